@@ -1,0 +1,5 @@
+"""`python -m alignment` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,47 @@
+"""Errors a user can cause, each with a message that says what to do.
+
+The library raises these; only cli.py and app.py turn them into a one-line
+"Error: ..." (and exit 1). Messages name the file (and line) when there is one.
+"""
+
+from __future__ import annotations
+
+
+class AlignmentError(Exception):
+    """Base of every user-facing error of this package."""
+
+
+class InputError(AlignmentError):
+    """A file or text given by the user cannot be used (missing, empty, binary)."""
+
+
+class SectionNotFound(InputError):
+    """The section asked for (heading or markers) is not in the text."""
+
+
+class UnsupportedLanguage(AlignmentError):
+    """A language code the chosen component does not know."""
+
+
+class FetchError(AlignmentError):
+    """A corpus side could not be downloaded; the message says how to supply it by hand."""
+
+
+class CorpusError(AlignmentError):
+    """A corpus manifest is missing, malformed, or names an unknown corpus."""
+
+
+class POFormatError(AlignmentError):
+    """A PO file does not follow docs/po-format.md (message names file and line)."""
+
+
+class POConflict(AlignmentError):
+    """Writing would overwrite a PO that a person edited, or that changed on disk."""
+
+
+class BenchDataError(AlignmentError):
+    """Benchmark or gold data is missing or malformed."""
+
+
+class UnknownComponent(AlignmentError):
+    """A registry name (segmenter, embedder, ...) that does not exist."""

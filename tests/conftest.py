@@ -1,0 +1,27 @@
+"""Shared fixtures: a deterministic fake embedder and the optional shared data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alignment.embed import HashingEmbedder
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+SEED = ROOT.parent / "shared" / "seed"
+
+
+@pytest.fixture(scope="session")
+def fake_embedder() -> HashingEmbedder:
+    """Deterministic, model-free embedder: character trigram hashing."""
+    return HashingEmbedder(dim=256)
+
+
+@pytest.fixture(scope="session")
+def bench_dir() -> Path:
+    """../shared/bench, or skip the test cleanly when it is absent."""
+    if not (BENCH / "textberg").is_dir():
+        pytest.skip("../shared/bench is not present; benchmark-data tests skipped")
+    return BENCH
