@@ -43,12 +43,14 @@ class Link:
     """One alignment link: source sentence indexes <-> target sentence indexes.
 
     Either side may be empty (an omission `1-0` or an addition `0-1`), never both.
-    `confidence` is in [0, 1]; see align.py for what it means.
+    `confidence` is in [0, 1]; see align.py for what it means. `reviewed` is
+    set when a person has checked the link (it then is never marked fuzzy).
     """
 
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float = 1.0
+    reviewed: bool = False
 
     @property
     def kind(self) -> str:
