@@ -45,3 +45,15 @@ class BenchDataError(AlignmentError):
 
 class UnknownComponent(AlignmentError):
     """A registry name (segmenter, embedder, ...) that does not exist."""
+
+
+class SearchError(AlignmentError):
+    """A search pattern the reader cannot use (an invalid regular expression)."""
+
+
+class EditError(AlignmentError):
+    """A correction that cannot be applied to this link (e.g. splitting a 1-1 link)."""
+
+
+class UploadError(InputError):
+    """An uploaded file that is too large or cannot be stored safely."""
