@@ -91,6 +91,77 @@ def pass_errors(func: F) -> F:
 # ---------------------------------------------------------------- end: align
 
 # ---------------------------------------------------------------- section: bench (evaluate.py)
+
+_BENCH_COLUMNS = ("document", "src", "tgt", "links", "P", "R", "F1", "F1 lax",
+                  "seconds", "sent/s", "peak MB")
+
+
+def _bench_row(r: Any) -> tuple[str, ...]:
+    s = r.scores
+    return (r.name, str(r.n_src), str(r.n_tgt), str(r.links), f"{s.precision_strict:.3f}",
+            f"{s.recall_strict:.3f}", f"{s.f1_strict:.3f}", f"{s.f1_lax:.3f}",
+            f"{r.seconds:.2f}", f"{r.sentences_per_second:.0f}", f"{r.peak_rss_mb:.0f}")
+
+
+def format_bench_table(result: Any) -> str:
+    """A plain-text table: one row per document, the micro-averaged total, the signature."""
+    rows = [_BENCH_COLUMNS] + [_bench_row(r) for r in result.docs] + [_bench_row(result.total)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_BENCH_COLUMNS))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+        return "  ".join(cells)
+
+    rule = "-" * len(line(rows[0]))
+    body = [line(r) for r in rows[1:-1]]
+    return "\n".join([line(rows[0]), rule, *body, rule, line(rows[-1]),
+                      "P, R, F1: strict; F1 lax; scores micro-averaged over documents.",
+                      f"signature: {result.signature}"])
+
+
+def bench_json(result: Any) -> str:
+    """The bench result as JSON for machines (signature as its string)."""
+    import dataclasses
+    import json
+
+    def doc(r: Any) -> dict[str, Any]:
+        d = dataclasses.asdict(r)
+        d["sentences_per_second"] = r.sentences_per_second
+        d["scores"]["signature"] = str(r.scores.signature)
+        return d
+
+    return json.dumps({"documents": [doc(r) for r in result.docs], "total": doc(result.total),
+                       "signature": str(result.signature)}, indent=2)
+
+
+@main.command("bench")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev",
+              show_default=True, help="Text+Berg documents to run (LIMSI books ignore it).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
+              show_default=True, help="Sentence encoder.")
+@click.option("--max-docs", type=click.IntRange(min=1), default=None,
+              help="Run only the first N documents.")
+@quiet_option
+def bench(directory: str, split: str, as_json: bool, embedder: str, max_docs: int | None,
+          quiet: bool) -> None:
+    """Align a benchmark folder with the engine and score it against its gold alignment.
+
+    DIRECTORY is a Text+Berg folder (*.de, *.fr, *.defr), a LIMSI folder of books, one
+    LIMSI book, or a bench root holding textberg/ and limsi/. Prints links, strict
+    P/R/F1, lax F1, seconds, sentences/second and peak memory per document and in total.
+
+    Example: alignment bench ../shared/bench/textberg --split dev
+    """
+    from .evaluate import iter_bench, run_bench
+    from .progress import tqdm_progress
+
+    docs = iter_bench(directory, split=split)[:max_docs]
+    result = run_bench(docs, embedder=EMBEDDERS[embedder](),
+                       progress=tqdm_progress(disable=True if quiet else None))
+    click.echo(bench_json(result) if as_json else format_bench_table(result))
+
 # ---------------------------------------------------------------- end: bench
 
 # ---------------------------------------------------------------- section: corpus (corpora.py)

@@ -247,3 +247,60 @@ def test_run_bench_scores_each_document_and_the_total(fake_embedder) -> None:
 def test_run_bench_needs_documents(fake_embedder) -> None:
     with pytest.raises(BenchDataError, match="no benchmark documents"):
         run_bench([], embedder=fake_embedder, align_fn=diagonal)
+
+
+# ---------------------------------------------------------------- the bench command
+
+@pytest.fixture
+def stand_in_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Route `alignment bench` to the diagonal stand-in: this tests formatting, not the engine."""
+    monkeypatch.setattr("alignment.evaluate._default_align", lambda: diagonal)
+
+
+def test_bench_command_prints_a_table_and_the_signature(tmp_path: Path, stand_in_engine) -> None:
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    write_textberg(tmp_path, "dev", ["a", "b"], ["a", "b"], "[0]:[0]\n[1]:[1]\n")
+    write_textberg(tmp_path, "test0", ["a", "b"], ["a", "b"], "[0, 1]:[0, 1]\n")
+    result = CliRunner().invoke(main, ["bench", str(tmp_path), "--split", "all",
+                                       "--embedder", "hashing", "-q"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:4] == ["document", "src", "tgt", "links"]
+    dev = next(line for line in lines if line.startswith("dev"))
+    total = next(line for line in lines if line.startswith("total"))
+    assert dev.split()[4:8] == ["1.000", "1.000", "1.000", "1.000"]
+    # total: P strict 2/4, R strict 2/3 -> F1 4/7 = 0.571
+    assert total.split()[1:7] == ["4", "4", "4", "0.500", "0.667", "0.571"]
+    assert lines[-1].startswith("signature: aligner:") and "embedder:hashing" in lines[-1]
+
+
+def test_bench_command_json_and_max_docs(tmp_path: Path, stand_in_engine) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    for name in ["test0", "test1"]:
+        write_textberg(tmp_path, name, ["a"], ["a"], "[0]:[0]\n")
+    result = CliRunner().invoke(main, ["bench", str(tmp_path), "--split", "test", "--json",
+                                       "--max-docs", "1", "--embedder", "hashing", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [d["name"] for d in data["documents"]] == ["test0"]
+    assert data["total"]["scores"]["f1_strict"] == 1.0
+    assert data["total"]["sentences_per_second"] > 0
+
+
+def test_bench_command_reports_bad_data_in_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    write_textberg(tmp_path, "dev", ["a"], ["a"], "[0]:[0]\n[oops]\n")
+    result = CliRunner().invoke(main, ["bench", str(tmp_path), "--embedder", "hashing"])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("Error: ") and "dev.defr, line 2" in result.output
