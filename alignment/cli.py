@@ -88,6 +88,129 @@ def pass_errors(func: F) -> F:
 # edit only inside your own section.
 
 # ---------------------------------------------------------------- section: align (pipeline.py, po.py, export.py)
+
+def output_options(func: F) -> F:
+    """-o PAIRS.po, --tmx, --tsv, --html, --overwrite-edited: where an alignment is written."""
+    for name, help_text in (("--html", "Also write a bilingual HTML reader here."),
+                            ("--tsv", "Also write tab-separated pairs here."),
+                            ("--tmx", "Also write a TMX 1.4 translation memory here.")):
+        func = click.option(name, type=click.Path(dir_okay=False), default=None,
+                            help=help_text)(func)
+    func = click.option("--overwrite-edited", is_flag=True,
+                        help="Replace an existing PO even if a person edited it.")(func)
+    return func
+
+
+def _warn(messages: Any) -> None:
+    for message in messages:
+        click.echo(f"Warning: {message}", err=True)
+
+
+def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
+                  tsv: str | None = None, html: str | None = None,
+                  overwrite_edited: bool = False) -> list[str]:
+    """Write the PO and any export asked for; return the paths written."""
+    from .errors import InputError
+
+    written: list[str] = []
+    try:
+        if po:
+            from .po import write_po
+            written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
+        for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html)):
+            if path:
+                from .registry import EXPORTERS
+                written.extend(str(p) for p in EXPORTERS[name](bitext, path))
+    except OSError as exc:
+        raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
+                         f"check the folder exists and is writable") from None
+    return written
+
+
+def describe_alignment(bitext: Any) -> str:
+    """One line: link counts by type and how many links a person should review."""
+    from collections import Counter
+
+    from .align import DEFAULT_REVIEW_THRESHOLD
+
+    links = bitext.alignment.links
+    kinds = Counter(link.kind for link in links)
+    review = sum(1 for link in links if link.confidence < DEFAULT_REVIEW_THRESHOLD)
+    by_kind = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    return (f"{len(bitext.src)} + {len(bitext.tgt)} sentences, {len(links)} links "
+            f"({by_kind}); {review} to review (confidence < {DEFAULT_REVIEW_THRESHOLD})")
+
+
+def _read_lines(path: str) -> list[str]:
+    from .errors import InputError
+
+    try:
+        return open(path, encoding="utf-8-sig").read().splitlines()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder; give a text file, one sentence per line") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it to UTF-8 "
+                         f"for --presplit") from None
+
+
+@main.command("align")
+@click.argument("src", type=click.Path())
+@click.argument("tgt", type=click.Path())
+@lang_options
+@engine_options
+@click.option("--presplit", is_flag=True,
+              help="Inputs hold one sentence per line (raw or tokenized), as benchmarks do.")
+@click.option("--format", "fmt", type=click.Choice(["po", "vecalign"]), default="po",
+              show_default=True, help="po: write -o PAIRS.po; vecalign: print links "
+              "'[0, 1]:[2]' one per line (to -o or stdout).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Output file (PO, or links with --format vecalign).")
+@output_options
+@quiet_option
+def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, segmenter: str,
+              presplit: bool, fmt: str, output: str | None, tmx: str | None, tsv: str | None,
+              html: str | None, overwrite_edited: bool, quiet: bool) -> None:
+    """Align SRC (the original) with TGT (its translation) sentence by sentence.
+
+    Reads plain text, HTML or Markdown, splits sentences, aligns them and writes the pairs
+    as a PO file (-o) and/or TMX, TSV, HTML. With --presplit the inputs are one sentence
+    per line and --format vecalign prints one link per line.
+
+    \b
+    Example: alignment align roman.fr.txt roman.en.txt -s fr -t en -o pairs.po --html pairs.html
+    Example: alignment align test0.de test0.fr --presplit -s de -t fr --format vecalign
+    """
+    from .errors import InputError
+    from .pipeline import align_documents, align_sentences, format_vecalign
+    from .progress import tqdm_progress
+
+    if fmt == "po" and not (output or tmx or tsv or html):
+        raise InputError("nothing to write: give -o PAIRS.po (and/or --tmx, --tsv, --html), "
+                         "or --format vecalign")
+    progress = tqdm_progress(disable=True if quiet else None)
+    common = dict(src_lang=src_lang, tgt_lang=tgt_lang, embedder=EMBEDDERS[embedder](),
+                  progress=progress)
+    if presplit:
+        bitext = align_sentences(_read_lines(src), _read_lines(tgt), **common)
+    else:
+        from .read import read_file
+        bitext = align_documents(read_file(src), read_file(tgt), segmenter=segmenter, **common)
+    _warn(bitext.alignment.warnings)
+    if fmt == "vecalign":
+        text = format_vecalign(bitext)
+        if output:
+            from .po import atomic_write_text
+            atomic_write_text(output, text)
+        else:
+            click.echo(text, nl=False)
+        return
+    for path in write_outputs(bitext, po=output, tmx=tmx, tsv=tsv, html=html,
+                              overwrite_edited=overwrite_edited):
+        click.echo(f"Wrote {path}", err=True)
+    click.echo(describe_alignment(bitext), err=True)
+
 # ---------------------------------------------------------------- end: align
 
 # ---------------------------------------------------------------- section: bench (evaluate.py)
@@ -165,6 +288,107 @@ def bench(directory: str, split: str, as_json: bool, embedder: str, max_docs: in
 # ---------------------------------------------------------------- end: bench
 
 # ---------------------------------------------------------------- section: corpus (corpora.py)
+
+@main.group("corpus", cls=_Group, context_settings=CONTEXT)
+@click.option("--corpora", "corpora_dir", type=click.Path(file_okay=False), default=None,
+              envvar="ALIGNMENT_CORPORA_DIR", help="Folder of corpora (default: the bundled "
+              "corpora/; env ALIGNMENT_CORPORA_DIR).")
+@click.pass_context
+def corpus_group(ctx: click.Context, corpora_dir: str | None) -> None:
+    """List, fetch and build the bilingual corpora shipped in corpora/.
+
+    Example: alignment corpus build sample -o sample.po
+    """
+    from pathlib import Path
+
+    from .corpora import CORPORA_DIR
+
+    ctx.obj = Path(corpora_dir) if corpora_dir else CORPORA_DIR
+
+
+@corpus_group.command("list")
+@click.pass_obj
+def corpus_list(root: Any) -> None:
+    """List the corpora: id, languages, the state of each side (bundled, cached, missing), title.
+
+    A missing side must be fetched (`alignment corpus fetch ID`) before the corpus builds.
+
+    Example: alignment corpus list
+    """
+    from .corpora import list_corpora, side_state
+
+    rows = [(c.id, "-".join(c.languages),
+             *(f"{s.lang}: {side_state(c, s)}" for s in (c.src, c.tgt)), c.title)
+            for c in list_corpora(root)]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)] if rows else []
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
+
+
+@corpus_group.command("fetch")
+@click.argument("corpus_id", metavar="ID")
+@click.option("--file", "file", type=click.Path(), default=None,
+              help="Take the side from this file (the saved web page, or its section as text) "
+                   "instead of downloading it.")
+@click.option("--side", default=None, help="Which side: src, tgt or a language code "
+              "(default: every side that has a URL).")
+@click.option("--url", default=None, help="Download from this URL instead of the manifest's.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for the server.")
+@click.pass_obj
+def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
+                 url: str | None, timeout: float) -> None:
+    """Download the sides of corpus ID that are not bundled, keep their section, cache them.
+
+    Without network, save the page in a browser and give it with --file.
+
+    Example: alignment corpus fetch serge-1926 --file repression.htm
+    """
+    from .corpora import fetch_side, load_corpus
+
+    corpus = load_corpus(corpus_id, root)
+    sides = [corpus.side(side)] if side else [s for s in (corpus.src, corpus.tgt) if s.url]
+    if not sides:
+        click.echo(f"{corpus.id}: every side is bundled; nothing to fetch.", err=True)
+        return
+    if file and len(sides) > 1:
+        from .errors import CorpusError
+        raise CorpusError(f"{corpus.id} has {len(sides)} sides to fetch; say which one "
+                          f"--file is with --side src or --side tgt")
+    for s in sides:
+        result = fetch_side(corpus, s, file=file, url=url, timeout=timeout)
+        _warn(result.warnings)
+        click.echo(f"Fetched {corpus.id} {s.side} ({s.lang}) from {result.source} -> "
+                   f"{result.path} (sha256 {result.sha256})")
+
+
+@corpus_group.command("build")
+@click.argument("corpus_id", metavar="ID")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="PO file to write (default: ID.po in the current folder).")
+@click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
+              show_default=True, help="Sentence encoder.")
+@output_options
+@quiet_option
+@click.pass_obj
+def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
+                 tmx: str | None, tsv: str | None, html: str | None, overwrite_edited: bool,
+                 quiet: bool) -> None:
+    """Align corpus ID and write its pairs as a PO file (and TMX, TSV, HTML if asked).
+
+    Example: alignment corpus build sample -o sample.po --html sample.html
+    """
+    from .corpora import build_corpus
+    from .progress import tqdm_progress
+
+    bitext = build_corpus(corpus_id, embedder=EMBEDDERS[embedder](), root=root,
+                          progress=tqdm_progress(disable=True if quiet else None))
+    _warn(bitext.alignment.warnings)
+    for path in write_outputs(bitext, po=output or f"{corpus_id}.po", tmx=tmx, tsv=tsv,
+                              html=html, overwrite_edited=overwrite_edited):
+        click.echo(f"Wrote {path}", err=True)
+    click.echo(describe_alignment(bitext), err=True)
+
 # ---------------------------------------------------------------- end: corpus
 
 # ---------------------------------------------------------------- section: export (export.py)

@@ -1,0 +1,115 @@
+"""The pipeline: read -> segment -> embed -> align, glued into one call that yields a Bitext.
+
+`align_documents` takes two read Documents (any reader), segments them with a registered
+segmenter and aligns the sentences; `align_sentences` takes text already split one sentence
+per line (benchmark input, raw or tokenized). Both report progress through the shared
+callback and never print. Language codes are checked against the CLDR language list of
+Babel (a well-kept library already installed with trafilatura) so that a typo such as
+"fre" or "english" is a clear error, while a real language the encoder does not know
+(Greek, Czech...) still aligns: the aligner then warns in `Alignment.warnings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .errors import InputError, UnsupportedLanguage
+from .progress import Progress, no_progress
+from .registry import EMBEDDERS, SEGMENTERS
+from .types import Bitext, Document, Sentence
+
+PARAGRAPH_MARK = "<P>"
+
+
+def check_language(code: str) -> str:
+    """Return `code` if it names a language (ISO 639 / BCP 47, e.g. 'fr', 'pt-BR').
+
+    Why Babel: its CLDR data knows every ISO 639-1 code and the common regional
+    variants, so we do not keep a hand-written list.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise UnsupportedLanguage(
+            f"unknown language code {code!r}; use an ISO 639-1 code such as fr, en, de, es"
+        ) from None
+    # 'fra' / 'fre' -> 'fr': the components key their language support on ISO 639-1.
+    return locale.language if len(code) == 3 and len(locale.language) == 2 else code
+
+
+def resolve_embedder(embedder: Any) -> Any:
+    """An embedder object, or a registry name ('use', 'hashing') turned into one."""
+    if isinstance(embedder, str):
+        factory = EMBEDDERS[embedder]
+        return factory(threads=2) if embedder == "use" else factory()
+    return embedder
+
+
+def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_lang: str,
+                    embedder: Any, segmenter: str = "default", config: Any = None,
+                    corpus_id: str = "", progress: Progress = no_progress) -> Bitext:
+    """Segment both documents with `segmenter` and align their sentences."""
+    src_lang, tgt_lang = check_language(src_lang), check_language(tgt_lang)
+    split = SEGMENTERS[segmenter]
+    progress(0, 2, "segment")
+    src = tuple(split(src_doc, src_lang))
+    progress(1, 2, "segment")
+    tgt = tuple(split(tgt_doc, tgt_lang))
+    progress(2, 2, "segment")
+    for sents, doc in ((src, src_doc), (tgt, tgt_doc)):
+        if not sents:
+            raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")
+    return _align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, embedder=embedder,
+                  config=config, corpus_id=corpus_id, progress=progress)
+
+
+def sentences_from_lines(lines: Sequence[str], source: str = "") -> tuple[Sentence, ...]:
+    """One Sentence per non-blank line; a blank line or a `<P>` line starts a new paragraph."""
+    out: list[Sentence] = []
+    paragraph, pending_break = 0, False
+    for line in lines:
+        text = line.strip()
+        if not text or text == PARAGRAPH_MARK:
+            pending_break = bool(out)
+            continue
+        if pending_break:
+            paragraph, pending_break = paragraph + 1, False
+        out.append(Sentence(text=text, paragraph=paragraph))
+    if not out:
+        raise InputError(f"{source or 'input'}: no sentences (expected one sentence per line)")
+    return tuple(out)
+
+
+def align_sentences(src_lines: Sequence[str], tgt_lines: Sequence[str], *, src_lang: str,
+                    tgt_lang: str, embedder: Any, config: Any = None, corpus_id: str = "",
+                    progress: Progress = no_progress) -> Bitext:
+    """Align presplit input: one sentence per line (blank line = paragraph break).
+
+    Sentence i of the result is the i-th non-blank line, so links index lines the way
+    Vecalign-format gold does when the files have no blank lines.
+    """
+    src_lang, tgt_lang = check_language(src_lang), check_language(tgt_lang)
+    return _align(sentences_from_lines(src_lines, "source"),
+                  sentences_from_lines(tgt_lines, "target"), src_lang=src_lang,
+                  tgt_lang=tgt_lang, embedder=embedder, config=config,
+                  corpus_id=corpus_id, progress=progress)
+
+
+def _align(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], *, src_lang: str,
+           tgt_lang: str, embedder: Any, config: Any, corpus_id: str,
+           progress: Progress) -> Bitext:
+    from .align import AlignConfig, align
+
+    alignment = align(src, tgt, embedder=resolve_embedder(embedder),
+                      config=config if config is not None else AlignConfig(),
+                      src_lang=src_lang, tgt_lang=tgt_lang, progress=progress)
+    return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang,
+                  tgt_lang=tgt_lang, corpus_id=corpus_id)
+
+
+def format_vecalign(bitext: Bitext) -> str:
+    """Links one per line as Vecalign writes them: '[0, 1]:[2]', '[3]:[]'."""
+    return "".join(f"{list(link.src)}:{list(link.tgt)}\n" for link in bitext.alignment.links)
