@@ -1,0 +1,603 @@
+"""Proofreading checks: find likely slips in a translation from its aligned pairs.
+
+check stage: Bitext -> Finding list. Each check is a function
+`(bitext, config) -> Iterable[Finding]` registered in `CHECKS`; `run_checks`
+runs a selection and returns the findings sorted by link. A Finding carries
+character spans into `Bitext.link_text(i, side)` so a UI can highlight them.
+
+Libraries, and why:
+- translate-toolkit (`translate.filters.checks`, what `pofilter` runs) for the
+  bracket, double-space and end-punctuation comparisons; we feed it text with
+  French typography (spaces or NBSP before ; : ! ? », after «) normalised away
+  so the French side does not raise false alarms. Its `numbers` (digit strings
+  only: "1 000" != "1000") and `doublewords` ("nous nous", "had had" flagged,
+  no positions) do not fit, so those two are written here.
+- pyspellchecker (word lists with frequencies for en, fr, de, es, it, pt, nl,
+  ru, ...) for the "in the source language" test and the real-word slip
+  detector; num2words so that "2" against "deux" is no number mismatch.
+- Name and cognate similarity is the Dice coefficient of character bigrams of
+  accent-stripped, case-folded words: no hand list of names.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+try:  # align.py is being written by another helper; its constant wins when present
+    from .align import DEFAULT_REVIEW_THRESHOLD
+except ImportError:  # pragma: no cover
+    DEFAULT_REVIEW_THRESHOLD = 0.9
+from .errors import InputError, POFormatError, UnknownComponent
+from .types import Bitext, Finding, Severity, Side, Span
+
+CheckFn = Callable[[Bitext, "CheckConfig"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Every knob of the checks, with defaults tuned on the LIMSI en-fr books."""
+
+    review_threshold: float = DEFAULT_REVIEW_THRESHOLD
+    name_similarity: float = 0.5        # bigram Dice at or above: a counterpart
+    min_name_length: int = 3
+    length_z: float = 4.0               # robust z of the length mismatch
+    min_length_chars: int = 40          # longer side shorter than this: no length finding
+    untranslated_share: float = 0.6     # share of target words that are source-language words
+    untranslated_min_words: int = 4
+    cognate_similarity: float = 0.6     # real-word check: candidate must be this close to a source word
+    realword_freq_ratio: float = 5.0    # candidate must be this many times more frequent
+    valid_doubles: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("en", ("had", "that", "is")), ("fr", ("nous", "vous")), ("de", ("die", "der", "das")))
+
+
+# ---------------------------------------------------------------- text helpers
+
+WORD = re.compile(r"[^\W\d_]+")
+SPACE = "[ \u00a0\u202f\u2009]"
+NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
+QUESTION = re.compile(r"[?¿？؟]")
+FR_TYPO = re.compile(rf"{SPACE}+(?=[;:!?»])|(?<=«){SPACE}+")
+
+
+def fold(word: str) -> str:
+    """Case-folded, accent-stripped form for similarity."""
+    nfkd = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in nfkd if not unicodedata.combining(c))
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of padded character bigrams (Ruhr/Ruin 0.4, Russie/Russia 0.71)."""
+    def grams(w: str) -> set[str]:
+        w = f"#{fold(w)}#"
+        return {w[i:i + 2] for i in range(len(w) - 1)}
+    ga, gb = grams(a), grams(b)
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+def detypo(text: str) -> str:
+    """Remove French typographic spaces so toolkit checks compare like with like."""
+    return FR_TYPO.sub("", text)
+
+
+def _finding(i: int, check: str, sev: Severity, msg: str, *spans: Span) -> Finding:
+    return Finding(link=i, check=check, severity=sev, message=msg, spans=tuple(spans))
+
+
+def _pairs(bitext: Bitext) -> Iterator[tuple[int, str, str]]:
+    for i in range(len(bitext.alignment.links)):
+        yield i, bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+
+
+@lru_cache(maxsize=8)
+def _toolkit(lang: str) -> Any:
+    from translate.filters import checks
+    return checks.StandardChecker(checks.CheckerConfig(targetlanguage=lang))
+
+
+def _toolkit_fails(lang: str, name: str, src: str, tgt: str) -> bool:
+    from translate.filters.checks import FilterFailure
+    try:
+        getattr(_toolkit(lang), name)(src, tgt)
+    except FilterFailure:
+        return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _speller(lang: str) -> Any:
+    """pyspellchecker for a language, or None when it has no word list for it."""
+    from spellchecker import SpellChecker
+    try:
+        return SpellChecker(language=lang)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- numbers
+
+def _group_value(chunk: str) -> list[Decimal] | None:
+    """Value of '1,000' / '1.000' / '1’000' (thousands groups) or '3,5' (decimal)."""
+    parts = re.split(r"([.,'’])", chunk)
+    digits, seps = parts[0::2], set(parts[1::2])
+    if len(digits) == 1:
+        return [Decimal(chunk)]
+    if len(seps) == 1 and len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
+        return [Decimal("".join(digits))]
+    if len(digits) == 2 and seps <= {".", ","}:
+        return [Decimal(f"{digits[0]}.{digits[1]}")]
+    return None
+
+
+def number_values(text: str) -> list[tuple[Decimal, int, int]]:
+    """Numbers in text with their spans; dates and ranges give one value per part.
+
+    21.3.2004 and 21/03/2004 both give 21, 3, 2004; "1 000", "1,000", "1000" give 1000.
+    """
+    out: list[tuple[Decimal, int, int]] = []
+    for m in NUMBER.finditer(text):
+        chunks = re.split(SPACE, m.group())
+        if len(chunks) > 1 and len(chunks[0]) <= 3 and all(
+                len(c) == 3 and c.isdigit() for c in chunks[1:]):
+            out.append((Decimal("".join(chunks)), m.start(), m.end()))
+            continue
+        pos = m.start()
+        for chunk in chunks:
+            values = _group_value(chunk) if re.fullmatch(r"[\d.,'’]+", chunk) else None
+            try:
+                values = values or [Decimal(p) for p in re.split(r"\D", chunk) if p]
+            except InvalidOperation:
+                values = []
+            out.extend((v.normalize(), pos, pos + len(chunk)) for v in values)
+            pos += len(chunk) + 1
+    return out
+
+
+def _spelled(value: Decimal, text: str, lang: str) -> bool:
+    """True if the number is written out in words in text (num2words, when it knows lang)."""
+    if value != value.to_integral_value() or not 0 <= value <= 10_000:
+        return False
+    from num2words import num2words
+    folded = fold(text).replace("-", " ")
+    for kind in ("cardinal", "ordinal"):
+        try:
+            words = fold(num2words(int(value), lang=lang, to=kind)).replace("-", " ")
+        except (NotImplementedError, KeyError, OverflowError):
+            return False
+        if re.search(rf"\b{re.escape(words)}", folded):
+            return True
+    return False
+
+
+def check_numbers(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Numbers and dates that differ between the sides (1921 vs 1912)."""
+    for i, src, tgt in _pairs(bitext):
+        if not src or not tgt:
+            continue
+        sv, tv = number_values(src), number_values(tgt)
+        extra_s = Counter(v for v, *_ in sv) - Counter(v for v, *_ in tv)
+        extra_t = Counter(v for v, *_ in tv) - Counter(v for v, *_ in sv)
+        extra_s = Counter({v: n for v, n in extra_s.items() if not _spelled(v, tgt, bitext.tgt_lang)})
+        extra_t = Counter({v: n for v, n in extra_t.items() if not _spelled(v, src, bitext.src_lang)})
+        if not extra_s and not extra_t:
+            continue
+        spans = [Span("src", a, b) for v, a, b in sv if v in extra_s]
+        spans += [Span("tgt", a, b) for v, a, b in tv if v in extra_t]
+        s_txt = ", ".join(str(v) for v in extra_s.elements()) or "nothing"
+        t_txt = ", ".join(str(v) for v in extra_t.elements()) or "nothing"
+        sev: Severity = "error" if extra_s and extra_t else "warning"
+        yield _finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
+                       f"{t_txt} in the translation", *spans)
+
+
+# ---------------------------------------------------------------- names
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def _initial(text: str, start: int) -> bool:
+    """True if the word at start begins a sentence (or the text)."""
+    before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", text[:start])
+    return not before or before[-1] in ".!?…:"
+
+
+def _name_stats(texts: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Words capitalised mid-sentence somewhere, and words seen in lower case, on one side."""
+    named, lower = set(), set()
+    for text in texts:
+        for w, a, _ in _words(text):
+            if w[0].islower():
+                lower.add(w.casefold())
+            elif not _initial(text, a):
+                named.add(w.casefold())
+    return named, lower
+
+
+def _names(text: str, stats: tuple[set[str], set[str]], config: CheckConfig) -> list[tuple[str, int, int]]:
+    """Capitalised words that are names: not sentence-initial, or known as names elsewhere."""
+    words = _words(text)
+    caps = [t for t in words if t[0][0].isupper() and not t[0].isupper()]
+    if not words or len(caps) > 0.6 * len(words):   # a title-case heading
+        return []
+    named, lower = stats
+    return [(w, a, b) for w, a, b in caps if len(w) >= config.min_name_length
+            and (not _initial(text, a) or (w.casefold() in named and w.casefold() not in lower))]
+
+
+def _best(word: str, others: Sequence[tuple[str, int, int]]) -> tuple[float, tuple[str, int, int] | None]:
+    scored = [(similarity(word, o[0]), o) for o in others if len(o[0]) >= 2]
+    return max(scored, default=(0.0, None), key=lambda s: s[0])
+
+
+def check_names(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Names and cognates without a similar word on the other side (Ruhr -> Ruin)."""
+    pairs = list(_pairs(bitext))
+    stats = {side: _name_stats([p[k] for p in pairs]) for k, side in ((1, "src"), (2, "tgt"))}
+    for i, src, tgt in pairs:
+        if not src or not tgt:
+            continue
+        text = {"src": src, "tgt": tgt}
+        orphans: dict[str, list[tuple[str, int, int]]] = {}
+        for side, other in (("src", "tgt"), ("tgt", "src")):
+            others = _words(text[other])
+            orphans[side] = [n for n in _names(text[side], stats[side], config)
+                             if _best(n[0], others)[0] < config.name_similarity]
+        yield from _name_findings(i, orphans["src"], orphans["tgt"])
+
+
+def _name_findings(i: int, src: list[tuple[str, int, int]],
+                   tgt: list[tuple[str, int, int]]) -> Iterator[Finding]:
+    """Pair an orphan name on one side with its closest orphan on the other."""
+    used: set[int] = set()
+    for w, a, b in src:
+        score, match = _best(w, [t for t in tgt if t[1] not in used])
+        if match is not None and score > 0:
+            used.add(match[1])
+            yield _finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
+                           Span("src", a, b), Span("tgt", match[1], match[2]))
+        else:
+            yield _finding(i, "names", "warning", f"name '{w}' has no counterpart in the translation",
+                           Span("src", a, b))
+    for w, a, b in tgt:
+        if a not in used:
+            yield _finding(i, "names", "warning", f"name '{w}' has no counterpart in the original",
+                           Span("tgt", a, b))
+
+
+# ---------------------------------------------------------------- omissions, length, confidence
+
+def check_omissions(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """1-0 links (nothing translated) and 0-1 links (added text)."""
+    for i, src, tgt in _pairs(bitext):
+        if not tgt:
+            yield _finding(i, "omission", "warning", "the original has no translation here (omission?)",
+                           Span("src", 0, len(src)))
+        elif not src:
+            yield _finding(i, "omission", "warning", "the translation has no original here (addition?)",
+                           Span("tgt", 0, len(tgt)))
+
+
+def length_model(pairs: Sequence[tuple[int, int]]) -> tuple[float, float]:
+    """Gale-Church style model estimated robustly from the text itself.
+
+    Returns (c, s): translation length ~ c * original length, and the spread s of
+    (l_tgt - c * l_src) / sqrt(l_src + l_tgt) as 1.4826 * MAD (median absolute deviation).
+    """
+    usable = [(a, b) for a, b in pairs if a >= 10 and b >= 10]
+    if len(usable) < 10:
+        return 1.0, 1.5   # too little text to estimate: a generous prior
+    c = statistics.median(b / a for a, b in usable)
+    d = [(b - c * a) / (a + b) ** 0.5 for a, b in usable]
+    med = statistics.median(d)
+    mad = statistics.median(abs(x - med) for x in d)
+    return c, max(1.4826 * mad, 0.5)
+
+
+def check_length(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Links whose length ratio is far outside what this text shows (part left out or added)."""
+    pairs = [(i, len(s), len(t)) for i, s, t in _pairs(bitext) if s and t]
+    c, s = length_model([(a, b) for _, a, b in pairs])
+    for i, a, b in pairs:
+        z = (b - c * a) / (a + b) ** 0.5 / s
+        if abs(z) >= config.length_z and max(a, b) >= config.min_length_chars:
+            which = "shorter" if z < 0 else "longer"
+            side: Side = "src" if z < 0 else "tgt"
+            yield _finding(i, "length", "warning",
+                           f"translation is {b / a:.2f}x the original's length, far {which} than "
+                           f"this text's usual {c:.2f}x: something left out or added?",
+                           Span(side, 0, a if side == "src" else b))
+
+
+def check_confidence(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Links the aligner is unsure of and no person has reviewed."""
+    for i, link in enumerate(bitext.alignment.links):
+        if link.confidence < config.review_threshold and not link.reviewed:
+            yield _finding(i, "confidence", "info", f"alignment confidence {link.confidence:.2f} "
+                           f"< {config.review_threshold:.2f}: check that these sentences match")
+
+
+# ---------------------------------------------------------------- punctuation
+
+PAIRS_OF = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ("“", "”"))
+
+
+def _unbalanced(text: str) -> list[str]:
+    """Bracket and quote kinds whose openings and closings do not match in text."""
+    bad = [f"{o}{c}" for o, c in PAIRS_OF if text.count(o) != text.count(c)]
+    if text.count('"') % 2:
+        bad.append('"')
+    return bad
+
+
+def _marks(text: str, chars: str, side: Side) -> list[Span]:
+    return [Span(side, m.start(), m.end()) for m in re.finditer(f"[{re.escape(chars)}]", text)]
+
+
+def check_brackets(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Brackets and quotes that do not balance on one side while they do on the other.
+
+    Quotes and brackets often open in one sentence and close in the next, so
+    imbalance on both sides is not reported; the bracket count comparison is
+    translate-toolkit's `brackets`.
+    """
+    for i, src, tgt in _pairs(bitext):
+        if not src or not tgt:
+            continue
+        for side, text, other in (("src", src, tgt), ("tgt", tgt, src)):
+            bad = set(_unbalanced(text)) - set(_unbalanced(other))
+            if bad and not _unbalanced(other):
+                yield _finding(i, "brackets", "warning", f"unbalanced {' '.join(sorted(bad))} "
+                               f"in the {'original' if side == 'src' else 'translation'}",
+                               *_marks(text, "".join(bad), side))
+        if not _unbalanced(src) and not _unbalanced(tgt) and \
+                _toolkit_fails(bitext.tgt_lang, "brackets", src, tgt):
+            yield _finding(i, "brackets", "info", "brackets differ between the sides",
+                           *_marks(src, "()[]{}", "src"), *_marks(tgt, "()[]{}", "tgt"))
+
+
+def check_question(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """A question on one side and not on the other."""
+    for i, src, tgt in _pairs(bitext):
+        qs, qt = QUESTION.findall(src), QUESTION.findall(tgt)
+        if src and tgt and bool(qs) != bool(qt):
+            side: Side = "src" if qs else "tgt"
+            where = "original" if qs else "translation"
+            yield _finding(i, "question", "warning", f"only the {where} asks a question",
+                           *_marks(src if qs else tgt, "?¿？؟", side))
+
+
+def check_endpunc(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Different punctuation at the end (translate-toolkit `endpunc`, French spacing ignored)."""
+    for i, src, tgt in _pairs(bitext):
+        if src and tgt and _toolkit_fails(bitext.tgt_lang, "endpunc", detypo(src), detypo(tgt)):
+            yield _finding(i, "endpunc", "info", "different punctuation at the end",
+                           Span("src", len(src.rstrip()) - 1, len(src.rstrip())),
+                           Span("tgt", len(tgt.rstrip()) - 1, len(tgt.rstrip())))
+
+
+# ---------------------------------------------------------------- translation-side slips
+
+def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang: str) -> int:
+    """How many words belong to the source language rather than the target's."""
+    s_dict, t_dict = _speller(src_lang), _speller(tgt_lang)
+    if s_dict is None or t_dict is None:
+        return sum(w in src_words for w in words)
+    return sum(w in src_words or (w in s_dict and w not in t_dict) for w in words)
+
+
+def check_untranslated(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Translation identical to the original, or written in the original's language."""
+    for i, src, tgt in _pairs(bitext):
+        words = [w.casefold() for w, *_ in _words(tgt) if w[0].islower() and len(w) >= 2]
+        if not src or not words:
+            continue
+        if " ".join(_words_of(src)) == " ".join(_words_of(tgt)):
+            yield _finding(i, "untranslated", "warning", "the translation is the original unchanged",
+                           Span("tgt", 0, len(tgt)))
+        elif len(words) >= config.untranslated_min_words:
+            src_words = {w.casefold() for w, *_ in _words(src)}
+            n = _source_like(words, src_words, bitext.src_lang, bitext.tgt_lang)
+            if n >= config.untranslated_share * len(words):
+                yield _finding(i, "untranslated", "warning", f"{n} of {len(words)} words of the "
+                               f"translation look like {bitext.src_lang}: untranslated?",
+                               Span("tgt", 0, len(tgt)))
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.casefold() for w, *_ in _words(text)]
+
+
+def check_doublewords(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """A word repeated ("the the"), except doubles the language allows ("nous nous")."""
+    valid = dict(config.valid_doubles).get(bitext.tgt_lang, ())
+    for i, _src, tgt in _pairs(bitext):
+        for m in re.finditer(r"\b(\w+)\s+(\1)\b", tgt, flags=re.IGNORECASE):
+            if m.group(1).casefold() not in valid and not m.group(1).isdigit():
+                yield _finding(i, "doublewords", "warning", f"repeated word '{m.group(1)}'",
+                               Span("tgt", m.start(), m.end()))
+
+
+def check_doublespace(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Double spaces in the translation (translate-toolkit `doublespacing` decides)."""
+    for i, src, tgt in _pairs(bitext):
+        runs = list(re.finditer(rf"{SPACE}{{2,}}", tgt))
+        if runs and _toolkit_fails(bitext.tgt_lang, "doublespacing", src,
+                                   re.sub(rf"{SPACE}{{2,}}", "  ", tgt)):
+            yield _finding(i, "doublespace", "info", "double space in the translation",
+                           *(Span("tgt", m.start(), m.end()) for m in runs))
+
+
+def _edits(word: str, letters: str) -> set[str]:
+    """Strings one edit (delete, swap, replace, insert) away, using only the given letters."""
+    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in cuts if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in cuts if b for c in letters}
+    out |= {a + c + b for a, b in cuts for c in letters}
+    return out
+
+
+def _slip_for(word: str, orphans: Sequence[tuple[str, int, int]], speller: Any,
+              config: CheckConfig) -> tuple[str, tuple[str, int, int]] | None:
+    """A far more frequent word within two edits that is a cognate of an orphan original word.
+
+    Edits use only the letters of that original word (the intended cognate shares
+    them), which keeps the two-edit search to a few thousand dictionary look-ups.
+    """
+    lw = word.casefold()
+    floor = config.realword_freq_ratio * speller.word_usage_frequency(lw)
+    known = speller.word_frequency.dictionary
+    for o in orphans:
+        base = similarity(lw, o[0])
+        if base < 0.3:
+            continue
+        letters = "".join(sorted(set(fold(o[0])) - set(" -'")))
+        one = _edits(lw, letters)
+        cands = {c for c in one | {e for x in one for e in _edits(x, letters)} if c in known}
+        best = max(((similarity(c, o[0]), c) for c in cands - {lw}
+                    if speller.word_usage_frequency(c) >= floor), default=(0.0, ""))
+        if best[0] >= config.cognate_similarity and best[0] >= base + 0.15:
+            return best[1], o
+    return None
+
+
+def check_realword(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+    """Real-word slips the original contradicts: 'white tenor' for 'terreur blanche'.
+
+    A correctly spelled translation word with no cognate in the original, one
+    edit away from a much more frequent word that is a cognate of an original
+    word left without counterpart. Needs a pyspellchecker word list for the
+    translation's language; catches cognate slips only ("bad" for "had" is not).
+    """
+    speller = _speller(bitext.tgt_lang)
+    if speller is None:
+        return
+    for i, src, tgt in _pairs(bitext):
+        src_words = [w for w in _words(src) if len(w[0]) >= 5]
+        tgt_words = _words(tgt)
+        orphans = [w for w in src_words if _best(w[0], tgt_words)[0] < config.name_similarity]
+        for w, a, b in tgt_words if orphans else ():
+            if len(w) < 4 or w.casefold() not in speller or \
+                    _best(w, src_words)[0] >= config.name_similarity:
+                continue
+            slip = _slip_for(w, orphans, speller, config)
+            if slip is not None:
+                cand, (o, oa, ob) = slip
+                yield _finding(i, "realword", "warning", f"'{w}' may be a slip for '{cand}' "
+                               f"(original: '{o}')", Span("tgt", a, b), Span("src", oa, ob))
+
+
+# ---------------------------------------------------------------- registry and runner
+
+CHECKS: dict[str, CheckFn] = {
+    "numbers": check_numbers,
+    "names": check_names,
+    "omission": check_omissions,
+    "length": check_length,
+    "confidence": check_confidence,
+    "brackets": check_brackets,
+    "question": check_question,
+    "untranslated": check_untranslated,
+    "doublewords": check_doublewords,
+    "doublespace": check_doublespace,
+    "realword": check_realword,
+    "endpunc": check_endpunc,
+}
+# endpunc is noisy on literary text (translators move ; and . freely): on request only.
+DEFAULT_CHECKS: tuple[str, ...] = tuple(n for n in CHECKS if n != "endpunc")
+
+
+def run_checks(bitext: Bitext, *, only: Sequence[str] | None = None,
+               config: CheckConfig = CheckConfig()) -> tuple[Finding, ...]:
+    """Run the named checks (default: all but endpunc); findings sorted by link, then check."""
+    names = list(only) if only else list(DEFAULT_CHECKS)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        raise UnknownComponent(f"unknown check {unknown[0]!r}; choose from: {', '.join(CHECKS)}")
+    order = {n: k for k, n in enumerate(CHECKS)}
+    found = [f for n in names for f in CHECKS[n](bitext, config)]
+    return tuple(sorted(found, key=lambda f: (f.link, order[f.check])))
+
+
+# ---------------------------------------------------------------- PO annotation
+
+CHECK_COMMENT = "#. check: "
+
+
+def _annotated(block: list[str], findings: Sequence[Finding]) -> list[str]:
+    """An entry's lines with old check comments replaced and 'fuzzy' added if needed."""
+    lines = [ln for ln in block if not ln.startswith(CHECK_COMMENT)]
+    head = 0
+    while head < len(lines) and lines[head].startswith("#") and not lines[head].startswith("#~"):
+        head += 1
+    comments, rest = lines[:head], lines[head:]
+    if any(f.severity != "info" for f in findings):
+        flag = next((k for k, ln in enumerate(comments) if ln.startswith("#,")), None)
+        if flag is None:
+            at = next((k for k, ln in enumerate(comments) if ln.startswith("#|")), len(comments))
+            comments.insert(at, "#, fuzzy\n")
+        elif "fuzzy" not in [f.strip() for f in comments[flag][2:].split(",")]:
+            comments[flag] = "#, fuzzy," + comments[flag][2:]
+    at = next((k for k, ln in enumerate(comments) if ln[:2] in ("#:", "#,", "#|")), len(comments))
+    new = [f"{CHECK_COMMENT}[{f.check}] {f.severity}: {f.message}\n" for f in findings]
+    return comments[:at] + new + comments[at:] + rest
+
+
+def annotate_po(po_path: str | Path, findings: Iterable[Finding]) -> Path:
+    """Write findings into a PO file as `#. check:` comments, marking entries fuzzy.
+
+    Only comment and flag lines change: the file is edited line by line at the
+    entries polib locates, so wrapping and every other field stay byte for byte.
+    Check comments from an earlier run are replaced; `fuzzy` is added for error
+    and warning findings and never removed (a person may have set it).
+    """
+    import polib
+
+    path = Path(po_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the PO file ({exc}); give a UTF-8 PO file") from None
+    try:
+        po = polib.pofile(text)
+    except OSError as exc:  # polib reports syntax errors as OSError
+        raise POFormatError(f"{path}: {exc}; fix the file or write it again") from None
+    entries = [e for e in po if not e.obsolete]
+    by_link: dict[int, list[Finding]] = {}
+    for f in findings:
+        if not 0 <= f.link < len(entries):
+            raise POFormatError(f"{path}: finding for link {f.link}, but the file has "
+                                f"{len(entries)} entries; run the checks on this file")
+        by_link.setdefault(f.link, []).append(f)
+    lines = text.splitlines(keepends=True)
+    starts = sorted(e.linenum - 1 for e in po) + [len(lines)]
+    ends = {a: b for a, b in zip(starts, starts[1:])}
+    for k, entry in sorted(enumerate(entries), key=lambda p: -p[1].linenum):
+        a = entry.linenum - 1
+        lines[a:ends[a]] = _annotated(lines[a:ends[a]], by_link.get(k, []))
+    _write_text(path, "".join(lines))
+    return path
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Atomic write (temp file + rename) through po.py's shared helper."""
+    try:
+        from .po import atomic_write_text
+    except ImportError:  # po.py not landed yet: same recipe, locally
+        import os
+        import tempfile
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+        return
+    atomic_write_text(path, text)

@@ -1,0 +1,344 @@
+"""Proofreading checks on small French-English pairs written for these tests.
+
+The French sentences echoing the Serge preface are plausible counterparts
+written here as fixtures, not Serge's text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from alignment.checks import (CHECKS, CheckConfig, annotate_po, number_values, run_checks,
+                              similarity)
+from alignment.errors import POFormatError, UnknownComponent
+from alignment.types import Alignment, Bitext, Finding, Link, Sentence
+
+Pair = tuple[str | None, str | None]
+
+
+def bitext(pairs: list[Pair], src_lang: str = "fr", tgt_lang: str = "en",
+           confidences: list[float] | None = None, reviewed: list[bool] | None = None) -> Bitext:
+    """One link per pair; None makes an empty side (1-0 or 0-1 link)."""
+    src, tgt, links = [], [], []
+    for k, (s, t) in enumerate(pairs):
+        ls = (len(src),) if s is not None else ()
+        lt = (len(tgt),) if t is not None else ()
+        src += [Sentence(s)] if s is not None else []
+        tgt += [Sentence(t)] if t is not None else []
+        links.append(Link(ls, lt, confidence=(confidences or [1.0] * len(pairs))[k],
+                          reviewed=(reviewed or [False] * len(pairs))[k]))
+    return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), src_lang, tgt_lang)
+
+
+def found(pairs: list[Pair], check: str, **kw: object) -> tuple[Finding, ...]:
+    return run_checks(bitext(pairs, **kw), only=[check])  # type: ignore[arg-type]
+
+
+def spans_text(b: Bitext, f: Finding) -> list[str]:
+    return [b.link_text(f.link, s.side)[s.start:s.end] for s in f.spans]
+
+
+# ---------------------------------------------------------------- numbers
+
+@pytest.mark.parametrize("src, tgt, flagged", [
+    ("publié en novembre 1921.", "published in November 1912.", True),
+    ("publié en novembre 1921.", "published in November 1921.", False),
+    ("Mis à jour le 21.3.2004", "Last updated on 21/03/2004", False),
+    ("Mis à jour le 21.3.2004", "Last updated on 21/04/2004", True),
+    ("Il y avait 1 000 hommes.", "There were 1,000 men.", False),
+    ("Il y avait 1\u00a0000 hommes.", "There were 1000 men.", False),
+    ("Il y avait 10 000 hommes.", "There were 1,000 men.", True),
+    ("L'eau monta de 4,5 mètres.", "The water rose 4.5 metres.", False),
+    ("L'eau monta de 4,5 mètres.", "The water rose 5.4 metres.", True),
+    ("Il y avait deux hommes.", "There were 2 men.", False),
+    ("Il avait vingt et un ans.", "He was 21.", False),
+    ("Il avait vingt ans.", "He was 21.", True),
+    ("de 1914 à 1918", "from 1914 to 1918", False),
+    ("Le 14 juillet, à 10 h 30.", "On 14 July, at 10:30.", False),
+    ("Aucun nombre ici.", "No number here.", False),
+])
+def test_numbers(src: str, tgt: str, flagged: bool) -> None:
+    b = bitext([(src, tgt)])
+    result = run_checks(b, only=["numbers"])
+    assert bool(result) == flagged
+    for f in result:
+        assert all(t and t[0].isdigit() for t in spans_text(b, f))
+
+
+def test_changed_number_is_an_error_with_both_spans() -> None:
+    b = bitext([("en novembre 1921", "in November 1912")])
+    (f,) = run_checks(b, only=["numbers"])
+    assert f.severity == "error" and "1921" in f.message and "1912" in f.message
+    assert spans_text(b, f) == ["1921", "1912"]
+
+
+@given(st.integers(min_value=1000, max_value=999_999_999))
+def test_number_groupings_read_alike(n: int) -> None:
+    forms = [str(n), f"{n:,}", f"{n:,}".replace(",", " "), f"{n:,}".replace(",", "\u202f"),
+             f"{n:,}".replace(",", ".")]
+    assert {tuple(v for v, *_ in number_values(f"x {form} y")) for form in forms} == {(Decimal(n),)}
+
+
+# ---------------------------------------------------------------- names
+
+@pytest.mark.parametrize("src, tgt, flagged", [
+    ("l'occupation de la Ruhr allait faire surgir le spectre", "the occupation of the Ruin was to raise the spectre", True),
+    ("la victoire de la révolution en Russie", "the victory of the revolution in Russia", False),
+    ("un maître maçon venu de Rouen", "a master mason from Rouen", False),
+    ("il partit pour Londres le lendemain", "he left for London the next day", False),
+    ("il partit pour Lyon le lendemain", "he left for Paris the next day", True),
+    ("La Russie a changé.", "Russia has changed.", False),
+    ("Le vieux pont de Saint-Aubin", "The Old Bridge Of Saint-Aubin", False),  # title case heading
+    ("Il pleut. Demain il fera beau.", "It rains. Tomorrow it will be fine.", False),  # initials
+])
+def test_names(src: str, tgt: str, flagged: bool) -> None:
+    assert bool(found([(src, tgt)], "names")) == flagged
+
+
+def test_changed_name_is_one_finding_naming_both() -> None:
+    b = bitext([("l'occupation « pacifique » de la Ruhr", "the “peaceful” occupation of the Ruin")])
+    (f,) = run_checks(b, only=["names"])
+    assert spans_text(b, f) == ["Ruhr", "Ruin"] and "Ruin" in f.message
+
+
+def test_similarity_orders_cognates_above_slips() -> None:
+    assert similarity("Russie", "Russia") > 0.5 > similarity("Ruhr", "Ruin")
+    assert similarity("Émile", "emile") == 1.0
+
+
+# ---------------------------------------------------------------- omissions, length, confidence
+
+def test_omission_and_addition_links() -> None:
+    result = found([("Il est parti.", None), ("Bonjour.", "Hello."), (None, "He came back.")], "omission")
+    assert [(f.link, "original has no" in f.message) for f in result] == [(0, True), (2, False)]
+
+
+def _length_text(odd: str) -> list[Pair]:
+    base = [(f"Phrase numéro {k} qui raconte une histoire assez ordinaire au village.",
+             f"Sentence number {k} telling a rather ordinary story in the village.") for k in range(30)]
+    return base + [("Le pont fut construit en onze ans par les maçons du village voisin.", odd)]
+
+
+@pytest.mark.parametrize("odd, flagged", [
+    ("The bridge was built in eleven years by masons from the next village.", False),
+    ("The bridge was built.", True),
+    ("The bridge was built in eleven years by masons from the next village, who came every "
+     "morning by boat along the river and went home every evening singing old songs.", True),
+])
+def test_length_ratio_outliers(odd: str, flagged: bool) -> None:
+    result = found(_length_text(odd), "length")
+    assert [f.link for f in result] == ([30] if flagged else [])
+
+
+@pytest.mark.parametrize("conf, reviewed, flagged", [
+    (0.5, False, True), (0.89, False, True), (0.9, False, False), (0.5, True, False)])
+def test_low_confidence(conf: float, reviewed: bool, flagged: bool) -> None:
+    result = found([("Bonjour.", "Hello.")], "confidence", confidences=[conf], reviewed=[reviewed])
+    assert bool(result) == flagged
+
+
+# ---------------------------------------------------------------- punctuation, French typography
+
+@pytest.mark.parametrize("src, tgt, check, flagged", [
+    ("Il dit (enfin) oui.", "He said (at last yes.", "brackets", True),
+    ("Il dit (enfin) oui.", "He said (at last) yes.", "brackets", False),
+    ("Il dit « oui ».", "He said “yes.", "brackets", True),
+    ("Il dit « oui ».", "He said \"yes\".", "brackets", False),
+    ("Il dit\u00a0: « oui\u00a0».", "He said: “yes”.", "brackets", False),
+    ("« Il commença ainsi.", "“He began thus.", "brackets", False),  # quote closes in the next link
+    ("Quoi ?", "What?", "question", False),
+    ("Quoi\u00a0?", "What?", "question", False),
+    ("Quoi ?", "What.", "question", True),
+    ("Il part.", "Is he leaving?", "question", True),
+    ("Il part ; puis il revient !", "He leaves; then he comes back!", "endpunc", False),
+    ("Il part\u202f; puis\u00a0:", "He leaves; then:", "endpunc", False),
+    ("Il part.", "He leaves!", "endpunc", True),
+])
+def test_punctuation_and_french_typography(src: str, tgt: str, check: str, flagged: bool) -> None:
+    assert bool(found([(src, tgt)], check)) == flagged
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("What did he say?", "Qu'a-t-il dit\u00a0?"),
+    ("He said: “yes”; then he left!", "Il dit\u00a0: «\u00a0oui\u00a0»\u202f; puis il partit\u202f!"),
+])
+def test_french_translation_raises_no_alarm(src: str, tgt: str) -> None:
+    assert run_checks(bitext([(src, tgt)], src_lang="en", tgt_lang="fr")) == ()
+
+
+# ---------------------------------------------------------------- translation-side slips
+
+@pytest.mark.parametrize("src, tgt, check, flagged", [
+    ("Bonjour mon ami, comment allez-vous ?", "Bonjour mon ami, comment allez-vous ?", "untranslated", True),
+    ("la terreur blanche et les lois scélérates", "la terreur blanche et les lois scélérates", "untranslated", True),
+    ("la terreur blanche et les lois scélérates", "white terror and the wicked laws", "untranslated", False),
+    ("Emma Woodhouse", "Emma Woodhouse", "untranslated", False),
+    ("Il revint le lendemain matin.", "Il revint le lendemain au soir.", "untranslated", True),
+    ("Il quitta la maison.", "He left the the house.", "doublewords", True),
+    ("Il quitta la maison.", "He had had enough.", "doublewords", False),
+    ("Il quitta la maison.", "He left the house.", "doublewords", False),
+    ("Il quitta la maison.", "He left the house.  Then he came back.", "doublespace", True),
+    ("Il quitta la maison.", "He left the house. Then he came back.", "doublespace", False),
+])
+def test_translation_slips(src: str, tgt: str, check: str, flagged: bool) -> None:
+    assert bool(found([(src, tgt)], check)) == flagged
+
+
+def test_valid_french_double_word() -> None:
+    assert found([("We met.", "Nous nous sommes vus.")], "doublewords", src_lang="en", tgt_lang="fr") == ()
+
+
+# ---------------------------------------------------------------- real-word slips and the seed's slips
+
+SEED_SLIPS = [  # (French written for this test, English from the seed, check, slip)
+    ("avec le fascisme, la dictature militaire, la terreur blanche et les lois scélérates",
+     "with fascism, military dictatorship, white tenor and anti-working class laws", "realword", "tenor"),
+    ("l'occupation « pacifique » de la Ruhr allait faire surgir sur l'Allemagne le spectre de la révolution",
+     "the “peaceful” occupation of the Ruin was to raise over Germany the spectre of revolution", "names", "Ruin"),
+]
+
+
+@pytest.mark.parametrize("src, tgt, check, slip", SEED_SLIPS)
+def test_seed_slips_are_caught(src: str, tgt: str, check: str, slip: str) -> None:
+    b = bitext([(src, tgt)])
+    result = run_checks(b, only=[check])
+    assert any(slip in spans_text(b, f) for f in result)
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("avec le fascisme, la dictature militaire, la terreur blanche", "with fascism, military dictatorship, white terror"),
+    ("il chanta d'une voix de ténor", "he sang in a tenor voice"),
+    ("la police la plus moderne", "the most modern police"),
+])
+def test_realword_quiet_on_good_translations(src: str, tgt: str) -> None:
+    assert found([(src, tgt)], "realword") == ()
+
+
+# ---------------------------------------------------------------- runner
+
+def test_run_checks_sorted_and_selectable() -> None:
+    b = bitext([("Il y a 3 chats.", "There are 4 cats."), ("Il est parti.", None),
+                ("Bonjour.", "Hello the the world.")], confidences=[1.0, 0.2, 1.0])
+    result = run_checks(b)
+    assert [f.link for f in result] == sorted(f.link for f in result)
+    assert {f.check for f in result} >= {"numbers", "omission", "confidence", "doublewords"}
+    assert {f.check for f in run_checks(b, only=["numbers"])} == {"numbers"}
+    assert "endpunc" in CHECKS
+    with pytest.raises(UnknownComponent, match="choose from"):
+        run_checks(b, only=["spelling"])
+
+
+def test_config_is_frozen_and_used() -> None:
+    b = bitext([("Bonjour.", "Hello.")], confidences=[0.95])
+    assert run_checks(b, only=["confidence"]) == ()
+    assert run_checks(b, only=["confidence"], config=CheckConfig(review_threshold=0.99))
+    with pytest.raises(AttributeError):
+        CheckConfig().length_z = 1.0  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- PO annotation
+
+PO_TEXT = '''# A PO written for this test.
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: en\\n"
+
+#. link 0 (1-1)
+#: fr:1 en:1
+msgctxt "0"
+msgid "Il y a 3 chats dans une très longue phrase qui doit être coupée par polib "
+"en deux lignes."
+msgstr "There are 4 cats."
+
+#. link 1 (1-1)
+#, python-format
+msgctxt "1"
+msgid "Bonjour."
+msgstr "Hello."
+
+# translator's note
+msgctxt "2"
+msgid "Au revoir."
+msgstr "Goodbye the the end."
+'''
+
+
+def _po_findings() -> list[Finding]:
+    return [Finding(0, "numbers", "error", "numbers differ: 3 in the original, 4 in the translation"),
+            Finding(1, "confidence", "info", "alignment confidence 0.50 < 0.90"),
+            Finding(2, "doublewords", "warning", "repeated word 'the'")]
+
+
+def test_annotate_po_changes_only_comments_and_flags(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.po"
+    path.write_text(PO_TEXT, encoding="utf-8")
+    annotate_po(path, _po_findings())
+    after = path.read_text(encoding="utf-8")
+    changed = [ln for ln in difflib.ndiff(PO_TEXT.splitlines(), after.splitlines())
+               if ln[:2] in ("+ ", "- ")]
+    assert changed == [
+        "+ #. check: [numbers] error: numbers differ: 3 in the original, 4 in the translation",
+        "+ #, fuzzy",
+        "+ #. check: [confidence] info: alignment confidence 0.50 < 0.90",
+        "+ #. check: [doublewords] warning: repeated word 'the'",
+        "+ #, fuzzy",
+    ]
+    import polib
+    entries = polib.pofile(after)
+    assert [e.flags for e in entries] == [["fuzzy"], ["python-format"], ["fuzzy"]]
+    assert entries[2].tcomment == "translator's note"
+    annotate_po(path, _po_findings())
+    assert path.read_text(encoding="utf-8") == after          # idempotent
+    annotate_po(path, [])
+    cleared = path.read_text(encoding="utf-8")
+    assert "check:" not in cleared and cleared.count("#, fuzzy") == 2
+
+
+def test_annotate_po_rejects_findings_for_another_file(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.po"
+    path.write_text(PO_TEXT, encoding="utf-8")
+    with pytest.raises(POFormatError, match="3 entries"):
+        annotate_po(path, [Finding(7, "numbers", "error", "x")])
+    assert path.read_text(encoding="utf-8") == PO_TEXT
+
+
+# ---------------------------------------------------------------- CLI
+
+@pytest.fixture()
+def pairs_po(tmp_path: Path) -> Path:
+    po = pytest.importorskip("alignment.po")
+    b = bitext([("publié en novembre 1921.", "published in November 1912."),
+                ("Il est parti.", None), ("Bonjour.", "Hello.")])
+    return Path(po.write_po(b, tmp_path / "pairs.po"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "po"])
+def test_cli_check(pairs_po: Path, fmt: str) -> None:
+    from alignment.cli import main
+    res = CliRunner().invoke(main, ["check", str(pairs_po), "--format", fmt, "--only", "numbers,omission"])
+    assert res.exit_code == 0, res.output
+    if fmt == "text":
+        assert res.output.splitlines() == [
+            "link 0 [numbers] error: numbers differ: 1921 in the original, 1912 in the translation",
+            "link 1 [omission] warning: the original has no translation here (omission?)"]
+    elif fmt == "json":
+        data = json.loads(res.output)
+        assert [(d["link"], d["check"]) for d in data] == [(0, "numbers"), (1, "omission")]
+        assert data[0]["spans"][0] == {"side": "src", "start": 19, "end": 23}
+    else:
+        assert "#. check: [numbers] error:" in pairs_po.read_text(encoding="utf-8")
+
+
+def test_cli_unknown_check(pairs_po: Path) -> None:
+    from alignment.cli import main
+    res = CliRunner().invoke(main, ["check", str(pairs_po), "--only", "spelling"])
+    assert res.exit_code == 1 and "Error: unknown check 'spelling'" in res.output
