@@ -395,4 +395,35 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
 # ---------------------------------------------------------------- end: export
 
 # ---------------------------------------------------------------- section: check (checks.py)
+
+@main.command("check", context_settings=CONTEXT)
+@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "po"]), default="text",
+              show_default=True, help="text: one line per finding; json: a list of objects; "
+              "po: write the findings into PAIRS.po as '#. check:' comments and fuzzy flags.")
+@click.option("--only", multiple=True, metavar="NAME",
+              help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
+              "length, confidence, brackets, question, untranslated, doublewords, doublespace, "
+              "realword, endpunc. Default: all but endpunc.")
+def check_cmd(pairs: str, fmt: str, only: tuple[str, ...]) -> None:
+    """Proofread aligned pairs: list likely slips in the translation, link by link.
+
+    Example: alignment check serge.po --only numbers,names
+    """
+    import dataclasses
+    import json
+
+    from .checks import annotate_po, run_checks
+    from .po import read_po
+
+    names = [n.strip() for item in only for n in item.split(",") if n.strip()]
+    findings = run_checks(read_po(pairs), only=names or None)
+    if fmt == "json":
+        click.echo(json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False, indent=1))
+    elif fmt == "po":
+        annotate_po(pairs, findings)
+        click.echo(f"{len(findings)} findings written into {pairs}", err=True)
+    else:
+        for f in findings:
+            click.echo(f"link {f.link} [{f.check}] {f.severity}: {f.message}")
 # ---------------------------------------------------------------- end: check
