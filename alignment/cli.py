@@ -145,7 +145,7 @@ def _read_lines(path: str) -> list[str]:
     from .errors import InputError
 
     try:
-        return open(path, encoding="utf-8-sig").read().splitlines()
+        lines = open(path, encoding="utf-8-sig").read().splitlines()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -153,6 +153,9 @@ def _read_lines(path: str) -> list[str]:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it to UTF-8 "
                          f"for --presplit") from None
+    if not any(line.strip() for line in lines):
+        raise InputError(f"{path}: the file is empty; give one sentence per line")
+    return lines
 
 
 @main.command("align")
@@ -183,9 +186,10 @@ def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, s
     Example: alignment align test0.de test0.fr --presplit -s de -t fr --format vecalign
     """
     from .errors import InputError
-    from .pipeline import align_documents, align_sentences, format_vecalign
+    from .pipeline import align_documents, align_sentences, check_language, format_vecalign
     from .progress import tqdm_progress
 
+    src_lang, tgt_lang = check_language(src_lang), check_language(tgt_lang)
     if fmt == "po" and not (output or tmx or tsv or html):
         raise InputError("nothing to write: give -o PAIRS.po (and/or --tmx, --tsv, --html), "
                          "or --format vecalign")

@@ -275,12 +275,36 @@ def _clean_html(raw: bytes, charset: str) -> str:
     return re.sub(r"\s?\[\d{1,3}\]", "", html)
 
 
-def _cut(doc: Document, side: CorpusSide) -> Document:
+def _through(doc: Document, end: str) -> Document:
+    """Keep paragraphs up to and including the first short one holding `end` (a date line).
+
+    `read.cut_section` ends a section before its end marker; here the marker is the date
+    line that closes the text, part of it (the translation ends with "March 1925" too).
+    """
+    key = end.replace("\xa0", " ").casefold()
+    for i, para in enumerate(doc.paragraphs):
+        if len(para) <= 80 and key in para.replace("\xa0", " ").casefold():
+            return Document(doc.paragraphs[:i + 1], source=doc.source, title=doc.title,
+                            headings=frozenset(h for h in doc.headings if h <= i))
+    raise SectionNotFound(f"{doc.source or 'text'}: the end line {end!r} was not found")
+
+
+def _cut(doc: Document, side: CorpusSide, *, lenient: bool = False) -> Document:
+    """The side's section: from its heading through its end line.
+
+    `lenient` (a text file the user gave): a text without the heading is taken as the
+    section itself, and then needs no end line either.
+    """
     from .read import cut_section
 
-    if not (side.section or side.end):
-        return doc
-    return cut_section(doc, heading=side.section or None, end=side.end or None)
+    if side.section:
+        try:
+            doc = cut_section(doc, heading=side.section)
+        except SectionNotFound:
+            if not lenient:
+                raise
+            return doc
+    return _through(doc, side.end) if side.end else doc
 
 
 def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str) -> Document:
@@ -288,9 +312,10 @@ def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str)
 
     try:
         return _cut(read_text(_clean_html(raw, charset), fmt="html", source=source), side)
-    except SectionNotFound:
-        raise FetchError(f"{source}: the page has changed: section {side.section!r} "
-                         f"not found") from None
+    except SectionNotFound as exc:
+        what = (f"section {side.section!r} not found" if "heading" in str(exc)
+                else f"section {side.section!r} has no end line {side.end!r}")
+        raise FetchError(f"{source}: the page has changed: {what}") from None
 
 
 def _document_from_file(path: Path, side: CorpusSide) -> Document:
@@ -301,11 +326,10 @@ def _document_from_file(path: Path, side: CorpusSide) -> Document:
         raise FetchError(f"{path}: no such file; give the saved page or the section as text")
     if path.suffix.lower() in (".htm", ".html", ".xhtml"):
         return _document_from_html(path.read_bytes(), "", side, str(path))
-    doc = read_file(path)
     try:
-        return _cut(doc, side)
-    except SectionNotFound:
-        return doc  # a plain text without the heading is taken as the section itself
+        return _cut(read_file(path), side, lenient=True)
+    except AlignmentError as exc:
+        raise FetchError(str(exc)) from None
 
 
 def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str) -> FetchResult:

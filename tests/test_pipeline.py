@@ -1,0 +1,144 @@
+"""The pipeline glue: presplit input, language codes, documents -> Bitext, Vecalign output."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alignment.errors import InputError, UnknownComponent, UnsupportedLanguage
+from alignment.pipeline import (align_documents, align_sentences, check_language,
+                                format_vecalign, sentences_from_lines)
+from alignment.types import Alignment, Bitext, Document, Link, Sentence
+
+FR = [
+    "Le pont de pierre enjambe la Vire depuis 1702.",
+    "Il compte sept arches et mesure 84 mètres.",
+    "En 1910, une crue emporta la troisième arche.",
+    "La réparation coûta 38 000 francs.",
+]
+EN = [
+    "The stone bridge has spanned the Vire since 1702.",
+    "It has seven arches and is 84 metres long.",
+    "In 1910, a flood swept away the third arch.",
+    "The repair cost 38,000 francs.",
+]
+
+
+def covered_in_order(links: tuple[Link, ...], n: int, m: int) -> bool:
+    src = [i for link in links for i in link.src]
+    tgt = [j for link in links for j in link.tgt]
+    return src == list(range(n)) and tgt == list(range(m))
+
+
+@pytest.mark.parametrize("lines, texts, paragraphs", [
+    (["a", "b", "c"], ["a", "b", "c"], [0, 0, 0]),
+    (["a", "", "b", "c"], ["a", "b", "c"], [0, 1, 1]),
+    (["a", "<P>", "b", "", "", "c"], ["a", "b", "c"], [0, 1, 2]),
+    (["", "  a  ", "b", ""], ["a", "b"], [0, 0]),
+])
+def test_sentences_from_lines(lines, texts, paragraphs):
+    sents = sentences_from_lines(lines)
+    assert [s.text for s in sents] == texts
+    assert [s.paragraph for s in sents] == paragraphs
+
+
+@pytest.mark.parametrize("lines", [[], [""], ["   ", "<P>"]])
+def test_sentences_from_lines_rejects_empty_input(lines):
+    with pytest.raises(InputError, match="no sentences"):
+        sentences_from_lines(lines, "empty.txt")
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("fr", "fr"), ("en", "en"), ("zh-TW", "zh-TW"), ("pt-BR", "pt-BR"),
+    ("el", "el"), ("cs", "cs"), ("fra", "fr"), ("deu", "de"),
+])
+def test_check_language_accepts_real_codes(code, expected):
+    assert check_language(code) == expected
+
+
+@pytest.mark.parametrize("code", ["xx", "french", "", "f r", "123"])
+def test_check_language_rejects_unknown_codes(code):
+    with pytest.raises(UnsupportedLanguage, match="unknown language code"):
+        check_language(code)
+
+
+def test_align_sentences_parallel_text(fake_embedder):
+    bitext = align_sentences(FR, EN, src_lang="fr", tgt_lang="en", embedder=fake_embedder,
+                             corpus_id="bridge")
+    assert isinstance(bitext, Bitext)
+    assert (bitext.src_lang, bitext.tgt_lang, bitext.corpus_id) == ("fr", "en", "bridge")
+    assert [s.text for s in bitext.src] == FR
+    assert [s.text for s in bitext.tgt] == EN
+    assert covered_in_order(bitext.alignment.links, 4, 4)
+    assert all(0.0 <= l.confidence <= 1.0 for l in bitext.alignment.links)
+    assert bitext.alignment.signature.embedder == "hashing"
+
+
+def test_align_sentences_by_registry_name():
+    bitext = align_sentences(FR, EN, src_lang="fr", tgt_lang="en", embedder="hashing")
+    assert covered_in_order(bitext.alignment.links, 4, 4)
+
+
+def test_align_sentences_rejects_unknown_language(fake_embedder):
+    with pytest.raises(UnsupportedLanguage, match="'xx'"):
+        align_sentences(FR, EN, src_lang="xx", tgt_lang="en", embedder=fake_embedder)
+
+
+def test_align_documents_keeps_paragraphs(fake_embedder):
+    src = Document(paragraphs=(" ".join(FR[:2]), " ".join(FR[2:])), source="fr.txt")
+    tgt = Document(paragraphs=(" ".join(EN[:2]), " ".join(EN[2:])), source="en.txt")
+    stages = []
+    bitext = align_documents(src, tgt, src_lang="fr", tgt_lang="en", embedder=fake_embedder,
+                             progress=lambda done, total, stage: stages.append(stage))
+    assert [s.text for s in bitext.src] == FR
+    assert [s.paragraph for s in bitext.tgt] == [0, 0, 1, 1]
+    assert covered_in_order(bitext.alignment.links, 4, 4)
+    assert "segment" in stages and "align" in stages
+
+
+def test_align_documents_with_paragraph_segmenter(fake_embedder):
+    src = Document(paragraphs=tuple(FR))
+    tgt = Document(paragraphs=tuple(EN))
+    bitext = align_documents(src, tgt, src_lang="fr", tgt_lang="en", embedder=fake_embedder,
+                             segmenter="paragraph")
+    assert len(bitext.src) == len(bitext.tgt) == 4
+
+
+def test_align_documents_unknown_segmenter(fake_embedder):
+    doc = Document(paragraphs=("Un texte.",))
+    with pytest.raises(UnknownComponent, match="segmenter"):
+        align_documents(doc, doc, src_lang="fr", tgt_lang="en", embedder=fake_embedder,
+                        segmenter="nope")
+
+
+def test_align_documents_empty_document(fake_embedder):
+    full = Document(paragraphs=("Un texte.",), source="fr.txt")
+    empty = Document(paragraphs=(), source="en.txt")
+    with pytest.raises(InputError, match="en.txt"):
+        align_documents(full, empty, src_lang="fr", tgt_lang="en", embedder=fake_embedder)
+
+
+@pytest.mark.parametrize("links, expected", [
+    ((Link((0,), (0,)),), "[0]:[0]\n"),
+    ((Link((0, 1), (0,)), Link((2,), ()), Link((), (1,))), "[0, 1]:[0]\n[2]:[]\n[]:[1]\n"),
+    ((), ""),
+])
+def test_format_vecalign(links, expected):
+    bitext = Bitext(src=(), tgt=(), alignment=Alignment(links=links), src_lang="fr",
+                    tgt_lang="en")
+    assert format_vecalign(bitext) == expected
+
+
+words = st.text(alphabet="abcdefghij klmnop0123456789", min_size=1, max_size=30)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(words, min_size=1, max_size=12), st.lists(words, min_size=1, max_size=12))
+def test_presplit_alignment_covers_every_line_once(src, tgt):
+    src = [s for s in src if s.strip()] or ["x"]
+    tgt = [t for t in tgt if t.strip()] or ["y"]
+    bitext = align_sentences(src, tgt, src_lang="fr", tgt_lang="en", embedder="hashing")
+    assert covered_in_order(bitext.alignment.links, len(src), len(tgt))
+    assert all(link.src or link.tgt for link in bitext.alignment.links)
+    assert bitext.src == tuple(Sentence(s.strip(), 0) for s in src)
