@@ -1,0 +1,436 @@
+"""Reading: a file, upload or page -> Document (paragraphs, headings marked).
+
+Choices, and why:
+- Encoding: UTF-8 first (with or without BOM), UTF-16/32 when a BOM says so,
+  then charset-normalizer (well kept, pure Python) for legacy files. When
+  cp1252 explains the bytes as well as its best guess we take cp1252: for
+  short Western texts charset-normalizer often ranks cp1250 or iso8859-2
+  first with equal "chaos", which turns "à" into "ŕ"; browsers make the same
+  choice (WHATWG maps latin-1 to windows-1252). For HTML a <meta charset>
+  wins over guessing.
+- HTML: lxml (well kept, fast, C parser that survives broken markup), not
+  trafilatura. For alignment a lost paragraph on one side shifts every
+  pair after it, and trafilatura's main-text heuristics drop short blocks
+  (a date line such as "mars 1925", one-line headings); with lxml >= 5.2 it
+  also needs the separate lxml_html_clean package just to import. Our rules
+  are few and predictable: drop scripts, styles, forms, <nav>, <footer>,
+  <aside>, ARIA navigation/banner/contentinfo regions, elements whose class
+  or id names navigation, menus, footers, sidebars or cookie banners, and
+  in-page footnote reference links ("1", "[2]", "*"); read from <main>,
+  role=main or the only <article> when there is one; every block element
+  (p, h1-h6, li, blockquote, div, td...) ends a paragraph; one <br> is a
+  line wrap (a space), two or more in a row end a paragraph.
+- Markdown: markdown-it-py (CommonMark, well kept); emphasis marks and link
+  targets go, their text stays; code blocks and raw HTML go.
+- Plain text: paragraphs are separated by blank lines; when the blocks
+  between blank lines hold several long lines that end sentences (or there
+  are no blank lines at all), each line is a paragraph. Hard-wrapped text
+  (short lines, many not ending a sentence) is joined back.
+- Normalisation: Unicode NFC; every run of whitespace becomes one space, or
+  one NO-BREAK SPACE (U+00A0) when the run held any no-break space (U+00A0,
+  U+202F narrow, U+2007 figure). We normalise to U+00A0 rather than keep
+  U+202F so that "« oui »" compares equal whatever typesetting produced it,
+  and every font has it. Zero-width spaces, soft hyphens and stray BOMs are
+  removed. Typographic quotes, apostrophes and dashes are kept as they are.
+
+Headings (HTML h1-h6, Markdown #, and in plain text short lines that do
+not end a sentence, all-capital lines, date lines such as "March 1925") go
+into Document.headings so the segmenter keeps them as their own segments.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import InputError, SectionNotFound
+from .types import Document
+
+FORMATS = ("text", "html", "markdown")
+SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+            ".md": "markdown", ".markdown": "markdown"}
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_NBSP = "\u00a0"
+_NO_BREAK = "\u00a0\u202f\u2007"
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u00ad\ufeff\u2060"))
+_SPACE_RUN = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+# ---------------------------------------------------------------- decoding and normalising
+
+def _charset_from_meta(data: bytes) -> str | None:
+    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", data[:4096], re.I)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _guess_legacy(data: bytes) -> str | None:
+    import charset_normalizer
+
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+            return "cp1252"
+    return best.encoding
+
+
+def decode(data: bytes, *, source: str = "", fmt: str = "text") -> str:
+    """Bytes -> text: BOM, UTF-8, HTML <meta charset>, then detection; NUL bytes mean binary."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise _binary(source)
+    encoding = (_charset_from_meta(data) if fmt == "html" else None) or _guess_legacy(data)
+    if encoding is None:
+        raise _binary(source)
+    return data.decode(encoding, errors="replace")
+
+
+def _binary(source: str) -> InputError:
+    return InputError(f"{source or 'input'}: looks like binary data, not text; "
+                      f"give a plain-text, HTML or Markdown file (a PDF or Word file must be saved as text first)")
+
+
+def normalize_space(text: str) -> str:
+    """NFC, invisible characters removed, whitespace runs -> one space or one U+00A0."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+    def one(match: re.Match[str]) -> str:
+        return _NBSP if any(c in _NO_BREAK for c in match.group()) else " "
+
+    return _SPACE_RUN.sub(one, text).strip(" " + _NBSP)
+
+
+def _check_text(text: str, source: str) -> None:
+    if "\x00" in text or len(_CONTROL.findall(text[:20000])) > max(5, len(text[:20000]) // 100):
+        raise _binary(source)
+
+
+# ---------------------------------------------------------------- headings
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+           "décembre|decembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|"
+           "abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|"
+           "aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|"
+           "junho|julho|setembro|outubro|novembro|dezembro|maart|mei|augustus")
+DATE_LINE = re.compile(
+    rf"^(?:[^\W\d]+(?:[ -][^\W\d]+)*,\s)?(?:(?:le\s)?\d{{1,2}}(?:er|\.)?\s)?(?:{_MONTHS})\s\d{{3,4}}\.?$"
+    r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\.?$", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?…;:,»”\"')\]]$")
+
+
+def looks_like_heading(paragraph: str) -> bool:
+    """A short line that is not a sentence: a title, a numbered heading, a date line.
+
+    Used for plain text (which has no markup) and by the segmenter, so that
+    "March 1925" or "CHAPTER II." is never glued to the sentence after it.
+    """
+    text = paragraph.strip()
+    if not text or len(text) > 100 or "\n" in text:
+        return False
+    if DATE_LINE.match(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(text) > 1 and not text.endswith(("?", "!")):
+        return True
+    return len(text.split()) <= 12 and not _ENDS_SENTENCE.search(text) and text[0].isalnum()
+
+
+# ---------------------------------------------------------------- plain text
+
+def _is_wrapped(blocks: list[list[str]]) -> bool:
+    """Hard-wrapped prose: short lines, and many of them stop mid-sentence."""
+    inner = [line for block in blocks if len(block) > 1 for line in block[:-1]]
+    if not inner:
+        return False
+    short = sum(len(line) <= 100 for line in inner)
+    open_ = sum(not re.search(r"[.!?…:»”\"]$", line.rstrip()) for line in inner)
+    return short >= 0.8 * len(inner) and open_ >= 0.4 * len(inner)
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text: blank-line blocks, or one per line (see module doc)."""
+    blocks: list[list[str]] = [[]]
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if _is_wrapped(blocks):
+        paragraphs = [" ".join(block) for block in blocks]
+    else:
+        paragraphs = [line for block in blocks for line in block]
+    return [p for p in map(normalize_space, paragraphs) if p]
+
+
+# ---------------------------------------------------------------- HTML and Markdown
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
+              "select", "textarea", "iframe", "svg", "canvas", "object", "embed", "head", "menu")
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu"}
+_DROP_NAMES = {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer",
+               "sidebar", "cookie", "cookies", "skip", "share", "social", "pagination"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt",
+               "dd", "table", "tr", "td", "th", "pre", "figure", "figcaption", "address", "hr",
+               "center", "caption", "header", "body", "h1", "h2", "h3", "h4", "h5", "h6"}
+_FOOTNOTE_REF = re.compile(r"^\s*[\[(]?(?:\d{1,3}|[*†‡]|[ivx]{1,4})[\])]?\s*$", re.I)
+_BR = "\x00"
+
+
+def _droppable(el: object) -> bool:
+    tag = el.tag  # type: ignore[attr-defined]
+    if tag in _DROP_TAGS or el.get("role") in _DROP_ROLES or el.get("hidden") is not None:  # type: ignore[attr-defined]
+        return True
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower()  # type: ignore[attr-defined]
+    if _DROP_NAMES & set(re.split(r"[\s_-]+", names)):
+        return True
+    href = el.get("href", "") if tag == "a" else ""  # type: ignore[attr-defined]
+    return href.startswith("#") and bool(_FOOTNOTE_REF.match(el.text_content()))  # type: ignore[attr-defined]
+
+
+def _main_root(root: object) -> object:
+    for path in ("//main", "//*[@role='main']"):
+        found = root.xpath(path)  # type: ignore[attr-defined]
+        if found:
+            return found[0]
+    articles = root.xpath("//article")  # type: ignore[attr-defined]
+    if len(articles) == 1:
+        return articles[0]
+    body = root.find("body")  # type: ignore[attr-defined]
+    return body if body is not None else root
+
+
+class _Blocks:
+    """Collects paragraphs while walking the tree: block elements end one."""
+
+    def __init__(self) -> None:
+        self.buffer: list[str] = []
+        self.paragraphs: list[str] = []
+        self.headings: set[int] = set()
+
+    def flush(self, heading: bool = False) -> None:
+        text, self.buffer = "".join(self.buffer), []
+        for part in re.split(rf"{_BR}(?:\s*{_BR})+", text):
+            part = normalize_space(part.replace(_BR, " "))
+            if part:
+                if heading:
+                    self.headings.add(len(self.paragraphs))
+                self.paragraphs.append(part)
+
+    def walk(self, el: object) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+        if tag and not _droppable(el):
+            block = tag in _BLOCK_TAGS
+            if block:
+                self.flush()
+            self.buffer.append(_BR if tag == "br" else el.text or "")  # type: ignore[attr-defined]
+            for child in el:  # type: ignore[attr-defined]
+                self.walk(child)
+            if block:
+                self.flush(heading=tag in {"h1", "h2", "h3", "h4", "h5", "h6"})
+        self.buffer.append(el.tail or "")  # type: ignore[attr-defined]
+
+
+def html_blocks(text: str) -> tuple[list[str], set[int], str]:
+    """Main text of a page: paragraphs, heading indexes, <title> (see module doc)."""
+    from lxml import etree, html
+
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return [], set(), ""
+    title = normalize_space(root.findtext(".//title") or "")
+    blocks = _Blocks()
+    blocks.walk(_main_root(root))
+    blocks.flush()
+    return blocks.paragraphs, blocks.headings, title
+
+
+def _inline_text(token: object) -> str:
+    parts = []
+    for child in token.children or []:  # type: ignore[attr-defined]
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return normalize_space("".join(parts))
+
+
+def markdown_blocks(text: str) -> tuple[list[str], set[int], str]:
+    """Paragraphs and headings of a Markdown text, via markdown-it-py's token stream."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    paragraphs: list[str] = []
+    headings: set[int] = set()
+    title = ""
+    for prev, token in zip([None, *tokens], tokens):
+        if token.type != "inline":
+            continue
+        content = _inline_text(token)
+        if not content:
+            continue
+        if prev is not None and prev.type == "heading_open":
+            headings.add(len(paragraphs))
+            title = title or (content if prev.tag == "h1" else "")
+        paragraphs.append(content)
+    return paragraphs, headings, title
+
+
+# ---------------------------------------------------------------- entry points
+
+def _document(paragraphs: list[str], headings: set[int], source: str, title: str = "") -> Document:
+    if not paragraphs:
+        raise InputError(f"{source or 'input'}: no text found; give a file that holds the text "
+                         f"(for a web page, check it is the page itself, not a redirect)")
+    if not title and 0 in headings:
+        title = paragraphs[0]
+    return Document(tuple(paragraphs), source=source, title=title, headings=frozenset(headings))
+
+
+def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:
+    """A text already in memory -> Document; fmt is text, html or markdown."""
+    if fmt not in FORMATS:
+        raise InputError(f"{source or 'input'}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    _check_text(text, source)
+    if fmt == "html":
+        paragraphs, headings, title = html_blocks(text)
+        return _document(paragraphs, headings, source, title)
+    if fmt == "markdown":
+        paragraphs, headings, title = markdown_blocks(text)
+        return _document(paragraphs, headings, source, title)
+    paragraphs = text_paragraphs(text)
+    headings = {i for i, p in enumerate(paragraphs) if looks_like_heading(p)}
+    return _document(paragraphs, headings, source)
+
+
+def read_bytes(data: bytes, *, fmt: str = "text", source: str = "") -> Document:
+    """Uploaded or downloaded bytes -> Document, the encoding detected (see module doc)."""
+    if not data.strip():
+        raise InputError(f"{source or 'input'}: the file is empty; give a file that holds the text")
+    return read_text(decode(data, source=source, fmt=fmt), fmt=fmt, source=source)
+
+
+def format_of(path: str | Path) -> str:
+    """The format a file name suggests: .html/.htm -> html, .md -> markdown, else text."""
+    return SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def read_file(path: str | Path, *, fmt: str | None = None, section: str | None = None,
+              start: str | None = None, end: str | None = None) -> Document:
+    """Read a file (format from its suffix unless given), optionally cut to one section."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; give a text, HTML or Markdown file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror}); check its permissions") from None
+    doc = read_bytes(data, fmt=fmt or format_of(path), source=str(path))
+    if section or start or end:
+        doc = cut_section(doc, heading=section, start=start, end=end)
+    return doc
+
+
+# ---------------------------------------------------------------- sections
+
+def _key(text: str) -> str:
+    return normalize_space(text).casefold().replace(_NBSP, " ")
+
+
+def heading_kind(text: str) -> tuple[str, str]:
+    """The shape of a heading: (case, numbering); 'same kind' means the same shape.
+
+    A Document keeps no heading levels, so a section runs to the next heading
+    written the same way: "INTRODUCTION" ends at "NOTES", not at "I. Les
+    mouchards" or at a date line inside it.
+    """
+    stripped = text.strip()
+    if DATE_LINE.match(stripped):
+        return ("date", "")
+    letters = [c for c in stripped if c.isalpha()]
+    case = "upper" if letters and all(c.isupper() for c in letters) else "mixed"
+    number = re.match(r"^(?:(\d+)|([IVXLC]+)|([A-Za-z]))[.)]?\s", stripped + " ")
+    numbering = "" if not number else ("arabic" if number.group(1) else
+                                       "roman" if number.group(2) else "letter")
+    return (case, numbering)
+
+
+def _find_heading(doc: Document, heading: str) -> int:
+    wanted = _key(heading)
+    order = sorted(doc.headings) + [i for i in range(len(doc.paragraphs)) if i not in doc.headings]
+    for exact in (True, False):
+        for i in order:
+            key = _key(doc.paragraphs[i])
+            if key == wanted or (not exact and key.startswith(wanted)):
+                return i
+    known = ", ".join(repr(doc.paragraphs[i][:40]) for i in sorted(doc.headings)[:8])
+    raise SectionNotFound(f"{doc.source or 'text'}: no heading {heading!r}; check the spelling"
+                          + (f" (headings found: {known})" if known else " (no headings found)"))
+
+
+def _find_marker(doc: Document, paras: list[str], marker: str, at: tuple[int, int],
+                 what: str) -> tuple[int, int]:
+    wanted = normalize_space(marker)
+    for i in range(at[0], len(paras)):
+        pos = paras[i].find(wanted, at[1] if i == at[0] else 0)
+        if pos >= 0:
+            return i, pos
+    raise SectionNotFound(f"{doc.source or 'text'}: {what} marker {marker!r} not found; "
+                          f"give text copied exactly from the file")
+
+
+def cut_section(doc: Document, *, heading: str | None = None, start: str | None = None,
+                end: str | None = None) -> Document:
+    """Keep one section: from a heading (up to the next heading of the same kind) or from a
+    start marker (included), up to an end marker (excluded) when one is given."""
+    if heading and start:
+        raise InputError("give either a section heading or a start marker, not both")
+    paras = list(doc.paragraphs)
+    first, stop, search_end = 0, len(paras), (0, 0)
+    if heading:
+        first = _find_heading(doc, heading)
+        kind = heading_kind(paras[first])
+        stop = next((i for i in sorted(doc.headings) if i > first and heading_kind(paras[i]) == kind),
+                    len(paras))
+        search_end = (first + 1, 0)
+    elif start:
+        first, pos = _find_marker(doc, paras, start, (0, 0), "start")
+        paras[first] = paras[first][pos:]
+        search_end = (first, len(normalize_space(start)))
+    if end:
+        last, pos = _find_marker(doc, paras, end, search_end, "end")
+        stop, paras[last] = last + 1, paras[last][:pos]
+    out = [(i, normalize_space(paras[i])) for i in range(first, stop)]
+    out = [(i, p) for i, p in out if p]
+    if not out:
+        raise SectionNotFound(f"{doc.source or 'text'}: the section is empty; check the markers")
+    headings = {k for k, (i, _) in enumerate(out) if i in doc.headings}
+    return Document(tuple(p for _, p in out), source=doc.source, title=doc.title,
+                    headings=frozenset(headings))
