@@ -57,3 +57,7 @@ class EditError(AlignmentError):
 
 class UploadError(InputError):
     """An uploaded file that is too large or cannot be stored safely."""
+
+
+class EncoderError(AlignmentError):
+    """The sentence encoder package is missing or not the tested version, or its cache is unusable."""
