@@ -54,6 +54,10 @@ ABBREVIATIONS = {
     "nl": {"dhr", "mevr", "mw", "bijv", "d.w.z", "blz", "nr", "vgl", "jl", "o.a", "resp"},
 }
 
+# Languages whose novels open a reply with a dash inside a paragraph ("Non ! — Si."); in
+# English or German a dash after "!" is an aside that goes on the same sentence.
+DIALOGUE_DASH_LANGS = {"fr", "es", "it", "pt", "ca", "ru", "uk", "pl", "bg", "cs", "sk", "hu", "ro"}
+
 _TERMINAL = ".!?…。！？‼⁇⁈⁉"
 _CLOSERS = "\"'»”’)]」』）〕】›"
 _OPENERS = "\"'«“‘([¿¡—–-「『（›‹"
@@ -61,6 +65,7 @@ _OPENERS = "\"'«“‘([¿¡—–-「『（›‹"
 # guillemets may follow a no-break space), then a space. Full-width stops need no space.
 _CANDIDATE = re.compile(
     rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}])*(?:[ \u00a0]+|(?<=[。！？])(?=\S))")
+_COLON_DASH = re.compile(r"[:][ \u00a0]+(?=[—–]|--)")
 _LOWER_START = re.compile(r"^[\"'«“‘(\[\u00a0 ]*[a-zà-ÿ]")
 _INITIAL = re.compile(r"(?:^|[\s(«“\"'-])(?:[A-ZÀ-Þ]\.-?)+$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]$")
@@ -102,7 +107,8 @@ def _pysbd_starts(text: str, lang: str) -> set[int]:
 
 
 def _regex_starts(text: str) -> set[int]:
-    return {m.end() for m in _CANDIDATE.finditer(text) if m.end() < len(text)}
+    found = {m.end() for m in _CANDIDATE.finditer(text) if m.end() < len(text)}
+    return found | {m.end() for m in _COLON_DASH.finditer(text)}
 
 
 def _last_word(left: str) -> str:
@@ -119,6 +125,8 @@ def _keep(text: str, start: int, lang: str) -> bool:
         return False
     if _ENUMERATOR.match(left):
         return False
+    if right[0] in "—–-" and lang not in DIALOGUE_DASH_LANGS:
+        return False
     if left[-1] == "." and not left.endswith(".."):
         word = _last_word(left)
         if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()):
@@ -127,13 +135,23 @@ def _keep(text: str, start: int, lang: str) -> bool:
             return False
         if _ORDINAL.search(left) and (lang == "de" or right[:1].isdigit()):
             return False
+    if left[-1] == ":":  # "il répondit : — Ah !": a reply opens a new sentence
+        return right[0] in "—–-" and lang in DIALOGUE_DASH_LANGS
     return left[-1] in _TERMINAL or left[-1] in _CLOSERS
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def _split_line(text: str, lang: str) -> list[str]:
     starts = _pysbd_starts(text, lang) | _regex_starts(text)
     cuts = sorted(s for s in starts if _keep(text, s, lang))
     bounds = [0, *cuts, len(text)]
+    # a stray quote or dash is no sentence: glue it to the one before (or after)
+    wordless = {k for k in range(len(bounds) - 1) if not _has_word(text[bounds[k]:bounds[k + 1]])}
+    bounds = [b for k, b in enumerate(bounds)
+              if k in (0, len(bounds) - 1) or (k not in wordless and not (k == 1 and 0 in wordless))]
     parts = [text[a:b].strip(" \u00a0") for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
 
