@@ -282,10 +282,14 @@ def _through(doc: Document, end: str) -> Document:
     line that closes the text, part of it (the translation ends with "March 1925" too).
     """
     key = end.replace("\xa0", " ").casefold()
-    for i, para in enumerate(doc.paragraphs):
-        if len(para) <= 80 and key in para.replace("\xa0", " ").casefold():
-            return Document(doc.paragraphs[:i + 1], source=doc.source, title=doc.title,
-                            headings=frozenset(h for h in doc.headings if h <= i))
+    folded = [p.replace("\xa0", " ").casefold().rstrip(" .") for p in doc.paragraphs]
+    # A line of its own holding the date; failing that, a paragraph that ends with it.
+    found = [i for i, p in enumerate(folded) if len(p) <= 80 and key in p] or \
+            [i for i, p in enumerate(folded) if p.endswith(key)]
+    if found:
+        i = found[0]
+        return Document(doc.paragraphs[:i + 1], source=doc.source, title=doc.title,
+                        headings=frozenset(h for h in doc.headings if h <= i))
     raise SectionNotFound(f"{doc.source or 'text'}: the end line {end!r} was not found")
 
 
