@@ -1,0 +1,498 @@
+"""Reader logic behind the app: paging, search, filters, corrections with undo, HTML rows.
+
+Everything here is a pure function over `alignment.types.Bitext` (or returns a new
+one), so app.py only draws widgets and keeps session state, and all of it is tested
+without a browser. Corrections never mutate: each returns a new Bitext, which makes
+undo a stack of snapshots (`History`) that share their unchanged tuples.
+
+HTML is built with the standard library's `html.escape` applied to every piece of
+user text; highlights are inserted after escaping, at offsets computed on the raw
+text, so no text can ever become markup. A template engine would add a dependency
+and nothing else for a dozen table cells.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from .errors import EditError, SearchError, UploadError
+from .types import Bitext, Finding, Link, Sentence, Side, Span
+
+REVIEW_THRESHOLD = 0.9
+"""Links below this confidence (and not reviewed) are fuzzy: align.DEFAULT_REVIEW_THRESHOLD."""
+LOW_CONFIDENCE = 0.5
+"""Below this a link is drawn as doubtful, not merely to review."""
+MAX_UPLOAD_MB = 20
+"""Upload limit; .streamlit/config.toml sets server.maxUploadSize to the same."""
+
+Direction = Literal["next", "prev"]
+Hits = Mapping[int, tuple[Span, ...]]
+
+
+def is_fuzzy(link: Link, threshold: float = REVIEW_THRESHOLD) -> bool:
+    """A link a person should look at: below the threshold and not yet reviewed."""
+    return not link.reviewed and link.confidence < threshold
+
+
+# ---------------------------------------------------------------- paging
+
+@dataclass(frozen=True)
+class Page:
+    """One page of rows: the link indexes to draw, and where it sits among the pages."""
+
+    number: int
+    count: int
+    ids: tuple[int, ...]
+    total: int
+
+
+def page(bitext: Bitext, page_no: int, per_page: int = 50,
+         filtered_ids: Sequence[int] | None = None) -> Page:
+    """The links on page `page_no` (0-based, clamped), among `filtered_ids` or all links.
+
+    Only this slice is rendered, so a 10,000-link text costs no more per click than
+    a short one.
+    """
+    ids = range(len(bitext.alignment.links)) if filtered_ids is None else filtered_ids
+    per_page = max(1, per_page)
+    count = max(1, -(-len(ids) // per_page))
+    number = min(max(0, page_no), count - 1)
+    start = number * per_page
+    return Page(number, count, tuple(ids[start:start + per_page]), len(ids))
+
+
+def page_of(link: int, per_page: int = 50, filtered_ids: Sequence[int] | None = None) -> int:
+    """The page that shows `link` (the page of the nearest following link if filtered out)."""
+    if filtered_ids is None:
+        return max(0, link) // max(1, per_page)
+    return bisect.bisect_left(list(filtered_ids), link) // max(1, per_page)
+
+
+# ---------------------------------------------------------------- search and filters
+
+@dataclass(frozen=True)
+class Query:
+    """What to look for: plain text or a regular expression, in one side or both."""
+
+    text: str = ""
+    side: Literal["src", "tgt", "both"] = "both"
+    regex: bool = False
+    case: bool = False
+
+
+def compile_query(query: Query) -> re.Pattern[str] | None:
+    """The compiled pattern, None for an empty query; SearchError for a bad regex."""
+    if not query.text:
+        return None
+    flags = 0 if query.case else re.IGNORECASE
+    if not query.regex:
+        return re.compile(re.escape(query.text), flags)
+    try:
+        return re.compile(query.text, flags)
+    except re.error as exc:
+        raise SearchError(f"invalid regular expression {query.text!r}: {exc}; "
+                          "fix it or untick 'Regular expression' to search the plain text") from exc
+
+
+def search(bitext: Bitext, query: Query) -> dict[int, tuple[Span, ...]]:
+    """Links that match, each with the spans to highlight (offsets in `Bitext.link_text`)."""
+    pattern = compile_query(query)
+    if pattern is None:
+        return {}
+    sides: tuple[Side, ...] = ("src", "tgt") if query.side == "both" else (query.side,)
+    hits: dict[int, tuple[Span, ...]] = {}
+    for i in range(len(bitext.alignment.links)):
+        spans = tuple(Span(side, m.start(), m.end())
+                      for side in sides
+                      for m in pattern.finditer(bitext.link_text(i, side))
+                      if m.end() > m.start())
+        if spans:
+            hits[i] = spans
+    return hits
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which links to show; every active filter must hold."""
+
+    fuzzy_only: bool = False
+    kinds: frozenset[str] = frozenset()
+    failed_checks: bool = False
+    below: float | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.fuzzy_only or bool(self.kinds) or self.failed_checks or self.below is not None
+
+
+def select(bitext: Bitext, filters: Filters = Filters(), *, hits: Hits | None = None,
+           findings: Iterable[Finding] = (), threshold: float = REVIEW_THRESHOLD
+           ) -> tuple[int, ...] | None:
+    """Indexes of the links that pass the filters and the search; None means all links."""
+    if hits is None and not filters.active:
+        return None
+    flagged = {f.link for f in findings} if filters.failed_checks else set()
+    ids = sorted(hits) if hits is not None else range(len(bitext.alignment.links))
+    links = bitext.alignment.links
+    return tuple(i for i in ids
+                 if (not filters.fuzzy_only or is_fuzzy(links[i], threshold))
+                 and (not filters.kinds or links[i].kind in filters.kinds)
+                 and (not filters.failed_checks or i in flagged)
+                 and (filters.below is None or links[i].confidence < filters.below))
+
+
+def findings_by_link(findings: Iterable[Finding]) -> dict[int, tuple[Finding, ...]]:
+    """Findings grouped by the link they are about."""
+    out: dict[int, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(f.link, []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# ---------------------------------------------------------------- corrections
+
+def _with_links(bitext: Bitext, start: int, stop: int, new: Sequence[Link]) -> Bitext:
+    """A copy of `bitext` with links[start:stop] replaced by `new`."""
+    links = bitext.alignment.links
+    alignment = replace(bitext.alignment, links=links[:start] + tuple(new) + links[stop:])
+    return replace(bitext, alignment=alignment)
+
+
+def _link(bitext: Bitext, i: int) -> Link:
+    n = len(bitext.alignment.links)
+    if not 0 <= i < n:
+        raise EditError(f"there is no link {i + 1}; choose a link between 1 and {n}")
+    return bitext.alignment.links[i]
+
+
+def merge(bitext: Bitext, i: int, direction: Direction = "next") -> Bitext:
+    """Link i joined with the next (or previous) link into one, marked reviewed."""
+    _link(bitext, i)
+    j = i + 1 if direction == "next" else i - 1
+    if not 0 <= j < len(bitext.alignment.links):
+        raise EditError(f"link {i + 1} has no {direction} link to merge with")
+    a, b = bitext.alignment.links[min(i, j)], bitext.alignment.links[max(i, j)]
+    merged = Link(a.src + b.src, a.tgt + b.tgt, min(a.confidence, b.confidence), True)
+    return _with_links(bitext, min(i, j), max(i, j) + 1, [merged])
+
+
+def split(bitext: Bitext, i: int, src_at: int | None = None, tgt_at: int | None = None) -> Bitext:
+    """Link i cut in two: its first `src_at` / `tgt_at` sentences, then the rest.
+
+    By default each side is cut in the middle (a 2-2 gives two 1-1, a 2-1 a 1-1
+    and a 1-0). `src_at=1, tgt_at=0` turns a 1-1 into an omission and an addition.
+    """
+    link = _link(bitext, i)
+    s = (len(link.src) + 1) // 2 if src_at is None else src_at
+    t = (len(link.tgt) + 1) // 2 if tgt_at is None else tgt_at
+    if not (0 <= s <= len(link.src) and 0 <= t <= len(link.tgt)):
+        raise EditError(f"link {i + 1} ({link.kind}) cannot be cut after {s} source "
+                        f"and {t} target sentences; choose positions inside the link")
+    first = Link(link.src[:s], link.tgt[:t], link.confidence, True)
+    second = Link(link.src[s:], link.tgt[t:], link.confidence, True)
+    if not (first.src or first.tgt) or not (second.src or second.tgt):
+        raise EditError(f"link {i + 1} ({link.kind}) has nothing to split there; "
+                        "splitting needs a sentence on each side of the cut")
+    return _with_links(bitext, i, i + 1, [first, second])
+
+
+def move(bitext: Bitext, i: int, side: Side, direction: Direction) -> Bitext:
+    """Move the boundary sentence of link i on `side` to the neighbouring link.
+
+    "next" moves the last sentence to the start of link i+1, "prev" the first to
+    the end of link i-1. A link left with no sentence at all disappears.
+    """
+    link = _link(bitext, i)
+    j = i + 1 if direction == "next" else i - 1
+    if not 0 <= j < len(bitext.alignment.links):
+        raise EditError(f"link {i + 1} has no {direction} link to move a sentence to")
+    own = link.src if side == "src" else link.tgt
+    if not own:
+        raise EditError(f"link {i + 1} has no {'source' if side == 'src' else 'target'} "
+                        "sentence to move")
+    other = bitext.alignment.links[j]
+    theirs = other.src if side == "src" else other.tgt
+    if direction == "next":
+        own, theirs = own[:-1], own[-1:] + theirs
+    else:
+        own, theirs = own[1:], theirs + own[:1]
+    key = "src" if side == "src" else "tgt"
+    new_own = replace(link, **{key: own}, reviewed=True)
+    new_other = replace(other, **{key: theirs}, reviewed=True)
+    pair = [new_own, new_other] if direction == "next" else [new_other, new_own]
+    pair = [p for p in pair if p.src or p.tgt]
+    return _with_links(bitext, min(i, j), max(i, j) + 1, pair)
+
+
+def mark_reviewed(bitext: Bitext, i: int, reviewed: bool = True) -> Bitext:
+    """Link i marked as checked by a person (it is then never fuzzy), or unmarked."""
+    return _with_links(bitext, i, i + 1, [replace(_link(bitext, i), reviewed=reviewed)])
+
+
+def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
+    """The `position`-th target sentence of link i replaced by `text`; the link is reviewed."""
+    link = _link(bitext, i)
+    if not 0 <= position < len(link.tgt):
+        raise EditError(f"link {i + 1} has {len(link.tgt)} target sentence(s); "
+                        f"there is no sentence {position + 1} to edit")
+    clean = " ".join(text.split())
+    if not clean:
+        raise EditError(f"the new text of link {i + 1} is empty; to drop a sentence, "
+                        "split or move it instead")
+    k = link.tgt[position]
+    tgt = bitext.tgt[:k] + (Sentence(clean, bitext.tgt[k].paragraph),) + bitext.tgt[k + 1:]
+    return replace(mark_reviewed(bitext, i), tgt=tgt)
+
+
+@dataclass(frozen=True)
+class History:
+    """Undo/redo as immutable snapshots: cheap, since edits share unchanged tuples."""
+
+    current: Bitext
+    past: tuple[Bitext, ...] = ()
+    future: tuple[Bitext, ...] = ()
+    limit: int = 200
+
+    def push(self, bitext: Bitext) -> History:
+        """The history after an edit (clears redo)."""
+        return History(bitext, (self.past + (self.current,))[-self.limit:], (), self.limit)
+
+    def undo(self) -> History:
+        if not self.past:
+            return self
+        return History(self.past[-1], self.past[:-1], (self.current,) + self.future, self.limit)
+
+    def redo(self) -> History:
+        if not self.future:
+            return self
+        return History(self.future[0], self.past + (self.current,), self.future[1:], self.limit)
+
+
+# ---------------------------------------------------------------- rendering
+
+CSS = """<style>
+.al-rows{width:100%;border-collapse:collapse;table-layout:fixed;font-family:Georgia,'Times New Roman',serif;
+ font-size:1.02rem;line-height:1.55}
+.al-rows col.meta{width:5.6rem}
+.al-rows th{font:600 .78rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;
+ color:#777;text-align:left;padding:.2rem .6rem;border-bottom:1px solid rgba(128,128,128,.35)}
+.al-rows td{vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid rgba(128,128,128,.13)}
+.al-rows tr.para td{border-top:1.4rem solid transparent}
+.al-rows td.meta{font:.72rem/1.35 system-ui,sans-serif;color:#888;white-space:nowrap}
+.al-rows td.meta b{display:block;font-size:.8rem;color:#555}
+.al-rows tr.fuzzy td{background:rgba(255,193,7,.12)}
+.al-rows tr.fuzzy td.meta{box-shadow:inset 3px 0 #f0ad00}
+.al-rows tr.low td{background:rgba(244,67,54,.10)}
+.al-rows tr.low td.meta{box-shadow:inset 3px 0 #e53935}
+.al-rows tr.current td{background:rgba(33,150,243,.12)}
+.al-rows tr.current td.meta{box-shadow:inset 3px 0 #1e88e5}
+.al-rows td.empty{background:repeating-linear-gradient(135deg,transparent 0 6px,rgba(128,128,128,.10) 6px 12px)}
+.al-rows .ok{color:#2e7d32}.al-rows .flag{color:#c62828}
+.al-rows mark.hit{background:#ffe066;color:inherit;padding:0 .1em;border-radius:2px}
+.al-rows mark.chk{background:none;color:inherit;text-decoration:underline wavy #e53935}
+.al-rows details summary{cursor:pointer;color:#999;font:.8rem system-ui,sans-serif}
+</style>"""
+
+
+def highlight(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
+    """`text` escaped, each mark [start, end) wrapped in <mark class=...>; overlaps clipped.
+
+    Escaping happens piece by piece, after the offsets are applied to the raw text.
+    """
+    out: list[str] = []
+    pos = 0
+    for start, end, cls in sorted(marks):
+        start, end = max(start, pos), min(end, len(text))
+        if end <= start:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<mark class="{html.escape(cls)}">{html.escape(text[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def _side_html(bitext: Bitext, link: Link, side: Side, marks: Sequence[tuple[int, int, str]]) -> str:
+    """One cell's HTML: the link's sentences on `side`, a <br> where a paragraph changes."""
+    sents = bitext.src if side == "src" else bitext.tgt
+    parts: list[str] = []
+    off, prev = 0, None
+    for j in (link.src if side == "src" else link.tgt):
+        sent = sents[j]
+        n = len(sent.text)
+        local = [(max(a, off) - off, min(b, off + n) - off, c) for a, b, c in marks
+                 if a < off + n and b > off]
+        if parts:
+            parts.append("<br>" if sent.paragraph != prev else " ")
+        parts.append(highlight(sent.text, local))
+        prev, off = sent.paragraph, off + n + 1
+    return "".join(parts)
+
+
+def _starts_paragraph(sents: Sequence[Sentence], idx: Sequence[int]) -> bool:
+    return bool(idx) and idx[0] > 0 and sents[idx[0]].paragraph != sents[idx[0] - 1].paragraph
+
+
+@dataclass(frozen=True)
+class View:
+    """How rows are drawn: search hits, findings, the learner's hidden side, the cursor."""
+
+    hits: Hits | None = None
+    findings: Mapping[int, Sequence[Finding]] | None = None
+    threshold: float = REVIEW_THRESHOLD
+    hidden: Side | None = None
+    revealed: frozenset[int] = frozenset()
+    current: int | None = None
+
+
+def _meta_html(i: int, link: Link, found: Sequence[Finding]) -> str:
+    ok = ' <span class="ok" title="reviewed">&#10003;</span>' if link.reviewed else ""
+    flag = ""
+    if found:
+        title = html.escape("\n".join(f"{f.check}: {f.message}" for f in found))
+        flag = f' <span class="flag" title="{title}">&#9873;{len(found)}</span>'
+    return f"<b>{i + 1}</b>{link.kind} &middot; {link.confidence:.2f}{ok}{flag}"
+
+
+def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
+    """One link as a table row: meta, source cell, target cell (see `render_rows`)."""
+    link = bitext.alignment.links[i]
+    found = (view.findings or {}).get(i, ())
+    classes = ["row"]
+    if _starts_paragraph(bitext.src, link.src) or _starts_paragraph(bitext.tgt, link.tgt):
+        classes.append("para")
+    if is_fuzzy(link, view.threshold):
+        classes.append("low" if link.confidence < LOW_CONFIDENCE else "fuzzy")
+    if view.current == i:
+        classes.append("current")
+    cells = []
+    for side in ("src", "tgt"):
+        marks = [(s.start, s.end, "hit") for s in (view.hits or {}).get(i, ()) if s.side == side]
+        marks += [(s.start, s.end, "chk") for f in found for s in f.spans if s.side == side]
+        body = _side_html(bitext, link, side, marks)
+        if view.hidden == side:
+            opened = " open" if i in view.revealed else ""
+            body = f"<details{opened}><summary>show</summary>{body or '&mdash;'}</details>"
+        empty = " empty" if not (link.src if side == "src" else link.tgt) else ""
+        cells.append(f'<td class="{side}{empty}">{body}</td>')
+    return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}">'
+            f'<td class="meta">{_meta_html(i, link, found)}</td>{"".join(cells)}</tr>')
+
+
+def render_rows(bitext: Bitext, ids: Iterable[int], view: View = View()) -> str:
+    """The side-by-side rows of `ids` as one HTML table (with its CSS), all text escaped.
+
+    Fuzzy links are tinted amber, links below LOW_CONFIDENCE red, the cursor blue;
+    an omission or addition shows as a hatched empty cell; a row that opens a
+    paragraph gets space above it.
+    """
+    src_lang = html.escape(bitext.src_lang)
+    tgt_lang = html.escape(bitext.tgt_lang)
+    rows = "".join(render_row(bitext, i, view) for i in ids)
+    return (f'{CSS}<table class="al-rows"><colgroup><col class="meta"><col><col></colgroup>'
+            f'<thead><tr><th>#</th><th lang="{src_lang}">{src_lang}</th>'
+            f'<th lang="{tgt_lang}">{tgt_lang}</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+# ---------------------------------------------------------------- reading position, uploads
+
+def notes_path() -> Path:
+    """Where the reader's positions are kept: $XDG_CACHE_HOME/alignment/reading.json."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "alignment" / "reading.json"
+
+
+def _read_notes(path: Path) -> dict[str, dict[str, int]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_position(key: str, path: Path | None = None) -> int | None:
+    """The link where the reader of corpus `key` stopped last time (0-based), if known."""
+    entry = _read_notes(path or notes_path()).get(key)
+    link = entry.get("link") if isinstance(entry, dict) else None
+    return link if isinstance(link, int) and link >= 0 else None
+
+
+def save_position(key: str, link: int, total: int, path: Path | None = None) -> Path:
+    """Remember that the reader of corpus `key` got to `link` of `total`; written atomically."""
+    from .po import atomic_write_text
+
+    path = path or notes_path()
+    notes = _read_notes(path)
+    notes[key] = {"link": int(link), "total": int(total)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, json.dumps(notes, ensure_ascii=False, indent=1, sort_keys=True))
+    return path
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_filename(name: str, default: str = "upload") -> str:
+    """A file name from a user reduced to [A-Za-z0-9._-], no directories, no leading dot."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    base = _UNSAFE.sub("_", base).strip("._-")[:100]
+    return base or default
+
+
+def store_upload(name: str, data: bytes, directory: Path, *, max_mb: int = MAX_UPLOAD_MB) -> Path:
+    """Write an uploaded file under `directory` (a temp dir) with a sanitised name."""
+    from .po import atomic_write_bytes
+
+    clean = safe_filename(name)
+    if len(data) > max_mb * 1024 * 1024:
+        raise UploadError(f"{clean} is {len(data) / 2**20:.1f} MB, over the {max_mb} MB upload "
+                          "limit; align such a text with the CLI (alignment align) instead")
+    target = (directory / clean).resolve()
+    if target.parent != directory.resolve():
+        raise UploadError(f"cannot store the upload {clean!r}; rename the file and try again")
+    atomic_write_bytes(target, data)
+    return target
+
+
+def guess_language(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language, or None when unsure.
+
+    Why langdetect: a well-kept port of Google's detector with profiles for 55
+    languages bundled (no network); seeded so the same text always gives the same guess.
+    """
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(text[:5000])[0]
+    except LangDetectException:
+        return None
+    return best.lang.split("-")[0] if best.prob >= 0.8 else None
+
+
+def export_bytes(bitext: Bitext, fmt: str) -> bytes:
+    """The bitext as a downloadable file: po, or any format of the EXPORTERS registry."""
+    import tempfile
+
+    from .registry import EXPORTERS
+
+    if fmt == "po":
+        from .po import bitext_to_po
+        return str(bitext_to_po(bitext)).encode("utf-8")
+    if fmt == "html":
+        from .export import render_html
+        return render_html(bitext).encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="alignment-export-") as tmp:
+        paths = EXPORTERS[fmt](bitext, Path(tmp) / f"export.{fmt}")
+        return b"".join(Path(p).read_bytes() for p in paths)
