@@ -116,8 +116,7 @@ def _lengths(sents: Sequence[Sentence]) -> str:
 def _signature_json(sig: Signature) -> str:
     return json.dumps({"aligner": sig.aligner, "version": sig.version, "embedder": sig.embedder,
                        "embedder_version": sig.embedder_version,
-                       "params": [list(p) for p in sig.params], "seed": sig.seed},
-                      ensure_ascii=False)
+                       "params": [list(p) for p in sig.params], "seed": sig.seed})
 
 
 def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
@@ -133,6 +132,11 @@ def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
     po.header = f"Aligned pairs written by alignment {__version__}; format: docs/po-format.md"
     po.extend(_entry(bitext, i, link, threshold) for i, link in enumerate(bitext.alignment.links))
     sig = bitext.alignment.signature
+    for name, value in (("corpus id", bitext.corpus_id), ("source language", bitext.src_lang),
+                        ("target language", bitext.tgt_lang)):
+        if value != value.strip() or any(ord(c) < 32 or c == "\x7f" for c in value):
+            raise InputError(f"{name} {value!r} cannot go into a PO header; remove line breaks, "
+                             f"control characters and surrounding spaces")
     po.metadata = {
         "Project-Id-Version": bitext.corpus_id or "alignment",
         "PO-Revision-Date": revision_date,
@@ -146,13 +150,12 @@ def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
         "X-Source-Language": bitext.src_lang,
         "X-Alignment-Format": FORMAT_VERSION,
         "X-Alignment-Corpus": bitext.corpus_id,
-        "X-Alignment-Signature": str(sig),
+        "X-Alignment-Signature": " ".join(str(sig).split()),
         "X-Alignment-Signature-Data": _signature_json(sig),
         "X-Alignment-Review-Threshold": repr(float(threshold)),
     }
     if bitext.alignment.warnings:
-        po.metadata["X-Alignment-Warnings"] = json.dumps(list(bitext.alignment.warnings),
-                                                         ensure_ascii=False)
+        po.metadata["X-Alignment-Warnings"] = json.dumps(list(bitext.alignment.warnings))
     po.metadata["X-Alignment-Checksum"] = entries_checksum(po)
     return po
 
@@ -338,7 +341,7 @@ def entries_checksum(po: polib.POFile) -> str:
     threshold = _threshold(po)
     rows = [[e.msgctxt, e.msgid, e.msgstr, _link_state(po, e, threshold)[1], e.tcomment]
             for e in po if not e.obsolete]
-    blob = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    blob = json.dumps(rows, separators=(",", ":")).encode("ascii")
     return "sha256:" + hashlib.sha256(blob).hexdigest()
 
 

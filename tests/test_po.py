@@ -1,0 +1,399 @@
+"""PO storage: schema (docs/po-format.md), lossless round trip, msgfmt, edit detection, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alignment.errors import InputError, POConflict, POFormatError
+from alignment.po import (PLACEHOLDER, atomic_write_bytes, atomic_write_text, bitext_to_po,
+                          edited_reason, file_fingerprint, po_to_bitext, read_po, save_po,
+                          write_po)
+from alignment.types import Alignment, Bitext, Link, Sentence, Signature
+
+GOLDEN = Path(__file__).parent / "golden"
+DATE = "2026-01-01 00:00+0000"
+SIG = Signature(version="0.1.0", embedder="hashing", embedder_version="1",
+                params=(("max_run", "3"), ("skip", "-0.1")), seed=7)
+
+
+def small_bitext() -> Bitext:
+    """Two paragraphs a side, duplicate 'Yes.', a 2-1, a 1-0 omission and a 0-1 addition."""
+    src = (Sentence("Préface", 0), Sentence("« Oui. »", 1), Sentence("Oui.", 1),
+           Sentence("Il est parti.", 1), Sentence("Il n'est pas revenu.", 1),
+           Sentence("Une phrase omise.", 2), Sentence("Oui.", 2))
+    tgt = (Sentence("Preface", 0), Sentence("“Yes.”", 1), Sentence("Yes.", 1),
+           Sentence("He left and never came back.", 1), Sentence("An added sentence.", 2),
+           Sentence("Yes.", 2))
+    links = (Link((0,), (0,), 0.99), Link((1,), (1,), 0.93), Link((2,), (2,), 0.91),
+             Link((3, 4), (3,), 0.62), Link((5,), (), 0.41), Link((), (4,), 0.5, reviewed=True),
+             Link((6,), (5,), 0.95, reviewed=True))
+    return Bitext(src, tgt, Alignment(links, SIG, ("2 sentences look untranslated",)),
+                  "fr", "en", "sample")
+
+
+def po_file(tmp_path: Path, bitext: Bitext | None = None) -> Path:
+    return write_po(bitext or small_bitext(), tmp_path / "pairs.po")
+
+
+# ---------------------------------------------------------------- schema
+
+
+def test_entries_follow_the_schema() -> None:
+    po = bitext_to_po(small_bitext())
+    assert [e.msgctxt for e in po] == ["src 1 / tgt 1", "src 2 / tgt 2", "src 3 / tgt 3",
+                                       "src 4,5 / tgt 4", "src 6 / tgt -", "src - / tgt 5",
+                                       "src 7 / tgt 6"]
+    two_one = po[3]
+    assert two_one.msgid == "Il est parti.\nIl n'est pas revenu."
+    assert two_one.comment.splitlines() == ["2-1 link, confidence 0.62", "paragraphs: src 2 2 / tgt 2"]
+    assert two_one.occurrences == [("src", "4"), ("src", "5"), ("tgt", "4")]
+    assert po[4].msgstr == "" and po[5].msgid == PLACEHOLDER
+    assert po.metadata["Language"] == "en" and po.metadata["X-Source-Language"] == "fr"
+    assert po.metadata["X-Alignment-Corpus"] == "sample"
+    assert po.metadata["X-Alignment-Signature"] == str(SIG)
+    assert po.metadata["X-Alignment-Checksum"].startswith("sha256:")
+
+
+@pytest.mark.parametrize("confidence, reviewed, fuzzy", [
+    (0.95, False, False), (0.9, False, False), (0.89, False, True), (0.0, False, True),
+    (0.5, True, False), (0.99, True, False),
+])
+def test_fuzzy_only_below_threshold_and_not_reviewed(tmp_path: Path, confidence: float,
+                                                     reviewed: bool, fuzzy: bool) -> None:
+    b = Bitext((Sentence("Oui."),), (Sentence("Yes."),),
+               Alignment((Link((0,), (0,), confidence, reviewed),)), "fr", "en")
+    assert bitext_to_po(b)[0].fuzzy is fuzzy
+    back = read_po(write_po(b, tmp_path / "one.po"))
+    assert back.alignment.links[0] == b.alignment.links[0]
+
+
+def test_round_trip_of_the_small_bitext_keeps_everything(tmp_path: Path) -> None:
+    back = read_po(po_file(tmp_path))
+    assert back == small_bitext()
+    paragraphs = [[s.text for s in back.src if s.paragraph == p] for p in range(3)]
+    assert paragraphs[1][0] == "« Oui. »" and len(paragraphs[2]) == 2
+
+
+def test_duplicate_sentences_get_distinct_contexts() -> None:
+    po = bitext_to_po(small_bitext())
+    keys = [(e.msgctxt, e.msgid) for e in po]
+    assert len(set(keys)) == len(keys)
+    assert sum(e.msgid == "Oui." for e in po) == 2
+
+
+def test_same_bitext_gives_same_bytes() -> None:
+    assert str(bitext_to_po(small_bitext(), revision_date=DATE)) == \
+        str(bitext_to_po(small_bitext(), revision_date=DATE))
+
+
+# ---------------------------------------------------------------- msgfmt
+
+
+MSGFMT = shutil.which("msgfmt")
+
+
+@pytest.mark.skipif(MSGFMT is None, reason="msgfmt (Debian package gettext) is not installed")
+@pytest.mark.parametrize("bitext", [
+    small_bitext(),
+    Bitext((Sentence('He said "no" \\ then\tleft.'), Sentence("Yes."), Sentence("Yes.")),
+           (Sentence("Il a dit « non » \\ puis est parti."), Sentence("Oui."), Sentence("Oui.")),
+           Alignment((Link((0,), (0,), 0.3), Link((1,), (1,)), Link((2,), (2,)))), "en", "fr"),
+    Bitext((), (), Alignment(()), "de", "fr"),
+], ids=["small", "quotes-backslash-duplicates", "empty"])
+def test_msgfmt_check_accepts_the_file(tmp_path: Path, bitext: Bitext) -> None:
+    path = write_po(bitext, tmp_path / "pairs.po")
+    run = subprocess.run([MSGFMT, "--check", "-o", os.devnull, str(path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "warning" not in run.stderr, run.stderr
+
+
+# ---------------------------------------------------------------- hypothesis round trip
+
+
+TEXTS = st.one_of(
+    st.sampled_from(["Yes.", "Oui.", "", " ", PLACEHOLDER, '"quoted"', "back\\slash", "\\n",
+                     "line\nbreak", "\n", "tab\there", "cr\rlf", "«\u00a0Non\u00a0»", "a\u2028b",
+                     "#, fuzzy", 'msgid ""', "日本語の文。", "مرحبا."]),
+    st.text(st.characters(blacklist_categories=("Cs",),
+                          blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10, 13)]
+                          + ["\x7f"]), max_size=40),
+)
+
+
+@st.composite
+def bitexts(draw: st.DrawFn) -> Bitext:
+    src = draw(st.lists(st.tuples(TEXTS, st.integers(0, 4)), max_size=8))
+    tgt = draw(st.lists(st.tuples(TEXTS, st.integers(0, 4)), max_size=8))
+    links, i, j = [], 0, 0
+    while i < len(src) or j < len(tgt):
+        a = draw(st.integers(0, min(3, len(src) - i)))
+        b = draw(st.integers(0, min(3, len(tgt) - j)))
+        if a == b == 0:
+            a, b = (1, 0) if i < len(src) else (0, 1)
+        links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)),
+                          draw(st.floats(0, 1)), draw(st.booleans())))
+        i, j = i + a, j + b
+    sig = Signature(version=draw(st.text(max_size=5)), embedder=draw(st.text(max_size=5)),
+                    params=tuple(draw(st.lists(st.tuples(st.text(max_size=5), st.text(max_size=5)),
+                                               max_size=2))),
+                    seed=draw(st.none() | st.integers(0, 2**31)))
+    ident = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
+    return Bitext(tuple(Sentence(t, p) for t, p in src), tuple(Sentence(t, p) for t, p in tgt),
+                  Alignment(tuple(links), sig, tuple(draw(st.lists(st.text(max_size=20), max_size=2)))),
+                  draw(ident), draw(ident), draw(st.just("") | ident))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bitext=bitexts())
+def test_property_round_trip_is_exact(tmp_path: Path, bitext: Bitext) -> None:
+    path = write_po(bitext, tmp_path / "prop.po", overwrite_edited=True)
+    back = read_po(path)
+    assert back == bitext
+    assert edited_reason(path) is None
+
+
+# ---------------------------------------------------------------- edits in a PO editor
+
+
+def edit(path: Path, change) -> None:
+    po = polib.pofile(str(path), encoding="utf-8")
+    change(po)
+    po.save(str(path))
+
+
+def test_removing_fuzzy_in_poedit_marks_the_link_reviewed(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    edit(path, lambda po: po[3].flags.remove("fuzzy"))
+    back = read_po(path)
+    assert back.alignment.links[3].reviewed and back.alignment.links[3].confidence == 0.62
+    assert edited_reason(path) is not None
+
+
+def test_fixing_a_translation_line_is_read_back(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+
+    def fix(po: polib.POFile) -> None:
+        po[3].msgstr = "He went away and never came back."
+    edit(path, fix)
+    assert read_po(path).tgt[3].text == "He went away and never came back."
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda po: setattr(po[3], "msgid", "Il est parti. Il n'est pas revenu."),
+     "source side has 1 line"),
+    (lambda po: setattr(po[0], "msgctxt", "link 1"), "is not 'src I,J / tgt K'"),
+    (lambda po: setattr(po[0], "msgctxt", "src 0 / tgt 1"), "sentence numbers start at 1"),
+    (lambda po: setattr(po[1], "msgctxt", "src 1 / tgt 2"), "already in another entry"),
+    (lambda po: setattr(po[0], "comment", "paragraphs: src 1 / tgt 1"), "no '#. N-M link"),
+    (lambda po: setattr(po[0], "comment", "1-1 link, confidence 0.9"), "no '#. paragraphs"),
+    (lambda po: setattr(po[0], "comment", "1-1 link, confidence high\nparagraphs: src 1 / tgt 1"),
+     "is not a number"),
+    (lambda po: setattr(po[3], "comment", "2-1 link, confidence 0.6\nparagraphs: src 2 / tgt 2"),
+     r"lists 1\+1 sentences but the msgctxt 2\+1"),
+    (lambda po: po.remove(po[2]), "source sentence 3 is in no entry"),
+    (lambda po: po.metadata.pop("X-Source-Language"), "lacks Language or X-Source-Language"),
+    (lambda po: po.metadata.update({"X-Alignment-Signature-Data": "{"}), "Signature-Data"),
+])
+def test_malformed_entries_raise_po_format_error_with_file_and_line(tmp_path: Path, change,
+                                                                    message: str) -> None:
+    path = po_file(tmp_path)
+    edit(path, change)
+    with pytest.raises(POFormatError, match=message) as info:
+        read_po(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_entry_errors_name_the_line(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    edit(path, lambda po: setattr(po[3], "msgstr", "one\ntwo"))
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
+                if text == "#. 2-1 link, confidence 0.62")
+    with pytest.raises(POFormatError, match=f"line {line}: the target side has 2 line"):
+        read_po(path)
+
+
+@pytest.mark.parametrize("content, message", [
+    ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', "Syntax error"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+    ('msgid "a"\nmsgstr "b"\n', "lacks Language"),
+])
+def test_unreadable_files_raise_po_format_error(tmp_path: Path, content, message: str) -> None:
+    path = tmp_path / "bad.po"
+    (path.write_bytes if isinstance(content, bytes) else path.write_text)(content)
+    with pytest.raises(POFormatError, match=message):
+        read_po(path)
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such PO file"):
+        read_po(tmp_path / "nope.po")
+
+
+def test_other_comments_and_obsolete_entries_are_ignored(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+
+    def annotate(po: polib.POFile) -> None:
+        po[0].comment += "\ncheck: [numbers] error: numbers differ"
+        po[0].tcomment = "a translator's note"
+        po.append(polib.POEntry(msgid="old", msgstr="vieux", obsolete=True))
+    edit(path, annotate)
+    assert read_po(path) == small_bitext()
+
+
+@pytest.mark.parametrize("text", ["nul\x00", "bell\x07", "esc\x1b[0m"])
+def test_control_characters_are_refused_on_write(tmp_path: Path, text: str) -> None:
+    b = Bitext((Sentence(text),), (Sentence("ok"),), Alignment((Link((0,), (0,)),)), "fr", "en")
+    with pytest.raises(InputError, match="control character"):
+        write_po(b, tmp_path / "x.po")
+    assert not (tmp_path / "x.po").exists()
+
+
+@pytest.mark.parametrize("field, value", [("corpus_id", "a\nb"), ("src_lang", " fr"),
+                                          ("tgt_lang", "en\r")])
+def test_header_values_that_would_break_the_header_are_refused(field: str, value: str) -> None:
+    with pytest.raises(InputError, match="PO header"):
+        bitext_to_po(replace(small_bitext(), **{field: value}))
+
+
+def test_link_naming_a_missing_sentence_is_refused() -> None:
+    b = Bitext((Sentence("a"),), (Sentence("b"),), Alignment((Link((0, 1), (0,)),)), "fr", "en")
+    with pytest.raises(InputError, match="source sentence 1, but that text has 1"):
+        bitext_to_po(b)
+
+
+# ---------------------------------------------------------------- never overwrite a person's work
+
+
+def test_write_po_replaces_its_own_unedited_output(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    other = replace(small_bitext(), corpus_id="again")
+    write_po(other, path)
+    assert read_po(path).corpus_id == "again"
+
+
+@pytest.mark.parametrize("change, reason", [
+    (lambda po: setattr(po[1], "msgstr", "Yes!"), "was edited since"),
+    (lambda po: po[3].flags.remove("fuzzy"), "was edited since"),
+    (lambda po: setattr(po[0], "tcomment", "check the date"), "was edited since"),
+    (lambda po: po.metadata.pop("X-Alignment-Checksum"), "was not written by alignment"),
+    (lambda po: setattr(po[0], "msgctxt", "x"), "was edited since"),
+    (lambda po: setattr(po[0], "comment", ""), "not a PO file alignment can read"),
+])
+def test_write_po_refuses_to_replace_an_edited_file(tmp_path: Path, change, reason: str) -> None:
+    path = po_file(tmp_path)
+    edit(path, change)
+    before = path.read_bytes()
+    with pytest.raises(POConflict, match=f"{reason}.*--overwrite-edited"):
+        write_po(small_bitext(), path)
+    assert path.read_bytes() == before
+    write_po(small_bitext(), path, overwrite_edited=True)
+    assert read_po(path) == small_bitext()
+
+
+@pytest.mark.parametrize("change", [
+    lambda po: po[0].flags.append("fuzzy"),                     # a check asked for review
+    lambda po: setattr(po[0], "comment", po[0].comment + "\ncheck: [numbers] error: x"),
+    lambda po: po.metadata.update({"X-Generator": "Poedit 3.4", "Last-Translator": "Ann"}),
+])
+def test_changes_that_are_not_human_work_do_not_block_rewriting(tmp_path: Path, change) -> None:
+    path = po_file(tmp_path)
+    edit(path, change)
+    assert edited_reason(path) is None
+    write_po(small_bitext(), path)
+
+
+def test_a_file_that_is_not_a_po_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "notes.po"
+    path.write_text("my notes, not a PO file\n")
+    with pytest.raises(POConflict):
+        write_po(small_bitext(), path)
+    assert path.read_text() == "my notes, not a PO file\n"
+
+
+# ---------------------------------------------------------------- the app's save
+
+
+def test_save_po_marks_corrections_and_returns_the_fingerprint(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    fingerprint = file_fingerprint(path)
+    corrected = replace(small_bitext(), tgt=(*small_bitext().tgt[:5], Sentence("Yes!", 2)))
+    new = save_po(corrected, path, expected_fingerprint=fingerprint)
+    assert new == file_fingerprint(path) != fingerprint
+    assert read_po(path) == corrected
+    assert "holds a person's corrections" in (edited_reason(path) or "")
+    with pytest.raises(POConflict, match="corrections"):
+        write_po(small_bitext(), path)
+
+
+def test_save_po_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    fingerprint = file_fingerprint(path)
+    edit(path, lambda po: setattr(po[1], "msgstr", "Changed elsewhere."))
+    changed = path.read_bytes()
+    with pytest.raises(POConflict, match="changed on disk since it was opened"):
+        save_po(small_bitext(), path, expected_fingerprint=fingerprint)
+    assert path.read_bytes() == changed
+
+
+def test_save_po_to_a_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.po"
+    assert file_fingerprint(path) == ""
+    assert save_po(small_bitext(), path, expected_fingerprint="") == file_fingerprint(path)
+
+
+# ---------------------------------------------------------------- atomic writes
+
+
+def test_atomic_write_keeps_mode_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "out.txt"
+    atomic_write_text(path, "one\r\ntwo\n")
+    assert path.read_bytes() == b"one\r\ntwo\n"
+    path.chmod(0o640)
+    atomic_write_bytes(path, b"three")
+    assert path.read_bytes() == b"three" and stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "out.txt"
+    path.write_text("old")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        atomic_write_text(path, "new")
+    assert path.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+# ---------------------------------------------------------------- golden files
+
+
+def edited_bitext() -> Bitext:
+    """small_bitext after a proofreader's session: a fixed translation, a link split, reviews."""
+    b = small_bitext()
+    tgt = b.tgt[:3] + (Sentence("He left.", 1), Sentence("He did not come back.", 1)) + b.tgt[4:]
+    links = (*b.alignment.links[:3], Link((3,), (3,), 0.62, True), Link((4,), (4,), 0.62, True),
+             Link((5,), (), 0.41, True), Link((), (5,), 0.5, True), Link((6,), (6,), 0.95, True))
+    return replace(b, tgt=tgt, alignment=replace(b.alignment, links=links))
+
+
+@pytest.mark.parametrize("name, make", [("small.po", small_bitext), ("small-edited.po", edited_bitext)])
+def test_golden_po(name: str, make) -> None:
+    text = str(bitext_to_po(make(), revision_date=DATE))
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        atomic_write_text(golden, text)
+    assert text == golden.read_text(encoding="utf-8"), f"regenerate with UPDATE_GOLDEN=1 if intended"
+    assert read_po(golden) == make()
