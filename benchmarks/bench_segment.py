@@ -50,8 +50,9 @@ def _word_start(text: str, nonspace: int) -> int:
     The gold tokenization sometimes gives a sentence's opening quote to the
     sentence before ("end! '" + "I wonder") or a closing quote to the sentence
     after ('prie .' + '" Guillaume'); the book glues them to their words
-    ("end! 'I wonder", 'prie." Guillaume'). Inside a word, a letter moves the
-    boundary back to the word's start, a quote or other mark forward to the next word.
+    ("end! 'I wonder", 'prie." Guillaume'). Inside a word, a letter (or a mark
+    after marks only, '""I') moves the boundary back to the word's start, a mark
+    after letters forward to the next word.
     """
     seen, pos = 0, len(text)
     for i, char in enumerate(text):
@@ -62,10 +63,11 @@ def _word_start(text: str, nonspace: int) -> int:
             seen += 1
     if pos == 0 or pos >= len(text) or text[pos - 1].isspace():
         return pos
-    if text[pos].isalnum():
-        while pos > 0 and not text[pos - 1].isspace():
-            pos -= 1
-        return pos
+    word_start = pos
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if text[pos].isalnum() or not any(c.isalnum() for c in text[word_start:pos]):
+        return word_start
     while pos < len(text) and not text[pos].isspace():
         pos += 1
     while pos < len(text) and text[pos].isspace():
