@@ -72,7 +72,8 @@ def serve() -> Iterator[LocalServer]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
     httpd.routes = {"/repression.htm": Route()}  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     try:
         yield LocalServer(f"http://127.0.0.1:{httpd.server_port}", httpd.routes)  # type: ignore[attr-defined]
