@@ -190,9 +190,11 @@ def side_url(corpus: Corpus, side: CorpusSide, url: str | None = None) -> str:
     return url or os.environ.get(env) or side.url
 
 
-def _by_hand(corpus: Corpus, side: CorpusSide) -> str:
-    return (f"save the page in a browser and run `alignment corpus fetch {corpus.id} "
-            f"--side {side.side} --file PATH`")
+def fetch_by_hand(corpus: Corpus, side: CorpusSide) -> str:
+    """The command that supplies a side from a saved file (--side only when it is needed)."""
+    fetched = [s for s in (corpus.src, corpus.tgt) if s.url]
+    which = f" --side {side.side}" if len(fetched) > 1 else ""
+    return f"`alignment corpus fetch {corpus.id}{which} --file PATH`"
 
 
 def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | None = None,
@@ -214,7 +216,8 @@ def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | Non
         raw, charset = download(target, timeout=timeout, max_bytes=max_bytes)
         doc = _document_from_html(raw, charset, s, target)
     except AlignmentError as exc:
-        raise FetchError(f"{exc}; {_by_hand(corpus, s)}") from None
+        raise FetchError(f"{exc}; save the page in a browser and run "
+                         f"{fetch_by_hand(corpus, s)}") from None
     return _store(corpus, s, doc, target)
 
 
@@ -242,7 +245,7 @@ def download(url: str, *, timeout: float = 20, max_bytes: int = MAX_BYTES) -> tu
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
             raise FetchError(f"{url}: no answer within {timeout:g} s") from None
-        raise FetchError(f"{url}: cannot connect ({exc.reason}); are you offline?") from None
+        raise FetchError(f"{url}: cannot connect ({exc.reason}), perhaps offline") from None
     except TimeoutError:
         raise FetchError(f"{url}: no complete answer within {timeout:g} s") from None
     except (OSError, http.client.HTTPException) as exc:
@@ -372,8 +375,8 @@ def read_side(corpus: Corpus, side: CorpusSide) -> Document:
             raise CorpusError(f"{path}: bundled file of {corpus.id} is missing; restore it "
                               f"from git")
         raise CorpusError(f"{corpus.id} {side.side} ({side.lang}) is not fetched yet; run "
-                          f"`alignment corpus fetch {corpus.id}` or `alignment corpus fetch "
-                          f"{corpus.id} --side {side.side} --file PATH`")
+                          f"`alignment corpus fetch {corpus.id}` or, with a saved copy, "
+                          f"{fetch_by_hand(corpus, side)}")
     if side.url:
         recorded = _recorded_sha(corpus, side)
         actual = sha256_text(path.read_text(encoding="utf-8"))

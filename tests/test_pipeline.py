@@ -142,3 +142,21 @@ def test_presplit_alignment_covers_every_line_once(src, tgt):
     assert covered_in_order(bitext.alignment.links, len(src), len(tgt))
     assert all(link.src or link.tgt for link in bitext.alignment.links)
     assert bitext.src == tuple(Sentence(s.strip(), 0) for s in src)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)).filter(lambda t: t != (0, 0)),
+                max_size=20))
+def test_vecalign_output_reads_back_as_the_same_links(tmp_path_factory, sizes):
+    """What `align --format vecalign` prints is what the evaluator reads as gold/test links."""
+    from alignment.evaluate import read_vecalign_links
+
+    links, i, j = [], 0, 0
+    for a, b in sizes:
+        links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b))))
+        i, j = i + a, j + b
+    bitext = Bitext(src=(), tgt=(), alignment=Alignment(links=tuple(links)), src_lang="de",
+                    tgt_lang="fr")
+    path = tmp_path_factory.mktemp("vec") / "links.txt"
+    path.write_text(format_vecalign(bitext), encoding="utf-8")
+    assert [(l.src, l.tgt) for l in read_vecalign_links(path)] == [(l.src, l.tgt) for l in links]
