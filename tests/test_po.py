@@ -79,7 +79,7 @@ def test_fuzzy_only_below_threshold_and_not_reviewed(tmp_path: Path, confidence:
 
 def test_round_trip_of_the_small_bitext_keeps_everything(tmp_path: Path) -> None:
     back = read_po(po_file(tmp_path))
-    assert back == small_bitext()
+    assert back == small_bitext() == po_to_bitext(bitext_to_po(small_bitext()))
     paragraphs = [[s.text for s in back.src if s.paragraph == p] for p in range(3)]
     assert paragraphs[1][0] == "« Oui. »" and len(paragraphs[2]) == 2
 
@@ -395,5 +395,5 @@ def test_golden_po(name: str, make) -> None:
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         atomic_write_text(golden, text)
-    assert text == golden.read_text(encoding="utf-8"), f"regenerate with UPDATE_GOLDEN=1 if intended"
+    assert text == golden.read_text(encoding="utf-8"), "regenerate with UPDATE_GOLDEN=1 if intended"
     assert read_po(golden) == make()

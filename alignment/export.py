@@ -1,0 +1,212 @@
+"""Exports of a Bitext: TMX 1.4, TSV, Moses line-parallel files and a bilingual HTML reader.
+
+Each format has a pure `render_*` function (Bitext -> text or bytes) and a `write_*` wrapper that
+writes atomically (po.atomic_write_*) and returns the paths written, as EXPORTERS expects.
+
+* TMX uses translate-toolkit's `tmxfile` (well kept, the writer Pootle and Weblate rely on, so
+  the XML escaping, xml:lang and header attributes follow TMX 1.4); we only add our props.
+  A translation memory pairs two languages, so omissions (1-0) and additions (0-1) are left out;
+  a header note says how many.
+* Moses: two files, line i of one the translation of line i of the other; links with an empty
+  side are left out for the same reason (MT training tools want pairs).
+* TSV and HTML are for reading and reviewing: every link is a row, an omission or addition is an
+  empty cell. TSV has a header row (languages, link, confidence); tabs and line breaks inside a
+  text become spaces, nothing is quoted, so `cut` and spreadsheets read it alike.
+* HTML is one standalone page (inline CSS, no script, no external asset) that reads offline on a
+  phone: two columns side by side, stacked on narrow screens; every text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+from . import __version__
+from .po import DEFAULT_REVIEW_THRESHOLD, atomic_write_bytes, atomic_write_text
+from .types import Bitext, Link, Sentence
+
+PathLike = str | os.PathLike[str]
+_SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
+
+
+def _one_line(text: str) -> str:
+    """A side's text on one line: tabs and line breaks become single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _pairs(bitext: Bitext, *, both_sides: bool) -> list[tuple[int, Link, str, str]]:
+    rows = []
+    for i, link in enumerate(bitext.alignment.links):
+        if both_sides and not (link.src and link.tgt):
+            continue
+        rows.append((i, link, bitext.link_text(i, "src"), bitext.link_text(i, "tgt")))
+    return rows
+
+
+# ---------------------------------------------------------------- TMX
+
+def render_tmx(bitext: Bitext) -> bytes:
+    """TMX 1.4 (UTF-8): one <tu> per link with both sides, props for link type and confidence."""
+    from lxml import etree
+    from translate.storage.tmx import tmxfile
+
+    tmx = tmxfile(sourcelanguage=bitext.src_lang, targetlanguage=bitext.tgt_lang)
+    header = tmx.document.getroot().find("header")
+    header.set("creationtool", "alignment")
+    header.set("creationtoolversion", __version__)
+    skipped = len(bitext.alignment.links)
+    for i, link, src, tgt in _pairs(bitext, both_sides=True):
+        skipped -= 1
+        # translate-toolkit drops characters XML 1.0 cannot hold (C0 controls), keeping it valid
+        tmx.addtranslation(src, bitext.src_lang, tgt, bitext.tgt_lang)
+        unit = tmx.units[-1]
+        unit.xmlelement.set("tuid", str(i + 1))
+        for position, (kind, value) in enumerate((("x-link", link.kind),
+                                                  ("x-confidence", f"{link.confidence:.3f}"))):
+            prop = etree.Element("prop", type=kind)
+            prop.text = value
+            unit.xmlelement.insert(position, prop)
+    notes = [f"Aligned by alignment {__version__}: {bitext.alignment.signature}"]
+    if bitext.corpus_id:
+        notes.append(f"Corpus: {bitext.corpus_id}")
+    if skipped:
+        notes.append(f"{skipped} links without a counterpart (omissions or additions) are left out")
+    for text in notes:
+        etree.SubElement(header, "note").text = text
+    return bytes(tmx)
+
+
+def write_tmx(bitext: Bitext, path: PathLike) -> list[Path]:
+    """Write a TMX 1.4 translation memory (opens in OmegaT and other CAT tools)."""
+    return [atomic_write_bytes(path, render_tmx(bitext))]
+
+
+# ---------------------------------------------------------------- TSV and Moses
+
+def render_tsv(bitext: Bitext) -> str:
+    """Header `SRC_LANG TGT_LANG link confidence`, then one row per link (empty cell if no side)."""
+    lines = [f"{bitext.src_lang}\t{bitext.tgt_lang}\tlink\tconfidence"]
+    lines += [f"{_one_line(src)}\t{_one_line(tgt)}\t{link.kind}\t{link.confidence:.3f}"
+              for _, link, src, tgt in _pairs(bitext, both_sides=False)]
+    return "\n".join(lines) + "\n"
+
+
+def write_tsv(bitext: Bitext, path: PathLike) -> list[Path]:
+    """Write tab-separated pairs (UTF-8, header row, one link per line)."""
+    return [atomic_write_text(path, render_tsv(bitext))]
+
+
+def moses_paths(bitext: Bitext, prefix: PathLike) -> tuple[Path, Path]:
+    """PREFIX.<src_lang> and PREFIX.<tgt_lang>; PREFIX.src-<lang>/.tgt-<lang> if the languages match."""
+    src, tgt = bitext.src_lang, bitext.tgt_lang
+    if src == tgt:
+        src, tgt = f"src-{src}", f"tgt-{tgt}"
+    prefix = os.fspath(prefix)
+    return Path(f"{prefix}.{src}"), Path(f"{prefix}.{tgt}")
+
+
+def render_moses(bitext: Bitext) -> tuple[str, str]:
+    """The two line-parallel texts: one link with both sides per line."""
+    pairs = _pairs(bitext, both_sides=True)
+    return ("".join(_one_line(src) + "\n" for _, _, src, _ in pairs),
+            "".join(_one_line(tgt) + "\n" for _, _, _, tgt in pairs))
+
+
+def write_moses(bitext: Bitext, path: PathLike) -> list[Path]:
+    """Write PREFIX.<src_lang> and PREFIX.<tgt_lang>, line i of one translating line i of the other."""
+    paths = moses_paths(bitext, path)
+    for target, text in zip(paths, render_moses(bitext)):
+        atomic_write_text(target, text)
+    return list(paths)
+
+
+# ---------------------------------------------------------------- HTML
+
+_CSS = """
+:root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fdfcf8;--muted:#6b6b70;--rule:#e3e0d8;
+--empty:repeating-linear-gradient(135deg,transparent 0 6px,rgba(127,127,127,.12) 6px 12px)}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e6e1;--bg:#1b1b1d;--muted:#a0a0a6;--rule:#3a3a3e}}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:72rem;padding:1rem;font:1.05rem/1.55 Georgia,"Times New Roman",serif;
+color:var(--fg);background:var(--bg);-webkit-text-size-adjust:100%}
+header h1{font-size:1.3rem;margin:.2rem 0}header p{color:var(--muted);font-size:.85rem;margin:0 0 1rem}
+.pairs{display:grid;grid-template-columns:1fr 1fr;column-gap:1.5rem}
+.colhead{font:600 .8rem/1.4 system-ui,sans-serif;color:var(--muted);text-transform:uppercase;
+border-bottom:1px solid var(--rule);padding-bottom:.3rem}
+.cell{padding:.25rem 0;overflow-wrap:anywhere;hyphens:auto}
+.cell p{margin:0}.cell p+p{margin-top:.8rem}
+.cell.par{margin-top:1rem}
+.cell.empty{background:var(--empty);min-height:1.4rem;border-radius:3px}
+.cell.review{border-left:3px solid #d9a400;padding-left:.4rem}
+footer{color:var(--muted);font-size:.75rem;margin-top:2rem;border-top:1px solid var(--rule)}
+@media (max-width:40rem){
+ .pairs{grid-template-columns:1fr}.colhead.tgt{display:none}
+ .cell.tgt{color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:.6rem;
+ margin-bottom:.4rem}.cell.src.par{margin-top:1.2rem}.cell.tgt.par{margin-top:0}}
+"""
+
+
+def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, review: bool,
+          title: str) -> str:
+    classes = ["cell", side] + (["par"] if new_paragraph else []) + (["review"] if review else [])
+    if not sents:
+        classes.append("empty")
+    paragraphs: list[list[str]] = []
+    for k, sent in enumerate(sents):
+        if k == 0 or sent.paragraph != sents[k - 1].paragraph:
+            paragraphs.append([])
+        paragraphs[-1].append(html.escape(sent.text))
+    body = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs)
+    return (f'<div class="{" ".join(classes)}" lang="{html.escape(lang)}" dir="auto" '
+            f'title="{html.escape(title)}">{body}</div>')
+
+
+def _rows(bitext: Bitext) -> list[str]:
+    rows: list[str] = []
+    last = {"src": None, "tgt": None}
+    for i, link in enumerate(bitext.alignment.links):
+        review = link.confidence < DEFAULT_REVIEW_THRESHOLD and not link.reviewed
+        title = f"link {i + 1}: {link.kind}, confidence {link.confidence:.2f}"
+        for side, idx, sents, lang in (("src", link.src, bitext.src, bitext.src_lang),
+                                       ("tgt", link.tgt, bitext.tgt, bitext.tgt_lang)):
+            chosen = [sents[j] for j in idx]
+            new_par = bool(chosen) and last[side] is not None and chosen[0].paragraph != last[side]
+            if chosen:
+                last[side] = chosen[-1].paragraph
+            rows.append(_cell(chosen, side, lang, new_par, review, title))
+    return rows
+
+
+def render_html(bitext: Bitext, *, title: str | None = None) -> str:
+    """A standalone bilingual page: source left, translation right, paragraph breaks kept."""
+    heading = title or bitext.corpus_id or f"{bitext.src_lang} – {bitext.tgt_lang}"
+    n = len(bitext.alignment.links)
+    head = (f'<div class="colhead src">{html.escape(bitext.src_lang)}</div>'
+            f'<div class="colhead tgt">{html.escape(bitext.tgt_lang)}</div>')
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        '<head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="alignment {__version__}">',
+        f"<title>{html.escape(heading)}</title>",
+        f"<style>{_CSS}</style></head>",
+        "<body><header>",
+        f"<h1>{html.escape(heading)}</h1>",
+        f"<p>{len(bitext.src)} + {len(bitext.tgt)} sentences, {n} links. Marked in the margin: "
+        f"links to review (confidence &lt; {DEFAULT_REVIEW_THRESHOLD}). Hatched: no counterpart "
+        f"in the other text.</p></header>",
+        f'<main class="pairs">{head}',
+        *_rows(bitext),
+        "</main>",
+        f"<footer><p>{html.escape(str(bitext.alignment.signature))}</p></footer>",
+        "</body></html>",
+        "",
+    ])
+
+
+def write_html(bitext: Bitext, path: PathLike) -> list[Path]:
+    """Write the bilingual HTML reader."""
+    return [atomic_write_text(path, render_html(bitext))]

@@ -1,0 +1,253 @@
+"""Exports: TMX 1.4 (validated against a DTD of its structure), TSV, Moses, HTML reader, CLI."""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from alignment.cli import main
+from alignment.export import (moses_paths, render_html, render_moses, render_tmx, render_tsv,
+                              write_html, write_moses, write_tmx, write_tsv)
+from alignment.po import write_po
+from alignment.registry import EXPORTERS
+from alignment.types import Alignment, Bitext, Link, Sentence, Signature
+
+NASTY = '<script>alert("x")</script> Fish & Chips'
+
+
+def bitext(src_lang: str = "fr", tgt_lang: str = "en") -> Bitext:
+    src = (Sentence("Titre", 0), Sentence(NASTY, 1), Sentence("Il est parti.", 1),
+           Sentence("Il n'est pas revenu.", 2), Sentence("Omise\tici.", 2), Sentence("Oui.", 3))
+    tgt = (Sentence("Title", 0), Sentence("<b>Bold</b> & co", 1),
+           Sentence("He left and\nnever came back.", 1), Sentence("Added.", 2), Sentence("Yes.", 3))
+    links = (Link((0,), (0,), 0.99), Link((1,), (1,), 0.95), Link((2, 3), (2,), 0.6),
+             Link((4,), (), 0.3), Link((), (3,), 0.4), Link((5,), (4,), 0.97))
+    return Bitext(src, tgt, Alignment(links, Signature(version="0.1.0", seed=1)),
+                  src_lang, tgt_lang, "demo")
+
+
+# ---------------------------------------------------------------- TMX
+
+# The structure of TMX 1.4 (tmx, header, body, tu, tuv, seg, prop, note), written from the
+# specification's element descriptions; inline markup inside <seg> is not used by us.
+TMX_DTD = """
+<!ELEMENT tmx (header, body)>
+<!ATTLIST tmx version CDATA #FIXED "1.4">
+<!ELEMENT header (note|prop)*>
+<!ATTLIST header creationtool CDATA #REQUIRED  creationtoolversion CDATA #REQUIRED
+  segtype (block|paragraph|sentence|phrase) #REQUIRED  o-tmf CDATA #REQUIRED
+  adminlang CDATA #REQUIRED  srclang CDATA #REQUIRED  datatype CDATA #REQUIRED
+  o-encoding CDATA #IMPLIED  creationdate CDATA #IMPLIED  creationid CDATA #IMPLIED
+  changedate CDATA #IMPLIED  changeid CDATA #IMPLIED>
+<!ELEMENT note (#PCDATA)>
+<!ATTLIST note xml:lang CDATA #IMPLIED  o-encoding CDATA #IMPLIED>
+<!ELEMENT prop (#PCDATA)>
+<!ATTLIST prop type CDATA #REQUIRED  xml:lang CDATA #IMPLIED  o-encoding CDATA #IMPLIED>
+<!ELEMENT body (tu*)>
+<!ELEMENT tu ((note|prop)*, tuv+)>
+<!ATTLIST tu tuid CDATA #IMPLIED  o-encoding CDATA #IMPLIED  datatype CDATA #IMPLIED
+  usagecount CDATA #IMPLIED  lastusagedate CDATA #IMPLIED  creationtool CDATA #IMPLIED
+  creationtoolversion CDATA #IMPLIED  creationdate CDATA #IMPLIED  creationid CDATA #IMPLIED
+  changedate CDATA #IMPLIED  segtype (block|paragraph|sentence|phrase) #IMPLIED
+  changeid CDATA #IMPLIED  o-tmf CDATA #IMPLIED  srclang CDATA #IMPLIED>
+<!ELEMENT tuv ((note|prop)*, seg)>
+<!ATTLIST tuv xml:lang CDATA #REQUIRED  o-encoding CDATA #IMPLIED  datatype CDATA #IMPLIED
+  usagecount CDATA #IMPLIED  lastusagedate CDATA #IMPLIED  creationtool CDATA #IMPLIED
+  creationtoolversion CDATA #IMPLIED  creationdate CDATA #IMPLIED  creationid CDATA #IMPLIED
+  changedate CDATA #IMPLIED  changeid CDATA #IMPLIED  o-tmf CDATA #IMPLIED>
+<!ELEMENT seg (#PCDATA)>
+"""
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_tmx_is_valid_tmx_14_with_one_unit_per_two_sided_link() -> None:
+    root = etree.fromstring(render_tmx(bitext()))
+    dtd = etree.DTD(io.StringIO(TMX_DTD))
+    assert dtd.validate(root), dtd.error_log.filter_from_errors()
+    assert root.get("version") == "1.4" and root.find("header").get("srclang") == "fr"
+    units = root.findall("body/tu")
+    assert [u.get("tuid") for u in units] == ["1", "2", "3", "6"]
+    segs = [[(tuv.get(XML_LANG), tuv.findtext("seg")) for tuv in u.findall("tuv")] for u in units]
+    assert segs[1] == [("fr", NASTY), ("en", "<b>Bold</b> & co")]
+    assert segs[2] == [("fr", "Il est parti. Il n'est pas revenu."),
+                       ("en", "He left and\nnever came back.")]
+    assert [p.text for p in units[2].findall("prop")] == ["2-1", "0.600"]
+    notes = [n.text for n in root.findall("header/note")]
+    assert "2 links without a counterpart (omissions or additions) are left out" in notes
+
+
+def test_tmx_reads_back_with_translate_toolkit(tmp_path: Path) -> None:
+    from translate.storage.tmx import tmxfile
+
+    path, = write_tmx(bitext(), tmp_path / "pairs.tmx")
+    tmx = tmxfile.parsefile(str(path))
+    assert [(u.source, u.target) for u in tmx.units][:2] == [
+        ("Titre", "Title"), (NASTY, "<b>Bold</b> & co")]
+    assert b"&lt;script&gt;" in path.read_bytes()
+
+
+def test_tmx_drops_characters_xml_cannot_hold() -> None:
+    broken = Bitext((Sentence("bell\x07 ring"),), (Sentence("ok"),), Alignment((Link((0,), (0,)),)),
+                    "fr", "en")
+    root = etree.fromstring(render_tmx(broken))
+    assert root.findtext("body/tu/tuv/seg") == "bell ring"
+
+
+# ---------------------------------------------------------------- TSV and Moses
+
+
+def test_tsv_has_every_link_with_empty_cells_and_one_line_texts() -> None:
+    rows = [line.split("\t") for line in render_tsv(bitext()).splitlines()]
+    assert rows == [
+        ["fr", "en", "link", "confidence"],
+        ["Titre", "Title", "1-1", "0.990"],
+        [NASTY, "<b>Bold</b> & co", "1-1", "0.950"],
+        ["Il est parti. Il n'est pas revenu.", "He left and never came back.", "2-1", "0.600"],
+        ["Omise ici.", "", "1-0", "0.300"],
+        ["", "Added.", "0-1", "0.400"],
+        ["Oui.", "Yes.", "1-1", "0.970"],
+    ]
+
+
+@pytest.mark.parametrize("src_lang, tgt_lang, suffixes", [
+    ("fr", "en", ("fr", "en")), ("en", "en", ("src-en", "tgt-en")), ("de", "fr", ("de", "fr"))])
+def test_moses_writes_two_line_parallel_files(tmp_path: Path, src_lang: str, tgt_lang: str,
+                                              suffixes: tuple[str, str]) -> None:
+    b = bitext(src_lang, tgt_lang)
+    paths = write_moses(b, tmp_path / "train")
+    assert paths == [tmp_path / f"train.{s}" for s in suffixes] == list(moses_paths(b, tmp_path / "train"))
+    src, tgt = (p.read_text(encoding="utf-8").splitlines() for p in paths)
+    assert len(src) == len(tgt) == 4
+    assert src[2] == "Il est parti. Il n'est pas revenu." and tgt[2] == "He left and never came back."
+    assert (src[3], tgt[3]) == ("Oui.", "Yes.")
+    assert render_moses(b) == tuple(p.read_text(encoding="utf-8") for p in paths)
+
+
+# ---------------------------------------------------------------- HTML
+
+
+class Cells(HTMLParser):
+    """Collects the reader's cells: (classes, lang, [paragraph texts])."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[tuple[set[str], str, list[str]]] = []
+        self.tags: list[str] = []
+        self.in_cell = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append(tag)
+        if tag == "div" and "cell" in (a.get("class") or "").split():
+            self.cells.append((set(a["class"].split()), a.get("lang") or "", []))
+            self.in_cell = True
+        elif tag == "p" and self.in_cell:
+            self.cells[-1][2].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            self.in_cell = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_cell and self.cells[-1][2]:
+            self.cells[-1][2][-1] += data
+
+
+def parse_cells(page: str) -> Cells:
+    parser = Cells()
+    parser.feed(page)
+    return parser
+
+
+def test_html_escapes_every_text() -> None:
+    page = render_html(bitext())
+    assert "<script>" not in page and "<b>Bold" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Fish &amp; Chips" in page
+    assert parse_cells(page).tags.count("script") == 0
+    title = render_html(bitext(), title='<img src=x onerror="alert(1)">')
+    assert "<img" not in title
+
+
+def test_html_has_two_columns_paragraph_breaks_and_empty_cells() -> None:
+    cells = parse_cells(render_html(bitext())).cells
+    assert len(cells) == 2 * len(bitext().alignment.links)
+    src, tgt = cells[0::2], cells[1::2]
+    assert all("src" in c[0] and c[1] == "fr" for c in src)
+    assert all("tgt" in c[0] and c[1] == "en" for c in tgt)
+    assert src[1][2] == [NASTY]
+    assert src[2][2] == ["Il est parti.", "Il n'est pas revenu."]     # two paragraphs in one cell
+    assert [("par" in c[0]) for c in src] == [False, True, False, False, False, True]
+    assert [("par" in c[0]) for c in tgt] == [False, True, False, False, True, True]
+    assert "empty" in tgt[3][0] and tgt[3][2] == [] and "empty" in src[4][0]
+    assert [("review" in c[0]) for c in src] == [False, False, True, True, True, False]
+
+
+def test_html_is_standalone_and_fits_a_phone() -> None:
+    page = render_html(bitext())
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "@media (max-width:" in page
+    assert not re.search(r"""(src|href)\s*=|@import|url\(|https?://""", page)
+
+
+# ---------------------------------------------------------------- writers and registry
+
+
+@pytest.mark.parametrize("name, writer, render", [
+    ("tmx", write_tmx, lambda b: render_tmx(b)),
+    ("tsv", write_tsv, lambda b: render_tsv(b).encode()),
+    ("html", write_html, lambda b: render_html(b).encode()),
+])
+def test_writers_are_registered_atomic_and_return_paths(tmp_path: Path, name: str, writer,
+                                                        render) -> None:
+    assert EXPORTERS[name] is writer
+    path = tmp_path / f"out.{name}"
+    path.write_text("old")
+    assert writer(bitext(), path) == [path]
+    assert path.read_bytes() == render(bitext())
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_export_writes_every_format(tmp_path: Path) -> None:
+    po = write_po(bitext(), tmp_path / "pairs.po")
+    out = {k: tmp_path / f"out.{k}" for k in ("tmx", "tsv", "html")}
+    res = CliRunner().invoke(main, ["export", str(po), "--tmx", str(out["tmx"]), "--tsv",
+                                    str(out["tsv"]), "--html", str(out["html"]),
+                                    "--moses", str(tmp_path / "train")])
+    assert res.exit_code == 0, res.output
+    assert out["tsv"].read_text(encoding="utf-8") == render_tsv(bitext())
+    assert out["html"].read_text(encoding="utf-8") == render_html(bitext())
+    assert (tmp_path / "train.fr").is_file() and (tmp_path / "train.en").is_file()
+    assert res.output.count("Wrote ") == 5
+
+
+@pytest.mark.parametrize("args, message", [
+    (["{po}"], "nothing to export"),
+    (["{dir}/missing.po", "--tsv", "{dir}/x.tsv"], "no such PO file"),
+    (["{bad}", "--tsv", "{dir}/x.tsv"], "not 'src I,J / tgt K'"),
+    (["{po}", "--tsv", "{dir}/no/such/x.tsv"], "x.tsv: cannot write"),
+    (["{po}", "--moses", "{dir}/no/such/train"], "train.fr: cannot write"),
+])
+def test_cli_export_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    po = write_po(bitext(), tmp_path / "pairs.po")
+    bad = tmp_path / "bad.po"
+    bad.write_text(po.read_text(encoding="utf-8").replace('msgctxt "src 1 / tgt 1"',
+                                                          'msgctxt "one"'), encoding="utf-8")
+    argv = [a.format(po=po, dir=tmp_path, bad=bad) for a in args]
+    res = CliRunner().invoke(main, ["export", *argv])
+    assert res.exit_code == 1
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0], res.output
+
+
+def test_cli_export_help_has_an_example() -> None:
+    res = CliRunner().invoke(main, ["export", "--help"])
+    assert res.exit_code == 0 and "Example: alignment export" in res.output
