@@ -397,6 +397,43 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
 # ---------------------------------------------------------------- end: corpus
 
 # ---------------------------------------------------------------- section: export (export.py)
+
+@main.command("export", context_settings=CONTEXT)
+@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.option("--tmx", type=click.Path(dir_okay=False), default=None,
+              help="Write a TMX 1.4 translation memory here (links with both sides).")
+@click.option("--tsv", type=click.Path(dir_okay=False), default=None,
+              help="Write tab-separated pairs here (every link, header row).")
+@click.option("--moses", metavar="PREFIX", type=click.Path(dir_okay=False), default=None,
+              help="Write line-parallel PREFIX.<src-lang> and PREFIX.<tgt-lang>.")
+@click.option("--html", type=click.Path(dir_okay=False), default=None,
+              help="Write a standalone bilingual HTML reader here.")
+def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
+               html: str | None) -> None:
+    """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files and/or an HTML reader.
+
+    \b
+    Example: alignment export serge.po --tmx serge.tmx --html serge.html
+    Example: alignment export pairs.po --moses corpus/train   (corpus/train.fr, corpus/train.en)
+    """
+    from .errors import InputError
+    from .po import read_po
+
+    if not (tmx or tsv or moses or html):
+        raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX "
+                         "and/or --html FILE")
+    bitext = read_po(pairs)
+    written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html)
+    if moses:
+        from .registry import EXPORTERS
+        try:
+            written.extend(str(p) for p in EXPORTERS["moses"](bitext, moses))
+        except OSError as exc:
+            raise InputError(f"{exc.filename or moses}: cannot write ({exc.strerror}); "
+                             f"check the folder exists and is writable") from None
+    for path in written:
+        click.echo(f"Wrote {path}", err=True)
+
 # ---------------------------------------------------------------- end: export
 
 # ---------------------------------------------------------------- section: check (checks.py)
