@@ -206,12 +206,12 @@ def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | Non
     alignments and proofreading notes refer to this exact text, so a change must be seen.
     """
     s = corpus.side(side) if isinstance(side, str) else side
+    if s.file:  # never overwrite a bundled text (the Serge English must stay as given)
+        raise FetchError(f"{corpus.id} {s.side} ({s.lang}) is bundled as {s.file}; "
+                         f"there is nothing to fetch")
     if file is not None:
         return _store(corpus, s, _document_from_file(Path(file), s), str(file))
     target = side_url(corpus, s, url)
-    if not target:
-        raise FetchError(f"{corpus.id} {s.side} has no URL to fetch; it is bundled, or supply "
-                         f"it with `alignment corpus fetch {corpus.id} --file PATH`")
     try:
         raw, charset = download(target, timeout=timeout, max_bytes=max_bytes)
         doc = _document_from_html(raw, charset, s, target)

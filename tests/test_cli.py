@@ -188,6 +188,8 @@ def test_corpus_fetch_nothing_to_fetch(runner, corpora_root):
     (["corpus", "build", "serge-1926"], "not fetched yet"),
     (["corpus", "fetch", "serge-1926", "--side", "de"], "no side 'de'"),
     (["corpus", "fetch", "serge-1926", "--file", "/no/such/page.htm"], "no such file"),
+    (["corpus", "fetch", "serge-1926", "--side", "en", "--file", str(DATA / "page-fixture.htm")],
+     "is bundled"),
 ])
 def test_corpus_bad_input(runner, corpora_root, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

@@ -271,9 +271,13 @@ def test_fetch_rejects_other_schemes(serge):
         fetch_side(serge, "src", url="file:///etc/passwd")
 
 
-def test_fetch_a_bundled_side_has_no_url(serge):
-    with pytest.raises(FetchError, match="no URL"):
-        fetch_side(serge, "tgt")
+@pytest.mark.parametrize("kwargs", [{}, {"file": DATA / "page-fixture.htm"},
+                                    {"url": "http://127.0.0.1:9/x"}])
+def test_a_bundled_side_is_never_fetched_over(serge, kwargs):
+    before = side_path(serge, serge.tgt).read_bytes()
+    with pytest.raises(FetchError, match="is bundled as en.txt"):
+        fetch_side(serge, "en", **kwargs)
+    assert side_path(serge, serge.tgt).read_bytes() == before
 
 
 def test_fetch_from_a_saved_page(serge):
