@@ -309,6 +309,7 @@ def _document(paragraphs: list[str], headings: set[int], source: str, title: str
                          f"(for a web page, check it is the page itself, not a redirect)")
     if not title and 0 in headings:
         title = paragraphs[0]
+    headings = headings | {i for i, p in enumerate(paragraphs) if DATE_LINE.match(p)}
     return Document(tuple(paragraphs), source=source, title=title, headings=frozenset(headings))
 
 

@@ -1,0 +1,265 @@
+"""Reading text, HTML and Markdown into Documents; encodings; sections; bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alignment.errors import InputError, SectionNotFound
+from alignment.read import (
+    cut_section,
+    format_of,
+    looks_like_heading,
+    normalize_space,
+    read_bytes,
+    read_file,
+    read_text,
+)
+from alignment.types import Document
+
+DATA = Path(__file__).parent / "data" / "read"
+NBSP = "\u00a0"
+
+
+# ---------------------------------------------------------------- plain text
+
+@pytest.mark.parametrize("text, paragraphs", [
+    ("One. Two.\n\nThree.\n", ["One. Two.", "Three."]),
+    ("First line.\nSecond line.\nThird line.\n", ["First line.", "Second line.", "Third line."]),
+    ("A hard wrapped paragraph that\ngoes on over several short\nlines of text.\n\nNext one\nhere.\n",
+     ["A hard wrapped paragraph that goes on over several short lines of text.", "Next one here."]),
+    ("Title\n\n\n\nBody text.\r\n\r\nMore.", ["Title", "Body text.", "More."]),
+    ("  Indented   text\twith  tabs.  \n", ["Indented text with tabs."]),
+], ids=["blank-lines", "one-per-line", "hard-wrapped", "crlf-and-many-blanks", "spaces"])
+def test_plain_text_paragraphs(text: str, paragraphs: list[str]) -> None:
+    assert list(read_text(text).paragraphs) == paragraphs
+
+
+def test_plain_text_marks_headings_and_date_lines() -> None:
+    doc = read_text("Victor Serge\n\nAuthor’s Preface\n\nThe text starts here. It goes on.\n\n"
+                    "March 1925\n\nLast updated on 21.3.2004\n")
+    assert doc.headings == frozenset({0, 1, 3, 4})
+    assert doc.title == "Victor Serge"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("INTRODUCTION", True), ("Chapter 2", True), ("March 1925", True), ("mars 1925", True),
+    ("Paris, mars 1925.", True), ("21.3.2004", True), ("CHAPITRE PREMIER.", True),
+    ("This is a sentence.", False), ("Is it?", False), ("", False),
+    ("A long line " * 12, False),
+])
+def test_looks_like_heading(line: str, expected: bool) -> None:
+    assert looks_like_heading(line) is expected
+
+
+# ---------------------------------------------------------------- normalisation
+
+@pytest.mark.parametrize("raw, expected", [
+    ("e\u0301te\u0301", "été"),                                   # NFC
+    ("«\u202fOui\u202f»", f"«{NBSP}Oui{NBSP}»"),                  # narrow NBSP -> NBSP
+    ("Quoi\u00a0?", f"Quoi{NBSP}?"),
+    ("1\u2007000", f"1{NBSP}000"),                                # figure space
+    ("a \u00a0 b", f"a{NBSP}b"),                                  # run holding a NBSP
+    ("a \t\n b", "a b"),
+    ("in\u00advisible\u200b soft", "invisible soft"),             # soft hyphen, ZWSP
+    ("“Quotes” – and — dashes’", "“Quotes” – and — dashes’"),     # typography kept
+])
+def test_normalize_space(raw: str, expected: str) -> None:
+    assert normalize_space(raw) == expected
+
+
+# ---------------------------------------------------------------- encodings
+
+FRENCH = "L’été dernier, « Où êtes-vous ? » dit-il — c’était à Noël. Œuvre complète."
+LATIN1 = "L'été dernier, « Où êtes-vous ? » dit-il, c'était à Noël. Ça va très bien."
+
+
+@pytest.mark.parametrize("data, expected", [
+    (FRENCH.encode("utf-8"), FRENCH),
+    (FRENCH.encode("utf-8-sig"), FRENCH),
+    (FRENCH.encode("cp1252"), FRENCH),
+    (LATIN1.encode("latin-1"), LATIN1),
+    (FRENCH.encode("utf-16"), FRENCH),                  # with BOM
+    (FRENCH.encode("utf-16-be").join([b"\xfe\xff", b""]), FRENCH),
+], ids=["utf8", "utf8-bom", "cp1252", "latin1", "utf16-le-bom", "utf16-be-bom"])
+def test_encodings_detected(data: bytes, expected: str) -> None:
+    assert read_bytes(data, fmt="text", source="x.txt").paragraphs == (expected,)
+
+
+def test_file_encoding_detected(tmp_path: Path) -> None:
+    path = tmp_path / "ancien.txt"
+    path.write_bytes(("Première ligne.\n\n" + FRENCH + "\n").encode("cp1252"))
+    assert read_file(path).paragraphs == ("Première ligne.", FRENCH)
+
+
+def test_html_meta_charset_wins(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Ça coûte 5 €.</p></body></html>'
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("cp1252"))
+    assert read_file(path).paragraphs == ("Ça coûte 5 €.",)
+
+
+# ---------------------------------------------------------------- HTML
+
+def test_html_article_main_text_only() -> None:
+    doc = read_file(DATA / "article.html")
+    assert doc.paragraphs == (
+        "Le départ",
+        f"M. Dupont quitta Paris le 21.3.2004 à l’aube. Il emportait 1{NBSP}000 francs et un "
+        f"«{NBSP}vieux{NBSP}» livre.",
+        "INTRODUCTION",
+        "Première ligne du poème, seconde ligne du poème.",
+        "Un nouveau paragraphe après deux sauts de ligne.",
+        "Court.",
+        "« Qui vivra verra ! » dit-elle.",
+        "Un élément de liste.",
+        "Un autre élément.",
+        "mars 1925",
+        "NOTES",
+        "1. Une note de l’éditeur.",
+    )
+    assert doc.headings == frozenset({0, 2, 9, 10})
+    assert doc.title == "Le petit journal — Un article"
+
+
+def test_html_without_article_drops_page_furniture() -> None:
+    page = """<html><body>
+      <nav>Home | About</nav><div class="sidebar">Popular posts</div>
+      <div role="navigation">Skip to content</div><script>var x = "code";</script>
+      <h2>Chapter one</h2><p>Real text here.<br>Same paragraph.</p><div>Also text</div>
+      <form><button>Subscribe</button></form><footer>Copyright 2024</footer>
+      </body></html>"""
+    doc = read_text(page, fmt="html")
+    assert doc.paragraphs == ("Chapter one", "Real text here. Same paragraph.", "Also text")
+    assert doc.headings == frozenset({0})
+
+
+def test_markdown() -> None:
+    doc = read_file(DATA / "notes.md")
+    assert doc.paragraphs == (
+        "Reading notes",
+        "A paragraph with emphasis, strong text, a link and code. It goes on over a second line.",
+        "Part 1", "First item of the list.", "Second item.", "A quoted sentence.",
+        "Part 2", "The last paragraph.",
+    )
+    assert doc.headings == frozenset({0, 2, 6})
+    assert doc.title == "Reading notes"
+
+
+@pytest.mark.parametrize("name, fmt", [
+    ("a.txt", "text"), ("a.TEXT", "text"), ("a.html", "html"), ("a.htm", "html"),
+    ("a.md", "markdown"), ("a.markdown", "markdown"), ("a", "text"), ("a.csv", "text"),
+])
+def test_format_of(name: str, fmt: str) -> None:
+    assert format_of(name) == fmt
+
+
+def test_explicit_format_overrides_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("<p>Hello.</p><script>x()</script>", encoding="utf-8")
+    assert read_file(path, fmt="html").paragraphs == ("Hello.",)
+
+
+# ---------------------------------------------------------------- sections
+
+BOOK = Document(
+    paragraphs=("Title page", "INTRODUCTION", "Intro one.", "I. First part", "Intro two.",
+                "mars 1925", "NOTES", "A note.", "Last updated on 21.3.2004"),
+    source="book.html", headings=frozenset({0, 1, 3, 5, 6}),
+)
+
+
+@pytest.mark.parametrize("kwargs, paragraphs, headings", [
+    ({"heading": "INTRODUCTION"},
+     ("INTRODUCTION", "Intro one.", "I. First part", "Intro two.", "mars 1925"), {0, 2, 4}),
+    ({"heading": "introduction"},
+     ("INTRODUCTION", "Intro one.", "I. First part", "Intro two.", "mars 1925"), {0, 2, 4}),
+    ({"heading": "I. First"}, ("I. First part", "Intro two.", "mars 1925", "NOTES", "A note.",
+                               "Last updated on 21.3.2004"), {0, 2, 3}),
+    ({"heading": "NOTES", "end": "Last updated"}, ("NOTES", "A note."), {0}),
+    ({"start": "one.", "end": "two"}, ("one.", "I. First part", "Intro"), {1}),
+    ({"start": "Intro one.", "end": "NOTES"}, ("Intro one.", "I. First part", "Intro two.",
+                                               "mars 1925"), {1, 3}),
+    ({"end": "INTRODUCTION"}, ("Title page",), {0}),
+])
+def test_cut_section(kwargs: dict, paragraphs: tuple, headings: set) -> None:
+    cut = cut_section(BOOK, **kwargs)
+    assert cut.paragraphs == paragraphs
+    assert cut.headings == frozenset(headings)
+    assert cut.source == BOOK.source
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"heading": "CONCLUSION"}, "no heading 'CONCLUSION'"),
+    ({"start": "Chapter 9"}, "start marker 'Chapter 9' not found"),
+    ({"heading": "INTRODUCTION", "end": "Appendix"}, "end marker 'Appendix' not found"),
+])
+def test_cut_section_missing(kwargs: dict, fragment: str) -> None:
+    with pytest.raises(SectionNotFound, match=fragment) as info:
+        cut_section(BOOK, **kwargs)
+    assert "book.html" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_read_file_with_section(tmp_path: Path) -> None:
+    doc = read_file(DATA / "article.html", section="INTRODUCTION")
+    assert doc.paragraphs[0] == "INTRODUCTION" and doc.paragraphs[-1] == "mars 1925"
+    assert "NOTES" not in doc.paragraphs
+
+
+def test_heading_and_start_together_is_an_error() -> None:
+    with pytest.raises(InputError, match="not both"):
+        cut_section(BOOK, heading="NOTES", start="A note")
+
+
+# ---------------------------------------------------------------- bad input
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nope\.txt: no such file; check the path"):
+        read_file(tmp_path / "nope.txt")
+
+
+def test_folder_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a folder"):
+        read_file(tmp_path)
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\n \t", "\n\n".encode("utf-16")],
+                         ids=["empty", "blank", "blank-utf16"])
+def test_empty_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"empty\.txt: .*(empty|no text)"):
+        read_file(path)
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    bytes(range(256)) * 8,
+    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\x00\x01\x02",
+], ids=["png", "all-bytes", "pdf"])
+def test_binary_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "picture.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"picture\.txt: looks like binary data") as info:
+        read_file(path)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("", "text"), ("<html><body><nav>Menu</nav><script>x</script></body></html>", "html"),
+    ("```\ncode only\n```\n", "markdown"),
+])
+def test_no_text_found(text: str, fmt: str) -> None:
+    with pytest.raises(InputError, match="no text found"):
+        read_text(text, fmt=fmt, source="upload")
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(InputError, match="unknown format 'pdf'"):
+        read_text("Hello.", fmt="pdf")
+
+
+def test_control_characters_in_text_are_binary() -> None:
+    with pytest.raises(InputError, match="binary"):
+        read_text("abc\x01\x02\x03\x04\x05\x06\x07\x08" * 10, source="mem")
