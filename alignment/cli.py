@@ -163,6 +163,10 @@ def _read_lines(path: str) -> list[str]:
 @click.argument("tgt", type=click.Path())
 @lang_options
 @engine_options
+@click.option("--src-section", default=None, metavar="HEADING",
+              help="Keep only this section of SRC (from its heading to the next like it).")
+@click.option("--tgt-section", default=None, metavar="HEADING",
+              help="Keep only this section of TGT.")
 @click.option("--presplit", is_flag=True,
               help="Inputs hold one sentence per line (raw or tokenized), as benchmarks do.")
 @click.option("--format", "fmt", type=click.Choice(["po", "vecalign"]), default="po",
@@ -173,7 +177,7 @@ def _read_lines(path: str) -> list[str]:
 @output_options
 @quiet_option
 def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, segmenter: str,
-              presplit: bool, fmt: str, output: str | None, tmx: str | None, tsv: str | None,
+              src_section: str | None, tgt_section: str | None, presplit: bool, fmt: str, output: str | None, tmx: str | None, tsv: str | None,
               html: str | None, overwrite_edited: bool, quiet: bool) -> None:
     """Align SRC (the original) with TGT (its translation) sentence by sentence.
 
@@ -200,7 +204,9 @@ def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, s
         bitext = align_sentences(_read_lines(src), _read_lines(tgt), **common)
     else:
         from .read import read_file
-        bitext = align_documents(read_file(src), read_file(tgt), segmenter=segmenter, **common)
+        bitext = align_documents(read_file(src, section=src_section),
+                                 read_file(tgt, section=tgt_section), segmenter=segmenter,
+                                 **common)
     _warn(bitext.alignment.warnings)
     if fmt == "vecalign":
         text = format_vecalign(bitext)

@@ -95,6 +95,24 @@ def test_align_writes_po_and_exports(runner, texts, tmp_path):
     assert tsv.is_file() and "1702" in tsv.read_text(encoding="utf-8")
 
 
+def test_align_one_section_of_each_text(runner, tmp_path):
+    src, tgt = tmp_path / "fr.md", tmp_path / "en.md"
+    src.write_text("# Avant\n\nÀ ne pas garder.\n\n# Pont\n\n" + " ".join(FR_LINES) + "\n",
+                   encoding="utf-8")
+    tgt.write_text("# Bridge\n\n" + " ".join(EN_LINES) + "\n\n# After\n\nNot kept.\n",
+                   encoding="utf-8")
+    out = tmp_path / "pairs.po"
+    result = runner.invoke(main, ["align", str(src), str(tgt), "--src-section", "Pont",
+                                  "--tgt-section", "Bridge", "-o", str(out),
+                                  "--embedder", "hashing", "-q"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "1702" in text and "ne pas garder" not in text and "Not kept" not in text
+    result = runner.invoke(main, ["align", str(src), str(tgt), "--src-section", "Nulle part",
+                                  "-o", str(out), "--embedder", "hashing", "-q"])
+    assert "Nulle part" in one_error_line(result)
+
+
 def test_align_warns_about_a_language_the_encoder_does_not_know(runner, texts, monkeypatch):
     class KnowsFew(HashingEmbedder):
         languages = ("en", "fr")
