@@ -1,0 +1,548 @@
+"""Sentence alignment: monotone many-to-many links between two sentence lists.
+
+Why this design (issue 2): the peers we measured (Vecalign, Bertalign) score a
+candidate link by the similarity of the embeddings of its concatenated
+sentences; we keep that and add what they leave out.
+
+1. Link score. Cosine of the run embeddings (`embedder.embed_runs`), minus each
+   side's mean cosine to its k nearest sentences of the other text (hubness
+   margin, as Vecalign and Bertalign normalise), plus a Gale-Church length term
+   whose character ratio is estimated from the two texts, plus lexical evidence
+   that survives translation (numbers, capitalised names, hashed into a vector so
+   runs are sums), plus soft paragraph anchors (a bonus where a link ends on a
+   paragraph break on both sides, a penalty where it crosses one).
+2. Linear time and memory (Vecalign's coarse-to-fine, Bertalign's two passes):
+   a 1-1/1-0/0-1 pass finds a path (on sentence blocks first when the texts are
+   long), then the full pass (up to `max_side` sentences a side) runs in a band
+   of `window` sentences around it.
+3. Confidence: forward-backward over the same band gives each chosen link its
+   posterior probability; a logistic map fitted on dev data (benchmarks/
+   tune_align.py) turns it into a calibrated confidence.
+
+The dynamic programme is numpy, vectorised over the band of each source row;
+the target-side insertions within a row are a max-plus (or log-sum-exp) prefix
+scan, which `np.maximum.accumulate` / `np.logaddexp.accumulate` compute.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+import numpy as np
+from scipy import sparse
+
+from alignment.progress import Progress, no_progress
+from alignment.types import Alignment, Link, Sentence, Signature
+
+ALIGNER = "alignment.align"
+ALIGNER_VERSION = "1"
+DEFAULT_REVIEW_THRESHOLD = 0.9
+_NEG = -np.inf
+_LEX_DIM = 1 << 22
+_ROW_CHUNK = 64
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Every knob of the aligner. Score weights and calibration constants were
+    fitted by benchmarks/tune_align.py on Text+Berg dev and the five LIMSI books
+    (never on Text+Berg test)."""
+
+    max_side: int = 4          # most sentences on one side of a link
+    max_total: int = 5         # most sentences in a link, both sides together
+    window: int = 6            # half-width of the fine pass band around the first path
+    full_cells: int = 2_000_000  # above this many cells, the first pass starts on blocks
+    hub_sample: int = 512      # sentences of the other side a hubness mean looks at
+    hub_k: int = 4             # nearest neighbours in the hubness mean
+    w_sim: float = 1.0         # weight of the margin-normalised cosine
+    w_len: float = 0.02        # weight of the Gale-Church log-probability
+    w_lex: float = 0.2         # weight of the lexical cosine
+    tau: float = 0.1           # a link's quality must beat this to pay
+    skip: float = 0.1          # cost of leaving one sentence unaligned (1-0, 0-1)
+    merge_penalty: float = 0.02  # cost per sentence beyond 1-1
+    size_exp: float = 0.0      # a link's quality counts ((a+b)/2) ** size_exp times
+    para_bonus: float = 0.05   # a link ends on a paragraph break on both sides
+    para_cross: float = 0.1    # a link crosses a paragraph break on one side
+    gc_variance: float = 6.8   # Gale-Church variance of the length ratio
+    temperature: float = 0.05  # of the forward-backward posteriors
+    conf_bias: float = 0.0     # calibration: conf = sigmoid(bias + slope * logit(posterior))
+    conf_slope: float = 1.0
+
+
+@dataclass(frozen=True)
+class _Side:
+    """What the scorer needs of one text, computed once."""
+
+    runs: np.ndarray    # (K, n, d) run embeddings; zeros without an encoder
+    hub: np.ndarray     # (K, n) mean cosine to the k nearest of the other side
+    lex: list           # K sparse (n, L) normalised lexical vectors of runs
+    clen: np.ndarray    # (n+1,) cumulative character lengths
+    brk: np.ndarray     # (n+1,) True where a paragraph break precedes sentence i
+    cbrk: np.ndarray    # (n+1,) cumulative count of breaks
+
+
+@dataclass(frozen=True)
+class _Band:
+    """Cells (i, lo[i] + c) for c < width of the DP lattice."""
+
+    lo: np.ndarray
+    width: int
+
+
+def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
+          config: AlignConfig = AlignConfig(), src_lang: str | None = None,
+          tgt_lang: str | None = None, progress: Progress = no_progress,
+          rng: np.random.Generator | None = None) -> Alignment:
+    """Align two sentence lists; every sentence is in exactly one link, in order.
+
+    `rng` is accepted for the stage contract; the aligner is deterministic.
+    """
+    n, m = len(src), len(tgt)
+    warnings = _language_warnings(embedder, src_lang, tgt_lang)
+    use_encoder = not warnings
+    sig = _signature(embedder, config, use_encoder)
+    if n == 0 or m == 0:
+        links = [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
+        return Alignment(tuple(links), sig, tuple(warnings))
+    progress(0, 4, "align")
+    cfg = config if use_encoder else _no_encoder(config)
+    s_side, t_side = _features(src, tgt, embedder if use_encoder else None, cfg)
+    progress(1, 4, "align")
+    ratio = max(t_side.clen[-1], 1.0) / max(s_side.clen[-1], 1.0)
+    path = _first_path(s_side, t_side, cfg, ratio)
+    progress(2, 4, "align")
+    band = _band_around(path, n, m, cfg.window)
+    types = _link_types(cfg)
+    scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio)) for a, b in types]
+    links = _viterbi(scores, band, n, m, -cfg.skip)
+    progress(3, 4, "align")
+    conf = _confidences(links, scores, band, n, m, cfg)
+    progress(4, 4, "align")
+    out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
+    return Alignment(out, sig, tuple(warnings))
+
+
+def _no_encoder(cfg: AlignConfig) -> AlignConfig:
+    """Without embeddings, length and lexical evidence carry the score."""
+    from dataclasses import replace
+    return replace(cfg, w_sim=0.0, w_len=max(cfg.w_len, 0.1), tau=cfg.tau * 0.5)
+
+
+def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> list[str]:
+    """Languages the encoder was not trained on: align without it, and say so."""
+    known = getattr(embedder, "languages", None)
+    if known is None:
+        from alignment import embed as embed_module
+        if str(getattr(embedder, "name", "")).startswith("use"):
+            known = getattr(embed_module, "SUPPORTED_LANGUAGES", None)
+    if not known:
+        return []
+    base = {str(k).lower() for k in known} | {str(k).lower().split("-")[0] for k in known}
+    unknown = [lang for lang in (src_lang, tgt_lang)
+               if lang and lang.lower() not in base and lang.lower().split("-")[0] not in base]
+    if not unknown:
+        return []
+    return [f"the encoder {embedder.name} does not know {', '.join(unknown)}: aligned on "
+            "sentence length and shared names/numbers only; review the links"]
+
+
+def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
+    keys = ("max_side", "window", "w_sim", "w_len", "w_lex", "tau", "skip", "para_bonus")
+    params = tuple((k, str(getattr(cfg, k))) for k in keys)
+    if not use_encoder:
+        params += (("encoder", "unused"),)
+    return Signature(aligner=ALIGNER, version=ALIGNER_VERSION,
+                     embedder=str(getattr(embedder, "name", "")),
+                     embedder_version=str(getattr(embedder, "version", "")), params=params)
+
+
+def _link_types(cfg: AlignConfig) -> list[tuple[int, int]]:
+    """(1, 0), (0, 1) handled apart; here every a-b with 1 <= a, b <= max_side."""
+    types = [(1, 0)]
+    for a in range(1, cfg.max_side + 1):
+        for b in range(1, cfg.max_side + 1):
+            if a + b <= cfg.max_total:
+                types.append((a, b))
+    return types
+
+
+# ---------------------------------------------------------------- features
+
+def _features(src, tgt, embedder, cfg: AlignConfig) -> tuple[_Side, _Side]:
+    k = cfg.max_side
+    s_txt, t_txt = [s.text for s in src], [t.text for t in tgt]
+    if embedder is not None:
+        s_runs = np.asarray(embedder.embed_runs(s_txt, k), dtype=np.float32)
+        t_runs = np.asarray(embedder.embed_runs(t_txt, k), dtype=np.float32)
+        s_hub = _hub(s_runs, t_runs[0], cfg)
+        t_hub = _hub(t_runs, s_runs[0], cfg)
+    else:
+        s_runs = np.zeros((k, len(src), 1), np.float32)
+        t_runs = np.zeros((k, len(tgt), 1), np.float32)
+        s_hub, t_hub = np.zeros((k, len(src))), np.zeros((k, len(tgt)))
+    s_lex, t_lex = _shared_lexical(src, tgt, k)
+    return (_side(src, s_runs, s_hub, s_lex), _side(tgt, t_runs, t_hub, t_lex))
+
+
+def _shared_lexical(src, tgt, k: int) -> tuple[list, list]:
+    """Run vectors of lexical anchors, kept to the anchors both texts have.
+
+    Norms count every anchor; the dot products only need the shared ones, and
+    a small column space keeps the sparse products cheap."""
+    s_raw, t_raw = _lexical(src), _lexical(tgt)
+    shared = np.intersect1d(s_raw.indices, t_raw.indices)
+    s_runs = [r[:, shared].tocsr() for r in _runs_of(s_raw, k)]
+    t_runs = [r[:, shared].tocsr() for r in _runs_of(t_raw, k)]
+    return s_runs, t_runs
+
+
+def _side(sents: Sequence[Sentence], runs: np.ndarray, hub: np.ndarray, lex: list) -> _Side:
+    n = len(sents)
+    clen = np.concatenate([[0.0], np.cumsum([len(s.text) for s in sents])])
+    para = [s.paragraph for s in sents]
+    brk = np.ones(n + 1, bool)
+    brk[1:n] = [para[i - 1] != para[i] for i in range(1, n)]
+    cbrk = np.cumsum(brk)
+    return _Side(runs, hub, lex, clen, brk, cbrk)
+
+
+def _hub(runs: np.ndarray, other: np.ndarray, cfg: AlignConfig) -> np.ndarray:
+    """Mean cosine of each run to its k nearest sentences of the other text.
+
+    A sample of evenly spaced sentences keeps this linear (and deterministic).
+    """
+    m = other.shape[0]
+    step = max(1, m // cfg.hub_sample)
+    sample = other[::step][: cfg.hub_sample]
+    k = min(cfg.hub_k, sample.shape[0])
+    out = np.zeros(runs.shape[:2])
+    for r in range(runs.shape[0]):
+        for s in range(0, runs.shape[1], 4096):
+            sims = runs[r, s:s + 4096] @ sample.T
+            top = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:]
+            out[r, s:s + 4096] = top.mean(axis=1)
+    return out
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _lex_features(text: str) -> list[tuple[str, float]]:
+    """Tokens likely to be kept verbatim by a translator: numbers and names."""
+    feats = []
+    for pos, tok in enumerate(_TOKEN.findall(text)):
+        if any(ch.isdigit() for ch in tok):
+            feats.append(("#" + tok, 2.0))
+        elif len(tok) > 1 and tok[0].isupper():
+            feats.append((_fold(tok)[:6], 1.0 if pos else 0.5))
+    return feats
+
+
+def _lexical(sents: Sequence[Sentence]) -> sparse.csr_matrix:
+    """Bag of lexical anchors, one sparse row per sentence (unnormalised).
+
+    Sparse (scipy) because a sentence has a handful of anchors: a dense hashed
+    vector would cost as much as an embedding in every dot product."""
+    rows, cols, vals = [], [], []
+    for i, s in enumerate(sents):
+        for feat, weight in _lex_features(s.text):
+            rows.append(i)
+            cols.append(zlib.crc32(feat.encode("utf-8")) % _LEX_DIM)
+            vals.append(weight)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(sents), _LEX_DIM), dtype=np.float32)
+
+
+def _runs_of(rows: sparse.csr_matrix, k: int) -> list[sparse.csr_matrix]:
+    """For r = 1..k: normalised sums of r consecutive rows (empty past the end)."""
+    n = rows.shape[0]
+    starts = np.arange(n)
+    return [_sum_rows(rows, starts, np.minimum(starts + r, n) * (starts + r <= n)) for r in range(1, k + 1)]
+
+
+def _sum_rows(rows: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarray) -> sparse.csr_matrix:
+    """Row q of the result: normalised sum of rows[starts[q]:ends[q]] (empty if ends <= starts)."""
+    size = np.maximum(ends - starts, 0)
+    q = np.repeat(np.arange(len(starts)), size)
+    cols = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends) if b > a] or [np.zeros(0, int)])
+    summing = sparse.csr_matrix((np.ones(len(q), np.float32), (q, cols)),
+                                shape=(len(starts), rows.shape[0]))
+    out = (summing @ rows).tocsr()
+    norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
+    return (sparse.diags(1 / np.maximum(norms, 1e-9)) @ out).tocsr().astype(np.float32)
+
+
+# ---------------------------------------------------------------- scoring
+
+@dataclass(frozen=True)
+class _Evidence:
+    """The parts of a link's score, for band rows a..n of one link type."""
+
+    margin: np.ndarray  # cosine minus the mean hubness of both sides
+    lex: np.ndarray     # cosine of the lexical-anchor vectors
+    length: np.ndarray  # Gale-Church log-probability
+    ends: np.ndarray    # the link ends on a paragraph break on both sides
+    cross: np.ndarray   # paragraph breaks inside the link
+    valid: np.ndarray
+
+
+def _band_scores(s: _Side, t: _Side, band: _Band, a: int, b: int,
+                 cfg: AlignConfig, ratio: float) -> np.ndarray:
+    """Score of the link src[i-a:i] <-> tgt[j-b:j] for every band cell (i, j)."""
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    out = np.full((n + 1, band.width), _NEG)
+    if b == 0:
+        out[a:] = -cfg.skip
+        return out
+    if a > n or b > m:
+        return out
+    ev = _evidence(s, t, band, a, b, ratio, cfg.gc_variance, cfg.w_sim != 0, cfg.w_lex != 0)
+    q = cfg.w_sim * ev.margin + cfg.w_lex * ev.lex + cfg.w_len * ev.length - cfg.tau
+    score = ((a + b) / 2) ** cfg.size_exp * q - cfg.merge_penalty * (a + b - 2)
+    score += cfg.para_bonus * ev.ends - cfg.para_cross * ev.cross
+    out[a:] = np.where(ev.valid, score, _NEG)
+    return out
+
+
+def _evidence(s: _Side, t: _Side, band: _Band, a: int, b: int, ratio: float, variance: float,
+              use_sim: bool, use_lex: bool) -> _Evidence:
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    rows = np.arange(a, n + 1)
+    j = band.lo[rows, None] + np.arange(band.width)
+    ts = np.clip(j - b, 0, m - b)
+    si = rows - a
+    margin, lex = np.zeros(j.shape), np.zeros(j.shape)
+    for c0 in range(0, len(rows), _ROW_CHUNK):
+        sl = slice(c0, c0 + _ROW_CHUNK)
+        if use_sim:
+            cos = _band_dot(s.runs[a - 1][si[sl]], t.runs[b - 1], ts[sl])
+            margin[sl] = cos - (s.hub[a - 1][si[sl]][:, None] + t.hub[b - 1][ts[sl]]) / 2
+        if use_lex:
+            lex[sl] = _band_dot(s.lex[a - 1][si[sl]], t.lex[b - 1], ts[sl])
+    length = _length_logprob(s.clen[rows] - s.clen[si], t.clen[j] - t.clen[ts], ratio, variance)
+    ends = s.brk[rows, None] & t.brk[j]
+    cross = (s.cbrk[rows - 1] - s.cbrk[si])[:, None] + (t.cbrk[np.maximum(j - 1, 0)] - t.cbrk[ts])
+    return _Evidence(margin, lex, length, ends, cross, j >= b)
+
+
+def _band_dot(rows: np.ndarray, cols: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """rows[r] . cols[index[r, w]] for every (r, w), by one dense product per chunk.
+
+    The band of a chunk of rows spans few columns, so a BLAS product over that
+    span and a gather beat an einsum over gathered copies."""
+    lo, hi = int(index.min()), int(index.max()) + 1
+    dense = rows @ cols[lo:hi].T
+    if sparse.issparse(dense):
+        dense = dense.toarray()
+    return np.take_along_axis(dense, index - lo, axis=1)
+
+
+def _length_logprob(ls: np.ndarray, lt: np.ndarray, ratio: float, var: float) -> np.ndarray:
+    """Gale-Church: log-density of the normalised length difference (capped)."""
+    ls = np.asarray(ls, float)[:, None] if np.ndim(ls) == 1 else ls
+    mean = (ls + lt / ratio) / 2 + 1.0
+    delta = (lt - ratio * ls) / np.sqrt(var * mean)
+    return -np.minimum(delta * delta / 2, 12.0)
+
+
+# ---------------------------------------------------------------- search
+
+def _first_path(s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> list[tuple[int, int]]:
+    """Lattice nodes of a 1-1/1-0/0-1 path: full lattice when small, else coarse-to-fine."""
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    types = [(1, 0), (1, 1)]
+    if (n + 1) * (m + 1) <= cfg.full_cells:
+        band = _Band(np.zeros(n + 1, int), m + 1)
+    else:
+        f = int(math.ceil(math.sqrt((n + 1) * (m + 1) / cfg.full_cells)))
+        cs, ct = _coarse(s, f), _coarse(t, f)
+        coarse = _first_path(cs, ct, cfg, ratio)
+        band = _expand_band(_band_around(coarse, len(cs.clen) - 1, len(ct.clen) - 1, 1), f, n, m)
+    scores = [(a, b, _band_scores(s, t, band, a, b, cfg, ratio)) for a, b in types]
+    return _nodes(_viterbi(scores, band, n, m, -cfg.skip))
+
+
+def _coarse(side: _Side, f: int) -> _Side:
+    """Blocks of f sentences as one: sums of embeddings, lengths and anchors."""
+    n = len(side.clen) - 1
+    starts = np.arange(0, n, f)
+    emb = np.add.reduceat(side.runs[0], starts, axis=0)
+    emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
+    lex = _sum_rows(side.lex[0], starts, np.minimum(starts + f, n))
+    hub = np.add.reduceat(side.hub[0], starts)[None] / np.diff(np.append(starts, n))
+    clen = side.clen[np.append(starts, n)]
+    brk = np.zeros(len(starts) + 1, bool)
+    brk[[0, -1]] = True
+    return _Side(emb[None], hub, [lex], clen, brk, np.cumsum(brk))
+
+
+def _expand_band(band: _Band, f: int, n: int, m: int) -> _Band:
+    rows = np.arange(n + 1) // f
+    lo = band.lo[rows] * f
+    hi = np.minimum((band.lo[rows] + band.width) * f, m)
+    return _fit_band(lo, hi, m)
+
+
+def _nodes(links: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[int, int]]:
+    i = j = 0
+    nodes = [(0, 0)]
+    for s, t in links:
+        i, j = i + len(s), j + len(t)
+        nodes.append((i, j))
+    return nodes
+
+
+def _band_around(nodes: list[tuple[int, int]], n: int, m: int, w: int) -> _Band:
+    """Cells within w rows and w columns of a path."""
+    rmin = np.full(n + 1, m, int)
+    rmax = np.zeros(n + 1, int)
+    for i, j in nodes:
+        rmin[i] = min(rmin[i], j)
+        rmax[i] = max(rmax[i], j)
+    lo = rmin[np.maximum(np.arange(n + 1) - w, 0)] - w
+    hi = rmax[np.minimum(np.arange(n + 1) + w, n)] + w
+    return _fit_band(lo, hi, m)
+
+
+def _fit_band(lo: np.ndarray, hi: np.ndarray, m: int) -> _Band:
+    lo = np.clip(lo, 0, m)
+    hi = np.clip(hi, 0, m)
+    lo[0], hi[-1] = 0, m
+    width = int(min(m + 1, (hi - lo).max() + 1))
+    lo = np.minimum(np.maximum.accumulate(lo), m + 1 - width)
+    return _Band(lo, width)
+
+
+class _Lattice:
+    """Scores of every link type over a band, stacked, with the DP sweeps.
+
+    Rows of the DP tables carry `pad` cells of -inf on both sides, so reading
+    row r shifted by s columns is a slice, not a copy.
+    """
+
+    def __init__(self, scores, band: _Band, n: int, m: int, ins: float) -> None:
+        self.types = [(a, b) for a, b, _ in scores]
+        self.stack = np.stack([arr for _, _, arr in scores])
+        self.band, self.n, self.m, self.ins = band, n, m, ins
+        self.pad = band.width + max(max(a, b) for a, b in self.types)
+
+    def _table(self) -> np.ndarray:
+        return np.full((self.n + 1, self.band.width + 2 * self.pad), _NEG)
+
+    def _gather(self, table: np.ndarray, i: int, cand: np.ndarray) -> None:
+        """cand[t, c] = table[i - a, cell (i - a, j - b)] + score of type t ending at (i, j)."""
+        w, lo, p = self.band.width, self.band.lo, self.pad
+        for t, (a, b) in enumerate(self.types):
+            s = lo[i] - b - lo[i - a] if i >= a else w
+            if s >= w:
+                cand[t] = _NEG
+            else:
+                np.add(table[i - a, p + s:p + s + w], self.stack[t, i], out=cand[t])
+
+    def viterbi(self):
+        """Best monotone path; returns links as (src indexes, tgt indexes)."""
+        w, p, n = self.band.width, self.pad, self.n
+        gain = self.ins * np.arange(w)
+        best, back = self._table(), np.zeros((n + 1, w), np.int8)
+        cand, cols = np.empty((len(self.types), w)), np.arange(w)
+        for i in range(n + 1):
+            self._gather(best, i, cand)
+            arg = cand.argmax(axis=0)
+            x = cand[arg, cols]
+            if i == 0:
+                x[0] = 0.0
+            with np.errstate(invalid="ignore"):
+                row = gain + np.maximum.accumulate(x - gain)
+            best[i, p:p + w] = row
+            back[i] = np.where(row > x + 1e-9, -1, arg)
+        return self._trace(back)
+
+    def _trace(self, back: np.ndarray):
+        links, lo = [], self.band.lo
+        i, j = self.n, self.m
+        while i > 0 or j > 0:
+            t = back[i, j - lo[i]]
+            a, b = (0, 1) if t < 0 else self.types[t]
+            links.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+            i, j = i - a, j - b
+        return links[::-1]
+
+    def forward(self) -> np.ndarray:
+        """Log-sum over all paths from (0, 0) to each cell."""
+        w, p = self.band.width, self.pad
+        gain = self.ins * np.arange(w)
+        fwd, cand = self._table(), np.empty((len(self.types), w))
+        for i in range(self.n + 1):
+            self._gather(fwd, i, cand)
+            x = np.logaddexp.reduce(cand, axis=0)
+            if i == 0:
+                x[0] = 0.0
+            fwd[i, p:p + w] = gain + np.logaddexp.accumulate(x - gain)
+        return fwd[:, p:p + w]
+
+    def backward(self) -> np.ndarray:
+        """Log-sum over all paths from each cell to (n, m)."""
+        w, p, n, lo = self.band.width, self.pad, self.n, self.band.lo
+        gain = self.ins * np.arange(w)
+        bwd = np.full((n + 1, w), _NEG)
+        cand = np.empty((len(self.types), w))
+        scratch = np.full((len(self.types), w + 2 * p), _NEG)
+        for i in range(n, -1, -1):
+            for t, (a, b) in enumerate(self.types):
+                s = lo[i] + b - lo[i + a] if i + a <= n else -w
+                if s <= -w:
+                    cand[t] = _NEG
+                    continue
+                np.add(self.stack[t, i + a], bwd[i + a], out=scratch[t, p:p + w])
+                cand[t] = scratch[t, p + s:p + s + w]
+            y = np.logaddexp.reduce(cand, axis=0)
+            if i == n:
+                y[self.m - lo[n]] = 0.0
+            bwd[i] = np.logaddexp.accumulate((y + gain)[::-1])[::-1] - gain
+        return bwd
+
+
+def _viterbi(scores, band: _Band, n: int, m: int, ins: float):
+    return _Lattice(scores, band, n, m, ins).viterbi()
+
+
+def _confidences(links, scores, band: _Band, n: int, m: int, cfg: AlignConfig) -> list[float]:
+    """Posterior probability of each chosen link, mapped by the fitted logistic."""
+    temp = cfg.temperature
+    lattice = _Lattice([(a, b, arr / temp) for a, b, arr in scores], band, n, m, -cfg.skip / temp)
+    with np.errstate(invalid="ignore", over="ignore"):
+        fwd, bwd = lattice.forward(), lattice.backward()
+    lo = band.lo
+    total = fwd[n, m - lo[n]]
+    index = {ab: t for t, ab in enumerate(lattice.types)}
+    out = []
+    i = j = 0
+    for s, t in links:
+        ni, nj = i + len(s), j + len(t)
+        step = lattice.ins if not s else lattice.stack[index[(len(s), len(t))], ni, nj - lo[ni]]
+        logp = fwd[i, j - lo[i]] + step + bwd[ni, nj - lo[ni]] - total
+        out.append(_calibrate(min(0.0, float(logp)), cfg))
+        i, j = ni, nj
+    return out
+
+
+def _calibrate(logp: float, cfg: AlignConfig) -> float:
+    p = min(max(math.exp(logp), 1e-9), 1 - 1e-9)
+    z = cfg.conf_bias + cfg.conf_slope * math.log(p / (1 - p))
+    return float(1 / (1 + math.exp(-max(min(z, 50.0), -50.0))))
+
+
+def config_fields() -> tuple[str, ...]:
+    """Names of every AlignConfig knob (for the CLI and the tuning script)."""
+    return tuple(f.name for f in fields(AlignConfig))

