@@ -53,7 +53,7 @@ class CheckConfig:
     min_length_chars: int = 40          # longer side shorter than this: no length finding
     untranslated_share: float = 0.6     # share of target words that are source-language words
     untranslated_min_words: int = 4
-    cognate_similarity: float = 0.6     # real-word check: candidate must be this close to a source word
+    cognate_similarity: float = 0.65    # real-word check: candidate must be this close to a source word
     realword_freq_ratio: float = 5.0    # candidate must be this many times more frequent
     valid_doubles: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("en", ("had", "that", "is")), ("fr", ("nous", "vous")), ("de", ("die", "der", "das")))
@@ -206,7 +206,10 @@ def _words(text: str) -> list[tuple[str, int, int]]:
 
 def _initial(text: str, start: int) -> bool:
     """True if the word at start begins a sentence (or the text)."""
-    before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", text[:start])
+    before = text[:start].rstrip()
+    if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "("):   # quoted speech begins
+        return True
+    before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", before)
     return not before or before[-1] in ".!?…:"
 
 
@@ -238,10 +241,33 @@ def _best(word: str, others: Sequence[tuple[str, int, int]]) -> tuple[float, tup
     return max(scored, default=(0.0, None), key=lambda s: s[0])
 
 
+def _learned_counterparts(pairs: Sequence[tuple[int, str, str]], stats: dict[str, Any],
+                          config: CheckConfig) -> dict[str, dict[str, set[str]]]:
+    """Translations of names learned from the text: words that keep co-occurring with them.
+
+    'Chapelier' and 'Hatter' share no letters but are in the same links again and
+    again; a one-off slip (Ruhr -> Ruin) never builds such a record.
+    """
+    out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
+    for side, other, k, j in (("src", "tgt", 1, 2), ("tgt", "src", 2, 1)):
+        seen: Counter[str] = Counter()
+        cooc: Counter[tuple[str, str]] = Counter()
+        for p in pairs:
+            names = {w.casefold() for w, *_ in _names(p[k], stats[side], config)}
+            words = {w.casefold() for w, *_ in _words(p[j])}
+            seen.update(names)
+            cooc.update((n, w) for n in names for w in words)
+        for (n, w), c in cooc.items():
+            if c >= 2 and c >= 0.6 * seen[n]:
+                out[side].setdefault(n, set()).add(w)
+    return out
+
+
 def check_names(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """Names and cognates without a similar word on the other side (Ruhr -> Ruin)."""
     pairs = list(_pairs(bitext))
     stats = {side: _name_stats([p[k] for p in pairs]) for k, side in ((1, "src"), (2, "tgt"))}
+    learned = _learned_counterparts(pairs, stats, config)
     for i, src, tgt in pairs:
         if not src or not tgt:
             continue
@@ -249,27 +275,29 @@ def check_names(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
         orphans: dict[str, list[tuple[str, int, int]]] = {}
         for side, other in (("src", "tgt"), ("tgt", "src")):
             others = _words(text[other])
+            folded = {w.casefold() for w, *_ in others}
             orphans[side] = [n for n in _names(text[side], stats[side], config)
-                             if _best(n[0], others)[0] < config.name_similarity]
+                             if _best(n[0], others)[0] < config.name_similarity
+                             and not learned[side].get(n[0].casefold(), set()) & folded]
         yield from _name_findings(i, orphans["src"], orphans["tgt"])
 
 
 def _name_findings(i: int, src: list[tuple[str, int, int]],
                    tgt: list[tuple[str, int, int]]) -> Iterator[Finding]:
-    """Pair an orphan name on one side with its closest orphan on the other."""
+    """Pair an orphan name with a look-alike orphan on the other side (warning); else info."""
     used: set[int] = set()
     for w, a, b in src:
         score, match = _best(w, [t for t in tgt if t[1] not in used])
-        if match is not None and score > 0:
+        if match is not None and score >= 0.25:
             used.add(match[1])
             yield _finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
                            Span("src", a, b), Span("tgt", match[1], match[2]))
         else:
-            yield _finding(i, "names", "warning", f"name '{w}' has no counterpart in the translation",
+            yield _finding(i, "names", "info", f"name '{w}' has no counterpart in the translation",
                            Span("src", a, b))
     for w, a, b in tgt:
         if a not in used:
-            yield _finding(i, "names", "warning", f"name '{w}' has no counterpart in the original",
+            yield _finding(i, "names", "info", f"name '{w}' has no counterpart in the original",
                            Span("tgt", a, b))
 
 
@@ -330,10 +358,20 @@ def check_confidence(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
 PAIRS_OF = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ("“", "”"))
 
 
-def _unbalanced(text: str) -> list[str]:
-    """Bracket and quote kinds whose openings and closings do not match in text."""
-    bad = [f"{o}{c}" for o, c in PAIRS_OF if text.count(o) != text.count(c)]
-    if text.count('"') % 2:
+DOUBLE_QUOTES = "«»“”„\""
+
+
+def _unbalanced(text: str, other: str = "") -> list[str]:
+    """Bracket and quote kinds whose openings and closings do not match in text.
+
+    Quotes count only when the other side uses double quotes too: dialogue
+    quotes run across sentences, and English often quotes with ' where the
+    French has « ».
+    """
+    quotes = any(q in other for q in DOUBLE_QUOTES) or not other
+    bad = [f"{o}{c}" for o, c in PAIRS_OF if text.count(o) != text.count(c)
+           and (o not in "«“" or quotes)]
+    if text.count('"') % 2 and quotes:
         bad.append('"')
     return bad
 
@@ -353,8 +391,8 @@ def check_brackets(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
         if not src or not tgt:
             continue
         for side, text, other in (("src", src, tgt), ("tgt", tgt, src)):
-            bad = set(_unbalanced(text)) - set(_unbalanced(other))
-            if bad and not _unbalanced(other):
+            bad = set(_unbalanced(text, other))
+            if bad and not _unbalanced(other, text):
                 yield _finding(i, "brackets", "warning", f"unbalanced {' '.join(sorted(bad))} "
                                f"in the {'original' if side == 'src' else 'translation'}",
                                *_marks(text, "".join(bad), side))
@@ -458,13 +496,13 @@ def _slip_for(word: str, orphans: Sequence[tuple[str, int, int]], speller: Any,
     known = speller.word_frequency.dictionary
     for o in orphans:
         base = similarity(lw, o[0])
-        if base < 0.3:
+        if base < 0.3 or len(o[0]) < 6:
             continue
         letters = "".join(sorted(set(fold(o[0])) - set(" -'")))
         one = _edits(lw, letters)
         cands = {c for c in one | {e for x in one for e in _edits(x, letters)} if c in known}
-        best = max(((similarity(c, o[0]), c) for c in cands - {lw}
-                    if speller.word_usage_frequency(c) >= floor), default=(0.0, ""))
+        best = max(((similarity(c, o[0]), c) for c in cands - {lw} if abs(len(c) - len(o[0])) <= 2
+                    and speller.word_usage_frequency(c) >= floor), default=(0.0, ""))
         if best[0] >= config.cognate_similarity and best[0] >= base + 0.15:
             return best[1], o
     return None
@@ -486,7 +524,7 @@ def check_realword(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
         tgt_words = _words(tgt)
         orphans = [w for w in src_words if _best(w[0], tgt_words)[0] < config.name_similarity]
         for w, a, b in tgt_words if orphans else ():
-            if len(w) < 4 or w.casefold() not in speller or \
+            if len(w) < 5 or not w.islower() or w not in speller or \
                     _best(w, src_words)[0] >= config.name_similarity:
                 continue
             slip = _slip_for(w, orphans, speller, config)
