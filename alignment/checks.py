@@ -14,7 +14,9 @@ Libraries, and why:
   no positions) do not fit, so those two are written here.
 - pyspellchecker (word lists with frequencies for en, fr, de, es, it, pt, nl,
   ru, ...) for the "in the source language" test and the real-word slip
-  detector; num2words so that "2" against "deux" is no number mismatch.
+  detector; num2words so that "2" against "deux" is no number mismatch;
+  Babel's CLDR month and weekday names so that "June" against "juin" is no
+  name without counterpart.
 - Name and cognate similarity is the Dice coefficient of character bigrams of
   accent-stripped, case-folded words: no hand list of names.
 """
@@ -32,10 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-try:  # align.py is being written by another helper; its constant wins when present
-    from .align import DEFAULT_REVIEW_THRESHOLD
-except ImportError:  # pragma: no cover
-    DEFAULT_REVIEW_THRESHOLD = 0.9
+from .align import DEFAULT_REVIEW_THRESHOLD
 from .errors import InputError, POFormatError, UnknownComponent
 from .types import Bitext, Finding, Severity, Side, Span
 
@@ -236,6 +235,26 @@ def _names(text: str, stats: tuple[set[str], set[str]], config: CheckConfig) -> 
             and (not _initial(text, a) or (w.casefold() in named and w.casefold() not in lower))]
 
 
+@lru_cache(maxsize=16)
+def _calendar(lang: str) -> dict[str, str]:
+    """Folded month and weekday names of a language (Babel's CLDR data) -> 'm1'..'d6'."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names = {fold(n): f"m{k}" for k, n in get_month_names("wide", locale=lang).items()}
+    names.update({fold(n): f"d{k}" for k, n in get_day_names("wide", locale=lang).items()})
+    return names
+
+
+def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str) -> bool:
+    """True for 'June' against 'juin': English capitalises months and days, French does not."""
+    key = _calendar(lang).get(fold(word))
+    return key is not None and any(_calendar(other_lang).get(fold(w)) == key for w in other_words)
+
+
 def _best(word: str, others: Sequence[tuple[str, int, int]]) -> tuple[float, tuple[str, int, int] | None]:
     scored = [(similarity(word, o[0]), o) for o in others if len(o[0]) >= 2]
     return max(scored, default=(0.0, None), key=lambda s: s[0])
@@ -276,9 +295,11 @@ def check_names(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
         for side, other in (("src", "tgt"), ("tgt", "src")):
             others = _words(text[other])
             folded = {w.casefold() for w, *_ in others}
+            lang, other_lang = (bitext.src_lang, bitext.tgt_lang)[::1 if side == "src" else -1]
             orphans[side] = [n for n in _names(text[side], stats[side], config)
                              if _best(n[0], others)[0] < config.name_similarity
-                             and not learned[side].get(n[0].casefold(), set()) & folded]
+                             and not learned[side].get(n[0].casefold(), set()) & folded
+                             and not _same_date_word(n[0], lang, folded, other_lang)]
         yield from _name_findings(i, orphans["src"], orphans["tgt"])
 
 
@@ -628,14 +649,6 @@ def annotate_po(po_path: str | Path, findings: Iterable[Finding]) -> Path:
 
 def _write_text(path: Path, text: str) -> None:
     """Atomic write (temp file + rename) through po.py's shared helper."""
-    try:
-        from .po import atomic_write_text
-    except ImportError:  # po.py not landed yet: same recipe, locally
-        import os
-        import tempfile
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-        return
+    from .po import atomic_write_text
+
     atomic_write_text(path, text)

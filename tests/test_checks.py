@@ -98,6 +98,9 @@ def test_number_groupings_read_alike(n: int) -> None:
     ("La Russie a changé.", "Russia has changed.", False),
     ("Le vieux pont de Saint-Aubin", "The Old Bridge Of Saint-Aubin", False),  # title case heading
     ("Il pleut. Demain il fera beau.", "It rains. Tomorrow it will be fine.", False),  # initials
+    ("Il partit en juin, un lundi.", "He left in June, on a Monday.", False),  # CLDR calendar names
+    ("Il partit en juin, un lundi.", "He left in July, on a Monday.", True),
+    ("Il cria : « Reviens vite ! »", "He cried: “Come back soon!”", False),  # quoted speech initial
 ])
 def test_names(src: str, tgt: str, flagged: bool) -> None:
     assert bool(found([(src, tgt)], "names")) == flagged
