@@ -319,6 +319,16 @@ def po_to_bitext(po: polib.POFile) -> Bitext:
                   corpus_id=po.metadata.get("X-Alignment-Corpus", ""))
 
 
+def rebuild_text(sentences: Sequence[Sentence]) -> str:
+    """One side's text again: sentences joined by a space, a blank line between paragraphs."""
+    out: list[str] = []
+    for k, sent in enumerate(sentences):
+        if k:
+            out.append("\n\n" if sent.paragraph != sentences[k - 1].paragraph else " ")
+        out.append(sent.text)
+    return "".join(out)
+
+
 # ---------------------------------------------------------------- files
 
 def _load(path: Path) -> polib.POFile:
@@ -371,13 +381,18 @@ def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: 
     It refuses rather than merges: a new alignment can move every link, so there is no safe
     automatic merge; the person chooses another file or `--overwrite-edited`.
     """
+    ensure_replaceable(path, overwrite_edited=overwrite_edited)
+    return atomic_write_text(path, str(bitext_to_po(bitext)))
+
+
+def ensure_replaceable(path: str | os.PathLike[str], *, overwrite_edited: bool = False) -> None:
+    """Raise POConflict now if `write_po` would refuse `path`: call it before a long alignment."""
     path = Path(path)
     if path.exists() and not overwrite_edited:
         reason = edited_reason(path)
         if reason:
             raise POConflict(f"{path} {reason}; not replaced: write to another file, or pass "
                              f"--overwrite-edited to replace it")
-    return atomic_write_text(path, str(bitext_to_po(bitext)))
 
 
 def file_fingerprint(path: str | os.PathLike[str]) -> str:

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from alignment.errors import InputError, POConflict, POFormatError
 from alignment.po import (PLACEHOLDER, atomic_write_bytes, atomic_write_text, bitext_to_po,
-                          edited_reason, file_fingerprint, po_to_bitext, read_po, save_po,
-                          write_po)
+                          edited_reason, ensure_replaceable, file_fingerprint, po_to_bitext,
+                          read_po, rebuild_text, save_po, write_po)
 from alignment.types import Alignment, Bitext, Link, Sentence, Signature
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -82,6 +82,14 @@ def test_round_trip_of_the_small_bitext_keeps_everything(tmp_path: Path) -> None
     assert back == small_bitext() == po_to_bitext(bitext_to_po(small_bitext()))
     paragraphs = [[s.text for s in back.src if s.paragraph == p] for p in range(3)]
     assert paragraphs[1][0] == "« Oui. »" and len(paragraphs[2]) == 2
+
+
+def test_both_texts_are_rebuilt_with_their_paragraph_breaks(tmp_path: Path) -> None:
+    back = read_po(po_file(tmp_path))
+    assert rebuild_text(back.src) == ("Préface\n\n« Oui. » Oui. Il est parti. Il n'est pas "
+                                      "revenu.\n\nUne phrase omise. Oui.")
+    assert rebuild_text(back.tgt).split("\n\n") == [
+        "Preface", "“Yes.” Yes. He left and never came back.", "An added sentence. Yes."]
 
 
 def test_duplicate_sentences_get_distinct_contexts() -> None:
@@ -235,6 +243,16 @@ def test_unreadable_files_raise_po_format_error(tmp_path: Path, content, message
         read_po(path)
 
 
+@pytest.mark.parametrize("transform", [
+    lambda b: b.replace(b"\n", b"\r\n"),                         # saved on Windows
+    lambda b: b"\xef\xbb\xbf" + b,                                 # with a UTF-8 BOM
+], ids=["crlf", "bom"])
+def test_files_saved_by_other_editors_still_read(tmp_path: Path, transform) -> None:
+    path = tmp_path / "other.po"
+    path.write_bytes(transform((GOLDEN / "small.po").read_bytes()))
+    assert read_po(path) == small_bitext()
+
+
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such PO file"):
         read_po(tmp_path / "nope.po")
@@ -295,7 +313,10 @@ def test_write_po_refuses_to_replace_an_edited_file(tmp_path: Path, change, reas
     edit(path, change)
     before = path.read_bytes()
     with pytest.raises(POConflict, match=f"{reason}.*--overwrite-edited"):
+        ensure_replaceable(path)
+    with pytest.raises(POConflict, match=f"{reason}.*--overwrite-edited"):
         write_po(small_bitext(), path)
+    ensure_replaceable(path, overwrite_edited=True)
     assert path.read_bytes() == before
     write_po(small_bitext(), path, overwrite_edited=True)
     assert read_po(path) == small_bitext()
