@@ -184,6 +184,14 @@ def run_pending() -> None:
 
 def open_section() -> None:
     st.subheader("Open a PO file")
+    here = sorted(Path.cwd().glob("*.po"))[:12]
+    if here:
+        bar = st.container(horizontal=True, vertical_alignment="center")
+        bar.caption("In this folder:")
+        for n, po in enumerate(here):
+            if bar.button(po.name, key=f"open_here_{n}", icon=":material/description:"):
+                open_po(po)
+                st.rerun()
     left, right = st.columns(2)
     with left:
         path = st.text_input("Path of a PO file written by `alignment`", key="po_path")
@@ -452,10 +460,12 @@ def proofread_panel(bitext: Bitext) -> None:
     names = sorted({f.check for f in found})
     chosen = st.multiselect("Checks", names, key="p_checks")
     shown = [f for f in found if not chosen or f.check in chosen]
+    box = st.container(height=min(60 + 48 * len(shown[:200]), 320))
     for n, f in enumerate(shown[:200]):
-        c1, c2 = st.columns([1, 6])
-        c1.button(f"→ {f.link + 1}", key=f"jump_{n}", on_click=jump, args=(f.link,))
-        c2.markdown(f"`{f.severity}` **{f.check}** — {f.message}")
+        row = box.container(horizontal=True, vertical_alignment="center")
+        row.button(f"→ {f.link + 1}", key=f"jump_{n}", on_click=jump, args=(f.link,),
+                   help="Select this link and open it in the correction panel")
+        row.markdown(f"`{f.severity}` **{f.check}** — {f.message}")
     if len(shown) > 200:
         st.caption(f"{len(shown) - 200:,} more; narrow the checks to see them.")
 

@@ -449,13 +449,14 @@ def safe_filename(name: str, default: str = "upload") -> str:
     return base or default
 
 
-def store_upload(name: str, data: bytes, directory: Path, *, max_mb: int = MAX_UPLOAD_MB) -> Path:
+def store_upload(name: str, data: bytes, directory: Path, *, max_mb: float | None = None) -> Path:
     """Write an uploaded file under `directory` (a temp dir) with a sanitised name."""
     from .po import atomic_write_bytes
 
+    max_mb = MAX_UPLOAD_MB if max_mb is None else max_mb
     clean = safe_filename(name)
     if len(data) > max_mb * 1024 * 1024:
-        raise UploadError(f"{clean} is {len(data) / 2**20:.1f} MB, over the {max_mb} MB upload "
+        raise UploadError(f"{clean} is {len(data) / 2**20:.1f} MB, over the {max_mb:g} MB upload "
                           "limit; align such a text with the CLI (alignment align) instead")
     target = (directory / clean).resolve()
     if target.parent != directory.resolve():

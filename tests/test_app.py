@@ -168,3 +168,55 @@ def test_open_a_po_by_path(env):
     bad.text_input(key="po_path").input(str(env / "nope.po")).run()
     bad.button(key="open_path").click().run()
     assert any("no such PO file" in e.value for e in bad.error)
+
+
+def test_po_files_in_the_current_folder_are_listed(env, monkeypatch):
+    at = open_sample(env)
+    folder = env / "here"
+    folder.mkdir()
+    (folder / "mine.po").write_bytes(Path(at.session_state["path"]).read_bytes())
+    monkeypatch.chdir(folder)
+    fresh = start(env)
+    fresh.button(key="open_here_0").click().run()
+    assert fresh.session_state["path"] == str(folder / "mine.po")
+
+
+def test_uploaded_po_is_stored_under_a_safe_name(env):
+    data = Path(open_sample(env).session_state["path"]).read_bytes()
+    at = start(env)
+    at.file_uploader(key="po_upload").set_value(("../../évil name.po", data, "text/x-po")).run()
+    at.button(key="open_upload").click().run()
+    stored = Path(at.session_state["path"])
+    assert stored.name == "evil_name.po"
+    assert stored.parent == Path(at.session_state["upload_dir"])
+    assert stored.read_bytes() == data
+
+
+def test_upload_over_the_limit_is_refused_with_a_message(env, monkeypatch):
+    monkeypatch.setattr(browse, "MAX_UPLOAD_MB", 0.001)
+    at = start(env)
+    at.file_uploader(key="po_upload").set_value(("big.po", b"#" * 5000, "text/x-po")).run()
+    at.button(key="open_upload").click().run()
+    assert any("over the 0.001 MB upload limit" in e.value for e in at.error)
+    assert "history" not in at.session_state
+
+
+FR = ("Le vieux moulin\n\nLe moulin tourne depuis 1820. Il moud le blé du village. "
+      "Le meunier s'appelle Jean Morel.\n\nEn hiver, la rivière gèle souvent.")
+EN = ("The old mill\n\nThe mill has been turning since 1820. It grinds the village's wheat. "
+      "The miller is called Jean Morel.\n\nIn winter, the river often freezes.")
+
+
+def test_align_two_uploaded_texts(env):
+    at = start(env)
+    at.file_uploader(key="new_src").set_value(("moulin.txt", FR.encode(), "text/plain")).run()
+    at.file_uploader(key="new_tgt").set_value(("mill.md", EN.encode(), "text/markdown")).run()
+    assert at.selectbox(key="lang_src").value == "fr"
+    assert at.selectbox(key="lang_tgt").value == "en"
+    at.button(key="align_new").click().run()
+    assert not at.exception, at.exception
+    bitext = at.session_state["history"].current
+    assert (bitext.src_lang, bitext.tgt_lang) == ("fr", "en")
+    assert len(bitext.src) == 5 and len(bitext.tgt) == 5
+    assert "Jean Morel" in rows_html(at)
+    assert Path(at.session_state["path"]).parent == Path(at.session_state["upload_dir"])
