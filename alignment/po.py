@@ -208,7 +208,7 @@ def _positions(po: polib.POFile, entry: polib.POEntry) -> tuple[tuple[int, ...],
     match = _CTXT.match(entry.msgctxt or "")
     if match is None:
         raise POFormatError(f"{_where(po, entry)}: msgctxt {entry.msgctxt!r} is not "
-                            f"'src I,J / tgt K'; this PO was not written by alignment")
+                            f"'src I,J / tgt K' as alignment writes it; restore it (docs/po-format.md)")
 
     def parse(group: str) -> tuple[int, ...]:
         return () if group == "-" else tuple(int(v) - 1 for v in group.split(","))
@@ -341,7 +341,8 @@ def _load(path: Path) -> polib.POFile:
     except UnicodeDecodeError as exc:
         raise POFormatError(f"{path}: not UTF-8 (byte {exc.start}); save the PO file as UTF-8") from None
     except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError
-        raise POFormatError(f"{path}: {exc}; fix the file or write it again") from None
+        message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+        raise POFormatError(f"{message}; fix the file or write it again") from None
 
 
 def read_po(path: str | os.PathLike[str]) -> Bitext:
