@@ -201,7 +201,10 @@ def _link_state(po: polib.POFile, entry: polib.POEntry, threshold: float) -> tup
                             f"number; fix the '#.' comment") from None
     if entry.fuzzy:
         return confidence, False
-    return confidence, bool(match.group(4)) or confidence < threshold
+    # gettext tools drop `fuzzy` from untranslated entries (msgcat does), so an omission
+    # without it is reviewed only when the comment says so
+    unfuzzied = confidence < threshold and entry.msgstr != ""
+    return confidence, bool(match.group(4)) or unfuzzied
 
 
 def _positions(po: polib.POFile, entry: polib.POEntry) -> tuple[tuple[int, ...], tuple[int, ...]]:

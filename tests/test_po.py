@@ -126,6 +126,19 @@ def test_msgfmt_check_accepts_the_file(tmp_path: Path, bitext: Bitext) -> None:
     assert "warning" not in run.stderr, run.stderr
 
 
+MSGCAT = shutil.which("msgcat")
+
+
+@pytest.mark.skipif(MSGCAT is None, reason="msgcat (Debian package gettext) is not installed")
+@pytest.mark.parametrize("options", [[], ["--no-location", "--no-wrap"], ["--width=40"]])
+def test_gettext_tools_rewriting_the_file_lose_nothing(tmp_path: Path, options: list[str]) -> None:
+    path, out = po_file(tmp_path), tmp_path / "cat.po"
+    subprocess.run([MSGCAT, *options, "-o", str(out), str(path)], check=True)
+    assert out.read_bytes() != path.read_bytes()
+    assert read_po(out) == small_bitext()
+    assert edited_reason(out) is None
+
+
 # ---------------------------------------------------------------- hypothesis round trip
 
 
