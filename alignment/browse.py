@@ -24,11 +24,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from .align import DEFAULT_REVIEW_THRESHOLD
 from .errors import EditError, SearchError, UploadError
 from .types import Bitext, Finding, Link, Sentence, Side, Span
 
-REVIEW_THRESHOLD = 0.9
-"""Links below this confidence (and not reviewed) are fuzzy: align.DEFAULT_REVIEW_THRESHOLD."""
+REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD
+"""Links below this confidence (and not reviewed) are fuzzy, as in the PO files."""
 LOW_CONFIDENCE = 0.5
 """Below this a link is drawn as doubtful, not merely to review."""
 MAX_UPLOAD_MB = 20

@@ -220,3 +220,18 @@ def test_align_two_uploaded_texts(env):
     assert len(bitext.src) == 5 and len(bitext.tgt) == 5
     assert "Jean Morel" in rows_html(at)
     assert Path(at.session_state["path"]).parent == Path(at.session_state["upload_dir"])
+
+
+def test_serge_fetch_offline_says_so_then_takes_an_upload(env, monkeypatch):
+    monkeypatch.setenv("ALIGNMENT_SERGE_1926_SRC_URL", "http://127.0.0.1:9/repression.htm")
+    at = start(env)
+    at.button(key="fetch_serge-1926_src").click().run()
+    message = " ".join(e.value for e in at.error)
+    assert "cannot connect" in message and "offline" in message and "--file" in message
+    french = ("INTRODUCTION\n\nLa répression est une science. Le militant doit la connaître.\n\n"
+              "mars 1925")
+    at.file_uploader(key="up_serge-1926_src").set_value(
+        ("../préface.txt", french.encode(), "text/plain")).run()
+    assert not at.exception, at.exception
+    assert "Align and open" in [b.label for b in at.button if b.key == "open_serge-1926"]
+    assert (Path(at.session_state["upload_dir"]) / "preface.txt").is_file()
