@@ -153,7 +153,7 @@ def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
         "X-Source-Language": bitext.src_lang,
         "X-Alignment-Format": FORMAT_VERSION,
         "X-Alignment-Corpus": bitext.corpus_id,
-        "X-Alignment-Signature": " ".join(str(sig).split()),
+        "X-Alignment-Signature": " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", str(sig)).split()),
         "X-Alignment-Signature-Data": _signature_json(sig),
         "X-Alignment-Review-Threshold": repr(float(threshold)),
     }

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from alignment.errors import InputError, POConflict, POFormatError
@@ -431,3 +431,16 @@ def test_golden_po(name: str, make) -> None:
         atomic_write_text(golden, text)
     assert text == golden.read_text(encoding="utf-8"), "regenerate with UPDATE_GOLDEN=1 if intended"
     assert read_po(golden) == make()
+
+
+@pytest.mark.skipif(MSGFMT is None, reason="msgfmt (Debian package gettext) is not installed")
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bitext=bitexts())
+def test_property_msgfmt_accepts_random_bitexts(tmp_path: Path, bitext: Bitext) -> None:
+    """Any text but a side beginning or ending with a newline (docs/po-format.md, Limits)."""
+    po = bitext_to_po(bitext)
+    assume(not any(t[:1] == "\n" or t[-1:] == "\n" for e in po for t in (e.msgid, e.msgstr)))
+    path = write_po(bitext, tmp_path / "prop.po", overwrite_edited=True)
+    run = subprocess.run([MSGFMT, "--check", "-o", os.devnull, str(path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and not run.stderr, run.stderr
