@@ -69,15 +69,18 @@ ABBREVIATIONS = {
 DIALOGUE_DASH_LANGS = {"fr", "es", "it", "pt", "ca", "ru", "uk", "pl", "bg", "cs", "sk", "hu", "ro"}
 
 _TERMINAL = ".!?…。！？‼⁇⁈⁉"
-_CLOSERS = "\"'»”’)]」』）〕】›"
-_OPENERS = "\"'«“‘([¿¡—–-「『（›‹"
+_CLOSERS = "\"'»”’“‘)]」』）〕】›"  # “ ‘ close German quotes („Komm!“)
+_OPENERS = "\"'«“‘„‚([¿¡—–-「『（›‹"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets (French
-# guillemets may follow a no-break space), then a space. Full-width stops need no space.
+# guillemets may follow a no-break space), then a space (never a no-break space). Full-width stops need no space
+# (but 「本当？」と goes on: after a closing bracket we cannot tell, so we do not cut).
 _CANDIDATE = re.compile(
-    rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}])*(?:[ \u00a0]+|(?<=[。！？])(?=\S))")
+    rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}])* +"
+    rf"|[。！？]+(?![\s{re.escape(_CLOSERS)}])")
 _COLON_DASH = re.compile(r"[:][ \u00a0]+(?=[—–]|--)")
 _INITIAL = re.compile(r"(?:^|[\s(«“\"'-])(?:[^\W\d_a-zß-ÿ]\.-?)+$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]$")
+_SPLIT_ABBR = re.compile(r"\w\.(?:\s|$)")
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
 
 
@@ -158,6 +161,8 @@ def _keep(text: str, start: int, lang: str) -> bool:
             return False
         if _INITIAL.search(left) and right[:1].isupper() and not left.endswith(" I."):
             return False
+        if _SPLIT_ABBR.match(right) and re.search(r"(?:^|\s)\w\.$", left):  # "z. B.", "i. e."
+            return False
         if _ORDINAL.search(left) and (lang == "de" or right[:1].isdigit()):
             return False
     if left[-1] == ":":  # "il répondit : — Ah !": a reply opens a new sentence
@@ -183,13 +188,25 @@ def _split_line(text: str, lang: str) -> list[str]:
 
 
 def _line_groups(text: str) -> list[str]:
-    """Lines of a paragraph, heading-like lines alone, other lines joined."""
+    """Lines of a paragraph: heading-like lines alone, the others joined.
+
+    A short line is a heading only where a sentence cannot go on across the
+    break: the line before ended one (or was a heading), the next starts no
+    lower-case word. So wrapped prose ("It was a dark\nnight.") stays whole.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     groups: list[list[str]] = [[]]
-    for line in text.splitlines():
-        if looks_like_heading(line):
+    alone_before = True
+    for k, line in enumerate(lines):
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        ended = alone_before or lines[k - 1][-1] in _TERMINAL + _CLOSERS
+        alone = bool(DATE_LINE.match(line)) or (
+            looks_like_heading(line) and ended and not _starts_lower(after))
+        if alone:
             groups.extend([[line], []])
-        elif line.strip():
+        else:
             groups[-1].append(line)
+        alone_before = alone
     return [normalize_space(" ".join(g)) for g in groups if g]
 
 

@@ -44,8 +44,8 @@ class Counts:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _word_start(text: str, nonspace: int) -> int:
-    """Where the sentence holding the `nonspace`-th non-space character really starts.
+def _word_start(text: str, pos: int) -> int:
+    """Where the sentence whose first non-space character is text[pos] really starts.
 
     The gold tokenization sometimes gives a sentence's opening quote to the
     sentence before ("end! '" + "I wonder") or a closing quote to the sentence
@@ -54,13 +54,6 @@ def _word_start(text: str, nonspace: int) -> int:
     after marks only, '""I') moves the boundary back to the word's start, a mark
     after letters forward to the next word.
     """
-    seen, pos = 0, len(text)
-    for i, char in enumerate(text):
-        if not char.isspace():
-            if seen == nonspace:
-                pos = i
-                break
-            seen += 1
     if pos == 0 or pos >= len(text) or text[pos - 1].isspace():
         return pos
     word_start = pos
@@ -93,10 +86,11 @@ def rebuild(sentences: Iterable[tuple[str, int]], lang: str) -> list[tuple[str, 
     out = []
     for sents in paragraphs.values():
         text = detok.detokenize([t for tokens in sents for t in tokens])
+        solid = [i for i, char in enumerate(text) if not char.isspace()] + [len(text)]
         starts, seen = set(), 0
         for tokens in sents[:-1]:
             seen += sum(not c.isspace() for c in detok.detokenize(tokens))
-            start = _word_start(text, seen)
+            start = _word_start(text, solid[min(seen, len(solid) - 1)])
             if 0 < start < len(text):
                 starts.add(start)
         out.append((text, starts))
