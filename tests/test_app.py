@@ -1,7 +1,9 @@
 """The Streamlit app driven by streamlit.testing.v1.AppTest (no browser).
 
-The sample corpus is aligned with the hashing embedder (ALIGNMENT_EMBEDDER) into a
-private cache, so the test is fast, offline and leaves the checkout untouched.
+The sample corpus is aligned once with the hashing embedder into a PO that each test
+copies into its own private corpora cache (ALIGNMENT_CORPORA_CACHE), so the tests are
+fast, offline, independent, and leave the checkout untouched. Each AppTest costs about
+a second to start, so tests share one where they can.
 """
 
 from __future__ import annotations
@@ -12,16 +14,28 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from alignment import browse
-from alignment.po import file_fingerprint, read_po, save_po
+from alignment.corpora import build_corpus
+from alignment.embed import HashingEmbedder
+from alignment.po import file_fingerprint, read_po, save_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="module")
+def sample_po(tmp_path_factory) -> bytes:
+    """The sample corpus aligned with the hashing embedder, as PO bytes."""
+    path = tmp_path_factory.mktemp("sample") / "sample.po"
+    write_po(build_corpus("sample", embedder=HashingEmbedder()), path)
+    return path.read_bytes()
+
+
 @pytest.fixture
-def env(tmp_path, monkeypatch):
+def env(tmp_path, monkeypatch, sample_po):
     monkeypatch.setenv("ALIGNMENT_EMBEDDER", "hashing")
     monkeypatch.setenv("ALIGNMENT_CORPORA_CACHE", str(tmp_path / "corpora-cache"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "corpora-cache" / "sample").mkdir(parents=True)
+    (tmp_path / "corpora-cache" / "sample" / "sample.po").write_bytes(sample_po)
     return tmp_path
 
 
@@ -43,12 +57,16 @@ def rows_html(at: AppTest) -> str:
     return at.html[-1].value
 
 
-def test_start_page_lists_the_corpora(env):
+def test_start_page_aligns_the_sample_when_it_has_no_po_yet(env):
+    (env / "corpora-cache" / "sample" / "sample.po").unlink()
     at = start(env)
-    labels = [b.label for b in at.button]
-    assert "Align and open" in labels
-    assert any("Fetch the fr side" == label for label in labels)  # serge-1926 lacks French
-    assert not at.exception
+    labels = {b.key: b.label for b in at.button}
+    assert labels["open_sample"] == "Align and open"
+    assert labels["fetch_serge-1926_src"] == "Fetch the fr side"  # serge-1926 lacks French
+    at.button(key="open_sample").click().run()
+    assert not at.exception, at.exception
+    assert (env / "corpora-cache" / "sample" / "sample.po").is_file()
+    assert "Le vieux pont de Saint-Aubin" in rows_html(at)
 
 
 def test_open_search_merge_save_reload(env):
@@ -157,32 +175,30 @@ def test_proofread_panel_jumps_to_a_finding(env):
     assert f'id="link-{target}" class="row' in rows_html(at)
 
 
-def test_open_a_po_by_path(env):
-    at = open_sample(env)
-    path = at.session_state["path"]
-    fresh = start(env)
-    fresh.text_input(key="po_path").input(path).run()
-    fresh.button(key="open_path").click().run()
-    assert fresh.session_state["path"] == path
-    bad = start(env)
-    bad.text_input(key="po_path").input(str(env / "nope.po")).run()
-    bad.button(key="open_path").click().run()
-    assert any("no such PO file" in e.value for e in bad.error)
+def test_open_a_po_by_path(env, sample_po):
+    at = start(env)
+    at.text_input(key="po_path").input(str(env / "nope.po")).run()
+    at.button(key="open_path").click().run()
+    assert any("no such PO file" in e.value for e in at.error)
+    path = env / "copy.po"
+    path.write_bytes(sample_po)
+    at.text_input(key="po_path").input(str(path)).run()
+    at.button(key="open_path").click().run()
+    assert at.session_state["path"] == str(path)
 
 
-def test_po_files_in_the_current_folder_are_listed(env, monkeypatch):
-    at = open_sample(env)
+def test_po_files_in_the_current_folder_are_listed(env, monkeypatch, sample_po):
     folder = env / "here"
     folder.mkdir()
-    (folder / "mine.po").write_bytes(Path(at.session_state["path"]).read_bytes())
+    (folder / "mine.po").write_bytes(sample_po)
     monkeypatch.chdir(folder)
     fresh = start(env)
     fresh.button(key="open_here_0").click().run()
     assert fresh.session_state["path"] == str(folder / "mine.po")
 
 
-def test_uploaded_po_is_stored_under_a_safe_name(env):
-    data = Path(open_sample(env).session_state["path"]).read_bytes()
+def test_uploaded_po_is_stored_under_a_safe_name(env, sample_po):
+    data = sample_po
     at = start(env)
     at.file_uploader(key="po_upload").set_value(("../../évil name.po", data, "text/x-po")).run()
     at.button(key="open_upload").click().run()
