@@ -72,10 +72,11 @@ _TERMINAL = ".!?…。！？‼⁇⁈⁉"
 _CLOSERS = "\"'»”’“‘)]」』）〕】›"  # “ ‘ close German quotes („Komm!“)
 _OPENERS = "\"'«“‘„‚([¿¡—–-「『（›‹"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets (French
-# guillemets may follow a no-break space), then a space (never a no-break space). Full-width stops need no space
+# guillemets may follow a no-break space, or a plain one as typed on the web), then a
+# space (never a no-break space). Full-width stops need no space
 # (but 「本当？」と goes on: after a closing bracket we cannot tell, so we do not cut).
 _CANDIDATE = re.compile(
-    rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}])* +"
+    rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}]| [»”)\]])* +"
     rf"|[。！？]+(?![\s{re.escape(_CLOSERS)}])")
 _COLON_DASH = re.compile(r"[:][ \u00a0]+(?=[—–]|--)")
 _INITIAL = re.compile(r"(?:^|[\s(«“\"'-])(?:[^\W\d_a-zß-ÿ]\.-?)+$")
