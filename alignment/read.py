@@ -44,6 +44,7 @@ import codecs
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, SectionNotFound
 from .types import Document
@@ -200,26 +201,26 @@ _FOOTNOTE_REF = re.compile(r"^\s*[\[(]?(?:\d{1,3}|[*†‡]|[ivx]{1,4})[\])]?\s*
 _BR = "\x00"
 
 
-def _droppable(el: object) -> bool:
-    tag = el.tag  # type: ignore[attr-defined]
-    if tag in _DROP_TAGS or el.get("role") in _DROP_ROLES or el.get("hidden") is not None:  # type: ignore[attr-defined]
+def _droppable(el: Any) -> bool:
+    tag = el.tag
+    if tag in _DROP_TAGS or el.get("role") in _DROP_ROLES or el.get("hidden") is not None:
         return True
-    names = f"{el.get('class', '')} {el.get('id', '')}".lower()  # type: ignore[attr-defined]
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
     if _DROP_NAMES & set(re.split(r"[\s_-]+", names)):
         return True
-    href = el.get("href", "") if tag == "a" else ""  # type: ignore[attr-defined]
-    return href.startswith("#") and bool(_FOOTNOTE_REF.match(el.text_content()))  # type: ignore[attr-defined]
+    href = el.get("href", "") if tag == "a" else ""
+    return href.startswith("#") and bool(_FOOTNOTE_REF.match(el.text_content()))
 
 
-def _main_root(root: object) -> object:
+def _main_root(root: Any) -> Any:
     for path in ("//main", "//*[@role='main']"):
-        found = root.xpath(path)  # type: ignore[attr-defined]
+        found = root.xpath(path)
         if found:
             return found[0]
-    articles = root.xpath("//article")  # type: ignore[attr-defined]
+    articles = root.xpath("//article")
     if len(articles) == 1:
         return articles[0]
-    body = root.find("body")  # type: ignore[attr-defined]
+    body = root.find("body")
     return body if body is not None else root
 
 
@@ -240,18 +241,18 @@ class _Blocks:
                     self.headings.add(len(self.paragraphs))
                 self.paragraphs.append(part)
 
-    def walk(self, el: object) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+    def walk(self, el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
         if tag and not _droppable(el):
             block = tag in _BLOCK_TAGS
             if block:
                 self.flush()
-            self.buffer.append(_BR if tag == "br" else el.text or "")  # type: ignore[attr-defined]
-            for child in el:  # type: ignore[attr-defined]
+            self.buffer.append(_BR if tag == "br" else el.text or "")
+            for child in el:
                 self.walk(child)
             if block:
                 self.flush(heading=tag in {"h1", "h2", "h3", "h4", "h5", "h6"})
-        self.buffer.append(el.tail or "")  # type: ignore[attr-defined]
+        self.buffer.append(el.tail or "")
 
 
 def html_blocks(text: str) -> tuple[list[str], set[int], str]:
@@ -270,9 +271,9 @@ def html_blocks(text: str) -> tuple[list[str], set[int], str]:
     return blocks.paragraphs, blocks.headings, title
 
 
-def _inline_text(token: object) -> str:
+def _inline_text(token: Any) -> str:
     parts = []
-    for child in token.children or []:  # type: ignore[attr-defined]
+    for child in token.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
