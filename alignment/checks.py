@@ -12,20 +12,17 @@ Libraries, and why:
   so the French side does not raise false alarms. Its `numbers` (digit strings
   only: "1 000" != "1000") and `doublewords` ("nous nous", "had had" flagged,
   no positions) do not fit, so those two are written here.
-- pyspellchecker (word lists with frequencies for en, fr, de, es, it, pt, nl,
-  ru, ...) for the "in the source language" test and the real-word slip
-  detector; num2words so that "2" against "deux" is no number mismatch;
-  Babel's CLDR month and weekday names so that "June" against "juin" is no
-  name without counterpart.
-- Name and cognate similarity is the Dice coefficient of character bigrams of
-  accent-stripped, case-folded words: no hand list of names.
+- pyspellchecker (word lists for en, fr, de, es, it, pt, nl, ru, ...) for the
+  "in the source language" test; num2words so that "2" against "deux" is no
+  number mismatch.
+- Names, cognates and real-word slips compare words across the sides; they
+  live in cognates.py (character-bigram similarity, no hand list of names).
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from .align import DEFAULT_REVIEW_THRESHOLD
+from .cognates import (check_names, check_realword, fold, link_pairs, make_finding,
+                       similarity, speller_for, word_spans)
 from .errors import InputError, POFormatError, UnknownComponent
 from .types import Bitext, Finding, Severity, Side, Span
 
@@ -60,40 +59,15 @@ class CheckConfig:
 
 # ---------------------------------------------------------------- text helpers
 
-WORD = re.compile(r"[^\W\d_]+")
 SPACE = "[ \u00a0\u202f\u2009]"
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
 QUESTION = re.compile(r"[?¿？؟]")
 FR_TYPO = re.compile(rf"{SPACE}+(?=[;:!?»])|(?<=«){SPACE}+")
 
 
-def fold(word: str) -> str:
-    """Case-folded, accent-stripped form for similarity."""
-    nfkd = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in nfkd if not unicodedata.combining(c))
-
-
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of padded character bigrams (Ruhr/Ruin 0.4, Russie/Russia 0.71)."""
-    def grams(w: str) -> set[str]:
-        w = f"#{fold(w)}#"
-        return {w[i:i + 2] for i in range(len(w) - 1)}
-    ga, gb = grams(a), grams(b)
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
-
-
 def detypo(text: str) -> str:
     """Remove French typographic spaces so toolkit checks compare like with like."""
     return FR_TYPO.sub("", text)
-
-
-def _finding(i: int, check: str, sev: Severity, msg: str, *spans: Span) -> Finding:
-    return Finding(link=i, check=check, severity=sev, message=msg, spans=tuple(spans))
-
-
-def _pairs(bitext: Bitext) -> Iterator[tuple[int, str, str]]:
-    for i in range(len(bitext.alignment.links)):
-        yield i, bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
 
 
 @lru_cache(maxsize=8)
@@ -109,16 +83,6 @@ def _toolkit_fails(lang: str, name: str, src: str, tgt: str) -> bool:
     except FilterFailure:
         return True
     return False
-
-
-@lru_cache(maxsize=16)
-def _speller(lang: str) -> Any:
-    """pyspellchecker for a language, or None when it has no word list for it."""
-    from spellchecker import SpellChecker
-    try:
-        return SpellChecker(language=lang)
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------- numbers
@@ -178,7 +142,7 @@ def _spelled(value: Decimal, text: str, lang: str) -> bool:
 
 def check_numbers(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """Numbers and dates that differ between the sides (1921 vs 1912)."""
-    for i, src, tgt in _pairs(bitext):
+    for i, src, tgt in link_pairs(bitext):
         if not src or not tgt:
             continue
         sv, tv = number_values(src), number_values(tgt)
@@ -193,145 +157,20 @@ def check_numbers(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
         s_txt = ", ".join(str(v) for v in extra_s.elements()) or "nothing"
         t_txt = ", ".join(str(v) for v in extra_t.elements()) or "nothing"
         sev: Severity = "error" if extra_s and extra_t else "warning"
-        yield _finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
+        yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
                        f"{t_txt} in the translation", *spans)
-
-
-# ---------------------------------------------------------------- names
-
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
-
-
-def _initial(text: str, start: int) -> bool:
-    """True if the word at start begins a sentence (or the text)."""
-    before = text[:start].rstrip()
-    if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "("):   # quoted speech begins
-        return True
-    before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", before)
-    return not before or before[-1] in ".!?…:"
-
-
-def _name_stats(texts: Sequence[str]) -> tuple[set[str], set[str]]:
-    """Words capitalised mid-sentence somewhere, and words seen in lower case, on one side."""
-    named, lower = set(), set()
-    for text in texts:
-        for w, a, _ in _words(text):
-            if w[0].islower():
-                lower.add(w.casefold())
-            elif not _initial(text, a):
-                named.add(w.casefold())
-    return named, lower
-
-
-def _names(text: str, stats: tuple[set[str], set[str]], config: CheckConfig) -> list[tuple[str, int, int]]:
-    """Capitalised words that are names: not sentence-initial, or known as names elsewhere."""
-    words = _words(text)
-    caps = [t for t in words if t[0][0].isupper() and not t[0].isupper()]
-    if not words or len(caps) > 0.6 * len(words):   # a title-case heading
-        return []
-    named, lower = stats
-    return [(w, a, b) for w, a, b in caps if len(w) >= config.min_name_length
-            and (not _initial(text, a) or (w.casefold() in named and w.casefold() not in lower))]
-
-
-@lru_cache(maxsize=16)
-def _calendar(lang: str) -> dict[str, str]:
-    """Folded month and weekday names of a language (Babel's CLDR data) -> 'm1'..'d6'."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import get_day_names, get_month_names
-    try:
-        Locale.parse(lang)
-    except (UnknownLocaleError, ValueError):
-        return {}
-    names = {fold(n): f"m{k}" for k, n in get_month_names("wide", locale=lang).items()}
-    names.update({fold(n): f"d{k}" for k, n in get_day_names("wide", locale=lang).items()})
-    return names
-
-
-def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str) -> bool:
-    """True for 'June' against 'juin': English capitalises months and days, French does not."""
-    key = _calendar(lang).get(fold(word))
-    return key is not None and any(_calendar(other_lang).get(fold(w)) == key for w in other_words)
-
-
-def _best(word: str, others: Sequence[tuple[str, int, int]]) -> tuple[float, tuple[str, int, int] | None]:
-    scored = [(similarity(word, o[0]), o) for o in others if len(o[0]) >= 2]
-    return max(scored, default=(0.0, None), key=lambda s: s[0])
-
-
-def _learned_counterparts(pairs: Sequence[tuple[int, str, str]], stats: dict[str, Any],
-                          config: CheckConfig) -> dict[str, dict[str, set[str]]]:
-    """Translations of names learned from the text: words that keep co-occurring with them.
-
-    'Chapelier' and 'Hatter' share no letters but are in the same links again and
-    again; a one-off slip (Ruhr -> Ruin) never builds such a record.
-    """
-    out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
-    for side, other, k, j in (("src", "tgt", 1, 2), ("tgt", "src", 2, 1)):
-        seen: Counter[str] = Counter()
-        cooc: Counter[tuple[str, str]] = Counter()
-        for p in pairs:
-            names = {w.casefold() for w, *_ in _names(p[k], stats[side], config)}
-            words = {w.casefold() for w, *_ in _words(p[j])}
-            seen.update(names)
-            cooc.update((n, w) for n in names for w in words)
-        for (n, w), c in cooc.items():
-            if c >= 2 and c >= 0.6 * seen[n]:
-                out[side].setdefault(n, set()).add(w)
-    return out
-
-
-def check_names(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
-    """Names and cognates without a similar word on the other side (Ruhr -> Ruin)."""
-    pairs = list(_pairs(bitext))
-    stats = {side: _name_stats([p[k] for p in pairs]) for k, side in ((1, "src"), (2, "tgt"))}
-    learned = _learned_counterparts(pairs, stats, config)
-    for i, src, tgt in pairs:
-        if not src or not tgt:
-            continue
-        text = {"src": src, "tgt": tgt}
-        orphans: dict[str, list[tuple[str, int, int]]] = {}
-        for side, other in (("src", "tgt"), ("tgt", "src")):
-            others = _words(text[other])
-            folded = {w.casefold() for w, *_ in others}
-            lang, other_lang = (bitext.src_lang, bitext.tgt_lang)[::1 if side == "src" else -1]
-            orphans[side] = [n for n in _names(text[side], stats[side], config)
-                             if _best(n[0], others)[0] < config.name_similarity
-                             and not learned[side].get(n[0].casefold(), set()) & folded
-                             and not _same_date_word(n[0], lang, folded, other_lang)]
-        yield from _name_findings(i, orphans["src"], orphans["tgt"])
-
-
-def _name_findings(i: int, src: list[tuple[str, int, int]],
-                   tgt: list[tuple[str, int, int]]) -> Iterator[Finding]:
-    """Pair an orphan name with a look-alike orphan on the other side (warning); else info."""
-    used: set[int] = set()
-    for w, a, b in src:
-        score, match = _best(w, [t for t in tgt if t[1] not in used])
-        if match is not None and score >= 0.25:
-            used.add(match[1])
-            yield _finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
-                           Span("src", a, b), Span("tgt", match[1], match[2]))
-        else:
-            yield _finding(i, "names", "info", f"name '{w}' has no counterpart in the translation",
-                           Span("src", a, b))
-    for w, a, b in tgt:
-        if a not in used:
-            yield _finding(i, "names", "info", f"name '{w}' has no counterpart in the original",
-                           Span("tgt", a, b))
 
 
 # ---------------------------------------------------------------- omissions, length, confidence
 
 def check_omissions(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """1-0 links (nothing translated) and 0-1 links (added text)."""
-    for i, src, tgt in _pairs(bitext):
+    for i, src, tgt in link_pairs(bitext):
         if not tgt:
-            yield _finding(i, "omission", "warning", "the original has no translation here (omission?)",
+            yield make_finding(i, "omission", "warning", "the original has no translation here (omission?)",
                            Span("src", 0, len(src)))
         elif not src:
-            yield _finding(i, "omission", "warning", "the translation has no original here (addition?)",
+            yield make_finding(i, "omission", "warning", "the translation has no original here (addition?)",
                            Span("tgt", 0, len(tgt)))
 
 
@@ -353,14 +192,14 @@ def length_model(pairs: Sequence[tuple[int, int]]) -> tuple[float, float]:
 
 def check_length(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """Links whose length ratio is far outside what this text shows (part left out or added)."""
-    pairs = [(i, len(s), len(t)) for i, s, t in _pairs(bitext) if s and t]
+    pairs = [(i, len(s), len(t)) for i, s, t in link_pairs(bitext) if s and t]
     c, s = length_model([(a, b) for _, a, b in pairs])
     for i, a, b in pairs:
         z = (b - c * a) / (a + b) ** 0.5 / s
         if abs(z) >= config.length_z and max(a, b) >= config.min_length_chars:
             which = "shorter" if z < 0 else "longer"
             side: Side = "src" if z < 0 else "tgt"
-            yield _finding(i, "length", "warning",
+            yield make_finding(i, "length", "warning",
                            f"translation is {b / a:.2f}x the original's length, far {which} than "
                            f"this text's usual {c:.2f}x: something left out or added?",
                            Span(side, 0, a if side == "src" else b))
@@ -370,7 +209,7 @@ def check_confidence(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """Links the aligner is unsure of and no person has reviewed."""
     for i, link in enumerate(bitext.alignment.links):
         if link.confidence < config.review_threshold and not link.reviewed:
-            yield _finding(i, "confidence", "info", f"alignment confidence {link.confidence:.2f} "
+            yield make_finding(i, "confidence", "info", f"alignment confidence {link.confidence:.2f} "
                            f"< {config.review_threshold:.2f}: check that these sentences match")
 
 
@@ -408,37 +247,37 @@ def check_brackets(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     imbalance on both sides is not reported; the bracket count comparison is
     translate-toolkit's `brackets`.
     """
-    for i, src, tgt in _pairs(bitext):
+    for i, src, tgt in link_pairs(bitext):
         if not src or not tgt:
             continue
         for side, text, other in (("src", src, tgt), ("tgt", tgt, src)):
             bad = set(_unbalanced(text, other))
             if bad and not _unbalanced(other, text):
-                yield _finding(i, "brackets", "warning", f"unbalanced {' '.join(sorted(bad))} "
+                yield make_finding(i, "brackets", "warning", f"unbalanced {' '.join(sorted(bad))} "
                                f"in the {'original' if side == 'src' else 'translation'}",
                                *_marks(text, "".join(bad), side))
         if not _unbalanced(src) and not _unbalanced(tgt) and \
                 _toolkit_fails(bitext.tgt_lang, "brackets", src, tgt):
-            yield _finding(i, "brackets", "info", "brackets differ between the sides",
+            yield make_finding(i, "brackets", "info", "brackets differ between the sides",
                            *_marks(src, "()[]{}", "src"), *_marks(tgt, "()[]{}", "tgt"))
 
 
 def check_question(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """A question on one side and not on the other."""
-    for i, src, tgt in _pairs(bitext):
+    for i, src, tgt in link_pairs(bitext):
         qs, qt = QUESTION.findall(src), QUESTION.findall(tgt)
         if src and tgt and bool(qs) != bool(qt):
             side: Side = "src" if qs else "tgt"
             where = "original" if qs else "translation"
-            yield _finding(i, "question", "warning", f"only the {where} asks a question",
+            yield make_finding(i, "question", "warning", f"only the {where} asks a question",
                            *_marks(src if qs else tgt, "?¿？؟", side))
 
 
 def check_endpunc(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """Different punctuation at the end (translate-toolkit `endpunc`, French spacing ignored)."""
-    for i, src, tgt in _pairs(bitext):
+    for i, src, tgt in link_pairs(bitext):
         if src and tgt and _toolkit_fails(bitext.tgt_lang, "endpunc", detypo(src), detypo(tgt)):
-            yield _finding(i, "endpunc", "info", "different punctuation at the end",
+            yield make_finding(i, "endpunc", "info", "different punctuation at the end",
                            Span("src", len(src.rstrip()) - 1, len(src.rstrip())),
                            Span("tgt", len(tgt.rstrip()) - 1, len(tgt.rstrip())))
 
@@ -447,7 +286,7 @@ def check_endpunc(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
 
 def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang: str) -> int:
     """How many words belong to the source language rather than the target's."""
-    s_dict, t_dict = _speller(src_lang), _speller(tgt_lang)
+    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
     if s_dict is None or t_dict is None:
         return sum(w in src_words for w in words)
     return sum(w in src_words or (w in s_dict and w not in t_dict) for w in words)
@@ -455,107 +294,50 @@ def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang:
 
 def check_untranslated(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """Translation identical to the original, or written in the original's language."""
-    for i, src, tgt in _pairs(bitext):
-        words = [w.casefold() for w, *_ in _words(tgt) if w[0].islower() and len(w) >= 2]
+    for i, src, tgt in link_pairs(bitext):
+        words = [w.casefold() for w, *_ in word_spans(tgt) if w[0].islower() and len(w) >= 2]
         if not src or not words:
             continue
         if " ".join(_words_of(src)) == " ".join(_words_of(tgt)):
-            yield _finding(i, "untranslated", "warning", "the translation is the original unchanged",
+            yield make_finding(i, "untranslated", "warning", "the translation is the original unchanged",
                            Span("tgt", 0, len(tgt)))
         elif len(words) >= config.untranslated_min_words:
-            src_words = {w.casefold() for w, *_ in _words(src)}
+            src_words = {w.casefold() for w, *_ in word_spans(src)}
             n = _source_like(words, src_words, bitext.src_lang, bitext.tgt_lang)
             if n >= config.untranslated_share * len(words):
-                yield _finding(i, "untranslated", "warning", f"{n} of {len(words)} words of the "
+                yield make_finding(i, "untranslated", "warning", f"{n} of {len(words)} words of the "
                                f"translation look like {bitext.src_lang}: untranslated?",
                                Span("tgt", 0, len(tgt)))
 
 
 def _words_of(text: str) -> list[str]:
-    return [w.casefold() for w, *_ in _words(text)]
+    return [w.casefold() for w, *_ in word_spans(text)]
 
 
 def check_doublewords(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """A word repeated ("the the"), except doubles the language allows ("nous nous")."""
     valid = dict(config.valid_doubles).get(bitext.tgt_lang, ())
-    for i, _src, tgt in _pairs(bitext):
+    for i, _src, tgt in link_pairs(bitext):
         for m in re.finditer(r"\b(\w+)\s+(\1)\b", tgt, flags=re.IGNORECASE):
             if m.group(1).casefold() not in valid and not m.group(1).isdigit():
-                yield _finding(i, "doublewords", "warning", f"repeated word '{m.group(1)}'",
+                yield make_finding(i, "doublewords", "warning", f"repeated word '{m.group(1)}'",
                                Span("tgt", m.start(), m.end()))
 
 
 def check_doublespace(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
     """Double spaces in the translation (translate-toolkit `doublespacing` decides)."""
-    for i, src, tgt in _pairs(bitext):
+    for i, src, tgt in link_pairs(bitext):
         runs = list(re.finditer(rf"{SPACE}{{2,}}", tgt))
         if runs and _toolkit_fails(bitext.tgt_lang, "doublespacing", src,
                                    re.sub(rf"{SPACE}{{2,}}", "  ", tgt)):
-            yield _finding(i, "doublespace", "info", "double space in the translation",
+            yield make_finding(i, "doublespace", "info", "double space in the translation",
                            *(Span("tgt", m.start(), m.end()) for m in runs))
 
 
-def _edits(word: str, letters: str) -> set[str]:
-    """Strings one edit (delete, swap, replace, insert) away, using only the given letters."""
-    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in cuts if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in cuts if b for c in letters}
-    out |= {a + c + b for a, b in cuts for c in letters}
-    return out
-
-
-def _slip_for(word: str, orphans: Sequence[tuple[str, int, int]], speller: Any,
-              config: CheckConfig) -> tuple[str, tuple[str, int, int]] | None:
-    """A far more frequent word within two edits that is a cognate of an orphan original word.
-
-    Edits use only the letters of that original word (the intended cognate shares
-    them), which keeps the two-edit search to a few thousand dictionary look-ups.
-    """
-    lw = word.casefold()
-    floor = config.realword_freq_ratio * speller.word_usage_frequency(lw)
-    known = speller.word_frequency.dictionary
-    for o in orphans:
-        base = similarity(lw, o[0])
-        if base < 0.3 or len(o[0]) < 6:
-            continue
-        letters = "".join(sorted(set(fold(o[0])) - set(" -'")))
-        one = _edits(lw, letters)
-        cands = {c for c in one | {e for x in one for e in _edits(x, letters)} if c in known}
-        best = max(((similarity(c, o[0]), c) for c in cands - {lw} if abs(len(c) - len(o[0])) <= 2
-                    and speller.word_usage_frequency(c) >= floor), default=(0.0, ""))
-        if best[0] >= config.cognate_similarity and best[0] >= base + 0.15:
-            return best[1], o
-    return None
-
-
-def check_realword(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
-    """Real-word slips the original contradicts: 'white tenor' for 'terreur blanche'.
-
-    A correctly spelled translation word with no cognate in the original, one
-    edit away from a much more frequent word that is a cognate of an original
-    word left without counterpart. Needs a pyspellchecker word list for the
-    translation's language; catches cognate slips only ("bad" for "had" is not).
-    """
-    speller = _speller(bitext.tgt_lang)
-    if speller is None:
-        return
-    for i, src, tgt in _pairs(bitext):
-        src_words = [w for w in _words(src) if len(w[0]) >= 5]
-        tgt_words = _words(tgt)
-        orphans = [w for w in src_words if _best(w[0], tgt_words)[0] < config.name_similarity]
-        for w, a, b in tgt_words if orphans else ():
-            if len(w) < 5 or not w.islower() or w not in speller or \
-                    _best(w, src_words)[0] >= config.name_similarity:
-                continue
-            slip = _slip_for(w, orphans, speller, config)
-            if slip is not None:
-                cand, (o, oa, ob) = slip
-                yield _finding(i, "realword", "warning", f"'{w}' may be a slip for '{cand}' "
-                               f"(original: '{o}')", Span("tgt", a, b), Span("src", oa, ob))
-
-
 # ---------------------------------------------------------------- registry and runner
+
+__all__ = ["CHECKS", "DEFAULT_CHECKS", "CheckConfig", "annotate_po", "number_values",
+           "run_checks", "similarity"]
 
 CHECKS: dict[str, CheckFn] = {
     "numbers": check_numbers,

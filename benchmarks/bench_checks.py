@@ -20,13 +20,13 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from alignment.checks import _speller, run_checks, similarity
+from alignment.checks import run_checks
+from alignment.cognates import similarity, speller_for
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +110,7 @@ def _mangle(word: str, rng: np.random.Generator) -> str:
 
 def _realword(fr: str, en: str, rng: np.random.Generator) -> str | None:
     """Replace an English cognate of a French word by a dictionary word one edit away."""
-    sp = _speller("en")
+    sp = speller_for("en")
     fr_words = WORD.findall(fr)
     cognates = [m for m in WORD.finditer(en) if len(m.group()) >= 5 and m.group().islower()
                 and max((similarity(m.group(), f) for f in fr_words), default=0) >= 0.6]
