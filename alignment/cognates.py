@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W\d_]+")
 
+
 def fold(word: str) -> str:
     """Case-folded, accent-stripped form for similarity."""
     nfkd = unicodedata.normalize("NFKD", word.casefold())
