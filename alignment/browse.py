@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from .align import DEFAULT_REVIEW_THRESHOLD
-from .errors import EditError, SearchError, UploadError
+from .errors import EditError, SearchError, UnknownComponent, UploadError
 from .types import Bitext, Finding, Link, Sentence, Side, Span
 
 REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD
@@ -484,17 +484,16 @@ def guess_language(text: str) -> str | None:
 
 
 def export_bytes(bitext: Bitext, fmt: str) -> bytes:
-    """The bitext as a downloadable file: po, or any format of the EXPORTERS registry."""
-    import tempfile
-
-    from .registry import EXPORTERS
+    """The bitext as a downloadable file: po, tmx, tsv or html (rendered in memory)."""
+    from . import export
+    from .po import bitext_to_po
 
     if fmt == "po":
-        from .po import bitext_to_po
         return str(bitext_to_po(bitext)).encode("utf-8")
+    if fmt == "tmx":
+        return export.render_tmx(bitext)
+    if fmt == "tsv":
+        return export.render_tsv(bitext).encode("utf-8")
     if fmt == "html":
-        from .export import render_html
-        return render_html(bitext).encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="alignment-export-") as tmp:
-        paths = EXPORTERS[fmt](bitext, Path(tmp) / f"export.{fmt}")
-        return b"".join(Path(p).read_bytes() for p in paths)
+        return export.render_html(bitext).encode("utf-8")
+    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv or html")

@@ -378,3 +378,33 @@ def test_store_upload_refuses_large_files(tmp_path):
 ])
 def test_guess_language(text, expected):
     assert browse.guess_language(text) == expected
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("po", b'msgid "R&D <b>4</b>"'),
+    ("tmx", b"R&amp;D &lt;b&gt;4&lt;/b&gt;"),
+    ("tsv", b"R&D <b>4</b>\ta<b & c>d"),
+    ("html", b"R&amp;D &lt;b&gt;4&lt;/b&gt;"),
+])
+def test_export_bytes(fmt, expected):
+    data = browse.export_bytes(EVIL, fmt)
+    assert expected in data
+    if fmt == "html":
+        assert b"<script>alert" not in data
+
+
+def test_export_bytes_po_reads_back(tmp_path):
+    from alignment.po import read_po
+
+    path = tmp_path / "x.po"
+    path.write_bytes(browse.export_bytes(EVIL, "po"))
+    back = read_po(path)
+    assert [link.kind for link in back.alignment.links] == kinds(EVIL)
+    assert back.link_text(3, "tgt") == "a<b & c>d"
+
+
+def test_export_bytes_unknown_format():
+    from alignment.errors import UnknownComponent
+
+    with pytest.raises(UnknownComponent, match="choose po, tmx, tsv or html"):
+        browse.export_bytes(EVIL, "docx")
