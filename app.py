@@ -308,12 +308,12 @@ def jump(link: int) -> None:
 
 
 def select_link() -> None:
-    ss.link = ss.sel - 1
+    ss.link = ss.jump_to = ss.sel - 1
 
 
 def move_cursor(step: int) -> None:
     n = len(ss.history.current.alignment.links)
-    ss.cursor = min(max(0, ss.cursor + step), n - 1)
+    ss.cursor, ss.resumed = min(max(0, ss.cursor + step), n - 1), 0
     browse.save_position(ss.notes_key, ss.cursor, n)
 
 
@@ -481,13 +481,15 @@ def learn_controls(bitext: Bitext) -> None:
     cols[2].button("Next sentence (j) ▶", key="learn_next", on_click=move_cursor, args=(1,),
                    shortcut="j")
     st.progress((ss.cursor + 1) / n, text=f"Sentence {ss.cursor + 1} of {n}"
-                + (f" · resumed where you stopped" if ss.get("resumed") else ""))
+                + (" · resumed where you stopped last time" if ss.get("resumed") else ""))
 
 
 def reader() -> None:
     bitext: Bitext = ss.history.current
     query, filters = sidebar(bitext)
     hits, ids = selection(bitext, query, filters)
+    if ss.get("last_selection") != (query, filters):  # a new search starts on its first page
+        ss.last_selection, ss.page_no = (query, filters), 0
     toolbar(bitext)
     mode = ss.get("mode", "Read")
     per_page = ss.get("per_page", 50)

@@ -156,7 +156,7 @@ def test_filters_and_paging(env):
     at.selectbox(key="per_page").set_value(25).run()
     if n > 25:
         at.button(key="next_page").click().run()
-        assert f'id="link-26"' in rows_html(at)
+        assert 'id="link-26"' in rows_html(at)
     at.checkbox(key="f_conf").check().run()
     at.slider(key="f_below").set_value(0.0).run()
     assert "tr id=" not in rows_html(at)  # nothing is below 0
@@ -251,3 +251,16 @@ def test_serge_fetch_offline_says_so_then_takes_an_upload(env, monkeypatch):
     assert not at.exception, at.exception
     assert "Align and open" in [b.label for b in at.button if b.key == "open_serge-1926"]
     assert (Path(at.session_state["upload_dir"]) / "preface.txt").is_file()
+
+
+def test_choosing_a_link_turns_to_its_page_and_a_new_search_to_page_one(env):
+    at = open_sample(env)
+    at.selectbox(key="per_page").set_value(25).run()
+    n = len(at.session_state["history"].current.alignment.links)
+    if n <= 25:
+        pytest.skip("the sample has one page of 25")
+    at.number_input(key="sel").set_value(n).run()
+    assert at.session_state["page_no"] == (n - 1) // 25
+    assert f'id="link-{n}" class="row' in rows_html(at) and "current" in rows_html(at)
+    at.text_input(key="q").input("e").run()
+    assert at.session_state["page_no"] == 0
