@@ -30,9 +30,8 @@ import functools
 import math
 import re
 import unicodedata
-import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 from scipy import sparse
@@ -44,7 +43,6 @@ ALIGNER = "alignment.align"
 ALIGNER_VERSION = "1"
 DEFAULT_REVIEW_THRESHOLD = 0.9
 _NEG = -np.inf
-_LEX_DIM = 1 << 22
 _ROW_CHUNK = 64
 
 
@@ -59,17 +57,24 @@ class AlignConfig:
     window: int = 6            # half-width of the fine pass band around the first path
     full_cells: int = 2_000_000  # above this many cells, the first pass starts on blocks
     hub_sample: int = 512      # sentences of the other side a hubness mean looks at
-    hub_k: int = 4             # nearest neighbours in the hubness mean
+    hub_k: int = 8             # nearest neighbours in the hubness mean
     w_sim: float = 1.0         # weight of the margin-normalised cosine
-    w_len: float = 0.02        # weight of the Gale-Church log-probability
-    w_lex: float = 0.2         # weight of the lexical cosine
-    tau: float = 0.1           # a link's quality must beat this to pay
-    skip: float = 0.1          # cost of leaving one sentence unaligned (1-0, 0-1)
-    merge_penalty: float = 0.02  # cost per sentence beyond 1-1
+    w_len: float = 0.01        # weight of the Gale-Church log-probability
+    w_lex: float = 0.1         # weight of the lexical cosine
+    tau: float = 0.0           # a link's quality must beat this to pay
+    skip: float = 0.15          # cost of leaving one sentence unaligned (1-0, 0-1)
+    merge_penalty: float = 0.05  # cost per sentence beyond 1-1
+    skip_len_exp: float = 0.0  # skip cost grows as (length / mean length) ** this
     size_exp: float = 0.0      # a link's quality counts ((a+b)/2) ** size_exp times
-    para_bonus: float = 0.05   # a link ends on a paragraph break on both sides
-    para_cross: float = 0.1    # a link crosses a paragraph break on one side
+    para_bonus: float = 0.2   # a link ends on a paragraph break on both sides
+    para_cross: float = 0.05    # a link crosses a paragraph break on one side
     gc_variance: float = 6.8   # Gale-Church variance of the length ratio
+    plain_w_len: float = 0.1   # without an encoder (unknown language): length weight,
+    plain_w_lex: float = 0.5   # lexical weight,
+    plain_tau: float = 0.05    # threshold,
+    plain_skip: float = 0.1    # and skip cost
+    group_unaligned: bool = False  # one n-0 link per block without counterpart (LIMSI gold
+                                   # does this; Text+Berg gold and Vecalign use n 1-0 links)
     temperature: float = 0.05  # of the forward-backward posteriors
     conf_bias: float = 0.0     # calibration: conf = sigmoid(bias + slope * logit(posterior))
     conf_slope: float = 1.0
@@ -120,18 +125,34 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
     band = _band_around(path, n, m, cfg.window)
     types = _link_types(cfg)
     scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio)) for a, b in types]
-    links = _viterbi(scores, band, n, m, -cfg.skip)
+    links = _viterbi(scores, band, n, m, _insertions(t_side, cfg))
     progress(3, 4, "align")
-    conf = _confidences(links, scores, band, n, m, cfg)
+    conf = _confidences(links, scores, band, t_side, cfg)
     progress(4, 4, "align")
     out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
+    if cfg.group_unaligned:
+        out = _group_unaligned(out)
     return Alignment(out, sig, tuple(warnings))
+
+
+def _group_unaligned(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """Consecutive sentences without counterpart as one link (the LIMSI convention)."""
+    out: list[Link] = []
+    for link in links:
+        prev = out[-1] if out else None
+        if prev and not link.tgt and not prev.tgt:
+            out[-1] = Link(prev.src + link.src, (), min(prev.confidence, link.confidence))
+        elif prev and not link.src and not prev.src:
+            out[-1] = Link((), prev.tgt + link.tgt, min(prev.confidence, link.confidence))
+        else:
+            out.append(link)
+    return tuple(out)
 
 
 def _no_encoder(cfg: AlignConfig) -> AlignConfig:
     """Without embeddings, length and lexical evidence carry the score."""
-    from dataclasses import replace
-    return replace(cfg, w_sim=0.0, w_len=max(cfg.w_len, 0.1), tau=cfg.tau * 0.5)
+    return replace(cfg, w_sim=0.0, w_len=cfg.plain_w_len, w_lex=cfg.plain_w_lex,
+                   tau=cfg.plain_tau, skip=cfg.plain_skip)
 
 
 def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> list[str]:
@@ -195,7 +216,14 @@ def _shared_lexical(src, tgt, k: int) -> tuple[list, list]:
 
     Norms count every anchor; the dot products only need the shared ones, and
     a small column space keeps the sparse products cheap."""
-    s_raw, t_raw = _lexical(src), _lexical(tgt)
+    s_feats = [_lex_features(x.text) for x in src]
+    t_feats = [_lex_features(x.text) for x in tgt]
+    vocab: dict[str, int] = {}
+    for feats in (s_feats, t_feats):
+        for sent in feats:
+            for f, _ in sent:
+                vocab.setdefault(f, len(vocab))
+    s_raw, t_raw = _lexical(s_feats, vocab), _lexical(t_feats, vocab)
     shared = np.intersect1d(s_raw.indices, t_raw.indices)
     s_runs = [r[:, shared].tocsr() for r in _runs_of(s_raw, k)]
     t_runs = [r[:, shared].tocsr() for r in _runs_of(t_raw, k)]
@@ -250,18 +278,16 @@ def _lex_features(text: str) -> list[tuple[str, float]]:
     return feats
 
 
-def _lexical(sents: Sequence[Sentence]) -> sparse.csr_matrix:
+def _lexical(feats: list[list[tuple[str, float]]], vocab: dict[str, int]) -> sparse.csr_matrix:
     """Bag of lexical anchors, one sparse row per sentence (unnormalised).
 
-    Sparse (scipy) because a sentence has a handful of anchors: a dense hashed
-    vector would cost as much as an embedding in every dot product."""
-    rows, cols, vals = [], [], []
-    for i, s in enumerate(sents):
-        for feat, weight in _lex_features(s.text):
-            rows.append(i)
-            cols.append(zlib.crc32(feat.encode("utf-8")) % _LEX_DIM)
-            vals.append(weight)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(sents), _LEX_DIM), dtype=np.float32)
+    Sparse (scipy) because a sentence has a handful of anchors: a dense vector
+    would cost as much as an embedding in every dot product."""
+    rows = [i for i, sent in enumerate(feats) for _ in sent]
+    cols = [vocab[f] for sent in feats for f, _ in sent]
+    vals = [w for sent in feats for _, w in sent]
+    return sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)),
+                             shape=(len(feats), max(len(vocab), 1)), dtype=np.float32)
 
 
 def _runs_of(rows: sparse.csr_matrix, k: int) -> list[sparse.csr_matrix]:
@@ -303,7 +329,7 @@ def _band_scores(s: _Side, t: _Side, band: _Band, a: int, b: int,
     n, m = len(s.clen) - 1, len(t.clen) - 1
     out = np.full((n + 1, band.width), _NEG)
     if b == 0:
-        out[a:] = -cfg.skip
+        out[a:] = -_skip_costs(s.clen, cfg)[:, None]
         return out
     if a > n or b > m:
         return out
@@ -322,18 +348,38 @@ def _evidence(s: _Side, t: _Side, band: _Band, a: int, b: int, ratio: float, var
     j = band.lo[rows, None] + np.arange(band.width)
     ts = np.clip(j - b, 0, m - b)
     si = rows - a
-    margin, lex = np.zeros(j.shape), np.zeros(j.shape)
-    for c0 in range(0, len(rows), _ROW_CHUNK):
-        sl = slice(c0, c0 + _ROW_CHUNK)
-        if use_sim:
-            cos = _band_dot(s.runs[a - 1][si[sl]], t.runs[b - 1], ts[sl])
-            margin[sl] = cos - (s.hub[a - 1][si[sl]][:, None] + t.hub[b - 1][ts[sl]]) / 2
-        if use_lex:
-            lex[sl] = _band_dot(s.lex[a - 1][si[sl]], t.lex[b - 1], ts[sl])
+    cos, lex = _pair_dots(s, t, a, b, si, ts, use_sim, use_lex)
+    margin = cos - (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2 if use_sim else cos
     length = _length_logprob(s.clen[rows] - s.clen[si], t.clen[j] - t.clen[ts], ratio, variance)
     ends = s.brk[rows, None] & t.brk[j]
     cross = (s.cbrk[rows - 1] - s.cbrk[si])[:, None] + (t.cbrk[np.maximum(j - 1, 0)] - t.cbrk[ts])
     return _Evidence(margin, lex, length, ends, cross, j >= b)
+
+
+def _pair_dots(s: _Side, t: _Side, a: int, b: int, si: np.ndarray, ts: np.ndarray,
+               use_sim: bool, use_lex: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Cosines of run embeddings and of lexical vectors, src run si[r] vs tgt run ts[r, w]."""
+    cos, lex = np.zeros(ts.shape), np.zeros(ts.shape)
+    for c0 in range(0, len(si), _ROW_CHUNK):
+        sl = slice(c0, c0 + _ROW_CHUNK)
+        if use_sim:
+            cos[sl] = _band_dot(s.runs[a - 1][si[sl]], t.runs[b - 1], ts[sl])
+        if use_lex:
+            lex[sl] = _band_dot(s.lex[a - 1][si[sl]], t.lex[b - 1], ts[sl])
+    return cos, lex
+
+
+def _skip_costs(clen: np.ndarray, cfg: AlignConfig) -> np.ndarray:
+    """Cost of leaving each sentence unaligned: short lines (page furniture,
+    stray marks) cost less than long sentences when skip_len_exp > 0."""
+    lens = np.diff(clen)
+    rel = lens / max(float(lens.mean()), 1.0)
+    return cfg.skip * np.clip(rel, 0.05, 4.0) ** cfg.skip_len_exp
+
+
+def _insertions(t: _Side, cfg: AlignConfig) -> np.ndarray:
+    """ins[j]: score of the 0-1 link of target sentence j-1 (ins[0] unused)."""
+    return np.concatenate([[0.0], -_skip_costs(t.clen, cfg)])
 
 
 def _band_dot(rows: np.ndarray, cols: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -370,7 +416,7 @@ def _first_path(s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> list[tupl
         coarse = _first_path(cs, ct, cfg, ratio)
         band = _expand_band(_band_around(coarse, len(cs.clen) - 1, len(ct.clen) - 1, 1), f, n, m)
     scores = [(a, b, _band_scores(s, t, band, a, b, cfg, ratio)) for a, b in types]
-    return _nodes(_viterbi(scores, band, n, m, -cfg.skip))
+    return _nodes(_viterbi(scores, band, n, m, _insertions(t, cfg)))
 
 
 def _coarse(side: _Side, f: int) -> _Side:
@@ -431,11 +477,17 @@ class _Lattice:
     row r shifted by s columns is a slice, not a copy.
     """
 
-    def __init__(self, scores, band: _Band, n: int, m: int, ins: float) -> None:
+    def __init__(self, scores, band: _Band, n: int, m: int, ins: np.ndarray) -> None:
         self.types = [(a, b) for a, b, _ in scores]
         self.stack = np.stack([arr for _, _, arr in scores])
         self.band, self.n, self.m, self.ins = band, n, m, ins
+        self.gains = np.cumsum(ins)  # row i's insertion prefix sums: gains[lo[i]:][:width]
         self.pad = band.width + max(max(a, b) for a, b in self.types)
+
+    def _gain(self, i: int) -> np.ndarray:
+        """Prefix sums of insertion scores along row i of the band."""
+        start = self.band.lo[i]
+        return self.gains[start:start + self.band.width]
 
     def _table(self) -> np.ndarray:
         return np.full((self.n + 1, self.band.width + 2 * self.pad), _NEG)
@@ -453,10 +505,10 @@ class _Lattice:
     def viterbi(self):
         """Best monotone path; returns links as (src indexes, tgt indexes)."""
         w, p, n = self.band.width, self.pad, self.n
-        gain = self.ins * np.arange(w)
         best, back = self._table(), np.zeros((n + 1, w), np.int8)
         cand, cols = np.empty((len(self.types), w)), np.arange(w)
         for i in range(n + 1):
+            gain = self._gain(i)
             self._gather(best, i, cand)
             arg = cand.argmax(axis=0)
             x = cand[arg, cols]
@@ -481,9 +533,9 @@ class _Lattice:
     def forward(self) -> np.ndarray:
         """Log-sum over all paths from (0, 0) to each cell."""
         w, p = self.band.width, self.pad
-        gain = self.ins * np.arange(w)
         fwd, cand = self._table(), np.empty((len(self.types), w))
         for i in range(self.n + 1):
+            gain = self._gain(i)
             self._gather(fwd, i, cand)
             x = np.logaddexp.reduce(cand, axis=0)
             if i == 0:
@@ -494,7 +546,6 @@ class _Lattice:
     def backward(self) -> np.ndarray:
         """Log-sum over all paths from each cell to (n, m)."""
         w, p, n, lo = self.band.width, self.pad, self.n, self.band.lo
-        gain = self.ins * np.arange(w)
         bwd = np.full((n + 1, w), _NEG)
         cand = np.empty((len(self.types), w))
         scratch = np.full((len(self.types), w + 2 * p), _NEG)
@@ -507,20 +558,23 @@ class _Lattice:
                 np.add(self.stack[t, i + a], bwd[i + a], out=scratch[t, p:p + w])
                 cand[t] = scratch[t, p + s:p + s + w]
             y = np.logaddexp.reduce(cand, axis=0)
+            gain = self._gain(i)
             if i == n:
                 y[self.m - lo[n]] = 0.0
             bwd[i] = np.logaddexp.accumulate((y + gain)[::-1])[::-1] - gain
         return bwd
 
 
-def _viterbi(scores, band: _Band, n: int, m: int, ins: float):
+def _viterbi(scores, band: _Band, n: int, m: int, ins: np.ndarray):
     return _Lattice(scores, band, n, m, ins).viterbi()
 
 
-def _confidences(links, scores, band: _Band, n: int, m: int, cfg: AlignConfig) -> list[float]:
+def _confidences(links, scores, band: _Band, t: _Side, cfg: AlignConfig) -> list[float]:
     """Posterior probability of each chosen link, mapped by the fitted logistic."""
+    n, m = band.lo.shape[0] - 1, len(t.clen) - 1
     temp = cfg.temperature
-    lattice = _Lattice([(a, b, arr / temp) for a, b, arr in scores], band, n, m, -cfg.skip / temp)
+    lattice = _Lattice([(a, b, arr / temp) for a, b, arr in scores], band, n, m,
+                       _insertions(t, cfg) / temp)
     with np.errstate(invalid="ignore", over="ignore"):
         fwd, bwd = lattice.forward(), lattice.backward()
     lo = band.lo
@@ -530,7 +584,7 @@ def _confidences(links, scores, band: _Band, n: int, m: int, cfg: AlignConfig) -
     i = j = 0
     for s, t in links:
         ni, nj = i + len(s), j + len(t)
-        step = lattice.ins if not s else lattice.stack[index[(len(s), len(t))], ni, nj - lo[ni]]
+        step = lattice.ins[nj] if not s else lattice.stack[index[(len(s), len(t))], ni, nj - lo[ni]]
         logp = fwd[i, j - lo[i]] + step + bwd[ni, nj - lo[ni]] - total
         out.append(_calibrate(min(0.0, float(logp)), cfg))
         i, j = ni, nj

@@ -20,7 +20,6 @@ import math
 import os
 import pickle
 import time
-from collections import OrderedDict
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -93,8 +92,8 @@ def memoise_features() -> None:
     configuration would only burn the shared CPU."""
     import alignment.align as A
 
-    feats, evid = {}, OrderedDict()
-    base_features, base_evidence = A._features, A._evidence
+    feats, dots = {}, {}
+    base_features = A._features
 
     def features(src, tgt, embedder, cfg):
         key = (tuple(src), tuple(tgt), embedder is None, cfg.max_side, cfg.hub_k, cfg.hub_sample)
@@ -102,25 +101,40 @@ def memoise_features() -> None:
             feats[key] = base_features(src, tgt, embedder, cfg)
         return feats[key]
 
-    def evidence(s, t, band, *args):
-        key = (id(s), id(t), band.lo.tobytes(), band.width, args)
-        if key in evid:
-            evid.move_to_end(key)
-        else:
-            evid[key] = base_evidence(s, t, band, *args)
-            if len(evid) > 1500:
-                evid.popitem(last=False)
-        return evid[key]
+    def pair_dots(s, t, a, b, si, ts, use_sim, use_lex):
+        key = (id(s), id(t), a, b)
+        if key not in dots:  # whole (n, m) matrices: small for bench documents
+            cos = s.runs[a - 1] @ t.runs[b - 1].T if use_sim else None
+            lex = (s.lex[a - 1] @ t.lex[b - 1].T).toarray().astype(np.float32) if use_lex else None
+            dots[key] = (cos, lex)
+        cos, lex = dots[key]
+        zero = np.zeros(ts.shape)
+        return (cos[si[:, None], ts] if use_sim else zero), (lex[si[:, None], ts] if use_lex else zero)
 
-    A._features, A._evidence = features, evidence
+    A._features, A._pair_dots = features, pair_dots
+
+
+def fast_search_mode(on: bool) -> None:
+    """During the search, confidences are not needed: skip forward-backward."""
+    import alignment.align as A
+    if not hasattr(A, "_real_confidences"):
+        A._real_confidences = A._confidences
+    A._confidences = (lambda links, *rest: [0.5] * len(links)) if on else A._real_confidences
+
+
+PLAIN = False  # --plain: pretend the source language is unknown to the encoder
+GROUPING = True  # LIMSI gold groups consecutive unaligned sentences in one link: do the same
 
 
 def run(docs, embedder, cfg: AlignConfig):
-    """Align every doc: (per-doc scores, all hypotheses, seconds)."""
+    """Align every doc: (all hypotheses, seconds)."""
     hyps, t0 = [], time.perf_counter()
     for d in docs:
-        hyps.append(align(d.src, d.tgt, embedder=embedder, config=cfg,
-                          src_lang=d.src_lang or None, tgt_lang=d.tgt_lang or None).links)
+        src_lang = "el" if PLAIN else d.src_lang or None
+        limsi = not d.name.startswith(("dev", "test"))
+        doc_cfg = replace(cfg, group_unaligned=True) if GROUPING and limsi else cfg
+        hyps.append(align(d.src, d.tgt, embedder=embedder, config=doc_cfg,
+                          src_lang=src_lang, tgt_lang=d.tgt_lang or None).links)
     return hyps, time.perf_counter() - t0
 
 
@@ -155,7 +169,13 @@ def report(docs, hyps, title: str) -> None:
 
 def calibration(docs, hyps, threshold: float = DEFAULT_REVIEW_THRESHOLD, only_limsi=True) -> str:
     """Strict precision of links at/above the review threshold, share below it."""
-    hit = conf = None
+    prec, below, rows, low_prec = review_figures(docs, hyps, threshold, only_limsi)
+    return (f"links {rows}: conf>={threshold}: precision {prec:.4f}; "
+            f"below: {below:.1%} of links (their precision {low_prec:.3f})")
+
+
+def review_figures(docs, hyps, threshold=DEFAULT_REVIEW_THRESHOLD, only_limsi=True):
+    """(precision of links >= threshold, share of links below, links, precision below)."""
     rows = []
     for d, h in zip(docs, hyps):
         if only_limsi and d.name.startswith(("dev", "test")):
@@ -165,9 +185,27 @@ def calibration(docs, hyps, threshold: float = DEFAULT_REVIEW_THRESHOLD, only_li
     hit = np.array([r[0] for r in rows])
     conf = np.array([r[1] for r in rows])
     hi = conf >= threshold
-    prec = hit[hi].mean() if hi.any() else float("nan")
-    return (f"links {len(rows)}: conf>={threshold}: {hi.sum()} (precision {prec:.4f}); "
-            f"below: {(~hi).sum()} ({(~hi).mean():.1%}, precision {hit[~hi].mean():.3f})")
+    prec = hit[hi].mean() if hi.any() else 0.0
+    low = hit[~hi].mean() if (~hi).any() else 0.0
+    return float(prec), float((~hi).mean()), len(rows), float(low)
+
+
+def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
+    """Pick the posterior temperature, fit the logistic map for each, keep the best.
+
+    Best: the fewest links below the review threshold among fits whose links at
+    or above it are >= 97% strictly right on LIMSI (else the most precise)."""
+    best, best_key = cfg, None
+    for temp in (0.01, 0.02, 0.05, 0.1, 0.2):
+        trial = replace(cfg, temperature=temp, conf_bias=0.0, conf_slope=1.0)
+        fitted = fit_calibration(docs, run(docs, embedder, trial)[0], trial)
+        prec, below, _, _ = review_figures(docs, run(docs, embedder, fitted)[0])
+        key = (prec >= 0.97, -below if prec >= 0.97 else prec)
+        print(f"temperature {temp}: bias {fitted.conf_bias} slope {fitted.conf_slope}: "
+              f"LIMSI precision>=0.9 {prec:.4f}, below 0.9 {below:.1%}")
+        if best_key is None or key > best_key:
+            best, best_key = fitted, key
+    return best
 
 
 def fit_calibration(docs, hyps, cfg: AlignConfig) -> AlignConfig:
@@ -205,11 +243,22 @@ GRID = {
     "para_bonus": [0.0, 0.05, 0.1, 0.2],
     "para_cross": [0.0, 0.05, 0.1, 0.2],
     "window": [4, 6, 8],
-    "hub_k": [2, 4, 8],
+    "hub_k": [4, 8, 16],
+    "skip_len_exp": [0.0, 0.25, 0.5, 1.0],
+    "max_total": [5, 6],
 }
 
 
-def search(docs, embedder, cfg: AlignConfig, budget: int) -> AlignConfig:
+GRID_PLAIN = {
+    "plain_tau": [0.0, 0.02, 0.05, 0.1, 0.2],
+    "plain_skip": [0.02, 0.05, 0.1, 0.2, 0.3],
+    "plain_w_len": [0.02, 0.05, 0.1, 0.2, 0.4],
+    "plain_w_lex": [0.0, 0.2, 0.5, 1.0],
+    "merge_penalty": [0.0, 0.02, 0.05, 0.1, 0.2],
+}
+
+
+def search(docs, embedder, cfg: AlignConfig, budget: int, grid=GRID) -> AlignConfig:
     """Coordinate ascent over GRID, at most `budget` configurations."""
     hyps, _ = run(docs, embedder, cfg)
     best, _ = objective(docs, hyps)
@@ -218,7 +267,7 @@ def search(docs, embedder, cfg: AlignConfig, budget: int) -> AlignConfig:
     improved = True
     while improved and tried < budget:
         improved = False
-        for key, values in GRID.items():
+        for key, values in grid.items():
             for v in values:
                 if v == getattr(cfg, key) or tried >= budget:
                     continue
@@ -238,9 +287,16 @@ def search(docs, embedder, cfg: AlignConfig, budget: int) -> AlignConfig:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--search", type=int, default=0, help="configurations to try (0: none)")
+    ap.add_argument("--no-grouping", action="store_true",
+                    help="LIMSI too with one 1-0 link per unaligned sentence")
+    ap.add_argument("--calibrate", action="store_true", help="fit temperature and confidence map")
     ap.add_argument("--test", action="store_true", help="also report Text+Berg test (never tuned on)")
     ap.add_argument("--embedder", choices=["cache", "use"], default="cache")
+    ap.add_argument("--plain", action="store_true",
+                    help="no encoder (as for an unknown language): length and lexical evidence only")
     args = ap.parse_args()
+    global PLAIN, GROUPING
+    PLAIN, GROUPING = args.plain, not args.no_grouping
     if args.embedder == "use":
         from alignment.registry import EMBEDDERS
         base = EMBEDDERS["use"](threads=2)
@@ -251,10 +307,14 @@ def main() -> None:
     docs = load_docs("dev")
     cfg = AlignConfig()
     if args.search:
-        cfg = search(docs, embedder, cfg, args.search)
-        hyps, _ = run(docs, embedder, cfg)
-        cfg = fit_calibration(docs, hyps, cfg)
+        fast_search_mode(True)
+        cfg = search(docs, embedder, cfg, args.search, GRID_PLAIN if PLAIN else GRID)
+        fast_search_mode(False)
+        cfg = calibrate(docs, embedder, cfg)
         print("tuned config:", {k: v for k, v in asdict(cfg).items() if v != getattr(AlignConfig(), k)})
+    if args.calibrate and not args.search:
+        cfg = calibrate(docs, embedder, cfg)
+        print("calibrated:", cfg.temperature, cfg.conf_bias, cfg.conf_slope)
     hyps, secs = run(docs, embedder, cfg)
     report(docs, hyps, f"dev ({secs:.1f} s aligning, embeddings cached)")
     print("calibration LIMSI:", calibration(docs, hyps))
