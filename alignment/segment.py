@@ -81,6 +81,11 @@ _CANDIDATE = re.compile(
 _COLON_DASH = re.compile(r"[:][ \u00a0]+(?=[—–]|--)")
 _INITIAL = re.compile(r"(?:^|[\s(«“\"'-])(?:[^\W\d_a-zß-ÿ]\.-?)+$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]$")
+_RUN_IN_HEADING = re.compile(
+    r"(?<![^ ])(?P<kw>(?i:chapter|chapitre|book|livre|volume|tome|part|partie|kapitel|buch|teil"
+    r"|cap[íi]tulo|capitolo|libro|parte|hoofdstuk|deel))"
+    r" (?:[IVXLC]+|\d+|(?i:premier|première|first|one))\.?(?: ?: ?[\d-]+)?"
+    r"(?= [A-ZÀ-Þ\"'«“(])")
 _SPLIT_ABBR = re.compile(r"\w\.(?:\s|$)")
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
 
@@ -175,10 +180,35 @@ def _has_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+def _heading_cuts(text: str, lang: str) -> set[int]:
+    """Both ends of a chapter heading run into the text ("…himself. CHAPTER II Mr. Weston").
+
+    Texts pasted without their line breaks lose the line around a heading; a
+    structural word with its number, in capitals (not inside a run of
+    capitals) or after a sentence end, is still one. The text after it is
+    cut off only when it is a sentence, not the chapter's title
+    ("CHAPTER I Down the Rabbit-Hole", "CHAPITRE V. CONSEILS").
+    """
+    cuts: set[int] = set()
+    for m in _RUN_IN_HEADING.finditer(text):
+        before = text[:m.start()].rstrip(" \u00a0")
+        ended = not before or m.start() in cuts or _keep(text, m.start(), lang)
+        if not m.group("kw")[0].isupper() or not (
+                ended or m.group("kw").isupper() and not before.split()[-1].isupper()):
+            continue
+        cuts.add(m.start())
+        after = text[m.end():].split(None, 1)[0]
+        sentence = _CANDIDATE.search(text, m.end()) or text.rstrip()[-1:] in _TERMINAL
+        if not after.isupper() and sentence or _RUN_IN_HEADING.match(text, m.end() + 1):
+            cuts.add(m.end() + 1)
+    return {c for c in cuts if 0 < c < len(text)}
+
+
 def _split_line(text: str, lang: str) -> list[str]:
     candidates = _regex_starts(text)
     confirmed = _pysbd_starts(text, lang, candidates)
     cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang)]
+    cuts = sorted(set(cuts) | _heading_cuts(text, lang))
     bounds = [0, *cuts, len(text)]
     # a stray quote or dash is no sentence: glue it to the one before (or after)
     wordless = {k for k in range(len(bounds) - 1) if not _has_word(text[bounds[k]:bounds[k + 1]])}

@@ -100,6 +100,15 @@ CASES = [
      ["CHAPTER I", "It was a dark night.", "It rained."]),
     ("en", "date-line-after", "We must know the enemy.\nMarch 1925",
      ["We must know the enemy.", "March 1925"]),
+    ("en", "run-in-headings", "EMMA By Jane Austen VOLUME I CHAPTER I Emma Woodhouse was rich. "
+     "She was clever. CHAPTER II Mr. Weston came.",
+     ["EMMA By Jane Austen", "VOLUME I", "CHAPTER I", "Emma Woodhouse was rich.", "She was clever.",
+      "CHAPTER II", "Mr. Weston came."]),
+    ("en", "chapter-title-kept", "CHAPTER I Down the Rabbit-Hole", ["CHAPTER I Down the Rabbit-Hole"]),
+    ("en", "chapter-in-sentence", "As we saw in Chapter 2 The Hobbit is long.",
+     ["As we saw in Chapter 2 The Hobbit is long."]),
+    ("fr", "run-in-heading", "Fin du livre. Chapitre premier Mon oreille est ouverte.",
+     ["Fin du livre.", "Chapitre premier", "Mon oreille est ouverte."]),
     ("en", "wrapped-lines", "It was a dark\nnight. It rained\nall day.",
      ["It was a dark night.", "It rained all day."]),
 ]
