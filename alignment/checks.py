@@ -389,7 +389,8 @@ def _annotated(block: list[str], findings: Sequence[Finding]) -> list[str]:
         elif "fuzzy" not in [f.strip() for f in comments[flag][2:].split(",")]:
             comments[flag] = "#, fuzzy," + comments[flag][2:]
     at = next((k for k, ln in enumerate(comments) if ln[:2] in ("#:", "#,", "#|")), len(comments))
-    new = [f"{CHECK_COMMENT}[{f.check}] {f.severity}: {f.message}\n" for f in findings]
+    new = [f"{CHECK_COMMENT}[{f.check}] {f.severity}: {' '.join(f.message.split())}\n"
+           for f in findings]
     return comments[:at] + new + comments[at:] + rest
 
 

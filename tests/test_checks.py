@@ -345,3 +345,30 @@ def test_cli_unknown_check(pairs_po: Path) -> None:
     from alignment.cli import main
     res = CliRunner().invoke(main, ["check", str(pairs_po), "--only", "spelling"])
     assert res.exit_code == 1 and "Error: unknown check 'spelling'" in res.output
+
+
+_finding_st = st.builds(Finding, link=st.integers(0, 2), check=st.sampled_from(sorted(CHECKS)),
+                        severity=st.sampled_from(["error", "warning", "info"]),
+                        message=st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+                                        min_size=1, max_size=30))
+
+
+@given(st.lists(_finding_st, max_size=6))
+def test_annotate_po_keeps_every_other_field(findings: list[Finding]) -> None:
+    import tempfile
+
+    import polib
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pairs.po"
+        path.write_text(PO_TEXT, encoding="utf-8")
+        annotate_po(path, findings)
+        after = path.read_text(encoding="utf-8")
+    before_entries, after_entries = polib.pofile(PO_TEXT), polib.pofile(after)
+    for b, a in zip(before_entries, after_entries, strict=True):
+        assert (a.msgctxt, a.msgid, a.msgstr, a.occurrences, a.tcomment) == \
+               (b.msgctxt, b.msgid, b.msgstr, b.occurrences, b.tcomment)
+    removed = [ln for ln in difflib.ndiff(PO_TEXT.splitlines(), after.splitlines()) if ln[:2] == "- "]
+    added = [ln[2:] for ln in difflib.ndiff(PO_TEXT.splitlines(), after.splitlines()) if ln[:2] == "+ "]
+    assert all(ln.startswith(("- #,")) for ln in removed)
+    assert all(ln.startswith(("#. check: ", "#, ")) for ln in added)
+    assert sum(ln.startswith("#. check: ") for ln in added) == len(findings)
