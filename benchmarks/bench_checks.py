@@ -9,7 +9,7 @@
     check, and prints recall per slip type and false alarms per 1,000 clean links
     per check.
 
-Usage: python benchmarks/bench_checks.py [--bench ../shared/bench] [--seed 0] [--rate 0.03]
+Usage: python benchmarks/bench_checks.py [--bench ../shared/bench] [--seed 0] [--rate 0.03] [--direction fr-en|en-fr]
        [--hashing] [--skip-sample] [--show-false N]
 """
 
@@ -40,17 +40,17 @@ EXPECTED = {  # slip type -> the check meant to catch it
 
 @dataclass
 class Row:
-    """One link under construction: original (fr) and translation (en) sentences, slip label."""
+    """One link under construction: original and translation sentences, slip label."""
 
-    fr: list[str]
-    en: list[str]
+    orig: list[str]
+    trans: list[str]
     slip: str = ""
 
 
 # ---------------------------------------------------------------- data
 
-def clean_pairs(bench: Path) -> list[tuple[str, str]]:
-    """(French, English) of every gold 1-1 link of the LIMSI books, detokenized."""
+def clean_pairs(bench: Path, langs: tuple[str, str]) -> list[tuple[str, str]]:
+    """(original, translation) of every gold 1-1 link of the LIMSI books, detokenized."""
     from sacremoses import MosesDetokenizer
 
     from alignment.evaluate import read_limsi_book
@@ -63,22 +63,23 @@ def clean_pairs(bench: Path) -> list[tuple[str, str]]:
     pairs = []
     for book in sorted((bench / "limsi").glob("*_EN-FR")):
         gold = read_limsi_book(book)
-        pairs += [(text(gold.tgt[l.tgt[0]], "fr"), text(gold.src[l.src[0]], "en"))
-                  for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
+        one = [(text(gold.tgt[l.tgt[0]], "fr"), text(gold.src[l.src[0]], "en"))
+               for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
+        pairs += one if langs == ("fr", "en") else [(e, f) for f, e in one]
     return pairs
 
 
-def to_bitext(rows: list[Row]) -> Bitext:
+def to_bitext(rows: list[Row], langs: tuple[str, str]) -> Bitext:
     src: list[Sentence] = []
     tgt: list[Sentence] = []
     links = []
     for row in rows:
-        s = tuple(range(len(src), len(src) + len(row.fr)))
-        t = tuple(range(len(tgt), len(tgt) + len(row.en)))
-        src += [Sentence(x) for x in row.fr]
-        tgt += [Sentence(x) for x in row.en]
+        s = tuple(range(len(src), len(src) + len(row.orig)))
+        t = tuple(range(len(tgt), len(tgt) + len(row.trans)))
+        src += [Sentence(x) for x in row.orig]
+        tgt += [Sentence(x) for x in row.trans]
         links.append(Link(s, t))
-    return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), "fr", "en")
+    return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), *langs)
 
 
 # ---------------------------------------------------------------- slips
@@ -86,14 +87,14 @@ def to_bitext(rows: list[Row]) -> Bitext:
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def _name_pair(fr: str, en: str) -> re.Match | None:
+def _name_pair(orig: str, trans: str) -> re.Match | None:
     """A capitalised, non-initial English word with a similar French word (a name on both sides)."""
-    fr_words = WORD.findall(fr)
-    for m in WORD.finditer(en):
+    orig_words = WORD.findall(orig)
+    for m in WORD.finditer(trans):
         w = m.group()
         if m.start() > 2 and w[0].isupper() and len(w) >= 4 and not w.isupper() and \
-                en[:m.start()].rstrip()[-1:] not in ".!?\"“" and \
-                max((similarity(w, f) for f in fr_words), default=0) >= 0.7:
+                trans[:m.start()].rstrip()[-1:] not in ".!?\"“" and \
+                max((similarity(w, f) for f in orig_words), default=0) >= 0.7:
             return m
     return None
 
@@ -108,79 +109,80 @@ def _mangle(word: str, rng: np.random.Generator) -> str:
     return "Smithers"
 
 
-def _realword(fr: str, en: str, rng: np.random.Generator) -> str | None:
-    """Replace an English cognate of a French word by a dictionary word one edit away."""
-    sp = speller_for("en")
-    fr_words = WORD.findall(fr)
-    cognates = [m for m in WORD.finditer(en) if len(m.group()) >= 5 and m.group().islower()
-                and max((similarity(m.group(), f) for f in fr_words), default=0) >= 0.6]
+def _realword(orig: str, trans: str, rng: np.random.Generator, lang: str) -> str | None:
+    """Replace a translation word that is a cognate of an original word by a dictionary word one edit away."""
+    sp = speller_for(lang)
+    orig_words = WORD.findall(orig)
+    cognates = [m for m in WORD.finditer(trans) if len(m.group()) >= 5 and m.group().islower()
+                and max((similarity(m.group(), f) for f in orig_words), default=0) >= 0.6]
     for m in rng.permutation(np.array(cognates, dtype=object)) if cognates else ():
         near = sorted(c for c in sp.known(sp.edit_distance_1(m.group())) - {m.group()}
-                      if len(c) >= 4 and max(similarity(c, f) for f in fr_words) < 0.5)
+                      if len(c) >= 4 and max(similarity(c, f) for f in orig_words) < 0.5)
         if near:
-            return en[:m.start()] + str(rng.choice(near)) + en[m.end():]
+            return trans[:m.start()] + str(rng.choice(near)) + trans[m.end():]
     return None
 
 
-def _number(row: Row, rng: np.random.Generator, slip: bool) -> None:
-    """Put the same number on both sides (French grouping), changed on the English side if slip."""
+def _number(row: Row, rng: np.random.Generator, slip: bool, langs: tuple[str, str]) -> None:
+    """Put the same number on both sides (French grouping), changed in the translation if slip."""
     n = int(rng.integers(1000, 99999)) if rng.random() < 0.5 else int(rng.integers(1700, 1999))
-    fr_n = f"{n:,}".replace(",", "\u202f") if n > 9999 else str(n)
-    en_n = f"{n:,}" if n > 9999 else str(n)
+    form = {"fr": f"{n:,}".replace(",", "\u202f") if n > 9999 else str(n),
+            "en": f"{n:,}" if n > 9999 else str(n)}
+    orig_n, trans_n = form[langs[0]], form[langs[1]]
     if slip:
-        d = list(en_n)
+        d = list(trans_n)
         k = [i for i, c in enumerate(d) if c.isdigit()]
         a, b = rng.choice(k[-3:], 2, replace=False)
         d[a], d[b] = d[b], d[a]
-        if d == list(en_n):
+        if d == list(trans_n):
             d[k[-1]] = str((int(d[k[-1]]) + 1) % 10)
-        en_n = "".join(d)
-    row.fr[0] = f"{row.fr[0]} ({fr_n})"
-    row.en[0] = f"{row.en[0]} ({en_n})"
+        trans_n = "".join(d)
+    row.orig[0] = f"{row.orig[0]} ({orig_n})"
+    row.trans[0] = f"{row.trans[0]} ({trans_n})"
 
 
 def inject(pairs: list[tuple[str, str]], rng: np.random.Generator,
-           rate: float) -> list[Row]:
+           rate: float, langs: tuple[str, str] = ("fr", "en")) -> list[Row]:
     """Rows with slips injected into a random subset of links (each type with prob. `rate`)."""
     kinds = list(EXPECTED) + ["number-control"]
     rows: list[Row] = []
     k = 0
     while k < len(pairs):
-        fr, en = pairs[k]
-        row = Row([fr], [en])
+        orig, trans = pairs[k]
+        row = Row([orig], [trans])
         r = rng.random()
         kind = kinds[int(r / rate)] if r < rate * len(kinds) else ""
         other = pairs[int(rng.integers(len(pairs)))][1]
         if kind == "number" or kind == "number-control":
-            _number(row, rng, slip=kind == "number")
+            _number(row, rng, kind == "number", langs)
             row.slip = "number" if kind == "number" else ""
-        elif kind in ("name-swap", "name-mangle") and (m := _name_pair(fr, en)):
+        elif kind in ("name-swap", "name-mangle") and (m := _name_pair(orig, trans)):
             new = _mangle(m.group(), rng) if kind == "name-mangle" else \
                 next((w for w in WORD.findall(other) if w[0].isupper() and len(w) >= 4
                       and similarity(w, m.group()) < 0.5), "Smithers")
-            row.en[0], row.slip = en[:m.start()] + new + en[m.end():], kind
+            row.trans[0], row.slip = trans[:m.start()] + new + trans[m.end():], kind
         elif kind == "drop-1-0":
-            row.en, row.slip = [], kind
+            row.trans, row.slip = [], kind
         elif kind == "add-0-1":
             rows.append(Row([], [other], kind))
         elif kind == "drop-within" and k + 1 < len(pairs):
             k += 1
-            row.fr.append(pairs[k][0])
+            row.orig.append(pairs[k][0])
             row.slip = kind
         elif kind == "add-within":
-            row.en.append(other)
+            row.trans.append(other)
             row.slip = kind
         elif kind == "doubleword":
-            words = list(re.finditer(r"\b[a-z]+\b", en))
+            words = list(re.finditer(r"\b[a-z]+\b", trans))
             if words:
                 m = words[int(rng.integers(len(words)))]
-                row.en[0], row.slip = en[:m.end()] + " " + m.group() + en[m.end():], kind
+                row.trans[0], row.slip = trans[:m.end()] + " " + m.group() + trans[m.end():], kind
         elif kind == "untranslated":
-            row.en, row.slip = [fr], kind
-        elif kind == "question" and en.endswith(".") and "?" not in fr:
-            row.en[0], row.slip = en[:-1] + "?", kind
-        elif kind == "realword" and (new_en := _realword(fr, en, rng)):
-            row.en[0], row.slip = new_en, kind
+            row.trans, row.slip = [orig], kind
+        elif kind == "question" and trans.endswith(".") and "?" not in orig:
+            row.trans[0], row.slip = trans[:-1] + "?", kind
+        elif kind == "realword" and (new_trans := _realword(orig, trans, rng, langs[1])):
+            row.trans[0], row.slip = new_trans, kind
         rows.append(row)
         k += 1
     return rows
@@ -188,18 +190,18 @@ def inject(pairs: list[tuple[str, str]], rng: np.random.Generator,
 
 # ---------------------------------------------------------------- reports
 
-def synthetic(bench: Path, seed: int, rate: float, show_false: int) -> None:
-    pairs = clean_pairs(bench)
-    rows = inject(pairs, np.random.default_rng(seed), rate)
-    bitext = to_bitext(rows)
+def synthetic(bench: Path, seed: int, rate: float, show_false: int, langs: tuple[str, str]) -> None:
+    pairs = clean_pairs(bench, langs)
+    rows = inject(pairs, np.random.default_rng(seed), rate, langs)
+    bitext = to_bitext(rows, langs)
     t0 = time.perf_counter()
     findings = run_checks(bitext)
     secs = time.perf_counter() - t0
     by_link: dict[int, set[str]] = {}
     for f in findings:
         by_link.setdefault(f.link, set()).add(f.check)
-    print(f"\n(b) synthetic slips in {len(pairs)} clean LIMSI 1-1 links (fr original, en "
-          f"translation), seed {seed}, rate {rate}: {len(rows)} links, checks took {secs:.1f} s\n")
+    print(f"\n(b) synthetic slips in {len(pairs)} clean LIMSI 1-1 links ({langs[0]} original, "
+          f"{langs[1]} translation), seed {seed}, rate {rate}: {len(rows)} links, checks took {secs:.1f} s\n")
     print(f"{'slip type':<14} {'injected':>8} {'caught by its check':>20} {'caught by any':>14}")
     for kind, check in EXPECTED.items():
         idx = [i for i, r in enumerate(rows) if r.slip == kind]
@@ -249,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--rate", type=float, default=0.03)
+    ap.add_argument("--direction", choices=["fr-en", "en-fr"], default="fr-en",
+                    help="original-translation languages of the synthetic test")
     ap.add_argument("--hashing", action="store_true", help="align the sample with the hashing embedder")
     ap.add_argument("--skip-sample", action="store_true")
     ap.add_argument("--show-false", type=int, default=0, help="print N random false alarms")
@@ -256,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_sample:
         sample(args.hashing)
     if (args.bench / "limsi").is_dir():
-        synthetic(args.bench, args.seed, args.rate, args.show_false)
+        synthetic(args.bench, args.seed, args.rate, args.show_false,
+                  tuple(args.direction.split("-")))  # type: ignore[arg-type]
     else:
         print(f"{args.bench}/limsi not found: synthetic test skipped", file=sys.stderr)
     return 0
