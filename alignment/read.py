@@ -212,6 +212,18 @@ def _droppable(el: Any) -> bool:
     return href.startswith("#") and bool(_FOOTNOTE_REF.match(el.text_content()))
 
 
+def _styled_heading(el: Any) -> bool:
+    """A <p> used as a heading: short, and all in bold or all in capitals (old pages do this)."""
+    if el.tag not in ("p", "center"):
+        return False
+    text = normalize_space(el.text_content())
+    if not text or len(text) > 100 or text[-1] in ".,;:!?…" and not text.isupper():
+        return False
+    bold = normalize_space(" ".join(b.text_content() for b in el.iter("b", "strong")))
+    letters = [c for c in text if c.isalpha()]
+    return bold == text or (len(letters) > 1 and all(c.isupper() for c in letters))
+
+
 def _main_root(root: Any) -> Any:
     for path in ("//main", "//*[@role='main']"):
         found = root.xpath(path)
@@ -251,7 +263,7 @@ class _Blocks:
             for child in el:
                 self.walk(child)
             if block:
-                self.flush(heading=tag in {"h1", "h2", "h3", "h4", "h5", "h6"})
+                self.flush(heading=tag in {"h1", "h2", "h3", "h4", "h5", "h6"} or _styled_heading(el))
         self.buffer.append(el.tail or "")
 
 

@@ -135,6 +135,17 @@ def test_html_without_article_drops_page_furniture() -> None:
     assert doc.headings == frozenset({0})
 
 
+@pytest.mark.parametrize("html, headings", [
+    ("<p><b>INTRODUCTION</b></p><p>Text here.</p>", {0}),
+    ("<p>CHAPITRE PREMIER.</p><p>Text here.</p>", {0}),
+    ("<p><strong>A bold title</strong></p><p>Text <b>with</b> bold.</p>", {0}),
+    ("<p><b>A bold sentence that ends.</b></p><p>Short</p>", set()),
+    ("<p>mars 1925</p><p>Text here.</p>", {0}),
+])
+def test_html_styled_headings(html: str, headings: set[int]) -> None:
+    assert read_text(html, fmt="html").headings == frozenset(headings)
+
+
 def test_markdown() -> None:
     doc = read_file(DATA / "notes.md")
     assert doc.paragraphs == (
