@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignment.errors import BenchDataError
 from alignment.evaluate import (
@@ -65,6 +67,37 @@ def test_score_matches_hand_computation(gold: str, test: str, expected: tuple) -
     got = (s.precision_strict, s.recall_strict, s.f1_strict,
            s.precision_lax, s.recall_lax, s.f1_lax)
     assert got == pytest.approx(expected)
+
+
+def monotone_links(sizes: list[tuple[int, int]]) -> list[Link]:
+    """Links with the given (source, target) sizes laid end to end."""
+    out, i, j = [], 0, 0
+    for a, b in sizes:
+        out.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b))))
+        i, j = i + a, j + b
+    return out
+
+
+SIZES = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)).filter(lambda t: t != (0, 0)),
+                 min_size=1, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(gold=SIZES, test=SIZES, seed=st.randoms(use_true_random=False))
+def test_score_properties(gold, test, seed) -> None:
+    g, t = monotone_links(gold), monotone_links(test)
+    s = score([g], [t])
+    figures = [s.precision_strict, s.recall_strict, s.f1_strict,
+               s.precision_lax, s.recall_lax, s.f1_lax]
+    assert all(0.0 <= x <= 1.0 for x in figures)
+    assert s.f1_strict <= s.f1_lax and s.precision_strict <= s.precision_lax
+    # order and repetition of hypothesis links do not matter (score.py uses sets)
+    shuffled = t + t[:3]
+    seed.shuffle(shuffled)
+    assert score([g], [shuffled]) == s
+    # a perfect hypothesis scores 1 wherever gold has a link with both sides
+    if any(a and b for a, b in gold):
+        assert score([g], [g]).f1_strict == 1.0
 
 
 def test_score_micro_averages_over_documents() -> None:
