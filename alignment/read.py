@@ -59,7 +59,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _NBSP = "\u00a0"
 _NO_BREAK = "\u00a0\u202f\u2007"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u00ad\ufeff\u2060"))
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"[^\S\u00a0]+")
+_NO_BREAK_RUN = re.compile(r"\s*[\u00a0\u202f\u2007]\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
@@ -116,11 +117,10 @@ def _binary(source: str) -> InputError:
 def normalize_space(text: str) -> str:
     """NFC, invisible characters removed, whitespace runs -> one space or one U+00A0."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-
-    def one(match: re.Match[str]) -> str:
-        return _NBSP if any(c in _NO_BREAK for c in match.group()) else " "
-
-    return _SPACE_RUN.sub(one, text).strip(" " + _NBSP)
+    if not any(c in text for c in _NO_BREAK):
+        return " ".join(text.split())
+    text = _SPACE_RUN.sub(" ", _NO_BREAK_RUN.sub(_NBSP, text))
+    return text.strip(" " + _NBSP)
 
 
 def _check_text(text: str, source: str) -> None:

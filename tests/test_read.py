@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignment.errors import InputError, SectionNotFound
 from alignment.read import (
@@ -67,6 +69,16 @@ def test_looks_like_heading(line: str, expected: bool) -> None:
 ])
 def test_normalize_space(raw: str, expected: str) -> None:
     assert normalize_space(raw) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab é.«»") + [NBSP, "\u202f", "\u2007", "\t", "\n", "\u200b"])))
+def test_normalize_space_properties(raw: str) -> None:
+    once = normalize_space(raw)
+    assert normalize_space(once) == once
+    assert "  " not in once and "\u202f" not in once and "\u200b" not in once
+    assert once == once.strip(" " + NBSP)
+    assert once.replace(NBSP, "").replace(" ", "") == "".join(c for c in raw if not c.isspace() and c != "\u200b")
 
 
 # ---------------------------------------------------------------- encodings
