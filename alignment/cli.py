@@ -226,14 +226,14 @@ def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, s
 # ---------------------------------------------------------------- section: bench (evaluate.py)
 
 _BENCH_COLUMNS = ("document", "src", "tgt", "links", "P", "R", "F1", "F1 lax",
-                  "seconds", "sent/s", "peak MB")
+                  "P sure", "review", "seconds", "sent/s", "peak MB")
 
 
 def _bench_row(r: Any) -> tuple[str, ...]:
     s = r.scores
     return (r.name, str(r.n_src), str(r.n_tgt), str(r.links), f"{s.precision_strict:.3f}",
             f"{s.recall_strict:.3f}", f"{s.f1_strict:.3f}", f"{s.f1_lax:.3f}",
-            f"{r.seconds:.2f}", f"{r.sentences_per_second:.0f}", f"{r.peak_rss_mb:.0f}")
+            f"{r.confident_precision:.3f}", f"{r.review_share:.1%}", f"{r.seconds:.2f}", f"{r.sentences_per_second:.0f}", f"{r.peak_rss_mb:.0f}")
 
 
 def format_bench_table(result: Any) -> str:
@@ -249,7 +249,9 @@ def format_bench_table(result: Any) -> str:
     body = [line(r) for r in rows[1:-1]]
     return "\n".join([line(rows[0]), rule, *body, rule, line(rows[-1]),
                       "P, R, F1: strict; F1 lax; total micro-averaged over documents; "
-                      "sent/s: (src + tgt) / seconds; peak MB: process high-water mark so far.",
+                      "sent/s: (src + tgt) / seconds; peak MB: process high-water mark so far;",
+                      "P sure: strict precision of links with confidence >= the review threshold; "
+                      "review: share of links below it.",
                       f"signature: {result.signature}"])
 
 
@@ -261,6 +263,8 @@ def bench_json(result: Any) -> str:
     def doc(r: Any) -> dict[str, Any]:
         d = dataclasses.asdict(r)
         d["sentences_per_second"] = r.sentences_per_second
+        d["confident_precision"] = r.confident_precision
+        d["review_share"] = r.review_share
         d["scores"]["signature"] = str(r.scores.signature)
         return d
 

@@ -327,10 +327,22 @@ class DocResult:
     scores: Scores
     seconds: float
     peak_rss_mb: float
+    confident: int = 0
+    confident_hits: int = 0
 
     @property
     def sentences_per_second(self) -> float:
         return (self.n_src + self.n_tgt) / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def confident_precision(self) -> float:
+        """Strict precision of the links at or above the review threshold."""
+        return self.confident_hits / self.confident if self.confident else 0.0
+
+    @property
+    def review_share(self) -> float:
+        """Share of links below the review threshold (those a person is asked to check)."""
+        return 1.0 - self.confident / self.links if self.links else 0.0
 
 
 @dataclass(frozen=True)
@@ -357,32 +369,62 @@ def _default_align() -> AlignFn:
     return align
 
 
+def _default_threshold() -> float:
+    from .align import DEFAULT_REVIEW_THRESHOLD
+
+    return DEFAULT_REVIEW_THRESHOLD
+
+
+def confidence_counts(gold: Sequence[Link], test: Sequence[Link], threshold: float) -> tuple[int, int]:
+    """(links with confidence >= threshold, how many of them are exactly in gold).
+
+    Why: the app asks people to review only links below the threshold, so the
+    links above it must be right; this measures whether they are.
+    """
+    gold_pairs = _pairs(gold)
+    sure = [link for link in test if link.confidence >= threshold]
+    return len(sure), sum((link.src, link.tgt) in gold_pairs for link in sure)
+
+
+def _run_one(doc: GoldDoc, align_fn: AlignFn, embedder: Any, extra: dict[str, Any],
+             threshold: float) -> tuple[DocResult, Alignment]:
+    start = time.perf_counter()
+    alignment = align_fn(doc.src, doc.tgt, embedder=embedder, src_lang=doc.src_lang or None,
+                         tgt_lang=doc.tgt_lang or None, **extra)
+    seconds = time.perf_counter() - start
+    scores = score([doc.links], [alignment.links], signature=alignment.signature)
+    sure = confidence_counts(doc.links, alignment.links, threshold)
+    return DocResult(doc.name, len(doc.src), len(doc.tgt), len(alignment.links), scores,
+                     seconds, peak_rss_mb(), *sure), alignment
+
+
 def run_bench(docs: Sequence[GoldDoc], *, embedder: Any, config: Any = None,
-              align_fn: AlignFn | None = None, progress: Progress = no_progress) -> BenchResult:
-    """Align every document with the engine (gold segmentation given) and score it."""
+              align_fn: AlignFn | None = None, review_threshold: float | None = None,
+              progress: Progress = no_progress) -> BenchResult:
+    """Align every document with the engine (gold segmentation given) and score it.
+
+    `review_threshold` defaults to align.DEFAULT_REVIEW_THRESHOLD.
+    """
     if not docs:
         raise BenchDataError("no benchmark documents to run; check the folder and --split")
     align_fn = align_fn or _default_align()
+    threshold = _default_threshold() if review_threshold is None else review_threshold
     extra = {} if config is None else {"config": config}
     results: list[DocResult] = []
     hypotheses: list[tuple[Link, ...]] = []
     signature = Signature()
     progress(0, len(docs), "bench")
     for k, doc in enumerate(docs):
-        start = time.perf_counter()
-        alignment = align_fn(doc.src, doc.tgt, embedder=embedder, src_lang=doc.src_lang or None,
-                             tgt_lang=doc.tgt_lang or None, **extra)
-        seconds = time.perf_counter() - start
-        signature = alignment.signature
+        result, alignment = _run_one(doc, align_fn, embedder, extra, threshold)
+        results.append(result)
         hypotheses.append(alignment.links)
-        scores = score([doc.links], [alignment.links], signature=signature)
-        results.append(DocResult(doc.name, len(doc.src), len(doc.tgt), len(alignment.links),
-                                 scores, seconds, peak_rss_mb()))
+        signature = alignment.signature
         progress(k + 1, len(docs), "bench")
     total = DocResult(
         "total", sum(r.n_src for r in results), sum(r.n_tgt for r in results),
         sum(r.links for r in results),
         score([d.links for d in docs], hypotheses, signature=signature),
         sum(r.seconds for r in results), peak_rss_mb(),
+        sum(r.confident for r in results), sum(r.confident_hits for r in results),
     )
     return BenchResult(tuple(results), total, signature)

@@ -12,6 +12,7 @@ from alignment.errors import BenchDataError
 from alignment.evaluate import (
     GoldDoc,
     concat_docs,
+    confidence_counts,
     iter_bench,
     read_limsi_book,
     read_textberg,
@@ -277,6 +278,30 @@ def test_run_bench_scores_each_document_and_the_total(fake_embedder) -> None:
     assert result.total.peak_rss_mb > 10 and result.docs[0].sentences_per_second > 0
 
 
+@pytest.mark.parametrize("confidences,expected", [
+    # gold 0:0 1:1 2,3:2; test 0:0 1:1 2:2 3: -> only the first two are exact hits
+    ((0.95, 0.95, 0.95, 0.95), (4, 2)),   # all sure, half right
+    ((0.95, 0.95, 0.5, 0.2), (2, 2)),     # the wrong ones sent to review
+    ((0.9, 0.89, 0.1, 0.1), (1, 1)),      # threshold is inclusive
+    ((0.1, 0.1, 0.1, 0.1), (0, 0)),
+])
+def test_confidence_counts(confidences: tuple, expected: tuple) -> None:
+    test = [Link(k.src, k.tgt, c) for k, c in zip(links("0:0 1:1 2:2 3:"), confidences)]
+    assert confidence_counts(links("0:0 1:1 2,3:2"), test, 0.9) == expected
+
+
+def test_run_bench_reports_review_share(fake_embedder) -> None:
+    def unsure_tail(src, tgt, **kwargs):
+        alignment = diagonal(src, tgt, **kwargs)
+        return Alignment(tuple(Link(k.src, k.tgt, 0.5 if k.src[0] == 2 else 1.0)
+                               for k in alignment.links), alignment.signature)
+
+    result = run_bench([doc("a", 3, "0:0 1:1 2:2")], embedder=fake_embedder,
+                       align_fn=unsure_tail, review_threshold=0.9)
+    assert result.total.confident == 2 and result.total.confident_precision == 1.0
+    assert result.total.review_share == pytest.approx(1 / 3)
+
+
 def test_run_bench_needs_documents(fake_embedder) -> None:
     with pytest.raises(BenchDataError, match="no benchmark documents"):
         run_bench([], embedder=fake_embedder, align_fn=diagonal)
@@ -326,6 +351,7 @@ def test_bench_command_json_and_max_docs(tmp_path: Path, stand_in_engine) -> Non
     assert [d["name"] for d in data["documents"]] == ["test0"]
     assert data["total"]["scores"]["f1_strict"] == 1.0
     assert data["total"]["sentences_per_second"] > 0
+    assert data["total"]["review_share"] == 0.0 and data["total"]["confident_precision"] == 1.0
 
 
 def test_bench_command_reports_bad_data_in_one_line(tmp_path: Path) -> None:
