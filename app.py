@@ -96,6 +96,7 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
               page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
               revealed=set(), conflict=None, flash=None, resumed=position)
     ss.pop("_memo", None)
+    ss.pop("findings", None)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the PO file…")
@@ -297,7 +298,7 @@ def reload() -> None:
 
 
 def close() -> None:
-    for key in ("history", "saved", "path", "conflict", "_memo"):
+    for key in ("history", "saved", "path", "conflict", "_memo", "findings"):
         ss.pop(key, None)
 
 
@@ -321,9 +322,35 @@ def reveal() -> None:
     ss.revealed = ss.revealed | {ss.cursor}
 
 
+AUTO_RECHECK_LINKS = int(os.environ.get("ALIGNMENT_AUTO_RECHECK", "2000"))
+"""Up to this many links the checks run again after every edit; above, on request."""
+
+
 def findings(bitext: Bitext) -> tuple:
-    from alignment.checks import run_checks
-    return memo("findings", bitext, None, lambda: run_checks(bitext))
+    """The proofreading findings, one check at a time under a progress bar.
+
+    On a long text the checks take a while (seconds per thousand links), so after an
+    edit the findings of the previous version are kept until the user asks again.
+    """
+    from alignment.checks import DEFAULT_CHECKS, run_checks
+
+    done = ss.get("findings")
+    n = len(bitext.alignment.links)
+    if done is not None and (done[0] is bitext or (n > AUTO_RECHECK_LINKS and not ss.get("recheck_wanted"))):
+        return done[1]
+    bar = st.progress(0.0, text="Running the proofreading checks…")
+    found: list = []
+    for k, name in enumerate(DEFAULT_CHECKS):
+        bar.progress(k / len(DEFAULT_CHECKS), text=f"Checking: {name} ({k + 1}/{len(DEFAULT_CHECKS)})")
+        found += run_checks(bitext, only=[name])
+    bar.empty()
+    found.sort(key=lambda f: f.link)
+    ss.findings, ss.recheck_wanted = (bitext, tuple(found)), False
+    return ss.findings[1]
+
+
+def recheck() -> None:
+    ss.recheck_wanted = True
 
 
 def stats(bitext: Bitext) -> tuple[list[str], int, int, int]:
@@ -457,6 +484,9 @@ def pager(pg: browse.Page, where: str = "top") -> None:
 def proofread_panel(bitext: Bitext) -> None:
     found = findings(bitext)
     st.subheader(f"Proofreading: {len(found):,} findings")
+    if ss.findings[0] is not bitext:
+        st.caption("These findings are from before your last edits (link numbers may have moved).")
+        st.button("Run the checks again", key="recheck", on_click=recheck)
     names = sorted({f.check for f in found})
     chosen = st.multiselect("Checks", names, key="p_checks")
     shown = [f for f in found if not chosen or f.check in chosen]

@@ -264,3 +264,17 @@ def test_choosing_a_link_turns_to_its_page_and_a_new_search_to_page_one(env):
     assert f'id="link-{n}" class="row' in rows_html(at) and "current" in rows_html(at)
     at.text_input(key="q").input("e").run()
     assert at.session_state["page_no"] == 0
+
+
+def test_long_texts_keep_findings_until_asked_to_check_again(env, monkeypatch):
+    monkeypatch.setenv("ALIGNMENT_AUTO_RECHECK", "0")  # as if the sample were a long text
+    at = open_sample(env)
+    at.radio(key="mode").set_value("Proofread").run()
+    checked = at.session_state["findings"][0]
+    assert not [b for b in at.button if b.key == "recheck"]
+    at.button(key="review").click().run()
+    assert at.session_state["findings"][0] is checked  # not re-run after the edit
+    assert any("before your last edits" in c.value for c in at.caption)
+    at.button(key="recheck").click().run()
+    assert at.session_state["findings"][0] == at.session_state["history"].current
+    assert not [b for b in at.button if b.key == "recheck"]
