@@ -8,6 +8,7 @@ and boundaries (character offsets of sentence starts in the rebuilt
 paragraph, 0 excluded) are compared with the gold ones. Counts are summed
 over paragraphs and books (micro-average). pysbd alone is a baseline row.
 
+"gold" counts gold boundaries; sent/s is gold boundaries split per second.
 Usage: python benchmarks/bench_segment.py [--bench ../shared/bench] [--errors N]
 """
 
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from alignment.evaluate import read_limsi_book
+from alignment.evaluate import peak_rss_mb, read_limsi_book
 from alignment.segment import split_sentences
 
 Splitter = Callable[[str, str], list[str]]
@@ -153,10 +154,14 @@ def main(argv: list[str] | None = None) -> int:
                 totals[(name, lang)].add(counts)
                 rows.append((book.name.removesuffix("_EN-FR"), lang, name, counts))
     rows += [("TOTAL", lang, name, c) for (name, lang), c in sorted(totals.items(), key=lambda kv: kv[0][1])]
-    print(f"{'book':<28} {'lang':<4} {'splitter':<8} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'sec':>6}")
+    print(f"{'book':<28} {'lang':<4} {'splitter':<8} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} "
+          f"{'sec':>6} {'sent/s':>8}")
     for book, lang, name, c in rows:
         p, r, f = c.prf()
-        print(f"{book:<28} {lang:<4} {name:<8} {c.tp + c.fn:>5} {p:>6.3f} {r:>6.3f} {f:>6.3f} {c.seconds:>6.2f}")
+        rate = (c.tp + c.fn) / c.seconds if c.seconds else 0.0
+        print(f"{book:<28} {lang:<4} {name:<8} {c.tp + c.fn:>5} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
+              f"{c.seconds:>6.2f} {rate:>8.0f}")
+    print(f"peak memory {peak_rss_mb():.0f} MB")
     for lang in ("en", "fr"):
         for kind, lang_, context in [e for e in errors if e[1] == lang][:args.errors]:
             print(f"{kind} {lang_}: {context}")
