@@ -68,7 +68,7 @@ ABBREVIATIONS = {
 # English or German a dash after "!" is an aside that goes on the same sentence.
 DIALOGUE_DASH_LANGS = {"fr", "es", "it", "pt", "ca", "ru", "uk", "pl", "bg", "cs", "sk", "hu", "ro"}
 
-_TERMINAL = ".!?…。！？‼⁇⁈⁉"
+_TERMINAL = ".!?…。！？‼⁇⁈⁉‽؟۔।॥։።፧။"  # and the stops of Arabic, Urdu, Hindi, Armenian, ...
 _CLOSERS = "\"'»”’“‘)]」』）〕】›"  # “ ‘ close German quotes („Komm!“)
 _OPENERS = "\"'«“‘„‚([¿¡—–-「『（›‹"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets (French
@@ -79,7 +79,7 @@ _CANDIDATE = re.compile(
     rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}]| [»”)\]])* +"
     rf"|[。！？]+(?![\s{re.escape(_CLOSERS)}])")
 _COLON_DASH = re.compile(r"[:][ \u00a0]+(?=[—–]|--)")
-_INITIAL = re.compile(r"(?:^|[\s(«“\"'-])(?:[^\W\d_a-zß-ÿ]\.-?)+$")
+_INITIAL = re.compile(r"(?:^|[\s(«“\"'-])((?:[^\W\d_]\.-?)+)$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]$")
 _RUN_IN_HEADING = re.compile(
     r"(?<![^ ])(?P<kw>(?i:chapter|chapitre|book|livre|volume|tome|part|partie|kapitel|buch|teil"
@@ -165,7 +165,8 @@ def _keep(text: str, start: int, lang: str) -> bool:
         word = _last_word(left)
         if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()):
             return False
-        if _INITIAL.search(left) and right[:1].isupper() and not left.endswith(" I."):
+        initials = _INITIAL.search(left)
+        if initials and initials.group(1).isupper() and right[:1].isupper() and not left.endswith(" I."):
             return False
         if _SPLIT_ABBR.match(right) and re.search(r"(?:^|\s)\w\.$", left):  # "z. B.", "i. e."
             return False
