@@ -23,6 +23,7 @@ from alignment.errors import AlignmentError, POConflict
 from alignment.types import Bitext
 
 ss = st.session_state
+md = browse.md_escape  # user text shown through Markdown (titles, file names, messages)
 EMBEDDER = os.environ.get("ALIGNMENT_EMBEDDER", "use")
 FORMATS = ("txt", "html", "htm", "md", "markdown")
 LANGS = ("fr", "en", "de", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko", "ar", "tr")
@@ -130,9 +131,9 @@ def corpus_card(corpus: Any) -> None:
     states = {s.side: side_state(corpus, s) for s in (corpus.src, corpus.tgt)}
     po_path = cache_dir(corpus) / f"{corpus.id}.po"
     with st.container(border=True):
-        st.markdown(f"**{corpus.title}**  \n{corpus.author} {corpus.date}".strip())
+        st.markdown(f"**{md(corpus.title)}**  \n{md(corpus.author)} {md(corpus.date)}".strip())
         st.caption(" · ".join(f"{s.lang}: {states[s.side]}" for s in (corpus.src, corpus.tgt))
-                   + (f" · {corpus.licence}" if corpus.licence else ""))
+                   + (f" · {md(corpus.licence)}" if corpus.licence else ""))
         missing = [s for s in (corpus.src, corpus.tgt) if states[s.side] == "missing"]
         if po_path.is_file():
             if st.button("Open", key=f"open_{corpus.id}", type="primary"):
@@ -143,7 +144,7 @@ def corpus_card(corpus: Any) -> None:
                 ss.pending = ("build", corpus.id, str(po_path))
                 st.rerun()
         for side in missing:
-            st.info(f"The {side.lang} side is not here yet: fetch it from {side.url} "
+            st.info(f"The {md(side.lang)} side is not here yet: fetch it from {side.url} "
                     "or upload a copy you saved.")
             if st.button(f"Fetch the {side.lang} side", key=f"fetch_{corpus.id}_{side.side}"):
                 with st.status(f"Fetching {side.url} …") as status:
@@ -151,11 +152,11 @@ def corpus_card(corpus: Any) -> None:
                         result = fetch_side(corpus, side)
                     except AlignmentError as exc:
                         status.update(label="Fetch failed", state="error")
-                        st.error(f"{exc}")
+                        st.error(md(str(exc)))
                     else:
                         status.update(label=f"Fetched {result.path.name}", state="complete")
                         for warning in result.warnings:
-                            st.warning(warning)
+                            st.warning(md(warning))
                         st.rerun()
             upload = st.file_uploader(f"…or upload the {side.lang} text (html, txt, md)",
                                       type=list(FORMATS), key=f"up_{corpus.id}_{side.side}")
@@ -165,7 +166,7 @@ def corpus_card(corpus: Any) -> None:
                     fetch_side(corpus, side, file=path)
                     st.rerun()
                 except AlignmentError as exc:
-                    st.error(f"{exc}")
+                    st.error(md(str(exc)))
 
 
 def run_pending() -> None:
@@ -199,7 +200,7 @@ def open_section() -> None:
         if st.button("Open file", key="open_path") and path:
             target = Path(path).expanduser()
             if target.suffix != ".po" or not target.is_file():
-                st.error(f"{target}: no such PO file; give the path of a .po file")
+                st.error(md(f"{target}: no such PO file; give the path of a .po file"))
             else:
                 open_po(target)
                 st.rerun()
@@ -364,7 +365,7 @@ def stats(bitext: Bitext) -> tuple[list[str], int, int, int]:
 
 def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
     sb = st.sidebar
-    sb.markdown(f"**{ss.title}**")
+    sb.markdown(f"**{md(ss.title)}**")
     sb.button("Close", key="close", on_click=close)
     sb.radio("Mode", ("Read", "Learn", "Proofread"), key="mode", horizontal=True)
     sb.subheader("Search")
@@ -392,7 +393,7 @@ def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
         hits = memo("hits", bitext, query, lambda: browse.search(bitext, query)) \
             if query.text else None
     except AlignmentError as exc:
-        st.error(f"{exc}")
+        st.error(md(str(exc)))
         hits = None
     found = findings(bitext) if filters.failed_checks else ()
     ids = memo("ids", bitext, (query, filters, hits is None),
@@ -403,8 +404,8 @@ def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
 def toolbar(bitext: Bitext) -> None:
     _, n, fuzzy, reviewed = stats(bitext)
     dirty = bitext is not ss.saved
-    st.markdown(f"### {ss.title}")
-    st.caption(f"{n:,} links · {fuzzy:,} to review · {reviewed:,} reviewed · {ss.path}"
+    st.markdown(f"### {md(ss.title)}")
+    st.caption(f"{n:,} links · {fuzzy:,} to review · {reviewed:,} reviewed · {md(ss.path)}"
                + (" · **unsaved changes**" if dirty else ""))
     bar = st.container(horizontal=True)
     bar.button("Save", key="save", on_click=save, disabled=not dirty, type="primary",
@@ -420,7 +421,7 @@ def toolbar(bitext: Bitext) -> None:
             st.download_button(fmt.upper(), key=f"dl_{fmt}", file_name=f"{stem}.{fmt}", mime=mime,
                                data=lambda fmt=fmt, b=bitext: browse.export_bytes(b, fmt))
     if ss.conflict:
-        st.error(f"Not saved: {ss.conflict}")
+        st.error(f"Not saved: {md(ss.conflict)}")
         c1, c2 = st.columns(2)
         c1.button("Reload from disk (your version stays one Undo away)", key="reload",
                   on_click=reload)
@@ -428,7 +429,7 @@ def toolbar(bitext: Bitext) -> None:
                            file_name=f"{Path(ss.path).stem}-mine.po",
                            data=lambda b=bitext: browse.export_bytes(b, "po"))
     if ss.flash:
-        st.warning(ss.flash)
+        st.warning(md(ss.flash))
 
 
 def edit_panel(bitext: Bitext) -> None:
@@ -495,7 +496,7 @@ def proofread_panel(bitext: Bitext) -> None:
         row = box.container(horizontal=True, vertical_alignment="center")
         row.button(f"→ {f.link + 1}", key=f"jump_{n}", on_click=jump, args=(f.link,),
                    help="Select this link and open it in the correction panel")
-        row.markdown(f"`{f.severity}` **{f.check}** — {f.message}")
+        row.markdown(f"`{f.severity}` **{f.check}** — {md(f.message)}")
     if len(shown) > 200:
         st.caption(f"{len(shown) - 200:,} more; narrow the checks to see them.")
 
@@ -558,7 +559,7 @@ def main() -> None:
         else:
             start_page()
     except AlignmentError as exc:
-        st.error(f"Error: {exc}")
+        st.error(f"Error: {md(str(exc))}")
 
 
 main()

@@ -404,6 +404,18 @@ def render_rows(bitext: Bitext, ids: Iterable[int], view: View = View()) -> str:
             f'<th lang="{tgt_lang}">{tgt_lang}</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&])")
+
+
+def md_escape(text: str) -> str:
+    """User text made inert for st.markdown / st.error: every Markdown special escaped.
+
+    Streamlit never renders raw HTML there, but a file name like `[x](y)` or `**`
+    would still turn into a link or bold text.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 # ---------------------------------------------------------------- reading position, uploads
 
 def notes_path() -> Path:

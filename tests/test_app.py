@@ -8,6 +8,7 @@ a second to start, so tests share one where they can.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,11 @@ def rows_html(at: AppTest) -> str:
     return at.html[-1].value
 
 
+def errors(at: AppTest) -> str:
+    """The error messages shown, Markdown escapes removed."""
+    return " | ".join(re.sub(r"\\(.)", r"\1", e.value) for e in at.error)
+
+
 def test_start_page_aligns_the_sample_when_it_has_no_po_yet(env):
     (env / "corpora-cache" / "sample" / "sample.po").unlink()
     at = start(env)
@@ -83,7 +89,7 @@ def test_open_search_merge_save_reload(env):
 
     at.checkbox(key="q_re").check()
     at.text_input(key="q").input("(pont").run()
-    assert any("invalid regular expression" in e.value for e in at.error)
+    assert "invalid regular expression '(pont'" in errors(at)
     at.text_input(key="q").input("").run()
 
     at.number_input(key="sel").set_value(2).run()
@@ -105,7 +111,7 @@ def test_open_search_merge_save_reload(env):
     at.button(key="review").click().run()
     at.button(key="save").click().run()
     assert at.session_state["conflict"]
-    assert any("Not saved" in e.value for e in at.error)
+    assert "Not saved" in errors(at)
     assert read_po(path).alignment.links[5].reviewed and not read_po(path).alignment.links[0].reviewed
     mine = at.session_state["history"].current
 
@@ -179,7 +185,7 @@ def test_open_a_po_by_path(env, sample_po):
     at = start(env)
     at.text_input(key="po_path").input(str(env / "nope.po")).run()
     at.button(key="open_path").click().run()
-    assert any("no such PO file" in e.value for e in at.error)
+    assert "nope.po: no such PO file" in errors(at)
     path = env / "copy.po"
     path.write_bytes(sample_po)
     at.text_input(key="po_path").input(str(path)).run()
@@ -213,7 +219,7 @@ def test_upload_over_the_limit_is_refused_with_a_message(env, monkeypatch):
     at = start(env)
     at.file_uploader(key="po_upload").set_value(("big.po", b"#" * 5000, "text/x-po")).run()
     at.button(key="open_upload").click().run()
-    assert any("over the 0.001 MB upload limit" in e.value for e in at.error)
+    assert "big.po is 0.0 MB, over the 0.001 MB upload limit" in errors(at)
     assert "history" not in at.session_state
 
 
@@ -242,7 +248,7 @@ def test_serge_fetch_offline_says_so_then_takes_an_upload(env, monkeypatch):
     monkeypatch.setenv("ALIGNMENT_SERGE_1926_SRC_URL", "http://127.0.0.1:9/repression.htm")
     at = start(env)
     at.button(key="fetch_serge-1926_src").click().run()
-    message = " ".join(e.value for e in at.error)
+    message = errors(at)
     assert "cannot connect" in message and "offline" in message and "--file" in message
     french = ("INTRODUCTION\n\nLa répression est une science. Le militant doit la connaître.\n\n"
               "mars 1925")

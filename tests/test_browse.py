@@ -408,3 +408,15 @@ def test_export_bytes_unknown_format():
 
     with pytest.raises(UnknownComponent, match="choose po, tmx, tsv or html"):
         browse.export_bytes(EVIL, "docx")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("plain words", "plain words"),
+    ("**bold** _it_", r"\*\*bold\*\* \_it\_"),
+    ("[x](javascript:alert(1))", r"\[x\]\(javascript:alert\(1\)\)"),
+    ("<b>&amp;</b>", r"\<b\>\&amp;\</b\>"),
+    ("$x$ # 3.5", r"\$x\$ \# 3\.5"),
+    ("C:\\dir", "C:\\\\dir"),
+])
+def test_md_escape(text, expected):
+    assert browse.md_escape(text) == expected
