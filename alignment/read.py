@@ -25,7 +25,8 @@ Choices, and why:
 - Plain text: paragraphs are separated by blank lines; when the blocks
   between blank lines hold several long lines that end sentences (or there
   are no blank lines at all), each line is a paragraph. Hard-wrapped text
-  (short lines, many not ending a sentence) is joined back.
+  (short lines, many not ending a sentence) is joined back, and an indented
+  line starts a new paragraph there.
 - Normalisation: Unicode NFC; every run of whitespace becomes one space, or
   one NO-BREAK SPACE (U+00A0) when the run held any no-break space (U+00A0,
   U+202F narrow, U+2007 figure). We normalise to U+00A0 rather than keep
@@ -171,6 +172,15 @@ def _is_wrapped(blocks: list[list[str]]) -> bool:
     return short >= 0.8 * len(inner) and open_ >= 0.4 * len(inner)
 
 
+def _indented(block: list[str]) -> list[list[str]]:
+    """A wrapped block cut where an indented line starts a paragraph (when not all are)."""
+    starts = [k for k, line in enumerate(block) if k and line[:1] in " \t\u3000"]
+    if not starts or len(starts) == len(block) - 1:
+        return [block]
+    bounds = [0, *starts, len(block)]
+    return [block[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
 def text_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: blank-line blocks, or one per line (see module doc)."""
     blocks: list[list[str]] = [[]]
@@ -181,7 +191,7 @@ def text_paragraphs(text: str) -> list[str]:
             blocks.append([])
     blocks = [b for b in blocks if b]
     if _is_wrapped(blocks):
-        paragraphs = [" ".join(block) for block in blocks]
+        paragraphs = [" ".join(part) for block in blocks for part in _indented(block)]
     else:
         paragraphs = [line for block in blocks for line in block]
     return [p for p in map(normalize_space, paragraphs) if p]

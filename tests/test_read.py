@@ -32,8 +32,10 @@ NBSP = "\u00a0"
     ("A hard wrapped paragraph that\ngoes on over several short\nlines of text.\n\nNext one\nhere.\n",
      ["A hard wrapped paragraph that goes on over several short lines of text.", "Next one here."]),
     ("Title\n\n\n\nBody text.\r\n\r\nMore.", ["Title", "Body text.", "More."]),
+    ("    First paragraph wrapped\nover two lines.\n    Second paragraph\nalso wrapped here.\n",
+     ["First paragraph wrapped over two lines.", "Second paragraph also wrapped here."]),
     ("  Indented   text\twith  tabs.  \n", ["Indented text with tabs."]),
-], ids=["blank-lines", "one-per-line", "hard-wrapped", "crlf-and-many-blanks", "spaces"])
+], ids=["blank-lines", "one-per-line", "hard-wrapped", "crlf-and-many-blanks", "indented", "spaces"])
 def test_plain_text_paragraphs(text: str, paragraphs: list[str]) -> None:
     assert list(read_text(text).paragraphs) == paragraphs
 
