@@ -191,7 +191,7 @@ def open_section() -> None:
         bar = st.container(horizontal=True, vertical_alignment="center")
         bar.caption("In this folder:")
         for n, po in enumerate(here):
-            if bar.button(po.name, key=f"open_here_{n}", icon=":material/description:"):
+            if bar.button(md(po.name), key=f"open_here_{n}", icon=":material/description:"):
                 open_po(po)
                 st.rerun()
     left, right = st.columns(2)
