@@ -274,7 +274,12 @@ class UseEmbedder:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         p = self.parts(texts)
-        return self._load()[0].head(p.left + p.core + p.right, p.lens)
+        return self._head(p.left + p.core + p.right, p.lens)
+
+    def _head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        model = self._load()[0]
+        with model.blas_threads(self.threads):
+            return model.head(sums, lens)
 
     def embed_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
         """out[k-1, i] = head(left_i + core_i + join_i + core_i+1 ... + right_j, length).
@@ -287,12 +292,17 @@ class UseEmbedder:
         if n == 0 or max_run < 1:
             return out
         p, joins = self._parts_and_joins(texts, joins=max_run > 1)
-        model = self._load()[0]
-        out[0] = model.head(p.left + p.core + p.right, p.lens)
-        acc, lens = p.core, p.lens
+        sums, lens = [p.left + p.core + p.right], [p.lens]
+        acc, acc_lens = p.core, p.lens
         for k in range(2, min(max_run, n) + 1):
             m = n - k + 1
             acc = acc[:m] + joins[k - 2:k - 2 + m] + p.core[k - 1:k - 1 + m]
-            lens = lens[:m] + p.lens[k - 1:k - 1 + m] - 2
-            out[k - 1, :m] = model.head(p.left[:m] + acc + p.right[k - 1:k - 1 + m], lens)
+            acc_lens = acc_lens[:m] + p.lens[k - 1:k - 1 + m] - 2
+            sums.append(p.left[:m] + acc + p.right[k - 1:k - 1 + m])
+            lens.append(acc_lens)
+        heads = self._head(np.concatenate(sums), np.concatenate(lens))  # one GEMM chain
+        start = 0
+        for k, rows in enumerate(lens, start=1):
+            out[k - 1, :len(rows)] = heads[start:start + len(rows)]
+            start += len(rows)
         return out

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 import numpy as np
 
@@ -169,7 +170,7 @@ def join_window(a: Sequence[int], b: Sequence[int]) -> Window:
     return pre + post, len(pre) - n_right, len(pre) + n_left
 
 
-MICRO_TOKENS = 8192  # tokens per forward pass: a working set of ~100 MB
+MICRO_TOKENS = 4096  # tokens per forward pass: a working set of ~50 MB per thread
 MACRO_TOKENS = 65536  # tokens sharing one table of distinct-token vectors
 
 
@@ -347,6 +348,10 @@ class UseModel:
             c2 += h[rows]
             feats[:, _EMB + i * _CNN:_EMB + (i + 1) * _CNN] = c2
         return _layernorm(feats, self.ln_g, self.ln_b, self.eps)
+
+    def blas_threads(self, n: int) -> Any:
+        """Context manager limiting BLAS to n threads."""
+        return self._limit(limits=n, user_api="blas")
 
     def head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Embeddings from projected feature sums and token counts (the DAN head)."""
