@@ -352,8 +352,12 @@ def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:
     return _document(paragraphs, headings, source)
 
 
-def read_bytes(data: bytes, *, fmt: str = "text", source: str = "") -> Document:
-    """Uploaded or downloaded bytes -> Document, the encoding detected (see module doc)."""
+def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "") -> Document:
+    """Uploaded or downloaded bytes -> Document, the encoding detected (see module doc).
+
+    Without fmt, the suffix of `source` (an upload's file name) decides, as in read_file.
+    """
+    fmt = fmt or format_of(source)
     if not data.strip():
         raise InputError(f"{source or 'input'}: the file is empty; give a file that holds the text")
     return read_text(decode(data, source=source, fmt=fmt), fmt=fmt, source=source)

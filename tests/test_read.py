@@ -180,6 +180,12 @@ def test_format_of(name: str, fmt: str) -> None:
     assert format_of(name) == fmt
 
 
+def test_read_bytes_format_from_upload_name() -> None:
+    page = b"<html><body><nav>Menu</nav><h1>Titre</h1><p>Texte.</p></body></html>"
+    assert read_bytes(page, source="upload.html").paragraphs == ("Titre", "Texte.")
+    assert read_bytes(b"# Title\n\nText.", source="notes.md").headings == frozenset({0})
+
+
 def test_explicit_format_overrides_suffix(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     path.write_text("<p>Hello.</p><script>x()</script>", encoding="utf-8")
