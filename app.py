@@ -14,7 +14,8 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import streamlit as st
 
@@ -48,22 +49,27 @@ def _st_progress(label: str) -> Callable[[int, int, str], None]:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def align_files(src: str, tgt: str, digest: str, src_lang: str, tgt_lang: str,
-                model: str) -> Bitext:
-    """Align two stored uploads; `digest` (of both files' bytes) keys the cache."""
+def align_files(digest: str, src_lang: str, tgt_lang: str, model: str, _src: str,
+                _tgt: str) -> Bitext:
+    """Align two stored uploads; `digest` (of both files' bytes) keys the cache, not the paths."""
     from alignment.pipeline import align_documents
     from alignment.read import read_file
 
     report = _st_progress("Aligning")
-    return align_documents(read_file(Path(src)), read_file(Path(tgt)), src_lang=src_lang,
+    return align_documents(read_file(Path(_src)), read_file(Path(_tgt)), src_lang=src_lang,
                            tgt_lang=tgt_lang, embedder=embedder(model), progress=report)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def build_corpus(corpus_id: str, state: str, model: str) -> Bitext:
-    """Align a corpus; `state` (its sides' states) keys the cache."""
+def build_corpus(corpus_id: str, digest: str, model: str) -> Bitext:
+    """Align a corpus; `digest` (of both sides' texts) keys the cache."""
     from alignment.corpora import build_corpus as build
     return build(corpus_id, embedder=embedder(model), progress=_st_progress("Aligning"))
+
+
+def digest_of(texts: Iterable[bytes]) -> str:
+    """One key for several files (each hashed apart, so 'ab'+'c' differs from 'a'+'bc')."""
+    return hashlib.sha256(b"".join(hashlib.sha256(t).digest() for t in texts)).hexdigest()
 
 
 def upload_dir() -> Path:
@@ -172,14 +178,14 @@ def corpus_card(corpus: Any) -> None:
 def run_pending() -> None:
     """Open or build what the start page asked for, at top level (progress bars live here)."""
     action, corpus_id, po = ss.pop("pending")
-    from alignment.corpora import load_corpus, side_state
+    from alignment.corpora import load_corpus, side_path
 
     corpus = load_corpus(corpus_id)
     if action == "open":
         open_po(Path(po), title=corpus.title, key=corpus.id)
     else:
-        state = ",".join(side_state(corpus, s) for s in (corpus.src, corpus.tgt))
-        bitext = build_corpus(corpus_id, state, EMBEDDER)
+        digest = digest_of(side_path(corpus, s).read_bytes() for s in (corpus.src, corpus.tgt))
+        bitext = build_corpus(corpus_id, digest, EMBEDDER)
         store_aligned(bitext, Path(po), corpus.title, corpus.id)
     st.rerun()
 
@@ -230,7 +236,7 @@ def align_section() -> None:
             files.append(up)
     if st.button("Align", key="align_new", type="primary", disabled=None in files):
         stored = [browse.store_upload(f.name, f.getvalue(), upload_dir()) for f in files]
-        digest = hashlib.sha256(b"".join(f.getvalue() for f in files)).hexdigest()
+        digest = digest_of(f.getvalue() for f in files)
         ss.pending_align = ([str(p) for p in stored], digest, langs,
                             f"{files[0].name} ↔ {files[1].name}")
         st.rerun()
@@ -238,7 +244,7 @@ def align_section() -> None:
 
 def run_pending_align() -> None:
     (src, tgt), digest, (src_lang, tgt_lang), title = ss.pop("pending_align")
-    bitext = align_files(src, tgt, digest, src_lang, tgt_lang, EMBEDDER)
+    bitext = align_files(digest, src_lang, tgt_lang, EMBEDDER, src, tgt)
     store_aligned(bitext, upload_dir() / f"aligned-{digest[:12]}.po", title, f"new:{digest[:16]}")
     st.rerun()
 
