@@ -1,9 +1,12 @@
 """Reader logic behind the app: paging, search, filters, corrections with undo, HTML rows.
 
-Everything here is a pure function over `alignment.types.Bitext` (or returns a new
-one), so app.py only draws widgets and keeps session state, and all of it is tested
-without a browser. Corrections never mutate: each returns a new Bitext, which makes
-undo a stack of snapshots (`History`) that share their unchanged tuples.
+Paging, search, filters, corrections and rendering are pure functions over
+`alignment.types.Bitext` (or return a new one), so app.py only draws widgets and keeps
+session state, and all of it is tested without a browser. Corrections never mutate:
+each returns a new Bitext, which makes undo a stack of snapshots (`History`) that
+share their unchanged tuples. The last section holds the app's only I/O helpers:
+the reader's position note (JSON, written atomically with po.atomic_write_text),
+sanitised uploads, downloads, and a language guess (langdetect, see guess_language).
 
 HTML is built with the standard library's `html.escape` applied to every piece of
 user text; highlights are inserted after escaping, at offsets computed on the raw
