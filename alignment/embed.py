@@ -278,7 +278,7 @@ class UseEmbedder:
 
     def _head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
         model = self._load()[0]
-        with model.blas_threads(self.threads):
+        with model.blas_threads(self.threads if len(sums) >= 1024 else 1):
             return model.head(sums, lens)
 
     def embed_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:

