@@ -548,6 +548,10 @@ def reader() -> None:
     ss.page_no = pg.number
     pager(pg)
     st.html(browse.render_rows(bitext, pg.ids, view))
+    if mode == "Learn":  # keep the current sentence in view; only an int goes into the script
+        st.html(f"<script>setTimeout(() => document.getElementById('link-{int(ss.cursor) + 1}')"
+                f"?.scrollIntoView({{block: 'center', behavior: 'smooth'}}), 80)</script>",
+                unsafe_allow_javascript=True)
     if len(pg.ids) > 10:
         pager(pg, "bottom")
 

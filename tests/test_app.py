@@ -55,7 +55,8 @@ def open_sample(env) -> AppTest:
 
 
 def rows_html(at: AppTest) -> str:
-    return at.html[-1].value
+    """The reader's table (the last st.html holding rows)."""
+    return [h.value for h in at.html if "al-rows" in h.value][-1]
 
 
 def errors(at: AppTest) -> str:
@@ -151,6 +152,7 @@ def test_learning_mode_hides_reveals_and_remembers(env):
     assert '<tr id="link-3" class="row current' in rows_html(at) or 'id="link-3"' in rows_html(at)
     assert "<details open>" in rows_html(at)
     assert browse.load_position("sample") == 2
+    assert "getElementById('link-3')?.scrollIntoView" in at.html[-1].value  # kept in view
 
     again = open_sample(env)  # a new session resumes there
     assert again.session_state["cursor"] == 2
