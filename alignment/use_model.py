@@ -207,6 +207,9 @@ class _Tables:
     w1: list[list[np.ndarray]]  # per branch, per window offset: (U + 1, 256), zero row last
 
 
+_Job = tuple[bool, int, int, _Tables, np.ndarray]  # sentences?, [a, b), tables, table rows
+
+
 def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
     """Layer norm over the rows of x, in place."""
     x -= x.mean(axis=-1, keepdims=True)
@@ -245,35 +248,50 @@ class UseModel:
         (numpy releases the GIL), which keeps every core busy in the non-BLAS
         steps too.
         """
-        seqs = [*sents, *(w for w, _, _ in windows)]
-        jobs = []
-        for macro in batches(seqs, MACRO_TOKENS):
-            tables, inv = self._tables(seqs[macro], threads)
-            tok = 0
-            for micro in batches(seqs[macro], MICRO_TOKENS):
-                lo, hi = macro.start + micro.start, macro.start + micro.stop
-                for a, b in ((lo, min(hi, len(sents))), (max(lo, len(sents)), hi)):
-                    if a < b:  # a micro-batch holds sentences or windows, not both
-                        n_tok = sum(map(len, seqs[a:b]))
-                        jobs.append((a, b, tables, inv[tok:tok + n_tok]))
-                        tok += n_tok
+        jobs = self._jobs(sents, [w for w, _, _ in windows], threads)
 
-        def run(job: tuple[int, int, _Tables, np.ndarray]) -> Parts | np.ndarray:
-            a, b, tables, inv = job
-            if a < len(sents):
+        def run(job: _Job) -> Parts | np.ndarray:
+            is_sent, a, b, tables, inv = job
+            if is_sent:
                 return self._parts(sents[a:b], tables, inv)
-            return self._join_sums(windows[a - len(sents):b - len(sents)], tables, inv)
+            return self._join_sums(windows[a:b], tables, inv)
 
         if threads > 1 and len(jobs) > 1:  # one BLAS thread per job thread
             with self._limit(limits=1, user_api="blas"), ThreadPoolExecutor(threads) as pool:
                 done = list(pool.map(run, jobs))
         else:
-            with self.blas_threads(_threads_for(len(seqs) * 30, threads)):
+            with self.blas_threads(_threads_for(len(sents) + len(windows), threads)):
                 done = [run(job) for job in jobs]
         parts = [d for d in done if isinstance(d, Parts)]
         joins = [d for d in done if not isinstance(d, Parts)]
         return (Parts.concat(parts),
                 np.concatenate(joins) if joins else np.zeros((0, DIM), dtype=np.float32))
+
+    def _jobs(self, sents: Sequence[Sequence[int]], wins: Sequence[Sequence[int]],
+              threads: int) -> list[_Job]:
+        """Micro-batches, each with its macro-batch's distinct-token tables.
+
+        The i-th macro-batch takes the i-th share of the sentences and of the
+        join windows: windows are cut from neighbouring sentences, so their
+        tokens add little to the table.
+        """
+        n_tok = sum(map(len, sents)) + sum(map(len, wins))
+        k = max(1, -(-n_tok // MACRO_TOKENS))
+        jobs: list[_Job] = []
+        for g in range(k):
+            sa, sb = g * len(sents) // k, (g + 1) * len(sents) // k
+            wa, wb = g * len(wins) // k, (g + 1) * len(wins) // k
+            if sa == sb and wa == wb:
+                continue
+            tables, inv = self._tables([*sents[sa:sb], *wins[wa:wb]], threads)
+            tok = 0
+            for is_sent, items, base in ((True, sents[sa:sb], sa), (False, wins[wa:wb], wa)):
+                for micro in batches(items, MICRO_TOKENS):
+                    n = sum(map(len, items[micro]))
+                    jobs.append((is_sent, base + micro.start, base + micro.stop, tables,
+                                 inv[tok:tok + n]))
+                    tok += n
+        return jobs
 
     def _parts(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray) -> Parts:
         feats = self._features(ids, tables, inv)
