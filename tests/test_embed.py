@@ -13,6 +13,7 @@ from alignment.embed import (
     UseEmbedder,
     pure_tokenize,
     runs_by_concatenation,
+    supports_language,
 )
 from alignment.errors import EncoderError
 from alignment.registry import EMBEDDERS
@@ -196,6 +197,14 @@ def test_registry_and_metadata() -> None:
     assert "0.2.1" in e.version
     assert {"en", "fr", "de", "zh", "zh-TW", "ar"} <= SUPPORTED_LANGUAGES
     assert "el" not in SUPPORTED_LANGUAGES
+
+
+@pytest.mark.parametrize("lang, known", [
+    ("fr", True), ("en", True), ("pt-BR", True), ("zh_TW", True), ("zh-Hant", True),
+    ("ZH", True), ("th", True), ("el", False), ("cs", False), ("hu", False), ("", False),
+])
+def test_supports_language(lang: str, known: bool) -> None:
+    assert supports_language(lang) is known
 
 
 @pytest.mark.parametrize("max_run", [1, 2, 4])
