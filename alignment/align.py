@@ -66,6 +66,7 @@ class AlignConfig:
     hub_sample: int = 512      # sentences of the other side a hubness mean looks at
     hub_k: int = 8             # nearest neighbours in the hubness mean
     w_sim: float = 1.0         # weight of the margin-normalised cosine
+    w_hub: float = 1.0         # weight of the hubness in the margin
     w_len: float = 0.04        # weight of the Gale-Church log-probability
     w_lex: float = 0.2         # weight of the lexical cosine
     tau: float = 0.05          # a link's quality must beat this to pay
@@ -76,10 +77,13 @@ class AlignConfig:
     para_bonus: float = 0.2    # a link ends on a paragraph break on both sides
     para_cross: float = 0.1    # a link crosses a paragraph break on one side
     gc_variance: float = 6.8   # Gale-Church variance of the length ratio
-    plain_w_len: float = 0.1   # without an encoder (unknown language): length weight,
+    plain_w_len: float = 0.05  # without an encoder (unknown language): length weight,
     plain_w_lex: float = 0.5   # lexical weight,
     plain_tau: float = 0.05    # threshold,
-    plain_skip: float = 0.1    # and skip cost
+    plain_skip: float = 0.2    # skip cost,
+    plain_merge_penalty: float = 0.1  # merge penalty,
+    plain_temperature: float = 0.02   # and confidence map
+    plain_conf_weights: tuple[float, ...] = (0.177, 0.193, 0.482, -1.29, -0.475, 0.177)
     group_unaligned: bool = False  # one n-0 link per block without counterpart (LIMSI gold
                                    # does this; Text+Berg gold and Vecalign use n 1-0 links)
     temperature: float = 0.01  # of the forward-backward posteriors
@@ -160,7 +164,8 @@ def _group_unaligned(links):
 def _no_encoder(cfg: AlignConfig) -> AlignConfig:
     """Without embeddings, length and lexical evidence carry the score."""
     return replace(cfg, w_sim=0.0, w_len=cfg.plain_w_len, w_lex=cfg.plain_w_lex,
-                   tau=cfg.plain_tau, skip=cfg.plain_skip)
+                   tau=cfg.plain_tau, skip=cfg.plain_skip, merge_penalty=cfg.plain_merge_penalty,
+                   temperature=cfg.plain_temperature, conf_weights=cfg.plain_conf_weights)
 
 
 def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> list[str]:
@@ -323,7 +328,8 @@ def _sum_rows(rows: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarray) -> 
 class _Evidence:
     """The parts of a link's score, for band rows a..n of one link type."""
 
-    margin: np.ndarray  # cosine minus the mean hubness of both sides
+    cos: np.ndarray     # cosine of the run embeddings
+    hub: np.ndarray     # mean hubness of both sides
     lex: np.ndarray     # cosine of the lexical-anchor vectors
     length: np.ndarray  # Gale-Church log-probability
     ends: np.ndarray    # the link ends on a paragraph break on both sides
@@ -342,7 +348,7 @@ def _band_scores(s: _Side, t: _Side, band: _Band, a: int, b: int,
     if a > n or b > m:
         return out
     ev = _evidence(s, t, band, a, b, ratio, cfg.gc_variance, cfg.w_sim != 0, cfg.w_lex != 0)
-    q = cfg.w_sim * ev.margin + cfg.w_lex * ev.lex + cfg.w_len * ev.length - cfg.tau
+    q = cfg.w_sim * (ev.cos - cfg.w_hub * ev.hub) + cfg.w_lex * ev.lex + cfg.w_len * ev.length - cfg.tau
     score = ((a + b) / 2) ** cfg.size_exp * q - cfg.merge_penalty * (a + b - 2)
     score += cfg.para_bonus * ev.ends - cfg.para_cross * ev.cross
     out[a:] = np.where(ev.valid, score, _NEG)
@@ -357,11 +363,11 @@ def _evidence(s: _Side, t: _Side, band: _Band, a: int, b: int, ratio: float, var
     ts = np.clip(j - b, 0, m - b)
     si = rows - a
     cos, lex = _pair_dots(s, t, a, b, si, ts, use_sim, use_lex)
-    margin = cos - (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2 if use_sim else cos
+    hub = (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2 if use_sim else cos
     length = _length_logprob(s.clen[rows] - s.clen[si], t.clen[j] - t.clen[ts], ratio, variance)
     ends = s.brk[rows, None] & t.brk[j]
     cross = (s.cbrk[rows - 1] - s.cbrk[si])[:, None] + (t.cbrk[np.maximum(j - 1, 0)] - t.cbrk[ts])
-    return _Evidence(margin, lex, length, ends, cross, j >= b)
+    return _Evidence(cos, hub, lex, length, ends, cross, j >= b)
 
 
 def _pair_dots(s: _Side, t: _Side, a: int, b: int, si: np.ndarray, ts: np.ndarray,
