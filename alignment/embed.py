@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -138,6 +139,7 @@ class PartsCache:
     def __init__(self, directory: str | os.PathLike[str], model: str) -> None:
         self.path = Path(directory) / "embeddings.sqlite3"
         self._model = hashlib.blake2b(model.encode("utf-8"), digest_size=8).digest()
+        self._lock = threading.Lock()  # one connection, shared by the app's threads
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None,
@@ -153,24 +155,27 @@ class PartsCache:
         """The cached (len, vector bytes) of those keys that are present."""
         found: dict[bytes, tuple[int, bytes]] = {}
         m = len(self._model)
-        for i in range(0, len(keys), 500):
-            chunk = [self._model + k for k in keys[i:i + 500]]
-            marks = ",".join("?" * len(chunk))
-            for k, n, v in self._db.execute(
-                    f"SELECT key, len, vec FROM parts WHERE key IN ({marks})", chunk):
-                found[k[m:]] = (n, v)
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                chunk = [self._model + k for k in keys[i:i + 500]]
+                marks = ",".join("?" * len(chunk))
+                for k, n, v in self._db.execute(
+                        f"SELECT key, len, vec FROM parts WHERE key IN ({marks})", chunk):
+                    found[k[m:]] = (n, v)
         return found
 
     def put(self, rows: Sequence[tuple[bytes, int, bytes]]) -> None:
         """Store (key, len, vector bytes) rows in one transaction."""
         rows = [(self._model + k, n, v) for k, n, v in rows]
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            self._db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows)
-        except sqlite3.Error:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows)
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._db.execute("ROLLBACK")
+                raise EncoderError(f"cannot write the embedding cache {self.path}: {exc}; "
+                                   "free some space or pass another cache directory") from exc
 
     def close(self) -> None:
         self._db.close()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
@@ -259,27 +259,32 @@ class UseModel:
         (numpy releases the GIL), which keeps every core busy in the non-BLAS
         steps too.
         """
-        jobs = self._jobs(sents, [w for w, _, _ in windows], threads)
-
         def run(job: _Job) -> Parts | np.ndarray:
             is_sent, a, b, tables, inv = job
             if is_sent:
                 return self._parts(sents[a:b], tables, inv)
             return self._join_sums(windows[a:b], tables, inv)
 
-        if threads > 1 and len(jobs) > 1:  # one BLAS thread per job thread
-            with self._limit(limits=1, user_api="blas"), ThreadPoolExecutor(threads) as pool:
-                done = list(pool.map(run, jobs))
-        else:
-            with self.blas_threads(_threads_for(len(sents) + len(windows), threads)):
-                done = [run(job) for job in jobs]
+        done: list[Parts | np.ndarray] = []
+        pool = ThreadPoolExecutor(threads) if threads > 1 else None
+        try:  # a macro-batch at a time: only its tables are held
+            for jobs in self._jobs(sents, [w for w, _, _ in windows], threads):
+                if pool is not None and len(jobs) > 1:  # one BLAS thread per job thread
+                    with self.blas_threads(1):
+                        done += pool.map(run, jobs)
+                else:
+                    with self.blas_threads(_threads_for(sum(j[2] - j[1] for j in jobs), threads)):
+                        done += map(run, jobs)
+        finally:
+            if pool is not None:
+                pool.shutdown()
         parts = [d for d in done if isinstance(d, Parts)]
         joins = [d for d in done if not isinstance(d, Parts)]
         return (Parts.concat(parts),
                 np.concatenate(joins) if joins else np.zeros((0, DIM), dtype=np.float32))
 
     def _jobs(self, sents: Sequence[Sequence[int]], wins: Sequence[Sequence[int]],
-              threads: int) -> list[_Job]:
+              threads: int) -> Iterator[list[_Job]]:
         """Micro-batches, each with its macro-batch's distinct-token tables.
 
         The i-th macro-batch takes the i-th share of the sentences and of the
@@ -288,21 +293,21 @@ class UseModel:
         """
         n_tok = sum(map(len, sents)) + sum(map(len, wins))
         k = max(1, -(-n_tok // MACRO_TOKENS))
-        jobs: list[_Job] = []
         for g in range(k):
             sa, sb = g * len(sents) // k, (g + 1) * len(sents) // k
             wa, wb = g * len(wins) // k, (g + 1) * len(wins) // k
             if sa == sb and wa == wb:
                 continue
             tables, inv = self._tables([*sents[sa:sb], *wins[wa:wb]], threads)
-            tok = 0
+            tok, jobs = 0, []
             for is_sent, items, base in ((True, sents[sa:sb], sa), (False, wins[wa:wb], wa)):
                 for micro in batches(items, MICRO_TOKENS):
                     n = sum(map(len, items[micro]))
                     jobs.append((is_sent, base + micro.start, base + micro.stop, tables,
                                  inv[tok:tok + n]))
                     tok += n
-        return jobs
+            yield jobs
+            del jobs, tables, inv  # before the next macro-batch's tables are built
 
     def _parts(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray) -> Parts:
         feats = self._features(ids, tables, inv)
