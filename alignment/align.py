@@ -16,12 +16,17 @@ sentences; we keep that and add what they leave out.
    long), then the full pass (up to `max_side` sentences a side) runs in a band
    of `window` sentences around it.
 3. Confidence: forward-backward over the same band gives each chosen link its
-   posterior probability; a logistic map fitted on dev data (benchmarks/
-   tune_align.py) turns it into a calibrated confidence.
+   posterior probability; a logistic map of it, the link's score, its kind and
+   its neighbours' posteriors, fitted on dev data (benchmarks/tune_align.py),
+   turns that into the probability that the link is exactly right.
+4. A language the encoder does not know: no embeddings, length and lexical
+   evidence only (their own tuned weights), and a warning in the Alignment.
 
-The dynamic programme is numpy, vectorised over the band of each source row;
-the target-side insertions within a row are a max-plus (or log-sum-exp) prefix
-scan, which `np.maximum.accumulate` / `np.logaddexp.accumulate` compute.
+Libraries: numpy for the dynamic programme, vectorised over the band of each
+source row (target-side insertions within a row are a max-plus or log-sum-exp
+prefix scan: `np.maximum.accumulate` / `np.logaddexp.accumulate`); scipy.sparse
+for the lexical anchors (a handful per sentence, so dense vectors would waste
+as much work as the embeddings themselves).
 """
 
 from __future__ import annotations
@@ -187,7 +192,8 @@ def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> 
 
 
 def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
-    keys = ("max_side", "window", "w_sim", "w_len", "w_lex", "tau", "skip", "para_bonus")
+    keys = ("max_side", "max_total", "window", "w_sim", "w_len", "w_lex", "tau", "skip",
+            "merge_penalty", "para_bonus", "temperature")
     params = tuple((k, str(getattr(cfg, k))) for k in keys)
     if not use_encoder:
         params += (("encoder", "unused"),)
