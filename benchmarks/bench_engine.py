@@ -202,6 +202,8 @@ def scaling_table(args: argparse.Namespace) -> None:
     for n in args.sizes:
         spec = {"kind": "scaling", "size": n, "bench": str(args.bench), "embedder": args.embedder}
         for mode, r in cold_and_warm(spec):
+            print(f"  {n} {mode}: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB",
+                  file=sys.stderr, flush=True)
             rows.append([f"{n}", mode, f"{r['load']:.1f}", f"{r['embed']:.1f}",
                          f"{r['seconds']:.1f}", f"{r['cpu']:.1f}", f"{r['seconds'] / n * 1000:.2f}",
                          f"{r['cpu'] / n * 1000:.2f}", f"{2 * n / r['seconds']:.0f}",
