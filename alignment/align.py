@@ -371,7 +371,7 @@ def _evidence(s: _Side, t: _Side, band: _Band, a: int, b: int, ratio: float, var
     cos, lex = _pair_dots(s, t, a, b, si, ts, use_sim, use_lex)
     hub = (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2 if use_sim else cos
     length = _length_logprob(s.clen[rows] - s.clen[si], t.clen[j] - t.clen[ts], ratio, variance)
-    ends = s.brk[rows, None] & t.brk[j]
+    ends = s.brk[rows, None] & t.brk[j] & (rows < n)[:, None] & (j < m)  # not the very end
     cross = (s.cbrk[rows - 1] - s.cbrk[si])[:, None] + (t.cbrk[np.maximum(j - 1, 0)] - t.cbrk[ts])
     return _Evidence(cos, hub, lex, length, ends, cross, j >= b)
 
