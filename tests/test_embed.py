@@ -11,11 +11,13 @@ from alignment.embed import (
     SUPPORTED_LANGUAGES,
     HashingEmbedder,
     UseEmbedder,
+    join_window,
     pure_tokenize,
     runs_by_concatenation,
     supports_language,
 )
 from alignment.errors import EncoderError
+from alignment.use_model import edges
 from alignment.registry import EMBEDDERS
 
 # Sentences written for these tests: numbers, punctuation, guillemets, NBSP,
@@ -204,6 +206,23 @@ def test_registry_and_metadata() -> None:
     assert "0.2.1" in e.version
     assert {"en", "fr", "de", "zh", "zh-TW", "ar"} <= SUPPORTED_LANGUAGES
     assert "el" not in SUPPORTED_LANGUAGES
+
+
+@pytest.mark.parametrize("n_a, n_b, size, lo, hi, bos, eos", [
+    (20, 20, 16, 4, 12, False, False),  # 4 context + 4 targets on each side
+    (8, 8, 18, 5, 13, True, True),  # short: the whole sentences, with their markers
+    (1, 1, 4, 1, 2, True, True),  # one token each: a's token is a's right edge
+    (3, 30, 12, 2, 8, True, False),
+])
+def test_join_window(n_a: int, n_b: int, size: int, lo: int, hi: int, bos: bool, eos: bool) -> None:
+    a = [1, *range(100, 100 + n_a), 2]
+    b = [1, *range(500, 500 + n_b), 2]
+    window, got_lo, got_hi = join_window(a, b)
+    assert (len(window), got_lo, got_hi) == (size, lo, hi)
+    assert (window[0] == 1, window[-1] == 2) == (bos, eos)
+    assert 1 not in window[1:] and 2 not in window[:-1]  # no inner markers
+    right_of_a, left_of_b = edges(n_a)[1], edges(n_b)[0]
+    assert window[lo:hi] == a[1:-1][n_a - right_of_a:] + b[1:-1][:left_of_b]
 
 
 @pytest.mark.parametrize("lang, known", [
