@@ -92,7 +92,10 @@ class HashingEmbedder:
     name = "hashing"
     version = "1"
 
-    def __init__(self, dim: int = 256, n: int = 3) -> None:
+    def __init__(self, dim: int = 256, n: int = 3, *, threads: int = 1,
+                 cache_dir: str | os.PathLike[str] | None = None) -> None:
+        # threads and cache_dir are accepted (and unused) so that every
+        # EMBEDDERS factory takes the same keywords
         self.dim = dim
         self.n = n
 
@@ -207,6 +210,7 @@ class UseEmbedder:
 
     name = "use-m3"
     dim = DIM
+    languages = SUPPORTED_LANGUAGES  # the aligner warns for others
 
     def __init__(self, threads: int = 2, cache_dir: str | os.PathLike[str] | None = None) -> None:
         # "+runs2" names this module's maths: cached parts of another scheme never mix in

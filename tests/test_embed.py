@@ -205,7 +205,9 @@ def test_registry_and_metadata() -> None:
     assert isinstance(e, UseEmbedder) and e.dim == 512 and e.name == "use-m3"
     assert "0.2.1" in e.version
     assert {"en", "fr", "de", "zh", "zh-TW", "ar"} <= SUPPORTED_LANGUAGES
-    assert "el" not in SUPPORTED_LANGUAGES
+    assert "el" not in SUPPORTED_LANGUAGES and e.languages == SUPPORTED_LANGUAGES
+    hashing = EMBEDDERS["hashing"](threads=2, cache_dir=None)  # same factory keywords
+    assert hashing.embed(["a"]).shape == (1, hashing.dim)
 
 
 @pytest.mark.parametrize("n_a, n_b, size, lo, hi, bos, eos", [
