@@ -190,7 +190,8 @@ def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, s
     Example: alignment align test0.de test0.fr --presplit -s de -t fr --format vecalign
     """
     from .errors import InputError
-    from .pipeline import align_documents, align_sentences, check_language, format_vecalign
+    from .pipeline import (align_documents, align_sentences, check_language, format_vecalign,
+                           resolve_embedder)
     from .progress import tqdm_progress
 
     src_lang, tgt_lang = check_language(src_lang), check_language(tgt_lang)
@@ -198,7 +199,7 @@ def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, s
         raise InputError("nothing to write: give -o PAIRS.po (and/or --tmx, --tsv, --html), "
                          "or --format vecalign")
     progress = tqdm_progress(disable=True if quiet else None)
-    common = dict(src_lang=src_lang, tgt_lang=tgt_lang, embedder=EMBEDDERS[embedder](),
+    common = dict(src_lang=src_lang, tgt_lang=tgt_lang, embedder=resolve_embedder(embedder),
                   progress=progress)
     if presplit:
         bitext = align_sentences(_read_lines(src), _read_lines(tgt), **common)
@@ -394,9 +395,10 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
     Example: alignment corpus build sample -o sample.po --html sample.html
     """
     from .corpora import build_corpus
+    from .pipeline import resolve_embedder
     from .progress import tqdm_progress
 
-    bitext = build_corpus(corpus_id, embedder=EMBEDDERS[embedder](), root=root,
+    bitext = build_corpus(corpus_id, embedder=resolve_embedder(embedder), root=root,
                           progress=tqdm_progress(disable=True if quiet else None))
     _warn(bitext.alignment.warnings)
     for path in write_outputs(bitext, po=output or f"{corpus_id}.po", tmx=tmx, tsv=tsv,

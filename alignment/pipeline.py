@@ -40,11 +40,17 @@ def check_language(code: str) -> str:
     return locale.language if len(code) == 3 and len(locale.language) == 2 else code
 
 
-def resolve_embedder(embedder: Any) -> Any:
-    """An embedder object, or a registry name ('use', 'hashing') turned into one."""
+def resolve_embedder(embedder: Any, *, cache: bool = True) -> Any:
+    """An embedder object, or a registry name ('use', 'hashing') turned into one.
+
+    With `cache`, sentence encodings go to the on-disk cache (embed.default_cache_dir,
+    $ALIGNMENT_CACHE_DIR), so re-aligning an edited text re-encodes only what changed.
+    """
     if isinstance(embedder, str):
+        from .embed import default_cache_dir
+
         factory = EMBEDDERS[embedder]
-        return factory(threads=2) if embedder == "use" else factory()
+        return factory(threads=2, cache_dir=default_cache_dir() if cache else None)
     return embedder
 
 

@@ -25,3 +25,11 @@ def bench_dir() -> Path:
     if not (BENCH / "textberg").is_dir():
         pytest.skip("../shared/bench is not present; benchmark-data tests skipped")
     return BENCH
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the embedding cache of the whole run out of the user's home."""
+    import os
+
+    os.environ.setdefault("ALIGNMENT_CACHE_DIR", str(tmp_path_factory.mktemp("embed-cache")))
