@@ -229,7 +229,8 @@ def test_properties(src, tgt, cut, fake_embedder):
     cfg = AlignConfig(full_cells=cut * 10 + 4)  # small values force the coarse-to-fine route
     first = align(list(s_in), list(t_in), embedder=fake_embedder, config=cfg)
     check_cover(first, len(src), len(tgt))
-    assert all(len(l.src) <= 4 and len(l.tgt) <= 4 for l in first.links)
+    assert all(len(l.src) <= cfg.max_side and len(l.tgt) <= cfg.max_side for l in first.links)
+    assert all(len(l.src) + len(l.tgt) <= cfg.max_total for l in first.links if l.src and l.tgt)
     assert list(s_in) == s_copy and list(t_in) == t_copy
     again = align(list(s_in), list(t_in), embedder=fake_embedder, config=cfg)
     assert again == first
