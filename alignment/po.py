@@ -349,8 +349,22 @@ def _load(path: Path) -> polib.POFile:
 
 
 def read_po(path: str | os.PathLike[str]) -> Bitext:
-    """Read a PO file written by `write_po` (possibly edited in a PO editor) back as a Bitext."""
-    return po_to_bitext(_load(Path(path)))
+    """Read a PO file written by `write_po` (possibly edited in a PO editor) back as a Bitext.
+
+    A file this package wrote (or read before) opens from its snapshot (see snapshot.py)
+    when its bytes are unchanged; otherwise it is parsed with polib.
+    """
+    from .snapshot import load_snapshot, store_snapshot
+
+    path = Path(path)
+    fingerprint = file_fingerprint(path)
+    cached = load_snapshot(fingerprint) if fingerprint else None
+    if cached is not None:
+        return cached[0]
+    bitext = po_to_bitext(_load(path))
+    if fingerprint:
+        store_snapshot(fingerprint, bitext, origin="read")
+    return bitext
 
 
 def entries_checksum(po: polib.POFile) -> str:
@@ -364,7 +378,12 @@ def entries_checksum(po: polib.POFile) -> str:
 
 def edited_reason(path: str | os.PathLike[str]) -> str | None:
     """Why the PO at `path` must not be replaced silently, or None when the tool's output is intact."""
+    from .snapshot import load_snapshot
+
     path = Path(path)
+    cached = load_snapshot(file_fingerprint(path))
+    if cached is not None and cached[1] == "write_po":
+        return None  # the very bytes write_po wrote: nobody edited them
     try:
         po = _load(path)
         stored = po.metadata.get("X-Alignment-Checksum", "")
@@ -385,8 +404,13 @@ def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: 
     It refuses rather than merges: a new alignment can move every link, so there is no safe
     automatic merge; the person chooses another file or `--overwrite-edited`.
     """
+    from .snapshot import store_snapshot
+
     ensure_replaceable(path, overwrite_edited=overwrite_edited)
-    return atomic_write_text(path, str(bitext_to_po(bitext)))
+    data = str(bitext_to_po(bitext)).encode("utf-8")
+    written = atomic_write_bytes(path, data)
+    store_snapshot(hashlib.sha256(data).hexdigest(), bitext, origin="write_po")
+    return written
 
 
 def ensure_replaceable(path: str | os.PathLike[str], *, overwrite_edited: bool = False) -> None:
@@ -420,6 +444,10 @@ def save_po(bitext: Bitext, path: str | os.PathLike[str], *, expected_fingerprin
     po = bitext_to_po(bitext)
     del po.metadata["X-Alignment-Checksum"]
     po.metadata["X-Alignment-Edited"] = "yes"
+    from .snapshot import store_snapshot
+
     data = str(po).encode("utf-8")
     atomic_write_bytes(path, data)
-    return hashlib.sha256(data).hexdigest()
+    fingerprint = hashlib.sha256(data).hexdigest()
+    store_snapshot(fingerprint, bitext, origin="save_po")
+    return fingerprint
