@@ -50,7 +50,7 @@ ALIGNER = "alignment.align"
 ALIGNER_VERSION = "1"
 DEFAULT_REVIEW_THRESHOLD = 0.9
 _NEG = -np.inf
-_ROW_CHUNK = 32
+_ROW_CHUNK = 128
 
 
 @dataclass(frozen=True)
