@@ -47,6 +47,9 @@ class GoldDoc:
     links: tuple[Link, ...]
     src_lang: str = ""
     tgt_lang: str = ""
+    #: The gold writes a run of sentences without counterpart as one n-0 / 0-n link
+    #: (LIMSI does; Text+Berg writes n 1-0 links), so the engine must too to be scored fairly.
+    groups_unaligned: bool = False
 
 
 # ---------------------------------------------------------------- readers
@@ -174,7 +177,7 @@ def read_limsi_book(book_dir: str | Path) -> GoldDoc:
             links.append(Link(*pair))
     if not links:
         raise BenchDataError(f"{gold_path} has no <link> elements; give a CES alignment file")
-    return GoldDoc(book.name, src, tgt, tuple(links), *LIMSI_LANGS)
+    return GoldDoc(book.name, src, tgt, tuple(links), *LIMSI_LANGS, groups_unaligned=True)
 
 
 def _textberg_names(directory: Path, split: str) -> list[str]:
@@ -226,7 +229,8 @@ def concat_docs(docs: Sequence[GoldDoc], name: str = "concatenated") -> GoldDoc:
         links.extend(Link(tuple(i + ns for i in k.src), tuple(j + nt for j in k.tgt)) for k in doc.links)
     langs = {(d.src_lang, d.tgt_lang) for d in docs}
     src_lang, tgt_lang = langs.pop() if len(langs) == 1 else ("", "")
-    return GoldDoc(name, tuple(src), tuple(tgt), tuple(links), src_lang, tgt_lang)
+    return GoldDoc(name, tuple(src), tuple(tgt), tuple(links), src_lang, tgt_lang,
+                   groups_unaligned=bool(docs) and all(d.groups_unaligned for d in docs))
 
 
 # ---------------------------------------------------------------- scoring
@@ -375,6 +379,15 @@ def _default_threshold() -> float:
     return DEFAULT_REVIEW_THRESHOLD
 
 
+def _grouping(config: Any) -> Any:
+    """`config` (default: the engine's) writing unaligned runs as one link."""
+    from dataclasses import replace
+
+    from .align import AlignConfig
+
+    return replace(config if config is not None else AlignConfig(), group_unaligned=True)
+
+
 def confidence_counts(gold: Sequence[Link], test: Sequence[Link], threshold: float) -> tuple[int, int]:
     """(links with confidence >= threshold, how many of them are exactly in gold).
 
@@ -388,6 +401,8 @@ def confidence_counts(gold: Sequence[Link], test: Sequence[Link], threshold: flo
 
 def _run_one(doc: GoldDoc, align_fn: AlignFn, embedder: Any, extra: dict[str, Any],
              threshold: float) -> tuple[DocResult, Alignment]:
+    if doc.groups_unaligned:
+        extra = {**extra, "config": _grouping(extra.get("config"))}
     start = time.perf_counter()
     alignment = align_fn(doc.src, doc.tgt, embedder=embedder, src_lang=doc.src_lang or None,
                          tgt_lang=doc.tgt_lang or None, **extra)

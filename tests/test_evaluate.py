@@ -218,6 +218,7 @@ def test_read_limsi_book(tmp_path: Path) -> None:
                        Sentence("He ran .", 1), Sentence("The end .", 2))
     assert doc.tgt[1] == Sentence("Elle et lui couraient .", 1)
     assert doc.links == (Link((0,), (0,)), Link((1, 2), (1,)), Link((), (2,)), Link((3,), ()))
+    assert doc.groups_unaligned  # LIMSI gold writes a run of unaligned sentences as one link
     assert [d.name for d in iter_bench(tmp_path)] == ["Tiny_EN-FR"]
     assert iter_bench(book) == [doc]
 
@@ -300,6 +301,33 @@ def test_run_bench_reports_review_share(fake_embedder) -> None:
                        align_fn=unsure_tail, review_threshold=0.9)
     assert result.total.confident == 2 and result.total.confident_precision == 1.0
     assert result.total.review_share == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize("groups,given,expected", [
+    (False, None, None),    # the engine's own default, untouched
+    (True, None, True),     # LIMSI-style gold: the default config, grouping on
+    (True, {"window": 3}, True),
+    (False, {"window": 3}, False),
+])
+def test_run_bench_follows_the_gold_grouping_convention(fake_embedder, groups, given, expected) -> None:
+    from dataclasses import replace
+
+    from alignment.align import AlignConfig
+
+    seen = []
+
+    def spy(src, tgt, **kwargs):
+        seen.append(kwargs.get("config"))
+        return diagonal(src, tgt, **kwargs)
+
+    gold = replace(doc("a", 3, "0:0 1:1 2:2"), groups_unaligned=groups)
+    config = None if given is None else AlignConfig(**given)
+    run_bench([gold], embedder=fake_embedder, align_fn=spy, config=config)
+    if expected is None:
+        assert seen == [None]
+    else:
+        assert seen[0].group_unaligned is expected
+        assert seen[0].window == (given or {}).get("window", AlignConfig().window)
 
 
 def test_run_bench_needs_documents(fake_embedder) -> None:
