@@ -168,6 +168,27 @@ def test_cache_reencodes_only_the_edited_sentence(tmp_path) -> None:
     assert again.sentences_encoded == 1 and again.joins_encoded == 2  # the joins on either side
 
 
+def test_run_cache_skips_the_head_and_redoes_only_runs_over_an_edit(tmp_path) -> None:
+    first = UseEmbedder(cache_dir=tmp_path)
+    cold = first.embed_runs(STORY, 4)
+    assert first.runs_computed == len(STORY)
+    warm = UseEmbedder(cache_dir=tmp_path)
+    np.testing.assert_array_equal(warm.embed_runs(STORY, 4), cold)  # float16 either way
+    assert warm.runs_computed == 0 and warm.sentences_encoded == 0
+    exact = UseEmbedder().embed_runs(STORY, 4)  # no cache: float32
+    for k in range(1, 5):
+        assert _cos(cold[k - 1, :len(STORY) - k + 1], exact[k - 1, :len(STORY) - k + 1]).min() >= 0.9999
+    edited = list(STORY)
+    edited[5] = "Three days later, the police found the suitcase in a ditch."
+    got = warm.embed_runs(edited, 4)
+    assert warm.runs_computed == 4  # the runs starting at 2, 3, 4 and 5 reach sentence 5
+    np.testing.assert_array_equal(got[:, :2], cold[:, :2])
+    np.testing.assert_array_equal(got[:, 6:], cold[:, 6:])
+    fresh = UseEmbedder().embed_runs(edited, 4)
+    assert _cos(got[:, 2:6].reshape(-1, 512), fresh[:, 2:6].reshape(-1, 512)).min() >= 0.9999
+    assert UseEmbedder(cache_dir=tmp_path).embed_runs(STORY, 6).shape == (6, len(STORY), 512)
+
+
 def _embed_in_child(args: tuple[str, list[str]]) -> bytes:
     cache_dir, texts = args
     return UseEmbedder(cache_dir=cache_dir).embed(texts).tobytes()
