@@ -43,6 +43,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 from scipy import sparse
 
+from alignment.lattice import Band, Lattice, band_around, dense_dots, expand_band, sparse_dots
 from alignment.progress import Progress, no_progress
 from alignment.types import Alignment, Link, Sentence, Signature
 
@@ -50,7 +51,6 @@ ALIGNER = "alignment.align"
 ALIGNER_VERSION = "1"
 DEFAULT_REVIEW_THRESHOLD = 0.9
 _NEG = -np.inf
-_ROW_CHUNK = 128
 
 
 @dataclass(frozen=True)
@@ -119,14 +119,6 @@ class _Side:
     cbrk: np.ndarray    # (n+1,) cumulative count of breaks
 
 
-@dataclass(frozen=True)
-class _Band:
-    """Cells (i, lo[i] + c) for c < width of the DP lattice."""
-
-    lo: np.ndarray
-    width: int
-
-
 def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
           config: AlignConfig = AlignConfig(), src_lang: str | None = None,
           tgt_lang: str | None = None, progress: Progress = no_progress,
@@ -149,9 +141,9 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
     ratio = max(t_side.clen[-1], 1.0) / max(s_side.clen[-1], 1.0)
     path = _first_path(s_side, t_side, cfg, ratio)
     progress(2, 4, "align")
-    band = _band_around(path, n, m, cfg.window)
+    band = band_around(path, n, m, cfg.window)
     types = _link_types(cfg)
-    scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio)) for a, b in types]
+    scores = _all_scores(s_side, t_side, band, types, cfg, ratio)
     links = _viterbi(scores, band, n, m, _insertions(t_side, cfg))
     progress(3, 4, "align")
     if cfg.group_unaligned:
@@ -300,7 +292,8 @@ def _lex_features(text: str) -> list[tuple[str, float]]:
     """Tokens likely to be kept verbatim by a translator: numbers and names."""
     feats = []
     for pos, tok in enumerate(_TOKEN.findall(text)):
-        if any(ch.isdigit() for ch in tok):
+        # isalpha() first: letters are never digits, and most tokens are words
+        if not tok.isalpha() and any(ch.isdigit() for ch in tok):
             feats.append(("#" + tok, 2.0))
         elif len(tok) > 1 and tok[0].isupper():
             feats.append((_fold(tok)[:6], 1.0 if pos else 0.5))
@@ -353,8 +346,37 @@ class _Evidence:
     valid: np.ndarray
 
 
-def _band_scores(s: _Side, t: _Side, band: _Band, a: int, b: int,
-                 cfg: AlignConfig, ratio: float) -> np.ndarray:
+def _all_scores(s: _Side, t: _Side, band: Band, types: list[tuple[int, int]],
+                cfg: AlignConfig, ratio: float) -> list[tuple[int, int, np.ndarray]]:
+    """Band scores of every link type (a list closed under dropping an end sentence)."""
+    cos = _cosines(s, t, band, types) if cfg.w_sim else {}
+    return [(a, b, _band_scores(s, t, band, a, b, cfg, ratio, cos)) for a, b in types]
+
+
+def _cells(s: _Side, t: _Side, band: Band, a: int, b: int) -> tuple[np.ndarray, ...]:
+    """Band rows a..n, their cells' target columns j, and the runs' starts si, ts."""
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    rows = np.arange(a, n + 1)
+    j = band.lo[rows, None] + np.arange(band.width)
+    return rows, j, rows - a, np.clip(j - b, 0, m - b)
+
+
+def _cosines(s: _Side, t: _Side, band: Band, types: list[tuple[int, int]]) -> dict:
+    """(a, b) -> cosine of every band cell's a-b link, rows a..n.
+
+    Computed once per type: the sub-link cosines of the merge penalty are the
+    cosines of the types one sentence shorter (see _best_sub_cos)."""
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    out = {}
+    for a, b in types:
+        if b and a <= n and b <= m:
+            _, _, si, ts = _cells(s, t, band, a, b)
+            out[(a, b)] = _pair_dots(s, t, a, b, si, ts, True, False)[0]
+    return out
+
+
+def _band_scores(s: _Side, t: _Side, band: Band, a: int, b: int,
+                 cfg: AlignConfig, ratio: float, cos: dict) -> np.ndarray:
     """Score of the link src[i-a:i] <-> tgt[j-b:j] for every band cell (i, j)."""
     n, m = len(s.clen) - 1, len(t.clen) - 1
     out = np.full((n + 1, band.width), _NEG)
@@ -363,57 +385,67 @@ def _band_scores(s: _Side, t: _Side, band: _Band, a: int, b: int,
         return out
     if a > n or b > m:
         return out
-    ev = _evidence(s, t, band, a, b, ratio, cfg.gc_variance, cfg.w_sim != 0, cfg.w_lex != 0)
+    ev = _evidence(s, t, band, a, b, ratio, cfg.gc_variance, cos.get((a, b)), cfg.w_lex != 0)
     q = cfg.w_sim * (ev.cos - cfg.w_hub * ev.hub) + cfg.w_lex * ev.lex + cfg.w_len * ev.length - cfg.tau
     score = ((a + b) / 2) ** cfg.size_exp * q - cfg.merge_penalty * (a + b - 2)
     if cfg.w_drop and cfg.w_sim and a + b > 2:
-        score -= cfg.w_drop * np.maximum(_best_sub_cos(s, t, band, a, b) - ev.cos + cfg.drop_margin, 0)
+        score -= cfg.w_drop * np.maximum(_best_sub_cos(s, t, band, a, b, cos) - ev.cos + cfg.drop_margin, 0)
     score += cfg.para_bonus * ev.ends - cfg.para_cross * ev.cross
     out[a:] = np.where(ev.valid, score, _NEG)
     return out
 
 
-def _evidence(s: _Side, t: _Side, band: _Band, a: int, b: int, ratio: float, variance: float,
-              use_sim: bool, use_lex: bool) -> _Evidence:
+def _evidence(s: _Side, t: _Side, band: Band, a: int, b: int, ratio: float, variance: float,
+              cos: np.ndarray | None, use_lex: bool) -> _Evidence:
+    """`cos` is None without an encoder."""
     n, m = len(s.clen) - 1, len(t.clen) - 1
-    rows = np.arange(a, n + 1)
-    j = band.lo[rows, None] + np.arange(band.width)
-    ts = np.clip(j - b, 0, m - b)
-    si = rows - a
-    cos, lex = _pair_dots(s, t, a, b, si, ts, use_sim, use_lex)
-    hub = (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2 if use_sim else cos
+    rows, j, si, ts = _cells(s, t, band, a, b)
+    lex = _pair_dots(s, t, a, b, si, ts, False, use_lex)[1]
+    if cos is None:
+        cos = hub = np.zeros(ts.shape)
+    else:
+        hub = (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2
     length = _length_logprob(s.clen[rows] - s.clen[si], t.clen[j] - t.clen[ts], ratio, variance)
     ends = s.brk[rows, None] & t.brk[j] & (rows < n)[:, None] & (j < m)  # not the very end
     cross = (s.cbrk[rows - 1] - s.cbrk[si])[:, None] + (t.cbrk[np.maximum(j - 1, 0)] - t.cbrk[ts])
     return _Evidence(cos, hub, lex, length, ends, cross, j >= b)
 
 
-def _best_sub_cos(s: _Side, t: _Side, band: _Band, a: int, b: int) -> np.ndarray:
-    """Highest cosine of the link without its first or last sentence on one side."""
-    n, m = len(s.clen) - 1, len(t.clen) - 1
-    rows = np.arange(a, n + 1)
-    j = band.lo[rows, None] + np.arange(band.width)
-    ts, si = np.clip(j - b, 0, m - b), rows - a
+def _best_sub_cos(s: _Side, t: _Side, band: Band, a: int, b: int, cos: dict) -> np.ndarray:
+    """Highest cosine of the link without its first or last sentence on one side.
+
+    In cell (i, j), the a-b link without its last source sentence is the (a-1)-b
+    link of cell (i-1, j), without its first one that of cell (i, j); on the
+    target side, the a-(b-1) links of cells (i, j-1) and (i, j). Those cosines
+    are already in `cos`, but for cells (i-1, j) and (i, j-1) outside the band
+    (computed here): about one per row and type. Invalid cells (j < b) differ
+    from a direct computation; they score -inf anyway."""
+    rows, j, si, ts = _cells(s, t, band, a, b)
     best = np.full(ts.shape, -np.inf)
+    width, lo = band.width, band.lo
     if a > 1:
-        for off in (0, 1):
-            best = np.maximum(best, _pair_dots(s, t, a - 1, b, si + off, ts, True, False)[0])
+        shorter = cos[(a - 1, b)]  # rows a-1..n
+        col = j - lo[rows - 1, None]
+        inside = col < width
+        above = np.take_along_axis(shorter[:-1], np.minimum(col, width - 1), axis=1)
+        r, c = np.nonzero(~inside)
+        above[r, c] = _pair_dots(s, t, a - 1, b, si[r], ts[r, c][:, None], True, False)[0][:, 0]
+        best = np.maximum(np.maximum(best, shorter[1:]), above)
     if b > 1:
-        for off in (0, 1):
-            best = np.maximum(best, _pair_dots(s, t, a, b - 1, si, ts + off, True, False)[0])
+        shorter = cos[(a, b - 1)]  # rows a..n, target runs one longer than ts
+        left = np.empty_like(shorter)
+        left[:, 1:] = shorter[:, :-1]
+        left[:, 0] = _pair_dots(s, t, a, b - 1, si, ts[:, :1], True, False)[0][:, 0]
+        best = np.maximum(np.maximum(best, shorter), left)
     return best
 
 
 def _pair_dots(s: _Side, t: _Side, a: int, b: int, si: np.ndarray, ts: np.ndarray,
                use_sim: bool, use_lex: bool) -> tuple[np.ndarray, np.ndarray]:
     """Cosines of run embeddings and of lexical vectors, src run si[r] vs tgt run ts[r, w]."""
-    cos, lex = np.zeros(ts.shape), np.zeros(ts.shape)
-    for c0 in range(0, len(si), _ROW_CHUNK):
-        sl = slice(c0, c0 + _ROW_CHUNK)
-        if use_sim:
-            cos[sl] = _band_dot(s.runs[a - 1][si[sl]], t.runs[b - 1], ts[sl])
-        if use_lex:
-            lex[sl] = _band_dot(s.lex[a - 1][si[sl]], t.lex[b - 1], ts[sl])
+    zero = np.zeros(ts.shape)
+    cos = dense_dots(s.runs[a - 1], t.runs[b - 1], si, ts).astype(np.float64) if use_sim else zero
+    lex = sparse_dots(s.lex[a - 1], t.lex[b - 1], si, ts).astype(np.float64) if use_lex else zero
     return cos, lex
 
 
@@ -428,18 +460,6 @@ def _skip_costs(clen: np.ndarray, cfg: AlignConfig) -> np.ndarray:
 def _insertions(t: _Side, cfg: AlignConfig) -> np.ndarray:
     """ins[j]: score of the 0-1 link of target sentence j-1 (ins[0] unused)."""
     return np.concatenate([[0.0], -_skip_costs(t.clen, cfg)])
-
-
-def _band_dot(rows: np.ndarray, cols: np.ndarray, index: np.ndarray) -> np.ndarray:
-    """rows[r] . cols[index[r, w]] for every (r, w), by one dense product per chunk.
-
-    The band of a chunk of rows spans few columns, so a BLAS product over that
-    span and a gather beat an einsum over gathered copies."""
-    lo, hi = int(index.min()), int(index.max()) + 1
-    dense = rows @ cols[lo:hi].T
-    if sparse.issparse(dense):
-        dense = dense.toarray()
-    return np.take_along_axis(dense, index - lo, axis=1)
 
 
 def _length_logprob(ls: np.ndarray, lt: np.ndarray, ratio: float, var: float) -> np.ndarray:
@@ -457,13 +477,13 @@ def _first_path(s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> list[tupl
     n, m = len(s.clen) - 1, len(t.clen) - 1
     types = [(1, 0), (1, 1)]
     if (n + 1) * (m + 1) <= cfg.full_cells:
-        band = _Band(np.zeros(n + 1, int), m + 1)
+        band = Band(np.zeros(n + 1, int), m + 1)
     else:
         f = int(math.ceil(math.sqrt((n + 1) * (m + 1) / cfg.full_cells)))
         cs, ct = _coarse(s, f), _coarse(t, f)
         coarse = _first_path(cs, ct, cfg, ratio)
-        band = _expand_band(_band_around(coarse, len(cs.clen) - 1, len(ct.clen) - 1, 1), f, n, m)
-    scores = [(a, b, _band_scores(s, t, band, a, b, cfg, ratio)) for a, b in types]
+        band = expand_band(band_around(coarse, len(cs.clen) - 1, len(ct.clen) - 1, 1), f, n, m)
+    scores = _all_scores(s, t, band, types, cfg, ratio)
     return _nodes(_viterbi(scores, band, n, m, _insertions(t, cfg)))
 
 
@@ -481,13 +501,6 @@ def _coarse(side: _Side, f: int) -> _Side:
     return _Side(emb[None], hub, [lex], clen, brk, np.cumsum(brk))
 
 
-def _expand_band(band: _Band, f: int, n: int, m: int) -> _Band:
-    rows = np.arange(n + 1) // f
-    lo = band.lo[rows] * f
-    hi = np.minimum((band.lo[rows] + band.width) * f, m)
-    return _fit_band(lo, hi, m)
-
-
 def _nodes(links: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[int, int]]:
     i = j = 0
     nodes = [(0, 0)]
@@ -497,133 +510,17 @@ def _nodes(links: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[i
     return nodes
 
 
-def _band_around(nodes: list[tuple[int, int]], n: int, m: int, w: int) -> _Band:
-    """Cells within w rows and w columns of a path."""
-    rmin = np.full(n + 1, m, int)
-    rmax = np.zeros(n + 1, int)
-    for i, j in nodes:
-        rmin[i] = min(rmin[i], j)
-        rmax[i] = max(rmax[i], j)
-    lo = rmin[np.maximum(np.arange(n + 1) - w, 0)] - w
-    hi = rmax[np.minimum(np.arange(n + 1) + w, n)] + w
-    return _fit_band(lo, hi, m)
+def _viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
+    return Lattice(scores, band, n, m, ins).viterbi()
 
 
-def _fit_band(lo: np.ndarray, hi: np.ndarray, m: int) -> _Band:
-    lo = np.clip(lo, 0, m)
-    hi = np.clip(hi, 0, m)
-    lo[0], hi[-1] = 0, m
-    width = int(min(m + 1, (hi - lo).max() + 1))
-    lo = np.minimum(np.maximum.accumulate(lo), m + 1 - width)
-    return _Band(lo, width)
-
-
-class _Lattice:
-    """Scores of every link type over a band, stacked, with the DP sweeps.
-
-    Rows of the DP tables carry `pad` cells of -inf on both sides, so reading
-    row r shifted by s columns is a slice, not a copy.
-    """
-
-    def __init__(self, scores, band: _Band, n: int, m: int, ins: np.ndarray) -> None:
-        self.types = [(a, b) for a, b, _ in scores]
-        self.stack = np.stack([arr for _, _, arr in scores])
-        self.band, self.n, self.m, self.ins = band, n, m, ins
-        self.gains = np.cumsum(ins)  # row i's insertion prefix sums: gains[lo[i]:][:width]
-        self.pad = band.width + max(max(a, b) for a, b in self.types)
-
-    def _gain(self, i: int) -> np.ndarray:
-        """Prefix sums of insertion scores along row i of the band."""
-        start = self.band.lo[i]
-        return self.gains[start:start + self.band.width]
-
-    def _table(self) -> np.ndarray:
-        return np.full((self.n + 1, self.band.width + 2 * self.pad), _NEG)
-
-    def _gather(self, table: np.ndarray, i: int, cand: np.ndarray) -> None:
-        """cand[t, c] = table[i - a, cell (i - a, j - b)] + score of type t ending at (i, j)."""
-        w, lo, p = self.band.width, self.band.lo, self.pad
-        for t, (a, b) in enumerate(self.types):
-            s = lo[i] - b - lo[i - a] if i >= a else w
-            if s >= w:
-                cand[t] = _NEG
-            else:
-                np.add(table[i - a, p + s:p + s + w], self.stack[t, i], out=cand[t])
-
-    def viterbi(self):
-        """Best monotone path; returns links as (src indexes, tgt indexes)."""
-        w, p, n = self.band.width, self.pad, self.n
-        best, back = self._table(), np.zeros((n + 1, w), np.int8)
-        cand, cols = np.empty((len(self.types), w)), np.arange(w)
-        for i in range(n + 1):
-            gain = self._gain(i)
-            self._gather(best, i, cand)
-            arg = cand.argmax(axis=0)
-            x = cand[arg, cols]
-            if i == 0:
-                x[0] = 0.0
-            with np.errstate(invalid="ignore"):
-                row = gain + np.maximum.accumulate(x - gain)
-            best[i, p:p + w] = row
-            back[i] = np.where(row > x + 1e-9, -1, arg)
-        return self._trace(back)
-
-    def _trace(self, back: np.ndarray):
-        links, lo = [], self.band.lo
-        i, j = self.n, self.m
-        while i > 0 or j > 0:
-            t = back[i, j - lo[i]]
-            a, b = (0, 1) if t < 0 else self.types[t]
-            links.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
-            i, j = i - a, j - b
-        return links[::-1]
-
-    def forward(self) -> np.ndarray:
-        """Log-sum over all paths from (0, 0) to each cell."""
-        w, p = self.band.width, self.pad
-        fwd, cand = self._table(), np.empty((len(self.types), w))
-        for i in range(self.n + 1):
-            gain = self._gain(i)
-            self._gather(fwd, i, cand)
-            x = np.logaddexp.reduce(cand, axis=0)
-            if i == 0:
-                x[0] = 0.0
-            fwd[i, p:p + w] = gain + np.logaddexp.accumulate(x - gain)
-        return fwd[:, p:p + w]
-
-    def backward(self) -> np.ndarray:
-        """Log-sum over all paths from each cell to (n, m)."""
-        w, p, n, lo = self.band.width, self.pad, self.n, self.band.lo
-        bwd = np.full((n + 1, w), _NEG)
-        cand = np.empty((len(self.types), w))
-        scratch = np.full((len(self.types), w + 2 * p), _NEG)
-        for i in range(n, -1, -1):
-            for t, (a, b) in enumerate(self.types):
-                s = lo[i] + b - lo[i + a] if i + a <= n else -w
-                if s <= -w:
-                    cand[t] = _NEG
-                    continue
-                np.add(self.stack[t, i + a], bwd[i + a], out=scratch[t, p:p + w])
-                cand[t] = scratch[t, p + s:p + s + w]
-            y = np.logaddexp.reduce(cand, axis=0)
-            gain = self._gain(i)
-            if i == n:
-                y[self.m - lo[n]] = 0.0
-            bwd[i] = np.logaddexp.accumulate((y + gain)[::-1])[::-1] - gain
-        return bwd
-
-
-def _viterbi(scores, band: _Band, n: int, m: int, ins: np.ndarray):
-    return _Lattice(scores, band, n, m, ins).viterbi()
-
-
-def _confidences(links, scores, band: _Band, t: _Side, cfg: AlignConfig) -> list[float]:
+def _confidences(links, scores, band: Band, t: _Side, cfg: AlignConfig) -> list[float]:
     """Calibrated probability that each chosen link is exactly right."""
     z = _confidence_features(links, scores, band, t, cfg) @ np.asarray(cfg.conf_weights)
     return [float(c) for c in 1 / (1 + np.exp(-np.clip(z, -50, 50)))]
 
 
-def _step_score(lattice: _Lattice, index: dict, i: int, j: int, a: int, b: int) -> float:
+def _step_score(lattice: Lattice, index: dict, i: int, j: int, a: int, b: int) -> float:
     """Score of the link from (i, j) taking a source and b target sentences
     (an unaligned block is a chain of 1-0 or 0-1 steps)."""
     lo = lattice.band.lo
@@ -634,13 +531,13 @@ def _step_score(lattice: _Lattice, index: dict, i: int, j: int, a: int, b: int) 
     return float(lattice.stack[index[(a, b)], i + a, j + b - lo[i + a]])
 
 
-def _confidence_features(links, scores, band: _Band, t: _Side, cfg: AlignConfig) -> np.ndarray:
+def _confidence_features(links, scores, band: Band, t: _Side, cfg: AlignConfig) -> np.ndarray:
     """Per link: 1, logit of its posterior (forward-backward at `temperature`),
     its score, empty side, merge (more than 2 sentences), and the lowest
     posterior logit of its two neighbours (an error rarely comes alone)."""
     n, m = band.lo.shape[0] - 1, len(t.clen) - 1
     temp = cfg.temperature
-    lattice = _Lattice([(a, b, arr / temp) for a, b, arr in scores], band, n, m,
+    lattice = Lattice([(a, b, arr / temp) for a, b, arr in scores], band, n, m,
                        _insertions(t, cfg) / temp)
     with np.errstate(invalid="ignore", over="ignore"):
         fwd, bwd = lattice.forward(), lattice.backward()

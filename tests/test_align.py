@@ -250,3 +250,29 @@ def test_f1_floor_on_limsi_books_without_encoder(bench_dir):
     assert all(h.warnings for h in hyps)
     scores = score([b.links for b in books], [h.links for h in hyps])
     assert scores.f1_strict >= 0.78 and scores.f1_lax >= 0.9
+
+
+def test_sub_link_cosines_reused_from_shorter_types_equal_direct_ones(fake_embedder):
+    """_best_sub_cos reads the (a-1)-b and a-(b-1) cosine bands, shifted by a row or a
+    column (or computes the cells those bands lack): same as dotting the runs directly."""
+    import alignment.align as A
+
+    rng = np.random.default_rng(11)
+    words = [f"w{k}x{k * 5 % 11}" for k in range(300)]
+    src = sents([" ".join(rng.choice(words, 5)) + "." for _ in range(40)])
+    tgt = sents([" ".join(rng.choice(words, 5)) + "." for _ in range(47)])
+    cfg = AlignConfig()
+    s, t = A._features(src, tgt, fake_embedder, cfg)
+    path = [(0, 0), (5, 3), (9, 14), (20, 20), (30, 33), (40, 47)]  # jumps: lo moves by many columns
+    band = A.band_around(path, 40, 47, 2)
+    types = A._link_types(cfg)
+    cos = A._cosines(s, t, band, types)
+    for a, b in [(2, 1), (1, 3), (3, 3), (6, 2), (2, 6)]:
+        rows, j, si, ts = A._cells(s, t, band, a, b)
+        direct = np.full(ts.shape, -np.inf)
+        for sub_a, sub_b, di, dt in [(a - 1, b, 0, 0), (a - 1, b, 1, 0), (a, b - 1, 0, 0), (a, b - 1, 0, 1)]:
+            if sub_a and sub_b:
+                direct = np.maximum(direct, A._pair_dots(s, t, sub_a, sub_b, si + di, ts + dt, True, False)[0])
+        valid = j >= b
+        reused = A._best_sub_cos(s, t, band, a, b, cos)
+        np.testing.assert_allclose(reused[valid], direct[valid], rtol=0, atol=1e-6)
