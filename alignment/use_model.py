@@ -15,9 +15,10 @@ its own forward pass, for two reasons:
   once per distinct token of a micro-batch and shifted into place, instead of
   once per n-gram window; tokenizing uses the C++ `sentencepiece` library.
   Sentences lie end to end with zero pads between them (`_Layout`), so the
-  second CNN layer is one GEMM per window offset over shifted rows, summed in
-  place by numpy's own OpenBLAS `cblas_sgemm` called through ctypes (numpy's
-  matmul cannot accumulate; scipy's `sgemm` wrapper holds the GIL); and the
+  second CNN layer runs over shifted rows as Winograd F(2,3)/F(2,2) products
+  (7 GEMMs where a window of 5 needs 10), summed in place by numpy's own
+  OpenBLAS `cblas_sgemm` called through ctypes (numpy's matmul cannot
+  accumulate or read strided rows; scipy's `sgemm` wrapper holds the GIL); and the
   final layer norm is folded into the segment sums, taken with `scipy.sparse`
   (a token-by-segment matrix of 1/std weights), so the per-token 1280-wide
   features are never written out.
@@ -245,6 +246,49 @@ def _gemm_acc(a: np.ndarray, b: np.ndarray, c: np.ndarray, beta: float) -> None:
                    b.ctypes.data, b.strides[0] // 4, beta, c.ctypes.data, c.strides[0] // 4)  # no trans
 
 
+def _winograd_weights(w: list[np.ndarray]) -> list[tuple[int, tuple[np.ndarray, ...]]]:
+    """Per-offset weights of a window grouped by 3 (then 2) taps, in Winograd form.
+
+    Why: y_p = sum_j h_{p+j} W_j for two neighbouring outputs at once takes 4
+    products instead of 6 (F(2,3)), or 3 instead of 4 (F(2,2)): 7 GEMMs
+    instead of 10 for the 5-gram branch, 30% fewer multiplications over the
+    three branches, same maths (only the rounding differs).
+    """
+    groups, j = [], 0
+    while j < len(w):
+        r = 3 if len(w) - j != 2 else 2
+        g = w[j:j + r]
+        form = (g[0], g[0] + g[1], g[1]) if r == 2 else (
+            g[0], (g[0] + g[1] + g[2]) / 2, (g[0] - g[1] + g[2]) / 2, g[2])
+        groups.append((j, tuple(np.ascontiguousarray(x, dtype=np.float32) for x in form)))
+        j += r
+    return groups
+
+
+def _winograd(h: np.ndarray, w: tuple[np.ndarray, ...], y: np.ndarray, accumulate: bool) -> None:
+    """y[q, t] (+)= sum_j h[2q + t + j] @ W_j for t = 0, 1 (Winograd F(2,2) or F(2,3))."""
+    n = len(y)
+    d = [h[k:k + 2 * n:2] for k in range(len(w))]  # strided rows: cblas reads them in place
+    y0, y1, beta = y[:, 0], y[:, 1], float(accumulate)
+    t = np.empty((n, _CNN), dtype=np.float32)
+    if len(w) == 3:
+        _gemm_acc(d[0] - d[1], w[0], y0, beta)
+        _gemm_acc(d[2] - d[1], w[2], y1, beta)
+        _gemm_acc(d[1], w[1], t, 0.0)
+        y0 += t
+        y1 += t
+        return
+    _gemm_acc(d[0] - d[2], w[0], y0, beta)
+    _gemm_acc(d[3] - d[1], w[3], y1, beta)
+    u = np.empty((n, _CNN), dtype=np.float32)
+    _gemm_acc(d[1] + d[2], w[1], t, 0.0)
+    _gemm_acc(d[2] - d[1], w[2], u, 0.0)
+    y0 += t
+    y0 += u
+    y1 += t
+    y1 -= u
+
+
 @dataclass(frozen=True)
 class _Tables:
     """Vectors of the distinct tokens of a batch (see UseModel._tables); row U is a zero pad."""
@@ -315,6 +359,7 @@ class UseModel:
         self.w1 = [np.ascontiguousarray(np.hstack(np.split(w, n))) for w, (n, _) in zip(b.w1, _ORDERS)]
         self.w2 = [[np.ascontiguousarray(x) for x in np.split(w, n)]  # per window offset
                    for w, (n, _) in zip(b.w2, _ORDERS)]
+        self.wino = [_winograd_weights(ws) for ws in self.w2]
         self.b1, self.b2 = b.b1, b.b2
         # the final layer norm's gain folded into the projection, its bias per token
         self.ln_W = b.ln_g[:, None] * b.cnn_W
@@ -453,7 +498,8 @@ class UseModel:
         n, left = _ORDERS[i]
         g = np.take(tab, lay.tok, axis=0)  # [x | x @ w1_0 | ..] of the token at each position
         n_pos, a = len(lay.tok) - 2 * _PAD, _PAD - left
-        h = np.zeros((len(lay.tok), _CNN), dtype=np.float32)  # second-layer input; pads stay 0
+        # second-layer input; pads stay 0, and one more row for an odd count's last tile
+        h = np.zeros((len(lay.tok) + 1, _CNN), dtype=np.float32)
         hv = h[_PAD:_PAD + n_pos]
         np.add(g[a:a + n_pos, _CNN:2 * _CNN], g[a + 1:a + 1 + n_pos, 2 * _CNN:3 * _CNN], out=hv)
         for j in range(2, n):
@@ -463,10 +509,11 @@ class UseModel:
         hv += g[_PAD:_PAD + n_pos, :_CNN]
         del g
         h[lay.pads] = 0.0
-        if rows is None:  # each window offset's product accumulates in place
-            c = np.empty((n_pos, _CNN), dtype=np.float32)
-            for j, wj in enumerate(self.w2[i]):
-                _gemm_acc(h[a + j:a + j + n_pos], wj, c, float(j > 0))
+        if rows is None:
+            c = np.empty((n_pos + n_pos % 2, _CNN), dtype=np.float32)
+            for j, w in self.wino[i]:  # taps from position p - left + j, 2 or 3 of them
+                _winograd(h[a + j:], w, c.reshape(-1, 2, _CNN), accumulate=j > 0)
+            c = c[:n_pos]
             res = hv
         else:
             cols = rows[:, None] + np.arange(-left, n - left)
