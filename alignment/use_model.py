@@ -33,7 +33,7 @@ import ctypes
 import functools
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
@@ -293,10 +293,25 @@ def _winograd(h: np.ndarray, w: tuple[np.ndarray, ...], y: np.ndarray, accumulat
 class _Tables:
     """Vectors of the distinct tokens of a batch (see UseModel._tables); row U is a zero pad."""
 
+    tokens: np.ndarray  # (U,) sorted token ids, one per row
     emb: np.ndarray  # (U, 512) dequantised token embeddings
     emb_sum: np.ndarray  # (U + 1,) row sums of emb, for the layer norm's mean
     emb_sq: np.ndarray  # (U + 1,) row sums of squares of emb, for its variance
     cnn: list[np.ndarray]  # per CNN branch: (U + 1, (n + 1) * 256) = [x | x @ w1_0 .. x @ w1_n-1]
+
+    @staticmethod
+    def merge(tokens: np.ndarray, *sources: tuple[np.ndarray, _Tables, np.ndarray]) -> _Tables:
+        """Tables of `tokens` whose rows `dest` are rows `src` of each (dest, table, src)."""
+        def rows(get: Callable[[_Tables], np.ndarray], pad: int) -> np.ndarray:
+            like = get(sources[0][1])
+            out = np.empty((len(tokens) + pad, *like.shape[1:]), dtype=like.dtype)
+            out[len(tokens):] = 0
+            for dest, table, src in sources:
+                out[dest] = get(table)[src]
+            return out
+        return _Tables(tokens, rows(lambda t: t.emb, 0), rows(lambda t: t.emb_sum, 1),
+                       rows(lambda t: t.emb_sq, 1),
+                       [rows(lambda t, i=i: t.cnn[i], 1) for i in range(len(_ORDERS))])
 
 
 _Job = tuple[bool, int, int, _Tables, np.ndarray]  # sentences?, [a, b), tables, table rows
@@ -425,12 +440,13 @@ class UseModel:
         """
         n_tok = sum(map(len, sents)) + sum(map(len, wins))
         k = max(1, -(-n_tok // MACRO_TOKENS))
+        tables: _Tables | None = None
         for g in range(k):
             sa, sb = g * len(sents) // k, (g + 1) * len(sents) // k
             wa, wb = g * len(wins) // k, (g + 1) * len(wins) // k
             if sa == sb and wa == wb:
                 continue
-            tables, inv = self._tables([*sents[sa:sb], *wins[wa:wb]], threads)
+            tables, inv = self._tables([*sents[sa:sb], *wins[wa:wb]], threads, tables)
             tok, jobs = 0, []
             for is_sent, items, base in ((True, sents[sa:sb], sa), (False, wins[wa:wb], wa)):
                 for micro in batches(items, MICRO_TOKENS):
@@ -439,7 +455,7 @@ class UseModel:
                                  inv[tok:tok + n]))
                     tok += n
             yield jobs
-            del jobs, tables, inv  # before the next macro-batch's tables are built
+            del jobs, inv  # only the tables are kept, to seed the next macro-batch's
 
     def _parts(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray) -> Parts:
         lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
@@ -524,17 +540,28 @@ class UseModel:
         c += res
         return c
 
-    def _tables(self, ids: Sequence[Sequence[int]], threads: int) -> tuple[_Tables, np.ndarray]:
+    def _tables(self, ids: Sequence[Sequence[int]], threads: int,
+                prev: _Tables | None = None) -> tuple[_Tables, np.ndarray]:
         """Per-distinct-token vectors of a batch, and each token's row in them.
 
         The first CNN layer is linear in per-token vectors: window @ w1 is
         sum_j token_{t+j} @ w1_j, so token @ w1_j is computed once per distinct
         token (with a zero row last, for window slots outside the sentence).
+        Rows of tokens in `prev` (the previous macro-batch's tables) are copied:
+        a row costs ~2 MFLOP to compute, and most tokens recur.
         """
         flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64)
         uniq, inv = np.unique(flat, return_inverse=True)
-        with self.blas_threads(_threads_for(len(uniq), threads)):
-            return self._token_tables(uniq), inv
+        if prev is None or len(prev.tokens) == 0:
+            with self.blas_threads(_threads_for(len(uniq), threads)):
+                return self._token_tables(uniq), inv
+        at = np.searchsorted(prev.tokens, uniq).clip(max=len(prev.tokens) - 1)
+        known = prev.tokens[at] == uniq
+        new = np.flatnonzero(~known)
+        with self.blas_threads(_threads_for(len(new), threads)):
+            fresh = self._token_tables(uniq[new])
+        return _Tables.merge(uniq, (new, fresh, np.arange(len(new))),
+                             (np.flatnonzero(known), prev, at[known])), inv
 
     def _token_tables(self, uniq: np.ndarray) -> _Tables:
         chunk = uniq % 17
@@ -552,7 +579,7 @@ class UseModel:
             np.matmul(tab[:-1, :_CNN], w1, out=tab[:-1, _CNN:])
             cnn.append(tab)
         zero = np.zeros(1)
-        return _Tables(emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),
+        return _Tables(uniq, emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),
                        np.concatenate([np.einsum("ij,ij->i", emb, emb, dtype=np.float64), zero]), cnn)
 
     def blas_threads(self, n: int) -> Any:
