@@ -297,7 +297,9 @@ class _Tables:
     emb: np.ndarray  # (U, 512) dequantised token embeddings
     emb_sum: np.ndarray  # (U + 1,) row sums of emb, for the layer norm's mean
     emb_sq: np.ndarray  # (U + 1,) row sums of squares of emb, for its variance
-    cnn: list[np.ndarray]  # per CNN branch: (U + 1, (n + 1) * 256) = [x | x @ w1_0 .. x @ w1_n-1]
+    # per CNN branch: (U + 1, (n + 1) * 256) = [x | x @ w1_0 .. x @ w1_n-1], b1 added to
+    # the block of the token's own window slot
+    cnn: list[np.ndarray]
 
     @staticmethod
     def merge(tokens: np.ndarray, *sources: tuple[np.ndarray, _Tables, np.ndarray]) -> _Tables:
@@ -520,7 +522,6 @@ class UseModel:
         np.add(g[a:a + n_pos, _CNN:2 * _CNN], g[a + 1:a + 1 + n_pos, 2 * _CNN:3 * _CNN], out=hv)
         for j in range(2, n):
             hv += g[a + j:a + j + n_pos, (j + 1) * _CNN:(j + 2) * _CNN]
-        hv += self.b1[i]
         np.maximum(hv, 0, out=hv)
         hv += g[_PAD:_PAD + n_pos, :_CNN]
         del g
@@ -577,6 +578,8 @@ class UseModel:
             tab[-1] = 0.0
             tab[:-1, :_CNN] = x[:, i * _CNN:(i + 1) * _CNN]
             np.matmul(tab[:-1, :_CNN], w1, out=tab[:-1, _CNN:])
+            left = _ORDERS[i][1]  # every window holds its own token: the bias rides on it
+            tab[:-1, (left + 1) * _CNN:(left + 2) * _CNN] += self.b1[i]
             cnn.append(tab)
         zero = np.zeros(1)
         return _Tables(uniq, emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),

