@@ -24,11 +24,13 @@ sentences; we keep that and add what they leave out.
 4. A language the encoder does not know: no embeddings, length and lexical
    evidence only (their own tuned weights), and a warning in the Alignment.
 
-Libraries: numpy for the dynamic programme, vectorised over the band of each
-source row (target-side insertions within a row are a max-plus or log-sum-exp
-prefix scan: `np.maximum.accumulate` / `np.logaddexp.accumulate`); scipy.sparse
-for the lexical anchors (a handful per sentence, so dense vectors would waste
-as much work as the embeddings themselves).
+Libraries: numba for the per-cell work over the band (alignment/lattice.py
+has the dynamic programmes and dot products; _cell_scores here assembles the
+link score, in the operation order of the numpy expressions it replaced, so
+the scores are theirs to the bit): 27 link types x 44 cells x 10,000 rows made
+numpy's per-call overhead the cost. scipy.sparse for the lexical anchors (a
+handful per sentence, so dense vectors would waste as much work as the
+embeddings themselves).
 """
 
 from __future__ import annotations
@@ -40,10 +42,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
+import numba
 import numpy as np
 from scipy import sparse
 
-from alignment.lattice import Band, Lattice, band_around, dense_dots, expand_band, sparse_dots
+from alignment.lattice import (Band, Lattice, band_around, band_runs, dense_dots, dot32, expand_band,
+                               sparse_dots)
 from alignment.progress import Progress, no_progress
 from alignment.types import Alignment, Link, Sentence, Signature
 
@@ -51,6 +55,7 @@ ALIGNER = "alignment.align"
 ALIGNER_VERSION = "1"
 DEFAULT_REVIEW_THRESHOLD = 0.9
 _NEG = -np.inf
+_LEFT, _RIGHT = 1, 2  # extra columns of the cosine bands
 
 
 @dataclass(frozen=True)
@@ -333,19 +338,6 @@ def _sum_rows(rows: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarray) -> 
 
 # ---------------------------------------------------------------- scoring
 
-@dataclass(frozen=True)
-class _Evidence:
-    """The parts of a link's score, for band rows a..n of one link type."""
-
-    cos: np.ndarray     # cosine of the run embeddings
-    hub: np.ndarray     # mean hubness of both sides
-    lex: np.ndarray     # cosine of the lexical-anchor vectors
-    length: np.ndarray  # Gale-Church log-probability
-    ends: np.ndarray    # the link ends on a paragraph break on both sides
-    cross: np.ndarray   # paragraph breaks inside the link
-    valid: np.ndarray
-
-
 def _all_scores(s: _Side, t: _Side, band: Band, types: list[tuple[int, int]],
                 cfg: AlignConfig, ratio: float) -> list[tuple[int, int, np.ndarray]]:
     """Band scores of every link type (a list closed under dropping an end sentence)."""
@@ -353,25 +345,18 @@ def _all_scores(s: _Side, t: _Side, band: Band, types: list[tuple[int, int]],
     return [(a, b, _band_scores(s, t, band, a, b, cfg, ratio, cos)) for a, b in types]
 
 
-def _cells(s: _Side, t: _Side, band: Band, a: int, b: int) -> tuple[np.ndarray, ...]:
-    """Band rows a..n, their cells' target columns j, and the runs' starts si, ts."""
-    n, m = len(s.clen) - 1, len(t.clen) - 1
-    rows = np.arange(a, n + 1)
-    j = band.lo[rows, None] + np.arange(band.width)
-    return rows, j, rows - a, np.clip(j - b, 0, m - b)
-
-
 def _cosines(s: _Side, t: _Side, band: Band, types: list[tuple[int, int]]) -> dict:
-    """(a, b) -> cosine of every band cell's a-b link, rows a..n.
+    """(a, b) -> float32 cosine of the a-b link of band cells (i, lo[i]-1 .. lo[i]+width+1), rows a..n.
 
     Computed once per type: the sub-link cosines of the merge penalty are the
-    cosines of the types one sentence shorter (see _best_sub_cos)."""
+    cosines of the types one sentence shorter, shifted by a row or a column
+    (_sub_cos), hence the extra column on the left and two on the right."""
     n, m = len(s.clen) - 1, len(t.clen) - 1
     out = {}
     for a, b in types:
         if b and a <= n and b <= m:
-            _, _, si, ts = _cells(s, t, band, a, b)
-            out[(a, b)] = _pair_dots(s, t, a, b, si, ts, True, False)[0]
+            ts = band_runs(band.lo, a, b, m, -_LEFT, band.width + _RIGHT)
+            out[(a, b)] = dense_dots(s.runs[a - 1], t.runs[b - 1], np.arange(n + 1 - a), ts)
     return out
 
 
@@ -385,68 +370,67 @@ def _band_scores(s: _Side, t: _Side, band: Band, a: int, b: int,
         return out
     if a > n or b > m:
         return out
-    ev = _evidence(s, t, band, a, b, ratio, cfg.gc_variance, cos.get((a, b)), cfg.w_lex != 0)
-    q = cfg.w_sim * (ev.cos - cfg.w_hub * ev.hub) + cfg.w_lex * ev.lex + cfg.w_len * ev.length - cfg.tau
-    score = ((a + b) / 2) ** cfg.size_exp * q - cfg.merge_penalty * (a + b - 2)
-    if cfg.w_drop and cfg.w_sim and a + b > 2:
-        score -= cfg.w_drop * np.maximum(_best_sub_cos(s, t, band, a, b, cos) - ev.cos + cfg.drop_margin, 0)
-    score += cfg.para_bonus * ev.ends - cfg.para_cross * ev.cross
-    out[a:] = np.where(ev.valid, score, _NEG)
+    ts = band_runs(band.lo, a, b, m, 0, band.width)
+    lex = (sparse_dots(s.lex[a - 1], t.lex[b - 1], np.arange(n + 1 - a), ts) if cfg.w_lex
+           else np.zeros(ts.shape, np.float32))
+    own = cos.get((a, b), np.zeros((ts.shape[0], ts.shape[1] + _LEFT + _RIGHT), np.float32))
+    drop = bool(cfg.w_drop and cfg.w_sim and a + b > 2)
+    up, left = cos.get((a - 1, b), own), cos.get((a, b - 1), own)  # read only if drop
+    runs = (s.runs[max(a - 2, 0)], t.runs[b - 1])
+    weights = tuple(float(x) for x in (
+        cfg.w_sim, cfg.w_hub, cfg.w_lex, cfg.w_len, cfg.tau, ((a + b) / 2) ** cfg.size_exp,
+        cfg.merge_penalty * (a + b - 2), cfg.w_drop, cfg.drop_margin, cfg.para_bonus,
+        cfg.para_cross, ratio, cfg.gc_variance))
+    _cell_scores(out, a, b, band.lo, weights, drop, own, up, left, lex, s.hub[a - 1], t.hub[b - 1],
+                 (s.clen, s.brk, s.cbrk), (t.clen, t.brk, t.cbrk), runs)
     return out
 
 
-def _evidence(s: _Side, t: _Side, band: Band, a: int, b: int, ratio: float, variance: float,
-              cos: np.ndarray | None, use_lex: bool) -> _Evidence:
-    """`cos` is None without an encoder."""
-    n, m = len(s.clen) - 1, len(t.clen) - 1
-    rows, j, si, ts = _cells(s, t, band, a, b)
-    lex = _pair_dots(s, t, a, b, si, ts, False, use_lex)[1]
-    if cos is None:
-        cos = hub = np.zeros(ts.shape)
-    else:
-        hub = (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2
-    length = _length_logprob(s.clen[rows] - s.clen[si], t.clen[j] - t.clen[ts], ratio, variance)
-    ends = s.brk[rows, None] & t.brk[j] & (rows < n)[:, None] & (j < m)  # not the very end
-    cross = (s.cbrk[rows - 1] - s.cbrk[si])[:, None] + (t.cbrk[np.maximum(j - 1, 0)] - t.cbrk[ts])
-    return _Evidence(cos, hub, lex, length, ends, cross, j >= b)
+@numba.njit(cache=True)
+def _cell_scores(out, a, b, lo, w, drop, cos, up, left, lex, s_hub, t_hub, s_geo, t_geo, runs):
+    """The link score of every valid band cell (j >= b) of rows a..n, into `out`.
 
-
-def _best_sub_cos(s: _Side, t: _Side, band: Band, a: int, b: int, cos: dict) -> np.ndarray:
-    """Highest cosine of the link without its first or last sentence on one side.
-
-    In cell (i, j), the a-b link without its last source sentence is the (a-1)-b
-    link of cell (i-1, j), without its first one that of cell (i, j); on the
-    target side, the a-(b-1) links of cells (i, j-1) and (i, j). Those cosines
-    are already in `cos`, but for cells (i-1, j) and (i, j-1) outside the band
-    (computed here): about one per row and type. Invalid cells (j < b) differ
-    from a direct computation; they score -inf anyway."""
-    rows, j, si, ts = _cells(s, t, band, a, b)
-    best = np.full(ts.shape, -np.inf)
-    width, lo = band.width, band.lo
-    if a > 1:
-        shorter = cos[(a - 1, b)]  # rows a-1..n
-        col = j - lo[rows - 1, None]
-        inside = col < width
-        above = np.take_along_axis(shorter[:-1], np.minimum(col, width - 1), axis=1)
-        r, c = np.nonzero(~inside)
-        above[r, c] = _pair_dots(s, t, a - 1, b, si[r], ts[r, c][:, None], True, False)[0][:, 0]
-        best = np.maximum(np.maximum(best, shorter[1:]), above)
-    if b > 1:
-        shorter = cos[(a, b - 1)]  # rows a..n, target runs one longer than ts
-        left = np.empty_like(shorter)
-        left[:, 1:] = shorter[:, :-1]
-        left[:, 0] = _pair_dots(s, t, a, b - 1, si, ts[:, :1], True, False)[0][:, 0]
-        best = np.maximum(np.maximum(best, shorter), left)
-    return best
-
-
-def _pair_dots(s: _Side, t: _Side, a: int, b: int, si: np.ndarray, ts: np.ndarray,
-               use_sim: bool, use_lex: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Cosines of run embeddings and of lexical vectors, src run si[r] vs tgt run ts[r, w]."""
-    zero = np.zeros(ts.shape)
-    cos = dense_dots(s.runs[a - 1], t.runs[b - 1], si, ts).astype(np.float64) if use_sim else zero
-    lex = sparse_dots(s.lex[a - 1], t.lex[b - 1], si, ts).astype(np.float64) if use_lex else zero
-    return cos, lex
+    The formula, cell by cell, in the operation order of the numpy expressions
+    it replaced (tests/test_align.py keeps them as the reference):
+      q = w_sim (cos - w_hub hub) + w_lex lex + w_len gale_church - tau
+      score = ((a+b)/2)^size_exp q - merge_penalty (a+b-2)
+              - w_drop max(sub - cos + drop_margin, 0)        (merges)
+              + para_bonus ends - para_cross crossed
+    `sub` is the best cosine without an end sentence: the (a-1)-b link of cells
+    (i-1, j) and (i, j), the a-(b-1) link of (i, j-1) and (i, j) (`up`, `left`:
+    rows a-1..n and a..n), dotted here where (i-1, j) is off `up` (lo jumps by 3+)."""
+    w_sim, w_hub, w_lex, w_len, tau, factor, merge, w_drop, margin, bonus, cross_w, ratio, var = w
+    (s_clen, s_brk, s_cbrk), (t_clen, t_brk, t_cbrk) = s_geo, t_geo
+    s_short, t_long = runs  # runs of a-1 and b sentences
+    n, m, width = lo.shape[0] - 1, t_clen.shape[0] - 1, out.shape[1]
+    for i in range(a, n + 1):
+        si, r = i - a, i - a
+        ls = s_clen[i] - s_clen[si]
+        s_cross = s_cbrk[i - 1] - s_cbrk[si]
+        for c in range(width):
+            j = lo[i] + c
+            if j < b:
+                continue
+            ts = j - b
+            cs = np.float64(cos[r, c + 1])
+            hub = (s_hub[si] + t_hub[ts]) / 2
+            lt = t_clen[j] - t_clen[ts]
+            delta = (lt - ratio * ls) / math.sqrt(var * ((ls + lt / ratio) / 2 + 1.0))
+            length = -min(delta * delta / 2, 12.0)
+            q = w_sim * (cs - w_hub * hub) + w_lex * np.float64(lex[r, c]) + w_len * length - tau
+            score = factor * q - merge
+            if drop:  # inline: passing arrays to a helper costs a refcount per cell
+                sub = _NEG
+                if a > 1:  # bands have _LEFT = 1 extra column on the left, _RIGHT = 2 on the right
+                    above = j - lo[i - 1] + 1
+                    prev = up[si, above] if above < up.shape[1] else dot32(s_short[si], t_long[ts])
+                    sub = max(np.float64(up[si + 1, c + 1]), np.float64(prev))
+                if b > 1:
+                    sub = max(sub, np.float64(left[si, c + 1]), np.float64(left[si, c]))
+                score = score - w_drop * max(sub - cs + margin, 0.0)
+            ends = 1.0 if s_brk[i] and t_brk[j] and i < n and j < m else 0.0
+            crossed = s_cross + (t_cbrk[max(j - 1, 0)] - t_cbrk[ts])
+            out[i, c] = score + (bonus * ends - cross_w * crossed)
 
 
 def _skip_costs(clen: np.ndarray, cfg: AlignConfig) -> np.ndarray:
@@ -460,14 +444,6 @@ def _skip_costs(clen: np.ndarray, cfg: AlignConfig) -> np.ndarray:
 def _insertions(t: _Side, cfg: AlignConfig) -> np.ndarray:
     """ins[j]: score of the 0-1 link of target sentence j-1 (ins[0] unused)."""
     return np.concatenate([[0.0], -_skip_costs(t.clen, cfg)])
-
-
-def _length_logprob(ls: np.ndarray, lt: np.ndarray, ratio: float, var: float) -> np.ndarray:
-    """Gale-Church: log-density of the normalised length difference (capped)."""
-    ls = np.asarray(ls, float)[:, None] if np.ndim(ls) == 1 else ls
-    mean = (ls + lt / ratio) / 2 + 1.0
-    delta = (lt - ratio * ls) / np.sqrt(var * mean)
-    return -np.minimum(delta * delta / 2, 12.0)
 
 
 # ---------------------------------------------------------------- search

@@ -70,6 +70,17 @@ def fit_band(lo: np.ndarray, hi: np.ndarray, m: int) -> Band:
 
 # ---------------------------------------------------------------- dot products
 
+@numba.njit(cache=True)
+def band_runs(lo, a, b, m, first, stop):
+    """Start of the target run of the a-b link of cells (i, lo[i] + c), first <= c < stop,
+    rows a..n: clip(j - b, 0, m - b). (The source run of row i starts at i - a.)"""
+    out = np.empty((lo.shape[0] - a, stop - first), np.int64)
+    for i in range(a, lo.shape[0]):
+        for c in range(first, stop):
+            out[i - a, c - first] = min(max(lo[i] + c - b, 0), m - b)
+    return out
+
+
 def dense_dots(rows: np.ndarray, cols: np.ndarray, si: np.ndarray, ts: np.ndarray) -> np.ndarray:
     """rows[si[r]] . cols[ts[r, w]] for every (r, w), as float32."""
     return _dense_dots(np.ascontiguousarray(rows, np.float32), np.ascontiguousarray(cols, np.float32),
@@ -78,29 +89,35 @@ def dense_dots(rows: np.ndarray, cols: np.ndarray, si: np.ndarray, ts: np.ndarra
 
 @numba.njit(cache=True, fastmath={"reassoc", "contract"})
 def _dense_dots(rows, cols, si, ts):
-    """Four dot products at a time share the loads of the source vector."""
     n_rows, width = ts.shape
     out = np.empty((n_rows, width), np.float32)
     last = width - 1
     for r in range(n_rows):
         x = rows[si[r]]
         for c in range(0, width, 4):
-            y0, y1 = cols[ts[r, c]], cols[ts[r, min(c + 1, last)]]
-            y2, y3 = cols[ts[r, min(c + 2, last)]], cols[ts[r, min(c + 3, last)]]
-            d0 = d1 = d2 = d3 = np.float32(0.0)
-            for k in range(x.shape[0]):
-                d0 += x[k] * y0[k]
-                d1 += x[k] * y1[k]
-                d2 += x[k] * y2[k]
-                d3 += x[k] * y3[k]
-            out[r, c] = d0
-            if c + 1 < width:
-                out[r, c + 1] = d1
-            if c + 2 < width:
-                out[r, c + 2] = d2
-            if c + 3 < width:
-                out[r, c + 3] = d3
+            d = _dot4(x, cols[ts[r, c]], cols[ts[r, min(c + 1, last)]],
+                      cols[ts[r, min(c + 2, last)]], cols[ts[r, min(c + 3, last)]])
+            for k in range(min(4, width - c)):
+                out[r, c + k] = d[k]
     return out
+
+
+@numba.njit(cache=True, fastmath={"reassoc", "contract"})
+def _dot4(x, y0, y1, y2, y3):
+    """x . y0 .. x . y3: four dot products share the loads of x."""
+    d0 = d1 = d2 = d3 = np.float32(0.0)
+    for k in range(x.shape[0]):
+        d0 += x[k] * y0[k]
+        d1 += x[k] * y1[k]
+        d2 += x[k] * y2[k]
+        d3 += x[k] * y3[k]
+    return d0, d1, d2, d3
+
+
+@numba.njit(cache=True)
+def dot32(x, y):
+    """x . y for float32 vectors, rounded as dense_dots rounds it."""
+    return _dot4(x, y, y, y, y)[0]
 
 
 def sparse_dots(rows: sparse.csr_matrix, cols: sparse.csr_matrix, si: np.ndarray,

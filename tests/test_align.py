@@ -252,27 +252,63 @@ def test_f1_floor_on_limsi_books_without_encoder(bench_dir):
     assert scores.f1_strict >= 0.78 and scores.f1_lax >= 0.9
 
 
-def test_sub_link_cosines_reused_from_shorter_types_equal_direct_ones(fake_embedder):
-    """_best_sub_cos reads the (a-1)-b and a-(b-1) cosine bands, shifted by a row or a
-    column (or computes the cells those bands lack): same as dotting the runs directly."""
+
+def reference_band_scores(s, t, band, a, b, cfg, ratio):
+    """The link score as numpy expressions over the band (the aligner before it was
+    compiled), every sub-link cosine dotted directly."""
+    from alignment.lattice import dense_dots, sparse_dots
+
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    out = np.full((n + 1, band.width), -np.inf)
+    rows = np.arange(a, n + 1)
+    j = band.lo[rows, None] + np.arange(band.width)
+    si, ts = rows - a, np.clip(j - b, 0, m - b)
+
+    def dots(x, y, si, ts):
+        return dense_dots(s.runs[x - 1], t.runs[y - 1], si, ts).astype(float)
+
+    cos = dots(a, b, si, ts) if cfg.w_sim else np.zeros(ts.shape)
+    lex = sparse_dots(s.lex[a - 1], t.lex[b - 1], si, ts).astype(float) if cfg.w_lex else 0 * cos
+    hub = (s.hub[a - 1][si][:, None] + t.hub[b - 1][ts]) / 2 if cfg.w_sim else cos
+    ls, lt = (s.clen[rows] - s.clen[si])[:, None], t.clen[j] - t.clen[ts]
+    delta = (lt - ratio * ls) / np.sqrt(cfg.gc_variance * ((ls + lt / ratio) / 2 + 1.0))
+    length = -np.minimum(delta * delta / 2, 12.0)
+    q = cfg.w_sim * (cos - cfg.w_hub * hub) + cfg.w_lex * lex + cfg.w_len * length - cfg.tau
+    score = ((a + b) / 2) ** cfg.size_exp * q - cfg.merge_penalty * (a + b - 2)
+    if cfg.w_drop and cfg.w_sim and a + b > 2:
+        sub = np.full(ts.shape, -np.inf)
+        for off in (0, 1):
+            if a > 1:
+                sub = np.maximum(sub, dots(a - 1, b, si + off, ts))
+            if b > 1:
+                sub = np.maximum(sub, dots(a, b - 1, si, ts + off))
+        score -= cfg.w_drop * np.maximum(sub - cos + cfg.drop_margin, 0)
+    ends = s.brk[rows, None] & t.brk[j] & (rows < n)[:, None] & (j < m)
+    cross = (s.cbrk[rows - 1] - s.cbrk[si])[:, None] + (t.cbrk[np.maximum(j - 1, 0)] - t.cbrk[ts])
+    score += cfg.para_bonus * ends - cfg.para_cross * cross
+    out[a:] = np.where(j >= b, score, -np.inf)
+    return out
+
+
+@pytest.mark.parametrize("cfg", [AlignConfig(), AlignConfig(size_exp=0.5, para_cross=0.3, w_hub=0.7),
+                                 AlignConfig(w_drop=0.0), AlignConfig(w_sim=0.0, w_lex=0.0)])
+def test_compiled_band_scores_follow_the_numpy_formula(cfg, fake_embedder):
+    """_cell_scores reads sub-link cosines from the bands of the shorter types (shifted
+    a row or a column, or dotted where a jump of the band leaves them out): same scores
+    as the formula written over whole arrays, for every link type."""
     import alignment.align as A
 
     rng = np.random.default_rng(11)
-    words = [f"w{k}x{k * 5 % 11}" for k in range(300)]
-    src = sents([" ".join(rng.choice(words, 5)) + "." for _ in range(40)])
-    tgt = sents([" ".join(rng.choice(words, 5)) + "." for _ in range(47)])
-    cfg = AlignConfig()
+    words = [f"w{k}x{k * 5 % 11}" for k in range(300)] + ["Lisbon", "1911", "Maria"]
+    src = sents([" ".join(rng.choice(words, 5)) + "." for _ in range(40)], [k // 3 for k in range(40)])
+    tgt = sents([" ".join(rng.choice(words, 5)) + "." for _ in range(47)], [k // 4 for k in range(47)])
     s, t = A._features(src, tgt, fake_embedder, cfg)
-    path = [(0, 0), (5, 3), (9, 14), (20, 20), (30, 33), (40, 47)]  # jumps: lo moves by many columns
+    path = [(0, 0), (5, 3), (9, 14), (20, 20), (21, 27), (30, 33), (40, 47)]  # lo jumps by up to 7
     band = A.band_around(path, 40, 47, 2)
-    types = A._link_types(cfg)
-    cos = A._cosines(s, t, band, types)
-    for a, b in [(2, 1), (1, 3), (3, 3), (6, 2), (2, 6)]:
-        rows, j, si, ts = A._cells(s, t, band, a, b)
-        direct = np.full(ts.shape, -np.inf)
-        for sub_a, sub_b, di, dt in [(a - 1, b, 0, 0), (a - 1, b, 1, 0), (a, b - 1, 0, 0), (a, b - 1, 0, 1)]:
-            if sub_a and sub_b:
-                direct = np.maximum(direct, A._pair_dots(s, t, sub_a, sub_b, si + di, ts + dt, True, False)[0])
-        valid = j >= b
-        reused = A._best_sub_cos(s, t, band, a, b, cos)
-        np.testing.assert_allclose(reused[valid], direct[valid], rtol=0, atol=1e-6)
+    assert np.diff(band.lo).max() >= 3
+    ratio = t.clen[-1] / s.clen[-1]
+    for a, b, got in A._all_scores(s, t, band, A._link_types(cfg), cfg, ratio):
+        if b == 0:
+            continue  # 1-0: the skip cost
+        expected = reference_band_scores(s, t, band, a, b, cfg, ratio)
+        np.testing.assert_allclose(got, expected, rtol=0, atol=1e-9, err_msg=f"{a}-{b}")
