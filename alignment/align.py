@@ -328,7 +328,8 @@ def _sum_rows(rows: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarray) -> 
     """Row q of the result: normalised sum of rows[starts[q]:ends[q]] (empty if ends <= starts)."""
     size = np.maximum(ends - starts, 0)
     q = np.repeat(np.arange(len(starts)), size)
-    cols = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends) if b > a] or [np.zeros(0, int)])
+    first = np.repeat(starts - (np.cumsum(size) - size), size)  # starts[q] - offset of q's entries
+    cols = first + np.arange(len(q))  # starts[q], starts[q] + 1, .. for each q
     summing = sparse.csr_matrix((np.ones(len(q), np.float32), (q, cols)),
                                 shape=(len(starts), rows.shape[0]))
     out = (summing @ rows).tocsr()
@@ -526,7 +527,7 @@ def _confidence_features(links, scores, band: Band, t: _Side, cfg: AlignConfig) 
         ni, nj = i + len(s), j + len(tt)
         step = _step_score(lattice, index, i, j, len(s), len(tt))
         logp = min(float(fwd[i, j - lo[i]] + step + bwd[ni, nj - lo[ni]] - total), -1e-9)
-        logit = float(np.clip(logp - math.log(-math.expm1(logp)), -40.0, 40.0))
+        logit = min(max(logp - math.log(-math.expm1(logp)), -40.0), 40.0)
         rows.append([1.0, logit, float(step) * temp, float(not s or not tt), float(len(s) + len(tt) > 2)])
         i, j = ni, nj
     x = np.array(rows).reshape(-1, 5)
