@@ -362,7 +362,8 @@ class UseEmbedder:
             todo = np.flatnonzero([key not in hit for key in keys])
         return [todo[todo < n - k + 1] for k in range(1, min(max_run, n) + 1)]
 
-    def _compute_runs(self, out: np.ndarray, texts: Sequence[str], missing: list[np.ndarray]) -> None:
+    def _compute_runs(self, out: np.ndarray, texts: Sequence[str],
+                      missing: list[np.ndarray]) -> None:
         """out[k-1, rows] for the missing rows, from parts and joins."""
         p, joins = self._parts_and_joins(texts, joins=len(missing) > 1)
         n = len(texts)

@@ -228,8 +228,8 @@ def _cblas_sgemm() -> Any:
     scipy.linalg.blas.sgemm does not (our micro-batches run on threads).
     """
     import numpy
-    libs = glob.glob(os.path.join(os.path.dirname(numpy.__file__) + ".libs", "libscipy_openblas64_*"))
-    for path in libs:
+    libs = os.path.dirname(numpy.__file__) + ".libs"
+    for path in glob.glob(os.path.join(libs, "libscipy_openblas64_*")):
         fn = getattr(ctypes.CDLL(path), "scipy_cblas_sgemm64_", None)
         if fn is not None:
             i64, f32, ptr = ctypes.c_int64, ctypes.c_float, ctypes.c_void_p
@@ -242,8 +242,9 @@ def _cblas_sgemm() -> Any:
 def _gemm_acc(a: np.ndarray, b: np.ndarray, c: np.ndarray, beta: float) -> None:
     """c = a @ b + beta * c in place; row-major float32 arrays with unit column stride."""
     (m, k), n = a.shape, b.shape[1]
-    _cblas_sgemm()(101, 111, 111, m, n, k, 1.0, a.ctypes.data, a.strides[0] // 4,  # row-major,
-                   b.ctypes.data, b.strides[0] // 4, beta, c.ctypes.data, c.strides[0] // 4)  # no trans
+    row_major, no_trans = 101, 111
+    _cblas_sgemm()(row_major, no_trans, no_trans, m, n, k, 1.0, a.ctypes.data, a.strides[0] // 4,
+                   b.ctypes.data, b.strides[0] // 4, beta, c.ctypes.data, c.strides[0] // 4)
 
 
 def _winograd_weights(w: list[np.ndarray]) -> list[tuple[int, tuple[np.ndarray, ...]]]:
@@ -373,7 +374,8 @@ class UseModel:
         self.proj_W, self.proj_b, self.eps = b.proj_W, b.proj_b, b.eps
         self.ln_g_all, self.ln_b_all = b.ln_g_all, b.ln_b_all
         # window @ w1 == sum_j token_j @ w1_j: one (256, n * 256) product per distinct token
-        self.w1 = [np.ascontiguousarray(np.hstack(np.split(w, n))) for w, (n, _) in zip(b.w1, _ORDERS)]
+        self.w1 = [np.ascontiguousarray(np.hstack(np.split(w, n)))
+                   for w, (n, _) in zip(b.w1, _ORDERS)]
         self.w2 = [[np.ascontiguousarray(x) for x in np.split(w, n)]  # per window offset
                    for w, (n, _) in zip(b.w2, _ORDERS)]
         self.wino = [_winograd_weights(ws) for ws in self.w2]
@@ -503,7 +505,8 @@ class UseModel:
         seg = csr_matrix((w, idx, ptr), shape=(len(seg_lens), len(tok)))
         sums = np.empty((len(seg_lens), _FEAT), dtype=np.float32)
         # a token's embedding is read from the table: columns are table rows (repeats add up)
-        sums[:, :_EMB] = csr_matrix((w, tok[idx], ptr), shape=(len(seg_lens), len(tables.emb))) @ tables.emb
+        by_token = csr_matrix((w, tok[idx], ptr), shape=(len(seg_lens), len(tables.emb)))
+        sums[:, :_EMB] = by_token @ tables.emb
         for i, c in enumerate(blocks):
             sums[:, _EMB + i * _CNN:_EMB + (i + 1) * _CNN] = seg @ c
         proj = sums @ self.ln_W
@@ -582,8 +585,9 @@ class UseModel:
             tab[:-1, (left + 1) * _CNN:(left + 2) * _CNN] += self.b1[i]
             cnn.append(tab)
         zero = np.zeros(1)
+        sq = np.einsum("ij,ij->i", emb, emb, dtype=np.float64)
         return _Tables(uniq, emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),
-                       np.concatenate([np.einsum("ij,ij->i", emb, emb, dtype=np.float64), zero]), cnn)
+                       np.concatenate([sq, zero]), cnn)
 
     def blas_threads(self, n: int) -> Any:
         """Context manager limiting BLAS to n threads."""

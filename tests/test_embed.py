@@ -148,6 +148,15 @@ def test_runs_shape_and_empty_input(use: UseEmbedder) -> None:
     assert use.embed_runs(STORY[:2], 4).shape == (4, 2, 512)
 
 
+def test_forward_pass_without_ctypes_blas_gives_the_same_runs(use: UseEmbedder, monkeypatch) -> None:
+    """Where numpy's OpenBLAS cannot be reached through ctypes, the gathered-window path runs."""
+    import alignment.use_model as use_model
+    fast = use.embed_runs(STORY, 3)
+    monkeypatch.setattr(use_model, "_cblas_sgemm", lambda: None)
+    slow = UseEmbedder().embed_runs(STORY, 3)
+    np.testing.assert_allclose(slow, fast, atol=1e-5)
+
+
 def test_identical_sentences_are_encoded_once() -> None:
     e = UseEmbedder()
     vecs = e.embed(["Same.", "Other.", "Same.", "Same."])
