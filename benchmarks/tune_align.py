@@ -88,13 +88,14 @@ class Memo:
 
 
 def memoise_features() -> None:
-    """Tuning only: keep per-document features and link evidence across configs.
+    """Tuning only: keep per-document features across configs.
 
-    Neither depends on the weights being tuned, so re-computing them for every
-    configuration would only burn the shared CPU."""
+    They do not depend on the weights being tuned, so re-computing them for every
+    configuration would only burn the shared CPU (the compiled band scoring is
+    cheap enough to redo)."""
     import alignment.align as A
 
-    feats, dots = {}, {}
+    feats = {}
     base_features = A._features
 
     def features(src, tgt, embedder, cfg):
@@ -103,17 +104,7 @@ def memoise_features() -> None:
             feats[key] = base_features(src, tgt, embedder, cfg)
         return feats[key]
 
-    def pair_dots(s, t, a, b, si, ts, use_sim, use_lex):
-        key = (id(s), id(t), a, b)
-        if key not in dots:  # whole (n, m) matrices: small for bench documents
-            cos = s.runs[a - 1] @ t.runs[b - 1].T if use_sim else None
-            lex = (s.lex[a - 1] @ t.lex[b - 1].T).toarray().astype(np.float32) if use_lex else None
-            dots[key] = (cos, lex)
-        cos, lex = dots[key]
-        zero = np.zeros(ts.shape)
-        return (cos[si[:, None], ts] if use_sim else zero), (lex[si[:, None], ts] if use_lex else zero)
-
-    A._features, A._pair_dots = features, pair_dots
+    A._features = features
 
 
 def fast_search_mode(on: bool) -> None:
