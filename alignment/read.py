@@ -115,12 +115,19 @@ def _binary(source: str) -> InputError:
                       f"give a plain-text, HTML or Markdown file (a PDF or Word file must be saved as text first)")
 
 
+def _no_break_or_space(run: re.Match[str]) -> str:
+    """A run holding a no-break space stays unbreakable, unless it holds a line
+    break too: a line break is where a line (a heading, a sentence) may end."""
+    return " " if "\n" in run.group() or "\r" in run.group() else _NBSP
+
+
 def normalize_space(text: str) -> str:
-    """NFC, invisible characters removed, whitespace runs -> one space or one U+00A0."""
+    """NFC, invisible characters removed, whitespace runs -> one space or one U+00A0
+    (where the run holds a no-break space and no line break)."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     if not any(c in text for c in _NO_BREAK):
         return " ".join(text.split())
-    text = _SPACE_RUN.sub(" ", _NO_BREAK_RUN.sub(_NBSP, text))
+    text = _SPACE_RUN.sub(" ", _NO_BREAK_RUN.sub(_no_break_or_space, text))
     return text.strip(" " + _NBSP)
 
 

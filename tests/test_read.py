@@ -65,6 +65,7 @@ def test_looks_like_heading(line: str, expected: bool) -> None:
     ("Quoi\u00a0?", f"Quoi{NBSP}?"),
     ("1\u2007000", f"1{NBSP}000"),                                # figure space
     ("a \u00a0 b", f"a{NBSP}b"),                                  # run holding a NBSP
+    ("M.\n\u202fM.", "M. M."),                                    # ... and a line break: may break
     ("a \t\n b", "a b"),
     ("in\u00advisible\u200b soft", "invisible soft"),             # soft hyphen, ZWSP
     ("“Quotes” – and — dashes’", "“Quotes” – and — dashes’"),     # typography kept
