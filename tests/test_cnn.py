@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alignment import cnn
+from alignment.token_rows import Tables, TokenRows
 
 WIDTH = 8  # channels in these tests (the model has 256)
 
@@ -103,3 +104,30 @@ def test_branch_at_rows_equals_whole_layout_and_direct_maths(order: tuple[int, i
     picked = cnn.branch(tab, lay, rows, order, plan, b2, r1, r2)
     np.testing.assert_allclose(picked, whole[np.searchsorted(lay.pos, rows)], atol=1e-5)
     np.testing.assert_allclose(r2, s2[rows - cnn.PAD], rtol=1e-5)
+
+
+def _fake_rows(tokens: np.ndarray) -> Tables:
+    """Rows whose values are their token id, with the zero row last."""
+    t = tokens.astype(np.float32)
+    return Tables(np.repeat(t[:, None], 3, axis=1), np.append(t, 0).astype(np.float64),
+                  np.append(2 * t, 0).astype(np.float64), [np.repeat(np.append(t, 0)[:, None], 5, 1)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 30), min_size=0, max_size=12, unique=True),
+                min_size=1, max_size=8))
+def test_token_rows_hold_each_batch_and_compute_only_unseen_tokens(batches: list[list[int]]) -> None:
+    rows, held = TokenRows(vocab=31), set()
+    for batch in batches:
+        uniq = np.array(sorted(batch), dtype=np.int64)
+        asked: list[np.ndarray] = []
+        tables, slots = rows.rows(uniq, lambda new: asked.append(new) or _fake_rows(new))
+        assert not {t for new in asked for t in new.tolist()} & held  # held rows are reused
+        np.testing.assert_array_equal(tables.emb[slots, 0], uniq)  # each token in its slot
+        np.testing.assert_array_equal(tables.emb_sq[slots], 2 * uniq)
+        np.testing.assert_array_equal(tables.cnn[0][slots, 1], uniq)
+        assert len(set(slots.tolist())) == len(uniq)
+        zero = len(tables.emb)  # the pad row stays zero, last
+        assert tables.emb_sum[zero] == 0 and not tables.cnn[0][zero].any()
+        held = set(np.flatnonzero(rows._slot >= 0).tolist())
+        assert set(batch) <= held and len(rows) <= max(1, int(1.25 * 12) + 12)
