@@ -44,67 +44,82 @@ class Tables:
         return Tables(arrays[0], arrays[1], arrays[2], list(arrays[3:]))
 
 
+Shape = tuple[tuple[int, ...], type]  # trailing shape and dtype of one of Tables' arrays
+
+
 class TokenRows:
     """Slots of token rows, least recently used ones overwritten first.
 
     Slots used by the current macro-batch are never overwritten while it is
     being looked up; callers finish a macro-batch before asking for the next
-    (UseModel.encode holds `lock` for a whole call).
+    (UseModel.encode holds `lock` for a whole call). Fresh rows are computed
+    straight into their slots when these are consecutive (always so while
+    the slots grow), else into a scratch table that is then scattered.
     """
 
-    def __init__(self, vocab: int) -> None:
+    def __init__(self, vocab: int, shapes: list[Shape]) -> None:
         self.lock = threading.Lock()
+        self._shapes = shapes
         self._slot = np.full(vocab, -1, dtype=np.int64)  # token id -> slot
         self._token = np.zeros(0, dtype=np.int64)  # slot -> token id, -1 if free
         self._used = np.zeros(0, dtype=np.int64)  # slot -> clock of last use
         self._clock = 0
-        self.tables: Tables | None = None
+        self.tables = self._alloc(0, 1)
 
     def __len__(self) -> int:
         return len(self._token)
 
     def rows(self, uniq: np.ndarray,
-             compute: Callable[[np.ndarray], Tables]) -> tuple[Tables, np.ndarray]:
+             compute: Callable[[np.ndarray, Tables], None]) -> tuple[Tables, np.ndarray]:
         """Tables holding the distinct tokens `uniq`, and their slots.
 
-        compute(tokens) gives fresh rows (with their zero row) for tokens not held.
+        compute(tokens, out) writes the rows of tokens not held into out's arrays.
         """
         self._clock += 1
         slots = self._slot[uniq]
         known = slots >= 0
         self._used[slots[known]] = self._clock
         new = uniq[~known]
-        if len(new) or self.tables is None:
-            fresh = compute(new)
-            free = self._free(len(new), fresh)
-            for dst, src in zip(self.tables.arrays(), fresh.arrays()):
-                dst[free] = src[:len(new)]
+        if len(new):
+            free = self._free(len(new))
+            if free[-1] - free[0] + 1 == len(free):
+                compute(new, Tables.of([a[free[0]:free[-1] + 1] for a in self.tables.arrays()]))
+            else:
+                scratch = self._alloc(len(new), 0)
+                compute(new, scratch)
+                for dst, src in zip(self.tables.arrays(), scratch.arrays()):
+                    dst[free] = src
             evicted = self._token[free]
             self._slot[evicted[evicted >= 0]] = -1
             self._token[free], self._slot[new], self._used[free] = new, free, self._clock
             slots[~known] = free
         return self.tables, slots
 
-    def _free(self, n: int, like: Tables) -> np.ndarray:
+    def _free(self, n: int) -> np.ndarray:
         """n slots not used by the current macro-batch, oldest first; grows if needed."""
         spare = np.flatnonzero(self._used < self._clock)
-        if len(spare) < n or self.tables is None:
+        if len(spare) < n:
             need = len(self) + n - len(spare)
-            self._grow(max(need, int(len(self) * _GROWTH)) if len(self) else need, like)
+            self._grow(max(need, int(len(self) * _GROWTH)) if len(self) else need)
             spare = np.flatnonzero(self._used < self._clock)
         if len(spare) > n:
-            spare = spare[np.argpartition(self._used[spare], n - 1)[:n]] if n else spare[:0]
+            spare = spare[np.argpartition(self._used[spare], n - 1)[:n]]
         return np.sort(spare)
 
-    def _grow(self, cap: int, like: Tables) -> None:
-        """cap slots, the held rows kept; `like` gives the arrays' row shapes."""
+    def _grow(self, cap: int) -> None:
+        """cap slots, the held rows kept."""
         old = len(self)
         self._token = np.concatenate([self._token, np.full(cap - old, -1, dtype=np.int64)])
         self._used = np.concatenate([self._used, np.full(cap - old, -1, dtype=np.int64)])
-        arrays = []
-        for k, a in enumerate(like.arrays()):
-            out = np.zeros((cap + (k > 0), *a.shape[1:]), dtype=a.dtype)  # zero row last
-            if self.tables is not None:
-                out[:old] = self.tables.arrays()[k][:old]
-            arrays.append(out)
-        self.tables = Tables.of(arrays)
+        grown = self._alloc(cap, 1)
+        for dst, src in zip(grown.arrays(), self.tables.arrays()):
+            dst[:old] = src[:old]
+        self.tables = grown
+
+    def _alloc(self, n: int, pad: int) -> Tables:
+        """Tables of n rows (emb) or n + pad rows (the others, zero pad last)."""
+        arrays = [np.empty((n + (k > 0) * pad, *shape), dtype=dtype)
+                  for k, (shape, dtype) in enumerate(self._shapes)]
+        for a in arrays[1:]:
+            a[n:] = 0
+        return Tables.of(arrays)

@@ -197,7 +197,9 @@ class UseModel:
         self.head_W = (b.d0, b.d1, b.d2, b.d3, b.p1, b.p3)
         from threadpoolctl import ThreadpoolController
         self._limit = ThreadpoolController().limit
-        self._rows = TokenRows(len(self.table))  # per-token vectors, kept across calls
+        shapes = [((_EMB,), np.float32), ((), np.float64), ((), np.float64)] + [
+            ((_CNN + w1.shape[1],), np.float32) for w1 in self.w1]
+        self._rows = TokenRows(len(self.table), shapes)  # per-token vectors, kept across calls
         self._warm_blas()
 
     @staticmethod
@@ -338,33 +340,28 @@ class UseModel:
         flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64)
         uniq, inv = np.unique(flat, return_inverse=True)
 
-        def compute(new: np.ndarray) -> Tables:
+        def compute(new: np.ndarray, out: Tables) -> None:
             with self.blas_threads(_threads_for(len(new), threads)):
-                return self._token_tables(new)
+                self._token_tables(new, out)
         tables, slots = self._rows.rows(uniq, compute)
         return tables, slots[inv]
 
-    def _token_tables(self, uniq: np.ndarray) -> Tables:
+    def _token_tables(self, uniq: np.ndarray, out: Tables) -> None:
+        """Rows of the tokens uniq, written into out's arrays (len(uniq) rows each)."""
         chunk = uniq % 17
-        emb = self.table[uniq].astype(np.float32)
-        emb *= self.scale[chunk, None]
+        emb = out.emb
+        np.multiply(self.table[uniq], self.scale[chunk, None], out=emb)
         emb += self.lo[chunk, None]
         x = emb @ self.proj_W
         x += self.proj_b
         _layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
-        cnn = []
-        for i, w1 in enumerate(self.w1):
-            tab = np.empty((len(uniq) + 1, _CNN + w1.shape[1]), dtype=np.float32)
-            tab[-1] = 0.0
-            tab[:-1, :_CNN] = x[:, i * _CNN:(i + 1) * _CNN]
-            np.matmul(tab[:-1, :_CNN], w1, out=tab[:-1, _CNN:])
+        for i, (w1, tab) in enumerate(zip(self.w1, out.cnn)):
+            tab[:, :_CNN] = x[:, i * _CNN:(i + 1) * _CNN]
+            np.matmul(tab[:, :_CNN], w1, out=tab[:, _CNN:])
             left = _ORDERS[i][1]  # every window holds its own token: the bias rides on it
-            tab[:-1, (left + 1) * _CNN:(left + 2) * _CNN] += self.b1[i]
-            cnn.append(tab)
-        zero = np.zeros(1)
-        sq = np.einsum("ij,ij->i", emb, emb, dtype=np.float64)
-        return Tables(emb, np.concatenate([emb.sum(axis=1, dtype=np.float64), zero]),
-                       np.concatenate([sq, zero]), cnn)
+            tab[:, (left + 1) * _CNN:(left + 2) * _CNN] += self.b1[i]
+        emb.sum(axis=1, dtype=np.float64, out=out.emb_sum)
+        np.einsum("ij,ij->i", emb, emb, dtype=np.float64, out=out.emb_sq)
 
     def blas_threads(self, n: int) -> Any:
         """Context manager limiting BLAS to n threads."""

@@ -106,22 +106,25 @@ def test_branch_at_rows_equals_whole_layout_and_direct_maths(order: tuple[int, i
     np.testing.assert_allclose(r2, s2[rows - cnn.PAD], rtol=1e-5)
 
 
-def _fake_rows(tokens: np.ndarray) -> Tables:
-    """Rows whose values are their token id, with the zero row last."""
-    t = tokens.astype(np.float32)
-    return Tables(np.repeat(t[:, None], 3, axis=1), np.append(t, 0).astype(np.float64),
-                  np.append(2 * t, 0).astype(np.float64), [np.repeat(np.append(t, 0)[:, None], 5, 1)])
+def _fake_rows(tokens: np.ndarray, out: Tables) -> None:
+    """Rows whose values are their token id."""
+    out.emb[:] = tokens[:, None]
+    out.emb_sum[:], out.emb_sq[:] = tokens, 2 * tokens
+    out.cnn[0][:] = tokens[:, None]
+
+
+_SHAPES = [((3,), np.float32), ((), np.float64), ((), np.float64), ((5,), np.float32)]
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 30), min_size=0, max_size=12, unique=True),
                 min_size=1, max_size=8))
 def test_token_rows_hold_each_batch_and_compute_only_unseen_tokens(batches: list[list[int]]) -> None:
-    rows, held = TokenRows(vocab=31), set()
+    rows, held = TokenRows(31, _SHAPES), set()
     for batch in batches:
         uniq = np.array(sorted(batch), dtype=np.int64)
         asked: list[np.ndarray] = []
-        tables, slots = rows.rows(uniq, lambda new: asked.append(new) or _fake_rows(new))
+        tables, slots = rows.rows(uniq, lambda new, out: asked.append(new) or _fake_rows(new, out))
         assert not {t for new in asked for t in new.tolist()} & held  # held rows are reused
         np.testing.assert_array_equal(tables.emb[slots, 0], uniq)  # each token in its slot
         np.testing.assert_array_equal(tables.emb_sq[slots], 2 * uniq)
