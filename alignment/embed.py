@@ -18,6 +18,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -152,16 +153,32 @@ class PartsCache:
         self._lock = threading.Lock()  # one connection, shared by the app's threads
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None,
-                                       check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            for table in self.TABLES:
-                self._db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
-                                 "(key BLOB PRIMARY KEY, len INTEGER, vec BLOB)")
+            self._db = self._open()
         except (OSError, sqlite3.Error) as exc:
             raise EncoderError(f"cannot use the embedding cache {self.path}: {exc}; "
                                "pass another cache directory or none") from exc
+
+    def _open(self, attempts: int = 100) -> sqlite3.Connection:
+        """Connect, switch to WAL and create the tables, retrying while busy.
+
+        Switching a new file to WAL while a second process does the same can
+        fail with "database is locked" at once, without sqlite's busy timeout."""
+        for attempt in range(attempts):
+            db = sqlite3.connect(self.path, timeout=60, isolation_level=None,
+                                 check_same_thread=False)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                for table in self.TABLES:
+                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
+                               "(key BLOB PRIMARY KEY, len INTEGER, vec BLOB)")
+                return db
+            except sqlite3.OperationalError as exc:
+                db.close()
+                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05)
+        raise sqlite3.OperationalError("database is locked")
 
     def get(self, keys: Sequence[bytes], table: str = "parts") -> dict[bytes, tuple[int, bytes]]:
         """The cached (len, vector bytes) of those keys that are present."""

@@ -10,6 +10,7 @@ import pytest
 from alignment.embed import (
     SUPPORTED_LANGUAGES,
     HashingEmbedder,
+    PartsCache,
     UseEmbedder,
     join_window,
     pure_tokenize,
@@ -276,3 +277,22 @@ def test_hashing_runs_equal_concatenation_shape(max_run: int) -> None:
     runs = h.embed_runs(STORY[:5], max_run)
     assert runs.shape == (max_run, 5, 64)
     np.testing.assert_allclose(np.linalg.norm(runs[0], axis=1), 1.0, atol=1e-5)
+
+
+def _open_and_put(args: tuple[str, int]) -> int:
+    directory, k = args
+    cache = PartsCache(directory, "model")
+    cache.put([(bytes([k, i]), i, b"v") for i in range(20)])
+    n = len(cache.get([bytes([k, i]) for i in range(20)]))
+    cache.close()
+    return n
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_new_cache_opened_by_many_processes_at_once(tmp_path, round_) -> None:
+    """Several processes creating the same new cache file: none may fail."""
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(6) as pool:
+        counts = pool.map(_open_and_put, [(str(tmp_path), k) for k in range(12)])
+    assert counts == [20] * 12
+    assert len(PartsCache(tmp_path, "model").get([bytes([k, i]) for k in range(12) for i in range(20)])) == 240
