@@ -30,22 +30,19 @@ link score, in the operation order of the numpy expressions it replaced, so
 the scores are theirs to the bit): 27 link types x 44 cells x 10,000 rows made
 numpy's per-call overhead the cost. scipy.sparse for the lexical anchors (a
 handful per sentence, so dense vectors would waste as much work as the
-embeddings themselves).
+embeddings themselves; alignment/anchors.py builds them).
 """
 
 from __future__ import annotations
 
-import functools
 import math
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
 import numba
 import numpy as np
-from scipy import sparse
 
+from alignment.anchors import shared_anchor_runs, sum_rows
 from alignment.lattice import (Band, Lattice, band_around, band_runs, dense_dots, dot32, expand_band,
                                sparse_dots)
 from alignment.progress import Progress, no_progress
@@ -233,27 +230,8 @@ def _features(src, tgt, embedder, cfg: AlignConfig) -> tuple[_Side, _Side]:
         s_runs = np.zeros((k, len(src), 1), np.float32)
         t_runs = np.zeros((k, len(tgt), 1), np.float32)
         s_hub, t_hub = np.zeros((k, len(src))), np.zeros((k, len(tgt)))
-    s_lex, t_lex = _shared_lexical(src, tgt, k)
+    s_lex, t_lex = shared_anchor_runs(src, tgt, k)
     return (_side(src, s_runs, s_hub, s_lex), _side(tgt, t_runs, t_hub, t_lex))
-
-
-def _shared_lexical(src, tgt, k: int) -> tuple[list, list]:
-    """Run vectors of lexical anchors, kept to the anchors both texts have.
-
-    Norms count every anchor; the dot products only need the shared ones, and
-    a small column space keeps the sparse products cheap."""
-    s_feats = [_lex_features(x.text) for x in src]
-    t_feats = [_lex_features(x.text) for x in tgt]
-    vocab: dict[str, int] = {}
-    for feats in (s_feats, t_feats):
-        for sent in feats:
-            for f, _ in sent:
-                vocab.setdefault(f, len(vocab))
-    s_raw, t_raw = _lexical(s_feats, vocab), _lexical(t_feats, vocab)
-    shared = np.intersect1d(s_raw.indices, t_raw.indices)
-    s_runs = [r[:, shared].tocsr() for r in _runs_of(s_raw, k)]
-    t_runs = [r[:, shared].tocsr() for r in _runs_of(t_raw, k)]
-    return s_runs, t_runs
 
 
 def _side(sents: Sequence[Sentence], runs: np.ndarray, hub: np.ndarray, lex: list) -> _Side:
@@ -282,59 +260,6 @@ def _hub(runs: np.ndarray, other: np.ndarray, cfg: AlignConfig) -> np.ndarray:
             top = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:]
             out[r, s:s + 4096] = top.mean(axis=1)
     return out
-
-
-_TOKEN = re.compile(r"\w+")
-
-
-@functools.lru_cache(maxsize=65536)
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _lex_features(text: str) -> list[tuple[str, float]]:
-    """Tokens likely to be kept verbatim by a translator: numbers and names."""
-    feats = []
-    for pos, tok in enumerate(_TOKEN.findall(text)):
-        # isalpha() first: letters are never digits, and most tokens are words
-        if not tok.isalpha() and any(ch.isdigit() for ch in tok):
-            feats.append(("#" + tok, 2.0))
-        elif len(tok) > 1 and tok[0].isupper():
-            feats.append((_fold(tok)[:6], 1.0 if pos else 0.5))
-    return feats
-
-
-def _lexical(feats: list[list[tuple[str, float]]], vocab: dict[str, int]) -> sparse.csr_matrix:
-    """Bag of lexical anchors, one sparse row per sentence (unnormalised).
-
-    Sparse (scipy) because a sentence has a handful of anchors: a dense vector
-    would cost as much as an embedding in every dot product."""
-    rows = [i for i, sent in enumerate(feats) for _ in sent]
-    cols = [vocab[f] for sent in feats for f, _ in sent]
-    vals = [w for sent in feats for _, w in sent]
-    return sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)),
-                             shape=(len(feats), max(len(vocab), 1)), dtype=np.float32)
-
-
-def _runs_of(rows: sparse.csr_matrix, k: int) -> list[sparse.csr_matrix]:
-    """For r = 1..k: normalised sums of r consecutive rows (empty past the end)."""
-    n = rows.shape[0]
-    starts = np.arange(n)
-    return [_sum_rows(rows, starts, np.minimum(starts + r, n) * (starts + r <= n)) for r in range(1, k + 1)]
-
-
-def _sum_rows(rows: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarray) -> sparse.csr_matrix:
-    """Row q of the result: normalised sum of rows[starts[q]:ends[q]] (empty if ends <= starts)."""
-    size = np.maximum(ends - starts, 0)
-    q = np.repeat(np.arange(len(starts)), size)
-    first = np.repeat(starts - (np.cumsum(size) - size), size)  # starts[q] - offset of q's entries
-    cols = first + np.arange(len(q))  # starts[q], starts[q] + 1, .. for each q
-    summing = sparse.csr_matrix((np.ones(len(q), np.float32), (q, cols)),
-                                shape=(len(starts), rows.shape[0]))
-    out = (summing @ rows).tocsr()
-    norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
-    return (sparse.diags(1 / np.maximum(norms, 1e-9)) @ out).tocsr().astype(np.float32)
 
 
 # ---------------------------------------------------------------- scoring
@@ -470,7 +395,7 @@ def _coarse(side: _Side, f: int) -> _Side:
     starts = np.arange(0, n, f)
     emb = np.add.reduceat(side.runs[0], starts, axis=0)
     emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
-    lex = _sum_rows(side.lex[0], starts, np.minimum(starts + f, n))
+    lex = sum_rows(side.lex[0], starts, np.minimum(starts + f, n))
     hub = np.add.reduceat(side.hub[0], starts)[None] / np.diff(np.append(starts, n))
     clen = side.clen[np.append(starts, n)]
     brk = np.zeros(len(starts) + 1, bool)
