@@ -312,3 +312,31 @@ def test_compiled_band_scores_follow_the_numpy_formula(cfg, fake_embedder):
             continue  # 1-0: the skip cost
         expected = reference_band_scores(s, t, band, a, b, cfg, ratio)
         np.testing.assert_allclose(got, expected, rtol=0, atol=1e-9, err_msg=f"{a}-{b}")
+
+
+def _links_with(n: int, dropped: int, added: int) -> list:
+    """n links: `dropped` 1-0, `added` 0-1, the rest 1-1 (indices do not matter here)."""
+    return ([((0,), ())] * dropped + [((), (0,))] * added
+            + [((0,), (0,))] * (n - dropped - added))
+
+
+@pytest.mark.parametrize("dropped, added, gamma, skip_src, skip_tgt", [
+    (0, 0, 1.0, 0.6, 0.6),      # no omission found: rate floored at 0.01, ratio 7 -> capped at x4
+    (7, 0, 1.0, 0.15, 0.6),     # 7% dropped = the reference rate: skip unchanged on that side
+    (28, 14, 1.0, 0.0375, 0.075),  # frequent omissions make them cheaper (x1/4 at most)
+    (0, 0, 0.5, 0.15 * 7 ** 0.5, 0.15 * 7 ** 0.5),
+])
+def test_adapted_skips_follow_the_omission_rate(dropped, added, gamma, skip_src, skip_tgt) -> None:
+    from alignment.align import _adapted_skips
+    cfg = _adapted_skips(_links_with(100, dropped, added), 100, 100,
+                         AlignConfig(skip=0.15, skip_adapt=gamma, skip_ref_rate=0.07, skip_min_rate=0.01))
+    assert cfg.skip == pytest.approx(skip_src) and cfg.skip_ins == pytest.approx(skip_tgt)
+
+
+def test_skip_adaptation_is_in_the_signature_and_can_be_turned_off(fake_embedder) -> None:
+    src = [Sentence(f"Sentence {i} about topic {i}.", i // 3) for i in range(12)]
+    on = align(src, src, embedder=fake_embedder)
+    off = align(src, src, embedder=fake_embedder, config=AlignConfig(skip_adapt=0.0))
+    assert ("skip_adapt", "1.0") in on.signature.params and ("skip_adapt", "0.0") in off.signature.params
+    assert [(k.src, k.tgt) for k in on.links] == [((i,), (i,)) for i in range(12)]
+    assert [(k.src, k.tgt) for k in off.links] == [((i,), (i,)) for i in range(12)]
