@@ -318,7 +318,7 @@ def _band_scores(s: _Side, t: _Side, band: Band, a: int, b: int,
     n, m = len(s.clen) - 1, len(t.clen) - 1
     out = np.full((n + 1, band.width), _NEG)
     if b == 0:
-        out[a:] = -_skip_costs(s.clen, cfg)[:, None]
+        out[a:] = -_skip_costs(s.clen, cfg.skip, cfg.skip_len_exp)[:, None]
         return out
     if a > n or b > m:
         return out
@@ -356,7 +356,7 @@ def _cell_scores(out, a, b, lo, w, drop, cos, up, left, lex, s_hub, t_hub, s_geo
     s_short, t_long = runs  # runs of a-1 and b sentences
     n, m, width = lo.shape[0] - 1, t_clen.shape[0] - 1, out.shape[1]
     for i in range(a, n + 1):
-        si, r = i - a, i - a
+        si = r = i - a
         ls = s_clen[i] - s_clen[si]
         s_cross = s_cbrk[i - 1] - s_cbrk[si]
         for c in range(width):
@@ -385,19 +385,18 @@ def _cell_scores(out, a, b, lo, w, drop, cos, up, left, lex, s_hub, t_hub, s_geo
             out[i, c] = score + (bonus * ends - cross_w * crossed)
 
 
-def _skip_costs(clen: np.ndarray, cfg: AlignConfig) -> np.ndarray:
+def _skip_costs(clen: np.ndarray, skip: float, len_exp: float) -> np.ndarray:
     """Cost of leaving each sentence unaligned: short lines (page furniture,
     stray marks) cost less than long sentences when skip_len_exp > 0."""
     lens = np.diff(clen)
     rel = lens / max(float(lens.mean()), 1.0)
-    return cfg.skip * np.clip(rel, 0.05, 4.0) ** cfg.skip_len_exp
+    return skip * np.clip(rel, 0.05, 4.0) ** len_exp
 
 
 def _insertions(t: _Side, cfg: AlignConfig) -> np.ndarray:
     """ins[j]: score of the 0-1 link of target sentence j-1 (ins[0] unused)."""
-    if cfg.skip_ins >= 0:
-        cfg = replace(cfg, skip=cfg.skip_ins)
-    return np.concatenate([[0.0], -_skip_costs(t.clen, cfg)])
+    skip = cfg.skip_ins if cfg.skip_ins >= 0 else cfg.skip
+    return np.concatenate([[0.0], -_skip_costs(t.clen, skip, cfg.skip_len_exp)])
 
 
 # ---------------------------------------------------------------- search

@@ -159,26 +159,30 @@ class PartsCache:
                                "pass another cache directory or none") from exc
 
     def _open(self, attempts: int = 100) -> sqlite3.Connection:
-        """Connect, switch to WAL and create the tables, retrying while busy.
-
-        Switching a new file to WAL while a second process does the same can
-        fail with "database is locked" at once, without sqlite's busy timeout."""
-        for attempt in range(attempts):
-            db = sqlite3.connect(self.path, timeout=60, isolation_level=None,
-                                 check_same_thread=False)
+        """Connect, retrying while busy: switching a new file to WAL while a
+        second process does the same can fail with "database is locked" at
+        once, without sqlite's busy timeout."""
+        for _ in range(attempts - 1):
             try:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                for table in self.TABLES:
-                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
-                               "(key BLOB PRIMARY KEY, len INTEGER, vec BLOB)")
-                return db
+                return self._connect()
             except sqlite3.OperationalError as exc:
-                db.close()
-                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == attempts - 1:
+                if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 time.sleep(0.05)
-        raise sqlite3.OperationalError("database is locked")
+        return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection in WAL mode, with the tables created."""
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            for table in self.TABLES:
+                db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, len INTEGER, vec BLOB)")
+            return db
+        except sqlite3.Error:
+            db.close()
+            raise
 
     def get(self, keys: Sequence[bytes], table: str = "parts") -> dict[bytes, tuple[int, bytes]]:
         """The cached (len, vector bytes) of those keys that are present."""
@@ -258,13 +262,18 @@ class UseEmbedder:
         """Per-sentence Parts, from the cache where present; each distinct text encoded once."""
         return self._parts_and_joins(texts, joins=False)[0]
 
+    def _open_cache(self) -> PartsCache | None:
+        """The on-disk cache, opened on first use; None without a cache_dir."""
+        if self._cache is None and self.cache_dir is not None:
+            self._cache = PartsCache(self.cache_dir, f"{self.name} {self.version}")
+        return self._cache
+
     def _parts_and_joins(self, texts: Sequence[str], joins: bool) -> tuple[Parts, np.ndarray]:
         """Parts of texts and, if asked, the (n - 1, 512) sums around each join.
 
         Looks both up in the cache and encodes what is missing in one pass.
         """
-        if self._cache is None and self.cache_dir is not None:
-            self._cache = PartsCache(self.cache_dir, f"{self.name} {self.version}")
+        self._open_cache()
         distinct = list(dict.fromkeys(texts))
         pairs = list(dict.fromkeys(zip(texts[:-1], texts[1:]))) if joins else []
         s_keys = [self._key(t) for t in distinct]
@@ -343,15 +352,14 @@ class UseEmbedder:
         out = np.zeros((max_run, n, DIM), dtype=np.float32)
         if n == 0 or max_run < 1:
             return out
-        if self._cache is None and self.cache_dir is not None:
-            self._cache = PartsCache(self.cache_dir, f"{self.name} {self.version}")
-        keys = self._run_keys(texts, max_run) if self._cache is not None else None
-        missing = self._cached_runs(out, keys)
+        cache = self._open_cache()
+        keys = self._run_keys(texts, max_run) if cache is not None else None
+        missing = self._cached_runs(out, cache, keys)
         if any(len(rows) for rows in missing):
             self._compute_runs(out, texts, missing)
             self.runs_computed += len(missing[0])
-            if self._cache is not None and keys is not None:
-                self._store_runs(self._cache, out, keys, missing)
+            if cache is not None and keys is not None:
+                self._store_runs(cache, out, keys, missing)
         return out
 
     def _run_keys(self, texts: Sequence[str], max_run: int) -> list[bytes]:
@@ -366,12 +374,14 @@ class UseEmbedder:
         return [hashlib.blake2b(tag + b"".join(s_keys[i:i + max_run]), digest_size=20).digest()
                 for i in range(len(texts))]
 
-    def _cached_runs(self, out: np.ndarray, keys: list[bytes] | None) -> list[np.ndarray]:
+    @staticmethod
+    def _cached_runs(out: np.ndarray, cache: PartsCache | None,
+                     keys: list[bytes] | None) -> list[np.ndarray]:
         """Fill out[:, i] from the cache; per run length k, the rows i still to compute."""
         max_run, n = out.shape[:2]
         todo = np.arange(n)
-        if keys is not None and self._cache is not None:
-            hit = self._cache.get(keys, "runs")
+        if keys is not None and cache is not None:
+            hit = cache.get(keys, "runs")
             for i, key in enumerate(keys):
                 if key in hit:
                     vec = np.frombuffer(hit[key][1], dtype=np.float16)

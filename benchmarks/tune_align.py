@@ -18,7 +18,6 @@ iterations never re-encode.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import pickle
 import time
@@ -183,24 +182,6 @@ def review_figures(docs, hyps, threshold=DEFAULT_REVIEW_THRESHOLD, only_limsi=Tr
     return float(prec), float((~hi).mean()), len(rows), float(low)
 
 
-def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
-    """Pick the posterior temperature, fit the logistic map for each, keep the best.
-
-    Best: the fewest links below the review threshold among fits whose links at
-    or above it are >= 97% strictly right on LIMSI (else the most precise)."""
-    best, best_key = cfg, None
-    for temp in (0.01, 0.02, 0.05, 0.1, 0.2):
-        trial = replace(cfg, temperature=temp, conf_bias=0.0, conf_slope=1.0)
-        fitted = fit_calibration(docs, run(docs, embedder, trial)[0], trial)
-        prec, below, _, _ = review_figures(docs, run(docs, embedder, fitted)[0])
-        key = (prec >= 0.97, -below if prec >= 0.97 else prec)
-        print(f"temperature {temp}: bias {fitted.conf_bias} slope {fitted.conf_slope}: "
-              f"LIMSI precision>=0.9 {prec:.4f}, below 0.9 {below:.1%}")
-        if best_key is None or key > best_key:
-            best, best_key = fitted, key
-    return best
-
-
 def link_features(docs, embedder, cfg: AlignConfig):
     """Confidence features and strict correctness of every link of every doc."""
     import alignment.align as A
@@ -356,7 +337,7 @@ def scale_one(n: int) -> None:
     noisy = base + 0.8 * rng.standard_normal((n, 512)).astype(np.float32)
     lens = rng.integers(20, 200, n)
     src = [Sentence(f"{i} " + "x" * lens[i]) for i in range(n)]
-    tgt, vecs, gold, j = [], [], [], 0
+    tgt, vecs, gold = [], [], []
     i = 0
     while i < n:
         r = rng.random()
