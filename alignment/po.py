@@ -9,13 +9,16 @@ the entries, and provides the atomic writers every module uses (temp file + os.r
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import math
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -82,7 +85,7 @@ def _numbers(values: Iterable[int], sep: str) -> str:
 def _side_text(sents: Sequence[Sentence], idx: Sequence[int], side: str, link: int) -> str:
     for j in idx:
         if not 0 <= j < len(sents):
-            raise InputError(f"link {link} names {side} sentence {j}, but that text has "
+            raise InputError(f"link {link + 1} names {side} sentence {j + 1}, but that text has "
                              f"{len(sents)} sentences; fix the alignment before saving")
         bad = _BAD_CHARS.search(sents[j].text)
         if bad:
@@ -93,7 +96,7 @@ def _side_text(sents: Sequence[Sentence], idx: Sequence[int], side: str, link: i
 
 def _entry(bitext: Bitext, i: int, link: Link, threshold: float) -> polib.POEntry:
     if not (link.src or link.tgt):
-        raise InputError(f"link {i} has no sentence on either side; remove it before saving")
+        raise InputError(f"link {i + 1} has no sentence on either side; remove it before saving")
     src_sents = [bitext.src[j] for j in link.src if 0 <= j < len(bitext.src)]
     tgt_sents = [bitext.tgt[j] for j in link.tgt if 0 <= j < len(bitext.tgt)]
     msgid = _side_text(bitext.src, link.src, "source", i)
@@ -122,6 +125,18 @@ def _signature_json(sig: Signature) -> str:
                        "params": [list(p) for p in sig.params], "seed": sig.seed})
 
 
+def _check_order(links: Sequence[Link]) -> None:
+    """InputError unless the links follow both texts in order: what the reader needs."""
+    from .po_guard import link_order
+
+    order = link_order([(k.src, k.tgt) for k in links])
+    if order != list(range(len(links))):
+        bad = order if isinstance(order, int) else next(i for i, k in enumerate(order) if i != k)
+        raise InputError(f"link {bad + 1} ({_numbers(links[bad].src, ',')} / "
+                         f"{_numbers(links[bad].tgt, ',')}) is not in text order after the links "
+                         f"before it; fix the alignment before saving")
+
+
 def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
                  revision_date: str | None = None) -> polib.POFile:
     """The PO file of `bitext`: one entry per link, header with languages, corpus and signature.
@@ -131,6 +146,7 @@ def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
     """
     if revision_date is None:
         revision_date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+    _check_order(bitext.alignment.links)
     po = polib.POFile(wrapwidth=78)
     po.header = f"Aligned pairs written by alignment {__version__}; format: docs/po-format.md"
     po.extend(_entry(bitext, i, link, threshold) for i, link in enumerate(bitext.alignment.links))
@@ -173,10 +189,13 @@ def _where(po: polib.POFile, entry: polib.POEntry | None = None) -> str:
 def _threshold(po: polib.POFile) -> float:
     value = po.metadata.get("X-Alignment-Review-Threshold", "")
     try:
-        return float(value) if value else DEFAULT_REVIEW_THRESHOLD
+        threshold = float(value) if value else DEFAULT_REVIEW_THRESHOLD
     except ValueError:
+        threshold = math.nan
+    if not 0.0 <= threshold <= 1.0:
         raise POFormatError(f"{_where(po)}: header X-Alignment-Review-Threshold {value!r} is not a "
-                            f"number; fix it (e.g. 0.9)") from None
+                            f"number from 0 to 1; fix it (e.g. 0.9)")
+    return threshold
 
 
 def _comment(po: polib.POFile, entry: polib.POEntry, pattern: re.Pattern[str],
@@ -197,8 +216,10 @@ def _link_state(po: polib.POFile, entry: polib.POEntry, threshold: float) -> tup
     try:
         confidence = float(match.group(3))
     except ValueError:
+        confidence = math.nan
+    if not 0.0 <= confidence <= 1.0:  # NaN, inf and negatives too
         raise POFormatError(f"{_where(po, entry)}: confidence {match.group(3)!r} is not a "
-                            f"number; fix the '#.' comment") from None
+                            f"number from 0 to 1; fix the '#.' comment")
     if entry.fuzzy:
         return confidence, False
     # gettext tools drop `fuzzy` from untranslated entries (msgcat does), so an omission
@@ -256,8 +277,19 @@ def _split(po: polib.POFile, entry: polib.POEntry, text: str, n: int,
     return parts
 
 
-def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float,
-                src: dict[int, Sentence], tgt: dict[int, Sentence]) -> Link:
+class _Raw(NamedTuple):
+    """One entry as read: positions from the msgctxt, texts and paragraphs per side."""
+
+    entry: polib.POEntry
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    texts: tuple[list[str], list[str]]
+    paragraphs: tuple[list[int], list[int]]
+    confidence: float
+    reviewed: bool
+
+
+def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Raw:
     src_idx, tgt_idx = _positions(po, entry)
     confidence, reviewed = _link_state(po, entry, threshold)
     counts = (len(src_idx), len(tgt_idx))
@@ -266,25 +298,62 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float,
         raise POFormatError(f"{_where(po, entry)}: no '#. paragraphs: src P / tgt Q' comment; "
                             f"this entry was not written by alignment (see docs/po-format.md)")
     lengths = _side_numbers(po, entry, "sentence lengths", counts) or (None, None)
-    texts = (_split(po, entry, entry.msgid, counts[0], lengths[0], "source"),
-             _split(po, entry, entry.msgstr, counts[1], lengths[1], "target"))
-    for store, idx, pars, txts, side in ((src, src_idx, paragraphs[0], texts[0], "source"),
-                                         (tgt, tgt_idx, paragraphs[1], texts[1], "target")):
-        for j, par, text in zip(idx, pars, txts):
-            if j in store:
-                raise POFormatError(f"{_where(po, entry)}: {side} sentence {j + 1} is already in "
-                                    f"another entry; each sentence belongs to one link")
-            store[j] = Sentence(text, paragraph=max(par - 1, 0))
-    return Link(src_idx, tgt_idx, confidence=confidence, reviewed=reviewed)
+    src_texts = _split(po, entry, entry.msgid, counts[0], lengths[0], "source")
+    if not tgt_idx and entry.msgstr.strip():
+        # a translation typed into an omission entry: kept as new target sentence(s) there
+        tgt_texts = [line for line in entry.msgstr.split("\n") if line.strip()]
+        return _Raw(entry, src_idx, (), (src_texts, tgt_texts), (paragraphs[0], []),
+                    confidence, True)
+    tgt_texts = _split(po, entry, entry.msgstr, counts[1], lengths[1], "target")
+    return _Raw(entry, src_idx, tgt_idx, (src_texts, tgt_texts), paragraphs, confidence, reviewed)
 
 
-def _complete(po: polib.POFile, store: dict[int, Sentence], side: str) -> tuple[Sentence, ...]:
-    missing = sorted(set(range(len(store))) - set(store))
-    if missing or (store and max(store) != len(store) - 1):
-        first = missing[0] if missing else len(store)
-        raise POFormatError(f"{_where(po)}: {side} sentence {first + 1} is in no entry; "
-                            f"the file is incomplete (restore it, or align the texts again)")
-    return tuple(store[j] for j in range(len(store)))
+def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:
+    """Each sentence in exactly one entry, none missing (errors name file and line)."""
+    for side, name in ((1, "source"), (2, "target")):
+        seen: set[int] = set()
+        for raw in raws:
+            for j in raw[side]:
+                if j in seen:
+                    raise POFormatError(f"{_where(po, raw.entry)}: {name} sentence {j + 1} is "
+                                        f"already in another entry; each sentence belongs to "
+                                        f"one link")
+                seen.add(j)
+        missing = sorted(set(range(len(seen))) - seen)
+        if missing:
+            raise POFormatError(f"{_where(po)}: {name} sentence {missing[0] + 1} is in no entry; "
+                                f"the file is incomplete (restore it, or align the texts again)")
+
+
+def _ordered(po: polib.POFile, raws: list[_Raw]) -> list[_Raw]:
+    """The entries in text order, taken from their msgctxt (see po_guard.link_order)."""
+    from .po_guard import link_order
+
+    order = link_order([(r.src, r.tgt) for r in raws])
+    if isinstance(order, int):
+        bad = raws[order]
+        raise POFormatError(f"{_where(po, bad.entry)}: msgctxt {bad.entry.msgctxt!r} does not "
+                            f"continue the links before it (sentences out of order or crossing "
+                            f"another link); restore the msgctxt, or align the texts again")
+    return [raws[k] for k in order]
+
+
+def _assemble(raws: Sequence[_Raw]) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...],
+                                              tuple[Link, ...]]:
+    """Sentences and links in order; a typed omission becomes a 1-1 (or 1-n) link."""
+    sides: tuple[list[Sentence], list[Sentence]] = ([], [])
+    links = []
+    for raw in raws:
+        idx: list[tuple[int, ...]] = []
+        for k, store in enumerate(sides):
+            pars = raw.paragraphs[k] or [store[-1].paragraph + 1 if store else 1] \
+                * len(raw.texts[k])
+            start = len(store)
+            store.extend(Sentence(text, paragraph=max(par - 1, 0))
+                         for text, par in zip(raw.texts[k], pars))
+            idx.append(tuple(range(start, len(store))))
+        links.append(Link(idx[0], idx[1], confidence=raw.confidence, reviewed=raw.reviewed))
+    return tuple(sides[0]), tuple(sides[1]), tuple(links)
 
 
 def _signature(po: polib.POFile) -> Signature:
@@ -301,24 +370,46 @@ def _signature(po: polib.POFile) -> Signature:
                             f"alignment writes; delete that header line or restore it") from None
 
 
-def po_to_bitext(po: polib.POFile) -> Bitext:
-    """The Bitext stored in `po` (see docs/po-format.md); POFormatError names file and line."""
+_OWN_HEADER = frozenset({"Project-Id-Version", "PO-Revision-Date", "Last-Translator",
+                         "Language-Team", "Language", "MIME-Version", "Content-Type",
+                         "Content-Transfer-Encoding", "X-Generator", "X-Source-Language"})
+
+
+def _header_checks(po: polib.POFile) -> tuple[str, str]:
+    """The two languages, after refusing an unknown format version or unusable codes."""
+    version = po.metadata.get("X-Alignment-Format", FORMAT_VERSION).strip()
+    if version != FORMAT_VERSION:
+        raise POFormatError(f"{_where(po)}: X-Alignment-Format {version!r}, but this version of "
+                            f"alignment reads format {FORMAT_VERSION}; update alignment")
     langs = [po.metadata.get(k, "").strip() for k in ("X-Source-Language", "Language")]
     if not all(langs):
         raise POFormatError(f"{_where(po)}: header lacks Language or X-Source-Language; this PO "
                             f"was not written by alignment (see docs/po-format.md)")
+    for key, lang in zip(("X-Source-Language", "Language"), langs):
+        if not re.fullmatch(r"[A-Za-z0-9_@.-]+", lang):
+            raise POFormatError(f"{_where(po)}: header {key} {lang!r} is not a language code; "
+                                f"write one such as fr, en or pt-BR")
+    return langs[0], langs[1]
+
+
+def po_to_bitext(po: polib.POFile) -> Bitext:
+    """The Bitext stored in `po` (see docs/po-format.md); POFormatError names file and line.
+
+    Links follow their msgctxt positions, not the file's order (msgcat --sort-output), and a
+    translation typed into an omission entry becomes target sentence(s) of that link.
+    """
+    src_lang, tgt_lang = _header_checks(po)
     threshold = _threshold(po)
-    src: dict[int, Sentence] = {}
-    tgt: dict[int, Sentence] = {}
-    links = tuple(_read_entry(po, e, threshold, src, tgt) for e in po if not e.obsolete)
+    raws = [_read_entry(po, e, threshold) for e in po if not e.obsolete]
+    _check_coverage(po, raws)
+    src, tgt, links = _assemble(_ordered(po, raws))
     try:
         warnings = tuple(json.loads(po.metadata.get("X-Alignment-Warnings", "") or "[]"))
     except ValueError:
         raise POFormatError(f"{_where(po)}: header X-Alignment-Warnings is not a JSON list; "
                             f"delete that header line") from None
     alignment = Alignment(links=links, signature=_signature(po), warnings=warnings)
-    return Bitext(src=_complete(po, src, "source"), tgt=_complete(po, tgt, "target"),
-                  alignment=alignment, src_lang=langs[0], tgt_lang=langs[1],
+    return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang, tgt_lang=tgt_lang,
                   corpus_id=po.metadata.get("X-Alignment-Corpus", ""))
 
 
@@ -334,18 +425,56 @@ def rebuild_text(sentences: Sequence[Sentence]) -> str:
 
 # ---------------------------------------------------------------- files
 
-def _load(path: Path) -> polib.POFile:
-    """Parse a PO file; POFormatError (file and line) or InputError (missing) on failure."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such PO file; give the path of a .po file")
+def _read_bytes(path: Path) -> bytes:
     try:
-        # polib parses a path line by line on "\n"; given a string it would split on U+2028 too
-        return polib.pofile(str(path), encoding="utf-8")
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise InputError(f"{path}: no such PO file; give the path of a .po file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the PO file ({exc.strerror})") from None
+
+
+def _parse(path: Path, data: bytes) -> polib.POFile:
+    """Parse PO bytes; POFormatError (file and line) on failure.
+
+    The bytes are those the caller fingerprinted, so what is parsed is what was checked. Lines
+    are split as open() does (\n, \r\n, \r), never on U+2028 as str.splitlines would.
+    """
+    from .po_guard import lint
+
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise POFormatError(f"{path}: not UTF-8 (byte {exc.start}); save the PO file as UTF-8") from None
+    lint(path, text)
+    try:
+        parser = polib._POFileParser("", encoding="utf-8")  # the parser polib.pofile uses
+        parser.fhandle = io.StringIO(text, newline=None)
+        parser.instance.fpath = str(path)
+        return parser.parse()
     except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError
         message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
         raise POFormatError(f"{message}; fix the file or write it again") from None
+
+
+def _load(path: Path) -> polib.POFile:
+    """Parse a PO file; POFormatError (file and line) or InputError (missing) on failure."""
+    return _parse(path, _read_bytes(path))
+
+
+def read_po_fingerprinted(path: str | os.PathLike[str]) -> tuple[Bitext, str]:
+    """(Bitext, SHA-256 of the very bytes it was read from): pass it to save_po/annotate_po."""
+    from .snapshot import load_snapshot, store_snapshot
+
+    path = Path(path)
+    data = _read_bytes(path)
+    fingerprint = hashlib.sha256(data).hexdigest()
+    cached = load_snapshot(fingerprint, data)
+    if cached is not None:
+        return cached[0], fingerprint
+    bitext = po_to_bitext(_parse(path, data))
+    store_snapshot(fingerprint, bitext, origin="read")
+    return bitext, fingerprint
 
 
 def read_po(path: str | os.PathLike[str]) -> Bitext:
@@ -354,17 +483,7 @@ def read_po(path: str | os.PathLike[str]) -> Bitext:
     A file this package wrote (or read before) opens from its snapshot (see snapshot.py)
     when its bytes are unchanged; otherwise it is parsed with polib.
     """
-    from .snapshot import load_snapshot, store_snapshot
-
-    path = Path(path)
-    fingerprint = file_fingerprint(path)
-    cached = load_snapshot(fingerprint) if fingerprint else None
-    if cached is not None:
-        return cached[0]
-    bitext = po_to_bitext(_load(path))
-    if fingerprint:
-        store_snapshot(fingerprint, bitext, origin="read")
-    return bitext
+    return read_po_fingerprinted(path)[0]
 
 
 def entries_checksum(po: polib.POFile) -> str:
@@ -381,11 +500,15 @@ def edited_reason(path: str | os.PathLike[str]) -> str | None:
     from .snapshot import load_snapshot
 
     path = Path(path)
-    cached = load_snapshot(file_fingerprint(path))
+    try:
+        data = _read_bytes(path)
+    except InputError:
+        return "is not a PO file alignment can read"
+    cached = load_snapshot(hashlib.sha256(data).hexdigest(), data)
     if cached is not None and cached[1] == "write_po":
         return None  # the very bytes write_po wrote: nobody edited them
     try:
-        po = _load(path)
+        po = _parse(path, data)
         stored = po.metadata.get("X-Alignment-Checksum", "")
         if not stored:
             return ("holds a person's corrections (saved from the reader app)"
@@ -402,13 +525,18 @@ def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: 
     """Write `bitext` as PO atomically; refuse (POConflict) to replace a PO a person edited.
 
     It refuses rather than merges: a new alignment can move every link, so there is no safe
-    automatic merge; the person chooses another file or `--overwrite-edited`.
+    automatic merge; the person chooses another file or `--overwrite-edited`. The check and
+    the rename happen under the file's lock (po_guard.locked), so a save cannot slip between.
     """
+    from .po_guard import ensure_writable, locked
     from .snapshot import store_snapshot
 
     ensure_replaceable(path, overwrite_edited=overwrite_edited)
     data = str(bitext_to_po(bitext)).encode("utf-8")
-    written = atomic_write_bytes(path, data)
+    with locked(path):
+        ensure_replaceable(path, overwrite_edited=overwrite_edited)
+        ensure_writable(path)
+        written = atomic_write_bytes(path, data)
     store_snapshot(hashlib.sha256(data).hexdigest(), bitext, origin="write_po")
     return written
 
@@ -431,23 +559,77 @@ def file_fingerprint(path: str | os.PathLike[str]) -> str:
         return ""
 
 
+def _conflict(path: Path) -> POConflict:
+    return POConflict(f"{path} changed on disk since it was opened (another window or program "
+                      f"saved it); reload it to see those changes, or save under another name")
+
+
+def replace_if_unchanged(path: str | os.PathLike[str], make: Callable[[bytes], bytes], *,
+                         expected_fingerprint: str) -> str:
+    """Replace the file with make(current bytes) if it still hashes to `expected_fingerprint`.
+
+    The check and the rename happen under the file's lock, and the check is made again there,
+    so of two saves started from the same version exactly one wins (POConflict for the other).
+    `make` runs under the lock too (it may merge what is on disk). Returns the new fingerprint.
+    """
+    from .po_guard import ensure_writable, locked
+
+    path = Path(path)
+    ensure_writable(path)
+    if file_fingerprint(path) != expected_fingerprint:  # fail early, before any work
+        raise _conflict(path)
+    with locked(path):
+        current = path.read_bytes() if path.exists() else b""
+        if (hashlib.sha256(current).hexdigest() if current or path.exists() else "") \
+                != expected_fingerprint:
+            raise _conflict(path)
+        ensure_writable(path)
+        data = make(current)
+        atomic_write_bytes(path, data)
+    return hashlib.sha256(data).hexdigest()
+
+
+_TCOMMENT = re.compile(rb"^#(?:[ \t][^\r\n]*)?\r?$", re.MULTILINE)
+_HEADER_KEY = re.compile(rb'^"([^":\\]+):', re.MULTILINE)
+
+
+def _has_foreign(data: bytes) -> bool:
+    """Whether PO bytes may hold what we do not own: translator comments, other header fields."""
+    comments = _TCOMMENT.findall(data)
+    if len(comments) > 1 or (comments and not comments[0].startswith(b"# Aligned pairs written")):
+        return True
+    head = re.split(rb"\r?\n\r?\n", data, maxsplit=1)[0]
+    keys = {k.decode("utf-8", "replace") for k in _HEADER_KEY.findall(head)}
+    return any(k not in _OWN_HEADER and not k.startswith("X-Alignment-") for k in keys)
+
+
 def save_po(bitext: Bitext, path: str | os.PathLike[str], *, expected_fingerprint: str) -> str:
     """Save a person's corrections; refuse if the file changed on disk since it was read.
 
     The file is marked `X-Alignment-Edited: yes` (no checksum) so that `write_po` will not
-    replace the corrections later. Returns the new fingerprint.
+    replace the corrections later. What other tools added to the file on disk (translator
+    comments, header fields) is kept (po_guard.carry_over). Returns the new fingerprint.
     """
+    from .po_guard import carry_over
+    from .snapshot import store_snapshot
+
     path = Path(path)
-    if file_fingerprint(path) != expected_fingerprint:
-        raise POConflict(f"{path} changed on disk since it was opened (another window or program "
-                         f"saved it); reload it to see those changes, or save under another name")
     po = bitext_to_po(bitext)
     del po.metadata["X-Alignment-Checksum"]
     po.metadata["X-Alignment-Edited"] = "yes"
-    from .snapshot import store_snapshot
+    plain = str(po).encode("utf-8")
 
-    data = str(po).encode("utf-8")
-    atomic_write_bytes(path, data)
-    fingerprint = hashlib.sha256(data).hexdigest()
+    def merged(current: bytes) -> bytes:
+        if not _has_foreign(current):
+            return plain  # the common case: no parse of the old file under the lock
+        try:
+            old = _parse(path, current)
+        except POFormatError:
+            return plain  # nothing readable to keep; the fingerprint matched what was opened
+        owned = _OWN_HEADER | {k for k in old.metadata if k.startswith("X-Alignment-")}
+        carry_over(old, po, owned)
+        return str(po).encode("utf-8")
+
+    fingerprint = replace_if_unchanged(path, merged, expected_fingerprint=expected_fingerprint)
     store_snapshot(fingerprint, bitext, origin="save_po")
     return fingerprint

@@ -7,18 +7,34 @@ exact bytes. Opening the same bytes again loads the JSON (tens of milliseconds);
 change to the file (a PO editor, another program) changes the hash, so the file is
 parsed again. A snapshot is a cache: losing it loses nothing, and failing to write it
 never fails the write of the PO itself.
+
+A snapshot is checked against the file before use: it carries a SHA-256 over the PO's
+fingerprint and its own payload (so an edited, truncated or misnamed snapshot is refused),
+and the number of entries must match the file's msgctxt lines; on any doubt it is discarded
+(with a warning) and the file is parsed. ALIGNMENT_PO_SNAPSHOTS=0 turns snapshots off
+(tests of the parser use it, so that they read what they claim to read).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
+import re
 from pathlib import Path
 
 from .types import Alignment, Bitext, Link, Sentence, Signature
 
-FORMAT = 1
+FORMAT = 2  # 2: with a check over the PO fingerprint and the payload
 KEEP = 32  # newest snapshots kept; each is about the size of its PO file
+_log = logging.getLogger(__name__)
+_MSGCTXT = re.compile(rb"^msgctxt ", re.MULTILINE)
+
+
+def enabled() -> bool:
+    """False when $ALIGNMENT_PO_SNAPSHOTS is 0/no/off: every read parses the PO."""
+    return os.environ.get("ALIGNMENT_PO_SNAPSHOTS", "1").strip().lower() not in ("0", "no", "off")
 
 
 def snapshot_dir() -> Path:
@@ -28,10 +44,14 @@ def snapshot_dir() -> Path:
     return default_cache_dir() / "po-snapshots"
 
 
-def _encode(bitext: Bitext, origin: str) -> str:
+def _check(fingerprint: str, payload: str) -> str:
+    return hashlib.sha256(f"{fingerprint}\n{payload}".encode("utf-8")).hexdigest()
+
+
+def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
     sig = bitext.alignment.signature
-    return json.dumps({
-        "format": FORMAT, "origin": origin,
+    payload = json.dumps({
+        "origin": origin,
         "src_lang": bitext.src_lang, "tgt_lang": bitext.tgt_lang, "corpus_id": bitext.corpus_id,
         "src": [[s.text, s.paragraph] for s in bitext.src],
         "tgt": [[s.text, s.paragraph] for s in bitext.tgt],
@@ -41,12 +61,14 @@ def _encode(bitext: Bitext, origin: str) -> str:
                       [list(p) for p in sig.params], sig.seed],
         "warnings": list(bitext.alignment.warnings),
     }, ensure_ascii=False, separators=(",", ":"))
+    return f"{FORMAT} {_check(fingerprint, payload)}\n{payload}"
 
 
-def _decode(text: str) -> tuple[Bitext, str]:
-    d = json.loads(text)
-    if d.get("format") != FORMAT:
-        raise ValueError("snapshot format")
+def _decode(text: str, fingerprint: str) -> tuple[Bitext, str]:
+    head, _, payload = text.partition("\n")
+    if head != f"{FORMAT} {_check(fingerprint, payload)}":
+        raise ValueError("snapshot check")
+    d = json.loads(payload)
     aligner, version, embedder, embedder_version, params, seed = d["signature"]
     signature = Signature(aligner, version, embedder, embedder_version,
                           tuple((str(k), str(v)) for k, v in params), seed)
@@ -62,26 +84,44 @@ def store_snapshot(fingerprint: str, bitext: Bitext, *, origin: str) -> None:
     """Remember `bitext` as the content of the PO bytes hashing to `fingerprint` (best effort)."""
     from .po import atomic_write_text
 
+    if not (fingerprint and enabled()):
+        return
     folder = snapshot_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(folder / f"{fingerprint}.json", _encode(bitext, origin))
+        atomic_write_text(folder / f"{fingerprint}.json", _encode(bitext, origin, fingerprint))
         _prune(folder)
     except (OSError, ValueError, TypeError):  # a cache must never fail the real write
         return
 
 
-def load_snapshot(fingerprint: str) -> tuple[Bitext, str] | None:
-    """(Bitext, origin) stored for these PO bytes, or None when there is no usable snapshot."""
-    if not fingerprint:
+def load_snapshot(fingerprint: str, data: bytes | None = None) -> tuple[Bitext, str] | None:
+    """(Bitext, origin) stored for these PO bytes, or None when there is no usable snapshot.
+
+    `data`, the PO's bytes when the caller has them, lets the entry count be checked too.
+    A snapshot that fails a check is deleted, with a warning, and None is returned.
+    """
+    if not (fingerprint and enabled()):
         return None
     path = snapshot_dir() / f"{fingerprint}.json"
     try:
-        result = _decode(path.read_text(encoding="utf-8"))
-        os.utime(path)  # keep recently used snapshots through pruning
-        return result
-    except (OSError, ValueError, KeyError, TypeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
         return None
+    try:
+        bitext, origin = _decode(text, fingerprint)
+        if data is not None and len(_MSGCTXT.findall(data)) != len(bitext.alignment.links):
+            raise ValueError("entry count")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        _log.warning("Warning: PO snapshot %s does not match its file (%s); discarded, the PO "
+                     "is parsed instead", path, exc)
+        path.unlink(missing_ok=True)
+        return None
+    try:
+        os.utime(path)  # keep recently used snapshots through pruning
+    except OSError:
+        pass
+    return bitext, origin
 
 
 def _prune(folder: Path) -> None:

@@ -26,6 +26,13 @@ SIG = Signature(version="0.1.0", embedder="hashing", embedder_version="1",
                 params=(("max_run", "3"), ("skip", "-0.1")), seed=7)
 
 
+@pytest.fixture(autouse=True)
+def _parse_every_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every read in this file parses the PO: the snapshot cache (tested in test_snapshot.py)
+    would otherwise hand back the Bitext that write_po stored, and the parser would go untested."""
+    monkeypatch.setenv("ALIGNMENT_PO_SNAPSHOTS", "0")
+
+
 def small_bitext() -> Bitext:
     """Two paragraphs a side, duplicate 'Yes.', a 2-1, a 1-0 omission and a 0-1 addition."""
     src = (Sentence("Préface", 0), Sentence("« Oui. »", 1), Sentence("Oui.", 1),
@@ -299,7 +306,7 @@ def test_header_values_that_would_break_the_header_are_refused(field: str, value
 
 def test_link_naming_a_missing_sentence_is_refused() -> None:
     b = Bitext((Sentence("a"),), (Sentence("b"),), Alignment((Link((0, 1), (0,)),)), "fr", "en")
-    with pytest.raises(InputError, match="source sentence 1, but that text has 1"):
+    with pytest.raises(InputError, match="link 1 names source sentence 2, but that text has 1"):
         bitext_to_po(b)
 
 
@@ -444,3 +451,119 @@ def test_property_msgfmt_accepts_random_bitexts(tmp_path: Path, bitext: Bitext) 
     run = subprocess.run([MSGFMT, "--check", "-o", os.devnull, str(path)],
                          capture_output=True, text=True)
     assert run.returncode == 0 and not run.stderr, run.stderr
+
+
+# ---------------------------------------------------------------- what msgfmt refuses (issue 10, item 5)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t.replace('msgstr "Yes."\n', 'msgstr "Yes.\n', 1), "unterminated or malformed"),
+    (lambda t: t.replace('msgid "Oui."\nmsgstr "Yes."', 'msgid "Oui."\nmsgid_plural "Ouis."\n'
+                         'msgstr[0] "Yes."\nmsgstr[1] "Yeses."', 1), "plural entry"),
+    (lambda t: t.replace("confidence 0.62", "confidence nan"), "not a number from 0 to 1"),
+    (lambda t: t.replace("confidence 0.62", "confidence inf"), "not a number from 0 to 1"),
+    (lambda t: t.replace("confidence 0.62", "confidence -0.5"), "not a number from 0 to 1"),
+    (lambda t: t.replace("X-Alignment-Format: 1", "X-Alignment-Format: 2"), "reads format 1"),
+    (lambda t: t.replace("X-Alignment-Review-Threshold: 0.9", "X-Alignment-Review-Threshold: nan"),
+     "Threshold 'nan'"),
+    (lambda t: t.replace('"Language: en\\n"', '"Language: e\\u001bn\\n"'), "is not a language code"),
+], ids=["unterminated", "plural", "nan", "inf", "negative", "format-2", "threshold-nan", "lang"])
+def test_what_msgfmt_refuses_is_refused_with_file_and_line(tmp_path: Path, change, message) -> None:
+    path = tmp_path / "bad.po"
+    text = (GOLDEN / "small.po").read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    with pytest.raises(POFormatError, match=message) as info:
+        read_po(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_unterminated_string_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.po"
+    lines = (GOLDEN / "small.po").read_text(encoding="utf-8").split("\n")
+    k = lines.index('msgstr "Yes."')
+    lines[k] = 'msgstr "Yes.'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(POFormatError, match=f"line {k + 1}: unterminated"):
+        read_po(path)
+
+
+# ---------------------------------------------------------------- order from msgctxt (item 3)
+
+
+@pytest.mark.skipif(MSGCAT is None, reason="msgcat (Debian package gettext) is not installed")
+@pytest.mark.parametrize("option", ["--sort-output", "--sort-by-file"])
+def test_a_sorted_po_reads_in_text_order(tmp_path: Path, option: str) -> None:
+    path, out = po_file(tmp_path), tmp_path / "sorted.po"
+    subprocess.run([MSGCAT, option, "-o", str(out), str(path)], check=True)
+    ctxts = [e.msgctxt for e in polib.pofile(str(out))]
+    assert ctxts != [e.msgctxt for e in polib.pofile(str(path))]  # really reordered
+    assert read_po(out) == small_bitext()
+
+
+def test_entries_that_cross_are_refused(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+
+    def cross(po: polib.POFile) -> None:  # 1-1 links 2 and 3 swap their targets
+        po[1].msgctxt, po[2].msgctxt = "src 2 / tgt 3", "src 3 / tgt 2"
+    edit(path, cross)
+    with pytest.raises(POFormatError, match="does not continue the links before it"):
+        read_po(path)
+
+
+def test_links_out_of_order_are_not_written() -> None:
+    b = small_bitext()
+    links = list(b.alignment.links)
+    links[1], links[2] = Link((1,), (2,)), Link((2,), (1,))
+    with pytest.raises(InputError, match="not in text order"):
+        bitext_to_po(replace(b, alignment=replace(b.alignment, links=tuple(links))))
+
+
+# ---------------------------------------------------------------- keep what we do not own (item 2)
+
+
+def test_a_translation_typed_into_an_omission_is_kept(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    edit(path, lambda po: setattr(po[4], "msgstr", "A sentence now translated."))
+    back = read_po(path)
+    assert back.alignment.links[4] == Link((5,), (4,), 0.41, reviewed=True)
+    assert [s.text for s in back.tgt] == ["Preface", "“Yes.”", "Yes.", "He left and never came back.",
+                                          "A sentence now translated.", "An added sentence.", "Yes."]
+    assert back.alignment.links[5].tgt == (5,) and back.alignment.links[6].tgt == (6,)
+    assert edited_reason(path) is not None
+    again = tmp_path / "again.po"
+    write_po(back, again)
+    assert read_po(again) == back
+
+
+def test_app_save_keeps_translator_comments_and_foreign_header_fields(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+
+    def poedit(po: polib.POFile) -> None:
+        po[1].tcomment = "check with the author"
+        po[3].tcomment = "the 2-1 is fine"
+        po.metadata["X-Poedit-Bookmarks"] = "3"
+        po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+    edit(path, poedit)
+    bitext = read_po(path)
+    links = list(bitext.alignment.links)
+    links[3] = replace(links[3], reviewed=True)
+    edited = replace(bitext, alignment=replace(bitext.alignment, links=tuple(links)))
+    save_po(edited, path, expected_fingerprint=file_fingerprint(path))
+    saved = polib.pofile(str(path))
+    assert saved[1].tcomment == "check with the author" and saved[3].tcomment == "the 2-1 is fine"
+    assert saved.metadata["X-Poedit-Bookmarks"] == "3"
+    assert saved.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    assert saved.metadata["X-Alignment-Edited"] == "yes" and read_po(path) == edited
+
+
+def test_a_comment_on_a_link_that_was_merged_moves_with_its_sentence(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    edit(path, lambda po: setattr(po[2], "tcomment", "second Yes"))
+    b = read_po(path)
+    links = list(b.alignment.links)
+    links[1:3] = [Link((1, 2), (1, 2), 0.9, True)]
+    merged = replace(b, alignment=replace(b.alignment, links=tuple(links)))
+    save_po(merged, path, expected_fingerprint=file_fingerprint(path))
+    assert polib.pofile(str(path))[1].tcomment == "second Yes"

@@ -1,0 +1,155 @@
+"""Guards for PO files shared with other tools and other processes.
+
+A PO of aligned pairs is a shared file: Poedit, msgcat, the reader app and the CLI all write it.
+po.py maps links to entries; this module keeps that mapping honest when others touched the file:
+
+* `lint` refuses, with file and line, what msgfmt refuses but polib reads wrongly: an unterminated
+  string (polib drops its last character) and plural entries (polib reads their msgstr as "").
+* `link_order` takes the order of the links from their msgctxt positions, so a file reordered by
+  `msgcat --sort-output` reads in text order; entries that cannot form one monotone chain (a
+  crossing or a gap) are refused rather than read out of order.
+* `locked` holds a lock beside the file (filelock: well kept, cross-platform, already a dependency)
+  across "is the file still what was read?" and the atomic rename, so two saves cannot both win.
+* `carry_over` keeps what we do not own when the app rewrites a file: translator comments
+  (`# ...`) and header fields other tools add (Poedit's X-Poedit-*, Plural-Forms, ...).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import polib
+
+from .errors import InputError, POConflict, POFormatError
+
+LOCK_TIMEOUT = 30.0  # seconds; a save holds the lock for a check and a rename only
+_KEYWORD = re.compile(r'^(?:#~\|?\s*|#\|\s*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*(.*)$')
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+# ---------------------------------------------------------------- syntax msgfmt refuses
+
+def _string_ok(text: str) -> bool:
+    return _STRING.fullmatch(text.strip()) is not None
+
+
+def lint(path: str | os.PathLike[str], text: str) -> None:
+    """POFormatError (file, line) for an unterminated string or a plural entry."""
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        line = raw.strip().lstrip("\ufeff")
+        if not line or (line.startswith("#") and not line.startswith(("#~", "#|"))):
+            continue
+        match = _KEYWORD.match(line)
+        rest = match.group(2) if match else (line if line.startswith('"') else None)
+        if rest is None:
+            continue  # polib reports other syntax errors itself
+        if match and match.group(1).startswith(("msgid_plural", "msgstr[")) \
+                and not line.startswith("#"):
+            raise POFormatError(f"{path}, line {number}: a plural entry ({match.group(1)}); "
+                                f"aligned pairs have none: remove the entry or align again")
+        if not _string_ok(rest):
+            raise POFormatError(f"{path}, line {number}: unterminated or malformed string "
+                                f"{rest[:40]!r}; close the quotes (msgfmt refuses it too)")
+
+
+# ---------------------------------------------------------------- order from msgctxt
+
+def link_order(positions: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[int] | int:
+    """Indexes of `positions` (src, tgt sentence numbers per entry) in text order.
+
+    Each link must start where the previous ones end on both sides (contiguous, increasing);
+    an omission (1-0) and an addition (0-1) at the same place keep their file order. Returns
+    the list, or the index of the first entry that cannot be placed (a crossing or a gap).
+    """
+    by_src = {p[0][0]: k for k, p in enumerate(positions) if p[0]}
+    by_tgt = {p[1][0]: k for k, p in enumerate(positions) if p[1]}
+    order: list[int] = []
+    i = j = 0
+    while len(order) < len(positions):
+        a, b = by_src.get(i), by_tgt.get(j)
+        fits = [k for k in (a, b) if k is not None and _starts_at(positions[k], i, j)]
+        if not fits:
+            placed = set(order)
+            return min(k for k in range(len(positions)) if k not in placed)
+        k = min(fits)
+        order.append(k)
+        i, j = i + len(positions[k][0]), j + len(positions[k][1])
+    return order
+
+
+def _starts_at(pos: tuple[tuple[int, ...], tuple[int, ...]], i: int, j: int) -> bool:
+    src, tgt = pos
+    return src == tuple(range(i, i + len(src))) and tgt == tuple(range(j, j + len(tgt)))
+
+
+# ---------------------------------------------------------------- the save lock
+
+def _lock_path(path: Path) -> Path:
+    return path.parent / f".{path.name}.lock"
+
+
+@contextmanager
+def locked(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the PO's lock (a hidden `.NAME.lock` beside it); POConflict after LOCK_TIMEOUT."""
+    from filelock import FileLock, Timeout
+
+    path = Path(path)
+    lock = FileLock(_lock_path(path), timeout=LOCK_TIMEOUT)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise POConflict(f"{path} is being saved by another program (lock {_lock_path(path)} "
+                         f"held over {LOCK_TIMEOUT:.0f} s); try again") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot lock the file for writing ({exc.strerror}); check the "
+                         f"folder exists and is writable") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def ensure_writable(path: str | os.PathLike[str]) -> None:
+    """InputError when an existing file is read-only (no write bit): we do not replace it."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise InputError(f"{path} is read-only; make it writable (chmod u+w) or write to "
+                         f"another file")
+
+
+# ---------------------------------------------------------------- what others added
+
+def carry_over(old: polib.POFile, new: polib.POFile, owned: frozenset[str]) -> None:
+    """Copy into `new` the translator comments and foreign header fields of `old`.
+
+    A comment goes to the entry with the same msgctxt, else to the entry now holding the old
+    entry's first source (or target) sentence; if none fits, it goes to the header comment,
+    so nothing is dropped.
+    """
+    for key, value in old.metadata.items():
+        if key not in owned and key not in new.metadata:
+            new.metadata[key] = value
+    by_ctxt = {e.msgctxt: e for e in new}
+    by_sentence = {}
+    for e in new:
+        for side, ref in e.occurrences:
+            by_sentence.setdefault((side, ref), e)
+    for entry in old:
+        if entry.obsolete or not entry.tcomment:
+            continue
+        target = by_ctxt.get(entry.msgctxt)
+        if target is None:
+            target = next((by_sentence[r] for r in entry.occurrences if r in by_sentence), None)
+        if target is None:
+            new.header = "\n".join(filter(None, [new.header, entry.tcomment]))
+        elif entry.tcomment not in (target.tcomment or "").split("\n"):
+            target.tcomment = "\n".join(filter(None, [target.tcomment, entry.tcomment]))
