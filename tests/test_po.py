@@ -567,3 +567,56 @@ def test_a_comment_on_a_link_that_was_merged_moves_with_its_sentence(tmp_path: P
     merged = replace(b, alignment=replace(b.alignment, links=tuple(links)))
     save_po(merged, path, expected_fingerprint=file_fingerprint(path))
     assert polib.pofile(str(path))[1].tcomment == "second Yes"
+
+
+# ---------------------------------------------------------------- two processes saving (item 1)
+
+
+def _saver(path: str, slot: int, seconds: float, queue) -> None:
+    """Correct target sentence `slot` again and again; report saves and any edit of ours lost."""
+    import time
+
+    from alignment.po import read_po_fingerprinted
+
+    saved, lost, conflicts, mine = 0, 0, 0, None
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        bitext, fingerprint = read_po_fingerprinted(path)
+        if mine is not None and bitext.tgt[slot].text != mine:
+            lost += 1
+        text = f"edit {saved + 1} by slot {slot}"
+        tgt = list(bitext.tgt)
+        tgt[slot] = Sentence(text, tgt[slot].paragraph)
+        try:
+            save_po(replace(bitext, tgt=tuple(tgt)), path, expected_fingerprint=fingerprint)
+        except POConflict:  # as a person would: reload, wait a moment, correct again
+            conflicts += 1
+            time.sleep(0.05 + 0.2 * slot)
+            continue
+        saved, mine = saved + 1, text
+    queue.put((slot, saved, lost, conflicts, mine))
+
+
+def test_two_processes_saving_one_big_po_never_lose_an_edit(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    monkeypatch.setenv("ALIGNMENT_PO_SNAPSHOTS", "1")  # reads as fast as the app's
+    n = 10_000
+    sents = tuple(Sentence(f"Sentence number {i}.", i // 20) for i in range(n))
+    big = Bitext(sents, sents, Alignment(tuple(Link((i,), (i,), 0.95) for i in range(n))), "fr", "en")
+    path = write_po(big, tmp_path / "big.po")
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    workers = [ctx.Process(target=_saver, args=(str(path), slot, 4.0, queue)) for slot in (0, 1)]
+    for w in workers:
+        w.start()
+    results = sorted(queue.get(timeout=120) for _ in workers)
+    for w in workers:
+        w.join(timeout=30)
+    final = read_po(path)
+    for slot, saved, lost, conflicts, mine in results:
+        assert lost == 0, results
+        assert mine is None or final.tgt[slot].text == mine, results
+    assert sum(r[1] for r in results) >= 3, results
+    assert sum(r[3] for r in results) >= 1, results  # they did collide, and one of them was told
