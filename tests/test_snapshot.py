@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from alignment import po, snapshot
 from alignment.types import Alignment, Bitext, Link, Sentence, Signature
+from test_po import bitexts
 
 
 @pytest.fixture
@@ -84,3 +86,45 @@ def test_pruning_keeps_the_newest(tmp_path: Path, cache: Path,
         b = Bitext(b.src, b.tgt, b.alignment, b.src_lang, b.tgt_lang, f"c{k}")
         po.write_po(b, tmp_path / f"{k}.po")
     assert len(list(cache.glob("*.json"))) == 3
+
+
+def test_an_edited_snapshot_is_discarded_with_a_warning(tmp_path: Path, cache: Path,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    path = po.write_po(_bitext(), tmp_path / "a.po")
+    (snap,) = cache.glob("*.json")
+    snap.write_text(snap.read_text(encoding="utf-8").replace("Yes.", "No."), encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        assert po.read_po(path) == _bitext()
+    assert "does not match its file" in caplog.text
+    assert po.edited_reason(path) is None  # checked again by parsing: still the tool's output
+
+
+def test_a_snapshot_of_other_bytes_is_not_used(tmp_path: Path, cache: Path) -> None:
+    first = po.write_po(_bitext(), tmp_path / "a.po")
+    (snap,) = cache.glob("*.json")
+    other = Bitext(_bitext().src, _bitext().tgt, _bitext().alignment, "fr", "en", "other")
+    second = po.write_po(other, tmp_path / "b.po")
+    (cache / f"{po.file_fingerprint(second)}.json").write_bytes(snap.read_bytes())
+    assert po.read_po(second).corpus_id == "other" and po.read_po(first) == _bitext()
+
+
+def test_snapshots_can_be_turned_off(tmp_path: Path, cache: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALIGNMENT_PO_SNAPSHOTS", "0")
+    path = po.write_po(_bitext(), tmp_path / "a.po")
+    assert not cache.exists() and po.read_po(path) == _bitext()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bitext=bitexts())
+def test_property_snapshot_read_equals_parsed_read(tmp_path: Path, cache: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   bitext: Bitext) -> None:
+    path = po.write_po(bitext, tmp_path / "prop.po", overwrite_edited=True)
+    assert snapshot.load_snapshot(po.file_fingerprint(path)) is not None
+    from_snapshot = po.read_po(path)
+    monkeypatch.setenv("ALIGNMENT_PO_SNAPSHOTS", "0")
+    try:
+        assert po.read_po(path) == from_snapshot == bitext
+    finally:
+        monkeypatch.setenv("ALIGNMENT_PO_SNAPSHOTS", "1")
