@@ -394,21 +394,34 @@ def _annotated(block: list[str], findings: Sequence[Finding]) -> list[str]:
     return comments[:at] + new + comments[at:] + rest
 
 
-def annotate_po(po_path: str | Path, findings: Iterable[Finding]) -> Path:
+def annotate_po(po_path: str | Path, findings: Iterable[Finding], *,
+                expected_fingerprint: str | None = None) -> Path:
     """Write findings into a PO file as `#. check:` comments, marking entries fuzzy.
 
     Only comment and flag lines change: the file is edited line by line at the
     entries polib locates, so wrapping and every other field stay byte for byte.
     Check comments from an earlier run are replaced; `fuzzy` is added for error
-    and warning findings and never removed (a person may have set it).
+    and warning findings and never removed (a person may have set it). With
+    `expected_fingerprint` (the SHA-256 of the bytes the findings came from) a file that
+    changed since is refused (POConflict); the write happens under the PO's lock either way.
     """
+    import hashlib
+
     import polib
+
+    from .errors import POConflict
+    from .po import replace_if_unchanged
 
     path = Path(po_path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the PO file ({exc}); give a UTF-8 PO file") from None
+    fingerprint = hashlib.sha256(data).hexdigest()
+    if expected_fingerprint is not None and fingerprint != expected_fingerprint:
+        raise POConflict(f"{path} changed on disk while the checks ran (another program saved "
+                         f"it); nothing written: run the checks again")
     try:
         po = polib.pofile(text)
     except OSError as exc:  # polib reports syntax errors as OSError
@@ -417,7 +430,7 @@ def annotate_po(po_path: str | Path, findings: Iterable[Finding]) -> Path:
     by_link: dict[int, list[Finding]] = {}
     for f in findings:
         if not 0 <= f.link < len(entries):
-            raise POFormatError(f"{path}: finding for link {f.link}, but the file has "
+            raise POFormatError(f"{path}: finding for link {f.link + 1}, but the file has "
                                 f"{len(entries)} entries; run the checks on this file")
         by_link.setdefault(f.link, []).append(f)
     lines = text.splitlines(keepends=True)
@@ -426,12 +439,7 @@ def annotate_po(po_path: str | Path, findings: Iterable[Finding]) -> Path:
     for k, entry in sorted(enumerate(entries), key=lambda p: -p[1].linenum):
         a = entry.linenum - 1
         lines[a:ends[a]] = _annotated(lines[a:ends[a]], by_link.get(k, []))
-    _write_text(path, "".join(lines))
+    new = "".join(lines).encode("utf-8")
+    replace_if_unchanged(path, lambda _current: new, expected_fingerprint=fingerprint)
     return path
 
-
-def _write_text(path: Path, text: str) -> None:
-    """Atomic write (temp file + rename) through po.py's shared helper."""
-    from .po import atomic_write_text
-
-    atomic_write_text(path, text)

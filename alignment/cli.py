@@ -36,24 +36,59 @@ class _Group(click.Group):
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(cls=_Group, context_settings=CONTEXT)
+@click.group(cls=_Group, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, prog_name="alignment")
-def main() -> None:
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              envvar="ALIGNMENT_CACHE_DIR", help="Folder of the sentence-encoding cache and PO "
+              "snapshots (default: ~/.cache/alignment; env ALIGNMENT_CACHE_DIR).")
+@click.pass_context
+def main(ctx: click.Context, cache_dir: str | None) -> None:
     """Align a text and its translation sentence by sentence; store, export and check the pairs.
 
     Example: alignment corpus build sample -o sample.po
     """
+    if cache_dir:
+        import os
+        os.environ["ALIGNMENT_CACHE_DIR"] = cache_dir  # read by embed.default_cache_dir
+    if ctx.invoked_subcommand is None:  # `alignment` alone: the help, exit 0 (as pip does)
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 # ---------------------------------------------------------------- shared options
 
 def lang_options(func: F) -> F:
-    """--src-lang / --tgt-lang (ISO 639-1 codes)."""
-    func = click.option("--tgt-lang", "-t", default="en", show_default=True,
-                        help="Language of the translation (ISO 639-1, e.g. en).")(func)
-    func = click.option("--src-lang", "-s", default="fr", show_default=True,
-                        help="Language of the original (ISO 639-1, e.g. fr).")(func)
+    """--src-lang / --tgt-lang (ISO 639-1 codes); detected from the text when not given."""
+    func = click.option("--tgt-lang", "-t", default=None,
+                        help="Language of the translation (ISO 639-1, e.g. en; default: "
+                        "detected, and said on stderr).")(func)
+    func = click.option("--src-lang", "-s", default=None,
+                        help="Language of the original (ISO 639-1, e.g. fr; default: "
+                        "detected, and said on stderr).")(func)
     return func
+
+
+def detect_languages(src_lang: str | None, tgt_lang: str | None, src_text: str, tgt_text: str,
+                     names: tuple[str, str]) -> tuple[str, str]:
+    """The languages given, or detected from the texts (said on stderr); InputError if unsure."""
+    from .browse import guess_language
+    from .errors import InputError
+
+    langs, said = [], []
+    for given, text, name, option, side in ((src_lang, src_text, names[0], "-s", "source"),
+                                            (tgt_lang, tgt_text, names[1], "-t", "target")):
+        if given:
+            langs.append(given)
+            continue
+        guess = guess_language(text)
+        if guess is None:
+            raise InputError(f"{name}: cannot tell its language; give it with {option} CODE "
+                             f"(e.g. {option} fr)")
+        langs.append(guess)
+        said.append(f"{side} {guess} ({option} to change)")
+    if said:
+        click.echo(f"Detected language: {', '.join(said)}", err=True)
+    return langs[0], langs[1]
 
 
 def engine_options(func: F) -> F:
@@ -114,7 +149,10 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
 
     written: list[str] = []
     try:
-        if po:
+        if po == "-":
+            from .po import bitext_to_po
+            click.echo(str(bitext_to_po(bitext)), nl=False)
+        elif po:
             from .po import write_po
             written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
         for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html)):
@@ -158,6 +196,18 @@ def _read_lines(path: str) -> list[str]:
     return lines
 
 
+def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = None,
+                      tsv: str | None = None, html: str | None = None,
+                      overwrite_edited: bool = False) -> None:
+    """Refuse now, not after a long alignment: outputs on inputs, missing folders, edited POs."""
+    from .export import check_outputs
+    from .po import ensure_replaceable
+
+    check_outputs([("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html)], inputs)
+    if po and po != "-":
+        ensure_replaceable(po, overwrite_edited=overwrite_edited)
+
+
 @main.command("align")
 @click.argument("src", type=click.Path())
 @click.argument("tgt", type=click.Path())
@@ -170,57 +220,77 @@ def _read_lines(path: str) -> list[str]:
 @click.option("--presplit", is_flag=True,
               help="Inputs hold one sentence per line (raw or tokenized), as benchmarks do.")
 @click.option("--format", "fmt", type=click.Choice(["po", "vecalign"]), default="po",
-              show_default=True, help="po: write -o PAIRS.po; vecalign: print links "
-              "'[0, 1]:[2]' one per line (to -o or stdout).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Output file (PO, or links with --format vecalign).")
+              show_default=True, help="po: the PO file of the pairs; vecalign: links "
+              "'[0, 1]:[2]' one per line.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Output file (PO, or links with --format vecalign); default or '-': "
+              "standard output.")
 @output_options
 @quiet_option
-def align_cmd(src: str, tgt: str, src_lang: str, tgt_lang: str, embedder: str, segmenter: str,
-              src_section: str | None, tgt_section: str | None, presplit: bool, fmt: str, output: str | None, tmx: str | None, tsv: str | None,
+def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, embedder: str,
+              segmenter: str, src_section: str | None, tgt_section: str | None, presplit: bool,
+              fmt: str, output: str | None, tmx: str | None, tsv: str | None,
               html: str | None, overwrite_edited: bool, quiet: bool) -> None:
     """Align SRC (the original) with TGT (its translation) sentence by sentence.
 
     Reads plain text, HTML or Markdown, splits sentences, aligns them and writes the pairs
-    as a PO file (-o) and/or TMX, TSV, HTML. With --presplit the inputs are one sentence
-    per line and --format vecalign prints one link per line.
+    as a PO file (-o FILE, or standard output) and/or TMX, TSV, HTML. Languages not given
+    are detected from the texts and said on stderr. With --presplit the inputs are one
+    sentence per line and --format vecalign prints one link per line.
 
     \b
     Example: alignment align roman.fr.txt roman.en.txt -s fr -t en -o pairs.po --html pairs.html
+    Example: alignment align roman.fr.txt roman.en.txt > pairs.po
     Example: alignment align test0.de test0.fr --presplit -s de -t fr --format vecalign
     """
-    from .errors import InputError
-    from .pipeline import (align_documents, align_sentences, check_language, format_vecalign,
-                           resolve_embedder)
+    from .pipeline import align_documents, align_sentences, check_language, resolve_embedder
     from .progress import tqdm_progress
 
-    src_lang, tgt_lang = check_language(src_lang), check_language(tgt_lang)
-    if fmt == "po" and not (output or tmx or tsv or html):
-        raise InputError("nothing to write: give -o PAIRS.po (and/or --tmx, --tsv, --html), "
-                         "or --format vecalign")
-    progress = tqdm_progress(disable=True if quiet else None)
-    common = dict(src_lang=src_lang, tgt_lang=tgt_lang, embedder=resolve_embedder(embedder),
-                  progress=progress)
+    po = (output or "-") if fmt == "po" else None
+    check_before_work([src, tgt], po=po, tmx=tmx, tsv=tsv, html=html,
+                      overwrite_edited=overwrite_edited)
+    if fmt == "vecalign":
+        from .export import check_outputs
+        check_outputs([("-o", output)], [src, tgt])
     if presplit:
-        bitext = align_sentences(_read_lines(src), _read_lines(tgt), **common)
+        src_in, tgt_in = _read_lines(src), _read_lines(tgt)
+        texts = ("\n".join(src_in), "\n".join(tgt_in))
     else:
         from .read import read_file
-        bitext = align_documents(read_file(src, section=src_section),
-                                 read_file(tgt, section=tgt_section), segmenter=segmenter,
-                                 **common)
+        src_in, tgt_in = read_file(src, section=src_section), read_file(tgt, section=tgt_section)
+        texts = ("\n".join(src_in.paragraphs), "\n".join(tgt_in.paragraphs))
+    src_lang, tgt_lang = detect_languages(src_lang, tgt_lang, *texts, names=(src, tgt))
+    progress = tqdm_progress(disable=True if quiet else None)
+    common = dict(src_lang=check_language(src_lang), tgt_lang=check_language(tgt_lang),
+                  embedder=resolve_embedder(embedder), progress=progress)
+    if presplit:
+        bitext = align_sentences(src_in, tgt_in, **common)
+    else:
+        bitext = align_documents(src_in, tgt_in, segmenter=segmenter, **common)
     _warn(bitext.alignment.warnings)
     if fmt == "vecalign":
-        text = format_vecalign(bitext)
-        if output:
-            from .po import atomic_write_text
-            atomic_write_text(output, text)
-        else:
-            click.echo(text, nl=False)
+        _write_vecalign(bitext, output)
         return
-    for path in write_outputs(bitext, po=output, tmx=tmx, tsv=tsv, html=html,
+    for path in write_outputs(bitext, po=po, tmx=tmx, tsv=tsv, html=html,
                               overwrite_edited=overwrite_edited):
         click.echo(f"Wrote {path}", err=True)
     click.echo(describe_alignment(bitext), err=True)
+
+
+def _write_vecalign(bitext: Any, output: str | None) -> None:
+    from .errors import InputError
+    from .pipeline import format_vecalign
+
+    text = format_vecalign(bitext)
+    if not output or output == "-":
+        click.echo(text, nl=False)
+        return
+    from .po import atomic_write_text
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror}); check the folder exists "
+                         f"and is writable") from None
 
 # ---------------------------------------------------------------- end: align
 
@@ -381,8 +451,9 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
 
 @corpus_group.command("build")
 @click.argument("corpus_id", metavar="ID")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="PO file to write (default: ID.po in the current folder).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="PO file to write (default: ID.po in the current folder; '-': standard "
+              "output).")
 @click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
               show_default=True, help="Sentence encoder.")
 @output_options
@@ -399,10 +470,12 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
     from .pipeline import resolve_embedder
     from .progress import tqdm_progress
 
+    po = output or f"{corpus_id}.po"
+    check_before_work([], po=po, tmx=tmx, tsv=tsv, html=html, overwrite_edited=overwrite_edited)
     bitext = build_corpus(corpus_id, embedder=resolve_embedder(embedder), root=root,
                           progress=tqdm_progress(disable=True if quiet else None))
     _warn(bitext.alignment.warnings)
-    for path in write_outputs(bitext, po=output or f"{corpus_id}.po", tmx=tmx, tsv=tsv,
+    for path in write_outputs(bitext, po=po, tmx=tmx, tsv=tsv,
                               html=html, overwrite_edited=overwrite_edited):
         click.echo(f"Wrote {path}", err=True)
     click.echo(describe_alignment(bitext), err=True)
@@ -435,7 +508,13 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     if not (tmx or tsv or moses or html):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX "
                          "and/or --html FILE")
+    from .export import check_outputs, moses_paths
+
+    check_outputs([("--tmx", tmx), ("--tsv", tsv), ("--html", html)], [pairs])
     bitext = read_po(pairs)
+    if moses:
+        check_outputs([("--tmx", tmx), ("--tsv", tsv), ("--html", html),
+                       *(("--moses", p) for p in moses_paths(bitext, moses))], [pairs])
     written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html)
     if moses:
         from .registry import EXPORTERS
@@ -451,6 +530,32 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
 
 # ---------------------------------------------------------------- section: check (checks.py)
 
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def finding_dict(f: Any) -> dict[str, Any]:
+    """A finding for JSON: every field, the link numbered from 1 as everywhere users see it."""
+    import dataclasses
+
+    return {**dataclasses.asdict(f), "link": f.link + 1}
+
+
+def fails(findings: Any, fail_on: str) -> bool:
+    """Whether `check --fail-on` turns these findings into exit status 1."""
+    if fail_on == "never":
+        return False
+    return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in findings)
+
+
+def summary(findings: Any) -> str:
+    from collections import Counter
+
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
+             for s in ("error", "warning", "info") if counts[s]]
+    return f"{len(findings)} findings" + (f" ({', '.join(parts)})" if parts else "")
+
+
 @main.command("check", context_settings=CONTEXT)
 @click.argument("pairs", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "po"]), default="text",
@@ -460,25 +565,37 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
               help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
               "length, confidence, brackets, question, untranslated, doublewords, doublespace, "
               "realword, endpunc. Default: all but endpunc.")
-def check_cmd(pairs: str, fmt: str, only: tuple[str, ...]) -> None:
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Exit with status 1 when a finding is this severe or "
+              "more (for CI); never: always 0.")
+def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str) -> None:
     """Proofread aligned pairs: list likely slips in the translation, link by link.
 
+    Links are numbered from 1, as in the app and the HTML export. Exit status: 0, or 1 when
+    a finding reaches --fail-on (or on an error).
+
+    \b
     Example: alignment check serge.po --only numbers,names
+    Example: alignment check serge.po --fail-on warning --format json > findings.json
     """
-    import dataclasses
     import json
 
     from .checks import annotate_po, run_checks
-    from .po import read_po
+    from .po import read_po_fingerprinted
 
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
-    findings = run_checks(read_po(pairs), only=names or None)
+    bitext, fingerprint = read_po_fingerprinted(pairs)
+    findings = run_checks(bitext, only=names or None)
     if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False, indent=1))
+        click.echo(json.dumps([finding_dict(f) for f in findings], ensure_ascii=False, indent=1))
     elif fmt == "po":
-        annotate_po(pairs, findings)
+        annotate_po(pairs, findings, expected_fingerprint=fingerprint)
         click.echo(f"{len(findings)} findings written into {pairs}", err=True)
     else:
         for f in findings:
-            click.echo(f"link {f.link} [{f.check}] {f.severity}: {f.message}")
+            click.echo(f"link {f.link + 1} [{f.check}] {f.severity}: {f.message}")
+    if fmt != "po":
+        click.echo(summary(findings), err=True)
+    if fails(findings, fail_on):
+        sys.exit(1)
 # ---------------------------------------------------------------- end: check

@@ -210,3 +210,42 @@ def render_html(bitext: Bitext, *, title: str | None = None) -> str:
 def write_html(bitext: Bitext, path: PathLike) -> list[Path]:
     """Write the bilingual HTML reader."""
     return [atomic_write_text(path, render_html(bitext))]
+
+
+# ---------------------------------------------------------------- outputs, checked before any work
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def check_outputs(outputs: list[tuple[str, PathLike | None]], inputs: list[PathLike]) -> None:
+    """InputError, before a long alignment, for an output that would overwrite an input, two
+    outputs on one file, or a folder that does not exist. '-' (standard output) is skipped.
+
+    `outputs` pairs the option that named each file (for the message) with the path.
+    """
+    from .errors import InputError
+
+    seen: list[tuple[str, Path]] = []
+    for option, value in outputs:
+        if value is None or os.fspath(value) == "-":
+            continue
+        path = Path(value)
+        for source in inputs:
+            if _same_file(path, Path(source)):
+                raise InputError(f"{option} {path} is the input file {source}; it would be "
+                                 f"overwritten: write to another file")
+        for other, earlier in seen:
+            if _same_file(path, earlier):
+                raise InputError(f"{option} and {other} both name {path}; give each output "
+                                 f"its own file")
+        folder = path.parent
+        if not folder.is_dir():
+            raise InputError(f"{option} {path}: the folder {folder} does not exist; create it "
+                             f"or write elsewhere")
+        if path.is_dir():
+            raise InputError(f"{option} {path} is a folder; give a file name")
+        seen.append((option, path))

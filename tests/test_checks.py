@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alignment.checks import (CHECKS, CheckConfig, annotate_po, number_values, run_checks,
@@ -78,6 +78,17 @@ def test_changed_number_is_an_error_with_both_spans() -> None:
     (f,) = run_checks(b, only=["numbers"])
     assert f.severity == "error" and "1921" in f.message and "1912" in f.message
     assert spans_text(b, f) == ["1921", "1912"]
+
+
+@pytest.mark.parametrize("src, tgt, side, text", [
+    ("Il y avait 3 hommes et 40 femmes.", "There were 3 men and many women.", "src", "40"),
+    ("Il y avait 3 hommes et des femmes.", "There were 3 men and 40 women.", "tgt", "40"),
+])
+def test_a_number_on_one_side_only_is_a_warning(src: str, tgt: str, side: str, text: str) -> None:
+    b = bitext([(src, tgt)])
+    (f,) = run_checks(b, only=["numbers"])
+    assert f.severity == "warning" and [s.side for s in f.spans] == [side]
+    assert spans_text(b, f) == [text]
 
 
 @given(st.integers(min_value=1000, max_value=999_999_999))
@@ -328,14 +339,15 @@ def pairs_po(tmp_path: Path) -> Path:
 def test_cli_check(pairs_po: Path, fmt: str) -> None:
     from alignment.cli import main
     res = CliRunner().invoke(main, ["check", str(pairs_po), "--format", fmt, "--only", "numbers,omission"])
-    assert res.exit_code == 0, res.output
-    if fmt == "text":
-        assert res.output.splitlines() == [
-            "link 0 [numbers] error: numbers differ: 1921 in the original, 1912 in the translation",
-            "link 1 [omission] warning: the original has no translation here (omission?)"]
+    assert res.exit_code == 1, res.output  # an error finding, and --fail-on error by default
+    if fmt == "text":  # links numbered from 1, as in the app, the HTML and the PO msgctxt
+        assert res.stdout.splitlines() == [
+            "link 1 [numbers] error: numbers differ: 1921 in the original, 1912 in the translation",
+            "link 2 [omission] warning: the original has no translation here (omission?)"]
+        assert res.stderr.strip() == "2 findings (1 error, 1 warning)"
     elif fmt == "json":
-        data = json.loads(res.output)
-        assert [(d["link"], d["check"]) for d in data] == [(0, "numbers"), (1, "omission")]
+        data = json.loads(res.stdout)
+        assert [(d["link"], d["check"]) for d in data] == [(1, "numbers"), (2, "omission")]
         assert data[0]["spans"][0] == {"side": "src", "start": 19, "end": 23}
     else:
         assert "#. check: [numbers] error:" in pairs_po.read_text(encoding="utf-8")
@@ -353,6 +365,7 @@ _finding_st = st.builds(Finding, link=st.integers(0, 2), check=st.sampled_from(s
                                         min_size=1, max_size=30))
 
 
+@settings(deadline=None)  # each example writes a file under its lock
 @given(st.lists(_finding_st, max_size=6))
 def test_annotate_po_keeps_every_other_field(findings: list[Finding]) -> None:
     import tempfile

@@ -128,7 +128,6 @@ def test_align_warns_about_a_language_the_encoder_does_not_know(runner, texts, m
 @pytest.mark.parametrize("extra, message", [
     (["--src-lang", "xx"], "unknown language code 'xx'"),
     (["--tgt-lang", "english"], "unknown language code 'english'"),
-    ([], "nothing to write"),
 ])
 def test_align_bad_options(runner, texts, extra, message):
     result = runner.invoke(main, ["align", *map(str, texts), "--embedder", "hashing", *extra])
@@ -220,3 +219,215 @@ def test_corpus_build_sample_default_output_name(runner, corpora_root, tmp_path,
     result = runner.invoke(main, ["corpus", "build", "sample", "--embedder", "hashing", "-q"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "sample.po").is_file()
+
+
+# ---------------------------------------------------------------- conventions (issue 9, item 14)
+
+
+def test_alignment_alone_prints_the_help(runner):
+    result = runner.invoke(main, [])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Usage:") and "Commands:" in result.stdout
+
+
+def test_a_usage_error_prints_the_usage_and_exits_2(runner, texts):
+    result = runner.invoke(main, ["align", *map(str, texts), "--no-such-option"])
+    assert result.exit_code == 2
+    assert "Usage:" in result.stderr and "Error: No such option" in result.stderr
+
+
+@pytest.mark.parametrize("dash", [[], ["-o", "-"]], ids=["no-o", "dash"])
+def test_align_writes_the_po_to_stdout(runner, texts, tmp_path, dash):
+    from alignment.po import read_po
+
+    result = runner.invoke(main, ["align", *map(str, texts), "-s", "fr", "-t", "en", *dash,
+                                  "--embedder", "hashing", "-q"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "stdout.po"
+    out.write_text(result.stdout, encoding="utf-8")
+    assert [s.text for s in read_po(out).src] == FR_LINES
+    assert "links" in result.stderr and "msgid" not in result.stderr
+
+
+DE_LINES = ["Die Brücke überspannt die Vire seit dem Jahr 1702 und ist sehr alt.",
+            "Sie hat sieben Bögen, die alle aus Stein gebaut wurden.",
+            "Im Jahr 1910 hat ein Hochwasser einen der Bögen mitgerissen."]
+
+
+def test_languages_not_given_are_detected_and_said(runner, texts, tmp_path):
+    from alignment.po import read_po
+
+    de = tmp_path / "bruecke.de.txt"
+    de.write_text("\n".join(DE_LINES) + "\n", encoding="utf-8")
+    out = tmp_path / "pairs.po"
+    result = runner.invoke(main, ["align", str(de), str(texts[0]), "-o", str(out),
+                                  "--embedder", "hashing", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "Detected language: source de (-s to change), target fr (-t to change)" in result.stderr
+    bitext = read_po(out)
+    assert (bitext.src_lang, bitext.tgt_lang) == ("de", "fr")
+    result = runner.invoke(main, ["align", str(de), str(texts[0]), "-s", "de", "-o", "-",
+                                  "--embedder", "hashing", "-q"])
+    assert "source" not in result.stderr.split("Detected")[-1] and "target fr" in result.stderr
+
+
+def test_a_language_that_cannot_be_told_is_asked_for(runner, texts, tmp_path):
+    digits = tmp_path / "digits.txt"
+    digits.write_text("1702.\n1910.\n38 000.\n", encoding="utf-8")
+    line = one_error_line(runner.invoke(main, ["align", str(digits), str(texts[1]),
+                                               "--embedder", "hashing", "-q"]))
+    assert "cannot tell its language; give it with -s" in line
+
+
+# ---------------------------------------------------------------- outputs checked first (issue 10, item 6)
+
+
+@pytest.mark.parametrize("option", ["--html", "--tmx", "--tsv", "-o"])
+def test_an_output_on_an_input_is_refused_before_the_work(runner, texts, monkeypatch, option):
+    import alignment.pipeline as pipeline
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("aligned although an output was refused")
+    monkeypatch.setattr(pipeline, "align_documents", no_work)
+    before = texts[1].read_bytes()
+    line = one_error_line(runner.invoke(main, ["align", *map(str, texts), "-s", "fr", "-t", "en",
+                                               option, str(texts[1]), "--embedder", "hashing"]))
+    assert "is the input file" in line and texts[1].read_bytes() == before
+
+
+def test_an_edited_po_is_refused_before_the_work(runner, texts, tmp_path, monkeypatch):
+    import alignment.pipeline as pipeline
+
+    po = tmp_path / "pairs.po"
+    args = ["align", *map(str, texts), "-s", "fr", "-t", "en", "-o", str(po),
+            "--embedder", "hashing", "-q"]
+    assert runner.invoke(main, args).exit_code == 0
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "It has seven arches."', 'msgstr "It has 7 arches."'), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "align_documents",
+                        lambda *a, **k: (_ for _ in ()).throw(AssertionError("aligned")))
+    assert "--overwrite-edited" in one_error_line(runner.invoke(main, args))
+
+
+def test_export_onto_its_own_po_is_refused(runner, texts, tmp_path):
+    po = tmp_path / "pairs.po"
+    runner.invoke(main, ["align", *map(str, texts), "-s", "fr", "-t", "en", "-o", str(po),
+                         "--embedder", "hashing", "-q"])
+    before = po.read_bytes()
+    assert "is the input file" in one_error_line(runner.invoke(main, ["export", str(po),
+                                                                      "--html", str(po)]))
+    assert po.read_bytes() == before
+
+
+# ---------------------------------------------------------------- one-line errors (item 17)
+
+
+def test_vecalign_into_a_missing_folder_is_one_error_line(runner, texts, tmp_path):
+    result = runner.invoke(main, ["align", *map(str, texts), "--presplit", "--format", "vecalign",
+                                  "-s", "fr", "-t", "en", "-o", str(tmp_path / "no" / "links.txt"),
+                                  "--embedder", "hashing", "-q"])
+    assert "does not exist" in one_error_line(result)
+
+
+def test_cache_dir_option_is_used(runner, texts, tmp_path, monkeypatch):
+    monkeypatch.delenv("ALIGNMENT_PO_SNAPSHOTS", raising=False)
+    cache = tmp_path / "my-cache"
+    result = runner.invoke(main, ["--cache-dir", str(cache), "align", *map(str, texts), "-s", "fr",
+                                  "-t", "en", "-o", str(tmp_path / "p.po"), "--embedder",
+                                  "hashing", "-q"])
+    assert result.exit_code == 0, result.output
+    assert list((cache / "po-snapshots").glob("*.json"))
+
+
+def test_export_tmx_with_a_control_character_in_the_language_is_one_error_line(runner, texts,
+                                                                                tmp_path):
+    po = tmp_path / "pairs.po"
+    runner.invoke(main, ["align", *map(str, texts), "-s", "fr", "-t", "en", "-o", str(po),
+                         "--embedder", "hashing", "-q"])
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('"Language: en\\n"', '"Language: e\x07n\\n"'), encoding="utf-8")
+    assert "\x07" in po.read_text(encoding="utf-8")
+    line = one_error_line(runner.invoke(main, ["export", str(po), "--tmx", str(tmp_path / "x.tmx")]))
+    assert "is not a language code" in line
+
+
+# ---------------------------------------------------------------- licence (issue 9, item 16)
+
+
+def test_the_licence_is_gpl3_or_later_with_its_text():
+    import tomllib
+
+    from conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "GPL-3.0-or-later"
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in text and "Version 3, 29 June 2007" in text
+
+
+# ---------------------------------------------------------------- check (issue 9 items 6, 14; issue 10 items 4, 17)
+
+
+@pytest.fixture()
+def checked_po(tmp_path):
+    """A PO whose link 2 has an error (1921/1912), link 3 a warning (omission)."""
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src = (Sentence("Bonjour."), Sentence("Publié en 1921."), Sentence("Il est parti."))
+    tgt = (Sentence("Hello."), Sentence("Published in 1912."))
+    links = (Link((0,), (0,), 0.95), Link((1,), (1,), 0.95), Link((2,), (), 0.95, True))
+    return write_po(Bitext(src, tgt, Alignment(links), "fr", "en"), tmp_path / "pairs.po")
+
+
+@pytest.mark.parametrize("only, fail_on, code", [
+    ("numbers,omission", None, 1), ("numbers,omission", "error", 1),
+    ("numbers,omission", "never", 0), ("omission", "error", 0), ("omission", "warning", 1),
+    ("confidence", "warning", 0),
+])
+def test_check_fail_on_gates_the_exit_status(runner, checked_po, only, fail_on, code):
+    args = ["check", str(checked_po), "--only", only]
+    result = runner.invoke(main, args + (["--fail-on", fail_on] if fail_on else []))
+    assert result.exit_code == code, result.output
+    assert "Error:" not in result.output
+
+
+def test_check_numbers_links_from_1_in_text_json_and_po(runner, checked_po):
+    import json
+
+    import polib
+
+    text = runner.invoke(main, ["check", str(checked_po), "--only", "numbers"]).stdout
+    assert text.startswith("link 2 [numbers] error:")
+    data = json.loads(runner.invoke(main, ["check", str(checked_po), "--only", "numbers",
+                                           "--format", "json"]).stdout)
+    assert [d["link"] for d in data] == [2]
+    runner.invoke(main, ["check", str(checked_po), "--only", "numbers", "--format", "po"])
+    entry = polib.pofile(str(checked_po))[1]  # the second entry: link 2
+    assert entry.msgctxt == "src 2 / tgt 2" and "check: [numbers] error" in entry.comment
+
+
+def test_check_format_po_refuses_a_file_saved_while_it_ran(runner, checked_po, monkeypatch):
+    import alignment.checks as checks
+    from alignment.po import file_fingerprint, read_po, save_po
+
+    real = checks.run_checks
+
+    def app_saves_meanwhile(bitext, **kwargs):
+        found = real(bitext, **kwargs)
+        b = read_po(checked_po)
+        merged = b.alignment.links[:1] + (type(b.alignment.links[0])((1, 2), (1,), 0.9, True),)
+        save_po(type(b)(b.src, b.tgt, type(b.alignment)(merged), "fr", "en"), checked_po,
+                expected_fingerprint=file_fingerprint(checked_po))
+        return found
+    monkeypatch.setattr(checks, "run_checks", app_saves_meanwhile)
+    result = runner.invoke(main, ["check", str(checked_po), "--format", "po"])
+    assert "changed on disk while the checks ran" in one_error_line(result)
+    assert "check:" not in checked_po.read_text(encoding="utf-8")
+
+
+def test_check_format_po_on_a_read_only_file_is_one_error_line(runner, checked_po):
+    checked_po.chmod(0o444)
+    before = checked_po.read_bytes()
+    result = runner.invoke(main, ["check", str(checked_po), "--format", "po"])
+    assert "read-only" in one_error_line(result) and checked_po.read_bytes() == before

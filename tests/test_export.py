@@ -251,3 +251,21 @@ def test_cli_export_errors_are_one_line(tmp_path: Path, args: list[str], message
 def test_cli_export_help_has_an_example() -> None:
     res = CliRunner().invoke(main, ["export", "--help"])
     assert res.exit_code == 0 and "Example: alignment export" in res.output
+
+
+# ---------------------------------------------------------------- outputs checked before the work
+
+
+def test_check_outputs_refuses_overwriting_an_input(tmp_path: Path) -> None:
+    from alignment.errors import InputError
+    from alignment.export import check_outputs
+
+    src = tmp_path / "a.txt"
+    src.write_text("x")
+    with pytest.raises(InputError, match="--html .* is the input file"):
+        check_outputs([("-o", tmp_path / "out.po"), ("--html", tmp_path / "." / "a.txt")], [src])
+    with pytest.raises(InputError, match="--tsv and -o both name"):
+        check_outputs([("-o", tmp_path / "x"), ("--tsv", tmp_path / "x")], [src])
+    with pytest.raises(InputError, match="does not exist"):
+        check_outputs([("--tmx", tmp_path / "no" / "x.tmx")], [src])
+    check_outputs([("-o", "-"), ("--tmx", None), ("--html", tmp_path / "r.html")], [src])
