@@ -572,28 +572,29 @@ def test_a_comment_on_a_link_that_was_merged_moves_with_its_sentence(tmp_path: P
 # ---------------------------------------------------------------- two processes saving (item 1)
 
 
-def _saver(path: str, slot: int, seconds: float, queue) -> None:
-    """Correct target sentence `slot` again and again; report saves and any edit of ours lost."""
-    import time
-
+def _saver(path: str, slot: int, rounds: int, barrier, queue) -> None:
+    """Each round: read the file when the other process does, correct target sentence `slot`,
+    save at the same moment as the other. Report saves, refusals and any edit of ours lost."""
     from alignment.po import read_po_fingerprinted
 
     saved, lost, conflicts, mine = 0, 0, 0, None
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    for k in range(rounds):
+        barrier.wait()
         bitext, fingerprint = read_po_fingerprinted(path)
         if mine is not None and bitext.tgt[slot].text != mine:
             lost += 1
-        text = f"edit {saved + 1} by slot {slot}"
+        text = f"round {k} by slot {slot}"
         tgt = list(bitext.tgt)
         tgt[slot] = Sentence(text, tgt[slot].paragraph)
+        barrier.wait()  # both saves start together, from the same version of the file
         try:
             save_po(replace(bitext, tgt=tuple(tgt)), path, expected_fingerprint=fingerprint)
-        except POConflict:  # as a person would: reload, wait a moment, correct again
+            saved, mine = saved + 1, text
+        except POConflict:
             conflicts += 1
-            time.sleep(0.05 + 0.2 * slot)
-            continue
-        saved, mine = saved + 1, text
+    barrier.wait()
+    bitext, _ = read_po_fingerprinted(path)
+    lost += mine is not None and bitext.tgt[slot].text != mine
     queue.put((slot, saved, lost, conflicts, mine))
 
 
@@ -607,16 +608,17 @@ def test_two_processes_saving_one_big_po_never_lose_an_edit(tmp_path: Path,
     big = Bitext(sents, sents, Alignment(tuple(Link((i,), (i,), 0.95) for i in range(n))), "fr", "en")
     path = write_po(big, tmp_path / "big.po")
     ctx = multiprocessing.get_context("fork")
-    queue = ctx.Queue()
-    workers = [ctx.Process(target=_saver, args=(str(path), slot, 4.0, queue)) for slot in (0, 1)]
+    queue, barrier, rounds = ctx.Queue(), ctx.Barrier(2, timeout=120), 3
+    workers = [ctx.Process(target=_saver, args=(str(path), slot, rounds, barrier, queue))
+               for slot in (0, 1)]
     for w in workers:
         w.start()
-    results = sorted(queue.get(timeout=120) for _ in workers)
+    results = sorted(queue.get(timeout=300) for _ in workers)
     for w in workers:
         w.join(timeout=30)
     final = read_po(path)
     for slot, saved, lost, conflicts, mine in results:
         assert lost == 0, results
-        assert mine is None or final.tgt[slot].text == mine, results
-    assert sum(r[1] for r in results) >= 3, results
-    assert sum(r[3] for r in results) >= 1, results  # they did collide, and one of them was told
+        assert final.tgt[slot].text == (mine or sents[slot].text), results
+    # every round: one save won, the other was refused (never both written)
+    assert sum(r[1] for r in results) == rounds and sum(r[3] for r in results) == rounds, results
