@@ -233,8 +233,8 @@ def test_cli_export_writes_every_format(tmp_path: Path) -> None:
     (["{po}"], "nothing to export"),
     (["{dir}/missing.po", "--tsv", "{dir}/x.tsv"], "no such PO file"),
     (["{bad}", "--tsv", "{dir}/x.tsv"], "not 'src I,J / tgt K'"),
-    (["{po}", "--tsv", "{dir}/no/such/x.tsv"], "x.tsv: cannot write"),
-    (["{po}", "--moses", "{dir}/no/such/train"], "train.fr: cannot write"),
+    (["{po}", "--tsv", "{dir}/no/such/x.tsv"], "x.tsv: the folder"),
+    (["{po}", "--moses", "{dir}/no/such/train"], "train.fr: the folder"),
 ])
 def test_cli_export_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     po = write_po(bitext(), tmp_path / "pairs.po")
