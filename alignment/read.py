@@ -1,13 +1,10 @@
 """Reading: a file, upload or page -> Document (paragraphs, headings marked).
 
 Choices, and why:
-- Encoding: UTF-8 first (with or without BOM), UTF-16/32 when a BOM says so,
-  then charset-normalizer (well kept, pure Python) for legacy files. When
-  cp1252 explains the bytes as well as its best guess we take cp1252: for
-  short Western texts charset-normalizer often ranks cp1250 or iso8859-2
-  first with equal "chaos", which turns "à" into "ŕ"; browsers make the same
-  choice (WHATWG maps latin-1 to windows-1252). For HTML a <meta charset>
-  wins over guessing.
+- Files: only regular files, at most MAX_FILE_BYTES, are read (a FIFO would
+  block forever, /dev/zero never ends).
+- Encoding: see charset.py (BOM, UTF-8, declared charsets as browsers map
+  them, UTF-16 without BOM, mixed UTF-8/Latin-1, then charset-normalizer).
 - HTML: lxml (well kept, fast, C parser that survives broken markup), not
   trafilatura. For alignment a lost paragraph on one side shifts every
   pair after it, and trafilatura's main-text heuristics drop short blocks
@@ -19,7 +16,11 @@ Choices, and why:
   in-page footnote reference links ("1", "[2]", "*"); read from <main>,
   role=main or the only <article> when there is one; every block element
   (p, h1-h6, li, blockquote, div, td...) ends a paragraph; one <br> is a
-  line wrap (a space), two or more in a row end a paragraph.
+  line wrap (a space), two or more in a row end a paragraph. lxml parses
+  with huge_tree (nesting up to 2048); a page nested deeper still (a <font>
+  or <div> never closed) is read again with its containers flattened, so no
+  paragraph is cut off. A block that is only a link (a table-of-contents
+  entry) is never a heading.
 - Markdown: markdown-it-py (CommonMark, well kept); emphasis marks and link
   targets go, their text stays; code blocks and raw HTML go.
 - Plain text: paragraphs are separated by blank lines; when the blocks
@@ -32,7 +33,9 @@ Choices, and why:
   U+202F narrow, U+2007 figure). We normalise to U+00A0 rather than keep
   U+202F so that "« oui »" compares equal whatever typesetting produced it,
   and every font has it. Zero-width spaces, soft hyphens and stray BOMs are
-  removed. Typographic quotes, apostrophes and dashes are kept as they are.
+  removed, and so are control characters (which PO and XML cannot hold), up
+  front rather than after an alignment. Typographic quotes, apostrophes and
+  dashes are kept as they are.
 
 Headings (HTML h1-h6, Markdown #, and in plain text short lines that do
 not end a sentence, all-capital lines, date lines such as "March 1925") go
@@ -41,12 +44,15 @@ into Document.headings so the segmenter keeps them as their own segments.
 
 from __future__ import annotations
 
-import codecs
+import os
 import re
+import stat
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .charset import binary_error, decode_text
 from .errors import InputError, SectionNotFound
 from .types import Document
 
@@ -54,12 +60,15 @@ FORMATS = ("text", "html", "markdown")
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
             ".md": "markdown", ".markdown": "markdown"}
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+#: The largest file read (the app's upload limit is the same 20 MB).
+MAX_FILE_BYTES = 20_000_000
 _NBSP = "\u00a0"
 _NO_BREAK = "\u00a0\u202f\u2007"
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u00ad\ufeff\u2060"))
+# Invisible characters and controls that are not whitespace (whitespace controls such as
+# \x1c-\x1f and NEL become spaces below); XML and PO cannot hold them.
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u00ad\ufeff\u2060\ufffe\uffff\x7f"),
+                            *range(0x00, 0x09), *range(0x0e, 0x1c), *range(0x80, 0x85),
+                            *range(0x86, 0xa0), *range(0xd800, 0xe000)])
 _SPACE_RUN = re.compile(r"[^\S\u00a0]+")
 _NO_BREAK_RUN = re.compile(r"\s*[\u00a0\u202f\u2007]\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -67,52 +76,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # ---------------------------------------------------------------- decoding and normalising
 
-def _charset_from_meta(data: bytes) -> str | None:
-    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", data[:4096], re.I)
-    if not match:
-        return None
-    try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
-        return None
-
-
-def _guess_legacy(data: bytes) -> str | None:
-    import charset_normalizer
-
-    matches = list(charset_normalizer.from_bytes(data))
-    if not matches:
-        return None
-    best = matches[0]
-    for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
-            return "cp1252"
-    return best.encoding
-
-
 def decode(data: bytes, *, source: str = "", fmt: str = "text") -> str:
-    """Bytes -> text: BOM, UTF-8, HTML <meta charset>, then detection; NUL bytes mean binary."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                break
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data:
-        raise _binary(source)
-    encoding = (_charset_from_meta(data) if fmt == "html" else None) or _guess_legacy(data)
-    if encoding is None:
-        raise _binary(source)
-    return data.decode(encoding, errors="replace")
+    """Bytes -> text (see charset.py); InputError when the bytes look binary."""
+    return decode_text(data, source=source, fmt=fmt)[0]
 
 
 def _binary(source: str) -> InputError:
-    return InputError(f"{source or 'input'}: looks like binary data, not text; "
-                      f"give a plain-text, HTML or Markdown file (a PDF or Word file must be saved as text first)")
+    return binary_error(source)
 
 
 def _no_break_or_space(run: re.Match[str]) -> str:
@@ -229,6 +199,18 @@ def _droppable(el: Any) -> bool:
     return href.startswith("#") and bool(_FOOTNOTE_REF.match(el.text_content()))
 
 
+def _link_only(el: Any) -> bool:
+    """A block whose whole text is a link: a table-of-contents entry, not a heading."""
+    links = [a for a in el.iter("a") if a.get("href")]
+    return bool(links) and (normalize_space(" ".join(a.text_content() for a in links))
+                            == normalize_space(el.text_content()))
+
+
+def _is_heading(el: Any) -> bool:
+    tag = el.tag
+    return (tag in {"h1", "h2", "h3", "h4", "h5", "h6"} or _styled_heading(el)) and not _link_only(el)
+
+
 def _styled_heading(el: Any) -> bool:
     """A <p> used as a heading: short, and all in bold or all in capitals (old pages do this)."""
     if el.tag not in ("p", "center"):
@@ -270,28 +252,60 @@ class _Blocks:
                     self.headings.add(len(self.paragraphs))
                 self.paragraphs.append(part)
 
-    def walk(self, el: Any) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag and not _droppable(el):
-            block = tag in _BLOCK_TAGS
-            if block:
+    def walk(self, root: Any) -> None:
+        """Depth-first, with a stack of its own: pages nest deeper than Python recursion goes."""
+        stack: list[tuple[Any, bool]] = [(root, False)]
+        while stack:
+            el, closing = stack.pop()
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if closing:
+                if tag in _BLOCK_TAGS:
+                    self.flush(heading=_is_heading(el))
+                self.buffer.append(el.tail or "")
+                continue
+            if not tag or _droppable(el):
+                self.buffer.append(el.tail or "")
+                continue
+            if tag in _BLOCK_TAGS:
                 self.flush()
             self.buffer.append(_BR if tag == "br" else el.text or "")
-            for child in el:
-                self.walk(child)
-            if block:
-                self.flush(heading=tag in {"h1", "h2", "h3", "h4", "h5", "h6"} or _styled_heading(el))
-        self.buffer.append(el.tail or "")
+            stack.append((el, True))
+            stack.extend((child, False) for child in reversed(el))
+
+
+_INLINE_TAGS = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|tt|s|strike)\b[^>]*>", re.I)
+_CONTAINER_TAGS = re.compile(r"</?(?:div|center|section|article|blockquote)\b[^>]*>", re.I)
+
+
+def _flatten(text: str) -> str:
+    """Inline tags dropped, container blocks turned into <p> (which never nest)."""
+    return _CONTAINER_TAGS.sub("<p>", _INLINE_TAGS.sub("", text))
+
+
+def parse_html(text: str) -> Any:
+    """The lxml tree of a page, or None when it holds no document (empty, blank).
+
+    huge_tree lifts libxml2's nesting limit from 256 to 2048; beyond that libxml2 stops
+    reading (silently, but for its error log), so such a page is parsed flattened.
+    """
+    from lxml import etree, html
+
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    for attempt in (text, _flatten(text)):
+        parser = html.HTMLParser(huge_tree=True)
+        try:
+            root = html.document_fromstring(attempt, parser=parser)
+        except (etree.ParserError, ValueError):
+            return None
+        if not any("depth" in entry.message.lower() for entry in parser.error_log):
+            break
+    return root
 
 
 def html_blocks(text: str) -> tuple[list[str], set[int], str]:
     """Main text of a page: paragraphs, heading indexes, <title> (see module doc)."""
-    from lxml import etree, html
-
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    try:
-        root = html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+    root = parse_html(text)
+    if root is None:
         return [], set(), ""
     title = normalize_space(root.findtext(".//title") or "")
     blocks = _Blocks()
@@ -359,15 +373,19 @@ def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:
     return _document(paragraphs, headings, source)
 
 
-def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "") -> Document:
+def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "",
+               declared: str = "") -> Document:
     """Uploaded or downloaded bytes -> Document, the encoding detected (see module doc).
 
-    Without fmt, the suffix of `source` (an upload's file name) decides, as in read_file.
+    Without fmt, the suffix of `source` (an upload's file name) decides, as in read_file;
+    `declared` is the charset a server sent with the bytes.
     """
     fmt = fmt or format_of(source)
     if not data.strip():
         raise InputError(f"{source or 'input'}: the file is empty; give a file that holds the text")
-    return read_text(decode(data, source=source, fmt=fmt), fmt=fmt, source=source)
+    text, warnings = decode_text(data, source=source, fmt=fmt, declared=declared)
+    doc = read_text(text, fmt=fmt, source=source)
+    return replace(doc, warnings=doc.warnings + warnings) if warnings else doc
 
 
 def format_of(path: str | Path) -> str:
@@ -375,22 +393,61 @@ def format_of(path: str | Path) -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
-def read_file(path: str | Path, *, fmt: str | None = None, section: str | None = None,
-              start: str | None = None, end: str | None = None) -> Document:
-    """Read a file (format from its suffix unless given), optionally cut to one section."""
+def read_input_bytes(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError otherwise.
+
+    Why stat first: opening a FIFO blocks until a writer comes, and /dev/zero never ends.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, device or socket); "
+                             f"save the text to a file and give that file")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
         raise InputError(f"{path} is a folder; give a text, HTML or Markdown file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror}); check its permissions") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: larger than {limit / 1e6:g} MB; split the text into "
+                         f"parts (chapters) and align them one by one")
+    return data
+
+
+def read_file(path: str | Path, *, fmt: str | None = None, section: str | None = None,
+              start: str | None = None, end: str | None = None) -> Document:
+    """Read a file (format from its suffix unless given), optionally cut to one section."""
+    data = read_input_bytes(path)
     doc = read_bytes(data, fmt=fmt or format_of(path), source=str(path))
     if section or start or end:
         doc = cut_section(doc, heading=section, start=start, end=end)
     return doc
+
+
+_LINE_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\u2028\u2029\r]")
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """Presplit input: the lines of a file, split on \\n (or \\r\\n) only.
+
+    Why not str.splitlines: it also splits on form feed, U+2028 and others, so line
+    numbers (Vecalign's indexes) would no longer match the file. Those characters, and
+    controls, become spaces inside their line.
+    """
+    text, _ = decode_text(read_input_bytes(path), source=str(path))
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    lines = [_LINE_BREAKS.sub(" ", line.removesuffix("\r")).translate(_INVISIBLE) for line in lines]
+    if not any(line.strip() for line in lines):
+        raise InputError(f"{path}: the file is empty; give one sentence per line")
+    return lines
 
 
 # ---------------------------------------------------------------- sections
@@ -419,9 +476,10 @@ def heading_kind(text: str) -> tuple[str, str]:
 
 def _find_heading(doc: Document, heading: str) -> int:
     wanted = _key(heading)
-    order = sorted(doc.headings) + [i for i in range(len(doc.paragraphs)) if i not in doc.headings]
+    # Only a heading may start a section: the same words in a table of contents, a
+    # link or a sentence are not where the section begins.
     for exact in (True, False):
-        for i in order:
+        for i in sorted(doc.headings):
             key = _key(doc.paragraphs[i])
             if key == wanted or (not exact and key.startswith(wanted)):
                 return i
@@ -468,4 +526,4 @@ def cut_section(doc: Document, *, heading: str | None = None, start: str | None 
         raise SectionNotFound(f"{doc.source or 'text'}: the section is empty; check the markers")
     headings = {k for k, (i, _) in enumerate(out) if i in doc.headings}
     return Document(tuple(p for _, p in out), source=doc.source, title=doc.title,
-                    headings=frozenset(headings))
+                    headings=frozenset(headings), warnings=doc.warnings)

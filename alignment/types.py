@@ -21,13 +21,15 @@ class Document:
     """A text as read from a file or page: its paragraphs, in order.
 
     `headings` holds the indexes of paragraphs that are headings (or date lines)
-    so the segmenter keeps them as their own segments.
+    so the segmenter keeps them as their own segments. `warnings` says what the
+    reader had to guess (a file mixing two encodings), for the user to check.
     """
 
     paragraphs: tuple[str, ...]
     source: str = ""
     title: str = ""
     headings: frozenset[int] = frozenset()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

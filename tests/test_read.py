@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,8 @@ from alignment.read import (
     normalize_space,
     read_bytes,
     read_file,
+    read_input_bytes,
+    read_lines,
     read_text,
 )
 from alignment.types import Document
@@ -295,3 +299,102 @@ def test_unknown_format() -> None:
 def test_control_characters_in_text_are_binary() -> None:
     with pytest.raises(InputError, match="binary"):
         read_text("abc\x01\x02\x03\x04\x05\x06\x07\x08" * 10, source="mem")
+
+
+# ---------------------------------------------------------------- issue 10: pages others wrote
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "<!-- nothing -->", "<html></html>"])
+def test_empty_or_blank_page_is_a_named_error(text: str) -> None:
+    with pytest.raises(InputError, match="no text found|empty"):
+        read_bytes(text.encode("utf-8") or b" ", fmt="html", source="page.html")
+
+
+@pytest.mark.parametrize("opener, closer", [("<font size=2>", ""), ("<div>", ""),
+                                            ("<font><div>", "")])
+def test_deeply_nested_page_keeps_every_paragraph(opener: str, closer: str) -> None:
+    body = "".join(f"{opener}<p>Paragraph number {i} of the page.{closer}" for i in range(3000))
+    doc = read_text(f"<html><body>{body}</body></html>", fmt="html")
+    assert len(doc.paragraphs) == 3000
+    assert doc.paragraphs[-1] == "Paragraph number 2999 of the page."
+
+
+TOC_PAGE = """<html><body>
+<h1>Le livre</h1>
+<ul class="contents"><li><a href="#intro">INTRODUCTION</a></li><li><a href="#c1">I. Les mouchards</a></li></ul>
+<p><a href="#intro">INTRODUCTION</a></p>
+<p>Un paragraphe de la préface, qui n'a pas de titre sur cette page.</p>
+<h2>I. Les mouchards</h2><p>Le premier chapitre commence ici.</p>
+</body></html>"""
+
+
+def test_a_table_of_contents_entry_is_not_a_heading() -> None:
+    doc = read_text(TOC_PAGE, fmt="html")
+    assert "INTRODUCTION" in doc.paragraphs
+    assert all(doc.paragraphs[i] != "INTRODUCTION" for i in doc.headings)
+    with pytest.raises(SectionNotFound, match="no heading 'INTRODUCTION'"):
+        cut_section(doc, heading="INTRODUCTION")
+
+
+def test_only_a_heading_starts_a_section_not_a_sentence() -> None:
+    doc = Document(("Title", "See the Notes below, then read on.", "NOTES", "A note."),
+                   headings=frozenset({0, 2}))
+    assert cut_section(doc, heading="notes").paragraphs == ("NOTES", "A note.")
+    with pytest.raises(SectionNotFound):
+        cut_section(doc, heading="See the")
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("text", "Une phrase\x01 avec\x1b des\x7f contrôles\x9b.\x0e"),
+    ("markdown", "# Titre\x02\n\nUne phrase\x03 avec\x7f des contrôles."),
+    ("html", "<p>Une phrase\x05 avec\x7f des\x9b contrôles.</p>"),
+])
+def test_readers_remove_control_characters_up_front(fmt: str, text: str) -> None:
+    doc = read_text(text, fmt=fmt)
+    joined = "".join(doc.paragraphs)
+    assert not [c for c in joined if unicodedata.category(c) == "Cc"]
+    assert "contrôles" in joined
+
+
+def test_presplit_lines_split_only_on_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "lines.txt"
+    path.write_bytes("One\x0cstill one.\r\nTwo\u2028still two.\nThree\x85 and\rthree.\n"
+                     "Four\x01.\n".encode("utf-8"))
+    lines = read_lines(path)
+    assert len(lines) == 4
+    assert lines[0] == "One still one." and lines[1] == "Two still two."
+    assert lines[2] == "Three  and three." and lines[3] == "Four."
+
+
+def test_presplit_lines_keep_blank_lines_and_refuse_empty(tmp_path: Path) -> None:
+    path = tmp_path / "lines.txt"
+    path.write_text("A.\n\nB.\n", encoding="utf-8")
+    assert read_lines(path) == ["A.", "", "B."]
+    path.write_text("\n \n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        read_lines(path)
+
+
+# ---------------------------------------------------------------- issue 10: only regular files
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"pipe\.txt: not a regular file"):
+        read_file(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_lines(fifo)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_dev_zero_is_refused() -> None:
+    with pytest.raises(InputError, match="not a regular file"):
+        read_file("/dev/zero")
+
+
+def test_a_file_over_the_size_cap_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"A sentence. " * 100)
+    assert read_input_bytes(path, limit=1200) == b"A sentence. " * 100
+    with pytest.raises(InputError, match=r"big\.txt: larger than 0\.001 MB"):
+        read_input_bytes(path, limit=1000)

@@ -1,0 +1,155 @@
+"""Bytes -> text: which encoding a file or page is in, decided the way browsers decide.
+
+The order (a simplified WHATWG "encoding sniffing"): a byte order mark; UTF-16 without
+a BOM (one byte of each pair nearly constant); valid UTF-8; a file that mixes UTF-8 and
+Latin-1 (read part by part, with a warning); a declared charset (an HTTP header, then an
+HTML <meta>); then detection for legacy files.
+
+Why these libraries:
+- webencodings (the WHATWG Encoding Standard's label table, kept by the html5lib
+  authors): a declared "iso-8859-1", "latin1" or "us-ascii" means windows-1252 on the
+  web, and pages of the old web hold ’ – … Œ in bytes 0x80-0x9F under that label.
+  Python's own codec for the label would turn them into invisible C1 controls.
+- charset-normalizer (well kept, pure Python) for undeclared legacy files. When cp1252
+  explains the bytes as well as its best guess we take cp1252: for short Western texts
+  it often ranks cp1250 or iso8859-2 first with equal "chaos", turning "à" into "ŕ".
+Valid UTF-8 wins over a declaration: a page saved as UTF-8 by a browser often keeps its
+old <meta charset=iso-8859-1>, while legacy text is almost never valid UTF-8 by chance.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_OR_HIGH = re.compile(_UTF8_SEQUENCE.pattern + rb"|[\x80-\xff]")
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("alignment-cp1252", _latin1_fallback)
+
+
+def whatwg_encoding(label: str) -> str | None:
+    """The Python codec for a charset label as browsers read it ("latin1" -> "cp1252")."""
+    import webencodings
+
+    encoding = webencodings.lookup(label.strip())
+    if encoding is None or encoding.name == "replacement":
+        return None
+    return encoding.codec_info.name
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The codec an HTML page's <meta charset> (or http-equiv) names, WHATWG-mapped."""
+    match = _META.search(data[:4096])
+    return whatwg_encoding(match.group(1).decode("ascii")) if match else None
+
+
+def _strict(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: one byte of each pair (the high byte) takes only a few values.
+
+    Latin, Cyrillic, Greek or Arabic text keeps that byte at 0x00, 0x04, 0x03 or 0x06
+    for nearly every character; no 8-bit text looks like that.
+    """
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 16:
+        return None
+    for encoding, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
+                                ("utf-16-be", sample[0::2], sample[1::2])):
+        top = sorted((high.count(b) for b in set(high)), reverse=True)[:2]
+        if sum(top) >= 0.9 * len(high) and len(set(low)) > 2 * len(set(high)):
+            text = _strict(data, encoding)
+            if text is not None and not _C0.search(text):
+                return text
+    return None
+
+
+def _mixed_utf8(data: bytes) -> bool:
+    """Part UTF-8, part Latin-1: valid UTF-8 sequences beside single bytes that are not.
+
+    Latin-1 letters stand alone between ASCII letters ("déjà"); the multi-byte legacy
+    encodings (Shift-JIS, GBK) that also fail as UTF-8 put their high bytes in runs.
+    """
+    utf8, single, isolated = 0, 0, 0
+    for match in _UTF8_OR_HIGH.finditer(data):
+        if match.end() - match.start() > 1:
+            utf8 += 1
+            continue
+        single += 1
+        before, after = data[match.start() - 1:match.start()], data[match.end():match.end() + 1]
+        isolated += before < b"\x80" and after < b"\x80"
+    return utf8 >= 2 and single >= 1 and isolated >= 0.8 * single and utf8 >= single / 10
+
+
+def _guess_legacy(data: bytes) -> str | None:
+    import charset_normalizer
+
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+            return "cp1252"
+    return best.encoding
+
+
+def decode_text(data: bytes, *, source: str = "", fmt: str = "text",
+                declared: str = "") -> tuple[str, tuple[str, ...]]:
+    """Bytes -> (text, warnings); `declared` is a transport charset (an HTTP header's).
+
+    Raises InputError when the bytes look like binary data.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, encoding)
+            if text is not None:
+                return text, ()
+            break
+    text = (_utf16_without_bom(data) if b"\x00" in data[:8192] else None) or _strict(data, "utf-8")
+    if text is not None:
+        return text, ()
+    if _mixed_utf8(data):
+        return data.decode("utf-8", errors="alignment-cp1252"), (
+            f"{source or 'input'}: mixes UTF-8 with Latin-1 (windows-1252) bytes; each part was "
+            f"read in its own encoding: check accented letters, and save the file as UTF-8",)
+    for encoding in ((whatwg_encoding(declared) if declared else None),
+                     (meta_charset(data) if fmt == "html" else None)):
+        text = _strict(data, encoding)
+        if text is not None:
+            return text, ()
+    if b"\x00" in data:
+        raise binary_error(source)
+    encoding = _guess_legacy(data)
+    if encoding is None:
+        raise binary_error(source)
+    return data.decode(encoding, errors="replace"), ()
+
+
+def binary_error(source: str) -> InputError:
+    return InputError(f"{source or 'input'}: looks like binary data, not text; "
+                      f"give a plain-text, HTML or Markdown file (a PDF or Word file must be saved "
+                      f"as text first)")

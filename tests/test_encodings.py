@@ -1,0 +1,103 @@
+"""Real-world encodings, each read back to the text that was written (issue 10, items 7-8).
+
+The texts are short passages written for these tests; each case encodes them the way an
+old editor, a Windows program or a web server would have saved them.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from alignment.charset import decode_text, whatwg_encoding
+from alignment.errors import InputError
+from alignment.read import read_bytes, read_file
+
+FRENCH = ("L’été dernier, à Saint-Aubin, le vieux pont – qu’on disait « éternel » – s’est "
+          "effondré… Œuvre du XVIIIe siècle, il avait résisté à trois crues ; cette fois, "
+          "l’eau a gagné. Les habitants ont pleuré leur cœur de pierre.")
+CZECH = ("Příliš žluťoučký kůň úpěl ďábelské ódy. Večer jsme šli přes most do města, kde "
+         "čekala babička s čerstvým chlebem. Řeka byla široká a tichá, jen vítr šuměl v "
+         "olších na břehu.")
+RUSSIAN = ("Вечером мы шли через старый мост в город, где нас ждала бабушка со свежим хлебом. "
+           "Река была широкой и тихой, только ветер шумел в ольхе на берегу. Все молчали.")
+JAPANESE = ("昨日の夕方、私たちは古い橋を渡って町へ行きました。祖母が焼きたてのパンを持って"
+            "待っていました。川は広くて静かで、岸の木々の間を風だけが通り抜けていました。")
+GERMAN = "Über die Brücke gingen wir nach Hause; die Straße war naß und grün, schön."
+
+
+def _html(body: str, charset: str | None) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return f"<html><head>{meta}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+# (bytes, format, declared HTTP charset, expected text)
+CASES = {
+    "utf-8 plain": (FRENCH.encode("utf-8"), "text", "", FRENCH),
+    "utf-8 with BOM": (codecs.BOM_UTF8 + FRENCH.encode("utf-8"), "text", "", FRENCH),
+    "utf-8 html declared": (_html(FRENCH, "utf-8").encode("utf-8"), "html", "", FRENCH),
+    "utf-8 html undeclared": (_html(FRENCH, None).encode("utf-8"), "html", "", FRENCH),
+    "utf-8 html mislabelled latin-1": (_html(FRENCH, "iso-8859-1").encode("utf-8"), "html", "",
+                                       FRENCH),
+    "utf-16 with BOM": (FRENCH.encode("utf-16"), "text", "", FRENCH),
+    "utf-16-le without BOM": (FRENCH.encode("utf-16-le"), "text", "", FRENCH),
+    "utf-16-be without BOM": (FRENCH.encode("utf-16-be"), "text", "", FRENCH),
+    "utf-16 russian without BOM": (RUSSIAN.encode("utf-16-le"), "text", "", RUSSIAN),
+    "windows-1252 declared iso-8859-1": (_html(FRENCH, "iso-8859-1").encode("cp1252"), "html",
+                                         "", FRENCH),
+    "windows-1252 declared latin1 in HTTP": (_html(FRENCH, None).encode("cp1252"), "html",
+                                             "ISO-8859-1", FRENCH),
+    "windows-1252 undeclared text": (FRENCH.encode("cp1252"), "text", "", FRENCH),
+    "latin-1 german undeclared": (GERMAN.encode("latin-1"), "text", "", GERMAN),
+    "cp1250 declared": (_html(CZECH, "windows-1250").encode("cp1250"), "html", "", CZECH),
+    "cp1250 undeclared": (CZECH.encode("cp1250"), "text", "", CZECH),
+    "koi8-r declared": (_html(RUSSIAN, "koi8-r").encode("koi8-r"), "html", "", RUSSIAN),
+    "koi8-r undeclared": (RUSSIAN.encode("koi8-r"), "text", "", RUSSIAN),
+    "shift-jis declared": (_html(JAPANESE, "shift_jis").encode("shift_jis"), "html", "", JAPANESE),
+    "shift-jis undeclared": (JAPANESE.encode("shift_jis"), "text", "", JAPANESE),
+}
+
+
+@pytest.mark.parametrize("data, fmt, declared, expected", CASES.values(), ids=CASES.keys())
+def test_each_encoding_reads_to_the_right_text(data, fmt, declared, expected):
+    text, warnings = decode_text(data, fmt=fmt, declared=declared)
+    doc = read_bytes(data, fmt=fmt) if not declared else None
+    assert expected in text
+    assert warnings == ()
+    if doc is not None:
+        assert doc.paragraphs[-1] == expected
+
+
+@pytest.mark.parametrize("label, codec", [("iso-8859-1", "cp1252"), ("latin1", "cp1252"),
+                                          ("US-ASCII", "cp1252"), ("x-sjis", "cp932"),
+                                          ("utf8", "utf-8"), ("koi8-r", "koi8-r"),
+                                          ("no-such-charset", None)])
+def test_labels_follow_the_whatwg_table(label, codec):
+    assert whatwg_encoding(label) == (codecs.lookup(codec).name if codec else None)
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "’", "…", "Œ", "€"])
+def test_a_few_windows_1252_characters_in_a_latin1_page_are_kept(dash):
+    body = f"Une page de l’ancien web {dash} écrite à la main, é è à ç ù."
+    data = _html(body, "iso-8859-1").encode("cp1252")
+    assert read_bytes(data, fmt="html").paragraphs[-1] == body
+
+
+def test_mixed_utf8_and_latin1_is_read_part_by_part_with_a_warning(tmp_path: Path):
+    data = ("Première partie, écrite en UTF-8 : été, élève, où.\n\n".encode("utf-8")
+            + "Seconde partie, ajoutée en Latin-1 : déjà, garçon, hôtel.\n".encode("cp1252"))
+    text, warnings = decode_text(data, source="mixed.txt")
+    assert "été, élève, où" in text and "déjà, garçon, hôtel" in text
+    assert len(warnings) == 1 and "mixed.txt" in warnings[0] and "UTF-8" in warnings[0]
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    doc = read_file(path)
+    assert doc.paragraphs[1].endswith("déjà, garçon, hôtel.")
+    assert len(doc.warnings) == 1 and str(path) in doc.warnings[0]
+
+
+def test_binary_is_still_refused():
+    with pytest.raises(InputError, match="binary"):
+        read_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
