@@ -212,9 +212,9 @@ def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> 
             known = getattr(embed_module, "SUPPORTED_LANGUAGES", None)
     if not known:
         return []
-    base = {str(k).lower() for k in known} | {str(k).lower().split("-")[0] for k in known}
-    unknown = [lang for lang in (src_lang, tgt_lang)
-               if lang and lang.lower() not in base and lang.lower().split("-")[0] not in base]
+    from .lang import encoder_language
+
+    unknown = [lang for lang in (src_lang, tgt_lang) if lang and encoder_language(lang, known) is None]
     if not unknown:
         return []
     return [f"the encoder {embedder.name} does not know {', '.join(unknown)}: aligned on "

@@ -52,7 +52,10 @@ def render_tmx(bitext: Bitext) -> bytes:
     from lxml import etree
     from translate.storage.tmx import tmxfile
 
-    tmx = tmxfile(sourcelanguage=bitext.src_lang, targetlanguage=bitext.tgt_lang)
+    from .lang import normalize_language
+
+    src_lang, tgt_lang = normalize_language(bitext.src_lang), normalize_language(bitext.tgt_lang)
+    tmx = tmxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
     header = tmx.document.getroot().find("header")
     header.set("creationtool", "alignment")
     header.set("creationtoolversion", __version__)
@@ -60,7 +63,7 @@ def render_tmx(bitext: Bitext) -> bytes:
     for i, link, src, tgt in _pairs(bitext, both_sides=True):
         skipped -= 1
         # translate-toolkit drops characters XML 1.0 cannot hold (C0 controls), keeping it valid
-        tmx.addtranslation(src, bitext.src_lang, tgt, bitext.tgt_lang)
+        tmx.addtranslation(src, src_lang, tgt, tgt_lang)
         unit = tmx.units[-1]
         unit.xmlelement.set("tuid", str(i + 1))
         for position, (kind, value) in enumerate((("x-link", link.kind),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .errors import InputError, UnsupportedLanguage
+from .errors import InputError
 from .progress import Progress, no_progress
 from .registry import EMBEDDERS, SEGMENTERS
 from .types import Bitext, Document, Sentence
@@ -23,21 +23,10 @@ PARAGRAPH_MARK = "<P>"
 
 
 def check_language(code: str) -> str:
-    """Return `code` if it names a language (ISO 639 / BCP 47, e.g. 'fr', 'pt-BR').
+    """`code` as a BCP 47 tag ('fr_FR' -> 'fr-FR', 'fra' -> 'fr'); see lang.normalize_language."""
+    from .lang import normalize_language
 
-    Why Babel: its CLDR data knows every ISO 639-1 code and the common regional
-    variants, so we do not keep a hand-written list.
-    """
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        locale = Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise UnsupportedLanguage(
-            f"unknown language code {code!r}; use an ISO 639-1 code such as fr, en, de, es"
-        ) from None
-    # 'fra' / 'fre' -> 'fr': the components key their language support on ISO 639-1.
-    return locale.language if len(code) == 3 and len(locale.language) == 2 else code
+    return normalize_language(code)
 
 
 def resolve_embedder(embedder: Any, *, cache: bool = True) -> Any:

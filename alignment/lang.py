@@ -1,0 +1,83 @@
+"""Language codes: what a user types (fr_FR, FRA, pt-br) -> a BCP 47 tag, and the tag the encoder knows.
+
+Why Babel (already a dependency, CLDR data): its `parse_locale` reads POSIX and BCP 47 shapes
+alike, and `Locale.parse` knows every ISO 639 code with its aliases ("fra"/"fre" -> "fr"), so
+no list is kept here. The tag is rebuilt in BCP 47 case and order (language-Script-REGION-
+variant), as TMX's xml:lang and HTML's lang expect: "fr_FR" is not a BCP 47 tag.
+"und" (undetermined) and the other special codes are refused: silently aligning as English
+(what Babel's likely-subtags would make of "und") is worse than asking. Regional variants
+("fr-CA", "pt-BR") map to the encoder's language ("fr", "pt") rather than switching the
+encoder off; Chinese keeps its script (Traditional: "zh-TW").
+langdetect (already a dependency) guesses the language of a text, for warnings only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .errors import UnsupportedLanguage
+
+_SPECIAL = {"und", "mul", "zxx", "mis", "qaa"}
+_TRADITIONAL = {"hant", "tw", "hk", "mo"}
+_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*")
+
+
+def _refuse(code: str, why: str = "unknown language code") -> UnsupportedLanguage:
+    return UnsupportedLanguage(f"{why} {code!r}; give the text's language as an ISO 639 code "
+                               f"such as fr, en, de, pt-BR")
+
+
+def normalize_language(code: str) -> str:
+    """BCP 47 tag for a language code: 'fr_FR' -> 'fr-FR', 'FRA' -> 'fr', 'zh_hant' -> 'zh-Hant'.
+
+    Raises UnsupportedLanguage for an unknown language, a malformed code and 'und'.
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.core import parse_locale
+
+    raw = str(code).strip().split(".")[0].split("@")[0]
+    if not _SHAPE.fullmatch(raw):
+        raise _refuse(code)
+    try:
+        language, territory, script, variant = parse_locale(raw.replace("-", "_"))[:4]
+    except ValueError:
+        raise _refuse(code) from None
+    if language.lower() in _SPECIAL:
+        raise _refuse(code, "no definite language in the code")
+    try:
+        language = Locale.parse(language.lower()).language
+    except (UnknownLocaleError, ValueError):
+        raise _refuse(code) from None
+    parts = [language, script and script.title(), territory and territory.upper(),
+             variant and variant.lower()]
+    return "-".join(p for p in parts if p)
+
+
+def encoder_language(tag: str, known: Iterable[str]) -> str | None:
+    """The entry of `known` (an encoder's languages) that serves `tag`, or None.
+
+    'fr-CA' -> 'fr'; 'zh-Hant', 'zh-TW', 'zh-HK' -> 'zh-TW' when the encoder has it.
+    """
+    by_key = {str(k).lower().replace("_", "-"): str(k) for k in known}
+    parts = str(tag).lower().replace("_", "-").split("-")
+    if parts[0] == "zh" and _TRADITIONAL & set(parts[1:]) and "zh-tw" in by_key:
+        return by_key["zh-tw"]
+    for n in range(len(parts), 0, -1):
+        key = "-".join(parts[:n])
+        if key in by_key:
+            return by_key[key]
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of a text's language, or None when unsure (langdetect, seeded)."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(text[:5000])[0]
+    except LangDetectException:
+        return None
+    return best.lang.split("-")[0] if best.prob >= 0.8 else None

@@ -1,0 +1,110 @@
+"""Language codes: BCP 47 normalisation, the encoder's language, refusing 'und' (issue 10, item 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.errors import UnsupportedLanguage
+from alignment.lang import detect_language, encoder_language, normalize_language
+from alignment.use_model import SUPPORTED_LANGUAGES
+
+
+@pytest.mark.parametrize("code, tag", [
+    ("fr", "fr"), ("FR", "fr"), ("fr_FR", "fr-FR"), ("fr-fr", "fr-FR"), ("pt_br", "pt-BR"),
+    ("pt-BR", "pt-BR"), ("fra", "fr"), ("fre", "fr"), ("FRA", "fr"), ("zh_hant_tw", "zh-Hant-TW"),
+    ("zh-Hant", "zh-Hant"), ("sr_Latn", "sr-Latn"), ("es-419", "es-419"), ("en_US.UTF-8", "en-US"),
+    ("de-CH-1996", "de-CH-1996"), (" it ", "it"),
+])
+def test_codes_become_bcp47_tags(code, tag):
+    assert normalize_language(code) == tag
+
+
+@pytest.mark.parametrize("code, message", [
+    ("und", "no definite language"), ("UND", "no definite language"), ("mul", "no definite language"),
+    ("xx", "unknown language code"), ("tlh", "unknown language code"), ("", "unknown language code"),
+    ("fr FR", "unknown language code"), ("fr\x01", "unknown language code"), ("f", "unknown language code"),
+])
+def test_undetermined_unknown_and_malformed_codes_are_refused(code, message):
+    with pytest.raises(UnsupportedLanguage, match=message) as info:
+        normalize_language(code)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("tag, expected", [
+    ("fr", "fr"), ("fr-FR", "fr"), ("fr-CA", "fr"), ("pt-BR", "pt"), ("zh", "zh"),
+    ("zh-CN", "zh"), ("zh-Hans", "zh"), ("zh-TW", "zh-TW"), ("zh-Hant", "zh-TW"),
+    ("zh-HK", "zh-TW"), ("zh-Hant-TW", "zh-TW"), ("el", None), ("sr-Latn", None),
+])
+def test_regional_variants_map_to_the_encoders_language(tag, expected):
+    assert encoder_language(tag, SUPPORTED_LANGUAGES) == expected
+
+
+def test_detect_language():
+    assert detect_language("Le vieux pont de Saint-Aubin s'est effondré pendant la crue de "
+                           "l'hiver dernier, et les habitants du village l'ont pleuré.") == "fr"
+    assert detect_language("12 34 56") is None
+
+
+class _KnowsLanguages:
+    """The hashing embedder wearing the encoder's language list, as the real one does."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name = "fake-use"
+        self.languages = SUPPORTED_LANGUAGES
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+SRC = ["Le pont est tombé.", "Les habitants ont pleuré.", "Il sera reconstruit."]
+TGT = ["The bridge fell.", "The villagers wept.", "It will be rebuilt."]
+
+
+def test_a_regional_code_keeps_the_encoder_and_is_bcp47(fake_embedder):
+    from alignment.pipeline import align_sentences
+
+    bitext = align_sentences(SRC, TGT, src_lang="fr_FR", tgt_lang="en_GB",
+                             embedder=_KnowsLanguages(fake_embedder))
+    assert (bitext.src_lang, bitext.tgt_lang) == ("fr-FR", "en-GB")
+    assert not [w for w in bitext.alignment.warnings if "does not know" in w]
+    unknown = align_sentences(SRC, TGT, src_lang="el", tgt_lang="en",
+                              embedder=_KnowsLanguages(fake_embedder))
+    assert [w for w in unknown.alignment.warnings if "does not know el" in w]
+
+
+def test_und_is_refused_not_taken_as_english(fake_embedder):
+    from alignment.pipeline import align_sentences
+
+    with pytest.raises(UnsupportedLanguage, match="'und'"):
+        align_sentences(SRC, TGT, src_lang="und", tgt_lang="en", embedder=fake_embedder)
+
+
+def test_tmx_writes_bcp47_language_tags(fake_embedder):
+    from dataclasses import replace
+
+    from alignment.export import render_tmx
+    from alignment.pipeline import align_sentences
+
+    bitext = align_sentences(SRC, TGT, src_lang="fr", tgt_lang="en", embedder=fake_embedder)
+    tmx = render_tmx(replace(bitext, src_lang="fr_FR", tgt_lang="pt_br")).decode("utf-8")
+    assert 'xml:lang="fr-FR"' in tmx and 'xml:lang="pt-BR"' in tmx
+    assert "fr_FR" not in tmx and "pt_br" not in tmx
+
+
+def test_cli_align_with_a_posix_code(tmp_path):
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    src, tgt = tmp_path / "fr.txt", tmp_path / "en.txt"
+    src.write_text("\n".join(SRC) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(TGT) + "\n", encoding="utf-8")
+    out = tmp_path / "pairs.tmx"
+    result = CliRunner().invoke(main, ["align", str(src), str(tgt), "-s", "fr_FR", "-t", "en",
+                                       "--embedder", "hashing", "-q", "--tmx", str(out)])
+    assert result.exit_code == 0, result.output
+    assert 'xml:lang="fr-FR"' in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", str(src), str(tgt), "-s", "und", "-t", "en",
+                                       "--embedder", "hashing", "-q", "--tmx", str(out)])
+    assert result.exit_code == 1 and "Error: no definite language" in result.output
