@@ -180,20 +180,9 @@ def describe_alignment(bitext: Any) -> str:
 
 
 def _read_lines(path: str) -> list[str]:
-    from .errors import InputError
+    from .read import read_lines
 
-    try:
-        lines = open(path, encoding="utf-8-sig").read().splitlines()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder; give a text file, one sentence per line") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it to UTF-8 "
-                         f"for --presplit") from None
-    if not any(line.strip() for line in lines):
-        raise InputError(f"{path}: the file is empty; give one sentence per line")
-    return lines
+    return read_lines(path)
 
 
 def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = None,

@@ -398,3 +398,21 @@ def test_a_file_over_the_size_cap_is_refused(tmp_path: Path) -> None:
     assert read_input_bytes(path, limit=1200) == b"A sentence. " * 100
     with pytest.raises(InputError, match=r"big\.txt: larger than 0\.001 MB"):
         read_input_bytes(path, limit=1000)
+
+
+def test_cli_presplit_indexes_match_the_file_lines(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    src, tgt = tmp_path / "src.txt", tmp_path / "tgt.txt"
+    src.write_bytes("Le pont\x0cest tombé.\nLes gens\u2028ont pleuré.\nIl sera reconstruit.\n"
+                    .encode("utf-8"))
+    tgt.write_text("The bridge fell.\nPeople wept.\nIt will be rebuilt.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", str(src), str(tgt), "--presplit", "-s", "fr",
+                                       "-t", "en", "--embedder", "hashing", "--format",
+                                       "vecalign", "-q"])
+    assert result.exit_code == 0, result.output
+    src_indexes = sorted(i for line in result.stdout.splitlines()
+                         for i in eval(line.split(":")[0]))  # noqa: S307 (our own output)
+    assert src_indexes == [0, 1, 2]
