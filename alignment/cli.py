@@ -436,6 +436,7 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
         _warn(result.warnings)
         click.echo(f"Fetched {corpus.id} {s.side} ({s.lang}) from {result.source} -> "
                    f"{result.path} (sha256 {result.sha256})")
+        click.echo(f"  {result.summary()}")
 
 
 @corpus_group.command("build")

@@ -8,9 +8,11 @@ A corpus is a folder with a `corpus.toml` manifest (read with the standard libra
 moves it elsewhere, e.g. when the corpora folder is read-only), with its sha256 recorded
 beside it so that a changed page or an altered cache is noticed.
 
-Why standard `urllib` for the download: a single GET with a timeout and a size cap needs no
-extra dependency; HTML is cleaned with lxml (footnote markers) and turned into paragraphs by
-`alignment.read`. The URL can be overridden per call (`url=`) or by the environment variable
+The download itself is `alignment.fetch.download` (a GET bounded in time and size, http(s)
+only); HTML is decoded as browsers do (`alignment.charset`), cleaned with lxml (footnote
+markers) and turned into paragraphs by `alignment.read`. A fetch says what it kept (paragraphs,
+sentences, first and last line) and warns when the kept text does not look like the side the
+manifest describes: another language (langdetect), or a length far from the other side's. The URL can be overridden per call (`url=`) or by the environment variable
 `ALIGNMENT_<ID>_<SIDE>_URL` (e.g. `ALIGNMENT_SERGE_1926_SRC_URL`), which the tests use to
 point at a local server: nothing here ever invents the text of a side.
 """
@@ -18,21 +20,17 @@ point at a local server: nothing here ever invents the text of a side.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
 import os
 import re
-import time
 import tomllib
-import urllib.error
-import urllib.parse
-import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
 from .errors import AlignmentError, CorpusError, FetchError, InputError, SectionNotFound
+from .fetch import download
 from .progress import Progress, no_progress
 from .types import Bitext, Document, Side
 
@@ -85,12 +83,23 @@ class Corpus:
 
 @dataclass(frozen=True)
 class FetchResult:
-    """Where a fetched side was stored, its checksum, and anything the user should know."""
+    """Where a fetched side was stored, its checksum, what was kept, and anything to check."""
 
     path: Path
     sha256: str
     source: str
     warnings: tuple[str, ...] = ()
+    paragraphs: int = 0
+    sentences: int = 0
+    first: str = ""
+    last: str = ""
+
+    def summary(self) -> str:
+        """One line for the user: how much was kept, and where it starts and ends."""
+        def short(line: str) -> str:
+            return line if len(line) <= 60 else line[:57] + "..."
+        return (f"kept {self.paragraphs} paragraphs, {self.sentences} sentences, from "
+                f"{short(self.first)!r} to {short(self.last)!r}")
 
 
 # ---------------------------------------------------------------- manifests
@@ -221,51 +230,22 @@ def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | Non
     return _store(corpus, s, doc, target)
 
 
-def download(url: str, *, timeout: float = 20, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
-    """GET `url` within `timeout` seconds in all and `max_bytes`; returns (body, charset or '')."""
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http(s) URLs can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "alignment-corpus-fetch/1"})
-    deadline = time.monotonic() + timeout
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as resp:
-            if int(resp.headers.get("Content-Length") or 0) > max_bytes:
-                raise FetchError(f"{url}: response larger than {max_bytes:,} bytes")
-            chunks, size = [], 0
-            while chunk := resp.read(65536):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url}: response larger than {max_bytes:,} bytes")
-                if time.monotonic() > deadline:
-                    raise TimeoutError
-            return b"".join(chunks), resp.headers.get_content_charset() or ""
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"{url}: HTTP error {exc.code} ({exc.reason})") from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise FetchError(f"{url}: no answer within {timeout:g} s") from None
-        raise FetchError(f"{url}: cannot connect ({exc.reason}), perhaps offline") from None
-    except TimeoutError:
-        raise FetchError(f"{url}: no complete answer within {timeout:g} s") from None
-    except (OSError, http.client.HTTPException) as exc:
-        raise FetchError(f"{url}: network error ({exc})") from None
-
-
 _FOOTNOTE_MARK = re.compile(r"[\[(]?\*?\d{1,3}[\])]?|\*")
 _EDITOR_CLASSES = {"information", "info", "note", "notes", "editor", "footer", "toc"}
 
 
-def _clean_html(raw: bytes, charset: str) -> str:
-    """Decode a page and drop what is not the author's text: scripts, editor's notes, note markers."""
+def _clean_html(raw: bytes, charset: str, source: str) -> tuple[str, tuple[str, ...]]:
+    """Decode a page as a browser would and drop what is not the author's text: scripts,
+    editor's notes, note markers. Returns (HTML, warnings from decoding)."""
     import lxml.html
-    from charset_normalizer import from_bytes
 
-    if not charset and not re.search(rb"<meta[^>]+charset", raw[:4096], re.I):
-        best = from_bytes(raw).best()
-        charset = best.encoding if best else "utf-8"
-    parser = lxml.html.HTMLParser(encoding=charset or None)
-    root = lxml.html.document_fromstring(raw, parser=parser)
+    from .charset import decode_text
+    from .read import parse_html
+
+    text, warnings = decode_text(raw, source=source, fmt="html", declared=charset)
+    root = parse_html(text)
+    if root is None:
+        raise InputError(f"{source}: the page is empty; check it is the page itself")
     for el in root.xpath("//script | //style | //sup | //a[starts-with(@href, '#')] | //*[@class]"):
         if el.getparent() is None:
             continue
@@ -275,7 +255,7 @@ def _clean_html(raw: bytes, charset: str) -> str:
                 el.tag in ("sup", "a") and mark):
             el.drop_tree()
     html = lxml.html.tostring(root, encoding="unicode")
-    return re.sub(r"\s?\[\d{1,3}\]", "", html)
+    return re.sub(r"\s?\[\d{1,3}\]", "", html), warnings
 
 
 def _through(doc: Document, end: str) -> Document:
@@ -291,8 +271,8 @@ def _through(doc: Document, end: str) -> Document:
             [i for i, p in enumerate(folded) if p.endswith(key)]
     if found:
         i = found[0]
-        return Document(doc.paragraphs[:i + 1], source=doc.source, title=doc.title,
-                        headings=frozenset(h for h in doc.headings if h <= i))
+        return replace(doc, paragraphs=doc.paragraphs[:i + 1],
+                       headings=frozenset(h for h in doc.headings if h <= i))
     raise SectionNotFound(f"{doc.source or 'text'}: the end line {end!r} was not found")
 
 
@@ -318,7 +298,9 @@ def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str)
     from .read import read_text
 
     try:
-        return _cut(read_text(_clean_html(raw, charset), fmt="html", source=source), side)
+        html, warnings = _clean_html(raw, charset, source)
+        doc = _cut(read_text(html, fmt="html", source=source), side)
+        return replace(doc, warnings=doc.warnings + warnings)
     except SectionNotFound as exc:
         what = (f"section {side.section!r} not found" if "heading" in str(exc)
                 else f"section {side.section!r} has no end line {side.end!r}")
@@ -327,24 +309,55 @@ def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str)
 
 def _document_from_file(path: Path, side: CorpusSide) -> Document:
     """A side the user saved: the whole page (cut to the section) or the section alone."""
-    from .read import read_file
+    from .read import read_file, read_input_bytes
 
-    if not path.is_file():
-        raise FetchError(f"{path}: no such file; give the saved page or the section as text")
-    if path.suffix.lower() in (".htm", ".html", ".xhtml"):
-        return _document_from_html(path.read_bytes(), "", side, str(path))
     try:
+        if path.suffix.lower() in (".htm", ".html", ".xhtml"):
+            return _document_from_html(read_input_bytes(path), "", side, str(path))
         return _cut(read_file(path), side, lenient=True)
     except AlignmentError as exc:
         raise FetchError(str(exc)) from None
 
 
+#: A kept text shorter than a quarter or longer than four times the other side is suspect
+#: (the English side may hold front matter and notes, so the band is wide).
+LENGTH_BAND = (0.25, 4.0)
+
+
+def _other_length(corpus: Corpus, side: CorpusSide) -> int:
+    """Characters of the other side's text, 0 when it is not at hand."""
+    other = corpus.tgt if side.side == "src" else corpus.src
+    try:
+        return len(side_path(corpus, other).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return 0
+
+
+def plausibility_warnings(corpus: Corpus, side: CorpusSide, text: str) -> list[str]:
+    """Warnings when `text` does not look like the side the manifest describes: another
+    language than its `lang`, or a length far from the other side's."""
+    from .lang import detect_language
+
+    warnings = []
+    found = detect_language(text)
+    wanted = side.lang.replace("_", "-").split("-")[0].lower()
+    if found and found != wanted:
+        warnings.append(f"the kept text of {corpus.id} {side.side} looks like language "
+                        f"{found!r}, but the manifest says {side.lang!r}: is it the right text?")
+    other = _other_length(corpus, side)
+    if other and not LENGTH_BAND[0] <= len(text) / other <= LENGTH_BAND[1]:
+        warnings.append(f"the kept text of {corpus.id} {side.side} has {len(text):,} characters "
+                        f"and the other side {other:,}: is it the right text and section?")
+    return warnings
+
+
 def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str) -> FetchResult:
     from .po import atomic_write_text
+    from .segment import segment
 
     text = "\n\n".join(doc.paragraphs) + "\n"
     digest = sha256_text(text)
-    warnings = []
+    warnings = [*doc.warnings, *plausibility_warnings(corpus, side, text)]
     recorded = side.sha256 or _recorded_sha(corpus, side)
     if recorded and recorded != digest:
         warnings.append(f"the text of {corpus.id} {side.side} differs from the one recorded "
@@ -360,7 +373,9 @@ def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str) -> Fetc
     except OSError as exc:
         raise FetchError(f"cannot write the cache {path.parent} ({exc.strerror}); set "
                          f"ALIGNMENT_CORPORA_CACHE to a writable folder") from None
-    return FetchResult(path=path, sha256=digest, source=source, warnings=tuple(warnings))
+    return FetchResult(path=path, sha256=digest, source=source, warnings=tuple(warnings),
+                       paragraphs=len(doc.paragraphs), sentences=len(segment(doc, side.lang)),
+                       first=doc.paragraphs[0], last=doc.paragraphs[-1])
 
 
 # ---------------------------------------------------------------- building

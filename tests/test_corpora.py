@@ -38,13 +38,26 @@ class Route:
     body: bytes = PAGE
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0
+    trickle: str = ""  # "body" or "headers": one byte every 0.1 s, for about 6 s
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
+    def _trickle(self, data: bytes) -> None:
+        for byte in data[:60]:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(0.1)
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         route = self.server.routes.get(self.path, Route(404, b"not found"))  # type: ignore[attr-defined]
         time.sleep(route.delay)
         try:
+            if route.trickle == "headers":
+                return self._trickle(b"HTTP/1.0 200 OK\r\nX-Slow: " + b"a" * 100)
+            if route.trickle == "body":
+                self.send_response(200)
+                self.end_headers()
+                return self._trickle(route.body)
             self.send_response(route.status)
             for key, value in route.headers.items():
                 self.send_header(key, value)
@@ -400,3 +413,151 @@ def test_sample_po_passes_msgfmt_and_round_trips(sample_bitext, tmp_path):
     assert [(l.src, l.tgt) for l in back.alignment.links] == \
         [(l.src, l.tgt) for l in sample_bitext.alignment.links]
     assert (back.src_lang, back.tgt_lang, back.corpus_id) == ("fr", "en", "sample")
+
+
+# ---------------------------------------------------------------- issue 10: pages as people save them
+
+UTF8_PAGE = PAGE.decode("iso-8859-1").replace('<meta charset="iso-8859-1">', "").encode("utf-8")
+
+
+@pytest.mark.parametrize("headers", [{"Content-Type": "text/html"}, {}])
+def test_utf8_page_without_any_charset(serge, server, headers):
+    server.routes["/u.htm"] = Route(body=UTF8_PAGE, headers=headers)
+    result = fetch_side(serge, "src", url=server.url("/u.htm"))
+    assert "« français »" in fetched_text(serge) and "1 200 mètres" in fetched_text(serge)
+    assert result.warnings == ()
+
+
+def test_utf8_saved_page_without_charset(serge, tmp_path):
+    page = tmp_path / "saved.htm"
+    page.write_bytes(UTF8_PAGE)
+    fetch_side(serge, "src", file=page)
+    assert "« français »" in fetched_text(serge)
+
+
+@pytest.mark.parametrize("body", [b"", b"   \n ", b"<!-- rien -->"])
+def test_empty_page_is_one_fetch_error(serge, server, tmp_path, body):
+    server.routes["/e.htm"] = Route(body=body)
+    with pytest.raises(FetchError, match="empty|no text") as info:
+        fetch_side(serge, "src", url=server.url("/e.htm"))
+    assert "\n" not in str(info.value)
+    page = tmp_path / "e.htm"
+    page.write_bytes(body)
+    with pytest.raises(FetchError):
+        fetch_side(serge, "src", file=page)
+
+
+def test_windows_1252_bytes_in_a_latin1_page_are_kept(serge, server):
+    body = PAGE.replace(b"Il contient deux phrases",
+                        "Il contient \u2013 en v\u00e9rit\u00e9 \u2013 deux phrases\u2026 l\u2019\u0152uvre"
+                        .encode("cp1252"))
+    assert b"\x96" in body and b'charset="iso-8859-1"' in body
+    server.routes["/w.htm"] = Route(body=body)
+    fetch_side(serge, "src", url=server.url("/w.htm"))
+    assert "Il contient – en vérité – deux phrases… l’Œuvre" in fetched_text(serge)
+
+
+def test_a_table_of_contents_entry_does_not_start_the_section(serge, server):
+    toc = (b'<ul><li><a href="#intro">INTRODUCTION</a></li>'
+           b'<li><a href="#c1">I. Le chapitre suivant</a></li></ul>')
+    body = PAGE.replace(b"<h3>INTRODUCTION</h3>", b"").replace(b"<hr>", toc, 1)
+    server.routes["/toc.htm"] = Route(body=body)
+    with pytest.raises(FetchError, match="section 'INTRODUCTION' not found"):
+        fetch_side(serge, "src", url=server.url("/toc.htm"))
+
+
+def test_a_deeply_nested_page_is_kept_whole(serge, server):
+    intro = PAGE.split(b"<h3>INTRODUCTION</h3>")[1].split(b"<p>mars 1925</p>")[0]
+    deep = b"".join(b"<font size=2>" + intro.replace(b"premier", b"num\xe9ro %d" % i)
+                    for i in range(150))
+    body = PAGE.replace(intro, deep)
+    server.routes["/deep.htm"] = Route(body=body)
+    result = fetch_side(serge, "src", url=server.url("/deep.htm"))
+    assert "numéro 149" in fetched_text(serge) and fetched_text(serge).rstrip().endswith("mars 1925")
+    assert result.paragraphs == 150 * 6 + 2
+
+
+def test_fetch_says_what_it_kept(serge, server):
+    result = fetch_side(serge, "src", url=server.url("/repression.htm"))
+    assert (result.paragraphs, result.first, result.last) == (8, "INTRODUCTION", "mars 1925")
+    assert result.sentences >= 15
+    assert result.summary().startswith("kept 8 paragraphs, ")
+    assert "'INTRODUCTION'" in result.summary() and "'mars 1925'" in result.summary()
+
+
+def test_cli_fetch_prints_what_it_kept(corpora_root, server, monkeypatch):
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    monkeypatch.setenv("ALIGNMENT_SERGE_1926_SRC_URL", server.url("/repression.htm"))
+    result = CliRunner().invoke(main, ["corpus", "--corpora", str(corpora_root), "fetch",
+                                       "serge-1926"])
+    assert result.exit_code == 0, result.output
+    assert "kept 8 paragraphs" in result.output and "'mars 1925'" in result.output
+
+
+UNRELATED = {
+    "english": ("It was a bright cold day in the village, and the bridge was being rebuilt by "
+                "the men who had come from the quarry. " * 20),
+    "too short": "Une seule phrase, bien française, qui ne peut pas être toute une préface.",
+}
+
+
+@pytest.mark.parametrize("name, warning", [("english", "looks like language 'en'"),
+                                           ("too short", "characters and the other side")])
+def test_an_unrelated_file_does_not_pass_silently(serge, tmp_path, name, warning):
+    path = tmp_path / "other.txt"
+    path.write_text(UNRELATED[name], encoding="utf-8")
+    result = fetch_side(serge, "src", file=path)
+    assert any(warning in w for w in result.warnings), result.warnings
+
+
+def test_a_plausible_file_gives_no_warning(serge, tmp_path):
+    fetch_side(serge, "src", file=DATA / "page-fixture.htm")
+    path = tmp_path / "intro.txt"
+    path.write_text(fetched_text(serge), encoding="utf-8")
+    assert fetch_side(serge, "src", file=path).warnings == ()
+
+
+# ---------------------------------------------------------------- issue 10: hostile servers
+
+@pytest.mark.parametrize("trickle", ["body", "headers"])
+def test_a_trickling_server_is_cut_off(serge, server, trickle):
+    server.routes["/slow.htm"] = Route(trickle=trickle)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="within 1 s"):
+        fetch_side(serge, "src", url=server.url("/slow.htm"), timeout=1)
+    assert time.monotonic() - started < 3
+
+
+def test_a_redirect_to_another_scheme_is_refused(serge, server):
+    server.routes["/moved.htm"] = Route(302, b"", {"Location": "ftp://127.0.0.1/repression.htm"})
+    with pytest.raises(FetchError, match="only http.*redirects") as info:
+        fetch_side(serge, "src", url=server.url("/moved.htm"))
+    assert "\n" not in str(info.value)
+
+
+def test_an_http_redirect_is_followed(serge, server):
+    server.routes["/moved.htm"] = Route(301, b"", {"Location": "/repression.htm"})
+    fetch_side(serge, "src", url=server.url("/moved.htm"))
+    assert "premier paragraphe" in fetched_text(serge)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://", "http://127.0.0.1:99999/x",
+                                 "https://exa mple.org/", "http://127.0.0.1:1/\x00"])
+def test_malformed_urls_are_one_line_errors(serge, url):
+    with pytest.raises(FetchError) as info:
+        fetch_side(serge, "src", url=url, timeout=2)
+    assert "\n" not in str(info.value) and "--file" in str(info.value)
+
+
+def test_cli_malformed_url_is_one_error_line(corpora_root):
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    result = CliRunner().invoke(main, ["corpus", "--corpora", str(corpora_root), "fetch",
+                                       "serge-1926", "--url", "http://[::1"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: http://[::1: not a valid URL")
