@@ -12,6 +12,7 @@ Babel (a well-kept library already installed with trafilatura) so that a typo su
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .errors import InputError
@@ -57,8 +58,13 @@ def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_
     for sents, doc in ((src, src_doc), (tgt, tgt_doc)):
         if not sents:
             raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")
-    return _align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, embedder=embedder,
-                  config=config, corpus_id=corpus_id, progress=progress)
+    bitext = _align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, embedder=embedder,
+                    config=config, corpus_id=corpus_id, progress=progress)
+    read_warnings = src_doc.warnings + tgt_doc.warnings  # what the readers had to guess
+    if not read_warnings:
+        return bitext
+    alignment = replace(bitext.alignment, warnings=read_warnings + bitext.alignment.warnings)
+    return replace(bitext, alignment=alignment)
 
 
 def sentences_from_lines(lines: Sequence[str], source: str = "") -> tuple[Sentence, ...]:

@@ -101,3 +101,19 @@ def test_mixed_utf8_and_latin1_is_read_part_by_part_with_a_warning(tmp_path: Pat
 def test_binary_is_still_refused():
     with pytest.raises(InputError, match="binary"):
         read_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+
+
+def test_cli_align_shows_the_mixed_encoding_warning(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    src, tgt = tmp_path / "fr.txt", tmp_path / "en.txt"
+    src.write_bytes("Le pont est tombé.\n\n".encode("utf-8") + "Il sera reconstruit à neuf.\n"
+                    .encode("cp1252") + "Les gens ont pleuré.\n".encode("utf-8"))
+    tgt.write_text("The bridge fell.\n\nIt will be rebuilt.\n\nPeople wept.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", str(src), str(tgt), "--embedder", "hashing",
+                                       "-q", "--tsv", str(tmp_path / "out.tsv")])
+    assert result.exit_code == 0, result.output
+    assert "Warning: " in result.stderr and "mixes UTF-8 with Latin-1" in result.stderr
+    assert "reconstruit à neuf" in (tmp_path / "out.tsv").read_text(encoding="utf-8")
