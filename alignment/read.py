@@ -273,13 +273,18 @@ class _Blocks:
             stack.extend((child, False) for child in reversed(el))
 
 
-_INLINE_TAGS = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|tt|s|strike)\b[^>]*>", re.I)
-_CONTAINER_TAGS = re.compile(r"</?(?:div|center|section|article|blockquote)\b[^>]*>", re.I)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^>]*>")
+_FLAT_KEEP = {"html", "head", "body", "title", "meta", "p", "br", "hr", "h1", "h2", "h3", "h4",
+              "h5", "h6", "script", "style", "noscript", "template", "nav", "footer", "aside"}
 
 
 def _flatten(text: str) -> str:
-    """Inline tags dropped, container blocks turned into <p> (which never nest)."""
-    return _CONTAINER_TAGS.sub("<p>", _INLINE_TAGS.sub("", text))
+    """Tags that never nest kept, other blocks turned into <p> (which closes the one
+    before it), inline tags dropped: nothing is left to nest."""
+    def one(match: re.Match[str]) -> str:
+        name = match.group(2).lower()
+        return match.group(0) if name in _FLAT_KEEP else "<p>" if name in _BLOCK_TAGS else ""
+    return _TAG.sub(one, text)
 
 
 def parse_html(text: str) -> Any:
@@ -324,11 +329,18 @@ def _inline_text(token: Any) -> str:
     return normalize_space("".join(parts))
 
 
-def markdown_blocks(text: str) -> tuple[list[str], set[int], str]:
-    """Paragraphs and headings of a Markdown text, via markdown-it-py's token stream."""
+def markdown_blocks(text: str) -> tuple[list[str], set[int], str] | None:
+    """Paragraphs and headings of a Markdown text, via markdown-it-py's token stream.
+
+    None when the text nests deeper than the parser's recursion can go. Why no nesting
+    limit: markdown-it's default (20) silently drops what lies deeper.
+    """
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    try:
+        tokens = MarkdownIt("commonmark", {"maxNesting": 100_000}).enable("table").parse(text)
+    except RecursionError:
+        return None
     paragraphs: list[str] = []
     headings: set[int] = set()
     title = ""
@@ -366,7 +378,12 @@ def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:
         paragraphs, headings, title = html_blocks(text)
         return _document(paragraphs, headings, source, title)
     if fmt == "markdown":
-        paragraphs, headings, title = markdown_blocks(text)
+        blocks = markdown_blocks(text)
+        if blocks is None:
+            doc = read_text(text, source=source)
+            return replace(doc, warnings=(f"{source or 'input'}: Markdown nested too deeply to "
+                                          f"parse; read as plain text (marks kept)",))
+        paragraphs, headings, title = blocks
         return _document(paragraphs, headings, source, title)
     paragraphs = text_paragraphs(text)
     headings = {i for i, p in enumerate(paragraphs) if looks_like_heading(p)}

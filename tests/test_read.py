@@ -416,3 +416,15 @@ def test_cli_presplit_indexes_match_the_file_lines(tmp_path: Path) -> None:
     src_indexes = sorted(i for line in result.stdout.splitlines()
                          for i in eval(line.split(":")[0]))  # noqa: S307 (our own output)
     assert src_indexes == [0, 1, 2]
+
+
+def test_markdown_nested_deeper_than_the_parser_default_keeps_its_text() -> None:
+    doc = read_text("> " * 25 + "Texte profond.\n\nAprès.\n", fmt="markdown")
+    assert doc.paragraphs == ("Texte profond.", "Après.")
+
+
+@pytest.mark.parametrize("text", ["> " * 3000 + "Texte profond.", "[" * 3000 + "x" + "]" * 3000])
+def test_markdown_too_deep_to_parse_is_read_as_plain_text_with_a_warning(text: str) -> None:
+    doc = read_text(text, fmt="markdown", source="deep.md")
+    assert "Texte profond." in doc.paragraphs[-1] or doc.paragraphs[-1].endswith("]")
+    assert len(doc.warnings) == 1 and "deep.md: Markdown nested too deeply" in doc.warnings[0]
