@@ -98,8 +98,10 @@ class FetchResult:
         """One line for the user: how much was kept, and where it starts and ends."""
         def short(line: str) -> str:
             return line if len(line) <= 60 else line[:57] + "..."
-        return (f"kept {self.paragraphs} paragraphs, {self.sentences} sentences, from "
-                f"{short(self.first)!r} to {short(self.last)!r}")
+        def count(n: int, what: str) -> str:
+            return f"{n} {what}" + ("s" if n != 1 else "")
+        return (f"kept {count(self.paragraphs, 'paragraph')}, {count(self.sentences, 'sentence')}"
+                f", from {short(self.first)!r} to {short(self.last)!r}")
 
 
 # ---------------------------------------------------------------- manifests
