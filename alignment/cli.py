@@ -77,7 +77,7 @@ def detect_languages(src_lang: str | None, tgt_lang: str | None, src_text: str, 
     langs, said = [], []
     for given, text, name, option, side in ((src_lang, src_text, names[0], "-s", "source"),
                                             (tgt_lang, tgt_text, names[1], "-t", "target")):
-        if given:
+        if given and given.strip().lower() != "und":  # und(etermined): detect it
             langs.append(given)
             continue
         guess = guess_language(text)

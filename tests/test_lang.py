@@ -105,6 +105,12 @@ def test_cli_align_with_a_posix_code(tmp_path):
                                        "--embedder", "hashing", "-q", "--tmx", str(out)])
     assert result.exit_code == 0, result.output
     assert 'xml:lang="fr-FR"' in out.read_text(encoding="utf-8")
+    src.write_text("Le vieux pont de Saint-Aubin s'est effondré pendant la crue de l'hiver "
+                   "dernier.\nLes habitants du village l'ont pleuré pendant des semaines.\n"
+                   "Il sera reconstruit avec les pierres de la carrière voisine.\n",
+                   encoding="utf-8")
     result = CliRunner().invoke(main, ["align", str(src), str(tgt), "-s", "und", "-t", "en",
                                        "--embedder", "hashing", "-q", "--tmx", str(out)])
-    assert result.exit_code == 1 and "Error: no definite language" in result.output
+    assert result.exit_code == 0, result.output
+    assert "Detected language: source fr" in result.stderr
+    assert 'xml:lang="fr"' in out.read_text(encoding="utf-8")
