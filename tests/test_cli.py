@@ -431,3 +431,18 @@ def test_check_format_po_on_a_read_only_file_is_one_error_line(runner, checked_p
     before = checked_po.read_bytes()
     result = runner.invoke(main, ["check", str(checked_po), "--format", "po"])
     assert "read-only" in one_error_line(result) and checked_po.read_bytes() == before
+
+
+def test_one_link_numbering_in_check_html_and_tmx(runner, checked_po, tmp_path):
+    import json
+    import re
+
+    data = json.loads(runner.invoke(main, ["check", str(checked_po), "--only", "numbers",
+                                           "--format", "json"]).stdout)
+    (number,) = [d["link"] for d in data]
+    html, tmx = tmp_path / "p.html", tmp_path / "p.tmx"
+    assert runner.invoke(main, ["export", str(checked_po), "--html", str(html),
+                                "--tmx", str(tmx)]).exit_code == 0
+    titles = re.findall(r'title="link (\d+): [^"]*">(?:<p>)?([^<]*)', html.read_text("utf-8"))
+    assert (str(number), "Publié en 1921.") in titles
+    assert re.search(rf'tuid="{number}"[^>]*>.*?Publié en 1921', tmx.read_text("utf-8"), re.S)

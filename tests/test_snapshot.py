@@ -15,6 +15,7 @@ from test_po import bitexts
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ALIGNMENT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ALIGNMENT_PO_SNAPSHOTS", "1")  # off elsewhere (conftest)
     return tmp_path / "cache" / "po-snapshots"
 
 
@@ -71,6 +72,7 @@ def test_a_broken_snapshot_is_ignored(tmp_path: Path, cache: Path, garbage: str)
 
 def test_unwritable_cache_does_not_fail_the_write(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALIGNMENT_PO_SNAPSHOTS", "1")
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("ALIGNMENT_CACHE_DIR", str(blocker))
