@@ -622,3 +622,46 @@ def test_two_processes_saving_one_big_po_never_lose_an_edit(tmp_path: Path,
         assert final.tgt[slot].text == (mine or sents[slot].text), results
     # every round: one save won, the other was refused (never both written)
     assert sum(r[1] for r in results) == rounds and sum(r[3] for r in results) == rounds, results
+
+
+# ---------------------------------------------------------------- fuzz: only named errors
+
+
+_MUTATIONS = st.lists(st.tuples(st.sampled_from(["delete", "insert", "duplicate", "swap", "cut", "poke"]),
+                                st.integers(0, 10_000),
+                                st.text(st.sampled_from('"\\ntx0123,.-#:/ ')
+                                        | st.characters(blacklist_categories=("Cs",)),
+                                        max_size=12)), min_size=1,
+                      max_size=4)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutations=_MUTATIONS)
+def test_fuzz_mutated_po_reads_or_raises_a_named_error(tmp_path: Path, mutations) -> None:
+    """Lines deleted, inserted, duplicated, swapped, cut or typed into: a Bitext or an
+    AlignmentError with a one-line message, never a traceback."""
+    from alignment.errors import AlignmentError
+
+    lines = (GOLDEN / "small.po").read_text(encoding="utf-8").split("\n")
+    for kind, at, text in mutations:
+        k = at % len(lines)
+        if kind == "delete" and len(lines) > 1:
+            del lines[k]
+        elif kind == "insert":
+            lines.insert(k, text)
+        elif kind == "duplicate":
+            lines.insert(k, lines[k])
+        elif kind == "swap":
+            lines[k], lines[-1 - k] = lines[-1 - k], lines[k]
+        elif kind == "poke":  # characters typed inside a line (quotes, backslashes, digits...)
+            cut = at % (len(lines[k]) + 1)
+            lines[k] = lines[k][:cut] + text + lines[k][cut:]
+        else:
+            lines[k] = lines[k][: len(lines[k]) // 2]
+    path = tmp_path / "fuzz.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        read_po(path)
+    except AlignmentError as exc:
+        assert "\n" not in str(exc)
+    edited_reason(path)  # never raises
