@@ -370,11 +370,6 @@ def _signature(po: polib.POFile) -> Signature:
                             f"alignment writes; delete that header line or restore it") from None
 
 
-_OWN_HEADER = frozenset({"Project-Id-Version", "PO-Revision-Date", "Last-Translator",
-                         "Language-Team", "Language", "MIME-Version", "Content-Type",
-                         "Content-Transfer-Encoding", "X-Generator", "X-Source-Language"})
-
-
 def _header_checks(po: polib.POFile) -> tuple[str, str]:
     """The two languages, after refusing an unknown format version or unusable codes."""
     version = po.metadata.get("X-Alignment-Format", FORMAT_VERSION).strip()
@@ -589,20 +584,6 @@ def replace_if_unchanged(path: str | os.PathLike[str], make: Callable[[bytes], b
     return hashlib.sha256(data).hexdigest()
 
 
-_TCOMMENT = re.compile(rb"^#(?:[ \t][^\r\n]*)?\r?$", re.MULTILINE)
-_HEADER_KEY = re.compile(rb'^"([^":\\]+):', re.MULTILINE)
-
-
-def _has_foreign(data: bytes) -> bool:
-    """Whether PO bytes may hold what we do not own: translator comments, other header fields."""
-    comments = _TCOMMENT.findall(data)
-    if len(comments) > 1 or (comments and not comments[0].startswith(b"# Aligned pairs written")):
-        return True
-    head = re.split(rb"\r?\n\r?\n", data, maxsplit=1)[0]
-    keys = {k.decode("utf-8", "replace") for k in _HEADER_KEY.findall(head)}
-    return any(k not in _OWN_HEADER and not k.startswith("X-Alignment-") for k in keys)
-
-
 def save_po(bitext: Bitext, path: str | os.PathLike[str], *, expected_fingerprint: str) -> str:
     """Save a person's corrections; refuse if the file changed on disk since it was read.
 
@@ -610,7 +591,7 @@ def save_po(bitext: Bitext, path: str | os.PathLike[str], *, expected_fingerprin
     replace the corrections later. What other tools added to the file on disk (translator
     comments, header fields) is kept (po_guard.carry_over). Returns the new fingerprint.
     """
-    from .po_guard import carry_over
+    from .po_guard import carry_over, has_foreign
     from .snapshot import store_snapshot
 
     path = Path(path)
@@ -620,14 +601,13 @@ def save_po(bitext: Bitext, path: str | os.PathLike[str], *, expected_fingerprin
     plain = str(po).encode("utf-8")
 
     def merged(current: bytes) -> bytes:
-        if not _has_foreign(current):
+        if not has_foreign(current):
             return plain  # the common case: no parse of the old file under the lock
         try:
             old = _parse(path, current)
         except POFormatError:
             return plain  # nothing readable to keep; the fingerprint matched what was opened
-        owned = _OWN_HEADER | {k for k in old.metadata if k.startswith("X-Alignment-")}
-        carry_over(old, po, owned)
+        carry_over(old, po)
         return str(po).encode("utf-8")
 
     fingerprint = replace_if_unchanged(path, merged, expected_fingerprint=expected_fingerprint)

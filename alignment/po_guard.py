@@ -128,7 +128,28 @@ def ensure_writable(path: str | os.PathLike[str]) -> None:
 
 # ---------------------------------------------------------------- what others added
 
-def carry_over(old: polib.POFile, new: polib.POFile, owned: frozenset[str]) -> None:
+OWN_HEADER = frozenset({"Project-Id-Version", "PO-Revision-Date", "Last-Translator",
+                        "Language-Team", "Language", "MIME-Version", "Content-Type",
+                        "Content-Transfer-Encoding", "X-Generator", "X-Source-Language"})
+_TCOMMENT = re.compile(rb"^#(?:[ \t][^\r\n]*)?\r?$", re.MULTILINE)
+_HEADER_KEY = re.compile(rb'^"([^":\\]+):', re.MULTILINE)
+
+
+def _owned(key: str) -> bool:
+    return key in OWN_HEADER or key.startswith("X-Alignment-")
+
+
+def has_foreign(data: bytes) -> bool:
+    """Whether PO bytes may hold what we do not own (translator comments, other header
+    fields): a quick scan, so that a save parses the file on disk only when it must."""
+    comments = _TCOMMENT.findall(data)
+    if len(comments) > 1 or (comments and not comments[0].startswith(b"# Aligned pairs written")):
+        return True
+    head = re.split(rb"\r?\n\r?\n", data, maxsplit=1)[0]
+    return not all(_owned(k.decode("utf-8", "replace")) for k in _HEADER_KEY.findall(head))
+
+
+def carry_over(old: polib.POFile, new: polib.POFile) -> None:
     """Copy into `new` the translator comments and foreign header fields of `old`.
 
     A comment goes to the entry with the same msgctxt, else to the entry now holding the old
@@ -136,7 +157,7 @@ def carry_over(old: polib.POFile, new: polib.POFile, owned: frozenset[str]) -> N
     so nothing is dropped.
     """
     for key, value in old.metadata.items():
-        if key not in owned and key not in new.metadata:
+        if not _owned(key) and key not in new.metadata:
             new.metadata[key] = value
     by_ctxt = {e.msgctxt: e for e in new}
     by_sentence = {}
