@@ -365,7 +365,7 @@ def bench(directory: str, split: str, as_json: bool, embedder: str, max_docs: in
 
 # ---------------------------------------------------------------- section: corpus (corpora.py)
 
-@main.group("corpus", cls=_Group, context_settings=CONTEXT)
+@main.group("corpus", cls=_Group, context_settings=CONTEXT, invoke_without_command=True)
 @click.option("--corpora", "corpora_dir", type=click.Path(file_okay=False), default=None,
               envvar="ALIGNMENT_CORPORA_DIR", help="Folder of corpora (default: the bundled "
               "corpora/; env ALIGNMENT_CORPORA_DIR).")
@@ -380,6 +380,9 @@ def corpus_group(ctx: click.Context, corpora_dir: str | None) -> None:
     from .corpora import CORPORA_DIR
 
     ctx.obj = Path(corpora_dir) if corpora_dir else CORPORA_DIR
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 @corpus_group.command("list")

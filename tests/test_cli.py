@@ -224,8 +224,9 @@ def test_corpus_build_sample_default_output_name(runner, corpora_root, tmp_path,
 # ---------------------------------------------------------------- conventions (issue 9, item 14)
 
 
-def test_alignment_alone_prints_the_help(runner):
-    result = runner.invoke(main, [])
+@pytest.mark.parametrize("args", [[], ["corpus"]], ids=["alignment", "corpus"])
+def test_a_group_alone_prints_the_help(runner, args):
+    result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Usage:") and "Commands:" in result.stdout
 
