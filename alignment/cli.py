@@ -546,7 +546,8 @@ def summary(findings: Any) -> str:
     counts = Counter(f.severity for f in findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
              for s in ("error", "warning", "info") if counts[s]]
-    return f"{len(findings)} findings" + (f" ({', '.join(parts)})" if parts else "")
+    noun = "finding" if len(findings) == 1 else "findings"
+    return f"{len(findings)} {noun}" + (f" ({', '.join(parts)})" if parts else "")
 
 
 @main.command("check", context_settings=CONTEXT)
