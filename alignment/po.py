@@ -298,14 +298,16 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Ra
         raise POFormatError(f"{_where(po, entry)}: no '#. paragraphs: src P / tgt Q' comment; "
                             f"this entry was not written by alignment (see docs/po-format.md)")
     lengths = _side_numbers(po, entry, "sentence lengths", counts) or (None, None)
-    src_texts = _split(po, entry, entry.msgid, counts[0], lengths[0], "source")
-    if not tgt_idx and entry.msgstr.strip():
-        # a translation typed into an omission entry: kept as new target sentence(s) there
-        tgt_texts = [line for line in entry.msgstr.split("\n") if line.strip()]
-        return _Raw(entry, src_idx, (), (src_texts, tgt_texts), (paragraphs[0], []),
-                    confidence, True)
-    tgt_texts = _split(po, entry, entry.msgstr, counts[1], lengths[1], "target")
-    return _Raw(entry, src_idx, tgt_idx, (src_texts, tgt_texts), paragraphs, confidence, reviewed)
+    texts = (_split(po, entry, entry.msgid, counts[0], lengths[0], "source"),
+             _split(po, entry, entry.msgstr, counts[1], lengths[1], "target"))
+    typed = [not idx and text.strip() and text != PLACEHOLDER
+             for idx, text in ((src_idx, entry.msgid), (tgt_idx, entry.msgstr))]
+    if any(typed):
+        # text typed into the empty side of an omission or addition: kept as new sentence(s)
+        texts = tuple([line for line in text.split("\n") if line.strip()] if new else old
+                      for new, text, old in zip(typed, (entry.msgid, entry.msgstr), texts))
+        reviewed = True
+    return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed)
 
 
 def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:

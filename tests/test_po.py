@@ -537,6 +537,15 @@ def test_a_translation_typed_into_an_omission_is_kept(tmp_path: Path) -> None:
     assert read_po(again) == back
 
 
+def test_a_source_typed_into_an_addition_is_kept(tmp_path: Path) -> None:
+    path = po_file(tmp_path)
+    edit(path, lambda po: setattr(po[5], "msgid", "Une phrase retrouvée."))
+    back = read_po(path)
+    assert back.alignment.links[5] == Link((6,), (4,), 0.5, reviewed=True)
+    assert [s.text for s in back.src][5:] == ["Une phrase omise.", "Une phrase retrouvée.", "Oui."]
+    assert back.alignment.links[6].src == (7,)
+
+
 def test_app_save_keeps_translator_comments_and_foreign_header_fields(tmp_path: Path) -> None:
     path = po_file(tmp_path)
 
