@@ -16,7 +16,10 @@ sentences; we keep that and add what they leave out.
 2. Linear time and memory (Vecalign's coarse-to-fine, Bertalign's two passes):
    a 1-1/1-0/0-1 pass finds a path (on sentence blocks first when the texts are
    long), then the full pass (up to `max_side` sentences a side) runs in a band
-   of `window` sentences around it.
+   of `window` sentences around it. A band wider than `max_width` (a block of
+   the target without counterpart, a chapter the source lacks) first has that
+   block taken out of the lattice (alignment/gaps.py), so memory stays linear
+   whatever the path.
 3. Confidence: forward-backward over the same band gives each chosen link its
    posterior probability; a logistic map of it, the link's score, its kind and
    its neighbours' posteriors, fitted on dev data (benchmarks/tune_align.py),
@@ -42,6 +45,7 @@ from dataclasses import dataclass, fields, replace
 import numba
 import numpy as np
 
+from alignment import gaps
 from alignment.anchors import shared_anchor_runs, sum_rows
 from alignment.lattice import (Band, Lattice, band_around, band_runs, dense_dots, dot32, expand_band,
                                sparse_dots)
@@ -72,6 +76,8 @@ class AlignConfig:
     max_total: int = 8         # most sentences in a link, both sides together
     window: int = 6            # half-width of the fine pass band around the first path
     full_cells: int = 2_000_000  # above this many cells, the first pass starts on blocks
+    max_width: int = 128       # a wider band takes long unmatched target runs out (gaps.py)
+    gap_margin: int = 12       # target sentences kept at each end of a run taken out
     hub_sample: int = 512      # sentences of the other side a hubness mean looks at
     hub_k: int = 8             # nearest neighbours in the hubness mean
     w_sim: float = 1.0         # weight of the margin-normalised cosine
@@ -151,34 +157,51 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
     s_side, t_side = _features(src, tgt, embedder if use_encoder else None, cfg)
     progress(1, 4, "align")
     ratio = max(t_side.clen[-1], 1.0) / max(s_side.clen[-1], 1.0)
-    path = _first_path(s_side, t_side, cfg, ratio)
+    links, conf = _align_sides(s_side, t_side, cfg, ratio, progress)
+    progress(4, 4, "align")
+    out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
+    return Alignment(out, sig, tuple(warnings))
+
+
+def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
+                 progress: Progress = no_progress, dropped: int = 0, path=None):
+    """Links and confidences; a band wider than cfg.max_width first takes the
+    long target runs of the path out (alignment/gaps.py). `dropped`: target
+    sentences already taken out, counted as 0-1 links in the omission rates."""
+    n, m = len(s_side.clen) - 1, len(t_side.clen) - 1
+    path = _first_path(s_side, t_side, cfg, ratio) if path is None else path
     progress(2, 4, "align")
     band = band_around(path, n, m, cfg.window)
+    keep = (gaps.kept_targets(gaps.run_interiors(path, m, cfg.gap_margin))
+            if band.width > cfg.max_width else None)
+    if keep is not None:
+        links, conf = _align_sides(s_side, _take_targets(t_side, keep), cfg, ratio, progress,
+                                   dropped + m - len(keep), gaps.narrowed_path(path, keep))
+        links, conf = gaps.restore(links, conf, keep, m)
+        return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
     types = _link_types(cfg)
     scores = _all_scores(s_side, t_side, band, types, cfg, ratio)
     links = _viterbi(scores, band, n, m, _insertions(t_side, cfg))
     if cfg.skip_adapt:
-        cfg = _adapted_skips(links, n, m, cfg)
+        cfg = _adapted_skips(links, n, m, cfg, dropped)
         scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
                   for a, b, arr in scores]
         links = _viterbi(scores, band, n, m, _insertions(t_side, cfg))
     progress(3, 4, "align")
     if cfg.group_unaligned:
         links = _group_unaligned(links)
-    conf = _confidences(links, scores, band, t_side, cfg)
-    progress(4, 4, "align")
-    out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
-    return Alignment(out, sig, tuple(warnings))
+    return links, _confidences(links, scores, band, t_side, cfg)
 
 
-def _adapted_skips(links, n: int, m: int, cfg: AlignConfig) -> AlignConfig:
-    """Skip costs scaled by how rare omissions were in a first decode (see AlignConfig)."""
+def _adapted_skips(links, n: int, m: int, cfg: AlignConfig, taken_out: int = 0) -> AlignConfig:
+    """Skip costs scaled by how rare omissions were in a first decode (see AlignConfig).
+    `taken_out`: target sentences without counterpart already taken out (gaps.py)."""
     def scaled(rate: float) -> float:
         ratio = cfg.skip_ref_rate / max(rate, cfg.skip_min_rate)
         return cfg.skip * float(np.clip(ratio ** cfg.skip_adapt, 0.25, 4.0))
 
     dropped = sum(1 for _, t in links if not t) / max(n, 1)
-    added = sum(1 for s, _ in links if not s) / max(m, 1)
+    added = (sum(1 for s, _ in links if not s) + taken_out) / max(m + taken_out, 1)
     return replace(cfg, skip=scaled(dropped), skip_ins=scaled(added))
 
 
@@ -403,6 +426,10 @@ def _insertions(t: _Side, cfg: AlignConfig) -> np.ndarray:
 
 def _first_path(s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> list[tuple[int, int]]:
     """Lattice nodes of a 1-1/1-0/0-1 path: full lattice when small, else coarse-to-fine."""
+    return _nodes(_first_links(s, t, cfg, ratio))
+
+
+def _first_links(s: _Side, t: _Side, cfg: AlignConfig, ratio: float):
     n, m = len(s.clen) - 1, len(t.clen) - 1
     types = [(1, 0), (1, 1)]
     if (n + 1) * (m + 1) <= cfg.full_cells:
@@ -412,8 +439,29 @@ def _first_path(s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> list[tupl
         cs, ct = _coarse(s, f), _coarse(t, f)
         coarse = _first_path(cs, ct, cfg, ratio)
         band = expand_band(band_around(coarse, len(cs.clen) - 1, len(ct.clen) - 1, 1), f, n, m)
+        if band.width > cfg.max_width:  # a long unmatched target block: take it out (gaps.py)
+            margin = -(-cfg.gap_margin // f) + 1  # in blocks, one more for a block's slack
+            interiors = gaps.run_interiors(coarse, len(ct.clen) - 1, margin)
+            keep = gaps.kept_targets(np.repeat(interiors, f)[:m])
+            if keep is not None:
+                nodes = gaps.staircase(coarse, f, n, m)
+                narrow = _take_targets(t, keep)
+                band = band_around(gaps.narrowed_path(nodes, keep), n, len(keep), f)
+                scores = _all_scores(s, narrow, band, types, cfg, ratio)
+                links = _viterbi(scores, band, n, len(keep), _insertions(narrow, cfg))
+                return gaps.restore(links, [0.0] * len(links), keep, m)[0]
     scores = _all_scores(s, t, band, types, cfg, ratio)
-    return _nodes(_viterbi(scores, band, n, m, _insertions(t, cfg)))
+    return _viterbi(scores, band, n, m, _insertions(t, cfg))
+
+
+def _take_targets(t: _Side, keep: np.ndarray) -> _Side:
+    """The target side without the sentences not in `keep` (increasing indexes);
+    a cut where sentences were taken out counts as a paragraph break."""
+    clen = np.concatenate([[0.0], np.cumsum(np.diff(t.clen)[keep])])
+    brk = np.append(t.brk[keep], True)
+    brk[0] = True
+    brk[1:-1] |= np.diff(keep) > 1
+    return _Side(t.runs[:, keep], t.hub[:, keep], [x[keep] for x in t.lex], clen, brk, np.cumsum(brk))
 
 
 def _coarse(side: _Side, f: int) -> _Side:

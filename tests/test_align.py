@@ -340,3 +340,78 @@ def test_skip_adaptation_is_in_the_signature_and_can_be_turned_off(fake_embedder
     assert ("skip_adapt", "1.0") in on.signature.params and ("skip_adapt", "0.0") in off.signature.params
     assert [(k.src, k.tgt) for k in on.links] == [((i,), (i,)) for i in range(12)]
     assert [(k.src, k.tgt) for k in off.links] == [((i,), (i,)) for i in range(12)]
+
+
+# ---------------------------------------------------------------- bounded band (issue 10, item 12)
+
+def _gap_bitext(n: int, block: int, seed: int = 1):
+    """n translated pairs; `block` extra target sentences in the middle; the gold links."""
+    rng = np.random.default_rng(seed)
+    vocab = ["".join(rng.choice(list("abcdefgiklmnoprstuvz"), int(rng.integers(3, 9)))) for _ in range(3000)]
+    words = [[vocab[k] for k in rng.integers(0, len(vocab), int(rng.integers(5, 15)))] for _ in range(n + block)]
+    src = [" ".join(w).capitalize() + "." for w in words[:n]]
+    tgt = [" ".join(x + "en" for x in w).capitalize() + "." for w in words[:n]]
+    half = n // 2
+    tgt = tgt[:half] + [" ".join(w).capitalize() + "." for w in words[n:]] + tgt[half:]
+    gold = ([((i,), (i,)) for i in range(half)] + [((), (half + k,)) for k in range(block)]
+            + [((i,), (i + block,)) for i in range(half, n)])
+    return ([Sentence(t, i // 10) for i, t in enumerate(src)],
+            [Sentence(t, i // 10) for i, t in enumerate(tgt)], gold)
+
+
+def _scored_bands(monkeypatch) -> list:
+    from alignment import align as align_module
+    seen = []
+    original = align_module._all_scores
+
+    def spy(s, t, band, *args):
+        seen.append(band)
+        return original(s, t, band, *args)
+
+    monkeypatch.setattr(align_module, "_all_scores", spy)
+    return seen
+
+
+@pytest.mark.parametrize("pairs, block", [(600, 300), (1200, 600)])  # full, coarse first pass
+def test_an_unmatched_target_block_keeps_the_band_bounded(pairs, block, monkeypatch, fake_embedder):
+    """A block of the target without counterpart used to widen the band of every row
+    to the block's length (10k x 12k sentences: over 8 GB); the lattices stay within
+    the full first pass's budget or max_width cells a row, and the block is found."""
+    cfg = AlignConfig()
+    src, tgt, gold = _gap_bitext(pairs, block)
+    bands = _scored_bands(monkeypatch)
+    links = align(src, tgt, embedder=fake_embedder, config=cfg).links
+    assert [(x.src, x.tgt) for x in links] == gold
+    rows = len(src) + 1
+    assert bands and all(b.width * b.lo.shape[0] <= max(cfg.full_cells, rows * cfg.max_width) for b in bands)
+    fine = [b.width for b in bands if b.lo.shape[0] == rows and b.width < len(tgt) + 1]
+    assert max(fine) <= cfg.max_width
+
+
+def test_an_unmatched_block_is_one_link_when_grouped(fake_embedder):
+    src, tgt, gold = _gap_bitext(600, 300)
+    cfg = AlignConfig(group_unaligned=True)
+    links = align(src, tgt, embedder=fake_embedder, config=cfg).links
+    assert ((), tuple(range(300, 600))) in [(x.src, x.tgt) for x in links]
+    assert len(links) == 601
+    assert all(0.0 <= x.confidence <= 1.0 for x in links)
+
+
+def test_restore_puts_taken_out_targets_back_in_order():
+    from alignment import gaps
+    keep = np.array([0, 1, 2, 6, 7])  # 3, 4, 5 were taken out
+    links = [((0,), (0,)), ((1,), (1, 2)), ((), (3,)), ((2,), (4,))]
+    out, conf = gaps.restore(links, [0.9, 0.8, 0.7, 0.6], keep, 8)
+    assert out == [((0,), (0,)), ((1,), (1, 2)), ((), (3,)), ((), (4,)), ((), (5,)), ((), (6,)),
+                   ((2,), (7,))]
+    assert conf == [0.9, 0.8, 0.7, 0.7, 0.7, 0.7, 0.6]
+    # a link across the cut keeps its targets before it; the others become 0-1 links
+    out, _ = gaps.restore([((0,), (0, 1, 2, 3)), ((1,), (4,))], [0.5, 0.5], keep, 8)
+    assert out == [((0,), (0, 1, 2)), ((), (3,)), ((), (4,)), ((), (5,)), ((), (6,)), ((1,), (7,))]
+
+
+def test_run_interiors_keep_margins_of_long_horizontal_runs():
+    from alignment import gaps
+    path = [(0, 0), (1, 1)] + [(1, j) for j in range(2, 12)] + [(2, 12), (2, 13), (2, 14)]
+    assert np.flatnonzero(gaps.run_interiors(path, 14, 3)).tolist() == [4, 5, 6, 7]
+    assert not gaps.run_interiors(path, 14, 5).any()  # a run of 10 is not longer than 2 x 5
