@@ -28,6 +28,14 @@ candidate must also be a pysbd boundary, which brings in its abbreviation
 lists ("г.", "np."); it runs on pieces of about 2000 characters so its
 cost stays linear.
 
+Sentence length is capped at MAX_SENTENCE_CHARS (issue 10, item 13): a text
+without sentence punctuation (a transcript, a poem, a page pasted without
+stops) would otherwise be one sentence, and the encoder's memory grows with a
+sentence's length (1 MB on one line took 4 GB). A longer sentence is cut at
+clause punctuation (; : , and dashes) where one falls in the second half of
+the allowed length, else at the last space, else (a script written without
+spaces) after MAX_SENTENCE_CHARS characters.
+
 Headings and date lines ("March 1925", "mars 1925") are their own segments:
 paragraphs marked in Document.headings are never split, and a line break
 before or after a heading-like line inside a paragraph is a boundary.
@@ -42,6 +50,8 @@ from .read import DATE_LINE, looks_like_heading, normalize_space
 from .types import Document, Sentence
 
 _NO_PYSBD = {"zh", "ja", "ko"}
+MAX_SENTENCE_CHARS = 1500
+_CLAUSE_END = re.compile(r"[;:,\u061b\u060c\u3001\uff0c\uff1b\uff1a]+[\"'»”’)\]]*(?= )|(?<= )(?=[—–] )")
 _PYSBD_PIECE = 2000
 
 # Words that, written with a final period, nearly always go on: titles before a name,
@@ -219,6 +229,26 @@ def _split_line(text: str, lang: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def cap_length(sentence: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
+    """`sentence` in pieces of at most `limit` characters, cut at clause
+    punctuation in the second half of a piece, else at its last space, else
+    after `limit` characters; pieces stripped, nothing else changed."""
+    pieces: list[str] = []
+    start, end = 0, len(sentence)
+    while end - start > limit:
+        stop = start + limit + 1  # a cut may fall on the space just past the limit
+        clauses = [m.end() for m in _CLAUSE_END.finditer(sentence, start, stop)
+                   if start + limit // 2 <= m.end() <= start + limit]
+        space = sentence.rfind(" ", start + limit // 4, stop)
+        cut = clauses[-1] if clauses else space if space > start else start + limit
+        pieces.append(sentence[start:cut].strip(" \u00a0"))
+        start = cut
+        while start < end and sentence[start] in " \u00a0":
+            start += 1
+    pieces.append(sentence[start:].strip(" \u00a0"))
+    return [p for p in pieces if p]
+
+
 def _line_groups(text: str) -> list[str]:
     """Lines of a paragraph: heading-like lines alone, the others joined.
 
@@ -253,7 +283,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
         if DATE_LINE.match(chunk):
             out.append(chunk)
         else:
-            out.extend(_split_line(chunk, lang))
+            out.extend(piece for sentence in _split_line(chunk, lang) for piece in cap_length(sentence))
     return out
 
 
@@ -262,16 +292,16 @@ def segment(doc: Document, lang: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for i, paragraph in enumerate(doc.paragraphs):
         if i in doc.headings or DATE_LINE.match(paragraph.strip()):
-            text = normalize_space(paragraph)
-            out.extend([Sentence(text, i)] if text else [])
+            out.extend(Sentence(piece, i) for piece in cap_length(normalize_space(paragraph)))
         else:
             out.extend(Sentence(s, i) for s in split_sentences(paragraph, lang))
     return tuple(out)
 
 
 def segment_paragraphs(doc: Document, lang: str) -> tuple[Sentence, ...]:
-    """One segment per paragraph (for texts aligned paragraph by paragraph)."""
-    return tuple(Sentence(t, i) for i, p in enumerate(doc.paragraphs) if (t := normalize_space(p)))
+    """One segment per paragraph (for texts aligned paragraph by paragraph); a
+    paragraph over MAX_SENTENCE_CHARS characters is cut as sentences are."""
+    return tuple(Sentence(t, i) for i, p in enumerate(doc.paragraphs) for t in cap_length(normalize_space(p)))
 
 
 def segment_lines(doc: Document, lang: str) -> tuple[Sentence, ...]:

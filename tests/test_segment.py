@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from alignment.read import normalize_space
 from alignment.registry import SEGMENTERS
-from alignment.segment import segment, segment_lines, segment_paragraphs, split_sentences
+from alignment.segment import (MAX_SENTENCE_CHARS, cap_length, segment, segment_lines, segment_paragraphs,
+                               split_sentences)
 from alignment.types import Document, Sentence
 
 NB = "\u00a0"
@@ -214,6 +215,51 @@ def test_empty_input() -> None:
     assert split_sentences("", "en") == []
     assert split_sentences(" \n\t ", "fr") == []
     assert segment(Document(paragraphs=()), "en") == ()
+
+
+# ---------------------------------------------------------------- length cap (issue 10, item 13)
+
+def test_a_megabyte_without_punctuation_is_cut_into_bounded_sentences() -> None:
+    """One sentence of 1 MB took 4 GB in the encoder; now pieces of at most
+    MAX_SENTENCE_CHARS, cut at spaces, nothing lost."""
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]
+    text = " ".join(words[k % 7] * (1 + k % 3) for k in range(150_000))
+    out = segment(Document(paragraphs=(text,)), "en")
+    assert max(len(x.text) for x in out) <= MAX_SENTENCE_CHARS
+    assert len(out) <= 2 * len(text) // MAX_SENTENCE_CHARS + 1
+    assert " ".join(x.text for x in out) == text
+    assert {x.paragraph for x in out} == {0}
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("one two three, four five six, seven eight", 20, ["one two three,", "four five six,", "seven eight"]),
+    ("aaaa bb; cc dd: ee ff gg hh", 12, ["aaaa bb;", "cc dd:", "ee ff gg hh"]),
+    ("a b; cc dd ee ff gg hh", 12, ["a b; cc dd", "ee ff gg hh"]),  # ; in the first half: space
+    ("aa bb cc — dd ee ff", 12, ["aa bb cc", "— dd ee ff"]),             # a dash opens the next piece
+    ("aaa bbb ccc ddd eee fff", 8, ["aaa bbb", "ccc ddd", "eee fff"]),   # no clause mark: last space
+    ("a, bbbbbbbbbbbbbb ccc", 10, ["a,", "bbbbbbbbbb", "bbbb ccc"]),     # a comma too early; no space
+    ("这是一个没有标点的很长的句子", 5, ["这是一个没", "有标点的很", "长的句子"]),
+    ("short enough", 20, ["short enough"]),
+])
+def test_cap_length_cuts_at_clauses_then_spaces_then_characters(text, limit, expected) -> None:
+    assert cap_length(text, limit) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_paragraphs(st.sampled_from(list("ab ,;—字"))), limit=st.integers(2, 30))
+def test_capped_pieces_are_short_and_lose_nothing(text: str, limit: int) -> None:
+    text = normalize_space(text)
+    pieces = cap_length(text, limit)
+    assert all(0 < len(p) <= limit and p == p.strip() for p in pieces)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_headings_and_paragraph_segments_are_capped_too() -> None:
+    long = "word " * 1000
+    doc = Document(paragraphs=(long, long), headings=frozenset({0}))
+    for segments in (segment(doc, "en"), segment_paragraphs(doc, "en")):
+        assert max(len(x.text) for x in segments) <= MAX_SENTENCE_CHARS
+        assert " ".join(x.text for x in segments if x.paragraph == 0) == long.strip()
 
 
 # ---------------------------------------------------------------- the LIMSI gold
