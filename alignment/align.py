@@ -207,16 +207,7 @@ def _adapted_skips(links, n: int, m: int, cfg: AlignConfig, taken_out: int = 0) 
 
 def _group_unaligned(links):
     """Consecutive sentences without counterpart as one link (the LIMSI convention)."""
-    out: list = []
-    for s, t in links:
-        prev = out[-1] if out else None
-        if prev and not t and not prev[1]:
-            out[-1] = (prev[0] + s, ())
-        elif prev and not s and not prev[0]:
-            out[-1] = ((), prev[1] + t)
-        else:
-            out.append((s, t))
-    return out
+    return gaps.regroup(links, [0.0] * len(links))[0]
 
 
 def _no_encoder(cfg: AlignConfig) -> AlignConfig:
