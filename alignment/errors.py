@@ -61,3 +61,15 @@ class UploadError(InputError):
 
 class EncoderError(AlignmentError):
     """The sentence encoder package is missing or not the tested version, or its cache is unusable."""
+
+
+class BookError(InputError):
+    """An EPUB, DOCX, ODT or PDF file that cannot be read (broken, encrypted, unsupported)."""
+
+
+class ScannedPDF(BookError):
+    """A PDF whose pages hold images of text but no text layer (needs OCR first)."""
+
+
+class EncryptedBook(BookError):
+    """A book protected by DRM or a password: its text cannot be read."""

@@ -54,11 +54,12 @@ from typing import Any
 
 from .charset import binary_error, decode_text
 from .errors import InputError, SectionNotFound
+from .read_book import BOOK_FORMATS, BOOK_SUFFIXES, read_book
 from .types import Document
 
 FORMATS = ("text", "html", "markdown")
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
-            ".md": "markdown", ".markdown": "markdown"}
+            ".md": "markdown", ".markdown": "markdown", **BOOK_SUFFIXES}
 
 #: The largest file read (the app's upload limit is the same 20 MB).
 MAX_FILE_BYTES = 20_000_000
@@ -398,6 +399,8 @@ def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "",
     `declared` is the charset a server sent with the bytes.
     """
     fmt = fmt or format_of(source)
+    if fmt in BOOK_FORMATS:  # EPUB, DOCX, ODT, PDF: read_book.py and its per-format modules
+        return read_book(data, fmt, source)
     if not data.strip():
         raise InputError(f"{source or 'input'}: the file is empty; give a file that holds the text")
     text, warnings = decode_text(data, source=source, fmt=fmt, declared=declared)

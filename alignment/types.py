@@ -14,6 +14,17 @@ from typing import Literal
 
 Side = Literal["src", "tgt"]
 Severity = Literal["error", "warning", "info"]
+# What a paragraph of a book is: body text, or apparatus the aligner leaves unaligned.
+Role = Literal["text", "front", "toc", "note"]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter of a book: its title and paragraphs [start, end) of the Document."""
+
+    title: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,10 @@ class Document:
     `headings` holds the indexes of paragraphs that are headings (or date lines)
     so the segmenter keeps them as their own segments. `warnings` says what the
     reader had to guess (a file mixing two encodings), for the user to check.
+    Books (EPUB, DOCX, ODT, PDF) also carry `chapters` (in order, not
+    overlapping) and `roles`, one per paragraph when set: "front" matter, "toc"
+    and "note" paragraphs are left unaligned by the chapter aligner; empty
+    means every paragraph is "text".
     """
 
     paragraphs: tuple[str, ...]
@@ -30,6 +45,12 @@ class Document:
     title: str = ""
     headings: frozenset[int] = frozenset()
     warnings: tuple[str, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    def role(self, paragraph: int) -> Role:
+        """The role of one paragraph ("text" when the Document marks none)."""
+        return self.roles[paragraph] if paragraph < len(self.roles) else "text"
 
 
 @dataclass(frozen=True)

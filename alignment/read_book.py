@@ -1,0 +1,137 @@
+"""Books in: EPUB, DOCX, ODT and PDF bytes -> one Document with chapters and paragraph roles.
+
+read.py's entry points hand a book format here (by suffix or `fmt`); each format has its own
+module, named for the library it relies on (read_epub: zipfile + lxml, read_office:
+python-docx and odfpy, read_pdf: pypdf), and all of them fill the same `BookBuilder`, so every
+book becomes a Document of the same shape: paragraphs, heading indexes, chapters (title and
+paragraph range) and a role per paragraph ("text", or "front" matter, "toc", "note" that the
+chapter aligner leaves unaligned rather than force onto text).
+
+Every failure a damaged or protected file can cause inside a library becomes a named error
+(errors.BookError, EncryptedBook, ScannedPDF) whose message says what to do; the readers are
+fuzzed with hypothesis (tests/test_read_formats.py) to hold to that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .errors import BookError
+from .types import Chapter, Document, Role
+
+BOOK_SUFFIXES = {".epub": "epub", ".docx": "docx", ".odt": "odt", ".pdf": "pdf"}
+BOOK_FORMATS = tuple(dict.fromkeys(BOOK_SUFFIXES.values()))
+MAX_UNPACKED = 512 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
+
+
+@dataclass
+class BookBuilder:
+    """Collects a book's paragraphs in reading order (the one mutable helper; never shared)."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)
+    starts: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, text: str, role: Role = "text", heading: bool = False) -> None:
+        from .read import normalize_space
+
+        text = normalize_space(text)
+        if not text:
+            return
+        if heading:
+            self.headings.add(len(self.paragraphs))
+        self.paragraphs.append(text)
+        self.roles.append(role)
+
+    def chapter(self, title: str) -> None:
+        """A chapter starts at the next paragraph added."""
+        from .read import normalize_space
+
+        self.starts.append((len(self.paragraphs), normalize_space(title)))
+
+    def document(self, source: str, title: str = "") -> Document:
+        if not any(role == "text" for role in self.roles):
+            raise BookError(f"{source or 'book'}: no text found in the book; check it is not "
+                            f"empty or made only of images")
+        return Document(tuple(self.paragraphs), source=source,
+                        title=title or (self.paragraphs[0] if 0 in self.headings else ""),
+                        headings=frozenset(self.headings), chapters=self._chapters(),
+                        roles=tuple(self.roles))
+
+    def _chapters(self) -> tuple[Chapter, ...]:
+        starts: dict[int, str] = {}
+        for start, title in self.starts:
+            if start < len(self.paragraphs) and not starts.get(start):
+                starts[start] = title  # two titles at one place: the first that is not empty
+        bounds = sorted(starts)
+        out = []
+        for k, start in enumerate(bounds):
+            end = bounds[k + 1] if k + 1 < len(bounds) else len(self.paragraphs)
+            title = starts[start] or self._first_heading(start, end) or f"{k + 1}"
+            out.append(Chapter(title, start, end))
+        return tuple(out)
+
+    def _first_heading(self, start: int, end: int) -> str:
+        return next((self.paragraphs[i] for i in range(start, end) if i in self.headings), "")
+
+
+def _reader(fmt: str) -> Callable[[bytes, str], Document]:
+    if fmt == "epub":
+        from .read_epub import read_epub
+        return read_epub
+    if fmt == "docx":
+        from .read_office import read_docx
+        return read_docx
+    if fmt == "odt":
+        from .read_office import read_odt
+        return read_odt
+    from .read_pdf import read_pdf
+    return read_pdf
+
+
+def read_book(data: bytes, fmt: str, source: str = "") -> Document:
+    """Bytes of an EPUB, DOCX, ODT or PDF file -> Document with chapters (see module doc)."""
+    if fmt not in BOOK_FORMATS:
+        raise BookError(f"{source or 'input'}: unknown book format {fmt!r}; "
+                        f"use one of {', '.join(BOOK_FORMATS)}")
+    if not data:
+        raise BookError(f"{source or 'input'}: the file is empty; give the {fmt.upper()} file itself")
+    return _reader(fmt)(data, source)
+
+
+def open_zip(data: bytes, source: str, what: str):  # -> zipfile.ZipFile
+    """The zip container of an EPUB, DOCX or ODT, refused when broken, encrypted or a zip bomb."""
+    import io
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        raise BookError(f"{source or 'input'}: not a valid {what} file (broken zip: {exc}); "
+                        f"check the download is complete or save it again") from None
+    if any(info.flag_bits & 0x1 for info in infos):
+        from .errors import EncryptedBook
+        raise EncryptedBook(f"{source or 'input'}: the {what} file is password-protected; "
+                            f"save an unprotected copy first")
+    if sum(info.file_size for info in infos) > MAX_UNPACKED:
+        raise BookError(f"{source or 'input'}: the {what} file unpacks to more than "
+                        f"{MAX_UNPACKED >> 20} MB; give a smaller book")
+    return archive
+
+
+def zip_member(archive, name: str, source: str, what: str) -> bytes | None:
+    """One member of a zip container, or None when it is absent; damage -> BookError."""
+    import zipfile
+    import zlib
+
+    try:
+        return archive.read(name)
+    except KeyError:
+        return None
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, ValueError,
+            OSError, RuntimeError) as exc:
+        raise BookError(f"{source or 'input'}: {name} in the {what} file is damaged ({exc}); "
+                        f"check the download is complete or save it again") from None

@@ -1,0 +1,205 @@
+"""Word-processor files -> Document: DOCX through python-docx, ODT through odfpy.
+
+Libraries: python-docx (the maintained DOCX reader: paragraph styles resolved through the style
+sheet, tables, runs) and odfpy (the OpenDocument reference library of the ODF toolkit, used by
+LibreOffice's own test tools). Neither reads footnotes as text of their own, so notes come from
+the XML they expose (DOCX word/footnotes.xml and endnotes.xml through python-docx's package
+parts; ODT <text:note> bodies in the odfpy tree).
+
+What becomes what: every paragraph in reading order (body, tables, lists, sections) is a
+paragraph; DOCX paragraphs styled "Title" or "Heading N", and ODT <text:h>, are headings; the
+top heading level used in the file (Heading 1, or outline level 1) starts a chapter. Footnotes
+and endnotes follow the text as "note" paragraphs; a table of contents (DOCX "TOC" styles or a
+Table-of-Contents content control, ODT <text:table-of-content>) is "toc". A password-protected
+file (an Office encrypted package, or an ODT whose manifest lists encryption data) is an
+EncryptedBook error; an old binary .doc is a BookError that says to save it as .docx.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from typing import Any
+
+from .errors import BookError, EncryptedBook
+from .read_book import BookBuilder, open_zip, zip_member
+from .types import Document, Role
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: an encrypted package or a .doc
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING = re.compile(r"^(?:heading|überschrift|titre|título|titolo|kop)\s*(\d)$", re.I)
+# What python-docx and odfpy raise on damaged XML or parts, all turned into BookError.
+_LIB_ERRORS = (KeyError, ValueError, AttributeError, TypeError, IndexError, zipfile.BadZipFile,
+               zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
+
+
+def _damaged(source: str, what: str, exc: Exception) -> BookError:
+    return BookError(f"{source or 'input'}: the {what} file is damaged or not a {what} "
+                     f"({type(exc).__name__}: {str(exc)[:80]}); open it in a word processor "
+                     f"and save it again")
+
+
+def _check_container(data: bytes, source: str, what: str) -> Any:
+    if data.startswith(_OLE):
+        raise EncryptedBook(f"{source or 'input'}: the file is password-protected or an old "
+                            f"binary .doc; save an unprotected .{what.lower()} copy first")
+    return open_zip(data, source, what)
+
+
+# ---------------------------------------------------------------- DOCX
+
+def _docx_level(paragraph: Any) -> int | None:
+    """Heading level of a DOCX paragraph by its style (Title = 0), None for body text."""
+    try:
+        name = paragraph.style.name if paragraph.style is not None else ""
+    except (KeyError, AttributeError, ValueError):
+        name = ""
+    if name == "Title":
+        return 0
+    match = _HEADING.match(name or "")
+    return int(match.group(1)) if match else None
+
+
+def _docx_blocks(document: Any) -> list[tuple[str, int | None, Role]]:
+    """(text, heading level, role) of the body's paragraphs, tables and content controls."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[tuple[str, int | None, Role]] = []
+
+    def walk(parent: Any, role: Role) -> None:
+        for el in parent.iterchildren():
+            if el.tag == f"{_W}p":
+                p = Paragraph(el, document)
+                style = (p.style.name if p.style is not None else "") or ""
+                out.append((p.text, _docx_level(p), "toc" if style.lower().startswith("toc") else role))
+            elif el.tag == f"{_W}tbl":
+                for row in Table(el, document).rows:
+                    for cell in row.cells:
+                        walk(cell._tc, role)
+            elif el.tag == f"{_W}sdt":
+                gallery = " ".join(g.get(f"{_W}val", "") for g in el.iter(f"{_W}docPartGallery"))
+                content = el.find(f"{_W}sdtContent")
+                if content is not None:
+                    walk(content, "toc" if "Contents" in gallery else role)
+
+    walk(document.element.body, "text")
+    return out
+
+
+def _docx_notes(document: Any) -> list[str]:
+    from lxml import etree
+
+    notes = []
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/footnotes", "/endnotes")):
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root:
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            for p in note.iter(f"{_W}p"):
+                notes.append("".join(t.text or "" for t in p.iter(f"{_W}t", f"{_W}tab")))
+    return notes
+
+
+def read_docx(data: bytes, source: str = "") -> Document:
+    """A DOCX file -> Document with chapters (top heading level), notes and TOC marked."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    _check_container(data, source, "DOCX")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = _docx_blocks(document)
+        notes = _docx_notes(document)
+        title = document.core_properties.title or ""
+    except (PackageNotFoundError, etree.XMLSyntaxError, *_LIB_ERRORS) as exc:
+        raise _damaged(source, "DOCX", exc) from None
+    return _build(blocks, notes, source, title)
+
+
+def _build(blocks: list[tuple[str, int | None, Role]], notes: list[str], source: str,
+           title: str) -> Document:
+    levels = [lv for text, lv, role in blocks if lv and role == "text" and text.strip()]
+    top = min(levels) if levels else None
+    book = BookBuilder()
+    for text, level, role in blocks:
+        if role == "text" and top is not None and level == top and text.strip():
+            book.chapter(text)
+        book.add(text, role, heading=level is not None)
+    for note in notes:
+        book.add(note, "note")
+    return book.document(source, title)
+
+
+# ---------------------------------------------------------------- ODT
+
+class _OdtWalker:
+    """Walks odfpy's tree in reading order; notes and TOC collected apart."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, int | None, Role]] = []
+        self.notes: list[str] = []
+
+    def text(self, node: Any) -> str:
+        parts = []
+        for child in node.childNodes:
+            if child.nodeType == child.TEXT_NODE:
+                parts.append(child.data)
+                continue
+            name = child.qname[1] if child.nodeType == child.ELEMENT_NODE else ""
+            if name == "s":
+                parts.append(" " * int(child.getAttribute("c") or 1))
+            elif name in ("tab", "line-break"):
+                parts.append(" ")
+            elif name == "note":
+                self.note(child)
+            elif name not in ("note-citation", "annotation", "tracked-changes"):
+                parts.append(self.text(child))
+        return "".join(parts)
+
+    def note(self, node: Any) -> None:
+        for child in node.childNodes:
+            if child.nodeType == child.ELEMENT_NODE and child.qname[1] == "note-body":
+                sub = _OdtWalker()
+                sub.walk(child, "note")
+                self.notes.extend(text for text, _, _ in sub.blocks)
+
+    def walk(self, node: Any, role: Role) -> None:
+        for child in node.childNodes:
+            if child.nodeType != child.ELEMENT_NODE:
+                continue
+            name = child.qname[1]
+            if name == "h":
+                level = int(child.getAttribute("outlinelevel") or 1)
+                self.blocks.append((self.text(child), level, role))
+            elif name == "p":
+                self.blocks.append((self.text(child), None, role))
+            elif name in ("table-of-content", "alphabetical-index", "illustration-index"):
+                self.walk(child, "toc")
+            elif name not in ("tracked-changes", "sequence-decls", "variable-decls", "annotation"):
+                self.walk(child, role)
+
+
+def read_odt(data: bytes, source: str = "") -> Document:
+    """An ODT file -> Document with chapters (top outline level), notes and TOC marked."""
+    from xml.sax import SAXException
+
+    from odf.opendocument import load
+
+    archive = _check_container(data, source, "ODT")
+    manifest = zip_member(archive, "META-INF/manifest.xml", source, "ODT") or b""
+    if b"encryption-data" in manifest:
+        raise EncryptedBook(f"{source or 'input'}: the ODT file is password-protected; "
+                            f"save an unprotected copy first")
+    try:
+        document = load(io.BytesIO(data))
+        walker = _OdtWalker()
+        walker.walk(document.text, "text")
+    except (SAXException, *_LIB_ERRORS) as exc:
+        raise _damaged(source, "ODT", exc) from None
+    return _build(walker.blocks, walker.notes, source, "")

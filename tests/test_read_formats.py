@@ -1,0 +1,357 @@
+"""Books in: EPUB, DOCX, ODT and PDF files generated here (ebooklib, python-docx, odfpy, fpdf2)
+read into Documents with chapters, headings and roles; damaged input gives only named errors."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alignment.errors import BookError, EncryptedBook, InputError, ScannedPDF
+from alignment.read import read_bytes, read_file
+
+CHAPTERS = [
+    ("Chapter One", ["The rain had stopped before dawn.", "Anna opened the shutters and looked "
+                     "at the wet street below."]),
+    ("Chapter Two", ["Nobody came that morning.", "By noon the baker had sold all his bread."]),
+    ("Chapter Three", ["The letter arrived on Friday.", "It was short, and unsigned."]),
+]
+
+
+# ---------------------------------------------------------------- writers used by the tests
+
+def make_epub(chapters=CHAPTERS, *, lang="en", title="A Small Book", front=True, notes=True,
+              one_file=False) -> bytes:
+    """An EPUB 3 built with ebooklib: title page, chapters, an in-text footnote, nav + NCX."""
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("test-book")
+    book.set_title(title)
+    book.set_language(lang)
+    spine, toc = [], []
+    if front:
+        page = epub.EpubHtml(title="Title page", file_name="title.xhtml", lang=lang)
+        page.content = f'<html><body><section epub:type="titlepage"><h1>{title}</h1><p>© Nobody</p></section></body></html>'
+        book.add_item(page)
+        spine.append(page)
+    if one_file:
+        body = "".join(f'<h2 id="c{k}">{t}</h2>' + "".join(f"<p>{p}</p>" for p in ps)
+                       for k, (t, ps) in enumerate(chapters))
+        item = epub.EpubHtml(title=title, file_name="all.xhtml", lang=lang)
+        item.content = f"<html><body>{body}</body></html>"
+        book.add_item(item)
+        spine.append(item)
+        toc = [epub.Link(f"all.xhtml#c{k}", t, f"c{k}") for k, (t, _) in enumerate(chapters)]
+    else:
+        for k, (chapter_title, paragraphs) in enumerate(chapters):
+            item = epub.EpubHtml(title=chapter_title, file_name=f"ch{k}.xhtml", lang=lang)
+            note = ('<aside epub:type="footnote" id="n1"><p>A note on the first chapter.</p></aside>'
+                    if notes and k == 0 else "")
+            item.content = (f"<html><body><h2>{chapter_title}</h2>"
+                            + "".join(f"<p>{p}</p>" for p in paragraphs) + note + "</body></html>")
+            book.add_item(item)
+            spine.append(item)
+            toc.append(item)
+    book.toc = toc
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", *spine]
+    out = io.BytesIO()
+    epub.write_epub(out, book)
+    return out.getvalue()
+
+
+_FOOTNOTES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+              '<w:footnote w:id="1"><w:p><w:r><w:t>A footnote kept apart.</w:t></w:r></w:p></w:footnote>'
+              '</w:footnotes>')
+
+
+def _with_footnotes(data: bytes) -> bytes:
+    """python-docx writes no footnotes: add word/footnotes.xml, its relation and content type."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                body = body.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/'
+                    b'2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'))
+            elif info.filename == "[Content_Types].xml":
+                body = body.replace(b"</Types>", (
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+                    b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
+            dst.writestr(info, body)
+        dst.writestr("word/footnotes.xml", _FOOTNOTES)
+    return out.getvalue()
+
+
+def make_docx(chapters=CHAPTERS, *, title="A Small Book", footnote=True) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title, style="Title")
+    document.add_paragraph("Contents", style="TOC Heading")
+    for chapter_title, paragraphs in chapters:
+        document.add_heading(chapter_title, level=1)
+        for p in paragraphs:
+            document.add_paragraph(p)
+    out = io.BytesIO()
+    document.save(out)
+    return _with_footnotes(out.getvalue()) if footnote else out.getvalue()
+
+
+def make_odt(chapters=CHAPTERS, *, note=True) -> bytes:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, Note, NoteBody, NoteCitation, P
+
+    document = OpenDocumentText()
+    for k, (chapter_title, paragraphs) in enumerate(chapters):
+        document.text.addElement(H(outlinelevel=1, text=chapter_title))
+        for j, p in enumerate(paragraphs):
+            para = P(text=p)
+            if note and k == 0 and j == 0:
+                footnote = Note(id="ftn1", noteclass="footnote")
+                footnote.addElement(NoteCitation(text="1"))
+                body = NoteBody()
+                body.addElement(P(text="An ODT note kept apart."))
+                footnote.addElement(body)
+                para.addElement(footnote)
+            document.text.addElement(para)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+LONG = ("It was late in the evening when the travellers reached the village at the foot of the "
+        "mountain, tired and cold, and the innkeeper, a small man with an important air, came "
+        "out to meet them with a lantern in his hand and a long story about the weather.")
+
+
+def make_pdf(pages_per_chapter=2, chapters=("Chapter One", "Chapter Two")) -> bytes:
+    """A PDF (fpdf2) with running header and footer, a hyphen at a line end and bookmarks."""
+    from fpdf import FPDF
+
+    class Book(FPDF):
+        def header(self):
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, "A Small Book", align="C", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, str(self.page_no()), align="C")
+
+    pdf = Book()
+    pdf.set_auto_page_break(True, margin=20)
+    words = LONG.split()
+    for title in chapters:
+        pdf.add_page()
+        pdf.start_section(title)
+        pdf.set_font("Helvetica", size=16)
+        pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+        for _ in range(pages_per_chapter * 6):
+            lines, line = [], ""
+            for w in words:
+                if len(line) + len(w) > 80:
+                    lines.append(line)
+                    line = ""
+                line = f"{line} {w}".strip()
+            lines.append(line)
+            lines[0] = lines[0] + " impor-"
+            lines[1] = "tant " + lines[1]
+            for text in lines:
+                pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def make_blank_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")  # an "image" of a page, no text
+    return bytes(pdf.output())
+
+
+# ---------------------------------------------------------------- readers
+
+def _body(doc):
+    return [p for i, p in enumerate(doc.paragraphs) if doc.role(i) == "text"]
+
+
+def _chapter_texts(doc):
+    return [(c.title, [p for p in doc.paragraphs[c.start:c.end]]) for c in doc.chapters]
+
+
+@pytest.mark.parametrize("one_file", [False, True])
+def test_epub_chapters_titles_roles(one_file):
+    doc = read_bytes(make_epub(one_file=one_file), source="book.epub")
+    assert doc.title == "A Small Book"
+    assert [c.title for c in doc.chapters] == ["Chapter One", "Chapter Two", "Chapter Three"]
+    for (title, paragraphs), (got_title, got) in zip(CHAPTERS, _chapter_texts(doc)):
+        assert got_title == title
+        assert [p for p in got if p != title and "note" not in p] == paragraphs
+    roles = dict(zip(doc.paragraphs, doc.roles))
+    assert roles["© Nobody"] == "front"
+    if not one_file:
+        assert roles["A note on the first chapter."] == "note"
+        assert "A note on the first chapter." not in " ".join(_body(doc))
+    # the nav document is in the spine: its list is no text (nor a chapter) of the book
+    assert _body(doc).count("Chapter One") == 1
+
+
+def test_epub2_ncx_only(tmp_path):
+    """An EPUB 2 book (no nav document): chapter titles come from the NCX."""
+    data = make_epub(front=False, notes=False)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename.endswith(".opf"):
+                body = body.replace(b' properties="nav"', b"")
+            dst.writestr(info, body)
+    path = tmp_path / "old.epub"
+    path.write_bytes(out.getvalue())
+    doc = read_file(path)
+    assert [c.title for c in doc.chapters] == ["Chapter One", "Chapter Two", "Chapter Three"]
+
+
+def test_docx_headings_chapters_notes_apart():
+    doc = read_bytes(make_docx(), source="book.docx")
+    assert [c.title for c in doc.chapters] == ["Chapter One", "Chapter Two", "Chapter Three"]
+    assert doc.paragraphs[0] == "A Small Book" and 0 in doc.headings
+    assert doc.paragraphs[-1] == "A footnote kept apart." and doc.roles[-1] == "note"
+    assert doc.roles[doc.paragraphs.index("Contents")] == "toc"
+    first = doc.chapters[0]
+    assert list(doc.paragraphs[first.start + 1:first.end]) == CHAPTERS[0][1]
+
+
+def test_odt_headings_chapters_notes_apart():
+    doc = read_bytes(make_odt(), source="book.odt")
+    assert [c.title for c in doc.chapters] == ["Chapter One", "Chapter Two", "Chapter Three"]
+    assert "An ODT note kept apart." not in " ".join(_body(doc))
+    assert doc.roles[doc.paragraphs.index("An ODT note kept apart.")] == "note"
+    assert doc.paragraphs[1] == CHAPTERS[0][1][0]  # the citation mark "1" is not in the text
+
+
+def test_pdf_heads_hyphens_paragraphs_outline():
+    doc = read_bytes(make_pdf(), source="book.pdf")
+    text = " ".join(doc.paragraphs)
+    assert "A Small Book" not in text  # running header gone
+    assert not any(p.strip().isdigit() for p in doc.paragraphs)  # page numbers gone
+    assert "important tant" not in text and "impor-" not in text and "importanttant" not in text
+    assert "air, came out to meet them" in text  # lines joined inside a paragraph
+    assert [c.title for c in doc.chapters] == ["Chapter One", "Chapter Two"]
+    body = [p for p in doc.paragraphs if p.startswith("It was late")]
+    assert len(body) == 24 and all(p.endswith("weather.") for p in body)  # one per paragraph
+
+
+def test_pdf_without_text_is_a_scan():
+    with pytest.raises(ScannedPDF, match="OCR"):
+        read_bytes(make_blank_pdf(), source="scan.pdf")
+
+
+def test_encrypted_epub_is_named():
+    data = make_epub()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("META-INF/encryption.xml", (
+            '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+            'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+            '<enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>'
+            '<enc:CipherData><enc:CipherReference URI="EPUB/ch0.xhtml"/></enc:CipherData>'
+            '</enc:EncryptedData></encryption>'))
+    with pytest.raises(EncryptedBook, match="DRM"):
+        read_bytes(out.getvalue(), source="drm.epub")
+
+
+def test_missing_spine_is_named():
+    data = make_epub()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename.endswith(".opf"):
+                start, end = body.index(b"<spine"), body.index(b"</spine>") + len(b"</spine>")
+                body = body[:start] + body[end:]
+            dst.writestr(info, body)
+    with pytest.raises(BookError, match="spine"):
+        read_bytes(out.getvalue(), source="nospine.epub")
+
+
+@pytest.mark.parametrize("fmt", ["epub", "docx", "odt", "pdf"])
+def test_not_a_book_is_named(fmt):
+    with pytest.raises(BookError):
+        read_bytes(b"plain text, not a book", source=f"x.{fmt}")
+    with pytest.raises(BookError):
+        read_bytes(b"", source=f"x.{fmt}")
+
+
+# ---------------------------------------------------------------- fuzzing: only named errors
+
+_SAMPLES = {}
+
+
+def _sample(fmt: str) -> bytes:
+    if fmt not in _SAMPLES:
+        _SAMPLES[fmt] = {"epub": make_epub, "docx": make_docx, "odt": make_odt,
+                         "pdf": lambda: make_pdf(pages_per_chapter=1)}[fmt]()
+    return _SAMPLES[fmt]
+
+
+def _read_or_named(data: bytes, fmt: str) -> None:
+    try:
+        doc = read_bytes(data, source=f"fuzz.{fmt}")
+    except InputError:
+        return
+    assert doc.paragraphs and len(doc.roles) == len(doc.paragraphs)
+    assert all(0 <= c.start < c.end <= len(doc.paragraphs) for c in doc.chapters)
+
+
+@pytest.mark.parametrize("fmt", ["epub", "docx", "odt", "pdf"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fuzz_damaged_bytes(fmt, data):
+    """Truncated files and flipped bytes (a broken zip, a damaged PDF) raise only InputErrors."""
+    raw = bytearray(_sample(fmt))
+    cut = data.draw(st.integers(0, len(raw)))
+    flips = data.draw(st.lists(st.tuples(st.integers(0, len(raw) - 1), st.integers(0, 255)),
+                               max_size=8))
+    for at, value in flips:
+        raw[at] = value
+    _read_or_named(bytes(raw[:cut] if data.draw(st.booleans()) else raw), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["epub", "docx", "odt"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fuzz_zip_members(fmt, data):
+    """Members dropped or replaced by junk (missing spine, encrypted-looking bytes) -> named errors."""
+    src = zipfile.ZipFile(io.BytesIO(_sample(fmt)))
+    names = src.namelist()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in names:
+            action = data.draw(st.sampled_from(["keep", "keep", "keep", "drop", "junk", "cut"]))
+            body = src.read(name)
+            if action == "drop":
+                continue
+            if action == "junk":
+                body = data.draw(st.binary(max_size=200))
+            elif action == "cut":
+                body = body[:data.draw(st.integers(0, len(body)))]
+            dst.writestr(name, body)
+    _read_or_named(out.getvalue(), fmt)
