@@ -58,8 +58,13 @@ def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_
     for sents, doc in ((src, src_doc), (tgt, tgt_doc)):
         if not sents:
             raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")
-    bitext = _align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, embedder=embedder,
-                    config=config, corpus_id=corpus_id, progress=progress)
+    if src_doc.chapters or tgt_doc.chapters or src_doc.roles or tgt_doc.roles:
+        bitext = _align_books(src, tgt, src_doc, tgt_doc, src_lang=src_lang, tgt_lang=tgt_lang,
+                              embedder=embedder, config=config, corpus_id=corpus_id,
+                              progress=progress)
+    else:
+        bitext = _align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, embedder=embedder,
+                        config=config, corpus_id=corpus_id, progress=progress)
     read_warnings = src_doc.warnings + tgt_doc.warnings  # what the readers had to guess
     if not read_warnings:
         return bitext
@@ -107,6 +112,24 @@ def _align(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], *, src_lang: st
     alignment = align(src, tgt, embedder=resolve_embedder(embedder),
                       config=config if config is not None else AlignConfig(),
                       src_lang=src_lang, tgt_lang=tgt_lang, progress=progress)
+    return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang,
+                  tgt_lang=tgt_lang, corpus_id=corpus_id)
+
+
+def _align_books(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], src_doc: Document,
+                 tgt_doc: Document, *, src_lang: str, tgt_lang: str, embedder: Any, config: Any,
+                 corpus_id: str, progress: Progress) -> Bitext:
+    """Books: chapters matched first when both sides have them (chapters.py); notes,
+    tables of contents and front matter left unaligned."""
+    from .chapters import align_books, sentence_chapters, unaligned_sentences
+
+    both = bool(src_doc.chapters and tgt_doc.chapters)
+    alignment = align_books(
+        src, tgt, sentence_chapters(src_doc, src) if both else (),
+        sentence_chapters(tgt_doc, tgt) if both else (), embedder=resolve_embedder(embedder),
+        config=config, src_lang=src_lang, tgt_lang=tgt_lang,
+        src_skip=unaligned_sentences(src_doc, src), tgt_skip=unaligned_sentences(tgt_doc, tgt),
+        progress=progress)
     return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang,
                   tgt_lang=tgt_lang, corpus_id=corpus_id)
 

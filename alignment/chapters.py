@@ -1,0 +1,266 @@
+"""Chapter matching: align two books chapter by chapter, then sentence by sentence inside.
+
+Why: a chapter boundary is an anchor a translation almost never crosses; aligning inside
+matched chapters keeps an error from spreading past one chapter and gives the sentence
+aligner shorter texts. Matching is a small dynamic programme over the two chapter lists (as
+Gale-Church over paragraphs, one level up): a step pairs 1-1, 1-2 (split) or 2-1 (merged)
+chapters or leaves one chapter unmatched (missing in the translation). A pair scores
+
+    cos(content) + w_title * (same chapter number) - w_len * |log(length ratio / book ratio)|
+    - (merge cost for 1-2 / 2-1)
+
+where content is the mean sentence embedding of up to `sample` sentences spread through the
+chapter, minus the mean over all chapters of its book (otherwise every chapter of a novel
+looks like every other: same names, same style), and the length ratio is measured in
+characters against the whole books' ratio. An unmatched chapter scores 0, so a pair is taken
+only when its evidence beats `min_score`. When the matched chapters cover too little of
+either book (`min_coverage`), the chapter structure is not trusted and the books are aligned
+whole (with a warning), so a wrong table of contents never costs more than no chapters.
+
+Sentences inside each matched pair go through align.align (the same engine and settings);
+paragraphs whose role is front matter, table of contents or note (read_book.py) are left
+unaligned (1-0 / 0-1 links at their place) rather than forced onto text. The pairs are
+aligned one after the other: the encoder already uses both cores of our machines, so threads
+over chapters would not pay.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from .progress import Progress, no_progress
+from .types import Alignment, Chapter, Document, Link, Sentence
+
+Group = tuple[tuple[int, ...], tuple[int, ...]]
+_NUMBER = re.compile(r"(?<![\w])(\d{1,4}|[IVXLC]{1,8})(?![\w])")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True)
+class ChapterConfig:
+    """Weights of the chapter match score (see module doc)."""
+
+    sample: int = 40
+    w_title: float = 0.3
+    w_len: float = 0.5
+    merge_cost: float = 0.15
+    min_score: float = 0.1
+    min_coverage: float = 0.6
+
+
+# ---------------------------------------------------------------- chapters in sentence units
+
+def sentence_chapters(doc: Document, sents: Sequence[Sentence]) -> tuple[Chapter, ...]:
+    """The Document's chapters as sentence ranges [start, end), covering every sentence.
+
+    Sentences before the first chapter form an untitled chapter of their own; a sentence in
+    a gap between chapters joins the chapter before it; a chapter without sentences goes.
+    """
+    from bisect import bisect_left
+
+    if not sents:
+        return ()
+    paragraphs = [s.paragraph for s in sents]
+    titles = {0: ""}
+    for chapter in doc.chapters:  # a later chapter starting at the same sentence wins
+        first = bisect_left(paragraphs, chapter.start)
+        if first < len(sents):
+            titles[first] = chapter.title
+    bounds = sorted(titles)
+    return tuple(Chapter(titles[a], a, b) for a, b in zip(bounds, [*bounds[1:], len(sents)]))
+
+
+def unaligned_sentences(doc: Document, sents: Sequence[Sentence]) -> frozenset[int]:
+    """Indexes of sentences in front matter, table of contents or notes."""
+    return frozenset(k for k, s in enumerate(sents) if doc.role(s.paragraph) != "text")
+
+
+# ---------------------------------------------------------------- matching
+
+def title_number(title: str) -> int | None:
+    """The chapter number a title carries ("Chapter 12", "XII.", "Chapitre III"), if any."""
+    match = _NUMBER.search(title)
+    if not match:
+        return None
+    token = match.group(1)
+    if token.isdigit():
+        return int(token)
+    values = [_ROMAN[c] for c in token]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def _content(sents: Sequence[Sentence], chapters: Sequence[Chapter], skip: frozenset[int],
+             embedder: Any, sample: int) -> tuple[np.ndarray, np.ndarray]:
+    """(centred content vectors, body character lengths) of the chapters of one book."""
+    picks, owner, lengths = [], [], []
+    for c, ch in enumerate(chapters):
+        body = [k for k in range(ch.start, ch.end) if k not in skip]
+        lengths.append(sum(len(sents[k].text) for k in body))
+        step = max(1, len(body) / sample) if body else 1
+        chosen = sorted({body[int(i * step)] for i in range(min(sample, len(body)))})
+        picks.extend(sents[k].text for k in chosen)
+        owner.extend([c] * len(chosen))
+    vectors = np.zeros((len(chapters), 1), np.float32)
+    if picks:
+        emb = np.asarray(embedder.embed(picks), dtype=np.float64)
+        vectors = np.zeros((len(chapters), emb.shape[1]))
+        np.add.at(vectors, np.asarray(owner), emb)
+    vectors -= vectors[np.asarray(lengths) > 0].mean(axis=0) if any(lengths) else 0.0
+    return vectors, np.asarray(lengths, dtype=np.float64)
+
+
+def _pair_score(a: Sequence[int], b: Sequence[int], src: tuple, tgt: tuple, ratio: float,
+                cfg: ChapterConfig) -> float:
+    (s_vec, s_len, s_num), (t_vec, t_len, t_num) = src, tgt
+    va, vb = s_vec[list(a)].sum(axis=0), t_vec[list(b)].sum(axis=0)
+    la, lb = s_len[list(a)].sum(), t_len[list(b)].sum()
+    if la == 0 or lb == 0:
+        return -math.inf
+    norm = float(np.linalg.norm(va) * np.linalg.norm(vb))
+    cos = float(va @ vb) / norm if norm > 0 else 0.0
+    same = s_num[a[0]] is not None and s_num[a[0]] == t_num[b[0]]
+    return (cos + cfg.w_title * same - cfg.w_len * abs(math.log(lb / (la * ratio)))
+            - cfg.merge_cost * (len(a) + len(b) - 2))
+
+
+def match_chapters(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequence[Chapter],
+                   tgt_ch: Sequence[Chapter], *, embedder: Any, config: ChapterConfig = ChapterConfig(),
+                   src_skip: frozenset[int] = frozenset(),
+                   tgt_skip: frozenset[int] = frozenset()) -> list[Group]:
+    """Chapter index groups in order: 1-1, 1-2, 2-1 pairs, or (i,) / (j,) left unmatched."""
+    s_vec, s_len = _content(src, src_ch, src_skip, embedder, config.sample)
+    t_vec, t_len = _content(tgt, tgt_ch, tgt_skip, embedder, config.sample)
+    s = (s_vec, s_len, [title_number(c.title) for c in src_ch])
+    t = (t_vec, t_len, [title_number(c.title) for c in tgt_ch])
+    ratio = max(t_len.sum(), 1.0) / max(s_len.sum(), 1.0)
+    n, m = len(src_ch), len(tgt_ch)
+    best = np.full((n + 1, m + 1), -math.inf)
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    best[0, 0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for a, b in ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1)):
+                if a > i or b > j or best[i - a, j - b] == -math.inf:
+                    continue
+                gain = 0.0 if a == 0 or b == 0 else _pair_score(
+                    range(i - a, i), range(j - b, j), s, t, ratio, config) - config.min_score
+                if best[i - a, j - b] + gain > best[i, j]:
+                    best[i, j], back[i, j] = best[i - a, j - b] + gain, (a, b)
+    groups, (i, j) = [], (n, m)
+    while (i, j) != (0, 0):
+        a, b = back[i, j]
+        groups.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    return groups[::-1]
+
+
+# ---------------------------------------------------------------- aligning inside chapters
+
+def _coverage(groups: list[Group], chapters: Sequence[Chapter], side: int, lengths: list[int]) -> float:
+    matched = sum(lengths[c] for g in groups if g[0] and g[1] for c in g[side])
+    return matched / max(sum(lengths), 1)
+
+
+def _body(chapters: Sequence[Chapter], ids: Sequence[int], skip: frozenset[int]) -> list[int]:
+    return [k for c in ids for k in range(chapters[c].start, chapters[c].end) if k not in skip]
+
+
+def _with_unaligned(links: list[Link], src_skip: Sequence[int], tgt_skip: Sequence[int]) -> list[Link]:
+    """Body links with the left-out sentences put back as 1-0 / 0-1 links where they stand."""
+    out: list[Link] = []
+    s_rest, t_rest = sorted(src_skip), sorted(tgt_skip)
+    si = ti = 0
+    for link in links:
+        while si < len(s_rest) and link.src and s_rest[si] < link.src[0]:
+            out.append(Link((s_rest[si],), ()))
+            si += 1
+        while ti < len(t_rest) and link.tgt and t_rest[ti] < link.tgt[0]:
+            out.append(Link((), (t_rest[ti],)))
+            ti += 1
+        out.append(link)
+    out.extend(Link((k,), ()) for k in s_rest[si:])
+    out.extend(Link((), (k,)) for k in t_rest[ti:])
+    return out
+
+
+def _trim(chapters: Sequence[Chapter], ids: Sequence[int], skip: frozenset[int]) -> list[int]:
+    """The group's sentences less the left-out ones at its start and end only."""
+    every = [k for c in ids for k in range(chapters[c].start, chapters[c].end)]
+    body = [i for i, k in enumerate(every) if k not in skip]
+    return every[body[0]:body[-1] + 1] if body else []
+
+
+def _straddles(links: Sequence[Link], src_skip: frozenset[int], tgt_skip: frozenset[int]) -> bool:
+    return any(any(i in skip for i in range(min(side), max(side)))
+               for link in links for side, skip in ((link.src, src_skip), (link.tgt, tgt_skip))
+               if len(side) > 1)
+
+
+def _align_group(src: Sequence[Sentence], tgt: Sequence[Sentence], s_ids: list[int],
+                 t_ids: list[int], align: Any, **kwargs: Any) -> Alignment:
+    """align() on some sentences of each book, links given back in book indexes."""
+    result = align([src[i] for i in s_ids], [tgt[j] for j in t_ids], **kwargs)
+    links = tuple(Link(tuple(s_ids[i] for i in link.src), tuple(t_ids[j] for j in link.tgt),
+                       link.confidence, link.reviewed) for link in result.links)
+    return replace(result, links=links)
+
+
+def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequence[Chapter],
+                tgt_ch: Sequence[Chapter], *, embedder: Any, config: Any = None,
+                chapter_config: ChapterConfig = ChapterConfig(), src_lang: str | None = None,
+                tgt_lang: str | None = None, src_skip: frozenset[int] = frozenset(),
+                tgt_skip: frozenset[int] = frozenset(), progress: Progress = no_progress) -> Alignment:
+    """Match chapters, align sentences inside each matched pair, join into one Alignment.
+
+    `src_ch`/`tgt_ch` are sentence ranges (sentence_chapters); sentences in `*_skip` stay
+    unaligned. Every sentence is in exactly one link, links in order on both sides.
+    """
+    from .align import AlignConfig, align
+
+    config = config if config is not None else AlignConfig()
+    # chapters with no body text (a title page, a table of contents) take no part in matching
+    src_ch = [c for c in src_ch if _body([c], [0], src_skip)] or [Chapter("", 0, len(src))]
+    tgt_ch = [c for c in tgt_ch if _body([c], [0], tgt_skip)] or [Chapter("", 0, len(tgt))]
+    groups = match_chapters(src, tgt, src_ch, tgt_ch, embedder=embedder, config=chapter_config,
+                            src_skip=src_skip, tgt_skip=tgt_skip)
+    warnings: list[str] = []
+    s_len = [len(_body(src_ch, [c], src_skip)) for c in range(len(src_ch))]
+    t_len = [len(_body(tgt_ch, [c], tgt_skip)) for c in range(len(tgt_ch))]
+    if min(_coverage(groups, src_ch, 0, s_len), _coverage(groups, tgt_ch, 1, t_len)) < chapter_config.min_coverage:
+        warnings.append(f"chapters: {len(src_ch)} and {len(tgt_ch)} chapters do not match well; "
+                        f"the books were aligned whole")
+        groups = [(tuple(range(len(src_ch))), tuple(range(len(tgt_ch))))]
+    links: list[Link] = []
+    signature = None
+    left_out: tuple[set[int], set[int]] = (set(src_skip), set(tgt_skip))
+    for k, (a, b) in enumerate(groups):
+        s_ids, t_ids = _body(src_ch, a, src_skip), _body(tgt_ch, b, tgt_skip)
+        if not s_ids or not t_ids:
+            links.extend([Link((i,), ()) for i in s_ids] + [Link((), (j,)) for j in t_ids])
+            continue
+        result = _align_group(src, tgt, s_ids, t_ids, align, embedder=embedder, config=config,
+                              src_lang=src_lang, tgt_lang=tgt_lang)
+        if _straddles(result.links, src_skip, tgt_skip):
+            # a link spans a left-out sentence inside the group: keep the inner ones in
+            s_ids, t_ids = _trim(src_ch, a, src_skip), _trim(tgt_ch, b, tgt_skip)
+            left_out[0].difference_update(s_ids)
+            left_out[1].difference_update(t_ids)
+            result = _align_group(src, tgt, s_ids, t_ids, align, embedder=embedder, config=config,
+                                  src_lang=src_lang, tgt_lang=tgt_lang)
+        signature = signature or result.signature
+        warnings.extend(w for w in result.warnings if w not in warnings)
+        links.extend(result.links)
+        progress(k + 1, len(groups), "align chapters")
+    links = _with_unaligned(links, sorted(left_out[0]), sorted(left_out[1]))
+    matched = sum(1 for a, b in groups if a and b)
+    if signature is None:
+        from .align import align as _align
+        signature = _align([], [], embedder=embedder, config=config).signature
+    signature = replace(signature, params=(*signature.params, ("chapters", f"{matched}/{len(groups)}")))
+    return Alignment(tuple(links), signature, tuple(warnings))
