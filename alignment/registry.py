@@ -58,4 +58,5 @@ EXPORTERS = Registry("export format", {
     "tsv": "alignment.export:write_tsv",
     "moses": "alignment.export:write_moses",
     "html": "alignment.export:write_html",
+    "epub": "alignment.epub:write_epub",
 })

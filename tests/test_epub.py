@@ -1,0 +1,142 @@
+"""Bilingual EPUB out: chapters, layouts, language tags, our reader reads it back, epubcheck
+passes it (when the Debian package is installed), the CLI writes it from a PO."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from alignment.cli import main
+from alignment.epub import CHUNK, book_chapters, render_epub, write_epub
+from alignment.po import write_po
+from alignment.read import read_bytes
+from alignment.types import Alignment, Bitext, Link, Sentence
+
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+XHTML = "{http://www.w3.org/1999/xhtml}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def novel(chapters: int = 3, per: int = 4, titles: bool = True, omission: bool = True) -> Bitext:
+    src, tgt, links = [], [], []
+    for c in range(chapters):
+        if titles:
+            src.append(Sentence(f"Chapter {c + 1}", 1000 + c))
+            tgt.append(Sentence(f"Chapitre {c + 1}", 1000 + c))
+            links.append(Link((len(src) - 1,), (len(tgt) - 1,)))
+        for k in range(per):
+            src.append(Sentence(f"Tom & Anna <met> in room {c}.{k}.", 10 * c + k // 2))
+            tgt.append(Sentence(f"Tom et Anna « se virent » dans la salle {c}.{k}.", 10 * c + k // 2))
+            links.append(Link((len(src) - 1,), (len(tgt) - 1,)))
+    if omission:
+        src.append(Sentence("A sentence the translator left out.", 999))
+        links.append(Link((len(src) - 1,), ()))
+    return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), "en", "fr", corpus_id="novel")
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_container_layout_and_metadata():
+    data = render_epub(novel(), title="A Novel")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    first = archive.infolist()[0]
+    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+    assert archive.read("mimetype") == b"application/epub+zip"
+    opf = etree.fromstring(archive.read("OEBPS/content.opf"))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert [e.text for e in opf.iter(f"{dc}language")] == ["en", "fr"]
+    assert opf.findtext(f".//{dc}title") == "A Novel"
+    assert render_epub(novel(), title="A Novel") != render_epub(novel(2), title="A Novel")
+
+
+def test_chapters_nav_and_language_on_every_text_element():
+    members = _members(render_epub(novel(), title="A Novel"))
+    nav = etree.fromstring(members["OEBPS/nav.xhtml"])
+    assert [a.text for a in nav.iter(f"{XHTML}a")] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+    chapter = etree.fromstring(members["OEBPS/c0000.xhtml"])
+    paragraphs = list(chapter.iter(f"{XHTML}p"))
+    assert len(paragraphs) == 8  # 4 pairs, original then translation
+    assert [p.get(XML_LANG) for p in paragraphs[:2]] == ["en", "fr"]
+    assert all(p.get("lang") == p.get(XML_LANG) for p in paragraphs)
+    assert paragraphs[0].text == "Tom & Anna <met> in room 0.0."
+    assert paragraphs[1].text == "Tom et Anna « se virent » dans la salle 0.0."
+    last = etree.fromstring(members["OEBPS/c0002.xhtml"])
+    assert list(last.iter(f"{XHTML}p"))[-1].text == "A sentence the translator left out."
+
+
+def test_our_reader_reads_our_book_back():
+    doc = read_bytes(render_epub(novel()), source="novel.epub")
+    assert [c.title for c in doc.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+    assert doc.paragraphs[doc.chapters[1].start + 1] == "Tom & Anna <met> in room 1.0."
+
+
+def test_layouts():
+    def divs(style: str) -> list:
+        chapter = etree.fromstring(_members(render_epub(novel(), style=style))["OEBPS/c0000.xhtml"])
+        return [d for d in chapter.iter(f"{XHTML}div")]
+
+    assert len(divs("pairs")) == 4 and len(divs("paragraphs")) == 2  # two paragraphs of two pairs
+    para = divs("paragraphs")[0]
+    assert [p.get("lang") for p in para] == ["en", "fr"]
+    assert para[0].text == "Tom & Anna <met> in room 0.0. Tom & Anna <met> in room 0.1."
+    assert all("small" in d.get("class") for d in divs("small"))
+
+
+def test_untitled_bitext_is_cut_into_parts_at_paragraph_ends():
+    bitext = novel(chapters=1, per=CHUNK * 2 + 10, titles=False, omission=False)
+    chapters = book_chapters(bitext)
+    assert len(chapters) == 3 and chapters[-1].end == len(bitext.alignment.links)
+    for c in chapters[1:]:  # a part never starts inside a paragraph
+        link = bitext.alignment.links
+        assert bitext.src[link[c.start].src[0]].paragraph != bitext.src[link[c.start - 1].src[0]].paragraph
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.text(min_size=1, max_size=40), st.text(max_size=40)), min_size=1, max_size=6))
+def test_any_text_gives_well_formed_xhtml(pairs):
+    src = tuple(Sentence(a, k) for k, (a, _) in enumerate(pairs))
+    tgt = tuple(Sentence(b, k) for k, (_, b) in enumerate(pairs) if b)
+    links, j = [], 0
+    for k, (_, b) in enumerate(pairs):
+        links.append(Link((k,), (j,) if b else ()))
+        j += bool(b)
+    members = _members(render_epub(Bitext(src, tgt, Alignment(tuple(links)), "de", "es")))
+    for name, body in members.items():
+        if name.endswith((".xhtml", ".opf", ".ncx", ".xml")):
+            etree.fromstring(body)  # raises on malformed XML
+
+
+@pytest.mark.skipif(not (EPUBCHECK.exists() and shutil.which("java")),
+                    reason="epubcheck not installed (Debian package epubcheck)")
+@pytest.mark.parametrize("style", ["small", "paragraphs"])  # "small" holds the pairs markup
+def test_epubcheck_finds_no_error(tmp_path, style):
+    path = tmp_path / f"novel-{style}.epub"
+    write_epub(novel(), path, style=style)
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr
+
+
+def test_cli_exports_epub_from_po(tmp_path):
+    po = tmp_path / "novel.po"
+    write_po(novel(), po)
+    out = tmp_path / "novel.epub"
+    result = CliRunner().invoke(main, ["export", str(po), "--epub", str(out), "--epub-layout", "small"])
+    assert result.exit_code == 0, result.output
+    doc = read_bytes(out.read_bytes(), source=str(out))
+    assert [c.title for c in doc.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+    missing = CliRunner().invoke(main, ["export", str(po), "--epub", str(tmp_path / "no" / "x.epub")])
+    assert missing.exit_code == 1 and "Error:" in missing.output
