@@ -21,12 +21,13 @@ import streamlit as st
 
 from alignment import browse
 from alignment.errors import AlignmentError, POConflict
+from alignment.read_book import sample_text
 from alignment.types import Bitext
 
 ss = st.session_state
 md = browse.md_escape  # user text shown through Markdown (titles, file names, messages)
 EMBEDDER = os.environ.get("ALIGNMENT_EMBEDDER", "use")
-FORMATS = ("txt", "html", "htm", "md", "markdown")
+FORMATS = ("txt", "html", "htm", "md", "markdown", "epub", "docx", "odt", "pdf")
 LANGS = ("fr", "en", "de", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko", "ar", "tr")
 
 
@@ -221,13 +222,14 @@ def open_section() -> None:
 
 def align_section() -> None:
     st.subheader("Align new texts")
-    st.caption("An original and its translation as plain text, HTML or Markdown.")
+    st.caption("An original and its translation as plain text, HTML, Markdown, EPUB, DOCX, ODT "
+               "or PDF (with a text layer).")
     cols = st.columns(2)
     files, langs = [], []
     for col, label, side in zip(cols, ("Original", "Translation"), ("src", "tgt")):
         with col:
             up = st.file_uploader(label, type=list(FORMATS), key=f"new_{side}")
-            guess = browse.guess_language(up.getvalue()[:20000].decode("utf-8", "ignore")) \
+            guess = browse.guess_language(sample_text(up.name, up.getvalue())) \
                 if up is not None else None
             options = list(LANGS) + ([guess] if guess and guess not in LANGS else [])
             default = guess or ("fr" if side == "src" else "en")
@@ -423,7 +425,8 @@ def toolbar(bitext: Bitext) -> None:
     with bar.popover("Download"):
         stem = Path(ss.path).stem
         for fmt, mime in (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
-                          ("tsv", "text/tab-separated-values"), ("html", "text/html")):
+                          ("tsv", "text/tab-separated-values"), ("html", "text/html"),
+                          ("epub", "application/epub+zip")):
             st.download_button(fmt.upper(), key=f"dl_{fmt}", file_name=f"{stem}.{fmt}", mime=mime,
                                data=lambda fmt=fmt, b=bitext: browse.export_bytes(b, fmt))
     if ss.conflict:

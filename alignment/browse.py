@@ -499,7 +499,7 @@ def guess_language(text: str) -> str | None:
 
 
 def export_bytes(bitext: Bitext, fmt: str) -> bytes:
-    """The bitext as a downloadable file: po, tmx, tsv or html (rendered in memory)."""
+    """The bitext as a downloadable file: po, tmx, tsv, html or epub (rendered in memory)."""
     from . import export
     from .po import bitext_to_po
 
@@ -511,4 +511,7 @@ def export_bytes(bitext: Bitext, fmt: str) -> bytes:
         return export.render_tsv(bitext).encode("utf-8")
     if fmt == "html":
         return export.render_html(bitext).encode("utf-8")
-    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv or html")
+    if fmt == "epub":
+        from .epub import render_epub
+        return render_epub(bitext)
+    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html or epub")

@@ -135,3 +135,20 @@ def zip_member(archive, name: str, source: str, what: str) -> bytes | None:
             OSError, RuntimeError) as exc:
         raise BookError(f"{source or 'input'}: {name} in the {what} file is damaged ({exc}); "
                         f"check the download is complete or save it again") from None
+
+
+def sample_text(name: str, data: bytes, limit: int = 20000) -> str:
+    """The first `limit` characters of an upload's text, for guessing its language: a book
+    is read (its body paragraphs), any other file decoded leniently; never raises."""
+    from pathlib import Path
+
+    from .errors import InputError
+
+    fmt = BOOK_SUFFIXES.get(Path(name).suffix.lower())
+    if fmt is None:
+        return data[:limit].decode("utf-8", "ignore")
+    try:
+        doc = read_book(data, fmt, name)
+    except InputError:
+        return ""
+    return " ".join(p for i, p in enumerate(doc.paragraphs) if doc.role(i) == "text")[:limit]

@@ -206,9 +206,9 @@ def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> 
         return None, set()
     body = root.find("body")
     types = _epub_types(body) if body is not None else set()
-    for section in (body if body is not None else []):
-        if isinstance(section.tag, str) and section.tag in ("section", "div", "nav"):
-            types |= _epub_types(section) if len(body) == 1 else set()
+    blocks = [el for el in (body if body is not None else []) if isinstance(el.tag, str)]
+    if len(blocks) == 1:  # <body><section epub:type="titlepage">...: the file's type
+        types |= _epub_types(blocks[0])
     _mark_cuts(root, cuts)
     return root, types
 
