@@ -46,7 +46,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 class ChapterConfig:
     """Weights of the chapter match score (see module doc)."""
 
-    sample: int = 40
+    sample: int = 200
     w_title: float = 0.3
     w_len: float = 0.5
     merge_cost: float = 0.15
@@ -162,6 +162,46 @@ def match_chapters(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Seq
 
 # ---------------------------------------------------------------- aligning inside chapters
 
+class _BookEmbedder:
+    """The embedder the chapter pairs see: each book's runs computed once, whole (one batch a
+    side, the cost of aligning the book whole), then sliced for each chapter and served as
+    single-sentence vectors for the chapter contents. A slice equals what the embedder gives
+    for the chapter alone (runs never reach past the slice: those rows are zero, as there).
+    Anything else (a group with inner notes kept) goes to the real embedder."""
+
+    def __init__(self, inner: Any, sides: tuple[list[str], list[str]], max_run: int) -> None:
+        self._inner, self._sides, self._max_run = inner, sides, max_run
+        self._runs: list[np.ndarray | None] = [None, None]
+        self._index = [{t: k for k, t in enumerate(side)} for side in sides]
+        self.offsets: tuple[int, int] = (-1, -1)  # where the next pair starts in each side
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def _side_runs(self, side: int) -> np.ndarray:
+        if self._runs[side] is None:
+            self._runs[side] = np.asarray(self._inner.embed_runs(self._sides[side], self._max_run),
+                                          dtype=np.float32)
+        return self._runs[side]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        for side, index in enumerate(self._index):
+            if texts and all(t in index for t in texts):
+                return self._side_runs(side)[0][[index[t] for t in texts]]
+        return self._inner.embed(texts)
+
+    def embed_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
+        n = len(texts)
+        for side, offset in enumerate(self.offsets):
+            if (0 <= offset and 0 < max_run <= self._max_run
+                    and list(texts) == self._sides[side][offset:offset + n]):
+                out = self._side_runs(side)[:max_run, offset:offset + n].copy()
+                for k in range(2, max_run + 1):
+                    out[k - 1, max(n - k + 1, 0):] = 0.0
+                return out
+        return self._inner.embed_runs(texts, max_run)
+
+
 def _coverage(groups: list[Group], chapters: Sequence[Chapter], side: int, lengths: list[int]) -> float:
     matched = sum(lengths[c] for g in groups if g[0] and g[1] for c in g[side])
     return matched / max(sum(lengths), 1)
@@ -204,8 +244,15 @@ def _straddles(links: Sequence[Link], src_skip: frozenset[int], tgt_skip: frozen
 
 def _align_group(src: Sequence[Sentence], tgt: Sequence[Sentence], s_ids: list[int],
                  t_ids: list[int], align: Any, **kwargs: Any) -> Alignment:
-    """align() on some sentences of each book, links given back in book indexes."""
-    result = align([src[i] for i in s_ids], [tgt[j] for j in t_ids], **kwargs)
+    """align() on some sentences of each book, links given back in book indexes.
+
+    BLAS runs on one thread here: a chapter's matrices are small, and on a loaded machine
+    threads waiting for each other cost more than they give (the encoder sets its own).
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        result = align([src[i] for i in s_ids], [tgt[j] for j in t_ids], **kwargs)
     links = tuple(Link(tuple(s_ids[i] for i in link.src), tuple(t_ids[j] for j in link.tgt),
                        link.confidence, link.reviewed) for link in result.links)
     return replace(result, links=links)
@@ -224,6 +271,10 @@ def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequen
     from .align import AlignConfig, align
 
     config = config if config is not None else AlignConfig()
+    s_body, t_body = _body([Chapter("", 0, len(src))], [0], src_skip), _body([Chapter("", 0, len(tgt))], [0], tgt_skip)
+    embedder = _BookEmbedder(embedder, ([src[i].text for i in s_body], [tgt[j].text for j in t_body]),
+                             config.max_side)
+    position = ({i: k for k, i in enumerate(s_body)}, {j: k for k, j in enumerate(t_body)})
     # chapters with no body text (a title page, a table of contents) take no part in matching
     src_ch = [c for c in src_ch if _body([c], [0], src_skip)] or [Chapter("", 0, len(src))]
     tgt_ch = [c for c in tgt_ch if _body([c], [0], tgt_skip)] or [Chapter("", 0, len(tgt))]
@@ -244,6 +295,7 @@ def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequen
         if not s_ids or not t_ids:
             links.extend([Link((i,), ()) for i in s_ids] + [Link((), (j,)) for j in t_ids])
             continue
+        embedder.offsets = (position[0][s_ids[0]], position[1][t_ids[0]])
         result = _align_group(src, tgt, s_ids, t_ids, align, embedder=embedder, config=config,
                               src_lang=src_lang, tgt_lang=tgt_lang)
         if _straddles(result.links, src_skip, tgt_skip):
@@ -251,6 +303,7 @@ def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequen
             s_ids, t_ids = _trim(src_ch, a, src_skip), _trim(tgt_ch, b, tgt_skip)
             left_out[0].difference_update(s_ids)
             left_out[1].difference_update(t_ids)
+            embedder.offsets = (-1, -1)
             result = _align_group(src, tgt, s_ids, t_ids, align, embedder=embedder, config=config,
                                   src_lang=src_lang, tgt_lang=tgt_lang)
         signature = signature or result.signature
@@ -261,6 +314,6 @@ def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequen
     matched = sum(1 for a, b in groups if a and b)
     if signature is None:
         from .align import align as _align
-        signature = _align([], [], embedder=embedder, config=config).signature
+        signature = _align([], [], embedder=embedder._inner, config=config).signature
     signature = replace(signature, params=(*signature.params, ("chapters", f"{matched}/{len(groups)}")))
     return Alignment(tuple(links), signature, tuple(warnings))

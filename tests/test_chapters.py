@@ -133,3 +133,20 @@ def test_pipeline_aligns_two_epubs_by_chapter(fake_embedder):
     notes = [i for i, link in enumerate(bitext.alignment.links)
              if bitext.link_text(i, "src") == "A note on the first chapter."]
     assert notes and not bitext.alignment.links[notes[0]].tgt  # the note stays unaligned
+
+
+def test_book_runs_sliced_per_chapter_equal_runs_of_the_chapter_alone(fake_embedder):
+    """The chapter aligner embeds each book once; a chapter's slice is what the chapter gives."""
+    from alignment.chapters import _BookEmbedder
+
+    texts = [s for ch in _book(3, 7, seed=6) for s in ch]
+    other = [_translate(s) for s in texts]
+    book = _BookEmbedder(fake_embedder, (texts, other), 6)
+    for start, end in ((0, 7), (7, 14), (14, 21), (3, 5)):
+        book.offsets = (start, start)
+        for side in (texts, other):
+            alone = fake_embedder.embed_runs(side[start:end], 6)
+            assert np.allclose(book.embed_runs(side[start:end], 6), alone, atol=1e-5)
+    assert np.allclose(book.embed(other[2:9]), fake_embedder.embed(other[2:9]), atol=1e-5)
+    book.offsets = (-1, -1)  # texts that are no slice go to the embedder itself
+    assert np.allclose(book.embed_runs(texts[5:1:-1], 3), fake_embedder.embed_runs(texts[5:1:-1], 3))
