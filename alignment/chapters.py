@@ -19,9 +19,18 @@ whole (with a warning), so a wrong table of contents never costs more than no ch
 
 Sentences inside each matched pair go through align.align (the same engine and settings);
 paragraphs whose role is front matter, table of contents or note (read_book.py) are left
-unaligned (1-0 / 0-1 links at their place) rather than forced onto text. The pairs are
-aligned one after the other: the encoder already uses both cores of our machines, so threads
-over chapters would not pay.
+unaligned (1-0 / 0-1 links at their place) rather than forced onto text. Each book is embedded
+once, whole, and sliced per chapter (_BookEmbedder), so matching costs no extra encoding.
+
+A boundary may still be crossed where the evidence is overwhelming: where a chapter pair
+leaves sentences unaligned next to a boundary (the symptom of a translator who moved a
+chapter break by a sentence), the `stitch_width` links on each side are realigned as one text
+and the result kept only if every link crossing the boundary has confidence >= `stitch_sure`
+and fewer sentences stay unaligned.
+
+The pairs are aligned one after the other: the encoder already uses both cores of our
+machines, and the aligner itself takes under a second for a novel (benchmarks/bench_books.py),
+so threads over chapters would not pay.
 """
 
 from __future__ import annotations
@@ -52,6 +61,8 @@ class ChapterConfig:
     merge_cost: float = 0.15
     min_score: float = 0.1
     min_coverage: float = 0.6
+    stitch_width: int = 4      # links each side of a boundary realigned together
+    stitch_sure: float = 0.9   # confidence every boundary-crossing link must reach
 
 
 # ---------------------------------------------------------------- chapters in sentence units
@@ -242,20 +253,78 @@ def _straddles(links: Sequence[Link], src_skip: frozenset[int], tgt_skip: frozen
                if len(side) > 1)
 
 
-def _align_group(src: Sequence[Sentence], tgt: Sequence[Sentence], s_ids: list[int],
-                 t_ids: list[int], align: Any, **kwargs: Any) -> Alignment:
-    """align() on some sentences of each book, links given back in book indexes.
+class _Run:
+    """align() on chosen sentences of each book, links in book indexes; keeps the signature and
+    warnings of the runs. BLAS runs on one thread here: a chapter's matrices are small, and on a
+    loaded machine threads waiting for each other cost more than they give (the encoder sets
+    its own)."""
 
-    BLAS runs on one thread here: a chapter's matrices are small, and on a loaded machine
-    threads waiting for each other cost more than they give (the encoder sets its own).
-    """
-    from threadpoolctl import threadpool_limits
+    def __init__(self, src: Sequence[Sentence], tgt: Sequence[Sentence], embedder: _BookEmbedder,
+                 body: tuple[list[int], list[int]], **kwargs: Any) -> None:
+        from .align import align
 
-    with threadpool_limits(limits=1, user_api="blas"):
-        result = align([src[i] for i in s_ids], [tgt[j] for j in t_ids], **kwargs)
-    links = tuple(Link(tuple(s_ids[i] for i in link.src), tuple(t_ids[j] for j in link.tgt),
-                       link.confidence, link.reviewed) for link in result.links)
-    return replace(result, links=links)
+        self.src, self.tgt, self.embedder, self.kwargs, self._align = src, tgt, embedder, kwargs, align
+        self.position = ({i: k for k, i in enumerate(body[0])}, {j: k for k, j in enumerate(body[1])})
+        self.signature: Any = None
+        self.warnings: list[str] = []
+
+    def __call__(self, s_ids: list[int], t_ids: list[int]) -> list[Link]:
+        from threadpoolctl import threadpool_limits
+
+        self.embedder.offsets = (self.position[0].get(s_ids[0], -1), self.position[1].get(t_ids[0], -1))
+        with threadpool_limits(limits=1, user_api="blas"):
+            result = self._align([self.src[i] for i in s_ids], [self.tgt[j] for j in t_ids],
+                                 embedder=self.embedder, **self.kwargs)
+        self.signature = self.signature or result.signature
+        self.warnings.extend(w for w in result.warnings if w not in self.warnings)
+        return [Link(tuple(s_ids[i] for i in link.src), tuple(t_ids[j] for j in link.tgt),
+                     link.confidence, link.reviewed) for link in result.links]
+
+
+def _side_of(ids: tuple[int, ...], cut: int) -> str:
+    return "" if not ids else "L" if max(ids) < cut else "R" if min(ids) >= cut else "X"
+
+
+def _stitch(parts: list[list[Link]], matched: list[bool], run: _Run, cfg: ChapterConfig,
+            skips: tuple[frozenset[int], frozenset[int]]) -> None:
+    """Where sentences are left unaligned next to a chapter boundary, realign the links around
+    it as one text, and keep that only when the links crossing the boundary are sure (the
+    evidence is overwhelming); parts is changed in place."""
+    for g in range(len(parts) - 1 if cfg.stitch_width > 0 else 0):
+        left, right = parts[g], parts[g + 1]
+        if not (matched[g] and matched[g + 1] and left and right):
+            continue
+        tail, head = left[-cfg.stitch_width:], right[:cfg.stitch_width]
+        if all(link.src and link.tgt for link in tail + head):
+            continue
+        s_ids = sorted(i for link in tail + head for i in link.src)
+        t_ids = sorted(j for link in tail + head for j in link.tgt)
+        s_cut = min((i for link in right for i in link.src), default=max(s_ids, default=0) + 1)
+        t_cut = min((j for link in right for j in link.tgt), default=max(t_ids, default=0) + 1)
+        if not s_ids or not t_ids:
+            continue
+        joint = run(s_ids, t_ids)
+        crossing = [link for link in joint if "X" in (sides := {_side_of(link.src, s_cut),
+                                                                 _side_of(link.tgt, t_cut)})
+                    or sides == {"L", "R"}]
+        gaps = sum(not (link.src and link.tgt) for link in joint)
+        if (crossing and all(link.confidence >= cfg.stitch_sure for link in crossing)
+                and gaps < sum(not (link.src and link.tgt) for link in tail + head)
+                and not _straddles(joint, *skips)):
+            parts[g] = left[:-cfg.stitch_width] + joint
+            parts[g + 1] = right[cfg.stitch_width:]
+
+
+def _trusted(groups: list[Group], src_ch: Sequence[Chapter], tgt_ch: Sequence[Chapter],
+             skips: tuple[frozenset[int], frozenset[int]], cfg: ChapterConfig) -> tuple[list[Group], list[str]]:
+    """The chapter groups, or one group of everything when they cover too little of a book."""
+    s_len = [len(_body(src_ch, [c], skips[0])) for c in range(len(src_ch))]
+    t_len = [len(_body(tgt_ch, [c], skips[1])) for c in range(len(tgt_ch))]
+    if min(_coverage(groups, src_ch, 0, s_len), _coverage(groups, tgt_ch, 1, t_len)) >= cfg.min_coverage:
+        return groups, []
+    return ([(tuple(range(len(src_ch))), tuple(range(len(tgt_ch))))],
+            [f"chapters: {len(src_ch)} and {len(tgt_ch)} chapters do not match well; "
+             f"the books were aligned whole"])
 
 
 def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequence[Chapter],
@@ -268,52 +337,40 @@ def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequen
     `src_ch`/`tgt_ch` are sentence ranges (sentence_chapters); sentences in `*_skip` stay
     unaligned. Every sentence is in exactly one link, links in order on both sides.
     """
-    from .align import AlignConfig, align
+    from .align import AlignConfig
 
     config = config if config is not None else AlignConfig()
-    s_body, t_body = _body([Chapter("", 0, len(src))], [0], src_skip), _body([Chapter("", 0, len(tgt))], [0], tgt_skip)
-    embedder = _BookEmbedder(embedder, ([src[i].text for i in s_body], [tgt[j].text for j in t_body]),
-                             config.max_side)
-    position = ({i: k for k, i in enumerate(s_body)}, {j: k for k, j in enumerate(t_body)})
+    skips = (src_skip, tgt_skip)
     # chapters with no body text (a title page, a table of contents) take no part in matching
     src_ch = [c for c in src_ch if _body([c], [0], src_skip)] or [Chapter("", 0, len(src))]
     tgt_ch = [c for c in tgt_ch if _body([c], [0], tgt_skip)] or [Chapter("", 0, len(tgt))]
-    groups = match_chapters(src, tgt, src_ch, tgt_ch, embedder=embedder, config=chapter_config,
+    body = (_body([Chapter("", 0, len(src))], [0], src_skip), _body([Chapter("", 0, len(tgt))], [0], tgt_skip))
+    book = _BookEmbedder(embedder, ([src[i].text for i in body[0]], [tgt[j].text for j in body[1]]),
+                         config.max_side)
+    groups = match_chapters(src, tgt, src_ch, tgt_ch, embedder=book, config=chapter_config,
                             src_skip=src_skip, tgt_skip=tgt_skip)
-    warnings: list[str] = []
-    s_len = [len(_body(src_ch, [c], src_skip)) for c in range(len(src_ch))]
-    t_len = [len(_body(tgt_ch, [c], tgt_skip)) for c in range(len(tgt_ch))]
-    if min(_coverage(groups, src_ch, 0, s_len), _coverage(groups, tgt_ch, 1, t_len)) < chapter_config.min_coverage:
-        warnings.append(f"chapters: {len(src_ch)} and {len(tgt_ch)} chapters do not match well; "
-                        f"the books were aligned whole")
-        groups = [(tuple(range(len(src_ch))), tuple(range(len(tgt_ch))))]
-    links: list[Link] = []
-    signature = None
+    groups, warnings = _trusted(groups, src_ch, tgt_ch, skips, chapter_config)
+    run = _Run(src, tgt, book, body, config=config, src_lang=src_lang, tgt_lang=tgt_lang)
+    parts: list[list[Link]] = []
     left_out: tuple[set[int], set[int]] = (set(src_skip), set(tgt_skip))
     for k, (a, b) in enumerate(groups):
         s_ids, t_ids = _body(src_ch, a, src_skip), _body(tgt_ch, b, tgt_skip)
         if not s_ids or not t_ids:
-            links.extend([Link((i,), ()) for i in s_ids] + [Link((), (j,)) for j in t_ids])
+            parts.append([Link((i,), ()) for i in s_ids] + [Link((), (j,)) for j in t_ids])
             continue
-        embedder.offsets = (position[0][s_ids[0]], position[1][t_ids[0]])
-        result = _align_group(src, tgt, s_ids, t_ids, align, embedder=embedder, config=config,
-                              src_lang=src_lang, tgt_lang=tgt_lang)
-        if _straddles(result.links, src_skip, tgt_skip):
+        links = run(s_ids, t_ids)
+        if _straddles(links, src_skip, tgt_skip):
             # a link spans a left-out sentence inside the group: keep the inner ones in
             s_ids, t_ids = _trim(src_ch, a, src_skip), _trim(tgt_ch, b, tgt_skip)
             left_out[0].difference_update(s_ids)
             left_out[1].difference_update(t_ids)
-            embedder.offsets = (-1, -1)
-            result = _align_group(src, tgt, s_ids, t_ids, align, embedder=embedder, config=config,
-                                  src_lang=src_lang, tgt_lang=tgt_lang)
-        signature = signature or result.signature
-        warnings.extend(w for w in result.warnings if w not in warnings)
-        links.extend(result.links)
+            links = run(s_ids, t_ids)
+        parts.append(links)
         progress(k + 1, len(groups), "align chapters")
-    links = _with_unaligned(links, sorted(left_out[0]), sorted(left_out[1]))
+    _stitch(parts, [bool(a and b) for a, b in groups], run, chapter_config, skips)
+    links = _with_unaligned([link for part in parts for link in part], sorted(left_out[0]),
+                            sorted(left_out[1]))
+    signature = run.signature or run._align([], [], embedder=embedder, config=config).signature
     matched = sum(1 for a, b in groups if a and b)
-    if signature is None:
-        from .align import align as _align
-        signature = _align([], [], embedder=embedder._inner, config=config).signature
     signature = replace(signature, params=(*signature.params, ("chapters", f"{matched}/{len(groups)}")))
-    return Alignment(tuple(links), signature, tuple(warnings))
+    return Alignment(tuple(links), signature, tuple(warnings + run.warnings))

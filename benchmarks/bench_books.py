@@ -166,10 +166,16 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
     gold = [Link(tuple(a), tuple(b)) for a, b in data["links"]]
     s = score([gold], [alignment.links])
     chapters = dict(alignment.signature.params).get("chapters", "-")
+    groups = []
+    if spec["mode"] == "chapters":  # the chapter pairing, for the record (not timed)
+        from alignment.chapters import match_chapters
+        for a, b in match_chapters(src, tgt, src_ch, tgt_ch, embedder=embedder):
+            groups.append(" + ".join(src_ch[i].title for i in a) + " = "
+                          + " + ".join(tgt_ch[j].title for j in b))
     return {"n": [len(src), len(tgt)], "ch": [len(src_ch), len(tgt_ch)], "matched": chapters,
             "load": load, "seconds": seconds, "cpu": cpu, "peak_mb": peak_rss_mb(),
             "scores": [s.precision_strict, s.recall_strict, s.f1_strict, s.f1_lax],
-            "warnings": list(alignment.warnings)}
+            "warnings": list(alignment.warnings), "groups": groups}
 
 
 def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
@@ -218,6 +224,7 @@ def main() -> None:
     print("align s: end to end after model loading, embedding included (cold: a fresh cache "
           "folder, warm: the same folder again, so align s is the aligner alone); cpu s: CPU time "
           "of all threads; matched: chapter groups paired / groups")
+    print("chapter pairs found:", "; ".join(runs[-1][2]["groups"]))
     for mode, state, r in runs:
         for w in r["warnings"]:
             print(f"warning ({mode}, {state}): {w}")

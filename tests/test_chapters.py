@@ -150,3 +150,26 @@ def test_book_runs_sliced_per_chapter_equal_runs_of_the_chapter_alone(fake_embed
     assert np.allclose(book.embed(other[2:9]), fake_embedder.embed(other[2:9]), atol=1e-5)
     book.offsets = (-1, -1)  # texts that are no slice go to the embedder itself
     assert np.allclose(book.embed_runs(texts[5:1:-1], 3), fake_embedder.embed_runs(texts[5:1:-1], 3))
+
+
+def test_a_sentence_moved_across_a_chapter_boundary_is_still_linked(fake_embedder):
+    """The translation ends chapter 1 with the first sentence of chapter 2: the link crosses."""
+    book = _book(3, 8, seed=7)
+    src, src_ch = _flat(book, ["1", "2", "3"])
+    tr = [[_translate(s) for s in ch] for ch in book]
+    tr[0].append(tr[1].pop(0))
+    tgt, tgt_ch = _flat(tr, ["1", "2", "3"])
+    alignment = align_books(src, tgt, src_ch, tgt_ch, embedder=fake_embedder)
+    _check_cover(alignment.links, len(src), len(tgt))
+    pairs = {(link.src, link.tgt) for link in alignment.links}
+    assert ((8,), (8,)) in pairs and all(link.src and link.tgt for link in alignment.links)
+
+
+def test_boundaries_are_not_crossed_without_cause(fake_embedder):
+    """A chapter missing in the translation leaves its sentences unaligned, nothing crosses."""
+    book = _book(3, 8, seed=8)
+    src, src_ch = _flat(book, ["1", "2", "3"])
+    tgt, tgt_ch = _flat([[_translate(s) for s in ch] for ch in (book[0], book[2])], ["1", "3"])
+    alignment = align_books(src, tgt, src_ch, tgt_ch, embedder=fake_embedder)
+    assert [link.src for link in alignment.links if not link.tgt] == [(i,) for i in range(8, 16)] \
+        or [link.src for link in alignment.links if not link.tgt] == [tuple(range(8, 16))]
