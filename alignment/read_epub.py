@@ -62,8 +62,8 @@ def _children(root: Any, name: str) -> list[Any]:
 
 def _check_drm(archive: Any, source: str) -> None:
     names = set(archive.namelist())
-    if "META-INF/rights.xml" in names:
-        raise EncryptedBook(f"{source or 'input'}: the EPUB is protected by DRM (Adobe rights); "
+    if names & {"META-INF/rights.xml", "META-INF/sinf.xml"}:
+        raise EncryptedBook(f"{source or 'input'}: the EPUB is protected by DRM (Adobe or Apple); "
                             f"only a DRM-free copy can be read")
     data = zip_member(archive, "META-INF/encryption.xml", source, "EPUB")
     if data is None:
@@ -113,7 +113,8 @@ class _Package:
         spines = _children(root, "spine")
         refs = _children(spines[0], "itemref") if spines else []
         self.spine = [(self.manifest[r.get("idref")][0], r.get("linear", "yes") == "no")
-                      for r in refs if r.get("idref") in self.manifest]
+                      for r in refs if r.get("idref") in self.manifest
+                      and not self.manifest[r.get("idref")][1].startswith(("image/", "audio/", "video/"))]
         if not self.spine:
             raise BookError(f"{source or 'input'}: the EPUB has no reading order (empty or missing "
                             f"spine); the book is damaged, save or export it again")
