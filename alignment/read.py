@@ -54,7 +54,7 @@ from typing import Any
 
 from .charset import binary_error, decode_text
 from .errors import InputError, SectionNotFound
-from .read_book import BOOK_FORMATS, BOOK_SUFFIXES, read_book
+from .read_book import BOOK_FORMATS, BOOK_MAX_BYTES, BOOK_SUFFIXES, read_book
 from .types import Document
 
 FORMATS = ("text", "html", "markdown")
@@ -443,8 +443,9 @@ def read_input_bytes(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
 def read_file(path: str | Path, *, fmt: str | None = None, section: str | None = None,
               start: str | None = None, end: str | None = None) -> Document:
     """Read a file (format from its suffix unless given), optionally cut to one section."""
-    data = read_input_bytes(path)
-    doc = read_bytes(data, fmt=fmt or format_of(path), source=str(path))
+    fmt = fmt or format_of(path)
+    data = read_input_bytes(path, limit=BOOK_MAX_BYTES if fmt in BOOK_FORMATS else MAX_FILE_BYTES)
+    doc = read_bytes(data, fmt=fmt, source=str(path))
     if section or start or end:
         doc = cut_section(doc, heading=section, start=start, end=end)
     return doc

@@ -23,6 +23,7 @@ from .types import Chapter, Document, Role
 BOOK_SUFFIXES = {".epub": "epub", ".docx": "docx", ".odt": "odt", ".pdf": "pdf"}
 BOOK_FORMATS = tuple(dict.fromkeys(BOOK_SUFFIXES.values()))
 MAX_UNPACKED = 512 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
+BOOK_MAX_BYTES = 200_000_000  # a book file read from disk (images make EPUBs and PDFs large)
 
 
 @dataclass

@@ -194,15 +194,10 @@ def _mark_cuts(root: Any, fragments: list[tuple[str, int]]) -> None:
 
 
 def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> tuple[Any, set[str]]:
-    from lxml import etree, html
+    from .read import decode, parse_html
 
-    from .read import decode
-
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", decode(data, source=f"{source}:{path}", fmt="html"))
-    try:
-        root = html.document_fromstring(text) if text.strip() else None
-    except (etree.ParserError, ValueError):
-        root = None
+    text = decode(data, source=f"{source}:{path}", fmt="html")
+    root = parse_html(text) if text.strip() else None
     if root is None:
         return None, set()
     body = root.find("body")

@@ -406,7 +406,7 @@ def test_export_bytes_po_reads_back(tmp_path):
 def test_export_bytes_unknown_format():
     from alignment.errors import UnknownComponent
 
-    with pytest.raises(UnknownComponent, match="choose po, tmx, tsv or html"):
+    with pytest.raises(UnknownComponent, match="choose po, tmx, tsv, html or epub"):
         browse.export_bytes(EVIL, "docx")
 
 
