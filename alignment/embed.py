@@ -181,7 +181,7 @@ class PartsCache:
                 self._db = self._replace_file(exc, None)
         except (OSError, sqlite3.Error) as exc:
             raise EncoderError(f"cannot use the embedding cache {self.path}: {exc}; "
-                               "pass another cache directory or none") from exc
+                               "give another with --cache-dir DIR (or ALIGNMENT_CACHE_DIR)") from exc
 
     def _open(self, attempts: int = 100) -> sqlite3.Connection:
         """Connect, retrying while busy: switching a new file to WAL while a
@@ -272,7 +272,8 @@ class PartsCache:
                         self._db = self._replace_file(exc, self._db)
                         continue
                     raise EncoderError(f"cannot write the embedding cache {self.path}: {exc}; "
-                                       "free some space or pass another cache directory") from exc
+                                       "free some space or give another with --cache-dir DIR "
+                                       "(or ALIGNMENT_CACHE_DIR)") from exc
 
     def _insert(self, table: str, rows: list[tuple[bytes, int, bytes]]) -> None:
         self._db.execute("BEGIN IMMEDIATE")

@@ -447,3 +447,18 @@ def test_one_link_numbering_in_check_html_and_tmx(runner, checked_po, tmp_path):
     titles = re.findall(r'title="link (\d+): [^"]*">(?:<p>)?([^<]*)', html.read_text("utf-8"))
     assert (str(number), "Publié en 1921.") in titles
     assert re.search(rf'tuid="{number}"[^>]*>.*?Publié en 1921', tmx.read_text("utf-8"), re.S)
+
+
+def test_a_cache_error_names_the_option_that_exists(tmp_path):
+    from alignment.embed import PartsCache
+    from alignment.errors import EncoderError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(EncoderError, match=r"--cache-dir DIR \(or ALIGNMENT_CACHE_DIR\)"):
+        PartsCache(blocker, "model")
+    assert "--cache-dir" in runner_help()
+
+
+def runner_help() -> str:
+    return CliRunner().invoke(main, ["-h"]).output
