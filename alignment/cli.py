@@ -212,8 +212,8 @@ def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = No
               show_default=True, help="po: the PO file of the pairs; vecalign: links "
               "'[0, 1]:[2]' one per line.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Output file (PO, or links with --format vecalign); default or '-': "
-              "standard output.")
+              help="Output file (PO, or links with --format vecalign); '-' or none: "
+              "standard output (no PO when only --tmx/--tsv/--html are given).")
 @output_options
 @quiet_option
 def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, embedder: str,
@@ -235,7 +235,8 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     from .pipeline import align_documents, align_sentences, check_language, resolve_embedder
     from .progress import tqdm_progress
 
-    po = (output or "-") if fmt == "po" else None
+    # no -o: the PO goes to standard output, unless only exports were asked for
+    po = (output or (None if (tmx or tsv or html) else "-")) if fmt == "po" else None
     check_before_work([src, tgt], po=po, tmx=tmx, tsv=tsv, html=html,
                       overwrite_edited=overwrite_edited)
     if fmt == "vecalign":

@@ -250,6 +250,14 @@ def test_align_writes_the_po_to_stdout(runner, texts, tmp_path, dash):
     assert "links" in result.stderr and "msgid" not in result.stderr
 
 
+def test_align_with_only_an_export_prints_no_po(runner, texts, tmp_path):
+    html = tmp_path / "pairs.html"
+    result = runner.invoke(main, ["align", *map(str, texts), "-s", "fr", "-t", "en", "--html",
+                                  str(html), "--embedder", "hashing", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and html.is_file()
+
+
 DE_LINES = ["Die Brücke überspannt die Vire seit dem Jahr 1702 und ist sehr alt.",
             "Sie hat sieben Bögen, die alle aus Stein gebaut wurden.",
             "Im Jahr 1910 hat ein Hochwasser einen der Bögen mitgerissen."]
