@@ -355,3 +355,28 @@ def test_fuzz_zip_members(fmt, data):
                 body = body[:data.draw(st.integers(0, len(body)))]
             dst.writestr(name, body)
     _read_or_named(out.getvalue(), fmt)
+
+
+@pytest.mark.parametrize("user_password", ["", "secret"])
+def test_encrypted_pdf(user_password):
+    """Restricted only (no password to open): read; a password to open: EncryptedBook."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(1))))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    if user_password:
+        with pytest.raises(EncryptedBook, match="password"):
+            read_bytes(out.getvalue(), source="locked.pdf")
+    else:
+        assert [c.title for c in read_bytes(out.getvalue(), source="open.pdf").chapters] == \
+            ["Chapter One", "Chapter Two"]
+
+
+def test_password_protected_office_file_is_named():
+    """An encrypted DOCX/ODT is an OLE compound file, not a zip."""
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)
+    for name in ("locked.docx", "locked.odt"):
+        with pytest.raises(EncryptedBook, match="password"):
+            read_bytes(data, source=name)
