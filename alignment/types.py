@@ -151,3 +151,63 @@ class Finding:
     severity: Severity
     message: str
     spans: tuple[Span, ...] = ()
+
+
+# ---------------------------------------------------------------- several versions (versions.py)
+
+@dataclass(frozen=True)
+class Version:
+    """One text of a version set: its sentences, language and a name unique in the set.
+
+    Two versions in the same language are told apart by `name` (e.g. 'en1', 'en2').
+    """
+
+    name: str
+    lang: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class JointRow:
+    """One row of a joint alignment: a span of the original and its counterpart in each version.
+
+    `cells[0]` holds the original's sentence indexes, `cells[k]` those of version k (either may
+    be empty, never all). `links[k - 1]` keeps the finer links of the pair (original, version k)
+    that fall inside the row, as the pairwise aligner made them.
+    """
+
+    cells: tuple[tuple[int, ...], ...]
+    links: tuple[tuple[Link, ...], ...]
+
+
+@dataclass(frozen=True)
+class VersionSet:
+    """An original (`texts[0]`) and its versions, aligned together in rows.
+
+    Every sentence of every text is in exactly one row, in order. `signatures[k - 1]` and
+    `warnings[k - 1]` are those of the pairwise alignment (original, version k).
+    """
+
+    texts: tuple[Version, ...]
+    rows: tuple[JointRow, ...]
+    signatures: tuple[Signature, ...] = ()
+    warnings: tuple[tuple[str, ...], ...] = ()
+    title: str = ""
+
+    def cell_text(self, row: int, text: int) -> str:
+        """The text of one cell: its sentences joined by a space."""
+        sents = self.texts[text].sentences
+        return " ".join(sents[j].text for j in self.rows[row].cells[text])
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a word diff between two versions in the same language.
+
+    `kind` is 'equal', 'insert', 'delete' or 'replace'; `old` and `new` are the text of each
+    side (joining every `old` gives the first text back, every `new` the second).
+    """
+
+    kind: Literal["equal", "insert", "delete", "replace"]
+    old: str
+    new: str

@@ -1,0 +1,325 @@
+"""Several versions of one text aligned together: joint rows built from pairwise alignments.
+
+Why pivot on the original (issue 13): every version is a translation (or revision) of the
+original, so the engine aligns each pair (original, version k) as it aligns any bitext, and
+the rows are derived from those links rather than from aligning versions to each other blindly.
+
+The join. Each pair's links cut the original where one link ends and the next begins; a row
+boundary is kept only where every pair cuts, so a row is the smallest span of the original on
+which all versions agree, and the pair's finer links inside it are kept (`JointRow.links`). An
+addition (0-1 link) strictly inside a row belongs to that row; one that sits on a row boundary
+becomes a row of its own with an empty original. Where several versions add something at the
+same boundary, their additions share rows in order, and, when an embedder is given, direct
+version-to-version similarity settles the doubt: two additions stay in one row only if their
+cosine reaches `ADDITION_MATCH`. With a single version every link is a row, so N = 2 gives the
+pairwise alignment unchanged. Cost: linear in the number of links.
+
+Versions in the same language are compared word by word with difflib.SequenceMatcher (standard
+library, the ratcliff-obershelp matcher behind `diff -u`-like tools; no dependency, good on the
+short texts of one row) over word, punctuation and space tokens, autojunk off.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import InputError
+from .progress import Progress, no_progress
+from .types import Alignment, Bitext, DiffOp, JointRow, Link, Sentence, Signature, Version, VersionSet
+
+ADDITION_MATCH = 0.5   # cosine above which two versions' additions at one place share a row
+FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's ratio)
+FAR_LONGER_CHARS = 30  # ... and at least this many characters longer, is marked
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+Placed = tuple[int, int, Link]   # start and end in the original, the link
+Same = Callable[[int, Link, int, Link], bool]
+
+
+# ---------------------------------------------------------------- names
+
+def version_names(langs: Sequence[str]) -> tuple[str, ...]:
+    """A unique name per text: its language, numbered when a language comes twice (en1, en2)."""
+    counts = {lang: langs.count(lang) for lang in langs}
+    seen: dict[str, int] = {}
+    names = []
+    for lang in langs:
+        seen[lang] = seen.get(lang, 0) + 1
+        names.append(lang if counts[lang] == 1 else f"{lang}{seen[lang]}")
+    return tuple(names)
+
+
+# ---------------------------------------------------------------- the join
+
+def _placed(links: Sequence[Link]) -> list[Placed]:
+    out, p = [], 0
+    for link in links:
+        out.append((p, p + len(link.src), link))
+        p += len(link.src)
+    return out
+
+
+def _check_covering(alignment: Alignment, n_src: int, n_tgt: int, name: str) -> None:
+    src = [i for link in alignment.links for i in link.src]
+    tgt = [j for link in alignment.links for j in link.tgt]
+    if src != list(range(n_src)) or tgt != list(range(n_tgt)):
+        raise InputError(f"the alignment of the original with {name} does not cover every "
+                         f"sentence once, in order ({n_src} + {n_tgt} sentences); align the pair "
+                         f"again")
+
+
+def _row(original: tuple[int, ...], taken: Sequence[Sequence[Link]]) -> JointRow:
+    cells = (original, *(tuple(j for link in links for j in link.tgt) for links in taken))
+    return JointRow(cells=cells, links=tuple(tuple(links) for links in taken))
+
+
+def _addition_rows(adds: list[list[Link]], same: Same | None) -> list[JointRow]:
+    """Rows of additions that sit on one row boundary: the r-th of each version together,
+    split when `same` says two of them do not say the same thing."""
+    rows: list[JointRow] = []
+    for r in range(max((len(a) for a in adds), default=0)):
+        groups: list[list[int]] = []
+        for k in (k for k in range(len(adds)) if r < len(adds[k])):
+            home = next((g for g in groups if same is None
+                         or same(g[0], adds[g[0]][r], k, adds[k][r])), None)
+            if home is None:
+                groups.append([k])
+            else:
+                home.append(k)
+        for group in groups:
+            rows.append(_row((), [[adds[k][r]] if k in group else [] for k in range(len(adds))]))
+    return rows
+
+
+def joint_rows(n_original: int, alignments: Sequence[Alignment], *,
+               same: Same | None = None) -> tuple[JointRow, ...]:
+    """The rows of the join (see the module docstring) of pairwise alignments of one original.
+
+    Each alignment must cover the original's `n_original` sentences once, in order.
+    """
+    placed = [_placed(a.links) for a in alignments]
+    cuts = [{0} | {end for _, end, _ in p} for p in placed]
+    joint = sorted(set.intersection(*cuts)) if cuts else sorted({0, n_original})
+    cursor = [0] * len(placed)
+    rows: list[JointRow] = []
+
+    def take(k: int, before: int, additions_at: int | None = None) -> list[Link]:
+        out = []
+        while cursor[k] < len(placed[k]):
+            start, end, link = placed[k][cursor[k]]
+            if additions_at is not None and not (start == end == additions_at):
+                break
+            if additions_at is None and start >= before:
+                break
+            out.append(link)
+            cursor[k] += 1
+        return out
+
+    for c, nxt in zip(joint, joint[1:] + [None]):
+        rows += _addition_rows([take(k, c, additions_at=c) for k in range(len(placed))], same)
+        if nxt is not None:
+            rows.append(_row(tuple(range(c, nxt)), [take(k, nxt) for k in range(len(placed))]))
+    return tuple(rows)
+
+
+def _similarity(texts: Sequence[Version], embedder: Any) -> Same:
+    """Direct version-to-version check: do two additions say the same thing?"""
+    def same(a: int, la: Link, b: int, lb: Link) -> bool:
+        ta = " ".join(texts[a + 1].sentences[j].text for j in la.tgt)
+        tb = " ".join(texts[b + 1].sentences[j].text for j in lb.tgt)
+        va, vb = embedder.embed([ta, tb])
+        return float(va @ vb) >= ADDITION_MATCH
+    return same
+
+
+def join(texts: Sequence[Version], alignments: Sequence[Alignment], *, embedder: Any = None,
+         title: str = "") -> VersionSet:
+    """The version set of `texts` (original first) from the alignments (original, version k)."""
+    texts = tuple(texts)
+    if len(texts) < 2 or len(alignments) != len(texts) - 1:
+        raise InputError(f"a version set needs an original and at least one version, with one "
+                         f"alignment per version ({len(texts)} texts, {len(alignments)} "
+                         f"alignments); give them all")
+    if len({t.name for t in texts}) != len(texts):
+        raise InputError("two texts of the set have the same name; name them apart (en1, en2)")
+    n0 = len(texts[0].sentences)
+    for text, alignment in zip(texts[1:], alignments):
+        _check_covering(alignment, n0, len(text.sentences), text.name)
+    same = _similarity(texts, embedder) if embedder is not None else None
+    return VersionSet(texts=texts, rows=joint_rows(n0, alignments, same=same),
+                      signatures=tuple(a.signature for a in alignments),
+                      warnings=tuple(a.warnings for a in alignments), title=title)
+
+
+def align_versions(texts: Sequence[Version], *, embedder: Any, config: Any = None,
+                   title: str = "", progress: Progress = no_progress) -> VersionSet:
+    """Align the original (`texts[0]`) with every version through the engine, then join."""
+    from .align import AlignConfig, align
+
+    config = config if config is not None else AlignConfig()
+    original, alignments = texts[0], []
+    for k, text in enumerate(texts[1:]):
+        def step(done: int, total: int, what: str, k: int = k) -> None:
+            progress(k * total + done, (len(texts) - 1) * total, f"{what} {text.name}")
+        alignments.append(align(original.sentences, text.sentences, embedder=embedder,
+                                config=config, src_lang=original.lang, tgt_lang=text.lang,
+                                progress=step))
+    return join(texts, alignments, embedder=embedder, title=title)
+
+
+# ---------------------------------------------------------------- pairs back out
+
+def pair_alignment(vs: VersionSet, k: int) -> Alignment:
+    """The alignment of the original with version k (1-based) as the engine made it."""
+    links = tuple(link for row in vs.rows for link in row.links[k - 1])
+    signature = vs.signatures[k - 1] if len(vs.signatures) >= k else Signature()
+    warnings = vs.warnings[k - 1] if len(vs.warnings) >= k else ()
+    return Alignment(links=links, signature=signature, warnings=warnings)
+
+
+def pair_bitext(vs: VersionSet, k: int) -> Bitext:
+    """The Bitext (original, version k): what one PO file stores."""
+    return Bitext(src=vs.texts[0].sentences, tgt=vs.texts[k].sentences,
+                  alignment=pair_alignment(vs, k), src_lang=vs.texts[0].lang,
+                  tgt_lang=vs.texts[k].lang, corpus_id=vs.title)
+
+
+def text_links(vs: VersionSet, a: int, b: int) -> tuple[Link, ...]:
+    """Links between texts a < b of the set (0 = the original), through the original.
+
+    For two versions: the rows of their two pairs joined alone (finer than the rows of the
+    whole set), each row with something on either side a link; confidence: the lowest of the
+    pairwise links it comes from.
+    """
+    if a == 0:
+        return pair_alignment(vs, b).links
+    n0 = len(vs.texts[0].sentences)
+    rows = joint_rows(n0, [pair_alignment(vs, a), pair_alignment(vs, b)])
+    out = []
+    for row in rows:
+        if row.cells[1] or row.cells[2]:
+            conf = min((link.confidence for links in row.links for link in links), default=1.0)
+            out.append(Link(row.cells[1], row.cells[2], conf))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- differences
+
+def word_diff(old: str, new: str) -> tuple[DiffOp, ...]:
+    """Word by word differences of two same-language texts (insertions, deletions, replacements)."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    ops: list[DiffOp] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        ops.append(DiffOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2])))  # type: ignore[arg-type]
+    return tuple(ops)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def same_language(vs: VersionSet, k: int) -> tuple[int, ...]:
+    """The other texts of the set in the language of text k."""
+    lang = vs.texts[k].lang.split("-")[0].lower()
+    return tuple(i for i, t in enumerate(vs.texts)
+                 if i != k and t.lang.split("-")[0].lower() == lang)
+
+
+def length_ratios(vs: VersionSet) -> tuple[float, ...]:
+    """Per text: its characters over the original's (1.0 for the original)."""
+    base = max(sum(len(s.text) for s in vs.texts[0].sentences), 1)
+    return tuple(sum(len(s.text) for s in t.sentences) / base for t in vs.texts)
+
+
+def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
+              ratios: Sequence[float] | None = None) -> tuple[str, ...]:
+    """Where the shown texts disagree in row i: one has nothing where another has text, one
+    is far longer than another (lengths scaled by each text's overall ratio), or words
+    differ between two same-language texts."""
+    ratios = ratios if ratios is not None else length_ratios(vs)
+    row, names = vs.rows[i], [t.name for t in vs.texts]
+    full = [k for k in shown if row.cells[k]]
+    flags = [f"{names[k]}: nothing here" for k in shown if not row.cells[k] and full]
+    lengths = {k: len(vs.cell_text(i, k)) / max(ratios[k], 1e-6) for k in full}
+    if len(lengths) >= 2:
+        long_k, short_k = max(lengths, key=lengths.get), min(lengths, key=lengths.get)
+        if (lengths[long_k] >= FAR_LONGER * lengths[short_k]
+                and lengths[long_k] - lengths[short_k] >= FAR_LONGER_CHARS):
+            flags.append(f"{names[long_k]}: far longer than {names[short_k]}")
+    for x, k in enumerate(full):
+        for other in full[x + 1:]:
+            if other in same_language(vs, k) and _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other)):
+                flags.append(f"{names[k]} / {names[other]}: words differ")
+    return tuple(flags)
+
+
+# ---------------------------------------------------------------- summary and search
+
+@dataclass(frozen=True)
+class VersionSummary:
+    """What a version keeps of the original, for the summary view."""
+
+    name: str
+    lang: str
+    coverage: float                     # share of the original's sentences with a counterpart
+    omitted_rows: tuple[int, ...]       # rows of the original this version leaves empty
+    added_rows: tuple[int, ...]         # rows only this version (and maybe others) fills
+    length_ratio: float                 # its characters over the original's
+    changed: tuple[tuple[str, float], ...]  # same-language text -> share of rows that differ
+
+
+def summary(vs: VersionSet) -> tuple[VersionSummary, ...]:
+    """One summary per version (texts 1..N-1)."""
+    ratios, n0 = length_ratios(vs), max(len(vs.texts[0].sentences), 1)
+    out = []
+    for k in range(1, len(vs.texts)):
+        omitted = tuple(i for i, r in enumerate(vs.rows) if r.cells[0] and not r.cells[k])
+        added = tuple(i for i, r in enumerate(vs.rows) if not r.cells[0] and r.cells[k])
+        covered = sum(len(r.cells[0]) for r in vs.rows if r.cells[k])
+        changed = []
+        for other in same_language(vs, k):
+            both = [i for i, r in enumerate(vs.rows) if r.cells[k] or r.cells[other]]
+            diff = sum(1 for i in both if _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other)))
+            changed.append((vs.texts[other].name, diff / max(len(both), 1)))
+        out.append(VersionSummary(vs.texts[k].name, vs.texts[k].lang, covered / n0, omitted,
+                                  added, ratios[k], tuple(changed)))
+    return tuple(out)
+
+
+def search_rows(vs: VersionSet, text: str, *, regex: bool = False, case: bool = False,
+                texts: Sequence[int] | None = None) -> dict[int, tuple[tuple[int, int, int], ...]]:
+    """Rows where any of `texts` (default: all) matches: row -> (text, start, end) hits,
+    offsets in `VersionSet.cell_text`. SearchError for a bad regular expression."""
+    from .browse import Query, compile_query
+
+    pattern = compile_query(Query(text=text, regex=regex, case=case))
+    if pattern is None:
+        return {}
+    which = range(len(vs.texts)) if texts is None else texts
+    hits: dict[int, tuple[tuple[int, int, int], ...]] = {}
+    for i in range(len(vs.rows)):
+        found = tuple((k, m.start(), m.end()) for k in which
+                      for m in pattern.finditer(vs.cell_text(i, k)) if m.end() > m.start())
+        if found:
+            hits[i] = found
+    return hits
+
+
+def versions_from_lines(lines: Sequence[Sequence[str]], langs: Sequence[str]) -> tuple[Version, ...]:
+    """Versions from presplit texts (one sentence per line), named after their languages."""
+    from .pipeline import sentences_from_lines
+
+    return tuple(Version(name, lang, sentences_from_lines(text, name))
+                 for name, lang, text in zip(version_names(langs), langs, lines))
+
+
+def versions_from_sentences(sentences: Sequence[Sequence[Sentence]],
+                            langs: Sequence[str]) -> tuple[Version, ...]:
+    """Versions from segmented texts, named after their languages."""
+    return tuple(Version(name, lang, tuple(sents))
+                 for name, lang, sents in zip(version_names(langs), langs, sentences))
