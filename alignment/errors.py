@@ -73,3 +73,7 @@ class ScannedPDF(BookError):
 
 class EncryptedBook(BookError):
     """A book protected by DRM or a password: its text cannot be read."""
+
+
+class SetFormatError(AlignmentError):
+    """A version-set file (TMX) that does not follow docs/versions-format.md (names file and line)."""

@@ -1,0 +1,280 @@
+"""A version set on disk: one TMX 1.4 file for the whole set, a TSV, Vecalign files per pair.
+
+The TMX keeps every version and the rows without loss (docs/versions-format.md): one `<tu>`
+per row, one `<tuv>` per text, the text's name in `<prop type="x-version">` (two versions in
+the same language are told apart by it), sentence numbers, lengths and paragraphs in props so
+the cell's text splits back into its sentences, and the pair's finer links on each version's
+`<tuv>`. Each pair is also stored as a PO file by po.py, unchanged.
+
+Why lxml rather than translate-toolkit's tmxfile (which export.py uses for pairs): tmxfile
+models a unit as one source and one target, so it cannot hold N `<tuv>` with their own props;
+lxml is the XML library tmxfile itself is built on, escapes text as XML 1.0 requires and
+reports the line of a parse error. Writes are atomic (po.atomic_write_*).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError, SetFormatError
+from .po import atomic_write_bytes, atomic_write_text
+from .types import JointRow, Link, Sentence, Signature, Version, VersionSet
+from .versions import text_links
+
+PathLike = str | os.PathLike[str]
+FORMAT = "alignment-versions/1"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
+
+
+# ---------------------------------------------------------------- TMX: write
+
+def _prop(parent, kind: str, value: str):
+    from lxml import etree
+
+    prop = etree.SubElement(parent, "prop", type=kind)
+    prop.text = value
+    return prop
+
+
+def _numbers(values: Sequence[int]) -> str:
+    return " ".join(str(v) for v in values)
+
+
+def _links_text(links: Sequence[Link]) -> str:
+    """'0,1/0/0.93;-/1/0.5/r': src/tgt/confidence[/r = reviewed] per link."""
+    def side(idx: tuple[int, ...]) -> str:
+        return ",".join(map(str, idx)) or "-"
+    return ";".join(f"{side(l.src)}/{side(l.tgt)}/{l.confidence!r}" + ("/r" if l.reviewed else "")
+                    for l in links)
+
+
+def _check_text(vs: VersionSet) -> None:
+    for text in vs.texts:
+        for i, sent in enumerate(text.sentences):
+            bad = _NOT_XML.search(sent.text)
+            if bad:
+                raise SetFormatError(f"{text.name} sentence {i + 1}: character "
+                                     f"U+{ord(bad.group()):04X} cannot be stored in XML; "
+                                     f"remove it from the text and align again")
+
+
+def _header(root, vs: VersionSet) -> None:
+    from lxml import etree
+
+    header = etree.SubElement(root, "header", creationtool="alignment",
+                              creationtoolversion=__version__, datatype="plaintext",
+                              segtype="block", adminlang="en", srclang=vs.texts[0].lang,
+                              **{"o-tmf": FORMAT})
+    _prop(header, "x-format", FORMAT)
+    _prop(header, "x-title", vs.title)
+    for text in vs.texts:
+        _prop(header, "x-text", f"{text.name} {text.lang}")
+    for text, sig, warns in zip(vs.texts[1:], vs.signatures, vs.warnings):
+        _prop(header, f"x-signature:{text.name}", json.dumps(asdict(sig), ensure_ascii=False))
+        for warning in warns:
+            _prop(header, f"x-warning:{text.name}", warning)
+
+
+def _tuv(tu, vs: VersionSet, row: JointRow, k: int) -> None:
+    from lxml import etree
+
+    text = vs.texts[k]
+    sents = [text.sentences[j] for j in row.cells[k]]
+    tuv = etree.SubElement(tu, "tuv", {"{http://www.w3.org/XML/1998/namespace}lang": text.lang})
+    _prop(tuv, "x-version", text.name)
+    _prop(tuv, "x-sentences", _numbers(row.cells[k]))
+    _prop(tuv, "x-lengths", _numbers([len(s.text) for s in sents]))
+    _prop(tuv, "x-paragraphs", _numbers([s.paragraph for s in sents]))
+    if k:
+        _prop(tuv, "x-links", _links_text(row.links[k - 1]))
+    etree.SubElement(tuv, "seg").text = " ".join(s.text for s in sents)
+
+
+def render_set_tmx(vs: VersionSet) -> bytes:
+    """The whole set as TMX 1.4 (UTF-8): one <tu> per row, one <tuv> per text."""
+    from lxml import etree
+
+    _check_text(vs)
+    root = etree.Element("tmx", version="1.4")
+    _header(root, vs)
+    body = etree.SubElement(root, "body")
+    for i, row in enumerate(vs.rows):
+        tu = etree.SubElement(body, "tu", tuid=str(i + 1))
+        for k in range(len(vs.texts)):
+            _tuv(tu, vs, row, k)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
+                          doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+
+
+def write_set_tmx(vs: VersionSet, path: PathLike) -> list[Path]:
+    """Write the set's TMX file atomically."""
+    return [atomic_write_bytes(path, render_set_tmx(vs))]
+
+
+# ---------------------------------------------------------------- TMX: read
+
+def _fail(where: str, element, what: str) -> SetFormatError:
+    line = f" line {element.sourceline}" if element is not None and element.sourceline else ""
+    return SetFormatError(f"{where}{line}: {what}; write the set again with `alignment align` "
+                          f"or restore the file (docs/versions-format.md)")
+
+
+def _props(element) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for prop in element.findall("prop"):
+        out.setdefault(prop.get("type", ""), []).append(prop.text or "")
+    return out
+
+
+def _ints(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split())
+
+
+def _parse_links(text: str) -> tuple[Link, ...]:
+    out = []
+    for item in filter(None, text.split(";")):
+        parts = item.split("/")
+        side = [() if p == "-" else tuple(int(x) for x in p.split(",")) for p in parts[:2]]
+        out.append(Link(side[0], side[1], float(parts[2]), len(parts) > 3 and parts[3] == "r"))
+    return tuple(out)
+
+
+def _signature(text: str) -> Signature:
+    d = json.loads(text)
+    d["params"] = tuple(tuple(p) for p in d["params"])
+    return Signature(**d)
+
+
+def _read_header(header, where: str) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    props = _props(header)
+    if props.get("x-format") != [FORMAT]:
+        raise _fail(where, header, f"not a version set of this format ({FORMAT})")
+    texts = [tuple(t.split(" ", 1)) for t in props.get("x-text", [])]
+    if len(texts) < 2 or any(len(t) != 2 for t in texts):
+        raise _fail(where, header, "the header must list at least two texts ('x-text' props)")
+    return texts, props  # type: ignore[return-value]
+
+
+def _read_tuv(tuv, where: str, store: dict[int, Sentence]) -> tuple[tuple[int, ...], tuple[Link, ...]]:
+    props = _props(tuv)
+    cells, lengths, paras = (_ints(props.get(k, [""])[0]) for k in
+                             ("x-sentences", "x-lengths", "x-paragraphs"))
+    seg = tuv.find("seg")
+    text = (seg.text or "") if seg is not None else ""
+    if not (len(cells) == len(lengths) == len(paras)) or sum(lengths) + max(len(cells) - 1, 0) != len(text):
+        raise _fail(where, tuv, "the sentence numbers, lengths and text of this <tuv> disagree")
+    at = 0
+    for j, n, p in zip(cells, lengths, paras):
+        store[j] = Sentence(text[at:at + n], p)
+        at += n + 1
+    return cells, _parse_links(props.get("x-links", [""])[0])
+
+
+def parse_set_tmx(data: bytes, where: str = "set") -> VersionSet:
+    """A VersionSet from TMX written by render_set_tmx; SetFormatError when it is not one."""
+    from lxml import etree
+
+    from .versions import join
+    from .types import Alignment
+
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                      huge_tree=True))
+    except etree.XMLSyntaxError as exc:
+        raise SetFormatError(f"{where}: not well-formed XML ({exc}); restore the file") from None
+    header = root.find("header")
+    names, props = _read_header(header if header is not None else root, where)
+    stores: list[dict[int, Sentence]] = [{} for _ in names]
+    rows = []
+    try:
+        for tu in root.iterfind("body/tu"):
+            tuvs = tu.findall("tuv")
+            if [_props(t).get("x-version", [""])[0] for t in tuvs] != [n for n, _ in names]:
+                raise _fail(where, tu, "a <tu> must hold one <tuv> per text, in header order")
+            read = [_read_tuv(t, where, stores[k]) for k, t in enumerate(tuvs)]
+            rows.append(JointRow(cells=tuple(c for c, _ in read), links=tuple(l for _, l in read[1:])))
+    except ValueError:
+        raise _fail(where, None, "a number in the props cannot be read") from None
+    texts = []
+    for k, ((name, lang), store) in enumerate(zip(names, stores)):
+        if [j for r in rows for j in r.cells[k]] != list(range(len(store))):
+            raise _fail(where, None, f"the rows do not hold every sentence of {name} once, in order")
+        texts.append(Version(name, lang, tuple(store[j] for j in range(len(store)))))
+    sigs = tuple(_signature(props[f"x-signature:{n}"][0]) if f"x-signature:{n}" in props
+                 else Signature() for n, _ in names[1:])
+    warns = tuple(tuple(props.get(f"x-warning:{n}", [])) for n, _ in names[1:])
+    title = props.get("x-title", [""])[0]
+    pairs = [Alignment(tuple(l for r in rows for l in r.links[k])) for k in range(len(names) - 1)]
+    try:
+        join(texts, pairs)
+    except InputError:
+        raise _fail(where, None, "a pair's links no longer cover every sentence once, "
+                    "in order") from None
+    return VersionSet(tuple(texts), tuple(rows), sigs, warns, title)
+
+
+def read_set_tmx(path: PathLike) -> VersionSet:
+    """Read a version set written by write_set_tmx."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SetFormatError(f"{path}: no such file; give the .tmx written by "
+                             f"`alignment align ORIGINAL VERSION VERSION -o SET.tmx`") from None
+    except IsADirectoryError:
+        raise SetFormatError(f"{path}: is a folder; give a .tmx file") from None
+    return parse_set_tmx(data, str(path))
+
+
+# ---------------------------------------------------------------- TSV and Vecalign
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def render_set_tsv(vs: VersionSet) -> str:
+    """Header of text names, then one line per row, one column per text (empty cell if none)."""
+    lines = ["\t".join(t.name for t in vs.texts)]
+    lines += ["\t".join(_one_line(vs.cell_text(i, k)) for k in range(len(vs.texts)))
+              for i in range(len(vs.rows))]
+    return "\n".join(lines) + "\n"
+
+
+def write_set_tsv(vs: VersionSet, path: PathLike) -> list[Path]:
+    """Write the set as tab-separated columns."""
+    return [atomic_write_text(path, render_set_tsv(vs))]
+
+
+def render_vecalign_pairs(vs: VersionSet) -> dict[str, str]:
+    """'fr-en.txt' -> Vecalign links '[0, 1]:[2]' for every pair of texts (first named first)."""
+    out = {}
+    for a in range(len(vs.texts)):
+        for b in range(a + 1, len(vs.texts)):
+            links = text_links(vs, a, b)
+            name = f"{vs.texts[a].name}-{vs.texts[b].name}.txt"
+            out[name] = "".join(f"{list(l.src)}:{list(l.tgt)}\n" for l in links)
+    return out
+
+
+def write_vecalign_pairs(vs: VersionSet, directory: PathLike) -> list[Path]:
+    """Write one Vecalign file per pair of texts into `directory` (created if missing)."""
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [atomic_write_text(folder / name, text)
+            for name, text in render_vecalign_pairs(vs).items()]
+
+
+def write_pair_pos(vs: VersionSet, prefix: PathLike, *, overwrite_edited: bool = False) -> list[Path]:
+    """One PO per (original, version) pair: PREFIX.fr-en.po, PREFIX.fr-es.po (po.py unchanged)."""
+    from .po import write_po
+    from .versions import pair_bitext
+
+    return [write_po(pair_bitext(vs, k), f"{os.fspath(prefix)}.{vs.texts[0].name}-"
+                     f"{vs.texts[k].name}.po", overwrite_edited=overwrite_edited)
+            for k in range(1, len(vs.texts))]

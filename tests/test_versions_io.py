@@ -1,0 +1,104 @@
+"""The version-set TMX read back exactly; TSV columns; Vecalign files per pair; PO per pair."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alignment.errors import SetFormatError
+from alignment.po import read_po
+from alignment.types import Alignment, Link, Sentence, Signature, Version
+from alignment.versions import join, pair_bitext, version_names
+from alignment.versions_io import (parse_set_tmx, read_set_tmx, render_set_tmx, render_set_tsv,
+                                   render_vecalign_pairs, write_pair_pos, write_set_tmx)
+from tests.test_versions import alignments
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\r\t "),
+               max_size=30)
+SENTENCES = st.lists(st.builds(Sentence, TEXT, st.integers(0, 5)), max_size=8).map(tuple)
+
+
+@st.composite
+def version_sets(draw):
+    langs = draw(st.lists(st.sampled_from(["fr", "en", "es", "pt-BR"]), min_size=2, max_size=4))
+    texts = tuple(Version(n, lang, draw(SENTENCES))
+                  for n, lang in zip(version_names(langs), langs))
+    n0 = len(texts[0].sentences)
+    pairs = [draw(alignments(n0, len(t.sentences))) for t in texts[1:]]
+    pairs = [Alignment(tuple(Link(l.src, l.tgt, l.confidence, draw(st.booleans()))
+                             for l in a.links),
+                       Signature(embedder=draw(TEXT), params=(("skip", "0.15"),), seed=draw(
+                           st.none() | st.integers(0, 9))),
+                       tuple(draw(st.lists(TEXT, max_size=2))))
+             for a in pairs]
+    return join(texts, pairs, title=draw(TEXT))
+
+
+@settings(max_examples=200, deadline=None)
+@given(version_sets())
+def test_tmx_round_trip_is_exact(vs):
+    assert parse_set_tmx(render_set_tmx(vs)) == vs
+
+
+def _set():
+    texts = (Version("fr", "fr", (Sentence("Un."), Sentence("Deux.", 1))),
+             Version("en1", "en", (Sentence("One & two."),)),
+             Version("en2", "en", (Sentence("One."), Sentence("Two <b>.", 1))))
+    pairs = [Alignment((Link((0, 1), (0,), 0.8),)),
+             Alignment((Link((0,), (0,), 0.9), Link((1,), (1,), 0.95)))]
+    return join(texts, pairs, title="Essai")
+
+
+def test_tmx_has_one_tu_per_row_and_one_tuv_per_version(tmp_path):
+    from lxml import etree
+
+    vs = _set()
+    path = write_set_tmx(vs, tmp_path / "set.tmx")[0]
+    root = etree.parse(str(path)).getroot()
+    assert root.get("version") == "1.4"
+    tus = root.findall("body/tu")
+    assert len(tus) == len(vs.rows) == 1
+    tuvs = tus[0].findall("tuv")
+    assert [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in tuvs] == ["fr", "en", "en"]
+    assert [t.find("prop[@type='x-version']").text for t in tuvs] == ["fr", "en1", "en2"]
+    assert tuvs[1].find("seg").text == "One & two."
+    assert read_set_tmx(path) == vs
+
+
+def test_tsv_has_one_column_per_version():
+    assert render_set_tsv(_set()) == "fr\ten1\ten2\nUn. Deux.\tOne & two.\tOne. Two <b>.\n"
+
+
+def test_vecalign_file_for_every_pair_of_texts():
+    files = render_vecalign_pairs(_set())
+    assert files == {"fr-en1.txt": "[0, 1]:[0]\n", "fr-en2.txt": "[0]:[0]\n[1]:[1]\n",
+                     "en1-en2.txt": "[0]:[0, 1]\n"}
+
+
+def test_one_po_per_pair_reads_back_as_the_pair(tmp_path):
+    vs = _set()
+    paths = write_pair_pos(vs, tmp_path / "set")
+    assert [p.name for p in paths] == ["set.fr-en1.po", "set.fr-en2.po"]
+    for k, path in enumerate(paths, start=1):
+        back = read_po(path)
+        assert back.alignment.links == pair_bitext(vs, k).alignment.links
+        assert [s.text for s in back.tgt] == [s.text for s in vs.texts[k].sentences]
+
+
+@pytest.mark.parametrize("mangle, message", [
+    (lambda b: b.replace(b"alignment-versions/1", b"other"), "not a version set"),
+    (lambda b: b.replace(b"<seg>Un. Deux.</seg>", b"<seg>Un.</seg>"), "disagree"),
+    (lambda b: b[:-20], "not well-formed"),
+    (lambda b: b.replace(b'type="x-links">0,1/0/0.8', b'type="x-links">0/0/0.8'), "cover"),
+])
+def test_damaged_set_is_a_clear_error(mangle, message):
+    with pytest.raises(SetFormatError, match=message):
+        parse_set_tmx(mangle(render_set_tmx(_set())), "set.tmx")
+
+
+def test_character_xml_cannot_hold_is_refused():
+    vs = join((Version("fr", "fr", (Sentence("a\x01"),)), Version("en", "en", (Sentence("b"),))),
+              [Alignment((Link((0,), (0,)),))])
+    with pytest.raises(SetFormatError, match="U\\+0001"):
+        render_set_tmx(vs)
