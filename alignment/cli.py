@@ -200,6 +200,11 @@ def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = No
 @main.command("align")
 @click.argument("src", type=click.Path())
 @click.argument("tgt", type=click.Path())
+@click.argument("more", nargs=-1, type=click.Path())
+@click.option("--langs", default=None, metavar="fr,en,es", help="Several versions: one language "
+              "per text, original first (detected when not given).")
+@click.option("--out-dir", "-O", default=None, type=click.Path(file_okay=False),
+              help="Several versions with --format vecalign: one file per pair of texts here.")
 @lang_options
 @engine_options
 @click.option("--src-section", default=None, metavar="HEADING",
@@ -219,7 +224,8 @@ def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = No
 def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, embedder: str,
               segmenter: str, src_section: str | None, tgt_section: str | None, presplit: bool,
               fmt: str, output: str | None, tmx: str | None, tsv: str | None,
-              html: str | None, overwrite_edited: bool, quiet: bool) -> None:
+              html: str | None, overwrite_edited: bool, quiet: bool, more: tuple[str, ...] = (),
+              langs: str | None = None, out_dir: str | None = None) -> None:
     """Align SRC (the original) with TGT (its translation) sentence by sentence.
 
     Reads plain text, HTML or Markdown, splits sentences, aligns them and writes the pairs
@@ -231,7 +237,26 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     Example: alignment align roman.fr.txt roman.en.txt -s fr -t en -o pairs.po --html pairs.html
     Example: alignment align roman.fr.txt roman.en.txt > pairs.po
     Example: alignment align test0.de test0.fr --presplit -s de -t fr --format vecalign
+    Example: alignment align roman.fr.txt roman.en.txt roman.es.txt --langs fr,en,es -o set.tmx
+
+    Several versions (SRC VERSION VERSION..., or --langs): -o SET.tmx writes the set (one row
+    per span of the original, one column per text) and SET.fr-en.po per pair; --format
+    vecalign -O DIR writes one file per pair of texts (fr-en.txt, fr-es.txt, en-es.txt).
     """
+    if more or langs or out_dir:
+        from .pipeline import resolve_embedder
+        from .progress import tqdm_progress
+        from .versions_cli import align_set, describe_set
+        vs, written = align_set(
+            (src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
+            embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
+            overwrite_edited=overwrite_edited, read_lines=_read_lines,
+            progress=tqdm_progress(disable=True if quiet else None))
+        _warn(w for ws in vs.warnings for w in ws)
+        for path in written:
+            click.echo(f"Wrote {path}", err=True)
+        click.echo(describe_set(vs), err=True)
+        return
     from .pipeline import align_documents, align_sentences, check_language, resolve_embedder
     from .progress import tqdm_progress
 

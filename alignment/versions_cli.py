@@ -1,0 +1,107 @@
+"""`alignment align ORIGINAL VERSION [VERSION...]`: the version-set branch of the align command.
+
+cli.py's `align` hands over here when it is given more than one version, `--langs` or
+`-O DIR`, so the set's reading, language detection, alignment and writing stay out of the
+two-text path. Language detection: browse.guess_language (langdetect, seeded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .progress import Progress
+from .types import Sentence, Version, VersionSet
+
+
+def parse_langs(langs: str | None, n: int) -> list[str] | None:
+    """'fr,en,es' -> ['fr', 'en', 'es'] checked against the number of texts; None if not given."""
+    if not langs:
+        return None
+    from .pipeline import check_language
+
+    codes = [c.strip() for c in langs.split(",") if c.strip()]
+    if len(codes) != n:
+        raise InputError(f"--langs names {len(codes)} languages for {n} texts; give one code per "
+                         f"text, original first (e.g. --langs fr,en,es)")
+    return [check_language(c) for c in codes]
+
+
+def _detect(path: str, text: str) -> str:
+    from .browse import guess_language
+
+    lang = guess_language(text)
+    if lang is None:
+        raise InputError(f"{path}: cannot tell its language; give --langs (e.g. --langs fr,en,es)")
+    return lang
+
+
+def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
+               segmenter: str, read_lines: Any) -> tuple[Version, ...]:
+    """The texts of a set, segmented (or one sentence per line with `presplit`)."""
+    from .pipeline import sentences_from_lines
+    from .registry import SEGMENTERS
+    from .versions import versions_from_sentences
+
+    sentences: list[tuple[Sentence, ...]] = []
+    found: list[str] = []
+    for i, path in enumerate(paths):
+        if presplit:
+            lines = read_lines(path)
+            lang = langs[i] if langs else _detect(path, "\n".join(lines))
+            sents = sentences_from_lines(lines, path)
+        else:
+            from .read import read_file
+            doc = read_file(path)
+            lang = langs[i] if langs else _detect(path, "\n".join(doc.paragraphs))
+            sents = tuple(SEGMENTERS[segmenter](doc, lang))
+            if not sents:
+                raise InputError(f"{path}: no sentences found; is the file empty?")
+        found.append(lang)
+        sentences.append(sents)
+    return versions_from_sentences(sentences, found)
+
+
+def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmenter: str,
+              embedder: Any, fmt: str, output: str | None, out_dir: str | None,
+              tsv: str | None, overwrite_edited: bool, progress: Progress,
+              read_lines: Any) -> tuple[VersionSet, list[Path]]:
+    """Align the original (first path) with every version and write what was asked."""
+    from .versions import align_versions
+    from .versions_io import write_pair_pos, write_set_tmx, write_set_tsv, write_vecalign_pairs
+
+    if fmt == "vecalign" and not out_dir:
+        raise InputError("--format vecalign with several versions writes one file per pair: "
+                         "give -O DIR")
+    if fmt != "vecalign" and not (output or tsv):
+        raise InputError("nothing to write: give -o SET.tmx (and/or --tsv SET.tsv)")
+    if output and not output.lower().endswith(".tmx"):
+        raise InputError(f"{output}: a set is written as TMX; name the -o file SET.tmx")
+    texts = read_texts(paths, parse_langs(langs, len(paths)), presplit=presplit,
+                       segmenter=segmenter, read_lines=read_lines)
+    vs = align_versions(texts, embedder=embedder, title=Path(paths[0]).stem, progress=progress)
+    written: list[Path] = []
+    try:
+        if output:
+            written += write_set_tmx(vs, output)
+            written += write_pair_pos(vs, output[:-4], overwrite_edited=overwrite_edited)
+        if tsv:
+            written += write_set_tsv(vs, tsv)
+        if out_dir:
+            written += write_vecalign_pairs(vs, out_dir)
+    except OSError as exc:
+        raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
+                         f"check the folder exists and is writable") from None
+    return vs, written
+
+
+def describe_set(vs: VersionSet) -> str:
+    """One line: texts, rows, and per version what it leaves out of the original."""
+    from .versions import summary
+
+    parts = [f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} rows omitted"
+             for s in summary(vs)]
+    sizes = " + ".join(f"{len(t.sentences)} {t.name}" for t in vs.texts)
+    return f"{sizes} sentences, {len(vs.rows)} rows; " + "; ".join(parts)
