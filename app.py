@@ -264,6 +264,8 @@ def start_page() -> None:
             corpus_card(corpus)
     open_section()
     align_section()
+    from views import versions as versions_view  # issue 13: several versions in columns
+    versions_view.open_section()
 
 
 # ---------------------------------------------------------------- the reader
@@ -567,7 +569,10 @@ def main() -> None:
             run_pending()
         if "pending_align" in ss:
             run_pending_align()
-        if "history" in ss:
+        if "version_set" in ss:
+            from views import versions as versions_view
+            versions_view.page()
+        elif "history" in ss:
             reader()
         else:
             start_page()

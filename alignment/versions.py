@@ -155,20 +155,43 @@ def join(texts: Sequence[Version], alignments: Sequence[Alignment], *, embedder:
                       warnings=tuple(a.warnings for a in alignments), title=title)
 
 
+class _OriginalRuns:
+    """The embedder, with the original's run embeddings computed once for every pair."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self._memo: dict[tuple[tuple[str, ...], int], Any] = {}
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._inner, attr)
+
+    def embed_runs(self, texts: Sequence[str], max_run: int) -> Any:
+        key = (tuple(texts), max_run)
+        if key in self._memo:
+            return self._memo[key]
+        runs = self._inner.embed_runs(texts, max_run)
+        if not self._memo:  # the first call is the original's (align embeds src first)
+            self._memo[key] = runs
+        return runs
+
+
 def align_versions(texts: Sequence[Version], *, embedder: Any, config: Any = None,
                    title: str = "", progress: Progress = no_progress) -> VersionSet:
-    """Align the original (`texts[0]`) with every version through the engine, then join."""
+    """Align the original (`texts[0]`) with every version through the engine, then join.
+
+    The original is embedded once for all pairs (its runs are the same in each)."""
     from .align import AlignConfig, align
 
     config = config if config is not None else AlignConfig()
     original, alignments = texts[0], []
+    embedder = _OriginalRuns(embedder)
     for k, text in enumerate(texts[1:]):
         def step(done: int, total: int, what: str, k: int = k) -> None:
             progress(k * total + done, (len(texts) - 1) * total, f"{what} {text.name}")
         alignments.append(align(original.sentences, text.sentences, embedder=embedder,
                                 config=config, src_lang=original.lang, tgt_lang=text.lang,
                                 progress=step))
-    return join(texts, alignments, embedder=embedder, title=title)
+    return join(texts, alignments, embedder=embedder._inner, title=title)
 
 
 # ---------------------------------------------------------------- pairs back out

@@ -1,0 +1,43 @@
+"""The version-set reader's HTML: columns, markers, word diff, search marks, summary."""
+
+from __future__ import annotations
+
+from alignment.types import Alignment, Link, Sentence, Version
+from alignment.versions import join
+from views.versions import first_screen, flagged_rows, render_rows, render_summary
+
+
+def _set():
+    texts = (Version("fr", "fr", (Sentence("Le chat dort."), Sentence("Il pleut <fort>."))),
+             Version("en1", "en", (Sentence("The cat sleeps."), Sentence("It rains hard."))),
+             Version("en2", "en", (Sentence("The old cat sleeps."),)))
+    pairs = [Alignment((Link((0,), (0,)), Link((1,), (1,)))),
+             Alignment((Link((0,), (0,)), Link((1,), ())))]
+    return join(texts, pairs)
+
+
+def test_columns_show_each_version_with_a_word_diff_between_same_language_ones():
+    out = render_rows(_set(), [0, 1], [0, 1, 2])
+    assert "repeat(3,1fr)" in out and out.count('class="vs-head"') == 4
+    assert "The<ins> old</ins> cat sleeps." in out          # en2 against en1
+    assert "Il pleut &lt;fort&gt;." in out                   # texts are escaped
+    assert 'class="vs-cell empty" data-name="en2"' in out    # en2 omits row 2
+    assert 'title="en2: nothing here"' in out
+
+
+def test_without_diff_search_hits_are_marked():
+    out = render_rows(_set(), [0], [0, 2], diff=False, hits={0: ((2, 4, 7),)})
+    assert 'The <mark class="hit">old</mark> cat sleeps.' in out
+
+
+def test_markers_follow_the_columns_shown():
+    vs = _set()
+    assert flagged_rows(vs, [0, 1, 2]) == [0, 1]   # words differ in row 1, en2 empty in row 2
+    assert flagged_rows(vs, [0, 1]) == []
+
+
+def test_summary_lists_coverage_omissions_and_changes():
+    out = render_summary(_set())
+    assert "<td>en2</td><td>en</td><td>50.0%</td><td>2</td>" in out
+    assert "vs en1: 100.0%" in out and "vs en2: 100.0%" in out
+    assert first_screen(_set()).count("vs-grid") >= 2

@@ -1,0 +1,216 @@
+"""The version-set reader: an original and its versions in columns, with markers and diffs.
+
+Widgets and session state in `page` and `open_section`; the HTML of rows and of the summary
+comes from pure functions here (tested in tests/test_versions_view.py), the logic (rows,
+flags, word diff, summary, search) from alignment.versions. The set is read once per file
+state (`st.cache_resource`, keyed by path and modification time); a page draws only its rows.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from alignment import versions as V
+from alignment.types import VersionSet
+
+PER_PAGE = 50
+MAX_COLUMNS = 4
+CSS = """<style>
+.vs-grid{display:grid;column-gap:1rem;font:1rem/1.5 Georgia,serif}
+.vs-head{font:600 .8rem system-ui,sans-serif;text-transform:uppercase;color:#888;
+border-bottom:1px solid #ddd}
+.vs-cell{padding:.3rem 0;border-bottom:1px solid rgba(128,128,128,.15);overflow-wrap:anywhere}
+.vs-cell.empty{background:repeating-linear-gradient(135deg,transparent 0 6px,rgba(128,128,128,.12) 6px 12px)}
+.vs-mark{font:.75rem system-ui,sans-serif;color:#999;padding-top:.35rem}
+.vs-mark.flag{color:#c62828;cursor:help}
+.vs-grid ins{background:rgba(46,125,50,.18);text-decoration:none}
+.vs-grid del{background:rgba(198,40,40,.15);color:#a33}
+.vs-grid mark.hit{background:#ffe066;color:inherit}
+.vs-sum{border-collapse:collapse;font:.9rem system-ui,sans-serif}
+.vs-sum td,.vs-sum th{padding:.2rem .8rem;border-bottom:1px solid #ddd;text-align:left}
+@media (max-width:40rem){.vs-grid{grid-template-columns:2rem 1fr !important}
+.vs-head{display:none}.vs-cell{grid-column:2}.vs-cell::before{content:attr(data-name);
+font:600 .7rem system-ui,sans-serif;color:#888;display:block}}
+</style>"""
+
+
+# ---------------------------------------------------------------- HTML (pure)
+
+def _diff_html(old: str, new: str) -> str:
+    out = []
+    for op in V.word_diff(old, new):
+        if op.kind in ("delete", "replace"):
+            out.append(f"<del>{html.escape(op.old)}</del>")
+        if op.kind in ("insert", "replace"):
+            out.append(f"<ins>{html.escape(op.new)}</ins>")
+        if op.kind == "equal":
+            out.append(html.escape(op.new))
+    return "".join(out)
+
+
+def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
+               hits: Sequence[tuple[int, int, int]]) -> str:
+    from alignment.browse import highlight
+
+    text = vs.cell_text(i, k)
+    name = html.escape(vs.texts[k].name)
+    base = next((r for r in shown[:list(shown).index(k)] if r in V.same_language(vs, k)), None)
+    if not text:
+        body = ""
+    elif diff and base is not None and vs.rows[i].cells[base]:
+        body = _diff_html(vs.cell_text(i, base), text)
+    else:
+        body = highlight(text, [(s, e, "hit") for kk, s, e in hits if kk == k])
+    cls = "vs-cell" + ("" if text else " empty")
+    return (f'<div class="{cls}" data-name="{name}" lang="{html.escape(vs.texts[k].lang)}" '
+            f'dir="auto">{body}</div>')
+
+
+def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, diff: bool = True,
+                hits: dict[int, Any] | None = None, ratios: Sequence[float] | None = None) -> str:
+    """The rows as a grid: a marker column, then one column per shown text (original first if
+    shown); a same-language text shows its word diff against the first such text left of it."""
+    ratios = ratios or V.length_ratios(vs)
+    hits = hits or {}
+    cols = f"grid-template-columns:3rem repeat({len(shown)},1fr)"
+    out = [CSS, f'<div class="vs-grid" style="{cols}"><div class="vs-head"></div>']
+    out += [f'<div class="vs-head">{html.escape(vs.texts[k].name)} · '
+            f'{html.escape(vs.texts[k].lang)}</div>' for k in shown]
+    for i in rows:
+        flags = V.row_flags(vs, i, shown, ratios)
+        title = html.escape("; ".join(flags))
+        mark = (f'<div class="vs-mark flag" id="row-{i + 1}" title="{title}">{i + 1} ⚑</div>'
+                if flags else f'<div class="vs-mark" id="row-{i + 1}">{i + 1}</div>')
+        out.append(mark)
+        out += [_cell_html(vs, i, k, shown, diff, hits.get(i, ())) for k in shown]
+    out.append("</div>")
+    return "".join(out)
+
+
+def render_summary(vs: VersionSet, summaries: Sequence[V.VersionSummary] | None = None) -> str:
+    """Per version: coverage of the original, rows omitted, length ratio, rows changed."""
+    summaries = summaries if summaries is not None else V.summary(vs)
+    head = ("<tr><th>version</th><th>language</th><th>covers the original</th>"
+            "<th>rows omitted</th><th>rows added</th><th>length ratio</th>"
+            "<th>rows changed (same language)</th></tr>")
+    body = []
+    for s in summaries:
+        omitted = ", ".join(str(i + 1) for i in s.omitted_rows[:30])
+        if len(s.omitted_rows) > 30:
+            omitted += f", … ({len(s.omitted_rows)})"
+        changed = "; ".join(f"vs {html.escape(n)}: {share:.1%}" for n, share in s.changed) or "–"
+        body.append(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(s.lang)}</td>"
+                    f"<td>{s.coverage:.1%}</td><td>{omitted or '–'}</td>"
+                    f"<td>{len(s.added_rows)}</td><td>{s.length_ratio:.2f}</td>"
+                    f"<td>{changed}</td></tr>")
+    return f'{CSS}<table class="vs-sum">{head}{"".join(body)}</table>'
+
+
+def default_columns(vs: VersionSet) -> list[int]:
+    """The original and up to three versions."""
+    return list(range(min(len(vs.texts), MAX_COLUMNS)))
+
+
+def first_screen(vs: VersionSet) -> str:
+    """What opening a set draws first: the summary and the first page of rows (timed by
+    benchmarks/bench_versions.py)."""
+    shown = default_columns(vs)
+    rows = range(min(PER_PAGE, len(vs.rows)))
+    return render_summary(vs) + render_rows(vs, rows, shown)
+
+
+def flagged_rows(vs: VersionSet, shown: Sequence[int]) -> list[int]:
+    """Rows where the shown texts disagree (a marker)."""
+    ratios = V.length_ratios(vs)
+    return [i for i in range(len(vs.rows)) if V.row_flags(vs, i, shown, ratios)]
+
+
+# ---------------------------------------------------------------- widgets
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the version set…")
+def _load(path: str, mtime: float) -> VersionSet:
+    """A parsed set, shared while the file is unchanged (a VersionSet is immutable)."""
+    from alignment.versions_io import read_set_tmx
+    return read_set_tmx(path)
+
+
+def open_set(path: Path) -> None:
+    """Make the set at `path` the open one."""
+    vs = _load(str(path.resolve()), path.stat().st_mtime)
+    st.session_state.update(version_set=vs, vs_path=str(path), vs_page=0)
+
+
+def open_section() -> None:
+    """Start page: open a version set written by `alignment align ORIGINAL V1 V2 -o SET.tmx`."""
+    st.subheader("Compare versions")
+    st.caption("An original and several translations (or a translation and its revision), "
+               "aligned together by `alignment align ORIGINAL V1 V2 -o set.tmx`.")
+    path = st.text_input("Path of a version set (.tmx)", key="vs_path_input")
+    if st.button("Open set", key="vs_open") and path:
+        target = Path(path).expanduser()
+        if not target.is_file():
+            st.error(f"{target}: no such file; give the path of a .tmx written by alignment")
+        else:
+            open_set(target)
+            st.rerun()
+
+
+def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str]:
+    sb = st.sidebar
+    names = [t.name for t in vs.texts]
+    view = sb.radio("View", ("Columns", "Summary"), key="vs_view", horizontal=True)
+    one = sb.toggle("One version at a time (narrow screens)", key="vs_one")
+    if one:
+        pick = sb.radio("Version", names[1:], key="vs_pick", horizontal=True)
+        shown = [0, names.index(pick)]
+    else:
+        chosen = sb.multiselect("Columns (2 to 4)", names, default=[names[k] for k in
+                                default_columns(vs)], max_selections=MAX_COLUMNS, key="vs_cols")
+        shown = sorted(names.index(n) for n in chosen)
+    diff = sb.toggle("Word diff between same-language versions", value=True, key="vs_diff")
+    query = sb.text_input("Search all versions", key="vs_q")
+    only = sb.toggle("Only rows with a marker", key="vs_only")
+    return shown, diff, query, only, view
+
+
+def page(close: Callable[[], None] | None = None) -> None:
+    """The open set: columns (or summary), search, markers, pager."""
+    ss = st.session_state
+    vs: VersionSet = ss.version_set
+    shown, diff, query, only, view = _sidebar(vs)
+    st.markdown(f"**{html.escape(vs.title or Path(ss.vs_path).name)}** · "
+                + " · ".join(f"{t.name} ({len(t.sentences)})" for t in vs.texts)
+                + f" · {len(vs.rows)} rows")
+    if st.button("Close set", key="vs_close"):
+        for key in ("version_set", "vs_path", "vs_page"):
+            ss.pop(key, None)
+        st.rerun()
+    if view == "Summary":
+        st.html(render_summary(vs))
+        return
+    if len(shown) < 2:
+        st.info("Choose at least two columns in the sidebar.")
+        return
+    hits = V.search_rows(vs, query, texts=shown) if query else {}
+    ids = sorted(hits) if query else list(range(len(vs.rows)))
+    if only:
+        flagged = set(flagged_rows(vs, shown))
+        ids = [i for i in ids if i in flagged]
+    pages = max(1, -(-len(ids) // PER_PAGE))
+    number = min(ss.get("vs_page", 0), pages - 1)
+    left, mid, right = st.columns([1, 3, 1])
+    if left.button("◀ Previous", key="vs_prev", disabled=number == 0):
+        ss.vs_page = number - 1
+        st.rerun()
+    mid.caption(f"Page {number + 1} of {pages} · {len(ids)} rows"
+                + (f" matching “{query}”" if query else ""))
+    if right.button("Next ▶", key="vs_next", disabled=number >= pages - 1):
+        ss.vs_page = number + 1
+        st.rerun()
+    st.html(render_rows(vs, ids[number * PER_PAGE:(number + 1) * PER_PAGE], shown,
+                        diff=diff, hits=hits))
