@@ -32,6 +32,7 @@ from .progress import Progress, no_progress
 from .types import Alignment, Bitext, DiffOp, JointRow, Link, Sentence, Signature, Version, VersionSet
 
 ADDITION_MATCH = 0.5   # cosine above which two versions' additions at one place share a row
+DOUBT = 0.9            # pivot links below this confidence are checked version to version
 FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's ratio)
 FAR_LONGER_CHARS = 30  # ... and at least this many characters longer, is marked
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -211,12 +212,15 @@ def pair_bitext(vs: VersionSet, k: int) -> Bitext:
                   tgt_lang=vs.texts[k].lang, corpus_id=vs.title)
 
 
-def text_links(vs: VersionSet, a: int, b: int) -> tuple[Link, ...]:
+def text_links(vs: VersionSet, a: int, b: int, *, embedder: Any = None, config: Any = None,
+               doubt: float = DOUBT) -> tuple[Link, ...]:
     """Links between texts a < b of the set (0 = the original), through the original.
 
     For two versions: the rows of their two pairs joined alone (finer than the rows of the
     whole set), each row with something on either side a link; confidence: the lowest of the
-    pairwise links it comes from.
+    pairwise links it comes from. With an `embedder`, doubtful runs of such links (confidence
+    below `doubt`, or several sentences on both sides, which the original cannot split) are
+    aligned again directly, version to version, by the engine, one sentence of context each side.
     """
     if a == 0:
         return pair_alignment(vs, b).links
@@ -227,6 +231,44 @@ def text_links(vs: VersionSet, a: int, b: int) -> tuple[Link, ...]:
         if row.cells[1] or row.cells[2]:
             conf = min((link.confidence for links in row.links for link in links), default=1.0)
             out.append(Link(row.cells[1], row.cells[2], conf))
+    if embedder is None:
+        return tuple(out)
+    return _settle(vs, a, b, out, embedder, config, doubt)
+
+
+def _doubtful(link: Link, doubt: float) -> bool:
+    return link.confidence < doubt or (len(link.src) > 1 and len(link.tgt) > 1)
+
+
+def _settle(vs: VersionSet, a: int, b: int, links: list[Link], embedder: Any, config: Any,
+            doubt: float) -> tuple[Link, ...]:
+    """Doubtful runs of pivot links replaced by a direct alignment of the two versions."""
+    from .align import AlignConfig, align
+
+    config = config if config is not None else AlignConfig()
+    ta, tb = vs.texts[a], vs.texts[b]
+    out: list[Link] = []
+    i = 0
+    while i < len(links):
+        if not _doubtful(links[i], doubt):
+            out.append(links[i])
+            i += 1
+            continue
+        j = i
+        while j < len(links) and _doubtful(links[j], doubt):
+            j += 1
+        lo, hi = max(i - 1, 0), min(j + 1, len(links))
+        del out[len(out) - (i - lo):]
+        sa = [x for link in links[lo:hi] for x in link.src]
+        sb = [y for link in links[lo:hi] for y in link.tgt]
+        if sa and sb:
+            sub = align([ta.sentences[x] for x in sa], [tb.sentences[y] for y in sb],
+                        embedder=embedder, config=config, src_lang=ta.lang, tgt_lang=tb.lang)
+            out += [Link(tuple(sa[x] for x in link.src), tuple(sb[y] for y in link.tgt),
+                         link.confidence) for link in sub.links]
+        else:
+            out += links[lo:hi]
+        i = hi
     return tuple(out)
 
 
