@@ -90,7 +90,7 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         if tsv:
             written += write_set_tsv(vs, tsv)
         if out_dir:
-            written += write_vecalign_pairs(vs, out_dir)
+            written += write_vecalign_pairs(vs, out_dir, embedder=embedder)
     except OSError as exc:
         raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
                          f"check the folder exists and is writable") from None

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import InputError, SetFormatError
@@ -251,23 +252,25 @@ def write_set_tsv(vs: VersionSet, path: PathLike) -> list[Path]:
     return [atomic_write_text(path, render_set_tsv(vs))]
 
 
-def render_vecalign_pairs(vs: VersionSet) -> dict[str, str]:
-    """'fr-en.txt' -> Vecalign links '[0, 1]:[2]' for every pair of texts (first named first)."""
+def render_vecalign_pairs(vs: VersionSet, *, embedder: Any = None) -> dict[str, str]:
+    """'fr-en.txt' -> Vecalign links '[0, 1]:[2]' for every pair of texts (first named first);
+    with an embedder, doubtful links between two versions are settled directly (text_links)."""
     out = {}
     for a in range(len(vs.texts)):
         for b in range(a + 1, len(vs.texts)):
-            links = text_links(vs, a, b)
+            links = text_links(vs, a, b, embedder=embedder)
             name = f"{vs.texts[a].name}-{vs.texts[b].name}.txt"
             out[name] = "".join(f"{list(l.src)}:{list(l.tgt)}\n" for l in links)
     return out
 
 
-def write_vecalign_pairs(vs: VersionSet, directory: PathLike) -> list[Path]:
+def write_vecalign_pairs(vs: VersionSet, directory: PathLike, *,
+                         embedder: Any = None) -> list[Path]:
     """Write one Vecalign file per pair of texts into `directory` (created if missing)."""
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     return [atomic_write_text(folder / name, text)
-            for name, text in render_vecalign_pairs(vs).items()]
+            for name, text in render_vecalign_pairs(vs, embedder=embedder).items()]
 
 
 def write_pair_pos(vs: VersionSet, prefix: PathLike, *, overwrite_edited: bool = False) -> list[Path]:

@@ -188,3 +188,17 @@ def test_far_longer_flag_and_search():
     assert row_flags(vs, 0, (0, 1, 2), ratios=(1.0, 1.0, 1.0)) == ("es: far longer than fr",)
     assert search_rows(vs, "dos") == {1: ((2, 0, 3),)}
     assert search_rows(vs, "o", texts=(1,)) == {0: ((1, 2, 3),), 1: ((1, 2, 3),)}
+
+
+def test_doubtful_version_links_are_settled_directly(fake_embedder):
+    same = ("The door was open.", "Nobody came in all night.")
+    texts = (Version("fr", "fr", (Sentence("La porte était ouverte."),
+                                  Sentence("Personne n'entra de toute la nuit."))),
+             Version("en1", "en", tuple(Sentence(s) for s in same)),
+             Version("en2", "en", tuple(Sentence(s) for s in same)))
+    vs = join(texts, [Alignment((L([0, 1], [0, 1]),)), Alignment((L([0], [0]), L([1], [1])))])
+    assert text_links(vs, 1, 2) == (L([0, 1], [0, 1]),)   # the original cannot split it
+    settled = text_links(vs, 1, 2, embedder=fake_embedder)
+    assert [(l.src, l.tgt) for l in settled] == [((0,), (0,)), ((1,), (1,))]
+    sure = join(texts, [Alignment((L([0], [0]), L([1], [1])))] * 2)
+    assert text_links(sure, 1, 2, embedder=fake_embedder) == text_links(sure, 1, 2)
