@@ -571,7 +571,7 @@ def main() -> None:
             run_pending_align()
         if "version_set" in ss:
             from views import versions as versions_view
-            versions_view.page()
+            versions_view.page(open_pair=open_po)
         elif "history" in ss:
             reader()
         else:

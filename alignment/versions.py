@@ -64,7 +64,7 @@ def _placed(links: Sequence[Link]) -> list[Placed]:
     return out
 
 
-def _check_covering(alignment: Alignment, n_src: int, n_tgt: int, name: str) -> None:
+def check_covering(alignment: Alignment, n_src: int, n_tgt: int, name: str) -> None:
     src = [i for link in alignment.links for i in link.src]
     tgt = [j for link in alignment.links for j in link.tgt]
     if src != list(range(n_src)) or tgt != list(range(n_tgt)):
@@ -149,7 +149,7 @@ def join(texts: Sequence[Version], alignments: Sequence[Alignment], *, embedder:
         raise InputError("two texts of the set have the same name; name them apart (en1, en2)")
     n0 = len(texts[0].sentences)
     for text, alignment in zip(texts[1:], alignments):
-        _check_covering(alignment, n0, len(text.sentences), text.name)
+        check_covering(alignment, n0, len(text.sentences), text.name)
     same = _similarity(texts, embedder) if embedder is not None else None
     return VersionSet(texts=texts, rows=joint_rows(n0, alignments, same=same),
                       signatures=tuple(a.signature for a in alignments),
@@ -190,7 +190,8 @@ def align_versions(texts: Sequence[Version], *, embedder: Any, config: Any = Non
         def step(done: int, total: int, what: str, k: int = k) -> None:
             progress(k * total + done, (len(texts) - 1) * total, f"{what} {text.name}")
         alignments.append(align(original.sentences, text.sentences, embedder=embedder,
-                                config=config, src_lang=original.lang, tgt_lang=text.lang,
+                                config=config, src_lang=original.lang or None,
+                                tgt_lang=text.lang or None,
                                 progress=step))
     return join(texts, alignments, embedder=embedder._inner, title=title)
 
@@ -263,7 +264,8 @@ def _settle(vs: VersionSet, a: int, b: int, links: list[Link], embedder: Any, co
         sb = [y for link in links[lo:hi] for y in link.tgt]
         if sa and sb:
             sub = align([ta.sentences[x] for x in sa], [tb.sentences[y] for y in sb],
-                        embedder=embedder, config=config, src_lang=ta.lang, tgt_lang=tb.lang)
+                        embedder=embedder, config=config, src_lang=ta.lang or None,
+                        tgt_lang=tb.lang or None)
             out += [Link(tuple(sa[x] for x in link.src), tuple(sb[y] for y in link.tgt),
                          link.confidence) for link in sub.links]
         else:

@@ -135,7 +135,7 @@ def _props(element) -> dict[str, list[str]]:
 
 
 def _ints(text: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in text.split())
+    return tuple(map(int, text.split()))
 
 
 def _parse_links(text: str) -> tuple[Link, ...]:
@@ -163,27 +163,38 @@ def _read_header(header, where: str) -> tuple[list[tuple[str, str]], dict[str, l
     return texts, props  # type: ignore[return-value]
 
 
-def _read_tuv(tuv, where: str, store: dict[int, Sentence]) -> tuple[tuple[int, ...], tuple[Link, ...]]:
-    props = _props(tuv)
-    cells, lengths, paras = (_ints(props.get(k, [""])[0]) for k in
+def _tuv_fields(tuv) -> tuple[dict[str, str], str | None]:
+    """A <tuv>'s props (type -> text) and its <seg> text, in one pass over its children."""
+    props: dict[str, str] = {}
+    seg = None
+    for child in tuv:
+        if child.tag == "prop":
+            props[child.get("type", "")] = child.text or ""
+        elif child.tag == "seg":
+            seg = child.text or ""
+    return props, seg
+
+
+def _read_tuv(tuv, props: dict[str, str], text: str,
+              store: dict[int, Sentence], where: str) -> tuple[tuple[int, ...], tuple[Link, ...]]:
+    cells, lengths, paras = (_ints(props.get(k, "")) for k in
                              ("x-sentences", "x-lengths", "x-paragraphs"))
-    seg = tuv.find("seg")
-    text = (seg.text or "") if seg is not None else ""
     if not (len(cells) == len(lengths) == len(paras)) or sum(lengths) + max(len(cells) - 1, 0) != len(text):
         raise _fail(where, tuv, "the sentence numbers, lengths and text of this <tuv> disagree")
     at = 0
     for j, n, p in zip(cells, lengths, paras):
         store[j] = Sentence(text[at:at + n], p)
         at += n + 1
-    return cells, _parse_links(props.get("x-links", [""])[0])
+    links = props.get("x-links", "")
+    return cells, _parse_links(links) if links else ()
 
 
 def parse_set_tmx(data: bytes, where: str = "set") -> VersionSet:
     """A VersionSet from TMX written by render_set_tmx; SetFormatError when it is not one."""
     from lxml import etree
 
-    from .versions import join
     from .types import Alignment
+    from .versions import check_covering
 
     try:
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
@@ -195,11 +206,15 @@ def parse_set_tmx(data: bytes, where: str = "set") -> VersionSet:
     stores: list[dict[int, Sentence]] = [{} for _ in names]
     rows = []
     try:
+        order = [n for n, _ in names]
         for tu in root.iterfind("body/tu"):
             tuvs = tu.findall("tuv")
-            if [_props(t).get("x-version", [""])[0] for t in tuvs] != [n for n, _ in names]:
-                raise _fail(where, tu, "a <tu> must hold one <tuv> per text, in header order")
-            read = [_read_tuv(t, where, stores[k]) for k, t in enumerate(tuvs)]
+            fields = [_tuv_fields(t) for t in tuvs]
+            if [f[0].get("x-version") for f in fields] != order or any(f[1] is None for f in fields):
+                raise _fail(where, tu, "a <tu> must hold one <tuv> per text, in header order, "
+                            "each with a <seg>")
+            read = [_read_tuv(t, props_, seg or "", stores[k], where)
+                    for k, (t, (props_, seg)) in enumerate(zip(tuvs, fields))]
             rows.append(JointRow(cells=tuple(c for c, _ in read), links=tuple(l for _, l in read[1:])))
     except ValueError:
         raise _fail(where, None, "a number in the props cannot be read") from None
@@ -214,7 +229,8 @@ def parse_set_tmx(data: bytes, where: str = "set") -> VersionSet:
     title = props.get("x-title", [""])[0]
     pairs = [Alignment(tuple(l for r in rows for l in r.links[k])) for k in range(len(names) - 1)]
     try:
-        join(texts, pairs)
+        for text, pair in zip(texts[1:], pairs):
+            check_covering(pair, len(texts[0].sentences), len(text.sentences), text.name)
     except InputError:
         raise _fail(where, None, "a pair's links no longer cover every sentence once, "
                     "in order") from None

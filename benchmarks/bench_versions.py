@@ -120,9 +120,9 @@ def derive(doc: GoldDoc) -> tuple[tuple[Version, ...], dict[tuple[int, int], tup
     t_d = _merge_shared([((j,), image[j]) for j in range(len(doc.tgt))])
     if doc.groups_unaligned:
         o_d, t_d = _group(o_d), _group(t_d)
-    sl, tl = doc.src_lang or "xx", doc.tgt_lang or "yy"
-    texts = (Version(sl, sl, doc.src), Version(tl, tl, doc.tgt),
-             Version(f"{tl}-derived", tl, tuple(derived)))
+    sl, tl = doc.src_lang, doc.tgt_lang  # "" for the mixed-language scaled text
+    texts = (Version(sl or "src", sl, doc.src), Version(tl or "tgt", tl, doc.tgt),
+             Version(f"{tl or 'tgt'}-derived", tl, tuple(derived)))
     return texts, {(0, 1): doc.links, (0, 2): tuple(o_d), (1, 2): tuple(t_d)}
 
 

@@ -115,6 +115,11 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path):
                 api.expect(table).to_contain_text("vs en1: 25.0%")
                 page.screenshot(path=str(tmp_path / "versions.png"))
                 assert opened < 20
+                # corrections and Learn mode go through the pair's PO in the two-text reader
+                page.get_by_role("button", name="Correct or learn fr–en2").click()
+                pair = page.locator("table.al-rows").last
+                api.expect(pair).to_contain_text("the town still slept in the rain",
+                                                 timeout=60_000)
             finally:
                 browser.close()
     finally:

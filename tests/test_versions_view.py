@@ -41,3 +41,15 @@ def test_summary_lists_coverage_omissions_and_changes():
     assert "<td>en2</td><td>en</td><td>50.0%</td><td>2</td>" in out
     assert "vs en1: 100.0%" in out and "vs en2: 100.0%" in out
     assert first_screen(_set()).count("vs-grid") >= 2
+
+
+def test_pair_pos_beside_the_set_are_found(tmp_path):
+    from alignment.versions_io import write_pair_pos
+    from views.versions import pair_pos
+
+    vs = _set()
+    write_pair_pos(vs, tmp_path / "s")
+    assert pair_pos(vs, tmp_path / "s.tmx") == {1: tmp_path / "s.fr-en1.po",
+                                                2: tmp_path / "s.fr-en2.po"}
+    (tmp_path / "s.fr-en1.po").unlink()
+    assert list(pair_pos(vs, tmp_path / "s.tmx")) == [2]

@@ -178,18 +178,44 @@ def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str]:
     return shown, diff, query, only, view
 
 
-def page(close: Callable[[], None] | None = None) -> None:
-    """The open set: columns (or summary), search, markers, pager."""
+def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
+    """Version k -> the PO of the pair (original, k) written beside the set, when it exists."""
+    stem = str(set_path)[:-4] if str(set_path).lower().endswith(".tmx") else str(set_path)
+    found = {k: Path(f"{stem}.{vs.texts[0].name}-{vs.texts[k].name}.po")
+             for k in range(1, len(vs.texts))}
+    return {k: p for k, p in found.items() if p.is_file()}
+
+
+def _close() -> None:
+    for key in ("version_set", "vs_path", "vs_page"):
+        st.session_state.pop(key, None)
+
+
+def _pair_buttons(vs: VersionSet, open_pair: Callable[[Path], None] | None) -> None:
+    """Corrections and Learn mode work per pair, in the two-text reader, on the pair's PO."""
+    pos = pair_pos(vs, st.session_state.vs_path) if open_pair else {}
+    bar = st.container(horizontal=True)
+    if bar.button("Close set", key="vs_close"):
+        _close()
+        st.rerun()
+    for k, path in pos.items():
+        label = f"Correct or learn {vs.texts[0].name}–{vs.texts[k].name}"
+        if bar.button(label, key=f"vs_pair_{k}", help=f"Open {path.name} in the reader"):
+            _close()
+            open_pair(path)
+            st.rerun()
+
+
+def page(open_pair: Callable[[Path], None] | None = None) -> None:
+    """The open set: columns (or summary), search, markers, pager; `open_pair(po_path)`
+    opens a pair's PO in the two-text reader (corrections, Learn mode)."""
     ss = st.session_state
     vs: VersionSet = ss.version_set
     shown, diff, query, only, view = _sidebar(vs)
     st.markdown(f"**{html.escape(vs.title or Path(ss.vs_path).name)}** · "
                 + " · ".join(f"{t.name} ({len(t.sentences)})" for t in vs.texts)
                 + f" · {len(vs.rows)} rows")
-    if st.button("Close set", key="vs_close"):
-        for key in ("version_set", "vs_path", "vs_page"):
-            ss.pop(key, None)
-        st.rerun()
+    _pair_buttons(vs, open_pair)
     if view == "Summary":
         st.html(render_summary(vs))
         return
