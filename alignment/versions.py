@@ -35,6 +35,7 @@ ADDITION_MATCH = 0.5   # cosine above which two versions' additions at one place
 DOUBT = 0.9            # pivot links below this confidence are checked version to version
 FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's ratio)
 FAR_LONGER_CHARS = 30  # ... and at least this many characters longer, is marked
+REVISION_SHARE = 0.5   # same-language texts differing in fewer rows are a text and its revision
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 Placed = tuple[int, int, Link]   # start and end in the original, the link
@@ -303,16 +304,41 @@ def length_ratios(vs: VersionSet) -> tuple[float, ...]:
     return tuple(sum(len(s.text) for s in t.sentences) / base for t in vs.texts)
 
 
+def changed_share(vs: VersionSet, k: int, other: int) -> float:
+    """Share of the rows holding text k or `other` where their words differ."""
+    both = [i for i, r in enumerate(vs.rows) if r.cells[k] or r.cells[other]]
+    diff = sum(1 for i in both if _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other)))
+    return diff / max(len(both), 1)
+
+
+@dataclass(frozen=True)
+class FlagContext:
+    """What row markers need of the whole set, computed once: each text's length ratio, and
+    the same-language pairs that read as a text and its revision (they differ in fewer than
+    REVISION_SHARE of their rows), whose changed rows are marked; two independent
+    translations differ nearly everywhere, so their rows are not."""
+
+    ratios: tuple[float, ...]
+    revisions: frozenset[tuple[int, int]]
+
+
+def flag_context(vs: VersionSet) -> FlagContext:
+    """The FlagContext of a set."""
+    pairs = {(min(k, o), max(k, o)) for k in range(len(vs.texts)) for o in same_language(vs, k)}
+    return FlagContext(length_ratios(vs), frozenset(p for p in pairs
+                                                    if changed_share(vs, *p) < REVISION_SHARE))
+
+
 def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
-              ratios: Sequence[float] | None = None) -> tuple[str, ...]:
+              context: FlagContext | None = None) -> tuple[str, ...]:
     """Where the shown texts disagree in row i: one has nothing where another has text, one
-    is far longer than another (lengths scaled by each text's overall ratio), or words
-    differ between two same-language texts."""
-    ratios = ratios if ratios is not None else length_ratios(vs)
+    is far longer than another (lengths scaled by each text's overall ratio), or a revision
+    changed words."""
+    context = context if context is not None else flag_context(vs)
     row, names = vs.rows[i], [t.name for t in vs.texts]
     full = [k for k in shown if row.cells[k]]
     flags = [f"{names[k]}: nothing here" for k in shown if not row.cells[k] and full]
-    lengths = {k: len(vs.cell_text(i, k)) / max(ratios[k], 1e-6) for k in full}
+    lengths = {k: len(vs.cell_text(i, k)) / max(context.ratios[k], 1e-6) for k in full}
     if len(lengths) >= 2:
         long_k, short_k = max(lengths, key=lengths.get), min(lengths, key=lengths.get)
         if (lengths[long_k] >= FAR_LONGER * lengths[short_k]
@@ -320,7 +346,8 @@ def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
             flags.append(f"{names[long_k]}: far longer than {names[short_k]}")
     for x, k in enumerate(full):
         for other in full[x + 1:]:
-            if other in same_language(vs, k) and _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other)):
+            if ((k, other) in context.revisions
+                    and _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other))):
                 flags.append(f"{names[k]} / {names[other]}: words differ")
     return tuple(flags)
 
@@ -348,11 +375,7 @@ def summary(vs: VersionSet) -> tuple[VersionSummary, ...]:
         omitted = tuple(i for i, r in enumerate(vs.rows) if r.cells[0] and not r.cells[k])
         added = tuple(i for i, r in enumerate(vs.rows) if not r.cells[0] and r.cells[k])
         covered = sum(len(r.cells[0]) for r in vs.rows if r.cells[k])
-        changed = []
-        for other in same_language(vs, k):
-            both = [i for i, r in enumerate(vs.rows) if r.cells[k] or r.cells[other]]
-            diff = sum(1 for i in both if _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other)))
-            changed.append((vs.texts[other].name, diff / max(len(both), 1)))
+        changed = [(vs.texts[o].name, changed_share(vs, k, o)) for o in same_language(vs, k)]
         out.append(VersionSummary(vs.texts[k].name, vs.texts[k].lang, covered / n0, omitted,
                                   added, ratios[k], tuple(changed)))
     return tuple(out)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from alignment.errors import InputError
 from alignment.types import Alignment, Link, Sentence, Version
-from alignment.versions import (align_versions, join, joint_rows, pair_alignment, pair_bitext,
+from alignment.versions import (FlagContext, align_versions, join, joint_rows, pair_alignment, pair_bitext,
                                 row_flags, search_rows, summary, text_links, version_names,
                                 word_diff)
 
@@ -164,7 +164,8 @@ def test_word_diff(old, new, kinds):
 def test_same_language_versions_align_and_their_changes_are_counted(fake_embedder):
     base = ["The night was cold and the street empty.", "He walked to the station alone.",
             "Nobody waited for him there.", "The train came late, as always.",
-            "He sat by the window and slept."]
+            "He sat by the window and slept.", "At dawn the fields were white.",
+            "The conductor woke him at the border."]
     revised = list(base)
     revised[1] = "He walked alone to the old station."
     revised[3:5] = ["The train came late.", "As always, he sat by the window and slept."]
@@ -185,7 +186,8 @@ def test_far_longer_flag_and_search():
                                            "explica todo."), Sentence("Dos."))))
     pairs = [Alignment((L([0], [0]), L([1], [1])))] * 2
     vs = join(texts, pairs)
-    assert row_flags(vs, 0, (0, 1, 2), ratios=(1.0, 1.0, 1.0)) == ("es: far longer than fr",)
+    context = FlagContext(ratios=(1.0, 1.0, 1.0), revisions=frozenset())
+    assert row_flags(vs, 0, (0, 1, 2), context) == ("es: far longer than fr",)
     assert search_rows(vs, "dos") == {1: ((2, 0, 3),)}
     assert search_rows(vs, "o", texts=(1,)) == {0: ((1, 2, 3),), 1: ((1, 2, 3),)}
 
@@ -202,3 +204,17 @@ def test_doubtful_version_links_are_settled_directly(fake_embedder):
     assert [(l.src, l.tgt) for l in settled] == [((0,), (0,)), ((1,), (1,))]
     sure = join(texts, [Alignment((L([0], [0]), L([1], [1])))] * 2)
     assert text_links(sure, 1, 2, embedder=fake_embedder) == text_links(sure, 1, 2)
+
+
+def test_changed_words_are_marked_for_a_revision_not_for_two_translations():
+    def vs_of(en2):
+        texts = (Version("fr", "fr", tuple(Sentence(f"Phrase {i}.") for i in range(4))),
+                 Version("en1", "en", tuple(Sentence(f"Sentence {i}.") for i in range(4))),
+                 Version("en2", "en", tuple(Sentence(t) for t in en2)))
+        pair = Alignment(tuple(L([i], [i]) for i in range(4)))
+        return join(texts, [pair, pair])
+
+    revision = vs_of(["Sentence 0.", "Sentence one.", "Sentence 2.", "Sentence 3."])
+    assert row_flags(revision, 1, (1, 2)) == ("en1 / en2: words differ",)
+    other = vs_of(["Line 0.", "Line 1.", "Line 2.", "Line 3."])
+    assert row_flags(other, 1, (1, 2)) == ()

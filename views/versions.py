@@ -72,17 +72,17 @@ def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
 
 
 def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, diff: bool = True,
-                hits: dict[int, Any] | None = None, ratios: Sequence[float] | None = None) -> str:
+                hits: dict[int, Any] | None = None, context: V.FlagContext | None = None) -> str:
     """The rows as a grid: a marker column, then one column per shown text (original first if
     shown); a same-language text shows its word diff against the first such text left of it."""
-    ratios = ratios or V.length_ratios(vs)
+    context = context or V.flag_context(vs)
     hits = hits or {}
     cols = f"grid-template-columns:3rem repeat({len(shown)},1fr)"
     out = [CSS, f'<div class="vs-grid" style="{cols}"><div class="vs-head"></div>']
     out += [f'<div class="vs-head">{html.escape(vs.texts[k].name)} · '
             f'{html.escape(vs.texts[k].lang)}</div>' for k in shown]
     for i in rows:
-        flags = V.row_flags(vs, i, shown, ratios)
+        flags = V.row_flags(vs, i, shown, context)
         title = html.escape("; ".join(flags))
         mark = (f'<div class="vs-mark flag" id="row-{i + 1}" title="{title}">{i + 1} ⚑</div>'
                 if flags else f'<div class="vs-mark" id="row-{i + 1}">{i + 1}</div>')
@@ -126,8 +126,8 @@ def first_screen(vs: VersionSet) -> str:
 
 def flagged_rows(vs: VersionSet, shown: Sequence[int]) -> list[int]:
     """Rows where the shown texts disagree (a marker)."""
-    ratios = V.length_ratios(vs)
-    return [i for i in range(len(vs.rows)) if V.row_flags(vs, i, shown, ratios)]
+    context = V.flag_context(vs)
+    return [i for i in range(len(vs.rows)) if V.row_flags(vs, i, shown, context)]
 
 
 # ---------------------------------------------------------------- widgets
