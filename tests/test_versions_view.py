@@ -54,3 +54,9 @@ def test_pair_pos_beside_the_set_are_found(tmp_path):
                                                 2: tmp_path / "s.fr-en2.po"}
     (tmp_path / "s.fr-en1.po").unlink()
     assert list(pair_pos(vs, tmp_path / "s.tmx")) == [2]
+
+
+def test_learn_hides_a_chosen_version_behind_a_click():
+    out = render_rows(_set(), [0], [0, 1, 2], hide=[1])
+    assert "<details><summary>show en1</summary>The cat sleeps.</details>" in out
+    assert "<details><summary>show fr" not in out

@@ -54,7 +54,7 @@ def _diff_html(old: str, new: str) -> str:
 
 
 def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
-               hits: Sequence[tuple[int, int, int]]) -> str:
+               hits: Sequence[tuple[int, int, int]], hidden: bool = False) -> str:
     from alignment.browse import highlight
 
     text = vs.cell_text(i, k)
@@ -67,11 +67,14 @@ def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
     else:
         body = highlight(text, [(s, e, "hit") for kk, s, e in hits if kk == k])
     cls = "vs-cell" + ("" if text else " empty")
+    if text and hidden:  # Learn: the text waits behind a click
+        body = f"<details><summary>show {name}</summary>{body}</details>"
     return (f'<div class="{cls}" data-name="{name}" lang="{html.escape(vs.texts[k].lang)}" '
             f'dir="auto">{body}</div>')
 
 
 def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, diff: bool = True,
+                hide: Sequence[int] = (),
                 hits: dict[int, Any] | None = None, context: V.FlagContext | None = None) -> str:
     """The rows as a grid: a marker column, then one column per shown text (original first if
     shown); a same-language text shows its word diff against the first such text left of it."""
@@ -87,7 +90,7 @@ def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, di
         mark = (f'<div class="vs-mark flag" id="row-{i + 1}" title="{title}">{i + 1} ⚑</div>'
                 if flags else f'<div class="vs-mark" id="row-{i + 1}">{i + 1}</div>')
         out.append(mark)
-        out += [_cell_html(vs, i, k, shown, diff, hits.get(i, ())) for k in shown]
+        out += [_cell_html(vs, i, k, shown, diff, hits.get(i, ()), k in hide) for k in shown]
     out.append("</div>")
     return "".join(out)
 
@@ -160,7 +163,7 @@ def open_section() -> None:
             st.rerun()
 
 
-def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str]:
+def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]]:
     sb = st.sidebar
     names = [t.name for t in vs.texts]
     view = sb.radio("View", ("Columns", "Summary"), key="vs_view", horizontal=True)
@@ -175,7 +178,8 @@ def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str]:
     diff = sb.toggle("Word diff between same-language versions", value=True, key="vs_diff")
     query = sb.text_input("Search all versions", key="vs_q")
     only = sb.toggle("Only rows with a marker", key="vs_only")
-    return shown, diff, query, only, view
+    hide = sb.multiselect("Learn: hide until clicked", names, key="vs_hide")
+    return shown, diff, query, only, view, [names.index(n) for n in hide]
 
 
 def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
@@ -211,7 +215,7 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
     opens a pair's PO in the two-text reader (corrections, Learn mode)."""
     ss = st.session_state
     vs: VersionSet = ss.version_set
-    shown, diff, query, only, view = _sidebar(vs)
+    shown, diff, query, only, view, hide = _sidebar(vs)
     st.markdown(f"**{html.escape(vs.title or Path(ss.vs_path).name)}** · "
                 + " · ".join(f"{t.name} ({len(t.sentences)})" for t in vs.texts)
                 + f" · {len(vs.rows)} rows")
@@ -239,4 +243,4 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
         ss.vs_page = number + 1
         st.rerun()
     st.html(render_rows(vs, ids[number * PER_PAGE:(number + 1) * PER_PAGE], shown,
-                        diff=diff, hits=hits))
+                        diff=diff, hits=hits, hide=hide))
