@@ -22,10 +22,13 @@ short texts of one row) over word, punctuation and space tokens, autojunk off.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from .errors import InputError
 from .progress import Progress, no_progress
@@ -33,6 +36,7 @@ from .types import Alignment, Bitext, DiffOp, JointRow, Link, Sentence, Signatur
 
 ADDITION_MATCH = 0.5   # cosine above which two versions' additions at one place share a row
 DOUBT = 0.9            # pivot links below this confidence are checked version to version
+COSINE_DROP = float(os.environ.get("ALIGNMENT_COSINE_DROP", 0.15))  # ... and those whose direct cosine is this far below the median
 FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's ratio)
 FAR_LONGER_CHARS = 30  # ... and at least this many characters longer, is marked
 REVISION_SHARE = 0.5   # same-language texts differing in fewer rows are a text and its revision
@@ -238,8 +242,22 @@ def text_links(vs: VersionSet, a: int, b: int, *, embedder: Any = None, config: 
     return _settle(vs, a, b, out, embedder, config, doubt)
 
 
-def _doubtful(link: Link, doubt: float) -> bool:
-    return link.confidence < doubt or (len(link.src) > 1 and len(link.tgt) > 1)
+def _doubts(vs: VersionSet, a: int, b: int, links: list[Link], embedder: Any,
+            doubt: float) -> list[bool]:
+    """Per pivot link: in doubt when its confidence is below `doubt`, it has several
+    sentences on both sides (the original cannot split it), or its two sides' direct cosine
+    falls COSINE_DROP below the median of the links' (a pivot error both pairs are sure of)."""
+    out = [link.confidence < doubt or (len(link.src) > 1 and len(link.tgt) > 1) for link in links]
+    both = [i for i, link in enumerate(links) if link.src and link.tgt]
+    if both and hasattr(embedder, "embed"):
+        ta, tb = vs.texts[a].sentences, vs.texts[b].sentences
+        va = np.asarray(embedder.embed([" ".join(ta[x].text for x in links[i].src) for i in both]))
+        vb = np.asarray(embedder.embed([" ".join(tb[y].text for y in links[i].tgt) for i in both]))
+        cos = (va * vb).sum(axis=1)
+        floor = float(np.median(cos)) - COSINE_DROP
+        for i, c in zip(both, cos):
+            out[i] = out[i] or bool(c < floor)
+    return out
 
 
 def _settle(vs: VersionSet, a: int, b: int, links: list[Link], embedder: Any, config: Any,
@@ -249,15 +267,16 @@ def _settle(vs: VersionSet, a: int, b: int, links: list[Link], embedder: Any, co
 
     config = config if config is not None else AlignConfig()
     ta, tb = vs.texts[a], vs.texts[b]
+    doubtful = _doubts(vs, a, b, links, embedder, doubt)
     out: list[Link] = []
     i = 0
     while i < len(links):
-        if not _doubtful(links[i], doubt):
+        if not doubtful[i]:
             out.append(links[i])
             i += 1
             continue
         j = i
-        while j < len(links) and _doubtful(links[j], doubt):
+        while j < len(links) and doubtful[j]:
             j += 1
         lo, hi = max(i - 1, 0), min(j + 1, len(links))
         del out[len(out) - (i - lo):]
@@ -292,10 +311,10 @@ def _norm(text: str) -> str:
 
 
 def same_language(vs: VersionSet, k: int) -> tuple[int, ...]:
-    """The other texts of the set in the language of text k."""
+    """The other texts of the set in the language of text k (none when it is not known)."""
     lang = vs.texts[k].lang.split("-")[0].lower()
     return tuple(i for i, t in enumerate(vs.texts)
-                 if i != k and t.lang.split("-")[0].lower() == lang)
+                 if lang and i != k and t.lang.split("-")[0].lower() == lang)
 
 
 def length_ratios(vs: VersionSet) -> tuple[float, ...]:
@@ -304,11 +323,18 @@ def length_ratios(vs: VersionSet) -> tuple[float, ...]:
     return tuple(sum(len(s.text) for s in t.sentences) / base for t in vs.texts)
 
 
-def changed_share(vs: VersionSet, k: int, other: int) -> float:
-    """Share of the rows holding text k or `other` where their words differ."""
-    both = [i for i, r in enumerate(vs.rows) if r.cells[k] or r.cells[other]]
-    diff = sum(1 for i in both if _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other)))
-    return diff / max(len(both), 1)
+def changed_shares(vs: VersionSet) -> dict[tuple[int, int], float]:
+    """(k, other) -> share of the rows holding either text where their words differ, for
+    every pair of texts in the same language (each text's cells normalised once)."""
+    pairs = {(min(k, o), max(k, o)) for k in range(len(vs.texts)) for o in same_language(vs, k)}
+    normed = {k: [_norm(vs.cell_text(i, k)) for i in range(len(vs.rows))]
+              for k in {x for p in pairs for x in p}}
+    out = {}
+    for k, o in pairs:
+        both = [i for i, r in enumerate(vs.rows) if r.cells[k] or r.cells[o]]
+        share = sum(1 for i in both if normed[k][i] != normed[o][i]) / max(len(both), 1)
+        out[(k, o)] = out[(o, k)] = share
+    return out
 
 
 @dataclass(frozen=True)
@@ -324,9 +350,8 @@ class FlagContext:
 
 def flag_context(vs: VersionSet) -> FlagContext:
     """The FlagContext of a set."""
-    pairs = {(min(k, o), max(k, o)) for k in range(len(vs.texts)) for o in same_language(vs, k)}
-    return FlagContext(length_ratios(vs), frozenset(p for p in pairs
-                                                    if changed_share(vs, *p) < REVISION_SHARE))
+    return FlagContext(length_ratios(vs), frozenset(p for p, share in changed_shares(vs).items()
+                                                    if share < REVISION_SHARE))
 
 
 def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
@@ -370,12 +395,13 @@ class VersionSummary:
 def summary(vs: VersionSet) -> tuple[VersionSummary, ...]:
     """One summary per version (texts 1..N-1)."""
     ratios, n0 = length_ratios(vs), max(len(vs.texts[0].sentences), 1)
+    shares = changed_shares(vs)
     out = []
     for k in range(1, len(vs.texts)):
         omitted = tuple(i for i, r in enumerate(vs.rows) if r.cells[0] and not r.cells[k])
         added = tuple(i for i, r in enumerate(vs.rows) if not r.cells[0] and r.cells[k])
         covered = sum(len(r.cells[0]) for r in vs.rows if r.cells[k])
-        changed = [(vs.texts[o].name, changed_share(vs, k, o)) for o in same_language(vs, k)]
+        changed = [(vs.texts[o].name, shares[(k, o)]) for o in same_language(vs, k)]
         out.append(VersionSummary(vs.texts[k].name, vs.texts[k].lang, covered / n0, omitted,
                                   added, ratios[k], tuple(changed)))
     return tuple(out)

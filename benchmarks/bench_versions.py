@@ -225,13 +225,14 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=BENCH, help="the shared bench folder")
     args = parser.parse_args()
     bench = args.bench
+    if args.part == "open":
+        opening(args.set or Path(tempfile.gettempdir()) / f"bench-versions-{args.size}.tmx")
+        return
     if not (bench / "limsi").is_dir():
         sys.exit(f"no benchmark data at {bench}")
     if args.part in ("accuracy", "all"):
         docs = iter_bench(bench / "limsi") + iter_bench(bench / "textberg", split="dev")
         accuracy(docs, _fresh(args.embedder))
-    if args.part == "open":
-        opening(args.set or Path(tempfile.gettempdir()) / f"bench-versions-{args.size}.tmx")
     if args.part in ("speed", "all"):
         speed(args.size, args.embedder, bench, args.repeats)
 
