@@ -99,7 +99,7 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
 
 def describe_set(vs: VersionSet) -> str:
     """One line: texts, rows, and per version what it leaves out of the original."""
-    from .versions import summary
+    from .versions_compare import summary
 
     parts = [f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} rows omitted"
              for s in summary(vs)]

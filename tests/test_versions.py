@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from alignment.errors import InputError
 from alignment.types import Alignment, Link, Sentence, Version
-from alignment.versions import (FlagContext, align_versions, join, joint_rows, pair_alignment, pair_bitext,
-                                row_flags, search_rows, summary, text_links, version_names,
-                                word_diff)
+from alignment.versions import (align_versions, join, joint_rows, pair_alignment, pair_bitext,
+                                text_links, version_names)
+from alignment.versions_compare import (FlagContext, row_flags, search_rows, summary,
+                                        word_diff)
 
 
 @st.composite

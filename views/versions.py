@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from alignment import versions as V
+from alignment import versions_compare as V
 from alignment.types import VersionSet
 
 PER_PAGE = 50
