@@ -291,6 +291,26 @@ def _settle(vs: VersionSet, a: int, b: int, links: list[Link], embedder: Any, co
     return tuple(out)
 
 
+def with_pairs(vs: VersionSet, pairs: dict[int, Bitext]) -> tuple[VersionSet, tuple[str, ...]]:
+    """The set with version k re-read from the corrected pair `pairs[k]` (its PO) and the rows
+    joined again; a pair whose original differs from the set's is left out, with a note why.
+
+    Why: corrections are made per pair, in the two-text reader, on the pair's PO; the set's
+    rows follow them the next time it is opened."""
+    texts, alignments = list(vs.texts), [pair_alignment(vs, k) for k in range(1, len(vs.texts))]
+    notes = []
+    for k, bitext in sorted(pairs.items()):
+        if tuple(s.text for s in bitext.src) != tuple(s.text for s in vs.texts[0].sentences):
+            notes.append(f"{vs.texts[0].name}-{vs.texts[k].name}: its original differs from "
+                         f"the set's; kept the set's rows for {vs.texts[k].name}")
+            continue
+        texts[k] = Version(texts[k].name, texts[k].lang, bitext.tgt)
+        alignments[k - 1] = bitext.alignment
+    if len(notes) == len(pairs):
+        return vs, tuple(notes)
+    return join(texts, alignments, title=vs.title), tuple(notes)
+
+
 def versions_from_lines(lines: Sequence[Sequence[str]], langs: Sequence[str]) -> tuple[Version, ...]:
     """Versions from presplit texts (one sentence per line), named after their languages."""
     from .pipeline import sentences_from_lines

@@ -102,3 +102,22 @@ def test_character_xml_cannot_hold_is_refused():
               [Alignment((Link((0,), (0,)),))])
     with pytest.raises(SetFormatError, match="U\\+0001"):
         render_set_tmx(vs)
+
+
+def test_a_corrected_pair_po_rejoins_the_rows(tmp_path):
+    from alignment.browse import merge
+    from alignment.po import save_po, file_fingerprint
+    from alignment.versions import with_pairs
+
+    vs = _set()
+    en2 = write_pair_pos(vs, tmp_path / "set")[1]
+    save_po(merge(read_po(en2), 0), en2, expected_fingerprint=file_fingerprint(en2))
+    again, notes = with_pairs(vs, {2: read_po(en2)})
+    assert notes == ()
+    assert [r.cells for r in again.rows] == [((0, 1), (0,), (0, 1))]
+    assert again.rows[0].links[1][0].reviewed
+    other = pair_bitext(vs, 2)
+    other = other.__class__(src=(Sentence("Autre."),), tgt=other.tgt, alignment=other.alignment,
+                            src_lang="fr", tgt_lang="en")
+    same, notes = with_pairs(vs, {2: other})
+    assert same == vs and "its original differs" in notes[0]

@@ -143,9 +143,19 @@ def _load(path: str, mtime: float) -> VersionSet:
 
 
 def open_set(path: Path) -> None:
-    """Make the set at `path` the open one."""
+    """Make the set at `path` the open one; pair POs corrected since it was written (newer
+    than the set) replace their pair, and the rows are joined again."""
+    from alignment.po import read_po
+    from alignment.versions import with_pairs
+
     vs = _load(str(path.resolve()), path.stat().st_mtime)
-    st.session_state.update(version_set=vs, vs_path=str(path), vs_page=0)
+    newer = {k: p for k, p in pair_pos(vs, path).items() if p.stat().st_mtime > path.stat().st_mtime}
+    notes: tuple[str, ...] = ()
+    if newer:
+        vs, notes = with_pairs(vs, {k: read_po(p) for k, p in newer.items()})
+        notes = (f"Rows joined again from the corrected {', '.join(p.name for p in newer.values())}",
+                 *notes)
+    st.session_state.update(version_set=vs, vs_path=str(path), vs_page=0, vs_notes=notes)
 
 
 def open_section() -> None:
@@ -219,6 +229,8 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
     st.markdown(f"**{html.escape(vs.title or Path(ss.vs_path).name)}** · "
                 + " · ".join(f"{t.name} ({len(t.sentences)})" for t in vs.texts)
                 + f" · {len(vs.rows)} rows")
+    for note in ss.get("vs_notes", ()):
+        st.caption(html.escape(note))
     _pair_buttons(vs, open_pair)
     if view == "Summary":
         st.html(render_summary(vs))
