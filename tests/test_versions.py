@@ -219,3 +219,16 @@ def test_changed_words_are_marked_for_a_revision_not_for_two_translations():
     assert row_flags(revision, 1, (1, 2)) == ("en1 / en2: words differ",)
     other = vs_of(["Line 0.", "Line 1.", "Line 2.", "Line 3."])
     assert row_flags(other, 1, (1, 2)) == ()
+
+
+def test_two_texts_through_the_engine_give_todays_alignment(fake_embedder):
+    from alignment.align import align
+
+    fr = tuple(Sentence(s) for s in ("Il pleut.", "Le train part à 8 h.", "Marie attend.",
+                                     "Paris est loin.", "Fin."))
+    en = tuple(Sentence(s) for s in ("It rains.", "The train leaves at 8.", "Marie waits. Long.",
+                                     "Paris is far.", "End."))
+    vs = align_versions((Version("fr", "fr", fr), Version("en", "en", en)), embedder=fake_embedder)
+    alone = align(fr, en, embedder=fake_embedder, src_lang="fr", tgt_lang="en")
+    assert pair_alignment(vs, 1) == alone
+    assert [(r.cells[0], r.cells[1]) for r in vs.rows] == [(l.src, l.tgt) for l in alone.links]
