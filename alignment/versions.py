@@ -36,6 +36,7 @@ from .types import Alignment, Bitext, JointRow, Link, Sentence, Signature, Versi
 
 ADDITION_MATCH = 0.5   # cosine above which two versions' additions at one place share a row
 DOUBT = 0.9            # pivot links below this confidence are checked version to version
+CONTEXT = 2            # pivot links of context each side of a doubtful run (1: Text+Berg dev 0.998, 2: 1.000)
 COSINE_DROP = 0.15     # ... and those whose direct cosine is this far below the median
                        # (0.10 and 0.15 gave the same F1 in benchmarks/bench_versions.py)
 
@@ -223,7 +224,7 @@ def text_links(vs: VersionSet, a: int, b: int, *, embedder: Any = None, config: 
     whole set), each row with something on either side a link; confidence: the lowest of the
     pairwise links it comes from. With an `embedder`, doubtful runs of such links (confidence
     below `doubt`, or several sentences on both sides, which the original cannot split) are
-    aligned again directly, version to version, by the engine, one sentence of context each side.
+    aligned again directly, version to version, by the engine, CONTEXT links of context each side.
     """
     if a == 0:
         return pair_alignment(vs, b).links
@@ -275,7 +276,7 @@ def _settle(vs: VersionSet, a: int, b: int, links: list[Link], embedder: Any, co
         j = i
         while j < len(links) and doubtful[j]:
             j += 1
-        lo, hi = max(i - 1, 0), min(j + 1, len(links))
+        lo, hi = max(i - CONTEXT, 0), min(j + CONTEXT, len(links))
         del out[len(out) - (i - lo):]
         sa = [x for link in links[lo:hi] for x in link.src]
         sb = [y for link in links[lo:hi] for y in link.tgt]
