@@ -30,18 +30,38 @@ def kept_targets(drop: np.ndarray) -> np.ndarray | None:
     return None if not drop.any() else np.flatnonzero(~drop)
 
 
+def _runs(nodes: list[tuple[int, int]], axis: int):
+    """(first, last) index along `axis` of each maximal run of the path moving along
+    that axis alone: axis 1, 0-1 links (same row); axis 0, 1-0 links (same column)."""
+    other = 1 - axis
+    start = 0
+    for k in range(1, len(nodes) + 1):
+        if (k == len(nodes) or nodes[k][other] != nodes[k - 1][other]
+                or nodes[k][axis] != nodes[k - 1][axis] + 1):
+            yield nodes[start][axis], nodes[k - 1][axis]
+            start = k
+
+
 def run_interiors(nodes: list[tuple[int, int]], m: int, margin: int) -> np.ndarray:
     """Mask of the m targets: True inside a horizontal run of the path `nodes`
     longer than 2 * margin, but for `margin` targets at each end."""
     drop = np.zeros(m, bool)
-    start = 0
-    for k in range(1, len(nodes) + 1):
-        if k == len(nodes) or nodes[k][0] != nodes[k - 1][0] or nodes[k][1] != nodes[k - 1][1] + 1:
-            j0, j1 = nodes[start][1], nodes[k - 1][1]  # a run of j1 - j0 0-1 links
-            if j1 - j0 > 2 * margin:
-                drop[j0 + margin:j1 - margin] = True
-            start = k
+    for j0, j1 in _runs(nodes, 1):  # a run of j1 - j0 0-1 links
+        if j1 - j0 > 2 * margin:
+            drop[j0 + margin:j1 - margin] = True
     return drop
+
+
+def unmatched_blocks(nodes: list[tuple[int, int]], n: int, m: int, longer_than: int
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the n sources and m targets in runs of more than `longer_than`
+    1-0 (or 0-1) links of the path: blocks one text has and the other lacks."""
+    masks = (np.zeros(n, bool), np.zeros(m, bool))
+    for axis in (0, 1):
+        for a, b in _runs(nodes, axis):
+            if b - a > longer_than:
+                masks[axis][a:b] = True
+    return masks
 
 
 def narrowed_path(nodes: list[tuple[int, int]], keep: np.ndarray) -> list[tuple[int, int]]:
