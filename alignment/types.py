@@ -62,18 +62,44 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Token:
+    """One word or punctuation mark of a text: characters [start, end) of it."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class WordLink:
+    """Token `src` of a link's source text <-> token `tgt` of its target text (words.py).
+
+    Indexes count the tokens of `words.tokenize` over the link's sentences joined by a
+    space. `confidence` in [0, 1] (two decimals); `sure` False marks a possible link, as
+    "ipj" in the Pharaoh format.
+    """
+
+    src: int
+    tgt: int
+    confidence: float = 1.0
+    sure: bool = True
+
+
+@dataclass(frozen=True)
 class Link:
     """One alignment link: source sentence indexes <-> target sentence indexes.
 
     Either side may be empty (an omission `1-0` or an addition `0-1`), never both.
     `confidence` is in [0, 1]; see align.py for what it means. `reviewed` is
-    set when a person has checked the link (it then is never marked fuzzy).
+    set when a person has checked the link (it then is never marked fuzzy). `words` holds
+    the link's word links, when computed (words.py).
     """
 
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float = 1.0
     reviewed: bool = False
+    words: tuple[WordLink, ...] = ()
 
     @property
     def kind(self) -> str:
