@@ -24,7 +24,7 @@ import polib
 
 from . import __version__
 from .errors import InputError, POConflict, POFormatError
-from .types import Alignment, Bitext, Link, Sentence, Signature
+from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
 try:  # the aligner owns the threshold; keep working before it has landed
     from .align import DEFAULT_REVIEW_THRESHOLD
@@ -36,6 +36,8 @@ PLACEHOLDER = "[no source text]"
 _BAD_CHARS = re.compile(r"[\x00-\x07\x0e-\x1f\x7f]")
 _CTXT = re.compile(r"^src (-|\d+(?:,\d+)*) / tgt (-|\d+(?:,\d+)*)$")
 _LINK = re.compile(r"^(\d+)-(\d+) link, confidence (\S+?)(, reviewed)?$")
+_WORDS = re.compile(r"^(words|word confidence):\s*(.*)$")
+_WORD = re.compile(r"^(\d+)([-p])(\d+)$")
 _SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)$")
 
 
@@ -107,12 +109,36 @@ def _entry(bitext: Bitext, i: int, link: Link, threshold: float) -> polib.POEntr
              f" / tgt {_numbers((s.paragraph for s in tgt_sents), ' ')}"]
     if any("\n" in s.text for s in src_sents + tgt_sents) or (link.src and not msgid):
         lines.append(f"sentence lengths: src {_lengths(src_sents)} / tgt {_lengths(tgt_sents)}")
+    lines.extend(_word_lines(link.words))
     fuzzy = link.confidence < threshold and not link.reviewed
     return polib.POEntry(
         msgctxt=f"src {_numbers(link.src, ',')} / tgt {_numbers(link.tgt, ',')}",
         msgid=msgid or PLACEHOLDER, msgstr=msgstr, comment="\n".join(lines),
         occurrences=[("src", str(j + 1)) for j in link.src] + [("tgt", str(j + 1)) for j in link.tgt],
         flags=["fuzzy"] if fuzzy else [])
+
+
+def _word_lines(words: Sequence[WordLink]) -> list[str]:
+    """`words: 0-0 2-1 3p1` (Pharaoh, p = possible) and the confidences in hundredths."""
+    if not words:
+        return []
+    return ["words: " + " ".join(f"{w.src}{'-' if w.sure else 'p'}{w.tgt}" for w in words),
+            "word confidence: " + " ".join(str(round(w.confidence * 100)) for w in words)]
+
+
+def _read_words(po: polib.POFile, entry: polib.POEntry) -> tuple[WordLink, ...]:
+    """The entry's word links, from the comments `_word_lines` writes (none: no links)."""
+    found = dict(_WORDS.match(line.strip()).groups() for line in (entry.comment or "").splitlines()
+                 if _WORDS.match(line.strip()))
+    if not found:
+        return ()
+    pairs = [_WORD.match(item) for item in found.get("words", "").split()]
+    confidences = found.get("word confidence", "").split()
+    if not all(pairs) or len(confidences) != len(pairs) or not all(c.isdigit() for c in confidences):
+        raise POFormatError(f"{_where(po, entry)}: '#. words:' must list 'i-j' or 'ipj' links and "
+                            f"'#. word confidence:' one number 0-100 for each; fix or delete both lines")
+    return tuple(WordLink(int(m.group(1)), int(m.group(3)), int(c) / 100, m.group(2) == "-")
+                 for m, c in zip(pairs, confidences))
 
 
 def _lengths(sents: Sequence[Sentence]) -> str:
@@ -287,6 +313,7 @@ class _Raw(NamedTuple):
     paragraphs: tuple[list[int], list[int]]
     confidence: float
     reviewed: bool
+    words: tuple[WordLink, ...] = ()
 
 
 def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Raw:
@@ -307,7 +334,8 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Ra
         texts = tuple([line for line in text.split("\n") if line.strip()] if new else old
                       for new, text, old in zip(typed, (entry.msgid, entry.msgstr), texts))
         reviewed = True
-    return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed)
+    words = () if any(typed) else _read_words(po, entry)  # typed text: its tokens are new
+    return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words)
 
 
 def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:
@@ -354,7 +382,8 @@ def _assemble(raws: Sequence[_Raw]) -> tuple[tuple[Sentence, ...], tuple[Sentenc
             store.extend(Sentence(text, paragraph=max(par - 1, 0))
                          for text, par in zip(raw.texts[k], pars))
             idx.append(tuple(range(start, len(store))))
-        links.append(Link(idx[0], idx[1], confidence=raw.confidence, reviewed=raw.reviewed))
+        links.append(Link(idx[0], idx[1], confidence=raw.confidence, reviewed=raw.reviewed,
+                          words=raw.words))
     return tuple(sides[0]), tuple(sides[1]), tuple(links)
 
 

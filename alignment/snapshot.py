@@ -24,9 +24,9 @@ import os
 import re
 from pathlib import Path
 
-from .types import Alignment, Bitext, Link, Sentence, Signature
+from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
-FORMAT = 2  # 2: with a check over the PO fingerprint and the payload
+FORMAT = 3  # 2: with a check over the PO fingerprint and the payload; 3: links carry word links
 KEEP = 32  # newest snapshots kept; each is about the size of its PO file
 _log = logging.getLogger(__name__)
 _MSGCTXT = re.compile(rb"^msgctxt ", re.MULTILINE)
@@ -55,7 +55,8 @@ def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
         "src_lang": bitext.src_lang, "tgt_lang": bitext.tgt_lang, "corpus_id": bitext.corpus_id,
         "src": [[s.text, s.paragraph] for s in bitext.src],
         "tgt": [[s.text, s.paragraph] for s in bitext.tgt],
-        "links": [[list(k.src), list(k.tgt), k.confidence, k.reviewed]
+        "links": [[list(k.src), list(k.tgt), k.confidence, k.reviewed,
+                   [[w.src, w.tgt, w.confidence, w.sure] for w in k.words]]
                   for k in bitext.alignment.links],
         "signature": [sig.aligner, sig.version, sig.embedder, sig.embedder_version,
                       [list(p) for p in sig.params], sig.seed],
@@ -72,7 +73,9 @@ def _decode(text: str, fingerprint: str) -> tuple[Bitext, str]:
     aligner, version, embedder, embedder_version, params, seed = d["signature"]
     signature = Signature(aligner, version, embedder, embedder_version,
                           tuple((str(k), str(v)) for k, v in params), seed)
-    links = tuple(Link(tuple(s), tuple(t), float(c), bool(r)) for s, t, c, r in d["links"])
+    links = tuple(Link(tuple(s), tuple(t), float(c), bool(r),
+                       tuple(WordLink(int(a), int(b), float(wc), bool(sure)) for a, b, wc, sure in w))
+                  for s, t, c, r, w in d["links"])
     bitext = Bitext(src=tuple(Sentence(t, p) for t, p in d["src"]),
                     tgt=tuple(Sentence(t, p) for t, p in d["tgt"]),
                     alignment=Alignment(links, signature, tuple(d["warnings"])),

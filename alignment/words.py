@@ -207,3 +207,24 @@ def link_token_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, em
         best = [(i, j, round(float(soft[i, j]), 2)) for i, j in _mutual_best(score, config.min_score)]
         out.append(tuple(WordLink(ks[i], kt[j], c) for i, j, c in best if c >= config.min_confidence))
     return out
+
+
+def link_tokens(tokens: Sequence[tuple[Sequence[Token], Sequence[Token]]], *, embedder: Any,
+                config: WordConfig = DEFAULT_CONFIG) -> list[tuple[WordLink, ...]]:
+    """`link_token_pairs` over Token tuples (as `tokenize` or `split_tokens` return)."""
+    return link_token_pairs([([t.text for t in s], [t.text for t in t_]) for s, t_ in tokens],
+                            embedder=embedder, config=config)
+
+
+def link_tokens_of(bitext: Bitext, k: int) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
+    """The tokens that link k's word links count: each side's sentences joined by a space."""
+    return tokenize(bitext.link_text(k, "src")), tokenize(bitext.link_text(k, "tgt"))
+
+
+def link_bitext(bitext: Bitext, *, embedder: Any, config: WordConfig = DEFAULT_CONFIG) -> Bitext:
+    """`bitext` with the word links of every sentence link (trained on the whole text)."""
+    links = bitext.alignment.links
+    found = link_tokens([link_tokens_of(bitext, k) for k in range(len(links))],
+                        embedder=embedder, config=config)
+    new = tuple(replace(link, words=words) for link, words in zip(links, found))
+    return replace(bitext, alignment=replace(bitext.alignment, links=new))

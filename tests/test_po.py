@@ -18,7 +18,7 @@ from alignment.errors import InputError, POConflict, POFormatError
 from alignment.po import (PLACEHOLDER, atomic_write_bytes, atomic_write_text, bitext_to_po,
                           edited_reason, ensure_replaceable, file_fingerprint, po_to_bitext,
                           read_po, rebuild_text, save_po, write_po)
-from alignment.types import Alignment, Bitext, Link, Sentence, Signature
+from alignment.types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
 GOLDEN = Path(__file__).parent / "golden"
 DATE = "2026-01-01 00:00+0000"
@@ -159,6 +159,12 @@ TEXTS = st.one_of(
 )
 
 
+# word links (words.py) as the PO stores them: confidences in hundredths
+WORD_LINKS = st.lists(st.builds(WordLink, st.integers(0, 60), st.integers(0, 60),
+                                st.integers(0, 100).map(lambda c: c / 100), st.booleans()),
+                      max_size=5).map(tuple)
+
+
 @st.composite
 def bitexts(draw: st.DrawFn) -> Bitext:
     src = draw(st.lists(st.tuples(TEXTS, st.integers(0, 4)), max_size=8))
@@ -170,7 +176,7 @@ def bitexts(draw: st.DrawFn) -> Bitext:
         if a == b == 0:
             a, b = (1, 0) if i < len(src) else (0, 1)
         links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)),
-                          draw(st.floats(0, 1)), draw(st.booleans())))
+                          draw(st.floats(0, 1)), draw(st.booleans()), draw(WORD_LINKS)))
         i, j = i + a, j + b
     sig = Signature(version=draw(st.text(max_size=5)), embedder=draw(st.text(max_size=5)),
                     params=tuple(draw(st.lists(st.tuples(st.text(max_size=5), st.text(max_size=5)),
@@ -674,3 +680,28 @@ def test_fuzz_mutated_po_reads_or_raises_a_named_error(tmp_path: Path, mutations
     except AlignmentError as exc:
         assert "\n" not in str(exc)
     edited_reason(path)  # never raises
+
+
+# ---------------------------------------------------------------- word links
+
+
+def test_word_links_are_written_as_documented_and_read_back(tmp_path: Path) -> None:
+    words = (WordLink(0, 0, 0.97), WordLink(2, 1, 0.85), WordLink(3, 1, 0.4, sure=False))
+    bitext = Bitext((Sentence("Le chat dort bien."),), (Sentence("The cat sleeps."),),
+                    Alignment((Link((0,), (0,), 0.95, words=words),)), "fr", "en")
+    path = write_po(bitext, tmp_path / "w.po")
+    text = path.read_text(encoding="utf-8")
+    assert "#. words: 0-0 2-1 3p1\n#. word confidence: 97 85 40\n" in text
+    assert read_po(path).alignment.links[0].words == words
+
+
+@pytest.mark.parametrize("lines", ["#. words: 0-0 2x1\n#. word confidence: 97 85\n",
+                                   "#. words: 0-0 2-1\n#. word confidence: 97\n"])
+def test_malformed_word_links_name_the_entry(tmp_path: Path, lines: str) -> None:
+    bitext = Bitext((Sentence("Oui."),), (Sentence("Yes."),),
+                    Alignment((Link((0,), (0,), 0.95, words=(WordLink(0, 0, 0.9),)),)), "fr", "en")
+    path = write_po(bitext, tmp_path / "w.po")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("#. words: 0-0\n#. word confidence: 90\n", lines), encoding="utf-8")
+    with pytest.raises(POFormatError, match=r"w\.po.*words"):
+        read_po(path)
