@@ -374,20 +374,123 @@ def bench(directory: str, split: str, as_json: bool, embedder: str, max_docs: in
     """Align a benchmark folder with the engine and score it against its gold alignment.
 
     DIRECTORY is a Text+Berg folder (*.de, *.fr, *.defr), a LIMSI folder of books, one
-    LIMSI book, or a bench root holding textberg/ and limsi/. Prints links, strict
+    LIMSI book, or a bench root holding textberg/ and limsi/; an Alibi folder (word
+    links) prints word-link precision, recall, F1 and AER instead. Prints links, strict
     P/R/F1, lax F1, seconds, sentences/second and peak memory per document and in total.
 
     Example: alignment bench ../shared/bench/textberg --split dev
     """
     from .evaluate import iter_bench, run_bench
+    from .evaluate_words import is_alibi
     from .progress import tqdm_progress
 
+    if is_alibi(directory):  # word-alignment gold: see the words section
+        click.echo(word_bench(directory, embedder, max_docs, as_json))
+        return
     docs = iter_bench(directory, split=split)[:max_docs]
     result = run_bench(docs, embedder=EMBEDDERS[embedder](),
                        progress=tqdm_progress(disable=True if quiet else None))
     click.echo(bench_json(result) if as_json else format_bench_table(result))
 
 # ---------------------------------------------------------------- end: bench
+
+# ---------------------------------------------------------------- section: words (words.py)
+
+def format_pharaoh(links: Any) -> str:
+    """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
+    return "".join(" ".join(f"{w.src}{'-' if w.sure else 'p'}{w.tgt}" for w in pair) + "\n"
+                   for pair in links)
+
+
+def _words_for_po(pairs: str, output: str | None, embedder: Any) -> None:
+    from .po import edited_reason, file_fingerprint, read_po, save_po, write_po
+    from .words import link_bitext
+
+    fingerprint = file_fingerprint(pairs)
+    bitext = link_bitext(read_po(pairs), embedder=embedder)
+    target = output or pairs
+    if target == pairs and edited_reason(pairs):  # keep a person's corrections marked as such
+        save_po(bitext, pairs, expected_fingerprint=fingerprint)
+    else:
+        write_po(bitext, target)
+    n = sum(len(link.words) for link in bitext.alignment.links)
+    click.echo(f"Wrote {target}: {n} word links in {len(bitext.alignment.links)} entries", err=True)
+
+
+@main.command("words")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@lang_options
+@click.option("--presplit", is_flag=True,
+              help="SRC and TGT hold one sentence per line, line n of one the translation of "
+              "line n of the other.")
+@click.option("--tokenized", is_flag=True,
+              help="Tokens are the space-separated items (as word-alignment benchmarks give "
+              "them); otherwise words, punctuation and l', qu', 's are cut here.")
+@click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
+              show_default=True, help="Encoder for the word vectors.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="PAIRS.po mode: write here instead of updating PAIRS.po in place.")
+def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bool,
+              tokenized: bool, embedder: str, output: str | None) -> None:
+    """Word links inside sentence links: which word became which.
+
+    With SRC TGT --presplit, prints one line of 'i-j' links per sentence pair (i: token of
+    SRC, j: of TGT, 0-based), the Pharaoh format word aligners use. With PAIRS.po (from
+    `alignment align`), adds the word links to every entry (atomically; docs/po-format.md).
+
+    \b
+    Example: alignment words story.fr story.en --presplit --tokenized -s fr -t en
+    Example: alignment words pairs.po
+    """
+    from .errors import InputError
+    from .pipeline import check_language, resolve_embedder
+    from .words import link_tokens, split_tokens, tokenize
+
+    check_language(src_lang), check_language(tgt_lang)
+    if len(files) == 1:
+        _words_for_po(files[0], output, resolve_embedder(embedder))
+        return
+    if len(files) != 2 or not presplit:
+        raise InputError("give PAIRS.po, or SRC TGT --presplit (one sentence per line); to link "
+                         "the words of running texts, align them first: alignment align SRC TGT -o PAIRS.po")
+    src, tgt = _read_lines(files[0]), _read_lines(files[1])
+    if len(src) != len(tgt):
+        raise InputError(f"{files[0]} has {len(src)} lines but {files[1]} {len(tgt)}; with "
+                         f"--presplit line n of one must be the translation of line n of the other")
+    cut = split_tokens if tokenized else tokenize
+    links = link_tokens([(cut(a), cut(b)) for a, b in zip(src, tgt)],
+                        embedder=resolve_embedder(embedder))
+    click.echo(format_pharaoh(links), nl=False)
+
+def word_bench(directory: str, embedder: str, max_docs: int | None, as_json: bool) -> str:
+    """Run the word linker on Alibi gold; a table (or JSON) per story and micro total."""
+    import dataclasses
+    import json
+
+    from .evaluate_words import iter_alibi, run_word_bench
+    from .pipeline import resolve_embedder
+
+    result = run_word_bench(iter_alibi(directory)[:max_docs], embedder=resolve_embedder(embedder))
+    if as_json:
+        return json.dumps(dataclasses.asdict(result), indent=2)
+    head = ("story", "pairs", "links", "P", "R", "F1", "AER", "P hl", "R hl", "seconds", "peak MB")
+    rows = [head] + [(r.name, str(r.pairs), str(r.scores.hypothesis), f"{r.scores.precision:.3f}",
+                      f"{r.scores.recall:.3f}", f"{r.scores.f1:.3f}", f"{r.scores.aer:.3f}",
+                      f"{r.confident.precision:.3f}", f"{r.confident.recall:.3f}",
+                      f"{r.seconds:.2f}", f"{r.peak_rss_mb:.0f}")
+                     for r in (*result.docs, result.total)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join([row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])])
+             for row in rows]
+    rule = "-" * len(lines[0])
+    return "\n".join([lines[0], rule, *lines[1:-1], rule, lines[-1],
+                      "P: |A∩possible|/|A|, R: |A∩sure|/|sure|, AER (Och & Ney), micro over all "
+                      f"pairs; P hl, R hl: only links with confidence >= {result.highlight} "
+                      "(what the reader highlights); each story's model is trained on its own pairs",
+                      f"signature: {result.signature}"])
+
+
+# ---------------------------------------------------------------- end: words
 
 # ---------------------------------------------------------------- section: corpus (corpora.py)
 
