@@ -64,7 +64,9 @@ def build_cells(src: Sequence[np.ndarray], tgt: Sequence[np.ndarray]) -> Cells:
     e = e_all[n_off[pair] + j] if len(pair) else np.zeros(0, np.int64)
     width = int(e.max()) + 1 if len(e) else 1
     uniq, key = np.unique(f * width + e, return_inverse=True)
-    return Cells(pair, i, j, m[pair], n_cell, f, e, key.astype(np.int64),
+    small = np.int32  # half the memory of int64: a novel has millions of cells
+    return Cells(pair.astype(small), i.astype(small), j.astype(small), m[pair].astype(small),
+                 n_cell.astype(small), f.astype(small), e.astype(small), key.astype(small),
                  uniq // width, uniq % width, starts, m, n)
 
 
@@ -91,7 +93,8 @@ def _posteriors(cells: Cells, reverse: bool, sim: np.ndarray, *, iterations: int
     np.cumsum(cells.pm if reverse else cells.pn, out=out_offset[1:])
     group = out_offset[cells.pair] + out_p
     n_groups = int(out_offset[-1])
-    dist = np.exp(-diagonal * np.abs((gen_p + 0.5) / gen_l - (out_p + 0.5) / out_l))
+    dist = np.exp(-diagonal * np.abs((gen_p + np.float32(0.5)) / gen_l.astype(np.float32)
+                                     - (out_p + np.float32(0.5)) / out_l.astype(np.float32)))
     dist /= np.bincount(group, weights=dist, minlength=n_groups)[group]
     prior = _prior(kgen, sim, temperature)
     table = prior.copy()

@@ -73,7 +73,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Tokens of `text` with their character spans [start, end), in order, without spaces."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
-        out.extend(_split_clitics(m.group(), m.start()))
+        word = m.group()
+        if "'" in word or "’" in word:
+            out.extend(_split_clitics(word, m.start()))
+        else:
+            out.append(Token(word, m.start(), m.end()))
     return tuple(out)
 
 
@@ -123,12 +127,11 @@ def _type_ids(sides: Sequence[Sequence[str]]) -> tuple[list[np.ndarray], list[st
     return ids, list(vocab)
 
 
-def _cosines(vs: np.ndarray, vt: np.ndarray, kf: np.ndarray, ke: np.ndarray) -> np.ndarray:
-    """Cosine of each (source type, target type) pair, in blocks that keep memory small."""
-    out = np.empty(len(kf), dtype=np.float64)
-    for r in range(0, len(kf), 65536):
-        out[r:r + 65536] = np.einsum("ij,ij->i", vs[kf[r:r + 65536]], vt[ke[r:r + 65536]])
-    return out
+def _cell_cosines(vs: np.ndarray, vt: np.ndarray, src_ids: Sequence[np.ndarray],
+                  tgt_ids: Sequence[np.ndarray]) -> np.ndarray:
+    """Cosine of every cell, in cell order (pair, i, j): one small matrix product per pair."""
+    parts = [(vs[a] @ vt[b].T).ravel() for a, b in zip(src_ids, tgt_ids)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
 def _type_vectors(embedder: Any, src_types: list[str], tgt_types: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -164,12 +167,18 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
     tgt_ids, tgt_types = _type_ids([[t[k] for k in kt] for (_, t), (_, kt) in zip(pairs, keep)])
     vs, vt = _type_vectors(embedder, src_types, tgt_types)
     cells = build_cells(src_ids, tgt_ids)
-    sim = _cosines(vs, vt, cells.kf, cells.ke)
+    cell_sim = _cell_cosines(vs, vt, src_ids, tgt_ids)
+    sim = np.empty(len(cells.kf))
+    sim[cells.key] = cell_sim  # every cell of a type pair has the same cosine
     fwd, rev = train_posteriors(cells, sim, iterations=config.em_iterations,
                                 diagonal=config.em_diagonal, null=config.em_null,
                                 temperature=config.prior_temperature, strength=config.prior_strength)
-    diag = np.abs((cells.i + 0.5) / np.maximum(cells.m, 1) - (cells.j + 0.5) / np.maximum(cells.n, 1))
-    score = sim[cells.key] + config.stat_weight * (fwd + rev) / 2 - config.diagonal * diag
+    half = np.float32(0.5)
+    score = cell_sim + np.float32(config.stat_weight / 2) * (fwd + rev).astype(np.float32)
+    del fwd, rev
+    f32 = np.float32
+    score -= f32(config.diagonal) * np.abs((cells.i.astype(f32) + half) / cells.m.clip(1).astype(f32)
+                                           - (cells.j.astype(f32) + half) / cells.n.clip(1).astype(f32))
     return [score[cells.starts[k]:cells.starts[k + 1]].reshape(len(a), len(b))
             for k, (a, b) in enumerate(zip(src_ids, tgt_ids))]
 
