@@ -527,8 +527,13 @@ def learn_controls(bitext: Bitext) -> None:
 
 
 def reader() -> None:
+    from dataclasses import replace
+
+    from views import words as word_views
+
     bitext: Bitext = ss.history.current
     query, filters = sidebar(bitext)
+    show_words = word_views.word_sidebar(bitext, lambda: embedder(EMBEDDER))
     hits, ids = selection(bitext, query, filters)
     if ss.get("last_selection") != (query, filters):  # a new search starts on its first page
         ss.last_selection, ss.page_no = (query, filters), 0
@@ -552,7 +557,8 @@ def reader() -> None:
     pg = browse.page(bitext, ss.get("page_no", 0), per_page, ids)
     ss.page_no = pg.number
     pager(pg)
-    st.html(browse.render_rows(bitext, pg.ids, view))
+    st.html(browse.render_rows(bitext, pg.ids, replace(view, words=show_words)))
+    word_views.glossary_panel(bitext, ss.title)
     if mode == "Learn":  # keep the current sentence in view; only an int goes into the script
         st.html(f"<script>setTimeout(() => document.getElementById('link-{int(ss.cursor) + 1}')"
                 f"?.scrollIntoView({{block: 'center', behavior: 'smooth'}}), 80)</script>",

@@ -30,6 +30,7 @@ from typing import Literal
 from .align import DEFAULT_REVIEW_THRESHOLD
 from .errors import EditError, SearchError, UnknownComponent, UploadError
 from .types import Bitext, Finding, Link, Sentence, Side, Span
+from .words import word_groups
 
 REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD
 """Links below this confidence (and not reviewed) are fuzzy, as in the PO files."""
@@ -230,8 +231,9 @@ def move(bitext: Bitext, i: int, side: Side, direction: Direction) -> Bitext:
     else:
         own, theirs = own[1:], theirs + own[:1]
     key = "src" if side == "src" else "tgt"
-    new_own = replace(link, **{key: own}, reviewed=True)
-    new_other = replace(other, **{key: theirs}, reviewed=True)
+    # the word links counted the old sentences' tokens: drop them (compute them again)
+    new_own = replace(link, **{key: own}, reviewed=True, words=())
+    new_other = replace(other, **{key: theirs}, reviewed=True, words=())
     pair = [new_own, new_other] if direction == "next" else [new_other, new_own]
     pair = [p for p in pair if p.src or p.tgt]
     return _with_links(bitext, min(i, j), max(i, j) + 1, pair)
@@ -254,7 +256,8 @@ def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
                         "split or move it instead")
     k = link.tgt[position]
     tgt = bitext.tgt[:k] + (Sentence(clean, bitext.tgt[k].paragraph),) + bitext.tgt[k + 1:]
-    return replace(mark_reviewed(bitext, i), tgt=tgt)
+    edited = _with_links(bitext, i, i + 1, [replace(link, reviewed=True, words=())])
+    return replace(edited, tgt=tgt)
 
 
 @dataclass(frozen=True)
@@ -307,6 +310,16 @@ CSS = """<style>
 </style>"""
 
 
+def word_css(bitext: Bitext, ids: Sequence[int], threshold: float) -> str:
+    """Hovering (or tapping) a word lights up every word of its group in the same row: one
+    :has() rule per group number used on the page, so no script is needed."""
+    groups = max((len({g for _, _, g in word_groups(bitext, i, threshold)["src"]}) for i in ids),
+                 default=0)
+    rules = ",".join(f".al-rows tr:has(.wg{g}:hover) .wg{g}" for g in range(groups))
+    return ("<style>.al-rows mark.w{background:none;color:inherit;padding:0;cursor:pointer}"
+            + (f"{rules}{{background:#b3e5fc;border-radius:2px}}" if rules else "") + "</style>")
+
+
 def highlight(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
     """`text` escaped, each mark [start, end) wrapped in <mark class=...>; overlaps clipped.
 
@@ -356,6 +369,7 @@ class View:
     hidden: Side | None = None
     revealed: frozenset[int] = frozenset()
     current: int | None = None
+    words: float | None = None  # show word links with confidence >= this (hover lights them)
 
 
 def _meta_html(i: int, link: Link, found: Sequence[Finding]) -> str:
@@ -382,6 +396,8 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
     for side in ("src", "tgt"):
         marks = [(s.start, s.end, "hit") for s in (view.hits or {}).get(i, ()) if s.side == side]
         marks += [(s.start, s.end, "chk") for f in found for s in f.spans if s.side == side]
+        if view.words is not None:
+            marks += [(a, b, f"w wg{g}") for a, b, g in word_groups(bitext, i, view.words)[side]]
         body = _side_html(bitext, link, side, marks)
         if view.hidden == side:
             opened = " open" if i in view.revealed else ""
@@ -401,8 +417,10 @@ def render_rows(bitext: Bitext, ids: Iterable[int], view: View = View()) -> str:
     """
     src_lang = html.escape(bitext.src_lang)
     tgt_lang = html.escape(bitext.tgt_lang)
+    ids = list(ids)
     rows = "".join(render_row(bitext, i, view) for i in ids)
-    return (f'{CSS}<table class="al-rows"><colgroup><col class="meta"><col><col></colgroup>'
+    css = CSS + (word_css(bitext, ids, view.words) if view.words is not None else "")
+    return (f'{css}<table class="al-rows"><colgroup><col class="meta"><col><col></colgroup>'
             f'<thead><tr><th>#</th><th lang="{src_lang}">{src_lang}</th>'
             f'<th lang="{tgt_lang}">{tgt_lang}</th></tr></thead><tbody>{rows}</tbody></table>')
 

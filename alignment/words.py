@@ -237,3 +237,35 @@ def link_bitext(bitext: Bitext, *, embedder: Any, config: WordConfig = DEFAULT_C
                         embedder=embedder, config=config)
     new = tuple(replace(link, words=words) for link, words in zip(links, found))
     return replace(bitext, alignment=replace(bitext.alignment, links=new))
+
+
+def word_groups(bitext: Bitext, k: int, threshold: float = DEFAULT_CONFIG.highlight
+                ) -> dict[str, tuple[tuple[int, int, int], ...]]:
+    """For the reader: per side, (start, end, group) of each linked token of link k.
+
+    Tokens joined by word links of confidence >= `threshold` share a group number (connected
+    components, so one word linked to two shares both); spans are characters of the side's
+    sentences joined by a space, as `Bitext.link_text` gives them.
+    """
+    words = [w for w in bitext.alignment.links[k].words if w.confidence >= threshold]
+    if not words:
+        return {"src": (), "tgt": ()}
+    src, tgt = link_tokens_of(bitext, k)
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for w in words:
+        if w.src < len(src) and w.tgt < len(tgt):
+            parent[root(("src", w.src))] = root(("tgt", w.tgt))
+    number: dict[tuple[str, int], int] = {}
+    for node in sorted(parent):
+        number.setdefault(root(node), len(number))
+    out = {}
+    for side, toks in (("src", src), ("tgt", tgt)):
+        out[side] = tuple((toks[t].start, toks[t].end, number[root((s, t))])
+                          for s, t in sorted(parent) if s == side)
+    return out

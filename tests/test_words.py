@@ -12,9 +12,9 @@ from alignment.cli import main
 from alignment.evaluate_words import (WordScores, iter_alibi, parse_pharaoh, run_word_bench,
                                       word_scores)
 from alignment.po import read_po, write_po
-from alignment.types import Alignment, Bitext, Link, Sentence
+from alignment.types import Alignment, Bitext, Link, Sentence, WordLink
 from alignment.word_model import build_cells, train_posteriors
-from alignment.words import link_bitext, link_token_pairs, split_tokens, tokenize
+from alignment.words import link_bitext, link_token_pairs, split_tokens, tokenize, word_groups
 
 # ---------------------------------------------------------------- tokenization
 
@@ -200,3 +200,56 @@ def test_alibi_dev_aer_stays_low(bench_dir: Path, use_embedder) -> None:
     assert result.total.scores.precision >= PRECISION_FLOOR
     assert result.total.confident.precision >= 0.93
     assert all(r.scores.aer <= AER_CEILING + 0.03 for r in result.docs)
+
+
+# ---------------------------------------------------------------- reader and glossary
+
+def _small_linked() -> Bitext:
+    words = (WordLink(0, 0, 0.9), WordLink(1, 2, 0.95), WordLink(2, 1, 0.9), WordLink(2, 2, 0.85),
+             WordLink(3, 3, 0.5))
+    return Bitext((Sentence("Le chat"), Sentence("noir.")), (Sentence("The black cat."),),
+                  Alignment((Link((0, 1), (0,), 0.95, words=words),)), "fr", "en")
+
+
+def test_word_groups_join_a_word_linked_twice_and_skip_weak_links() -> None:
+    groups = word_groups(_small_linked(), 0, 0.8)
+    assert groups["src"] == ((0, 2, 0), (3, 7, 1), (8, 12, 1))  # Le | chat noir
+    assert groups["tgt"] == ((0, 3, 0), (4, 9, 1), (10, 13, 1))  # The | black cat; "." too weak
+    assert word_groups(_small_linked(), 0, 0.99) == {"src": (), "tgt": ()}
+
+
+def test_rows_mark_linked_words_and_carry_the_hover_rule() -> None:
+    from alignment.browse import View, render_rows
+
+    html = render_rows(_small_linked(), [0], View(words=0.8))
+    assert '<mark class="w wg1">chat</mark>' in html and '<mark class="w wg1">cat</mark>' in html
+    assert ".al-rows tr:has(.wg1:hover) .wg1" in html
+    assert "wg" not in render_rows(_small_linked(), [0])
+
+
+def test_edits_drop_stale_word_links() -> None:
+    from alignment.browse import edit_target, mark_reviewed
+
+    bitext = _small_linked()
+    assert mark_reviewed(bitext, 0).alignment.links[0].words  # unchanged text keeps them
+    assert edit_target(bitext, 0, 0, "The dark cat.").alignment.links[0].words == ()
+
+
+def test_glossary_counts_pairs_with_an_example_and_exports() -> None:
+    import zipfile
+    from io import BytesIO
+
+    from alignment.glossary import glossary, to_anki, to_csv
+
+    words = (WordLink(1, 2, 0.9), WordLink(2, 1, 0.9), WordLink(3, 3, 0.95))
+    src = (Sentence("Le chat noir."), Sentence("Un chat dort."))
+    tgt = (Sentence("The black cat."), Sentence("A cat sleeps."))
+    links = (Link((0,), (0,), words=words),
+             Link((1,), (1,), words=(WordLink(1, 1, 0.9), WordLink(2, 2, 0.6))))
+    entries = glossary(Bitext(src, tgt, Alignment(links), "fr", "en"))
+    assert [(e.src, e.tgt, e.count, e.example) for e in entries] == [
+        ("chat", "cat", 2, 0), ("noir", "black", 1, 0)]  # "." and the weak dort-sleeps left out
+    csv_text = to_csv(entries, "fr", "en")
+    assert csv_text.splitlines()[1] == "chat,cat,2,1,Le chat noir.,The black cat."
+    deck = to_anki(entries, "Le chat")
+    assert zipfile.ZipFile(BytesIO(deck)).namelist()  # a real .apkg (zip) archive

@@ -1,0 +1,107 @@
+"""A learner's glossary of a text: the word pairs its word links make, counted, with an example.
+
+Built from the word links stored with the pairs (words.py, PO `#. words:`), so it costs no
+encoder. Exported as CSV (the csv module: any spreadsheet opens it) and as an Anki deck with
+genanki (the library Anki's own add-on authors use to write .apkg files; a deck is a zip of
+an sqlite database whose schema we should not hand-write).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .types import Bitext
+from .words import is_word, link_tokens_of
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One word pair (lower-cased), how often the text links them, and one link showing it."""
+
+    src: str
+    tgt: str
+    count: int
+    example: int  # index of the first sentence link where the pair occurs
+    src_example: str
+    tgt_example: str
+
+
+def glossary(bitext: Bitext, *, min_confidence: float = 0.8) -> tuple[GlossaryEntry, ...]:
+    """Word pairs linked with at least `min_confidence`, most frequent first (then a-z).
+
+    Punctuation and number pairs are left out: a learner looks up words.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], int] = {}
+    for k, link in enumerate(bitext.alignment.links):
+        if not link.words:
+            continue
+        src, tgt = link_tokens_of(bitext, k)
+        for w in link.words:
+            if w.confidence < min_confidence or w.src >= len(src) or w.tgt >= len(tgt):
+                continue
+            a, b = src[w.src].text.lower(), tgt[w.tgt].text.lower()
+            if not (_lexical(a) and _lexical(b)):
+                continue
+            counts[a, b] += 1
+            first.setdefault((a, b), k)
+    return tuple(GlossaryEntry(a, b, n, first[a, b], bitext.link_text(first[a, b], "src"),
+                               bitext.link_text(first[a, b], "tgt"))
+                 for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _lexical(token: str) -> bool:
+    return is_word(token) and not token.replace(",", "").replace(".", "").isdigit()
+
+
+def to_csv(entries: Sequence[GlossaryEntry], src_lang: str, tgt_lang: str) -> str:
+    """CSV with a header row: source word, target word, count, example link number, examples."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([src_lang, tgt_lang, "count", "link", f"example ({src_lang})",
+                     f"example ({tgt_lang})"])
+    for e in entries:
+        writer.writerow([e.src, e.tgt, e.count, e.example + 1, e.src_example, e.tgt_example])
+    return out.getvalue()
+
+
+def _stable_id(name: str) -> int:
+    """Anki wants fixed 31-bit-ish ids for a model and a deck: derived from the name, so
+    exporting the same text again updates the same deck instead of adding a copy."""
+    return 1 << 30 | zlib.crc32(name.encode("utf-8"))
+
+
+def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
+    """An Anki .apkg deck: front = source word and its example, back = target word and example."""
+    import genanki
+
+    model = genanki.Model(
+        _stable_id("alignment word pair"), "alignment word pair",
+        fields=[{"name": "Word"}, {"name": "Translation"}, {"name": "Example"},
+                {"name": "Example translation"}],
+        templates=[{"name": "Card 1",
+                    "qfmt": "<div style='font-size:1.6em'>{{Word}}</div><p>{{Example}}</p>",
+                    "afmt": "{{FrontSide}}<hr id=answer><div style='font-size:1.6em'>"
+                            "{{Translation}}</div><p>{{Example translation}}</p>"}])
+    deck = genanki.Deck(_stable_id(deck_name), deck_name)
+    for e in entries:
+        fields = [_html(e.src), _html(e.tgt), _html(e.src_example), _html(e.tgt_example)]
+        deck.add_note(genanki.Note(model=model, fields=fields,
+                                   guid=genanki.guid_for(deck_name, e.src, e.tgt)))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "deck.apkg"
+        genanki.Package(deck).write_to_file(str(path))
+        return path.read_bytes()
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)
