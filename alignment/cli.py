@@ -402,12 +402,20 @@ def format_pharaoh(links: Any) -> str:
                    for pair in links)
 
 
+def _word_linker() -> Any:
+    """Word links kept in the on-disk cache: the same text again costs a file read."""
+    from .embed import default_cache_dir
+    from .word_cache import cached_linker
+
+    return cached_linker(default_cache_dir())
+
+
 def _words_for_po(pairs: str, output: str | None, embedder: Any) -> None:
     from .po import edited_reason, file_fingerprint, read_po, save_po, write_po
     from .words import link_bitext
 
     fingerprint = file_fingerprint(pairs)
-    bitext = link_bitext(read_po(pairs), embedder=embedder)
+    bitext = link_bitext(read_po(pairs), embedder=embedder, linker=_word_linker())
     target = output or pairs
     if target == pairs and edited_reason(pairs):  # keep a person's corrections marked as such
         save_po(bitext, pairs, expected_fingerprint=fingerprint)
@@ -444,7 +452,7 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     """
     from .errors import InputError
     from .pipeline import check_language, resolve_embedder
-    from .words import link_tokens, split_tokens, tokenize
+    from .words import split_tokens, tokenize
 
     check_language(src_lang), check_language(tgt_lang)
     if len(files) == 1:
@@ -458,8 +466,8 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
         raise InputError(f"{files[0]} has {len(src)} lines but {files[1]} {len(tgt)}; with "
                          f"--presplit line n of one must be the translation of line n of the other")
     cut = split_tokens if tokenized else tokenize
-    links = link_tokens([(cut(a), cut(b)) for a, b in zip(src, tgt)],
-                        embedder=resolve_embedder(embedder))
+    links = _word_linker()([(cut(a), cut(b)) for a, b in zip(src, tgt)],
+                           embedder=resolve_embedder(embedder))
     click.echo(format_pharaoh(links), nl=False)
 
 def word_bench(directory: str, embedder: str, max_docs: int | None, as_json: bool) -> str:

@@ -129,8 +129,13 @@ def _type_ids(sides: Sequence[Sequence[str]]) -> tuple[list[np.ndarray], list[st
 
 def _cell_cosines(vs: np.ndarray, vt: np.ndarray, src_ids: Sequence[np.ndarray],
                   tgt_ids: Sequence[np.ndarray]) -> np.ndarray:
-    """Cosine of every cell, in cell order (pair, i, j): one small matrix product per pair."""
-    parts = [(vs[a] @ vt[b].T).ravel() for a, b in zip(src_ids, tgt_ids)]
+    """Cosine of every cell, in cell order (pair, i, j): one small matrix product per pair.
+
+    One BLAS thread: for thousands of tiny products, threads cost 15x more than they give."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1, user_api="blas"):
+        parts = [(vs[a] @ vt[b].T).ravel() for a, b in zip(src_ids, tgt_ids)]
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
@@ -230,10 +235,13 @@ def link_tokens_of(bitext: Bitext, k: int) -> tuple[tuple[Token, ...], tuple[Tok
     return tokenize(bitext.link_text(k, "src")), tokenize(bitext.link_text(k, "tgt"))
 
 
-def link_bitext(bitext: Bitext, *, embedder: Any, config: WordConfig = DEFAULT_CONFIG) -> Bitext:
-    """`bitext` with the word links of every sentence link (trained on the whole text)."""
+def link_bitext(bitext: Bitext, *, embedder: Any, config: WordConfig = DEFAULT_CONFIG,
+                linker: Any = None) -> Bitext:
+    """`bitext` with the word links of every sentence link (trained on the whole text).
+
+    `linker` replaces `link_tokens` (word_cache.cached_linker keeps results on disk)."""
     links = bitext.alignment.links
-    found = link_tokens([link_tokens_of(bitext, k) for k in range(len(links))],
+    found = (linker or link_tokens)([link_tokens_of(bitext, k) for k in range(len(links))],
                         embedder=embedder, config=config)
     new = tuple(replace(link, words=words) for link, words in zip(links, found))
     return replace(bitext, alignment=replace(bitext.alignment, links=new))

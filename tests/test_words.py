@@ -253,3 +253,24 @@ def test_glossary_counts_pairs_with_an_example_and_exports() -> None:
     assert csv_text.splitlines()[1] == "chat,cat,2,1,Le chat noir.,The black cat."
     deck = to_anki(entries, "Le chat")
     assert zipfile.ZipFile(BytesIO(deck)).namelist()  # a real .apkg (zip) archive
+
+
+def test_word_cache_returns_stored_links_and_survives_damage(tmp_path: Path, fake_embedder) -> None:
+    from alignment.word_cache import cached_linker
+
+    calls = []
+
+    def inner(tokens, *, embedder, config):
+        calls.append(len(tokens))
+        return [(WordLink(0, 0, 0.87), WordLink(1, 2, 0.5, sure=False)), ()]
+
+    tokens = [(tokenize("Le chat."), tokenize("The cat.")), (tokenize("Oui."), ())]
+    link = cached_linker(tmp_path, inner)
+    first = link(tokens, embedder=fake_embedder)
+    assert link(tokens, embedder=fake_embedder) == first and calls == [2]
+    other = [(tokenize("Le chien."), tokenize("The dog.")), (tokenize("Oui."), ())]
+    link(other, embedder=fake_embedder)
+    assert calls == [2, 2]  # another text is another entry
+    for path in (tmp_path / "word-links").glob("*.npz"):
+        path.write_bytes(b"damaged")
+    assert link(tokens, embedder=fake_embedder) == first and calls == [2, 2, 2]

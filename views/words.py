@@ -24,10 +24,14 @@ def has_words(bitext: Bitext) -> bool:
 
 def find_words(get_embedder: Callable[[], Any]) -> None:
     """Compute the word links of the open text (an unsaved change: Save keeps them in the PO)."""
+    from alignment.embed import default_cache_dir
+    from alignment.word_cache import cached_linker
     from alignment.words import link_bitext
 
     with st.status("Finding word links (once per text; saved with the pairs)…") as status:
-        ss.history = ss.history.push(link_bitext(ss.history.current, embedder=get_embedder()))
+        linker = cached_linker(default_cache_dir())
+        ss.history = ss.history.push(link_bitext(ss.history.current, embedder=get_embedder(),
+                                                 linker=linker))
         ss.rev = ss.get("rev", 0) + 1
         status.update(label="Word links found: hover a word to see its counterpart; Save keeps them",
                       state="complete")
