@@ -8,9 +8,9 @@ words translate which from their co-occurrence, where the encoder's word vectors
   are not left to chance;
 - the position prior of fast_align (Dyer et al. 2013): p(i | j) proportional to
   exp(-lambda |i/m - j/n|), plus a NULL word.
-Everything is vectorised over one flat array of cells (one per token pair of every sentence
-pair), so a novel of 5,000 pairs trains in about a second with numpy alone: no compiler, no
-C extension (eflomal, GPL-3, stays an optional extra for comparison).
+Everything works over one flat array of cells (one per token pair of every sentence pair):
+the E step is one numba loop (compiled once and cached on disk, as lattice.py), the M step
+numpy. No C extension to build: eflomal (GPL-3) stays an optional extra, for comparison.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 
@@ -101,21 +102,50 @@ def _posteriors(cells: Cells, reverse: bool, sim: np.ndarray, *, iterations: int
     n_out = int(out_t.max()) + 1 if len(out_t) else 1
     null_t = np.full(n_out, 1.0 / n_out)
     n_gen = int(kgen.max()) + 1 if len(kgen) else 1
-    alpha = strength
-    group_out = np.zeros(n_groups, dtype=np.int64)
-    group_out[group] = out_t
+    dist *= 1.0 - null
     post = np.zeros(len(cells.pair))
+    counts = np.zeros(len(sim))
+    null_counts = np.zeros(n_out)
     for _ in range(iterations):
-        score = (1.0 - null) * table[cells.key] * dist
-        null_score = null * null_t[group_out]
-        total = np.bincount(group, weights=score, minlength=n_groups) + null_score
-        post = score / total[group]
-        counts = np.bincount(cells.key, weights=post, minlength=len(sim))
+        _e_step(cells.starts, cells.pm, cells.pn, cells.key, out_t, dist, table, null, null_t,
+                reverse, post, counts, null_counts)
         by_gen = np.bincount(kgen, weights=counts, minlength=n_gen)
-        table = (counts + alpha * prior) / (by_gen[kgen] + alpha)
-        null_t = np.bincount(group_out, weights=null_score / total, minlength=n_out) + 1e-3
+        table = (counts + strength * prior) / (by_gen[kgen] + strength)
+        null_t = null_counts + 1e-3
         null_t /= null_t.sum()
     return post
+
+
+@numba.njit(cache=True)
+def _e_step(starts: np.ndarray, pm: np.ndarray, pn: np.ndarray, key: np.ndarray,
+            out_type: np.ndarray, dist: np.ndarray, table: np.ndarray, null: float,
+            null_t: np.ndarray, reverse: bool, post: np.ndarray, counts: np.ndarray,
+            null_counts: np.ndarray) -> None:  # pragma: no cover - compiled
+    """One E step: posteriors of every cell into `post`, expected counts per type pair and
+    per NULL-generated type. Cells of pair p: starts[p] + i * n + j."""
+    counts[:] = 0.0
+    null_counts[:] = 0.0
+    for p in range(len(pm)):
+        m, n, base = pm[p], pn[p], starts[p]
+        n_out, n_gen = (m, n) if reverse else (n, m)
+        if n_gen == 0:
+            continue
+        step = 1 if reverse else n
+        for o in range(n_out):
+            first = base + o * n if reverse else base + o
+            nul = null * null_t[out_type[first]]
+            total = nul
+            c = first
+            for _ in range(n_gen):
+                post[c] = table[key[c]] * dist[c]
+                total += post[c]
+                c += step
+            c = first
+            for _ in range(n_gen):
+                post[c] /= total
+                counts[key[c]] += post[c]
+                c += step
+            null_counts[out_type[first]] += nul / total
 
 
 def train_posteriors(cells: Cells, sim: np.ndarray, *, iterations: int = 5, diagonal: float = 4.0,
