@@ -105,6 +105,22 @@ def quiet_option(func: F) -> F:
     return click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")(func)
 
 
+def eflomal_option(func: F) -> F:
+    """--eflomal: add eflomal's links to the word linker's evidence (optional package)."""
+    return click.option("--eflomal", is_flag=True,
+                        help="Word links: also use eflomal (pip install eflomal; GPL-3): "
+                        "Alibi dev AER 0.082 -> 0.072, slower, not reproducible bit for bit.")(func)
+
+
+def word_config(eflomal: bool) -> Any:
+    """The word linker's settings, with eflomal's weight when asked."""
+    from dataclasses import replace
+
+    from .words import DEFAULT_CONFIG
+
+    return replace(DEFAULT_CONFIG, eflomal=0.35) if eflomal else DEFAULT_CONFIG
+
+
 def pass_errors(func: F) -> F:
     """Turn AlignmentError into 'Error: ...' + exit 1 for standalone commands too."""
 
@@ -369,8 +385,9 @@ def bench_json(result: Any) -> str:
 @click.option("--max-docs", type=click.IntRange(min=1), default=None,
               help="Run only the first N documents.")
 @quiet_option
+@eflomal_option
 def bench(directory: str, split: str, as_json: bool, embedder: str, max_docs: int | None,
-          quiet: bool) -> None:
+          quiet: bool, eflomal: bool) -> None:
     """Align a benchmark folder with the engine and score it against its gold alignment.
 
     DIRECTORY is a Text+Berg folder (*.de, *.fr, *.defr), a LIMSI folder of books, one
@@ -385,7 +402,7 @@ def bench(directory: str, split: str, as_json: bool, embedder: str, max_docs: in
     from .progress import tqdm_progress
 
     if is_alibi(directory):  # word-alignment gold: see the words section
-        click.echo(word_bench(directory, embedder, max_docs, as_json))
+        click.echo(word_bench(directory, embedder, max_docs, as_json, eflomal))
         return
     docs = iter_bench(directory, split=split)[:max_docs]
     result = run_bench(docs, embedder=EMBEDDERS[embedder](),
@@ -410,12 +427,12 @@ def _word_linker() -> Any:
     return cached_linker(default_cache_dir())
 
 
-def _words_for_po(pairs: str, output: str | None, embedder: Any) -> None:
+def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any) -> None:
     from .po import edited_reason, file_fingerprint, read_po, save_po, write_po
     from .words import link_bitext
 
     fingerprint = file_fingerprint(pairs)
-    bitext = link_bitext(read_po(pairs), embedder=embedder, linker=_word_linker())
+    bitext = link_bitext(read_po(pairs), embedder=embedder, config=config, linker=_word_linker())
     target = output or pairs
     if target == pairs and edited_reason(pairs):  # keep a person's corrections marked as such
         save_po(bitext, pairs, expected_fingerprint=fingerprint)
@@ -438,8 +455,9 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any) -> None:
               show_default=True, help="Encoder for the word vectors.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="PAIRS.po mode: write here instead of updating PAIRS.po in place.")
+@eflomal_option
 def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bool,
-              tokenized: bool, embedder: str, output: str | None) -> None:
+              tokenized: bool, embedder: str, output: str | None, eflomal: bool) -> None:
     """Word links inside sentence links: which word became which.
 
     With SRC TGT --presplit, prints one line of 'i-j' links per sentence pair (i: token of
@@ -455,8 +473,9 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     from .words import split_tokens, tokenize
 
     check_language(src_lang), check_language(tgt_lang)
+    config = word_config(eflomal)
     if len(files) == 1:
-        _words_for_po(files[0], output, resolve_embedder(embedder))
+        _words_for_po(files[0], output, resolve_embedder(embedder), config)
         return
     if len(files) != 2 or not presplit:
         raise InputError("give PAIRS.po, or SRC TGT --presplit (one sentence per line); to link "
@@ -467,10 +486,11 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
                          f"--presplit line n of one must be the translation of line n of the other")
     cut = split_tokens if tokenized else tokenize
     links = _word_linker()([(cut(a), cut(b)) for a, b in zip(src, tgt)],
-                           embedder=resolve_embedder(embedder))
+                           embedder=resolve_embedder(embedder), config=config)
     click.echo(format_pharaoh(links), nl=False)
 
-def word_bench(directory: str, embedder: str, max_docs: int | None, as_json: bool) -> str:
+def word_bench(directory: str, embedder: str, max_docs: int | None, as_json: bool,
+               eflomal: bool = False) -> str:
     """Run the word linker on Alibi gold; a table (or JSON) per story and micro total."""
     import dataclasses
     import json
@@ -478,7 +498,8 @@ def word_bench(directory: str, embedder: str, max_docs: int | None, as_json: boo
     from .evaluate_words import iter_alibi, run_word_bench
     from .pipeline import resolve_embedder
 
-    result = run_word_bench(iter_alibi(directory)[:max_docs], embedder=resolve_embedder(embedder))
+    result = run_word_bench(iter_alibi(directory)[:max_docs], embedder=resolve_embedder(embedder),
+                            config=word_config(eflomal))
     if as_json:
         return json.dumps(dataclasses.asdict(result), indent=2)
     head = ("story", "pairs", "links", "P", "R", "F1", "AER", "P hl", "R hl", "seconds", "peak MB")

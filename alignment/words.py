@@ -110,6 +110,7 @@ class WordConfig:
     min_confidence: float = 0.7  # links below are dropped (Alibi dev: precision 0.913 -> 0.933)
     highlight: float = 0.8  # the reader highlights links with confidence >= this
     punctuation: bool = True  # the Alibi gold links a fifth of its sure links to punctuation
+    eflomal: float = 0.0  # > 0: add eflomal's links with this weight (optional, GPL-3)
 
     def params(self) -> tuple[tuple[str, str], ...]:
         """The settings as Signature params."""
@@ -184,8 +185,26 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
     f32 = np.float32
     score -= f32(config.diagonal) * np.abs((cells.i.astype(f32) + half) / cells.m.clip(1).astype(f32)
                                            - (cells.j.astype(f32) + half) / cells.n.clip(1).astype(f32))
-    return [score[cells.starts[k]:cells.starts[k + 1]].reshape(len(a), len(b))
-            for k, (a, b) in enumerate(zip(src_ids, tgt_ids))]
+    out = [score[cells.starts[k]:cells.starts[k + 1]].reshape(len(a), len(b))
+           for k, (a, b) in enumerate(zip(src_ids, tgt_ids))]
+    return _add_eflomal(out, pairs, keep, config.eflomal) if config.eflomal else out
+
+
+def _add_eflomal(scores: list[np.ndarray], pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+                 keep: list[tuple[list[int], list[int]]], weight: float) -> list[np.ndarray]:
+    """Scores plus weight/2 for each direction of eflomal's links (optional, word_eflomal.py)."""
+    from .word_eflomal import eflomal_links
+
+    src = [[s[k] for k in ks] for (s, _), (ks, _) in zip(pairs, keep)]
+    tgt = [[t[k] for k in kt] for (_, t), (_, kt) in zip(pairs, keep)]
+    out = []
+    for score, fwd, rev in zip(scores, *eflomal_links(src, tgt)):
+        score = score.copy()
+        for i, j in (*fwd, *rev):
+            if i < score.shape[0] and j < score.shape[1]:
+                score[i, j] += weight / 2
+        out.append(score)
+    return out
 
 
 def _soft_links(score: np.ndarray, temperature: float) -> np.ndarray:

@@ -274,3 +274,29 @@ def test_word_cache_returns_stored_links_and_survives_damage(tmp_path: Path, fak
     for path in (tmp_path / "word-links").glob("*.npz"):
         path.write_bytes(b"damaged")
     assert link(tokens, embedder=fake_embedder) == first and calls == [2, 2, 2]
+
+
+def test_eflomal_missing_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "eflomal", None)  # import fails as when not installed
+    (tmp_path / "fr").write_text("Le chat .\n", encoding="utf-8")
+    (tmp_path / "en").write_text("The cat .\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["words", str(tmp_path / "fr"), str(tmp_path / "en"),
+                                       "--presplit", "--tokenized", "--embedder", "hashing",
+                                       "--eflomal"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: eflomal is not installed: pip install eflomal")
+
+
+def test_eflomal_evidence_when_installed(fake_embedder) -> None:
+    from alignment.word_eflomal import eflomal_links
+
+    pytest.importorskip("eflomal")
+    src = [["le", "chat", "noir"], ["le", "chien"], [], ["un", "chat"]] * 3
+    tgt = [["the", "black", "cat"], ["the", "dog"], ["yes"], ["a", "cat"]] * 3
+    fwd, rev = eflomal_links(src, tgt)
+    assert len(fwd) == len(rev) == len(src)
+    assert all(i < max(len(s), 1) and j < len(t) for s, t, links in zip(src, tgt, fwd)
+               for i, j in links)
+    assert (1, 2) in fwd[0] | rev[0] or (1, 2) in fwd[4] | rev[4]  # chat - cat
