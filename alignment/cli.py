@@ -472,7 +472,9 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     from .pipeline import check_language, resolve_embedder
     from .words import split_tokens, tokenize
 
-    check_language(src_lang), check_language(tgt_lang)
+    for code in (src_lang, tgt_lang):  # the linker needs no language; a given code is checked
+        if code:
+            check_language(code)
     config = word_config(eflomal)
     if len(files) == 1:
         _words_for_po(files[0], output, resolve_embedder(embedder), config)
