@@ -170,7 +170,7 @@ def _content(tokens: Sequence[str], punctuation: bool = True) -> list[int]:
 
 def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedder: Any,
                 config: WordConfig = DEFAULT_CONFIG) -> list[np.ndarray]:
-    """Per sentence pair, the (m, n) link scores between its word tokens (punctuation left out).
+    """Per sentence pair, the (m, n) link scores between its tokens (see `_content`).
 
     The statistical model is trained on exactly these pairs, so pass a whole text at once.
     """
@@ -185,14 +185,18 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
     fwd, rev = train_posteriors(cells, sim, iterations=config.em_iterations,
                                 diagonal=config.em_diagonal, null=config.em_null,
                                 temperature=config.prior_temperature, strength=config.prior_strength)
-    half = np.float32(0.5)
-    score = cell_sim + np.float32(config.stat_weight / 2) * (fwd + rev).astype(np.float32)
+    score = cell_sim
+    score += np.float32(config.stat_weight / 2) * fwd
+    score += np.float32(config.stat_weight / 2) * rev
     del fwd, rev
-    f32 = np.float32
-    score -= f32(config.diagonal) * np.abs((cells.i.astype(f32) + half) / cells.m.clip(1).astype(f32)
-                                           - (cells.j.astype(f32) + half) / cells.n.clip(1).astype(f32))
-    out = [score[cells.starts[k]:cells.starts[k + 1]].reshape(len(a), len(b))
-           for k, (a, b) in enumerate(zip(src_ids, tgt_ids))]
+    out = []
+    for k, (a, b) in enumerate(zip(src_ids, tgt_ids)):
+        mat = score[cells.starts[k]:cells.starts[k + 1]].reshape(len(a), len(b))
+        if mat.size:
+            where = np.subtract.outer((np.arange(len(a)) + 0.5) / len(a),
+                                      (np.arange(len(b)) + 0.5) / len(b))
+            mat -= np.float32(config.diagonal) * np.abs(where).astype(np.float32)
+        out.append(mat)
     return _add_eflomal(out, pairs, keep, config.eflomal) if config.eflomal else out
 
 

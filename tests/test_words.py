@@ -299,4 +299,5 @@ def test_eflomal_evidence_when_installed(fake_embedder) -> None:
     assert len(fwd) == len(rev) == len(src)
     assert all(i < max(len(s), 1) and j < len(t) for s, t, links in zip(src, tgt, fwd)
                for i, j in links)
-    assert (1, 2) in fwd[0] | rev[0] or (1, 2) in fwd[4] | rev[4]  # chat - cat
+    # eflomal samples without a seed: only links every run finds are asserted
+    assert all((1, 1) in fwd[k] | rev[k] for k in (1, 5, 9))  # chien - dog
