@@ -57,10 +57,14 @@ def build_cells(src: Sequence[np.ndarray], tgt: Sequence[np.ndarray]) -> Cells:
     f_all = np.concatenate([np.asarray(x, dtype=np.int64) for x in src] or empty)
     e_all = np.concatenate([np.asarray(x, dtype=np.int64) for x in tgt] or empty)
     width = int(e_all.max()) + 1 if len(e_all) else 1
-    combined = np.empty(int(starts[-1]), dtype=np.int64)
+    n_src_types = int(f_all.max()) + 1 if len(f_all) else 1
+    # int32 where the type pairs fit (a novel: 21k x 21k types), halving np.unique's memory
+    small = n_src_types * width < 2**31
+    combined = np.empty(int(starts[-1]), dtype=np.int32 if small else np.int64)
     _combine(starts, m, n, f_all, e_all, src_at, tgt_at, width, combined)
     uniq, key = np.unique(combined, return_inverse=True)
     del combined
+    uniq = uniq.astype(np.int64)
     return Cells(key.astype(np.int32), uniq // width, uniq % width, starts, m, n,
                  f_all, e_all, src_at, tgt_at)
 

@@ -146,10 +146,16 @@ def _cell_cosines(vs: np.ndarray, vt: np.ndarray, src_ids: Sequence[np.ndarray],
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
+_EMBED_BLOCK = 2048
+
+
 def _type_vectors(embedder: Any, src_types: list[str], tgt_types: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Encoder vectors of both sides' word types, each distinct string encoded once."""
     distinct = list(dict.fromkeys(src_types + tgt_types))
-    vec = embedder.embed(distinct) if distinct else np.zeros((0, 1), dtype=np.float32)
+    # in blocks: the encoder's working memory grows with its batch (21k types at once: +950 MB)
+    blocks = [embedder.embed(distinct[k:k + _EMBED_BLOCK])
+              for k in range(0, len(distinct), _EMBED_BLOCK)]
+    vec = np.concatenate(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
     where = {t: k for k, t in enumerate(distinct)}
     return (vec[[where[t] for t in src_types]].astype(np.float32),
             vec[[where[t] for t in tgt_types]].astype(np.float32))
