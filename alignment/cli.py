@@ -109,7 +109,7 @@ def eflomal_option(func: F) -> F:
     """--eflomal: add eflomal's links to the word linker's evidence (optional package)."""
     return click.option("--eflomal", is_flag=True,
                         help="Word links: also use eflomal (pip install eflomal; GPL-3): "
-                        "Alibi dev AER 0.082 -> 0.073, slower, not reproducible bit for bit.")(func)
+                        "Alibi dev AER 0.079 -> 0.072, slower, not reproducible bit for bit.")(func)
 
 
 def word_config(eflomal: bool) -> Any:

@@ -3,8 +3,8 @@
 eflomal (Östling & Tiedemann 2016; PyPI `eflomal`, GNU GPLv3, a C extension) is a Bayesian
 word aligner with fertility and a jump model. It is not a dependency: `pip install eflomal`
 (or the `eflomal` extra) enables it. Measured on the Alibi dev stories, each story trained on
-its own pairs: eflomal alone (intersection of both directions) AER 0.120; our linker 0.082;
-ours + 0.35 x eflomal's links 0.067 (see `alignment bench ../shared/bench/alibi --eflomal`).
+its own pairs: eflomal alone (intersection of both directions) AER 0.120; our linker 0.079;
+ours + 0.35 x eflomal's links 0.072 (see `alignment bench ../shared/bench/alibi --eflomal`).
 eflomal samples at random and takes no seed, so its links vary slightly between runs.
 """
 

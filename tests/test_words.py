@@ -185,9 +185,9 @@ def test_words_command_errors_are_one_line(tmp_path: Path, args: list[str], mess
 
 # ---------------------------------------------------------------- gold floor
 
-# about 0.01 above what the linker reaches (HEAD: total AER 0.082, P 0.933, highlighted P 0.945)
-AER_CEILING = 0.095
-PRECISION_FLOOR = 0.92
+# about 0.01 from what the linker reaches (total AER 0.079, P 0.938, highlighted P 0.949)
+AER_CEILING = 0.09
+PRECISION_FLOOR = 0.925
 
 
 @pytest.mark.slow
@@ -198,7 +198,7 @@ def test_alibi_dev_aer_stays_low(bench_dir: Path, use_embedder) -> None:
     result = run_word_bench(iter_alibi(alibi), embedder=use_embedder)
     assert result.total.scores.aer <= AER_CEILING
     assert result.total.scores.precision >= PRECISION_FLOOR
-    assert result.total.confident.precision >= 0.93
+    assert result.total.confident.precision >= 0.935
     assert all(r.scores.aer <= AER_CEILING + 0.03 for r in result.docs)
 
 
