@@ -110,7 +110,8 @@ def open_zip(data: bytes, source: str, what: str):  # -> zipfile.ZipFile
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
+            NotImplementedError) as exc:
         raise BookError(f"{source or 'input'}: not a valid {what} file (broken zip: {exc}); "
                         f"check the download is complete or save it again") from None
     if any(info.flag_bits & 0x1 for info in infos):

@@ -21,15 +21,21 @@ A PDF whose pages hold no text at all is a scan: ScannedPDF says to run OCR firs
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .errors import BookError, EncryptedBook, ScannedPDF
 from .read_book import BookBuilder
 from .types import Document
 
+# What pypdf raises on damaged files besides its own PyPdfError (fuzzed in the tests).
+_LIB_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
+               AssertionError, ZeroDivisionError, NotImplementedError, OverflowError)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?$", re.I)
 _ENDS = re.compile(r"[.!?…:;»”\"')\]]$")
 _MIN_PAGES_FOR_HEADS = 3
@@ -37,7 +43,7 @@ _MIN_PAGES_FOR_HEADS = 3
 
 def _open(data: bytes, source: str) -> Any:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PyPdfError
+    from pypdf.errors import DependencyError, DeprecationError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -52,22 +58,20 @@ def _open(data: bytes, source: str) -> Any:
         return reader
     except EncryptedBook:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
+    except (PyPdfError, DeprecationError, *_LIB_ERRORS) as exc:
         raise BookError(f"{source or 'input'}: not a readable PDF ({type(exc).__name__}: "
                         f"{str(exc)[:80]}); check the download is complete") from None
 
 
 def _page_lines(reader: Any, source: str) -> list[list[str]]:
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DeprecationError, PyPdfError
 
     pages = []
     try:
         for page in reader.pages:
             text = page.extract_text() or ""
             pages.append([" ".join(line.split()) for line in text.splitlines() if line.strip()])
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
+    except (PyPdfError, DeprecationError, *_LIB_ERRORS) as exc:
         raise BookError(f"{source or 'input'}: a page of the PDF cannot be read "
                         f"({type(exc).__name__}); check the download is complete") from None
     if not any(any(c.isalnum() for c in line) for lines in pages for line in lines):
@@ -140,25 +144,43 @@ def _outline(reader: Any) -> list[tuple[int, str]]:
         for item in items:
             if isinstance(item, list):
                 continue  # nested bookmarks: sections inside a chapter
-            out.append((reader.get_destination_page_number(item), str(item.title or "")))
+            page = reader.get_destination_page_number(item)
+            if isinstance(page, int):  # a bookmark to nowhere (damaged) names no chapter
+                out.append((page, str(item.title or "")))
         return out
     except Exception:  # a damaged outline costs only the chapter titles, never the text
         return []
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs how it repairs a damaged file; that is no news for the user (failures raise)."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _title(reader: Any) -> str:
+    try:
+        return str((reader.metadata or {}).get("/Title", "") or "")
+    except Exception:  # metadata is optional; a broken info dictionary loses only the title
+        return ""
+
+
 def read_pdf(data: bytes, source: str = "") -> Document:
     """A PDF with a text layer -> Document (see module doc); a scan -> ScannedPDF."""
-    reader = _open(data, source)
-    paragraphs = paragraphs_from_lines(strip_running_lines(_page_lines(reader, source)))
-    marks = sorted(_outline(reader))
+    with _quiet_pypdf():
+        reader = _open(data, source)
+        paragraphs = paragraphs_from_lines(strip_running_lines(_page_lines(reader, source)))
+        marks = sorted(_outline(reader))
+        title = _title(reader)
     book = BookBuilder()
     for text, page, heading in paragraphs:
         while marks and marks[0][0] <= page:
             book.chapter(marks.pop(0)[1])
         book.add(text, "text", heading=heading)
-    title = ""
-    try:
-        title = str((reader.metadata or {}).get("/Title", "") or "")
-    except Exception:  # metadata is optional; a broken info dictionary loses only the title
-        title = ""
     return book.document(source, title)
