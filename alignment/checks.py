@@ -22,6 +22,7 @@ Libraries, and why:
 from __future__ import annotations
 
 import re
+import itertools
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,12 +33,16 @@ from pathlib import Path
 from typing import Any
 
 from .align import DEFAULT_REVIEW_THRESHOLD
-from .cognates import (check_names, check_realword, fold, link_pairs, make_finding,
-                       similarity, speller_for, word_spans)
+from .cognates import (check_names, function_words, link_pairs, make_finding, similarity,
+                       speller_for, word_spans)
 from .errors import InputError, POFormatError, UnknownComponent
+from .evidence import WordEvidence, link_words
+from .numbers import SPACE, number_values, quantities, show, unmatched
+from .slips import check_realword
 from .types import Bitext, Finding, Severity, Side, Span
 
-CheckFn = Callable[[Bitext, "CheckConfig"], Iterable[Finding]]
+CheckFn = Callable[[Bitext, "CheckConfig", "WordEvidence | None"], Iterable[Finding]]
+LEVELS: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -53,14 +58,26 @@ class CheckConfig:
     untranslated_min_words: int = 4
     cognate_similarity: float = 0.65    # real-word check: candidate must be this close to a source word
     realword_freq_ratio: float = 5.0    # candidate must be this many times more frequent
+    # with word evidence (cosines of the encoder's word vectors)
+    name_cosine: float = 0.65           # a name's counterpart at or above
+    counterpart_cosine: float = 0.6     # an original word's counterpart at or above
+    slip_cosine: float = 0.55           # a translation word with a counterpart this close is no slip
+    slip_good: float = 0.7              # the intended word must be this close to an original word
+    slip_good_cognate: float = 0.6      # ... or this close when spelt like it (terror/terreur)
+    slip_margin: float = 0.2            # ... and this much closer than the word written (+0.15)
+    slip_better: float = 0.2            # ... or closer than the word written and than any word
+                                        # of the translation by this much
+    slip_weak: float = 0.85             # original words matched at or above this are decided
+    mismatch_cosine: float = 0.25       # link sentence cosine below: the sides may not match
+    mismatch_share: float = 0.6         # ... if fewer of their words than this have a counterpart
+    mismatch_words: int = 4             # ... and one side has this many content words (or it is
+                                        # at the text's edge)
     valid_doubles: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("en", ("had", "that", "is")), ("fr", ("nous", "vous")), ("de", ("die", "der", "das")))
 
 
 # ---------------------------------------------------------------- text helpers
 
-SPACE = "[ \u00a0\u202f\u2009]"
-NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
 QUESTION = re.compile(r"[?¿？؟]")
 FR_TYPO = re.compile(rf"{SPACE}+(?=[;:!?»])|(?<=«){SPACE}+")
 
@@ -87,91 +104,130 @@ def _toolkit_fails(lang: str, name: str, src: str, tgt: str) -> bool:
 
 # ---------------------------------------------------------------- numbers
 
-def _group_value(chunk: str) -> list[Decimal] | None:
-    """Value of '1,000' / '1.000' / '1’000' (thousands groups) or '3,5' (decimal)."""
-    parts = re.split(r"([.,'’])", chunk)
-    digits, seps = parts[0::2], set(parts[1::2])
-    if len(digits) == 1:
-        return [Decimal(chunk)]
-    if len(seps) == 1 and len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
-        return [Decimal("".join(digits))]
-    if len(digits) == 2 and seps <= {".", ","}:
-        return [Decimal(f"{digits[0]}.{digits[1]}")]
-    return None
-
-
-def number_values(text: str) -> list[tuple[Decimal, int, int]]:
-    """Numbers in text with their spans; dates and ranges give one value per part.
-
-    21.3.2004 and 21/03/2004 both give 21, 3, 2004; "1 000", "1,000", "1000" give 1000.
-    """
-    out: list[tuple[Decimal, int, int]] = []
-    for m in NUMBER.finditer(text):
-        chunks = re.split(SPACE, m.group())
-        if len(chunks) > 1 and len(chunks[0]) <= 3 and all(
-                len(c) == 3 and c.isdigit() for c in chunks[1:]):
-            out.append((Decimal("".join(chunks)), m.start(), m.end()))
-            continue
-        pos = m.start()
-        for chunk in chunks:
-            values = _group_value(chunk) if re.fullmatch(r"[\d.,'’]+", chunk) else None
-            try:
-                values = values or [Decimal(p) for p in re.split(r"\D", chunk) if p]
-            except InvalidOperation:
-                values = []
-            out.extend((v.normalize(), pos, pos + len(chunk)) for v in values)
-            pos += len(chunk) + 1
-    return out
-
-
-def _spelled(value: Decimal, text: str, lang: str) -> bool:
-    """True if the number is written out in words in text (num2words, when it knows lang)."""
-    if value != value.to_integral_value() or not 0 <= value <= 10_000:
-        return False
-    from num2words import num2words
-    folded = fold(text).replace("-", " ")
-    for kind in ("cardinal", "ordinal"):
-        try:
-            words = fold(num2words(int(value), lang=lang, to=kind)).replace("-", " ")
-        except (NotImplementedError, KeyError, OverflowError):
-            return False
-        if re.search(rf"\b{re.escape(words)}", folded):
-            return True
-    return False
-
-
-def check_numbers(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
-    """Numbers and dates that differ between the sides (1921 vs 1912)."""
+def check_numbers(bitext: Bitext, config: CheckConfig,
+                  evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Numbers, times and dates that differ in value between the sides (1921 vs 1912)."""
     for i, src, tgt in link_pairs(bitext):
         if not src or not tgt:
             continue
-        sv, tv = number_values(src), number_values(tgt)
-        extra_s = Counter(v for v, *_ in sv) - Counter(v for v, *_ in tv)
-        extra_t = Counter(v for v, *_ in tv) - Counter(v for v, *_ in sv)
-        extra_s = Counter({v: n for v, n in extra_s.items() if not _spelled(v, tgt, bitext.tgt_lang)})
-        extra_t = Counter({v: n for v, n in extra_t.items() if not _spelled(v, src, bitext.src_lang)})
+        sq, tq = quantities(src), quantities(tgt)
+        extra_s = unmatched(sq, tq, tgt, bitext.tgt_lang)
+        extra_t = unmatched(tq, sq, src, bitext.src_lang)
         if not extra_s and not extra_t:
             continue
-        spans = [Span("src", a, b) for v, a, b in sv if v in extra_s]
-        spans += [Span("tgt", a, b) for v, a, b in tv if v in extra_t]
-        s_txt = ", ".join(str(v) for v in extra_s.elements()) or "nothing"
-        t_txt = ", ".join(str(v) for v in extra_t.elements()) or "nothing"
+        spans = [Span("src", q.start, q.end) for q in extra_s]
+        spans += [Span("tgt", q.start, q.end) for q in extra_t]
+        s_txt = ", ".join(show(q) for q in extra_s) or "nothing"
+        t_txt = ", ".join(show(q) for q in extra_t) or "nothing"
         sev: Severity = "error" if extra_s and extra_t else "warning"
         yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
-                       f"{t_txt} in the translation", *spans)
+                           f"{t_txt} in the translation", *spans)
 
 
 # ---------------------------------------------------------------- omissions, length, confidence
 
-def check_omissions(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
-    """1-0 links (nothing translated) and 0-1 links (added text)."""
-    for i, src, tgt in link_pairs(bitext):
-        if not tgt:
-            yield make_finding(i, "omission", "warning", "the original has no translation here (omission?)",
-                           Span("src", 0, len(src)))
-        elif not src:
-            yield make_finding(i, "omission", "warning", "the translation has no original here (addition?)",
-                           Span("tgt", 0, len(tgt)))
+def _content(words: Sequence[tuple[str, int, int]], lang: str) -> list[int]:
+    """Indexes of the words that carry meaning (not among the language's commonest words)."""
+    common = function_words(lang)
+    return [k for k, (w, *_) in enumerate(words) if len(w) >= 3 and w.casefold() not in common]
+
+
+def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
+             config: CheckConfig) -> str | None:
+    """Why link i's sides may not match (low sentence cosine, few words with a
+    counterpart), or None; needs evidence."""
+    cos = evidence.link_cosine(i) if evidence is not None else float("nan")
+    if not cos < config.mismatch_cosine:
+        return None
+    lw = link_words(bitext, i, evidence)
+    shares = []
+    for side, lang in (("src", bitext.src_lang), ("tgt", bitext.tgt_lang)):
+        content = _content(lw.words(side), lang)
+        matched = lw.matched(side, config.name_similarity, config.counterpart_cosine)
+        shares.append((int(matched[content].sum()), len(content)))
+    share = max((m / n if n else 0.0) for m, n in shares)
+    edge = i in (0, len(bitext.alignment.links) - 1)
+    if share >= config.mismatch_share or (max(n for _, n in shares) < config.mismatch_words
+                                          and not edge):
+        return None
+    (ms, ns), (mt, nt) = shares
+    return (f"sentence cosine {cos:.2f}; {ms} of {ns} words of the original and {mt} of {nt} "
+            f"of the translation have a counterpart")
+
+
+def _gap(bitext: Bitext, i: int) -> Side | None:
+    """The side that is empty in link i ('tgt' for an omission), or None."""
+    link = bitext.alignment.links[i]
+    return "tgt" if not link.tgt else "src" if not link.src else None
+
+
+def edge_blocks(bitext: Bitext, evidence: WordEvidence | None,
+                config: CheckConfig) -> list[range]:
+    """Links at the start and at the end with no counterpart or not matching
+    (front and back matter), each block holding at least one link with an empty side."""
+    n = len(bitext.alignment.links)
+    blocks = []
+    for order in (range(n), range(n - 1, -1, -1)):
+        taken = list(itertools.takewhile(
+            lambda i: _gap(bitext, i) is not None or mismatch(bitext, i, evidence, config), order))
+        if any(_gap(bitext, i) for i in taken):
+            blocks.append(range(min(taken), max(taken) + 1))
+    if len(blocks) == 2 and blocks[0].stop > blocks[1].start:   # the whole text
+        blocks = [range(0, n)]
+    return blocks
+
+
+def _run_message(bitext: Bitext, run: range, where: str) -> str:
+    gaps = [_gap(bitext, i) for i in run]
+    added = sum(len(bitext.alignment.links[i].tgt) for i, g in zip(run, gaps) if g == "src")
+    dropped = sum(len(bitext.alignment.links[i].src) for i, g in zip(run, gaps) if g == "tgt")
+    parts = ([f"{added} sentence{'s' * (added > 1)} of the translation with no original"] * bool(added)
+             + [f"{dropped} sentence{'s' * (dropped > 1)} of the original not translated"] * bool(dropped))
+    odd = sum(g is None for g in gaps)
+    parts += [f"{odd} link{'s' * (odd > 1)} that may not match"] * bool(odd)
+    return f"{where}: " + ", ".join(parts)
+
+
+def check_omissions(bitext: Bitext, config: CheckConfig,
+                    evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Links with an empty side, consecutive ones as one finding; front and back matter
+    (such links at the start or end, with any non-matching links among them) as one each."""
+    n = len(bitext.alignment.links)
+    covered: set[int] = set()
+    for block in edge_blocks(bitext, evidence, config):
+        where = ("front matter?" if block.start == 0 else "back matter?") if len(block) < n \
+            else "nothing matches"
+        yield make_finding(block.start, "omission", "warning", _run_message(bitext, block, where))
+        covered.update(block)
+    i = 0
+    while i < n:
+        gap = _gap(bitext, i)
+        j = i + 1
+        while j < n and gap is not None and _gap(bitext, j) == gap and j not in covered:
+            j += 1
+        if gap is not None and i not in covered:
+            text = bitext.link_text(i, "tgt" if gap == "src" else "src")
+            what = "addition" if gap == "src" else "omission"
+            msg = (f"the translation has no original here ({what}?)" if gap == "src" else
+                   f"the original has no translation here ({what}?)") if j == i + 1 else \
+                _run_message(bitext, range(i, j), f"{j - i} links in a row ({what}?)")
+            yield make_finding(i, "omission", "warning", msg,
+                               Span("tgt" if gap == "src" else "src", 0, len(text)))
+        i = j
+
+
+def check_match(bitext: Bitext, config: CheckConfig,
+                evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Links whose two sides share almost nothing, whatever the aligner's confidence
+    (needs word evidence)."""
+    if evidence is None:
+        return
+    covered = {i for block in edge_blocks(bitext, evidence, config) for i in block}
+    for i in range(len(bitext.alignment.links)):
+        if i not in covered and _gap(bitext, i) is None:
+            why = mismatch(bitext, i, evidence, config)
+            if why:
+                yield make_finding(i, "match", "warning", f"these sentences may not match ({why})")
 
 
 def length_model(pairs: Sequence[tuple[int, int]]) -> tuple[float, float]:
@@ -190,7 +246,8 @@ def length_model(pairs: Sequence[tuple[int, int]]) -> tuple[float, float]:
     return c, max(1.4826 * mad, 0.5)
 
 
-def check_length(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+def check_length(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Links whose length ratio is far outside what this text shows (part left out or added)."""
     pairs = [(i, len(s), len(t)) for i, s, t in link_pairs(bitext) if s and t]
     c, s = length_model([(a, b) for _, a, b in pairs])
@@ -205,7 +262,8 @@ def check_length(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
                            Span(side, 0, a if side == "src" else b))
 
 
-def check_confidence(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+def check_confidence(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Links the aligner is unsure of and no person has reviewed."""
     for i, link in enumerate(bitext.alignment.links):
         if link.confidence < config.review_threshold and not link.reviewed:
@@ -240,12 +298,15 @@ def _marks(text: str, chars: str, side: Side) -> list[Span]:
     return [Span(side, m.start(), m.end()) for m in re.finditer(f"[{re.escape(chars)}]", text)]
 
 
-def check_brackets(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+def check_brackets(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Brackets and quotes that do not balance on one side while they do on the other.
 
     Quotes and brackets often open in one sentence and close in the next, so
-    imbalance on both sides is not reported; the bracket count comparison is
-    translate-toolkit's `brackets`.
+    imbalance on both sides is not reported. Brackets are a warning; quotes,
+    which dialogue carries across sentences, only info. (translate-toolkit's
+    `brackets`, which compares counts, flags parentheses a translator adds or
+    drops on purpose: not used.)
     """
     for i, src, tgt in link_pairs(bitext):
         if not src or not tgt:
@@ -253,27 +314,27 @@ def check_brackets(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
         for side, text, other in (("src", src, tgt), ("tgt", tgt, src)):
             bad = set(_unbalanced(text, other))
             if bad and not _unbalanced(other, text):
-                yield make_finding(i, "brackets", "warning", f"unbalanced {' '.join(sorted(bad))} "
-                               f"in the {'original' if side == 'src' else 'translation'}",
-                               *_marks(text, "".join(bad), side))
-        if not _unbalanced(src) and not _unbalanced(tgt) and \
-                _toolkit_fails(bitext.tgt_lang, "brackets", src, tgt):
-            yield make_finding(i, "brackets", "info", "brackets differ between the sides",
-                           *_marks(src, "()[]{}", "src"), *_marks(tgt, "()[]{}", "tgt"))
+                sev: Severity = "warning" if bad & {"()", "[]", "{}"} else "info"
+                yield make_finding(i, "brackets", sev, f"unbalanced {' '.join(sorted(bad))} "
+                                   f"in the {'original' if side == 'src' else 'translation'}",
+                                   *_marks(text, "".join(bad), side))
 
 
-def check_question(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
-    """A question on one side and not on the other."""
+def check_question(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """A question on one side and not on the other (info: translators turn questions
+    into statements and back on purpose)."""
     for i, src, tgt in link_pairs(bitext):
         qs, qt = QUESTION.findall(src), QUESTION.findall(tgt)
         if src and tgt and bool(qs) != bool(qt):
             side: Side = "src" if qs else "tgt"
             where = "original" if qs else "translation"
-            yield make_finding(i, "question", "warning", f"only the {where} asks a question",
+            yield make_finding(i, "question", "info", f"only the {where} asks a question",
                            *_marks(src if qs else tgt, "?¿？؟", side))
 
 
-def check_endpunc(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+def check_endpunc(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Different punctuation at the end (translate-toolkit `endpunc`, French spacing ignored)."""
     for i, src, tgt in link_pairs(bitext):
         if src and tgt and _toolkit_fails(bitext.tgt_lang, "endpunc", detypo(src), detypo(tgt)):
@@ -292,7 +353,8 @@ def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang:
     return sum(w in src_words or (w in s_dict and w not in t_dict) for w in words)
 
 
-def check_untranslated(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+def check_untranslated(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Translation identical to the original, or written in the original's language."""
     for i, src, tgt in link_pairs(bitext):
         words = [w.casefold() for w, *_ in word_spans(tgt) if w[0].islower() and len(w) >= 2]
@@ -314,7 +376,8 @@ def _words_of(text: str) -> list[str]:
     return [w.casefold() for w, *_ in word_spans(text)]
 
 
-def check_doublewords(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+def check_doublewords(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """A word repeated ("the the"), except doubles the language allows ("nous nous")."""
     valid = dict(config.valid_doubles).get(bitext.tgt_lang, ())
     for i, _src, tgt in link_pairs(bitext):
@@ -324,7 +387,8 @@ def check_doublewords(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
                                Span("tgt", m.start(), m.end()))
 
 
-def check_doublespace(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
+def check_doublespace(bitext: Bitext, config: CheckConfig,
+             evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Double spaces in the translation (translate-toolkit `doublespacing` decides)."""
     for i, src, tgt in link_pairs(bitext):
         runs = list(re.finditer(rf"{SPACE}{{2,}}", tgt))
@@ -336,13 +400,14 @@ def check_doublespace(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- registry and runner
 
-__all__ = ["CHECKS", "DEFAULT_CHECKS", "CheckConfig", "annotate_po", "number_values",
-           "run_checks", "similarity"]
+__all__ = ["CHECKS", "DEFAULT_CHECKS", "LEVELS", "CheckConfig", "annotate_po", "at_level",
+           "number_values", "run_checks", "similarity"]
 
 CHECKS: dict[str, CheckFn] = {
     "numbers": check_numbers,
     "names": check_names,
     "omission": check_omissions,
+    "match": check_match,
     "length": check_length,
     "confidence": check_confidence,
     "brackets": check_brackets,
@@ -358,15 +423,30 @@ DEFAULT_CHECKS: tuple[str, ...] = tuple(n for n in CHECKS if n != "endpunc")
 
 
 def run_checks(bitext: Bitext, *, only: Sequence[str] | None = None,
-               config: CheckConfig = CheckConfig()) -> tuple[Finding, ...]:
-    """Run the named checks (default: all but endpunc); findings sorted by link, then check."""
+               config: CheckConfig = CheckConfig(),
+               evidence: WordEvidence | None = None) -> tuple[Finding, ...]:
+    """Run the named checks (default: all but endpunc); findings sorted by link, then check.
+
+    `evidence` (evidence.word_evidence) gives the word-level checks the encoder's
+    word vectors; without it they compare spellings only and say less.
+    """
     names = list(only) if only else list(DEFAULT_CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
         raise UnknownComponent(f"unknown check {unknown[0]!r}; choose from: {', '.join(CHECKS)}")
     order = {n: k for k, n in enumerate(CHECKS)}
-    found = [f for n in names for f in CHECKS[n](bitext, config)]
+    found = [f for n in names for f in CHECKS[n](bitext, config, evidence)]
     return tuple(sorted(found, key=lambda f: (f.link, order[f.check])))
+
+
+def at_level(findings: Iterable[Finding], level: str = "warning") -> tuple[Finding, ...]:
+    """The findings at `level` or above ('error', 'warning' or 'info': everything).
+
+    error: almost surely wrong; warning: worth a look; info: shown only when asked.
+    """
+    if level not in LEVELS:
+        raise UnknownComponent(f"unknown level {level!r}; choose from: {', '.join(LEVELS)}")
+    return tuple(f for f in findings if LEVELS.index(f.severity) <= LEVELS.index(level))
 
 
 # ---------------------------------------------------------------- PO annotation

@@ -730,29 +730,40 @@ def summary(findings: Any) -> str:
               "po: write the findings into PAIRS.po as '#. check:' comments and fuzzy flags.")
 @click.option("--only", multiple=True, metavar="NAME",
               help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
-              "length, confidence, brackets, question, untranslated, doublewords, doublespace, "
-              "realword, endpunc. Default: all but endpunc.")
+              "match, length, confidence, brackets, question, untranslated, doublewords, "
+              "doublespace, realword, endpunc. Default: all but endpunc.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit with status 1 when a finding is this severe or "
               "more (for CI); never: always 0.")
-def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str) -> None:
+@click.option("--level", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Show findings at this level or above (info: everything).")
+@click.option("--words/--no-words", default=True, show_default=True,
+              help="Compare words with the encoder's word vectors (names, real-word slips, "
+              "links that do not match); --no-words compares spellings only.")
+def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: str,
+              words: bool) -> None:
     """Proofread aligned pairs: list likely slips in the translation, link by link.
 
     Links are numbered from 1, as in the app and the HTML export. Exit status: 0, or 1 when
     a finding reaches --fail-on (or on an error).
 
     \b
-    Example: alignment check serge.po --only numbers,names
+    Example: alignment check serge.po --only numbers,names --level info
     Example: alignment check serge.po --fail-on warning --format json > findings.json
     """
     import json
 
-    from .checks import annotate_po, run_checks
+    from .checks import annotate_po, at_level, run_checks
     from .po import read_po_fingerprinted
 
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
     bitext, fingerprint = read_po_fingerprinted(pairs)
-    findings = run_checks(bitext, only=names or None)
+    evidence = None
+    if words:
+        from .evidence import word_evidence
+        from .pipeline import resolve_embedder
+        evidence = word_evidence(bitext, resolve_embedder("use"))
+    findings = at_level(run_checks(bitext, only=names or None, evidence=evidence), level)
     if fmt == "json":
         click.echo(json.dumps([finding_dict(f) for f in findings], ensure_ascii=False, indent=1))
     elif fmt == "po":

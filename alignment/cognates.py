@@ -13,37 +13,26 @@ well-kept pure-Python spell checker with en, fr, de, es, it, pt, nl, ru lists.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .types import Bitext, Finding, Severity, Span
+from .evidence import (LinkWords, WordEvidence, WordSpan, _grams, fold, link_words, similarity,
+                       word_spans)
+from .types import Bitext, Finding, Severity, Side, Span
 
 if TYPE_CHECKING:
     from .checks import CheckConfig
 
-WORD = re.compile(r"[^\W\d_]+")
+__all__ = ["check_names", "check_realword", "fold", "link_pairs", "make_finding", "similarity",
+           "speller_for", "word_spans"]
 
-
-def fold(word: str) -> str:
-    """Case-folded, accent-stripped form for similarity."""
-    nfkd = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in nfkd if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=65536)
-def _grams(word: str) -> frozenset[str]:
-    w = f"#{fold(word)}#"
-    return frozenset(w[i:i + 2] for i in range(len(w) - 1))
-
-
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of padded character bigrams (Ruhr/Ruin 0.4, Russie/Russia 0.71)."""
-    ga, gb = _grams(a), _grams(b)
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
-
+# Languages that capitalise every noun: a capital there does not make a name.
+NOUN_CAPITALS = frozenset({"de", "lb"})
 
 
 def make_finding(i: int, check: str, sev: Severity, msg: str, *spans: Span) -> Finding:
@@ -53,7 +42,6 @@ def make_finding(i: int, check: str, sev: Severity, msg: str, *spans: Span) -> F
 def link_pairs(bitext: Bitext) -> Iterator[tuple[int, str, str]]:
     for i in range(len(bitext.alignment.links)):
         yield i, bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
-
 
 
 @lru_cache(maxsize=16)
@@ -66,12 +54,17 @@ def speller_for(lang: str) -> Any:
         return None
 
 
+@lru_cache(maxsize=16)
+def function_words(lang: str, top: int = 200) -> frozenset[str]:
+    """The language's commonest words (pyspellchecker frequencies): 'the', 'de', 'und'..."""
+    speller = speller_for(lang)
+    if speller is None:
+        return frozenset()
+    freq = speller.word_frequency.dictionary
+    return frozenset(sorted(freq, key=freq.__getitem__, reverse=True)[:top])
+
 
 # ---------------------------------------------------------------- names
-
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
-
 
 def _initial(text: str, start: int) -> bool:
     """True if the word at start begins a sentence (or the text)."""
@@ -94,15 +87,38 @@ def _name_stats(texts: Sequence[str]) -> tuple[set[str], set[str]]:
     return named, lower
 
 
-def _names(text: str, stats: tuple[set[str], set[str]], config: CheckConfig) -> list[tuple[str, int, int]]:
-    """Capitalised words that are names: not sentence-initial, or known as names elsewhere."""
+@dataclass(frozen=True)
+class NameContext:
+    """What decides, for one side of a text, whether a capitalised word is a name."""
+
+    lang: str
+    named: frozenset[str]          # capitalised mid-sentence somewhere on this side
+    lower: frozenset[str]          # seen in lower case on this side
+    other_named: frozenset[str]    # capitalised mid-sentence on the other side
+
+
+def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -> bool:
+    """A capitalised word that names something: not sentence-initial (unless known as a
+    name), and, in a language that capitalises nouns, written as a name on the other side
+    too or absent from the language's word list (German 'Berge' is a noun, not a name)."""
+    key = w.casefold()
+    if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
+        return False
+    if _initial(text, a) and (key not in ctx.named or key in ctx.lower):
+        return False
+    if ctx.lang.split("-")[0] in NOUN_CAPITALS:
+        speller = speller_for(ctx.lang)
+        return key in ctx.other_named or (speller is not None and key not in speller)
+    return True
+
+
+def _names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
+    """Names in text; none in a title-case heading."""
     words = word_spans(text)
     caps = [t for t in words if t[0][0].isupper() and not t[0].isupper()]
-    if not words or len(caps) > 0.6 * len(words):   # a title-case heading
+    if not words or len(caps) > 0.6 * len(words):
         return []
-    named, lower = stats
-    return [(w, a, b) for w, a, b in caps if len(w) >= config.min_name_length
-            and (not _initial(text, a) or (w.casefold() in named and w.casefold() not in lower))]
+    return [(w, a, b) for w, a, b in caps if _is_name(w, a, text, ctx, config)]
 
 
 @lru_cache(maxsize=16)
@@ -125,24 +141,25 @@ def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str
     return key is not None and any(_calendar(other_lang).get(fold(w)) == key for w in other_words)
 
 
-def _best(word: str, others: Sequence[tuple[str, int, int]]) -> tuple[float, tuple[str, int, int] | None]:
+def _best(word: str, others: Sequence[WordSpan]) -> tuple[float, WordSpan | None]:
     scored = [(similarity(word, o[0]), o) for o in others if len(o[0]) >= 2]
     return max(scored, default=(0.0, None), key=lambda s: s[0])
 
 
-def _learned_counterparts(pairs: Sequence[tuple[int, str, str]], stats: dict[str, Any],
+def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
                           config: CheckConfig) -> dict[str, dict[str, set[str]]]:
     """Translations of names learned from the text: words that keep co-occurring with them.
 
     'Chapelier' and 'Hatter' share no letters but are in the same links again and
     again; a one-off slip (Ruhr -> Ruin) never builds such a record.
     """
+    pairs = list(link_pairs(bitext))
     out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
-    for side, other, k, j in (("src", "tgt", 1, 2), ("tgt", "src", 2, 1)):
+    for side, k, j in (("src", 1, 2), ("tgt", 2, 1)):
         seen: Counter[str] = Counter()
         cooc: Counter[tuple[str, str]] = Counter()
         for p in pairs:
-            names = {w.casefold() for w, *_ in _names(p[k], stats[side], config)}
+            names = {w.casefold() for w, *_ in _names(p[k], ctx[side], config)}
             words = {w.casefold() for w, *_ in word_spans(p[j])}
             seen.update(names)
             cooc.update((n, w) for n in names for w in words)
@@ -152,113 +169,112 @@ def _learned_counterparts(pairs: Sequence[tuple[int, str, str]], stats: dict[str
     return out
 
 
-def check_names(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
-    """Names and cognates without a similar word on the other side (Ruhr -> Ruin)."""
-    pairs = list(link_pairs(bitext))
-    stats = {side: _name_stats([p[k] for p in pairs]) for k, side in ((1, "src"), (2, "tgt"))}
-    learned = _learned_counterparts(pairs, stats, config)
-    for i, src, tgt in pairs:
-        if not src or not tgt:
+def _contexts(bitext: Bitext) -> dict[str, NameContext]:
+    texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
+             for side in ("src", "tgt")}
+    stats = {side: _name_stats(texts[side]) for side in texts}
+    return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
+                              frozenset(stats[other][0]))
+            for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
+
+
+def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameContext,
+                  learned: dict[str, set[str]], config: CheckConfig) -> list[WordSpan]:
+    """Names of one side of link i with no counterpart on the other side."""
+    text = bitext.link_text(i, side)
+    other: Side = "tgt" if side == "src" else "src"
+    at = {a: k for k, (_, a, _) in enumerate(lw.words(side))}
+    # a name's counterpart is capitalised too ('lion' is no counterpart of 'Lyon'), where case exists
+    cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
+    matched = lw.matched(side, config.name_similarity, config.name_cosine, among=cased)
+    folded = {w.casefold() for w, *_ in lw.words(other)}
+    other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
+    return [n for n in _names(text, ctx, config)
+            if n[1] in at and not matched[at[n[1]]]
+            and not learned.get(n[0].casefold(), set()) & folded
+            and not _same_date_word(n[0], ctx.lang, folded, other_lang)]
+
+
+def _orphan_words(bitext: Bitext, lw: LinkWords, config: CheckConfig) -> list[WordSpan]:
+    """Translation words (not among the commonest) with no counterpart in meaning in the
+    original (spelling aside: 'lion' looks like 'Lyon' but does not mean it)."""
+    matched = lw.best("tgt") >= config.counterpart_cosine
+    common = function_words(bitext.tgt_lang)
+    return [t for k, t in enumerate(lw.tgt) if not matched[k] and len(t[0]) >= 3
+            and t[0].casefold() not in common]
+
+
+def check_names(bitext: Bitext, config: CheckConfig,
+                evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Names with no counterpart on the other side (Ruhr -> Ruin, Lyon -> lion, Lyon -> Paris).
+
+    A counterpart is a word spelt alike (Russie/Russia) or, with evidence, a word
+    the encoder puts close (Allemagne/Germany, Noël/Christmas). An orphan name of the
+    original is a warning when the translation has, in its place, an orphan look-alike
+    word or another orphan name; an orphan name alone is info (often a pronoun or a
+    paraphrase stands for it).
+    """
+    ctx = _contexts(bitext)
+    learned = _learned_counterparts(bitext, ctx, config)
+    for i in range(len(bitext.alignment.links)):
+        lw = link_words(bitext, i, evidence)
+        if not lw.src or not lw.tgt:
             continue
-        text = {"src": src, "tgt": tgt}
-        orphans: dict[str, list[tuple[str, int, int]]] = {}
-        for side, other in (("src", "tgt"), ("tgt", "src")):
-            others = word_spans(text[other])
-            folded = {w.casefold() for w, *_ in others}
-            lang, other_lang = (bitext.src_lang, bitext.tgt_lang)[::1 if side == "src" else -1]
-            orphans[side] = [n for n in _names(text[side], stats[side], config)
-                             if _best(n[0], others)[0] < config.name_similarity
-                             and not learned[side].get(n[0].casefold(), set()) & folded
-                             and not _same_date_word(n[0], lang, folded, other_lang)]
-        yield from _name_findings(i, orphans["src"], orphans["tgt"])
+        src, tgt = (_orphan_names(bitext, i, lw, side, ctx[side], learned[side], config)
+                    for side in ("src", "tgt"))
+        words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
+        src += _lost_names(bitext, i, lw, src, tgt, ctx["src"], config)
+        yield from _name_findings(i, src, tgt, words, bitext.tgt_lang)
 
 
-def _name_findings(i: int, src: list[tuple[str, int, int]],
-                   tgt: list[tuple[str, int, int]]) -> Iterator[Finding]:
-    """Pair an orphan name with a look-alike orphan on the other side (warning); else info."""
-    used: set[int] = set()
-    for w, a, b in src:
-        score, match = _best(w, [t for t in tgt if t[1] not in used])
-        if match is not None and score >= 0.25:
-            used.add(match[1])
-            yield make_finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
-                           Span("src", a, b), Span("tgt", match[1], match[2]))
-        else:
-            yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the translation",
-                           Span("src", a, b))
-    for w, a, b in tgt:
-        if a not in used:
-            yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the original",
-                           Span("tgt", a, b))
+def _common(word: str, lang: str) -> bool:
+    """A word of the language's word list in lower case ('Miss', 'Songs'), not only a name."""
+    speller = speller_for(lang)
+    return speller is not None and speller.word_usage_frequency(word.casefold()) >= 5e-6
 
 
-
-# ---------------------------------------------------------------- real-word slips
-
-def _edits(word: str, letters: str) -> set[str]:
-    """Strings one edit (delete, swap, replace, insert) away, using only the given letters."""
-    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in cuts if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in cuts if b for c in letters}
-    out |= {a + c + b for a, b in cuts for c in letters}
+def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt: list[WordSpan],
+                ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
+    """Names of the original with no counterpart in spelling whose closest word by cosine is
+    an orphan name of the translation that looks like them or stands where they should:
+    'Weston' read close to its own misspelling 'Westal' is still a changed name."""
+    if lw.cos is None or not tgt:
+        return []
+    at = {a: k for k, (_, a, _) in enumerate(lw.src)}
+    spelt = lw.best("src", cosine=False)
+    tgt_at = {t[1]: t for t in tgt}
+    out = []
+    for n in _names(bitext.link_text(i, "src"), ctx, config):
+        k = at.get(n[1])
+        if k is None or n in src or spelt[k] >= config.name_similarity:
+            continue
+        closest = lw.tgt[int(lw.cos[k].argmax())]
+        if closest[1] in tgt_at or any(similarity(n[0], t[0]) >= 0.25 for t in tgt):
+            out.append(n)
     return out
 
 
-def _dice(padded: str, grams: frozenset[str]) -> float:
-    """similarity() for an already folded, padded string, without filling the gram cache."""
-    mine = {padded[i:i + 2] for i in range(len(padded) - 1)}
-    return 2 * len(mine & grams) / (len(mine) + len(grams))
-
-
-def _slip_for(word: str, orphans: Sequence[tuple[str, int, int]], speller: Any,
-              config: CheckConfig) -> tuple[str, tuple[str, int, int]] | None:
-    """A far more frequent word within two edits that is a cognate of an orphan original word.
-
-    Edits use only the letters of that original word (the intended cognate shares
-    them), which keeps the two-edit search to a few thousand dictionary look-ups.
-    """
-    lw = word.casefold()
-    floor = config.realword_freq_ratio * speller.word_usage_frequency(lw)
-    known = speller.word_frequency.dictionary
-    for o in orphans:
-        base = similarity(lw, o[0])
-        if base < 0.35 or len(o[0]) < 6:
-            continue
-        letters = "".join(sorted(set(fold(o[0])) - set(" -'")))
-        one = _edits(lw, letters)
-        og = _grams(o[0])
-        closer = [x for x in one if _dice(f"#{x}#", og) > base]   # second edit only towards o
-        cands = {c for c in one.union(*(_edits(x, letters) for x in closer)) if c in known}
-        best = max(((similarity(c, o[0]), c) for c in cands - {lw} if abs(len(c) - len(o[0])) <= 2
-                    and speller.word_usage_frequency(c) >= floor), default=(0.0, ""))
-        if best[0] >= config.cognate_similarity and best[0] >= base + 0.15:
-            return best[1], o
-    return None
-
-
-def check_realword(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
-    """Real-word slips the original contradicts: 'white tenor' for 'terreur blanche'.
-
-    A correctly spelled translation word with no cognate in the original, one
-    edit away from a much more frequent word that is a cognate of an original
-    word left without counterpart. Needs a pyspellchecker word list for the
-    translation's language; catches cognate slips only ("bad" for "had" is not).
-    """
-    speller = speller_for(bitext.tgt_lang)
-    if speller is None:
-        return
-    for i, src, tgt in link_pairs(bitext):
-        tgt_words = word_spans(tgt)
-        suspects = [t for t in tgt_words if len(t[0]) >= 5 and t[0].islower() and t[0] in speller]
-        src_words = [w for w in word_spans(src) if len(w[0]) >= 5] if suspects else []
-        orphans = [w for w in src_words if len(w[0]) >= 6
-                   and _best(w[0], tgt_words)[0] < config.name_similarity]
-        for w, a, b in suspects if orphans else ():
-            if _best(w, src_words)[0] >= config.name_similarity:
-                continue
-            slip = _slip_for(w, orphans, speller, config)
-            if slip is not None:
-                cand, (o, oa, ob) = slip
-                yield make_finding(i, "realword", "warning", f"'{w}' may be a slip for '{cand}' "
-                               f"(original: '{o}')", Span("tgt", a, b), Span("src", oa, ob))
+def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan],
+                   words: list[WordSpan], lang: str) -> Iterator[Finding]:
+    """Pair each orphan name of the original with an orphan name of the translation, or
+    with an orphan word that looks like it (warning); what stays unpaired is info."""
+    used: set[int] = set()
+    for w, a, b in src:
+        free = [t for t in tgt if t[1] not in used]
+        score, match = _best(w, free)
+        if score < 0.25:   # another name in its place: not a common word written capitalised
+            match = next((t for t in free if not _common(t[0], lang)), None)
+        if match is None:
+            score, match = _best(w, [t for t in words if t[1] not in used])
+            match = match if score >= 0.4 else None
+        if match is not None:
+            used.add(match[1])
+            yield make_finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
+                               Span("src", a, b), Span("tgt", match[1], match[2]))
+        else:
+            yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the translation",
+                               Span("src", a, b))
+    for w, a, b in tgt:
+        if a not in used:
+            yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the original",
+                               Span("tgt", a, b))

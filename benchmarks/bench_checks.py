@@ -1,16 +1,20 @@
-"""Measure the proofreading checks: findings on the sample corpus, and injected-slip recall.
+"""Measure the proofreading checks: findings on the sample corpus, and injected-slip recall and precision.
 
 (a) Lists every finding on the sample corpus (corpora/sample, aligned with the
     USE encoder, or the hashing embedder with --hashing) so they can be judged
     by hand, and counts them per check.
-(b) Takes the correct 1-1 links of the LIMSI en-fr books in ../shared/bench
-    (detokenized with sacremoses, French as original, English as translation),
-    injects known slips into a seeded random subset of links, runs every default
-    check, and prints recall per slip type and false alarms per 1,000 clean links
-    per check.
+(b) Takes the correct 1-1 links of a gold corpus in ../shared/bench: the LIMSI
+    en-fr books (French original, English translation; --corpus limsi) or
+    Text+Berg dev (German original, French translation; --corpus textberg),
+    detokenized with sacremoses, a seeded window of --links links; injects known
+    slips into a seeded random subset of links; runs every default check with
+    word evidence from the USE encoder (--no-evidence: without); prints recall
+    per slip type (at warning or above, and at any level), precision per check
+    at warning or above, and false alarms per 1,000 clean links per check and level.
 
-Usage: python benchmarks/bench_checks.py [--bench ../shared/bench] [--seed 0] [--rate 0.03] [--direction fr-en|en-fr]
-       [--hashing] [--skip-sample] [--show-false N]
+Usage: python benchmarks/bench_checks.py [--bench ../shared/bench] [--corpus limsi|textberg]
+       [--seed 0] [--links 1000] [--rate 0.02] [--no-evidence] [--hashing] [--skip-sample]
+       [--show-false N] [--show-missed N]
 """
 
 from __future__ import annotations
@@ -25,17 +29,21 @@ from pathlib import Path
 
 import numpy as np
 
-from alignment.checks import run_checks
+from alignment.checks import at_level, run_checks
 from alignment.cognates import similarity, speller_for
+from alignment.evidence import WordEvidence, memo_vectors, word_evidence, word_spans
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {  # slip type -> the check meant to catch it
-    "number": "numbers", "name-swap": "names", "name-mangle": "names",
+    "number": "numbers", "time": "numbers", "date": "numbers",
+    "name-swap": "names", "name-mangle": "names", "name-common": "names",
     "drop-1-0": "omission", "add-0-1": "omission", "drop-within": "length",
     "add-within": "length", "doubleword": "doublewords", "untranslated": "untranslated",
-    "question": "question", "realword": "realword",
+    "question": "question", "realword-1": "realword", "realword-2": "realword",
+    "misaligned": "match",
 }
+CONTROLS = ("number-control", "time-control", "date-control")
 
 
 @dataclass
@@ -49,24 +57,34 @@ class Row:
 
 # ---------------------------------------------------------------- data
 
-def clean_pairs(bench: Path, langs: tuple[str, str]) -> list[tuple[str, str]]:
-    """(original, translation) of every gold 1-1 link of the LIMSI books, detokenized."""
+def _detok(lang: str):
     from sacremoses import MosesDetokenizer
 
+    d = MosesDetokenizer(lang)
+    return lambda s: d.detokenize(s.text.replace("\\_", "").split())
+
+
+def limsi_pairs(bench: Path) -> list[tuple[str, str]]:
+    """(French original, English translation) of every gold 1-1 link of the LIMSI books."""
     from alignment.evaluate import read_limsi_book
 
-    detok = {lang: MosesDetokenizer(lang) for lang in ("en", "fr")}
-
-    def text(s: Sentence, lang: str) -> str:
-        return detok[lang].detokenize(s.text.replace("\\_", "").split())
-
+    en, fr = _detok("en"), _detok("fr")
     pairs = []
     for book in sorted((bench / "limsi").glob("*_EN-FR")):
         gold = read_limsi_book(book)
-        one = [(text(gold.tgt[l.tgt[0]], "fr"), text(gold.src[l.src[0]], "en"))
-               for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
-        pairs += one if langs == ("fr", "en") else [(e, f) for f, e in one]
+        pairs += [(fr(gold.tgt[l.tgt[0]]), en(gold.src[l.src[0]]))
+                  for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
     return pairs
+
+
+def textberg_pairs(bench: Path) -> list[tuple[str, str]]:
+    """(German original, French translation) of every gold 1-1 link of Text+Berg dev."""
+    from alignment.evaluate import read_textberg
+
+    de, fr = _detok("de"), _detok("fr")
+    gold = read_textberg(bench / "textberg", "dev")
+    return [(de(gold.src[l.src[0]]), fr(gold.tgt[l.tgt[0]]))
+            for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
 
 
 def to_bitext(rows: list[Row], langs: tuple[str, str]) -> Bitext:
@@ -87,13 +105,29 @@ def to_bitext(rows: list[Row], langs: tuple[str, str]) -> Bitext:
 WORD = re.compile(r"[^\W\d_]+")
 
 
+@dataclass
+class Slipper:
+    """What the injections need: languages, a random generator, word vectors (or None)."""
+
+    langs: tuple[str, str]
+    rng: np.random.Generator
+    vectors: object = None
+
+    def counterpart(self, word: str, orig_words: list[str]) -> float:
+        """Best similarity of a translation word to the original's words (spelling or vectors)."""
+        best = max((similarity(word, f) for f in orig_words), default=0.0)
+        if self.vectors is not None and orig_words:
+            best = max(best, float((self.vectors([word]) @ self.vectors(orig_words).T).max()))
+        return best
+
+
 def _name_pair(orig: str, trans: str) -> re.Match | None:
-    """A capitalised, non-initial English word with a similar French word (a name on both sides)."""
+    """A capitalised, non-initial translation word with a similar original word (a name on both sides)."""
     orig_words = WORD.findall(orig)
     for m in WORD.finditer(trans):
         w = m.group()
         if m.start() > 2 and w[0].isupper() and len(w) >= 4 and not w.isupper() and \
-                trans[:m.start()].rstrip()[-1:] not in ".!?\"“" and \
+                trans[:m.start()].rstrip()[-1:] not in ".!?\"“«" and \
                 max((similarity(w, f) for f in orig_words), default=0) >= 0.7:
             return m
     return None
@@ -109,80 +143,138 @@ def _mangle(word: str, rng: np.random.Generator) -> str:
     return "Smithers"
 
 
-def _realword(orig: str, trans: str, rng: np.random.Generator, lang: str) -> str | None:
-    """Replace a translation word that is a cognate of an original word by a dictionary word one edit away."""
-    sp = speller_for(lang)
-    orig_words = WORD.findall(orig)
-    cognates = [m for m in WORD.finditer(trans) if len(m.group()) >= 5 and m.group().islower()
-                and max((similarity(m.group(), f) for f in orig_words), default=0) >= 0.6]
-    for m in rng.permutation(np.array(cognates, dtype=object)) if cognates else ():
-        near = sorted(c for c in sp.known(sp.edit_distance_1(m.group())) - {m.group()}
-                      if len(c) >= 4 and max(similarity(c, f) for f in orig_words) < 0.5)
+def _edits1(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in cuts if b} | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+            | {a + c + b[1:] for a, b in cuts if b for c in letters} | {a + c + b for a, b in cuts for c in letters})
+
+
+def _realword(orig: str, trans: str, sl: Slipper, n_edits: int) -> str | None:
+    """Replace a translation word that has a counterpart in the original (spelling or
+    word vectors) by a common dictionary word exactly n_edits letters away that has none."""
+    sp = speller_for(sl.langs[1])
+    orig_words = word_spans(orig, sl.langs[0])
+    ow = [w for w, *_ in orig_words]
+    words = [m for m in re.finditer(r"\b[^\W\d_]{3,}\b", trans) if m.group().islower()
+             and m.group() in sp and sl.counterpart(m.group(), ow) >= 0.7]
+    for m in sl.rng.permutation(np.array(words, dtype=object)) if words else ():
+        one = _edits1(m.group())
+        near = one if n_edits == 1 else set().union(*(_edits1(x) for x in one)) - one
+        near = sorted(c for c in near - {m.group()} if len(c) >= 2 and c in sp
+                      and sp.word_usage_frequency(c) >= 1e-6 and sl.counterpart(c, ow) < 0.5)
         if near:
-            return trans[:m.start()] + str(rng.choice(near)) + trans[m.end():]
+            return trans[:m.start()] + str(sl.rng.choice(near)) + trans[m.end():]
     return None
 
 
-def _number(row: Row, rng: np.random.Generator, slip: bool, langs: tuple[str, str]) -> None:
-    """Put the same number on both sides (French grouping), changed in the translation if slip."""
-    n = int(rng.integers(1000, 99999)) if rng.random() < 0.5 else int(rng.integers(1700, 1999))
-    form = {"fr": f"{n:,}".replace(",", "\u202f") if n > 9999 else str(n),
-            "en": f"{n:,}" if n > 9999 else str(n)}
-    orig_n, trans_n = form[langs[0]], form[langs[1]]
-    if slip:
-        d = list(trans_n)
-        k = [i for i, c in enumerate(d) if c.isdigit()]
-        a, b = rng.choice(k[-3:], 2, replace=False)
-        d[a], d[b] = d[b], d[a]
-        if d == list(trans_n):
-            d[k[-1]] = str((int(d[k[-1]]) + 1) % 10)
-        trans_n = "".join(d)
-    row.orig[0] = f"{row.orig[0]} ({orig_n})"
-    row.trans[0] = f"{row.trans[0]} ({trans_n})"
+NUMBER_FORMS = {"fr": lambda n: f"{n:,}".replace(",", "\u202f") if n > 9999 else str(n),
+                "de": lambda n: f"{n:,}".replace(",", ".") if n > 9999 else str(n),
+                "en": lambda n: f"{n:,}" if n > 9999 else str(n)}
+MONTHS = {"fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+          "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+          "en": "January February March April May June July August September October November December"}
 
 
-def inject(pairs: list[tuple[str, str]], rng: np.random.Generator,
-           rate: float, langs: tuple[str, str] = ("fr", "en")) -> list[Row]:
+def _time(h: int, m: int, lang: str, rng: np.random.Generator) -> str:
+    if lang == "fr":
+        return f"à {h} h {m:02d}"
+    if lang == "de":
+        return f"um {h}.{m:02d} Uhr"
+    forms = [f"at {h % 12 or 12}:{m:02d} {'pm' if h >= 12 else 'am'}", f"at {h}:{m:02d}",
+             f"at {h % 12 or 12}.{m:02d} {'p.m.' if h >= 12 else 'a.m.'}"]
+    return str(rng.choice(forms))
+
+
+def _date(d: int, mo: int, y: int, lang: str, rng: np.random.Generator) -> str:
+    name = MONTHS[lang].split()[mo - 1]
+    forms = {"fr": [f"le {d} {name} {y}", f"le {d:02d}/{mo:02d}/{y}"],
+             "de": [f"am {d}. {name} {y}", f"am {d}.{mo}.{y}"],
+             "en": [f"on {name} {d}, {y}", f"on {d} {name} {y}", f"on {d:02d}/{mo:02d}/{y}"]}[lang]
+    return str(rng.choice(forms))
+
+
+def _quantity(row: Row, kind: str, sl: Slipper) -> None:
+    """The same number, time or date on both sides, each in its language's form; changed in
+    the translation unless kind ends with -control."""
+    rng, (lo, lt) = sl.rng, sl.langs
+    slip = not kind.endswith("-control")
+    if kind.startswith("number"):
+        n = int(rng.integers(1000, 99999)) if rng.random() < 0.5 else int(rng.integers(1700, 1999))
+        m = n + int(rng.choice([1, 9, 10, 90, 100, 900])) * int(rng.choice([-1, 1])) if slip else n
+        orig_q, trans_q = NUMBER_FORMS[lo](n), NUMBER_FORMS[lt](m)
+    elif kind.startswith("time"):
+        h, mi = int(rng.integers(0, 24)), int(rng.integers(0, 12)) * 5
+        h2, mi2 = ((h + 1) % 24, mi) if slip and rng.random() < 0.5 else (h, (mi + 10) % 60) if slip else (h, mi)
+        orig_q, trans_q = _time(h, mi, lo, rng), _time(h2, mi2, lt, rng)
+    else:
+        d, mo, y = int(rng.integers(1, 29)), int(rng.integers(1, 13)), int(rng.integers(1800, 2020))
+        d2, y2 = (d + 1, y) if slip and rng.random() < 0.5 else (d, y + 1) if slip else (d, y)
+        orig_q, trans_q = _date(d, mo, y, lo, rng), _date(d2, mo, y2, lt, rng)
+    row.orig[0] = f"{row.orig[0]} ({orig_q})"
+    row.trans[0] = f"{row.trans[0]} ({trans_q})"
+    row.slip = kind if slip else ""
+
+
+def _inject_one(row: Row, kind: str, k: int, pairs: list[tuple[str, str]], sl: Slipper,
+                rows: list[Row]) -> int:
+    """Apply slip `kind` to row (pairs[k]); returns how many extra pairs it used."""
+    orig, trans = pairs[k]
+    other = pairs[int(sl.rng.integers(len(pairs)))][1]
+    if kind.split("-")[0] in ("number", "time", "date"):
+        _quantity(row, kind, sl)
+    elif kind.startswith("name") and (m := _name_pair(orig, trans)):
+        if kind == "name-mangle":
+            new = _mangle(m.group(), sl.rng)
+        elif kind == "name-swap":
+            new = next((w for w in WORD.findall(other) if w[0].isupper() and len(w) >= 4
+                        and similarity(w, m.group()) < 0.5), "Smithers")
+        else:   # a common word one or two letters away (Lyon -> lion), in either case
+            from alignment.slips import _near
+            near = [w for w, _ in _near(m.group().lower(), sl.langs[1]) if len(w) >= 3
+                    and similarity(w, m.group()) < 0.5]
+            if not near:
+                return 0
+            new = str(sl.rng.choice(near))
+            new = new.capitalize() if sl.rng.random() < 0.5 else new
+        row.trans[0], row.slip = trans[:m.start()] + new + trans[m.end():], kind
+    elif kind == "drop-1-0":
+        row.trans, row.slip = [], kind
+    elif kind == "add-0-1":
+        rows.append(Row([], [other], kind))
+    elif kind == "drop-within" and k + 1 < len(pairs):
+        row.orig.append(pairs[k + 1][0])
+        row.slip = kind
+        return 1
+    elif kind == "add-within":
+        row.trans.append(other)
+        row.slip = kind
+    elif kind == "doubleword":
+        words = list(re.finditer(r"\b[a-zà-ü]+\b", trans))
+        if words:
+            m = words[int(sl.rng.integers(len(words)))]
+            row.trans[0], row.slip = trans[:m.end()] + " " + m.group() + trans[m.end():], kind
+    elif kind == "untranslated":
+        row.trans, row.slip = [orig], kind
+    elif kind == "question" and trans.endswith(".") and "?" not in orig:
+        row.trans[0], row.slip = trans[:-1] + "?", kind
+    elif kind.startswith("realword") and (new := _realword(orig, trans, sl, int(kind[-1]))):
+        row.trans[0], row.slip = new, kind
+    elif kind == "misaligned" and other != trans:
+        row.trans, row.slip = [other], kind
+    return 0
+
+
+def inject(pairs: list[tuple[str, str]], sl: Slipper, rate: float) -> list[Row]:
     """Rows with slips injected into a random subset of links (each type with prob. `rate`)."""
-    kinds = list(EXPECTED) + ["number-control"]
+    kinds = list(EXPECTED) + list(CONTROLS)
     rows: list[Row] = []
     k = 0
     while k < len(pairs):
-        orig, trans = pairs[k]
-        row = Row([orig], [trans])
-        r = rng.random()
-        kind = kinds[int(r / rate)] if r < rate * len(kinds) else ""
-        other = pairs[int(rng.integers(len(pairs)))][1]
-        if kind == "number" or kind == "number-control":
-            _number(row, rng, kind == "number", langs)
-            row.slip = "number" if kind == "number" else ""
-        elif kind in ("name-swap", "name-mangle") and (m := _name_pair(orig, trans)):
-            new = _mangle(m.group(), rng) if kind == "name-mangle" else \
-                next((w for w in WORD.findall(other) if w[0].isupper() and len(w) >= 4
-                      and similarity(w, m.group()) < 0.5), "Smithers")
-            row.trans[0], row.slip = trans[:m.start()] + new + trans[m.end():], kind
-        elif kind == "drop-1-0":
-            row.trans, row.slip = [], kind
-        elif kind == "add-0-1":
-            rows.append(Row([], [other], kind))
-        elif kind == "drop-within" and k + 1 < len(pairs):
-            k += 1
-            row.orig.append(pairs[k][0])
-            row.slip = kind
-        elif kind == "add-within":
-            row.trans.append(other)
-            row.slip = kind
-        elif kind == "doubleword":
-            words = list(re.finditer(r"\b[a-z]+\b", trans))
-            if words:
-                m = words[int(rng.integers(len(words)))]
-                row.trans[0], row.slip = trans[:m.end()] + " " + m.group() + trans[m.end():], kind
-        elif kind == "untranslated":
-            row.trans, row.slip = [orig], kind
-        elif kind == "question" and trans.endswith(".") and "?" not in orig:
-            row.trans[0], row.slip = trans[:-1] + "?", kind
-        elif kind == "realword" and (new_trans := _realword(orig, trans, rng, langs[1])):
-            row.trans[0], row.slip = new_trans, kind
+        row = Row([pairs[k][0]], [pairs[k][1]])
+        r = sl.rng.random()
+        if r < rate * len(kinds):
+            k += _inject_one(row, kinds[int(r / rate)], k, pairs, sl, rows)
         rows.append(row)
         k += 1
     return rows
@@ -190,46 +282,98 @@ def inject(pairs: list[tuple[str, str]], rng: np.random.Generator,
 
 # ---------------------------------------------------------------- reports
 
-def synthetic(bench: Path, seed: int, rate: float, show_false: int, langs: tuple[str, str]) -> None:
-    pairs = clean_pairs(bench, langs)
-    rows = inject(pairs, np.random.default_rng(seed), rate, langs)
+def _evidence(bitext: Bitext, hashing: bool) -> WordEvidence:
+    from alignment.embed import default_cache_dir
+    from alignment.registry import EMBEDDERS
+
+    embedder = EMBEDDERS["hashing"]() if hashing else EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir())
+    return word_evidence(bitext, embedder)
+
+
+def _slipper(langs: tuple[str, str], seed: int, use_vectors: bool) -> Slipper:
+    vectors = None
+    if use_vectors:
+        from alignment.registry import EMBEDDERS
+        vectors = memo_vectors(EMBEDDERS["use"](threads=1).embed)
+    return Slipper(langs, np.random.default_rng(seed), vectors)
+
+
+def synthetic(pairs: list[tuple[str, str]], langs: tuple[str, str], args: argparse.Namespace) -> None:
+    rng = np.random.default_rng(args.seed)
+    if 0 < args.links < len(pairs):
+        start = int(rng.integers(len(pairs) - args.links + 1))
+        pairs = pairs[start:start + args.links]
+    sl = _slipper(langs, args.seed, not args.no_evidence)
+    rows = inject(pairs, sl, args.rate)
     bitext = to_bitext(rows, langs)
     t0 = time.perf_counter()
-    findings = run_checks(bitext)
-    secs = time.perf_counter() - t0
-    by_link: dict[int, set[str]] = {}
-    for f in findings:
-        by_link.setdefault(f.link, set()).add(f.check)
-    print(f"\n(b) synthetic slips in {len(pairs)} clean LIMSI 1-1 links ({langs[0]} original, "
-          f"{langs[1]} translation), seed {seed}, rate {rate}: {len(rows)} links, checks took {secs:.1f} s\n")
-    print(f"{'slip type':<14} {'injected':>8} {'caught by its check':>20} {'caught by any':>14}")
+    evidence = None if args.no_evidence else _evidence(bitext, args.hashing)
+    t1 = time.perf_counter()
+    findings = run_checks(bitext, evidence=evidence)
+    t2 = time.perf_counter()
+    print(f"\n(b) {args.corpus}: {len(pairs)} clean 1-1 links ({langs[0]} original, {langs[1]} "
+          f"translation), seed {args.seed}, rate {args.rate}: {len(rows)} links; evidence "
+          f"{'none' if evidence is None else evidence.name} {t1 - t0:.1f} s, checks {t2 - t1:.1f} s\n")
+    _recall(rows, findings)
+    _precision(rows, findings)
+    _false(bitext, rows, findings, args)
+
+
+def _recall(rows: list[Row], findings: tuple[Finding, ...]) -> None:
+    warn = {(f.link, f.check) for f in at_level(findings, "warning")}
+    anyl = {(f.link, f.check) for f in findings}
+    print(f"{'slip type':<13} {'check':<12} {'injected':>8} {'recall (warning+)':>18} {'(any level)':>11}")
     for kind, check in EXPECTED.items():
         idx = [i for i, r in enumerate(rows) if r.slip == kind]
-        hit = sum(check in by_link.get(i, ()) for i in idx)
-        anyh = sum(bool(by_link.get(i)) for i in idx)
         if idx:
-            print(f"{kind:<14} {len(idx):>8} {hit:>9} ({hit / len(idx):5.1%}) {anyh / len(idx):>13.1%}")
-    clean = [i for i, r in enumerate(rows) if not r.slip]
-    cleanset = set(clean)
-    false = Counter(f.check for f in findings if f.link in cleanset)
-    info = Counter(f.check for f in findings if f.link in cleanset and f.severity == "info")
-    print(f"\nfalse alarms on {len(clean)} clean links: count, per 1,000 clean links, of which info")
-    for check, n in sorted(false.items(), key=lambda x: -x[1]):
-        print(f"  {check:<14} {n:>5}  {1000 * n / len(clean):6.1f}  {info[check]:>5}")
-    print(f"  {'all':<14} {sum(false.values()):>5}  {1000 * sum(false.values()) / len(clean):6.1f}"
-          f"  {sum(info.values()):>5}")
-    _show(bitext, [f for f in findings if f.link in cleanset], show_false, seed)
+            hit = sum((i, check) in warn for i in idx)
+            hit_any = sum((i, check) in anyl for i in idx)
+            print(f"{kind:<13} {check:<12} {len(idx):>8} {hit:>9} ({hit / len(idx):6.1%}) "
+                  f"{hit_any / len(idx):>11.1%}")
 
 
-def _show(bitext: Bitext, findings: list[Finding], n: int, seed: int) -> None:
-    if not n:
+def _precision(rows: list[Row], findings: tuple[Finding, ...]) -> None:
+    """Per check, at warning or above: findings on links whose slip that check is meant to catch."""
+    own = {check: {k for k, c in EXPECTED.items() if c == check} for check in set(EXPECTED.values())}
+    warn = at_level(findings, "warning")
+    print(f"\n{'check':<13} {'findings (warning+)':>20} {'on its slips':>13} {'precision':>10}")
+    for check in sorted(own):
+        mine = [f for f in warn if f.check == check]
+        true = sum(rows[f.link].slip in own[check] for f in mine)
+        if mine:
+            print(f"{check:<13} {len(mine):>20} {true:>13} {true / len(mine):>10.1%}")
+
+
+def _false(bitext: Bitext, rows: list[Row], findings: tuple[Finding, ...], args: argparse.Namespace) -> None:
+    clean = {i for i, r in enumerate(rows) if not r.slip}
+    false = [f for f in findings if f.link in clean]
+    by = Counter((f.check, f.severity) for f in false)
+    print(f"\nfalse alarms on {len(clean)} clean links, per 1,000 clean links: "
+          f"{'error':>6} {'warning':>8} {'info':>6}")
+    for check in sorted({c for c, _ in by}):
+        print(f"  {check:<14} " + " ".join(f"{1000 * by[(check, lv)] / len(clean):>{w}.1f}"
+                                           for lv, w in (("error", 6), ("warning", 8), ("info", 6))))
+    tot = Counter(f.severity for f in false)
+    print(f"  {'all':<14} " + " ".join(f"{1000 * tot[lv] / len(clean):>{w}.1f}"
+                                        for lv, w in (("error", 6), ("warning", 8), ("info", 6))))
+    print(f"  warning or above: {1000 * (tot['error'] + tot['warning']) / len(clean):.1f} per 1,000; "
+          f"info: {1000 * tot['info'] / len(clean):.1f} per 1,000")
+    _show(bitext, at_level(false, args.level_shown), args.show_false, args.seed, "false alarms")
+    missed = [Finding(i, EXPECTED[r.slip], "info", f"missed {r.slip}") for i, r in enumerate(rows)
+              if r.slip and (i, EXPECTED[r.slip]) not in {(f.link, f.check) for f in at_level(findings)}]
+    _show(bitext, tuple(missed), args.show_missed, args.seed, "missed slips")
+
+
+def _show(bitext: Bitext, findings: tuple[Finding, ...], n: int, seed: int, what: str) -> None:
+    if not n or not findings:
         return
     rng = np.random.default_rng(seed)
-    print(f"\n{n} random false alarms, for judging:")
+    print(f"\n{min(n, len(findings))} random {what}, for judging:")
     for k in sorted(rng.choice(len(findings), min(n, len(findings)), replace=False)):
         f = findings[k]
-        print(f"- link {f.link} [{f.check}] {f.message}\n    fr: {bitext.link_text(f.link, 'src')[:160]}"
-              f"\n    en: {bitext.link_text(f.link, 'tgt')[:160]}")
+        print(f"- link {f.link} [{f.check}] {f.severity}: {f.message}\n"
+              f"    {bitext.src_lang}: {bitext.link_text(f.link, 'src')[:200]}"
+              f"\n    {bitext.tgt_lang}: {bitext.link_text(f.link, 'tgt')[:200]}")
 
 
 def sample(hashing: bool) -> None:
@@ -238,7 +382,7 @@ def sample(hashing: bool) -> None:
 
     embedder = EMBEDDERS["hashing"]() if hashing else EMBEDDERS["use"]()
     bitext = build_corpus("sample", embedder=embedder)
-    findings = run_checks(bitext)
+    findings = run_checks(bitext, evidence=word_evidence(bitext, embedder))
     print(f"(a) sample corpus, {len(bitext.alignment.links)} links aligned with "
           f"{type(embedder).__name__}: {len(findings)} findings")
     for f in findings:
@@ -249,21 +393,27 @@ def sample(hashing: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
+    ap.add_argument("--corpus", choices=["limsi", "textberg"], default="limsi")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--rate", type=float, default=0.03)
-    ap.add_argument("--direction", choices=["fr-en", "en-fr"], default="fr-en",
-                    help="original-translation languages of the synthetic test")
-    ap.add_argument("--hashing", action="store_true", help="align the sample with the hashing embedder")
+    ap.add_argument("--links", type=int, default=1000, help="a seeded window of this many clean links (0: all)")
+    ap.add_argument("--rate", type=float, default=0.02)
+    ap.add_argument("--no-evidence", action="store_true", help="run the checks without word vectors")
+    ap.add_argument("--hashing", action="store_true", help="hashing embedder instead of the encoder")
     ap.add_argument("--skip-sample", action="store_true")
     ap.add_argument("--show-false", type=int, default=0, help="print N random false alarms")
+    ap.add_argument("--level-shown", default="warning", help="level of the false alarms shown")
+    ap.add_argument("--show-missed", type=int, default=0, help="print N random missed slips")
     args = ap.parse_args(argv)
     if not args.skip_sample:
         sample(args.hashing)
-    if (args.bench / "limsi").is_dir():
-        synthetic(args.bench, args.seed, args.rate, args.show_false,
-                  tuple(args.direction.split("-")))  # type: ignore[arg-type]
+    folder = args.bench / ("limsi" if args.corpus == "limsi" else "textberg")
+    if not folder.is_dir():
+        print(f"{folder} not found: synthetic test skipped", file=sys.stderr)
+        return 0
+    if args.corpus == "limsi":
+        synthetic(limsi_pairs(args.bench), ("fr", "en"), args)
     else:
-        print(f"{args.bench}/limsi not found: synthetic test skipped", file=sys.stderr)
+        synthetic(textberg_pairs(args.bench), ("de", "fr"), args)
     return 0
 
 

@@ -16,9 +16,12 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alignment.checks import (CHECKS, CheckConfig, annotate_po, number_values, run_checks,
-                              similarity)
+import numpy as np
+
+from alignment.checks import (CHECKS, CheckConfig, annotate_po, at_level, number_values,
+                              run_checks, similarity)
 from alignment.errors import POFormatError, UnknownComponent
+from alignment.evidence import WordEvidence
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
 
 Pair = tuple[str | None, str | None]
@@ -40,6 +43,23 @@ def bitext(pairs: list[Pair], src_lang: str = "fr", tgt_lang: str = "en",
 
 def found(pairs: list[Pair], check: str, **kw: object) -> tuple[Finding, ...]:
     return run_checks(bitext(pairs, **kw), only=[check])  # type: ignore[arg-type]
+
+
+def fake_evidence(groups: list[tuple[str, ...]], cosines: tuple[float, ...] = ()) -> WordEvidence:
+    """Deterministic word similarity: words of one group have cosine 1, all others 0.
+
+    Each group (and each word in no group) gets its own axis of a one-hot vector.
+    """
+    axis: dict[str, int] = {}
+    for k, group in enumerate(groups):
+        axis.update({w: k for w in group})
+
+    def vectors(words: object) -> np.ndarray:
+        out = np.zeros((len(words), 4096), dtype=np.float32)  # type: ignore[arg-type]
+        for r, w in enumerate(words):  # type: ignore[arg-type]
+            out[r, axis.setdefault(w, len(groups) + len(axis))] = 1.0
+        return out
+    return WordEvidence(vectors, cosines, "fake")
 
 
 def spans_text(b: Bitext, f: Finding) -> list[str]:
@@ -131,8 +151,12 @@ def test_similarity_orders_cognates_above_slips() -> None:
 # ---------------------------------------------------------------- omissions, length, confidence
 
 def test_omission_and_addition_links() -> None:
-    result = found([("Il est parti.", None), ("Bonjour.", "Hello."), (None, "He came back.")], "omission")
-    assert [(f.link, "original has no" in f.message) for f in result] == [(0, True), (2, False)]
+    result = found([("Il est parti.", None), ("Bonjour.", "Hello."), ("Il dort.", None),
+                    ("Bonsoir.", "Good evening."), (None, "He came back.")], "omission")
+    assert [f.link for f in result] == [0, 2, 4]
+    assert "front matter?: 1 sentence of the original not translated" in result[0].message
+    assert result[1].message == "the original has no translation here (omission?)"
+    assert "back matter?: 1 sentence of the translation with no original" in result[2].message
 
 
 def _length_text(odd: str) -> list[Pair]:
@@ -385,3 +409,209 @@ def test_annotate_po_keeps_every_other_field(findings: list[Finding]) -> None:
     assert all(ln.startswith(("- #,")) for ln in removed)
     assert all(ln.startswith(("#. check: ", "#, ")) for ln in added)
     assert sum(ln.startswith("#. check: ") for ln in added) == len(findings)
+
+
+# ---------------------------------------------------------------- word evidence: slips and names
+
+FR_EN = [  # (original, translation, groups of words the fake encoder calls translations,
+           #  check, expected (word, intended) or name pair, None for no finding)
+    ("Elle avait pris forme en cinquante ans.", "It bad taken shape in fifty years.",
+     [("avait", "had"), ("pris", "taken"), ("forme", "shape")], "realword", ("bad", "had")),
+    ("Elle avait pris forme en cinquante ans.", "It had taken shape in fifty years.",
+     [("avait", "had"), ("pris", "taken"), ("forme", "shape")], "realword", None),
+    ("la terreur blanche", "white tenor", [("terreur", "terror"), ("blanche", "white")],
+     "realword", ("tenor", "terror")),
+    ("la terreur blanche", "white terror", [("terreur", "terror"), ("blanche", "white")],
+     "realword", None),
+    ("Il prit la forme d'un homme.", "He took the from of a man.",
+     [("prit", "took"), ("forme", "form"), ("homme", "man"), ("la", "the")], "realword", ("from", "form")),
+    ("Il vint de Paris.", "He came from Paris.", [("vint", "came"), ("de", "from")], "realword", None),
+    ("Il est plus grand que son frère.", "He is taller then his brother.",
+     [("que", "than"), ("frère", "brother"), ("grand", "taller")], "realword", ("then", "than")),
+    ("Le chien remue sa queue.", "The dog wags it's tail.",
+     [("sa", "its"), ("chien", "dog"), ("queue", "tail"), ("remue", "wags")], "realword", ("it's", "its")),
+    ("Le chien remue sa queue.", "The dog wags its tail.",
+     [("sa", "its"), ("chien", "dog"), ("queue", "tail"), ("remue", "wags")], "realword", None),
+    ("l'occupation de la Ruhr", "the occupation of the Ruin", [], "names", ("Ruhr", "Ruin")),
+    ("Il partit pour Lyon hier.", "He left for lion yesterday.", [("hier", "yesterday")], "names",
+     ("Lyon", "lion")),
+    ("Il partit pour Lyon hier.", "He left for Paris yesterday.", [("hier", "yesterday")], "names",
+     ("Lyon", "Paris")),
+    ("Il partit pour la Bourgogne.", "He left for Burgundy.", [("Bourgogne", "Burgundy")], "names", None),
+    ("La guerre contre l'Allemagne dura.", "The war against Germany lasted.",
+     [("Allemagne", "Germany")], "names", None),
+    ("Il revint à Noël.", "He came back at Christmas.", [("Noël", "Christmas")], "names", None),
+    ("Après la Seconde Guerre mondiale.", "After the Second World War.",
+     [("Guerre", "War"), ("mondiale", "World")], "names", None),
+]
+
+DE_FR = [
+    ("Die Berge waren hoch und die Unsicherheit groß.", "Les montagnes étaient hautes et l'incertitude grande.",
+     [("Berge", "montagnes"), ("Unsicherheit", "incertitude")], "names", None),
+    ("Wir fuhren nach Zermatt.", "Nous allâmes à Zermatt.", [], "names", None),
+    ("Wir fuhren gestern nach Zermatt.", "Nous allâmes hier à Sion.", [("gestern", "hier")], "names",
+     ("Zermatt", "Sion")),
+    ("Er hatte große Angst.", "Il avait grand peut.", [("Angst", "peur"), ("hatte", "avait")],
+     "realword", ("peut", "peur")),
+    ("Er hatte große Angst.", "Il avait grand peur.", [("Angst", "peur"), ("hatte", "avait")],
+     "realword", None),
+]
+
+
+@pytest.mark.parametrize("src, tgt, groups, check, expected, langs",
+                         [(*row, ("fr", "en")) for row in FR_EN] + [(*row, ("de", "fr")) for row in DE_FR])
+def test_word_evidence_table(src: str, tgt: str, groups: list[tuple[str, ...]], check: str,
+                             expected: tuple[str, str] | None, langs: tuple[str, str]) -> None:
+    b = bitext([(src, tgt)], src_lang=langs[0], tgt_lang=langs[1])
+    result = at_level(run_checks(b, only=[check], evidence=fake_evidence(groups)), "warning")
+    if expected is None:
+        assert result == ()
+        return
+    (f,) = result
+    assert expected[1] in f.message and expected[0] in f.message
+    assert expected[0] in spans_text(b, f)
+
+
+def test_without_evidence_an_orphan_name_is_only_info() -> None:
+    b = bitext([("Il partit pour Lyon hier.", "He left for lion yesterday.")])
+    assert {f.severity for f in run_checks(b, only=["names"])} <= {"info"}
+
+
+def test_match_flags_links_that_share_nothing_whatever_the_confidence() -> None:
+    pairs: list[Pair] = [("Le jardin était plein de roses rouges et blanches.",
+                          "The garden was full of red and white roses."),
+                         ("Le train partit à l'heure malgré la neige épaisse.",
+                          "Nobody ever answered the letters she wrote every winter."),
+                         ("Il dormit longtemps.", "He slept a long time.")]
+    groups = [("jardin", "garden"), ("roses", "roses"), ("rouges", "red"), ("blanches", "white"),
+              ("dormit", "slept")]
+    b = bitext(pairs, confidences=[1.0, 0.99, 1.0])
+    result = run_checks(b, only=["match"], evidence=fake_evidence(groups, (0.8, 0.05, 0.7)))
+    assert [(f.link, f.severity) for f in result] == [(1, "warning")]
+    assert run_checks(b, only=["match"], evidence=fake_evidence(groups, (0.8, 0.6, 0.7))) == ()
+    assert run_checks(b, only=["match"]) == ()   # needs evidence
+
+
+def test_runs_of_additions_are_one_finding_front_and_back_matter_one_each() -> None:
+    pairs: list[Pair] = [("INTRODUCTION", "Victor Serge"), (None, "What everyone should know"),
+                         (None, "Author's Preface"),
+                         ("La police est une machine.", "The police is a machine."),
+                         ("Il est parti.", None), ("Il est revenu.", None), ("Il dort.", None),
+                         ("Le soir tomba.", "Evening fell."),
+                         ("mars 1925", "March 1925"), (None, "The publishers wish to thank"),
+                         (None, "Last updated on 21.3.2004")]
+    cos = (0.03, float("nan"), float("nan"), 0.8, *[float("nan")] * 3, 0.8, 0.9, float("nan"), float("nan"))
+    groups = [("police", "police"), ("machine", "machine"), ("soir", "Evening"), ("mars", "March")]
+    b = bitext(pairs)
+    ev = fake_evidence(groups, cos)
+    result = run_checks(b, evidence=ev)
+    om = [f for f in result if f.check == "omission"]
+    assert [f.link for f in om] == [0, 4, 9]
+    assert "front matter" in om[0].message and "1 link that may not match" in om[0].message
+    assert "3 links in a row" in om[1].message and "back matter" in om[2].message
+    assert not [f for f in result if f.check == "match"]   # link 0 is in the front matter
+
+
+@pytest.mark.parametrize("src, tgt, flagged", [
+    ("Il arriva à 16 h 40.", "He arrived at 4:40 pm.", False),
+    ("Il arriva à 16 h 40.", "He arrived at 4.40 p.m.", False),
+    ("Il arriva à 16 h 40.", "He arrived at 16:40.", False),
+    ("Il arriva à 16 h 40.", "He arrived at 4:40.", False),       # no am/pm: either
+    ("Il arriva à 16 h 40.", "He arrived at 4:50 pm.", True),
+    ("Il arriva à 16 h 40.", "He arrived at 4:40 am.", True),
+    ("Il arriva à 16 h.", "He arrived at 4 pm.", False),
+    ("Il arriva à 16 h.", "He arrived at 4 o'clock.", False),
+    ("au XIXe siècle", "in the 19th century", False),
+    ("au XIXe siècle", "in the nineteenth century", False),
+    ("au XIXe siècle", "in the 18th century", True),
+    ("le 21/03/2004", "on 21 March 2004", False),
+    ("le 21 mars 2004", "on March 21, 2004", False),
+    ("le 21 mars 2004", "on March 22, 2004", True),
+    ("Il y avait 12 345 hommes.", "There were 12,345 men.", False),
+    ("Le 1er mai.", "On the first of May.", False),
+    ("Il y avait cinq 000 hommes.", "There were 5 men.", True),
+])
+def test_numbers_by_value(src: str, tgt: str, flagged: bool) -> None:
+    assert bool(found([(src, tgt)], "numbers")) == flagged
+
+
+def test_levels_filter_and_order() -> None:
+    fs = [Finding(0, "numbers", "error", "a"), Finding(0, "names", "warning", "b"),
+          Finding(1, "question", "info", "c")]
+    assert [f.message for f in at_level(fs, "error")] == ["a"]
+    assert [f.message for f in at_level(fs)] == ["a", "b"]
+    assert [f.message for f in at_level(fs, "info")] == ["a", "b", "c"]
+    with pytest.raises(UnknownComponent, match="choose from"):
+        at_level(fs, "fatal")
+
+
+def test_cli_check_level(pairs_po: Path) -> None:
+    from alignment.cli import main
+    res = CliRunner().invoke(main, ["check", str(pairs_po), "--no-words", "--level", "error"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == [
+        "link 0 [numbers] error: numbers differ: 1921 in the original, 1912 in the translation"]
+
+
+# ---------------------------------------------------------------- the real encoder (slow)
+
+SERGE = [  # English: the bundled corpus (front matter, three slip contexts, back matter);
+           # French: sentences written for this test, not Serge's text.
+    ("INTRODUCTION", "Victor Serge"),
+    (None, "What everyone should know about repression"),
+    (None, "Author’s Preface to the French edition of 1926"),
+    ("Avec la victoire de la Révolution en Russie, tout le mécanisme de la police politique la plus "
+     "moderne tomba aux mains des révolutionnaires, police qui avait pris forme en plus de cinquante "
+     "ans de luttes.",
+     "With the victory of the Revolution in Russia, there fell into the hands of the revolutionaries "
+     "the whole mechanism of the most modern political police, which bad taken shape in over fifty "
+     "years of struggles."),
+    ("Les révolutionnaires connaissent aujourd'hui le fascisme, la dictature militaire, la terreur "
+     "blanche et les lois contre la classe ouvrière.",
+     "Revolutionaries know today fascism, military dictatorship, white tenor and anti-working class laws."),
+    ("À la fin de l'année, l'occupation « pacifique » de la Ruhr allait faire surgir sur l'Allemagne "
+     "le spectre de la révolution.",
+     "By the end of the year, the “peaceful” occupation of the Ruin was to raise over Germany the "
+     "spectre of revolution."),
+    ("Nous devons connaître les moyens dont l'ennemi dispose.",
+     "We must get to know the means the enemy has at his disposal."),
+    ("mars 1925", "March 1925"),
+    (None, "The publishers wish to thank both Vlady Kibalchich, Victor Serge’s son, and the "
+           "publishers Francois Maspero of Paris, for permission to bring out this English edition."),
+    (None, "1. This material is included in the biographical and bibliographical notes."),
+    (None, "Last updated on 21.3.2004"),
+]
+
+
+@pytest.mark.slow
+def test_serge_slips_with_the_real_encoder(tmp_path: Path) -> None:
+    from alignment.embed import UseEmbedder
+    from alignment.evidence import word_evidence
+
+    b = bitext(SERGE, confidences=[0.935] + [1.0] * (len(SERGE) - 1))
+    ev = word_evidence(b, UseEmbedder(threads=1, cache_dir=tmp_path))
+    shown = at_level(run_checks(b, evidence=ev))
+    by = {(f.link, f.check) for f in shown}
+    assert {(3, "realword"), (4, "realword"), (5, "names")} <= by
+    assert "'had'" in next(f.message for f in shown if f.link == 3 and f.check == "realword")
+    assert "'terror'" in next(f.message for f in shown if f.link == 4 and f.check == "realword")
+    front, back = [f for f in shown if f.check == "omission"]
+    assert (front.link, back.link) == (0, 8)
+    assert "front matter" in front.message and "back matter" in back.message
+    assert len(shown) == 5, shown
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("src, tgt, expected", [
+    ("Il partit pour la Bourgogne avec sa sœur.", "He left for Burgundy with his sister.", None),
+    ("Il revint en Allemagne à Noël.", "He came back to Germany at Christmas.", None),
+    ("Il revint à Lyon avec sa sœur.", "He came back to lion with his sister.", "Lyon"),
+])
+def test_names_with_the_real_encoder(src: str, tgt: str, expected: str | None, tmp_path: Path) -> None:
+    from alignment.embed import UseEmbedder
+    from alignment.evidence import word_evidence
+
+    b = bitext([(src, tgt)])
+    found_ = at_level(run_checks(b, only=["names"],
+                                 evidence=word_evidence(b, UseEmbedder(threads=1, cache_dir=tmp_path))))
+    assert [expected in f.message for f in found_] == ([True] if expected else [])

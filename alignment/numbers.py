@@ -1,0 +1,179 @@
+"""Numbers by value for the checks: times, dates, ordinals, groupings, written-out numbers.
+
+Part of the check stage (checks.py's `numbers` check compares what this finds).
+"16 h 40" and "4:40 pm" are one time; "21.3.2004", "21/03/2004" and "21 March
+2004" one date; "1 000", "1,000" and "1000" one number; "XIXe" is 19, as is
+"19th" or "nineteenth". A time without am/pm is also read twelve hours later.
+
+Libraries, and why: num2words (cardinal and ordinal words in 40+ languages) for
+numbers written out on one side only; Babel's CLDR month names (through
+cognates._calendar) for a month given by number on one side and by name on the
+other. Digit groupings and clock forms are regular expressions: no library
+reads "16 h 40" as a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .cognates import _calendar, fold
+
+SPACE = "[ \u00a0\u202f\u2009]"
+NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
+AMPM = rf"(?:{SPACE}?(?P<ap>[aApP])\.?{SPACE}?[mM]\b\.?)"
+TIMES = (  # each gives hour, optional minutes, optional am/pm
+    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?h(?:{SPACE}?(?P<m>\d{{2}}))?(?!\w)"),            # 16 h 40
+    re.compile(rf"\b(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?![\d:]){AMPM}?"),                   # 4:40 pm
+    re.compile(rf"\b(?P<h>\d{{1,2}})\.(?P<m>\d{{2}})(?:{AMPM}|{SPACE}?(?:Uhr|h)\b)"),     # 4.40 p.m.
+    re.compile(rf"\b(?P<h>\d{{1,2}}){AMPM}"),                                            # 4 pm
+    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?(?:o['’]clock|Uhr)\b"),                       # 4 o'clock
+)
+ROMAN_ORDINAL = re.compile(r"\b(?P<r>[IVXLC]{2,})(?:e|ème)\b|\b(?P<r1>[IVXLC]+)(?:er|ème)\b")
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+HALF_DAY = 720
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number (kind 'n') or a time of day (kind 't', value in minutes) and its span."""
+
+    kind: str
+    value: Decimal
+    start: int
+    end: int
+    ambiguous: bool = False   # a time that may be twelve hours later (no am/pm, hour <= 12)
+
+    def same(self, other: Quantity) -> bool:
+        if self.kind != other.kind:
+            return False
+        if self.value == other.value:
+            return True
+        return self.kind == "t" and (self.ambiguous or other.ambiguous) and \
+            self.value % HALF_DAY == other.value % HALF_DAY
+
+
+def _times(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    taken: set[int] = set()
+    for pattern in TIMES:
+        for m in pattern.finditer(text):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            h, mins = int(m.group("h")), int(m.groupdict().get("m") or 0)
+            ap = (m.groupdict().get("ap") or "").lower()
+            if h > 24 or mins > 59 or (ap and not 1 <= h <= 12):
+                continue
+            h = h % 12 + (12 if ap == "p" else 0) if ap else h
+            out.append(Quantity("t", Decimal(h * 60 + mins), m.start(), m.end(),
+                                ambiguous=not ap and h <= 12))
+            taken |= set(range(m.start(), m.end()))
+    return out
+
+
+def _roman(numeral: str) -> int:
+    values = [ROMAN[c] for c in numeral]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def _group_value(chunk: str) -> list[Decimal] | None:
+    """Value of '1,000' / '1.000' / '1’000' (thousands groups) or '3,5' (decimal)."""
+    parts = re.split(r"([.,'’])", chunk)
+    digits, seps = parts[0::2], set(parts[1::2])
+    if len(digits) == 1:
+        return [Decimal(chunk)]
+    if len(seps) == 1 and len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
+        return [Decimal("".join(digits))]
+    if len(digits) == 2 and seps <= {".", ","}:
+        return [Decimal(f"{digits[0]}.{digits[1]}")]
+    return None
+
+
+def number_values(text: str) -> list[tuple[Decimal, int, int]]:
+    """Numbers in text with their spans; dates and ranges give one value per part.
+
+    21.3.2004 and 21/03/2004 both give 21, 3, 2004; "1 000", "1,000", "1000" give 1000.
+    """
+    out: list[tuple[Decimal, int, int]] = []
+    for m in NUMBER.finditer(text):
+        chunks = re.split(SPACE, m.group())
+        if len(chunks) > 1 and len(chunks[0]) <= 3 and all(
+                len(c) == 3 and c.isdigit() for c in chunks[1:]):
+            out.append((Decimal("".join(chunks)), m.start(), m.end()))
+            continue
+        pos = m.start()
+        for chunk in chunks:
+            values = _group_value(chunk) if re.fullmatch(r"[\d.,'’]+", chunk) else None
+            try:
+                values = values or [Decimal(p) for p in re.split(r"\D", chunk) if p]
+            except InvalidOperation:
+                values = []
+            out.extend((v.normalize(), pos, pos + len(chunk)) for v in values)
+            pos += len(chunk) + 1
+    return out
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Times, then the numbers outside them, then Roman ordinals ('XIXe' = 19)."""
+    times = _times(text)
+    masked = list(text)
+    for t in times:
+        masked[t.start:t.end] = " " * (t.end - t.start)
+    numbers = [Quantity("n", v, a, b) for v, a, b in number_values("".join(masked))]
+    romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
+              for m in ROMAN_ORDINAL.finditer(text)]
+    return sorted(times + numbers + romans, key=lambda q: q.start)
+
+
+def spelled(value: Decimal, text: str, lang: str) -> bool:
+    """True if the number is written out in words in text (num2words, when it knows lang)."""
+    if value != value.to_integral_value() or not 0 <= value <= 10_000:
+        return False
+    from num2words import num2words
+    folded = fold(text).replace("-", " ")
+    for kind in ("cardinal", "ordinal"):
+        try:
+            words = fold(num2words(int(value), lang=lang, to=kind)).replace("-", " ")
+        except (NotImplementedError, KeyError, OverflowError):
+            return False
+        if re.search(rf"\b{re.escape(words)}", folded):
+            return True
+    return False
+
+
+def _months(text: str, lang: str) -> set[int]:
+    """Numbers of the months named in text ('mars' -> 3)."""
+    names = _calendar(lang)
+    return {int(names[w][1:]) for w in re.findall(r"[^\W\d_]+", fold(text))
+            if names.get(w, "").startswith("m")}
+
+
+def unmatched(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: str,
+              other_lang: str) -> list[Quantity]:
+    """Quantities of one side with no equal on the other (each counterpart used once),
+    written out there, or (1-12) named as a month there."""
+    free = list(theirs)
+    months: set[int] | None = None
+    out = []
+    for q in mine:
+        k = next((k for k, o in enumerate(free) if q.same(o)), None)
+        if k is not None:
+            free.pop(k)
+            continue
+        if q.kind == "n" and spelled(q.value, other_text, other_lang):
+            continue
+        if q.kind == "n" and 1 <= q.value <= 12 and q.value == q.value.to_integral_value():
+            months = _months(other_text, other_lang) if months is None else months
+            if int(q.value) in months:
+                continue
+        out.append(q)
+    return out
+
+
+def show(q: Quantity) -> str:
+    if q.kind == "t":
+        h, m = divmod(int(q.value), 60)
+        return f"{h}:{m:02d}"
+    return str(q.value)

@@ -1,0 +1,202 @@
+"""Real-word slips: a correctly spelt translation word that the original contradicts.
+
+Part of the check stage (checks.py registers `check_realword`). "bad taken shape"
+where the original has "avait pris forme", "white tenor" for "terreur blanche":
+a spell checker passes both. With word evidence (evidence.py) a slip is a
+translation word with no counterpart in the original while a word one or two
+letters away is a good counterpart (word-vector cosine) of an original word that
+has none either; the message names that likely intended word. Without evidence,
+only cognate slips are found (the edit must bring the word close in spelling to
+an original word, as "tenor" -> "terror" for "terreur").
+
+Library, and why: pyspellchecker's word lists with frequencies (en, fr, de, es,
+it, pt, nl, ru, ...; pure Python, well kept) say which edits are real words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .cognates import _best, _grams, fold, link_pairs, make_finding, similarity, speller_for, word_spans
+from .evidence import LinkWords, WordEvidence, link_words
+from .types import Bitext, Finding, Span
+
+if TYPE_CHECKING:
+    from .checks import CheckConfig
+
+
+def _edits(word: str, letters: str) -> set[str]:
+    """Strings one edit (delete, swap, replace, insert) away, using only the given letters."""
+    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in cuts if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in cuts if b for c in letters}
+    out |= {a + c + b for a, b in cuts for c in letters}
+    return out
+
+
+def _dice(padded: str, grams: frozenset[str]) -> float:
+    """similarity() for an already folded, padded string, without filling the gram cache."""
+    mine = {padded[i:i + 2] for i in range(len(padded) - 1)}
+    return 2 * len(mine & grams) / (len(mine) + len(grams))
+
+
+def _towards(word: str, target: str, known: Any) -> set[str]:
+    """Known words two edits from word whose edits bring it closer in spelling to target.
+
+    Edits use only the letters of target (the intended cognate shares them), which
+    keeps the search to a few thousand dictionary look-ups.
+    """
+    letters = "".join(sorted(set(fold(target)) - set(" -'")))
+    one = _edits(word, letters)
+    og, base = _grams(target), similarity(word, target)
+    closer = [x for x in one if _dice(f"#{x}#", og) > base]
+    return {c for c in one.union(*(_edits(x, letters) for x in closer)) if c in known}
+
+
+def _cognate_slip(word: str, orphans: Sequence[tuple[str, int, int]], speller: Any,
+                  config: CheckConfig) -> tuple[str, tuple[str, int, int]] | None:
+    """Without evidence: a far more frequent word within two edits, a cognate of an orphan."""
+    lw = word.casefold()
+    floor = config.realword_freq_ratio * speller.word_usage_frequency(lw)
+    for o in orphans:
+        base = similarity(lw, o[0])
+        if base < 0.35 or len(o[0]) < 6:
+            continue
+        cands = _towards(lw, o[0], speller.word_frequency.dictionary) - {lw}
+        best = max(((similarity(c, o[0]), c) for c in cands if abs(len(c) - len(o[0])) <= 2
+                    and speller.word_usage_frequency(c) >= floor), default=(0.0, ""))
+        if best[0] >= config.cognate_similarity and best[0] >= base + 0.15:
+            return best[1], o
+    return None
+
+
+def _spelling_slips(bitext: Bitext, speller: Any, config: CheckConfig) -> Iterator[Finding]:
+    for i, src, tgt in link_pairs(bitext):
+        tgt_words = word_spans(tgt)
+        suspects = [t for t in tgt_words if len(t[0]) >= 5 and t[0].islower() and t[0] in speller]
+        src_words = [w for w in word_spans(src) if len(w[0]) >= 5] if suspects else []
+        orphans = [w for w in src_words if len(w[0]) >= 6
+                   and _best(w[0], tgt_words)[0] < config.name_similarity]
+        for w, a, b in suspects if orphans else ():
+            if _best(w, src_words)[0] >= config.name_similarity:
+                continue
+            slip = _cognate_slip(w, orphans, speller, config)
+            if slip is not None:
+                cand, (o, oa, ob) = slip
+                yield make_finding(i, "realword", "warning", f"'{w}' may be a slip for '{cand}' "
+                                   f"(original: '{o}')", Span("tgt", a, b), Span("src", oa, ob))
+
+
+# ---------------------------------------------------------------- with word vectors
+
+MIN_COUNT = 5000   # pyspellchecker count of intended words ('terror' 15,747; 'ow' 4,375)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(lang: str, size: int = 30000) -> Any:
+    """symspellpy index of the language's `size` commonest words (pyspellchecker counts)."""
+    from symspellpy import SymSpell
+
+    speller = speller_for(lang)
+    freq = speller.word_frequency.dictionary if speller is not None else {}
+    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    for w in sorted(freq, key=freq.__getitem__, reverse=True)[:size]:
+        index.create_dictionary_entry(w, freq[w])
+    return index
+
+
+def _near(word: str, lang: str, distance: int = 1) -> list[tuple[str, int]]:
+    """Common words up to `distance` (1 or 2) edits from word (Damerau), with their distance."""
+    from symspellpy import Verbosity
+
+    key = word.casefold()
+    found = _lexicon(lang).lookup(key, Verbosity.ALL, max_edit_distance=distance,
+                                  include_unknown=False)
+    out = [(f.term, f.distance) for f in found if f.term != key and len(f.term) >= 2]
+    return [(t.capitalize() if word[:1].isupper() else t, d) for t, d in out]
+
+
+def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:
+    """Words one edit away; two edits only when an original word looks like a cognate."""
+    cognate = any(len(o) >= 5 and similarity(word, o) >= 0.35 for o in weak)
+    return _near(word, lang, 2 if cognate else 1)
+
+
+def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
+             lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """(candidates, weak words): a two-edit candidate must be spelt closer to that original
+    word than the word written (terror/terreur for tenor); no candidate may be that word
+    or a form of it when it is also a word of the translation's language (French 'car'
+    is no reason to read 'ears' as 'cars'); candidates far rarer than the word written
+    ('ow' for 'now') are out. Also says which pairs are cognates (spelt alike)."""
+    index = _lexicon(lang).words
+    floor = max(MIN_COUNT, 0.01 * index.get(word.casefold(), 0))
+    ok = np.ones((len(near), len(weak)), dtype=bool)
+    cognate = np.zeros((len(near), len(weak)), dtype=bool)
+    for k, (c, d) in enumerate(near):
+        rare = index.get(c.casefold(), 0) < floor
+        for m, o in enumerate(weak):
+            sim = similarity(c, o)
+            cognate[k, m] = 0.4 <= sim < 1.0 and sim > similarity(word, o)
+            ok[k, m] = not rare and sim < 1.0 and (d == 1 or cognate[k, m]) \
+                and not (sim >= 0.6 and o.casefold() in index)
+    return ok, cognate
+
+
+def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
+                  config: CheckConfig) -> Iterator[Finding]:
+    """Orphan translation words one edit (two for cognates) from a much better counterpart
+    of an original word than the word written and than any other word of the translation:
+    far better than the word written (bad/had for avait: 0.46/0.93), or better than it and
+    than every word of the translation (tenor/terror for terreur: 0.46/0.70, best 0.47)."""
+    if lw.cos is None:
+        return
+    t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
+    s_best = lw.best("src")
+    weak = [k for k in range(len(lw.src)) if s_best[k] < config.slip_weak]
+    o_words = [lw.src[k][0] for k in weak]
+    suspects = [(j, _slip_candidates(w, o_words, lang)) for j, (w, *_) in enumerate(lw.tgt)
+                if weak and not t_ok[j] and w[0].islower()]
+    suspects = [(j, c) for j, c in suspects if c]
+    if not suspects:
+        return
+    evidence.vectors([c for _, near in suspects for c, _ in near])   # one batch for the link
+    for j, near in suspects:
+        (w, a, b) = lw.tgt[j]
+        cos = evidence.cosines([c for c, _ in near], o_words)
+        gain = cos - lw.cos[weak, j][None, :]
+        better = cos - s_best[weak][None, :]
+        allowed, cognate = _allowed(near, w, o_words, lang)
+        good = cos >= np.where(cognate, config.slip_good_cognate, config.slip_good)
+        ok = (allowed & good & (better >= 0.1)
+              & ((gain >= config.slip_margin + 0.15)
+                 | ((gain >= config.slip_margin) & (better >= config.slip_better))))
+        if not ok.any():
+            continue
+        ci, oi = np.unravel_index(int(np.where(ok, cos, -1.0).argmax()), cos.shape)
+        o, oa, ob = lw.src[weak[oi]]
+        yield make_finding(i, "realword", "warning", f"'{w}' may be a slip for '{near[ci][0]}' "
+                           f"(original: '{o}')", Span("tgt", a, b), Span("src", oa, ob))
+
+
+def check_realword(bitext: Bitext, config: CheckConfig,
+                   evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Real-word slips the original contradicts: 'bad' for 'had' (avait), 'tenor' for 'terror'.
+
+    Needs a pyspellchecker word list for the translation's language.
+    """
+    speller = speller_for(bitext.tgt_lang)
+    if speller is None:
+        return
+    if evidence is None:
+        yield from _spelling_slips(bitext, speller, config)
+        return
+    for i in range(len(bitext.alignment.links)):
+        lw = link_words(bitext, i, evidence)
+        if lw.src and lw.tgt and lw.cos is not None:
+            yield from _vector_slips(i, lw, evidence, bitext.tgt_lang, config)
