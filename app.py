@@ -494,7 +494,8 @@ def pager(pg: browse.Page, where: str = "top") -> None:
 
 
 def proofread_panel(bitext: Bitext) -> None:
-    found = findings(bitext)
+    from alignment.checks import at_level   # warnings and errors unless info is asked for
+    found = at_level(findings(bitext), "info" if st.toggle("Show info findings", key="p_info") else "warning")
     st.subheader(f"Proofreading: {len(found):,} findings")
     if ss.findings[0] is not bitext:
         st.caption("These findings are from before your last edits (link numbers may have moved).")
