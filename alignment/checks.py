@@ -59,14 +59,17 @@ class CheckConfig:
     cognate_similarity: float = 0.65    # real-word check: candidate must be this close to a source word
     realword_freq_ratio: float = 5.0    # candidate must be this many times more frequent
     # with word evidence (cosines of the encoder's word vectors)
-    name_cosine: float = 0.65           # a name's counterpart at or above
+    name_cosine: float = 0.8            # a name's counterpart at or above (unknown names all
+                                        # look alike to the encoder: Alice/Smithers)
+    frequent_name: int = 3              # a name in this many links is often a pronoun: alone,
+                                        # its missing counterpart is not reported
     counterpart_cosine: float = 0.6     # an original word's counterpart at or above
     slip_cosine: float = 0.55           # a translation word with a counterpart this close is no slip
-    slip_good: float = 0.7              # the intended word must be this close to an original word
-    slip_good_cognate: float = 0.6      # ... or this close when spelt like it (terror/terreur)
-    slip_margin: float = 0.2            # ... and this much closer than the word written (+0.15)
-    slip_better: float = 0.2            # ... or closer than the word written and than any word
-                                        # of the translation by this much
+    slip_sure: float = 0.85             # the intended word is this close to an original word
+    slip_sure_margin: float = 0.4       # ... and this much closer than the word written
+    slip_good_cognate: float = 0.6      # or, spelt like that word (terror/terreur), this close
+    slip_margin: float = 0.2            # ... and this much closer than the word written
+    slip_better: float = 0.2            # ... and than any word of the translation
     slip_weak: float = 0.85             # original words matched at or above this are decided
     mismatch_cosine: float = 0.25       # link sentence cosine below: the sides may not match
     mismatch_share: float = 0.6         # ... if fewer of their words than this have a counterpart
@@ -119,7 +122,9 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         spans += [Span("tgt", q.start, q.end) for q in extra_t]
         s_txt = ", ".join(show(q) for q in extra_s) or "nothing"
         t_txt = ", ".join(show(q) for q in extra_t) or "nothing"
-        sev: Severity = "error" if extra_s and extra_t else "warning"
+        # changed on both sides: almost surely wrong; on one side only, translators often
+        # drop or add a number on purpose (a height, a page): info
+        sev: Severity = "error" if extra_s and extra_t else "info"
         yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
                            f"{t_txt} in the translation", *spans)
 
@@ -277,6 +282,7 @@ PAIRS_OF = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ("“", "”"))
 
 
 DOUBLE_QUOTES = "«»“”„\""
+ENUMERATOR = re.compile(r"^\W*\w{1,3}\)")   # "b) Les Alpes", "2) ..." open no bracket
 
 
 def _unbalanced(text: str, other: str = "") -> list[str]:
@@ -287,6 +293,7 @@ def _unbalanced(text: str, other: str = "") -> list[str]:
     French has « ».
     """
     quotes = any(q in other for q in DOUBLE_QUOTES) or not other
+    text = ENUMERATOR.sub("", text)
     bad = [f"{o}{c}" for o, c in PAIRS_OF if text.count(o) != text.count(c)
            and (o not in "«“" or quotes)]
     if text.count('"') % 2 and quotes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from functools import lru_cache
@@ -95,20 +95,20 @@ class NameContext:
     named: frozenset[str]          # capitalised mid-sentence somewhere on this side
     lower: frozenset[str]          # seen in lower case on this side
     other_named: frozenset[str]    # capitalised mid-sentence on the other side
+    links: Counter[str] = field(default_factory=Counter)   # links each word is in, this side
 
 
 def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -> bool:
     """A capitalised word that names something: not sentence-initial (unless known as a
     name), and, in a language that capitalises nouns, written as a name on the other side
-    too or absent from the language's word list (German 'Berge' is a noun, not a name)."""
+    too (German 'Berge' or 'Gletscherbaches' are nouns, not names)."""
     key = w.casefold()
     if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
         return False
     if _initial(text, a) and (key not in ctx.named or key in ctx.lower):
         return False
-    if ctx.lang.split("-")[0] in NOUN_CAPITALS:
-        speller = speller_for(ctx.lang)
-        return key in ctx.other_named or (speller is not None and key not in speller)
+    if ctx.lang.split("-")[0] in NOUN_CAPITALS:   # compounds are in no word list: not a test
+        return key in ctx.other_named
     return True
 
 
@@ -151,7 +151,8 @@ def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
     """Translations of names learned from the text: words that keep co-occurring with them.
 
     'Chapelier' and 'Hatter' share no letters but are in the same links again and
-    again; a one-off slip (Ruhr -> Ruin) never builds such a record.
+    again; a one-off slip (Ruhr -> Ruin) never builds such a record. Only capitalised
+    words count ('said' is in most links with 'Alice' too).
     """
     pairs = list(link_pairs(bitext))
     out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
@@ -160,7 +161,7 @@ def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
         cooc: Counter[tuple[str, str]] = Counter()
         for p in pairs:
             names = {w.casefold() for w, *_ in _names(p[k], ctx[side], config)}
-            words = {w.casefold() for w, *_ in word_spans(p[j])}
+            words = {w.casefold() for w, *_ in word_spans(p[j]) if w[0].isupper()}
             seen.update(names)
             cooc.update((n, w) for n in names for w in words)
         for (n, w), c in cooc.items():
@@ -173,8 +174,10 @@ def _contexts(bitext: Bitext) -> dict[str, NameContext]:
     texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
              for side in ("src", "tgt")}
     stats = {side: _name_stats(texts[side]) for side in texts}
+    links = {side: Counter(w for t in texts[side] for w in {w.casefold() for w, *_ in word_spans(t)})
+             for side in texts}
     return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
-                              frozenset(stats[other][0]))
+                              frozenset(stats[other][0]), links[side])
             for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
 
 
@@ -184,9 +187,12 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     text = bitext.link_text(i, side)
     other: Side = "tgt" if side == "src" else "src"
     at = {a: k for k, (_, a, _) in enumerate(lw.words(side))}
-    # a name's counterpart is capitalised too ('lion' is no counterpart of 'Lyon'), where case exists
+    # spelt alike, a name's counterpart is capitalised too ('lion' is not 'Lyon'), where case
+    # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
-    matched = lw.matched(side, config.name_similarity, config.name_cosine, among=cased)
+    matched = lw.best(side, cosine=False, among=cased) >= config.name_similarity
+    if lw.cos is not None:
+        matched |= lw.best(side) >= config.name_cosine
     folded = {w.casefold() for w, *_ in lw.words(other)}
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
     return [n for n in _names(text, ctx, config)
@@ -224,7 +230,9 @@ def check_names(bitext: Bitext, config: CheckConfig,
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
         src += _lost_names(bitext, i, lw, src, tgt, ctx["src"], config)
-        yield from _name_findings(i, src, tgt, words, bitext.tgt_lang)
+        yield from _name_findings(i, src, tgt, words, bitext.tgt_lang,
+                                  {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
+                                   if ctx[side].links[n[0].casefold()] >= config.frequent_name})
 
 
 def _common(word: str, lang: str) -> bool:
@@ -249,32 +257,34 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
         if k is None or n in src or spelt[k] >= config.name_similarity:
             continue
         closest = lw.tgt[int(lw.cos[k].argmax())]
-        if closest[1] in tgt_at or any(similarity(n[0], t[0]) >= 0.25 for t in tgt):
+        if closest[1] in tgt_at or any(similarity(n[0], t[0]) >= 0.4 for t in tgt):
             out.append(n)
     return out
 
 
-def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan],
-                   words: list[WordSpan], lang: str) -> Iterator[Finding]:
+def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list[WordSpan],
+                   lang: str, frequent: set[str]) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
-    with an orphan word that looks like it (warning); what stays unpaired is info."""
+    with an orphan word that looks like it (warning); what stays unpaired is info, unless
+    the name is frequent in the text (a pronoun or a title stands for it)."""
     used: set[int] = set()
     for w, a, b in src:
         free = [t for t in tgt if t[1] not in used]
         score, match = _best(w, free)
-        if score < 0.25:   # another name in its place: not a common word written capitalised
+        if score < 0.4:   # another name in its place: not a common word written capitalised
             match = next((t for t in free if not _common(t[0], lang)), None)
-        if match is None:
-            score, match = _best(w, [t for t in words if t[1] not in used])
+        if match is None:   # a look-alike word, not a word derived from the name (himalayen)
+            score, match = _best(w, [t for t in words if t[1] not in used
+                                     and fold(t[0])[:5] != fold(w)[:5]])
             match = match if score >= 0.4 else None
         if match is not None:
             used.add(match[1])
             yield make_finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
                                Span("src", a, b), Span("tgt", match[1], match[2]))
-        else:
+        elif w not in frequent:
             yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the translation",
                                Span("src", a, b))
     for w, a, b in tgt:
-        if a not in used:
+        if a not in used and w not in frequent:
             yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the original",
                                Span("tgt", a, b))

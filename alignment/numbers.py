@@ -25,11 +25,11 @@ SPACE = "[ \u00a0\u202f\u2009]"
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
 AMPM = rf"(?:{SPACE}?(?P<ap>[aApP])\.?{SPACE}?[mM]\b\.?)"
 TIMES = (  # each gives hour, optional minutes, optional am/pm
-    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?h(?:{SPACE}?(?P<m>\d{{2}}))?(?!\w)"),            # 16 h 40
+    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?h\.?(?:{SPACE}?(?P<m>\d{{2}}))?(?!\w)"),        # 16 h 40
     re.compile(rf"\b(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?![\d:]){AMPM}?"),                   # 4:40 pm
     re.compile(rf"\b(?P<h>\d{{1,2}})\.(?P<m>\d{{2}})(?:{AMPM}|{SPACE}?(?:Uhr|h)\b)"),     # 4.40 p.m.
     re.compile(rf"\b(?P<h>\d{{1,2}}){AMPM}"),                                            # 4 pm
-    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?(?:o['’]clock|Uhr)\b"),                       # 4 o'clock
+    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?(?:o['’]clock|Uhr|heures?)\b"),              # 4 o'clock
 )
 ROMAN_ORDINAL = re.compile(r"\b(?P<r>[IVXLC]{2,})(?:e|ème)\b|\b(?P<r1>[IVXLC]+)(?:er|ème)\b")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -115,13 +115,19 @@ def number_values(text: str) -> list[tuple[Decimal, int, int]]:
     return out
 
 
+FRACTION = re.compile(rf"(?P<n>\d+){SPACE}?(?P<f>[½¼¾])")
+FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+
+
 def quantities(text: str) -> list[Quantity]:
-    """Times, then the numbers outside them, then Roman ordinals ('XIXe' = 19)."""
+    """Times, then the numbers outside them ('1 ½' = 1.5), then Roman ordinals ('XIXe' = 19)."""
     times = _times(text)
+    halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f")], m.start(), m.end())
+              for m in FRACTION.finditer(text)]
     masked = list(text)
-    for t in times:
+    for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
-    numbers = [Quantity("n", v, a, b) for v, a, b in number_values("".join(masked))]
+    numbers = [Quantity("n", v, a, b) for v, a, b in number_values("".join(masked))] + halves
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans, key=lambda q: q.start)

@@ -152,8 +152,9 @@ def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
                   config: CheckConfig) -> Iterator[Finding]:
     """Orphan translation words one edit (two for cognates) from a much better counterpart
     of an original word than the word written and than any other word of the translation:
-    far better than the word written (bad/had for avait: 0.46/0.93), or better than it and
-    than every word of the translation (tenor/terror for terreur: 0.46/0.70, best 0.47)."""
+    a near-certain translation far better than the word written (bad/had for avait:
+    0.46/0.93), or a cognate better than it and than every word of the translation
+    (tenor/terror for terreur: 0.46/0.70, best 0.47)."""
     if lw.cos is None:
         return
     t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
@@ -172,10 +173,10 @@ def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
         gain = cos - lw.cos[weak, j][None, :]
         better = cos - s_best[weak][None, :]
         allowed, cognate = _allowed(near, w, o_words, lang)
-        good = cos >= np.where(cognate, config.slip_good_cognate, config.slip_good)
-        ok = (allowed & good & (better >= 0.1)
-              & ((gain >= config.slip_margin + 0.15)
-                 | ((gain >= config.slip_margin) & (better >= config.slip_better))))
+        good = cos >= config.slip_good_cognate
+        ok = allowed & np.where(
+            cognate, good & (gain >= config.slip_margin) & (better >= config.slip_better),
+            (cos >= config.slip_sure) & (gain >= config.slip_sure_margin) & (better >= 0.1))
         if not ok.any():
             continue
         ci, oi = np.unravel_index(int(np.where(ok, cos, -1.0).argmax()), cos.shape)

@@ -226,9 +226,12 @@ def _inject_one(row: Row, kind: str, k: int, pairs: list[tuple[str, str]], sl: S
     elif kind.startswith("name") and (m := _name_pair(orig, trans)):
         if kind == "name-mangle":
             new = _mangle(m.group(), sl.rng)
-        elif kind == "name-swap":
-            new = next((w for w in WORD.findall(other) if w[0].isupper() and len(w) >= 4
-                        and similarity(w, m.group()) < 0.5), "Smithers")
+        elif kind == "name-swap":   # a name of another sentence (capitalised, not a common word)
+            sp = speller_for(sl.langs[1])
+            new = next((x.group() for x in WORD.finditer(other) if x.group()[0].isupper()
+                        and x.start() > 2 and len(x.group()) >= 4 and not x.group().isupper()
+                        and sp.word_usage_frequency(x.group().lower()) < 5e-6
+                        and similarity(x.group(), m.group()) < 0.5), "Smithers")
         else:   # a common word one or two letters away (Lyon -> lion), in either case
             from alignment.slips import _near
             near = [w for w, _ in _near(m.group().lower(), sl.langs[1]) if len(w) >= 3
