@@ -1,42 +1,46 @@
 """Proofreading checks: find likely slips in a translation from its aligned pairs.
 
-check stage: Bitext -> Finding list. Each check is a function
-`(bitext, config) -> Iterable[Finding]` registered in `CHECKS`; `run_checks`
-runs a selection and returns the findings sorted by link. A Finding carries
-character spans into `Bitext.link_text(i, side)` so a UI can highlight them.
+check stage: Bitext (+ optional WordEvidence) -> Finding list. Each check is a
+function `(bitext, config, evidence) -> Iterable[Finding]` registered in
+`CHECKS`; `run_checks` runs a selection and returns the findings sorted by link.
+A Finding carries character spans into `Bitext.link_text(i, side)` so a UI can
+highlight them, and a level: error (almost surely wrong), warning (worth a
+look), info (shown only when asked; `at_level`).
+
+The checks never call the encoder: word evidence (evidence.py: the encoder's
+word vectors and sentence cosines) is computed by the caller and passed in;
+without it the word-level checks compare spellings only and say less.
 
 Libraries, and why:
 - translate-toolkit (`translate.filters.checks`, what `pofilter` runs) for the
-  bracket, double-space and end-punctuation comparisons; we feed it text with
-  French typography (spaces or NBSP before ; : ! ? », after «) normalised away
-  so the French side does not raise false alarms. Its `numbers` (digit strings
-  only: "1 000" != "1000") and `doublewords` ("nous nous", "had had" flagged,
-  no positions) do not fit, so those two are written here.
+  double-space and end-punctuation comparisons; we feed it text with French
+  typography (spaces or NBSP before ; : ! ? », after «) normalised away so the
+  French side does not raise false alarms. Its `numbers` (digit strings only:
+  "1 000" != "1000") and `doublewords` ("nous nous", "had had" flagged, no
+  positions) do not fit, so those two are written here (numbers.py reads
+  times, dates and ordinals by value).
 - pyspellchecker (word lists for en, fr, de, es, it, pt, nl, ru, ...) for the
-  "in the source language" test; num2words so that "2" against "deux" is no
-  number mismatch.
-- Names, cognates and real-word slips compare words across the sides; they
-  live in cognates.py (character-bigram similarity, no hand list of names).
+  "in the source language" test.
+- Names (cognates.py), real-word slips (slips.py), runs of additions or
+  omissions and links that do not match (unmatched.py) live in their own modules.
 """
 
 from __future__ import annotations
 
 import re
-import itertools
 import statistics
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .align import DEFAULT_REVIEW_THRESHOLD
-from .cognates import (check_names, function_words, link_pairs, make_finding, similarity,
+from .cognates import (check_names, link_pairs, make_finding, similarity,
                        speller_for, word_spans)
 from .errors import InputError, POFormatError, UnknownComponent
-from .evidence import WordEvidence, link_words
+from .evidence import WordEvidence
+from .unmatched import check_match, check_omissions
 from .numbers import SPACE, number_values, quantities, show, unmatched
 from .slips import check_realword
 from .types import Bitext, Finding, Severity, Side, Span
@@ -65,8 +69,8 @@ class CheckConfig:
                                         # its missing counterpart is not reported
     counterpart_cosine: float = 0.6     # an original word's counterpart at or above
     slip_cosine: float = 0.55           # a translation word with a counterpart this close is no slip
-    slip_sure: float = 0.85             # the intended word is this close to an original word
-    slip_sure_margin: float = 0.4       # ... and this much closer than the word written
+    slip_sure: float = 0.9              # the intended word is this close to an original word
+    slip_sure_margin: float = 0.45      # ... and this much closer than the word written
     slip_good_cognate: float = 0.6      # or, spelt like that word (terror/terreur), this close
     slip_margin: float = 0.2            # ... and this much closer than the word written
     slip_better: float = 0.2            # ... and than any word of the translation
@@ -130,110 +134,6 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
 
 
 # ---------------------------------------------------------------- omissions, length, confidence
-
-def _content(words: Sequence[tuple[str, int, int]], lang: str) -> list[int]:
-    """Indexes of the words that carry meaning (not among the language's commonest words)."""
-    common = function_words(lang)
-    return [k for k, (w, *_) in enumerate(words) if len(w) >= 3 and w.casefold() not in common]
-
-
-def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
-             config: CheckConfig) -> str | None:
-    """Why link i's sides may not match (low sentence cosine, few words with a
-    counterpart), or None; needs evidence."""
-    cos = evidence.link_cosine(i) if evidence is not None else float("nan")
-    if not cos < config.mismatch_cosine:
-        return None
-    lw = link_words(bitext, i, evidence)
-    shares = []
-    for side, lang in (("src", bitext.src_lang), ("tgt", bitext.tgt_lang)):
-        content = _content(lw.words(side), lang)
-        matched = lw.matched(side, config.name_similarity, config.counterpart_cosine)
-        shares.append((int(matched[content].sum()), len(content)))
-    share = max((m / n if n else 0.0) for m, n in shares)
-    edge = i in (0, len(bitext.alignment.links) - 1)
-    if share >= config.mismatch_share or (max(n for _, n in shares) < config.mismatch_words
-                                          and not edge):
-        return None
-    (ms, ns), (mt, nt) = shares
-    return (f"sentence cosine {cos:.2f}; {ms} of {ns} words of the original and {mt} of {nt} "
-            f"of the translation have a counterpart")
-
-
-def _gap(bitext: Bitext, i: int) -> Side | None:
-    """The side that is empty in link i ('tgt' for an omission), or None."""
-    link = bitext.alignment.links[i]
-    return "tgt" if not link.tgt else "src" if not link.src else None
-
-
-def edge_blocks(bitext: Bitext, evidence: WordEvidence | None,
-                config: CheckConfig) -> list[range]:
-    """Links at the start and at the end with no counterpart or not matching
-    (front and back matter), each block holding at least one link with an empty side."""
-    n = len(bitext.alignment.links)
-    blocks = []
-    for order in (range(n), range(n - 1, -1, -1)):
-        taken = list(itertools.takewhile(
-            lambda i: _gap(bitext, i) is not None or mismatch(bitext, i, evidence, config), order))
-        if any(_gap(bitext, i) for i in taken):
-            blocks.append(range(min(taken), max(taken) + 1))
-    if len(blocks) == 2 and blocks[0].stop > blocks[1].start:   # the whole text
-        blocks = [range(0, n)]
-    return blocks
-
-
-def _run_message(bitext: Bitext, run: range, where: str) -> str:
-    gaps = [_gap(bitext, i) for i in run]
-    added = sum(len(bitext.alignment.links[i].tgt) for i, g in zip(run, gaps) if g == "src")
-    dropped = sum(len(bitext.alignment.links[i].src) for i, g in zip(run, gaps) if g == "tgt")
-    parts = ([f"{added} sentence{'s' * (added > 1)} of the translation with no original"] * bool(added)
-             + [f"{dropped} sentence{'s' * (dropped > 1)} of the original not translated"] * bool(dropped))
-    odd = sum(g is None for g in gaps)
-    parts += [f"{odd} link{'s' * (odd > 1)} that may not match"] * bool(odd)
-    return f"{where}: " + ", ".join(parts)
-
-
-def check_omissions(bitext: Bitext, config: CheckConfig,
-                    evidence: WordEvidence | None = None) -> Iterator[Finding]:
-    """Links with an empty side, consecutive ones as one finding; front and back matter
-    (such links at the start or end, with any non-matching links among them) as one each."""
-    n = len(bitext.alignment.links)
-    covered: set[int] = set()
-    for block in edge_blocks(bitext, evidence, config):
-        where = ("front matter?" if block.start == 0 else "back matter?") if len(block) < n \
-            else "nothing matches"
-        yield make_finding(block.start, "omission", "warning", _run_message(bitext, block, where))
-        covered.update(block)
-    i = 0
-    while i < n:
-        gap = _gap(bitext, i)
-        j = i + 1
-        while j < n and gap is not None and _gap(bitext, j) == gap and j not in covered:
-            j += 1
-        if gap is not None and i not in covered:
-            text = bitext.link_text(i, "tgt" if gap == "src" else "src")
-            what = "addition" if gap == "src" else "omission"
-            msg = (f"the translation has no original here ({what}?)" if gap == "src" else
-                   f"the original has no translation here ({what}?)") if j == i + 1 else \
-                _run_message(bitext, range(i, j), f"{j - i} links in a row ({what}?)")
-            yield make_finding(i, "omission", "warning", msg,
-                               Span("tgt" if gap == "src" else "src", 0, len(text)))
-        i = j
-
-
-def check_match(bitext: Bitext, config: CheckConfig,
-                evidence: WordEvidence | None = None) -> Iterator[Finding]:
-    """Links whose two sides share almost nothing, whatever the aligner's confidence
-    (needs word evidence)."""
-    if evidence is None:
-        return
-    covered = {i for block in edge_blocks(bitext, evidence, config) for i in block}
-    for i in range(len(bitext.alignment.links)):
-        if i not in covered and _gap(bitext, i) is None:
-            why = mismatch(bitext, i, evidence, config)
-            if why:
-                yield make_finding(i, "match", "warning", f"these sentences may not match ({why})")
-
 
 def length_model(pairs: Sequence[tuple[int, int]]) -> tuple[float, float]:
     """Gale-Church style model estimated robustly from the text itself.

@@ -14,21 +14,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .evidence import (LinkWords, WordEvidence, WordSpan, _grams, fold, link_words, similarity,
+from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
 from .types import Bitext, Finding, Severity, Side, Span
 
 if TYPE_CHECKING:
     from .checks import CheckConfig
 
-__all__ = ["check_names", "check_realword", "fold", "link_pairs", "make_finding", "similarity",
+__all__ = ["check_names", "fold", "function_words", "link_pairs", "make_finding", "similarity",
            "speller_for", "word_spans"]
 
 # Languages that capitalise every noun: a capital there does not make a name.
@@ -230,7 +230,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
         src += _lost_names(bitext, i, lw, src, tgt, ctx["src"], config)
-        yield from _name_findings(i, src, tgt, words, bitext.tgt_lang,
+        yield from _name_findings(i, src, tgt, words, _unrelated(lw), bitext.tgt_lang,
                                   {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
                                    if ctx[side].links[n[0].casefold()] >= config.frequent_name})
 
@@ -262,8 +262,20 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
     return out
 
 
+def _unrelated(lw: LinkWords, below: float = 0.45) -> Callable[[WordSpan, WordSpan], bool]:
+    """Whether an original and a translation word are far apart in meaning (always true
+    without evidence): 'Guillaume' and 'William' are one name, 'Dodo' and 'Hare' two."""
+    src_at = {a: k for k, (_, a, _) in enumerate(lw.src)}
+    tgt_at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
+
+    def unrelated(s: WordSpan, t: WordSpan) -> bool:
+        return lw.cos is None or float(lw.cos[src_at[s[1]], tgt_at[t[1]]]) < below
+    return unrelated
+
+
 def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list[WordSpan],
-                   lang: str, frequent: set[str]) -> Iterator[Finding]:
+                   unrelated: Callable[[WordSpan, WordSpan], bool], lang: str,
+                   frequent: set[str]) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it (warning); what stays unpaired is info, unless
     the name is frequent in the text (a pronoun or a title stands for it)."""
@@ -271,8 +283,9 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
     for w, a, b in src:
         free = [t for t in tgt if t[1] not in used]
         score, match = _best(w, free)
-        if score < 0.4:   # another name in its place: not a common word written capitalised
-            match = next((t for t in free if not _common(t[0], lang)), None)
+        if score < 0.4:   # another name in its place: not a common word, not a translation
+            match = next((t for t in free if not _common(t[0], lang)
+                          and unrelated((w, a, b), t)), None)
         if match is None:   # a look-alike word, not a word derived from the name (himalayen)
             score, match = _best(w, [t for t in words if t[1] not in used
                                      and fold(t[0])[:5] != fold(w)[:5]])

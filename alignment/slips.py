@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .cognates import _best, _grams, fold, link_pairs, make_finding, similarity, speller_for, word_spans
-from .evidence import LinkWords, WordEvidence, link_words
+from .cognates import _best, link_pairs, make_finding, speller_for
+from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
 from .types import Bitext, Finding, Span
 
 if TYPE_CHECKING:

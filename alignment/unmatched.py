@@ -1,0 +1,127 @@
+"""Links with an empty side, alone or in runs, and links whose sides do not match.
+
+Part of the check stage (checks.py registers `check_omissions` and `check_match`).
+A run of consecutive additions or omissions is one finding; so are the front
+and back matter (such links at the start or end of the text, with any link among
+them whose sides do not match: a title page aligned with a heading). A link
+"does not match" when its sentence cosine is low and few of its words have a
+counterpart (evidence.py), whatever the aligner's confidence said; without
+word evidence that check is silent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .cognates import function_words, make_finding
+from .evidence import WordEvidence, link_words
+from .types import Bitext, Finding, Side, Span
+
+if TYPE_CHECKING:
+    from .checks import CheckConfig
+
+
+def _content(words: Sequence[tuple[str, int, int]], lang: str) -> list[int]:
+    """Indexes of the words that carry meaning (not among the language's commonest words)."""
+    common = function_words(lang)
+    return [k for k, (w, *_) in enumerate(words) if len(w) >= 3 and w.casefold() not in common]
+
+
+def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
+             config: CheckConfig) -> str | None:
+    """Why link i's sides may not match (low sentence cosine, few words with a
+    counterpart), or None; needs evidence."""
+    cos = evidence.link_cosine(i) if evidence is not None else float("nan")
+    if not cos < config.mismatch_cosine:
+        return None
+    lw = link_words(bitext, i, evidence)
+    shares = []
+    for side, lang in (("src", bitext.src_lang), ("tgt", bitext.tgt_lang)):
+        content = _content(lw.words(side), lang)
+        matched = lw.matched(side, config.name_similarity, config.counterpart_cosine)
+        shares.append((int(matched[content].sum()), len(content)))
+    share = max((m / n if n else 0.0) for m, n in shares)
+    edge = i in (0, len(bitext.alignment.links) - 1)
+    if share >= config.mismatch_share or (max(n for _, n in shares) < config.mismatch_words
+                                          and not edge):
+        return None
+    (ms, ns), (mt, nt) = shares
+    return (f"sentence cosine {cos:.2f}; {ms} of {ns} words of the original and {mt} of {nt} "
+            f"of the translation have a counterpart")
+
+
+def _gap(bitext: Bitext, i: int) -> Side | None:
+    """The side that is empty in link i ('tgt' for an omission), or None."""
+    link = bitext.alignment.links[i]
+    return "tgt" if not link.tgt else "src" if not link.src else None
+
+
+def edge_blocks(bitext: Bitext, evidence: WordEvidence | None,
+                config: CheckConfig) -> list[range]:
+    """Links at the start and at the end with no counterpart or not matching
+    (front and back matter), each block holding at least one link with an empty side."""
+    n = len(bitext.alignment.links)
+    blocks = []
+    for order in (range(n), range(n - 1, -1, -1)):
+        taken = list(itertools.takewhile(
+            lambda i: _gap(bitext, i) is not None or mismatch(bitext, i, evidence, config), order))
+        if any(_gap(bitext, i) for i in taken):
+            blocks.append(range(min(taken), max(taken) + 1))
+    if len(blocks) == 2 and blocks[0].stop > blocks[1].start:   # the whole text
+        blocks = [range(0, n)]
+    return blocks
+
+
+def _run_message(bitext: Bitext, run: range, where: str) -> str:
+    gaps = [_gap(bitext, i) for i in run]
+    added = sum(len(bitext.alignment.links[i].tgt) for i, g in zip(run, gaps) if g == "src")
+    dropped = sum(len(bitext.alignment.links[i].src) for i, g in zip(run, gaps) if g == "tgt")
+    parts = ([f"{added} sentence{'s' * (added > 1)} of the translation with no original"] * bool(added)
+             + [f"{dropped} sentence{'s' * (dropped > 1)} of the original not translated"] * bool(dropped))
+    odd = sum(g is None for g in gaps)
+    parts += [f"{odd} link{'s' * (odd > 1)} that may not match"] * bool(odd)
+    return f"{where}: " + ", ".join(parts)
+
+
+def check_omissions(bitext: Bitext, config: CheckConfig,
+                    evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Links with an empty side, consecutive ones as one finding; front and back matter
+    (such links at the start or end, with any non-matching links among them) as one each."""
+    n = len(bitext.alignment.links)
+    covered: set[int] = set()
+    for block in edge_blocks(bitext, evidence, config):
+        where = ("front matter?" if block.start == 0 else "back matter?") if len(block) < n \
+            else "nothing matches"
+        yield make_finding(block.start, "omission", "warning", _run_message(bitext, block, where))
+        covered.update(block)
+    i = 0
+    while i < n:
+        gap = _gap(bitext, i)
+        j = i + 1
+        while j < n and gap is not None and _gap(bitext, j) == gap and j not in covered:
+            j += 1
+        if gap is not None and i not in covered:
+            text = bitext.link_text(i, "tgt" if gap == "src" else "src")
+            what = "addition" if gap == "src" else "omission"
+            msg = (f"the translation has no original here ({what}?)" if gap == "src" else
+                   f"the original has no translation here ({what}?)") if j == i + 1 else \
+                _run_message(bitext, range(i, j), f"{j - i} links in a row ({what}?)")
+            yield make_finding(i, "omission", "warning", msg,
+                               Span("tgt" if gap == "src" else "src", 0, len(text)))
+        i = j
+
+
+def check_match(bitext: Bitext, config: CheckConfig,
+                evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Links whose two sides share almost nothing, whatever the aligner's confidence
+    (needs word evidence)."""
+    if evidence is None:
+        return
+    covered = {i for block in edge_blocks(bitext, evidence, config) for i in block}
+    for i in range(len(bitext.alignment.links)):
+        if i not in covered and _gap(bitext, i) is None:
+            why = mismatch(bitext, i, evidence, config)
+            if why:
+                yield make_finding(i, "match", "warning", f"these sentences may not match ({why})")
