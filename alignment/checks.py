@@ -41,7 +41,7 @@ from .cognates import (check_names, link_pairs, make_finding, similarity,
 from .errors import InputError, POFormatError, UnknownComponent
 from .evidence import WordEvidence
 from .unmatched import check_match, check_omissions
-from .numbers import SPACE, number_values, quantities, show, unmatched
+from .numbers import SPACE, number_values, quantities, show, unequal
 from .slips import check_realword
 from .types import Bitext, Finding, Severity, Side, Span
 
@@ -118,8 +118,8 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         if not src or not tgt:
             continue
         sq, tq = quantities(src), quantities(tgt)
-        extra_s = unmatched(sq, tq, tgt, bitext.tgt_lang)
-        extra_t = unmatched(tq, sq, src, bitext.src_lang)
+        extra_s = unequal(sq, tq, tgt, bitext.tgt_lang)
+        extra_t = unequal(tq, sq, src, bitext.src_lang)
         if not extra_s and not extra_t:
             continue
         spans = [Span("src", q.start, q.end) for q in extra_s]

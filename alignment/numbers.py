@@ -156,7 +156,7 @@ def _months(text: str, lang: str) -> set[int]:
             if names.get(w, "").startswith("m")}
 
 
-def unmatched(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: str,
+def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: str,
               other_lang: str) -> list[Quantity]:
     """Quantities of one side with no equal on the other (each counterpart used once),
     written out there, or (1-12) named as a month there."""
