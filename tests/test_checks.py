@@ -93,11 +93,6 @@ def test_numbers(src: str, tgt: str, flagged: bool) -> None:
         assert all(t and t[0].isdigit() for t in spans_text(b, f))
 
 
-def test_a_number_on_one_side_only_is_info() -> None:
-    (f,) = found([("Il mesure 4 mètres (record de 1956).", "It is 4 metres long.")], "numbers")
-    assert f.severity == "info" and "1956" in f.message
-
-
 def test_changed_number_is_an_error_with_both_spans() -> None:
     b = bitext([("en novembre 1921", "in November 1912")])
     (f,) = run_checks(b, only=["numbers"])
@@ -109,10 +104,11 @@ def test_changed_number_is_an_error_with_both_spans() -> None:
     ("Il y avait 3 hommes et 40 femmes.", "There were 3 men and many women.", "src", "40"),
     ("Il y avait 3 hommes et des femmes.", "There were 3 men and 40 women.", "tgt", "40"),
 ])
-def test_a_number_on_one_side_only_is_a_warning(src: str, tgt: str, side: str, text: str) -> None:
+def test_a_number_on_one_side_only_is_info(src: str, tgt: str, side: str, text: str) -> None:
+    """Translators drop or add a number on purpose (a height, a page): info (issue 12)."""
     b = bitext([(src, tgt)])
     (f,) = run_checks(b, only=["numbers"])
-    assert f.severity == "warning" and [s.side for s in f.spans] == [side]
+    assert f.severity == "info" and [s.side for s in f.spans] == [side]
     assert spans_text(b, f) == [text]
 
 
@@ -557,10 +553,11 @@ def test_levels_filter_and_order() -> None:
 
 def test_cli_check_level(pairs_po: Path) -> None:
     from alignment.cli import main
-    res = CliRunner().invoke(main, ["check", str(pairs_po), "--no-words", "--level", "error"])
+    res = CliRunner().invoke(main, ["check", str(pairs_po), "--no-words", "--level", "error",
+                                    "--fail-on", "never"])
     assert res.exit_code == 0, res.output
-    assert res.output.splitlines() == [
-        "link 0 [numbers] error: numbers differ: 1921 in the original, 1912 in the translation"]
+    assert [ln for ln in res.output.splitlines() if ln.startswith("link")] == [
+        "link 1 [numbers] error: numbers differ: 1921 in the original, 1912 in the translation"]
 
 
 # ---------------------------------------------------------------- the real encoder (slow)
