@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Literal
 
 from .align import DEFAULT_REVIEW_THRESHOLD
-from .errors import EditError, SearchError, UnknownComponent, UploadError
+from .errors import EditError, UnknownComponent, UploadError
+from .search import Query, compile_query, search  # noqa: F401  (the reader's search, re-exported)
 from .types import Bitext, Finding, Link, Sentence, Side, Span
 from .words import word_groups
 
@@ -75,6 +76,15 @@ def page(bitext: Bitext, page_no: int, per_page: int = 50,
     return Page(number, count, tuple(ids[start:start + per_page]), len(ids))
 
 
+def page_caption(pg: Page, per_page: int) -> str:
+    """What a page holds, in words: 'Page 2 of 2 · rows 51–63 of 63' (1-based, as shown)."""
+    if not pg.ids:
+        return "No links to show"
+    start = pg.number * max(1, per_page) + 1
+    return (f"Page {pg.number + 1} of {pg.count} · rows {start:,}–{start + len(pg.ids) - 1:,} "
+            f"of {pg.total:,}")
+
+
 def page_of(link: int, per_page: int = 50, filtered_ids: Sequence[int] | None = None) -> int:
     """The page that shows `link` (the page of the nearest following link if filtered out)."""
     if filtered_ids is None:
@@ -83,47 +93,6 @@ def page_of(link: int, per_page: int = 50, filtered_ids: Sequence[int] | None = 
 
 
 # ---------------------------------------------------------------- search and filters
-
-@dataclass(frozen=True)
-class Query:
-    """What to look for: plain text or a regular expression, in one side or both."""
-
-    text: str = ""
-    side: Literal["src", "tgt", "both"] = "both"
-    regex: bool = False
-    case: bool = False
-
-
-def compile_query(query: Query) -> re.Pattern[str] | None:
-    """The compiled pattern, None for an empty query; SearchError for a bad regex."""
-    if not query.text:
-        return None
-    flags = 0 if query.case else re.IGNORECASE
-    if not query.regex:
-        return re.compile(re.escape(query.text), flags)
-    try:
-        return re.compile(query.text, flags)
-    except re.error as exc:
-        raise SearchError(f"invalid regular expression {query.text!r}: {exc}; "
-                          "fix it or untick 'Regular expression' to search the plain text") from exc
-
-
-def search(bitext: Bitext, query: Query) -> dict[int, tuple[Span, ...]]:
-    """Links that match, each with the spans to highlight (offsets in `Bitext.link_text`)."""
-    pattern = compile_query(query)
-    if pattern is None:
-        return {}
-    sides: tuple[Side, ...] = ("src", "tgt") if query.side == "both" else (query.side,)
-    hits: dict[int, tuple[Span, ...]] = {}
-    for i in range(len(bitext.alignment.links)):
-        spans = tuple(Span(side, m.start(), m.end())
-                      for side in sides
-                      for m in pattern.finditer(bitext.link_text(i, side))
-                      if m.end() > m.start())
-        if spans:
-            hits[i] = spans
-    return hits
-
 
 @dataclass(frozen=True)
 class Filters:
@@ -283,6 +252,18 @@ class History:
             return self
         return History(self.future[0], self.past + (self.current,), self.future[1:], self.limit)
 
+    def changes_since(self, saved: Bitext) -> int:
+        """How many edits (or undos) separate the current version from `saved` (0: none)."""
+        if self.current is saved:
+            return 0
+        for steps, old in enumerate(reversed(self.past), 1):
+            if old is saved:
+                return steps
+        for steps, later in enumerate(self.future, 1):
+            if later is saved:
+                return steps
+        return max(1, len(self.past))
+
 
 # ---------------------------------------------------------------- rendering
 
@@ -292,17 +273,17 @@ CSS = """<style>
 .al-rows col.meta{width:5.6rem}
 .al-rows th{font:600 .78rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;
  color:#777;text-align:left;padding:.2rem .6rem;border-bottom:1px solid rgba(128,128,128,.35)}
-.al-rows td{vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid rgba(128,128,128,.13)}
+.al-rows td{vertical-align:top;padding:.35rem .6rem;overflow-wrap:anywhere;word-break:break-word;border-bottom:1px solid rgba(128,128,128,.13)}
 .al-rows tr.para td{border-top:1.4rem solid transparent}
 .al-rows td.meta{font:.72rem/1.35 system-ui,sans-serif;color:#888;white-space:nowrap}
 .al-rows td.meta b{display:block;font-size:.8rem;color:#555}
-.al-rows tr.fuzzy td{background:rgba(255,193,7,.12)}
+.al-rows tr.fuzzy td{background-color:rgba(255,193,7,.12)}
 .al-rows tr.fuzzy td.meta{box-shadow:inset 3px 0 #f0ad00}
-.al-rows tr.low td{background:rgba(244,67,54,.10)}
+.al-rows tr.low td{background-color:rgba(244,67,54,.10)}
 .al-rows tr.low td.meta{box-shadow:inset 3px 0 #e53935}
-.al-rows tr.current td{background:rgba(33,150,243,.12)}
+.al-rows tr.current td{background-color:rgba(33,150,243,.12)}
 .al-rows tr.current td.meta{box-shadow:inset 3px 0 #1e88e5}
-.al-rows td.empty{background:repeating-linear-gradient(135deg,transparent 0 6px,rgba(128,128,128,.10) 6px 12px)}
+.al-rows td.empty{background-image:repeating-linear-gradient(135deg,transparent 0 6px,rgba(128,128,128,.28) 6px 12px)}
 .al-rows .ok{color:#2e7d32}.al-rows .flag{color:#c62828}
 .al-rows mark.hit{background:#ffe066;color:inherit;padding:0 .1em;border-radius:2px}
 .al-rows mark.chk{background:none;color:inherit;text-decoration:underline wavy #e53935}
@@ -435,6 +416,19 @@ def md_escape(text: str) -> str:
     would still turn into a link or bold text.
     """
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+_URL = re.compile(r"https?://[^\s`]+[^\s`.,;:)]")
+
+
+def md_text(text: str) -> str:
+    """Like `md_escape`, but URLs shown as code (`http://…`): an escaped URL is autolinked
+    by Markdown with its backslashes in it, and a code span needs no escapes."""
+    out, pos = [], 0
+    for m in _URL.finditer(text):
+        out += [md_escape(text[pos:m.start()]), f"`{m.group()}`"]
+        pos = m.end()
+    return "".join(out + [md_escape(text[pos:])])
 
 
 # ---------------------------------------------------------------- reading position, uploads

@@ -86,7 +86,7 @@ def test_open_search_merge_save_reload(env):
     at.text_input(key="q").input("pont").run()
     html = rows_html(at)
     assert '<mark class="hit">pont</mark>' in html
-    assert "Page 1 of 1" in at.caption[-2].value or "links shown" in " ".join(c.value for c in at.caption)
+    assert any(re.fullmatch(r"Page 1 of 1 · rows 1–\d+ of \d+", c.value) for c in at.caption)
 
     at.checkbox(key="q_re").check()
     at.text_input(key="q").input("(pont").run()
@@ -152,7 +152,7 @@ def test_learning_mode_hides_reveals_and_remembers(env):
     assert '<tr id="link-3" class="row current' in rows_html(at) or 'id="link-3"' in rows_html(at)
     assert "<details open>" in rows_html(at)
     assert browse.load_position("sample") == 2
-    assert "getElementById('link-3')?.scrollIntoView" in at.html[-1].value  # kept in view
+    assert "cursor = 3;" in rows_html(at) and "here?.scrollIntoView" in rows_html(at)  # in view
 
     again = open_sample(env)  # a new session resumes there
     assert again.session_state["cursor"] == 2
@@ -211,8 +211,8 @@ def test_uploaded_po_is_stored_under_a_safe_name(env, sample_po):
     at.file_uploader(key="po_upload").set_value(("../../évil name.po", data, "text/x-po")).run()
     at.button(key="open_upload").click().run()
     stored = Path(at.session_state["path"])
-    assert stored.name == "evil_name.po"
-    assert stored.parent == Path(at.session_state["upload_dir"])
+    assert re.fullmatch(r"evil_name-[0-9a-f]{8}\.po", stored.name)
+    assert stored.parent == env / "xdg" / "alignment" / "aligned" / "uploaded"  # kept, not in /tmp
     assert stored.read_bytes() == data
 
 
@@ -243,7 +243,7 @@ def test_align_two_uploaded_texts(env):
     assert (bitext.src_lang, bitext.tgt_lang) == ("fr", "en")
     assert len(bitext.src) == 5 and len(bitext.tgt) == 5
     assert "Jean Morel" in rows_html(at)
-    assert Path(at.session_state["path"]).parent == Path(at.session_state["upload_dir"])
+    assert Path(at.session_state["path"]).parent == env / "xdg" / "alignment" / "aligned"
 
 
 def test_serge_fetch_offline_says_so_then_takes_an_upload(env, monkeypatch):
@@ -251,14 +251,17 @@ def test_serge_fetch_offline_says_so_then_takes_an_upload(env, monkeypatch):
     at = start(env)
     at.button(key="fetch_serge-1926_src").click().run()
     message = errors(at)
-    assert "cannot connect" in message and "offline" in message and "--file" in message
+    assert "cannot connect" in message and "offline" in message
+    assert "upload it in the box below" in message and "--file" not in message
+    assert "`http://127.0.0.1:9/repression.htm`" in at.error[0].value  # a code span: no escapes
+    assert any("http://127.0.0.1:9/repression.htm" in i.value for i in at.info)  # the URL in use
     french = ("INTRODUCTION\n\nLa répression est une science. Le militant doit la connaître.\n\n"
               "mars 1925")
     at.file_uploader(key="up_serge-1926_src").set_value(
         ("../préface.txt", french.encode(), "text/plain")).run()
     assert not at.exception, at.exception
     assert "Align and open" in [b.label for b in at.button if b.key == "open_serge-1926"]
-    assert (Path(at.session_state["upload_dir"]) / "preface.txt").is_file()
+    assert not (Path(at.session_state["upload_dir"]) / "src" / "preface.txt").exists()  # cleaned
 
 
 def test_choosing_a_link_turns_to_its_page_and_a_new_search_to_page_one(env):

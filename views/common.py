@@ -1,0 +1,155 @@
+"""State shared by the app's views: cached resources, opening a text, drafts of changes.
+
+Widgets and session state only; the logic lives in the package (browse, drafts,
+workspace, po), tested there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from alignment import browse, drafts, workspace
+from alignment.types import Bitext
+
+ss = st.session_state
+md = browse.md_text  # user text shown through Markdown (titles, file names, messages)
+EMBEDDER = os.environ.get("ALIGNMENT_EMBEDDER", "use")
+FORMATS = ("txt", "html", "htm", "md", "markdown")
+LANGS = ("fr", "en", "de", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko", "ar", "tr")
+
+
+@st.cache_resource(show_spinner="Loading the sentence encoder…")
+def embedder(name: str) -> Any:
+    from alignment.pipeline import resolve_embedder
+    return resolve_embedder(name)
+
+
+def st_progress(label: str) -> Callable[[int, int, str], None]:
+    """A progress callback drawing one bar where it is called (replay-safe in a cached call)."""
+    bar = st.progress(0.0, text=label)
+
+    def report(done: int, total: int, stage: str) -> None:
+        bar.progress(min(1.0, done / max(total, 1)), text=f"{label}: {stage} {done}/{total}")
+
+    return report
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def align_files(digest: str, src_lang: str, tgt_lang: str, model: str, _src: str,
+                _tgt: str) -> Bitext:
+    """Align two stored uploads; `digest` (of both files' bytes) keys the cache, not the paths."""
+    from alignment.pipeline import align_documents
+    from alignment.read import read_file
+
+    report = st_progress("Aligning")
+    return align_documents(read_file(Path(_src)), read_file(Path(_tgt)), src_lang=src_lang,
+                           tgt_lang=tgt_lang, embedder=embedder(model), progress=report)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def build_corpus(corpus_id: str, digest: str, model: str) -> Bitext:
+    """Align a corpus; `digest` (of both sides' texts) keys the cache."""
+    from alignment.corpora import build_corpus as build
+    return build(corpus_id, embedder=embedder(model), progress=st_progress("Aligning"))
+
+
+def digest_of(texts: Iterable[bytes]) -> str:
+    """One key for several files (each hashed apart, so 'ab'+'c' differs from 'a'+'bc')."""
+    return hashlib.sha256(b"".join(hashlib.sha256(t).digest() for t in texts)).hexdigest()
+
+
+def upload_dir() -> Path:
+    """This session's private temp folder: uploads go there and nowhere else."""
+    if "upload_dir" not in ss or not Path(ss.upload_dir).is_dir():
+        ss.upload_dir = str(workspace.new_upload_dir())
+    return Path(ss.upload_dir)
+
+
+def memo(name: str, bitext: Bitext, key: Any, compute: Callable[[], Any]) -> Any:
+    """Per-session memo of a value derived from the current Bitext (search hits, findings)."""
+    slot = ss.setdefault("_memo", {})
+    hit = slot.get(name)
+    if hit is not None and hit[0] is bitext and hit[1] == key:
+        return hit[2]
+    value = compute()
+    slot[name] = (bitext, key, value)
+    return value
+
+
+# ---------------------------------------------------------------- opening a text
+
+def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
+                fingerprint: str | None = None) -> None:
+    """Make `bitext` (stored at `path`) the open text; the reader resumes where it stopped.
+
+    A recovery draft of this PO (unsaved changes from a reload or a crash) is offered.
+    """
+    from alignment.po import file_fingerprint
+
+    position = browse.load_position(key) or 0
+    ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
+              fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
+              page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
+              revealed=set(), conflict=None, flash=None, resumed=position, guard=None)
+    draft = drafts.read_draft(path)
+    ss.recovery = draft if draft is not None and draft.bitext != bitext else None
+    if draft is not None and ss.recovery is None:
+        drafts.discard_draft(path)
+    ss.pop("_memo", None)
+    ss.pop("findings", None)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the PO file…")
+def load_po(path: str, fingerprint: str) -> Bitext:
+    """A parsed PO, shared while the file is unchanged (a Bitext is immutable, so no copy)."""
+    from alignment.po import read_po
+    return read_po(Path(path))
+
+
+def open_po(path: Path, title: str | None = None, key: str | None = None) -> None:
+    from alignment.po import file_fingerprint
+
+    fingerprint = file_fingerprint(path)
+    bitext = load_po(str(path.resolve()), fingerprint)
+    open_bitext(bitext, path=path, title=title or path.name, fingerprint=fingerprint,
+                key=key or bitext.corpus_id or str(path.resolve()))
+
+
+def store_aligned(bitext: Bitext, path: Path, title: str, key: str) -> None:
+    from alignment.po import write_po
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_po(bitext, path, overwrite_edited=False)
+    open_bitext(bitext, path=path, title=title, key=key)
+
+
+# ---------------------------------------------------------------- changes and drafts
+
+def changed() -> None:
+    """After every change: keep a recovery draft of the unsaved version (or drop it)."""
+    ss.rev = ss.get("rev", 0) + 1
+    n = ss.history.changes_since(ss.saved)
+    if n:
+        drafts.write_draft(ss.history.current, ss.path, base_fingerprint=ss.fingerprint,
+                           changes=n)
+    else:
+        drafts.discard_draft(ss.path)
+
+
+def unsaved() -> int:
+    return ss.history.changes_since(ss.saved) if "history" in ss else 0
+
+
+def close_text() -> None:
+    """Close the open text (the guard has run: nothing unsaved is lost silently)."""
+    for key in ("history", "saved", "path", "conflict", "_memo", "findings", "guard",
+                "recovery"):
+        ss.pop(key, None)
+    if "upload_dir" in ss:
+        workspace.remove_upload_dir(ss.pop("upload_dir"))

@@ -1,0 +1,62 @@
+"""Learn mode: one side hidden, J/K to move, Space (or a click on "show") to reveal."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from alignment import browse
+from alignment.types import Bitext
+
+from .common import md, ss
+
+
+def move_cursor(step: int) -> None:
+    n = len(ss.history.current.alignment.links)
+    ss.cursor, ss.resumed = min(max(0, ss.cursor + step), n - 1), 0
+    browse.save_position(ss.notes_key, ss.cursor, n)
+
+
+def reveal() -> None:
+    ss.revealed = ss.revealed | {ss.cursor}
+
+
+def learn_controls(bitext: Bitext) -> None:
+    n = len(bitext.alignment.links)
+    sides = {"tgt": md(bitext.tgt_lang), "src": md(bitext.src_lang)}
+    st.radio("Hide", ("tgt", "src"), key="hide", horizontal=True, format_func=sides.get)
+    cols = st.columns(3)
+    cols[0].button("◀ Previous sentence (k)", key="learn_prev", on_click=move_cursor,
+                   args=(-1,), shortcut="k")
+    cols[1].button("Reveal (space)", key="learn_reveal", on_click=reveal, shortcut="space")
+    cols[2].button("Next sentence (j) ▶", key="learn_next", on_click=move_cursor, args=(1,),
+                   shortcut="j")
+    st.progress((ss.cursor + 1) / n, text=f"Sentence {ss.cursor + 1} of {n}"
+                + (" · resumed where you stopped last time" if ss.get("resumed") else ""))
+
+
+# A sentence revealed by a click is opened only in the browser; the server redraws the
+# table on J/K, so the script remembers clicked rows (per text, in sessionStorage) and
+# opens them again, then keeps the current sentence in view.
+_SCRIPT = """<script>(() => {
+const key = 'alignment-open:' + %s, cursor = %d;
+const open = new Set(JSON.parse(sessionStorage.getItem(key) || '[]'));
+setTimeout(() => {
+  const rows = document.querySelectorAll('table.al-rows tr.row');
+  rows.forEach(tr => tr.querySelectorAll('details').forEach(d => {
+    if (open.has(tr.id)) d.open = true;
+    d.addEventListener('toggle', () => {
+      if (d.open) open.add(tr.id); else open.delete(tr.id);
+      sessionStorage.setItem(key, JSON.stringify([...open]));
+    });
+  }));
+  const here = [...document.querySelectorAll('#link-' + cursor)].pop();
+  here?.scrollIntoView({block: 'center', behavior: 'smooth'});
+}, 80);
+})()</script>"""
+
+
+def learn_script(key: str, cursor: int) -> str:
+    """The script above for text `key` (JSON-quoted, so no text can break out) and the cursor."""
+    return _SCRIPT % (json.dumps(str(key)).replace("<", "\\u003c"), int(cursor) + 1)

@@ -1,0 +1,351 @@
+"""The reader: sidebar (search, filters), toolbar (save, undo, downloads), corrections, rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from alignment import browse, drafts, workspace
+from alignment.errors import AlignmentError, POConflict
+from alignment.types import Bitext
+
+from .common import EMBEDDER, changed, close_text, embedder, md, memo, ss, unsaved
+from .learn import learn_controls, learn_script
+from .proofread import findings, proofread_panel
+
+
+# ---------------------------------------------------------------- callbacks
+
+def edit(op: Callable[..., Bitext], *args: Any) -> None:
+    """Apply a correction to the current Bitext (a button callback)."""
+    ss.editing = True
+    try:
+        ss.history = ss.history.push(op(ss.history.current, *args))
+        ss.flash = None
+        changed()
+    except AlignmentError as exc:
+        ss.flash = str(exc)
+
+
+def apply_edit(i: int, k: int, key: str) -> None:
+    """The form's "Apply edit": the typed text is read from the form's own widget state."""
+    edit(browse.edit_target, i, k, ss[key])
+
+
+def undo() -> None:
+    ss.history = ss.history.undo()
+    changed()
+
+
+def redo() -> None:
+    ss.history = ss.history.redo()
+    changed()
+
+
+def save() -> bool:
+    from alignment.po import save_po
+
+    try:
+        ss.fingerprint = save_po(ss.history.current, Path(ss.path),
+                                 expected_fingerprint=ss.fingerprint)
+    except POConflict as exc:
+        ss.conflict = str(exc)
+        return False
+    ss.saved, ss.conflict, ss.flash = ss.history.current, None, None
+    drafts.discard_draft(ss.path)
+    return True
+
+
+def reload() -> None:
+    """Read the PO again; the unsaved version stays one Undo away."""
+    from alignment.po import file_fingerprint, read_po
+
+    fresh = read_po(Path(ss.path))
+    ss.history = ss.history.push(fresh)
+    ss.saved, ss.fingerprint, ss.conflict = fresh, file_fingerprint(Path(ss.path)), None
+    changed()
+
+
+def ask_close() -> None:
+    """Close at once when nothing is unsaved; otherwise ask first (the guard)."""
+    if unsaved():
+        ss.guard = "close"
+    else:
+        close_text()
+
+
+def guard_answer(answer: str) -> None:
+    if answer == "save" and not save():
+        ss.guard = None  # the conflict box explains what to do
+        return
+    if answer == "discard":
+        drafts.discard_draft(ss.path)
+    if answer in ("save", "discard"):
+        close_text()
+    else:
+        ss.guard = None
+
+
+def recover(restore: bool) -> None:
+    draft = ss.pop("recovery")
+    if restore:
+        ss.history = ss.history.push(draft.bitext)
+        changed()
+    else:
+        drafts.discard_draft(ss.path)
+
+
+def save_copy() -> None:
+    target = ss.get("copy_path", "").strip()
+    try:
+        path = workspace.save_copy(ss.history.current, target)
+    except AlignmentError as exc:
+        ss.flash = str(exc)
+        return
+    from alignment.po import file_fingerprint
+
+    drafts.discard_draft(ss.path)
+    ss.path, ss.fingerprint, ss.saved = str(path), file_fingerprint(path), ss.history.current
+    ss.flash_info, ss.flash = f"Saved a copy as {path}; it is the open file now.", None
+
+
+def select_link() -> None:
+    ss.link = ss.jump_to = ss.sel - 1
+
+
+# ---------------------------------------------------------------- panels
+
+def stats(bitext: Bitext) -> tuple[list[str], int, int, int]:
+    """Link types present, links, fuzzy links, reviewed links (memoised: 10,000 links cost 50 ms)."""
+    def compute() -> tuple[list[str], int, int, int]:
+        links = bitext.alignment.links
+        return (sorted({link.kind for link in links}), len(links),
+                sum(browse.is_fuzzy(link) for link in links), sum(link.reviewed for link in links))
+    return memo("stats", bitext, None, compute)
+
+
+def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
+    sb = st.sidebar
+    sb.markdown(f"**{md(ss.title)}**")
+    sb.button("Close", key="close", on_click=ask_close)
+    sb.radio("Mode", ("Read", "Learn", "Proofread"), key="mode", horizontal=True)
+    sb.subheader("Search")
+    text = sb.text_input("Find", key="q", placeholder="word, phrase or pattern")
+    names = {"both": "both", "src": md(bitext.src_lang), "tgt": md(bitext.tgt_lang)}
+    side = sb.radio("In", ("both", "src", "tgt"), key="q_side", horizontal=True,
+                    format_func=names.get)
+    regex = sb.checkbox("Regular expression", key="q_re")
+    case = sb.checkbox("Match case", key="q_case")
+    sb.subheader("Filters")
+    kinds = stats(bitext)[0]
+    filters = browse.Filters(
+        fuzzy_only=sb.checkbox("To review (fuzzy) only", key="f_fuzzy"),
+        kinds=frozenset(sb.multiselect("Link types", kinds, key="f_kinds")),
+        failed_checks=sb.checkbox("Failed checks only", key="f_checks"),
+        below=sb.slider("Confidence below", 0.0, 1.0, 1.0, 0.05, key="f_below")
+        if sb.checkbox("Confidence below…", key="f_conf") else None)
+    sb.selectbox("Rows per page", (25, 50, 100, 200), index=1, key="per_page")
+    return browse.Query(text, side, regex, case), filters
+
+
+def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
+    """Search hits and the filtered link ids, memoised per Bitext and settings."""
+    try:
+        hits = memo("hits", bitext, query, lambda: browse.search(bitext, query)) \
+            if query.text else None
+    except AlignmentError as exc:
+        st.error(md(str(exc)))
+        hits = None
+    found = findings(bitext) if filters.failed_checks else ()
+    ids = memo("ids", bitext, (query, filters, hits is None),
+               lambda: browse.select(bitext, filters, hits=hits, findings=found))
+    return hits, ids
+
+
+def banners() -> None:
+    """The guard, the recovery offer, a save conflict and messages, above everything."""
+    if ss.get("guard"):
+        n = unsaved()
+        with st.container(border=True, key="guard_box"):
+            st.warning(f"{n} unsaved change{'s' * (n != 1)} in {md(ss.title)}: "
+                       "save them before closing?")
+            bar = st.container(horizontal=True)
+            bar.button("Save and close", key="guard_save", type="primary",
+                       on_click=guard_answer, args=("save",))
+            bar.button("Discard changes", key="guard_discard", on_click=guard_answer,
+                       args=("discard",))
+            bar.button("Cancel", key="guard_cancel", on_click=guard_answer, args=("cancel",))
+    draft = ss.get("recovery")
+    if draft is not None:
+        with st.container(border=True, key="recovery_box"):
+            changed_since = draft.base_fingerprint != ss.fingerprint
+            st.info(f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to this file "
+                    "were kept from an earlier session (a reload, a closed tab or a crash)."
+                    + (" The file has changed on disk since." if changed_since else ""))
+            bar = st.container(horizontal=True)
+            bar.button("Recover them", key="recover_yes", type="primary", on_click=recover,
+                       args=(True,))
+            bar.button("Discard them", key="recover_no", on_click=recover, args=(False,))
+    if ss.get("flash_info"):
+        st.success(md(ss.flash_info))
+        if st.button("OK", key="flash_ok"):
+            ss.flash_info = None
+            st.rerun()
+
+
+def toolbar(bitext: Bitext) -> None:
+    _, n, fuzzy, reviewed = stats(bitext)
+    changes = unsaved()
+    st.markdown(f"### {md(ss.title)}")
+    st.caption(f"{n:,} links · {fuzzy:,} to review · {reviewed:,} reviewed · {md(ss.path)}"
+               + (f" · **{changes} unsaved change{'s' * (changes != 1)}**" if changes else ""))
+    banners()
+    bar = st.container(horizontal=True)
+    bar.button("Save", key="save", on_click=save, disabled=not changes, type="primary",
+               shortcut="ctrl+s")
+    bar.button("Undo", key="undo", on_click=undo, disabled=not ss.history.past,
+               shortcut="ctrl+z")
+    bar.button("Redo", key="redo", on_click=redo, disabled=not ss.history.future,
+               shortcut="ctrl+y")
+    with bar.popover("Download"):
+        stem = Path(ss.path).stem
+        for fmt, mime in (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
+                          ("tsv", "text/tab-separated-values"), ("html", "text/html")):
+            st.download_button(fmt.upper(), key=f"dl_{fmt}", file_name=f"{stem}.{fmt}", mime=mime,
+                               data=lambda fmt=fmt, b=bitext: browse.export_bytes(b, fmt))
+    with bar.popover("Save a copy as…"):
+        st.text_input("New PO file (full path)", key="copy_path",
+                      placeholder=str(Path.cwd() / f"{Path(ss.path).stem}.po"))
+        st.button("Save the copy", key="save_copy", on_click=save_copy)
+    if ss.conflict:
+        st.error(f"Not saved: {md(ss.conflict)}")
+        c1, c2 = st.columns(2)
+        c1.button("Reload from disk (your version stays one Undo away)", key="reload",
+                  on_click=reload)
+        c2.download_button("Download your version (PO)", key="dl_conflict",
+                           file_name=f"{Path(ss.path).stem}-mine.po",
+                           data=lambda b=bitext: browse.export_bytes(b, "po"))
+    if ss.flash:
+        st.warning(md(ss.flash))
+
+
+def target_editor(bitext: Bitext, i: int) -> None:
+    """Edit one target sentence in a form: "Apply edit" always sends the text typed."""
+    link = bitext.alignment.links[i]
+    k = st.selectbox("Target sentence", range(len(link.tgt)), key="edit_k",
+                     format_func=lambda k: f"{k + 1}: {bitext.tgt[link.tgt[k]].text[:60]}") \
+        if len(link.tgt) > 1 else 0
+    k = min(k, len(link.tgt) - 1)
+    key = f"edit_{i}_{k}_{ss.get('rev', 0)}"
+    with st.form("edit_form", border=False):
+        st.text_area("Edit the target sentence", bitext.tgt[link.tgt[k]].text, key=key)
+        st.form_submit_button("Apply edit", key="apply_edit", on_click=apply_edit,
+                              args=(i, k, key))
+
+
+def edit_panel(bitext: Bitext) -> None:
+    n = len(bitext.alignment.links)
+    ss.link = min(ss.link, n - 1)
+    ss.sel = ss.link + 1  # the widget shows the selection kept in ss.link across modes
+    with st.expander("Correct a link", expanded=ss.get("editing", False)):
+        i = st.number_input("Link (the blue row)", 1, n, key="sel", on_change=select_link) - 1
+        link = bitext.alignment.links[i]
+        st.html(browse.render_rows(bitext, [i]))
+        row = st.columns(4)
+        row[0].button("⤒ Merge with previous", key="merge_prev", on_click=edit,
+                      args=(browse.merge, i, "prev"), disabled=i == 0)
+        row[1].button("⤓ Merge with next", key="merge_next", on_click=edit,
+                      args=(browse.merge, i, "next"), disabled=i == n - 1)
+        row[2].button("Split", key="split", on_click=edit, args=(browse.split, i),
+                      disabled=len(link.src) < 2 and len(link.tgt) < 2)
+        row[3].button("Unmark reviewed" if link.reviewed else "✓ Mark reviewed", key="review",
+                      on_click=edit, args=(browse.mark_reviewed, i, not link.reviewed))
+        row = st.columns(4)
+        for col, side, direction, label in (
+                (row[0], "src", "prev", "Source: first sentence ↑"),
+                (row[1], "src", "next", "Source: last sentence ↓"),
+                (row[2], "tgt", "prev", "Target: first sentence ↑"),
+                (row[3], "tgt", "next", "Target: last sentence ↓")):
+            col.button(label, key=f"move_{side}_{direction}", on_click=edit,
+                       args=(browse.move, i, side, direction),
+                       disabled=not (link.src if side == "src" else link.tgt))
+        if link.tgt:
+            target_editor(bitext, i)
+
+
+def pager(pg: browse.Page, per_page: int, where: str = "top") -> None:
+    def go(step: int) -> None:
+        ss.page_no = pg.number + step
+        ss.scroll_top = where == "bottom"  # a new page opens at its first row
+
+    keys = {"top": ("prev_page", "next_page"), "bottom": ("prev_page_b", "next_page_b")}[where]
+    bar = st.container(horizontal=True, vertical_alignment="center", key=f"pager_{where}")
+    bar.button("◀ Previous page", key=keys[0], on_click=go, args=(-1,),
+               disabled=pg.number == 0, shortcut="left" if where == "top" else None)
+    bar.caption(browse.page_caption(pg, per_page))
+    bar.button("Next page ▶", key=keys[1], on_click=go, args=(1,),
+               disabled=pg.number >= pg.count - 1, shortcut="right" if where == "top" else None)
+
+
+def scroll_script() -> str:
+    """After a jump or a page turn at the bottom: bring the right things into view."""
+    steps = []
+    if ss.pop("scroll_top", False):
+        steps.append("document.querySelector('.st-key-pager_top')"
+                     "?.scrollIntoView({block: 'start'});")
+    target = ss.pop("scroll_to", None)
+    if target is not None:
+        link, button = int(target[0]) + 1, str(target[1])
+        if button.replace("_", "").isalnum():
+            steps.append(f"document.querySelector('.st-key-{button}')"
+                         "?.scrollIntoView({block: 'nearest'});")
+        steps.append(f"[...document.querySelectorAll('#link-{link}')].pop()"
+                     "?.scrollIntoView({block: 'center'});")
+    return f"<script>setTimeout(() => {{{' '.join(steps)}}}, 150)</script>" if steps else ""
+
+
+def reader() -> None:
+    from dataclasses import replace
+
+    from views import words as word_views
+
+    bitext: Bitext = ss.history.current
+    query, filters = sidebar(bitext)
+    show_words = word_views.word_sidebar(bitext, lambda: embedder(EMBEDDER))
+    hits, ids = selection(bitext, query, filters)
+    if ss.get("last_selection") != (query, filters):  # a new search starts on its first page
+        ss.last_selection, ss.page_no = (query, filters), 0
+    toolbar(bitext)
+    mode = ss.get("mode", "Read")
+    per_page = ss.get("per_page", 50)
+    view = browse.View(hits=hits, current=ss.link)
+    if mode == "Learn":
+        learn_controls(bitext)
+        ss.page_no = browse.page_of(ss.cursor, per_page, ids)
+        view = browse.View(hits=hits, hidden=ss.get("hide", "tgt"), threshold=0.0,
+                           revealed=frozenset(ss.revealed), current=ss.cursor)
+    else:
+        if mode == "Proofread":
+            proofread_panel(bitext)
+            view = browse.View(hits=hits, current=ss.link,
+                               findings=browse.findings_by_link(findings(bitext)))
+        edit_panel(bitext)
+    if "jump_to" in ss:
+        ss.page_no = browse.page_of(ss.pop("jump_to"), per_page, ids)
+    pg = browse.page(bitext, ss.get("page_no", 0), per_page, ids)
+    ss.page_no = pg.number
+    pager(pg, per_page)
+    if query.text and hits is not None and not pg.ids:
+        st.info(f"No link matches {md(query.text)}"
+                + (" with these filters." if filters.active else "."))
+    table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words))
+    if mode == "Learn":
+        table += learn_script(ss.notes_key, ss.cursor)
+    script = scroll_script()
+    st.html(table + script, unsafe_allow_javascript=mode == "Learn" or bool(script))
+    word_views.glossary_panel(bitext, ss.title)
+    if len(pg.ids) > 10:
+        pager(pg, per_page, "bottom")

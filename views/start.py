@@ -1,0 +1,223 @@
+"""The start page: drafts to recover, the corpora, opening a PO, aligning new texts."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from alignment import browse, drafts, workspace
+from alignment.errors import AlignmentError, FetchError
+
+from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
+                     open_po, ss, store_aligned, upload_dir)
+
+
+def corpus_po(corpus: Any) -> Path:
+    """The corpus's PO: ./<id>.po when the README's command wrote it here, else the cache's."""
+    from alignment.corpora import cache_dir
+
+    here = Path.cwd() / f"{corpus.id}.po"
+    return here if here.is_file() else cache_dir(corpus) / f"{corpus.id}.po"
+
+
+def fetch_message(exc: FetchError) -> str:
+    """The fetch error without its command-line advice: the upload box is right below."""
+    reason = str(exc).split("; save the page in a browser and run")[0]
+    return f"{reason}. Save the page in your browser and upload it in the box below."
+
+
+def fetch_missing(corpus: Any, side: Any) -> None:
+    """The fetch button and upload box of a side that is not here yet."""
+    from alignment.corpora import fetch_side, side_url
+
+    url = side_url(corpus, side)
+    st.info(f"The {md(side.lang)} side is not here yet: fetch it from {md(url)} "
+            "or upload a copy you saved.")
+    if st.button(f"Fetch the {side.lang} side", key=f"fetch_{corpus.id}_{side.side}"):
+        with st.spinner(f"Fetching {url} …"):
+            try:
+                result = fetch_side(corpus, side)
+            except FetchError as exc:
+                ss[f"fetch_error_{corpus.id}"] = fetch_message(exc)
+            else:
+                ss.pop(f"fetch_error_{corpus.id}", None)
+                ss.flash_start = [f"Fetched {result.path.name}", *result.warnings]
+                st.rerun()
+    if ss.get(f"fetch_error_{corpus.id}"):
+        st.error(f"Fetch failed: {md(ss[f'fetch_error_{corpus.id}'])}")
+    upload = st.file_uploader(f"…or upload the {side.lang} text (html, txt, md)",
+                              type=list(FORMATS), key=f"up_{corpus.id}_{side.side}")
+    if upload is not None:
+        try:
+            path = browse.store_upload(upload.name, upload.getvalue(),
+                                       workspace.side_dir(upload_dir(), side.side))
+            fetch_side(corpus, side, file=path)
+            path.unlink(missing_ok=True)  # the corpus cache keeps its own copy
+            ss.pop(f"fetch_error_{corpus.id}", None)
+            st.rerun()
+        except AlignmentError as exc:
+            st.error(md(str(exc)))
+
+
+def corpus_card(corpus: Any) -> None:
+    """One corpus on the start page: its state and what can be done with it."""
+    from alignment.corpora import side_path, side_state
+
+    states = {s.side: side_state(corpus, s) for s in (corpus.src, corpus.tgt)}
+    po_path = corpus_po(corpus)
+    with st.container(border=True):
+        st.markdown(f"**{md(corpus.title)}**  \n{md(corpus.author)} {md(corpus.date)}".strip())
+        st.caption(" · ".join(f"{s.lang}: {states[s.side]}" for s in (corpus.src, corpus.tgt))
+                   + (f" · {md(corpus.licence)}" if corpus.licence else ""))
+        missing = [s for s in (corpus.src, corpus.tgt) if states[s.side] == "missing"]
+        if po_path.is_file():
+            st.caption(f"PO file: {md(str(po_path))}")
+            if st.button("Open", key=f"open_{corpus.id}", type="primary"):
+                open_po(po_path, title=corpus.title, key=corpus.id)
+                st.rerun()
+        elif not missing:
+            if st.button("Align and open", key=f"open_{corpus.id}", type="primary"):
+                digest = digest_of(side_path(corpus, s).read_bytes()
+                                   for s in (corpus.src, corpus.tgt))
+                bitext = build_corpus(corpus.id, digest, EMBEDDER)  # progress drawn here
+                store_aligned(bitext, po_path, corpus.title, corpus.id)
+                st.rerun()
+        for side in missing:
+            fetch_missing(corpus, side)
+
+
+def drafts_section() -> None:
+    """Unsaved corrections kept from a session that was reloaded, closed or crashed."""
+    found = drafts.list_drafts()
+    if not found:
+        return
+    st.subheader("Unsaved corrections")
+    for n, draft in enumerate(found):
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.markdown(f"{draft.changes} unsaved change(s) to {md(draft.po_path)} ({when})")
+        if Path(draft.po_path).is_file():
+            if row.button("Open and recover", key=f"recover_{n}", type="primary"):
+                open_po(Path(draft.po_path))
+                st.rerun()
+        else:
+            row.caption("the file is gone")
+        if row.button("Discard", key=f"discard_draft_{n}"):
+            drafts.discard_draft(draft.po_path)
+            st.rerun()
+
+
+def open_section() -> None:
+    st.subheader("Open a PO file")
+    here = sorted(Path.cwd().glob("*.po"))[:12]
+    if here:
+        bar = st.container(horizontal=True, vertical_alignment="center")
+        bar.caption("In this folder:")
+        for n, po in enumerate(here):
+            if bar.button(md(po.name), key=f"open_here_{n}", icon=":material/description:"):
+                try_open(po)
+    left, right = st.columns(2)
+    with left:
+        path = st.text_input("Path of a PO file written by `alignment`", key="po_path")
+        if st.button("Open file", key="open_path") and path:
+            target = Path(path).expanduser()
+            if target.suffix != ".po" or not target.is_file():
+                st.error(md(f"{target}: no such PO file; give the path of a .po file"))
+            else:
+                try_open(target)
+    with right:
+        upload = st.file_uploader("…or upload one", type=["po"], key="po_upload")
+        if upload is not None and st.button("Open upload", key="open_upload"):
+            data = upload.getvalue()
+            digest = hashlib.sha256(data).hexdigest()
+            try:  # kept in the lasting folder (with the corrections saved there), not in /tmp
+                stored = browse.store_upload(upload.name, data, workspace.side_dir(upload_dir(), "po"))
+                target = workspace.keep_upload(stored, digest)
+                try_open(target, title=upload.name, key="upload:" + digest[:16])
+            except AlignmentError as exc:
+                st.error(md(str(exc)))
+
+
+def try_open(path: Path, **kwargs: Any) -> None:
+    """Open a PO; an error is shown here and the rest of the start page stays."""
+    try:
+        open_po(path, **kwargs)
+    except AlignmentError as exc:
+        st.error(f"Cannot open {md(path.name)}: {md(str(exc))}")
+        return
+    st.rerun()
+
+
+def language_box(label: str, side: str, up: Any) -> str:
+    """The language of one upload: the detected one, set when a new file arrives."""
+    key = f"lang_{side}"
+    if up is not None and ss.get(f"detected_{side}") != up.file_id:
+        guess = browse.guess_language(up.getvalue()[:20000].decode("utf-8", "ignore"))
+        ss[f"detected_{side}"], ss[f"guess_{side}"] = up.file_id, guess
+        if guess:
+            ss[key] = guess
+    guess = ss.get(f"guess_{side}") if up is not None else None
+    ss.setdefault(key, "fr" if side == "src" else "en")
+    options = list(dict.fromkeys([*LANGS, ss[key]]))
+    return st.selectbox(f"{label} language" + (f" (detected: {guess})" if guess else ""),
+                        options, key=key)
+
+
+def align_section() -> None:
+    st.subheader("Align new texts")
+    st.caption("An original and its translation as plain text, HTML or Markdown.")
+    cols = st.columns(2)
+    files, langs = [], []
+    for col, label, side in zip(cols, ("Original", "Translation"), ("src", "tgt")):
+        with col:
+            up = st.file_uploader(label, type=list(FORMATS), key=f"new_{side}")
+            langs.append(language_box(label, side, up))
+            files.append(up)
+    if st.button("Align", key="align_new", type="primary", disabled=None in files):
+        try:
+            align_uploads(files, langs)
+        except AlignmentError as exc:
+            st.error(md(str(exc)))
+        else:
+            st.rerun()
+
+
+def align_uploads(files: list[Any], langs: list[str]) -> None:
+    """Align two uploads here, under the button (where the person is, progress bar and all)."""
+    folder = upload_dir()
+    stored = [browse.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, side))
+              for f, side in zip(files, ("src", "tgt"))]
+    digest = digest_of(f.getvalue() for f in files)
+    bitext = align_files(digest, langs[0], langs[1], EMBEDDER, str(stored[0]), str(stored[1]))
+    for path in stored:
+        path.unlink(missing_ok=True)  # the PO holds the texts now
+    target = workspace.aligned_path(files[0].name, files[1].name, digest)
+    store_aligned(bitext, target, f"{files[0].name} ↔ {files[1].name}", f"new:{digest[:16]}")
+    ss.flash_info = (f"Aligned {langs[0]} ↔ {langs[1]} and written to {target}. Keep it where "
+                     "it is, download it (Download ▸ PO), or save a copy next to your texts "
+                     "(Save a copy as…).")
+
+
+def start_page() -> None:
+    st.title("alignment")
+    st.markdown("Read a text and its translation side by side, search and correct the "
+                "pairs, proofread the translation, or learn a language from it.")
+    from alignment.corpora import list_corpora
+
+    workspace.sweep_stale()
+    for line in ss.pop("flash_start", []):
+        st.info(md(line))
+    drafts_section()
+    st.subheader("Corpora")
+    corpora = list_corpora()
+    for col, corpus in zip(st.columns(max(1, len(corpora))), corpora):
+        with col:
+            corpus_card(corpus)
+    open_section()
+    align_section()
+    from views import versions as versions_view  # issue 13: several versions in columns
+    versions_view.open_section()
