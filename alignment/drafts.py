@@ -94,6 +94,8 @@ def list_drafts(root: Path | None = None) -> list[Draft]:
             po_path = json.loads(path.read_text(encoding="utf-8"))["po_path"]
         except (OSError, ValueError, KeyError, TypeError):
             continue
+        if not isinstance(po_path, str):
+            continue
         draft = read_draft(po_path, root)
         if draft is not None:
             found.append(draft)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -420,3 +421,42 @@ def test_export_bytes_unknown_format():
 ])
 def test_md_escape(text, expected):
     assert browse.md_escape(text) == expected
+
+
+@pytest.mark.parametrize("n, page_no, per_page, expected", [
+    (38, 1, 25, "Page 2 of 2 · rows 26–38 of 38"),   # not "38 links shown" over 13 rows
+    (38, 0, 25, "Page 1 of 2 · rows 1–25 of 38"),
+    (7, 0, 50, "Page 1 of 1 · rows 1–7 of 7"),
+    (0, 0, 50, "No links to show"),
+])
+def test_page_caption_counts_the_rows_on_the_page(n, page_no, per_page, expected):
+    pg = browse.page(make_bitext([(1, 1, 1.0)] * n), page_no, per_page)
+    assert browse.page_caption(pg, per_page) == expected
+
+
+def test_changes_since_saved_counts_edits_and_undos():
+    base = make_bitext([(1, 1, 0.5)] * 4)
+    h = History(base)
+    assert h.changes_since(base) == 0
+    h = h.push(browse.mark_reviewed(h.current, 0)).push(browse.mark_reviewed(h.current, 1))
+    assert h.changes_since(base) == 2
+    assert h.undo().undo().changes_since(base) == 0
+    saved = h.current
+    assert h.undo().changes_since(saved) == 1          # an undo after saving is unsaved too
+    assert History(make_bitext([(1, 1, 0.5)])).changes_since(base) == 1  # unrelated version
+
+
+def test_omissions_stay_hatched_on_tinted_rows_and_long_words_wrap():
+    css = browse.CSS
+    # tints set only the colour, so the hatch (an image) on an empty cell survives them
+    for state in ("fuzzy", "low", "current"):
+        assert re.search(rf"tr\.{state} td\{{background-color:", css)
+    assert re.search(r"td\.empty\{background-image:repeating-linear-gradient", css)
+    assert "overflow-wrap:anywhere" in css
+    html = browse.render_rows(make_bitext([(1, 0, 0.1)]), [0])
+    assert 'class="row low"' in html and 'class="tgt empty"' in html
+
+
+def test_md_text_shows_urls_as_code_without_escapes():
+    text = "http://127.0.0.1:9/a_b.htm: cannot connect (x), offline."
+    assert browse.md_text(text) == r"`http://127.0.0.1:9/a_b.htm`: cannot connect \(x\), offline\."

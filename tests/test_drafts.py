@@ -1,0 +1,46 @@
+"""Recovery drafts: written atomically after every change, read back, listed, discarded."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from alignment import drafts
+from alignment.types import Alignment, Bitext, Link, Sentence
+
+
+def sample() -> Bitext:
+    return Bitext((Sentence("Un.", 0), Sentence("Deux.", 1)), (Sentence("One.", 0),),
+                  Alignment((Link((0,), (0,), 0.9), Link((1,), (), 0.2))), "fr", "en", "c")
+
+
+def test_round_trip_keyed_by_resolved_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    edited = replace(sample(), tgt=(Sentence("One!", 0),))
+    path = drafts.write_draft(edited, "a.po", base_fingerprint="f1", changes=3, root=tmp_path / "d")
+    assert path.parent == tmp_path / "d" and not list((tmp_path / "d").glob(".*tmp"))
+    got = drafts.read_draft(tmp_path / "a.po", root=tmp_path / "d")  # same file, other spelling
+    assert got is not None
+    assert (got.bitext, got.base_fingerprint, got.changes) == (edited, "f1", 3)
+    assert got.po_path == str(tmp_path / "a.po")
+    assert drafts.read_draft(tmp_path / "b.po", root=tmp_path / "d") is None
+
+
+def test_a_new_draft_replaces_the_old_and_discard_removes_it(tmp_path):
+    drafts.write_draft(sample(), tmp_path / "a.po", base_fingerprint="f", changes=1, root=tmp_path)
+    drafts.write_draft(sample(), tmp_path / "a.po", base_fingerprint="f", changes=2, root=tmp_path)
+    assert [d.changes for d in drafts.list_drafts(tmp_path)] == [2]
+    drafts.discard_draft(tmp_path / "a.po", root=tmp_path)
+    assert drafts.read_draft(tmp_path / "a.po", root=tmp_path) is None
+    drafts.discard_draft(tmp_path / "a.po", root=tmp_path)  # twice is fine
+
+
+def test_damaged_drafts_are_ignored(tmp_path):
+    drafts.draft_path(tmp_path / "a.po", tmp_path).write_text("{not json")
+    (tmp_path / "other.json").write_text('{"po_path": 3}')
+    assert drafts.read_draft(tmp_path / "a.po", root=tmp_path) is None
+    assert drafts.list_drafts(tmp_path) == []
+
+
+def test_drafts_dir_follows_xdg(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert drafts.drafts_dir() == tmp_path / "alignment" / "drafts"

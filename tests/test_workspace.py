@@ -1,0 +1,56 @@
+"""Upload folders (per side, removed, swept when stale) and the lasting place of aligned POs."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from alignment import browse, workspace
+from alignment.errors import POConflict
+from alignment.po import read_po
+from alignment.types import Alignment, Bitext, Link, Sentence
+
+
+def test_same_file_name_on_both_sides_is_kept_apart(tmp_path):
+    folder = workspace.new_upload_dir(tmp_path)
+    a = browse.store_upload("fr/chapter1.txt", b"Bonjour.", workspace.side_dir(folder, "src"))
+    b = browse.store_upload("en/chapter1.txt", b"Hello.", workspace.side_dir(folder, "tgt"))
+    assert a != b and a.read_bytes() == b"Bonjour." and b.read_bytes() == b"Hello."
+
+
+def test_sweep_removes_only_stale_upload_folders(tmp_path):
+    old, fresh = workspace.new_upload_dir(tmp_path), workspace.new_upload_dir(tmp_path)
+    (old / "x.txt").write_text("x")
+    other = tmp_path / "not-ours"
+    other.mkdir()
+    past = time.time() - 3 * 24 * 3600
+    for path in (old / "x.txt", old, other):
+        os.utime(path, (past, past))
+    assert workspace.sweep_stale(tmp_path) == [old]
+    assert not old.exists() and fresh.is_dir() and other.is_dir()
+
+
+def test_remove_upload_dir_refuses_other_folders(tmp_path):
+    mine = workspace.new_upload_dir(tmp_path)
+    workspace.remove_upload_dir(mine)
+    workspace.remove_upload_dir(tmp_path)  # not an upload folder: left alone
+    assert not mine.exists() and tmp_path.is_dir()
+
+
+def test_aligned_path_is_lasting_and_readable(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = workspace.aligned_path("../Chapitre 1.txt", "chapter1.md", "0123456789abcdef")
+    assert path == tmp_path / "alignment" / "aligned" / "Chapitre_1--chapter1-01234567.po"
+
+
+def test_save_copy_never_replaces_a_file(tmp_path):
+    bitext = Bitext((Sentence("Un.", 0),), (Sentence("One.", 0),),
+                    Alignment((Link((0,), (0,), 0.9),)), "fr", "en", "c")
+    path = workspace.save_copy(bitext, tmp_path / "copy")
+    assert path == tmp_path / "copy.po" and read_po(path).src == bitext.src
+    with pytest.raises(POConflict, match="already exists; choose another"):
+        workspace.save_copy(bitext, path)
+    with pytest.raises(POConflict, match="no such folder"):
+        workspace.save_copy(bitext, tmp_path / "nope" / "x.po")
