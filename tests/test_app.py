@@ -289,3 +289,147 @@ def test_long_texts_keep_findings_until_asked_to_check_again(env, monkeypatch):
     at.button(key="recheck").click().run()
     assert at.session_state["findings"][0] == at.session_state["history"].current
     assert not [b for b in at.button if b.key == "recheck"]
+
+
+# ---------------------------------------------------------------- issue 9 journeys (AppTest)
+
+def test_apply_edit_uses_the_text_typed_just_before_the_click(env):
+    at = open_sample(env)
+    at.number_input(key="sel").set_value(3).run()
+    box = [t for t in at.text_area if t.key and t.key.startswith("edit_2_0_")][0]
+    box.input("A sentence typed by hand.")
+    at.button(key="apply_edit").click().run()  # one round trip: the typing and the click
+    current = at.session_state["history"].current
+    assert current.tgt[current.alignment.links[2].tgt[0]].text == "A sentence typed by hand."
+    assert "A sentence typed by hand." in rows_html(at)
+
+
+def test_close_with_unsaved_changes_asks_first(env):
+    at = open_sample(env)
+    at.button(key="review").click().run()
+    at.button(key="merge_next").click().run()
+    at.button(key="close").click().run()
+    assert "history" in at.session_state  # not closed yet
+    assert any("2 unsaved changes" in w.value for w in at.warning)
+    at.button(key="guard_cancel").click().run()
+    assert not any("unsaved changes in" in w.value for w in at.warning)
+    at.button(key="close").click().run()
+    at.button(key="guard_save").click().run()
+    assert "history" not in at.session_state  # saved, then closed
+    path = env / "corpora-cache" / "sample" / "sample.po"
+    assert read_po(path).alignment.links[0].reviewed
+
+
+def test_discarding_at_the_guard_keeps_the_file_and_drops_the_draft(env):
+    from alignment import drafts
+
+    at = open_sample(env)
+    path = Path(at.session_state["path"])
+    before = path.read_bytes()
+    at.button(key="review").click().run()
+    assert drafts.read_draft(path) is not None  # written on the change
+    at.button(key="close").click().run()
+    at.button(key="guard_discard").click().run()
+    assert "history" not in at.session_state and path.read_bytes() == before
+    assert drafts.read_draft(path) is None
+
+
+def test_a_new_session_recovers_the_draft(env):
+    at = open_sample(env)
+    at.button(key="review").click().run()
+    at.button(key="undo").click().run()
+    at.button(key="redo").click().run()
+    edited = at.session_state["history"].current
+    # The browser is reloaded: a new session, the old one is gone without a word.
+    fresh = start(env)
+    assert any("1 unsaved change(s)" in m.value for m in fresh.markdown)
+    fresh.button(key="recover_0").click().run()
+    assert any("1 unsaved change to this file" in i.value for i in fresh.info)
+    fresh.button(key="recover_yes").click().run()
+    assert fresh.session_state["history"].current == edited
+    assert "1 unsaved change" in fresh.caption[0].value
+    fresh.button(key="save").click().run()
+    assert read_po(Path(fresh.session_state["path"])).alignment.links[0].reviewed
+    assert not [b for b in start(env).button if b.key == "recover_0"]  # saved: no draft left
+
+
+DE = ("Die alte Mühle\n\nDie Mühle dreht sich seit 1820. Sie mahlt den Weizen des Dorfes. "
+      "Der Müller heißt Jean Morel und wohnt neben der Brücke.\n\n"
+      "Im Winter friert der Fluss oft zu, und dann steht das große Rad still.")
+FR_SAME = ("Le vieux moulin\n\nLe moulin tourne depuis 1820. Il moud le blé du village. "
+           "Le meunier s'appelle Jean Morel et habite à côté du pont.\n\n"
+           "En hiver, la rivière gèle souvent, et alors la grande roue s'arrête.")
+
+
+def test_detected_languages_are_used_and_same_names_kept_apart(env):
+    at = start(env)
+    at.file_uploader(key="new_src").set_value(("chapter1.txt", DE.encode(), "text/plain")).run()
+    at.file_uploader(key="new_tgt").set_value(("chapter1.txt", FR_SAME.encode(),
+                                               "text/plain")).run()
+    assert (at.selectbox(key="lang_src").value, at.selectbox(key="lang_tgt").value) == ("de", "fr")
+    at.button(key="align_new").click().run()
+    assert not at.exception, at.exception
+    bitext = at.session_state["history"].current
+    assert (bitext.src_lang, bitext.tgt_lang) == ("de", "fr")
+    assert bitext.src[0].text == "Die alte Mühle" and bitext.tgt[0].text == "Le vieux moulin"
+    path = Path(at.session_state["path"])
+    assert path.is_file() and "alignment-upload-" not in str(path)
+    assert any(str(path) in s.value.replace("\\", "") for s in at.success)  # says where
+    upload = Path(at.session_state["upload_dir"])
+    assert not list(upload.rglob("*.txt"))  # the texts are in the PO now
+    at.button(key="close").click().run()
+    assert not upload.exists()  # the session's upload folder goes with the text
+
+
+def test_save_a_copy_elsewhere(env):
+    at = open_sample(env)
+    at.button(key="review").click().run()
+    at.text_input(key="copy_path").input(str(env / "mine")).run()
+    at.button(key="save_copy").click().run()
+    assert at.session_state["path"] == str(env / "mine.po")
+    assert read_po(env / "mine.po").alignment.links[0].reviewed
+    assert not any("unsaved" in c.value for c in at.caption)
+    at.button(key="save_copy").click().run()  # again: the file exists now
+    assert any("already exists" in w.value for w in at.warning)
+
+
+def test_no_docstring_or_stray_text_on_the_pages(env):
+    at = open_sample(env)
+    at.radio(key="mode").set_value("Proofread").run()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Up to this many links" not in shown and "the checks run again" not in shown
+
+
+def test_a_search_without_matches_says_so(env):
+    at = open_sample(env)
+    at.text_input(key="q").input("zzzqqq").run()
+    assert any("No link matches zzzqqq" in i.value for i in at.info)
+
+
+def test_a_bad_po_shows_an_error_and_the_rest_of_the_start_page(env):
+    bad = env / "bad.po"
+    bad.write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
+    at = start(env)
+    at.text_input(key="po_path").input(str(bad)).run()
+    at.button(key="open_path").click().run()
+    assert "Cannot open bad.po" in errors(at)
+    assert "Align new texts" in [h.value for h in at.subheader]
+
+
+def test_the_sample_card_opens_the_po_written_by_the_readme_command(env, monkeypatch, sample_po):
+    monkeypatch.chdir(env)
+    (env / "sample.po").write_bytes(sample_po)
+    at = start(env)
+    at.button(key="open_sample").click().run()
+    assert at.session_state["path"] == str(env / "sample.po")
+
+
+def test_markdown_in_language_codes_stays_text(env):
+    from dataclasses import replace
+
+    path = env / "corpora-cache" / "sample" / "sample.po"
+    bitext = replace(read_po(path), src_lang="**fr**", tgt_lang="[en](http://evil)")
+    write_po(bitext, path, overwrite_edited=True)
+    at = open_sample(env)
+    options = at.radio(key="q_side").options
+    assert options == ["both", r"\*\*fr\*\*", r"\[en\]\(`http://evil`\)"]  # no bold, no link
