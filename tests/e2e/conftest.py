@@ -1,0 +1,145 @@
+"""Browser journeys: `streamlit run app.py` driven by Debian's Chromium through Playwright.
+
+One streamlit server per test module (it takes a few seconds to start), with its own
+caches in a temp folder (corpora, embeddings, drafts, uploads) and the hashing
+embedder, so the journeys are fast, offline and leave the checkout untouched. Each
+journey opens its own copy of a PO, so journeys do not see each other's edits.
+Skips (with the reason) only when Playwright or /usr/bin/chromium is missing;
+.ci/run installs chromium with apt-get.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from e2e_helpers import OMISSION
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def sync_api():
+    """Playwright's sync API, or a skip saying what is missing (checked before the server starts)."""
+    api = pytest.importorskip("playwright.sync_api",
+                              reason="playwright is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is missing at /usr/bin/chromium (apt-get install chromium)")
+    return api
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    """The server's private world: working folder, caches, temp folder."""
+    base = tmp_path_factory.mktemp("e2e")
+    for name in ("cwd", "xdg", "tmp", "corpora-cache", "embed-cache"):
+        (base / name).mkdir()
+    shutil.copytree(ROOT / ".streamlit", base / "cwd" / ".streamlit")  # read from the cwd
+    return base
+
+
+@pytest.fixture(scope="module")
+def server(sync_api, home) -> Iterator[str]:
+    """A streamlit server on a free port with private caches; always stopped afterwards."""
+    port = free_port()
+    env = dict(os.environ, ALIGNMENT_EMBEDDER="hashing", PYTHONPATH=str(ROOT),
+               ALIGNMENT_CORPORA_CACHE=str(home / "corpora-cache"),
+               ALIGNMENT_CACHE_DIR=str(home / "embed-cache"),
+               XDG_CACHE_HOME=str(home / "xdg"), TMPDIR=str(home / "tmp"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=home / "cwd", env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(sync_api, server):
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server, sync_api):
+    """A fresh browser tab (its own Streamlit session) on the start page."""
+    sync_api.expect.set_options(timeout=10_000)
+    context = browser.new_context(viewport={"width": 1400, "height": 900},
+                                  accept_downloads=True)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    tab.goto(server)
+    tab.get_by_text("Align new texts").wait_for()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_po(tmp_path_factory) -> bytes:
+    """The sample aligned with the hashing embedder, link OMISSION cut into a 1-0 and a 0-1."""
+    from alignment import browse
+    from alignment.corpora import build_corpus
+    from alignment.embed import HashingEmbedder
+    from alignment.po import write_po
+
+    bitext = build_corpus("sample", embedder=HashingEmbedder())
+    bitext = browse.split(bitext, OMISSION, src_at=1, tgt_at=0)
+    links = list(bitext.alignment.links)
+    for k in (OMISSION, OMISSION + 1):  # to review: tinted, yet still hatched
+        links[k] = replace(links[k], confidence=0.3, reviewed=False)
+    bitext = replace(bitext, alignment=replace(bitext.alignment, links=tuple(links)))
+    path = tmp_path_factory.mktemp("po") / "fixture.po"
+    write_po(bitext, path)
+    return path.read_bytes()
+
+
+@pytest.fixture
+def po_copy(fixture_po, tmp_path) -> Path:
+    path = tmp_path / "journey.po"
+    path.write_bytes(fixture_po)
+    return path

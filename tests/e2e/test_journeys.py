@@ -1,0 +1,281 @@
+"""What a person does in the reader, with mouse and keys, checked on what the page shows."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import OMISSION, open_by_path, reader_table, settle
+
+pytestmark = pytest.mark.e2e
+
+
+def row(page, n: int):
+    """Row of link n (1-based, as shown) in the reader's table."""
+    return reader_table(page).locator(f"tr#link-{n}")
+
+
+def test_open_the_sample_and_read(page, tmp_path):
+    # The sample is the only corpus with both sides bundled, hence the only one to align.
+    page.get_by_role("button", name="Align and open").first.click()
+    first = reader_table(page).locator("tr", has_text="Le vieux pont de Saint-Aubin").first
+    first.wait_for(timeout=90_000)
+    expect(first).to_contain_text("The Old Bridge of Saint-Aubin")
+    assert reader_table(page).locator("tr.row").count() > 10
+    page.locator("section[data-testid='stSidebar']").get_by_text("Rows per page").wait_for()
+    # Fewer rows per page, then the "Next page" at the bottom: page 2 opens at its top.
+    rows_per_page = page.get_by_role("combobox", name="Rows per page")
+    rows_per_page.click()
+    rows_per_page.press("ArrowDown")  # opens the list
+    page.get_by_role("option", name="25").click()
+    expect(page.get_by_text(re.compile(r"Page 1 of 2 · rows 1–25 of \d+")).first).to_be_visible()
+    bottom = page.locator(".st-key-next_page_b button")
+    bottom.scroll_into_view_if_needed()
+    bottom.click()
+    expect(page.get_by_text(re.compile(r"Page 2 of 2 · rows 26–\d+ of \d+")).first).to_be_visible()
+    expect(row(page, 26)).to_be_in_viewport()
+    shot = tmp_path / "reader.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_search_and_filter(page, po_copy):
+    open_by_path(page, po_copy)
+    # The omission and the addition are hatched even on a row tinted "to review".
+    empty = row(page, OMISSION + 1).locator("td.empty")
+    expect(empty).to_have_count(1)
+    assert "repeating-linear-gradient" in empty.evaluate("e => getComputedStyle(e).backgroundImage")
+    find = page.locator(".st-key-q input")
+    find.fill("pont")
+    find.press("Enter")
+    expect(reader_table(page).locator("mark.hit").first).to_have_text(re.compile("pont", re.I))
+    hits = reader_table(page).locator("tr.row")
+    assert all("pont" in t.lower() for t in hits.all_inner_texts())
+    find.fill("zzzqqq")
+    find.press("Enter")
+    expect(page.get_by_text("No link matches zzzqqq")).to_be_visible()
+    # A pattern that hangs Python's re answers at once, and the app stays usable.
+    page.get_by_text("Regular expression").click()
+    find.fill(r"(\w+\s?)+;")
+    started = time.monotonic()
+    find.press("Enter")
+    settle(page)
+    assert time.monotonic() - started < 10
+    find.fill(r"(\w)\1")
+    find.press("Enter")
+    expect(page.get_by_text("back-references")).to_be_visible()
+    find.fill("")
+    find.press("Enter")
+    page.get_by_text("To review (fuzzy) only").click()
+    settle(page)
+    classes = reader_table(page).locator("tr.row").evaluate_all("rows => rows.map(r => r.className)")
+    assert classes and all(("fuzzy" in c or "low" in c) for c in classes)
+
+
+def open_editor(page) -> None:
+    page.get_by_text("Correct a link").click()
+    page.get_by_label("Edit the target sentence").wait_for()
+
+
+def test_correct_a_link_by_typing_then_clicking_apply(page, po_copy):
+    open_by_path(page, po_copy)
+    open_editor(page)
+    box = page.get_by_label("Edit the target sentence")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Typed by a person, then Apply clicked at once.")
+    page.get_by_role("button", name="Apply edit").click()  # no Ctrl+Enter, no click elsewhere
+    expect(row(page, 1)).to_contain_text("Typed by a person, then Apply clicked at once.")
+    expect(page.get_by_label("Edit the target sentence")).to_have_value(
+        "Typed by a person, then Apply clicked at once.")
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+
+
+def test_undo_and_redo(page, po_copy):
+    open_by_path(page, po_copy)
+    open_editor(page)
+    before = " ".join(row(page, 2).text_content().split())
+    page.get_by_role("button", name="⤓ Merge with next").click()
+    expect(row(page, 2)).not_to_have_text(before)
+    page.locator(".st-key-undo button").click()
+    expect(row(page, 2)).to_have_text(before)
+    page.locator(".st-key-redo button").click()
+    expect(row(page, 2)).not_to_have_text(before)
+    reader_table(page).click()  # focus out of any input, then the keys
+    page.keyboard.press("Control+z")
+    expect(row(page, 2)).to_have_text(before)
+
+
+def test_save_conflict_reload(page, po_copy):
+    from alignment import browse
+    from alignment.po import file_fingerprint, read_po, save_po
+
+    open_by_path(page, po_copy)
+    open_editor(page)
+    page.get_by_role("button", name="✓ Mark reviewed").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    page.locator(".st-key-save button").click()
+    expect(page.get_by_text("1 unsaved change")).to_have_count(0)
+    assert read_po(po_copy).alignment.links[0].reviewed
+    # Someone else saves the file meanwhile.
+    other = browse.mark_reviewed(read_po(po_copy), 5)
+    save_po(other, po_copy, expected_fingerprint=file_fingerprint(po_copy))
+    page.get_by_role("button", name="⤓ Merge with next").click()
+    page.locator(".st-key-save button").click()
+    expect(page.get_by_text("changed on disk since it was opened")).to_be_visible()
+    assert len(read_po(po_copy).alignment.links) == len(other.alignment.links)  # not overwritten
+    page.get_by_role("button", name=re.compile("Reload from disk")).click()
+    expect(row(page, 6).locator("span.ok")).to_have_count(1)  # their change is shown
+    merged_away = " ".join(row(page, 2).text_content().split())
+    page.locator(".st-key-undo button").click()  # ... and mine is one Undo away
+    expect(row(page, 2)).not_to_have_text(merged_away)
+
+
+def test_close_with_unsaved_changes_gets_the_guard(page, po_copy):
+    open_by_path(page, po_copy)
+    open_editor(page)
+    page.get_by_role("button", name="✓ Mark reviewed").click()
+    page.get_by_role("button", name="⤓ Merge with next").click()
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    expect(page.get_by_text("2 unsaved changes in journey.po")).to_be_visible()
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_text("2 unsaved changes in journey.po")).to_have_count(0)
+    expect(reader_table(page)).to_be_visible()
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    page.get_by_role("button", name="Save and close").click()
+    expect(page.get_by_text("Align new texts")).to_be_visible()  # the start page
+    from alignment.po import read_po
+    assert read_po(po_copy).alignment.links[0].reviewed
+
+
+def test_reload_the_browser_and_recover_the_draft(page, po_copy):
+    open_by_path(page, po_copy)
+    open_editor(page)
+    box = page.get_by_label("Edit the target sentence")
+    box.fill("Kept through a reload.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(row(page, 1)).to_contain_text("Kept through a reload.")
+    page.reload()  # the session is gone
+    offer = page.locator("[data-testid='stHorizontalBlock']", has_text=str(po_copy)).last
+    expect(offer).to_contain_text("1 unsaved change(s)")
+    offer.get_by_role("button", name="Open and recover").click()
+    expect(page.get_by_text("were kept from an earlier session")).to_be_visible()
+    expect(row(page, 1)).not_to_contain_text("Kept through a reload.")
+    page.get_by_role("button", name="Recover them").click()
+    expect(row(page, 1)).to_contain_text("Kept through a reload.")
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+
+
+def test_learn_with_click_and_keys(page, po_copy):
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
+    expect(page.get_by_text(re.compile(r"Sentence 1 of \d+"))).to_be_visible()
+    hidden = row(page, 2).locator("details")
+    expect(hidden).not_to_have_attribute("open", "")
+    hidden.locator("summary").click()  # reveal row 2 by a click
+    expect(hidden).to_have_attribute("open", "")
+    page.locator("h3").first.click()  # keys go to the page, not to an input
+    page.keyboard.press("j")
+    expect(page.get_by_text(re.compile(r"Sentence 2 of \d+"))).to_be_visible()
+    page.keyboard.press("j")
+    expect(page.get_by_text(re.compile(r"Sentence 3 of \d+"))).to_be_visible()
+    expect(row(page, 2).locator("details")).to_have_attribute("open", "")  # still revealed
+    expect(row(page, 3)).to_have_class(re.compile("current"))
+    expect(row(page, 3).locator("details")).not_to_have_attribute("open", "")
+    page.keyboard.press(" ")
+    expect(row(page, 3).locator("details")).to_have_attribute("open", "")
+    page.keyboard.press("k")
+    expect(page.get_by_text(re.compile(r"Sentence 2 of \d+"))).to_be_visible()
+
+
+def test_proofread_and_jump(page, po_copy):
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    jumps = page.locator(".st-key-findings_box button:visible")
+    jumps.first.wait_for()
+    n = jumps.count()
+    assert n >= 3, "the fixture should give a few findings"
+    button = jumps.nth(n - 1)
+    label = button.inner_text()
+    target = int(re.search(r"\d+", label).group())
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect(row(page, target)).to_have_class(re.compile("current"))
+    expect(row(page, target)).to_be_in_viewport()
+    # The findings list stays where it was: the button just clicked is still in its view.
+    clicked = page.locator(".st-key-findings_box button:visible", has_text=label).last
+    clicked.wait_for()
+    inside = clicked.evaluate("""b => { const box = b.closest('.st-key-findings_box');
+        const r = b.getBoundingClientRect(), o = box.getBoundingClientRect();
+        return box.scrollTop > 0 && r.top >= o.top - 1 && r.bottom <= o.bottom + 1; }""")
+    assert inside, "the findings list went back to its top"
+    expect(page.get_by_label("Link (the blue row)")).to_have_value(str(target))
+
+
+DE_ONE = ("Die alte Mühle\n\nDie Mühle dreht sich seit dem Jahr 1820 am Ufer des Flusses. "
+      "Sie mahlt den Weizen des ganzen Dorfes und der Bauernhöfe ringsum. "
+      "Der Müller heißt Jean Morel und wohnt mit seiner Familie neben der Brücke.\n\n"
+      "Im Winter friert der Fluss oft zu, und dann steht das große Rad still.")
+FR_ONE = ("Le vieux moulin\n\nLe moulin tourne depuis l'année 1820 au bord de la rivière. "
+      "Il moud le blé de tout le village et des fermes alentour. "
+      "Le meunier s'appelle Jean Morel et habite avec sa famille à côté du pont.\n\n"
+      "En hiver, la rivière gèle souvent, et alors la grande roue s'arrête.")
+
+
+# Long enough (about 250 sentences a side) for the progress bar to be on screen a moment.
+DE = "\n\n".join([DE_ONE] + [DE_ONE.split("\n\n", 1)[1].replace("1820", str(1700 + k))
+                              for k in range(60)])
+FR = "\n\n".join([FR_ONE] + [FR_ONE.split("\n\n", 1)[1].replace("1820", str(1700 + k))
+                              for k in range(60)])
+
+
+def test_upload_two_texts_in_another_language_pair(page, tmp_path):
+    (tmp_path / "de").mkdir()
+    (tmp_path / "fr").mkdir()
+    de, fr = tmp_path / "de" / "kapitel1.txt", tmp_path / "fr" / "kapitel1.txt"  # same name
+    de.write_text(DE, encoding="utf-8")
+    fr.write_text(FR, encoding="utf-8")
+    page.locator(".st-key-new_src input[type=file]").set_input_files(str(de))
+    expect(page.get_by_text("Original language (detected: de)")).to_be_visible()
+    page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(fr))
+    expect(page.get_by_text("Translation language (detected: fr)")).to_be_visible()
+    expect(page.locator(".st-key-lang_src input")).to_have_value("de")  # chosen, not only said
+    expect(page.locator(".st-key-lang_tgt input")).to_have_value("fr")
+    # Record where the progress bar is drawn, relative to the viewport, while aligning.
+    page.evaluate("""() => { window.__bars = [];
+      new MutationObserver(() => document.querySelectorAll('[data-testid=stProgress]')
+        .forEach(b => { const r = b.getBoundingClientRect();
+          window.__bars.push(r.top >= 0 && r.bottom <= innerHeight && r.height > 0); }))
+      .observe(document.body, {childList: true, subtree: true}); }""")
+    align = page.get_by_role("button", name="Align", exact=True)
+    align.scroll_into_view_if_needed()
+    align.click()
+    table = reader_table(page)
+    expect(table.locator("th").nth(1)).to_have_text("de", timeout=90_000)
+    expect(table.locator("th").nth(2)).to_have_text("fr")
+    expect(table.locator("tr.row").first).to_contain_text("Die alte Mühle")
+    expect(table.locator("tr.row").first).to_contain_text("Le vieux moulin")
+    bars = page.evaluate("window.__bars || []")
+    assert bars and any(bars), "the progress bar was never drawn in view"
+    expect(page.get_by_text(re.compile(r"written to .*kapitel1--kapitel1-\w+\.po"))).to_be_visible()
+
+
+@pytest.mark.parametrize("fmt, head", [("PO", b"# "), ("TMX", b"<?xml"), ("TSV", None),
+                                        ("HTML", b"<!DOCTYPE html")])
+def test_download_each_format(page, po_copy, fmt, head):
+    open_by_path(page, po_copy)
+    page.get_by_role("button", name="Download").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name=fmt, exact=True).click()
+    download = info.value
+    assert download.suggested_filename == f"journey.{fmt.lower()}"
+    data = Path(download.path()).read_bytes()
+    if head is None:
+        assert b"\t" in data.splitlines()[0] and b"Saint-Aubin" in data
+    else:
+        assert data.lstrip().startswith(head), data[:80]
+        assert "Saint-Aubin".encode() in data
