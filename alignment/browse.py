@@ -4,9 +4,8 @@ Paging, search, filters, corrections and rendering are pure functions over
 `alignment.types.Bitext` (or return a new one), so app.py only draws widgets and keeps
 session state, and all of it is tested without a browser. Corrections never mutate:
 each returns a new Bitext, which makes undo a stack of snapshots (`History`) that
-share their unchanged tuples. The last section holds the app's only I/O helpers:
-the reader's position note (JSON, written atomically with po.atomic_write_text),
-sanitised uploads, downloads, and a language guess (langdetect, see guess_language).
+share their unchanged tuples. The app's I/O helpers (the reader's position note, sanitised uploads, downloads,
+the language guess) live in `workspace` and are re-exported here.
 
 HTML is built with the standard library's `html.escape` applied to every piece of
 user text; highlights are inserted after escaping, at offsets computed on the raw
@@ -18,18 +17,16 @@ from __future__ import annotations
 
 import bisect
 import html
-import json
-import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Literal
 
 from .align import DEFAULT_REVIEW_THRESHOLD
-from .errors import EditError, UnknownComponent, UploadError
-from .search import Query, compile_query, search  # noqa: F401  (the reader's search, re-exported)
+from .errors import EditError
+from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
+from .workspace import (MAX_UPLOAD_MB, export_bytes, guess_language,  # noqa: F401
+                        load_position, notes_path, safe_filename, save_position, store_upload)
 from .types import Bitext, Finding, Link, Sentence, Side, Span
 from .words import word_groups
 
@@ -37,8 +34,6 @@ REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD
 """Links below this confidence (and not reviewed) are fuzzy, as in the PO files."""
 LOW_CONFIDENCE = 0.5
 """Below this a link is drawn as doubtful, not merely to review."""
-MAX_UPLOAD_MB = 20
-"""Upload limit; .streamlit/config.toml sets server.maxUploadSize to the same."""
 
 Direction = Literal["next", "prev"]
 Hits = Mapping[int, tuple[Span, ...]]
@@ -429,101 +424,3 @@ def md_text(text: str) -> str:
         out += [md_escape(text[pos:m.start()]), f"`{m.group()}`"]
         pos = m.end()
     return "".join(out + [md_escape(text[pos:])])
-
-
-# ---------------------------------------------------------------- reading position, uploads
-
-def notes_path() -> Path:
-    """Where the reader's positions are kept: $XDG_CACHE_HOME/alignment/reading.json."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "alignment" / "reading.json"
-
-
-def _read_notes(path: Path) -> dict[str, dict[str, int]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def load_position(key: str, path: Path | None = None) -> int | None:
-    """The link where the reader of corpus `key` stopped last time (0-based), if known."""
-    entry = _read_notes(path or notes_path()).get(key)
-    link = entry.get("link") if isinstance(entry, dict) else None
-    return link if isinstance(link, int) and link >= 0 else None
-
-
-def save_position(key: str, link: int, total: int, path: Path | None = None) -> Path:
-    """Remember that the reader of corpus `key` got to `link` of `total`; written atomically."""
-    from .po import atomic_write_text
-
-    path = path or notes_path()
-    notes = _read_notes(path)
-    notes[key] = {"link": int(link), "total": int(total)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, json.dumps(notes, ensure_ascii=False, indent=1, sort_keys=True))
-    return path
-
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def safe_filename(name: str, default: str = "upload") -> str:
-    """A file name from a user reduced to [A-Za-z0-9._-], no directories, no leading dot."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
-    base = _UNSAFE.sub("_", base).strip("._-")[:100]
-    return base or default
-
-
-def store_upload(name: str, data: bytes, directory: Path, *, max_mb: float | None = None) -> Path:
-    """Write an uploaded file under `directory` (a temp dir) with a sanitised name."""
-    from .po import atomic_write_bytes
-
-    max_mb = MAX_UPLOAD_MB if max_mb is None else max_mb
-    clean = safe_filename(name)
-    if len(data) > max_mb * 1024 * 1024:
-        raise UploadError(f"{clean} is {len(data) / 2**20:.1f} MB, over the {max_mb:g} MB upload "
-                          "limit; align such a text with the CLI (alignment align) instead")
-    target = (directory / clean).resolve()
-    if target.parent != directory.resolve():
-        raise UploadError(f"cannot store the upload {clean!r}; rename the file and try again")
-    atomic_write_bytes(target, data)
-    return target
-
-
-def guess_language(text: str) -> str | None:
-    """The ISO 639-1 code of the text's language, or None when unsure.
-
-    Why langdetect: a well-kept port of Google's detector with profiles for 55
-    languages bundled (no network); seeded so the same text always gives the same guess.
-    """
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-    try:
-        best = detect_langs(text[:5000])[0]
-    except LangDetectException:
-        return None
-    return best.lang.split("-")[0] if best.prob >= 0.8 else None
-
-
-def export_bytes(bitext: Bitext, fmt: str) -> bytes:
-    """The bitext as a downloadable file: po, tmx, tsv, html or epub (rendered in memory)."""
-    from . import export
-    from .po import bitext_to_po
-
-    if fmt == "po":
-        return str(bitext_to_po(bitext)).encode("utf-8")
-    if fmt == "tmx":
-        return export.render_tmx(bitext)
-    if fmt == "tsv":
-        return export.render_tsv(bitext).encode("utf-8")
-    if fmt == "html":
-        return export.render_html(bitext).encode("utf-8")
-    if fmt == "epub":
-        from .epub import render_epub
-        return render_epub(bitext)
-    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html or epub")

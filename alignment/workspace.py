@@ -1,4 +1,4 @@
-"""Where the app keeps what people upload and what it aligns for them.
+"""Where the app keeps files: uploads, aligned POs, the reading position; downloads.
 
 Uploads of one browser session go to a private temp folder (`alignment-upload-*`), one
 subfolder per side, so an original and a translation with the same file name
@@ -12,15 +12,20 @@ offers to download them or save them elsewhere (`save_copy`).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
-from .errors import POConflict
+from .errors import POConflict, UnknownComponent, UploadError
 from .types import Bitext
 
+MAX_UPLOAD_MB = 20
+"""Upload limit; .streamlit/config.toml sets server.maxUploadSize to the same."""
 PREFIX = "alignment-upload-"
 STALE_AFTER_S = 24 * 3600
 
@@ -70,8 +75,6 @@ def aligned_dir() -> Path:
 
 def aligned_path(src_name: str, tgt_name: str, digest: str) -> Path:
     """A lasting, readable name for an aligned pair: <src stem>--<tgt stem>-<digest>.po."""
-    from .browse import safe_filename
-
     stems = [safe_filename(Path(n).stem, "text")[:40] for n in (src_name, tgt_name)]
     return aligned_dir() / f"{stems[0]}--{stems[1]}-{digest[:8]}.po"
 
@@ -104,3 +107,101 @@ def save_copy(bitext: Bitext, target: str | os.PathLike[str]) -> Path:
         raise POConflict(f"{path.parent}: no such folder; create it or choose another place")
     write_po(bitext, path)
     return path
+
+
+# ---------------------------------------------------------------- reading position, uploads
+
+def notes_path() -> Path:
+    """Where the reader's positions are kept: $XDG_CACHE_HOME/alignment/reading.json."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "alignment" / "reading.json"
+
+
+def _read_notes(path: Path) -> dict[str, dict[str, int]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_position(key: str, path: Path | None = None) -> int | None:
+    """The link where the reader of corpus `key` stopped last time (0-based), if known."""
+    entry = _read_notes(path or notes_path()).get(key)
+    link = entry.get("link") if isinstance(entry, dict) else None
+    return link if isinstance(link, int) and link >= 0 else None
+
+
+def save_position(key: str, link: int, total: int, path: Path | None = None) -> Path:
+    """Remember that the reader of corpus `key` got to `link` of `total`; written atomically."""
+    from .po import atomic_write_text
+
+    path = path or notes_path()
+    notes = _read_notes(path)
+    notes[key] = {"link": int(link), "total": int(total)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, json.dumps(notes, ensure_ascii=False, indent=1, sort_keys=True))
+    return path
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_filename(name: str, default: str = "upload") -> str:
+    """A file name from a user reduced to [A-Za-z0-9._-], no directories, no leading dot."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    base = _UNSAFE.sub("_", base).strip("._-")[:100]
+    return base or default
+
+
+def store_upload(name: str, data: bytes, directory: Path, *, max_mb: float | None = None) -> Path:
+    """Write an uploaded file under `directory` (a temp dir) with a sanitised name."""
+    from .po import atomic_write_bytes
+
+    max_mb = MAX_UPLOAD_MB if max_mb is None else max_mb
+    clean = safe_filename(name)
+    if len(data) > max_mb * 1024 * 1024:
+        raise UploadError(f"{clean} is {len(data) / 2**20:.1f} MB, over the {max_mb:g} MB upload "
+                          "limit; align such a text with the CLI (alignment align) instead")
+    target = (directory / clean).resolve()
+    if target.parent != directory.resolve():
+        raise UploadError(f"cannot store the upload {clean!r}; rename the file and try again")
+    atomic_write_bytes(target, data)
+    return target
+
+
+def guess_language(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language, or None when unsure.
+
+    Why langdetect: a well-kept port of Google's detector with profiles for 55
+    languages bundled (no network); seeded so the same text always gives the same guess.
+    """
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(text[:5000])[0]
+    except LangDetectException:
+        return None
+    return best.lang.split("-")[0] if best.prob >= 0.8 else None
+
+
+def export_bytes(bitext: Bitext, fmt: str) -> bytes:
+    """The bitext as a downloadable file: po, tmx, tsv, html or epub (rendered in memory)."""
+    from . import export
+    from .po import bitext_to_po
+
+    if fmt == "po":
+        return str(bitext_to_po(bitext)).encode("utf-8")
+    if fmt == "tmx":
+        return export.render_tmx(bitext)
+    if fmt == "tsv":
+        return export.render_tsv(bitext).encode("utf-8")
+    if fmt == "html":
+        return export.render_html(bitext).encode("utf-8")
+    if fmt == "epub":
+        from .epub import render_epub
+        return render_epub(bitext)
+    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html or epub")

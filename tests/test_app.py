@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from alignment import browse
+from alignment import browse, workspace
 from alignment.corpora import build_corpus
 from alignment.embed import HashingEmbedder
 from alignment.po import file_fingerprint, read_po, save_po, write_po
@@ -217,7 +217,7 @@ def test_uploaded_po_is_stored_under_a_safe_name(env, sample_po):
 
 
 def test_upload_over_the_limit_is_refused_with_a_message(env, monkeypatch):
-    monkeypatch.setattr(browse, "MAX_UPLOAD_MB", 0.001)
+    monkeypatch.setattr(workspace, "MAX_UPLOAD_MB", 0.001)
     at = start(env)
     at.file_uploader(key="po_upload").set_value(("big.po", b"#" * 5000, "text/x-po")).run()
     at.button(key="open_upload").click().run()

@@ -92,7 +92,7 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
     """
     from alignment.po import file_fingerprint
 
-    position = browse.load_position(key) or 0
+    position = workspace.load_position(key) or 0
     ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
               fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
               page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),

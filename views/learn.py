@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from alignment import browse
+from alignment import workspace
 from alignment.types import Bitext
 
 from .common import md, ss
@@ -15,7 +15,7 @@ from .common import md, ss
 def move_cursor(step: int) -> None:
     n = len(ss.history.current.alignment.links)
     ss.cursor, ss.resumed = min(max(0, ss.cursor + step), n - 1), 0
-    browse.save_position(ss.notes_key, ss.cursor, n)
+    workspace.save_position(ss.notes_key, ss.cursor, n)
 
 
 def reveal() -> None:

@@ -215,7 +215,7 @@ def toolbar(bitext: Bitext) -> None:
         for fmt, mime in (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
                           ("tsv", "text/tab-separated-values"), ("html", "text/html")):
             st.download_button(fmt.upper(), key=f"dl_{fmt}", file_name=f"{stem}.{fmt}", mime=mime,
-                               data=lambda fmt=fmt, b=bitext: browse.export_bytes(b, fmt))
+                               data=lambda fmt=fmt, b=bitext: workspace.export_bytes(b, fmt))
     with bar.popover("Save a copy as…"):
         st.text_input("New PO file (full path)", key="copy_path",
                       placeholder=str(Path.cwd() / f"{Path(ss.path).stem}.po"))
@@ -227,7 +227,7 @@ def toolbar(bitext: Bitext) -> None:
                   on_click=reload)
         c2.download_button("Download your version (PO)", key="dl_conflict",
                            file_name=f"{Path(ss.path).stem}-mine.po",
-                           data=lambda b=bitext: browse.export_bytes(b, "po"))
+                           data=lambda b=bitext: workspace.export_bytes(b, "po"))
     if ss.flash:
         st.warning(md(ss.flash))
 

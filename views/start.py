@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from alignment import browse, drafts, workspace
+from alignment import drafts, workspace
 from alignment.errors import AlignmentError, FetchError
 
 from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
@@ -53,7 +53,7 @@ def fetch_missing(corpus: Any, side: Any) -> None:
                               type=list(FORMATS), key=f"up_{corpus.id}_{side.side}")
     if upload is not None:
         try:
-            path = browse.store_upload(upload.name, upload.getvalue(),
+            path = workspace.store_upload(upload.name, upload.getvalue(),
                                        workspace.side_dir(upload_dir(), side.side))
             fetch_side(corpus, side, file=path)
             path.unlink(missing_ok=True)  # the corpus cache keeps its own copy
@@ -135,7 +135,7 @@ def open_section() -> None:
             data = upload.getvalue()
             digest = hashlib.sha256(data).hexdigest()
             try:  # kept in the lasting folder (with the corrections saved there), not in /tmp
-                stored = browse.store_upload(upload.name, data, workspace.side_dir(upload_dir(), "po"))
+                stored = workspace.store_upload(upload.name, data, workspace.side_dir(upload_dir(), "po"))
                 target = workspace.keep_upload(stored, digest)
                 try_open(target, title=upload.name, key="upload:" + digest[:16])
             except AlignmentError as exc:
@@ -156,7 +156,7 @@ def language_box(label: str, side: str, up: Any) -> str:
     """The language of one upload: the detected one, set when a new file arrives."""
     key = f"lang_{side}"
     if up is not None and ss.get(f"detected_{side}") != up.file_id:
-        guess = browse.guess_language(up.getvalue()[:20000].decode("utf-8", "ignore"))
+        guess = workspace.guess_language(up.getvalue()[:20000].decode("utf-8", "ignore"))
         ss[f"detected_{side}"], ss[f"guess_{side}"] = up.file_id, guess
         if guess:
             ss[key] = guess
@@ -189,7 +189,7 @@ def align_section() -> None:
 def align_uploads(files: list[Any], langs: list[str]) -> None:
     """Align two uploads here, under the button (where the person is, progress bar and all)."""
     folder = upload_dir()
-    stored = [browse.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, side))
+    stored = [workspace.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, side))
               for f, side in zip(files, ("src", "tgt"))]
     digest = digest_of(f.getvalue() for f in files)
     bitext = align_files(digest, langs[0], langs[1], EMBEDDER, str(stored[0]), str(stored[1]))
