@@ -9,7 +9,7 @@ discarding removes the draft. Drafts live in the user's cache folder
 ($XDG_CACHE_HOME/alignment/drafts), never beside the PO, so a read-only folder or a
 version-controlled one is never touched.
 
-The Bitext is stored with the compact JSON of `snapshot` (tens of milliseconds for
+The Bitext is stored with the compact, checksummed JSON of `snapshot` (0.1-0.2 s for
 10,000 links, against seconds for polib), together with the fingerprint of the PO file
 the corrections started from, so that the app can say when the file changed since.
 """
@@ -61,7 +61,8 @@ def write_draft(bitext: Bitext, po_path: str | os.PathLike[str], *, base_fingerp
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps({"format": FORMAT, "po_path": str(Path(po_path).resolve()),
                           "base_fingerprint": base_fingerprint, "changes": int(changes),
-                          "saved_at": time.time(), "bitext": _encode(bitext, "draft")},
+                          "saved_at": time.time(),
+                          "bitext": _encode(bitext, "draft", base_fingerprint)},
                          ensure_ascii=False)
     return atomic_write_text(path, payload)
 
@@ -73,7 +74,7 @@ def read_draft(po_path: str | os.PathLike[str], root: Path | None = None) -> Dra
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        bitext, _ = _decode(data["bitext"])
+        bitext, _ = _decode(data["bitext"], str(data["base_fingerprint"]))
         return Draft(str(data["po_path"]), bitext, str(data["base_fingerprint"]),
                      int(data["changes"]), float(data["saved_at"]))
     except (OSError, ValueError, KeyError, TypeError):
