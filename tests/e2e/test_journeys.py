@@ -269,7 +269,7 @@ def test_upload_two_texts_in_another_language_pair(page, tmp_path):
 def test_download_each_format(page, po_copy, fmt, head):
     open_by_path(page, po_copy)
     page.get_by_role("button", name="Download").click()
-    with page.expect_download() as info:
+    with page.expect_download(timeout=45_000) as info:  # the file is made on the click
         page.get_by_role("button", name=fmt, exact=True).click()
     download = info.value
     assert download.suggested_filename == f"journey.{fmt.lower()}"
