@@ -416,6 +416,17 @@ def test_a_bad_po_shows_an_error_and_the_rest_of_the_start_page(env):
     assert "Align new texts" in [h.value for h in at.subheader]
 
 
+def test_a_damaged_corpus_po_leaves_the_start_page_usable(env):
+    (env / "corpora-cache" / "sample" / "sample.po").write_text('msgid "x\n', encoding="utf-8")
+    at = start(env)
+    at.button(key="open_sample").click().run()
+    assert "Cannot open sample.po" in errors(at) and "history" not in at.session_state
+    assert "Align new texts" in [h.value for h in at.subheader]
+    at.text_input(key="po_path").input(str(env / "nope.po")).run()  # and still works
+    at.button(key="open_path").click().run()
+    assert "nope.po: no such PO file" in errors(at)
+
+
 def test_the_sample_card_opens_the_po_written_by_the_readme_command(env, monkeypatch, sample_po):
     monkeypatch.chdir(env)
     (env / "sample.po").write_bytes(sample_po)

@@ -77,15 +77,18 @@ def corpus_card(corpus: Any) -> None:
         if po_path.is_file():
             st.caption(f"PO file: {md(str(po_path))}")
             if st.button("Open", key=f"open_{corpus.id}", type="primary"):
-                open_po(po_path, title=corpus.title, key=corpus.id)
-                st.rerun()
+                try_open(po_path, title=corpus.title, key=corpus.id)
         elif not missing:
             if st.button("Align and open", key=f"open_{corpus.id}", type="primary"):
                 digest = digest_of(side_path(corpus, s).read_bytes()
                                    for s in (corpus.src, corpus.tgt))
-                bitext = build_corpus(corpus.id, digest, EMBEDDER)  # progress drawn here
-                store_aligned(bitext, po_path, corpus.title, corpus.id)
-                st.rerun()
+                try:
+                    bitext = build_corpus(corpus.id, digest, EMBEDDER)  # progress drawn here
+                    store_aligned(bitext, po_path, corpus.title, corpus.id)
+                except AlignmentError as exc:
+                    st.error(md(str(exc)))
+                else:
+                    st.rerun()
         for side in missing:
             fetch_missing(corpus, side)
 
