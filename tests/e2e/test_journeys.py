@@ -125,6 +125,7 @@ def test_save_conflict_reload(page, po_copy):
     other = browse.mark_reviewed(read_po(po_copy), 5)
     save_po(other, po_copy, expected_fingerprint=file_fingerprint(po_copy))
     page.get_by_role("button", name="⤓ Merge with next").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
     page.locator(".st-key-save button").click()
     expect(page.get_by_text("changed on disk since it was opened")).to_be_visible()
     assert len(read_po(po_copy).alignment.links) == len(other.alignment.links)  # not overwritten
@@ -139,7 +140,9 @@ def test_close_with_unsaved_changes_gets_the_guard(page, po_copy):
     open_by_path(page, po_copy)
     open_editor(page)
     page.get_by_role("button", name="✓ Mark reviewed").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()  # as a person waits
     page.get_by_role("button", name="⤓ Merge with next").click()
+    expect(page.get_by_text("2 unsaved changes").first).to_be_visible()
     page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
     expect(page.get_by_text("2 unsaved changes in journey.po")).to_be_visible()
     page.get_by_role("button", name="Cancel").click()
