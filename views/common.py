@@ -20,7 +20,7 @@ from alignment.types import Bitext
 ss = st.session_state
 md = browse.md_text  # user text shown through Markdown (titles, file names, messages)
 EMBEDDER = os.environ.get("ALIGNMENT_EMBEDDER", "use")
-FORMATS = ("txt", "html", "htm", "md", "markdown")
+FORMATS = ("txt", "html", "htm", "md", "markdown", "epub", "docx", "odt", "pdf")
 LANGS = ("fr", "en", "de", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko", "ar", "tr")
 
 

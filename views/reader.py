@@ -213,7 +213,8 @@ def toolbar(bitext: Bitext) -> None:
     with bar.popover("Download"):
         stem = Path(ss.path).stem
         for fmt, mime in (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
-                          ("tsv", "text/tab-separated-values"), ("html", "text/html")):
+                          ("tsv", "text/tab-separated-values"), ("html", "text/html"),
+                          ("epub", "application/epub+zip")):
             st.download_button(fmt.upper(), key=f"dl_{fmt}", file_name=f"{stem}.{fmt}", mime=mime,
                                data=lambda fmt=fmt, b=bitext: workspace.export_bytes(b, fmt))
     with bar.popover("Save a copy as…"):

@@ -159,7 +159,9 @@ def language_box(label: str, side: str, up: Any) -> str:
     """The language of one upload: the detected one, set when a new file arrives."""
     key = f"lang_{side}"
     if up is not None and ss.get(f"detected_{side}") != up.file_id:
-        guess = workspace.guess_language(up.getvalue()[:20000].decode("utf-8", "ignore"))
+        from alignment.read_book import sample_text
+
+        guess = workspace.guess_language(sample_text(up.name, up.getvalue()))
         ss[f"detected_{side}"], ss[f"guess_{side}"] = up.file_id, guess
         if guess:
             ss[key] = guess
@@ -172,7 +174,8 @@ def language_box(label: str, side: str, up: Any) -> str:
 
 def align_section() -> None:
     st.subheader("Align new texts")
-    st.caption("An original and its translation as plain text, HTML or Markdown.")
+    st.caption("An original and its translation as plain text, HTML, Markdown, EPUB, DOCX, ODT "
+               "or PDF (with a text layer).")
     cols = st.columns(2)
     files, langs = [], []
     for col, label, side in zip(cols, ("Original", "Translation"), ("src", "tgt")):

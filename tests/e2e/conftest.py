@@ -10,54 +10,21 @@ Skips (with the reason) only when Playwright or /usr/bin/chromium is missing;
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from e2e_helpers import OMISSION
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
+from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, playwright_or_skip,
+                              streamlit_server)
 
 
 @pytest.fixture(scope="module")
 def sync_api():
     """Playwright's sync API, or a skip saying what is missing (checked before the server starts)."""
-    api = pytest.importorskip("playwright.sync_api",
-                              reason="playwright is not installed (pip install playwright)")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is missing at /usr/bin/chromium (apt-get install chromium)")
-    return api
+    return playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
@@ -72,29 +39,13 @@ def home(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(sync_api, home) -> Iterator[str]:
-    """A streamlit server on a free port with private caches; always stopped afterwards."""
-    port = free_port()
-    env = dict(os.environ, ALIGNMENT_EMBEDDER="hashing", PYTHONPATH=str(ROOT),
-               ALIGNMENT_CORPORA_CACHE=str(home / "corpora-cache"),
-               ALIGNMENT_CACHE_DIR=str(home / "embed-cache"),
-               XDG_CACHE_HOME=str(home / "xdg"), TMPDIR=str(home / "tmp"))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=home / "cwd", env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    """One streamlit server for the module, with private caches and the hashing embedder."""
+    env = {"ALIGNMENT_EMBEDDER": "hashing",
+           "ALIGNMENT_CORPORA_CACHE": str(home / "corpora-cache"),
+           "ALIGNMENT_CACHE_DIR": str(home / "embed-cache"),
+           "XDG_CACHE_HOME": str(home / "xdg"), "TMPDIR": str(home / "tmp")}
+    with streamlit_server(home / "cwd", env) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

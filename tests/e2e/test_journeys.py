@@ -268,7 +268,7 @@ def test_upload_two_texts_in_another_language_pair(page, tmp_path):
 
 
 @pytest.mark.parametrize("fmt, head", [("PO", b"# "), ("TMX", b"<?xml"), ("TSV", None),
-                                        ("HTML", b"<!DOCTYPE html")])
+                                        ("HTML", b"<!DOCTYPE html"), ("EPUB", b"PK")])
 def test_download_each_format(page, po_copy, fmt, head):
     open_by_path(page, po_copy)
     page.get_by_role("button", name="Download").click()
@@ -279,6 +279,13 @@ def test_download_each_format(page, po_copy, fmt, head):
     data = Path(download.path()).read_bytes()
     if head is None:
         assert b"\t" in data.splitlines()[0] and b"Saint-Aubin" in data
+    elif fmt == "EPUB":  # a zip: the text is inside, compressed
+        import io
+        import zipfile
+
+        book = zipfile.ZipFile(io.BytesIO(data))
+        assert any("Saint-Aubin" in book.read(n).decode("utf-8", "ignore")
+                   for n in book.namelist() if n.endswith((".xhtml", ".html")))
     else:
         assert data.lstrip().startswith(head), data[:80]
         assert "Saint-Aubin".encode() in data

@@ -1,0 +1,94 @@
+"""The browser harness shared by the browser tests: Debian's Chromium, a streamlit server.
+
+The journeys themselves are in tests/e2e/ (one server per module); other test modules
+(test_books_app.py) import `sync_api` and `server` from here. Skips (with the reason)
+only when Playwright or /usr/bin/chromium is missing; .ci/run installs chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
+
+
+@contextmanager
+def streamlit_server(cwd: Path, env: dict[str, str]) -> Iterator[str]:
+    """`streamlit run app.py` on a free port, from `cwd` with `env`; stopped on exit."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=cwd, env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def playwright_or_skip():
+    """Playwright's sync API, or a skip saying what is missing."""
+    api = pytest.importorskip("playwright.sync_api",
+                              reason="playwright is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is missing at /usr/bin/chromium (apt-get install chromium)")
+    return api
+
+
+@pytest.fixture
+def sync_api():
+    """Playwright's sync API (checked before the server starts)."""
+    return playwright_or_skip()
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A streamlit server with a private cache and the hashing embedder, for one test."""
+    env = {"ALIGNMENT_EMBEDDER": "hashing",
+           "ALIGNMENT_CORPORA_CACHE": str(tmp_path / "corpora-cache"),
+           "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    with streamlit_server(ROOT, env) as url:
+        yield url
