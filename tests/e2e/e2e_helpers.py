@@ -14,6 +14,7 @@ def open_by_path(page, path: Path) -> None:
     box.press("Enter")
     page.get_by_role("button", name="Open file").click()
     reader_table(page).locator("tr.row").first.wait_for()
+    settle(page)  # as a person waits for the page to finish loading
 
 
 def reader_table(page):

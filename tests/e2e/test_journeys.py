@@ -79,6 +79,7 @@ def test_search_and_filter(page, po_copy):
 def open_editor(page) -> None:
     page.get_by_text("Correct a link").click()
     page.get_by_label("Edit the target sentence").wait_for()
+    settle(page)
 
 
 def test_correct_a_link_by_typing_then_clicking_apply(page, po_copy):
