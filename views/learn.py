@@ -41,16 +41,24 @@ def learn_controls(bitext: Bitext) -> None:
 # opens them again, then keeps the current sentence in view.
 _SCRIPT = """<script>(() => {
 const key = 'alignment-open:' + %s, cursor = %d;
-const open = new Set(JSON.parse(sessionStorage.getItem(key) || '[]'));
+const opened = () => new Set(JSON.parse(sessionStorage.getItem(key) || '[]'));
+window.__alignmentOpenKey = key;
+if (!window.__alignmentToggle) {  // one listener for the page; toggle does not bubble: capture
+  window.__alignmentToggle = true;
+  document.addEventListener('toggle', e => {
+    const tr = e.target.closest && e.target.closest('table.al-rows tr.row');
+    if (!tr || e.target.tagName !== 'DETAILS') return;
+    const k = window.__alignmentOpenKey, open = new Set(JSON.parse(sessionStorage.getItem(k) || '[]'));
+    if (e.target.open) open.add(tr.id); else open.delete(tr.id);
+    sessionStorage.setItem(k, JSON.stringify([...open]));
+  }, true);
+}
+const restore = () => { const open = opened();
+  document.querySelectorAll('table.al-rows tr.row').forEach(tr => {
+    if (open.has(tr.id)) tr.querySelectorAll('details').forEach(d => { d.open = true; }); }); };
+restore();
 setTimeout(() => {
-  const rows = document.querySelectorAll('table.al-rows tr.row');
-  rows.forEach(tr => tr.querySelectorAll('details').forEach(d => {
-    if (open.has(tr.id)) d.open = true;
-    d.addEventListener('toggle', () => {
-      if (d.open) open.add(tr.id); else open.delete(tr.id);
-      sessionStorage.setItem(key, JSON.stringify([...open]));
-    });
-  }));
+  restore();
   const here = [...document.querySelectorAll('#link-' + cursor)].pop();
   here?.scrollIntoView({block: 'center', behavior: 'smooth'});
 }, 80);

@@ -178,6 +178,7 @@ def test_learn_with_click_and_keys(page, po_copy):
     open_by_path(page, po_copy)
     page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
     expect(page.get_by_text(re.compile(r"Sentence 1 of \d+"))).to_be_visible()
+    settle(page)
     hidden = row(page, 2).locator("details")
     expect(hidden).not_to_have_attribute("open", "")
     hidden.locator("summary").click()  # reveal row 2 by a click
