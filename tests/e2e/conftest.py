@@ -59,11 +59,11 @@ def browser(sync_api, server):
 @pytest.fixture
 def page(browser, server, sync_api):
     """A fresh browser tab (its own Streamlit session) on the start page."""
-    sync_api.expect.set_options(timeout=20_000)
+    sync_api.expect.set_options(timeout=45_000)
     context = browser.new_context(viewport={"width": 1400, "height": 900},
                                   accept_downloads=True)
     tab = context.new_page()
-    tab.set_default_timeout(20_000)
+    tab.set_default_timeout(45_000)
     tab.goto(server)
     tab.get_by_text("Align new texts").wait_for()
     yield tab
