@@ -45,7 +45,7 @@ from dataclasses import dataclass, fields, replace
 import numba
 import numpy as np
 
-from alignment import gaps
+from alignment import confidence, gaps
 from alignment.anchors import shared_anchor_runs, sum_rows
 from alignment.lattice import (Band, Lattice, band_around, band_runs, dense_dots, dot32, expand_band,
                                sparse_dots)
@@ -98,13 +98,15 @@ class AlignConfig:
     plain_skip: float = 0.2    # skip cost,
     plain_merge_penalty: float = 0.1  # merge penalty,
     plain_temperature: float = 0.02   # and confidence map
-    plain_conf_weights: tuple[float, ...] = (0.177, 0.193, 0.482, -1.29, -0.475, 0.177)
+    plain_conf_weights: tuple[float, ...] = (0.177, 0.193, 0.482, -1.29, -0.475, 0.177, 0.0, 0.0, 0.0)
     group_unaligned: bool = False  # one n-0 link per block without counterpart (LIMSI gold
                                    # does this; Text+Berg gold and Vecalign use n 1-0 links)
     temperature: float = 0.01  # of the forward-backward posteriors
-    # conf = sigmoid(conf_weights . [1, logit posterior, score, empty, merge, neighbours'
-    # lowest logit]); fitted by logistic regression on dev links (see the tuning script)
-    conf_weights: tuple[float, ...] = (0.547, 0.146, 2.813, -0.355, -1.019, -0.015)  # refit: --calibrate
+    # conf = sigmoid(conf_weights . confidence.FEATURES of the link); fitted by logistic
+    # regression on dev links, cross-validated by document (tune_align.py --calibrate)
+    conf_weights: tuple[float, ...] = (0.547, 0.146, 2.813, -0.355, -1.019, -0.015, 0.0, 0.0, 0.0)
+    conf_min_cos: float = 0.2  # a link whose sides' cosine is below this (encoder on)
+    conf_low_cap: float = 0.5  # gets at most this confidence: no shared meaning, not sure
     # A merge whose cosine is below that of itself without an end sentence has likely
     # absorbed an untranslated sentence: it pays w_drop * max(sub - cos + drop_margin, 0).
     # Fitted 2026-11-25 by grid (w_drop 0.5..32 x margin -0.1..0.05) and coordinate
@@ -192,7 +194,7 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
     progress(3, 4, "align")
     if cfg.group_unaligned:
         links = _group_unaligned(links)
-    return links, _confidences(links, scores, band, t_side, cfg)
+    return links, _confidences(links, scores, band, s_side, t_side, cfg)
 
 
 def _matched_ratio(path, s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> float:
@@ -498,49 +500,12 @@ def _viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
     return Lattice(scores, band, n, m, ins).viterbi()
 
 
-def _confidences(links, scores, band: Band, t: _Side, cfg: AlignConfig) -> list[float]:
-    """Calibrated probability that each chosen link is exactly right."""
-    z = _confidence_features(links, scores, band, t, cfg) @ np.asarray(cfg.conf_weights)
-    return [float(c) for c in 1 / (1 + np.exp(-np.clip(z, -50, 50)))]
-
-
-def _step_score(lattice: Lattice, index: dict, i: int, j: int, a: int, b: int) -> float:
-    """Score of the link from (i, j) taking a source and b target sentences
-    (an unaligned block is a chain of 1-0 or 0-1 steps)."""
-    lo = lattice.band.lo
-    if a == 0:
-        return float(lattice.ins[j + 1:j + b + 1].sum())
-    if b == 0:
-        return float(sum(lattice.stack[index[(1, 0)], r, j - lo[r]] for r in range(i + 1, i + a + 1)))
-    return float(lattice.stack[index[(a, b)], i + a, j + b - lo[i + a]])
-
-
-def _confidence_features(links, scores, band: Band, t: _Side, cfg: AlignConfig) -> np.ndarray:
-    """Per link: 1, logit of its posterior (forward-backward at `temperature`),
-    its score, empty side, merge (more than 2 sentences), and the lowest
-    posterior logit of its two neighbours (an error rarely comes alone)."""
-    n, m = band.lo.shape[0] - 1, len(t.clen) - 1
-    temp = cfg.temperature
-    lattice = Lattice([(a, b, arr / temp) for a, b, arr in scores], band, n, m,
-                       _insertions(t, cfg) / temp)
-    with np.errstate(invalid="ignore", over="ignore"):
-        fwd, bwd = lattice.forward(), lattice.backward()
-    lo = band.lo
-    total = fwd[n, m - lo[n]]
-    index = {ab: k for k, ab in enumerate(lattice.types)}
-    rows = []
-    i = j = 0
-    for s, tt in links:
-        ni, nj = i + len(s), j + len(tt)
-        step = _step_score(lattice, index, i, j, len(s), len(tt))
-        logp = min(float(fwd[i, j - lo[i]] + step + bwd[ni, nj - lo[ni]] - total), -1e-9)
-        logit = min(max(logp - math.log(-math.expm1(logp)), -40.0), 40.0)
-        rows.append([1.0, logit, float(step) * temp, float(not s or not tt), float(len(s) + len(tt) > 2)])
-        i, j = ni, nj
-    x = np.array(rows).reshape(-1, 5)
-    logits = np.concatenate([[40.0], x[:, 1], [40.0]])
-    neighbours = np.minimum(logits[:-2], logits[2:])
-    return np.column_stack([x, neighbours])
+def _confidences(links, scores, band: Band, s: _Side, t: _Side, cfg: AlignConfig) -> list[float]:
+    """Calibrated probability that each chosen link is exactly right (alignment/confidence.py)."""
+    x = confidence.features(links, scores, band, _insertions(t, cfg), s, t, cfg.temperature)
+    min_cos = cfg.conf_min_cos if cfg.w_sim else None
+    return [float(c) for c in confidence.confidences(x, cfg.conf_weights, min_cos=min_cos,
+                                                      cap=cfg.conf_low_cap)]
 
 
 def config_fields() -> tuple[str, ...]:

@@ -27,10 +27,11 @@ from pathlib import Path
 import numpy as np
 
 from alignment.align import DEFAULT_REVIEW_THRESHOLD, AlignConfig, align
+from alignment.confidence import confidences, fit_logistic
 from alignment.embed import runs_by_concatenation
 from alignment.evaluate import iter_bench, score
 
-BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+BENCH = Path(os.environ.get("ALIGN_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
 CACHE = Path(os.environ.get("ALIGN_TUNE_CACHE", "/tmp/align_tune_cache.pkl"))
 
 
@@ -183,41 +184,43 @@ def review_figures(docs, hyps, threshold=DEFAULT_REVIEW_THRESHOLD, only_limsi=Tr
 
 
 def link_features(docs, embedder, cfg: AlignConfig):
-    """Confidence features and strict correctness of every link of every doc."""
-    import alignment.align as A
+    """Confidence features, strict correctness and document number of every link."""
+    import alignment.confidence as C
     captured = []
-    base = A._confidence_features
+    base = C.features
 
     def spy(*args):
         captured.append(base(*args))
         return captured[-1]
 
-    A._confidence_features = spy
+    C.features = spy
     try:
         hyps, _ = run(docs, embedder, cfg)
     finally:
-        A._confidence_features = base
-    xs, ys, limsi = [], [], []
-    for d, h, x in zip(docs, hyps, captured):
+        C.features = base
+    xs, ys, doc = [], [], []
+    for k, (d, h, x) in enumerate(zip(docs, hyps, captured)):
+        if len(x) != len(h):  # target blocks taken out and put back (gaps.py): not scored
+            print(f"  {d.name}: links restored around a gap, left out of the calibration")
+            continue
         gold = {(tuple(g.src), tuple(g.tgt)) for g in d.links}
         xs.append(x)
         ys += [(l.src, l.tgt) in gold for l in h]
-        limsi += [not d.name.startswith(("dev", "test"))] * len(h)
-    return np.vstack(xs), np.array(ys, float), np.array(limsi)
+        doc += [k] * len(h)
+    return np.vstack(xs), np.array(ys, float), np.array(doc)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-2) -> np.ndarray:
-    """Weights of P(y=1) = sigmoid(x . w), by Newton's method."""
-    w = np.zeros(x.shape[1])
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-np.clip(x @ w, -50, 50)))
-        grad = x.T @ (y - p) - ridge * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + ridge * np.eye(len(w))
-        step = np.linalg.solve(hess, grad)
-        w += step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
+def cross_validated(x, y, doc, cfg: AlignConfig) -> np.ndarray:
+    """Each link's confidence from a map fitted on the other documents only."""
+    conf = np.empty(len(y))
+    for d in np.unique(doc):
+        train = doc != d
+        conf[~train] = _map(x[~train], fit_logistic(x[train], y[train]), cfg)
+    return conf
+
+
+def _map(x, w, cfg: AlignConfig) -> np.ndarray:
+    return confidences(x, w, min_cos=None if PLAIN else cfg.conf_min_cos, cap=cfg.conf_low_cap)
 
 
 def review_curve(conf: np.ndarray, y: np.ndarray, threshold=DEFAULT_REVIEW_THRESHOLD) -> str:
@@ -230,22 +233,32 @@ def review_curve(conf: np.ndarray, y: np.ndarray, threshold=DEFAULT_REVIEW_THRES
             f"ranking ceiling: {best:.1%} of links at precision >= 0.97")
 
 
-def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
+def _key(conf, y, threshold=DEFAULT_REVIEW_THRESHOLD):
+    hi = conf >= threshold
+    prec, below = (y[hi].mean() if hi.any() else 0.0), 1 - hi.mean()
+    return (prec >= 0.97, -below if prec >= 0.97 else prec)
+
+
+def calibrate(docs, embedder, cfg: AlignConfig, columns=None) -> AlignConfig:
     """Pick the posterior temperature and fit the logistic confidence map on dev links.
 
-    Fitted on LIMSI + Text+Berg dev together (for every temperature); kept: the
-    fit with the fewest LIMSI links below the review threshold among fits whose
-    LIMSI links at or above it are >= 97% strictly right (else the most precise)."""
+    Every figure printed is cross-validated leave-one-document-out (Text+Berg
+    dev and each LIMSI book a fold: the map that scores a document never saw
+    it). Kept: the temperature with the fewest links below the review threshold
+    among those whose links at or above it are >= 97% strictly right, over all
+    dev (else the most precise); its map is then refitted on every dev link.
+    `columns`: feature columns used (others zeroed), to compare feature sets."""
     best, best_key = cfg, None
     for temp in (0.01, 0.02, 0.05, 0.1, 0.2):
-        x, y, limsi = link_features(docs, embedder, replace(cfg, temperature=temp))
+        x, y, doc = link_features(docs, embedder, replace(cfg, temperature=temp))
+        if columns is not None:
+            x = x * np.isin(np.arange(x.shape[1]), columns)
+        limsi = np.array([not docs[d].name.startswith(("dev", "test")) for d in doc])
+        conf = cross_validated(x, y, doc, cfg)
         w = fit_logistic(x, y)
-        conf = 1 / (1 + np.exp(-np.clip(x @ w, -50, 50)))
-        hi = conf[limsi] >= DEFAULT_REVIEW_THRESHOLD
-        prec, below = (y[limsi][hi].mean() if hi.any() else 0.0), 1 - hi.mean()
-        print(f"temperature {temp}: weights {np.round(w, 3).tolist()}\n  LIMSI: "
-              f"{review_curve(conf[limsi], y[limsi])}\n  all dev: {review_curve(conf, y)}")
-        key = (prec >= 0.97, -below if prec >= 0.97 else prec)
+        print(f"temperature {temp}: weights {np.round(w, 3).tolist()}\n  LIMSI (cross-validated): "
+              f"{review_curve(conf[limsi], y[limsi])}\n  all dev (cross-validated): {review_curve(conf, y)}")
+        key = _key(conf, y)
         if best_key is None or key > best_key:
             best_key = key
             best = replace(cfg, temperature=temp, conf_weights=tuple(round(float(v), 3) for v in w))
@@ -306,6 +319,32 @@ def search(docs, embedder, cfg: AlignConfig, budget: int, grid=GRID) -> AlignCon
                           f"worst {res['worst']:.3f}", flush=True)
     print(f"{tried} configurations tried")
     return cfg
+
+
+def leave_one_out(docs, embedder, cfg: AlignConfig, budget: int) -> None:
+    """Per LIMSI book: its strict F1 with `cfg` (tuned on every dev document) and
+    with the config a coordinate search of `budget` configurations reaches from
+    `cfg` without that book. The search starts from the tuned defaults, which saw
+    the book: a drop here measures how much the last steps of tuning fitted it."""
+    fast_search_mode(True)
+    rows = []
+    for k, d in enumerate(docs):
+        if d.name.startswith(("dev", "test")):
+            continue
+        rest = [x for q, x in enumerate(docs) if q != k]
+        print(f"-- without {d.name}", flush=True)
+        held = search(rest, embedder, cfg, budget)
+        tuned, out = run([d], embedder, cfg)[0][0], run([d], embedder, held)[0][0]
+        changed = {f: getattr(held, f) for f in GRID if getattr(held, f) != getattr(cfg, f)}
+        rows.append((d, tuned, out, changed))
+    fast_search_mode(False)
+    print(f"\n{'book':36} {'tuned F1':>8} {'held-out F1':>11}  knobs moved without the book")
+    for d, tuned, out, changed in rows:
+        print(f"{d.name:36} {score([d.links], [tuned]).f1_strict:8.3f} "
+              f"{score([d.links], [out]).f1_strict:11.3f}  {changed}")
+    gold = [d.links for d, *_ in rows]
+    print(f"{'TOTAL limsi':36} {score(gold, [r[1] for r in rows]).f1_strict:8.3f} "
+          f"{score(gold, [r[2] for r in rows]).f1_strict:11.3f}")
 
 
 class SyntheticEmbedder:
@@ -373,6 +412,11 @@ def main() -> None:
     ap.add_argument("--no-grouping", action="store_true",
                     help="LIMSI too with one 1-0 link per unaligned sentence")
     ap.add_argument("--calibrate", action="store_true", help="fit temperature and confidence map")
+    ap.add_argument("--old-features", action="store_true",
+                    help="with --calibrate: the six posterior features only (for comparison)")
+    ap.add_argument("--lobo", type=int, default=0,
+                    help="leave-one-book-out: search this many configurations without each LIMSI book "
+                         "(and Text+Berg dev), then score the book left out")
     ap.add_argument("--test", action="store_true", help="also report Text+Berg test (never tuned on)")
     ap.add_argument("--embedder", choices=["cache", "use"], default="cache")
     ap.add_argument("--plain", action="store_true",
@@ -403,8 +447,10 @@ def main() -> None:
         cfg = calibrate(docs, embedder, cfg)
         print("tuned config:", {k: v for k, v in asdict(cfg).items() if v != getattr(AlignConfig(), k)})
     if args.calibrate and not args.search:
-        cfg = calibrate(docs, embedder, cfg)
+        cfg = calibrate(docs, embedder, cfg, columns=range(6) if args.old_features else None)
         print("calibrated:", cfg.temperature, cfg.conf_weights)
+    if args.lobo:
+        return leave_one_out(docs, embedder, cfg, args.lobo)
     hyps, secs = run(docs, embedder, cfg)
     report(docs, hyps, f"dev ({secs:.1f} s aligning, embeddings cached)")
     print("calibration LIMSI:", calibration(docs, hyps))
