@@ -98,14 +98,14 @@ class AlignConfig:
     plain_skip: float = 0.2    # skip cost,
     plain_merge_penalty: float = 0.1  # merge penalty,
     plain_temperature: float = 0.02   # and confidence map
-    plain_conf_weights: tuple[float, ...] = (0.177, 0.193, 0.482, -1.29, -0.475, 0.177, 0.0, 0.0, 0.0)
+    plain_conf_weights: tuple[float, ...] = (0.177, 0.193, 0.482, -1.29, -0.475, 0.177)
     group_unaligned: bool = False  # one n-0 link per block without counterpart (LIMSI gold
                                    # does this; Text+Berg gold and Vecalign use n 1-0 links)
     temperature: float = 0.01  # of the forward-backward posteriors
     # conf = sigmoid(conf_weights . confidence.FEATURES of the link); fitted by logistic
-    # regression on dev links, cross-validated by document (tune_align.py --calibrate)
-    conf_weights: tuple[float, ...] = (0.547, 0.146, 2.813, -0.355, -1.019, -0.015, 0.0, 0.0, 0.0)
-    conf_min_cos: float = 0.2  # a link whose sides' cosine is below this (encoder on)
+    # regression on dev links; leave-one-document-out figures: tune_align.py --calibrate
+    conf_weights: tuple[float, ...] = (0.547, 0.146, 2.813, -0.355, -1.019, -0.015)
+    conf_min_cos: float = 0.1  # a link whose sides' cosine is below this (encoder on)
     conf_low_cap: float = 0.5  # gets at most this confidence: no shared meaning, not sure
     # A merge whose cosine is below that of itself without an end sentence has likely
     # absorbed an untranslated sentence: it pays w_drop * max(sub - cos + drop_margin, 0).
@@ -502,9 +502,10 @@ def _viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
 
 def _confidences(links, scores, band: Band, s: _Side, t: _Side, cfg: AlignConfig) -> list[float]:
     """Calibrated probability that each chosen link is exactly right (alignment/confidence.py)."""
-    x = confidence.features(links, scores, band, _insertions(t, cfg), s, t, cfg.temperature)
+    x = confidence.features(links, scores, band, _insertions(t, cfg), cfg.temperature)
     min_cos = cfg.conf_min_cos if cfg.w_sim else None
-    return [float(c) for c in confidence.confidences(x, cfg.conf_weights, min_cos=min_cos,
+    cosines = confidence.link_cosines(links, s, t) if min_cos is not None else np.zeros(len(links))
+    return [float(c) for c in confidence.confidences(x, cfg.conf_weights, cosines, min_cos=min_cos,
                                                       cap=cfg.conf_low_cap)]
 
 

@@ -186,41 +186,67 @@ def review_figures(docs, hyps, threshold=DEFAULT_REVIEW_THRESHOLD, only_limsi=Tr
 def link_features(docs, embedder, cfg: AlignConfig):
     """Confidence features, strict correctness and document number of every link."""
     import alignment.confidence as C
-    captured = []
-    base = C.features
+    captured, cosines = [], []
+    base, base_cos = C.features, C.link_cosines
 
     def spy(*args):
         captured.append(base(*args))
+        cosines.append(np.zeros(len(captured[-1])))
         return captured[-1]
 
-    C.features = spy
+    def spy_cos(*args):
+        cosines[-1] = base_cos(*args)
+        return cosines[-1]
+
+    C.features, C.link_cosines = spy, spy_cos
     try:
         hyps, _ = run(docs, embedder, cfg)
     finally:
-        C.features = base
-    xs, ys, doc = [], [], []
-    for k, (d, h, x) in enumerate(zip(docs, hyps, captured)):
+        C.features, C.link_cosines = base, base_cos
+    xs, cs, ys, doc = [], [], [], []
+    for k, (d, h, x, c) in enumerate(zip(docs, hyps, captured, cosines)):
         if len(x) != len(h):  # target blocks taken out and put back (gaps.py): not scored
             print(f"  {d.name}: links restored around a gap, left out of the calibration")
             continue
         gold = {(tuple(g.src), tuple(g.tgt)) for g in d.links}
         xs.append(x)
+        cs.append(c)
         ys += [(l.src, l.tgt) in gold for l in h]
         doc += [k] * len(h)
-    return np.vstack(xs), np.array(ys, float), np.array(doc)
+    return np.vstack(xs), np.concatenate(cs), np.array(ys, float), np.array(doc)
 
 
-def cross_validated(x, y, doc, cfg: AlignConfig) -> np.ndarray:
+TARGET = 0.0  # --shift-to: strict precision asked of the links at or above the review threshold
+
+
+def fit_map(x, cos, y, cfg: AlignConfig) -> np.ndarray:
+    """Logistic weights; with --shift-to P, the bias then moved so that the review
+    threshold sits where the links at or above it are P strictly right (on these
+    links). Off by default: held out, it traded precision for fewer links below."""
+    w = fit_logistic(x, y)
+    best = None
+    for shift in np.arange(-4.0, 4.001, 0.05) if TARGET else ():
+        conf = _map(x, cos, w + shift * (np.arange(len(w)) == 0), cfg)
+        hi = conf >= DEFAULT_REVIEW_THRESHOLD
+        if hi.any() and y[hi].mean() >= TARGET and (best is None or hi.sum() > best[1]):
+            best = (shift, hi.sum())
+    if best is not None:
+        w[0] += best[0]
+    return w
+
+
+def cross_validated(x, cos, y, doc, cfg: AlignConfig) -> np.ndarray:
     """Each link's confidence from a map fitted on the other documents only."""
     conf = np.empty(len(y))
     for d in np.unique(doc):
         train = doc != d
-        conf[~train] = _map(x[~train], fit_logistic(x[train], y[train]), cfg)
+        w = fit_map(x[train], cos[train], y[train], cfg)
+        conf[~train] = _map(x[~train], cos[~train], w, cfg)
     return conf
 
 
-def _map(x, w, cfg: AlignConfig) -> np.ndarray:
-    return confidences(x, w, min_cos=None if PLAIN else cfg.conf_min_cos, cap=cfg.conf_low_cap)
+def _map(x, cos, w, cfg: AlignConfig) -> np.ndarray:
+    return confidences(x, w, cos, min_cos=None if PLAIN else cfg.conf_min_cos, cap=cfg.conf_low_cap)
 
 
 def review_curve(conf: np.ndarray, y: np.ndarray, threshold=DEFAULT_REVIEW_THRESHOLD) -> str:
@@ -239,28 +265,35 @@ def _key(conf, y, threshold=DEFAULT_REVIEW_THRESHOLD):
     return (prec >= 0.97, -below if prec >= 0.97 else prec)
 
 
-def calibrate(docs, embedder, cfg: AlignConfig, columns=None) -> AlignConfig:
+def auc(conf: np.ndarray, y: np.ndarray) -> float:
+    """Probability that a right link is ranked above a wrong one."""
+    from scipy.stats import rankdata
+    r, pos = rankdata(conf), y.sum()
+    return float((r[y == 1].sum() - pos * (pos + 1) / 2) / max(pos * (len(y) - pos), 1))
+
+
+def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
     """Pick the posterior temperature and fit the logistic confidence map on dev links.
 
     Every figure printed is cross-validated leave-one-document-out (Text+Berg
     dev and each LIMSI book a fold: the map that scores a document never saw
-    it). Kept: the temperature with the fewest links below the review threshold
-    among those whose links at or above it are >= 97% strictly right, over all
-    dev (else the most precise); its map is then refitted on every dev link.
-    `columns`: feature columns used (others zeroed), to compare feature sets."""
+    it); the temperatures are compared on the held-out ranking (AUC over all dev
+    links). The kept map is then refitted on every dev link."""
     best, best_key = cfg, None
     for temp in (0.01, 0.02, 0.05, 0.1, 0.2):
-        x, y, doc = link_features(docs, embedder, replace(cfg, temperature=temp))
-        if columns is not None:
-            x = x * np.isin(np.arange(x.shape[1]), columns)
+        x, cos, y, doc = link_features(docs, embedder, replace(cfg, temperature=temp))
         limsi = np.array([not docs[d].name.startswith(("dev", "test")) for d in doc])
-        conf = cross_validated(x, y, doc, cfg)
-        w = fit_logistic(x, y)
+        conf = cross_validated(x, cos, y, doc, cfg)
+        w = fit_map(x, cos, y, cfg)
+        if temp == 0.01 and not PLAIN:
+            low = cos < cfg.conf_min_cos
+            print(f"links with cosine < {cfg.conf_min_cos}: {low.sum()} of {len(y)}, "
+                  f"{y[low].mean() if low.any() else 0:.2f} of them strictly right")
         print(f"temperature {temp}: weights {np.round(w, 3).tolist()}\n  LIMSI (cross-validated): "
-              f"{review_curve(conf[limsi], y[limsi])}\n  all dev (cross-validated): {review_curve(conf, y)}")
-        key = _key(conf, y)
-        if best_key is None or key > best_key:
-            best_key = key
+              f"{review_curve(conf[limsi], y[limsi])}, AUC {auc(conf[limsi], y[limsi]):.3f}\n"
+              f"  all dev (cross-validated): {review_curve(conf, y)}, AUC {auc(conf, y):.3f}")
+        if best_key is None or auc(conf, y) > best_key:
+            best_key = auc(conf, y)
             best = replace(cfg, temperature=temp, conf_weights=tuple(round(float(v), 3) for v in w))
     return best
 
@@ -412,8 +445,9 @@ def main() -> None:
     ap.add_argument("--no-grouping", action="store_true",
                     help="LIMSI too with one 1-0 link per unaligned sentence")
     ap.add_argument("--calibrate", action="store_true", help="fit temperature and confidence map")
-    ap.add_argument("--old-features", action="store_true",
-                    help="with --calibrate: the six posterior features only (for comparison)")
+    ap.add_argument("--shift-to", type=float, default=0.0,
+                    help="with --calibrate: move the map's bias so links >= the review threshold "
+                         "are this share strictly right on the fitting links (0: off)")
     ap.add_argument("--lobo", type=int, default=0,
                     help="leave-one-book-out: search this many configurations without each LIMSI book "
                          "(and Text+Berg dev), then score the book left out")
@@ -429,11 +463,12 @@ def main() -> None:
         return scale_one(args.scale_one)
     if args.scale:
         return scale([2500, 5000, 10000, 20000])
-    global PLAIN, GROUPING
-    PLAIN, GROUPING = args.plain, not args.no_grouping
+    global PLAIN, GROUPING, TARGET
+    PLAIN, GROUPING, TARGET = args.plain, not args.no_grouping, args.shift_to
     if args.embedder == "use":
         from alignment.registry import EMBEDDERS
-        base = EMBEDDERS["use"](threads=2)
+        from alignment.embed import default_cache_dir
+        base = EMBEDDERS["use"](threads=2, cache_dir=default_cache_dir())
     else:
         base = CachedUse()
     embedder = Memo(base)
@@ -447,7 +482,7 @@ def main() -> None:
         cfg = calibrate(docs, embedder, cfg)
         print("tuned config:", {k: v for k, v in asdict(cfg).items() if v != getattr(AlignConfig(), k)})
     if args.calibrate and not args.search:
-        cfg = calibrate(docs, embedder, cfg, columns=range(6) if args.old_features else None)
+        cfg = calibrate(docs, embedder, cfg)
         print("calibrated:", cfg.temperature, cfg.conf_weights)
     if args.lobo:
         return leave_one_out(docs, embedder, cfg, args.lobo)

@@ -452,24 +452,25 @@ def test_a_book_with_a_chapter_the_source_lacks_keeps_its_accuracy(bench_dir) ->
 
 # ---------------------------------------------------------------- confidence sees the link's evidence
 
-def _confident_row(cosine: float) -> np.ndarray:
+def _confident_row() -> np.ndarray:
     """Feature row of a 1-1 link the search is sure of (posterior logit 40, high score)."""
     from alignment.confidence import FEATURES
     row = dict.fromkeys(FEATURES, 0.0)
-    row.update({"bias": 1.0, "posterior logit": 40.0, "score": 1.0, "neighbours' logit": 40.0,
-                "cosine": cosine, "cosine above hubness": cosine - 0.1})
+    row.update({"bias": 1.0, "posterior logit": 40.0, "score": 1.0, "neighbours' logit": 40.0})
     return np.array([list(row.values())])
 
 
-@pytest.mark.parametrize("cosine,sure", [(0.03, False), (0.19, False), (0.6, True)])
+@pytest.mark.parametrize("cosine,sure", [(0.03, False), (0.09, False), (0.6, True), (np.nan, True)])
 def test_a_link_whose_sides_share_no_meaning_is_never_sure(cosine, sure):
-    """The posterior and score say 'sure'; only the link's own cosine says otherwise."""
+    """The posterior and score say 'sure'; only the link's own cosine says otherwise
+    (NaN: a link with an empty side, no cosine to judge by)."""
     from alignment.confidence import confidences
     cfg = AlignConfig()
-    conf = confidences(_confident_row(cosine), cfg.conf_weights, min_cos=cfg.conf_min_cos,
+    cos = np.array([cosine])
+    conf = confidences(_confident_row(), cfg.conf_weights, cos, min_cos=cfg.conf_min_cos,
                        cap=cfg.conf_low_cap)[0]
     assert bool(conf >= DEFAULT_REVIEW_THRESHOLD) is sure
-    plain = confidences(_confident_row(cosine), cfg.conf_weights, min_cos=None, cap=cfg.conf_low_cap)[0]
+    plain = confidences(_confident_row(), cfg.conf_weights, cos, min_cos=None, cap=cfg.conf_low_cap)[0]
     assert plain >= DEFAULT_REVIEW_THRESHOLD  # without an encoder the rule does not apply
 
 
