@@ -46,7 +46,7 @@ import numba
 import numpy as np
 
 from alignment import confidence, gaps
-from alignment.anchors import shared_anchor_runs, sum_rows
+from alignment.anchors import shared_anchor_runs, sum_rows, translation_pairs
 from alignment.lattice import (Band, Lattice, band_around, band_runs, dense_dots, dot32, expand_band,
                                sparse_dots)
 from alignment.progress import Progress, no_progress
@@ -125,6 +125,16 @@ class AlignConfig:
     skip_adapt: float = 1.0    # 0: one decode with the fixed skip costs
     skip_ref_rate: float = 0.07
     skip_min_rate: float = 0.01
+    # Self-training (issue 15): word pairs learnt from the links of a first alignment with
+    # confidence >= self_train_conf become lexical anchors of weight self_train (names and
+    # numbers weigh 1), and the texts are aligned again. 0: one alignment.
+    # With the encoder it did not pay (LIMSI dev 0.928 -> 0.924 at weight 1); without it
+    # (plain_*) it does: LIMSI dev 0.846 -> 0.884, Text+Berg dev 0.844 -> 0.854, every
+    # book up (benchmarks/tune_align.py --plain --self-train-grid).
+    self_train: float = 0.0
+    self_train_conf: float = 0.9
+    plain_self_train: float = 1.0
+    plain_self_train_conf: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -160,6 +170,10 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
     progress(1, 4, "align")
     ratio = max(t_side.clen[-1], 1.0) / max(s_side.clen[-1], 1.0)
     links, conf = _align_sides(s_side, t_side, cfg, ratio, progress)
+    if cfg.self_train:
+        sides = _self_trained(src, tgt, links, conf, s_side, t_side, cfg)
+        if sides is not None:
+            links, conf = _align_sides(*sides, cfg, ratio)
     progress(4, 4, "align")
     out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
     return Alignment(out, sig, tuple(warnings))
@@ -211,6 +225,19 @@ def _matched_ratio(path, s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> 
     return max(t_len, 1.0) / max(s_len, 1.0)
 
 
+def _self_trained(src, tgt, links, conf, s_side: _Side, t_side: _Side, cfg: AlignConfig):
+    """The two sides with word translations learnt from the sure links of a first
+    alignment added to their lexical anchors (anchors.translation_pairs); None
+    when there is nothing to learn from."""
+    sure = [(s, t) for (s, t), c in zip(links, conf) if s and t and c >= cfg.self_train_conf]
+    pairs = translation_pairs([" ".join(src[i].text for i in s) for s, _ in sure],
+                              [" ".join(tgt[j].text for j in t) for _, t in sure])
+    if not pairs["src"]:
+        return None
+    s_lex, t_lex = shared_anchor_runs(src, tgt, cfg.max_side, pairs, cfg.self_train)
+    return replace(s_side, lex=s_lex), replace(t_side, lex=t_lex)
+
+
 def _adapted_skips(links, n: int, m: int, cfg: AlignConfig, taken_out: int = 0) -> AlignConfig:
     """Skip costs scaled by how rare omissions were in a first decode (see AlignConfig).
     `taken_out`: target sentences without counterpart already taken out (gaps.py)."""
@@ -232,7 +259,8 @@ def _no_encoder(cfg: AlignConfig) -> AlignConfig:
     """Without embeddings, length and lexical evidence carry the score."""
     return replace(cfg, w_sim=0.0, w_len=cfg.plain_w_len, w_lex=cfg.plain_w_lex,
                    tau=cfg.plain_tau, skip=cfg.plain_skip, merge_penalty=cfg.plain_merge_penalty,
-                   temperature=cfg.plain_temperature, conf_weights=cfg.plain_conf_weights)
+                   temperature=cfg.plain_temperature, conf_weights=cfg.plain_conf_weights,
+                   self_train=cfg.plain_self_train, self_train_conf=cfg.plain_self_train_conf)
 
 
 def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> list[str]:
@@ -255,7 +283,8 @@ def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> 
 
 def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
     keys = ("max_side", "max_total", "window", "w_sim", "w_len", "w_lex", "tau", "skip",
-            "merge_penalty", "para_bonus", "temperature", "w_drop", "drop_margin", "skip_adapt")
+            "merge_penalty", "para_bonus", "temperature", "w_drop", "drop_margin", "skip_adapt",
+            "self_train", "plain_self_train")
     params = tuple((k, str(getattr(cfg, k))) for k in keys)
     if not use_encoder:
         params += (("encoder", "unused"),)

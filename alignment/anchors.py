@@ -24,14 +24,18 @@ from scipy import sparse
 from alignment.types import Sentence
 
 
-def shared_anchor_runs(src: Sequence[Sentence], tgt: Sequence[Sentence], k: int
+def shared_anchor_runs(src: Sequence[Sentence], tgt: Sequence[Sentence], k: int,
+                       pairs: dict[str, dict[str, str]] | None = None, weight: float = 1.0
                        ) -> tuple[list, list]:
     """For r = 1..k, run vectors of lexical anchors, kept to the anchors both texts have.
 
+    `pairs`: word translations learnt from the text ("src"/"tgt": word -> anchor
+    name, see translation_pairs), added as anchors of `weight`.
     Norms count every anchor; the dot products only need the shared ones, and
     a small column space keeps the sparse products cheap."""
-    s_feats = [anchor_features(x.text) for x in src]
-    t_feats = [anchor_features(x.text) for x in tgt]
+    pairs = pairs or {"src": {}, "tgt": {}}
+    s_feats = [anchor_features(x.text) + _pair_features(x.text, pairs["src"], weight) for x in src]
+    t_feats = [anchor_features(x.text) + _pair_features(x.text, pairs["tgt"], weight) for x in tgt]
     vocab: dict[str, int] = {}
     for feats in (s_feats, t_feats):
         for sent in feats:
@@ -63,6 +67,55 @@ def anchor_features(text: str) -> list[tuple[str, float]]:
         elif len(tok) > 1 and tok[0].isupper():
             feats.append((_fold(tok)[:6], 1.0 if pos else 0.5))
     return feats
+
+
+def _words(text: str) -> set[str]:
+    return {_fold(w) for w in _TOKEN.findall(text) if len(w) > 3 and w.isalpha()}
+
+
+def _pair_features(text: str, table: dict[str, str], weight: float) -> list[tuple[str, float]]:
+    return [(table[w], weight) for w in _words(text) if w in table] if table else []
+
+
+def translation_pairs(src: Sequence[str], tgt: Sequence[str], *, min_count: int = 3,
+                      min_dice: float = 0.3) -> dict[str, dict[str, str]]:
+    """Word translations learnt from sentence pairs the aligner is sure of.
+
+    Self-training as hunalign's realign and Bleualign's second pass do: the Dice
+    coefficient of two words over the pairs, kept where each is the other's best
+    partner, seen together at least `min_count` times. Returns, per side, word ->
+    anchor name (a pair's two words share one name)."""
+    s_sets, t_sets = [_words(x) for x in src], [_words(x) for x in tgt]
+    s_voc = {w: i for i, w in enumerate(sorted(set().union(*s_sets)))} if s_sets else {}
+    t_voc = {w: i for i, w in enumerate(sorted(set().union(*t_sets)))} if t_sets else {}
+    if not s_voc or not t_voc:
+        return {"src": {}, "tgt": {}}
+    S, T = (_incidence(sets, voc) for sets, voc in ((s_sets, s_voc), (t_sets, t_voc)))
+    both = (S.T @ T).tocoo()
+    fs, ft = np.asarray(S.sum(axis=0)).ravel(), np.asarray(T.sum(axis=0)).ravel()
+    dice = 2 * both.data / (fs[both.row] + ft[both.col])
+    ok = (both.data >= min_count) & (dice >= min_dice)
+    rows, cols, dice = both.row[ok], both.col[ok], dice[ok]
+    best_s, best_t = {}, {}
+    for r, c, d in zip(rows, cols, dice):
+        if d > best_s.get(r, (0, -1))[0]:
+            best_s[r] = (d, c)
+        if d > best_t.get(c, (0, -1))[0]:
+            best_t[c] = (d, r)
+    s_words, t_words = sorted(s_voc, key=s_voc.get), sorted(t_voc, key=t_voc.get)
+    out: dict[str, dict[str, str]] = {"src": {}, "tgt": {}}
+    for r, (_, c) in best_s.items():
+        if best_t[c][1] == r:
+            name = f"~{s_words[r]}~{t_words[c]}"
+            out["src"][s_words[r]], out["tgt"][t_words[c]] = name, name
+    return out
+
+
+def _incidence(sets: list[set[str]], voc: dict[str, int]) -> sparse.csr_matrix:
+    rows = [i for i, ws in enumerate(sets) for _ in ws]
+    cols = [voc[w] for ws in sets for w in ws]
+    return sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
+                             shape=(len(sets), len(voc)))
 
 
 def _lexical(feats: list[list[tuple[str, float]]], vocab: dict[str, int]) -> sparse.csr_matrix:

@@ -380,6 +380,36 @@ def leave_one_out(docs, embedder, cfg: AlignConfig, budget: int) -> None:
           f"{score(gold, [r[2] for r in rows]).f1_strict:11.3f}")
 
 
+SELF_TRAIN = [(0.0, 0.9), (0.5, 0.9), (0.5, 0.5), (1.0, 0.9), (1.0, 0.5), (2.0, 0.5)]
+
+
+def self_train_grid(docs, embedder, cfg: AlignConfig) -> None:
+    """Self-training weight x confidence of the links it learns from: every
+    document per setting, then leave-one-document-out (each document scored with
+    the setting best on the others)."""
+    keys = ("plain_self_train", "plain_self_train_conf") if PLAIN else ("self_train", "self_train_conf")
+    per = {}
+    print(f"{'weight, conf':14} " + " ".join(f"{d.name[:10]:>10}" for d in docs))
+    for w, c in SELF_TRAIN:
+        per[(w, c)] = run(docs, embedder, replace(cfg, **{keys[0]: w, keys[1]: c}))[0]
+        print(f"{w:5} {c:5}     " + " ".join(f"{score([d.links], [h]).f1_strict:10.3f}"
+                                        for d, h in zip(docs, per[(w, c)])), flush=True)
+    held, chosen = [], []
+    for k in range(len(docs)):
+        rest = [q for q in range(len(docs)) if q != k]
+        best = max(per, key=lambda st: objective([docs[q] for q in rest], [per[st][q] for q in rest])[0])
+        held.append(per[best][k])
+        chosen.append(best)
+    print(f"{'held out':14} " + " ".join(f"{score([d.links], [h]).f1_strict:10.3f}" for d, h in zip(docs, held)))
+    print("settings chosen without each document:", chosen)
+    for name, st in (("off", SELF_TRAIN[0]), ("default", (getattr(cfg, keys[0]), getattr(cfg, keys[1])))):
+        if st in per:
+            _, res = objective(docs, per[st])
+            print(f"{name} {st}: Text+Berg dev {res['textberg'].f1_strict:.4f}, LIMSI {res['limsi'].f1_strict:.4f}")
+    _, res = objective(docs, held)
+    print(f"leave-one-document-out: Text+Berg dev {res['textberg'].f1_strict:.4f}, LIMSI {res['limsi'].f1_strict:.4f}")
+
+
 class SyntheticEmbedder:
     """Random sentence vectors; a target sentence is its source plus noise.
 
@@ -451,6 +481,8 @@ def main() -> None:
     ap.add_argument("--lobo", type=int, default=0,
                     help="leave-one-book-out: search this many configurations without each LIMSI book "
                          "(and Text+Berg dev), then score the book left out")
+    ap.add_argument("--self-train-grid", action="store_true",
+                    help="self-training settings on dev, with leave-one-document-out figures")
     ap.add_argument("--test", action="store_true", help="also report Text+Berg test (never tuned on)")
     ap.add_argument("--embedder", choices=["cache", "use"], default="cache")
     ap.add_argument("--plain", action="store_true",
@@ -484,6 +516,8 @@ def main() -> None:
     if args.calibrate and not args.search:
         cfg = calibrate(docs, embedder, cfg)
         print("calibrated:", cfg.temperature, cfg.conf_weights)
+    if args.self_train_grid:
+        return self_train_grid(docs, embedder, cfg)
     if args.lobo:
         return leave_one_out(docs, embedder, cfg, args.lobo)
     hyps, secs = run(docs, embedder, cfg)

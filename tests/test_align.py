@@ -512,3 +512,35 @@ def test_serge_heading_linked_to_a_name_is_not_sure():
     head = next(l for l in result.links if 0 in l.src)
     assert head.confidence < DEFAULT_REVIEW_THRESHOLD
     assert all(l.confidence >= DEFAULT_REVIEW_THRESHOLD for l in result.links if l.src[:1] != (0,))
+
+
+# ---------------------------------------------------------------- self-training (issue 15)
+
+def test_translation_pairs_learns_words_that_travel_together():
+    from alignment.anchors import translation_pairs
+    src = ["la maison blanche", "une maison rouge", "la maison verte", "le chien noir",
+           "le chien dort", "la table ronde"]
+    tgt = ["the white house", "a red house", "the green house", "the black hound",
+           "the hound sleeps", "the round table"]
+    pairs = translation_pairs(src, tgt, min_count=2, min_dice=0.3)
+    assert pairs["src"]["maison"] == pairs["tgt"]["house"]
+    assert pairs["src"]["chien"] == pairs["tgt"]["hound"]
+    assert "table" not in pairs["tgt"] and "ronde" not in pairs["src"]  # seen once: not learnt
+    assert translation_pairs([], []) == {"src": {}, "tgt": {}}
+
+
+def test_self_training_anchors_link_translated_words(fake_embedder):
+    """Sentences that share no name or number get lexical evidence once their words
+    are learnt from the sure links; coverage and order hold either way."""
+    from alignment.align import _features, _self_trained
+    words = [("maison", "house"), ("chien", "dog"), ("arbre", "tree"), ("route", "road")]
+    src = sents([f"{a} {b} grand" for a, _ in words for b, _ in words])
+    tgt = sents([f"{a} {b} big" for _, a in words for _, b in words])
+    cfg = AlignConfig(w_sim=0.0, self_train=1.0, self_train_conf=0.0)
+    s, t = _features(src, tgt, None, cfg)
+    assert s.lex[0].nnz == 0  # no names, no numbers
+    links = [((i,), (i,)) for i in range(len(src))]
+    s2, t2 = _self_trained(src, tgt, links, [1.0] * len(links), s, t, cfg)
+    assert s2.lex[0].nnz > 0 and (s2.lex[0][1] @ t2.lex[0][1].T).toarray()[0, 0] > 0.9
+    result = align(src, tgt, embedder=fake_embedder, config=cfg)
+    check_cover(result, len(src), len(tgt))
