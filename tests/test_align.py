@@ -240,7 +240,8 @@ def test_f1_floor_on_limsi_books_without_encoder(bench_dir):
     """Length and lexical evidence alone (an unknown language) beat Gale-Church.
 
     Gale-Church measured 0.662 strict F1 on the five LIMSI books (issue 2); these
-    two score 0.730 and 0.911 with the tuned plain-mode weights."""
+    two score 0.835 and 0.935 with the tuned plain-mode weights and self-training
+    (0.754 and 0.896 without it)."""
     from alignment.evaluate import read_limsi_book, score
 
     books = [read_limsi_book(bench_dir / "limsi" / name)
@@ -249,7 +250,7 @@ def test_f1_floor_on_limsi_books_without_encoder(bench_dir):
                   config=AlignConfig(group_unaligned=True)) for b in books]
     assert all(h.warnings for h in hyps)
     scores = score([b.links for b in books], [h.links for h in hyps])
-    assert scores.f1_strict >= 0.78 and scores.f1_lax >= 0.9
+    assert scores.f1_strict >= 0.85 and scores.f1_lax >= 0.9
 
 
 
