@@ -199,12 +199,15 @@ def link_features(docs, embedder, cfg: AlignConfig):
         return cosines[-1]
 
     C.features, C.link_cosines = spy, spy_cos
+    hyps, last = [], []
     try:
-        hyps, _ = run(docs, embedder, cfg)
+        for d in docs:  # the last map of each document (self-training aligns twice)
+            hyps += run([d], embedder, cfg)[0]
+            last.append((captured[-1], cosines[-1]))
     finally:
         C.features, C.link_cosines = base, base_cos
     xs, cs, ys, doc = [], [], [], []
-    for k, (d, h, x, c) in enumerate(zip(docs, hyps, captured, cosines)):
+    for k, (d, h, (x, c)) in enumerate(zip(docs, hyps, last)):
         if len(x) != len(h):  # target blocks taken out and put back (gaps.py): not scored
             print(f"  {d.name}: links restored around a gap, left out of the calibration")
             continue
@@ -273,6 +276,8 @@ def auc(conf: np.ndarray, y: np.ndarray) -> float:
 
 
 def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
+    global TEMP, WEIGHTS
+    TEMP, WEIGHTS = ("plain_temperature", "plain_conf_weights") if PLAIN else ("temperature", "conf_weights")
     """Pick the posterior temperature and fit the logistic confidence map on dev links.
 
     Every figure printed is cross-validated leave-one-document-out (Text+Berg
@@ -281,7 +286,7 @@ def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
     links). The kept map is then refitted on every dev link."""
     best, best_key = cfg, None
     for temp in (0.01, 0.02, 0.05, 0.1, 0.2):
-        x, cos, y, doc = link_features(docs, embedder, replace(cfg, temperature=temp))
+        x, cos, y, doc = link_features(docs, embedder, replace(cfg, **{TEMP: temp}))
         limsi = np.array([not docs[d].name.startswith(("dev", "test")) for d in doc])
         conf = cross_validated(x, cos, y, doc, cfg)
         w = fit_map(x, cos, y, cfg)
@@ -294,7 +299,7 @@ def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
               f"  all dev (cross-validated): {review_curve(conf, y)}, AUC {auc(conf, y):.3f}")
         if best_key is None or auc(conf, y) > best_key:
             best_key = auc(conf, y)
-            best = replace(cfg, temperature=temp, conf_weights=tuple(round(float(v), 3) for v in w))
+            best = replace(cfg, **{TEMP: temp, WEIGHTS: tuple(round(float(v), 3) for v in w)})
     return best
 
 
@@ -515,7 +520,7 @@ def main() -> None:
         print("tuned config:", {k: v for k, v in asdict(cfg).items() if v != getattr(AlignConfig(), k)})
     if args.calibrate and not args.search:
         cfg = calibrate(docs, embedder, cfg)
-        print("calibrated:", cfg.temperature, cfg.conf_weights)
+        print("calibrated:", getattr(cfg, TEMP), getattr(cfg, WEIGHTS))
     if args.self_train_grid:
         return self_train_grid(docs, embedder, cfg)
     if args.lobo:
