@@ -11,8 +11,11 @@ word types. Its vectors are cross-lingual (cosine Allemagne/Germany 0.96,
 avait/had 0.93, terreur/terror 0.70, Berge/montagnes 0.81) and tell slips from
 counterparts (avait/bad 0.46, terreur/tenor 0.45, Ruhr/Ruin 0.38); it costs
 about 0.3 ms a word type and needs no second model. `LinkWords` is the one
-place where word similarity for the checks is computed: when word links
-(words.py) exist, `link_words` is where they plug in.
+place where word similarity for the checks is computed; where the bitext carries
+word links (words.py, `Link.words`), sure ones (>= 0.8) count as counterparts
+of names, and an original word linked to another word is no intended word of a
+real-word slip. (Links that do not match ignore them: words.py links words of
+unrelated sentences too.)
 """
 
 from __future__ import annotations
@@ -130,6 +133,7 @@ class LinkWords:
     tgt: tuple[WordSpan, ...]
     dice: np.ndarray
     cos: np.ndarray | None
+    linked: np.ndarray | None = None   # word links (words.py) of the link, where it has them
 
     def best(self, side: str, cosine: bool = True, among: np.ndarray | None = None) -> np.ndarray:
         """Per word of `side`, its best similarity on the other side (cosine or spelling),
@@ -150,6 +154,13 @@ class LinkWords:
 
     def words(self, side: str) -> tuple[WordSpan, ...]:
         return self.src if side == "src" else self.tgt
+
+    def has_link(self, side: str) -> np.ndarray:
+        """Per word of `side`: does a sure word link (words.py) join it to the other side?"""
+        n = len(self.src) if side == "src" else len(self.tgt)
+        if self.linked is None or not self.linked.size:
+            return np.zeros(n, dtype=bool)
+        return self.linked.any(axis=1 if side == "src" else 0)
 
 
 def _spelling(a: Sequence[WordSpan], b: Sequence[WordSpan]) -> np.ndarray:
@@ -172,5 +183,29 @@ def link_words(bitext: Bitext, i: int, evidence: WordEvidence | None) -> LinkWor
         cos = None
         if evidence is not None:
             cos = evidence.cosines([w for w, *_ in src], [w for w, *_ in tgt])
-        cache[i] = LinkWords(src, tgt, _spelling(src, tgt), cos)
+        cache[i] = LinkWords(src, tgt, _spelling(src, tgt), cos, _linked(bitext, i, src, tgt))
     return cache[i]
+
+
+WORD_LINK_FLOOR = 0.8   # words.py's highlight level (precision 0.949 on Alibi dev)
+
+
+def _linked(bitext: Bitext, i: int, src: Sequence[WordSpan],
+            tgt: Sequence[WordSpan]) -> np.ndarray | None:
+    """(src words, tgt words): joined by a word link of link i at WORD_LINK_FLOOR or above,
+    tokens of words.py matched to these words by character offsets; None without links."""
+    words = [w for w in getattr(bitext.alignment.links[i], "words", ()) if w.confidence >= WORD_LINK_FLOOR]
+    if not words:
+        return None
+    from .words import link_tokens_of
+
+    s_tok, t_tok = link_tokens_of(bitext, i)
+    s_at = {a: k for k, (_, a, _) in enumerate(src)}
+    t_at = {a: k for k, (_, a, _) in enumerate(tgt)}
+    out = np.zeros((len(src), len(tgt)), dtype=bool)
+    for w in words:
+        a = s_at.get(s_tok[w.src].start) if w.src < len(s_tok) else None
+        b = t_at.get(t_tok[w.tgt].start) if w.tgt < len(t_tok) else None
+        if a is not None and b is not None:
+            out[a, b] = True
+    return out

@@ -170,6 +170,9 @@ def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
     for j, near in suspects:
         (w, a, b) = lw.tgt[j]
         cos = evidence.cosines([c for c, _ in near], o_words)
+        if lw.linked is not None:   # an original word a word link gives to another word is decided
+            elsewhere = np.delete(lw.linked[weak], j, axis=1).any(axis=1)
+            cos = np.where(elsewhere[None, :], -1.0, cos)
         gain = cos - lw.cos[weak, j][None, :]
         better = cos - s_best[weak][None, :]
         allowed, cognate = _allowed(near, w, o_words, lang)

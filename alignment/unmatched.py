@@ -40,6 +40,7 @@ def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
     shares = []
     for side, lang in (("src", bitext.src_lang), ("tgt", bitext.tgt_lang)):
         content = _content(lw.words(side), lang)
+        # not word links: they join words of unrelated sentences too (misaligned recall 0.88 -> 0.44)
         matched = lw.matched(side, config.name_similarity, config.counterpart_cosine)
         shares.append((int(matched[content].sum()), len(content)))
     share = max((m / n if n else 0.0) for m, n in shares)

@@ -13,7 +13,7 @@
     at warning or above, and false alarms per 1,000 clean links per check and level.
 
 Usage: python benchmarks/bench_checks.py [--bench ../shared/bench] [--corpus limsi|textberg]
-       [--seed 0] [--links 1000] [--rate 0.02] [--no-evidence] [--hashing] [--skip-sample]
+       [--seed 0] [--links 1000] [--rate 0.02] [--no-evidence] [--word-links] [--hashing] [--skip-sample]
        [--show-false N] [--show-missed N]
 """
 
@@ -310,6 +310,11 @@ def synthetic(pairs: list[tuple[str, str]], langs: tuple[str, str], args: argpar
     rows = inject(pairs, sl, args.rate)
     bitext = to_bitext(rows, langs)
     t0 = time.perf_counter()
+    if args.word_links and not args.no_evidence:
+        from alignment.embed import default_cache_dir
+        from alignment.registry import EMBEDDERS
+        from alignment.words import link_bitext
+        bitext = link_bitext(bitext, embedder=EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir()))
     evidence = None if args.no_evidence else _evidence(bitext, args.hashing)
     t1 = time.perf_counter()
     findings = run_checks(bitext, evidence=evidence)
@@ -402,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=0.02)
     ap.add_argument("--no-evidence", action="store_true", help="run the checks without word vectors")
     ap.add_argument("--hashing", action="store_true", help="hashing embedder instead of the encoder")
+    ap.add_argument("--word-links", action="store_true", help="add word links (words.py) first")
     ap.add_argument("--skip-sample", action="store_true")
     ap.add_argument("--show-false", type=int, default=0, help="print N random false alarms")
     ap.add_argument("--level-shown", default="warning", help="level of the false alarms shown")

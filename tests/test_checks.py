@@ -622,3 +622,16 @@ def test_names_with_the_real_encoder(src: str, tgt: str, expected: str | None, t
     found_ = at_level(run_checks(b, only=["names"],
                                  evidence=word_evidence(b, UseEmbedder(threads=1, cache_dir=tmp_path))))
     assert [expected in f.message for f in found_] == ([True] if expected else [])
+
+
+def test_word_links_count_as_counterparts_of_names() -> None:
+    from dataclasses import replace
+
+    from alignment.types import WordLink
+    b = bitext([("Puis Dupont entra dans la salle.", "Then Smithers came into the room.")])
+    ev = fake_evidence([("entra", "came")])
+    (f,) = at_level(run_checks(b, only=["names"], evidence=ev))
+    assert "'Dupont' became 'Smithers'" in f.message   # unrelated for the fake encoder
+    link = replace(b.alignment.links[0], words=(WordLink(1, 1, 0.9),))   # Dupont -> Smithers (a translated name)
+    linked = replace(b, alignment=replace(b.alignment, links=(link,)))
+    assert at_level(run_checks(linked, only=["names"], evidence=fake_evidence([("entra", "came")]))) == ()
