@@ -635,3 +635,17 @@ def test_word_links_count_as_counterparts_of_names() -> None:
     link = replace(b.alignment.links[0], words=(WordLink(1, 1, 0.9),))   # Dupont -> Smithers (a translated name)
     linked = replace(b, alignment=replace(b.alignment, links=(link,)))
     assert at_level(run_checks(linked, only=["names"], evidence=fake_evidence([("entra", "came")]))) == ()
+
+
+def test_an_original_word_linked_elsewhere_is_no_intended_word() -> None:
+    from dataclasses import replace
+
+    from alignment.types import WordLink
+    groups = [("avait", "had"), ("pris", "taken"), ("forme", "shape")]
+    b = bitext([("Elle avait pris forme en cinquante ans.", "It bad taken shape in fifty years.")])
+    assert at_level(run_checks(b, only=["realword"], evidence=fake_evidence(groups)))
+    for target, found_ in ((1, True), (0, False)):   # avait -> 'bad' itself, or -> 'It'
+        link = replace(b.alignment.links[0], words=(WordLink(1, target, 0.9),))
+        linked = replace(b, alignment=replace(b.alignment, links=(link,)))
+        result = at_level(run_checks(linked, only=["realword"], evidence=fake_evidence(groups)))
+        assert bool(result) == found_
