@@ -65,6 +65,7 @@ class CheckConfig:
     # with word evidence (cosines of the encoder's word vectors)
     name_cosine: float = 0.8            # a name's counterpart at or above (unknown names all
                                         # look alike to the encoder: Alice/Smithers)
+    name_link_cosine: float = 0.5       # a word link counts for a name at this cosine or above
     frequent_name: int = 3              # a name in this many links is often a pronoun: alone,
                                         # its missing counterpart is not reported
     counterpart_cosine: float = 0.6     # an original word's counterpart at or above

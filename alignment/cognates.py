@@ -191,7 +191,7 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
     matched = lw.best(side, cosine=False, among=cased) >= config.name_similarity
-    matched |= lw.has_link(side)
+    matched |= lw.has_link(side, config.name_link_cosine)
     if lw.cos is not None:
         matched |= lw.best(side) >= config.name_cosine
     folded = {w.casefold() for w, *_ in lw.words(other)}

@@ -155,12 +155,14 @@ class LinkWords:
     def words(self, side: str) -> tuple[WordSpan, ...]:
         return self.src if side == "src" else self.tgt
 
-    def has_link(self, side: str) -> np.ndarray:
-        """Per word of `side`: does a sure word link (words.py) join it to the other side?"""
+    def has_link(self, side: str, cos: float = -1.0) -> np.ndarray:
+        """Per word of `side`: does a sure word link (words.py) join it to the other side,
+        to a word at cosine `cos` or above (a link by position alone may join a changed word)?"""
         n = len(self.src) if side == "src" else len(self.tgt)
         if self.linked is None or not self.linked.size:
             return np.zeros(n, dtype=bool)
-        return self.linked.any(axis=1 if side == "src" else 0)
+        linked = self.linked if self.cos is None else self.linked & (self.cos >= cos)
+        return linked.any(axis=1 if side == "src" else 0)
 
 
 def _spelling(a: Sequence[WordSpan], b: Sequence[WordSpan]) -> np.ndarray:
