@@ -172,20 +172,10 @@ def store_upload(name: str, data: bytes, directory: Path, *, max_mb: float | Non
 
 
 def guess_language(text: str) -> str | None:
-    """The ISO 639-1 code of the text's language, or None when unsure.
+    """The ISO 639-1 code of the text's language, or None when unsure (see lang.detect_language)."""
+    from .lang import detect_language
 
-    Why langdetect: a well-kept port of Google's detector with profiles for 55
-    languages bundled (no network); seeded so the same text always gives the same guess.
-    """
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-    try:
-        best = detect_langs(text[:5000])[0]
-    except LangDetectException:
-        return None
-    return best.lang.split("-")[0] if best.prob >= 0.8 else None
+    return detect_language(text)
 
 
 def export_bytes(bitext: Bitext, fmt: str) -> bytes:

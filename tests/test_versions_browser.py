@@ -6,23 +6,15 @@ summary view. Skips (with the reason) only when Playwright or /usr/bin/chromium 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from alignment.cli import main
+from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, sync_api  # noqa: F401  (fixtures)
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 pytestmark = pytest.mark.e2e
 
 FR = ["Le matin, la ville dormait encore sous la pluie.",
@@ -39,26 +31,6 @@ EN2 = ["In the morning, the town still slept in the rain.",
        "The coffee was getting cold on the kitchen table."]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
-
-
 @pytest.fixture
 def version_set(tmp_path) -> Path:
     paths = []
@@ -73,59 +45,39 @@ def version_set(tmp_path) -> Path:
     return out
 
 
-def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path):
-    api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is missing at /usr/bin/chromium (apt-get install chromium)")
-    port = _free_port()
-    env = dict(os.environ, ALIGNMENT_EMBEDDER="hashing", XDG_CACHE_HOME=str(tmp_path / "xdg"),
-               ALIGNMENT_CORPORA_CACHE=str(tmp_path / "corpora-cache"))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait(url, proc)
-        with api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.goto(url)
-                box = page.get_by_label("Path of a version set (.tmx)")
-                box.fill(str(version_set), timeout=60_000)
-                box.press("Enter")
-                started = time.monotonic()
-                page.get_by_role("button", name="Open set").click()
-                grid = page.locator("div.vs-grid").first
-                grid.wait_for(timeout=60_000)
-                opened = time.monotonic() - started
-                heads = grid.locator("div.vs-head")
-                api.expect(heads.nth(3)).to_contain_text("en2")
-                row1 = grid.locator("div.vs-cell[data-name='en2']").first
-                api.expect(row1.locator("ins").first).to_be_visible()
-                api.expect(row1.locator("del").first).to_be_visible()
-                api.expect(grid.locator("div.vs-mark.flag").first).to_contain_text("⚑")
-                assert grid.locator("div.vs-mark").count() == 4
-                assert grid.locator("div.vs-mark.flag").count() == 1   # only row 1 differs
-                page.get_by_text("Summary", exact=True).click()
-                table = page.locator("table.vs-sum")
-                api.expect(table).to_contain_text("covers the original")
-                api.expect(table).to_contain_text("vs en1: 25.0%")
-                page.screenshot(path=str(tmp_path / "versions.png"))
-                assert opened < 20
-                # corrections and Learn mode go through the pair's PO in the two-text reader
-                page.get_by_role("button", name="Correct or learn fr–en2").click()
-                pair = page.locator("table.al-rows").last
-                api.expect(pair).to_contain_text("the town still slept in the rain",
-                                                 timeout=60_000)
-            finally:
-                browser.close()
-    finally:
-        proc.terminate()
+def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, sync_api, server):
+    api = sync_api
+    with api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(server)
+            box = page.get_by_label("Path of a version set (.tmx)")
+            box.fill(str(version_set), timeout=60_000)
+            box.press("Enter")
+            started = time.monotonic()
+            page.get_by_role("button", name="Open set").click()
+            grid = page.locator("div.vs-grid").first
+            grid.wait_for(timeout=60_000)
+            opened = time.monotonic() - started
+            heads = grid.locator("div.vs-head")
+            api.expect(heads.nth(3)).to_contain_text("en2")
+            row1 = grid.locator("div.vs-cell[data-name='en2']").first
+            api.expect(row1.locator("ins").first).to_be_visible()
+            api.expect(row1.locator("del").first).to_be_visible()
+            api.expect(grid.locator("div.vs-mark.flag").first).to_contain_text("⚑")
+            assert grid.locator("div.vs-mark").count() == 4
+            assert grid.locator("div.vs-mark.flag").count() == 1   # only row 1 differs
+            page.get_by_text("Summary", exact=True).click()
+            table = page.locator("table.vs-sum")
+            api.expect(table).to_contain_text("covers the original")
+            api.expect(table).to_contain_text("vs en1: 25.0%")
+            page.screenshot(path=str(tmp_path / "versions.png"))
+            assert opened < 20
+            # corrections and Learn mode go through the pair's PO in the two-text reader
+            page.get_by_role("button", name="Correct or learn fr–en2").click()
+            pair = page.locator("table.al-rows").last
+            api.expect(pair).to_contain_text("the town still slept in the rain",
+                                             timeout=60_000)
+        finally:
+            browser.close()
