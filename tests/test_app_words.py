@@ -19,3 +19,21 @@ def test_find_word_links_then_rows_mark_words_and_the_glossary_lists_pairs(env):
                for a, b in zip(at.dataframe[-1].value["fr"], at.dataframe[-1].value["en"]))
     at.checkbox(key="word_hover").uncheck().run()
     assert '<mark class="w' not in rows_html(at)
+
+
+def test_found_word_links_are_an_unsaved_change_kept_in_the_recovery_draft(env):  # noqa: F811
+    from pathlib import Path
+
+    from alignment import drafts
+
+    at = open_sample(env)
+    path = Path(at.session_state["path"])
+    at.button(key="find_words").click().run()
+    assert not at.exception, at.exception
+    assert "1 unsaved change" in at.caption[0].value
+    draft = drafts.read_draft(path)  # a reload or a crash now loses nothing
+    assert draft is not None and draft.changes == 1
+    assert draft.bitext == at.session_state.history.current
+    assert any(link.words for link in draft.bitext.alignment.links)
+    at.button(key="save").click().run()
+    assert drafts.read_draft(path) is None and "unsaved" not in at.caption[0].value

@@ -15,7 +15,7 @@ import streamlit as st
 from alignment.types import Bitext
 from alignment.words import DEFAULT_CONFIG
 
-ss = st.session_state
+from .common import changed, ss
 
 
 def has_words(bitext: Bitext) -> bool:
@@ -23,7 +23,8 @@ def has_words(bitext: Bitext) -> bool:
 
 
 def find_words(get_embedder: Callable[[], Any]) -> None:
-    """Compute the word links of the open text (an unsaved change: Save keeps them in the PO)."""
+    """Compute the word links of the open text: an unsaved change like any other (counted,
+    kept in the recovery draft, undoable); Save keeps them in the PO."""
     from alignment.embed import default_cache_dir
     from alignment.word_cache import cached_linker
     from alignment.words import link_bitext
@@ -32,7 +33,7 @@ def find_words(get_embedder: Callable[[], Any]) -> None:
         linker = cached_linker(default_cache_dir())
         ss.history = ss.history.push(link_bitext(ss.history.current, embedder=get_embedder(),
                                                  linker=linker))
-        ss.rev = ss.get("rev", 0) + 1
+        changed()
         status.update(label="Word links found: hover a word to see its counterpart; Save keeps them",
                       state="complete")
 
