@@ -46,11 +46,12 @@ def test_browser_aligns_an_uploaded_docx_pair(sync_api, server, tmp_path):  # no
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(server)
-            inputs = page.locator("input[type=file]")
-            inputs.first.wait_for(state="attached", timeout=60_000)
-            count = inputs.count()
-            inputs.nth(count - 2).set_input_files(str(src))
-            inputs.nth(count - 1).set_input_files(str(tgt))
+            # One file at a time, each seen on the page (its name in its box) before the next:
+            # a second upload sent while the first one's rerun is running can be dropped.
+            for key, path in (("new_src", src), ("new_tgt", tgt)):
+                box = page.locator(f".st-key-{key}")
+                box.locator("input[type=file]").set_input_files(str(path))
+                sync_api.expect(box.get_by_text(path.name)).to_be_visible(timeout=60_000)
             button = page.get_by_role("button", name="Align", exact=True)
             sync_api.expect(button).to_be_enabled(timeout=60_000)
             button.click()
