@@ -446,3 +446,44 @@ def test_markdown_in_language_codes_stays_text(env):
     # po.read_po refuses the header; the message shows the code as typed, never bold or a link
     assert r"'\*\*fr\*\*' is not a language code" in at.error[0].value
     assert "Align new texts" in [h.value for h in at.subheader]
+
+
+def shown_as_plain_text(label: str, raw: str) -> bool:
+    """`label`, rendered as Streamlit renders labels (CommonMark), reads exactly `raw`: no bold,
+    no link, no image; a URL only inside a code span (GFM would autolink a bare one)."""
+    import html as html_lib
+
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable("strikethrough").renderInline(label)
+    outside_code = re.sub(r"<code>.*?</code>", "", rendered)
+    return (not re.search(r"<(?!/?code>)[a-z/]", rendered) and "://" not in outside_code
+            and html_lib.unescape(re.sub(r"</?code>", "", rendered)) == raw)
+
+
+def test_markdown_looking_language_codes_show_as_plain_text(env):
+    """read_po refuses such codes, but a recovery draft (or any other source) is not a PO
+    header: whatever the languages are, the reader's labels and headers show them verbatim."""
+    import dataclasses
+
+    from alignment import drafts
+
+    src, tgt = "**fr**", "[en](https://example.invalid/x)"
+    at = open_sample(env)
+    path = Path(at.session_state["path"])
+    odd = dataclasses.replace(at.session_state["history"].current, src_lang=src, tgt_lang=tgt)
+    drafts.write_draft(odd, path, base_fingerprint=file_fingerprint(path), changes=1)
+    at = start(env)  # a reload: the draft is offered, then recovered
+    at.button(key="recover_0").click().run()
+    at.button(key="recover_yes").click().run()
+    assert not at.exception, at.exception
+    assert (at.session_state["history"].current.src_lang,
+            at.session_state["history"].current.tgt_lang) == (src, tgt)
+    labels = at.radio(key="q_side").options
+    assert shown_as_plain_text(labels[1], src) and shown_as_plain_text(labels[2], tgt), labels
+    head = rows_html(at)
+    assert f">{src}</th>" in head and f">{tgt}</th>" in head and "<a " not in head
+    at.radio(key="mode").set_value("Learn").run()
+    hide = at.radio(key="hide").options
+    assert [shown_as_plain_text(label, raw) for label, raw in zip(hide, (tgt, src))] == [True] * 2
+    assert not shown_as_plain_text(src, src) and not shown_as_plain_text(tgt, tgt)  # unescaped
