@@ -60,3 +60,29 @@ def test_learn_hides_a_chosen_version_behind_a_click():
     out = render_rows(_set(), [0], [0, 1, 2], hide=[1])
     assert "<details><summary>show en1</summary>The cat sleeps.</details>" in out
     assert "<details><summary>show fr" not in out
+
+
+def test_markdown_looking_version_names_show_as_plain_text(tmp_path, monkeypatch):
+    """A version named like Markdown (from a file name) is escaped in the sidebar's radio."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from alignment.versions_io import write_set_tmx as write_set
+
+    texts = (Version("fr", "fr", (Sentence("Le chat dort."),)),
+             Version("**en**", "en", (Sentence("The cat sleeps."),)),
+             Version("[es](http://x.invalid)", "es", (Sentence("El gato duerme."),)))
+    pairs = [Alignment((Link((0,), (0,)),)), Alignment((Link((0,), (0,)),))]
+    write_set(join(texts, pairs), tmp_path / "s.tmx")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=60)
+    at.run()
+    at.text_input(key="vs_path_input").set_value(str(tmp_path / "s.tmx"))
+    at.button(key="vs_open").click()
+    at.run()
+    at.toggle(key="vs_one").set_value(True)
+    at.run()
+    options = at.radio(key="vs_pick").options
+    assert "**en**" not in options and any("\\*\\*en\\*\\*" in o for o in options)
+    assert not any(o.startswith("[es](") for o in options)

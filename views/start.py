@@ -37,7 +37,7 @@ def fetch_missing(corpus: Any, side: Any) -> None:
     url = side_url(corpus, side)
     st.info(f"The {md(side.lang)} side is not here yet: fetch it from {md(url)} "
             "or upload a copy you saved.")
-    if st.button(f"Fetch the {side.lang} side", key=f"fetch_{corpus.id}_{side.side}"):
+    if st.button(f"Fetch the {md(side.lang)} side", key=f"fetch_{corpus.id}_{side.side}"):
         with st.spinner(f"Fetching {url} …"):
             try:
                 result = fetch_side(corpus, side)
@@ -49,7 +49,7 @@ def fetch_missing(corpus: Any, side: Any) -> None:
                 st.rerun()
     if ss.get(f"fetch_error_{corpus.id}"):
         st.error(f"Fetch failed: {md(ss[f'fetch_error_{corpus.id}'])}")
-    upload = st.file_uploader(f"…or upload the {side.lang} text (html, txt, md)",
+    upload = st.file_uploader(f"…or upload the {md(side.lang)} text (html, txt, md)",
                               type=list(FORMATS), key=f"up_{corpus.id}_{side.side}")
     if upload is not None:
         try:
@@ -71,7 +71,7 @@ def corpus_card(corpus: Any) -> None:
     po_path = corpus_po(corpus)
     with st.container(border=True):
         st.markdown(f"**{md(corpus.title)}**  \n{md(corpus.author)} {md(corpus.date)}".strip())
-        st.caption(" · ".join(f"{s.lang}: {states[s.side]}" for s in (corpus.src, corpus.tgt))
+        st.caption(" · ".join(f"{md(s.lang)}: {states[s.side]}" for s in (corpus.src, corpus.tgt))
                    + (f" · {md(corpus.licence)}" if corpus.licence else ""))
         missing = [s for s in (corpus.src, corpus.tgt) if states[s.side] == "missing"]
         if po_path.is_file():

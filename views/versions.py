@@ -18,6 +18,8 @@ import streamlit as st
 from alignment import versions_compare as V
 from alignment.types import VersionSet
 
+from .common import md
+
 PER_PAGE = 50
 MAX_COLUMNS = 4
 CSS = """<style>
@@ -179,7 +181,7 @@ def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]
     view = sb.radio("View", ("Columns", "Summary"), key="vs_view", horizontal=True)
     one = sb.toggle("One version at a time (narrow screens)", key="vs_one")
     if one:
-        pick = sb.radio("Version", names[1:], key="vs_pick", horizontal=True)
+        pick = sb.radio("Version", names[1:], key="vs_pick", horizontal=True, format_func=md)
         shown = [0, names.index(pick)]
     else:
         chosen = sb.multiselect("Columns (2 to 4)", names, default=[names[k] for k in
