@@ -134,13 +134,16 @@ def _name_pair(orig: str, trans: str) -> re.Match | None:
 
 
 def _mangle(word: str, rng: np.random.Generator) -> str:
-    """Keep the first half, retype the rest (Ruhr -> Ruin); 'Smithers' if no try works."""
-    keep = (len(word) + 1) // 2
-    for _ in range(50):
-        new = word[:keep] + "".join(rng.choice(list("aeioulnrst"), len(word) - keep))
-        if similarity(new, word) < 0.5:
-            return new
-    return "Smithers"
+    """Keep the first half, retype the rest (Ruhr -> Ruin); else keep the first letter only.
+
+    Each mangle is its own: a fixed fallback name would co-occur with the name again and
+    again and be learned as its translation."""
+    for keep in ((len(word) + 1) // 2, 1):
+        for _ in range(50):
+            new = word[:keep] + "".join(rng.choice(list("aeioulnrst"), max(len(word) - keep, 3)))
+            if similarity(new, word) < 0.5:
+                return new
+    return word[0] + "".join(rng.choice(list("aeioulnrst"), 6))
 
 
 def _edits1(word: str) -> set[str]:
@@ -231,7 +234,9 @@ def _inject_one(row: Row, kind: str, k: int, pairs: list[tuple[str, str]], sl: S
             new = next((x.group() for x in WORD.finditer(other) if x.group()[0].isupper()
                         and x.start() > 2 and len(x.group()) >= 4 and not x.group().isupper()
                         and sp.word_usage_frequency(x.group().lower()) < 5e-6
-                        and similarity(x.group(), m.group()) < 0.5), "Smithers")
+                        and similarity(x.group(), m.group()) < 0.5), None)
+            if new is None:
+                return 0
         else:   # a common word one or two letters away (Lyon -> lion), in either case
             from alignment.slips import _near
             near = [w for w, _ in _near(m.group().lower(), sl.langs[1]) if len(w) >= 3
