@@ -11,16 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .progress import Progress
-from .types import Sentence, Version, VersionSet
+from ..errors import InputError
+from ..progress import Progress
+from ..types import Sentence, Version, VersionSet
 
 
 def parse_langs(langs: str | None, n: int) -> list[str] | None:
     """'fr,en,es' -> ['fr', 'en', 'es'] checked against the number of texts; None if not given."""
     if not langs:
         return None
-    from .pipeline import check_language
+    from ..pipeline import check_language
 
     codes = [c.strip() for c in langs.split(",") if c.strip()]
     if len(codes) != n:
@@ -30,7 +30,7 @@ def parse_langs(langs: str | None, n: int) -> list[str] | None:
 
 
 def _detect(path: str, text: str) -> str:
-    from .browse import guess_language
+    from ..browse import guess_language
 
     lang = guess_language(text)
     if lang is None:
@@ -41,9 +41,9 @@ def _detect(path: str, text: str) -> str:
 def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
                segmenter: str, read_lines: Any) -> tuple[Version, ...]:
     """The texts of a set, segmented (or one sentence per line with `presplit`)."""
-    from .pipeline import sentences_from_lines
-    from .registry import SEGMENTERS
-    from .versions import versions_from_sentences
+    from ..pipeline import sentences_from_lines
+    from ..registry import SEGMENTERS
+    from ..versions import versions_from_sentences
 
     sentences: list[tuple[Sentence, ...]] = []
     found: list[str] = []
@@ -53,7 +53,7 @@ def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
             lang = langs[i] if langs else _detect(path, "\n".join(lines))
             sents = sentences_from_lines(lines, path)
         else:
-            from .read import read_file
+            from ..read import read_file
             doc = read_file(path)
             lang = langs[i] if langs else _detect(path, "\n".join(doc.paragraphs))
             sents = tuple(SEGMENTERS[segmenter](doc, lang))
@@ -69,8 +69,8 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
               tsv: str | None, overwrite_edited: bool, progress: Progress,
               read_lines: Any) -> tuple[VersionSet, list[Path]]:
     """Align the original (first path) with every version and write what was asked."""
-    from .versions import align_versions
-    from .versions_io import write_pair_pos, write_set_tmx, write_set_tsv, write_vecalign_pairs
+    from ..versions import align_versions
+    from ..versions_io import write_pair_pos, write_set_tmx, write_set_tsv, write_vecalign_pairs
 
     if fmt == "vecalign" and not out_dir:
         raise InputError("--format vecalign with several versions writes one file per pair: "
@@ -99,7 +99,7 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
 
 def describe_set(vs: VersionSet) -> str:
     """One line: texts, rows, and per version what it leaves out of the original."""
-    from .versions_compare import summary
+    from ..versions_compare import summary
 
     parts = [f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} rows omitted"
              for s in summary(vs)]

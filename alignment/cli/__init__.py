@@ -15,9 +15,9 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import AlignmentError
-from .registry import EMBEDDERS, SEGMENTERS
+from .. import __version__
+from ..errors import AlignmentError
+from ..registry import EMBEDDERS, SEGMENTERS
 
 F = Callable[..., Any]
 
@@ -71,8 +71,8 @@ def lang_options(func: F) -> F:
 def detect_languages(src_lang: str | None, tgt_lang: str | None, src_text: str, tgt_text: str,
                      names: tuple[str, str]) -> tuple[str, str]:
     """The languages given, or detected from the texts (said on stderr); InputError if unsure."""
-    from .browse import guess_language
-    from .errors import InputError
+    from ..browse import guess_language
+    from ..errors import InputError
 
     langs, said = [], []
     for given, text, name, option, side in ((src_lang, src_text, names[0], "-s", "source"),
@@ -116,7 +116,7 @@ def word_config(eflomal: bool) -> Any:
     """The word linker's settings, with eflomal's weight when asked."""
     from dataclasses import replace
 
-    from .words import DEFAULT_CONFIG
+    from ..words import DEFAULT_CONFIG
 
     return replace(DEFAULT_CONFIG, eflomal=0.35) if eflomal else DEFAULT_CONFIG
 
@@ -161,19 +161,19 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
                   tsv: str | None = None, html: str | None = None,
                   overwrite_edited: bool = False) -> list[str]:
     """Write the PO and any export asked for; return the paths written."""
-    from .errors import InputError
+    from ..errors import InputError
 
     written: list[str] = []
     try:
         if po == "-":
-            from .po import bitext_to_po
+            from ..po import bitext_to_po
             click.echo(str(bitext_to_po(bitext)), nl=False)
         elif po:
-            from .po import write_po
+            from ..po import write_po
             written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
         for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html)):
             if path:
-                from .registry import EXPORTERS
+                from ..registry import EXPORTERS
                 written.extend(str(p) for p in EXPORTERS[name](bitext, path))
     except OSError as exc:
         raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
@@ -185,7 +185,7 @@ def describe_alignment(bitext: Any) -> str:
     """One line: link counts by type and how many links a person should review."""
     from collections import Counter
 
-    from .align import DEFAULT_REVIEW_THRESHOLD
+    from ..align import DEFAULT_REVIEW_THRESHOLD
 
     links = bitext.alignment.links
     kinds = Counter(link.kind for link in links)
@@ -196,7 +196,7 @@ def describe_alignment(bitext: Any) -> str:
 
 
 def _read_lines(path: str) -> list[str]:
-    from .read import read_lines
+    from ..read import read_lines
 
     return read_lines(path)
 
@@ -205,8 +205,8 @@ def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = No
                       tsv: str | None = None, html: str | None = None,
                       overwrite_edited: bool = False) -> None:
     """Refuse now, not after a long alignment: outputs on inputs, missing folders, edited POs."""
-    from .export import check_outputs
-    from .po import ensure_replaceable
+    from ..export import check_outputs
+    from ..po import ensure_replaceable
 
     check_outputs([("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html)], inputs)
     if po and po != "-":
@@ -260,9 +260,9 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     vecalign -O DIR writes one file per pair of texts (fr-en.txt, fr-es.txt, en-es.txt).
     """
     if more or langs or out_dir:
-        from .pipeline import resolve_embedder
-        from .progress import tqdm_progress
-        from .versions_cli import align_set, describe_set
+        from ..pipeline import resolve_embedder
+        from ..progress import tqdm_progress
+        from .versions import align_set, describe_set
         vs, written = align_set(
             (src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
             embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
@@ -273,21 +273,21 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
             click.echo(f"Wrote {path}", err=True)
         click.echo(describe_set(vs), err=True)
         return
-    from .pipeline import align_documents, align_sentences, check_language, resolve_embedder
-    from .progress import tqdm_progress
+    from ..pipeline import align_documents, align_sentences, check_language, resolve_embedder
+    from ..progress import tqdm_progress
 
     # no -o: the PO goes to standard output, unless only exports were asked for
     po = (output or (None if (tmx or tsv or html) else "-")) if fmt == "po" else None
     check_before_work([src, tgt], po=po, tmx=tmx, tsv=tsv, html=html,
                       overwrite_edited=overwrite_edited)
     if fmt == "vecalign":
-        from .export import check_outputs
+        from ..export import check_outputs
         check_outputs([("-o", output)], [src, tgt])
     if presplit:
         src_in, tgt_in = _read_lines(src), _read_lines(tgt)
         texts = ("\n".join(src_in), "\n".join(tgt_in))
     else:
-        from .read import read_file
+        from ..read import read_file
         src_in, tgt_in = read_file(src, section=src_section), read_file(tgt, section=tgt_section)
         texts = ("\n".join(src_in.paragraphs), "\n".join(tgt_in.paragraphs))
     src_lang, tgt_lang = detect_languages(src_lang, tgt_lang, *texts, names=(src, tgt))
@@ -309,14 +309,14 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
 
 
 def _write_vecalign(bitext: Any, output: str | None) -> None:
-    from .errors import InputError
-    from .pipeline import format_vecalign
+    from ..errors import InputError
+    from ..pipeline import format_vecalign
 
     text = format_vecalign(bitext)
     if not output or output == "-":
         click.echo(text, nl=False)
         return
-    from .po import atomic_write_text
+    from ..po import atomic_write_text
     try:
         atomic_write_text(output, text)
     except OSError as exc:
@@ -397,9 +397,9 @@ def bench(directory: str, split: str, as_json: bool, embedder: str, max_docs: in
 
     Example: alignment bench ../shared/bench/textberg --split dev
     """
-    from .evaluate import iter_bench, run_bench
-    from .evaluate_words import is_alibi
-    from .progress import tqdm_progress
+    from ..evaluate import iter_bench, run_bench
+    from ..evaluate_words import is_alibi
+    from ..progress import tqdm_progress
 
     if is_alibi(directory):  # word-alignment gold: see the words section
         click.echo(word_bench(directory, embedder, max_docs, as_json, eflomal))
@@ -421,15 +421,15 @@ def format_pharaoh(links: Any) -> str:
 
 def _word_linker() -> Any:
     """Word links kept in the on-disk cache: the same text again costs a file read."""
-    from .embed import default_cache_dir
-    from .word_cache import cached_linker
+    from ..embed import default_cache_dir
+    from ..word_cache import cached_linker
 
     return cached_linker(default_cache_dir())
 
 
 def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any) -> None:
-    from .po import edited_reason, file_fingerprint, read_po, save_po, write_po
-    from .words import link_bitext
+    from ..po import edited_reason, file_fingerprint, read_po, save_po, write_po
+    from ..words import link_bitext
 
     fingerprint = file_fingerprint(pairs)
     bitext = link_bitext(read_po(pairs), embedder=embedder, config=config, linker=_word_linker())
@@ -468,9 +468,9 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     Example: alignment words story.fr story.en --presplit --tokenized -s fr -t en
     Example: alignment words pairs.po
     """
-    from .errors import InputError
-    from .pipeline import check_language, resolve_embedder
-    from .words import split_tokens, tokenize
+    from ..errors import InputError
+    from ..pipeline import check_language, resolve_embedder
+    from ..words import split_tokens, tokenize
 
     for code in (src_lang, tgt_lang):  # the linker needs no language; a given code is checked
         if code:
@@ -497,8 +497,8 @@ def word_bench(directory: str, embedder: str, max_docs: int | None, as_json: boo
     import dataclasses
     import json
 
-    from .evaluate_words import iter_alibi, run_word_bench
-    from .pipeline import resolve_embedder
+    from ..evaluate_words import iter_alibi, run_word_bench
+    from ..pipeline import resolve_embedder
 
     result = run_word_bench(iter_alibi(directory)[:max_docs], embedder=resolve_embedder(embedder),
                             config=word_config(eflomal))
@@ -537,7 +537,7 @@ def corpus_group(ctx: click.Context, corpora_dir: str | None) -> None:
     """
     from pathlib import Path
 
-    from .corpora import CORPORA_DIR
+    from ..corpora import CORPORA_DIR
 
     ctx.obj = Path(corpora_dir) if corpora_dir else CORPORA_DIR
     if ctx.invoked_subcommand is None:
@@ -554,7 +554,7 @@ def corpus_list(root: Any) -> None:
 
     Example: alignment corpus list
     """
-    from .corpora import list_corpora, side_state
+    from ..corpora import list_corpora, side_state
 
     rows = [(c.id, "-".join(c.languages),
              *(f"{s.lang}: {side_state(c, s)}" for s in (c.src, c.tgt)), c.title)
@@ -583,7 +583,7 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
 
     Example: alignment corpus fetch serge-1926 --file repression.htm
     """
-    from .corpora import fetch_side, load_corpus
+    from ..corpora import fetch_side, load_corpus
 
     corpus = load_corpus(corpus_id, root)
     sides = [corpus.side(side)] if side else [s for s in (corpus.src, corpus.tgt) if s.url]
@@ -591,7 +591,7 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
         click.echo(f"{corpus.id}: every side is bundled; nothing to fetch.", err=True)
         return
     if file and len(sides) > 1:
-        from .errors import CorpusError
+        from ..errors import CorpusError
         raise CorpusError(f"{corpus.id} has {len(sides)} sides to fetch; say which one "
                           f"--file is with --side src or --side tgt")
     for s in sides:
@@ -619,9 +619,9 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
 
     Example: alignment corpus build sample -o sample.po --html sample.html
     """
-    from .corpora import build_corpus
-    from .pipeline import resolve_embedder
-    from .progress import tqdm_progress
+    from ..corpora import build_corpus
+    from ..pipeline import resolve_embedder
+    from ..progress import tqdm_progress
 
     po = output or f"{corpus_id}.po"
     check_before_work([], po=po, tmx=tmx, tsv=tsv, html=html, overwrite_edited=overwrite_edited)
@@ -661,13 +661,13 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export pairs.po --moses corpus/train   (corpus/train.fr, corpus/train.en)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
     """
-    from .errors import InputError
-    from .po import read_po
+    from ..errors import InputError
+    from ..po import read_po
 
     if not (tmx or tsv or moses or html or epub):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
                          "--html FILE and/or --epub FILE")
-    from .export import check_outputs, moses_paths
+    from ..export import check_outputs, moses_paths
 
     check_outputs([("--tmx", tmx), ("--tsv", tsv), ("--html", html), ("--epub", epub)], [pairs])
     bitext = read_po(pairs)
@@ -676,14 +676,14 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                        *(("--moses", p) for p in moses_paths(bitext, moses))], [pairs])
     written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html)
     if epub:
-        from .epub import write_epub
+        from ..epub import write_epub
         try:
             written.extend(str(p) for p in write_epub(bitext, epub, style=epub_layout))
         except OSError as exc:
             raise InputError(f"{exc.filename or epub}: cannot write ({exc.strerror}); "
                              f"check the folder exists and is writable") from None
     if moses:
-        from .registry import EXPORTERS
+        from ..registry import EXPORTERS
         try:
             written.extend(str(p) for p in EXPORTERS["moses"](bitext, moses))
         except OSError as exc:
@@ -753,15 +753,15 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     """
     import json
 
-    from .checks import annotate_po, at_level, run_checks
-    from .po import read_po_fingerprinted
+    from ..checks import annotate_po, at_level, run_checks
+    from ..po import read_po_fingerprinted
 
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
     bitext, fingerprint = read_po_fingerprinted(pairs)
     evidence = None
     if words:
-        from .evidence import word_evidence
-        from .pipeline import resolve_embedder
+        from ..evidence import word_evidence
+        from ..pipeline import resolve_embedder
         evidence = word_evidence(bitext, resolve_embedder("use"))
     findings = at_level(run_checks(bitext, only=names or None, evidence=evidence), level)
     if fmt == "json":
