@@ -1,6 +1,6 @@
 """Errors a user can cause, each with a message that says what to do.
 
-The library raises these; only cli.py and app.py turn them into a one-line
+The library raises these; only the cli/ package and app.py turn them into a one-line
 "Error: ..." (and exit 1). Messages name the file (and line) when there is one.
 """
 

@@ -10,7 +10,7 @@ published ones: strict = exact link match, lax = shares a source and a target
 sentence with one gold link; precision counts every hypothesis link (a 1-0 or
 0-1 link is a hit only when the gold has it exactly), recall ignores links with
 an empty side in both gold and hypothesis; several documents are micro-averaged
-by summing counts. Everything here returns data; only cli.py formats it.
+by summing counts. Everything here returns data; only cli/bench.py formats it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ The Alibi gold (../shared/bench/README.md) is read in its native files: per stor
 format ("i-j" sure, "ipj" possible, French token first). Scores follow Och & Ney (2003):
 with A the hypothesis links, S the sure and P the possible gold links (S within P),
 precision = |A∩P|/|A|, recall = |A∩S|/|S|, AER = 1 - (|A∩S| + |A∩P|)/(|A| + |S|),
-micro-averaged by summing counts over sentence pairs. Returns data; cli.py formats.
+micro-averaged by summing counts over sentence pairs. Returns data; cli/bench.py formats.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`alignment align ORIGINAL VERSION [VERSION...]`: the version-set branch of the align command.
 
-cli.py's `align` hands over here when it is given more than one version, `--langs` or
+cli/align.py's `align` hands over here when it is given more than one version, `--langs` or
 `-O DIR`, so the set's reading, language detection, alignment and writing stay out of the
 two-text path. Language detection: browse.guess_language (langdetect, seeded).
 """

@@ -1,0 +1,124 @@
+"""`alignment align`: two texts (or an original and several versions) sentence by sentence.
+
+Built on click (see cli/__init__.py). Several versions, `--langs` or `-O DIR` hand over to
+cli/versions.py; the two-text path reads, detects the languages, aligns and writes here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import (check_before_work, describe_alignment, detect_languages, engine_options,
+                     lang_options, output_options, quiet_option, read_lines, warn, write_outputs)
+
+@click.command("align")
+@click.argument("src", type=click.Path())
+@click.argument("tgt", type=click.Path())
+@click.argument("more", nargs=-1, type=click.Path())
+@click.option("--langs", default=None, metavar="fr,en,es", help="Several versions: one language "
+              "per text, original first (detected when not given).")
+@click.option("--out-dir", "-O", default=None, type=click.Path(file_okay=False),
+              help="Several versions with --format vecalign: one file per pair of texts here.")
+@lang_options
+@engine_options
+@click.option("--src-section", default=None, metavar="HEADING",
+              help="Keep only this section of SRC (from its heading to the next like it).")
+@click.option("--tgt-section", default=None, metavar="HEADING",
+              help="Keep only this section of TGT.")
+@click.option("--presplit", is_flag=True,
+              help="Inputs hold one sentence per line (raw or tokenized), as benchmarks do.")
+@click.option("--format", "fmt", type=click.Choice(["po", "vecalign"]), default="po",
+              show_default=True, help="po: the PO file of the pairs; vecalign: links "
+              "'[0, 1]:[2]' one per line.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Output file (PO, or links with --format vecalign); '-' or none: "
+              "standard output (no PO when only --tmx/--tsv/--html are given).")
+@output_options
+@quiet_option
+def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, embedder: str,
+              segmenter: str, src_section: str | None, tgt_section: str | None, presplit: bool,
+              fmt: str, output: str | None, tmx: str | None, tsv: str | None,
+              html: str | None, overwrite_edited: bool, quiet: bool, more: tuple[str, ...] = (),
+              langs: str | None = None, out_dir: str | None = None) -> None:
+    """Align SRC (the original) with TGT (its translation) sentence by sentence.
+
+    Reads plain text, HTML or Markdown, splits sentences, aligns them and writes the pairs
+    as a PO file (-o FILE, or standard output) and/or TMX, TSV, HTML. Languages not given
+    are detected from the texts and said on stderr. With --presplit the inputs are one
+    sentence per line and --format vecalign prints one link per line.
+
+    \b
+    Example: alignment align roman.fr.txt roman.en.txt -s fr -t en -o pairs.po --html pairs.html
+    Example: alignment align roman.fr.txt roman.en.txt > pairs.po
+    Example: alignment align test0.de test0.fr --presplit -s de -t fr --format vecalign
+    Example: alignment align roman.fr.txt roman.en.txt roman.es.txt --langs fr,en,es -o set.tmx
+
+    Several versions (SRC VERSION VERSION..., or --langs): -o SET.tmx writes the set (one row
+    per span of the original, one column per text) and SET.fr-en.po per pair; --format
+    vecalign -O DIR writes one file per pair of texts (fr-en.txt, fr-es.txt, en-es.txt).
+    """
+    if more or langs or out_dir:
+        from ..pipeline import resolve_embedder
+        from ..progress import tqdm_progress
+        from .versions import align_set, describe_set
+        vs, written = align_set(
+            (src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
+            embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
+            overwrite_edited=overwrite_edited, read_lines=read_lines,
+            progress=tqdm_progress(disable=True if quiet else None))
+        warn(w for ws in vs.warnings for w in ws)
+        for path in written:
+            click.echo(f"Wrote {path}", err=True)
+        click.echo(describe_set(vs), err=True)
+        return
+    from ..pipeline import align_documents, align_sentences, check_language, resolve_embedder
+    from ..progress import tqdm_progress
+
+    # no -o: the PO goes to standard output, unless only exports were asked for
+    po = (output or (None if (tmx or tsv or html) else "-")) if fmt == "po" else None
+    check_before_work([src, tgt], po=po, tmx=tmx, tsv=tsv, html=html,
+                      overwrite_edited=overwrite_edited)
+    if fmt == "vecalign":
+        from ..export import check_outputs
+        check_outputs([("-o", output)], [src, tgt])
+    if presplit:
+        src_in, tgt_in = read_lines(src), read_lines(tgt)
+        texts = ("\n".join(src_in), "\n".join(tgt_in))
+    else:
+        from ..read import read_file
+        src_in, tgt_in = read_file(src, section=src_section), read_file(tgt, section=tgt_section)
+        texts = ("\n".join(src_in.paragraphs), "\n".join(tgt_in.paragraphs))
+    src_lang, tgt_lang = detect_languages(src_lang, tgt_lang, *texts, names=(src, tgt))
+    progress = tqdm_progress(disable=True if quiet else None)
+    common = dict(src_lang=check_language(src_lang), tgt_lang=check_language(tgt_lang),
+                  embedder=resolve_embedder(embedder), progress=progress)
+    if presplit:
+        bitext = align_sentences(src_in, tgt_in, **common)
+    else:
+        bitext = align_documents(src_in, tgt_in, segmenter=segmenter, **common)
+    warn(bitext.alignment.warnings)
+    if fmt == "vecalign":
+        _write_vecalign(bitext, output)
+        return
+    for path in write_outputs(bitext, po=po, tmx=tmx, tsv=tsv, html=html,
+                              overwrite_edited=overwrite_edited):
+        click.echo(f"Wrote {path}", err=True)
+    click.echo(describe_alignment(bitext), err=True)
+
+
+def _write_vecalign(bitext: Any, output: str | None) -> None:
+    from ..errors import InputError
+    from ..pipeline import format_vecalign
+
+    text = format_vecalign(bitext)
+    if not output or output == "-":
+        click.echo(text, nl=False)
+        return
+    from ..po import atomic_write_text
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror}); check the folder exists "
+                         f"and is writable") from None

@@ -1,0 +1,95 @@
+"""`alignment check`: proofread aligned pairs, one line (or JSON object) per finding.
+
+Built on click (see cli/__init__.py); the checks are checks.py's, the word evidence
+evidence.py's.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from .common import CONTEXT
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def finding_dict(f: Any) -> dict[str, Any]:
+    """A finding for JSON: every field, the link numbered from 1 as everywhere users see it."""
+    import dataclasses
+
+    return {**dataclasses.asdict(f), "link": f.link + 1}
+
+
+def fails(findings: Any, fail_on: str) -> bool:
+    """Whether `check --fail-on` turns these findings into exit status 1."""
+    if fail_on == "never":
+        return False
+    return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in findings)
+
+
+def summary(findings: Any) -> str:
+    from collections import Counter
+
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
+             for s in ("error", "warning", "info") if counts[s]]
+    noun = "finding" if len(findings) == 1 else "findings"
+    return f"{len(findings)} {noun}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+@click.command("check", context_settings=CONTEXT)
+@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "po"]), default="text",
+              show_default=True, help="text: one line per finding; json: a list of objects; "
+              "po: write the findings into PAIRS.po as '#. check:' comments and fuzzy flags.")
+@click.option("--only", multiple=True, metavar="NAME",
+              help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
+              "match, length, confidence, brackets, question, untranslated, doublewords, "
+              "doublespace, realword, endpunc. Default: all but endpunc.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Exit with status 1 when a finding is this severe or "
+              "more (for CI); never: always 0.")
+@click.option("--level", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Show findings at this level or above (info: everything).")
+@click.option("--words/--no-words", default=True, show_default=True,
+              help="Compare words with the encoder's word vectors (names, real-word slips, "
+              "links that do not match); --no-words compares spellings only.")
+def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: str,
+              words: bool) -> None:
+    """Proofread aligned pairs: list likely slips in the translation, link by link.
+
+    Links are numbered from 1, as in the app and the HTML export. Exit status: 0, or 1 when
+    a finding reaches --fail-on (or on an error).
+
+    \b
+    Example: alignment check serge.po --only numbers,names --level info
+    Example: alignment check serge.po --fail-on warning --format json > findings.json
+    """
+    import json
+
+    from ..checks import annotate_po, at_level, run_checks
+    from ..po import read_po_fingerprinted
+
+    names = [n.strip() for item in only for n in item.split(",") if n.strip()]
+    bitext, fingerprint = read_po_fingerprinted(pairs)
+    evidence = None
+    if words:
+        from ..evidence import word_evidence
+        from ..pipeline import resolve_embedder
+        evidence = word_evidence(bitext, resolve_embedder("use"))
+    findings = at_level(run_checks(bitext, only=names or None, evidence=evidence), level)
+    if fmt == "json":
+        click.echo(json.dumps([finding_dict(f) for f in findings], ensure_ascii=False, indent=1))
+    elif fmt == "po":
+        annotate_po(pairs, findings, expected_fingerprint=fingerprint)
+        click.echo(f"{len(findings)} findings written into {pairs}", err=True)
+    else:
+        for f in findings:
+            click.echo(f"link {f.link + 1} [{f.check}] {f.severity}: {f.message}")
+    if fmt != "po":
+        click.echo(summary(findings), err=True)
+    if fails(findings, fail_on):
+        sys.exit(1)

@@ -1,0 +1,189 @@
+"""What the subcommands share: the group that reports user errors, option decorators,
+language detection, and writing an alignment's outputs (PO, TMX, TSV, HTML).
+
+Built on click (see cli/__init__.py). Stage modules are imported inside the functions, so
+that `alignment -h` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..errors import AlignmentError
+from ..registry import EMBEDDERS, SEGMENTERS
+
+F = Callable[..., Any]
+
+
+class AlignmentGroup(click.Group):
+    """A group whose commands report user errors as one line and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AlignmentError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+# ---------------------------------------------------------------- options
+
+def lang_options(func: F) -> F:
+    """--src-lang / --tgt-lang (ISO 639-1 codes); detected from the text when not given."""
+    func = click.option("--tgt-lang", "-t", default=None,
+                        help="Language of the translation (ISO 639-1, e.g. en; default: "
+                        "detected, and said on stderr).")(func)
+    func = click.option("--src-lang", "-s", default=None,
+                        help="Language of the original (ISO 639-1, e.g. fr; default: "
+                        "detected, and said on stderr).")(func)
+    return func
+
+
+def detect_languages(src_lang: str | None, tgt_lang: str | None, src_text: str, tgt_text: str,
+                     names: tuple[str, str]) -> tuple[str, str]:
+    """The languages given, or detected from the texts (said on stderr); InputError if unsure."""
+    from ..browse import guess_language
+    from ..errors import InputError
+
+    langs, said = [], []
+    for given, text, name, option, side in ((src_lang, src_text, names[0], "-s", "source"),
+                                            (tgt_lang, tgt_text, names[1], "-t", "target")):
+        if given and given.strip().lower() != "und":  # und(etermined): detect it
+            langs.append(given)
+            continue
+        guess = guess_language(text)
+        if guess is None:
+            raise InputError(f"{name}: cannot tell its language; give it with {option} CODE "
+                             f"(e.g. {option} fr)")
+        langs.append(guess)
+        said.append(f"{side} {guess} ({option} to change)")
+    if said:
+        click.echo(f"Detected language: {', '.join(said)}", err=True)
+    return langs[0], langs[1]
+
+
+def engine_options(func: F) -> F:
+    """--embedder / --segmenter, choices from the registries."""
+    func = click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
+                        show_default=True, help="Sentence encoder.")(func)
+    func = click.option("--segmenter", type=click.Choice(SEGMENTERS.names()), default="default",
+                        show_default=True, help="Sentence splitter.")(func)
+    return func
+
+
+def quiet_option(func: F) -> F:
+    """--quiet hides the progress bar."""
+    return click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")(func)
+
+
+def eflomal_option(func: F) -> F:
+    """--eflomal: add eflomal's links to the word linker's evidence (optional package)."""
+    return click.option("--eflomal", is_flag=True,
+                        help="Word links: also use eflomal (pip install eflomal; GPL-3): "
+                        "Alibi dev AER 0.079 -> 0.072, slower, not reproducible bit for bit.")(func)
+
+
+def word_config(eflomal: bool) -> Any:
+    """The word linker's settings, with eflomal's weight when asked."""
+    from dataclasses import replace
+
+    from ..words import DEFAULT_CONFIG
+
+    return replace(DEFAULT_CONFIG, eflomal=0.35) if eflomal else DEFAULT_CONFIG
+
+
+def pass_errors(func: F) -> F:
+    """Turn AlignmentError into 'Error: ...' + exit 1 for standalone commands too."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AlignmentError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def output_options(func: F) -> F:
+    """-o PAIRS.po, --tmx, --tsv, --html, --overwrite-edited: where an alignment is written."""
+    for name, help_text in (("--html", "Also write a bilingual HTML reader here."),
+                            ("--tsv", "Also write tab-separated pairs here."),
+                            ("--tmx", "Also write a TMX 1.4 translation memory here.")):
+        func = click.option(name, type=click.Path(dir_okay=False), default=None,
+                            help=help_text)(func)
+    func = click.option("--overwrite-edited", is_flag=True,
+                        help="Replace an existing PO even if a person edited it.")(func)
+    return func
+
+
+def warn(messages: Any) -> None:
+    """Each message on stderr as 'Warning: ...'."""
+    for message in messages:
+        click.echo(f"Warning: {message}", err=True)
+
+
+def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
+                  tsv: str | None = None, html: str | None = None,
+                  overwrite_edited: bool = False) -> list[str]:
+    """Write the PO and any export asked for; return the paths written."""
+    from ..errors import InputError
+
+    written: list[str] = []
+    try:
+        if po == "-":
+            from ..po import bitext_to_po
+            click.echo(str(bitext_to_po(bitext)), nl=False)
+        elif po:
+            from ..po import write_po
+            written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
+        for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html)):
+            if path:
+                from ..registry import EXPORTERS
+                written.extend(str(p) for p in EXPORTERS[name](bitext, path))
+    except OSError as exc:
+        raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
+                         f"check the folder exists and is writable") from None
+    return written
+
+
+def describe_alignment(bitext: Any) -> str:
+    """One line: link counts by type and how many links a person should review."""
+    from collections import Counter
+
+    from ..align import DEFAULT_REVIEW_THRESHOLD
+
+    links = bitext.alignment.links
+    kinds = Counter(link.kind for link in links)
+    review = sum(1 for link in links if link.confidence < DEFAULT_REVIEW_THRESHOLD)
+    by_kind = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    return (f"{len(bitext.src)} + {len(bitext.tgt)} sentences, {len(links)} links "
+            f"({by_kind}); {review} to review (confidence < {DEFAULT_REVIEW_THRESHOLD})")
+
+
+def read_lines(path: str) -> list[str]:
+    """The lines of a text file (alignment.read, imported only when a command reads)."""
+    from ..read import read_lines as read_file_lines
+
+    return read_file_lines(path)
+
+
+def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = None,
+                      tsv: str | None = None, html: str | None = None,
+                      overwrite_edited: bool = False) -> None:
+    """Refuse now, not after a long alignment: outputs on inputs, missing folders, edited POs."""
+    from ..export import check_outputs
+    from ..po import ensure_replaceable
+
+    check_outputs([("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html)], inputs)
+    if po and po != "-":
+        ensure_replaceable(po, overwrite_edited=overwrite_edited)

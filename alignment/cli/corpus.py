@@ -1,0 +1,122 @@
+"""`alignment corpus list|fetch|build`: the bilingual corpora shipped in corpora/.
+
+Built on click (see cli/__init__.py); the manifests, fetching and building are corpora.py's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..registry import EMBEDDERS
+from .common import (CONTEXT, AlignmentGroup, check_before_work, describe_alignment,
+                     output_options, quiet_option, warn, write_outputs)
+
+@click.group("corpus", cls=AlignmentGroup, context_settings=CONTEXT, invoke_without_command=True)
+@click.option("--corpora", "corpora_dir", type=click.Path(file_okay=False), default=None,
+              envvar="ALIGNMENT_CORPORA_DIR", help="Folder of corpora (default: the bundled "
+              "corpora/; env ALIGNMENT_CORPORA_DIR).")
+@click.pass_context
+def corpus_group(ctx: click.Context, corpora_dir: str | None) -> None:
+    """List, fetch and build the bilingual corpora shipped in corpora/.
+
+    Example: alignment corpus build sample -o sample.po
+    """
+    from pathlib import Path
+
+    from ..corpora import CORPORA_DIR
+
+    ctx.obj = Path(corpora_dir) if corpora_dir else CORPORA_DIR
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
+@corpus_group.command("list")
+@click.pass_obj
+def corpus_list(root: Any) -> None:
+    """List the corpora: id, languages, the state of each side (bundled, cached, missing), title.
+
+    A missing side must be fetched (`alignment corpus fetch ID`) before the corpus builds.
+
+    Example: alignment corpus list
+    """
+    from ..corpora import list_corpora, side_state
+
+    rows = [(c.id, "-".join(c.languages),
+             *(f"{s.lang}: {side_state(c, s)}" for s in (c.src, c.tgt)), c.title)
+            for c in list_corpora(root)]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)] if rows else []
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
+
+
+@corpus_group.command("fetch")
+@click.argument("corpus_id", metavar="ID")
+@click.option("--file", "file", type=click.Path(), default=None,
+              help="Take the side from this file (the saved web page, or its section as text) "
+                   "instead of downloading it.")
+@click.option("--side", default=None, help="Which side: src, tgt or a language code "
+              "(default: every side that has a URL).")
+@click.option("--url", default=None, help="Download from this URL instead of the manifest's.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for the server.")
+@click.pass_obj
+def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
+                 url: str | None, timeout: float) -> None:
+    """Download the sides of corpus ID that are not bundled, keep their section, cache them.
+
+    Without network, save the page in a browser and give it with --file.
+
+    Example: alignment corpus fetch serge-1926 --file repression.htm
+    """
+    from ..corpora import fetch_side, load_corpus
+
+    corpus = load_corpus(corpus_id, root)
+    sides = [corpus.side(side)] if side else [s for s in (corpus.src, corpus.tgt) if s.url]
+    if not sides:
+        click.echo(f"{corpus.id}: every side is bundled; nothing to fetch.", err=True)
+        return
+    if file and len(sides) > 1:
+        from ..errors import CorpusError
+        raise CorpusError(f"{corpus.id} has {len(sides)} sides to fetch; say which one "
+                          f"--file is with --side src or --side tgt")
+    for s in sides:
+        result = fetch_side(corpus, s, file=file, url=url, timeout=timeout)
+        warn(result.warnings)
+        click.echo(f"Fetched {corpus.id} {s.side} ({s.lang}) from {result.source} -> "
+                   f"{result.path} (sha256 {result.sha256})")
+        click.echo(f"  {result.summary()}")
+
+
+@corpus_group.command("build")
+@click.argument("corpus_id", metavar="ID")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="PO file to write (default: ID.po in the current folder; '-': standard "
+              "output).")
+@click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
+              show_default=True, help="Sentence encoder.")
+@output_options
+@quiet_option
+@click.pass_obj
+def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
+                 tmx: str | None, tsv: str | None, html: str | None, overwrite_edited: bool,
+                 quiet: bool) -> None:
+    """Align corpus ID and write its pairs as a PO file (and TMX, TSV, HTML if asked).
+
+    Example: alignment corpus build sample -o sample.po --html sample.html
+    """
+    from ..corpora import build_corpus
+    from ..pipeline import resolve_embedder
+    from ..progress import tqdm_progress
+
+    po = output or f"{corpus_id}.po"
+    check_before_work([], po=po, tmx=tmx, tsv=tsv, html=html, overwrite_edited=overwrite_edited)
+    bitext = build_corpus(corpus_id, embedder=resolve_embedder(embedder), root=root,
+                          progress=tqdm_progress(disable=True if quiet else None))
+    warn(bitext.alignment.warnings)
+    for path in write_outputs(bitext, po=po, tmx=tmx, tsv=tsv,
+                              html=html, overwrite_edited=overwrite_edited):
+        click.echo(f"Wrote {path}", err=True)
+    click.echo(describe_alignment(bitext), err=True)

@@ -1,0 +1,91 @@
+"""`alignment words`: word links inside sentence links (Pharaoh lines, or into a PO file).
+
+Built on click (see cli/__init__.py); the linking is words.py's, cached by word_cache.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..registry import EMBEDDERS
+from .common import eflomal_option, lang_options, read_lines, word_config
+
+def format_pharaoh(links: Any) -> str:
+    """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
+    return "".join(" ".join(f"{w.src}{'-' if w.sure else 'p'}{w.tgt}" for w in pair) + "\n"
+                   for pair in links)
+
+
+def _word_linker() -> Any:
+    """Word links kept in the on-disk cache: the same text again costs a file read."""
+    from ..embed import default_cache_dir
+    from ..word_cache import cached_linker
+
+    return cached_linker(default_cache_dir())
+
+
+def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any) -> None:
+    from ..po import edited_reason, file_fingerprint, read_po, save_po, write_po
+    from ..words import link_bitext
+
+    fingerprint = file_fingerprint(pairs)
+    bitext = link_bitext(read_po(pairs), embedder=embedder, config=config, linker=_word_linker())
+    target = output or pairs
+    if target == pairs and edited_reason(pairs):  # keep a person's corrections marked as such
+        save_po(bitext, pairs, expected_fingerprint=fingerprint)
+    else:
+        write_po(bitext, target)
+    n = sum(len(link.words) for link in bitext.alignment.links)
+    click.echo(f"Wrote {target}: {n} word links in {len(bitext.alignment.links)} entries", err=True)
+
+
+@click.command("words")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@lang_options
+@click.option("--presplit", is_flag=True,
+              help="SRC and TGT hold one sentence per line, line n of one the translation of "
+              "line n of the other.")
+@click.option("--tokenized", is_flag=True,
+              help="Tokens are the space-separated items (as word-alignment benchmarks give "
+              "them); otherwise words, punctuation and l', qu', 's are cut here.")
+@click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
+              show_default=True, help="Encoder for the word vectors.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="PAIRS.po mode: write here instead of updating PAIRS.po in place.")
+@eflomal_option
+def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bool,
+              tokenized: bool, embedder: str, output: str | None, eflomal: bool) -> None:
+    """Word links inside sentence links: which word became which.
+
+    With SRC TGT --presplit, prints one line of 'i-j' links per sentence pair (i: token of
+    SRC, j: of TGT, 0-based), the Pharaoh format word aligners use. With PAIRS.po (from
+    `alignment align`), adds the word links to every entry (atomically; docs/po-format.md).
+
+    \b
+    Example: alignment words story.fr story.en --presplit --tokenized -s fr -t en
+    Example: alignment words pairs.po
+    """
+    from ..errors import InputError
+    from ..pipeline import check_language, resolve_embedder
+    from ..words import split_tokens, tokenize
+
+    for code in (src_lang, tgt_lang):  # the linker needs no language; a given code is checked
+        if code:
+            check_language(code)
+    config = word_config(eflomal)
+    if len(files) == 1:
+        _words_for_po(files[0], output, resolve_embedder(embedder), config)
+        return
+    if len(files) != 2 or not presplit:
+        raise InputError("give PAIRS.po, or SRC TGT --presplit (one sentence per line); to link "
+                         "the words of running texts, align them first: alignment align SRC TGT -o PAIRS.po")
+    src, tgt = read_lines(files[0]), read_lines(files[1])
+    if len(src) != len(tgt):
+        raise InputError(f"{files[0]} has {len(src)} lines but {files[1]} {len(tgt)}; with "
+                         f"--presplit line n of one must be the translation of line n of the other")
+    cut = split_tokens if tokenized else tokenize
+    links = _word_linker()([(cut(a), cut(b)) for a, b in zip(src, tgt)],
+                           embedder=resolve_embedder(embedder), config=config)
+    click.echo(format_pharaoh(links), nl=False)
