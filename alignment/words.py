@@ -9,19 +9,32 @@ How (measured on the Alibi fr-en gold, `alignment bench ../shared/bench/alibi`):
 - lexical similarity: the project's encoder (embed.py, so one copy of the model and its on-disk
   cache) applied to each lower-cased word type once; cosine per token pair;
 - a statistical model trained on the text's own sentence pairs (alignment.word_model: IBM-1
-  with fast_align's diagonal prior, EM, both directions), its translation table seeded and
+  with fast_align's diagonal prior, EM, both directions, then one HMM E step that re-reads
+  IBM-1's table with jumps between neighbouring positions), its translation table seeded and
   smoothed with the cosine, so it works from a few dozen pairs up;
-- score = cosine + mean of both directions' posteriors - a diagonal penalty, plus a bonus
-  per diagonal neighbour that is (softly) linked, twice: neighbours of a translated word tend
-  to be translated by neighbours, which settles repeated function words and commas
-  (AER 0.136 -> 0.085);
+- score = cosine + mean of both directions' posteriors - a diagonal penalty;
 - a token pair is linked when it is the best of its row and of its column (mutual best);
   confidence = how much the row and the column agree on it (softmax both ways); links below
-  0.7 are dropped (total P 0.938 R 0.900 AER 0.079), the reader highlights from 0.8
-  (precision 0.949 there).
-Tried and dropped (no gain on Alibi dev): grow-diag heuristics (recall +0.04, precision
--0.11), Viterbi instead of soft posteriors, the neighbour bonus inside EM, a second pass
-with link counts. We wrote the statistical model rather than require eflomal (GPL-3, a C
+  0.7 are dropped (total P 0.945 R 0.921 AER 0.065; stories 0.062 0.065 0.070), the reader
+  highlights from 0.8 (precision 0.952 there).
+History on Alibi dev (micro AER, stories ChatBotte LAuberge LaBarbeBleue):
+- before the HMM step, a bonus per (softly) linked diagonal neighbour, twice, did the HMM's
+  work after the fact (AER 0.136 -> 0.085; with 5 IBM-1 iterations, prior strength 1:
+  P 0.938 R 0.900 AER 0.079 = 0.082 0.073 0.090). `WordConfig.context` keeps it, off: with the
+  HMM step it hurts (context 0.15: 0.072, 0.3: 0.082).
+- kept: the HMM E step after IBM-1 (0.070 = 0.069 0.069 0.075, P 0.943), then 3 IBM-1
+  iterations instead of 5 and prior strength 2 (0.065 = 0.062 0.065 0.070, P 0.945).
+- dropped, each measured against the then-current default: a second HMM iteration (0.077;
+  the table sharpens and overfits a story's few pairs, as more IBM-1 iterations do: 10 -> 0.084);
+  learning the HMM's jump distribution (0.075: it grows too peaked); "alignment by agreement"
+  (Liang et al. 2006: expected counts from the product of both directions' posteriors, fully
+  0.090, half 0.079, geometric mean 0.081); the posteriors' product or geometric mean in the
+  score (0.081); a second mutual-best round among unlinked words (0.085-0.099, P 0.88-0.93)
+  and growing to unlinked neighbours of links at high confidence (0.079-0.090); an
+  anti-diagonal neighbour bonus for reordered adjectives (0.0777 vs 0.0785, noise);
+  grow-diag heuristics (recall +0.04, precision -0.11), Viterbi instead of soft posteriors,
+  the neighbour bonus inside EM, a second pass with link counts.
+We wrote the statistical model rather than require eflomal (GPL-3, a C
 extension, no seed); `WordConfig.eflomal` adds its links when installed (word_eflomal.py).
 """
 
@@ -104,15 +117,16 @@ class WordConfig:
 
     stat_weight: float = 1.0  # weight of the statistical model's posteriors beside the cosine
     diagonal: float = 0.5  # penalty per unit of relative-position difference
-    context: float = 0.3  # bonus per linked diagonal neighbour (before and after)
+    context: float = 0.0  # bonus per linked diagonal neighbour (0.3 before the HMM step)
     context_rounds: int = 2
     context_temperature: float = 0.1
     min_score: float = 0.3  # no link below this score
-    em_iterations: int = 5
+    em_iterations: int = 3  # IBM-1 iterations (more overfit the few pairs of a story)
+    em_hmm: int = 1  # then HMM iterations (a second one sharpens the table: AER +0.01)
     em_diagonal: float = 4.0  # fast_align's lambda
     em_null: float = 0.1
     prior_temperature: float = 0.1
-    prior_strength: float = 1.0
+    prior_strength: float = 2.0
     confidence_temperature: float = 0.1
     min_confidence: float = 0.7  # links below are dropped (Alibi dev: precision 0.913 -> 0.933)
     highlight: float = 0.8  # the reader highlights links with confidence >= this
@@ -191,7 +205,8 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
     sim[cells.key] = cell_sim  # every cell of a type pair has the same cosine
     fwd, rev = train_posteriors(cells, sim, iterations=config.em_iterations,
                                 diagonal=config.em_diagonal, null=config.em_null,
-                                temperature=config.prior_temperature, strength=config.prior_strength)
+                                temperature=config.prior_temperature, strength=config.prior_strength,
+                                hmm=config.em_hmm)
     score = cell_sim
     score += np.float32(config.stat_weight / 2) * fwd
     score += np.float32(config.stat_weight / 2) * rev

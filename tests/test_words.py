@@ -78,7 +78,7 @@ def test_em_learns_a_translation_the_vectors_do_not_know() -> None:
     src = [np.array([2, 0]), np.array([2, 0, 1]), np.array([1]), np.array([0])]
     tgt = [np.array([2, 0]), np.array([2, 1, 0]), np.array([1]), np.array([0])]
     cells = build_cells(src, tgt)
-    fwd, rev = train_posteriors(cells, np.zeros(len(cells.kf)), diagonal=0.0, iterations=10)
+    fwd, rev = train_posteriors(cells, np.zeros(len(cells.kf)), diagonal=0.0, iterations=10, hmm=0)
     pair1 = slice(cells.starts[1], cells.starts[2])
     f = fwd[pair1].reshape(3, 3)  # rows: le chat noir; columns: the black cat
     assert f[1].argmax() == 2 and f[2].argmax() == 1  # chat-cat, noir-black despite the order
@@ -86,6 +86,21 @@ def test_em_learns_a_translation_the_vectors_do_not_know() -> None:
     r = rev[pair1].reshape(3, 3)
     assert r[1].argmax() == 2 and r[2].argmax() == 1
     assert np.all(r.sum(axis=1) <= 1.0 + 1e-9)
+
+
+def test_hmm_step_settles_a_repeated_word_by_its_neighbour() -> None:
+    # types: src 0=a 1=x 2=b ; tgt 0=A 1=X 2=B; the last pair is "a x b x" / "A X B X"
+    src = [np.array([0]), np.array([1]), np.array([2]), np.array([0, 1, 2, 1])]
+    tgt = [np.array([0]), np.array([1]), np.array([2]), np.array([0, 1, 2, 1])]
+    cells = build_cells(src, tgt)
+    sim = np.zeros(len(cells.kf))
+    last = slice(cells.starts[3], cells.starts[4])
+    kw = dict(diagonal=0.0, iterations=10, strength=0.1)
+    ibm1 = train_posteriors(cells, sim, hmm=0, **kw)[0][last].reshape(4, 4)
+    hmm = train_posteriors(cells, sim, hmm=1, **kw)[0][last].reshape(4, 4)
+    assert ibm1[1, 1] == pytest.approx(ibm1[3, 1])  # IBM-1 cannot tell the two x apart
+    assert hmm[1, 1] > 2 * hmm[3, 1] and hmm[3, 3] > 2 * hmm[1, 3]  # the HMM follows a, b
+    assert np.all(hmm.sum(axis=0) <= 1.0 + 1e-9)
 
 
 @pytest.fixture(scope="module")
@@ -185,9 +200,10 @@ def test_words_command_errors_are_one_line(tmp_path: Path, args: list[str], mess
 
 # ---------------------------------------------------------------- gold floor
 
-# about 0.01 from what the linker reaches (total AER 0.079, P 0.938, highlighted P 0.949)
-AER_CEILING = 0.09
-PRECISION_FLOOR = 0.925
+# about 0.01 from what the linker reaches (total AER 0.065, P 0.945, highlighted P 0.952;
+# stories 0.062, 0.065, 0.070)
+AER_CEILING = 0.075
+PRECISION_FLOOR = 0.935
 
 
 @pytest.mark.slow
@@ -198,8 +214,8 @@ def test_alibi_dev_aer_stays_low(bench_dir: Path, use_embedder) -> None:
     result = run_word_bench(iter_alibi(alibi), embedder=use_embedder)
     assert result.total.scores.aer <= AER_CEILING
     assert result.total.scores.precision >= PRECISION_FLOOR
-    assert result.total.confident.precision >= 0.935
-    assert all(r.scores.aer <= AER_CEILING + 0.03 for r in result.docs)
+    assert result.total.confident.precision >= 0.94
+    assert all(r.scores.aer <= AER_CEILING + 0.01 for r in result.docs)
 
 
 # ---------------------------------------------------------------- reader and glossary
