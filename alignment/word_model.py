@@ -242,44 +242,25 @@ def _hmm_e_step(starts: np.ndarray, pm: np.ndarray, pn: np.ndarray, key: np.ndar
                 c = base + (o * n + g if reverse else g * n + o)
                 em[o, g] = (1.0 - null) * table[key[c]] + null * null_t[word]
                 dd[o, g] = dist[c]
-        # p(g | g', o) = jump[g - g'] * dd[o, g] / norm[o, g']: norm kept, not the cube
+        # p(g | g', o) = jump[g - g'] * dd[o, g] / norm[o, g']
         norm = np.ones((n_out, n_gen))
+        buf = np.empty(n_gen)
         for o in range(1, n_out):
-            for gp in range(n_gen):
-                v = 0.0
-                for g in range(n_gen):
-                    v += jump[min(max(g - gp, -k), k) + k] * dd[o, g]
-                norm[o, gp] = v
+            _jumps(dd[o], jump, True, norm[o])
         alpha = np.empty((n_out, n_gen))
         beta = np.empty((n_out, n_gen))
-        s = 0.0
         for g in range(n_gen):
             alpha[0, g] = dd[0, g] * em[0, g]
-            s += alpha[0, g]
-        for g in range(n_gen):
-            alpha[0, g] /= s
+        alpha[0] /= alpha[0].sum()
         for o in range(1, n_out):
-            s = 0.0
-            for g in range(n_gen):
-                v = 0.0
-                for gp in range(n_gen):
-                    v += alpha[o - 1, gp] * jump[min(max(g - gp, -k), k) + k] / norm[o, gp]
-                alpha[o, g] = v * dd[o, g] * em[o, g]
-                s += alpha[o, g]
-            for g in range(n_gen):
-                alpha[o, g] /= s
-        for g in range(n_gen):
-            beta[n_out - 1, g] = 1.0
+            _jumps(alpha[o - 1] / norm[o], jump, False, buf)
+            alpha[o] = buf * dd[o] * em[o]
+            alpha[o] /= alpha[o].sum()
+        beta[n_out - 1] = 1.0
         for o in range(n_out - 2, -1, -1):
-            s = 0.0
-            for gp in range(n_gen):
-                v = 0.0
-                for g in range(n_gen):
-                    v += jump[min(max(g - gp, -k), k) + k] * dd[o + 1, g] * em[o + 1, g] * beta[o + 1, g]
-                beta[o, gp] = v / norm[o + 1, gp]
-                s += v
-            for gp in range(n_gen):
-                beta[o, gp] /= s
+            _jumps(dd[o + 1] * em[o + 1] * beta[o + 1], jump, True, buf)
+            beta[o] = buf / norm[o + 1]
+            beta[o] /= beta[o].sum()
         for o in range(n_out):
             word = out_types[out_at[p] + o]
             s = 0.0
@@ -292,3 +273,27 @@ def _hmm_e_step(starts: np.ndarray, pm: np.ndarray, pn: np.ndarray, key: np.ndar
                 post[c] = gam * real
                 counts[key[c]] += gam * real
                 null_counts[word] += gam * (1.0 - real)
+
+
+@numba.njit(cache=True)
+def _jumps(x: np.ndarray, jump: np.ndarray, transpose: bool,
+           out: np.ndarray) -> None:  # pragma: no cover - compiled
+    """out[g] = sum over h of x[h] J(g - h) (transpose: out[h] = sum over g of J(g - h) x[g]),
+    J(d) = jump[clip(d, -k, k) + k]: prefix sums for the pooled far jumps, so O(n k), not O(n^2)."""
+    n, k = len(x), (len(jump) - 1) // 2
+    pre = np.zeros(n + 1)
+    for h in range(n):
+        pre[h + 1] = pre[h] + x[h]
+    far_back, far_on = jump[0], jump[2 * k]
+    for g in range(n):
+        if transpose:  # g plays h: forward jumps reach x[g + k:], backward x[:g - k + 1]
+            v = far_on * (pre[n] - pre[min(g + k, n)]) + far_back * pre[max(g - k + 1, 0)]
+            for d in range(-k + 1, k):
+                if 0 <= g + d < n:
+                    v += jump[d + k] * x[g + d]
+        else:
+            v = far_on * pre[max(g - k + 1, 0)] + far_back * (pre[n] - pre[min(g + k, n)])
+            for d in range(-k + 1, k):
+                if 0 <= g - d < n:
+                    v += jump[d + k] * x[g - d]
+        out[g] = v
