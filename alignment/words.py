@@ -116,14 +116,14 @@ class WordConfig:
     """Settings of `link_token_pairs`, chosen on the Alibi dev stories (module docstring)."""
 
     stat_weight: float = 1.0  # weight of the statistical model's posteriors beside the cosine
-    diagonal: float = 0.5  # penalty per unit of relative-position difference
+    diagonal: float = 0.3  # penalty per unit of relative-position difference
     context: float = 0.0  # bonus per linked diagonal neighbour (0.3 before the HMM step)
     context_rounds: int = 2
     context_temperature: float = 0.1
     min_score: float = 0.3  # no link below this score
     em_iterations: int = 3  # IBM-1 iterations (more overfit the few pairs of a story)
     em_hmm: int = 1  # then HMM iterations (a second one sharpens the table: AER +0.01)
-    em_diagonal: float = 4.0  # fast_align's lambda
+    em_diagonal: float = 3.0  # fast_align's lambda
     em_null: float = 0.1
     prior_temperature: float = 0.1
     prior_strength: float = 2.0
