@@ -11,7 +11,7 @@ words translate which from their co-occurrence, where the encoder's word vectors
 - after the IBM-1 iterations, one E step of an HMM (Vogel et al. 1996) whose transitions are
   a fixed jump distribution (exp(-|jump - 1|), jumps beyond 5 pooled) times that position
   prior: a word's partner is likely next to its neighbour's partner, which settles repeated
-  function words and commas (Alibi dev AER 0.079 -> 0.065). Only one: more HMM iterations,
+  function words and commas (Alibi dev AER 0.079 -> 0.063 with retuned priors). Only one: more HMM iterations,
   or learning the jumps, overfit a story's few pairs (see words.py).
 Everything works over one flat array of cells (one per token pair of every sentence pair,
 7.5 million for 5,000 book sentence pairs), kept to 4 bytes a cell plus the posteriors: the
@@ -207,9 +207,9 @@ def _e_step(starts: np.ndarray, pm: np.ndarray, pn: np.ndarray, key: np.ndarray,
             null_counts[word] += nul / total
 
 
-def train_posteriors(cells: Cells, sim: np.ndarray, *, iterations: int = 3, diagonal: float = 4.0,
+def train_posteriors(cells: Cells, sim: np.ndarray, *, iterations: int = 3, diagonal: float = 3.0,
                      null: float = 0.1, temperature: float = 0.1,
-                     strength: float = 2.0, hmm: int = 1) -> tuple[np.ndarray, np.ndarray]:
+                     strength: float = 3.0, hmm: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """(forward, reverse) posteriors per cell after EM; `sim` is the cosine per type pair.
 
     `iterations` IBM-1 iterations, then `hmm` HMM iterations (the last E step gives the
