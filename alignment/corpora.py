@@ -241,7 +241,7 @@ def _clean_html(raw: bytes, charset: str, source: str) -> tuple[str, tuple[str, 
     editor's notes, note markers. Returns (HTML, warnings from decoding)."""
     import lxml.html
 
-    from .charset import decode_text
+    from .read.charset import decode_text
     from .read import parse_html
 
     text, warnings = decode_text(raw, source=source, fmt="html", declared=charset)

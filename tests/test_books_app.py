@@ -7,7 +7,7 @@ import pytest
 
 from alignment import browse
 from alignment.read import read_bytes
-from alignment.read_book import sample_text
+from alignment.read import sample_text
 
 from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, sync_api  # noqa: F401  (fixtures)
 from test_epub import novel

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from alignment.charset import decode_text, whatwg_encoding
+from alignment.read.charset import decode_text, whatwg_encoding
 from alignment.errors import InputError
 from alignment.read import read_bytes, read_file
 

@@ -159,7 +159,7 @@ def language_box(label: str, side: str, up: Any) -> str:
     """The language of one upload: the detected one, set when a new file arrives."""
     key = f"lang_{side}"
     if up is not None and ss.get(f"detected_{side}") != up.file_id:
-        from alignment.read_book import sample_text
+        from alignment.read import sample_text
 
         guess = workspace.guess_language(sample_text(up.name, up.getvalue()))
         ss[f"detected_{side}"], ss[f"guess_{side}"] = up.file_id, guess

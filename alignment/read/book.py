@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .errors import BookError
-from .types import Chapter, Document, Role
+from ..errors import BookError
+from ..types import Chapter, Document, Role
 
 BOOK_SUFFIXES = {".epub": "epub", ".docx": "docx", ".odt": "odt", ".pdf": "pdf"}
 BOOK_FORMATS = tuple(dict.fromkeys(BOOK_SUFFIXES.values()))
@@ -36,7 +36,7 @@ class BookBuilder:
     starts: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, text: str, role: Role = "text", heading: bool = False) -> None:
-        from .read import normalize_space
+        from . import normalize_space
 
         text = normalize_space(text)
         if not text:
@@ -48,7 +48,7 @@ class BookBuilder:
 
     def chapter(self, title: str) -> None:
         """A chapter starts at the next paragraph added."""
-        from .read import normalize_space
+        from . import normalize_space
 
         self.starts.append((len(self.paragraphs), normalize_space(title)))
 
@@ -80,15 +80,15 @@ class BookBuilder:
 
 def _reader(fmt: str) -> Callable[[bytes, str], Document]:
     if fmt == "epub":
-        from .read_epub import read_epub
+        from .epub import read_epub
         return read_epub
     if fmt == "docx":
-        from .read_office import read_docx
+        from .office import read_docx
         return read_docx
     if fmt == "odt":
-        from .read_office import read_odt
+        from .office import read_odt
         return read_odt
-    from .read_pdf import read_pdf
+    from .pdf import read_pdf
     return read_pdf
 
 
@@ -115,7 +115,7 @@ def open_zip(data: bytes, source: str, what: str):  # -> zipfile.ZipFile
         raise BookError(f"{source or 'input'}: not a valid {what} file (broken zip: {exc}); "
                         f"check the download is complete or save it again") from None
     if any(info.flag_bits & 0x1 for info in infos):
-        from .errors import EncryptedBook
+        from ..errors import EncryptedBook
         raise EncryptedBook(f"{source or 'input'}: the {what} file is password-protected; "
                             f"save an unprotected copy first")
     if sum(info.file_size for info in infos) > MAX_UNPACKED:
@@ -144,7 +144,7 @@ def sample_text(name: str, data: bytes, limit: int = 20000) -> str:
     is read (its body paragraphs), any other file decoded leniently; never raises."""
     from pathlib import Path
 
-    from .errors import InputError
+    from ..errors import InputError
 
     fmt = BOOK_SUFFIXES.get(Path(name).suffix.lower())
     if fmt is None:

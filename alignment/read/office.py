@@ -23,9 +23,9 @@ import zipfile
 import zlib
 from typing import Any
 
-from .errors import BookError, EncryptedBook
-from .read_book import BookBuilder, open_zip, zip_member
-from .types import Document, Role
+from ..errors import BookError, EncryptedBook
+from ..types import Document, Role
+from .book import BookBuilder, open_zip, zip_member
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: an encrypted package or a .doc
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

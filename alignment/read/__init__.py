@@ -52,10 +52,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError, SectionNotFound
+from ..types import Document
+from .book import BOOK_FORMATS, BOOK_MAX_BYTES, BOOK_SUFFIXES, read_book, sample_text
 from .charset import binary_error, decode_text
-from .errors import InputError, SectionNotFound
-from .read_book import BOOK_FORMATS, BOOK_MAX_BYTES, BOOK_SUFFIXES, read_book
-from .types import Document
 
 FORMATS = ("text", "html", "markdown")
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",

@@ -23,9 +23,9 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from .errors import BookError, EncryptedBook
-from .read_book import BookBuilder, open_zip, zip_member
-from .types import Document, Role
+from ..errors import BookError, EncryptedBook
+from ..types import Document, Role
+from .book import BookBuilder, open_zip, zip_member
 
 _FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 _MARK = "\ue000"  # private-use character marking a chapter cut inside one XHTML file
@@ -194,7 +194,7 @@ def _mark_cuts(root: Any, fragments: list[tuple[str, int]]) -> None:
 
 
 def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> tuple[Any, set[str]]:
-    from .read import decode, parse_html
+    from . import decode, parse_html
 
     text = decode(data, source=f"{source}:{path}", fmt="html")
     root = parse_html(text) if text.strip() else None
@@ -212,7 +212,7 @@ def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> 
 def _add_file(book: BookBuilder, root: Any, role: Role, titles: dict[int, str]) -> None:
     from lxml import html
 
-    from .read import html_blocks
+    from . import html_blocks
 
     notes = _split_notes(root)
     paragraphs, headings, _ = html_blocks(html.tostring(root, encoding="unicode"))

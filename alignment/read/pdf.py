@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .errors import BookError, EncryptedBook, ScannedPDF
-from .read_book import BookBuilder
-from .types import Document
+from ..errors import BookError, EncryptedBook, ScannedPDF
+from ..types import Document
+from .book import BookBuilder
 
 # What pypdf raises on damaged files besides its own PyPdfError (fuzzed in the tests).
 _LIB_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
@@ -111,7 +111,7 @@ def _joined(left: str, right: str) -> str:
 
 def paragraphs_from_lines(pages: list[list[str]]) -> list[tuple[str, int, bool]]:
     """(paragraph, page of its first line, is heading) rebuilt from the pages' lines."""
-    from .read import looks_like_heading
+    from . import looks_like_heading
 
     lengths = [len(line) for lines in pages for line in lines if len(line) > 20]
     full = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else max(lengths, default=60)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
