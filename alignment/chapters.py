@@ -18,7 +18,7 @@ either book (`min_coverage`), the chapter structure is not trusted and the books
 whole (with a warning), so a wrong table of contents never costs more than no chapters.
 
 Sentences inside each matched pair go through align.align (the same engine and settings);
-paragraphs whose role is front matter, table of contents or note (read_book.py) are left
+paragraphs whose role is front matter, table of contents or note (read/book.py) are left
 unaligned (1-0 / 0-1 links at their place) rather than forced onto text. Each book is embedded
 once, whole, and sliced per chapter (_BookEmbedder), so matching costs no extra encoding.
 

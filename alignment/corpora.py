@@ -9,7 +9,7 @@ moves it elsewhere, e.g. when the corpora folder is read-only), with its sha256 
 beside it so that a changed page or an altered cache is noticed.
 
 The download itself is `alignment.fetch.download` (a GET bounded in time and size, http(s)
-only); HTML is decoded as browsers do (`alignment.charset`), cleaned with lxml (footnote
+only); HTML is decoded as browsers do (`alignment.read.charset`), cleaned with lxml (footnote
 markers) and turned into paragraphs by `alignment.read`. A fetch says what it kept (paragraphs,
 sentences, first and last line) and warns when the kept text does not look like the side the
 manifest describes: another language (langdetect), or a length far from the other side's. The URL can be overridden per call (`url=`) or by the environment variable

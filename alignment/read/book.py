@@ -1,11 +1,11 @@
 """Books in: EPUB, DOCX, ODT and PDF bytes -> one Document with chapters and paragraph roles.
 
-read.py's entry points hand a book format here (by suffix or `fmt`); each format has its own
-module, named for the library it relies on (read_epub: zipfile + lxml, read_office:
-python-docx and odfpy, read_pdf: pypdf), and all of them fill the same `BookBuilder`, so every
-book becomes a Document of the same shape: paragraphs, heading indexes, chapters (title and
-paragraph range) and a role per paragraph ("text", or "front" matter, "toc", "note" that the
-chapter aligner leaves unaligned rather than force onto text).
+files.py's entry points hand a book format here (by suffix or `fmt`); each format has its own
+module (epub.py: zipfile + lxml, office.py: python-docx and odfpy, pdf.py: pypdf), and all
+of them fill the same `BookBuilder`, so every book becomes a Document of the same shape:
+paragraphs, heading indexes, chapters (title and paragraph range) and a role per paragraph
+("text", or "front" matter, "toc", "note" that the chapter aligner leaves unaligned rather than
+force onto text).
 
 Every failure a damaged or protected file can cause inside a library becomes a named error
 (errors.BookError, EncryptedBook, ScannedPDF) whose message says what to do; the readers are
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..errors import BookError
 from ..types import Chapter, Document, Role
+from .text import normalize_space
 
 BOOK_SUFFIXES = {".epub": "epub", ".docx": "docx", ".odt": "odt", ".pdf": "pdf"}
 BOOK_FORMATS = tuple(dict.fromkeys(BOOK_SUFFIXES.values()))
@@ -36,8 +37,6 @@ class BookBuilder:
     starts: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, text: str, role: Role = "text", heading: bool = False) -> None:
-        from . import normalize_space
-
         text = normalize_space(text)
         if not text:
             return
@@ -48,8 +47,6 @@ class BookBuilder:
 
     def chapter(self, title: str) -> None:
         """A chapter starts at the next paragraph added."""
-        from . import normalize_space
-
         self.starts.append((len(self.paragraphs), normalize_space(title)))
 
     def document(self, source: str, title: str = "") -> Document:

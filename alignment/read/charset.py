@@ -153,3 +153,8 @@ def binary_error(source: str) -> InputError:
     return InputError(f"{source or 'input'}: looks like binary data, not text; "
                       f"give a plain-text, HTML or Markdown file (a PDF or Word file must be saved "
                       f"as text first)")
+
+
+def decode(data: bytes, *, source: str = "", fmt: str = "text") -> str:
+    """Bytes -> text (see decode_text); InputError when the bytes look binary."""
+    return decode_text(data, source=source, fmt=fmt)[0]

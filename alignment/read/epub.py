@@ -2,7 +2,7 @@
 
 Library: zipfile (stdlib) for the container and lxml (already our HTML parser) for the three XML
 files that matter (META-INF/container.xml, the OPF package, the nav or NCX); each XHTML file of
-the spine goes through read.html_blocks, so a book's text is read by exactly the rules a web page
+the spine goes through html.html_blocks, so a book's text is read by exactly the rules a web page
 is. Why not ebooklib: it reads every item eagerly, and on a damaged book raises whatever its code
 meets (KeyError, AttributeError, lxml errors...), which we would have to wrap anyway; we need
 three small XML files. The tests build their books with ebooklib, an independent writer.
@@ -194,7 +194,8 @@ def _mark_cuts(root: Any, fragments: list[tuple[str, int]]) -> None:
 
 
 def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> tuple[Any, set[str]]:
-    from . import decode, parse_html
+    from .charset import decode
+    from .html import parse_html
 
     text = decode(data, source=f"{source}:{path}", fmt="html")
     root = parse_html(text) if text.strip() else None
@@ -212,7 +213,7 @@ def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> 
 def _add_file(book: BookBuilder, root: Any, role: Role, titles: dict[int, str]) -> None:
     from lxml import html
 
-    from . import html_blocks
+    from .html import html_blocks
 
     notes = _split_notes(root)
     paragraphs, headings, _ = html_blocks(html.tostring(root, encoding="unicode"))

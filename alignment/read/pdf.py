@@ -13,7 +13,7 @@ the rest is ours and deliberately simple:
   hyphen ("well-" + "known") loses it too, the price of the rule.
 - Paragraphs: a line ends its paragraph when it ends a sentence and is clearly shorter than a
   full line (under 85% of the usual line length), or when the next line is a heading (a short
-  line that read.looks_like_heading accepts, standing after a paragraph end). Paragraphs run
+  line that text.looks_like_heading accepts, standing after a paragraph end). Paragraphs run
   across page breaks.
 A PDF whose pages hold no text at all is a scan: ScannedPDF says to run OCR first.
 """
@@ -111,7 +111,7 @@ def _joined(left: str, right: str) -> str:
 
 def paragraphs_from_lines(pages: list[list[str]]) -> list[tuple[str, int, bool]]:
     """(paragraph, page of its first line, is heading) rebuilt from the pages' lines."""
-    from . import looks_like_heading
+    from .text import looks_like_heading
 
     lengths = [len(line) for lines in pages for line in lines if len(line) > 20]
     full = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else max(lengths, default=60)

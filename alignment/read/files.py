@@ -1,0 +1,152 @@
+"""Entry points: a file, an upload's bytes or a text in memory -> Document, by format.
+
+- Files: only regular files, at most MAX_FILE_BYTES, are read (a FIFO would
+  block forever, /dev/zero never ends); a book format (EPUB, DOCX, ODT, PDF)
+  may be up to book.BOOK_MAX_BYTES and goes to book.read_book.
+- The format comes from the file name's suffix unless given: text (text.py),
+  html (html.py), markdown (markdown.py), or a book format (book.py).
+- Bytes are decoded by charset.py; a text that looks binary (NULs, many control
+  characters) is refused with an InputError, as is one with no paragraphs.
+- Presplit input (one sentence per line, read_lines) keeps the file's line numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError
+from ..types import Document
+from .book import BOOK_FORMATS, BOOK_MAX_BYTES, BOOK_SUFFIXES, read_book
+from .charset import binary_error, decode_text
+from .html import html_blocks
+from .markdown import markdown_blocks
+from .sections import cut_section
+from .text import DATE_LINE, INVISIBLE, looks_like_heading, text_paragraphs
+
+FORMATS = ("text", "html", "markdown")
+SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+            ".md": "markdown", ".markdown": "markdown", **BOOK_SUFFIXES}
+
+#: The largest file read (the app's upload limit is the same 20 MB).
+MAX_FILE_BYTES = 20_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _check_text(text: str, source: str) -> None:
+    if "\x00" in text or len(_CONTROL.findall(text[:20000])) > max(5, len(text[:20000]) // 100):
+        raise binary_error(source)
+
+
+def _document(paragraphs: list[str], headings: set[int], source: str, title: str = "") -> Document:
+    if not paragraphs:
+        raise InputError(f"{source or 'input'}: no text found; give a file that holds the text "
+                         f"(for a web page, check it is the page itself, not a redirect)")
+    if not title and 0 in headings:
+        title = paragraphs[0]
+    headings = headings | {i for i, p in enumerate(paragraphs) if DATE_LINE.match(p)}
+    return Document(tuple(paragraphs), source=source, title=title, headings=frozenset(headings))
+
+
+def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:
+    """A text already in memory -> Document; fmt is text, html or markdown."""
+    if fmt not in FORMATS:
+        raise InputError(f"{source or 'input'}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    _check_text(text, source)
+    if fmt == "html":
+        paragraphs, headings, title = html_blocks(text)
+        return _document(paragraphs, headings, source, title)
+    if fmt == "markdown":
+        blocks = markdown_blocks(text)
+        if blocks is None:
+            doc = read_text(text, source=source)
+            return replace(doc, warnings=(f"{source or 'input'}: Markdown nested too deeply to "
+                                          f"parse; read as plain text (marks kept)",))
+        paragraphs, headings, title = blocks
+        return _document(paragraphs, headings, source, title)
+    paragraphs = text_paragraphs(text)
+    headings = {i for i, p in enumerate(paragraphs) if looks_like_heading(p)}
+    return _document(paragraphs, headings, source)
+
+
+def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "",
+               declared: str = "") -> Document:
+    """Uploaded or downloaded bytes -> Document, the encoding detected (see module doc).
+
+    Without fmt, the suffix of `source` (an upload's file name) decides, as in read_file;
+    `declared` is the charset a server sent with the bytes.
+    """
+    fmt = fmt or format_of(source)
+    if fmt in BOOK_FORMATS:  # EPUB, DOCX, ODT, PDF: book.py and its per-format modules
+        return read_book(data, fmt, source)
+    if not data.strip():
+        raise InputError(f"{source or 'input'}: the file is empty; give a file that holds the text")
+    text, warnings = decode_text(data, source=source, fmt=fmt, declared=declared)
+    doc = read_text(text, fmt=fmt, source=source)
+    return replace(doc, warnings=doc.warnings + warnings) if warnings else doc
+
+
+def format_of(path: str | Path) -> str:
+    """The format a file name suggests: .html/.htm -> html, .md -> markdown, else text."""
+    return SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def read_input_bytes(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError otherwise.
+
+    Why stat first: opening a FIFO blocks until a writer comes, and /dev/zero never ends.
+    """
+    path = Path(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, device or socket); "
+                             f"save the text to a file and give that file")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; give a text, HTML or Markdown file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror}); check its permissions") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: larger than {limit / 1e6:g} MB; split the text into "
+                         f"parts (chapters) and align them one by one")
+    return data
+
+
+def read_file(path: str | Path, *, fmt: str | None = None, section: str | None = None,
+              start: str | None = None, end: str | None = None) -> Document:
+    """Read a file (format from its suffix unless given), optionally cut to one section."""
+    fmt = fmt or format_of(path)
+    data = read_input_bytes(path, limit=BOOK_MAX_BYTES if fmt in BOOK_FORMATS else MAX_FILE_BYTES)
+    doc = read_bytes(data, fmt=fmt, source=str(path))
+    if section or start or end:
+        doc = cut_section(doc, heading=section, start=start, end=end)
+    return doc
+
+
+_LINE_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\u2028\u2029\r]")
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """Presplit input: the lines of a file, split on \\n (or \\r\\n) only.
+
+    Why not str.splitlines: it also splits on form feed, U+2028 and others, so line
+    numbers (Vecalign's indexes) would no longer match the file. Those characters, and
+    controls, become spaces inside their line.
+    """
+    text, _ = decode_text(read_input_bytes(path), source=str(path))
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    lines = [_LINE_BREAKS.sub(" ", line.removesuffix("\r")).translate(INVISIBLE) for line in lines]
+    if not any(line.strip() for line in lines):
+        raise InputError(f"{path}: the file is empty; give one sentence per line")
+    return lines

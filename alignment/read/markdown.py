@@ -1,0 +1,49 @@
+"""Markdown -> paragraphs, heading indexes and title.
+
+Library: markdown-it-py (CommonMark, well kept); emphasis marks and link
+targets go, their text stays; code blocks and raw HTML go.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text import normalize_space
+
+
+def _inline_text(token: Any) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return normalize_space("".join(parts))
+
+
+def markdown_blocks(text: str) -> tuple[list[str], set[int], str] | None:
+    """Paragraphs and headings of a Markdown text, via markdown-it-py's token stream.
+
+    None when the text nests deeper than the parser's recursion can go. Why no nesting
+    limit: markdown-it's default (20) silently drops what lies deeper.
+    """
+    from markdown_it import MarkdownIt
+
+    try:
+        tokens = MarkdownIt("commonmark", {"maxNesting": 100_000}).enable("table").parse(text)
+    except RecursionError:
+        return None
+    paragraphs: list[str] = []
+    headings: set[int] = set()
+    title = ""
+    for prev, token in zip([None, *tokens], tokens):
+        if token.type != "inline":
+            continue
+        content = _inline_text(token)
+        if not content:
+            continue
+        if prev is not None and prev.type == "heading_open":
+            headings.add(len(paragraphs))
+            title = title or (content if prev.tag == "h1" else "")
+        paragraphs.append(content)
+    return paragraphs, headings, title
