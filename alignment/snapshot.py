@@ -2,7 +2,7 @@
 
 Why: polib needs about 2 s to parse a 10,000-link PO on this machine, too slow for a
 reader that must open one in under a second. When `po.write_po`/`po.save_po` write a
-file, or `po.read_po` parses one, the Bitext is also stored here under the hash of the
+file, or `po_read.read_po` parses one, the Bitext is also stored here under the hash of the
 exact bytes. Opening the same bytes again loads the JSON (tens of milliseconds); any
 change to the file (a PO editor, another program) changes the hash, so the file is
 parsed again. A snapshot is a cache: losing it loses nothing, and failing to write it
@@ -24,6 +24,7 @@ import os
 import re
 from pathlib import Path
 
+from .atomic import atomic_write_text
 from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
 FORMAT = 3  # 2: with a check over the PO fingerprint and the payload; 3: links carry word links
@@ -85,8 +86,6 @@ def _decode(text: str, fingerprint: str) -> tuple[Bitext, str]:
 
 def store_snapshot(fingerprint: str, bitext: Bitext, *, origin: str) -> None:
     """Remember `bitext` as the content of the PO bytes hashing to `fingerprint` (best effort)."""
-    from .po import atomic_write_text
-
     if not (fingerprint and enabled()):
         return
     folder = snapshot_dir()

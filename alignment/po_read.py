@@ -1,0 +1,365 @@
+"""Read a PO file back as a Bitext: the format's grammar, its checks, and the readers.
+
+The counterpart of po.py's writer (docs/po-format.md): msgctxt positions ("src I,J / tgt K")
+say where each link goes, so a file sorted or reordered by a PO tool (msgcat --sort-output)
+still reads in text order; the "#." comments carry confidence, review state, paragraphs,
+sentence lengths and word links. Every way a person or a tool can break the file is a
+POFormatError naming the file and line. polib parses the syntax; po_guard.lint checks first what
+polib would let through; snapshot.py lets a file this package wrote or read before open
+without parsing when its bytes are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import polib
+
+from .errors import InputError, POFormatError
+from .po_guard import link_order, lint
+from .snapshot import load_snapshot, store_snapshot
+from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
+
+try:  # the aligner owns the threshold; keep working before it has landed
+    from .align import DEFAULT_REVIEW_THRESHOLD
+except ImportError:  # pragma: no cover - depends on align.py
+    DEFAULT_REVIEW_THRESHOLD = 0.9
+
+FORMAT_VERSION = "1"
+PLACEHOLDER = "[no source text]"
+_CTXT = re.compile(r"^src (-|\d+(?:,\d+)*) / tgt (-|\d+(?:,\d+)*)$")
+_LINK = re.compile(r"^(\d+)-(\d+) link, confidence (\S+?)(, reviewed)?$")
+_WORDS = re.compile(r"^(words|word confidence):\s*(.*)$")
+_WORD = re.compile(r"^(\d+)([-p])(\d+)$")
+_SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)$")
+
+
+def _read_words(po: polib.POFile, entry: polib.POEntry) -> tuple[WordLink, ...]:
+    """The entry's word links, from the comments po._word_lines writes (none: no links)."""
+    found = dict(_WORDS.match(line.strip()).groups() for line in (entry.comment or "").splitlines()
+                 if _WORDS.match(line.strip()))
+    if not found:
+        return ()
+    pairs = [_WORD.match(item) for item in found.get("words", "").split()]
+    confidences = found.get("word confidence", "").split()
+    if not all(pairs) or len(confidences) != len(pairs) or not all(c.isdigit() for c in confidences):
+        raise POFormatError(f"{_where(po, entry)}: '#. words:' must list 'i-j' or 'ipj' links and "
+                            f"'#. word confidence:' one number 0-100 for each; fix or delete both lines")
+    return tuple(WordLink(int(m.group(1)), int(m.group(3)), int(c) / 100, m.group(2) == "-")
+                 for m, c in zip(pairs, confidences))
+
+
+# ---------------------------------------------------------------- PO -> Bitext
+
+def _where(po: polib.POFile, entry: polib.POEntry | None = None) -> str:
+    name = po.fpath or "PO file"
+    return f"{name}, line {entry.linenum}" if entry is not None and entry.linenum else name
+
+
+def _threshold(po: polib.POFile) -> float:
+    value = po.metadata.get("X-Alignment-Review-Threshold", "")
+    try:
+        threshold = float(value) if value else DEFAULT_REVIEW_THRESHOLD
+    except ValueError:
+        threshold = math.nan
+    if not 0.0 <= threshold <= 1.0:
+        raise POFormatError(f"{_where(po)}: header X-Alignment-Review-Threshold {value!r} is not a "
+                            f"number from 0 to 1; fix it (e.g. 0.9)")
+    return threshold
+
+
+def _comment(po: polib.POFile, entry: polib.POEntry, pattern: re.Pattern[str],
+             what: str) -> re.Match[str] | None:
+    for line in (entry.comment or "").splitlines():
+        match = pattern.match(line.strip())
+        if match and (what == "link" or match.group(1) == what):
+            return match
+    return None
+
+
+def _link_state(po: polib.POFile, entry: polib.POEntry, threshold: float) -> tuple[float, bool]:
+    """(confidence, reviewed) of an entry, following the rules of docs/po-format.md."""
+    match = _comment(po, entry, _LINK, "link")
+    if match is None:
+        raise POFormatError(f"{_where(po, entry)}: no '#. N-M link, confidence C' comment; this "
+                            f"entry was not written by alignment (see docs/po-format.md)")
+    try:
+        confidence = float(match.group(3))
+    except ValueError:
+        confidence = math.nan
+    if not 0.0 <= confidence <= 1.0:  # NaN, inf and negatives too
+        raise POFormatError(f"{_where(po, entry)}: confidence {match.group(3)!r} is not a "
+                            f"number from 0 to 1; fix the '#.' comment")
+    if entry.fuzzy:
+        return confidence, False
+    # gettext tools drop `fuzzy` from untranslated entries (msgcat does), so an omission
+    # without it is reviewed only when the comment says so
+    unfuzzied = confidence < threshold and entry.msgstr != ""
+    return confidence, bool(match.group(4)) or unfuzzied
+
+
+def _positions(po: polib.POFile, entry: polib.POEntry) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    match = _CTXT.match(entry.msgctxt or "")
+    if match is None:
+        raise POFormatError(f"{_where(po, entry)}: msgctxt {entry.msgctxt!r} is not "
+                            f"'src I,J / tgt K' as alignment writes it; restore it (docs/po-format.md)")
+
+    def parse(group: str) -> tuple[int, ...]:
+        return () if group == "-" else tuple(int(v) - 1 for v in group.split(","))
+
+    src, tgt = parse(match.group(1)), parse(match.group(2))
+    if not (src or tgt) or min(src + tgt) < 0:
+        raise POFormatError(f"{_where(po, entry)}: msgctxt {entry.msgctxt!r} names no sentence "
+                            f"or sentence 0; sentence numbers start at 1")
+    return src, tgt
+
+
+def _side_numbers(po: polib.POFile, entry: polib.POEntry, what: str,
+                  counts: tuple[int, int]) -> tuple[list[int], list[int]] | None:
+    match = _comment(po, entry, _SIDES, what)
+    if match is None:
+        return None
+    sides = [[] if g == "-" else [int(v) for v in g.split()] for g in match.group(2, 3)]
+    if (len(sides[0]), len(sides[1])) != counts:
+        raise POFormatError(f"{_where(po, entry)}: '{what}' lists {len(sides[0])}+{len(sides[1])} "
+                            f"sentences but the msgctxt {counts[0]}+{counts[1]}; fix the comment")
+    return sides[0], sides[1]
+
+
+def _split(po: polib.POFile, entry: polib.POEntry, text: str, n: int,
+           lengths: list[int] | None, side: str) -> list[str]:
+    """Cut one side's text back into its n sentences (one per line, or by recorded lengths)."""
+    if n == 0:
+        return []
+    if lengths is not None:
+        if text == PLACEHOLDER and side == "source" and lengths == [0]:
+            return [""]
+        parts, at = [], 0
+        for size in lengths:
+            parts.append(text[at:at + size])
+            at += size + 1
+        if "\n".join(parts) == text:
+            return parts
+    parts = text.split("\n")
+    if len(parts) != n:
+        raise POFormatError(f"{_where(po, entry)}: the {side} side has {len(parts)} line(s) but "
+                            f"{n} sentence(s); put one sentence per line")
+    return parts
+
+
+class _Raw(NamedTuple):
+    """One entry as read: positions from the msgctxt, texts and paragraphs per side."""
+
+    entry: polib.POEntry
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    texts: tuple[list[str], list[str]]
+    paragraphs: tuple[list[int], list[int]]
+    confidence: float
+    reviewed: bool
+    words: tuple[WordLink, ...] = ()
+
+
+def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Raw:
+    src_idx, tgt_idx = _positions(po, entry)
+    confidence, reviewed = _link_state(po, entry, threshold)
+    counts = (len(src_idx), len(tgt_idx))
+    paragraphs = _side_numbers(po, entry, "paragraphs", counts)
+    if paragraphs is None:
+        raise POFormatError(f"{_where(po, entry)}: no '#. paragraphs: src P / tgt Q' comment; "
+                            f"this entry was not written by alignment (see docs/po-format.md)")
+    lengths = _side_numbers(po, entry, "sentence lengths", counts) or (None, None)
+    texts = (_split(po, entry, entry.msgid, counts[0], lengths[0], "source"),
+             _split(po, entry, entry.msgstr, counts[1], lengths[1], "target"))
+    typed = [not idx and text.strip() and text != PLACEHOLDER
+             for idx, text in ((src_idx, entry.msgid), (tgt_idx, entry.msgstr))]
+    if any(typed):
+        # text typed into the empty side of an omission or addition: kept as new sentence(s)
+        texts = tuple([line for line in text.split("\n") if line.strip()] if new else old
+                      for new, text, old in zip(typed, (entry.msgid, entry.msgstr), texts))
+        reviewed = True
+    words = () if any(typed) else _read_words(po, entry)  # typed text: its tokens are new
+    return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words)
+
+
+def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:
+    """Each sentence in exactly one entry, none missing (errors name file and line)."""
+    for side, name in ((1, "source"), (2, "target")):
+        seen: set[int] = set()
+        for raw in raws:
+            for j in raw[side]:
+                if j in seen:
+                    raise POFormatError(f"{_where(po, raw.entry)}: {name} sentence {j + 1} is "
+                                        f"already in another entry; each sentence belongs to "
+                                        f"one link")
+                seen.add(j)
+        missing = sorted(set(range(len(seen))) - seen)
+        if missing:
+            raise POFormatError(f"{_where(po)}: {name} sentence {missing[0] + 1} is in no entry; "
+                                f"the file is incomplete (restore it, or align the texts again)")
+
+
+def _ordered(po: polib.POFile, raws: list[_Raw]) -> list[_Raw]:
+    """The entries in text order, taken from their msgctxt (see po_guard.link_order)."""
+    order = link_order([(r.src, r.tgt) for r in raws])
+    if isinstance(order, int):
+        bad = raws[order]
+        raise POFormatError(f"{_where(po, bad.entry)}: msgctxt {bad.entry.msgctxt!r} does not "
+                            f"continue the links before it (sentences out of order or crossing "
+                            f"another link); restore the msgctxt, or align the texts again")
+    return [raws[k] for k in order]
+
+
+def _assemble(raws: Sequence[_Raw]) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...],
+                                              tuple[Link, ...]]:
+    """Sentences and links in order; a typed omission becomes a 1-1 (or 1-n) link."""
+    sides: tuple[list[Sentence], list[Sentence]] = ([], [])
+    links = []
+    for raw in raws:
+        idx: list[tuple[int, ...]] = []
+        for k, store in enumerate(sides):
+            pars = raw.paragraphs[k] or [store[-1].paragraph + 1 if store else 1] \
+                * len(raw.texts[k])
+            start = len(store)
+            store.extend(Sentence(text, paragraph=max(par - 1, 0))
+                         for text, par in zip(raw.texts[k], pars))
+            idx.append(tuple(range(start, len(store))))
+        links.append(Link(idx[0], idx[1], confidence=raw.confidence, reviewed=raw.reviewed,
+                          words=raw.words))
+    return tuple(sides[0]), tuple(sides[1]), tuple(links)
+
+
+def _signature(po: polib.POFile) -> Signature:
+    data = po.metadata.get("X-Alignment-Signature-Data", "")
+    if not data:
+        return Signature()
+    try:
+        d = json.loads(data)
+        return Signature(aligner=d["aligner"], version=d["version"], embedder=d["embedder"],
+                         embedder_version=d["embedder_version"],
+                         params=tuple((str(k), str(v)) for k, v in d["params"]), seed=d["seed"])
+    except (ValueError, KeyError, TypeError):
+        raise POFormatError(f"{_where(po)}: header X-Alignment-Signature-Data is not the JSON "
+                            f"alignment writes; delete that header line or restore it") from None
+
+
+def _header_checks(po: polib.POFile) -> tuple[str, str]:
+    """The two languages, after refusing an unknown format version or unusable codes."""
+    version = po.metadata.get("X-Alignment-Format", FORMAT_VERSION).strip()
+    if version != FORMAT_VERSION:
+        raise POFormatError(f"{_where(po)}: X-Alignment-Format {version!r}, but this version of "
+                            f"alignment reads format {FORMAT_VERSION}; update alignment")
+    langs = [po.metadata.get(k, "").strip() for k in ("X-Source-Language", "Language")]
+    if not all(langs):
+        raise POFormatError(f"{_where(po)}: header lacks Language or X-Source-Language; this PO "
+                            f"was not written by alignment (see docs/po-format.md)")
+    for key, lang in zip(("X-Source-Language", "Language"), langs):
+        if not re.fullmatch(r"[A-Za-z0-9_@.-]+", lang):
+            raise POFormatError(f"{_where(po)}: header {key} {lang!r} is not a language code; "
+                                f"write one such as fr, en or pt-BR")
+    return langs[0], langs[1]
+
+
+def po_to_bitext(po: polib.POFile) -> Bitext:
+    """The Bitext stored in `po` (see docs/po-format.md); POFormatError names file and line.
+
+    Links follow their msgctxt positions, not the file's order (msgcat --sort-output), and a
+    translation typed into an omission entry becomes target sentence(s) of that link.
+    """
+    src_lang, tgt_lang = _header_checks(po)
+    threshold = _threshold(po)
+    raws = [_read_entry(po, e, threshold) for e in po if not e.obsolete]
+    _check_coverage(po, raws)
+    src, tgt, links = _assemble(_ordered(po, raws))
+    try:
+        warnings = tuple(json.loads(po.metadata.get("X-Alignment-Warnings", "") or "[]"))
+    except ValueError:
+        raise POFormatError(f"{_where(po)}: header X-Alignment-Warnings is not a JSON list; "
+                            f"delete that header line") from None
+    alignment = Alignment(links=links, signature=_signature(po), warnings=warnings)
+    return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang, tgt_lang=tgt_lang,
+                  corpus_id=po.metadata.get("X-Alignment-Corpus", ""))
+
+
+def rebuild_text(sentences: Sequence[Sentence]) -> str:
+    """One side's text again: sentences joined by a space, a blank line between paragraphs."""
+    out: list[str] = []
+    for k, sent in enumerate(sentences):
+        if k:
+            out.append("\n\n" if sent.paragraph != sentences[k - 1].paragraph else " ")
+        out.append(sent.text)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- files
+
+def read_po_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise InputError(f"{path}: no such PO file; give the path of a .po file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the PO file ({exc.strerror})") from None
+
+
+def parse_po_bytes(path: Path, data: bytes) -> polib.POFile:
+    """Parse PO bytes; POFormatError (file and line) on failure.
+
+    The bytes are those the caller fingerprinted, so what is parsed is what was checked. Lines
+    are split as open() does (\n, \r\n, \r), never on U+2028 as str.splitlines would.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise POFormatError(f"{path}: not UTF-8 (byte {exc.start}); save the PO file as UTF-8") from None
+    lint(path, text)
+    try:
+        parser = polib._POFileParser("", encoding="utf-8")  # the parser polib.pofile uses
+        parser.fhandle = io.StringIO(text, newline=None)
+        parser.instance.fpath = str(path)
+        return parser.parse()
+    except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError
+        message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+        raise POFormatError(f"{message}; fix the file or write it again") from None
+
+
+
+
+def read_po_fingerprinted(path: str | os.PathLike[str]) -> tuple[Bitext, str]:
+    """(Bitext, SHA-256 of the very bytes it was read from): pass it to save_po/annotate_po."""
+    path = Path(path)
+    data = read_po_bytes(path)
+    fingerprint = hashlib.sha256(data).hexdigest()
+    cached = load_snapshot(fingerprint, data)
+    if cached is not None:
+        return cached[0], fingerprint
+    bitext = po_to_bitext(parse_po_bytes(path, data))
+    store_snapshot(fingerprint, bitext, origin="read")
+    return bitext, fingerprint
+
+
+def read_po(path: str | os.PathLike[str]) -> Bitext:
+    """Read a PO file written by `write_po` (possibly edited in a PO editor) back as a Bitext.
+
+    A file this package wrote (or read before) opens from its snapshot (see snapshot.py)
+    when its bytes are unchanged; otherwise it is parsed with polib.
+    """
+    return read_po_fingerprinted(path)[0]
+
+
+def entries_checksum(po: polib.POFile) -> str:
+    """'sha256:…' over what a person can change in the entries (docs/po-format.md)."""
+    threshold = _threshold(po)
+    rows = [[e.msgctxt, e.msgid, e.msgstr, _link_state(po, e, threshold)[1], e.tcomment]
+            for e in po if not e.obsolete]
+    blob = json.dumps(rows, separators=(",", ":")).encode("ascii")
+    return "sha256:" + hashlib.sha256(blob).hexdigest()
+
