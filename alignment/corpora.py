@@ -354,7 +354,7 @@ def plausibility_warnings(corpus: Corpus, side: CorpusSide, text: str) -> list[s
 
 
 def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str) -> FetchResult:
-    from .po import atomic_write_text
+    from .atomic import atomic_write_text
     from .segment import segment
 
     text = "\n\n".join(doc.paragraphs) + "\n"

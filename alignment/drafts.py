@@ -2,7 +2,7 @@
 
 Why: the reader keeps the corrections in the browser session only, so a reload, a
 closed tab or a crashed server used to lose them. After every change the app writes
-the whole current Bitext here (atomically: temp file + rename, `po.atomic_write_text`),
+the whole current Bitext here (atomically: temp file + rename, `atomic.atomic_write_text`),
 keyed by the resolved path of the PO it belongs to; on reopening that PO the draft is
 offered back, as editors (vim's swap file, LibreOffice's recovery) do. Saving or
 discarding removes the draft. Drafts live in the user's cache folder
@@ -55,7 +55,7 @@ class Draft:
 def write_draft(bitext: Bitext, po_path: str | os.PathLike[str], *, base_fingerprint: str,
                 changes: int, root: Path | None = None) -> Path:
     """Keep `bitext` as the draft of `po_path` (replacing the previous draft atomically)."""
-    from .po import atomic_write_text
+    from .atomic import atomic_write_text
 
     path = draft_path(po_path, root)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -227,6 +227,6 @@ def render_epub(bitext: Bitext, *, title: str = "", style: str = "pairs",
 def write_epub(bitext: Bitext, path: str | os.PathLike[str], *, title: str = "",
                style: str = "pairs") -> list[Path]:
     """Write the bilingual EPUB atomically; returns the path written (as EXPORTERS expects)."""
-    from .po import atomic_write_bytes
+    from .atomic import atomic_write_bytes
 
     return [atomic_write_bytes(path, render_epub(bitext, title=title or Path(path).stem, style=style))]

@@ -1,7 +1,7 @@
 """Exports of a Bitext: TMX 1.4, TSV, Moses line-parallel files and a bilingual HTML reader.
 
 Each format has a pure `render_*` function (Bitext -> text or bytes) and a `write_*` wrapper that
-writes atomically (po.atomic_write_*) and returns the paths written, as EXPORTERS expects.
+writes atomically (atomic.py) and returns the paths written, as EXPORTERS expects.
 
 * TMX uses translate-toolkit's `tmxfile` (well kept, the writer Pootle and Weblate rely on, so
   the XML escaping, xml:lang and header attributes follow TMX 1.4); we only add our props.
@@ -24,7 +24,8 @@ import re
 from pathlib import Path
 
 from . import __version__
-from .po import DEFAULT_REVIEW_THRESHOLD, atomic_write_bytes, atomic_write_text
+from .atomic import atomic_write_bytes, atomic_write_text
+from .po import DEFAULT_REVIEW_THRESHOLD
 from .types import Bitext, Link, Sentence
 
 PathLike = str | os.PathLike[str]

@@ -9,7 +9,7 @@ the cell's text splits back into its sentences, and the pair's finer links on ea
 Why lxml rather than translate-toolkit's tmxfile (which export.py uses for pairs): tmxfile
 models a unit as one source and one target, so it cannot hold N `<tuv>` with their own props;
 lxml is the XML library tmxfile itself is built on, escapes text as XML 1.0 requires and
-reports the line of a parse error. Writes are atomic (po.atomic_write_*).
+reports the line of a parse error. Writes are atomic (atomic.py).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import InputError, SetFormatError
-from .po import atomic_write_bytes, atomic_write_text
 from .types import JointRow, Link, Sentence, Signature, Version, VersionSet
 from .versions import text_links
 

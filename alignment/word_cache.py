@@ -64,7 +64,7 @@ def _unpack(data: bytes, n_pairs: int) -> list[tuple[WordLink, ...]] | None:
 
 def cached_linker(cache_dir: str | os.PathLike[str], linker: Linker | None = None) -> Linker:
     """`linker` (default words.link_tokens) with its results kept under cache_dir/word-links."""
-    from .po import atomic_write_bytes
+    from .atomic import atomic_write_bytes
     from .words import link_tokens
 
     inner = linker or link_tokens

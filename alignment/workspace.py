@@ -134,7 +134,7 @@ def load_position(key: str, path: Path | None = None) -> int | None:
 
 def save_position(key: str, link: int, total: int, path: Path | None = None) -> Path:
     """Remember that the reader of corpus `key` got to `link` of `total`; written atomically."""
-    from .po import atomic_write_text
+    from .atomic import atomic_write_text
 
     path = path or notes_path()
     notes = _read_notes(path)
@@ -157,7 +157,7 @@ def safe_filename(name: str, default: str = "upload") -> str:
 
 def store_upload(name: str, data: bytes, directory: Path, *, max_mb: float | None = None) -> Path:
     """Write an uploaded file under `directory` (a temp dir) with a sanitised name."""
-    from .po import atomic_write_bytes
+    from .atomic import atomic_write_bytes
 
     max_mb = MAX_UPLOAD_MB if max_mb is None else max_mb
     clean = safe_filename(name)

@@ -116,7 +116,7 @@ def _write_vecalign(bitext: Any, output: str | None) -> None:
     if not output or output == "-":
         click.echo(text, nl=False)
         return
-    from ..po import atomic_write_text
+    from ..atomic import atomic_write_text
     try:
         atomic_write_text(output, text)
     except OSError as exc:
