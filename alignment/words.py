@@ -37,6 +37,8 @@ History on Alibi dev (micro AER, stories ChatBotte LAuberge LaBarbeBleue):
   and growing to unlinked neighbours of links at high confidence (0.079-0.090); an
   anti-diagonal neighbour bonus for reordered adjectives (0.0777 vs 0.0785, noise); links
   beyond 1-1 where the mean HMM posterior is >= 0.5 / 0.7 / 0.85 (0.071 / 0.065 / 0.064 vs 0.064);
+  HMM transitions without (or with a sharper, lambda 5) diagonal prior (0.0628 / 0.0634 vs
+  0.0631: noise);
   grow-diag heuristics (recall +0.04, precision -0.11), Viterbi instead of soft posteriors,
   the neighbour bonus inside EM, a second pass with link counts.
 We wrote the statistical model rather than require eflomal (GPL-3, a C
