@@ -56,7 +56,8 @@ class CheckConfig:
     review_threshold: float = DEFAULT_REVIEW_THRESHOLD
     name_similarity: float = 0.5        # bigram Dice at or above: a counterpart
     min_name_length: int = 3
-    length_z: float = 4.0               # robust z of the length mismatch
+    length_z: float = 5.5               # robust z of the length mismatch (LIMSI clean links:
+                                        # none at or above, 1% above 3.9)
     min_length_chars: int = 40          # longer side shorter than this: no length finding
     untranslated_share: float = 0.6     # share of target words that are source-language words
     untranslated_min_words: int = 4

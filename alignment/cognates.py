@@ -231,7 +231,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
         src += _lost_names(bitext, i, lw, src, tgt, ctx["src"], config)
-        yield from _name_findings(i, src, tgt, words, _unrelated(lw), bitext.tgt_lang,
+        yield from _name_findings(i, src, tgt, words, _unrelated(lw), _placed(lw), bitext.tgt_lang,
                                   {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
                                    if ctx[side].links[n[0].casefold()] >= config.frequent_name})
 
@@ -274,21 +274,34 @@ def _unrelated(lw: LinkWords, below: float = 0.45) -> Callable[[WordSpan, WordSp
     return unrelated
 
 
+def _placed(lw: LinkWords) -> Callable[[WordSpan, WordSpan], bool]:
+    """Whether a translation word stands where an original word would be translated
+    (LinkWords.in_place): 'Duncan' at the other end of the sentence did not replace 'Alice'."""
+    src_at = {a: k for k, (_, a, _) in enumerate(lw.src)}
+    tgt_at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
+
+    def placed(s: WordSpan, t: WordSpan) -> bool:
+        return lw.in_place(src_at[s[1]], tgt_at[t[1]])
+    return placed
+
+
 def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list[WordSpan],
-                   unrelated: Callable[[WordSpan, WordSpan], bool], lang: str,
+                   unrelated: Callable[[WordSpan, WordSpan], bool],
+                   placed: Callable[[WordSpan, WordSpan], bool], lang: str,
                    frequent: set[str]) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
-    with an orphan word that looks like it (warning); what stays unpaired is info, unless
-    the name is frequent in the text (a pronoun or a title stands for it)."""
+    with an orphan word that looks like it, standing where the name would be translated
+    (warning); what stays unpaired is info, unless the name is frequent in the text (a
+    pronoun or a title stands for it). Month and weekday names replace no name."""
     used: set[int] = set()
     for w, a, b in src:
-        free = [t for t in tgt if t[1] not in used]
+        free = [t for t in tgt if t[1] not in used and placed((w, a, b), t)]
         score, match = _best(w, free)
         if score < 0.4:   # another name in its place: not a common word, not a translation
-            match = next((t for t in free if not _common(t[0], lang)
-                          and unrelated((w, a, b), t)), None)
+            match = next((t for t in free if not _common(t[0], lang) and fold(t[0]) not in
+                          _calendar(lang) and unrelated((w, a, b), t)), None)
         if match is None:   # a look-alike word, not a word derived from the name (himalayen)
-            score, match = _best(w, [t for t in words if t[1] not in used
+            score, match = _best(w, [t for t in words if t[1] not in used and placed((w, a, b), t)
                                      and fold(t[0])[:5] != fold(w)[:5]])
             match = match if score >= 0.4 else None
         if match is not None:

@@ -152,6 +152,26 @@ class LinkWords:
             ok |= self.best(side, among=among) >= cos
         return ok
 
+    def in_place(self, k: int, j: int) -> bool:
+        """Could translation word j stand for original word k by position? It must lie
+        between the translation words linked (sure word links) to k's nearest linked
+        neighbours, give or take a tenth of the translation (at least 2 words); without
+        word links, at about the same relative position (within 30% of the sentence).
+        'hand' far from where 'et' is translated is no slip for 'and'."""
+        ns, nt = len(self.src), len(self.tgt)
+        slack = max(2, round(0.1 * nt))
+        if self.linked is None or not self.linked.any():
+            return abs((k + 0.5) / ns - (j + 0.5) / nt) <= 0.3
+        rows = self.linked.any(axis=1)
+        left = next((m for m in range(k - 1, -1, -1) if rows[m]), None)
+        right = next((m for m in range(k + 1, ns) if rows[m]), None)
+        cols = [np.flatnonzero(self.linked[m]) for m in (left, right) if m is not None]
+        if rows[k]:
+            cols.append(np.flatnonzero(self.linked[k]))
+        lo = min(int(c.min()) for c in cols) if left is not None else 0
+        hi = max(int(c.max()) for c in cols) if right is not None else nt - 1
+        return min(lo, hi) - slack <= j <= max(lo, hi) + slack
+
     def words(self, side: str) -> tuple[WordSpan, ...]:
         return self.src if side == "src" else self.tgt
 

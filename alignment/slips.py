@@ -177,7 +177,8 @@ def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
         better = cos - s_best[weak][None, :]
         allowed, cognate = _allowed(near, w, o_words, lang)
         good = cos >= config.slip_good_cognate
-        ok = allowed & np.where(
+        placed = np.array([lw.in_place(k, j) for k in weak], dtype=bool)[None, :]
+        ok = allowed & placed & np.where(
             cognate, good & (gain >= config.slip_margin) & (better >= config.slip_better),
             (cos >= config.slip_sure) & (gain >= config.slip_sure_margin) & (better >= 0.1))
         if not ok.any():
