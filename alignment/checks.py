@@ -120,17 +120,19 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         if not src or not tgt:
             continue
         sq, tq = quantities(src), quantities(tgt)
-        extra_s = unequal(sq, tq, tgt, bitext.tgt_lang)
-        extra_t = unequal(tq, sq, src, bitext.src_lang)
+        extra_s = unequal(sq, tq, tgt, bitext.tgt_lang, src, bitext.src_lang)
+        extra_t = unequal(tq, sq, src, bitext.src_lang, tgt, bitext.tgt_lang)
         if not extra_s and not extra_t:
             continue
         spans = [Span("src", q.start, q.end) for q in extra_s]
         spans += [Span("tgt", q.start, q.end) for q in extra_t]
         s_txt = ", ".join(show(q) for q in extra_s) or "nothing"
         t_txt = ", ".join(show(q) for q in extra_t) or "nothing"
-        # changed on both sides: almost surely wrong; on one side only, translators often
-        # drop or add a number on purpose (a height, a page): info
-        sev: Severity = "error" if extra_s and extra_t else "info"
+        # changed on both sides, as many on each: almost surely wrong; unevenly (a reference
+        # rewritten): worth a look; on one side only, translators often drop or add a
+        # number on purpose (a height, a page): info
+        sev: Severity = ("error" if len(extra_s) == len(extra_t) else "warning") \
+            if extra_s and extra_t else "info"
         yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
                            f"{t_txt} in the translation", *spans)
 
@@ -207,6 +209,17 @@ def _marks(text: str, chars: str, side: Side) -> list[Span]:
     return [Span(side, m.start(), m.end()) for m in re.finditer(f"[{re.escape(chars)}]", text)]
 
 
+def _split(pairs: Sequence[tuple[int, str, str]], i: int, k: int) -> set[str]:
+    """Kinds unbalanced in link i's neighbours on the same side (pairs[.][k]): a bracket
+    opened before or closed after a sentence split (next link), or a quote (dialogue:
+    three links), not a slip."""
+    near = {kind for j in (i - 1, i + 1) if 0 <= j < len(pairs)
+            for kind in _unbalanced(pairs[j][k])}
+    quotes = {kind for j in range(max(i - 3, 0), min(i + 4, len(pairs))) if j != i
+              for kind in _unbalanced(pairs[j][k]) if kind not in ("()", "[]", "{}")}
+    return near | quotes
+
+
 def check_brackets(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Brackets and quotes that do not balance on one side while they do on the other.
@@ -217,11 +230,12 @@ def check_brackets(bitext: Bitext, config: CheckConfig,
     `brackets`, which compares counts, flags parentheses a translator adds or
     drops on purpose: not used.)
     """
-    for i, src, tgt in link_pairs(bitext):
+    pairs = list(link_pairs(bitext))
+    for i, src, tgt in pairs:
         if not src or not tgt:
             continue
         for side, text, other in (("src", src, tgt), ("tgt", tgt, src)):
-            bad = set(_unbalanced(text, other))
+            bad = set(_unbalanced(text, other)) - _split(pairs, i, 1 if side == "src" else 2)
             if bad and not _unbalanced(other, text):
                 sev: Severity = "warning" if bad & {"()", "[]", "{}"} else "info"
                 yield make_finding(i, "brackets", sev, f"unbalanced {' '.join(sorted(bad))} "

@@ -107,8 +107,11 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -
         return False
     if _initial(text, a) and (key not in ctx.named or key in ctx.lower):
         return False
+    if key in ctx.lower and _common(w, ctx.lang):   # a common word this text also writes in
+        return False                                 # lower case: a title (Monsieur, Vierge)
     if ctx.lang.split("-")[0] in NOUN_CAPITALS:   # compounds are in no word list: not a test
-        return key in ctx.other_named
+        # the tail of a hyphenated compound ('Kangchendzönga-Gruppe') is a noun
+        return key in ctx.other_named and text[a - 1:a] != "-"
     return True
 
 
@@ -135,10 +138,17 @@ def _calendar(lang: str) -> dict[str, str]:
     return names
 
 
-def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str) -> bool:
-    """True for 'June' against 'juin': English capitalises months and days, French does not."""
+def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
+                    other_text: str = "") -> bool:
+    """True for 'June' against 'juin' (English capitalises months and days, French does
+    not), or against a date written in digits ('June 24' / '24/06')."""
     key = _calendar(lang).get(fold(word))
-    return key is not None and any(_calendar(other_lang).get(fold(w)) == key for w in other_words)
+    if key is None:
+        return False
+    if any(_calendar(other_lang).get(fold(w)) == key for w in other_words):
+        return True
+    from .numbers import number_values
+    return key[0] == "m" and any(v == int(key[1:]) for v, *_ in number_values(other_text))
 
 
 def _best(word: str, others: Sequence[WordSpan]) -> tuple[float, WordSpan | None]:
@@ -193,13 +203,16 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     matched = lw.best(side, cosine=False, among=cased) >= config.name_similarity
     matched |= lw.has_link(side, config.name_link_cosine)
     if lw.cos is not None:
-        matched |= lw.best(side) >= config.name_cosine
+        # unknown names all look alike to the encoder; a capitalised common word (Vierge,
+        # Victoire, Monsieur) it knows as well as any word
+        common = np.array([_common(w, ctx.lang) for w, *_ in lw.words(side)], dtype=bool)
+        matched |= lw.best(side) >= np.where(common, config.counterpart_cosine, config.name_cosine)
     folded = {w.casefold() for w, *_ in lw.words(other)}
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
     return [n for n in _names(text, ctx, config)
             if n[1] in at and not matched[at[n[1]]]
             and not learned.get(n[0].casefold(), set()) & folded
-            and not _same_date_word(n[0], ctx.lang, folded, other_lang)]
+            and not _same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
 
 
 def _orphan_words(bitext: Bitext, lw: LinkWords, config: CheckConfig) -> list[WordSpan]:
@@ -231,9 +244,22 @@ def check_names(bitext: Bitext, config: CheckConfig,
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
         src += _lost_names(bitext, i, lw, src, tgt, ctx["src"], config)
+        quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
+                 if ctx[side].links[n[0].casefold()] >= config.frequent_name}
+        quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
         yield from _name_findings(i, src, tgt, words, _unrelated(lw), _placed(lw), bitext.tgt_lang,
-                                  {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
-                                   if ctx[side].links[n[0].casefold()] >= config.frequent_name})
+                                  quiet)
+
+
+def _moved(bitext: Bitext, i: int, names: Sequence[WordSpan], other: Side,
+           config: CheckConfig) -> set[str]:
+    """Names spelt alike in the other side of a neighbouring link: the translation moved
+    them across a sentence boundary (alone, they are not reported)."""
+    if not names:
+        return set()
+    near = [w for k in (i - 1, i + 1) if 0 <= k < len(bitext.alignment.links)
+            for w, *_ in word_spans(bitext.link_text(k, other)) if w[0].isupper()]
+    return {n[0] for n in names if _best(n[0], [(w, 0, 0) for w in near])[0] >= config.name_similarity}
 
 
 def _common(word: str, lang: str) -> bool:

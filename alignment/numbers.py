@@ -144,7 +144,9 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
             words = fold(num2words(int(value), lang=lang, to=kind)).replace("-", " ")
         except (NotImplementedError, KeyError, OverflowError):
             return False
-        if re.search(rf"\b{re.escape(words)}", folded):
+        # 'einhundert' / 'one hundred' are also written 'hundert' / 'a hundred'
+        short = re.sub(r"^(?:ein|one |un )(?=hundert|tausend|hundred|thousand|cent|mille)", "", words)
+        if re.search(rf"\b(?:{re.escape(words)}|{re.escape(short)}\b)", folded):
             return True
     return False
 
@@ -156,12 +158,20 @@ def _months(text: str, lang: str) -> set[int]:
             if names.get(w, "").startswith("m")}
 
 
+def _romans(text: str, lang: str) -> list[int]:
+    """Values of Roman numerals standing alone ('camp II'); English 'I' is a pronoun."""
+    return [_roman(r) for r in re.findall(r"\b[IVXL]+\b", text)
+            if not (r == "I" and lang.split("-")[0] == "en")]
+
+
 def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: str,
-              other_lang: str) -> list[Quantity]:
+            other_lang: str, own_text: str = "", own_lang: str = "") -> list[Quantity]:
     """Quantities of one side with no equal on the other (each counterpart used once),
-    written out there, or (1-12) named as a month there."""
+    written out there, a Roman numeral there ('Camp 2' / 'camp II'), or (1-12) a month
+    named there and not on this side (each month used once: '8 août' is no '9 August')."""
     free = list(theirs)
-    months: set[int] | None = None
+    months: list[int] | None = None
+    romans: list[int] | None = None
     out = []
     for q in mine:
         k = next((k for k, o in enumerate(free) if q.same(o)), None)
@@ -170,9 +180,18 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
             continue
         if q.kind == "n" and spelled(q.value, other_text, other_lang):
             continue
-        if q.kind == "n" and 1 <= q.value <= 12 and q.value == q.value.to_integral_value():
-            months = _months(other_text, other_lang) if months is None else months
+        whole = q.kind == "n" and q.value == q.value.to_integral_value()
+        if whole and 1 <= q.value <= 12:
+            if months is None:
+                own = _months(own_text, own_lang) if own_text else set()
+                months = sorted(_months(other_text, other_lang) - own)
             if int(q.value) in months:
+                months.remove(int(q.value))
+                continue
+        if whole and 1 <= q.value <= 89:
+            romans = _romans(other_text, other_lang) if romans is None else romans
+            if int(q.value) in romans:
+                romans.remove(int(q.value))
                 continue
         out.append(q)
     return out
@@ -182,4 +201,4 @@ def show(q: Quantity) -> str:
     if q.kind == "t":
         h, m = divmod(int(q.value), 60)
         return f"{h}:{m:02d}"
-    return str(q.value)
+    return format(q.value, "f")   # 6000, not 6E+3
