@@ -652,3 +652,68 @@ def test_an_original_word_linked_elsewhere_is_no_intended_word() -> None:
         linked = replace(b, alignment=replace(b.alignment, links=(link,)))
         result = at_level(run_checks(linked, only=["realword"], evidence=fake_evidence(groups)))
         assert bool(result) == found_
+
+
+# ---------------------------------------------------------------- false alarms (issue 12, second pass)
+
+@pytest.mark.parametrize("src, tgt, langs, flagged", [
+    ("Entre le camp 2 et le camp 3.", "Between camp II and camp III.", ("fr", "en"), False),
+    ("Entre le camp 2 et le camp 4.", "Between camp II and camp III.", ("fr", "en"), True),
+    ("Genau vor hundert Jahren schoss er.", "Il y a juste 100 ans qu'il tira.", ("de", "fr"), False),
+    ("Genau vor hundert Jahren schoss er.", "Il y a juste 101 ans qu'il tira.", ("de", "fr"), True),
+    ("le 8 août 1814", "on 9 August 1814", ("fr", "en"), True),   # 8 is no month here: août is
+    ("le 12/12/1843", "on 13 December 1843", ("fr", "en"), True),  # one month, one day
+    ("le 12/12/1843", "on 12 December 1843", ("fr", "en"), False),
+])
+def test_numbers_roman_spelled_and_months_once(src: str, tgt: str, langs: tuple[str, str],
+                                                flagged: bool) -> None:
+    assert bool(run_checks(bitext([(src, tgt)], *langs), only=["numbers"])) == flagged
+
+
+def test_uneven_number_changes_are_a_warning_not_an_error() -> None:
+    """A reference rewritten (four numbers against one) is worth a look, not almost surely wrong."""
+    (f,) = found([("Nr. 292, Mai 1956, S. 110-117", "octobre 1955")], "numbers",
+                 src_lang="de", tgt_lang="fr")
+    assert f.severity == "warning" and "110" in f.message and "E+" not in f.message
+
+
+@pytest.mark.parametrize("pairs, flagged", [
+    ([("Il dit (en riant.", "He said, laughing.")], True),
+    ([("Il dit (en riant.", "He said, laughing."), ("Puis il partit).", "Then he left.")], False),
+    ([('"Que voulez-vous ?', '"What do you want?"'), ("demandai-je.", "I asked."),
+      ('-- Montrez le livre. "', '"Show the book."')], False),   # dialogue over three links
+])
+def test_brackets_split_over_sentences_are_no_slip(pairs: list[Pair], flagged: bool) -> None:
+    assert bool(found(pairs, "brackets")) == flagged
+
+
+@pytest.mark.parametrize("tgt, flagged", [
+    ("She made a sign to follow hand gave her horse the reins at last.", True),   # where 'et' goes
+    ("She waved her hand to him to follow, as she gave her horse the reins at last.", False),
+])
+def test_realword_slip_stands_where_the_original_word_goes(tgt: str, flagged: bool) -> None:
+    """'hand' one edit from 'and' (cosine 1 to 'et') is a slip only where 'et' is translated."""
+    src = "Elle lui fit signe de la suivre et remit son cheval au pas enfin."
+    groups = [("et", "and"), ("suivre", "follow"), ("cheval", "horse"), ("signe", "sign")]
+    result = at_level(run_checks(bitext([(src, tgt)]), only=["realword"],
+                                 evidence=fake_evidence(groups)))
+    assert bool(result) == flagged
+
+
+@pytest.mark.parametrize("tgt, level", [
+    ("You will harm them, returned Duncan, for I never heard such a sad thing in my life.", "warning"),
+    ("You will harm them, returned the girl, for I never heard such a sad thing, said Duncan.", "info"),
+])
+def test_a_name_is_replaced_only_by_a_name_in_its_place(tgt: str, level: str) -> None:
+    src = "Vous y nuirez, répondit Alice d'un ton malin, car je n'ai jamais entendu pareille chose."
+    result = found([(src, tgt)], "names")
+    assert result and {f.severity for f in result} == {level}
+
+
+@pytest.mark.parametrize("src, tgt, flagged", [
+    ("Il partit le 24/06/1911.", "He left on June 24, 1911.", False),   # month in digits
+    ("Il partit le 24/06/1911.", "He left on July 24, 1911.", True),
+    ("La sœur d'Emma habitait Londres.", "Her sister lived in October.", True),
+])
+def test_months_against_dates_in_digits(src: str, tgt: str, flagged: bool) -> None:
+    assert bool(found([(src, tgt)], "names")) == flagged
