@@ -717,3 +717,14 @@ def test_a_name_is_replaced_only_by_a_name_in_its_place(tgt: str, level: str) ->
 ])
 def test_months_against_dates_in_digits(src: str, tgt: str, flagged: bool) -> None:
     assert bool(found([(src, tgt)], "names")) == flagged
+
+
+def test_a_short_side_with_look_alikes_does_not_hide_a_mismatch() -> None:
+    """The share of words with a counterpart is pooled over both sides: two of three words
+    of a short original finding loose look-alikes must not vouch for a long translation
+    of which one word in four has a counterpart."""
+    groups = [("Reviens", "chérie", "die")]
+    b = bitext([("Reviens vite, chérie.", "That certainly was a crime: and was I fit to die?")])
+    (f,) = at_level(run_checks(b, only=["match"], evidence=fake_evidence(groups, (0.1,))))
+    assert "2 of 3 words of the original and 1 of 4 of the translation" in f.message
+    assert not run_checks(b, only=["match"], evidence=fake_evidence(groups, (0.5,)))
