@@ -131,8 +131,9 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         # changed on both sides, as many on each: almost surely wrong; unevenly (a reference
         # rewritten): worth a look; on one side only, translators often drop or add a
         # number on purpose (a height, a page): info
+        # page references differ between editions (the German and the French journal): info
         sev: Severity = ("error" if len(extra_s) == len(extra_t) else "warning") \
-            if extra_s and extra_t else "info"
+            if extra_s and extra_t and not all(q.page for q in extra_s + extra_t) else "info"
         yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
                            f"{t_txt} in the translation", *spans)
 

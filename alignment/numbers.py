@@ -34,6 +34,8 @@ TIMES = (  # each gives hour, optional minutes, optional am/pm
 ROMAN_ORDINAL = re.compile(r"\b(?P<r>[IVXLC]{2,})(?:e|ème)\b|\b(?P<r1>[IVXLC]+)(?:er|ème)\b")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 HALF_DAY = 720
+# a page reference: "S. 83", "p. 82", "pp. 295-298", "page 12", "Seite 3", "pág. 4" (or its range's end)
+PAGE = re.compile(rf"\b(?:[SpP]|pp|pa?g|p[áa]g|Seiten?|pages?|pagina|página)\.?{SPACE}*(?:\d+{SPACE}*[-–]{SPACE}*)?$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Quantity:
     start: int
     end: int
     ambiguous: bool = False   # a time that may be twelve hours later (no am/pm, hour <= 12)
+    page: bool = False        # a page reference ('S. 83', 'p. 82'): editions differ
 
     def same(self, other: Quantity) -> bool:
         if self.kind != other.kind:
@@ -127,7 +130,8 @@ def quantities(text: str) -> list[Quantity]:
     masked = list(text)
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
-    numbers = [Quantity("n", v, a, b) for v, a, b in number_values("".join(masked))] + halves
+    numbers = [Quantity("n", v, a, b, page=bool(PAGE.search(text[:a])))
+               for v, a, b in number_values("".join(masked))] + halves
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans, key=lambda q: q.start)

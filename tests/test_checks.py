@@ -728,3 +728,13 @@ def test_a_short_side_with_look_alikes_does_not_hide_a_mismatch() -> None:
     (f,) = at_level(run_checks(b, only=["match"], evidence=fake_evidence(groups, (0.1,))))
     assert "2 of 3 words of the original and 1 of 4 of the translation" in f.message
     assert not run_checks(b, only=["match"], evidence=fake_evidence(groups, (0.5,)))
+
+
+@pytest.mark.parametrize("src, tgt, level", [
+    ("(s. « Die Alpen » 1956, S.83)", "(voir Les Alpes 1956, p. 82)", "info"),   # editions' pages
+    ("(s. « Die Alpen » 1956, S.83)", "(voir Les Alpes 1955, p. 83)", "error"),
+    ("Es waren 83 Mann.", "Ils étaient 82.", "error"),
+])
+def test_page_references_differ_between_editions(src: str, tgt: str, level: str) -> None:
+    (f,) = found([(src, tgt)], "numbers", src_lang="de", tgt_lang="fr")
+    assert f.severity == level
