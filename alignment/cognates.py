@@ -243,7 +243,8 @@ def check_names(bitext: Bitext, config: CheckConfig,
         src, tgt = (_orphan_names(bitext, i, lw, side, ctx[side], learned[side], config)
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
-        src += _lost_names(bitext, i, lw, src, tgt, ctx["src"], config)
+        lost, changed = _lost_names(bitext, i, lw, src, tgt, ctx, config)
+        src, tgt = src + lost, tgt + changed
         quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
                  if ctx[side].links[n[0].casefold()] >= config.frequent_name}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
@@ -269,24 +270,34 @@ def _common(word: str, lang: str) -> bool:
 
 
 def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt: list[WordSpan],
-                ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
+                ctx: dict[str, NameContext], config: CheckConfig) -> tuple[list[WordSpan], list[WordSpan]]:
     """Names of the original with no counterpart in spelling whose closest word by cosine is
-    an orphan name of the translation that looks like them or stands where they should:
-    'Weston' read close to its own misspelling 'Westal' is still a changed name."""
-    if lw.cos is None or not tgt:
-        return []
+    an orphan name of the translation, or that a translation name with no counterpart in
+    spelling looks like: 'Weston' read close to its own misspelling 'Westal', or 'Alice'
+    to 'Alitan' (unknown names all look alike to the encoder), is still a changed name.
+    Returns those names and the translation names they became (not yet orphans)."""
+    if lw.cos is None:
+        return [], []
     at = {a: k for k, (_, a, _) in enumerate(lw.src)}
     spelt = lw.best("src", cosine=False)
+    t_spelt = dict(zip((a for _, a, _ in lw.tgt), lw.best("tgt", cosine=False)))
     tgt_at = {t[1]: t for t in tgt}
-    out = []
-    for n in _names(bitext.link_text(i, "src"), ctx, config):
+    # ... and no word of the language either ('Sardinia', 'Mary' translate; 'Alitan' does not)
+    speller = speller_for(bitext.tgt_lang)
+    unspelt = [t for t in _names(bitext.link_text(i, "tgt"), ctx["tgt"], config)
+               if t not in tgt and t_spelt.get(t[1], 1.0) < config.name_similarity
+               and speller is not None and t[0].casefold() not in speller]
+    out, changed = [], []
+    for n in _names(bitext.link_text(i, "src"), ctx["src"], config):
         k = at.get(n[1])
         if k is None or n in src or spelt[k] >= config.name_similarity:
             continue
         closest = lw.tgt[int(lw.cos[k].argmax())]
-        if closest[1] in tgt_at or any(similarity(n[0], t[0]) >= 0.4 for t in tgt):
+        alike = [t for t in unspelt if similarity(n[0], t[0]) >= 0.4 and t not in changed]
+        if closest[1] in tgt_at or any(similarity(n[0], t[0]) >= 0.4 for t in tgt) or alike:
             out.append(n)
-    return out
+            changed += alike
+    return out, changed
 
 
 def _unrelated(lw: LinkWords, below: float = 0.45) -> Callable[[WordSpan, WordSpan], bool]:

@@ -738,3 +738,20 @@ def test_a_short_side_with_look_alikes_does_not_hide_a_mismatch() -> None:
 def test_page_references_differ_between_editions(src: str, tgt: str, level: str) -> None:
     (f,) = found([(src, tgt)], "numbers", src_lang="de", tgt_lang="fr")
     assert f.severity == level
+
+
+@pytest.mark.parametrize("src, tgt, groups, changed", [
+    ("Vous ne m'écoutez pas, dit la Souris à Alice d'un air sévère.",
+     "You are not attending, said the Mouse to Alinnl severely.",
+     [("Alice", "Alinnl"), ("Souris", "Mouse")], "'Alice' became 'Alinnl'"),
+    ("Il partit pour la Sardaigne avec sa sœur.", "He left for Sardinia with his sister.",
+     [("Sardaigne", "Sardinia")], None),   # a word of the language: a translation
+])
+def test_a_name_misspelt_into_a_non_word_is_changed(src: str, tgt: str, groups: list[tuple[str, ...]],
+                                                     changed: str | None) -> None:
+    """Unknown names all look alike to the encoder (Alice/Alinnl close): a translation name
+    spelt somewhat like an original name with no spelling counterpart, and in no word list,
+    is that name changed."""
+    result = at_level(run_checks(bitext([(src, tgt)]), only=["names"], evidence=fake_evidence(groups)))
+    assert [f.message for f in result if changed and changed in f.message] == \
+        ([f"name {changed}?"] if changed else []) and (bool(result) == bool(changed))
