@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .cognates import _best, link_pairs, make_finding, speller_for
+from .cognates import _best, function_words, link_pairs, make_finding, speller_for
 from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
 from .types import Bitext, Finding, Span
 
@@ -133,13 +133,18 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
     word than the word written (terror/terreur for tenor); no candidate may be that word
     or a form of it when it is also a word of the translation's language (French 'car'
     is no reason to read 'ears' as 'cars'); candidates far rarer than the word written
-    ('ow' for 'now') are out. Also says which pairs are cognates (spelt alike)."""
+    ('ow' for 'now') are out, and so are two-letter words that are not among the language's
+    commonest ('te' for 'tea'), and longer forms of the word written ('pleasure' for
+    'please': a derivation, not a slip). Also says which pairs are cognates (spelt alike)."""
     index = _lexicon(lang).words
     floor = max(MIN_COUNT, 0.01 * index.get(word.casefold(), 0))
     ok = np.ones((len(near), len(weak)), dtype=bool)
     cognate = np.zeros((len(near), len(weak)), dtype=bool)
+    stem = fold(word)[:-1]
     for k, (c, d) in enumerate(near):
-        rare = index.get(c.casefold(), 0) < floor
+        rare = index.get(c.casefold(), 0) < floor \
+            or (len(c) < 3 and c.casefold() not in function_words(lang)) \
+            or (len(c) > len(word) >= 4 and fold(c).startswith(stem))
         for m, o in enumerate(weak):
             sim = similarity(c, o)
             cognate[k, m] = 0.4 <= sim < 1.0 and sim > similarity(word, o)

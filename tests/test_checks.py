@@ -755,3 +755,14 @@ def test_a_name_misspelt_into_a_non_word_is_changed(src: str, tgt: str, groups: 
     result = at_level(run_checks(bitext([(src, tgt)]), only=["names"], evidence=fake_evidence(groups)))
     assert [f.message for f in result if changed and changed in f.message] == \
         ([f"name {changed}?"] if changed else []) and (bool(result) == bool(changed))
+
+
+@pytest.mark.parametrize("src, tgt, groups", [
+    ("Pourquoi ne pouvais-je jamais plaire ?", "Why could I never please?", [("plaire", "pleasure")]),
+    ("Et que je les ai mangées.", "Like a tea-tray in the sky.", [("je", "te")]),
+])
+def test_no_slip_for_a_longer_form_or_a_rare_two_letter_word(src: str, tgt: str,
+                                                              groups: list[tuple[str, ...]]) -> None:
+    """'pleasure' is a derivation of 'please', not a slip for it; 'te' is no English word to
+    intend (two-letter candidates must be among the language's commonest words)."""
+    assert not at_level(run_checks(bitext([(src, tgt)]), only=["realword"], evidence=fake_evidence(groups)))
