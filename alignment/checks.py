@@ -22,7 +22,8 @@ Libraries, and why:
 - pyspellchecker (word lists for en, fr, de, es, it, pt, nl, ru, ...) for the
   "in the source language" test.
 - Names (cognates.py), real-word slips (slips.py), runs of additions or
-  omissions and links that do not match (unmatched.py) live in their own modules.
+  omissions and links that do not match (unmatched.py) live in their own modules;
+  writing findings into a PO file (`annotate_po`) in check_po.py.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from .align import DEFAULT_REVIEW_THRESHOLD
 from .cognates import (check_names, link_pairs, make_finding, similarity,
                        speller_for, word_spans)
-from .errors import InputError, POFormatError, UnknownComponent
+from .errors import UnknownComponent
+from .check_po import annotate_po
 from .evidence import WordEvidence
 from .unmatched import check_match, check_omissions
 from .numbers import SPACE, number_values, quantities, show, unequal
@@ -371,79 +372,3 @@ def at_level(findings: Iterable[Finding], level: str = "warning") -> tuple[Findi
     if level not in LEVELS:
         raise UnknownComponent(f"unknown level {level!r}; choose from: {', '.join(LEVELS)}")
     return tuple(f for f in findings if LEVELS.index(f.severity) <= LEVELS.index(level))
-
-
-# ---------------------------------------------------------------- PO annotation
-
-CHECK_COMMENT = "#. check: "
-
-
-def _annotated(block: list[str], findings: Sequence[Finding]) -> list[str]:
-    """An entry's lines with old check comments replaced and 'fuzzy' added if needed."""
-    lines = [ln for ln in block if not ln.startswith(CHECK_COMMENT)]
-    head = 0
-    while head < len(lines) and lines[head].startswith("#") and not lines[head].startswith("#~"):
-        head += 1
-    comments, rest = lines[:head], lines[head:]
-    if any(f.severity != "info" for f in findings):
-        flag = next((k for k, ln in enumerate(comments) if ln.startswith("#,")), None)
-        if flag is None:
-            at = next((k for k, ln in enumerate(comments) if ln.startswith("#|")), len(comments))
-            comments.insert(at, "#, fuzzy\n")
-        elif "fuzzy" not in [f.strip() for f in comments[flag][2:].split(",")]:
-            comments[flag] = "#, fuzzy," + comments[flag][2:]
-    at = next((k for k, ln in enumerate(comments) if ln[:2] in ("#:", "#,", "#|")), len(comments))
-    new = [f"{CHECK_COMMENT}[{f.check}] {f.severity}: {' '.join(f.message.split())}\n"
-           for f in findings]
-    return comments[:at] + new + comments[at:] + rest
-
-
-def annotate_po(po_path: str | Path, findings: Iterable[Finding], *,
-                expected_fingerprint: str | None = None) -> Path:
-    """Write findings into a PO file as `#. check:` comments, marking entries fuzzy.
-
-    Only comment and flag lines change: the file is edited line by line at the
-    entries polib locates, so wrapping and every other field stay byte for byte.
-    Check comments from an earlier run are replaced; `fuzzy` is added for error
-    and warning findings and never removed (a person may have set it). With
-    `expected_fingerprint` (the SHA-256 of the bytes the findings came from) a file that
-    changed since is refused (POConflict); the write happens under the PO's lock either way.
-    """
-    import hashlib
-
-    import polib
-
-    from .errors import POConflict
-    from .po import replace_if_unchanged
-
-    path = Path(po_path)
-    try:
-        data = path.read_bytes()
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the PO file ({exc}); give a UTF-8 PO file") from None
-    fingerprint = hashlib.sha256(data).hexdigest()
-    if expected_fingerprint is not None and fingerprint != expected_fingerprint:
-        raise POConflict(f"{path} changed on disk while the checks ran (another program saved "
-                         f"it); nothing written: run the checks again")
-    try:
-        po = polib.pofile(text)
-    except OSError as exc:  # polib reports syntax errors as OSError
-        raise POFormatError(f"{path}: {exc}; fix the file or write it again") from None
-    entries = [e for e in po if not e.obsolete]
-    by_link: dict[int, list[Finding]] = {}
-    for f in findings:
-        if not 0 <= f.link < len(entries):
-            raise POFormatError(f"{path}: finding for link {f.link + 1}, but the file has "
-                                f"{len(entries)} entries; run the checks on this file")
-        by_link.setdefault(f.link, []).append(f)
-    lines = text.splitlines(keepends=True)
-    starts = sorted(e.linenum - 1 for e in po) + [len(lines)]
-    ends = {a: b for a, b in zip(starts, starts[1:])}
-    for k, entry in sorted(enumerate(entries), key=lambda p: -p[1].linenum):
-        a = entry.linenum - 1
-        lines[a:ends[a]] = _annotated(lines[a:ends[a]], by_link.get(k, []))
-    new = "".join(lines).encode("utf-8")
-    replace_if_unchanged(path, lambda _current: new, expected_fingerprint=fingerprint)
-    return path
-
