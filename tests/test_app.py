@@ -487,3 +487,31 @@ def test_markdown_looking_language_codes_show_as_plain_text(env):
     hide = at.radio(key="hide").options
     assert [shown_as_plain_text(label, raw) for label, raw in zip(hide, (tgt, src))] == [True] * 2
     assert not shown_as_plain_text(src, src) and not shown_as_plain_text(tgt, tgt)  # unescaped
+
+
+@pytest.mark.slow
+def test_proofread_uses_the_encoders_word_vectors_as_the_cli_does(env, monkeypatch):
+    """'bad taken shape' for 'avait pris forme' is found only with word vectors (real encoder)."""
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    import views.proofread
+
+    monkeypatch.setattr(views.proofread, "EMBEDDER", "use", raising=False)  # read at import
+    monkeypatch.setenv("ALIGNMENT_CACHE_DIR", str(env / "enc-cache"))
+    src = ("Avec la victoire de la Révolution en Russie, tout le mécanisme de la police politique "
+           "la plus moderne tomba aux mains des révolutionnaires, police qui avait pris forme en "
+           "plus de cinquante ans de luttes.", "Nous devons connaître les moyens dont l'ennemi dispose.")
+    tgt = ("With the victory of the Revolution in Russia, there fell into the hands of the "
+           "revolutionaries the whole mechanism of the most modern political police, which bad "
+           "taken shape in over fifty years of struggles.",
+           "We must get to know the means the enemy has at his disposal.")
+    path = env / "slip.po"
+    write_po(Bitext(tuple(map(Sentence, src)), tuple(map(Sentence, tgt)),
+                    Alignment((Link((0,), (0,)), Link((1,), (1,)))), "fr", "en"), path)
+    at = start(env)
+    at.text_input(key="po_path").input(str(path)).run()
+    at.button(key="open_path").click().run()
+    at.radio(key="mode").set_value("Proofread").run()
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "realword" in shown and "'had'" in shown, shown

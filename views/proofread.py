@@ -8,7 +8,7 @@ import streamlit as st
 
 from alignment.types import Bitext
 
-from .common import md, ss
+from .common import EMBEDDER, embedder, md, ss
 
 
 def auto_recheck_links() -> int:
@@ -29,15 +29,31 @@ def findings(bitext: Bitext) -> tuple:
     if done is not None and (done[0] is bitext or (n > auto_recheck_links()
                                                    and not ss.get("recheck_wanted"))):
         return done[1]
-    bar = st.progress(0.0, text="Running the proofreading checks…")
+    bar = st.progress(0.0, text="Reading the words of both sides (the encoder's word vectors)…")
+    evidence = word_evidence(bitext)
     found: list = []
     for k, name in enumerate(DEFAULT_CHECKS):
         bar.progress(k / len(DEFAULT_CHECKS), text=f"Checking: {name} ({k + 1}/{len(DEFAULT_CHECKS)})")
-        found += run_checks(bitext, only=[name])
+        found += run_checks(bitext, only=[name], evidence=evidence)
     bar.empty()
     found.sort(key=lambda f: f.link)
     ss.findings, ss.recheck_wanted = (bitext, tuple(found)), False
     return ss.findings[1]
+
+
+def word_evidence(bitext: Bitext):
+    """The encoder's word vectors for the checks, as `alignment check` uses them.
+
+    Without them names and real-word slips are judged by spelling alone; when the
+    encoder cannot be had (a language it does not know, no model), the checks still run.
+    """
+    from alignment.errors import AlignmentError
+    from alignment.evidence import word_evidence as build
+
+    try:
+        return build(bitext, embedder(EMBEDDER))
+    except AlignmentError:
+        return None
 
 
 def recheck() -> None:
