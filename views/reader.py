@@ -216,7 +216,7 @@ def toolbar(bitext: Bitext) -> None:
                           ("tsv", "text/tab-separated-values"), ("html", "text/html"),
                           ("epub", "application/epub+zip")):
             st.download_button(fmt.upper(), key=f"dl_{fmt}", file_name=f"{stem}.{fmt}", mime=mime,
-                               data=lambda fmt=fmt, b=bitext: workspace.export_bytes(b, fmt))
+                               data=download_data(bitext, fmt))
     with bar.popover("Save a copy as…"):
         st.text_input("New PO file (full path)", key="copy_path",
                       placeholder=str(Path.cwd() / f"{Path(ss.path).stem}.po"))
@@ -350,3 +350,26 @@ def reader() -> None:
     word_views.glossary_panel(bitext, ss.title)
     if len(pg.ids) > 10:
         pager(pg, per_page, "bottom")
+
+
+EAGER_DOWNLOAD_LINKS = 2000
+
+
+def download_data(bitext: Bitext, fmt: str):
+    """The file's bytes, made now and kept until the next edit, for texts up to
+    EAGER_DOWNLOAD_LINKS links; for longer ones a function Streamlit calls on the click.
+
+    Why: a file made on the click (Streamlit's deferred download) now and then left the
+    button spinning when the click came as the page redrew (seen in the browser tests);
+    bytes made beforehand are served as a plain link. On a long text making all five
+    formats after every edit would cost seconds, so there the click makes the file.
+    """
+    def later() -> bytes:
+        return workspace.export_bytes(bitext, fmt)
+
+    if len(bitext.alignment.links) > EAGER_DOWNLOAD_LINKS:
+        return later
+    try:
+        return memo(f"download_{fmt}", bitext, fmt, later)
+    except AlignmentError:  # e.g. a language code TMX cannot carry: said on the click
+        return later
