@@ -1,0 +1,185 @@
+"""The on-disk cache of sentence encodings, for embed.UseEmbedder.
+
+Why a module of its own: the cache is storage (sqlite3, checksums, recovery
+from a damaged file), while embed.py is the maths of the encoder; each changes
+for reasons of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import EncoderError
+
+__all__ = ["CacheWarning", "PartsCache", "default_cache_dir", "warn_bad_rows"]
+
+
+def default_cache_dir() -> Path:
+    """$ALIGNMENT_CACHE_DIR, else ~/.cache/alignment (what the CLI and app pass)."""
+    env = os.environ.get("ALIGNMENT_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "alignment"
+
+
+class CacheWarning(UserWarning):
+    """The embedding cache held something wrong; it was dropped and recomputed."""
+
+
+def _corrupt(exc: sqlite3.Error) -> bool:
+    """sqlite's "database disk image is malformed" / "file is not a database"."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or any(
+        word in str(exc) for word in ("malformed", "not a database"))
+
+
+class PartsCache:
+    """sqlite3 (WAL mode) store of per-sentence Parts keyed by model + text hash,
+    and (table "runs") of finished run embeddings keyed by model + the run's text hashes.
+
+    Why sqlite3 in WAL mode rather than filelock + files: many readers and one
+    writer at a time across processes come built in, a batch of a few
+    thousand sentences is one transaction, and a crash never leaves a torn entry.
+
+    Nothing read is trusted (issue 10, item 16): each row carries an 8-byte
+    blake2b checksum of its key, length and vector, and a row that fails it is
+    a miss (recomputed and overwritten); a file sqlite finds corrupt is moved
+    aside to `embeddings.sqlite3.corrupt` and a new one started. Both warn
+    (CacheWarning) and never stop the work.
+    """
+
+    TABLES = ("parts", "runs")
+    _SUM = 8  # checksum bytes at the end of each vector blob
+
+    def __init__(self, directory: str | os.PathLike[str], model: str) -> None:
+        self.path = Path(directory) / "embeddings.sqlite3"
+        # "+sum": rows of caches written before checksums never match, so are never read
+        self._model = hashlib.blake2b(f"{model}+sum".encode("utf-8"), digest_size=8).digest()
+        self._lock = threading.Lock()  # one connection, shared by the app's threads
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as exc:
+                if not _corrupt(exc):
+                    raise
+                self._db = self._replace_file(exc, None)
+        except (OSError, sqlite3.Error) as exc:
+            raise EncoderError(f"cannot use the embedding cache {self.path}: {exc}; "
+                               "give another with --cache-dir DIR (or ALIGNMENT_CACHE_DIR)") from exc
+
+    def _open(self, attempts: int = 100) -> sqlite3.Connection:
+        """Connect, retrying while busy: switching a new file to WAL while a
+        second process does the same can fail with "database is locked" at
+        once, without sqlite's busy timeout."""
+        for _ in range(attempts - 1):
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                time.sleep(0.05)
+        return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection in WAL mode, with the tables created."""
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            for table in self.TABLES:
+                db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, len INTEGER, vec BLOB)")
+            return db
+        except sqlite3.Error:
+            db.close()
+            raise
+
+    def _replace_file(self, exc: sqlite3.Error, db: sqlite3.Connection | None) -> sqlite3.Connection:
+        """Move a corrupt cache file aside (with its WAL) and start an empty one."""
+        if db is not None:
+            db.close()
+        for suffix in ("", "-wal", "-shm"):
+            old = self.path.with_name(self.path.name + suffix)
+            if old.exists():
+                os.replace(old, self.path.with_name(self.path.name + ".corrupt" + suffix))
+        warnings.warn(f"the embedding cache {self.path} is corrupt ({exc}): moved to "
+                      f"{self.path.name}.corrupt, a new cache is started and embeddings recomputed",
+                      CacheWarning, stacklevel=3)
+        return self._open()
+
+    def _checksum(self, key: bytes, n: int, vec: bytes) -> bytes:
+        h = hashlib.blake2b(key, digest_size=self._SUM)
+        h.update(int(n).to_bytes(8, "little", signed=True))
+        h.update(vec)
+        return h.digest()
+
+    def get(self, keys: Sequence[bytes], table: str = "parts") -> dict[bytes, tuple[int, bytes]]:
+        """The cached (len, vector bytes) of those keys that are present and intact."""
+        if table not in self.TABLES:
+            raise ValueError(f"no cache table {table!r}")
+        found: dict[bytes, tuple[int, bytes]] = {}
+        bad = 0
+        m = len(self._model)
+        with self._lock:
+            try:
+                for i in range(0, len(keys), 500):
+                    chunk = [self._model + k for k in keys[i:i + 500]]
+                    marks = ",".join("?" * len(chunk))
+                    for k, n, v in self._db.execute(
+                            f"SELECT key, len, vec FROM {table} WHERE key IN ({marks})", chunk):
+                        if (isinstance(n, int) and isinstance(v, bytes) and len(v) > self._SUM
+                                and self._checksum(k, n, v[:-self._SUM]) == v[-self._SUM:]):
+                            found[k[m:]] = (n, v[:-self._SUM])
+                        else:
+                            bad += 1
+            except sqlite3.DatabaseError as exc:
+                if not _corrupt(exc):
+                    raise
+                self._db = self._replace_file(exc, self._db)
+                return {}
+        if bad:
+            warn_bad_rows(self.path, bad, "failed their checksum")
+        return found
+
+    def put(self, rows: Sequence[tuple[bytes, int, bytes]], table: str = "parts") -> None:
+        """Store (key, len, vector bytes) rows, with their checksums, in one transaction."""
+        if table not in self.TABLES:
+            raise ValueError(f"no cache table {table!r}")
+        full = [(self._model + k, n, v) for k, n, v in rows]
+        full = [(k, n, v + self._checksum(k, n, v)) for k, n, v in full]
+        with self._lock:
+            for attempt in (1, 2):
+                try:
+                    self._insert(table, full)
+                    return
+                except sqlite3.Error as exc:
+                    if attempt == 1 and isinstance(exc, sqlite3.DatabaseError) and _corrupt(exc):
+                        self._db = self._replace_file(exc, self._db)
+                        continue
+                    raise EncoderError(f"cannot write the embedding cache {self.path}: {exc}; "
+                                       "free some space or give another with --cache-dir DIR "
+                                       "(or ALIGNMENT_CACHE_DIR)") from exc
+
+    def _insert(self, table: str, rows: list[tuple[bytes, int, bytes]]) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def warn_bad_rows(path: Path, count: int, why: str) -> None:
+    """One warning per look-up that found damaged cache rows (recomputed)."""
+    warnings.warn(f"{count} rows of the embedding cache {path} {why}: recomputed",
+                  CacheWarning, stacklevel=3)
