@@ -44,6 +44,8 @@ class Registry(Mapping[str, Any]):
 
 SEGMENTERS = Registry("segmenter", {
     "default": "alignment.segment:segment",
+    "dialogue-dash": "alignment.segment:segment_dialogue_dash",
+    "no-dialogue-dash": "alignment.segment:segment_no_dialogue_dash",
     "paragraph": "alignment.segment:segment_paragraphs",
     "lines": "alignment.segment:segment_lines",
 })

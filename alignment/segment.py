@@ -160,8 +160,9 @@ def _starts_lower(right: str) -> bool:
     return False
 
 
-def _keep(text: str, start: int, lang: str) -> bool:
-    """Is `start` (first character of a would-be sentence) really a sentence start?"""
+def _keep(text: str, start: int, lang: str, dash: bool) -> bool:
+    """Is `start` (first character of a would-be sentence) really a sentence start?
+    `dash`: may a dialogue dash open one (see split_sentences)?"""
     left, right = text[max(0, start - 80):start].rstrip(" \u00a0"), text[start:start + 40]
     if not left or not right:
         return False
@@ -169,7 +170,7 @@ def _keep(text: str, start: int, lang: str) -> bool:
         return False
     if start < 12 and _ENUMERATOR.match(text[:start].strip()):
         return False
-    if right[0] in "—–-" and lang not in DIALOGUE_DASH_LANGS:
+    if right[0] in "—–-" and not dash:
         return False
     if left[-1] == "." and not left.endswith(".."):
         word = _last_word(left)
@@ -183,7 +184,7 @@ def _keep(text: str, start: int, lang: str) -> bool:
         if _ORDINAL.search(left) and (lang == "de" or right[:1].isdigit()):
             return False
     if left[-1] == ":":  # "il répondit : — Ah !": a reply opens a new sentence
-        return right[0] in "—–-" and lang in DIALOGUE_DASH_LANGS
+        return right[0] in "—–-" and dash
     return left[-1] in _TERMINAL or left[-1] in _CLOSERS
 
 
@@ -191,7 +192,7 @@ def _has_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def _heading_cuts(text: str, lang: str) -> set[int]:
+def _heading_cuts(text: str, lang: str, dash: bool) -> set[int]:
     """Both ends of a chapter heading run into the text ("…himself. CHAPTER II Mr. Weston").
 
     Texts pasted without their line breaks lose the line around a heading; a
@@ -203,7 +204,7 @@ def _heading_cuts(text: str, lang: str) -> set[int]:
     cuts: set[int] = set()
     for m in _RUN_IN_HEADING.finditer(text):
         before = text[:m.start()].rstrip(" \u00a0")
-        ended = not before or m.start() in cuts or _keep(text, m.start(), lang)
+        ended = not before or m.start() in cuts or _keep(text, m.start(), lang, dash)
         if not m.group("kw")[0].isupper() or not (
                 ended or m.group("kw").isupper() and not before.split()[-1].isupper()):
             continue
@@ -215,11 +216,11 @@ def _heading_cuts(text: str, lang: str) -> set[int]:
     return {c for c in cuts if 0 < c < len(text)}
 
 
-def _split_line(text: str, lang: str) -> list[str]:
+def _split_line(text: str, lang: str, dash: bool) -> list[str]:
     candidates = _regex_starts(text)
     confirmed = _pysbd_starts(text, lang, candidates)
-    cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang)]
-    cuts = sorted(set(cuts) | _heading_cuts(text, lang))
+    cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang, dash)]
+    cuts = sorted(set(cuts) | _heading_cuts(text, lang, dash))
     bounds = [0, *cuts, len(text)]
     # a stray quote or dash is no sentence: glue it to the one before (or after)
     wordless = {k for k in range(len(bounds) - 1) if not _has_word(text[bounds[k]:bounds[k + 1]])}
@@ -272,30 +273,48 @@ def _line_groups(text: str) -> list[str]:
     return [normalize_space(" ".join(g)) for g in groups if g]
 
 
-def split_sentences(text: str, lang: str) -> list[str]:
+def split_sentences(text: str, lang: str, *, dialogue_dash: bool | None = None) -> list[str]:
     """Sentences of one paragraph, whitespace normalised; nothing lost or changed.
 
     " ".join(split_sentences(p, lang)) == normalize_space(p) for a one-line p.
+    `dialogue_dash`: does a dash after a sentence end (or after a colon) open a
+    new sentence, as a reply in a French novel ("Non ! — Si.")? None: as the
+    language usually writes dialogue (DIALOGUE_DASH_LANGS). Editions disagree:
+    the LIMSI gold French of Alice keeps a run of replies in one sentence, the
+    other four books cut before each dash (benchmarks/bench_segment.py prints
+    both settings per book).
     """
     lang = _lang(lang)
+    dash = lang in DIALOGUE_DASH_LANGS if dialogue_dash is None else dialogue_dash
     out: list[str] = []
     for chunk in _line_groups(text):
         if DATE_LINE.match(chunk):
             out.append(chunk)
         else:
-            out.extend(piece for sentence in _split_line(chunk, lang) for piece in cap_length(sentence))
+            out.extend(piece for sentence in _split_line(chunk, lang, dash) for piece in cap_length(sentence))
     return out
 
 
-def segment(doc: Document, lang: str) -> tuple[Sentence, ...]:
-    """Paragraphs, then sentences; headings and date lines stay whole."""
+def segment(doc: Document, lang: str, *, dialogue_dash: bool | None = None) -> tuple[Sentence, ...]:
+    """Paragraphs, then sentences; headings and date lines stay whole
+    (`dialogue_dash`: see split_sentences)."""
     out: list[Sentence] = []
     for i, paragraph in enumerate(doc.paragraphs):
         if i in doc.headings or DATE_LINE.match(paragraph.strip()):
             out.extend(Sentence(piece, i) for piece in cap_length(normalize_space(paragraph)))
         else:
-            out.extend(Sentence(s, i) for s in split_sentences(paragraph, lang))
+            out.extend(Sentence(s, i) for s in split_sentences(paragraph, lang, dialogue_dash=dialogue_dash))
     return tuple(out)
+
+
+def segment_dialogue_dash(doc: Document, lang: str) -> tuple[Sentence, ...]:
+    """`segment`, a dialogue dash opening a sentence in any language (CLI: --segmenter dialogue-dash)."""
+    return segment(doc, lang, dialogue_dash=True)
+
+
+def segment_no_dialogue_dash(doc: Document, lang: str) -> tuple[Sentence, ...]:
+    """`segment`, a run of dashed replies kept in one sentence (CLI: --segmenter no-dialogue-dash)."""
+    return segment(doc, lang, dialogue_dash=False)
 
 
 def segment_paragraphs(doc: Document, lang: str) -> tuple[Sentence, ...]:

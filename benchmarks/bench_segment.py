@@ -6,7 +6,9 @@ sentences: tokens detokenized with sacremoses, the Gutenberg italics marks
 `\\_` stripped, sentences joined by one space. The paragraph is then split,
 and boundaries (character offsets of sentence starts in the rebuilt
 paragraph, 0 excluded) are compared with the gold ones. Counts are summed
-over paragraphs and books (micro-average). pysbd alone is a baseline row.
+over paragraphs and books (micro-average). pysbd alone is a baseline row; "dash on"
+and "dash off" are ours with the dialogue-dash rule forced (split_sentences'
+`dialogue_dash`; by default it is on for French, off for English).
 
 "gold" counts gold boundaries; sent/s is gold boundaries split per second.
 Usage: python benchmarks/bench_segment.py [--bench ../shared/bench] [--errors N]
@@ -143,13 +145,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no LIMSI books under {limsi}; pass --bench DIR", file=sys.stderr)
         return 1
     rows = []
-    totals = {(name, lang): Counts() for name in ("ours", "pysbd") for lang in ("en", "fr")}
+    splitters: dict[str, Splitter] = {
+        "ours": split_sentences, "pysbd": pysbd_split,
+        "dash on": lambda text, lang: split_sentences(text, lang, dialogue_dash=True),
+        "dash off": lambda text, lang: split_sentences(text, lang, dialogue_dash=False)}
+    totals = {(name, lang): Counts() for name in splitters for lang in ("en", "fr")}
     errors: list[tuple[str, str, str]] = []
     for book in books:
         gold = read_limsi_book(book)
         for lang, sents in (("en", gold.src), ("fr", gold.tgt)):
             paragraphs = rebuild(((s.text, s.paragraph) for s in sents), lang)
-            for name, splitter in (("ours", split_sentences), ("pysbd", pysbd_split)):
+            for name, splitter in splitters.items():
                 counts = run(paragraphs, lang, splitter, errors if name == "ours" else [])
                 totals[(name, lang)].add(counts)
                 rows.append((book.name.removesuffix("_EN-FR"), lang, name, counts))

@@ -211,6 +211,26 @@ def test_registered_segmenters() -> None:
     assert SEGMENTERS["lines"] is segment_lines
 
 
+@pytest.mark.parametrize("lang, text, on, off", [
+    ("fr", "Tombe, tombe ! — Donc Alice resta. — Oh ! dit-elle.",
+     ["Tombe, tombe !", "— Donc Alice resta.", "— Oh ! dit-elle."],
+     ["Tombe, tombe ! — Donc Alice resta. — Oh ! dit-elle."]),
+    ("fr", f"Il répondit{NB}: -- Jamais.", [f"Il répondit{NB}:", "-- Jamais."], [f"Il répondit{NB}: -- Jamais."]),
+    ("en", "He stopped. — No, he said.", ["He stopped.", "— No, he said."], ["He stopped. — No, he said."]),
+])
+def test_dialogue_dash_rule_is_an_option(lang: str, text: str, on: list[str], off: list[str]) -> None:
+    """Editions disagree on whether a reply after a dash is a sentence of its own (the LIMSI
+    gold French of Alice does not cut there, the other books do): the caller can choose."""
+    assert split_sentences(text, lang, dialogue_dash=True) == on
+    assert split_sentences(text, lang, dialogue_dash=False) == off
+    default = on if lang == "fr" else off
+    assert split_sentences(text, lang) == default
+    doc = Document(paragraphs=(text,))
+    assert [s.text for s in SEGMENTERS["dialogue-dash"](doc, lang)] == on
+    assert [s.text for s in SEGMENTERS["no-dialogue-dash"](doc, lang)] == off
+    assert [s.text for s in segment(doc, lang, dialogue_dash=False)] == off
+
+
 def test_empty_input() -> None:
     assert split_sentences("", "en") == []
     assert split_sentences(" \n\t ", "fr") == []
