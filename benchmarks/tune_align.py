@@ -189,28 +189,23 @@ def review_figures(docs, hyps, threshold=DEFAULT_REVIEW_THRESHOLD, only_limsi=Tr
 
 
 def link_features(docs, embedder, cfg: AlignConfig):
-    """Confidence features, strict correctness and document number of every link."""
+    """Confidence features, link cosines, strict correctness and document number of every link."""
     import alignment.confidence as C
-    captured, cosines = [], []
-    base, base_cos = C.features, C.link_cosines
+    captured = []
+    base = C.features
 
     def spy(*args):
-        captured.append(base(*args))
-        cosines.append(np.zeros(len(captured[-1])))
-        return captured[-1]
+        captured.append((base(*args), args[7]))  # args[7]: the links' cosines
+        return captured[-1][0]
 
-    def spy_cos(*args):
-        cosines[-1] = base_cos(*args)
-        return cosines[-1]
-
-    C.features, C.link_cosines = spy, spy_cos
+    C.features = spy
     hyps, last = [], []
     try:
         for d in docs:  # the last map of each document (self-training aligns twice)
             hyps += run([d], embedder, cfg)[0]
-            last.append((captured[-1], cosines[-1]))
+            last.append(captured[-1])
     finally:
-        C.features, C.link_cosines = base, base_cos
+        C.features = base
     xs, cs, ys, doc = [], [], [], []
     for k, (d, h, (x, c)) in enumerate(zip(docs, hyps, last)):
         if len(x) != len(h):  # target blocks taken out and put back (gaps.py): not scored
@@ -258,13 +253,31 @@ def _map(x, cos, w, cfg: AlignConfig) -> np.ndarray:
 
 
 def review_curve(conf: np.ndarray, y: np.ndarray, threshold=DEFAULT_REVIEW_THRESHOLD) -> str:
+    """What a reader gets from the review threshold, and how good the ranking is."""
     hi = conf >= threshold
-    order = np.argsort(-conf)
+    order = np.argsort(-conf, kind="stable")
     prec = np.cumsum(y[order]) / np.arange(1, len(y) + 1)
     ok = np.nonzero(prec >= 0.97)[0]
     best = (ok.max() + 1) / len(y) if len(ok) else 0.0
-    return (f"precision at >= {threshold}: {y[hi].mean() if hi.any() else 0:.4f}, below {1 - hi.mean():.1%}; "
-            f"ranking ceiling: {best:.1%} of links at precision >= 0.97")
+    return (f"links {len(y)}: >= {threshold} {y[hi].mean() if hi.any() else 0:.2%} strictly right, "
+            f"{1 - hi.mean():.1%} below; AUC {auc(conf, y):.3f}; Brier {np.mean((conf - y) ** 2):.4f}, "
+            f"ECE {ece(conf, y):.4f}; ranking ceiling {best:.1%} of links at >= 97%")
+
+
+def ece(conf: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error: |mean confidence - share right| over ten equal-width bins."""
+    which = np.clip((conf * bins).astype(int), 0, bins - 1)
+    return float(sum(abs(conf[which == b].mean() - y[which == b].mean()) * (which == b).sum()
+                     for b in range(bins) if (which == b).any()) / max(len(y), 1))
+
+
+def reliability(conf: np.ndarray, y: np.ndarray, doc: np.ndarray, docs, title: str) -> None:
+    """review_curve per corpus (LIMSI books, Text+Berg, all)."""
+    limsi = np.array([not docs[d].name.startswith(("dev", "test")) for d in doc])
+    print(f"  {title}")
+    for name, part in (("LIMSI", limsi), ("Text+Berg", ~limsi), ("all", np.ones_like(limsi))):
+        if part.any():
+            print(f"    {name:9} {review_curve(conf[part], y[part])}")
 
 
 def _key(conf, y, threshold=DEFAULT_REVIEW_THRESHOLD):
@@ -280,31 +293,38 @@ def auc(conf: np.ndarray, y: np.ndarray) -> float:
     return float((r[y == 1].sum() - pos * (pos + 1) / 2) / max(pos * (len(y) - pos), 1))
 
 
-def calibrate(docs, embedder, cfg: AlignConfig) -> AlignConfig:
-    global TEMP, WEIGHTS
-    TEMP, WEIGHTS = ("plain_temperature", "plain_conf_weights") if PLAIN else ("temperature", "conf_weights")
+def calibrate(docs, embedder, cfg: AlignConfig, test_docs=None) -> AlignConfig:
     """Pick the posterior temperature and fit the logistic confidence map on dev links.
 
-    Every figure printed is cross-validated leave-one-document-out (Text+Berg
+    Every dev figure printed is cross-validated leave-one-document-out (Text+Berg
     dev and each LIMSI book a fold: the map that scores a document never saw
     it); the temperatures are compared on the held-out ranking (AUC over all dev
-    links). The kept map is then refitted on every dev link."""
+    links). The kept map is then refitted on every dev link; `test_docs`
+    (Text+Berg test) are only scored with it, after the choice."""
+    global TEMP, WEIGHTS
+    TEMP, WEIGHTS = ("plain_temperature", "plain_conf_weights") if PLAIN else ("temperature", "conf_weights")
+    x, cos, y, doc = link_features(docs, embedder, cfg)
+    if len(getattr(cfg, WEIGHTS)) == x.shape[1]:
+        reliability(_map(x, cos, getattr(cfg, WEIGHTS), cfg), y, doc, docs,
+                    "shipped map, in-sample (fitted on these links)")
     best, best_key = cfg, None
     for temp in (0.01, 0.02, 0.05, 0.1, 0.2):
         x, cos, y, doc = link_features(docs, embedder, replace(cfg, **{TEMP: temp}))
-        limsi = np.array([not docs[d].name.startswith(("dev", "test")) for d in doc])
         conf = cross_validated(x, cos, y, doc, cfg)
         w = fit_map(x, cos, y, cfg)
         if temp == 0.01 and not PLAIN:
             low = cos < cfg.conf_min_cos
             print(f"links with cosine < {cfg.conf_min_cos}: {low.sum()} of {len(y)}, "
                   f"{y[low].mean() if low.any() else 0:.2f} of them strictly right")
-        print(f"temperature {temp}: weights {np.round(w, 3).tolist()}\n  LIMSI (cross-validated): "
-              f"{review_curve(conf[limsi], y[limsi])}, AUC {auc(conf[limsi], y[limsi]):.3f}\n"
-              f"  all dev (cross-validated): {review_curve(conf, y)}, AUC {auc(conf, y):.3f}")
+        print(f"temperature {temp}: weights {np.round(w, 3).tolist()}")
+        reliability(conf, y, doc, docs, "cross-validated, leave one document out")
         if best_key is None or auc(conf, y) > best_key:
             best_key = auc(conf, y)
             best = replace(cfg, **{TEMP: temp, WEIGHTS: tuple(round(float(v), 3) for v in w)})
+    if test_docs:
+        x, cos, y, doc = link_features(test_docs, embedder, best)
+        reliability(_map(x, cos, getattr(best, WEIGHTS), best), y, doc, test_docs,
+                    f"Text+Berg TEST, held out (map fitted on all dev, temperature {getattr(best, TEMP)})")
     return best
 
 
@@ -524,7 +544,7 @@ def main() -> None:
         cfg = calibrate(docs, embedder, cfg)
         print("tuned config:", {k: v for k, v in asdict(cfg).items() if v != getattr(AlignConfig(), k)})
     if args.calibrate and not args.search:
-        cfg = calibrate(docs, embedder, cfg)
+        cfg = calibrate(docs, embedder, cfg, load_docs("test") if args.test else None)
         print("calibrated:", getattr(cfg, TEMP), getattr(cfg, WEIGHTS))
     if args.self_train_grid:
         return self_train_grid(docs, embedder, cfg)

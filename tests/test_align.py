@@ -454,10 +454,10 @@ def test_a_book_with_a_chapter_the_source_lacks_keeps_its_accuracy(bench_dir) ->
 # ---------------------------------------------------------------- confidence sees the link's evidence
 
 def _confident_row() -> np.ndarray:
-    """Feature row of a 1-1 link the search is sure of (posterior logit 40, high score)."""
+    """Feature row of a 1-1 link the search is sure of (posterior logits at their cap)."""
     from alignment.confidence import FEATURES
     row = dict.fromkeys(FEATURES, 0.0)
-    row.update({"bias": 1.0, "posterior logit": 40.0, "score": 1.0, "neighbours' logit": 40.0})
+    row.update({"bias": 1.0, "posterior logit": 10.0, "neighbours' logit": 10.0})
     return np.array([list(row.values())])
 
 

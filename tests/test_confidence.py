@@ -1,0 +1,75 @@
+"""Link confidence (alignment/confidence.py): what it sees of a link's own evidence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from alignment.align import DEFAULT_REVIEW_THRESHOLD, AlignConfig, align
+from alignment.confidence import length_z, shorter_gain
+from test_align import TEXTS, sents, tr
+
+MORE = ["Pilots landed on the frozen lake near Oslo in 1924.",
+        "Grandmother baked bread every Sunday morning."]
+SRC = TEXTS + MORE
+TGT = [tr(t) for t in SRC]
+
+
+def _link_of(result, i):
+    return next(l for l in result.links if i in l.src)
+
+
+def test_confidence_never_rises_as_a_links_sides_share_less(fake_embedder):
+    """Target sentence 3 loses its words to unrelated ones, one at a time: its link's
+    cosine falls, and its confidence never rises; once the sides share no meaning
+    (cosine < 0.1) it is below the review threshold."""
+    filler = "zorbak quindle fremp yastor plinth gorvee musk tralb vindo okra".split()
+    words = TGT[3].split()
+    confs, cosines = [], []
+    for k in range(len(words) + 1):
+        t3 = " ".join(filler[:k] + words[k:])
+        result = align(sents(SRC), sents(TGT[:3] + [t3] + TGT[4:]), embedder=fake_embedder)
+        link = _link_of(result, 3)
+        assert (link.src, link.tgt) == ((3,), (3,))
+        confs.append(link.confidence)
+        cosines.append(float(fake_embedder.embed([SRC[3]])[0] @ fake_embedder.embed([t3])[0]))
+    assert all(b <= a + 1e-9 for a, b in zip(confs, confs[1:]))
+    assert confs[0] >= DEFAULT_REVIEW_THRESHOLD
+    assert cosines[-1] < AlignConfig().conf_min_cos and confs[-1] < DEFAULT_REVIEW_THRESHOLD
+
+
+def test_swapped_sentences_get_low_confidence_and_the_rest_stays_sure(fake_embedder):
+    """Target sentences 3 and 6 trade places: a monotone alignment must link at least
+    one of them wrongly; those links are not sure, every link around them is."""
+    order = [0, 1, 2, 6, 4, 5, 3, 7, 8, 9]
+    result = align(sents(SRC), sents([TGT[k] for k in order]), embedder=fake_embedder)
+    for link in result.links:
+        right = all(order[j] in link.src for j in link.tgt) and len(link.src) == len(link.tgt)
+        assert (link.confidence >= DEFAULT_REVIEW_THRESHOLD) == right, link
+
+
+def test_length_z_grows_with_the_mismatch_of_a_links_lengths():
+    s_clen = np.cumsum([0.0] + [50.0] * 4)
+    t_clen = np.cumsum([0.0, 60.0, 60.0, 180.0, 60.0])
+    links = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), ()), ((), (3,))]
+    z = length_z(links, s_clen, t_clen, variance=6.8)
+    assert z[0] == z[1] < z[2]  # the third target is three times its neighbours' length
+    assert z[3] == z[4] == 0.0  # an empty side has no length to compare
+
+
+def test_shorter_gain_finds_a_merge_that_swallowed_an_unrelated_sentence(fake_embedder):
+    """A 2-1 link whose second source sentence is unrelated: the link without it
+    matches better (gain > 0); a true 2-1 merge loses by dropping a sentence."""
+    from alignment.confidence import link_cosines
+
+    class Side:
+        def __init__(self, texts):
+            self.runs = fake_embedder.embed_runs(texts, 2)
+
+    src = Side([SRC[0], SRC[1], SRC[2], SRC[3]])
+    tgt = Side([TGT[0], tr(SRC[2] + " " + SRC[3])])
+    links = [((0, 1), (0,)), ((2, 3), (1,))]
+    cosines = link_cosines(links, src, tgt)
+    gain = shorter_gain(links, src.runs, tgt.runs, cosines)
+    assert gain[0] > 0.0 > gain[1]
+    one_one = shorter_gain([((0,), (0,))], src.runs, tgt.runs, cosines[:1])
+    assert one_one[0] == 0.0
