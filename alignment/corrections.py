@@ -1,0 +1,151 @@
+"""Corrections to an alignment, with undo: merge, split, move, mark reviewed, edit.
+
+Corrections never mutate: each returns a new `Bitext`, which makes undo a stack
+of snapshots (`History`) that share their unchanged tuples. A bad request (a link
+that does not exist, a cut outside the link) raises `EditError` with what to do.
+browse.py re-exports every name here for the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from .errors import EditError
+from .types import Bitext, Link, Sentence, Side
+
+__all__ = ["Direction", "History", "edit_target", "mark_reviewed", "merge", "move", "split"]
+
+Direction = Literal["next", "prev"]
+
+
+def _with_links(bitext: Bitext, start: int, stop: int, new: Sequence[Link]) -> Bitext:
+    """A copy of `bitext` with links[start:stop] replaced by `new`."""
+    links = bitext.alignment.links
+    alignment = replace(bitext.alignment, links=links[:start] + tuple(new) + links[stop:])
+    return replace(bitext, alignment=alignment)
+
+
+def _link(bitext: Bitext, i: int) -> Link:
+    n = len(bitext.alignment.links)
+    if not 0 <= i < n:
+        raise EditError(f"there is no link {i + 1}; choose a link between 1 and {n}")
+    return bitext.alignment.links[i]
+
+
+def merge(bitext: Bitext, i: int, direction: Direction = "next") -> Bitext:
+    """Link i joined with the next (or previous) link into one, marked reviewed."""
+    _link(bitext, i)
+    j = i + 1 if direction == "next" else i - 1
+    if not 0 <= j < len(bitext.alignment.links):
+        raise EditError(f"link {i + 1} has no {direction} link to merge with")
+    a, b = bitext.alignment.links[min(i, j)], bitext.alignment.links[max(i, j)]
+    merged = Link(a.src + b.src, a.tgt + b.tgt, min(a.confidence, b.confidence), True)
+    return _with_links(bitext, min(i, j), max(i, j) + 1, [merged])
+
+
+def split(bitext: Bitext, i: int, src_at: int | None = None, tgt_at: int | None = None) -> Bitext:
+    """Link i cut in two: its first `src_at` / `tgt_at` sentences, then the rest.
+
+    By default each side is cut in the middle (a 2-2 gives two 1-1, a 2-1 a 1-1
+    and a 1-0). `src_at=1, tgt_at=0` turns a 1-1 into an omission and an addition.
+    """
+    link = _link(bitext, i)
+    s = (len(link.src) + 1) // 2 if src_at is None else src_at
+    t = (len(link.tgt) + 1) // 2 if tgt_at is None else tgt_at
+    if not (0 <= s <= len(link.src) and 0 <= t <= len(link.tgt)):
+        raise EditError(f"link {i + 1} ({link.kind}) cannot be cut after {s} source "
+                        f"and {t} target sentences; choose positions inside the link")
+    first = Link(link.src[:s], link.tgt[:t], link.confidence, True)
+    second = Link(link.src[s:], link.tgt[t:], link.confidence, True)
+    if not (first.src or first.tgt) or not (second.src or second.tgt):
+        raise EditError(f"link {i + 1} ({link.kind}) has nothing to split there; "
+                        "splitting needs a sentence on each side of the cut")
+    return _with_links(bitext, i, i + 1, [first, second])
+
+
+def move(bitext: Bitext, i: int, side: Side, direction: Direction) -> Bitext:
+    """Move the boundary sentence of link i on `side` to the neighbouring link.
+
+    "next" moves the last sentence to the start of link i+1, "prev" the first to
+    the end of link i-1. A link left with no sentence at all disappears.
+    """
+    link = _link(bitext, i)
+    j = i + 1 if direction == "next" else i - 1
+    if not 0 <= j < len(bitext.alignment.links):
+        raise EditError(f"link {i + 1} has no {direction} link to move a sentence to")
+    own = link.src if side == "src" else link.tgt
+    if not own:
+        raise EditError(f"link {i + 1} has no {'source' if side == 'src' else 'target'} "
+                        "sentence to move")
+    other = bitext.alignment.links[j]
+    theirs = other.src if side == "src" else other.tgt
+    if direction == "next":
+        own, theirs = own[:-1], own[-1:] + theirs
+    else:
+        own, theirs = own[1:], theirs + own[:1]
+    key = "src" if side == "src" else "tgt"
+    # the word links counted the old sentences' tokens: drop them (compute them again)
+    new_own = replace(link, **{key: own}, reviewed=True, words=())
+    new_other = replace(other, **{key: theirs}, reviewed=True, words=())
+    pair = [new_own, new_other] if direction == "next" else [new_other, new_own]
+    pair = [p for p in pair if p.src or p.tgt]
+    return _with_links(bitext, min(i, j), max(i, j) + 1, pair)
+
+
+def mark_reviewed(bitext: Bitext, i: int, reviewed: bool = True) -> Bitext:
+    """Link i marked as checked by a person (it is then never fuzzy), or unmarked."""
+    return _with_links(bitext, i, i + 1, [replace(_link(bitext, i), reviewed=reviewed)])
+
+
+def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
+    """The `position`-th target sentence of link i replaced by `text`; the link is reviewed."""
+    link = _link(bitext, i)
+    if not 0 <= position < len(link.tgt):
+        raise EditError(f"link {i + 1} has {len(link.tgt)} target sentence(s); "
+                        f"there is no sentence {position + 1} to edit")
+    clean = " ".join(text.split())
+    if not clean:
+        raise EditError(f"the new text of link {i + 1} is empty; to drop a sentence, "
+                        "split or move it instead")
+    k = link.tgt[position]
+    tgt = bitext.tgt[:k] + (Sentence(clean, bitext.tgt[k].paragraph),) + bitext.tgt[k + 1:]
+    edited = _with_links(bitext, i, i + 1, [replace(link, reviewed=True, words=())])
+    return replace(edited, tgt=tgt)
+
+
+@dataclass(frozen=True)
+class History:
+    """Undo/redo as immutable snapshots: cheap, since edits share unchanged tuples."""
+
+    current: Bitext
+    past: tuple[Bitext, ...] = ()
+    future: tuple[Bitext, ...] = ()
+    limit: int = 200
+
+    def push(self, bitext: Bitext) -> History:
+        """The history after an edit (clears redo)."""
+        return History(bitext, (self.past + (self.current,))[-self.limit:], (), self.limit)
+
+    def undo(self) -> History:
+        if not self.past:
+            return self
+        return History(self.past[-1], self.past[:-1], (self.current,) + self.future, self.limit)
+
+    def redo(self) -> History:
+        if not self.future:
+            return self
+        return History(self.future[0], self.past + (self.current,), self.future[1:], self.limit)
+
+    def changes_since(self, saved: Bitext) -> int:
+        """How many edits (or undos) separate the current version from `saved` (0: none)."""
+        if self.current is saved:
+            return 0
+        for steps, old in enumerate(reversed(self.past), 1):
+            if old is saved:
+                return steps
+        for steps, later in enumerate(self.future, 1):
+            if later is saved:
+                return steps
+        return max(1, len(self.past))
