@@ -1,0 +1,223 @@
+"""Fetching a corpus side from the web (or from a page the user saved), cut and checked.
+
+The download itself is `alignment.fetch.download` (a GET bounded in time and size, http(s)
+only); HTML is decoded as browsers do (`alignment.read.charset`), cleaned with lxml (footnote
+markers) and turned into paragraphs by `alignment.read`. A fetch says what it kept (paragraphs,
+sentences, first and last line) and warns when the kept text does not look like the side the
+manifest describes: another language (langdetect), or a length far from the other side's.
+The manifests, the cache folder and the URL to fetch are corpora.py's, which re-exports the
+names here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .corpora import (Corpus, CorpusSide, _record_path, _recorded_sha, fetch_by_hand, sha256_text,
+                      side_path, side_url)
+from .errors import AlignmentError, FetchError, InputError, SectionNotFound
+from .fetch import download
+from .types import Document
+
+__all__ = ["LENGTH_BAND", "MAX_BYTES", "FetchResult", "fetch_side", "plausibility_warnings"]
+
+MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """Where a fetched side was stored, its checksum, what was kept, and anything to check."""
+
+    path: Path
+    sha256: str
+    source: str
+    warnings: tuple[str, ...] = ()
+    paragraphs: int = 0
+    sentences: int = 0
+    first: str = ""
+    last: str = ""
+
+    def summary(self) -> str:
+        """One line for the user: how much was kept, and where it starts and ends."""
+        def short(line: str) -> str:
+            return line if len(line) <= 60 else line[:57] + "..."
+        def count(n: int, what: str) -> str:
+            return f"{n} {what}" + ("s" if n != 1 else "")
+        return (f"kept {count(self.paragraphs, 'paragraph')}, {count(self.sentences, 'sentence')}"
+                f", from {short(self.first)!r} to {short(self.last)!r}")
+
+
+def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | None = None,
+               url: str | None = None, timeout: float = 20,
+               max_bytes: int = MAX_BYTES) -> FetchResult:
+    """Download a side (or take `file`), keep its section, cache it, record its checksum.
+
+    Why cache: the page is large and the network may be gone next time; why a checksum:
+    alignments and proofreading notes refer to this exact text, so a change must be seen.
+    """
+    s = corpus.side(side) if isinstance(side, str) else side
+    if s.file:  # never overwrite a bundled text (the Serge English must stay as given)
+        raise FetchError(f"{corpus.id} {s.side} ({s.lang}) is bundled as {s.file}; "
+                         f"there is nothing to fetch")
+    if file is not None:
+        return _store(corpus, s, _document_from_file(Path(file), s), str(file))
+    target = side_url(corpus, s, url)
+    try:
+        raw, charset = download(target, timeout=timeout, max_bytes=max_bytes)
+        doc = _document_from_html(raw, charset, s, target)
+    except AlignmentError as exc:
+        raise FetchError(f"{exc}; save the page in a browser and run "
+                         f"{fetch_by_hand(corpus, s)}") from None
+    return _store(corpus, s, doc, target)
+
+
+_FOOTNOTE_MARK = re.compile(r"[\[(]?\*?\d{1,3}[\])]?|\*")
+_EDITOR_CLASSES = {"information", "info", "note", "notes", "editor", "footer", "toc"}
+
+
+def _clean_html(raw: bytes, charset: str, source: str) -> tuple[str, tuple[str, ...]]:
+    """Decode a page as a browser would and drop what is not the author's text: scripts,
+    editor's notes, note markers. Returns (HTML, warnings from decoding)."""
+    import lxml.html
+
+    from .read.charset import decode_text
+    from .read import parse_html
+
+    text, warnings = decode_text(raw, source=source, fmt="html", declared=charset)
+    root = parse_html(text)
+    if root is None:
+        raise InputError(f"{source}: the page is empty; check it is the page itself")
+    for el in root.xpath("//script | //style | //sup | //a[starts-with(@href, '#')] | //*[@class]"):
+        if el.getparent() is None:
+            continue
+        classes = set((el.get("class") or "").lower().split())
+        mark = _FOOTNOTE_MARK.fullmatch(el.text_content().strip())
+        if el.tag in ("script", "style") or classes & _EDITOR_CLASSES or (
+                el.tag in ("sup", "a") and mark):
+            el.drop_tree()
+    html = lxml.html.tostring(root, encoding="unicode")
+    return re.sub(r"\s?\[\d{1,3}\]", "", html), warnings
+
+
+def _through(doc: Document, end: str) -> Document:
+    """Keep paragraphs up to and including the first short one holding `end` (a date line).
+
+    `read.cut_section` ends a section before its end marker; here the marker is the date
+    line that closes the text, part of it (the translation ends with "March 1925" too).
+    """
+    key = end.replace("\xa0", " ").casefold()
+    folded = [p.replace("\xa0", " ").casefold().rstrip(" .") for p in doc.paragraphs]
+    # A line of its own holding the date; failing that, a paragraph that ends with it.
+    found = [i for i, p in enumerate(folded) if len(p) <= 80 and key in p] or \
+            [i for i, p in enumerate(folded) if p.endswith(key)]
+    if found:
+        i = found[0]
+        return replace(doc, paragraphs=doc.paragraphs[:i + 1],
+                       headings=frozenset(h for h in doc.headings if h <= i))
+    raise SectionNotFound(f"{doc.source or 'text'}: the end line {end!r} was not found")
+
+
+def _cut(doc: Document, side: CorpusSide, *, lenient: bool = False) -> Document:
+    """The side's section: from its heading through its end line.
+
+    `lenient` (a text file the user gave): a text without the heading is taken as the
+    section itself, and then needs no end line either.
+    """
+    from .read import cut_section
+
+    if side.section:
+        try:
+            doc = cut_section(doc, heading=side.section)
+        except SectionNotFound:
+            if not lenient:
+                raise
+            return doc
+    return _through(doc, side.end) if side.end else doc
+
+
+def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str) -> Document:
+    from .read import read_text
+
+    try:
+        html, warnings = _clean_html(raw, charset, source)
+        doc = _cut(read_text(html, fmt="html", source=source), side)
+        return replace(doc, warnings=doc.warnings + warnings)
+    except SectionNotFound as exc:
+        what = (f"section {side.section!r} not found" if "heading" in str(exc)
+                else f"section {side.section!r} has no end line {side.end!r}")
+        raise FetchError(f"{source}: the page has changed: {what}") from None
+
+
+def _document_from_file(path: Path, side: CorpusSide) -> Document:
+    """A side the user saved: the whole page (cut to the section) or the section alone."""
+    from .read import read_file, read_input_bytes
+
+    try:
+        if path.suffix.lower() in (".htm", ".html", ".xhtml"):
+            return _document_from_html(read_input_bytes(path), "", side, str(path))
+        return _cut(read_file(path), side, lenient=True)
+    except AlignmentError as exc:
+        raise FetchError(str(exc)) from None
+
+
+#: A kept text shorter than a quarter or longer than four times the other side is suspect
+#: (the English side may hold front matter and notes, so the band is wide).
+LENGTH_BAND = (0.25, 4.0)
+
+
+def _other_length(corpus: Corpus, side: CorpusSide) -> int:
+    """Characters of the other side's text, 0 when it is not at hand."""
+    other = corpus.tgt if side.side == "src" else corpus.src
+    try:
+        return len(side_path(corpus, other).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return 0
+
+
+def plausibility_warnings(corpus: Corpus, side: CorpusSide, text: str) -> list[str]:
+    """Warnings when `text` does not look like the side the manifest describes: another
+    language than its `lang`, or a length far from the other side's."""
+    from .lang import detect_language
+
+    warnings = []
+    found = detect_language(text)
+    wanted = side.lang.replace("_", "-").split("-")[0].lower()
+    if found and found != wanted:
+        warnings.append(f"the kept text of {corpus.id} {side.side} looks like language "
+                        f"{found!r}, but the manifest says {side.lang!r}: is it the right text?")
+    other = _other_length(corpus, side)
+    if other and not LENGTH_BAND[0] <= len(text) / other <= LENGTH_BAND[1]:
+        warnings.append(f"the kept text of {corpus.id} {side.side} has {len(text):,} characters "
+                        f"and the other side {other:,}: is it the right text and section?")
+    return warnings
+
+
+def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str) -> FetchResult:
+    from .atomic import atomic_write_text
+    from .segment import segment
+
+    text = "\n\n".join(doc.paragraphs) + "\n"
+    digest = sha256_text(text)
+    warnings = [*doc.warnings, *plausibility_warnings(corpus, side, text)]
+    recorded = side.sha256 or _recorded_sha(corpus, side)
+    if recorded and recorded != digest:
+        warnings.append(f"the text of {corpus.id} {side.side} differs from the one recorded "
+                        f"(sha256 {recorded[:12]}…, now {digest[:12]}…): the source changed; "
+                        f"check it before trusting old alignments")
+    path = side_path(corpus, side)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, text)
+        record = {"source": source, "sha256": digest, "paragraphs": len(doc.paragraphs),
+                  "fetched": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        atomic_write_text(_record_path(corpus, side), json.dumps(record, indent=2) + "\n")
+    except OSError as exc:
+        raise FetchError(f"cannot write the cache {path.parent} ({exc.strerror}); set "
+                         f"ALIGNMENT_CORPORA_CACHE to a writable folder") from None
+    return FetchResult(path=path, sha256=digest, source=source, warnings=tuple(warnings),
+                       paragraphs=len(doc.paragraphs), sentences=len(segment(doc, side.lang)),
+                       first=doc.paragraphs[0], last=doc.paragraphs[-1])
