@@ -1,6 +1,6 @@
 """An on-disk cache of word links, so linking the same text again costs a file read.
 
-The sentence encodings are cached per sentence (embed.PartsCache); word links depend on the
+The sentence encodings are cached per sentence (embed_cache.PartsCache); word links depend on the
 whole text (the statistical model is trained on all its pairs), so they are cached per
 text: the key hashes every token of every pair, the settings and the encoder version. The
 values are numpy arrays in one .npz file per text, written atomically; a damaged or stale

@@ -1,7 +1,7 @@
 """`alignment bench`: align a gold benchmark folder and score it (sentence or word links).
 
-Built on click (see cli/__init__.py). Scoring is evaluate.py's and evaluate_words.py's;
-this module only formats their results as a table or JSON.
+Built on click (see cli/__init__.py). Reading the gold is gold.py's, scoring evaluate.py's and
+evaluate_words.py's; this module only formats their results as a table or JSON.
 """
 
 from __future__ import annotations

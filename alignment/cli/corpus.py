@@ -1,6 +1,7 @@
 """`alignment corpus list|fetch|build`: the bilingual corpora shipped in corpora/.
 
-Built on click (see cli/__init__.py); the manifests, fetching and building are corpora.py's.
+Built on click (see cli/__init__.py); the manifests and building are corpora.py's, fetching
+is corpus_fetch.py's.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
 
     Example: alignment corpus fetch serge-1926 --file repression.htm
     """
-    from ..corpora import fetch_side, load_corpus
+    from ..corpora import load_corpus
+    from ..corpus_fetch import fetch_side
 
     corpus = load_corpus(corpus_id, root)
     sides = [corpus.side(side)] if side else [s for s in (corpus.src, corpus.tgt) if s.url]
