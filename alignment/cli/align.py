@@ -60,18 +60,9 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     vecalign -O DIR writes one file per pair of texts (fr-en.txt, fr-es.txt, en-es.txt).
     """
     if more or langs or out_dir:
-        from ..pipeline import resolve_embedder
-        from ..progress import tqdm_progress
-        from .versions import align_set, describe_set
-        vs, written = align_set(
-            (src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
-            embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
-            overwrite_edited=overwrite_edited, read_lines=read_lines,
-            progress=tqdm_progress(disable=True if quiet else None))
-        warn(w for ws in vs.warnings for w in ws)
-        for path in written:
-            click.echo(f"Wrote {path}", err=True)
-        click.echo(describe_set(vs), err=True)
+        _align_versions((src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
+                        embedder=embedder, fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
+                        overwrite_edited=overwrite_edited, quiet=quiet)
         return
     from ..pipeline import align_documents, align_sentences, check_language, resolve_embedder
     from ..progress import tqdm_progress
@@ -83,13 +74,7 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     if fmt == "vecalign":
         from ..export import check_outputs
         check_outputs([("-o", output)], [src, tgt])
-    if presplit:
-        src_in, tgt_in = read_lines(src), read_lines(tgt)
-        texts = ("\n".join(src_in), "\n".join(tgt_in))
-    else:
-        from ..read import read_file
-        src_in, tgt_in = read_file(src, section=src_section), read_file(tgt, section=tgt_section)
-        texts = ("\n".join(src_in.paragraphs), "\n".join(tgt_in.paragraphs))
+    src_in, tgt_in, texts = _read_inputs(src, tgt, presplit, src_section, tgt_section)
     src_lang, tgt_lang = detect_languages(src_lang, tgt_lang, *texts, names=(src, tgt))
     progress = tqdm_progress(disable=True if quiet else None)
     common = dict(src_lang=check_language(src_lang), tgt_lang=check_language(tgt_lang),
@@ -106,6 +91,36 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
                               overwrite_edited=overwrite_edited):
         click.echo(f"Wrote {path}", err=True)
     click.echo(describe_alignment(bitext), err=True)
+
+
+def _align_versions(paths: tuple[str, ...], *, langs: str | None, presplit: bool, segmenter: str,
+                    embedder: str, fmt: str, output: str | None, out_dir: str | None,
+                    tsv: str | None, overwrite_edited: bool, quiet: bool) -> None:
+    """An original and several versions: cli/versions.py aligns and writes the set."""
+    from ..pipeline import resolve_embedder
+    from ..progress import tqdm_progress
+    from .versions import align_set, describe_set
+    vs, written = align_set(
+        paths, langs=langs, presplit=presplit, segmenter=segmenter,
+        embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
+        overwrite_edited=overwrite_edited, read_lines=read_lines,
+        progress=tqdm_progress(disable=True if quiet else None))
+    warn(w for ws in vs.warnings for w in ws)
+    for path in written:
+        click.echo(f"Wrote {path}", err=True)
+    click.echo(describe_set(vs), err=True)
+
+
+def _read_inputs(src: str, tgt: str, presplit: bool, src_section: str | None,
+                 tgt_section: str | None) -> tuple[Any, Any, tuple[str, str]]:
+    """Both inputs (sentence lines with --presplit, else Documents) and their texts for
+    language detection."""
+    if presplit:
+        src_in, tgt_in = read_lines(src), read_lines(tgt)
+        return src_in, tgt_in, ("\n".join(src_in), "\n".join(tgt_in))
+    from ..read import read_file
+    src_in, tgt_in = read_file(src, section=src_section), read_file(tgt, section=tgt_section)
+    return src_in, tgt_in, ("\n".join(src_in.paragraphs), "\n".join(tgt_in.paragraphs))
 
 
 def _write_vecalign(bitext: Any, output: str | None) -> None:
