@@ -26,14 +26,26 @@ Held out (leave-one-document-out over Text+Berg dev and the five LIMSI books,
 `python benchmarks/tune_align.py --embedder use --calibrate`), the two raise the
 ranking AUC from 0.891 to 0.93 on LIMSI and 0.81 to 0.86 on all dev links.
 
-Measured and not kept (same protocol): the link's cosine and its hubness, its
-cosine over the best of the same link shifted by one or two sentences, the
-cosine gain of merging it with a neighbour, word coverage (share of each side's
-words whose encoder word vector has a counterpart above 0.6 on the other side,
-and the mean best word cosine: AUC 0.55-0.58 alone, nothing added to the map),
-node posteriors of the link's ends, a posterior without the merge penalty, and
-whether a side starts lower-case or ends without a full stop (a fragment): each
-left the held-out ranking where it was or lowered it.
+Measured and not kept (same protocol): the link's cosine (the fit gives it a
+negative weight: low-cosine links on the dev data are short lines, mostly
+right; left out, the map stays monotone in the cosine through the posterior),
+its hubness, its cosine over the best of the same link shifted by one or two
+sentences, the cosine gain of merging it with a neighbour, word coverage (share
+of each side's words whose encoder word vector has a counterpart above 0.6 on
+the other side, and the mean best word cosine: AUC 0.55-0.58 alone, nothing
+added to the map), node posteriors of the link's ends, a posterior without the
+merge penalty, whether a side starts lower-case or ends without a full stop (a
+fragment), the lowest or mean posterior over two to four neighbours, products
+of the posterior with the link's kind, and document-level figures (share of
+links not 1-1, mean posterior): each left the held-out ranking within 0.005 AUC
+or lowered it.
+
+What is missing (issue 15 asks <= 15% of links below 0.9): the map is
+calibrated (held out, links at 0.8-0.9 are 80-90% right), so the share below
+0.9 is set by the ranking; the links ranked between 77% and 85% are 88-93%
+strictly right, too few to be given 0.9. Moving the bias so that the training
+links >= 0.9 are 97% right (`--shift-to 0.97`) gives LIMSI 98.1% right with 19.8%
+below, all dev 96.4% / 17.1%, at the cost of calibration.
 
 Weights: a logistic regression of "link strictly right" on FEATURES over
 the dev links (Text+Berg dev and the LIMSI books), its figures cross-validated
