@@ -241,8 +241,11 @@ def _with_unaligned(links: list[Link], src_skip: Sequence[int], tgt_skip: Sequen
 
 
 def _trim(chapters: Sequence[Chapter], ids: Sequence[int], skip: frozenset[int]) -> list[int]:
-    """The group's sentences less the left-out ones at its start and end only."""
-    every = [k for c in ids for k in range(chapters[c].start, chapters[c].end)]
+    """The group's sentences less the left-out ones at its start and end only.
+
+    The span runs from the group's first sentence to its last, so a left-out sentence in a
+    chapter dropped between two of the group's chapters (a chapter with no body) is inside."""
+    every = list(range(min(chapters[c].start for c in ids), max(chapters[c].end for c in ids)))
     body = [i for i, k in enumerate(every) if k not in skip]
     return every[body[0]:body[-1] + 1] if body else []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from alignment.chapters import (align_books, match_chapters, sentence_chapters, title_number,
@@ -93,6 +93,7 @@ def test_chapters_that_do_not_match_fall_back_to_whole_books(fake_embedder):
 
 
 @settings(max_examples=15, deadline=None)
+@example([1], [1, 1, 3], set(), {1})   # a left-out sentence alone in a chapter inside a group
 @given(st.lists(st.integers(1, 6), min_size=1, max_size=4), st.lists(st.integers(1, 6), min_size=1,
        max_size=4), st.sets(st.integers(0, 23)), st.sets(st.integers(0, 23)))
 def test_every_sentence_once_in_order(fake_embedder, src_sizes, tgt_sizes, src_skip, tgt_skip):
