@@ -105,7 +105,14 @@ def bench_apptest(path: Path, repeat: int) -> list[tuple[str, list[float]]]:
             raise RuntimeError(at.exception[0].value)
         return time.perf_counter() - t0
 
-    cold, warm, moves = [], [], []
+    def rerun(at: AppTest, **state: object) -> float:
+        for key, value in state.items():
+            at.session_state[key] = value
+        t0 = time.perf_counter()
+        at.run()
+        return time.perf_counter() - t0
+
+    cold, warm, moves, edits, menu, menu_again = [], [], [], [], [], []
     for _ in range(repeat):
         st.cache_resource.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
@@ -114,11 +121,24 @@ def bench_apptest(path: Path, repeat: int) -> list[tuple[str, list[float]]]:
             t0 = time.perf_counter()
             at.button(key="next_page").click().run()
             moves.append(time.perf_counter() - t0)
+        for _ in range(2):
+            t0 = time.perf_counter()
+            at.button(key="review").click().run()
+            edits.append(time.perf_counter() - t0)
+        menu.append(rerun(at, dl_menu=True))  # what opening the Download menu does
+        rerun(at, dl_menu=False)
+        menu_again.append(rerun(at, dl_menu=True))
+        rerun(at, dl_menu=False)
         at.button(key="close").click().run()
+        if "history" in at.session_state:  # the unsaved-changes guard
+            at.button(key="guard_discard").click().run()
         warm.append(open_file(at))
     return [("app: open the PO, cold (click, parse, first page)", cold),
             ("app: open it again (parsed PO cached)", warm),
-            ("app: Next page click (full rerun)", moves)]
+            ("app: Next page click (full rerun)", moves),
+            ("app: an edit (Mark reviewed, full rerun)", edits),
+            ("app: open the Download menu (makes 5 files)", menu),
+            ("app: open it again, no edit since (files kept)", menu_again)]
 
 
 def main() -> None:

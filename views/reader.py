@@ -210,13 +210,10 @@ def toolbar(bitext: Bitext) -> None:
                shortcut="ctrl+z")
     bar.button("Redo", key="redo", on_click=redo, disabled=not ss.history.future,
                shortcut="ctrl+y")
-    with bar.popover("Download"):
-        stem = Path(ss.path).stem
-        for fmt, mime in (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
-                          ("tsv", "text/tab-separated-values"), ("html", "text/html"),
-                          ("epub", "application/epub+zip")):
-            st.download_button(fmt.upper(), key=f"dl_{fmt}", file_name=f"{stem}.{fmt}", mime=mime,
-                               data=download_data(bitext, fmt))
+    menu = bar.popover("Download", key="dl_menu", on_change="rerun")
+    with menu:
+        if menu.open:  # the files are made when the menu opens, not after every edit
+            download_buttons(bitext)
     with bar.popover("Save a copy as…"):
         st.text_input("New PO file (full path)", key="copy_path",
                       placeholder=str(Path.cwd() / f"{Path(ss.path).stem}.po"))
@@ -228,7 +225,7 @@ def toolbar(bitext: Bitext) -> None:
                   on_click=reload)
         c2.download_button("Download your version (PO)", key="dl_conflict",
                            file_name=f"{Path(ss.path).stem}-mine.po",
-                           data=lambda b=bitext: workspace.export_bytes(b, "po"))
+                           data=download_file(bitext, "po"), on_click="ignore")
     if ss.flash:
         st.warning(md(ss.flash))
 
@@ -352,24 +349,41 @@ def reader() -> None:
         pager(pg, per_page, "bottom")
 
 
-EAGER_DOWNLOAD_LINKS = 2000
+DOWNLOADS = (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
+             ("tsv", "text/tab-separated-values"), ("html", "text/html"),
+             ("epub", "application/epub+zip"))
 
 
-def download_data(bitext: Bitext, fmt: str):
-    """The file's bytes, made now and kept until the next edit, for texts up to
-    EAGER_DOWNLOAD_LINKS links; for longer ones a function Streamlit calls on the click.
+def download_file(bitext: Bitext, fmt: str) -> bytes | str:
+    """The file's bytes (or why it cannot be made), made once per version of the text.
 
-    Why: a file made on the click (Streamlit's deferred download) now and then left the
-    button spinning when the click came as the page redrew (seen in the browser tests);
-    bytes made beforehand are served as a plain link. On a long text making all five
-    formats after every edit would cost seconds, so there the click makes the file.
+    Why bytes made beforehand: a file made on the click (Streamlit's deferred download)
+    now and then left the button spinning when the click came as the page redrew; a
+    button holding bytes is a plain link. Why not after every edit: the five files of a
+    10,000-link text take seconds; they are made when the Download menu opens.
     """
-    def later() -> bytes:
-        return workspace.export_bytes(bitext, fmt)
+    files = memo("downloads", bitext, None, dict)  # a new dict for each version
+    if fmt not in files:
+        try:
+            files[fmt] = workspace.export_bytes(bitext, fmt)
+        except AlignmentError as exc:  # e.g. a language code TMX cannot carry
+            files[fmt] = str(exc)
+    return files[fmt]
 
-    if len(bitext.alignment.links) > EAGER_DOWNLOAD_LINKS:
-        return later
-    try:
-        return memo(f"download_{fmt}", bitext, fmt, later)
-    except AlignmentError:  # e.g. a language code TMX cannot carry: said on the click
-        return later
+
+def download_buttons(bitext: Bitext) -> None:
+    """One button per format, each drawn as soon as its file is made (a bar says which is
+    being made); clicking one downloads and reruns nothing."""
+    stem = Path(ss.path).stem
+    buttons, bar = st.container(), st.empty()
+    for k, (fmt, mime) in enumerate(DOWNLOADS):
+        if fmt not in memo("downloads", bitext, None, dict):
+            bar.progress(k / len(DOWNLOADS), text=f"Making the {fmt.upper()} file "
+                         f"({k + 1}/{len(DOWNLOADS)})…")
+        data = download_file(bitext, fmt)
+        if isinstance(data, str):
+            buttons.caption(f"{fmt.upper()}: {md(data)}")
+        else:
+            buttons.download_button(fmt.upper(), data, key=f"dl_{fmt}",
+                                    file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore")
+    bar.empty()
