@@ -70,7 +70,9 @@ def cached_linker(cache_dir: str | os.PathLike[str], linker: Linker | None = Non
     inner = linker or link_tokens
     folder = Path(cache_dir) / "word-links"
 
-    def link(tokens: TokenPairs, *, embedder: Any, config: Any = None) -> list[tuple[WordLink, ...]]:
+    def link(tokens: TokenPairs, *, embedder: Any, config: Any = None,
+             progress: Any = None) -> list[tuple[WordLink, ...]]:
+        """`progress`, when given, goes to the linker (a cached text reports nothing)."""
         from .words import DEFAULT_CONFIG
 
         config = config or DEFAULT_CONFIG
@@ -82,7 +84,8 @@ def cached_linker(cache_dir: str | os.PathLike[str], linker: Linker | None = Non
                 return hit
         except (OSError, ValueError, KeyError, EOFError):
             pass
-        result = inner(tokens, embedder=embedder, config=config)
+        more = {} if progress is None else {"progress": progress}
+        result = inner(tokens, embedder=embedder, config=config, **more)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, _pack(result))

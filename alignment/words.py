@@ -55,6 +55,7 @@ from typing import Any
 
 import numpy as np
 
+from .progress import Progress, no_progress
 from .types import Bitext, Token, WordLink
 from .word_model import build_cells, train_posteriors
 
@@ -171,12 +172,16 @@ def _cell_cosines(vs: np.ndarray, vt: np.ndarray, src_ids: Sequence[np.ndarray],
 _EMBED_BLOCK = 2048
 
 
-def _type_vectors(embedder: Any, src_types: list[str], tgt_types: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _type_vectors(embedder: Any, src_types: list[str], tgt_types: list[str],
+                  progress: Progress = no_progress) -> tuple[np.ndarray, np.ndarray]:
     """Encoder vectors of both sides' word types, each distinct string encoded once."""
     distinct = list(dict.fromkeys(src_types + tgt_types))
     # in blocks: the encoder's working memory grows with its batch (21k types at once: +950 MB)
-    blocks = [embedder.embed(distinct[k:k + _EMBED_BLOCK])
-              for k in range(0, len(distinct), _EMBED_BLOCK)]
+    blocks = []
+    for k in range(0, len(distinct), _EMBED_BLOCK):
+        progress(k, len(distinct), "encoding the words")
+        blocks.append(embedder.embed(distinct[k:k + _EMBED_BLOCK]))
+    progress(len(distinct), len(distinct), "encoding the words")
     vec = np.concatenate(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
     where = {t: k for k, t in enumerate(distinct)}
     return (vec[[where[t] for t in src_types]].astype(np.float32),
@@ -197,15 +202,18 @@ def _content(tokens: Sequence[str], punctuation: bool = True) -> list[int]:
 
 
 def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedder: Any,
-                config: WordConfig = DEFAULT_CONFIG) -> list[np.ndarray]:
+                config: WordConfig = DEFAULT_CONFIG,
+                progress: Progress = no_progress) -> list[np.ndarray]:
     """Per sentence pair, the (m, n) link scores between its tokens (see `_content`).
 
     The statistical model is trained on exactly these pairs, so pass a whole text at once.
+    `progress` hears of the encoding (per block of word types) and of the training.
     """
     keep = [(_content(s, config.punctuation), _content(t, config.punctuation)) for s, t in pairs]
     src_ids, src_types = _type_ids([[s[k] for k in ks] for (s, _), (ks, _) in zip(pairs, keep)])
     tgt_ids, tgt_types = _type_ids([[t[k] for k in kt] for (_, t), (_, kt) in zip(pairs, keep)])
-    vs, vt = _type_vectors(embedder, src_types, tgt_types)
+    vs, vt = _type_vectors(embedder, src_types, tgt_types, progress)
+    progress(0, 1, "training the word model")
     cells = build_cells(src_ids, tgt_ids)
     cell_sim = _cell_cosines(vs, vt, src_ids, tgt_ids)
     sim = np.empty(len(cells.kf))
@@ -214,6 +222,7 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
                                 diagonal=config.em_diagonal, null=config.em_null,
                                 temperature=config.prior_temperature, strength=config.prior_strength,
                                 hmm=config.em_hmm)
+    progress(1, 1, "training the word model")
     score = cell_sim
     score += np.float32(config.stat_weight / 2) * fwd
     score += np.float32(config.stat_weight / 2) * rev
@@ -268,24 +277,33 @@ def _with_context(score: np.ndarray, config: WordConfig) -> np.ndarray:
 
 
 def link_token_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedder: Any,
-                     config: WordConfig = DEFAULT_CONFIG) -> list[tuple[WordLink, ...]]:
-    """Word links of each sentence pair given as token texts (indexes into those lists)."""
+                     config: WordConfig = DEFAULT_CONFIG,
+                     progress: Progress = no_progress) -> list[tuple[WordLink, ...]]:
+    """Word links of each sentence pair given as token texts (indexes into those lists).
+
+    `progress(done, total, stage)` hears of each stage: encoding the words, training the
+    word model, linking the words (every 500 pairs)."""
     out = []
-    for (s, t), score in zip(pairs, score_pairs(pairs, embedder=embedder, config=config)):
+    scores = score_pairs(pairs, embedder=embedder, config=config, progress=progress)
+    for k, ((s, t), score) in enumerate(zip(pairs, scores)):
+        if k % 500 == 0:
+            progress(k, len(pairs), "linking the words")
         ks, kt = _content(s, config.punctuation), _content(t, config.punctuation)
         if config.context and score.size:
             score = _with_context(score, config)
         soft = _soft_links(score, config.confidence_temperature) if score.size else score
         best = [(i, j, round(float(soft[i, j]), 2)) for i, j in _mutual_best(score, config.min_score)]
         out.append(tuple(WordLink(ks[i], kt[j], c) for i, j, c in best if c >= config.min_confidence))
+    progress(len(pairs), len(pairs), "linking the words")
     return out
 
 
 def link_tokens(tokens: Sequence[tuple[Sequence[Token], Sequence[Token]]], *, embedder: Any,
-                config: WordConfig = DEFAULT_CONFIG) -> list[tuple[WordLink, ...]]:
+                config: WordConfig = DEFAULT_CONFIG,
+                progress: Progress = no_progress) -> list[tuple[WordLink, ...]]:
     """`link_token_pairs` over Token tuples (as `tokenize` or `split_tokens` return)."""
     return link_token_pairs([([t.text for t in s], [t.text for t in t_]) for s, t_ in tokens],
-                            embedder=embedder, config=config)
+                            embedder=embedder, config=config, progress=progress)
 
 
 def link_tokens_of(bitext: Bitext, k: int) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
@@ -294,15 +312,32 @@ def link_tokens_of(bitext: Bitext, k: int) -> tuple[tuple[Token, ...], tuple[Tok
 
 
 def link_bitext(bitext: Bitext, *, embedder: Any, config: WordConfig = DEFAULT_CONFIG,
-                linker: Any = None) -> Bitext:
+                linker: Any = None, progress: Progress | None = None) -> Bitext:
     """`bitext` with the word links of every sentence link (trained on the whole text).
 
-    `linker` replaces `link_tokens` (word_cache.cached_linker keeps results on disk)."""
+    `linker` replaces `link_tokens` (word_cache.cached_linker keeps results on disk);
+    `progress`, when given, is passed on to it (see `link_token_pairs` for the stages)."""
     links = bitext.alignment.links
+    more = {} if progress is None else {"progress": progress}
     found = (linker or link_tokens)([link_tokens_of(bitext, k) for k in range(len(links))],
-                        embedder=embedder, config=config)
+                                    embedder=embedder, config=config, **more)
     new = tuple(replace(link, words=words) for link, words in zip(links, found))
     return replace(bitext, alignment=replace(bitext.alignment, links=new))
+
+
+def carry_words(linked: Bitext, current: Bitext) -> Bitext:
+    """`current` with the word links of `linked` (an earlier version of it) on every link
+    whose two sides read exactly as they did there, and none elsewhere.
+
+    Why: word links of a whole text take seconds; the reader computes them in the
+    background, and corrections made meanwhile must neither be lost nor get links that
+    point at the wrong tokens (a link's tokens are those of its joined sentences)."""
+    by_text = {(linked.link_text(k, "src"), linked.link_text(k, "tgt")): link.words
+               for k, link in enumerate(linked.alignment.links) if link.words}
+    new = tuple(replace(link, words=by_text.get((current.link_text(k, "src"),
+                                                   current.link_text(k, "tgt")), link.words))
+                for k, link in enumerate(current.alignment.links))
+    return replace(current, alignment=replace(current.alignment, links=new))
 
 
 def word_groups(bitext: Bitext, k: int, threshold: float = DEFAULT_CONFIG.highlight

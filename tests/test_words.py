@@ -292,6 +292,57 @@ def test_word_cache_returns_stored_links_and_survives_damage(tmp_path: Path, fak
     assert link(tokens, embedder=fake_embedder) == first and calls == [2, 2, 2]
 
 
+def test_link_bitext_reports_each_stage_in_order_and_links_as_without(tmp_path: Path, fake_embedder,
+                                                                     monkeypatch) -> None:
+    from alignment import words
+    from alignment.word_cache import cached_linker
+
+    monkeypatch.setattr(words, "_EMBED_BLOCK", 8)  # several blocks of word types
+    n = 1200  # three chunks of 500 pairs
+    src = tuple(Sentence(f"Le chat numéro {k} dort sur le toit.") for k in range(n))
+    tgt = tuple(Sentence(f"The cat number {k} sleeps on the roof.") for k in range(n))
+    text = Bitext(src, tgt, Alignment(tuple(Link((k,), (k,)) for k in range(n))), "fr", "en")
+    heard: list[tuple[int, int, str]] = []
+    linked = link_bitext(text, embedder=fake_embedder, progress=lambda *a: heard.append(a))
+    assert linked == link_bitext(text, embedder=fake_embedder)
+    stages = list(dict.fromkeys(stage for *_, stage in heard))
+    assert stages == ["encoding the words", "training the word model", "linking the words"]
+    for stage in stages:
+        steps = [(done, total) for done, total, s in heard if s == stage]
+        assert len(steps) >= 2 and steps[-1][0] == steps[-1][1] > 0  # starts, then ends at total
+        assert [d for d, _ in steps] == sorted(d for d, _ in steps)
+    assert len([s for *_, s in heard if s == "encoding the words"]) > 100  # per block of 8 types
+    assert [d for d, _, s in heard if s == "linking the words"] == [0, 500, 1000, n]
+    cached = cached_linker(tmp_path)
+    heard.clear()
+    assert link_bitext(text, embedder=fake_embedder, linker=cached,
+                       progress=lambda *a: heard.append(a)) == linked and heard
+    heard.clear()  # a text already linked comes from the cache: nothing to report
+    assert link_bitext(text, embedder=fake_embedder, linker=cached,
+                       progress=lambda *a: heard.append(a)) == linked and not heard
+
+
+def test_carry_words_keeps_links_of_unchanged_pairs_only(fake_embedder) -> None:
+    from alignment import browse
+    from alignment.words import carry_words, link_tokens_of
+
+    pairs = [("Le chat dort.", "The cat sleeps."), ("Le chien mange.", "The dog eats."),
+             ("La maison est grande.", "The house is big."), ("Il pleut.", "It rains.")]
+    text = Bitext(tuple(Sentence(s) for s, _ in pairs), tuple(Sentence(t) for _, t in pairs),
+                  Alignment(tuple(Link((k,), (k,)) for k in range(4))), "fr", "en")
+    linked = link_bitext(text, embedder=fake_embedder)
+    assert all(link.words for link in linked.alignment.links)
+    edited = browse.edit_target(browse.merge(text, 0, "next"), 2, 0, "It pours.")  # 3 links
+    carried = carry_words(linked, edited)
+    links = carried.alignment.links
+    assert [bool(link.words) for link in links] == [False, True, False]  # merged, same, edited
+    assert links[1].words == linked.alignment.links[2].words
+    assert [link.reviewed for link in links] == [link.reviewed for link in edited.alignment.links]
+    assert carried.tgt == edited.tgt and carried.src == edited.src
+    src, tgt = link_tokens_of(carried, 1)
+    assert all(w.src < len(src) and w.tgt < len(tgt) for w in links[1].words)
+
+
 def test_eflomal_missing_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
     import sys
 

@@ -101,8 +101,8 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
     ss.recovery = draft if draft is not None and draft.bitext != bitext else None
     if draft is not None and ss.recovery is None:
         drafts.discard_draft(path)
-    ss.pop("_memo", None)
-    ss.pop("findings", None)
+    for key in ("_memo", "findings", "evidence", "word_job"):
+        ss.pop(key, None)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the PO file…")
@@ -131,9 +131,13 @@ def store_aligned(bitext: Bitext, path: Path, title: str, key: str) -> None:
 
 # ---------------------------------------------------------------- changes and drafts
 
-def changed() -> None:
-    """After every change: keep a recovery draft of the unsaved version (or drop it)."""
-    ss.rev = ss.get("rev", 0) + 1
+def changed(*, new_editor: bool = True) -> None:
+    """After every change: keep a recovery draft of the unsaved version (or drop it).
+
+    `new_editor`: the correction box starts again from the new text (a change that
+    leaves every sentence as it was, like found word links, keeps what is being typed)."""
+    if new_editor:
+        ss.rev = ss.get("rev", 0) + 1
     n = ss.history.changes_since(ss.saved)
     if n:
         drafts.write_draft(ss.history.current, ss.path, base_fingerprint=ss.fingerprint,
@@ -148,8 +152,8 @@ def unsaved() -> int:
 
 def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
-    for key in ("history", "saved", "path", "conflict", "_memo", "findings", "guard",
-                "recovery"):
+    for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",
+                "word_job", "guard", "recovery"):
         ss.pop(key, None)
     if "upload_dir" in ss:
         workspace.remove_upload_dir(ss.pop("upload_dir"))

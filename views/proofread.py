@@ -44,16 +44,19 @@ def findings(bitext: Bitext) -> tuple:
 def word_evidence(bitext: Bitext):
     """The encoder's word vectors for the checks, as `alignment check` uses them.
 
-    Without them names and real-word slips are judged by spelling alone; when the
-    encoder cannot be had (a language it does not know, no model), the checks still run.
+    Kept for the open text (ss.evidence, dropped when another text opens) and handed to
+    the next version's: after an edit only the changed links are encoded and compared
+    again. Without evidence names and real-word slips are judged by spelling alone; when
+    the encoder cannot be had (a language it does not know, no model), the checks still run.
     """
     from alignment.errors import AlignmentError
     from alignment.evidence import word_evidence as build
 
     try:
-        return build(bitext, embedder(EMBEDDER))
+        ss.evidence = build(bitext, embedder(EMBEDDER), previous=ss.get("evidence"))
     except AlignmentError:
-        return None
+        ss.evidence = None
+    return ss.evidence
 
 
 def recheck() -> None:

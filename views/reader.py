@@ -310,6 +310,7 @@ def reader() -> None:
 
     from views import words as word_views
 
+    word_views.collect_words()  # word links found in the background since the last run
     bitext: Bitext = ss.history.current
     query, filters = sidebar(bitext)
     show_words = word_views.word_sidebar(bitext, lambda: embedder(EMBEDDER))

@@ -8,43 +8,127 @@ glossary and its CSV/Anki exports from alignment.glossary.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
+from alignment.errors import AlignmentError
 from alignment.types import Bitext
 from alignment.words import DEFAULT_CONFIG
 
 from .common import changed, ss
+
+STEPS = ("encoding the words", "training the word model", "linking the words")
 
 
 def has_words(bitext: Bitext) -> bool:
     return any(link.words for link in bitext.alignment.links)
 
 
-def find_words(get_embedder: Callable[[], Any]) -> None:
-    """Compute the word links of the open text: an unsaved change like any other (counted,
-    kept in the recovery draft, undoable); Save keeps them in the PO."""
+@dataclass(eq=False)
+class WordJob:
+    """A "Find word links" running in a worker thread, polled by the page.
+
+    The worker only calls `report` (plain attribute writes); everything Streamlit happens
+    in the page's own runs."""
+
+    base: Bitext
+    future: Future = field(default_factory=Future)
+    stage: str = "waiting for another text's word links"
+    done: int = 0
+    total: int = 0
+
+    def report(self, done: int, total: int, stage: str) -> None:
+        self.done, self.total, self.stage = done, total, stage
+
+    def fraction(self) -> float:
+        step = STEPS.index(self.stage) if self.stage in STEPS else 0
+        part = self.done / self.total if self.total else 0.0
+        return min(1.0, (step + part) / len(STEPS)) if self.stage in STEPS else 0.0
+
+    def label(self) -> str:
+        if self.stage not in STEPS:
+            return f"Finding word links: {self.stage}…"
+        count = f" {self.done:,}/{self.total:,}" if self.total > 1 else ""
+        return (f"Finding word links, step {STEPS.index(self.stage) + 1} of {len(STEPS)}: "
+                f"{self.stage}{count}…")
+
+
+@st.cache_resource
+def worker() -> ThreadPoolExecutor:
+    """One thread for every session's word links (the machine's cores are few)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="word-links")
+
+
+def _link(job: WordJob, embedder: Any) -> Bitext:
     from alignment.embed import default_cache_dir
     from alignment.word_cache import cached_linker
     from alignment.words import link_bitext
 
-    with st.status("Finding word links (once per text; saved with the pairs)…") as status:
-        linker = cached_linker(default_cache_dir())
-        ss.history = ss.history.push(link_bitext(ss.history.current, embedder=get_embedder(),
-                                                 linker=linker))
-        changed()
-        status.update(label="Word links found: hover a word to see its counterpart; Save keeps them",
-                      state="complete")
+    job.report(0, 0, STEPS[0])
+    return link_bitext(job.base, embedder=embedder, linker=cached_linker(default_cache_dir()),
+                       progress=job.report)
+
+
+def find_words(get_embedder: Callable[[], Any]) -> None:
+    """Start computing the word links of the open text in the worker thread (a button
+    callback): the page stays usable and shows the progress; `collect_words` takes the
+    result."""
+    if ss.get("word_job") is None:
+        job = WordJob(ss.history.current)
+        job.future = worker().submit(_link, job, get_embedder())
+        ss.word_job = job
+
+
+def collect_words() -> None:
+    """Take the finished word links into the text: an unsaved change like any other
+    (counted, kept in the recovery draft, undoable; Save keeps them in the PO). Edits made
+    meanwhile stay: the links are carried to every link whose two sides are unchanged."""
+    from alignment.words import carry_words
+
+    job = ss.get("word_job")
+    if job is None or not job.future.done():
+        return
+    ss.word_job = None
+    try:
+        linked = job.future.result()
+    except AlignmentError as exc:
+        ss.flash = f"Word links not found: {exc}"
+        return
+    current = ss.history.current
+    ss.history = ss.history.push(linked if current is job.base else carry_words(linked, current))
+    changed(new_editor=False)  # a sentence being typed in the editor stays as typed
+    ss.words_found = True
+
+
+@st.fragment(run_every=0.5)
+def word_progress() -> None:
+    """The running job's progress bar, redrawn twice a second without rerunning the page;
+    when the job ends, one full rerun takes its result."""
+    job = ss.get("word_job")
+    if job is None:
+        return
+    if job.future.done():
+        st.rerun(scope="app")
+    st.progress(job.fraction(), text=job.label())
 
 
 def word_sidebar(bitext: Bitext, get_embedder: Callable[[], Any]) -> float | None:
     """The sidebar's word-link controls; the confidence to highlight from, or None (off)."""
     sb = st.sidebar
     sb.subheader("Word links")
+    if ss.get("word_job") is not None:
+        with sb:
+            word_progress()
+        return None
+    if ss.pop("words_found", False):
+        sb.success("Word links found: hover a word to see its counterpart; Save keeps them.")
     if not has_words(bitext):
         sb.button("Find word links", key="find_words", on_click=find_words, args=(get_embedder,),
-                  help="Links each word to its counterpart (a few seconds per book).")
+                  help="Links each word to its counterpart (a few seconds per book; "
+                       "you can go on reading meanwhile).")
         return None
     if not sb.checkbox("Light up counterparts on hover", value=True, key="word_hover"):
         return None

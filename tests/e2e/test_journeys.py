@@ -331,3 +331,34 @@ def test_download_a_long_text_then_its_edited_version(page, tmp_path):
     second = read_po(Path(click_download(page, "PO").path()))
     assert second.alignment.links[0].reviewed and len(second.alignment.links) == 5000
     print(f"5,000 links: menu opened to PO downloaded in {took:.1f} s")
+
+
+def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(page, tmp_path):
+    from alignment.po import write_po
+
+    path = tmp_path / "long.po"
+    write_po(long_bitext(5000), path)
+    open_by_path(page, path)
+    page.evaluate("""() => { window.__steps = new Set();
+      new MutationObserver(() => document.querySelectorAll(
+          "section[data-testid='stSidebar'] [data-testid=stProgress]")
+        .forEach(b => window.__steps.add(b.innerText)))
+      .observe(document.body, {childList: true, subtree: true, characterData: true}); }""")
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="Find word links").click()
+    expect(sidebar.get_by_text(re.compile(r"Finding word links, step \d of 3"))).to_be_visible()
+    open_editor(page)  # the page is usable meanwhile: a correction is typed, not yet applied
+    box = page.get_by_label("Edit the target sentence")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Typed while the word links were being found.")
+    word = row(page, 2).locator("td.src mark.w").first
+    word.wait_for(timeout=120_000)  # the links are in: the rows mark their words
+    expect(sidebar.get_by_text("Word links found")).to_be_visible()
+    steps = page.evaluate("[...window.__steps]")
+    assert any("step 1 of 3" in s for s in steps) and len(steps) >= 2, steps  # it moved on
+    expect(page.get_by_label("Edit the target sentence")).to_have_value(
+        "Typed while the word links were being found.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(row(page, 1)).to_contain_text("Typed while the word links were being found.")
+    expect(page.get_by_text("2 unsaved changes").first).to_be_visible()  # links, then the edit

@@ -1,0 +1,126 @@
+"""How long a proofreader waits in the reader: the Proofread view's first check, the re-check
+after an edit elsewhere, and "Find word links", on a real French-English text.
+
+Usage: python benchmarks/bench_app_proofread.py [--bench ../shared/bench] [--links 2000]
+       [--edits 3] [--embedder use] [--words] [--root DIR]
+
+The text: every gold link of the LIMSI books in ../shared/bench (1,494 links, French
+original, English translation, detokenized), cycled to --links links, written as a PO.
+Through streamlit.testing.v1.AppTest (the app's own script, no browser) it times:
+- switching to Proofread (word evidence + every default check, first time);
+- --edits edits far apart ("Mark reviewed"), each a full rerun that checks again
+  (the app re-checks after every edit up to 2,000 links);
+- with --words, "Find word links" from the click until the links are in the text
+  (the rows are polled as the page does; the progress seen on the way is printed).
+--root measures another checkout (its app.py and package), for before/after figures.
+The encoder's on-disk caches live in a temp folder: the first check is cold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def limsi_text(bench: Path, n_links: int):
+    """The LIMSI books' gold links, cycled to n_links (a sentence pair may come back)."""
+    from sacremoses import MosesDetokenizer
+
+    from alignment.evaluate import read_limsi_book
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    detok = {lang: MosesDetokenizer(lang) for lang in ("en", "fr")}
+    pairs = []
+    for book in sorted((bench / "limsi").glob("*_EN-FR")):
+        gold = read_limsi_book(book)  # src English (translation), tgt French (original)
+        for link in gold.links:
+            fr = [detok["fr"].detokenize(gold.tgt[k].text.replace("\\_", "").split()) for k in link.tgt]
+            en = [detok["en"].detokenize(gold.src[k].text.replace("\\_", "").split()) for k in link.src]
+            pairs.append((fr, en))
+    src: list[Sentence] = []
+    tgt: list[Sentence] = []
+    links = []
+    for k in range(n_links):
+        fr, en = pairs[k % len(pairs)]
+        links.append(Link(tuple(range(len(src), len(src) + len(fr))),
+                          tuple(range(len(tgt), len(tgt) + len(en))), 0.9))
+        src += [Sentence(s, k // 6) for s in fr]
+        tgt += [Sentence(s, k // 6) for s in en]
+    return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), "fr", "en", "limsi-bench")
+
+
+def timed_run(at, action) -> float:
+    t0 = time.perf_counter()
+    action(at).run()
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
+    parser.add_argument("--links", type=int, default=2000)
+    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--embedder", default="use")
+    parser.add_argument("--words", action="store_true")
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args()
+    if not (args.bench / "limsi").is_dir():
+        sys.exit(f"{args.bench}/limsi not found; give --bench")
+    sys.path.insert(0, str(args.root))
+    from streamlit.testing.v1 import AppTest
+
+    from alignment.po import write_po
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ.update(XDG_CACHE_HOME=tmp, ALIGNMENT_CACHE_DIR=tmp,
+                          ALIGNMENT_EMBEDDER=args.embedder)
+        path = Path(tmp) / "limsi.po"
+        write_po(limsi_text(args.bench, args.links), path)
+        at = AppTest.from_file(str(args.root / "app.py"), default_timeout=900).run()
+        at.text_input(key="po_path").input(str(path)).run()
+        at.button(key="open_path").click().run()
+        rows = [("Proofread: first check (cold caches)",
+                 [timed_run(at, lambda a: a.radio(key="mode").set_value("Proofread"))])]
+        edits = []
+        for k in range(args.edits):
+            at.number_input(key="sel").set_value(1 + (k + 1) * args.links // (args.edits + 1)).run()
+            edits.append(timed_run(at, lambda a: a.button(key="review").click()))
+        rows.append((f"Proofread: an edit elsewhere, re-checked ({args.edits} edits)", edits))
+        if args.words:
+            at.radio(key="mode").set_value("Read").run()
+            rows.append(("Find word links: click to links in the text", [find_words(at)]))
+    print(f"{args.links:,} links (LIMSI books cycled), embedder {args.embedder}, "
+          f"checkout {args.root}\n")
+    print(f"| {'step':<58} | {'median s':>9} | {'worst s':>8} |")
+    print(f"|{'-' * 60}|{'-' * 11}|{'-' * 10}|")
+    for name, times in rows:
+        print(f"| {name:<58} | {statistics.median(times):9.2f} | {max(times):8.2f} |")
+
+
+def find_words(at) -> float:
+    """Click "Find word links", rerun as the page's polling does until the links are in."""
+    t0 = time.perf_counter()
+    at.button(key="find_words").click().run()
+    seen = []
+    while not any(link.words for link in at.session_state.history.current.alignment.links):
+        time.sleep(0.5)
+        at.run()
+        seen += [p.value for p in at.get("progress")] if hasattr(at, "get") else []
+        if time.perf_counter() - t0 > 900:
+            raise RuntimeError("no word links after 15 minutes")
+    took = time.perf_counter() - t0
+    print("progress seen:", sorted({str(s) for s in seen})[:8] or "none", file=sys.stderr)
+    return took
+
+
+if __name__ == "__main__":
+    main()

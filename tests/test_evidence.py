@@ -1,0 +1,78 @@
+"""Word evidence reused across versions of a text (evidence.word_evidence's `previous`):
+after an edit only what changed is encoded, and the checks find exactly what a fresh
+build finds."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from alignment import browse
+from alignment.checks import run_checks
+from alignment.embed import HashingEmbedder
+from alignment.evidence import word_evidence
+from alignment.types import Alignment, Bitext, Link, Sentence
+
+PAIRS = [
+    ("Le vieux pont de Saint-Aubin.", "The old bridge of Saint-Aubin."),
+    ("Il fut construit en 1821 par Jean Morel.", "It was built in 1821 by Jean Morel."),
+    ("La rivière gèle en hiver.", "The river freezes in winter."),
+    ("Le meunier habite à côté du moulin.", "The miller lives next to the mill."),
+    ("Personne ne sait pourquoi.", "Nobody knows why Paris waited."),
+    ("Les arches sont en pierre de Caen.", "The arches are made of Caen stone."),
+]
+
+
+class Counting(HashingEmbedder):
+    """The hashing embedder, remembering every text it was asked to encode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        self.asked += list(texts)
+        return super().embed(texts)
+
+
+def text() -> Bitext:
+    src = tuple(Sentence(s) for s, _ in PAIRS)
+    tgt = tuple(Sentence(t) for _, t in PAIRS)
+    links = tuple(Link((k,), (k,), 0.9) for k in range(len(PAIRS)))
+    return Bitext(src, tgt, Alignment(links), "fr", "en")
+
+
+def same(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all((math.isnan(x) and math.isnan(y)) or abs(x - y) < 1e-6
+                                    for x, y in zip(a, b))
+
+
+def test_after_an_edit_only_the_changed_link_is_encoded_and_cosines_follow_the_new_numbering():
+    first = text()
+    emb = Counting()
+    before = word_evidence(first, emb)
+    run_checks(first, evidence=before)
+    emb.asked.clear()
+    edited = browse.edit_target(browse.merge(first, 1, "next"), 4, 0, "Nobody knows why Lyon waited.")
+    after = word_evidence(edited, emb, previous=before)
+    run_checks(edited, evidence=after)
+    # the merged link's two sides, the edited one's, and their new words; nothing else
+    assert set(emb.asked) <= {edited.link_text(1, "src"), edited.link_text(1, "tgt"),
+                              edited.link_text(4, "src"), edited.link_text(4, "tgt"), "Lyon"}
+    assert "Lyon" in emb.asked and edited.link_text(1, "tgt") in emb.asked
+    assert same(after.link_cosines, word_evidence(edited, HashingEmbedder()).link_cosines)
+
+
+def test_checks_on_reused_evidence_find_what_a_fresh_build_finds():
+    first = text()
+    emb = HashingEmbedder()
+    evidence = word_evidence(first, emb)
+    versions = [first, browse.merge(first, 2, "next"),
+                browse.edit_target(first, 4, 0, "Nobody knows why."),
+                browse.split(browse.merge(first, 0, "next"), 0)]
+    for version in versions:
+        evidence = word_evidence(version, emb, previous=evidence)
+        fresh = word_evidence(version, HashingEmbedder())
+        assert run_checks(version, evidence=evidence) == run_checks(version, evidence=fresh)
+        assert np.allclose(evidence.cosines(["pont"], ["bridge"]), fresh.cosines(["pont"], ["bridge"]))
