@@ -44,6 +44,7 @@ embeddings themselves; alignment/anchors.py builds them).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
@@ -61,6 +62,7 @@ ALIGNER = "alignment.align"
 ALIGNER_VERSION = "2"
 DEFAULT_REVIEW_THRESHOLD = 0.9
 _NEG = -np.inf
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters: a line without one has nothing to translate
 _LEFT, _RIGHT = 1, 2  # extra columns of the cosine bands
 
 
@@ -156,6 +158,7 @@ class _Side:
     clen: np.ndarray    # (n+1,) cumulative character lengths
     brk: np.ndarray     # (n+1,) True where a paragraph break precedes sentence i
     cbrk: np.ndarray    # (n+1,) cumulative count of breaks
+    bare: np.ndarray | None = None  # (n,) no word of two letters: leaving it out costs nothing
 
 
 def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
@@ -337,7 +340,8 @@ def _side(sents: Sequence[Sentence], runs: np.ndarray, hub: np.ndarray, lex: lis
     brk = np.ones(n + 1, bool)
     brk[1:n] = [para[i - 1] != para[i] for i in range(1, n)]
     cbrk = np.cumsum(brk)
-    return _Side(runs, hub, lex, clen, brk, cbrk)
+    bare = np.array([_WORD.search(s.text) is None for s in sents], bool)
+    return _Side(runs, hub, lex, clen, brk, cbrk, bare)
 
 
 def _hub(runs: np.ndarray, other: np.ndarray, cfg: AlignConfig) -> np.ndarray:
@@ -388,7 +392,7 @@ def _band_scores(s: _Side, t: _Side, band: Band, a: int, b: int,
     n, m = len(s.clen) - 1, len(t.clen) - 1
     out = np.full((n + 1, band.width), _NEG)
     if b == 0:
-        out[a:] = -_skip_costs(s.clen, cfg.skip, cfg.skip_len_exp)[:, None]
+        out[a:] = -_skip_costs(s.clen, cfg.skip, cfg.skip_len_exp, s.bare)[:, None]
         return out
     if a > n or b > m:
         return out
@@ -455,18 +459,25 @@ def _cell_scores(out, a, b, lo, w, drop, cos, up, left, lex, s_hub, t_hub, s_geo
             out[i, c] = score + (bonus * ends - cross_w * crossed)
 
 
-def _skip_costs(clen: np.ndarray, skip: float, len_exp: float) -> np.ndarray:
+def _skip_costs(clen: np.ndarray, skip: float, len_exp: float,
+                bare: np.ndarray | None = None) -> np.ndarray:
     """Cost of leaving each sentence unaligned: short lines (page furniture,
-    stray marks) cost less than long sentences when skip_len_exp > 0."""
+    stray marks) cost less than long sentences when skip_len_exp > 0, and a
+    line without a word (`bare`: OCR debris such as '.....' or 'h * "', a lone
+    mark) costs nothing: there is no meaning to lose. Merged into a neighbour
+    it only paid the merge penalty, so it was, against the gold (Text+Berg dev:
+    strict F1 0.903 -> 0.910, LIMSI unchanged; with them counted out of the
+    omission rates of skip_adapt, 0.908)."""
     lens = np.diff(clen)
     rel = lens / max(float(lens.mean()), 1.0)
-    return skip * np.clip(rel, 0.05, 4.0) ** len_exp
+    out = skip * np.clip(rel, 0.05, 4.0) ** len_exp
+    return out if bare is None else np.where(bare, 0.0, out)
 
 
 def _insertions(t: _Side, cfg: AlignConfig) -> np.ndarray:
     """ins[j]: score of the 0-1 link of target sentence j-1 (ins[0] unused)."""
     skip = cfg.skip_ins if cfg.skip_ins >= 0 else cfg.skip
-    return np.concatenate([[0.0], -_skip_costs(t.clen, skip, cfg.skip_len_exp)])
+    return np.concatenate([[0.0], -_skip_costs(t.clen, skip, cfg.skip_len_exp, t.bare)])
 
 
 # ---------------------------------------------------------------- search
@@ -508,7 +519,8 @@ def _take_targets(t: _Side, keep: np.ndarray) -> _Side:
     brk = np.append(t.brk[keep], True)
     brk[0] = True
     brk[1:-1] |= np.diff(keep) > 1
-    return _Side(t.runs[:, keep], t.hub[:, keep], [x[keep] for x in t.lex], clen, brk, np.cumsum(brk))
+    return _Side(t.runs[:, keep], t.hub[:, keep], [x[keep] for x in t.lex], clen, brk, np.cumsum(brk),
+                 None if t.bare is None else t.bare[keep])
 
 
 def _coarse(side: _Side, f: int) -> _Side:
