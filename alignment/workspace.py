@@ -111,6 +111,35 @@ def save_copy(bitext: Bitext, target: str | os.PathLike[str]) -> Path:
 
 # ---------------------------------------------------------------- reading position, uploads
 
+def corpus_po(corpus_id: str, folder: Path, cached: Path) -> Path:
+    """The one PO of a bundled corpus that the app opens and writes: `folder`/<id>.po,
+    the file the README's `alignment corpus build <id> -o <id>.po` writes there.
+
+    Why one: the app used to keep its own copy in the corpus cache (`cached`) beside the
+    one the command wrote, so corrections could land in either. A copy an earlier version
+    left there is moved into `folder` (with its recovery draft) when `folder` has none;
+    where `folder` cannot be written, the cached path is the one.
+    """
+    from . import drafts
+
+    here = folder / f"{corpus_id}.po"
+    if here.is_file():
+        return here
+    if not (folder.is_dir() and os.access(folder, os.W_OK)):
+        return cached
+    if cached.is_file():
+        try:
+            shutil.move(cached, here)
+        except OSError:
+            return cached
+        draft = drafts.read_draft(cached)
+        if draft is not None:
+            drafts.write_draft(draft.bitext, here, base_fingerprint=draft.base_fingerprint,
+                               changes=draft.changes)
+            drafts.discard_draft(cached)
+    return here
+
+
 def notes_path() -> Path:
     """Where the reader's positions are kept: $XDG_CACHE_HOME/alignment/reading.json."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -32,11 +32,13 @@ def sample_po(tmp_path_factory) -> bytes:
 
 @pytest.fixture
 def env(tmp_path, monkeypatch, sample_po):
+    """A private world: the app runs in tmp_path, where ./sample.po is (as the README's
+    command writes it), with its own caches."""
     monkeypatch.setenv("ALIGNMENT_EMBEDDER", "hashing")
     monkeypatch.setenv("ALIGNMENT_CORPORA_CACHE", str(tmp_path / "corpora-cache"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    (tmp_path / "corpora-cache" / "sample").mkdir(parents=True)
-    (tmp_path / "corpora-cache" / "sample" / "sample.po").write_bytes(sample_po)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sample.po").write_bytes(sample_po)
     return tmp_path
 
 
@@ -65,14 +67,16 @@ def errors(at: AppTest) -> str:
 
 
 def test_start_page_aligns_the_sample_when_it_has_no_po_yet(env):
-    (env / "corpora-cache" / "sample" / "sample.po").unlink()
+    (env / "sample.po").unlink()
     at = start(env)
     labels = {b.key: b.label for b in at.button}
     assert labels["open_sample"] == "Align and open"
     assert labels["fetch_serge-1926_src"] == "Fetch the fr side"  # serge-1926 lacks French
+    assert f"Writes {env / 'sample.po'} (the file `alignment corpus build sample" in captions(at)
     at.button(key="open_sample").click().run()
     assert not at.exception, at.exception
-    assert (env / "corpora-cache" / "sample" / "sample.po").is_file()
+    assert (env / "sample.po").is_file()  # where the README's command writes it: one file
+    assert not (env / "corpora-cache" / "sample" / "sample.po").exists()
     assert "Le vieux pont de Saint-Aubin" in rows_html(at)
 
 
@@ -316,7 +320,7 @@ def test_close_with_unsaved_changes_asks_first(env):
     at.button(key="close").click().run()
     at.button(key="guard_save").click().run()
     assert "history" not in at.session_state  # saved, then closed
-    path = env / "corpora-cache" / "sample" / "sample.po"
+    path = env / "sample.po"
     assert read_po(path).alignment.links[0].reviewed
 
 
@@ -417,7 +421,7 @@ def test_a_bad_po_shows_an_error_and_the_rest_of_the_start_page(env):
 
 
 def test_a_damaged_corpus_po_leaves_the_start_page_usable(env):
-    (env / "corpora-cache" / "sample" / "sample.po").write_text('msgid "x\n', encoding="utf-8")
+    (env / "sample.po").write_text('msgid "x\n', encoding="utf-8")
     at = start(env)
     at.button(key="open_sample").click().run()
     assert "Cannot open sample.po" in errors(at) and "history" not in at.session_state
@@ -427,10 +431,19 @@ def test_a_damaged_corpus_po_leaves_the_start_page_usable(env):
     assert "nope.po: no such PO file" in errors(at)
 
 
-def test_the_sample_card_opens_the_po_written_by_the_readme_command(env, monkeypatch, sample_po):
-    monkeypatch.chdir(env)
-    (env / "sample.po").write_bytes(sample_po)
+def captions(at: AppTest) -> str:
+    return " | ".join(re.sub(r"\\(.)", r"\1", c.value) for c in at.caption)
+
+
+def test_the_sample_card_has_one_po_the_file_the_readme_command_writes(env, sample_po):
+    (env / "sample.po").unlink()
+    old = env / "corpora-cache" / "sample" / "sample.po"  # where earlier versions kept theirs
+    old.parent.mkdir(parents=True)
+    old.write_bytes(sample_po)
     at = start(env)
+    assert (f"Opens {env / 'sample.po'} (the file `alignment corpus build sample -o sample.po` "
+            "writes here)") in captions(at)
+    assert not old.exists() and (env / "sample.po").read_bytes() == sample_po  # moved: one copy
     at.button(key="open_sample").click().run()
     assert at.session_state["path"] == str(env / "sample.po")
 
@@ -438,7 +451,7 @@ def test_the_sample_card_opens_the_po_written_by_the_readme_command(env, monkeyp
 def test_markdown_in_language_codes_stays_text(env):
     from dataclasses import replace
 
-    path = env / "corpora-cache" / "sample" / "sample.po"
+    path = env / "sample.po"
     bitext = replace(read_po(path), src_lang="**fr**", tgt_lang="[en](http://evil)")
     write_po(bitext, path, overwrite_edited=True)
     at = start(env)

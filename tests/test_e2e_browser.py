@@ -86,9 +86,13 @@ def sync_api():
 
 @pytest.fixture
 def server(tmp_path):
-    """A streamlit server with a private cache and the hashing embedder, for one test."""
+    """A streamlit server with a private cache and the hashing embedder, for one test, run
+    from a folder of its own (the sample card writes ./sample.po there, not in the checkout)."""
+    import shutil
+
     env = {"ALIGNMENT_EMBEDDER": "hashing",
            "ALIGNMENT_CORPORA_CACHE": str(tmp_path / "corpora-cache"),
            "XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    with streamlit_server(ROOT, env) as url:
+    shutil.copytree(ROOT / ".streamlit", tmp_path / "cwd" / ".streamlit")  # read from the cwd
+    with streamlit_server(tmp_path / "cwd", env) as url:
         yield url

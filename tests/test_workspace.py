@@ -54,3 +54,36 @@ def test_save_copy_never_replaces_a_file(tmp_path):
         workspace.save_copy(bitext, path)
     with pytest.raises(POConflict, match="no such folder"):
         workspace.save_copy(bitext, tmp_path / "nope" / "x.po")
+
+
+def test_corpus_po_is_the_file_the_readme_command_writes_and_takes_in_the_apps_old_copy(
+        tmp_path, monkeypatch):
+    from alignment import drafts
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # drafts live there
+    folder, cache = tmp_path / "here", tmp_path / "cache" / "sample"
+    folder.mkdir()
+    cache.mkdir(parents=True)
+    cached = cache / "sample.po"
+    assert workspace.corpus_po("sample", folder, cached) == folder / "sample.po"  # to be written
+    bitext = Bitext((Sentence("Le pont."),), (Sentence("The bridge."),),
+                    Alignment((Link((0,), (0,)),)), "fr", "en")
+    from alignment.po import file_fingerprint, write_po
+
+    write_po(bitext, cached)  # an earlier version of the app kept its copy in the cache
+    drafts.write_draft(browse.mark_reviewed(bitext, 0), cached,
+                       base_fingerprint=file_fingerprint(cached), changes=1)
+    before = cached.read_bytes()
+    path = workspace.corpus_po("sample", folder, cached)
+    assert path == folder / "sample.po" and path.read_bytes() == before
+    assert not cached.exists()  # one copy, not two
+    draft = drafts.read_draft(path)  # the unsaved corrections followed the file
+    assert draft is not None and draft.bitext.alignment.links[0].reviewed
+    assert draft.base_fingerprint == file_fingerprint(path) and drafts.read_draft(cached) is None
+    write_po(bitext, cached)  # both present: the folder's file is the one; the cache is left
+    assert workspace.corpus_po("sample", folder, cached) == path and cached.is_file()
+
+
+def test_corpus_po_falls_back_to_the_cache_where_the_folder_cannot_be_written(tmp_path):
+    cached = tmp_path / "cache" / "sample.po"
+    assert workspace.corpus_po("sample", tmp_path / "gone", cached) == cached

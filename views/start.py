@@ -17,11 +17,18 @@ from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest
 
 
 def corpus_po(corpus: Any) -> Path:
-    """The corpus's PO: ./<id>.po when the README's command wrote it here, else the cache's."""
+    """The corpus's one PO: ./<id>.po, the file the README's command writes (workspace.corpus_po)."""
     from alignment.corpora import cache_dir
 
-    here = Path.cwd() / f"{corpus.id}.po"
-    return here if here.is_file() else cache_dir(corpus) / f"{corpus.id}.po"
+    return workspace.corpus_po(corpus.id, Path.cwd(), cache_dir(corpus) / f"{corpus.id}.po")
+
+
+def po_caption(corpus: Any, path: Path) -> str:
+    """Which file the card opens (or writes), and that the README's command writes the same."""
+    where = "Opens" if path.is_file() else "Writes"
+    same = (f" (the file `alignment corpus build {corpus.id} -o {path.name}` writes here)"
+            if path.parent == Path.cwd() else " (this folder cannot be written)")
+    return f"{where} {md(str(path))}{same}"
 
 
 def fetch_message(exc: FetchError) -> str:
@@ -74,8 +81,9 @@ def corpus_card(corpus: Any) -> None:
         st.caption(" · ".join(f"{md(s.lang)}: {states[s.side]}" for s in (corpus.src, corpus.tgt))
                    + (f" · {md(corpus.licence)}" if corpus.licence else ""))
         missing = [s for s in (corpus.src, corpus.tgt) if states[s.side] == "missing"]
+        if not missing or po_path.is_file():
+            st.caption(po_caption(corpus, po_path))
         if po_path.is_file():
-            st.caption(f"PO file: {md(str(po_path))}")
             if st.button("Open", key=f"open_{corpus.id}", type="primary"):
                 try_open(po_path, title=corpus.title, key=corpus.id)
         elif not missing:

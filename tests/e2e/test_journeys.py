@@ -20,7 +20,9 @@ def row(page, n: int):
 
 
 def test_open_the_sample_and_read(page, tmp_path):
-    # The sample is the only corpus with both sides bundled, hence the only one to align.
+    # The sample is the only corpus with both sides bundled, hence the only one to align;
+    # its card says which file it writes: ./sample.po, where the README's command writes it.
+    expect(page.get_by_text(re.compile(r"Writes .*/cwd/sample\.po \(the file"))).to_be_visible()
     page.get_by_role("button", name="Align and open").first.click()
     first = reader_table(page).locator("tr", has_text="Le vieux pont de Saint-Aubin").first
     first.wait_for(timeout=90_000)
