@@ -78,6 +78,15 @@ class CheckConfig:
     slip_margin: float = 0.2            # ... and this much closer than the word written
     slip_better: float = 0.2            # ... and than any word of the translation
     slip_weak: float = 0.85             # original words matched at or above this are decided
+    # slips among words the translation uses at most slip_rare_in_text times (slips.py _text_slips)
+    slip_rare_in_text: int = 2
+    slip_usual: float = 0.1             # an original word becomes the intended word this often
+                                        # in the text's word links ...
+    slip_deficit: float = 0.15          # ... and the link lacks this many of it (expected - written)
+    slip_usual_two: float = 0.7         # two edits away: this often
+    slip_rare_cosine: float = 0.8       # or the intended word is this close to an original word
+    slip_rare_gap: float = 0.3          # ... this much closer than any other translation word
+    slip_rare_ratio: float = 5.0        # ... and this many times commoner than the word written
     mismatch_cosine: float = 0.25       # link sentence cosine below: the sides may not match
     mismatch_share: float = 0.6         # ... if fewer of their words than this have a counterpart
     mismatch_words: int = 4             # ... and one side has this many content words (or it is

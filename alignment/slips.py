@@ -23,6 +23,7 @@ import numpy as np
 
 from .cognates import _best, function_words, link_pairs, make_finding, speller_for
 from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
+from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
 
 if TYPE_CHECKING:
@@ -206,7 +207,100 @@ def check_realword(bitext: Bitext, config: CheckConfig,
     if evidence is None:
         yield from _spelling_slips(bitext, speller, config)
         return
+    lexicon = text_lexicon(bitext)
     for i in range(len(bitext.alignment.links)):
         lw = link_words(bitext, i, evidence)
         if lw.src and lw.tgt and lw.cos is not None:
-            yield from _vector_slips(i, lw, evidence, bitext.tgt_lang, config)
+            found = list(_vector_slips(i, lw, evidence, bitext.tgt_lang, config))
+            yield from found
+            done = {s.start for f in found for s in f.spans if s.side == "tgt"}
+            yield from (f for f in _text_slips(i, lw, evidence, lexicon, bitext.tgt_lang, config)
+                        if f.spans[0].start not in done)
+
+
+# ---------------------------------------------------------------- words rare in the text
+
+def _plausible(near: Sequence[tuple[str, int]], word: str, lang: str) -> list[tuple[str, int]]:
+    """Intended words worth weighing for `word`: common (at least MIN_COUNT, and not a
+    hundred times rarer than the word written), two letters only if among the language's
+    commonest, and neither a longer form of the word written ('pleasure' for 'please')
+    nor the word it is the possessive of ('uncle' for "uncle's")."""
+    index = _lexicon(lang).words
+    key = word.casefold()
+    floor = max(MIN_COUNT, 0.01 * index.get(key, 0))
+    stem = fold(word)[:-1]
+    return [(c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
+            and (len(c) >= 3 or c.casefold() in function_words(lang))
+            and not (len(c) > len(word) >= 4 and fold(c).startswith(stem))
+            and key not in (c.casefold() + "'s", c.casefold() + "’s")]
+
+
+def _usual_slip(i: int, j: int, cand: str, d: int, lw: LinkWords, lexicon: TextLexicon,
+                expected: Any, have: Any, config: CheckConfig) -> tuple[float, int] | None:
+    """(share, original word) where the text's own table calls for `cand` here: an original
+    word of the link usually becomes cand in this text, more cand are expected than written,
+    and the word written stands where that original word goes. Two edits away, cand must
+    be that word's translation nearly always."""
+    shares = [lexicon.share(o, cand, i) for o, *_ in lw.src]
+    k = int(np.argmax(shares))
+    p = shares[k]
+    if p < config.slip_usual or expected[cand.casefold()] - have[cand.casefold()] < config.slip_deficit \
+            or (d > 1 and p < config.slip_usual_two) or not lw.in_place(k, j):
+        return None
+    return p, k
+
+
+def _close_slip(j: int, cos: np.ndarray, ratio: float, lw: LinkWords, have_it: bool,
+                config: CheckConfig) -> tuple[float, int] | None:
+    """(cosine, original word) where the encoder calls for the candidate: close to an original
+    word that no other word of the translation is nearly as close to, in its place, far
+    commoner than the word written, and not written elsewhere in the link. An original word
+    a sure word link gives to another word is decided."""
+    k = int(cos.argmax())
+    others = np.delete(lw.cos[k], j)
+    rival = float(others.max()) if others.size else 0.0
+    if lw.linked is not None and np.delete(lw.linked[k], j).any():
+        return None
+    if have_it or ratio < config.slip_rare_ratio or cos[k] < config.slip_rare_cosine \
+            or cos[k] - rival < config.slip_rare_gap or not lw.in_place(k, j):
+        return None
+    return float(cos[k]), k
+
+
+def _text_slips(i: int, lw: LinkWords, evidence: WordEvidence, lexicon: TextLexicon, lang: str,
+                config: CheckConfig) -> Iterator[Finding]:
+    """Slips among the words the translation uses at most `slip_rare_in_text` times, that no
+    original word of the link usually becomes ('sand' for 'and' where 'et' is usually 'and'
+    in this text; 'gear' for 'tea', cosine 0.90 to 'thé'). A word the translation uses
+    again and again is its own vocabulary, not a slip: this keeps false alarms near zero
+    (LIMSI and Text+Berg dev) at the price of slips into frequent words."""
+    from collections import Counter
+
+    t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
+    originals = [w for w, *_ in lw.src]
+    expected, explained = lexicon.expected(originals, i), lexicon.expected(originals)
+    have = Counter(w.casefold() for w, *_ in lw.tgt)
+    index = _lexicon(lang).words
+    for j, (w, a, b) in enumerate(lw.tgt):
+        key = w.casefold()
+        if t_ok[j] or not w[0].islower() or len(w) < 2 or explained[key] >= 0.1 \
+                or lexicon.counts[key] > config.slip_rare_in_text:
+            continue
+        near = _plausible(_near(w, lang, 2), w, lang)
+        if not near:
+            continue
+        cos = evidence.cosines([c for c, _ in near], [o for o, *_ in lw.src])
+        best: tuple[float, str, int, str] | None = None
+        for n, (c, d) in enumerate(near):
+            usual = _usual_slip(i, j, c, d, lw, lexicon, expected, have, config)
+            close = None if usual else _close_slip(j, cos[n], index.get(c, 0) / max(index.get(key, 0), 1),
+                                                   lw, have[c.casefold()] > 0, config)
+            hit = (1.0 + usual[0], usual[1], "usual") if usual else (close[0], close[1], "") if close else None
+            if hit and (best is None or hit[0] > best[0]):
+                best = (hit[0], c, hit[1], hit[2])
+        if best is not None:
+            score, c, k, why = best
+            o, oa, ob = lw.src[k]
+            note = f", usually '{c}' in this text" if why else ""
+            yield make_finding(i, "realword", "warning", f"'{w}' may be a slip for '{c}' "
+                               f"(original: '{o}'{note})", Span("tgt", a, b), Span("src", oa, ob))

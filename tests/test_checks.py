@@ -433,6 +433,15 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
      [("sa", "its"), ("chien", "dog"), ("queue", "tail"), ("remue", "wags")], "realword", ("it's", "its")),
     ("Le chien remue sa queue.", "The dog wags its tail.",
      [("sa", "its"), ("chien", "dog"), ("queue", "tail"), ("remue", "wags")], "realword", None),
+    # two letters away, no cognate: found only for a word the text uses at most twice
+    ("Il rit et chanta.", "He laughed brand sang.", [("et", "and"), ("rit", "laughed"), ("chanta", "sang")],
+     "realword", ("brand", "and")),
+    ("Il rit et chanta.", "He laughed and sang.", [("et", "and"), ("rit", "laughed"), ("chanta", "sang")],
+     "realword", None),
+    ("Il rit et chanta.", "He laughed and band sang.",   # 'and' is written: 'band' is no slip for it
+     [("et", "and"), ("rit", "laughed"), ("chanta", "sang")], "realword", None),
+    ("Il rit et chanta.", "He laughed then brand sang.",   # 'et' has a counterpart: nothing calls for 'and'
+     [("et", "and", "then"), ("rit", "laughed"), ("chanta", "sang")], "realword", None),
     ("l'occupation de la Ruhr", "the occupation of the Ruin", [], "names", ("Ruhr", "Ruin")),
     ("Il partit pour Lyon hier.", "He left for lion yesterday.", [("hier", "yesterday")], "names",
      ("Lyon", "lion")),
@@ -454,6 +463,10 @@ DE_FR = [
      "realword", ("peut", "peur")),
     ("Er hatte große Angst.", "Il avait grand peur.", [("Angst", "peur"), ("hatte", "avait")],
      "realword", None),
+    ("Er lachte und sang.", "Il rit et chanta.", [("und", "et"), ("lachte", "rit"), ("sang", "chanta")],
+     "realword", None),
+    ("Er lachte und sang.", "Il rit est chanta.", [("und", "et"), ("lachte", "rit"), ("sang", "chanta")],
+     "realword", ("est", "et")),
 ]
 
 
@@ -469,6 +482,65 @@ def test_word_evidence_table(src: str, tgt: str, groups: list[tuple[str, ...]], 
     (f,) = result
     assert expected[1] in f.message and expected[0] in f.message
     assert expected[0] in spans_text(b, f)
+
+
+def with_word_links(b: Bitext, pairs: set[tuple[str, str]]) -> Bitext:
+    """`b` with a sure word link between every two tokens of a link whose lower-case texts
+    are one of `pairs` (what words.py would learn on a text where they are translations)."""
+    from dataclasses import replace
+
+    from alignment.types import WordLink
+    from alignment.words import link_tokens_of
+    links = []
+    for k, link in enumerate(b.alignment.links):
+        s_tok, t_tok = link_tokens_of(b, k)
+        words = tuple(WordLink(i, j, 0.9) for i, s in enumerate(s_tok) for j, t in enumerate(t_tok)
+                      if (s.text.lower(), t.text.lower()) in pairs)
+        links.append(replace(link, words=words))
+    return replace(b, alignment=replace(b.alignment, links=tuple(links)))
+
+
+TEXT_FR_EN = [("Le chat et le chien dormaient.", "The cat and the dog slept."),
+              ("Il mangea et but.", "He ate and drank."),
+              ("Pierre et Marie partirent.", "Pierre and Marie left.")]
+WORDS_FR_EN = {("et", "and"), ("chat", "cat"), ("chien", "dog"), ("dormaient", "slept"), ("mangea", "ate"),
+               ("but", "drank"), ("partirent", "left"), ("rit", "laughed"), ("chanta", "sang"),
+               ("elle", "she"), ("il", "he"), ("plage", "beach")}
+TEXT_DE_FR = [("Er aß und trank.", "Il mangea et but."), ("Hans und Anna gingen.", "Hans et Anna partirent."),
+              ("Die Katze und der Hund schliefen.", "Le chat et le chien dormaient.")]
+WORDS_DE_FR = {("und", "et"), ("aß", "mangea"), ("trank", "but"), ("gingen", "partirent"), ("katze", "chat"),
+               ("hund", "chien"), ("schliefen", "dormaient"), ("lachte", "rit"), ("sang", "chanta"),
+               ("sie", "elle")}
+
+TEXT_TABLE = [  # (text before the link, word pairs linked, original, translation, expected or None)
+    (TEXT_FR_EN, WORDS_FR_EN, "Elle rit et chanta.", "She laughed sand sang.", ("sand", "and")),
+    (TEXT_FR_EN, WORDS_FR_EN, "Elle rit et chanta.", "She laughed and sang.", None),
+    (TEXT_FR_EN, WORDS_FR_EN, "Elle rit et chanta.", "She laughed, then sang.", None),
+    # 'and' is written already: 'sand' is the sand of the beach
+    (TEXT_FR_EN, WORDS_FR_EN, "Elle rit et chanta sur la plage.", "She laughed and sang on the sand.", None),
+    # a word this translation uses again and again is its own vocabulary, not a slip
+    (TEXT_FR_EN + [("Du sable.", "Sand and sand, sand.")], WORDS_FR_EN, "Elle rit et chanta.",
+     "She laughed sand sang.", None),
+    (TEXT_DE_FR, WORDS_DE_FR, "Sie lachte und sang.", "Elle rit est chanta.", ("est", "et")),
+    (TEXT_DE_FR, WORDS_DE_FR, "Sie lachte und sang.", "Elle rit et chanta.", None),
+    (TEXT_DE_FR, WORDS_DE_FR, "Sie lachte und sang.", "Elle rit, puis chanta.", None),
+]
+
+
+@pytest.mark.parametrize("text, pairs, src, tgt, expected", TEXT_TABLE)
+def test_slips_from_the_texts_own_word_links(text: list[Pair], pairs: set[tuple[str, str]], src: str,
+                                             tgt: str, expected: tuple[str, str] | None) -> None:
+    """An original word that the text's word links usually translate by X, no X in the link, and a
+    word one letter from X written where X goes: a slip, though the word vectors know nothing."""
+    langs = ("fr", "en") if pairs is WORDS_FR_EN else ("de", "fr")
+    b = with_word_links(bitext(text + [(src, tgt)], *langs), pairs)
+    result = at_level(run_checks(b, only=["realword"], evidence=fake_evidence([])))
+    if expected is None:
+        assert result == ()
+        return
+    (f,) = result
+    assert f.link == len(text) and f"'{expected[0]}' may be a slip for '{expected[1]}'" in f.message
+    assert "usually" in f.message and spans_text(b, f)[0] == expected[0]
 
 
 def test_german_names_are_the_words_written_as_names_in_the_translation() -> None:
