@@ -123,10 +123,10 @@ def test_a_line_without_a_word_is_left_unaligned(debris, fake_embedder):
 
 
 def test_skip_costs_are_free_for_bare_lines_only():
-    from alignment.align import _skip_costs
+    from alignment.scoring import skip_costs
     clen = np.cumsum([0, 100, 5, 100, 5])
     bare = np.array([False, True, False, False])
-    costs = _skip_costs(clen, 0.2, 0.25, bare)
+    costs = skip_costs(clen, 0.2, 0.25, bare)
     assert costs[1] == 0.0 and costs[0] == costs[2] > costs[3] > 0.0  # a short line with a word still costs
 
 
@@ -311,7 +311,7 @@ def reference_band_scores(s, t, band, a, b, cfg, ratio):
 @pytest.mark.parametrize("cfg", [AlignConfig(), AlignConfig(size_exp=0.5, para_cross=0.3, w_hub=0.7),
                                  AlignConfig(w_drop=0.0), AlignConfig(w_sim=0.0, w_lex=0.0)])
 def test_compiled_band_scores_follow_the_numpy_formula(cfg, fake_embedder):
-    """_cell_scores reads sub-link cosines from the bands of the shorter types (shifted
+    """scoring.cell_scores reads sub-link cosines from the bands of the shorter types (shifted
     a row or a column, or dotted where a jump of the band leaves them out): same scores
     as the formula written over whole arrays, for every link type."""
     import alignment.align as A
@@ -437,7 +437,8 @@ def test_run_interiors_keep_margins_of_long_horizontal_runs():
 
 def test_length_ratio_leaves_out_unmatched_blocks() -> None:
     """A block one text lacks says nothing of how long the translation is."""
-    from alignment.align import _matched_ratio, _side
+    from alignment.align import _matched_ratio
+    from alignment.scoring import side as _side
     src = [Sentence("x" * 10) for _ in range(4)]
     tgt = [Sentence("y" * 12) for _ in range(4)] + [Sentence("z" * 100) for _ in range(30)]
     s, t = (_side(x, np.zeros((1, len(x), 1), np.float32), np.zeros((1, len(x))), []) for x in (src, tgt))
