@@ -117,7 +117,9 @@ def fast_search_mode(on: bool) -> None:
     import alignment.align as A
     if not hasattr(A, "_real_confidences"):
         A._real_confidences = A._confidences
+        A._real_encoder_free = A._encoder_free
     A._confidences = (lambda links, *rest: [0.5] * len(links)) if on else A._real_confidences
+    A._encoder_free = (lambda *rest: None) if on else A._real_encoder_free
 
 
 PLAIN = False  # --plain: pretend the source language is unknown to the encoder

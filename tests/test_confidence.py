@@ -73,3 +73,48 @@ def test_shorter_gain_finds_a_merge_that_swallowed_an_unrelated_sentence(fake_em
     assert gain[0] > 0.0 > gain[1]
     one_one = shorter_gain([((0,), (0,))], src.runs, tgt.runs, cosines[:1])
     assert one_one[0] == 0.0
+
+
+def test_length_gain_finds_two_links_whose_length_mismatches_cancel():
+    """Source 1 is long for its target and source 2 short for its own (a 2-2 group
+    cut into two 1-1 links): together their lengths agree, so both get a gain; links
+    of matching lengths, or two links both too long, get little or none."""
+    from alignment.confidence import length_gain
+    s_clen = np.cumsum([0.0, 50.0, 90.0, 10.0, 50.0, 90.0, 90.0])
+    t_clen = np.cumsum([0.0, 50.0, 50.0, 50.0, 50.0, 50.0, 50.0])
+    links = [((k,), (k,)) for k in range(6)]
+    gain = length_gain(links, s_clen, t_clen, variance=6.8)
+    assert gain[1] == gain[2] == gain.max() > 2.0
+    assert gain[0] < 0.5 * gain[1]  # matches; only its long neighbour's mismatch shrinks
+    assert gain[5] < 0.5 * gain[1]  # too long beside one too long: nothing cancels
+    assert length_gain([((0,), ()), ((1,), (0,))], s_clen, t_clen, 6.8)[0] == 0.0
+
+
+def test_anchor_evidence_sees_a_neighbour_that_brings_the_names_along():
+    """Target 1 holds the number and name of source 1 and 2; the 1-1 link of source 1
+    shares part of them, the merge with its neighbour all of them (gain > 0)."""
+    from alignment.anchors import shared_anchor_runs
+    from alignment.confidence import anchor_evidence
+    src = sents(["Grandmother baked bread.", "Pilots landed near Oslo in 1924.", "Fog covered it."])
+    tgt = sents(["Grand-mere cuisait le pain.", "Les pilotes, Oslo, 1924.", "Le brouillard."])
+    s_lex, t_lex = shared_anchor_runs(src, tgt, 2)
+    links = [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    has, gain = anchor_evidence(links, s_lex, t_lex)
+    assert has.tolist() == [0.0, 1.0, 0.0]  # only the Oslo link holds anchors
+    assert gain.tolist() == [0.0, 0.0, 0.0]  # no neighbour adds a shared anchor
+    tgt_cut = sents(["elle cuisait le pain, et les pilotes à Oslo.", "1924.", "Le brouillard."])
+    s_lex, t_lex = shared_anchor_runs(src, tgt_cut, 2)
+    has, gain = anchor_evidence([((0,), (0,)), ((1,), (1,)), ((2,), (2,))], s_lex, t_lex)
+    assert has[1] == 1.0 and gain[1] > 0.0  # with target 0 (Oslo) the link's anchors all match
+
+
+def test_a_link_the_encoder_free_aligner_does_not_make_is_less_sure(fake_embedder):
+    """Same text, same links; only the encoder-free aligner in the band differs: with
+    a threshold no link can pay, it links nothing, so it agrees with no link, and every
+    linked pair's confidence falls."""
+    from dataclasses import replace
+    cfg = AlignConfig()
+    agree = align(sents(SRC), sents(TGT), embedder=fake_embedder, config=cfg)
+    lone = align(sents(SRC), sents(TGT), embedder=fake_embedder, config=replace(cfg, plain_tau=50.0))
+    assert [(l.src, l.tgt) for l in agree.links] == [(l.src, l.tgt) for l in lone.links]
+    assert all(b.confidence < a.confidence for a, b in zip(agree.links, lone.links))
