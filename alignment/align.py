@@ -84,7 +84,8 @@ class AlignConfig:
     agreement, anchor and neighbour-length features). The plain map keeps its
     weights (0 for those features: refitted, it moved the self-training links).
     Text+Berg test was never used. Leave-one-book-out search (`--lobo 60`):
-    LIMSI 0.928 tuned, 0.924 held out."""
+    LIMSI 0.928 tuned, 0.928 held out (no knob moved without any one book;
+    0.924 held out before bare lines became free to leave out, scoring.py)."""
 
     max_side: int = 6          # most sentences on one side of a link
     max_total: int = 8         # most sentences in a link, both sides together
