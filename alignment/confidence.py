@@ -43,7 +43,12 @@ length or a double length weight) and the count of agreeing variants;
 posteriors at other temperatures (0.02-1), node posteriors of the link's ends,
 the posterior mass of the larger links that contain it (a 1-1 link that should
 be merged), the signed length z and its product with a neighbour's, the
-anchors' own cosine, squares of the logits: each within 0.005 AUC.
+anchors' own cosine, squares of the logits, piecewise-linear logits, logits and
+agreement times the link's kind, a stronger ridge; agreement with the aligner
+run target -> source (it differs on 0-1.5% of links but Emma's), with the
+encoder-free aligner self-trained on this alignment's word pairs (and those
+pairs as anchors), and whether that aligner shares the link's start or end:
+each within 0.005 AUC, or lower.
 
 Measured and not kept (same protocol): the link's cosine (the fit gives it a
 negative weight: low-cosine links on the dev data are short lines, mostly
