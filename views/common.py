@@ -101,7 +101,7 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
     ss.recovery = draft if draft is not None and draft.bitext != bitext else None
     if draft is not None and ss.recovery is None:
         drafts.discard_draft(path)
-    for key in ("_memo", "findings", "evidence", "word_job"):
+    for key in ("_memo", "findings", "evidence", "word_job", "check_job"):
         ss.pop(key, None)
 
 
@@ -153,7 +153,7 @@ def unsaved() -> int:
 def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
     for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",
-                "word_job", "guard", "recovery"):
+                "word_job", "check_job", "guard", "recovery"):
         ss.pop(key, None)
     if "upload_dir" in ss:
         workspace.remove_upload_dir(ss.pop("upload_dir"))

@@ -1,8 +1,15 @@
-"""Proofread mode: the findings of the checks, each a button that jumps to its link."""
+"""Proofread mode: the findings of the checks, each a button that jumps to its link.
+
+The checks run in a worker thread (seconds per thousand links): the page stays usable,
+a bar says which check is running, and the findings appear when they are ready.
+"""
 
 from __future__ import annotations
 
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
 
 import streamlit as st
 
@@ -16,47 +23,115 @@ def auto_recheck_links() -> int:
     return int(os.environ.get("ALIGNMENT_AUTO_RECHECK", "2000"))
 
 
-def findings(bitext: Bitext) -> tuple:
-    """The proofreading findings, one check at a time under a progress bar.
+@dataclass(eq=False)
+class CheckJob:
+    """The checks of one version of the text, running in the worker thread.
 
-    On a long text the checks take a while (seconds per thousand links), so after an
-    edit the findings of the previous version are kept until the user asks again.
-    """
+    The worker only writes plain attributes; a newer version sets `cancelled`, and the
+    worker stops after the check it is in."""
+
+    base: Bitext
+    future: Future = field(default_factory=Future)
+    stage: str = "waiting for other checks to end"
+    done: int = 0
+    total: int = 1
+    cancelled: bool = False
+
+    def label(self) -> str:
+        return f"Checking: {self.stage} ({self.done + 1}/{self.total})" if self.done < self.total \
+            else f"Checking: {self.stage}"
+
+
+@st.cache_resource
+def checker() -> ThreadPoolExecutor:
+    """One thread for every session's checks, so one job at a time touches an evidence."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="checks")
+
+
+def _check(job: CheckJob, encoder: Any, previous: Any) -> tuple[tuple, Any] | None:
+    """(findings, word evidence) of job.base, one check at a time; None when cancelled."""
     from alignment.checks import DEFAULT_CHECKS, run_checks
 
-    done = ss.get("findings")
-    n = len(bitext.alignment.links)
-    if done is not None and (done[0] is bitext or (n > auto_recheck_links()
-                                                   and not ss.get("recheck_wanted"))):
-        return done[1]
-    bar = st.progress(0.0, text="Reading the words of both sides (the encoder's word vectors)…")
-    evidence = word_evidence(bitext)
+    job.total = len(DEFAULT_CHECKS) + 1
+    job.stage = "reading the words of both sides (the encoder's word vectors)"
+    evidence = word_evidence(job.base, encoder, previous)
     found: list = []
     for k, name in enumerate(DEFAULT_CHECKS):
-        bar.progress(k / len(DEFAULT_CHECKS), text=f"Checking: {name} ({k + 1}/{len(DEFAULT_CHECKS)})")
-        found += run_checks(bitext, only=[name], evidence=evidence)
-    bar.empty()
+        if job.cancelled:
+            return None
+        job.done, job.stage = k + 1, name
+        found += run_checks(job.base, only=[name], evidence=evidence)
     found.sort(key=lambda f: f.link)
-    ss.findings, ss.recheck_wanted = (bitext, tuple(found)), False
-    return ss.findings[1]
+    return tuple(found), evidence
 
 
-def word_evidence(bitext: Bitext):
+def word_evidence(bitext: Bitext, encoder: Any, previous: Any):
     """The encoder's word vectors for the checks, as `alignment check` uses them.
 
-    Kept for the open text (ss.evidence, dropped when another text opens) and handed to
-    the next version's: after an edit only the changed links are encoded and compared
-    again. Without evidence names and real-word slips are judged by spelling alone; when
-    the encoder cannot be had (a language it does not know, no model), the checks still run.
+    The evidence of the previous version is lent to this one: after an edit only the
+    changed links are encoded and compared again. Without evidence names and real-word
+    slips are judged by spelling alone; when the encoder cannot be had (a language it
+    does not know, no model), the checks still run.
     """
     from alignment.errors import AlignmentError
     from alignment.evidence import word_evidence as build
 
     try:
-        ss.evidence = build(bitext, embedder(EMBEDDER), previous=ss.get("evidence"))
+        return build(bitext, encoder, previous=previous)
     except AlignmentError:
-        ss.evidence = None
-    return ss.evidence
+        return None
+
+
+def collect_checks() -> None:
+    """Take the findings of a finished job (ss.findings = (version checked, findings))."""
+    job = ss.get("check_job")
+    if job is None or not job.future.done():
+        return
+    ss.check_job = None
+    result = job.future.result()
+    if result is not None:
+        ss.findings, ss.evidence = (job.base, result[0]), result[1]
+
+
+def start_checks(bitext: Bitext) -> None:
+    """Check this version in the worker (a job on an older version is told to stop)."""
+    job = ss.get("check_job")
+    if job is not None and job.base is bitext:
+        return
+    if job is not None:
+        job.cancelled = True
+    job = CheckJob(bitext)
+    job.future = checker().submit(_check, job, embedder(EMBEDDER), ss.get("evidence"))
+    ss.check_job, ss.recheck_wanted = job, False
+
+
+def findings(bitext: Bitext) -> tuple:
+    """The findings to show: this version's when checked, else the last ones while this
+    version is checked in the background (none yet on the first check).
+
+    On a long text the checks take a while, so after an edit the findings of the previous
+    version are kept until the user asks again.
+    """
+    collect_checks()
+    done = ss.get("findings")
+    n = len(bitext.alignment.links)
+    if done is not None and (done[0] is bitext or (n > auto_recheck_links()
+                                                   and not ss.get("recheck_wanted"))):
+        return done[1]
+    start_checks(bitext)
+    return done[1] if done is not None else ()
+
+
+@st.fragment(run_every=0.5)
+def check_progress() -> None:
+    """The running checks' bar, redrawn twice a second without rerunning the page; when
+    they end, one full rerun shows their findings."""
+    job = ss.get("check_job")
+    if job is None:
+        return
+    if job.future.done():
+        st.rerun(scope="app")
+    st.progress(job.done / job.total, text=job.label())
 
 
 def recheck() -> None:
@@ -74,10 +149,15 @@ def proofread_panel(bitext: Bitext) -> None:
 
     level = "info" if st.toggle("Show info findings", key="p_info") else "warning"
     found = at_level(findings(bitext), level)
-    st.subheader(f"Proofreading: {len(found):,} findings")
-    if ss.findings[0] is not bitext:
+    checked = ss.get("findings")
+    st.subheader(f"Proofreading: {len(found):,} findings" if checked is not None
+                 else "Proofreading: checking the text…")
+    if ss.get("check_job") is not None:
+        check_progress()
+    if checked is not None and checked[0] is not bitext:
         st.caption("These findings are from before your last edits (link numbers may have moved).")
-        st.button("Run the checks again", key="recheck", on_click=recheck)
+        if ss.get("check_job") is None:
+            st.button("Run the checks again", key="recheck", on_click=recheck)
     names = sorted({f.check for f in found})
     chosen = st.multiselect("Checks", names, key="p_checks")
     shown = [f for f in found if not chosen or f.check in chosen]

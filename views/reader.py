@@ -14,7 +14,7 @@ from alignment.types import Bitext
 
 from .common import EMBEDDER, changed, close_text, embedder, md, memo, ss, unsaved
 from .learn import learn_controls, learn_script
-from .proofread import findings, proofread_panel
+from .proofread import check_progress, findings, proofread_panel
 
 
 # ---------------------------------------------------------------- callbacks
@@ -160,7 +160,10 @@ def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
         st.error(md(str(exc)))
         hits = None
     found = findings(bitext) if filters.failed_checks else ()
-    ids = memo("ids", bitext, (query, filters, hits is None),
+    if filters.failed_checks and ss.get("check_job") is not None and ss.get("mode") != "Proofread":
+        with st.sidebar:
+            check_progress()  # the findings being made in the background
+    ids = memo("ids", bitext, (query, filters, hits is None, found),
                lambda: browse.select(bitext, filters, hits=hits, findings=found))
     return hits, ids
 

@@ -160,7 +160,7 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
             entries = tuple(e for e in entries if query in e.src or query in e.tgt)
         st.dataframe([{bitext.src_lang: e.src, bitext.tgt_lang: e.tgt, "count": e.count,
                        "link": e.example + 1, "example": e.src_example} for e in entries],
-                     use_container_width=True, hide_index=True)
+                     width="stretch", hide_index=True)
         cols = st.columns(2)
         cols[0].download_button("CSV", to_csv(entries, bitext.src_lang, bitext.tgt_lang),
                                 file_name=f"{title}-glossary.csv", mime="text/csv")

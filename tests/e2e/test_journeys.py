@@ -364,3 +364,24 @@ def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(p
     page.get_by_role("button", name="Apply edit").click()
     expect(row(page, 1)).to_contain_text("Typed while the word links were being found.")
     expect(page.get_by_text("2 unsaved changes").first).to_be_visible()  # links, then the edit
+
+
+def test_proofread_a_long_text_the_page_answers_while_the_checks_run(page, tmp_path):
+    from alignment.po import write_po
+
+    path = tmp_path / "long.po"
+    write_po(long_bitext(2000), path)
+    open_by_path(page, path)
+    page.evaluate("""() => { window.__checking = new Set();
+      new MutationObserver(() => document.querySelectorAll("[data-testid=stProgress]")
+        .forEach(b => window.__checking.add(b.innerText)))
+      .observe(document.body, {childList: true, subtree: true, characterData: true}); }""")
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    expect(page.get_by_text(re.compile(r"Checking: .* \(\d+/\d+\)")).first).to_be_visible()
+    open_editor(page)  # usable meanwhile: a correction while the checks run
+    page.get_by_role("button", name="✓ Mark reviewed").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))).to_be_visible(timeout=120_000)
+    expect(page.get_by_text("from before your last edits")).to_have_count(0)  # the new version's
+    labels = page.evaluate("[...window.__checking]")
+    assert any(label.startswith("Checking: ") for label in labels), labels

@@ -1,0 +1,72 @@
+"""Proofread mode through streamlit's AppTest: the checks run in a worker thread, the page
+shows which one is running and stays usable; an edit starts them again on the new version."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from test_app import checked, env, open_sample, rows_html, sample_po  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def held(monkeypatch):
+    """The checks wait at their first check until the test lets them go; every check run
+    is recorded as (version checked, check name)."""
+    from alignment import checks
+
+    go = threading.Event()
+    runs: list = []
+    real = checks.run_checks
+
+    def run_checks(bitext, *, only=None, **kw):
+        runs.append((bitext, tuple(only or ())))
+        assert go.wait(30), "never let go"
+        return real(bitext, only=only, **kw)
+
+    monkeypatch.setattr(checks, "run_checks", run_checks)
+    go.runs = runs
+    yield go
+    go.set()
+
+
+def progress(at, where: str) -> list[str]:
+    """The progress bars' labels in the page's "main" or "sidebar" (after the last run)."""
+    return [p.proto.text for p in getattr(at, where).get("progress")]
+
+
+def wait_for(at, where: str, text: str) -> None:
+    deadline = time.monotonic() + 30
+    while not any(text in t for t in progress(at, where)):
+        assert time.monotonic() < deadline, progress(at, where)
+        time.sleep(0.1)
+        at.run()
+
+
+def test_an_edit_while_checking_is_not_held_up_and_the_new_version_is_checked(env, held):  # noqa: F811
+    at = open_sample(env)
+    at.radio(key="mode").set_value("Proofread").run()
+    assert "Proofreading: checking the text…" in [h.value for h in at.subheader]
+    wait_for(at, "main", "Checking: numbers (2/")  # evidence read, the first check running
+    first = at.session_state.history.current
+    at.button(key="review").click().run()  # the page answers while the checks wait
+    assert at.session_state.history.current.alignment.links[0].reviewed
+    held.set()
+    checked(at)
+    assert at.session_state.findings[0] is at.session_state.history.current
+    assert len([1 for b, _ in held.runs if b is first]) == 1  # the old version's job stopped
+    assert [b for b in at.button if (b.key or "").startswith("jump_")] or \
+        "0 findings" in at.subheader[0].value
+
+
+def test_failed_checks_filter_in_read_mode_shows_progress_then_filters(env, held):  # noqa: F811
+    at = open_sample(env)
+    at.checkbox(key="f_checks").check().run()
+    wait_for(at, "sidebar", "Checking:")
+    held.set()
+    checked(at)
+    flagged = {f.link + 1 for f in at.session_state.findings[1]}
+    shown = {int(n) for n in __import__("re").findall(r'id="link-(\d+)"', rows_html(at))}
+    assert shown and shown <= flagged
