@@ -113,23 +113,6 @@ def test_paragraph_break_anchors_an_addition():
     assert link_of_second.tgt == (2,)
 
 
-@pytest.mark.parametrize("debris", ['h * "', ".:-- , .", "24 a !"])
-def test_a_line_without_a_word_is_left_unaligned(debris, fake_embedder):
-    """OCR debris between two translated sentences has no meaning to lose: it is its own
-    0-1 link, not merged into a neighbour (Text+Berg gold leaves such lines unaligned)."""
-    tgt = [tr(T[0]), tr(T[1]), debris, tr(T[2]), tr(T[3])]
-    result = align(sents(T[:4]), sents(tgt), embedder=fake_embedder)
-    assert pairs(result) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,))]
-
-
-def test_skip_costs_are_free_for_bare_lines_only():
-    from alignment.scoring import skip_costs
-    clen = np.cumsum([0, 100, 5, 100, 5])
-    bare = np.array([False, True, False, False])
-    costs = skip_costs(clen, 0.2, 0.25, bare)
-    assert costs[1] == 0.0 and costs[0] == costs[2] > costs[3] > 0.0  # a short line with a word still costs
-
-
 def test_good_links_are_confident_and_doubtful_ones_are_not(fake_embedder):
     src, tgt, _ = CASES["1-1"]
     result = align(sents(src), sents(tgt), embedder=fake_embedder)
