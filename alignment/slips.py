@@ -236,32 +236,34 @@ def _plausible(near: Sequence[tuple[str, int]], word: str, lang: str) -> list[tu
 
 
 def _usual_slip(i: int, j: int, cand: str, d: int, lw: LinkWords, lexicon: TextLexicon,
-                expected: Any, have: Any, config: CheckConfig) -> tuple[float, int] | None:
+                have: Any, config: CheckConfig) -> tuple[float, int] | None:
     """(share, original word) where the text's own table calls for `cand` here: an original
     word of the link usually becomes cand in this text, more cand are expected than written,
     and the word written stands where that original word goes. Two edits away, cand must
     be that word's translation nearly always."""
-    shares = [lexicon.share(o, cand, i) for o, *_ in lw.src]
+    sources = lexicon.by_word.get(cand.casefold())
+    if not sources:
+        return None
+    originals = [o for o, *_ in lw.src]
+    shares = [lexicon.share(o, cand, i) if o.lower() in sources else 0.0 for o in originals]
     k = int(np.argmax(shares))
     p = shares[k]
-    if p < config.slip_usual or expected[cand.casefold()] - have[cand.casefold()] < config.slip_deficit \
+    if p < config.slip_usual or lexicon.expected(cand, originals, i) - have[cand.casefold()] < config.slip_deficit \
             or (d > 1 and p < config.slip_usual_two) or not lw.in_place(k, j):
         return None
     return p, k
 
 
-def _close_slip(j: int, cos: np.ndarray, ratio: float, lw: LinkWords, have_it: bool,
-                config: CheckConfig) -> tuple[float, int] | None:
+def _close_slip(j: int, cos: np.ndarray, lw: LinkWords, config: CheckConfig) -> tuple[float, int] | None:
     """(cosine, original word) where the encoder calls for the candidate: close to an original
-    word that no other word of the translation is nearly as close to, in its place, far
-    commoner than the word written, and not written elsewhere in the link. An original word
-    a sure word link gives to another word is decided."""
+    word that no other word of the translation is nearly as close to, and in its place. An
+    original word a sure word link gives to another word is decided."""
     k = int(cos.argmax())
     others = np.delete(lw.cos[k], j)
     rival = float(others.max()) if others.size else 0.0
     if lw.linked is not None and np.delete(lw.linked[k], j).any():
         return None
-    if have_it or ratio < config.slip_rare_ratio or cos[k] < config.slip_rare_cosine \
+    if cos[k] < config.slip_rare_cosine \
             or cos[k] - rival < config.slip_rare_gap or not lw.in_place(k, j):
         return None
     return float(cos[k]), k
@@ -278,26 +280,28 @@ def _text_slips(i: int, lw: LinkWords, evidence: WordEvidence, lexicon: TextLexi
 
     t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
     originals = [w for w, *_ in lw.src]
-    expected, explained = lexicon.expected(originals, i), lexicon.expected(originals)
     have = Counter(w.casefold() for w, *_ in lw.tgt)
     index = _lexicon(lang).words
     for j, (w, a, b) in enumerate(lw.tgt):
         key = w.casefold()
-        if t_ok[j] or not w[0].islower() or len(w) < 2 or explained[key] >= 0.1 \
-                or lexicon.counts[key] > config.slip_rare_in_text:
+        if t_ok[j] or not w[0].islower() or len(w) < 2 or lexicon.counts[key] > config.slip_rare_in_text \
+                or lexicon.expected(key, originals) >= 0.1:
             continue
         near = _plausible(_near(w, lang, 2), w, lang)
-        if not near:
-            continue
-        cos = evidence.cosines([c for c, _ in near], [o for o, *_ in lw.src])
         best: tuple[float, str, int, str] | None = None
-        for n, (c, d) in enumerate(near):
-            usual = _usual_slip(i, j, c, d, lw, lexicon, expected, have, config)
-            close = None if usual else _close_slip(j, cos[n], index.get(c, 0) / max(index.get(key, 0), 1),
-                                                   lw, have[c.casefold()] > 0, config)
-            hit = (1.0 + usual[0], usual[1], "usual") if usual else (close[0], close[1], "") if close else None
-            if hit and (best is None or hit[0] > best[0]):
-                best = (hit[0], c, hit[1], hit[2])
+        for c, d in near:
+            usual = _usual_slip(i, j, c, d, lw, lexicon, have, config)
+            if usual and (best is None or usual[0] > best[0]):
+                best = (usual[0], c, usual[1], "usual")
+        # the encoder only for candidates far commoner than the word written, not written here
+        close = [c for c, _ in near if have[c.casefold()] == 0
+                 and index.get(c, 0) >= config.slip_rare_ratio * max(index.get(key, 0), 1)]
+        if best is None and close:
+            cos = evidence.cosines(close, originals)
+            for n, c in enumerate(close):
+                hit = _close_slip(j, cos[n], lw, config)
+                if hit and (best is None or hit[0] > best[0]):
+                    best = (hit[0], c, hit[1], "")
         if best is not None:
             score, c, k, why = best
             o, oa, ob = lw.src[k]

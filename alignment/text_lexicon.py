@@ -27,13 +27,13 @@ Pairs = Counter[tuple[str, str]]
 @dataclass(frozen=True, eq=False)
 class TextLexicon:
     """`pairs[(o, w)]`: sure word links joining original word o to translation word w (lower
-    case); `seen[o]`: occurrences of o; `own[i]`: link i's share of both; `counts[w]`: how often
+    case); `seen[o]`: occurrences of o; `own[i]`: link i's share of both; `by_word[w]`: the original words linked to w; `counts[w]`: how often
     w occurs in the whole translation. Empty tables where the text has no word links."""
 
     pairs: Pairs = field(default_factory=Counter)
     seen: Counter[str] = field(default_factory=Counter)
     own: dict[int, tuple[Pairs, Counter[str]]] = field(default_factory=dict)
-    by_original: dict[str, set[str]] = field(default_factory=dict)
+    by_word: dict[str, set[str]] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
 
     def share(self, original: str, word: str, leave_out: int | None = None) -> float:
@@ -44,15 +44,11 @@ class TextLexicon:
         n = self.seen[o] - seen[o]
         return (self.pairs[o, w] - pairs[o, w]) / n if n > 0 else 0.0
 
-    def expected(self, originals: Sequence[str], leave_out: int | None = None) -> Counter[str]:
-        """How many times each translation word is expected from these original words
-        (sum of shares: two 'et' call for about 1.4 'and'), by the text or by the text
-        outside link `leave_out`."""
-        out: Counter[str] = Counter()
-        for o in originals:
-            for w in self.by_original.get(o.lower(), ()):
-                out[w] += self.share(o, w, leave_out)
-        return out
+    def expected(self, word: str, originals: Sequence[str], leave_out: int | None = None) -> float:
+        """How many times word is expected from these original words (sum of their shares:
+        two 'et' call for about 1.4 'and'), by the text or by the text outside link `leave_out`."""
+        sources = self.by_word.get(word.lower(), ())
+        return sum(self.share(o, word, leave_out) for o in originals if o.lower() in sources)
 
 
 def text_lexicon(bitext: Bitext) -> TextLexicon:
@@ -73,5 +69,5 @@ def text_lexicon(bitext: Bitext) -> TextLexicon:
         lex.pairs.update(pairs)
         lex.own[i] = (pairs, seen)
     for o, w in lex.pairs:
-        lex.by_original.setdefault(o, set()).add(w)
+        lex.by_word.setdefault(w, set()).add(o)
     return lex
