@@ -231,15 +231,30 @@ def _split(pairs: Sequence[tuple[int, str, str]], i: int, k: int) -> set[str]:
     return near | quotes
 
 
+def _bracket_pairs(text: str) -> int:
+    """Brackets of any kind that open and close in order: '{Les Alpes, p. 295)' is one pair
+    (a misread shape), a stray ')' none."""
+    depth = pairs = 0
+    for c in ENUMERATOR.sub("", text):
+        if c in "([{":
+            depth += 1
+        elif c in ")]}" and depth:
+            depth, pairs = depth - 1, pairs + 1
+    return pairs
+
+
 def check_brackets(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Brackets and quotes that do not balance on one side while they do on the other.
 
     Quotes and brackets often open in one sentence and close in the next, so
-    imbalance on both sides is not reported. Brackets are a warning; quotes,
-    which dialogue carries across sentences, only info. (translate-toolkit's
-    `brackets`, which compares counts, flags parentheses a translator adds or
-    drops on purpose: not used.)
+    imbalance on both sides is not reported. A warning only when a bracket pair of
+    the other side lost its opening or closing here (fewer pairs than there); a
+    stray mark that loses nothing (a ')' left from the previous sentence, a '{'
+    misread for '(', a bracket the other side has no counterpart for: OCR and
+    typesetting, not translation) and quotes, which dialogue carries across
+    sentences, are info. (translate-toolkit's `brackets`, which compares counts,
+    flags parentheses a translator adds or drops on purpose: not used.)
     """
     pairs = list(link_pairs(bitext))
     for i, src, tgt in pairs:
@@ -248,7 +263,8 @@ def check_brackets(bitext: Bitext, config: CheckConfig,
         for side, text, other in (("src", src, tgt), ("tgt", tgt, src)):
             bad = set(_unbalanced(text, other)) - _split(pairs, i, 1 if side == "src" else 2)
             if bad and not _unbalanced(other, text):
-                sev: Severity = "warning" if bad & {"()", "[]", "{}"} else "info"
+                lost = _bracket_pairs(text) < _bracket_pairs(other)
+                sev: Severity = "warning" if bad & {"()", "[]", "{}"} and lost else "info"
                 yield make_finding(i, "brackets", sev, f"unbalanced {' '.join(sorted(bad))} "
                                    f"in the {'original' if side == 'src' else 'translation'}",
                                    *_marks(text, "".join(bad), side))

@@ -467,6 +467,13 @@ DE_FR = [
      "realword", None),
     ("Er lachte und sang.", "Il rit est chanta.", [("und", "et"), ("lachte", "rit"), ("sang", "chanta")],
      "realword", ("est", "et")),
+    # brackets: a pair of the original that lost a bracket is worth a look; a stray mark
+    # that loses nothing (OCR, typesetting) is not a translation slip
+    ("Die Alpen (November) berichten.", "Les Alpes (novembre en parlent.", [], "brackets",
+     ("(", "unbalanced ()")),
+    ("Die Alpen (November) berichten.", "Les Alpes (novembre) en parlent).", [], "brackets", None),
+    ("Die Alpen (1956, S. 295) berichten.", "Les Alpes {1956, p. 295) en parlent.", [], "brackets", None),
+    ("Aus dem Jahre 1955 ist nachzutragen.", ") L'année 1955 a vu une expédition.", [], "brackets", None),
 ]
 
 
