@@ -42,7 +42,7 @@ from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
 from .unmatched import check_match, check_omissions
-from .numbers import SPACE, number_values, quantities, show, unequal
+from .numbers import SPACE, aside, number_values, quantities, show, unequal
 from .slips import check_realword
 from .types import Bitext, Finding, Severity, Side, Span
 
@@ -132,18 +132,24 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         sq, tq = quantities(src), quantities(tgt)
         extra_s = unequal(sq, tq, tgt, bitext.tgt_lang, src, bitext.src_lang)
         extra_t = unequal(tq, sq, src, bitext.src_lang, tgt, bitext.tgt_lang)
+        if not extra_s or not extra_t:   # on one side only: asides left out or added
+            extra_s = [q for q in extra_s if not aside(q, src)]
+            extra_t = [q for q in extra_t if not aside(q, tgt)]
         if not extra_s and not extra_t:
             continue
         spans = [Span("src", q.start, q.end) for q in extra_s]
         spans += [Span("tgt", q.start, q.end) for q in extra_t]
         s_txt = ", ".join(show(q) for q in extra_s) or "nothing"
         t_txt = ", ".join(show(q) for q in extra_t) or "nothing"
-        # changed on both sides, as many on each: almost surely wrong; unevenly (a reference
-        # rewritten): worth a look; on one side only, translators often drop or add a
-        # number on purpose (a height, a page): info
-        # page references differ between editions (the German and the French journal): info
-        sev: Severity = ("error" if len(extra_s) == len(extra_t) else "warning") \
-            if extra_s and extra_t and not all(q.page for q in extra_s + extra_t) else "info"
+        # changed on both sides, as many on each: almost surely wrong; unevenly: worth a
+        # look, unless page references are among them (a reference rewritten for the
+        # translation's edition: the German and the French journal paginate differently),
+        # then info, as are page references alone; on one side only, translators often
+        # drop or add a number on purpose: info, and nothing for asides (aside)
+        pages = [q.page for q in extra_s + extra_t]
+        even = len(extra_s) == len(extra_t)
+        sev: Severity = "info" if not (extra_s and extra_t) or all(pages) or \
+            (any(pages) and not even) else "error" if even else "warning"
         yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
                            f"{t_txt} in the translation", *spans)
 

@@ -38,6 +38,10 @@ HALF_DAY = 720
 PAGE = re.compile(rf"\b(?:[SpP]|pp|pa?g|p[áa]g|Seiten?|pages?|pagina|página)\.?{SPACE}*(?:\d+{SPACE}*[-–]{SPACE}*)?$")
 
 
+# a '1' before an apostrophe and a word is the letter l misread by OCR ("1'«industrie")
+LETTER_L = re.compile(r"1['’]\s?(?=[«“\"]?[^\W\d_])")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number (kind 'n') or a time of day (kind 't', value in minutes) and its span."""
@@ -131,7 +135,8 @@ def quantities(text: str) -> list[Quantity]:
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
     numbers = [Quantity("n", v, a, b, page=bool(PAGE.search(text[:a])))
-               for v, a, b in number_values("".join(masked))] + halves
+               for v, a, b in number_values("".join(masked))
+               if not LETTER_L.match(text, a)] + halves
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans, key=lambda q: q.start)
@@ -199,6 +204,13 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
                 continue
         out.append(q)
     return out
+
+
+def aside(q: Quantity, text: str) -> bool:
+    """A page reference, or a number inside brackets ('(8481 m)', '(2,75 m)', '(voir ...,
+    n° 293)'): a height, a conversion or a reference a translator adds or drops on purpose."""
+    before = text[:q.start]
+    return q.page or before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
 def show(q: Quantity) -> str:
