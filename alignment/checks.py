@@ -144,9 +144,12 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         # changed on both sides, as many on each: almost surely wrong; unevenly: worth a
         # look, unless page references are among them (a reference rewritten for the
         # translation's edition: the German and the French journal paginate differently),
-        # then info, as are page references alone; on one side only, translators often
-        # drop or add a number on purpose: info, and nothing for asides (aside)
+        # then info; page references alone are not reported (editions paginate differently);
+        # on one side only, translators often drop or add a number on purpose: info, and
+        # nothing for asides (aside)
         pages = [q.page for q in extra_s + extra_t]
+        if all(pages):
+            continue
         even = len(extra_s) == len(extra_t)
         sev: Severity = "info" if not (extra_s and extra_t) or all(pages) or \
             (any(pages) and not even) else "error" if even else "warning"
@@ -254,12 +257,12 @@ def check_brackets(bitext: Bitext, config: CheckConfig,
     """Brackets and quotes that do not balance on one side while they do on the other.
 
     Quotes and brackets often open in one sentence and close in the next, so
-    imbalance on both sides is not reported. A warning only when a bracket pair of
+    imbalance on both sides is not reported. A bracket is a warning when a pair of
     the other side lost its opening or closing here (fewer pairs than there); a
     stray mark that loses nothing (a ')' left from the previous sentence, a '{'
     misread for '(', a bracket the other side has no counterpart for: OCR and
-    typesetting, not translation) and quotes, which dialogue carries across
-    sentences, are info. (translate-toolkit's `brackets`, which compares counts,
+    typesetting, not translation) is not reported. Quotes, which dialogue carries
+    across sentences, are info. (translate-toolkit's `brackets`, which compares counts,
     flags parentheses a translator adds or drops on purpose: not used.)
     """
     pairs = list(link_pairs(bitext))
@@ -269,8 +272,11 @@ def check_brackets(bitext: Bitext, config: CheckConfig,
         for side, text, other in (("src", src, tgt), ("tgt", tgt, src)):
             bad = set(_unbalanced(text, other)) - _split(pairs, i, 1 if side == "src" else 2)
             if bad and not _unbalanced(other, text):
-                lost = _bracket_pairs(text) < _bracket_pairs(other)
-                sev: Severity = "warning" if bad & {"()", "[]", "{}"} and lost else "info"
+                if _bracket_pairs(text) >= _bracket_pairs(other):
+                    bad -= {"()", "[]", "{}"}   # a stray mark: no pair of the other side lost
+                if not bad:
+                    continue
+                sev: Severity = "warning" if bad & {"()", "[]", "{}"} else "info"
                 yield make_finding(i, "brackets", sev, f"unbalanced {' '.join(sorted(bad))} "
                                    f"in the {'original' if side == 'src' else 'translation'}",
                                    *_marks(text, "".join(bad), side))

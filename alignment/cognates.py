@@ -69,6 +69,8 @@ def function_words(lang: str, top: int = 200) -> frozenset[str]:
 def _initial(text: str, start: int) -> bool:
     """True if the word at start begins a sentence (or the text)."""
     before = text[:start].rstrip()
+    if re.search(r"[^\W\d_]['’]$", before):   # an elision (d'Israël, l'Inde): mid-sentence
+        return False
     if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "("):   # quoted speech begins
         return True
     before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", before)
@@ -94,7 +96,7 @@ class NameContext:
     lang: str
     named: frozenset[str]          # capitalised mid-sentence somewhere on this side
     lower: frozenset[str]          # seen in lower case on this side
-    other_named: frozenset[str]    # capitalised mid-sentence on the other side
+    other_named: frozenset[str]    # capitalised mid-sentence on the other side (folded)
     links: Counter[str] = field(default_factory=Counter)   # links each word is in, this side
 
 
@@ -111,7 +113,7 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -
         return False                                 # lower case: a title (Monsieur, Vierge)
     if ctx.lang.split("-")[0] in NOUN_CAPITALS:   # compounds are in no word list: not a test
         # the tail of a hyphenated compound ('Kangchendzönga-Gruppe') is a noun
-        return key in ctx.other_named and text[a - 1:a] != "-"
+        return fold(w) in ctx.other_named and text[a - 1:a] != "-"
     return True
 
 
@@ -180,6 +182,36 @@ def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
     return out
 
 
+def _kept_names(bitext: Bitext, ctx: dict[str, NameContext],
+                config: CheckConfig) -> dict[str, dict[str, frozenset[str]]]:
+    """Names (folded) the translation keeps as they are spelt: in most of the links (two at
+    least) that hold them, the other side has a word spelt alike (Alice/Alice, Népal/Nepal);
+    each with the other side's names that stand for it in most links (two at least) where
+    it is not so kept (the translator's habit: 'Highbury' where the original says 'Hartfield').
+
+    For these only a word spelt alike, or such a habit, is a counterpart: the encoder puts
+    unknown names close together (Alice/Dinah 0.48, Taylor/Tayrin 0.60), a word link may
+    join a changed name by its position, and words that keep co-occurring with it ('Miss'
+    with 'Taylor') are no translation of it. A one-off slip never builds a habit.
+    """
+    out = {}
+    for side, other in (("src", "tgt"), ("tgt", "src")):
+        seen: Counter[str] = Counter()
+        kept: Counter[str] = Counter()
+        instead: Counter[tuple[str, str]] = Counter()
+        for i in range(len(bitext.alignment.links)):
+            others = [t for t in word_spans(bitext.link_text(i, other)) if t[0][0].isupper()]
+            for w in {n[0] for n in _names(bitext.link_text(i, side), ctx[side], config)}:
+                seen[fold(w)] += 1
+                spelt = _best(w, others)[0] >= config.name_similarity
+                kept[fold(w)] += spelt
+                instead.update((fold(w), fold(o)) for o in {t[0] for t in others} if not spelt)
+        names = {k for k, c in kept.items() if c >= 2 and c >= 0.5 * seen[k]}
+        out[side] = {k: frozenset(o for (n, o), c in instead.items() if n == k and c >= 2
+                                  and c >= 0.5 * (seen[k] - kept[k])) for k in names}
+    return out
+
+
 def _contexts(bitext: Bitext) -> dict[str, NameContext]:
     texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
              for side in ("src", "tgt")}
@@ -187,21 +219,23 @@ def _contexts(bitext: Bitext) -> dict[str, NameContext]:
     links = {side: Counter(w for t in texts[side] for w in {w.casefold() for w, *_ in word_spans(t)})
              for side in texts}
     return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
-                              frozenset(stats[other][0]), links[side])
+                              frozenset(fold(w) for w in stats[other][0]), links[side])
             for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
 
 
 def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameContext,
-                  learned: dict[str, set[str]], config: CheckConfig) -> list[WordSpan]:
-    """Names of one side of link i with no counterpart on the other side."""
+                  learned: dict[str, set[str]], kept: dict[str, frozenset[str]],
+                  config: CheckConfig) -> list[WordSpan]:
+    """Names of one side of link i with no counterpart on the other side (a name the
+    translation keeps as spelt needs a word spelt alike: _kept_names)."""
     text = bitext.link_text(i, side)
     other: Side = "tgt" if side == "src" else "src"
     at = {a: k for k, (_, a, _) in enumerate(lw.words(side))}
     # spelt alike, a name's counterpart is capitalised too ('lion' is not 'Lyon'), where case
     # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
-    matched = lw.best(side, cosine=False, among=cased) >= config.name_similarity
-    matched |= lw.has_link(side, config.name_link_cosine)
+    spelt = lw.best(side, cosine=False, among=cased) >= config.name_similarity
+    matched = spelt | lw.has_link(side, config.name_link_cosine)
     if lw.cos is not None:
         # unknown names all look alike to the encoder; a capitalised common word (Vierge,
         # Victoire, Monsieur) it knows as well as any word
@@ -210,8 +244,9 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     folded = {w.casefold() for w, *_ in lw.words(other)}
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
     return [n for n in _names(text, ctx, config)
-            if n[1] in at and not matched[at[n[1]]]
-            and not learned.get(n[0].casefold(), set()) & folded
+            if n[1] in at and not (spelt if fold(n[0]) in kept else matched)[at[n[1]]]
+            and (fold(n[0]) in kept or not learned.get(n[0].casefold(), set()) & folded)
+            and not kept.get(fold(n[0]), frozenset()) & {fold(w) for w in folded}
             and not _same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
 
 
@@ -236,11 +271,12 @@ def check_names(bitext: Bitext, config: CheckConfig,
     """
     ctx = _contexts(bitext)
     learned = _learned_counterparts(bitext, ctx, config)
+    kept = _kept_names(bitext, ctx, config)
     for i in range(len(bitext.alignment.links)):
         lw = link_words(bitext, i, evidence)
         if not lw.src or not lw.tgt:
             continue
-        src, tgt = (_orphan_names(bitext, i, lw, side, ctx[side], learned[side], config)
+        src, tgt = (_orphan_names(bitext, i, lw, side, ctx[side], learned[side], kept[side], config)
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
         lost, changed = _lost_names(bitext, i, lw, src, tgt, ctx, config)
@@ -248,8 +284,8 @@ def check_names(bitext: Bitext, config: CheckConfig,
         quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
                  if ctx[side].links[n[0].casefold()] >= config.frequent_name}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
-        yield from _name_findings(i, src, tgt, words, _unrelated(lw), _placed(lw), bitext.tgt_lang,
-                                  quiet)
+        yield from _name_findings(i, src, tgt, words, _unrelated(lw, kept), _placed(lw),
+                                  bitext.tgt_lang, quiet, bitext.src_lang)
 
 
 def _moved(bitext: Bitext, i: int, names: Sequence[WordSpan], other: Side,
@@ -261,6 +297,13 @@ def _moved(bitext: Bitext, i: int, names: Sequence[WordSpan], other: Side,
     near = [w for k in (i - 1, i + 1) if 0 <= k < len(bitext.alignment.links)
             for w, *_ in word_spans(bitext.link_text(k, other)) if w[0].isupper()]
     return {n[0] for n in names if _best(n[0], [(w, 0, 0) for w in near])[0] >= config.name_similarity}
+
+
+def _edits_apart(a: str, b: str, most: int = 2) -> bool:
+    """At most `most` letter edits apart, folded (Lyon/lion 1, Ruhr/ruin 2; Woodhouse/whose
+    share bigrams but are no slip of one another)."""
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+    return EditDistance(DistanceAlgorithm.DAMERAU_OSA).compare(fold(a), fold(b), most) >= 0
 
 
 def _common(word: str, lang: str) -> bool:
@@ -290,56 +333,78 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
     out, changed = [], []
     for n in _names(bitext.link_text(i, "src"), ctx["src"], config):
         k = at.get(n[1])
-        if k is None or n in src or spelt[k] >= config.name_similarity:
+        if k is None or spelt[k] >= config.name_similarity:
+            continue
+        alike = [t for t in unspelt if similarity(n[0], t[0]) >= 0.4 and t not in changed]
+        if n in src:   # already an orphan: its look-alike is the name it became
+            changed += alike
             continue
         closest = lw.tgt[int(lw.cos[k].argmax())]
-        alike = [t for t in unspelt if similarity(n[0], t[0]) >= 0.4 and t not in changed]
         if closest[1] in tgt_at or any(similarity(n[0], t[0]) >= 0.4 for t in tgt) or alike:
             out.append(n)
             changed += alike
     return out, changed
 
 
-def _unrelated(lw: LinkWords, below: float = 0.45) -> Callable[[WordSpan, WordSpan], bool]:
+def _unrelated(lw: LinkWords, kept: dict[str, dict[str, frozenset[str]]],
+               below: float = 0.45) -> Callable[[WordSpan, WordSpan], bool]:
     """Whether an original and a translation word are far apart in meaning (always true
-    without evidence): 'Guillaume' and 'William' are one name, 'Dodo' and 'Hare' two."""
+    without evidence): 'Guillaume' and 'William' are one name, 'Dodo' and 'Hare' two; a
+    name the translation keeps as spelt and another name are two names unless spelt alike
+    (Bessie/Isabella, Alice/Dinah, whatever their cosine)."""
     src_at = {a: k for k, (_, a, _) in enumerate(lw.src)}
     tgt_at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
 
     def unrelated(s: WordSpan, t: WordSpan) -> bool:
+        if fold(s[0]) in kept["src"] or fold(t[0]) in kept["tgt"]:
+            return similarity(s[0], t[0]) < 0.4
         return lw.cos is None or float(lw.cos[src_at[s[1]], tgt_at[t[1]]]) < below
     return unrelated
 
 
-def _placed(lw: LinkWords) -> Callable[[WordSpan, WordSpan], bool]:
+# a name moves further than a word when the sentence is rebuilt (a German verb-final
+# clause, 'Sixteen years had Miss Taylor been'): a quarter of the translation either way
+# for a look-alike; an unrelated name must stand closer (a tenth, as for words): one
+# further away belongs to another clause ('but Emma kept...' / 'after Isabella's marriage')
+NAME_SLACK = 0.25
+SWAP_SLACK = 0.1
+
+
+def _placed(lw: LinkWords) -> Callable[..., bool]:
     """Whether a translation word stands where an original word would be translated
     (LinkWords.in_place): 'Duncan' at the other end of the sentence did not replace 'Alice'."""
     src_at = {a: k for k, (_, a, _) in enumerate(lw.src)}
     tgt_at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
 
-    def placed(s: WordSpan, t: WordSpan) -> bool:
-        return lw.in_place(src_at[s[1]], tgt_at[t[1]])
+    def placed(s: WordSpan, t: WordSpan, slack: float = NAME_SLACK) -> bool:
+        return lw.in_place(src_at[s[1]], tgt_at[t[1]], slack)
     return placed
 
 
 def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list[WordSpan],
                    unrelated: Callable[[WordSpan, WordSpan], bool],
-                   placed: Callable[[WordSpan, WordSpan], bool], lang: str,
-                   frequent: set[str]) -> Iterator[Finding]:
+                   placed: Callable[..., bool], lang: str,
+                   frequent: set[str], src_lang: str = "") -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
-    (warning); what stays unpaired is info, unless the name is frequent in the text (a
-    pronoun or a title stands for it). Month and weekday names replace no name."""
+    (warning); a name of the original that stays unpaired is info, unless it is frequent in
+    the text (a pronoun or a title stands for it); one of the translation is not reported
+    unless it is a month or a weekday. Month and weekday names replace no name."""
     used: set[int] = set()
     for w, a, b in src:
-        free = [t for t in tgt if t[1] not in used and placed((w, a, b), t)]
+        # a name that is a common word of the original's language (Citoyen, Vierge) is
+        # translated as a word: another name or a look-alike in its place changed nothing
+        free = [t for t in tgt if t[1] not in used and placed((w, a, b), t)] \
+            if not _common(w, src_lang) else []
         score, match = _best(w, free)
         if score < 0.4:   # another name in its place: not a common word, not a translation
             match = next((t for t in free if not _common(t[0], lang) and fold(t[0]) not in
-                          _calendar(lang) and unrelated((w, a, b), t)), None)
+                          _calendar(lang) and unrelated((w, a, b), t)
+                          and placed((w, a, b), t, SWAP_SLACK)), None)
         if match is None:   # a look-alike word, not a word derived from the name (himalayen)
             score, match = _best(w, [t for t in words if t[1] not in used and placed((w, a, b), t)
-                                     and fold(t[0])[:5] != fold(w)[:5]])
+                                     and fold(t[0])[:5] != fold(w)[:5] and _edits_apart(w, t[0])]
+                                 if not _common(w, src_lang) else [])
             match = match if score >= 0.4 else None
         if match is not None:
             used.add(match[1])
@@ -348,7 +413,10 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
         elif w not in frequent:
             yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the translation",
                                Span("src", a, b))
+    # a name of the translation alone, replacing no name, is the translator's addition
+    # ('Britanniques' for 'englischen', 'Hannah' for 'her'): not reported; a month or a
+    # weekday with no counterpart is a date changed ('juin' / 'July')
     for w, a, b in tgt:
-        if a not in used and w not in frequent:
+        if a not in used and w not in frequent and fold(w) in _calendar(lang):
             yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the original",
                                Span("tgt", a, b))

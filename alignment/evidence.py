@@ -165,14 +165,15 @@ class LinkWords:
             ok |= self.best(side, among=among) >= cos
         return ok
 
-    def in_place(self, k: int, j: int) -> bool:
+    def in_place(self, k: int, j: int, slack_share: float = 0.1) -> bool:
         """Could translation word j stand for original word k by position? It must lie
         between the translation words linked (sure word links) to k's nearest linked
         neighbours, give or take a tenth of the translation (at least 2 words); without
         word links, at about the same relative position (within 30% of the sentence).
-        'hand' far from where 'et' is translated is no slip for 'and'."""
+        'hand' far from where 'et' is translated is no slip for 'and'. (`slack_share`: the
+        share of the translation given or taken.)"""
         ns, nt = len(self.src), len(self.tgt)
-        slack = max(2, round(0.1 * nt))
+        slack = max(2, round(slack_share * nt))
         if self.linked is None or not self.linked.any():
             return abs((k + 0.5) / ns - (j + 0.5) / nt) <= 0.3
         rows = self.linked.any(axis=1)

@@ -471,9 +471,9 @@ DE_FR = [
     # that loses nothing (OCR, typesetting) is not a translation slip
     ("Die Alpen (November) berichten.", "Les Alpes (novembre en parlent.", [], "brackets",
      ("(", "unbalanced ()")),
-    ("Die Alpen (November) berichten.", "Les Alpes (novembre) en parlent).", [], "brackets", None),
-    ("Die Alpen (1956, S. 295) berichten.", "Les Alpes {1956, p. 295) en parlent.", [], "brackets", None),
-    ("Aus dem Jahre 1955 ist nachzutragen.", ") L'année 1955 a vu une expédition.", [], "brackets", None),
+    ("Die Alpen (November) berichten.", "Les Alpes (novembre) en parlent).", [], "brackets", "quiet"),
+    ("Die Alpen (1956, S. 295) berichten.", "Les Alpes {1956, p. 295) en parlent.", [], "brackets", "quiet"),
+    ("Aus dem Jahre 1955 ist nachzutragen.", ") L'année 1955 a vu une expédition.", [], "brackets", "quiet"),
     # numbers on one side only: asides in brackets and page references are the translator's
     # choice, not reported; the OCR's '1' for 'l' is no number
     ("den formenschönen Makalu (8481 m).", "le Makalu, à la silhouette élégante.", [], "numbers", "quiet"),
@@ -481,7 +481,50 @@ DE_FR = [
     ("- « Berge der Welt », Bd. XI, S. 161-177.", "- Berge der Welt, Bd. XI.", [], "numbers", "quiet"),
     ("Sie ist an der Industrie interessiert.", "Il est intéressé à 1'«industrie».", [], "numbers", "quiet"),
     ("Die Karte von Kurz 1930 ist gut.", "La carte de Kurz est bonne.", [], "numbers", ("1930", "1930")),
+    # names: one the translation adds, replacing none, is the translator's (explicitation)
+    ("Der englischen Route zu folgen, kam nicht in Frage.",
+     "Pas question de prendre la même voie que les Britanniques.", [], "names", "quiet"),
 ]
+FR_EN += [
+    # names: after an elision a capital is mid-sentence (d'Israël is a name)
+    ("Les pensées du roi d'Israël lui-même.", "The thoughts of the King of Bessie himself.",
+     [("roi", "King"), ("pensées", "thoughts")], "names", ("Israël", "Bessie")),
+    # a name that is a common word (a title) is translated as a word: 'citizens' changed nothing
+    ("Fils d'Isaac Rousseau, Citoyen, et de Susanne Bernard, Citoyenne.",
+     "Son of Isaac Rousseau and Susannah Bernard, citizens.", [("Fils", "Son")], "names", None),
+    # a look-alike word must be one or two letters from the name (Lyon/lion), not 'whose'
+    ("la séparation d'avec ses amis Woodhouse", "a separation from friends whose friendship",
+     [("séparation", "separation"), ("amis", "friends")], "names", None),
+]
+
+
+KEPT = [  # a name the translation keeps as spelt elsewhere in the text (two links) ...
+    ("Alice rit.", "Alice laughed."), ("Dinah dort.", "Dinah sleeps."), ("Alice chante.", "Alice sang."),
+    ("Dinah mange.", "Dinah eats."), ("Mlle Taylor part.", "Miss Taylor leaves."),
+    ("Mlle Taylor reste.", "Miss Taylor stays."), ("Il vit à Hartfield.", "He lives at Highbury."),
+    ("Il va à Hartfield.", "He goes to Highbury."), ("Hartfield est loin.", "Hartfield is far."),
+    ("Hartfield est beau.", "Hartfield is fine."), ("Hartfield est grand.", "Hartfield is big."),
+]
+
+
+@pytest.mark.parametrize("src, tgt, groups, changed", [
+    # ... needs a word spelt alike here: another name close by cosine or linked by position is
+    # no counterpart (unknown names all look alike to the encoder)
+    ("Je suis fâchée, dit Alice, qui comprenait.", "I am sorry, said Dinah, who understood.",
+     [("Alice", "Dinah"), ("fâchée", "sorry"), ("dit", "said")], "'Alice' became 'Dinah'"),
+    ("Mlle Taylor était restée seize ans.", "Miss Tayrin had stayed sixteen years.",
+     [("Taylor", "Tayrin"), ("ans", "years"), ("seize", "sixteen"), ("Mlle", "Miss")],
+     "'Taylor' became 'Tayrin'"),
+    # a habit of the translator (Highbury for Hartfield in most links that lack Hartfield) is no slip
+    ("Depuis un an il est installé à Hartfield.", "He has been a whole year in Highbury.",
+     [("an", "year"), ("installé", "been")], None),
+])
+def test_names_kept_as_spelt_need_their_spelling(src: str, tgt: str, groups: list[tuple[str, ...]],
+                                                 changed: str | None) -> None:
+    b = bitext(KEPT + [(src, tgt)])
+    result = [f for f in at_level(run_checks(b, only=["names"], evidence=fake_evidence(groups)))
+              if f.link == len(KEPT)]
+    assert [f.message for f in result] == ([f"name {changed}?"] if changed else [])
 
 
 @pytest.mark.parametrize("src, tgt, groups, check, expected, langs",
@@ -772,8 +815,8 @@ def test_uneven_number_changes_are_a_warning_not_an_error(src: str, tgt: str, le
 
 
 @pytest.mark.parametrize("pairs, flagged", [
-    ([("Il dit (en riant.", "He said, laughing.")], True),
-    ([("Il dit (en riant.", "He said, laughing."), ("Puis il partit).", "Then he left.")], False),
+    ([("Il dit (en riant.", "He said (laughing).")], True),
+    ([("Il dit (en riant.", "He said (laughing)."), ("Puis il partit).", "Then he left.")], False),
     ([('"Que voulez-vous ?', '"What do you want?"'), ("demandai-je.", "I asked."),
       ('-- Montrez le livre. "', '"Show the book."')], False),   # dialogue over three links
 ])
@@ -825,13 +868,14 @@ def test_a_short_side_with_look_alikes_does_not_hide_a_mismatch() -> None:
 
 
 @pytest.mark.parametrize("src, tgt, level", [
-    ("(s. « Die Alpen » 1956, S.83)", "(voir Les Alpes 1956, p. 82)", "info"),   # editions' pages
+    ("(s. « Die Alpen » 1956, S.83)", "(voir Les Alpes 1956, p. 82)", None),   # editions' pages
     ("(s. « Die Alpen » 1956, S.83)", "(voir Les Alpes 1955, p. 83)", "error"),
     ("Es waren 83 Mann.", "Ils étaient 82.", "error"),
 ])
-def test_page_references_differ_between_editions(src: str, tgt: str, level: str) -> None:
-    (f,) = found([(src, tgt)], "numbers", src_lang="de", tgt_lang="fr")
-    assert f.severity == level
+def test_page_references_differ_between_editions(src: str, tgt: str, level: str | None) -> None:
+    """Page numbers alone that differ are the editions' pagination: not reported."""
+    result = found([(src, tgt)], "numbers", src_lang="de", tgt_lang="fr")
+    assert [f.severity for f in result] == ([level] if level else [])
 
 
 @pytest.mark.parametrize("src, tgt, groups, changed", [
