@@ -8,7 +8,9 @@ where uploads and aligned files go in `alignment.workspace`; reading, aligning,
 storing, exporting and checking in their stage modules. The open text lives in
 `st.session_state` (a `browse.History` of immutable Bitexts), so a click never
 re-parses the PO; the encoder is a `st.cache_resource`, computed alignments are
-`st.cache_data`.
+`st.cache_data`. Work of seconds on a long text (word links, the proofreading checks) runs
+in worker threads that a fragment polls, so the page answers meanwhile; download files are
+made when the Download menu opens.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Widgets only: the links come from alignment.words (stored in the PO, so a text opens with
 them), the hover highlighting is CSS inside the rows (alignment.browse.word_css), the
-glossary and its CSV/Anki exports from alignment.glossary.
+glossary and its CSV/Anki exports from alignment.glossary. Finding them takes seconds on a
+book, so it runs in a worker thread; a fragment polls it and draws the word model's progress.
 """
 
 from __future__ import annotations
