@@ -347,7 +347,7 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
 
 
 def _unrelated(lw: LinkWords, kept: dict[str, dict[str, frozenset[str]]],
-               below: float = 0.45) -> Callable[[WordSpan, WordSpan], bool]:
+               below: float = 0.5) -> Callable[[WordSpan, WordSpan], bool]:
     """Whether an original and a translation word are far apart in meaning (always true
     without evidence): 'Guillaume' and 'William' are one name, 'Dodo' and 'Hare' two; a
     name the translation keeps as spelt and another name are two names unless spelt alike

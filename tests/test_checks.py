@@ -904,3 +904,24 @@ def test_no_slip_for_a_longer_form_or_a_rare_two_letter_word(src: str, tgt: str,
     """'pleasure' is a derivation of 'please', not a slip for it; 'te' is no English word to
     intend (two-letter candidates must be among the language's commonest words)."""
     assert not at_level(run_checks(bitext([(src, tgt)]), only=["realword"], evidence=fake_evidence(groups)))
+
+
+@pytest.mark.parametrize("cosine, level", [(0.47, "warning"), (0.56, "info")])
+def test_unknown_names_alike_by_cosine_are_still_two_names(cosine: float, level: str) -> None:
+    """Unknown names all look alike to the encoder (Reinagl/Rttilro 0.47): below 0.5 another
+    name in a name's place is a changed name; above (Jacques/James 0.56) it may translate it."""
+    def vectors(words: object) -> np.ndarray:
+        out = np.zeros((len(words), 64), dtype=np.float32)  # type: ignore[arg-type]
+        for r, w in enumerate(words):  # type: ignore[arg-type]
+            if w == "Rttilro":
+                out[r, :2] = (cosine, (1 - cosine ** 2) ** 0.5)
+            else:
+                out[r, 0 if w == "Reinagl" else 2 + hash(w) % 62] = 1.0
+        return out
+    b = bitext([("Reinagl lachte.", "Puis Reinagl rit."), ("Es schneite.", "Il neigeait."),
+                ("Am späten Nachmittag sicherte dann Reinagl die müden und langsamen Träger.",
+                 "Tard dans l'après-midi, Rttilro assurait les porteurs lents et fatigués.")],
+               src_lang="de", tgt_lang="fr")
+    result = [f for f in run_checks(b, only=["names"], evidence=WordEvidence(vectors, (), "fake"))
+              if f.link == 2]
+    assert [f.severity for f in result] == [level]
