@@ -33,7 +33,9 @@ def test_find_word_links_then_rows_mark_words_and_the_glossary_lists_pairs(env):
     found(at)
     assert '<mark class="w wg' in rows_html(at)
     assert any("Word links found" in s.value for s in at.sidebar.success)
-    glossary = at.dataframe[-1].value
+    assert not at.dataframe  # the glossary is made when its panel opens
+    at.session_state["gloss_open"] = True  # what a click on the panel's title does
+    glossary = at.run().dataframe[-1].value
     assert len(glossary) > 20 and {"fr", "en", "count"} <= set(glossary.columns)
     at.text_input(key="gloss_q").input("pont").run()
     assert all("pont" in a or "pont" in b

@@ -364,6 +364,9 @@ def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(p
     page.get_by_role("button", name="Apply edit").click()
     expect(row(page, 1)).to_contain_text("Typed while the word links were being found.")
     expect(page.get_by_text("2 unsaved changes").first).to_be_visible()  # links, then the edit
+    page.get_by_text("Glossary: the text's word pairs").click()  # made when it opens
+    expect(page.locator("[data-testid=stDataFrame]")).to_be_visible()
+    expect(page.get_by_role("button", name="CSV", exact=True)).to_be_visible()
 
 
 def test_proofread_a_long_text_the_page_answers_while_the_checks_run(page, tmp_path):
