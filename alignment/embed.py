@@ -334,8 +334,13 @@ class UseEmbedder:
                     missing: list[np.ndarray]) -> None:
         """Cache the computed runs as float16, and round them in out to match a warm read."""
         todo = missing[0]
-        half = out[:, todo].astype(np.float16)
-        out[:, todo] = half
+        every = len(todo) == out.shape[1]  # a cold call: no fancy-indexed copies
+        half = (out if every else out[:, todo]).astype(np.float16)
+        if every:
+            np.copyto(out, half)
+        else:
+            out[:, todo] = half
+        half = np.ascontiguousarray(half.transpose(1, 0, 2))  # a row's runs side by side
         n_runs = np.minimum(len(out), out.shape[1] - todo)
-        cache.put([(keys[i], int(k), half[:k, j].tobytes())
+        cache.put([(keys[i], int(k), half[j, :k].tobytes())
                    for j, (i, k) in enumerate(zip(todo.tolist(), n_runs.tolist()))], "runs")

@@ -54,6 +54,11 @@ class PartsCache:
     """
 
     TABLES = ("parts", "runs")
+    #: Page size of new cache files. Why: rows are 2-6 KB blobs, which on 4 KB
+    #: pages spill into overflow pages; measured here, writing the 3,129 parts
+    #: and joins of 1,565 sentences took 0.10 s with 4 KB pages and 0.02-0.03 s
+    #: with 64 KB ones (reading them back: 0.037 s and 0.029 s; the file 20% smaller).
+    PAGE_SIZE = 65536
     _SUM = 8  # checksum bytes at the end of each vector blob
 
     def __init__(self, directory: str | os.PathLike[str], model: str) -> None:
@@ -90,6 +95,7 @@ class PartsCache:
         """A connection in WAL mode, with the tables created."""
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         try:
+            db.execute(f"PRAGMA page_size={self.PAGE_SIZE}")  # new files only: a no-op once created
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             for table in self.TABLES:

@@ -387,3 +387,23 @@ def test_new_cache_opened_by_many_processes_at_once(tmp_path, round_) -> None:
         counts = pool.map(_open_and_put, [(str(tmp_path), k) for k in range(12)])
     assert counts == [20] * 12
     assert len(PartsCache(tmp_path, "model").get([bytes([k, i]) for k in range(12) for i in range(20)])) == 240
+
+
+def test_new_cache_files_use_large_pages_and_old_ones_still_open(tmp_path) -> None:
+    """Rows of several KB write fastest on 64 KB pages; a file made with sqlite's
+    default pages (an older cache) keeps them and is still read."""
+    UseEmbedder(cache_dir=tmp_path / "new").embed(STORY[:3])
+    with sqlite3.connect(tmp_path / "new" / "embeddings.sqlite3") as db:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == PartsCache.PAGE_SIZE
+    old = tmp_path / "old"
+    old.mkdir()
+    with sqlite3.connect(old / "embeddings.sqlite3") as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE parts (key BLOB PRIMARY KEY, len INTEGER, vec BLOB)")
+    first = UseEmbedder(cache_dir=old)
+    vecs = first.embed(STORY[:3])
+    again = UseEmbedder(cache_dir=old)
+    np.testing.assert_array_equal(again.embed(STORY[:3]), vecs)
+    assert again.sentences_encoded == 0
+    with sqlite3.connect(old / "embeddings.sqlite3") as db:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
