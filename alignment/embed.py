@@ -239,14 +239,24 @@ class UseEmbedder:
             return np.zeros((0, DIM), dtype=np.float32)
         p = self.parts(texts)
         out = np.empty((len(texts), DIM), dtype=np.float32)
-        return self._head_into(out, p.left + p.core + p.right, p.lens)
+        return self._head_into(out, self._head_first(p.left + p.core + p.right), p.lens)
 
-    def _head_into(self, out: np.ndarray, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
-        """out[:] = the head over sums, in blocks that keep its intermediates small."""
+    def _head_first(self, sums: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """`UseModel.head_first` of sums (of the rows where `rows` is True, zero elsewhere)."""
         model = self._load()[0]
+        if rows is not None and not rows.all():
+            out = np.zeros((len(sums), model.head_in.shape[1]), dtype=np.float32)
+            out[rows] = self._head_first(sums[rows])
+            return out
         with model.blas_threads(self.threads if len(sums) >= 1024 else 1):
-            for r in range(0, len(sums), _HEAD_ROWS):
-                out[r:r + _HEAD_ROWS] = model.head(sums[r:r + _HEAD_ROWS], lens[r:r + _HEAD_ROWS])
+            return model.head_first(sums)
+
+    def _head_into(self, out: np.ndarray, first: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """out[:] = the head over `_head_first` values, in blocks that keep its intermediates small."""
+        model = self._load()[0]
+        with model.blas_threads(self.threads if len(first) >= 1024 else 1):
+            for r in range(0, len(first), _HEAD_ROWS):
+                out[r:r + _HEAD_ROWS] = model.head_rest(first[r:r + _HEAD_ROWS], lens[r:r + _HEAD_ROWS])
         return out
 
     def embed_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
@@ -312,22 +322,33 @@ class UseEmbedder:
 
     def _compute_runs(self, out: np.ndarray, texts: Sequence[str],
                       missing: list[np.ndarray]) -> None:
-        """out[k-1, rows] for the missing rows, from parts and joins."""
+        """out[k-1, rows] for the missing rows, from parts and joins.
+
+        A run's sum is its sentences' whole sums plus, per join, the join's sum
+        less the ends it replaces. The head's first layers are linear, so they
+        run once per sentence and join (only those a missing run holds) and a
+        run adds the results: half the first-layer products of running the
+        head on each run's sum, at k <= 4.
+        """
         p, joins = self._parts_and_joins(texts, joins=len(missing) > 1)
         n = len(texts)
-        acc, lens = p.core, p.lens
+        span = np.zeros(n, bool)  # sentences that some missing run holds
+        for k, rows in enumerate(missing, 1):
+            span[rows + k - 1] = True
+        whole = self._head_first(p.left + p.core + p.right, span)
+        fix = self._head_first(joins - p.right[:-1] - p.left[1:], span[:-1] & span[1:]) \
+            if len(missing) > 1 else whole[:0]
+        acc, lens = whole, p.lens
         for k, rows in enumerate(missing, 1):
             if k > 1:
                 m = n - k + 1
-                acc = acc[:m] + joins[k - 2:k - 2 + m] + p.core[k - 1:k - 1 + m]
+                acc = acc[:m] + fix[k - 2:k - 2 + m] + whole[k - 1:k - 1 + m]
                 lens = lens[:m] + p.lens[k - 1:k - 1 + m] - 2
             if len(rows) == len(acc):  # all rows: write in place
-                self._head_into(out[k - 1, :len(rows)], p.left[:len(rows)] + acc
-                                + p.right[k - 1:k - 1 + len(rows)], lens)
+                self._head_into(out[k - 1, :len(rows)], acc, lens)
             elif len(rows):
-                sums = p.left[rows] + acc[rows] + p.right[rows + k - 1]
                 out[k - 1, rows] = self._head_into(np.empty((len(rows), DIM), dtype=np.float32),
-                                                   sums, lens[rows])
+                                                   acc[rows], lens[rows])
 
     @staticmethod
     def _store_runs(cache: PartsCache, out: np.ndarray, keys: list[bytes],

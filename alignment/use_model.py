@@ -195,6 +195,9 @@ class UseModel:
         self.ln_b = b.ln_b @ b.cnn_W
         self.cnn_b = b.cnn_b
         self.head_W = (b.d0, b.d1, b.d2, b.d3, b.p1, b.p3)
+        # the head's first layers, side by side, and the token bias through them
+        self.head_in = np.ascontiguousarray(np.hstack([b.d0, b.p1]))
+        self.head_in_b = self.cnn_b @ self.head_in
         from threadpoolctl import ThreadpoolController
         self._limit = ThreadpoolController().limit
         shapes = [((_EMB,), np.float32), ((), np.float64), ((), np.float64)] + [
@@ -372,11 +375,28 @@ class UseModel:
 
     def head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Embeddings from projected feature sums and token counts (the DAN head)."""
-        d0, d1, d2, d3, p1, p3 = self.head_W
+        return self.head_rest(self.head_first(sums), lens)
+
+    def head_first(self, sums: np.ndarray) -> np.ndarray:
+        """sums @ [d0 | p1], (n, 640): the head's first layers, before the mean.
+
+        Why apart: they are linear in the sums, so a run's value is the sum of
+        its sentences' and joins' values, each computed once (UseEmbedder's
+        runs), instead of once per run holding them.
+        """
+        return sums @ self.head_in
+
+    def head_rest(self, first: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Embeddings from `head_first` of the sums and the token counts.
+
+        mean = (sums + lens b) / sqrt(lens), so mean @ W = (first + lens (b @ W)) / sqrt(lens).
+        """
+        _, d1, d2, d3, _, p3 = self.head_W
         flens = lens.astype(np.float32)[:, None]
-        mean = (sums + flens * self.cnn_b) * np.reciprocal(np.sqrt(flens))
-        y0 = np.maximum(mean @ d0, 0)
-        y1 = mean @ p1
+        a = (first + flens * self.head_in_b) * np.reciprocal(np.sqrt(flens))
+        width = d1.shape[0]
+        y0 = np.maximum(a[:, :width], 0)
+        y1 = a[:, width:]
         y1 += y0 @ d1
         np.maximum(y1, 0, out=y1)
         y2 = np.maximum(y1 @ d2, 0)

@@ -58,3 +58,55 @@ def test_runs_and_joins_share_one_macro_batch_when_under_budget(monkeypatch) -> 
         sum(map(len, ids)), dtype=np.int64)), raising=False)
     assert len(list(model._jobs(sents, [w for w, _, _ in wins], 1))) == 1
     assert len(list(model._jobs(sents * 2, [w for w, _, _ in wins], 1))) == 2
+
+
+def _direct_head(model: use_model.UseModel, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """USE-m3's DAN head as written (float64): mean of the features, then the layers."""
+    d0, d1, d2, d3, p1, p3 = (w.astype(np.float64) for w in model.head_W)
+    n = lens.astype(np.float64)[:, None]
+    mean = (sums + n * model.cnn_b) / np.sqrt(n)
+    y1 = np.maximum(mean @ p1 + np.maximum(mean @ d0, 0) @ d1, 0)
+    z = np.tanh(y1 @ p3 + np.maximum(y1 @ d2, 0) @ d3)
+    return z / np.linalg.norm(z, axis=1, keepdims=True)
+
+
+def _runs_the_direct_way(use: UseEmbedder, max_run: int) -> np.ndarray:
+    """Each run's sum of parts (left, cores and joins, right), then the whole head per run."""
+    model = use._load()[0]
+    p, joins = use._parts_and_joins(TEXT, joins=True)
+    n = len(TEXT)
+    out = np.zeros((max_run, n, 512))
+    for k in range(1, max_run + 1):
+        for i in range(n - k + 1):
+            s = p.left[i] + p.core[i:i + k].sum(0) + joins[i:i + k - 1].sum(0) + p.right[i + k - 1]
+            out[k - 1, i] = _direct_head(model, s[None].astype(np.float64),
+                                         np.array([p.lens[i:i + k].sum() - 2 * (k - 1)]))[0]
+    return out
+
+
+def test_runs_from_per_sentence_head_layers_equal_the_head_over_each_run(use: UseEmbedder) -> None:
+    """embed_runs adds the head's first-layer values of sentences and joins: the same
+    vectors as the whole head over each run's summed parts, and embed the same as the head."""
+    runs = use.embed_runs(TEXT, 4)
+    want = _runs_the_direct_way(use, 4)
+    for k in range(1, 5):
+        m = len(TEXT) - k + 1
+        np.testing.assert_allclose(runs[k - 1, :m], want[k - 1, :m], atol=2e-6)
+        assert ((runs[k - 1, :m] * want[k - 1, :m]).sum(1) > 1 - 1e-6).all()
+    p = use.parts(TEXT)
+    np.testing.assert_allclose(use.embed(TEXT), _direct_head(use._load()[0], (
+        p.left + p.core + p.right).astype(np.float64), p.lens), atol=2e-6)
+
+
+def test_runs_computed_for_a_few_rows_equal_those_of_all_rows(use: UseEmbedder) -> None:
+    """After an edit only some rows are missing; their first layers are computed
+    for the sentences those runs hold, and the rows come out as in a full pass."""
+    full = np.zeros((4, len(TEXT), 512), dtype=np.float32)
+    use._compute_runs(full, TEXT, [np.arange(len(TEXT) - k + 1) for k in range(1, 5)])
+    part = np.zeros_like(full)
+    todo = np.array([3, 4, 8])
+    use._compute_runs(part, TEXT, [todo[todo < len(TEXT) - k + 1] for k in range(1, 5)])
+    for k in range(1, 5):
+        rows = todo[todo < len(TEXT) - k + 1]
+        np.testing.assert_allclose(part[k - 1, rows], full[k - 1, rows], atol=1e-6)
+        assert not np.delete(part[k - 1], rows, axis=0).any()
