@@ -23,6 +23,8 @@ import numpy as np
 
 from .cognates import _best, function_words, link_pairs, make_finding, speller_for
 from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
+from .context_lm import english_lists
+from .context_slips import context_slips
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
 
@@ -208,14 +210,19 @@ def check_realword(bitext: Bitext, config: CheckConfig,
         yield from _spelling_slips(bitext, speller, config)
         return
     lexicon = text_lexicon(bitext)
+    english = english_lists() if bitext.tgt_lang.split("-")[0] == "en" else None
     for i in range(len(bitext.alignment.links)):
         lw = link_words(bitext, i, evidence)
         if lw.src and lw.tgt and lw.cos is not None:
             found = list(_vector_slips(i, lw, evidence, bitext.tgt_lang, config))
-            yield from found
             done = {s.start for f in found for s in f.spans if s.side == "tgt"}
-            yield from (f for f in _text_slips(i, lw, evidence, lexicon, bitext.tgt_lang, config)
-                        if f.spans[0].start not in done)
+            found += [f for f in _text_slips(i, lw, evidence, lexicon, bitext.tgt_lang, config)
+                      if f.spans[0].start not in done]
+            done = {s.start for f in found for s in f.spans if s.side == "tgt"}
+            models = [english] if english is not None else []
+            if models:
+                found += context_slips(i, bitext, lw, evidence, models, done, config)
+            yield from found
 
 
 # ---------------------------------------------------------------- words rare in the text

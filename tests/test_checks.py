@@ -442,6 +442,18 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
      [("et", "and"), ("rit", "laughed"), ("chanta", "sang")], "realword", None),
     ("Il rit et chanta.", "He laughed then brand sang.",   # 'et' has a counterpart: nothing calls for 'and'
      [("et", "and", "then"), ("rit", "laughed"), ("chanta", "sang")], "realword", None),
+    # the context decides where the original word already has its match ('sa' has a 'her')
+    ("Elle le garda dans sa tête, pour sa mère.", "She kept it in hero own mind, for her mother.",
+     [("sa", "her"), ("tête", "mind"), ("mère", "mother"), ("garda", "kept")], "realword", ("hero", "her")),
+    ("Elle le garda dans sa tête, pour sa mère.", "She kept it in her own mind, for her mother.",
+     [("sa", "her"), ("tête", "mind"), ("mère", "mother"), ("garda", "kept")], "realword", None),
+    ("Il vit le chat et la femme.", "He saw the cat and tie woman.",
+     [("le", "the"), ("la", "the"), ("chat", "cat"), ("femme", "woman"), ("vit", "saw")], "realword",
+     ("tie", "the")),
+    ("Il vit le chat et la cravate.", "He saw the cat and the tie.",   # the original has its tie
+     [("le", "the"), ("la", "the"), ("chat", "cat"), ("cravate", "tie"), ("vit", "saw")], "realword", None),
+    ("Il vit le chat et la femme.", "He saw the cat and the woman.",
+     [("le", "the"), ("la", "the"), ("chat", "cat"), ("femme", "woman"), ("vit", "saw")], "realword", None),
     ("l'occupation de la Ruhr", "the occupation of the Ruin", [], "names", ("Ruhr", "Ruin")),
     ("Il partit pour Lyon hier.", "He left for lion yesterday.", [("hier", "yesterday")], "names",
      ("Lyon", "lion")),

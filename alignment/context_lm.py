@@ -1,0 +1,147 @@
+"""How well a word fits between its neighbours: a bigram model of the translation's language.
+
+Part of the check stage (slips.py's context test). Classic context-sensitive real-word
+error detection (Mays, Damerau and Mercer 1991; Wilcox-O'Hearn et al. 2008): "in hero own
+mind" is a slip for "her" because "her own" is a common English bigram and "hero own" is
+not, whatever the original says. The evidence is the ratio
+
+    P(prev c next) / P(prev w next)  ~  [C(prev c) C(c next) / C(c)] / [C(prev w) C(w next) / C(w)]
+
+for the word written w and a word c one or two edits away. Two sources of counts:
+
+- for English, the bigram and unigram frequency lists symspellpy ships (Google Books
+  n-grams, 243,342 bigrams above about ten million occurrences, 82,765 words): a bigram
+  missing there occurs less than the list's smallest count, so its count is taken as
+  what independence predicts, capped at that smallest count;
+- for any language, the translation itself (a book is tens of thousands of words),
+  leaving out the link being judged, with add-one smoothing.
+
+Library, and why: symspellpy (already used for edit look-ups) ships the English lists;
+nothing else is downloaded.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .evidence import word_spans
+from .types import Bitext
+
+Context = tuple[str | None, str | None]   # previous and next word (lower case), None at a break
+
+
+@dataclass(frozen=True)
+class Ngrams:
+    """Unigram and bigram counts (lower case) with the total and, for a frequency list,
+    the smallest listed bigram count (`floor`: unlisted bigrams occur less often).
+    `less` holds counts to leave out (one link's own, for a text's counts)."""
+
+    uni: Mapping[str, int]
+    bi: Mapping[tuple[str, str], int]
+    total: int
+    floor: int = 0
+    less: tuple[Mapping[str, int], Mapping[tuple[str, str], int]] = ({}, {})
+
+    def count(self, word: str) -> int:
+        return self.uni.get(word, 0) - self.less[0].get(word, 0)
+
+    def pair(self, a: str, b: str) -> float:
+        """Count of the bigram 'a b': listed, else independence capped at half of `floor`
+        (a list), or plus one (a text's own counts)."""
+        if not self.floor:
+            return 1.0 + self.bi.get((a, b), 0) - self.less[1].get((a, b), 0)
+        n = self.bi.get((a, b))
+        if n is not None:
+            return float(n)
+        guess = max(self.count(a), 1) * max(self.count(b), 1) / self.total
+        return max(min(guess, 0.5 * self.floor), 1.0)
+
+    def log_fit(self, word: str, ctx: Context) -> float:
+        """How much better than chance word goes with its neighbours: the sum over the
+        neighbours of log C(prev word) / C(word) and log C(word next) / C(word) (pointwise
+        mutual information up to terms shared by every word in that place). The word's own
+        frequency drops out: a common word is no likelier a slip's intended word for being
+        common, only for going with its neighbours ('her own', not 'hero own')."""
+        own = math.log(max(self.count(word), 0) + (0 if self.floor else 1) or 1)
+        score = 0.0
+        for pair in ((ctx[0], word), (word, ctx[1])):
+            if None not in pair:
+                score += math.log(self.pair(*pair)) - own
+        return score
+
+
+@lru_cache(maxsize=1)
+def english_lists() -> Ngrams | None:
+    """symspellpy's English frequency lists, or None where the package or files are missing."""
+    try:
+        import symspellpy
+    except ImportError:
+        return None
+    folder = Path(symspellpy.__file__).parent
+    uni_file, bi_file = folder / "frequency_dictionary_en_82_765.txt", \
+        folder / "frequency_bigramdictionary_en_243_342.txt"
+    if not (uni_file.is_file() and bi_file.is_file()):
+        return None
+    uni: dict[str, int] = {}
+    for line in uni_file.read_text(encoding="utf-8").splitlines():
+        w, _, n = line.partition(" ")
+        if n.isdigit():
+            uni[w] = int(n)
+    bi: dict[tuple[str, str], int] = {}
+    for line in bi_file.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and parts[2].isdigit():
+            bi[parts[0], parts[1]] = int(parts[2])
+    return Ngrams(uni, bi, sum(uni.values()), min(bi.values()))
+
+
+@dataclass(frozen=True, eq=False)
+class TextNgrams:
+    """The translation's own unigram and bigram counts, with each link's share so a link
+    can be judged by the rest of the text (a slip repeated nowhere else scores as unseen)."""
+
+    uni: Counter[str] = field(default_factory=Counter)
+    bi: Counter[tuple[str, str]] = field(default_factory=Counter)
+    own: dict[int, tuple[Counter[str], Counter[tuple[str, str]]]] = field(default_factory=dict)
+
+    def without(self, i: int) -> Ngrams:
+        """Counts of the text outside link i."""
+        less = self.own.get(i, (Counter(), Counter()))
+        return Ngrams(self.uni, self.bi, max(sum(self.uni.values()), 1), 0, less)
+
+
+def contexts(text: str, lang: str) -> list[tuple[str, int, int, Context]]:
+    """(word, start, end, (prev, next)) per word; a neighbour counts only where nothing but
+    spaces separates it (punctuation breaks the chain)."""
+    spans = word_spans(text, lang)
+    out = []
+    for k, (w, a, b) in enumerate(spans):
+        prev = spans[k - 1][0].lower() if k and not text[spans[k - 1][2]:a].strip() else None
+        nxt = spans[k + 1][0].lower() if k + 1 < len(spans) and not text[b:spans[k + 1][1]].strip() \
+            else None
+        out.append((w, a, b, (prev, nxt)))
+    return out
+
+
+def text_ngrams(bitext: Bitext) -> TextNgrams:
+    """Count the translation's words and adjacent word pairs, per link."""
+    tn = TextNgrams()
+    for i in range(len(bitext.alignment.links)):
+        ctx = contexts(bitext.link_text(i, "tgt"), bitext.tgt_lang)
+        u = Counter(w.lower() for w, *_ in ctx)
+        b = Counter((w.lower(), c[1]) for w, _, _, c in ctx if c[1] is not None)
+        tn.uni.update(u)
+        tn.bi.update(b)
+        tn.own[i] = (u, b)
+    return tn
+
+
+def log_ratio(models: Sequence[Ngrams], cand: str, word: str, ctx: Context) -> float:
+    """Sum over the models of log [fit of cand / fit of word] in this context."""
+    c, w = cand.lower(), word.lower()
+    return sum(m.log_fit(c, ctx) - m.log_fit(w, ctx) for m in models)

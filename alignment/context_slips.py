@@ -1,0 +1,78 @@
+"""Real-word slips the translation's own language gives away: 'in hero own mind', 'tie man'.
+
+Part of the check stage (slips.py's check_realword calls it per link). Most slips the
+original cannot decide are function words whose original word already has a match
+elsewhere in the link ('hero' for 'her', 'tie' for 'the'): word vectors and the text's
+translation table see nothing wrong. The context does (context_lm.py): a word one edit
+away (two for words of six letters or more) that fits between the neighbours far better
+than the word written, while the word written has no counterpart in the original. The
+original confirming the intended word (a word vector close to an original word, or the
+text's own table) lowers the bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .cognates import make_finding
+from .context_lm import Ngrams, contexts, log_ratio
+from .evidence import LinkWords, WordEvidence
+from .types import Bitext, Finding, Span
+
+if TYPE_CHECKING:
+    from .checks import CheckConfig
+
+
+def _best_candidate(w: str, ctx: tuple, models: Sequence[Ngrams], lang: str,
+                    config: CheckConfig) -> tuple[float, str, int] | None:
+    """(log ratio, candidate, edits) of the candidate fitting the context best, above the bar."""
+    from .slips import _near, _plausible
+
+    if ctx == (None, None):
+        return None
+    near = _plausible(_near(w, lang, 2 if len(w) >= config.context_two_edits else 1), w, lang)
+    best = None
+    for c, d in near:
+        lr = log_ratio(models, c, w, ctx) - (config.context_edit_cost if d > 1 else 0.0)
+        if best is None or lr > best[0]:
+            best = (lr, c, d)
+    return best
+
+
+def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
+                  models: Sequence[Ngrams], done: set[int], config: CheckConfig) -> Iterator[Finding]:
+    """Words of link i with no counterpart in the original where a word one or two edits
+    away both fits the context better (context_lm.log_ratio) and is closer to an original
+    word (cosine at least `context_cosine`), the log ratio at least `context_ratio`: the score is the log ratio plus
+    `context_cosine_weight` times the cosine gained, and must reach `context_score`. Both
+    are needed: the context alone also prefers 'elected' to 'erected', the original alone
+    cannot tell 'hero' from 'her' where 'sa' already has its 'her'."""
+    lang = bitext.tgt_lang
+    if lw.cos is None or not lw.src:
+        return
+    t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
+    at = {a: j for j, (_, a, _) in enumerate(lw.tgt)}
+    originals = [w for w, *_ in lw.src]
+    for w, a, b, ctx in contexts(bitext.link_text(i, "tgt"), lang):
+        j = at.get(a)
+        if j is None or t_ok[j] or a in done or not w.isalpha() or not w[0].islower():
+            continue
+        best = _best_candidate(w, ctx, models, lang, config)
+        if best is None or best[0] < config.context_ratio \
+                or best[0] + config.context_cosine_weight < config.context_score:
+            continue
+        lr, c, _ = best
+        cos = evidence.cosines([c], originals)[0]
+        if lw.linked is not None:   # an original word a word link gives to another word is decided
+            cos = np.where(np.delete(lw.linked, j, axis=1).any(axis=1), -1.0, cos)
+        k = int(cos.argmax())
+        gain = float(cos[k]) - float(lw.cos[:, j].max())
+        if cos[k] < config.context_cosine or lr + config.context_cosine_weight * gain < config.context_score:
+            continue
+        o, oa, ob = lw.src[k]
+        fits = " ".join(x for x in (ctx[0], c, ctx[1]) if x)
+        yield make_finding(i, "realword", "warning", f"'{w}' may be a slip for '{c}' ('{fits}'; "
+                           f"original: '{o}')", Span("tgt", a, b), Span("src", oa, ob))
