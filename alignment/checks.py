@@ -92,8 +92,8 @@ class CheckConfig:
     context_cosine_weight: float = 20.0  # ... this times the cosine the intended word gains
     context_ratio: float = 4.0          # the log ratio alone at least this (the context must speak)
     context_cosine: float = 0.7         # and the intended word at least this close to an original word
-    context_two_edits: int = 6          # words this long may be two edits from the intended word
-    context_edit_cost: float = 2.0      # log ratio a second edit costs
+    context_two_edits: int = 3          # words this long may be two edits from the intended word
+    context_edit_cost: float = 4.0      # log ratio a second edit costs
     mismatch_cosine: float = 0.25       # link sentence cosine below: the sides may not match
     mismatch_share: float = 0.6         # ... if fewer of their words than this have a counterpart
     mismatch_words: int = 4             # ... and one side has this many content words (or it is

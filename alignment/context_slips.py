@@ -26,20 +26,18 @@ if TYPE_CHECKING:
     from .checks import CheckConfig
 
 
-def _best_candidate(w: str, ctx: tuple, models: Sequence[Ngrams], lang: str,
-                    config: CheckConfig) -> tuple[float, str, int] | None:
-    """(log ratio, candidate, edits) of the candidate fitting the context best, above the bar."""
+def _candidates(w: str, ctx: tuple, models: Sequence[Ngrams], lang: str,
+                config: CheckConfig) -> list[tuple[float, str]]:
+    """(log ratio, candidate) for the candidates that fit the context at least `context_ratio`
+    better than the word written (a second edit costs `context_edit_cost`)."""
     from .slips import _near, _plausible
 
     if ctx == (None, None):
-        return None
+        return []
     near = _plausible(_near(w, lang, 2 if len(w) >= config.context_two_edits else 1), w, lang)
-    best = None
-    for c, d in near:
-        lr = log_ratio(models, c, w, ctx) - (config.context_edit_cost if d > 1 else 0.0)
-        if best is None or lr > best[0]:
-            best = (lr, c, d)
-    return best
+    scored = [(log_ratio(models, c, w, ctx) - (config.context_edit_cost if d > 1 else 0.0), c)
+              for c, d in near]
+    return [(lr, c) for lr, c in scored if lr >= config.context_ratio]
 
 
 def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
@@ -60,18 +58,23 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
         j = at.get(a)
         if j is None or t_ok[j] or a in done or not w.isalpha() or not w[0].islower():
             continue
-        best = _best_candidate(w, ctx, models, lang, config)
-        if best is None or best[0] < config.context_ratio \
-                or best[0] + config.context_cosine_weight < config.context_score:
+        cands = _candidates(w, ctx, models, lang, config)
+        if not cands or max(lr for lr, _ in cands) + config.context_cosine_weight < config.context_score:
             continue
-        lr, c, _ = best
-        cos = evidence.cosines([c], originals)[0]
+        cos = evidence.cosines([c for _, c in cands], originals)
+        # a word spelt like an original word is no evidence ('son' is French too)
+        cos = np.where(np.array([[c.casefold() == o.casefold() for o in originals] for _, c in cands]),
+                       -1.0, cos)
         if lw.linked is not None:   # an original word a word link gives to another word is decided
-            cos = np.where(np.delete(lw.linked, j, axis=1).any(axis=1), -1.0, cos)
-        k = int(cos.argmax())
-        gain = float(cos[k]) - float(lw.cos[:, j].max())
-        if cos[k] < config.context_cosine or lr + config.context_cosine_weight * gain < config.context_score:
+            cos = np.where(np.delete(lw.linked, j, axis=1).any(axis=1)[None, :], -1.0, cos)
+        ks = cos.argmax(axis=1)
+        gain = cos.max(axis=1) - float(lw.cos[:, j].max())
+        score = np.array([lr for lr, _ in cands]) + config.context_cosine_weight * gain
+        score = np.where(cos.max(axis=1) >= config.context_cosine, score, -np.inf)
+        n = int(score.argmax())
+        if score[n] < config.context_score:
             continue
+        c, k = cands[n][1], int(ks[n])
         o, oa, ob = lw.src[k]
         fits = " ".join(x for x in (ctx[0], c, ctx[1]) if x)
         yield make_finding(i, "realword", "warning", f"'{w}' may be a slip for '{c}' ('{fits}'; "

@@ -454,6 +454,13 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
      [("le", "the"), ("la", "the"), ("chat", "cat"), ("cravate", "tie"), ("vit", "saw")], "realword", None),
     ("Il vit le chat et la femme.", "He saw the cat and the woman.",
      [("le", "the"), ("la", "the"), ("chat", "cat"), ("femme", "woman"), ("vit", "saw")], "realword", None),
+    # two edits where the context calls loudly for the word ('they both cried')
+    ("Alors ils crièrent tous deux.", "Then they baths cried.",
+     [("tous", "both"), ("crièrent", "cried"), ("alors", "then")], "realword", ("baths", "both")),
+    ("Alors ils crièrent tous deux.", "Then they both cried.",
+     [("tous", "both"), ("crièrent", "cried"), ("alors", "then")], "realword", None),
+    # a candidate spelt like an original word is no evidence: French 'son' is not English 'son'
+    ("Il prit son éventail.", "He took his fan.", [("prit", "took"), ("éventail", "fan")], "realword", None),
     ("l'occupation de la Ruhr", "the occupation of the Ruin", [], "names", ("Ruhr", "Ruin")),
     ("Il partit pour Lyon hier.", "He left for lion yesterday.", [("hier", "yesterday")], "names",
      ("Lyon", "lion")),
