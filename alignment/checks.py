@@ -91,6 +91,7 @@ class CheckConfig:
     context_score: float = 14.0         # log ratio of fit (intended / written) plus ...
     context_cosine_weight: float = 20.0  # ... this times the cosine the intended word gains
     context_ratio: float = 4.0          # the log ratio alone at least this (the context must speak)
+    context_alone: float = 16.0         # or the log ratio alone at least this (no cosine needed)
     context_cosine: float = 0.7         # and the intended word at least this close to an original word
     context_two_edits: int = 3          # words this long may be two edits from the intended word
     context_edit_cost: float = 4.0      # log ratio a second edit costs

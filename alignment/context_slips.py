@@ -45,8 +45,9 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
     """Words of link i with no counterpart in the original where a word one or two edits
     away both fits the context better (context_lm.log_ratio) and is closer to an original
     word (cosine at least `context_cosine`), the log ratio at least `context_ratio`: the score is the log ratio plus
-    `context_cosine_weight` times the cosine gained, and must reach `context_score`. Both
-    are needed: the context alone also prefers 'elected' to 'erected', the original alone
+    `context_cosine_weight` times the cosine gained, and must reach `context_score`; or the
+    context alone speaks loudly (log ratio `context_alone`: 'as fort the baby'). Both are
+    needed otherwise: the context alone also prefers 'elected' to 'erected', the original alone
     cannot tell 'hero' from 'her' where 'sa' already has its 'her'."""
     lang = bitext.tgt_lang
     if lw.cos is None or not lw.src:
@@ -59,7 +60,8 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
         if j is None or t_ok[j] or a in done or not w.isalpha() or not w[0].islower():
             continue
         cands = _candidates(w, ctx, models, lang, config)
-        if not cands or max(lr for lr, _ in cands) + config.context_cosine_weight < config.context_score:
+        if not cands or (max(lr for lr, _ in cands) + config.context_cosine_weight < config.context_score
+                         and max(lr for lr, _ in cands) < config.context_alone):
             continue
         cos = evidence.cosines([c for _, c in cands], originals)
         # a word spelt like an original word is no evidence ('son' is French too)
@@ -70,10 +72,12 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
         ks = cos.argmax(axis=1)
         gain = cos.max(axis=1) - float(lw.cos[:, j].max())
         score = np.array([lr for lr, _ in cands]) + config.context_cosine_weight * gain
-        score = np.where(cos.max(axis=1) >= config.context_cosine, score, -np.inf)
-        n = int(score.argmax())
-        if score[n] < config.context_score:
+        lrs = np.array([lr for lr, _ in cands])
+        passes = ((cos.max(axis=1) >= config.context_cosine) & (score >= config.context_score)) \
+            | (lrs >= config.context_alone)
+        if not passes.any():
             continue
+        n = int(np.where(passes, score, -np.inf).argmax())
         c, k = cands[n][1], int(ks[n])
         o, oa, ob = lw.src[k]
         fits = " ".join(x for x in (ctx[0], c, ctx[1]) if x)

@@ -792,6 +792,22 @@ def test_word_links_count_as_counterparts_of_names() -> None:
     assert at_level(run_checks(linked, only=["names"], evidence=far_apart))
 
 
+@pytest.mark.parametrize("margin, found_", [(-0.5, True), (0.5, False)])
+def test_the_context_alone_decides_where_it_speaks_loudly(margin: float, found_: bool) -> None:
+    """No original word is near 'into' (the encoder knows none of them), yet 'went info the'
+    calls for it: a slip where the context's log ratio reaches context_alone, none below."""
+    from alignment.context_lm import english_lists, log_ratio
+
+    lr = log_ratio([english_lists()], "into", "info", ("went", "the"))
+    config = CheckConfig(context_alone=lr + margin)
+    b = bitext([("Elle entra dans la maison.", "She went info the house.")])
+    result = at_level(run_checks(b, only=["realword"], config=config,
+                                 evidence=fake_evidence([("maison", "house"), ("elle", "she")])))
+    assert bool(result) == found_
+    if found_:
+        assert "'info' may be a slip for 'into'" in result[0].message
+
+
 def test_an_original_word_linked_elsewhere_is_no_intended_word() -> None:
     from dataclasses import replace
 
