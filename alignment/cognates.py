@@ -1,13 +1,13 @@
-"""Word-level comparison across the sides: names and cognates, real-word slips.
+"""Word-level comparison across the sides: names and cognates.
 
 Part of the check stage (see checks.py, which registers these checks). A name
 on one side should have a similar word on the other: similarity is the Dice
 coefficient of character bigrams of accent-stripped, case-folded words (no hand
 list of names), helped by name translations learned from the text itself
 (words that keep co-occurring with a name) and by Babel's CLDR month and
-weekday names ("June" against "juin"). Real-word slips ("white tenor" for
-"terreur blanche") use pyspellchecker's word lists with frequencies, the
-well-kept pure-Python spell checker with en, fr, de, es, it, pt, nl, ru lists.
+weekday names ("June" against "juin"). The word lists, calendar names and
+helpers it shares with the other word checks are in word_lists.py (re-exported
+here, where the other checks first found them).
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
-from .types import Bitext, Finding, Severity, Side, Span
+from .types import Bitext, Finding, Side, Span
+from .word_lists import (_best, _calendar, _common, _edits_apart, function_words, link_pairs,
+                         make_finding, speller_for)
 
 if TYPE_CHECKING:
     from .checks import CheckConfig
@@ -33,35 +34,6 @@ __all__ = ["check_names", "fold", "function_words", "link_pairs", "make_finding"
 
 # Languages that capitalise every noun: a capital there does not make a name.
 NOUN_CAPITALS = frozenset({"de", "lb"})
-
-
-def make_finding(i: int, check: str, sev: Severity, msg: str, *spans: Span) -> Finding:
-    return Finding(link=i, check=check, severity=sev, message=msg, spans=tuple(spans))
-
-
-def link_pairs(bitext: Bitext) -> Iterator[tuple[int, str, str]]:
-    for i in range(len(bitext.alignment.links)):
-        yield i, bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
-
-
-@lru_cache(maxsize=16)
-def speller_for(lang: str) -> Any:
-    """pyspellchecker for a language, or None when it has no word list for it."""
-    from spellchecker import SpellChecker
-    try:
-        return SpellChecker(language=lang)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=16)
-def function_words(lang: str, top: int = 200) -> frozenset[str]:
-    """The language's commonest words (pyspellchecker frequencies): 'the', 'de', 'und'..."""
-    speller = speller_for(lang)
-    if speller is None:
-        return frozenset()
-    freq = speller.word_frequency.dictionary
-    return frozenset(sorted(freq, key=freq.__getitem__, reverse=True)[:top])
 
 
 # ---------------------------------------------------------------- names
@@ -126,20 +98,6 @@ def _names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
     return [(w, a, b) for w, a, b in caps if _is_name(w, a, text, ctx, config)]
 
 
-@lru_cache(maxsize=16)
-def _calendar(lang: str) -> dict[str, str]:
-    """Folded month and weekday names of a language (Babel's CLDR data) -> 'm1'..'d6'."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import get_day_names, get_month_names
-    try:
-        Locale.parse(lang)
-    except (UnknownLocaleError, ValueError):
-        return {}
-    names = {fold(n): f"m{k}" for k, n in get_month_names("wide", locale=lang).items()}
-    names.update({fold(n): f"d{k}" for k, n in get_day_names("wide", locale=lang).items()})
-    return names
-
-
 def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
                     other_text: str = "") -> bool:
     """True for 'June' against 'juin' (English capitalises months and days, French does
@@ -151,11 +109,6 @@ def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str
         return True
     from .numbers import number_values
     return key[0] == "m" and any(v == int(key[1:]) for v, *_ in number_values(other_text))
-
-
-def _best(word: str, others: Sequence[WordSpan]) -> tuple[float, WordSpan | None]:
-    scored = [(similarity(word, o[0]), o) for o in others if len(o[0]) >= 2]
-    return max(scored, default=(0.0, None), key=lambda s: s[0])
 
 
 def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
@@ -297,19 +250,6 @@ def _moved(bitext: Bitext, i: int, names: Sequence[WordSpan], other: Side,
     near = [w for k in (i - 1, i + 1) if 0 <= k < len(bitext.alignment.links)
             for w, *_ in word_spans(bitext.link_text(k, other)) if w[0].isupper()]
     return {n[0] for n in names if _best(n[0], [(w, 0, 0) for w in near])[0] >= config.name_similarity}
-
-
-def _edits_apart(a: str, b: str, most: int = 2) -> bool:
-    """At most `most` letter edits apart, folded (Lyon/lion 1, Ruhr/ruin 2; Woodhouse/whose
-    share bigrams but are no slip of one another)."""
-    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
-    return EditDistance(DistanceAlgorithm.DAMERAU_OSA).compare(fold(a), fold(b), most) >= 0
-
-
-def _common(word: str, lang: str) -> bool:
-    """A word of the language's word list in lower case ('Miss', 'Songs'), not only a name."""
-    speller = speller_for(lang)
-    return speller is not None and speller.word_usage_frequency(word.casefold()) >= 5e-6
 
 
 def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt: list[WordSpan],

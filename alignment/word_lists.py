@@ -1,0 +1,81 @@
+"""Word lists and small helpers shared by the word-level checks (names, slips, unmatched).
+
+Split out of cognates.py (names and cognates) so that module holds only the name check:
+here are pyspellchecker's word lists with frequencies (the well-kept pure-Python spell
+checker, en, fr, de, es, it, pt, nl, ru), Babel's CLDR month and weekday names, the
+spelling comparisons (bigram Dice, letter edits) and the two helpers every word check
+uses to walk the links and build its findings. cognates.py re-exports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from .evidence import WordSpan, fold, similarity
+from .types import Bitext, Finding, Severity, Span
+
+__all__ = ["function_words", "link_pairs", "make_finding", "speller_for"]
+
+
+def make_finding(i: int, check: str, sev: Severity, msg: str, *spans: Span) -> Finding:
+    return Finding(link=i, check=check, severity=sev, message=msg, spans=tuple(spans))
+
+
+def link_pairs(bitext: Bitext) -> Iterator[tuple[int, str, str]]:
+    for i in range(len(bitext.alignment.links)):
+        yield i, bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+
+
+@lru_cache(maxsize=16)
+def speller_for(lang: str) -> Any:
+    """pyspellchecker for a language, or None when it has no word list for it."""
+    from spellchecker import SpellChecker
+    try:
+        return SpellChecker(language=lang)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=16)
+def function_words(lang: str, top: int = 200) -> frozenset[str]:
+    """The language's commonest words (pyspellchecker frequencies): 'the', 'de', 'und'..."""
+    speller = speller_for(lang)
+    if speller is None:
+        return frozenset()
+    freq = speller.word_frequency.dictionary
+    return frozenset(sorted(freq, key=freq.__getitem__, reverse=True)[:top])
+
+
+@lru_cache(maxsize=16)
+def _calendar(lang: str) -> dict[str, str]:
+    """Folded month and weekday names of a language (Babel's CLDR data) -> 'm1'..'d6'."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names = {fold(n): f"m{k}" for k, n in get_month_names("wide", locale=lang).items()}
+    names.update({fold(n): f"d{k}" for k, n in get_day_names("wide", locale=lang).items()})
+    return names
+
+
+def _best(word: str, others: Sequence[WordSpan]) -> tuple[float, WordSpan | None]:
+    scored = [(similarity(word, o[0]), o) for o in others if len(o[0]) >= 2]
+    return max(scored, default=(0.0, None), key=lambda s: s[0])
+
+
+def _edits_apart(a: str, b: str, most: int = 2) -> bool:
+    """At most `most` letter edits apart, folded (Lyon/lion 1, Ruhr/ruin 2; Woodhouse/whose
+    share bigrams but are no slip of one another)."""
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+    return EditDistance(DistanceAlgorithm.DAMERAU_OSA).compare(fold(a), fold(b), most) >= 0
+
+
+def _common(word: str, lang: str) -> bool:
+    """A word of the language's word list in lower case ('Miss', 'Songs'), not only a name."""
+    speller = speller_for(lang)
+    return speller is not None and speller.word_usage_frequency(word.casefold()) >= 5e-6
+
