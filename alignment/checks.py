@@ -23,7 +23,8 @@ Libraries, and why:
   "in the source language" test.
 - Names (cognates.py), real-word slips (slips.py), runs of additions or
   omissions and links that do not match (unmatched.py) live in their own modules;
-  writing findings into a PO file (`annotate_po`) in check_po.py.
+  writing findings into a PO file (`annotate_po`) in check_po.py; the thresholds
+  (`CheckConfig`, tuned on the LIMSI en-fr books) in check_config.py.
 """
 
 from __future__ import annotations
@@ -31,11 +32,10 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .align import DEFAULT_REVIEW_THRESHOLD
+from .check_config import CheckConfig
 from .cognates import (check_names, link_pairs, make_finding, similarity,
                        speller_for, word_spans)
 from .errors import UnknownComponent
@@ -48,59 +48,6 @@ from .types import Bitext, Finding, Severity, Side, Span
 
 CheckFn = Callable[[Bitext, "CheckConfig", "WordEvidence | None"], Iterable[Finding]]
 LEVELS: tuple[Severity, ...] = ("error", "warning", "info")
-
-
-@dataclass(frozen=True)
-class CheckConfig:
-    """Every knob of the checks, with defaults tuned on the LIMSI en-fr books."""
-
-    review_threshold: float = DEFAULT_REVIEW_THRESHOLD
-    name_similarity: float = 0.5        # bigram Dice at or above: a counterpart
-    min_name_length: int = 3
-    length_z: float = 5.5               # robust z of the length mismatch (LIMSI clean links:
-                                        # none at or above, 1% above 3.9)
-    min_length_chars: int = 40          # longer side shorter than this: no length finding
-    untranslated_share: float = 0.6     # share of target words that are source-language words
-    untranslated_min_words: int = 4
-    cognate_similarity: float = 0.65    # real-word check: candidate must be this close to a source word
-    realword_freq_ratio: float = 5.0    # candidate must be this many times more frequent
-    # with word evidence (cosines of the encoder's word vectors)
-    name_cosine: float = 0.8            # a name's counterpart at or above (unknown names all
-                                        # look alike to the encoder: Alice/Smithers)
-    name_link_cosine: float = 0.5       # a word link counts for a name at this cosine or above
-    frequent_name: int = 3              # a name in this many links is often a pronoun: alone,
-                                        # its missing counterpart is not reported
-    counterpart_cosine: float = 0.6     # an original word's counterpart at or above
-    slip_cosine: float = 0.55           # a translation word with a counterpart this close is no slip
-    slip_sure: float = 0.9              # the intended word is this close to an original word
-    slip_sure_margin: float = 0.45      # ... and this much closer than the word written
-    slip_good_cognate: float = 0.6      # or, spelt like that word (terror/terreur), this close
-    slip_margin: float = 0.2            # ... and this much closer than the word written
-    slip_better: float = 0.2            # ... and than any word of the translation
-    slip_weak: float = 0.85             # original words matched at or above this are decided
-    # slips among words the translation uses at most slip_rare_in_text times (slips.py _text_slips)
-    slip_rare_in_text: int = 2
-    slip_usual: float = 0.1             # an original word becomes the intended word this often
-                                        # in the text's word links ...
-    slip_deficit: float = 0.15          # ... and the link lacks this many of it (expected - written)
-    slip_usual_two: float = 0.7         # two edits away: this often
-    slip_rare_cosine: float = 0.8       # or the intended word is this close to an original word
-    slip_rare_gap: float = 0.3          # ... this much closer than any other translation word
-    slip_rare_ratio: float = 5.0        # ... and this many times commoner than the word written
-    # slips the context gives away (context_slips.py)
-    context_score: float = 14.0         # log ratio of fit (intended / written) plus ...
-    context_cosine_weight: float = 20.0  # ... this times the cosine the intended word gains
-    context_ratio: float = 4.0          # the log ratio alone at least this (the context must speak)
-    context_alone: float = 16.0         # or the log ratio alone at least this (no cosine needed)
-    context_cosine: float = 0.7         # and the intended word at least this close to an original word
-    context_two_edits: int = 3          # words this long may be two edits from the intended word
-    context_edit_cost: float = 4.0      # log ratio a second edit costs
-    mismatch_cosine: float = 0.25       # link sentence cosine below: the sides may not match
-    mismatch_share: float = 0.6         # ... if fewer of their words than this have a counterpart
-    mismatch_words: int = 4             # ... and one side has this many content words (or it is
-                                        # at the text's edge)
-    valid_doubles: tuple[tuple[str, tuple[str, ...]], ...] = (
-        ("en", ("had", "that", "is")), ("fr", ("nous", "vous")), ("de", ("die", "der", "das")))
 
 
 # ---------------------------------------------------------------- text helpers

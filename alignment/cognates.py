@@ -27,7 +27,7 @@ from .word_lists import (_best, _calendar, _common, _edits_apart, function_words
                          make_finding, speller_for)
 
 if TYPE_CHECKING:
-    from .checks import CheckConfig
+    from .check_config import CheckConfig
 
 __all__ = ["check_names", "fold", "function_words", "link_pairs", "make_finding", "similarity",
            "speller_for", "word_spans"]

@@ -23,7 +23,7 @@ from .evidence import LinkWords, WordEvidence
 from .types import Bitext, Finding, Span
 
 if TYPE_CHECKING:
-    from .checks import CheckConfig
+    from .check_config import CheckConfig
 
 
 def _candidates(w: str, ctx: tuple, models: Sequence[Ngrams], lang: str,

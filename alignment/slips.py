@@ -29,7 +29,7 @@ from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
 
 if TYPE_CHECKING:
-    from .checks import CheckConfig
+    from .check_config import CheckConfig
 
 
 def _edits(word: str, letters: str) -> set[str]:

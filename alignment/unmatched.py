@@ -20,7 +20,7 @@ from .evidence import WordEvidence, link_words
 from .types import Bitext, Finding, Side, Span
 
 if TYPE_CHECKING:
-    from .checks import CheckConfig
+    from .check_config import CheckConfig
 
 
 def _content(words: Sequence[tuple[str, int, int]], lang: str) -> list[int]:
