@@ -33,7 +33,8 @@ sentences; we keep that and add what they leave out.
    alignment's links (anchors.translation_pairs) become lexical anchors of the
    second (self-training, as hunalign's realign and Bleualign's second pass).
 
-Modules: this one holds the configuration, the passes and the search;
+Modules: this one holds the passes and the search; alignment/align_config.py
+the configuration (`AlignConfig`, re-exported here) and how it was tuned;
 alignment/scoring.py builds each text's features and the link score of every
 band cell (items 1 and the skip costs); alignment/lattice.py has the dynamic
 programmes and dot products. Libraries: numba for the per-cell work over the
@@ -47,11 +48,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 
 import numpy as np
 
 from alignment import confidence, gaps
+from alignment.align_config import AlignConfig
 from alignment.anchors import shared_anchor_runs, sum_rows, translation_pairs
 from alignment.lattice import Band, Lattice, band_around, expand_band
 from alignment.progress import Progress, no_progress
@@ -65,91 +67,6 @@ from alignment.types import Alignment, Link, Sentence, Signature
 ALIGNER = "alignment.align"
 ALIGNER_VERSION = "2"
 DEFAULT_REVIEW_THRESHOLD = 0.9
-
-
-@dataclass(frozen=True)
-class AlignConfig:
-    """Every knob of the aligner, with tuned defaults.
-
-    Score weights: coordinate search (`python benchmarks/tune_align.py --search
-    300`, 250 configurations over two rounds) maximising the mean of strict F1 on
-    Text+Berg dev and on the five LIMSI books, with a penalty for any book below
-    0.80; the plain_* weights likewise with `--plain`. Confidence: for each
-    temperature, a logistic regression of "link strictly right" on
-    confidence.FEATURES over all 1,891 dev links; kept the temperature whose map
-    ranks the links best held out (`--calibrate`, leave-one-document-out over
-    Text+Berg dev and the five LIMSI books). Held out, links >= 0.9 are 98.6%
-    strictly right on LIMSI with 19.6% below (97.1% and 18.7% over all dev;
-    ranking AUC 0.928 and 0.872, from 0.926 and 0.856 without the encoder-free
-    agreement, anchor and neighbour-length features). The plain map keeps its
-    weights (0 for those features: refitted, it moved the self-training links).
-    Text+Berg test was never used. Leave-one-book-out search (`--lobo 60`):
-    LIMSI 0.928 tuned, 0.924 held out."""
-
-    max_side: int = 6          # most sentences on one side of a link
-    max_total: int = 8         # most sentences in a link, both sides together
-    window: int = 6            # half-width of the fine pass band around the first path
-    full_cells: int = 2_000_000  # above this many cells, the first pass starts on blocks
-    max_width: int = 128       # a wider band takes long unmatched target runs out (gaps.py)
-    gap_margin: int = 12       # target sentences kept at each end of a run taken out
-    hub_sample: int = 512      # sentences of the other side a hubness mean looks at
-    hub_k: int = 8             # nearest neighbours in the hubness mean
-    w_sim: float = 1.0         # weight of the margin-normalised cosine
-    w_hub: float = 1.0         # weight of the hubness in the margin
-    w_len: float = 0.04        # weight of the Gale-Church log-probability
-    w_lex: float = 0.2         # weight of the lexical cosine
-    tau: float = 0.05          # a link's quality must beat this to pay
-    skip: float = 0.15         # cost of leaving one sentence unaligned (1-0, 0-1)
-    merge_penalty: float = 0.05  # cost per sentence beyond 1-1
-    skip_len_exp: float = 0.25  # skip cost grows as (length / mean length) ** this
-    size_exp: float = 0.0      # a link's quality counts ((a+b)/2) ** size_exp times
-    para_bonus: float = 0.2    # a link ends on a paragraph break on both sides
-    para_cross: float = 0.1    # a link crosses a paragraph break on one side
-    gc_variance: float = 6.8   # Gale-Church variance of the length ratio
-    plain_w_len: float = 0.05  # without an encoder (unknown language): length weight,
-    plain_w_lex: float = 0.5   # lexical weight,
-    plain_tau: float = 0.05    # threshold,
-    plain_skip: float = 0.2    # skip cost,
-    plain_merge_penalty: float = 0.1  # merge penalty,
-    plain_temperature: float = 0.02   # and confidence map
-    plain_conf_weights: tuple[float, ...] = (1.174, 0.24, -0.577, -0.766, 0.084, -1.182, 0.0, 0.0, 0.0, 0.0, 0.0)
-    group_unaligned: bool = False  # one n-0 link per block without counterpart (LIMSI gold
-                                   # does this; Text+Berg gold and Vecalign use n 1-0 links)
-    temperature: float = 0.05  # of the forward-backward posteriors (confidence)
-    # conf = sigmoid(conf_weights . confidence.FEATURES of the link); fitted by logistic
-    # regression on dev links; leave-one-document-out figures: tune_align.py --calibrate
-    conf_weights: tuple[float, ...] = (2.466, 0.449, -2.606, -1.083, -0.019, -0.36, -8.681, -0.843, -1.025,
-                                      -0.386, 0.329)
-    conf_min_cos: float = 0.1  # a link whose sides' cosine is below this (encoder on)
-    conf_low_cap: float = 0.5  # gets at most this confidence: no shared meaning, not sure
-    # A merge whose cosine is below that of itself without an end sentence has likely
-    # absorbed an untranslated sentence: it pays w_drop * max(sub - cos + drop_margin, 0).
-    # Fitted 2026-11-25 by grid (w_drop 0.5..32 x margin -0.1..0.05) and coordinate
-    # search over GRID on Text+Berg dev + LIMSI, with max_side 6 / max_total 8
-    # (themselves chosen from 4/6, 5/6, 5/7, 5/8, 6/7, 6/8 on the same data). From
-    # w_drop 8 on it acts as a hard rule; the objective is flat from 8 to 32.
-    w_drop: float = 8.0
-    drop_margin: float = -0.05
-    skip_ins: float = -1.0     # cost of a 0-1 link; below 0: the same as skip
-    # Omission rates are a property of the translation: a first decode counts the
-    # share r of 1-0 (and of 0-1) links, and the decode is redone with that side's
-    # skip cost times clip((skip_ref_rate / max(r, skip_min_rate)) ** skip_adapt,
-    # 1/4, 4): where the first pass found few omissions, a stray one is likely an
-    # error. Grid on Text+Berg dev + LIMSI (exponent 0.5..1.5, reference 0.04..0.1,
-    # floor 0.005..0.03): dev Text+Berg 0.901 -> 0.906, LIMSI 0.923 -> 0.928 strict.
-    skip_adapt: float = 1.0    # 0: one decode with the fixed skip costs
-    skip_ref_rate: float = 0.07
-    skip_min_rate: float = 0.01
-    # Self-training (issue 15): word pairs learnt from the links of a first alignment with
-    # confidence >= self_train_conf become lexical anchors of weight self_train (names and
-    # numbers weigh 1), and the texts are aligned again. 0: one alignment.
-    # With the encoder it did not pay (LIMSI dev 0.928 -> 0.924 at weight 1); without it
-    # (plain_*) it does: LIMSI dev 0.846 -> 0.884, Text+Berg dev 0.844 -> 0.854, every
-    # book up (benchmarks/tune_align.py --plain --self-train-grid).
-    self_train: float = 0.0
-    self_train_conf: float = 0.9
-    plain_self_train: float = 1.0
-    plain_self_train_conf: float = 0.5
 
 
 def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,

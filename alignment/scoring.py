@@ -27,7 +27,7 @@ from alignment.lattice import Band, band_runs, dense_dots, dot32, sparse_dots
 from alignment.types import Sentence
 
 if TYPE_CHECKING:
-    from alignment.align import AlignConfig
+    from alignment.align_config import AlignConfig
 
 _NEG = -np.inf
 _LEFT, _RIGHT = 1, 2  # extra columns of the cosine bands
