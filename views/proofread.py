@@ -7,7 +7,7 @@ a bar says which check is running, and the findings appear when they are ready.
 from __future__ import annotations
 
 import os
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ import streamlit as st
 from alignment.types import Bitext
 
 from .common import EMBEDDER, embedder, md, ss
+from .jobs import job_progress, worker
 
 
 def auto_recheck_links() -> int:
@@ -37,15 +38,12 @@ class CheckJob:
     total: int = 1
     cancelled: bool = False
 
+    def fraction(self) -> float:
+        return self.done / self.total
+
     def label(self) -> str:
         return f"Checking: {self.stage} ({self.done + 1}/{self.total})" if self.done < self.total \
             else f"Checking: {self.stage}"
-
-
-@st.cache_resource
-def checker() -> ThreadPoolExecutor:
-    """One thread for every session's checks, so one job at a time touches an evidence."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="checks")
 
 
 def _check(job: CheckJob, encoder: Any, previous: Any) -> tuple[tuple, Any] | None:
@@ -101,7 +99,7 @@ def start_checks(bitext: Bitext) -> None:
     if job is not None:
         job.cancelled = True
     job = CheckJob(bitext)
-    job.future = checker().submit(_check, job, embedder(EMBEDDER), ss.get("evidence"))
+    job.future = worker("checks").submit(_check, job, embedder(EMBEDDER), ss.get("evidence"))
     ss.check_job, ss.recheck_wanted = job, False
 
 
@@ -122,16 +120,9 @@ def findings(bitext: Bitext) -> tuple:
     return done[1] if done is not None else ()
 
 
-@st.fragment(run_every=0.5)
 def check_progress() -> None:
-    """The running checks' bar, redrawn twice a second without rerunning the page; when
-    they end, one full rerun shows their findings."""
-    job = ss.get("check_job")
-    if job is None:
-        return
-    if job.future.done():
-        st.rerun(scope="app")
-    st.progress(job.done / job.total, text=job.label())
+    """The running checks' bar; when they end, one full rerun shows their findings."""
+    job_progress("check_job")
 
 
 def recheck() -> None:

@@ -9,7 +9,7 @@ book, so it runs in a worker thread; a fragment polls it and draws the word mode
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from alignment.types import Bitext
 from alignment.words import DEFAULT_CONFIG
 
 from .common import changed, memo, ss
+from .jobs import job_progress, worker
 
 STEPS = ("encoding the words", "training the word model", "linking the words")
 
@@ -57,12 +58,6 @@ class WordJob:
                 f"{self.stage}{count}…")
 
 
-@st.cache_resource
-def worker() -> ThreadPoolExecutor:
-    """One thread for every session's word links (the machine's cores are few)."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="word-links")
-
-
 def _link(job: WordJob, embedder: Any) -> Bitext:
     from alignment.embed import default_cache_dir
     from alignment.word_cache import cached_linker
@@ -79,7 +74,7 @@ def find_words(get_embedder: Callable[[], Any]) -> None:
     result."""
     if ss.get("word_job") is None:
         job = WordJob(ss.history.current)
-        job.future = worker().submit(_link, job, get_embedder())
+        job.future = worker("word-links").submit(_link, job, get_embedder())
         ss.word_job = job
 
 
@@ -104,25 +99,13 @@ def collect_words() -> None:
     ss.words_found = True
 
 
-@st.fragment(run_every=0.5)
-def word_progress() -> None:
-    """The running job's progress bar, redrawn twice a second without rerunning the page;
-    when the job ends, one full rerun takes its result."""
-    job = ss.get("word_job")
-    if job is None:
-        return
-    if job.future.done():
-        st.rerun(scope="app")
-    st.progress(job.fraction(), text=job.label())
-
-
 def word_sidebar(bitext: Bitext, get_embedder: Callable[[], Any]) -> float | None:
     """The sidebar's word-link controls; the confidence to highlight from, or None (off)."""
     sb = st.sidebar
     sb.subheader("Word links")
     if ss.get("word_job") is not None:
         with sb:
-            word_progress()
+            job_progress("word_job")
         return None
     if ss.pop("words_found", False):
         sb.success("Word links found: hover a word to see its counterpart; Save keeps them.")
