@@ -255,8 +255,9 @@ def test_upload_two_texts_in_another_language_pair(page, tmp_path):
     # Record where the progress bar is drawn, relative to the viewport, while aligning.
     page.evaluate("""() => { window.__bars = [];
       new MutationObserver(() => document.querySelectorAll('[data-testid=stProgress]')
-        .forEach(b => { const r = b.getBoundingClientRect();
-          window.__bars.push(r.top >= 0 && r.bottom <= innerHeight && r.height > 0); }))
+        .forEach(b => { const seen = () => { const r = b.getBoundingClientRect();
+            window.__bars.push(r.top >= 0 && r.bottom <= innerHeight && r.height > 0); };
+          seen(); requestAnimationFrame(seen); }))  // also once drawn: a new bar can start unlaid
       .observe(document.body, {childList: true, subtree: true}); }""")
     align = page.get_by_role("button", name="Align", exact=True)
     align.scroll_into_view_if_needed()
