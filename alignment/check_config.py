@@ -25,6 +25,9 @@ class CheckConfig:
     length_z: float = 5.5               # robust z of the length mismatch (LIMSI clean links:
                                         # none at or above, 1% above 3.9)
     min_length_chars: int = 40          # longer side shorter than this: no length finding
+    part_gain: float = 0.06             # a link's sides' cosine rises this much without one of
+                                        # its sentences: that sentence is left out or added
+    part_words: int = 3                 # ... if it has this many words
     untranslated_share: float = 0.6     # share of target words that are source-language words
     untranslated_min_words: int = 4
     cognate_similarity: float = 0.65    # real-word check: candidate must be this close to a source word

@@ -41,7 +41,7 @@ from .cognates import (check_names, link_pairs, make_finding, similarity,
 from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
-from .unmatched import check_match, check_omissions
+from .unmatched import check_match, check_omissions, part_left_out
 from .numbers import SPACE, aside, number_values, quantities, show, unequal
 from .slips import check_realword
 from .types import Bitext, Finding, Severity, Side, Span
@@ -132,10 +132,16 @@ def length_model(pairs: Sequence[tuple[int, int]]) -> tuple[float, float]:
 
 def check_length(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:
-    """Links whose length ratio is far outside what this text shows (part left out or added)."""
+    """Parts left out or added: a sentence of a link the other side does not translate
+    (with evidence: unmatched.part_left_out), else a length ratio far outside what this
+    text shows."""
     pairs = [(i, len(s), len(t)) for i, s, t in link_pairs(bitext) if s and t]
     c, s = length_model([(a, b) for _, a, b in pairs])
     for i, a, b in pairs:
+        part = part_left_out(bitext, i, evidence, config) if evidence is not None else None
+        if part is not None:
+            yield part
+            continue
         z = (b - c * a) / (a + b) ** 0.5 / s
         if abs(z) >= config.length_z and max(a, b) >= config.min_length_chars:
             which = "shorter" if z < 0 else "longer"

@@ -101,6 +101,29 @@ class WordEvidence:
     def link_cosine(self, i: int) -> float:
         return self.link_cosines[i] if i < len(self.link_cosines) else float("nan")
 
+    def pair_cosine(self, src: str, tgt: str) -> float:
+        """Cosine of two texts word_evidence encoded (link sides, and a link's side without
+        one of its sentences: `drop_texts`), NaN for any other pair."""
+        return self._pairs.get((src, tgt), float("nan"))
+
+
+def drop_texts(bitext: Bitext, i: int) -> list[tuple[str, str, str, int]]:
+    """(src text, tgt text, side, k) for link i with one sentence k of a side left out, for
+    every side of two or more sentences (the other side not empty): the pairs whose cosines
+    tell a sentence the other side does not translate (checks.check_length)."""
+    link = bitext.alignment.links[i]
+    if not link.src or not link.tgt:
+        return []
+    out = []
+    for side, idx, sents in (("src", link.src, bitext.src), ("tgt", link.tgt, bitext.tgt)):
+        if len(idx) < 2:
+            continue
+        for k in range(len(idx)):
+            rest = " ".join(sents[j].text for n, j in enumerate(idx) if n != k)
+            pair = (rest, bitext.link_text(i, "tgt")) if side == "src" else (bitext.link_text(i, "src"), rest)
+            out.append((*pair, side, k))
+    return out
+
 
 def word_evidence(bitext: Bitext, embedder: Any,
                   previous: WordEvidence | None = None) -> WordEvidence:
@@ -122,11 +145,13 @@ def word_evidence(bitext: Bitext, embedder: Any,
     else:
         vectors = previous.vectors  # new words are encoded when first asked for
     pairs = previous._pairs if previous is not None else {}
-    missing = list(dict.fromkeys((s, t) for s, t in texts if s and t and (s, t) not in pairs))
+    wanted = texts + [(s, t) for i in range(len(texts)) for s, t, *_ in drop_texts(bitext, i)]
+    missing = list(dict.fromkeys((s, t) for s, t in wanted if s and t and (s, t) not in pairs))
     if missing:
-        vs = embedder.embed([s for s, _ in missing])
-        vt = embedder.embed([t for _, t in missing])
-        pairs.update(zip(missing, np.einsum("ij,ij->i", vs, vt).tolist()))
+        us, ut = list(dict.fromkeys(s for s, _ in missing)), list(dict.fromkeys(t for _, t in missing))
+        vs, vt = embedder.embed(us), embedder.embed(ut)
+        rs, rt = {x: k for k, x in enumerate(us)}, {x: k for k, x in enumerate(ut)}
+        pairs.update((pair, float(vs[rs[pair[0]]] @ vt[rt[pair[1]]])) for pair in missing)
     cos = tuple(float(pairs.get(pair, float("nan"))) for pair in texts)
     return WordEvidence(vectors, cos, getattr(embedder, "name", ""),
                         previous._cache if previous is not None else {}, pairs)

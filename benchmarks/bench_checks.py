@@ -389,6 +389,49 @@ def _show(bitext: Bitext, findings: tuple[Finding, ...], n: int, seed: int, what
               f"\n    {bitext.tgt_lang}: {bitext.link_text(f.link, 'tgt')[:200]}")
 
 
+def gold_documents(bench: Path, corpus: str) -> list[Bitext]:
+    """The gold alignments themselves (every link, 1-1 or not), original first."""
+    from alignment.evaluate import read_limsi_book, read_textberg
+
+    def bitext(gold, langs: tuple[str, str], flip: bool) -> Bitext:
+        det = [_detok(lang) for lang in (langs[::-1] if flip else langs)]
+        src = tuple(Sentence(det[0](x)) for x in gold.src)
+        tgt = tuple(Sentence(det[1](x)) for x in gold.tgt)
+        links = tuple(Link(l.src, l.tgt) for l in gold.links)
+        if flip:   # LIMSI gold has the English translation as its source
+            src, tgt, links = tgt, src, tuple(Link(l.tgt, l.src) for l in links)
+        return Bitext(src, tgt, Alignment(links), *langs)
+
+    if corpus == "limsi":
+        return [bitext(read_limsi_book(b), ("fr", "en"), True)
+                for b in sorted((bench / "limsi").glob("*_EN-FR"))]
+    return [bitext(read_textberg(bench / "textberg", "dev"), ("de", "fr"), False)]
+
+
+def gold_findings(args: argparse.Namespace) -> None:
+    """Warnings on the real gold links (no slip injected), 1-1 and multi-sentence apart:
+    what the checks say of translations as published, where bench (b) sees only 1-1 links."""
+    from alignment.embed import default_cache_dir
+    from alignment.registry import EMBEDDERS
+    from alignment.words import link_bitext
+
+    embedder = EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir())
+    counts: Counter = Counter()
+    sizes: Counter = Counter()
+    for bt in gold_documents(args.bench, args.corpus):
+        bt = link_bitext(bt, embedder=embedder)
+        found = at_level(run_checks(bt, evidence=word_evidence(bt, embedder)), "warning")
+        kind = ["1-1" if len(l.src) == len(l.tgt) == 1 else "n-m" if l.src and l.tgt else "n-0"
+                for l in bt.alignment.links]
+        sizes.update(kind)
+        counts.update((kind[f.link], f.check) for f in found)
+    print(f"\n(c) {args.corpus} gold links as published, warnings and errors per 1,000 links of each kind")
+    for k in ("1-1", "n-m", "n-0"):
+        per = {c: n for (kk, c), n in counts.items() if kk == k}
+        print(f"  {k} ({sizes[k]} links): " + ", ".join(f"{c} {1000 * n / max(sizes[k], 1):.1f}"
+                                                      for c, n in sorted(per.items())))
+
+
 def sample(hashing: bool) -> None:
     from alignment.corpora import build_corpus
     from alignment.registry import EMBEDDERS
@@ -417,6 +460,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-false", type=int, default=0, help="print N random false alarms")
     ap.add_argument("--level-shown", default="warning", help="level of the false alarms shown")
     ap.add_argument("--show-missed", type=int, default=0, help="print N random missed slips")
+    ap.add_argument("--gold", action="store_true",
+                    help="also: warnings on the gold links as published (multi-sentence links too)")
     args = ap.parse_args(argv)
     if not args.skip_sample:
         sample(args.hashing)
@@ -428,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
         synthetic(limsi_pairs(args.bench), ("fr", "en"), args)
     else:
         synthetic(textberg_pairs(args.bench), ("de", "fr"), args)
+    if args.gold:
+        gold_findings(args)
     return 0
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import numpy as np
 from alignment.checks import (CHECKS, CheckConfig, annotate_po, at_level, number_values,
                               run_checks, similarity)
 from alignment.errors import POFormatError, UnknownComponent
-from alignment.evidence import WordEvidence
+from alignment.evidence import WordEvidence, word_evidence
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
 
 Pair = tuple[str | None, str | None]
@@ -960,3 +962,48 @@ def test_unknown_names_alike_by_cosine_are_still_two_names(cosine: float, level:
     result = [f for f in run_checks(b, only=["names"], evidence=WordEvidence(vectors, (), "fake"))
               if f.link == 2]
     assert [f.severity for f in result] == [level]
+
+
+class _ConceptEmbedder:
+    """Bag of concepts: words of one group share an axis; a text is the normalised sum."""
+
+    name = "concepts"
+
+    def __init__(self, groups: list[tuple[str, ...]]) -> None:
+        self.axis = {w.casefold(): k for k, g in enumerate(groups) for w in g}
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 512), dtype=np.float32)
+        for r, text in enumerate(texts):
+            for w in re.findall(r"[^\W\d_]+", text):
+                out[r, self.axis.setdefault(w.casefold(), len(self.axis) + 100) % 512] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.mark.parametrize("src, tgt, expected", [
+    # the second original sentence is nowhere in the translation: left out
+    (["Le jardin était plein de roses.", "Le train partit malgré la neige épaisse."],
+     ["The garden was full of roses."], ("src", "Le train partit malgré la neige épaisse.")),
+    # the translation adds a sentence with no original
+    (["Le jardin était plein de roses."],
+     ["The garden was full of roses.", "Nobody answered the letters."],
+     ("tgt", "Nobody answered the letters.")),
+    # both original sentences are in the one translation sentence: nothing to say
+    (["Le jardin était plein de roses.", "Le train partit malgré la neige."],
+     ["The garden was full of roses and the train left despite the snow."], None),
+])
+def test_a_sentence_of_a_link_left_out_or_added(src: list[str], tgt: list[str],
+                                                 expected: tuple[str, str] | None) -> None:
+    groups = [("jardin", "garden"), ("plein", "full"), ("roses", "roses"), ("train", "train"),
+              ("partit", "left"), ("neige", "snow"), ("malgré", "despite"), ("était", "was"),
+              ("le", "the"), ("la", "the"), ("de", "of"), ("et", "and")]
+    b = Bitext(tuple(Sentence(s) for s in src), tuple(Sentence(t) for t in tgt),
+               Alignment((Link(tuple(range(len(src))), tuple(range(len(tgt)))),)), "fr", "en")
+    ev = word_evidence(b, _ConceptEmbedder(groups))
+    result = run_checks(b, only=["length"], evidence=ev)
+    if expected is None:
+        assert result == ()
+        return
+    (f,) = result
+    assert f.severity == "warning" and ("left out?" if expected[0] == "src" else "added?") in f.message
+    assert [(s.side, b.link_text(0, s.side)[s.start:s.end]) for s in f.spans] == [expected]

@@ -57,9 +57,12 @@ def test_after_an_edit_only_the_changed_link_is_encoded_and_cosines_follow_the_n
     edited = browse.edit_target(browse.merge(first, 1, "next"), 4, 0, "Nobody knows why Lyon waited.")
     after = word_evidence(edited, emb, previous=before)
     run_checks(edited, evidence=after)
-    # the merged link's two sides, the edited one's, and their new words; nothing else
+    # the merged link's two sides (and each without one of its sentences: its sentences
+    # alone), the edited one's, and their new words; nothing else
+    merged = edited.alignment.links[1]
+    alone = {edited.src[k].text for k in merged.src} | {edited.tgt[k].text for k in merged.tgt}
     assert set(emb.asked) <= {edited.link_text(1, "src"), edited.link_text(1, "tgt"),
-                              edited.link_text(4, "src"), edited.link_text(4, "tgt"), "Lyon"}
+                              edited.link_text(4, "src"), edited.link_text(4, "tgt"), "Lyon"} | alone
     assert "Lyon" in emb.asked and edited.link_text(1, "tgt") in emb.asked
     assert same(after.link_cosines, word_evidence(edited, HashingEmbedder()).link_cosines)
 
