@@ -275,7 +275,8 @@ def _take_targets(t: _Side, keep: np.ndarray) -> _Side:
     brk = np.append(t.brk[keep], True)
     brk[0] = True
     brk[1:-1] |= np.diff(keep) > 1
-    return _Side(t.runs[:, keep], t.hub[:, keep], [x[keep] for x in t.lex], clen, brk, np.cumsum(brk))
+    words = None if t.words is None else t.words.subset(keep)
+    return _Side(t.runs[:, keep], t.hub[:, keep], [x[keep] for x in t.lex], clen, brk, np.cumsum(brk), words)
 
 
 def _coarse(side: _Side, f: int) -> _Side:

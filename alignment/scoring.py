@@ -23,6 +23,7 @@ import numba
 import numpy as np
 
 from alignment.anchors import shared_anchor_runs
+from alignment.coverage import TextWords, word_vectors
 from alignment.lattice import Band, band_runs, dense_dots, dot32, sparse_dots
 from alignment.types import Sentence
 
@@ -42,6 +43,7 @@ class Side:
     clen: np.ndarray    # (n+1,) cumulative character lengths
     brk: np.ndarray     # (n+1,) True where a paragraph break precedes sentence i
     cbrk: np.ndarray    # (n+1,) cumulative count of breaks
+    words: TextWords | None = None  # content-word vectors (coverage.py); None without an encoder
 
 
 # ---------------------------------------------------------------- features
@@ -59,17 +61,21 @@ def features(src, tgt, embedder, cfg: AlignConfig) -> tuple[Side, Side]:
         t_runs = np.zeros((k, len(tgt), 1), np.float32)
         s_hub, t_hub = np.zeros((k, len(src))), np.zeros((k, len(tgt)))
     s_lex, t_lex = shared_anchor_runs(src, tgt, k)
-    return (side(src, s_runs, s_hub, s_lex), side(tgt, t_runs, t_hub, t_lex))
+    s_words = t_words = None
+    if embedder is not None and hasattr(embedder, "embed"):  # for the confidence (coverage.crossing)
+        s_words, t_words = word_vectors(s_txt, t_txt, embedder.embed)
+    return (side(src, s_runs, s_hub, s_lex, s_words), side(tgt, t_runs, t_hub, t_lex, t_words))
 
 
-def side(sents: Sequence[Sentence], runs: np.ndarray, hub: np.ndarray, lex: list) -> Side:
+def side(sents: Sequence[Sentence], runs: np.ndarray, hub: np.ndarray, lex: list,
+         words: TextWords | None = None) -> Side:
     n = len(sents)
     clen = np.concatenate([[0.0], np.cumsum([len(s.text) for s in sents])])
     para = [s.paragraph for s in sents]
     brk = np.ones(n + 1, bool)
     brk[1:n] = [para[i - 1] != para[i] for i in range(1, n)]
     cbrk = np.cumsum(brk)
-    return Side(runs, hub, lex, clen, brk, cbrk)
+    return Side(runs, hub, lex, clen, brk, cbrk, words)
 
 
 def hub_means(runs: np.ndarray, other: np.ndarray, cfg: AlignConfig) -> np.ndarray:

