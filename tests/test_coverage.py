@@ -61,3 +61,15 @@ def test_a_link_whose_words_reach_into_its_neighbour_is_less_sure(fake_embedder)
     a = np.array([l.confidence for l in with_words.links])
     b = np.array([l.confidence for l in without.links])
     assert (a[marked] < b[marked]).all() and (a[~marked] == b[~marked]).all()
+
+
+def test_crossing_counts_stop_at_the_most_the_map_was_fitted_on(fake_embedder):
+    """Target 1 takes nearly all of source 2: many words cross, the count stays MOST."""
+    from alignment.coverage import MOST, pair_crossing
+    cut = [RIGHT[0], tr(SRC[1]) + " Kowalski wrote three letters about railway", "Le strike la.",
+           RIGHT[3], RIGHT[4]]
+    s_words, t_words = word_vectors(SRC, cut, fake_embedder.embed)
+    a1, b1, a2, b2 = s_words.ids[1], t_words.ids[1], s_words.ids[2], t_words.ids[2]
+    m = s_words.vectors[np.concatenate([a1, a2])] @ t_words.vectors[np.concatenate([b1, b2])].T
+    assert pair_crossing(m, len(a1), len(b1)) > MOST
+    assert crossing(ONE_ONE, s_words, t_words)[1:3].tolist() == [MOST, MOST]
