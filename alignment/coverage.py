@@ -58,6 +58,10 @@ Tried and dropped (same data, measured in the same way):
   ends with >= 2 content words and at most 0-30% of them matched (cosine
   >= 0.5 or 0.6) are 2-54, 0-3 of them such sentences, and most of the
   merges they sit in are right as they are.
+- the same crossing between a link and a neighbouring sentence left unaligned
+  (its words with a counterpart in the link, the link's words with one in it
+  and none in their own side), as a confidence feature of either: 3-5 dev
+  links marked, all-dev AUC 0.888 -> 0.883-0.888.
 """
 
 from __future__ import annotations
