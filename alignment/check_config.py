@@ -63,6 +63,13 @@ class CheckConfig:
     context_cosine: float = 0.7         # and the intended word at least this close to an original word
     context_two_edits: int = 3          # words this long may be two edits from the intended word
     context_edit_cost: float = 4.0      # log ratio a second edit costs
+    # the fitted slip model (slip_model.py, FEATURES order): logistic weights fitted on the
+    # injected slips of seeds 5-12 (LIMSI and Text+Berg dev windows, ridge 1, candidates in
+    # place) by `python benchmarks/fit_slips.py --fit 5-12 --report 0-4`; the floor keeps the
+    # model's own findings on clean links of the fit seeds under 1 per 1,000 (0.8 at 0.5)
+    slip_model_weights: tuple[float, ...] = (-4.726, 0.329, -0.705, 9.386, -4.442, -3.903, -0.521, -2.460,
+                                             0.092, -1.112, 4.523, -0.470, 1.056)
+    slip_model_floor: float = 0.5       # a word's likeliest intended word at least this probable
     mismatch_cosine: float = 0.25       # link sentence cosine below: the sides may not match
     mismatch_share: float = 0.6         # ... if fewer of their words than this have a counterpart
     mismatch_words: int = 4             # ... and one side has this many content words (or it is

@@ -25,6 +25,7 @@ from .cognates import _best, function_words, link_pairs, make_finding, speller_f
 from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
 from .context_lm import english_lists
 from .context_slips import context_slips
+from .slip_model import model_slips
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
 
@@ -222,6 +223,8 @@ def check_realword(bitext: Bitext, config: CheckConfig,
             models = [english] if english is not None else []
             if models:
                 found += context_slips(i, bitext, lw, evidence, models, done, config)
+            done = {s.start for f in found for s in f.spans if s.side == "tgt"}
+            found += model_slips(i, bitext, lw, evidence, lexicon, models, done, config)
             yield from found
 
 

@@ -1,0 +1,125 @@
+"""Fit the real-word slip model (alignment/slip_model.py) on injected slips, and say what it adds.
+
+For each seed, the window and slips of bench_checks.py (LIMSI fr->en and Text+Berg dev
+de->fr), word links and evidence as the app builds them, then every candidate of
+slip_model.candidates labelled 1 where it names the injected slip and the word it replaced.
+Fits the logistic weights on the --fit seeds and prints, per corpus and floor, what the
+model adds to the rules on the --report seeds: slips found (rules, rules + model), model
+findings on clean links per 1,000 clean links. Paste the weights into CheckConfig.
+
+Example:
+    python benchmarks/fit_slips.py --bench ../shared/bench --fit 5-14 --report 0-4
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_checks as bc  # noqa: E402
+
+from alignment.check_config import CheckConfig  # noqa: E402
+from alignment.checks import at_level, run_checks  # noqa: E402
+from alignment.confidence import fit_logistic  # noqa: E402
+from alignment.context_lm import english_lists  # noqa: E402
+from alignment.evidence import link_words, word_evidence  # noqa: E402
+from alignment.slip_model import FEATURES, candidates  # noqa: E402
+from alignment.text_lexicon import text_lexicon  # noqa: E402
+
+TOKEN = re.compile(r"[^\W\d_]+|\W|\d+")
+
+
+def _replaced(before: str, after: str) -> tuple[str, str] | None:
+    """(word written, word it replaced) where an injection changed one word."""
+    a, b = TOKEN.findall(before), TOKEN.findall(after)
+    k = next((n for n in range(min(len(a), len(b))) if a[n] != b[n]), None)
+    return (b[k], a[k]) if k is not None else None
+
+
+def window(corpus: str, seed: int, bench: Path, embedder) -> dict:
+    """Candidates (features, labels, link, word) and the rules' findings of one seeded window."""
+    from alignment.words import link_bitext
+
+    langs, pairs = (("fr", "en"), bc.limsi_pairs(bench)) if corpus == "limsi" else \
+        (("de", "fr"), bc.textberg_pairs(bench))
+    rng = np.random.default_rng(seed)
+    if 1000 < len(pairs):
+        start = int(rng.integers(len(pairs) - 1000 + 1))
+        pairs = pairs[start:start + 1000]
+    rows = bc.inject(pairs, bc._slipper(langs, seed, True), 0.02)
+    bt = link_bitext(bc.to_bitext(rows, langs), embedder=embedder)
+    ev = word_evidence(bt, embedder)
+    cfg = CheckConfig(slip_model_weights=())
+    rules = {f.link for f in at_level(run_checks(bt, only=["realword"], config=cfg, evidence=ev))}
+    lexicon, trans = text_lexicon(bt), dict(pairs)
+    models = [english_lists()] if langs[1] == "en" else []
+    xs, ys, where = [], [], []
+    for i, row in enumerate(rows):
+        lw = link_words(bt, i, ev)
+        slip = _replaced(trans[row.orig[0]], row.trans[0]) if row.slip.startswith("realword") else None
+        for c in candidates(i, bt, lw, ev, lexicon, models, cfg):
+            xs.append(c.x)
+            ys.append(float(slip is not None and c.written == slip[0] and c.intended.casefold() == slip[1].casefold()))
+            where.append((i, c.j))
+    slips = [i for i, r in enumerate(rows) if r.slip.startswith("realword")]
+    clean = [i for i, r in enumerate(rows) if not r.slip]
+    return dict(x=np.array(xs).reshape(-1, len(FEATURES)), y=np.array(ys), where=where, rules=rules,
+                slips=slips, clean=clean)
+
+
+def report(wins: list[dict], w: np.ndarray, floors: list[float], label: str) -> None:
+    print(f"\n{label}: floor, slips found by rules -> rules + model, model findings on clean links per 1,000")
+    for floor in floors:
+        found = total = rules = fa = clean = 0
+        for win in wins:
+            p = 1 / (1 + np.exp(-np.clip(win["x"] @ w, -50, 50))) if len(win["x"]) else np.zeros(0)
+            flagged = {win["where"][n][0] for n in np.flatnonzero(p >= floor)}
+            total += len(win["slips"])
+            rules += sum(i in win["rules"] for i in win["slips"])
+            found += sum(i in win["rules"] or i in flagged for i in win["slips"])
+            fa += len({i for i in flagged if i in set(win["clean"]) and i not in win["rules"]})
+            clean += len(win["clean"])
+        print(f"  {floor:.2f}  {rules}/{total} -> {found}/{total} ({found / max(total, 1):.0%})"
+              f"   clean {1000 * fa / max(clean, 1):.1f}")
+
+
+def _seeds(text: str) -> list[int]:
+    lo, _, hi = text.partition("-")
+    return list(range(int(lo), int(hi or lo) + 1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "bench")
+    ap.add_argument("--fit", default="5-14", help="seeds to fit on (a range)")
+    ap.add_argument("--report", default="0-4", help="seeds to report on (a range)")
+    ap.add_argument("--ridge", type=float, default=1.0)
+    ap.add_argument("--save", type=Path, help="keep the candidates (pickle) for refitting elsewhere")
+    args = ap.parse_args(argv)
+    from alignment.embed import default_cache_dir
+    from alignment.registry import EMBEDDERS
+
+    embedder = EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir())
+    data = {(c, s): window(c, s, args.bench, embedder) for c in ("limsi", "textberg")
+            for s in sorted(set(_seeds(args.fit)) | set(_seeds(args.report)))}
+    if args.save:
+        import pickle
+        args.save.write_bytes(pickle.dumps(data))
+    fit = [data[c, s] for c in ("limsi", "textberg") for s in _seeds(args.fit)]
+    w = fit_logistic(np.vstack([d["x"] for d in fit]), np.concatenate([d["y"] for d in fit]), args.ridge)
+    print("weights:", "(" + ", ".join(f"{v:.3f}" for v in w) + ")")
+    print("  " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(FEATURES, w)))
+    floors = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+    for c in ("limsi", "textberg"):
+        report([data[c, s] for s in _seeds(args.fit)], w, floors, f"{c} fit seeds {args.fit}")
+        report([data[c, s] for s in _seeds(args.report)], w, floors, f"{c} report seeds {args.report}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
