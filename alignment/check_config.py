@@ -70,9 +70,13 @@ class CheckConfig:
     slip_model_weights: tuple[float, ...] = (-4.726, 0.329, -0.705, 9.386, -4.442, -3.903, -0.521, -2.460,
                                              0.092, -1.112, 4.523, -0.470, 1.056)
     slip_model_floor: float = 0.5       # a word's likeliest intended word at least this probable
-    mismatch_cosine: float = 0.25       # link sentence cosine below: the sides may not match
-    mismatch_share: float = 0.6         # ... if fewer of their words than this have a counterpart
-    mismatch_words: int = 4             # ... and one side has this many content words (or it is
-                                        # at the text's edge)
+    mismatch_cosine: float = 0.25       # at the text's edge: link sentence cosine below ...
+    mismatch_share: float = 0.6         # ... and fewer of their words than this with a counterpart
+    mismatch_cosine_cap: float = 0.5    # a link whose sides' cosine reaches this matches
+    # elsewhere the mismatch model (unmatched.match_features order), fitted by
+    # `python benchmarks/fit_match.py` on seeds 5-14; floor: best recall on those seeds with
+    # clean links flagged under 4 per 1,000 and clear of the cliff below 0.25
+    mismatch_weights: tuple[float, ...] = (-5.72, -3.04, -2.17, 2.19, -1.37, 2.54, -4.33, -1.22, -1.32)
+    mismatch_floor: float = 0.3
     valid_doubles: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("en", ("had", "that", "is")), ("fr", ("nous", "vous")), ("de", ("die", "der", "das")))

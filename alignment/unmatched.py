@@ -12,6 +12,7 @@ word evidence that check is silent.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -32,29 +33,49 @@ def _content(words: Sequence[tuple[str, int, int]], lang: str) -> list[int]:
 def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
              config: CheckConfig) -> str | None:
     """Why link i's sides may not match (low sentence cosine, few words with a
-    counterpart), or None; needs evidence."""
+    counterpart), or None; needs evidence.
+
+    A logistic model of the sentence cosine, the share of content words with a counterpart
+    (pooled over both sides: a short sentence of common words finds loose look-alikes for
+    most of its words in any long one), the sizes and their products (`mismatch_weights`,
+    fitted by `benchmarks/fit_match.py` on bench_checks.py seeds 5-14: the misaligned
+    links injected there against the clean ones). It replaced a hand-set rule (cosine < 0.25,
+    share < 0.6, 4 content words): LIMSI seeds 0-2 misaligned found 53 -> 56 of 59, clean
+    links flagged 16 -> 8 of 2,271; seeds 3-4 29 -> 31 of 37, 10 -> 5 of 1,504; Text+Berg dev
+    unchanged (29 of 29, none clean). At the text's edge (front and back matter) the old rule
+    without its size gate still counts."""
     cos = evidence.link_cosine(i) if evidence is not None else float("nan")
-    if not cos < config.mismatch_cosine:
+    if not cos < config.mismatch_cosine_cap:
         return None
     lw = link_words(bitext, i, evidence)
-    shares = []
+    counts = []
     for side, lang in (("src", bitext.src_lang), ("tgt", bitext.tgt_lang)):
         content = _content(lw.words(side), lang)
         # not word links: they join words of unrelated sentences too (misaligned recall 0.88 -> 0.44)
         matched = lw.matched(side, config.name_similarity, config.counterpart_cosine)
-        shares.append((int(matched[content].sum()), len(content)))
-    # pooled over both sides, not the better side: a short sentence of common words finds
-    # loose look-alikes for most of its words in any long one (misaligned recall, LIMSI
-    # seeds 0-2: 47/59 with the better side, 53/59 pooled; clean links flagged 14 -> 16 of 2,271)
-    total = sum(n for _, n in shares)
-    share = sum(m for m, _ in shares) / total if total else 0.0
+        counts.append((int(matched[content].sum()), len(content), len(lw.words(side))))
+    (ms, ns, ws), (mt, nt, wt) = counts
+    share = (ms + mt) / (ns + nt) if ns + nt else 0.0
     edge = i in (0, len(bitext.alignment.links) - 1)
-    if share >= config.mismatch_share or (max(n for _, n in shares) < config.mismatch_words
-                                          and not edge):
+    if not (edge and cos < config.mismatch_cosine and share < config.mismatch_share) \
+            and match_probability(cos, counts, config) < config.mismatch_floor:
         return None
-    (ms, ns), (mt, nt) = shares
     return (f"sentence cosine {cos:.2f}; {ms} of {ns} words of the original and {mt} of {nt} "
             f"of the translation have a counterpart")
+
+
+def match_features(cos: float, counts: Sequence[tuple[int, int, int]]) -> list[float]:
+    """The inputs of the mismatch model: per side (matched content words, content words, words)."""
+    (ms, ns, ws), (mt, nt, wt) = counts
+    share = (ms + mt) / (ns + nt) if ns + nt else 0.0
+    size = math.log1p(ns + nt)
+    return [1.0, cos, share, size, math.log1p(min(ws, wt)), math.log1p(max(ws, wt)), cos * size,
+            share * size, float(ms + mt == 0)]
+
+
+def match_probability(cos: float, counts: Sequence[tuple[int, int, int]], config: CheckConfig) -> float:
+    z = sum(w * x for w, x in zip(config.mismatch_weights, match_features(cos, counts)))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
 def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,

@@ -1050,3 +1050,22 @@ def test_a_stray_word_link_does_not_veto_the_fitted_model() -> None:
     assert at_level(run_checks(linked, only=["realword"], config=rules, evidence=fake_evidence(groups))) == ()
     (f,) = at_level(run_checks(linked, only=["realword"], evidence=fake_evidence(groups)))
     assert "'max' may be a slip for 'may'" in f.message
+
+
+@pytest.mark.parametrize("tgt, cos, flagged", [
+    # few content words, none with a counterpart, the sentences far apart: not the same
+    # sentence (the old rule asked for 4 content words on a side and said nothing)
+    ("It was the end of it all, so they said.", 0.02, True),
+    ("Nobody knew the answer to the riddle of the night.", 0.02, True),
+    # the same words at a middling cosine: a loose translation, not a wrong link
+    ("Nobody knew the answer to the riddle of the night.", 0.4, False),
+    ("It was over for them, so they said, and fell asleep.", 0.02, False),   # 'dormirent' has 'asleep'
+])
+def test_a_short_link_that_shares_nothing_does_not_match(tgt: str, cos: float, flagged: bool) -> None:
+    pairs: list[Pair] = [("Le jardin était plein de roses rouges.", "The garden was full of red roses."),
+                         ("Alors ils dormirent.", tgt),
+                         ("Il dormit longtemps.", "He slept a long time.")]
+    groups = [("jardin", "garden"), ("roses", "roses"), ("rouges", "red"), ("dormit", "slept"),
+              ("dormirent", "asleep")]
+    result = run_checks(bitext(pairs), only=["match"], evidence=fake_evidence(groups, (0.8, cos, 0.7)))
+    assert [f.link for f in result] == ([1] if flagged else [])
