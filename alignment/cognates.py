@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
+from .strays import orphan_src_words, stray_findings, stray_words
 from .types import Bitext, Finding, Side, Span
 from .word_lists import (_best, _calendar, _common, _edits_apart, function_words, link_pairs,
                          make_finding, speller_for)
@@ -154,11 +155,13 @@ def _kept_names(bitext: Bitext, ctx: dict[str, NameContext],
         instead: Counter[tuple[str, str]] = Counter()
         for i in range(len(bitext.alignment.links)):
             others = [t for t in word_spans(bitext.link_text(i, other)) if t[0][0].isupper()]
+            # a habit is a name: 'I' or a sentence's first word is in most links of a hero
+            names = {n[0] for n in _names(bitext.link_text(i, other), ctx[other], config)}
             for w in {n[0] for n in _names(bitext.link_text(i, side), ctx[side], config)}:
                 seen[fold(w)] += 1
                 spelt = _best(w, others)[0] >= config.name_similarity
                 kept[fold(w)] += spelt
-                instead.update((fold(w), fold(o)) for o in {t[0] for t in others} if not spelt)
+                instead.update((fold(w), fold(o)) for o in names if not spelt)
         names = {k for k, c in kept.items() if c >= 2 and c >= 0.5 * seen[k]}
         out[side] = {k: frozenset(o for (n, o), c in instead.items() if n == k and c >= 2
                                   and c >= 0.5 * (seen[k] - kept[k])) for k in names}
@@ -233,12 +236,18 @@ def check_names(bitext: Bitext, config: CheckConfig,
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
         lost, changed = _lost_names(bitext, i, lw, src, tgt, ctx, config)
-        src, tgt = src + lost, tgt + changed
+        strays = stray_words(bitext, lw, ctx["tgt"].links, config)
+        tgt += [t for t in changed + strays if t not in tgt]
+        src += lost
         quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
                  if ctx[side].links[n[0].casefold()] >= config.frequent_name}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
-        yield from _name_findings(i, src, tgt, words, _unrelated(lw, kept), _placed(lw),
-                                  bitext.tgt_lang, quiet, bitext.src_lang)
+        found = list(_name_findings(i, src, tgt, words, _unrelated(lw, kept), _placed(lw),
+                                    bitext.tgt_lang, quiet, bitext.src_lang, strays))
+        yield from found
+        yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config),
+                                  lambda s, t: _placed(lw)(s, t, SWAP_SLACK),
+                                  {f.spans[1].start for f in found if len(f.spans) > 1})
 
 
 def _moved(bitext: Bitext, i: int, names: Sequence[WordSpan], other: Side,
@@ -324,12 +333,15 @@ def _placed(lw: LinkWords) -> Callable[..., bool]:
 def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list[WordSpan],
                    unrelated: Callable[[WordSpan, WordSpan], bool],
                    placed: Callable[..., bool], lang: str,
-                   frequent: set[str], src_lang: str = "") -> Iterator[Finding]:
+                   frequent: set[str], src_lang: str = "",
+                   strays: Sequence[WordSpan] = ()) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
     (warning); a name of the original that stays unpaired is info, unless it is frequent in
     the text (a pronoun or a title stands for it); one of the translation is not reported
-    unless it is a month or a weekday. Month and weekday names replace no name."""
+    unless it is a month or a weekday. Month and weekday names replace no name. A stray
+    (strays.py: a word no word list knows, written once) may stand as far from the name as a
+    look-alike: it belongs to no other clause of the original."""
     used: set[int] = set()
     for w, a, b in src:
         # a name that is a common word of the original's language (Citoyen, Vierge) is
@@ -340,7 +352,7 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
         if score < 0.4:   # another name in its place: not a common word, not a translation
             match = next((t for t in free if not _common(t[0], lang) and fold(t[0]) not in
                           _calendar(lang) and unrelated((w, a, b), t)
-                          and placed((w, a, b), t, SWAP_SLACK)), None)
+                          and placed((w, a, b), t, NAME_SLACK if t in strays else SWAP_SLACK)), None)
         if match is None:   # a look-alike word, not a word derived from the name (himalayen)
             score, match = _best(w, [t for t in words if t[1] not in used and placed((w, a, b), t)
                                      and fold(t[0])[:5] != fold(w)[:5] and _edits_apart(w, t[0])]

@@ -509,6 +509,18 @@ DE_FR = [
     # names: one the translation adds, replacing none, is the translator's (explicitation)
     ("Der englischen Route zu folgen, kam nicht in Frage.",
      "Pas question de prendre la même voie que les Britanniques.", [], "names", "quiet"),
+    # a stray (strays.py) where a common original word has no counterpart (the German list
+    # counts its nouns too seldom to call them common: no stray stands for one) ...
+    ("Wir waren plötzlich sehr müde.", "Nous étions soudain très Fatoua.",
+     [("waren", "étions"), ("plötzlich", "soudain"), ("sehr", "très")], "names", ("müde", "Fatoua")),
+    ("Wir waren plötzlich sehr müde.", "Nous étions soudain très Fatigués.",
+     [("waren", "étions"), ("plötzlich", "soudain"), ("sehr", "très")], "names", None),
+    # ... but a country or region CLDR names is a word of the language (the list lacks 'Asie'),
+    # and two listed words run together are a space lost ('MontsCélestes')
+    ("Er reiste lange durch den Osten.", "Il voyagea longtemps en Asie.",
+     [("reiste", "voyagea"), ("lange", "longtemps")], "names", None),
+    ("Er reiste lange durch das Himmelsgebirge.", "Il voyagea longtemps dans les MontsCélestes.",
+     [("reiste", "voyagea"), ("lange", "longtemps")], "names", None),
 ]
 FR_EN += [
     # names: after an elision a capital is mid-sentence (d'Israël is a name)
@@ -520,6 +532,24 @@ FR_EN += [
     # a look-alike word must be one or two letters from the name (Lyon/lion), not 'whose'
     ("la séparation d'avec ses amis Woodhouse", "a separation from friends whose friendship",
      [("séparation", "separation"), ("amis", "friends")], "names", None),
+    # strays (strays.py): a capitalised word no word list knows and no original word spells,
+    # where an original word with no counterpart stands, is that word's translation mistyped,
+    # even in a two-word exclamation (a heading to the name check)
+    ("Oh ! le serpent !", "Ugh, Sraalar!", [("Oh", "Ugh")], "names", ("serpent", "Sraalar")),
+    ("Oh ! le serpent !", "Ugh, Serpent!", [("Oh", "Ugh")], "names", None),
+    ("Il chanta une chanson anglaise.", "He sang an English Sotauil.",
+     [("chanta", "sang"), ("anglaise", "English"), ("une", "an")], "names", ("chanson", "Sotauil")),
+    # ... not one letter from a listed word (a spelling, 'Metre', or a slip the word checks weigh)
+    ("Il chanta une chanson anglaise.", "He sang an English Sonng.",
+     [("chanta", "sang"), ("anglaise", "English"), ("une", "an")], "names", None),
+    # ... nor "That'll" (a clitic), nor a name of a word run together in the original ('NouvelleZemble')
+    ("D'un côté cela aura ses avantages.", "That'll be a comfort, one way.",
+     [("avantages", "comfort"), ("cela", "That")], "names", None),
+    ("les rivages de la NouvelleZemble et de l'Islande verte", "the shores of Nova Zembla and Iceland",
+     [("rivages", "shores"), ("Islande", "Iceland"), ("NouvelleZemble", "Nova", "Zembla")], "names", None),
+    # ... nor next to a rare original word ('mie', a nurse: the translator names her)
+    ("celui où ma mie me menait promener", "or walking with my governess, Jaqueline,",
+     [("promener", "walking"), ("ma", "my")], "names", None),
 ]
 
 
@@ -550,6 +580,20 @@ def test_names_kept_as_spelt_need_their_spelling(src: str, tgt: str, groups: lis
     result = [f for f in at_level(run_checks(b, only=["names"], evidence=fake_evidence(groups)))
               if f.link == len(KEPT)]
     assert [f.message for f in result] == ([f"name {changed}?"] if changed else [])
+
+
+HABIT = [  # a kept name; where the translation lacks it, it says 'I' (a pronoun, not a habit)
+    ("Heyward rit.", "Heyward laughed."), ("Heyward part.", "Heyward leaves."), ("Heyward dort.", "Heyward sleeps."),
+    ("Heyward, dit-il, je pars.", "I leave, he said."), ("Heyward répondit : je reste.", "I stay, he answered."),
+]
+
+
+@pytest.mark.parametrize("tgt, changed", [("said Htoaani, I know.", "'Heyward' became 'Htoaani'"),
+                                          ("said Heyward, I know.", None)])
+def test_a_habit_of_the_translator_is_a_name(tgt: str, changed: str | None) -> None:
+    b = bitext(HABIT + [("répondit Heyward, je sais.", tgt)])
+    found_ = at_level(run_checks(b, only=["names"], evidence=fake_evidence([("répondit", "said"), ("sais", "know")])))
+    assert [f.message for f in found_ if f.link == len(HABIT)] == ([f"name {changed}?"] if changed else [])
 
 
 @pytest.mark.parametrize("src, tgt, groups, check, expected, langs",
