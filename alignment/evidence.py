@@ -91,6 +91,8 @@ class WordEvidence:
     name: str = ""
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # LinkWords by link content
     _pairs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # cosine by texts
+    encode: Vectors | None = field(default=None, repr=False)   # the embedder itself, uncached
+                                                                 # (sentences the checks try out)
 
     def cosines(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
         """(len(a), len(b)) cosine similarities of word types."""
@@ -100,6 +102,13 @@ class WordEvidence:
 
     def link_cosine(self, i: int) -> float:
         return self.link_cosines[i] if i < len(self.link_cosines) else float("nan")
+
+    def add_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Encode the pairs of texts not yet known (one batch) so pair_cosine has them; kept
+        for later checks of the same text (a re-check after an edit encodes only what changed)."""
+        missing = list(dict.fromkeys(p for p in pairs if p not in self._pairs))
+        if missing and self.encode is not None:
+            self._pairs.update(_cosines(self.encode, missing))
 
     def pair_cosine(self, src: str, tgt: str) -> float:
         """Cosine of two texts word_evidence encoded (link sides, and a link's side without
@@ -125,6 +134,14 @@ def drop_texts(bitext: Bitext, i: int) -> list[tuple[str, str, str, int]]:
     return out
 
 
+def _cosines(embed: Vectors, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """Cosine of each pair of texts, each distinct text encoded once."""
+    us, ut = list(dict.fromkeys(s for s, _ in pairs)), list(dict.fromkeys(t for _, t in pairs))
+    vs, vt = np.asarray(embed(us), dtype=np.float32), np.asarray(embed(ut), dtype=np.float32)
+    rs, rt = {x: k for k, x in enumerate(us)}, {x: k for k, x in enumerate(ut)}
+    return {p: float(vs[rs[p[0]]] @ vt[rt[p[1]]]) for p in pairs}
+
+
 def word_evidence(bitext: Bitext, embedder: Any,
                   previous: WordEvidence | None = None) -> WordEvidence:
     """Evidence from an Embedder (embed.py): every word type and link side encoded once.
@@ -148,13 +165,10 @@ def word_evidence(bitext: Bitext, embedder: Any,
     wanted = texts + [(s, t) for i in range(len(texts)) for s, t, *_ in drop_texts(bitext, i)]
     missing = list(dict.fromkeys((s, t) for s, t in wanted if s and t and (s, t) not in pairs))
     if missing:
-        us, ut = list(dict.fromkeys(s for s, _ in missing)), list(dict.fromkeys(t for _, t in missing))
-        vs, vt = embedder.embed(us), embedder.embed(ut)
-        rs, rt = {x: k for k, x in enumerate(us)}, {x: k for k, x in enumerate(ut)}
-        pairs.update((pair, float(vs[rs[pair[0]]] @ vt[rt[pair[1]]])) for pair in missing)
+        pairs.update(_cosines(embedder.embed, missing))
     cos = tuple(float(pairs.get(pair, float("nan"))) for pair in texts)
     return WordEvidence(vectors, cos, getattr(embedder, "name", ""),
-                        previous._cache if previous is not None else {}, pairs)
+                        previous._cache if previous is not None else {}, pairs, embedder.embed)
 
 
 # ---------------------------------------------------------------- per-link word similarity

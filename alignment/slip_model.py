@@ -13,12 +13,12 @@ a word is reported when its best candidate reaches `CheckConfig.slip_model_floor
 rules stay hard: the word written must stand where the original word goes (lw.in_place:
 the soft feature let 'hand' read as 'and' far from 'et'), and an intended word already
 written as often as the original calls for it is none ('He laughed and band sang').
-Measured (fit_slips.py --fit 5-12 --report 0-4, on top of the rules): LIMSI seeds 0-2
-49 -> 58 of 99 slips, seeds 3-4 26 -> 32 of 61, Text+Berg dev 0-2 5 -> 6 of 32, with
-0.9 / 0 / 0 more findings per 1,000 clean links. Hard guards for word links elsewhere
-and for an original word that already has a counterpart cost 8-13 of 160 held-out
-slips for no fewer false alarms, so the model weighs them instead (fitted weights
--0.5 and -3.9).
+Measured (fit_slips.py --fit 5-12 --report 0-4, on top of the rules): LIMSI seeds 0-4
+75 -> 99 of 160 slips, Text+Berg dev 9 -> 15 of 45, with 0.5 / 0 more findings per 1,000
+clean links. The sentence gain (the encoder reading the candidate in its sentence) is
+worth 94 -> 99 and 10 -> 15 of those. Hard guards for word links elsewhere and for an
+original word that already has a counterpart cost 8-13 of 160 held-out slips for no
+fewer false alarms, so the model weighs them instead (fitted weights -0.7 and -2.6).
 
 No library beyond numpy: the features come from the evidence already built (word vectors,
 word links, the text's own table, the English bigram list) and the model is a dot product.
@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 FEATURES = ("bias", "context", "has_context", "cos_intended", "cos_written", "rival", "linked_else",
             "two_edits", "log_freq_ratio", "log_text_count", "table_share", "short",
-            "function_intended")
+            "function_intended", "sentence_gain")
+SENTENCE_COSINE = 0.7   # candidates at least this close to an original word are tried in the sentence
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,32 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
                           float(np.clip(math.log(max(index.get(c.casefold(), 1), 1) / max(index.get(w.casefold(), 1), 1)), -8, 8)),
                           math.log1p(lexicon.counts[w.casefold()]),
                           lexicon.share(originals[k], c, i), float(len(w) <= 3),
-                          float(c.casefold() in common)])
+                          float(c.casefold() in common), 0.0])
             out.append(Candidate(j, w, c, k, x))
+    return _with_sentence_gain(i, bitext, lw, evidence, out)
+
+
+def _with_sentence_gain(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
+                        cands: list[Candidate]) -> list[Candidate]:
+    """Each candidate close to an original word (cosine >= SENTENCE_COSINE) also gets the
+    gain in the two sides' sentence cosine when it replaces the word written: the encoder
+    reads the word in its sentence ('hot gear upon its nose' against 'hot tea ...'), which
+    no single word's vector does. One batch per link; 0 without an encoder to call."""
+    tried = [n for n, c in enumerate(cands) if c.x[3] >= SENTENCE_COSINE]
+    if evidence.encode is None or not tried:
+        return cands
+    src, tgt = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+    variants = []
+    for n in tried:
+        _, a, b = lw.tgt[cands[n].j]
+        variants.append(tgt[:a] + cands[n].intended + tgt[b:])
+    evidence.add_pairs([(src, t) for t in (tgt, *variants)])
+    base = evidence.pair_cosine(src, tgt)
+    gains = [evidence.pair_cosine(src, t) - base for t in variants]
+    out = list(cands)
+    for n, g in zip(tried, gains):
+        out[n] = Candidate(cands[n].j, cands[n].written, cands[n].intended, cands[n].k,
+                           np.append(cands[n].x[:-1], 10.0 * float(g)))
     return out
 
 

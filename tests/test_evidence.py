@@ -48,6 +48,12 @@ def same(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
                                     for x, y in zip(a, b))
 
 
+def _one_word_changed(text: str, other: str) -> bool:
+    a = next((k for k, (x, y) in enumerate(zip(text, other)) if x != y), min(len(text), len(other)))
+    b = next((k for k, (x, y) in enumerate(zip(text[::-1], other[::-1])) if x != y), 0)
+    return " " not in text[a:len(text) - b].strip() and " " not in other[a:len(other) - b].strip()
+
+
 def test_after_an_edit_only_the_changed_link_is_encoded_and_cosines_follow_the_new_numbering():
     first = text()
     emb = Counting()
@@ -59,10 +65,12 @@ def test_after_an_edit_only_the_changed_link_is_encoded_and_cosines_follow_the_n
     run_checks(edited, evidence=after)
     # the merged link's two sides (and each without one of its sentences: its sentences
     # alone), the edited one's, and their new words; nothing else
+    # (the slip model tries intended words in the changed links' translations: variants of them)
     merged = edited.alignment.links[1]
     alone = {edited.src[k].text for k in merged.src} | {edited.tgt[k].text for k in merged.tgt}
-    assert set(emb.asked) <= {edited.link_text(1, "src"), edited.link_text(1, "tgt"),
-                              edited.link_text(4, "src"), edited.link_text(4, "tgt"), "Lyon"} | alone
+    changed = {edited.link_text(1, "src"), edited.link_text(1, "tgt"),
+               edited.link_text(4, "src"), edited.link_text(4, "tgt"), "Lyon"} | alone
+    assert all(t in changed or any(_one_word_changed(t, c) for c in changed) for t in emb.asked)
     assert "Lyon" in emb.asked and edited.link_text(1, "tgt") in emb.asked
     assert same(after.link_cosines, word_evidence(edited, HashingEmbedder()).link_cosines)
 
