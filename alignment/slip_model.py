@@ -94,9 +94,12 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
         rival_k = others.max(axis=1) if others.size else np.zeros(len(originals))
         linked_k = (np.delete(lw.linked, j, axis=1).any(axis=1) if lw.linked is not None
                     else np.zeros(len(originals), dtype=bool))
+        placed: dict[int, bool] = {}
         for c, d in near[j]:
             k = int(cos[row[c]].argmax())
-            if not lw.in_place(k, j):   # 'hand' far from where 'et' goes is no slip for 'and'
+            if k not in placed:
+                placed[k] = lw.in_place(k, j)
+            if not placed[k]:   # 'hand' far from where 'et' goes is no slip for 'and'
                 continue
             lr = log_ratio(models, c, w, ctx.get(a, (None, None))) if models else 0.0
             x = np.array([1.0, float(np.clip(lr, -10, 20)), float(bool(models)), float(cos[row[c], k]),

@@ -116,13 +116,18 @@ def _lexicon(lang: str, size: int = 30000) -> Any:
 
 def _near(word: str, lang: str, distance: int = 1) -> list[tuple[str, int]]:
     """Common words up to `distance` (1 or 2) edits from word (Damerau), with their distance."""
+    return list(_near_cached(word, lang, distance))
+
+
+@lru_cache(maxsize=50_000)   # each detector asks for the same words again (bounded: ~50 MB at most)
+def _near_cached(word: str, lang: str, distance: int) -> tuple[tuple[str, int], ...]:
     from symspellpy import Verbosity
 
     key = word.casefold()
     found = _lexicon(lang).lookup(key, Verbosity.ALL, max_edit_distance=distance,
                                   include_unknown=False)
     out = [(f.term, f.distance) for f in found if f.term != key and len(f.term) >= 2]
-    return [(t.capitalize() if word[:1].isupper() else t, d) for t, d in out]
+    return tuple((t.capitalize() if word[:1].isupper() else t, d) for t, d in out)
 
 
 def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:
