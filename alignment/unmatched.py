@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .cognates import function_words, make_finding
-from .evidence import WordEvidence, drop_texts, link_words
+from .evidence import LinkWords, WordEvidence, drop_texts, link_words
 from .types import Bitext, Finding, Side, Span
 
 if TYPE_CHECKING:
@@ -47,13 +47,7 @@ def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
     cos = evidence.link_cosine(i) if evidence is not None else float("nan")
     if not cos < config.mismatch_cosine_cap:
         return None
-    lw = link_words(bitext, i, evidence)
-    counts = []
-    for side, lang in (("src", bitext.src_lang), ("tgt", bitext.tgt_lang)):
-        content = _content(lw.words(side), lang)
-        # not word links: they join words of unrelated sentences too (misaligned recall 0.88 -> 0.44)
-        matched = lw.matched(side, config.name_similarity, config.counterpart_cosine)
-        counts.append((int(matched[content].sum()), len(content), len(lw.words(side))))
+    counts = match_counts(bitext, link_words(bitext, i, evidence), config)
     (ms, ns, ws), (mt, nt, wt) = counts
     share = (ms + mt) / (ns + nt) if ns + nt else 0.0
     edge = i in (0, len(bitext.alignment.links) - 1)
@@ -62,6 +56,17 @@ def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
         return None
     return (f"sentence cosine {cos:.2f}; {ms} of {ns} words of the original and {mt} of {nt} "
             f"of the translation have a counterpart")
+
+
+def match_counts(bitext: Bitext, lw: LinkWords, config: CheckConfig) -> list[tuple[int, int, int]]:
+    """Per side (original, translation): content words with a counterpart, content words, words."""
+    counts = []
+    for side, lang in (("src", bitext.src_lang), ("tgt", bitext.tgt_lang)):
+        content = _content(lw.words(side), lang)
+        # not word links: they join words of unrelated sentences too (misaligned recall 0.88 -> 0.44)
+        matched = lw.matched(side, config.name_similarity, config.counterpart_cosine)
+        counts.append((int(matched[content].sum()), len(content), len(lw.words(side))))
+    return counts
 
 
 def match_features(cos: float, counts: Sequence[tuple[int, int, int]]) -> list[float]:

@@ -306,11 +306,22 @@ def _slipper(langs: tuple[str, str], seed: int, use_vectors: bool) -> Slipper:
     return Slipper(langs, np.random.default_rng(seed), vectors)
 
 
+def corpus_pairs(corpus: str, bench: Path) -> tuple[tuple[str, str], list[tuple[str, str]]]:
+    """(original and translation languages, clean 1-1 pairs) of 'limsi' or 'textberg' (dev)."""
+    return (("fr", "en"), limsi_pairs(bench)) if corpus == "limsi" else (("de", "fr"), textberg_pairs(bench))
+
+
+def seeded_window(pairs: list[tuple[str, str]], seed: int, links: int) -> list[tuple[str, str]]:
+    """The window of `links` consecutive pairs the seed picks (all of them for 0 or fewer pairs)."""
+    rng = np.random.default_rng(seed)
+    if 0 < links < len(pairs):
+        start = int(rng.integers(len(pairs) - links + 1))
+        pairs = pairs[start:start + links]
+    return pairs
+
+
 def synthetic(pairs: list[tuple[str, str]], langs: tuple[str, str], args: argparse.Namespace) -> None:
-    rng = np.random.default_rng(args.seed)
-    if 0 < args.links < len(pairs):
-        start = int(rng.integers(len(pairs) - args.links + 1))
-        pairs = pairs[start:start + args.links]
+    pairs = seeded_window(pairs, args.seed, args.links)
     sl = _slipper(langs, args.seed, not args.no_evidence)
     rows = inject(pairs, sl, args.rate)
     bitext = to_bitext(rows, langs)
@@ -469,10 +480,8 @@ def main(argv: list[str] | None = None) -> int:
     if not folder.is_dir():
         print(f"{folder} not found: synthetic test skipped", file=sys.stderr)
         return 0
-    if args.corpus == "limsi":
-        synthetic(limsi_pairs(args.bench), ("fr", "en"), args)
-    else:
-        synthetic(textberg_pairs(args.bench), ("de", "fr"), args)
+    langs, pairs = corpus_pairs(args.corpus, args.bench)
+    synthetic(pairs, langs, args)
     if args.gold:
         gold_findings(args)
     return 0

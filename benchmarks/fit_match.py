@@ -25,17 +25,13 @@ from fit_slips import _seeds  # noqa: E402
 from alignment.check_config import CheckConfig  # noqa: E402
 from alignment.confidence import fit_logistic  # noqa: E402
 from alignment.evidence import link_words, word_evidence  # noqa: E402
-from alignment.unmatched import _content, match_features  # noqa: E402
+from alignment.unmatched import match_counts, match_features  # noqa: E402
 
 
 def window(corpus: str, seed: int, bench: Path, embedder) -> tuple[np.ndarray, np.ndarray]:
     """(inputs, 1 for a misaligned link) of the clean and misaligned links of one window."""
-    langs, pairs = (("fr", "en"), bc.limsi_pairs(bench)) if corpus == "limsi" else \
-        (("de", "fr"), bc.textberg_pairs(bench))
-    rng = np.random.default_rng(seed)
-    if 1000 < len(pairs):
-        start = int(rng.integers(len(pairs) - 1000 + 1))
-        pairs = pairs[start:start + 1000]
+    langs, pairs = bc.corpus_pairs(corpus, bench)
+    pairs = bc.seeded_window(pairs, seed, 1000)
     rows = bc.inject(pairs, bc._slipper(langs, seed, True), 0.02)
     bt = bc.to_bitext(rows, langs)
     ev, cfg = word_evidence(bt, embedder), CheckConfig()
@@ -44,13 +40,7 @@ def window(corpus: str, seed: int, bench: Path, embedder) -> tuple[np.ndarray, n
         cos = ev.link_cosine(i)
         if row.slip not in ("", "misaligned") or cos != cos:
             continue
-        lw = link_words(bt, i, ev)
-        counts = []
-        for side, lang in (("src", langs[0]), ("tgt", langs[1])):
-            content = _content(lw.words(side), lang)
-            matched = lw.matched(side, cfg.name_similarity, cfg.counterpart_cosine)
-            counts.append((int(matched[content].sum()), len(content), len(lw.words(side))))
-        xs.append(match_features(cos, counts))
+        xs.append(match_features(cos, match_counts(bt, link_words(bt, i, ev), cfg)))
         ys.append(float(row.slip == "misaligned"))
     return np.array(xs), np.array(ys)
 

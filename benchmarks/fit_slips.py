@@ -45,12 +45,8 @@ def window(corpus: str, seed: int, bench: Path, embedder) -> dict:
     """Candidates (features, labels, link, word) and the rules' findings of one seeded window."""
     from alignment.words import link_bitext
 
-    langs, pairs = (("fr", "en"), bc.limsi_pairs(bench)) if corpus == "limsi" else \
-        (("de", "fr"), bc.textberg_pairs(bench))
-    rng = np.random.default_rng(seed)
-    if 1000 < len(pairs):
-        start = int(rng.integers(len(pairs) - 1000 + 1))
-        pairs = pairs[start:start + 1000]
+    langs, pairs = bc.corpus_pairs(corpus, bench)
+    pairs = bc.seeded_window(pairs, seed, 1000)
     rows = bc.inject(pairs, bc._slipper(langs, seed, True), 0.02)
     bt = link_bitext(bc.to_bitext(rows, langs), embedder=embedder)
     ev = word_evidence(bt, embedder)
