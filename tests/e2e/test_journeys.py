@@ -253,12 +253,15 @@ def test_upload_two_texts_in_another_language_pair(page, tmp_path):
     expect(page.locator(".st-key-lang_src input")).to_have_value("de")  # chosen, not only said
     expect(page.locator(".st-key-lang_tgt input")).to_have_value("fr")
     # Record where the progress bar is drawn, relative to the viewport, while aligning.
+    # On every change of the page and on every frame (a short align can show its bar for a
+    # few frames only, between two changes): what a person could have seen.
     page.evaluate("""() => { window.__bars = [];
-      new MutationObserver(() => document.querySelectorAll('[data-testid=stProgress]')
-        .forEach(b => { const seen = () => { const r = b.getBoundingClientRect();
-            window.__bars.push(r.top >= 0 && r.bottom <= innerHeight && r.height > 0); };
-          seen(); requestAnimationFrame(seen); }))  // also once drawn: a new bar can start unlaid
-      .observe(document.body, {childList: true, subtree: true}); }""")
+      const look = () => document.querySelectorAll('[data-testid=stProgress]').forEach(b => {
+          const r = b.getBoundingClientRect();
+          window.__bars.push(r.top >= 0 && r.bottom <= innerHeight && r.height > 0); });
+      new MutationObserver(look).observe(document.body, {childList: true, subtree: true});
+      const frame = () => { look(); requestAnimationFrame(frame); };
+      requestAnimationFrame(frame); }""")
     align = page.get_by_role("button", name="Align", exact=True)
     align.scroll_into_view_if_needed()
     align.click()
