@@ -362,8 +362,9 @@ def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(p
     word.wait_for(timeout=120_000)  # the links are in: the rows mark their words
     expect(sidebar.get_by_text("Word links found")).to_be_visible()
     steps = page.evaluate("[...window.__steps]")
-    # it moved on through the stages (a fast stage can fall between two polls, so not every one is seen)
-    assert len({s.split(":")[0] for s in steps if " of 3" in s}) >= 2, steps
+    # it moved on through its states (a fast stage can fall between two polls, so not every one
+    # is seen; waiting behind another text's job, as under a loaded CI run, is one of them)
+    assert len({s.split(":")[0] for s in steps if s.startswith("Finding word links")}) >= 2, steps
     expect(page.get_by_label("Edit the target sentence")).to_have_value(
         "Typed while the word links were being found.")
     page.get_by_role("button", name="Apply edit").click()
