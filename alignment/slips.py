@@ -228,8 +228,9 @@ def check_realword(bitext: Bitext, config: CheckConfig,
             models = [english] if english is not None else []
             if models:
                 found += context_slips(i, bitext, lw, evidence, models, done, config)
-            done = {s.start for f in found for s in f.spans if s.side == "tgt"}
-            found += model_slips(i, bitext, lw, evidence, lexicon, models, done, config)
+            if models:   # the model only where a context model reads the translation (English)
+                done = {s.start for f in found for s in f.spans if s.side == "tgt"}
+                found += model_slips(i, bitext, lw, evidence, lexicon, models, done, config)
             yield from found
 
 

@@ -77,14 +77,18 @@ def limsi_pairs(bench: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def textberg_pairs(bench: Path) -> list[tuple[str, str]]:
-    """(German original, French translation) of every gold 1-1 link of Text+Berg dev."""
+def textberg_pairs(bench: Path, split: str = "dev") -> list[tuple[str, str]]:
+    """(German original, French translation) of every gold 1-1 link of Text+Berg dev (or test:
+    never used to fit or choose anything, for a held-out figure only)."""
     from alignment.evaluate import read_textberg
 
     de, fr = _detok("de"), _detok("fr")
-    gold = read_textberg(bench / "textberg", "dev")
-    return [(de(gold.src[l.src[0]]), fr(gold.tgt[l.tgt[0]]))
-            for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
+    pairs = []
+    for doc in sorted((bench / "textberg").glob(f"{split}*.defr")):   # dev; test0, test1
+        gold = read_textberg(bench / "textberg", doc.stem)
+        pairs += [(de(gold.src[l.src[0]]), fr(gold.tgt[l.tgt[0]]))
+                  for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
+    return pairs
 
 
 def to_bitext(rows: list[Row], langs: tuple[str, str]) -> Bitext:
@@ -306,9 +310,9 @@ def _slipper(langs: tuple[str, str], seed: int, use_vectors: bool) -> Slipper:
     return Slipper(langs, np.random.default_rng(seed), vectors)
 
 
-def corpus_pairs(corpus: str, bench: Path) -> tuple[tuple[str, str], list[tuple[str, str]]]:
-    """(original and translation languages, clean 1-1 pairs) of 'limsi' or 'textberg' (dev)."""
-    return (("fr", "en"), limsi_pairs(bench)) if corpus == "limsi" else (("de", "fr"), textberg_pairs(bench))
+def corpus_pairs(corpus: str, bench: Path, split: str = "dev") -> tuple[tuple[str, str], list[tuple[str, str]]]:
+    """(original and translation languages, clean 1-1 pairs) of 'limsi' or 'textberg' (`split`)."""
+    return (("fr", "en"), limsi_pairs(bench)) if corpus == "limsi" else (("de", "fr"), textberg_pairs(bench, split))
 
 
 def seeded_window(pairs: list[tuple[str, str]], seed: int, links: int) -> list[tuple[str, str]]:
@@ -471,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-false", type=int, default=0, help="print N random false alarms")
     ap.add_argument("--level-shown", default="warning", help="level of the false alarms shown")
     ap.add_argument("--show-missed", type=int, default=0, help="print N random missed slips")
+    ap.add_argument("--split", choices=["dev", "test"], default="dev",
+                    help="Text+Berg part (test: a held-out figure; never tune on it)")
     ap.add_argument("--gold", action="store_true",
                     help="also: warnings on the gold links as published (multi-sentence links too)")
     args = ap.parse_args(argv)
@@ -480,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     if not folder.is_dir():
         print(f"{folder} not found: synthetic test skipped", file=sys.stderr)
         return 0
-    langs, pairs = corpus_pairs(args.corpus, args.bench)
+    langs, pairs = corpus_pairs(args.corpus, args.bench, args.split)
     synthetic(pairs, langs, args)
     if args.gold:
         gold_findings(args)
