@@ -91,6 +91,22 @@ def textberg_pairs(bench: Path, split: str = "dev") -> list[tuple[str, str]]:
     return pairs
 
 
+def alibi_pairs(bench: Path) -> list[tuple[str, str]]:
+    """(French original, English translation) of every line pair of the three alibi stories
+    (Perrault, Maupassant): line n of the French and English files translate each other."""
+    en, fr = _detok("en"), _detok("fr")
+    pairs = []
+    for story in sorted((bench / "alibi").iterdir()):
+        files = sorted(story.glob("*_sents.txt"))
+        if len(files) != 2:
+            continue
+        lines = {f: [l.split("\t", 1)[-1].strip() for l in f.read_text(encoding="utf-8").splitlines()] for f in files}
+        fr_file = next(f for f in files if story.name.startswith(f.name.split("_sents")[0]))
+        en_file = next(f for f in files if f != fr_file)
+        pairs += [(fr(Sentence(a)), en(Sentence(b))) for a, b in zip(lines[fr_file], lines[en_file]) if a and b]
+    return pairs
+
+
 def to_bitext(rows: list[Row], langs: tuple[str, str]) -> Bitext:
     src: list[Sentence] = []
     tgt: list[Sentence] = []
@@ -310,9 +326,21 @@ def _slipper(langs: tuple[str, str], seed: int, use_vectors: bool) -> Slipper:
     return Slipper(langs, np.random.default_rng(seed), vectors)
 
 
+CORPORA = ("limsi", "limsi-enfr", "textberg", "alibi", "alibi-enfr")
+
+
 def corpus_pairs(corpus: str, bench: Path, split: str = "dev") -> tuple[tuple[str, str], list[tuple[str, str]]]:
-    """(original and translation languages, clean 1-1 pairs) of 'limsi' or 'textberg' (`split`)."""
-    return (("fr", "en"), limsi_pairs(bench)) if corpus == "limsi" else (("de", "fr"), textberg_pairs(bench, split))
+    """(original and translation languages, clean 1-1 pairs) of one of CORPORA (Text+Berg: `split`).
+
+    'limsi' and 'alibi' read French as the original and English as the translation; their
+    '-enfr' forms swap the sides (English original, French translation: most LIMSI books were
+    written in English), which gives French translations never used to tune the checks."""
+    if corpus == "textberg":
+        return ("de", "fr"), textberg_pairs(bench, split)
+    pairs = limsi_pairs(bench) if corpus.startswith("limsi") else alibi_pairs(bench)
+    if corpus.endswith("-enfr"):
+        return ("en", "fr"), [(b, a) for a, b in pairs]
+    return ("fr", "en"), pairs
 
 
 def seeded_window(pairs: list[tuple[str, str]], seed: int, links: int) -> list[tuple[str, str]]:
@@ -417,10 +445,13 @@ def gold_documents(bench: Path, corpus: str) -> list[Bitext]:
             src, tgt, links = tgt, src, tuple(Link(l.tgt, l.src) for l in links)
         return Bitext(src, tgt, Alignment(links), *langs)
 
-    if corpus == "limsi":
-        return [bitext(read_limsi_book(b), ("fr", "en"), True)
+    if corpus.startswith("limsi"):
+        flip = corpus == "limsi"
+        return [bitext(read_limsi_book(b), ("fr", "en") if flip else ("en", "fr"), flip)
                 for b in sorted((bench / "limsi").glob("*_EN-FR"))]
-    return [bitext(read_textberg(bench / "textberg", "dev"), ("de", "fr"), False)]
+    if corpus == "textberg":
+        return [bitext(read_textberg(bench / "textberg", "dev"), ("de", "fr"), False)]
+    return []   # alibi: line pairs only, no gold links of several sentences
 
 
 def gold_findings(args: argparse.Namespace) -> None:
@@ -464,7 +495,8 @@ def sample(hashing: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
-    ap.add_argument("--corpus", choices=["limsi", "textberg"], default="limsi")
+    ap.add_argument("--corpus", choices=CORPORA, default="limsi",
+                    help="limsi/alibi: French original, English translation; -enfr: the sides swapped")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--links", type=int, default=1000, help="a seeded window of this many clean links (0: all)")
     ap.add_argument("--rate", type=float, default=0.02)
@@ -482,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not args.skip_sample:
         sample(args.hashing)
-    folder = args.bench / ("limsi" if args.corpus == "limsi" else "textberg")
+    folder = args.bench / args.corpus.split("-")[0]
     if not folder.is_dir():
         print(f"{folder} not found: synthetic test skipped", file=sys.stderr)
         return 0
