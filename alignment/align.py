@@ -6,7 +6,9 @@ sentences; we keep that and add what they leave out.
 
 1. Link score. Cosine of the run embeddings (`embedder.embed_runs`), minus each
    side's mean cosine to its k nearest sentences of the other text (hubness
-   margin, as Vecalign and Bertalign normalise), plus a Gale-Church length term
+   margin, as Vecalign and Bertalign normalise; Bertalign's local margin, to
+   the sentences just outside the other side, is an option, w_nbr, off:
+   align_config.py says why), plus a Gale-Church length term
    whose character ratio is estimated from the two texts, plus lexical evidence
    that survives translation (numbers, capitalised names, hashed into a vector so
    runs are sums), plus soft paragraph anchors (a bonus where a link ends on a
@@ -219,6 +221,8 @@ def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
             "merge_penalty", "para_bonus", "temperature", "w_drop", "drop_margin", "skip_adapt",
             "self_train", "plain_self_train")
     params = tuple((k, str(getattr(cfg, k))) for k in keys)
+    if cfg.w_nbr:  # named only when on, so alignments without it keep their signature
+        params += (("w_nbr", str(cfg.w_nbr)),)
     if not use_encoder:
         params += (("encoder", "unused"),)
     return Signature(aligner=ALIGNER, version=ALIGNER_VERSION,

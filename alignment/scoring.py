@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 _NEG = -np.inf
 _LEFT, _RIGHT = 1, 2  # extra columns of the cosine bands
+_NBR_RIGHT = 8  # extra columns of the neighbour bands on the right (the left: longest run + 1)
 
 @dataclass(frozen=True)
 class Side:
@@ -102,6 +103,8 @@ def all_scores(s: Side, t: Side, band: Band, types: list[tuple[int, int]],
                 cfg: AlignConfig, ratio: float) -> list[tuple[int, int, np.ndarray]]:
     """Band scores of every link type (a list closed under dropping an end sentence)."""
     cos = cosines(s, t, band, types) if cfg.w_sim else {}
+    if cfg.w_sim and cfg.w_nbr:
+        cos.update(neighbour_dots(s, t, band, types))
     return [(a, b, band_scores(s, t, band, a, b, cfg, ratio, cos)) for a, b in types]
 
 
@@ -117,6 +120,30 @@ def cosines(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
         if b and a <= n and b <= m:
             ts = band_runs(band.lo, a, b, m, -_LEFT, band.width + _RIGHT)
             out[(a, b)] = dense_dots(s.runs[a - 1], t.runs[b - 1], np.arange(n + 1 - a), ts)
+    return out
+
+
+def neighbour_dots(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
+    """The dots the neighbour margin reads, two band arrays per run length.
+
+    ("s", a): the source run of a sentences ending at row i . target sentence
+    lo[i] + c, for c from -(longest target run + 1) (left neighbours) to the
+    band's width. ("t", b): the target run of b sentences ending at
+    lo[i] + c . source sentence i, rows 0..n, _NBR_RIGHT columns past the band
+    (the left neighbour of a link is row i - a of this array, further right).
+    12 arrays instead of 4 dots per cell and link type: a sixth of the work."""
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    out = {}
+    if n == 0 or m == 0:
+        return out
+    rows = np.minimum(np.arange(n + 1), n - 1)
+    pad = max(b for _, b in types) + 1
+    for a in sorted({a for a, b in types if b and a <= n}):
+        ts = band_runs(band.lo, a, 0, m - 1, -pad, band.width)
+        out[("s", a)] = dense_dots(s.runs[a - 1], t.runs[0], np.arange(n + 1 - a), ts)
+    for b in sorted({b for _, b in types if 0 < b <= m}):
+        ts = band_runs(band.lo, 0, b, m, 0, band.width + _NBR_RIGHT)
+        out[("t", b)] = dense_dots(s.runs[0], t.runs[b - 1], rows, ts)
     return out
 
 
@@ -143,7 +170,47 @@ def band_scores(s: Side, t: Side, band: Band, a: int, b: int,
         cfg.para_cross, ratio, cfg.gc_variance))
     cell_scores(out, a, b, band.lo, weights, drop, own, up, left, lex, s.hub[a - 1], t.hub[b - 1],
                  (s.clen, s.brk, s.cbrk), (t.clen, t.brk, t.cbrk), runs)
+    if cfg.w_sim and cfg.w_nbr and ("s", a) in cos:
+        neighbour_margin(out, a, b, band.lo, cfg.w_nbr, cos[("s", a)], cos[("t", b)],
+                         s.runs[0], t.runs[b - 1], s.hub[a - 1], t.hub[b - 1])
     return out
+
+
+@numba.njit(cache=True)
+def neighbour_margin(out, a, b, lo, w_nbr, s_dots, t_dots, s_sents, t_runs, s_hub, t_hub):
+    """Subtract w_nbr times the link's neighbour margin from every valid cell of `out`.
+
+    The margin: the mean of (the source run's mean cosine to the target
+    sentences just before and after the target run) and (the target run's to
+    the source sentences around the source run); where a run starts or ends its
+    text, the one neighbour alone; a run facing a whole text, which has none,
+    its hubness (`s_hub`, `t_hub`) instead of Bertalign's 0, which made
+    short texts whose sentences look alike one link of everything, sure of
+    itself. A link whose neighbours are as close to its
+    sides as the sides are to each other has likely left a sentence of the
+    other side out: the local margin Bertalign subtracts, beside our hubness
+    (mean of the k nearest sentences anywhere), which sees no neighbour.
+    `s_dots`, `t_dots`: neighbour_dots' ("s", a) and ("t", b); a left source
+    neighbour off the band of its row is dotted here (s_sents . t_runs)."""
+    n, m, width, t_cols = lo.shape[0] - 1, t_runs.shape[0], out.shape[1], t_dots.shape[1]
+    pad = s_dots.shape[1] - width  # columns left of the band (neighbour_dots)
+    for i in range(a, n + 1):
+        r, left = i - a, i - a - 1
+        for c in range(width):
+            j = lo[i] + c
+            if j < b or out[i, c] == -np.inf:
+                continue
+            tl, tr = j - b - 1 >= 0, j < m
+            tn = (s_dots[r, c - b - 1 + pad] if tl else 0.0) + (s_dots[r, c + pad] if tr else 0.0)
+            tn = tn / 2 if tl and tr else (tn if tl or tr else s_hub[r])
+            sn = t_dots[i, c] if i < n else 0.0
+            if left >= 0:
+                col = j - lo[left]
+                sn += t_dots[left, col] if col < t_cols else dot32(s_sents[left], t_runs[j - b])
+                sn = sn / 2 if i < n else sn
+            elif i == n:
+                sn = t_hub[j - b]
+            out[i, c] -= w_nbr * (np.float64(tn) + np.float64(sn)) / 2
 
 
 @numba.njit(cache=True)
