@@ -24,6 +24,12 @@ class CheckConfig:
     min_name_length: int = 3
     length_z: float = 5.5               # robust z of the length mismatch (LIMSI clean links:
                                         # none at or above, 1% above 3.9)
+    length_z_evidence: float = 6.5      # ... with word evidence, where part_left_out finds the
+                                        # sentences left out or added: on the injected slips of
+                                        # LIMSI both ways and Text+Berg dev (seeds 0, 3-5: 12 windows)
+                                        # the ratio alone found 1 of 386 within-link slips, at
+                                        # z -8.2, while clean links reached |z| 5.4 (5.5 sat just
+                                        # above them)
     min_length_chars: int = 40          # longer side shorter than this: no length finding
     part_gain: float = 0.06             # a link's sides' cosine rises this much without one of
                                         # its sentences: that sentence is left out or added

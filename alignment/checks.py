@@ -134,16 +134,17 @@ def check_length(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Parts left out or added: a sentence of a link the other side does not translate
     (with evidence: unmatched.part_left_out), else a length ratio far outside what this
-    text shows."""
+    text shows (further with evidence, which finds the sentences left out: length_z_evidence)."""
     pairs = [(i, len(s), len(t)) for i, s, t in link_pairs(bitext) if s and t]
     c, s = length_model([(a, b) for _, a, b in pairs])
+    bar = config.length_z if evidence is None else config.length_z_evidence
     for i, a, b in pairs:
         part = part_left_out(bitext, i, evidence, config) if evidence is not None else None
         if part is not None:
             yield part
             continue
         z = (b - c * a) / (a + b) ** 0.5 / s
-        if abs(z) >= config.length_z and max(a, b) >= config.min_length_chars:
+        if abs(z) >= bar and max(a, b) >= config.min_length_chars:
             which = "shorter" if z < 0 else "longer"
             side: Side = "src" if z < 0 else "tgt"
             yield make_finding(i, "length", "warning",
