@@ -53,9 +53,10 @@ class AlignConfig:
     -> 0.754 strict, lax 0.952 -> 0.916 (more omission links), lax F1 falls on five
     of six documents, the held-out confidence ranks worse (all dev AUC 0.888 ->
     0.880, 18.6% -> 21.7% of links below 0.9; the link's own margin as a feature did
-    not help), and the aligner takes 0.4-0.9 s more CPU at 10k x 10k (12 band dot
-    arrays). Dropped with it: the peer's multiplicative length penalty (similarity
-    times log2(1 + min/max length) ** 0.5 or 1: dev 0.888 / 0.907, 0.863 / 0.873),
+    not help, nor did agreement with a decode under the margin: confidence.py), and
+    the aligner takes 0.4-0.9 s more CPU at 10k x 10k (12 band dot arrays). Dropped
+    with it: the peer's multiplicative length penalty (similarity times
+    log2(1 + min/max length) ** 0.5 or 1: dev 0.888 / 0.907, 0.863 / 0.873),
     the larger neighbour instead of the mean (0.904 / 0.917), the margin only where
     a neighbour beats the link's own cosine (0.903-0.908 / 0.909-0.920), the margin
     in place of the hubness (0.883 / 0.920)."""

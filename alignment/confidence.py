@@ -59,6 +59,23 @@ encoder-free aligner self-trained on this alignment's word pairs (and those
 pairs as anchors), and whether that aligner shares the link's start or end:
 each within 0.005 AUC, or lower.
 
+Measured and not kept in the fourth round (issue 15, same protocol; all dev
+links held out, from AUC 0.888 with 18.6% below 0.9 at 97.5% right): agreement
+with a decode under other scores in the same band and embeddings (each with its
+own skip adaptation). Bertalign's neighbour margin as tuned (w_nbr 0.3, w_hub
+0.75, w_lex 0, tau 0, skip 0.1) disagrees on 39 links, 18% of them right (all
+links: 92%), yet they are already low: its agreement gives AUC 0.889, 18.4%
+below at 97.6% (LIMSI 19.3% -> 18.9%, Text+Berg dev 16.0% -> 16.5%), with
+shared boundaries too 0.888 / 18.2% / 97.5%. Other variants (w_hub 0; w_nbr
+0.25 alone; a Bertalign-like score with no hubness, length, lexical or
+paragraph term, 153 disagreements, 58% right; the tuned margin with merge
+penalty 0 or with the lexical anchors): 0.886-0.889, 18.1-19.1% below; all six
+as features 0.879 / 19.4%, their count 0.887 / 18.1% at 97.4%; the link's
+posterior under the margin's scores 0.889, Text+Berg dev 16.0% -> 23.3% below.
+Cost: one such decode 0.6 s CPU at 10k x 10k (synthetic, aligner alone 4.3 s).
+Word evidence inside a merge (coverage.py) did no better; with the margin's
+agreement, 0.891 and 18.2% below at 97.5% (Text+Berg dev 16.0% -> 17.0%).
+
 Measured and not kept (same protocol): the link's cosine (the fit gives it a
 negative weight: low-cosine links on the dev data are short lines, mostly
 right; left out, the map stays monotone in the cosine through the posterior),
