@@ -77,6 +77,13 @@ class CheckConfig:
     slip_model_weights: tuple[float, ...] = (-5.173, 0.333, -0.868, 7.565, -3.459, -2.584, -0.658, -2.500,
                                              0.100, -1.034, 4.650, -0.495, 1.010, 1.847)
     slip_model_floor: float = 0.3       # a word's likeliest intended word at least this probable
+    # the same model for translations no context model reads (French), fitted on French
+    # translations only (`fit_slips.py --lang fr --fit 5-12`: limsi-enfr and Text+Berg dev
+    # windows); () = off. Floor: most slips on those seeds with the model's own findings on
+    # their clean links under 1 per 1,000 (0.7 and 0.0 at 0.4; 1.5 and 0.0 at 0.3)
+    slip_model_weights_plain: tuple[float, ...] = (-4.290, 0.0, 0.0, 6.534, -3.883, -2.354, -0.833, -2.409,
+                                                   0.137, -1.442, 4.529, -0.428, 1.345, 1.879)
+    slip_model_floor_plain: float = 0.4
     mismatch_cosine: float = 0.25       # at the text's edge: link sentence cosine below ...
     mismatch_share: float = 0.6         # ... and fewer of their words than this with a counterpart
     mismatch_cosine_cap: float = 0.5    # a link whose sides' cosine reaches this matches

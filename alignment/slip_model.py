@@ -20,10 +20,14 @@ worth 94 -> 99 and 10 -> 15 of those. Hard guards for word links elsewhere and f
 original word that already has a counterpart cost 8-13 of 160 held-out slips for no
 fewer false alarms, so the model weighs them instead (fitted weights -0.7 and -2.6).
 
-Only for translations into English (where context_lm has a model): on Text+Berg test
-(German -> French, never used to fit), `bench_checks.py --corpus textberg --split test
---seed 0` gave 7 real-word warnings on 502 clean links with the model, 3 without; its
-gain on Text+Berg dev (9 -> 15 of 45 slips, no false alarm) did not carry over.
+Two fits: translations into English (`slip_model_weights`, with the English context
+model's features) and translations without a context model, French (`slip_model_weights_plain`,
+fitted on French translations only: `fit_slips.py --lang fr`, seeds 5-12 of limsi-enfr and
+Text+Berg dev). The single fit over LIMSI and Text+Berg dev ran for French too and, on
+Text+Berg test (German -> French, never used to fit), gave 7 real-word warnings on 502 clean
+links, 3 without it. The French fit, floor 0.4 chosen on its fit seeds, measured by
+`fit_slips.py --lang fr --fit 5-12 --report 0-4`: limsi-enfr 33 -> 51 of 162 slips with
+1.3 more findings per 1,000 clean links, Text+Berg dev 9 -> 14 of 45 with none.
 
 No library beyond numpy: the features come from the evidence already built (word vectors,
 word links, the text's own table, the English bigram list) and the model is a dot product.
@@ -136,8 +140,9 @@ def _with_sentence_gain(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvi
     gains = [evidence.pair_cosine(src, t) - base for t in variants]
     out = list(cands)
     for n, g in zip(tried, gains):
-        out[n] = Candidate(cands[n].j, cands[n].written, cands[n].intended, cands[n].k,
-                           np.append(cands[n].x[:-1], 10.0 * float(g)))
+        x = cands[n].x.copy()
+        x[FEATURES.index("sentence_gain")] = 10.0 * float(g)
+        out[n] = Candidate(cands[n].j, cands[n].written, cands[n].intended, cands[n].k, x)
     return out
 
 
@@ -154,14 +159,17 @@ def _already_written(word: str, lw: LinkWords, evidence: WordEvidence, close: fl
 
 def model_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, lexicon: TextLexicon,
                 models: Sequence[Ngrams], done: set[int], config: CheckConfig) -> Iterator[Finding]:
-    """Words of link i whose likeliest intended word scores `slip_model_floor` or more."""
-    weights = np.asarray(config.slip_model_weights)
+    """Words of link i whose likeliest intended word scores `slip_model_floor` or more
+    (`slip_model_weights`); without a context model (`models` empty: French), the weights
+    and floor fitted on French translations (`slip_model_weights_plain`, off when empty)."""
+    weights = np.asarray(config.slip_model_weights if models else config.slip_model_weights_plain)
+    floor = config.slip_model_floor if models else config.slip_model_floor_plain
     if weights.size != len(FEATURES):
         return
     best: dict[int, tuple[float, Candidate]] = {}
     for cand in candidates(i, bitext, lw, evidence, lexicon, models, config):
         p = 1.0 / (1.0 + math.exp(-float(cand.x @ weights)))
-        if p >= config.slip_model_floor and p > best.get(cand.j, (0.0, None))[0] \
+        if p >= floor and p > best.get(cand.j, (0.0, None))[0] \
                 and not _already_written(cand.intended, lw, evidence):
             best[cand.j] = (p, cand)
     for j, (p, cand) in sorted(best.items()):

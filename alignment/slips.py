@@ -15,6 +15,7 @@ it, pt, nl, ru, ...; pure Python, well kept) say which edits are real words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -130,6 +131,33 @@ def _near_cached(word: str, lang: str, distance: int) -> tuple[tuple[str, int], 
     return tuple((t.capitalize() if word[:1].isupper() else t, d) for t, d in out)
 
 
+# British and American spellings of one word: never a slip for the other
+VARIANTS = ((r"(?<=\w\w)our", "or"), (r"(?<=[^aeiou])re\b", "er"), (r"(?<=\w\w)is(?=e|ed|es|ing|ation)", "iz"),
+            (r"yse", "yze"), (r"\bgrey", "gray"), (r"(?<=[aeiou])ll(?=ed|ing|er)", "l"))
+
+
+def _variant(a: str, b: str) -> bool:
+    """Is b another spelling of a ('rumour'/'rumor', 'centre'/'center', 'realise'/'realize',
+    'grey'/'gray')? A translation may spell either way: limsi windows of 300 links read
+    'rumour' as a slip for 'rumor' twice in 8 windows. Not 'four'/'for' (two letters before)."""
+    def norm(x: str) -> str:
+        for pattern, repl in VARIANTS:
+            x = re.sub(pattern, repl, x)
+        return x
+    a, b = a.casefold(), b.casefold()
+    return a != b and norm(a) == norm(b)
+
+
+def _other_ending(a: str, b: str) -> bool:
+    """Are a and b one word with another vowel ending ('tourna'/'tourné', 'parle'/'parla')?
+    An inflection the translator chose, as a longer form is, not a slip: limsi-enfr read
+    'se tourna' (turned) as a slip for 'tourné'. Consonant endings stay ('thing'/'think')."""
+    a, b = a.casefold(), b.casefold()
+    vowels = "aeiouyéèêàâ"
+    return len(a) >= 5 and len(a) == len(b) and a[:-1] == b[:-1] and a[-1] != b[-1] \
+        and a[-1] in vowels and b[-1] in vowels
+
+
 def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:
     """Words one edit away; two edits only when an original word looks like a cognate."""
     cognate = any(len(o) >= 5 and similarity(word, o) >= 0.35 for o in weak)
@@ -153,7 +181,8 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
     for k, (c, d) in enumerate(near):
         rare = index.get(c.casefold(), 0) < floor \
             or (len(c) < 3 and c.casefold() not in function_words(lang)) \
-            or (len(c) > len(word) >= 4 and fold(c).startswith(stem))
+            or (len(c) > len(word) >= 4 and fold(c).startswith(stem)) or _variant(word, c) \
+            or _other_ending(word, c)
         for m, o in enumerate(weak):
             sim = similarity(c, o)
             cognate[k, m] = 0.4 <= sim < 1.0 and sim > similarity(word, o)
@@ -228,9 +257,8 @@ def check_realword(bitext: Bitext, config: CheckConfig,
             models = [english] if english is not None else []
             if models:
                 found += context_slips(i, bitext, lw, evidence, models, done, config)
-            if models:   # the model only where a context model reads the translation (English)
-                done = {s.start for f in found for s in f.spans if s.side == "tgt"}
-                found += model_slips(i, bitext, lw, evidence, lexicon, models, done, config)
+            done = {s.start for f in found for s in f.spans if s.side == "tgt"}
+            found += model_slips(i, bitext, lw, evidence, lexicon, models, done, config)
             yield from found
 
 
@@ -239,8 +267,9 @@ def check_realword(bitext: Bitext, config: CheckConfig,
 def _plausible(near: Sequence[tuple[str, int]], word: str, lang: str) -> list[tuple[str, int]]:
     """Intended words worth weighing for `word`: common (at least MIN_COUNT, and not a
     hundred times rarer than the word written), two letters only if among the language's
-    commonest, and neither a longer form of the word written ('pleasure' for 'please')
-    nor the word it is the possessive of ('uncle' for "uncle's")."""
+    commonest, and neither a longer form of the word written ('pleasure' for 'please'),
+    another spelling of it ('rumor' for 'rumour'), nor the word it is the possessive of
+    ('uncle' for "uncle's")."""
     index = _lexicon(lang).words
     key = word.casefold()
     floor = max(MIN_COUNT, 0.01 * index.get(key, 0))
@@ -248,6 +277,7 @@ def _plausible(near: Sequence[tuple[str, int]], word: str, lang: str) -> list[tu
     return [(c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
             and (len(c) >= 3 or c.casefold() in function_words(lang))
             and not (len(c) > len(word) >= 4 and fold(c).startswith(stem))
+            and not _variant(word, c) and not _other_ending(word, c)
             and key not in (c.casefold() + "'s", c.casefold() + "’s")]
 
 

@@ -1,19 +1,20 @@
 """Fit the real-word slip model (alignment/slip_model.py) on injected slips, and say what it adds.
 
-For each seed, the window and slips of bench_checks.py (LIMSI fr->en and Text+Berg dev
-de->fr), word links and evidence as the app builds them, then every candidate of
+For each seed, the window and slips of bench_checks.py (--lang en: LIMSI fr->en; --lang fr:
+limsi-enfr and Text+Berg dev, French translations), word links and evidence as the app builds them, then every candidate of
 slip_model.candidates labelled 1 where it names the injected slip and the word it replaced.
 Fits the logistic weights on the --fit seeds and prints, per corpus and floor, what the
 model adds to the rules on the --report seeds: slips found (rules, rules + model), model
 findings on clean links per 1,000 clean links. Paste the weights into CheckConfig.
 
 Example:
-    python benchmarks/fit_slips.py --bench ../shared/bench --fit 5-14 --report 0-4
+    python benchmarks/fit_slips.py --bench ../shared/bench --lang fr --fit 5-12 --report 0-4 --cache /tmp/slips
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -41,18 +42,36 @@ def _replaced(before: str, after: str) -> tuple[str, str] | None:
     return (b[k], a[k]) if k is not None else None
 
 
-def window(corpus: str, seed: int, bench: Path, embedder) -> dict:
-    """Candidates (features, labels, link, word) and the rules' findings of one seeded window."""
+CORPORA = {"en": ("limsi",), "fr": ("limsi-enfr", "textberg")}   # by translation language
+
+
+def _slipped(corpus: str, seed: int, bench: Path, embedder, cache: Path | None) -> tuple[list, object]:
+    """(rows, word-linked bitext) of one seeded window of bench_checks.py, kept in `cache`
+    (a pickle per window) so a refit or a rule change does not link 1,000 links again."""
     from alignment.words import link_bitext
 
+    kept = cache / f"{corpus}_{seed}.pkl" if cache is not None else None
+    if kept is not None and kept.is_file():
+        return pickle.loads(kept.read_bytes())
     langs, pairs = bc.corpus_pairs(corpus, bench)
     pairs = bc.seeded_window(pairs, seed, 1000)
     rows = bc.inject(pairs, bc._slipper(langs, seed, True), 0.02)
     bt = link_bitext(bc.to_bitext(rows, langs), embedder=embedder)
+    if kept is not None:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_bytes(pickle.dumps((rows, bt)))
+    return rows, bt
+
+
+def window(corpus: str, seed: int, bench: Path, embedder, cache: Path | None = None) -> dict:
+    """Candidates (features, labels, link, word) and the rules' findings of one seeded window."""
+    rows, bt = _slipped(corpus, seed, bench, embedder, cache)
+    langs = (bt.src_lang, bt.tgt_lang)
+    trans = dict(bc.seeded_window(bc.corpus_pairs(corpus, bench)[1], seed, 1000))
     ev = word_evidence(bt, embedder)
-    cfg = CheckConfig(slip_model_weights=())
+    cfg = CheckConfig(slip_model_weights=(), slip_model_weights_plain=())
     rules = {f.link for f in at_level(run_checks(bt, only=["realword"], config=cfg, evidence=ev))}
-    lexicon, trans = text_lexicon(bt), dict(pairs)
+    lexicon = text_lexicon(bt)
     models = [english_lists()] if langs[1] == "en" else []
     xs, ys, where = [], [], []
     for i, row in enumerate(rows):
@@ -95,23 +114,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit", default="5-14", help="seeds to fit on (a range)")
     ap.add_argument("--report", default="0-4", help="seeds to report on (a range)")
     ap.add_argument("--ridge", type=float, default=1.0)
+    ap.add_argument("--lang", choices=sorted(CORPORA), default="en",
+                    help="translation language: en fits slip_model_weights on LIMSI fr->en, fr fits "
+                         "slip_model_weights_plain on limsi-enfr and Text+Berg dev")
+    ap.add_argument("--cache", type=Path, help="folder keeping each window's word-linked bitext")
     ap.add_argument("--save", type=Path, help="keep the candidates (pickle) for refitting elsewhere")
     args = ap.parse_args(argv)
     from alignment.embed import default_cache_dir
     from alignment.registry import EMBEDDERS
 
     embedder = EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir())
-    data = {(c, s): window(c, s, args.bench, embedder) for c in ("limsi", "textberg")
+    corpora = CORPORA[args.lang]
+    data = {(c, s): window(c, s, args.bench, embedder, args.cache) for c in corpora
             for s in sorted(set(_seeds(args.fit)) | set(_seeds(args.report)))}
     if args.save:
-        import pickle
         args.save.write_bytes(pickle.dumps(data))
-    fit = [data[c, s] for c in ("limsi", "textberg") for s in _seeds(args.fit)]
+    fit = [data[c, s] for c in corpora for s in _seeds(args.fit)]
     w = fit_logistic(np.vstack([d["x"] for d in fit]), np.concatenate([d["y"] for d in fit]), args.ridge)
     print("weights:", "(" + ", ".join(f"{v:.3f}" for v in w) + ")")
     print("  " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(FEATURES, w)))
     floors = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
-    for c in ("limsi", "textberg"):
+    for c in corpora:
         report([data[c, s] for s in _seeds(args.fit)], w, floors, f"{c} fit seeds {args.fit}")
         report([data[c, s] for s in _seeds(args.report)], w, floors, f"{c} report seeds {args.report}")
     return 0

@@ -465,6 +465,11 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
      [("tous", "both"), ("crièrent", "cried"), ("alors", "then")], "realword", ("baths", "both")),
     ("Alors ils crièrent tous deux.", "Then they both cried.",
      [("tous", "both"), ("crièrent", "cried"), ("alors", "then")], "realword", None),
+    # another spelling of the word written is no slip for it (British and American)
+    ("Le bruit courut dans le village.", "The rumour ran through the village.",
+     [("bruit", "rumor"), ("courut", "ran"), ("village", "village")], "realword", None),
+    ("Le bruit courut dans le village.", "The rumour ran through the village.",
+     [("bruit", "rumour"), ("courut", "ran"), ("village", "village")], "realword", None),
     # a candidate spelt like an original word is no evidence: French 'son' is not English 'son'
     ("Il prit son éventail.", "He took his fan.", [("prit", "took"), ("éventail", "fan")], "realword", None),
     ("l'occupation de la Ruhr", "the occupation of the Ruin", [], "names", ("Ruhr", "Ruin")),
@@ -489,6 +494,11 @@ DE_FR = [
     ("Er hatte große Angst.", "Il avait grand peur.", [("Angst", "peur"), ("hatte", "avait")],
      "realword", None),
     ("Er lachte und sang.", "Il rit et chanta.", [("und", "et"), ("lachte", "rit"), ("sang", "chanta")],
+     "realword", None),
+    # a verb's other vowel ending is the translator's tense, not a slip ('tourna' for 'tourné')
+    ("Die Frau drehte sich um.", "La femme se tourna.", [("drehte", "tourné"), ("Frau", "femme")],
+     "realword", None),
+    ("Die Frau drehte sich um.", "La femme se tourne.", [("drehte", "tourna"), ("Frau", "femme")],
      "realword", None),
     ("Er lachte und sang.", "Il rit est chanta.", [("und", "et"), ("lachte", "rit"), ("sang", "chanta")],
      "realword", ("est", "et")),
@@ -856,6 +866,24 @@ def test_the_context_alone_decides_where_it_speaks_loudly(margin: float, found_:
     assert bool(result) == found_
     if found_:
         assert "'info' may be a slip for 'into'" in result[0].message
+
+
+@pytest.mark.parametrize("tgt, slip", [("Il rit est chanta.", ("est", "et")), ("Il rit et chanta.", None)])
+def test_the_model_fitted_on_french_reads_french_translations(tgt: str, slip: tuple[str, str] | None) -> None:
+    """French has no context model, so the rules alone used to judge French translations;
+    the model fitted on French translations (slip_model_weights_plain) weighs the same
+    evidence there. With every rule out of reach, it still reads 'est' as 'et'; off
+    (empty weights), nothing is found."""
+    from dataclasses import replace
+
+    model_only = CheckConfig(slip_sure=9.0, slip_good_cognate=9.0, slip_rare_cosine=9.0, slip_usual=9.0,
+                             cognate_similarity=9.0)
+    groups = [("und", "et"), ("lachte", "rit"), ("sang", "chanta")]
+    b = bitext([("Er lachte und sang.", tgt)], src_lang="de", tgt_lang="fr")
+    result = at_level(run_checks(b, only=["realword"], config=model_only, evidence=fake_evidence(groups)))
+    assert [(spans_text(b, f)[0], f.message.split("'")[3]) for f in result] == ([slip] if slip else [])
+    off = replace(model_only, slip_model_weights_plain=())
+    assert at_level(run_checks(b, only=["realword"], config=off, evidence=fake_evidence(groups))) == ()
 
 
 def test_an_original_word_linked_elsewhere_is_no_intended_word_for_the_rules() -> None:
