@@ -448,6 +448,9 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
      [("et", "and", "then"), ("rit", "laughed"), ("chanta", "sang")], "realword", ("brand", "and")),
     ("Il rit et chanta.", "He laughed then sang.",
      [("et", "and", "then"), ("rit", "laughed"), ("chanta", "sang")], "realword", None),
+    # two words read as slips for one original word cannot both be: neither is reported
+    ("Il rit et chanta.", "He laughed sand band sang.", [("et", "and"), ("rit", "laughed"), ("chanta", "sang")],
+     "realword", None),
     # the context decides where the original word already has its match ('sa' has a 'her')
     ("Elle le garda dans sa tête, pour sa mère.", "She kept it in hero own mind, for her mother.",
      [("sa", "her"), ("tête", "mind"), ("mère", "mother"), ("garda", "kept")], "realword", ("hero", "her")),
