@@ -873,19 +873,20 @@ def test_the_context_alone_decides_where_it_speaks_loudly(margin: float, found_:
 
 @pytest.mark.parametrize("tgt, slip", [("Il rit est chanta.", ("est", "et")), ("Il rit et chanta.", None)])
 def test_the_model_fitted_on_french_reads_french_translations(tgt: str, slip: tuple[str, str] | None) -> None:
-    """French has no context model, so the rules alone used to judge French translations;
-    the model fitted on French translations (slip_model_weights_plain) weighs the same
-    evidence there. With every rule out of reach, it still reads 'est' as 'et'; off
-    (empty weights), nothing is found."""
+    """French has no context model, so the rules alone judge French translations by default;
+    the model fitted on French translations (FRENCH_SLIP_WEIGHTS as slip_model_weights_plain)
+    weighs the same evidence there. With every rule out of reach, it still reads 'est' as 'et';
+    off (empty weights, the default), nothing is found."""
     from dataclasses import replace
 
+    from alignment.check_config import FRENCH_SLIP_WEIGHTS
     model_only = CheckConfig(slip_sure=9.0, slip_good_cognate=9.0, slip_rare_cosine=9.0, slip_usual=9.0,
-                             cognate_similarity=9.0)
+                             cognate_similarity=9.0, slip_model_weights_plain=FRENCH_SLIP_WEIGHTS)
     groups = [("und", "et"), ("lachte", "rit"), ("sang", "chanta")]
     b = bitext([("Er lachte und sang.", tgt)], src_lang="de", tgt_lang="fr")
     result = at_level(run_checks(b, only=["realword"], config=model_only, evidence=fake_evidence(groups)))
     assert [(spans_text(b, f)[0], f.message.split("'")[3]) for f in result] == ([slip] if slip else [])
-    off = replace(model_only, slip_model_weights_plain=())
+    off = replace(model_only, slip_model_weights_plain=CheckConfig().slip_model_weights_plain)
     assert at_level(run_checks(b, only=["realword"], config=off, evidence=fake_evidence(groups))) == ()
 
 
