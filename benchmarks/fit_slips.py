@@ -2,7 +2,8 @@
 
 For each seed, the window and slips of bench_checks.py (--lang en: LIMSI fr->en; --lang fr:
 limsi-enfr and Text+Berg dev, French translations), word links and evidence as the app
-builds them, then every candidate of slip_model.candidates labelled 1 where it names the injected slip and the word it replaced.
+builds them, then every candidate of slip_model.candidates labelled 1 where it names the
+injected slip and the word it replaced.
 Fits the logistic weights on the --fit seeds and prints, per corpus and floor, what the
 model adds to the rules on the --report seeds: slips found (rules, rules + model), model
 findings on clean links per 1,000 clean links. Paste the weights into CheckConfig.
