@@ -16,6 +16,7 @@ it, pt, nl, ru, ...; pure Python, well kept) say which edits are real words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -268,8 +269,6 @@ def _one_claim(found: list[Finding]) -> list[Finding]:
     both for 'day', from 'jour') cannot both be, and where the evidence cannot tell which,
     neither is reported. LIMSI windows of 300 links (seeds 20-27): 6 -> 4 false alarms in
     1,828 clean links, 65 -> 64 of 92 slips; 1,000-link windows unchanged."""
-    from collections import Counter
-
     claims = Counter(s.start for f in found for s in f.spans if s.side == "src")
     return [f for f in found if all(claims[s.start] == 1 for s in f.spans if s.side == "src")]
 
@@ -334,8 +333,6 @@ def _text_slips(i: int, lw: LinkWords, evidence: WordEvidence, lexicon: TextLexi
     in this text; 'gear' for 'tea', cosine 0.90 to 'thé'). A word the translation uses
     again and again is its own vocabulary, not a slip: this keeps false alarms near zero
     (LIMSI and Text+Berg dev) at the price of slips into frequent words."""
-    from collections import Counter
-
     t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
     originals = [w for w, *_ in lw.src]
     have = Counter(w.casefold() for w, *_ in lw.tgt)
