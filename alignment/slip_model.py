@@ -160,9 +160,11 @@ def model_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, l
                 models: Sequence[Ngrams], done: set[int], config: CheckConfig) -> Iterator[Finding]:
     """Words of link i whose likeliest intended word scores `slip_model_floor` or more
     (`slip_model_weights`); without a context model (`models` empty: French), the weights
-    and floor fitted on French translations (`slip_model_weights_plain`, off when empty)."""
+    and floor fitted on French translations (`slip_model_weights_plain`, off when empty),
+    reported at `slip_model_level_plain` (info: half its held-out findings were false alarms)."""
     weights = np.asarray(config.slip_model_weights if models else config.slip_model_weights_plain)
     floor = config.slip_model_floor if models else config.slip_model_floor_plain
+    level = "warning" if models else config.slip_model_level_plain
     if weights.size != len(FEATURES):
         return
     best: dict[int, tuple[float, Candidate]] = {}
@@ -176,6 +178,6 @@ def model_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, l
         if a in done:
             continue
         o, oa, ob = lw.src[cand.k]
-        yield make_finding(i, "realword", "warning", f"'{w}' may be a slip for '{cand.intended}' "
+        yield make_finding(i, "realword", level, f"'{w}' may be a slip for '{cand.intended}' "
                            f"(original: '{o}')", Span("tgt", a, b), Span("src", oa, ob))
 
