@@ -5,8 +5,8 @@ Part of the check stage (checks.py's `numbers` check compares what this finds).
 2004" one date; "1 000", "1,000" and "1000" one number; "XIXe" is 19, as is
 "19th" or "nineteenth". A time without am/pm is also read twelve hours later.
 
-Libraries, and why: num2words (cardinal and ordinal words in 40+ languages) for
-numbers written out on one side only; Babel's CLDR month names (through
+Libraries, and why: num2words (through number_words, which also reads fractions
+and times of day in words) for numbers written out on one side only; Babel's CLDR month names (through
 cognates._calendar) for a month given by number on one side and by name on the
 other. Digit groupings and clock forms are regular expressions: no library
 reads "16 h 40" as a time.
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .cognates import _calendar, fold
+from .number_words import spelled, spelled_time
 
 SPACE = "[ \u00a0\u202f\u2009]"
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
@@ -142,24 +143,6 @@ def quantities(text: str) -> list[Quantity]:
     return sorted(times + numbers + romans, key=lambda q: q.start)
 
 
-def spelled(value: Decimal, text: str, lang: str) -> bool:
-    """True if the number is written out in words in text (num2words, when it knows lang)."""
-    if value != value.to_integral_value() or not 0 <= value <= 10_000:
-        return False
-    from num2words import num2words
-    folded = fold(text).replace("-", " ")
-    for kind in ("cardinal", "ordinal"):
-        try:
-            words = fold(num2words(int(value), lang=lang, to=kind)).replace("-", " ")
-        except (NotImplementedError, KeyError, OverflowError):
-            return False
-        # 'einhundert' / 'one hundred' are also written 'hundert' / 'a hundred'
-        short = re.sub(r"^(?:ein|one |un )(?=hundert|tausend|hundred|thousand|cent|mille)", "", words)
-        if re.search(rf"\b(?:{re.escape(words)}|{re.escape(short)}\b)", folded):
-            return True
-    return False
-
-
 def _months(text: str, lang: str) -> set[int]:
     """Numbers of the months named in text ('mars' -> 3)."""
     names = _calendar(lang)
@@ -188,6 +171,8 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
             free.pop(k)
             continue
         if q.kind == "n" and spelled(q.value, other_text, other_lang):
+            continue
+        if q.kind == "t" and spelled_time(int(q.value), other_text, other_lang):
             continue
         whole = q.kind == "n" and q.value == q.value.to_integral_value()
         if whole and 1 <= q.value <= 12:

@@ -1,0 +1,115 @@
+"""Numbers written in words, for the numbers check: '2.' is 'Seconde', '5½' is 'cinq ... et
+demie', '10 Uhr' is 'dix heures', '12:00' is 'midi' (issue 12).
+
+Part of the check stage: numbers.unequal asks here whether a quantity read from digits on
+one side is written out on the other. Libraries, and why: num2words gives the cardinal and
+ordinal words (40+ languages); Babel's CLDR day periods give 'noon' and 'midnight' ('midi',
+'minuit', 'Mitternacht', 'mezzogiorno'). Neither has fractions said in words nor the
+second ordinal's other form ('second(e)' beside num2words' 'deuxième'): the small tables
+below fill that, per language, for the languages the checks serve.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from .evidence import fold
+
+# a fraction after a whole number, folded: 'cinq heures et demie', 'five and a half hours',
+# 'fünfeinhalb', 'drei und ein Viertel'; num2words and CLDR have no such words
+FRACTION_WORDS: dict[str, dict[Decimal, str]] = {
+    "fr": {Decimal("0.5"): r"et demie?", Decimal("0.25"): r"et (?:le )?quart",
+           Decimal("0.75"): r"et trois quarts"},
+    "en": {Decimal("0.5"): r"and a half", Decimal("0.25"): r"and a quarter",
+           Decimal("0.75"): r"and three quarters"},
+    "de": {Decimal("0.5"): r"(?:und )?einhalb", Decimal("0.25"): r"(?:und )?ein ?viertel",
+           Decimal("0.75"): r"(?:und )?drei ?viertel"},
+    "it": {Decimal("0.5"): r"e mezz[oa]", Decimal("0.25"): r"e un quarto",
+           Decimal("0.75"): r"e tre quarti"},
+    "es": {Decimal("0.5"): r"y medi[oa]", Decimal("0.25"): r"y cuarto",
+           Decimal("0.75"): r"y tres cuartos"},
+}
+# ordinals num2words writes one way only: French 'second(e)' beside 'deuxième'
+ORDINAL_ALSO: dict[str, dict[int, str]] = {"fr": {2: "second"}}
+# words between a number and its fraction or clock word: 'cinq heures et demie' ('heures'),
+# 'fünfeinhalb' (none)
+GAP = r"(?: ?|(?: [^\W\d_]+){0,2} )"
+# the clock word after an hour in words (the same as numbers.TIMES reads after digits)
+CLOCK = r"(?:heures?|uhr|o'clock|ore|horas?|uur)\b"
+
+
+@lru_cache(maxsize=4096)
+def number_words(n: int, lang: str) -> str:
+    """Regex alternatives for n in words, folded: cardinal and ordinal (a prefix, so
+    'premier' is also 'première'), 'hundert' for 'einhundert', other ordinal forms.
+    Empty where num2words does not know the language."""
+    from num2words import num2words
+    forms: list[str] = []
+    for kind in ("cardinal", "ordinal"):
+        try:
+            words = fold(num2words(n, lang=lang, to=kind)).replace("-", " ")
+        except (NotImplementedError, KeyError, OverflowError, ValueError):
+            return ""
+        # 'einhundert' / 'one hundred' are also written 'hundert' / 'a hundred'
+        short = re.sub(r"^(?:ein|one |un )(?=hundert|tausend|hundred|thousand|cent|mille)", "", words)
+        forms += [re.escape(words), re.escape(short) + r"\b"]
+        if kind == "ordinal" and words.endswith("o"):   # 'segundo', 'segunda', 'primer'
+            forms.append(re.escape(words[:-1]) + "[oa]?")
+    also = ORDINAL_ALSO.get(lang.split("-")[0], {}).get(n)
+    return "|".join(forms + ([also] if also else []))
+
+
+def _folded(text: str) -> str:
+    return fold(text).replace("-", " ")
+
+
+def spelled(value: Decimal, text: str, lang: str) -> bool:
+    """True if the number is written out in words in text: a whole number (num2words, when
+    it knows lang), or a whole and a half or quarter ('cinq heures et demie' is 5.5)."""
+    if not 0 <= value <= 10_000:
+        return False
+    whole = int(value)
+    words = number_words(whole, lang)
+    if not words:
+        return False
+    if value == whole:
+        return re.search(rf"\b(?:{words})", _folded(text)) is not None
+    fraction = FRACTION_WORDS.get(lang.split("-")[0], {}).get(value - whole)
+    return fraction is not None and \
+        re.search(rf"\b(?:{words}){GAP}{fraction}\b", _folded(text)) is not None
+
+
+@lru_cache(maxsize=16)
+def day_periods(lang: str) -> dict[str, str]:
+    """Folded CLDR words for noon and midnight ('midi', 'Mitternacht') -> 'noon' / 'midnight'."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        periods = Locale.parse(lang).day_periods
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {fold(name).removeprefix("del "): key
+            for context in periods.values() for width in context.values()
+            for key, name in width.items() if key in ("noon", "midnight")}
+
+
+def spelled_time(minutes: int, text: str, lang: str) -> bool:
+    """True if the time of day (minutes after midnight, read either half of the day) is
+    written in words in text: 'dix heures' (10:00 or 22:00), 'ten o'clock', 'zehn Uhr',
+    'cinq heures et demie' or 'cinq heures trente' (5:30), 'midi', 'minuit', 'midnight'."""
+    h, m = divmod(minutes, 60)
+    folded = _folded(text)
+    if m == 0 and h % 12 == 0:
+        wanted = "noon" if h == 12 else "midnight"
+        if any(key == wanted and re.search(rf"\b{re.escape(w)}\b", folded)
+               for w, key in day_periods(lang).items()):
+            return True
+    hours = "|".join(filter(None, (number_words(k, lang) for k in {h, h % 12 or 12})))
+    if not hours:
+        return False
+    after = ""
+    if m:
+        fraction = FRACTION_WORDS.get(lang.split("-")[0], {}).get(Decimal(m) / 60)
+        after = rf" (?:{fraction + '|' if fraction else ''}{number_words(m, lang)})"
+    return re.search(rf"\b(?:{hours}) {CLOCK}{after}", folded) is not None

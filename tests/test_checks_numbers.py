@@ -1,0 +1,98 @@
+"""The numbers check on numbers written in words (issue 12): ordinals ('2.' / 'Seconde'),
+fractions ('5½' / 'cinq heures et demie') and times of day ('10 Uhr' / 'dix heures', 'midi').
+
+Each clean pair (digits on one side, the same value in words on the other) must be silent;
+the same pair with the value changed must still be found. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from alignment.checks import run_checks
+from alignment.number_words import day_periods, spelled, spelled_time
+from alignment.types import Alignment, Bitext, Finding, Link, Sentence
+
+
+def numbers(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Finding, ...]:
+    """Findings of the numbers check on a one-link bitext."""
+    bitext = Bitext((Sentence(src),), (Sentence(tgt),), Alignment((Link((0,), (0,)),)),
+                    src_lang, tgt_lang)
+    return run_checks(bitext, only=["numbers"])
+
+
+CLEAN = [  # (src, tgt, src_lang, tgt_lang)
+    # ordinals: French 'second(e)' beside num2words' 'deuxième'
+    ("Nach dem 2. Weltkrieg kam er.", "Après la Seconde Guerre mondiale il vint.", "de", "fr"),
+    ("After the 2nd World War he came.", "Après la Seconde Guerre mondiale il vint.", "en", "fr"),
+    ("Nach dem 2. Weltkrieg kam er.", "After the Second World War he came.", "de", "en"),
+    ("Dopo la 2a guerra mondiale.", "Después de la segunda guerra mundial.", "it", "es"),
+    # fractions
+    ("Wir brauchten 5½ Stunden.", "Il nous fallut cinq heures et demie.", "de", "fr"),
+    ("We needed 5½ hours.", "Il nous fallut cinq heures et demie.", "en", "fr"),
+    ("Il nous fallut 5½ heures.", "We needed five and a half hours.", "fr", "en"),
+    ("Il nous fallut 5½ heures.", "Wir brauchten fünfeinhalb Stunden.", "fr", "de"),
+    ("Il nous fallut 3¼ heures.", "Il nous fallut trois heures et quart.", "fr", "fr"),
+    ("Il nous fallut 3¾ heures.", "Wir brauchten drei und drei Viertel Stunden.", "fr", "de"),
+    ("It took 2¼ hours.", "It took two and a quarter hours.", "en", "en"),
+    # times of day in words, either half of the day
+    ("Sie erreichten den Gipfel um 10 Uhr.", "Ils atteignirent le sommet à dix heures.", "de", "fr"),
+    ("Il arriva à 10 h.", "He arrived at ten o'clock.", "fr", "en"),
+    ("He arrived at 10 o'clock.", "Er kam um zehn Uhr.", "en", "de"),
+    ("Il arriva à 22 h.", "He arrived at ten o'clock at night.", "fr", "en"),
+    ("Er kam um 16.30 Uhr.", "Il vint à quatre heures et demie.", "de", "fr"),
+    ("Er kam um 16.30 Uhr.", "Il vint à seize heures trente.", "de", "fr"),
+    ("Er kam um 12 Uhr.", "Il vint à midi.", "de", "fr"),
+    ("Il arriva à 12 h.", "He arrived at noon.", "fr", "en"),
+    ("Er kam um 24 Uhr.", "Il vint à minuit.", "de", "fr"),
+    ("He came at 0:00.", "Er kam um Mitternacht.", "en", "de"),
+]
+
+CHANGED = [  # the same kinds of pair, the value changed on one side
+    ("Nach dem 2. Weltkrieg kam er.", "Après la Première Guerre mondiale il vint.", "de", "fr"),
+    ("Nach dem 3. Weltkrieg kam er.", "After the Second World War he came.", "de", "en"),
+    ("Wir brauchten 6½ Stunden.", "Il nous fallut cinq heures et demie.", "de", "fr"),
+    ("Wir brauchten 5¼ Stunden.", "Il nous fallut cinq heures et demie.", "de", "fr"),
+    ("Il nous fallut 5½ heures.", "Wir brauchten sechseinhalb Stunden.", "fr", "de"),
+    ("Sie erreichten den Gipfel um 10 Uhr.", "Ils atteignirent le sommet à onze heures.", "de", "fr"),
+    ("Il arriva à 10 h.", "He arrived at nine o'clock.", "fr", "en"),
+    ("Er kam um 16.30 Uhr.", "Il vint à quatre heures et quart.", "de", "fr"),
+    ("Er kam um 16.30 Uhr.", "Il vint à seize heures quarante.", "de", "fr"),
+    ("Il arriva à 11 h.", "He arrived at noon.", "fr", "en"),
+    ("Il arriva à 12 h.", "He arrived at midnight.", "fr", "en"),
+]
+
+
+@pytest.mark.parametrize("src, tgt, src_lang, tgt_lang", CLEAN)
+def test_number_in_words_on_one_side_is_silent(src: str, tgt: str, src_lang: str,
+                                               tgt_lang: str) -> None:
+    assert numbers(src, tgt, src_lang, tgt_lang) == ()
+
+
+@pytest.mark.parametrize("src, tgt, src_lang, tgt_lang", CHANGED)
+def test_changed_value_in_words_is_still_found(src: str, tgt: str, src_lang: str,
+                                               tgt_lang: str) -> None:
+    (finding,) = numbers(src, tgt, src_lang, tgt_lang)
+    assert finding.check == "numbers" and "numbers differ" in finding.message
+
+
+@pytest.mark.parametrize("value, text, lang, expected", [
+    (Decimal("5.5"), "cinq heures et demie", "fr", True),
+    (Decimal("5.5"), "cinq heures", "fr", False),          # the half is not said
+    (Decimal("5.5"), "cinq ans, puis un jour et demi", "fr", False),  # too far apart
+    (Decimal("5.75"), "fünf und drei Viertel", "de", True),
+    (Decimal("5.3"), "cinq heures trente", "fr", False),   # not a half or quarter
+    (Decimal("2"), "la seconde fois", "fr", True),
+    (Decimal("2"), "la seconde fois", "xx", False),        # a language num2words lacks
+])
+def test_spelled_fractions_and_ordinals(value: Decimal, text: str, lang: str,
+                                        expected: bool) -> None:
+    assert spelled(value, text, lang) == expected
+
+
+def test_noon_and_midnight_come_from_cldr() -> None:
+    assert day_periods("fr") == {"midi": "noon", "minuit": "midnight"}
+    assert spelled_time(0, "um Mitternacht", "de") and not spelled_time(12 * 60, "um Mitternacht", "de")
+    assert not spelled_time(10 * 60, "dix", "fr")          # a number without a clock word
