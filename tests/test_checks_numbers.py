@@ -96,3 +96,22 @@ def test_noon_and_midnight_come_from_cldr() -> None:
     assert day_periods("fr") == {"midi": "noon", "minuit": "midnight"}
     assert spelled_time(0, "um Mitternacht", "de") and not spelled_time(12 * 60, "um Mitternacht", "de")
     assert not spelled_time(10 * 60, "dix", "fr")          # a number without a clock word
+
+
+CLOCKS = {"fr": ("Il vint à {} h.", "Il vint à {} heures."), "de": ("Er kam um {} Uhr.", "Er kam um {} Uhr."),
+          "en": ("He came at {} o'clock.", "He came at {} o'clock.")}
+
+
+@pytest.mark.parametrize("hour", range(1, 24))
+@pytest.mark.parametrize("langs", [("de", "fr"), ("fr", "en"), ("en", "de")])
+def test_every_hour_in_words_read_and_an_hour_off_found(hour: int, langs: tuple[str, str]) -> None:
+    """Digits on one side, num2words' cardinal on the other: the same hour (or the same in
+    the twelve-hour reading) is silent; an hour off is found."""
+    from num2words import num2words
+    (src_lang, tgt_lang) = langs
+    digits = CLOCKS[src_lang][0].format(hour)
+    said = CLOCKS[tgt_lang][1].format
+    twelve = hour % 12 or 12
+    assert numbers(digits, said(num2words(twelve, lang=tgt_lang)), *langs) == ()
+    off = num2words(twelve % 12 + 1, lang=tgt_lang)
+    assert len(numbers(digits, said(off), *langs)) == 1
