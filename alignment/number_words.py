@@ -30,6 +30,10 @@ FRACTION_WORDS: dict[str, dict[Decimal, str]] = {
            Decimal("0.75"): r"e tre quarti"},
     "es": {Decimal("0.5"): r"y medi[oa]", Decimal("0.25"): r"y cuarto",
            Decimal("0.75"): r"y tres cuartos"},
+    "pt": {Decimal("0.5"): r"e mei[oa]", Decimal("0.25"): r"e um quarto",
+           Decimal("0.75"): r"e tres quartos"},
+    "nl": {Decimal("0.5"): r"en ?(?:een )?half", Decimal("0.25"): r"en ?een kwart",
+           Decimal("0.75"): r"en ?drie kwart"},
 }
 # ordinals num2words writes one way only: French 'second(e)' beside 'deuxième'
 ORDINAL_ALSO: dict[str, dict[int, str]] = {"fr": {2: "second"}}

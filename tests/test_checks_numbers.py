@@ -37,6 +37,9 @@ CLEAN = [  # (src, tgt, src_lang, tgt_lang)
     ("Il nous fallut 3¼ heures.", "Il nous fallut trois heures et quart.", "fr", "fr"),
     ("Il nous fallut 3¾ heures.", "Wir brauchten drei und drei Viertel Stunden.", "fr", "de"),
     ("It took 2¼ hours.", "It took two and a quarter hours.", "en", "en"),
+    ("Ci vollero 2½ ore.", "Tardamos dos horas y media.", "it", "es"),
+    ("Demorou 2½ horas.", "Het duurde tweeënhalf uur.", "pt", "nl"),
+    ("Het duurde 2½ dag.", "Demorou dois dias e meio.", "nl", "pt"),
     # times of day in words, either half of the day
     ("Sie erreichten den Gipfel um 10 Uhr.", "Ils atteignirent le sommet à dix heures.", "de", "fr"),
     ("Il arriva à 10 h.", "He arrived at ten o'clock.", "fr", "en"),
