@@ -5,8 +5,9 @@ Part of the check stage: numbers.unequal asks here whether a quantity read from 
 one side is written out on the other. Libraries, and why: num2words gives the cardinal and
 ordinal words (40+ languages); Babel's CLDR day periods give 'noon' and 'midnight' ('midi',
 'minuit', 'Mitternacht', 'mezzogiorno'). Neither has fractions said in words nor the
-second ordinal's other form ('second(e)' beside num2words' 'deuxième'): the small tables
-below fill that, per language, for the languages the checks serve.
+second ordinal's other form ('second(e)' beside num2words' 'deuxième'), nor times said from
+the hours around them ('half past ten', 'halb elf', 'onze heures moins le quart'): the small
+tables below fill that, per language, for the languages the checks serve.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ FRACTION_WORDS: dict[str, dict[Decimal, str]] = {
 }
 # ordinals num2words writes one way only: French 'second(e)' beside 'deuxième'
 ORDINAL_ALSO: dict[str, dict[int, str]] = {"fr": {2: "second"}}
+# a whole and a half in one word: 'anderthalb Stunden' (1.5)
+ONE_AND_A_HALF: dict[str, str] = {"de": "anderthalb", "nl": "anderhalf"}
+# times said from the hour around them, folded: {h} the hour in words, {n} the next hour
+# ('half past ten', 'halb elf' and 'half elf' are 10:30; 'onze heures moins le quart' 10:45)
+CLOCK_PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
+    "en": (("half past {h}", 30), ("(?:a )?quarter past {h}", 15), ("(?:a )?quarter to {n}", 45)),
+    "de": (("halb {n}", 30), ("viertel nach {h}", 15), ("viertel vor {n}", 45), ("dreiviertel {n}", 45)),
+    "fr": (("{n} heures? moins (?:le )?quart", 45),),
+    "nl": (("half {n}", 30), ("kwart over {h}", 15), ("kwart voor {n}", 45)),
+}
 # words between a number and its fraction or clock word: 'cinq heures et demie' ('heures'),
 # 'fünfeinhalb' (none)
 GAP = r"(?: ?|(?: [^\W\d_]+){0,2} )"
@@ -80,6 +91,8 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
         return False
     if value == whole:
         return re.search(rf"\b(?:{words})", _folded(text)) is not None
+    if value == Decimal("1.5") and ONE_AND_A_HALF.get(lang.split("-")[0], "-") in _folded(text):
+        return True
     fraction = FRACTION_WORDS.get(lang.split("-")[0], {}).get(value - whole)
     return fraction is not None and \
         re.search(rf"\b(?:{words}){GAP}{fraction}\b", _folded(text)) is not None
@@ -109,11 +122,29 @@ def spelled_time(minutes: int, text: str, lang: str) -> bool:
         if any(key == wanted and re.search(rf"\b{re.escape(w)}\b", folded)
                for w, key in day_periods(lang).items()):
             return True
-    hours = "|".join(filter(None, (number_words(k, lang) for k in {h, h % 12 or 12})))
+    hours = _hour_words(h, lang)
     if not hours:
         return False
+    if _clock_phrase(h, m, folded, lang):
+        return True
     after = ""
     if m:
         fraction = FRACTION_WORDS.get(lang.split("-")[0], {}).get(Decimal(m) / 60)
         after = rf" (?:{fraction + '|' if fraction else ''}{number_words(m, lang)})"
     return re.search(rf"\b(?:{hours}) {CLOCK}{after}", folded) is not None
+
+
+def _hour_words(h: int, lang: str) -> str:
+    """Regex alternatives for hour h in words, read either half of the day (10 or 22)."""
+    return "|".join(filter(None, (number_words(k, lang) for k in {h % 24, h % 12 or 12})))
+
+
+def _clock_phrase(h: int, m: int, folded: str, lang: str) -> bool:
+    """Is h:m said from the hours around it ('half past ten', 'halb elf', 'onze heures moins
+    le quart', 'kwart over tien')?"""
+    phrases = [p for p, minute in CLOCK_PHRASES.get(lang.split("-")[0], ()) if minute == m]
+    if not phrases:
+        return False
+    this, after = _hour_words(h, lang), _hour_words(h + 1, lang)
+    return any(re.search(r"\b" + p.format(h=f"(?:{this})", n=f"(?:{after})") + r"\b", folded)
+               for p in phrases)

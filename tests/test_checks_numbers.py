@@ -1,5 +1,6 @@
 """The numbers check on numbers written in words (issue 12): ordinals ('2.' / 'Seconde'),
-fractions ('5½' / 'cinq heures et demie') and times of day ('10 Uhr' / 'dix heures', 'midi').
+fractions ('5½' / 'cinq heures et demie', 'anderthalb') and times of day ('10 Uhr' / 'dix heures',
+'midi', 'halb elf', 'half past ten').
 
 Each clean pair (digits on one side, the same value in words on the other) must be silent;
 the same pair with the value changed must still be found. Sentences written for these tests.
@@ -51,6 +52,15 @@ CLEAN = [  # (src, tgt, src_lang, tgt_lang)
     ("Il arriva à 12 h.", "He arrived at noon.", "fr", "en"),
     ("Er kam um 24 Uhr.", "Il vint à minuit.", "de", "fr"),
     ("He came at 0:00.", "Er kam um Mitternacht.", "en", "de"),
+    # times said from the hours around them; one and a half in one word
+    ("Wir brachen um halb elf auf.", "We left at 10.30 a.m.", "de", "en"),
+    ("We left at half past ten.", "Wir brachen um 10.30 Uhr auf.", "en", "de"),
+    ("Um Viertel nach acht waren wir oben.", "À 8 h 15, nous étions au sommet.", "de", "fr"),
+    ("Um Viertel vor neun waren wir oben.", "À 8 h 45, nous étions au sommet.", "de", "fr"),
+    ("À neuf heures moins le quart, nous étions là.", "Um 8.45 Uhr waren wir da.", "fr", "de"),
+    ("We left at a quarter to eleven.", "Nous partîmes à 10 h 45.", "en", "fr"),
+    ("We vertrokken om half elf.", "We left at 10:30.", "nl", "en"),
+    ("Cela dura 1½ heure.", "Es dauerte anderthalb Stunden.", "fr", "de"),
 ]
 
 CHANGED = [  # the same kinds of pair, the value changed on one side
@@ -58,6 +68,10 @@ CHANGED = [  # the same kinds of pair, the value changed on one side
     ("Nach dem 3. Weltkrieg kam er.", "After the Second World War he came.", "de", "en"),
     ("Wir brauchten 6½ Stunden.", "Il nous fallut cinq heures et demie.", "de", "fr"),
     ("Wir brauchten 5¼ Stunden.", "Il nous fallut cinq heures et demie.", "de", "fr"),
+    ("We left at half past ten.", "Wir brachen um 11.30 Uhr auf.", "en", "de"),
+    ("À neuf heures moins le quart, nous étions là.", "Um 9.45 Uhr waren wir da.", "fr", "de"),
+    ("Um Viertel nach acht waren wir oben.", "À 8 h 45, nous étions au sommet.", "de", "fr"),
+    ("Cela dura 2½ heures.", "Es dauerte anderthalb Stunden.", "fr", "de"),
     ("Il nous fallut 5½ heures.", "Wir brauchten sechseinhalb Stunden.", "fr", "de"),
     ("Sie erreichten den Gipfel um 10 Uhr.", "Ils atteignirent le sommet à onze heures.", "de", "fr"),
     ("Il arriva à 10 h.", "He arrived at nine o'clock.", "fr", "en"),
