@@ -46,6 +46,10 @@ class CheckConfig:
     min_length_chars: int = 40          # longer side shorter than this: no length finding
     part_gain: float = 0.06             # a link's sides' cosine rises this much without one of
                                         # its sentences: that sentence is left out or added
+    part_weights: tuple[float, ...] | None = None   # part model (unmatched.part_features);
+                                        # None: the gain alone against part_gain
+    part_floor: float = 0.5             # ... its probability at or above: a sentence left out
+    part_min_gain: float = 0.02         # ... and the gain at least this
     part_words: int = 3                 # ... if it has this many words
     untranslated_share: float = 0.6     # share of target words that are source-language words
     untranslated_min_words: int = 4

@@ -139,7 +139,7 @@ def check_length(bitext: Bitext, config: CheckConfig,
     c, s = length_model([(a, b) for _, a, b in pairs])
     bar = config.length_z if evidence is None else config.length_z_evidence
     for i, a, b in pairs:
-        part = part_left_out(bitext, i, evidence, config) if evidence is not None else None
+        part = part_left_out(bitext, i, evidence, config, (c, s)) if evidence is not None else None
         if part is not None:
             yield part
             continue

@@ -134,6 +134,21 @@ def drop_texts(bitext: Bitext, i: int) -> list[tuple[str, str, str, int]]:
     return out
 
 
+def own_texts(bitext: Bitext, i: int) -> list[tuple[str, str]]:
+    """(src text, tgt text) of each sentence of a side of two or more alone against the whole
+    other side: how much of the other side a sentence left out (drop_texts) translates by
+    itself (unmatched.part_features)."""
+    link = bitext.alignment.links[i]
+    if not link.src or not link.tgt:
+        return []
+    out = []
+    for side, idx, sents in (("src", link.src, bitext.src), ("tgt", link.tgt, bitext.tgt)):
+        if len(idx) >= 2:
+            other = bitext.link_text(i, "tgt" if side == "src" else "src")
+            out += [(sents[j].text, other) if side == "src" else (other, sents[j].text) for j in idx]
+    return out
+
+
 def _cosines(embed: Vectors, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], float]:
     """Cosine of each pair of texts, each distinct text encoded once."""
     us, ut = list(dict.fromkeys(s for s, _ in pairs)), list(dict.fromkeys(t for _, t in pairs))
@@ -162,7 +177,8 @@ def word_evidence(bitext: Bitext, embedder: Any,
     else:
         vectors = previous.vectors  # new words are encoded when first asked for
     pairs = previous._pairs if previous is not None else {}
-    wanted = texts + [(s, t) for i in range(len(texts)) for s, t, *_ in drop_texts(bitext, i)]
+    wanted = texts + [(s, t) for i in range(len(texts)) for s, t, *_ in drop_texts(bitext, i)] \
+        + [pair for i in range(len(texts)) for pair in own_texts(bitext, i)]
     missing = list(dict.fromkeys((s, t) for s, t in wanted if s and t and (s, t) not in pairs))
     if missing:
         pairs.update(_cosines(embedder.embed, missing))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cognates import function_words, make_finding
@@ -83,28 +84,78 @@ def match_probability(cos: float, counts: Sequence[tuple[int, int, int]], config
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
-def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
-                  config: CheckConfig) -> Finding | None:
-    """A sentence of a link's longer side that the other side does not translate: the two
-    sides' cosine rises by `part_gain` or more without it (a merge that took in a sentence
-    left out, or one added). Needs evidence; the sentence needs `part_words` words.
+@dataclass(frozen=True)
+class PartDrop:
+    """The best sentence to leave out of link i's sides (the largest cosine gain) and the
+    inputs of the part model (`part_features`)."""
 
-    Why the cosine and not word counterparts: a sentence of the same scene finds loose
-    counterparts (cosine 0.6) for most of its words in its neighbour's translation. On the
-    injected within-link slips of bench_checks.py (LIMSI and Text+Berg dev, seeds 0-4) the
-    cosine gain alone at 0.06 finds 196 of 242, and flags 11 of 656 real multi-sentence gold
-    links; word shares added to it did not separate better (/tmp exploration, 2026-12-01)."""
-    full = evidence.link_cosine(i) if evidence is not None else float("nan")
+    side: Side
+    k: int
+    full: float       # the two sides' cosine
+    gain: float       # its rise without sentence k of `side`
+    features: tuple[float, ...]
+
+
+def _z(a: int, b: int, length: tuple[float, float]) -> float:
+    c, s = length
+    return (b - c * a) / max(a + b, 1) ** 0.5 / s
+
+
+def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
+                  length: tuple[float, float] = (1.0, 1.5)) -> PartDrop | None:
+    """The best drop of link i and its features: the gain, the full cosine, the sentence's own
+    cosine to the other side, its share of its side's characters, the side's sentence count,
+    and the length z (oriented: positive when the side with the sentence is the longer) with
+    and without it. `length` is check_length's (c, s) model of this text."""
+    full = evidence.link_cosine(i)
     if not full == full:
         return None
-    best = None
-    for s_text, t_text, side, k in drop_texts(bitext, i):
-        gain = evidence.pair_cosine(s_text, t_text) - full
-        if gain >= config.part_gain and (best is None or gain > best[0]):
-            best = (gain, side, k)
-    if best is None:
+    drops = [(evidence.pair_cosine(s_text, t_text) - full, side, k)
+             for s_text, t_text, side, k in drop_texts(bitext, i)]
+    drops = [d for d in drops if d[0] == d[0]]
+    if not drops:
         return None
-    gain, side, k = best
+    gain, side, k = max(drops, key=lambda d: d[0])
+    link = bitext.alignment.links[i]
+    idx = link.src if side == "src" else link.tgt
+    sents = bitext.src if side == "src" else bitext.tgt
+    text = sents[idx[k]].text
+    a, b = len(bitext.link_text(i, "src")), len(bitext.link_text(i, "tgt"))
+    cut = len(text) + 1
+    sign = 1.0 if side == "tgt" else -1.0
+    z_full = sign * _z(a, b, length)
+    z_without = sign * (_z(a - cut, b, length) if side == "src" else _z(a, b - cut, length))
+    other = bitext.link_text(i, "tgt" if side == "src" else "src")
+    own = evidence.pair_cosine(text, other) if side == "src" else evidence.pair_cosine(other, text)
+    own = full if own != own else own
+    share = len(text) / max(a if side == "src" else b, 1)
+    return PartDrop(side, k, full, gain, (1.0, gain, full, own, full - own, share,
+                                          math.log(len(idx)), z_full, z_without))
+
+
+def part_probability(drop: PartDrop, config: CheckConfig) -> float:
+    z = sum(w * x for w, x in zip(config.part_weights, drop.features))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
+                  config: CheckConfig, length: tuple[float, float] = (1.0, 1.5)) -> Finding | None:
+    """A sentence of a link's longer side that the other side does not translate (a merge that
+    took in a sentence left out, or one added). Needs evidence; the sentence needs `part_words`
+    words.
+
+    The sentence is the one whose leaving out raises the two sides' cosine most; a logistic
+    model (`part_weights`, benchmarks/fit_part.py) of that gain, the cosines and the lengths
+    tells a sentence left out from a real link of several sentences. Why the cosine and not
+    word counterparts: a sentence of the same scene finds loose counterparts (cosine 0.6) for
+    most of its words in its neighbour's translation."""
+    drop = part_features(bitext, i, evidence, length) if evidence is not None else None
+    if drop is None or drop.gain <= 0:
+        return None
+    if not (drop.gain >= config.part_gain if config.part_weights is None
+            else drop.gain >= config.part_min_gain and part_probability(drop, config) >= config.part_floor):
+        return None
+    side, k, full, gain = drop.side, drop.k, drop.full, drop.gain
     link = bitext.alignment.links[i]
     idx = link.src if side == "src" else link.tgt
     sents = bitext.src if side == "src" else bitext.tgt

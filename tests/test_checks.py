@@ -1101,15 +1101,20 @@ class _ConceptEmbedder:
     (["Le jardin était plein de roses.", "Le train partit malgré la neige."],
      ["The garden was full of roses and the train left despite the snow."], None),
 ])
+@pytest.mark.parametrize("config", [
+    CheckConfig(part_weights=None),   # the cosine gain alone
+    CheckConfig(part_weights=(1.56, 4.00, -1.10, -3.48, 2.37, 1.28, -3.88, 1.04, 0.40)),   # the part model
+])
 def test_a_sentence_of_a_link_left_out_or_added(src: list[str], tgt: list[str],
-                                                 expected: tuple[str, str] | None) -> None:
+                                                 expected: tuple[str, str] | None,
+                                                 config: CheckConfig) -> None:
     groups = [("jardin", "garden"), ("plein", "full"), ("roses", "roses"), ("train", "train"),
               ("partit", "left"), ("neige", "snow"), ("malgré", "despite"), ("était", "was"),
               ("le", "the"), ("la", "the"), ("de", "of"), ("et", "and")]
     b = Bitext(tuple(Sentence(s) for s in src), tuple(Sentence(t) for t in tgt),
                Alignment((Link(tuple(range(len(src))), tuple(range(len(tgt)))),)), "fr", "en")
     ev = word_evidence(b, _ConceptEmbedder(groups))
-    result = run_checks(b, only=["length"], evidence=ev)
+    result = run_checks(b, only=["length"], evidence=ev, config=config)
     if expected is None:
         assert result == ()
         return
