@@ -46,7 +46,10 @@ class CheckConfig:
     min_length_chars: int = 40          # longer side shorter than this: no length finding
     part_gain: float = 0.06             # a link's sides' cosine rises this much without one of
                                         # its sentences: that sentence is left out or added
-    part_weights: tuple[float, ...] | None = None   # part model (unmatched.part_features);
+    part_weights: tuple[float, ...] | None = (1.56, 4.00, -1.10, -3.48, 2.37, 1.28, -3.88, 1.04, 0.40)
+                                        # part model (unmatched.part_features, fit_part.py
+                                        # --fit 5-12: floor and min gain chosen on the fit
+                                        # seeds and gold half, also leave-one-corpus-out);
                                         # None: the gain alone against part_gain
     part_floor: float = 0.5             # ... its probability at or above: a sentence left out
     part_min_gain: float = 0.02         # ... and the gain at least this
