@@ -50,7 +50,12 @@ class CheckConfig:
                                         # part model (unmatched.part_features, fit_part.py
                                         # --fit 5-12: floor and min gain chosen on the fit
                                         # seeds and gold half, also leave-one-corpus-out);
-                                        # None: the gain alone against part_gain
+                                        # None: the gain alone against part_gain. Seeds 0-2
+                                        # (LIMSI both ways, Text+Berg dev): within-link slips
+                                        # 227 -> 251 of 279; real gold multi-sentence links
+                                        # flagged 19 -> 18 of 1,019 (Text+Berg dev 1 -> 2);
+                                        # held out: Text+Berg test 72 -> 84 of 92 (gold links
+                                        # 10 -> 11 of 180), alibi 43 -> 45 of 46, en-fr 39 -> 42 of 47
     part_floor: float = 0.5             # ... its probability at or above: a sentence left out
     part_min_gain: float = 0.02         # ... and the gain at least this
     part_words: int = 3                 # ... if it has this many words
