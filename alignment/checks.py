@@ -41,7 +41,7 @@ from .cognates import (check_names, link_pairs, make_finding, similarity,
 from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
-from .unmatched import check_match, check_omissions, part_left_out
+from .unmatched import check_match, check_omissions, length_z, part_left_out
 from .numbers import SPACE, aside, number_values, quantities, show, unequal
 from .slips import check_realword
 from .types import Bitext, Finding, Severity, Side, Span
@@ -143,7 +143,7 @@ def check_length(bitext: Bitext, config: CheckConfig,
         if part is not None:
             yield part
             continue
-        z = (b - c * a) / (a + b) ** 0.5 / s
+        z = length_z(a, b, (c, s))
         if abs(z) >= bar and max(a, b) >= config.min_length_chars:
             which = "shorter" if z < 0 else "longer"
             side: Side = "src" if z < 0 else "tgt"

@@ -96,7 +96,9 @@ class PartDrop:
     features: tuple[float, ...]
 
 
-def _z(a: int, b: int, length: tuple[float, float]) -> float:
+def length_z(a: int, b: int, length: tuple[float, float]) -> float:
+    """Robust z of a link's length mismatch (a, b characters) under the text's (c, s) model
+    (checks.length_model): the length check and the part model read the same z."""
     c, s = length
     return (b - c * a) / max(a + b, 1) ** 0.5 / s
 
@@ -123,8 +125,8 @@ def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
     a, b = len(bitext.link_text(i, "src")), len(bitext.link_text(i, "tgt"))
     cut = len(text) + 1
     sign = 1.0 if side == "tgt" else -1.0
-    z_full = sign * _z(a, b, length)
-    z_without = sign * (_z(a - cut, b, length) if side == "src" else _z(a, b - cut, length))
+    z_full = sign * length_z(a, b, length)
+    z_without = sign * (length_z(a - cut, b, length) if side == "src" else length_z(a, b - cut, length))
     other = bitext.link_text(i, "tgt" if side == "src" else "src")
     own = evidence.pair_cosine(text, other) if side == "src" else evidence.pair_cosine(other, text)
     own = full if own != own else own
@@ -136,6 +138,16 @@ def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
 def part_probability(drop: PartDrop, config: CheckConfig) -> float:
     z = sum(w * x for w, x in zip(config.part_weights, drop.features))
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+def part_says(drop: PartDrop, config: CheckConfig) -> bool:
+    """Is the best drop a sentence left out or added: the gain alone against `part_gain`, or
+    the part model (`part_weights`) at `part_floor` with the gain at least `part_min_gain`."""
+    if drop.gain <= 0:
+        return False
+    if config.part_weights is None:
+        return drop.gain >= config.part_gain
+    return drop.gain >= config.part_min_gain and part_probability(drop, config) >= config.part_floor
 
 
 def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
@@ -150,10 +162,7 @@ def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
     word counterparts: a sentence of the same scene finds loose counterparts (cosine 0.6) for
     most of its words in its neighbour's translation."""
     drop = part_features(bitext, i, evidence, length) if evidence is not None else None
-    if drop is None or drop.gain <= 0:
-        return None
-    if not (drop.gain >= config.part_gain if config.part_weights is None
-            else drop.gain >= config.part_min_gain and part_probability(drop, config) >= config.part_floor):
+    if drop is None or not part_says(drop, config):
         return None
     side, k, full, gain = drop.side, drop.k, drop.full, drop.gain
     link = bitext.alignment.links[i]

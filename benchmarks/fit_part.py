@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -29,14 +30,14 @@ from alignment.checks import length_model  # noqa: E402
 from alignment.confidence import fit_logistic  # noqa: E402
 from alignment.evidence import word_evidence  # noqa: E402
 from alignment.types import Bitext  # noqa: E402
-from alignment.unmatched import part_features  # noqa: E402
+from alignment.unmatched import PartDrop, part_features, part_says  # noqa: E402
 
 CORPORA = ("limsi", "limsi-enfr", "textberg")
 WITHIN = ("drop-within", "add-within")
 
 
-def _rows(bt: Bitext, ev, wanted) -> list[tuple[list[float], int]]:
-    """(features, words of the dropped sentence) of the links `wanted` picks (others: skipped)."""
+def _rows(bt: Bitext, ev, wanted) -> list[tuple[PartDrop | None, int]]:
+    """(best drop, words of the dropped sentence) of the links `wanted` picks."""
     pairs = [(len(bt.link_text(i, "src")), len(bt.link_text(i, "tgt"))) for i in range(len(bt.alignment.links))]
     length = length_model([p for p in pairs if p[0] and p[1]])
     out = []
@@ -48,7 +49,7 @@ def _rows(bt: Bitext, ev, wanted) -> list[tuple[list[float], int]]:
             continue
         sents = bt.src if d.side == "src" else bt.tgt
         idx = link.src if d.side == "src" else link.tgt
-        out.append((list(d.features), len(sents[idx[d.k]].text.split())))
+        out.append((d, len(sents[idx[d.k]].text.split())))
     return out
 
 
@@ -75,15 +76,9 @@ def gold(corpus: str, bench: Path, embedder) -> tuple[list, list]:
 
 
 def _flags(rows: list, w: np.ndarray | None, floor: float, cfg: CheckConfig) -> int:
-    n = 0
-    for f, words in rows:
-        if f is None or f[1] <= 0 or words < cfg.part_words:
-            continue
-        if w is None:
-            n += f[1] >= cfg.part_gain
-        else:
-            n += f[1] >= cfg.part_min_gain and 1 / (1 + np.exp(-np.clip(np.dot(w, f), -50, 50))) >= floor
-    return n
+    """Rows the check reports (unmatched.part_says) with weights w at floor (None: the gain rule)."""
+    cfg = replace(cfg, part_weights=None if w is None else tuple(float(v) for v in w), part_floor=floor)
+    return sum(d is not None and words >= cfg.part_words and part_says(d, cfg) for d, words in rows)
 
 
 def held_out(args: argparse.Namespace) -> int:
@@ -130,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     cfg = CheckConfig()
     fit_pos = [r for c in CORPORA for s in _seeds(args.fit) for r in data[c, s] if r[0] is not None]
     fit_neg = [r for c in CORPORA for r in data[c, "gold-fit"] if r[0] is not None] * args.neg_weight
-    x = np.array([f for f, _ in fit_pos + fit_neg])
+    x = np.array([d.features for d, _ in fit_pos + fit_neg])
     y = np.array([1.0] * len(fit_pos) + [0.0] * len(fit_neg))
     w = fit_logistic(x, y, args.ridge)
     print("weights:", "(" + ", ".join(f"{v:.2f}" for v in w) + ")")
