@@ -223,6 +223,25 @@ def test_proofread_and_jump(page, po_copy):
     expect(page.get_by_label("Link (the blue row)")).to_have_value(str(target))
 
 
+def test_proofread_show_info_findings_with_a_click(page, po_copy):
+    """Info findings are hidden until the reader clicks 'Show info findings' (the French slip
+    model reports there); clicking again hides them."""
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    heading = page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))
+    expect(heading).to_be_visible(timeout=60_000)
+    count = lambda: int(re.search(r"([\d,]+) findings", heading.inner_text()).group(1).replace(",", ""))
+    box = page.locator(".st-key-findings_box")
+    shown = count()
+    expect(box.get_by_text("info", exact=True)).to_have_count(0)
+    page.get_by_text("Show info findings").click()
+    expect(box.get_by_text("info", exact=True).first).to_be_visible(timeout=30_000)
+    assert count() > shown
+    page.get_by_text("Show info findings").click()
+    expect(box.get_by_text("info", exact=True)).to_have_count(0, timeout=30_000)
+    assert count() == shown
+
+
 DE_ONE = ("Die alte Mühle\n\nDie Mühle dreht sich seit dem Jahr 1820 am Ufer des Flusses. "
       "Sie mahlt den Weizen des ganzen Dorfes und der Bauernhöfe ringsum. "
       "Der Müller heißt Jean Morel und wohnt mit seiner Familie neben der Brücke.\n\n"
