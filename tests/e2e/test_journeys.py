@@ -409,7 +409,7 @@ def test_proofread_a_long_text_the_page_answers_while_the_checks_run(page, tmp_p
     open_editor(page)  # usable meanwhile: a correction while the checks run
     page.get_by_role("button", name="✓ Mark reviewed").click()
     expect(page.get_by_text("1 unsaved change").first).to_be_visible()
-    expect(page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))).to_be_visible(timeout=120_000)
+    expect(page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))).to_be_visible(timeout=240_000)
     expect(page.get_by_text("from before your last edits")).to_have_count(0)  # the new version's
     labels = page.evaluate("[...window.__checking]")
     assert any(label.startswith("Checking: ") for label in labels), labels
