@@ -36,7 +36,7 @@ from .evidence import word_spans
 Context = tuple[str | None, str | None]   # previous and next word (lower case), None at a break
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # compared by identity: a key of the _log_fit cache
 class Ngrams:
     """Unigram and bigram counts (lower case) with the total and, for a frequency list,
     the smallest listed bigram count (`floor`: unlisted bigrams occur less often)."""
@@ -63,12 +63,17 @@ class Ngrams:
         mutual information up to terms shared by every word in that place). The word's own
         frequency drops out: a common word is no likelier a slip's intended word for being
         common, only for going with its neighbours ('her own', not 'hero own')."""
-        own = math.log(max(self.count(word), 1))
-        score = 0.0
-        for pair in ((ctx[0], word), (word, ctx[1])):
-            if None not in pair:
-                score += math.log(self.pair(*pair)) - own
-        return score
+        return _log_fit(self, word, ctx)
+
+
+@lru_cache(maxsize=200_000)   # each suspect word's candidates come back link after link
+def _log_fit(model: Ngrams, word: str, ctx: Context) -> float:
+    own = math.log(max(model.count(word), 1))
+    score = 0.0
+    for pair in ((ctx[0], word), (word, ctx[1])):
+        if None not in pair:
+            score += math.log(model.pair(*pair)) - own
+    return score
 
 
 @lru_cache(maxsize=1)

@@ -141,12 +141,18 @@ def _variant(a: str, b: str) -> bool:
     """Is b another spelling of a ('rumour'/'rumor', 'centre'/'center', 'realise'/'realize',
     'grey'/'gray')? A translation may spell either way: limsi windows of 300 links read
     'rumour' as a slip for 'rumor' twice in 8 windows. Not 'four'/'for' (two letters before)."""
-    def norm(x: str) -> str:
-        for pattern, repl in VARIANTS:
-            x = re.sub(pattern, repl, x)
-        return x
     a, b = a.casefold(), b.casefold()
-    return a != b and norm(a) == norm(b)
+    return a != b and _variant_norm(a) == _variant_norm(b)
+
+
+_VARIANT_RES = tuple((re.compile(pattern), repl) for pattern, repl in VARIANTS)
+
+
+@lru_cache(maxsize=50_000)   # asked for every candidate of every suspect word
+def _variant_norm(x: str) -> str:
+    for pattern, repl in _VARIANT_RES:
+        x = pattern.sub(repl, x)
+    return x
 
 
 def _other_ending(a: str, b: str) -> bool:
@@ -276,6 +282,14 @@ def _one_claim(found: list[Finding]) -> list[Finding]:
 # ---------------------------------------------------------------- words rare in the text
 
 def _plausible(near: Sequence[tuple[str, int]], word: str, lang: str) -> list[tuple[str, int]]:
+    """Intended words worth weighing for `word` (_plausible_cached; the detectors ask again
+    for the same words, link after link)."""
+    return list(_plausible_cached(tuple(near), word, lang))
+
+
+@lru_cache(maxsize=50_000)
+def _plausible_cached(near: tuple[tuple[str, int], ...], word: str,
+                      lang: str) -> tuple[tuple[str, int], ...]:
     """Intended words worth weighing for `word`: common (at least MIN_COUNT, and not a
     hundred times rarer than the word written), two letters only if among the language's
     commonest, and neither a longer form of the word written ('pleasure' for 'please'),
@@ -285,11 +299,11 @@ def _plausible(near: Sequence[tuple[str, int]], word: str, lang: str) -> list[tu
     key = word.casefold()
     floor = max(MIN_COUNT, 0.01 * index.get(key, 0))
     stem = fold(word)[:-1]
-    return [(c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
+    return tuple((c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
             and (len(c) >= 3 or c.casefold() in function_words(lang))
             and not (len(c) > len(word) >= 4 and fold(c).startswith(stem))
             and not _variant(word, c) and not _other_ending(word, c)
-            and key not in (c.casefold() + "'s", c.casefold() + "’s")]
+            and key not in (c.casefold() + "'s", c.casefold() + "’s"))
 
 
 def _usual_slip(i: int, j: int, cand: str, d: int, lw: LinkWords, lexicon: TextLexicon,
