@@ -14,7 +14,10 @@ sentences; we keep that and add what they leave out.
    runs are sums), plus soft paragraph anchors (a bonus where a link ends on a
    paragraph break on both sides, a penalty where it crosses one). A merge
    costs more when dropping one of its end sentences would not lower its
-   cosine: that sentence is likely untranslated and better left as 1-0/0-1.
+   cosine: that sentence is likely untranslated and better left as 1-0/0-1;
+   and when its content words, or an end sentence's, find fewer counterparts
+   on the other side than the text's 1-1 links do (encoder word vectors,
+   alignment/word_score.py).
 2. Linear time and memory (Vecalign's coarse-to-fine, Bertalign's two passes):
    a 1-1/1-0/0-1 pass finds a path (on sentence blocks first when the texts are
    long), then the full pass (up to `max_side` sentences a side) runs in a band
@@ -120,7 +123,7 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
         links, conf = gaps.restore(links, conf, keep, m)
         return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
     types = _link_types(cfg)
-    scores = _all_scores(s_side, t_side, band, types, cfg, ratio)
+    scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path)
     links = _viterbi(scores, band, n, m, _insertions(t_side, cfg))
     if cfg.skip_adapt:
         cfg = _adapted_skips(links, n, m, cfg, dropped)
@@ -223,6 +226,8 @@ def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
     params = tuple((k, str(getattr(cfg, k))) for k in keys)
     if cfg.w_nbr:  # named only when on, so alignments without it keep their signature
         params += (("w_nbr", str(cfg.w_nbr)),)
+    if cfg.w_word:  # named only when on, as w_nbr
+        params += (("w_word", str(cfg.w_word)), ("word_floor", str(cfg.word_floor)))
     if not use_encoder:
         params += (("encoder", "unused"),)
     return Signature(aligner=ALIGNER, version=ALIGNER_VERSION,

@@ -26,6 +26,7 @@ from alignment.anchors import shared_anchor_runs
 from alignment.coverage import TextWords, word_vectors
 from alignment.lattice import Band, band_runs, dense_dots, dot32, sparse_dots
 from alignment.types import Sentence
+from alignment.word_score import WordCover, add_word_term, word_cover
 
 if TYPE_CHECKING:
     from alignment.align_config import AlignConfig
@@ -100,12 +101,16 @@ def hub_means(runs: np.ndarray, other: np.ndarray, cfg: AlignConfig) -> np.ndarr
 # ---------------------------------------------------------------- scoring
 
 def all_scores(s: Side, t: Side, band: Band, types: list[tuple[int, int]],
-                cfg: AlignConfig, ratio: float) -> list[tuple[int, int, np.ndarray]]:
-    """Band scores of every link type (a list closed under dropping an end sentence)."""
+                cfg: AlignConfig, ratio: float, path=None) -> list[tuple[int, int, np.ndarray]]:
+    """Band scores of every link type (a list closed under dropping an end sentence).
+    `path`: the lattice nodes the band was built around; with cfg.w_word, the word
+    coverage term (word_score.py) is added, centred on that path's 1-1 links."""
     cos = cosines(s, t, band, types) if cfg.w_sim else {}
     if cfg.w_sim and cfg.w_nbr:
         cos.update(neighbour_dots(s, t, band, types))
-    return [(a, b, band_scores(s, t, band, a, b, cfg, ratio, cos)) for a, b in types]
+    cover = (word_cover(s.words, t.words, band, cfg.max_side, path, cfg.word_floor)
+             if cfg.w_sim and cfg.w_word and path is not None else None)
+    return [(a, b, band_scores(s, t, band, a, b, cfg, ratio, cos, cover)) for a, b in types]
 
 
 def cosines(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
@@ -148,7 +153,7 @@ def neighbour_dots(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -
 
 
 def band_scores(s: Side, t: Side, band: Band, a: int, b: int,
-                 cfg: AlignConfig, ratio: float, cos: dict) -> np.ndarray:
+                 cfg: AlignConfig, ratio: float, cos: dict, cover: WordCover | None = None) -> np.ndarray:
     """Score of the link src[i-a:i] <-> tgt[j-b:j] for every band cell (i, j)."""
     n, m = len(s.clen) - 1, len(t.clen) - 1
     out = np.full((n + 1, band.width), _NEG)
@@ -173,6 +178,8 @@ def band_scores(s: Side, t: Side, band: Band, a: int, b: int,
     if cfg.w_sim and cfg.w_nbr and ("s", a) in cos:
         neighbour_margin(out, a, b, band.lo, cfg.w_nbr, cos[("s", a)], cos[("t", b)],
                          s.runs[0], t.runs[b - 1], s.hub[a - 1], t.hub[b - 1])
+    if cover is not None:
+        add_word_term(out, a, b, band.lo, cover.arrays, float(cfg.w_word), cover.mean)
     return out
 
 

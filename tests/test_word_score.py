@@ -1,0 +1,127 @@
+"""Word coverage in the link score (alignment/word_score.py)."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+import pytest
+
+from alignment.align import AlignConfig, align
+from alignment.coverage import TextWords
+from alignment.lattice import band_around
+from alignment.word_score import cell_cover, word_cover
+from test_align import pairs, sents
+
+
+def _brute(vecs, s_ids, t_ids, i, j, a, b, floor) -> float:
+    """cell_cover written out: per word its best cosine over the other side's run,
+    read above the floor; the smaller side, or a merge's least-covered end."""
+    def side(x, y):
+        if not len(x):
+            return None
+        best = np.maximum((vecs[x] @ vecs[y].T).max(axis=1), 0) if len(y) else np.zeros(len(x))
+        return float((np.maximum(best - floor, 0) / (1 - floor)).mean())
+
+    src = [w for k in range(i - a, i) for w in s_ids[k]]
+    tgt = [w for k in range(j - b, j) for w in t_ids[k]]
+    covs = [c for c in (side(src, tgt), side(tgt, src)) if c is not None]
+    if not covs:
+        return float("nan")
+    ends = ([side(list(s_ids[k]), tgt) for k in (i - a, i - 1)] if a > 1 else []) + \
+           ([side(list(t_ids[k]), src) for k in (j - b, j - 1)] if b > 1 else [])
+    return min(covs + [c for c in ends if c is not None])
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.3])
+def test_cell_coverage_is_each_words_best_cosine_over_the_other_run(floor):
+    """Every band cell and link type, against the cosines written out (sentences
+    with no content word included)."""
+    rng = np.random.default_rng(1)
+    vecs = rng.standard_normal((40, 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    n, m, most = 18, 21, 3
+    s_ids = tuple(rng.integers(0, 40, rng.integers(0, 4)) for _ in range(n))
+    t_ids = tuple(rng.integers(0, 40, rng.integers(0, 4)) for _ in range(m))
+    path, i, j = [(0, 0)], 0, 0
+    while i < n or j < m:
+        i, j = min(i + 1, n), min(j + (2 if rng.random() < 0.2 else 1), m)
+        path.append((i, j))
+    band = band_around(path, n, m, 2)
+    cover = word_cover(TextWords(vecs, s_ids), TextWords(vecs, t_ids), band, most, path, floor)
+    for i in range(1, n + 1):
+        for j in range(band.lo[i], band.lo[i] + band.width):
+            for a in range(1, min(most, i) + 1):
+                for b in range(1, min(most, j) + 1):
+                    want = _brute(vecs, s_ids, t_ids, i, j, a, b, floor)
+                    got = cell_cover(cover.arrays, i, j, a, b)
+                    assert np.isnan(want) and np.isnan(got) or got == pytest.approx(want, abs=1e-5)
+
+
+class BlindEncoder:
+    """Sentence runs see only the words of a small lexicon (each source word and its
+    translation one concept); word vectors see every word. So a sentence made of
+    other words is invisible to the run cosine, as an untranslated sentence nearly
+    is to a real encoder once it sits in a run with a translated one."""
+
+    name, version, dim = "blind", "1", 64
+
+    def __init__(self, lexicon: dict[str, str]) -> None:
+        self.concept = {w: k for k, w in enumerate(sorted(set(lexicon.values())))}
+        self.concept.update({s: self.concept[t] for s, t in lexicon.items()})
+
+    def _word(self, word: str) -> np.ndarray:
+        seed = self.concept.get(word, 1000 + zlib.crc32(word.encode()))
+        v = np.random.default_rng(seed).standard_normal(self.dim)
+        return v / np.linalg.norm(v)
+
+    def embed(self, texts):
+        return np.array([self._word(t) for t in texts], np.float32)
+
+    def embed_runs(self, texts, max_run):
+        known = [sum((self._word(w) for w in re.findall(r"\w+", t.lower()) if w in self.concept),
+                     np.zeros(self.dim)) for t in texts]
+        out = np.zeros((max_run, len(texts), self.dim), np.float32)
+        for r in range(1, max_run + 1):
+            for i in range(len(texts) - r + 1):
+                v = sum(known[i:i + r])
+                out[r - 1, i] = v / max(np.linalg.norm(v), 1e-9)
+        return out
+
+
+def pseudo_word(prefix: str, k: int) -> str:
+    return prefix + chr(97 + k // 26) + chr(97 + k % 26)
+
+
+LEXICON = {pseudo_word("sa", k): pseudo_word("te", k) for k in range(80)}
+
+
+def test_an_added_sentence_whose_words_have_no_counterpart_is_not_merged():
+    """The target adds a sentence the source lacks, of the length of a short one.
+    The run cosine cannot tell the 1-2 merge from the 1-1 link (the encoder does
+    not see the added words), so the merge penalty, cheaper than a skip, merges
+    it; the word coverage of the merge's end sentence (the defaults) leaves it out."""
+    rng = np.random.default_rng(3)
+    words = [[int(k) for k in rng.choice(80, 5, replace=False)] for _ in range(12)]
+    src = [" ".join(pseudo_word("sa", k) for k in ws) + "." for ws in words]
+    tgt = [" ".join(pseudo_word("te", k) for k in ws[::-1]) + "." for ws in words]
+    tgt.insert(7, "Zorvath quellin mibrex dortun.")
+    enc = BlindEncoder(LEXICON)
+    plain = pairs(align(sents(src), sents(tgt), embedder=enc, config=AlignConfig(w_word=0.0)))
+    worded = pairs(align(sents(src), sents(tgt), embedder=enc))
+    merged = [((6,), (6, 7)), ((7,), (7, 8))]
+    assert any(link in plain for link in merged)
+    assert ((), (7,)) in worded
+    assert worded == [((k,), (k,)) for k in range(7)] + [((), (7,))] + [((k,), (k + 1,)) for k in range(7, 12)]
+
+
+def test_without_word_vectors_or_weight_the_scores_are_unchanged(fake_embedder):
+    """Where every link is 1-1 and complete, the word term changes nothing; it is
+    named in the signature only when on."""
+    src = sents(["Anna walked to Lisbon in 1911.", "The committee met twice.", "Fog covered the valley."])
+    tgt = sents(["Le Lisbon walked Anna 1911 la.", "Le twice met committee la.", "Le valley covered Fog la."])
+    off = align(src, tgt, embedder=fake_embedder, config=AlignConfig(w_word=0.0))
+    on = align(src, tgt, embedder=fake_embedder)
+    assert pairs(off) == pairs(on)
+    assert "w_word" not in dict(off.signature.params) and "w_word" in dict(on.signature.params)
