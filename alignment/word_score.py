@@ -31,7 +31,8 @@ fold, w_word 0.3-0.4, floor 0.4-0.5); the coordinate search of `--lobo 60`
 without the word knobs from the old defaults. Text+Berg test (never tuned on,
 measured once after the choice): 0.897 -> 0.893 strict, lax 0.982 -> 0.981
 (test1 0.886 -> 0.902, test4 0.846 -> 0.863; test3 0.935 -> 0.920, test5 0.939
--> 0.907, test6 0.879 -> 0.861): the dev gain did not carry to it.
+-> 0.907, test6 0.879 -> 0.861): the dev gain did not carry to it, so the
+term is off by default (AlignConfig.w_word 0; align_config.py says why).
 
 Tried and dropped (same data; tuned objective = mean of Text+Berg dev and
 LIMSI strict F1, 0.9112 before, 0.9225 with this):

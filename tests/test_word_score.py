@@ -101,7 +101,7 @@ def test_an_added_sentence_whose_words_have_no_counterpart_is_not_merged():
     """The target adds a sentence the source lacks, of the length of a short one.
     The run cosine cannot tell the 1-2 merge from the 1-1 link (the encoder does
     not see the added words), so the merge penalty, cheaper than a skip, merges
-    it; the word coverage of the merge's end sentence (the defaults) leaves it out."""
+    it; the word coverage of the merge's end sentence (w_word 0.3) leaves it out."""
     rng = np.random.default_rng(3)
     words = [[int(k) for k in rng.choice(80, 5, replace=False)] for _ in range(12)]
     src = [" ".join(pseudo_word("sa", k) for k in ws) + "." for ws in words]
@@ -109,7 +109,7 @@ def test_an_added_sentence_whose_words_have_no_counterpart_is_not_merged():
     tgt.insert(7, "Zorvath quellin mibrex dortun.")
     enc = BlindEncoder(LEXICON)
     plain = pairs(align(sents(src), sents(tgt), embedder=enc, config=AlignConfig(w_word=0.0)))
-    worded = pairs(align(sents(src), sents(tgt), embedder=enc))
+    worded = pairs(align(sents(src), sents(tgt), embedder=enc, config=AlignConfig(w_word=0.3)))
     merged = [((6,), (6, 7)), ((7,), (7, 8))]
     assert any(link in plain for link in merged)
     assert ((), (7,)) in worded
@@ -122,6 +122,6 @@ def test_without_word_vectors_or_weight_the_scores_are_unchanged(fake_embedder):
     src = sents(["Anna walked to Lisbon in 1911.", "The committee met twice.", "Fog covered the valley."])
     tgt = sents(["Le Lisbon walked Anna 1911 la.", "Le twice met committee la.", "Le valley covered Fog la."])
     off = align(src, tgt, embedder=fake_embedder, config=AlignConfig(w_word=0.0))
-    on = align(src, tgt, embedder=fake_embedder)
+    on = align(src, tgt, embedder=fake_embedder, config=AlignConfig(w_word=0.3))
     assert pairs(off) == pairs(on)
     assert "w_word" not in dict(off.signature.params) and "w_word" in dict(on.signature.params)
