@@ -277,6 +277,18 @@ def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang:
     return sum(w in src_words or (w in s_dict and w not in t_dict) for w in words)
 
 
+def _source_only(words: list[str], src_lang: str, tgt_lang: str) -> int:
+    """How many words are words of the original's language and not of the translation's.
+
+    A text both sides write alike with none such is no untranslated slip: an English
+    original quoting French ('Adieu!') or Latin ('Carnifex!', kept in the French of
+    LIMSI's Confessions) is translated right by keeping it. Without word lists, all count."""
+    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
+    if s_dict is None or t_dict is None:
+        return len(words)
+    return sum(w in s_dict and w not in t_dict for w in words)
+
+
 def check_untranslated(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Translation identical to the original, or written in the original's language."""
@@ -285,6 +297,8 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
         if not src or not words:
             continue
         if " ".join(_words_of(src)) == " ".join(_words_of(tgt)):
+            if not _source_only(words, bitext.src_lang, bitext.tgt_lang):
+                continue   # written in the translation's language already, or in a third one
             yield make_finding(i, "untranslated", "warning", "the translation is the original unchanged",
                            Span("tgt", 0, len(tgt)))
         elif len(words) >= config.untranslated_min_words:

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
 from .types import Bitext, Finding, Span
 from .word_lists import _best, _common, function_words, make_finding, speller_for
@@ -28,13 +30,26 @@ from .word_lists import _best, _common, function_words, make_finding, speller_fo
 if TYPE_CHECKING:
     from .check_config import CheckConfig
 
-__all__ = ["orphan_src_words", "stray_findings", "stray_words"]
+__all__ = ["orphan_src_words", "stray_findings", "stray_words", "translates"]
 
 # Languages that capitalise every noun: their compounds are in no word list.
 NOUN_CAPITALS = frozenset({"de", "lb"})
 # a stray is written in at most this many links of the translation: 2 found Text+Berg dev
 # seeds 0-2 name-swap 2 of 2 (1 at 1) but warned once more on the gold n-m links
 STRAY_LINKS = 1
+# a word a sure word link joins to an original word at this cosine or above translates it:
+# the French word list lacks the names the English one has ('Sardaigne' / 'Sardinia' 0.77,
+# 'Marianne' / 'Mary' 0.68), while the injected misspellings of LIMSI seeds 0-5, both ways
+# (Edglta, Bosnoi, Alinio, Tayule...: 21), stand at 0.52-0.60 from their names
+LOOKALIKE_COSINE = 0.7
+
+
+def translates(lw: LinkWords, k: int, j: int) -> bool:
+    """Whether a sure word link joins original word k and translation word j at
+    LOOKALIKE_COSINE or above (a link by position alone joins a changed word too, and
+    unknown words look alike to the encoder, but not this close)."""
+    return lw.linked is not None and lw.linked.size > 0 and lw.cos is not None \
+        and bool(lw.linked[k, j]) and float(lw.cos[k, j]) >= LOOKALIKE_COSINE
 
 
 def stray_words(bitext: Bitext, lw: LinkWords, links: Counter[str],
@@ -56,6 +71,7 @@ def stray_words(bitext: Bitext, lw: LinkWords, links: Counter[str],
             if len(w) >= config.min_name_length and w[0].isupper() and not w.isupper()
             and spelt[k] < config.name_similarity and links[w.casefold()] <= STRAY_LINKS
             and _unknown(w, speller, bitext.tgt_lang)
+            and not any(translates(lw, m, k) for m in range(len(lw.src)))
             and max((similarity(w, p) for p in parts), default=0.0) < config.name_similarity]
 
 
@@ -88,17 +104,28 @@ def _territories(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for n in names for w, *_ in word_spans(n))
 
 
-def orphan_src_words(bitext: Bitext, lw: LinkWords, config: CheckConfig) -> list[WordSpan]:
+def orphan_src_words(bitext: Bitext, lw: LinkWords, config: CheckConfig,
+                     strays: Sequence[WordSpan] = ()) -> list[WordSpan]:
     """Common words of the original's language (not among the commonest) with no
     counterpart in the translation, by meaning or by spelling. A rare word or one no list
     knows (Kangchendzönga, Grossbritannien, 'mie' for a nurse) is often rendered by a name
     the list lacks too (Kantch., Bretagne, Jaqueline): taking every orphan word warned on
     7 clean links of Text+Berg dev seeds 0-2 and 2 of LIMSI, taking common ones on 1
-    (Uhr/Asie, which CLDR's territory names then settled)."""
+    (Uhr/Asie, which CLDR's territory names then settled).
+
+    A word a sure word link joins, at `name_link_cosine` or above, to a translation word
+    that is none of the `strays` has its translation there ('marked' / 'tracés' at 0.597,
+    just under the cosine: 'Corinthe' of 'raisins de Corinthe' did not replace it). A word
+    in capitals belongs to a heading, which translators rewrite ('RIGHT FOOT' /
+    'Lepiédroit'), as _names takes no word in capitals for a name."""
     matched = lw.matched("src", config.name_similarity, config.counterpart_cosine)
+    if lw.linked is not None and lw.linked.size and lw.cos is not None:
+        stray_at = {t[1] for t in strays}
+        known = np.array([t[1] not in stray_at for t in lw.tgt], dtype=bool)
+        matched |= (lw.linked & (lw.cos >= config.name_link_cosine))[:, known].any(axis=1)
     top = function_words(bitext.src_lang)
     return [t for k, t in enumerate(lw.src) if not matched[k] and len(t[0]) >= 3
-            and t[0].casefold() not in top and _common(t[0], bitext.src_lang)]
+            and not t[0].isupper() and t[0].casefold() not in top and _common(t[0], bitext.src_lang)]
 
 
 def stray_findings(i: int, strays: Sequence[WordSpan], names: Sequence[WordSpan],
