@@ -191,6 +191,7 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
     spelt = lw.best(side, cosine=False, among=cased) >= config.name_similarity
+    spelt |= _derived(lw, side, config)
     matched = spelt | lw.has_link(side, config.name_link_cosine)
     if lw.cos is not None:
         # unknown names all look alike to the encoder; a capitalised common word (Vierge,
@@ -209,6 +210,26 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
             and (fold(n[0]) in kept or not learned.get(n[0].casefold(), set()) & folded)
             and not kept.get(fold(n[0]), frozenset()) & {fold(w) for w in folded}
             and not _same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
+
+
+# letters a lower-case word must share with the start of a name to be derived from it
+DERIVED_PREFIX = 4
+
+
+def _derived(lw: LinkWords, side: Side, config: CheckConfig) -> np.ndarray:
+    """Per word of `side`: has the other side a lower-case word spelt alike that begins as
+    it does? French writes in lower case what English capitalises (peoples, orders, titles:
+    'Jesuit' / 'jésuites', 'Seraglio' / 'sérail'); the first letters tell such a word from a
+    common word one or two letters from a name ('Lyon' / 'lion')."""
+    words, others = lw.words(side), lw.words("tgt" if side == "src" else "src")
+    dice = lw.dice if side == "src" else lw.dice.T
+    out = np.zeros(len(words), dtype=bool)
+    for k, (w, *_) in enumerate(words):
+        head = fold(w)[:DERIVED_PREFIX]
+        out[k] = len(head) == DERIVED_PREFIX and any(
+            dice[k, j] >= config.name_similarity and o[0].islower() and fold(o).startswith(head)
+            for j, (o, *_) in enumerate(others))
+    return out
 
 
 def _joined_spelt(text: str, names: Sequence[WordSpan], others: Sequence[WordSpan],

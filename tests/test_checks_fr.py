@@ -134,6 +134,23 @@ def test_strays_beside_linked_words_and_headings(src: str, tgt: str, langs: tupl
     assert got == ([f"'{expected[0]}' became '{expected[1]}', a word no word list knows?"] if expected else [])
 
 
+@pytest.mark.parametrize("src, tgt, langs, name", [
+    # French writes peoples, orders and titles in lower case: a word derived from the name
+    ("The Jesuit missionaries chose it.", "Les missionnaires jésuites la choisirent.", ("en", "fr"), None),
+    ("He was watchmaker to the Seraglio.", "Il devint horloger du sérail.", ("en", "fr"), None),
+    # a common word a letter or two from a name is still no counterpart of it, at any level
+    ("He left Lyon at dawn.", "Il quitta le lion à l'aube.", ("en", "fr"), "Lyon"),
+    ("Il quitta Lyon à l'aube.", "He left the lion at dawn.", ("fr", "en"), "Lyon"),
+])
+def test_a_lower_case_word_derived_from_a_name(src: str, tgt: str, langs: tuple[str, str],
+                                                name: str | None) -> None:
+    b = bitext([(src, tgt)], langs)
+    cosines = {("left", "quitta"): 1.0, ("verließ", "quitta"): 1.0, ("quitta", "left"): 1.0,
+               ("missionaries", "missionnaires"): 1.0, ("watchmaker", "horloger"): 1.0}
+    got = run_checks(b, only=["names"], evidence=graded_evidence(cosines))
+    assert [name in f.message for f in got] == ([True] if name else [])
+
+
 # ---------------------------------------------------------------- untranslated
 
 @pytest.mark.parametrize("src, tgt, langs, flagged", [
