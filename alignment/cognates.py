@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
+from .name_spelling import derived, joined_spelt
 from .strays import orphan_src_words, stray_findings, stray_words, translates
 from .types import Bitext, Finding, Side, Span
 from .word_lists import (_best, _calendar, _common, _edits_apart, function_words, link_pairs,
@@ -191,7 +192,7 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
     spelt = lw.best(side, cosine=False, among=cased) >= config.name_similarity
-    spelt |= _derived(lw, side, config)
+    spelt |= derived(lw, side, config)
     matched = spelt | lw.has_link(side, config.name_link_cosine)
     if lw.cos is not None:
         # unknown names all look alike to the encoder; a capitalised common word (Vierge,
@@ -203,48 +204,13 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     folded = {w.casefold() for w, *_ in (*lw.words(other), *word_spans(bitext.link_text(i, other)))}
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
     names = _names(text, ctx, config)
-    joined = _joined_spelt(text, names, lw.words(other), config)
+    joined = joined_spelt(text, names, lw.words(other), config)
     return [n for n in names
             if n[1] in at and not (spelt if fold(n[0]) in kept else matched)[at[n[1]]]
             and n[1] not in joined
             and (fold(n[0]) in kept or not learned.get(n[0].casefold(), set()) & folded)
             and not kept.get(fold(n[0]), frozenset()) & {fold(w) for w in folded}
             and not _same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
-
-
-# letters a lower-case word must share with the start of a name to be derived from it
-DERIVED_PREFIX = 4
-
-
-def _derived(lw: LinkWords, side: Side, config: CheckConfig) -> np.ndarray:
-    """Per word of `side`: has the other side a lower-case word spelt alike that begins as
-    it does? French writes in lower case what English capitalises (peoples, orders, titles:
-    'Jesuit' / 'jésuites', 'Seraglio' / 'sérail'); the first letters tell such a word from a
-    common word one or two letters from a name ('Lyon' / 'lion')."""
-    words, others = lw.words(side), lw.words("tgt" if side == "src" else "src")
-    dice = lw.dice if side == "src" else lw.dice.T
-    out = np.zeros(len(words), dtype=bool)
-    for k, (w, *_) in enumerate(words):
-        head = fold(w)[:DERIVED_PREFIX]
-        out[k] = len(head) == DERIVED_PREFIX and any(
-            dice[k, j] >= config.name_similarity and o[0].islower() and fold(o).startswith(head)
-            for j, (o, *_) in enumerate(others))
-    return out
-
-
-def _joined_spelt(text: str, names: Sequence[WordSpan], others: Sequence[WordSpan],
-                  config: CheckConfig) -> set[int]:
-    """Offsets of names that, run together with the name next to them, are spelt like a
-    word of the other side: a two-word name the translation writes as one ('Mary Ann' /
-    'Marianne': 0.43 and 0.31 apart, 0.59 joined; LIMSI's Alice in French), closer joined
-    than either alone ('Edgar Atheling' / 'Edglta Atheling' is no such name)."""
-    out = set()
-    for n, m in zip(names, names[1:]):
-        if text[n[2]:m[1]] in (" ", "-") and any(
-                similarity(n[0] + m[0], o[0]) >= max(config.name_similarity, similarity(n[0], o[0]) + 0.01,
-                                                     similarity(m[0], o[0]) + 0.01) for o in others):
-            out |= {n[1], m[1]}
-    return out
 
 
 def _orphan_words(bitext: Bitext, lw: LinkWords, config: CheckConfig) -> list[WordSpan]:
@@ -323,7 +289,7 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
                and speller is not None and t[0].casefold() not in speller]
     out, changed = [], []
     names = _names(bitext.link_text(i, "src"), ctx["src"], config)
-    joined = _joined_spelt(bitext.link_text(i, "src"), names, lw.tgt, config)
+    joined = joined_spelt(bitext.link_text(i, "src"), names, lw.tgt, config)
     for n in names:
         k = at.get(n[1])
         if k is None or spelt[k] >= config.name_similarity or n[1] in joined:

@@ -1,0 +1,56 @@
+"""How a name's counterpart may be spelt in the other language, for the names check (cognates.py).
+
+Bigram Dice between the name and a capitalised word of the other side (similarity) is the
+first test; these are the spellings it misses that French translations of English
+originals showed (LIMSI en->fr, issue 12): a two-word name written as one word ('Mary Ann'
+/ 'Marianne'), and a name French writes as a lower-case word ('Jesuit' / 'jésuites').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .evidence import LinkWords, WordSpan, fold, similarity
+from .types import Side
+
+if TYPE_CHECKING:
+    from .check_config import CheckConfig
+
+__all__ = ["DERIVED_PREFIX", "derived", "joined_spelt"]
+
+# letters a lower-case word must share with the start of a name to be derived from it
+DERIVED_PREFIX = 4
+
+
+def derived(lw: LinkWords, side: Side, config: CheckConfig) -> np.ndarray:
+    """Per word of `side`: has the other side a lower-case word spelt alike that begins as
+    it does? French writes in lower case what English capitalises (peoples, orders, titles:
+    'Jesuit' / 'jésuites', 'Seraglio' / 'sérail'); the first letters tell such a word from a
+    common word one or two letters from a name ('Lyon' / 'lion')."""
+    words, others = lw.words(side), lw.words("tgt" if side == "src" else "src")
+    dice = lw.dice if side == "src" else lw.dice.T
+    out = np.zeros(len(words), dtype=bool)
+    for k, (w, *_) in enumerate(words):
+        head = fold(w)[:DERIVED_PREFIX]
+        out[k] = len(head) == DERIVED_PREFIX and any(
+            dice[k, j] >= config.name_similarity and o[0].islower() and fold(o).startswith(head)
+            for j, (o, *_) in enumerate(others))
+    return out
+
+
+def joined_spelt(text: str, names: Sequence[WordSpan], others: Sequence[WordSpan],
+                 config: CheckConfig) -> set[int]:
+    """Offsets of names that, run together with the name next to them, are spelt like a
+    word of the other side: a two-word name the translation writes as one ('Mary Ann' /
+    'Marianne': 0.43 and 0.31 apart, 0.59 joined; LIMSI's Alice in French), closer joined
+    than either alone ('Edgar Atheling' / 'Edglta Atheling' is no such name)."""
+    out = set()
+    for n, m in zip(names, names[1:]):
+        if text[n[2]:m[1]] in (" ", "-") and any(
+                similarity(n[0] + m[0], o[0]) >= max(config.name_similarity, similarity(n[0], o[0]) + 0.01,
+                                                     similarity(m[0], o[0]) + 0.01) for o in others):
+            out |= {n[1], m[1]}
+    return out
