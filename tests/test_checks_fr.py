@@ -86,6 +86,17 @@ def test_a_learned_name_with_an_english_possessive(tgt: str, changed: str | None
 
 
 @pytest.mark.parametrize("tgt, changed", [
+    ("Alice looked at the Caterpillar's pipe.", None),   # fr->en: the possessive on the translation
+    ("Alice looked at Dinah's pipe.", "'Chenille' became 'Dinah'"),
+])
+def test_a_learned_name_with_an_english_possessive_in_the_translation(tgt: str, changed: str | None) -> None:
+    b = bitext([(t, s) for s, t in CATERPILLAR] + [("Alice regarda la pipe de la Chenille.", tgt)], ("fr", "en"))
+    got = warnings(b, "names", {("regarda", "looked"): 1.0, ("pipe", "pipe"): 1.0, ("Alice", "Alice"): 1.0,
+                                ("Chenille", tgt.split()[-2]): 0.35})
+    assert got == ([f"name {changed}?"] if changed else [])
+
+
+@pytest.mark.parametrize("tgt, changed", [
     # a two-word name the translation writes as one word
     ("Elle eut peur de rencontrer la vraie Marianne dans l'escalier.", None),
     # a misspelt name is still found ('Marlatte' is no 'Mary Ann' run together)
