@@ -336,7 +336,7 @@ def corpus_pairs(corpus: str, bench: Path, split: str = "dev") -> tuple[tuple[st
     '-enfr' forms swap the sides (English original, French translation: most LIMSI books were
     written in English), which gives French translations never used to tune the checks.
     'textberg-frde' swaps Text+Berg's sides (French original, German translation): more
-    tuning text for the rules of both languages, since Text+Berg dev has only ~350 clean
+    tuning text for the rules of both languages, since Text+Berg dev has only 246 clean
     1-1 links, the same in every seed's window."""
     if corpus == "textberg":
         return ("de", "fr"), textberg_pairs(bench, split)
