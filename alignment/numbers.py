@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .cognates import _calendar, fold
 from .number_words import spelled, spelled_time
@@ -29,6 +29,7 @@ TIMES = (  # each gives hour, optional minutes, optional am/pm
     re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?h\.?(?:{SPACE}?(?P<m>\d{{2}}))?(?!\w)"),        # 16 h 40
     re.compile(rf"\b(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?![\d:]){AMPM}?"),                   # 4:40 pm
     re.compile(rf"\b(?P<h>\d{{1,2}})\.(?P<m>\d{{2}})(?:{AMPM}|{SPACE}?(?:Uhr|h)\b)"),     # 4.40 p.m.
+    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?Uhr{SPACE}(?P<m>\d{{2}})\b"),                 # 4 Uhr 30
     re.compile(rf"\b(?P<h>\d{{1,2}}){AMPM}"),                                            # 4 pm
     re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?(?:o['’]clock|Uhr|heures?)\b"),              # 4 o'clock
 )
@@ -38,6 +39,12 @@ HALF_DAY = 720
 # a page reference: "S. 83", "p. 82", "pp. 295-298", "page 12", "Seite 3", "pág. 4" (or its range's end)
 PAGE = re.compile(rf"\b(?:[SpP]|pp|pa?g|p[áa]g|Seiten?|pages?|pagina|página)\.?{SPACE}*(?:\d+{SPACE}*[-–]{SPACE}*)?$")
 
+
+# a map's scale ('1:25 000', '1 : 25 000', '1/50 000'): one number, its denominator, not a
+# time of day (1:25) and a 0 beside it
+SCALE = re.compile(rf"\b1{SPACE}?[:/]{SPACE}?(?P<d>[1-9]\d{{0,2}}(?:(?:{SPACE}|[.,'’])?\d{{3}})+)(?!\d)")
+# a range of years with its end cut short ('1953/54', '1950-52', '1930–35'): the end is 1954
+YEAR_END = re.compile(rf"(?P<y>1\d{{3}}|20\d{{2}}){SPACE}?[-–/]{SPACE}?(?P<e>\d{{2}})(?![\d.,'’])")
 
 # a '1' before an apostrophe and a word is the letter l misread by OCR ("1'«industrie")
 LETTER_L = re.compile(r"1['’]\s?(?=[«“\"]?[^\W\d_])")
@@ -53,10 +60,14 @@ class Quantity:
     end: int
     ambiguous: bool = False   # a time that may be twelve hours later (no am/pm, hour <= 12)
     page: bool = False        # a page reference ('S. 83', 'p. 82'): editions differ
+    hours: bool = False       # a bare hour ('6 heures', '6 Uhr', '6 h'): a duration as well
 
     def same(self, other: Quantity) -> bool:
+        """Equal values; a time of day twelve hours off if either may be; a bare hour and
+        that many hours ('5 à 6 heures' / '5-6 Stunden': a duration, not six o'clock)."""
         if self.kind != other.kind:
-            return False
+            t, n = (self, other) if self.kind == "t" else (other, self)
+            return t.hours and n.value * 60 == t.value
         if self.value == other.value:
             return True
         return self.kind == "t" and (self.ambiguous or other.ambiguous) and \
@@ -76,7 +87,8 @@ def _times(text: str) -> list[Quantity]:
                 continue
             h = h % 12 + (12 if ap == "p" else 0) if ap else h
             out.append(Quantity("t", Decimal(h * 60 + mins), m.start(), m.end(),
-                                ambiguous=not ap and h <= 12))
+                                ambiguous=not ap and h <= 12,
+                                hours=not ap and m.groupdict().get("m") is None))
             taken |= set(range(m.start(), m.end()))
     return out
 
@@ -114,11 +126,11 @@ def number_values(text: str) -> list[tuple[Decimal, int, int]]:
         pos = m.start()
         for chunk in chunks:
             values = _group_value(chunk) if re.fullmatch(r"[\d.,'’]+", chunk) else None
-            try:
-                values = values or [Decimal(p) for p in re.split(r"\D", chunk) if p]
-            except InvalidOperation:
-                values = []
-            out.extend((v.normalize(), pos, pos + len(chunk)) for v in values)
+            if values:
+                out.extend((v.normalize(), pos, pos + len(chunk)) for v in values)
+            else:   # a date or a range: each part where it stands
+                out.extend((Decimal(p.group()).normalize(), pos + p.start(), pos + p.end())
+                           for p in re.finditer(r"\d+", chunk))
             pos += len(chunk) + 1
     return out
 
@@ -127,17 +139,36 @@ FRACTION = re.compile(rf"(?P<n>\d+){SPACE}?(?P<f>[½¼¾])")
 FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 
 
+def _year_ends(text: str) -> dict[int, Decimal]:
+    """Where a range of years cut short ends ('1953/54'), and the year it ends: two digits
+    after the first year, at most 20 years on. Years written so are no slip: German and
+    French shorten them each their own way ('1953/54' / '1953-1954')."""
+    out = {}
+    for m in YEAR_END.finditer(text):
+        y, e = int(m.group("y")), int(m.group("e"))
+        end = y - y % 100 + e + (100 if e <= y % 100 else 0)
+        if end - y <= 20:
+            out[m.start("e")] = Decimal(end)
+    return out
+
+
 def quantities(text: str) -> list[Quantity]:
-    """Times, then the numbers outside them ('1 ½' = 1.5), then Roman ordinals ('XIXe' = 19)."""
-    times = _times(text)
+    """Map scales, times, then the numbers outside them ('1 ½' = 1.5; a year range's short
+    end read in full), then Roman ordinals ('XIXe' = 19)."""
+    scales = [Quantity("n", Decimal(re.sub(r"\D", "", m.group("d"))), m.start(), m.end())
+              for m in SCALE.finditer(text)]
+    masked = list(text)
+    for q in scales:
+        masked[q.start:q.end] = " " * (q.end - q.start)
+    times = _times("".join(masked))
     halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f")], m.start(), m.end())
               for m in FRACTION.finditer(text)]
-    masked = list(text)
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
-    numbers = [Quantity("n", v, a, b, page=bool(PAGE.search(text[:a])))
+    ends = _year_ends(text)
+    numbers = [Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=bool(PAGE.search(text[:a])))
                for v, a, b in number_values("".join(masked))
-               if not LETTER_L.match(text, a)] + halves
+               if not LETTER_L.match(text, a)] + halves + scales
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans, key=lambda q: q.start)

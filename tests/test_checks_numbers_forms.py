@@ -1,0 +1,74 @@
+"""The numbers check on forms each language writes its own way (issue 12, false alarms on
+text nobody tuned on): map scales ('1:25 000' / '1 : 25 000'), ranges of years cut short
+('1953/54' / '1953-1954'), hours that are durations ('5-6 Stunden' / '5 à 6 heures') and
+'4 Uhr 30'. Each clean pair must be silent (all were flagged before); the same pair with a
+value changed must still be found. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.checks import run_checks
+from alignment.numbers import quantities
+from alignment.types import Alignment, Bitext, Finding, Link, Sentence
+
+
+def numbers(src: str, tgt: str, langs: tuple[str, str]) -> tuple[Finding, ...]:
+    """Findings of the numbers check on a one-link bitext."""
+    bitext = Bitext((Sentence(src),), (Sentence(tgt),), Alignment((Link((0,), (0,)),)), *langs)
+    return run_checks(bitext, only=["numbers"])
+
+
+DE_FR, FR_DE, EN_FR, FR_EN = ("de", "fr"), ("fr", "de"), ("en", "fr"), ("fr", "en")
+
+PAIRS = [  # (src, tgt, langs, the translation with a value changed)
+    ("Die Karte 1:25 000 zeigt den Weg.", "La carte au 1 : 25 000 montre le chemin.", DE_FR,
+     "La carte au 1 : 50 000 montre le chemin."),
+    ("Die Karte 1:50000 zeigt den Weg.", "La carte au 1/50 000 montre le chemin.", DE_FR,
+     "La carte au 1/25 000 montre le chemin."),
+    ("La carte au 1:100 000 suffit.", "The 1:100,000 map will do.", FR_EN,
+     "The 1:200,000 map will do."),
+    ("Der Winter 1953/54 war hart.", "L'hiver 1953-1954 fut rude.", DE_FR,
+     "L'hiver 1953-1955 fut rude."),
+    ("Die Jahre 1950-52 waren gut.", "Les années 1950 à 1952 furent bonnes.", DE_FR,
+     "Les années 1950 à 1953 furent bonnes."),
+    ("Les hivers 1930–35 furent durs.", "Die Winter 1930 bis 1935 waren hart.", FR_DE,
+     "Die Winter 1930 bis 1936 waren hart."),
+    ("Wir brauchten 5-6 Stunden bis zum Gipfel.", "Il nous fallut 5 à 6 heures jusqu'au sommet.", DE_FR,
+     "Il nous fallut 5 à 7 heures jusqu'au sommet."),
+    ("It took us 3 or 4 hours.", "Il nous fallut 3 ou 4 heures.", EN_FR,
+     "Il nous fallut 3 ou 5 heures."),
+    ("Il nous fallut 5 à 6 heures.", "Wir brauchten 5 bis 6 Stunden.", FR_DE,
+     "Wir brauchten 5 bis 7 Stunden."),
+    ("Wir brachen um 4 Uhr 30 auf.", "Nous partîmes à 4 h 30.", DE_FR,
+     "Nous partîmes à 5 h 30."),
+]
+
+
+@pytest.mark.parametrize("src, tgt, langs, changed", PAIRS)
+def test_each_languages_form_is_silent(src: str, tgt: str, langs: tuple[str, str], changed: str) -> None:
+    assert numbers(src, tgt, langs) == ()
+
+
+@pytest.mark.parametrize("src, tgt, langs, changed", PAIRS)
+def test_a_changed_value_is_still_found(src: str, tgt: str, langs: tuple[str, str], changed: str) -> None:
+    assert [f.severity for f in numbers(src, changed, langs)] in (["warning"], ["error"])
+
+
+@pytest.mark.parametrize("src, tgt, langs", [
+    ("Um 6 Uhr brachen wir auf.", "À 7 heures nous partîmes.", DE_FR),   # o'clock, not hours
+    ("Um 6 Uhr brachen wir auf.", "Nous partîmes vers 7 (h) du matin.", DE_FR),
+    ("Der Winter 1953/54 war hart.", "L'hiver 1953-1964 fut rude.", DE_FR),
+])
+def test_an_hour_or_a_year_off_is_found(src: str, tgt: str, langs: tuple[str, str]) -> None:
+    assert numbers(src, tgt, langs)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("1953/54", [1953, 1954]), ("1999/00", [1999, 2000]), ("1950–52", [1950, 1952]),
+    ("1953/20", [1953, 20]),            # no range: 67 years on
+    ("21/03/2004", [21, 3, 2004]),      # a date keeps its parts
+    ("1:25 000", [25000]), ("1 : 50'000", [50000]), ("4:25", [265]),
+])
+def test_values_read(text: str, values: list[int]) -> None:
+    assert [int(q.value) for q in quantities(text)] == values
