@@ -19,9 +19,8 @@ Libraries, and why:
   "1 000" != "1000") and `doublewords` ("nous nous", "had had" flagged, no
   positions) do not fit, so those two are written here (numbers.py reads
   times, dates and ordinals by value).
-- pyspellchecker (word lists for en, fr, de, es, it, pt, nl, ru, ...) for the
-  "in the source language" test.
-- Names (cognates.py), real-word slips (slips.py), runs of additions or
+- Untranslated text (untranslated.py: pyspellchecker's word lists for the "in the
+  source language" test), names (cognates.py), real-word slips (slips.py), runs of additions or
   omissions and links that do not match (unmatched.py) live in their own modules;
   writing findings into a PO file (`annotate_po`) in check_po.py; the thresholds
   (`CheckConfig`, tuned on the LIMSI en-fr books) in check_config.py.
@@ -36,14 +35,14 @@ from functools import lru_cache
 from typing import Any
 
 from .check_config import CheckConfig
-from .cognates import (check_names, link_pairs, make_finding, similarity,
-                       speller_for, word_spans)
+from .cognates import check_names, link_pairs, make_finding, similarity
 from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
 from .unmatched import check_match, check_omissions, length_z, part_left_out
 from .numbers import SPACE, aside, number_values, quantities, show, unequal
 from .slips import check_realword
+from .untranslated import check_untranslated
 from .types import Bitext, Finding, Severity, Side, Span
 
 CheckFn = Callable[[Bitext, "CheckConfig", "WordEvidence | None"], Iterable[Finding]]
@@ -268,51 +267,6 @@ def check_endpunc(bitext: Bitext, config: CheckConfig,
 
 
 # ---------------------------------------------------------------- translation-side slips
-
-def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang: str) -> int:
-    """How many words belong to the source language rather than the target's."""
-    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
-    if s_dict is None or t_dict is None:
-        return sum(w in src_words for w in words)
-    return sum(w in src_words or (w in s_dict and w not in t_dict) for w in words)
-
-
-def _source_only(words: list[str], src_lang: str, tgt_lang: str) -> int:
-    """How many words are words of the original's language and not of the translation's.
-
-    A text both sides write alike with none such is no untranslated slip: an English
-    original quoting French ('Adieu!') or Latin ('Carnifex!', kept in the French of
-    LIMSI's Confessions) is translated right by keeping it. Without word lists, all count."""
-    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
-    if s_dict is None or t_dict is None:
-        return len(words)
-    return sum(w in s_dict and w not in t_dict for w in words)
-
-
-def check_untranslated(bitext: Bitext, config: CheckConfig,
-             evidence: WordEvidence | None = None) -> Iterator[Finding]:
-    """Translation identical to the original, or written in the original's language."""
-    for i, src, tgt in link_pairs(bitext):
-        words = [w.casefold() for w, *_ in word_spans(tgt) if w[0].islower() and len(w) >= 2]
-        if not src or not words:
-            continue
-        if " ".join(_words_of(src)) == " ".join(_words_of(tgt)):
-            if not _source_only(words, bitext.src_lang, bitext.tgt_lang):
-                continue   # written in the translation's language already, or in a third one
-            yield make_finding(i, "untranslated", "warning", "the translation is the original unchanged",
-                           Span("tgt", 0, len(tgt)))
-        elif len(words) >= config.untranslated_min_words:
-            src_words = {w.casefold() for w, *_ in word_spans(src)}
-            n = _source_like(words, src_words, bitext.src_lang, bitext.tgt_lang)
-            if n >= config.untranslated_share * len(words):
-                yield make_finding(i, "untranslated", "warning", f"{n} of {len(words)} words of the "
-                               f"translation look like {bitext.src_lang}: untranslated?",
-                               Span("tgt", 0, len(tgt)))
-
-
-def _words_of(text: str) -> list[str]:
-    return [w.casefold() for w, *_ in word_spans(text)]
-
 
 def check_doublewords(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:

@@ -203,3 +203,29 @@ def test_a_length_ratio_needs_more_with_evidence(odd: str, langs: tuple[str, str
     assert [f.link for f in run_checks(b, only=["length"])] == ([30] if without else [])
     got = run_checks(b, only=["length"], evidence=graded_evidence({}))
     assert [f.link for f in got] == ([30] if with_ else [])
+
+
+# ---------------------------------------------------------------- untranslated, a third language
+
+@pytest.mark.parametrize("src, tgt, langs, flagged", [
+    # an English title or reference both sides keep: 'in', 'expedition', 'new' are German words too
+    ("The Alpine Journal, in: New Expedition to the Himalaya.",
+     "The Alpine Journal, in: New Expedition to the Himalaya.", ("de", "fr"), False),
+    ("Quoted in the report of the expedition.", "Quoted in the report of the expedition.", ("de", "fr"), False),
+    ("Selon le rapport, in the words of the leader of the expedition, tout allait bien.",
+     "Nach dem Bericht, in the words of the leader of the expedition, ging alles gut.", ("fr", "de"), False),
+    # the original left untranslated is still found, both ways
+    ("Wir stiegen in der Nacht über den Gletscher zum Lager.",
+     "Wir stiegen in der Nacht über den Gletscher zum Lager.", ("de", "fr"), True),
+    ("Nous montâmes de nuit par le glacier jusqu'au camp.",
+     "Nous montâmes de nuit par le glacier jusqu'au camp.", ("fr", "de"), True),
+    ("Il montait la nuit vers le camp avec les autres.",
+     "Il montait la nuit vers le camp avec les autres.", ("fr", "en"), True),
+    ("She went up in the night with the others.", "She went up in the night with the others.", ("en", "fr"), True),
+    # most words of the original's language, not identical: still found
+    ("Wir stiegen in der Nacht über den Gletscher zum Lager.",
+     "Wir stiegen in der Nacht über den Gletscher zum camp.", ("de", "fr"), True),
+])
+def test_a_text_in_a_third_language(src: str, tgt: str, langs: tuple[str, str], flagged: bool) -> None:
+    found = run_checks(bitext([(src, tgt)], langs), only=["untranslated"])
+    assert bool(found) == flagged

@@ -1,0 +1,89 @@
+"""The untranslated check: a translation identical to the original, or written in the
+original's language.
+
+Part of the check stage (checks.py registers `check_untranslated`). Which language a
+word belongs to comes from pyspellchecker's word lists (word_lists.speller_for). A text
+both sides write alike in a third language is no slip: an English title or quotation that
+a German original and its French translation both keep ('The Alpine Journal', 'in:
+Expedition to the Himalaya'), where a handful of English words ('in', 'expedition', 'new')
+are German words as well and none French, read as German before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .evidence import WordEvidence, word_spans
+from .types import Bitext, Finding, Span
+from .word_lists import link_pairs, make_finding, speller_for
+
+if TYPE_CHECKING:
+    from .check_config import CheckConfig
+
+__all__ = ["check_untranslated"]
+
+# the languages a text both sides keep is most often written in, beside theirs (titles,
+# quotations, references): each one's word list is read once, only for such texts
+THIRD_LANGUAGES = ("en", "fr", "de")
+
+
+def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang: str) -> int:
+    """How many words belong to the source language rather than the target's."""
+    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
+    if s_dict is None or t_dict is None:
+        return sum(w in src_words for w in words)
+    return sum(w in src_words or (w in s_dict and w not in t_dict) for w in words)
+
+
+def _source_only(words: list[str], src_lang: str, tgt_lang: str) -> int:
+    """How many words are words of the original's language and not of the translation's.
+
+    A text both sides write alike with none such is no untranslated slip: an English
+    original quoting French ('Adieu!') or Latin ('Carnifex!', kept in the French of
+    LIMSI's Confessions) is translated right by keeping it. Without word lists, all count."""
+    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
+    if s_dict is None or t_dict is None:
+        return len(words)
+    return sum(w in s_dict and w not in t_dict for w in words)
+
+
+def _third_language(words: list[str], src_lang: str, tgt_lang: str) -> bool:
+    """Whether a language other than the two sides' knows more of the words than the
+    original's does: the text is a quotation in it ('The Alpine Journal' in German and
+    French alike), which a translation keeps. An untranslated sentence has its words in
+    the original's list, as many as any other list has."""
+    s_dict = speller_for(src_lang)
+    if s_dict is None:
+        return False
+    own = sum(w in s_dict for w in words)
+    others = (speller_for(lang) for lang in THIRD_LANGUAGES
+              if lang not in (src_lang.split("-")[0], tgt_lang.split("-")[0]))
+    return any(d is not None and sum(w in d for w in words) > own for d in others)
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.casefold() for w, *_ in word_spans(text)]
+
+
+def check_untranslated(bitext: Bitext, config: CheckConfig,
+                       evidence: WordEvidence | None = None) -> Iterator[Finding]:
+    """Translation identical to the original, or written in the original's language."""
+    for i, src, tgt in link_pairs(bitext):
+        words = [w.casefold() for w, *_ in word_spans(tgt) if w[0].islower() and len(w) >= 2]
+        if not src or not words:
+            continue
+        if " ".join(_words_of(src)) == " ".join(_words_of(tgt)):
+            if not _source_only(words, bitext.src_lang, bitext.tgt_lang) \
+                    or _third_language(words, bitext.src_lang, bitext.tgt_lang):
+                continue   # written in the translation's language already, or in a third one
+            yield make_finding(i, "untranslated", "warning", "the translation is the original unchanged",
+                               Span("tgt", 0, len(tgt)))
+        elif len(words) >= config.untranslated_min_words:
+            src_words = {w.casefold() for w, *_ in word_spans(src)}
+            n = _source_like(words, src_words, bitext.src_lang, bitext.tgt_lang)
+            if n >= config.untranslated_share * len(words) \
+                    and not _third_language(words, bitext.src_lang, bitext.tgt_lang):
+                yield make_finding(i, "untranslated", "warning", f"{n} of {len(words)} words of the "
+                                   f"translation look like {bitext.src_lang}: untranslated?",
+                                   Span("tgt", 0, len(tgt)))
