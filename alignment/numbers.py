@@ -64,14 +64,20 @@ class Quantity:
 
     def same(self, other: Quantity) -> bool:
         """Equal values; a time of day twelve hours off if either may be; a bare hour and
-        that many hours ('5 à 6 heures' / '5-6 Stunden': a duration, not six o'clock)."""
+        that many hours ('5 à 6 heures' / '5-6 Stunden': a duration, not six o'clock), or
+        hours and minutes and as many hours in a fraction ('6 h 30' / '6 1/2 Stunden')."""
         if self.kind != other.kind:
             t, n = (self, other) if self.kind == "t" else (other, self)
-            return t.hours and n.value * 60 == t.value
+            return (t.hours or n.value != n.value.to_integral_value()) and n.value * 60 == t.value
         if self.value == other.value:
             return True
         return self.kind == "t" and (self.ambiguous or other.ambiguous) and \
             self.value % HALF_DAY == other.value % HALF_DAY
+
+
+# a bare hour's half or quarter in words ('6 heures et demie', '6 hours and a half')
+HOUR_PART = re.compile(rf"{SPACE}(?:et|and{SPACE}an?){SPACE}(?P<p>demie|quart|half|quarter)\b")
+HOUR_PARTS = {"demie": 30, "half": 30, "quart": 15, "quarter": 15}
 
 
 def _times(text: str) -> list[Quantity]:
@@ -86,10 +92,12 @@ def _times(text: str) -> list[Quantity]:
             if h > 24 or mins > 59 or (ap and not 1 <= h <= 12):
                 continue
             h = h % 12 + (12 if ap == "p" else 0) if ap else h
-            out.append(Quantity("t", Decimal(h * 60 + mins), m.start(), m.end(),
+            part = HOUR_PART.match(text, m.end()) if not ap and m.groupdict().get("m") is None else None
+            mins, end = (HOUR_PARTS[part.group("p")], part.end()) if part else (mins, m.end())
+            out.append(Quantity("t", Decimal(h * 60 + mins), m.start(), end,
                                 ambiguous=not ap and h <= 12,
-                                hours=not ap and m.groupdict().get("m") is None))
-            taken |= set(range(m.start(), m.end()))
+                                hours=not ap and not part and m.groupdict().get("m") is None))
+            taken |= set(range(m.start(), end))
     return out
 
 
@@ -135,8 +143,9 @@ def number_values(text: str) -> list[tuple[Decimal, int, int]]:
     return out
 
 
-FRACTION = re.compile(rf"(?P<n>\d+){SPACE}?(?P<f>[½¼¾])")
-FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+FRACTION = re.compile(rf"(?P<n>\d+)(?:{SPACE}?(?P<f>[½¼¾])|{SPACE}(?P<s>1/2|1/4|3/4)(?![\d/]))")
+FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
+             "1/2": Decimal("0.5"), "1/4": Decimal("0.25"), "3/4": Decimal("0.75")}
 
 
 def _year_ends(text: str) -> dict[int, Decimal]:
@@ -161,7 +170,7 @@ def quantities(text: str) -> list[Quantity]:
     for q in scales:
         masked[q.start:q.end] = " " * (q.end - q.start)
     times = _times("".join(masked))
-    halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f")], m.start(), m.end())
+    halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f") or m.group("s")], m.start(), m.end())
               for m in FRACTION.finditer(text)]
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)

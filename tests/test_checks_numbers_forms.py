@@ -1,7 +1,7 @@
 """The numbers check on forms each language writes its own way (issue 12, false alarms on
 text nobody tuned on): map scales ('1:25 000' / '1 : 25 000'), ranges of years cut short
-('1953/54' / '1953-1954'), hours that are durations ('5-6 Stunden' / '5 à 6 heures') and
-'4 Uhr 30'. Each clean pair must be silent (all were flagged before); the same pair with a
+('1953/54' / '1953-1954'), hours that are durations ('5-6 Stunden' / '5 à 6 heures',
+'6 1/2 Stunden' / '6 heures et demie') and '4 Uhr 30'. Each clean pair must be silent (all were flagged before); the same pair with a
 value changed must still be found. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
      "Wir brauchten 5 bis 7 Stunden."),
     ("Wir brachen um 4 Uhr 30 auf.", "Nous partîmes à 4 h 30.", DE_FR,
      "Nous partîmes à 5 h 30."),
+    ("Wir brauchten 6 1/2 Stunden.", "Il nous fallut 6 heures et demie.", DE_FR,
+     "Il nous fallut 7 heures et demie."),
+    ("Wir stiegen 2 ½ Stunden.", "Nous montâmes 2 h 30.", DE_FR, "Nous montâmes 3 h 30."),
+    ("Il nous fallut 6 heures et quart.", "Wir brauchten 6 1/4 Stunden.", FR_DE,
+     "Wir brauchten 6 3/4 Stunden."),
 ]
 
 
@@ -69,6 +74,8 @@ def test_an_hour_or_a_year_off_is_found(src: str, tgt: str, langs: tuple[str, st
     ("1953/20", [1953, 20]),            # no range: 67 years on
     ("21/03/2004", [21, 3, 2004]),      # a date keeps its parts
     ("1:25 000", [25000]), ("1 : 50'000", [50000]), ("4:25", [265]),
+    ("6 1/2", [6.5]), ("6 1/2/2004", [6, 1, 2, 2004]), ("6 heures et demie", [390]),
+    ("6 h et quart", [375]), ("um 6 Uhr", [360]),
 ])
-def test_values_read(text: str, values: list[int]) -> None:
-    assert [int(q.value) for q in quantities(text)] == values
+def test_values_read(text: str, values: list[float]) -> None:
+    assert [float(q.value) for q in quantities(text)] == values
