@@ -170,8 +170,8 @@ def quantities(text: str) -> list[Quantity]:
     for q in scales:
         masked[q.start:q.end] = " " * (q.end - q.start)
     times = _times("".join(masked))
-    halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f") or m.group("s")], m.start(), m.end())
-              for m in FRACTION.finditer(text)]
+    halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f") or m.group("s")],
+                       m.start(), m.end()) for m in FRACTION.finditer(text)]
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
     ends = _year_ends(text)

@@ -1,8 +1,9 @@
 """The numbers check on forms each language writes its own way (issue 12, false alarms on
 text nobody tuned on): map scales ('1:25 000' / '1 : 25 000'), ranges of years cut short
 ('1953/54' / '1953-1954'), hours that are durations ('5-6 Stunden' / '5 à 6 heures',
-'6 1/2 Stunden' / '6 heures et demie') and '4 Uhr 30'. Each clean pair must be silent (all were flagged before); the same pair with a
-value changed must still be found. Sentences written for these tests."""
+'6 1/2 Stunden' / '6 heures et demie') and '4 Uhr 30'. Each clean pair must be silent
+(all were flagged before); the same pair with a value changed must still be found.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
