@@ -47,7 +47,7 @@ PAGE = re.compile(rf"\b(?:[SpP]|pp|pa?g|p[áa]g|Seiten?|pages?|pagina|página)\.
 # time of day (1:25) and a 0 beside it
 SCALE = re.compile(rf"\b1{SPACE}?[:/]{SPACE}?(?P<d>[1-9]\d{{0,2}}(?:(?:{SPACE}|[.,'’])?\d{{3}})+)(?!\d)")
 # a range of years with its end cut short ('1953/54', '1950-52', '1930–35'): the end is 1954
-YEAR_END = re.compile(rf"(?P<y>1\d{{3}}|20\d{{2}}){SPACE}?[-–/]{SPACE}?(?P<e>\d{{2}})(?![\d.,'’])")
+YEAR_END = re.compile(rf"(?P<y>1\d{{3}}|20\d{{2}}){SPACE}?[-–/]{SPACE}?(?P<e>\d{{2}})(?!\d|[.,'’]\d)")
 
 # a '1' before an apostrophe and a word is the letter l misread by OCR ("1'«industrie")
 LETTER_L = re.compile(r"1['’]\s?(?=[«“\"]?[^\W\d_])")
