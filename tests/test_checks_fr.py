@@ -171,6 +171,13 @@ def test_a_lower_case_word_derived_from_a_name(src: str, tgt: str, langs: tuple[
     ("He went home at once.", "He went home at once.", ("en", "fr"), True),
     ("Er ging sofort nach Hause.", "Er ging sofort nach Hause.", ("de", "fr"), True),
     ("Il rentra aussitôt chez lui.", "Il rentra aussitôt chez lui.", ("fr", "en"), True),
+    # French words the English list holds too ('du', 'tout', 'dit', 'la'): French all the same
+    ('"Pas du tout," dit la Chenille.', '"Pas du tout," dit la Chenille.', ("fr", "en"), True),
+    ("Que faire ?", "Que faire ?", ("fr", "de"), True),
+    # its capital word decides ('me' is as French as English)
+    ("Forgive me!", "Forgive me!", ("en", "fr"), True),
+    # a German title a French original quotes, kept in German
+    ("Berge der Welt, Bd. XI.", "Berge der Welt, Bd. XI.", ("fr", "de"), False),
 ])
 def test_a_text_both_sides_write_alike(src: str, tgt: str, langs: tuple[str, str], flagged: bool) -> None:
     found = run_checks(bitext([(src, tgt)], langs), only=["untranslated"])
