@@ -1,0 +1,60 @@
+"""The slip model's candidates (alignment/slip_model.py): which original word a candidate stands for."""
+
+from __future__ import annotations
+
+from alignment.check_config import CheckConfig
+from alignment.context_lm import english_lists
+from alignment.evidence import link_words
+from alignment.slip_model import candidates
+from alignment.text_lexicon import text_lexicon
+from test_checks import bitext, fake_evidence
+
+GROUPS = [("et", "and"), ("rit", "laughed"), ("pleura", "cried"), ("mangea", "ate"), ("pain", "bread"),
+          ("chanta", "sang"), ("puis", "then")]
+
+
+def _intended(src: str, tgt: str, written: str, intended: str) -> list[str]:
+    """The original words the candidates (written -> intended) of the one link stand for."""
+    b = bitext([(src, tgt)])
+    ev = fake_evidence(GROUPS)
+    lw = link_words(b, 0, ev)
+    return [lw.src[c.k][0] for c in candidates(0, b, lw, ev, text_lexicon(b), [english_lists()], CheckConfig())
+            if c.written == written and c.intended == intended]
+
+
+def test_a_repeated_original_word_is_read_where_the_slip_stands() -> None:
+    """'sand' at the end stands where the second 'et' goes: the candidate 'and' is weighed
+    against that 'et', not dropped because the first 'et' (equally close) is far away."""
+    src = "Il rit et pleura, puis il mangea du pain et chanta."
+    assert _intended(src, "He laughed and cried, then ate bread sand sang.", "sand", "and") == ["et"]
+
+
+def test_no_candidate_where_no_original_word_stands() -> None:
+    """The candidate needs an original word in its place: none where the link has no 'et'
+    near the word written (one 'et', at the start; 'sand' at the end)."""
+    src = "Et il rit, puis il mangea du pain, chanta, pleura, rit encore."
+    cands = _intended(src, "And he laughed, then ate bread, sang, cried, laughed sand again.", "sand", "and")
+    assert "et" not in [c.casefold() for c in cands]
+
+
+def _features(tgt: str, written: str, intended: str) -> dict[str, float]:
+    """FEATURES of the candidate (written -> intended) in a last link 'Elle rit et chanta ...',
+    after a text whose word links give every 'et' an 'and' (test_checks.TEXT_FR_EN)."""
+    from test_checks import TEXT_FR_EN, WORDS_FR_EN, with_word_links
+
+    from alignment.slip_model import FEATURES
+    b = with_word_links(bitext(TEXT_FR_EN + [("Elle rit et chanta et dansa.", tgt)]), WORDS_FR_EN)
+    ev = fake_evidence(GROUPS + [("elle", "she"), ("dansa", "danced")])
+    i = len(TEXT_FR_EN)
+    lw = link_words(b, i, ev)
+    (c,) = [c for c in candidates(i, b, lw, ev, text_lexicon(b), [english_lists()], CheckConfig())
+            if c.written == written and c.intended == intended]
+    return dict(zip(FEATURES, c.x))
+
+
+def test_deficit_counts_the_intended_words_the_text_expects_and_lacks() -> None:
+    """Two 'et', each an 'and' everywhere else in the text: two 'and' expected. With none
+    written the candidate 'and' for 'sand' lacks two; with one written, one."""
+    assert _features("She laughed sand sang, then danced.", "sand", "and")["deficit"] == 2.0
+    assert _features("She laughed sand sang and danced.", "sand", "and")["deficit"] == 1.0
+
