@@ -98,13 +98,14 @@ class CheckConfig:
     # the fitted slip model (slip_model.py, FEATURES order): logistic weights fitted on the
     # injected slips of seeds 5-12 (LIMSI fr->en windows, ridge 1, each candidate weighed
     # against the closest original word in its place) by `python benchmarks/fit_slips.py
-    # --fit 5-12 --report 0-4 --cache DIR`; the floor: the lowest whose own findings on the
-    # clean links of the fit seeds stay under 0.5 per 1,000 (0.25: 214 of 311 slips with
-    # the rules, 0.2 per 1,000; 0.2: 219, 0.7; 0.3: 210, 0.0). Seeds 3-4: 41 of 61, none on
-    # clean links (the weights before, on candidates in place: 38 of 61 at 0.3)
+    # --fit 5-12 --report 0-4 --cache DIR`; the floor: the lowest with no finding of its own
+    # on the clean links of the fit seeds (0.3: 210 of 311 slips with the rules; 0.25: 214,
+    # 0.2 per 1,000, and it reads 'sand' as 'and' in a text that writes 'sand' again and
+    # again on the context alone, p 0.29; 0.2: 219, 0.7 per 1,000). Seeds 3-4: 41 of 61,
+    # none on clean links (the weights before, on candidates in place: 38 of 61)
     slip_model_weights: tuple[float, ...] = (-3.060, 0.359, -3.060, 6.786, -2.338, -1.769, -0.512, -2.583,
                                              0.170, -0.686, 4.401, -0.708, 1.315, 1.739, 0.352, -2.873)
-    slip_model_floor: float = 0.25      # a word's likeliest intended word at least this probable
+    slip_model_floor: float = 0.3       # a word's likeliest intended word at least this probable
     # the same model for translations no context model reads (French): FRENCH_SLIP_WEIGHTS
     # (() = off), its findings at slip_model_level_plain: info, hidden unless asked, since on
     # text never used to fit it half of them were false alarms (see FRENCH_SLIP_WEIGHTS)
