@@ -19,7 +19,10 @@ lost slips of repeated words ('scratching add scrambling' read against the sente
 first 'et'); on LIMSI fit seeds 5-12 36 of 74 missed slips were such. Two features came
 with it: `deficit` (how many of the intended word the text's own word links expect from
 the link's original words, less those written) and `cos_written_here` (the word written
-against that original word, not its best match anywhere). Refitted: fit seeds 5-12 203 ->
+against that original word, not its best match anywhere); later `written_fit` (the
+English bigram fit of the word written between its neighbours, clipped at -20: a slip
+rarely fits where it stands; fit seeds 210 -> 213, seeds 3-4 40 -> 42, LIMSI seeds 0-2
+64 -> 65 of 99, none more on clean links). Refitted: fit seeds 5-12 203 ->
 210 of 311 at floor 0.3 with no finding on their clean links (the weights before, on the
 candidates in place), seeds 3-4 38 -> 41 of 61; bench_checks --word-links LIMSI seeds 0-2
 62 -> 64 of 99 at warning, real-word false alarms unchanged (2 of 2,271 clean links); held
@@ -66,7 +69,7 @@ if TYPE_CHECKING:
 
 FEATURES = ("bias", "context", "has_context", "cos_intended", "cos_written", "rival", "linked_else",
             "two_edits", "log_freq_ratio", "log_text_count", "table_share", "short",
-            "function_intended", "sentence_gain", "deficit", "cos_written_here")
+            "function_intended", "sentence_gain", "deficit", "cos_written_here", "written_fit")
 SENTENCE_COSINE = 0.7   # candidates at least this close to an original word are tried in the sentence
 MIN_COSINE = 0.5        # an intended word less close to the original word it stands for is none:
                         # 2 of 355 injected slips' intended words on LIMSI seeds 3-12 are (and
@@ -128,6 +131,7 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
             if cos[row[c], k] < MIN_COSINE:
                 continue
             lr = log_ratio(models, c, w, ctx.get(a, (None, None))) if models else 0.0
+            fit = sum(m.log_fit(w.lower(), ctx.get(a, (None, None))) for m in models)
             x = np.array([1.0, float(np.clip(lr, -10, 20)), float(bool(models)), float(cos[row[c], k]),
                           float(lw.cos[:, j].max()), float(rival_k[k]), float(linked_k[k]), float(d > 1),
                           float(np.clip(math.log(max(index.get(c.casefold(), 1), 1) / max(index.get(w.casefold(), 1), 1)), -8, 8)),
@@ -135,7 +139,7 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
                           lexicon.share(originals[k], c, i), float(len(w) <= 3),
                           float(c.casefold() in common), 0.0,
                           float(np.clip(lexicon.expected(c, originals, i) - have[c.casefold()], -3, 3)),
-                          float(lw.cos[k, j])])
+                          float(lw.cos[k, j]), float(np.clip(fit, -20, 20))])
             out.append(Candidate(j, w, c, k, x))
     return _with_sentence_gain(i, bitext, lw, evidence, out)
 

@@ -58,3 +58,12 @@ def test_deficit_counts_the_intended_words_the_text_expects_and_lacks() -> None:
     assert _features("She laughed sand sang, then danced.", "sand", "and")["deficit"] == 2.0
     assert _features("She laughed sand sang and danced.", "sand", "and")["deficit"] == 1.0
 
+
+
+def test_written_fit_is_how_well_the_word_written_fits_between_its_neighbours() -> None:
+    """The model also sees the word written alone in its context ('laughed sand sang': a
+    slip rarely fits where it stands), not only the ratio against the intended word."""
+    x = _features("She laughed sand sang, then danced.", "sand", "and")
+    fit = english_lists().log_fit
+    assert x["written_fit"] == max(fit("sand", ("laughed", "sang")), -20.0)   # clipped at -20
+    assert x["written_fit"] < fit("and", ("laughed", "sang"))
