@@ -135,6 +135,12 @@ class AlignConfig:
     # 1/4, 4): where the first pass found few omissions, a stray one is likely an
     # error. Grid on Text+Berg dev + LIMSI (exponent 0.5..1.5, reference 0.04..0.1,
     # floor 0.005..0.03): dev Text+Berg 0.901 -> 0.906, LIMSI 0.923 -> 0.928 strict.
+    # The merge penalty was not made adaptive in the same way (2026-12-01): per dev
+    # document the best of merge_penalty 0 / 0.025 / 0.05 / 0.1 / 0.15 / 0.25 is 0.05
+    # or 0.1 everywhere (Text+Berg dev 0.903 at 0.05; Alice 0.963, Emma 0.778, Jane
+    # Eyre 0.924, Confessions 0.883, Mohicans 0.961 at 0.05-0.1), though their gold
+    # shares of sentences in merges run from 0.21 (Mohicans) to 0.50 (Confessions):
+    # nothing for a rate to adapt to.
     skip_adapt: float = 1.0    # 0: one decode with the fixed skip costs
     skip_ref_rate: float = 0.07
     skip_min_rate: float = 0.01
