@@ -52,6 +52,10 @@ def test_browser_aligns_an_uploaded_docx_pair(sync_api, server, tmp_path):  # no
                 box = page.locator(f".st-key-{key}")
                 box.locator("input[type=file]").set_input_files(str(path))
                 sync_api.expect(box.get_by_text(path.name)).to_be_visible(timeout=60_000)
+                # and its rerun over (the language is detected from the file): as a person
+                # waits for the page to settle, under load that rerun outlasted the next upload
+                page.wait_for_timeout(400)
+                page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
             button = page.get_by_role("button", name="Align", exact=True)
             sync_api.expect(button).to_be_enabled(timeout=60_000)
             button.click()
