@@ -126,12 +126,13 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
         placed = np.array([lw.in_place(k, j) for k in range(len(originals))], dtype=bool)
         if not placed.any():   # 'hand' far from where 'et' goes is no slip for 'and'
             continue
+        here = ctx.get(a, (None, None))
+        fit = sum(m.log_fit(w.lower(), here) for m in models)   # of the word written: once a suspect
         for c, d in near[j]:
             k = int(np.where(placed, cos[row[c]], -np.inf).argmax())
             if cos[row[c], k] < MIN_COSINE:
                 continue
-            lr = log_ratio(models, c, w, ctx.get(a, (None, None))) if models else 0.0
-            fit = sum(m.log_fit(w.lower(), ctx.get(a, (None, None))) for m in models)
+            lr = log_ratio(models, c, w, here) if models else 0.0
             x = np.array([1.0, float(np.clip(lr, -10, 20)), float(bool(models)), float(cos[row[c], k]),
                           float(lw.cos[:, j].max()), float(rival_k[k]), float(linked_k[k]), float(d > 1),
                           float(np.clip(math.log(max(index.get(c.casefold(), 1), 1) / max(index.get(w.casefold(), 1), 1)), -8, 8)),

@@ -53,15 +53,14 @@ def _in_original_language(words: list[str], src_lang: str, tgt_lang: str) -> boo
     if speller_for(src_lang) is None or speller_for(tgt_lang) is None:
         return True
     own, other = _log_use(words, src_lang), _log_use(words, tgt_lang)
-    return own > other and own > _log_use([], src_lang) * len(words)
+    return own > other and own > math.log10(FREQUENCY_FLOOR) * len(words)
 
 
 def _log_use(words: list[str], lang: str) -> float:
     """Summed log frequencies of the words in a language, unknown ones at FREQUENCY_FLOOR:
     each word counts, so shared short words ('me', 'on', 'la') decide nothing alone."""
     speller = speller_for(lang)
-    return sum(math.log10(max(speller.word_usage_frequency(w), FREQUENCY_FLOOR)) for w in words) \
-        if words else math.log10(FREQUENCY_FLOOR)
+    return sum(math.log10(max(speller.word_usage_frequency(w), FREQUENCY_FLOOR)) for w in words)
 
 
 def _third_language(words: list[str], src_lang: str, tgt_lang: str) -> bool:
@@ -89,8 +88,9 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
         words = [w.casefold() for w, *_ in word_spans(tgt) if w[0].islower() and len(w) >= 2]
         if not src or not words:
             continue
-        if " ".join(_words_of(src)) == " ".join(_words_of(tgt)):
-            first = _words_of(tgt)[:1]   # 'Forgive me!': its capital word counts too (no name)
+        all_words = _words_of(tgt)
+        if _words_of(src) == all_words:
+            first = all_words[:1]   # 'Forgive me!': its capital word counts too (no name)
             told = words if first == words[:1] else first + words
             if not _in_original_language(told, bitext.src_lang, bitext.tgt_lang) \
                     or _third_language(words, bitext.src_lang, bitext.tgt_lang):
