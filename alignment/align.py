@@ -60,7 +60,9 @@ import numpy as np
 from alignment import confidence, gaps
 from alignment.align_config import AlignConfig
 from alignment.anchors import shared_anchor_runs, sum_rows, translation_pairs
+from alignment.errors import UnknownComponent
 from alignment.lattice import Band, Lattice, band_around, expand_band
+from alignment.mbr import mbr_links
 from alignment.progress import Progress, no_progress
 from alignment.scoring import Side as _Side
 from alignment.scoring import all_scores as _all_scores
@@ -124,12 +126,12 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
         return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
     types = _link_types(cfg)
     scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path)
-    links = _viterbi(scores, band, n, m, _insertions(t_side, cfg))
+    links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg)
     if cfg.skip_adapt:
         cfg = _adapted_skips(links, n, m, cfg, dropped)
         scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
                   for a, b, arr in scores]
-        links = _viterbi(scores, band, n, m, _insertions(t_side, cfg))
+        links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg)
     progress(3, 4, "align")
     if cfg.group_unaligned:
         links = _group_unaligned(links)
@@ -228,6 +230,9 @@ def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
         params += (("w_nbr", str(cfg.w_nbr)),)
     if cfg.w_word:  # named only when on, as w_nbr
         params += (("w_word", str(cfg.w_word)), ("word_floor", str(cfg.word_floor)))
+    if cfg.decode != "viterbi":  # named only when not the default, as w_nbr
+        params += (("decode", cfg.decode), ("mbr_temperature", str(cfg.mbr_temperature)),
+                   ("mbr_theta", str(cfg.mbr_theta)))
     if not use_encoder:
         params += (("encoder", "unused"),)
     return Signature(aligner=ALIGNER, version=ALIGNER_VERSION,
@@ -313,6 +318,15 @@ def _nodes(links: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[i
 
 def _viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
     return Lattice(scores, band, n, m, ins).viterbi()
+
+
+def _decode(scores, band: Band, n: int, m: int, ins: np.ndarray, cfg: AlignConfig):
+    """The fine pass's path: Viterbi, or MBR (cfg.decode; alignment/mbr.py)."""
+    if cfg.decode == "viterbi":
+        return _viterbi(scores, band, n, m, ins)
+    if cfg.decode != "mbr":
+        raise UnknownComponent(f"decode must be 'viterbi' or 'mbr', not {cfg.decode!r}")
+    return mbr_links(Lattice(scores, band, n, m, ins), cfg.mbr_temperature, cfg.mbr_theta)
 
 
 def _confidences(links, scores, band: Band, s: _Side, t: _Side, cfg: AlignConfig,

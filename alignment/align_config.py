@@ -154,3 +154,12 @@ class AlignConfig:
     self_train_conf: float = 0.9
     plain_self_train: float = 1.0
     plain_self_train_conf: float = 0.5
+    # Decoding (issue 15, alignment/mbr.py): "viterbi", the best-scoring path, or "mbr",
+    # the path with the most links likely right: posteriors of every candidate link by
+    # forward-backward at mbr_temperature, then the path maximising the sum of
+    # (posterior - mbr_theta); mbr_theta < 0: half the path's expected F1, found by
+    # iteration. The encoder-free decode (confidence agreement) and the first path stay
+    # Viterbi.
+    decode: str = "viterbi"
+    mbr_temperature: float = 0.05
+    mbr_theta: float = -1.0

@@ -171,22 +171,36 @@ class Lattice:
     def viterbi(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         """Best monotone path; returns links as (src indexes, tgt indexes)."""
         back = _viterbi(self.stack, self.ta, self.tb, self.lo, self.gains)
-        links, lo = [], self.band.lo
-        i, j = self.n, self.m
-        while i > 0 or j > 0:
-            t = back[i, j - lo[i]]
-            a, b = (0, 1) if t < 0 else self.types[t]
-            links.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
-            i, j = i - a, j - b
-        return links[::-1]
+        return links_from_back(back, self.types, self.band.lo, self.n, self.m)
 
     def forward(self) -> np.ndarray:
         """Log-sum over all paths from (0, 0) to each cell."""
-        return _forward(self.stack, self.ta, self.tb, self.lo, self.gains)
+        return self.forward_of(self.stack, self.gains)
 
     def backward(self) -> np.ndarray:
         """Log-sum over all paths from each cell to (n, m)."""
-        return _backward(self.stack, self.ta, self.tb, self.lo, self.gains, self.m)
+        return self.backward_of(self.stack, self.gains)
+
+    def forward_of(self, stack: np.ndarray, gains: np.ndarray) -> np.ndarray:
+        """forward() of this band and link types with other scores (`stack`,
+        insertion prefix sums `gains`), as a temperature makes them (mbr.py)."""
+        return _forward(stack, self.ta, self.tb, self.lo, gains)
+
+    def backward_of(self, stack: np.ndarray, gains: np.ndarray) -> np.ndarray:
+        """backward() with other scores, as forward_of."""
+        return _backward(stack, self.ta, self.tb, self.lo, gains, self.m)
+
+
+def links_from_back(back: np.ndarray, types, lo: np.ndarray, n: int, m: int):
+    """The links of the path that back-pointers (type index, -1 for 0-1) give, from (n, m)."""
+    links = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = back[i, j - lo[i]]
+        a, b = (0, 1) if t < 0 else types[t]
+        links.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    return links[::-1]
 
 
 @numba.njit(inline="always")

@@ -1,0 +1,146 @@
+"""Minimum-Bayes-risk decoding of the aligner's lattice (issue 15).
+
+Why: Viterbi returns the single best-scoring path, and the bench counts links
+exactly right. Where the scores hesitate between one 2-2 link and two 1-1
+links, the best path takes whichever wins by a hair, while the links the
+lattice as a whole believes in (summed over every path) may be the other
+ones. MBR decoding keeps the lattice and its scores but asks a different
+question: which path holds the most links likely to be right?
+
+1. Posterior of every candidate link (the same a-b links over the same band as
+   Viterbi, 0-1 insertions included): forward-backward on the scores divided
+   by a temperature T (confidence.py does the same for the chosen links),
+   exp(forward to its start + its score + backward from its end - total).
+2. A Viterbi over those posteriors: the path maximising the sum over its links
+   of (posterior - theta). Sum of posteriors is the expected number of right
+   links; theta charges each link, as the expected F1 = 2 C / (H + G) (C right
+   links, H hypothesis links, G gold links) does: at the path maximising it,
+   the best theta is F1 / 2. `theta < 0` finds it (Dinkelbach's iteration on
+   the ratio: theta = S / (H + E[G]), E[G] the expected number of links,
+   decode again), so the only free knob is T.
+Links Viterbi forbids (score -inf) stay forbidden. T -> 0 gives Viterbi back.
+
+Cost: one forward-backward pass and one or a few Viterbi passes more, all over
+the band (numba loops as lattice.py).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numba
+import numpy as np
+
+from alignment.lattice import Lattice, links_from_back
+
+_NEG = -np.inf
+_MAX_ROUNDS = 5  # Dinkelbach rounds of the automatic theta (2-3 reach a fixed path)
+_THETA_START = 0.45  # half a first guess of the F1 (dev: 0.9); the rounds correct it
+
+
+def mbr_links(lattice: Lattice, temp: float, theta: float):
+    """Links of the MBR path (align.py's format: (src indexes, tgt indexes)).
+    `theta < 0`: theta is half the expected F1 of the path, found by iteration."""
+    post, ins_post = link_posteriors(lattice, temp)
+    if theta >= 0:
+        back, _ = _decode(lattice, post, ins_post, theta)
+        return links_from_back(back, lattice.types, lattice.band.lo, lattice.n, lattice.m)
+    expected = float(post.sum() + ins_post.sum())  # expected number of links of a path
+    theta, seen = _THETA_START, set()
+    for _ in range(_MAX_ROUNDS):
+        back, value = _decode(lattice, post, ins_post, theta)
+        links = links_from_back(back, lattice.types, lattice.band.lo, lattice.n, lattice.m)
+        right = value + theta * len(links)  # expected right links on the path
+        key = tuple(len(s) * 64 + len(t) for s, t in links)
+        if key in seen:
+            break
+        seen.add(key)
+        theta = right / (len(links) + expected)
+    return links
+
+
+def link_posteriors(lattice: Lattice, temp: float) -> tuple[np.ndarray, np.ndarray]:
+    """(post[t, i, c], ins_post[i, c]): posterior probability, at temperature
+    `temp`, of the link of type t ending at cell (i, lo[i] + c), and of the 0-1
+    link ending there."""
+    stack = lattice.stack / temp
+    ins = lattice.ins / temp
+    gains = np.cumsum(ins)
+    with np.errstate(invalid="ignore", over="ignore"):
+        fwd = lattice.forward_of(stack, gains)
+        bwd = lattice.backward_of(stack, gains)
+    return _posteriors(stack, lattice.ta, lattice.tb, lattice.lo, ins, fwd, bwd, lattice.m)
+
+
+def _decode(lattice: Lattice, post: np.ndarray, ins_post: np.ndarray, theta: float):
+    """Back-pointers and value of the path maximising sum(posterior - theta)."""
+    return _mbr_viterbi(post, ins_post, lattice.stack, lattice.ins, lattice.ta, lattice.tb,
+                        lattice.lo, float(theta), lattice.m)
+
+
+@numba.njit(inline="always")
+def _span(shift, width):
+    return max(0, -shift), min(width, width - shift)
+
+
+@numba.njit(cache=True)
+def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m):
+    n_types, n_rows, width = stack.shape
+    total = fwd[n_rows - 1, m - lo[n_rows - 1]]
+    post = np.zeros((n_types, n_rows, width))
+    ins_post = np.zeros((n_rows, width))
+    for i in range(n_rows):
+        for t in range(n_types):
+            a = ta[t]
+            if i < a:
+                continue
+            shift = lo[i] - tb[t] - lo[i - a]
+            start, end = _span(shift, width)
+            for c in range(start, end):
+                v = fwd[i - a, c + shift] + stack[t, i, c] + bwd[i, c] - total
+                if v > -700.0:
+                    post[t, i, c] = math.exp(min(v, 0.0))
+        for c in range(1, width):
+            v = fwd[i, c - 1] + ins[lo[i] + c] + bwd[i, c] - total
+            if v > -700.0:
+                ins_post[i, c] = math.exp(min(v, 0.0))
+    return post, ins_post
+
+
+@numba.njit(cache=True)
+def _mbr_viterbi(post, ins_post, stack, ins, ta, tb, lo, theta, m):
+    """lattice._viterbi with each link scoring its posterior - theta (links
+    whose score is -inf stay out); ties go to the first type, a 0-1 link must
+    win by 1e-9. Returns the back-pointers and the value of the best path."""
+    n_types, n_rows, width = stack.shape
+    best = np.full((n_rows, width), _NEG)
+    back = np.zeros((n_rows, width), np.int8)
+    x = np.empty(width)
+    arg = np.empty(width, np.int64)
+    for i in range(n_rows):
+        x[:] = _NEG
+        arg[:] = 0
+        for t in range(n_types):
+            a = ta[t]
+            if i < a:
+                continue
+            shift = lo[i] - tb[t] - lo[i - a]
+            start, end = _span(shift, width)
+            for c in range(start, end):
+                if stack[t, i, c] == _NEG:
+                    continue
+                v = best[i - a, c + shift] + post[t, i, c] - theta
+                if v > x[c]:
+                    x[c] = v
+                    arg[c] = t
+        if i == 0:
+            x[0] = 0.0
+        for c in range(width):
+            b, k = x[c], arg[c]
+            if c > 0 and ins[lo[i] + c] != _NEG:
+                v = best[i, c - 1] + ins_post[i, c] - theta
+                if v > b + 1e-9:
+                    b, k = v, -1
+            best[i, c] = b
+            back[i, c] = k
+    return back, best[n_rows - 1, m - lo[n_rows - 1]]
