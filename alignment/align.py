@@ -126,12 +126,13 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
         return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
     types = _link_types(cfg)
     scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path)
-    links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg)
     if cfg.skip_adapt:
+        links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg)
         cfg = _adapted_skips(links, n, m, cfg, dropped)
         scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
                   for a, b, arr in scores]
-        links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg)
+    members = _members(s_side, t_side, band, types, cfg, ratio, path)
+    links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg, members)
     progress(3, 4, "align")
     if cfg.group_unaligned:
         links = _group_unaligned(links)
@@ -233,6 +234,8 @@ def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
     if cfg.decode != "viterbi":  # named only when not the default, as w_nbr
         params += (("decode", cfg.decode), ("mbr_temperature", str(cfg.mbr_temperature)),
                    ("mbr_theta", str(cfg.mbr_theta)))
+        if cfg.mbr_members:
+            params += (("mbr_members", str(cfg.mbr_members)),)
     if not use_encoder:
         params += (("encoder", "unused"),)
     return Signature(aligner=ALIGNER, version=ALIGNER_VERSION,
@@ -320,13 +323,27 @@ def _viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
     return Lattice(scores, band, n, m, ins).viterbi()
 
 
-def _decode(scores, band: Band, n: int, m: int, ins: np.ndarray, cfg: AlignConfig):
-    """The fine pass's path: Viterbi, or MBR (cfg.decode; alignment/mbr.py)."""
+def _decode(scores, band: Band, n: int, m: int, ins: np.ndarray, cfg: AlignConfig, members=()):
+    """The fine pass's path: Viterbi, or MBR (cfg.decode; alignment/mbr.py) on the
+    posteriors of this lattice averaged with those of `members` (_members)."""
     if cfg.decode == "viterbi":
         return _viterbi(scores, band, n, m, ins)
     if cfg.decode != "mbr":
         raise UnknownComponent(f"decode must be 'viterbi' or 'mbr', not {cfg.decode!r}")
-    return mbr_links(Lattice(scores, band, n, m, ins), cfg.mbr_temperature, cfg.mbr_theta)
+    return mbr_links([Lattice(scores, band, n, m, ins), *members], cfg.mbr_temperature, cfg.mbr_theta)
+
+
+def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float, path):
+    """Lattices of the same band under each configuration of cfg.mbr_members (knobs
+    changed from `cfg`, skip costs adapted included), for posterior averaging."""
+    if cfg.decode != "mbr":
+        return []
+    out = []
+    for member in cfg.mbr_members:
+        other = replace(cfg, **dict(member))
+        out.append(Lattice(_all_scores(s, t, band, types, other, ratio, path), band, len(s.clen) - 1,
+                           len(t.clen) - 1, _insertions(t, other)))
+    return out
 
 
 def _confidences(links, scores, band: Band, s: _Side, t: _Side, cfg: AlignConfig,

@@ -163,3 +163,7 @@ class AlignConfig:
     decode: str = "viterbi"
     mbr_temperature: float = 0.05
     mbr_theta: float = -1.0
+    # Posterior averaging (an ensemble): with decode "mbr", the posteriors of the same
+    # band under each of these configurations (knob, value pairs changed from this
+    # one) are averaged with this one's before the decode.
+    mbr_members: tuple[tuple[tuple[str, float], ...], ...] = ()

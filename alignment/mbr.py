@@ -38,10 +38,22 @@ _MAX_ROUNDS = 5  # Dinkelbach rounds of the automatic theta (2-3 reach a fixed p
 _THETA_START = 0.45  # half a first guess of the F1 (dev: 0.9); the rounds correct it
 
 
-def mbr_links(lattice: Lattice, temp: float, theta: float):
+def mbr_links(lattices: Lattice | list[Lattice], temp: float, theta: float):
     """Links of the MBR path (align.py's format: (src indexes, tgt indexes)).
-    `theta < 0`: theta is half the expected F1 of the path, found by iteration."""
+    `theta < 0`: theta is half the expected F1 of the path, found by iteration.
+    Several lattices (one band and link types, other scores): their posteriors
+    averaged (an ensemble); the links the first forbids stay forbidden."""
+    if isinstance(lattices, Lattice):
+        lattices = [lattices]
+    lattice = lattices[0]
     post, ins_post = link_posteriors(lattice, temp)
+    for other in lattices[1:]:
+        more, more_ins = link_posteriors(other, temp)
+        post += more
+        ins_post += more_ins
+    if len(lattices) > 1:
+        post /= len(lattices)
+        ins_post /= len(lattices)
     if theta >= 0:
         back, _ = _decode(lattice, post, ins_post, theta)
         return links_from_back(back, lattice.types, lattice.band.lo, lattice.n, lattice.m)

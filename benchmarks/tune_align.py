@@ -11,6 +11,7 @@ test0-6 are only scored with `--test`, after tuning, never used to choose.
     python benchmarks/tune_align.py --embedder use --calibrate   # confidence map, leave-one-document-out
     python benchmarks/tune_align.py --embedder use --lobo 60     # leave-one-document-out search figures
     python benchmarks/tune_align.py --embedder use --plain --self-train-grid
+    python benchmarks/tune_align.py --mbr-grid      # Viterbi against MBR decoding, leave-one-document-out
     python benchmarks/tune_align.py --scale         # aligner time/memory, 2.5k..20k synthetic sentences
 
 Bench data: ../shared/bench beside the checkout, or $ALIGN_BENCH.
@@ -449,6 +450,52 @@ def self_train_grid(docs, embedder, cfg: AlignConfig) -> None:
     print(f"leave-one-document-out: Text+Berg dev {res['textberg'].f1_strict:.4f}, LIMSI {res['limsi'].f1_strict:.4f}")
 
 
+MBR_GRID = [{"decode": "viterbi"}] + [
+    {"decode": "mbr", "mbr_temperature": temp, "mbr_theta": theta}
+    for temp in (0.02, 0.05, 0.1, 0.2) for theta in (-1.0, 0.3, 0.4, 0.45, 0.5)]
+
+
+WORD = (("w_word", 0.3),)
+NBR = (("w_nbr", 0.25), ("w_hub", 0.75))
+PLAIN_MEMBER = (("w_sim", 0.0), ("w_len", 0.05), ("w_lex", 0.5), ("tau", 0.05), ("skip", 0.2),
+                ("merge_penalty", 0.1))
+ENSEMBLE_GRID = [{"decode": "viterbi"}] + [
+    {"decode": "mbr", "mbr_temperature": temp, "mbr_theta": -1.0, "mbr_members": members}
+    for temp in (0.05, 0.1) for members in ((), (WORD,), (NBR,), (WORD, NBR), (WORD, NBR, PLAIN_MEMBER))]
+
+
+def settings_grid(docs, embedder, cfg: AlignConfig, grid: list[dict]) -> None:
+    """Every document under each setting of `grid`, then leave-one-document-out:
+    each document scored with the setting whose objective is best on the others."""
+    fast_search_mode(True)
+    per = []
+    print(f"{'setting':44} " + " ".join(f"{d.name[:10]:>10}" for d in docs) + "   TB dev   LIMSI")
+    for setting in grid:
+        hyps = run(docs, embedder, replace(cfg, **setting))[0]
+        per.append(hyps)
+        _, res = objective(docs, hyps)
+        label = ", ".join(f"{k}={v}" for k, v in setting.items() if k != "mbr_members")
+        label += "".join(f" +{'/'.join(k for k, _ in m)[:12]}" for m in setting.get("mbr_members", ()))
+        print(f"{label[:44]:44} " + " ".join(f"{score([d.links], [h]).f1_strict:10.3f}"
+                                            for d, h in zip(docs, hyps))
+              + f"   {res['textberg'].f1_strict:.4f} {res['limsi'].f1_strict:.4f}", flush=True)
+    fast_search_mode(False)
+    held, chosen = [], []
+    for k in range(len(docs)):
+        rest = [q for q in range(len(docs)) if q != k]
+        best = max(range(len(grid)), key=lambda g: objective([docs[q] for q in rest],
+                                                             [per[g][q] for q in rest])[0])
+        held.append(per[best][k])
+        chosen.append(grid[best])
+    print(f"{'held out':44} " + " ".join(f"{score([d.links], [h]).f1_strict:10.3f}" for d, h in zip(docs, held)))
+    for d, c in zip(docs, chosen):
+        print(f"  without {d.name}: {c}")
+    _, res = objective(docs, held)
+    print(f"leave-one-document-out: Text+Berg dev {res['textberg'].f1_strict:.4f} "
+          f"(lax {res['textberg'].f1_lax:.4f}), LIMSI {res['limsi'].f1_strict:.4f} "
+          f"(lax {res['limsi'].f1_lax:.4f})")
+
+
 class SyntheticEmbedder:
     """Random sentence vectors; a target sentence is its source plus noise.
 
@@ -532,6 +579,12 @@ def main() -> None:
                          "document (each LIMSI book and Text+Berg dev), then score the one left out")
     ap.add_argument("--self-train-grid", action="store_true",
                     help="self-training settings on dev, with leave-one-document-out figures")
+    ap.add_argument("--mbr-grid", action="store_true",
+                    help="Viterbi and MBR decoding (temperature x theta) on dev, with "
+                         "leave-one-document-out figures")
+    ap.add_argument("--ensemble-grid", action="store_true",
+                    help="MBR decoding of posteriors averaged over configurations (w_word, w_nbr, "
+                         "encoder-free), leave-one-document-out figures")
     ap.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE",
                     help="start from the defaults with this knob changed (repeatable)")
     ap.add_argument("--freeze", action="append", default=[], metavar="KNOB",
@@ -572,6 +625,10 @@ def main() -> None:
         print("calibrated:", getattr(cfg, TEMP), getattr(cfg, WEIGHTS))
     if args.self_train_grid:
         return self_train_grid(docs, embedder, cfg)
+    if args.mbr_grid:
+        return settings_grid(docs, embedder, cfg, MBR_GRID)
+    if args.ensemble_grid:
+        return settings_grid(docs, embedder, cfg, ENSEMBLE_GRID)
     if args.lobo:
         return leave_one_out(docs, embedder, cfg, args.lobo, grid)
     hyps, secs = run(docs, embedder, cfg)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from alignment.align import DEFAULT_REVIEW_THRESHOLD, AlignConfig, align
 from alignment.embed import HashingEmbedder
+from alignment.errors import UnknownComponent
 from alignment.types import Alignment, Sentence
 
 
@@ -82,6 +83,27 @@ def test_small_cases(name, fake_embedder):
     result = align(sents(src), sents(tgt), embedder=fake_embedder)
     check_cover(result, len(src), len(tgt))
     assert pairs(result) == expected
+
+
+@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("theta", [-1.0, 0.45])
+def test_small_cases_under_mbr(name, theta, fake_embedder):
+    """Where the scores are clear, the most likely links are the best path's."""
+    src, tgt, expected = CASES[name]
+    cfg = AlignConfig(decode="mbr", mbr_theta=theta)
+    result = align(sents(src), sents(tgt), embedder=fake_embedder, config=cfg)
+    check_cover(result, len(src), len(tgt))
+    assert pairs(result) == expected
+
+
+def test_decoder_is_named_in_the_signature_and_checked(fake_embedder):
+    plain = align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder)
+    mbr = align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder,
+                config=AlignConfig(decode="mbr", mbr_temperature=0.1))
+    assert "decode" not in str(plain.signature)
+    assert "decode:mbr" in str(mbr.signature) and "mbr_temperature:0.1" in str(mbr.signature)
+    with pytest.raises(UnknownComponent):
+        align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder, config=AlignConfig(decode="beam"))
 
 
 @pytest.mark.parametrize("n_src, n_tgt", [(0, 0), (0, 3), (2, 0)])
@@ -221,12 +243,12 @@ SENTS = st.lists(st.lists(WORDS, min_size=1, max_size=6).map(" ".join), max_size
 
 
 @settings(max_examples=40, deadline=None)
-@given(src=SENTS, tgt=SENTS, cut=st.integers(0, 12))
-def test_properties(src, tgt, cut, fake_embedder):
+@given(src=SENTS, tgt=SENTS, cut=st.integers(0, 12), decode=st.sampled_from(["viterbi", "mbr"]))
+def test_properties(src, tgt, cut, decode, fake_embedder):
     s_in = tuple(Sentence(t, k // 3) for k, t in enumerate(src))
     t_in = tuple(Sentence(t, k // 4) for k, t in enumerate(tgt))
     s_copy, t_copy = list(s_in), list(t_in)
-    cfg = AlignConfig(full_cells=cut * 10 + 4)  # small values force the coarse-to-fine route
+    cfg = AlignConfig(full_cells=cut * 10 + 4, decode=decode)  # small full_cells: coarse-to-fine
     first = align(list(s_in), list(t_in), embedder=fake_embedder, config=cfg)
     check_cover(first, len(src), len(tgt))
     assert all(len(l.src) <= cfg.max_side and len(l.tgt) <= cfg.max_side for l in first.links)

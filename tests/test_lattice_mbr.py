@@ -101,3 +101,18 @@ def test_mbr_and_viterbi_differ_where_the_mass_is_elsewhere(temp, theta, links):
     lat = two_by_two()
     assert lat.viterbi() == WHOLE
     assert mbr_links(lat, temp, theta) == links
+
+
+@pytest.mark.parametrize("seed, n, m, temp, theta", [(7, 3, 3, 1.0, 0.2), (8, 4, 4, 0.5, 0.4), (9, 4, 3, 1.0, -1.0)])
+def test_ensemble_path_has_the_largest_averaged_gain(seed, n, m, temp, theta):
+    """Two lattices of one band: the MBR path maximises the gain under their mean posteriors."""
+    first, second = random_lattice(seed, n, m, False), random_lattice(seed + 100, n, m, False)
+    second = Lattice([(a, b, np.where(np.isinf(x), -np.inf, y)) for (a, b), x, y in
+                      zip(first.types, first.stack, second.stack)], first.band, n, m, second.ins)
+    one, two = brute_posteriors(first, temp), brute_posteriors(second, temp)
+    mean = {k: (one.get(k, 0.0) + two.get(k, 0.0)) / 2 for k in one.keys() | two.keys()}
+    links = mbr_links([first, second], temp, theta)
+    if theta >= 0:
+        best = max(path_gain(p, mean, theta) for _, p in all_paths(first))
+        assert path_gain(links, mean, theta) == pytest.approx(best, abs=1e-9)
+    assert mbr_links([first, first], temp, theta) == mbr_links(first, temp, theta)
