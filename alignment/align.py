@@ -67,6 +67,7 @@ from alignment.progress import Progress, no_progress
 from alignment.scoring import Side as _Side
 from alignment.scoring import all_scores as _all_scores
 from alignment.scoring import band_scores as _band_scores
+from alignment.scoring import cosines as _cosines
 from alignment.scoring import features as _features
 from alignment.scoring import insertions as _insertions
 from alignment.types import Alignment, Link, Sentence, Signature
@@ -125,13 +126,14 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
         links, conf = gaps.restore(links, conf, keep, m)
         return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
     types = _link_types(cfg)
-    scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path)
+    cos = _cosines(s_side, t_side, band, types) if cfg.w_sim else None
+    scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path, cos)
     if cfg.skip_adapt:
         links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg)
         cfg = _adapted_skips(links, n, m, cfg, dropped)
         scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
                   for a, b, arr in scores]
-    members = _members(s_side, t_side, band, types, cfg, ratio, path)
+    members = _members(s_side, t_side, band, types, cfg, ratio, path, cos)
     links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg, members)
     progress(3, 4, "align")
     if cfg.group_unaligned:
@@ -333,16 +335,17 @@ def _decode(scores, band: Band, n: int, m: int, ins: np.ndarray, cfg: AlignConfi
     return mbr_links([Lattice(scores, band, n, m, ins), *members], cfg.mbr_temperature, cfg.mbr_theta)
 
 
-def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float, path):
+def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float, path, cos):
     """Lattices of the same band under each configuration of cfg.mbr_members (knobs
-    changed from `cfg`, skip costs adapted included), for posterior averaging."""
+    changed from `cfg`, skip costs adapted included), for posterior averaging;
+    `cos`: the band's cosines, shared."""
     if cfg.decode != "mbr":
         return []
     out = []
     for member in cfg.mbr_members:
         other = replace(cfg, **dict(member))
-        out.append(Lattice(_all_scores(s, t, band, types, other, ratio, path), band, len(s.clen) - 1,
-                           len(t.clen) - 1, _insertions(t, other)))
+        out.append(Lattice(_all_scores(s, t, band, types, other, ratio, path, cos), band,
+                           len(s.clen) - 1, len(t.clen) - 1, _insertions(t, other)))
     return out
 
 

@@ -101,11 +101,13 @@ def hub_means(runs: np.ndarray, other: np.ndarray, cfg: AlignConfig) -> np.ndarr
 # ---------------------------------------------------------------- scoring
 
 def all_scores(s: Side, t: Side, band: Band, types: list[tuple[int, int]],
-                cfg: AlignConfig, ratio: float, path=None) -> list[tuple[int, int, np.ndarray]]:
+                cfg: AlignConfig, ratio: float, path=None, cos: dict | None = None
+                ) -> list[tuple[int, int, np.ndarray]]:
     """Band scores of every link type (a list closed under dropping an end sentence).
     `path`: the lattice nodes the band was built around; with cfg.w_word, the word
-    coverage term (word_score.py) is added, centred on that path's 1-1 links."""
-    cos = cosines(s, t, band, types) if cfg.w_sim else {}
+    coverage term (word_score.py) is added, centred on that path's 1-1 links.
+    `cos`: the cosines (`cosines`) of this band and types when already computed."""
+    cos = ({} if not cfg.w_sim else cosines(s, t, band, types) if cos is None else dict(cos))
     if cfg.w_sim and cfg.w_nbr:
         cos.update(neighbour_dots(s, t, band, types))
     cover = (word_cover(s.words, t.words, band, cfg.max_side, path, cfg.word_floor)

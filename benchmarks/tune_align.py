@@ -460,8 +460,9 @@ NBR = (("w_nbr", 0.25), ("w_hub", 0.75))
 PLAIN_MEMBER = (("w_sim", 0.0), ("w_len", 0.05), ("w_lex", 0.5), ("tau", 0.05), ("skip", 0.2),
                 ("merge_penalty", 0.1))
 ENSEMBLE_GRID = [{"decode": "viterbi"}] + [
-    {"decode": "mbr", "mbr_temperature": temp, "mbr_theta": -1.0, "mbr_members": members}
-    for temp in (0.05, 0.1) for members in ((), (WORD,), (NBR,), (WORD, NBR), (WORD, NBR, PLAIN_MEMBER))]
+    {"decode": "mbr", "mbr_temperature": temp, "mbr_theta": theta, "mbr_members": members}
+    for temp in (0.05, 0.1) for theta in (-1.0, 0.3)
+    for members in ((), (WORD,), (NBR,), (WORD, NBR), (WORD, NBR, PLAIN_MEMBER))]
 
 
 def settings_grid(docs, embedder, cfg: AlignConfig, grid: list[dict]) -> None:
@@ -474,7 +475,7 @@ def settings_grid(docs, embedder, cfg: AlignConfig, grid: list[dict]) -> None:
         hyps = run(docs, embedder, replace(cfg, **setting))[0]
         per.append(hyps)
         _, res = objective(docs, hyps)
-        label = ", ".join(f"{k}={v}" for k, v in setting.items() if k != "mbr_members")
+        label = ", ".join(f"{k.replace('mbr_', '')}={v}" for k, v in setting.items() if k != "mbr_members")
         label += "".join(f" +{'/'.join(k for k, _ in m)[:12]}" for m in setting.get("mbr_members", ()))
         print(f"{label[:44]:44} " + " ".join(f"{score([d.links], [h]).f1_strict:10.3f}"
                                             for d, h in zip(docs, hyps))
@@ -516,7 +517,7 @@ class SyntheticEmbedder:
         return out
 
 
-def scale_one(n: int) -> None:
+def scale_one(n: int, cfg: AlignConfig = AlignConfig()) -> None:
     """Align a synthetic n x ~n bitext (5% merges, 1% omissions); print time, memory, accuracy."""
     import resource
     from alignment.types import Sentence
@@ -540,19 +541,20 @@ def scale_one(n: int) -> None:
         i += k
     emb = SyntheticEmbedder(np.vstack([base, np.array(vecs, np.float32)]))
     t0 = time.perf_counter()
-    result = align(src, tgt, embedder=emb)
+    result = align(src, tgt, embedder=emb, config=cfg)
     secs = time.perf_counter() - t0
     hits = len({(l.src, l.tgt) for l in result.links} & set(gold))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{n:>7} {len(tgt):>7} {secs:9.1f} {n / secs:10.0f} {peak:9.0f} {hits / len(gold):9.3f}")
 
 
-def scale(sizes) -> None:
+def scale(sizes, settings=()) -> None:
     import subprocess
     import sys
     print(f"{'src':>7} {'tgt':>7} {'seconds':>9} {'sent/s':>10} {'peak MB':>9} {'exact':>9}")
+    extra = [x for item in settings for x in ("--set", item)]
     for n in sizes:
-        subprocess.run([sys.executable, __file__, "--scale-one", str(n)], check=True)
+        subprocess.run([sys.executable, __file__, "--scale-one", str(n), *extra], check=True)
 
 
 def with_settings(cfg: AlignConfig, settings) -> AlignConfig:
@@ -598,9 +600,9 @@ def main() -> None:
     ap.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.scale_one:
-        return scale_one(args.scale_one)
+        return scale_one(args.scale_one, with_settings(AlignConfig(), args.set))
     if args.scale:
-        return scale([2500, 5000, 10000, 20000])
+        return scale([2500, 5000, 10000, 20000], args.set)
     global PLAIN, GROUPING, TARGET
     PLAIN, GROUPING, TARGET = args.plain, not args.no_grouping, args.shift_to
     if args.embedder == "use":
