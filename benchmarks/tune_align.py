@@ -24,6 +24,7 @@ iterations never re-encode.
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import pickle
 import time
@@ -562,7 +563,8 @@ def with_settings(cfg: AlignConfig, settings) -> AlignConfig:
     for item in settings:
         key, value = item.split("=", 1)
         old = getattr(cfg, key)
-        cast = (lambda v: v.lower() in ("1", "true", "yes")) if isinstance(old, bool) else type(old)
+        cast = ((lambda v: v.lower() in ("1", "true", "yes")) if isinstance(old, bool)
+                else ast.literal_eval if isinstance(old, tuple) else type(old))
         cfg = replace(cfg, **{key: cast(value)})
     return cfg
 

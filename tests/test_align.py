@@ -97,11 +97,11 @@ def test_small_cases_under_mbr(name, theta, fake_embedder):
 
 
 def test_decoder_is_named_in_the_signature_and_checked(fake_embedder):
-    plain = align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder)
-    mbr = align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder,
-                config=AlignConfig(decode="mbr", mbr_temperature=0.1))
-    assert "decode" not in str(plain.signature)
+    viterbi = align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder, config=AlignConfig(decode="viterbi"))
+    mbr = align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder, config=AlignConfig(mbr_temperature=0.1))
+    assert "decode" not in str(viterbi.signature)  # alignments made before MBR keep their signature
     assert "decode:mbr" in str(mbr.signature) and "mbr_temperature:0.1" in str(mbr.signature)
+    assert "w_nbr" in str(mbr.signature)  # the ensemble's members too
     with pytest.raises(UnknownComponent):
         align(sents(T[:2]), sents(T[:2]), embedder=fake_embedder, config=AlignConfig(decode="beam"))
 
