@@ -46,9 +46,9 @@ Modules: this one holds the passes and the search; alignment/align_config.py
 the configuration (`AlignConfig`, re-exported here) and how it was tuned;
 alignment/scoring.py builds each text's features and the link score of every
 band cell (items 1 and the skip costs); alignment/lattice.py has the dynamic
-programmes and dot products, alignment/mbr.py the posteriors and MBR decode. Libraries: numba for the per-cell work over the
-band (27 link types x 44 cells x 10,000 rows made numpy's per-call overhead
-the cost). scipy.sparse for the lexical anchors (a
+programmes and dot products, alignment/mbr.py the posteriors and MBR decode.
+Libraries: numba for the per-cell work over the band (27 link types x 44
+cells x 10,000 rows made numpy's per-call overhead the cost). scipy.sparse for the lexical anchors (a
 handful per sentence, so dense vectors would waste as much work as the
 embeddings themselves; alignment/anchors.py builds them).
 """
