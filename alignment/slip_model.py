@@ -44,6 +44,22 @@ warning still doubles those false alarms there (5.3 -> 9.9 per 1,000, seeds 0-2)
 finds 34 slips of 79 instead of 20; as info it costs no warning and shows those 34 to a
 proofreader who asks for info.
 
+Tried for issue 12 (helper rw3; fit_slips.py candidates, fit on LIMSI seeds 5-12, leave-one-seed-out
+cross-validation over them, figures "slips found with the rules / 311, links flagged among the clean
+ones"), none kept: products of function_intended with context, deficit, sentence_gain, table_share,
+cos_intended, cos_written_here or written_fit, and context x cos_intended (cv 205-212 at floor 0.3
+against 208 now, seeds 3-4 40-42 of 61 against 42); five more features, each alone and together:
+the candidate's own bigram fit, its log ratio's margin over the suspect's other candidates, its best
+table share among the original words in place, how many of the word written the original calls for
+(lexicon.expected), log of the number of candidates (together cv 214 but 8 links flagged at 0.3; at
+0.4 204, 1 flagged; seeds 3-4 39-41). A gradient-boosted tree ensemble (scikit-learn
+HistGradientBoosting, 200 trees of 8 leaves) on the 17 features: cv 225 at 0.3 (2 flagged), seeds
+3-4 44 of 61; on the 22: cv 228 (1 flagged), seeds 0-2 73 of 99 against 65, seeds 3-4 42 of
+61, unchanged. The misses with the right candidate (86 of 98 missed on seeds 5-12; 29 score under
+0.01) are mostly words the French leaves implicit or spreads ('had' for 'étais', 'will' for a future,
+'before', 'said', 'their'): no original word is close to them and their slips often fit the context
+('a right idea'), so no per-candidate feature above separates them from translators' freedom.
+
 No library beyond numpy: the features come from the evidence already built (word vectors,
 word links, the text's own table, the English bigram list) and the model is a dot product.
 """
