@@ -53,9 +53,12 @@ the candidate's own bigram fit, its log ratio's margin over the suspect's other 
 table share among the original words in place, how many of the word written the original calls for
 (lexicon.expected), log of the number of candidates (together cv 214 but 8 links flagged at 0.3; at
 0.4 204, 1 flagged; seeds 3-4 39-41). A gradient-boosted tree ensemble (scikit-learn
-HistGradientBoosting, 200 trees of 8 leaves) on the 17 features: cv 225 at 0.3 (2 flagged), seeds
-3-4 44 of 61; on the 22: cv 228 (1 flagged), seeds 0-2 73 of 99 against 65, seeds 3-4 42 of
-61, unchanged. The misses with the right candidate (86 of 98 missed on seeds 5-12; 29 score under
+HistGradientBoosting, 200 trees of 8 leaves) is the one lever found: on the 17 features cv 225 at
+0.3 (2 flagged; 234 at 0.2, 2 flagged), fitted on all of 5-12 seeds 0-2 73 of 99 against 65 and
+seeds 3-4 44 of 61 against 42 with none flagged (at 0.2: 79 and 47, 1 flagged); on the 22 features
+no better (cv 228, seeds 3-4 42). Not landed: the figures swing with the ensemble's size (100 trees
+of 6 leaves: 72 and 47; 60 of 4: 68 and 40), the fit seeds cannot set its floor (it flags none of
+their own clean links at any floor), and it needs the trees exported as data and a numpy evaluator. The misses with the right candidate (86 of 98 missed on seeds 5-12; 29 score under
 0.01) are mostly words the French leaves implicit or spreads ('had' for 'étais', 'will' for a future,
 'before', 'said', 'their'): no original word is close to them and their slips often fit the context
 ('a right idea'), so no per-candidate feature above separates them from translators' freedom.
