@@ -110,6 +110,13 @@ class CheckConfig:
                                              0.181, -0.655, 4.538, -0.714, 1.026, 1.716, 0.344, -2.850,
                                              -0.047)
     slip_model_floor: float = 0.3       # a word's likeliest intended word at least this probable
+    # for translations into English the model is a boosted tree ensemble instead (slip_model.Trees,
+    # a JSON file beside slip_model.py; "" = the weights above), fitted on the same candidates by
+    # `python benchmarks/fit_slips.py --fit 5-12 --report 0-4 --cache DIR --trees alignment/slip_trees_en.json`
+    # (slip_model.py's docstring: LIMSI seeds 0-2 65 -> 73 of 99 real-word slips, seeds 3-4 42 -> 44
+    # of 61, real-word false alarms 2 -> 3 and 2 -> 2; the floor is the logistic model's)
+    slip_model_trees: str = "slip_trees_en.json"
+    slip_model_trees_floor: float = 0.3
     # the same model for translations no context model reads (French): FRENCH_SLIP_WEIGHTS
     # (() = off), its findings at slip_model_level_plain: info, hidden unless asked, since on
     # text never used to fit it half of them were false alarms (see FRENCH_SLIP_WEIGHTS)

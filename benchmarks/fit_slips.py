@@ -6,7 +6,9 @@ builds them, then every candidate of slip_model.candidates labelled 1 where it n
 injected slip and the word it replaced.
 Fits the logistic weights on the --fit seeds and prints, per corpus and floor, what the
 model adds to the rules on the --report seeds: slips found (rules, rules + model), model
-findings on clean links per 1,000 clean links. Paste the weights into CheckConfig.
+findings on clean links per 1,000 clean links. Paste the weights into CheckConfig. With --trees
+(needs scikit-learn) it also fits the tree ensemble used for English translations, writes it as
+JSON (alignment/slip_trees_en.json) and reports it the same way.
 
 Example:
     python benchmarks/fit_slips.py --bench ../shared/bench --lang fr --fit 5-12 --report 0-4 --cache /tmp/slips
@@ -15,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import re
 import sys
@@ -30,7 +33,7 @@ from alignment.checks import at_level, run_checks  # noqa: E402
 from alignment.confidence import fit_logistic  # noqa: E402
 from alignment.context_lm import english_lists  # noqa: E402
 from alignment.evidence import link_words, word_evidence  # noqa: E402
-from alignment.slip_model import FEATURES, candidates  # noqa: E402
+from alignment.slip_model import FEATURES, candidates, trees_from_dict  # noqa: E402
 from alignment.text_lexicon import text_lexicon  # noqa: E402
 
 TOKEN = re.compile(r"[^\W\d_]+|\W|\d+")
@@ -88,12 +91,30 @@ def window(corpus: str, seed: int, bench: Path, embedder, cache: Path | None = N
                 slips=slips, clean=clean)
 
 
-def report(wins: list[dict], w: np.ndarray, floors: list[float], label: str) -> None:
+def fit_trees(x: np.ndarray, y: np.ndarray) -> dict:
+    """A boosted tree ensemble (scikit-learn's HistGradientBoostingClassifier: 200 trees of 8
+    leaves, no early stopping, so the fit is the same each run) in the JSON form
+    slip_model.trees_from_dict reads. scikit-learn is needed here only, not to run the checks."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=8,
+                                           min_samples_leaf=20, l2_regularization=1.0,
+                                           early_stopping=False, random_state=0).fit(x, y)
+    trees = [[[int(n["feature_idx"]) if not n["is_leaf"] else -1, float(n["num_threshold"]),
+               int(n["left"]) if not n["is_leaf"] else -1, int(n["right"]) if not n["is_leaf"] else -1,
+               float(n["value"])] for n in pred[0].nodes] for pred in model._predictors]
+    return {"features": list(FEATURES), "base": float(np.ravel(model._baseline_prediction)[0]),
+            "trees": trees}
+
+
+def report(wins: list[dict], w, floors: list[float], label: str) -> None:
+    """`w`: logistic weights, or a function from features to log-odds (the trees)."""
     print(f"\n{label}: floor, slips found by rules -> rules + model, model findings on clean links per 1,000")
     for floor in floors:
         found = total = rules = fa = clean = 0
         for win in wins:
-            p = 1 / (1 + np.exp(-np.clip(win["x"] @ w, -50, 50))) if len(win["x"]) else np.zeros(0)
+            z = (w(win["x"]) if callable(w) else win["x"] @ w) if len(win["x"]) else np.zeros(0)
+            p = 1 / (1 + np.exp(-np.clip(z, -50, 50)))
             flagged = {win["where"][n][0] for n in np.flatnonzero(p >= floor)}
             total += len(win["slips"])
             rules += sum(i in win["rules"] for i in win["slips"])
@@ -120,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                          "slip_model_weights_plain on limsi-enfr and Text+Berg dev")
     ap.add_argument("--cache", type=Path, help="folder keeping each window's word-linked bitext")
     ap.add_argument("--save", type=Path, help="keep the candidates (pickle) for refitting elsewhere")
+    ap.add_argument("--trees", type=Path, help="also fit the tree ensemble and write it here (JSON; "
+                    "needs scikit-learn)")
     args = ap.parse_args(argv)
     from alignment.embed import default_cache_dir
     from alignment.registry import EMBEDDERS
@@ -135,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     print("weights:", "(" + ", ".join(f"{v:.3f}" for v in w) + ")")
     print("  " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(FEATURES, w)))
     floors = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+    if args.trees:
+        forest = fit_trees(np.vstack([d["x"] for d in fit]), np.concatenate([d["y"] for d in fit]))
+        args.trees.write_text(json.dumps(forest, separators=(",", ":")), encoding="utf-8")
+        w = trees_from_dict(forest).log_odds
+        print(f"trees: {len(forest['trees'])} written to {args.trees}")
     for c in corpora:
         report([data[c, s] for s in _seeds(args.fit)], w, floors, f"{c} fit seeds {args.fit}")
         report([data[c, s] for s in _seeds(args.report)], w, floors, f"{c} report seeds {args.report}")

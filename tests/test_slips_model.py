@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from alignment.check_config import CheckConfig
 from alignment.context_lm import english_lists
 from alignment.evidence import link_words
@@ -67,3 +70,53 @@ def test_written_fit_is_how_well_the_word_written_fits_between_its_neighbours() 
     fit = english_lists().log_fit
     assert x["written_fit"] == max(fit("sand", ("laughed", "sang")), -20.0)   # clipped at -20
     assert x["written_fit"] < fit("and", ("laughed", "sang"))
+
+
+def _one_split(feature: str, threshold: float) -> dict:
+    """One tree: go left (-1.0) where `feature` is at most `threshold`, else right (+2.0); base 0.5."""
+    from alignment.slip_model import FEATURES
+
+    return {"features": list(FEATURES), "base": 0.5,
+            "trees": [[[FEATURES.index(feature), threshold, 1, 2, 0.0], [-1, 0.0, -1, -1, -1.0],
+                       [-1, 0.0, -1, -1, 2.0]], [[-1, 0.0, -1, -1, 0.25]]]}
+
+
+@pytest.mark.parametrize("context, log_odds", [(0.0, -0.25), (5.0, -0.25), (5.5, 2.75), (12.0, 2.75)])
+def test_trees_add_the_leaves_reached_to_the_base(context: float, log_odds: float) -> None:
+    """Log-odds = base + the leaf each tree reaches (a leaf-only tree adds its value to all);
+    the threshold itself goes left."""
+    from alignment.slip_model import FEATURES, trees_from_dict
+
+    x = np.zeros((1, len(FEATURES)))
+    x[0, FEATURES.index("context")] = context
+    assert trees_from_dict(_one_split("context", 5.0)).log_odds(x)[0] == pytest.approx(log_odds)
+
+
+def test_trees_fitted_on_other_features_are_refused() -> None:
+    from alignment.errors import AlignmentError
+    from alignment.slip_model import trees_from_dict
+
+    data = _one_split("context", 5.0)
+    data["features"] = data["features"][:-1]
+    with pytest.raises(AlignmentError):
+        trees_from_dict(data)
+
+
+def test_the_shipped_trees_read_a_likely_slip_above_an_unlikely_one() -> None:
+    """The ensemble CheckConfig names loads; a candidate close to its original word and
+    favoured by the context scores above one far from it that the context disfavours."""
+    from alignment.slip_model import FEATURES, load_trees
+
+    def row(**values: float) -> np.ndarray:
+        x = np.zeros(len(FEATURES))
+        x[FEATURES.index("bias")] = x[FEATURES.index("has_context")] = 1.0
+        for name, v in values.items():
+            x[FEATURES.index(name)] = v
+        return x
+
+    likely = row(context=8.0, cos_intended=0.9, cos_written=0.3, cos_written_here=0.3, sentence_gain=1.0,
+                 table_share=0.5, written_fit=-15.0)
+    unlikely = row(context=-5.0, cos_intended=0.55, cos_written=0.6, cos_written_here=0.6, rival=0.9,
+                   linked_else=1.0, written_fit=0.0)
+    z = load_trees(CheckConfig().slip_model_trees).log_odds(np.array([likely, unlikely]))
+    assert z[0] > z[1]
