@@ -76,6 +76,19 @@ Cost: one such decode 0.6 s CPU at 10k x 10k (synthetic, aligner alone 4.3 s).
 Word evidence inside a merge (coverage.py) did no better; with the margin's
 agreement, 0.891 and 18.2% below at 97.5% (Text+Berg dev 16.0% -> 17.0%).
 
+Measured and not kept (issue 15, fifth round, after the MBR ensemble decode;
+same protocol, from AUC 0.886 with 18.7% below 0.9 at 97.6% right, LIMSI
+98.9% / 19.4%): the chosen link's posterior averaged over the ensemble
+(mbr.py, the MBR decode's own posteriors; logit clipped as here) and the
+share of the three members giving it more than 0.5. Its logit follows the
+link's own (correlation 0.997; each member's 0.95-0.98): at temperature 0.05,
+AUC 0.883 and 19.9% below at 97.9% right; the agreement 0.884 / 18.5% at
+97.5% (LIMSI 98.7%); both 0.881 / 19.7% at 98.0%. With both, --calibrate picks
+temperature 0.02: AUC 0.886, 18.7% below at 97.8% (LIMSI 98.8% / 19.0%,
+Text+Berg dev 94.4% / 17.6%); the ensemble logit alone there 0.887 / 19.0%.
+Each member's logit alone, their lowest or their spread: 0.883-0.886,
+18.4-20.1% below. The members hesitate where the aligner already does.
+
 Measured and not kept (same protocol): the link's cosine (the fit gives it a
 negative weight: low-cosine links on the dev data are short lines, mostly
 right; left out, the map stays monotone in the cosine through the posterior),
