@@ -210,19 +210,19 @@ class Trees:
     value: np.ndarray       # (trees, nodes) float
 
     def log_odds(self, x: np.ndarray) -> np.ndarray:
-        """Log-odds of each row of x (n, FEATURES): every tree walked for all rows at once."""
-        rows = np.arange(len(x))
-        out = np.full(len(x), self.base)
-        for t in range(len(self.feature)):
-            node = np.zeros(len(x), dtype=int)
-            while True:
-                inner = self.left[t, node] >= 0
-                if not inner.any():
-                    break
-                go_left = x[rows, np.maximum(self.feature[t, node], 0)] <= self.threshold[t, node]
-                node = np.where(inner, np.where(go_left, self.left[t, node], self.right[t, node]), node)
-            out += self.value[t, node]
-        return out
+        """Log-odds of each row of x (n, FEATURES): all trees walked for all rows at once,
+        one step of depth at a time (a loop over 200 trees took the long-text check 3x longer)."""
+        trees = np.arange(len(self.feature))[:, None]
+        rows = np.arange(len(x))[None, :]
+        node = np.zeros((len(self.feature), len(x)), dtype=int)
+        while True:
+            left = self.left[trees, node]
+            inner = left >= 0
+            if not inner.any():
+                break
+            go_left = x[rows, np.maximum(self.feature[trees, node], 0)] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, left, self.right[trees, node]), node)
+        return self.base + self.value[trees, node].sum(axis=0)
 
 
 def trees_from_dict(data: dict) -> Trees:
