@@ -378,7 +378,7 @@ def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(p
     page.keyboard.press("Control+A")
     page.keyboard.type("Typed while the word links were being found.")
     word = row(page, 2).locator("td.src mark.w").first
-    word.wait_for(timeout=120_000)  # the links are in: the rows mark their words
+    word.wait_for(timeout=240_000)  # the links are in: the rows mark their words
     expect(sidebar.get_by_text("Word links found")).to_be_visible()
     steps = page.evaluate("[...window.__steps]")
     # it moved on through its states (a fast stage can fall between two polls, so not every one
@@ -409,7 +409,7 @@ def test_proofread_a_long_text_the_page_answers_while_the_checks_run(page, tmp_p
     open_editor(page)  # usable meanwhile: a correction while the checks run
     page.get_by_role("button", name="✓ Mark reviewed").click()
     expect(page.get_by_text("1 unsaved change").first).to_be_visible()
-    expect(page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))).to_be_visible(timeout=240_000)
+    expect(page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))).to_be_visible(timeout=420_000)
     expect(page.get_by_text("from before your last edits")).to_have_count(0)  # the new version's
     labels = page.evaluate("[...window.__checking]")
     assert any(label.startswith("Checking: ") for label in labels), labels
