@@ -56,7 +56,8 @@ embeddings themselves; alignment/anchors.py builds them).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import fields, replace
 
 import numpy as np
@@ -70,10 +71,12 @@ from alignment.mbr import mbr_links
 from alignment.progress import Progress, no_progress
 from alignment.scoring import Side as _Side
 from alignment.scoring import all_scores as _all_scores
+from alignment.scoring import band_cover as _band_cover
 from alignment.scoring import band_scores as _band_scores
 from alignment.scoring import cosines as _cosines
 from alignment.scoring import features as _features
 from alignment.scoring import insertions as _insertions
+from alignment.scoring import with_word_term as _with_word_term
 from alignment.types import Alignment, Link, Sentence, Signature
 
 ALIGNER = "alignment.align"
@@ -129,21 +132,24 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
                                    dropped + m - len(keep), gaps.narrowed_path(path, keep))
         links, conf = gaps.restore(links, conf, keep, m)
         return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
-    types = _link_types(cfg)
-    cos = _cosines(s_side, t_side, band, types) if cfg.w_sim else None
-    scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path, cos)
-    if cfg.skip_adapt:
-        links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg)
-        cfg = _adapted_skips(links, n, m, cfg, dropped)
-        scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
-                  for a, b, arr in scores]
-    members = _members(s_side, t_side, band, types, cfg, ratio, path, cos)
-    links = _decode(scores, band, n, m, _insertions(t_side, cfg), cfg, members)
+    with ThreadPoolExecutor(1, thread_name_prefix="cover") as early:
+        covers = _early_covers(early, s_side, t_side, band, cfg, path)
+        types = _link_types(cfg)
+        cos = _cosines(s_side, t_side, band, types) if cfg.w_sim else None
+        scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path, cos)
+        if cfg.skip_adapt:
+            links = _decode(Lattice(scores, band, n, m, _insertions(t_side, cfg)), cfg)
+            cfg = _adapted_skips(links, n, m, cfg, dropped)
+            scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
+                      for a, b, arr in scores]
+        members = _members(s_side, t_side, band, types, cfg, ratio, path, cos, scores, covers)
+        lattice = Lattice(scores, band, n, m, _insertions(t_side, cfg))
+        links = _decode(lattice, cfg, members)
     progress(3, 4, "align")
     if cfg.group_unaligned:
         links = _group_unaligned(links)
     other = _encoder_free(s_side, t_side, band, types, cfg, ratio)
-    return links, _confidences(links, scores, band, s_side, t_side, cfg, other)
+    return links, _confidences(links, lattice, s_side, t_side, cfg, other)
 
 
 def _encoder_free(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float):
@@ -330,37 +336,55 @@ def _viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
     return Lattice(scores, band, n, m, ins).viterbi()
 
 
-def _decode(scores, band: Band, n: int, m: int, ins: np.ndarray, cfg: AlignConfig, members=()):
+def _decode(lattice: Lattice, cfg: AlignConfig, members=()):
     """The fine pass's path: Viterbi, or MBR (cfg.decode; alignment/mbr.py) on the
     posteriors of this lattice averaged with those of `members` (_members)."""
     if cfg.decode == "viterbi":
-        return _viterbi(scores, band, n, m, ins)
+        return lattice.viterbi()
     if cfg.decode != "mbr":
         raise UnknownComponent(f"decode must be 'viterbi' or 'mbr', not {cfg.decode!r}")
-    return mbr_links([Lattice(scores, band, n, m, ins), *members], cfg.mbr_temperature, cfg.mbr_theta)
+    return mbr_links(lattice, cfg.mbr_temperature, cfg.mbr_theta, members)
 
 
-def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float, path, cos):
-    """Lattices of the same band under each configuration of cfg.mbr_members (knobs
-    changed from `cfg`, skip costs adapted included), for posterior averaging;
-    `cos`: the band's cosines, shared."""
+def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float, path, cos,
+             scores, covers: dict):
+    """Makers of the lattices of the same band under each configuration of
+    cfg.mbr_members (knobs changed from `cfg`, skip costs adapted included), for
+    posterior averaging (mbr.py builds them in threads); `cos`: the band's
+    cosines, shared and only read. A member changing w_word alone takes `scores`
+    plus its word term (scoring.with_word_term), its coverage from `covers`."""
     if cfg.decode != "mbr":
         return []
-    out = []
-    for member in cfg.mbr_members:
+    n, m, ins = len(s.clen) - 1, len(t.clen) - 1, _insertions(t, cfg)
+
+    def maker(member) -> Callable[[], Lattice]:
         other = replace(cfg, **dict(member))
-        out.append(Lattice(_all_scores(s, t, band, types, other, ratio, path, cos), band,
-                           len(s.clen) - 1, len(t.clen) - 1, _insertions(t, other)))
-    return out
+        if member in covers:
+            return lambda: Lattice(_with_word_term(scores, band, other.w_word, covers[member].result()),
+                                   band, n, m, ins)
+        return lambda: Lattice(_all_scores(s, t, band, types, other, ratio, path, cos), band,
+                               n, m, _insertions(t, other))
+
+    return [maker(member) for member in cfg.mbr_members]
 
 
-def _confidences(links, scores, band: Band, s: _Side, t: _Side, cfg: AlignConfig,
+def _early_covers(pool, s: _Side, t: _Side, band: Band, cfg: AlignConfig, path) -> dict:
+    """MBR member -> Future of its word coverage, for each member that changes only
+    w_word from a configuration without it; started in `pool` as soon as the band
+    is known (the longest part of such a member, it then runs beside the main
+    scores and the first decode)."""
+    if cfg.decode != "mbr" or cfg.w_word:
+        return {}
+    return {member: pool.submit(_band_cover, s, t, band, replace(cfg, **dict(member)), path)
+            for member in cfg.mbr_members if [k for k, _ in member] == ["w_word"]}
+
+
+def _confidences(links, lattice: Lattice, s: _Side, t: _Side, cfg: AlignConfig,
                  other=None) -> list[float]:
     """Calibrated probability that each chosen link is exactly right (alignment/confidence.py);
-    `other`: the encoder-free alignment's links (_encoder_free)."""
+    `lattice`: the final decode's; `other`: the encoder-free alignment's links (_encoder_free)."""
     cosines = confidence.link_cosines(links, s, t)
-    x = confidence.features(links, scores, band, _insertions(t, cfg), cfg.temperature, s, t, cosines,
-                            cfg.gc_variance, other)
+    x = confidence.features(links, lattice, cfg.temperature, s, t, cosines, cfg.gc_variance, other)
     min_cos = cfg.conf_min_cos if cfg.w_sim else None
     return [float(c) for c in confidence.confidences(x, cfg.conf_weights, cosines, min_cos=min_cos,
                                                       cap=cfg.conf_low_cap)]

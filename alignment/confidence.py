@@ -126,7 +126,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from alignment.coverage import crossing
-from alignment.lattice import Band, Lattice
+from alignment.lattice import Lattice
 
 # feature columns, in the order of conf_weights
 FEATURES = ("bias", "posterior logit", "empty", "merge", "neighbours' logit", "length z",
@@ -148,15 +148,15 @@ def confidences(x: np.ndarray, weights: Sequence[float], cosines: np.ndarray, *,
     return conf
 
 
-def features(links, scores, band: Band, ins: np.ndarray, temp: float, s, t,
+def features(links, lattice: Lattice, temp: float, s, t,
              cosines: np.ndarray, variance: float, other=None) -> np.ndarray:
     """One row of FEATURES per link, from the lattice of the final decode
-    (`scores`, `band`, target insertions `ins`), the two sides (`s`, `t`: run
+    (its sweeps at `temp` are MBR decoding's when it ran), the two sides (`s`, `t`: run
     embeddings, lexical anchor runs and cumulative lengths, as align.py keeps
     them) and each link's cosine (link_cosines). `variance`: the Gale-Church
     variance of the aligner. `other`: the links of the encoder-free alignment
     of the same band (None: there is none, as without an encoder)."""
-    x = lattice_features(links, scores, band, ins, temp)
+    x = lattice_features(links, lattice, temp)
     return np.column_stack([x, length_z(links, s.clen, t.clen, variance),
                             shorter_gain(links, s.runs, t.runs, cosines),
                             *anchor_evidence(links, s.lex, t.lex),
@@ -164,23 +164,20 @@ def features(links, scores, band: Band, ins: np.ndarray, temp: float, s, t,
                             agreement(links, other), crossing(links, s.words, t.words)])
 
 
-def lattice_features(links, scores, band: Band, ins: np.ndarray, temp: float) -> np.ndarray:
+def lattice_features(links, lattice: Lattice, temp: float) -> np.ndarray:
     """Per link: 1, logit of its posterior (forward-backward at `temp`), empty
     side, merge (more than 2 sentences), and the lowest posterior
     logit of its two neighbours (an error rarely comes alone); logits clipped
     to +-LOGIT_CLIP."""
-    n, m = band.lo.shape[0] - 1, len(ins) - 1
-    lattice = Lattice([(a, b, arr / temp) for a, b, arr in scores], band, n, m, ins / temp)
-    with np.errstate(invalid="ignore", over="ignore"):
-        fwd, bwd = lattice.forward(), lattice.backward()
-    lo = band.lo
+    n, m, lo = lattice.n, lattice.m, lattice.band.lo
+    fwd, bwd = lattice.sweeps(temp)
     total = fwd[n, m - lo[n]]
     index = {ab: k for k, ab in enumerate(lattice.types)}
     rows = []
     i = j = 0
     for src, tgt in links:
         ni, nj = i + len(src), j + len(tgt)
-        step = _step_score(lattice, index, i, j, len(src), len(tgt))
+        step = _step_score(lattice, index, i, j, len(src), len(tgt)) / temp
         logp = min(float(fwd[i, j - lo[i]] + step + bwd[ni, nj - lo[ni]] - total), -1e-12)
         logit = min(max(logp - math.log(-math.expm1(logp)), -LOGIT_CLIP), LOGIT_CLIP)
         rows.append([1.0, logit, float(not src or not tgt), float(len(src) + len(tgt) > 2)])

@@ -79,6 +79,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from alignment.evidence import word_spans
 
@@ -162,12 +163,13 @@ def crossing(links: Sequence[Link], s_words: TextWords | None, t_words: TextWord
     vecs = s_words.vectors
     sides = [(np.concatenate([s_words.ids[i] for i in s] or [np.zeros(0, np.int64)]),
               np.concatenate([t_words.ids[j] for j in t] or [np.zeros(0, np.int64)])) for s, t in links]
-    for k in range(len(links) - 1):
-        (s1, t1), (s2, t2) = links[k], links[k + 1]
-        if not (s1 and t1 and s2 and t2):
-            continue
-        (a1, b1), (a2, b2) = sides[k], sides[k + 1]
-        m = vecs[np.concatenate([a1, a2])] @ vecs[np.concatenate([b1, b2])].T
-        c = min(pair_crossing(m, len(a1), len(b1)), MOST)
-        out[k], out[k + 1] = max(out[k], c), max(out[k + 1], c)
+    with threadpool_limits(1, user_api="blas"):  # small products: see word_score.best_cosines
+        for k in range(len(links) - 1):
+            (s1, t1), (s2, t2) = links[k], links[k + 1]
+            if not (s1 and t1 and s2 and t2):
+                continue
+            (a1, b1), (a2, b2) = sides[k], sides[k + 1]
+            m = vecs[np.concatenate([a1, a2])] @ vecs[np.concatenate([b1, b2])].T
+            c = min(pair_crossing(m, len(a1), len(b1)), MOST)
+            out[k], out[k + 1] = max(out[k], c), max(out[k + 1], c)
     return out

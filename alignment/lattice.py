@@ -10,11 +10,15 @@ Library: numba compiles those loops (`cache=True`: the ~10 s compile is paid
 on the first run after an install, later processes load the machine code).
 It replaced per-row numpy calls (25 vector operations per row and sweep, each
 on 44 numbers) and BLAS products over the bounding box of 128-row chunks
-(4-5 times the cells the band needs). The DP sweeps do in each cell exactly
-the floating-point operations the numpy version did, in the same order
-(`np.logaddexp` is rebuilt from numpy's own definition), so their results are
-bit for bit those of numpy; no fastmath there, as -inf must stay -inf. The dot
-products may reassociate their sums (float32, like the BLAS they replace).
+(4-5 times the cells the band needs). Viterbi does in each cell exactly the
+floating-point operations the numpy version did. The forward and backward
+sweeps sum the link types ending at a cell as a running log-sum (one exp a
+term, where np.logaddexp.reduce took an exp and a log1p; MBR decoding runs
+several of these sweeps), so they agree with numpy to about 1e-15, not to the
+bit; the insertion scans keep `np.logaddexp` rebuilt from numpy's own
+definition. No fastmath, as -inf must stay -inf. The sweeps release the GIL
+(`nogil`), so mbr.py can run several at once. The dot products may
+reassociate their sums (float32, like the BLAS they replace).
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ def fit_band(lo: np.ndarray, hi: np.ndarray, m: int) -> Band:
 
 # ---------------------------------------------------------------- dot products
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def band_runs(lo, a, b, m, first, stop):
     """Start of the target run of the a-b link of cells (i, lo[i] + c), first <= c < stop,
     rows a..n: clip(j - b, 0, m - b). (The source run of row i starts at i - a.)"""
@@ -87,7 +91,7 @@ def dense_dots(rows: np.ndarray, cols: np.ndarray, si: np.ndarray, ts: np.ndarra
                        np.ascontiguousarray(si, np.int64), np.ascontiguousarray(ts, np.int64))
 
 
-@numba.njit(cache=True, fastmath={"reassoc", "contract"})
+@numba.njit(cache=True, nogil=True, fastmath={"reassoc", "contract"})
 def _dense_dots(rows, cols, si, ts):
     n_rows, width = ts.shape
     out = np.empty((n_rows, width), np.float32)
@@ -102,7 +106,7 @@ def _dense_dots(rows, cols, si, ts):
     return out
 
 
-@numba.njit(cache=True, fastmath={"reassoc", "contract"})
+@numba.njit(cache=True, nogil=True, fastmath={"reassoc", "contract"})
 def _dot4(x, y0, y1, y2, y3):
     """x . y0 .. x . y3: four dot products share the loads of x."""
     d0 = d1 = d2 = d3 = np.float32(0.0)
@@ -114,7 +118,7 @@ def _dot4(x, y0, y1, y2, y3):
     return d0, d1, d2, d3
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def dot32(x, y):
     """x . y for float32 vectors, rounded as dense_dots rounds it."""
     return _dot4(x, y, y, y, y)[0]
@@ -131,7 +135,7 @@ def sparse_dots(rows: sparse.csr_matrix, cols: sparse.csr_matrix, si: np.ndarray
                         np.ascontiguousarray(si, np.int64), np.ascontiguousarray(ts, np.int64))
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def _sparse_dots(rp, rj, rx, cp, cj, cx, si, ts):
     n_rows, width = ts.shape
     out = np.zeros((n_rows, width), np.float32)
@@ -167,6 +171,7 @@ class Lattice:
         self.ta = np.array([a for a, _ in self.types], np.int64)
         self.tb = np.array([b for _, b in self.types], np.int64)
         self.lo = np.ascontiguousarray(band.lo, np.int64)
+        self._sweeps: tuple[float, np.ndarray, np.ndarray] | None = None
 
     def viterbi(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         """Best monotone path; returns links as (src indexes, tgt indexes)."""
@@ -180,6 +185,20 @@ class Lattice:
     def backward(self) -> np.ndarray:
         """Log-sum over all paths from each cell to (n, m)."""
         return self.backward_of(self.stack, self.gains)
+
+    def sweeps(self, temp: float, pool=None) -> tuple[np.ndarray, np.ndarray]:
+        """forward() and backward() of the scores divided by `temp`, kept for the
+        last temperature asked: MBR decoding (mbr.py) and the confidence of the
+        chosen links read the same ones. `pool` (a ThreadPoolExecutor): the
+        backward sweep runs there meanwhile."""
+        if self._sweeps is None or self._sweeps[0] != temp:
+            stack, gains = self.stack / temp, np.cumsum(self.ins / temp)
+            with np.errstate(invalid="ignore", over="ignore"):
+                later = pool.submit(self.backward_of, stack, gains) if pool is not None else None
+                fwd = self.forward_of(stack, gains)
+                bwd = later.result() if later is not None else self.backward_of(stack, gains)
+            self._sweeps = (temp, fwd, bwd)
+        return self._sweeps[1], self._sweeps[2]
 
     def forward_of(self, stack: np.ndarray, gains: np.ndarray) -> np.ndarray:
         """forward() of this band and link types with other scores (`stack`,
@@ -229,7 +248,7 @@ def _span(shift, width):
     return max(0, -shift), min(width, width - shift)
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def _viterbi(stack, ta, tb, lo, gains):
     """Back-pointers of the best path: the type of the last link, or -1 for a 0-1 link.
 
@@ -266,20 +285,33 @@ def _viterbi(stack, ta, tb, lo, gains):
 
 
 @numba.njit(inline="always")
-def _log_accumulate(x, c, v):
-    """x[c] = logaddexp(x[c], v); v = -inf leaves x[c] as it is, so is skipped."""
-    if v != _NEG:
-        x[c] = _logaddexp(x[c], v)
+def _lse_add(xm, xs, c, v):
+    """Add exp(v) to the running log-sum of cell c, kept as xm[c] + log(xs[c])
+    (xm the largest term so far): one exp per term, where logaddexp took an exp
+    and a log1p. v = -inf adds nothing."""
+    if v > xm[c]:
+        xs[c] = xs[c] * math.exp(xm[c] - v) + 1.0
+        xm[c] = v
+    elif v != _NEG:
+        xs[c] += math.exp(v - xm[c])
 
 
-@numba.njit(cache=True)
+@numba.njit(inline="always")
+def _lse_row(xm, xs, x):
+    """x[c] = the log-sums _lse_add kept; -inf where no term came."""
+    for c in range(x.shape[0]):
+        x[c] = xm[c] + math.log(xs[c]) if xm[c] != _NEG else _NEG
+
+
+@numba.njit(cache=True, nogil=True)
 def _forward(stack, ta, tb, lo, gains):
-    """np.logaddexp.reduce over the types in order, then the row's insertion scan."""
+    """Log-sum over the link types ending at each cell, then the row's insertion scan."""
     n_types, n_rows, width = stack.shape
     fwd = np.full((n_rows, width), _NEG)
-    x = np.empty(width)
+    x, xm, xs = np.empty(width), np.empty(width), np.empty(width)
     for i in range(n_rows):
-        x[:] = _NEG
+        xm[:] = _NEG
+        xs[:] = 0.0
         for t in range(n_types):
             a = ta[t]
             if i < a:
@@ -287,7 +319,8 @@ def _forward(stack, ta, tb, lo, gains):
             shift = lo[i] - tb[t] - lo[i - a]
             start, end = _span(shift, width)
             for c in range(start, end):
-                _log_accumulate(x, c, fwd[i - a, c + shift] + stack[t, i, c])
+                _lse_add(xm, xs, c, fwd[i - a, c + shift] + stack[t, i, c])
+        _lse_row(xm, xs, x)
         if i == 0:
             x[0] = 0.0
         acc = _NEG
@@ -299,13 +332,14 @@ def _forward(stack, ta, tb, lo, gains):
     return fwd
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def _backward(stack, ta, tb, lo, gains, m):
     n_types, n_rows, width = stack.shape
     bwd = np.full((n_rows, width), _NEG)
-    y = np.empty(width)
+    y, ym, ys = np.empty(width), np.empty(width), np.empty(width)
     for i in range(n_rows - 1, -1, -1):
-        y[:] = _NEG
+        ym[:] = _NEG
+        ys[:] = 0.0
         for t in range(n_types):
             a = ta[t]
             if i + a >= n_rows:
@@ -313,7 +347,8 @@ def _backward(stack, ta, tb, lo, gains, m):
             shift = lo[i] + tb[t] - lo[i + a]
             start, end = _span(shift, width)
             for c in range(start, end):
-                _log_accumulate(y, c, stack[t, i + a, c + shift] + bwd[i + a, c + shift])
+                _lse_add(ym, ys, c, stack[t, i + a, c + shift] + bwd[i + a, c + shift])
+        _lse_row(ym, ys, y)
         if i == n_rows - 1:
             y[m - lo[i]] = 0.0
         acc = _NEG

@@ -27,6 +27,9 @@ the band (numba loops as lattice.py).
 from __future__ import annotations
 
 import math
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numba
 import numpy as np
@@ -38,22 +41,15 @@ _MAX_ROUNDS = 5  # Dinkelbach rounds of the automatic theta (2-3 reach a fixed p
 _THETA_START = 0.45  # half a first guess of the F1 (dev: 0.9); the rounds correct it
 
 
-def mbr_links(lattices: Lattice | list[Lattice], temp: float, theta: float):
+def mbr_links(lattice: Lattice, temp: float, theta: float,
+              members: Sequence[Callable[[], Lattice]] = ()):
     """Links of the MBR path (align.py's format: (src indexes, tgt indexes)).
     `theta < 0`: theta is half the expected F1 of the path, found by iteration.
-    Several lattices (one band and link types, other scores): their posteriors
-    averaged (an ensemble); the links the first forbids stay forbidden."""
-    if isinstance(lattices, Lattice):
-        lattices = [lattices]
-    lattice = lattices[0]
-    post, ins_post = link_posteriors(lattice, temp)
-    for other in lattices[1:]:
-        more, more_ins = link_posteriors(other, temp)
-        post += more
-        ins_post += more_ins
-    if len(lattices) > 1:
-        post /= len(lattices)
-        ins_post /= len(lattices)
+    `members`: makers of lattices of the same band and link types under other
+    scores (an ensemble), run in threads beside this one's posteriors (the
+    sweeps and the score kernels release the GIL); the posteriors are averaged,
+    and the links the first lattice forbids stay forbidden."""
+    post, ins_post = _averaged_posteriors(lattice, temp, members)
     if theta >= 0:
         back, _ = _decode(lattice, post, ins_post, theta)
         return links_from_back(back, lattice.types, lattice.band.lo, lattice.n, lattice.m)
@@ -71,16 +67,31 @@ def mbr_links(lattices: Lattice | list[Lattice], temp: float, theta: float):
     return links
 
 
-def link_posteriors(lattice: Lattice, temp: float) -> tuple[np.ndarray, np.ndarray]:
+def _averaged_posteriors(lattice: Lattice, temp: float, members: Sequence[Callable[[], Lattice]]):
+    """The posteriors of `lattice` and of each member's lattice, averaged; with no
+    member, its forward and backward sweeps run in two threads."""
+    workers = max(1, min(len(members) or 1, os.cpu_count() or 1))
+    with ThreadPoolExecutor(workers, thread_name_prefix="mbr") as pool:
+        futures = [pool.submit(lambda make: link_posteriors(make(), temp), make) for make in members]
+        post, ins_post = link_posteriors(lattice, temp, None if members else pool)
+        for future in futures:
+            more, more_ins = future.result()
+            post += more
+            ins_post += more_ins
+    if members:
+        post /= len(members) + 1
+        ins_post /= len(members) + 1
+    return post, ins_post
+
+
+def link_posteriors(lattice: Lattice, temp: float,
+                    pool: ThreadPoolExecutor | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(post[t, i, c], ins_post[i, c]): posterior probability, at temperature
     `temp`, of the link of type t ending at cell (i, lo[i] + c), and of the 0-1
-    link ending there."""
+    link ending there. `pool`: the backward sweep runs there meanwhile."""
+    fwd, bwd = lattice.sweeps(temp, pool)
     stack = lattice.stack / temp
     ins = lattice.ins / temp
-    gains = np.cumsum(ins)
-    with np.errstate(invalid="ignore", over="ignore"):
-        fwd = lattice.forward_of(stack, gains)
-        bwd = lattice.backward_of(stack, gains)
     return _posteriors(stack, lattice.ta, lattice.tb, lattice.lo, ins, fwd, bwd, lattice.m)
 
 
@@ -95,7 +106,7 @@ def _span(shift, width):
     return max(0, -shift), min(width, width - shift)
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m):
     n_types, n_rows, width = stack.shape
     total = fwd[n_rows - 1, m - lo[n_rows - 1]]
@@ -119,7 +130,7 @@ def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m):
     return post, ins_post
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def _mbr_viterbi(post, ins_post, stack, ins, ta, tb, lo, theta, m):
     """lattice._viterbi with each link scoring its posterior - theta (links
     whose score is -inf stay out); ties go to the first type, a 0-1 link must

@@ -110,9 +110,33 @@ def all_scores(s: Side, t: Side, band: Band, types: list[tuple[int, int]],
     cos = ({} if not cfg.w_sim else cosines(s, t, band, types) if cos is None else dict(cos))
     if cfg.w_sim and cfg.w_nbr:
         cos.update(neighbour_dots(s, t, band, types))
-    cover = (word_cover(s.words, t.words, band, cfg.max_side, path, cfg.word_floor)
-             if cfg.w_sim and cfg.w_word and path is not None else None)
+    cover = band_cover(s, t, band, cfg, path)
     return [(a, b, band_scores(s, t, band, a, b, cfg, ratio, cos, cover)) for a, b in types]
+
+
+def band_cover(s: Side, t: Side, band: Band, cfg: AlignConfig, path) -> WordCover | None:
+    """The word coverage all_scores adds under `cfg` (None when it adds none)."""
+    if not (cfg.w_sim and cfg.w_word and path is not None):
+        return None
+    return word_cover(s.words, t.words, band, cfg.max_side, path, cfg.word_floor)
+
+
+def with_word_term(scores: list[tuple[int, int, np.ndarray]], band: Band, w_word: float,
+                   cover: WordCover | None) -> list[tuple[int, int, np.ndarray]]:
+    """The scores of all_scores (made with w_word 0) as all_scores makes them with
+    `w_word` and its `cover` (band_cover): the word term is the last one
+    band_scores adds, so it is added to copies of the merges' scores and the
+    rest is shared. Why: an MBR ensemble member differing only in w_word then
+    costs its word term, not a second scoring of the band."""
+    if cover is None:
+        return scores
+    out = []
+    for a, b, arr in scores:
+        if b and a + b > 2:
+            arr = arr.copy()
+            add_word_term(arr, a, b, band.lo, cover.arrays, float(w_word), cover.mean)
+        out.append((a, b, arr))
+    return out
 
 
 def cosines(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
@@ -185,7 +209,7 @@ def band_scores(s: Side, t: Side, band: Band, a: int, b: int,
     return out
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def neighbour_margin(out, a, b, lo, w_nbr, s_dots, t_dots, s_sents, t_runs, s_hub, t_hub):
     """Subtract w_nbr times the link's neighbour margin from every valid cell of `out`.
 
@@ -222,7 +246,7 @@ def neighbour_margin(out, a, b, lo, w_nbr, s_dots, t_dots, s_sents, t_runs, s_hu
             out[i, c] -= w_nbr * (np.float64(tn) + np.float64(sn)) / 2
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def cell_scores(out, a, b, lo, w, drop, cos, up, left, lex, s_hub, t_hub, s_geo, t_geo, runs):
     """The link score of every valid band cell (j >= b) of rows a..n, into `out`.
 

@@ -138,7 +138,7 @@ def best_cosines(s_words: TextWords, t_words: TextWords, t_lo, t_hi, s_lo, s_hi)
     return s_best, s_boff, t_best, t_boff
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def _spread(m, start, stop, s_start, t_start, t_lo, t_hi, s_boff, s_best, s_lo, s_hi, t_boff, t_best):
     """The word cosines of source sentences start..stop-1 with their target windows
     (m: their words x the words of the union of the windows) into the per-sentence
@@ -162,7 +162,7 @@ def _spread(m, start, stop, s_start, t_start, t_lo, t_hi, s_boff, s_best, s_lo, 
                 s_best[s_boff[i] + (w - r0) * width + j - lo] = best
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def run_sums(best, boff, cnt, first, last, max_run, floor):
     """Per sentence x and run end e of its window, the sum over x's words of their
     best over the other side's sentences max(e - r, first) .. e-1, r = 1..max_run
@@ -218,7 +218,7 @@ def _cover(s_first, s_off, s_sums, s_cnt, t_first, t_off, t_sums, t_cnt, i, j, a
     return min(cov, s_end, t_end)
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def cell_cover(arr, i, j, a, b):
     """Word coverage of the link src[i-a:i] <-> tgt[j-b:j]: each side's mean best
     cosine, the smaller of the two; for a merge, its least-covered end sentence
@@ -227,7 +227,7 @@ def cell_cover(arr, i, j, a, b):
     return _cover(s_first, s_off, s_sums, s_cnt, t_first, t_off, t_sums, t_cnt, i, j, a, b)
 
 
-@numba.njit(cache=True)
+@numba.njit(cache=True, nogil=True)
 def add_word_term(out, a, b, lo, arr, w_word, mean):
     """Add w_word * min(coverage - mean, 0) to every valid cell of the a-b band
     scores `out` of a merge (a + b > 2; cells whose link has no content word are

@@ -202,7 +202,7 @@ def link_features(docs, embedder, cfg: AlignConfig):
     base = C.features
 
     def spy(*args):
-        captured.append((base(*args), args[7]))  # args[7]: the links' cosines
+        captured.append((base(*args), args[5]))  # args[5]: the links' cosines
         return captured[-1][0]
 
     C.features = spy

@@ -111,8 +111,14 @@ def test_ensemble_path_has_the_largest_averaged_gain(seed, n, m, temp, theta):
                       zip(first.types, first.stack, second.stack)], first.band, n, m, second.ins)
     one, two = brute_posteriors(first, temp), brute_posteriors(second, temp)
     mean = {k: (one.get(k, 0.0) + two.get(k, 0.0)) / 2 for k in one.keys() | two.keys()}
-    links = mbr_links([first, second], temp, theta)
+    links = mbr_links(first, temp, theta, [lambda: second])
     if theta >= 0:
         best = max(path_gain(p, mean, theta) for _, p in all_paths(first))
         assert path_gain(links, mean, theta) == pytest.approx(best, abs=1e-9)
-    assert mbr_links([first, first], temp, theta) == mbr_links(first, temp, theta)
+    assert mbr_links(first, temp, theta, [lambda: first]) == mbr_links(first, temp, theta)
+    # two members in threads give the mean of three
+    three = {k: (2 * one.get(k, 0.0) + two.get(k, 0.0)) / 3 for k in one.keys() | two.keys()}
+    if theta >= 0:
+        best = max(path_gain(p, three, theta) for _, p in all_paths(first))
+        both = mbr_links(first, temp, theta, [lambda: first, lambda: second])
+        assert path_gain(both, three, theta) == pytest.approx(best, abs=1e-9)

@@ -125,3 +125,32 @@ def test_without_word_vectors_or_weight_the_scores_are_unchanged(fake_embedder):
     on = align(src, tgt, embedder=fake_embedder, config=AlignConfig(w_word=0.3))
     assert pairs(off) == pairs(on)
     assert "w_word" not in dict(off.signature.params) and "w_word" in dict(on.signature.params)
+
+
+def test_a_member_changing_only_w_word_is_the_main_scores_plus_its_word_term():
+    """MBR members that change only w_word take the main scores plus the word term
+    (scoring.with_word_term) instead of scoring the band again: bit for bit the
+    scores all_scores makes with that w_word."""
+    import alignment.align as A
+    from alignment.scoring import all_scores, band_cover, with_word_term
+
+    rng = np.random.default_rng(5)
+    words = [[int(k) for k in rng.choice(80, 5, replace=False)] for _ in range(14)]
+    src = sents([" ".join(pseudo_word("sa", k) for k in ws) + "." for ws in words])
+    tgt = [" ".join(pseudo_word("te", k) for k in ws[::-1]) + "." for ws in words]
+    tgt.insert(5, "Zorvath quellin mibrex dortun.")
+    base = AlignConfig(w_word=0.0)
+    s, t = A._features(src, sents(tgt), BlindEncoder(LEXICON), base)
+    ratio = float(t.clen[-1] / s.clen[-1])
+    path = A._first_path(s, t, base, ratio)
+    band = band_around(path, len(src), len(tgt), base.window)
+    types = A._link_types(base)
+    worded = AlignConfig(w_word=0.3)
+    cover = band_cover(s, t, band, worded, path)
+    assert cover is not None
+    expected = all_scores(s, t, band, types, worded, ratio, path)
+    derived = with_word_term(all_scores(s, t, band, types, base, ratio, path), band, 0.3, cover)
+    assert [(a, b) for a, b, _ in derived] == [(a, b) for a, b, _ in expected]
+    assert all(np.array_equal(x, y) for (_, _, x), (_, _, y) in zip(derived, expected))
+    assert any(not np.array_equal(x, y) for (_, _, x), (_, _, y)
+               in zip(derived, all_scores(s, t, band, types, base, ratio, path)))
