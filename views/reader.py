@@ -305,7 +305,11 @@ def scroll_script() -> str:
                          "?.scrollIntoView({block: 'nearest'});")
         steps.append(f"[...document.querySelectorAll('#link-{link}')].pop()"
                      "?.scrollIntoView({block: 'center'});")
-    return f"<script>setTimeout(() => {{{' '.join(steps)}}}, 150)</script>" if steps else ""
+    # a jump is tried again later: on a loaded machine the rerun may draw the rows and the
+    # findings after the first try (the list then went back to its top)
+    delays = "[150, 600, 1500]" if target is not None else "[150]"
+    return (f"<script>{delays}.forEach(t => setTimeout(() => {{{' '.join(steps)}}}, t))</script>"
+            if steps else "")
 
 
 def reader() -> None:
