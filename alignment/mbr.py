@@ -20,8 +20,9 @@ question: which path holds the most links likely to be right?
    decode again), so the only free knob is T.
 Links Viterbi forbids (score -inf) stay forbidden. T -> 0 gives Viterbi back.
 
-Cost: one forward-backward pass and one or a few Viterbi passes more, all over
-the band (numba loops as lattice.py).
+Cost: one forward-backward pass and one or a few best-path passes more
+(lattice.best_path, the Viterbi kernel), all over the band; the members of an
+ensemble are scored and swept in threads.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numba
 import numpy as np
 
-from alignment.lattice import Lattice, links_from_back
+from alignment.lattice import Lattice, _span, best_path, links_from_back
 
 _NEG = -np.inf
 _MAX_ROUNDS = 5  # Dinkelbach rounds of the automatic theta (2-3 reach a fixed path)
@@ -96,14 +97,11 @@ def link_posteriors(lattice: Lattice, temp: float,
 
 
 def _decode(lattice: Lattice, post: np.ndarray, ins_post: np.ndarray, theta: float):
-    """Back-pointers and value of the path maximising sum(posterior - theta)."""
-    return _mbr_viterbi(post, ins_post, lattice.stack, lattice.ins, lattice.ta, lattice.tb,
-                        lattice.lo, float(theta), lattice.m)
-
-
-@numba.njit(inline="always")
-def _span(shift, width):
-    return max(0, -shift), min(width, width - shift)
+    """Back-pointers and value of the path maximising sum(posterior - theta)
+    (links whose score is -inf stay out)."""
+    links = np.where(np.isneginf(lattice.stack), _NEG, post - theta)
+    ins = np.where(np.isneginf(lattice.ins_cells(lattice.ins)), _NEG, ins_post - theta)
+    return best_path(links, ins, lattice.ta, lattice.tb, lattice.lo, lattice.m)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -128,42 +126,3 @@ def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m):
             if v > -700.0:
                 ins_post[i, c] = math.exp(min(v, 0.0))
     return post, ins_post
-
-
-@numba.njit(cache=True, nogil=True)
-def _mbr_viterbi(post, ins_post, stack, ins, ta, tb, lo, theta, m):
-    """lattice._viterbi with each link scoring its posterior - theta (links
-    whose score is -inf stay out); ties go to the first type, a 0-1 link must
-    win by 1e-9. Returns the back-pointers and the value of the best path."""
-    n_types, n_rows, width = stack.shape
-    best = np.full((n_rows, width), _NEG)
-    back = np.zeros((n_rows, width), np.int8)
-    x = np.empty(width)
-    arg = np.empty(width, np.int64)
-    for i in range(n_rows):
-        x[:] = _NEG
-        arg[:] = 0
-        for t in range(n_types):
-            a = ta[t]
-            if i < a:
-                continue
-            shift = lo[i] - tb[t] - lo[i - a]
-            start, end = _span(shift, width)
-            for c in range(start, end):
-                if stack[t, i, c] == _NEG:
-                    continue
-                v = best[i - a, c + shift] + post[t, i, c] - theta
-                if v > x[c]:
-                    x[c] = v
-                    arg[c] = t
-        if i == 0:
-            x[0] = 0.0
-        for c in range(width):
-            b, k = x[c], arg[c]
-            if c > 0 and ins[lo[i] + c] != _NEG:
-                v = best[i, c - 1] + ins_post[i, c] - theta
-                if v > b + 1e-9:
-                    b, k = v, -1
-            best[i, c] = b
-            back[i, c] = k
-    return back, best[n_rows - 1, m - lo[n_rows - 1]]
