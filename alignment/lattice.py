@@ -12,7 +12,7 @@ It replaced per-row numpy calls (25 vector operations per row and sweep, each
 on 44 numbers) and BLAS products over the bounding box of 128-row chunks
 (4-5 times the cells the band needs). One best-path kernel serves Viterbi
 and the MBR path (mbr.py: the same lattice scored by posteriors); it takes
-0-1 links cell by cell, as sums of prefix sums lost bits on long texts (the
+0-1 links cell by cell where Viterbi used prefix sums of their scores (the
 dev and 10k figures came out the same to the last digit). The forward and backward
 sweeps sum the link types ending at a cell as a running log-sum (one exp a
 term, where np.logaddexp.reduce took an exp and a log1p; MBR decoding runs
