@@ -122,3 +122,19 @@ def test_ensemble_path_has_the_largest_averaged_gain(seed, n, m, temp, theta):
         best = max(path_gain(p, three, theta) for _, p in all_paths(first))
         both = mbr_links(first, temp, theta, [lambda: first, lambda: second])
         assert path_gain(both, three, theta) == pytest.approx(best, abs=1e-9)
+
+
+def test_sweeps_are_kept_for_the_last_temperature_and_match_the_scaled_lattice():
+    """MBR decoding and the confidence read one forward-backward: asked again at the
+    same temperature the lattice gives the same arrays; at another, those of its scores
+    divided by that temperature."""
+    lat = random_lattice(11, 4, 5, False)
+    fwd, bwd = lat.sweeps(0.5)
+    again = lat.sweeps(0.5)
+    assert again[0] is fwd and again[1] is bwd
+    scaled = Lattice([(a, b, x / 0.25) for (a, b), x in zip(lat.types, lat.stack)], lat.band,
+                     lat.n, lat.m, lat.ins / 0.25)
+    other = lat.sweeps(0.25)
+    assert np.allclose(other[0], scaled.forward(), equal_nan=True)
+    assert np.allclose(other[1], scaled.backward(), equal_nan=True)
+    assert not np.allclose(other[0], fwd, equal_nan=True)
