@@ -91,20 +91,29 @@ def window(corpus: str, seed: int, bench: Path, embedder, cache: Path | None = N
                 slips=slips, clean=clean)
 
 
-def fit_trees(x: np.ndarray, y: np.ndarray) -> dict:
-    """A boosted tree ensemble (scikit-learn's HistGradientBoostingClassifier: 200 trees of 8
-    leaves, no early stopping, so the fit is the same each run) in the JSON form
-    slip_model.trees_from_dict reads. scikit-learn is needed here only, not to run the checks."""
+def fit_trees(x: np.ndarray, y: np.ndarray, trees: int = 200, max_features: float = 1.0,
+              bags: int = 1) -> dict:
+    """A boosted tree ensemble (scikit-learn's HistGradientBoostingClassifier: `trees` trees of 8
+    leaves, each split choosing among a random `max_features` share of the features, no early
+    stopping, so the fit is the same each run) in the JSON form slip_model.trees_from_dict reads;
+    `bags` ensembles of other random states are averaged (their leaves scaled by 1 / bags).
+    scikit-learn is needed here only, not to run the checks. The defaults are the shipped
+    ensemble's; slip_model.py's docstring says what other sizes gave.
+    """
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    model = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=8,
-                                           min_samples_leaf=20, l2_regularization=1.0,
-                                           early_stopping=False, random_state=0).fit(x, y)
-    trees = [[[int(n["feature_idx"]) if not n["is_leaf"] else -1, float(n["num_threshold"]),
-               int(n["left"]) if not n["is_leaf"] else -1, int(n["right"]) if not n["is_leaf"] else -1,
-               float(n["value"])] for n in pred[0].nodes] for pred in model._predictors]
-    return {"features": list(FEATURES), "base": float(np.ravel(model._baseline_prediction)[0]),
-            "trees": trees}
+    out: list = []
+    base = 0.0
+    for bag in range(bags):
+        model = HistGradientBoostingClassifier(max_iter=trees, learning_rate=0.05, max_leaf_nodes=8,
+                                               min_samples_leaf=20, l2_regularization=1.0,
+                                               max_features=max_features, early_stopping=False,
+                                               random_state=bag).fit(x, y)
+        out += [[[int(n["feature_idx"]) if not n["is_leaf"] else -1, float(n["num_threshold"]),
+                  int(n["left"]) if not n["is_leaf"] else -1, int(n["right"]) if not n["is_leaf"] else -1,
+                  float(n["value"]) / bags] for n in pred[0].nodes] for pred in model._predictors]
+        base += float(np.ravel(model._baseline_prediction)[0]) / bags
+    return {"features": list(FEATURES), "base": base, "trees": out}
 
 
 def report(wins: list[dict], w, floors: list[float], label: str) -> None:
@@ -143,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="keep the candidates (pickle) for refitting elsewhere")
     ap.add_argument("--trees", type=Path, help="also fit the tree ensemble and write it here (JSON; "
                     "needs scikit-learn)")
+    ap.add_argument("--tree-count", type=int, default=200, help="trees per ensemble (--trees)")
+    ap.add_argument("--max-features", type=float, default=1.0, help="share of features each split may use")
+    ap.add_argument("--bags", type=int, default=1, help="ensembles of other random states averaged")
     args = ap.parse_args(argv)
     from alignment.embed import default_cache_dir
     from alignment.registry import EMBEDDERS
@@ -157,9 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     w = fit_logistic(np.vstack([d["x"] for d in fit]), np.concatenate([d["y"] for d in fit]), args.ridge)
     print("weights:", "(" + ", ".join(f"{v:.3f}" for v in w) + ")")
     print("  " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(FEATURES, w)))
-    floors = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+    floors = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
     if args.trees:
-        forest = fit_trees(np.vstack([d["x"] for d in fit]), np.concatenate([d["y"] for d in fit]))
+        forest = fit_trees(np.vstack([d["x"] for d in fit]), np.concatenate([d["y"] for d in fit]),
+                           args.tree_count, args.max_features, args.bags)
         args.trees.write_text(json.dumps(forest, separators=(",", ":")), encoding="utf-8")
         w = trees_from_dict(forest).log_odds
         print(f"trees: {len(forest['trees'])} written to {args.trees}")
