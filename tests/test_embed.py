@@ -407,3 +407,20 @@ def test_new_cache_files_use_large_pages_and_old_ones_still_open(tmp_path) -> No
     assert again.sentences_encoded == 0
     with sqlite3.connect(old / "embeddings.sqlite3") as db:
         assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
+
+
+def test_bad_rows_among_good_ones_are_recomputed_and_only_they(tmp_path) -> None:
+    """Rows of the right size but wrong values (NaN parts, runs not of unit length),
+    with valid checksums, among good rows read in one block: those are encoded again,
+    the good ones are taken from the cache."""
+    want_vecs, want_runs = _warm_cache(tmp_path)
+    probe = UseEmbedder(cache_dir=tmp_path)
+    keys = probe._run_keys(STORY, 4)
+    bad_parts = np.full(3 * DIM, np.nan, np.float32).tobytes()
+    probe._open_cache().put([(probe._key(STORY[1]), 5, bad_parts)])
+    probe._cache.put([(keys[2], 4, (2 * np.ones(4 * DIM, np.float16) / np.sqrt(DIM)).tobytes())], "runs")
+    probe._cache.close()
+    again, vecs, runs = _read_back(tmp_path, "wrong shape or values")
+    _assert_right(vecs, runs, want_vecs, want_runs)
+    assert again.runs_computed == 1
+    assert again.sentences_encoded >= 1
