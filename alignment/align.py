@@ -132,7 +132,7 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
                                    dropped + m - len(keep), gaps.narrowed_path(path, keep))
         links, conf = gaps.restore(links, conf, keep, m)
         return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
-    with ThreadPoolExecutor(1, thread_name_prefix="cover") as early:
+    with ThreadPoolExecutor(1, thread_name_prefix="early") as early:  # beside the main decode
         covers = _early_covers(early, s_side, t_side, band, cfg, path)
         types = _link_types(cfg)
         cos = _cosines(s_side, t_side, band, types) if cfg.w_sim else None
@@ -143,12 +143,13 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
             scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
                       for a, b, arr in scores]
         members = _members(s_side, t_side, band, types, cfg, ratio, path, cos, scores, covers)
+        other = early.submit(_encoder_free, s_side, t_side, band, types, cfg, ratio)  # meanwhile
         lattice = Lattice(scores, band, n, m, _insertions(t_side, cfg))
         links = _decode(lattice, cfg, members)
+        other = other.result()
     progress(3, 4, "align")
     if cfg.group_unaligned:
         links = _group_unaligned(links)
-    other = _encoder_free(s_side, t_side, band, types, cfg, ratio)
     return links, _confidences(links, lattice, s_side, t_side, cfg, other)
 
 
