@@ -81,7 +81,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from alignment.evidence import word_spans
+from alignment.evidence import words_of
 
 COMMON_SHARE = 0.003  # a word type this share of the text's words or more is common: set aside
 COMMON_MIN = 3        # (and one seen 3 times or more, in a short text)
@@ -111,7 +111,7 @@ class TextWords:
 def content_words(texts: Sequence[str], lang: str = "") -> list[list[str]]:
     """Per sentence, its lower-cased words without the text's common ones (first
     MAX_WORDS kept). Counted on the text itself, so no word list is needed."""
-    words = [[w.casefold() for w, *_ in word_spans(t, lang)] for t in texts]
+    words = [[w.casefold() for w in words_of(t, lang)] for t in texts]
     counts = Counter(w for ws in words for w in ws)
     floor = max(COMMON_MIN, COMMON_SHARE * sum(counts.values()))
     return [[w for w in ws if counts[w] < floor][:MAX_WORDS] for ws in words]

@@ -46,6 +46,11 @@ def fold(word: str) -> str:
     return "".join(c for c in nfkd if not unicodedata.combining(c))
 
 
+def words_of(text: str, lang: str = "") -> list[str]:
+    """The words of word_spans without their offsets (a third of its time on a book)."""
+    return (WORD_EN if lang.split("-")[0] == "en" else WORD).findall(text)
+
+
 def word_spans(text: str, lang: str = "") -> list[WordSpan]:
     """(word, start, end) of each word; English keeps contractions whole."""
     pattern = WORD_EN if lang.split("-")[0] == "en" else WORD

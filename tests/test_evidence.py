@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from alignment import browse
 from alignment.checks import run_checks
@@ -87,3 +88,15 @@ def test_checks_on_reused_evidence_find_what_a_fresh_build_finds():
         fresh = word_evidence(version, HashingEmbedder())
         assert run_checks(version, evidence=evidence) == run_checks(version, evidence=fresh)
         assert np.allclose(evidence.cosines(["pont"], ["bridge"]), fresh.cosines(["pont"], ["bridge"]))
+
+
+@pytest.mark.parametrize("text, lang, words", [
+    ("It's the dog's bone, isn't it?", "en", ["It's", "the", "dog's", "bone", "isn't", "it"]),
+    ("L'homme n'a pas dit qu'il était là.", "fr", ["L", "homme", "n", "a", "pas", "dit", "qu", "il", "était", "là"]),
+    ("Um 16 Uhr 40, am 3. Mai 1956: Innerasiens Gipfel_2", "de", ["Um", "Uhr", "am", "Mai", "Innerasiens", "Gipfel"]),
+    ("", "en", []),
+])
+def test_words_of_are_the_words_of_word_spans(text, lang, words):
+    from alignment.evidence import word_spans, words_of
+
+    assert words_of(text, lang) == words == [w for w, *_ in word_spans(text, lang)]
