@@ -186,34 +186,27 @@ class Lattice:
 
     def forward(self) -> np.ndarray:
         """Log-sum over all paths from (0, 0) to each cell."""
-        return self.forward_of(self.stack, self.gains)
+        return _forward(self.stack, self.ta, self.tb, self.lo, self.gains, 1.0)
 
     def backward(self) -> np.ndarray:
         """Log-sum over all paths from each cell to (n, m)."""
-        return self.backward_of(self.stack, self.gains)
+        return _backward(self.stack, self.ta, self.tb, self.lo, self.gains, self.m, 1.0)
 
     def sweeps(self, temp: float, pool=None) -> tuple[np.ndarray, np.ndarray]:
         """forward() and backward() of the scores divided by `temp`, kept for the
         last temperature asked: MBR decoding (mbr.py) and the confidence of the
-        chosen links read the same ones. `pool` (a ThreadPoolExecutor): the
-        backward sweep runs there meanwhile."""
+        chosen links read the same ones. The kernels divide as they read (no
+        scaled copy of the stack: 95 MB a lattice at 10k x 10k). `pool` (a
+        ThreadPoolExecutor): the backward sweep runs there meanwhile."""
         if self._sweeps is None or self._sweeps[0] != temp:
-            stack, gains = self.stack / temp, np.cumsum(self.ins / temp)
+            gains = np.cumsum(self.ins / temp)
+            args = (self.stack, self.ta, self.tb, self.lo, gains)
             with np.errstate(invalid="ignore", over="ignore"):
-                later = pool.submit(self.backward_of, stack, gains) if pool is not None else None
-                fwd = self.forward_of(stack, gains)
-                bwd = later.result() if later is not None else self.backward_of(stack, gains)
+                later = pool.submit(_backward, *args, self.m, temp) if pool is not None else None
+                fwd = _forward(*args, temp)
+                bwd = later.result() if later is not None else _backward(*args, self.m, temp)
             self._sweeps = (temp, fwd, bwd)
         return self._sweeps[1], self._sweeps[2]
-
-    def forward_of(self, stack: np.ndarray, gains: np.ndarray) -> np.ndarray:
-        """forward() of this band and link types with other scores (`stack`,
-        insertion prefix sums `gains`), as a temperature makes them (mbr.py)."""
-        return _forward(stack, self.ta, self.tb, self.lo, gains)
-
-    def backward_of(self, stack: np.ndarray, gains: np.ndarray) -> np.ndarray:
-        """backward() with other scores, as forward_of."""
-        return _backward(stack, self.ta, self.tb, self.lo, gains, self.m)
 
 
 def links_from_back(back: np.ndarray, types, lo: np.ndarray, n: int, m: int):
@@ -314,8 +307,9 @@ def _lse_row(xm, xs, x):
 
 
 @numba.njit(cache=True, nogil=True)
-def _forward(stack, ta, tb, lo, gains):
-    """Log-sum over the link types ending at each cell, then the row's insertion scan."""
+def _forward(stack, ta, tb, lo, gains, temp):
+    """Log-sum over the link types ending at each cell (scores divided by `temp`),
+    then the row's insertion scan (`gains`: prefix sums of the divided insertions)."""
     n_types, n_rows, width = stack.shape
     fwd = np.full((n_rows, width), _NEG)
     x, xm, xs = np.empty(width), np.empty(width), np.empty(width)
@@ -329,7 +323,7 @@ def _forward(stack, ta, tb, lo, gains):
             shift = lo[i] - tb[t] - lo[i - a]
             start, end = _span(shift, width)
             for c in range(start, end):
-                _lse_add(xm, xs, c, fwd[i - a, c + shift] + stack[t, i, c])
+                _lse_add(xm, xs, c, fwd[i - a, c + shift] + stack[t, i, c] / temp)
         _lse_row(xm, xs, x)
         if i == 0:
             x[0] = 0.0
@@ -343,7 +337,7 @@ def _forward(stack, ta, tb, lo, gains):
 
 
 @numba.njit(cache=True, nogil=True)
-def _backward(stack, ta, tb, lo, gains, m):
+def _backward(stack, ta, tb, lo, gains, m, temp):
     n_types, n_rows, width = stack.shape
     bwd = np.full((n_rows, width), _NEG)
     y, ym, ys = np.empty(width), np.empty(width), np.empty(width)
@@ -357,7 +351,7 @@ def _backward(stack, ta, tb, lo, gains, m):
             shift = lo[i] + tb[t] - lo[i + a]
             start, end = _span(shift, width)
             for c in range(start, end):
-                _lse_add(ym, ys, c, stack[t, i + a, c + shift] + bwd[i + a, c + shift])
+                _lse_add(ym, ys, c, stack[t, i + a, c + shift] / temp + bwd[i + a, c + shift])
         _lse_row(ym, ys, y)
         if i == n_rows - 1:
             y[m - lo[i]] = 0.0

@@ -91,9 +91,8 @@ def link_posteriors(lattice: Lattice, temp: float,
     `temp`, of the link of type t ending at cell (i, lo[i] + c), and of the 0-1
     link ending there. `pool`: the backward sweep runs there meanwhile."""
     fwd, bwd = lattice.sweeps(temp, pool)
-    stack = lattice.stack / temp
-    ins = lattice.ins / temp
-    return _posteriors(stack, lattice.ta, lattice.tb, lattice.lo, ins, fwd, bwd, lattice.m)
+    return _posteriors(lattice.stack, lattice.ta, lattice.tb, lattice.lo, lattice.ins / temp, fwd, bwd,
+                       lattice.m, temp)
 
 
 def _decode(lattice: Lattice, post: np.ndarray, ins_post: np.ndarray, theta: float):
@@ -105,7 +104,8 @@ def _decode(lattice: Lattice, post: np.ndarray, ins_post: np.ndarray, theta: flo
 
 
 @numba.njit(cache=True, nogil=True)
-def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m):
+def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m, temp):
+    """Link posteriors from the sweeps; `stack` divided by `temp` as it is read."""
     n_types, n_rows, width = stack.shape
     total = fwd[n_rows - 1, m - lo[n_rows - 1]]
     post = np.zeros((n_types, n_rows, width))
@@ -118,7 +118,7 @@ def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m):
             shift = lo[i] - tb[t] - lo[i - a]
             start, end = _span(shift, width)
             for c in range(start, end):
-                v = fwd[i - a, c + shift] + stack[t, i, c] + bwd[i, c] - total
+                v = fwd[i - a, c + shift] + stack[t, i, c] / temp + bwd[i, c] - total
                 if v > -700.0:
                     post[t, i, c] = math.exp(min(v, 0.0))
         for c in range(1, width):
