@@ -53,7 +53,7 @@ class PartsCache:
     (CacheWarning) and never stop the work.
     """
 
-    TABLES = ("parts", "runs")
+    TABLES = ("parts", "runs", "vecs")  # vecs: embed()'s finished vectors (word types, checks)
     #: Page size of new cache files. Why: rows are 2-6 KB blobs, which on 4 KB
     #: pages spill into overflow pages; measured here, writing the 3,129 parts
     #: and joins of 1,565 sentences took 0.10 s with 4 KB pages and 0.02-0.03 s

@@ -297,15 +297,26 @@ def _rewrite_rows(path, table: str, change) -> int:
     ("runs", lambda n, v: (n, v[:-2 * DIM - 8] + v[-8:])),                # a run missing
     ("parts", lambda n, v: (n, (np.frombuffer(v[:-8], np.float32) * -1).tobytes() + v[-8:])),
     ("runs", lambda n, v: (n, bytes(len(v) - 8) + v[-8:])),               # zeroed values
+    ("vecs", lambda n, v: (n, v[: len(v) // 2])),
+    ("vecs", lambda n, v: (n, (np.frombuffer(v[:-8], np.float32) * -1).tobytes() + v[-8:])),
 ])
 def test_damaged_rows_are_recomputed_with_a_warning(tmp_path, table, change) -> None:
     """Rows of the wrong size used to give "cannot reshape array" tracebacks, and
     wrong values in a sound database a silently wrong alignment."""
     want_vecs, want_runs = _warm_cache(tmp_path)
     assert _rewrite_rows(tmp_path / "embeddings.sqlite3", table, change)
+    if table == "parts":  # embed() reads finished vectors first: make it go through the parts
+        db = sqlite3.connect(tmp_path / "embeddings.sqlite3")
+        db.execute("DELETE FROM vecs")
+        db.commit()
+        db.close()
     again, vecs, runs = _read_back(tmp_path, "embedding cache")
     _assert_right(vecs, runs, want_vecs, want_runs)
-    assert again.sentences_encoded + again.runs_computed > 0
+    if table != "vecs":
+        assert again.sentences_encoded + again.runs_computed > 0
+    with warnings.catch_warnings():  # the damaged rows were written again, sound
+        warnings.simplefilter("error")
+        np.testing.assert_allclose(UseEmbedder(cache_dir=tmp_path).embed(STORY), want_vecs, atol=1e-5)
 
 
 def test_rows_of_the_wrong_shape_with_a_valid_checksum_are_recomputed(tmp_path) -> None:
@@ -424,3 +435,17 @@ def test_bad_rows_among_good_ones_are_recomputed_and_only_they(tmp_path) -> None
     _assert_right(vecs, runs, want_vecs, want_runs)
     assert again.runs_computed == 1
     assert again.sentences_encoded >= 1
+
+
+def test_embed_reads_finished_vectors_and_keeps_the_order_of_repeated_texts(tmp_path) -> None:
+    """embed() takes finished vectors from the cache: with every parts row gone it
+    encodes nothing; repeated texts come back in the order asked."""
+    want_vecs, _ = _warm_cache(tmp_path)
+    db = sqlite3.connect(tmp_path / "embeddings.sqlite3")
+    db.execute("DELETE FROM parts")
+    db.commit()
+    db.close()
+    again = UseEmbedder(cache_dir=tmp_path)
+    texts = [STORY[2], STORY[0], STORY[2], STORY[5]]
+    np.testing.assert_allclose(again.embed(texts), want_vecs[[2, 0, 2, 5]], atol=1e-6)
+    assert again.sentences_encoded == 0
