@@ -99,8 +99,9 @@ class AlignConfig:
     skip 0.1 or 0.22, merge_penalty 0.02 or 0.1, w_lex 0.4, tau 0.1, para_bonus 0
     within 0.904-0.914 / 0.929-0.931; w_len 0.08 0.910 / 0.933 but w_len 0.06, 0.12,
     0.16 0.932, 0.930, 0.931, and left out a document at a time 0.910 / 0.930-0.932
-    (Jane Eyre alone moves): noise, and a member costs a scoring and a sweep more. Held-out confidence (`--calibrate`, the map kept): all dev 97.5%
-    right with 18.4% below 0.9 -> 97.6% / 18.6% (AUC 0.886 -> 0.884). Cost at 10k x
+    (Jane Eyre alone moves): noise, and a member costs a scoring and a sweep more.
+    Held-out confidence (`--calibrate`, the map kept): all dev 97.5% right with
+    18.4% below 0.9 -> 97.6% / 18.6% (AUC 0.886 -> 0.884). Cost at 10k x
     10k (synthetic, no word vectors): 3.7-4.3 s -> 6.3-6.5 s warm, 700 -> 985 MB.
     Without the encoder Viterbi stays (MBR at 0.05: LIMSI 0.889 -> 0.883)."""
 

@@ -51,10 +51,12 @@ def mbr_links(lattice: Lattice, temp: float, theta: float,
     sweeps and the score kernels release the GIL); the posteriors are averaged,
     and the links the first lattice forbids stay forbidden."""
     post, ins_post = _averaged_posteriors(lattice, temp, members)
+    expected = float(post.sum() + ins_post.sum())  # expected number of links of a path
+    post[np.isneginf(lattice.stack)] = _NEG  # once, not at every round of theta
+    ins_post[np.isneginf(lattice.ins_cells(lattice.ins))] = _NEG
     if theta >= 0:
         back, _ = _decode(lattice, post, ins_post, theta)
         return links_from_back(back, lattice.types, lattice.band.lo, lattice.n, lattice.m)
-    expected = float(post.sum() + ins_post.sum())  # expected number of links of a path
     theta, seen = _THETA_START, set()
     for _ in range(_MAX_ROUNDS):
         back, value = _decode(lattice, post, ins_post, theta)
@@ -97,10 +99,8 @@ def link_posteriors(lattice: Lattice, temp: float,
 
 def _decode(lattice: Lattice, post: np.ndarray, ins_post: np.ndarray, theta: float):
     """Back-pointers and value of the path maximising sum(posterior - theta)
-    (links whose score is -inf stay out)."""
-    links = np.where(np.isneginf(lattice.stack), _NEG, post - theta)
-    ins = np.where(np.isneginf(lattice.ins_cells(lattice.ins)), _NEG, ins_post - theta)
-    return best_path(links, ins, lattice.ta, lattice.tb, lattice.lo, lattice.m)
+    (`post`, `ins_post`: -inf where the lattice forbids the link)."""
+    return best_path(post - theta, ins_post - theta, lattice.ta, lattice.tb, lattice.lo, lattice.m)
 
 
 @numba.njit(cache=True, nogil=True)
