@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from alignment.align import AlignConfig, align
 from alignment.coverage import content_words, crossing, word_vectors
@@ -75,3 +76,34 @@ def test_crossing_counts_stop_at_the_most_the_map_was_fitted_on(fake_embedder):
     m = s_words.vectors[np.concatenate([a1, a2])] @ t_words.vectors[np.concatenate([b1, b2])].T
     assert pair_crossing(m, len(a1), len(b1)) > MOST
     assert crossing(ONE_ONE, s_words, t_words)[1:3].tolist() == [MOST, MOST]
+
+
+def reference_pair_crossing(m: np.ndarray, na1: int, nb1: int) -> int:
+    """pair_crossing in numpy, as it was written before it was compiled."""
+    from alignment.coverage import COUNTERPART, NONE
+
+    def best(x, axis):
+        return np.full(x.shape[1 - axis], -1.0) if x.shape[axis] == 0 else x.max(axis=axis)
+
+    def reaching(to_other, to_own):
+        return int(((to_other >= COUNTERPART) & (to_own < NONE)).sum())
+
+    m11, m12, m21, m22 = m[:na1, :nb1], m[:na1, nb1:], m[na1:, :nb1], m[na1:, nb1:]
+    a2_b1 = min(reaching(best(m21, 0), best(m11, 0)), reaching(best(m21, 1), best(m22, 1)))
+    a1_b2 = min(reaching(best(m12, 1), best(m11, 1)), reaching(best(m12, 0), best(m22, 0)))
+    return max(a2_b1, a1_b2)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_compiled_pair_crossing_counts_as_the_numpy_reference(seed):
+    """Random cosine blocks, some sides without words, values on the thresholds
+    (0.7 and 0.5 as float32, and just off them)."""
+    from alignment.coverage import pair_crossing
+    rng = np.random.default_rng(seed)
+    na1, na2, nb1, nb2 = rng.integers(0, 6, 4)
+    edges = np.float32([0.7, 0.5, np.nextafter(np.float32(0.7), 0), np.nextafter(np.float32(0.5), 1), -1.0])
+    shape = (na1 + na2, nb1 + nb2)
+    m = rng.uniform(-0.2, 1.0, shape).astype(np.float32)
+    m = np.where(rng.random(shape) < 0.3, rng.choice(edges, size=shape), m)
+    m = np.where(rng.random(shape) < 0.2, np.float32(0.95), m).astype(np.float32)
+    assert pair_crossing(m, int(na1), int(nb1)) == reference_pair_crossing(m, int(na1), int(nb1))
