@@ -76,6 +76,7 @@ from alignment.scoring import band_scores as _band_scores
 from alignment.scoring import cosines as _cosines
 from alignment.scoring import features as _features
 from alignment.scoring import insertions as _insertions
+from alignment.scoring import lexical_dots as _lexical_dots
 from alignment.scoring import with_word_term as _with_word_term
 from alignment.types import Alignment, Link, Sentence, Signature
 
@@ -136,14 +137,15 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
         covers = _early_covers(early, s_side, t_side, band, cfg, path)
         types = _link_types(cfg)
         cos = _cosines(s_side, t_side, band, types) if cfg.w_sim else None
-        scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path, cos)
+        lex = _lexical_dots(s_side, t_side, band, types)
+        scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path, cos, lex)
         if cfg.skip_adapt:
             links = _decode(Lattice(scores, band, n, m, _insertions(t_side, cfg)), cfg)
             cfg = _adapted_skips(links, n, m, cfg, dropped)
             scores = [(a, b, _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}) if b == 0 else arr)
                       for a, b, arr in scores]
-        members = _members(s_side, t_side, band, types, cfg, ratio, path, cos, scores, covers)
-        other = early.submit(_encoder_free, s_side, t_side, band, types, cfg, ratio)  # meanwhile
+        members = _members(s_side, t_side, band, types, cfg, ratio, path, (cos, lex), scores, covers)
+        other = early.submit(_encoder_free, s_side, t_side, band, types, cfg, ratio, lex)  # meanwhile
         lattice = Lattice(scores, band, n, m, _insertions(t_side, cfg))
         links = _decode(lattice, cfg, members)
         other = other.result()
@@ -153,14 +155,16 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
     return links, _confidences(links, lattice, s_side, t_side, cfg, other)
 
 
-def _encoder_free(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float):
+def _encoder_free(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float,
+                  lex: dict | None = None):
     """The links of the encoder-free aligner (lengths and anchors) in the same
     band, for the confidence (confidence.agreement); None when the encoder is off.
-    No cosines to compute: about 5% of the time of an alignment."""
+    No cosines to compute, the lexical dots (`lex`) shared: about 5% of the time
+    of an alignment."""
     if not cfg.w_sim:
         return None
     plain = _no_encoder(cfg)
-    links = _viterbi(_all_scores(s, t, band, types, plain, ratio), band, len(s.clen) - 1,
+    links = _viterbi(_all_scores(s, t, band, types, plain, ratio, lex=lex), band, len(s.clen) - 1,
                      len(t.clen) - 1, _insertions(t, plain))
     return _group_unaligned(links) if cfg.group_unaligned else links
 
@@ -347,12 +351,12 @@ def _decode(lattice: Lattice, cfg: AlignConfig, members=()):
     return mbr_links(lattice, cfg.mbr_temperature, cfg.mbr_theta, members)
 
 
-def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float, path, cos,
+def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float, path, dots,
              scores, covers: dict):
     """Makers of the lattices of the same band under each configuration of
     cfg.mbr_members (knobs changed from `cfg`, skip costs adapted included), for
-    posterior averaging (mbr.py builds them in threads); `cos`: the band's
-    cosines, shared and only read. A member changing w_word alone takes `scores`
+    posterior averaging (mbr.py builds them in threads); `dots`: the band's
+    cosines and lexical dots, shared and only read. A member changing w_word alone takes `scores`
     plus its word term (scoring.with_word_term), its coverage from `covers`."""
     if cfg.decode != "mbr":
         return []
@@ -363,7 +367,7 @@ def _members(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: flo
         if member in covers:
             return lambda: Lattice(_with_word_term(scores, band, other.w_word, covers[member].result()),
                                    band, n, m, ins)
-        return lambda: Lattice(_all_scores(s, t, band, types, other, ratio, path, cos), band,
+        return lambda: Lattice(_all_scores(s, t, band, types, other, ratio, path, *dots), band,
                                n, m, _insertions(t, other))
 
     return [maker(member) for member in cfg.mbr_members]

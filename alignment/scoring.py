@@ -101,13 +101,17 @@ def hub_means(runs: np.ndarray, other: np.ndarray, cfg: AlignConfig) -> np.ndarr
 # ---------------------------------------------------------------- scoring
 
 def all_scores(s: Side, t: Side, band: Band, types: list[tuple[int, int]],
-                cfg: AlignConfig, ratio: float, path=None, cos: dict | None = None
-                ) -> list[tuple[int, int, np.ndarray]]:
+                cfg: AlignConfig, ratio: float, path=None, cos: dict | None = None,
+                lex: dict | None = None) -> list[tuple[int, int, np.ndarray]]:
     """Band scores of every link type (a list closed under dropping an end sentence).
     `path`: the lattice nodes the band was built around; with cfg.w_word, the word
     coverage term (word_score.py) is added, centred on that path's 1-1 links.
-    `cos`: the cosines (`cosines`) of this band and types when already computed."""
+    `cos`, `lex`: the cosines (`cosines`) and lexical dots (`lexical_dots`) of this
+    band and types when already computed (they do not depend on the knobs, so
+    the lattices of an MBR ensemble and the encoder-free one share them)."""
     cos = ({} if not cfg.w_sim else cosines(s, t, band, types) if cos is None else dict(cos))
+    if cfg.w_lex:
+        cos.update(lexical_dots(s, t, band, types) if lex is None else lex)
     if cfg.w_sim and cfg.w_nbr:
         cos.update(neighbour_dots(s, t, band, types))
     cover = band_cover(s, t, band, cfg, path)
@@ -154,6 +158,15 @@ def cosines(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
     return out
 
 
+def lexical_dots(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
+    """("lex", a, b) -> float32 dot product of the lexical anchor vectors of the a-b
+    link of band cells (i, lo[i] .. lo[i]+width-1), rows a..n."""
+    n, m = len(s.clen) - 1, len(t.clen) - 1
+    return {("lex", a, b): sparse_dots(s.lex[a - 1], t.lex[b - 1], np.arange(n + 1 - a),
+                                       band_runs(band.lo, a, b, m, 0, band.width))
+            for a, b in types if b and a <= n and b <= m}
+
+
 def neighbour_dots(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
     """The dots the neighbour margin reads, two band arrays per run length.
 
@@ -189,8 +202,8 @@ def band_scores(s: Side, t: Side, band: Band, a: int, b: int,
     if a > n or b > m:
         return out
     ts = band_runs(band.lo, a, b, m, 0, band.width)
-    lex = (sparse_dots(s.lex[a - 1], t.lex[b - 1], np.arange(n + 1 - a), ts) if cfg.w_lex
-           else np.zeros(ts.shape, np.float32))
+    lex = (np.zeros(ts.shape, np.float32) if not cfg.w_lex else cos[("lex", a, b)]
+           if ("lex", a, b) in cos else sparse_dots(s.lex[a - 1], t.lex[b - 1], np.arange(n + 1 - a), ts))
     own = cos.get((a, b), np.zeros((ts.shape[0], ts.shape[1] + _LEFT + _RIGHT), np.float32))
     drop = bool(cfg.w_drop and cfg.w_sim and a + b > 2)
     up, left = cos.get((a - 1, b), own), cos.get((a, b - 1), own)  # read only if drop

@@ -451,9 +451,9 @@ def _scored_bands(monkeypatch) -> list:
     seen = []
     original = align_module._all_scores
 
-    def spy(s, t, band, *args):
+    def spy(s, t, band, *args, **kwargs):
         seen.append(band)
-        return original(s, t, band, *args)
+        return original(s, t, band, *args, **kwargs)
 
     monkeypatch.setattr(align_module, "_all_scores", spy)
     return seen
@@ -632,3 +632,29 @@ def test_self_training_anchors_link_translated_words(fake_embedder):
     assert s2.lex[0].nnz > 0 and (s2.lex[0][1] @ t2.lex[0][1].T).toarray()[0, 0] > 0.9
     result = align(src, tgt, embedder=fake_embedder, config=cfg)
     check_cover(result, len(src), len(tgt))
+
+
+def test_lattices_sharing_the_bands_dots_score_as_if_each_computed_them(fake_embedder):
+    """The main scores, the MBR members and the encoder-free alignment read one set
+    of lexical dots (scoring.lexical_dots) and cosines per band: bit for bit the
+    scores each makes computing them itself, encoder on and off."""
+    import alignment.align as A
+    from alignment.lattice import band_around
+    from alignment.scoring import all_scores, cosines, lexical_dots
+
+    src = [f"In {1900 + k} Kowalski{k} met Anna{k} at Lisbon with {k * 7} letters." for k in range(12)]
+    tgt = [tr(x) for x in src]
+    tgt.insert(4, "Berlin 1777 Zorvath.")
+    cfg = AlignConfig()
+    s, t = A._features(sents(src), sents(tgt), fake_embedder, cfg)
+    ratio = float(t.clen[-1] / s.clen[-1])
+    path = A._first_path(s, t, cfg, ratio)
+    band = band_around(path, len(src), len(tgt), cfg.window)
+    types = A._link_types(cfg)
+    lex = lexical_dots(s, t, band, types)
+    assert any(np.any(x != 0) for x in lex.values())
+    cos = cosines(s, t, band, types)
+    for config in (cfg, A._no_encoder(cfg), AlignConfig(w_nbr=0.25, w_hub=0.75)):
+        shared = all_scores(s, t, band, types, config, ratio, path, cos if config.w_sim else None, lex)
+        own = all_scores(s, t, band, types, config, ratio, path)
+        assert all(np.array_equal(x, y) for (_, _, x), (_, _, y) in zip(shared, own))
