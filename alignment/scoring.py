@@ -26,7 +26,7 @@ from alignment.anchors import shared_anchor_runs
 from alignment.coverage import TextWords, word_vectors
 from alignment.lattice import Band, band_runs, dense_dots, dot32, sparse_dots
 from alignment.types import Sentence
-from alignment.word_score import WordCover, add_word_term, word_cover
+from alignment.word_score import WordCover, add_word_term, add_word_terms, word_cover
 
 if TYPE_CHECKING:
     from alignment.align_config import AlignConfig
@@ -134,12 +134,16 @@ def with_word_term(scores: list[tuple[int, int, np.ndarray]], band: Band, w_word
     costs its word term, not a second scoring of the band."""
     if cover is None:
         return scores
-    out = []
-    for a, b, arr in scores:
-        if b and a + b > 2:
-            arr = arr.copy()
-            add_word_term(arr, a, b, band.lo, cover.arrays, float(w_word), cover.mean)
-        out.append((a, b, arr))
+    merges = [k for k, (a, b, _) in enumerate(scores) if b and a + b > 2]
+    if not merges:
+        return scores
+    block = np.stack([scores[k][2] for k in merges])  # the copies the term goes into
+    add_word_terms(block, np.array([scores[k][0] for k in merges], np.int64),
+                   np.array([scores[k][1] for k in merges], np.int64), band.lo, cover.arrays,
+                   float(w_word), cover.mean)
+    out = list(scores)
+    for row, k in enumerate(merges):
+        out[k] = (scores[k][0], scores[k][1], block[row])
     return out
 
 
