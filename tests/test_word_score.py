@@ -59,6 +59,36 @@ def test_cell_coverage_is_each_words_best_cosine_over_the_other_run(floor):
                     assert np.isnan(want) and np.isnan(got) or got == pytest.approx(want, abs=1e-5)
 
 
+def test_the_word_term_of_every_merge_type_at_once_is_each_cells_own():
+    """with_word_term (add_word_terms: all merge types in one pass per cell) adds
+    w_word * min(coverage - mean, 0) to each cell of each merge type, the
+    coverage written out; 1-1 and 1-0 scores and forbidden cells untouched."""
+    from alignment.scoring import with_word_term
+    rng = np.random.default_rng(3)
+    vecs = rng.standard_normal((30, 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    n, m, most = 15, 17, 3
+    s_ids = tuple(rng.integers(0, 30, rng.integers(0, 4)) for _ in range(n))
+    t_ids = tuple(rng.integers(0, 30, rng.integers(0, 4)) for _ in range(m))
+    path = [(0, 0)] + [(k, min(k + k // 7, m)) for k in range(1, n)] + [(n, m)]
+    band = band_around(path, n, m, 2)
+    cover = word_cover(TextWords(vecs, s_ids), TextWords(vecs, t_ids), band, most, path, 0.2)
+    types = [(1, 0)] + [(a, b) for a in range(1, most + 1) for b in range(1, most + 1)]
+    base = rng.standard_normal((n + 1, band.width))
+    base[4, 1] = -np.inf
+    got = dict(((a, b), x) for a, b, x in with_word_term([(a, b, base.copy()) for a, b in types],
+                                                          band, 0.4, cover))
+    for a, b in types:
+        for i in range(n + 1):
+            for c in range(band.width):
+                j = band.lo[i] + c
+                want = base[i, c]
+                if b and a + b > 2 and i >= a and j >= b and want > -np.inf:
+                    cov = _brute(vecs, s_ids, t_ids, i, j, a, b, 0.2)
+                    want += 0.4 * min(cov - cover.mean, 0.0) if cov == cov else 0.0
+                assert got[(a, b)][i, c] == pytest.approx(want, abs=1e-5), (a, b, i, c)
+
+
 class BlindEncoder:
     """Sentence runs see only the words of a small lexicon (each source word and its
     translation one concept); word vectors see every word. So a sentence made of
