@@ -34,6 +34,7 @@ from scipy import sparse
 
 _NEG = -np.inf
 _LN2 = math.log(2.0)  # numpy's NPY_LOGE2, to the last bit
+_FAINT = -37.5  # a log-sum term this far below the largest changes nothing (_lse_add)
 
 
 @dataclass(frozen=True)
@@ -291,11 +292,13 @@ def best_path(stack, ins_cell, ta, tb, lo, m):
 def _lse_add(xm, xs, c, v):
     """Add exp(v) to the running log-sum of cell c, kept as xm[c] + log(xs[c])
     (xm the largest term so far): one exp per term, where logaddexp took an exp
-    and a log1p. v = -inf adds nothing."""
+    and a log1p. v = -inf adds nothing, nor does a term more than -_FAINT below
+    the largest: xs >= 1 and exp(-37.5) < 2^-54 is under half an ulp of it, so
+    the sum would round back to xs (at temperature 0.05 most terms are so)."""
     if v > xm[c]:
         xs[c] = xs[c] * math.exp(xm[c] - v) + 1.0
         xm[c] = v
-    elif v != _NEG:
+    elif v - xm[c] > _FAINT:
         xs[c] += math.exp(v - xm[c])
 
 
