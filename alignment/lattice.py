@@ -178,7 +178,8 @@ class Lattice:
 
     def viterbi(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         """Best monotone path; returns links as (src indexes, tgt indexes)."""
-        back, _ = best_path(self.stack, self.ins_cells(self.ins), self.ta, self.tb, self.lo, self.m)
+        back, _ = best_path(self.stack, self.ins_cells(self.ins), self.ta, self.tb, self.lo, self.m, 0.0,
+                            self.stack)
         return links_from_back(back, self.types, self.band.lo, self.n, self.m)
 
     def ins_cells(self, ins: np.ndarray) -> np.ndarray:
@@ -249,11 +250,14 @@ def _span(shift, width):
 
 
 @numba.njit(cache=True, nogil=True)
-def best_path(stack, ins_cell, ta, tb, lo, m):
+def best_path(stack, ins_cell, ta, tb, lo, m, theta, forbid):
     """Back-pointers of the best path (the type of the last link, or -1 for a
-    0-1 link) and its score: links score stack[t, i, c], a 0-1 link ending at
-    cell (i, c) scores ins_cell[i, c]; -inf forbids either. Viterbi of this
-    lattice, and the MBR path over posteriors (mbr.py).
+    0-1 link) and its score: links score stack[t, i, c] - theta, a 0-1 link
+    ending at cell (i, c) ins_cell[i, c] - theta; -inf forbids either, as does
+    -inf in forbid[t, i, c]. Viterbi of this lattice (theta 0, forbid the
+    stack itself), and the MBR path over posteriors (mbr.py: theta and the
+    lattice's forbidden links read here, not applied to copies of the
+    posteriors at every round).
 
     Ties go to the first type, as np.argmax; a 0-1 link must win by 1e-9."""
     n_types, n_rows, width = stack.shape
@@ -271,7 +275,9 @@ def best_path(stack, ins_cell, ta, tb, lo, m):
             shift = lo[i] - tb[t] - lo[i - a]
             start, end = _span(shift, width)
             for c in range(start, end):
-                v = best[i - a, c + shift] + stack[t, i, c]
+                if forbid[t, i, c] == _NEG:
+                    continue
+                v = best[i - a, c + shift] + (stack[t, i, c] - theta)
                 if v > x[c]:
                     x[c] = v
                     arg[c] = t
@@ -280,7 +286,7 @@ def best_path(stack, ins_cell, ta, tb, lo, m):
         for c in range(width):
             b, k = x[c], arg[c]
             if c > 0:
-                v = best[i, c - 1] + ins_cell[i, c]
+                v = best[i, c - 1] + (ins_cell[i, c] - theta)
                 if v > b + 1e-9:
                     b, k = v, -1
             best[i, c] = b

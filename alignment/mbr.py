@@ -52,8 +52,7 @@ def mbr_links(lattice: Lattice, temp: float, theta: float,
     and the links the first lattice forbids stay forbidden."""
     post, ins_post = _averaged_posteriors(lattice, temp, members)
     expected = float(post.sum() + ins_post.sum())  # expected number of links of a path
-    post[np.isneginf(lattice.stack)] = _NEG  # once, not at every round of theta
-    ins_post[np.isneginf(lattice.ins_cells(lattice.ins))] = _NEG
+    ins_post[np.isneginf(lattice.ins_cells(lattice.ins))] = _NEG  # links the stack forbids: best_path
     if theta >= 0:
         back, _ = _decode(lattice, post, ins_post, theta)
         return links_from_back(back, lattice.types, lattice.band.lo, lattice.n, lattice.m)
@@ -99,8 +98,8 @@ def link_posteriors(lattice: Lattice, temp: float,
 
 def _decode(lattice: Lattice, post: np.ndarray, ins_post: np.ndarray, theta: float):
     """Back-pointers and value of the path maximising sum(posterior - theta)
-    (`post`, `ins_post`: -inf where the lattice forbids the link)."""
-    return best_path(post - theta, ins_post - theta, lattice.ta, lattice.tb, lattice.lo, lattice.m)
+    over the links the lattice allows (`ins_post`: -inf where it forbids a 0-1 link)."""
+    return best_path(post, ins_post, lattice.ta, lattice.tb, lattice.lo, lattice.m, theta, lattice.stack)
 
 
 @numba.njit(cache=True, nogil=True)
