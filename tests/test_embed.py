@@ -174,6 +174,23 @@ def test_identical_sentences_are_encoded_once() -> None:
     np.testing.assert_array_equal(vecs[0], vecs[2])
 
 
+def test_embed_caches_finished_vectors_and_no_parts(tmp_path) -> None:
+    """Word types go through embed(): their vectors are kept ("vecs"), their
+    parts are not (only runs and joins of sentences read parts back)."""
+    import sqlite3
+    words = ["harbour", "lisbon", "railway", "glacier"]
+    first = UseEmbedder(cache_dir=tmp_path)
+    want = first.embed(words)
+    first._cache.close()
+    db = sqlite3.connect(next(tmp_path.glob("*.sqlite3")))
+    assert db.execute("SELECT COUNT(*) FROM vecs").fetchone()[0] == len(words)
+    assert db.execute("SELECT COUNT(*) FROM parts").fetchone()[0] == 0
+    db.close()
+    again = UseEmbedder(cache_dir=tmp_path)
+    np.testing.assert_array_equal(again.embed(words), want)
+    assert again.sentences_encoded == 0
+
+
 def test_cache_reencodes_only_the_edited_sentence(tmp_path) -> None:
     first = UseEmbedder(cache_dir=tmp_path)
     before = first.embed_runs(STORY, 4)
