@@ -39,6 +39,7 @@ from alignment.lattice import Lattice, _span, best_path, links_from_back
 
 _NEG = -np.inf
 _MAX_ROUNDS = 5  # Dinkelbach rounds of the automatic theta (2-3 reach a fixed path)
+_FLOOR = -40.0  # log posteriors below this are taken as 0 (_posteriors)
 _THETA_START = 0.45  # half a first guess of the F1 (dev: 0.9); the rounds correct it
 
 
@@ -104,7 +105,11 @@ def _decode(lattice: Lattice, post: np.ndarray, ins_post: np.ndarray, theta: flo
 
 @numba.njit(cache=True, nogil=True)
 def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m, temp):
-    """Link posteriors from the sweeps; `stack` divided by `temp` as it is read."""
+    """Link posteriors from the sweeps; `stack` divided by `temp` as it is read.
+    A posterior under exp(_FLOOR) (4e-18) is left 0, its exp not taken: the
+    decode reads posterior - theta, and with theta about half the expected F1
+    so small a term is under half an ulp of it (at 10k x 10k, 91% of the
+    type-cells: 0.28 -> 0.19 s a lattice; dev and 10k figures the same)."""
     n_types, n_rows, width = stack.shape
     total = fwd[n_rows - 1, m - lo[n_rows - 1]]
     post = np.zeros((n_types, n_rows, width))
@@ -118,10 +123,10 @@ def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m, temp):
             start, end = _span(shift, width)
             for c in range(start, end):
                 v = fwd[i - a, c + shift] + stack[t, i, c] / temp + bwd[i, c] - total
-                if v > -700.0:
+                if v > _FLOOR:
                     post[t, i, c] = math.exp(min(v, 0.0))
         for c in range(1, width):
             v = fwd[i, c - 1] + ins[lo[i] + c] + bwd[i, c] - total
-            if v > -700.0:
+            if v > _FLOOR:
                 ins_post[i, c] = math.exp(min(v, 0.0))
     return post, ins_post
