@@ -22,6 +22,7 @@ Usage (from the repository root):
     python benchmarks/bench_engine.py                       # both tables, USE encoder
     python benchmarks/bench_engine.py --part concat
     python benchmarks/bench_engine.py --part scaling --sizes 2500,5000,10000,20000
+    python benchmarks/bench_engine.py --part scaling --sizes 10000 --warm-runs 3
     python benchmarks/bench_engine.py --embedder hashing    # model-free smoke run
 """
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -164,10 +166,25 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def cold_and_warm(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def cold_and_warm(spec: dict[str, Any], warm_runs: int = 1) -> list[tuple[str, dict[str, Any]]]:
+    """A cold run, then `warm_runs` warm ones (each its own process): this
+    machine's wall times vary by 10-20% from run to run, so several warm runs
+    and their median say more than one."""
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
         spec = {**spec, "cache": cache}
-        return [("cold", run_worker(spec)), ("warm", run_worker(spec))]
+        runs = [("cold", run_worker(spec))]
+        for k in range(max(warm_runs, 1)):
+            runs.append(("warm" if k == 0 else f"warm {k + 1}", run_worker(spec)))
+        return runs
+
+
+def warm_summary(runs: list[tuple[str, dict[str, Any]]]) -> str:
+    """'warm: median X s, min Y s over N runs' (empty for one warm run)."""
+    warm = sorted(r["seconds"] for mode, r in runs if mode.startswith("warm"))
+    if len(warm) < 2:
+        return ""
+    return (f"warm align s: median {statistics.median(warm):.1f}, min {warm[0]:.1f}, "
+            f"max {warm[-1]:.1f} over {len(warm)} runs")
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -177,7 +194,8 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def concat_table(args: argparse.Namespace) -> None:
-    runs = cold_and_warm({"kind": "concat", "bench": str(args.bench), "embedder": args.embedder})
+    runs = cold_and_warm({"kind": "concat", "bench": str(args.bench), "embedder": args.embedder},
+                         args.warm_runs)
     rows = []
     for mode, r in runs:
         e2e = r["load"] + r["seconds"]
@@ -197,14 +215,19 @@ def concat_table(args: argparse.Namespace) -> None:
     print("load s: building the embedder and its model (one sentence encoded); align s includes")
     print("embed s (time inside the embedder's methods); total s = load s + align s;")
     print("cpu s: CPU time (all threads) of align s; wall times inflate when others load the CPU;")
+    if warm_summary(runs):
+        print(warm_summary(runs))
     print(f"sent/s = (src + tgt sentences) / align s; signature: {runs[0][1]['signature']}\n")
 
 
 def scaling_table(args: argparse.Namespace) -> None:
-    rows = []
+    rows, summaries = [], []
     for n in args.sizes:
         spec = {"kind": "scaling", "size": n, "bench": str(args.bench), "embedder": args.embedder}
-        for mode, r in cold_and_warm(spec):
+        runs = cold_and_warm(spec, args.warm_runs)
+        if warm_summary(runs):
+            summaries.append(f"{n}: {warm_summary(runs)}")
+        for mode, r in runs:
             print(f"  {n} {mode}: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB",
                   file=sys.stderr, flush=True)
             rows.append([f"{n}", mode, f"{r['load']:.1f}", f"{r['embed']:.1f}",
@@ -214,6 +237,8 @@ def scaling_table(args: argparse.Namespace) -> None:
     print("Scaling: N x N sentences (bench documents cycled), one process per run")
     print(table(["N", "cache", "load s", "embed s", "align s", "cpu s", "ms/N", "cpu ms/N",
                  "sent/s", "peak MB", "F1"], rows))
+    for line in summaries:
+        print(line)
     print("targets: 10000 x 10000 <= 60 s cold, <= 10 s warm; peak <= 2048 MB; ms/sentence flat")
 
 
@@ -224,6 +249,8 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=BENCH)
     parser.add_argument("--sizes", default="2500,5000,10000,20000",
                         type=lambda s: [int(x) for x in s.split(",")])
+    parser.add_argument("--warm-runs", type=int, default=1,
+                        help="warm runs after each cold one (own processes; median and min printed)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
