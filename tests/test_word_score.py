@@ -34,16 +34,23 @@ def _brute(vecs, s_ids, t_ids, i, j, a, b, floor) -> float:
     return min(covs + [c for c in ends if c is not None])
 
 
+def _random_words(rng, types: int, n: int, m: int):
+    """Unit word vectors of `types` types and 0-3 words (repeats possible) per
+    sentence of an n-sentence source and an m-sentence target."""
+    vecs = rng.standard_normal((types, 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    s_ids = tuple(rng.integers(0, types, rng.integers(0, 4)) for _ in range(n))
+    t_ids = tuple(rng.integers(0, types, rng.integers(0, 4)) for _ in range(m))
+    return vecs, s_ids, t_ids
+
+
 @pytest.mark.parametrize("floor", [0.0, 0.3])
 def test_cell_coverage_is_each_words_best_cosine_over_the_other_run(floor):
     """Every band cell and link type, against the cosines written out (sentences
     with no content word included)."""
     rng = np.random.default_rng(1)
-    vecs = rng.standard_normal((40, 8)).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     n, m, most = 18, 21, 3
-    s_ids = tuple(rng.integers(0, 40, rng.integers(0, 4)) for _ in range(n))
-    t_ids = tuple(rng.integers(0, 40, rng.integers(0, 4)) for _ in range(m))
+    vecs, s_ids, t_ids = _random_words(rng, 40, n, m)
     path, i, j = [(0, 0)], 0, 0
     while i < n or j < m:
         i, j = min(i + 1, n), min(j + (2 if rng.random() < 0.2 else 1), m)
@@ -65,11 +72,8 @@ def test_the_word_term_of_every_merge_type_at_once_is_each_cells_own():
     coverage written out; 1-1 and 1-0 scores and forbidden cells untouched."""
     from alignment.scoring import with_word_term
     rng = np.random.default_rng(3)
-    vecs = rng.standard_normal((30, 8)).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     n, m, most = 15, 17, 3
-    s_ids = tuple(rng.integers(0, 30, rng.integers(0, 4)) for _ in range(n))
-    t_ids = tuple(rng.integers(0, 30, rng.integers(0, 4)) for _ in range(m))
+    vecs, s_ids, t_ids = _random_words(rng, 30, n, m)
     path = [(0, 0)] + [(k, min(k + k // 7, m)) for k in range(1, n)] + [(n, m)]
     band = band_around(path, n, m, 2)
     cover = word_cover(TextWords(vecs, s_ids), TextWords(vecs, t_ids), band, most, path, 0.2)
