@@ -119,7 +119,10 @@ def all_scores(s: Side, t: Side, band: Band, types: list[tuple[int, int]],
     if cfg.w_sim and cfg.w_nbr:
         cos.update(neighbour_dots(s, t, band, types))
     cover = band_cover(s, t, band, cfg, path)
-    return [(a, b, band_scores(s, t, band, a, b, cfg, ratio, cos, cover)) for a, b in types]
+    n = len(s.clen) - 1
+    stack = np.full((len(types), n + 1, band.width), _NEG)  # rows Lattice takes as they are
+    return [(a, b, band_scores(s, t, band, a, b, cfg, ratio, cos, cover, stack[k]))
+            for k, (a, b) in enumerate(types)]
 
 
 def band_cover(s: Side, t: Side, band: Band, cfg: AlignConfig, path) -> WordCover | None:
@@ -136,19 +139,13 @@ def with_word_term(scores: list[tuple[int, int, np.ndarray]], band: Band, w_word
     band_scores adds, so it is added to copies of the merges' scores and the
     rest is shared. Why: an MBR ensemble member differing only in w_word then
     costs its word term, not a second scoring of the band."""
-    if cover is None:
+    if cover is None or not any(b and a + b > 2 for a, b, _ in scores):
         return scores
-    merges = [k for k, (a, b, _) in enumerate(scores) if b and a + b > 2]
-    if not merges:
-        return scores
-    block = np.stack([scores[k][2] for k in merges])  # the copies the term goes into
-    add_word_terms(block, np.array([scores[k][0] for k in merges], np.int64),
-                   np.array([scores[k][1] for k in merges], np.int64), band.lo, cover.arrays,
+    stack = np.stack([arr for _, _, arr in scores])  # a copy, the lattice's stack as it is
+    add_word_terms(stack, np.array([a for a, _, _ in scores], np.int64),
+                   np.array([b for _, b, _ in scores], np.int64), band.lo, cover.arrays,
                    float(w_word), cover.mean)
-    out = list(scores)
-    for row, k in enumerate(merges):
-        out[k] = (scores[k][0], scores[k][1], block[row])
-    return out
+    return [(a, b, stack[k]) for k, (a, b, _) in enumerate(scores)]
 
 
 def cosines(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -> dict:
@@ -199,11 +196,12 @@ def neighbour_dots(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -
     return out
 
 
-def band_scores(s: Side, t: Side, band: Band, a: int, b: int,
-                 cfg: AlignConfig, ratio: float, cos: dict, cover: WordCover | None = None) -> np.ndarray:
-    """Score of the link src[i-a:i] <-> tgt[j-b:j] for every band cell (i, j)."""
+def band_scores(s: Side, t: Side, band: Band, a: int, b: int, cfg: AlignConfig, ratio: float,
+                cos: dict, cover: WordCover | None = None, out: np.ndarray | None = None) -> np.ndarray:
+    """Score of the link src[i-a:i] <-> tgt[j-b:j] for every band cell (i, j);
+    `out`: the (n + 1, width) array of -inf to write them into (a new one if None)."""
     n, m = len(s.clen) - 1, len(t.clen) - 1
-    out = np.full((n + 1, band.width), _NEG)
+    out = np.full((n + 1, band.width), _NEG) if out is None else out
     if b == 0:
         out[a:] = -skip_costs(s.clen, cfg.skip, cfg.skip_len_exp)[:, None]
         return out

@@ -154,3 +154,26 @@ def test_sparse_dots_equal_scipys_product_to_the_bit():
     ts = rng.integers(0, 40, (12, 5))
     full = (rows @ cols.T).toarray()
     assert np.array_equal(sparse_dots(rows, cols, si, ts), full[si[:, None], ts])
+
+
+def test_a_lattice_takes_all_scores_stack_without_copying_it(fake_embedder):
+    """all_scores writes every type into one stack and Lattice takes it as it is
+    (a copy is 95 MB at 10k x 10k); arrays of other origins are copied, and the
+    lattice's results are the same either way."""
+    import alignment.align as A
+    from alignment.align_config import AlignConfig
+    from alignment.lattice import Lattice, band_around
+    from alignment.scoring import all_scores
+    from test_align import sents, tr
+
+    src = [f"Kowalski{k} wrote {k + 3} letters from Lisbon{k} in {1900 + k}." for k in range(9)]
+    cfg = AlignConfig()
+    s, t = A._features(sents(src), sents([tr(x) for x in src]), fake_embedder, cfg)
+    band = band_around(A._first_path(s, t, cfg, 1.0), len(src), len(src), cfg.window)
+    scores = all_scores(s, t, band, A._link_types(cfg), cfg, 1.0)
+    ins = A._insertions(t, cfg)
+    shared = Lattice(scores, band, len(src), len(src), ins)
+    copied = Lattice([(a, b, arr.copy()) for a, b, arr in scores], band, len(src), len(src), ins)
+    assert shared.stack is scores[0][2].base
+    assert copied.stack is not scores[0][2].base and np.array_equal(shared.stack, copied.stack)
+    assert shared.viterbi() == copied.viterbi()
