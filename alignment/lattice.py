@@ -265,7 +265,7 @@ def _logaddexp(x, y):
 
 
 @numba.njit(inline="always")
-def _span(shift, width):
+def band_span(shift, width):
     """Cells c of a row whose source cell c + shift is inside the band."""
     return max(0, -shift), min(width, width - shift)
 
@@ -294,7 +294,7 @@ def best_path(stack, ins_cell, ta, tb, lo, m, theta, forbid):
             if i < a:
                 continue
             shift = lo[i] - tb[t] - lo[i - a]
-            start, end = _span(shift, width)
+            start, end = band_span(shift, width)
             for c in range(start, end):
                 if forbid[t, i, c] == _NEG:
                     continue
@@ -351,7 +351,7 @@ def _forward(stack, ta, tb, lo, gains, temp):
             if i < a:
                 continue
             shift = lo[i] - tb[t] - lo[i - a]
-            start, end = _span(shift, width)
+            start, end = band_span(shift, width)
             for c in range(start, end):
                 _lse_add(xm, xs, c, fwd[i - a, c + shift] + stack[t, i, c] / temp)
         _lse_row(xm, xs, x)
@@ -379,7 +379,7 @@ def _backward(stack, ta, tb, lo, gains, m, temp):
             if i + a >= n_rows:
                 continue
             shift = lo[i] + tb[t] - lo[i + a]
-            start, end = _span(shift, width)
+            start, end = band_span(shift, width)
             for c in range(start, end):
                 _lse_add(ym, ys, c, stack[t, i + a, c + shift] / temp + bwd[i + a, c + shift])
         _lse_row(ym, ys, y)

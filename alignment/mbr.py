@@ -35,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numba
 import numpy as np
 
-from alignment.lattice import Lattice, _span, best_path, links_from_back
+from alignment.lattice import Lattice, band_span, best_path, links_from_back
 
 _NEG = -np.inf
 _MAX_ROUNDS = 5  # Dinkelbach rounds of the automatic theta (2-3 reach a fixed path)
@@ -120,7 +120,7 @@ def _posteriors(stack, ta, tb, lo, ins, fwd, bwd, m, temp):
             if i < a:
                 continue
             shift = lo[i] - tb[t] - lo[i - a]
-            start, end = _span(shift, width)
+            start, end = band_span(shift, width)
             for c in range(start, end):
                 v = fwd[i - a, c + shift] + stack[t, i, c] / temp + bwd[i, c] - total
                 if v > _FLOOR:
