@@ -350,10 +350,14 @@ class UseEmbedder:
                       if i >= 0 and keys[i] in hit and hit[keys[i]][0] == k
                       and len(hit[keys[i]][1]) == 2 * k * DIM]
                 for part, vec in _row_blocks(hit, keys, at, np.float16, (k, DIM)):
-                    norms = np.linalg.norm(vec.astype(np.float32), axis=2)
+                    vec = vec.astype(np.float32)  # once, for the check and the copy
+                    norms = np.linalg.norm(vec, axis=2)
                     ok = np.isfinite(norms).all(axis=1) & (np.abs(norms - 1).max(axis=1) < 1e-2)
-                    rows = part[ok]
-                    out[:k, rows], found[rows] = vec[ok].transpose(1, 0, 2), True
+                    if ok.all() and part[-1] - part[0] + 1 == len(part):  # the usual block: a slice
+                        out[:k, part[0]:part[-1] + 1], found[part] = vec.transpose(1, 0, 2), True
+                    else:
+                        rows = part[ok]
+                        out[:k, rows], found[rows] = vec[ok].transpose(1, 0, 2), True
             if len(hit) > found.sum():
                 warn_bad_rows(cache.path, int(len(hit) - found.sum()), "had the wrong shape or values")
             todo = np.flatnonzero(~found)
