@@ -136,9 +136,9 @@ def with_word_term(scores: list[tuple[int, int, np.ndarray]], band: Band, w_word
                    cover: WordCover | None) -> list[tuple[int, int, np.ndarray]]:
     """The scores of all_scores (made with w_word 0) as all_scores makes them with
     `w_word` and its `cover` (band_cover): the word term is the last one
-    band_scores adds, so it is added to copies of the merges' scores and the
-    rest is shared. Why: an MBR ensemble member differing only in w_word then
-    costs its word term, not a second scoring of the band."""
+    band_scores adds, so it is added to one copy of the stack (the member's
+    lattice takes it as it is). Why: an MBR ensemble member differing only in
+    w_word then costs its word term, not a second scoring of the band."""
     if cover is None or not any(b and a + b > 2 for a, b, _ in scores):
         return scores
     stack = np.stack([arr for _, _, arr in scores])  # a copy, the lattice's stack as it is
@@ -198,7 +198,8 @@ def neighbour_dots(s: Side, t: Side, band: Band, types: list[tuple[int, int]]) -
 
 def band_scores(s: Side, t: Side, band: Band, a: int, b: int, cfg: AlignConfig, ratio: float,
                 cos: dict, cover: WordCover | None = None, out: np.ndarray | None = None) -> np.ndarray:
-    """Score of the link src[i-a:i] <-> tgt[j-b:j] for every band cell (i, j);
+    """Score of the link src[i-a:i] <-> tgt[j-b:j] for every band cell (i, j).
+    `cos`: all_scores' band arrays (cosines, and the lexical dots when w_lex);
     `out`: the (n + 1, width) array of -inf to write them into (a new one if None)."""
     n, m = len(s.clen) - 1, len(t.clen) - 1
     out = np.full((n + 1, band.width), _NEG) if out is None else out
@@ -208,8 +209,7 @@ def band_scores(s: Side, t: Side, band: Band, a: int, b: int, cfg: AlignConfig, 
     if a > n or b > m:
         return out
     ts = band_runs(band.lo, a, b, m, 0, band.width)
-    lex = (np.zeros(ts.shape, np.float32) if not cfg.w_lex else cos[("lex", a, b)]
-           if ("lex", a, b) in cos else sparse_dots(s.lex[a - 1], t.lex[b - 1], np.arange(n + 1 - a), ts))
+    lex = cos[("lex", a, b)] if cfg.w_lex else np.zeros(ts.shape, np.float32)
     own = cos.get((a, b), np.zeros((ts.shape[0], ts.shape[1] + _LEFT + _RIGHT), np.float32))
     drop = bool(cfg.w_drop and cfg.w_sim and a + b > 2)
     up, left = cos.get((a - 1, b), own), cos.get((a, b - 1), own)  # read only if drop

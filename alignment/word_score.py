@@ -247,15 +247,15 @@ def add_word_term(out, a, b, lo, arr, w_word, mean):
     scores `out` of a merge (a + b > 2; cells whose link has no content word are
     left as they are): a merge pays when its words, or those of an end
     sentence, find fewer counterparts than a 1-1 link of the text does."""
-    if b and a + b > 2:
-        add_word_terms(out[None], np.array([a], np.int64), np.array([b], np.int64), lo, arr, w_word, mean)
+    add_word_terms(out[None], np.array([a], np.int64), np.array([b], np.int64), lo, arr, w_word, mean)
 
 
 @numba.njit(cache=True, nogil=True)
 def add_word_terms(outs, ta, tb, lo, arr, w_word, mean):
     """add_word_term for the types (ta[k], tb[k]) at once, outs[k] the scores of
-    type k (those not a merge, 1-0 and 1-1, left as they are). Why: the sums of a cell's links share their terms (the
-    a-b link's source side is the (a-1)-b link's plus one sentence), so a cell's
+    type k (those not a merge, 1-0 and 1-1, left as they are). Why: the sums
+    of a cell's links share their terms (the a-b link's source side is the
+    (a-1)-b link's plus one sentence), so a cell's
     sums for every type take one pass per side (_runs) instead of one per type:
     the word term of an MBR member at 10k x 10k sentences 1.1-1.5 s -> 0.3-0.4 s."""
     s_first, s_off, s_sums, s_cnt, t_first, t_off, t_sums, t_cnt = arr
