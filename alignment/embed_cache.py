@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zlib
 import sqlite3
 import threading
 import time
@@ -47,7 +48,9 @@ class PartsCache:
     thousand sentences is one transaction, and a crash never leaves a torn entry.
 
     Nothing read is trusted (issue 10, item 16): each row carries an 8-byte
-    blake2b checksum of its key, length and vector, and a row that fails it is
+    checksum of its key, length and vector (CRC-32 and Adler-32: they guard
+    against damage, not forgery, and take a fifth of blake2b's time, 0.15 ->
+    0.03 s for the 10,000 run rows of a book's side), and a row that fails it is
     a miss (recomputed and overwritten); a file sqlite finds corrupt is moved
     aside to `embeddings.sqlite3.corrupt` and a new one started. Both warn
     (CacheWarning) and never stop the work.
@@ -60,11 +63,12 @@ class PartsCache:
     #: with 64 KB ones (reading them back: 0.037 s and 0.029 s; the file 20% smaller).
     PAGE_SIZE = 65536
     _SUM = 8  # checksum bytes at the end of each vector blob
+    MMAP_SIZE = 1 << 32  # address space only: pages are read as touched
 
     def __init__(self, directory: str | os.PathLike[str], model: str) -> None:
         self.path = Path(directory) / "embeddings.sqlite3"
-        # "+sum": rows of caches written before checksums never match, so are never read
-        self._model = hashlib.blake2b(f"{model}+sum".encode("utf-8"), digest_size=8).digest()
+        # "+crc": rows of caches written before these checksums never match, so are never read
+        self._model = hashlib.blake2b(f"{model}+crc".encode("utf-8"), digest_size=8).digest()
         self._lock = threading.Lock()  # one connection, shared by the app's threads
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -98,6 +102,9 @@ class PartsCache:
             db.execute(f"PRAGMA page_size={self.PAGE_SIZE}")  # new files only: a no-op once created
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            # reads through a memory map, not a copy per page: a warm 10,000-sentence
+            # side's run rows 0.23 -> 0.16 s
+            db.execute(f"PRAGMA mmap_size={self.MMAP_SIZE}")
             for table in self.TABLES:
                 db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, len INTEGER, vec BLOB)")
             return db
@@ -118,11 +125,11 @@ class PartsCache:
                       CacheWarning, stacklevel=3)
         return self._open()
 
-    def _checksum(self, key: bytes, n: int, vec: bytes) -> bytes:
-        h = hashlib.blake2b(key, digest_size=self._SUM)
-        h.update(int(n).to_bytes(8, "little", signed=True))
-        h.update(vec)
-        return h.digest()
+    @staticmethod
+    def _checksum(key: bytes, n: int, vec: bytes) -> bytes:
+        head = key + int(n).to_bytes(8, "little", signed=True)
+        return (zlib.crc32(vec, zlib.crc32(head)).to_bytes(4, "little")
+                + zlib.adler32(vec, zlib.adler32(head)).to_bytes(4, "little"))
 
     def get(self, keys: Sequence[bytes], table: str = "parts") -> dict[bytes, tuple[int, bytes]]:
         """The cached (len, vector bytes) of those keys that are present and intact."""
