@@ -76,6 +76,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numba
@@ -168,23 +169,39 @@ def _reaches(to_other, to_own):
     return to_other >= np.float32(COUNTERPART) and to_own < np.float32(NONE)
 
 
-def crossing(links: Sequence[Link], s_words: TextWords | None, t_words: TextWords | None) -> np.ndarray:
+def crossing(links: Sequence[Link], s_words: TextWords | None, t_words: TextWords | None,
+             threads: int = 2) -> np.ndarray:
     """Per link, the larger crossing evidence with either neighbour (pair_crossing),
     at most MOST; 0 for a link or neighbour with an empty side, and for all without
-    word vectors."""
+    word vectors. The pairs of links are split among `threads` (compiled, without
+    the GIL: 10k x 10k, 0.65-0.75 s -> 0.45-0.5 s on two cores, the same counts)."""
     out = np.zeros(len(links))
-    if s_words is None or t_words is None:
+    if s_words is None or t_words is None or len(links) < 2:
         return out
-    vecs = s_words.vectors
-    sides = [(np.concatenate([s_words.ids[i] for i in s] or [np.zeros(0, np.int64)]),
-              np.concatenate([t_words.ids[j] for j in t] or [np.zeros(0, np.int64)])) for s, t in links]
+    empty = np.zeros(0, np.int64)
+    a = [np.concatenate([s_words.ids[i] for i in s] or [empty]) for s, _ in links]
+    b = [np.concatenate([t_words.ids[j] for j in t] or [empty]) for _, t in links]
+    a_off, b_off = (np.concatenate([[0], np.cumsum([len(x) for x in side])]).astype(np.int64)
+                    for side in (a, b))
+    full = np.array([bool(s and t) for s, t in links])
+    args = (s_words.vectors, np.concatenate(a), a_off, np.concatenate(b), b_off, full[:-1] & full[1:])
+    got = np.zeros(len(links) - 1, np.int64)
+    cuts = np.linspace(0, len(got), max(1, threads) + 1).astype(np.int64)
     with threadpool_limits(1, user_api="blas"):  # small products: see word_score.best_cosines
-        for k in range(len(links) - 1):
-            (s1, t1), (s2, t2) = links[k], links[k + 1]
-            if not (s1 and t1 and s2 and t2):
-                continue
-            (a1, b1), (a2, b2) = sides[k], sides[k + 1]
-            m = vecs[np.concatenate([a1, a2])] @ vecs[np.concatenate([b1, b2])].T
-            c = min(pair_crossing(m, len(a1), len(b1)), MOST)
-            out[k], out[k + 1] = max(out[k], c), max(out[k + 1], c)
+        with ThreadPoolExecutor(max(1, threads), thread_name_prefix="crossing") as pool:
+            list(pool.map(lambda k: _crossings(*args, cuts[k], cuts[k + 1], got), range(len(cuts) - 1)))
+    c = np.minimum(got, MOST).astype(float)
+    out[:-1] = c
+    out[1:] = np.maximum(out[1:], c)
     return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _crossings(vecs, a_ids, a_off, b_ids, b_off, ok, lo, hi, got):
+    """got[k] = pair_crossing of links k and k + 1 for lo <= k < hi where `ok`: the
+    words of link k are a_ids[a_off[k]:a_off[k + 1]] (source) and b_ids[...] (target)."""
+    for k in range(lo, hi):
+        if ok[k]:
+            x = vecs[a_ids[a_off[k]:a_off[k + 2]]]
+            y = np.ascontiguousarray(vecs[b_ids[b_off[k]:b_off[k + 2]]].T)
+            got[k] = pair_crossing(x @ y, a_off[k + 1] - a_off[k], b_off[k + 1] - b_off[k])

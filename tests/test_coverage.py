@@ -107,3 +107,33 @@ def test_compiled_pair_crossing_counts_as_the_numpy_reference(seed):
     m = np.where(rng.random(shape) < 0.3, rng.choice(edges, size=shape), m)
     m = np.where(rng.random(shape) < 0.2, np.float32(0.95), m).astype(np.float32)
     assert pair_crossing(m, int(na1), int(nb1)) == reference_pair_crossing(m, int(na1), int(nb1))
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_crossing_in_threads_counts_each_pair_of_links_as_the_reference(threads):
+    """The pairs split among threads (and gathered by offsets) give, per link, the
+    larger of its two pairs' reference counts, capped at MOST; links with an empty
+    side and their neighbours' pairs count 0."""
+    from alignment.coverage import MOST, TextWords
+    rng = np.random.default_rng(threads)
+    vecs = rng.standard_normal((30, 64)).astype(np.float32)
+    vecs[10:20] = vecs[:10] + 0.03 * rng.standard_normal((10, 64)).astype(np.float32)  # near pairs
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    s_ids = [rng.integers(0, 30, rng.integers(0, 5)) for _ in range(12)]
+    t_ids = [rng.integers(0, 30, rng.integers(0, 5)) for _ in range(12)]
+    s_ids[5], t_ids[5], s_ids[6], t_ids[6] = [25], [3], [13, 26], [27]  # target 5 reaches source 6
+    s_ids, t_ids = (tuple(np.array(x, dtype=np.int64) for x in ids) for ids in (s_ids, t_ids))
+    links = [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), (2, 3)), ((), (4,)), ((5,), (5,)),
+             ((6,), (6,)), ((7, 8), (7, 8)), ((9,), (9,)), ((10,), (10,)), ((11,), (11,))]
+    got = crossing(links, TextWords(vecs, s_ids), TextWords(vecs, t_ids), threads=threads)
+    want = np.zeros(len(links))
+    for k in range(len(links) - 1):
+        (s1, t1), (s2, t2) = links[k], links[k + 1]
+        if s1 and t1 and s2 and t2:
+            a1, a2 = (np.concatenate([s_ids[i] for i in s]) for s in (s1, s2))
+            b1, b2 = (np.concatenate([t_ids[j] for j in t]) for t in (t1, t2))
+            m = vecs[np.concatenate([a1, a2])] @ vecs[np.concatenate([b1, b2])].T
+            c = min(reference_pair_crossing(m, len(a1), len(b1)), MOST)
+            want[k], want[k + 1] = max(want[k], c), max(want[k + 1], c)
+    assert got.tolist() == want.tolist()
+    assert want[5] == want[6] == 1  # the pair built to cross: the comparison tests something
