@@ -350,14 +350,14 @@ class UseEmbedder:
                       if i >= 0 and keys[i] in hit and hit[keys[i]][0] == k
                       and len(hit[keys[i]][1]) == 2 * k * DIM]
                 for part, vec in _row_blocks(hit, keys, at, np.float16, (k, DIM)):
-                    vec = vec.astype(np.float32)  # once, for the check and the copy
-                    norms = np.linalg.norm(vec, axis=2)
-                    ok = np.isfinite(norms).all(axis=1) & (np.abs(norms - 1).max(axis=1) < 1e-2)
-                    if ok.all() and part[-1] - part[0] + 1 == len(part):  # the usual block: a slice
-                        out[:k, part[0]:part[-1] + 1], found[part] = vec.transpose(1, 0, 2), True
-                    else:
-                        rows = part[ok]
-                        out[:k, rows], found[rows] = vec[ok].transpose(1, 0, 2), True
+                    block = part[-1] - part[0] + 1 == len(part)  # the usual case: converted in place
+                    got = out[:k, part[0]:part[-1] + 1] if block else np.empty((k, len(part), DIM), np.float32)
+                    got[...] = vec.transpose(1, 0, 2)
+                    sq = np.einsum("kid,kid->ki", got, got)  # a row left unfound is computed over
+                    ok = np.isfinite(sq).all(axis=0) & (np.abs(np.sqrt(sq) - 1).max(axis=0) < 1e-2)
+                    if not block:
+                        out[:k, part[ok]] = got[:, ok]
+                    found[part[ok]] = True
             if len(hit) > found.sum():
                 warn_bad_rows(cache.path, int(len(hit) - found.sum()), "had the wrong shape or values")
             todo = np.flatnonzero(~found)

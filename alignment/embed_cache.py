@@ -126,13 +126,15 @@ class PartsCache:
         return self._open()
 
     @staticmethod
-    def _checksum(key: bytes, n: int, vec: bytes) -> bytes:
+    def _checksum(key: bytes, n: int, vec: bytes | memoryview) -> bytes:
         head = key + int(n).to_bytes(8, "little", signed=True)
         return (zlib.crc32(vec, zlib.crc32(head)).to_bytes(4, "little")
                 + zlib.adler32(vec, zlib.adler32(head)).to_bytes(4, "little"))
 
-    def get(self, keys: Sequence[bytes], table: str = "parts") -> dict[bytes, tuple[int, bytes]]:
-        """The cached (len, vector bytes) of those keys that are present and intact."""
+    def get(self, keys: Sequence[bytes], table: str = "parts") -> dict[bytes, tuple[int, memoryview]]:
+        """The cached (len, vector bytes) of those keys that are present and intact
+        (a view of the row without its checksum: a copy of each 6 KB row took a
+        tenth of a warm book side's read)."""
         if table not in self.TABLES:
             raise ValueError(f"no cache table {table!r}")
         found: dict[bytes, tuple[int, bytes]] = {}
@@ -146,8 +148,8 @@ class PartsCache:
                     for k, n, v in self._db.execute(
                             f"SELECT key, len, vec FROM {table} WHERE key IN ({marks})", chunk):
                         if (isinstance(n, int) and isinstance(v, bytes) and len(v) > self._SUM
-                                and self._checksum(k, n, v[:-self._SUM]) == v[-self._SUM:]):
-                            found[k[m:]] = (n, v[:-self._SUM])
+                                and self._checksum(k, n, memoryview(v)[:-self._SUM]) == v[-self._SUM:]):
+                            found[k[m:]] = (n, memoryview(v)[:-self._SUM])
                         else:
                             bad += 1
             except sqlite3.DatabaseError as exc:
