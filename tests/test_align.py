@@ -658,3 +658,28 @@ def test_lattices_sharing_the_bands_dots_score_as_if_each_computed_them(fake_emb
         shared = all_scores(s, t, band, types, config, ratio, path, cos if config.w_sim else None, lex)
         own = all_scores(s, t, band, types, config, ratio, path)
         assert all(np.array_equal(x, y) for (_, _, x), (_, _, y) in zip(shared, own))
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_align_pauses_the_cycle_collector_and_leaves_it_as_found(was_on, fake_embedder, monkeypatch):
+    """The collector is off while aligning (its full passes cost 0.4 s at 10k x 10k)
+    and back as the caller had it afterwards, also when aligning fails."""
+    import gc
+    import alignment.align as A
+    seen, real = [], A._align_sides
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(A, "_align_sides", watched)
+    (gc.enable if was_on else gc.disable)()
+    try:
+        align(sents(["A cat.", "A dog."]), sents([tr("A cat."), tr("A dog.")]), embedder=fake_embedder)
+        assert seen == [False] and gc.isenabled() == was_on
+        monkeypatch.setattr(A, "_align_sides", lambda *a, **k: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            align(sents(["A cat."]), sents([tr("A cat.")]), embedder=fake_embedder)
+        assert gc.isenabled() == was_on
+    finally:
+        gc.enable()
