@@ -54,7 +54,13 @@ def features(src, tgt, embedder, cfg: AlignConfig) -> tuple[Side, Side]:
     """Both texts' Sides, one after the other on this thread. Threads did not
     help here (10k x 10k, session 10): the cache reads, anchors and content
     words hold the GIL most of the time (4.2-4.3 s either way), and the
-    hubness's BLAS products beside them slowed from 0.4 to 0.8-1.3 s a side."""
+    hubness's BLAS products beside them slowed from 0.4 to 0.8-1.3 s a side.
+    Nor (session 11) did the content-word vectors in a thread beside the first
+    pass (compiled, mostly without the GIL): the band cover started 0.8 s sooner
+    in a process aligning a second time, but a fresh process loads numba's code
+    in that pass, holding the GIL (fresh processes: medians 11.0 against 11.1 s
+    in 5 pairs, 10.5 against 10.2 s in bench_engine), nor loading that code in a
+    thread during this function (10.7-11.6 against 10.0-11.4 s)."""
     k = cfg.max_side
     s_txt, t_txt = [s.text for s in src], [t.text for t in tgt]
     if embedder is not None:
