@@ -466,3 +466,31 @@ def test_embed_reads_finished_vectors_and_keeps_the_order_of_repeated_texts(tmp_
     texts = [STORY[2], STORY[0], STORY[2], STORY[5]]
     np.testing.assert_allclose(again.embed(texts), want_vecs[[2, 0, 2, 5]], atol=1e-6)
     assert again.sentences_encoded == 0
+
+
+def test_rows_under_an_older_checksum_are_deleted_when_the_cache_opens(tmp_path) -> None:
+    """Rows written with blake2b checksums (model tag "+sum") are never read again; a book's
+    rows take half a gigabyte, so opening the cache drops them (in a thread), this model's only."""
+    import hashlib
+    cache = PartsCache(tmp_path, "model")
+    cache.put([(b"k" * 20, 2, b"\x01" * 16)], "runs")
+    cache.close()
+    stale = hashlib.blake2b(b"model+sum", digest_size=8).digest()
+    other = hashlib.blake2b(b"other model+sum", digest_size=8).digest()
+    db = sqlite3.connect(tmp_path / "embeddings.sqlite3")
+    for table in PartsCache.TABLES:
+        db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)",
+                       [(prefix + bytes([n]) * 20, 0, b"\0" * 24) for prefix in (stale, other) for n in range(3)])
+    db.commit()
+    db.close()
+    again = PartsCache(tmp_path, "model")
+    assert again.sweeper is not None
+    again.sweeper.join(timeout=60)
+    assert PartsCache(tmp_path, "model").sweeper is None  # nothing left to sweep: no thread
+    db = sqlite3.connect(tmp_path / "embeddings.sqlite3")
+    for table in PartsCache.TABLES:
+        keys = [k for (k,) in db.execute(f"SELECT key FROM {table}")]
+        assert not any(k.startswith(stale) for k in keys)
+        assert sum(k.startswith(other) for k in keys) == 3
+    db.close()
+    assert again.get([b"k" * 20], "runs") == {b"k" * 20: (2, b"\x01" * 16)}
