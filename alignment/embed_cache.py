@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import zlib
 import sqlite3
 import threading
 import time
 import warnings
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -70,7 +70,7 @@ class PartsCache:
     def __init__(self, directory: str | os.PathLike[str], model: str) -> None:
         self.path = Path(directory) / "embeddings.sqlite3"
         # "+crc": rows of caches written before these checksums never match, so are never read
-        self._model = hashlib.blake2b(f"{model}+crc".encode("utf-8"), digest_size=8).digest()
+        self._model = _tag(model, "+crc")
         self._lock = threading.Lock()  # one connection, shared by the app's threads
         self.sweeper: threading.Thread | None = None  # deletes stale rows (_drop_stale_rows)
         try:
@@ -100,7 +100,7 @@ class PartsCache:
         sweep goes on at the next open."""
         ranges = []
         for tag in self.STALE_TAGS:
-            low = hashlib.blake2b(f"{model}{tag}".encode("utf-8"), digest_size=8).digest()
+            low = _tag(model, tag)
             high = (int.from_bytes(low, "big") + 1).to_bytes(9, "big")[1:]
             if high > low:  # (the all-ones tag has no upper bound to write)
                 ranges.append((low, high))
@@ -183,7 +183,7 @@ class PartsCache:
         tenth of a warm book side's read)."""
         if table not in self.TABLES:
             raise ValueError(f"no cache table {table!r}")
-        found: dict[bytes, tuple[int, bytes]] = {}
+        found: dict[bytes, tuple[int, memoryview]] = {}
         bad = 0
         m = len(self._model)
         with self._lock:
@@ -193,9 +193,10 @@ class PartsCache:
                     marks = ",".join("?" * len(chunk))
                     for k, n, v in self._db.execute(
                             f"SELECT key, len, vec FROM {table} WHERE key IN ({marks})", chunk):
-                        if (isinstance(n, int) and isinstance(v, bytes) and len(v) > self._SUM
-                                and self._checksum(k, n, memoryview(v)[:-self._SUM]) == v[-self._SUM:]):
-                            found[k[m:]] = (n, memoryview(v)[:-self._SUM])
+                        body = memoryview(v)[:-self._SUM] if isinstance(v, bytes) else None
+                        if (isinstance(n, int) and body is not None and len(v) > self._SUM
+                                and self._checksum(k, n, body) == v[-self._SUM:]):
+                            found[k[m:]] = (n, body)
                         else:
                             bad += 1
             except sqlite3.DatabaseError as exc:
@@ -238,6 +239,11 @@ class PartsCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _tag(model: str, tag: str) -> bytes:
+    """The 8-byte prefix of a model's row keys under one row format (`tag`)."""
+    return hashlib.blake2b(f"{model}{tag}".encode("utf-8"), digest_size=8).digest()
 
 
 def warn_bad_rows(path: Path, count: int, why: str) -> None:
