@@ -32,6 +32,11 @@ class AlignConfig:
     weights (0 for those features: refitted, it moved the self-training links).
     Text+Berg test was never used. Leave-one-book-out search (`--lobo 60`):
     LIMSI 0.928 tuned, 0.924 held out (0.928 / 0.928 when rerun 2026-12-01).
+    The same weights learned from the gold paths instead (an averaged structured
+    perceptron, benchmarks/fit_lattice.py; each document decoded with weights fitted on
+    the other five, Viterbi both): Text+Berg dev 0.886-0.895 and LIMSI 0.873-0.889
+    against the searched weights' 0.899 / 0.899, and no better fitted on all documents
+    (0.869-0.895 / 0.879-0.895), with or without a cost per link type: the search stays.
 
     Word coverage of merges (issue 15, w_word, word_floor; word_score.py): a
     merge whose words, or those of an end sentence, find fewer counterparts on
