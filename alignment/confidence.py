@@ -73,6 +73,13 @@ penalty 0 or with the lexical anchors): 0.886-0.889, 18.1-19.1% below; all six
 as features 0.879 / 19.4%, their count 0.887 / 18.1% at 97.4%; the link's
 posterior under the margin's scores 0.889, Text+Berg dev 16.0% -> 23.3% below.
 Cost: one such decode 0.6 s CPU at 10k x 10k (synthetic, aligner alone 4.3 s).
+
+Fifth round (2026-12-01, same protocol and features): a boosted tree ensemble in place of
+the logistic map (scikit-learn's HistGradientBoosting, 100-300 trees of 3-8 leaves) ranks
+worse held out: LIMSI AUC 0.911-0.923 against 0.932, all dev 0.851-0.864 against 0.884;
+it puts 12.3-13.2% of Text+Berg dev below 0.9 but with 92.4-93.1% right above. Text-level
+features (each document's mean posterior logit, share of merges, mean link cosine) and
+the link's own cosine, raw or as a z-score within its text: within 0.002 AUC.
 Word evidence inside a merge (coverage.py) did no better; with the margin's
 agreement, 0.891 and 18.2% below at 97.5% (Text+Berg dev 16.0% -> 17.0%).
 
