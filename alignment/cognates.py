@@ -192,8 +192,8 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
     spelt = lw.best(side, cosine=False, among=cased) >= config.name_similarity
-    spelt |= derived(lw, side, config)
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
+    spelt |= derived(lw, side, config, other_lang)
     if other_lang.split("-")[0] in NOUN_CAPITALS:
         spelt |= in_compound(lw, side)
     matched = spelt | lw.has_link(side, config.name_link_cosine)

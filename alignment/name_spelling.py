@@ -25,12 +25,16 @@ __all__ = ["DERIVED_PREFIX", "derived", "in_compound", "joined_spelt"]
 DERIVED_PREFIX = 4
 
 
-def derived(lw: LinkWords, side: Side, config: CheckConfig) -> np.ndarray:
+def derived(lw: LinkWords, side: Side, config: CheckConfig, other_lang: str = "") -> np.ndarray:
     """Per word of `side`: has the other side a lower-case word spelt alike that begins as
     it does? French writes in lower case what English capitalises (peoples, orders, titles:
     'Jesuit' / 'jésuites', 'Seraglio' / 'sérail'); the first letters tell such a word from a
-    common word one or two letters from a name ('Lyon' / 'lion')."""
+    common word one or two letters from a name ('Lyon' / 'lion'). Not when the other side is
+    English: English capitalises names and the words made from them, so an English lower-case
+    look-alike is a common word ('Bordeaux' / 'the border'), the name lost."""
     words, others = lw.words(side), lw.words("tgt" if side == "src" else "src")
+    if (other_lang or "").split("-")[0] == "en":
+        return np.zeros(len(words), dtype=bool)
     dice = lw.dice if side == "src" else lw.dice.T
     out = np.zeros(len(words), dtype=bool)
     for k, (w, *_) in enumerate(words):

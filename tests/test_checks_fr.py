@@ -152,12 +152,17 @@ def test_strays_beside_linked_words_and_headings(src: str, tgt: str, langs: tupl
     # a common word a letter or two from a name is still no counterpart of it, at any level
     ("He left Lyon at dawn.", "Il quitta le lion à l'aube.", ("en", "fr"), "Lyon"),
     ("Il quitta Lyon à l'aube.", "He left the lion at dawn.", ("fr", "en"), "Lyon"),
+    # English capitalises names and their derivatives: a lower-case English look-alike is
+    # a common word, the name lost (the prefix rule above held 'border' for 'Bordeaux')
+    ("Nous quittâmes Bordeaux à l'aube.", "We left the border at dawn.", ("fr", "en"), "Bordeaux"),
+    ("Nous quittâmes Bordeaux à l'aube.", "We left Bordeaux at dawn.", ("fr", "en"), None),
 ])
 def test_a_lower_case_word_derived_from_a_name(src: str, tgt: str, langs: tuple[str, str],
                                                 name: str | None) -> None:
     b = bitext([(src, tgt)], langs)
     cosines = {("left", "quitta"): 1.0, ("verließ", "quitta"): 1.0, ("quitta", "left"): 1.0,
-               ("missionaries", "missionnaires"): 1.0, ("watchmaker", "horloger"): 1.0}
+               ("missionaries", "missionnaires"): 1.0, ("watchmaker", "horloger"): 1.0,
+               ("quittâmes", "left"): 1.0, ("aube", "dawn"): 1.0}
     got = run_checks(b, only=["names"], evidence=graded_evidence(cosines))
     assert [name in f.message for f in got] == ([True] if name else [])
 
