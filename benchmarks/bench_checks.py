@@ -153,6 +153,24 @@ def _name_pair(orig: str, trans: str) -> re.Match | None:
     return None
 
 
+def _common_for_name(name: str, other: str, sl: Slipper) -> str | None:
+    """A common word of the translation's language in place of a name: half the time one
+    or two letters from it where there is one (Lyon -> lion, either case), else a lower-case
+    content word of another translation sentence ('the Ruhr' -> 'the border': the name lost
+    to a common word, issue 12). None when neither exists."""
+    from alignment.cognates import function_words
+    from alignment.slips import _near
+
+    near = [w for w, _ in _near(name.lower(), sl.langs[1]) if len(w) >= 3 and similarity(w, name) < 0.5]
+    if near and sl.rng.random() < 0.5:
+        new = str(sl.rng.choice(near))
+        return new.capitalize() if sl.rng.random() < 0.5 else new
+    common, sp = function_words(sl.langs[1]), speller_for(sl.langs[1])
+    words = [w for w in WORD.findall(other) if w.islower() and len(w) >= 4 and w.isalpha()
+             and w not in common and sp.word_usage_frequency(w) >= 1e-6 and similarity(w, name) < 0.5]
+    return str(sl.rng.choice(words)) if words else None
+
+
 def _mangle(word: str, rng: np.random.Generator) -> str:
     """Keep the first half, retype the rest (Ruhr -> Ruin); else keep the first letter only.
 
@@ -257,14 +275,10 @@ def _inject_one(row: Row, kind: str, k: int, pairs: list[tuple[str, str]], sl: S
                         and similarity(x.group(), m.group()) < 0.5), None)
             if new is None:
                 return 0
-        else:   # a common word one or two letters away (Lyon -> lion), in either case
-            from alignment.slips import _near
-            near = [w for w, _ in _near(m.group().lower(), sl.langs[1]) if len(w) >= 3
-                    and similarity(w, m.group()) < 0.5]
-            if not near:
+        else:   # a common word: one or two letters away (Lyon -> lion), else any (Bordeaux -> border)
+            new = _common_for_name(m.group(), other, sl)
+            if new is None:
                 return 0
-            new = str(sl.rng.choice(near))
-            new = new.capitalize() if sl.rng.random() < 0.5 else new
         row.trans[0], row.slip = trans[:m.start()] + new + trans[m.end():], kind
     elif kind == "drop-1-0":
         row.trans, row.slip = [], kind
