@@ -13,9 +13,9 @@ A name replaced by an unrelated common word ('dit Alice' / 'said floor', bench_c
 name-common) is not found: the name is an orphan, but loose translations leave orphan
 words where a name stood all the time ('Puis Alice entendit' / 'Then came a little
 pattering'). Measured and not kept (2026-12-01, LIMSI seeds 0-3): a warning for an orphan
-name with an orphan lower-case word in its place flagged 35-41 clean links per 1,000; in its
-very slot (a content-word neighbour's counterpart beside it) 7-9 per 1,000 for 3 of 16
-slips; with the name's learned counterpart absent from the link, a poor English bigram fit
+name with an orphan lower-case word in its place made 35-41 names warnings per 1,000 clean
+links (seeds 0-2); in its very slot (a content-word neighbour's counterpart beside it) the
+warnings rose from 4.0-5.3 to 6.7-9.3 per 1,000 for 2 of 16 slips; with the name's learned counterpart absent from the link, a poor English bigram fit
 and a low best cosine, 8 of 18 slips for 14 clean links of about 3,000.
 """
 
