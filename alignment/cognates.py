@@ -200,6 +200,8 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # spelt alike, a name's counterpart is capitalised too ('lion' is not 'Lyon'), where case
     # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
+    if ctx.lang.split("-")[0] in NOUN_CAPITALS:   # German capitalises every noun: its counterpart
+        cased[:] = True                            # may be a lower-case cognate ('Rupies' / 'roupies')
     spelt = lw.best(side, cosine=False, among=cased) >= config.name_similarity
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
     spelt |= derived(lw, side, config, other_lang)

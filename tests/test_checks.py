@@ -627,6 +627,24 @@ def test_word_evidence_table(src: str, tgt: str, groups: list[tuple[str, ...]], 
     assert expected[0] in spans_text(b, f)
 
 
+@pytest.mark.parametrize("tgt", [
+    "L'expédition payera à l'officier un salaire mensuel de 200 roupies indiennes (180 francs suisses).",
+    "L'expédition payera à l'officier un salaire mensuel de 200 Rupies indiennes (180 francs suisses).",
+])
+def test_a_german_noun_and_its_lower_case_cognate(tgt: str) -> None:
+    """German capitalises every noun, so a noun no word list knows ('Rupies', written as a name
+    by the translation elsewhere) looks like a name; its lower-case cognate in the French is its
+    counterpart, not a name turned into a common word (Text+Berg dev, seed 4: 'became
+    'roupies'?')."""
+    src = "Dem Offizier sind von der Expedition monatlich 200 indische Rupies (= 180 SFr.) zu zahlen."
+    b = bitext([("Der Kurs der Rupies fiel.", "Le cours des Rupies baissa."), (src, tgt)],
+               src_lang="de", tgt_lang="fr")
+    groups = [("Offizier", "officier"), ("Expedition", "expédition"), ("monatlich", "mensuel"),
+              ("zahlen", "payera"), ("indische", "indiennes"), ("SFr", "francs"), ("Kurs", "cours"),
+              ("fiel", "baissa")]
+    assert at_level(run_checks(b, only=["names"], evidence=fake_evidence(groups))) == ()
+
+
 def with_word_links(b: Bitext, pairs: set[tuple[str, str]]) -> Bitext:
     """`b` with a sure word link between every two tokens of a link whose lower-case texts
     are one of `pairs` (what words.py would learn on a text where they are translations)."""
