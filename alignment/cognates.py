@@ -15,8 +15,9 @@ words where a name stood all the time ('Puis Alice entendit' / 'Then came a litt
 pattering'). Measured and not kept (2026-12-01, LIMSI seeds 0-3): a warning for an orphan
 name with an orphan lower-case word in its place made 35-41 names warnings per 1,000 clean
 links (seeds 0-2); in its very slot (a content-word neighbour's counterpart beside it) the
-warnings rose from 4.0-5.3 to 6.7-9.3 per 1,000 for 2 of 16 slips; with the name's learned counterpart absent from the link, a poor English bigram fit
-and a low best cosine, 8 of 18 slips for 14 clean links of about 3,000.
+warnings rose from 4.0-5.3 to 6.7-9.3 per 1,000 for 2 of 16 slips; with the name's learned
+counterpart absent from the link, a poor English bigram fit and a low best cosine, 8 of 18
+slips for 14 clean links of about 3,000.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, simi
 from .name_spelling import derived, in_compound, joined_spelt
 from .strays import orphan_src_words, stray_findings, stray_words, translates
 from .types import Bitext, Finding, Side, Span
-from .word_lists import (_best, _calendar, _common, _edits_apart, function_words, link_pairs,
-                         make_finding, speller_for)
+from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
+                         link_pairs, make_finding, speller_for)
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 __all__ = ["check_names", "fold", "function_words", "link_pairs", "make_finding", "similarity",
            "speller_for", "word_spans"]
 
-# Languages that capitalise every noun: a capital there does not make a name.
-NOUN_CAPITALS = frozenset({"de", "lb"})
 
 
 # ---------------------------------------------------------------- names

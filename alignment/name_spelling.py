@@ -33,7 +33,7 @@ def derived(lw: LinkWords, side: Side, config: CheckConfig, other_lang: str = ""
     English: English capitalises names and the words made from them, so an English lower-case
     look-alike is a common word ('Bordeaux' / 'the border'), the name lost."""
     words, others = lw.words(side), lw.words("tgt" if side == "src" else "src")
-    if (other_lang or "").split("-")[0] == "en":
+    if other_lang.split("-")[0] == "en":
         return np.zeros(len(words), dtype=bool)
     dice = lw.dice if side == "src" else lw.dice.T
     out = np.zeros(len(words), dtype=bool)

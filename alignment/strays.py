@@ -25,15 +25,13 @@ import numpy as np
 
 from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
 from .types import Bitext, Finding, Span
-from .word_lists import _best, _common, function_words, make_finding, speller_for
+from .word_lists import NOUN_CAPITALS, _best, _common, function_words, make_finding, speller_for
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
 
 __all__ = ["orphan_src_words", "stray_findings", "stray_words", "translates"]
 
-# Languages that capitalise every noun: their compounds are in no word list.
-NOUN_CAPITALS = frozenset({"de", "lb"})
 # a stray is written in at most this many links of the translation: 2 found Text+Berg dev
 # seeds 0-2 name-swap 2 of 2 (1 at 1) but warned once more on the gold n-m links
 STRAY_LINKS = 1

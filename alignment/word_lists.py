@@ -16,7 +16,11 @@ from typing import Any
 from .evidence import WordSpan, fold, similarity
 from .types import Bitext, Finding, Severity, Span
 
-__all__ = ["function_words", "link_pairs", "make_finding", "speller_for"]
+__all__ = ["NOUN_CAPITALS", "function_words", "link_pairs", "make_finding", "speller_for"]
+
+# Languages that capitalise every noun: a capital there does not make a name, and their
+# compounds are in no word list (cognates.py, strays.py).
+NOUN_CAPITALS = frozenset({"de", "lb"})
 
 
 def make_finding(i: int, check: str, sev: Severity, msg: str, *spans: Span) -> Finding:
