@@ -9,15 +9,8 @@ weekday names ("June" against "juin"). The word lists, calendar names and
 helpers it shares with the other word checks are in word_lists.py (re-exported
 here, where the other checks first found them).
 
-A name replaced by an unrelated common word ('dit Alice' / 'said floor', bench_checks'
-name-common) is not found: the name is an orphan, but loose translations leave orphan
-words where a name stood all the time ('Puis Alice entendit' / 'Then came a little
-pattering'). Measured and not kept (2026-12-01, LIMSI seeds 0-3): a warning for an orphan
-name with an orphan lower-case word in its place made 35-41 names warnings per 1,000 clean
-links (seeds 0-2); in its very slot (a content-word neighbour's counterpart beside it) the
-warnings rose from 4.0-5.3 to 6.7-9.3 per 1,000 for 2 of 16 slips; with the name's learned
-counterpart absent from the link, a poor English bigram fit and a low best cosine, 8 of 18
-slips for 14 clean links of about 3,000.
+A name replaced by an unrelated common word ('dit Alice' / 'said examples') is info, in
+English translations: strays.stand_in says why and what it costs.
 """
 
 from __future__ import annotations
@@ -33,7 +26,7 @@ from typing import TYPE_CHECKING
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
 from .name_spelling import derived, in_compound, joined_spelt
-from .strays import orphan_src_words, stray_findings, stray_words, translates
+from .strays import orphan_src_words, stand_in, stray_findings, stray_words, translates
 from .types import Bitext, Finding, Side, Span
 from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
                          link_pairs, make_finding, speller_for)
@@ -262,7 +255,9 @@ def check_names(bitext: Bitext, config: CheckConfig,
                  if ctx[side].links[n[0].casefold()] >= config.frequent_name}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
         found = list(_name_findings(i, src, tgt, words, _unrelated(lw, kept), _placed(lw),
-                                    bitext.tgt_lang, quiet, bitext.src_lang, strays))
+                                    bitext.tgt_lang, quiet, bitext.src_lang, strays,
+                                    stand_in(bitext, i, lw, words, learned["src"],
+                                             lambda n, t: _placed(lw)(n, t, SWAP_SLACK))))
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays),
                                   lambda s, t: _placed(lw)(s, t, SWAP_SLACK),
@@ -357,14 +352,17 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
                    unrelated: Callable[[WordSpan, WordSpan], bool],
                    placed: Callable[..., bool], lang: str,
                    frequent: set[str], src_lang: str = "",
-                   strays: Sequence[WordSpan] = ()) -> Iterator[Finding]:
+                   strays: Sequence[WordSpan] = (),
+                   stand_in: Callable[[WordSpan], WordSpan | None] = lambda n: None
+                   ) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
     (warning); a name of the original that stays unpaired is info, unless it is frequent in
     the text (a pronoun or a title stands for it); one of the translation is not reported
     unless it is a month or a weekday. Month and weekday names replace no name. A stray
     (strays.py: a word no word list knows, written once) may stand as far from the name as a
-    look-alike: it belongs to no other clause of the original."""
+    look-alike: it belongs to no other clause of the original. A name lost to a common
+    word (`stand_in`) is info, frequent or not: loose translations do that too."""
     used: set[int] = set()
     for w, a, b in src:
         # a name that is a common word of the original's language (Citoyen, Vierge) is
@@ -385,6 +383,10 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
             used.add(match[1])
             yield make_finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
                                Span("src", a, b), Span("tgt", match[1], match[2]))
+        elif (t := stand_in((w, a, b))) is not None and t[1] not in used:
+            used.add(t[1])
+            yield make_finding(i, "names", "info", f"name '{w}' is missing: '{t[0]}' in its place?",
+                               Span("src", a, b), Span("tgt", t[1], t[2]))
         # nor, alone, a capitalised common word (Victoire, Fondation: a title translated as a
         # word, often inside a compound, 'Siegesspitze'); with in_compound, info per 1,000 clean
         # links (bench_checks seeds 0-2): textberg-frde 91.1 -> 57.6, LIMSI 33.5 -> 29.5,

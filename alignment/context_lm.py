@@ -57,6 +57,16 @@ class Ngrams:
         guess = max(self.count(a), 1) * max(self.count(b), 1) / self.total
         return max(min(guess, 0.5 * self.floor), 1.0)
 
+    def association(self, word: str, ctx: Context) -> float:
+        """Sum over the neighbours of the pointwise mutual information log [C(a b) N / (C(a)
+        C(b))]: about 0 for a pair the list lacks, high for 'sixteen miles', 'said she'."""
+        total = 0.0
+        for a, b in ((ctx[0], word), (word, ctx[1])):
+            if a is not None and b is not None:
+                chance = max(self.count(a), 1) * max(self.count(b), 1) / self.total
+                total += math.log(self.pair(a, b) / chance)
+        return total
+
     def log_fit(self, word: str, ctx: Context) -> float:
         """How much better than chance word goes with its neighbours: the sum over the
         neighbours of log C(prev word) / C(word) and log C(word next) / C(word) (pointwise
@@ -118,3 +128,14 @@ def log_ratio(models: Sequence[Ngrams], cand: str, word: str, ctx: Context) -> f
     """Sum over the models of log [fit of cand / fit of word] in this context."""
     c, w = cand.lower(), word.lower()
     return sum(m.log_fit(c, ctx) - m.log_fit(w, ctx) for m in models)
+
+
+def misfits(text: str, lang: str, bar: float) -> set[int]:
+    """Start offsets of the words of `text` that go with their neighbours no better than
+    chance, give or take `bar` (`Ngrams.association`: 'said examples', 'pardon me, talents',
+    not 'we journey with'); none where `lang` has no model."""
+    model = english_lists() if lang.split("-")[0] == "en" else None
+    if model is None:
+        return set()
+    return {a for w, a, _, ctx in contexts(text, lang)
+            if ctx != (None, None) and model.association(w.lower(), ctx) <= bar}

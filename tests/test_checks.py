@@ -889,6 +889,25 @@ def test_the_context_alone_decides_where_it_speaks_loudly(margin: float, found_:
         assert "'info' may be a slip for 'into'" in result[0].message
 
 
+@pytest.mark.parametrize("text, lang, odd", [
+    ("'Never,' said examples.", "en", {"said", "examples"}),   # a pair the list lacks
+    ("'Never,' said she.", "en", set()),
+    ("He went to the house of his father.", "en", set()),
+    # the list keeps bigrams above about ten million occurrences: a rarer good pair is odd
+    ("We walked sixteen miles.", "en", {"sixteen", "miles"}),
+    ("Never.", "en", set()),                          # no neighbour at all: no evidence
+    ("« Jamais », dit exemples.", "fr", set()),       # no model for French
+])
+def test_words_that_go_with_no_neighbour(text: str, lang: str, odd: set[str]) -> None:
+    """context_lm.misfits: words whose association (pointwise mutual information) with
+    their neighbours is about chance; the names check reads such a word, in a lost name's
+    place, as the common word that took it ('said examples')."""
+    from alignment.context_lm import misfits
+
+    at = misfits(text, lang, 0.5)
+    assert {w for w in re.findall(r"\w+", text) if text.find(w) in at} == odd
+
+
 @pytest.mark.parametrize("tgt, slip", [("Il rit est chanta.", ("est", "et")), ("Il rit et chanta.", None)])
 def test_the_model_fitted_on_french_reads_french_translations_at_info(tgt: str, slip: tuple[str, str] | None) -> None:
     """French has no context model; the model fitted on French translations (FRENCH_SLIP_WEIGHTS,

@@ -167,6 +167,25 @@ def test_a_lower_case_word_derived_from_a_name(src: str, tgt: str, langs: tuple[
     assert [name in f.message for f in got] == ([True] if name else [])
 
 
+ALICE = [("Alice rit.", "Alice laughed."), ("Alice pleura.", "Alice wept."),
+         ("Alice dormit.", "Alice slept."), ("Puis Alice partit.", "Then Alice left.")]
+
+
+@pytest.mark.parametrize("tgt, finding", [
+    # a name the text keeps, lost to a common word that goes with nothing around it
+    ("'Never in my life,' said examples.", "name 'Alice' is missing: 'examples' in its place?"),
+    ("'Never in my life,' said Alice.", None),
+    ("'Never in my life,' said she.", None),        # a pronoun stands for a name all the time
+    ("'Never in my life,' she said at once.", None),   # nothing in its place
+    ("'Never in my life,' said the girl.", None),      # a word that goes with its neighbours
+])
+def test_a_name_lost_to_a_common_word(tgt: str, finding: str | None) -> None:
+    b = bitext(ALICE + [("« Jamais de la vie », dit Alice.", tgt)], ("fr", "en"))
+    got = run_checks(b, only=["names"], evidence=graded_evidence({("dit", "said"): 0.9,
+                                                                  ("jamais", "never"): 0.9}))
+    assert [(f.link, f.severity, f.message) for f in got] == ([(4, "info", finding)] if finding else [])
+
+
 # ---------------------------------------------------------------- untranslated
 
 @pytest.mark.parametrize("src, tgt, langs, flagged", [
