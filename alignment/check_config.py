@@ -57,6 +57,19 @@ class CheckConfig:
                                         # flagged 19 -> 18 of 1,019 (Text+Berg dev 1 -> 2);
                                         # held out: Text+Berg test 72 -> 84 of 92 (gold links
                                         # 10 -> 11 of 180), alibi 43 -> 45 of 46, en-fr 39 -> 42 of 47
+    part_weights_linked: tuple[float, ...] | None = (2.49, 3.52, -0.67, -2.20, 1.53, 1.03, -3.39,
+                                                     0.73, 0.39, -4.56, 1.30)
+                                        # ... with the word-link shares (unmatched.linked_shares)
+                                        # last, used where the text has word links (fit_part.py
+                                        # --word-links --fit 5-12). Seeds 0-2 (LIMSI both ways,
+                                        # Text+Berg dev): within-link slips 243 -> 250 of 276,
+                                        # fit seeds 610 -> 628 of 690; gold multi-sentence links
+                                        # flagged 5 -> 5 (fit half) and 5 -> 6 (report half) of
+                                        # 289 and 288; a lower part_min_gain found more slips
+                                        # and flagged more gold links (0.0: 260, 8 and 13).
+                                        # Held out (fit_part.py --held-out --word-links, seeds
+                                        # 0-2): Text+Berg test 75/84, alibi 45/46, en-fr 44/50,
+                                        # the same as without (the misses there gain < 0.02)
     part_floor: float = 0.5             # ... its probability at or above: a sentence left out
     part_min_gain: float = 0.02         # ... and the gain at least this
     part_words: int = 2                 # ... if it has this many words (3 -> 2: within-link

@@ -137,8 +137,10 @@ def check_length(bitext: Bitext, config: CheckConfig,
     pairs = [(i, len(s), len(t)) for i, s, t in link_pairs(bitext) if s and t]
     c, s = length_model([(a, b) for _, a, b in pairs])
     bar = config.length_z if evidence is None else config.length_z_evidence
+    word_links = any(link.words for link in bitext.alignment.links)
     for i, a, b in pairs:
-        part = part_left_out(bitext, i, evidence, config, (c, s)) if evidence is not None else None
+        part = part_left_out(bitext, i, evidence, config, (c, s), word_links) \
+            if evidence is not None else None
         if part is not None:
             yield part
             continue

@@ -14,8 +14,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .cognates import function_words, make_finding
 from .evidence import LinkWords, WordEvidence, drop_texts, link_words
@@ -94,6 +96,7 @@ class PartDrop:
     full: float       # the two sides' cosine
     gain: float       # its rise without sentence k of `side`
     features: tuple[float, ...]
+    linked: tuple[float, ...] | None = None   # word-link shares (`linked_shares`), where known
 
 
 def length_z(a: int, b: int, length: tuple[float, float]) -> float:
@@ -104,11 +107,12 @@ def length_z(a: int, b: int, length: tuple[float, float]) -> float:
 
 
 def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
-                  length: tuple[float, float] = (1.0, 1.5)) -> PartDrop | None:
+                  length: tuple[float, float] = (1.0, 1.5), word_links: bool = False) -> PartDrop | None:
     """The best drop of link i and its features: the gain, the full cosine, the sentence's own
     cosine to the other side, its share of its side's characters, the side's sentence count,
     and the length z (oriented: positive when the side with the sentence is the longer) with
-    and without it. `length` is check_length's (c, s) model of this text."""
+    and without it. `length` is check_length's (c, s) model of this text; `word_links`: the
+    text has word links (words.py), so the drop also carries `linked_shares`."""
     full = evidence.link_cosine(i)
     if not full == full:
         return None
@@ -131,12 +135,37 @@ def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
     own = evidence.pair_cosine(text, other) if side == "src" else evidence.pair_cosine(other, text)
     own = full if own != own else own
     share = len(text) / max(a if side == "src" else b, 1)
-    return PartDrop(side, k, full, gain, (1.0, gain, full, own, full - own, share,
+    drop = PartDrop(side, k, full, gain, (1.0, gain, full, own, full - own, share,
                                           math.log(len(idx)), z_full, z_without))
+    return replace(drop, linked=linked_shares(bitext, i, evidence, drop)) if word_links else drop
+
+
+def linked_shares(bitext: Bitext, i: int, evidence: WordEvidence, drop: PartDrop) -> tuple[float, float]:
+    """Of the content words of the drop's sentence, and of the rest of its side, the shares
+    (smoothed: (linked + 0.5) / (words + 1)) joined by a sure word link to the other side.
+    A sentence left out finds almost none ('"Précisément," répondit Alice.' 0 of 3 beside
+    4 of 4), a sentence of a real merge about as many as its neighbours."""
+    lw = link_words(bitext, i, evidence)
+    words = lw.words(drop.side)
+    link = bitext.alignment.links[i]
+    idx, sents = (link.src, bitext.src) if drop.side == "src" else (link.tgt, bitext.tgt)
+    start = sum(len(sents[j].text) + 1 for j in idx[:drop.k])
+    end = start + len(sents[idx[drop.k]].text)
+    linked = np.zeros(len(words), dtype=bool) if lw.linked is None else \
+        lw.linked.any(axis=1 if drop.side == "src" else 0)
+    content = _content(words, bitext.src_lang if drop.side == "src" else bitext.tgt_lang)
+    inside = [k for k in content if start <= words[k][1] < end]
+    rest = [k for k in content if not start <= words[k][1] < end]
+    return tuple((float(linked[ks].sum()) + 0.5) / (len(ks) + 1) for ks in (inside, rest))  # type: ignore[return-value]
 
 
 def part_probability(drop: PartDrop, config: CheckConfig) -> float:
-    z = sum(w * x for w, x in zip(config.part_weights, drop.features))
+    """The part model's probability that the drop is a sentence left out or added: with the
+    word-link shares where the text has word links and `part_weights_linked` is set."""
+    weights, x = config.part_weights, drop.features
+    if drop.linked is not None and config.part_weights_linked is not None:
+        weights, x = config.part_weights_linked, drop.features + drop.linked
+    z = sum(w * v for w, v in zip(weights, x))
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
@@ -151,7 +180,8 @@ def part_says(drop: PartDrop, config: CheckConfig) -> bool:
 
 
 def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
-                  config: CheckConfig, length: tuple[float, float] = (1.0, 1.5)) -> Finding | None:
+                  config: CheckConfig, length: tuple[float, float] = (1.0, 1.5),
+                  word_links: bool = False) -> Finding | None:
     """A sentence of a link's longer side that the other side does not translate (a merge that
     took in a sentence left out, or one added). Needs evidence; the sentence needs `part_words`
     words.
@@ -161,7 +191,7 @@ def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
     tells a sentence left out from a real link of several sentences. Why the cosine and not
     word counterparts: a sentence of the same scene finds loose counterparts (cosine 0.6) for
     most of its words in its neighbour's translation."""
-    drop = part_features(bitext, i, evidence, length) if evidence is not None else None
+    drop = part_features(bitext, i, evidence, length, word_links) if evidence is not None else None
     if drop is None or not part_says(drop, config):
         return None
     side, k, full, gain = drop.side, drop.k, drop.full, drop.gain

@@ -33,16 +33,27 @@ from alignment.types import Bitext  # noqa: E402
 from alignment.unmatched import PartDrop, part_features, part_says  # noqa: E402
 
 CORPORA = ("limsi", "limsi-enfr", "textberg")
+WORD_LINKS = False   # --word-links: the texts get word links, the model their shares too
 WITHIN = ("drop-within", "add-within")
+
+
+def _linked(bt: Bitext, embedder) -> Bitext:
+    """bt with its word links (words.py, on the whole text as the checks see it), cached on disk."""
+    from alignment.embed import default_cache_dir
+    from alignment.word_cache import cached_linker
+    from alignment.words import link_bitext
+
+    return link_bitext(bt, embedder=embedder, linker=cached_linker(default_cache_dir()))
 
 
 def _rows(bt: Bitext, ev, wanted) -> list[tuple[PartDrop | None, int]]:
     """(best drop, words of the dropped sentence) of the links `wanted` picks."""
     pairs = [(len(bt.link_text(i, "src")), len(bt.link_text(i, "tgt"))) for i in range(len(bt.alignment.links))]
     length = length_model([p for p in pairs if p[0] and p[1]])
+    word_links = any(link.words for link in bt.alignment.links)
     out = []
     for i in wanted:
-        d = part_features(bt, i, ev, length)
+        d = part_features(bt, i, ev, length, word_links)
         link = bt.alignment.links[i]
         if d is None:
             out.append((None, 0))
@@ -58,6 +69,7 @@ def window(corpus: str, seed: int, bench: Path, embedder, split: str = "dev") ->
     pairs = bc.seeded_window(pairs, seed, 1000)
     rows = bc.inject(pairs, bc._slipper(langs, seed, True), 0.02)
     bt = bc.to_bitext(rows, langs)
+    bt = _linked(bt, embedder) if WORD_LINKS else bt
     ev = word_evidence(bt, embedder)
     return _rows(bt, ev, [i for i, r in enumerate(rows) if r.slip in WITHIN])
 
@@ -66,6 +78,7 @@ def gold(corpus: str, bench: Path, embedder) -> tuple[list, list]:
     """(fit half, report half) of the gold links with a side of two or more sentences."""
     fit, rep = [], []
     for bt in bc.gold_documents(bench, corpus):
+        bt = _linked(bt, embedder) if WORD_LINKS else bt
         ev = word_evidence(bt, embedder)
         links = bt.alignment.links
         multi = [i for i, l in enumerate(links) if l.src and l.tgt and max(len(l.src), len(l.tgt)) >= 2]
@@ -76,8 +89,12 @@ def gold(corpus: str, bench: Path, embedder) -> tuple[list, list]:
 
 
 def _flags(rows: list, w: np.ndarray | None, floor: float, cfg: CheckConfig) -> int:
-    """Rows the check reports (unmatched.part_says) with weights w at floor (None: the gain rule)."""
-    cfg = replace(cfg, part_weights=None if w is None else tuple(float(v) for v in w), part_floor=floor)
+    """Rows the check reports (unmatched.part_says) with weights w at floor (None: the gain
+    rule); weights with the word-link shares where the rows have them."""
+    weights = None if w is None else tuple(float(v) for v in w)
+    linked = any(d is not None and d.linked is not None for d, _ in rows)
+    cfg = replace(cfg, part_floor=floor, **({"part_weights_linked": weights} if linked and weights
+                                            else {"part_weights": weights}))
     return sum(d is not None and words >= cfg.part_words and part_says(d, cfg) for d, words in rows)
 
 
@@ -87,7 +104,8 @@ def held_out(args: argparse.Namespace) -> int:
     from alignment.registry import EMBEDDERS
     embedder = EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir())
     cfg = CheckConfig()
-    w = np.array(cfg.part_weights) if cfg.part_weights else None
+    weights = cfg.part_weights_linked if WORD_LINKS and cfg.part_weights_linked else cfg.part_weights
+    w = np.array(weights) if weights else None
     for corpus, split in (("textberg", "test"), ("alibi", "dev"), ("alibi-enfr", "dev")):
         rows = [r for s in _seeds(args.report) for r in window(corpus, s, args.bench, embedder, split)]
         print(f"{corpus} {split} seeds {args.report}: gain rule {_flags(rows, None, 0, cfg)}/{len(rows)}, "
@@ -107,7 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--held-out", action="store_true",
                     help="once, at the end: the --report seeds of Text+Berg test and alibi both ways "
                          "with the weights of CheckConfig (never choose on it)")
+    ap.add_argument("--word-links", action="store_true",
+                    help="link the words of every text (words.py) and fit part_weights_linked")
     args = ap.parse_args(argv)
+    global WORD_LINKS
+    WORD_LINKS = args.word_links
     if args.held_out:
         return held_out(args)
     if args.cache and args.cache.exists():
@@ -125,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     cfg = CheckConfig()
     fit_pos = [r for c in CORPORA for s in _seeds(args.fit) for r in data[c, s] if r[0] is not None]
     fit_neg = [r for c in CORPORA for r in data[c, "gold-fit"] if r[0] is not None] * args.neg_weight
-    x = np.array([d.features for d, _ in fit_pos + fit_neg])
+    x = np.array([d.features + (d.linked or ()) for d, _ in fit_pos + fit_neg])
     y = np.array([1.0] * len(fit_pos) + [0.0] * len(fit_neg))
     w = fit_logistic(x, y, args.ridge)
     print("weights:", "(" + ", ".join(f"{v:.2f}" for v in w) + ")")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -1158,6 +1159,72 @@ def test_a_sentence_of_a_link_left_out_or_added(src: list[str], tgt: list[str],
     (f,) = result
     assert f.severity == "warning" and ("left out?" if expected[0] == "src" else "added?") in f.message
     assert [(s.side, b.link_text(0, s.side)[s.start:s.end]) for s in f.spans] == [expected]
+
+
+def test_the_word_link_shares_of_a_sentence_and_of_the_rest_of_its_side() -> None:
+    """unmatched.linked_shares: of the dropped sentence's content words and of the rest of
+    its side, the (smoothed) shares joined by a sure word link (WORD_LINK_FLOOR) to the other
+    side; weak links do not count."""
+    from dataclasses import replace
+
+    from alignment.types import WordLink
+    from alignment.unmatched import PartDrop, linked_shares
+    from alignment.words import link_tokens_of
+
+    src = ["Le jardin était plein de roses.", "Le train partit malgré la neige."]
+    b = Bitext(tuple(Sentence(s) for s in src), (Sentence("The garden was full of roses."),),
+               Alignment((Link((0, 1), (0,)),)), "fr", "en")
+    s_tok, t_tok = link_tokens_of(b, 0)
+    at = {t.text: k for k, t in enumerate(s_tok)}, {t.text: k for k, t in enumerate(t_tok)}
+    words = (WordLink(at[0]["jardin"], at[1]["garden"], 0.95), WordLink(at[0]["roses"], at[1]["roses"], 0.9),
+             WordLink(at[0]["neige"], at[1]["full"], 0.3))   # below the floor: no link
+    b = replace(b, alignment=Alignment((replace(b.alignment.links[0], words=words),)))
+    ev = word_evidence(b, _ConceptEmbedder([]))
+    drop = PartDrop("src", 1, 0.5, 0.1, ())
+    # content words ('était' is among French's commonest): jardin, plein, roses | train,
+    # partit, malgré, neige
+    assert linked_shares(b, 0, ev, drop) == pytest.approx((0.5 / 5, 2.5 / 4))
+    assert linked_shares(b, 0, ev, replace(drop, k=0)) == pytest.approx((2.5 / 4, 0.5 / 5))
+
+
+@pytest.mark.parametrize("second, found_", [
+    ("Le train partit malgré la neige épaisse.", True),    # nowhere in the translation
+    ("Les roses du jardin étaient pleines.", False),       # the same scene, translated
+])
+def test_a_sentence_left_out_with_word_links(second: str, found_: bool) -> None:
+    """With word links (the default model's shares), the sentence none of whose words is
+    linked is the one left out; one whose words are linked is part of a real merge."""
+    from dataclasses import replace
+
+    from alignment.types import WordLink
+    from alignment.words import link_tokens_of
+
+    groups = [("jardin", "garden"), ("plein", "full"), ("pleines", "full"), ("roses", "roses"),
+              ("train", "train"), ("partit", "left"), ("neige", "snow"), ("était", "was")]
+    src = ["Le jardin était plein de roses.", second]
+    b = Bitext(tuple(Sentence(x) for x in src), (Sentence("The garden was full of roses."),),
+               Alignment((Link((0, 1), (0,)),)), "fr", "en")
+    s_tok, t_tok = link_tokens_of(b, 0)
+    pairs = {("jardin", "garden"), ("plein", "full"), ("roses", "roses"), ("pleines", "full")}
+    words = tuple(WordLink(i, j, 0.9) for i, a in enumerate(s_tok) for j, c in enumerate(t_tok)
+                  if (a.text, c.text) in pairs)
+    b = replace(b, alignment=Alignment((replace(b.alignment.links[0], words=words),)))
+    result = run_checks(b, only=["length"], evidence=word_evidence(b, _ConceptEmbedder(groups)))
+    assert [("left out?" in f.message) for f in result] == ([True] if found_ else [])
+
+
+@pytest.mark.parametrize("linked, weights, expected", [
+    (None, (0.0, 0.0, -1.0), 0.5),                 # no word links: the cosine model
+    ((0.1, 0.9), None, 0.5),                       # no linked model: the cosine model too
+    ((0.1, 0.9), (0.0, 0.0, -1.0), 1 / (1 + math.exp(0.1))),   # both: the shares weigh in
+])
+def test_the_part_model_reads_word_link_shares_where_the_text_has_them(
+        linked: tuple[float, float] | None, weights: tuple[float, ...] | None, expected: float) -> None:
+    from alignment.unmatched import PartDrop, part_probability
+
+    drop = PartDrop("src", 1, 0.5, 0.1, (1.0, 2.0), linked)
+    config = CheckConfig(part_weights=(1.0, -0.5), part_weights_linked=weights)
+    assert part_probability(drop, config) == pytest.approx(expected)
 
 
 def test_a_stray_word_link_does_not_veto_the_fitted_model() -> None:
