@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
+from .lang import primary
 from .name_spelling import derived, in_compound, joined_spelt
 from .strays import orphan_src_words, stand_in, stray_findings, stray_words, translates
 from .types import Bitext, Finding, Side, Span
@@ -86,7 +87,7 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -
         return False
     if key in ctx.lower and _common(w, ctx.lang):   # a common word this text also writes in
         return False                                 # lower case: a title (Monsieur, Vierge)
-    if ctx.lang.split("-")[0] in NOUN_CAPITALS:   # compounds are in no word list: not a test
+    if primary(ctx.lang) in NOUN_CAPITALS:   # compounds are in no word list: not a test
         # the tail of a hyphenated compound ('Kangchendzönga-Gruppe') is a noun
         return fold(w) in ctx.other_named and text[a - 1:a] != "-"
     return True
@@ -192,12 +193,12 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # spelt alike, a name's counterpart is capitalised too ('lion' is not 'Lyon'), where case
     # exists; by meaning it may be any word (Himalaya/himalayen)
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
-    if ctx.lang.split("-")[0] in NOUN_CAPITALS:   # German capitalises every noun: its counterpart
+    if primary(ctx.lang) in NOUN_CAPITALS:   # German capitalises every noun: its counterpart
         cased[:] = True                            # may be a lower-case cognate ('Rupies' / 'roupies')
     spelt = lw.best(side, cosine=False, among=cased) >= config.name_similarity
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
     spelt |= derived(lw, side, config, other_lang)
-    if other_lang.split("-")[0] in NOUN_CAPITALS:
+    if primary(other_lang) in NOUN_CAPITALS:
         spelt |= in_compound(lw, side)
     matched = spelt | lw.has_link(side, config.name_link_cosine)
     if lw.cos is not None:

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .evidence import word_spans
+from .lang import primary
 
 Context = tuple[str | None, str | None]   # previous and next word (lower case), None at a break
 
@@ -134,7 +135,7 @@ def misfits(text: str, lang: str, bar: float) -> set[int]:
     """Start offsets of the words of `text` that go with their neighbours no better than
     chance, give or take `bar` (`Ngrams.association`: 'said examples', 'pardon me, talents',
     not 'we journey with'); none where `lang` has no model."""
-    model = english_lists() if lang.split("-")[0] == "en" else None
+    model = english_lists() if primary(lang) == "en" else None
     if model is None:
         return set()
     return {a for w, a, _, ctx in contexts(text, lang)

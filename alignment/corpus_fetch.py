@@ -181,11 +181,11 @@ def _other_length(corpus: Corpus, side: CorpusSide) -> int:
 def plausibility_warnings(corpus: Corpus, side: CorpusSide, text: str) -> list[str]:
     """Warnings when `text` does not look like the side the manifest describes: another
     language than its `lang`, or a length far from the other side's."""
-    from .lang import detect_language
+    from .lang import detect_language, primary
 
     warnings = []
     found = detect_language(text)
-    wanted = side.lang.replace("_", "-").split("-")[0].lower()
+    wanted = primary(side.lang)
     if found and found != wanted:
         warnings.append(f"the kept text of {corpus.id} {side.side} looks like language "
                         f"{found!r}, but the manifest says {side.lang!r}: is it the right text?")

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from .lang import primary
 from .types import Bitext
 
 Vectors = Callable[[Sequence[str]], np.ndarray]
@@ -48,12 +49,12 @@ def fold(word: str) -> str:
 
 def words_of(text: str, lang: str = "") -> list[str]:
     """The words of word_spans without their offsets (a third of its time on a book)."""
-    return (WORD_EN if lang.split("-")[0] == "en" else WORD).findall(text)
+    return (WORD_EN if primary(lang) == "en" else WORD).findall(text)
 
 
 def word_spans(text: str, lang: str = "") -> list[WordSpan]:
     """(word, start, end) of each word; English keeps contractions whole."""
-    pattern = WORD_EN if lang.split("-")[0] == "en" else WORD
+    pattern = WORD_EN if primary(lang) == "en" else WORD
     return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
 
 

@@ -23,6 +23,14 @@ _TRADITIONAL = {"hant", "tw", "hk", "mo"}
 _SHAPE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*")
 
 
+def primary(tag: str | None) -> str:
+    """The primary language subtag, lower case: 'pt-BR', 'pt_BR', 'PT' -> 'pt'; '' for none.
+
+    Why: word lists, number words and the English context model are kept per language, not
+    per region; a tag the user typed ('en_GB') must find them too."""
+    return (tag or "").strip().lower().replace("_", "-").split("-")[0]
+
+
 def _refuse(code: str, why: str = "unknown language code") -> UnsupportedLanguage:
     return UnsupportedLanguage(f"{why} {code!r}; give the text's language as an ISO 639 code "
                                f"such as fr, en, de, pt-BR")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .evidence import LinkWords, WordSpan, fold, similarity
+from .lang import primary
 from .types import Side
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def derived(lw: LinkWords, side: Side, config: CheckConfig, other_lang: str = ""
     English: English capitalises names and the words made from them, so an English lower-case
     look-alike is a common word ('Bordeaux' / 'the border'), the name lost."""
     words, others = lw.words(side), lw.words("tgt" if side == "src" else "src")
-    if other_lang.split("-")[0] == "en":
+    if primary(other_lang) == "en":
         return np.zeros(len(words), dtype=bool)
     dice = lw.dice if side == "src" else lw.dice.T
     out = np.zeros(len(words), dtype=bool)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .evidence import fold
+from .lang import primary
 
 # a fraction after a whole number, folded: 'cinq heures et demie', 'five and a half hours',
 # 'fünfeinhalb', 'drei und ein Viertel'; num2words and CLDR have no such words
@@ -72,7 +73,7 @@ def number_words(n: int, lang: str) -> str:
         forms += [re.escape(words), re.escape(short) + r"\b"]
         if kind == "ordinal" and words.endswith("o"):   # 'segundo', 'segunda', 'primer'
             forms.append(re.escape(words[:-1]) + "[oa]?")
-    also = ORDINAL_ALSO.get(lang.split("-")[0], {}).get(n)
+    also = ORDINAL_ALSO.get(primary(lang), {}).get(n)
     return "|".join(forms + ([also] if also else []))
 
 
@@ -91,9 +92,9 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
         return False
     if value == whole:
         return re.search(rf"\b(?:{words})", _folded(text)) is not None
-    if value == Decimal("1.5") and ONE_AND_A_HALF.get(lang.split("-")[0], "-") in _folded(text):
+    if value == Decimal("1.5") and ONE_AND_A_HALF.get(primary(lang), "-") in _folded(text):
         return True
-    fraction = FRACTION_WORDS.get(lang.split("-")[0], {}).get(value - whole)
+    fraction = FRACTION_WORDS.get(primary(lang), {}).get(value - whole)
     return fraction is not None and \
         re.search(rf"\b(?:{words}){GAP}{fraction}\b", _folded(text)) is not None
 
@@ -129,7 +130,7 @@ def spelled_time(minutes: int, text: str, lang: str) -> bool:
         return True
     after = ""
     if m:
-        fraction = FRACTION_WORDS.get(lang.split("-")[0], {}).get(Decimal(m) / 60)
+        fraction = FRACTION_WORDS.get(primary(lang), {}).get(Decimal(m) / 60)
         after = rf" (?:{fraction + '|' if fraction else ''}{number_words(m, lang)})"
     return re.search(rf"\b(?:{hours}) {CLOCK}{after}", folded) is not None
 
@@ -142,7 +143,7 @@ def _hour_words(h: int, lang: str) -> str:
 def _clock_phrase(h: int, m: int, folded: str, lang: str) -> bool:
     """Is h:m said from the hours around it ('half past ten', 'halb elf', 'onze heures moins
     le quart', 'kwart over tien')?"""
-    phrases = [p for p, minute in CLOCK_PHRASES.get(lang.split("-")[0], ()) if minute == m]
+    phrases = [p for p, minute in CLOCK_PHRASES.get(primary(lang), ()) if minute == m]
     if not phrases:
         return False
     this, after = _hour_words(h, lang), _hour_words(h + 1, lang)

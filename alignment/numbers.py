@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .cognates import _calendar, fold
+from .lang import primary
 from .number_words import spelled, spelled_time
 
 SPACE = "[ \u00a0\u202f\u2009]"
@@ -196,7 +197,7 @@ def _months(text: str, lang: str) -> set[int]:
 def _romans(text: str, lang: str) -> list[int]:
     """Values of Roman numerals standing alone ('camp II'); English 'I' is a pronoun."""
     return [_roman(r) for r in re.findall(r"\b[IVXL]+\b", text)
-            if not (r == "I" and lang.split("-")[0] == "en")]
+            if not (r == "I" and primary(lang) == "en")]
 
 
 def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: str,

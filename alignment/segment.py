@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
 from .types import Document, Sentence
 
@@ -98,10 +99,6 @@ _RUN_IN_HEADING = re.compile(
     r"(?= [A-ZÀ-Þ\"'«“(])")
 _SPLIT_ABBR = re.compile(r"\w\.(?:\s|$)")
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
-
-
-def _lang(lang: str) -> str:
-    return (lang or "").lower().replace("_", "-").split("-")[0]
 
 
 @lru_cache(maxsize=32)
@@ -284,7 +281,7 @@ def split_sentences(text: str, lang: str, *, dialogue_dash: bool | None = None) 
     other four books cut before each dash (benchmarks/bench_segment.py prints
     both settings per book).
     """
-    lang = _lang(lang)
+    lang = primary(lang)
     dash = lang in DIALOGUE_DASH_LANGS if dialogue_dash is None else dialogue_dash
     out: list[str] = []
     for chunk in _line_groups(text):

@@ -27,6 +27,7 @@ from .cognates import _best, function_words, link_pairs, make_finding, speller_f
 from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
 from .context_lm import english_lists
 from .context_slips import context_slips
+from .lang import primary
 from .slip_model import model_slips
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
@@ -252,7 +253,7 @@ def check_realword(bitext: Bitext, config: CheckConfig,
         yield from _spelling_slips(bitext, speller, config)
         return
     lexicon = text_lexicon(bitext)
-    english = english_lists() if bitext.tgt_lang.split("-")[0] == "en" else None
+    english = english_lists() if primary(bitext.tgt_lang) == "en" else None
     for i in range(len(bitext.alignment.links)):
         lw = link_words(bitext, i, evidence)
         if lw.src and lw.tgt and lw.cos is not None:

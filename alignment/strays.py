@@ -29,6 +29,7 @@ import numpy as np
 
 from .context_lm import misfits
 from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
+from .lang import primary
 from .types import Bitext, Finding, Span
 from .word_lists import NOUN_CAPITALS, _best, _common, function_words, make_finding, speller_for
 
@@ -66,7 +67,7 @@ def stray_words(bitext: Bitext, lw: LinkWords, links: Counter[str],
     in a language that capitalises its nouns.
     """
     speller = speller_for(bitext.tgt_lang)
-    if speller is None or bitext.tgt_lang.split("-")[0] in NOUN_CAPITALS:
+    if speller is None or primary(bitext.tgt_lang) in NOUN_CAPITALS:
         return []
     spelt = lw.best("tgt", cosine=False)
     parts = [p for w, *_ in lw.src for p in _parts(w)]

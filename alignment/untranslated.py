@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .evidence import WordEvidence, word_spans
+from .lang import primary
 from .types import Bitext, Finding, Span
 from .word_lists import link_pairs, make_finding, speller_for
 
@@ -73,7 +74,7 @@ def _third_language(words: list[str], src_lang: str, tgt_lang: str) -> bool:
         return False
     own = sum(w in s_dict for w in words)
     others = (speller_for(lang) for lang in THIRD_LANGUAGES
-              if lang not in (src_lang.split("-")[0], tgt_lang.split("-")[0]))
+              if lang not in (primary(src_lang), primary(tgt_lang)))
     return any(d is not None and sum(w in d for w in words) > own for d in others)
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lang import primary
 from .types import DiffOp, VersionSet
 
 FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's ratio)
@@ -38,9 +39,9 @@ def _norm(text: str) -> str:
 
 def same_language(vs: VersionSet, k: int) -> tuple[int, ...]:
     """The other texts of the set in the language of text k (none when it is not known)."""
-    lang = vs.texts[k].lang.split("-")[0].lower()
+    lang = primary(vs.texts[k].lang)
     return tuple(i for i, t in enumerate(vs.texts)
-                 if lang and i != k and t.lang.split("-")[0].lower() == lang)
+                 if lang and i != k and primary(t.lang) == lang)
 
 
 def length_ratios(vs: VersionSet) -> tuple[float, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alignment.errors import UnsupportedLanguage
-from alignment.lang import detect_language, encoder_language, normalize_language
+from alignment.lang import detect_language, encoder_language, normalize_language, primary
 from alignment.use_model import SUPPORTED_LANGUAGES
 
 
@@ -114,3 +114,10 @@ def test_cli_align_with_a_posix_code(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Detected language: source fr" in result.stderr
     assert 'xml:lang="fr"' in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag, expected", [
+    ("pt-BR", "pt"), ("pt_BR", "pt"), ("EN", "en"), (" fr ", "fr"), ("zh-Hant-TW", "zh"), ("", ""), (None, ""),
+])
+def test_the_primary_subtag_keys_per_language_lists(tag: str | None, expected: str) -> None:
+    assert primary(tag) == expected
