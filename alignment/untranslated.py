@@ -30,6 +30,8 @@ __all__ = ["check_untranslated"]
 THIRD_LANGUAGES = ("en", "fr", "de")
 # the frequency of a word a language's list lacks
 FREQUENCY_FLOOR = 1e-9
+# a word at least this frequent in its list is a common word, not one of the names it holds
+COMMON_WORD = 2e-6
 
 
 def _source_like(words: list[str], src_words: set[str], src_lang: str, tgt_lang: str) -> int:
@@ -55,6 +57,15 @@ def _in_original_language(words: list[str], src_lang: str, tgt_lang: str) -> boo
         return True
     own, other = _log_use(words, src_lang), _log_use(words, tgt_lang)
     return own > other and own > math.log10(FREQUENCY_FLOOR) * len(words)
+
+
+def _only_in_original(word: str, src_lang: str, tgt_lang: str) -> bool:
+    """Whether the word is a common word of the original's language (used at least
+    COMMON_WORD as often as any) that the translation's list lacks: 'vorwärts', 'danke', not
+    the names the lists hold too ('alice' 8e-7, 'berlin' 4e-7 in the German list)."""
+    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
+    return (s_dict is not None and t_dict is not None and word not in t_dict
+            and s_dict.word_usage_frequency(word) >= COMMON_WORD)
 
 
 def _log_use(words: list[str], lang: str) -> float:
@@ -87,12 +98,17 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
     """Translation identical to the original, or written in the original's language."""
     for i, src, tgt in link_pairs(bitext):
         words = [w.casefold() for w, *_ in word_spans(tgt) if w[0].islower() and len(w) >= 2]
-        if not src or not words:
-            continue
         all_words = _words_of(tgt)
+        if not src or not all_words:
+            continue
         if _words_of(src) == all_words:
-            first = all_words[:1]   # 'Forgive me!': its capital word counts too (no name)
+            # 'Forgive me!': its capital word counts too (no name); capital words alone
+            # ('Vorwärts!', German like every noun) only if the original's list alone has the
+            # first: 'Oh!', 'Charlotte Brontë' are words of both languages, 'Alice!' of neither
+            first = all_words[:1]
             told = words if first == words[:1] else first + words
+            if not words and not _only_in_original(first[0], bitext.src_lang, bitext.tgt_lang):
+                continue
             if not _in_original_language(told, bitext.src_lang, bitext.tgt_lang) \
                     or _third_language(words, bitext.src_lang, bitext.tgt_lang):
                 continue   # written in the translation's language already, or in a third one

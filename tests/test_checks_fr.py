@@ -198,6 +198,14 @@ def test_a_name_lost_to_a_common_word(tgt: str, finding: str | None) -> None:
     # French words the English list holds too ('du', 'tout', 'dit', 'la'): French all the same
     ('"Pas du tout," dit la Chenille.', '"Pas du tout," dit la Chenille.', ("fr", "en"), True),
     ("Que faire ?", "Que faire ?", ("fr", "de"), True),
+    # a lone capital word copied: a common word of the original's language only is left
+    # untranslated; a name the word lists hold too, or a word of both languages, is not
+    ("Vorwärts!", "Vorwärts!", ("de", "fr"), True),
+    ("Danke!", "Danke!", ("de", "fr"), True),
+    ("Alice!", "Alice!", ("de", "fr"), False),
+    ("Berlin!", "Berlin!", ("de", "fr"), False),
+    ("Oh !", "Oh !", ("fr", "en"), False),
+    ("Charlotte Brontë", "Charlotte Brontë", ("fr", "en"), False),
     # its capital word decides ('me' is as French as English)
     ("Forgive me!", "Forgive me!", ("en", "fr"), True),
     # a German title a French original quotes, kept in German
