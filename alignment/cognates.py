@@ -160,7 +160,10 @@ def _kept_names(bitext: Bitext, ctx: dict[str, NameContext],
             others = [t for t in word_spans(bitext.link_text(i, other)) if t[0][0].isupper()]
             # a habit is a name: 'I' or a sentence's first word is in most links of a hero
             names = {n[0] for n in _names(bitext.link_text(i, other), ctx[other], config)}
-            for w in {n[0] for n in _names(bitext.link_text(i, side), ctx[side], config)}:
+            mine = _names(bitext.link_text(i, side), ctx[side], config)
+            # ... and not another name's own counterpart ('Baltoro' beside 'Baltoro')
+            names = {o for o in names if _best(o, mine)[0] < config.name_similarity}
+            for w in {n[0] for n in mine}:
                 seen[fold(w)] += 1
                 spelt = _best(w, others)[0] >= config.name_similarity
                 kept[fold(w)] += spelt
