@@ -178,10 +178,16 @@ def _contexts(bitext: Bitext) -> dict[str, NameContext]:
     texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
              for side in ("src", "tgt")}
     stats = {side: _name_stats(texts[side]) for side in texts}
+    # the names the other side writes, in links it does not copy ('Grenze', 'Seite' of a German
+    # sentence left untranslated in the French are no names of the German original)
+    copied = {i for i, (s, t) in enumerate(zip(texts["src"], texts["tgt"]))
+              if s and [w.casefold() for w, *_ in word_spans(s)] == [w.casefold() for w, *_ in word_spans(t)]}
+    named = {side: _name_stats([t for i, t in enumerate(texts[side]) if i not in copied])[0]
+             if copied else stats[side][0] for side in texts}
     links = {side: Counter(w for t in texts[side] for w in {w.casefold() for w, *_ in word_spans(t)})
              for side in texts}
     return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
-                              frozenset(fold(w) for w in stats[other][0]), links[side])
+                              frozenset(fold(w) for w in named[other]), links[side])
             for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
 
 

@@ -190,6 +190,21 @@ def test_a_name_kept_beside_a_changed_one_is_no_translation_of_it(tgt: str, find
     assert [f.message for f in got if f.link == len(KARAKORUM)] == ([finding] if finding else [])
 
 
+@pytest.mark.parametrize("copied, found_", [
+    ("Die Grenze war schon ganz nahe.", False),   # left in German: its nouns are no French names
+    ("La Grenze était déjà toute proche.", True),  # the French writes it as a name: it is one
+])
+def test_a_german_sentence_left_in_the_translation_names_no_nouns(copied: str, found_: bool) -> None:
+    """German capitalises every noun, so a German word is taken for a name only where the
+    translation writes it capitalised too; a German sentence the translation copies (an
+    untranslated slip) must not make its nouns names everywhere."""
+    b = bitext([("Die Grenze war schon ganz nahe.", copied), ("Es schneite.", "Il neigeait."),
+                ("Wir erreichten die Grenze erst am späten Abend.", "Nous n'atteignîmes la frontière que tard le soir.")],
+               ("de", "fr"))
+    got = run_checks(b, only=["names"], evidence=graded_evidence({}))
+    assert [f.link for f in got if "'Grenze'" in f.message and f.link == 2] == ([2] if found_ else [])
+
+
 ALICE = [("Alice rit.", "Alice laughed."), ("Alice pleura.", "Alice wept."),
          ("Alice dormit.", "Alice slept."), ("Puis Alice partit.", "Then Alice left.")]
 
