@@ -156,7 +156,9 @@ def linked_shares(bitext: Bitext, i: int, evidence: WordEvidence, drop: PartDrop
     content = _content(words, bitext.src_lang if drop.side == "src" else bitext.tgt_lang)
     inside = [k for k in content if start <= words[k][1] < end]
     rest = [k for k in content if not start <= words[k][1] < end]
-    return tuple((float(linked[ks].sum()) + 0.5) / (len(ks) + 1) for ks in (inside, rest))  # type: ignore[return-value]
+    def share(ks: list[int]) -> float:
+        return (float(linked[ks].sum()) + 0.5) / (len(ks) + 1)
+    return share(inside), share(rest)
 
 
 def part_probability(drop: PartDrop, config: CheckConfig) -> float:
@@ -190,7 +192,9 @@ def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
     model (`part_weights`, benchmarks/fit_part.py) of that gain, the cosines and the lengths
     tells a sentence left out from a real link of several sentences. Why the cosine and not
     word counterparts: a sentence of the same scene finds loose counterparts (cosine 0.6) for
-    most of its words in its neighbour's translation."""
+    most of its words in its neighbour's translation. Sure word links (words.py), where the
+    text has them, are sharper: a word links to one word at most, so the sentence left out
+    finds few (`linked_shares`, a second fit of the model)."""
     drop = part_features(bitext, i, evidence, length, word_links) if evidence is not None else None
     if drop is None or not part_says(drop, config):
         return None
