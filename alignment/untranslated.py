@@ -103,8 +103,8 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
             continue
         if _words_of(src) == all_words:
             # 'Forgive me!': its capital word counts too (no name); capital words alone
-            # ('Vorwärts!', German like every noun) only if the original's list alone has the
-            # first: 'Oh!', 'Charlotte Brontë' are words of both languages, 'Alice!' of neither
+            # ('Vorwärts!', German like every noun) only if the first is a common word of the
+            # original's language alone: not 'Oh!' (both), nor 'Alice!' (a name the list holds)
             first = all_words[:1]
             told = words if first == words[:1] else first + words
             if not words and not _only_in_original(first[0], bitext.src_lang, bitext.tgt_lang):
