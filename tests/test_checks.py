@@ -909,6 +909,20 @@ def test_words_that_go_with_no_neighbour(text: str, lang: str, odd: set[str]) ->
     assert {w for w in re.findall(r"\w+", text) if text.find(w) in at} == odd
 
 
+@pytest.mark.parametrize("pair, langs, level", [
+    # the encoder alone calls for a word two edits away: without a context model (French)
+    # that is info ('les bras de la rivière' read as 'très' for 'sehr' on Text+Berg dev)
+    (("Es war heute sehr kalt.", "Il faisait aujourd'hui bras froid."), ("de", "fr"), "info"),
+    (("Il faisait aujourd'hui très froid.", "It was berry cold today."), ("fr", "en"), "warning"),
+])
+def test_a_two_edit_slip_the_encoder_alone_calls_for(pair: Pair, langs: tuple[str, str], level: str) -> None:
+    groups = [("sehr", "très", "very"), ("kalt", "froid", "cold"), ("war", "faisait", "was"),
+              ("es", "il", "it"), ("heute", "aujourd'hui", "today")]
+    got = run_checks(bitext([pair], src_lang=langs[0], tgt_lang=langs[1]), only=["realword"],
+                     evidence=fake_evidence(groups))
+    assert [f.severity for f in got] == [level]
+
+
 @pytest.mark.parametrize("tgt, slip", [("Il rit est chanta.", ("est", "et")), ("Il rit et chanta.", None)])
 def test_the_model_fitted_on_french_reads_french_translations_at_info(tgt: str, slip: tuple[str, str] | None) -> None:
     """French has no context model; the model fitted on French translations (FRENCH_SLIP_WEIGHTS,
