@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from typing import TYPE_CHECKING
@@ -178,14 +179,13 @@ def _contexts(bitext: Bitext) -> dict[str, NameContext]:
     texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
              for side in ("src", "tgt")}
     stats = {side: _name_stats(texts[side]) for side in texts}
+    words = {side: [[w.casefold() for w, *_ in word_spans(t)] for t in texts[side]] for side in texts}
     # the names the other side writes, in links it does not copy ('Grenze', 'Seite' of a German
     # sentence left untranslated in the French are no names of the German original)
-    copied = {i for i, (s, t) in enumerate(zip(texts["src"], texts["tgt"]))
-              if s and [w.casefold() for w, *_ in word_spans(s)] == [w.casefold() for w, *_ in word_spans(t)]}
+    copied = {i for i, (s, t) in enumerate(zip(words["src"], words["tgt"])) if s and s == t}
     named = {side: _name_stats([t for i, t in enumerate(texts[side]) if i not in copied])[0]
              if copied else stats[side][0] for side in texts}
-    links = {side: Counter(w for t in texts[side] for w in {w.casefold() for w, *_ in word_spans(t)})
-             for side in texts}
+    links = {side: Counter(w for ws in words[side] for w in set(ws)) for side in texts}
     return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
                               frozenset(fold(w) for w in named[other]), links[side])
             for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
@@ -264,13 +264,13 @@ def check_names(bitext: Bitext, config: CheckConfig,
         quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
                  if ctx[side].links[n[0].casefold()] >= config.frequent_name}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
-        found = list(_name_findings(i, src, tgt, words, _unrelated(lw, kept), _placed(lw),
+        placed = _placed(lw)
+        near = partial(placed, slack=SWAP_SLACK)
+        found = list(_name_findings(i, src, tgt, words, _unrelated(lw, kept), placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
-                                    stand_in(bitext, i, lw, words, learned["src"],
-                                             lambda n, t: _placed(lw)(n, t, SWAP_SLACK))))
+                                    stand_in(bitext, i, lw, words, learned["src"], near)))
         yield from found
-        yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays),
-                                  lambda s, t: _placed(lw)(s, t, SWAP_SLACK),
+        yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
 
 

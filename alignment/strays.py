@@ -184,12 +184,15 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     warnings per 1,000."""
     if lw.cos is None or not words:
         return lambda name: None
-    best = dict(zip((a for _, a, _ in lw.tgt), lw.best("tgt")))
-    odd = misfits(bitext.link_text(i, "tgt"), bitext.tgt_lang, STAND_IN_FIT)
-    cands = [t for t in words if t[0][0].islower() and t[1] in odd and best[t[1]] <= STAND_IN_COSINE]
+
+    @lru_cache(maxsize=1)   # read the sentence only when a name asks
+    def candidates() -> list[WordSpan]:
+        best = dict(zip((a for _, a, _ in lw.tgt), lw.best("tgt")))
+        odd = misfits(bitext.link_text(i, "tgt"), bitext.tgt_lang, STAND_IN_FIT)
+        return [t for t in words if t[0][0].islower() and t[1] in odd and best[t[1]] <= STAND_IN_COSINE]
 
     def lookup(name: WordSpan) -> WordSpan | None:
         if not learned.get(name[0].casefold()) or _common(name[0], bitext.src_lang):
             return None
-        return next((t for t in cands if placed(name, t)), None)
+        return next((t for t in candidates() if placed(name, t)), None)
     return lookup

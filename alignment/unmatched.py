@@ -140,6 +140,14 @@ def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
     return replace(drop, linked=linked_shares(bitext, i, evidence, drop)) if word_links else drop
 
 
+def drop_span(bitext: Bitext, i: int, drop: PartDrop) -> tuple[int, int]:
+    """Where the drop's sentence lies in its side's text of link i (sentences joined by a space)."""
+    link = bitext.alignment.links[i]
+    idx, sents = (link.src, bitext.src) if drop.side == "src" else (link.tgt, bitext.tgt)
+    start = sum(len(sents[j].text) + 1 for j in idx[:drop.k])
+    return start, start + len(sents[idx[drop.k]].text)
+
+
 def linked_shares(bitext: Bitext, i: int, evidence: WordEvidence, drop: PartDrop) -> tuple[float, float]:
     """Of the content words of the drop's sentence, and of the rest of its side, the shares
     (smoothed: (linked + 0.5) / (words + 1)) joined by a sure word link to the other side.
@@ -147,10 +155,7 @@ def linked_shares(bitext: Bitext, i: int, evidence: WordEvidence, drop: PartDrop
     4 of 4), a sentence of a real merge about as many as its neighbours."""
     lw = link_words(bitext, i, evidence)
     words = lw.words(drop.side)
-    link = bitext.alignment.links[i]
-    idx, sents = (link.src, bitext.src) if drop.side == "src" else (link.tgt, bitext.tgt)
-    start = sum(len(sents[j].text) + 1 for j in idx[:drop.k])
-    end = start + len(sents[idx[drop.k]].text)
+    start, end = drop_span(bitext, i, drop)
     linked = np.zeros(len(words), dtype=bool) if lw.linked is None else \
         lw.linked.any(axis=1 if drop.side == "src" else 0)
     content = _content(words, bitext.src_lang if drop.side == "src" else bitext.tgt_lang)
@@ -201,9 +206,8 @@ def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
     side, k, full, gain = drop.side, drop.k, drop.full, drop.gain
     link = bitext.alignment.links[i]
     idx = link.src if side == "src" else link.tgt
-    sents = bitext.src if side == "src" else bitext.tgt
-    start = sum(len(sents[j].text) + 1 for j in idx[:k])
-    text = sents[idx[k]].text
+    start, end = drop_span(bitext, i, drop)
+    text = bitext.link_text(i, side)[start:end]
     if len(text.split()) < config.part_words:
         return None
     what = ("of the original seems not translated", "left out?") if side == "src" else \

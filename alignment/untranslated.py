@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .evidence import WordEvidence, word_spans
 from .lang import primary
 from .types import Bitext, Finding, Span
-from .word_lists import link_pairs, make_finding, speller_for
+from .word_lists import _common, link_pairs, make_finding, speller_for
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -63,9 +63,8 @@ def _only_in_original(word: str, src_lang: str, tgt_lang: str) -> bool:
     """Whether the word is a common word of the original's language (used at least
     COMMON_WORD as often as any) that the translation's list lacks: 'vorwärts', 'danke', not
     the names the lists hold too ('alice' 8e-7, 'berlin' 4e-7 in the German list)."""
-    s_dict, t_dict = speller_for(src_lang), speller_for(tgt_lang)
-    return (s_dict is not None and t_dict is not None and word not in t_dict
-            and s_dict.word_usage_frequency(word) >= COMMON_WORD)
+    t_dict = speller_for(tgt_lang)
+    return t_dict is not None and word not in t_dict and _common(word, src_lang, COMMON_WORD)
 
 
 def _log_use(words: list[str], lang: str) -> float:

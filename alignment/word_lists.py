@@ -78,8 +78,9 @@ def _edits_apart(a: str, b: str, most: int = 2) -> bool:
     return EditDistance(DistanceAlgorithm.DAMERAU_OSA).compare(fold(a), fold(b), most) >= 0
 
 
-def _common(word: str, lang: str) -> bool:
-    """A word of the language's word list in lower case ('Miss', 'Songs'), not only a name."""
+def _common(word: str, lang: str, floor: float = 5e-6) -> bool:
+    """A word of the language's word list in lower case ('Miss', 'Songs'), not only a name:
+    used at least `floor` as often as any word."""
     speller = speller_for(lang)
-    return speller is not None and speller.word_usage_frequency(word.casefold()) >= 5e-6
+    return speller is not None and speller.word_usage_frequency(word.casefold()) >= floor
 

@@ -33,7 +33,6 @@ from alignment.types import Bitext  # noqa: E402
 from alignment.unmatched import PartDrop, part_features, part_says  # noqa: E402
 
 CORPORA = ("limsi", "limsi-enfr", "textberg")
-WORD_LINKS = False   # --word-links: the texts get word links, the model their shares too
 WITHIN = ("drop-within", "add-within")
 
 
@@ -64,21 +63,21 @@ def _rows(bt: Bitext, ev, wanted) -> list[tuple[PartDrop | None, int]]:
     return out
 
 
-def window(corpus: str, seed: int, bench: Path, embedder, split: str = "dev") -> list:
+def window(corpus: str, seed: int, bench: Path, embedder, split: str = "dev", word_links: bool = False) -> list:
     langs, pairs = bc.corpus_pairs(corpus, bench, split)
     pairs = bc.seeded_window(pairs, seed, 1000)
     rows = bc.inject(pairs, bc._slipper(langs, seed, True), 0.02)
     bt = bc.to_bitext(rows, langs)
-    bt = _linked(bt, embedder) if WORD_LINKS else bt
+    bt = _linked(bt, embedder) if word_links else bt
     ev = word_evidence(bt, embedder)
     return _rows(bt, ev, [i for i, r in enumerate(rows) if r.slip in WITHIN])
 
 
-def gold(corpus: str, bench: Path, embedder) -> tuple[list, list]:
+def gold(corpus: str, bench: Path, embedder, word_links: bool = False) -> tuple[list, list]:
     """(fit half, report half) of the gold links with a side of two or more sentences."""
     fit, rep = [], []
     for bt in bc.gold_documents(bench, corpus):
-        bt = _linked(bt, embedder) if WORD_LINKS else bt
+        bt = _linked(bt, embedder) if word_links else bt
         ev = word_evidence(bt, embedder)
         links = bt.alignment.links
         multi = [i for i, l in enumerate(links) if l.src and l.tgt and max(len(l.src), len(l.tgt)) >= 2]
@@ -104,10 +103,11 @@ def held_out(args: argparse.Namespace) -> int:
     from alignment.registry import EMBEDDERS
     embedder = EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir())
     cfg = CheckConfig()
-    weights = cfg.part_weights_linked if WORD_LINKS and cfg.part_weights_linked else cfg.part_weights
+    weights = cfg.part_weights_linked if args.word_links and cfg.part_weights_linked else cfg.part_weights
     w = np.array(weights) if weights else None
     for corpus, split in (("textberg", "test"), ("alibi", "dev"), ("alibi-enfr", "dev")):
-        rows = [r for s in _seeds(args.report) for r in window(corpus, s, args.bench, embedder, split)]
+        rows = [r for s in _seeds(args.report)
+                for r in window(corpus, s, args.bench, embedder, split, args.word_links)]
         print(f"{corpus} {split} seeds {args.report}: gain rule {_flags(rows, None, 0, cfg)}/{len(rows)}, "
               f"model {_flags(rows, w, cfg.part_floor, cfg) if w is not None else '-'}/{len(rows)}")
     return 0
@@ -128,8 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--word-links", action="store_true",
                     help="link the words of every text (words.py) and fit part_weights_linked")
     args = ap.parse_args(argv)
-    global WORD_LINKS
-    WORD_LINKS = args.word_links
     if args.held_out:
         return held_out(args)
     if args.cache and args.cache.exists():
@@ -139,9 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         from alignment.registry import EMBEDDERS
         embedder = EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir())
         seeds = sorted(set(_seeds(args.fit)) | set(_seeds(args.report)))
-        data = {(c, s): window(c, s, args.bench, embedder) for c in CORPORA for s in seeds}
+        data = {(c, s): window(c, s, args.bench, embedder, word_links=args.word_links)
+                for c in CORPORA for s in seeds}
         for c in CORPORA:
-            data[c, "gold-fit"], data[c, "gold-report"] = gold(c, args.bench, embedder)
+            data[c, "gold-fit"], data[c, "gold-report"] = gold(c, args.bench, embedder, args.word_links)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(data))
     cfg = CheckConfig()
