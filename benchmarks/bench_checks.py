@@ -434,7 +434,10 @@ def _false(bitext: Bitext, rows: list[Row], findings: tuple[Finding, ...], args:
     print(f"  warning or above: {1000 * (tot['error'] + tot['warning']) / len(clean):.1f} per 1,000; "
           f"info: {1000 * tot['info'] / len(clean):.1f} per 1,000")
     _show(bitext, at_level(false, args.level_shown), args.show_false, args.seed, "false alarms")
-    missed = [Finding(i, EXPECTED[r.slip], "info", f"missed {r.slip}") for i, r in enumerate(rows)
+    low = {(f.link, f.check) for f in findings}
+    missed = [Finding(i, EXPECTED[r.slip], "info", f"missed {r.slip}"
+                      + (" (found at info)" if (i, EXPECTED[r.slip]) in low else ""))
+              for i, r in enumerate(rows)
               if r.slip and (i, EXPECTED[r.slip]) not in {(f.link, f.check) for f in at_level(findings)}]
     _show(bitext, tuple(missed), args.show_missed, args.seed, "missed slips")
 

@@ -224,6 +224,26 @@ def test_a_name_lost_to_a_common_word(tgt: str, finding: str | None) -> None:
     assert [(f.link, f.severity, f.message) for f in got] == ([(4, "info", finding)] if finding else [])
 
 
+
+DODO = [("Le Dodo rit de bon cœur.", "The Dodo laughed heartily."), ("Le Dodo pleura encore.", "The Dodo wept again."),
+        ("Le Dodo dormit bien.", "The Dodo slept well."), ("Puis le Dodo partit.", "Then the Dodo left.")]
+
+
+@pytest.mark.parametrize("tgt, finding", [
+    # the word aligner put a word in the name's slot by position; it means nothing like the
+    # name, though it resembles an original word elsewhere ('manage' / 'manière' 0.6)
+    ("'That is the way,' said the manage.", "name 'Dodo' is missing: 'manage' in its place?"),
+    ("'That is the way,' said the Dodo.", None),
+    ("'That is the way,' said the cock.", None),   # a word link that means the name (0.7)
+    ("'That is the way,' said the bird.", None),   # a word that goes with its neighbours
+])
+def test_a_name_lost_to_a_word_linked_in_its_place(tgt: str, finding: str | None) -> None:
+    b = with_word_links(bitext(DODO + [("« Voilà la manière », dit le Dodo.", tgt)], ("fr", "en")),
+                        {("Dodo", "manage"), ("Dodo", "bird"), ("Dodo", "Dodo"), ("Dodo", "cock")})
+    got = run_checks(b, only=["names"], evidence=graded_evidence({
+        ("dit", "said"): 0.9, ("manière", "manage"): 0.6, ("Voilà", "bird"): 0.6, ("Dodo", "cock"): 0.7}))
+    assert [(f.link, f.severity, f.message) for f in got] == ([(4, "info", finding)] if finding else [])
+
 # ---------------------------------------------------------------- untranslated
 
 @pytest.mark.parametrize("src, tgt, langs, flagged", [
