@@ -427,6 +427,10 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
      "realword", ("tenor", "terror")),
     ("la terreur blanche", "white terror", [("terreur", "terror"), ("blanche", "white")],
      "realword", None),
+    # 'coups' is the English 'coup' with a plural s: a candidate spelt like it is that word
+    # written, not a translation ('a cock' is no slip for 'coup')
+    ("Il chassait le coq à coups de pierre.", "He chased the cock with stones.",
+     [("chassait", "chased"), ("pierre", "stones"), ("coups", "coup")], "realword", None),
     ("Il prit la forme d'un homme.", "He took the from of a man.",
      [("prit", "took"), ("forme", "form"), ("homme", "man"), ("la", "the")], "realword", ("from", "form")),
     ("Il vint de Paris.", "He came from Paris.", [("vint", "came"), ("de", "from")], "realword", None),
