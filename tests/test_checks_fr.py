@@ -229,19 +229,31 @@ DODO = [("Le Dodo rit de bon cœur.", "The Dodo laughed heartily."), ("Le Dodo p
         ("Le Dodo dormit bien.", "The Dodo slept well."), ("Puis le Dodo partit.", "Then the Dodo left.")]
 
 
-@pytest.mark.parametrize("tgt, finding", [
+@pytest.mark.parametrize("src, tgt, langs, finding", [
     # the word aligner put a word in the name's slot by position; it means nothing like the
     # name, though it resembles an original word elsewhere ('manage' / 'manière' 0.6)
-    ("'That is the way,' said the manage.", "name 'Dodo' is missing: 'manage' in its place?"),
-    ("'That is the way,' said the Dodo.", None),
-    ("'That is the way,' said the cock.", None),   # a word link that means the name (0.7)
-    ("'That is the way,' said the bird.", None),   # a word that goes with its neighbours
+    ("« Voilà la manière », dit le Dodo.", "'That is the way,' said the manage.", ("fr", "en"),
+     "name 'Dodo' is missing: 'manage' in its place?"),
+    ("« Voilà la manière », dit le Dodo.", "'That is the way,' said the Dodo.", ("fr", "en"), None),
+    # a word link that means the name (0.7)
+    ("« Voilà la manière », dit le Dodo.", "'That is the way,' said the cock.", ("fr", "en"), None),
+    # a common noun for the name: the name is not written (hidden at info)
+    ("« Voilà la manière », dit le Dodo.", "'That is the way,' said the bird.", ("fr", "en"),
+     "name 'Dodo' is missing: 'bird' in its place?"),
+    # the word linked to the name is another original word's cognate: that word's translation
+    ("« Voilà l'expédition », dit le Dodo.", "'That is the way,' said the expedition.", ("fr", "en"), None),
+    # a French translation, which has no context model, the same way
+    ("'That is the way,' said the Dodo.", "« Voilà la manière », dit le ménage.", ("en", "fr"),
+     "name 'Dodo' is missing: 'ménage' in its place?"),
 ])
-def test_a_name_lost_to_a_word_linked_in_its_place(tgt: str, finding: str | None) -> None:
-    b = with_word_links(bitext(DODO + [("« Voilà la manière », dit le Dodo.", tgt)], ("fr", "en")),
-                        {("Dodo", "manage"), ("Dodo", "bird"), ("Dodo", "Dodo"), ("Dodo", "cock")})
+def test_a_name_lost_to_a_word_linked_in_its_place(src: str, tgt: str, langs: tuple[str, str],
+                                                   finding: str | None) -> None:
+    pairs = DODO if langs == ("fr", "en") else [(t, s_) for s_, t in DODO]
+    b = with_word_links(bitext(pairs + [(src, tgt)], langs),
+                        {("Dodo", w) for w in ("manage", "bird", "Dodo", "cock", "expedition", "ménage")})
     got = run_checks(b, only=["names"], evidence=graded_evidence({
-        ("dit", "said"): 0.9, ("manière", "manage"): 0.6, ("Voilà", "bird"): 0.6, ("Dodo", "cock"): 0.7}))
+        ("dit", "said"): 0.9, ("manière", "manage"): 0.6, ("Voilà", "bird"): 0.6, ("Dodo", "cock"): 0.7,
+        ("way", "ménage"): 0.6}))
     assert [(f.link, f.severity, f.message) for f in got] == ([(4, "info", finding)] if finding else [])
 
 # ---------------------------------------------------------------- untranslated
