@@ -9,8 +9,9 @@ weekday names ("June" against "juin"). The word lists, calendar names and
 helpers it shares with the other word checks are in word_lists.py (re-exported
 here, where the other checks first found them).
 
-A name replaced by an unrelated common word ('dit Alice' / 'said examples') is info, in
-English translations: strays.stand_in says why and what it costs.
+A name replaced by an unrelated common word ('dit Alice' / 'said examples') is info:
+strays.stand_in says how it is found (by the context in English translations, by the word
+links in any) and what it costs.
 """
 
 from __future__ import annotations

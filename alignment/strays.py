@@ -171,7 +171,8 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     orphan lower-case word of the translation, close to where the name would be translated,
     meaning nothing of the original and fitting its neighbours badly, for a name the text
     translates elsewhere (learned counterpart) but not here. A pronoun in its place is a
-    function word, never an orphan. English translations only (context_lm has no other model).
+    function word, never an orphan. The orphan words by their fit: English translations only
+    (context_lm has no other model); the words linked to the name (`linked_to`): any language.
     `words`: the link's orphan translation words; `placed`: may a translation word stand
     for an original one by position.
 
