@@ -162,6 +162,9 @@ def stray_findings(i: int, strays: Sequence[WordSpan], names: Sequence[WordSpan]
 # going with its neighbours no better than chance (context_lm association: 'said examples'
 # 0.0, 'we journey with' 4.9)
 STAND_IN_COSINE, STAND_IN_FIT = 0.55, 0.5
+# a word linked to a lost name but spelt this much like another original word is that word's
+# cognate, not a stand-in ('expédition' / 'Expedition': 1.0 folded; 'manage' / 'manière' 0.53)
+STAND_IN_COGNATE = 0.8
 
 
 def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
@@ -196,10 +199,13 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
         return lambda name: None
 
     @lru_cache(maxsize=1)   # read the sentence only when a name asks
+    def odd() -> set[int]:
+        return misfits(bitext.link_text(i, "tgt"), bitext.tgt_lang, STAND_IN_FIT)
+
+    @lru_cache(maxsize=1)
     def candidates() -> list[WordSpan]:
         best = dict(zip((a for _, a, _ in lw.tgt), lw.best("tgt")))
-        odd = misfits(bitext.link_text(i, "tgt"), bitext.tgt_lang, STAND_IN_FIT)
-        return [t for t in words if t[0][0].islower() and t[1] in odd and best[t[1]] <= STAND_IN_COSINE]
+        return [t for t in words if t[0][0].islower() and t[1] in odd() and best[t[1]] <= STAND_IN_COSINE]
 
     def linked_to(name: WordSpan) -> list[WordSpan]:
         """Words a word link joins to the name itself though they mean nothing like it: the
@@ -208,16 +214,15 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
         unless it fits its neighbours badly ('said the though'), nor a word that translates
         another original word by meaning or as a cognate ('Himalaya-Expedition' /
         'expédition', linked to 'Himalaya')."""
-        # the name's own word: a compound holding it is linked for its other part
         k = next((k for k, (w, a, _) in enumerate(lw.src) if a == name[1] and w == name[0]), None)
         if k is None or lw.linked is None or not lw.linked.size:
             return []
-        odd = misfits(bitext.link_text(i, "tgt"), bitext.tgt_lang, STAND_IN_FIT)
         common = function_words(bitext.tgt_lang)
         others = [(n, w) for n, (w, *_) in enumerate(lw.src) if n != k]
         return [t for j, t in enumerate(lw.tgt) if lw.linked[k, j] and lw.cos[k, j] < STAND_IN_COSINE
-                and t[0].isalpha() and t[0][0].islower() and (t[0].casefold() not in common or t[1] in odd)
-                and not any(lw.cos[n, j] >= LOOKALIKE_COSINE or similarity(t[0], w) >= 0.8 for n, w in others)]
+                and t[0].isalpha() and t[0][0].islower() and (t[0].casefold() not in common or t[1] in odd())
+                and not any(lw.cos[n, j] >= LOOKALIKE_COSINE or similarity(t[0], w) >= STAND_IN_COGNATE
+                            for n, w in others)]
 
     def lookup(name: WordSpan) -> WordSpan | None:
         if not learned.get(name[0].casefold()) or _common(name[0], bitext.src_lang):
