@@ -186,6 +186,7 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
     ok = np.ones((len(near), len(weak)), dtype=bool)
     cognate = np.zeros((len(near), len(weak)), dtype=bool)
     stem = fold(word)[:-1]
+    here = [_also_here(o, index) for o in weak]
     for k, (c, d) in enumerate(near):
         rare = index.get(c.casefold(), 0) < floor \
             or (len(c) < 3 and c.casefold() not in function_words(lang)) \
@@ -195,7 +196,7 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
             sim = similarity(c, o)
             cognate[k, m] = 0.4 <= sim < 1.0 and sim > similarity(word, o)
             ok[k, m] = not rare and sim < 1.0 and (d == 1 or cognate[k, m]) \
-                and not (sim >= 0.6 and _also_here(o, index))
+                and not (sim >= 0.6 and here[m])
     return ok, cognate
 
 

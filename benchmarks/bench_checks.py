@@ -435,10 +435,10 @@ def _false(bitext: Bitext, rows: list[Row], findings: tuple[Finding, ...], args:
           f"info: {1000 * tot['info'] / len(clean):.1f} per 1,000")
     _show(bitext, at_level(false, args.level_shown), args.show_false, args.seed, "false alarms")
     low = {(f.link, f.check) for f in findings}
+    warned = {(f.link, f.check) for f in at_level(findings)}
     missed = [Finding(i, EXPECTED[r.slip], "info", f"missed {r.slip}"
                       + (" (found at info)" if (i, EXPECTED[r.slip]) in low else ""))
-              for i, r in enumerate(rows)
-              if r.slip and (i, EXPECTED[r.slip]) not in {(f.link, f.check) for f in at_level(findings)}]
+              for i, r in enumerate(rows) if r.slip and (i, EXPECTED[r.slip]) not in warned]
     _show(bitext, tuple(missed), args.show_missed, args.seed, "missed slips")
 
 
