@@ -64,17 +64,38 @@ def _detok(lang: str):
     return lambda s: d.detokenize(s.text.replace("\\_", "").split())
 
 
-def limsi_pairs(bench: Path) -> list[tuple[str, str]]:
-    """(French original, English translation) of every gold 1-1 link of the LIMSI books."""
+def limsi_books(bench: Path) -> dict[str, list[tuple[str, str]]]:
+    """(French original, English translation) of every gold 1-1 link, per LIMSI book."""
     from alignment.evaluate import read_limsi_book
 
     en, fr = _detok("en"), _detok("fr")
-    pairs = []
+    books = {}
     for book in sorted((bench / "limsi").glob("*_EN-FR")):
         gold = read_limsi_book(book)
-        pairs += [(fr(gold.tgt[l.tgt[0]]), en(gold.src[l.src[0]]))
-                  for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
-    return pairs
+        books[book.name.removesuffix("_EN-FR")] = [(fr(gold.tgt[l.tgt[0]]), en(gold.src[l.src[0]]))
+                                                   for l in gold.links if len(l.src) == 1 and len(l.tgt) == 1]
+    return books
+
+
+def limsi_pairs(bench: Path) -> list[tuple[str, str]]:
+    """(French original, English translation) of every gold 1-1 link of the LIMSI books, in
+    book order: 1,001 pairs, so every seed's window of 1,000 links is the same text (the
+    seeds differ in the slips injected, not in the clean links)."""
+    return [pair for pairs in limsi_books(bench).values() for pair in pairs]
+
+
+def row_books(rows: list[Row], corpus: str, bench: Path) -> list[str]:
+    """The LIMSI book each row's original comes from (a row with no original, an added
+    sentence, takes its predecessor's); one group named after the corpus for the others."""
+    if not corpus.startswith("limsi"):
+        return [corpus] * len(rows)
+    swap = corpus.endswith("-enfr")
+    book_of = {(e if swap else f): name for name, pairs in limsi_books(bench).items() for f, e in pairs}
+    out, last = [], ""
+    for row in rows:
+        last = next((book_of[o] for o in row.orig if o in book_of), last)
+        out.append(last)
+    return out
 
 
 def textberg_pairs(bench: Path, split: str = "dev") -> list[tuple[str, str]]:

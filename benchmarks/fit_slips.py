@@ -12,6 +12,7 @@ JSON (alignment/slip_trees_en.json) and reports it the same way.
 
 Example:
     python benchmarks/fit_slips.py --bench ../shared/bench --lang fr --fit 5-12 --report 0-4 --cache /tmp/slips
+    python benchmarks/fit_slips.py --fit 5-12 --report 0-4 --cache /tmp/slips --trees /tmp/t.json --by-book
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def window(corpus: str, seed: int, bench: Path, embedder, cache: Path | None = N
     slips = [i for i, r in enumerate(rows) if r.slip.startswith("realword")]
     clean = [i for i, r in enumerate(rows) if not r.slip]
     return dict(x=np.array(xs).reshape(-1, len(FEATURES)), y=np.array(ys), where=where, rules=rules,
-                slips=slips, clean=clean)
+                slips=slips, clean=clean, books=bc.row_books(rows, corpus, bench))
 
 
 def fit_trees(x: np.ndarray, y: np.ndarray, trees: int = 200, max_features: float = 1.0,
@@ -118,20 +119,59 @@ def fit_trees(x: np.ndarray, y: np.ndarray, trees: int = 200, max_features: floa
 
 def report(wins: list[dict], w, floors: list[float], label: str) -> None:
     """`w`: logistic weights, or a function from features to log-odds (the trees)."""
+    probs = []
+    for win in wins:
+        z = (w(win["x"]) if callable(w) else win["x"] @ w) if len(win["x"]) else np.zeros(0)
+        probs.append(1 / (1 + np.exp(-np.clip(z, -50, 50))))
+    report_probs(wins, probs, floors, label)
+
+
+def report_probs(wins: list[dict], probs: list[np.ndarray], floors: list[float], label: str,
+                 book: str | None = None) -> None:
+    """Per floor: slips found by the rules, and by rules or model (`probs`: the model's
+    probability of each candidate), and model findings on clean links; `book`: its links only."""
     print(f"\n{label}: floor, slips found by rules -> rules + model, model findings on clean links per 1,000")
     for floor in floors:
         found = total = rules = fa = clean = 0
-        for win in wins:
-            z = (w(win["x"]) if callable(w) else win["x"] @ w) if len(win["x"]) else np.zeros(0)
-            p = 1 / (1 + np.exp(-np.clip(z, -50, 50)))
+        for win, p in zip(wins, probs):
+            mine = set(range(len(win["books"]))) if book is None else \
+                {i for i, b in enumerate(win["books"]) if b == book}
             flagged = {win["where"][n][0] for n in np.flatnonzero(p >= floor)}
-            total += len(win["slips"])
-            rules += sum(i in win["rules"] for i in win["slips"])
-            found += sum(i in win["rules"] or i in flagged for i in win["slips"])
-            fa += len({i for i in flagged if i in set(win["clean"]) and i not in win["rules"]})
-            clean += len(win["clean"])
+            slips, kept = [i for i in win["slips"] if i in mine], {i for i in win["clean"] if i in mine}
+            total += len(slips)
+            rules += sum(i in win["rules"] for i in slips)
+            found += sum(i in win["rules"] or i in flagged for i in slips)
+            fa += len({i for i in flagged if i in kept and i not in win["rules"]})
+            clean += len(kept)
         print(f"  {floor:.2f}  {rules}/{total} -> {found}/{total} ({found / max(total, 1):.0%})"
               f"   clean {1000 * fa / max(clean, 1):.1f}")
+
+
+def by_book(fit: list[dict], rep: list[dict], args: argparse.Namespace, floors: list[float]) -> None:
+    """Each book's candidates in the report windows scored by a model fitted on the fit windows'
+    candidates of the other books. Every seed's LIMSI window is the same 1,000 links (the seeds
+    differ in the slips they inject), so a model fitted on seeds 5-12 has seen the clean links
+    of seeds 0-4: their false alarms are in-sample. These are not."""
+    book_of = [np.array([win["books"][i] for i, _ in win["where"]], dtype=object) for win in (*fit, *rep)]
+    fit_books, rep_books = book_of[:len(fit)], book_of[len(fit):]
+    probs = [np.zeros(len(win["x"])) for win in rep]
+    books = sorted({b for win in rep for b in win["books"]})
+    for book in books:
+        x = np.vstack([win["x"][bs != book] for win, bs in zip(fit, fit_books)])
+        y = np.concatenate([win["y"][bs != book] for win, bs in zip(fit, fit_books)])
+        if args.trees:
+            model = trees_from_dict(fit_trees(x, y, args.tree_count, args.max_features, args.bags)).log_odds
+        else:
+            weights = fit_logistic(x, y, args.ridge)
+            model = lambda v, weights=weights: v @ weights   # noqa: E731
+        for win, bs, p in zip(rep, rep_books, probs):
+            mine = bs == book
+            if mine.any():
+                p[mine] = 1 / (1 + np.exp(-np.clip(model(win["x"][mine]), -50, 50)))
+    kind = "trees" if args.trees else "logistic"
+    report_probs(rep, probs, floors, f"by book ({kind} fitted on the other books), report seeds {args.report}")
+    for book in books:
+        report_probs(rep, probs, [args.floor], f"  {book}", book)
 
 
 def _seeds(text: str) -> list[int]:
@@ -155,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tree-count", type=int, default=200, help="trees per ensemble (--trees)")
     ap.add_argument("--max-features", type=float, default=1.0, help="share of features each split may use")
     ap.add_argument("--bags", type=int, default=1, help="ensembles of other random states averaged")
+    ap.add_argument("--by-book", action="store_true",
+                    help="also score each LIMSI book (and Text+Berg dev, one group) with a model fitted "
+                         "on the others: false alarms on text the model never saw")
+    ap.add_argument("--floor", type=float, default=0.3, help="the floor of the per-book lines (--by-book)")
     args = ap.parse_args(argv)
     from alignment.embed import default_cache_dir
     from alignment.registry import EMBEDDERS
@@ -179,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     for c in corpora:
         report([data[c, s] for s in _seeds(args.fit)], w, floors, f"{c} fit seeds {args.fit}")
         report([data[c, s] for s in _seeds(args.report)], w, floors, f"{c} report seeds {args.report}")
+    if args.by_book:
+        by_book(fit, [data[c, s] for c in corpora for s in _seeds(args.report)], args, floors)
     return 0
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import bench_checks as bc  # noqa: E402
 
@@ -22,3 +24,28 @@ def test_textberg_frde_gold_is_french_first(bench_dir: Path) -> None:
     assert (fr_de.src_lang, fr_de.tgt_lang) == ("fr", "de")
     assert (fr_de.src, fr_de.tgt) == (de_fr.tgt, de_fr.src)
     assert [(l.src, l.tgt) for l in fr_de.alignment.links] == [(l.tgt, l.src) for l in de_fr.alignment.links]
+
+
+BOOKS = {"Alice": [("Le chat dort.", "The cat sleeps.")], "Emma": [("Il pleut.", "It rains."), ("Oui.", "Yes.")]}
+
+
+@pytest.mark.parametrize("corpus, rows, expected", [
+    ("limsi", [bc.Row(["Le chat dort."], ["x"]), bc.Row(["Il pleut.", "Oui."], ["y"])], ["Alice", "Emma"]),
+    ("limsi-enfr", [bc.Row(["It rains."], ["x"]), bc.Row([], ["added"]), bc.Row(["The cat sleeps."], ["z"])],
+     ["Emma", "Emma", "Alice"]),
+    ("textberg", [bc.Row(["Der Berg."], ["La montagne."])], ["textberg"]),
+])
+def test_row_books_names_the_book_of_each_row(monkeypatch: pytest.MonkeyPatch, corpus: str,
+                                              rows: list, expected: list[str]) -> None:
+    """fit_slips.py --by-book scores each book with a model fitted on the others: a row is
+    placed by its original (either side's language), an added sentence by its predecessor."""
+    monkeypatch.setattr(bc, "limsi_books", lambda bench: BOOKS)
+    assert bc.row_books(rows, corpus, Path("unused")) == expected
+
+
+def test_every_limsi_window_is_the_same_text(bench_dir: Path) -> None:
+    """Why --by-book: the LIMSI books have 1,001 clean 1-1 links, so the seeds' windows of
+    1,000 differ by at most one link and a model fitted on seeds 5-12 has seen seeds 0-4's text."""
+    pairs = bc.limsi_pairs(bench_dir)
+    assert len(pairs) == 1001
+    assert all(bc.seeded_window(pairs, seed, 1000) in (pairs[:1000], pairs[1:]) for seed in range(13))
