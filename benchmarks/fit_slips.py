@@ -147,11 +147,12 @@ def report_probs(wins: list[dict], probs: list[np.ndarray], floors: list[float],
               f"   clean {1000 * fa / max(clean, 1):.1f}")
 
 
-def by_book(fit: list[dict], rep: list[dict], args: argparse.Namespace, floors: list[float]) -> None:
+def by_book(fit: list[dict], rep: list[dict], args: argparse.Namespace, floors: list[float]) -> list[np.ndarray]:
     """Each book's candidates in the report windows scored by a model fitted on the fit windows'
     candidates of the other books. Every seed's LIMSI window is the same 1,000 links (the seeds
     differ in the slips they inject), so a model fitted on seeds 5-12 has seen the clean links
-    of seeds 0-4: their false alarms are in-sample. These are not."""
+    of seeds 0-4: their false alarms are in-sample. These are not. Returns each report
+    window's probabilities."""
     book_of = [np.array([win["books"][i] for i, _ in win["where"]], dtype=object) for win in (*fit, *rep)]
     fit_books, rep_books = book_of[:len(fit)], book_of[len(fit):]
     probs = [np.zeros(len(win["x"])) for win in rep]
@@ -172,6 +173,7 @@ def by_book(fit: list[dict], rep: list[dict], args: argparse.Namespace, floors: 
     report_probs(rep, probs, floors, f"by book ({kind} fitted on the other books), report seeds {args.report}")
     for book in books:
         report_probs(rep, probs, [args.floor], f"  {book}", book)
+    return probs
 
 
 def _seeds(text: str) -> list[int]:
