@@ -178,12 +178,15 @@ def part_probability(drop: PartDrop, config: CheckConfig) -> float:
 
 def part_says(drop: PartDrop, config: CheckConfig) -> bool:
     """Is the best drop a sentence left out or added: the gain alone against `part_gain`, or
-    the part model (`part_weights`) at `part_floor` with the gain at least `part_min_gain`."""
+    the part model (`part_weights`) at `part_floor` with the gain at least `part_min_gain`, any
+    gain where the model is sure (`part_sure`: a short sentence left out barely moves the two
+    sides' cosine, while its words find no link to the other side)."""
     if drop.gain <= 0:
         return False
     if config.part_weights is None:
         return drop.gain >= config.part_gain
-    return drop.gain >= config.part_min_gain and part_probability(drop, config) >= config.part_floor
+    p = part_probability(drop, config)
+    return p >= config.part_floor and (drop.gain >= config.part_min_gain or p >= config.part_sure)
 
 
 def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
