@@ -25,6 +25,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -64,8 +65,10 @@ def _detok(lang: str):
     return lambda s: d.detokenize(s.text.replace("\\_", "").split())
 
 
+@lru_cache(maxsize=2)
 def limsi_books(bench: Path) -> dict[str, list[tuple[str, str]]]:
-    """(French original, English translation) of every gold 1-1 link, per LIMSI book."""
+    """(French original, English translation) of every gold 1-1 link, per LIMSI book (read
+    once: fit_slips.py asks for every window, for its pairs and for their books)."""
     from alignment.evaluate import read_limsi_book
 
     en, fr = _detok("en"), _detok("fr")

@@ -153,8 +153,10 @@ def by_book(fit: list[dict], rep: list[dict], args: argparse.Namespace, floors: 
     differ in the slips they inject), so a model fitted on seeds 5-12 has seen the clean links
     of seeds 0-4: their false alarms are in-sample. These are not. Returns each report
     window's probabilities."""
-    book_of = [np.array([win["books"][i] for i, _ in win["where"]], dtype=object) for win in (*fit, *rep)]
-    fit_books, rep_books = book_of[:len(fit)], book_of[len(fit):]
+    def cand_books(win: dict) -> np.ndarray:   # the book of each candidate's link
+        return np.array([win["books"][i] for i, _ in win["where"]], dtype=object)
+
+    fit_books, rep_books = [cand_books(win) for win in fit], [cand_books(win) for win in rep]
     probs = [np.zeros(len(win["x"])) for win in rep]
     books = sorted({b for win in rep for b in win["books"]})
     for book in books:
