@@ -31,11 +31,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
+            raise RuntimeError(f"streamlit exited early:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
                 if resp.status == 200:
@@ -47,18 +47,22 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
 
 @contextmanager
 def streamlit_server(cwd: Path, env: dict[str, str]) -> Iterator[str]:
-    """`streamlit run app.py` on a free port, from `cwd` with `env`; stopped on exit."""
+    """`streamlit run app.py` on a free port, from `cwd` with `env`; stopped on exit.
+
+    The server writes to `server_log(cwd)`, a file: a pipe nobody reads would stall the
+    server once its buffer fills, and the file is there to read when a journey fails."""
     port = free_port()
+    log = server_log(cwd).open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=cwd, env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, proc)
+        wait_healthy(url, proc, server_log(cwd))
         yield url
     finally:
         proc.terminate()
@@ -67,6 +71,12 @@ def streamlit_server(cwd: Path, env: dict[str, str]) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+        log.close()
+
+
+def server_log(cwd: Path) -> Path:
+    """Where the server started from `cwd` writes its output (beside the folder, not in it)."""
+    return cwd.parent / "streamlit.log"
 
 
 def playwright_or_skip():

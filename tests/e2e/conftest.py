@@ -18,7 +18,25 @@ from pathlib import Path
 import pytest
 from e2e_helpers import OMISSION
 from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, playwright_or_skip,
-                              streamlit_server)
+                              server_log, streamlit_server)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so `page` knows at teardown that a journey failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def what_was_on_screen(tab, log: Path) -> str:
+    """A failed journey's evidence for the CI log: the page's text and the server's output."""
+    try:
+        text = tab.locator("body").inner_text(timeout=5_000)
+    except Exception as exc:  # the page itself may be what broke
+        text = f"(page text unreadable: {exc})"
+    tail = log.read_text(errors="replace")[-3_000:] if log.exists() else "(no server log)"
+    return f"--- page text ---\n{text[:6_000]}\n--- server output ---\n{tail}"
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +75,9 @@ def browser(sync_api, server):
 
 
 @pytest.fixture
-def page(browser, server, sync_api):
-    """A fresh browser tab (its own Streamlit session) on the start page."""
+def page(request, browser, server, sync_api, home):
+    """A fresh browser tab (its own Streamlit session) on the start page; when the journey
+    fails, what the page showed and what the server wrote go into the test's report."""
     sync_api.expect.set_options(timeout=45_000)
     context = browser.new_context(viewport={"width": 1400, "height": 900},
                                   accept_downloads=True)
@@ -67,6 +86,10 @@ def page(browser, server, sync_api):
     tab.goto(server)
     tab.get_by_text("Align new texts").wait_for()
     yield tab
+    call = getattr(request.node, "report_call", None)
+    if call is not None and call.failed:
+        request.node.add_report_section("teardown", "screen", what_was_on_screen(
+            tab, server_log(home / "cwd")))
     context.close()
 
 
