@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -279,9 +279,22 @@ def check_realword(bitext: Bitext, config: CheckConfig,
             models = [english] if english is not None else []
             if models:
                 found += context_slips(i, bitext, lw, evidence, models, done, config)
-            done = {s.start for f in found for s in f.spans if s.side == "tgt"}
-            found += model_slips(i, bitext, lw, evidence, lexicon, models, done, config)
-            yield from _one_claim(found)
+            yield from _one_claim(_with_model(found, model_slips(
+                i, bitext, lw, evidence, lexicon, models, _claimed(found), config)))
+
+
+def _claimed(found: list[Finding]) -> set[int]:
+    """Translation words a warning already reads as slips (an info finding leaves the word
+    to the model, which may warn)."""
+    return {s.start for f in found if f.severity != "info" for s in f.spans if s.side == "tgt"}
+
+
+def _with_model(found: list[Finding], model: Iterable[Finding]) -> list[Finding]:
+    """The rules' findings and the model's, less an info finding on a word the model reads too."""
+    model = list(model)
+    warned = {s.start for f in model for s in f.spans if s.side == "tgt"}
+    return [f for f in found if f.severity != "info"
+            or not any(s.side == "tgt" and s.start in warned for s in f.spans)] + model
 
 
 def _one_claim(found: list[Finding]) -> list[Finding]:

@@ -881,16 +881,18 @@ def test_word_links_count_as_counterparts_of_names() -> None:
 @pytest.mark.parametrize("margin, found_", [(-0.5, True), (0.5, False)])
 def test_the_context_alone_decides_where_it_speaks_loudly(margin: float, found_: bool) -> None:
     """No original word is near 'into' (the encoder knows none of them), yet 'went info the'
-    calls for it: a slip where the context's log ratio reaches context_alone, none below."""
+    calls for it: a slip where the context's log ratio reaches context_alone, none below; an
+    info finding, as the context alone often names the wrong word ('hips tail': "ship's")."""
     from alignment.context_lm import english_lists, log_ratio
 
     lr = log_ratio([english_lists()], "into", "info", ("went", "the"))
     config = CheckConfig(context_alone=lr + margin)
     b = bitext([("Elle entra dans la maison.", "She went info the house.")])
-    result = at_level(run_checks(b, only=["realword"], config=config,
-                                 evidence=fake_evidence([("maison", "house"), ("elle", "she")])))
-    assert bool(result) == found_
+    result = run_checks(b, only=["realword"], config=config,
+                        evidence=fake_evidence([("maison", "house"), ("elle", "she")]))
+    assert bool(result) == found_ and at_level(result) == ()
     if found_:
+        assert result[0].severity == "info"
         assert "'info' may be a slip for 'into'" in result[0].message
 
 

@@ -120,3 +120,22 @@ def test_the_shipped_trees_read_a_likely_slip_above_an_unlikely_one() -> None:
                    linked_else=1.0, written_fit=0.0)
     z = load_trees(CheckConfig().slip_model_trees).log_odds(np.array([likely, unlikely]))
     assert z[0] > z[1]
+
+
+@pytest.mark.parametrize("rule_level, model_word, kept", [
+    ("info", 10, ["model 10"]),                  # the model reads the word: its finding stands
+    ("info", 20, ["rule 10", "model 20"]),       # another word: both stand
+    ("warning", 10, ["rule 10", "model 10"]),    # a warning is never dropped here
+])
+def test_an_info_finding_leaves_its_word_to_the_model(rule_level, model_word, kept) -> None:
+    """The context alone makes info findings; the model may still warn of the same word, and
+    then its reading replaces the info one. Only warnings keep a word from the model."""
+    from alignment.slips import _claimed, _with_model
+    from alignment.types import Span
+    from alignment.word_lists import make_finding
+
+    rule = make_finding(0, "realword", rule_level, "rule 10", Span("tgt", 10, 14))
+    model = make_finding(0, "realword", "warning", f"model {model_word}",
+                         Span("tgt", model_word, model_word + 4))
+    assert _claimed([rule]) == ({10} if rule_level == "warning" else set())
+    assert [f.message for f in _with_model([rule], [model])] == kept
