@@ -23,6 +23,10 @@ def reader_table(page):
 
 
 def settle(page, ms: int = 400) -> None:
-    """Let Streamlit finish a rerun (the status widget goes away)."""
+    """Let Streamlit finish a rerun: the app says its script is not running (the status
+    widget alone is not enough: it shows only once a run has lasted half a second, so a
+    slow rerun that has just begun looks settled) and the status widget is gone."""
     page.wait_for_timeout(ms)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+        state="attached", timeout=30_000)
     page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30_000)
