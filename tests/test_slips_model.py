@@ -139,3 +139,19 @@ def test_an_info_finding_leaves_its_word_to_the_model(rule_level, model_word, ke
                          Span("tgt", model_word, model_word + 4))
     assert _claimed([rule]) == ({10} if rule_level == "warning" else set())
     assert [f.message for f in _with_model([rule], [model])] == kept
+
+
+@pytest.mark.parametrize("two_edits, one_edit_warns, level", [
+    (0.0, True, "warning"),    # one edit from the word written: no clean link flagged by book
+    (1.0, True, "info"),       # two edits: 10 false alarms by book, at slip_model_level_plain
+    (0.0, False, "info"),
+])
+def test_french_model_readings_one_edit_away_are_warnings(two_edits, one_edit_warns, level) -> None:
+    from dataclasses import replace
+
+    from alignment.slip_model import FEATURES, Candidate, _plain_level
+
+    x = np.zeros(len(FEATURES))
+    x[FEATURES.index("two_edits")] = two_edits
+    config = replace(CheckConfig(), slip_model_warn_one_edit_plain=one_edit_warns)
+    assert _plain_level(Candidate(0, "est", "et", 0, x), config) == level
