@@ -52,26 +52,25 @@ def streamlit_server(cwd: Path, env: dict[str, str]) -> Iterator[str]:
     The server writes to `server_log(cwd)`, a file: a pipe nobody reads would stall the
     server once its buffer fills, and the file is there to read when a journey fails."""
     port = free_port()
-    log = server_log(cwd).open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=cwd, env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
-        stdout=log, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc, server_log(cwd))
-        yield url
-    finally:
-        proc.terminate()
+    with server_log(cwd).open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+             "--server.headless", "true", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=cwd, env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
+            stdout=log, stderr=subprocess.STDOUT, text=True)
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
+            wait_healthy(url, proc, server_log(cwd))
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
 
 
 def server_log(cwd: Path) -> Path:
