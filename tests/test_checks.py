@@ -136,6 +136,9 @@ def test_number_groupings_read_alike(n: int) -> None:
     ("Il partit en juin, un lundi.", "He left in June, on a Monday.", False),  # CLDR calendar names
     ("Il partit en juin, un lundi.", "He left in July, on a Monday.", True),
     ("Il cria : « Reviens vite ! »", "He cried: “Come back soon!”", False),  # quoted speech initial
+    # 'Roman' is spelt like 'Rome' too, but is the counterpart of 'Romain': Rome has none
+    ("Occupé de Rome et d'Athènes, il parlait en Romain.", "Busy with Hatter and Athens, he spoke as a Roman.", True),
+    ("Occupé de Rome et d'Athènes, il parlait en Romain.", "Busy with Rome and Athens, he spoke as a Roman.", False),
 ])
 def test_names(src: str, tgt: str, flagged: bool) -> None:
     assert bool(found([(src, tgt)], "names")) == flagged
