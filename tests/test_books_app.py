@@ -55,6 +55,8 @@ def test_browser_aligns_an_uploaded_docx_pair(sync_api, server, tmp_path):  # no
                 # and its rerun over (the language is detected from the file): as a person
                 # waits for the page to settle, under load that rerun outlasted the next upload
                 page.wait_for_timeout(400)
+                page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+                    state="attached", timeout=60_000)   # the status widget shows only after 0.5 s
                 page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
             button = page.get_by_role("button", name="Align", exact=True)
             sync_api.expect(button).to_be_enabled(timeout=60_000)
