@@ -192,17 +192,6 @@ def _contexts(bitext: Bitext) -> dict[str, NameContext]:
             for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
 
 
-def _spelt_first_claim(lw: LinkWords, side: Side, among: np.ndarray) -> np.ndarray:
-    """Per word of `side`, its best spelling similarity to the other side's words (`among`)
-    that no word of `side` is spelt more like: 'Romain' is the counterpart of 'Roman', not of
-    'Rome' beside it, so a 'Rome' left out of the translation has none (Dice 0.67 / 0.5)."""
-    m = lw.dice if side == "src" else lw.dice.T
-    m = m[:, among]
-    if not m.size:
-        return np.zeros(m.shape[0])
-    return np.where(m >= m.max(axis=0, keepdims=True), m, 0.0).max(axis=1)
-
-
 def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameContext,
                   learned: dict[str, set[str]], kept: dict[str, frozenset[str]],
                   config: CheckConfig) -> list[WordSpan]:
@@ -216,7 +205,9 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     cased = np.array([w[0].isupper() or w.lower() == w.upper() for w, *_ in lw.words(other)], dtype=bool)
     if primary(ctx.lang) in NOUN_CAPITALS:   # German capitalises every noun: its counterpart
         cased[:] = True                            # may be a lower-case cognate ('Rupies' / 'roupies')
-    spelt = _spelt_first_claim(lw, side, cased) >= config.name_similarity
+    # a word spelt more like another word of this side is that word's ('Roman' / 'Romain', so
+    # a 'Rome' the translation lost has no counterpart: Dice 0.77 against 0.5)
+    spelt = lw.best(side, cosine=False, among=cased, first_claim=True) >= config.name_similarity
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
     spelt |= derived(lw, side, config, other_lang)
     if primary(other_lang) in NOUN_CAPITALS:

@@ -209,14 +209,21 @@ class LinkWords:
     cos: np.ndarray | None
     linked: np.ndarray | None = None   # word links (words.py) of the link, where it has them
 
-    def best(self, side: str, cosine: bool = True, among: np.ndarray | None = None) -> np.ndarray:
+    def best(self, side: str, cosine: bool = True, among: np.ndarray | None = None,
+             first_claim: bool = False) -> np.ndarray:
         """Per word of `side`, its best similarity on the other side (cosine or spelling),
-        among the other side's words where `among` is true (default: all)."""
+        among the other side's words where `among` is true (default: all); `first_claim`:
+        only among those no word of `side` is closer to ('Romain' is the counterpart of
+        'Roman', not of 'Rome' beside it)."""
         m = self.cos if cosine and self.cos is not None else self.dice
         m = m if side == "src" else m.T
         if among is not None:
             m = m[:, among]
-        return m.max(axis=1) if m.size else np.zeros(m.shape[0])
+        if not m.size:
+            return np.zeros(m.shape[0])
+        if first_claim:
+            m = np.where(m >= m.max(axis=0, keepdims=True), m, 0.0)
+        return m.max(axis=1)
 
     def matched(self, side: str, dice: float, cos: float,
                 among: np.ndarray | None = None) -> np.ndarray:

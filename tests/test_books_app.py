@@ -9,7 +9,7 @@ from alignment import browse
 from alignment.read import read_bytes
 from alignment.read import sample_text
 
-from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, sync_api  # noqa: F401  (fixtures)
+from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, settle, sync_api  # noqa: F401  (fixtures)
 from test_epub import novel
 from test_read_formats import make_docx
 
@@ -54,10 +54,7 @@ def test_browser_aligns_an_uploaded_docx_pair(sync_api, server, tmp_path):  # no
                 sync_api.expect(box.get_by_text(path.name)).to_be_visible(timeout=60_000)
                 # and its rerun over (the language is detected from the file): as a person
                 # waits for the page to settle, under load that rerun outlasted the next upload
-                page.wait_for_timeout(400)
-                page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-                    state="attached", timeout=60_000)   # the status widget shows only after 0.5 s
-                page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
+                settle(page, timeout=60_000)
             button = page.get_by_role("button", name="Align", exact=True)
             sync_api.expect(button).to_be_enabled(timeout=60_000)
             button.click()

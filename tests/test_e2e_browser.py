@@ -73,6 +73,16 @@ def streamlit_server(cwd: Path, env: dict[str, str]) -> Iterator[str]:
                 proc.wait(timeout=10)
 
 
+def settle(page, ms: int = 400, timeout: int = 30_000) -> None:
+    """Let Streamlit finish a rerun: the app says its script is not running (the status
+    widget alone is not enough: it shows only once a run has lasted half a second, so a
+    slow rerun that has just begun looks settled) and the status widget is gone."""
+    page.wait_for_timeout(ms)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+        state="attached", timeout=timeout)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=timeout)
+
+
 def server_log(cwd: Path) -> Path:
     """Where the server started from `cwd` writes its output (beside the folder, not in it)."""
     return cwd.parent / "streamlit.log"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_e2e_browser import settle  # noqa: F401  (the journeys import it from here)
+
 OMISSION = 3  # 0-based link of the fixture PO split into a 1-0 and a 0-1 (drawn hatched)
 
 
@@ -20,13 +22,3 @@ def open_by_path(page, path: Path) -> None:
 def reader_table(page):
     """The reader's table (the edit panel draws one row in a table of its own above it)."""
     return page.locator("table.al-rows").last
-
-
-def settle(page, ms: int = 400) -> None:
-    """Let Streamlit finish a rerun: the app says its script is not running (the status
-    widget alone is not enough: it shows only once a run has lasted half a second, so a
-    slow rerun that has just begun looks settled) and the status widget is gone."""
-    page.wait_for_timeout(ms)
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=30_000)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30_000)
