@@ -6,7 +6,8 @@ Part of the check stage (checks.py's `numbers` check compares what this finds).
 "19th" or "nineteenth". A time without am/pm is also read twelve hours later. Forms
 each language writes its own way are one value: a map's scale ("1:25 000" = 25000), a
 range of years cut short ("1953/54" ends in 1954), a bare hour that is a duration
-("5 à 6 heures" / "5-6 Stunden"), hours in a fraction ("6 1/2 Stunden" / "6 h 30").
+("5 à 6 heures" / "5-6 Stunden"), hours in a fraction ("6 1/2 Stunden" / "6 h 30"), a sum
+in francs and centimes the French way ("2 fr. 70" / "Fr. 2.70", Text+Berg dev's gold links).
 
 Libraries, and why: num2words (through number_words, which also reads fractions
 and times of day in words) for numbers written out on one side only; Babel's CLDR month names (through
@@ -49,6 +50,11 @@ PAGE = re.compile(rf"\b(?:[SpP]|pp|pa?g|p[áa]g|Seiten?|pages?|pagina|página)\.
 SCALE = re.compile(rf"\b1{SPACE}?[:/]{SPACE}?(?P<d>[1-9]\d{{0,2}}(?:(?:{SPACE}|[.,'’])?\d{{3}})+)(?!\d)")
 # a range of years with its end cut short ('1953/54', '1950-52', '1930–35'): the end is 1954
 YEAR_END = re.compile(rf"(?P<y>1\d{{3}}|20\d{{2}}){SPACE}?[-–/]{SPACE}?(?P<e>\d{{2}})(?!\d|[.,'’]\d)")
+
+# francs and centimes as French writes them ('2 fr. 70', '3 frs 50', '10 F 50'): one sum, 2.70,
+# as German and English write it ('Fr. 2.70'); the word written out ('4 francs 25 centimes')
+# stays two numbers, as its translation ('4 francs and 25 centimes') would
+MONEY = re.compile(rf"\b(?P<u>\d+){SPACE}?(?:[fF]rs?\.?|F){SPACE}?(?P<c>\d{{2}})(?!\d|[.,'’]\d)")
 
 # a '1' before an apostrophe and a word is the letter l misread by OCR ("1'«industrie")
 LETTER_L = re.compile(r"1['’]\s?(?=[«“\"]?[^\W\d_])")
@@ -166,8 +172,8 @@ def _year_ends(text: str) -> dict[int, Decimal]:
 
 
 def quantities(text: str) -> list[Quantity]:
-    """Map scales, times, then the numbers outside them ('1 ½' = 1.5; a year range's short
-    end read in full), then Roman ordinals ('XIXe' = 19)."""
+    """Map scales, times, then the numbers outside them ('1 ½' = 1.5, '2 fr. 70' = 2.7; a
+    year range's short end read in full), then Roman ordinals ('XIXe' = 19)."""
     scales = [Quantity("n", Decimal(re.sub(r"\D", "", m.group("d"))), m.start(), m.end())
               for m in SCALE.finditer(text)]
     masked = list(text)
@@ -176,6 +182,8 @@ def quantities(text: str) -> list[Quantity]:
     times = _times("".join(masked))
     halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f") or m.group("s")],
                        m.start(), m.end()) for m in FRACTION.finditer(text)]
+    halves += [Quantity("n", (Decimal(m.group("u")) + Decimal(m.group("c")) / 100).normalize(),
+                        m.start(), m.end()) for m in MONEY.finditer("".join(masked))]
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
     ends = _year_ends(text)

@@ -1,7 +1,8 @@
 """The numbers check on forms each language writes its own way (issue 12, false alarms on
 text nobody tuned on): map scales ('1:25 000' / '1 : 25 000'), ranges of years cut short
 ('1953/54' / '1953-1954'), hours that are durations ('5-6 Stunden' / '5 à 6 heures',
-'6 1/2 Stunden' / '6 heures et demie') and '4 Uhr 30'. Each clean pair must be silent
+'6 1/2 Stunden' / '6 heures et demie'), '4 Uhr 30' and sums in francs ('Fr. 2.70' /
+'2 fr. 70'). Each clean pair must be silent
 (all were flagged before); the same pair with a value changed must still be found.
 Sentences written for these tests."""
 
@@ -48,6 +49,9 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
     ("Wir stiegen 2 ½ Stunden.", "Nous montâmes 2 h 30.", DE_FR, "Nous montâmes 3 h 30."),
     ("Il nous fallut 6 heures et quart.", "Wir brauchten 6 1/4 Stunden.", FR_DE,
      "Wir brauchten 6 3/4 Stunden."),
+    ("Ein Träger bekommt 3 Rupien (Fr. 2.70) pro Tag.", "Un porteur reçoit 3 roupies (2 fr. 70) par jour.",
+     DE_FR, "Un porteur reçoit 3 roupies (2 fr. 90) par jour."),
+    ("Le billet coûtait 3 frs 50.", "The ticket cost 3.50 francs.", FR_EN, "The ticket cost 3.80 francs."),
 ]
 
 
@@ -85,6 +89,9 @@ def test_an_hour_or_a_year_off_is_found(src: str, tgt: str, langs: tuple[str, st
     ("1:25 000", [25000]), ("1 : 50'000", [50000]), ("4:25", [265]),
     ("6 1/2", [6.5]), ("6 1/2/2004", [6, 1, 2, 2004]), ("6 heures et demie", [390]),
     ("6 h et quart", [375]), ("um 6 Uhr", [360]),
+    ("2 fr. 70", [2.7]), ("(Fr. 2.70)", [2.7]), ("10 F 50", [10.5]), ("1 fr. 05", [1.05]),
+    ("5 fr. 1857", [5, 1857]),          # a year after the sum, no centimes
+    ("4 francs 25 centimes", [4, 25]),  # written out: as its translation would be
 ])
 def test_values_read(text: str, values: list[float]) -> None:
     assert [float(q.value) for q in quantities(text)] == values
