@@ -166,6 +166,23 @@ def _other_ending(a: str, b: str) -> bool:
         and a[-1] in vowels and b[-1] in vowels
 
 
+# endings French adds to a word for agreement or makes a verb with ('courts' for 'court',
+# 'fautes', 'coins'; 'placer' beside the noun 'place')
+AGREEMENT_ENDINGS = {"fr": ("s", "x", "e", "es", "r")}
+
+
+def _agreement(word: str, cand: str, lang: str) -> bool:
+    """Are the word written and the candidate one stem with endings its language's grammar
+    adds ('courts' / 'court' / 'courte', 'placer' / 'place')? In French the ending follows the
+    translation's own syntax (an adjective agrees with its noun, 'pour y placer'), which the
+    original's words cannot decide, so it is no slip."""
+    a, b = word.casefold(), cand.casefold()
+    ends = ("", *AGREEMENT_ENDINGS.get(primary(lang), ()))
+    return len(ends) > 1 and a != b and any(
+        a.endswith(e) and len(a) - len(e) >= 3 and b in {a[:len(a) - len(e)] + x for x in ends}
+        for e in ends)
+
+
 def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:
     """Words one edit away; two edits only when an original word looks like a cognate."""
     cognate = any(len(o) >= 5 and similarity(word, o) >= 0.35 for o in weak)
@@ -191,7 +208,7 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
         rare = index.get(c.casefold(), 0) < floor \
             or (len(c) < 3 and c.casefold() not in function_words(lang)) \
             or (len(c) > len(word) >= 4 and fold(c).startswith(stem)) or _variant(word, c) \
-            or _other_ending(word, c)
+            or _other_ending(word, c) or _agreement(word, c, lang)
         for m, o in enumerate(weak):
             sim = similarity(c, o)
             cognate[k, m] = 0.4 <= sim < 1.0 and sim > similarity(word, o)
@@ -330,7 +347,7 @@ def _plausible_cached(near: tuple[tuple[str, int], ...], word: str,
     return tuple((c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
             and (len(c) >= 3 or c.casefold() in function_words(lang))
             and not (len(c) > len(word) >= 4 and fold(c).startswith(stem))
-            and not _variant(word, c) and not _other_ending(word, c)
+            and not _variant(word, c) and not _other_ending(word, c) and not _agreement(word, c, lang)
             and key not in (c.casefold() + "'s", c.casefold() + "’s"))
 
 

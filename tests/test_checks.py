@@ -513,6 +513,12 @@ DE_FR = [
      "realword", None),
     ("Er lachte und sang.", "Il rit est chanta.", [("und", "et"), ("lachte", "rit"), ("sang", "chanta")],
      "realword", ("est", "et")),
+    # an agreement ending is the translation's own grammar, not a slip ('courts' agrees with
+    # 'cheveux'; the original's 'kurz' cannot say), but another letter is ('cours')
+    ("Die Haare waren kurz.", "Les cheveux étaient courts.",
+     [("Haare", "cheveux"), ("waren", "étaient"), ("kurz", "court")], "realword", None),
+    ("Die Haare waren kurz.", "Les cheveux étaient cours.",
+     [("Haare", "cheveux"), ("waren", "étaient"), ("kurz", "court")], "realword", ("cours", "court")),
     # brackets: a pair of the original that lost a bracket is worth a look; a stray mark
     # that loses nothing (OCR, typesetting) is not a translation slip
     ("Die Alpen (November) berichten.", "Les Alpes (novembre en parlent.", [], "brackets",
