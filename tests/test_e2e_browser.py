@@ -76,11 +76,14 @@ def streamlit_server(cwd: Path, env: dict[str, str]) -> Iterator[str]:
 def settle(page, ms: int = 400, timeout: int = 30_000) -> None:
     """Let Streamlit finish a rerun: the app says its script is not running (the status
     widget alone is not enough: it shows only once a run has lasted half a second, so a
-    slow rerun that has just begun looks settled) and the status widget is gone."""
+    slow rerun that has just begun looks settled), the status widget is gone, and the page's
+    fonts are in (a font swapped in late moves every button below it: a click aimed at one
+    can land beside it, on a disabled neighbour, and nothing happens)."""
     page.wait_for_timeout(ms)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
         state="attached", timeout=timeout)
     page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=timeout)
+    page.evaluate("document.fonts.ready.then(() => true)")
 
 
 def server_log(cwd: Path) -> Path:
