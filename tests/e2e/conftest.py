@@ -11,6 +11,7 @@ Skips (with the reason) only when Playwright or /usr/bin/chromium is missing;
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -29,14 +30,44 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def what_was_on_screen(tab, log: Path) -> str:
-    """A failed journey's evidence for the CI log: the page's text and the server's output."""
+def what_was_on_screen(tab, log: Path, wire: list[str]) -> str:
+    """A failed journey's evidence for the CI log: the page's text, the server's output, and
+    what went over the wire (messages the page sent, the browser console's errors): whether a
+    click that changed nothing ever reached the server."""
     try:
         text = tab.locator("body").inner_text(timeout=5_000)
     except Exception as exc:  # the page itself may be what broke
         text = f"(page text unreadable: {exc})"
     tail = log.read_text(errors="replace")[-3_000:] if log.exists() else "(no server log)"
-    return f"--- page text ---\n{text[:6_000]}\n--- server output ---\n{tail}"
+    return (f"--- page text ---\n{text[:6_000]}\n--- server output ---\n{tail}\n"
+            f"--- the page's messages and console errors (last 40) ---\n" + "\n".join(wire[-40:]))
+
+
+def listen(tab, wire: list[str]) -> None:
+    """Note each message the page sends to the server (a rerun: a click, a typed value),
+    a count of those it receives, and the console's errors and warnings, with their time."""
+    start = time.monotonic()
+    got = [0]
+
+    def note(what: str) -> None:
+        wire.append(f"{time.monotonic() - start:7.2f} s  {what}")
+
+    def sent(payload) -> None:
+        note(f"sent {len(payload)} bytes (after {got[0]} received)")
+        got[0] = 0
+
+    def received(payload) -> None:
+        got[0] += 1
+
+    def socket(ws) -> None:
+        note(f"websocket opened: {ws.url}")
+        ws.on("framesent", sent)
+        ws.on("framereceived", received)
+        ws.on("close", lambda _: note("websocket closed"))
+
+    tab.on("websocket", socket)
+    tab.on("console", lambda m: note(f"console {m.type}: {m.text[:200]}")
+           if m.type in ("error", "warning") else None)
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +113,8 @@ def page(request, browser, server, sync_api, home):
     context = browser.new_context(viewport={"width": 1400, "height": 900},
                                   accept_downloads=True)
     tab = context.new_page()
+    wire: list[str] = []
+    listen(tab, wire)
     tab.set_default_timeout(45_000)
     tab.goto(server)
     tab.get_by_text("Align new texts").wait_for()
@@ -89,7 +122,7 @@ def page(request, browser, server, sync_api, home):
     call = getattr(request.node, "report_call", None)
     if call is not None and call.failed:
         request.node.add_report_section("teardown", "screen", what_was_on_screen(
-            tab, server_log(home / "cwd")))
+            tab, server_log(home / "cwd"), wire))
     context.close()
 
 
