@@ -40,7 +40,7 @@ from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
 from .unmatched import check_match, check_omissions, length_z, part_left_out
-from .numbers import SPACE, aside, number_values, quantities, show, unequal
+from .numbers import SPACE, asides, listed, number_values, quantities, unequal
 from .slips import check_realword
 from .untranslated import check_untranslated
 from .types import Bitext, Finding, Severity, Side, Span
@@ -77,6 +77,9 @@ def _toolkit_fails(lang: str, name: str, src: str, tgt: str) -> bool:
 
 # ---------------------------------------------------------------- numbers
 
+MARKED_NUMBERS = 100
+
+
 def check_numbers(bitext: Bitext, config: CheckConfig,
                   evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Numbers, times and dates that differ in value between the sides (1921 vs 1912)."""
@@ -87,14 +90,14 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         extra_s = unequal(sq, tq, tgt, bitext.tgt_lang, src, bitext.src_lang)
         extra_t = unequal(tq, sq, src, bitext.src_lang, tgt, bitext.tgt_lang)
         if not extra_s or not extra_t:   # on one side only: asides left out or added
-            extra_s = [q for q in extra_s if not aside(q, src)]
-            extra_t = [q for q in extra_t if not aside(q, tgt)]
+            extra_s = [q for q, side in zip(extra_s, asides(extra_s, src)) if not side]
+            extra_t = [q for q, side in zip(extra_t, asides(extra_t, tgt)) if not side]
         if not extra_s and not extra_t:
             continue
-        spans = [Span("src", q.start, q.end) for q in extra_s]
-        spans += [Span("tgt", q.start, q.end) for q in extra_t]
-        s_txt = ", ".join(show(q) for q in extra_s) or "nothing"
-        t_txt = ", ".join(show(q) for q in extra_t) or "nothing"
+        # a line of thousands of numbers (a table) marks the first hundred of each side
+        spans = [Span("src", q.start, q.end) for q in extra_s[:MARKED_NUMBERS]]
+        spans += [Span("tgt", q.start, q.end) for q in extra_t[:MARKED_NUMBERS]]
+        s_txt, t_txt = listed(extra_s), listed(extra_t)
         # changed on both sides, as many on each: almost surely wrong; unevenly: worth a
         # look, unless page references are among them (a reference rewritten for the
         # translation's edition: the German and the French journal paginate differently),

@@ -19,6 +19,7 @@ reads "16 h 40" as a time.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -153,7 +154,7 @@ def number_values(text: str) -> list[tuple[Decimal, int, int]]:
     return out
 
 
-FRACTION = re.compile(rf"(?P<n>\d+)(?:{SPACE}?(?P<f>[½¼¾])|{SPACE}(?P<s>1/2|1/4|3/4)(?![\d/]))")
+FRACTION = re.compile(rf"(?<!\d)(?P<n>\d+)(?:{SPACE}?(?P<f>[½¼¾])|{SPACE}(?P<s>1/2|1/4|3/4)(?![\d/]))")
 FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
              "1/2": Decimal("0.5"), "1/4": Decimal("0.25"), "3/4": Decimal("0.75")}
 
@@ -169,6 +170,15 @@ def _year_ends(text: str) -> dict[int, Decimal]:
         if end - y <= 20:
             out[m.start("e")] = Decimal(end)
     return out
+
+
+PAGE_REACH = 60   # characters before a number that can say it is a page ('Seiten 161-')
+
+
+def _page(text: str, a: int) -> bool:
+    """Is the number at `a` a page reference? Only the few characters before it are read
+    (`endpos` makes PAGE's `$` match at the number), so a line of many numbers stays linear."""
+    return bool(PAGE.search(text, max(0, a - PAGE_REACH), a))
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -187,7 +197,7 @@ def quantities(text: str) -> list[Quantity]:
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
     ends = _year_ends(text)
-    numbers = [Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=bool(PAGE.search(text[:a])))
+    numbers = [Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=_page(text, a))
                for v, a, b in number_values("".join(masked))
                if not LETTER_L.match(text, a)] + halves + scales
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
@@ -208,19 +218,28 @@ def _romans(text: str, lang: str) -> list[int]:
             if not (r == "I" and primary(lang) == "en")]
 
 
+# more quantities than this on one side is a table or a list, not prose: its numbers are
+# compared by value only (not looked for in words, months or Roman numerals on the other
+# side, each a search of the whole other text), so a 1 MB line of numbers takes a second
+PROSE_QUANTITIES = 200
+
+
 def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: str,
             other_lang: str, own_text: str = "", own_lang: str = "") -> list[Quantity]:
-    """Quantities of one side with no equal on the other (each counterpart used once),
-    written out there, a Roman numeral there ('Camp 2' / 'camp II'), or (1-12) a month
-    named there and not on this side (each month used once: '8 août' is no '9 August')."""
-    free = list(theirs)
+    """Quantities of one side with no equal on the other (each counterpart used once, the
+    first in order), written out there, a Roman numeral there ('Camp 2' / 'camp II'), or
+    (1-12) a month named there and not on this side (each month used once: '8 août' is no
+    '9 August'); the last three for prose only (PROSE_QUANTITIES)."""
+    pick = _Counterparts(theirs)
+    prose = len(mine) <= PROSE_QUANTITIES
     months: list[int] | None = None
     romans: list[int] | None = None
     out = []
     for q in mine:
-        k = next((k for k, o in enumerate(free) if q.same(o)), None)
-        if k is not None:
-            free.pop(k)
+        if pick.take(q):
+            continue
+        if not prose:
+            out.append(q)
             continue
         if q.kind == "n" and spelled(q.value, other_text, other_lang):
             continue
@@ -243,11 +262,69 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
     return out
 
 
+class _Counterparts:
+    """The other side's quantities, each usable once, found by value: a quantity's equals
+    (Quantity.same) can only be of its own value, a time twelve hours off, or the same span
+    in hours, so each is looked for among those few (in order) instead of in the whole list:
+    linear in the count of numbers, where a line of thousands took seconds."""
+
+    def __init__(self, theirs: Sequence[Quantity]) -> None:
+        self.items = list(theirs)
+        self.used = [False] * len(self.items)
+        self.by: dict[tuple[str, Decimal], deque[int]] = {}
+        for k, o in enumerate(self.items):
+            self.by.setdefault((o.kind, o.value), deque()).append(k)
+            if o.kind == "t":
+                self.by.setdefault(("t12", o.value % HALF_DAY), deque()).append(k)
+
+    def take(self, q: Quantity) -> bool:
+        """Use up the first unused quantity equal to q; False if there is none."""
+        keys = [(q.kind, q.value)] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
+                                      if q.kind == "t" else [("t", q.value * 60)])
+        best = None
+        for key in keys:
+            ks = self.by.get(key)
+            while ks and self.used[ks[0]]:
+                ks.popleft()
+            k = next((k for k in ks or () if not self.used[k] and q.same(self.items[k])), None)
+            if k is not None and (best is None or k < best):
+                best = k
+        if best is None:
+            return False
+        self.used[best] = True
+        return True
+
+
 def aside(q: Quantity, text: str) -> bool:
     """A page reference, or a number inside brackets ('(8481 m)', '(2,75 m)', '(voir ...,
     n° 293)'): a height, a conversion or a reference a translator adds or drops on purpose."""
-    before = text[:q.start]
-    return q.page or before.count("(") > before.count(")") or before.count("[") > before.count("]")
+    return asides([q], text)[0]
+
+
+def asides(qs: Sequence[Quantity], text: str) -> list[bool]:
+    """`aside` for each of qs (in text order), reading the text once: a line of many
+    numbers stays linear."""
+    out, depth, at = [], {"(": 0, "[": 0}, 0
+    closing = {")": "(", "]": "["}
+    for q in qs:
+        for c in text[at:q.start]:
+            if c in depth:
+                depth[c] += 1
+            elif c in closing:
+                depth[closing[c]] -= 1
+        at = max(at, q.start)
+        out.append(q.page or any(d > 0 for d in depth.values()))
+    return out
+
+
+SHOWN = 12   # values a finding's message lists; beyond, it says how many more
+
+
+def listed(qs: Sequence[Quantity]) -> str:
+    """The values of qs for a finding's message: '1921, 1912', '... and 4,988 more', or
+    'nothing'."""
+    text = ", ".join(show(q) for q in qs[:SHOWN]) or "nothing"
+    return text + (f" and {len(qs) - SHOWN:,} more" if len(qs) > SHOWN else "")
 
 
 def show(q: Quantity) -> str:
