@@ -25,8 +25,8 @@ from functools import partial
 import numpy as np
 from typing import TYPE_CHECKING
 
-from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
-                       word_spans)
+from .evidence import (MAX_WORD_PAIRS, LinkWords, WordEvidence, WordSpan, fold, link_words,
+                       similarity, word_spans)
 from .lang import primary
 from .name_spelling import derived, in_compound, joined_spelt
 from .strays import orphan_src_words, stand_in, stray_findings, stray_words, translates
@@ -44,9 +44,16 @@ __all__ = ["check_names", "fold", "function_words", "link_pairs", "make_finding"
 
 # ---------------------------------------------------------------- names
 
+INITIAL_REACH = 40   # characters before a word that say whether it begins a sentence
+
+
 def _initial(text: str, start: int) -> bool:
-    """True if the word at start begins a sentence (or the text)."""
-    before = text[:start].rstrip()
+    """True if the word at start begins a sentence (or the text). Only the few characters
+    before it are read, so a link of thousands of capitalised words stays linear."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    before = text[max(0, end - INITIAL_REACH):end]
     if re.search(r"[^\W\d_]['’]$", before):   # an elision (d'Israël, l'Inde): mid-sentence
         return False
     if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "("):   # quoted speech begins
@@ -133,6 +140,8 @@ def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
         for p in pairs:
             names = {w.casefold() for w, *_ in _names(p[k], ctx[side], config)}
             words = {w.casefold() for w, *_ in word_spans(p[j]) if w[0].isupper()}
+            if len(names) * len(words) > MAX_WORD_PAIRS:   # no sentence pair: a list, a chapter
+                continue
             seen.update(names)
             cooc.update((n, w) for n in names for w in words)
         for (n, w), c in cooc.items():
@@ -163,6 +172,8 @@ def _kept_names(bitext: Bitext, ctx: dict[str, NameContext],
             # a habit is a name: 'I' or a sentence's first word is in most links of a hero
             names = {n[0] for n in _names(bitext.link_text(i, other), ctx[other], config)}
             mine = _names(bitext.link_text(i, side), ctx[side], config)
+            if len(mine) * max(len(others), len(names)) > MAX_WORD_PAIRS:   # as link_words
+                continue
             # ... and not another name's own counterpart ('Baltoro' beside 'Baltoro')
             names = {o for o in names if _best(o, mine)[0] < config.name_similarity}
             for w in {n[0] for n in mine}:

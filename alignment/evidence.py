@@ -208,6 +208,7 @@ class LinkWords:
     dice: np.ndarray
     cos: np.ndarray | None
     linked: np.ndarray | None = None   # word links (words.py) of the link, where it has them
+    too_long: bool = False   # more than MAX_WORD_PAIRS: no words kept, nothing compared
 
     def best(self, side: str, cosine: bool = True, among: np.ndarray | None = None,
              first_claim: bool = False) -> np.ndarray:
@@ -275,9 +276,17 @@ def _spelling(a: Sequence[WordSpan], b: Sequence[WordSpan]) -> np.ndarray:
     return out
 
 
+# word pairs a link's matrices may hold (four of them, 2 MB each at most): the longest gold
+# link of LIMSI and Text+Berg has about 30,000 (180 x 168 words); a link of thousands of
+# words on each side (an unsplit chapter) would take gigabytes and minutes
+MAX_WORD_PAIRS = 250_000
+
+
 def link_words(bitext: Bitext, i: int, evidence: WordEvidence | None) -> LinkWords:
     """Word similarity across link i, cached on the evidence object by the link's content
-    (texts, languages, word links), so repeated checks and later versions of the text reuse it."""
+    (texts, languages, word links), so repeated checks and later versions of the text reuse it.
+    A link of more than MAX_WORD_PAIRS word pairs gets no words (`too_long`): the word-level
+    checks pass over it, so memory and time stay bounded whatever the input."""
     s_text, t_text = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
     key = (s_text, t_text, bitext.src_lang, bitext.tgt_lang,
            getattr(bitext.alignment.links[i], "words", ()))
@@ -285,6 +294,10 @@ def link_words(bitext: Bitext, i: int, evidence: WordEvidence | None) -> LinkWor
     if key not in cache:
         src = tuple(word_spans(s_text, bitext.src_lang))
         tgt = tuple(word_spans(t_text, bitext.tgt_lang))
+        if len(src) * len(tgt) > MAX_WORD_PAIRS:
+            none = np.zeros((0, 0))
+            cache[key] = LinkWords((), (), none, None if evidence is None else none, None, True)
+            return cache[key]
         cos = None
         if evidence is not None:
             cos = evidence.cosines([w for w, *_ in src], [w for w, *_ in tgt])

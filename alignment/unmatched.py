@@ -50,7 +50,10 @@ def mismatch(bitext: Bitext, i: int, evidence: WordEvidence | None,
     cos = evidence.link_cosine(i) if evidence is not None else float("nan")
     if not cos < config.mismatch_cosine_cap:
         return None
-    counts = match_counts(bitext, link_words(bitext, i, evidence), config)
+    lw = link_words(bitext, i, evidence)
+    if lw.too_long:   # no words to count: the sentence cosine alone says too little
+        return None
+    counts = match_counts(bitext, lw, config)
     (ms, ns, ws), (mt, nt, wt) = counts
     share = (ms + mt) / (ns + nt) if ns + nt else 0.0
     edge = i in (0, len(bitext.alignment.links) - 1)

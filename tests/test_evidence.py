@@ -100,3 +100,33 @@ def test_words_of_are_the_words_of_word_spans(text, lang, words):
     from alignment.evidence import word_spans, words_of
 
     assert words_of(text, lang) == words == [w for w, *_ in word_spans(text, lang)]
+
+
+def _one_link(src: str, tgt: str) -> Bitext:
+    return Bitext((Sentence(src),), (Sentence(tgt),), Alignment((Link((0,), (0,)),)), "fr", "en")
+
+
+def test_a_link_of_thousands_of_words_is_not_compared_word_by_word():
+    """Bounded input: a link past MAX_WORD_PAIRS (an unsplit chapter, a list of names) keeps
+    no words, so the word-level checks pass over it in linear time and memory; a sentence
+    pair of the same names is still compared (Lyon read as Paris is found)."""
+    import random
+    import string
+
+    from alignment.evidence import MAX_WORD_PAIRS, link_words
+    rng = random.Random(0)
+
+    def name() -> str:
+        return rng.choice(string.ascii_uppercase) + "".join(rng.choice("aeioulmnrst") for _ in range(6))
+
+    n = 2_000   # names per side: the names check took 17 s and 560 MB on this link before
+    src = "Il vit " + " et ".join(name() for _ in range(n)) + " à Lyon."
+    tgt = "He saw " + " and ".join(name() for _ in range(n)) + " in Paris."
+    assert n * n > MAX_WORD_PAIRS
+    big = _one_link(src, tgt)
+    lw = link_words(big, 0, None)
+    assert lw.too_long and lw.src == () and lw.dice.size == 0
+    assert [f for f in run_checks(big) if f.check in ("names", "realword", "match")] == []
+    small = _one_link("Il partit pour Lyon hier.", "He left for Paris yesterday.")
+    assert not link_words(small, 0, None).too_long
+    assert [f.message for f in run_checks(small, only=["names"])] == ["name 'Lyon' became 'Paris'?"]
