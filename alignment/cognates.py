@@ -25,12 +25,12 @@ from functools import partial
 import numpy as np
 from typing import TYPE_CHECKING
 
-from .evidence import (MAX_WORD_PAIRS, LinkWords, WordEvidence, WordSpan, fold, link_words,
-                       similarity, word_spans)
+from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
+                       word_spans)
 from .lang import primary
 from .name_spelling import derived, in_compound, joined_spelt
 from .strays import orphan_src_words, stand_in, stray_findings, stray_words, translates
-from .types import Bitext, Finding, Side, Span
+from .types import MAX_WORD_PAIRS, Bitext, Finding, Side, Span
 from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
                          link_pairs, make_finding, speller_for)
 

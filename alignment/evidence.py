@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from .lang import primary
-from .types import Bitext
+from .types import MAX_WORD_PAIRS, Bitext
 
 Vectors = Callable[[Sequence[str]], np.ndarray]
 WordSpan = tuple[str, int, int]
@@ -276,10 +276,6 @@ def _spelling(a: Sequence[WordSpan], b: Sequence[WordSpan]) -> np.ndarray:
     return out
 
 
-# word pairs a link's matrices may hold (four of them, 2 MB each at most): the longest gold
-# link of LIMSI and Text+Berg has about 30,000 (180 x 168 words); a link of thousands of
-# words on each side (an unsplit chapter) would take gigabytes and minutes
-MAX_WORD_PAIRS = 250_000
 
 
 def link_words(bitext: Bitext, i: int, evidence: WordEvidence | None) -> LinkWords:

@@ -18,6 +18,13 @@ Severity = Literal["error", "warning", "info"]
 Role = Literal["text", "front", "toc", "note"]
 
 
+
+# Word pairs one link may be compared over (words.py's word links, the checks' word matrices):
+# the longest gold link of LIMSI and Text+Berg has about 30,000 (180 x 168 words); a link of
+# thousands of words on each side (an unsplit chapter, a list) would take gigabytes and minutes,
+# so such a link is not compared word by word (bounded input).
+MAX_WORD_PAIRS = 250_000
+
 @dataclass(frozen=True)
 class Chapter:
     """One chapter of a book: its title and paragraphs [start, end) of the Document."""

@@ -56,7 +56,7 @@ from typing import Any
 import numpy as np
 
 from .progress import Progress, no_progress
-from .types import Bitext, Token, WordLink
+from .types import MAX_WORD_PAIRS, Bitext, Token, WordLink
 from .word_model import build_cells, train_posteriors
 
 # A token is what a reader sees as one unit: a number (1,000.5), a word (hyphens and
@@ -210,6 +210,8 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
     `progress` hears of the encoding (per block of word types) and of the training.
     """
     keep = [(_content(s, config.punctuation), _content(t, config.punctuation)) for s, t in pairs]
+    # a pair past MAX_WORD_PAIRS (an unsplit chapter) gets no words, hence no word links
+    keep = [(ks, kt) if len(ks) * len(kt) <= MAX_WORD_PAIRS else ([], []) for ks, kt in keep]
     src_ids, src_types = _type_ids([[s[k] for k in ks] for (s, _), (ks, _) in zip(pairs, keep)])
     tgt_ids, tgt_types = _type_ids([[t[k] for k in kt] for (_, t), (_, kt) in zip(pairs, keep)])
     vs, vt = _type_vectors(embedder, src_types, tgt_types, progress)

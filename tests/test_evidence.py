@@ -113,7 +113,8 @@ def test_a_link_of_thousands_of_words_is_not_compared_word_by_word():
     import random
     import string
 
-    from alignment.evidence import MAX_WORD_PAIRS, link_words
+    from alignment.evidence import link_words
+    from alignment.types import MAX_WORD_PAIRS
     rng = random.Random(0)
 
     def name() -> str:

@@ -14,7 +14,8 @@ from alignment.evaluate_words import (WordScores, iter_alibi, parse_pharaoh, run
 from alignment.po import read_po, write_po
 from alignment.types import Alignment, Bitext, Link, Sentence, WordLink
 from alignment.word_model import build_cells, train_posteriors
-from alignment.words import link_bitext, link_token_pairs, split_tokens, tokenize, word_groups
+from alignment.words import (link_bitext, link_token_pairs, score_pairs, split_tokens, tokenize,
+                             word_groups)
 
 # ---------------------------------------------------------------- tokenization
 
@@ -368,3 +369,22 @@ def test_eflomal_evidence_when_installed(fake_embedder) -> None:
                for i, j in links)
     # eflomal samples without a seed: only links every run finds are asserted
     assert all((1, 1) in fwd[k] | rev[k] for k in (1, 5, 9))  # chien - dog
+
+
+def test_a_pair_of_thousands_of_words_gets_no_word_links_and_the_others_theirs() -> None:
+    """Bounded input: every word of a pair is scored against every word of the other side, so
+    a pair past MAX_WORD_PAIRS (an unsplit chapter) would take gigabytes (3,000 words a side:
+    0.7 GB; 20,000: some 30 GB); it gets no word links, the sentence pairs beside it theirs."""
+    from alignment.embed import HashingEmbedder
+    from alignment.types import MAX_WORD_PAIRS
+    n = 1_000
+    assert n * n > MAX_WORD_PAIRS
+    src = " ".join(("maison", "rouge", "chat")[k % 3] for k in range(n))
+    tgt = " ".join(("house", "red", "cat")[k % 3] for k in range(n))
+    pairs = [("Le chat rouge dort.", "The red cat sleeps."), (src, tgt), ("Le chat dort.", "The cat sleeps.")]
+    bitext = Bitext(tuple(Sentence(s) for s, _ in pairs), tuple(Sentence(t) for _, t in pairs),
+                    Alignment(tuple(Link((k,), (k,)) for k in range(3))), "fr", "en")
+    linked = link_bitext(bitext, embedder=HashingEmbedder())
+    assert [bool(link.words) for link in linked.alignment.links] == [True, False, True]
+    scores = score_pairs([(s.split(), t.split()) for s, t in pairs], embedder=HashingEmbedder())
+    assert [m.shape for m in scores] == [(4, 4), (0, 0), (3, 3)]   # nothing held for the long pair
