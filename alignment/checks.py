@@ -77,7 +77,7 @@ def _toolkit_fails(lang: str, name: str, src: str, tgt: str) -> bool:
 
 # ---------------------------------------------------------------- numbers
 
-MARKED_NUMBERS = 100
+MARKED_NUMBERS = 100   # numbers a finding marks per side (a table's line may hold thousands)
 
 
 def check_numbers(bitext: Bitext, config: CheckConfig,

@@ -276,8 +276,6 @@ def _spelling(a: Sequence[WordSpan], b: Sequence[WordSpan]) -> np.ndarray:
     return out
 
 
-
-
 def link_words(bitext: Bitext, i: int, evidence: WordEvidence | None) -> LinkWords:
     """Word similarity across link i, cached on the evidence object by the link's content
     (texts, languages, word links), so repeated checks and later versions of the text reuse it.
