@@ -245,7 +245,9 @@ def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
         return
     t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
     s_best = lw.best("src")
-    weak = [k for k in range(len(lw.src)) if s_best[k] < config.slip_weak]
+    # a one-letter original word backs no reading: its vector says little (Text+Berg dev read
+    # French -> German, a gold link: 'man' read as 'an' for 'A', that is 'à'); bench windows unchanged
+    weak = [k for k in range(len(lw.src)) if s_best[k] < config.slip_weak and len(lw.src[k][0]) > 1]
     o_words = [lw.src[k][0] for k in weak]
     suspects = [(j, _slip_candidates(w, o_words, lang)) for j, (w, *_) in enumerate(lw.tgt)
                 if weak and not t_ok[j] and w[0].islower()]

@@ -1290,3 +1290,17 @@ def test_a_short_link_that_shares_nothing_does_not_match(tgt: str, cos: float, f
               ("dormirent", "asleep")]
     result = run_checks(bitext(pairs), only=["match"], evidence=fake_evidence(groups, (0.8, cos, 0.7)))
     assert [f.link for f in result] == ([1] if flagged else [])
+
+
+def test_a_one_letter_original_word_backs_no_slip() -> None:
+    """Text+Berg dev read French -> German, a gold link as published, with the real encoder:
+    'man' was read as a slip for 'an' because the French 'A' (à without its accent) is close to
+    'an'. A one-letter word's vector says little, so it backs no reading of the vector rule."""
+    from alignment.evidence import word_evidence
+    from alignment.registry import EMBEDDERS
+
+    src = "A cela on n'était pas préparé ; il n'y aurait pas eu assez de vivres pour les porteurs."
+    tgt = "Aber darauf war man nicht vorbereitet, und die Träger hatten dafür auch nicht genügend Proviant."
+    b = bitext([(src, tgt)], src_lang="fr", tgt_lang="de")
+    evidence = word_evidence(b, EMBEDDERS["use"]())
+    assert at_level(run_checks(b, only=["realword"], evidence=evidence)) == ()
