@@ -187,6 +187,14 @@ def _agreement(word: str, cand: str, lang: str) -> bool:
         for e in ends)
 
 
+def _form_of(word: str, cand: str, lang: str) -> bool:
+    """Is cand another form of the word written, hence no slip for it: a longer form
+    ('pleasure' for 'please'), another spelling (`_variant`), another vowel ending
+    (`_other_ending`) or another agreement (`_agreement`)?"""
+    longer = len(cand) > len(word) >= 4 and fold(cand).startswith(fold(word)[:-1])
+    return longer or _variant(word, cand) or _other_ending(word, cand) or _agreement(word, cand, lang)
+
+
 def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:
     """Words one edit away; two edits only when an original word looks like a cognate."""
     cognate = any(len(o) >= 5 and similarity(word, o) >= 0.35 for o in weak)
@@ -206,13 +214,10 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
     floor = max(MIN_COUNT, 0.01 * index.get(word.casefold(), 0))
     ok = np.ones((len(near), len(weak)), dtype=bool)
     cognate = np.zeros((len(near), len(weak)), dtype=bool)
-    stem = fold(word)[:-1]
     here = [_also_here(o, index) for o in weak]
     for k, (c, d) in enumerate(near):
         rare = index.get(c.casefold(), 0) < floor \
-            or (len(c) < 3 and c.casefold() not in function_words(lang)) \
-            or (len(c) > len(word) >= 4 and fold(c).startswith(stem)) or _variant(word, c) \
-            or _other_ending(word, c) or _agreement(word, c, lang)
+            or (len(c) < 3 and c.casefold() not in function_words(lang)) or _form_of(word, c, lang)
         for m, o in enumerate(weak):
             sim = similarity(c, o)
             cognate[k, m] = 0.4 <= sim < 1.0 and sim > similarity(word, o)
@@ -349,11 +354,8 @@ def _plausible_cached(near: tuple[tuple[str, int], ...], word: str,
     index = _lexicon(lang).words
     key = word.casefold()
     floor = max(MIN_COUNT, 0.01 * index.get(key, 0))
-    stem = fold(word)[:-1]
     return tuple((c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
-            and (len(c) >= 3 or c.casefold() in function_words(lang))
-            and not (len(c) > len(word) >= 4 and fold(c).startswith(stem))
-            and not _variant(word, c) and not _other_ending(word, c) and not _agreement(word, c, lang)
+            and (len(c) >= 3 or c.casefold() in function_words(lang)) and not _form_of(word, c, lang)
             and key not in (c.casefold() + "'s", c.casefold() + "’s"))
 
 
