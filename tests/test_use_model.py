@@ -48,6 +48,20 @@ def test_macro_batch_count_does_not_change_parts_or_joins(use: UseEmbedder, monk
     assert np.abs(one_joins).max() > 1.0  # the sums are not all zero
 
 
+@pytest.mark.parametrize("macro", [use_model.MACRO_TOKENS, 40], ids=["one-batch", "many-batches"])
+def test_whole_sums_equal_the_sum_of_each_sentences_parts(use: UseEmbedder, monkeypatch, macro: int) -> None:
+    """encode_sums (embed's path: one sum a sentence) gives what the three parts add up to,
+    for sentences and for single words, in one macro-batch or many."""
+    model, tok = use._load()
+    ids = tok([*TEXT, "printer", "valise", "x", ""])
+    parts = model.encode(ids, threads=2)[0]
+    monkeypatch.setattr(use_model, "MACRO_TOKENS", macro)
+    sums = model.encode_sums(ids, threads=2)
+    assert sums.shape == (len(ids), use_model.DIM)
+    np.testing.assert_allclose(sums, parts.left + parts.core + parts.right, rtol=1e-4, atol=1e-3)
+    assert np.abs(sums).max() > 1.0
+
+
 def test_runs_and_joins_share_one_macro_batch_when_under_budget(monkeypatch) -> None:
     """Windows cut from the encoded sentences do not add a macro-batch of their own."""
     sents = [[1] + [5] * 30 + [2]] * 100  # 3,200 tokens
