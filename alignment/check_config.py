@@ -127,6 +127,8 @@ class CheckConfig:
     slip_rare_cosine: float = 0.8       # or the intended word is this close to an original word
     slip_rare_gap: float = 0.3          # ... this much closer than any other translation word
     slip_rare_ratio: float = 5.0        # ... and this many times commoner than the word written
+    slip_context_veto: float = -8.0     # no reading whose word fits the context this much worse
+                                        # (log ratio, context_lm) than the word written
     # slips the context gives away (context_slips.py)
     context_score: float = 14.0         # log ratio of fit (intended / written) plus ...
     context_cosine_weight: float = 20.0  # ... this times the cosine the intended word gains

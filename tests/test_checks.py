@@ -696,6 +696,8 @@ TEXT_TABLE = [  # (text before the link, word pairs linked, original, translatio
     # a word this translation uses again and again is its own vocabulary, not a slip
     (TEXT_FR_EN + [("Du sable.", "Sand and sand, sand.")], WORDS_FR_EN, "Elle rit et chanta.",
      "She laughed sand sang.", None),
+    # 'for an hour' makes sense where 'for and hour' does not: the context rules the reading out
+    (TEXT_FR_EN, WORDS_FR_EN, "Elle rit et chanta.", "She laughed, sang for an hour.", None),
     (TEXT_DE_FR, WORDS_DE_FR, "Sie lachte und sang.", "Elle rit est chanta.", ("est", "et")),
     (TEXT_DE_FR, WORDS_DE_FR, "Sie lachte und sang.", "Elle rit et chanta.", None),
     (TEXT_DE_FR, WORDS_DE_FR, "Sie lachte und sang.", "Elle rit, puis chanta.", None),
@@ -1304,3 +1306,23 @@ def test_a_one_letter_original_word_backs_no_slip() -> None:
     b = bitext([(src, tgt)], src_lang="fr", tgt_lang="de")
     evidence = word_evidence(b, EMBEDDERS["use"]())
     assert at_level(run_checks(b, only=["realword"], evidence=evidence)) == ()
+
+
+@pytest.mark.parametrize("tgt, lang, word, cand, vetoed", [
+    ("none may ever hope to imitate", "en", "hope", "holy", True),     # LIMSI, a gold link
+    ("he had taught her from five years old", "en", "five", "like", True),
+    ("in hero own mind", "en", "hero", "her", False),                  # a slip the context gives away
+    ("She laughed sand sang.", "en", "sand", "and", False),
+    ("il sortit sans un mot", "fr", "sans", "sous", False),            # no context model for French
+])
+def test_the_context_rules_out_readings_that_fit_far_worse(tgt: str, lang: str, word: str, cand: str,
+                                                            vetoed: bool) -> None:
+    """A reading whose intended word fits between the neighbours far worse than the word written
+    is no slip: the word written makes sense where it stands."""
+    from alignment.context_lm import english_lists
+    from alignment.slips import _context_against
+
+    b = bitext([("x", tgt)], "de", lang)
+    against = _context_against(b, 0, english_lists() if lang == "en" else None,
+                               CheckConfig().slip_context_veto)
+    assert against(tgt.index(f"{word} ") if f"{word} " in tgt else tgt.index(word), word, cand) is vetoed
