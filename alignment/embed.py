@@ -184,12 +184,10 @@ class UseEmbedder:
             self._cache = PartsCache(self.cache_dir, f"{self.name} {self.version}")
         return self._cache
 
-    def _parts_and_joins(self, texts: Sequence[str], joins: bool,
-                         store: bool = True) -> tuple[Parts, np.ndarray]:
+    def _parts_and_joins(self, texts: Sequence[str], joins: bool) -> tuple[Parts, np.ndarray]:
         """Parts of texts and, if asked, the (n - 1, 512) sums around each join.
 
-        Looks both up in the cache and encodes what is missing in one pass;
-        `store`: cache what was encoded (embed() keeps only the finished vectors).
+        Looks both up in the cache, encodes what is missing in one pass and caches it.
         """
         self._open_cache()
         distinct = list(dict.fromkeys(texts))
@@ -203,7 +201,7 @@ class UseEmbedder:
             s_vec[s_miss] = np.concatenate([p.left, p.core, p.right], axis=1)
             s_lens[s_miss] = p.lens
             j_vec[j_miss] = j
-            if self._cache is not None and store:
+            if self._cache is not None:
                 self._cache.put([(s_keys[i], int(s_lens[i]), s_vec[i].tobytes()) for i in s_miss]
                                 + [(j_keys[i], 0, j_vec[i].tobytes()) for i in j_miss])
         where = {t: i for i, t in enumerate(distinct)}
