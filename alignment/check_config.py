@@ -127,6 +127,9 @@ class CheckConfig:
     slip_rare_cosine: float = 0.8       # or the intended word is this close to an original word
     slip_rare_gap: float = 0.3          # ... this much closer than any other translation word
     slip_rare_ratio: float = 5.0        # ... and this many times commoner than the word written
+    slip_own_count: int = 20            # a word the translation writes this often ...
+    slip_own_share: float = 0.001       # ... and this share of its words is its own (slips.py
+                                        # common_in_text): the encoder's rule calls it no slip
     slip_context_veto: float = -8.0     # no reading whose word fits the context this much worse
                                         # (log ratio, context_lm) than the word written
     # slips the context gives away (context_slips.py)

@@ -1328,3 +1328,14 @@ def test_the_context_rules_out_readings_that_fit_far_worse(tgt: str, lang: str, 
     against = _context_against(b, 0, english_lists() if lang == "en" else None,
                                CheckConfig().slip_context_veto)
     assert against(tgt.index(f"{word} ") if f"{word} " in tgt else tgt.index(word), word, cand) is vetoed
+
+
+@pytest.mark.parametrize("before, flagged", [(0, True), (5, True), (20, False)])
+def test_a_word_the_translation_writes_again_and_again_is_its_own(before: int, flagged: bool) -> None:
+    """'sans' one edit from 'dans' (cosine 1 to 'in') is read as a slip, unless the translation
+    writes 'sans' at least 20 times and once every 1,000 words: then it is its own vocabulary."""
+    groups = [("in", "dans"), ("lebte", "vécut"), ("lange", "longtemps"), ("stadt", "ville"), ("ohne", "sans")]
+    pairs = [("Er ging ohne Hut.", "Il partit sans chapeau.")] * before \
+        + [("Sie lebte lange in der Stadt.", "Elle vécut longtemps sans la ville.")]
+    result = at_level(run_checks(bitext(pairs, "de", "fr"), only=["realword"], evidence=fake_evidence(groups)))
+    assert [spans_text(bitext(pairs, "de", "fr"), f)[0] for f in result] == (["sans"] if flagged else [])
