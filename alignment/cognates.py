@@ -9,9 +9,10 @@ weekday names ("June" against "juin"). The word lists, calendar names and
 helpers it shares with the other word checks are in word_lists.py (re-exported
 here, where the other checks first found them).
 
-A name replaced by an unrelated common word ('dit Alice' / 'said examples') is info:
-strays.stand_in says how it is found (by the context in English translations, by the word
-links in any) and what it costs.
+A name replaced by an unrelated common word ('dit Alice' / 'said examples') is info, or a
+warning where the word stands in the slot the text keeps for the name ('said Alice' written
+again and again): strays.stand_in says how it is found (by the context in English
+translations, by the word links in any) and what it costs.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, simi
                        word_spans)
 from .lang import primary
 from .name_spelling import derived, in_compound, joined_spelt
-from .strays import orphan_src_words, stand_in, stray_findings, stray_words, translates
+from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
 from .types import MAX_WORD_PAIRS, Bitext, Finding, Side, Span
 from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
                          link_pairs, make_finding, speller_for)
@@ -264,6 +265,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
     ctx = _contexts(bitext)
     learned = _learned_counterparts(bitext, ctx, config)
     kept = _kept_names(bitext, ctx, config)
+    slots = NameSlots(bitext)
     for i in range(len(bitext.alignment.links)):
         lw = link_words(bitext, i, evidence)
         if not lw.src or not lw.tgt:
@@ -282,7 +284,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
         near = partial(placed, slack=SWAP_SLACK)
         found = list(_name_findings(i, src, tgt, words, _unrelated(lw, kept), placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
-                                    stand_in(bitext, i, lw, words, learned["src"], near)))
+                                    stand_in(bitext, i, lw, words, learned["src"], near, slots)))
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
@@ -377,7 +379,7 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
                    placed: Callable[..., bool], lang: str,
                    frequent: set[str], src_lang: str = "",
                    strays: Sequence[WordSpan] = (),
-                   stand_in: Callable[[WordSpan], WordSpan | None] = lambda n: None
+                   stand_in: Callable[[WordSpan], tuple[WordSpan, str | None] | None] = lambda n: None
                    ) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
@@ -386,7 +388,8 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
     unless it is a month or a weekday. Month and weekday names replace no name. A stray
     (strays.py: a word no word list knows, written once) may stand as far from the name as a
     look-alike: it belongs to no other clause of the original. A name lost to a common
-    word (`stand_in`) is info, frequent or not: loose translations do that too."""
+    word (`stand_in`) is info, frequent or not: loose translations do that too; a warning
+    where that word stands in the name's own slot (strays.NameSlots)."""
     used: set[int] = set()
     for w, a, b in src:
         # a name that is a common word of the original's language (Citoyen, Vierge) is
@@ -407,9 +410,13 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
             used.add(match[1])
             yield make_finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
                                Span("src", a, b), Span("tgt", match[1], match[2]))
-        elif (t := stand_in((w, a, b))) is not None and t[1] not in used:
+        elif (found := stand_in((w, a, b))) is not None and found[0][1] not in used:
+            (t, before) = found
             used.add(t[1])
-            yield make_finding(i, "names", "info", f"name '{w}' is missing: '{t[0]}' in its place?",
+            # in the name's own slot ('said examples' where the text writes 'said Alice'): a warning
+            where = f" ('{before}' is followed by the name elsewhere in the text)" if before else ""
+            yield make_finding(i, "names", "warning" if before else "info",
+                               f"name '{w}' is missing: '{t[0]}' in its place?{where}",
                                Span("src", a, b), Span("tgt", t[1], t[2]))
         # nor, alone, a capitalised common word (Victoire, Fondation: a title translated as a
         # word, often inside a compound, 'Siegesspitze'); with in_compound, info per 1,000 clean

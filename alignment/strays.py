@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .context_lm import misfits
+from .context_lm import contexts, misfits
 from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
 from .lang import primary
 from .types import Bitext, Finding, Span
@@ -36,7 +36,7 @@ from .word_lists import NOUN_CAPITALS, _best, _common, function_words, make_find
 if TYPE_CHECKING:
     from .check_config import CheckConfig
 
-__all__ = ["orphan_src_words", "stand_in", "stray_findings", "stray_words", "translates"]
+__all__ = ["NameSlots", "orphan_src_words", "stand_in", "stray_findings", "stray_words", "translates"]
 
 # a stray is written in at most this many links of the translation: 2 found Text+Berg dev
 # seeds 0-2 name-swap 2 of 2 (1 at 1) but warned once more on the gold n-m links
@@ -167,9 +167,49 @@ STAND_IN_COSINE, STAND_IN_FIT = 0.55, 0.5
 STAND_IN_COGNATE = 0.8
 
 
+# the translation writes a name after a word this often elsewhere: that word's next slot is
+# the name's ('said Alice', 'Miss Taylor', 'dit Alice')
+SLOT_MIN = 3
+
+
+class NameSlots:
+    """The words the translation writes right after each word (`contexts`: no punctuation
+    between), counted over the whole text once, on first use. Why: a name lost to a common
+    word is told from a translator's paraphrase by where the word stands. 'said examples'
+    where the translation writes 'said Alice' again and again stands in the name's own slot;
+    'exclaimed the now really anxious girl' or 'the maiden, waving' do not. Taken from the text
+    itself, so any language, and titles ('Miss Taylor') and speech verbs need no word list."""
+
+    def __init__(self, bitext: Bitext) -> None:
+        self._bitext = bitext
+        self._pairs: Counter[tuple[str, str]] | None = None
+
+    def _link_pairs(self, i: int) -> list[tuple[int, str, str]]:
+        """(offset, previous word, word) of each word of link i's translation with a neighbour
+        before it, lower case."""
+        b = self._bitext
+        return [(a, ctx[0], w.lower()) for w, a, _, ctx in contexts(b.link_text(i, "tgt"), b.tgt_lang)
+                if ctx[0] is not None]
+
+    def before(self, i: int, t: WordSpan, names: set[str]) -> str | None:
+        """The word just before t in link i when the rest of the text writes one of `names`
+        (lower case) after it at least SLOT_MIN times, else None."""
+        if self._pairs is None:
+            self._pairs = Counter((p, w) for k in range(len(self._bitext.alignment.links))
+                                  for _, p, w in self._link_pairs(k))
+        here = self._link_pairs(i)
+        prev = next((p for a, p, _ in here if a == t[1]), None)
+        if prev is None:
+            return None
+        own = Counter((p, w) for _, p, w in here)
+        elsewhere = sum(self._pairs[prev, n] - own[prev, n] for n in names)
+        return prev if elsewhere >= SLOT_MIN else None
+
+
 def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
-             learned: dict[str, set[str]], placed: Callable[[WordSpan, WordSpan], bool]
-             ) -> Callable[[WordSpan], WordSpan | None]:
+             learned: dict[str, set[str]], placed: Callable[[WordSpan, WordSpan], bool],
+             slots: NameSlots | None = None
+             ) -> Callable[[WordSpan], tuple[WordSpan, str | None] | None]:
     """The common word that took a lost name's place ('dit Alice' / 'said examples'): an
     orphan lower-case word of the translation, close to where the name would be translated,
     meaning nothing of the original and fitting its neighbours badly, for a name the text
@@ -194,9 +234,16 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     LIMSI seeds 0-4 19 -> 20 of 28, limsi-enfr 4 -> 10 of 23 with one more info per window (a true
     one: 'le major' for 'Heyward'), Text+Berg dev unchanged once a cognate of another original
     word is left out ('Himalaya-Expedition' / 'expédition'); held out, alibi 1 -> 2 of 4,
-    alibi-enfr 0 -> 1 of 3, Text+Berg test 1 of 8 as before, info unchanged on all three."""
+    alibi-enfr 0 -> 1 of 3, Text+Berg test 1 of 8 as before, info unchanged on all three.
+    The finding is a warning where the word stands in the name's own slot (`NameSlots`: the
+    word before it is followed by the name three times or more elsewhere in the text, 'said
+    examples' against 'said Alice'), else info: LIMSI seeds 0-2 at warning 0 -> 8 of 16,
+    limsi-enfr 0 -> 1 of 9, Text+Berg dev 0 of 9 as before, warnings on clean links and on
+    the gold links as published (--gold) unchanged on all three; held out, alibi 0 -> 1 of 4,
+    alibi-enfr 0 of 3 and Text+Berg test 0 of 8 as before, their warnings unchanged."""
     if lw.cos is None:
         return lambda name: None
+    slots = slots if slots is not None else NameSlots(bitext)
 
     @lru_cache(maxsize=1)   # read the sentence only when a name asks
     def odd() -> set[int]:
@@ -224,8 +271,11 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                 and not any(lw.cos[n, j] >= LOOKALIKE_COSINE or similarity(t[0], w) >= STAND_IN_COGNATE
                             for n, w in others)]
 
-    def lookup(name: WordSpan) -> WordSpan | None:
-        if not learned.get(name[0].casefold()) or _common(name[0], bitext.src_lang):
+    def lookup(name: WordSpan) -> tuple[WordSpan, str | None] | None:
+        """The stand-in, and the word before it where that is the name's slot (NameSlots)."""
+        names = learned.get(name[0].casefold())
+        if not names or _common(name[0], bitext.src_lang):
             return None
-        return next((t for t in (*candidates(), *linked_to(name)) if placed(name, t)), None)
+        t = next((t for t in (*candidates(), *linked_to(name)) if placed(name, t)), None)
+        return None if t is None else (t, slots.before(i, t, {n.lower() for n in names}))
     return lookup

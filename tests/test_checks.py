@@ -1339,3 +1339,31 @@ def test_a_word_the_translation_writes_again_and_again_is_its_own(before: int, f
         + [("Sie lebte lange in der Stadt.", "Elle vécut longtemps sans la ville.")]
     result = at_level(run_checks(bitext(pairs, "de", "fr"), only=["realword"], evidence=fake_evidence(groups)))
     assert [spans_text(bitext(pairs, "de", "fr"), f)[0] for f in result] == (["sans"] if flagged else [])
+
+
+SAID_ALICE = [("« Bonjour, mon ami », dit Alice à voix basse.", "'Hello, my friend,' said Alice in a low voice."),
+              ("« Merci bien, mon ami », dit Alice en riant.", "'Thanks a lot, my friend,' said Alice, laughing."),
+              ("« Oui, bien sûr », dit Alice avec un sourire.", "'Yes, of course,' said Alice with a smile.")]
+SAID_WORDS = [("bonjour", "hello"), ("merci", "thanks"), ("oui", "yes"), ("non", "no"), ("dit", "said"), ("ami", "friend"),
+              ("voix", "voice"), ("basse", "low"), ("riant", "laughing"), ("sourire", "smile"), ("mon", "my"),
+              ("bien", "lot"), ("sûr", "course"), ("avec", "with"), ("un", "a"), ("pas", "not")]
+
+
+@pytest.mark.parametrize("before, tgt, expected", [
+    # the text writes 'said Alice' three times elsewhere: 'said examples' stands in the name's slot
+    (SAID_ALICE, "'No, not at all,' said examples with a smile.", "warning"),
+    (SAID_ALICE[1:], "'No, not at all,' said examples with a smile.", "info"),   # twice: not enough
+    (SAID_ALICE, "'No, not at all,' examples said with a smile.", "info"),       # not in that slot
+    (SAID_ALICE, "'No, not at all,' said the girl with a smile.", None),         # a paraphrase
+])
+def test_a_name_lost_to_a_word_in_its_own_slot_is_a_warning(before: list[Pair], tgt: str,
+                                                            expected: str | None) -> None:
+    """A name replaced by a common word is a warning where the word stands in the slot the text
+    keeps for the name ('said examples' where it writes 'said Alice' again and again), info
+    elsewhere (a translator's paraphrase may put any word near a name)."""
+    b = bitext(before + [("« Non, pas du tout », dit Alice avec un sourire.", tgt)])
+    result = run_checks(b, only=["names"], evidence=fake_evidence(SAID_WORDS))
+    assert [f.severity for f in result] == ([expected] if expected else [])
+    if expected:
+        assert "'Alice' is missing: 'examples' in its place?" in result[0].message
+        assert ("'said' is followed by the name" in result[0].message) == (expected == "warning")
