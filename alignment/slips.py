@@ -349,8 +349,8 @@ def _context_against(bitext: Bitext, i: int, model: Ngrams | None, bar: float) -
     LIMSI seeds 0-5: no slip lost (those found had log ratios of -6.5 and up), one warning on
     a link with a slip of another kind gone ('to enlist the' as 'to english the'); held out,
     alibi seeds 0-2 unchanged. A vetoed reading can leave another reading of the same
-    original word alone, which `_one_claim` then keeps ('sang in an hour': 'an' ruled out, 'in' read as 'and');
-    on the bench data that never happened."""
+    original word alone, which `_one_claim` then keeps ('sang in an hour': 'an' ruled out,
+    'in' read as 'and'); on the bench data that never happened."""
     if model is None:
         return lambda a, w, c: False
 
