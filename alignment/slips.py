@@ -436,9 +436,15 @@ def _usual_slip(i: int, j: int, cand: str, d: int, lw: LinkWords, lexicon: TextL
     if p < config.slip_usual or lexicon.expected(cand, originals, i) - have[cand.casefold()] < config.slip_deficit \
             or (d > 1 and p < config.slip_usual_two) or not lw.in_place(k, j):
         return None
-    if lw.linked is not None and np.delete(lw.linked[k], j).any():   # decided: linked to another word
+    if _linked_elsewhere(lw, k, j):
         return None
     return p, k
+
+
+def _linked_elsewhere(lw: LinkWords, k: int, j: int) -> bool:
+    """Does a sure word link give original word k to a translation word other than j? Then k
+    is decided: it calls for no other word."""
+    return lw.linked is not None and bool(np.delete(lw.linked[k], j).any())
 
 
 def _close_slip(j: int, cos: np.ndarray, lw: LinkWords, config: CheckConfig) -> tuple[float, int] | None:
@@ -448,7 +454,7 @@ def _close_slip(j: int, cos: np.ndarray, lw: LinkWords, config: CheckConfig) -> 
     k = int(cos.argmax())
     others = np.delete(lw.cos[k], j)
     rival = float(others.max()) if others.size else 0.0
-    if lw.linked is not None and np.delete(lw.linked[k], j).any():
+    if _linked_elsewhere(lw, k, j):
         return None
     if cos[k] < config.slip_rare_cosine \
             or cos[k] - rival < config.slip_rare_gap or not lw.in_place(k, j):

@@ -216,8 +216,7 @@ class NameSlots:
 
 def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
              learned: dict[str, set[str]], placed: Callable[[WordSpan, WordSpan], bool],
-             slots: NameSlots | None = None
-             ) -> Callable[[WordSpan], tuple[WordSpan, str | None] | None]:
+             slots: NameSlots) -> Callable[[WordSpan], tuple[WordSpan, str | None] | None]:
     """The common word that took a lost name's place ('dit Alice' / 'said examples'): an
     orphan lower-case word of the translation, close to where the name would be translated,
     meaning nothing of the original and fitting its neighbours badly, for a name the text
@@ -225,7 +224,7 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     function word, never an orphan. The orphan words by their fit: English translations only
     (context_lm has no other model); the words linked to the name (`linked_to`): any language.
     `words`: the link's orphan translation words; `placed`: may a translation word stand
-    for an original one by position.
+    for an original one by position; `slots`: the text's NameSlots, counted once for all links.
 
     Measured (bench_checks name-common, --word-links): LIMSI seeds 0-4, 17 of 28 such slips
     found, info per 1,000 clean links 32.0/26.7/30.7/23.0/28.9 -> 36.0/33.3/37.4/25.7/35.5,
@@ -253,7 +252,6 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     test 0 of 8 as before, their warnings unchanged."""
     if lw.cos is None:
         return lambda name: None
-    slots = slots if slots is not None else NameSlots(bitext)
 
     @lru_cache(maxsize=1)   # read the sentence only when a name asks
     def odd() -> set[int]:
