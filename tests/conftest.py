@@ -44,3 +44,16 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     # Every PO read parses the file: a round trip through the snapshot cache would hand back
     # the Bitext write_po stored and test nothing. test_snapshot.py turns snapshots on.
     os.environ["ALIGNMENT_PO_SNAPSHOTS"] = "0"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test (it takes the `sync_api` fixture) gets one rerun when it fails.
+
+    Why: in CI on a loaded 2-core machine a click now and then never reaches the app
+    (sessions 15, 17 and 18, three different journeys, never reproduced here in 35 runs
+    under load); a real fault fails twice. The first failure's evidence (the page's
+    messages, the server's output) is still printed at the end of the run
+    (tests/e2e/conftest.py), and pytest's summary counts the rerun."""
+    for item in items:
+        if "sync_api" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.flaky(reruns=1))

@@ -22,6 +22,9 @@ from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, playwright_or_skip,
                               server_log, streamlit_server)
 
 
+FAILED: list[tuple[str, str]] = []  # (journey, its server output and wire) for the run's end
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """Keep each phase's report on the test, so `page` knows at teardown that a journey failed."""
@@ -121,8 +124,9 @@ def page(request, browser, server, sync_api, home):
     yield tab
     call = getattr(request.node, "report_call", None)
     if call is not None and call.failed:
-        request.node.add_report_section("teardown", "screen", what_was_on_screen(
-            tab, server_log(home / "cwd"), wire))
+        evidence = what_was_on_screen(tab, server_log(home / "cwd"), wire)
+        request.node.add_report_section("teardown", "screen", evidence)
+        FAILED.append((request.node.nodeid, evidence.split("--- server output ---")[1]))
     context.close()
 
 
@@ -150,3 +154,12 @@ def po_copy(fixture_po, tmp_path) -> Path:
     path = tmp_path / "journey.po"
     path.write_bytes(fixture_po)
     return path
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Each failed journey's server output and wire again, at the very end of the run (also
+    when its rerun passed): CI keeps only the tail of a long log, and Playwright's page
+    snapshot in the failure itself is long enough to push the evidence out of it."""
+    for nodeid, evidence in FAILED:
+        terminalreporter.write_sep("-", f"evidence of the failed journey {nodeid}")
+        terminalreporter.write_line("--- server output ---" + evidence[-4_000:])
