@@ -50,7 +50,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A browser test (it takes the `sync_api` fixture) gets one rerun when it fails.
 
     Why: in CI on a loaded 2-core machine a click now and then never reaches the app
-    (sessions 15, 17 and 18, three different journeys, never reproduced here in 35 runs
+    (sessions 15, 17 and 18, on two journeys, never reproduced here in 29 runs
     under load); a real fault fails twice. The first failure's evidence (the page's
     messages, the server's output) is still printed at the end of the run
     (tests/e2e/conftest.py), and pytest's summary counts the rerun."""
