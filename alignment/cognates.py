@@ -411,11 +411,11 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
             yield make_finding(i, "names", "warning", f"name '{w}' became '{match[0]}'?",
                                Span("src", a, b), Span("tgt", match[1], match[2]))
         elif (found := stand_in((w, a, b))) is not None and found[0][1] not in used:
-            (t, before) = found
+            (t, why) = found
             used.add(t[1])
             # in the name's own slot ('said examples' where the text writes 'said Alice'): a warning
-            where = f" ('{before}' is followed by the name elsewhere in the text)" if before else ""
-            yield make_finding(i, "names", "warning" if before else "info",
+            where = f" ({why})" if why else ""
+            yield make_finding(i, "names", "warning" if why else "info",
                                f"name '{w}' is missing: '{t[0]}' in its place?{where}",
                                Span("src", a, b), Span("tgt", t[1], t[2]))
         # nor, alone, a capitalised common word (Victoire, Fondation: a title translated as a

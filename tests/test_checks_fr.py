@@ -260,6 +260,44 @@ def test_a_name_lost_to_a_word_linked_in_its_place(src: str, tgt: str, langs: tu
         ("way", "ménage"): 0.6}))
     assert [(f.link, f.severity, f.message) for f in got] == ([(len(pairs), "info", finding)] if finding else [])
 
+@pytest.mark.parametrize("src, tgt, finding", [
+    # a common word where the original's pair of names has the other name: a warning
+    ("Il vivait avec Rome et Athènes dans la tête.", "He lived with seemed and Athens in his head.",
+     "name 'Rome' is missing: 'seemed' in its place? (the original writes 'Athènes' beside it, "
+     "the translation 'seemed' beside 'Athens')"),
+    ("Il se voyait Aristide ou Brutus.", "He saw himself tray or Aristides.",
+     "name 'Brutus' is missing: 'tray' in its place? (the original writes 'Aristide' beside it, "
+     "the translation 'tray' beside 'Aristides')"),
+    ("Il vivait avec Rome et Athènes dans la tête.", "He lived with Rome and Athens in his head.", None),
+    # the word beside the other name is not joined to it as the names are ('by' translates no 'et')
+    ("La guerre que se firent Rome et Athènes dura.", "The war fought by Athens lasted.", None),
+    # two names side by side are one name (a title and a surname): no pair
+    ("Puis Mlle Abbot entra.", "Then Abbot entered.", None),
+])
+def test_a_name_lost_beside_its_pair(src: str, tgt: str, finding: str | None) -> None:
+    """strays.beside_sibling: the pair's shape kept, a common word in the lost name's place."""
+    b = bitext([(src, tgt)], ("fr", "en"))
+    got = at_level(run_checks(b, only=["names"], evidence=graded_evidence({
+        ("et", "and"): 0.97, ("ou", "or"): 0.97, ("vivait", "lived"): 0.9, ("guerre", "war"): 0.9,
+        ("voyait", "saw"): 0.9, ("entra", "entered"): 0.9})))
+    assert [f.message for f in got] == ([finding] if finding else [])
+
+
+@pytest.mark.parametrize("cosine, same", [(0.0, False), (0.9, True)])
+def test_a_word_link_alone_makes_no_pair(cosine: float, same: bool) -> None:
+    """The pair's other name must be written in the translation: spelt alike, or linked and
+    close in meaning. A word link by position alone (two sentences that do not match) is not
+    that name ('Carabas' linked to 'Barbe' on a misaligned link)."""
+    from alignment.evidence import link_words
+    from alignment.strays import _same_name
+
+    b = with_word_links(bitext([("Il vivait avec Rome et Athènes.", "He lived with seemed and Paris.")],
+                               ("fr", "en")), {("Athènes", "Paris")})
+    lw = link_words(b, 0, graded_evidence({("Athènes", "Paris"): cosine}))
+    k, j = [w for w, *_ in lw.src].index("Athènes"), [w for w, *_ in lw.tgt].index("Paris")
+    assert _same_name(lw, k, j, "Athènes", "Paris") is same
+
+
 # ---------------------------------------------------------------- untranslated
 
 @pytest.mark.parametrize("src, tgt, langs, flagged", [
