@@ -249,7 +249,8 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     the tenth: 'the though' for 'the Duchess' too), limsi-enfr 0 -> 1 of 9, Text+Berg dev 0 of
     9 as before, warnings on clean links and on the gold links as published (--gold)
     unchanged on all three; held out, alibi 0 -> 1 of 4, alibi-enfr 0 of 3 and Text+Berg
-    test 0 of 8 as before, their warnings unchanged."""
+    test 0 of 8 as before, their warnings unchanged. A name the text has not learned, or with no
+    such word, may still have lost its place beside its pair (`beside_sibling`), a warning too."""
     if lw.cos is None:
         return lambda name: None
 
@@ -376,6 +377,6 @@ def _same_name(lw: LinkWords, k: int, j: int, w: str, t: str) -> bool:
     Athens), or joined by a word link and close in meaning (Angleterre / England; a word link
     alone also joins the words of two sentences that do not match by their places:
     'Carabas' / 'Barbe')."""
-    linked = lw.linked is not None and lw.linked.size and bool(lw.linked[k, j]) \
+    linked = lw.linked is not None and bool(lw.linked.size) and bool(lw.linked[k, j]) \
         and lw.cos is not None and float(lw.cos[k, j]) >= STAND_IN_COSINE
     return linked or fold(w) == fold(t) or similarity(w, t) >= 0.7
