@@ -313,7 +313,7 @@ def beside_sibling(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
     Any language: the structure is the evidence, no word list but the function words.
 
     Measured (bench_checks --word-links, names replaced by a common word): LIMSI seeds 0-5 at
-    warning 9 -> 10 of 35 (any level 20 -> 21), Text+Berg dev seeds 0-2 0 -> 1 of 9,
+    warning 9 -> 10 of 35 (any level 24 -> 25), Text+Berg dev seeds 0-2 0 -> 1 of 9,
     limsi-enfr unchanged; warnings on clean links and on the gold links as published (--gold)
     unchanged on all three. Without the connector test, 'se firent la France' for 'England and
     France' (limsi-enfr) was a warning in three windows. Held out, alibi, alibi-enfr and
