@@ -326,19 +326,25 @@ def beside_sibling(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
     texts = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
     common = function_words(bitext.src_lang), function_words(bitext.tgt_lang)
     free = {t[1] for t in words} | _unlinked(lw, k)
+    for w2, pair, j2 in _pair_counterparts(lw, k, texts[0], common[0]):
+        for j in (j2 - 3, j2 - 2, j2 + 2, j2 + 3):
+            t = lw.tgt[j] if 0 <= j < len(lw.tgt) else ("", 0, 0)
+            slot = (min(j, j2), max(j, j2))
+            if t[1] in free and _plain_word(t[0], common[1]) and \
+                    _joined(texts[1], lw.tgt, *slot, common[1]) and _connector(lw, pair, slot):
+                return t, f"the original writes '{w2}' beside it, the translation '{t[0]}' beside '{lw.tgt[j2][0]}'"
+    return None
+
+
+def _pair_counterparts(lw: LinkWords, k: int, src_text: str,
+                       common: frozenset[str]) -> Iterator[tuple[str, tuple[int, int], int]]:
+    """(the other name, the pair's word indexes, its counterpart's index in the translation)
+    for each name the original joins to name k by function words."""
     for k2 in range(max(0, k - SIBLING_GAP), min(len(lw.src), k + SIBLING_GAP + 1)):
         w2, pair = lw.src[k2][0], (min(k, k2), max(k, k2))
-        if k2 == k or not w2[0].isupper() or not _joined(texts[0], lw.src, *pair, common[0]):
-            continue
-        for j2, (t2, _, _) in enumerate(lw.tgt):
-            if t2[0].isupper() and _same_name(lw, k2, j2, w2, t2):
-                for j in (j2 - 3, j2 - 2, j2 + 2, j2 + 3):
-                    t = lw.tgt[j] if 0 <= j < len(lw.tgt) else ("", 0, 0)
-                    slot = (min(j, j2), max(j, j2))
-                    if t[1] in free and _plain_word(t[0], common[1]) and \
-                            _joined(texts[1], lw.tgt, *slot, common[1]) and _connector(lw, pair, slot):
-                        return t, f"the original writes '{w2}' beside it, the translation '{t[0]}' beside '{t2}'"
-    return None
+        if k2 != k and w2[0].isupper() and _joined(src_text, lw.src, *pair, common):
+            yield from ((w2, pair, j2) for j2, (t2, _, _) in enumerate(lw.tgt)
+                        if t2[0].isupper() and _same_name(lw, k2, j2, w2, t2))
 
 
 def _plain_word(w: str, common: frozenset[str]) -> bool:

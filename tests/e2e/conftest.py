@@ -41,8 +41,14 @@ def what_was_on_screen(tab, log: Path, wire: list[str]) -> str:
         text = tab.locator("body").inner_text(timeout=5_000)
     except Exception as exc:  # the page itself may be what broke
         text = f"(page text unreadable: {exc})"
+    return f"--- page text ---\n{text[:6_000]}\n" + server_and_wire(log, wire)
+
+
+def server_and_wire(log: Path, wire: list[str]) -> str:
+    """The server's output and the page's messages: the part of the evidence printed again
+    at the end of the run."""
     tail = log.read_text(errors="replace")[-3_000:] if log.exists() else "(no server log)"
-    return (f"--- page text ---\n{text[:6_000]}\n--- server output ---\n{tail}\n"
+    return (f"--- server output ---\n{tail}\n"
             f"--- the page's messages and console errors (last 40) ---\n" + "\n".join(wire[-40:]))
 
 
@@ -124,9 +130,9 @@ def page(request, browser, server, sync_api, home):
     yield tab
     call = getattr(request.node, "report_call", None)
     if call is not None and call.failed:
-        evidence = what_was_on_screen(tab, server_log(home / "cwd"), wire)
-        request.node.add_report_section("teardown", "screen", evidence)
-        FAILED.append((request.node.nodeid, evidence.split("--- server output ---")[1]))
+        log = server_log(home / "cwd")
+        request.node.add_report_section("teardown", "screen", what_was_on_screen(tab, log, wire))
+        FAILED.append((request.node.nodeid, server_and_wire(log, wire)))
     context.close()
 
 
@@ -162,4 +168,4 @@ def pytest_terminal_summary(terminalreporter) -> None:
     snapshot in the failure itself is long enough to push the evidence out of it."""
     for nodeid, evidence in FAILED:
         terminalreporter.write_sep("-", f"evidence of the failed journey {nodeid}")
-        terminalreporter.write_line("--- server output ---" + evidence[-4_000:])
+        terminalreporter.write_line(evidence)
