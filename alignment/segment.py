@@ -7,6 +7,9 @@ candidates that are no sentence end: a lower-case word follows; a title or
 reference abbreviation precedes ("M. Dupont", "Mme", "Dr.", "p. 12",
 "cf.", "e.g."); an initial precedes a capital ("V. Serge"); a list number
 starts the paragraph ("1. This..."); a German ordinal ("am 21. März"); a
+month abbreviation between a day and a number ("le 3 janv. 1850"; Babel's
+CLDR names); doubled initials ("EE. UU."); a one-letter abbreviation before
+a Roman numeral ("el s. XIX"); a
 dash after "!" in languages that do not write dialogue with dashes (in
 English it is an aside). Numbers (1.5, 21.3.2004, 1 000) hold no candidate.
 Ellipses ("..." and "…") end a sentence only before a capital; "etc."
@@ -98,6 +101,10 @@ _RUN_IN_HEADING = re.compile(
     r" (?:[IVXLC]+|\d+|(?i:premier|première|first|one))\.?(?: ?: ?[\d-]+)?"
     r"(?= [A-ZÀ-Þ\"'«“(])")
 _SPLIT_ABBR = re.compile(r"\w\.(?:\s|$)")
+_DOUBLED = re.compile(r"(?:^|\s)([^\W\d_])\1\.$")  # "EE." of "EE. UU." (a plural: Estados Unidos)
+_ROMAN = re.compile(r"[IVXLC]+\b")
+# Month abbreviations older books and letters write that CLDR's abbreviated names lack.
+_MONTH_EXTRA = {"it": {"genn", "febbr", "magg", "sett"}, "de": {"febr"}, "fr": {"sept"}, "es": {"sep", "set"}}
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
 
 
@@ -180,9 +187,32 @@ def _keep(text: str, start: int, lang: str, dash: bool) -> bool:
             return False
         if _ORDINAL.search(left) and (lang == "de" or right[:1].isdigit()):
             return False
+        if right[:1].isdigit() and word in _month_abbreviations(lang) \
+                and any(c.isdigit() for c in " ".join(left.split()[-3:-1])):  # "le 3 janv. 1850"
+            return False
+        if _DOUBLED.search(left) and left[-3].isupper() and _DOUBLED.search(" " + right.split(" ", 1)[0]):
+            return False
+        if len(word) == 1 and word.islower() and left[-3:-2] in ("", " ") and _ROMAN.match(right):
+            return False  # "el s. XIX", "t. II": a one-letter abbreviation before a Roman numeral
     if left[-1] == ":":  # "il répondit : — Ah !": a reply opens a new sentence
         return right[0] in "—–-" and dash
     return left[-1] in _TERMINAL or left[-1] in _CLOSERS
+
+
+@lru_cache(maxsize=32)
+def _month_abbreviations(lang: str) -> frozenset[str]:
+    """Lower-case month abbreviations of a language (Babel's CLDR data, and _MONTH_EXTRA),
+    without their stops: after a day and before a year they end no sentence ("3 janv. 1850",
+    "am 3. Jan. 1850"; the day is asked for: "junto al mar. 1850 fue" ends one). Empty for a
+    language Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_month_names
+    try:
+        Locale.parse(lang)
+        names = get_month_names("abbreviated", locale=lang).values()
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset({n.rstrip(".").lower() for n in names} | _MONTH_EXTRA.get(lang, set()))
 
 
 def _has_word(text: str) -> bool:

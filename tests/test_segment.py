@@ -139,6 +139,16 @@ OTHER_LANGUAGES = [
     ("hi", "यह पहला वाक्य है। यह दूसरा है।", ["यह पहला वाक्य है।", "यह दूसरा है।"]),
     ("sw", "Habari yako. Nzuri sana.", ["Habari yako.", "Nzuri sana."]),
     ("", "No language given. Still split.", ["No language given.", "Still split."]),
+    # a month abbreviation between a day and a year ends no sentence; without the day it may
+    ("fr", "Il partit le 3 janv. 1850 pour Paris. Il revint.",
+     ["Il partit le 3 janv. 1850 pour Paris.", "Il revint."]),
+    ("de", "Er fuhr am 3. Jan. 1850 nach Bern. Ende.", ["Er fuhr am 3. Jan. 1850 nach Bern.", "Ende."]),
+    ("it", "Partì il 3 genn. 1850 per Roma. Fine.", ["Partì il 3 genn. 1850 per Roma.", "Fine."]),
+    ("es", "Volvió el 4 feb. 1851 a casa. Fin.", ["Volvió el 4 feb. 1851 a casa.", "Fin."]),
+    ("es", "Vivía junto al mar. 1850 fue un año malo.", ["Vivía junto al mar.", "1850 fue un año malo."]),
+    # doubled initials of a plural ("EE. UU.") and a one-letter abbreviation before a Roman numeral
+    ("es", "Los EE. UU. y el s. XIX fueron otros. Fin.", ["Los EE. UU. y el s. XIX fueron otros.", "Fin."]),
+    ("fr", "Voir le t. II de l'édition. Fin.", ["Voir le t. II de l'édition.", "Fin."]),
 ]
 
 
