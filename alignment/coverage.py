@@ -63,6 +63,11 @@ Tried and dropped (same data, measured in the same way):
   ends with >= 2 content words and at most 0-30% of them matched (cosine
   >= 0.5 or 0.6) are 2-54, 0-3 of them such sentences, and most of the
   merges they sit in are right as they are.
+- the word links of words.py (its word model trained on the text's links) instead of word
+  vectors, over two consecutive 1-1 links joined: of 849 such dev pairs, 10 have the union as
+  a gold link (their links crossing the boundary: 0 one way, 0-8 the other) and 816 are both
+  right (81 of them with one crossing link, 3 with three); merging at 2 or 3 crossing links
+  makes 5 or 3 right links and breaks 6 (2026-12-02).
 - the same crossing between a link and a neighbouring sentence left unaligned
   (its words with a counterpart in the link, the link's words with one in it
   and none in their own side), as a confidence feature of either: 3-5 dev
