@@ -60,14 +60,14 @@ CLOCK = r"(?:heures?|uhr|o'clock|ore|horas?|uur)\b"
 def number_words(n: int, lang: str) -> str:
     """Regex alternatives for n in words, folded: cardinal and ordinal (a prefix, so
     'premier' is also 'première'), 'hundert' for 'einhundert', other ordinal forms.
-    Empty where num2words does not know the language."""
+    Empty where num2words does not know the language; a form it fails on is left out."""
     from num2words import num2words
     forms: list[str] = []
     for kind in ("cardinal", "ordinal"):
         try:
             words = fold(num2words(n, lang=lang, to=kind)).replace("-", " ")
-        except (NotImplementedError, KeyError, OverflowError, ValueError):
-            return ""
+        except Exception:   # unknown language (NotImplementedError), and its own slips:
+            continue        # IndexError for the Polish ordinal of 0, KeyError for Korean
         # 'einhundert' / 'one hundred' are also written 'hundert' / 'a hundred'
         short = re.sub(r"^(?:ein|one |un )(?=hundert|tausend|hundred|thousand|cent|mille)", "", words)
         forms += [re.escape(words), re.escape(short) + r"\b"]

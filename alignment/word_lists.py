@@ -34,8 +34,12 @@ def link_pairs(bitext: Bitext) -> Iterator[tuple[int, str, str]]:
 
 @lru_cache(maxsize=16)
 def speller_for(lang: str) -> Any:
-    """pyspellchecker for a language, or None when it has no word list for it."""
+    """pyspellchecker for a language, or None when it has no word list for it (an unknown
+    code raises ValueError there; an empty one gives a checker with no words, whose word
+    frequencies divide by zero)."""
     from spellchecker import SpellChecker
+    if not lang:
+        return None
     try:
         return SpellChecker(language=lang)
     except ValueError:
