@@ -5,7 +5,7 @@ and the full-width 。！？), optionally followed by closing quotes or
 brackets, meets a space is a candidate; a few general rules then reject the
 candidates that are no sentence end: a lower-case word follows; a title or
 reference abbreviation precedes ("M. Dupont", "Mme", "Dr.", "p. 12",
-"cf.", "e.g."); an initial precedes a capital ("V. Serge"); a list number
+"cf.", "e.g."; "No." before a number only: "He said no." ends one); an initial precedes a capital ("V. Serge"); a list number
 starts the paragraph ("1. This..."); a German ordinal ("am 21. März"); a
 month abbreviation between a day and a number ("le 3 janv. 1850"; Babel's
 CLDR names); doubled initials ("EE. UU."); a one-letter abbreviation before
@@ -59,8 +59,10 @@ _CLAUSE_END = re.compile(r"[;:,\u061b\u060c\u3001\uff0c\uff1b\uff1a]+[\"'»”�
 _PYSBD_PIECE = 2000
 
 # Words that, written with a final period, nearly always go on: titles before a name,
-# and references before a number. "etc." is not here: it often ends a sentence.
-_COMMON_ABBR = {"e.g", "i.e", "cf", "p", "pp", "vol", "vols", "no", "nos", "fig", "ch", "chap",
+# and references before a number. "etc." is not here: it often ends a sentence; nor "no"
+# (No. 5), a word that ends sentences in English, Spanish, Italian ("He said no. Then",
+# "—No. Me quedo"): it is one only before a number (_NUMBER_ABBR).
+_COMMON_ABBR = {"e.g", "i.e", "cf", "p", "pp", "vol", "vols", "fig", "ch", "chap",
                 "ca", "c", "vs", "viz", "al", "op", "cit", "ibid", "st", "dr", "prof", "mt",
                 "m", "mm", "mme", "mmes", "mlle", "mlles", "mr", "mrs", "ms", "messrs"}
 ABBREVIATIONS = {
@@ -106,6 +108,7 @@ _ROMAN = re.compile(r"[IVXLC]+\b")
 # Month abbreviations older books and letters write that CLDR's abbreviated names lack.
 _MONTH_EXTRA = {"it": {"genn", "febbr", "magg", "sett"}, "de": {"febr"}, "fr": {"sept"}, "es": {"sep", "set"}}
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
+_NUMBER_ABBR = {"no", "nos"}  # "No. 5", "Nos. 3 and 4"
 
 
 @lru_cache(maxsize=32)
@@ -186,6 +189,8 @@ def _keep(text: str, start: int, lang: str, dash: bool) -> bool:
         if _SPLIT_ABBR.match(right) and re.search(r"(?:^|\s)\w\.$", left):  # "z. B.", "i. e."
             return False
         if _ORDINAL.search(left) and (lang == "de" or right[:1].isdigit()):
+            return False
+        if word in _NUMBER_ABBR and (right[:1].isdigit() or _ROMAN.match(right)):
             return False
         if right[:1].isdigit() and word in _month_abbreviations(lang) \
                 and any(c.isdigit() for c in " ".join(left.split()[-3:-1])):  # "le 3 janv. 1850"

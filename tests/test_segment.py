@@ -149,6 +149,11 @@ OTHER_LANGUAGES = [
     # doubled initials of a plural ("EE. UU.") and a one-letter abbreviation before a Roman numeral
     ("es", "Los EE. UU. y el s. XIX fueron otros. Fin.", ["Los EE. UU. y el s. XIX fueron otros.", "Fin."]),
     ("fr", "Voir le t. II de l'édition. Fin.", ["Voir le t. II de l'édition.", "Fin."]),
+    # "no" ends sentences ("He said no.", "—No."); "No." is an abbreviation before a number only
+    ("en", "He said no. Then he left. See No. 5 and Nos. 3, 4.",
+     ["He said no.", "Then he left.", "See No. 5 and Nos. 3, 4."]),
+    ("es", "—¿Vienes? —No. Me quedo aquí.", ["—¿Vienes?", "—No.", "Me quedo aquí."]),
+    ("it", "Gli dissi di no. Se ne andò.", ["Gli dissi di no.", "Se ne andò."]),
 ]
 
 
