@@ -59,7 +59,8 @@ _CLAUSE_END = re.compile(r"[;:,\u061b\u060c\u3001\uff0c\uff1b\uff1a]+[\"'»”�
 _PYSBD_PIECE = 2000
 
 # Words that, written with a final period, nearly always go on: titles before a name,
-# and references before a number. "etc." is not here: it often ends a sentence; nor "no"
+# and references before a number. "etc." is not here: it often ends a sentence (so does
+# German "usw.", "und so weiter"); nor "no"
 # (No. 5), a word that ends sentences in English, Spanish, Italian ("He said no. Then",
 # "—No. Me quedo"): it is one only before a number (_NUMBER_ABBR).
 _COMMON_ABBR = {"e.g", "i.e", "cf", "p", "pp", "vol", "vols", "fig", "ch", "chap",
@@ -72,7 +73,7 @@ ABBREVIATIONS = {
     "fr": {"me", "mgr", "pr", "ste", "éd", "env", "ex", "t", "art", "av", "bd", "c.-à-d", "p.ex",
            "n°", "mᵐᵉ", "mgr", "r.p", "ms"},
     "de": {"hr", "hrn", "fr", "frl", "z.b", "d.h", "u.a", "bzw", "vgl", "s", "nr", "bd", "evtl",
-           "ggf", "usw", "sog", "geb", "gest", "jh", "jhd"},
+           "ggf", "sog", "geb", "gest", "jh", "jhd"},
     "es": {"sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "pág", "págs", "cap",
            "núm", "excmo", "ilmo", "vd"},
     "it": {"sig", "sigg", "sig.ra", "dott", "dott.ssa", "on", "pag", "cap", "avv", "ing", "geom"},

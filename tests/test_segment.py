@@ -154,6 +154,9 @@ OTHER_LANGUAGES = [
      ["He said no.", "Then he left.", "See No. 5 and Nos. 3, 4."]),
     ("es", "—¿Vienes? —No. Me quedo aquí.", ["—¿Vienes?", "—No.", "Me quedo aquí."]),
     ("it", "Gli dissi di no. Se ne andò.", ["Gli dissi di no.", "Se ne andò."]),
+    # German "usw." ends a sentence as "etc." does
+    ("de", "Sie kauften Äpfel, Birnen usw. Dann gingen sie heim. Tische usw. und Stühle.",
+     ["Sie kauften Äpfel, Birnen usw.", "Dann gingen sie heim.", "Tische usw. und Stühle."]),
 ]
 
 
