@@ -5,17 +5,20 @@ and the full-width 。！？), optionally followed by closing quotes or
 brackets, meets a space is a candidate; a few general rules then reject the
 candidates that are no sentence end: a lower-case word follows; a title or
 reference abbreviation precedes ("M. Dupont", "Mme", "Dr.", "p. 12",
-"cf.", "e.g."; "No." before a number only: "He said no." ends one); an initial precedes a capital ("V. Serge"); a list number
-starts the paragraph ("1. This..."); a German ordinal ("am 21. März"); a
-month abbreviation between a day and a number ("le 3 janv. 1850"; Babel's
-CLDR names); doubled initials ("EE. UU."); a one-letter abbreviation before
-a Roman numeral ("el s. XIX"); a
+"cf.", "e.g."; "No." only before a number: "He said no." ends one); an
+initial precedes a capital or a number ("V. Serge", "A.D. 1066"); a list
+number starts the paragraph ("1. This..."); a German ordinal ("am 21.
+März"; but "Abb. 3. Er lebte" ends one: no pronoun or article follows an
+ordinal); the inside of an era marker ("50 v. Chr.", "a. C.", "av. J.-C.",
+after which a sentence may end); a month abbreviation between a day and a
+number ("le 3 janv. 1850"; Babel's CLDR names); doubled initials ("EE.
+UU."); a one-letter abbreviation before a Roman numeral ("el s. XIX"); a
 dash after "!" in languages that do not write dialogue with dashes (in
 English it is an aside). Numbers (1.5, 21.3.2004, 1 000) hold no candidate.
-Ellipses ("..." and "…") end a sentence only before a capital; "etc."
-ends one before a capital. A stray quote or dash is glued to its neighbour.
-The split only cuts between characters, so nothing is lost or changed:
-joining a paragraph's sentences with single spaces gives back the
+Ellipses ("..." and "…") end a sentence only before a capital; "etc." (and
+German "usw.") ends one before a capital. A stray quote or dash is glued to
+its neighbour. The split only cuts at plain spaces, so nothing is lost or
+changed: joining a paragraph's sentences with single spaces gives back the
 whitespace-normalised paragraph.
 
 Why not pysbd alone (the maintained rule-based splitter): measured on the
@@ -72,9 +75,9 @@ ABBREVIATIONS = {
            "sep", "sept", "oct", "nov", "dec"},
     "fr": {"me", "mgr", "pr", "ste", "éd", "env", "ex", "t", "art", "av", "bd", "c.-à-d", "p.ex",
            "n°", "mᵐᵉ", "mgr", "r.p", "ms"},
-    "de": {"hr", "hrn", "fr", "frl", "z.b", "d.h", "u.a", "bzw", "vgl", "s", "nr", "bd", "evtl",
+    "de": {"hr", "hrn", "fr", "frl", "med", "phil", "jur", "theol", "abb", "anm", "hrsg", "z.b", "d.h", "u.a", "bzw", "vgl", "s", "nr", "bd", "evtl",
            "ggf", "sog", "geb", "gest", "jh", "jhd"},
-    "es": {"sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "pág", "págs", "cap",
+    "es": {"sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "pág", "págs", "cap", "sta", "sto",
            "núm", "excmo", "ilmo", "vd"},
     "it": {"sig", "sigg", "sig.ra", "dott", "dott.ssa", "on", "pag", "cap", "avv", "ing", "geom"},
     "pt": {"sr", "sra", "srta", "dra", "pág", "cap", "exa", "v.exa", "sto", "sta"},
@@ -95,7 +98,7 @@ _OPENERS = "\"'«“‘„‚([¿¡—–-「『（›‹"
 _CANDIDATE = re.compile(
     rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}]| [»”)\]])* +"
     rf"|[。！？]+(?![\s{re.escape(_CLOSERS)}])")
-_COLON_DASH = re.compile(r"[:][ \u00a0]+(?=[—–]|--)")
+_COLON_DASH = re.compile(r"[:] +(?=[—–]|--)")  # a plain space: a cut never drops a no-break one
 _INITIAL = re.compile(r"(?:^|[\s(«“\"'-])((?:[^\W\d_]\.-?)+)$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]$")
 _RUN_IN_HEADING = re.compile(
@@ -110,6 +113,16 @@ _ROMAN = re.compile(r"[IVXLC]+\b")
 _MONTH_EXTRA = {"it": {"genn", "febbr", "magg", "sett"}, "de": {"febr"}, "fr": {"sept"}, "es": {"sep", "set"}}
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
 _NUMBER_ABBR = {"no", "nos"}  # "No. 5", "Nos. 3 and 4"
+# Era markers after a year: 'a. C.', 'd. C.' (es, it, pt), 'v. Chr.', 'n. Chr.' (de), 'av. J.-C.',
+# 'apr. J.-C.' (fr), 'B.C.' (en; 'A.D.' comes before the year)
+_ERA_START = re.compile(r"(?:^|\s)(?:a|d|v|n|av|apr)\.$")
+_ERA_REST = re.compile(r"(?:C|Chr|J\.-C)\.")
+_ERA_END = re.compile(r"(?:^|\s)(?:(?:a|d|v|n|av|apr)\. ?(?:C|Chr|J\.-C)|B\. ?C)\.$")
+# Words that open German sentences and never follow an ordinal (articles, pronouns, adverbs)
+_GERMAN_OPENERS = frozenset("der die das den dem des ein eine einer eines er sie es wir ihr ich du "
+                            "man dann da so nun auch aber und doch denn im in am an auf aus bei mit "
+                            "nach von zu vor für als wenn wie was wo hier dort dies diese dieser "
+                            "dieses jetzt noch nur schon sein seine ihre unser".split())
 
 
 @lru_cache(maxsize=32)
@@ -180,26 +193,8 @@ def _keep(text: str, start: int, lang: str, dash: bool) -> bool:
         return False
     if right[0] in "—–-" and not dash:
         return False
-    if left[-1] == "." and not left.endswith(".."):
-        word = _last_word(left)
-        if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()):
-            return False
-        initials = _INITIAL.search(left)
-        if initials and initials.group(1).isupper() and right[:1].isupper() and not left.endswith(" I."):
-            return False
-        if _SPLIT_ABBR.match(right) and re.search(r"(?:^|\s)\w\.$", left):  # "z. B.", "i. e."
-            return False
-        if _ORDINAL.search(left) and (lang == "de" or right[:1].isdigit()):
-            return False
-        if word in _NUMBER_ABBR and (right[:1].isdigit() or _ROMAN.match(right)):
-            return False
-        if right[:1].isdigit() and word in _month_abbreviations(lang) \
-                and any(c.isdigit() for c in " ".join(left.split()[-3:-1])):  # "le 3 janv. 1850"
-            return False
-        if _DOUBLED.search(left) and left[-3].isupper() and _DOUBLED.search(" " + right.split(" ", 1)[0]):
-            return False
-        if len(word) == 1 and word.islower() and left[-3:-2] in ("", " ") and _ROMAN.match(right):
-            return False  # "el s. XIX", "t. II": a one-letter abbreviation before a Roman numeral
+    if left[-1] == "." and not left.endswith("..") and _goes_on(left, right, lang):
+        return False
     if left[-1] == ":":  # "il répondit : — Ah !": a reply opens a new sentence
         return right[0] in "—–-" and dash
     return left[-1] in _TERMINAL or left[-1] in _CLOSERS
@@ -219,6 +214,42 @@ def _month_abbreviations(lang: str) -> frozenset[str]:
     except (UnknownLocaleError, ValueError):
         return frozenset()
     return frozenset({n.rstrip(".").lower() for n in names} | _MONTH_EXTRA.get(lang, set()))
+
+
+def _goes_on(left: str, right: str, lang: str) -> bool:
+    """After a full stop (`left` ends with it), does the sentence go on into `right`?
+    Abbreviations, initials, ordinals and dates (see the module docstring)."""
+    if _ERA_END.search(left) and right[:1].isupper():
+        return False  # "murió en el 10 d. C. Luego", "50 v. Chr. Dann": an era ends sentences
+    if _ERA_START.search(left) and _ERA_REST.match(right):
+        return True   # "50 v. Chr.", "a. C.", "av. J.-C."
+    word = _last_word(left)
+    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()):
+        return True
+    initials = _INITIAL.search(left)
+    if initials and initials.group(1).isupper() and (right[:1].isupper() or right[:1].isdigit()) \
+            and not left.endswith(" I."):   # "V. Serge", "A.D. 1066"
+        return True
+    if _SPLIT_ABBR.match(right) and re.search(r"(?:^|\s)\w\.$", left):  # "z. B.", "i. e."
+        return True
+    if _ORDINAL.search(left) and (right[:1].isdigit() or lang == "de" and not _german_opener(right)):
+        return True
+    if word in _NUMBER_ABBR and (right[:1].isdigit() or _ROMAN.match(right)):
+        return True
+    if right[:1].isdigit() and word in _month_abbreviations(lang) \
+            and any(c.isdigit() for c in " ".join(left.split()[-3:-1])):  # "le 3 janv. 1850"
+        return True
+    if _DOUBLED.search(left) and left[-3].isupper() and _DOUBLED.search(" " + right.split(" ", 1)[0]):
+        return True
+    # "el s. XIX", "t. II": a one-letter abbreviation before a Roman numeral
+    return len(word) == 1 and word.islower() and left[-3:-2] in ("", " ") and bool(_ROMAN.match(right))
+
+
+def _german_opener(right: str) -> bool:
+    """Does `right` begin with a word that opens German sentences and never follows an
+    ordinal ('Abb. 3. Er lebte', 'Seite 45. Dann' end one; 'am 3. Mai' goes on)?"""
+    first = re.match(r"[^\W\d_]+", right)
+    return first is not None and first.group().lower() in _GERMAN_OPENERS
 
 
 def _has_word(text: str) -> bool:

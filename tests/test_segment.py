@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from alignment.read import normalize_space
@@ -154,6 +154,19 @@ OTHER_LANGUAGES = [
      ["He said no.", "Then he left.", "See No. 5 and Nos. 3, 4."]),
     ("es", "—¿Vienes? —No. Me quedo aquí.", ["—¿Vienes?", "—No.", "Me quedo aquí."]),
     ("it", "Gli dissi di no. Se ne andò.", ["Gli dissi di no.", "Se ne andò."]),
+    # an era after a year: no cut inside it, a sentence may end after it
+    ("es", "Nació en el 50 a. C. y murió en el 10 d. C. Luego vino el rey.",
+     ["Nació en el 50 a. C. y murió en el 10 d. C.", "Luego vino el rey."]),
+    ("de", "Er lebte 50 v. Chr. in Rom. Bis 50 n. Chr. Dann nicht.",
+     ["Er lebte 50 v. Chr. in Rom.", "Bis 50 n. Chr.", "Dann nicht."]),
+    ("fr", "César mourut en 44 av. J.-C. Puis vint Auguste.", ["César mourut en 44 av. J.-C.", "Puis vint Auguste."]),
+    ("en", "Rome fell in 50 B.C. Then came A.D. 1066 and more.",
+     ["Rome fell in 50 B.C.", "Then came A.D. 1066 and more."]),
+    # a German number ends a sentence before a word that never follows an ordinal
+    ("de", "Siehe Abb. 3. Er lebte dort. Am 3. Mai kam er. Seite 45. Dann ging er.",
+     ["Siehe Abb. 3.", "Er lebte dort.", "Am 3. Mai kam er.", "Seite 45.", "Dann ging er."]),
+    ("de", "Dr. med. Müller kam.", ["Dr. med. Müller kam."]),
+    ("es", "Sta. Teresa rezaba.", ["Sta. Teresa rezaba."]),
     # German "usw." ends a sentence as "etc." does
     ("de", "Sie kauften Äpfel, Birnen usw. Dann gingen sie heim. Tische usw. und Stühle.",
      ["Sie kauften Äpfel, Birnen usw.", "Dann gingen sie heim.", "Tische usw. und Stühle."]),
@@ -185,6 +198,7 @@ def _paragraphs(alphabet: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 @settings(max_examples=300, deadline=None)
 @given(text=_paragraphs(_ALPHABET), lang=_LANGS)
+@example(text="M.:\u00a0–M.", lang="fr")  # a reply after a colon and a no-break space: no cut there
 def test_joining_sentences_gives_the_paragraph_back(text: str, lang: str) -> None:
     sentences = split_sentences(text, lang)
     assert " ".join(sentences) == normalize_space(text)
