@@ -232,7 +232,8 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
         return True
     if _SPLIT_ABBR.match(right) and re.search(r"(?:^|\s)\w\.$", left):  # "z. B.", "i. e."
         return True
-    if _ORDINAL.search(left) and (right[:1].isdigit() or lang == "de" and not _german_opener(right)):
+    if _ORDINAL.search(left) and (right[:1].isdigit() or lang == "de"
+                                  and (not _german_opener(right) or _enumerator(left, lang))):
         return True
     if word in _NUMBER_ABBR and (right[:1].isdigit() or _ROMAN.match(right)):
         return True
@@ -243,6 +244,18 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
         return True
     # "el s. XIX", "t. II": a one-letter abbreviation before a Roman numeral
     return len(word) == 1 and word.islower() and left[-3:-2] in ("", " ") and bool(_ROMAN.match(right))
+
+
+def _enumerator(left: str, lang: str) -> bool:
+    """Is the number `left` ends with ("... erteilt. 9.") a list item's, after a sentence end
+    or a colon? Then what follows is the item's text ("9. Die Expedition soll...")."""
+    before = left[:-1].rstrip("0123456789").rstrip(" \u00a0")
+    if not before or before[-1] == ":":
+        return True
+    if before[-1] not in _TERMINAL and before[-1] not in _CLOSERS:
+        return False
+    word = _last_word(before)
+    return not (word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()))
 
 
 def _german_opener(right: str) -> bool:

@@ -10,6 +10,12 @@ over paragraphs and books (micro-average). pysbd alone is a baseline row; "dash 
 and "dash off" are ours with the dialogue-dash rule forced (split_sentences'
 `dialogue_dash`; by default it is on for French, off for English).
 
+A second table does the same for Text+Berg dev (German and French, the aligner's dev
+document), whose files have no paragraphs: every 6 consecutive gold sentences are taken as
+one. Its gold segmentation is a tool's, with errors both ways (it splits "Nov. | 1956" and
+"l'E. | 1934", and misses "... Medaillon usw. | Es war"), so it is a check against
+regressions on German and French non-fiction, not a target.
+
 "gold" counts gold boundaries; sent/s is gold boundaries split per second.
 Usage: python benchmarks/bench_segment.py [--bench ../shared/bench] [--errors N]
 """
@@ -134,6 +140,21 @@ def run(paragraphs: list[tuple[str, set[int]]], lang: str, splitter: Splitter,
     return counts
 
 
+def textberg_table(folder: Path, splitters: dict[str, Splitter], group: int = 6) -> None:
+    """Boundary P/R/F1 on Text+Berg dev, `group` consecutive sentences to a paragraph."""
+    if not (folder / "dev.de").exists():
+        return
+    print(f"\nText+Berg dev ({group} gold sentences to a paragraph)")
+    for lang in ("de", "fr"):
+        lines = [t for t in (folder / f"dev.{lang}").read_text(encoding="utf-8").split("\n") if t.strip()]
+        paragraphs = rebuild(((t, k // group) for k, t in enumerate(lines)), lang)
+        for name in ("ours", "pysbd"):
+            counts = run(paragraphs, lang, splitters[name], [])
+            p, r, f = counts.prf()
+            print(f"{'textberg dev':<28} {lang:<4} {name:<8} {counts.tp + counts.fn:>5} "
+                  f"{p:>6.3f} {r:>6.3f} {f:>6.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
@@ -167,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         rate = (c.tp + c.fn) / c.seconds if c.seconds else 0.0
         print(f"{book:<28} {lang:<4} {name:<8} {c.tp + c.fn:>5} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
               f"{c.seconds:>6.2f} {rate:>8.0f}")
+    textberg_table(args.bench / "textberg", splitters)
     print(f"peak memory {peak_rss_mb():.0f} MB")
     for lang in ("en", "fr"):
         for kind, lang_, context in [e for e in errors if e[1] == lang][:args.errors]:

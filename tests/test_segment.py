@@ -165,6 +165,9 @@ OTHER_LANGUAGES = [
     # a German number ends a sentence before a word that never follows an ordinal
     ("de", "Siehe Abb. 3. Er lebte dort. Am 3. Mai kam er. Seite 45. Dann ging er.",
      ["Siehe Abb. 3.", "Er lebte dort.", "Am 3. Mai kam er.", "Seite 45.", "Dann ging er."]),
+    # ... but a number after a sentence end or a colon is a list item's, and opens it
+    ("de", "Es wurde erteilt. 9. Die Expedition soll gehen. Sie besagen: 1. Die Regeln gelten.",
+     ["Es wurde erteilt.", "9. Die Expedition soll gehen.", "Sie besagen: 1. Die Regeln gelten."]),
     ("de", "Dr. med. Müller kam.", ["Dr. med. Müller kam."]),
     ("es", "Sta. Teresa rezaba.", ["Sta. Teresa rezaba."]),
     # German "usw." ends a sentence as "etc." does
