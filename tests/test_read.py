@@ -56,6 +56,9 @@ def test_plain_text_marks_headings_and_date_lines() -> None:
     ("Paris, mars 1925.", True), ("21.3.2004", True), ("CHAPITRE PREMIER.", True),
     ("This is a sentence.", False), ("Is it?", False), ("", False),
     ("A long line " * 12, False),
+    # Chinese, Japanese (no spaces: one "word"), Arabic and Hindi sentences are no headings
+    ("他去了北京。", False), ("彼は家を売ることにした。", False), ("「本当ですか？」", False),
+    ("هل رأيته؟", False), ("यह पहला वाक्य है।", False), ("古い家", True), ("第一章", True),
 ])
 def test_looks_like_heading(line: str, expected: bool) -> None:
     assert looks_like_heading(line) is expected

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from alignment.read import normalize_space
+from alignment.read import normalize_space, read_file
 from alignment.registry import SEGMENTERS
 from alignment.segment import (MAX_SENTENCE_CHARS, cap_length, segment, segment_lines, segment_paragraphs,
                                split_sentences)
@@ -231,6 +231,16 @@ def test_segment_document() -> None:
         Sentence("mars 1925", 2),              # a date line is whole even when not marked
         Sentence("Last one!", 3), Sentence("Done.", 3),
     )
+
+
+def test_a_short_chinese_or_japanese_paragraph_read_from_a_file_is_split(tmp_path: Path) -> None:
+    # without spaces a paragraph is one "word": a short one was taken for a heading, never split
+    path = tmp_path / "ja.txt"
+    path.write_text("古い家\n\n冬、彼は家を売ることにした。彼はそこに住んでいた。\n\n他去了北京。真的吗？\n",
+                    encoding="utf-8")
+    doc = read_file(path)
+    assert [s.text for s in segment(doc, "ja")] == [
+        "古い家", "冬、彼は家を売ることにした。", "彼はそこに住んでいた。", "他去了北京。", "真的吗？"]
 
 
 def test_segment_paragraphs_and_lines() -> None:

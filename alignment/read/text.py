@@ -64,7 +64,10 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 DATE_LINE = re.compile(
     rf"^(?:[^\W\d]+(?:[ -][^\W\d]+)*,\s)?(?:(?:le\s)?\d{{1,2}}(?:er|\.)?\s)?(?:{_MONTHS})\s\d{{3,4}}\.?$"
     r"|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\.?$", re.I)
-_ENDS_SENTENCE = re.compile(r"[.!?…;:,»”\"')\]]$")
+# a line ending so is a sentence, not a heading: Latin stops and closers, the full-width
+# ones of Chinese and Japanese (a paragraph there is one "word" between spaces, so without
+# them every short one was a heading and stayed unsplit), Arabic, Urdu and Devanagari stops
+_ENDS_SENTENCE = re.compile(r"[.!?…;:,»”\"')\]。！？」』）〕】、，；：؟۔।॥]$")
 
 
 def looks_like_heading(paragraph: str) -> bool:
