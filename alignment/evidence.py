@@ -58,16 +58,43 @@ def word_spans(text: str, lang: str = "") -> list[WordSpan]:
     return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+def latin(word: str) -> str:
+    """`word` in Latin letters: transliterated (anyascii) when it has letters of another
+    script ('Эрнесто' -> 'Ernesto', 'Мартинес' -> 'Martines'), else as it is. Why: a name
+    keeps its spelling across scripts only so, and the checks compare names by spelling
+    (issue 12: "identical or transliterated names"). Library: anyascii (ISC licence, pure
+    Python, every script), not unidecode (GPL)."""
+    if _is_latin(word):
+        return word
+    from anyascii import anyascii
+    return anyascii(word)
+
+
+@lru_cache(maxsize=65536)
+def _is_latin(word: str) -> bool:
+    """Every letter of `word` is a Latin one (accented or not)."""
+    return all(c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
 @lru_cache(maxsize=65536)
 def _grams(word: str) -> frozenset[str]:
-    w = f"#{fold(word)}#"
+    w = f"#{fold(latin(word))}#"
     return frozenset(w[i:i + 2] for i in range(len(w) - 1))
 
 
+CROSS_SCRIPT = 0.8  # a transliteration keeps this much of a name's spelling, roughly
+
+
 def similarity(a: str, b: str) -> float:
-    """Dice coefficient of padded character bigrams (Ruhr/Ruin 0.4, Russie/Russia 0.71)."""
+    """Dice coefficient of padded character bigrams (Ruhr/Ruin 0.4, Russie/Russia 0.71).
+    Across scripts, of the transliteration, divided by CROSS_SCRIPT (at most 1): one
+    name's spellings differ more there (Лусия/Lucía 0.46 -> 0.57, Мартинес/Martínez
+    0.78 -> 0.97, Петров/Ivanov 0.29 -> 0.36)."""
     ga, gb = _grams(a), _grams(b)
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
+    dice = 2 * len(ga & gb) / (len(ga) + len(gb))
+    if _is_latin(a) != _is_latin(b):
+        return min(1.0, dice / CROSS_SCRIPT)
+    return dice
 
 
 def memo_vectors(embed: Vectors) -> Vectors:
