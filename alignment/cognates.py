@@ -264,7 +264,8 @@ def check_names(bitext: Bitext, config: CheckConfig,
                 evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Names with no counterpart on the other side (Ruhr -> Ruin, Lyon -> lion, Lyon -> Paris).
 
-    A counterpart is a word spelt alike (Russie/Russia) or, with evidence, a word
+    A counterpart is a word spelt alike (Russie/Russia; across scripts, its transliteration:
+    Мартинес/Martínez, evidence.similarity) or, with evidence, a word
     the encoder puts close (Allemagne/Germany, Noël/Christmas). An orphan name of the
     original is a warning when the translation has, in its place, an orphan look-alike
     word or another orphan name; an orphan name alone is info (often a pronoun or a
