@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from alignment.lang import MARKS
 from alignment.types import Sentence
 
 
@@ -48,7 +49,7 @@ def shared_anchor_runs(src: Sequence[Sentence], tgt: Sequence[Sentence], k: int,
     return s_runs, t_runs
 
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(rf"\w+(?:[{MARKS}]+\w*)*")   # a combining mark stays in its word (lang.MARKS)
 
 
 @functools.lru_cache(maxsize=65536)

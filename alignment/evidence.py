@@ -29,13 +29,14 @@ from typing import Any
 
 import numpy as np
 
-from .lang import primary
+from .lang import MARKS, primary
 from .types import MAX_WORD_PAIRS, Bitext
 
 Vectors = Callable[[Sequence[str]], np.ndarray]
 WordSpan = tuple[str, int, int]
 
-LETTERS = r"[^\W\d_]+"
+# letters, and the combining marks inside a word (Arabic tanwin, Hindi vowel signs: lang.MARKS)
+LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"
 # English contractions are one word ("it's" against "its"); elsewhere an apostrophe splits ("l'occupation").
 WORD_EN = re.compile(rf"{LETTERS}(?:['’](?:s|t|re|ve|ll|d|m)\b)?")
 WORD = re.compile(LETTERS)

@@ -55,6 +55,7 @@ from typing import Any
 
 import numpy as np
 
+from .lang import MARKS
 from .progress import Progress, no_progress
 from .types import MAX_WORD_PAIRS, Bitext, Token, WordLink
 from .word_model import build_cells, train_posteriors
@@ -62,8 +63,9 @@ from .word_model import build_cells, train_posteriors
 # A token is what a reader sees as one unit: a number (1,000.5), a word (hyphens and
 # internal apostrophes kept: "grand-mère", "aujourd'hui"), or one punctuation mark (runs of
 # dots and dashes kept together). Apostrophe clitics are then split off below.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_](?:[\w\-]*[^\W_])?(?:['’][^\W_]+(?:-[^\W_]+)*)*"
-                    r"|\.{2,}|-{2,}|\S", re.UNICODE)
+# (combining marks, lang.MARKS, belong to the word they sit in: Arabic 'عامًا', Hindi 'पहला')
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[^\W_](?:[\w\-{MARKS}]*(?:[^\W_]|[{MARKS}]))?"
+                    r"(?:['’][^\W_]+(?:-[^\W_]+)*)*|\.{2,}|-{2,}|\S", re.UNICODE)
 _APOS = "'’"
 # English clitics are split before the apostrophe (it 's, do n't); any other apostrophe
 # inside a word ends an elided word (l' homme, qu' il, dell' arte).

@@ -5,9 +5,12 @@ Martínez' read as two names that became two others. Sentences written for these
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from alignment.evidence import latin, similarity
+from alignment.evidence import latin, similarity, word_spans
+from alignment.lang import MARKS
 from test_checks_fr import bitext, warnings
 
 
@@ -34,3 +37,19 @@ def test_latin_leaves_latin_words_alone() -> None:
 ])
 def test_names_across_scripts(src: str, tgt: str, langs: tuple[str, str], expected: list[str]) -> None:
     assert warnings(bitext([(src, tgt)], langs), "names", {}) == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    ("عاش فيه عامًا.", ["عاش", "فيه", "عامًا"]),            # tanwin (U+064B) inside the word
+    ("यह पहला वाक्य है।", ["यह", "पहला", "वाक्य", "है"]),     # vowel signs (U+093E, U+094D)
+    ("Él dijo: ¡Vámonos!", ["Él", "dijo", "Vámonos"]),
+])
+def test_words_keep_their_combining_marks(text: str, words: list[str]) -> None:
+    assert [w for w, *_ in word_spans(text)] == words
+
+
+
+@pytest.mark.parametrize("char, mark", [("\u064b", True), ("\u093e", True), ("\u0301", True),
+                                        ("a", False), ("ا", False), ("1", False)])
+def test_marks_are_the_combining_marks(char: str, mark: bool) -> None:
+    assert (re.fullmatch(f"[{MARKS}]", char) is not None) is mark

@@ -28,6 +28,9 @@ from alignment.words import (link_bitext, link_token_pairs, score_pairs, split_t
     ("« Non ! » dit-il — jusqu’à Paris.",
      ["«", "Non", "!", "»", "dit-il", "—", "jusqu’", "à", "Paris", "."]),
     ("", []),
+    # a combining mark stays in its word: Arabic tanwin, Hindi vowel signs
+    ("عاش فيه عامًا.", ["عاش", "فيه", "عامًا", "."]),
+    ("यह पहला वाक्य है।", ["यह", "पहला", "वाक्य", "है", "।"]),
 ])
 def test_tokenize_keeps_what_a_reader_sees(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
