@@ -55,6 +55,8 @@ from typing import Any
 
 import numpy as np
 
+from .cjk import CJK
+from .cjk import split as cjk_split
 from .lang import MARKS
 from .progress import Progress, no_progress
 from .types import MAX_WORD_PAIRS, Bitext, Token, WordLink
@@ -106,6 +108,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
         word = m.group()
         if "'" in word or "’" in word:
             out.extend(_split_clitics(word, m.start()))
+        elif CJK.search(word):   # Chinese and Japanese run their words together (cjk.py)
+            out.extend(cjk_split(word, m.start()))
         else:
             out.append(Token(word, m.start(), m.end()))
     return tuple(out)

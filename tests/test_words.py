@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from alignment.cli import main
@@ -31,6 +33,10 @@ from alignment.words import (link_bitext, link_token_pairs, score_pairs, split_t
     # a combining mark stays in its word: Arabic tanwin, Hindi vowel signs
     ("عاش فيه عامًا.", ["عاش", "فيه", "عامًا", "."]),
     ("यह पहला वाक्य है।", ["यह", "पहला", "वाक्य", "है", "।"]),
+    # Chinese and Japanese, written without spaces, cut into words (cjk.py)
+    ("他在那里住了三十二年。", ["他", "在", "那里", "住", "了", "三十二年", "。"]),
+    ("ルシアは答えなかった。", ["ルシア", "は", "答え", "なかっ", "た", "。"]),
+    ("He went to 北京 in 1887.", ["He", "went", "to", "北京", "in", "1887", "."]),
 ])
 def test_tokenize_keeps_what_a_reader_sees(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
@@ -391,3 +397,11 @@ def test_a_pair_of_thousands_of_words_gets_no_word_links_and_the_others_theirs()
     assert [bool(link.words) for link in linked.alignment.links] == [True, False, True]
     scores = score_pairs([(s.split(), t.split()) for s, t in pairs], embedder=HashingEmbedder())
     assert [m.shape for m in scores] == [(4, 4), (0, 0), (3, 3)]   # nothing held for the long pair
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("他在那里住了三十二年北京東京はがのをルシアーｱｲ、。「」")), max_size=30))
+def test_chinese_and_japanese_words_give_the_text_back(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert "".join(t.text for t in tokens) == "".join(text.split())
