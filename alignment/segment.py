@@ -63,9 +63,9 @@ _PYSBD_PIECE = 2000
 
 # Words that, written with a final period, nearly always go on: titles before a name,
 # and references before a number. "etc." is not here: it often ends a sentence (so does
-# German "usw.", "und so weiter"); nor "no"
-# (No. 5), a word that ends sentences in English, Spanish, Italian ("He said no. Then",
-# "—No. Me quedo"): it is one only before a number (_NUMBER_ABBR).
+# German "usw.", "und so weiter"); nor "no" ("No. 5"), a word that ends sentences in English,
+# Spanish and Italian ("He said no. Then", "—No. Me quedo"): it is one before a number only
+# (_NUMBER_ABBR).
 _COMMON_ABBR = {"e.g", "i.e", "cf", "p", "pp", "vol", "vols", "fig", "ch", "chap",
                 "ca", "c", "vs", "viz", "al", "op", "cit", "ibid", "st", "dr", "prof", "mt",
                 "m", "mm", "mme", "mmes", "mlle", "mlles", "mr", "mrs", "ms", "messrs"}
@@ -75,10 +75,11 @@ ABBREVIATIONS = {
            "sep", "sept", "oct", "nov", "dec"},
     "fr": {"me", "mgr", "pr", "ste", "éd", "env", "ex", "t", "art", "av", "bd", "c.-à-d", "p.ex",
            "n°", "mᵐᵉ", "mgr", "r.p", "ms"},
-    "de": {"hr", "hrn", "fr", "frl", "med", "phil", "jur", "theol", "abb", "anm", "hrsg", "z.b", "d.h", "u.a", "bzw", "vgl", "s", "nr", "bd", "evtl",
-           "ggf", "sog", "geb", "gest", "jh", "jhd"},
-    "es": {"sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "pág", "págs", "cap", "sta", "sto",
-           "núm", "excmo", "ilmo", "vd"},
+    "de": {"hr", "hrn", "fr", "frl", "z.b", "d.h", "u.a", "bzw", "vgl", "s", "nr", "bd", "evtl",
+           "ggf", "sog", "geb", "gest", "jh", "jhd", "med", "phil", "jur", "theol", "abb", "anm",
+           "hrsg"},
+    "es": {"sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "pág", "págs", "cap",
+           "núm", "excmo", "ilmo", "vd", "sta", "sto"},
     "it": {"sig", "sigg", "sig.ra", "dott", "dott.ssa", "on", "pag", "cap", "avv", "ing", "geom"},
     "pt": {"sr", "sra", "srta", "dra", "pág", "cap", "exa", "v.exa", "sto", "sta"},
     "nl": {"dhr", "mevr", "mw", "bijv", "d.w.z", "blz", "nr", "vgl", "jl", "o.a", "resp"},
@@ -110,7 +111,8 @@ _SPLIT_ABBR = re.compile(r"\w\.(?:\s|$)")
 _DOUBLED = re.compile(r"(?:^|\s)([^\W\d_])\1\.$")  # "EE." of "EE. UU." (a plural: Estados Unidos)
 _ROMAN = re.compile(r"[IVXLC]+\b")
 # Month abbreviations older books and letters write that CLDR's abbreviated names lack.
-_MONTH_EXTRA = {"it": {"genn", "febbr", "magg", "sett"}, "de": {"febr"}, "fr": {"sept"}, "es": {"sep", "set"}}
+_MONTH_EXTRA = {"it": {"genn", "febbr", "magg", "sett"}, "de": {"febr"}, "fr": {"sept"},
+                "es": {"sep", "set"}}
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
 _NUMBER_ABBR = {"no", "nos"}  # "No. 5", "Nos. 3 and 4"
 # Era markers after a year: 'a. C.', 'd. C.' (es, it, pt), 'v. Chr.', 'n. Chr.' (de), 'av. J.-C.',
