@@ -74,7 +74,8 @@ def latin(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _is_latin(word: str) -> bool:
     """Every letter of `word` is a Latin one (accented or not)."""
-    return all(c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in word)
+    return all(c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN")
+               for c in word)
 
 
 @lru_cache(maxsize=65536)
