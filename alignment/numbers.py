@@ -3,7 +3,7 @@
 Part of the check stage (checks.py's `numbers` check compares what this finds).
 "16 h 40" and "4:40 pm" are one time; "21.3.2004", "21/03/2004" and "21 March
 2004" one date; "1 000", "1,000" and "1000" one number; "XIXe" is 19, as is
-"19th" or "nineteenth". A time without am/pm is also read twelve hours later. Forms
+"19th" or "nineteenth"; "一八八七年" is 1887 and "三十二年" 32 (Chinese and Japanese years). A time without am/pm is also read twelve hours later. Forms
 each language writes its own way are one value: a map's scale ("1:25 000" = 25000), a
 range of years cut short ("1953/54" ends in 1954), a bare hour that is a duration
 ("5 à 6 heures" / "5-6 Stunden"), hours in a fraction ("6 1/2 Stunden" / "6 h 30"), a sum
@@ -56,6 +56,40 @@ YEAR_END = re.compile(rf"(?P<y>1\d{{3}}|20\d{{2}}){SPACE}?[-–/]{SPACE}?(?P<e>\
 # as German and English write it ('Fr. 2.70'); the word written out ('4 francs 25 centimes')
 # stays two numbers, as its translation ('4 francs and 25 centimes') would
 MONEY = re.compile(rf"\b(?P<u>\d+){SPACE}?(?:[fF]rs?\.?|F){SPACE}?(?P<c>\d{{2}})(?!\d|[.,'’]\d)")
+
+# Chinese and Japanese numerals before 年 (years: '一八八七年' 1887, '三十二年' 32) or 歳/岁
+# (age): where the other side writes digits. Only before these counters: 一 alone is also
+# 'a' ('一个人', 'a man'), 十分 'enough'.
+CJK_NUMBER = re.compile(r"([〇零一二两兩三四五六七八九十百千万萬]+)(?=[年歳岁])")
+CJK_DIGITS = {c: d for d, cs in enumerate(("〇零", "一", "二两兩", "三", "四", "五", "六", "七", "八", "九"))
+              for c in cs}
+CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cjk_value(numeral: str) -> int:
+    """The value of a Chinese or Japanese numeral: digit by digit ('一八八七' 1887, '二〇〇四'
+    2004) or with units ('三十二' 32, '二千五百' 2500, '十' 10, '三万' 30000)."""
+    if not any(c in CJK_UNITS or c in "万萬" for c in numeral):
+        return int("".join(str(CJK_DIGITS[c]) for c in numeral))
+    total = section = digit = 0
+    for c in numeral:
+        if c in CJK_DIGITS:
+            digit = CJK_DIGITS[c]
+        elif c in CJK_UNITS:
+            section += (digit or 1) * CJK_UNITS[c]
+            digit = 0
+        else:  # 万 / 萬
+            total += (section + digit or 1) * 10_000
+            section = digit = 0
+    return total + section + digit
+
+
+def _cjk_numbers(text: str) -> list[Quantity]:
+    if not re.search("[年歳岁]", text):
+        return []
+    return [Quantity("n", Decimal(cjk_value(m.group(1))), m.start(1), m.end(1))
+            for m in CJK_NUMBER.finditer(text)]
+
 
 # a '1' before an apostrophe and a word is the letter l misread by OCR ("1'«industrie")
 LETTER_L = re.compile(r"1['’]\s?(?=[«“\"]?[^\W\d_])")
@@ -202,7 +236,7 @@ def quantities(text: str) -> list[Quantity]:
                if not LETTER_L.match(text, a)] + halves + scales
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
-    return sorted(times + numbers + romans, key=lambda q: q.start)
+    return sorted(times + numbers + romans + _cjk_numbers(text), key=lambda q: q.start)
 
 
 def _months(text: str, lang: str) -> set[int]:

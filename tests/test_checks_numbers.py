@@ -14,6 +14,7 @@ import pytest
 
 from alignment.checks import run_checks
 from alignment.number_words import day_periods, spelled, spelled_time
+from alignment.numbers import cjk_value
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
 
 
@@ -61,6 +62,11 @@ CLEAN = [  # (src, tgt, src_lang, tgt_lang)
     ("We left at a quarter to eleven.", "Nous partîmes à 10 h 45.", "en", "fr"),
     ("We vertrokken om half elf.", "We left at 10:30.", "nl", "en"),
     ("Cela dura 1½ heure.", "Es dauerte anderthalb Stunden.", "fr", "de"),
+    # Chinese and Japanese numerals of years and ages (before 年, 歳, 岁); 一 elsewhere is 'a'
+    ("In the winter of 1887 he sold the house.", "一八八七年の冬、彼は家を売った。", "en", "ja"),
+    ("He had lived there for 32 years.", "他在那里住了三十二年。", "en", "zh"),
+    ("他在1850年出生，活到七十岁。", "He was born in 1850 and lived to 70.", "zh", "en"),
+    ("一个人走了。", "A man left.", "zh", "en"),
 ]
 
 CHANGED = [  # the same kinds of pair, the value changed on one side
@@ -79,6 +85,8 @@ CHANGED = [  # the same kinds of pair, the value changed on one side
     ("Er kam um 16.30 Uhr.", "Il vint à seize heures quarante.", "de", "fr"),
     ("Il arriva à 11 h.", "He arrived at noon.", "fr", "en"),
     ("Il arriva à 12 h.", "He arrived at midnight.", "fr", "en"),
+    ("In the winter of 1887 he sold the house.", "一八八八年の冬、彼は家を売った。", "en", "ja"),
+    ("He had lived there for 32 years, since 1850.", "他从一八五〇年起在那里住了二十三年。", "en", "zh"),
 ]
 
 
@@ -132,3 +140,11 @@ def test_every_hour_in_words_read_and_an_hour_off_found(hour: int, langs: tuple[
     assert numbers(digits, said(num2words(twelve, lang=tgt_lang)), *langs) == ()
     off = num2words(twelve % 12 + 1, lang=tgt_lang)
     assert len(numbers(digits, said(off), *langs)) == 1
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("一八八七", 1887), ("二〇〇四", 2004), ("三十二", 32), ("十", 10), ("十二", 12),
+    ("二千五百", 2500), ("三万", 30000), ("一万二千", 12000), ("两", 2),
+])
+def test_chinese_and_japanese_numerals(numeral: str, value: int) -> None:
+    assert cjk_value(numeral) == value
