@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from .cjk import CJK
+from .cjk import words as cjk_words
 from .lang import MARKS, primary
 from .types import MAX_WORD_PAIRS, Bitext
 
@@ -50,13 +52,28 @@ def fold(word: str) -> str:
 
 def words_of(text: str, lang: str = "") -> list[str]:
     """The words of word_spans without their offsets (a third of its time on a book)."""
-    return (WORD_EN if primary(lang) == "en" else WORD).findall(text)
+    found = (WORD_EN if primary(lang) == "en" else WORD).findall(text)
+    if not CJK.search(text):
+        return found
+    return [part for w in found for part in (cjk_words(w) if CJK.search(w) else [w])]
 
 
 def word_spans(text: str, lang: str = "") -> list[WordSpan]:
-    """(word, start, end) of each word; English keeps contractions whole."""
+    """(word, start, end) of each word; English keeps contractions whole; Chinese and
+    Japanese, written without spaces, cut into words (cjk.py)."""
     pattern = WORD_EN if primary(lang) == "en" else WORD
-    return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+    spans = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+    if not CJK.search(text):
+        return spans
+    out = []
+    for w, a, b in spans:
+        if not CJK.search(w):
+            out.append((w, a, b))
+            continue
+        for part in cjk_words(w):
+            out.append((part, a, a + len(part)))
+            a += len(part)
+    return out
 
 
 def latin(word: str) -> str:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from alignment.evidence import latin, similarity, word_spans
+from alignment.evidence import latin, similarity, word_spans, words_of
 from alignment.lang import MARKS
 from test_checks_fr import bitext, warnings
 
@@ -53,3 +53,14 @@ def test_words_keep_their_combining_marks(text: str, words: list[str]) -> None:
                                         ("a", False), ("ا", False), ("1", False)])
 def test_marks_are_the_combining_marks(char: str, mark: bool) -> None:
     assert (re.fullmatch(f"[{MARKS}]", char) is not None) is mark
+
+
+@pytest.mark.parametrize("text, words", [
+    ("医生说他还有六个月。", ["医生", "说", "他", "还有", "六个月"]),
+    ("ルシアは答えなかった。", ["ルシア", "は", "答え", "なかっ", "た"]),
+    ("He said 北京.", ["He", "said", "北京"]),
+])
+def test_chinese_and_japanese_words_for_the_checks(text: str, words: list[str]) -> None:
+    spans = word_spans(text)
+    assert [w for w, *_ in spans] == words == words_of(text)
+    assert all(text[a:b] == w for w, a, b in spans)
