@@ -43,11 +43,15 @@ from typing import Any
 
 import numpy as np
 
+from .numbers import cjk_value
 from .progress import Progress, no_progress
 from .types import Alignment, Chapter, Document, Link, Sentence
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
-_NUMBER = re.compile(r"(?<![\w])(\d{1,4}|[IVXLC]{1,8})(?![\w])")
+# a number in a title: digits (beside no Latin letter: '第3章', '제12장', 'Chapter 12'), a Roman
+# numeral standing alone, or a Chinese or Japanese one between 第 and a chapter word
+_NUMBER = re.compile(r"(?<![A-Za-z\d])(\d{1,4})(?![A-Za-z\d])|(?<![\w])([IVXLC]{1,8})(?![\w])"
+                     r"|第([〇零一二两兩三四五六七八九十百千]+)[章回節节部卷篇話话]")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -95,14 +99,16 @@ def unaligned_sentences(doc: Document, sents: Sequence[Sentence]) -> frozenset[i
 # ---------------------------------------------------------------- matching
 
 def title_number(title: str) -> int | None:
-    """The chapter number a title carries ("Chapter 12", "XII.", "Chapitre III"), if any."""
+    """The chapter number a title carries ("Chapter 12", "XII.", "Chapitre III", "第十二章"), if any."""
     match = _NUMBER.search(title)
     if not match:
         return None
-    token = match.group(1)
-    if token.isdigit():
-        return int(token)
-    values = [_ROMAN[c] for c in token]
+    digits, roman, cjk = match.groups()
+    if digits:
+        return int(digits)
+    if cjk:
+        return cjk_value(cjk)
+    values = [_ROMAN[c] for c in roman]
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 

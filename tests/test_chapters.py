@@ -47,7 +47,9 @@ def _check_cover(links, n: int, m: int) -> None:
 
 @pytest.mark.parametrize("title, number", [("Chapter 12", 12), ("CHAPITRE XIV.", 14),
                                            ("IV", 4), ("Kapitel 3: Der Brief", 3),
-                                           ("Prologue", None), ("Ivan", None)])
+                                           ("Prologue", None), ("Ivan", None),
+                                           ("第十二章 归来", 12), ("第3章", 3), ("第一回", 1),
+                                           ("제12장", 12), ("Глава XII", 12), ("Vénus", None)])
 def test_title_number(title, number):
     assert title_number(title) == number
 
