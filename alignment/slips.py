@@ -168,7 +168,11 @@ def _other_ending(a: str, b: str) -> bool:
 
 # endings French adds to a word for agreement or makes a verb with ('courts' for 'court',
 # 'fautes', 'coins'; 'placer' beside the noun 'place')
-AGREEMENT_ENDINGS = {"fr": ("s", "x", "e", "es", "r")}
+# the endings of gender and number agreement: French (measured below), and Spanish, Italian
+# and Portuguese, whose adjectives and possessives agree the same way ('Son tuyos.' / 'They
+# are yours.' read 'tuyos' as a slip for 'tuyo' before)
+AGREEMENT_ENDINGS = {"fr": ("s", "x", "e", "es", "r"), "es": ("o", "a", "os", "as", "s", "es"),
+                     "it": ("o", "a", "i", "e"), "pt": ("o", "a", "os", "as", "s", "es")}
 
 
 def _agreement(word: str, cand: str, lang: str) -> bool:

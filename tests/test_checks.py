@@ -549,6 +549,12 @@ DE_FR = [
     ("Er reiste lange durch das Himmelsgebirge.", "Il voyagea longtemps dans les MontsCélestes.",
      [("reiste", "voyagea"), ("lange", "longtemps")], "names", None),
 ]
+EN_ROMANCE = [  # (..., languages): Spanish, Italian and Portuguese translations agree as French does
+    ("They are yours.", "Son tuyos.", [("yours", "tuyo")], "realword", None, ("en", "es")),
+    ("The houses were red.", "Le case erano rosse.", [("houses", "case"), ("red", "rosso")], "realword",
+     None, ("en", "it")),
+    ("They were grateful.", "Estavam obrigados.", [("grateful", "obrigado")], "realword", None, ("en", "pt")),
+]
 FR_EN += [
     # names: after an elision a capital is mid-sentence (d'Israël is a name)
     ("Les pensées du roi d'Israël lui-même.", "The thoughts of the King of Bessie himself.",
@@ -624,7 +630,8 @@ def test_a_habit_of_the_translator_is_a_name(tgt: str, changed: str | None) -> N
 
 
 @pytest.mark.parametrize("src, tgt, groups, check, expected, langs",
-                         [(*row, ("fr", "en")) for row in FR_EN] + [(*row, ("de", "fr")) for row in DE_FR])
+                         [(*row, ("fr", "en")) for row in FR_EN] + [(*row, ("de", "fr")) for row in DE_FR]
+                         + EN_ROMANCE)
 def test_word_evidence_table(src: str, tgt: str, groups: list[tuple[str, ...]], check: str,
                              expected: tuple[str, str] | None, langs: tuple[str, str]) -> None:
     b = bitext([(src, tgt)], src_lang=langs[0], tgt_lang=langs[1])
