@@ -3,8 +3,9 @@
 Part of the check stage (checks.py's `numbers` check compares what this finds).
 "16 h 40" and "4:40 pm" are one time; "21.3.2004", "21/03/2004" and "21 March
 2004" one date; "1 000", "1,000" and "1000" one number; "XIXe" is 19, as is
-"19th" or "nineteenth"; "一八八七年" is 1887 and "三十二年" 32 (Chinese and Japanese years). A time without am/pm is also read twelve hours later. Forms
-each language writes its own way are one value: a map's scale ("1:25 000" = 25000), a
+"19th" or "nineteenth"; "一八八七年" is 1887 and "三十二年" 32 (Chinese and Japanese
+years). A time without am/pm is also read twelve hours later. Forms each language
+writes its own way are one value: a map's scale ("1:25 000" = 25000), a
 range of years cut short ("1953/54" ends in 1954), a bare hour that is a duration
 ("5 à 6 heures" / "5-6 Stunden"), hours in a fraction ("6 1/2 Stunden" / "6 h 30"), a sum
 in francs and centimes the French way ("2 fr. 70" / "Fr. 2.70", Text+Berg dev's gold links).
