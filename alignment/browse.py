@@ -245,7 +245,10 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
             opened = " open" if i in view.revealed else ""
             body = f"<details{opened}><summary>show</summary>{body or '&mdash;'}</details>"
         empty = " empty" if not (link.src if side == "src" else link.tgt) else ""
-        cells.append(f'<td class="{side}{empty}">{body}</td>')
+        # the cell's language picks its glyphs (Japanese and Chinese Han differ) and dir=auto
+        # sets a right-to-left text (Arabic) right to left, its full stop at its end
+        lang = html.escape(bitext.src_lang if side == "src" else bitext.tgt_lang)
+        cells.append(f'<td class="{side}{empty}" lang="{lang}" dir="auto">{body}</td>')
     return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}">'
             f'<td class="meta">{_meta_html(i, link, found)}</td>{"".join(cells)}</tr>')
 

@@ -289,8 +289,8 @@ def test_rows_show_kind_confidence_empty_cells_and_states():
     rows = out.split("<tr ")[1:]
     assert len(rows) == 4
     assert "1-1 &middot; 1.00" in rows[0] and "fuzzy" not in rows[0]
-    assert '<td class="tgt empty"></td>' in rows[1] and "current" in rows[1]
-    assert '<td class="src empty"></td>' in rows[2] and 'class="row para low"' in rows[2]
+    assert '<td class="tgt empty" lang="en" dir="auto"></td>' in rows[1] and "current" in rows[1]
+    assert '<td class="src empty" lang="fr" dir="auto"></td>' in rows[2] and 'class="row para low"' in rows[2]
     assert "fuzzy" in rows[3]
 
 
@@ -460,3 +460,12 @@ def test_omissions_stay_hatched_on_tinted_rows_and_long_words_wrap():
 def test_md_text_shows_urls_as_code_without_escapes():
     text = "http://127.0.0.1:9/a_b.htm: cannot connect (x), offline."
     assert browse.md_text(text) == r"`http://127.0.0.1:9/a_b.htm`: cannot connect \(x\), offline\."
+
+
+def test_cells_carry_their_language_and_direction() -> None:
+    # lang picks the glyphs (Japanese and Chinese Han differ); dir=auto sets Arabic right to left
+    b = Bitext((Sentence("彼は家を売った。"),), (Sentence("باع البيت."),),
+               Alignment((Link((0,), (0,)),)), "ja", "ar")
+    row = browse.render_rows(b, [0])
+    assert '<td class="src" lang="ja" dir="auto">彼は家を売った。</td>' in row
+    assert '<td class="tgt" lang="ar" dir="auto">باع البيت.</td>' in row
