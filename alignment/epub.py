@@ -112,7 +112,8 @@ def book_chapters(bitext: Bitext) -> tuple[BookChapter, ...]:
 
 def _p(text: str, lang: str, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
-    return f'<p{attr} lang="{lang}" xml:lang="{lang}">{_text(text)}</p>'
+    # dir=auto: a right-to-left text (Arabic) reads right to left, its full stop at its end
+    return f'<p{attr} lang="{lang}" xml:lang="{lang}" dir="auto">{_text(text)}</p>'
 
 
 def _pair(bitext: Bitext, i: int, style: str) -> str:

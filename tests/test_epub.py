@@ -70,6 +70,7 @@ def test_chapters_nav_and_language_on_every_text_element():
     assert len(paragraphs) == 8  # 4 pairs, original then translation
     assert [p.get(XML_LANG) for p in paragraphs[:2]] == ["en", "fr"]
     assert all(p.get("lang") == p.get(XML_LANG) for p in paragraphs)
+    assert all(p.get("dir") == "auto" for p in paragraphs)   # Arabic would read right to left
     assert paragraphs[0].text == "Tom & Anna <met> in room 0.0."
     assert paragraphs[1].text == "Tom et Anna « se virent » dans la salle 0.0."
     last = etree.fromstring(members["OEBPS/c0002.xhtml"])
