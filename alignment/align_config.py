@@ -191,6 +191,9 @@ class AlignConfig:
     # Nor deciding the rates again from the decode they changed (2026-12-02: two to four decodes
     # before the last, each scaling the base costs by the rates of the one before): Emma 0.785 ->
     # 0.777, LIMSI 0.931 -> 0.930, Text+Berg dev and the other books unchanged.
+    # Nor mean-centring the run embeddings of each side (runs - a * the side's mean sentence
+    # embedding, renormalised; 2026-12-02): a 0.25 / 0.5 LIMSI 0.931 -> 0.932, Text+Berg dev
+    # unchanged; a 0.75 / 1 Emma 0.785 -> 0.768 / 0.747: noise, and the hubness does this job.
     skip_adapt: float = 1.0    # 0: one decode with the fixed skip costs
     skip_ref_rate: float = 0.07
     skip_min_rate: float = 0.01
