@@ -121,3 +121,12 @@ def test_cli_align_with_a_posix_code(tmp_path):
 ])
 def test_the_primary_subtag_keys_per_language_lists(tag: str | None, expected: str) -> None:
     assert primary(tag) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("好。", "zh"), ("他去了北京。", "zh"), ("彼は家を売った。", "ja"), ("그는 서울에 갔다.", "ko"),
+    ("Good.", None),            # one word: langdetect said Somali, with probability 1.0
+    ("Good morning, sir.", "en"),
+])
+def test_detect_language_by_script_and_not_on_a_word(text: str, lang: str | None) -> None:
+    assert detect_language(text) == lang
