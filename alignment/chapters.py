@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 
-from .numbers import cjk_value
+from .cjk import numeral_value
 from .progress import Progress, no_progress
 from .types import Alignment, Chapter, Document, Link, Sentence
 
@@ -107,7 +107,7 @@ def title_number(title: str) -> int | None:
     if digits:
         return int(digits)
     if cjk:
-        return cjk_value(cjk)
+        return numeral_value(cjk)
     values = [_ROMAN[c] for c in roman]
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 

@@ -24,6 +24,49 @@ from .types import Token
 # prolonged-sound and half-width forms)
 CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+# numerals: digits (Chinese and Japanese alike) and the units read positionally
+DIGITS = {c: d for d, cs in enumerate(("〇零", "一", "二两兩", "三", "四", "五", "六", "七", "八", "九"))
+          for c in cs}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def script_language(text: str) -> str | None:
+    """'ja', 'ko' or 'zh' when most of the text's letters are of a script only that language
+    writes: kana among ideographs (Japanese), Hangul (Korean), ideographs without kana (Chinese).
+
+    Why (lang.detect_language asks this first): on a short text langdetect guesses from a few
+    characters ('好。' read as Somali), and the encoder was then turned off for a language it knows."""
+    letters = sum(c.isalpha() for c in text)
+    if not letters:
+        return None
+    kana, han = len(_KANA.findall(text)), len(_HAN.findall(text))
+    if 2 * len(_HANGUL.findall(text)) >= letters:
+        return "ko"
+    if 2 * (kana + han) >= letters:
+        return "ja" if kana else "zh"
+    return None
+
+
+def numeral_value(numeral: str) -> int:
+    """The value of a Chinese or Japanese numeral (characters of DIGITS, 十 百 千 万 萬): digit by
+    digit ('一八八七' 1887, '二〇〇四' 2004) or with units ('三十二' 32, '二千五百' 2500, '十' 10,
+    '三万' 30000). Read for the numbers check (years, ages) and for chapter titles ('第十二章')."""
+    if not any(c in _UNITS or c in "万萬" for c in numeral):
+        return int("".join(str(DIGITS[c]) for c in numeral))
+    total = section = digit = 0
+    for c in numeral:
+        if c in DIGITS:
+            digit = DIGITS[c]
+        elif c in _UNITS:
+            section += (digit or 1) * _UNITS[c]
+            digit = 0
+        else:  # 万 / 萬
+            total += (section + digit or 1) * 10_000
+            section = digit = 0
+    return total + section + digit
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from .cjk import CJK
+from .cjk import split as cjk_split
 from .cjk import words as cjk_words
 from .lang import MARKS, primary
 from .types import MAX_WORD_PAIRS, Bitext
@@ -65,14 +66,9 @@ def word_spans(text: str, lang: str = "") -> list[WordSpan]:
     spans = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
     if not CJK.search(text):
         return spans
-    out = []
+    out: list[WordSpan] = []
     for w, a, b in spans:
-        if not CJK.search(w):
-            out.append((w, a, b))
-            continue
-        for part in cjk_words(w):
-            out.append((part, a, a + len(part)))
-            a += len(part)
+        out += [(t.text, t.start, t.end) for t in cjk_split(w, a)] if CJK.search(w) else [(w, a, b)]
     return out
 
 

@@ -91,7 +91,9 @@ def detect_language(text: str) -> str | None:
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
-    by_script = _script_language(text[:5000])
+    from .cjk import script_language
+
+    by_script = script_language(text[:5000])
     if by_script:
         return by_script
     if sum(c.isalpha() for c in text[:5000]) < MIN_LETTERS:
@@ -102,26 +104,6 @@ def detect_language(text: str) -> str | None:
     except LangDetectException:
         return None
     return best.lang.split("-")[0] if best.prob >= 0.8 else None
-
-
-def _script_language(text: str) -> str | None:
-    """'ja', 'ko' or 'zh' when most of the text's letters are of a script only that language
-    writes: kana among ideographs (Japanese), Hangul (Korean), ideographs without kana (Chinese).
-
-    Why before langdetect: on a short text it guesses from a few characters ('好。' read as
-    Somali), and the encoder was then turned off for a language it knows."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return None
-    kana = sum("\u3040" <= c <= "\u30ff" or "\uff66" <= c <= "\uff9f" for c in letters)
-    han = sum("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in letters)
-    hangul = sum("\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f"
-                 for c in letters)
-    if hangul * 2 >= len(letters):
-        return "ko"
-    if (kana + han) * 2 >= len(letters):
-        return "ja" if kana else "zh"
-    return None
 
 
 def _mark_ranges() -> str:

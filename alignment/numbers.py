@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .cjk import numeral_value
 from .cognates import _calendar, fold
 from .lang import primary
 from .number_words import spelled, spelled_time
@@ -62,33 +63,12 @@ MONEY = re.compile(rf"\b(?P<u>\d+){SPACE}?(?:[fF]rs?\.?|F){SPACE}?(?P<c>\d{{2}})
 # (age): where the other side writes digits. Only before these counters: 一 alone is also
 # 'a' ('一个人', 'a man'), 十分 'enough'.
 CJK_NUMBER = re.compile(r"([〇零一二两兩三四五六七八九十百千万萬]+)(?=[年歳岁])")
-CJK_DIGITS = {c: d for d, cs in enumerate(("〇零", "一", "二两兩", "三", "四", "五", "六", "七", "八", "九"))
-              for c in cs}
-CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def cjk_value(numeral: str) -> int:
-    """The value of a Chinese or Japanese numeral: digit by digit ('一八八七' 1887, '二〇〇四'
-    2004) or with units ('三十二' 32, '二千五百' 2500, '十' 10, '三万' 30000)."""
-    if not any(c in CJK_UNITS or c in "万萬" for c in numeral):
-        return int("".join(str(CJK_DIGITS[c]) for c in numeral))
-    total = section = digit = 0
-    for c in numeral:
-        if c in CJK_DIGITS:
-            digit = CJK_DIGITS[c]
-        elif c in CJK_UNITS:
-            section += (digit or 1) * CJK_UNITS[c]
-            digit = 0
-        else:  # 万 / 萬
-            total += (section + digit or 1) * 10_000
-            section = digit = 0
-    return total + section + digit
 
 
 def _cjk_numbers(text: str) -> list[Quantity]:
     if not re.search("[年歳岁]", text):
         return []
-    return [Quantity("n", Decimal(cjk_value(m.group(1))), m.start(1), m.end(1))
+    return [Quantity("n", Decimal(numeral_value(m.group(1))), m.start(1), m.end(1))
             for m in CJK_NUMBER.finditer(text)]
 
 

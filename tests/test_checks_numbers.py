@@ -14,7 +14,7 @@ import pytest
 
 from alignment.checks import run_checks
 from alignment.number_words import day_periods, spelled, spelled_time
-from alignment.numbers import cjk_value
+from alignment.cjk import numeral_value
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
 
 
@@ -147,4 +147,4 @@ def test_every_hour_in_words_read_and_an_hour_off_found(hour: int, langs: tuple[
     ("二千五百", 2500), ("三万", 30000), ("一万二千", 12000), ("两", 2),
 ])
 def test_chinese_and_japanese_numerals(numeral: str, value: int) -> None:
-    assert cjk_value(numeral) == value
+    assert numeral_value(numeral) == value
