@@ -413,3 +413,23 @@ def test_proofread_a_long_text_the_page_answers_while_the_checks_run(page, tmp_p
     expect(page.get_by_text("from before your last edits")).to_have_count(0)  # the new version's
     labels = page.evaluate("[...window.__checking]")
     assert any(label.startswith("Checking: ") for label in labels), labels
+
+
+def test_read_japanese_beside_arabic(page, tmp_path):
+    # A person opens a pair in two other scripts: the Arabic reads right to left (its full
+    # stop at the left end), each cell keeps its language (Han glyphs differ in Japanese).
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    pairs = [("彼は家を売った。", "باع البيت."), ("雨が降っていた。", "كانت السماء تمطر.")]
+    bitext = Bitext(tuple(Sentence(a) for a, _ in pairs), tuple(Sentence(b) for _, b in pairs),
+                    Alignment(tuple(Link((k,), (k,)) for k in range(len(pairs)))), "ja", "ar")
+    path = tmp_path / "ja-ar.po"
+    write_po(bitext, path)
+    open_by_path(page, path)
+    src, tgt = row(page, 1).locator("td.src"), row(page, 1).locator("td.tgt")
+    expect(src).to_have_text("彼は家を売った。")
+    expect(tgt).to_have_text("باع البيت.")
+    assert tgt.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert src.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert (src.get_attribute("lang"), tgt.get_attribute("lang")) == ("ja", "ar")
