@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -> Path:
     """Write `data` to `path` atomically: a reader sees the old file or the new one, never half.
 
     The temporary file lives in the same folder (os.replace is atomic only within one file

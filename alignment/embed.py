@@ -171,7 +171,7 @@ class UseEmbedder:
     def _load(self) -> tuple[UseModel, Tokenizer]:
         if self._model is None or self._tokenizer is None:
             self._tokenizer = Tokenizer()
-            self._model = UseModel()
+            self._model = UseModel(default_cache_dir())   # its unpacked weights (use_weights.py)
         return self._model, self._tokenizer
 
     def parts(self, texts: Sequence[str]) -> Parts:

