@@ -173,6 +173,22 @@ OTHER_LANGUAGES = [
     # German "usw." ends a sentence as "etc." does
     ("de", "Sie kauften Äpfel, Birnen usw. Dann gingen sie heim. Tische usw. und Stühle.",
      ["Sie kauften Äpfel, Birnen usw.", "Dann gingen sie heim.", "Tische usw. und Stühle."]),
+    # sentences inside quotes are cut where pysbd vets the cuts too, as English and French are
+    ("ar", "قال الطبيب: «يجب أن ترتاح. لا تخرج اليوم.» ثم غادر.",
+     ["قال الطبيب: «يجب أن ترتاح.", "لا تخرج اليوم.»", "ثم غادر."]),
+    ("ar", "قال: «نعم.» ثم غادر.", ["قال: «نعم.»", "ثم غادر."]),
+    ("ru", "Врач сказал: «Вам нужно отдохнуть. Не выходите». Потом он ушёл.",
+     ["Врач сказал: «Вам нужно отдохнуть.", "Не выходите».", "Потом он ушёл."]),
+    ("pl", "Powiedział: „Musisz odpocząć. Nie wychodź”. Potem wyszedł.",
+     ["Powiedział: „Musisz odpocząć.", "Nie wychodź”.", "Potem wyszedł."]),
+    ("ru", "Он родился в 1887 г. в Москве. Потом уехал.", ["Он родился в 1887 г. в Москве.", "Потом уехал."]),
+    # one letter of a script without case is an abbreviation ('د.': Dr.)
+    ("ar", "وصل د. أحمد إلى القاهرة. ثم غادر.", ["وصل د. أحمد إلى القاهرة.", "ثم غادر."]),
+    ("he", "פגשתי את ד. כהן. הוא שמח.", ["פגשתי את ד. כהן.", "הוא שמח."]),
+    # Chinese: a full stop inside closing quotes ends the sentence; not ！ (a speech tag follows)
+    ("zh", "医生说：“你必须休息。今天不要出门。”然后他离开了。",
+     ["医生说：“你必须休息。", "今天不要出门。”", "然后他离开了。"]),
+    ("zh", "“不！”她回答。", ["“不！”她回答。"]),
 ]
 
 
