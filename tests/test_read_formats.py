@@ -380,3 +380,46 @@ def test_password_protected_office_file_is_named():
     for name in ("locked.docx", "locked.odt"):
         with pytest.raises(EncryptedBook, match="password"):
             read_bytes(data, source=name)
+
+
+# ---------------------------------------------------------------- a book saved without its suffix
+
+@pytest.mark.parametrize("fmt", ["epub", "docx", "odt", "pdf"])
+@pytest.mark.parametrize("name", ["preface", "preface.dat", "preface.download"])
+def test_a_book_without_its_suffix_is_read_by_its_bytes(tmp_path, fmt, name):
+    """It was refused as "binary data, not text", with advice to save it as text."""
+    data = _sample(fmt)
+    want = read_bytes(data, source=f"x.{fmt}")
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert read_file(path).paragraphs == want.paragraphs
+    assert read_bytes(data, source=name).paragraphs == want.paragraphs
+
+
+def _zip_of_no_book() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.xml", "<a/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"PK\x03\x04\x00\x00 a damaged zip", "binary data.*EPUB, DOCX, ODT or PDF"),
+    (_zip_of_no_book(), "binary data.*EPUB, DOCX, ODT or PDF"),
+    (b"\x00\x01\x02binary", "binary data.*EPUB, DOCX, ODT or PDF"),
+    (b"%PDF-1.4\n\x00\x01 damaged", "PDF"),
+])
+def test_unknown_bytes_without_a_suffix_stay_a_clear_error(tmp_path, data, message):
+    path = tmp_path / "download"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        read_file(path)
+
+
+def test_a_large_text_without_a_suffix_is_still_capped(tmp_path, monkeypatch):
+    import alignment.read.files as files
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "notes"
+    path.write_bytes(b"A sentence of text. " * 100)
+    with pytest.raises(InputError, match="larger than 0.001 MB"):
+        read_file(path)

@@ -56,7 +56,8 @@ def fetch_missing(corpus: Any, side: Any) -> None:
                 st.rerun()
     if ss.get(f"fetch_error_{corpus.id}"):
         st.error(f"Fetch failed: {md(ss[f'fetch_error_{corpus.id}'])}")
-    upload = st.file_uploader(f"…or upload the {md(side.lang)} text (html, txt, md)",
+    upload = st.file_uploader(f"…or upload the {md(side.lang)} text (text, HTML, Markdown, EPUB, "
+                              "DOCX, ODT or PDF)",
                               type=list(FORMATS), key=f"up_{corpus.id}_{side.side}")
     if upload is not None:
         try:

@@ -150,9 +150,9 @@ def decode_text(data: bytes, *, source: str = "", fmt: str = "text",
 
 
 def binary_error(source: str) -> InputError:
-    return InputError(f"{source or 'input'}: looks like binary data, not text; "
-                      f"give a plain-text, HTML or Markdown file (a PDF or Word file must be saved "
-                      f"as text first)")
+    return InputError(f"{source or 'input'}: looks like binary data, not text; give a "
+                      f"text, HTML, Markdown, EPUB, DOCX, ODT or PDF file (an old .doc or other "
+                      f"format must be saved as one of those first)")
 
 
 def decode(data: bytes, *, source: str = "", fmt: str = "text") -> str:

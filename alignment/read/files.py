@@ -4,7 +4,10 @@
   block forever, /dev/zero never ends); a book format (EPUB, DOCX, ODT, PDF)
   may be up to book.BOOK_MAX_BYTES and goes to book.read_book.
 - The format comes from the file name's suffix unless given: text (text.py),
-  html (html.py), markdown (markdown.py), or a book format (book.py).
+  html (html.py), markdown (markdown.py), or a book format (book.py). A name
+  whose suffix says nothing (a download saved as 'preface', 'book.dat') is
+  sniffed: a PDF by its '%PDF-' header, EPUB, ODT and DOCX by their zip
+  directories (sniff_format); anything else is read as text.
 - Bytes are decoded by charset.py; a text that looks binary (NULs, many control
   characters) is refused with an InputError, as is one with no paragraphs.
 - Presplit input (one sentence per line, read_lines) keeps the file's line numbers.
@@ -79,7 +82,7 @@ def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "",
     Without fmt, the suffix of `source` (an upload's file name) decides, as in read_file;
     `declared` is the charset a server sent with the bytes.
     """
-    fmt = fmt or format_of(source)
+    fmt = fmt or _format_for(source, data)
     if fmt in BOOK_FORMATS:  # EPUB, DOCX, ODT, PDF: book.py and its per-format modules
         return read_book(data, fmt, source)
     if not data.strip():
@@ -92,6 +95,35 @@ def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "",
 def format_of(path: str | Path) -> str:
     """The format a file name suggests: .html/.htm -> html, .md -> markdown, else text."""
     return SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+_ZIP_MIMETYPES = {b"application/epub+zip": "epub", b"application/vnd.oasis.opendocument.text": "odt"}
+
+
+def sniff_format(data: bytes) -> str | None:
+    """The book format the bytes themselves show (PDF header, the zip directory of an EPUB,
+    ODT or DOCX), else None. Why: a file saved without its suffix was refused as "binary
+    data", with advice to save it as text, though the format is one we read."""
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:4] != b"PK\x03\x04":
+        return None
+    import io
+    import zipfile
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            if "mimetype" in names:
+                return _ZIP_MIMETYPES.get(z.read("mimetype").strip())
+            return "docx" if "word/document.xml" in names else None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def _format_for(name: str | Path, data: bytes) -> str:
+    """The format of a file or upload the caller did not name: its suffix, else what the
+    bytes show, else text."""
+    return SUFFIXES.get(Path(name).suffix.lower()) or sniff_format(data) or "text"
 
 
 def read_input_bytes(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -112,20 +144,30 @@ def read_input_bytes(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give a text, HTML or Markdown file") from None
+        raise InputError(f"{path} is a folder; give a file: text, HTML, Markdown, EPUB, DOCX, "
+                         f"ODT or PDF") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror}); check its permissions") from None
     if len(data) > limit:
-        raise InputError(f"{path}: larger than {limit / 1e6:g} MB; split the text into "
-                         f"parts (chapters) and align them one by one")
+        raise too_large(path, limit)
     return data
+
+
+def too_large(path: str | Path, limit: int) -> InputError:
+    return InputError(f"{path}: larger than {limit / 1e6:g} MB; split the text into "
+                      f"parts (chapters) and align them one by one")
 
 
 def read_file(path: str | Path, *, fmt: str | None = None, section: str | None = None,
               start: str | None = None, end: str | None = None) -> Document:
-    """Read a file (format from its suffix unless given), optionally cut to one section."""
-    fmt = fmt or format_of(path)
-    data = read_input_bytes(path, limit=BOOK_MAX_BYTES if fmt in BOOK_FORMATS else MAX_FILE_BYTES)
+    """Read a file (format from its suffix, else its bytes, unless given), optionally cut to one
+    section."""
+    fmt = fmt or SUFFIXES.get(Path(path).suffix.lower())
+    # a suffix that says nothing may hide a book (sniff_format): read up to a book's size
+    data = read_input_bytes(path, limit=MAX_FILE_BYTES if fmt in FORMATS else BOOK_MAX_BYTES)
+    fmt = fmt or sniff_format(data) or "text"
+    if fmt not in BOOK_FORMATS and len(data) > MAX_FILE_BYTES:
+        raise too_large(path, MAX_FILE_BYTES)
     doc = read_bytes(data, fmt=fmt, source=str(path))
     if section or start or end:
         doc = cut_section(doc, heading=section, start=start, end=end)
