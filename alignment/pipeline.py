@@ -55,9 +55,14 @@ def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_
     progress(1, 2, "segment")
     tgt = tuple(split(tgt_doc, tgt_lang))
     progress(2, 2, "segment")
+    from .align import check_size
+
+    both_chapters = bool(src_doc.chapters and tgt_doc.chapters)   # then aligned a chapter at a time
     for sents, doc in ((src, src_doc), (tgt, tgt_doc)):
         if not sents:
             raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")
+        if not both_chapters:
+            check_size(len(sents), doc.source or "the text")
     if src_doc.chapters or tgt_doc.chapters or src_doc.roles or tgt_doc.roles:
         bitext = _align_books(src, tgt, src_doc, tgt_doc, src_lang=src_lang, tgt_lang=tgt_lang,
                               embedder=embedder, config=config, corpus_id=corpus_id,
@@ -101,7 +106,7 @@ def align_sentences(src_lines: Sequence[str], tgt_lines: Sequence[str], *, src_l
     return _align(sentences_from_lines(src_lines, "source"),
                   sentences_from_lines(tgt_lines, "target"), src_lang=src_lang,
                   tgt_lang=tgt_lang, embedder=embedder, config=config,
-                  corpus_id=corpus_id, progress=progress)
+                  corpus_id=corpus_id, progress=progress)   # align() checks their size
 
 
 def _align(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], *, src_lang: str,

@@ -160,3 +160,39 @@ def test_vecalign_output_reads_back_as_the_same_links(tmp_path_factory, sizes):
     path = tmp_path_factory.mktemp("vec") / "links.txt"
     path.write_text(format_vecalign(bitext), encoding="utf-8")
     assert [(l.src, l.tgt) for l in read_vecalign_links(path)] == [(l.src, l.tgt) for l in links]
+
+
+# ---------------------------------------------------------------- a text too long for memory
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    import alignment.align as align_mod
+    monkeypatch.setattr(align_mod, "MAX_SENTENCES", 5)
+
+
+def test_a_text_over_the_sentence_cap_is_refused_by_name(fake_embedder, small_cap):
+    """100,000 short lines took 4.5 GB (a 20 MB file may hold millions): now a clear error."""
+    long = Document(paragraphs=tuple(f"Ligne {i}." for i in range(6)), source="long.txt")
+    short = Document(paragraphs=("Line 0.", "Line 1."), source="short.txt")
+    with pytest.raises(InputError, match=r"long.txt: 6 sentences, more than the 5 aligned at once"
+                                         r".*a chapter, or the file cut in two"):
+        align_documents(long, short, src_lang="fr", tgt_lang="en", embedder=fake_embedder)
+    with pytest.raises(InputError, match=r"the translation: 6 sentences"):
+        align_sentences(["Un."], [f"Line {i}." for i in range(6)], src_lang="fr", tgt_lang="en",
+                        embedder=fake_embedder)
+    at_cap = align_documents(Document(paragraphs=tuple(f"Ligne {i}." for i in range(5))), short,
+                             src_lang="fr", tgt_lang="en", embedder=fake_embedder)
+    assert len(at_cap.src) == 5
+
+
+def test_books_matched_by_chapter_are_capped_per_chapter(fake_embedder, small_cap):
+    from alignment.types import Chapter
+
+    def book(word: str, source: str) -> Document:
+        paras = tuple(f"{word} {c}." if i == 0 else f"{word} {c}, {i}." for c in (1, 2) for i in range(4))
+        return Document(paragraphs=paras, source=source, headings=frozenset({0, 4}),
+                        chapters=(Chapter(f"{word} 1", 0, 4), Chapter(f"{word} 2", 4, 8)))
+
+    bitext = align_documents(book("Chapitre", "fr.epub"), book("Chapter", "en.epub"), src_lang="fr",
+                             tgt_lang="en", embedder=fake_embedder)
+    assert len(bitext.src) == len(bitext.tgt) == 8
