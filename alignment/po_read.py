@@ -327,8 +327,14 @@ def parse_po_bytes(path: Path, data: bytes) -> polib.POFile:
         parser.instance.fpath = str(path)
         return parser.parse()
     except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError
+        if not _PO_KEYWORD.search(text):   # a text, HTML... given where a PO was asked for
+            raise POFormatError(f"{path}: not a PO file (no msgid); give a PO that alignment wrote "
+                                f"(the app's Align, or: alignment align SRC TGT -o pairs.po)") from None
         message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
         raise POFormatError(f"{message}; fix the file or write it again") from None
+
+
+_PO_KEYWORD = re.compile(r"^\s*(?:#~\s*)?msgid\b", re.MULTILINE)
 
 
 

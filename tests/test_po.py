@@ -261,6 +261,9 @@ def test_entry_errors_name_the_line(tmp_path: Path) -> None:
     ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', "Syntax error"),
     (b"\xff\xfe\x00garbage", "not UTF-8"),
     ('msgid "a"\nmsgstr "b"\n', "lacks Language"),
+    # a text given where a PO was asked for: say so, not "Syntax error (line 1)"
+    ("The old bridge. It stood for centuries.\n", r"not a PO file \(no msgid\); give a PO that alignment wrote"),
+    ("<html><body>Le pont.</body></html>", "not a PO file"),
 ])
 def test_unreadable_files_raise_po_format_error(tmp_path: Path, content, message: str) -> None:
     path = tmp_path / "bad.po"
