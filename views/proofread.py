@@ -154,7 +154,8 @@ def proofread_panel(bitext: Bitext) -> None:
     shown = [f for f in found if not chosen or f.check in chosen]
     box = st.container(height=min(60 + 48 * len(shown[:200]), 320), key="findings_box")
     for n, f in enumerate(shown[:200]):
-        row = box.container(horizontal=True, vertical_alignment="center")
+        # wrap=False: a long message wraps beside its button, not onto a line of its own
+        row = box.container(horizontal=True, vertical_alignment="center", wrap=False)
         row.button(f"→ {f.link + 1}", key=f"jump_{n}", on_click=jump, args=(f.link, n),
                    help="Select this link, show it in the table and in the correction panel",
                    type="primary" if f.link == ss.get("link") else "secondary")

@@ -433,3 +433,21 @@ def test_read_japanese_beside_arabic(page, tmp_path):
     assert tgt.evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert src.evaluate("e => getComputedStyle(e).direction") == "ltr"
     assert (src.get_attribute("lang"), tgt.get_attribute("lang")) == ("ja", "ar")
+
+
+def test_a_long_finding_reads_beside_its_button(page, po_copy):
+    """In a narrow window a long finding wrapped onto a line of its own under its '→ N'
+    button (the row's flex box wrapped), so buttons and messages no longer read as pairs."""
+    page.set_viewport_size({"width": 820, "height": 900})
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    jumps = page.locator(".st-key-findings_box button:visible")
+    jumps.first.wait_for()
+    rows = jumps.first.evaluate("""() => [...document.querySelectorAll(
+        '.st-key-findings_box [class*="st-key-jump_"]')].map(cell => {
+          const b = cell.getBoundingClientRect(), text = cell.nextElementSibling.getBoundingClientRect();
+          return {button_bottom: b.bottom, text_top: text.top, text_left: text.left, button_right: b.right,
+                  tall: text.height > b.height}; })""")
+    assert rows and any(r["tall"] for r in rows), "a message should take more than one line here"
+    for r in rows:
+        assert r["text_top"] < r["button_bottom"] and r["text_left"] >= r["button_right"], r
