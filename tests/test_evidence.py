@@ -8,6 +8,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignment import browse
 from alignment.checks import run_checks
@@ -131,3 +133,48 @@ def test_a_link_of_thousands_of_words_is_not_compared_word_by_word():
     small = _one_link("Il partit pour Lyon hier.", "He left for Paris yesterday.")
     assert not link_words(small, 0, None).too_long
     assert [f.message for f in run_checks(small, only=["names"])] == ["name 'Lyon' became 'Paris'?"]
+
+
+# ---------------------------------------------------------------- the fast forms keep the values
+
+_WORDS = ["Ruhr", "Ruin", "Russie", "Russia", "Лусия", "Lucía", "Мартинес", "Martínez", "a", "l'",
+          "ça", "été", "Ernesto", "埃内斯托", "ルシア", "x", "Петров", "Ivanov", "don't", "1887"]
+
+
+def _old_in_place(linked: np.ndarray, k: int, j: int, slack_share: float = 0.1) -> bool:
+    """in_place as it was written before its per-link tables: the reference."""
+    ns, nt = linked.shape
+    slack = max(2, round(slack_share * nt))
+    if not linked.any():
+        return abs((k + 0.5) / ns - (j + 0.5) / nt) <= 0.3
+    rows = linked.any(axis=1)
+    left = next((m for m in range(k - 1, -1, -1) if rows[m]), None)
+    right = next((m for m in range(k + 1, ns) if rows[m]), None)
+    cols = [np.flatnonzero(linked[m]) for m in (left, right) if m is not None]
+    if rows[k]:
+        cols.append(np.flatnonzero(linked[k]))
+    lo = min(int(c.min()) for c in cols) if left is not None else 0
+    hi = max(int(c.max()) for c in cols) if right is not None else nt - 1
+    return min(lo, hi) - slack <= j <= max(lo, hi) + slack
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=7), st.lists(st.sampled_from(_WORDS), max_size=7))
+def test_the_spelling_matrix_is_similarity_of_every_pair(a, b):
+    from alignment.evidence import _spelling, similarity
+    want = np.array([[similarity(x, y) for y in b] for x in a]).reshape(len(a), len(b))
+    got = _spelling([(w, 0, 0) for w in a], [(w, 0, 0) for w in b])
+    assert got.shape == want.shape and np.array_equal(got, want)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.data())
+def test_in_place_keeps_its_answers(ns, nt, data):
+    from alignment.evidence import LinkWords
+    cells = data.draw(st.lists(st.booleans(), min_size=ns * nt, max_size=ns * nt))
+    linked = np.array(cells, dtype=bool).reshape(ns, nt)
+    lw = LinkWords(tuple(("w", 0, 0) for _ in range(ns)), tuple(("w", 0, 0) for _ in range(nt)),
+                   np.zeros((ns, nt)), None, linked)
+    for k in range(ns):
+        for j in range(nt):
+            assert lw.in_place(k, j) == _old_in_place(linked, k, j), (k, j)
