@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import warnings
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -73,11 +75,19 @@ def _table_of_another_shape(path) -> None:
     np.savez(path, **arrays)
 
 
+@pytest.fixture(scope="module")
+def sound_copy(tmp_path_factory) -> Path:
+    """An unpacked copy written once for the module (each test damages its own duplicate)."""
+    folder = tmp_path_factory.mktemp("weights")
+    load_weights(PACKED, folder, VERSION)
+    return unpacked_path(PACKED, folder, VERSION)
+
+
 @pytest.mark.parametrize("damage", [_flip_byte_in_table, _truncate, _other_arrays,
                                     _table_of_another_shape])
-def test_a_damaged_copy_is_never_read_as_weights(tmp_path, shipped, damage) -> None:
-    load_weights(PACKED, tmp_path, VERSION)
+def test_a_damaged_copy_is_never_read_as_weights(tmp_path, shipped, sound_copy, damage) -> None:
     copy = unpacked_path(PACKED, tmp_path, VERSION)
+    shutil.copyfile(sound_copy, copy)
     damage(copy)
     with pytest.warns(CacheWarning, match="damaged.*unpacking them again"):
         got = load_weights(PACKED, tmp_path, VERSION)
