@@ -93,11 +93,13 @@ DEFAULT_REVIEW_THRESHOLD = 0.9
 MAX_SENTENCES = 50_000
 
 
-def check_size(count: int, what: str) -> None:
+def check_size(count: int, what: str, *, at_least: bool = False) -> None:
     """InputError, saying what to do, when `what` (a file name, or 'the original') has more
-    sentences than one alignment takes (MAX_SENTENCES)."""
+    sentences than one alignment takes (MAX_SENTENCES); `at_least`: `count` is a lower bound
+    (its paragraphs, counted before segmenting)."""
     if count > MAX_SENTENCES:
-        raise InputError(f"{what}: {count:,} sentences, more than the {MAX_SENTENCES:,} aligned at "
+        raise InputError(f"{what}: {'at least ' if at_least else ''}{count:,} sentences, more "
+                         f"than the {MAX_SENTENCES:,} aligned at "
                          f"once (memory grows by about 40 KB a sentence); align it a part at a "
                          f"time: a chapter, or the file cut in two")
 

@@ -48,16 +48,19 @@ def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_
                     embedder: Any, segmenter: str = "default", config: Any = None,
                     corpus_id: str = "", progress: Progress = no_progress) -> Bitext:
     """Segment both documents with `segmenter` and align their sentences."""
+    from .align import check_size
+
     src_lang, tgt_lang = check_language(src_lang), check_language(tgt_lang)
+    both_chapters = bool(src_doc.chapters and tgt_doc.chapters)   # then aligned a chapter at a time
+    for doc in (src_doc, tgt_doc):   # each paragraph gives a sentence at least: refuse before segmenting
+        if not both_chapters:
+            check_size(len(doc.paragraphs), doc.source or "the text", at_least=True)
     split = SEGMENTERS[segmenter]
     progress(0, 2, "segment")
     src = tuple(split(src_doc, src_lang))
     progress(1, 2, "segment")
     tgt = tuple(split(tgt_doc, tgt_lang))
     progress(2, 2, "segment")
-    from .align import check_size
-
-    both_chapters = bool(src_doc.chapters and tgt_doc.chapters)   # then aligned a chapter at a time
     for sents, doc in ((src, src_doc), (tgt, tgt_doc)):
         if not sents:
             raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")

@@ -174,9 +174,17 @@ def test_a_text_over_the_sentence_cap_is_refused_by_name(fake_embedder, small_ca
     """100,000 short lines took 4.5 GB (a 20 MB file may hold millions): now a clear error."""
     long = Document(paragraphs=tuple(f"Ligne {i}." for i in range(6)), source="long.txt")
     short = Document(paragraphs=("Line 0.", "Line 1."), source="short.txt")
-    with pytest.raises(InputError, match=r"long.txt: 6 sentences, more than the 5 aligned at once"
-                                         r".*a chapter, or the file cut in two"):
+    with pytest.raises(InputError, match=r"long.txt: at least 6 sentences, more than the 5 aligned "
+                                         r"at once.*a chapter, or the file cut in two"):
         align_documents(long, short, src_lang="fr", tgt_lang="en", embedder=fake_embedder)
+    # refused on its paragraphs, before the (slow) segmenting: the segmenter is never asked for
+    with pytest.raises(InputError, match="at least 6 sentences"):
+        align_documents(long, short, src_lang="fr", tgt_lang="en", embedder=fake_embedder,
+                        segmenter="no such segmenter")
+    # five paragraphs that segment into six sentences: counted again after segmenting
+    five = Document(paragraphs=("Une. Deux.", "Trois.", "Quatre.", "Cinq.", "Six."), source="five.txt")
+    with pytest.raises(InputError, match=r"five.txt: 6 sentences"):
+        align_documents(five, short, src_lang="fr", tgt_lang="en", embedder=fake_embedder)
     with pytest.raises(InputError, match=r"the translation: 6 sentences"):
         align_sentences(["Un."], [f"Line {i}." for i in range(6)], src_lang="fr", tgt_lang="en",
                         embedder=fake_embedder)
