@@ -99,9 +99,9 @@ def check_size(count: int, what: str, *, at_least: bool = False) -> None:
     (its paragraphs, counted before segmenting)."""
     if count > MAX_SENTENCES:
         raise InputError(f"{what}: {'at least ' if at_least else ''}{count:,} sentences, more "
-                         f"than the {MAX_SENTENCES:,} aligned at "
-                         f"once (memory grows by about 40 KB a sentence); align it a part at a "
-                         f"time: a chapter, or the file cut in two")
+                         f"than the {MAX_SENTENCES:,} aligned at once (memory grows by about "
+                         f"40 KB a sentence); align it a part at a time: a chapter, or the file "
+                         f"cut in two")
 
 
 def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,

@@ -337,8 +337,6 @@ def parse_po_bytes(path: Path, data: bytes) -> polib.POFile:
 _PO_KEYWORD = re.compile(r"^\s*(?:#~\s*)?msgid\b", re.MULTILINE)
 
 
-
-
 def read_po_fingerprinted(path: str | os.PathLike[str]) -> tuple[Bitext, str]:
     """(Bitext, SHA-256 of the very bytes it was read from): pass it to save_po/annotate_po."""
     path = Path(path)
