@@ -92,9 +92,14 @@ def read_bytes(data: bytes, *, fmt: str | None = None, source: str = "",
     return replace(doc, warnings=doc.warnings + warnings) if warnings else doc
 
 
+def _suffix_format(name: str | Path) -> str | None:
+    """The format a file name's suffix names; None for no suffix or one we do not know."""
+    return SUFFIXES.get(Path(name).suffix.lower())
+
+
 def format_of(path: str | Path) -> str:
     """The format a file name suggests: .html/.htm -> html, .md -> markdown, else text."""
-    return SUFFIXES.get(Path(path).suffix.lower(), "text")
+    return _suffix_format(path) or "text"
 
 
 _ZIP_MIMETYPES = {b"application/epub+zip": "epub", b"application/vnd.oasis.opendocument.text": "odt"}
@@ -123,7 +128,7 @@ def sniff_format(data: bytes) -> str | None:
 def _format_for(name: str | Path, data: bytes) -> str:
     """The format of a file or upload the caller did not name: its suffix, else what the
     bytes show, else text."""
-    return SUFFIXES.get(Path(name).suffix.lower()) or sniff_format(data) or "text"
+    return _suffix_format(name) or sniff_format(data) or "text"
 
 
 def read_input_bytes(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -162,7 +167,7 @@ def read_file(path: str | Path, *, fmt: str | None = None, section: str | None =
               start: str | None = None, end: str | None = None) -> Document:
     """Read a file (format from its suffix, else its bytes, unless given), optionally cut to one
     section."""
-    fmt = fmt or SUFFIXES.get(Path(path).suffix.lower())
+    fmt = fmt or _suffix_format(path)
     # a suffix that says nothing may hide a book (sniff_format): read up to a book's size
     data = read_input_bytes(path, limit=MAX_FILE_BYTES if fmt in FORMATS else BOOK_MAX_BYTES)
     fmt = fmt or sniff_format(data) or "text"
