@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
 from .lang import primary
-from .name_spelling import derived, in_compound, joined_spelt
+from .name_spelling import derived, in_compound, joined_spelt, name_key
 from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
 from .types import MAX_WORD_PAIRS, Bitext, Finding, Side, Span
 from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
@@ -139,16 +139,18 @@ def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
 
     'Chapelier' and 'Hatter' share no letters but are in the same links again and
     again; a one-off slip (Ruhr -> Ruin) never builds such a record. Only capitalised
-    words count ('said' is in most links with 'Alice' too).
+    words count ('said' is in most links with 'Alice' too). Keyed by name_key on both sides
+    (a declined name's forms are one name), so the words learned are such keys too.
     """
     pairs = list(link_pairs(bitext))
     out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
-    for side, k, j in (("src", 1, 2), ("tgt", 2, 1)):
+    langs = {"src": bitext.src_lang, "tgt": bitext.tgt_lang}
+    for side, other, k, j in (("src", "tgt", 1, 2), ("tgt", "src", 2, 1)):
         seen: Counter[str] = Counter()
         cooc: Counter[tuple[str, str]] = Counter()
         for p in pairs:
-            names = {w.casefold() for w, *_ in _names(p[k], ctx[side], config)}
-            words = {w.casefold() for w, *_ in word_spans(p[j]) if w[0].isupper()}
+            names = {name_key(w, langs[side]) for w, *_ in _names(p[k], ctx[side], config)}
+            words = {name_key(w, langs[other]) for w, *_ in word_spans(p[j]) if w[0].isupper()}
             if len(names) * len(words) > MAX_WORD_PAIRS:   # no sentence pair: a list, a chapter
                 continue
             seen.update(names)
@@ -241,12 +243,13 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # the words of the other side, English clitics split off too ('Caterpillar's' is
     # 'Caterpillar': a name the text has learned, 'Chenille', has its counterpart)
     folded = {w.casefold() for w, *_ in (*lw.words(other), *word_spans(bitext.link_text(i, other)))}
+    keys = {name_key(w, other_lang) for w in folded}
     names = _names(text, ctx, config)
     joined = joined_spelt(text, names, lw.words(other), config)
     return [n for n in names
             if n[1] in at and not (spelt if fold(n[0]) in kept else matched)[at[n[1]]]
             and n[1] not in joined
-            and (fold(n[0]) in kept or not learned.get(n[0].casefold(), set()) & folded)
+            and (fold(n[0]) in kept or not learned.get(name_key(n[0], ctx.lang), set()) & keys)
             and not kept.get(fold(n[0]), frozenset()) & {fold(w) for w in folded}
             and not _same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
 

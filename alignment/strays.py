@@ -30,6 +30,7 @@ import numpy as np
 from .context_lm import contexts, misfits
 from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
 from .lang import primary
+from .name_spelling import name_key
 from .types import Bitext, Finding, Span
 from .word_lists import NOUN_CAPITALS, _best, _common, function_words, make_finding, speller_for
 
@@ -285,7 +286,7 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
         counterpart of the name the original writes beside it), else None for the why."""
         if _common(name[0], bitext.src_lang):
             return None
-        names = learned.get(name[0].casefold())
+        names = learned.get(name_key(name[0], bitext.src_lang))
         t = next((t for t in (*candidates(), *linked_to(name)) if placed(name, t)), None) \
             if names else None
         if t is not None:
