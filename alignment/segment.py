@@ -103,6 +103,9 @@ _CANDIDATE = re.compile(
 # not ！ or ？, often followed by a speech tag ('“不！”她回答。'). Japanese goes on even after 。
 # ('。」と言った': the particle takes the quote in), so only Chinese
 _ZH_QUOTE_END = re.compile(r"。+[”’」』]+(?=\w)")
+# ... and an opening quote after a stop starts one ('保罗说。“还有三艘船。”', '“去哪？”“回家。”'):
+# “ and ‘ are closers elsewhere (German '„Komm!“'), so the general rule does not cut there
+_CJK_QUOTE_OPEN = re.compile(r"[。！？]+[”’]*(?=[“‘])")
 _COLON_DASH = re.compile(r"[:] +(?=[—–]|--)")  # a plain space: a cut never drops a no-break one
 _INITIAL = re.compile(r"(?:^|[\s(«“\"'-])((?:[^\W\d_]\.-?)+)$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]$")
@@ -181,6 +184,8 @@ def _regex_starts(text: str, lang: str = "") -> list[int]:
     found = {m.end() for m in _CANDIDATE.finditer(text) if m.end() < len(text)}
     if lang == "zh":
         found |= {m.end() for m in _ZH_QUOTE_END.finditer(text)}
+    if lang in ("zh", "ja"):
+        found |= {m.end() for m in _CJK_QUOTE_OPEN.finditer(text)}
     return sorted(found | {m.end() for m in _COLON_DASH.finditer(text)})
 
 

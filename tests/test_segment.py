@@ -189,6 +189,11 @@ OTHER_LANGUAGES = [
     ("zh", "医生说：“你必须休息。今天不要出门。”然后他离开了。",
      ["医生说：“你必须休息。", "今天不要出门。”", "然后他离开了。"]),
     ("zh", "“不！”她回答。", ["“不！”她回答。"]),
+    # an opening quote after a stop starts a sentence (“ closes a German quote, not a Chinese one)
+    ("zh", "“我们走吧，”她对保罗说。“还有三艘船在海上。”", ["“我们走吧，”她对保罗说。", "“还有三艘船在海上。”"]),
+    ("zh", "他问：“你去哪？”“回家。”", ["他问：“你去哪？”", "“回家。”"]),
+    ("ja", "彼は言った。“行こう。”", ["彼は言った。", "“行こう。”"]),
+    ("de", "Er sagte: „Komm!“ Dann ging er.", ["Er sagte: „Komm!“", "Dann ging er."]),
 ]
 
 
