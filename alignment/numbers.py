@@ -40,6 +40,10 @@ TIMES = (  # each gives hour, optional minutes, optional am/pm
     re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?Uhr{SPACE}(?P<m>\d{{2}})\b"),                 # 4 Uhr 30
     re.compile(rf"\b(?P<h>\d{{1,2}}){AMPM}"),                                            # 4 pm
     re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?(?:o['’]clock|Uhr|heures?)\b"),              # 4 o'clock
+    # Chinese, Japanese, Korean: 下午3点15分, 午前2時半, 오후 3시 15분 (not 2時間, 2시간: hours)
+    re.compile(rf"(?:(?P<pm>午後|下午|晚上|傍晚|오후)|(?P<am>午前|上午|凌晨|早上|清晨|오전))?{SPACE}?"
+               rf"(?<![\d.,])(?P<h>\d{{1,2}}){SPACE}?(?:[点點時时](?!間)|시(?!간))"
+               rf"(?:{SPACE}?(?:(?P<m>\d{{1,2}}){SPACE}?[分분]|(?P<half>[半반])))?"),
 )
 ROMAN_ORDINAL = re.compile(r"\b(?P<r>[IVXLC]{2,})(?:e|ème)\b|\b(?P<r1>[IVXLC]+)(?:er|ème)\b")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -113,16 +117,18 @@ def _times(text: str) -> list[Quantity]:
         for m in pattern.finditer(text):
             if taken & set(range(m.start(), m.end())):
                 continue
-            h, mins = int(m.group("h")), int(m.groupdict().get("m") or 0)
-            ap = (m.groupdict().get("ap") or "").lower()
+            found = m.groupdict()
+            h, mins = int(m.group("h")), 30 if found.get("half") else int(found.get("m") or 0)
+            ap = "p" if found.get("pm") else "a" if found.get("am") else (found.get("ap") or "").lower()
             if h > 24 or mins > 59 or (ap and not 1 <= h <= 12):
                 continue
             h = h % 12 + (12 if ap == "p" else 0) if ap else h
-            part = HOUR_PART.match(text, m.end()) if not ap and m.groupdict().get("m") is None else None
+            bare = found.get("m") is None and not found.get("half")
+            part = HOUR_PART.match(text, m.end()) if not ap and bare else None
             mins, end = (HOUR_PARTS[part.group("p")], part.end()) if part else (mins, m.end())
             out.append(Quantity("t", Decimal(h * 60 + mins), m.start(), end,
                                 ambiguous=not ap and h <= 12,
-                                hours=not ap and not part and m.groupdict().get("m") is None))
+                                hours=not ap and not part and bare))
             taken |= set(range(m.start(), end))
     return out
 

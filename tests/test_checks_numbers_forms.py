@@ -52,6 +52,15 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
     ("Ein Träger bekommt 3 Rupien (Fr. 2.70) pro Tag.", "Un porteur reçoit 3 roupies (2 fr. 70) par jour.",
      DE_FR, "Un porteur reçoit 3 roupies (2 fr. 90) par jour."),
     ("Le billet coûtait 3 frs 50.", "The ticket cost 3.50 francs.", FR_EN, "The ticket cost 3.80 francs."),
+    # clocks in Chinese, Japanese and Korean (10時半 was 10, 2点15分 two numbers against 2:15)
+    ("凌晨2点15分，一条小渔船撞上了礁石。", "At 2:15 in the morning a small boat struck the rocks.", ("zh", "en"),
+     "At 3:15 in the morning a small boat struck the rocks."),
+    ("At 3 pm the ship left.", "下午3点，船离开了。", ("en", "zh"), "下午4点，船离开了。"),
+    ("午前2時15分、小さな漁船が岩に乗り上げた。", "At 2.15 a.m. a small boat struck the rocks.", ("ja", "en"),
+     "At 2.45 a.m. a small boat struck the rocks."),
+    ("嵐は10時半ごろ島に達した。", "The storm reached the island at 10:30.", ("ja", "en"),
+     "The storm reached the island at 11:30."),
+    ("오후 3시 15분에 배가 떠났다.", "The ship left at 3:15 pm.", ("ko", "en"), "The ship left at 3:15 am."),
 ]
 
 
@@ -92,6 +101,8 @@ def test_an_hour_or_a_year_off_is_found(src: str, tgt: str, langs: tuple[str, st
     ("2 fr. 70", [2.7]), ("(Fr. 2.70)", [2.7]), ("10 F 50", [10.5]), ("1 fr. 05", [1.05]),
     ("5 fr. 1857", [5, 1857]),          # a year after the sum, no centimes
     ("4 francs 25 centimes", [4, 25]),  # written out: as its translation would be
+    ("下午3点", [900]), ("凌晨2点15分", [135]), ("10時半", [630]), ("오후 3시 15분", [915]),
+    ("2時間", [2]), ("2시간", [2]),      # hours: a duration, not a clock
 ])
 def test_values_read(text: str, values: list[float]) -> None:
     assert [float(q.value) for q in quantities(text)] == values
