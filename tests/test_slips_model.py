@@ -155,3 +155,22 @@ def test_french_model_readings_one_edit_away_are_warnings(two_edits, one_edit_wa
     x[FEATURES.index("two_edits")] = two_edits
     config = replace(CheckConfig(), slip_model_warn_one_edit_plain=one_edit_warns)
     assert _plain_level(Candidate(0, "est", "et", 0, x), config) == level
+
+
+@pytest.mark.parametrize("src, tgt, word, kept", [
+    # 'two' writes the original's 2: no slip for 'to', whatever the evidence says
+    ("真夜中までに風は窓を2枚割った。", "By midnight the wind had broken two windows.", "two", False),
+    ("Le vent avait brisé 2 fenêtres.", "The wind had broken two windows.", "two", False),
+    ("Il resta au 1er étage.", "He stayed on the first floor.", "first", False),
+    # no 2 in the original: a finding on 'two' stands; nor does a 2 excuse another word
+    ("Le vent avait brisé des fenêtres.", "The wind had broken two windows.", "two", True),
+    ("Le vent avait brisé 2 fenêtres.", "The wind hid broken two windows.", "hid", True),
+    ("Il avait 1 frère.", "He only had a brother.", "only", True),    # 'one' is no prefix match
+])
+def test_a_number_word_for_the_originals_figure_is_no_slip(src: str, tgt: str, word: str, kept: bool) -> None:
+    from alignment.slips import _numbers_kept
+    from alignment.types import Finding, Span
+    b = bitext([(src, tgt)], "ja" if "窓" in src else "fr", "en")
+    a = tgt.index(word)
+    found = [Finding(0, "realword", "warning", f"'{word}' may be a slip", (Span("tgt", a, a + len(word)),))]
+    assert _numbers_kept(b, 0, found) == (found if kept else [])
