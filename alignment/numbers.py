@@ -98,11 +98,26 @@ class Quantity:
         hours and minutes and as many hours in a fraction ('6 h 30' / '6 1/2 Stunden')."""
         if self.kind != other.kind:
             t, n = (self, other) if self.kind == "t" else (other, self)
+            clock = clock_minutes(n.value)
+            if clock is not None and (clock == t.value or t.ambiguous and clock % HALF_DAY == t.value % HALF_DAY):
+                return True
             return (t.hours or n.value != n.value.to_integral_value()) and n.value * 60 == t.value
         if self.value == other.value:
             return True
         return self.kind == "t" and (self.ambiguous or other.ambiguous) and \
             self.value % HALF_DAY == other.value % HALF_DAY
+
+
+def clock_minutes(value: Decimal) -> Decimal | None:
+    """A decimal read as a time of day, hours.minutes, in minutes: Turkish, Danish or Finnish
+    write '2.15' for 2:15 with no word after it that TIMES could read ('2.15'te'), against
+    '2:15' or '2 h 15' in the translation. None unless it has one or two decimals that can
+    be minutes (Decimal drops a trailing zero: '14.30' is 14.3)."""
+    whole = value.to_integral_value(rounding="ROUND_FLOOR")
+    minutes = (value - whole) * 100
+    if value == whole or not 0 <= whole <= 24 or minutes != minutes.to_integral_value() or minutes > 59:
+        return None
+    return whole * 60 + minutes
 
 
 # a bare hour's half or quarter in words ('6 heures et demie', '6 hours and a half')
@@ -295,13 +310,18 @@ class _Counterparts:
         self.by: dict[tuple[str, Decimal], deque[int]] = {}
         for k, o in enumerate(self.items):
             self.by.setdefault((o.kind, o.value), deque()).append(k)
-            if o.kind == "t":
-                self.by.setdefault(("t12", o.value % HALF_DAY), deque()).append(k)
+            clock = o.value if o.kind == "t" else clock_minutes(o.value)
+            if clock is not None:
+                if o.kind == "n":
+                    self.by.setdefault(("t", clock), deque()).append(k)
+                self.by.setdefault(("t12", clock % HALF_DAY), deque()).append(k)
 
     def take(self, q: Quantity) -> bool:
         """Use up the first unused quantity equal to q; False if there is none."""
+        clock = clock_minutes(q.value) if q.kind == "n" else None
         keys = [(q.kind, q.value)] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
                                       if q.kind == "t" else [("t", q.value * 60)])
+        keys += [("t", clock), ("t12", clock % HALF_DAY)] if clock is not None else []
         best = None
         for key in keys:
             ks = self.by.get(key)

@@ -61,6 +61,10 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
     ("嵐は10時半ごろ島に達した。", "The storm reached the island at 10:30.", ("ja", "en"),
      "The storm reached the island at 11:30."),
     ("오후 3시 15분에 배가 떠났다.", "The ship left at 3:15 pm.", ("ko", "en"), "The ship left at 3:15 am."),
+    # a time written hours.minutes with nothing after it that says so (Turkish, Danish, Finnish)
+    ("Sabaha karşı 2.15'te tekne kayalara çarptı.", "At 2:15 in the morning the boat struck the rocks.",
+     ("tr", "en"), "At 2:45 in the morning the boat struck the rocks."),
+    ("The train left at 2:30 pm.", "Toget kørte kl. 14.30.", ("en", "da"), "Toget kørte kl. 14.40."),
 ]
 
 
@@ -72,6 +76,19 @@ def test_each_languages_form_is_silent(src: str, tgt: str, langs: tuple[str, str
 @pytest.mark.parametrize("src, tgt, langs, changed", PAIRS)
 def test_a_changed_value_is_still_found(src: str, tgt: str, langs: tuple[str, str], changed: str) -> None:
     assert [f.severity for f in numbers(src, changed, langs)] in (["warning"], ["error"])
+
+
+@pytest.mark.parametrize("value, minutes", [
+    ("2.15", 135), ("14.3", 870), ("0.05", 5), ("23.59", 1439),
+    ("2.5", 170),                 # '2.50' as Decimal drops its zero
+    ("2", None), ("2.75", None),  # no minutes: a whole number, 75 minutes
+    ("2.125", None), ("1887.12", None),
+])
+def test_a_decimal_read_as_a_clock(value: str, minutes: int | None) -> None:
+    from decimal import Decimal
+
+    from alignment.numbers import clock_minutes
+    assert clock_minutes(Decimal(value)) == (None if minutes is None else Decimal(minutes))
 
 
 def test_a_range_of_years_before_a_comma() -> None:
