@@ -175,6 +175,9 @@ AGREEMENT_ENDINGS = {"fr": ("s", "x", "e", "es", "r"), "es": ("o", "a", "os", "a
                      "it": ("o", "a", "i", "e"), "pt": ("o", "a", "os", "as", "s", "es")}
 
 
+COMMON_FORMS = 1000   # a language's commonest words, where its short agreeing forms are
+
+
 def _agreement(word: str, cand: str, lang: str) -> bool:
     """Are the word written and the candidate one stem with endings its language's grammar
     adds ('courts' / 'court' / 'courte', 'placer' / 'place')? In French the ending follows the
@@ -186,9 +189,13 @@ def _agreement(word: str, cand: str, lang: str) -> bool:
     test and alibi-enfr, seeds 0-2) were found as before."""
     a, b = word.casefold(), cand.casefold()
     ends = ("", *AGREEMENT_ENDINGS.get(primary(lang), ()))
-    return len(ends) > 1 and a != b and any(
-        a.endswith(e) and len(a) - len(e) >= 3 and b in {a[:len(a) - len(e)] + x for x in ends}
-        for e in ends)
+    if len(ends) == 1 or a == b:
+        return False
+    # a stem of two letters for the language's common words: possessives and determiners
+    # agree with the translation's noun ('le sue mani' read as a slip for 'suo', original 'her')
+    stem = 2 if {a, b} <= function_words(lang, COMMON_FORMS) else 3
+    return any(a.endswith(e) and len(a) - len(e) >= stem and b in {a[:len(a) - len(e)] + x for x in ends}
+               for e in ends)
 
 
 def _form_of(word: str, cand: str, lang: str) -> bool:

@@ -554,6 +554,12 @@ EN_ROMANCE = [  # (..., languages): Spanish, Italian and Portuguese translations
     ("The houses were red.", "Le case erano rosse.", [("houses", "case"), ("red", "rosso")], "realword",
      None, ("en", "it")),
     ("They were grateful.", "Estavam obrigados.", [("grateful", "obrigado")], "realword", None, ("en", "pt")),
+    # ... and so do their short possessives and determiners, with the translation's noun
+    ("He remembered her cold hands.", "Ricordava le sue mani fredde.",
+     [("remembered", "ricordava"), ("her", "suo"), ("cold", "fredde"), ("hands", "mani")], "realword",
+     None, ("en", "it")),
+    ("She kept her letters.", "Guardó sus cartas.",
+     [("kept", "guardó"), ("her", "su"), ("letters", "cartas")], "realword", None, ("en", "es")),
 ]
 FR_EN += [
     # names: after an elision a capital is mid-sentence (d'Israël is a name)
