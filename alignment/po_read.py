@@ -42,10 +42,29 @@ _WORD = re.compile(r"^(\d+)([-p])(\d+)$")
 _SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)$")
 
 
+# a line polib wrapped off one of those comments: numbers, word links, '/', 'tgt', '-' only
+_CONTINUED = re.compile(r"^(?:[\dp/-]+|tgt)(?: (?:[\dp/-]+|tgt))*$")
+
+
+def _comment_lines(entry: polib.POEntry) -> list[str]:
+    """The entry's '#.' comments, each whole again: polib wraps a comment longer than the
+    file's width (78) when it saves, so a sentence with some fifteen word links, or a link of
+    many paragraphs, spreads its 'words:' or 'paragraphs:' over several '#.' lines. Read line
+    by line, those lists came back cut short, and such a PO opened only from its snapshot:
+    anywhere else (another machine, a file edited in a PO editor) it was refused."""
+    out: list[str] = []
+    for line in (entry.comment or "").splitlines():
+        line = line.strip()
+        if out and _CONTINUED.match(line) and not _LINK.match(line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
 def _read_words(po: polib.POFile, entry: polib.POEntry) -> tuple[WordLink, ...]:
     """The entry's word links, from the comments po._word_lines writes (none: no links)."""
-    found = dict(_WORDS.match(line.strip()).groups() for line in (entry.comment or "").splitlines()
-                 if _WORDS.match(line.strip()))
+    found = dict(_WORDS.match(line).groups() for line in _comment_lines(entry) if _WORDS.match(line))
     if not found:
         return ()
     pairs = [_WORD.match(item) for item in found.get("words", "").split()]
@@ -78,8 +97,8 @@ def _threshold(po: polib.POFile) -> float:
 
 def _comment(po: polib.POFile, entry: polib.POEntry, pattern: re.Pattern[str],
              what: str) -> re.Match[str] | None:
-    for line in (entry.comment or "").splitlines():
-        match = pattern.match(line.strip())
+    for line in _comment_lines(entry):
+        match = pattern.match(line)
         if match and (what == "link" or match.group(1) == what):
             return match
     return None

@@ -159,16 +159,19 @@ TEXTS = st.one_of(
 )
 
 
-# word links (words.py) as the PO stores them: confidences in hundredths
-WORD_LINKS = st.lists(st.builds(WordLink, st.integers(0, 60), st.integers(0, 60),
+# word links (words.py) as the PO stores them: confidences in hundredths; enough of them that
+# polib wraps the '#. words:' comment over several lines (about fifteen)
+WORD_LINKS = st.lists(st.builds(WordLink, st.integers(0, 600), st.integers(0, 600),
                                 st.integers(0, 100).map(lambda c: c / 100), st.booleans()),
-                      max_size=5).map(tuple)
+                      max_size=40).map(tuple)
+# paragraph numbers of a long book: a 3-3 link's '#. paragraphs:' comment may wrap too
+PARAGRAPHS = st.integers(0, 4) | st.integers(0, 10**7)
 
 
 @st.composite
 def bitexts(draw: st.DrawFn) -> Bitext:
-    src = draw(st.lists(st.tuples(TEXTS, st.integers(0, 4)), max_size=8))
-    tgt = draw(st.lists(st.tuples(TEXTS, st.integers(0, 4)), max_size=8))
+    src = draw(st.lists(st.tuples(TEXTS, PARAGRAPHS), max_size=8))
+    tgt = draw(st.lists(st.tuples(TEXTS, PARAGRAPHS), max_size=8))
     links, i, j = [], 0, 0
     while i < len(src) or j < len(tgt):
         a = draw(st.integers(0, min(3, len(src) - i)))
@@ -195,6 +198,20 @@ def test_property_round_trip_is_exact(tmp_path: Path, bitext: Bitext) -> None:
     back = read_po(path)
     assert back == bitext
     assert edited_reason(path) is None
+
+
+def test_wrapped_comments_read_back_whole(tmp_path: Path) -> None:
+    """A sentence with 40 word links: polib wraps its '#. words:' and '#. word confidence:'
+    lines (and a long '#. paragraphs:'); parsed (no snapshot), every link comes back."""
+    words = tuple(WordLink(k, 39 - k, (k % 10) / 10, k % 3 > 0) for k in range(40))
+    src = tuple(Sentence(f"Phrase {k}.", 100_000 + k) for k in range(3))
+    tgt = tuple(Sentence(f"Sentence {k}.", 200_000 + k) for k in range(3))
+    bitext = Bitext(src, tgt, Alignment((Link((0, 1, 2), (0, 1, 2), 0.5, False, words),), SIG), "fr", "en")
+    path = write_po(bitext, tmp_path / "wrapped.po")
+    text = path.read_text(encoding="utf-8")
+    comments = [line for line in text.splitlines() if line.startswith("#. ")]
+    assert "#. words:" in text and max(map(len, comments)) <= 80   # wrapped
+    assert read_po(path) == bitext
 
 
 # ---------------------------------------------------------------- edits in a PO editor
