@@ -184,11 +184,28 @@ def _unbalanced(text: str, other: str = "") -> list[str]:
     """
     quotes = any(q in other for q in DOUBLE_QUOTES) or not other
     text = ENUMERATOR.sub("", text)
-    bad = [f"{o}{c}" for o, c in PAIRS_OF if text.count(o) != text.count(c)
-           and (o not in "«“" or quotes)]
-    if text.count('"') % 2 and quotes:
-        bad.append('"')
+    bad = [f"{o}{c}" for o, c in PAIRS_OF[:3] if text.count(o) != text.count(c)]
+    if quotes:
+        left = _unpaired_quotes(text)
+        bad += [kind for kind, marks in (("«»", "«»"), ("“”", "„“”")) if any(m in left for m in marks)]
+        if text.count('"') % 2:
+            bad.append('"')
     return bad
+
+
+# a quotation as each language marks it: „…“ (German), „…” (Polish), “…”, ”…” (Swedish,
+# Finnish), «…», »…« (German, Danish), »…» (Finnish); nested ones are taken from the inside out
+_QUOTATION = re.compile(r"„[^„“”]*[“”]|“[^„“”]*”|”[^„“”]*”|«[^«»]*»|»[^«»]*[«»]")
+
+
+def _unpaired_quotes(text: str) -> str:
+    """The text less its quotations: what is left of its quote marks opens or closes
+    a quotation in another sentence, or is a slip. Counting each mark, „Wir …“ had one “ and
+    no ” (a German translation's every quotation was 'unbalanced', and a Swedish one's)."""
+    previous = None
+    while previous != text:
+        previous, text = text, _QUOTATION.sub(" ", text)
+    return text
 
 
 def _marks(text: str, chars: str, side: Side) -> list[Span]:

@@ -1055,6 +1055,22 @@ def test_brackets_split_over_sentences_are_no_slip(pairs: list[Pair], flagged: b
     assert bool(found(pairs, "brackets")) == flagged
 
 
+@pytest.mark.parametrize("src, tgt, langs, flagged", [
+    # each language's quotation marks are a pair ...
+    ('"We expect more," she said.', "„Wir erwarten mehr“, sagte sie.", ("en", "de"), False),
+    ('"We expect more," she said.', "„Oczekujemy więcej” – powiedziała.", ("en", "pl"), False),
+    ('"We expect more," she said.', "”Vi väntar oss mer”, sade hon.", ("en", "sv"), False),
+    ('"We expect more," she said.', "»Wir erwarten mehr«, sagte sie.", ("en", "de"), False),
+    ('"We expect more," she said.', "»Odotamme enemmän», hän sanoi.", ("en", "fi"), False),
+    ("« Il dit „oui“ », répondit-elle.", "„Er sagt »ja«“, antwortete sie.", ("fr", "de"), False),
+    # ... and a quotation that lost a mark is still one (info)
+    ('"We expect more," she said.', "„Wir erwarten mehr, sagte sie.", ("en", "de"), True),
+    ('"We expect more," she said.', "»Wir erwarten mehr, sagte sie.", ("en", "de"), True),
+])
+def test_quotation_marks_of_each_language(src: str, tgt: str, langs: tuple[str, str], flagged: bool) -> None:
+    assert bool(found([(src, tgt)], "brackets", src_lang=langs[0], tgt_lang=langs[1])) == flagged
+
+
 @pytest.mark.parametrize("tgt, flagged", [
     ("She made a sign to follow hand gave her horse the reins at last.", True),   # where 'et' goes
     ("She waved her hand to him to follow, as she gave her horse the reins at last.", False),
