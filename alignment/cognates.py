@@ -33,7 +33,7 @@ from .name_spelling import derived, in_compound, joined_spelt, name_key
 from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
 from .types import MAX_WORD_PAIRS, Bitext, Finding, Side, Span
 from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
-                         link_pairs, make_finding, speller_for)
+                         link_pairs, list_covers, make_finding, speller_for)
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -278,6 +278,9 @@ def check_names(bitext: Bitext, config: CheckConfig,
     learned = _learned_counterparts(bitext, ctx, config)
     kept = _kept_names(bitext, ctx, config)
     slots = NameSlots(bitext)
+    # a word no list knows tells something only where the list knows the text's words
+    known = list_covers((bitext.link_text(i, "tgt") for i in range(len(bitext.alignment.links))),
+                        bitext.tgt_lang)
     for i in range(len(bitext.alignment.links)):
         lw = link_words(bitext, i, evidence)
         if not lw.src or not lw.tgt:
@@ -285,8 +288,8 @@ def check_names(bitext: Bitext, config: CheckConfig,
         src, tgt = (_orphan_names(bitext, i, lw, side, ctx[side], learned[side], kept[side], config)
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
-        lost, changed = _lost_names(bitext, i, lw, src, tgt, ctx, config)
-        strays = stray_words(bitext, lw, ctx["tgt"].links, config)
+        lost, changed = _lost_names(bitext, i, lw, src, tgt, ctx, config, known)
+        strays = stray_words(bitext, lw, ctx["tgt"].links, config) if known else []
         tgt += [t for t in changed + strays if t not in tgt]
         src += lost
         quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
@@ -314,7 +317,8 @@ def _moved(bitext: Bitext, i: int, names: Sequence[WordSpan], other: Side,
 
 
 def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt: list[WordSpan],
-                ctx: dict[str, NameContext], config: CheckConfig) -> tuple[list[WordSpan], list[WordSpan]]:
+                ctx: dict[str, NameContext], config: CheckConfig,
+                known: bool = True) -> tuple[list[WordSpan], list[WordSpan]]:
     """Names of the original with no counterpart in spelling whose closest word by cosine is
     an orphan name of the translation, or that a translation name with no counterpart in
     spelling looks like: 'Weston' read close to its own misspelling 'Westal', or 'Alice'
@@ -328,7 +332,7 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
     tgt_at = {t[1]: t for t in tgt}
     tgt_k = {a: j for j, (_, a, _) in enumerate(lw.tgt)}
     # ... and no word of the language either ('Sardinia', 'Mary' translate; 'Alitan' does not)
-    speller = speller_for(bitext.tgt_lang)
+    speller = speller_for(bitext.tgt_lang) if known else None   # known: list_covers
     unspelt = [t for t in _names(bitext.link_text(i, "tgt"), ctx["tgt"], config)
                if t not in tgt and t_spelt.get(t[1], 1.0) < config.name_similarity
                and speller is not None and t[0].casefold() not in speller]
