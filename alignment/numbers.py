@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .cjk import numeral_value
 from .cognates import _calendar, fold
 from .lang import primary
+from .number_scales import decades, scale_after
 from .number_words import spelled, spelled_time
 
 SPACE = "[ \u00a0\u202f\u2009]"
@@ -91,6 +92,7 @@ class Quantity:
     ambiguous: bool = False   # a time that may be twelve hours later (no am/pm, hour <= 12)
     page: bool = False        # a page reference ('S. 83', 'p. 82'): editions differ
     hours: bool = False       # a bare hour ('6 heures', '6 Uhr', '6 h'): a duration as well
+    base: Decimal | None = None   # the number as written before its scale word ('120' of '120万')
 
     def same(self, other: Quantity) -> bool:
         """Equal values; a time of day twelve hours off if either may be; a bare hour and
@@ -102,10 +104,14 @@ class Quantity:
             if clock is not None and (clock == t.value or t.ambiguous and clock % HALF_DAY == t.value % HALF_DAY):
                 return True
             return (t.hours or n.value != n.value.to_integral_value()) and n.value * 60 == t.value
-        if self.value == other.value:
+        if self.value == other.value or self.kind == "n" and bool(self.written() & other.written()):
             return True
         return self.kind == "t" and (self.ambiguous or other.ambiguous) and \
             self.value % HALF_DAY == other.value % HALF_DAY
+
+    def written(self) -> set[Decimal]:
+        """The value, and the number as written before a scale word (number_scales)."""
+        return {self.value} if self.base is None else {self.value, self.base}
 
 
 def clock_minutes(value: Decimal) -> Decimal | None:
@@ -221,7 +227,7 @@ def quantities(text: str) -> list[Quantity]:
     """Map scales, times, then the numbers outside them ('1 ½' = 1.5, '2 fr. 70' = 2.7; a
     year range's short end read in full), then Roman ordinals ('XIXe' = 19)."""
     scales = [Quantity("n", Decimal(re.sub(r"\D", "", m.group("d"))), m.start(), m.end())
-              for m in SCALE.finditer(text)]
+              for m in SCALE.finditer(text)] + [Quantity("n", v, a, b) for v, a, b in decades(text)]
     masked = list(text)
     for q in scales:
         masked[q.start:q.end] = " " * (q.end - q.start)
@@ -233,12 +239,20 @@ def quantities(text: str) -> list[Quantity]:
     for t in times + halves:
         masked[t.start:t.end] = " " * (t.end - t.start)
     ends = _year_ends(text)
-    numbers = [Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=_page(text, a))
+    numbers = [_scaled(Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=_page(text, a)), text)
                for v, a, b in number_values("".join(masked))
-               if not LETTER_L.match(text, a)] + halves + scales
+               if not LETTER_L.match(text, a)] + [_scaled(h, text) for h in halves] + scales
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans + _cjk_numbers(text), key=lambda q: q.start)
+
+
+def _scaled(q: Quantity, text: str) -> Quantity:
+    """q times the scale word after it ('1.2 million', '120万'), its number as written kept."""
+    found = scale_after(text, q.end)
+    if found is None:
+        return q
+    return replace(q, value=(q.value * found[0]).normalize(), base=q.value, end=found[1])
 
 
 def _months(text: str, lang: str) -> set[int]:
@@ -277,7 +291,7 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
         if not prose:
             out.append(q)
             continue
-        if q.kind == "n" and spelled(q.value, other_text, other_lang):
+        if q.kind == "n" and any(spelled(v, other_text, other_lang) for v in q.written()):
             continue
         if q.kind == "t" and spelled_time(int(q.value), other_text, other_lang):
             continue
@@ -309,7 +323,8 @@ class _Counterparts:
         self.used = [False] * len(self.items)
         self.by: dict[tuple[str, Decimal], deque[int]] = {}
         for k, o in enumerate(self.items):
-            self.by.setdefault((o.kind, o.value), deque()).append(k)
+            for value in sorted(o.written()):
+                self.by.setdefault((o.kind, value), deque()).append(k)
             clock = o.value if o.kind == "t" else clock_minutes(o.value)
             if clock is not None:
                 if o.kind == "n":
@@ -319,7 +334,7 @@ class _Counterparts:
     def take(self, q: Quantity) -> bool:
         """Use up the first unused quantity equal to q; False if there is none."""
         clock = clock_minutes(q.value) if q.kind == "n" else None
-        keys = [(q.kind, q.value)] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
+        keys = [(q.kind, v) for v in sorted(q.written())] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
                                       if q.kind == "t" else [("t", q.value * 60)])
         keys += [("t", clock), ("t12", clock % HALF_DAY)] if clock is not None else []
         best = None

@@ -65,6 +65,13 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
     ("Sabaha karşı 2.15'te tekne kayalara çarptı.", "At 2:15 in the morning the boat struck the rocks.",
      ("tr", "en"), "At 2:45 in the morning the boat struck the rocks."),
     ("The train left at 2:30 pm.", "Toget kørte kl. 14.30.", ("en", "da"), "Toget kørte kl. 14.40."),
+    # sums with a scale word: 万 counts ten thousands, 億 hundred millions
+    ("The new terminal cost €1.2 million.", "新码头耗资120万欧元。", ("en", "zh"), "新码头耗资130万欧元。"),
+    ("人口は3億人だった。", "The population was 300 million.", ("ja", "en"), "The population was 30 million."),
+    ("Es kostete 1,2 Millionen Euro.", "Cela a coûté 1 200 000 euros.", DE_FR, "Cela a coûté 1 300 000 euros."),
+    ("Il a coûté 2 millions.", "It cost 2 million.", FR_EN, "It cost 3 million."),
+    # the 1990s as Chinese writes them: the twentieth century's nineties
+    ("the highest figure since the 1990s", "是20世纪90年代以来的最高数字", ("en", "zh"), "是20世纪80年代以来的最高数字"),
 ]
 
 
@@ -120,6 +127,8 @@ def test_an_hour_or_a_year_off_is_found(src: str, tgt: str, langs: tuple[str, st
     ("4 francs 25 centimes", [4, 25]),  # written out: as its translation would be
     ("下午3点", [900]), ("凌晨2点15分", [135]), ("10時半", [630]), ("오후 3시 15분", [915]),
     ("2時間", [2]), ("2시간", [2]),      # hours: a duration, not a clock
+    ("120万欧元", [1_200_000]), ("3億", [300_000_000]), ("1,2 Millionen", [1_200_000]), ("3 Mrd. Euro", [3e9]),
+    ("1,2 млн евро", [1_200_000]), ("a millionaire 3", [3]), ("20世纪90年代", [1990]),
 ])
 def test_values_read(text: str, values: list[float]) -> None:
     assert [float(q.value) for q in quantities(text)] == values
