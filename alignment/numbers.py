@@ -8,7 +8,10 @@ years). A time without am/pm is also read twelve hours later. Forms each languag
 writes its own way are one value: a map's scale ("1:25 000" = 25000), a
 range of years cut short ("1953/54" ends in 1954), a bare hour that is a duration
 ("5 à 6 heures" / "5-6 Stunden"), hours in a fraction ("6 1/2 Stunden" / "6 h 30"), a sum
-in francs and centimes the French way ("2 fr. 70" / "Fr. 2.70", Text+Berg dev's gold links).
+in francs and centimes the French way ("2 fr. 70" / "Fr. 2.70", Text+Berg dev's gold links),
+clocks in Chinese, Japanese and Korean ("下午3点", "2時15分", "오후 3시"), a decimal that can be
+hours.minutes against a time ("2.15'te" / "2:15"), sums with a scale word ("120万" = "1.2
+million": number_scales).
 
 Libraries, and why: num2words (through number_words, which also reads fractions
 and times of day in words) for numbers written out on one side only; Babel's CLDR month names (through
