@@ -14,6 +14,7 @@ langdetect (already a dependency) guesses the language of a text, for warnings o
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 
 from .errors import UnsupportedLanguage
@@ -82,11 +83,17 @@ def encoder_language(tag: str, known: Iterable[str]) -> str | None:
 MIN_LETTERS = 12
 
 
+_DETECTING = threading.Lock()
+
+
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of a text's language, or None when unsure.
 
     Why langdetect: a well-kept port of Google's detector with profiles for 55
     languages bundled (no network); seeded so the same text always gives the same guess.
+    One detection at a time (_DETECTING): langdetect loads its profiles into one shared
+    factory on first use and draws from the global `random`, so two at once (the app's two
+    uploads, two users) gave wrong guesses: English read as Polish or Afrikaans, or none.
     """
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
@@ -98,9 +105,10 @@ def detect_language(text: str) -> str | None:
         return by_script
     if sum(c.isalpha() for c in text[:5000]) < MIN_LETTERS:
         return None   # 'Good.' read as Somali with probability 1.0
-    DetectorFactory.seed = 0
     try:
-        best = detect_langs(text[:5000])[0]
+        with _DETECTING:
+            DetectorFactory.seed = 0
+            best = detect_langs(text[:5000])[0]
     except LangDetectException:
         return None
     return best.lang.split("-")[0] if best.prob >= 0.8 else None

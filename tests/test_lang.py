@@ -130,3 +130,19 @@ def test_the_primary_subtag_keys_per_language_lists(tag: str | None, expected: s
 ])
 def test_detect_language_by_script_and_not_on_a_word(text: str, lang: str | None) -> None:
     assert detect_language(text) == lang
+
+
+def test_detections_at_once_agree_with_one_at_a_time() -> None:
+    """The app detects both uploads' languages, and two people may upload at once: langdetect
+    shares one factory and the global random, and concurrent calls read English as Polish."""
+    from concurrent.futures import ThreadPoolExecutor
+    texts = {"en": "The storm reached the island at about half past ten, and the keeper climbed the "
+                   "steps to the lamp room while her nephew watched the sea from the window.",
+             "fr": "La tempête atteignit l'île vers dix heures et demie, et la gardienne monta les "
+                   "marches jusqu'à la chambre de la lampe pendant que son neveu regardait la mer.",
+             "de": "Der Sturm erreichte die Insel gegen halb elf, und die Wärterin stieg die Stufen "
+                   "zum Lampenraum hinauf, während ihr Neffe vom Fenster aus das Meer beobachtete."}
+    jobs = [lang for _ in range(6) for lang in texts]
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(lambda lang: detect_language(texts[lang]), jobs))
+    assert found == jobs
