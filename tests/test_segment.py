@@ -374,3 +374,15 @@ def test_boundary_f1_floor_on_limsi(bench_dir: Path) -> None:
             paragraphs = bench.rebuild(((s.text, s.paragraph) for s in sents), lang)
             total.add(bench.run(paragraphs, lang, split_sentences, []))
         assert total.prf()[2] >= floor, (lang, total.prf())
+
+
+def test_texts_split_at_once_are_split_as_one_at_a_time() -> None:
+    """Two people aligning Russian in the app at once: pysbd's Segmenter keeps the text it
+    splits in an attribute, so one shared between threads mixed the two texts up."""
+    from concurrent.futures import ThreadPoolExecutor
+    texts = ["Врач сказал: «Вам нужно отдохнуть. Не выходите». Потом он ушёл. " * 20,
+             "Он родился в 1887 г. в Москве. Потом уехал в Петербург. " * 20]
+    alone = [split_sentences(t, "ru") for t in texts]
+    with ThreadPoolExecutor(6) as pool:
+        together = list(pool.map(lambda k: split_sentences(texts[k % 2], "ru"), range(60)))
+    assert together == [alone[k % 2] for k in range(60)]
