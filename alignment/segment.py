@@ -207,13 +207,20 @@ def _starts_lower(right: str) -> bool:
     return False
 
 
+def _opens(right: str) -> bool:
+    """Does a » or ” open a quotation here: German and Danish quote »so«, Swedish and Finnish
+    ”so” and »so», the mark against the first word; where it closes (« so », “so”) a space
+    or a stop follows it. 'Er ging hinaus. »Komm her!«' was one sentence."""
+    return len(right) > 1 and right[1].isalnum()
+
+
 def _keep(text: str, start: int, lang: str, dash: bool) -> bool:
     """Is `start` (first character of a would-be sentence) really a sentence start?
     `dash`: may a dialogue dash open one (see split_sentences)?"""
     left, right = text[max(0, start - 80):start].rstrip(" \u00a0"), text[start:start + 40]
     if not left or not right:
         return False
-    if _starts_lower(right) or right[0] in ",;:)]»”":
+    if _starts_lower(right) or right[0] in ",;:)]" or right[0] in "»”" and not _opens(right):
         return False
     if start < 12 and _ENUMERATOR.match(text[:start].strip()):
         return False

@@ -194,6 +194,14 @@ OTHER_LANGUAGES = [
     ("zh", "他问：“你去哪？”“回家。”", ["他问：“你去哪？”", "“回家。”"]),
     ("ja", "彼は言った。“行こう。”", ["彼は言った。", "“行こう。”"]),
     ("de", "Er sagte: „Komm!“ Dann ging er.", ["Er sagte: „Komm!“", "Dann ging er."]),
+    # » and ” open quotations against the first word in German, Danish, Swedish, Finnish ...
+    ("de", "Er ging hinaus. »Komm her!«, rief sie. Dann ging er.",
+     ["Er ging hinaus.", "»Komm her!«, rief sie.", "Dann ging er."]),
+    ("sv", "Han gick. ”Kom hit!” ropade hon.", ["Han gick.", "”Kom hit!” ropade hon."]),
+    ("fi", "Hän lähti. »Tule tänne!» hän huusi.", ["Hän lähti.", "»Tule tänne!» hän huusi."]),
+    # ... and close them, a space or a stop after, in French and Swiss German
+    ("fr", "« Oui. » Puis il partit.", ["« Oui. »", "Puis il partit."]),
+    ("de", "Er sagte: «Komm.» Dann ging er.", ["Er sagte: «Komm.»", "Dann ging er."]),
 ]
 
 
