@@ -61,6 +61,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields, replace
+from typing import Any
 
 import numpy as np
 
@@ -264,6 +265,16 @@ def _no_encoder(cfg: AlignConfig) -> AlignConfig:
 
 def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> list[str]:
     """Languages the encoder was not trained on: align without it, and say so."""
+    unknown = unknown_languages(embedder, src_lang, tgt_lang)
+    if not unknown:
+        return []
+    return [f"the encoder {embedder.name} does not know {', '.join(unknown)}: aligned on "
+            "sentence length and shared names/numbers only; review the links"]
+
+
+def unknown_languages(embedder: Any, *langs: str | None) -> list[str]:
+    """Those of `langs` the embedder was not trained on (none when it does not say which it
+    knows): its vectors for them mean little, for the aligner and for the checks alike."""
     known = getattr(embedder, "languages", None)
     if known is None:
         from alignment import embed as embed_module
@@ -273,11 +284,7 @@ def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> 
         return []
     from .lang import encoder_language
 
-    unknown = [lang for lang in (src_lang, tgt_lang) if lang and encoder_language(lang, known) is None]
-    if not unknown:
-        return []
-    return [f"the encoder {embedder.name} does not know {', '.join(unknown)}: aligned on "
-            "sentence length and shared names/numbers only; review the links"]
+    return [lang for lang in langs if lang and encoder_language(lang, known) is None]
 
 
 def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:

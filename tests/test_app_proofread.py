@@ -70,3 +70,17 @@ def test_failed_checks_filter_in_read_mode_shows_progress_then_filters(env, held
     flagged = {f.link + 1 for f in at.session_state.findings[1]}
     shown = {int(n) for n in __import__("re").findall(r'id="link-(\d+)"', rows_html(at))}
     assert shown and shown <= flagged
+
+
+def test_proofread_takes_no_vectors_for_a_language_the_encoder_does_not_know() -> None:
+    """As `alignment check`: a Swedish translation is checked by spelling, not by the
+    encoder's vectors for a language it never learnt."""
+    from alignment.registry import EMBEDDERS
+    from alignment.types import Alignment, Bitext, Link, Sentence
+    from views.proofread import word_evidence
+
+    encoder = EMBEDDERS["use"](threads=1)
+    pair = (Sentence("Seven sailors were saved that night."),), (Sentence("Sju sjömän räddades den natten."),)
+    links = Alignment((Link((0,), (0,), 0.95),))
+    assert word_evidence(Bitext(*pair, links, "en", "sv"), encoder, None) is None
+    assert word_evidence(Bitext(*pair, links, "en", "de"), encoder, None) is not None

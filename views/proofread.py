@@ -71,9 +71,12 @@ def word_evidence(bitext: Bitext, encoder: Any, previous: Any):
     slips are judged by spelling alone; when the encoder cannot be had (a language it
     does not know, no model), the checks still run.
     """
+    from alignment.align import unknown_languages
     from alignment.errors import AlignmentError
     from alignment.evidence import word_evidence as build
 
+    if unknown_languages(encoder, bitext.src_lang, bitext.tgt_lang):
+        return None   # its vectors for a language it does not know would mislead the checks
     try:
         return build(bitext, encoder, previous=previous)
     except AlignmentError:

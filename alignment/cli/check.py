@@ -77,9 +77,16 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     bitext, fingerprint = read_po_fingerprinted(pairs)
     evidence = None
     if words:
+        from ..align import unknown_languages
         from ..evidence import word_evidence
         from ..pipeline import resolve_embedder
-        evidence = word_evidence(bitext, resolve_embedder("use"))
+        encoder = resolve_embedder("use")
+        unknown = unknown_languages(encoder, bitext.src_lang, bitext.tgt_lang)
+        if unknown:   # its vectors for these mean little: 'these sentences may not match' on clean links
+            click.echo(f"Note: the encoder does not know {', '.join(unknown)}: words are compared "
+                       f"by spelling only (as with --no-words)", err=True)
+        else:
+            evidence = word_evidence(bitext, encoder)
     findings = at_level(run_checks(bitext, only=names or None, evidence=evidence), level)
     if fmt == "json":
         click.echo(json.dumps([finding_dict(f) for f in findings], ensure_ascii=False, indent=1))
