@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +41,8 @@ from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
 from .unmatched import check_match, check_omissions, length_z, part_left_out
-from .numbers import SPACE, asides, listed, number_values, quantities, unequal
+from .number_words import spelled, written_numbers
+from .numbers import SPACE, Quantity, asides, listed, number_values, quantities, unequal
 from .slips import check_realword
 from .untranslated import check_untranslated
 from .types import Bitext, Finding, Severity, Side, Span
@@ -110,8 +112,23 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         even = len(extra_s) == len(extra_t)
         sev: Severity = "info" if not (extra_s and extra_t) or all(pages) or \
             (any(pages) and not even) else "error" if even else "warning"
+        if sev == "info" and not any(pages):   # 'Seven sailors' / '8人の船乗り'
+            words = _written_apart(src, bitext.src_lang, tgt, bitext.tgt_lang, sq + tq) if extra_t else \
+                _written_apart(tgt, bitext.tgt_lang, src, bitext.src_lang, sq + tq)
+            s_txt, t_txt = (words or s_txt, t_txt) if extra_t else (s_txt, words or t_txt)
+            sev = "warning" if words else sev
         yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
                            f"{t_txt} in the translation", *spans)
+
+
+def _written_apart(text: str, lang: str, other: str, other_lang: str, figures: Sequence[Quantity]) -> str:
+    """The numbers text writes out in words (2-100) that neither side writes in `figures` and
+    the other side does not write out, for the message ('seven'), or '' when there are none.
+    Where only one side writes figures, the change of a number written out on the other
+    ('Seven sailors' / '8人の船乗り') was info, as a number added or left out is."""
+    values = {q.value for q in figures}
+    return ", ".join(word for n, word in written_numbers(text, lang)
+                     if n not in values and not spelled(Decimal(n), other, other_lang))
 
 
 # ---------------------------------------------------------------- omissions, length, confidence

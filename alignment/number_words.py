@@ -100,6 +100,31 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=16)
+def _cardinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """The cardinals 2-100 of a language in words (folded, '-' as a space), longest first as one
+    pattern: 'twenty three' before 'twenty'. None where num2words does not know the language."""
+    from num2words import num2words
+    words: dict[str, int] = {}
+    for n in range(2, 101):
+        try:
+            words.setdefault(fold(num2words(n, lang=lang)).replace("-", " "), n)
+        except Exception:   # NotImplementedError for a language it lacks, and its own slips
+            return None
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b"), words
+
+
+def written_numbers(text: str, lang: str) -> list[tuple[int, str]]:
+    """(value, words) of the cardinals 2-100 written out in text ('seven', 'vingt trois',
+    'dreiundzwanzig', folded); one is left out, being also 'a' ('un', 'ein')."""
+    found = _cardinals(primary(lang))
+    if found is None:
+        return []
+    pattern, words = found
+    return [(words[m.group()], m.group()) for m in pattern.finditer(_folded(text))]
+
+
+@lru_cache(maxsize=16)
 def day_periods(lang: str) -> dict[str, str]:
     """Folded CLDR words for noon and midnight ('midi', 'Mitternacht') -> 'noon' / 'midnight'."""
     from babel import Locale, UnknownLocaleError

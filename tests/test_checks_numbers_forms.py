@@ -155,3 +155,33 @@ def test_asides_read_in_one_pass_agree_with_aside() -> None:
     qs = quantities(text)
     assert asides(qs, text) == [aside(q, text) for q in qs]
     assert [float(q.value) for q, a in zip(qs, asides(qs, text)) if not a] == [4, 8, 9]
+
+
+@pytest.mark.parametrize("src, tgt, langs, expected", [
+    # a number written out on one side, changed in figures on the other: worth a look
+    ("Seven sailors were saved that night.", "その夜8人の船乗りが救われた。", ("en", "ja"),
+     ("warning", "seven in the original, 8 in the translation")),
+    ("Sept marins furent sauvés.", "8 sailors were saved.", FR_EN, ("warning", "sept in the original")),
+    # the same number, or one written out on both sides, or a number only added: as before
+    ("Seven sailors were saved that night.", "その夜7人の船乗りが救われた。", ("en", "ja"), None),
+    ("The two men waited for an hour.", "Les deux hommes attendirent 1 heure.", EN_FR, ("info", "")),
+    ("He came with three friends in 1921.", "Il vint avec trois amis en 1921 et 1922.", EN_FR, ("info", "")),
+    ("Three ships and 12 men.", "3 navires et 12 hommes.", EN_FR, None),
+])
+def test_a_number_written_out_against_figures(src: str, tgt: str, langs: tuple[str, str],
+                                              expected: tuple[str, str] | None) -> None:
+    found = numbers(src, tgt, langs)
+    if expected is None:
+        assert found == ()
+        return
+    (f,) = found
+    assert f.severity == expected[0] and expected[1] in f.message
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Seven sailors, twenty-three years", "en", [7, 23]), ("vingt-trois ans, sept marins", "fr", [23, 7]),
+    ("seit dreiundzwanzig Jahren", "de", [23]), ("one man", "en", []),   # one is also 'a'
+])
+def test_written_numbers(text: str, lang: str, values: list[int]) -> None:
+    from alignment.number_words import written_numbers
+    assert [n for n, _ in written_numbers(text, lang)] == values
