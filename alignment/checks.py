@@ -204,7 +204,8 @@ def _unbalanced(text: str, other: str = "") -> list[str]:
     bad = [f"{o}{c}" for o, c in PAIRS_OF[:3] if text.count(o) != text.count(c)]
     if quotes:
         left = _unpaired_quotes(text)
-        bad += [kind for kind, marks in (("«»", "«»"), ("“”", "„“”")) if any(m in left for m in marks)]
+        bad += [kind for kind, marks in (("«»", "«»"), ("“”", "„“”"))
+                if any(m in left for m in marks)]
         if text.count('"') % 2:
             bad.append('"')
     return bad

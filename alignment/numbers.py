@@ -104,7 +104,8 @@ class Quantity:
         if self.kind != other.kind:
             t, n = (self, other) if self.kind == "t" else (other, self)
             clock = clock_minutes(n.value)
-            if clock is not None and (clock == t.value or t.ambiguous and clock % HALF_DAY == t.value % HALF_DAY):
+            if clock is not None and (clock == t.value
+                                      or t.ambiguous and clock % HALF_DAY == t.value % HALF_DAY):
                 return True
             return (t.hours or n.value != n.value.to_integral_value()) and n.value * 60 == t.value
         if self.value == other.value or self.kind == "n" and bool(self.written() & other.written()):
