@@ -127,6 +127,7 @@ def _written_apart(text: str, lang: str, other: str, other_lang: str, figures: S
     Where only one side writes figures, the change of a number written out on the other
     ('Seven sailors' / '8人の船乗り') was info, as a number added or left out is."""
     values = {q.value for q in figures}
+    values |= {q.value % 100 for q in figures if q.value >= 1000}   # '1990s' / 'los años noventa'
     return ", ".join(word for n, word in written_numbers(text, lang)
                      if n not in values and not spelled(Decimal(n), other, other_lang))
 

@@ -167,6 +167,9 @@ def test_asides_read_in_one_pass_agree_with_aside() -> None:
     ("The two men waited for an hour.", "Les deux hommes attendirent 1 heure.", EN_FR, ("info", "")),
     ("He came with three friends in 1921.", "Il vint avec trois amis en 1921 et 1922.", EN_FR, ("info", "")),
     ("Three ships and 12 men.", "3 navires et 12 hommes.", EN_FR, None),
+    # a decade written out: the nineties are the 1990s, not 90 against 1990
+    ("The highest figure since the 1990s.", "La cifra más alta desde los años noventa.", ("en", "es"),
+     ("info", "")),
 ])
 def test_a_number_written_out_against_figures(src: str, tgt: str, langs: tuple[str, str],
                                               expected: tuple[str, str] | None) -> None:
