@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-SPACE = "[ \u00a0\u202f\u2009]"
+SPACE = "[ \u00a0\u202f\u2009]"   # the spaces numbers are grouped and followed by (numbers.py too)
 TEN_THOUSAND, MILLION, MILLIARD = Decimal(10**4), Decimal(10**6), Decimal(10**9)
 
 # the scale words after a number, by language: Chinese, Japanese and Korean count in ten

@@ -31,10 +31,9 @@ from decimal import Decimal
 from .cjk import numeral_value
 from .cognates import _calendar, fold
 from .lang import primary
-from .number_scales import decades, scale_after
+from .number_scales import SPACE, decades, scale_after
 from .number_words import spelled, spelled_time
 
-SPACE = "[ \u00a0\u202f\u2009]"
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
 AMPM = rf"(?:{SPACE}?(?P<ap>[aApP])\.?{SPACE}?[mM]\b\.?)"
 TIMES = (  # each gives hour, optional minutes, optional am/pm
@@ -327,7 +326,7 @@ class _Counterparts:
         self.used = [False] * len(self.items)
         self.by: dict[tuple[str, Decimal], deque[int]] = {}
         for k, o in enumerate(self.items):
-            for value in sorted(o.written()):
+            for value in o.written():
                 self.by.setdefault((o.kind, value), deque()).append(k)
             clock = o.value if o.kind == "t" else clock_minutes(o.value)
             if clock is not None:
@@ -338,7 +337,7 @@ class _Counterparts:
     def take(self, q: Quantity) -> bool:
         """Use up the first unused quantity equal to q; False if there is none."""
         clock = clock_minutes(q.value) if q.kind == "n" else None
-        keys = [(q.kind, v) for v in sorted(q.written())] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
+        keys = [(q.kind, v) for v in q.written()] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
                                       if q.kind == "t" else [("t", q.value * 60)])
         keys += [("t", clock), ("t12", clock % HALF_DAY)] if clock is not None else []
         best = None
