@@ -49,3 +49,23 @@ def test_every_limsi_window_is_the_same_text(bench_dir: Path) -> None:
     pairs = bc.limsi_pairs(bench_dir)
     assert len(pairs) == 1001
     assert all(bc.seeded_window(pairs, seed, 1000) in (pairs[:1000], pairs[1:]) for seed in range(13))
+
+
+def test_multi_pairs_are_the_gold_links_of_several_sentences(bench_dir: Path) -> None:
+    """--multi: the windows hold the gold's 2-1, 1-3... links (both sides present), each side
+    joined, where a real book has a third of its links and the 1-1 windows never look."""
+    langs, pairs = bc.corpus_pairs("limsi", bench_dir, multi=True)
+    docs = bc.gold_documents(bench_dir, "limsi")
+    kinds = [(len(l.src), len(l.tgt)) for bt in docs for l in bt.alignment.links]
+    assert langs == ("fr", "en")
+    assert len(pairs) == sum(1 for s, t in kinds if s and t and (s, t) != (1, 1)) == 442
+    first = next((bt, i) for bt in docs for i, l in enumerate(bt.alignment.links)
+                 if l.src and l.tgt and (len(l.src), len(l.tgt)) != (1, 1))
+    assert pairs[0] == (first[0].link_text(first[1], "src"), first[0].link_text(first[1], "tgt"))
+    assert bc.corpus_pairs("limsi-enfr", bench_dir, multi=True)[1] == [(b, a) for a, b in pairs]
+
+
+def test_textberg_test_gold_documents_are_the_test_files(bench_dir: Path) -> None:
+    docs = bc.gold_documents(bench_dir, "textberg", "test")
+    assert len(docs) == len(list((bench_dir / "textberg").glob("test*.defr"))) > 1
+    assert all((bt.src_lang, bt.tgt_lang) == ("de", "fr") for bt in docs)
