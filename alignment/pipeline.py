@@ -18,7 +18,7 @@ from typing import Any
 from .errors import InputError
 from .progress import Progress, no_progress
 from .registry import EMBEDDERS, SEGMENTERS
-from .types import Bitext, Document, Sentence
+from .types import Bitext, Document, Sentence, VersionSet
 
 PARAGRAPH_MARK = "<P>"
 
@@ -78,6 +78,33 @@ def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_
         return bitext
     alignment = replace(bitext.alignment, warnings=read_warnings + bitext.alignment.warnings)
     return replace(bitext, alignment=alignment)
+
+
+def align_version_documents(docs: Sequence[Document], langs: Sequence[str], *, embedder: Any,
+                            segmenter: str = "default", title: str = "",
+                            names: Sequence[str] | None = None,
+                            progress: Progress = no_progress) -> VersionSet:
+    """An original (`docs[0]`) and its versions, each a read Document, segmented and aligned
+    as one set (versions.align_versions): what the app's "Compare versions" upload does.
+    Texts are named after their languages ('en1', 'en2'), or `names` (unique, no spaces)."""
+    from .align import check_size
+    from .versions import align_versions, versions_from_sentences
+
+    if len(docs) < 3 or len(docs) != len(langs):
+        raise InputError(f"a version set needs an original and at least two versions, one "
+                         f"language each; got {len(docs)} texts and {len(langs)} languages")
+    langs = [check_language(code) for code in langs]
+    split = SEGMENTERS[segmenter]
+    sentences = []
+    for n, (doc, lang) in enumerate(zip(docs, langs)):
+        progress(n, len(docs), "segment")
+        sents = tuple(split(doc, lang))
+        if not sents:
+            raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")
+        check_size(len(sents), doc.source or "the text")
+        sentences.append(sents)
+    return align_versions(versions_from_sentences(sentences, langs, names),
+                          embedder=resolve_embedder(embedder), title=title, progress=progress)
 
 
 def sentences_from_lines(lines: Sequence[str], source: str = "") -> tuple[Sentence, ...]:

@@ -320,8 +320,8 @@ def versions_from_lines(lines: Sequence[Sequence[str]], langs: Sequence[str]) ->
                  for name, lang, text in zip(version_names(langs), langs, lines))
 
 
-def versions_from_sentences(sentences: Sequence[Sequence[Sentence]],
-                            langs: Sequence[str]) -> tuple[Version, ...]:
-    """Versions from segmented texts, named after their languages."""
+def versions_from_sentences(sentences: Sequence[Sequence[Sentence]], langs: Sequence[str],
+                            names: Sequence[str] | None = None) -> tuple[Version, ...]:
+    """Versions from segmented texts, named after their languages unless `names` are given."""
     return tuple(Version(name, lang, tuple(sents))
-                 for name, lang, sents in zip(version_names(langs), langs, sentences))
+                 for name, lang, sents in zip(names or version_names(langs), langs, sentences))

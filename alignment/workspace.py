@@ -79,6 +79,31 @@ def aligned_path(src_name: str, tgt_name: str, digest: str) -> Path:
     return aligned_dir() / f"{stems[0]}--{stems[1]}-{digest[:8]}.po"
 
 
+def aligned_set_path(names: list[str], digest: str) -> Path:
+    """Where the app writes a version set it aligned: aligned/<original stem>--N-versions-<digest>.tmx
+    (its pair POs beside it, so "Correct or learn" finds them, and the same uploads again
+    open the set as it was, with the corrections saved to those POs)."""
+    stem = safe_filename(Path(names[0]).stem, "text")[:40]
+    return aligned_dir() / f"{stem}--{len(names) - 1}-versions-{digest[:8]}.tmx"
+
+
+def version_labels(file_names: list[str], langs: list[str] | None = None,
+                   width: int = 24) -> tuple[str, ...]:
+    """Column names for uploaded versions: each file's stem made safe (no spaces, as a set's
+    names must be) and short, numbered where two agree ('woods', 'howard', 'story-1', 'story-2');
+    a stem with no letter left ('小王子') gives the text's language, if known.
+    A person comparing translations knows them by their files, not as 'en1' and 'en2'."""
+    langs = list(langs or [])
+    stems = [safe_filename(Path(n).stem, (langs[k:k + 1] or ["text"])[0])[:width]
+             for k, n in enumerate(file_names)]
+    seen: dict[str, int] = {}
+    out = []
+    for stem in stems:
+        seen[stem] = seen.get(stem, 0) + 1
+        out.append(stem if stems.count(stem) == 1 else f"{stem}-{seen[stem]}")
+    return tuple(out)
+
+
 def keep_upload(stored: Path, digest: str) -> Path:
     """Move an uploaded PO into the lasting folder (aligned/uploaded/<stem>-<digest>.po).
 

@@ -204,3 +204,39 @@ def test_books_matched_by_chapter_are_capped_per_chapter(fake_embedder, small_ca
     bitext = align_documents(book("Chapitre", "fr.epub"), book("Chapter", "en.epub"), src_lang="fr",
                              tgt_lang="en", embedder=fake_embedder)
     assert len(bitext.src) == len(bitext.tgt) == 8
+
+
+FR_DOC = "Le chat dort sur le mur. Il fait beau aujourd'hui.\n\nLe chien aboie très fort."
+EN_DOC = "The cat sleeps on the wall. The weather is fine today.\n\nThe dog barks very loudly."
+EN2_DOC = "The cat is asleep on the wall. It is a fine day.\n\nThe dog is barking loudly."
+
+
+def test_align_version_documents_segments_and_aligns_every_version(fake_embedder):
+    from alignment.pipeline import align_version_documents
+    from alignment.read import read_text
+
+    docs = [read_text(t, source=n) for t, n in ((FR_DOC, "fr.txt"), (EN_DOC, "a.txt"), (EN2_DOC, "b.txt"))]
+    vs = align_version_documents(docs, ["fr", "en", "en"], embedder=fake_embedder, title="chat")
+    assert [(t.name, t.lang, len(t.sentences)) for t in vs.texts] == [("fr", "fr", 3), ("en1", "en", 3),
+                                                                      ("en2", "en", 3)]
+    assert vs.title == "chat" and len(vs.rows) == 3
+    assert [t.sentences[2].paragraph for t in vs.texts] == [1, 1, 1]
+    named = align_version_documents(docs, ["fr", "en", "en"], embedder=fake_embedder,
+                                    names=["orig", "anna", "ben"])
+    assert [t.name for t in named.texts] == ["orig", "anna", "ben"]
+
+
+@pytest.mark.parametrize("texts, langs, message", [
+    ([FR_DOC, EN_DOC], ["fr", "en"], "an original and at least two versions"),
+    ([FR_DOC, EN_DOC, EN2_DOC], ["fr", "en"], "got 3 texts and 2 languages"),
+    ([FR_DOC, EN_DOC, "   "], ["fr", "en", "en"], "v2.txt: no sentences found"),
+    ([FR_DOC, EN_DOC, EN2_DOC], ["fr", "en", "english"], "english"),
+])
+def test_align_version_documents_refuses_clearly(fake_embedder, texts, langs, message):
+    from alignment.pipeline import align_version_documents
+    from alignment.types import Document
+
+    docs = [Document(tuple(p for p in t.split("\n\n") if p.strip()), source=f"v{k}.txt")
+            for k, t in enumerate(texts)]
+    with pytest.raises((InputError, UnsupportedLanguage), match=message):
+        align_version_documents(docs, langs, embedder=fake_embedder)

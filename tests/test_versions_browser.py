@@ -52,7 +52,7 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(server)
-            box = page.get_by_label("Path of a version set (.tmx)")
+            box = page.get_by_label("…or the path of a version set (.tmx)")
             box.fill(str(version_set), timeout=60_000)
             box.press("Enter")
             started = time.monotonic()
@@ -60,6 +60,8 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
             grid = page.locator("div.vs-grid").first
             grid.wait_for(timeout=60_000)
             opened = time.monotonic() - started
+            # nothing was corrected: the pair POs written with the set are not read as corrections
+            api.expect(page.get_by_text("joined again", exact=False)).to_have_count(0)
             heads = grid.locator("div.vs-head")
             api.expect(heads.nth(3)).to_contain_text("en2")
             row1 = grid.locator("div.vs-cell[data-name='en2']").first
@@ -78,6 +80,45 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
             page.get_by_role("button", name="Correct or learn fr–en2").click()
             pair = page.locator("table.al-rows").last
             api.expect(pair).to_contain_text("the town still slept in the rain",
+                                             timeout=60_000)
+        finally:
+            browser.close()
+
+
+def test_upload_an_original_and_two_versions_then_compare(tmp_path, sync_api, server):
+    """No command line: upload the original and its versions, check the detected languages,
+    click "Align and compare"; the set opens in columns, and each pair can be corrected."""
+    api = sync_api
+    paths = []
+    for name, lines in (("histoire", FR), ("story-anna", EN1), ("story-ben", EN2)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(" ".join(lines) + "\n", encoding="utf-8")   # paragraphs, to be segmented
+        paths.append(str(path))
+    with api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(server)
+            button = page.get_by_role("button", name="Align and compare")
+            api.expect(button).to_be_disabled(timeout=60_000)
+            page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
+            page.locator(".st-key-vs_up_versions input[type=file]").set_input_files(paths[1:])
+            langs = page.get_by_label("Languages, original first (detected; correct them if need be)")
+            api.expect(langs).to_have_value("fr, en, en", timeout=30_000)
+            api.expect(button).to_be_enabled()
+            button.click()
+            grid = page.locator("div.vs-grid").first
+            grid.wait_for(timeout=90_000)
+            heads = grid.locator("div.vs-head")
+            api.expect(heads.nth(1)).to_contain_text("histoire · fr")   # named after the files
+            api.expect(heads.nth(3)).to_contain_text("story-ben · en")
+            api.expect(grid.locator("div.vs-cell[data-name='story-anna']").first).to_contain_text(
+                "In the morning, the town was still asleep under the rain.")
+            api.expect(grid.locator("div.vs-mark")).to_have_count(4)
+            api.expect(page.get_by_text("joined again", exact=False)).to_have_count(0)
+            page.get_by_role("button", name="Correct or learn histoire–story-anna").click()
+            pair = page.locator("table.al-rows").last
+            api.expect(pair).to_contain_text("Un chat noir traversait la place en courant.",
                                              timeout=60_000)
         finally:
             browser.close()

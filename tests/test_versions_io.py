@@ -121,3 +121,24 @@ def test_a_corrected_pair_po_rejoins_the_rows(tmp_path):
                             src_lang="fr", tgt_lang="en")
     same, notes = with_pairs(vs, {2: other})
     assert same == vs and "its original differs" in notes[0]
+
+
+def test_cli_writes_the_pair_pos_before_the_set(tmp_path):
+    """The app reads a pair PO newer than its set as a correction and joins the rows again
+    ("Rows joined again from the corrected ..."): a set just written has none."""
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    paths = []
+    for name, text in (("fr", "Le chat dort. Il pleut."), ("en1", "The cat sleeps. It rains."),
+                       ("en2", "The cat is asleep. It is raining.")):
+        paths.append(tmp_path / f"{name}.txt")
+        paths[-1].write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "set.tmx"
+    result = CliRunner().invoke(main, ["align", *map(str, paths), "--langs", "fr,en,en",
+                                       "--embedder", "hashing", "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pos = sorted(tmp_path.glob("set.*.po"))
+    assert len(pos) == 2
+    assert all(po.stat().st_mtime_ns <= out.stat().st_mtime_ns for po in pos)

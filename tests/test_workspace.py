@@ -87,3 +87,25 @@ def test_corpus_po_is_the_file_the_readme_command_writes_and_takes_in_the_apps_o
 def test_corpus_po_falls_back_to_the_cache_where_the_folder_cannot_be_written(tmp_path):
     cached = tmp_path / "cache" / "sample.po"
     assert workspace.corpus_po("sample", tmp_path / "gone", cached) == cached
+
+
+@pytest.mark.parametrize("files, labels", [
+    (["Le Petit Prince.txt", "woods.epub", "howard.docx"], ("Le_Petit_Prince", "woods", "howard")),
+    (["fr/story.txt", "en/story.txt", "story.md"], ("story-1", "story-2", "story-3")),
+    (["a.txt", "Traducción de Ana.txt", "../b.txt"], ("a", "Traduccion_de_Ana", "b")),
+    (["x" * 60 + ".txt", ".hidden", "ok.txt"], ("x" * 24, "hidden", "ok")),
+    (["小王子.txt", "星の王子さま.txt", "Little Prince.txt"], ("zh", "ja", "Little_Prince")),
+    (["小王子.txt", "小王子.epub", "b.txt"], ("zh-1", "zh-2", "b")),
+])
+def test_version_labels_name_the_columns_after_the_files(files, labels):
+    """Unique, short, without spaces (a set's names must have none); the language where a
+    file name has no letter a name can keep."""
+    got = workspace.version_labels(files, ["zh", "ja" if "星" in files[1] else "zh", "en"])
+    assert got == labels
+    assert len(set(got)) == len(got) and not any(" " in g for g in got)
+
+
+def test_aligned_set_path_is_lasting_and_readable(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = workspace.aligned_set_path(["../Le Horla.txt", "a.txt", "b.txt"], "0123456789abcdef")
+    assert path == tmp_path / "alignment" / "aligned" / "Le_Horla--2-versions-01234567.tmx"

@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from alignment import versions_compare as V
+from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
 from .common import md
@@ -163,9 +164,11 @@ def open_set(path: Path) -> None:
 def open_section() -> None:
     """Start page: open a version set written by `alignment align ORIGINAL V1 V2 -o SET.tmx`."""
     st.subheader("Compare versions")
-    st.caption("An original and several translations (or a translation and its revision), "
-               "aligned together by `alignment align ORIGINAL V1 V2 -o set.tmx`.")
-    path = st.text_input("Path of a version set (.tmx)", key="vs_path_input")
+    st.caption("An original and several translations (or a translation and its revision) in "
+               "columns: upload them here, or open a set written by "
+               "`alignment align ORIGINAL V1 V2 -o set.tmx`.")
+    upload_section()
+    path = st.text_input("…or the path of a version set (.tmx)", key="vs_path_input")
     if st.button("Open set", key="vs_open") and path:
         target = Path(path).expanduser()
         if not target.is_file():
@@ -173,6 +176,80 @@ def open_section() -> None:
         else:
             open_set(target)
             st.rerun()
+
+
+def upload_section() -> None:
+    """An original and two or more versions uploaded here, aligned under the button (progress
+    bar and all) and opened as a set: no command line needed to compare translations."""
+    from .common import FORMATS
+
+    left, right = st.columns(2)
+    original = left.file_uploader("Original", type=list(FORMATS), key="vs_up_src")
+    versions = right.file_uploader("Versions (two or more; text, HTML, Markdown, EPUB, DOCX, "
+                                   "ODT or PDF)", type=list(FORMATS), accept_multiple_files=True,
+                                   key="vs_up_versions")
+    files = [f for f in (original, *(versions or [])) if f is not None]
+    langs = _languages_box(files)
+    ready = original is not None and len(versions or []) >= 2
+    if st.button("Align and compare", key="vs_align", type="primary", disabled=not ready,
+                 help=None if ready else "Upload an original and at least two versions"):
+        try:
+            target = align_uploaded_set(files, langs)
+        except AlignmentError as exc:
+            st.error(md(str(exc)))
+        else:
+            open_set(target)
+            st.rerun()
+
+
+def _languages_box(files: Sequence[Any]) -> list[str]:
+    """The texts' languages, original first: detected when the files change, editable."""
+    from alignment import workspace
+    from alignment.read import sample_text
+
+    ids = tuple(f.file_id for f in files)
+    if files and st.session_state.get("vs_langs_for") != ids:
+        guesses = [workspace.guess_language(sample_text(f.name, f.getvalue())) or "?" for f in files]
+        st.session_state.update(vs_langs_for=ids, vs_langs=", ".join(guesses))
+    text = st.text_input("Languages, original first (detected; correct them if need be)",
+                         key="vs_langs", disabled=not files)
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def align_uploaded_set(files: Sequence[Any], langs: Sequence[str]) -> Path:
+    """Align the uploads as a set and write it (TMX, and a PO per pair beside it) in the lasting
+    folder; the same uploads again return the set already written, corrections and all."""
+    from alignment import workspace
+    from alignment.errors import InputError
+    from alignment.pipeline import align_version_documents
+    from alignment.read import read_file
+    from alignment.versions_io import write_pair_pos, write_set_tmx
+
+    from .common import EMBEDDER, digest_of, embedder, st_progress, upload_dir
+
+    if len(langs) != len(files) or "?" in langs:
+        raise InputError(f"give one language per text, original first ({len(files)} texts, e.g. "
+                         f"fr, en, en); a '?' is a language that could not be detected")
+    digest = digest_of([*(f.getvalue() for f in files), ",".join(langs).encode()])
+    target = workspace.aligned_set_path([f.name for f in files], digest)
+    if target.is_file():
+        return target
+    folder = upload_dir()
+    stored = [workspace.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, f"text{n}"))
+              for n, f in enumerate(files)]
+    try:
+        docs = [read_file(path) for path in stored]
+    finally:
+        for path in stored:
+            path.unlink(missing_ok=True)
+    vs = align_version_documents(docs, langs, embedder=embedder(EMBEDDER),
+                                 title=Path(files[0].name).stem,
+                                 names=workspace.version_labels([f.name for f in files], list(langs)),
+                                 progress=st_progress("Aligning the versions"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_pair_pos(vs, str(target)[:-4])   # before the set: a pair PO newer than it is a correction
+    write_set_tmx(vs, target)
+    return target
 
 
 def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]]:

@@ -84,9 +84,9 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
     vs = align_versions(texts, embedder=embedder, title=Path(paths[0]).stem, progress=progress)
     written: list[Path] = []
     try:
-        if output:
-            written += write_set_tmx(vs, output)
+        if output:   # the pairs first: the app reads a pair PO newer than its set as corrected
             written += write_pair_pos(vs, output[:-4], overwrite_edited=overwrite_edited)
+            written += write_set_tmx(vs, output)
         if tsv:
             written += write_set_tsv(vs, tsv)
         if out_dir:
