@@ -494,3 +494,38 @@ def test_rows_under_an_older_checksum_are_deleted_when_the_cache_opens(tmp_path)
         assert sum(k.startswith(other) for k in keys) == 3
     db.close()
     assert again.get([b"k" * 20], "runs") == {b"k" * 20: (2, b"\x01" * 16)}
+
+
+@pytest.mark.parametrize("text, calm", [
+    ("LE VIEUX PONT", "Le vieux pont"),
+    ("CHAPITRE II. LA MARE AUX LARMES.", "Chapitre II. La mare aux larmes."),
+    ("CHAPTER II. The Pool of Tears", "Chapter II. The Pool of Tears"),
+    ("INTRODUCTION", "Introduction"),
+    ("ПРЕДИСЛОВИЕ АВТОРА", "Предисловие автора"),
+    ("L' HABITATION DU LAPIN BLANC .", "L' habitation du lapin blanc ."),
+    ("He said: STOP THAT NOW. Then left.", "He said: Stop that now. Then left."),
+    ("I AM HERE", "I am here"),
+    ("BOOK I.", "Book I."),
+    # acronyms and numerals in a sentence, short words alone, texts with no capitals: unchanged
+    ("NATO", "NATO"), ("BBC", "BBC"), ("The UN said so.", "The UN said so."),
+    ("it was the FBI and the CIA", "it was the FBI and the CIA"),
+    ("See ch. XII and the NATO report", "See ch. XII and the NATO report"),
+    ("Paris, NY", "Paris, NY"), ("Le vieux pont", "Le vieux pont"), ("A", "A"), ("— 12 —", "— 12 —"),
+    ("tab\tHERE AND\u00a0THERE", "tab\there and\u00a0there"),   # the spaces as they were
+])
+def test_calm_capitals(text: str, calm: str) -> None:
+    from alignment.embed import calm_capitals
+
+    assert calm_capitals(text) == calm
+
+
+def test_a_heading_in_capitals_means_what_it_says(use: UseEmbedder) -> None:
+    """One edition prints its headings in capitals, the other does not: the encoder read
+    'LE VIEUX PONT' 0.32 from 'The old bridge' (0.85 written as a sentence)."""
+    caps = ["LE VIEUX PONT", "DIE ALTE BRÜCKE VON SAINT-AUBIN"]
+    vec = use.embed(caps + ["The old bridge", "Le vieux pont de Saint-Aubin"])
+    assert _cos(vec[0], vec[2]) > 0.75 and _cos(vec[1], vec[3]) > 0.75
+    np.testing.assert_allclose(vec[:1], use.embed(["Le vieux pont"]), atol=1e-6)
+    runs = use.embed_runs(["CHAPITRE II.", "LA MARE AUX LARMES.", "Alice pleurait."], 2)
+    calm = use.embed_runs(["Chapitre II.", "La mare aux larmes.", "Alice pleurait."], 2)
+    np.testing.assert_allclose(runs, calm, atol=1e-6)
