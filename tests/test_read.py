@@ -431,3 +431,23 @@ def test_markdown_too_deep_to_parse_is_read_as_plain_text_with_a_warning(text: s
     doc = read_text(text, fmt="markdown", source="deep.md")
     assert "Texte profond." in doc.paragraphs[-1] or doc.paragraphs[-1].endswith("]")
     assert len(doc.warnings) == 1 and "deep.md: Markdown nested too deeply" in doc.warnings[0]
+
+
+@pytest.mark.parametrize("html, paragraph", [
+    ("<p>Le <i>vieux</i> pont<sup>1</sup>.</p>", "Le vieux pont."),
+    ("<p>« Viens. »<sup>[2]</sup> dit-il.</p>", "« Viens. » dit-il."),
+    ("<p>the end.<sup>*</sup></p>", "the end."),
+    ('<p>Il était<sup><a href="notes.xhtml#n3">3</a></sup> là.</p>', "Il était là."),
+    ('<p>Il était<a href="notes.xhtml#n3"><sup>3</sup></a> là.</p>', "Il était là."),
+    # not footnote marks: units, powers, ordinals, abbreviations
+    ("<p>Une surface de 3 km<sup>2</sup>.</p>", "Une surface de 3 km2."),
+    ("<p>Le 1<sup>er</sup> mai, au XIX<sup>e</sup> siècle.</p>", "Le 1er mai, au XIXe siècle."),
+    ("<p>M<sup>me</sup> Bovary</p>", "Mme Bovary"),
+    ("<p>x<sup>2</sup> + y<sup>2</sup></p>", "x2 + y2"),
+])
+def test_superscript_footnote_marks_are_not_read_into_words(html: str, paragraph: str) -> None:
+    """'pont<sup>1</sup>' was read 'pont1': a word the encoder does not know and a number
+    (1) that the other edition, without notes, lacks."""
+    from alignment.read import html_blocks
+
+    assert html_blocks(html)[0] == [paragraph]

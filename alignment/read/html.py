@@ -8,7 +8,8 @@ also needs the separate lxml_html_clean package just to import. Our rules
 are few and predictable: drop scripts, styles, forms, <nav>, <footer>,
 <aside>, ARIA navigation/banner/contentinfo regions, elements whose class
 or id names navigation, menus, footers, sidebars or cookie banners, and
-in-page footnote reference links ("1", "[2]", "*"); read from <main>,
+in-page footnote reference links ("1", "[2]", "*") and unlinked footnote marks in
+superscript right after a word ('pont<sup>1</sup>', not 'km<sup>2</sup>'); read from <main>,
 role=main or the only <article> when there is one; every block element
 (p, h1-h6, li, blockquote, div, td...) ends a paragraph; one <br> is a
 line wrap (a space), two or more in a row end a paragraph. lxml parses
@@ -46,6 +47,21 @@ def _droppable(el: Any) -> bool:
         return True
     href = el.get("href", "") if tag == "a" else ""
     return href.startswith("#") and bool(_FOOTNOTE_REF.match(el.text_content()))
+
+
+_WORD_END = re.compile(r"(?:[^\W\d_]{3}|[.,;:!?»”’\")])$")
+
+
+def _note_mark(el: Any, before: list[str]) -> bool:
+    """A footnote mark in superscript, with no link: 'le pont<sup>1</sup>.' read as 'pont1', a
+    word the encoder does not know and a number the other edition lacks. Only right after a
+    word of three letters or more or a closing mark: 'km<sup>2</sup>' and '10<sup>6</sup>' stay,
+    as do '1<sup>er</sup>' and 'XIX<sup>e</sup>' (letters, no mark). A mark linking to a notes
+    file ('<sup><a href="notes.xhtml#n3">3</a></sup>', common in EPUBs) goes too."""
+    if not _FOOTNOTE_REF.match(el.text_content()):
+        return False
+    tail = "".join(before[-3:]).rstrip(_BR)
+    return bool(_WORD_END.search(tail))
 
 
 def _link_only(el: Any) -> bool:
@@ -112,7 +128,7 @@ class _Blocks:
                     self.flush(heading=_is_heading(el))
                 self.buffer.append(el.tail or "")
                 continue
-            if not tag or _droppable(el):
+            if not tag or _droppable(el) or (tag == "sup" and _note_mark(el, self.buffer)):
                 self.buffer.append(el.tail or "")
                 continue
             if tag in _BLOCK_TAGS:
