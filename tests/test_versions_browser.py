@@ -116,6 +116,15 @@ def test_upload_an_original_and_two_versions_then_compare(tmp_path, sync_api, se
                 "In the morning, the town was still asleep under the rain.")
             api.expect(grid.locator("div.vs-mark")).to_have_count(4)
             api.expect(page.get_by_text("joined again", exact=False)).to_have_count(0)
+            page.get_by_role("button", name="Download").click()   # the set, to keep or share
+            tsv = page.get_by_role("button", name="TSV", exact=True)
+            tsv.wait_for(state="visible", timeout=60_000)
+            with page.expect_download(timeout=30_000) as info:
+                tsv.click()
+            rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+            assert rows[0] == "histoire\tstory-anna\tstory-ben" and len(rows) == 5
+            assert rows[2].split("\t")[0] == FR[1]
+            page.keyboard.press("Escape")
             page.get_by_role("button", name="Correct or learn histoire–story-anna").click()
             pair = page.locator("table.al-rows").last
             api.expect(pair).to_contain_text("Un chat noir traversait la place en courant.",

@@ -271,6 +271,34 @@ def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]
     return shown, diff, query, only, view, [names.index(n) for n in hide]
 
 
+SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"))
+
+
+def set_file(vs: VersionSet, fmt: str) -> bytes | str:
+    """The set as a file: TMX (every text, row by row, readable again by `Open set`) or TSV
+    (one column per text); made once per set and session."""
+    from alignment.versions_io import render_set_tmx, render_set_tsv
+
+    made = st.session_state.get("vs_files")
+    if made is None or made[0] is not vs:
+        made = st.session_state.vs_files = (vs, {})
+    if fmt not in made[1]:
+        made[1][fmt] = render_set_tmx(vs) if fmt == "tmx" else render_set_tsv(vs).encode("utf-8")
+    return made[1][fmt]
+
+
+def _download_buttons(vs: VersionSet) -> None:
+    stem = Path(st.session_state.vs_path).stem
+    for fmt, mime in SET_DOWNLOADS:
+        try:
+            data = set_file(vs, fmt)
+        except AlignmentError as exc:   # a character XML cannot hold
+            st.caption(f"{fmt.upper()}: {md(str(exc))}")
+            continue
+        st.download_button(fmt.upper(), data, key=f"vs_dl_{fmt}", file_name=f"{stem}.{fmt}",
+                           mime=mime, on_click="ignore")
+
+
 def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
     """Version k -> the PO of the pair (original, k) written beside the set, when it exists."""
     stem = str(set_path)[:-4] if str(set_path).lower().endswith(".tmx") else str(set_path)
@@ -280,7 +308,7 @@ def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
 
 
 def _close() -> None:
-    for key in ("version_set", "vs_path", "vs_page"):
+    for key in ("version_set", "vs_path", "vs_page", "vs_files"):
         st.session_state.pop(key, None)
 
 
@@ -291,6 +319,10 @@ def _pair_buttons(vs: VersionSet, open_pair: Callable[[Path], None] | None) -> N
     if bar.button("Close set", key="vs_close"):
         _close()
         st.rerun()
+    menu = bar.popover("Download", key="vs_dl_menu", on_change="rerun")
+    with menu:
+        if menu.open:  # the files are made when the menu opens
+            _download_buttons(vs)
     for k, path in pos.items():
         label = f"Correct or learn {vs.texts[0].name}–{vs.texts[k].name}"
         if bar.button(label, key=f"vs_pair_{k}", help=f"Open {path.name} in the reader"):
