@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 

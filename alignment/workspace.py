@@ -12,6 +12,7 @@ offers to download them or save them elsewhere (`save_copy`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -19,9 +20,12 @@ import shutil
 import tempfile
 import time
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from .errors import POConflict, UnknownComponent, UploadError
+from .errors import InputError, POConflict, UnknownComponent, UploadError
+from .progress import Progress, no_progress
 from .types import Bitext
 
 MAX_UPLOAD_MB = 20
@@ -102,6 +106,40 @@ def version_labels(file_names: list[str], langs: list[str] | None = None,
         seen[stem] = seen.get(stem, 0) + 1
         out.append(stem if stems.count(stem) == 1 else f"{stem}-{seen[stem]}")
     return tuple(out)
+
+
+def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str], *,
+                       embedder: Any, folder: Path, progress: Progress = no_progress) -> Path:
+    """Align uploaded files (name, bytes), the original first, as a version set, and write it
+    (TMX, and a PO per pair beside it) in the lasting folder; returns the set's path. The same
+    uploads and languages again return the set already written, with the corrections saved to
+    its pair POs. The uploads pass through `folder` (the session's) and are removed from it."""
+    from .pipeline import align_version_documents
+    from .read import read_file
+    from .versions_io import write_pair_pos, write_set_tmx
+
+    if len(langs) != len(uploads) or "?" in langs:
+        raise InputError(f"give one language per text, original first ({len(uploads)} texts, e.g. "
+                         f"fr, en, en); a '?' is a language that could not be detected")
+    blobs = [data for _, data in uploads] + [",".join(langs).encode()]
+    digest = hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in blobs)).hexdigest()
+    target = aligned_set_path([name for name, _ in uploads], digest)
+    if target.is_file():
+        return target
+    stored = [store_upload(name, data, side_dir(folder, f"text{n}"))
+              for n, (name, data) in enumerate(uploads)]
+    try:
+        docs = [read_file(path) for path in stored]
+    finally:
+        for path in stored:
+            path.unlink(missing_ok=True)
+    names = [name for name, _ in uploads]
+    vs = align_version_documents(docs, langs, embedder=embedder, title=Path(names[0]).stem,
+                                 names=version_labels(names, list(langs)), progress=progress)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_pair_pos(vs, str(target)[:-4])   # before the set: a pair PO newer than it is a correction
+    write_set_tmx(vs, target)
+    return target
 
 
 def keep_upload(stored: Path, digest: str) -> Path:

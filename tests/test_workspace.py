@@ -109,3 +109,43 @@ def test_aligned_set_path_is_lasting_and_readable(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     path = workspace.aligned_set_path(["../Le Horla.txt", "a.txt", "b.txt"], "0123456789abcdef")
     assert path == tmp_path / "alignment" / "aligned" / "Le_Horla--2-versions-01234567.tmx"
+
+
+UPLOADS = [("histoire.txt", "Le chat dort sur le mur. Il pleut depuis le matin.\n".encode()),
+           ("anna.txt", b"The cat sleeps on the wall. It has rained since morning.\n"),
+           ("ben.txt", b"The cat is asleep on the wall. It has been raining all morning.\n")]
+
+
+def test_align_uploaded_set_writes_the_set_and_its_pairs_once(tmp_path, monkeypatch, fake_embedder):
+    """The app's Compare versions: the set and a PO per pair in the lasting folder, named after
+    the files; the same uploads again open what was written (with its corrections), not a new
+    alignment; the uploads are not left in the session's folder."""
+    from alignment.versions_io import read_set_tmx
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = workspace.new_upload_dir(tmp_path)
+    seen = []
+    path = workspace.align_uploaded_set(UPLOADS, ["fr", "en", "en"], embedder=fake_embedder,
+                                        folder=folder, progress=lambda d, t, s: seen.append(s))
+    assert path.parent == workspace.aligned_dir() and path.name.startswith("histoire--2-versions-")
+    vs = read_set_tmx(path)
+    assert [t.name for t in vs.texts] == ["histoire", "anna", "ben"] and len(vs.rows) == 2
+    pos = sorted(path.parent.glob(f"{path.stem}.*.po"))
+    assert [p.name.split(".", 1)[1] for p in pos] == ["histoire-anna.po", "histoire-ben.po"]
+    assert all(p.stat().st_mtime_ns <= path.stat().st_mtime_ns for p in pos)
+    assert seen and not [p for p in folder.rglob("*") if p.is_file()]
+    written = path.stat().st_mtime_ns
+    again = workspace.align_uploaded_set(UPLOADS, ["fr", "en", "en"], embedder=fake_embedder,
+                                         folder=folder)
+    assert again == path and path.stat().st_mtime_ns == written
+    other = workspace.align_uploaded_set(UPLOADS, ["fr", "en", "de"], embedder=fake_embedder,
+                                         folder=folder)
+    assert other != path   # other languages: another alignment
+
+
+@pytest.mark.parametrize("langs", [["fr", "en"], ["fr", "?", "en"]])
+def test_align_uploaded_set_wants_one_language_per_text(tmp_path, fake_embedder, langs):
+    from alignment.errors import InputError
+
+    with pytest.raises(InputError, match="one language per text"):
+        workspace.align_uploaded_set(UPLOADS, langs, embedder=fake_embedder, folder=tmp_path)

@@ -217,39 +217,14 @@ def _languages_box(files: Sequence[Any]) -> list[str]:
 
 
 def align_uploaded_set(files: Sequence[Any], langs: Sequence[str]) -> Path:
-    """Align the uploads as a set and write it (TMX, and a PO per pair beside it) in the lasting
-    folder; the same uploads again return the set already written, corrections and all."""
+    """workspace.align_uploaded_set on the uploads, with this session's folder and a bar."""
     from alignment import workspace
-    from alignment.errors import InputError
-    from alignment.pipeline import align_version_documents
-    from alignment.read import read_file
-    from alignment.versions_io import write_pair_pos, write_set_tmx
 
-    from .common import EMBEDDER, digest_of, embedder, st_progress, upload_dir
+    from .common import EMBEDDER, embedder, st_progress, upload_dir
 
-    if len(langs) != len(files) or "?" in langs:
-        raise InputError(f"give one language per text, original first ({len(files)} texts, e.g. "
-                         f"fr, en, en); a '?' is a language that could not be detected")
-    digest = digest_of([*(f.getvalue() for f in files), ",".join(langs).encode()])
-    target = workspace.aligned_set_path([f.name for f in files], digest)
-    if target.is_file():
-        return target
-    folder = upload_dir()
-    stored = [workspace.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, f"text{n}"))
-              for n, f in enumerate(files)]
-    try:
-        docs = [read_file(path) for path in stored]
-    finally:
-        for path in stored:
-            path.unlink(missing_ok=True)
-    vs = align_version_documents(docs, langs, embedder=embedder(EMBEDDER),
-                                 title=Path(files[0].name).stem,
-                                 names=workspace.version_labels([f.name for f in files], list(langs)),
-                                 progress=st_progress("Aligning the versions"))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_pair_pos(vs, str(target)[:-4])   # before the set: a pair PO newer than it is a correction
-    write_set_tmx(vs, target)
-    return target
+    return workspace.align_uploaded_set([(f.name, f.getvalue()) for f in files], langs,
+                                        embedder=embedder(EMBEDDER), folder=upload_dir(),
+                                        progress=st_progress("Aligning the versions"))
 
 
 def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]]:
@@ -274,7 +249,7 @@ def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]
 SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"))
 
 
-def set_file(vs: VersionSet, fmt: str) -> bytes | str:
+def set_file(vs: VersionSet, fmt: str) -> bytes:
     """The set as a file: TMX (every text, row by row, readable again by `Open set`) or TSV
     (one column per text); made once per set and session."""
     from alignment.versions_io import render_set_tmx, render_set_tsv
