@@ -131,3 +131,29 @@ def test_upload_an_original_and_two_versions_then_compare(tmp_path, sync_api, se
                                              timeout=60_000)
         finally:
             browser.close()
+
+
+def test_what_the_aligner_warned_about_a_version_is_on_the_page(version_set, tmp_path, sync_api, server):
+    """`alignment align` prints the aligner's warnings; the set's page shows them too."""
+    from dataclasses import replace
+
+    from alignment.versions_io import read_set_tmx, write_set_tmx
+
+    api = sync_api
+    vs = read_set_tmx(version_set)
+    warned = tmp_path / "warned.tmx"
+    write_set_tmx(replace(vs, warnings=((), ("the encoder use-m3 does not know sv: review the links",))),
+                  warned)
+    with api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(server)
+            box = page.get_by_label("…or the path of a version set (.tmx)")
+            box.fill(str(warned), timeout=60_000)
+            box.press("Enter")
+            page.get_by_role("button", name="Open set").click()
+            page.locator("div.vs-grid").first.wait_for(timeout=60_000)
+            api.expect(page.get_by_text("en2: the encoder use-m3 does not know sv")).to_be_visible()
+        finally:
+            browser.close()

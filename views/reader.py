@@ -197,6 +197,20 @@ def banners() -> None:
         if st.button("OK", key="flash_ok"):
             ss.flash_info = None
             st.rerun()
+    alignment_notes(ss.history.current.alignment.warnings)
+
+
+def alignment_notes(notes: tuple[str, ...]) -> None:
+    """What the aligner or the readers had to warn about (a language the encoder does not know,
+    a file read in two encodings), which `alignment align` prints: the links may need review."""
+    if not notes or ss.get("notes_hidden") == ss.path:
+        return
+    with st.container(border=True, key="notes_box"):
+        st.warning(f"{len(notes)} note{'s' * (len(notes) != 1)} on this alignment:\n\n"
+                   + "\n".join(f"- {md(n)}" for n in notes))
+        if st.button("Hide", key="notes_hide"):
+            ss.notes_hidden = ss.path
+            st.rerun()
 
 
 def toolbar(bitext: Bitext) -> None:

@@ -317,6 +317,9 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
                 + f" · {len(vs.rows)} rows")
     for note in ss.get("vs_notes", ()):
         st.caption(html.escape(note))
+    notes = [f"{vs.texts[k + 1].name}: {w}" for k, ws in enumerate(vs.warnings) for w in ws]
+    if notes:   # what `alignment align` prints: a language the encoder does not know...
+        st.warning("\n".join(f"- {md(n)}" for n in notes))
     _pair_buttons(vs, open_pair)
     if view == "Summary":
         st.html(render_summary(vs))

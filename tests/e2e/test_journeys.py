@@ -451,3 +451,24 @@ def test_a_long_finding_reads_beside_its_button(page, po_copy):
     assert rows and any(r["tall"] for r in rows), "a message should take more than one line here"
     for r in rows:
         assert r["text_top"] < r["button_bottom"] and r["text_left"] >= r["button_right"], r
+
+
+def test_what_the_aligner_warned_about_is_on_the_page(page, tmp_path):
+    """A file saved half in UTF-8, half in Latin-1: `alignment align` says each part was read in
+    its own encoding; the reader says so too, above the text, until the person hides it."""
+    de, fr = tmp_path / "muehle.txt", tmp_path / "moulin.txt"
+    de.write_bytes(DE_ONE.encode("utf-8") + "\n\nDie Brücke über den Fluß war alt.\n".encode("latin-1"))
+    fr.write_text(FR_ONE + "\n\nLe pont sur la rivière était vieux.\n", encoding="utf-8")
+    page.locator(".st-key-new_src input[type=file]").set_input_files(str(de))
+    page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(fr))
+    expect(page.locator(".st-key-lang_tgt input")).to_have_value("fr")
+    align = page.get_by_role("button", name="Align", exact=True)
+    align.scroll_into_view_if_needed()
+    align.click()
+    expect(reader_table(page).locator("tr.row").first).to_contain_text("Die alte Mühle", timeout=90_000)
+    notes = page.locator(".st-key-notes_box")
+    expect(notes).to_contain_text("1 note on this alignment")
+    expect(notes).to_contain_text("mixes UTF-8 with Latin-1")
+    expect(reader_table(page)).to_contain_text("Die Brücke über den Fluß war alt.")  # read right
+    notes.get_by_role("button", name="Hide").click()
+    expect(page.locator(".st-key-notes_box")).to_have_count(0)
