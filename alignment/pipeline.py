@@ -88,7 +88,7 @@ def align_version_documents(docs: Sequence[Document], langs: Sequence[str], *, e
     as one set (versions.align_versions): what the app's "Compare versions" upload does.
     Texts are named after their languages ('en1', 'en2'), or `names` (unique, no spaces)."""
     from .align import check_size
-    from .versions import align_versions, versions_from_sentences
+    from .versions import align_versions, versions_from_sentences, with_read_warnings
 
     if len(docs) < 3 or len(docs) != len(langs):
         raise InputError(f"a version set needs an original and at least two versions, one "
@@ -103,8 +103,9 @@ def align_version_documents(docs: Sequence[Document], langs: Sequence[str], *, e
             raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")
         check_size(len(sents), doc.source or "the text")
         sentences.append(sents)
-    return align_versions(versions_from_sentences(sentences, langs, names),
-                          embedder=resolve_embedder(embedder), title=title, progress=progress)
+    vs = align_versions(versions_from_sentences(sentences, langs, names),
+                        embedder=resolve_embedder(embedder), title=title, progress=progress)
+    return with_read_warnings(vs, [doc.warnings for doc in docs])
 
 
 def sentences_from_lines(lines: Sequence[str], source: str = "") -> tuple[Sentence, ...]:

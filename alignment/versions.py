@@ -26,6 +26,7 @@ What the reader shows of a set (word diffs, markers, summary, search) is in vers
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -310,6 +311,17 @@ def with_pairs(vs: VersionSet, pairs: dict[int, Bitext]) -> tuple[VersionSet, tu
     if len(notes) == len(pairs):
         return vs, tuple(notes)
     return join(texts, alignments, title=vs.title), tuple(notes)
+
+
+def with_read_warnings(vs: VersionSet, read: Sequence[Sequence[str]]) -> VersionSet:
+    """The set with what the readers had to guess about each text (`read[k]` for text k: a file
+    read in two encodings...) among its warnings, as align_documents keeps them for a pair: the
+    original's go with the first version's, each version's with its own."""
+    if not any(read):
+        return vs
+    per = [tuple(read[0]) + tuple(read[1]), *(tuple(r) for r in read[2:])]
+    own = vs.warnings or ((),) * len(per)
+    return replace(vs, warnings=tuple(r + w for r, w in zip(per, own)))
 
 
 def versions_from_lines(lines: Sequence[Sequence[str]], langs: Sequence[str]) -> tuple[Version, ...]:

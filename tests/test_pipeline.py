@@ -240,3 +240,17 @@ def test_align_version_documents_refuses_clearly(fake_embedder, texts, langs, me
             for k, t in enumerate(texts)]
     with pytest.raises((InputError, UnsupportedLanguage), match=message):
         align_version_documents(docs, langs, embedder=fake_embedder)
+
+
+def test_align_version_documents_keeps_what_the_readers_warned_about(fake_embedder):
+    """As align_documents does: a file read in two encodings is said, with the set."""
+    from dataclasses import replace
+
+    from alignment.pipeline import align_version_documents
+    from alignment.read import read_text
+
+    docs = [read_text(t, source=n) for t, n in ((FR_DOC, "fr.txt"), (EN_DOC, "a.txt"), (EN2_DOC, "b.txt"))]
+    docs[0] = replace(docs[0], warnings=("fr.txt: mixes UTF-8 with Latin-1",))
+    docs[2] = replace(docs[2], warnings=("b.txt: mixes UTF-8 with Latin-1",))
+    vs = align_version_documents(docs, ["fr", "en", "en"], embedder=fake_embedder)
+    assert vs.warnings == (("fr.txt: mixes UTF-8 with Latin-1",), ("b.txt: mixes UTF-8 with Latin-1",))

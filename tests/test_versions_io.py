@@ -142,3 +142,22 @@ def test_cli_writes_the_pair_pos_before_the_set(tmp_path):
     pos = sorted(tmp_path.glob("set.*.po"))
     assert len(pos) == 2
     assert all(po.stat().st_mtime_ns <= out.stat().st_mtime_ns for po in pos)
+
+
+def test_cli_set_keeps_what_the_reader_warned_about(tmp_path):
+    """A version read in two encodings: said on stderr and kept in the set, as for a pair."""
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+    from alignment.versions_io import read_set_tmx
+
+    paths = [tmp_path / n for n in ("fr.txt", "en1.txt", "en2.txt")]
+    paths[0].write_text("Le chat dort. Il pleut.\n", encoding="utf-8")
+    paths[1].write_text("The cat sleeps. It rains.\n", encoding="utf-8")
+    paths[2].write_bytes("The cat is asleep. “It is raining.”\n".encode("utf-8") + "Café.\n".encode("latin-1"))
+    out = tmp_path / "set.tmx"
+    result = CliRunner().invoke(main, ["align", *map(str, paths), "--langs", "fr,en,en",
+                                       "--embedder", "hashing", "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "en2.txt: mixes UTF-8 with Latin-1" in result.output
+    assert any("mixes UTF-8 with Latin-1" in w for w in read_set_tmx(out).warnings[1])

@@ -39,19 +39,22 @@ def _detect(path: str, text: str) -> str:
 
 
 def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
-               segmenter: str, read_lines: Any) -> tuple[Version, ...]:
-    """The texts of a set, segmented (or one sentence per line with `presplit`)."""
+               segmenter: str, read_lines: Any) -> tuple[tuple[Version, ...], list[tuple[str, ...]]]:
+    """The texts of a set, segmented (or one sentence per line with `presplit`), and what the
+    reader had to guess about each (a file read in two encodings)."""
     from ..pipeline import sentences_from_lines
     from ..registry import SEGMENTERS
     from ..versions import versions_from_sentences
 
     sentences: list[tuple[Sentence, ...]] = []
     found: list[str] = []
+    notes: list[tuple[str, ...]] = []
     for i, path in enumerate(paths):
         if presplit:
             lines = read_lines(path)
             lang = langs[i] if langs else _detect(path, "\n".join(lines))
             sents = sentences_from_lines(lines, path)
+            notes.append(())
         else:
             from ..read import read_file
             doc = read_file(path)
@@ -59,9 +62,10 @@ def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
             sents = tuple(SEGMENTERS[segmenter](doc, lang))
             if not sents:
                 raise InputError(f"{path}: no sentences found; is the file empty?")
+            notes.append(doc.warnings)
         found.append(lang)
         sentences.append(sents)
-    return versions_from_sentences(sentences, found)
+    return versions_from_sentences(sentences, found), notes
 
 
 def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmenter: str,
@@ -69,7 +73,7 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
               tsv: str | None, overwrite_edited: bool, progress: Progress,
               read_lines: Any) -> tuple[VersionSet, list[Path]]:
     """Align the original (first path) with every version and write what was asked."""
-    from ..versions import align_versions
+    from ..versions import align_versions, with_read_warnings
     from ..versions_io import write_pair_pos, write_set_tmx, write_set_tsv, write_vecalign_pairs
 
     if fmt == "vecalign" and not out_dir:
@@ -79,9 +83,10 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         raise InputError("nothing to write: give -o SET.tmx (and/or --tsv SET.tsv)")
     if output and not output.lower().endswith(".tmx"):
         raise InputError(f"{output}: a set is written as TMX; name the -o file SET.tmx")
-    texts = read_texts(paths, parse_langs(langs, len(paths)), presplit=presplit,
-                       segmenter=segmenter, read_lines=read_lines)
-    vs = align_versions(texts, embedder=embedder, title=Path(paths[0]).stem, progress=progress)
+    texts, notes = read_texts(paths, parse_langs(langs, len(paths)), presplit=presplit,
+                              segmenter=segmenter, read_lines=read_lines)
+    vs = with_read_warnings(align_versions(texts, embedder=embedder, title=Path(paths[0]).stem,
+                                           progress=progress), notes)
     written: list[Path] = []
     try:
         if output:   # the pairs first: the app reads a pair PO newer than its set as corrected
