@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from alignment.cli import main
-from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, sync_api  # noqa: F401  (fixtures)
+from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, settle, sync_api  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -106,6 +106,15 @@ def test_upload_an_original_and_two_versions_then_compare(tmp_path, sync_api, se
             langs = page.get_by_label("Languages, original first (detected; correct them if need be)")
             api.expect(langs).to_have_value("fr, en, en", timeout=30_000)
             api.expect(button).to_be_enabled()
+            langs.fill("fr, en")   # one language too few: refused, with what to do, and no bar
+            langs.press("Enter")
+            settle(page)
+            button.click()
+            api.expect(page.get_by_text("give one language per text")).to_be_visible()
+            settle(page)
+            assert page.locator("[data-testid=stProgress]").count() == 0
+            langs.fill("fr, en, en")   # corrected by hand, as a person would
+            langs.press("Enter")
             button.click()
             grid = page.locator("div.vs-grid").first
             grid.wait_for(timeout=90_000)
