@@ -129,7 +129,7 @@ def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str
     stored = [store_upload(name, data, side_dir(folder, f"text{n}"))
               for n, (name, data) in enumerate(uploads)]
     try:
-        docs = [read_file(path) for path in stored]
+        docs = [read_file(path, source=name) for path, (name, _) in zip(stored, uploads)]
     finally:
         for path in stored:
             path.unlink(missing_ok=True)

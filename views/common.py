@@ -31,25 +31,31 @@ def embedder(name: str) -> Any:
 
 
 def st_progress(label: str) -> Callable[[int, int, str], None]:
-    """A progress callback drawing one bar where it is called (replay-safe in a cached call)."""
-    bar = st.progress(0.0, text=label)
+    """A progress callback drawing one bar where it is called (replay-safe in a cached call),
+    once the work reports: a file refused before any work (no text in it) leaves no empty bar
+    above its error."""
+    bar: list[Any] = []
 
     def report(done: int, total: int, stage: str) -> None:
-        bar.progress(min(1.0, done / max(total, 1)), text=f"{label}: {stage} {done}/{total}")
+        if not bar:
+            bar.append(st.progress(0.0, text=label))
+        bar[0].progress(min(1.0, done / max(total, 1)), text=f"{label}: {stage} {done}/{total}")
 
     return report
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def align_files(digest: str, src_lang: str, tgt_lang: str, model: str, _src: str,
-                _tgt: str) -> Bitext:
-    """Align two stored uploads; `digest` (of both files' bytes) keys the cache, not the paths."""
+                _tgt: str, _names: tuple[str, str] = ("", "")) -> Bitext:
+    """Align two stored uploads; `digest` (of both files' bytes) keys the cache, not the paths.
+    `_names`: the uploads' own names, for messages (not the temp folder's paths)."""
     from alignment.pipeline import align_documents
     from alignment.read import read_file
 
     report = st_progress("Aligning")
-    return align_documents(read_file(Path(_src)), read_file(Path(_tgt)), src_lang=src_lang,
-                           tgt_lang=tgt_lang, embedder=embedder(model), progress=report)
+    src, tgt = (read_file(Path(p), source=n or None) for p, n in ((_src, _names[0]), (_tgt, _names[1])))
+    return align_documents(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang,
+                           embedder=embedder(model), progress=report)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

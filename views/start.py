@@ -207,7 +207,8 @@ def align_uploads(files: list[Any], langs: list[str]) -> None:
     stored = [workspace.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, side))
               for f, side in zip(files, ("src", "tgt"))]
     digest = digest_of(f.getvalue() for f in files)
-    bitext = align_files(digest, langs[0], langs[1], EMBEDDER, str(stored[0]), str(stored[1]))
+    bitext = align_files(digest, langs[0], langs[1], EMBEDDER, str(stored[0]), str(stored[1]),
+                         (files[0].name, files[1].name))
     for path in stored:
         path.unlink(missing_ok=True)  # the PO holds the texts now
     target = workspace.aligned_path(files[0].name, files[1].name, digest)

@@ -222,16 +222,9 @@ def align_uploaded_set(files: Sequence[Any], langs: Sequence[str]) -> Path:
 
     from .common import EMBEDDER, embedder, st_progress, upload_dir
 
-    bar: list[Any] = []
-
-    def progress(done: int, total: int, stage: str) -> None:   # drawn once work starts, so a
-        if not bar:                                            # refusal shows no empty bar
-            bar.append(st_progress("Aligning the versions"))
-        bar[0](done, total, stage)
-
     return workspace.align_uploaded_set([(f.name, f.getvalue()) for f in files], langs,
                                         embedder=embedder(EMBEDDER), folder=upload_dir(),
-                                        progress=progress)
+                                        progress=st_progress("Aligning the versions"))
 
 
 def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]]:

@@ -164,16 +164,18 @@ def too_large(path: str | Path, limit: int) -> InputError:
 
 
 def read_file(path: str | Path, *, fmt: str | None = None, section: str | None = None,
-              start: str | None = None, end: str | None = None) -> Document:
+              start: str | None = None, end: str | None = None,
+              source: str | None = None) -> Document:
     """Read a file (format from its suffix, else its bytes, unless given), optionally cut to one
-    section."""
+    section. `source` names it in messages and in the Document where the path would not mean
+    anything to the person (an upload stored in a temp folder: its own file name)."""
     fmt = fmt or _suffix_format(path)
     # a suffix that says nothing may hide a book (sniff_format): read up to a book's size
     data = read_input_bytes(path, limit=MAX_FILE_BYTES if fmt in FORMATS else BOOK_MAX_BYTES)
     fmt = fmt or sniff_format(data) or "text"
     if fmt not in BOOK_FORMATS and len(data) > MAX_FILE_BYTES:
-        raise too_large(path, MAX_FILE_BYTES)
-    doc = read_bytes(data, fmt=fmt, source=str(path))
+        raise too_large(source or path, MAX_FILE_BYTES)
+    doc = read_bytes(data, fmt=fmt, source=source or str(path))
     if section or start or end:
         doc = cut_section(doc, heading=section, start=start, end=end)
     return doc

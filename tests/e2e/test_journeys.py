@@ -472,3 +472,22 @@ def test_what_the_aligner_warned_about_is_on_the_page(page, tmp_path):
     expect(reader_table(page)).to_contain_text("Die Brücke über den Fluß war alt.")  # read right
     notes.get_by_role("button", name="Hide").click()
     expect(page.locator(".st-key-notes_box")).to_have_count(0)
+
+
+def test_a_file_with_no_text_is_refused_by_its_own_name(page, tmp_path):
+    """The error names the file the person uploaded, not the temp folder it was stored in, and
+    no empty progress bar hangs above it."""
+    de, empty = tmp_path / "muehle.txt", tmp_path / "leer.html"
+    de.write_text(DE_ONE, encoding="utf-8")
+    empty.write_text("<html><body><p>  </p><script>var x;</script></body></html>", encoding="utf-8")
+    page.locator(".st-key-new_src input[type=file]").set_input_files(str(de))
+    page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(empty))
+    settle(page)
+    align = page.get_by_role("button", name="Align", exact=True)
+    align.scroll_into_view_if_needed()
+    align.click()
+    error = page.get_by_text(re.compile(r"^leer\.html: no text found"))
+    expect(error).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("alignment-upload-")).to_have_count(0)
+    settle(page)
+    assert page.locator("[data-testid=stProgress]").count() == 0
