@@ -53,18 +53,21 @@ class FetchResult:
 
 def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | None = None,
                url: str | None = None, timeout: float = 20,
-               max_bytes: int = MAX_BYTES) -> FetchResult:
+               max_bytes: int = MAX_BYTES, source: str | None = None) -> FetchResult:
     """Download a side (or take `file`), keep its section, cache it, record its checksum.
 
     Why cache: the page is large and the network may be gone next time; why a checksum:
     alignments and proofreading notes refer to this exact text, so a change must be seen.
+    `source` names `file` in messages and in the record where its path means nothing to the
+    person (an upload stored in a temp folder: its own file name).
     """
     s = corpus.side(side) if isinstance(side, str) else side
     if s.file:  # never overwrite a bundled text (the Serge English must stay as given)
         raise FetchError(f"{corpus.id} {s.side} ({s.lang}) is bundled as {s.file}; "
                          f"there is nothing to fetch")
     if file is not None:
-        return _store(corpus, s, _document_from_file(Path(file), s), str(file))
+        name = source or str(file)
+        return _store(corpus, s, _document_from_file(Path(file), s, name), name)
     target = side_url(corpus, s, url)
     try:
         raw, charset = download(target, timeout=timeout, max_bytes=max_bytes)
@@ -152,14 +155,14 @@ def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str)
         raise FetchError(f"{source}: the page has changed: {what}") from None
 
 
-def _document_from_file(path: Path, side: CorpusSide) -> Document:
+def _document_from_file(path: Path, side: CorpusSide, name: str) -> Document:
     """A side the user saved: the whole page (cut to the section) or the section alone."""
     from .read import read_file, read_input_bytes
 
     try:
         if path.suffix.lower() in (".htm", ".html", ".xhtml"):
-            return _document_from_html(read_input_bytes(path), "", side, str(path))
-        return _cut(read_file(path), side, lenient=True)
+            return _document_from_html(read_input_bytes(path), "", side, name)
+        return _cut(read_file(path, source=name), side, lenient=True)
     except AlignmentError as exc:
         raise FetchError(str(exc)) from None
 

@@ -308,6 +308,28 @@ def test_fetch_from_a_text_file_holding_the_section(serge, tmp_path):
     assert fetched_text(serge).split("\n\n")[0] == "Premier paragraphe d'essai."
 
 
+@pytest.mark.parametrize("name, data", [
+    ("repression.htm", b"<html><body><p>  </p><script>x</script></body></html>"),
+    ("repression.txt", b"   \n\n  "),
+])
+def test_an_upload_is_named_by_its_own_name(serge, tmp_path, name, data):
+    """The app stores an upload in a temp folder before taking it: its errors and its record
+    name the file the person uploaded, not that folder."""
+    import json
+
+    stored = tmp_path / "alignment-upload-x1y2" / "src" / name
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(data)
+    with pytest.raises(FetchError) as err:
+        fetch_side(serge, "src", file=stored, source=name)
+    assert str(err.value).startswith(name) and "alignment-upload" not in str(err.value)
+    good = stored.with_name("intro.txt")
+    good.write_text("Premier paragraphe d'essai.\n\nSecond paragraphe d'essai.\n", encoding="utf-8")
+    fetch_side(serge, "src", file=good, source="intro.txt")
+    record = json.loads((side_path(serge, serge.src).parent / "src.json").read_text(encoding="utf-8"))
+    assert record["source"] == "intro.txt"
+
+
 def test_fetch_from_a_missing_file(serge, tmp_path):
     with pytest.raises(FetchError, match="no such file"):
         fetch_side(serge, "src", file=tmp_path / "nope.htm")

@@ -63,7 +63,7 @@ def fetch_missing(corpus: Any, side: Any) -> None:
         try:
             path = workspace.store_upload(upload.name, upload.getvalue(),
                                        workspace.side_dir(upload_dir(), side.side))
-            fetch_side(corpus, side, file=path)
+            fetch_side(corpus, side, file=path, source=upload.name)
             path.unlink(missing_ok=True)  # the corpus cache keeps its own copy
             ss.pop(f"fetch_error_{corpus.id}", None)
             st.rerun()
