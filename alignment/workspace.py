@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,11 @@ def aligned_path(src_name: str, tgt_name: str, digest: str) -> Path:
     return aligned_dir() / f"{stems[0]}--{stems[1]}-{digest[:8]}.po"
 
 
+def digest_of(texts: Iterable[bytes]) -> str:
+    """One key for several files (each hashed apart, so 'ab'+'c' differs from 'a'+'bc')."""
+    return hashlib.sha256(b"".join(hashlib.sha256(t).digest() for t in texts)).hexdigest()
+
+
 def aligned_set_path(names: list[str], digest: str) -> Path:
     """Where the app writes a version set it aligned: aligned/<original stem>--N-versions-<digest>.tmx
     (its pair POs beside it, so "Correct or learn" finds them, and the same uploads again
@@ -121,8 +126,7 @@ def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str
     if len(langs) != len(uploads) or "?" in langs:
         raise InputError(f"give one language per text, original first ({len(uploads)} texts, e.g. "
                          f"fr, en, en); a '?' is a language that could not be detected")
-    blobs = [data for _, data in uploads] + [",".join(langs).encode()]
-    digest = hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in blobs)).hexdigest()
+    digest = digest_of([*(data for _, data in uploads), ",".join(langs).encode()])
     target = aligned_set_path([name for name, _ in uploads], digest)
     if target.is_file():
         return target

@@ -45,6 +45,14 @@ def version_set(tmp_path) -> Path:
     return out
 
 
+def open_set_by_path(page, path: Path) -> None:
+    """What a person does: type the set's path on the start page, click Open set."""
+    box = page.get_by_label("…or the path of a version set (.tmx)")
+    box.fill(str(path), timeout=60_000)
+    box.press("Enter")
+    page.get_by_role("button", name="Open set").click()
+
+
 def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, sync_api, server):
     api = sync_api
     with api.sync_playwright() as pw:
@@ -52,11 +60,8 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(server)
-            box = page.get_by_label("…or the path of a version set (.tmx)")
-            box.fill(str(version_set), timeout=60_000)
-            box.press("Enter")
             started = time.monotonic()
-            page.get_by_role("button", name="Open set").click()
+            open_set_by_path(page, version_set)
             grid = page.locator("div.vs-grid").first
             grid.wait_for(timeout=60_000)
             opened = time.monotonic() - started
@@ -158,10 +163,7 @@ def test_what_the_aligner_warned_about_a_version_is_on_the_page(version_set, tmp
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(server)
-            box = page.get_by_label("…or the path of a version set (.tmx)")
-            box.fill(str(warned), timeout=60_000)
-            box.press("Enter")
-            page.get_by_role("button", name="Open set").click()
+            open_set_by_path(page, warned)
             page.locator("div.vs-grid").first.wait_for(timeout=60_000)
             api.expect(page.get_by_text("en2: the encoder use-m3 does not know sv")).to_be_visible()
         finally:

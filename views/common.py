@@ -6,9 +6,8 @@ workspace, po), tested there.
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +64,7 @@ def build_corpus(corpus_id: str, digest: str, model: str) -> Bitext:
     return build(corpus_id, embedder=embedder(model), progress=st_progress("Aligning"))
 
 
-def digest_of(texts: Iterable[bytes]) -> str:
-    """One key for several files (each hashed apart, so 'ab'+'c' differs from 'a'+'bc')."""
-    return hashlib.sha256(b"".join(hashlib.sha256(t).digest() for t in texts)).hexdigest()
+digest_of = workspace.digest_of  # one key for several uploads (the set upload uses it too)
 
 
 def upload_dir() -> Path:

@@ -254,12 +254,12 @@ def set_file(vs: VersionSet, fmt: str) -> bytes:
     (one column per text); made once per set and session."""
     from alignment.versions_io import render_set_tmx, render_set_tsv
 
-    made = st.session_state.get("vs_files")
-    if made is None or made[0] is not vs:
-        made = st.session_state.vs_files = (vs, {})
-    if fmt not in made[1]:
-        made[1][fmt] = render_set_tmx(vs) if fmt == "tmx" else render_set_tsv(vs).encode("utf-8")
-    return made[1][fmt]
+    from .common import memo
+
+    made = memo("set_files", vs, None, dict)  # a new dict for each set, as the reader's downloads
+    if fmt not in made:
+        made[fmt] = render_set_tmx(vs) if fmt == "tmx" else render_set_tsv(vs).encode("utf-8")
+    return made[fmt]
 
 
 def _download_buttons(vs: VersionSet) -> None:
@@ -283,7 +283,7 @@ def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
 
 
 def _close() -> None:
-    for key in ("version_set", "vs_path", "vs_page", "vs_files"):
+    for key in ("version_set", "vs_path", "vs_page"):
         st.session_state.pop(key, None)
 
 
