@@ -50,18 +50,21 @@ class Draft:
     base_fingerprint: str
     changes: int
     saved_at: float
+    title: str = ""   # what the reader called the text (a corpus's title), so a recovered
+    key: str = ""     # text reopens under its name and reading position, not the file's
 
 
 def write_draft(bitext: Bitext, po_path: str | os.PathLike[str], *, base_fingerprint: str,
-                changes: int, root: Path | None = None) -> Path:
-    """Keep `bitext` as the draft of `po_path` (replacing the previous draft atomically)."""
+                changes: int, root: Path | None = None, title: str = "", key: str = "") -> Path:
+    """Keep `bitext` as the draft of `po_path` (replacing the previous draft atomically);
+    `title` and `key`: the name and reading-position key the reader opened it under."""
     from .atomic import atomic_write_text
 
     path = draft_path(po_path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps({"format": FORMAT, "po_path": str(Path(po_path).resolve()),
                           "base_fingerprint": base_fingerprint, "changes": int(changes),
-                          "saved_at": time.time(),
+                          "saved_at": time.time(), "title": str(title), "key": str(key),
                           "bitext": _encode(bitext, "draft", base_fingerprint)},
                          ensure_ascii=False)
     return atomic_write_text(path, payload)
@@ -76,7 +79,8 @@ def read_draft(po_path: str | os.PathLike[str], root: Path | None = None) -> Dra
             return None
         bitext, _ = _decode(data["bitext"], str(data["base_fingerprint"]))
         return Draft(str(data["po_path"]), bitext, str(data["base_fingerprint"]),
-                     int(data["changes"]), float(data["saved_at"]))
+                     int(data["changes"]), float(data["saved_at"]),
+                     str(data.get("title") or ""), str(data.get("key") or ""))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

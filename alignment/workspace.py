@@ -202,7 +202,7 @@ def corpus_po(corpus_id: str, folder: Path, cached: Path) -> Path:
         draft = drafts.read_draft(cached)
         if draft is not None:
             drafts.write_draft(draft.bitext, here, base_fingerprint=draft.base_fingerprint,
-                               changes=draft.changes)
+                               changes=draft.changes, title=draft.title, key=draft.key)
             drafts.discard_draft(cached)
     return here
 

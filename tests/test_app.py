@@ -362,11 +362,11 @@ def test_a_new_session_recovers_the_draft(env):
     edited = at.session_state["history"].current
     # The browser is reloaded: a new session, the old one is gone without a word.
     fresh = start(env)
-    assert any("1 unsaved change(s)" in m.value for m in fresh.markdown)
-    fresh.button(key="recover_0").click().run()
-    assert any("1 unsaved change to this file" in i.value for i in fresh.info)
-    fresh.button(key="recover_yes").click().run()
+    assert any("1 unsaved change to" in m.value for m in fresh.markdown)
+    fresh.button(key="recover_0").click().run()  # "Open and recover": no second question
+    assert not any("unsaved change to this file" in i.value for i in fresh.info)
     assert fresh.session_state["history"].current == edited
+    assert fresh.session_state["title"] == at.session_state["title"]  # the corpus's, not the file's
     assert "1 unsaved change" in fresh.caption[0].value
     fresh.button(key="save").click().run()
     assert read_po(Path(fresh.session_state["path"])).alignment.links[0].reviewed
@@ -504,7 +504,6 @@ def test_markdown_looking_language_codes_show_as_plain_text(env):
     drafts.write_draft(odd, path, base_fingerprint=file_fingerprint(path), changes=1)
     at = start(env)  # a reload: the draft is offered, then recovered
     at.button(key="recover_0").click().run()
-    at.button(key="recover_yes").click().run()
     assert not at.exception, at.exception
     assert (at.session_state["history"].current.src_lang,
             at.session_state["history"].current.tgt_lang) == (src, tgt)

@@ -44,3 +44,13 @@ def test_damaged_drafts_are_ignored(tmp_path):
 def test_drafts_dir_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert drafts.drafts_dir() == tmp_path / "alignment" / "drafts"
+
+
+def test_a_draft_keeps_the_name_the_text_was_read_under(tmp_path):
+    """A corpus opened as 'Le vieux pont' reopens under that name, at its reading position."""
+    drafts.write_draft(sample(), tmp_path / "a.po", base_fingerprint="f", changes=1,
+                       root=tmp_path, title="Le vieux pont", key="sample")
+    got = drafts.read_draft(tmp_path / "a.po", root=tmp_path)
+    assert (got.title, got.key) == ("Le vieux pont", "sample")
+    drafts.write_draft(sample(), tmp_path / "b.po", base_fingerprint="f", changes=1, root=tmp_path)
+    assert (drafts.read_draft(tmp_path / "b.po", root=tmp_path).title, "") == ("", "")

@@ -144,9 +144,17 @@ def changed(*, new_editor: bool = True) -> None:
     n = ss.history.changes_since(ss.saved)
     if n:
         drafts.write_draft(ss.history.current, ss.path, base_fingerprint=ss.fingerprint,
-                           changes=n)
+                           changes=n, title=ss.get("title", ""), key=ss.get("notes_key", ""))
     else:
         drafts.discard_draft(ss.path)
+
+
+def recover_draft() -> None:
+    """Apply the open text's recovery draft, if one is offered: one Undo takes it back."""
+    draft = ss.pop("recovery", None)
+    if draft is not None:
+        ss.history = ss.history.push(draft.bitext)
+        changed()
 
 
 def unsaved() -> int:

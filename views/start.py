@@ -13,7 +13,7 @@ from alignment import drafts, workspace
 from alignment.errors import AlignmentError, FetchError
 
 from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
-                     open_po, ss, store_aligned, upload_dir)
+                     open_po, recover_draft, ss, store_aligned, upload_dir)
 
 
 def corpus_po(corpus: Any) -> Path:
@@ -111,10 +111,13 @@ def drafts_section() -> None:
     for n, draft in enumerate(found):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.markdown(f"{draft.changes} unsaved change(s) to {md(draft.po_path)} ({when})")
+        name = f"{md(draft.title)} ({md(draft.po_path)})" if draft.title else md(draft.po_path)
+        row.markdown(f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
+                     f"({when})")
         if Path(draft.po_path).is_file():
             if row.button("Open and recover", key=f"recover_{n}", type="primary"):
-                open_po(Path(draft.po_path))
+                open_po(Path(draft.po_path), title=draft.title or None, key=draft.key or None)
+                recover_draft()  # the button said so: no second question
                 st.rerun()
         else:
             row.caption("the file is gone")
