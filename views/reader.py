@@ -12,7 +12,9 @@ from alignment import browse, drafts, workspace
 from alignment.errors import AlignmentError, POConflict
 from alignment.types import Bitext
 
-from .common import EMBEDDER, changed, close_text, embedder, md, memo, ss, unsaved
+from .common import (EMBEDDER, changed, close_text, embedder, md, memo, recover_draft, ss,
+                     unsaved)
+from .keys import key_guard_script
 from .learn import learn_controls, learn_script
 from .proofread import check_progress, findings, proofread_panel
 
@@ -30,9 +32,23 @@ def edit(op: Callable[..., Bitext], *args: Any) -> None:
         ss.flash = str(exc)
 
 
+def merge_previous(i: int) -> None:
+    """"Merge with previous": the selection follows the merged link (one up), so a second
+    click does not merge the next, unrelated link."""
+    edit(browse.merge, i, "prev")
+    if not ss.flash:  # merged (an error leaves the selection where it was)
+        ss.link = max(0, i - 1)
+
+
 def apply_edit(i: int, k: int, key: str) -> None:
     """The form's "Apply edit": the typed text is read from the form's own widget state."""
     edit(browse.edit_target, i, k, ss[key])
+
+
+def apply_and_save(i: int, k: int, key: str) -> None:
+    """Ctrl+S typed in the correction box (views/keys.py): what was typed is kept, then saved."""
+    apply_edit(i, k, key)
+    save()
 
 
 def undo() -> None:
@@ -90,11 +106,10 @@ def guard_answer(answer: str) -> None:
 
 
 def recover(restore: bool) -> None:
-    draft = ss.pop("recovery")
     if restore:
-        ss.history = ss.history.push(draft.bitext)
-        changed()
+        recover_draft()
     else:
+        ss.pop("recovery", None)
         drafts.discard_draft(ss.path)
 
 
@@ -255,10 +270,14 @@ def target_editor(bitext: Bitext, i: int) -> None:
         if len(link.tgt) > 1 else 0
     k = min(k, len(link.tgt) - 1)
     key = f"edit_{i}_{k}_{ss.get('rev', 0)}"
-    with st.form("edit_form", border=False):
+    with st.container(key="edit_box"), st.form("edit_form", border=False):
         st.text_area("Edit the target sentence", bitext.tgt[link.tgt[k]].text, key=key)
-        st.form_submit_button("Apply edit", key="apply_edit", on_click=apply_edit,
-                              args=(i, k, key))
+        bar = st.container(horizontal=True)
+        with bar:
+            st.form_submit_button("Apply edit", key="apply_edit", on_click=apply_edit,
+                                  args=(i, k, key))
+            st.form_submit_button("Apply and save (Ctrl+S)", key="apply_save",
+                                  on_click=apply_and_save, args=(i, k, key))
 
 
 def edit_panel(bitext: Bitext) -> None:
@@ -270,8 +289,8 @@ def edit_panel(bitext: Bitext) -> None:
         link = bitext.alignment.links[i]
         st.html(browse.render_rows(bitext, [i]))
         row = st.columns(4)
-        row[0].button("⤒ Merge with previous", key="merge_prev", on_click=edit,
-                      args=(browse.merge, i, "prev"), disabled=i == 0)
+        row[0].button("⤒ Merge with previous", key="merge_prev", on_click=merge_previous,
+                      args=(i,), disabled=i == 0)
         row[1].button("⤓ Merge with next", key="merge_next", on_click=edit,
                       args=(browse.merge, i, "next"), disabled=i == n - 1)
         row[2].button("Split", key="split", on_click=edit, args=(browse.split, i),
@@ -364,8 +383,7 @@ def reader() -> None:
     table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words))
     if mode == "Learn":
         table += learn_script(ss.notes_key, ss.cursor)
-    script = scroll_script()
-    st.html(table + script, unsafe_allow_javascript=mode == "Learn" or bool(script))
+    st.html(table + scroll_script() + key_guard_script(), unsafe_allow_javascript=True)
     word_views.glossary_panel(bitext, ss.title)
     if len(pg.ids) > 10:
         pager(pg, per_page, "bottom")

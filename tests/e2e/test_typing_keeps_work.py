@@ -1,0 +1,109 @@
+"""Keys typed in a text field, and text typed but not applied: nothing a person typed is lost.
+
+Each journey is a report from a proofreader who lost work: Ctrl+Z in the correction box
+undid the last applied correction; Ctrl+S there saved the file without the typed text;
+Close threw the typed text away; "Merge with previous" left the selection on the next,
+unrelated link.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import open_by_path, reader_table, settle
+
+pytestmark = pytest.mark.e2e
+
+
+def row(page, n: int):
+    return reader_table(page).locator(f"tr#link-{n}")
+
+
+def open_editor(page) -> None:
+    page.get_by_text("Correct a link").click()
+    page.get_by_label("Edit the target sentence").wait_for()
+    settle(page)
+
+
+def type_in_editor(page, text: str) -> None:
+    page.get_by_label("Edit the target sentence").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def test_ctrl_z_in_a_text_field_undoes_the_typing_not_a_correction(page, po_copy):
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "An applied correction.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(row(page, 1)).to_contain_text("An applied correction.")
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    settle(page)
+    box = page.get_by_label("Edit the target sentence")
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" More")
+    page.keyboard.press("Control+z")  # the field's own undo
+    settle(page, 800)
+    expect(row(page, 1)).to_contain_text("An applied correction.")
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    find = page.locator(".st-key-q input")
+    find.click()
+    page.keyboard.type("pont")
+    page.keyboard.press("Control+z")
+    page.keyboard.press("Control+y")
+    settle(page, 800)
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    reader_table(page).click()  # outside a field the keys are the app's Undo, as before
+    page.keyboard.press("Control+z")
+    expect(page.get_by_text("1 unsaved change")).to_have_count(0)
+
+
+def test_ctrl_s_in_the_correction_box_applies_then_saves(page, po_copy):
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "Saved with Ctrl+S, never applied by hand.")
+    page.keyboard.press("Control+s")
+    expect(row(page, 1)).to_contain_text("Saved with Ctrl+S, never applied by hand.")
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+    saved = read_po(po_copy)
+    first = saved.alignment.links[0]
+    assert saved.tgt[first.tgt[0]].text == "Saved with Ctrl+S, never applied by hand."
+
+
+def test_closing_with_typed_text_not_applied_asks_first(page, po_copy):
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "Typed, not applied.")
+    asked: list[str] = []
+
+    def answer(dialog, accept: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda d: answer(d, False))
+    close = page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close")
+    close.click()
+    settle(page)
+    assert asked and "not applied" in asked[0]
+    expect(page.get_by_label("Edit the target sentence")).to_have_value("Typed, not applied.")
+    page.once("dialog", lambda d: answer(d, True))
+    close.click()
+    expect(page.get_by_text("Align new texts")).to_be_visible()  # the start page: the person chose
+
+
+def test_merge_with_previous_keeps_the_merged_link_selected(page, po_copy):
+    open_by_path(page, po_copy)
+    open_editor(page)
+    number = page.get_by_label("Link (the blue row)")
+    number.fill("3")
+    number.press("Enter")
+    expect(number).to_have_value("3")
+    settle(page)
+    before = " ".join(row(page, 2).text_content().split())
+    page.get_by_role("button", name="⤒ Merge with previous").click()
+    expect(row(page, 2)).not_to_have_text(before)
+    expect(number).to_have_value("2")  # the merged link, not the next one

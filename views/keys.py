@@ -1,0 +1,65 @@
+"""Keys typed in a text field belong to the field; a typed, unapplied correction is not lost.
+
+Why: Streamlit's button shortcuts fire even when the focus is in a text field if the key has
+Ctrl or Cmd (its filter lets modified keys through). So Ctrl+Z typed in the correction box or
+in the search box undid the last *applied* correction, silently, and Ctrl+S in the correction
+box saved the file without the text typed there (a form sends its text only on submit). This
+script, drawn once per page, catches those keys first (capture phase on window, before the
+shortcut library's listener on document):
+
+- Ctrl/Cmd+Z and +Y in any text field stay with the field (its own undo), not the app's Undo.
+- Ctrl/Cmd+S in the correction box is "Apply and save": the typed text is applied, then saved.
+- Close, another link number, or leaving the page while the correction box holds text that was
+  typed and not applied asks first (a browser confirm; the page's own guard cannot know: the
+  form keeps the text in the browser until it is submitted).
+"""
+
+from __future__ import annotations
+
+_SCRIPT = """<script>(() => {
+if (window.__alignmentKeys) return;
+window.__alignmentKeys = true;
+const FORM = '[data-testid="stForm"]';
+const textish = t => t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'
+  || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'file', 'range',
+                                 'color', 'reset'].includes(t.type)));
+const editor = () => document.querySelector('.st-key-edit_box ' + FORM + ' textarea');
+document.addEventListener('focusin', e => {
+  const t = e.target;
+  if (t.tagName === 'TEXTAREA' && t.closest('.st-key-edit_box') && t.__alignmentOrig === undefined)
+    t.__alignmentOrig = t.value;
+}, true);
+const pending = () => { const t = editor();
+  return !!t && t.__alignmentOrig !== undefined && t.value !== t.__alignmentOrig; };
+window.__alignmentPending = pending;
+const ask = () => window.confirm('The text typed in "Edit the target sentence" is not applied. '
+                                 + 'Leave it and lose it?');
+window.addEventListener('keydown', e => {
+  const t = e.target;
+  if (!(e.ctrlKey || e.metaKey) || !textish(t)) return;
+  const k = (e.key || '').toLowerCase();
+  if (k === 'z' || k === 'y') { e.stopPropagation(); return; }
+  if (k === 's' && t.closest('.st-key-edit_box')) {
+    e.stopPropagation(); e.preventDefault();
+    t.closest(FORM)?.querySelector('.st-key-apply_save button')?.click();
+  }
+}, true);
+const guarded = e => {
+  const t = e.target;
+  if (!t.closest) return false;
+  if (t.closest('.st-key-close button')) return true;
+  const sel = t.closest('.st-key-sel');
+  if (!sel) return false;
+  return e.type !== 'keydown' || ['Enter', 'ArrowUp', 'ArrowDown', 'Tab'].includes(e.key);
+};
+const stop = e => { if (guarded(e) && pending() && !ask()) { e.stopPropagation(); e.preventDefault(); } };
+window.addEventListener('click', e => { if (e.target.closest?.('.st-key-sel')) return; stop(e); }, true);
+window.addEventListener('mousedown', e => { if (e.target.closest?.('.st-key-sel button')) stop(e); }, true);
+window.addEventListener('keydown', e => { if (e.target.closest?.('.st-key-sel')) stop(e); }, true);
+window.addEventListener('beforeunload', e => { if (pending()) { e.preventDefault(); e.returnValue = ''; } });
+})()</script>"""
+
+
+def key_guard_script() -> str:
+    """The script above (the same text on every run: the browser installs it once)."""
+    return _SCRIPT
