@@ -86,6 +86,30 @@ def page_of(link: int, per_page: int = 50, filtered_ids: Sequence[int] | None = 
     return bisect.bisect_left(list(filtered_ids), link) // max(1, per_page)
 
 
+def step_cursor(cursor: int, step: int, n: int, shown: Sequence[int] | None = None) -> int:
+    """The sentence Learn mode's J (step 1) or K (step -1) goes to among the n links: the
+    next or previous link shown (a search or a filter narrows them; None: all), else where
+    it is. Why not cursor + step: with a search on, the next link is usually not on the page,
+    and J seemed to do nothing while the count ran through hidden sentences."""
+    if shown is None:
+        return min(max(0, cursor + step), max(0, n - 1))
+    ids = list(shown)
+    if step > 0:
+        k = bisect.bisect_right(ids, cursor)
+        return ids[k] if k < len(ids) else cursor
+    k = bisect.bisect_left(ids, cursor) - 1
+    return ids[k] if k >= 0 else cursor
+
+
+def snap_cursor(cursor: int, shown: Sequence[int] | None) -> int:
+    """The cursor moved onto a link that is shown: itself, the next shown one, or the last."""
+    if shown is None or not shown or cursor in shown:
+        return cursor
+    ids = list(shown)
+    k = bisect.bisect_left(ids, cursor)
+    return ids[min(k, len(ids) - 1)]
+
+
 # ---------------------------------------------------------------- search and filters
 
 @dataclass(frozen=True)

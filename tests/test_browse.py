@@ -469,3 +469,19 @@ def test_cells_carry_their_language_and_direction() -> None:
     row = browse.render_rows(b, [0])
     assert '<td class="src" lang="ja" dir="auto">彼は家を売った。</td>' in row
     assert '<td class="tgt" lang="ar" dir="auto">باع البيت.</td>' in row
+
+
+@pytest.mark.parametrize("cursor, step, shown, expected", [
+    (0, 1, None, 1), (9, 1, None, 9), (0, -1, None, 0),   # all links: a neighbour, or stay
+    (2, 1, (1, 4, 7), 4), (4, 1, (1, 4, 7), 7), (7, 1, (1, 4, 7), 7),   # the next one shown
+    (4, -1, (1, 4, 7), 1), (1, -1, (1, 4, 7), 1), (5, -1, (1, 4, 7), 4),
+    (3, 1, (), 3),   # nothing shown: stay
+])
+def test_learn_steps_through_the_links_shown(cursor, step, shown, expected):
+    assert browse.step_cursor(cursor, step, 10, shown) == expected
+
+
+@pytest.mark.parametrize("cursor, shown, expected", [
+    (3, None, 3), (3, (), 3), (4, (1, 4, 7), 4), (2, (1, 4, 7), 4), (9, (1, 4, 7), 7)])
+def test_the_learn_cursor_moves_onto_a_link_shown(cursor, shown, expected):
+    assert browse.snap_cursor(cursor, shown) == expected

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Sequence
 
 import streamlit as st
 
-from alignment import workspace
+from alignment import browse, workspace
 from alignment.types import Bitext
 
 from .common import md, ss
 
 
 def move_cursor(step: int) -> None:
+    """J / K: to the next or previous sentence shown (a search or filter narrows them)."""
     n = len(ss.history.current.alignment.links)
-    ss.cursor, ss.resumed = min(max(0, ss.cursor + step), n - 1), 0
+    ss.cursor = browse.step_cursor(ss.cursor, step, n, ss.get("learn_shown"))
+    ss.resumed = 0
     workspace.save_position(ss.notes_key, ss.cursor, n)
 
 
@@ -22,8 +26,11 @@ def reveal() -> None:
     ss.revealed = ss.revealed | {ss.cursor}
 
 
-def learn_controls(bitext: Bitext) -> None:
+def learn_controls(bitext: Bitext, shown: Sequence[int] | None = None) -> None:
+    """Which side to hide, Previous / Reveal / Next, and where the learner is; `shown`: the
+    links a search or filter leaves (None: all), which J / K step through."""
     n = len(bitext.alignment.links)
+    ss.cursor, ss.learn_shown = browse.snap_cursor(ss.cursor, shown), shown
     sides = {"tgt": md(bitext.tgt_lang), "src": md(bitext.src_lang)}
     st.radio("Hide", ("tgt", "src"), key="hide", horizontal=True, format_func=sides.get)
     cols = st.columns(3)
@@ -32,7 +39,10 @@ def learn_controls(bitext: Bitext) -> None:
     cols[1].button("Reveal (space)", key="learn_reveal", on_click=reveal, shortcut="space")
     cols[2].button("Next sentence (j) ▶", key="learn_next", on_click=move_cursor, args=(1,),
                    shortcut="j")
-    st.progress((ss.cursor + 1) / n, text=f"Sentence {ss.cursor + 1} of {n}"
+    where = ""
+    if shown:
+        where = f" · {bisect.bisect_left(list(shown), ss.cursor) + 1} of {len(shown)} shown"
+    st.progress((ss.cursor + 1) / n, text=f"Sentence {ss.cursor + 1} of {n}{where}"
                 + (" · resumed where you stopped last time" if ss.get("resumed") else ""))
 
 

@@ -362,7 +362,7 @@ def reader() -> None:
     per_page = ss.get("per_page", 50)
     view = browse.View(hits=hits, current=ss.link)
     if mode == "Learn":
-        learn_controls(bitext)
+        learn_controls(bitext, ids)
         ss.page_no = browse.page_of(ss.cursor, per_page, ids)
         view = browse.View(hits=hits, hidden=ss.get("hide", "tgt"), threshold=0.0,
                            revealed=frozenset(ss.revealed), current=ss.cursor)

@@ -120,15 +120,12 @@ def word_sidebar(bitext: Bitext, get_embedder: Callable[[], Any]) -> float | Non
                      key="word_threshold")
 
 
-def _anki(bitext: Bitext, entries: Any, name: str) -> bytes:
+def _anki(bitext: Bitext, entries: Any, name: str, query: str) -> bytes:
+    """The deck of the rows shown (the glossary searched for `query`), made once per version
+    of the text and search."""
     from alignment.glossary import to_anki
 
-    slot = ss.setdefault("_anki", {})
-    key = (id(bitext), name, len(entries))
-    if key not in slot:
-        slot.clear()
-        slot[key] = to_anki(entries, name)
-    return slot[key]
+    return memo("anki", bitext, (name, query), lambda: to_anki(entries, name))
 
 
 def glossary_panel(bitext: Bitext, title: str) -> None:
@@ -155,7 +152,9 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
         cols[0].download_button("CSV", to_csv(entries, bitext.src_lang, bitext.tgt_lang),
                                 file_name=f"{title}-glossary.csv", mime="text/csv",
                                 on_click="ignore")
-        if cols[1].button("Prepare an Anki deck", key="gloss_anki") or "_anki" in ss:
-            cols[1].download_button("Anki deck (.apkg)", _anki(bitext, entries, title),
+        if cols[1].button("Prepare an Anki deck", key="gloss_anki"):
+            ss.anki_ready = True
+        if ss.get("anki_ready"):
+            cols[1].download_button("Anki deck (.apkg)", _anki(bitext, entries, title, query),
                                     file_name=f"{title}-glossary.apkg",
                                     mime="application/octet-stream", on_click="ignore")

@@ -1,0 +1,81 @@
+"""A language learner's journeys: the glossary's Anki deck, Learn mode with a search on.
+
+Each is a report from a learner: the deck held the words of an earlier search; with a search
+on, J stepped through sentences the page did not show.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import open_by_path, reader_table, settle
+
+pytestmark = pytest.mark.e2e
+
+
+def deck_words(path: Path, tmp: Path) -> list[tuple[str, str]]:
+    """(word, translation) of each note of an .apkg (a zip holding an SQLite collection)."""
+    db = tmp / "collection.anki2"
+    db.write_bytes(zipfile.ZipFile(io.BytesIO(path.read_bytes())).read("collection.anki2"))
+    with sqlite3.connect(db) as con:
+        return sorted(tuple(f.split("\x1f")[:2]) for (f,) in con.execute("select flds from notes"))
+
+
+def test_the_anki_deck_holds_the_rows_of_the_search_shown(page, po_copy, tmp_path):
+    open_by_path(page, po_copy)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="Find word links").click()
+    expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
+    page.get_by_text("Glossary: the text's word pairs").click()
+    search = page.get_by_label("Search the glossary")
+    # 'pont' and 'eau' each leave one pair (the same count: the deck was keyed on it)
+    search.fill("pont")
+    search.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Prepare an Anki deck").click()
+    expect(page.get_by_role("button", name="Anki deck (.apkg)")).to_be_visible()
+    search.fill("eau")
+    search.press("Enter")
+    settle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Anki deck (.apkg)").click()
+    words = deck_words(Path(info.value.path()), tmp_path)
+    assert words and all("eau" in w or "eau" in t for w, t in words), words
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    csv_rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[1:]
+    assert sorted(tuple(r.split(",")[:2]) for r in csv_rows) == words  # the same rows
+
+
+def test_learn_mode_steps_through_the_sentences_a_search_shows(page, po_copy):
+    open_by_path(page, po_copy)
+    find = page.locator(".st-key-q input")
+    find.fill("pont")
+    find.press("Enter")
+    expect(reader_table(page).locator("mark.hit").first).to_be_visible()
+    shown = [int(i.split("-")[1]) for i in
+             reader_table(page).locator("tr.row").evaluate_all("rows => rows.map(r => r.id)")]
+    assert len(shown) >= 3 and shown != list(range(shown[0], shown[0] + len(shown))), shown
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
+    where = re.compile(rf"Sentence {shown[0]} of \d+ · 1 of {len(shown)} shown")
+    expect(page.get_by_text(where)).to_be_visible()
+    settle(page)
+    page.locator("h3").first.click()  # keys go to the page, not to an input
+    for k, link in enumerate(shown[1:3], 2):
+        page.keyboard.press("j")
+        expect(page.get_by_text(re.compile(rf"Sentence {link} of \d+ · {k} of {len(shown)}"))
+               ).to_be_visible()
+        expect(row_of(page, link)).to_have_class(re.compile("current"))
+    page.keyboard.press("k")
+    expect(page.get_by_text(re.compile(rf"Sentence {shown[1]} of \d+ · 2 of"))).to_be_visible()
+
+
+def row_of(page, n: int):
+    return reader_table(page).locator(f"tr#link-{n}")
