@@ -86,6 +86,19 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
             pair = page.locator("table.al-rows").last
             api.expect(pair).to_contain_text("the town still slept in the rain",
                                              timeout=60_000)
+            # a correction saved in the pair, then back to the set, which shows it
+            page.get_by_text("Correct a link").click()
+            box = page.get_by_label("Edit the target sentence")
+            box.click()
+            page.keyboard.press("Control+A")
+            page.keyboard.type("Corrected in the pair, seen in the set.")
+            page.get_by_role("button", name="Apply and save (Ctrl+S)").click()
+            api.expect(page.get_by_text("unsaved change")).to_have_count(0)
+            sidebar = page.locator("section[data-testid='stSidebar']")
+            sidebar.get_by_role("button", name="Close (back to the set)").click()
+            edited = grid.locator("div.vs-cell[data-name='en2']").first   # shown as a word diff
+            api.expect(edited.locator("ins").first).to_have_text("Corrected in", timeout=30_000)
+            api.expect(page.get_by_text("joined again", exact=False)).to_be_visible()
         finally:
             browser.close()
 

@@ -168,3 +168,8 @@ def close_text() -> None:
         ss.pop(key, None)
     if "upload_dir" in ss:
         workspace.remove_upload_dir(ss.pop("upload_dir"))
+    back = ss.pop("back_to_set", None)
+    if back and Path(back).is_file():  # a pair opened from a version set: back to the set,
+        from views.versions import open_set   # which joins the pair's corrections in
+
+        open_set(Path(back))

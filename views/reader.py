@@ -145,7 +145,8 @@ def stats(bitext: Bitext) -> tuple[list[str], int, int, int]:
 def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
     sb = st.sidebar
     sb.markdown(f"**{md(ss.title)}**")
-    sb.button("Close", key="close", on_click=ask_close)
+    sb.button("Close (back to the set)" if ss.get("back_to_set") else "Close", key="close",
+              on_click=ask_close)
     sb.radio("Mode", ("Read", "Learn", "Proofread"), key="mode", horizontal=True)
     sb.subheader("Search")
     text = sb.text_input("Find", key="q", placeholder="word, phrase or pattern")

@@ -301,8 +301,10 @@ def _pair_buttons(vs: VersionSet, open_pair: Callable[[Path], None] | None) -> N
     for k, path in pos.items():
         label = f"Correct or learn {vs.texts[0].name}–{vs.texts[k].name}"
         if bar.button(label, key=f"vs_pair_{k}", help=f"Open {path.name} in the reader"):
+            back = st.session_state.vs_path
             _close()
             open_pair(path)
+            st.session_state.back_to_set = back   # the reader's Close comes back here
             st.rerun()
 
 
@@ -315,6 +317,7 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
     st.markdown(f"**{html.escape(vs.title or Path(ss.vs_path).name)}** · "
                 + " · ".join(f"{t.name} ({len(t.sentences)})" for t in vs.texts)
                 + f" · {len(vs.rows)} rows")
+    st.caption(f"Kept as {md(ss.vs_path)}")
     for note in ss.get("vs_notes", ()):
         st.caption(html.escape(note))
     notes = [f"{vs.texts[k + 1].name}: {w}" for k, ws in enumerate(vs.warnings) for w in ws]
