@@ -8,7 +8,8 @@ variant), as TMX's xml:lang and HTML's lang expect: "fr_FR" is not a BCP 47 tag.
 (what Babel's likely-subtags would make of "und") is worse than asking. Regional variants
 ("fr-CA", "pt-BR") map to the encoder's language ("fr", "pt") rather than switching the
 encoder off; Chinese keeps its script (Traditional: "zh-TW").
-langdetect (already a dependency) guesses the language of a text, for warnings only.
+langdetect (already a dependency) guesses the language of a text (the app's language boxes,
+the CLI's "und"); on a short text only among the encoder's languages, and only when sure.
 """
 
 from __future__ import annotations
@@ -81,12 +82,47 @@ def encoder_language(tag: str, known: Iterable[str]) -> str | None:
 
 #: fewer letters than this tell langdetect too little (its guesses on a word are confident and wrong)
 MIN_LETTERS = 12
+#: under this many letters a text is short: a sentence or two, where langdetect's n-gram
+#: profiles are often confidently wrong ('Hello everyone.' read as Norwegian, 6 trials of 7)
+SHORT_LETTERS = 40
+#: how sure langdetect must be (the share of its 7 random trials that agree, more or less)
+CONFIDENT = 0.8
 
 
 _DETECTING = threading.Lock()
 
 
-def detect_language(text: str) -> str | None:
+def _detector_codes(known: Iterable[str]) -> set[str]:
+    """langdetect's codes for the encoder's languages: 'zh' -> 'zh-cn', 'zh-TW' -> 'zh-tw'."""
+    codes = set()
+    for tag in known:
+        tag = str(tag).lower().replace("_", "-")
+        codes.add("zh-cn" if tag == "zh" else tag)
+    return codes
+
+
+def _probabilities(text: str, prior: dict[str, float] | None = None) -> list:
+    """langdetect's languages for `text`, most likely first (seeded: the same text, the same
+    answer); with `prior`, only the languages it gives a weight. Empty when nothing is found."""
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _DETECTING:
+        init_factory()
+        from langdetect.detector_factory import _factory
+        DetectorFactory.seed = 0
+        detector = _factory.create()
+        if prior is not None:
+            detector.set_prior_map({lang: prior.get(lang, 0.0) for lang in _factory.get_lang_list()})
+        detector.append(text)
+        try:
+            return detector.get_probabilities()
+        except LangDetectException:
+            return []
+
+
+def detect_language(text: str, known: Iterable[str] | None = None) -> str | None:
     """The ISO 639-1 code of a text's language, or None when unsure.
 
     Why langdetect: a well-kept port of Google's detector with profiles for 55
@@ -94,24 +130,41 @@ def detect_language(text: str) -> str | None:
     One detection at a time (_DETECTING): langdetect loads its profiles into one shared
     factory on first use and draws from the global `random`, so two at once (the app's two
     uploads, two users) gave wrong guesses: English read as Polish or Afrikaans, or none.
-    """
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
 
+    A short text (under SHORT_LETTERS letters: a sentence or two) gets a guess only among
+    `known`, the encoder's languages (use_model.SUPPORTED_LANGUAGES by default): there
+    langdetect's guesses outside them were mostly wrong ('Hello everyone.' -> Norwegian at
+    0.86, 'I love you.' -> Czech, 'We were late.' -> Afrikaans), and a wrong language the
+    encoder does not know switches it off. The guess is kept when langdetect names such a
+    language with CONFIDENT probability, or when, asked to choose among those languages
+    only, it names the same language it named first, nearly sure (0.95). Otherwise None: the
+    caller says it could not tell. A longer text keeps langdetect's answer, whatever the
+    language (a Norwegian book is Norwegian, and the aligner warns that the encoder does
+    not know it).
+    """
     from .cjk import script_language
 
     by_script = script_language(text[:5000])
     if by_script:
         return by_script
-    if sum(c.isalpha() for c in text[:5000]) < MIN_LETTERS:
+    letters = sum(c.isalpha() for c in text[:5000])
+    if letters < MIN_LETTERS:
         return None   # 'Good.' read as Somali with probability 1.0
-    try:
-        with _DETECTING:
-            DetectorFactory.seed = 0
-            best = detect_langs(text[:5000])[0]
-    except LangDetectException:
+    found = _probabilities(text[:5000])
+    if not found:
         return None
-    return best.lang.split("-")[0] if best.prob >= 0.8 else None
+    best = found[0]
+    if letters >= SHORT_LETTERS:
+        return best.lang.split("-")[0] if best.prob >= CONFIDENT else None
+    if known is None:
+        from .use_model import SUPPORTED_LANGUAGES as known
+    codes = _detector_codes(known)
+    if best.lang in codes and best.prob >= CONFIDENT:
+        return best.lang.split("-")[0]
+    among = _probabilities(text[:5000], prior=dict.fromkeys(codes, 1.0))
+    if among and among[0].lang == best.lang and among[0].prob >= 0.95:
+        return best.lang.split("-")[0]
+    return None
 
 
 def _mark_ranges() -> str:

@@ -323,7 +323,9 @@ def rebuild_text(sentences: Sequence[Sentence]) -> str:
 def read_po_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; give the path of a .po file in it") from None
+    except (FileNotFoundError, NotADirectoryError):
         raise InputError(f"{path}: no such PO file; give the path of a .po file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read the PO file ({exc.strerror})") from None
@@ -359,7 +361,15 @@ _PO_KEYWORD = re.compile(r"^\s*(?:#~\s*)?msgid\b", re.MULTILINE)
 def read_po_fingerprinted(path: str | os.PathLike[str]) -> tuple[Bitext, str]:
     """(Bitext, SHA-256 of the very bytes it was read from): pass it to save_po/annotate_po."""
     path = Path(path)
-    data = read_po_bytes(path)
+    return read_po_data(path, read_po_bytes(path))
+
+
+def read_po_data(path: str | os.PathLike[str], data: bytes) -> tuple[Bitext, str]:
+    """(Bitext, fingerprint) of PO bytes; errors name `path` (and line) as read_po's do.
+
+    Why apart from the file: an uploaded PO is checked under the name the person gave it
+    ('bad.po, line 26'), before a copy is kept under another name."""
+    path = Path(path)
     fingerprint = hashlib.sha256(data).hexdigest()
     cached = load_snapshot(fingerprint, data)
     if cached is not None:

@@ -161,13 +161,68 @@ def keep_upload(stored: Path, digest: str) -> Path:
     return target
 
 
+def po_to_open(typed: str | os.PathLike[str]) -> Path:
+    """The PO file a person typed the path of, or InputError saying what the path is instead.
+
+    Why: the start page said "no such PO file" of a folder and of a text that was there,
+    which sent people looking for a file they had; each case now says what is wrong."""
+    from .po_read import read_po_bytes
+
+    path = Path(os.fspath(typed).strip()).expanduser()
+    if path.is_dir():
+        inside = sorted(path.glob("*.po"))
+        such = f", such as {inside[0]}" if inside else ""
+        raise InputError(f"{path} is a folder; give the path of a .po file in it{such}")
+    if path.is_file() and path.suffix.lower() != ".po":
+        ends = f"it ends in {path.suffix}" if path.suffix else "its name has no .po ending"
+        raise InputError(f"{path} is not a PO file ({ends}); to align a text with its "
+                         "translation, use 'Align new texts'")
+    read_po_bytes(path)  # missing or unreadable: the reader's own message
+    return path
+
+
+def keep_po_upload(name: str, data: bytes, directory: Path) -> Path:
+    """Check an uploaded PO under its own name, then keep it (store_upload, keep_upload).
+
+    Why check first: a broken upload was kept in the lasting folder before it was read, so
+    its error named the copy (bad-822149b5.po) instead of the person's bad.po, and the
+    broken copy stayed there. POFormatError / InputError name `name` and the line."""
+    from .po_read import read_po_data
+
+    stored = store_upload(name, data, directory)  # refuses one over the size limit
+    try:
+        read_po_data(name.replace("\\", "/").rsplit("/", 1)[-1] or stored.name, data)
+    except Exception:
+        stored.unlink(missing_ok=True)
+        raise
+    return keep_upload(stored, hashlib.sha256(data).hexdigest())
+
+
 def save_copy(bitext: Bitext, target: str | os.PathLike[str]) -> Path:
-    """Write `bitext` as a new PO at `target`; an existing file is never replaced."""
+    """Write `bitext` as a new PO at `target`; an existing file is never replaced.
+
+    A name without a suffix gets '.po' ('copy' -> copy.po). A folder ('/tmp/x/texts/', or a
+    folder that exists) is refused, as is another suffix ('copy.txt'): the copy used to
+    become /tmp/x/texts.po, beside the folder, and copy.txt.po, and the app said so only
+    after writing. Refusing, with the name to give, is a one-line fix for the person; putting
+    the copy inside the folder would need a name they never chose, and 'copy.txt' may be a
+    slip for any of copy.po, copy.txt.po, or the text itself.
+    """
     from .po import write_po
 
-    path = Path(target).expanduser()
-    if path.suffix != ".po":
-        path = path.with_suffix(path.suffix + ".po") if path.suffix else path.with_suffix(".po")
+    raw = os.fspath(target).strip()
+    if not raw:
+        raise InputError("give the path of the new PO file, such as "
+                         f"{Path.cwd() / 'name.po'}")
+    path = Path(raw).expanduser()
+    if raw.endswith(("/", os.sep)) or path.is_dir():
+        raise InputError(f"{raw.rstrip('/' + os.sep)}{os.sep} is a folder; give a file name "
+                         f"such as {path / 'name.po'}")
+    if not path.suffix:
+        path = path.with_name(path.name + ".po")
+    elif path.suffix.lower() != ".po":
+        raise InputError(f"{path.name} does not end in .po; give a name ending in .po, "
+                         f"such as {path.with_suffix('.po')}")
     if path.exists():
         raise POConflict(f"{path} already exists; choose another file name")
     if not path.parent.is_dir():

@@ -146,3 +146,22 @@ def test_detections_at_once_agree_with_one_at_a_time() -> None:
     with ThreadPoolExecutor(8) as pool:
         found = list(pool.map(lambda lang: detect_language(texts[lang]), jobs))
     assert found == jobs
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hello everyone.", None),          # was Norwegian (0.86): aligned fr-no, the encoder off
+    ("Ze ging vroeg naar huis.", None),  # was Afrikaans
+    ("Hallo allemaal.", None),           # was Estonian
+    ("Jeg elsker deg.", None),           # Norwegian indeed, but a line tells too little
+    ("It is raining again.", "en"),      # among the encoder's languages only: English, sure
+])
+def test_a_short_text_is_guessed_only_among_the_encoders_languages(text, lang) -> None:
+    assert detect_language(text) == lang
+
+
+def test_a_long_text_keeps_a_language_the_encoder_does_not_know_and_known_can_be_given() -> None:
+    norwegian = ("Det gamle fyrtårnet sto på klippen i mer enn hundre år, og fyrvokteren gikk "
+                 "opp trappene hver kveld for å tenne lampen mens nevøen hennes så på havet.")
+    assert detect_language(norwegian) == "no"     # the aligner then warns: not known
+    assert detect_language("Hello everyone.", known={"en", "no"}) == "no"
+    assert detect_language("Hello everyone.", known={"en", "fr"}) is None

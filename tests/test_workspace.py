@@ -8,7 +8,7 @@ import time
 import pytest
 
 from alignment import browse, workspace
-from alignment.errors import POConflict
+from alignment.errors import InputError, POConflict, POFormatError
 from alignment.po import read_po
 from alignment.types import Alignment, Bitext, Link, Sentence
 
@@ -54,6 +54,75 @@ def test_save_copy_never_replaces_a_file(tmp_path):
         workspace.save_copy(bitext, path)
     with pytest.raises(POConflict, match="no such folder"):
         workspace.save_copy(bitext, tmp_path / "nope" / "x.po")
+
+
+COPY = Bitext((Sentence("Un.", 0),), (Sentence("One.", 0),),
+              Alignment((Link((0,), (0,), 0.9),)), "fr", "en", "c")
+
+
+@pytest.mark.parametrize("typed, message", [
+    # a folder: the copy was written beside it, as texts.po, and the app said so
+    ("texts/", "{d}/texts/ is a folder; give a file name such as {d}/texts/name.po"),
+    ("texts", "{d}/texts/ is a folder; give a file name such as {d}/texts/name.po"),
+    ("new/", "{d}/new/ is a folder; give a file name such as {d}/new/name.po"),
+    # another suffix: copy.txt became copy.txt.po
+    ("copy.txt", "copy.txt does not end in .po; give a name ending in .po, such as {d}/copy.po"),
+    ("notes.md", "notes.md does not end in .po; give a name ending in .po, such as {d}/notes.po"),
+])
+def test_save_copy_refuses_a_folder_and_another_suffix(tmp_path, typed, message):
+    (tmp_path / "texts").mkdir()
+    before = sorted(tmp_path.rglob("*"))
+    with pytest.raises(InputError) as info:
+        workspace.save_copy(COPY, f"{tmp_path}/{typed}")
+    assert str(info.value) == message.format(d=tmp_path)
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written, anywhere
+
+
+@pytest.mark.parametrize("typed, written", [
+    ("Copy.PO", "Copy.PO"), ("texts/Notes.Po", "texts/Notes.Po"),  # were Copy.PO.po, Notes.Po.po
+])
+def test_save_copy_takes_po_in_any_case(tmp_path, typed, written):
+    (tmp_path / "texts").mkdir()
+    assert workspace.save_copy(COPY, f"{tmp_path}/{typed}") == tmp_path / written
+    assert read_po(tmp_path / written).src == COPY.src
+
+
+@pytest.mark.parametrize("name, message", [
+    ("texts", "{d}/texts is a folder; give the path of a .po file in it, such as {d}/texts/a.po"),
+    ("empty", "{d}/empty is a folder; give the path of a .po file in it"),
+    ("conte.fr.txt", "{d}/conte.fr.txt is not a PO file (it ends in .txt); to align a text "
+                     "with its translation, use 'Align new texts'"),
+    ("missing.po", "{d}/missing.po: no such PO file; give the path of a .po file"),
+])
+def test_the_path_to_open_says_what_it_is_instead_of_a_po(tmp_path, name, message):
+    (tmp_path / "texts").mkdir()
+    workspace.save_copy(COPY, tmp_path / "texts" / "a.po")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "conte.fr.txt").write_text("Il était une fois.\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        workspace.po_to_open(str(tmp_path / name))
+    assert str(info.value) == message.format(d=tmp_path)
+    assert workspace.po_to_open(f"  {tmp_path}/texts/a.po ") == tmp_path / "texts" / "a.po"
+
+
+def test_a_broken_po_upload_names_the_users_file_and_is_not_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    good = tmp_path / "good.po"
+    workspace.save_copy(COPY, good)
+    lines = good.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(k for k, line in enumerate(lines) if line.startswith('msgstr "One.'))
+    lines[n] = 'msgstr "One.\n'  # the closing quote lost
+    upload = workspace.new_upload_dir(tmp_path)
+    with pytest.raises(POFormatError) as info:
+        workspace.keep_po_upload("bad.po", "".join(lines).encode("utf-8"),
+                                 workspace.side_dir(upload, "po"))
+    assert str(info.value).startswith(f"bad.po, line {n + 1}: unterminated or malformed string")
+    assert not list((tmp_path / "xdg").rglob("*.po")) and not list(upload.rglob("*.po"))
+    with pytest.raises(POFormatError, match=r"^notes\.po: not a PO file \(no msgid\)"):
+        workspace.keep_po_upload("notes.po", b"Just some text.\n", workspace.side_dir(upload, "po"))
+    kept = workspace.keep_po_upload("good.po", good.read_bytes(), workspace.side_dir(upload, "po"))
+    assert kept.parent == tmp_path / "xdg" / "alignment" / "aligned" / "uploaded"
+    assert read_po(kept).src == COPY.src and not list(upload.rglob("*.po"))
 
 
 def test_corpus_po_is_the_file_the_readme_command_writes_and_takes_in_the_apps_old_copy(

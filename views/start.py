@@ -139,9 +139,10 @@ def open_section() -> None:
     with left:
         path = st.text_input("Path of a PO file written by `alignment`", key="po_path")
         if st.button("Open file", key="open_path") and path:
-            target = Path(path).expanduser()
-            if target.suffix != ".po" or not target.is_file():
-                st.error(md(f"{target}: no such PO file; give the path of a .po file"))
+            try:  # a folder, a text, a missing file: the package says which
+                target = workspace.po_to_open(path)
+            except AlignmentError as exc:
+                st.error(md(str(exc)))
             else:
                 try_open(target)
     with right:
@@ -149,12 +150,14 @@ def open_section() -> None:
         if upload is not None and st.button("Open upload", key="open_upload"):
             data = upload.getvalue()
             digest = hashlib.sha256(data).hexdigest()
-            try:  # kept in the lasting folder (with the corrections saved there), not in /tmp
-                stored = workspace.store_upload(upload.name, data, workspace.side_dir(upload_dir(), "po"))
-                target = workspace.keep_upload(stored, digest)
-                try_open(target, title=upload.name, key="upload:" + digest[:16])
+            try:  # checked under its own name, then kept in the lasting folder (with the
+                # corrections saved there), not in /tmp; a broken one is not kept
+                target = workspace.keep_po_upload(upload.name, data,
+                                                  workspace.side_dir(upload_dir(), "po"))
             except AlignmentError as exc:
-                st.error(md(str(exc)))
+                st.error(f"Cannot open {md(upload.name)}: {md(str(exc))}")
+            else:
+                try_open(target, title=upload.name, key="upload:" + digest[:16])
 
 
 def try_open(path: Path, **kwargs: Any) -> None:
@@ -168,20 +171,24 @@ def try_open(path: Path, **kwargs: Any) -> None:
 
 
 def language_box(label: str, side: str, up: Any) -> str:
-    """The language of one upload: the detected one, set when a new file arrives."""
-    key = f"lang_{side}"
+    """The language of one upload: the detected one, set when a new file arrives.
+
+    A new file the detector cannot tell (a line or two) sets the box back to the side's
+    default and says so: it used to keep the previous file's language ('de' for an English
+    line that replaced a German text)."""
+    key, default = f"lang_{side}", "fr" if side == "src" else "en"
     if up is not None and ss.get(f"detected_{side}") != up.file_id:
         from alignment.read import sample_text
 
         guess = workspace.guess_language(sample_text(up.name, up.getvalue()))
         ss[f"detected_{side}"], ss[f"guess_{side}"] = up.file_id, guess
-        if guess:
-            ss[key] = guess
+        ss[key] = guess or default
     guess = ss.get(f"guess_{side}") if up is not None else None
-    ss.setdefault(key, "fr" if side == "src" else "en")
+    ss.setdefault(key, default)
     options = list(dict.fromkeys([*LANGS, ss[key]]))
-    return st.selectbox(f"{label} language" + (f" (detected: {guess})" if guess else ""),
-                        options, key=key)
+    note = ("" if up is None else f" (detected: {guess})" if guess
+            else " (could not tell; check the language)")
+    return st.selectbox(f"{label} language{note}", options, key=key)
 
 
 def align_section() -> None:

@@ -1,0 +1,111 @@
+"""The start page as a person uses it: a path that is not a PO, a broken upload, the language
+boxes of short texts; and the reader's "Save a copy as…" given a folder or a .txt name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import open_by_path, settle
+
+pytestmark = pytest.mark.e2e
+
+DE = ("Jeden Samstagmorgen steht Claire um sieben Uhr auf. Sie nimmt ihren Korb und geht die "
+      "Fliederstraße hinunter. Der Markt wird auf dem Kirchplatz aufgebaut.\n")
+
+
+def open_path(page, path: str) -> None:
+    box = page.locator(".st-key-po_path input")
+    box.fill(path)
+    box.press("Enter")
+    page.get_by_role("button", name="Open file").click()
+    settle(page)
+
+
+def test_open_file_says_what_the_path_is_instead_of_a_po(page, tmp_path):
+    text = tmp_path / "conte.fr.txt"
+    text.write_text("Il était une fois un vieux pont.\n", encoding="utf-8")
+    open_path(page, str(text))
+    alert = page.locator("[data-testid='stAlert']").filter(has_text=str(tmp_path))
+    expect(alert).to_contain_text(f"{text} is not a PO file (it ends in .txt); to align a text "
+                                  "with its translation, use 'Align new texts'")
+    expect(page.get_by_text("no such PO file")).to_have_count(0)
+    open_path(page, f"{tmp_path}/")
+    expect(alert).to_contain_text(f"{tmp_path} is a folder; give the path of a .po file in it")
+    expect(page.get_by_text("no such PO file")).to_have_count(0)
+    open_path(page, str(tmp_path / "missing.po"))  # truly missing: still said so
+    expect(alert).to_contain_text("missing.po: no such PO file")
+
+
+def test_a_broken_upload_names_the_users_file_and_is_not_kept(page, po_copy, tmp_path, home):
+    lines = po_copy.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(k for k, line in enumerate(lines) if line.startswith('msgstr "') and len(line) > 12)
+    lines[n] = lines[n].rstrip().rstrip('"') + "\n"  # its closing quote lost
+    bad = tmp_path / "bad.po"
+    bad.write_text("".join(lines), encoding="utf-8")
+    page.locator(".st-key-po_upload input[type=file]").set_input_files(str(bad))
+    settle(page)
+    page.get_by_role("button", name="Open upload").click()
+    alert = page.locator("[data-testid='stAlert']").filter(has_text="Cannot open")
+    expect(alert).to_contain_text(f"Cannot open bad.po: bad.po, line {n + 1}: unterminated")
+    expect(alert).not_to_contain_text("bad-")       # not the internal copy's name
+    expect(alert).not_to_contain_text(str(home))    # nor its folder
+    uploaded = home / "xdg" / "alignment" / "aligned" / "uploaded"
+    assert not list(uploaded.glob("*.po"))
+    assert not list((home / "tmp").rglob("bad*.po"))
+
+
+def language(page, side: str):
+    return page.locator(f".st-key-lang_{side} input")
+
+
+def test_a_short_text_gets_no_wrong_language_nor_the_previous_files(page, tmp_path):
+    de, morning, hello = tmp_path / "de.txt", tmp_path / "morning.txt", tmp_path / "hello.txt"
+    de.write_text(DE, encoding="utf-8")
+    morning.write_text("Good morning.\n", encoding="utf-8")
+    hello.write_text("Hello everyone.\n", encoding="utf-8")
+    upload = page.locator(".st-key-new_tgt input[type=file]")
+    upload.set_input_files(str(de))
+    expect(page.get_by_text("Translation language (detected: de)")).to_be_visible()
+    expect(language(page, "tgt")).to_have_value("de")
+    # Too short to tell: the side's default and a word to check, not the German file's 'de'.
+    upload.set_input_files(str(morning))
+    expect(page.get_by_text("Translation language (could not tell; check the language)")
+           ).to_be_visible()
+    expect(language(page, "tgt")).to_have_value("en")
+    # Read as Norwegian (a language the encoder does not know) before: now not guessed.
+    page.locator(".st-key-new_src input[type=file]").set_input_files(str(hello))
+    expect(page.get_by_text("Original language (could not tell; check the language)")
+           ).to_be_visible()
+    expect(language(page, "src")).to_have_value("fr")
+    expect(page.get_by_text(re.compile(r"detected: no\b"))).to_have_count(0)
+
+
+def save_copy_as(page, typed: str) -> None:
+    page.get_by_role("button", name="Save a copy as…").click()
+    box = page.locator(".st-key-copy_path input")
+    box.fill(typed)
+    box.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Save the copy").click()
+    settle(page)
+
+
+def test_save_a_copy_as_a_folder_or_a_txt_name_is_refused(page, po_copy, tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    open_by_path(page, po_copy)
+    save_copy_as(page, f"{texts}/")
+    expect(page.get_by_text(f"{texts}/ is a folder; give a file name such as {texts}/name.po")
+           ).to_be_visible()
+    page.keyboard.press("Escape")
+    save_copy_as(page, str(tmp_path / "copy.txt"))
+    expect(page.get_by_text("copy.txt does not end in .po; give a name ending in .po, such as "
+                            f"{tmp_path}/copy.po")).to_be_visible()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["journey.po", "texts"]
+    page.keyboard.press("Escape")
+    save_copy_as(page, f"{texts}/copy")
+    expect(page.get_by_text(f"Saved a copy as {texts}/copy.po")).to_be_visible()
+    assert (texts / "copy.po").is_file()
