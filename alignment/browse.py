@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .align import DEFAULT_REVIEW_THRESHOLD
-from .corrections import (Direction, History, edit_target, mark_reviewed, merge,  # noqa: F401
+from .corrections import (Direction, History, add_target, edit_target, mark_reviewed, merge,  # noqa: F401
                           move, split)
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
 from .workspace import (MAX_UPLOAD_MB, export_bytes, guess_language,  # noqa: F401

@@ -15,7 +15,8 @@ from typing import Literal
 from .errors import EditError
 from .types import Bitext, Link, Sentence, Side
 
-__all__ = ["Direction", "History", "edit_target", "mark_reviewed", "merge", "move", "split"]
+__all__ = ["Direction", "History", "add_target", "edit_target", "mark_reviewed", "merge", "move",
+           "split"]
 
 Direction = Literal["next", "prev"]
 
@@ -113,6 +114,32 @@ def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
     tgt = bitext.tgt[:k] + (Sentence(clean, bitext.tgt[k].paragraph),) + bitext.tgt[k + 1:]
     edited = _with_links(bitext, i, i + 1, [replace(link, reviewed=True, words=())])
     return replace(edited, tgt=tgt)
+
+
+def add_target(bitext: Bitext, i: int, text: str) -> Bitext:
+    """Link i, which has no target sentence (an omission), given `text` as its translation.
+
+    Why: a proofreader who finds a sentence left untranslated writes the missing translation
+    where it belongs; merging it into a neighbour was the only way before. The new sentence
+    goes after the target sentences of the links before i (every later index moves up one),
+    in the paragraph of the sentence before it; the link is reviewed."""
+    link = _link(bitext, i)
+    if link.tgt:
+        raise EditError(f"link {i + 1} already has a translation; edit its sentence instead")
+    clean = " ".join(text.split())
+    if not clean:
+        raise EditError(f"the translation typed for link {i + 1} is empty; type a sentence")
+    links = bitext.alignment.links
+    at = 1 + max((k for x in links[:i] for k in x.tgt), default=-1)
+    paragraph = bitext.tgt[at - 1].paragraph if at else 0
+    tgt = bitext.tgt[:at] + (Sentence(clean, paragraph),) + bitext.tgt[at:]
+
+    def shifted(x: Link) -> Link:
+        return replace(x, tgt=tuple(k + (k >= at) for k in x.tgt)) if x.tgt else x
+
+    moved = tuple(shifted(x) for x in links[:i]) + (replace(link, tgt=(at,), reviewed=True),) \
+        + tuple(shifted(x) for x in links[i + 1:])
+    return replace(bitext, tgt=tgt, alignment=replace(bitext.alignment, links=moved))
 
 
 @dataclass(frozen=True)

@@ -194,7 +194,26 @@ def test_edit_target_replaces_one_sentence():
     assert EDIT_TEXT.tgt[3].text == "T3"
 
 
-OPS = st.tuples(st.sampled_from(["merge", "split", "move", "review", "edit"]),
+def test_the_missing_translation_of_an_omission_is_added_in_place():
+    bitext = make_bitext([(1, 1, .9), (1, 0, .2), (1, 2, .9)])   # link 2 (1-0): left out
+    added = browse.add_target(bitext, 1, "  The sentence\nleft out. ")
+    assert kinds(added) == ["1-1", "1-1", "1-2"] and covered_in_order(added)
+    assert added.link_text(1, "tgt") == "The sentence left out."
+    assert added.link_text(2, "tgt") == "T1 T2"   # the later links keep their sentences
+    assert added.tgt[1].paragraph == bitext.tgt[0].paragraph
+    assert added.alignment.links[1].reviewed and bitext.alignment.links[1].tgt == ()
+    first = browse.add_target(make_bitext([(1, 0, .2), (1, 1, .9)]), 0, "First.")
+    assert first.link_text(0, "tgt") == "First." and covered_in_order(first)
+
+
+@pytest.mark.parametrize("i, text, message", [
+    (0, "x", "already has a translation"), (1, "  ", "is empty"), (7, "x", "no link 8")])
+def test_adding_a_translation_is_refused_with_what_to_do(i, text, message):
+    with pytest.raises(EditError, match=message):
+        browse.add_target(make_bitext([(1, 1, .9), (1, 0, .2)]), i, text)
+
+
+OPS = st.tuples(st.sampled_from(["merge", "split", "move", "review", "edit", "add"]),
                 st.integers(0, 30), st.sampled_from(["src", "tgt"]),
                 st.sampled_from(["next", "prev"]), st.integers(0, 3), st.integers(0, 3))
 
@@ -210,6 +229,8 @@ def _apply(bitext: Bitext, op: tuple) -> Bitext:
         return browse.move(bitext, i, side, direction)
     if name == "review":
         return browse.mark_reviewed(bitext, i)
+    if name == "add":
+        return browse.add_target(bitext, i, f"added {a}")
     return browse.edit_target(bitext, i, a, f"edited {a}")
 
 

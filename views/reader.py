@@ -45,6 +45,13 @@ def apply_edit(i: int, k: int, key: str) -> None:
     edit(browse.edit_target, i, k, ss[key])
 
 
+def add_translation(i: int, key: str, then_save: bool = False) -> None:
+    """The missing translation of an omission, typed (views/keys.py: Ctrl+S adds and saves)."""
+    edit(browse.add_target, i, ss[key])
+    if then_save and not ss.flash:
+        save()
+
+
 def apply_and_save(i: int, k: int, key: str) -> None:
     """Ctrl+S typed in the correction box (views/keys.py): what was typed is kept, then saved."""
     apply_edit(i, k, key)
@@ -281,6 +288,19 @@ def target_editor(bitext: Bitext, i: int) -> None:
                                   on_click=apply_and_save, args=(i, k, key))
 
 
+def translation_editor(i: int) -> None:
+    """A link with no target sentence (an omission): type the missing translation."""
+    key = f"add_{i}_{ss.get('rev', 0)}"
+    with st.container(key="edit_box"), st.form("add_form", border=False):
+        st.text_area("Type the missing translation", key=key,
+                     placeholder="The translation of this sentence, which the text left out")
+        with st.container(horizontal=True):
+            st.form_submit_button("Add translation", key="add_target", on_click=add_translation,
+                                  args=(i, key))
+            st.form_submit_button("Add and save (Ctrl+S)", key="apply_save",
+                                  on_click=add_translation, args=(i, key, True))
+
+
 def edit_panel(bitext: Bitext) -> None:
     n = len(bitext.alignment.links)
     ss.link = min(ss.link, n - 1)
@@ -309,6 +329,8 @@ def edit_panel(bitext: Bitext) -> None:
                        disabled=not (link.src if side == "src" else link.tgt))
         if link.tgt:
             target_editor(bitext, i)
+        else:
+            translation_editor(i)
 
 
 def pager(pg: browse.Page, per_page: int, where: str = "top") -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import open_by_path, reader_table, settle
+from e2e_helpers import OMISSION, open_by_path, reader_table, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -107,3 +107,22 @@ def test_merge_with_previous_keeps_the_merged_link_selected(page, po_copy):
     page.get_by_role("button", name="⤒ Merge with previous").click()
     expect(row(page, 2)).not_to_have_text(before)
     expect(number).to_have_value("2")  # the merged link, not the next one
+
+
+def test_the_missing_translation_of_an_omission_is_typed_in_place(page, po_copy):
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    page.get_by_text("Correct a link").click()
+    number = page.get_by_label("Link (the blue row)")
+    number.fill(str(OMISSION + 1))   # the 1-0 link: a sentence the translation left out
+    number.press("Enter")
+    box = page.get_by_label("Type the missing translation")
+    box.click()
+    page.keyboard.type("The sentence the translator left out.")
+    page.keyboard.press("Control+s")   # add, then save
+    expect(row(page, OMISSION + 1)).to_contain_text("The sentence the translator left out.")
+    expect(row(page, OMISSION + 1).locator("td.empty")).to_have_count(0)
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+    saved = read_po(po_copy)
+    assert saved.link_text(OMISSION, "tgt") == "The sentence the translator left out."
