@@ -83,7 +83,7 @@ def _regex(text: str, case: bool) -> Pattern:
         hint = ("back-references (\\1) and look-around ((?=, (?<=) are not supported, "
                 "as they can take forever; " if any(s in text for s in ("(?=", "(?!", "(?<", "\\1",
                                                                          "\\2")) else "")
-        raise SearchError(f"invalid regular expression {text!r}: {reason}; {hint}"
+        raise SearchError(f"invalid regular expression '{text}': {reason}; {hint}"
                           "fix it or untick 'Regular expression' to search the plain text") from None
 
 

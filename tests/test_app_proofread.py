@@ -65,8 +65,11 @@ def test_failed_checks_filter_in_read_mode_shows_progress_then_filters(env, held
     at = open_sample(env)
     at.checkbox(key="f_checks").check().run()
     wait_for(at, "sidebar", "Checking:")
+    # while the checks run the page says so, not that no link failed them
+    assert any("when the checks finish" in i.value for i in at.info), [i.value for i in at.info]
     held.set()
     checked(at)
+    assert not any("when the checks finish" in i.value for i in at.info)
     flagged = {f.link + 1 for f in at.session_state.findings[1]}
     shown = {int(n) for n in __import__("re").findall(r'id="link-(\d+)"', rows_html(at))}
     assert shown and shown <= flagged

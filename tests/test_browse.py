@@ -107,6 +107,13 @@ def test_search_spans_point_at_the_hit():
     assert hits[1] == (Span("src", len("Il pleut. Le "), len("Il pleut. Le Chat")),)
 
 
+def test_an_invalid_regex_is_quoted_as_typed():
+    """'(a)\\1' as the person typed it, not Python's repr with a doubled backslash."""
+    with pytest.raises(SearchError) as err:
+        browse.search(SEARCH_TEXT, Query(r"(a)\1", regex=True))
+    assert r"'(a)\1'" in str(err.value) and "\\\\" not in str(err.value)
+
+
 @pytest.mark.parametrize("pattern", ["(", "[a-", "*x", "a{2,1}"])
 def test_invalid_regex_is_a_named_error(pattern):
     with pytest.raises(SearchError, match="invalid regular expression"):

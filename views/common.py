@@ -99,7 +99,8 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
     ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
               fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
               page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
-              revealed=set(), conflict=None, flash=None, resumed=position, guard=None)
+              revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
+              opened=True)
     draft = drafts.read_draft(path)
     ss.recovery = draft if draft is not None and draft.bitext != bitext else None
     if draft is not None and ss.recovery is None:
@@ -155,6 +156,11 @@ def recover_draft() -> None:
     if draft is not None:
         ss.history = ss.history.push(draft.bitext)
         changed()
+
+
+def counted(n: int, word: str, plural: str = "") -> str:
+    """'1 link', '2 links', '1,200 findings': a count with its noun as a person writes it."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
 def unsaved() -> int:

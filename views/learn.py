@@ -33,17 +33,27 @@ def learn_controls(bitext: Bitext, shown: Sequence[int] | None = None) -> None:
     ss.cursor, ss.learn_shown = browse.snap_cursor(ss.cursor, shown), shown
     sides = {"tgt": md(bitext.tgt_lang), "src": md(bitext.src_lang)}
     st.radio("Hide", ("tgt", "src"), key="hide", horizontal=True, format_func=sides.get)
-    cols = st.columns(3)
-    cols[0].button("◀ Previous sentence (k)", key="learn_prev", on_click=move_cursor,
-                   args=(-1,), shortcut="k")
-    cols[1].button("Reveal (space)", key="learn_reveal", on_click=reveal, shortcut="space")
-    cols[2].button("Next sentence (j) ▶", key="learn_next", on_click=move_cursor, args=(1,),
-                   shortcut="j")
+    bar = st.container(key="learn_bar")   # stays in view as the page scrolls (_STICKY)
+    bar.html(_STICKY)
+    row = bar.container(horizontal=True)   # side by side, wrapping on a phone
+    row.button("◀ Previous sentence (k)", key="learn_prev", on_click=move_cursor, args=(-1,),
+               shortcut="k")
+    row.button("Reveal (space)", key="learn_reveal", on_click=reveal, shortcut="space")
+    row.button("Next sentence (j) ▶", key="learn_next", on_click=move_cursor, args=(1,),
+               shortcut="j")
     where = ""
     if shown:
         where = f" · {bisect.bisect_left(list(shown), ss.cursor) + 1} of {len(shown)} shown"
-    st.progress((ss.cursor + 1) / n, text=f"Sentence {ss.cursor + 1} of {n}{where}"
+    bar.progress((ss.cursor + 1) / n, text=f"Sentence {ss.cursor + 1} of {n}{where}"
                 + (" · resumed where you stopped last time" if ss.get("resumed") else ""))
+
+
+# Previous / Reveal / Next and the count stay at the top of the screen (below Streamlit's
+# header, 3.75rem) while the rows scroll: on a phone (no J, K or Space) they were a long
+# scroll up from the sentence after every tap. Sticky on the container's wrapper: the
+# container fills it, so it had no room to stick.
+_STICKY = ("<style>div:has(> .st-key-learn_bar){position:sticky;top:3.75rem;z-index:20;"
+           "padding:.3rem 0;background:var(--st-background-color,#fff)}</style>")
 
 
 # A sentence revealed by a click is opened only in the browser; the server redraws the

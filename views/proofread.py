@@ -15,7 +15,7 @@ import streamlit as st
 
 from alignment.types import Bitext
 
-from .common import EMBEDDER, embedder, md, ss
+from .common import EMBEDDER, counted, embedder, md, ss
 from .jobs import job_progress, worker
 
 
@@ -144,7 +144,7 @@ def proofread_panel(bitext: Bitext) -> None:
     level = "info" if st.toggle("Show info findings", key="p_info") else "warning"
     found = at_level(findings(bitext), level)
     checked = ss.get("findings")
-    st.subheader(f"Proofreading: {len(found):,} findings" if checked is not None
+    st.subheader(f"Proofreading: {counted(len(found), 'finding')}" if checked is not None
                  else "Proofreading: checking the text…")
     if ss.get("check_job") is not None:
         check_progress()

@@ -12,8 +12,8 @@ from alignment import browse, drafts, workspace
 from alignment.errors import AlignmentError, POConflict
 from alignment.types import Bitext
 
-from .common import (EMBEDDER, changed, close_text, embedder, md, memo, recover_draft, ss,
-                     unsaved)
+from .common import (EMBEDDER, changed, close_text, counted, embedder, md, memo, recover_draft,
+                     ss, unsaved)
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
 from .proofread import check_progress, findings, proofread_panel
@@ -208,8 +208,9 @@ def banners() -> None:
     if draft is not None:
         with st.container(border=True, key="recovery_box"):
             changed_since = draft.base_fingerprint != ss.fingerprint
-            st.info(f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to this file "
-                    "were kept from an earlier session (a reload, a closed tab or a crash)."
+            st.info(f"{counted(draft.changes, 'unsaved change')} to this file "
+                    f"{'was' if draft.changes == 1 else 'were'} kept from an earlier session "
+                    "(a reload, a closed tab or a crash)."
                     + (" The file has changed on disk since." if changed_since else ""))
             bar = st.container(horizontal=True)
             bar.button("Recover them", key="recover_yes", type="primary", on_click=recover,
@@ -240,7 +241,7 @@ def toolbar(bitext: Bitext) -> None:
     _, n, fuzzy, reviewed = stats(bitext)
     changes = unsaved()
     st.markdown(f"### {md(ss.title)}")
-    st.caption(f"{n:,} links · {fuzzy:,} to review · {reviewed:,} reviewed · {md(ss.path)}"
+    st.caption(f"{counted(n, 'link')} · {fuzzy:,} to review · {reviewed:,} reviewed · {md(ss.path)}"
                + (f" · **{changes} unsaved change{'s' * (changes != 1)}**" if changes else ""))
     banners()
     bar = st.container(horizontal=True)
@@ -350,6 +351,11 @@ def pager(pg: browse.Page, per_page: int, where: str = "top") -> None:
 def scroll_script() -> str:
     """After a jump or a page turn at the bottom: bring the right things into view."""
     steps = []
+    if ss.pop("opened", False):  # a text just opened starts at its title, not where the
+        # start page was scrolled to (Streamlit keeps the scroll position across pages)
+        steps.append("window.scrollTo(0, 0); document.querySelectorAll("
+                     "'[data-testid=stMain], [data-testid=stAppViewContainer]')"
+                     ".forEach(e => { e.scrollTop = 0; });")
     if ss.pop("scroll_top", False):
         steps.append("document.querySelector('.st-key-pager_top')"
                      "?.scrollIntoView({block: 'start'});")
@@ -400,6 +406,8 @@ def reader() -> None:
     pg = browse.page(bitext, ss.get("page_no", 0), per_page, ids)
     ss.page_no = pg.number
     pager(pg, per_page)
+    if filters.failed_checks and not pg.ids and ss.get("check_job") is not None:
+        st.info("Checking the text… the links with findings show here when the checks finish.")
     if query.text and hits is not None and not pg.ids:
         st.info(f"No link matches {md(query.text)}"
                 + (" with these filters." if filters.active else "."))

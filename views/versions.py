@@ -19,7 +19,7 @@ from alignment import versions_compare as V
 from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
-from .common import md
+from .common import counted, md
 
 PER_PAGE = 50
 MAX_COLUMNS = 4
@@ -316,7 +316,7 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
     shown, diff, query, only, view, hide = _sidebar(vs)
     st.markdown(f"**{html.escape(vs.title or Path(ss.vs_path).name)}** · "
                 + " · ".join(f"{t.name} ({len(t.sentences)})" for t in vs.texts)
-                + f" · {len(vs.rows)} rows")
+                + f" · {counted(len(vs.rows), 'row')}")
     st.caption(f"Kept as {md(ss.vs_path)}")
     for note in ss.get("vs_notes", ()):
         st.caption(html.escape(note))
@@ -341,7 +341,7 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
     if left.button("◀ Previous", key="vs_prev", disabled=number == 0):
         ss.vs_page = number - 1
         st.rerun()
-    mid.caption(f"Page {number + 1} of {pages} · {len(ids)} rows"
+    mid.caption(f"Page {number + 1} of {pages} · {counted(len(ids), 'row')}"
                 + (f" matching “{query}”" if query else ""))
     if right.button("Next ▶", key="vs_next", disabled=number >= pages - 1):
         ss.vs_page = number + 1

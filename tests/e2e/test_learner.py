@@ -79,3 +79,45 @@ def test_learn_mode_steps_through_the_sentences_a_search_shows(page, po_copy):
 
 def row_of(page, n: int):
     return reader_table(page).locator(f"tr#link-{n}")
+
+
+def test_a_text_opens_at_its_title_whatever_the_start_page_scroll(page, tmp_path):
+    """'Align new texts' is at the bottom of a long start page: the reader used to open
+    scrolled as far down, its title, the 'written to' note and first rows out of sight."""
+    page.set_viewport_size({"width": 390, "height": 844})   # a phone: a longer start page
+    fr = " ".join(f"Le bateau numéro {n} quitte le port au matin." for n in range(1, 30))
+    en = " ".join(f"Boat number {n} leaves the harbour in the morning." for n in range(1, 30))
+    (tmp_path / "fr.txt").write_text(fr, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
+    page.locator(".st-key-new_src input[type=file]").set_input_files(str(tmp_path / "fr.txt"))
+    page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(tmp_path / "en.txt"))
+    expect(page.locator(".st-key-lang_tgt input")).to_have_value("en")
+    align = page.get_by_role("button", name="Align", exact=True)
+    align.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 3000)   # as far down as the page goes
+    settle(page)
+    align.click()
+    reader_table(page).locator("tr.row").first.wait_for(timeout=90_000)
+    settle(page)
+    expect(page.get_by_text(re.compile(r"written to .*\.po"))).to_be_in_viewport()
+
+
+def test_on_a_phone_the_learn_buttons_stay_in_view(page, po_copy):
+    """No J, K or Space on a phone: Previous / Reveal / Next used to be a long scroll up from
+    the sentence after every tap."""
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
+    where = page.get_by_text(re.compile(r"Sentence \d+ of \d+"))
+    expect(where).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})   # then read on a phone
+    settle(page)
+    start = int(re.search(r"Sentence (\d+)", where.inner_text()).group(1))  # where it stopped
+    next_button = page.get_by_role("button", name="Next sentence (j) ▶")
+    for n in range(start + 1, start + 4):
+        page.mouse.move(200, 600)
+        page.mouse.wheel(0, 1500)   # reading on, down the page
+        settle(page)
+        expect(next_button).to_be_in_viewport()
+        next_button.click()
+        expect(page.get_by_text(re.compile(rf"Sentence {n} of \d+"))).to_be_in_viewport()
+    page.screenshot(path="/tmp/s24/phone_learn.png")
