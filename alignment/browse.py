@@ -19,7 +19,7 @@ import bisect
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .align import DEFAULT_REVIEW_THRESHOLD
 from .corrections import (Direction, History, add_target, edit_target, mark_reviewed, merge,  # noqa: F401
@@ -140,6 +140,46 @@ def select(bitext: Bitext, filters: Filters = Filters(), *, hits: Hits | None = 
                  and (not filters.kinds or links[i].kind in filters.kinds)
                  and (not filters.failed_checks or i in flagged)
                  and (filters.below is None or links[i].confidence < filters.below))
+
+
+def carry_findings(old: Bitext, new: Bitext, found: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings of an earlier version (`old`) placed on the links of `new` that now hold the
+    same sentences, their highlights moved within the link's text.
+
+    Why: on a long text the checks take a while after an edit, and the previous findings are
+    shown meanwhile; by their old link numbers they marked the wrong rows after a merge or a
+    split ('⚑ on link 15 while the omission is link 16'). A finding goes with the first
+    sentence of its link (the source side unless it has none: target sentences are numbered
+    anew when a translation is added, and then such findings are dropped); a highlight whose
+    sentences were edited or moved out of the link is dropped, the finding kept."""
+    links = new.alignment.links
+    where = {"src": {k: i for i, x in enumerate(links) for k in x.src},
+             "tgt": {k: i for i, x in enumerate(links) for k in x.tgt}}
+    out = []
+    for f in found:
+        if not 0 <= f.link < len(old.alignment.links):
+            continue
+        link = old.alignment.links[f.link]
+        side = "src" if link.src else "tgt"
+        if side == "tgt" and len(old.tgt) != len(new.tgt):
+            continue
+        at = where[side].get((link.src or link.tgt)[0])
+        if at is not None:
+            spans = tuple(s for s in (_moved(old, new, f.link, at, s) for s in f.spans) if s)
+            out.append(replace(f, link=at, spans=spans))
+    return tuple(out)
+
+
+def _moved(old: Bitext, new: Bitext, i: int, j: int, span: Span) -> Span | None:
+    """`span` of old link i in new link j: shifted by the text before the old link's first
+    sentence there; None when the link's sentences on that side are not all there, as they were."""
+    was = old.alignment.links[i].src if span.side == "src" else old.alignment.links[i].tgt
+    now = new.alignment.links[j].src if span.side == "src" else new.alignment.links[j].tgt
+    o_sents, n_sents = (old.src, new.src) if span.side == "src" else (old.tgt, new.tgt)
+    if len(o_sents) != len(n_sents) or not was or not set(was) <= set(now) or any(o_sents[k] != n_sents[k] for k in was):
+        return None
+    shift = sum(len(n_sents[k].text) + 1 for k in now[:now.index(was[0])])
+    return Span(span.side, span.start + shift, span.end + shift)
 
 
 def findings_by_link(findings: Iterable[Finding]) -> dict[int, tuple[Finding, ...]]:

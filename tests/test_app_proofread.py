@@ -87,3 +87,37 @@ def test_proofread_takes_no_vectors_for_a_language_the_encoder_does_not_know() -
     links = Alignment((Link((0,), (0,), 0.95),))
     assert word_evidence(Bitext(*pair, links, "en", "sv"), encoder, None) is None
     assert word_evidence(Bitext(*pair, links, "en", "de"), encoder, None) is not None
+
+
+def test_while_the_text_is_checked_again_the_last_findings_mark_the_links_of_their_sentences(
+        env, monkeypatch):  # noqa: F811
+    """After a merge, the ⚑ marks of the last findings sat on the old link numbers: one link
+    too far down for everything after the merge."""
+    import re
+
+    from alignment import browse, checks
+
+    at = open_sample(env)
+    at.radio(key="mode").set_value("Proofread").run()
+    checked(at)
+    old, found = at.session_state.findings
+    assert any(f.link > 2 for f in found), "the sample should have findings after link 3"
+    go = threading.Event()
+    real = checks.run_checks
+
+    def held(bitext, **kw):   # the next check waits: the last findings are what is shown
+        assert go.wait(30)
+        return real(bitext, **kw)
+
+    monkeypatch.setattr(checks, "run_checks", held)
+    at.session_state["link"] = 2
+    at.run()
+    at.button(key="merge_prev").click().run()   # links 2 and 3 become one
+    new = at.session_state.history.current
+    assert len(new.alignment.links) == len(old.alignment.links) - 1
+    flagged = {int(n) - 1 for n in re.findall(r'id="link-(\d+)"[^>]*>(?:(?!</tr>).)*class="flag"',
+                                               rows_html(at), re.S)}
+    expected = {f.link for f in browse.carry_findings(old, new, found)}
+    assert flagged and flagged == expected & set(range(50)), (flagged, expected)
+    assert flagged != {f.link for f in found} & set(range(50))
+    go.set()

@@ -513,3 +513,24 @@ def test_learn_steps_through_the_links_shown(cursor, step, shown, expected):
     (3, None, 3), (3, (), 3), (4, (1, 4, 7), 4), (2, (1, 4, 7), 4), (9, (1, 4, 7), 7)])
 def test_the_learn_cursor_moves_onto_a_link_shown(cursor, shown, expected):
     assert browse.snap_cursor(cursor, shown) == expected
+
+
+def test_findings_of_the_last_version_go_with_their_sentences():
+    """The checks run again after an edit; meanwhile the last findings mark the links that
+    now hold their sentences, highlights moved with the text."""
+    old = make_bitext([(1, 1, .9), (1, 1, .9), (1, 0, .2), (1, 1, .9)],
+                      src_texts=["Un.", "Deux.", "Trois.", "Quatre 4."],
+                      tgt_texts=["One.", "Two.", "Four 5."])
+    found = (Finding(2, "omission", "warning", "left out", (Span("src", 0, 6),)),
+             Finding(3, "numbers", "warning", "4 / 5", (Span("src", 7, 8), Span("tgt", 5, 6))))
+    merged = browse.merge(old, 2, "prev")   # link 3 joins link 2: 'Deux. Trois.' / 'Two.'
+    carried = browse.carry_findings(old, merged, found)
+    assert [f.link for f in carried] == [1, 2]
+    assert carried[0].spans == (Span("src", 6, 12),)   # 'Trois.' after 'Deux. '
+    assert merged.link_text(1, "src")[6:12] == "Trois."
+    assert carried[1].spans == found[1].spans   # link 4 is link 3 now, its text unchanged
+    edited = browse.edit_target(merged, 2, 0, "Five 5.")
+    assert browse.carry_findings(old, edited, found)[1].spans == (Span("src", 7, 8),)
+    added = browse.add_target(old, 2, "Three.")   # target sentences renumbered
+    assert [f.link for f in browse.carry_findings(old, added, found)] == [2, 3]
+    assert browse.carry_findings(old, added, found)[1].spans == (Span("src", 7, 8),)

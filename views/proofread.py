@@ -13,9 +13,10 @@ from typing import Any
 
 import streamlit as st
 
+from alignment import browse
 from alignment.types import Bitext
 
-from .common import EMBEDDER, counted, embedder, md, ss
+from .common import EMBEDDER, counted, embedder, md, memo, ss
 from .jobs import job_progress, worker
 
 
@@ -116,11 +117,15 @@ def findings(bitext: Bitext) -> tuple:
     collect_checks()
     done = ss.get("findings")
     n = len(bitext.alignment.links)
-    if done is not None and (done[0] is bitext or (n > auto_recheck_links()
-                                                   and not ss.get("recheck_wanted"))):
+    if done is not None and done[0] is bitext:
         return done[1]
-    start_checks(bitext)
-    return done[1] if done is not None else ()
+    if done is None or n <= auto_recheck_links() or ss.get("recheck_wanted"):
+        start_checks(bitext)
+    if done is None:
+        return ()
+    # the last version's findings, on the links that now hold their sentences
+    return memo("carried", bitext, id(done[1]),
+                lambda: browse.carry_findings(done[0], bitext, done[1]))
 
 
 def check_progress() -> None:
@@ -149,7 +154,9 @@ def proofread_panel(bitext: Bitext) -> None:
     if ss.get("check_job") is not None:
         check_progress()
     if checked is not None and checked[0] is not bitext:
-        st.caption("These findings are from before your last edits (link numbers may have moved).")
+        st.caption("These findings are from before your last edits, placed on the links that now "
+                   "hold their sentences" + ("; the text is being checked again."
+                                             if ss.get("check_job") is not None else "."))
         if ss.get("check_job") is None:
             st.button("Run the checks again", key="recheck", on_click=recheck)
     names = sorted({f.check for f in found})
