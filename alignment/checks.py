@@ -41,8 +41,9 @@ from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
 from .unmatched import check_match, check_omissions, length_z, part_left_out
-from .number_words import spelled, written_numbers
-from .numbers import SPACE, Quantity, asides, listed, number_values, quantities, unequal
+from .number_words import compared_numbers, spelled, written_numbers
+from .numbers import (PROSE_QUANTITIES, SPACE, Quantity, asides, listed, number_values, quantities,
+                      unequal)
 from .slips import check_realword
 from .untranslated import check_untranslated
 from .types import Bitext, Finding, Severity, Side, Span
@@ -89,6 +90,9 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         if not src or not tgt:
             continue
         sq, tq = quantities(src), quantities(tgt)
+        words = _words_changed(i, src, bitext.src_lang, tgt, bitext.tgt_lang, sq + tq)
+        if words is not None:
+            yield words
         extra_s = unequal(sq, tq, tgt, bitext.tgt_lang, src, bitext.src_lang)
         extra_t = unequal(tq, sq, src, bitext.src_lang, tgt, bitext.tgt_lang)
         if not extra_s or not extra_t:   # on one side only: asides left out or added
@@ -119,6 +123,43 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
             sev = "warning" if words else sev
         yield make_finding(i, "numbers", sev, f"numbers differ: {s_txt} in the original, "
                            f"{t_txt} in the translation", *spans)
+
+
+WordNumber = tuple[int, str, int, int]   # value, words, start, end (number_words.compared_numbers)
+
+
+def _words_changed(i: int, src: str, src_lang: str, tgt: str, tgt_lang: str,
+                   figures: Sequence[Quantity]) -> Finding | None:
+    """Numbers written out in words on both sides whose values differ ('trois jours' / 'two
+    days', 'soixante-deux' / 'sixty-five'): a warning, as for figures changed unevenly. Only
+    where each side has a value the other side lacks: a number written on one side only is
+    often a translator's choice ('tous les deux' / 'both', 'neuf' / 'new'), so it is not
+    compared; one ('un', 'a'), the values written in figures on either side (compared as
+    figures), and a value the other side writes in any form (an ordinal: 'trois' / 'third')
+    are left out; and tables (PROSE_QUANTITIES) too."""
+    if len(figures) > PROSE_QUANTITIES:
+        return None
+    values = {q.value for q in figures}
+    extra_s = _words_apart(src, src_lang, tgt, tgt_lang, values)
+    extra_t = _words_apart(tgt, tgt_lang, src, src_lang, values)
+    if not extra_s or not extra_t:
+        return None
+    spans = [Span("src", a, b) for *_, a, b in extra_s if b] + [Span("tgt", a, b) for *_, a, b in extra_t if b]
+    return make_finding(i, "numbers", "warning", f"numbers differ: {_said(extra_s)} in the original, "
+                        f"{_said(extra_t)} in the translation", *spans)
+
+
+def _words_apart(text: str, lang: str, other: str, other_lang: str,
+                 figures: set[Decimal]) -> list[WordNumber]:
+    """The numbers text writes out in words that neither side writes in figures and the other
+    side does not write out (number_words.spelled: as a cardinal or an ordinal)."""
+    return [(n, text[a:b] if b else word, a, b) for n, word, a, b in compared_numbers(text, lang)
+            if Decimal(n) not in figures and not spelled(Decimal(n), other, other_lang)]
+
+
+def _said(numbers: Sequence[WordNumber]) -> str:
+    """'trois (3), vingt (20)' for a finding's message."""
+    return ", ".join(f"{word} ({n})" for n, word, *_ in numbers)
 
 
 def _written_apart(text: str, lang: str, other: str, other_lang: str, figures: Sequence[Quantity]) -> str:

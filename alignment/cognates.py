@@ -86,7 +86,8 @@ class NameContext:
     links: Counter[str] = field(default_factory=Counter)   # links each word is in, this side
 
 
-def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -> bool:
+def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
+             first_name: bool = False) -> bool:
     """A capitalised word that names something: not sentence-initial (unless known as a
     name), and, in a language that capitalises nouns, written as a name on the other side
     too (German 'Berge' or 'Gletscherbaches' are nouns, not names).
@@ -101,7 +102,7 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -
     key = w.casefold()
     if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
         return False
-    if _initial(text, a) and (key not in ctx.named or key in ctx.lower):
+    if not first_name and _initial(text, a) and (key not in ctx.named or key in ctx.lower):
         return False
     if key in ctx.lower and _common(w, ctx.lang):   # a common word this text also writes in
         return False                                 # lower case: a title (Monsieur, Vierge)
@@ -112,12 +113,19 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig) -
 
 
 def _names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
-    """Names in text; none in a title-case heading."""
+    """Names in text; none in a title-case heading. A sentence's first word right before a
+    name is a first name ('Sophie Dubois habitait...'): at a sentence's start nothing else
+    tells it from any capitalised word, and 'Marie' for 'Sophie' went unseen."""
     words = word_spans(text)
     caps = [t for t in words if t[0][0].isupper() and not t[0].isupper()]
     if not words or len(caps) > 0.6 * len(words):
         return []
-    return [(w, a, b) for w, a, b in caps if _is_name(w, a, text, ctx, config)]
+    names = [(w, a, b) for w, a, b in caps if _is_name(w, a, text, ctx, config)]
+    starts = {a for _, a, _ in names}
+    first = [(w, a, b) for (w, a, b), nxt in zip(words, words[1:])
+             if a not in starts and nxt[1] in starts and w[0].isupper() and not w.isupper()
+             and not text[b:nxt[1]].strip() and _is_name(w, a, text, ctx, config, first_name=True)]
+    return sorted(names + first, key=lambda t: t[1])
 
 
 def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
@@ -214,6 +222,20 @@ def _contexts(bitext: Bitext) -> dict[str, NameContext]:
             for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
 
 
+def _name_links(lw: LinkWords, side: Side, originals: np.ndarray, config: CheckConfig) -> np.ndarray:
+    """Per word of `side`: a sure word link joins it to a word at name_link_cosine, or at
+    counterpart_cosine where the original's word is a common word of its language
+    (`originals`, per original word): a word link may join a changed name by its position,
+    and the encoder reads 'Pierre' as well as any word (Pierre/Peter 0.63, Pierre/Paul 0.52)."""
+    if lw.linked is None or not lw.linked.size:
+        return np.zeros(len(lw.words(side)), dtype=bool)
+    if lw.cos is None:
+        return lw.has_link(side)
+    bar = np.where(originals[:, None], config.counterpart_cosine, config.name_link_cosine)
+    linked = lw.linked & (lw.cos >= bar)
+    return linked.any(axis=1 if side == "src" else 0)
+
+
 def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameContext,
                   learned: dict[str, set[str]], kept: dict[str, frozenset[str]],
                   config: CheckConfig) -> list[WordSpan]:
@@ -234,11 +256,14 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     spelt |= derived(lw, side, config, other_lang)
     if primary(other_lang) in NOUN_CAPITALS:
         spelt |= in_compound(lw, side)
-    matched = spelt | lw.has_link(side, config.name_link_cosine)
+    # unknown names all look alike to the encoder; a capitalised common word (Vierge,
+    # Victoire, Monsieur; Pierre) it knows as well as any word, so a word link, which may join
+    # a changed name by its position ('Pierre' / 'Paul' 0.52), counts where a word's would
+    common = np.array([_common(w, ctx.lang) for w, *_ in lw.words(side)], dtype=bool)
+    originals = common if side == "src" else \
+        np.array([_common(w, bitext.src_lang) for w, *_ in lw.src], dtype=bool)
+    matched = spelt | _name_links(lw, side, originals, config)
     if lw.cos is not None:
-        # unknown names all look alike to the encoder; a capitalised common word (Vierge,
-        # Victoire, Monsieur) it knows as well as any word
-        common = np.array([_common(w, ctx.lang) for w, *_ in lw.words(side)], dtype=bool)
         matched |= lw.best(side) >= np.where(common, config.counterpart_cosine, config.name_cosine)
     # the words of the other side, English clitics split off too ('Caterpillar's' is
     # 'Caterpillar': a name the text has learned, 'Chenille', has its counterpart)
@@ -297,9 +322,11 @@ def check_names(bitext: Bitext, config: CheckConfig,
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
         placed = _placed(lw)
         near = partial(placed, slack=SWAP_SLACK)
-        found = list(_name_findings(i, src, tgt, words, _unrelated(lw, kept), placed,
+        unrelated = _unrelated(lw, kept, bitext.src_lang, word_below=config.counterpart_cosine)
+        found = list(_name_findings(i, src, tgt, words, unrelated, placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
-                                    stand_in(bitext, i, lw, words, learned["src"], near, slots)))
+                                    stand_in(bitext, i, lw, words, learned["src"], near, slots),
+                                    ctx["tgt"].other_named))
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
@@ -355,19 +382,26 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
     return out, changed
 
 
-def _unrelated(lw: LinkWords, kept: dict[str, dict[str, frozenset[str]]],
-               below: float = 0.5) -> Callable[[WordSpan, WordSpan], bool]:
+def _unrelated(lw: LinkWords, kept: dict[str, dict[str, frozenset[str]]], src_lang: str = "",
+               below: float = 0.5, word_below: float = 0.6) -> Callable[[WordSpan, WordSpan], bool]:
     """Whether an original and a translation word are far apart in meaning (always true
     without evidence): 'Guillaume' and 'William' are one name, 'Dodo' and 'Hare' two; a
     name the translation keeps as spelt and another name are two names unless spelt alike
-    (Bessie/Isabella, Alice/Dinah, whatever their cosine)."""
+    (Bessie/Isabella, Alice/Dinah, whatever their cosine). A name that is a common word of
+    the original's language ('Pierre', stone) the encoder reads as well as any word, so its
+    own forms stand at an original word's counterpart cosine (`word_below`: Pierre/Peter 0.63,
+    Pierre/Pietro 0.67) and another first name below (Pierre/Paul 0.52, Pierre/Jacques 0.56,
+    Marie/Sophie 0.54); without evidence it is not known to be unrelated."""
     src_at = {a: k for k, (_, a, _) in enumerate(lw.src)}
     tgt_at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
 
     def unrelated(s: WordSpan, t: WordSpan) -> bool:
         if fold(s[0]) in kept["src"] or fold(t[0]) in kept["tgt"]:
             return similarity(s[0], t[0]) < 0.4
-        return lw.cos is None or float(lw.cos[src_at[s[1]], tgt_at[t[1]]]) < below
+        common = _common(s[0], src_lang)
+        if lw.cos is None:
+            return not common
+        return float(lw.cos[src_at[s[1]], tgt_at[t[1]]]) < (word_below if common else below)
     return unrelated
 
 
@@ -395,8 +429,8 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
                    placed: Callable[..., bool], lang: str,
                    frequent: set[str], src_lang: str = "",
                    strays: Sequence[WordSpan] = (),
-                   stand_in: Callable[[WordSpan], tuple[WordSpan, str | None] | None] = lambda n: None
-                   ) -> Iterator[Finding]:
+                   stand_in: Callable[[WordSpan], tuple[WordSpan, str | None] | None] = lambda n: None,
+                   original_names: frozenset[str] = frozenset()) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
     (warning); a name of the original that stays unpaired is info, unless it is frequent in
@@ -408,11 +442,14 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
     where that word stands in the name's own slot (strays.NameSlots)."""
     used: set[int] = set()
     for w, a, b in src:
-        # a name that is a common word of the original's language (Citoyen, Vierge) is
-        # translated as a word: another name or a look-alike in its place changed nothing
-        free = [t for t in tgt if t[1] not in used and placed((w, a, b), t)] \
-            if not _common(w, src_lang) else []
-        score, match = _best(w, free)
+        # a name that is a common word of the original's language (Citoyen, Vierge; Pierre,
+        # Marie) may be translated as a word: a look-alike in its place changed nothing, and
+        # another name only where it is unrelated (_unrelated: the encoder knows the word) and
+        # no name of the original (`original_names`, folded): Jane Eyre's 'the said Jack' is
+        # John Reed, 'John' in the French (a warning on limsi-enfr's gold links, 1.3 per 1,000)
+        common = _common(w, src_lang)
+        free = [t for t in tgt if t[1] not in used and placed((w, a, b), t)]
+        score, match = _best(w, free) if not common else (0.0, None)
         # another name in its place: not a common word, not a translation. Not kept (2026-12-02):
         # a common word the text never writes in lower case counting as a name; it found
         # 'Лусия' -> 'Мария' (a first name the word list knows) but warned on LIMSI's gold
@@ -420,11 +457,12 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
         if score < 0.4:
             match = next((t for t in free if not _common(t[0], lang) and fold(t[0]) not in
                           _calendar(lang) and unrelated((w, a, b), t)
+                          and not (common and (similarity(w, t[0]) >= 0.4 or fold(t[0]) in original_names))
                           and placed((w, a, b), t, NAME_SLACK if t in strays else SWAP_SLACK)), None)
         if match is None:   # a look-alike word, not a word derived from the name (himalayen)
             score, match = _best(w, [t for t in words if t[1] not in used and placed((w, a, b), t)
                                      and fold(t[0])[:5] != fold(w)[:5] and _edits_apart(w, t[0])]
-                                 if not _common(w, src_lang) else [])
+                                 if not common else [])
             match = match if score >= 0.4 else None
         if match is not None:
             used.add(match[1])
@@ -442,7 +480,7 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
         # word, often inside a compound, 'Siegesspitze'); with in_compound, info per 1,000 clean
         # links (bench_checks seeds 0-2): textberg-frde 91.1 -> 57.6, LIMSI 33.5 -> 29.5,
         # limsi-enfr 37.4 -> 33.8, Text+Berg dev unchanged; warnings unchanged
-        elif w not in frequent and not _common(w, src_lang):
+        elif w not in frequent and not common:
             yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the translation",
                                Span("src", a, b))
     # a name of the translation alone, replacing no name, is the translator's addition

@@ -124,6 +124,40 @@ def written_numbers(text: str, lang: str) -> list[tuple[int, str]]:
     return [(words[m.group()], m.group()) for m in pattern.finditer(_folded(text))]
 
 
+# days said for weeks, folded: 'huit jours' is a week, 'quinze jours' a fortnight ('two weeks')
+WEEKS_IN_DAYS: dict[str, str] = {"fr": r"(?:huit|quinze) jours", "de": r"(?:acht|vierzehn) tagen?",
+                                 "it": r"(?:otto|quindici) giorni", "es": r"(?:ocho|quince) dias"}
+
+
+# an approximation between two numbers, folded: 'six or seven(-and-twenty)', 'deux ou trois',
+# 'zwei bis drei'; its translation may give one value ('vingt-sept ans'), or another range
+OR_WORDS: dict[str, str] = {"en": "or|to", "fr": "ou|a", "de": "oder|bis", "it": "o|a", "es": "o|a",
+                            "pt": "ou|a", "nl": "of|tot"}
+
+
+def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
+    """(value, words, start, end) of the cardinals 2-100 written out in text that can be
+    compared with another text's: not an hour said from the hours around it ('halb elf' is
+    10:30, 'a quarter to ten'; spelled_time compares those), nor days said for weeks
+    ('quinze jours' / 'two weeks'), nor a range ('six or seven-and-twenty' / 'vingt-sept',
+    LIMSI's Emma). Spans are the text's own where folding keeps its length
+    (else none: start = end = 0)."""
+    found = _cardinals(primary(lang))
+    if found is None:
+        return []
+    pattern, words = found
+    folded = _folded(text)
+    cardinal = pattern.pattern.removeprefix(r"\b").removesuffix(r"\b")
+    said = [p.format(h=cardinal, n=cardinal) for p, _ in CLOCK_PHRASES.get(primary(lang), ())]
+    said += [WEEKS_IN_DAYS[primary(lang)]] if primary(lang) in WEEKS_IN_DAYS else []
+    said += [f"(?:{cardinal}) (?:{OR_WORDS[primary(lang)]}) (?:{cardinal})"] if primary(lang) in OR_WORDS else []
+    masked = re.sub(r"\b(?:" + "|".join(said) + r")\b", lambda m: " " * len(m.group()), folded) \
+        if said else folded
+    same = len(folded) == len(text)
+    return [(words[m.group()], m.group(), *((m.start(), m.end()) if same else (0, 0)))
+            for m in pattern.finditer(masked)]
+
+
 @lru_cache(maxsize=16)
 def day_periods(lang: str) -> dict[str, str]:
     """Folded CLDR words for noon and midnight ('midi', 'Mitternacht') -> 'noon' / 'midnight'."""

@@ -225,6 +225,74 @@ def test_a_name_lost_to_a_common_word(tgt: str, finding: str | None) -> None:
 
 
 
+# the encoder's cosines (use-m3) of the first names: a name's own forms read close (Pierre/Peter
+# 0.63, Pierre/Pietro 0.67), another first name less close, as unknown names all do
+# (Pierre/Paul 0.52, Pierre/Jacques 0.56, Marie/Sophie 0.54)
+WORDS = {("boulanger", "baker"): 0.9, ("habitait", "lived"): 0.9, ("appelait", "called"): 0.9}
+ERNST = [("Wir sahen Ernst am Hafen.", "Nous vîmes Ernst au port."),
+         ("Dann kam Ernst zurück.", "Puis Ernst revint.")]
+BAKER = "Le boulanger s'appelait Pierre et il avait deux fils."
+CALLED = "The baker was called {} and he had two sons."
+
+
+@pytest.mark.parametrize("src, tgt, langs, pair, finding", [
+    # a first name that is also a common word ('pierre', stone; 'marie'; 'ernst', serious)
+    # changed into another first name: a warning
+    (BAKER, CALLED.format("Paul"), ("fr", "en"), ("Pierre", "Paul", 0.52), "name 'Pierre' became 'Paul'?"),
+    (BAKER, CALLED.format("Jacques"), ("fr", "en"), ("Pierre", "Jacques", 0.56), "name 'Pierre' became 'Jacques'?"),
+    # ... at a sentence's start, before the surname: a first name too
+    ("Marie Dubois habitait un petit village.", "Sophie Dubois lived in a small village.",
+     ("fr", "en"), ("Marie", "Sophie", 0.54), "name 'Marie' became 'Sophie'?"),
+    ("Der Bäcker hieß Ernst und war alt.", "Le boulanger s'appelait Paul et il était vieux.",
+     ("de", "fr"), ("Ernst", "Paul", 0.5), "name 'Ernst' became 'Paul'?"),
+    # the name kept, or its own form in the translation's language (or another's): silent
+    (BAKER, CALLED.format("Pierre"), ("fr", "en"), ("Pierre", "Pierre", 1.0), None),
+    (BAKER, CALLED.format("Peter"), ("fr", "en"), ("Pierre", "Peter", 0.63), None),
+    (BAKER, CALLED.format("Pietro"), ("fr", "en"), ("Pierre", "Pietro", 0.67), None),
+    ("Marie Dubois habitait un petit village.", "Marie Dubois lived in a small village.", ("fr", "en"),
+     ("Marie", "Marie", 1.0), None),
+    ("Der Bäcker hieß Ernst und war alt.", "Le boulanger s'appelait Ernest et il était vieux.", ("de", "fr"),
+     ("Ernst", "Ernest", 0.7), None),
+    # the common word, not a name
+    ("Le boulanger ramassa une pierre et la jeta.", "The baker picked up a stone and threw it.", ("fr", "en"),
+     ("pierre", "stone", 0.6), None),
+])
+def test_a_first_name_that_is_a_common_word_changed(src: str, tgt: str, langs: tuple[str, str],
+                                                    pair: tuple[str, str, float], finding: str | None) -> None:
+    pairs = (ERNST if langs == ("de", "fr") else []) + [(src, tgt)]
+    cosines = {**WORDS, pair[:2]: pair[2]}
+    assert warnings(bitext(pairs, langs), "names", cosines) == ([finding] if finding else [])
+
+
+@pytest.mark.parametrize("other, cosine, finding", [
+    ("Paul", 0.52, "name 'Pierre' became 'Paul'?"),   # linked by its position only
+    ("Peter", 0.63, None),
+])
+def test_a_word_link_to_another_first_name_is_no_counterpart(other: str, cosine: float,
+                                                             finding: str | None) -> None:
+    """The reader's 'Find word links' links 'Pierre' to 'Paul' (its place); for a name that is
+    a common word the link counts at an original word's counterpart cosine, not a name's."""
+    b = with_word_links(bitext([(BAKER, CALLED.format(other))], ("fr", "en")), {("Pierre", other)})
+    cosines = {**WORDS, ("Pierre", other): cosine}
+    assert warnings(b, "names", cosines) == ([finding] if finding else [])
+
+
+def test_a_name_of_the_original_for_a_common_word_name_is_no_change() -> None:
+    """A name the original gives elsewhere, in the place of a name that is a common word, is
+    the translator naming whom it stands for (Jane Eyre's 'the said Jack', John Reed, is
+    'John' in the French LIMSI gold): silent."""
+    b = bitext([("Puis Paul revint du port.", "Then Paul came back from the harbour."),
+                (BAKER, CALLED.format("Paul"))], ("fr", "en"))
+    assert warnings(b, "names", {**WORDS, ("Pierre", "Paul"): 0.52}) == []
+
+
+def test_a_first_name_that_is_a_common_word_needs_evidence() -> None:
+    """Without the encoder nothing tells 'Paul' from a translation of 'Pierre' (stone): silent."""
+    b = bitext([("Le boulanger s'appelait Pierre et il avait deux fils.",
+                 "The baker was called Paul and he had two sons.")], ("fr", "en"))
+    assert at_level(run_checks(b, only=["names"])) == ()
+
+
 DODO = [("Le Dodo rit de bon cœur.", "The Dodo laughed heartily."), ("Le Dodo pleura encore.", "The Dodo wept again."),
         ("Le Dodo dormit bien.", "The Dodo slept well."), ("Puis le Dodo partit.", "Then the Dodo left.")]
 # the rest of a story: 'the' and 'le' stand before many words, so 'the bird' for 'the Dodo' is

@@ -103,6 +103,46 @@ def test_changed_value_in_words_is_still_found(src: str, tgt: str, src_lang: str
     assert finding.check == "numbers" and "numbers differ" in finding.message
 
 
+WORDS = [  # (src, tgt, langs, finding): numbers written out in words on both sides (QA's tale)
+    # the value changed: found at warning, by value
+    ("La lumière ne tournait plus depuis trois jours.", "The light had not turned for two days.",
+     ("fr", "en"), "trois (3) in the original, two (2) in the translation"),
+    ("Il avait soixante-deux ans.", "He was sixty-five years old.", ("fr", "en"),
+     "soixante-deux (62) in the original, sixty-five (65) in the translation"),
+    ("Wir warteten drei Tage am Gletscher.", "Nous attendîmes deux jours au glacier.", ("de", "fr"),
+     "drei (3) in the original, deux (2) in the translation"),
+    ("Er war zweiundzwanzig Jahre alt.", "Il avait vingt-trois ans.", ("de", "fr"),
+     "zweiundzwanzig (22) in the original, vingt-trois (23) in the translation"),
+    # the same value: silent
+    ("La lumière ne tournait plus depuis trois jours.", "The light had not turned for three days.", ("fr", "en"), None),
+    ("Il avait soixante-deux ans.", "He was sixty-two years old.", ("fr", "en"), None),
+    ("Wir warteten drei Tage am Gletscher.", "Nous attendîmes trois jours au glacier.", ("de", "fr"), None),
+    # one ('un', 'une', 'a'), a number on one side only, an ordinal, days said for weeks, an hour
+    # said from the next one: not compared
+    ("Il resta une nuit et deux jours.", "He stayed one night and two days.", ("fr", "en"), None),
+    ("Tous les deux avaient trois enfants.", "Both had three children.", ("fr", "en"), None),
+    ("Il avait un habit neuf et deux chapeaux.", "He had a new coat and two hats.", ("fr", "en"), None),
+    ("Il revint le trois mai.", "He came back on the third of May.", ("fr", "en"), None),
+    ("Il partit pour quinze jours avec deux amis.", "He left for two weeks with two friends.", ("fr", "en"), None),
+    ("Wir brachen um halb elf mit zwei Trägern auf.", "Nous partîmes à dix heures et demie avec deux porteurs.",
+     ("de", "fr"), None),
+    ("Wir blieben vierzehn Tage mit drei Trägern.", "Nous restâmes deux semaines avec trois porteurs.", ("de", "fr"), None),
+    # a range on one side (Emma's gold links): not compared
+    ("Un homme de vingt-sept ans.", "A man of six or seven-and-twenty.", ("fr", "en"), None),
+    ("Un homme de trente-sept ans.", "A man about seven or eight-and-thirty.", ("fr", "en"), None),
+    ("Er blieb zwei oder drei Tage.", "Il resta quatre jours.", ("de", "fr"), None),
+    # in figures on one side: compared as figures, as before
+    ("Il avait 62 ans.", "He was sixty-two years old.", ("fr", "en"), None),
+]
+
+
+@pytest.mark.parametrize("src, tgt, langs, finding", WORDS)
+def test_numbers_in_words_on_both_sides_compared_by_value(src: str, tgt: str, langs: tuple[str, str],
+                                                          finding: str | None) -> None:
+    got = [(f.severity, f.message) for f in numbers(src, tgt, *langs)]
+    assert got == ([("warning", f"numbers differ: {finding}")] if finding else [])
+
+
 @pytest.mark.parametrize("value, text, lang, expected", [
     (Decimal("5.5"), "cinq heures et demie", "fr", True),
     (Decimal("5.5"), "cinq heures", "fr", False),          # the half is not said
