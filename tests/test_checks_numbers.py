@@ -188,3 +188,13 @@ def test_every_hour_in_words_read_and_an_hour_off_found(hour: int, langs: tuple[
 ])
 def test_chinese_and_japanese_numerals(numeral: str, value: int) -> None:
     assert numeral_value(numeral) == value
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("Il avait parcouru cinquante kilomètres de montagne.", "He had walked thirty miles over the mountains."),
+    ("Seul à deux mille mètres au-dessus de la terre.", "Alone five thousand feet above the earth."),
+    ("Il paya vingt francs.", "He paid four dollars."),
+])
+def test_a_measure_in_words_the_translator_converted_is_no_finding(src, tgt):
+    """Alibi's Maupassant converts kilometres to miles and metres to feet, in words."""
+    assert not numbers(src, tgt, "fr", "en")
