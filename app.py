@@ -1,7 +1,7 @@
 """The side-by-side reader: `streamlit run app.py`.
 
 Widgets and session state only, one module per page under `views/`: the start page
-(views/start.py) and the reader (views/reader.py, with views/learn.py and
+(views/start.py) and the reader (views/reader.py, with views/editor.py, views/learn.py and
 views/proofread.py). Paging, search, filters, corrections, undo and the HTML of the
 rows live in `alignment.browse` (tested there); recovery drafts in `alignment.drafts`;
 where uploads and aligned files go in `alignment.workspace`; reading, aligning,

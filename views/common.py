@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from alignment import browse, drafts, workspace
+from alignment.errors import POConflict
 from alignment.types import Bitext
 
 ss = st.session_state
@@ -148,6 +149,21 @@ def changed(*, new_editor: bool = True) -> None:
                            changes=n, title=ss.get("title", ""), key=ss.get("notes_key", ""))
     else:
         drafts.discard_draft(ss.path)
+
+
+def save() -> bool:
+    """Write the open text to its PO (atomically; refused if the file changed on disk since)."""
+    from alignment.po import save_po
+
+    try:
+        ss.fingerprint = save_po(ss.history.current, Path(ss.path),
+                                 expected_fingerprint=ss.fingerprint)
+    except POConflict as exc:
+        ss.conflict = str(exc)
+        return False
+    ss.saved, ss.conflict, ss.flash = ss.history.current, None, None
+    drafts.discard_draft(ss.path)
+    return True
 
 
 def recover_draft() -> None:

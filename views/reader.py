@@ -1,62 +1,25 @@
-"""The reader: sidebar (search, filters), toolbar (save, undo, downloads), corrections, rows."""
+"""The reader: sidebar (search, filters), toolbar (save, undo, downloads), rows; the
+"Correct a link" panel is views/editor.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
 from alignment import browse, drafts, workspace
-from alignment.errors import AlignmentError, POConflict
+from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
 from .common import (EMBEDDER, changed, close_text, counted, embedder, md, memo, recover_draft,
-                     ss, unsaved)
+                     save, ss, unsaved)
+from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
 from .proofread import check_progress, findings, proofread_panel
 
 
 # ---------------------------------------------------------------- callbacks
-
-def edit(op: Callable[..., Bitext], *args: Any) -> None:
-    """Apply a correction to the current Bitext (a button callback)."""
-    ss.editing = True
-    try:
-        ss.history = ss.history.push(op(ss.history.current, *args))
-        ss.flash = None
-        changed()
-    except AlignmentError as exc:
-        ss.flash = str(exc)
-
-
-def merge_previous(i: int) -> None:
-    """"Merge with previous": the selection follows the merged link (one up), so a second
-    click does not merge the next, unrelated link."""
-    edit(browse.merge, i, "prev")
-    if not ss.flash:  # merged (an error leaves the selection where it was)
-        ss.link = max(0, i - 1)
-
-
-def apply_edit(i: int, k: int, key: str) -> None:
-    """The form's "Apply edit": the typed text is read from the form's own widget state."""
-    edit(browse.edit_target, i, k, ss[key])
-
-
-def add_translation(i: int, key: str, then_save: bool = False) -> None:
-    """The missing translation of an omission, typed (views/keys.py: Ctrl+S adds and saves)."""
-    edit(browse.add_target, i, ss[key])
-    if then_save and not ss.flash:
-        save()
-
-
-def apply_and_save(i: int, k: int, key: str) -> None:
-    """Ctrl+S typed in the correction box (views/keys.py): what was typed is kept, then saved."""
-    apply_edit(i, k, key)
-    save()
-
 
 def undo() -> None:
     ss.history = ss.history.undo()
@@ -66,20 +29,6 @@ def undo() -> None:
 def redo() -> None:
     ss.history = ss.history.redo()
     changed()
-
-
-def save() -> bool:
-    from alignment.po import save_po
-
-    try:
-        ss.fingerprint = save_po(ss.history.current, Path(ss.path),
-                                 expected_fingerprint=ss.fingerprint)
-    except POConflict as exc:
-        ss.conflict = str(exc)
-        return False
-    ss.saved, ss.conflict, ss.flash = ss.history.current, None, None
-    drafts.discard_draft(ss.path)
-    return True
 
 
 def reload() -> None:
@@ -132,10 +81,6 @@ def save_copy() -> None:
     drafts.discard_draft(ss.path)
     ss.path, ss.fingerprint, ss.saved = str(path), file_fingerprint(path), ss.history.current
     ss.flash_info, ss.flash = f"Saved a copy as {path}; it is the open file now.", None
-
-
-def select_link() -> None:
-    ss.link = ss.jump_to = ss.sel - 1
 
 
 # ---------------------------------------------------------------- panels
@@ -242,7 +187,7 @@ def toolbar(bitext: Bitext) -> None:
     changes = unsaved()
     st.markdown(f"### {md(ss.title)}")
     st.caption(f"{counted(n, 'link')} · {fuzzy:,} to review · {reviewed:,} reviewed · {md(ss.path)}"
-               + (f" · **{changes} unsaved change{'s' * (changes != 1)}**" if changes else ""))
+               + (f" · **{counted(changes, 'unsaved change')}**" if changes else ""))
     banners()
     bar = st.container(horizontal=True)
     bar.button("Save", key="save", on_click=save, disabled=not changes, type="primary",
@@ -269,69 +214,6 @@ def toolbar(bitext: Bitext) -> None:
                            data=download_file(bitext, "po"), on_click="ignore")
     if ss.flash:
         st.warning(md(ss.flash))
-
-
-def target_editor(bitext: Bitext, i: int) -> None:
-    """Edit one target sentence in a form: "Apply edit" always sends the text typed."""
-    link = bitext.alignment.links[i]
-    k = st.selectbox("Target sentence", range(len(link.tgt)), key="edit_k",
-                     format_func=lambda k: f"{k + 1}: {bitext.tgt[link.tgt[k]].text[:60]}") \
-        if len(link.tgt) > 1 else 0
-    k = min(k, len(link.tgt) - 1)
-    key = f"edit_{i}_{k}_{ss.get('rev', 0)}"
-    with st.container(key="edit_box"), st.form("edit_form", border=False):
-        st.text_area("Edit the target sentence", bitext.tgt[link.tgt[k]].text, key=key)
-        bar = st.container(horizontal=True)
-        with bar:
-            st.form_submit_button("Apply edit", key="apply_edit", on_click=apply_edit,
-                                  args=(i, k, key))
-            st.form_submit_button("Apply and save (Ctrl+S)", key="apply_save",
-                                  on_click=apply_and_save, args=(i, k, key))
-
-
-def translation_editor(i: int) -> None:
-    """A link with no target sentence (an omission): type the missing translation."""
-    key = f"add_{i}_{ss.get('rev', 0)}"
-    with st.container(key="edit_box"), st.form("add_form", border=False):
-        st.text_area("Type the missing translation", key=key,
-                     placeholder="The translation of this sentence, which the text left out")
-        with st.container(horizontal=True):
-            st.form_submit_button("Add translation", key="add_target", on_click=add_translation,
-                                  args=(i, key))
-            st.form_submit_button("Add and save (Ctrl+S)", key="apply_save",
-                                  on_click=add_translation, args=(i, key, True))
-
-
-def edit_panel(bitext: Bitext) -> None:
-    n = len(bitext.alignment.links)
-    ss.link = min(ss.link, n - 1)
-    ss.sel = ss.link + 1  # the widget shows the selection kept in ss.link across modes
-    with st.expander("Correct a link", expanded=ss.get("editing", False)):
-        i = st.number_input("Link (the blue row)", 1, n, key="sel", on_change=select_link) - 1
-        link = bitext.alignment.links[i]
-        st.html(browse.render_rows(bitext, [i]))
-        row = st.columns(4)
-        row[0].button("⤒ Merge with previous", key="merge_prev", on_click=merge_previous,
-                      args=(i,), disabled=i == 0)
-        row[1].button("⤓ Merge with next", key="merge_next", on_click=edit,
-                      args=(browse.merge, i, "next"), disabled=i == n - 1)
-        row[2].button("Split", key="split", on_click=edit, args=(browse.split, i),
-                      disabled=len(link.src) < 2 and len(link.tgt) < 2)
-        row[3].button("Unmark reviewed" if link.reviewed else "✓ Mark reviewed", key="review",
-                      on_click=edit, args=(browse.mark_reviewed, i, not link.reviewed))
-        row = st.columns(4)
-        for col, side, direction, label in (
-                (row[0], "src", "prev", "Source: first sentence ↑"),
-                (row[1], "src", "next", "Source: last sentence ↓"),
-                (row[2], "tgt", "prev", "Target: first sentence ↑"),
-                (row[3], "tgt", "next", "Target: last sentence ↓")):
-            col.button(label, key=f"move_{side}_{direction}", on_click=edit,
-                       args=(browse.move, i, side, direction),
-                       disabled=not (link.src if side == "src" else link.tgt))
-        if link.tgt:
-            target_editor(bitext, i)
-        else:
-            translation_editor(i)
 
 
 def pager(pg: browse.Page, per_page: int, where: str = "top") -> None:
