@@ -257,10 +257,11 @@ def _one_line(text: str) -> str:
 
 def render_set_tsv(vs: VersionSet) -> str:
     """Header of text names, then one line per row, one column per text (empty cell if none)."""
-    lines = ["\t".join(t.name for t in vs.texts)]
-    lines += ["\t".join(_one_line(vs.cell_text(i, k)) for k in range(len(vs.texts)))
-              for i in range(len(vs.rows))]
-    return "\n".join(lines) + "\n"
+    from .export import tsv_text   # quoted as the pairs' TSV
+
+    return tsv_text([[t.name for t in vs.texts],
+                     *([_one_line(vs.cell_text(i, k)) for k in range(len(vs.texts))]
+                       for i in range(len(vs.rows)))])
 
 
 def write_set_tsv(vs: VersionSet, path: PathLike) -> list[Path]:

@@ -103,7 +103,12 @@ def test_tmx_drops_characters_xml_cannot_hold() -> None:
 
 
 def test_tsv_has_every_link_with_empty_cells_and_one_line_texts() -> None:
-    rows = [line.split("\t") for line in render_tsv(bitext()).splitlines()]
+    """Read as spreadsheets and CSV readers read it: a cell opening with a quote (English
+    dialogue) used to run on across tabs and lines, so rows merged."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(render_tsv(bitext())), dialect="excel-tab"))
     assert rows == [
         ["fr", "en", "link", "confidence"],
         ["Titre", "Title", "1-1", "0.990"],
@@ -269,3 +274,27 @@ def test_check_outputs_refuses_overwriting_an_input(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         check_outputs([("--tmx", tmp_path / "no" / "x.tmx")], [src])
     check_outputs([("-o", "-"), ("--tmx", None), ("--html", tmp_path / "r.html")], [src])
+
+
+@pytest.mark.parametrize("render", ["pairs", "set"])
+def test_tsv_cells_of_dialogue_read_back_as_written(render: str) -> None:
+    """'"Good morning," she said.' opens with a quote: a CSV reader took it for a quoted cell
+    and read on to the next quote, across tabs and rows (38 links read back as 35 rows)."""
+    import csv
+    import io
+
+    from alignment.types import Version
+    from alignment.versions import join
+    from alignment.versions_io import render_set_tsv
+
+    said = ['"Good morning," she said.', 'He said "no".', '"Yes."']
+    src = tuple(Sentence(t) for t in ("« Bonjour », dit-elle.", "Il dit « non ».", "« Oui. »"))
+    tgt = tuple(Sentence(t) for t in said)
+    pairs = Bitext(src, tgt, Alignment(tuple(Link((k,), (k,), 0.9) for k in range(3))), "fr", "en")
+    if render == "pairs":
+        rows = list(csv.reader(io.StringIO(render_tsv(pairs)), dialect="excel-tab"))
+        assert [r[1] for r in rows[1:]] == said and all(len(r) == 4 for r in rows)
+    else:
+        vs = join((Version("fr", "fr", src), Version("en", "en", tgt)), [pairs.alignment])
+        rows = list(csv.reader(io.StringIO(render_set_tsv(vs)), dialect="excel-tab"))
+        assert [r[1] for r in rows[1:]] == said and all(len(r) == 2 for r in rows)
