@@ -24,7 +24,8 @@ from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import InputError, POConflict, POFormatError
 from .po_guard import carry_over, ensure_writable, has_foreign, link_order, locked
-from .po_read import (DEFAULT_REVIEW_THRESHOLD, FORMAT_VERSION, PLACEHOLDER, entries_checksum,
+from .po_read import (DEFAULT_REVIEW_THRESHOLD, FORMAT_VERSION, PLACEHOLDER, checksum_matches,
+                      entries_checksum,
                       po_to_bitext, read_po, read_po_fingerprinted, rebuild_text)
 from .po_read import parse_po_bytes, read_po_bytes
 from .snapshot import load_snapshot, store_snapshot
@@ -167,10 +168,10 @@ def edited_reason(path: str | os.PathLike[str]) -> str | None:
         po = parse_po_bytes(path, data)
         stored = po.metadata.get("X-Alignment-Checksum", "")
         if not stored:
-            return ("holds a person's corrections (saved from the reader app)"
+            return ("holds a person's corrections (it is marked X-Alignment-Edited)"
                     if po.metadata.get("X-Alignment-Edited") == "yes"
                     else "was not written by alignment (it has no X-Alignment-Checksum)")
-        if stored != entries_checksum(po):
+        if not checksum_matches(po, stored):
             return "was edited since alignment wrote it (texts, reviews or comments changed)"
     except (POFormatError, InputError):
         return "is not a PO file alignment can read"

@@ -388,11 +388,30 @@ def read_po(path: str | os.PathLike[str]) -> Bitext:
     return read_po_fingerprinted(path)[0]
 
 
-def entries_checksum(po: polib.POFile) -> str:
-    """'sha256:…' over what a person can change in the entries (docs/po-format.md)."""
+def entries_checksum(po: polib.POFile, scheme: str = "sha256v2") -> str:
+    """'sha256v2:…' over what a person can change in the entries (docs/po-format.md).
+
+    Version 2 also reads a `fuzzy` flag a person added to a sure link ("needs work"): the
+    review state is the same with or without it there, so version 1 ('sha256:', still read)
+    let a new alignment replace the file and drop the flag. Not counted: `fuzzy` on an
+    omission (gettext tools drop it from untranslated entries), nor on an entry that carries
+    the checks' comment (`alignment check --format po` adds both)."""
     threshold = _threshold(po)
     rows = [[e.msgctxt, e.msgid, e.msgstr, _link_state(po, e, threshold)[1], e.tcomment]
+            + ([_person_fuzzy(e)] if scheme == "sha256v2" else [])
             for e in po if not e.obsolete]
     blob = json.dumps(rows, separators=(",", ":")).encode("ascii")
-    return "sha256:" + hashlib.sha256(blob).hexdigest()
+    return f"{scheme}:" + hashlib.sha256(blob).hexdigest()
+
+
+def _person_fuzzy(entry: polib.POEntry) -> bool:
+    """A `fuzzy` flag that only a person can have set (see entries_checksum)."""
+    checked = any(line.startswith("check: ") for line in (entry.comment or "").splitlines())
+    return entry.fuzzy and entry.msgstr != "" and not checked
+
+
+def checksum_matches(po: polib.POFile, stored: str) -> bool:
+    """Whether `stored` (X-Alignment-Checksum) is the checksum of the entries, in its scheme."""
+    scheme = stored.split(":", 1)[0]
+    return scheme in ("sha256", "sha256v2") and stored == entries_checksum(po, scheme)
 

@@ -68,7 +68,7 @@ def test_entries_follow_the_schema() -> None:
     assert po.metadata["Language"] == "en" and po.metadata["X-Source-Language"] == "fr"
     assert po.metadata["X-Alignment-Corpus"] == "sample"
     assert po.metadata["X-Alignment-Signature"] == str(SIG)
-    assert po.metadata["X-Alignment-Checksum"].startswith("sha256:")
+    assert po.metadata["X-Alignment-Checksum"].startswith("sha256v2:")
 
 
 @pytest.mark.parametrize("confidence, reviewed, fuzzy", [
@@ -352,6 +352,7 @@ def test_write_po_replaces_its_own_unedited_output(tmp_path: Path) -> None:
     (lambda po: setattr(po[0], "tcomment", "check the date"), "was edited since"),
     (lambda po: po.metadata.pop("X-Alignment-Checksum"), "was not written by alignment"),
     (lambda po: setattr(po[0], "msgctxt", "x"), "was edited since"),
+    (lambda po: po[0].flags.append("fuzzy"), "was edited since"),   # a person: "needs work"
     (lambda po: setattr(po[0], "comment", ""), "not a PO file alignment can read"),
 ])
 def test_write_po_refuses_to_replace_an_edited_file(tmp_path: Path, change, reason: str) -> None:
@@ -369,7 +370,8 @@ def test_write_po_refuses_to_replace_an_edited_file(tmp_path: Path, change, reas
 
 
 @pytest.mark.parametrize("change", [
-    lambda po: po[0].flags.append("fuzzy"),                     # a check asked for review
+    lambda po: (po[0].flags.append("fuzzy"),                    # a check asked for review:
+                setattr(po[0], "comment", po[0].comment + "\ncheck: [names] warning: x")),  # both
     lambda po: setattr(po[0], "comment", po[0].comment + "\ncheck: [numbers] error: x"),
     lambda po: po.metadata.update({"X-Generator": "Poedit 3.4", "Last-Translator": "Ann"}),
 ])
@@ -725,3 +727,15 @@ def test_malformed_word_links_name_the_entry(tmp_path: Path, lines: str) -> None
     path.write_text(text.replace("#. words: 0-0\n#. word confidence: 90\n", lines), encoding="utf-8")
     with pytest.raises(POFormatError, match=r"w\.po.*words"):
         read_po(path)
+
+
+def test_a_po_written_before_checksums_saw_fuzzy_is_still_known_as_unedited(tmp_path: Path) -> None:
+    """Files written with the first checksum ('sha256:') are read by its rules: an intact one
+    may be replaced, an edited one may not."""
+    from alignment.po_read import entries_checksum
+
+    path = po_file(tmp_path)
+    edit(path, lambda po: po.metadata.update({"X-Alignment-Checksum": entries_checksum(po, "sha256")}))
+    assert edited_reason(path) is None
+    edit(path, lambda po: setattr(po[0], "tcomment", "check the date"))
+    assert edited_reason(path) == "was edited since alignment wrote it (texts, reviews or comments changed)"
