@@ -451,3 +451,16 @@ def test_superscript_footnote_marks_are_not_read_into_words(html: str, paragraph
     from alignment.read import html_blocks
 
     assert html_blocks(html)[0] == [paragraph]
+
+
+@pytest.mark.parametrize("text, paragraphs, title", [
+    ("---\ntitle: Essai\nauthor: A\n---\n# Le pont\n\nTexte.\n", ["Le pont", "Texte."], "Essai"),
+    ("---\ntitle: \"Un essai\"\n...\nTexte.\n", ["Texte."], "Un essai"),
+    ("---\nlayout: post\n---\n\nTexte.\n", ["Texte."], ""),
+    ("Texte.\n\n---\n\nSuite.\n", ["Texte.", "Suite."], ""),   # a rule, not front matter
+])
+def test_markdown_front_matter_is_not_text(text, paragraphs, title) -> None:
+    """Jekyll / Hugo / Pandoc front matter was read as a paragraph and aligned as a sentence
+    ('title: Essai' / 'title: Essay'); its title names the text."""
+    doc = read_text(text, fmt="markdown")
+    assert [p for p in doc.paragraphs] == paragraphs and doc.title == title

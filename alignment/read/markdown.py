@@ -6,9 +6,24 @@ targets go, their text stays; code blocks and raw HTML go.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .text import normalize_space
+
+# YAML front matter (Jekyll, Hugo, Pandoc): '---' on the first line, its fields, '---' or '...'
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_TITLE = re.compile(r"^title:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.M)
+
+
+def front_matter(text: str) -> tuple[str, str]:
+    """(text without its YAML front matter, the title it gives or ''). Why: read as Markdown,
+    the block became a paragraph, aligned as a sentence ('title: Essai' / 'title: Essay')."""
+    match = _FRONT.match(text)
+    if match is None:
+        return text, ""
+    title = _TITLE.search(match.group(1))
+    return text[match.end():], normalize_space(title.group(2)) if title else ""
 
 
 def _inline_text(token: Any) -> str:
@@ -29,13 +44,13 @@ def markdown_blocks(text: str) -> tuple[list[str], set[int], str] | None:
     """
     from markdown_it import MarkdownIt
 
+    text, title = front_matter(text)
     try:
         tokens = MarkdownIt("commonmark", {"maxNesting": 100_000}).enable("table").parse(text)
     except RecursionError:
         return None
     paragraphs: list[str] = []
     headings: set[int] = set()
-    title = ""
     for prev, token in zip([None, *tokens], tokens):
         if token.type != "inline":
             continue
