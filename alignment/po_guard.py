@@ -12,6 +12,8 @@ po.py maps links to entries; this module keeps that mapping honest when others t
   across "is the file still what was read?" and the atomic rename, so two saves cannot both win.
 * `carry_over` keeps what we do not own when the app rewrites a file: translator comments
   (`# ...`) and header fields other tools add (Poedit's X-Poedit-*, Plural-Forms, ...).
+* `ensure_not_edited_po` stops an export (TSV, TMX, HTML, EPUB...) from replacing a PO that
+  holds a person's corrections: write_po guards -o, but any output path can name such a file.
 """
 
 from __future__ import annotations
@@ -122,6 +124,41 @@ def ensure_writable(path: str | os.PathLike[str]) -> None:
     if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
         raise InputError(f"{path} is read-only; make it writable (chmod u+w) or write to "
                          f"another file")
+
+
+# ---------------------------------------------------------------- other outputs onto a PO
+
+_PO_LINE = re.compile(rb'^[ \t]*msg(?:id|str|ctxt)[ \t]+"', re.MULTILINE)
+
+
+def looks_like_po(path: str | os.PathLike[str]) -> bool:
+    """Whether the existing file at `path` is (or is named as) a PO file: a .po/.pot name, or a
+    msgid/msgstr/msgctxt line in its first 64 KiB (a PO renamed .txt is still someone's work)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    if path.suffix.lower() in (".po", ".pot"):
+        return True
+    try:
+        with path.open("rb") as fh:
+            return _PO_LINE.search(fh.read(65536)) is not None
+    except OSError:
+        return False
+
+
+def ensure_not_edited_po(path: str | os.PathLike[str], *, option: str,
+                         overwrite_edited: bool = False) -> None:
+    """POConflict when a non-PO output (`option` names it) would replace a PO that a person
+    edited: the same rule, words and escape hatch as write_po's for -o, so no output option is a
+    side door through which corrections are lost. An intact PO the tool wrote may be replaced."""
+    if overwrite_edited or not looks_like_po(path):
+        return
+    from .po import edited_reason  # po imports this module
+
+    reason = edited_reason(path)
+    if reason:
+        raise POConflict(f"{option} {path}: {path} {reason}; not replaced: write to another "
+                         f"file, or pass --overwrite-edited to replace it")
 
 
 # ---------------------------------------------------------------- what others added

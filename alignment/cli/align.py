@@ -10,8 +10,9 @@ from typing import Any
 
 import click
 
-from .common import (check_before_work, describe_alignment, detect_languages, engine_options,
-                     lang_options, output_options, quiet_option, read_lines, warn, write_outputs)
+from .common import (check_before_work, check_output_paths, describe_alignment, detect_languages,
+                     engine_options, lang_options, output_options, quiet_option, read_lines, warn,
+                     write_outputs)
 
 @click.command("align")
 @click.argument("src", type=click.Path())
@@ -34,7 +35,8 @@ from .common import (check_before_work, describe_alignment, detect_languages, en
               "'[0, 1]:[2]' one per line.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Output file (PO, or links with --format vecalign); '-' or none: "
-              "standard output (no PO when only --tmx/--tsv/--html are given).")
+              "standard output (no PO when only --tmx/--tsv/--html are given). Several "
+              "versions: SET.tmx, plus SET.<orig>-<version>.po per pair.")
 @output_options
 @quiet_option
 def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, embedder: str,
@@ -57,12 +59,16 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
 
     Several versions (SRC VERSION VERSION..., or --langs): -o SET.tmx writes the set (one row
     per span of the original, one column per text) and SET.fr-en.po per pair; --format
-    vecalign -O DIR writes one file per pair of texts (fr-en.txt, fr-es.txt, en-es.txt).
+    vecalign -O DIR writes one file per pair of texts (fr-en.txt, fr-es.txt, en-es.txt);
+    --tmx SET.tmx the set alone, --tsv SET.tsv one column per text ('-': standard output).
+    -s/-t, --src-section/--tgt-section and --html are for two texts and refused here.
     """
     if more or langs or out_dir:
+        refuse_pair_options(src_lang=src_lang, tgt_lang=tgt_lang, src_section=src_section,
+                            tgt_section=tgt_section, html=html)
         _align_versions((src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
-                        embedder=embedder, fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
-                        overwrite_edited=overwrite_edited, quiet=quiet)
+                        embedder=embedder, fmt=fmt, output=output, out_dir=out_dir, tmx=tmx,
+                        tsv=tsv, overwrite_edited=overwrite_edited, quiet=quiet)
         return
     from ..pipeline import align_documents, align_sentences, check_language, resolve_embedder
     from ..progress import tqdm_progress
@@ -72,8 +78,8 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     check_before_work([src, tgt], po=po, tmx=tmx, tsv=tsv, html=html,
                       overwrite_edited=overwrite_edited)
     if fmt == "vecalign":
-        from ..export import check_outputs
-        check_outputs([("-o", output)], [src, tgt])
+        _check_vecalign_outputs(src, tgt, output, tmx=tmx, tsv=tsv, html=html,
+                                overwrite_edited=overwrite_edited)
     src_in, tgt_in, texts = _read_inputs(src, tgt, presplit, src_section, tgt_section)
     src_lang, tgt_lang = detect_languages(src_lang, tgt_lang, *texts, names=(src, tgt))
     progress = tqdm_progress(disable=True if quiet else None)
@@ -93,17 +99,56 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     click.echo(describe_alignment(bitext), err=True)
 
 
+def refuse_pair_options(*, src_lang: str | None, tgt_lang: str | None,
+                        src_section: str | None, tgt_section: str | None,
+                        html: str | None) -> None:
+    """InputError for an option of two texts given with several versions: ignoring it would
+    hand the person something other than what they asked for (wrong languages, whole texts,
+    no reader), with exit 0."""
+    from ..errors import InputError
+
+    for option, value, what_to_do in (
+            ("-s/--src-lang", src_lang, "give one code per text, original first, with --langs "
+             "(e.g. --langs fr,en,es)"),
+            ("-t/--tgt-lang", tgt_lang, "give one code per text, original first, with --langs "
+             "(e.g. --langs fr,en,es)"),
+            ("--src-section", src_section, "cut each text to the section first, or align the "
+             "original with one version"),
+            ("--tgt-section", tgt_section, "cut each text to the section first, or align the "
+             "original with one version"),
+            ("--html", html, "write the set with -o SET.tmx (and/or --tmx, --tsv), or align the "
+             "original with one version for an HTML reader")):
+        if value:
+            raise InputError(f"{option} works on two texts, not on an original and several "
+                             f"versions: {what_to_do}")
+
+
+def _check_vecalign_outputs(src: str, tgt: str, output: str | None, *, tmx: str | None,
+                            tsv: str | None, html: str | None, overwrite_edited: bool) -> None:
+    """--format vecalign writes links only: refuse exports it would silently skip, and check
+    -o like any output (it may not replace an input or an edited PO)."""
+    from ..errors import InputError
+
+    for option, value in (("--tmx", tmx), ("--tsv", tsv), ("--html", html)):
+        if value:
+            raise InputError(f"{option} writes the pairs of a PO alignment; --format vecalign "
+                             f"writes links only: drop {option}, or align again without "
+                             f"--format vecalign")
+    check_output_paths([("-o", output)], [src, tgt], overwrite_edited=overwrite_edited)
+
+
 def _align_versions(paths: tuple[str, ...], *, langs: str | None, presplit: bool, segmenter: str,
                     embedder: str, fmt: str, output: str | None, out_dir: str | None,
-                    tsv: str | None, overwrite_edited: bool, quiet: bool) -> None:
+                    tmx: str | None, tsv: str | None, overwrite_edited: bool,
+                    quiet: bool) -> None:
     """An original and several versions: cli/versions.py aligns and writes the set."""
     from ..pipeline import resolve_embedder
     from ..progress import tqdm_progress
     from .versions import align_set, describe_set
     vs, written = align_set(
         paths, langs=langs, presplit=presplit, segmenter=segmenter,
-        embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tsv=tsv,
-        overwrite_edited=overwrite_edited, read_lines=read_lines,
+        embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tmx=tmx,
+        tsv=tsv, overwrite_edited=overwrite_edited, read_lines=read_lines,
         progress=tqdm_progress(disable=True if quiet else None))
     warn(w for ws in vs.warnings for w in ws)
     for path in written:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import click
@@ -116,14 +116,23 @@ def pass_errors(func: F) -> F:
 
 def output_options(func: F) -> F:
     """-o PAIRS.po, --tmx, --tsv, --html, --overwrite-edited: where an alignment is written."""
-    for name, help_text in (("--html", "Also write a bilingual HTML reader here."),
-                            ("--tsv", "Also write tab-separated pairs here."),
-                            ("--tmx", "Also write a TMX 1.4 translation memory here.")):
-        func = click.option(name, type=click.Path(dir_okay=False), default=None,
-                            help=help_text)(func)
-    func = click.option("--overwrite-edited", is_flag=True,
-                        help="Replace an existing PO even if a person edited it.")(func)
-    return func
+    for name, help_text in (("--html", "Also write a bilingual HTML reader here ('-': "
+                             "standard output)."),
+                            ("--tsv", "Also write tab-separated pairs here ('-': standard "
+                             "output)."),
+                            ("--tmx", "Also write a TMX 1.4 translation memory here ('-': "
+                             "standard output).")):
+        func = click.option(name, type=click.Path(dir_okay=False, allow_dash=True),
+                            default=None, help=help_text)(func)
+    return overwrite_edited_option(func)
+
+
+def overwrite_edited_option(func: F) -> F:
+    """--overwrite-edited: the one way past the refusal to replace a PO a person edited; every
+    command that can write over a PO has it, since the refusal message names it."""
+    return click.option("--overwrite-edited", is_flag=True,
+                        help="Replace an existing PO even if a person edited it (by -o or by "
+                        "any other output).")(func)
 
 
 def warn(messages: Any) -> None:
@@ -135,8 +144,12 @@ def warn(messages: Any) -> None:
 def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
                   tsv: str | None = None, html: str | None = None,
                   overwrite_edited: bool = False) -> list[str]:
-    """Write the PO and any export asked for; return the paths written."""
+    """Write the PO and any export asked for ('-': standard output); return the files written.
+
+    Each export is checked against an edited PO again just before it is written (the check
+    before the work may be minutes old)."""
     from ..errors import InputError
+    from ..po_guard import ensure_not_edited_po
 
     written: list[str] = []
     try:
@@ -147,8 +160,12 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
             from ..po import write_po
             written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
         for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html)):
-            if path:
+            if path == "-":
+                from .. import export
+                click.echo(getattr(export, f"render_{name}")(bitext), nl=False)
+            elif path:
                 from ..registry import EXPORTERS
+                ensure_not_edited_po(path, option=f"--{name}", overwrite_edited=overwrite_edited)
                 written.extend(str(p) for p in EXPORTERS[name](bitext, path))
     except OSError as exc:
         raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
@@ -177,13 +194,51 @@ def read_lines(path: str) -> list[str]:
     return read_file_lines(path)
 
 
+# outputs that cannot go to standard output ('-'), and why (said in the refusal)
+NOT_TO_STDOUT = {
+    "--epub": "an EPUB is a zip archive, not text; give a file name (e.g. --epub book.epub)",
+    "--moses": "Moses output is two files, PREFIX.<src-lang> and PREFIX.<tgt-lang>; give a "
+               "prefix (e.g. --moses corpus/train)",
+}
+
+
 def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = None,
                       tsv: str | None = None, html: str | None = None,
-                      overwrite_edited: bool = False) -> None:
-    """Refuse now, not after a long alignment: outputs on inputs, missing folders, edited POs."""
+                      overwrite_edited: bool = False,
+                      more: Sequence[tuple[str, str | None]] = ()) -> None:
+    """Refuse now, not after a long alignment: outputs on inputs, missing folders, edited POs.
+
+    `po` is the PO (-o); `more` names other outputs as (option, path), e.g. ("--epub", path)."""
+    check_output_paths([("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html), *more],
+                       inputs, po_options={"-o"}, overwrite_edited=overwrite_edited)
+
+
+def check_output_paths(outputs: Sequence[tuple[str, str | None]], inputs: Sequence[str], *,
+                       po_options: Collection[str] = (), overwrite_edited: bool = False) -> None:
+    """Every output gets every check, whatever its option: '-' only where it can be text on
+    standard output and only once; never an input, never twice the same file, never into a
+    missing folder (export.check_outputs); never over an edited PO. Options in `po_options`
+    write a PO (write_po's own refusal); the others may not replace a PO a person edited
+    either (po_guard.ensure_not_edited_po): a TSV written over corrections loses them as surely.
+    """
+    from ..errors import InputError
     from ..export import check_outputs
     from ..po import ensure_replaceable
+    from ..po_guard import ensure_not_edited_po
 
-    check_outputs([("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html)], inputs)
-    if po and po != "-":
-        ensure_replaceable(po, overwrite_edited=overwrite_edited)
+    to_stdout = [option for option, path in outputs if path == "-"]
+    for option in to_stdout:
+        if option in NOT_TO_STDOUT:
+            raise InputError(f"{option} -: {NOT_TO_STDOUT[option]}")
+    if len(to_stdout) > 1:
+        raise InputError(f"{' and '.join(to_stdout)} {'both' if len(to_stdout) == 2 else 'all'} "
+                         f"name '-': only one output can go to standard output; give the "
+                         f"others a file name")
+    check_outputs(list(outputs), list(inputs))
+    for option, path in outputs:
+        if not path or path == "-":
+            continue
+        if option in po_options:
+            ensure_replaceable(path, overwrite_edited=overwrite_edited)
+        else:
+            ensure_not_edited_po(path, option=option, overwrite_edited=overwrite_edited)

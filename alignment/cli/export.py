@@ -5,33 +5,43 @@ Built on click (see cli/__init__.py); the writers are export.py's and epub.py's.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from .common import CONTEXT, write_outputs
+from .common import CONTEXT, check_before_work, overwrite_edited_option, write_outputs
 
 @click.command("export", context_settings=CONTEXT)
 @click.argument("pairs", type=click.Path(dir_okay=False))
-@click.option("--tmx", type=click.Path(dir_okay=False), default=None,
-              help="Write a TMX 1.4 translation memory here (links with both sides).")
-@click.option("--tsv", type=click.Path(dir_okay=False), default=None,
-              help="Write tab-separated pairs here (every link, header row).")
+@click.option("--tmx", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write a TMX 1.4 translation memory here (links with both sides; '-': "
+              "standard output).")
+@click.option("--tsv", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write tab-separated pairs here (every link, header row; '-': standard "
+              "output).")
 @click.option("--moses", metavar="PREFIX", type=click.Path(dir_okay=False), default=None,
               help="Write line-parallel PREFIX.<src-lang> and PREFIX.<tgt-lang>.")
-@click.option("--html", type=click.Path(dir_okay=False), default=None,
-              help="Write a standalone bilingual HTML reader here.")
+@click.option("--html", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write a standalone bilingual HTML reader here ('-': standard output).")
 @click.option("--epub", type=click.Path(dir_okay=False), default=None,
               help="Write a bilingual EPUB 3 book here (chapters, table of contents).")
 @click.option("--epub-layout", type=click.Choice(["pairs", "paragraphs", "small"]), default="pairs",
               show_default=True, help="EPUB: each sentence pair original then translation, "
               "alternating paragraphs, or pairs with the translation in a smaller font.")
+@overwrite_edited_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
-               html: str | None, epub: str | None, epub_layout: str) -> None:
+               html: str | None, epub: str | None, epub_layout: str,
+               overwrite_edited: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader and/or an EPUB.
+
+    No output may replace PAIRS.po, another output, or a PO a person edited (unless
+    --overwrite-edited); TMX, TSV and HTML may go to standard output with '-'.
 
     \b
     Example: alignment export serge.po --tmx serge.tmx --html serge.html
     Example: alignment export pairs.po --moses corpus/train   (corpus/train.fr, corpus/train.en)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
+    Example: alignment export pairs.po --tsv - | cut -f2
     """
     from ..errors import InputError
     from ..po import read_po
@@ -39,27 +49,39 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     if not (tmx or tsv or moses or html or epub):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
                          "--html FILE and/or --epub FILE")
-    from ..export import check_outputs, moses_paths
+    from ..export import moses_paths
 
-    check_outputs([("--tmx", tmx), ("--tsv", tsv), ("--html", html), ("--epub", epub)], [pairs])
+    others = [("--epub", epub), ("--moses", moses if moses == "-" else None)]
+    check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html, more=others,
+                      overwrite_edited=overwrite_edited)
     bitext = read_po(pairs)
-    if moses:
-        check_outputs([("--tmx", tmx), ("--tsv", tsv), ("--html", html), ("--epub", epub),
-                       *(("--moses", p) for p in moses_paths(bitext, moses))], [pairs])
-    written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html)
-    if epub:
-        from ..epub import write_epub
-        try:
-            written.extend(str(p) for p in write_epub(bitext, epub, style=epub_layout))
-        except OSError as exc:
-            raise InputError(f"{exc.filename or epub}: cannot write ({exc.strerror}); "
-                             f"check the folder exists and is writable") from None
-    if moses:
-        from ..registry import EXPORTERS
-        try:
-            written.extend(str(p) for p in EXPORTERS["moses"](bitext, moses))
-        except OSError as exc:
-            raise InputError(f"{exc.filename or moses}: cannot write ({exc.strerror}); "
-                             f"check the folder exists and is writable") from None
+    if moses:  # its file names need the languages, read from PAIRS
+        check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
+                          more=[("--epub", epub),
+                                *(("--moses", str(p)) for p in moses_paths(bitext, moses))],
+                          overwrite_edited=overwrite_edited)
+    written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html,
+                            overwrite_edited=overwrite_edited)
+    written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses)
     for path in written:
         click.echo(f"Wrote {path}", err=True)
+
+
+def _write_files(bitext: Any, *, epub: str | None, epub_layout: str,
+                 moses: str | None) -> list[str]:
+    """The outputs that are files only (EPUB, Moses); the paths written."""
+    from ..epub import write_epub
+    from ..errors import InputError
+    from ..registry import EXPORTERS
+
+    written: list[str] = []
+    for path, write in ((epub, lambda b, p: write_epub(b, p, style=epub_layout)),
+                        (moses, EXPORTERS["moses"])):
+        if not path:
+            continue
+        try:
+            written.extend(str(p) for p in write(bitext, path))
+        except OSError as exc:
+            raise InputError(f"{exc.filename or path}: cannot write ({exc.strerror}); "
+                             f"check the folder exists and is writable") from None
+    return written

@@ -68,38 +68,94 @@ def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
     return versions_from_sentences(sentences, found), notes
 
 
-def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmenter: str,
-              embedder: Any, fmt: str, output: str | None, out_dir: str | None,
-              tsv: str | None, overwrite_edited: bool, progress: Progress,
-              read_lines: Any) -> tuple[VersionSet, list[Path]]:
-    """Align the original (first path) with every version and write what was asked."""
-    from ..versions import align_versions, with_read_warnings
-    from ..versions_io import write_pair_pos, write_set_tmx, write_set_tsv, write_vecalign_pairs
+def check_set_outputs(paths: Sequence[str], *, fmt: str, output: str | None,
+                      out_dir: str | None, tmx: str | None, tsv: str | None,
+                      overwrite_edited: bool) -> None:
+    """Refuse, before any reading, what a set cannot write, and check every output as the
+    two-text path does (cli/common.check_output_paths): not an input, not twice, an existing
+    folder, no edited PO replaced, '-' only once."""
+    from .common import check_output_paths
 
     if fmt == "vecalign" and not out_dir:
         raise InputError("--format vecalign with several versions writes one file per pair: "
                          "give -O DIR")
-    if fmt != "vecalign" and not (output or tsv):
-        raise InputError("nothing to write: give -o SET.tmx (and/or --tsv SET.tsv)")
+    if fmt != "vecalign" and not (output or tmx or tsv or out_dir):
+        raise InputError("nothing to write: give -o SET.tmx (and/or --tmx SET.tmx, "
+                         "--tsv SET.tsv)")
+    if output == "-":
+        raise InputError("-o - : a set is written as SET.tmx plus one PO per pair "
+                         "(SET.fr-en.po, ...), files not standard output; give -o SET.tmx, or "
+                         "--tmx - / --tsv - for the set alone on standard output")
     if output and not output.lower().endswith(".tmx"):
         raise InputError(f"{output}: a set is written as TMX; name the -o file SET.tmx")
-    texts, notes = read_texts(paths, parse_langs(langs, len(paths)), presplit=presplit,
-                              segmenter=segmenter, read_lines=read_lines)
+    check_output_paths([("-o", output), ("--tmx", tmx), ("--tsv", tsv)], paths,
+                       overwrite_edited=overwrite_edited)
+
+
+def pair_po_paths(texts: Sequence[Version], output: str) -> list[str]:
+    """The PO per pair that -o SET.tmx writes beside the set, as versions_io.write_pair_pos
+    names them: SET.<original>-<version>.po."""
+    return [f"{output[:-4]}.{texts[0].name}-{t.name}.po" for t in texts[1:]]
+
+
+def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmenter: str,
+              embedder: Any, fmt: str, output: str | None, out_dir: str | None,
+              tsv: str | None, overwrite_edited: bool, progress: Progress,
+              read_lines: Any, tmx: str | None = None) -> tuple[VersionSet, list[Path]]:
+    """Align the original (first path) with every version and write what was asked.
+
+    Outputs are checked before the reading; the PO per pair, whose names need the languages,
+    after it and before the alignment, the long part."""
+    from ..versions import align_versions, with_read_warnings
+    from .common import check_output_paths
+
+    outputs = [("-o", output), ("--tmx", tmx), ("--tsv", tsv)]
+    check_set_outputs(paths, fmt=fmt, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
+                      overwrite_edited=overwrite_edited)
+    codes = parse_langs(langs, len(paths))
+    texts, notes = read_texts(paths, codes, presplit=presplit, segmenter=segmenter,
+                              read_lines=read_lines)
+    if codes is None:
+        import click
+        said = ", ".join(f"{Path(p).name} {t.lang}" for p, t in zip(paths, texts))
+        click.echo(f"Detected languages: {said} (--langs to change)", err=True)
+    if output:
+        pos = [("-o (pair PO)", p) for p in pair_po_paths(texts, output)]
+        check_output_paths([*outputs, *pos], paths, po_options={"-o (pair PO)"},
+                           overwrite_edited=overwrite_edited)
     vs = with_read_warnings(align_versions(texts, embedder=embedder, title=Path(paths[0]).stem,
                                            progress=progress), notes)
+    return vs, write_set(vs, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
+                         embedder=embedder, overwrite_edited=overwrite_edited)
+
+
+def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: str | None,
+              tsv: str | None, embedder: Any, overwrite_edited: bool) -> list[Path]:
+    """Write the set's outputs ('-' for --tmx/--tsv: standard output); the files written."""
+    import click
+
+    from ..po_guard import ensure_not_edited_po
+    from ..versions_io import (render_set_tmx, render_set_tsv, write_pair_pos, write_set_tmx,
+                               write_set_tsv, write_vecalign_pairs)
+
     written: list[Path] = []
     try:
         if output:   # the pairs first: the app reads a pair PO newer than its set as corrected
             written += write_pair_pos(vs, output[:-4], overwrite_edited=overwrite_edited)
             written += write_set_tmx(vs, output)
-        if tsv:
-            written += write_set_tsv(vs, tsv)
+        for option, path, render, write in (("--tmx", tmx, render_set_tmx, write_set_tmx),
+                                            ("--tsv", tsv, render_set_tsv, write_set_tsv)):
+            if path == "-":
+                click.echo(render(vs), nl=False)
+            elif path:  # checked before the work too; a save may have come since
+                ensure_not_edited_po(path, option=option, overwrite_edited=overwrite_edited)
+                written += write(vs, path)
         if out_dir:
             written += write_vecalign_pairs(vs, out_dir, embedder=embedder)
     except OSError as exc:
         raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
                          f"check the folder exists and is writable") from None
-    return vs, written
+    return written
 
 
 def describe_set(vs: VersionSet) -> str:

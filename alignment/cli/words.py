@@ -5,12 +5,14 @@ Built on click (see cli/__init__.py); the linking is words.py's, cached by word_
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
 
 from ..registry import EMBEDDERS
-from .common import eflomal_option, lang_options, read_lines, word_config
+from .common import (check_before_work, eflomal_option, lang_options, overwrite_edited_option,
+                     read_lines, word_config)
 
 def format_pharaoh(links: Any) -> str:
     """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
@@ -26,19 +28,33 @@ def _word_linker() -> Any:
     return cached_linker(default_cache_dir())
 
 
-def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any) -> None:
-    from ..po import edited_reason, file_fingerprint, read_po, save_po, write_po
+def _check_words_output(pairs: str, output: str | None, overwrite_edited: bool) -> str | None:
+    """Where the linked PO goes: None for PAIRS.po in place, '-' for standard output, else a
+    file checked now (before the linking) like any output: no missing folder, no edited PO."""
+    if not output or (output != "-" and Path(output).resolve() == Path(pairs).resolve()):
+        return None
+    if output != "-":
+        check_before_work([pairs], po=output, overwrite_edited=overwrite_edited)
+    return output
+
+
+def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
+                  overwrite_edited: bool = False) -> None:
+    from ..po import bitext_to_po, edited_reason, file_fingerprint, read_po, save_po, write_po
     from ..words import link_bitext
 
+    output = _check_words_output(pairs, output, overwrite_edited)
     fingerprint = file_fingerprint(pairs)
     bitext = link_bitext(read_po(pairs), embedder=embedder, config=config, linker=_word_linker())
-    target = output or pairs
-    if target == pairs and edited_reason(pairs):  # keep a person's corrections marked as such
+    n = sum(len(link.words) for link in bitext.alignment.links)
+    if output == "-":
+        click.echo(str(bitext_to_po(bitext)), nl=False)
+    elif output is None and edited_reason(pairs):  # keep a person's corrections marked as such
         save_po(bitext, pairs, expected_fingerprint=fingerprint)
     else:
-        write_po(bitext, target)
-    n = sum(len(link.words) for link in bitext.alignment.links)
-    click.echo(f"Wrote {target}: {n} word links in {len(bitext.alignment.links)} entries", err=True)
+        write_po(bitext, output or pairs, overwrite_edited=overwrite_edited)
+    click.echo(f"Wrote {output or pairs}: {n} word links in {len(bitext.alignment.links)} "
+               f"entries", err=True)
 
 
 @click.command("words")
@@ -52,11 +68,14 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any) ->
               "them); otherwise words, punctuation and l', qu', 's are cut here.")
 @click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
               show_default=True, help="Encoder for the word vectors.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="PAIRS.po mode: write here instead of updating PAIRS.po in place.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="PAIRS.po mode: write here instead of updating PAIRS.po in place ('-': "
+              "standard output).")
+@overwrite_edited_option
 @eflomal_option
 def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bool,
-              tokenized: bool, embedder: str, output: str | None, eflomal: bool) -> None:
+              tokenized: bool, embedder: str, output: str | None, eflomal: bool,
+              overwrite_edited: bool = False) -> None:
     """Word links inside sentence links: which word became which.
 
     With SRC TGT --presplit, prints one line of 'i-j' links per sentence pair (i: token of
@@ -76,8 +95,11 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
             check_language(code)
     config = word_config(eflomal)
     if len(files) == 1:
-        _words_for_po(files[0], output, resolve_embedder(embedder), config)
+        _words_for_po(files[0], output, resolve_embedder(embedder), config, overwrite_edited)
         return
+    if output:
+        raise InputError("-o writes a PO in PAIRS.po mode only; with SRC TGT --presplit the "
+                         "links go to standard output: redirect them (> links.txt)")
     if len(files) != 2 or not presplit:
         raise InputError("give PAIRS.po, or SRC TGT --presplit (one sentence per line); to link "
                          "the words of running texts, align them first: alignment align SRC TGT -o PAIRS.po")

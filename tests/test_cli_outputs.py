@@ -1,0 +1,188 @@
+"""Every output of every command is checked the same way (QA issue: CLI outputs destroying files).
+
+No output replaces an input or a PO a person edited (same refusal and --overwrite-edited as -o),
+'-' is standard output for text outputs and refused for files-only ones, and with several
+versions the options of two texts are refused rather than ignored. Hashing embedder: no model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from alignment.cli import main
+from alignment.po import file_fingerprint, read_po, save_po
+from test_cli import EN_LINES, FR_LINES, one_error_line
+from test_versions_cli import EN, ES, FR
+
+FAST = ["--embedder", "hashing"]
+PAIR = ["a.fr.txt", "a.en.txt", "-s", "fr", "-t", "en", "-q", *FAST]
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp_path as the current folder (a file named '-' would land here), with two texts, a PO
+    of theirs (pairs.po) and a copy a person corrected (victim.po)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.fr.txt").write_text("\n".join(FR_LINES) + "\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("\n".join(EN_LINES) + "\n", encoding="utf-8")
+    for name, lines in (("o.fr.txt", FR), ("o.en.txt", EN), ("o.es.txt", ES)):
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", "a.fr.txt", "a.en.txt", "-s", "fr", "-t", "en",
+                                       "-o", "pairs.po", "-q", *FAST])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "pairs.po").read_text(encoding="utf-8")
+    (tmp_path / "victim.po").write_text(text.replace('msgstr "It has seven arches."',
+                                                     'msgstr "It has 7 arches."'), encoding="utf-8")
+    return tmp_path
+
+
+def no_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any alignment or word linking fail: a refusal must come before the work."""
+    import alignment.pipeline as pipeline
+    import alignment.versions as versions
+    import alignment.words as words
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("worked although an output was refused")
+    for module, name in ((pipeline, "align_documents"), (pipeline, "align_sentences"),
+                         (versions, "align_versions"), (words, "link_bitext")):
+        monkeypatch.setattr(module, name, refuse)
+
+
+# ---------------------------------------------------------------- several versions (item 1)
+
+SET = ["align", "o.fr.txt", "o.en.txt", "o.es.txt", "--presplit", "-q", *FAST]
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["-o", "s.tmx", "--tsv", "o.es.txt"], "--tsv o.es.txt is the input file o.es.txt"),
+    (["--tmx", "o.en.txt"], "--tmx o.en.txt is the input file"),
+    (["-o", "s.tmx", "--html", "s.html"], "--html works on two texts"),
+    (["-o", "s.tmx", "-s", "de"], "-s/--src-lang works on two texts"),
+    (["-o", "s.tmx", "-t", "es"], "-t/--tgt-lang works on two texts"),
+    (["-o", "s.tmx", "--src-section", "I"], "--src-section works on two texts"),
+    (["-o", "s.tmx", "--tgt-section", "I"], "--tgt-section works on two texts"),
+    (["-o", "nodir/s.tmx"], "the folder nodir does not exist"),
+    (["-o", "-"], "give -o SET.tmx, or --tmx - / --tsv -"),
+    (["-o", "s.tmx", "--tsv", "s.tmx"], "both name s.tmx"),
+    (["--tmx", "-", "--tsv", "-"], "only one output can go to standard output"),
+    (["-o", "s.tmx", "--tsv", "victim.po"], "victim.po was edited since"),
+    (["--langs", "fr,en,es", "-o", "set.tmx"], "set.fr-en.po was edited since"),
+])
+def test_a_set_refuses_before_the_work(runner, work, monkeypatch, extra, message):
+    (work / "set.fr-en.po").write_bytes((work / "victim.po").read_bytes())
+    before = {p.name: p.read_bytes() for p in work.iterdir() if p.is_file()}
+    no_work(monkeypatch)
+    line = one_error_line(runner.invoke(main, [*SET, *extra]))
+    assert message in line
+    assert {p.name: p.read_bytes() for p in work.iterdir() if p.is_file()} == before
+
+
+def test_a_set_with_tmx_alone_writes_the_set_and_says_the_languages(runner, work):
+    result = runner.invoke(main, [*SET, "--tmx", "s7.tmx"])
+    assert result.exit_code == 0, result.output
+    assert "Detected languages: o.fr.txt fr, o.en.txt en, o.es.txt es" in result.stderr
+    assert (work / "s7.tmx").exists() and not list(work.glob("s7.*.po"))
+
+
+@pytest.mark.parametrize("option, start", [("--tsv", "fr\ten\tes\n"), ("--tmx", "<?xml")])
+def test_a_set_to_standard_output(runner, work, option, start):
+    result = runner.invoke(main, [*SET, "--langs", "fr,en,es", option, "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(start) and not (work / "-").exists()
+
+
+# ---------------------------------------------------------------- every output guarded (item 2)
+
+@pytest.mark.parametrize("args", [
+    ["export", "pairs.po", "--tsv", "victim.po"],
+    ["export", "pairs.po", "--tmx", "victim.po"],
+    ["export", "pairs.po", "--html", "victim.po"],
+    ["export", "pairs.po", "--epub", "victim.po"],
+    ["export", "pairs.po", "--moses", "victim"],   # victim.fr: the corrected PO, renamed
+    ["align", *PAIR, "-o", "new.po", "--html", "victim.po"],
+    ["align", *PAIR, "--tsv", "victim.po"],
+    ["align", *PAIR, "--tmx", "victim.po"],
+    ["align", *PAIR, "--presplit", "--format", "vecalign", "-o", "victim.po"],
+    ["words", "pairs.po", "-o", "victim.po", *FAST],
+])
+def test_no_output_replaces_an_edited_po(runner, work, monkeypatch, args):
+    (work / "victim.fr").write_bytes((work / "victim.po").read_bytes())
+    before = (work / "victim.po").read_bytes()
+    no_work(monkeypatch)
+    line = one_error_line(runner.invoke(main, args))
+    assert "was edited since" in line and "--overwrite-edited" in line
+    assert (work / "victim.po").read_bytes() == before
+    assert (work / "victim.fr").read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "pairs.po", "--tsv", "victim.po", "--overwrite-edited"],
+    ["words", "pairs.po", "-o", "victim.po", "--overwrite-edited", *FAST],
+])
+def test_overwrite_edited_replaces_it_for_every_command(runner, work, args):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "It has 7 arches" not in (work / "victim.po").read_text(encoding="utf-8")
+
+
+def test_an_export_over_an_intact_tsv_or_po_the_tool_wrote_is_allowed(runner, work):
+    (work / "old.tsv").write_text("fr\ten\n", encoding="utf-8")
+    result = runner.invoke(main, ["export", "pairs.po", "--tsv", "old.tsv"])
+    assert result.exit_code == 0, result.output
+    assert (work / "old.tsv").read_text(encoding="utf-8").startswith("fr\ten\tlink")
+
+
+# ---------------------------------------------------------------- '-' is standard output (item 4)
+
+@pytest.mark.parametrize("args, start", [
+    (["export", "pairs.po", "--tsv", "-"], "fr\ten\tlink"),
+    (["export", "pairs.po", "--tmx", "-"], "<?xml"),
+    (["export", "pairs.po", "--html", "-"], "<!DOCTYPE html>"),
+    (["align", *PAIR, "--tsv", "-"], "fr\ten\tlink"),
+    (["align", *PAIR, "-o", "p.po", "--html", "-"], "<!DOCTYPE html>"),
+    (["words", "pairs.po", "-o", "-", *FAST], "# Aligned pairs"),
+])
+def test_dash_is_standard_output(runner, work, args, start):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(start) and not (work / "-").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["export", "pairs.po", "--epub", "-"], "--epub -: an EPUB is a zip archive"),
+    (["export", "pairs.po", "--moses", "-"], "--moses -: Moses output is two files"),
+    (["export", "pairs.po", "--tsv", "-", "--tmx", "-"], "--tmx and --tsv both name '-'"),
+    (["align", *PAIR, "-o", "-", "--tsv", "-"], "-o and --tsv both name '-'"),
+])
+def test_dash_where_it_cannot_be_standard_output(runner, work, args, message):
+    assert message in one_error_line(runner.invoke(main, args))
+    assert not (work / "-").exists()
+
+
+# ---------------------------------------------------------------- words and the message (3, 5)
+
+def test_words_has_the_option_its_refusal_names(runner):
+    assert "--overwrite-edited" in runner.invoke(main, ["words", "-h"]).output
+
+
+def test_the_refusal_is_true_whatever_marked_the_po_edited(runner, work):
+    path = work / "victim.po"   # saved as corrections (as the app, or `words` in place, do)
+    save_po(read_po(path), path, expected_fingerprint=file_fingerprint(path))
+    line = one_error_line(runner.invoke(main, ["align", *PAIR, "-o", "victim.po"]))
+    assert "holds a person's corrections" in line and "reader app" not in line
+
+
+def test_vecalign_refuses_exports_it_would_skip(runner, work):
+    line = one_error_line(runner.invoke(main, ["align", "a.fr.txt", "a.en.txt", "--presplit",
+                                               "--format", "vecalign", "--tsv", "l.tsv",
+                                               *FAST]))
+    assert "--tsv writes the pairs of a PO alignment" in line
