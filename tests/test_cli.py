@@ -490,3 +490,19 @@ def test_check_does_not_read_vectors_of_a_language_the_encoder_does_not_know(run
     result = runner.invoke(main, ["check", str(po), "--level", "info"])
     assert result.exit_code == 0, result.output
     assert "the encoder does not know sv" in result.output and "may not match" not in result.output
+
+
+def test_a_damaged_cache_is_one_warning_line(tmp_path: Path, runner: CliRunner) -> None:
+    """Python's warning form named a source line ('embed.py:251: CacheWarning: ... /
+    self._cache = PartsCache(...)'); a user gets one 'Warning:' line, and the work is done."""
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "embeddings.sqlite3").write_bytes(b"garbage")
+    (tmp_path / "a.fr.txt").write_text("Le pont est vieux. Il a trois arches.\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("The bridge is old. It has three arches.\n", encoding="utf-8")
+    result = runner.invoke(main, ["--cache-dir", str(tmp_path / "cache"), "align",
+                                  str(tmp_path / "a.fr.txt"), str(tmp_path / "a.en.txt"), "-s", "fr",
+                                  "-t", "en", "-q", "-o", str(tmp_path / "a.po")])
+    assert result.exit_code == 0, result.output
+    lines = [x for x in result.stderr.splitlines() if "corrupt" in x]
+    assert len(lines) == 1 and lines[0].startswith("Warning: the embedding cache"), result.stderr
+    assert "CacheWarning" not in result.stderr and (tmp_path / "a.po").is_file()

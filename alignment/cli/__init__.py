@@ -12,6 +12,9 @@ reports user errors, option decorators, writing outputs). The group `main` is he
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
 import click
 
 from .. import __version__
@@ -44,12 +47,26 @@ def main(ctx: click.Context, cache_dir: str | None) -> None:
 
     Example: alignment corpus build sample -o sample.po
     """
+    warnings.showwarning = _one_line_warning
     if cache_dir:
         import os
         os.environ["ALIGNMENT_CACHE_DIR"] = cache_dir  # read by embed.default_cache_dir
     if ctx.invoked_subcommand is None:  # `alignment` alone: the help, exit 0 (as pip does)
         click.echo(ctx.get_help())
         ctx.exit(0)
+
+
+_PYTHON_WARNING = warnings.showwarning
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:  # type: ignore[no-untyped-def]
+    """The package's own warnings (a damaged cache it rebuilds, ...) as one line 'Warning: ...',
+    as errors are: Python's form named a source line ('embed.py:251: CacheWarning: ...
+    self._cache = PartsCache(...)') that tells a user nothing."""
+    if issubclass(category, UserWarning) and "alignment" in Path(filename).parts:
+        click.echo(f"Warning: {message}", err=True)
+    else:
+        _PYTHON_WARNING(message, category, filename, lineno, file, line)
 
 
 main.add_command(align_cmd)
