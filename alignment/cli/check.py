@@ -92,7 +92,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
         click.echo(json.dumps([finding_dict(f) for f in findings], ensure_ascii=False, indent=1))
     elif fmt == "po":
         annotate_po(pairs, findings, expected_fingerprint=fingerprint)
-        click.echo(f"{len(findings)} findings written into {pairs}", err=True)
+        click.echo(f"{len(findings)} finding{'s' * (len(findings) != 1)} written into {pairs}", err=True)
     else:
         for f in findings:
             click.echo(f"link {f.link + 1} [{f.check}] {f.severity}: {f.message}")

@@ -162,7 +162,7 @@ def describe_set(vs: VersionSet) -> str:
     """One line: texts, rows, and per version what it leaves out of the original."""
     from ..versions_compare import summary
 
-    parts = [f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} rows omitted"
+    parts = [f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} row{'s' * (len(s.omitted_rows) != 1)} omitted"
              for s in summary(vs)]
     sizes = " + ".join(f"{len(t.sentences)} {t.name}" for t in vs.texts)
     return f"{sizes} sentences, {len(vs.rows)} rows; " + "; ".join(parts)
