@@ -16,9 +16,14 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -
     """Write `data` to `path` atomically: a reader sees the old file or the new one, never half.
 
     The temporary file lives in the same folder (os.replace is atomic only within one file
-    system) and takes the old file's permissions, or the umask default for a new file.
+    system) and takes the old file's permissions, or the umask default for a new file. A
+    symbolic link is written through: its target gets the new bytes and the link stays (the
+    rename replaced the link with a plain file, leaving the file it pointed to stale). The
+    path returned is the one asked for.
     """
-    path = Path(path)
+    asked = path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
@@ -28,7 +33,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:  # name the file the caller asked for, not our temporary one
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+        raise type(exc)(exc.errno, exc.strerror, str(asked)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -39,7 +44,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return asked
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:

@@ -739,3 +739,16 @@ def test_a_po_written_before_checksums_saw_fuzzy_is_still_known_as_unedited(tmp_
     assert edited_reason(path) is None
     edit(path, lambda po: setattr(po[0], "tcomment", "check the date"))
     assert edited_reason(path) == "was edited since alignment wrote it (texts, reviews or comments changed)"
+
+
+def test_atomic_write_through_a_link_updates_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    """'-o sl.po' where sl.po links to real/target.po replaced the link with a plain file and
+    left the target stale."""
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "target.po"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "sl.po"
+    link.symlink_to(target)
+    assert atomic_write_text(link, "new") == link
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
+    assert not [p for p in (tmp_path / "real").iterdir() if p.name != "target.po"]
