@@ -6,7 +6,10 @@ A corpus is a folder with a `corpus.toml` manifest (read with the standard libra
 `end` (last paragraph, inclusive) to keep. A side that comes from the web is downloaded once
 (`fetch_side`) into the corpus's `cache/` folder (ignored by git; `ALIGNMENT_CORPORA_CACHE`
 moves it elsewhere, e.g. when the corpora folder is read-only), with its sha256 recorded
-beside it so that a changed page or an altered cache is noticed.
+beside it so that a changed page or an altered cache is noticed. A bundled `file` is checked
+against the manifest's `sha256` before it is read (`check_bundled`): an edited or overwritten
+text is refused, not aligned. The corpus's own files (`corpus_files`) are never an output
+(`check_outputs_not_in_corpus`, used by `alignment corpus build`).
 
 Fetching (download, cleaning, the section cut, the checks on what was kept) is
 `alignment.corpus_fetch`'s; its names stay importable from here. The URL can be overridden
@@ -165,6 +168,52 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def corpus_files(corpus: Corpus) -> list[Path]:
+    """The corpus's own files, which no output may overwrite: every file of its folder (the
+    manifest, the README, the bundled texts), and each fetched side's cached text and record
+    (wherever the cache is), present or not. Other files in the cache folder (a PO the app
+    wrote there) are not the corpus's."""
+    cache = cache_dir(corpus)
+    files = [p for p in sorted(corpus.path.rglob("*")) if p.is_file() and not _inside(p, cache)]
+    for side in (corpus.src, corpus.tgt):
+        files.append(side_path(corpus, side))
+        if side.url:
+            files.append(_record_path(corpus, side))
+    return files
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return folder.resolve() in path.resolve().parents
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def check_outputs_not_in_corpus(corpus: Corpus,
+                                outputs: list[tuple[str, str | os.PathLike | None]]) -> None:
+    """CorpusError when an output (option, path) would overwrite one of `corpus_files`: a
+    bundled text replaced by a TSV is silently lost (and the Serge English must stay as given).
+    '-' (standard output) and None are skipped."""
+    files = corpus_files(corpus)
+    for option, value in outputs:
+        if value is None or os.fspath(value) == "-":
+            continue
+        for own in files:
+            if _same_path(Path(value), own):
+                same = "" if os.fspath(value) == str(own) else f" ({own})"
+                where = (f"the corpus folder {corpus.path}" if _inside(own, corpus.path)
+                         else f"its cache {cache_dir(corpus)}")
+                raise CorpusError(f"{option} {value} is a file of corpus {corpus.id}{same}; "
+                                  f"writing there would destroy it: choose another file, "
+                                  f"outside {where}")
+
+
 def _record_path(corpus: Corpus, side: CorpusSide) -> Path:
     return cache_dir(corpus) / f"{side.side}.json"
 
@@ -194,6 +243,34 @@ def fetch_by_hand(corpus: Corpus, side: CorpusSide) -> str:
 
 # ---------------------------------------------------------------- building
 
+def _restore_hint(path: Path) -> str:
+    """How to get a bundled file back: git, when it lies in this checkout."""
+    checkout = CORPORA_DIR.parent
+    try:
+        rel = path.resolve().relative_to(checkout)
+    except ValueError:
+        return "restore it from the project's corpora/ folder"
+    return f"restore it (git -C {checkout} checkout -- {rel.as_posix()})"
+
+
+def check_bundled(corpus: Corpus, side: CorpusSide) -> None:
+    """CorpusError when a bundled text's bytes differ from the sha256 its manifest records.
+
+    Why: alignments and proofreading refer to this exact text (the Serge English keeps its
+    typing slips for the checks to find); an overwritten or edited copy must not build
+    silently. Someone changing a text on purpose records its new sha256 in the manifest.
+    """
+    if not side.file or not side.sha256:
+        return
+    path = side_path(corpus, side)
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    if actual != side.sha256.strip().lower():
+        raise CorpusError(
+            f"{path} differs from its manifest (sha256 {actual[:12]}…, manifest "
+            f"{side.sha256[:12]}…); {_restore_hint(path)} or, if you changed it on purpose, "
+            f'set sha256 = "{actual}" in the [{side.side}] table of {corpus.path / "corpus.toml"}')
+
+
 def read_side(corpus: Corpus, side: CorpusSide) -> Document:
     """The Document of one side, from its bundled file or its cached download."""
     from .read import read_file
@@ -206,6 +283,8 @@ def read_side(corpus: Corpus, side: CorpusSide) -> Document:
         raise CorpusError(f"{corpus.id} {side.side} ({side.lang}) is not fetched yet; run "
                           f"`alignment corpus fetch {corpus.id}` or, with a saved copy, "
                           f"{fetch_by_hand(corpus, side)}")
+    if side.file:
+        check_bundled(corpus, side)
     if side.url:
         recorded = _recorded_sha(corpus, side)
         actual = sha256_text(path.read_text(encoding="utf-8"))

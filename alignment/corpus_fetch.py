@@ -4,7 +4,10 @@ The download itself is `alignment.fetch.download` (a GET bounded in time and siz
 only); HTML is decoded as browsers do (`alignment.read.charset`), cleaned with lxml (footnote
 markers) and turned into paragraphs by `alignment.read`. A fetch says what it kept (paragraphs,
 sentences, first and last line) and warns when the kept text does not look like the side the
-manifest describes: another language (langdetect), or a length far from the other side's.
+manifest describes: another language (langdetect), or a length far from the other side's. Such a
+text does not replace a cached copy unless the caller forces it (`force=True`, the CLI's
+--force). A text that only differs from the recorded checksum (a new edition of the page) is
+taken, with a warning.
 The manifests, the cache folder and the URL to fetch are corpora.py's, which re-exports the
 names here.
 """
@@ -53,13 +56,20 @@ class FetchResult:
 
 def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | None = None,
                url: str | None = None, timeout: float = 20,
-               max_bytes: int = MAX_BYTES, source: str | None = None) -> FetchResult:
+               max_bytes: int = MAX_BYTES, source: str | None = None,
+               force: bool = False) -> FetchResult:
     """Download a side (or take `file`), keep its section, cache it, record its checksum.
 
     Why cache: the page is large and the network may be gone next time; why a checksum:
     alignments and proofreading notes refer to this exact text, so a change must be seen.
     `source` names `file` in messages and in the record where its path means nothing to the
     person (an upload stored in a temp folder: its own file name).
+
+    A kept text that plainly is not the side (another language than the manifest's, a
+    length far from the other side's: `plausibility_warnings`) would replace a cached copy:
+    FetchError, and the cache stays as it was, unless `force`. A first fetch destroys
+    nothing: it is taken, with those as warnings (the app's upload has no way to force). A
+    text that merely differs from the recorded checksum (another edition) is a warning.
     """
     s = corpus.side(side) if isinstance(side, str) else side
     if s.file:  # never overwrite a bundled text (the Serge English must stay as given)
@@ -67,7 +77,7 @@ def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | Non
                          f"there is nothing to fetch")
     if file is not None:
         name = source or str(file)
-        return _store(corpus, s, _document_from_file(Path(file), s, name), name)
+        return _store(corpus, s, _document_from_file(Path(file), s, name), name, force=force)
     target = side_url(corpus, s, url)
     try:
         raw, charset = download(target, timeout=timeout, max_bytes=max_bytes)
@@ -75,7 +85,7 @@ def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | Non
     except AlignmentError as exc:
         raise FetchError(f"{exc}; save the page in a browser and run "
                          f"{fetch_by_hand(corpus, s)}") from None
-    return _store(corpus, s, doc, target)
+    return _store(corpus, s, doc, target, force=force)
 
 
 _FOOTNOTE_MARK = re.compile(r"[\[(]?\*?\d{1,3}[\])]?|\*")
@@ -142,7 +152,10 @@ def _cut(doc: Document, side: CorpusSide, *, lenient: bool = False) -> Document:
     return _through(doc, side.end) if side.end else doc
 
 
-def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str) -> Document:
+def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str, *,
+                        saved: bool = False) -> Document:
+    """The side's section of a page: downloaded, or `saved` by the user (--file, an upload),
+    where a missing section means the wrong page (or a part of it), not a changed one."""
     from .read import read_text
 
     try:
@@ -150,9 +163,21 @@ def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str)
         doc = _cut(read_text(html, fmt="html", source=source), side)
         return replace(doc, warnings=doc.warnings + warnings)
     except SectionNotFound as exc:
-        what = (f"section {side.section!r} not found" if "heading" in str(exc)
+        heading = "heading" in str(exc)
+        what = (f"section {side.section!r} not found" if heading
                 else f"section {side.section!r} has no end line {side.end!r}")
-        raise FetchError(f"{source}: the page has changed: {what}") from None
+        if not saved:
+            raise FetchError(f"{source}: the page has changed: {what}") from None
+        raise _not_in_file(source, side, heading=heading) from None
+
+
+def _not_in_file(name: str, side: CorpusSide, *, heading: bool) -> FetchError:
+    """A file the user gave lacks the section (or its end line): the wrong page, or a part."""
+    what = (f"does not hold the section headed {side.section!r}" if heading
+            else f"holds the section {side.section!r} but not its end line {side.end!r}")
+    return FetchError(f"{name} {what}: give the whole page saved from "
+                      f"{side.url or 'the manifest URL'}, or a text file holding just that "
+                      f"section")
 
 
 def _document_from_file(path: Path, side: CorpusSide, name: str) -> Document:
@@ -161,8 +186,10 @@ def _document_from_file(path: Path, side: CorpusSide, name: str) -> Document:
 
     try:
         if path.suffix.lower() in (".htm", ".html", ".xhtml"):
-            return _document_from_html(read_input_bytes(path), "", side, name)
+            return _document_from_html(read_input_bytes(path), "", side, name, saved=True)
         return _cut(read_file(path, source=name), side, lenient=True)
+    except SectionNotFound:  # a text without the heading is the section: its end is missing
+        raise _not_in_file(name, side, heading=False) from None
     except AlignmentError as exc:
         raise FetchError(str(exc)) from None
 
@@ -181,37 +208,55 @@ def _other_length(corpus: Corpus, side: CorpusSide) -> int:
         return 0
 
 
+def _misfits(corpus: Corpus, side: CorpusSide, text: str) -> list[tuple[str, str]]:
+    """(what is wrong, the question to ask) for each way `text` does not look like the side
+    the manifest describes: another language than its `lang`, a length far from the other
+    side's."""
+    from .lang import detect_language, primary
+
+    found_misfits = []
+    found = detect_language(text)
+    if found and found != primary(side.lang):
+        found_misfits.append((f"looks like language {found!r}, but the manifest says "
+                              f"{side.lang!r}", "is it the right text?"))
+    other = _other_length(corpus, side)
+    if other and not LENGTH_BAND[0] <= len(text) / other <= LENGTH_BAND[1]:
+        found_misfits.append((f"has {len(text):,} characters and the other side {other:,}",
+                              "is it the right text and section?"))
+    return found_misfits
+
+
 def plausibility_warnings(corpus: Corpus, side: CorpusSide, text: str) -> list[str]:
     """Warnings when `text` does not look like the side the manifest describes: another
     language than its `lang`, or a length far from the other side's."""
-    from .lang import detect_language, primary
-
-    warnings = []
-    found = detect_language(text)
-    wanted = primary(side.lang)
-    if found and found != wanted:
-        warnings.append(f"the kept text of {corpus.id} {side.side} looks like language "
-                        f"{found!r}, but the manifest says {side.lang!r}: is it the right text?")
-    other = _other_length(corpus, side)
-    if other and not LENGTH_BAND[0] <= len(text) / other <= LENGTH_BAND[1]:
-        warnings.append(f"the kept text of {corpus.id} {side.side} has {len(text):,} characters "
-                        f"and the other side {other:,}: is it the right text and section?")
-    return warnings
+    return _as_warnings(corpus, side, _misfits(corpus, side, text))
 
 
-def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str) -> FetchResult:
+def _as_warnings(corpus: Corpus, side: CorpusSide, misfits: list[tuple[str, str]]) -> list[str]:
+    return [f"the kept text of {corpus.id} {side.side} {what}: {question}"
+            for what, question in misfits]
+
+
+def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str, *,
+           force: bool = False) -> FetchResult:
     from .atomic import atomic_write_text
     from .segment import segment
 
     text = "\n\n".join(doc.paragraphs) + "\n"
     digest = sha256_text(text)
-    warnings = [*doc.warnings, *plausibility_warnings(corpus, side, text)]
+    path = side_path(corpus, side)
+    misfits = _misfits(corpus, side, text)
+    if misfits and not force and path.is_file():
+        raise FetchError(f"{source}: refused: the kept text of {corpus.id} {side.side} "
+                         f"({side.lang}) " + ", and it ".join(what for what, _ in misfits) +
+                         "; the cached copy is kept: check it is the right text and section, "
+                         "or run again with --force to replace it anyway")
+    warnings = [*doc.warnings, *_as_warnings(corpus, side, misfits)]
     recorded = side.sha256 or _recorded_sha(corpus, side)
     if recorded and recorded != digest:
         warnings.append(f"the text of {corpus.id} {side.side} differs from the one recorded "
                         f"(sha256 {recorded[:12]}…, now {digest[:12]}…): the source changed; "
                         f"check it before trusting old alignments")
-    path = side_path(corpus, side)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, text)

@@ -583,3 +583,283 @@ def test_cli_malformed_url_is_one_error_line(corpora_root):
                                        "serge-1926", "--url", "http://[::1"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.startswith("Error: http://[::1: not a valid URL")
+
+# ---------------------------------------------------------------- QA: the corpus's own files
+
+FR_PAIR = "Le pont enjambe la Vire depuis 1702.\nIl compte sept arches.\n"
+EN_PAIR = "The bridge has spanned the Vire since 1702.\nIt has seven arches.\n"
+#: The English side of the "web" corpus: about as long as the fixture page's kept section.
+EN_WEB = ("The first paragraph of the test tells of a bridge, a river and a long road. "
+          "The lamps of the quay light up one after the other in the evening.\n\n") * 9
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_corpus(root: Path, cid: str, src: dict[str, str], tgt: dict[str, str]) -> Path:
+    """A corpus folder under `root`: a side given with 'text' is bundled (its file written,
+    its sha256 in the manifest), one given with 'url' is fetched."""
+    folder = root / cid
+    folder.mkdir(parents=True)
+    lines = [f'id = "{cid}"', f'title = "{cid}"', 'languages = ["fr", "en"]']
+    for name, spec, lang in (("src", src, "fr"), ("tgt", tgt, "en")):
+        lines += ["", f"[{name}]", f'lang = "{lang}"']
+        if "text" in spec:
+            data = spec["text"].encode("utf-8")
+            (folder / f"{lang}.txt").write_bytes(data)
+            lines += [f'file = "{lang}.txt"', f'sha256 = "{_sha(data)}"']
+        else:
+            lines += [f'url = "{spec["url"]}"', 'section = "INTRODUCTION"', 'end = "mars 1925"']
+    (folder / "corpus.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "README.md").write_text(f"# {cid}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def small_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two small corpora in tmp: 'pair' (both sides bundled) and 'web' (French fetched,
+    English bundled), with the cache in its default place."""
+    root = tmp_path / "small"
+    _write_corpus(root, "pair", {"text": FR_PAIR}, {"text": EN_PAIR})
+    _write_corpus(root, "web", {"url": "http://127.0.0.1:9/none.htm"}, {"text": EN_WEB})
+    monkeypatch.delenv("ALIGNMENT_CORPORA_CACHE", raising=False)
+    monkeypatch.delenv("ALIGNMENT_WEB_SRC_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def _error_line(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    return lines[0]
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_the_real_manifests_match_the_real_files():
+    """Read-only: every bundled side of corpora/ passes the check that builds make."""
+    from alignment.corpora import check_bundled
+
+    for corpus in list_corpora():
+        for side in (corpus.src, corpus.tgt):
+            if side.file:
+                assert side.sha256, f"{corpus.id} {side.side}: no sha256 in the manifest"
+                check_bundled(corpus, side)
+
+
+@pytest.mark.parametrize("target", ["pair/en.txt", "pair/fr.txt", "pair/corpus.toml",
+                                    "pair/README.md", "link-to-en.txt"])
+@pytest.mark.parametrize("option", ["-o", "--tsv", "--tmx", "--html", "-o+overwrite"])
+def test_build_refuses_to_write_over_a_file_of_the_corpus(small_root, tmp_path, option, target):
+    (tmp_path / "link-to-en.txt").symlink_to(small_root / "pair" / "en.txt")
+    path = small_root / target if target.startswith("pair/") else tmp_path / target
+    before = _snapshot(small_root)
+    args = ["corpus", "--corpora", small_root, "build", "pair", "--embedder", "hashing", "-q"]
+    if option == "-o+overwrite":
+        args += ["-o", path, "--overwrite-edited"]
+    elif option == "-o":
+        args += ["-o", path]
+    else:
+        args += ["-o", tmp_path / "out.po", option, path]
+    line = _error_line(_cli(*args))
+    assert "is a file of corpus pair" in line and "choose another file" in line
+    assert _snapshot(small_root) == before
+    assert not (tmp_path / "out.po").exists()
+
+
+@pytest.mark.parametrize("cache_env", [False, True])
+@pytest.mark.parametrize("name", ["src.txt", "src.json"])
+def test_build_refuses_to_write_over_the_cached_side(small_root, tmp_path, monkeypatch,
+                                                     cache_env, name):
+    if cache_env:
+        monkeypatch.setenv("ALIGNMENT_CORPORA_CACHE", str(tmp_path / "elsewhere"))
+    web = load_corpus("web", small_root)
+    fetch_side(web, "src", file=DATA / "page-fixture.htm")
+    cached = side_path(web, web.src).with_name(name)
+    before = cached.read_bytes()
+    line = _error_line(_cli("corpus", "--corpora", small_root, "build", "web", "-q",
+                            "--embedder", "hashing", "-o", tmp_path / "w.po", "--tsv", cached))
+    assert "is a file of corpus web" in line
+    assert cached.read_bytes() == before
+    # Control: another file in the cache folder (the app keeps a PO there) is not the corpus's.
+    other = cached.with_name("web.po")
+    result = _cli("corpus", "--corpora", small_root, "build", "web", "-q", "--embedder",
+                  "hashing", "-o", other)
+    assert result.exit_code == 0, result.output
+    assert other.is_file() and cached.read_bytes() == before
+
+
+BUNDLED_DAMAGE = {
+    "a line appended": lambda data: data + b"One more line.\n",
+    "overwritten by a TSV": lambda data: b"fr\ten\nLe pont\tThe bridge\n",
+    "one letter changed": lambda data: data.replace(b"seven", b"Seven"),
+    "CRLF line ends": lambda data: data.replace(b"\n", b"\r\n"),
+    "emptied": lambda data: b"",
+}
+
+
+@pytest.mark.parametrize("side", ["src", "tgt"])
+@pytest.mark.parametrize("damage", list(BUNDLED_DAMAGE))
+def test_a_bundled_side_that_differs_from_its_manifest_is_refused(small_root, fake_embedder,
+                                                                  side, damage):
+    corpus = load_corpus("pair", small_root)
+    path = side_path(corpus, corpus.side(side))
+    if side == "src" and damage == "one letter changed":
+        path.write_bytes(path.read_bytes().replace(b"sept", b"Sept"))
+    else:
+        path.write_bytes(BUNDLED_DAMAGE[damage](path.read_bytes()))
+    actual = _sha(path.read_bytes())
+    with pytest.raises(CorpusError, match="differs from its manifest") as info:
+        build_corpus("pair", embedder=fake_embedder, root=small_root)
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message
+    assert "restore it" in message and f'sha256 = "{actual}"' in message
+    # Someone who changed the text on purpose records its new checksum, as the error says.
+    manifest = path.parent / "corpus.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        corpus.side(side).sha256, actual), encoding="utf-8")
+    if damage != "emptied":
+        build_corpus("pair", embedder=fake_embedder, root=small_root)
+    else:
+        with pytest.raises(CorpusError, match="empty|no text"):
+            build_corpus("pair", embedder=fake_embedder, root=small_root)
+
+
+def test_cli_build_of_a_damaged_corpus_is_one_error_line(small_root, tmp_path):
+    """The QA sequence: a bundled text overwritten, then a build that must not go through."""
+    en = small_root / "pair" / "en.txt"
+    en.write_text("fr\ten\n", encoding="utf-8")
+    line = _error_line(_cli("corpus", "--corpora", small_root, "build", "pair", "-q",
+                            "--embedder", "hashing", "-o", tmp_path / "s2.po"))
+    assert f"{en} differs from its manifest" in line and "restore it" in line
+    assert not (tmp_path / "s2.po").exists()
+
+
+def test_a_real_corpus_in_the_checkout_says_git_checkout(tmp_path, monkeypatch):
+    """The hint names the git command for a file of the checkout (read-only here: the check
+    is made against a manifest whose checksum is altered, the file is untouched)."""
+    from dataclasses import replace as dc_replace
+
+    from alignment.corpora import check_bundled
+
+    sample = load_corpus("sample")
+    side = dc_replace(sample.tgt, sha256="0" * 64)
+    with pytest.raises(CorpusError, match=r"git -C .* checkout -- corpora/sample/en.txt"):
+        check_bundled(sample, side)
+
+
+# ---------------------------------------------------------------- QA: a fetched side that does not fit
+
+NOT_THE_SIDE = {
+    "english": ("<html><body><h2>INTRODUCTION</h2><p>This is a stand-in test page written in "
+                "English, not the real text. The postman comes every morning at nine, and the "
+                "bridge over the river was rebuilt by the men who came from the quarry.</p>"
+                "<p>Paris, mars 1925</p></body></html>", "looks like language 'en'"),
+    "too short": ("<html><body><h2>INTRODUCTION</h2><p>Une seule phrase, bien française, qui "
+                  "ne peut pas être toute une préface.</p><p>Paris, mars 1925</p></body></html>",
+                  "characters and the other side"),
+    "too long": ("<html><body><h2>INTRODUCTION</h2>" + "<p>Le pont de pierre enjambe la rivière "
+                 "depuis trois siècles, et les habitants du village le traversent chaque jour "
+                 "pour aller au marché de la ville voisine.</p>" * 60 +
+                 "<p>Paris, mars 1925</p></body></html>", "characters and the other side"),
+}
+
+
+def _cached(corpus) -> tuple[bytes, bytes]:
+    path = side_path(corpus, corpus.src)
+    return path.read_bytes(), path.with_suffix(".json").read_bytes()
+
+
+@pytest.mark.parametrize("how", ["file", "url", "cli"])
+@pytest.mark.parametrize("name", list(NOT_THE_SIDE))
+def test_a_text_that_is_not_the_side_is_refused_and_the_cache_kept(small_root, tmp_path, server,
+                                                                   how, name):
+    web = load_corpus("web", small_root)
+    fetch_side(web, "src", file=DATA / "page-fixture.htm")
+    good = _cached(web)
+    page, reason = NOT_THE_SIDE[name]
+    path = tmp_path / "other.htm"
+    path.write_text(page, encoding="utf-8")
+    server.routes["/other.htm"] = Route(body=page.encode("utf-8"),
+                                        headers={"Content-Type": "text/html; charset=utf-8"})
+    if how == "cli":
+        message = _error_line(_cli("corpus", "--corpora", small_root, "fetch", "web",
+                                   "--file", path))
+    else:
+        kwargs = {"file": path} if how == "file" else {"url": server.url("/other.htm")}
+        with pytest.raises(FetchError) as info:
+            fetch_side(web, "src", **kwargs)
+        message = str(info.value)
+    assert "\n" not in message and "refused" in message and reason in message
+    assert "the cached copy is kept" in message and "--force" in message
+    assert _cached(web) == good
+    # Forced, it is taken, and the reasons stay as warnings.
+    if how == "cli":
+        result = _cli("corpus", "--corpora", small_root, "fetch", "web", "--file", path,
+                      "--force")
+        assert result.exit_code == 0, result.output
+        assert reason in result.output and "differs from the one recorded" in result.output
+    else:
+        result = fetch_side(web, "src", force=True, **kwargs)
+        assert any(reason in w for w in result.warnings), result.warnings
+    assert _cached(web)[0] != good[0]
+
+
+@pytest.mark.parametrize("name", list(NOT_THE_SIDE))
+def test_a_forced_text_that_is_not_the_side_is_refused_as_a_replacement(small_root, tmp_path,
+                                                                        name):
+    """A first fetch destroys nothing: it is taken, with warnings (test_an_unrelated_file_...);
+    the next one that does not fit is refused, and the forced copy stays."""
+    web = load_corpus("web", small_root)
+    path = tmp_path / "other.htm"
+    path.write_text(NOT_THE_SIDE[name][0], encoding="utf-8")
+    first = fetch_side(web, "src", file=path)
+    assert any(NOT_THE_SIDE[name][1] in w for w in first.warnings), first.warnings
+    kept = _cached(web)
+    with pytest.raises(FetchError, match="refused.*the cached copy is kept.*--force"):
+        fetch_side(web, "src", file=path)
+    assert _cached(web) == kept
+
+
+def test_another_edition_is_still_only_a_warning(small_root, tmp_path):
+    web = load_corpus("web", small_root)
+    fetch_side(web, "src", file=DATA / "page-fixture.htm")
+    page = tmp_path / "edition2.htm"
+    page.write_bytes(PAGE.replace(b"deux phrases", b"trois phrases"))
+    result = fetch_side(web, "src", file=page)
+    assert len(result.warnings) == 1 and "differs from the one recorded" in result.warnings[0]
+    assert "trois phrases" in side_path(web, web.src).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, body, message", [
+    ("roman.fr.html", "<html><body><h1>Roman</h1><p>Il était une fois un roman.</p></body></html>",
+     "roman.fr.html does not hold the section headed 'INTRODUCTION'"),
+    ("noend.htm", "<html><body><h2>INTRODUCTION</h2><p>Un paragraphe.</p><p>Paris, printemps"
+     "</p></body></html>", "noend.htm holds the section 'INTRODUCTION' but not its end line "
+     "'mars 1925'"),
+    ("noend.txt", "INTRODUCTION\n\nUn paragraphe.\n\nParis, printemps\n",
+     "noend.txt holds the section 'INTRODUCTION' but not its end line 'mars 1925'"),
+])
+def test_a_saved_file_without_the_section_says_so(small_root, tmp_path, name, body, message):
+    web = load_corpus("web", small_root)
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(FetchError) as info:
+        fetch_side(web, "src", file=path, source=name)
+    text = str(info.value)
+    assert text.startswith(message) and "page has changed" not in text and "\n" not in text
+    assert "give the whole page saved from http://127.0.0.1:9/none.htm" in text
+    assert side_state(web, web.src) == "missing"

@@ -63,12 +63,17 @@ def corpus_list(root: Any) -> None:
 @click.option("--url", default=None, help="Download from this URL instead of the manifest's.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for the server.")
+@click.option("--force", is_flag=True, help="Replace the cached copy even with a text that "
+              "does not look like the side (another language, a length far from the other "
+              "side's).")
 @click.pass_obj
 def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
-                 url: str | None, timeout: float) -> None:
+                 url: str | None, timeout: float, force: bool) -> None:
     """Download the sides of corpus ID that are not bundled, keep their section, cache them.
 
-    Without network, save the page in a browser and give it with --file.
+    Without network, save the page in a browser and give it with --file. A text that does
+    not look like the side (another language, far too short or long) does not replace the
+    cached copy, unless --force.
 
     Example: alignment corpus fetch serge-1926 --file repression.htm
     """
@@ -85,7 +90,7 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
         raise CorpusError(f"{corpus.id} has {len(sides)} sides to fetch; say which one "
                           f"--file is with --side src or --side tgt")
     for s in sides:
-        result = fetch_side(corpus, s, file=file, url=url, timeout=timeout)
+        result = fetch_side(corpus, s, file=file, url=url, timeout=timeout, force=force)
         warn(result.warnings)
         click.echo(f"Fetched {corpus.id} {s.side} ({s.lang}) from {result.source} -> "
                    f"{result.path} (sha256 {result.sha256})")
@@ -109,11 +114,13 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
 
     Example: alignment corpus build sample -o sample.po --html sample.html
     """
-    from ..corpora import build_corpus
+    from ..corpora import build_corpus, check_outputs_not_in_corpus, load_corpus
     from ..pipeline import resolve_embedder
     from ..progress import tqdm_progress
 
     po = output or f"{corpus_id}.po"
+    check_outputs_not_in_corpus(load_corpus(corpus_id, root), [
+        ("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html)])
     check_before_work([], po=po, tmx=tmx, tsv=tsv, html=html, overwrite_edited=overwrite_edited)
     bitext = build_corpus(corpus_id, embedder=resolve_embedder(embedder), root=root,
                           progress=tqdm_progress(disable=True if quiet else None))
