@@ -17,9 +17,11 @@ from .types import Finding
 CHECK_COMMENT = "#. check: "
 
 
-def _annotated(block: list[str], findings: Sequence[Finding]) -> list[str]:
-    """An entry's lines with old check comments replaced and 'fuzzy' added if needed."""
-    lines = [ln for ln in block if not ln.startswith(CHECK_COMMENT)]
+def _annotated(block: list[str], findings: Sequence[Finding],
+               ran: frozenset[str] | None = None) -> list[str]:
+    """An entry's lines with old check comments replaced (of the checks that `ran`; None: all)
+    and 'fuzzy' added if needed."""
+    lines = [ln for ln in block if not (ln.startswith(CHECK_COMMENT) and _of(ln, ran))]
     head = 0
     while head < len(lines) and lines[head].startswith("#") and not lines[head].startswith("#~"):
         head += 1
@@ -37,13 +39,24 @@ def _annotated(block: list[str], findings: Sequence[Finding]) -> list[str]:
     return comments[:at] + new + comments[at:] + rest
 
 
+def _of(line: str, ran: frozenset[str] | None) -> bool:
+    """Whether a '#. check: [name] ...' comment is of one of the checks that ran."""
+    if ran is None:
+        return True
+    name = line[len(CHECK_COMMENT):].split("]", 1)[0].lstrip("[")
+    return name in ran
+
+
 def annotate_po(po_path: str | Path, findings: Iterable[Finding], *,
-                expected_fingerprint: str | None = None) -> Path:
+                expected_fingerprint: str | None = None,
+                checks: Iterable[str] | None = None) -> Path:
     """Write findings into a PO file as `#. check:` comments, marking entries fuzzy.
 
     Only comment and flag lines change: the file is edited line by line at the
     entries polib locates, so wrapping and every other field stay byte for byte.
-    Check comments from an earlier run are replaced; `fuzzy` is added for error
+    Check comments from an earlier run are replaced: all of them, or with `checks` (the checks
+    run, as `alignment check --only numbers`) only theirs, so an earlier run's other findings
+    stay with their comments (they used to go, leaving their fuzzy flags unexplained); `fuzzy` is added for error
     and warning findings and never removed (a person may have set it). With
     `expected_fingerprint` (the SHA-256 of the bytes the findings came from) a file that
     changed since is refused (POConflict); the write happens under the PO's lock either way.
@@ -76,12 +89,13 @@ def annotate_po(po_path: str | Path, findings: Iterable[Finding], *,
             raise POFormatError(f"{path}: finding for link {f.link + 1}, but the file has "
                                 f"{len(entries)} entries; run the checks on this file")
         by_link.setdefault(f.link, []).append(f)
+    ran = None if checks is None else frozenset(checks)
     lines = text.splitlines(keepends=True)
     starts = sorted(e.linenum - 1 for e in po) + [len(lines)]
     ends = {a: b for a, b in zip(starts, starts[1:])}
     for k, entry in sorted(enumerate(entries), key=lambda p: -p[1].linenum):
         a = entry.linenum - 1
-        lines[a:ends[a]] = _annotated(lines[a:ends[a]], by_link.get(k, []))
+        lines[a:ends[a]] = _annotated(lines[a:ends[a]], by_link.get(k, []), ran)
     new = "".join(lines).encode("utf-8")
     replace_if_unchanged(path, lambda _current: new, expected_fingerprint=fingerprint)
     return path

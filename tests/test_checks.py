@@ -348,6 +348,21 @@ def test_annotate_po_changes_only_comments_and_flags(tmp_path: Path) -> None:
     assert "check:" not in cleared and cleared.count("#, fuzzy") == 2
 
 
+def test_annotate_po_for_some_checks_keeps_the_other_checks_comments(tmp_path: Path) -> None:
+    """'alignment check --format po --only numbers' after a full run removed the other checks'
+    comments and left their fuzzy flags with nothing to say why."""
+    path = tmp_path / "pairs.po"
+    path.write_text(PO_TEXT, encoding="utf-8")
+    annotate_po(path, _po_findings())
+    annotate_po(path, [Finding(0, "numbers", "error", "numbers differ: 5 / 4")], checks=["numbers"])
+    after = path.read_text(encoding="utf-8")
+    assert "[numbers] error: numbers differ: 5 / 4" in after and "3 in the original" not in after
+    assert "[doublewords] warning: repeated word 'the'" in after and "[confidence] info" in after
+    annotate_po(path, [], checks=["doublewords"])
+    assert "[doublewords]" not in path.read_text(encoding="utf-8")
+    assert "[numbers] error: numbers differ: 5 / 4" in path.read_text(encoding="utf-8")
+
+
 def test_annotate_po_rejects_findings_for_another_file(tmp_path: Path) -> None:
     path = tmp_path / "pairs.po"
     path.write_text(PO_TEXT, encoding="utf-8")

@@ -91,7 +91,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     if fmt == "json":
         click.echo(json.dumps([finding_dict(f) for f in findings], ensure_ascii=False, indent=1))
     elif fmt == "po":
-        annotate_po(pairs, findings, expected_fingerprint=fingerprint)
+        annotate_po(pairs, findings, expected_fingerprint=fingerprint, checks=names or None)
         click.echo(f"{len(findings)} finding{'s' * (len(findings) != 1)} written into {pairs}", err=True)
     else:
         for f in findings:
