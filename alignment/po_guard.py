@@ -153,12 +153,12 @@ def ensure_not_edited_po(path: str | os.PathLike[str], *, option: str,
     side door through which corrections are lost. An intact PO the tool wrote may be replaced."""
     if overwrite_edited or not looks_like_po(path):
         return
-    from .po import edited_reason  # po imports this module
+    from .po import ensure_replaceable  # po imports this module
 
-    reason = edited_reason(path)
-    if reason:
-        raise POConflict(f"{option} {path}: {path} {reason}; not replaced: write to another "
-                         f"file, or pass --overwrite-edited to replace it")
+    try:
+        ensure_replaceable(path)
+    except POConflict as exc:   # write_po's refusal, said of the option that asked
+        raise POConflict(f"{option} {path}: {exc}") from None
 
 
 # ---------------------------------------------------------------- what others added

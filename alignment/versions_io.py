@@ -290,11 +290,16 @@ def write_vecalign_pairs(vs: VersionSet, directory: PathLike, *,
             for name, text in render_vecalign_pairs(vs, embedder=embedder).items()]
 
 
+def pair_po_paths(texts: Sequence[Version], prefix: PathLike) -> list[Path]:
+    """Where the PO of each (original, version k) pair goes, k = 1, 2...: PREFIX.fr-en.po,
+    PREFIX.fr-es.po. The one naming rule for the writer, the CLI's checks and the app."""
+    return [Path(f"{os.fspath(prefix)}.{texts[0].name}-{t.name}.po") for t in texts[1:]]
+
+
 def write_pair_pos(vs: VersionSet, prefix: PathLike, *, overwrite_edited: bool = False) -> list[Path]:
     """One PO per (original, version) pair: PREFIX.fr-en.po, PREFIX.fr-es.po (po.py unchanged)."""
     from .po import write_po
     from .versions import pair_bitext
 
-    return [write_po(pair_bitext(vs, k), f"{os.fspath(prefix)}.{vs.texts[0].name}-"
-                     f"{vs.texts[k].name}.po", overwrite_edited=overwrite_edited)
-            for k in range(1, len(vs.texts))]
+    return [write_po(pair_bitext(vs, k), path, overwrite_edited=overwrite_edited)
+            for k, path in enumerate(pair_po_paths(vs.texts, prefix), 1)]

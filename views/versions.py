@@ -277,8 +277,9 @@ def _download_buttons(vs: VersionSet) -> None:
 def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
     """Version k -> the PO of the pair (original, k) written beside the set, when it exists."""
     stem = str(set_path)[:-4] if str(set_path).lower().endswith(".tmx") else str(set_path)
-    found = {k: Path(f"{stem}.{vs.texts[0].name}-{vs.texts[k].name}.po")
-             for k in range(1, len(vs.texts))}
+    from alignment.versions_io import pair_po_paths
+
+    found = dict(enumerate(pair_po_paths(vs.texts, stem), 1))
     return {k: p for k, p in found.items() if p.is_file()}
 
 

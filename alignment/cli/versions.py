@@ -93,9 +93,10 @@ def check_set_outputs(paths: Sequence[str], *, fmt: str, output: str | None,
 
 
 def pair_po_paths(texts: Sequence[Version], output: str) -> list[str]:
-    """The PO per pair that -o SET.tmx writes beside the set, as versions_io.write_pair_pos
-    names them: SET.<original>-<version>.po."""
-    return [f"{output[:-4]}.{texts[0].name}-{t.name}.po" for t in texts[1:]]
+    """The PO per pair that -o SET.tmx writes beside the set: SET.<original>-<version>.po."""
+    from ..versions_io import pair_po_paths as beside_set
+
+    return [str(p) for p in beside_set(texts, output[:-4])]
 
 
 def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmenter: str,
