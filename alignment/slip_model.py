@@ -164,7 +164,8 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
     row = {c: r for r, c in enumerate(cands)}
     ctx = {a: c for _, a, _, c in contexts(bitext.link_text(i, "tgt"), lang)}
     index, common = _lexicon(lang).words, function_words(lang)
-    same = np.array([[c.casefold() == o.casefold() for o in originals] for c in cands])
+    folded = [o.casefold() for o in originals]
+    same = np.array([[c == o for o in folded] for c in (c.casefold() for c in cands)])
     cos = np.where(same, -1.0, cos)
     have = Counter(w.casefold() for w, *_ in lw.tgt)
     out = []

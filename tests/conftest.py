@@ -46,6 +46,26 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["ALIGNMENT_PO_SNAPSHOTS"] = "0"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _scan_components_once() -> None:
+    """Streamlit's AppTest scans every installed package's metadata for components on each
+    new AppTest (0.9 s here, about 40 s over the suite); the installed packages do not change
+    during a run, so the first scan's answer serves them all."""
+    try:  # the component manager imports the scanner's function when it runs
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:  # a streamlit without it: nothing to spare
+        return
+    scan = manifest_scanner.scan_component_manifests
+    found: list = []
+
+    def once(*args, **kwargs):
+        if not found:
+            found.append(scan(*args, **kwargs))
+        return list(found[0])
+
+    manifest_scanner.scan_component_manifests = once
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A browser test (it takes the `sync_api` fixture) gets one rerun when it fails.
 
@@ -60,3 +80,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "sync_api" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.flaky(reruns=1))
+
+
+_EVIDENCE: list[tuple[str, str]] = []   # (failed journey, its server output and wire)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep each failed browser journey's evidence (a report section its `page` fixture adds,
+    tests/e2e/conftest.py). Reports reach this hook in the process that prints, also from
+    pytest-xdist's workers, where a list filled by the fixture would stay behind."""
+    for title, text in report.sections:
+        if title == "Captured evidence teardown" and (report.nodeid, text) not in _EVIDENCE:
+            _EVIDENCE.append((report.nodeid, text))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Each failed journey's server output and wire again, at the very end of the run (also
+    when its rerun passed): CI keeps only the tail of a long log, and Playwright's page
+    snapshot in the failure itself is long enough to push the evidence out of it."""
+    for nodeid, evidence in _EVIDENCE:
+        terminalreporter.write_sep("-", f"evidence of the failed journey {nodeid}")
+        terminalreporter.write_line(evidence)

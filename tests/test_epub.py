@@ -125,8 +125,11 @@ def test_any_text_gives_well_formed_xhtml(pairs):
 def test_epubcheck_finds_no_error(tmp_path, style):
     path = tmp_path / f"novel-{style}.epub"
     write_epub(novel(), path, style=style)
-    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True,
-                            text=True, timeout=120)
+    # A short run: the JVM's quick compiler and one GC thread halve its time and CPU (6.7 s
+    # to 3.9 s here); what epubcheck reports does not depend on them.
+    quick = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+    result = subprocess.run(["java", *quick, "-jar", str(EPUBCHECK), str(path)],
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr
 

@@ -408,7 +408,7 @@ def _zip_of_no_book() -> bytes:
     (_zip_of_no_book(), "binary data.*EPUB, DOCX, ODT or PDF"),
     (b"\x00\x01\x02binary", "binary data.*EPUB, DOCX, ODT or PDF"),
     (b"%PDF-1.4\n\x00\x01 damaged", "PDF"),
-])
+], ids=["damaged-zip", "zip-of-no-book", "binary", "damaged-pdf"])  # the zip holds a time stamp
 def test_unknown_bytes_without_a_suffix_stay_a_clear_error(tmp_path, data, message):
     path = tmp_path / "download"
     path.write_bytes(data)

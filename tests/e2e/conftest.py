@@ -22,9 +22,6 @@ from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, playwright_or_skip,
                               server_log, streamlit_server)
 
 
-FAILED: list[tuple[str, str]] = []  # (journey, its server output and wire) for the run's end
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """Keep each phase's report on the test, so `page` knows at teardown that a journey failed."""
@@ -33,15 +30,12 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def what_was_on_screen(tab, log: Path, wire: list[str]) -> str:
-    """A failed journey's evidence for the CI log: the page's text, the server's output, and
-    what went over the wire (messages the page sent, the browser console's errors): whether a
-    click that changed nothing ever reached the server."""
+def page_text(tab) -> str:
+    """The text the page showed (a failed journey's evidence)."""
     try:
-        text = tab.locator("body").inner_text(timeout=5_000)
+        return tab.locator("body").inner_text(timeout=5_000)
     except Exception as exc:  # the page itself may be what broke
-        text = f"(page text unreadable: {exc})"
-    return f"--- page text ---\n{text[:6_000]}\n" + server_and_wire(log, wire)
+        return f"(page text unreadable: {exc})"
 
 
 def server_and_wire(log: Path, wire: list[str]) -> str:
@@ -52,11 +46,13 @@ def server_and_wire(log: Path, wire: list[str]) -> str:
             f"--- the page's messages and console errors (last 40) ---\n" + "\n".join(wire[-40:]))
 
 
-def listen(tab, wire: list[str]) -> None:
+def listen(tab, wire: list[str]):
     """Note each message the page sends to the server (a rerun: a click, a typed value),
-    a count of those it receives, and the console's errors and warnings, with their time."""
+    a count of those it receives, and the console's errors and warnings, with their time.
+    Returns a function that notes what was received since the last message sent: whether
+    the server still answered after the page's last word."""
     start = time.monotonic()
-    got = [0]
+    got = [0, 0.0]   # received since the last message sent, the time of the last one
 
     def note(what: str) -> None:
         wire.append(f"{time.monotonic() - start:7.2f} s  {what}")
@@ -67,6 +63,7 @@ def listen(tab, wire: list[str]) -> None:
 
     def received(payload) -> None:
         got[0] += 1
+        got[1] = time.monotonic() - start
 
     def socket(ws) -> None:
         note(f"websocket opened: {ws.url}")
@@ -77,6 +74,8 @@ def listen(tab, wire: list[str]) -> None:
     tab.on("websocket", socket)
     tab.on("console", lambda m: note(f"console {m.type}: {m.text[:200]}")
            if m.type in ("error", "warning") else None)
+    return lambda: note(f"end: {got[0]} received since the last message sent, "
+                        f"the last at {got[1]:.2f} s")
 
 
 @pytest.fixture(scope="module")
@@ -123,16 +122,23 @@ def page(request, browser, server, sync_api, home):
                                   accept_downloads=True)
     tab = context.new_page()
     wire: list[str] = []
-    listen(tab, wire)
+    the_end = listen(tab, wire)
     tab.set_default_timeout(45_000)
     tab.goto(server)
     tab.get_by_text("Align new texts").wait_for()
     yield tab
     call = getattr(request.node, "report_call", None)
     if call is not None and call.failed:
+        the_end()
         log = server_log(home / "cwd")
-        request.node.add_report_section("teardown", "screen", what_was_on_screen(tab, log, wire))
-        FAILED.append((request.node.nodeid, server_and_wire(log, wire)))
+        text, wire_log = page_text(tab), server_and_wire(log, wire)
+        request.node.add_report_section("teardown", "screen",
+                                        f"--- page text ---\n{text[:6_000]}\n{wire_log}")
+        # Printed again at the run's end (tests/conftest.py), also from a pytest-xdist worker
+        # and when the rerun passed, whose first failure pytest -q does not show.
+        said = [line for line in call.longreprtext.splitlines() if line.startswith("E ")]
+        request.node.add_report_section("teardown", "evidence", "\n".join(
+            ["--- the failure ---", *said[:8], f"--- page text ---\n{text[:1_500]}", wire_log]))
     context.close()
 
 
@@ -160,12 +166,3 @@ def po_copy(fixture_po, tmp_path) -> Path:
     path = tmp_path / "journey.po"
     path.write_bytes(fixture_po)
     return path
-
-
-def pytest_terminal_summary(terminalreporter) -> None:
-    """Each failed journey's server output and wire again, at the very end of the run (also
-    when its rerun passed): CI keeps only the tail of a long log, and Playwright's page
-    snapshot in the failure itself is long enough to push the evidence out of it."""
-    for nodeid, evidence in FAILED:
-        terminalreporter.write_sep("-", f"evidence of the failed journey {nodeid}")
-        terminalreporter.write_line(evidence)

@@ -396,7 +396,7 @@ def test_proofread_a_long_text_the_page_answers_while_the_checks_run(page, tmp_p
     from alignment.po import write_po
 
     path = tmp_path / "long.po"
-    write_po(long_bitext(2000), path)
+    write_po(long_bitext(1000), path)  # its checks take seconds: the page is used meanwhile
     open_by_path(page, path)
     page.evaluate("""() => { window.__checking = new Set();
       new MutationObserver(() => document.querySelectorAll("[data-testid=stProgress]")
