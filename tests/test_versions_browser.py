@@ -93,6 +93,9 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
             page.keyboard.press("Control+A")
             page.keyboard.type("Corrected in the pair, seen in the set.")
             page.get_by_role("button", name="Apply and save (Ctrl+S)").click()
+            # as a person sees it applied (clicked sooner, Close asks whether to drop the text
+            # typed: a question Playwright dismisses, so the pair stayed open under load)
+            api.expect(pair).to_contain_text("Corrected in the pair, seen in the set.")
             api.expect(page.get_by_text("unsaved change")).to_have_count(0)
             sidebar = page.locator("section[data-testid='stSidebar']")
             sidebar.get_by_role("button", name="Close (back to the set)").click()
