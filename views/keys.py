@@ -52,6 +52,13 @@ const guarded = e => {
   if (!sel) return false;
   return e.type !== 'keydown' || ['Enter', 'ArrowUp', 'ArrowDown', 'Tab'].includes(e.key);
 };
+// A text sent by Apply (its button, or Ctrl+S) is on its way: Close clicked before the page
+// comes back must not ask about it (only an empty text is refused, and it loses nothing).
+window.addEventListener('click', e => {
+  if (!e.target.closest?.('.st-key-edit_box button')) return;
+  const t = editor();
+  if (t) t.__alignmentOrig = t.value;
+}, true);
 const stop = e => { if (guarded(e) && pending() && !ask()) { e.stopPropagation(); e.preventDefault(); } };
 window.addEventListener('click', e => { if (e.target.closest?.('.st-key-sel')) return; stop(e); }, true);
 window.addEventListener('mousedown', e => { if (e.target.closest?.('.st-key-sel button')) stop(e); }, true);

@@ -95,6 +95,23 @@ def test_closing_with_typed_text_not_applied_asks_first(page, po_copy):
     expect(page.get_by_text("Align new texts")).to_be_visible()  # the start page: the person chose
 
 
+def test_close_right_after_apply_and_save_asks_nothing_and_keeps_the_correction(page, po_copy):
+    """A proofreader clicked "Apply and save", then Close before the page came back: Close
+    asked whether to drop the typed text, which was on its way to the file already."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "Applied, saved, then closed at once.")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    # Close 60 ms after, as a quick hand does: the server has not answered the first click yet
+    page.evaluate("""() => {
+        document.querySelector('.st-key-apply_save button').click();
+        setTimeout(() => document.querySelector('.st-key-close button').click(), 60); }""")
+    expect(page.get_by_text("Align new texts")).to_be_visible()
+    assert asked == []
+    assert "Applied, saved, then closed at once." in po_copy.read_text(encoding="utf-8")
+
+
 def test_merge_with_previous_keeps_the_merged_link_selected(page, po_copy):
     open_by_path(page, po_copy)
     open_editor(page)
