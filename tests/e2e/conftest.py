@@ -38,6 +38,11 @@ def page_text(tab) -> str:
         return f"(page text unreadable: {exc})"
 
 
+def _ends(text: str, head: int = 800, tail: int = 1_500) -> str:
+    """The page's top (which file, which mode) and its end (where a panel opened last is)."""
+    return text if len(text) <= head + tail else f"{text[:head]}\n[...]\n{text[-tail:]}"
+
+
 def server_and_wire(log: Path, wire: list[str]) -> str:
     """The server's output and the page's messages: the part of the evidence printed again
     at the end of the run."""
@@ -138,7 +143,7 @@ def page(request, browser, server, sync_api, home):
         # and when the rerun passed, whose first failure pytest -q does not show.
         said = [line for line in call.longreprtext.splitlines() if line.startswith("E ")]
         request.node.add_report_section("teardown", "evidence", "\n".join(
-            ["--- the failure ---", *said[:8], f"--- page text ---\n{text[:1_500]}", wire_log]))
+            ["--- the failure ---", *said[:8], f"--- page text ---\n{_ends(text)}", wire_log]))
     context.close()
 
 
