@@ -11,7 +11,8 @@ shortcut library's listener on document):
 - Ctrl/Cmd+S in the correction box is "Apply and save": the typed text is applied, then saved.
 - Close, another link number, or leaving the page while the correction box holds text that was
   typed and not applied asks first (a browser confirm; the page's own guard cannot know: the
-  form keeps the text in the browser until it is submitted).
+  form keeps the text in the browser until it is submitted). Text sent by an Apply button or
+  Ctrl+S counts as applied at once: Close clicked before the page comes back asks nothing.
 """
 
 from __future__ import annotations
