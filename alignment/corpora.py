@@ -186,26 +186,19 @@ def _inside(path: Path, folder: Path) -> bool:
     return folder.resolve() in path.resolve().parents
 
 
-def _same_path(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
-
-
 def check_outputs_not_in_corpus(corpus: Corpus,
                                 outputs: list[tuple[str, str | os.PathLike | None]]) -> None:
     """CorpusError when an output (option, path) would overwrite one of `corpus_files`: a
     bundled text replaced by a TSV is silently lost (and the Serge English must stay as given).
     '-' (standard output) and None are skipped."""
+    from .export import same_file
+
     files = corpus_files(corpus)
     for option, value in outputs:
         if value is None or os.fspath(value) == "-":
             continue
         for own in files:
-            if _same_path(Path(value), own):
+            if same_file(Path(value), own):
                 same = "" if os.fspath(value) == str(own) else f" ({own})"
                 where = (f"the corpus folder {corpus.path}" if _inside(own, corpus.path)
                          else f"its cache {cache_dir(corpus)}")

@@ -233,7 +233,8 @@ def write_html(bitext: Bitext, path: PathLike) -> list[Path]:
 
 # ---------------------------------------------------------------- outputs, checked before any work
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same path once resolved, or a hard link to it."""
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
     except OSError:
@@ -254,11 +255,11 @@ def check_outputs(outputs: list[tuple[str, PathLike | None]], inputs: list[PathL
             continue
         path = Path(value)
         for source in inputs:
-            if _same_file(path, Path(source)):
+            if same_file(path, Path(source)):
                 raise InputError(f"{option} {path} is the input file {source}; it would be "
                                  f"overwritten: write to another file")
         for other, earlier in seen:
-            if _same_file(path, earlier):
+            if same_file(path, earlier):
                 raise InputError(f"{option} and {other} both name {path}; give each output "
                                  f"its own file")
         folder = path.parent
