@@ -9,7 +9,7 @@ from alignment import browse
 from alignment.read import read_bytes
 from alignment.read import sample_text
 
-from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, settle, sync_api  # noqa: F401  (fixtures)
+from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, server, sync_api, upload_pair  # noqa: F401  (fixtures)
 from test_epub import novel
 from test_read_formats import make_docx
 
@@ -46,15 +46,7 @@ def test_browser_aligns_an_uploaded_docx_pair(sync_api, server, tmp_path):  # no
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(server)
-            # One file at a time, each seen on the page (its name in its box) before the next:
-            # a second upload sent while the first one's rerun is running can be dropped.
-            for key, path in (("new_src", src), ("new_tgt", tgt)):
-                box = page.locator(f".st-key-{key}")
-                box.locator("input[type=file]").set_input_files(str(path))
-                sync_api.expect(box.get_by_text(path.name)).to_be_visible(timeout=60_000)
-                # and its rerun over (the language is detected from the file): as a person
-                # waits for the page to settle, under load that rerun outlasted the next upload
-                settle(page, timeout=60_000)
+            upload_pair(page, src, tgt)
             button = page.get_by_role("button", name="Align", exact=True)
             sync_api.expect(button).to_be_enabled(timeout=60_000)
             button.click()

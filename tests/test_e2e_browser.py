@@ -86,6 +86,20 @@ def settle(page, ms: int = 400, timeout: int = 30_000) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
+def upload_pair(page, src: Path, tgt: Path) -> None:
+    """Upload an original and its translation on the start page, one at a time, each seen on
+    the page (its name in its box) and its rerun over (the language is detected from the
+    file) before the next, as a person waits: a second upload sent while the first one's
+    rerun is running can be dropped (under load, the translation's box stayed empty)."""
+    from playwright.sync_api import expect
+
+    for key, path in (("new_src", src), ("new_tgt", tgt)):
+        box = page.locator(f".st-key-{key}")
+        box.locator("input[type=file]").set_input_files(str(path))
+        expect(box.get_by_text(path.name)).to_be_visible(timeout=60_000)
+        settle(page, timeout=60_000)
+
+
 def server_log(cwd: Path) -> Path:
     """Where the server started from `cwd` writes its output (beside the folder, not in it)."""
     return cwd.parent / "streamlit.log"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_e2e_browser import settle  # noqa: F401  (the journeys import it from here)
+from test_e2e_browser import settle, upload_pair  # noqa: F401  (the journeys import them from here)
 
 OMISSION = 3  # 0-based link of the fixture PO split into a 1-0 and a 0-1 (drawn hatched)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import OMISSION, open_by_path, reader_table, settle
+from e2e_helpers import OMISSION, open_by_path, reader_table, settle, upload_pair
 
 pytestmark = pytest.mark.e2e
 
@@ -457,8 +457,7 @@ def test_what_the_aligner_warned_about_is_on_the_page(page, tmp_path):
     de, fr = tmp_path / "muehle.txt", tmp_path / "moulin.txt"
     de.write_bytes(DE_ONE.encode("utf-8") + "\n\nDie Brücke über den Fluß war alt.\n".encode("latin-1"))
     fr.write_text(FR_ONE + "\n\nLe pont sur la rivière était vieux.\n", encoding="utf-8")
-    page.locator(".st-key-new_src input[type=file]").set_input_files(str(de))
-    page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(fr))
+    upload_pair(page, de, fr)
     expect(page.locator(".st-key-lang_tgt input")).to_have_value("fr")
     align = page.get_by_role("button", name="Align", exact=True)
     align.scroll_into_view_if_needed()
@@ -478,9 +477,7 @@ def test_a_file_with_no_text_is_refused_by_its_own_name(page, tmp_path):
     de, empty = tmp_path / "muehle.txt", tmp_path / "leer.html"
     de.write_text(DE_ONE, encoding="utf-8")
     empty.write_text("<html><body><p>  </p><script>var x;</script></body></html>", encoding="utf-8")
-    page.locator(".st-key-new_src input[type=file]").set_input_files(str(de))
-    page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(empty))
-    settle(page)
+    upload_pair(page, de, empty)
     align = page.get_by_role("button", name="Align", exact=True)
     align.scroll_into_view_if_needed()
     align.click()

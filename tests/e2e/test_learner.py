@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import open_by_path, reader_table, settle
+from e2e_helpers import open_by_path, reader_table, settle, upload_pair
 
 pytestmark = pytest.mark.e2e
 
@@ -89,8 +89,7 @@ def test_a_text_opens_at_its_title_whatever_the_start_page_scroll(page, tmp_path
     en = " ".join(f"Boat number {n} leaves the harbour in the morning." for n in range(1, 30))
     (tmp_path / "fr.txt").write_text(fr, encoding="utf-8")
     (tmp_path / "en.txt").write_text(en, encoding="utf-8")
-    page.locator(".st-key-new_src input[type=file]").set_input_files(str(tmp_path / "fr.txt"))
-    page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(tmp_path / "en.txt"))
+    upload_pair(page, tmp_path / "fr.txt", tmp_path / "en.txt")
     expect(page.locator(".st-key-lang_tgt input")).to_have_value("en")
     align = page.get_by_role("button", name="Align", exact=True)
     align.scroll_into_view_if_needed()
