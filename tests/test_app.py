@@ -553,3 +553,45 @@ def test_streamlit_does_not_collect_garbage_after_every_run():
 
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["postScriptGC"] is False
+
+
+def test_a_click_during_a_run_waits_for_its_next_streamlit_call():
+    """runner.fastReruns off: a second run started beside the first saw a save half done
+    (tests/e2e/test_typing_keeps_work.py has the journey)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["fastReruns"] is False
+
+
+def test_a_callback_runs_whole_though_a_newer_click_is_waiting(monkeypatch):
+    """Streamlit ends a callback at its next session-state access when a newer click waits
+    (SafeSessionState's yield callback); `callback` holds that check off while the callback
+    runs, and only then. On a Streamlit without that check this fails, rather than the app
+    quietly losing the guarantee."""
+    from streamlit.runtime.state import session_state_proxy
+    from streamlit.runtime.state.safe_session_state import SafeSessionState
+    from streamlit.runtime.state.session_state import SessionState
+    from views.common import callback
+
+    class NewerClick(Exception):
+        pass
+
+    def newer_click() -> None:
+        raise NewerClick
+
+    state = SafeSessionState(SessionState(), yield_callback=newer_click)
+    monkeypatch.setattr(session_state_proxy, "get_session_state", lambda: state)
+    steps: list[str] = []
+
+    @callback
+    def apply_and_save() -> None:
+        state["history"] = "corrected"
+        steps.append("applied")
+        state["fingerprint"] = "new"
+        steps.append("saved")
+
+    apply_and_save()
+    assert steps == ["applied", "saved"]
+    with pytest.raises(NewerClick):   # outside a callback the check is back
+        state["history"]

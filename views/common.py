@@ -6,10 +6,12 @@ workspace, po), tested there.
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -22,6 +24,45 @@ md = browse.md_text  # user text shown through Markdown (titles, file names, mes
 EMBEDDER = os.environ.get("ALIGNMENT_EMBEDDER", "use")
 FORMATS = ("txt", "html", "htm", "md", "markdown", "epub", "docx", "odt", "pdf")
 LANGS = ("fr", "en", "de", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko", "ar", "tr")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Session state read and written without Streamlit's check for a newer click.
+
+    Why: Streamlit looks for a newer click at every session-state access, also inside a
+    button's callback, and ends the callback there. "Apply and save" then Close on a
+    5,000-link text: the callback wrote the PO and was ended before keeping the file's new
+    fingerprint, so the next save said another program had changed the file. The check is
+    Streamlit's own (SafeSessionState's yield callback, 1.40-1.67); where a release lacks
+    it, this does nothing (tests/test_app.py says so). The newer click is not lost: the run
+    takes it as soon as the callbacks are done (runner.fastReruns is off,
+    .streamlit/config.toml)."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    state = get_session_state()
+    check = getattr(state, "_yield_callback", None)
+    if check is None:
+        yield
+        return
+    object.__setattr__(state, "_yield_callback", lambda: None)
+    try:
+        yield
+    finally:
+        object.__setattr__(state, "_yield_callback", check)
+
+
+def callback(fn: F) -> F:
+    """A widget callback that runs whole (`uninterrupted`): a correction, a save, a close
+    is done entirely or not begun."""
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with uninterrupted():
+            return fn(*args, **kwargs)
+    return run  # type: ignore[return-value]
 
 
 @st.cache_resource(show_spinner="Loading the sentence encoder…")
@@ -151,6 +192,7 @@ def changed(*, new_editor: bool = True) -> None:
         drafts.discard_draft(ss.path)
 
 
+@callback
 def save() -> bool:
     """Write the open text to its PO (atomically; refused if the file changed on disk since)."""
     from alignment.po import save_po

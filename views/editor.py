@@ -12,9 +12,10 @@ from alignment import browse
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
-from .common import changed, save, ss
+from .common import callback, changed, save, ss
 
 
+@callback
 def edit(op: Callable[..., Bitext], *args: Any) -> None:
     """Apply a correction to the current Bitext (a button callback)."""
     ss.editing = True
@@ -26,6 +27,7 @@ def edit(op: Callable[..., Bitext], *args: Any) -> None:
         ss.flash = str(exc)
 
 
+@callback
 def merge_previous(i: int) -> None:
     """"Merge with previous": the selection follows the merged link (one up), so a second
     click does not merge the next, unrelated link."""
@@ -34,11 +36,13 @@ def merge_previous(i: int) -> None:
         ss.link = max(0, i - 1)
 
 
+@callback
 def apply_edit(i: int, k: int, key: str) -> None:
     """The form's "Apply edit": the typed text is read from the form's own widget state."""
     edit(browse.edit_target, i, k, ss[key])
 
 
+@callback
 def add_translation(i: int, key: str, then_save: bool = False) -> None:
     """The missing translation of an omission, typed (views/keys.py: Ctrl+S adds and saves)."""
     edit(browse.add_target, i, ss[key])
@@ -46,6 +50,7 @@ def add_translation(i: int, key: str, then_save: bool = False) -> None:
         save()
 
 
+@callback
 def apply_and_save(i: int, k: int, key: str) -> None:
     """Ctrl+S typed in the correction box (views/keys.py): what was typed is kept, then saved."""
     apply_edit(i, k, key)
@@ -53,6 +58,7 @@ def apply_and_save(i: int, k: int, key: str) -> None:
         save()
 
 
+@callback
 def select_link() -> None:
     ss.link = ss.jump_to = ss.sel - 1
 

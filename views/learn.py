@@ -11,9 +11,10 @@ import streamlit as st
 from alignment import browse, workspace
 from alignment.types import Bitext
 
-from .common import md, ss
+from .common import callback, md, ss
 
 
+@callback
 def move_cursor(step: int) -> None:
     """J / K: to the next or previous sentence shown (a search or filter narrows them)."""
     n = len(ss.history.current.alignment.links)
@@ -22,6 +23,7 @@ def move_cursor(step: int) -> None:
     workspace.save_position(ss.notes_key, ss.cursor, n)
 
 
+@callback
 def reveal() -> None:
     ss.revealed = ss.revealed | {ss.cursor}
 

@@ -16,7 +16,7 @@ import streamlit as st
 from alignment import browse
 from alignment.types import Bitext
 
-from .common import EMBEDDER, counted, embedder, md, memo, ss
+from .common import EMBEDDER, callback, counted, embedder, md, memo, ss
 from .jobs import job_progress, worker
 
 
@@ -133,10 +133,12 @@ def check_progress() -> None:
     job_progress("check_job")
 
 
+@callback
 def recheck() -> None:
     ss.recheck_wanted = True
 
 
+@callback
 def jump(link: int, n: int) -> None:
     """Select `link` (0-based) from finding button `n`; the reader then scrolls both into view."""
     ss.link, ss.editing, ss.cursor, ss.jump_to = link, True, link, link

@@ -11,7 +11,7 @@ from alignment import browse, drafts, workspace
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
-from .common import (EMBEDDER, changed, close_text, counted, embedder, md, memo, recover_draft,
+from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, md, memo, recover_draft,
                      save, ss, unsaved)
 from .editor import edit_panel
 from .keys import key_guard_script
@@ -21,16 +21,19 @@ from .proofread import check_progress, findings, proofread_panel
 
 # ---------------------------------------------------------------- callbacks
 
+@callback
 def undo() -> None:
     ss.history = ss.history.undo()
     changed()
 
 
+@callback
 def redo() -> None:
     ss.history = ss.history.redo()
     changed()
 
 
+@callback
 def reload() -> None:
     """Read the PO again; the unsaved version stays one Undo away."""
     from alignment.po import file_fingerprint, read_po
@@ -41,6 +44,7 @@ def reload() -> None:
     changed()
 
 
+@callback
 def ask_close() -> None:
     """Close at once when nothing is unsaved; otherwise ask first (the guard)."""
     if unsaved():
@@ -49,6 +53,7 @@ def ask_close() -> None:
         close_text()
 
 
+@callback
 def guard_answer(answer: str) -> None:
     if answer == "save" and not save():
         ss.guard = None  # the conflict box explains what to do
@@ -61,6 +66,7 @@ def guard_answer(answer: str) -> None:
         ss.guard = None
 
 
+@callback
 def recover(restore: bool) -> None:
     if restore:
         recover_draft()
@@ -69,6 +75,7 @@ def recover(restore: bool) -> None:
         drafts.discard_draft(ss.path)
 
 
+@callback
 def save_copy() -> None:
     target = ss.get("copy_path", "").strip()
     try:
@@ -217,6 +224,7 @@ def toolbar(bitext: Bitext) -> None:
 
 
 def pager(pg: browse.Page, per_page: int, where: str = "top") -> None:
+    @callback
     def go(step: int) -> None:
         ss.page_no = pg.number + step
         ss.scroll_top = where == "bottom"  # a new page opens at its first row

@@ -19,7 +19,7 @@ from alignment.errors import AlignmentError
 from alignment.types import Bitext
 from alignment.words import DEFAULT_CONFIG
 
-from .common import changed, memo, ss
+from .common import callback, changed, memo, ss
 from .jobs import job_progress, worker
 
 STEPS = ("encoding the words", "training the word model", "linking the words")
@@ -68,6 +68,7 @@ def _link(job: WordJob, embedder: Any) -> Bitext:
                        progress=job.report)
 
 
+@callback
 def find_words(get_embedder: Callable[[], Any]) -> None:
     """Start computing the word links of the open text in the worker thread (a button
     callback): the page stays usable and shows the progress; `collect_words` takes the
@@ -120,6 +121,13 @@ def word_sidebar(bitext: Bitext, get_embedder: Callable[[], Any]) -> float | Non
                      key="word_threshold")
 
 
+@callback
+def _prepare_anki() -> None:
+    """A callback, not a test of the button's value in the page body: it runs as the click's
+    run starts, before anything else on the page can interrupt that run."""
+    ss.anki_ready = True
+
+
 def _anki(bitext: Bitext, entries: Any, name: str, query: str) -> bytes:
     """The deck of the rows shown (the glossary searched for `query`), made once per version
     of the text and search."""
@@ -152,8 +160,7 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
         cols[0].download_button("CSV", to_csv(entries, bitext.src_lang, bitext.tgt_lang),
                                 file_name=f"{title}-glossary.csv", mime="text/csv",
                                 on_click="ignore")
-        if cols[1].button("Prepare an Anki deck", key="gloss_anki"):
-            ss.anki_ready = True
+        cols[1].button("Prepare an Anki deck", key="gloss_anki", on_click=_prepare_anki)
         if ss.get("anki_ready"):
             cols[1].download_button("Anki deck (.apkg)", _anki(bitext, entries, title, query),
                                     file_name=f"{title}-glossary.apkg",

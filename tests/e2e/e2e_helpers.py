@@ -1,4 +1,5 @@
-"""What the journeys share: the fixture PO's omission, opening a PO by path, the reader's table."""
+"""What the journeys share: the fixture PO's omission, a long text, opening a PO by path,
+the reader's table."""
 
 from __future__ import annotations
 
@@ -22,3 +23,14 @@ def open_by_path(page, path: Path) -> None:
 def reader_table(page):
     """The reader's table (the edit panel draws one row in a table of its own above it)."""
     return page.locator("table.al-rows").last
+
+
+def long_bitext(n: int):
+    """A text of n 1-1 links, each sentence numbered (so a lost or shifted link shows)."""
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src = tuple(Sentence(f"Le pont numéro {k} enjambe la rivière près du moulin.", k // 6)
+                for k in range(n))
+    tgt = tuple(Sentence(f"Bridge number {k} spans the river near the mill.", k // 6)
+                for k in range(n))
+    return Bitext(src, tgt, Alignment(tuple(Link((k,), (k,), 0.95) for k in range(n))), "fr", "en")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import OMISSION, open_by_path, reader_table, settle, upload_pair
+from e2e_helpers import OMISSION, long_bitext, open_by_path, reader_table, settle, upload_pair
 
 pytestmark = pytest.mark.e2e
 
@@ -323,17 +323,6 @@ def test_download_each_format(page, po_copy, fmt, head):
     else:
         assert data.lstrip().startswith(head), data[:80]
         assert "Saint-Aubin".encode() in data
-
-
-def long_bitext(n: int):
-    """A text of n 1-1 links, each sentence numbered (so a lost or shifted link shows)."""
-    from alignment.types import Alignment, Bitext, Link, Sentence
-
-    src = tuple(Sentence(f"Le pont numéro {k} enjambe la rivière près du moulin.", k // 6)
-                for k in range(n))
-    tgt = tuple(Sentence(f"Bridge number {k} spans the river near the mill.", k // 6)
-                for k in range(n))
-    return Bitext(src, tgt, Alignment(tuple(Link((k,), (k,), 0.95) for k in range(n))), "fr", "en")
 
 
 def test_download_a_long_text_then_its_edited_version(page, tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import OMISSION, open_by_path, reader_table, settle
+from e2e_helpers import OMISSION, long_bitext, open_by_path, reader_table, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -95,21 +95,28 @@ def test_closing_with_typed_text_not_applied_asks_first(page, po_copy):
     expect(page.get_by_text("Align new texts")).to_be_visible()  # the start page: the person chose
 
 
-def test_close_right_after_apply_and_save_asks_nothing_and_keeps_the_correction(page, po_copy):
+def test_close_right_after_apply_and_save_asks_nothing_and_keeps_the_correction(page, tmp_path):
     """A proofreader clicked "Apply and save", then Close before the page came back: Close
-    asked whether to drop the typed text, which was on its way to the file already."""
-    open_by_path(page, po_copy)
+    asked whether to drop the typed text, which was on its way to the file already. On a long
+    text the save takes a while, and Close came while it ran: Close asked about an unsaved
+    change, and "Save and close" then said another program had changed the file (the save
+    was cut off after writing the PO, before keeping its new fingerprint)."""
+    from alignment.po import write_po
+
+    path = tmp_path / "long.po"
+    write_po(long_bitext(5000), path)   # saving takes about half a second
+    open_by_path(page, path)
     open_editor(page)
     type_in_editor(page, "Applied, saved, then closed at once.")
     asked: list[str] = []
     page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
-    # Close 60 ms after, as a quick hand does: the server has not answered the first click yet
+    # Close 150 ms after, as a quick hand does: the server is still saving
     page.evaluate("""() => {
         document.querySelector('.st-key-apply_save button').click();
-        setTimeout(() => document.querySelector('.st-key-close button').click(), 60); }""")
+        setTimeout(() => document.querySelector('.st-key-close button').click(), 150); }""")
     expect(page.get_by_text("Align new texts")).to_be_visible()
     assert asked == []
-    assert "Applied, saved, then closed at once." in po_copy.read_text(encoding="utf-8")
+    assert "Applied, saved, then closed at once." in path.read_text(encoding="utf-8")
 
 
 def test_merge_with_previous_keeps_the_merged_link_selected(page, po_copy):
