@@ -569,19 +569,9 @@ def test_a_callback_runs_whole_though_a_newer_click_is_waiting(monkeypatch):
     (SafeSessionState's yield callback); `callback` holds that check off while the callback
     runs, and only then. On a Streamlit without that check this fails, rather than the app
     quietly losing the guarantee."""
-    from streamlit.runtime.state import session_state_proxy
-    from streamlit.runtime.state.safe_session_state import SafeSessionState
-    from streamlit.runtime.state.session_state import SessionState
     from views.common import callback
 
-    class NewerClick(Exception):
-        pass
-
-    def newer_click() -> None:
-        raise NewerClick
-
-    state = SafeSessionState(SessionState(), yield_callback=newer_click)
-    monkeypatch.setattr(session_state_proxy, "get_session_state", lambda: state)
+    state = _click_waiting(monkeypatch)
     steps: list[str] = []
 
     @callback
@@ -595,3 +585,37 @@ def test_a_callback_runs_whole_though_a_newer_click_is_waiting(monkeypatch):
     assert steps == ["applied", "saved"]
     with pytest.raises(NewerClick):   # outside a callback the check is back
         state["history"]
+
+
+class NewerClick(Exception):
+    """What Streamlit raises in a run when a newer click waits (a rerun or a stop)."""
+
+
+def _click_waiting(monkeypatch):
+    """The session state of a run that a newer click waits on: each access raises."""
+    from streamlit.runtime.state import session_state_proxy
+    from streamlit.runtime.state.safe_session_state import SafeSessionState
+    from streamlit.runtime.state.session_state import SessionState
+
+    def newer_click() -> None:
+        raise NewerClick
+
+    state = SafeSessionState(SessionState(), yield_callback=newer_click)
+    monkeypatch.setattr(session_state_proxy, "get_session_state", lambda: state)
+    return state
+
+
+def test_opening_a_text_while_a_newer_click_waits_opens_it_whole(monkeypatch, tmp_path):
+    """Opening is one change of the session: cut off half way, the reader found a text
+    with no path or no saved version."""
+    from views.common import open_bitext
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    bitext = build_corpus("sample", embedder=HashingEmbedder())
+    path = tmp_path / "sample.po"
+    write_po(bitext, path)
+    state = _click_waiting(monkeypatch)
+    open_bitext(bitext, path=path, title="Sample", key="sample")
+    object.__setattr__(state, "_yield_callback", lambda: None)
+    assert state["saved"] is bitext and state["path"] == str(path) and state["opened"]
+    assert state["fingerprint"] == file_fingerprint(path) and state["recovery"] is None

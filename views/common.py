@@ -56,8 +56,8 @@ def uninterrupted() -> Iterator[None]:
 
 
 def callback(fn: F) -> F:
-    """A widget callback that runs whole (`uninterrupted`): a correction, a save, a close
-    is done entirely or not begun."""
+    """A widget callback, or a change of what is open, that runs whole (`uninterrupted`):
+    a correction, a save, a close is done entirely or not begun."""
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
         with uninterrupted():
@@ -138,17 +138,18 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
     from alignment.po import file_fingerprint
 
     position = workspace.load_position(key) or 0
-    ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
-              fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
-              page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
-              revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
-              opened=True)
     draft = drafts.read_draft(path)
-    ss.recovery = draft if draft is not None and draft.bitext != bitext else None
-    if draft is not None and ss.recovery is None:
-        drafts.discard_draft(path)
-    for key in ("_memo", "findings", "evidence", "word_job", "check_job"):
-        ss.pop(key, None)
+    with uninterrupted():   # a click meanwhile finds the old text or the new one, not half of each
+        ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
+                  fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
+                  page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
+                  revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
+                  opened=True)
+        ss.recovery = draft if draft is not None and draft.bitext != bitext else None
+        if draft is not None and ss.recovery is None:
+            drafts.discard_draft(path)
+        for key in ("_memo", "findings", "evidence", "word_job", "check_job"):
+            ss.pop(key, None)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the PO file…")
@@ -225,6 +226,7 @@ def unsaved() -> int:
     return ss.history.changes_since(ss.saved) if "history" in ss else 0
 
 
+@callback
 def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
     for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",

@@ -19,7 +19,7 @@ from alignment import versions_compare as V
 from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
-from .common import counted, md
+from .common import callback, counted, md, uninterrupted
 
 PER_PAGE = 50
 MAX_COLUMNS = 4
@@ -158,7 +158,8 @@ def open_set(path: Path) -> None:
         vs, notes = with_pairs(vs, {k: read_po(p) for k, p in newer.items()})
         notes = (f"Rows joined again from the corrected {', '.join(p.name for p in newer.values())}",
                  *notes)
-    st.session_state.update(version_set=vs, vs_path=str(path), vs_page=0, vs_notes=notes)
+    with uninterrupted():   # a click meanwhile finds the old set or the new one, not half of each
+        st.session_state.update(version_set=vs, vs_path=str(path), vs_page=0, vs_notes=notes)
 
 
 def open_section() -> None:
@@ -283,6 +284,7 @@ def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
     return {k: p for k, p in found.items() if p.is_file()}
 
 
+@callback
 def _close() -> None:
     for key in ("version_set", "vs_path", "vs_page"):
         st.session_state.pop(key, None)
@@ -302,10 +304,11 @@ def _pair_buttons(vs: VersionSet, open_pair: Callable[[Path], None] | None) -> N
     for k, path in pos.items():
         label = f"Correct or learn {vs.texts[0].name}–{vs.texts[k].name}"
         if bar.button(label, key=f"vs_pair_{k}", help=f"Open {path.name} in the reader"):
-            back = st.session_state.vs_path
-            _close()
-            open_pair(path)
-            st.session_state.back_to_set = back   # the reader's Close comes back here
+            with uninterrupted():
+                back = st.session_state.vs_path
+                _close()
+                open_pair(path)
+                st.session_state.back_to_set = back   # the reader's Close comes back here
             st.rerun()
 
 
