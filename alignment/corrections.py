@@ -16,7 +16,7 @@ from .errors import EditError
 from .types import Bitext, Link, Sentence, Side
 
 __all__ = ["Direction", "History", "add_target", "edit_target", "mark_reviewed", "merge", "move",
-           "split"]
+           "same_text", "split"]
 
 Direction = Literal["next", "prev"]
 
@@ -140,6 +140,17 @@ def add_target(bitext: Bitext, i: int, text: str) -> Bitext:
     moved = tuple(shifted(x) for x in links[:i]) + (replace(link, tgt=(at,), reviewed=True),) \
         + tuple(shifted(x) for x in links[i + 1:])
     return replace(bitext, tgt=tgt, alignment=replace(bitext.alignment, links=moved))
+
+
+def same_text(before: Bitext, after: Bitext) -> bool:
+    """Whether a correction left every sentence and every link's sentences as they were (a
+    link marked reviewed): the app's correction box then keeps what is being typed in it,
+    which a new sentence there would replace."""
+    if before.src != after.src or before.tgt != after.tgt:
+        return False
+    old, new = before.alignment.links, after.alignment.links
+    return len(old) == len(new) and all(a is b or (a.src == b.src and a.tgt == b.tgt)
+                                        for a, b in zip(old, new))
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,22 @@ def test_bad_edits_are_named_errors(op, message):
         op(EDIT_TEXT)
 
 
+@pytest.mark.parametrize("op, same", [
+    (lambda b: browse.mark_reviewed(b, 0), True),
+    (lambda b: browse.mark_reviewed(browse.mark_reviewed(b, 2), 2, False), True),
+    (lambda b: browse.edit_target(b, 0, 0, "A new sentence."), False),
+    (lambda b: browse.edit_target(b, 0, 0, EDIT_TEXT.tgt[0].text), True),   # the same words
+    (lambda b: browse.merge(b, 0, "next"), False),
+    (lambda b: browse.split(b, 1), False),
+    (lambda b: browse.move(b, 2, "tgt", "next"), False),
+    (lambda b: browse.add_target(b, 3, "The missing one."), False),
+])
+def test_same_text_tells_a_mark_from_a_change_of_sentences(op, same):
+    """The app's correction box keeps what is typed after a change that leaves every
+    sentence and link as it was (a link marked reviewed), and only then."""
+    assert browse.same_text(EDIT_TEXT, op(EDIT_TEXT)) is same
+
+
 def test_merge_keeps_lowest_confidence_and_marks_reviewed():
     link = browse.merge(EDIT_TEXT, 0).alignment.links[0]
     assert (link.confidence, link.reviewed) == (0.4, True)

@@ -20,11 +20,14 @@ def edit(op: Callable[..., Bitext], *args: Any) -> None:
     """Apply a correction to the current Bitext (a button callback)."""
     ss.editing = True
     try:
-        ss.history = ss.history.push(op(ss.history.current, *args))
-        ss.flash = None
-        changed()
+        before = ss.history.current
+        after = op(before, *args)
     except AlignmentError as exc:
         ss.flash = str(exc)
+        return
+    ss.history = ss.history.push(after)
+    ss.flash = None
+    changed(new_editor=not browse.same_text(before, after))  # "Mark reviewed" keeps the typing
 
 
 @callback

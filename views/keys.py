@@ -13,6 +13,11 @@ shortcut library's listener on document):
   typed and not applied asks first (a browser confirm; the page's own guard cannot know: the
   form keeps the text in the browser until it is submitted). Text sent by an Apply button or
   Ctrl+S counts as applied at once: Close clicked before the page comes back asks nothing.
+- So do the other clicks and keys that put a new sentence in the box: merge, split, moving a
+  boundary sentence, Undo and Redo (buttons, or Ctrl+Z / Ctrl+Y outside a text field), reload
+  from disk, recover a draft, a Proofread finding's jump to its link. They threw the typed text
+  away without a word. "Mark reviewed" leaves the sentences as they were, and the box keeps
+  the typing (views/editor.py), so it asks nothing.
 """
 
 from __future__ import annotations
@@ -37,7 +42,12 @@ const ask = () => window.confirm('The text typed in "Edit the target sentence" i
                                  + 'Leave it and lose it?');
 window.addEventListener('keydown', e => {
   const t = e.target;
-  if (!(e.ctrlKey || e.metaKey) || !textish(t)) return;
+  if (!(e.ctrlKey || e.metaKey)) return;
+  if (!textish(t)) {   // the app's Undo / Redo keys
+    const u = (e.key || '').toLowerCase();
+    if ((u === 'z' || u === 'y') && pending() && !ask()) { e.stopPropagation(); e.preventDefault(); }
+    return;
+  }
   const k = (e.key || '').toLowerCase();
   if (k === 'z' || k === 'y') { e.stopPropagation(); return; }
   if (k === 's' && t.closest('.st-key-edit_box')) {
@@ -45,10 +55,14 @@ window.addEventListener('keydown', e => {
     t.closest(FORM)?.querySelector('.st-key-apply_save button')?.click();
   }
 }, true);
+// Buttons that put another sentence in the correction box (its typing would be gone)
+const REPLACES = ['close', 'merge_prev', 'merge_next', 'split', 'undo', 'redo', 'reload',
+  'recover_yes'].map(k => `.st-key-${k} button`).join(', ')
+  + ', [class*="st-key-move_"] button, [class*="st-key-jump_"] button';
 const guarded = e => {
   const t = e.target;
   if (!t.closest) return false;
-  if (t.closest('.st-key-close button')) return true;
+  if (t.closest(REPLACES)) return true;
   const sel = t.closest('.st-key-sel');
   if (!sel) return false;
   return e.type !== 'keydown' || ['Enter', 'ArrowUp', 'ArrowDown', 'Tab'].includes(e.key);

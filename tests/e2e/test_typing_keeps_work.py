@@ -55,9 +55,12 @@ def test_ctrl_z_in_a_text_field_undoes_the_typing_not_a_correction(page, po_copy
     page.keyboard.press("Control+y")
     settle(page, 800)
     expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.accept()))
     reader_table(page).click()  # outside a field the keys are the app's Undo, as before
     page.keyboard.press("Control+z")
     expect(page.get_by_text("1 unsaved change")).to_have_count(0)
+    assert len(asked) == 1, asked  # the box held 'Mor', typed and not applied: asked first
 
 
 def test_ctrl_s_in_the_correction_box_applies_then_saves(page, po_copy):
@@ -117,6 +120,33 @@ def test_close_right_after_apply_and_save_asks_nothing_and_keeps_the_correction(
     expect(page.get_by_text("Align new texts")).to_be_visible()
     assert asked == []
     assert "Applied, saved, then closed at once." in path.read_text(encoding="utf-8")
+
+
+def test_a_correction_that_replaces_the_typed_text_asks_first(page, po_copy):
+    """A proofreader typed a correction, then clicked "Merge with next" (or Undo, or "Mark
+    reviewed") before Apply: the typed text was gone, without a word."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "Typed, not applied.")
+    box = page.get_by_label("Edit the target sentence")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="✓ Mark reviewed").click()   # the sentences stay: no question
+    expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible()
+    settle(page)
+    assert asked == []
+    expect(box).to_have_value("Typed, not applied.")
+    before = " ".join(row(page, 1).text_content().split())
+    page.get_by_role("button", name="⤓ Merge with next").click()
+    settle(page)
+    assert len(asked) == 1 and "not applied" in asked[0], asked
+    assert " ".join(row(page, 1).text_content().split()) == before   # not merged
+    reader_table(page).click()   # outside a field, Ctrl+Z is the app's Undo
+    page.keyboard.press("Control+z")
+    settle(page)
+    assert len(asked) == 2, asked
+    expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible()   # not undone
+    expect(box).to_have_value("Typed, not applied.")
 
 
 def test_merge_with_previous_keeps_the_merged_link_selected(page, po_copy):
