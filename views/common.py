@@ -37,9 +37,9 @@ def uninterrupted() -> Iterator[None]:
     button's callback, and ends the callback there. "Apply and save" then Close on a
     5,000-link text: the callback wrote the PO and was ended before keeping the file's new
     fingerprint, so the next save said another program had changed the file. The check is
-    Streamlit's own (SafeSessionState's yield callback, 1.40-1.67); where a release lacks
-    it, this does nothing (tests/test_app.py says so). The newer click is not lost: the run
-    takes it as soon as the callbacks are done (runner.fastReruns is off,
+    Streamlit's own (SafeSessionState's yield callback, read in 1.67); on a release without
+    it this does nothing, and tests/test_app.py fails to say so. The newer click is not
+    lost: the run takes it as soon as the callbacks are done (runner.fastReruns is off,
     .streamlit/config.toml)."""
     from streamlit.runtime.state.session_state_proxy import get_session_state
 
