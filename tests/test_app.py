@@ -591,8 +591,9 @@ class NewerClick(Exception):
     """What Streamlit raises in a run when a newer click waits (a rerun or a stop)."""
 
 
-def _click_waiting(monkeypatch):
-    """The session state of a run that a newer click waits on: each access raises."""
+def _click_waiting(monkeypatch, **values):
+    """The session state (holding `values`) of a run that a newer click waits on: each
+    access through Streamlit's check raises; `state._state` reads past it."""
     from streamlit.runtime.state import session_state_proxy
     from streamlit.runtime.state.safe_session_state import SafeSessionState
     from streamlit.runtime.state.session_state import SessionState
@@ -600,7 +601,10 @@ def _click_waiting(monkeypatch):
     def newer_click() -> None:
         raise NewerClick
 
-    state = SafeSessionState(SessionState(), yield_callback=newer_click)
+    inner = SessionState()
+    for key, value in values.items():
+        inner[key] = value
+    state = SafeSessionState(inner, yield_callback=newer_click)
     monkeypatch.setattr(session_state_proxy, "get_session_state", lambda: state)
     return state
 
@@ -616,6 +620,21 @@ def test_opening_a_text_while_a_newer_click_waits_opens_it_whole(monkeypatch, tm
     write_po(bitext, path)
     state = _click_waiting(monkeypatch)
     open_bitext(bitext, path=path, title="Sample", key="sample")
-    object.__setattr__(state, "_yield_callback", lambda: None)
-    assert state["saved"] is bitext and state["path"] == str(path) and state["opened"]
-    assert state["fingerprint"] == file_fingerprint(path) and state["recovery"] is None
+    kept = state._state
+    assert kept["saved"] is bitext and kept["path"] == str(path) and kept["opened"]
+    assert kept["fingerprint"] == file_fingerprint(path) and kept["recovery"] is None
+
+
+def test_the_checks_result_is_taken_whole_while_a_newer_click_waits(monkeypatch):
+    """Taking a finished check job's findings drops the job: cut off between the two, the
+    findings were lost and the checks ran again."""
+    from views.proofread import CheckJob, collect_checks
+
+    bitext = build_corpus("sample", embedder=HashingEmbedder())
+    job = CheckJob(bitext)
+    job.future.set_result((("a finding",), "evidence"))
+    state = _click_waiting(monkeypatch, check_job=job)
+    collect_checks()
+    kept = state._state
+    assert kept["check_job"] is None
+    assert kept["findings"] == (bitext, ("a finding",)) and kept["evidence"] == "evidence"

@@ -56,8 +56,9 @@ def uninterrupted() -> Iterator[None]:
 
 
 def callback(fn: F) -> F:
-    """A widget callback, or a change of what is open, that runs whole (`uninterrupted`):
-    a correction, a save, a close is done entirely or not begun."""
+    """A widget callback, or another change of the session that must not stop half way
+    (opening a text, taking a background job's result), run whole (`uninterrupted`): a
+    correction, a save, a close is done entirely or not begun."""
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
         with uninterrupted():

@@ -84,8 +84,10 @@ def word_evidence(bitext: Bitext, encoder: Any, previous: Any):
         return None
 
 
+@callback
 def collect_checks() -> None:
-    """Take the findings of a finished job (ss.findings = (version checked, findings))."""
+    """Take the findings of a finished job (ss.findings = (version checked, findings)); whole,
+    or a click meanwhile dropped the job and its findings, and the checks ran again."""
     job = ss.get("check_job")
     if job is None or not job.future.done():
         return

@@ -79,10 +79,12 @@ def find_words(get_embedder: Callable[[], Any]) -> None:
         ss.word_job = job
 
 
+@callback
 def collect_words() -> None:
     """Take the finished word links into the text: an unsaved change like any other
     (counted, kept in the recovery draft, undoable; Save keeps them in the PO). Edits made
-    meanwhile stay: the links are carried to every link whose two sides are unchanged."""
+    meanwhile stay: the links are carried to every link whose two sides are unchanged.
+    Whole, or a click meanwhile dropped the job and its links."""
     from alignment.words import carry_words
 
     job = ss.get("word_job")
