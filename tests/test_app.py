@@ -638,3 +638,20 @@ def test_the_checks_result_is_taken_whole_while_a_newer_click_waits(monkeypatch)
     kept = state._state
     assert kept["check_job"] is None
     assert kept["findings"] == (bitext, ("a finding",)) and kept["evidence"] == "evidence"
+
+
+def test_every_callback_of_the_views_runs_whole():
+    """Each function the views hand Streamlit as on_click / on_change is a `callback` (runs
+    whole): one left out is cut off by a click that comes while it runs."""
+    import ast
+
+    trees = {p.name: ast.parse(p.read_text(encoding="utf-8"))
+             for p in sorted((ROOT / "views").glob("*.py"))}
+    wrapped = {f.name for tree in trees.values() for f in ast.walk(tree)   # also imported ones
+               if isinstance(f, ast.FunctionDef)
+               and any(isinstance(d, ast.Name) and d.id == "callback" for d in f.decorator_list)}
+    for name, tree in trees.items():
+        handed = {kw.value.id for call in ast.walk(tree) if isinstance(call, ast.Call)
+                  for kw in call.keywords if kw.arg in ("on_click", "on_change")
+                  and isinstance(kw.value, ast.Name)}
+        assert handed <= wrapped, (name, sorted(handed - wrapped))
