@@ -6,7 +6,7 @@ markers) and turned into paragraphs by `alignment.read`. A fetch says what it ke
 sentences, first and last line) and warns when the kept text does not look like the side the
 manifest describes: another language (langdetect), or a length far from the other side's. Such a
 text does not replace a cached copy unless the caller forces it (`force=True`, the CLI's
---force). A text that only differs from the recorded checksum (a new edition of the page) is
+--force), and a text in another language is not even taken as a first copy. A text that only differs from the recorded checksum (a new edition of the page) is
 taken, with a warning.
 The manifests, the cache folder and the URL to fetch are corpora.py's, which re-exports the
 names here.
@@ -68,8 +68,12 @@ def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | Non
     A kept text that plainly is not the side (another language than the manifest's, a
     length far from the other side's: `plausibility_warnings`) would replace a cached copy:
     FetchError, and the cache stays as it was, unless `force`. A first fetch destroys
-    nothing: it is taken, with those as warnings (the app's upload has no way to force). A
-    text that merely differs from the recorded checksum (another edition) is a warning.
+    nothing, so a length far off is taken, with a warning (an edition with notes, or
+    without them); a text in another language is refused there too, unless `force`:
+    taken, it became "the French original" of every later alignment (the English text
+    uploaded as the French side by mistake was kept, and the app's upload showed no
+    warning). A text that merely differs from the recorded checksum (another edition)
+    is a warning.
     """
     s = corpus.side(side) if isinstance(side, str) else side
     if s.file:  # never overwrite a bundled text (the Serge English must stay as given)
@@ -208,6 +212,10 @@ def _other_length(corpus: Corpus, side: CorpusSide) -> int:
         return 0
 
 
+#: How a misfit reads; `_store` refuses a text in another language even on a first fetch.
+OTHER_LANGUAGE = "looks like language"
+
+
 def _misfits(corpus: Corpus, side: CorpusSide, text: str) -> list[tuple[str, str]]:
     """(what is wrong, the question to ask) for each way `text` does not look like the side
     the manifest describes: another language than its `lang`, a length far from the other
@@ -217,7 +225,7 @@ def _misfits(corpus: Corpus, side: CorpusSide, text: str) -> list[tuple[str, str
     found_misfits = []
     found = detect_language(text)
     if found and found != primary(side.lang):
-        found_misfits.append((f"looks like language {found!r}, but the manifest says "
+        found_misfits.append((f"{OTHER_LANGUAGE} {found!r}, but the manifest says "
                               f"{side.lang!r}", "is it the right text?"))
     other = _other_length(corpus, side)
     if other and not LENGTH_BAND[0] <= len(text) / other <= LENGTH_BAND[1]:
@@ -246,11 +254,13 @@ def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str, *,
     digest = sha256_text(text)
     path = side_path(corpus, side)
     misfits = _misfits(corpus, side, text)
-    if misfits and not force and path.is_file():
+    cached = path.is_file()
+    if misfits and not force and (cached or any(w.startswith(OTHER_LANGUAGE) for w, _ in misfits)):
+        kept = "the cached copy is kept" if cached else "nothing was kept"
         raise FetchError(f"{source}: refused: the kept text of {corpus.id} {side.side} "
                          f"({side.lang}) " + ", and it ".join(what for what, _ in misfits) +
-                         "; the cached copy is kept: check it is the right text and section, "
-                         "or run again with --force to replace it anyway")
+                         f"; {kept}: check it is the right text and section, "
+                         f"or run again with --force to {'replace it' if cached else 'take it'} anyway")
     warnings = [*doc.warnings, *_as_warnings(corpus, side, misfits)]
     recorded = side.sha256 or _recorded_sha(corpus, side)
     if recorded and recorded != digest:

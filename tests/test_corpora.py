@@ -526,13 +526,34 @@ UNRELATED = {
 }
 
 
-@pytest.mark.parametrize("name, warning", [("english", "looks like language 'en'"),
-                                           ("too short", "characters and the other side")])
-def test_an_unrelated_file_does_not_pass_silently(serge, tmp_path, name, warning):
+def test_a_first_file_far_too_short_is_kept_with_a_warning(serge, tmp_path):
     path = tmp_path / "other.txt"
-    path.write_text(UNRELATED[name], encoding="utf-8")
+    path.write_text(UNRELATED["too short"], encoding="utf-8")
     result = fetch_side(serge, "src", file=path)
-    assert any(warning in w for w in result.warnings), result.warnings
+    assert any("characters and the other side" in w for w in result.warnings), result.warnings
+    assert side_path(serge, serge.src).is_file()
+
+
+@pytest.mark.parametrize("how", ["file", "cli"])
+def test_a_first_file_in_another_language_is_refused_unless_forced(serge, corpora_root, tmp_path,
+                                                                    how):
+    """The English translation given as the French original by mistake: nothing is kept
+    (it would have been every later alignment's "French original"), unless forced."""
+    path = tmp_path / "other.txt"
+    path.write_text(UNRELATED["english"], encoding="utf-8")
+    if how == "cli":
+        message = _error_line(_cli("corpus", "--corpora", corpora_root, "fetch", "serge-1926",
+                                   "--file", path))
+    else:
+        with pytest.raises(FetchError) as info:
+            fetch_side(serge, "src", file=path)
+        message = str(info.value)
+    assert "\n" not in message and "refused" in message and "looks like language 'en'" in message
+    assert "nothing was kept" in message and "--force to take it anyway" in message
+    assert not side_path(serge, serge.src).exists()
+    result = fetch_side(serge, "src", file=path, force=True)
+    assert any("looks like language 'en'" in w for w in result.warnings), result.warnings
+    assert side_path(serge, serge.src).read_text(encoding="utf-8").startswith("It was a bright")
 
 
 def test_a_plausible_file_gives_no_warning(serge, tmp_path):
@@ -821,12 +842,12 @@ def test_a_text_that_is_not_the_side_is_refused_and_the_cache_kept(small_root, t
 @pytest.mark.parametrize("name", list(NOT_THE_SIDE))
 def test_a_forced_text_that_is_not_the_side_is_refused_as_a_replacement(small_root, tmp_path,
                                                                         name):
-    """A first fetch destroys nothing: it is taken, with warnings (test_an_unrelated_file_...);
-    the next one that does not fit is refused, and the forced copy stays."""
+    """A first fetch destroys nothing: it is taken, with warnings (forced where the language
+    is another); the next one that does not fit is refused, and the forced copy stays."""
     web = load_corpus("web", small_root)
     path = tmp_path / "other.htm"
     path.write_text(NOT_THE_SIDE[name][0], encoding="utf-8")
-    first = fetch_side(web, "src", file=path)
+    first = fetch_side(web, "src", file=path, force=name == "english")
     assert any(NOT_THE_SIDE[name][1] in w for w in first.warnings), first.warnings
     kept = _cached(web)
     with pytest.raises(FetchError, match="refused.*the cached copy is kept.*--force"):

@@ -52,23 +52,35 @@ def fetch_missing(corpus: Any, side: Any) -> None:
                 ss[f"fetch_error_{corpus.id}"] = fetch_message(exc)
             else:
                 ss.pop(f"fetch_error_{corpus.id}", None)
-                ss.flash_start = [f"Fetched {result.path.name}", *result.warnings]
-                st.rerun()
+                kept(f"Fetched {result.path.name}", result.warnings)
     if ss.get(f"fetch_error_{corpus.id}"):
         st.error(f"Fetch failed: {md(ss[f'fetch_error_{corpus.id}'])}")
     upload = st.file_uploader(f"…or upload the {md(side.lang)} text (text, HTML, Markdown, EPUB, "
                               "DOCX, ODT or PDF)",
                               type=list(FORMATS), key=f"up_{corpus.id}_{side.side}")
     if upload is not None:
+        path = None
         try:
             path = workspace.store_upload(upload.name, upload.getvalue(),
                                        workspace.side_dir(upload_dir(), side.side))
-            fetch_side(corpus, side, file=path, source=upload.name)
-            path.unlink(missing_ok=True)  # the corpus cache keeps its own copy
-            ss.pop(f"fetch_error_{corpus.id}", None)
-            st.rerun()
+            result = fetch_side(corpus, side, file=path, source=upload.name)
         except AlignmentError as exc:
             st.error(md(str(exc)))
+        else:
+            ss.pop(f"fetch_error_{corpus.id}", None)
+            kept(f"Kept {upload.name} as the {side.lang} text of {corpus.title}", result.warnings)
+        finally:
+            if path is not None:
+                path.unlink(missing_ok=True)  # the corpus cache keeps its own copy
+
+
+def kept(done: str, warnings: Any) -> None:
+    """Say on the start page, after the rerun, what a fetch or an upload kept and what to
+    check in it (the upload used to drop the warnings: a text far shorter than the other
+    side was kept without a word)."""
+    ss.flash_start = [done]
+    ss.flash_warn = list(warnings)
+    st.rerun()
 
 
 def corpus_card(corpus: Any) -> None:
@@ -237,6 +249,8 @@ def start_page() -> None:
     workspace.sweep_stale()
     for line in ss.pop("flash_start", []):
         st.info(md(line))
+    for line in ss.pop("flash_warn", []):
+        st.warning(md(line))
     drafts_section()
     st.subheader("Corpora")
     corpora = list_corpora()

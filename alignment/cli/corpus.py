@@ -63,16 +63,16 @@ def corpus_list(root: Any) -> None:
 @click.option("--url", default=None, help="Download from this URL instead of the manifest's.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for the server.")
-@click.option("--force", is_flag=True, help="Replace the cached copy even with a text that "
-              "does not look like the side (another language, a length far from the other "
-              "side's).")
+@click.option("--force", is_flag=True, help="Take the text, or replace the cached copy, even "
+              "when it does not look like the side (another language, a length far from the "
+              "other side's).")
 @click.pass_obj
 def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
                  url: str | None, timeout: float, force: bool) -> None:
     """Download the sides of corpus ID that are not bundled, keep their section, cache them.
 
-    Without network, save the page in a browser and give it with --file. A text that does
-    not look like the side (another language, far too short or long) does not replace the
+    Without network, save the page in a browser and give it with --file. A text in another
+    language than the side's is refused, and one far too short or long does not replace the
     cached copy, unless --force.
 
     Example: alignment corpus fetch serge-1926 --file repression.htm

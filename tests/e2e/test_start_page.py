@@ -4,6 +4,7 @@ boxes of short texts; and the reader's "Save a copy as…" given a folder or a .
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -109,3 +110,35 @@ def test_save_a_copy_as_a_folder_or_a_txt_name_is_refused(page, po_copy, tmp_pat
     save_copy_as(page, f"{texts}/copy")
     expect(page.get_by_text(f"Saved a copy as {texts}/copy.po")).to_be_visible()
     assert (texts / "copy.po").is_file()
+
+
+ENGLISH = ("It was a bright cold day in the village, and the bridge was being rebuilt by the men who "
+           "had come from the quarry. ") * 20
+SHORT_FRENCH = "Une seule phrase, bien française, qui ne peut pas être toute une préface.\n"
+
+
+def test_a_corpus_side_upload_in_another_language_is_refused_and_a_short_one_warned(page, tmp_path,
+                                                                                    home):
+    """The Serge card's French upload box, given the English text by mistake: refused, nothing
+    kept, the box still there; given a French text far too short: kept, and the page says so
+    and what to check (the upload showed nothing before: the warning was dropped)."""
+    cache = home / "corpora-cache"
+    wrong, short = tmp_path / "preface-en.txt", tmp_path / "extrait.txt"
+    wrong.write_text(ENGLISH, encoding="utf-8")
+    short.write_text(SHORT_FRENCH, encoding="utf-8")
+    box = page.locator(".st-key-up_serge-1926_src input[type=file]")
+    try:
+        box.set_input_files(str(wrong))
+        alert = page.locator("[data-testid='stAlert']").filter(has_text="refused")
+        expect(alert).to_contain_text("preface-en.txt: refused: the kept text of serge-1926 src (fr) "
+                                      "looks like language 'en'")
+        expect(alert).to_contain_text("nothing was kept")
+        assert not list(cache.rglob("src.txt"))
+        expect(page.get_by_text("fr: missing")).to_be_visible()
+        box.set_input_files(str(short))
+        expect(page.get_by_text("Kept extrait.txt as the fr text of")).to_be_visible()
+        warning = page.locator("[data-testid='stAlert']").filter(has_text="characters and the other side")
+        expect(warning).to_contain_text("is it the right text and section?")
+        expect(page.get_by_text("fr: cached")).to_be_visible()
+    finally:
+        shutil.rmtree(cache / "serge-1926", ignore_errors=True)   # the module's other tests
