@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from .check_config import CheckConfig
+from .check_dismissed import finding_key, only_dismissals_differ, split_dismissed
 from .cognates import check_names, link_pairs, make_finding, similarity
 from .errors import UnknownComponent
 from .check_po import annotate_po
@@ -375,7 +376,8 @@ def check_doublespace(bitext: Bitext, config: CheckConfig,
 # ---------------------------------------------------------------- registry and runner
 
 __all__ = ["CHECKS", "DEFAULT_CHECKS", "LEVELS", "CheckConfig", "annotate_po", "at_level",
-           "number_values", "run_checks", "similarity"]
+           "finding_key", "number_values", "only_dismissals_differ", "run_checks", "similarity",
+           "split_dismissed"]
 
 CHECKS: dict[str, CheckFn] = {
     "numbers": check_numbers,

@@ -1,4 +1,4 @@
-"""Corrections to an alignment, with undo: merge, split, move, mark reviewed, edit.
+"""Corrections to an alignment, with undo: merge, split, move, mark reviewed, edit, dismiss.
 
 Corrections never mutate: each returns a new `Bitext`, which makes undo a stack
 of snapshots (`History`) that share their unchanged tuples. A bad request (a link
@@ -15,8 +15,8 @@ from typing import Literal
 from .errors import EditError
 from .types import Bitext, Link, Sentence, Side
 
-__all__ = ["Direction", "History", "add_target", "edit_target", "mark_reviewed", "merge", "move",
-           "same_text", "split"]
+__all__ = ["Direction", "History", "add_target", "dismiss", "edit_target", "mark_reviewed", "merge",
+           "move", "same_text", "split"]
 
 Direction = Literal["next", "prev"]
 
@@ -42,7 +42,8 @@ def merge(bitext: Bitext, i: int, direction: Direction = "next") -> Bitext:
     if not 0 <= j < len(bitext.alignment.links):
         raise EditError(f"link {i + 1} has no {direction} link to merge with")
     a, b = bitext.alignment.links[min(i, j)], bitext.alignment.links[max(i, j)]
-    merged = Link(a.src + b.src, a.tgt + b.tgt, min(a.confidence, b.confidence), True)
+    merged = Link(a.src + b.src, a.tgt + b.tgt, min(a.confidence, b.confidence), True,
+                  dismissed=_union(a.dismissed, b.dismissed))
     return _with_links(bitext, min(i, j), max(i, j) + 1, [merged])
 
 
@@ -58,8 +59,9 @@ def split(bitext: Bitext, i: int, src_at: int | None = None, tgt_at: int | None 
     if not (0 <= s <= len(link.src) and 0 <= t <= len(link.tgt)):
         raise EditError(f"link {i + 1} ({link.kind}) cannot be cut after {s} source "
                         f"and {t} target sentences; choose positions inside the link")
-    first = Link(link.src[:s], link.tgt[:t], link.confidence, True)
-    second = Link(link.src[s:], link.tgt[t:], link.confidence, True)
+    # each part keeps the dismissals: a key names the words of its finding, wherever they went
+    first = Link(link.src[:s], link.tgt[:t], link.confidence, True, dismissed=link.dismissed)
+    second = Link(link.src[s:], link.tgt[t:], link.confidence, True, dismissed=link.dismissed)
     if not (first.src or first.tgt) or not (second.src or second.tgt):
         raise EditError(f"link {i + 1} ({link.kind}) has nothing to split there; "
                         "splitting needs a sentence on each side of the cut")
@@ -98,6 +100,20 @@ def move(bitext: Bitext, i: int, side: Side, direction: Direction) -> Bitext:
 def mark_reviewed(bitext: Bitext, i: int, reviewed: bool = True) -> Bitext:
     """Link i marked as checked by a person (it is then never fuzzy), or unmarked."""
     return _with_links(bitext, i, i + 1, [replace(_link(bitext, i), reviewed=reviewed)])
+
+
+def dismiss(bitext: Bitext, i: int, key: str, dismissed: bool = True) -> Bitext:
+    """The finding `key` (checks.finding_key) of link i called no problem by a person, so the
+    checks no longer show it, or shown again (`dismissed=False`). Why a correction like the
+    others: it is a person's judgement, so it is undone with Undo, kept in the recovery
+    draft and saved with the text."""
+    link = _link(bitext, i)
+    keys = _union(link.dismissed, (key,)) if dismissed else tuple(k for k in link.dismissed if k != key)
+    return _with_links(bitext, i, i + 1, [replace(link, dismissed=keys)])
+
+
+def _union(*keys: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(set().union(*keys)))
 
 
 def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:

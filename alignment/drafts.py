@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .snapshot import FORMAT as SNAPSHOT_FORMAT
 from .snapshot import _decode, _encode
 from .types import Bitext
 
@@ -77,7 +78,7 @@ def read_draft(po_path: str | os.PathLike[str], root: Path | None = None) -> Dra
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        bitext, _ = _decode(data["bitext"], str(data["base_fingerprint"]))
+        bitext, _ = _decode(data["bitext"], str(data["base_fingerprint"]), (3, SNAPSHOT_FORMAT))
         return Draft(str(data["po_path"]), bitext, str(data["base_fingerprint"]),
                      int(data["changes"]), float(data["saved_at"]),
                      str(data.get("title") or ""), str(data.get("key") or ""))

@@ -73,6 +73,7 @@ def _entry(bitext: Bitext, i: int, link: Link, threshold: float) -> polib.POEntr
     if any("\n" in s.text for s in src_sents + tgt_sents) or (link.src and not msgid):
         lines.append(f"sentence lengths: src {_lengths(src_sents)} / tgt {_lengths(tgt_sents)}")
     lines.extend(_word_lines(link.words))
+    lines.extend(f"dismissed: {key}" for key in link.dismissed)
     fuzzy = link.confidence < threshold and not link.reviewed
     return polib.POEntry(
         msgctxt=f"src {_numbers(link.src, ',')} / tgt {_numbers(link.tgt, ',')}",

@@ -38,6 +38,8 @@ PLACEHOLDER = "[no source text]"
 _CTXT = re.compile(r"^src (-|\d+(?:,\d+)*) / tgt (-|\d+(?:,\d+)*)$")
 _LINK = re.compile(r"^(\d+)-(\d+) link, confidence (\S+?)(, reviewed)?$")
 _WORDS = re.compile(r"^(words|word confidence):\s*(.*)$")
+_DISMISSED = re.compile(r"^dismissed:\s*(.*)$")
+_KEY = re.compile(r"^[a-z]+ [0-9a-f]{12}$")   # check_dismissed.finding_key
 _WORD = re.compile(r"^(\d+)([-p])(\d+)$")
 _SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)$")
 
@@ -185,6 +187,17 @@ class _Raw(NamedTuple):
     confidence: float
     reviewed: bool
     words: tuple[WordLink, ...] = ()
+    dismissed: tuple[str, ...] = ()
+
+
+def _read_dismissed(po: polib.POFile, entry: polib.POEntry) -> tuple[str, ...]:
+    """The findings a person dismissed on this link ('#. dismissed: CHECK KEY' lines)."""
+    keys = [m.group(1).strip() for line in _comment_lines(entry) if (m := _DISMISSED.match(line))]
+    bad = next((k for k in keys if not _KEY.match(k)), None)
+    if bad is not None:
+        raise POFormatError(f"{_where(po, entry)}: '#. dismissed: {bad}' is not a check name and "
+                            f"a 12-digit key; fix or delete the line (the finding shows again)")
+    return tuple(sorted(set(keys)))
 
 
 def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Raw:
@@ -206,7 +219,8 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Ra
                       for new, text, old in zip(typed, (entry.msgid, entry.msgstr), texts))
         reviewed = True
     words = () if any(typed) else _read_words(po, entry)  # typed text: its tokens are new
-    return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words)
+    return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words,
+                _read_dismissed(po, entry))
 
 
 def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:
@@ -252,7 +266,7 @@ def _assemble(raws: Sequence[_Raw]) -> tuple[tuple[Sentence, ...], tuple[Sentenc
                          for text, par in zip(raw.texts[k], pars))
             idx.append(tuple(range(start, len(store))))
         links.append(Link(idx[0], idx[1], confidence=raw.confidence, reviewed=raw.reviewed,
-                          words=raw.words))
+                          words=raw.words, dismissed=raw.dismissed))
     return tuple(sides[0]), tuple(sides[1]), tuple(links)
 
 

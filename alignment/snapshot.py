@@ -27,7 +27,8 @@ from pathlib import Path
 from .atomic import atomic_write_text
 from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
-FORMAT = 3  # 2: with a check over the PO fingerprint and the payload; 3: links carry word links
+FORMAT = 4  # 2: with a check over the PO fingerprint and the payload; 3: links carry word links;
+            # 4: and dismissed findings (a format-3 snapshot of a PO would drop them)
 KEEP = 32  # newest snapshots kept; each is about the size of its PO file
 _log = logging.getLogger(__name__)
 _MSGCTXT = re.compile(rb"^msgctxt ", re.MULTILINE)
@@ -57,7 +58,7 @@ def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
         "src": [[s.text, s.paragraph] for s in bitext.src],
         "tgt": [[s.text, s.paragraph] for s in bitext.tgt],
         "links": [[list(k.src), list(k.tgt), k.confidence, k.reviewed,
-                   [[w.src, w.tgt, w.confidence, w.sure] for w in k.words]]
+                   [[w.src, w.tgt, w.confidence, w.sure] for w in k.words], list(k.dismissed)]
                   for k in bitext.alignment.links],
         "signature": [sig.aligner, sig.version, sig.embedder, sig.embedder_version,
                       [list(p) for p in sig.params], sig.seed],
@@ -66,17 +67,20 @@ def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
     return f"{FORMAT} {_check(fingerprint, payload)}\n{payload}"
 
 
-def _decode(text: str, fingerprint: str) -> tuple[Bitext, str]:
+def _decode(text: str, fingerprint: str, formats: tuple[int, ...] = (FORMAT,)) -> tuple[Bitext, str]:
+    """The Bitext and origin of an _encode'd text, in one of `formats` (drafts.py reads the
+    drafts written before format 4 too: they hold every correction a person made then)."""
     head, _, payload = text.partition("\n")
-    if head != f"{FORMAT} {_check(fingerprint, payload)}":
+    if head not in {f"{f} {_check(fingerprint, payload)}" for f in formats}:
         raise ValueError("snapshot check")
     d = json.loads(payload)
     aligner, version, embedder, embedder_version, params, seed = d["signature"]
     signature = Signature(aligner, version, embedder, embedder_version,
                           tuple((str(k), str(v)) for k, v in params), seed)
     links = tuple(Link(tuple(s), tuple(t), float(c), bool(r),
-                       tuple(WordLink(int(a), int(b), float(wc), bool(sure)) for a, b, wc, sure in w))
-                  for s, t, c, r, w in d["links"])
+                       tuple(WordLink(int(a), int(b), float(wc), bool(sure)) for a, b, wc, sure in w),
+                       tuple(str(k) for k in rest[0]) if rest else ())
+                  for s, t, c, r, w, *rest in d["links"])
     bitext = Bitext(src=tuple(Sentence(t, p) for t, p in d["src"]),
                     tgt=tuple(Sentence(t, p) for t, p in d["tgt"]),
                     alignment=Alignment(links, signature, tuple(d["warnings"])),

@@ -99,7 +99,8 @@ class Link:
     Either side may be empty (an omission `1-0` or an addition `0-1`), never both.
     `confidence` is in [0, 1]; see align.py for what it means. `reviewed` is
     set when a person has checked the link (it then is never marked fuzzy). `words` holds
-    the link's word links, when computed (words.py).
+    the link's word links, when computed (words.py). `dismissed` holds the keys
+    (checks.finding_key) of the findings a person called no problem on this link.
     """
 
     src: tuple[int, ...]
@@ -107,6 +108,7 @@ class Link:
     confidence: float = 1.0
     reviewed: bool = False
     words: tuple[WordLink, ...] = ()
+    dismissed: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:

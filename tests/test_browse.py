@@ -236,7 +236,8 @@ def test_adding_a_translation_is_refused_with_what_to_do(i, text, message):
         browse.add_target(make_bitext([(1, 1, .9), (1, 0, .2)]), i, text)
 
 
-OPS = st.tuples(st.sampled_from(["merge", "split", "move", "review", "edit", "add"]),
+OPS = st.tuples(st.sampled_from(["merge", "split", "move", "review", "edit", "add", "dismiss",
+                                 "restore"]),
                 st.integers(0, 30), st.sampled_from(["src", "tgt"]),
                 st.sampled_from(["next", "prev"]), st.integers(0, 3), st.integers(0, 3))
 
@@ -252,6 +253,8 @@ def _apply(bitext: Bitext, op: tuple) -> Bitext:
         return browse.move(bitext, i, side, direction)
     if name == "review":
         return browse.mark_reviewed(bitext, i)
+    if name in ("dismiss", "restore"):
+        return browse.dismiss(bitext, i, f"names {a:012d}", name == "dismiss")
     if name == "add":
         return browse.add_target(bitext, i, f"added {a}")
     return browse.edit_target(bitext, i, a, f"edited {a}")

@@ -164,6 +164,9 @@ TEXTS = st.one_of(
 WORD_LINKS = st.lists(st.builds(WordLink, st.integers(0, 600), st.integers(0, 600),
                                 st.integers(0, 100).map(lambda c: c / 100), st.booleans()),
                       max_size=40).map(tuple)
+# findings a person dismissed (check_dismissed.finding_key), one '#. dismissed:' line each
+DISMISSED = st.lists(st.from_regex(r"[a-z]{4,12} [0-9a-f]{12}", fullmatch=True),
+                     max_size=3).map(lambda keys: tuple(sorted(set(keys))))
 # paragraph numbers of a long book: a 3-3 link's '#. paragraphs:' comment may wrap too
 PARAGRAPHS = st.integers(0, 4) | st.integers(0, 10**7)
 
@@ -179,7 +182,8 @@ def bitexts(draw: st.DrawFn) -> Bitext:
         if a == b == 0:
             a, b = (1, 0) if i < len(src) else (0, 1)
         links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)),
-                          draw(st.floats(0, 1)), draw(st.booleans()), draw(WORD_LINKS)))
+                          draw(st.floats(0, 1)), draw(st.booleans()), draw(WORD_LINKS),
+                          draw(DISMISSED)))
         i, j = i + a, j + b
     sig = Signature(version=draw(st.text(max_size=5)), embedder=draw(st.text(max_size=5)),
                     params=tuple(draw(st.lists(st.tuples(st.text(max_size=5), st.text(max_size=5)),

@@ -110,15 +110,37 @@ def start_checks(bitext: Bitext) -> None:
 
 
 def findings(bitext: Bitext) -> tuple:
-    """The findings to show: this version's when checked, else the last ones while this
+    """The findings to show: those no person dismissed (`dismissed_findings`)."""
+    return _split(bitext)[0]
+
+
+def dismissed_findings(bitext: Bitext) -> tuple:
+    """The findings a person dismissed (Link.dismissed): shown only when asked, to restore."""
+    return _split(bitext)[1]
+
+
+def _split(bitext: Bitext) -> tuple[tuple, tuple]:
+    from alignment.checks import split_dismissed
+
+    found = all_findings(bitext)
+    return memo("dismissed", bitext, id(found), lambda: split_dismissed(bitext, found))
+
+
+def all_findings(bitext: Bitext) -> tuple:
+    """The findings of the checks: this version's when checked, else the last ones while this
     version is checked in the background (none yet on the first check).
 
     On a long text the checks take a while, so after an edit the findings of the previous
-    version are kept until the user asks again.
+    version are kept until the user asks again. A version that differs only in what a
+    person dismissed has the same findings: they are not run again.
     """
+    from alignment.checks import only_dismissals_differ
+
     collect_checks()
     done = ss.get("findings")
     n = len(bitext.alignment.links)
+    if done is not None and done[0] is not bitext and only_dismissals_differ(done[0], bitext):
+        ss.findings = done = (bitext, done[1])
     if done is not None and done[0] is bitext:
         return done[1]
     if done is None or n <= auto_recheck_links() or ss.get("recheck_wanted"):
@@ -141,10 +163,22 @@ def recheck() -> None:
 
 
 @callback
-def jump(link: int, n: int) -> None:
+def jump(link: int, n: int | str) -> None:
     """Select `link` (0-based) from finding button `n`; the reader then scrolls both into view."""
     ss.link, ss.editing, ss.cursor, ss.jump_to = link, True, link, link
     ss.scroll_to = (link, f"jump_{n}")
+
+
+@callback
+def dismiss_finding(link: int, key: str, dismissed: bool = True) -> None:
+    """A finding's "✕" (no problem: hide it) or "↺" (show it again): a correction like the
+    others, so Undo takes it back, the recovery draft keeps it and Save writes it; the
+    correction panel stays open or closed as it was."""
+    from .editor import edit
+
+    editing = ss.get("editing", False)
+    edit(browse.dismiss, link, key, dismissed)
+    ss.editing = editing
 
 
 def proofread_panel(bitext: Bitext) -> None:
@@ -168,11 +202,33 @@ def proofread_panel(bitext: Bitext) -> None:
     shown = [f for f in found if not chosen or f.check in chosen]
     box = st.container(height=min(60 + 48 * len(shown[:200]), 320), key="findings_box")
     for n, f in enumerate(shown[:200]):
-        # wrap=False: a long message wraps beside its button, not onto a line of its own
-        row = box.container(horizontal=True, vertical_alignment="center", wrap=False)
-        row.button(f"→ {f.link + 1}", key=f"jump_{n}", on_click=jump, args=(f.link, n),
-                   help="Select this link, show it in the table and in the correction panel",
-                   type="primary" if f.link == ss.get("link") else "secondary")
-        row.markdown(f"`{f.severity}` **{f.check}** — {md(f.message)}")
+        finding_row(box, bitext, f, n)
     if len(shown) > 200:
         st.caption(f"{len(shown) - 200:,} more; narrow the checks to see them.")
+    gone = [f for f in at_level(dismissed_findings(bitext), level) if not chosen or f.check in chosen]
+    if gone and st.toggle(f"Show dismissed findings ({len(gone):,})", key="p_dismissed"):
+        box = st.container(height=min(60 + 48 * len(gone[:200]), 320), key="dismissed_box")
+        for n, f in enumerate(gone[:200]):
+            finding_row(box, bitext, f, n, dismissed=True)
+
+
+def finding_row(box: Any, bitext: Bitext, f: Any, n: int, dismissed: bool = False) -> None:
+    """One finding: the button that jumps to its link, what it says, and the button that
+    dismisses it (no problem) or, dismissed, shows it again."""
+    from alignment.checks import finding_key
+
+    # wrap=False: a long message wraps beside its buttons, not onto a line of its own
+    row = box.container(horizontal=True, vertical_alignment="center", wrap=False)
+    at = f"d{n}" if dismissed else n   # jump_*: views/keys.py asks before typing is replaced
+    row.button(f"→ {f.link + 1}", key=f"jump_{at}", on_click=jump, args=(f.link, at),
+               help="Select this link, show it in the table and in the correction panel",
+               type="primary" if f.link == ss.get("link") else "secondary")
+    row.markdown(f"`{f.severity}` **{f.check}** — {md(f.message)}")
+    key = finding_key(bitext, f)
+    if dismissed:
+        row.button("↺", key=f"restore_{n}", on_click=dismiss_finding, args=(f.link, key, False),
+                   help="Show this finding again")
+    else:
+        row.button("✕", key=f"dismiss_{n}", on_click=dismiss_finding, args=(f.link, key),
+                   help="Not a problem: hide this finding (Undo brings it back; Save keeps it "
+                        "with the text, for the next check too)")

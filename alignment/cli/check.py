@@ -57,12 +57,16 @@ def summary(findings: Any) -> str:
 @click.option("--words/--no-words", default=True, show_default=True,
               help="Compare words with the encoder's word vectors (names, real-word slips, "
               "links that do not match); --no-words compares spellings only.")
+@click.option("--dismissed", "show_dismissed", is_flag=True,
+              help="Also list the findings a person dismissed in the app (marked so); they "
+              "never count for --fail-on.")
 def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: str,
-              words: bool) -> None:
+              words: bool, show_dismissed: bool) -> None:
     """Proofread aligned pairs: list likely slips in the translation, link by link.
 
-    Links are numbered from 1, as in the app and the HTML export. Exit status: 0, or 1 when
-    a finding reaches --fail-on (or on an error).
+    Links are numbered from 1, as in the app and the HTML export. A finding dismissed in the
+    app (no problem, said a person) is left out and counted. Exit status: 0, or 1 when a
+    finding reaches --fail-on (or on an error).
 
     \b
     Example: alignment check serge.po --only numbers,names --level info
@@ -70,7 +74,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     """
     import json
 
-    from ..checks import annotate_po, at_level, run_checks
+    from ..checks import annotate_po, at_level, run_checks, split_dismissed
     from ..po import read_po_fingerprinted
 
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
@@ -87,16 +91,23 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
                        f"by spelling only (as with --no-words)", err=True)
         else:
             evidence = word_evidence(bitext, encoder)
-    findings = at_level(run_checks(bitext, only=names or None, evidence=evidence), level)
+    findings, dismissed = split_dismissed(
+        bitext, at_level(run_checks(bitext, only=names or None, evidence=evidence), level))
+    listed = sorted(findings + dismissed, key=lambda f: f.link) if show_dismissed else findings
     if fmt == "json":
-        click.echo(json.dumps([finding_dict(f) for f in findings], ensure_ascii=False, indent=1))
+        click.echo(json.dumps([{**finding_dict(f), **({"dismissed": f in dismissed} if show_dismissed
+                                                       else {})} for f in listed],
+                              ensure_ascii=False, indent=1))
     elif fmt == "po":
         annotate_po(pairs, findings, expected_fingerprint=fingerprint, checks=names or None)
         click.echo(f"{len(findings)} finding{'s' * (len(findings) != 1)} written into {pairs}", err=True)
     else:
-        for f in findings:
-            click.echo(f"link {f.link + 1} [{f.check}] {f.severity}: {f.message}")
+        for f in listed:
+            mark = " (dismissed)" if f in dismissed else ""
+            click.echo(f"link {f.link + 1} [{f.check}] {f.severity}{mark}: {f.message}")
     if fmt != "po":
-        click.echo(summary(findings), err=True)
+        hint = "" if show_dismissed else "; --dismissed lists them"
+        click.echo(summary(findings) + (f", and {len(dismissed)} dismissed in the app{hint}"
+                                        if dismissed else ""), err=True)
     if fails(findings, fail_on):
         sys.exit(1)

@@ -200,7 +200,7 @@ def test_learn_with_click_and_keys(page, po_copy):
 def test_proofread_and_jump(page, po_copy):
     open_by_path(page, po_copy)
     page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
-    jumps = page.locator(".st-key-findings_box button:visible")
+    jumps = page.locator(".st-key-findings_box [class*='st-key-jump_'] button:visible")
     jumps.first.wait_for()
     n = jumps.count()
     assert n >= 3, "the fixture should give a few findings"
@@ -212,7 +212,7 @@ def test_proofread_and_jump(page, po_copy):
     expect(row(page, target)).to_have_class(re.compile("current"))
     expect(row(page, target)).to_be_in_viewport()
     # The findings list stays where it was: the button just clicked is still in its view.
-    clicked = page.locator(".st-key-findings_box button:visible", has_text=label).last
+    clicked = page.locator(".st-key-findings_box [class*='st-key-jump_'] button:visible", has_text=label).last
     clicked.wait_for()
     inside = clicked.evaluate("""b => { const box = b.closest('.st-key-findings_box');
         const r = b.getBoundingClientRect(), o = box.getBoundingClientRect();
@@ -475,3 +475,47 @@ def test_a_file_with_no_text_is_refused_by_its_own_name(page, tmp_path):
     expect(page.get_by_text("alignment-upload-")).to_have_count(0)
     settle(page)
     assert page.locator("[data-testid=stProgress]").count() == 0
+
+
+def test_dismiss_a_finding_save_reopen_and_restore_it(page, po_copy):
+    """A proofreader judges a finding no problem: '✕' hides it (an unsaved change, undone by
+    Undo), Save writes it into the PO, the reopened text does not show it again; 'Show
+    dismissed findings' lists it, and '↺' shows it again."""
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    heading = page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings?$"))
+    expect(heading).to_be_visible(timeout=60_000)
+    count = lambda: int(re.search(r"([\d,]+) finding", heading.inner_text()).group(1).replace(",", ""))
+    shown = count()
+    box = page.locator(".st-key-findings_box")
+    said = box.locator("[data-testid='stMarkdownContainer']:has(code)").first.inner_text()
+    same = lambda where: where.get_by_text(said, exact=True)   # the finding's words
+    before = same(box).count()
+    box.get_by_role("button", name="✕").first.click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    expect(same(box)).to_have_count(before - 1)
+    assert count() == shown - 1
+    expect(page.get_by_text("Show dismissed findings (1)")).to_be_visible()
+    reader_table(page).click()   # the keys go to the page
+    page.keyboard.press("Control+z")
+    expect(same(box)).to_have_count(before)
+    expect(page.get_by_text("Show dismissed findings (1)")).to_have_count(0)
+    box.get_by_role("button", name="✕").first.click()
+    expect(page.get_by_text("Show dismissed findings (1)")).to_be_visible()
+    page.locator(".st-key-save button").click()
+    expect(page.get_by_text("1 unsaved change")).to_have_count(0)
+    assert "#. dismissed: " in po_copy.read_text(encoding="utf-8")
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    expect(heading).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Show dismissed findings (1)")).to_be_visible()
+    assert count() == shown - 1
+    expect(same(box)).to_have_count(before - 1)
+    page.get_by_text("Show dismissed findings (1)").click()
+    gone = page.locator(".st-key-dismissed_box")
+    expect(same(gone)).to_have_count(1)
+    gone.get_by_role("button", name="↺").click()
+    expect(same(box)).to_have_count(before)
+    expect(page.get_by_text("Show dismissed findings")).to_have_count(0)
+    assert count() == shown
