@@ -5,7 +5,14 @@ closed tab or a crashed server used to lose them. After every change the app wri
 the whole current Bitext here (atomically: temp file + rename, `atomic.atomic_write_text`),
 keyed by the resolved path of the PO it belongs to; on reopening that PO the draft is
 offered back, as editors (vim's swap file, LibreOffice's recovery) do. Saving or
-discarding removes the draft. Drafts live in the user's cache folder
+discarding removes the draft.
+
+Each opening of a text writes its own draft file (`session`): a PO opened again after a
+reload or a crash, with the earlier session's draft still unanswered, used to overwrite
+that draft with the new session's first change, and the new session's save deleted it, so
+the earlier corrections went without the person ever choosing to discard them. Now a
+draft goes only when a person recovers it, discards it, or saves the session that wrote
+it; the start page lists every draft left. Drafts live in the user's cache folder
 ($XDG_CACHE_HOME/alignment/drafts), never beside the PO, so a read-only folder or a
 version-controlled one is never touched.
 
@@ -20,7 +27,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .snapshot import FORMAT as SNAPSHOT_FORMAT
@@ -36,10 +43,11 @@ def drafts_dir() -> Path:
     return Path(base) / "alignment" / "drafts"
 
 
-def draft_path(po_path: str | os.PathLike[str], root: Path | None = None) -> Path:
-    """The draft file of one PO: a hash of its resolved path, so any path name is safe."""
+def draft_path(po_path: str | os.PathLike[str], root: Path | None = None, session: str = "") -> Path:
+    """The draft file of one PO for one session (`session`: letters and digits; empty, the
+    name drafts had before sessions): a hash of its resolved path, so any path name is safe."""
     key = hashlib.sha256(str(Path(po_path).resolve()).encode("utf-8")).hexdigest()[:24]
-    return (root or drafts_dir()) / f"{key}.json"
+    return (root or drafts_dir()) / (f"{key}.{session}.json" if session else f"{key}.json")
 
 
 @dataclass(frozen=True)
@@ -53,15 +61,18 @@ class Draft:
     saved_at: float
     title: str = ""   # what the reader called the text (a corpus's title), so a recovered
     key: str = ""     # text reopens under its name and reading position, not the file's
+    file: str = field(default="", compare=False)   # the draft file itself (`discard`)
 
 
 def write_draft(bitext: Bitext, po_path: str | os.PathLike[str], *, base_fingerprint: str,
-                changes: int, root: Path | None = None, title: str = "", key: str = "") -> Path:
-    """Keep `bitext` as the draft of `po_path` (replacing the previous draft atomically);
-    `title` and `key`: the name and reading-position key the reader opened it under."""
+                changes: int, root: Path | None = None, title: str = "", key: str = "",
+                session: str = "") -> Path:
+    """Keep `bitext` as the draft of `po_path` written by `session` (replacing that session's
+    previous draft atomically); `title` and `key`: the name and reading-position key the
+    reader opened it under."""
     from .atomic import atomic_write_text
 
-    path = draft_path(po_path, root)
+    path = draft_path(po_path, root, session)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps({"format": FORMAT, "po_path": str(Path(po_path).resolve()),
                           "base_fingerprint": base_fingerprint, "changes": int(changes),
@@ -72,8 +83,22 @@ def write_draft(bitext: Bitext, po_path: str | os.PathLike[str], *, base_fingerp
 
 
 def read_draft(po_path: str | os.PathLike[str], root: Path | None = None) -> Draft | None:
-    """The draft of `po_path`, or None when there is none (an unreadable draft counts as none)."""
-    path = draft_path(po_path, root)
+    """The newest draft of `po_path`, whichever session wrote it, or None when there is none
+    (an unreadable draft counts as none)."""
+    found = drafts_of(po_path, root)
+    return found[0] if found else None
+
+
+def drafts_of(po_path: str | os.PathLike[str], root: Path | None = None) -> list[Draft]:
+    """Every readable draft of `po_path`, newest first."""
+    stem = draft_path(po_path, root).stem
+    folder = root or drafts_dir()
+    found = [d for f in folder.glob(f"{stem}*.json") if (d := _read_file(f)) is not None
+             and Path(d.po_path) == Path(po_path).resolve()]
+    return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+
+def _read_file(path: Path) -> Draft | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
@@ -81,28 +106,25 @@ def read_draft(po_path: str | os.PathLike[str], root: Path | None = None) -> Dra
         bitext, _ = _decode(data["bitext"], str(data["base_fingerprint"]), (3, SNAPSHOT_FORMAT))
         return Draft(str(data["po_path"]), bitext, str(data["base_fingerprint"]),
                      int(data["changes"]), float(data["saved_at"]),
-                     str(data.get("title") or ""), str(data.get("key") or ""))
+                     str(data.get("title") or ""), str(data.get("key") or ""), str(path))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def discard_draft(po_path: str | os.PathLike[str], root: Path | None = None) -> None:
-    """Forget the draft of `po_path` (after a save, or when the person discards it)."""
-    draft_path(po_path, root).unlink(missing_ok=True)
+def discard_draft(po_path: str | os.PathLike[str], root: Path | None = None, session: str = "") -> None:
+    """Forget the draft `session` wrote of `po_path` (after a save, or when the person
+    discards the changes); other sessions' drafts stay until a person answers for them."""
+    draft_path(po_path, root, session).unlink(missing_ok=True)
+
+
+def discard(draft: Draft) -> None:
+    """Forget this draft (the person recovered it, or discarded it)."""
+    if draft.file:
+        Path(draft.file).unlink(missing_ok=True)
 
 
 def list_drafts(root: Path | None = None) -> list[Draft]:
     """Every readable draft, newest first (the start page offers them after a reload or crash)."""
     folder = root or drafts_dir()
-    found = []
-    for path in folder.glob("*.json"):
-        try:
-            po_path = json.loads(path.read_text(encoding="utf-8"))["po_path"]
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-        if not isinstance(po_path, str):
-            continue
-        draft = read_draft(po_path, root)
-        if draft is not None:
-            found.append(draft)
+    found = [d for f in folder.glob("*.json") if (d := _read_file(f)) is not None]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)

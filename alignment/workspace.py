@@ -254,11 +254,11 @@ def corpus_po(corpus_id: str, folder: Path, cached: Path) -> Path:
             shutil.move(cached, here)
         except OSError:
             return cached
-        draft = drafts.read_draft(cached)
-        if draft is not None:
+        for n, draft in enumerate(drafts.drafts_of(cached)):   # every session's, kept apart
             drafts.write_draft(draft.bitext, here, base_fingerprint=draft.base_fingerprint,
-                               changes=draft.changes, title=draft.title, key=draft.key)
-            drafts.discard_draft(cached)
+                               changes=draft.changes, title=draft.title, key=draft.key,
+                               session=f"moved{n}")
+            drafts.discard(draft)
     return here
 
 

@@ -54,3 +54,28 @@ def test_a_draft_keeps_the_name_the_text_was_read_under(tmp_path):
     assert (got.title, got.key) == ("Le vieux pont", "sample")
     drafts.write_draft(sample(), tmp_path / "b.po", base_fingerprint="f", changes=1, root=tmp_path)
     assert (drafts.read_draft(tmp_path / "b.po", root=tmp_path).title, "") == ("", "")
+
+
+def test_each_session_keeps_its_own_draft_until_someone_answers_for_it(tmp_path):
+    """A text opened again while an earlier session's draft is unanswered: the new session's
+    drafts and its save touch only its own file; the earlier one goes when recovered or
+    discarded (drafts.discard), and the start page lists both meanwhile."""
+    earlier = replace(sample(), tgt=(Sentence("Earlier.", 0),))
+    later = replace(sample(), tgt=(Sentence("Later.", 0),))
+    drafts.write_draft(earlier, tmp_path / "a.po", base_fingerprint="f", changes=1, root=tmp_path)
+    drafts.write_draft(later, tmp_path / "a.po", base_fingerprint="f", changes=2, root=tmp_path,
+                       session="b2")
+    assert [d.bitext for d in drafts.drafts_of(tmp_path / "a.po", tmp_path)] == [later, earlier]
+    assert drafts.read_draft(tmp_path / "a.po", root=tmp_path).bitext == later   # the newest
+    assert len(drafts.list_drafts(tmp_path)) == 2
+    drafts.discard_draft(tmp_path / "a.po", root=tmp_path, session="b2")   # the later one saved
+    left = drafts.drafts_of(tmp_path / "a.po", tmp_path)
+    assert [d.bitext for d in left] == [earlier]
+    drafts.discard(left[0])
+    assert drafts.list_drafts(tmp_path) == [] and not list(tmp_path.glob("*.json"))
+
+
+def test_drafts_of_another_file_are_not_its_own(tmp_path):
+    drafts.write_draft(sample(), tmp_path / "a.po", base_fingerprint="f", changes=1, root=tmp_path,
+                       session="s1")
+    assert drafts.drafts_of(tmp_path / "b.po", tmp_path) == []

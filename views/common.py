@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,21 +135,23 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
                 fingerprint: str | None = None) -> None:
     """Make `bitext` (stored at `path`) the open text; the reader resumes where it stopped.
 
-    A recovery draft of this PO (unsaved changes from a reload or a crash) is offered.
+    A recovery draft of this PO (unsaved changes from a reload or a crash) is offered: the
+    newest one that differs from the file. This opening writes drafts of its own
+    (`draft_session`), so the one offered stays on disk until the person answers.
     """
     from alignment.po import file_fingerprint
 
     position = workspace.load_position(key) or 0
-    draft = drafts.read_draft(path)
+    found = drafts.drafts_of(path)
+    for same in [d for d in found if d.bitext == bitext]:   # nothing to recover in these
+        drafts.discard(same)
+    draft = next((d for d in found if d.bitext != bitext), None)
     with uninterrupted():   # a click meanwhile finds the old text or the new one, not half of each
         ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
                   fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
                   page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
                   revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
-                  opened=True)
-        ss.recovery = draft if draft is not None and draft.bitext != bitext else None
-        if draft is not None and ss.recovery is None:
-            drafts.discard_draft(path)
+                  opened=True, recovery=draft, draft_session=secrets.token_hex(6))
         for key in ("_memo", "findings", "evidence", "word_job", "check_job"):
             ss.pop(key, None)
 
@@ -189,9 +192,10 @@ def changed(*, new_editor: bool = True) -> None:
     n = ss.history.changes_since(ss.saved)
     if n:
         drafts.write_draft(ss.history.current, ss.path, base_fingerprint=ss.fingerprint,
-                           changes=n, title=ss.get("title", ""), key=ss.get("notes_key", ""))
+                           changes=n, title=ss.get("title", ""), key=ss.get("notes_key", ""),
+                           session=ss.get("draft_session", ""))
     else:
-        drafts.discard_draft(ss.path)
+        drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
 
 
 @callback
@@ -206,16 +210,20 @@ def save() -> bool:
         ss.conflict = str(exc)
         return False
     ss.saved, ss.conflict, ss.flash = ss.history.current, None, None
-    drafts.discard_draft(ss.path)
+    drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
     return True
 
 
-def recover_draft() -> None:
-    """Apply the open text's recovery draft, if one is offered: one Undo takes it back."""
-    draft = ss.pop("recovery", None)
+def recover_draft(draft: drafts.Draft | None = None) -> None:
+    """Apply the open text's recovery draft (or `draft`, one the start page offered), if one
+    is offered: one Undo takes it back. Its corrections are then this session's, in its own
+    draft, and its file goes."""
+    draft = draft or ss.get("recovery")
+    ss.pop("recovery", None)
     if draft is not None:
         ss.history = ss.history.push(draft.bitext)
         changed()
+        drafts.discard(draft)
 
 
 def counted(n: int, word: str, plural: str = "") -> str:

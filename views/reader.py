@@ -59,7 +59,7 @@ def guard_answer(answer: str) -> None:
         ss.guard = None  # the conflict box explains what to do
         return
     if answer == "discard":
-        drafts.discard_draft(ss.path)
+        drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
     if answer in ("save", "discard"):
         close_text()
     else:
@@ -71,8 +71,9 @@ def recover(restore: bool) -> None:
     if restore:
         recover_draft()
     else:
-        ss.pop("recovery", None)
-        drafts.discard_draft(ss.path)
+        draft = ss.pop("recovery", None)
+        if draft is not None:
+            drafts.discard(draft)
 
 
 @callback
@@ -85,7 +86,7 @@ def save_copy() -> None:
         return
     from alignment.po import file_fingerprint
 
-    drafts.discard_draft(ss.path)
+    drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
     ss.path, ss.fingerprint, ss.saved = str(path), file_fingerprint(path), ss.history.current
     ss.flash_info, ss.flash = f"Saved a copy as {path}; it is the open file now.", None
 

@@ -129,12 +129,12 @@ def drafts_section() -> None:
         if Path(draft.po_path).is_file():
             if row.button("Open and recover", key=f"recover_{n}", type="primary"):
                 open_po(Path(draft.po_path), title=draft.title or None, key=draft.key or None)
-                recover_draft()  # the button said so: no second question
+                recover_draft(draft)  # this one, as the button said: no second question
                 st.rerun()
         else:
             row.caption("the file is gone")
         if row.button("Discard", key=f"discard_draft_{n}"):
-            drafts.discard_draft(draft.po_path)
+            drafts.discard(draft)
             st.rerun()
 
 

@@ -519,3 +519,34 @@ def test_dismiss_a_finding_save_reopen_and_restore_it(page, po_copy):
     expect(same(box)).to_have_count(before)
     expect(page.get_by_text("Show dismissed findings")).to_have_count(0)
     assert count() == shown
+
+
+def test_an_earlier_sessions_draft_outlives_work_on_the_reopened_text(page, po_copy):
+    """A reload (or a crash) leaves a draft; the person opens the file again by its path,
+    leaves the recovery question unanswered, corrects another link and saves. The earlier
+    session's correction used to go: the new session's draft replaced it on disk, and the
+    save deleted that. It stays until the person answers, and the start page still offers it."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    page.get_by_label("Edit the target sentence").fill("Typed in the earlier session.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(row(page, 1)).to_contain_text("Typed in the earlier session.")
+    page.reload()   # the session is gone
+    open_by_path(page, po_copy)   # not "Open and recover"
+    expect(page.get_by_text("kept from an earlier session")).to_be_visible()
+    open_editor(page)
+    page.get_by_label("Link (the blue row)").fill("2")
+    page.get_by_label("Link (the blue row)").press("Enter")
+    expect(page.get_by_label("Link (the blue row)")).to_have_value("2")
+    page.get_by_role("button", name="✓ Mark reviewed").click()
+    caption = page.get_by_text(re.compile(r"journey\.po · 1 unsaved change"))
+    expect(caption).to_be_visible()
+    page.locator(".st-key-save button").click()
+    expect(caption).to_have_count(0)
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    offer = page.locator("[data-testid='stHorizontalBlock']", has_text=str(po_copy)).last
+    expect(offer).to_contain_text("1 unsaved change to journey.po")
+    offer.get_by_role("button", name="Open and recover").click()
+    expect(row(page, 1)).to_contain_text("Typed in the earlier session.")
+    from alignment.po import read_po
+    assert read_po(po_copy).alignment.links[1].reviewed   # and the later session's save stays
