@@ -18,6 +18,9 @@ shortcut library's listener on document):
   from disk, recover a draft, a Proofread finding's jump to its link. They threw the typed text
   away without a word. "Mark reviewed" leaves the sentences as they were, and the box keeps
   the typing (views/editor.py), so it asks nothing.
+- So does the Mode switch to Learn (a click on it, or an arrow key in the Mode buttons): Learn
+  draws no correction box, and coming back to Read showed the link's old sentence. Proofread
+  keeps the box and its typing, so a click on it asks nothing.
 """
 
 from __future__ import annotations
@@ -30,13 +33,18 @@ const textish = t => t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.
   || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'file', 'range',
                                  'color', 'reset'].includes(t.type)));
 const editor = () => document.querySelector('.st-key-edit_box ' + FORM + ' textarea');
+// The box's text as the page gave it, by the box's widget key (edit_LINK_K_REV, add_LINK_REV):
+// kept on the element, it was lost when a rerun drew the box anew (switching to Proofread),
+// and the typing then went unguarded.
+const original = new Map();
+const boxKey = t => [...(t.closest('[class*="st-key-edit_"], [class*="st-key-add_"]')?.classList || [])]
+  .find(c => /^st-key-(edit|add)_[0-9_]+$/.test(c));
 document.addEventListener('focusin', e => {
-  const t = e.target;
-  if (t.tagName === 'TEXTAREA' && t.closest('.st-key-edit_box') && t.__alignmentOrig === undefined)
-    t.__alignmentOrig = t.value;
+  const t = e.target, k = t.tagName === 'TEXTAREA' && t.closest('.st-key-edit_box') && boxKey(t);
+  if (k && !original.has(k)) original.set(k, t.value);
 }, true);
-const pending = () => { const t = editor();
-  return !!t && t.__alignmentOrig !== undefined && t.value !== t.__alignmentOrig; };
+const pending = () => { const t = editor(), k = t && boxKey(t);
+  return !!k && original.has(k) && t.value !== original.get(k); };
 window.__alignmentPending = pending;
 const ask = () => window.confirm('The text typed in "Edit the target sentence" is not applied. '
                                  + 'Leave it and lose it?');
@@ -63,6 +71,11 @@ const guarded = e => {
   const t = e.target;
   if (!t.closest) return false;
   if (t.closest(REPLACES)) return true;
+  if (t.closest('.st-key-mode')) {   // Learn draws no correction box
+    const option = t.closest('label');
+    return e.type === 'keydown' ? ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)
+      : !!option && option.textContent.trim() === 'Learn';
+  }
   const sel = t.closest('.st-key-sel');
   if (!sel) return false;
   return e.type !== 'keydown' || ['Enter', 'ArrowUp', 'ArrowDown', 'Tab'].includes(e.key);
@@ -71,13 +84,20 @@ const guarded = e => {
 // comes back must not ask about it (only an empty text is refused, and it loses nothing).
 window.addEventListener('click', e => {
   if (!e.target.closest?.('.st-key-edit_box button')) return;
-  const t = editor();
-  if (t) t.__alignmentOrig = t.value;
+  const t = editor(), k = t && boxKey(t);
+  if (k) original.set(k, t.value);
 }, true);
-const stop = e => { if (guarded(e) && pending() && !ask()) { e.stopPropagation(); e.preventDefault(); } };
+// One answer per gesture: a click on an option's text comes again as a click on its label
+let answered = {at: -1e9, ok: false};
+const stop = e => {
+  if (!guarded(e) || !pending()) return;
+  const ok = performance.now() - answered.at < 400 ? answered.ok : ask();
+  answered = {at: performance.now(), ok};
+  if (!ok) { e.stopPropagation(); e.preventDefault(); }
+};
 window.addEventListener('click', e => { if (e.target.closest?.('.st-key-sel')) return; stop(e); }, true);
 window.addEventListener('mousedown', e => { if (e.target.closest?.('.st-key-sel button')) stop(e); }, true);
-window.addEventListener('keydown', e => { if (e.target.closest?.('.st-key-sel')) stop(e); }, true);
+window.addEventListener('keydown', e => { if (e.target.closest?.('.st-key-sel, .st-key-mode')) stop(e); }, true);
 window.addEventListener('beforeunload', e => { if (pending()) { e.preventDefault(); e.returnValue = ''; } });
 })()</script>"""
 

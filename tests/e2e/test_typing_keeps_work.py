@@ -8,6 +8,8 @@ unrelated link.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -146,6 +148,33 @@ def test_a_correction_that_replaces_the_typed_text_asks_first(page, po_copy):
     settle(page)
     assert len(asked) == 2, asked
     expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible()   # not undone
+    expect(box).to_have_value("Typed, not applied.")
+
+
+def test_switching_to_learn_asks_before_the_typed_text_goes(page, po_copy):
+    """Learn draws no correction box: a click on it threw the typed text away, and Read showed
+    the link's old sentence again. Now it asks; Proofread, which keeps the box, asks nothing,
+    and the box drawn anew there is still guarded (Close asked nothing after it before)."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "Typed, not applied.")
+    box = page.get_by_label("Edit the target sentence")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    mode = page.locator("section[data-testid='stSidebar'] .st-key-mode")
+    mode.get_by_text("Proofread", exact=True).click()
+    expect(page.get_by_text(re.compile(r"Proofreading"))).to_be_visible()
+    settle(page)
+    assert asked == []
+    expect(box).to_have_value("Typed, not applied.")
+    mode.get_by_text("Learn", exact=True).click()
+    settle(page)
+    assert len(asked) == 1 and "not applied" in asked[0], asked
+    expect(page.get_by_text(re.compile(r"Sentence \d+ of \d+"))).to_have_count(0)   # still not Learn
+    expect(box).to_have_value("Typed, not applied.")
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    settle(page)
+    assert len(asked) == 2, asked
     expect(box).to_have_value("Typed, not applied.")
 
 
