@@ -216,6 +216,9 @@ def file_fingerprint(path: str | os.PathLike[str]) -> str:
 
 
 def _conflict(path: Path) -> POConflict:
+    if not path.exists():   # not "changed": there is nothing to reload
+        return POConflict(f"{path} is no longer on disk (deleted or moved since it was opened); "
+                          f"write it again there, or save under another name")
     return POConflict(f"{path} changed on disk since it was opened (another window or program "
                       f"saved it); reload it to see those changes, or save under another name")
 

@@ -756,3 +756,19 @@ def test_atomic_write_through_a_link_updates_its_target_and_keeps_the_link(tmp_p
     assert atomic_write_text(link, "new") == link
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
     assert not [p for p in (tmp_path / "real").iterdir() if p.name != "target.po"]
+
+
+def test_saving_over_a_file_deleted_since_it_was_read_says_it_is_gone(tmp_path):
+    """Not 'changed on disk ... reload it': there is nothing to reload."""
+    from alignment.po import file_fingerprint, save_po
+
+    small = Bitext((Sentence("Oui."),), (Sentence("Yes."),), Alignment((Link((0,), (0,), 0.97),)),
+                   "fr", "en")
+    path = write_po(small, tmp_path / "gone.po")
+    seen = file_fingerprint(path)
+    path.unlink()
+    with pytest.raises(POConflict, match=r"gone\.po is no longer on disk \(deleted or moved"):
+        save_po(small, path, expected_fingerprint=seen)
+    assert not path.exists()
+    save_po(small, path, expected_fingerprint="")   # written again, as asked
+    assert read_po(path) == small

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from alignment import browse, drafts, workspace
-from alignment.errors import POConflict
+from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
 ss = st.session_state
@@ -200,14 +200,20 @@ def changed(*, new_editor: bool = True) -> None:
 
 @callback
 def save() -> bool:
-    """Write the open text to its PO (atomically; refused if the file changed on disk since)."""
+    """Write the open text to its PO (atomically; refused if the file changed on disk since).
+    Not written (changed or gone on disk, made read-only, a folder gone or full): the
+    conflict box says why and offers a download (a read-only file was a traceback)."""
     from alignment.po import save_po
 
     try:
         ss.fingerprint = save_po(ss.history.current, Path(ss.path),
                                  expected_fingerprint=ss.fingerprint)
-    except POConflict as exc:
+    except AlignmentError as exc:   # POConflict, a read-only file (InputError)
         ss.conflict = str(exc)
+        return False
+    except OSError as exc:
+        ss.conflict = (f"cannot write {ss.path} ({exc.strerror or exc}); save a copy elsewhere "
+                       f"or download your version")
         return False
     ss.saved, ss.conflict, ss.flash = ss.history.current, None, None
     drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))

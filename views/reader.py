@@ -35,13 +35,26 @@ def redo() -> None:
 
 @callback
 def reload() -> None:
-    """Read the PO again; the unsaved version stays one Undo away."""
+    """Read the PO again; the unsaved version stays one Undo away. A file that is gone or
+    that another program left broken is said so (it was a traceback)."""
     from alignment.po import file_fingerprint, read_po
 
-    fresh = read_po(Path(ss.path))
+    try:
+        fresh = read_po(Path(ss.path))
+    except AlignmentError as exc:
+        ss.flash = f"Cannot reload: {exc}"
+        return
     ss.history = ss.history.push(fresh)
     ss.saved, ss.fingerprint, ss.conflict = fresh, file_fingerprint(Path(ss.path)), None
     changed()
+
+
+@callback
+def save_again() -> None:
+    """The open file was deleted or moved: write the open version at its path again (a save
+    that expects no file there, so one that came back meanwhile is not replaced)."""
+    ss.fingerprint = ""
+    save()
 
 
 @callback
@@ -215,8 +228,11 @@ def toolbar(bitext: Bitext) -> None:
     if ss.conflict:
         st.error(f"Not saved: {md(ss.conflict)}")
         c1, c2 = st.columns(2)
-        c1.button("Reload from disk (your version stays one Undo away)", key="reload",
-                  on_click=reload)
+        if Path(ss.path).exists():
+            c1.button("Reload from disk (your version stays one Undo away)", key="reload",
+                      on_click=reload)
+        else:
+            c1.button("Write it again there", key="save_again", on_click=save_again)
         c2.download_button("Download your version (PO)", key="dl_conflict",
                            file_name=f"{Path(ss.path).stem}-mine.po",
                            data=download_file(bitext, "po"), on_click="ignore")

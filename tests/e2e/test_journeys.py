@@ -139,6 +139,49 @@ def test_save_conflict_reload(page, po_copy):
     expect(row(page, 2)).not_to_have_text(merged_away)
 
 
+def test_a_file_made_read_only_or_broken_on_disk_is_said_so_not_a_traceback(page, po_copy):
+    """Save on a PO another program made read-only, and Reload of one it left broken, were
+    tracebacks on the page; now each says what happened, and the work stays."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    page.get_by_role("button", name="✓ Mark reviewed").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    good = po_copy.read_bytes()
+    po_copy.chmod(0o444)
+    try:
+        page.locator(".st-key-save button").click()
+        expect(page.get_by_text(f"Not saved: {po_copy} is read-only; make it writable")).to_be_visible()
+        expect(page.get_by_role("button", name="Download your version (PO)")).to_be_visible()
+    finally:
+        po_copy.chmod(0o644)
+    po_copy.write_text('msgid ""\nmsgstr "cut off\n', encoding="utf-8")   # another program's
+    page.get_by_role("button", name=re.compile("Reload from disk")).click()
+    expect(page.get_by_text(re.compile(r"Cannot reload: .*journey\.po"))).to_be_visible()
+    expect(page.get_by_text("Traceback")).to_have_count(0)
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()   # the work is here
+    assert po_copy.read_bytes() != good
+
+
+def test_a_file_deleted_while_open_is_said_so_and_can_be_written_again(page, po_copy):
+    """The PO deleted (or moved) while open: Save said it had 'changed on disk' and offered
+    Reload, which then failed with a traceback. Now it says the file is gone and offers to
+    write it again there."""
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    open_editor(page)
+    page.get_by_role("button", name="✓ Mark reviewed").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    po_copy.unlink()
+    page.locator(".st-key-save button").click()
+    expect(page.get_by_text(f"Not saved: {po_copy} is no longer on disk")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Reload from disk"))).to_have_count(0)
+    page.get_by_role("button", name="Write it again there").click()
+    expect(page.get_by_text("is no longer on disk")).to_have_count(0)
+    expect(page.get_by_text(re.compile(r"journey\.po · 1 unsaved change"))).to_have_count(0)
+    assert read_po(po_copy).alignment.links[0].reviewed
+
+
 def test_close_with_unsaved_changes_gets_the_guard(page, po_copy):
     open_by_path(page, po_copy)
     open_editor(page)
