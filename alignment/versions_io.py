@@ -246,6 +246,9 @@ def read_set_tmx(path: PathLike) -> VersionSet:
                              f"`alignment align ORIGINAL VERSION VERSION -o SET.tmx`") from None
     except IsADirectoryError:
         raise SetFormatError(f"{path}: is a folder; give a .tmx file") from None
+    if Path(path).suffix.lower() in (".po", ".pot"):   # not 'not well-formed XML; restore the file'
+        raise SetFormatError(f"{path} is a PO file (a text and one translation), not a version "
+                             f"set; open it under 'Open a PO file', or give the .tmx of a set")
     return parse_set_tmx(data, str(path))
 
 

@@ -97,6 +97,13 @@ def test_damaged_set_is_a_clear_error(mangle, message):
         parse_set_tmx(mangle(render_set_tmx(_set())), "set.tmx")
 
 
+def test_a_po_given_as_a_set_is_named_for_what_it_is(tmp_path):
+    """It said 'not well-formed XML ...; restore the file' of a good PO typed in the set box."""
+    path = write_pair_pos(_set(), tmp_path / "set")[0]
+    with pytest.raises(SetFormatError, match=r"set\.fr-en1\.po is a PO file .*'Open a PO file'"):
+        read_set_tmx(path)
+
+
 def test_character_xml_cannot_hold_is_refused():
     vs = join((Version("fr", "fr", (Sentence("a\x01"),)), Version("en", "en", (Sentence("b"),))),
               [Alignment((Link((0,), (0,)),))])
