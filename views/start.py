@@ -132,10 +132,31 @@ def drafts_section() -> None:
                 recover_draft(draft)  # this one, as the button said: no second question
                 st.rerun()
         else:
-            row.caption("the file is gone")
+            gone_file(row, draft, n)
         if row.button("Discard", key=f"discard_draft_{n}"):
             drafts.discard(draft)
             st.rerun()
+
+
+def gone_file(row: Any, draft: Any, n: int) -> None:
+    """A draft whose PO was deleted or moved: its corrections could only be discarded. Now
+    they can be written there again (and opened), or downloaded as a PO."""
+    from alignment.po import save_po
+
+    row.caption("the file is gone")
+    if row.button("Write it again and open", key=f"rewrite_{n}", type="primary"):
+        path = Path(draft.po_path)
+        try:
+            save_po(draft.bitext, path, expected_fingerprint="")   # only where nothing is now
+        except (AlignmentError, OSError) as exc:
+            st.error(f"Cannot write {md(str(path))}: {md(str(exc))}")
+        else:
+            drafts.discard(draft)
+            try_open(path, title=draft.title or None, key=draft.key or None)
+            st.rerun()
+    row.download_button("Download them (PO)", workspace.export_bytes(draft.bitext, "po"),
+                        file_name=f"{Path(draft.po_path).stem}-recovered.po", key=f"dl_draft_{n}",
+                        on_click="ignore")
 
 
 def open_section() -> None:

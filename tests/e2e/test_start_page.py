@@ -142,3 +142,25 @@ def test_a_corpus_side_upload_in_another_language_is_refused_and_a_short_one_war
         expect(page.get_by_text("fr: cached")).to_be_visible()
     finally:
         shutil.rmtree(cache / "serge-1926", ignore_errors=True)   # the module's other tests
+
+
+def test_a_draft_whose_file_is_gone_can_be_written_again(page, po_copy, home):
+    """Corrections kept in a draft whose PO was deleted or moved could only be discarded; now
+    'Write it again and open' restores the file with them (and a download is offered)."""
+    from alignment import browse, drafts
+    from alignment.po import file_fingerprint, read_po
+
+    bitext = read_po(po_copy)
+    fixed = browse.edit_target(bitext, 0, 0, "Kept in a draft of a file since deleted.")
+    root = home / "xdg" / "alignment" / "drafts"
+    drafts.write_draft(fixed, po_copy, base_fingerprint=file_fingerprint(po_copy), changes=1,
+                       root=root, title="gone.po", session="crashed")
+    po_copy.unlink()
+    page.reload()
+    offer = page.locator("[data-testid='stHorizontalBlock']", has_text=str(po_copy)).last
+    expect(offer).to_contain_text("the file is gone")
+    expect(offer.get_by_role("button", name="Download them (PO)")).to_be_visible()
+    offer.get_by_role("button", name="Write it again and open").click()
+    expect(page.locator("table.al-rows").last).to_contain_text("Kept in a draft of a file since deleted.")
+    assert read_po(po_copy).tgt[0].text == "Kept in a draft of a file since deleted."
+    assert drafts.drafts_of(po_copy, root) == []
