@@ -225,6 +225,17 @@ def test_po_files_in_the_current_folder_are_listed(env, monkeypatch, sample_po):
     assert fresh.session_state["path"] == str(folder / "mine.po")
 
 
+def test_po_files_past_those_listed_are_counted(env, monkeypatch, sample_po):
+    folder = env / "many"
+    folder.mkdir()
+    for k in range(15):
+        (folder / f"text{k:02d}.po").write_bytes(sample_po)
+    monkeypatch.chdir(folder)
+    at = start(env)
+    assert len([b for b in at.button if (b.key or "").startswith("open_here_")]) == 12
+    assert any("and 3 more (type the path of one below)" in c.value for c in at.caption)
+
+
 def test_uploaded_po_is_stored_under_a_safe_name(env, sample_po):
     data = sample_po
     at = start(env)

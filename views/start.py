@@ -159,15 +159,21 @@ def gone_file(row: Any, draft: Any, n: int) -> None:
                         on_click="ignore")
 
 
+SHOWN_HERE = 12   # PO files of the current folder shown as buttons
+
+
 def open_section() -> None:
     st.subheader("Open a PO file")
-    here = sorted(Path.cwd().glob("*.po"))[:12]
+    found = sorted(Path.cwd().glob("*.po"))
+    here = found[:SHOWN_HERE]
     if here:
         bar = st.container(horizontal=True, vertical_alignment="center")
         bar.caption("In this folder:")
         for n, po in enumerate(here):
             if bar.button(md(po.name), key=f"open_here_{n}", icon=":material/description:"):
                 try_open(po)
+        if len(found) > len(here):   # the rest were left out without a word
+            bar.caption(f"and {len(found) - len(here):,} more (type the path of one below)")
     left, right = st.columns(2)
     with left:
         path = st.text_input("Path of a PO file written by `alignment`", key="po_path")
