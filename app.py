@@ -26,6 +26,8 @@ from views.start import start_page
 def main() -> None:
     st.set_page_config(page_title="alignment — side-by-side reader", page_icon="📖",
                        layout="wide")
+    if ss.get("callback_error"):   # views.common.callback: what a click ran into
+        st.error(f"Error: {md(ss.pop('callback_error'))}")
     try:
         if "version_set" in ss:  # issue 13: several versions in columns
             from views import versions as versions_view

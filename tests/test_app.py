@@ -666,3 +666,16 @@ def test_every_callback_of_the_views_runs_whole():
                   for kw in call.keywords if kw.arg in ("on_click", "on_change")
                   and isinstance(kw.value, ast.Name)}
         assert handed <= wrapped, (name, sorted(handed - wrapped))
+
+
+def test_an_error_in_a_callback_is_one_line_on_the_page_not_a_traceback(env):
+    """Close from a pair goes back to its version set; a set file another program broke made
+    the callback raise, and Streamlit showed a traceback (callbacks run outside app.py's
+    `except AlignmentError`)."""
+    broken = env / "set.tmx"
+    broken.write_text("not xml at all", encoding="utf-8")
+    at = open_sample(env)
+    at.session_state["back_to_set"] = str(broken)
+    at.button(key="close").click().run()
+    assert not at.exception, at.exception
+    assert "set.tmx: not well-formed XML" in errors(at)

@@ -59,11 +59,20 @@ def uninterrupted() -> Iterator[None]:
 def callback(fn: F) -> F:
     """A widget callback, or another change of the session that must not stop half way
     (opening a text, taking a background job's result), run whole (`uninterrupted`): a
-    correction, a save, a close is done entirely or not begun."""
+    correction, a save, a close is done entirely or not begun.
+
+    An error a person can cause (AlignmentError: a file another program broke or removed)
+    is kept for app.py to show as one line at the top of the page: raised from a callback,
+    it was a traceback, since Streamlit runs callbacks before the page, outside its
+    `except AlignmentError`."""
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
         with uninterrupted():
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            except AlignmentError as exc:
+                ss.callback_error = str(exc)
+                return None
     return run  # type: ignore[return-value]
 
 
