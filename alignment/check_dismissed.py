@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .types import Bitext, Finding
 
@@ -46,9 +47,8 @@ def only_dismissals_differ(before: Bitext, after: Bitext) -> bool:
     """Whether two versions differ in their dismissals alone: the findings of one are then
     the findings of the other (no need to check again after a dismissal or its undo). Not
     after a review: the confidence check reads `Link.reviewed`."""
-    if before.src != after.src or before.tgt != after.tgt:
-        return False
-    old, new = before.alignment.links, after.alignment.links
-    return len(old) == len(new) and all(
-        a is b or (a.src, a.tgt, a.confidence, a.reviewed, a.words) == (b.src, b.tgt, b.confidence, b.reviewed, b.words)
-        for a, b in zip(old, new))
+    from .corrections import same_text
+
+    return same_text(before, after) and all(
+        a is b or replace(a, dismissed=()) == replace(b, dismissed=())
+        for a, b in zip(before.alignment.links, after.alignment.links))

@@ -151,10 +151,13 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
     from alignment.po import file_fingerprint
 
     position = workspace.load_position(key) or 0
-    found = drafts.drafts_of(path)
-    for same in [d for d in found if d.bitext == bitext]:   # nothing to recover in these
-        drafts.discard(same)
-    draft = next((d for d in found if d.bitext != bitext), None)
+    offered = []   # newest first
+    for found in drafts.drafts_of(path):
+        if found.bitext == bitext:
+            drafts.discard(found)   # nothing to recover in it
+        else:
+            offered.append(found)
+    draft = offered[0] if offered else None
     with uninterrupted():   # a click meanwhile finds the old text or the new one, not half of each
         ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
                   fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,

@@ -34,6 +34,17 @@ def type_in_editor(page, text: str) -> None:
     page.keyboard.type(text)
 
 
+def typed_not_applied(page, po_copy):
+    """The correction box holding 'Typed, not applied.', and the list of the questions the
+    page asks from now on (each answered Cancel)."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "Typed, not applied.")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    return page.get_by_label("Edit the target sentence"), asked
+
+
 def test_ctrl_z_in_a_text_field_undoes_the_typing_not_a_correction(page, po_copy):
     open_by_path(page, po_copy)
     open_editor(page)
@@ -127,12 +138,7 @@ def test_close_right_after_apply_and_save_asks_nothing_and_keeps_the_correction(
 def test_a_correction_that_replaces_the_typed_text_asks_first(page, po_copy):
     """A proofreader typed a correction, then clicked "Merge with next" (or Undo, or "Mark
     reviewed") before Apply: the typed text was gone, without a word."""
-    open_by_path(page, po_copy)
-    open_editor(page)
-    type_in_editor(page, "Typed, not applied.")
-    box = page.get_by_label("Edit the target sentence")
-    asked: list[str] = []
-    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    box, asked = typed_not_applied(page, po_copy)
     page.get_by_role("button", name="✓ Mark reviewed").click()   # the sentences stay: no question
     expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible()
     settle(page)
@@ -155,12 +161,7 @@ def test_switching_to_learn_asks_before_the_typed_text_goes(page, po_copy):
     """Learn draws no correction box: a click on it threw the typed text away, and Read showed
     the link's old sentence again. Now it asks; Proofread, which keeps the box, asks nothing,
     and the box drawn anew there is still guarded (Close asked nothing after it before)."""
-    open_by_path(page, po_copy)
-    open_editor(page)
-    type_in_editor(page, "Typed, not applied.")
-    box = page.get_by_label("Edit the target sentence")
-    asked: list[str] = []
-    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    box, asked = typed_not_applied(page, po_copy)
     mode = page.locator("section[data-testid='stSidebar'] .st-key-mode")
     mode.get_by_text("Proofread", exact=True).click()
     expect(page.get_by_text(re.compile(r"Proofreading"))).to_be_visible()
