@@ -6,6 +6,7 @@ summary view. Skips (with the reason) only when Playwright or /usr/bin/chromium 
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -182,5 +183,30 @@ def test_what_the_aligner_warned_about_a_version_is_on_the_page(version_set, tmp
             open_set_by_path(page, warned)
             page.locator("div.vs-grid").first.wait_for(timeout=60_000)
             api.expect(page.get_by_text("en2: the encoder use-m3 does not know sv")).to_be_visible()
+        finally:
+            browser.close()
+
+
+def test_back_to_a_set_another_program_broke_is_one_error_line(version_set, sync_api, server):
+    """A pair opened from a set, the set's file broken meanwhile, then Close (back to the
+    set): the close ran into the broken file inside a click's callback, and the page showed
+    a traceback. Now it says what is wrong in one line."""
+    api = sync_api
+    with api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(server)
+            open_set_by_path(page, version_set)
+            page.locator("div.vs-grid").first.wait_for(timeout=60_000)
+            page.get_by_role("button", name="Correct or learn fr–en2").click()
+            api.expect(page.locator("table.al-rows").last).to_contain_text(
+                "the town still slept in the rain", timeout=60_000)
+            version_set.write_text("not xml at all", encoding="utf-8")   # another program's
+            page.locator("section[data-testid='stSidebar']").get_by_role(
+                "button", name="Close (back to the set)").click()
+            api.expect(page.get_by_text(re.compile(r"Error: .*story\.tmx: not well-formed XML"))
+                       ).to_be_visible(timeout=30_000)
+            api.expect(page.get_by_text("Traceback")).to_have_count(0)
         finally:
             browser.close()

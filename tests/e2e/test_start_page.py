@@ -164,3 +164,19 @@ def test_a_draft_whose_file_is_gone_can_be_written_again(page, po_copy, home):
     expect(page.locator("table.al-rows").last).to_contain_text("Kept in a draft of a file since deleted.")
     assert read_po(po_copy).tgt[0].text == "Kept in a draft of a file since deleted."
     assert drafts.drafts_of(po_copy, root) == []
+
+
+def test_po_files_past_the_twelve_listed_are_counted(page, home):
+    """'In this folder' showed twelve PO files as buttons and dropped the rest without a word."""
+    cwd = home / "cwd"
+    made = [cwd / f"text{k:02d}.po" for k in range(15)]
+    try:
+        for path in made:
+            path.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+        page.reload()
+        more = len(list(cwd.glob("*.po"))) - 12
+        expect(page.get_by_text(f"and {more} more (type the path of one below)")).to_be_visible()
+        expect(page.locator("[class*='st-key-open_here_'] button")).to_have_count(12)
+    finally:
+        for path in made:
+            path.unlink(missing_ok=True)
