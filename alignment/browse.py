@@ -200,6 +200,7 @@ CSS = """<style>
  color:#777;text-align:left;padding:.2rem .6rem;border-bottom:1px solid rgba(128,128,128,.35)}
 .al-rows td{vertical-align:top;padding:.35rem .6rem;overflow-wrap:anywhere;word-break:break-word;border-bottom:1px solid rgba(128,128,128,.13)}
 .al-rows tr.para td{border-top:1.4rem solid transparent}
+.al-rows tr.heading td.src,.al-rows tr.heading td.tgt{font-weight:600}
 .al-rows td.meta{font:.72rem/1.35 system-ui,sans-serif;color:#888;white-space:nowrap}
 .al-rows td.meta b{display:block;font-size:.8rem;color:#555}
 .al-rows tr.fuzzy td{background-color:rgba(255,193,7,.12)}
@@ -276,6 +277,7 @@ class View:
     revealed: frozenset[int] = frozenset()
     current: int | None = None
     words: float | None = None  # show word links with confidence >= this (hover lights them)
+    headings: frozenset[int] = frozenset()  # links holding a heading (contents.py): drawn bold
 
 
 def _meta_html(i: int, link: Link, found: Sequence[Finding]) -> str:
@@ -298,6 +300,8 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
         classes.append("low" if link.confidence < LOW_CONFIDENCE else "fuzzy")
     if view.current == i:
         classes.append("current")
+    if i in view.headings:
+        classes.append("heading")
     cells = []
     for side in ("src", "tgt"):
         marks = [(s.start, s.end, "hit") for s in (view.hits or {}).get(i, ()) if s.side == side]

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from alignment import browse, drafts, workspace
+from alignment.contents import Heading, headings
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
@@ -115,12 +116,41 @@ def stats(bitext: Bitext) -> tuple[list[str], int, int, int]:
     return memo("stats", bitext, None, compute)
 
 
+@callback
+def go_to_heading(heads: tuple[Heading, ...]) -> None:
+    """Turn to the page of the chosen heading and bring its row into view; Learn mode's
+    sentence moves there too. The link selected for correction stays as it was, so text
+    typed in its box is not replaced. The box is emptied again, so the same heading can be
+    chosen twice."""
+    k = ss.get("goto_heading")
+    if k is None or k >= len(heads):
+        return
+    link = heads[k].link
+    ss.jump_to, ss.scroll_to, ss.goto_heading = link, (link, ""), None
+    if ss.get("mode") == "Learn":
+        ss.cursor, ss.resumed = link, 0
+        workspace.save_position(ss.notes_key, link, len(ss.history.current.alignment.links))
+
+
+def contents(bitext: Bitext) -> None:
+    """The sidebar's "Go to a heading": the text's contents (alignment.contents), when it
+    has two headings or more."""
+    heads = memo("headings", bitext, None, lambda: headings(bitext))
+    if len(heads) < 2:
+        return
+    st.sidebar.selectbox(f"Go to a heading ({len(heads):,})", range(len(heads)), index=None,
+                         key="goto_heading", placeholder="Choose a heading",
+                         format_func=lambda k: f"{heads[k].link + 1} · {heads[k].text}",
+                         on_change=go_to_heading, args=(heads,))
+
+
 def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
     sb = st.sidebar
     sb.markdown(f"**{md(ss.title)}**")
     sb.button("Close (back to the set)" if ss.get("back_to_set") else "Close", key="close",
               on_click=ask_close)
     sb.radio("Mode", ("Read", "Learn", "Proofread"), key="mode", horizontal=True)
+    contents(bitext)
     sb.subheader("Search")
     text = sb.text_input("Find", key="q", placeholder="word, phrase or pattern")
     names = {"both": "both", "src": md(bitext.src_lang), "tgt": md(bitext.tgt_lang)}
@@ -318,7 +348,9 @@ def reader() -> None:
     if query.text and hits is not None and not pg.ids:
         st.info(f"No link matches {md(query.text)}"
                 + (" with these filters." if filters.active else "."))
-    table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words))
+    heads = frozenset(h.link for h in memo("headings", bitext, None, lambda: headings(bitext))
+                      if h.whole)
+    table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words, headings=heads))
     if mode == "Learn":
         table += learn_script(ss.notes_key, ss.cursor)
     st.html(table + scroll_script() + key_guard_script(), unsafe_allow_javascript=True)

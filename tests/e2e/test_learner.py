@@ -120,3 +120,56 @@ def test_on_a_phone_the_learn_buttons_stay_in_view(page, po_copy):
         next_button.click()
         expect(page.get_by_text(re.compile(rf"Sentence {n} of \d+"))).to_be_in_viewport()
     page.screenshot(path="/tmp/s24/phone_learn.png")
+
+
+def chaptered_po(path: Path) -> Path:
+    """A book of five chapters of 40 sentences, each opened by 'CHAPITRE n' / 'CHAPTER n'
+    in a paragraph of its own: 205 links, four pages of 50 and one of 5."""
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src, tgt, par = [], [], 0
+    for ch in range(1, 6):
+        src.append(Sentence(f"CHAPITRE {ch}", par))
+        tgt.append(Sentence(f"CHAPTER {ch}", par))
+        src += [Sentence(f"Le pont {ch}.{k} enjambe la rivière.", par + 1 + k // 5) for k in range(40)]
+        tgt += [Sentence(f"Bridge {ch}.{k} spans the river.", par + 1 + k // 5) for k in range(40)]
+        par += 9
+    links = tuple(Link((k,), (k,), 0.95) for k in range(len(src)))
+    write_po(Bitext(tuple(src), tuple(tgt), Alignment(links), "fr", "en"), path)
+    return path
+
+
+def go_to_heading(page, name: str) -> None:
+    """What a person does: open the sidebar's 'Go to a heading' list, click a heading."""
+    page.locator(".st-key-goto_heading").click()
+    page.get_by_role("option", name=name).click()
+    settle(page)
+
+
+def test_a_book_turns_to_the_chapter_chosen_in_its_contents(page, tmp_path):
+    """A reader of a whole book had only the pager and the search box to reach a chapter.
+    The sidebar lists the book's headings; choosing one turns to its page with its row in
+    view, leaves a correction being typed where it was, and moves Learn mode's sentence."""
+    open_by_path(page, chaptered_po(tmp_path / "book.po"))
+    expect(page.locator(".st-key-goto_heading")).to_contain_text("Go to a heading (5)")
+    page.get_by_text("Correct a link").click()   # link 1 selected, a correction being typed
+    box = page.get_by_label("Edit the target sentence")
+    box.fill("Typed, not applied.")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.accept()))
+    go_to_heading(page, "124 · CHAPITRE 4")
+    expect(page.get_by_text("Page 3 of 5 · rows 101–150 of 205").first).to_be_visible()
+    heading = reader_table(page).locator("tr#link-124")
+    expect(heading).to_be_in_viewport()
+    expect(heading).to_have_class(re.compile(r"\bheading\b"))   # drawn bold
+    expect(box).to_have_value("Typed, not applied.")
+    assert asked == []
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
+    expect(page.get_by_text(re.compile(r"Sentence 1 of 205"))).to_be_visible()
+    assert len(asked) == 1   # leaving the typed text for Learn: asked, and answered OK
+    settle(page)
+    go_to_heading(page, "42 · CHAPITRE 2")
+    expect(page.get_by_text(re.compile(r"Sentence 42 of 205"))).to_be_visible()
+    expect(reader_table(page).locator("tr#link-42")).to_have_class(re.compile("current"))
+    go_to_heading(page, "42 · CHAPITRE 2")   # the same heading again, after reading on

@@ -1,0 +1,71 @@
+"""The contents of an aligned text: its headings, and the link that holds each.
+
+Why: a book aligned whole has thousands of links, and a reader who wants chapter 12 had
+only the pager and the search box. The headings are found again in the aligned text, not
+stored: a PO already keeps every sentence's paragraph, and a heading is a paragraph of one
+sentence that reads as a heading by the rule plain text is read with
+(`read.text.looks_like_heading`: short, not ending like a sentence, or in capitals). So
+every PO written before this module has its contents too, and a heading corrected in the
+reader is listed as corrected. Date lines ("mars 1925") stay out: they are no place to go.
+The original's headings come first; a link with none there lists the translation's (a
+heading the translator added). A text where more than `MAX_SHARE` of the links would be
+headings (a list, verse, a presplit file of short lines) gets no contents: such a list
+would be no guide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .read.text import DATE_LINE, looks_like_heading
+from .types import Bitext, Sentence
+
+MAX_SHARE = 0.25
+"""More links than this share read as headings: the text has no contents worth listing."""
+MAX_CHARS = 80
+"""A listed heading is cut to this many characters per side."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One heading: the link (0-based) that holds it and the text to list; `whole` when
+    the link holds nothing else (the reader draws such a row bold)."""
+
+    link: int
+    text: str
+    whole: bool = True
+
+
+def _lone(sents: Sequence[Sentence]) -> list[bool]:
+    """For each sentence: is it the only sentence of its paragraph?"""
+    per = Counter(s.paragraph for s in sents)
+    return [per[s.paragraph] == 1 for s in sents]
+
+
+def _is_heading(sent: Sentence, lone: bool) -> bool:
+    text = sent.text.strip()
+    return lone and looks_like_heading(text) and not DATE_LINE.match(text)
+
+
+def _side(sents: Sequence[Sentence], lone: Sequence[bool], idx: Sequence[int]) -> tuple[str, bool]:
+    """One side's heading text in a link ('' if none), and whether it is all the side holds."""
+    found = [sents[j].text.strip() for j in idx if _is_heading(sents[j], lone[j])]
+    text = " ".join(found)
+    text = text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 1].rstrip() + "…"
+    return text, len(found) == len(idx)
+
+
+def headings(bitext: Bitext) -> tuple[Heading, ...]:
+    """The text's headings in reading order (see the module docstring for the rule)."""
+    src_lone, tgt_lone = _lone(bitext.src), _lone(bitext.tgt)
+    out = []
+    for i, link in enumerate(bitext.alignment.links):
+        src, src_whole = _side(bitext.src, src_lone, link.src)
+        tgt, tgt_whole = _side(bitext.tgt, tgt_lone, link.tgt)
+        if src or tgt:
+            out.append(Heading(i, src or tgt, src_whole and tgt_whole))
+    if len(out) > MAX_SHARE * len(bitext.alignment.links):
+        return ()
+    return tuple(out)
