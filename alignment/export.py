@@ -14,6 +14,11 @@ writes atomically (atomic.py) and returns the paths written, as EXPORTERS expect
   text become spaces, nothing is quoted, so `cut` and spreadsheets read it alike.
 * HTML is one standalone page (inline CSS, no script, no external asset) that reads offline on a
   phone: two columns side by side, stacked on narrow screens; every text is HTML-escaped.
+* The findings report (`render_findings_csv`) is what a proofreader sends the translator: one
+  row per finding with the link's two texts, as CSV for a spreadsheet (a column left for the
+  answer). UTF-8 with a byte-order mark, or Excel reads the accents as Latin-1; a cell that
+  starts with = + - @ gets a leading apostrophe (OWASP's advice against CSV injection), or a
+  spreadsheet would take a dialogue line "- Oui" or a crafted "=HYPERLINK(...)" for a formula.
 """
 
 from __future__ import annotations
@@ -23,13 +28,13 @@ import html
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_text
 from .po import DEFAULT_REVIEW_THRESHOLD
-from .types import Bitext, Link, Sentence
+from .types import Bitext, Finding, Link, Sentence
 
 PathLike = str | os.PathLike[str]
 _SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
@@ -115,6 +120,34 @@ def render_tsv(bitext: Bitext) -> str:
 def write_tsv(bitext: Bitext, path: PathLike) -> list[Path]:
     """Write tab-separated pairs (UTF-8, header row, one link per line)."""
     return [atomic_write_text(path, render_tsv(bitext))]
+
+
+# ---------------------------------------------------------------- findings report
+
+FINDINGS_HEADER = ("link", "severity", "check", "finding", "original", "translation", "answer")
+
+
+def _inert(text: str) -> str:
+    """A cell's text on one line, never read as a formula."""
+    text = _one_line(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def render_findings_csv(bitext: Bitext, findings: Iterable[Finding],
+                        dismissed: Collection[Finding] = ()) -> str:
+    """The findings as CSV rows (FINDINGS_HEADER; links numbered from 1, as on screen), with
+    a byte-order mark; the 'answer' column is left empty for the translator. A finding in
+    `dismissed` (a person said it is no problem) has "(dismissed)" after its severity."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(FINDINGS_HEADER)
+    for f in findings:
+        severity = f"{f.severity} (dismissed)" if f in dismissed else f.severity
+        writer.writerow([f.link + 1, severity, f.check, _inert(f.message),
+                         _inert(bitext.link_text(f.link, "src")),
+                         _inert(bitext.link_text(f.link, "tgt")), ""])
+    return out.getvalue()
 
 
 def moses_paths(bitext: Bitext, prefix: PathLike) -> tuple[Path, Path]:

@@ -6,7 +6,9 @@ written here as fixtures, not Serge's text.
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import json
 import math
 import re
@@ -381,7 +383,7 @@ def pairs_po(tmp_path: Path) -> Path:
     return Path(po.write_po(b, tmp_path / "pairs.po"))
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "po"])
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "po"])
 def test_cli_check(pairs_po: Path, fmt: str) -> None:
     from alignment.cli import main
     res = CliRunner().invoke(main, ["check", str(pairs_po), "--format", fmt, "--only", "numbers,omission"])
@@ -395,6 +397,11 @@ def test_cli_check(pairs_po: Path, fmt: str) -> None:
         data = json.loads(res.stdout)
         assert [(d["link"], d["check"]) for d in data] == [(1, "numbers"), (2, "omission")]
         assert data[0]["spans"][0] == {"side": "src", "start": 19, "end": 23}
+    elif fmt == "csv":  # the report for a spreadsheet: each finding beside the link's texts
+        rows = list(csv.reader(io.StringIO(res.stdout.lstrip("\ufeff"))))
+        assert [r[:3] + r[4:] for r in rows[1:]] == [
+            ["1", "error", "numbers", "publié en novembre 1921.", "published in November 1912.", ""],
+            ["2", "warning", "omission", "Il est parti.", "", ""]]
     else:
         assert "#. check: [numbers] error:" in pairs_po.read_text(encoding="utf-8")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from html.parser import HTMLParser
@@ -12,11 +13,11 @@ from click.testing import CliRunner
 from lxml import etree
 
 from alignment.cli import main
-from alignment.export import (moses_paths, render_html, render_moses, render_tmx, render_tsv,
+from alignment.export import (FINDINGS_HEADER, moses_paths, render_findings_csv, render_html, render_moses, render_tmx, render_tsv,
                               write_html, write_moses, write_tmx, write_tsv)
 from alignment.po import write_po
 from alignment.registry import EXPORTERS
-from alignment.types import Alignment, Bitext, Link, Sentence, Signature
+from alignment.types import Alignment, Bitext, Finding, Link, Sentence, Signature
 
 NASTY = '<script>alert("x")</script> Fish & Chips'
 
@@ -298,3 +299,37 @@ def test_tsv_cells_of_dialogue_read_back_as_written(render: str) -> None:
         vs = join((Version("fr", "fr", src), Version("en", "en", tgt)), [pairs.alignment])
         rows = list(csv.reader(io.StringIO(render_set_tsv(vs)), dialect="excel-tab"))
         assert [r[1] for r in rows[1:]] == said and all(len(r) == 2 for r in rows)
+
+
+# ---------------------------------------------------------------- findings report
+
+def report_rows(text: str) -> list[list[str]]:
+    assert text.startswith("\ufeff")   # or Excel reads the accents as Latin-1
+    return list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def test_the_findings_report_has_each_finding_beside_its_texts() -> None:
+    b = bitext()
+    found = [Finding(2, "numbers", "error", "numbers differ: 3 / 4"),
+             Finding(3, "omission", "warning", "the original has no translation here")]
+    rows = report_rows(render_findings_csv(b, found, dismissed=[found[1]]))
+    assert rows == [list(FINDINGS_HEADER),
+                    ["3", "error", "numbers", "numbers differ: 3 / 4",
+                     "Il est parti. Il n'est pas revenu.", "He left and never came back.", ""],
+                    ["4", "warning (dismissed)", "omission", "the original has no translation here",
+                     "Omise ici.", "", ""]]
+
+
+@pytest.mark.parametrize("text, cell", [
+    ("- Oui, dit-il.", "'- Oui, dit-il."),              # a dialogue line, not a subtraction
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+33 1 23", "'+33 1 23"),
+    ("@home", "'@home"),
+    ("« Oui », dit-il.", "« Oui », dit-il."),
+    ('"Yes," he said.', '"Yes," he said.'),            # quotes doubled by the writer, read back
+    ("— Non.", "— Non."),
+])
+def test_a_report_cell_is_never_a_formula(text: str, cell: str) -> None:
+    b = Bitext((Sentence(text, 0),), (Sentence(text, 0),), Alignment((Link((0,), (0,)),)), "fr", "en")
+    rows = report_rows(render_findings_csv(b, [Finding(0, "names", "info", text)]))
+    assert rows[1][3:6] == [cell, cell, cell]

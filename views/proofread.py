@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -205,11 +206,24 @@ def proofread_panel(bitext: Bitext) -> None:
         finding_row(box, bitext, f, n)
     if len(shown) > 200:
         st.caption(f"{len(shown) - 200:,} more; narrow the checks to see them.")
+    if shown:
+        report_button(bitext, tuple(shown))
     gone = [f for f in at_level(dismissed_findings(bitext), level) if not chosen or f.check in chosen]
     if gone and st.toggle(f"Show dismissed findings ({len(gone):,})", key="p_dismissed"):
         box = st.container(height=min(60 + 48 * len(gone[:200]), 320), key="dismissed_box")
         for n, f in enumerate(gone[:200]):
             finding_row(box, bitext, f, n, dismissed=True)
+
+
+def report_button(bitext: Bitext, shown: tuple) -> None:
+    """The findings shown (this level, these checks) as a CSV report to send the translator:
+    the link's two texts beside each finding and a column for the answer (export.py)."""
+    from alignment.export import render_findings_csv
+
+    data = memo("findings_csv", bitext, shown, lambda: render_findings_csv(bitext, shown))
+    st.download_button(f"Download these {counted(len(shown), 'finding')} (CSV)", data,
+                       key="dl_findings", file_name=f"{Path(ss.path).stem}-findings.csv",
+                       mime="text/csv", on_click="ignore")
 
 
 def finding_row(box: Any, bitext: Bitext, f: Any, n: int, dismissed: bool = False) -> None:

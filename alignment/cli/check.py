@@ -42,8 +42,9 @@ def summary(findings: Any) -> str:
 
 @click.command("check", context_settings=CONTEXT)
 @click.argument("pairs", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "po"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "po"]), default="text",
               show_default=True, help="text: one line per finding; json: a list of objects; "
+              "csv: a report for a spreadsheet (the link's two texts, a column for the answer); "
               "po: write the findings into PAIRS.po as '#. check:' comments and fuzzy flags.")
 @click.option("--only", multiple=True, metavar="NAME",
               help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
@@ -71,6 +72,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     \b
     Example: alignment check serge.po --only numbers,names --level info
     Example: alignment check serge.po --fail-on warning --format json > findings.json
+    Example: alignment check serge.po --format csv > report.csv
     """
     import json
 
@@ -98,6 +100,9 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
         click.echo(json.dumps([{**finding_dict(f), **({"dismissed": f in dismissed} if show_dismissed
                                                        else {})} for f in listed],
                               ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        from ..export import render_findings_csv
+        click.echo(render_findings_csv(bitext, listed, dismissed if show_dismissed else ()), nl=False)
     elif fmt == "po":
         annotate_po(pairs, findings, expected_fingerprint=fingerprint, checks=names or None)
         click.echo(f"{len(findings)} finding{'s' * (len(findings) != 1)} written into {pairs}", err=True)

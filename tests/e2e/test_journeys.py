@@ -264,6 +264,33 @@ def test_proofread_and_jump(page, po_copy):
     expect(page.get_by_label("Link (the blue row)")).to_have_value(str(target))
 
 
+def test_proofread_findings_download_as_a_report_for_the_translator(page, po_copy):
+    """A proofreader sends what the checks found: the findings shown (this level, these
+    checks) download as a CSV, each beside the link's two texts, a column for the answer."""
+    import csv
+    import io
+
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    jumps = page.locator(".st-key-findings_box [class*='st-key-jump_'] button:visible")
+    jumps.first.wait_for(timeout=60_000)
+    page.get_by_text("Show info findings").click()
+    heading = page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))
+    expect(heading).to_be_visible()
+    settle(page)
+    shown = int(re.search(r"([\d,]+) findings", heading.inner_text()).group(1).replace(",", ""))
+    first = int(re.search(r"\d+", jumps.first.inner_text()).group())
+    button = page.get_by_role("button", name=f"Download these {shown} findings (CSV)")
+    with page.expect_download() as info:
+        button.click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == ["link", "severity", "check", "finding", "original", "translation", "answer"]
+    assert len(rows) == shown + 1 and int(rows[1][0]) == first
+    assert any(r[1] == "info" for r in rows[1:])   # what the page showed, info included
+    expect(row(page, first)).to_contain_text(rows[1][4][:20])
+
+
 def test_proofread_show_info_findings_with_a_click(page, po_copy):
     """Info findings are hidden until the reader clicks 'Show info findings' (the French slip
     model reports there); clicking again hides them."""
