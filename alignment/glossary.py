@@ -3,7 +3,8 @@
 Built from the word links stored with the pairs (words.py, PO `#. words:`), so it costs no
 encoder. Exported as CSV (the csv module: any spreadsheet opens it) and as an Anki deck with
 genanki (the library Anki's own add-on authors use to write .apkg files; a deck is a zip of
-an sqlite database whose schema we should not hand-write).
+an sqlite database whose schema we should not hand-write). Learn mode's sentence cards
+(`sentence_deck`) are the same kind of deck, one note per sentence link.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ import io
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .types import Bitext
+from .types import Bitext, Side
 from .words import is_word, link_tokens_of
 
 
@@ -80,21 +81,46 @@ def _stable_id(name: str) -> int:
 
 def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
     """An Anki .apkg deck: front = source word and its example, back = target word and example."""
+    model = _model("alignment word pair", ("Word", "Translation", "Example", "Example translation"),
+                   "<div style='font-size:1.6em'>{{Word}}</div><p>{{Example}}</p>",
+                   "<div style='font-size:1.6em'>{{Translation}}</div><p>{{Example translation}}</p>")
+    notes = (([_html(e.src), _html(e.tgt), _html(e.src_example), _html(e.tgt_example)],
+              (e.src, e.tgt)) for e in entries)
+    return _deck(deck_name, model, notes)
+
+
+def sentence_deck(bitext: Bitext, ids: Iterable[int], deck_name: str,
+                  front: Side = "src") -> bytes:
+    """Sentence cards for a learner: one note per link of `ids` with both sides, the `front`
+    side's text on the card's front (the side Learn mode shows), its translation on the back.
+    A note's id comes from the deck and the pair's texts, so exporting the same pair again
+    updates its card instead of adding a copy (and a pair the text repeats is one card)."""
+    back: Side = "tgt" if front == "src" else "src"
+    model = _model("alignment sentence pair", ("Sentence", "Translation", "Link"),
+                   "<div style='font-size:1.4em'>{{Sentence}}</div>",
+                   "<div style='font-size:1.4em'>{{Translation}}</div><p style='color:#888'>{{Link}}</p>")
+    notes = (([_html(bitext.link_text(i, front)), _html(bitext.link_text(i, back)), f"link {i + 1}"],
+              (bitext.link_text(i, "src"), bitext.link_text(i, "tgt")))
+             for i in ids if bitext.alignment.links[i].src and bitext.alignment.links[i].tgt)
+    return _deck(deck_name, model, notes)
+
+
+def _model(name: str, fields: Sequence[str], question: str, answer: str):
+    """A genanki note type of one card: `question` on the front, `answer` below it on the back."""
     import genanki
 
-    model = genanki.Model(
-        _stable_id("alignment word pair"), "alignment word pair",
-        fields=[{"name": "Word"}, {"name": "Translation"}, {"name": "Example"},
-                {"name": "Example translation"}],
-        templates=[{"name": "Card 1",
-                    "qfmt": "<div style='font-size:1.6em'>{{Word}}</div><p>{{Example}}</p>",
-                    "afmt": "{{FrontSide}}<hr id=answer><div style='font-size:1.6em'>"
-                            "{{Translation}}</div><p>{{Example translation}}</p>"}])
-    deck = genanki.Deck(_stable_id(deck_name), deck_name)
-    for e in entries:
-        fields = [_html(e.src), _html(e.tgt), _html(e.src_example), _html(e.tgt_example)]
-        deck.add_note(genanki.Note(model=model, fields=fields,
-                                   guid=genanki.guid_for(deck_name, e.src, e.tgt)))
+    return genanki.Model(_stable_id(name), name, fields=[{"name": f} for f in fields],
+                         templates=[{"name": "Card 1", "qfmt": question,
+                                     "afmt": "{{FrontSide}}<hr id=answer>" + answer}])
+
+
+def _deck(name: str, model, notes: Iterable[tuple[list[str], tuple[str, ...]]]) -> bytes:
+    """The .apkg bytes of a deck of (fields, what the note's id is made of) notes."""
+    import genanki
+
+    deck = genanki.Deck(_stable_id(name), name)
+    for fields, key in notes:
+        deck.add_note(genanki.Note(model=model, fields=fields, guid=genanki.guid_for(name, *key)))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "deck.apkg"
         genanki.Package(deck).write_to_file(str(path))

@@ -281,6 +281,38 @@ def test_glossary_counts_pairs_with_an_example_and_exports() -> None:
     assert zipfile.ZipFile(BytesIO(deck)).namelist()  # a real .apkg (zip) archive
 
 
+def deck_notes(deck: bytes, tmp: Path) -> list[tuple[str, ...]]:
+    """The fields of each note of an .apkg (a zip holding an SQLite collection), and its guid."""
+    import sqlite3
+    import zipfile
+    from io import BytesIO
+
+    db = tmp / "collection.anki2"
+    db.write_bytes(zipfile.ZipFile(BytesIO(deck)).read("collection.anki2"))
+    with sqlite3.connect(db) as con:
+        return [(*f.split("\x1f"), g) for f, g in con.execute("select flds, guid from notes order by id")]
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("src", [("Le chat &lt;noir&gt;.", "The black cat.", "link 1"), ("Oui.", "Yes.", "link 4")]),
+    ("tgt", [("The black cat.", "Le chat &lt;noir&gt;.", "link 1"), ("Yes.", "Oui.", "link 4")]),
+])
+def test_sentence_cards_hold_the_links_asked_with_both_sides(tmp_path: Path, front: str,
+                                                             expected: list) -> None:
+    """Learn mode's deck: a card per link asked for, the side Learn shows on the front; a
+    sentence left out or added (one side empty) makes no card."""
+    from alignment.glossary import sentence_deck
+
+    src = (Sentence("Le chat <noir>."), Sentence("Il dort."), Sentence("Oui."))
+    tgt = (Sentence("The black cat."), Sentence("Added."), Sentence("Yes."))
+    links = (Link((0,), (0,)), Link((1,), ()), Link((), (1,)), Link((2,), (2,)))
+    bitext = Bitext(src, tgt, Alignment(links), "fr", "en")
+    notes = deck_notes(sentence_deck(bitext, [0, 1, 2, 3], "Le chat", front), tmp_path)
+    assert [n[:3] for n in notes] == expected
+    again = deck_notes(sentence_deck(bitext, [3], "Le chat", "tgt"), tmp_path)
+    assert again[0][3] == notes[1][3]   # the same pair keeps its card: Anki updates, not adds
+
+
 def test_word_cache_returns_stored_links_and_survives_damage(tmp_path: Path, fake_embedder) -> None:
     from alignment.word_cache import cached_linker
 

@@ -173,3 +173,27 @@ def test_a_book_turns_to_the_chapter_chosen_in_its_contents(page, tmp_path):
     expect(page.get_by_text(re.compile(r"Sentence 42 of 205"))).to_be_visible()
     expect(reader_table(page).locator("tr#link-42")).to_have_class(re.compile("current"))
     go_to_heading(page, "42 · CHAPITRE 2")   # the same heading again, after reading on
+
+
+def test_learn_mode_makes_sentence_cards_of_the_sentences_shown(page, po_copy, tmp_path):
+    """A learner mining sentences: with a search on and the French hidden, the deck holds a
+    card for each pair shown, the English on the front."""
+    open_by_path(page, po_copy)
+    find = page.locator(".st-key-q input")
+    find.fill("pont")
+    find.press("Enter")
+    expect(reader_table(page).locator("mark.hit").first).to_be_visible()
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
+    page.locator(".st-key-hide").get_by_text("fr").click()
+    settle(page)
+    rows = reader_table(page).locator("tr.row")
+    shown = [r.locator("td.tgt").inner_text().strip() for r in rows.all()]
+    shown = [text for text in shown if text]   # an omission has no card
+    page.get_by_role("button", name="Sentence cards (Anki)").click()
+    expect(page.get_by_text(f"One card per sentence shown ({rows.count()};")).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the deck (.apkg)").click()
+    notes = deck_words(Path(info.value.path()), tmp_path)   # (front, back)
+    assert len(notes) == len(shown) >= 3
+    assert all("pont" in back for _, back in notes)   # the French, on the back
+    assert sorted(front for front, _ in notes) == sorted(shown)
