@@ -101,6 +101,15 @@ def step_cursor(cursor: int, step: int, n: int, shown: Sequence[int] | None = No
     return ids[k] if k >= 0 else cursor
 
 
+def next_to_review(bitext: Bitext, link: int, step: int = 1,
+                   threshold: float = REVIEW_THRESHOLD) -> int | None:
+    """The nearest link after (step 1) or before (step -1) `link` that is still to review
+    (fuzzy), or None: the proofreader's way through the aligner's doubtful links."""
+    links = bitext.alignment.links
+    stop = len(links) if step > 0 else -1
+    return next((j for j in range(link + step, stop, step) if is_fuzzy(links[j], threshold)), None)
+
+
 def snap_cursor(cursor: int, shown: Sequence[int] | None) -> int:
     """The cursor moved onto a link that is shown: itself, the next shown one, or the last."""
     if shown is None or not shown or cursor in shown:

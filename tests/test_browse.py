@@ -553,3 +553,24 @@ def test_findings_of_the_last_version_go_with_their_sentences():
     added = browse.add_target(old, 2, "Three.")   # target sentences renumbered
     assert [f.link for f in browse.carry_findings(old, added, found)] == [2, 3]
     assert browse.carry_findings(old, added, found)[1].spans == (Span("src", 7, 8),)
+
+
+def _doubts(*links: tuple[float, bool]) -> Bitext:
+    """A text of 1-1 links with these (confidence, reviewed)."""
+    n = len(links)
+    sents = tuple(Sentence(f"S{k}.") for k in range(n))
+    return Bitext(sents, sents, Alignment(tuple(Link((k,), (k,), c, r)
+                                                for k, (c, r) in enumerate(links))), "fr", "en")
+
+
+@pytest.mark.parametrize("at, step, expected", [
+    (0, 1, 2),       # 1 is sure, 2 is to review
+    (2, 1, 4),       # 3 is below the threshold but reviewed
+    (4, 1, None),    # none after the last
+    (4, -1, 2),
+    (2, -1, None),
+    (5, -1, 4),      # from past a sure end link
+])
+def test_next_to_review_skips_sure_and_reviewed_links(at: int, step: int, expected) -> None:
+    b = _doubts((0.95, False), (0.99, False), (0.5, False), (0.3, True), (0.8, False), (0.97, False))
+    assert browse.next_to_review(b, at, step) == expected

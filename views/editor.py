@@ -40,6 +40,26 @@ def merge_previous(i: int) -> None:
 
 
 @callback
+def go_to_link(j: int) -> None:
+    """Select link j (the review buttons): its page is turned to, the panel stays open."""
+    ss.link = ss.jump_to = j
+    ss.editing = True
+
+
+@callback
+def reviewed_next(i: int) -> None:
+    """The "Reviewed, next" button: mark link i reviewed, then select the next link to review."""
+    edit(browse.mark_reviewed, i, True)
+    if ss.flash:
+        return
+    j = browse.next_to_review(ss.history.current, i, 1)
+    if j is None:
+        ss.flash_info = "That was the last link to review after this point."
+    else:
+        go_to_link(j)
+
+
+@callback
 def apply_edit(i: int, k: int, key: str) -> None:
     """The form's "Apply edit": the typed text is read from the form's own widget state."""
     edit(browse.edit_target, i, k, ss[key])
@@ -64,6 +84,20 @@ def apply_and_save(i: int, k: int, key: str) -> None:
 @callback
 def select_link() -> None:
     ss.link = ss.jump_to = ss.sel - 1
+
+
+def review_buttons(bitext: Bitext, i: int) -> None:
+    """From one link to review (fuzzy) to the next: a proofreader checks the aligner's doubtful
+    links without looking each one up in the table."""
+    prev, nxt = (browse.next_to_review(bitext, i, step) for step in (-1, 1))
+    row = st.container(horizontal=True)
+    row.button("◀ Previous to review", key="review_prev", on_click=go_to_link,
+               args=(prev if prev is not None else i,), disabled=prev is None)
+    row.button("Next to review ▶", key="review_next", on_click=go_to_link,
+               args=(nxt if nxt is not None else i,), disabled=nxt is None)
+    row.button("✓ Reviewed, next ▶", key="review_and_next", on_click=reviewed_next, args=(i,),
+               disabled=bitext.alignment.links[i].reviewed,
+               help="Mark this link reviewed and select the next link to review")
 
 
 def target_editor(bitext: Bitext, i: int) -> None:
@@ -123,6 +157,7 @@ def edit_panel(bitext: Bitext) -> None:
             col.button(label, key=f"move_{side}_{direction}", on_click=edit,
                        args=(browse.move, i, side, direction),
                        disabled=not (link.src if side == "src" else link.tgt))
+        review_buttons(bitext, i)
         if link.tgt:
             target_editor(bitext, i)
         else:

@@ -15,7 +15,8 @@ shortcut library's listener on document):
   Ctrl+S counts as applied at once: Close clicked before the page comes back asks nothing.
 - So do the other clicks and keys that put a new sentence in the box: merge, split, moving a
   boundary sentence, Undo and Redo (buttons, or Ctrl+Z / Ctrl+Y outside a text field), reload
-  from disk, recover a draft, a Proofread finding's jump to its link. They threw the typed text
+  from disk, recover a draft, a Proofread finding's jump to its link, the review buttons (previous,
+  next, "Reviewed, next"). They threw the typed text
   away without a word. "Mark reviewed" leaves the sentences as they were, and the box keeps
   the typing (views/editor.py), so it asks nothing.
 - So does the Mode switch to Learn (a click on it, or an arrow key in the Mode buttons): Learn
@@ -65,7 +66,7 @@ window.addEventListener('keydown', e => {
 }, true);
 // Buttons that put another sentence in the correction box (its typing would be gone)
 const REPLACES = ['close', 'merge_prev', 'merge_next', 'split', 'undo', 'redo', 'reload',
-  'recover_yes'].map(k => `.st-key-${k} button`).join(', ')
+  'recover_yes', 'review_prev', 'review_next', 'review_and_next'].map(k => `.st-key-${k} button`).join(', ')
   + ', [class*="st-key-move_"] button, [class*="st-key-jump_"] button';
 const guarded = e => {
   const t = e.target;

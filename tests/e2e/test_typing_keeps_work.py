@@ -210,3 +210,34 @@ def test_the_missing_translation_of_an_omission_is_typed_in_place(page, po_copy)
     expect(page.get_by_text("unsaved change")).to_have_count(0)
     saved = read_po(po_copy)
     assert saved.link_text(OMISSION, "tgt") == "The sentence the translator left out."
+
+
+def test_a_proofreader_goes_from_one_link_to_review_to_the_next(page, po_copy):
+    """Reviewing the aligner's doubtful links meant finding each tinted row and typing its
+    number. 'Next to review' and '✓ Reviewed, next' go from one to the next; one that would
+    replace a typed, unapplied correction asks first."""
+    open_by_path(page, po_copy)
+    caption = page.get_by_text(re.compile(r"links · \d+ to review"))
+    to_review = lambda: int(re.search(r"(\d+) to review", caption.inner_text()).group(1))
+    before = to_review()
+    open_editor(page)
+    number = page.get_by_label("Link (the blue row)")
+    expect(number).to_have_value("1")
+    page.get_by_role("button", name="Next to review ▶").click()
+    expect(number).to_have_value(str(OMISSION + 1))   # the first link to review (1-based)
+    settle(page)
+    page.get_by_role("button", name="✓ Reviewed, next ▶").click()
+    expect(number).to_have_value(str(OMISSION + 2))
+    expect(row(page, OMISSION + 1).locator(".ok")).to_be_visible()   # marked reviewed
+    expect(caption).to_contain_text(f"{before - 1} to review")
+    # none before it is left to review: the one just reviewed is not offered again
+    expect(page.get_by_role("button", name="◀ Previous to review")).to_be_disabled()
+    settle(page)
+    type_in_editor(page, "Typed, not applied.")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Next to review ▶").click()
+    page.wait_for_timeout(1_000)
+    assert len(asked) == 1 and "not applied" in asked[0]
+    expect(number).to_have_value(str(OMISSION + 2))   # Cancel: still here, the typing kept
+    expect(page.get_by_label("Edit the target sentence")).to_have_value("Typed, not applied.")
