@@ -162,8 +162,37 @@ def gone_file(row: Any, draft: Any, n: int) -> None:
 SHOWN_HERE = 12   # PO files of the current folder shown as buttons
 
 
+_KIND_ICONS = {"pair": ":material/description:", "set": ":material/view_column:",
+               "upload": ":material/upload_file:"}
+
+
+def kept_row() -> None:
+    """The pairs, sets and uploaded POs the app keeps (alignment/kept.py), newest first: after
+    Close they were reachable only by a path shown once."""
+    from alignment.kept import kept_files
+
+    found = kept_files()
+    if not found:
+        return
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    bar.caption("Aligned or uploaded here before:")
+    for n, item in enumerate(found[:SHOWN_HERE]):
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.modified))
+        if bar.button(md(item.label), key=f"open_kept_{n}", icon=_KIND_ICONS[item.kind],
+                      help=f"{item.path} (changed {when})"):
+            if item.kind == "set":
+                from views import versions as versions_view
+
+                versions_view.open_set(item.path)
+                st.rerun()
+            try_open(item.path, title=item.label)
+    if len(found) > SHOWN_HERE:
+        bar.caption(f"and {len(found) - SHOWN_HERE:,} more in {md(str(found[0].path.parent))}")
+
+
 def open_section() -> None:
     st.subheader("Open a PO file")
+    kept_row()
     found = sorted(Path.cwd().glob("*.po"))
     here = found[:SHOWN_HERE]
     if here:
@@ -252,19 +281,27 @@ def align_section() -> None:
 
 def align_uploads(files: list[Any], langs: list[str]) -> None:
     """Align two uploads here, under the button (where the person is, progress bar and all)."""
+    from alignment.kept import aligned_pair
+
+    digest = digest_of(f.getvalue() for f in files)
+    title = f"{files[0].name} ↔ {files[1].name}"
+    target, existing = aligned_pair(files[0].name, files[1].name, digest, langs[0], langs[1])
+    if existing is not None:   # the same texts again: the file with the corrections saved to it
+        open_po(target, title=title)
+        ss.flash_info = (f"These texts were aligned here before: opened {target}, with the "
+                         "corrections saved to it.")
+        return
     folder = upload_dir()
     stored = [workspace.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, side))
               for f, side in zip(files, ("src", "tgt"))]
-    digest = digest_of(f.getvalue() for f in files)
     bitext = align_files(digest, langs[0], langs[1], EMBEDDER, str(stored[0]), str(stored[1]),
                          (files[0].name, files[1].name))
     for path in stored:
         path.unlink(missing_ok=True)  # the PO holds the texts now
-    target = workspace.aligned_path(files[0].name, files[1].name, digest)
-    store_aligned(bitext, target, f"{files[0].name} ↔ {files[1].name}", f"new:{digest[:16]}")
+    store_aligned(bitext, target, title, str(target.resolve()))
     ss.flash_info = (f"Aligned {langs[0]} ↔ {langs[1]} and written to {target}. Keep it where "
                      "it is, download it (Download ▸ PO), or save a copy next to your texts "
-                     "(Save a copy as…).")
+                     "(Save a copy as…); the start page lists it.")
 
 
 def start_page() -> None:

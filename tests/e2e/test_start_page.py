@@ -180,3 +180,37 @@ def test_po_files_past_the_twelve_listed_are_counted(page, home):
     finally:
         for path in made:
             path.unlink(missing_ok=True)
+
+
+def test_a_text_aligned_here_is_listed_and_the_same_texts_open_the_corrections(page, tmp_path):
+    """After Close, the corrections of a pair aligned in the app were out of reach unless its
+    path had been noted, and aligning the same two texts again stopped on '... pass
+    --overwrite-edited', a command-line option. Now the start page lists the pair, and the
+    same uploads open the file with the corrections."""
+    from e2e_helpers import reader_table, upload_pair
+
+    fr = tmp_path / "moulin-fr.txt"
+    en = tmp_path / "moulin-en.txt"
+    fr.write_text("Le moulin tourne depuis deux siècles. Il moud le blé du village.\n", encoding="utf-8")
+    en.write_text("The mill has turned for two centuries. It grinds the village's wheat.\n",
+                  encoding="utf-8")
+    upload_pair(page, fr, en)
+    page.get_by_role("button", name="Align", exact=True).click()
+    rows = reader_table(page).locator("tr.row")
+    rows.first.wait_for(timeout=90_000)
+    settle(page)
+    page.get_by_text("Correct a link").click()
+    page.get_by_label("Edit the target sentence").fill("The MILL has turned for two centuries.")
+    page.get_by_role("button", name="Apply and save (Ctrl+S)").click()
+    expect(rows.first).to_contain_text("The MILL")
+    settle(page)
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    kept = page.get_by_role("button", name="moulin-fr ↔ moulin-en")
+    kept.click()
+    expect(reader_table(page).locator("tr.row").first).to_contain_text("The MILL")
+    settle(page)
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    upload_pair(page, fr, en)
+    page.get_by_role("button", name="Align", exact=True).click()
+    expect(page.get_by_text("These texts were aligned here before")).to_be_visible()
+    expect(reader_table(page).locator("tr.row").first).to_contain_text("The MILL")
