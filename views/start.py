@@ -33,7 +33,7 @@ def po_caption(corpus: Any, path: Path) -> str:
 
 def fetch_message(exc: FetchError) -> str:
     """The fetch error without its command-line advice: the upload box is right below."""
-    reason = str(exc).split("; save the page in a browser and run")[0]
+    reason = str(exc).split("; save the page in a browser and run")[0].split(", or run again with --force")[0]
     return f"{reason}. Save the page in your browser and upload it in the box below."
 
 
@@ -59,11 +59,14 @@ def fetch_missing(corpus: Any, side: Any) -> None:
                               "DOCX, ODT or PDF)",
                               type=list(FORMATS), key=f"up_{corpus.id}_{side.side}")
     if upload is not None:
-        path = None
+        path, force_key = None, f"force_{corpus.id}_{side.side}"
         try:
             path = workspace.store_upload(upload.name, upload.getvalue(),
                                        workspace.side_dir(upload_dir(), side.side))
-            result = fetch_side(corpus, side, file=path, source=upload.name)
+            result = fetch_side(corpus, side, file=path, source=upload.name,
+                                force=ss.pop(force_key, False))
+        except FetchError as exc:
+            refused(str(exc), force_key)
         except AlignmentError as exc:
             st.error(md(str(exc)))
         else:
@@ -72,6 +75,16 @@ def fetch_missing(corpus: Any, side: Any) -> None:
         finally:
             if path is not None:
                 path.unlink(missing_ok=True)  # the corpus cache keeps its own copy
+
+
+def refused(message: str, force_key: str) -> None:
+    """An upload refused as plainly not the side (another language): what the app can do
+    instead of the command line's --force is a button, for a person sure of the text."""
+    reason, *forced = message.split(", or run again with --force", 1)
+    st.error(md(reason) + (". If you are sure it is the right text, keep it anyway." if forced else ""))
+    if forced:
+        st.button("Keep it anyway", key=f"btn_{force_key}",
+                  on_click=lambda: ss.__setitem__(force_key, True))
 
 
 def kept(done: str, warnings: Any) -> None:

@@ -133,6 +133,7 @@ def test_a_corpus_side_upload_in_another_language_is_refused_and_a_short_one_war
         expect(alert).to_contain_text("preface-en.txt: refused: the kept text of serge-1926 src (fr) "
                                       "looks like language 'en'")
         expect(alert).to_contain_text("nothing was kept")
+        expect(alert).not_to_contain_text("--force")   # no command line in the app
         assert not list(cache.rglob("src.txt"))
         expect(page.get_by_text("fr: missing")).to_be_visible()
         box.set_input_files(str(short))
@@ -214,3 +215,21 @@ def test_a_text_aligned_here_is_listed_and_the_same_texts_open_the_corrections(p
     page.get_by_role("button", name="Align", exact=True).click()
     expect(page.get_by_text("These texts were aligned here before")).to_be_visible()
     expect(reader_table(page).locator("tr.row").first).to_contain_text("The MILL")
+
+
+def test_a_person_sure_of_a_refused_upload_keeps_it_anyway(page, tmp_path, home):
+    """The refusal told the app user to 'run again with --force'; the app has a button."""
+    cache = home / "corpora-cache"
+    wrong = tmp_path / "preface-en.txt"
+    wrong.write_text(ENGLISH, encoding="utf-8")
+    try:
+        page.locator(".st-key-up_serge-1926_src input[type=file]").set_input_files(str(wrong))
+        alert = page.locator("[data-testid='stAlert']").filter(has_text="refused")
+        expect(alert).to_contain_text("If you are sure it is the right text, keep it anyway.")
+        settle(page)
+        page.get_by_role("button", name="Keep it anyway").click()
+        expect(page.get_by_text("Kept preface-en.txt as the fr text of")).to_be_visible()
+        expect(page.get_by_text("fr: cached")).to_be_visible()
+        assert list(cache.rglob("src.txt"))
+    finally:
+        shutil.rmtree(cache / "serge-1926", ignore_errors=True)   # the module's other tests
