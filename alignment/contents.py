@@ -10,7 +10,8 @@ reader is listed as corrected. Date lines ("mars 1925") stay out: they are no pl
 The original's headings come first; a link with none there lists the translation's (a
 heading the translator added). A text where more than `MAX_SHARE` of the links would be
 headings (a list, verse, a presplit file of short lines) gets no contents: such a list
-would be no guide.
+would be no guide. The EPUB export (epub.py) cuts its files at a stricter rule, titles that
+name a chapter ("Chapter 3", "IV."): a file per section heading would be too many.
 """
 
 from __future__ import annotations
