@@ -191,6 +191,7 @@ border-bottom:1px solid var(--rule);padding-bottom:.3rem}
 .cell p{margin:0}.cell p+p{margin-top:.8rem}
 .cell.par{margin-top:1rem}
 .cell.empty{background:var(--empty);min-height:1.4rem;border-radius:3px}
+.cell.heading{font-weight:600}
 .cell.review{border-left:3px solid #d9a400;padding-left:.4rem}
 footer{color:var(--muted);font-size:.75rem;margin-top:2rem;border-top:1px solid var(--rule)}
 @media (max-width:40rem){
@@ -201,8 +202,9 @@ footer{color:var(--muted);font-size:.75rem;margin-top:2rem;border-top:1px solid 
 
 
 def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, review: bool,
-          title: str) -> str:
+          title: str, heading: bool = False) -> str:
     classes = ["cell", side] + (["par"] if new_paragraph else []) + (["review"] if review else [])
+    classes += ["heading"] if heading else []
     if not sents:
         classes.append("empty")
     paragraphs: list[list[str]] = []
@@ -216,6 +218,10 @@ def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, revi
 
 
 def _rows(bitext: Bitext) -> list[str]:
+    """Two cells per link; a link that is a heading and nothing else (contents.py) is bold."""
+    from .contents import headings
+
+    heads = {h.link for h in headings(bitext) if h.whole}
     rows: list[str] = []
     last = {"src": None, "tgt": None}
     for i, link in enumerate(bitext.alignment.links):
@@ -227,7 +233,7 @@ def _rows(bitext: Bitext) -> list[str]:
             new_par = bool(chosen) and last[side] is not None and chosen[0].paragraph != last[side]
             if chosen:
                 last[side] = chosen[-1].paragraph
-            rows.append(_cell(chosen, side, lang, new_par, review, title))
+            rows.append(_cell(chosen, side, lang, new_par, review, title, i in heads))
     return rows
 
 

@@ -194,6 +194,14 @@ def test_html_has_two_columns_paragraph_breaks_and_empty_cells() -> None:
     assert [("review" in c[0]) for c in src] == [False, False, True, True, True, False]
 
 
+def test_html_draws_a_heading_bold() -> None:
+    """'Titre' / 'Title', a paragraph of its own that reads as a heading (contents.py)."""
+    page = render_html(bitext())
+    assert re.findall(r'class="cell (src|tgt) heading"[^>]*><p>([^<]*)', page) == [
+        ("src", "Titre"), ("tgt", "Title")]
+    assert ".cell.heading{font-weight:600}" in page
+
+
 def test_html_is_standalone_and_fits_a_phone() -> None:
     page = render_html(bitext())
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
