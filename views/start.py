@@ -194,13 +194,23 @@ def kept_row() -> None:
         if bar.button(md(item.label), key=f"open_kept_{n}", icon=_KIND_ICONS[item.kind],
                       help=f"{item.path} (changed {when})"):
             if item.kind == "set":
-                from views import versions as versions_view
-
-                versions_view.open_set(item.path)
-                st.rerun()
-            try_open(item.path, title=item.label)
+                open_kept_set(item.path)
+            else:
+                try_open(item.path, title=item.label)
     if len(found) > SHOWN_HERE:
         bar.caption(f"and {len(found) - SHOWN_HERE:,} more in {md(str(found[0].path.parent))}")
+
+
+def open_kept_set(path: Path) -> None:
+    """Open a version set from the list; one gone or broken since is said here."""
+    from views import versions as versions_view
+
+    try:
+        versions_view.open_set(path)
+    except (AlignmentError, OSError) as exc:
+        st.error(f"Cannot open {md(path.name)}: {md(str(exc))}")
+        return
+    st.rerun()
 
 
 def open_section() -> None:

@@ -233,3 +233,19 @@ def test_a_person_sure_of_a_refused_upload_keeps_it_anyway(page, tmp_path, home)
         assert list(cache.rglob("src.txt"))
     finally:
         shutil.rmtree(cache / "serge-1926", ignore_errors=True)   # the module's other tests
+
+
+def test_a_kept_set_broken_since_is_said_so_and_the_page_stays(page, home):
+    """A version set in the list that another program broke: one line, the start page stays."""
+    folder = home / "xdg" / "alignment" / "aligned"
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = folder / "cassé--2-versions-00000000.tmx"
+    broken.write_text("<tmx broken", encoding="utf-8")
+    try:
+        page.reload()
+        page.get_by_role("button", name="cassé (2 versions)").click()
+        expect(page.get_by_text(re.compile(r"Cannot open cassé--2-versions-00000000\.tmx: .*not "
+                                           r"well-formed XML"))).to_be_visible()
+        expect(page.get_by_text("Align new texts")).to_be_visible()
+    finally:
+        broken.unlink()
