@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import tempfile
 import zlib
 from collections import Counter
@@ -103,6 +104,16 @@ def sentence_deck(bitext: Bitext, ids: Iterable[int], deck_name: str,
               (bitext.link_text(i, "src"), bitext.link_text(i, "tgt")))
              for i in ids if bitext.alignment.links[i].src and bitext.alignment.links[i].tgt)
     return _deck(deck_name, model, notes)
+
+
+def write_sentence_deck(bitext: Bitext, path: str | os.PathLike[str]) -> list[Path]:
+    """Write the sentence cards of every link (the original on the front) atomically, as an
+    .apkg named after the file; returns the path written (as EXPORTERS expects)."""
+    from .atomic import atomic_write_bytes
+
+    name = Path(path).stem
+    deck = sentence_deck(bitext, range(len(bitext.alignment.links)), name)
+    return [atomic_write_bytes(path, deck)]
 
 
 def _model(name: str, fields: Sequence[str], question: str, answer: str):

@@ -61,4 +61,5 @@ EXPORTERS = Registry("export format", {
     "moses": "alignment.export:write_moses",
     "html": "alignment.export:write_html",
     "epub": "alignment.epub:write_epub",
+    "anki": "alignment.glossary:write_sentence_deck",
 })

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from html.parser import HTMLParser
@@ -235,12 +236,17 @@ def test_cli_export_writes_every_format(tmp_path: Path) -> None:
     out = {k: tmp_path / f"out.{k}" for k in ("tmx", "tsv", "html")}
     res = CliRunner().invoke(main, ["export", str(po), "--tmx", str(out["tmx"]), "--tsv",
                                     str(out["tsv"]), "--html", str(out["html"]),
-                                    "--moses", str(tmp_path / "train")])
+                                    "--moses", str(tmp_path / "train"),
+                                    "--anki", str(tmp_path / "cards.apkg")])
     assert res.exit_code == 0, res.output
     assert out["tsv"].read_text(encoding="utf-8") == render_tsv(bitext())
     assert out["html"].read_text(encoding="utf-8") == render_html(bitext())
     assert (tmp_path / "train.fr").is_file() and (tmp_path / "train.en").is_file()
-    assert res.output.count("Wrote ") == 5
+    from test_words import deck_notes   # a card per link with both sides, the original in front
+    cards = deck_notes((tmp_path / "cards.apkg").read_bytes(), tmp_path)
+    assert [c[0] for c in cards] == ["Titre", html.escape(NASTY), "Il est parti. Il n&#x27;est pas revenu.",
+                                     "Oui."]
+    assert res.output.count("Wrote ") == 6
 
 
 @pytest.mark.parametrize("args, message", [

@@ -1,6 +1,7 @@
-"""`alignment export`: a PO file's pairs as TMX, TSV, Moses files, an HTML reader or an EPUB.
+"""`alignment export`: a PO file's pairs as TMX, TSV, Moses files, an HTML reader, an EPUB or
+Anki sentence cards.
 
-Built on click (see cli/__init__.py); the writers are export.py's and epub.py's.
+Built on click (see cli/__init__.py); the writers are export.py's, epub.py's and glossary.py's.
 """
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ from .common import CONTEXT, check_before_work, overwrite_edited_option, write_o
 @click.option("--epub-layout", type=click.Choice(["pairs", "paragraphs", "small"]), default="pairs",
               show_default=True, help="EPUB: each sentence pair original then translation, "
               "alternating paragraphs, or pairs with the translation in a smaller font.")
+@click.option("--anki", type=click.Path(dir_okay=False), default=None,
+              help="Write Anki sentence cards here (.apkg: a card per link with both sides, "
+              "the original on the front).")
 @overwrite_edited_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
-               html: str | None, epub: str | None, epub_layout: str,
+               html: str | None, epub: str | None, epub_layout: str, anki: str | None = None,
                overwrite_edited: bool = False) -> None:
-    """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader and/or an EPUB.
+    """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, an EPUB
+    and/or Anki sentence cards.
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless
     --overwrite-edited); TMX, TSV and HTML may go to standard output with '-'.
@@ -42,41 +47,42 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export pairs.po --moses corpus/train   (corpus/train.fr, corpus/train.en)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
     Example: alignment export pairs.po --tsv - | cut -f2
+    Example: alignment export novel.po --anki novel.apkg
     """
     from ..errors import InputError
     from ..po import read_po
 
-    if not (tmx or tsv or moses or html or epub):
+    if not (tmx or tsv or moses or html or epub or anki):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
-                         "--html FILE and/or --epub FILE")
+                         "--html FILE, --epub FILE and/or --anki FILE")
     from ..export import moses_paths
 
-    others = [("--epub", epub), ("--moses", moses if moses == "-" else None)]
+    others = [("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None)]
     check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
     bitext = read_po(pairs)
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
-                          more=[("--epub", epub),
+                          more=[("--epub", epub), ("--anki", anki),
                                 *(("--moses", str(p)) for p in moses_paths(bitext, moses))],
                           overwrite_edited=overwrite_edited)
     written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html,
                             overwrite_edited=overwrite_edited)
-    written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses)
+    written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki)
     for path in written:
         click.echo(f"Wrote {path}", err=True)
 
 
 def _write_files(bitext: Any, *, epub: str | None, epub_layout: str,
-                 moses: str | None) -> list[str]:
-    """The outputs that are files only (EPUB, Moses); the paths written."""
+                 moses: str | None, anki: str | None = None) -> list[str]:
+    """The outputs that are files only (EPUB, Moses, Anki); the paths written."""
     from ..epub import write_epub
     from ..errors import InputError
     from ..registry import EXPORTERS
 
     written: list[str] = []
     for path, write in ((epub, lambda b, p: write_epub(b, p, style=epub_layout)),
-                        (moses, EXPORTERS["moses"])):
+                        (moses, EXPORTERS["moses"]), (anki, EXPORTERS["anki"])):
         if not path:
             continue
         try:
