@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .read.text import DATE_LINE, looks_like_heading
-from .types import Bitext, Sentence
+from .types import Bitext, Sentence, VersionSet
 
 MAX_SHARE = 0.25
 """More links than this share read as headings: the text has no contents worth listing."""
@@ -31,8 +31,8 @@ MAX_CHARS = 80
 
 @dataclass(frozen=True)
 class Heading:
-    """One heading: the link (0-based) that holds it and the text to list; `whole` when
-    the link holds nothing else (the reader draws such a row bold)."""
+    """One heading: the link (0-based; a version set's row) that holds it and the text to
+    list; `whole` when the link holds nothing else (the reader draws such a row bold)."""
 
     link: int
     text: str
@@ -58,15 +58,26 @@ def _side(sents: Sequence[Sentence], lone: Sequence[bool], idx: Sequence[int]) -
     return text, len(found) == len(idx)
 
 
+def _listed(found: list[tuple[int, list[tuple[str, bool]]]], rows: int) -> tuple[Heading, ...]:
+    """Headings from each row's sides (text, whole), the first side with one named; none at
+    all when more than MAX_SHARE of the rows would be listed."""
+    out = [Heading(i, next(text for text, _ in sides if text), all(w for _, w in sides))
+           for i, sides in found if any(text for text, _ in sides)]
+    return () if len(out) > MAX_SHARE * rows else tuple(out)
+
+
 def headings(bitext: Bitext) -> tuple[Heading, ...]:
     """The text's headings in reading order (see the module docstring for the rule)."""
     src_lone, tgt_lone = _lone(bitext.src), _lone(bitext.tgt)
-    out = []
-    for i, link in enumerate(bitext.alignment.links):
-        src, src_whole = _side(bitext.src, src_lone, link.src)
-        tgt, tgt_whole = _side(bitext.tgt, tgt_lone, link.tgt)
-        if src or tgt:
-            out.append(Heading(i, src or tgt, src_whole and tgt_whole))
-    if len(out) > MAX_SHARE * len(bitext.alignment.links):
-        return ()
-    return tuple(out)
+    found = [(i, [_side(bitext.src, src_lone, link.src), _side(bitext.tgt, tgt_lone, link.tgt)])
+             for i, link in enumerate(bitext.alignment.links)]
+    return _listed(found, len(bitext.alignment.links))
+
+
+def set_headings(vs: VersionSet) -> tuple[Heading, ...]:
+    """The headings of a version set's rows (`Heading.link` is the row): the original's,
+    else the first version's that has one there."""
+    lone = [_lone(t.sentences) for t in vs.texts]
+    found = [(i, [_side(t.sentences, lone[k], row.cells[k]) for k, t in enumerate(vs.texts)])
+             for i, row in enumerate(vs.rows)]
+    return _listed(found, len(vs.rows))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alignment import browse
-from alignment.contents import MAX_CHARS, Heading, headings
+from alignment.contents import MAX_CHARS, Heading, headings, set_headings
 from alignment.po import read_po, write_po
 from alignment.types import Alignment, Bitext, Link, Sentence
 
@@ -90,3 +90,15 @@ def test_a_whole_heading_row_is_drawn_as_a_heading():
     view = browse.View(headings=frozenset(h.link for h in headings(b) if h.whole))
     assert 'class="row heading"' in browse.render_row(b, 0, view)
     assert "heading" not in browse.render_row(b, 1, view)
+
+
+def test_a_version_set_lists_the_originals_headings_by_row() -> None:
+    """The rows of a set (versions.py) hold the original's heading, else a version's."""
+    from alignment.types import JointRow, Version, VersionSet
+
+    src = [("CHAPITRE I", 0)] + prose(12, 1) + [("CHAPITRE II", 6)] + prose(12, 7)
+    texts = tuple(Version(name, lang, tuple(Sentence(t, p) for t, p in src))
+                  for name, lang in (("fr", "fr"), ("en1", "en"), ("en2", "en")))
+    rows = tuple(JointRow(((k,), (k,), (k,)), ((), ())) for k in range(len(src)))
+    vs = VersionSet(texts, rows)
+    assert [(h.link, h.text) for h in set_headings(vs)] == [(0, "CHAPITRE I"), (13, "CHAPITRE II")]

@@ -124,6 +124,10 @@ def test_upload_an_original_and_two_versions_then_compare(tmp_path, sync_api, se
             button = page.get_by_role("button", name="Align and compare")
             api.expect(button).to_be_disabled(timeout=60_000)
             page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
+            # as a person waits to see the file taken (a second upload sent while the first
+            # one's rerun runs can be dropped under load: the languages stayed "fr")
+            api.expect(page.locator(".st-key-vs_up_src").get_by_text("histoire.txt")).to_be_visible()
+            settle(page)
             page.locator(".st-key-vs_up_versions input[type=file]").set_input_files(paths[1:])
             langs = page.get_by_label("Languages, original first (detected; correct them if need be)")
             api.expect(langs).to_have_value("fr, en, en", timeout=30_000)
@@ -208,5 +212,40 @@ def test_back_to_a_set_another_program_broke_is_one_error_line(version_set, sync
             api.expect(page.get_by_text(re.compile(r"Error: .*story\.tmx: not well-formed XML"))
                        ).to_be_visible(timeout=30_000)
             api.expect(page.get_by_text("Traceback")).to_have_count(0)
+        finally:
+            browser.close()
+
+
+def test_a_set_of_books_turns_to_the_heading_chosen(tmp_path, sync_api, server):
+    """Two translations of a book compared in columns: 'Go to a heading' turns to the
+    chapter's page and brings its row into view, as in the two-text reader."""
+    paths = []
+    for name, chapter, line in (("fr", "CHAPITRE {c}", "Le pont {c}.{k} enjambe la rivière."),
+                                ("en1", "CHAPTER {c}", "Bridge {c}.{k} spans the river."),
+                                ("en2", "CHAPTER {c}", "Bridge {c}.{k} crosses the river.")):
+        blocks = ["\n".join([chapter.format(c=c), "", *(line.format(c=c, k=k) for k in range(40))])
+                  for c in (1, 2, 3)]
+        path = tmp_path / f"book.{name}.txt"
+        path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    out = tmp_path / "book.tmx"
+    result = CliRunner().invoke(main, ["align", *paths, "--presplit", "--langs", "fr,en,en",
+                                       "--embedder", "hashing", "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    api = sync_api
+    with api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(server)
+            open_set_by_path(page, out)
+            page.locator("div.vs-grid").first.wait_for(timeout=60_000)
+            settle(page)
+            page.locator(".st-key-vs_goto_heading").click()
+            page.get_by_role("option", name="83 · CHAPITRE 3").click()
+            api.expect(page.get_by_text("Page 2 of 3")).to_be_visible()
+            row = page.locator("#row-83")
+            api.expect(row).to_be_in_viewport()
+            api.expect(page.locator("div.vs-cell[data-name='en2']", has_text="CHAPTER 3")).to_be_visible()
         finally:
             browser.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -266,3 +266,14 @@ def close_text() -> None:
         from views.versions import open_set   # which joins the pair's corrections in
 
         open_set(Path(back))
+
+
+def heading_select(heads: Sequence[Any], key: str, on_change: Callable[..., None]) -> None:
+    """The sidebar's "Go to a heading" list (alignment.contents), when there are two or more;
+    the reader's and the version set's. `on_change` runs whole (made a `callback` here)."""
+    if len(heads) < 2:
+        return
+    st.sidebar.selectbox(f"Go to a heading ({len(heads):,})", range(len(heads)), index=None,
+                         key=key, placeholder="Choose a heading",
+                         format_func=lambda k: f"{heads[k].link + 1} · {heads[k].text}",
+                         on_change=callback(on_change), args=(tuple(heads),))

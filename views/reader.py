@@ -12,8 +12,8 @@ from alignment.contents import Heading, headings
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
-from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, md, memo, recover_draft,
-                     save, ss, unsaved)
+from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, heading_select, md,
+                     memo, recover_draft, save, ss, unsaved)
 from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
@@ -135,13 +135,8 @@ def go_to_heading(heads: tuple[Heading, ...]) -> None:
 def contents(bitext: Bitext) -> None:
     """The sidebar's "Go to a heading": the text's contents (alignment.contents), when it
     has two headings or more."""
-    heads = memo("headings", bitext, None, lambda: headings(bitext))
-    if len(heads) < 2:
-        return
-    st.sidebar.selectbox(f"Go to a heading ({len(heads):,})", range(len(heads)), index=None,
-                         key="goto_heading", placeholder="Choose a heading",
-                         format_func=lambda k: f"{heads[k].link + 1} · {heads[k].text}",
-                         on_change=go_to_heading, args=(heads,))
+    heading_select(memo("headings", bitext, None, lambda: headings(bitext)), "goto_heading",
+                   go_to_heading)
 
 
 def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:

@@ -8,6 +8,7 @@ state (`st.cache_resource`, keyed by path and modification time); a page draws o
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,7 +20,7 @@ from alignment import versions_compare as V
 from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
-from .common import callback, counted, md, uninterrupted
+from .common import callback, counted, heading_select, md, uninterrupted
 
 PER_PAGE = 50
 MAX_COLUMNS = 4
@@ -244,7 +245,32 @@ def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]
     query = sb.text_input("Search all versions", key="vs_q")
     only = sb.toggle("Only rows with a marker", key="vs_only")
     hide = sb.multiselect("Learn: hide until clicked", names, key="vs_hide")
+    _contents(vs)
     return shown, diff, query, only, view, [names.index(n) for n in hide]
+
+
+@callback
+def _go_to_heading(heads: tuple) -> None:
+    """The chosen heading's row is turned to when the page is drawn (page() knows the rows
+    a search leaves); the list is emptied, so the same heading can be chosen again."""
+    k = st.session_state.get("vs_goto_heading")
+    if k is not None and k < len(heads):
+        st.session_state.vs_goto, st.session_state.vs_goto_heading = heads[k].link, None
+
+
+def _contents(vs: VersionSet) -> None:
+    """The sidebar's "Go to a heading" for a set of books, as in the two-text reader."""
+    heading_select(_memo_headings(vs), "vs_goto_heading", _go_to_heading)
+
+
+def _memo_headings(vs: VersionSet) -> tuple:
+    """The set's headings, found once per open set (a VersionSet is immutable)."""
+    from alignment.contents import set_headings
+
+    ss = st.session_state
+    if ss.get("_vs_heads", (None,))[0] is not vs:
+        ss._vs_heads = (vs, set_headings(vs))
+    return ss._vs_heads[1]
 
 
 SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"))
@@ -340,6 +366,9 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
         flagged = set(flagged_rows(vs, shown))
         ids = [i for i in ids if i in flagged]
     pages = max(1, -(-len(ids) // PER_PAGE))
+    goto = ss.pop("vs_goto", None)   # a heading chosen: its page, its row in view
+    if goto is not None:
+        ss.vs_page = bisect.bisect_left(ids, goto) // PER_PAGE
     number = min(ss.get("vs_page", 0), pages - 1)
     left, mid, right = st.columns([1, 3, 1])
     if left.button("◀ Previous", key="vs_prev", disabled=number == 0):
@@ -350,5 +379,7 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
     if right.button("Next ▶", key="vs_next", disabled=number >= pages - 1):
         ss.vs_page = number + 1
         st.rerun()
+    scroll = ("" if goto is None else "<script>setTimeout(() => document.getElementById("
+              f"'row-{int(goto) + 1}')?.scrollIntoView({{block: 'center'}}), 150)</script>")
     st.html(render_rows(vs, ids[number * PER_PAGE:(number + 1) * PER_PAGE], shown,
-                        diff=diff, hits=hits, hide=hide))
+                        diff=diff, hits=hits, hide=hide) + scroll, unsafe_allow_javascript=True)
