@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,18 +33,39 @@ EN2 = ["In the morning, the town still slept in the rain.",
        "The coffee was getting cold on the kitchen table."]
 
 
-@pytest.fixture
-def version_set(tmp_path) -> Path:
+def align_set(folder: Path, stem: str, texts: dict[str, str]) -> Path:
+    """`alignment align` of presplit texts (one sentence per line; fr, en, en) into STEM.tmx."""
     paths = []
-    for name, lines in (("fr", FR), ("en1", EN1), ("en2", EN2)):
-        path = tmp_path / f"story.{name}.txt"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for name, text in texts.items():
+        path = folder / f"{stem}.{name}.txt"
+        path.write_text(text, encoding="utf-8")
         paths.append(str(path))
-    out = tmp_path / "story.tmx"
+    out = folder / f"{stem}.tmx"
     result = CliRunner().invoke(main, ["align", *paths, "--presplit", "--langs", "fr,en,en",
                                        "--embedder", "hashing", "-q", "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture
+def version_set(tmp_path) -> Path:
+    return align_set(tmp_path, "story", {name: "\n".join(lines) + "\n" for name, lines in
+                                         (("fr", FR), ("en1", EN1), ("en2", EN2))})
+
+
+@contextmanager
+def opened_set(api, server: str, path: Path, height: int = 1000):
+    """A browser tab on the start page, the set at `path` opened by its path, its grid drawn."""
+    with api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": height})
+            page.goto(server)
+            open_set_by_path(page, path)
+            page.locator("div.vs-grid").first.wait_for(timeout=60_000)
+            yield page
+        finally:
+            browser.close()
 
 
 def open_set_by_path(page, path: Path) -> None:
@@ -179,16 +201,8 @@ def test_what_the_aligner_warned_about_a_version_is_on_the_page(version_set, tmp
     warned = tmp_path / "warned.tmx"
     write_set_tmx(replace(vs, warnings=((), ("the encoder use-m3 does not know sv: review the links",))),
                   warned)
-    with api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(server)
-            open_set_by_path(page, warned)
-            page.locator("div.vs-grid").first.wait_for(timeout=60_000)
-            api.expect(page.get_by_text("en2: the encoder use-m3 does not know sv")).to_be_visible()
-        finally:
-            browser.close()
+    with opened_set(api, server, warned) as page:
+        api.expect(page.get_by_text("en2: the encoder use-m3 does not know sv")).to_be_visible()
 
 
 def test_back_to_a_set_another_program_broke_is_one_error_line(version_set, sync_api, server):
@@ -196,56 +210,33 @@ def test_back_to_a_set_another_program_broke_is_one_error_line(version_set, sync
     set): the close ran into the broken file inside a click's callback, and the page showed
     a traceback. Now it says what is wrong in one line."""
     api = sync_api
-    with api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(server)
-            open_set_by_path(page, version_set)
-            page.locator("div.vs-grid").first.wait_for(timeout=60_000)
-            page.get_by_role("button", name="Correct or learn fr–en2").click()
-            api.expect(page.locator("table.al-rows").last).to_contain_text(
-                "the town still slept in the rain", timeout=60_000)
-            version_set.write_text("not xml at all", encoding="utf-8")   # another program's
-            page.locator("section[data-testid='stSidebar']").get_by_role(
-                "button", name="Close (back to the set)").click()
-            api.expect(page.get_by_text(re.compile(r"Error: .*story\.tmx: not well-formed XML"))
-                       ).to_be_visible(timeout=30_000)
-            api.expect(page.get_by_text("Traceback")).to_have_count(0)
-        finally:
-            browser.close()
+    with opened_set(api, server, version_set) as page:
+        page.get_by_role("button", name="Correct or learn fr–en2").click()
+        api.expect(page.locator("table.al-rows").last).to_contain_text(
+            "the town still slept in the rain", timeout=60_000)
+        version_set.write_text("not xml at all", encoding="utf-8")   # another program's
+        page.locator("section[data-testid='stSidebar']").get_by_role(
+            "button", name="Close (back to the set)").click()
+        api.expect(page.get_by_text(re.compile(r"Error: .*story\.tmx: not well-formed XML"))
+                   ).to_be_visible(timeout=30_000)
+        api.expect(page.get_by_text("Traceback")).to_have_count(0)
 
 
 def test_a_set_of_books_turns_to_the_heading_chosen(tmp_path, sync_api, server):
     """Two translations of a book compared in columns: 'Go to a heading' turns to the
     chapter's page and brings its row into view, as in the two-text reader."""
-    paths = []
+    texts = {}
     for name, chapter, line in (("fr", "CHAPITRE {c}", "Le pont {c}.{k} enjambe la rivière."),
                                 ("en1", "CHAPTER {c}", "Bridge {c}.{k} spans the river."),
                                 ("en2", "CHAPTER {c}", "Bridge {c}.{k} crosses the river.")):
         blocks = ["\n".join([chapter.format(c=c), "", *(line.format(c=c, k=k) for k in range(40))])
                   for c in (1, 2, 3)]
-        path = tmp_path / f"book.{name}.txt"
-        path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
-        paths.append(str(path))
-    out = tmp_path / "book.tmx"
-    result = CliRunner().invoke(main, ["align", *paths, "--presplit", "--langs", "fr,en,en",
-                                       "--embedder", "hashing", "-q", "-o", str(out)])
-    assert result.exit_code == 0, result.output
+        texts[name] = "\n\n".join(blocks) + "\n"
     api = sync_api
-    with api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(server)
-            open_set_by_path(page, out)
-            page.locator("div.vs-grid").first.wait_for(timeout=60_000)
-            settle(page)
-            page.locator(".st-key-vs_goto_heading").click()
-            page.get_by_role("option", name="83 · CHAPITRE 3").click()
-            api.expect(page.get_by_text("Page 2 of 3")).to_be_visible()
-            row = page.locator("#row-83")
-            api.expect(row).to_be_in_viewport()
-            api.expect(page.locator("div.vs-cell[data-name='en2']", has_text="CHAPTER 3")).to_be_visible()
-        finally:
-            browser.close()
+    with opened_set(api, server, align_set(tmp_path, "book", texts), height=900) as page:
+        settle(page)
+        page.locator(".st-key-vs_goto_heading").click()
+        page.get_by_role("option", name="83 · CHAPITRE 3").click()
+        api.expect(page.get_by_text("Page 2 of 3")).to_be_visible()
+        api.expect(page.locator("#row-83")).to_be_in_viewport()
+        api.expect(page.locator("div.vs-cell[data-name='en2']", has_text="CHAPTER 3")).to_be_visible()
