@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .corpora import (Corpus, CorpusSide, _record_path, _recorded_sha, fetch_by_hand, sha256_text,
                       side_path, side_url)
-from .errors import AlignmentError, FetchError, InputError, SectionNotFound
+from .errors import AlignmentError, FetchError, FetchRefused, InputError, SectionNotFound
 from .fetch import download
 from .types import Document
 
@@ -257,10 +257,10 @@ def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str, *,
     cached = path.is_file()
     if misfits and not force and (cached or any(w.startswith(OTHER_LANGUAGE) for w, _ in misfits)):
         kept = "the cached copy is kept" if cached else "nothing was kept"
-        raise FetchError(f"{source}: refused: the kept text of {corpus.id} {side.side} "
-                         f"({side.lang}) " + ", and it ".join(what for what, _ in misfits) +
-                         f"; {kept}: check it is the right text and section, "
-                         f"or run again with --force to {'replace it' if cached else 'take it'} anyway")
+        raise FetchRefused(f"{source}: refused: the kept text of {corpus.id} {side.side} "
+                           f"({side.lang}) " + ", and it ".join(what for what, _ in misfits) +
+                           f"; {kept}: check it is the right text and section",
+                           f"or run again with --force to {'replace it' if cached else 'take it'} anyway")
     warnings = [*doc.warnings, *_as_warnings(corpus, side, misfits)]
     recorded = side.sha256 or _recorded_sha(corpus, side)
     if recorded and recorded != digest:

@@ -27,6 +27,15 @@ class FetchError(AlignmentError):
     """A corpus side could not be downloaded; the message says how to supply it by hand."""
 
 
+class FetchRefused(FetchError):
+    """A text plainly not the side (another language) was not kept. `reason` says why without
+    the command line's advice (`--force`), for a face that offers its own way to insist."""
+
+    def __init__(self, reason: str, advice: str) -> None:
+        super().__init__(f"{reason}, {advice}")
+        self.reason = reason
+
+
 class CorpusError(AlignmentError):
     """A corpus manifest is missing, malformed, or names an unknown corpus."""
 

@@ -71,14 +71,15 @@ def _glob_escape(text: str) -> str:
 
 
 def aligned_pair(src_name: str, tgt_name: str, digest: str, src_lang: str,
-                 tgt_lang: str) -> tuple[Path, Bitext | None]:
+                 tgt_lang: str) -> tuple[Path, tuple[Bitext, str] | None]:
     """Where the app keeps the alignment of two uploads (`digest`: of both files' bytes), and
-    the alignment kept there already for these texts and languages (None: align them).
+    the alignment kept there already for these texts and languages with the fingerprint of
+    the bytes it was read from, to open it without reading it again (None: align them).
 
     The first place is workspace.aligned_path; when it holds these texts aligned in other
     languages (the person corrected a language box), the second is the same name with the
     languages added. A file there that cannot be read is never replaced: InputError says so."""
-    from .po import read_po
+    from .po_read import read_po_fingerprinted
 
     base = aligned_path(src_name, tgt_name, digest)
     places = (base, base.with_name(f"{base.stem}-{src_lang}-{tgt_lang}.po"))
@@ -86,11 +87,11 @@ def aligned_pair(src_name: str, tgt_name: str, digest: str, src_lang: str,
         if not path.exists():
             return path, None
         try:
-            bitext = read_po(path)
+            bitext, fingerprint = read_po_fingerprinted(path)
         except AlignmentError:
             continue
         if (bitext.src_lang, bitext.tgt_lang) == (src_lang, tgt_lang):
-            return path, bitext
+            return path, (bitext, fingerprint)
     raise InputError(f"{places[0].name} and {places[1].name} in {base.parent} hold other "
                      "alignments of these texts (or cannot be read); move them away to align "
                      "the texts again")

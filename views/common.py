@@ -18,7 +18,7 @@ import streamlit as st
 
 from alignment import browse, drafts, workspace
 from alignment.errors import AlignmentError
-from alignment.types import Bitext
+from alignment.types import Bitext, VersionSet
 
 ss = st.session_state
 md = browse.md_text  # user text shown through Markdown (titles, file names, messages)
@@ -127,8 +127,9 @@ def upload_dir() -> Path:
     return Path(ss.upload_dir)
 
 
-def memo(name: str, bitext: Bitext, key: Any, compute: Callable[[], Any]) -> Any:
-    """Per-session memo of a value derived from the current Bitext (search hits, findings)."""
+def memo(name: str, bitext: Bitext | VersionSet, key: Any, compute: Callable[[], Any]) -> Any:
+    """Per-session memo of a value derived from the open Bitext or version set (search hits,
+    findings, headings), kept while that very object is open."""
     slot = ss.setdefault("_memo", {})
     hit = slot.get(name)
     if hit is not None and hit[0] is bitext and hit[1] == key:

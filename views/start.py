@@ -10,10 +10,10 @@ from typing import Any
 import streamlit as st
 
 from alignment import drafts, workspace
-from alignment.errors import AlignmentError, FetchError
+from alignment.errors import AlignmentError, FetchError, FetchRefused
 
 from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
-                     open_po, recover_draft, ss, store_aligned, upload_dir)
+                     open_bitext, open_po, recover_draft, ss, store_aligned, upload_dir)
 
 
 def corpus_po(corpus: Any) -> Path:
@@ -33,7 +33,8 @@ def po_caption(corpus: Any, path: Path) -> str:
 
 def fetch_message(exc: FetchError) -> str:
     """The fetch error without its command-line advice: the upload box is right below."""
-    reason = str(exc).split("; save the page in a browser and run")[0].split(", or run again with --force")[0]
+    reason = exc.reason if isinstance(exc, FetchRefused) else str(exc)
+    reason = reason.split("; save the page in a browser and run")[0]
     return f"{reason}. Save the page in your browser and upload it in the box below."
 
 
@@ -65,8 +66,8 @@ def fetch_missing(corpus: Any, side: Any) -> None:
                                        workspace.side_dir(upload_dir(), side.side))
             result = fetch_side(corpus, side, file=path, source=upload.name,
                                 force=ss.pop(force_key, False))
-        except FetchError as exc:
-            refused(str(exc), force_key)
+        except FetchRefused as exc:
+            refused(exc.reason, force_key)
         except AlignmentError as exc:
             st.error(md(str(exc)))
         else:
@@ -77,14 +78,12 @@ def fetch_missing(corpus: Any, side: Any) -> None:
                 path.unlink(missing_ok=True)  # the corpus cache keeps its own copy
 
 
-def refused(message: str, force_key: str) -> None:
+def refused(reason: str, force_key: str) -> None:
     """An upload refused as plainly not the side (another language): what the app can do
     instead of the command line's --force is a button, for a person sure of the text."""
-    reason, *forced = message.split(", or run again with --force", 1)
-    st.error(md(reason) + (". If you are sure it is the right text, keep it anyway." if forced else ""))
-    if forced:
-        st.button("Keep it anyway", key=f"btn_{force_key}",
-                  on_click=lambda: ss.__setitem__(force_key, True))
+    st.error(md(reason) + ". If you are sure it is the right text, keep it anyway.")
+    st.button("Keep it anyway", key=f"btn_{force_key}",
+              on_click=lambda: ss.__setitem__(force_key, True))
 
 
 def kept(done: str, warnings: Any) -> None:
@@ -310,7 +309,9 @@ def align_uploads(files: list[Any], langs: list[str]) -> None:
     title = f"{files[0].name} ↔ {files[1].name}"
     target, existing = aligned_pair(files[0].name, files[1].name, digest, langs[0], langs[1])
     if existing is not None:   # the same texts again: the file with the corrections saved to it
-        open_po(target, title=title)
+        bitext, fingerprint = existing
+        open_bitext(bitext, path=target, title=title, fingerprint=fingerprint,
+                    key=str(target.resolve()))
         ss.flash_info = (f"These texts were aligned here before: opened {target}, with the "
                          "corrections saved to it.")
         return

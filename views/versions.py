@@ -20,7 +20,7 @@ from alignment import versions_compare as V
 from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
-from .common import callback, counted, heading_select, md, uninterrupted
+from .common import callback, counted, heading_select, md, memo, uninterrupted
 
 PER_PAGE = 50
 MAX_COLUMNS = 4
@@ -260,17 +260,10 @@ def _go_to_heading(heads: tuple) -> None:
 
 def _contents(vs: VersionSet) -> None:
     """The sidebar's "Go to a heading" for a set of books, as in the two-text reader."""
-    heading_select(_memo_headings(vs), "vs_goto_heading", _go_to_heading)
-
-
-def _memo_headings(vs: VersionSet) -> tuple:
-    """The set's headings, found once per open set (a VersionSet is immutable)."""
     from alignment.contents import set_headings
 
-    ss = st.session_state
-    if ss.get("_vs_heads", (None,))[0] is not vs:
-        ss._vs_heads = (vs, set_headings(vs))
-    return ss._vs_heads[1]
+    heading_select(memo("vs_headings", vs, None, lambda: set_headings(vs)), "vs_goto_heading",
+                   _go_to_heading)
 
 
 SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"))
