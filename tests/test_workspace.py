@@ -218,3 +218,25 @@ def test_align_uploaded_set_wants_one_language_per_text(tmp_path, fake_embedder,
 
     with pytest.raises(InputError, match="one language per text"):
         workspace.align_uploaded_set(UPLOADS, langs, embedder=fake_embedder, folder=tmp_path)
+
+
+def test_an_uploaded_tmx_is_kept_as_a_po_and_the_same_file_reopens_its_corrections(tmp_path, monkeypatch):
+    from alignment.po import file_fingerprint, save_po
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    upload = workspace.side_dir(workspace.new_upload_dir(tmp_path), "po")
+    tmx = (b'<?xml version="1.0"?><tmx version="1.4"><header srclang="fr" datatype="plaintext" '
+           b'segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>'
+           b'<body><tu><tuv xml:lang="fr"><seg>Le pont.</seg></tuv><tuv xml:lang="en"><seg>The '
+           b'bridge.</seg></tuv></tu></body></tmx>')
+    with pytest.raises(InputError, match=r"^job\.tmx: not well-formed XML"):
+        workspace.keep_pairs_upload("job.tmx", tmx[:-20], upload)
+    assert not list((tmp_path / "xdg").rglob("*.po")) and not list(upload.rglob("*"))
+    kept = workspace.keep_pairs_upload("C:\\Users\\me\\job.tmx", tmx, upload)
+    assert kept.parent == tmp_path / "xdg" / "alignment" / "aligned" / "uploaded"
+    assert kept.name.startswith("job-") and not list(upload.rglob("*.po"))
+    corrected = browse.mark_reviewed(read_po(kept), 0)
+    save_po(corrected, kept, expected_fingerprint=file_fingerprint(kept))
+    before = kept.read_bytes()
+    assert workspace.keep_pairs_upload("job.tmx", tmx, upload) == kept   # the same file again
+    assert kept.read_bytes() == before and read_po(kept).alignment.links[0].reviewed

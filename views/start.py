@@ -11,9 +11,12 @@ import streamlit as st
 
 from alignment import drafts, workspace
 from alignment.errors import AlignmentError, FetchError, FetchRefused
+from alignment.import_pairs import PAIR_FORMATS, pairs_format
 
 from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
                      open_bitext, open_po, recover_draft, ss, store_aligned, upload_dir)
+
+PAIRS_SUFFIXES = [suffix.lstrip(".") for suffix in PAIR_FORMATS]   # tmx, xlf, xliff, tsv, csv
 
 
 def corpus_po(corpus: Any) -> Path:
@@ -236,14 +239,16 @@ def open_section() -> None:
             else:
                 try_open(target)
     with right:
-        upload = st.file_uploader("…or upload one", type=["po"], key="po_upload")
+        upload = st.file_uploader("…or upload one, or pairs from a CAT tool or a sheet "
+                                  "(TMX, XLIFF, TSV, CSV)", type=["po", *PAIRS_SUFFIXES],
+                                  key="po_upload")
         if upload is not None and st.button("Open upload", key="open_upload"):
             data = upload.getvalue()
             digest = hashlib.sha256(data).hexdigest()
+            keep = workspace.keep_pairs_upload if pairs_format(upload.name) else workspace.keep_po_upload
             try:  # checked under its own name, then kept in the lasting folder (with the
                 # corrections saved there), not in /tmp; a broken one is not kept
-                target = workspace.keep_po_upload(upload.name, data,
-                                                  workspace.side_dir(upload_dir(), "po"))
+                target = keep(upload.name, data, workspace.side_dir(upload_dir(), "po"))
             except AlignmentError as exc:
                 st.error(f"Cannot open {md(upload.name)}: {md(str(exc))}")
             else:

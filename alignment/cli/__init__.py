@@ -6,7 +6,7 @@ formats their results, and turns `AlignmentError` into one line
 "Error: ..." with exit status 1.
 
 One module per verb: align.py (several versions: versions.py), bench.py, words.py,
-corpus.py, export.py, check.py; common.py holds what they share (the group class that
+corpus.py, export.py, import_cmd.py, check.py; common.py holds what they share (the group class that
 reports user errors, option decorators, writing outputs). The group `main` is here.
 """
 
@@ -26,12 +26,13 @@ from .common import (CONTEXT, AlignmentGroup, check_before_work, describe_alignm
                      output_options, pass_errors, quiet_option, word_config, write_outputs)
 from .corpus import corpus_build, corpus_fetch, corpus_group, corpus_list
 from .export import export_cmd
+from .import_cmd import import_cmd
 from .words import format_pharaoh, words_cmd
 
 __all__ = ["CONTEXT", "SEVERITY_RANK", "AlignmentGroup", "align_cmd", "bench_cmd", "bench_json",
            "check_before_work", "check_cmd", "corpus_build", "corpus_fetch", "corpus_group",
            "corpus_list", "describe_alignment", "detect_languages", "eflomal_option",
-           "engine_options", "export_cmd", "fails", "finding_dict", "format_bench_table",
+           "engine_options", "export_cmd", "import_cmd", "fails", "finding_dict", "format_bench_table",
            "format_pharaoh", "lang_options", "main", "output_options", "pass_errors",
            "quiet_option", "summary", "word_bench", "word_config", "words_cmd", "write_outputs"]
 
@@ -75,3 +76,4 @@ main.add_command(words_cmd)
 main.add_command(corpus_group)
 main.add_command(export_cmd)
 main.add_command(check_cmd)
+main.add_command(import_cmd)

@@ -249,3 +249,35 @@ def test_a_kept_set_broken_since_is_said_so_and_the_page_stays(page, home):
         expect(page.get_by_text("Align new texts")).to_be_visible()
     finally:
         broken.unlink()
+
+
+CAT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr-FR" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="OmegaT" creationtoolversion="6" o-tmf="OmegaT TMX"/><body>
+<tu><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> part à 16 h 40.</seg></tuv>
+<tuv xml:lang="en-GB"><seg>The <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> leaves at 5:40 pm.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>Le quai est au bout du couloir.</seg></tuv>
+<tuv xml:lang="en-GB"><seg>The platform is at the end of the corridor.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, home):
+    """A translation sent as the TMX a CAT tool wrote opens in the reader like a PO (its
+    formatting codes left out of the text), the checks read it, and the same file uploaded
+    again opens the kept copy."""
+    tmx = tmp_path / "job.tmx"
+    tmx.write_text(CAT_TMX, encoding="utf-8")
+    upload = page.locator(".st-key-po_upload input[type=file]")
+    upload.set_input_files(str(tmx))
+    settle(page)
+    page.get_by_role("button", name="Open upload").click()
+    table = page.locator("table.al-rows").last
+    expect(table).to_contain_text("Le train part à 16 h 40.")
+    expect(table).to_contain_text("The platform is at the end of the corridor.")
+    expect(table).not_to_contain_text("<b>")
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    expect(page.locator(".st-key-findings_box")).to_contain_text(
+        "numbers differ: 16:40 in the original, 17:40 in the translation", timeout=60_000)
+    kept = list((home / "xdg" / "alignment" / "aligned" / "uploaded").glob("job-*.po"))
+    assert len(kept) == 1 and "Le train part" in kept[0].read_text(encoding="utf-8")

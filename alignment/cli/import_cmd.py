@@ -1,0 +1,46 @@
+"""`alignment import`: pairs aligned elsewhere (a TMX, an XLIFF file, a TSV or CSV table) as a
+PO file, for the reader, the checks and the exports.
+
+Built on click (see cli/__init__.py); the reading is import_pairs.py's.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .common import CONTEXT, check_before_work, describe_alignment, overwrite_edited_option, \
+    write_outputs
+
+
+@click.command("import", context_settings=CONTEXT)
+@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "po", type=click.Path(dir_okay=False, allow_dash=True),
+              required=True, help="The PO file to write ('-': standard output).")
+@click.option("--src-lang", "-s", default=None,
+              help="Language of the original (default: the file's own; a table's is detected).")
+@click.option("--tgt-lang", "-t", default=None,
+              help="Language of the translation (needed for a TMX holding several).")
+@overwrite_edited_option
+def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
+               overwrite_edited: bool = False) -> None:
+    """Read the pairs of a TMX, XLIFF 1.2, TSV or CSV file into a PO file: one link per
+    translation unit (table row), its texts as the translator cut them.
+
+    A table's first two columns are the original and the translation; a first row of two
+    language codes (as `alignment export --tsv` writes) names the languages.
+
+    \b
+    Example: alignment import memory.tmx -o memory.po && alignment check memory.po
+    Example: alignment import job.xlf -o job.po
+    Example: alignment import sheet.csv -s fr -t en -o sheet.po
+    """
+    from ..import_pairs import PAIRS_MAX_BYTES, read_pairs
+    from ..read.files import read_input_bytes
+
+    check_before_work([pairs], po=po, overwrite_edited=overwrite_edited)
+    data = read_input_bytes(pairs, limit=PAIRS_MAX_BYTES)
+    bitext = read_pairs(data, pairs, src_lang=src_lang, tgt_lang=tgt_lang)
+    written = write_outputs(bitext, po=po, overwrite_edited=overwrite_edited)
+    if written:
+        click.echo(f"{describe_alignment(bitext)}; languages {bitext.src_lang} -> "
+                   f"{bitext.tgt_lang}; wrote {', '.join(written)}", err=True)

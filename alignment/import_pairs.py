@@ -1,0 +1,223 @@
+"""Pairs aligned elsewhere, read into a Bitext: a translation memory (TMX), an XLIFF 1.2
+file, or a two-column table (TSV, CSV).
+
+Part of the store stage, the mirror of export.py. Why: a proofreader is often sent a
+translation as the TMX or XLIFF a CAT tool (OmegaT, Trados, memoQ) wrote, a learner a
+two-column sheet, and neither had a way in: the reader, the checks and the exports took only
+the PO files `alignment` writes. Each translation unit (table row) becomes one link, its two
+texts kept as the translator cut them (one sentence per side, not split again); a unit with
+one side empty is an omission or an addition. The file's own languages are used (TMX
+xml:lang, XLIFF source-/target-language, the header row of our TSV export); a table without
+them has its columns' languages detected, or given.
+
+Library, and why: translate-toolkit's tmxfile and xlifffile (our TMX writer already; they read
+the inline tags of CAT tools as text), Python's csv for tables (quotes and delimiters as
+spreadsheets write them). Pure: bytes in, Bitext out; the caller reads the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .errors import InputError
+from .types import Alignment, Bitext, Link, Sentence, Signature
+
+PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".tsv": "tsv", ".csv": "csv"}
+PAIRS_MAX_BYTES = 50_000_000   # a TMX of a long book is a few MB; lxml holds ~10x in memory
+
+Unit = tuple[str, str]   # (original, translation), either may be empty
+
+
+def pairs_format(name: str) -> str | None:
+    """The format a file name's ending says ('tmx', 'xliff', 'tsv', 'csv'), or None."""
+    dot = name.rfind(".")
+    return PAIR_FORMATS.get(name[dot:].lower()) if dot >= 0 else None
+
+
+def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
+               tgt_lang: str | None = None) -> Bitext:
+    """The units of a TMX, XLIFF, TSV or CSV file (by `name`'s ending) as a Bitext, one link
+    each. `src_lang`/`tgt_lang` choose the languages where the file holds several or none.
+    InputError names the file and says what to do."""
+    fmt = pairs_format(name)
+    if fmt is None:
+        raise InputError(f"{name}: not a file of pairs; give a .tmx, .xlf, .xliff, .tsv or .csv file")
+    if len(data) > PAIRS_MAX_BYTES:
+        raise InputError(f"{name} is {len(data) / 2**20:.0f} MB, over the {PAIRS_MAX_BYTES // 10**6} MB "
+                         "limit for pairs; split it in the tool that made it")
+    if fmt in ("tmx", "xliff"):
+        units, langs = _xml_units(data, name, fmt, src_lang, tgt_lang)
+    else:
+        units, langs = _table_units(data, name, fmt, src_lang, tgt_lang)
+    units = [(_clean(s), _clean(t)) for s, t in units]
+    units = [(s, t) for s, t in units if s or t]
+    if not units:
+        raise InputError(f"{name} holds no text in its translation units; "
+                         "check it is the file with the translation")
+    return _bitext(units, langs, name, fmt)
+
+
+def _clean(text: str) -> str:
+    """One line, single spaces: a unit is shown and checked as one sentence."""
+    return " ".join(text.split())
+
+
+def _bitext(units: Sequence[Unit], langs: tuple[str, str], name: str, fmt: str) -> Bitext:
+    src: list[Sentence] = []
+    tgt: list[Sentence] = []
+    links = []
+    for k, (s, t) in enumerate(units):
+        a = (len(src),) if s else ()
+        b = (len(tgt),) if t else ()
+        if s:
+            src.append(Sentence(s, paragraph=k))
+        if t:
+            tgt.append(Sentence(t, paragraph=k))
+        links.append(Link(a, b))
+    sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1])))
+    return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links), sig), langs[0], langs[1])
+
+
+# ---------------------------------------------------------------- TMX and XLIFF
+
+def _parse(data: bytes, name: str, fmt: str):
+    from lxml import etree
+
+    if fmt == "tmx":
+        from translate.storage.tmx import tmxfile as store_class
+    else:
+        from translate.storage.xliff import xlifffile as store_class
+    try:
+        return store_class(io.BytesIO(data))
+    except etree.XMLSyntaxError as exc:
+        line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise InputError(f"{name}: not well-formed XML{line}: {exc.msg}; export it again from "
+                         "the tool that made it") from None
+    except Exception as exc:   # translate-toolkit's own complaints (wrong root element...)
+        raise InputError(f"{name}: not a readable {fmt.upper()} file ({exc}); export it again "
+                         "from the tool that made it") from None
+
+
+def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
+               tgt_lang: str | None) -> tuple[list[Unit], tuple[str, str]]:
+    store = _parse(data, name, fmt)
+    if fmt == "xliff":
+        src = src_lang or store.getsourcelanguage() or ""
+        tgt = tgt_lang or store.gettargetlanguage() or ""
+        units = [(u.source or "", u.target or "") for u in store.units if not u.isheader()]
+        return units, _languages(name, src, tgt)
+    return _tmx_units(store, name, src_lang, tgt_lang)
+
+
+def _tmx_units(store, name: str, src_lang: str | None,
+               tgt_lang: str | None) -> tuple[list[Unit], tuple[str, str]]:
+    """A TMX may hold any number of languages per unit: the header's srclang is the original
+    (unless given, or '*all*'), the translation the one other language, or the one given."""
+    xml = "{http://www.w3.org/XML/1998/namespace}lang"
+    tus = []
+    for unit in store.units:
+        texts: dict[str, str] = {}
+        for tuv in unit.xmlelement.iter("tuv"):
+            lang = (tuv.get(xml) or tuv.get("lang") or "").strip()
+            seg = tuv.find("seg")
+            if lang and seg is not None:
+                texts.setdefault(lang.lower(), _seg_text(seg))
+        tus.append(texts)
+    seen = Counter(lang for texts in tus for lang in texts)
+    header = store.document.getroot().find("header")
+    declared = (header.get("srclang") or "").lower() if header is not None else ""
+    src = (src_lang or (declared if declared in seen else "") or next(iter(seen), "")).lower()
+    others = [lang for lang in seen if lang != src]
+    if tgt_lang:
+        tgt = tgt_lang.lower()
+    elif len(others) > 1:
+        raise InputError(f"{name} holds translations into {', '.join(others)}; choose one: "
+                         "--tgt-lang on the command line, or export one language pair from the "
+                         "tool that made it")
+    else:
+        tgt = others[0] if others else ""
+    return [(texts.get(src, ""), texts.get(tgt, "")) for texts in tus], _languages(name, src, tgt)
+
+
+CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut"})   # TMX inline elements holding native code
+
+
+def _seg_text(element) -> str:
+    """A <seg>'s text without the formatting codes a CAT tool keeps inside it ('<b>', '{1}'):
+    the text of <hi> and <sub> stays, that of bpt, ept, it, ph and ut goes (their tails stay)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in CODE_TAGS:
+            parts.append(_seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _languages(name: str, src: str, tgt: str) -> tuple[str, str]:
+    from .errors import UnsupportedLanguage
+    from .lang import normalize_language
+
+    if not src or not tgt:
+        raise InputError(f"{name} does not say its languages and they could not be told "
+                         "from its text; name them: a first row of two language codes (such as "
+                         "fr and en), or --src-lang and --tgt-lang on the command line")
+    try:
+        return normalize_language(src), normalize_language(tgt)
+    except UnsupportedLanguage as exc:
+        raise InputError(f"{name}: {exc}; give the languages as codes such as fr and en "
+                         "(--src-lang, --tgt-lang on the command line)") from None
+
+
+# ---------------------------------------------------------------- TSV and CSV
+
+LANG_CELL = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+
+
+def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
+                 tgt_lang: str | None) -> tuple[list[Unit], tuple[str, str]]:
+    """Rows of two columns or more (original, translation; the rest ignored). A first row of
+    two language codes (our TSV export: 'fr en link confidence') names the languages."""
+    from .read.charset import decode
+
+    try:
+        text = decode(data, source=name)
+    except InputError:
+        raise InputError(f"{name}: looks like binary data, not a table of text; save a "
+                         "spreadsheet (.xlsx, .ods) as CSV first") from None
+    delimiter = "\t" if fmt == "tsv" else _delimiter(text)
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
+    if rows and len(rows[0]) < 2:
+        raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
+                         "and the translation side by side (two columns)")
+    header = rows[0][:2] if rows else []
+    named = all(LANG_CELL.fullmatch(c.strip()) for c in header) and len(rows) > 1
+    if named:
+        rows = rows[1:]
+    units = [(r[0], r[1] if len(r) > 1 else "") for r in rows]
+    src = src_lang or (header[0].strip() if named else _detected(units, 0))
+    tgt = tgt_lang or (header[1].strip() if named else _detected(units, 1))
+    return units, _languages(name, src or "", tgt or "")
+
+
+def _delimiter(text: str) -> str:
+    """The CSV delimiter (',', ';' as a French or German Excel writes, or a tab) that cuts the
+    first lines into the most rows of two cells or more, all alike: csv.Sniffer guessed wrong
+    on a short file whose quoted cells held the other delimiters."""
+    head = "\n".join(text.splitlines()[:50])
+
+    def fit(delimiter: str) -> tuple[int, int]:
+        widths = [len(r) for r in csv.reader(io.StringIO(head), delimiter=delimiter) if r]
+        common = Counter(widths).most_common(1)
+        return (sum(w == common[0][0] for w in widths), -common[0][0]) \
+            if common and common[0][0] >= 2 else (0, 0)
+    return max(",;\t", key=fit)
+
+
+def _detected(units: Sequence[Unit], column: int) -> str | None:
+    from .lang import detect_language
+
+    return detect_language(" ".join(u[column] for u in units[:200]))

@@ -1,0 +1,162 @@
+"""Pairs aligned elsewhere (TMX, XLIFF, TSV, CSV) read into a Bitext: tables of files and the
+pairs and languages expected, the errors a person can cause, and round trips through our own
+TMX and TSV exports."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alignment.cli import main
+from alignment.errors import InputError
+from alignment.export import render_tmx, render_tsv
+from alignment.import_pairs import read_pairs
+from alignment.types import Alignment, Bitext, Link, Sentence
+
+
+def tmx(body: str, srclang: str = "fr-FR") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="{srclang}" '
+            'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
+            f'creationtoolversion="1" o-tmf="t"/><body>{body}</body></tmx>').encode()
+
+
+def tu(**sides: str) -> str:
+    return "<tu>" + "".join(f'<tuv xml:lang="{lang.replace("_", "-")}"><seg>{text}</seg></tuv>'
+                            for lang, text in sides.items()) + "</tu>"
+
+
+XLIFF = b"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a.txt" source-language="de" target-language="fr" datatype="plaintext"><body>
+<trans-unit id="1"><source>Der <g id="1">Berg</g> ist hoch.</source><target>La <g id="1">montagne</g> est haute.</target></trans-unit>
+<trans-unit id="2"><source>Nur hier.</source></trans-unit>
+</body></file></xliff>"""
+
+CASES = [
+    # (file name, bytes, languages asked, languages read, units as (original, translation))
+    ("codes.tmx", tmx(tu(fr_FR='Le <bpt i="1">&lt;b&gt;</bpt>pont<ept i="1">&lt;/b&gt;</ept> '
+                            '<ph x="2">{2}</ph>tombe.', en_US="The <hi>bridge</hi> falls.")
+                      + tu(fr_FR="Seul.")),
+     {}, ("fr-FR", "en-US"), [("Le pont tombe.", "The bridge falls."), ("Seul.", "")]),
+    ("all.tmx", tmx(tu(de="Ja.", fr="Oui."), srclang="*all*"), {}, ("de", "fr"), [("Ja.", "Oui.")]),
+    ("three.tmx", tmx(tu(en="Yes.", de="Ja.", fr="Oui.") + tu(en="No.", fr="Non."), srclang="en"),
+     {"tgt_lang": "fr"}, ("en", "fr"), [("Yes.", "Oui."), ("No.", "Non.")]),
+    ("flipped.tmx", tmx(tu(en="Yes.", fr="Oui.") + tu(en="", fr="Ajout."), srclang="en"),
+     {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"), [("Oui.", "Yes."), ("Ajout.", "")]),
+    ("job.xlf", XLIFF, {}, ("de", "fr"), [("Der Berg ist hoch.", "La montagne est haute."),
+                                         ("Nur hier.", "")]),
+    ("ours.tsv", "fr\ten\tlink\tconfidence\nUn  chat.\tA cat.\t1-1\t0.950\n\tAdded.\t0-1\t1.000\n".encode(),
+     {}, ("fr", "en"), [("Un chat.", "A cat."), ("", "Added.")]),
+    ("quoted.csv", '"Il dit : « oui ; non ».";"He said ""yes; no""."\r\nFin.;End.\r\n'.encode("utf-8-sig"),
+     {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
+     [("Il dit : « oui ; non ».", 'He said "yes; no".'), ("Fin.", "End.")]),
+    ("detected.csv", ("Le chat dort sur le canapé depuis ce matin, près de la fenêtre.,"
+                      "The cat has been sleeping on the sofa since this morning, by the window.\n"
+                      "Nous irons au marché demain si le temps le permet.,"
+                      "We will go to the market tomorrow if the weather allows.\n").encode(),
+     {}, ("fr", "en"), None),
+]
+
+
+@pytest.mark.parametrize("name,data,asked,langs,units", CASES, ids=[c[0] for c in CASES])
+def test_files_of_pairs_read_as_links(name, data, asked, langs, units):
+    bitext = read_pairs(data, name, **asked)
+    assert (bitext.src_lang, bitext.tgt_lang) == langs
+    read = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
+            for i in range(len(bitext.alignment.links))]
+    if units is not None:
+        assert read == units
+    kinds = ["-".join(str(len(side)) for side in (link.src, link.tgt)) for link in bitext.alignment.links]
+    assert all(k in ("1-1", "1-0", "0-1") for k in kinds)
+    assert bitext.alignment.signature.aligner == "import"
+
+
+ERRORS = [
+    ("broken.tmx", b'<?xml version="1.0"?>\n<tmx version="1.4">\n<body><tu>', {}, "broken.tmx: not well-formed XML (line 3)"),
+    ("notes.txt", b"a\tb\n", {}, "notes.txt: not a file of pairs; give a .tmx, .xlf, .xliff, .tsv or .csv"),
+    ("three.tmx", tmx(tu(en="Yes.", de="Ja.", fr="Oui."), srclang="en"), {},
+     "three.tmx holds translations into de, fr; choose one"),
+    ("one.csv", b"just one column\nand another line\n", {}, "one.csv: line 1 has one column"),
+    ("short.tsv", b"ja\toui\n", {}, "short.tsv does not say its languages"),
+    ("empty.tmx", tmx(tu(fr="", en="")), {}, "empty.tmx holds no text in its translation units"),
+    ("code.tsv", b"a\tb\n", {"src_lang": "xx-nowhere-at-all", "tgt_lang": "en"}, "code.tsv: "),
+    ("sheet.csv", b"PK\x03\x04" + bytes(range(256)) * 40, {}, "sheet.csv: looks like binary data"),
+]
+
+
+@pytest.mark.parametrize("name,data,asked,message", ERRORS, ids=[e[0] for e in ERRORS])
+def test_bad_files_of_pairs_say_what_to_do(name, data, asked, message):
+    with pytest.raises(InputError) as info:
+        read_pairs(data, name, **asked)
+    assert str(info.value).startswith(message)
+    assert "\n" not in str(info.value)
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_parsed(monkeypatch):
+    import alignment.import_pairs as ip
+    monkeypatch.setattr(ip, "PAIRS_MAX_BYTES", 100)
+    with pytest.raises(InputError, match="over the 0 MB limit for pairs; split it"):
+        read_pairs(tmx(tu(fr="Oui.", en="Yes.")), "big.tmx")
+
+
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
+               min_size=1, max_size=12)
+SENTENCE = st.lists(TEXT, min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def bitexts(draw) -> Bitext:
+    kinds = draw(st.lists(st.sampled_from(["1-1", "1-0", "0-1"]), min_size=1, max_size=8))
+    src, tgt, links = [], [], []
+    for kind in kinds:
+        a = (len(src),) if kind[0] == "1" else ()
+        b = (len(tgt),) if kind[2] == "1" else ()
+        src += [Sentence(draw(SENTENCE))] * len(a)
+        tgt += [Sentence(draw(SENTENCE))] * len(b)
+        links.append(Link(a, b))
+    return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), "fr", "en")
+
+
+def pairs_of(bitext: Bitext) -> list[tuple[str, str]]:
+    return [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
+            for i in range(len(bitext.alignment.links))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(bitexts())
+def test_our_tsv_and_tmx_read_back_as_the_same_pairs(bitext):
+    assert pairs_of(read_pairs(render_tsv(bitext).encode(), "p.tsv")) == pairs_of(bitext)
+    both = [p for p in pairs_of(bitext) if p[0] and p[1]]
+    if both:
+        back = read_pairs(render_tmx(bitext), "p.tmx")
+        assert pairs_of(back) == both and (back.src_lang, back.tgt_lang) == ("fr", "en")
+
+
+def test_import_writes_a_po_the_checks_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.tmx").write_bytes(tmx(tu(fr_FR="Il part à 16 h 40.", en_GB="He leaves at 5:40 pm.")))
+    runner = CliRunner()
+    done = runner.invoke(main, ["import", "job.tmx", "-o", "job.po"])
+    assert done.exit_code == 0, done.output
+    assert "1 links (1-1: 1)" in done.stderr and "fr-FR -> en-GB" in done.stderr
+    checked = runner.invoke(main, ["check", "job.po", "--only", "numbers"])
+    assert "numbers differ: 16:40 in the original, 17:40 in the translation" in checked.stdout
+
+
+def test_import_never_replaces_a_po_a_person_edited(tmp_path, monkeypatch):
+    from alignment.po import read_po, save_po, file_fingerprint
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.tmx").write_bytes(tmx(tu(fr="Oui.", en="Yes.")))
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "job.tmx", "-o", "job.po"]).exit_code == 0
+    bitext = read_po(tmp_path / "job.po")
+    save_po(bitext, tmp_path / "job.po", expected_fingerprint=file_fingerprint(tmp_path / "job.po"))
+    before = (tmp_path / "job.po").read_bytes()
+    refused = runner.invoke(main, ["import", "job.tmx", "-o", "job.po"])
+    assert refused.exit_code == 1 and "--overwrite-edited" in refused.stderr
+    assert (tmp_path / "job.po").read_bytes() == before
+    bad = runner.invoke(main, ["import", "missing.tmx", "-o", "x.po"])
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: missing.tmx")
