@@ -160,3 +160,17 @@ def test_import_never_replaces_a_po_a_person_edited(tmp_path, monkeypatch):
     assert (tmp_path / "job.po").read_bytes() == before
     bad = runner.invoke(main, ["import", "missing.tmx", "-o", "x.po"])
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: missing.tmx")
+
+
+def test_check_reads_a_tmx_directly_but_writes_findings_only_into_a_po(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.tmx").write_bytes(tmx(tu(fr_FR="Il part à 16 h 40.", en_GB="He leaves at 5:40 pm.")))
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", "job.tmx", "--only", "numbers", "--format", "csv"])
+    assert checked.exit_code == 1   # an error-level finding, as for a PO
+    assert "numbers differ: 16:40 in the original, 17:40 in the translation" in checked.stdout
+    refused = runner.invoke(main, ["check", "job.tmx", "--format", "po"])
+    assert refused.exit_code == 1 and refused.stderr.strip() == (
+        "Error: --format po writes the findings into a PO file, and job.tmx is not one; "
+        "import it first (alignment import job.tmx -o PAIRS.po)")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.tmx"]

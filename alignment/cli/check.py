@@ -40,6 +40,22 @@ def summary(findings: Any) -> str:
     return f"{len(findings)} {noun}" + (f" ({', '.join(parts)})" if parts else "")
 
 
+def _read(pairs: str, fmt: str) -> tuple[Any, str | None]:
+    """The pairs and the PO's fingerprint; a TMX, XLIFF, TSV or CSV file is read as pairs
+    (import_pairs.py), with no fingerprint, and cannot take the findings written back."""
+    from ..import_pairs import PAIRS_MAX_BYTES, pairs_format, read_pairs
+    from ..po import read_po_fingerprinted
+
+    if not pairs_format(pairs):
+        return read_po_fingerprinted(pairs)
+    if fmt == "po":
+        from ..errors import InputError
+        raise InputError(f"--format po writes the findings into a PO file, and {pairs} is not "
+                         f"one; import it first (alignment import {pairs} -o PAIRS.po)")
+    from ..read.files import read_input_bytes
+    return read_pairs(read_input_bytes(pairs, limit=PAIRS_MAX_BYTES), pairs), None
+
+
 @click.command("check", context_settings=CONTEXT)
 @click.argument("pairs", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "po"]), default="text",
@@ -73,14 +89,14 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     Example: alignment check serge.po --only numbers,names --level info
     Example: alignment check serge.po --fail-on warning --format json > findings.json
     Example: alignment check serge.po --format csv > report.csv
+    Example: alignment check job.xlf --format csv > report.csv   (a TMX, XLIFF, TSV or CSV too)
     """
     import json
 
     from ..checks import annotate_po, at_level, run_checks, split_dismissed
-    from ..po import read_po_fingerprinted
 
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
-    bitext, fingerprint = read_po_fingerprinted(pairs)
+    bitext, fingerprint = _read(pairs, fmt)
     evidence = None
     if words:
         from ..align import unknown_languages
