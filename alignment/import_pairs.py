@@ -1,5 +1,6 @@
 """Pairs aligned elsewhere, read into a Bitext: a translation memory (TMX), an XLIFF 1.2
-file, or a two-column table (TSV, CSV).
+file (Trados' .sdlxliff and memoQ's .mqxliff too, segment by segment), or a two-column table
+(TSV, CSV).
 
 Part of the store stage, the mirror of export.py. Why: a proofreader is often sent a
 translation as the TMX or XLIFF a CAT tool (OmegaT, Trados, memoQ) wrote, a learner a
@@ -26,10 +27,12 @@ from collections.abc import Sequence
 from .errors import InputError
 from .types import Alignment, Bitext, Link, Sentence, Signature
 
-PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".tsv": "tsv", ".csv": "csv"}
+PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
+                ".mqxliff": "xliff", ".tsv": "tsv", ".csv": "csv"}
 PAIRS_MAX_BYTES = 50_000_000   # a TMX of a long book is a few MB; lxml holds ~10x in memory
 
 Unit = tuple[str, str]   # (original, translation), either may be empty
+Para = tuple[str, str, int]   # ... and the paragraph it belongs to (a CAT tool's unit)
 
 
 def pairs_format(name: str) -> str | None:
@@ -45,7 +48,8 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
     InputError names the file and says what to do."""
     fmt = pairs_format(name)
     if fmt is None:
-        raise InputError(f"{name}: not a file of pairs; give a .tmx, .xlf, .xliff, .tsv or .csv file")
+        raise InputError(f"{name}: not a file of pairs; give a .tmx, .xlf, .xliff, .sdlxliff, "
+                         ".mqxliff, .tsv or .csv file")
     if len(data) > PAIRS_MAX_BYTES:
         raise InputError(f"{name} is {len(data) / 2**20:.0f} MB, over the {PAIRS_MAX_BYTES // 10**6} MB "
                          "limit for pairs; split it in the tool that made it")
@@ -53,12 +57,12 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
         units, langs = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:
         units, langs = _table_units(data, name, fmt, src_lang, tgt_lang)
-    units = [(_clean(s), _clean(t)) for s, t in units]
-    units = [(s, t) for s, t in units if s or t]
-    if not units:
+    paras = [(_clean(s), _clean(t), g) for s, t, g in units]
+    paras = [(s, t, g) for s, t, g in paras if s or t]
+    if not paras:
         raise InputError(f"{name} holds no text in its translation units; "
                          "check it is the file with the translation")
-    return _bitext(units, langs, name, fmt)
+    return _bitext(paras, langs, name, fmt)
 
 
 def _clean(text: str) -> str:
@@ -66,11 +70,11 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _bitext(units: Sequence[Unit], langs: tuple[str, str], name: str, fmt: str) -> Bitext:
+def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str) -> Bitext:
     src: list[Sentence] = []
     tgt: list[Sentence] = []
     links = []
-    for k, (s, t) in enumerate(units):
+    for s, t, k in units:
         a = (len(src),) if s else ()
         b = (len(tgt),) if t else ()
         if s:
@@ -103,18 +107,38 @@ def _parse(data: bytes, name: str, fmt: str):
 
 
 def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
-               tgt_lang: str | None) -> tuple[list[Unit], tuple[str, str]]:
+               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
     store = _parse(data, name, fmt)
     if fmt == "xliff":
         src = src_lang or store.getsourcelanguage() or ""
         tgt = tgt_lang or store.gettargetlanguage() or ""
-        units = [(u.source or "", u.target or "") for u in store.units if not u.isheader()]
+        translatable = [u for u in store.units if not u.isheader() and u.istranslatable()]
+        units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
         return units, _languages(name, src, tgt)
     return _tmx_units(store, name, src_lang, tgt_lang)
 
 
+def _xliff_pairs(unit) -> list[Unit]:
+    """A trans-unit's pairs: one per segment where the CAT tool cut it into segments (Trados'
+    and memoQ's <seg-source> with <mrk mtype="seg">, matched by mid), else the whole unit."""
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    element = unit.xmlelement
+
+    def segments(tag: str) -> dict[str, str]:
+        part = element.find(ns + tag)
+        if part is None:
+            return {}
+        return {m.get("mid", ""): "".join(m.itertext()) for m in part.iter(ns + "mrk")
+                if m.get("mtype") == "seg"}
+    source = segments("seg-source")
+    if not source:
+        return [(unit.source or "", unit.target or "")]
+    target = segments("target")
+    return [(text, target.get(mid, "")) for mid, text in source.items()]
+
+
 def _tmx_units(store, name: str, src_lang: str | None,
-               tgt_lang: str | None) -> tuple[list[Unit], tuple[str, str]]:
+               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
     """A TMX may hold any number of languages per unit: the header's srclang is the original
     (unless given, or '*all*'), the translation the one other language, or the one given."""
     xml = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -140,7 +164,8 @@ def _tmx_units(store, name: str, src_lang: str | None,
                          "tool that made it")
     else:
         tgt = others[0] if others else ""
-    return [(texts.get(src, ""), texts.get(tgt, "")) for texts in tus], _languages(name, src, tgt)
+    return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
+        _languages(name, src, tgt)
 
 
 CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut"})   # TMX inline elements holding native code
@@ -178,7 +203,7 @@ LANG_CELL = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 
 def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
-                 tgt_lang: str | None) -> tuple[list[Unit], tuple[str, str]]:
+                 tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
     """Rows of two columns or more (original, translation; the rest ignored). A first row of
     two language codes (our TSV export: 'fr en link confidence') names the languages."""
     from .read.charset import decode
@@ -197,7 +222,7 @@ def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
     named = all(LANG_CELL.fullmatch(c.strip()) for c in header) and len(rows) > 1
     if named:
         rows = rows[1:]
-    units = [(r[0], r[1] if len(r) > 1 else "") for r in rows]
+    units = [(r[0], r[1] if len(r) > 1 else "", k) for k, r in enumerate(rows)]
     src = src_lang or (header[0].strip() if named else _detected(units, 0))
     tgt = tgt_lang or (header[1].strip() if named else _detected(units, 1))
     return units, _languages(name, src or "", tgt or "")
@@ -217,7 +242,7 @@ def _delimiter(text: str) -> str:
     return max(",;\t", key=fit)
 
 
-def _detected(units: Sequence[Unit], column: int) -> str | None:
+def _detected(units: Sequence[Para], column: int) -> str | None:
     from .lang import detect_language
 
     return detect_language(" ".join(u[column] for u in units[:200]))

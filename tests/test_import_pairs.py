@@ -34,6 +34,16 @@ XLIFF = b"""<?xml version="1.0" encoding="UTF-8"?>
 <trans-unit id="2"><source>Nur hier.</source></trans-unit>
 </body></file></xliff>"""
 
+SDLXLIFF = b"""<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="a.docx" datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><header/><body>
+<trans-unit id="a1"><source>Le train part. Il pleut.</source><seg-source><mrk mtype="seg" mid="1">Le train part.</mrk>
+<mrk mtype="seg" mid="2">Il <g id="3">pleut</g>.</mrk></seg-source><target><mrk mtype="seg" mid="1">The train leaves.</mrk>
+<mrk mtype="seg" mid="2">It <g id="3">rains</g>.</mrk></target></trans-unit>
+<trans-unit id="a2" translate="no"><source>{code}</source></trans-unit>
+<trans-unit id="a3"><source>Fin.</source><seg-source><mrk mtype="seg" mid="4">Fin.</mrk></seg-source></trans-unit>
+</body></file></xliff>"""
+
 CASES = [
     # (file name, bytes, languages asked, languages read, units as (original, translation))
     ("codes.tmx", tmx(tu(fr_FR='Le <bpt i="1">&lt;b&gt;</bpt>pont<ept i="1">&lt;/b&gt;</ept> '
@@ -47,6 +57,8 @@ CASES = [
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"), [("Oui.", "Yes."), ("Ajout.", "")]),
     ("job.xlf", XLIFF, {}, ("de", "fr"), [("Der Berg ist hoch.", "La montagne est haute."),
                                          ("Nur hier.", "")]),
+    ("job.sdlxliff", SDLXLIFF, {}, ("fr-FR", "en-GB"),
+     [("Le train part.", "The train leaves."), ("Il pleut.", "It rains."), ("Fin.", "")]),
     ("ours.tsv", "fr\ten\tlink\tconfidence\nUn  chat.\tA cat.\t1-1\t0.950\n\tAdded.\t0-1\t1.000\n".encode(),
      {}, ("fr", "en"), [("Un chat.", "A cat."), ("", "Added.")]),
     ("quoted.csv", '"Il dit : « oui ; non ».";"He said ""yes; no""."\r\nFin.;End.\r\n'.encode("utf-8-sig"),
@@ -73,9 +85,16 @@ def test_files_of_pairs_read_as_links(name, data, asked, langs, units):
     assert bitext.alignment.signature.aligner == "import"
 
 
+def test_a_cat_tools_segments_of_one_unit_stay_one_paragraph():
+    bitext = read_pairs(SDLXLIFF, "job.sdlxliff")
+    assert [s.paragraph for s in bitext.src] == [0, 0, 1]
+    assert [s.paragraph for s in bitext.tgt] == [0, 0]
+
+
 ERRORS = [
     ("broken.tmx", b'<?xml version="1.0"?>\n<tmx version="1.4">\n<body><tu>', {}, "broken.tmx: not well-formed XML (line 3)"),
-    ("notes.txt", b"a\tb\n", {}, "notes.txt: not a file of pairs; give a .tmx, .xlf, .xliff, .tsv or .csv"),
+    ("notes.txt", b"a\tb\n", {}, "notes.txt: not a file of pairs; give a .tmx, .xlf, .xliff, .sdlxliff, "
+     ".mqxliff, .tsv or .csv file"),
     ("three.tmx", tmx(tu(en="Yes.", de="Ja.", fr="Oui."), srclang="en"), {},
      "three.tmx holds translations into de, fr; choose one"),
     ("one.csv", b"just one column\nand another line\n", {}, "one.csv: line 1 has one column"),

@@ -23,15 +23,16 @@ from .common import CONTEXT, check_before_work, describe_alignment, overwrite_ed
 @overwrite_edited_option
 def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
                overwrite_edited: bool = False) -> None:
-    """Read the pairs of a TMX, XLIFF 1.2, TSV or CSV file into a PO file: one link per
-    translation unit (table row), its texts as the translator cut them.
+    """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff), TSV or CSV file into
+    a PO file: one link per translation unit, segment or table row, its texts as the
+    translator cut them.
 
     A table's first two columns are the original and the translation; a first row of two
     language codes (as `alignment export --tsv` writes) names the languages.
 
     \b
     Example: alignment import memory.tmx -o memory.po && alignment check memory.po
-    Example: alignment import job.xlf -o job.po
+    Example: alignment import job.sdlxliff -o job.po
     Example: alignment import sheet.csv -s fr -t en -o sheet.po
     """
     from ..import_pairs import PAIRS_MAX_BYTES, read_pairs
