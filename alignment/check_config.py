@@ -112,6 +112,11 @@ class CheckConfig:
                                         # its missing counterpart is not reported
     counterpart_cosine: float = 0.6     # an original word's counterpart at or above
     slip_cosine: float = 0.55           # a translation word with a counterpart this close is no slip
+    # misspelt words (spelling.py): the correction backed by an original word this close, or
+    # this common (pyspellchecker's usage frequency); never rarer than the floor
+    spelling_cosine: float = 0.75
+    spelling_frequent: float = 3e-5
+    spelling_min_frequency: float = 3e-7   # 'indignation' 4e-7; 'bleated', 'shrived' 3e-8
     slip_sure: float = 0.9              # the intended word is this close to an original word
     slip_sure_margin: float = 0.45      # ... and this much closer than the word written
     slip_good_cognate: float = 0.6      # or, spelt like that word (terror/terreur), this close

@@ -46,6 +46,7 @@ from .number_words import compared_numbers, spelled, written_numbers
 from .numbers import (PROSE_QUANTITIES, SPACE, Quantity, asides, listed, number_values, quantities,
                       unequal)
 from .slips import check_realword
+from .spelling import check_spelling
 from .untranslated import check_untranslated
 from .types import Bitext, Finding, Severity, Side, Span
 
@@ -376,8 +377,8 @@ def check_doublespace(bitext: Bitext, config: CheckConfig,
 # ---------------------------------------------------------------- registry and runner
 
 __all__ = ["CHECKS", "DEFAULT_CHECKS", "LEVELS", "CheckConfig", "annotate_po", "at_level",
-           "finding_key", "number_values", "only_dismissals_differ", "run_checks", "similarity",
-           "split_dismissed"]
+           "finding_key", "number_values", "one_per_word", "only_dismissals_differ", "run_checks",
+           "similarity", "split_dismissed"]
 
 CHECKS: dict[str, CheckFn] = {
     "numbers": check_numbers,
@@ -392,6 +393,7 @@ CHECKS: dict[str, CheckFn] = {
     "doublewords": check_doublewords,
     "doublespace": check_doublespace,
     "realword": check_realword,
+    "spelling": check_spelling,
     "endpunc": check_endpunc,
 }
 # endpunc is noisy on literary text (translators move ; and . freely): on request only.
@@ -411,8 +413,18 @@ def run_checks(bitext: Bitext, *, only: Sequence[str] | None = None,
     if unknown:
         raise UnknownComponent(f"unknown check {unknown[0]!r}; choose from: {', '.join(CHECKS)}")
     order = {n: k for k, n in enumerate(CHECKS)}
-    found = [f for n in names for f in CHECKS[n](bitext, config, evidence)]
+    found = one_per_word([f for n in names for f in CHECKS[n](bitext, config, evidence)])
     return tuple(sorted(found, key=lambda f: (f.link, order[f.check])))
+
+
+def one_per_word(found: Iterable[Finding]) -> list[Finding]:
+    """Less a real-word finding on a word the spelling check reads as misspelt: one word,
+    one finding ('mornign' is no word, not a real-word slip for 'morning'). For callers that
+    run the checks one at a time (the app's Proofread)."""
+    found = list(found)
+    misspelt = {(f.link, f.spans[0].start) for f in found if f.check == "spelling"}
+    return [f for f in found if f.check != "realword" or not f.spans
+            or (f.link, f.spans[0].start) not in misspelt]
 
 
 def at_level(findings: Iterable[Finding], level: str = "warning") -> tuple[Finding, ...]:

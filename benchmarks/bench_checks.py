@@ -7,7 +7,8 @@
     en-fr books (French original, English translation; --corpus limsi) or
     Text+Berg dev (German original, French translation; --corpus textberg),
     detokenized with sacremoses, a seeded window of --links links; injects known
-    slips into a seeded random subset of links; runs every default check with
+    slips into a seeded random subset of links (numbers, names, omissions, real-word slips,
+    typos that make no word...: EXPECTED); runs every default check with
     word evidence from the USE encoder (--no-evidence: without); prints recall
     per slip type (at warning or above, and at any level), precision per check
     at warning or above, and false alarms per 1,000 clean links per check and level.
@@ -47,9 +48,12 @@ EXPECTED = {  # slip type -> the check meant to catch it
     "drop-1-0": "omission", "add-0-1": "omission", "drop-within": "length",
     "add-within": "length", "doubleword": "doublewords", "untranslated": "untranslated",
     "question": "question", "realword-1": "realword", "realword-2": "realword",
-    "misaligned": "match",
+    "misaligned": "match", "typo": "spelling",
 }
 CONTROLS = ("number-control", "time-control", "date-control")
+# kinds drawn after the controls, so that adding them changed no earlier kind's draws (they
+# take rows that were clean) and draw their details from a generator of their own
+LATER = ("typo",)
 
 
 @dataclass
@@ -161,6 +165,7 @@ class Slipper:
     langs: tuple[str, str]
     rng: np.random.Generator
     vectors: object = None
+    seed: int = 0
 
     def counterpart(self, word: str, orig_words: list[str]) -> float:
         """Best similarity of a translation word to the original's words (spelling or vectors)."""
@@ -235,6 +240,28 @@ def _realword(orig: str, trans: str, sl: Slipper, n_edits: int) -> str | None:
                       and sp.word_usage_frequency(c) >= 1e-6 and sl.counterpart(c, ow) < 0.5)
         if near:
             return trans[:m.start()] + str(sl.rng.choice(near)) + trans[m.end():]
+    return None
+
+
+def _typo(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
+    """A typing slip that makes no word: one letter of a translation word (five letters or
+    more, with a counterpart in the original) dropped, doubled, swapped with the next or
+    struck as its neighbour on the keyboard, where the result is in no word list. Its own
+    generator (the seed's first draw and the row): the other kinds draw as before."""
+    rng = np.random.default_rng([int(sl.seed), k])
+    sp = speller_for(sl.langs[1])
+    ow = WORD.findall(orig)
+    words = [m for m in re.finditer(r"\b[^\W\d_]{5,}\b", trans) if m.group().islower()
+             and sl.counterpart(m.group(), ow) >= 0.7]
+    keys = {a: b for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm") for a, b in zip(row, row[1:] + row[-2])}
+    for m in rng.permutation(np.array(words, dtype=object)) if words else ():
+        w = m.group()
+        for _ in range(10):
+            n, how = int(rng.integers(1, len(w) - 1)), int(rng.integers(4))
+            new = (w[:n] + w[n + 1:], w[:n] + w[n] + w[n:], w[:n] + w[n + 1] + w[n] + w[n + 2:],
+                   w[:n] + keys.get(w[n], w[n]) + w[n + 1:])[how]
+            if new != w and new not in sp:
+                return trans[:m.start()] + new + trans[m.end():]
     return None
 
 
@@ -338,14 +365,19 @@ def _inject_one(row: Row, kind: str, k: int, pairs: list[tuple[str, str]], sl: S
 
 def inject(pairs: list[tuple[str, str]], sl: Slipper, rate: float) -> list[Row]:
     """Rows with slips injected into a random subset of links (each type with prob. `rate`)."""
-    kinds = list(EXPECTED) + list(CONTROLS)
+    kinds = [k for k in EXPECTED if k not in LATER] + list(CONTROLS) + list(LATER)
     rows: list[Row] = []
     k = 0
     while k < len(pairs):
         row = Row([pairs[k][0]], [pairs[k][1]])
         r = sl.rng.random()
-        if r < rate * len(kinds):
-            k += _inject_one(row, kinds[int(r / rate)], k, pairs, sl, rows)
+        kind = kinds[int(r / rate)] if r < rate * len(kinds) else ""
+        if kind in LATER:   # drawn without sl.rng (which the other kinds' rows go on with)
+            new = _typo(row.orig[0], row.trans[0], sl, k)
+            if new is not None:
+                row.trans[0], row.slip = new, kind
+        elif kind:
+            k += _inject_one(row, kind, k, pairs, sl, rows)
         rows.append(row)
         k += 1
     return rows
@@ -366,7 +398,7 @@ def _slipper(langs: tuple[str, str], seed: int, use_vectors: bool) -> Slipper:
     if use_vectors:
         from alignment.registry import EMBEDDERS
         vectors = memo_vectors(EMBEDDERS["use"](threads=1).embed)
-    return Slipper(langs, np.random.default_rng(seed), vectors)
+    return Slipper(langs, np.random.default_rng(seed), vectors, seed)
 
 
 CORPORA = ("limsi", "limsi-enfr", "textberg", "textberg-frde", "alibi", "alibi-enfr")

@@ -121,3 +121,18 @@ def test_while_the_text_is_checked_again_the_last_findings_mark_the_links_of_the
     assert flagged and flagged == expected & set(range(50)), (flagged, expected)
     assert flagged != {f.link for f in found} & set(range(50))
     go.set()
+
+
+def test_proofread_reports_a_misspelt_word_once(monkeypatch) -> None:
+    """The app runs the checks one at a time (a progress step each); a word no list knows
+    is the spelling check's, not also a real-word slip, as `alignment check` says."""
+    import views.proofread as proofread
+    from test_checks import bitext, fake_evidence
+    from test_spelling import AROUND_EN
+
+    b = bitext(AROUND_EN + [("Il a reçu la lettre hier matin.", "He received the letter yesterday mornign.")])
+    monkeypatch.setattr(proofread, "word_evidence",
+                        lambda bitext, encoder, previous: fake_evidence([("matin", "morning")]))
+    findings, _ = proofread._check(proofread.CheckJob(b), None, None)
+    assert [(f.check, f.message) for f in findings if f.link == len(AROUND_EN)] == [
+        ("spelling", "'mornign' is no word: 'morning'? (original: 'matin')")]

@@ -69,3 +69,23 @@ def test_textberg_test_gold_documents_are_the_test_files(bench_dir: Path) -> Non
     docs = bc.gold_documents(bench_dir, "textberg", "test")
     assert len(docs) == len(list((bench_dir / "textberg").glob("test*.defr"))) > 1
     assert all((bt.src_lang, bt.tgt_lang) == ("de", "fr") for bt in docs)
+
+
+def test_a_typo_makes_no_word_one_edit_from_a_word_with_a_counterpart() -> None:
+    import numpy as np
+
+    from alignment.word_lists import speller_for
+
+    sl = bc.Slipper(("fr", "en"), np.random.default_rng(0), None, seed=3)
+    orig, trans = "Le jardin était plein de roses blanches.", "The garden was full of white roses."
+    sp = speller_for("en")
+    for k in range(20):
+        new = bc._typo(orig, trans, sl, k)
+        changed = [(a, b) for a, b in zip(trans.split(), new.split()) if a != b]
+        assert len(changed) == 1 and len(new.split()) == len(trans.split())
+        (was, now), = changed
+        was, now = was.strip("."), now.strip(".")
+        assert sl.counterpart(was, bc.WORD.findall(orig)) >= 0.7   # 'garden' / 'jardin'
+        assert now not in sp and now in sp.edit_distance_1(was)
+    assert bc._typo(orig, trans, sl, 5) == bc._typo(orig, trans, sl, 5)   # its own generator
+    assert bc._typo("Oui.", "Yes.", sl, 0) is None   # no word of five letters or more

@@ -280,7 +280,7 @@ def test_run_checks_sorted_and_selectable() -> None:
     assert {f.check for f in run_checks(b, only=["numbers"])} == {"numbers"}
     assert "endpunc" in CHECKS
     with pytest.raises(UnknownComponent, match="choose from"):
-        run_checks(b, only=["spelling"])
+        run_checks(b, only=["grammar"])
 
 
 def test_config_is_frozen_and_used() -> None:
@@ -408,8 +408,8 @@ def test_cli_check(pairs_po: Path, fmt: str) -> None:
 
 def test_cli_unknown_check(pairs_po: Path) -> None:
     from alignment.cli import main
-    res = CliRunner().invoke(main, ["check", str(pairs_po), "--only", "spelling"])
-    assert res.exit_code == 1 and "Error: unknown check 'spelling'" in res.output
+    res = CliRunner().invoke(main, ["check", str(pairs_po), "--only", "grammar"])
+    assert res.exit_code == 1 and "Error: unknown check 'grammar'" in res.output
 
 
 _finding_st = st.builds(Finding, link=st.integers(0, 2), check=st.sampled_from(sorted(CHECKS)),

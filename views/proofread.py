@@ -50,7 +50,7 @@ class CheckJob:
 
 def _check(job: CheckJob, encoder: Any, previous: Any) -> tuple[tuple, Any] | None:
     """(findings, word evidence) of job.base, one check at a time; None when cancelled."""
-    from alignment.checks import DEFAULT_CHECKS, run_checks
+    from alignment.checks import DEFAULT_CHECKS, one_per_word, run_checks
 
     job.total = len(DEFAULT_CHECKS) + 1
     job.stage = "reading the words of both sides (the encoder's word vectors)"
@@ -61,6 +61,7 @@ def _check(job: CheckJob, encoder: Any, previous: Any) -> tuple[tuple, Any] | No
             return None
         job.done, job.stage = k + 1, name
         found += run_checks(job.base, only=[name], evidence=evidence)
+    found = one_per_word(found)
     found.sort(key=lambda f: f.link)
     return tuple(found), evidence
 

@@ -65,7 +65,7 @@ def _read(pairs: str, fmt: str) -> tuple[Any, str | None]:
 @click.option("--only", multiple=True, metavar="NAME",
               help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
               "match, length, confidence, brackets, question, untranslated, doublewords, "
-              "doublespace, realword, endpunc. Default: all but endpunc.")
+              "doublespace, realword, spelling, endpunc. Default: all but endpunc.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit with status 1 when a finding is this severe or "
               "more (for CI); never: always 0.")

@@ -1,0 +1,94 @@
+"""The spelling check: words no word list knows, with their likely correction. Tables of
+fr->en and de->fr pairs written here, each with the finding expected or none, with a
+deterministic fake encoder (words of one group have cosine 1, all others 0)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.checks import run_checks
+from test_checks import bitext, fake_evidence, spans_text
+
+# a few sound links around the one judged, so that the word list knows the text (list_covers)
+AROUND_EN = [("Le chat dort sur le lit.", "The cat sleeps on the bed."),
+             ("Il pleut depuis le matin.", "It has been raining since the morning."),
+             ("Nous irons au marché demain.", "We will go to the market tomorrow.")]
+AROUND_FR = [("Die Katze schläft auf dem Bett.", "Le chat dort sur le lit."),
+             ("Es regnet seit dem Morgen.", "Il pleut depuis le matin."),
+             ("Wir gehen morgen auf den Markt.", "Nous irons au marché demain.")]
+
+EN = [
+    # (original, translation, groups of words meaning alike, expected: (word, correction) or None)
+    ("Il a reçu la lettre hier.", "He recieved the letter yesterday.", [("reçu", "received")],
+     ("recieved", "'recieved' is no word: 'received'? (original: 'reçu')")),
+    ("Il montra son indignation.", "He showed his indigination.", [],   # spelt like the original
+     ("indigination", "'indigination' is no word: 'indignation'? (original: 'indignation')")),
+    ("Elle était un peu fatiguée.", "She was a littlle tired.", [("peu", "little")],
+     ("littlle", "'littlle' is no word: 'little'?")),   # common, and the original has its counterpart
+    ("Il a reçu la lettre hier.", "He received the letter yesterday.", [("reçu", "received")], None),
+    ("La couleur du ciel changea.", "The colour of the sky changed.", [("couleur", "color")], None),
+    ("Il avait pris sa défense.", "He had taken up his defence.", [("défense", "defense")], None),
+    ("Il faut choisir sa femme.", "He must chuse his own wife.", [("choisir", "choose")], None),
+    ("Elle fila au rouet.", "She span at the rouet.", [], None),   # a word of the original kept
+    ("Il le disait en ronronnant.", "He said it purring, the cat's rouet.", [], None),  # 'route': nothing of it
+    ("Cela lui fit plaisir.", "That gave him a pleasurre.", [("plaisir", "pleasure")],
+     ("pleasurre", "'pleasurre' is no word: 'pleasure'? (original: 'plaisir')")),
+    ("Ils dirent au Lapin.", "They said to the Rabbbit.", [], None),   # capitalised: a name's business
+]
+
+FR = [
+    ("Er hat den Brief erhalten.", "Il a reçu la lettre.", [], None),
+    ("Er hat den Brief erhalten.", "Il a reçu la letrte.", [("Brief", "lettre")],
+     ("letrte", "'letrte' is no word: 'lettre'? (original: 'Brief')")),
+    ("Ich kehrte zurück.", "Je retournai chez moi.", [("kehrte", "retournait")], None),   # a form the list lacks
+    ("Er wartete lange.", "Il attendit longtemps à la crême.", [], None),   # an old spelling (accents)
+]
+
+
+@pytest.mark.parametrize("src, tgt, groups, expected", EN)
+def test_misspelt_english_words(src, tgt, groups, expected):
+    _judge(AROUND_EN + [(src, tgt)], groups, expected, ("fr", "en"))
+
+
+@pytest.mark.parametrize("src, tgt, groups, expected", FR)
+def test_misspelt_french_words(src, tgt, groups, expected):
+    _judge(AROUND_FR + [(src, tgt)], groups, expected, ("de", "fr"))
+
+
+def _judge(pairs, groups, expected, langs):
+    b = bitext(pairs, src_lang=langs[0], tgt_lang=langs[1])
+    found = run_checks(b, only=["spelling"], evidence=fake_evidence(groups))
+    if expected is None:
+        assert found == ()
+        return
+    (f,) = found
+    assert f.link == len(pairs) - 1 and f.severity == "warning" and f.message == expected[1]
+    assert spans_text(b, f)[0] == expected[0]
+
+
+def test_without_the_encoder_only_a_correction_spelt_like_the_original_counts():
+    b = bitext(AROUND_EN + [("Il montra son indignation et de la surprise.",
+                             "He showed his indigination and some surpise.")])
+    found = run_checks(b, only=["spelling"], evidence=None)
+    assert [(spans_text(b, f)[0], f.message) for f in found] == [
+        ("indigination", "'indigination' is no word: 'indignation'? (original: 'indignation')"),
+        ("surpise", "'surpise' is no word: 'surprise'? (original: 'surprise')")]
+
+
+def test_a_word_the_translation_writes_twice_is_its_own():
+    b = bitext(AROUND_EN + [("Il a reçu la lettre.", "He recieved the letter."),
+                            ("Elle a reçu le colis.", "She recieved the parcel.")])
+    assert run_checks(b, only=["spelling"], evidence=fake_evidence([("reçu", "received")])) == ()
+
+
+def test_a_misspelt_word_is_one_finding_not_also_a_real_word_slip():
+    b = bitext(AROUND_EN + [("Il a reçu la lettre hier matin.", "He received the letter yesterday mornign.")])
+    found = run_checks(b, only=["spelling", "realword"], evidence=fake_evidence([("matin", "morning")]))
+    assert [(f.check, spans_text(b, f)[0]) for f in found] == [("spelling", "mornign")]
+
+
+def test_no_word_list_or_one_that_misses_the_text_says_nothing():
+    words = "Kaj vi bone fartas hodiaŭ? Mi tre ĝojas vidi vin."   # Esperanto: no list
+    assert run_checks(bitext([("Comment allez-vous ?", words)], tgt_lang="eo"), only=["spelling"]) == ()
+    dialect = [("Le chat dort.", "Th' cat's a-sleepin' oan th' bed, ye ken, an' dinnae wake 'im.")] * 3
+    assert run_checks(bitext(dialect), only=["spelling"], evidence=fake_evidence([])) == ()
