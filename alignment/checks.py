@@ -41,6 +41,7 @@ from .cognates import check_names, link_pairs, make_finding, similarity
 from .errors import UnknownComponent
 from .check_po import annotate_po
 from .evidence import WordEvidence
+from .lang import primary
 from .unmatched import check_match, check_omissions, length_z, part_left_out
 from .number_words import compared_numbers, spelled, written_numbers
 from .numbers import (PROSE_QUANTITIES, SPACE, Quantity, asides, listed, number_values, quantities,
@@ -355,7 +356,7 @@ def check_endpunc(bitext: Bitext, config: CheckConfig,
 def check_doublewords(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """A word repeated ("the the"), except doubles the language allows ("nous nous")."""
-    valid = dict(config.valid_doubles).get(bitext.tgt_lang, ())
+    valid = dict(config.valid_doubles).get(primary(bitext.tgt_lang), ())   # 'fr-FR' is French
     for i, _src, tgt in link_pairs(bitext):
         for m in re.finditer(r"\b(\w+)\s+(\1)\b", tgt, flags=re.IGNORECASE):
             if m.group(1).casefold() not in valid and not m.group(1).isdigit():

@@ -185,8 +185,8 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
 def day_periods(lang: str) -> dict[str, str]:
     """Folded CLDR words for noon and midnight ('midi', 'Mitternacht') -> 'noon' / 'midnight'."""
     from babel import Locale, UnknownLocaleError
-    try:
-        periods = Locale.parse(lang).day_periods
+    try:   # per language: Babel does not parse a regional tag written 'en-GB'
+        periods = Locale.parse(primary(lang)).day_periods
     except (UnknownLocaleError, ValueError):
         return {}
     return {fold(name).removeprefix("del "): key

@@ -36,12 +36,16 @@ def link_pairs(bitext: Bitext) -> Iterator[tuple[int, str, str]]:
 def speller_for(lang: str) -> Any:
     """pyspellchecker for a language, or None when it has no word list for it (an unknown
     code raises ValueError there; an empty one gives a checker with no words, whose word
-    frequencies divide by zero)."""
+    frequencies divide by zero). A regional tag takes its language's list: 'en-GB', which a
+    TMX or `-t en_GB` gives, had none, and every word-list check fell silent."""
     from spellchecker import SpellChecker
-    if not lang:
+
+    from .lang import primary
+
+    if not primary(lang):
         return None
     try:
-        return SpellChecker(language=lang)
+        return SpellChecker(language=primary(lang))
     except ValueError:
         return None
 
@@ -75,9 +79,14 @@ def function_words(lang: str, top: int = 200) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _calendar(lang: str) -> dict[str, str]:
-    """Folded month and weekday names of a language (Babel's CLDR data) -> 'm1'..'d6'."""
+    """Folded month and weekday names of a language (Babel's CLDR data) -> 'm1'..'d6'; a
+    regional tag ('en-GB', which Babel does not parse) has its language's names."""
     from babel import Locale, UnknownLocaleError
     from babel.dates import get_day_names, get_month_names
+
+    from .lang import primary
+
+    lang = primary(lang)
     try:
         Locale.parse(lang)
     except (UnknownLocaleError, ValueError):

@@ -92,3 +92,23 @@ def test_no_word_list_or_one_that_misses_the_text_says_nothing():
     assert run_checks(bitext([("Comment allez-vous ?", words)], tgt_lang="eo"), only=["spelling"]) == ()
     dialect = [("Le chat dort.", "Th' cat's a-sleepin' oan th' bed, ye ken, an' dinnae wake 'im.")] * 3
     assert run_checks(bitext(dialect), only=["spelling"], evidence=fake_evidence([])) == ()
+
+
+@pytest.mark.parametrize("pairs, langs, regional, groups", [
+    (AROUND_EN + [("Il a reçu la lettre hier.", "He recieved the letter yesterday.")], ("fr", "en"),
+     ("fr-FR", "en-GB"), [("reçu", "received")]),
+    (AROUND_FR + [("Wir sehen uns morgen, den Brief in der Hand.", "Nous nous verrons demain, la letrte en main.")], ("de", "fr"),
+     ("de-CH", "fr_CA"), [("Brief", "lettre")]),
+    (AROUND_EN + [("Il partit le 8 octobre 1925, à midi.", "He left on 8/10/1925, at 12:00."),
+                  ("Il revint le 9 octobre 1925.", "He came back on October 9, 1926.")],
+     ("fr", "en"), ("fr-CA", "en-US"), []),   # month names and 'midi' by language
+])
+def test_a_regional_tag_checks_as_its_language(pairs, langs, regional, groups):
+    """A TMX says 'en-GB', a person types '-t fr_CA': the word lists are per language, and
+    with a regional tag the word-list checks used to fall silent ('nous nous' became a
+    doubled word, and 'octobre' no month: '8, 1925' differed)."""
+    def findings(src_lang, tgt_lang):
+        b = bitext(pairs, src_lang=src_lang, tgt_lang=tgt_lang)
+        return [(f.check, f.message) for f in run_checks(b, evidence=fake_evidence(groups))]
+    plain = findings(*langs)
+    assert plain and findings(*regional) == plain
