@@ -258,6 +258,8 @@ CAT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tuv xml:lang="en-GB"><seg>The <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> leaves at 5:40 pm.</seg></tuv></tu>
 <tu><tuv xml:lang="fr-FR"><seg>Le quai est au bout du couloir.</seg></tuv>
 <tuv xml:lang="en-GB"><seg>The platform is at the end of the corridor.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>Il cacha son indignation.</seg></tuv>
+<tuv xml:lang="en-GB"><seg>He hid his indigination.</seg></tuv></tu>
 </body></tmx>
 """
 
@@ -277,7 +279,9 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
     expect(table).to_contain_text("The platform is at the end of the corridor.")
     expect(table).not_to_contain_text("<b>")
     page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
-    expect(page.locator(".st-key-findings_box")).to_contain_text(
-        "numbers differ: 16:40 in the original, 17:40 in the translation", timeout=60_000)
+    box = page.locator(".st-key-findings_box")
+    expect(box).to_contain_text("numbers differ: 16:40 in the original, 17:40 in the translation",
+                                timeout=60_000)
+    expect(box).to_contain_text("'indigination' is no word: 'indignation'?")   # the spelling check
     kept = list((home / "xdg" / "alignment" / "aligned" / "uploaded").glob("job-*.po"))
     assert len(kept) == 1 and "Le train part" in kept[0].read_text(encoding="utf-8")
