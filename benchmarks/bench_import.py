@@ -1,0 +1,57 @@
+"""Speed and memory of reading pairs made elsewhere (alignment import, the start page's upload).
+
+Writes a text of N sentence pairs as our own TMX and TSV exports do, then reads it back with
+import_pairs.read_pairs, each case in its own process so that its peak memory (getrusage, the
+process's high-water mark, Python and the package included) is its own. The sentences are
+numbered, so every unit is distinct; a CAT tool's TMX with formatting codes is read the same way.
+
+Usage: python benchmarks/bench_import.py [--units 20000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+
+
+def one(fmt: str, n: int) -> None:
+    """Print 'bytes seconds links peak_before peak_after' for one case (run in a subprocess)."""
+    from alignment.evaluate import peak_rss_mb
+    from alignment.export import render_tmx, render_tsv
+    from alignment.import_pairs import read_pairs
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src = tuple(Sentence(f"Le pont numéro {k} enjambe la rivière près du vieux moulin.") for k in range(n))
+    tgt = tuple(Sentence(f"Bridge number {k} spans the river near the old mill.") for k in range(n))
+    bitext = Bitext(src, tgt, Alignment(tuple(Link((k,), (k,)) for k in range(n))), "fr", "en")
+    data = render_tmx(bitext) if fmt == "tmx" else render_tsv(bitext).encode("utf-8")
+    del bitext, src, tgt
+    before = peak_rss_mb()
+    start = time.perf_counter()
+    back = read_pairs(data, f"pairs.{fmt}")
+    seconds = time.perf_counter() - start
+    print(len(data), seconds, len(back.alignment.links), before, peak_rss_mb())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--units", type=int, nargs="+", default=[20000, 100000])
+    ap.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        return one(args.one[0], int(args.one[1]))
+    print(f"{'format':<6} {'units':>8} {'MB':>6} {'seconds':>8} {'units/s':>9} {'peak MB':>8} {'(before)':>9}")
+    for n in args.units:
+        for fmt in ("tsv", "tmx"):
+            out = subprocess.run([sys.executable, __file__, "--one", fmt, str(n)], capture_output=True,
+                                 text=True, check=True).stdout.split()
+            size, secs, links, before, after = int(out[0]), float(out[1]), int(out[2]), float(out[3]), float(out[4])
+            if links != n:
+                raise SystemExit(f"{fmt}: {links:,} links read back of {n:,}")
+            print(f"{fmt:<6} {n:>8,} {size / 1e6:>6.1f} {secs:>8.2f} {n / secs:>9,.0f} {after:>8.0f} {before:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()
