@@ -12,8 +12,10 @@ xml:lang, XLIFF source-/target-language, the header row of our TSV export); a ta
 them has its columns' languages detected, or given.
 
 Library, and why: translate-toolkit's tmxfile and xlifffile (our TMX writer already; they read
-the inline tags of CAT tools as text), Python's csv for tables (quotes and delimiters as
-spreadsheets write them). Pure: bytes in, Bitext out; the caller reads the file.
+the inline tags of CAT tools as text; their parser resolves no entity, so an upload naming a
+file of this machine in a DOCTYPE never brings it into the text), Python's csv for tables
+(quotes and delimiters as spreadsheets write them). Pure: bytes in, Bitext out; the caller
+reads the file.
 """
 
 from __future__ import annotations

@@ -193,3 +193,18 @@ def test_check_reads_a_tmx_directly_but_writes_findings_only_into_a_po(tmp_path,
         "Error: --format po writes the findings into a PO file, and job.tmx is not one; "
         "import it first (alignment import job.tmx -o PAIRS.po)")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job.tmx"]
+
+
+@pytest.mark.parametrize("name, root", [("x.tmx", "tmx"), ("x.xlf", "xliff")])
+def test_an_entity_naming_a_file_is_never_read_into_the_text(tmp_path, name, root):
+    """An upload is someone else's file: an external entity (XXE) must not pull a file of the
+    machine the app runs on into the text shown."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    entity = f'<!DOCTYPE {root} [<!ENTITY x SYSTEM "file://{secret}">]>'
+    if root == "tmx":
+        data = tmx(tu(fr="Oui &x;", en="Yes.")).replace(b"<tmx ", entity.encode() + b"<tmx ", 1)
+    else:
+        data = XLIFF.replace(b"<xliff ", entity.encode() + b"<xliff ", 1).replace(b"Nur hier.", b"Nur &x;")
+    bitext = read_pairs(data, name)
+    assert "TOP-SECRET" not in " ".join(s.text for s in (*bitext.src, *bitext.tgt))
