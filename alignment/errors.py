@@ -36,6 +36,15 @@ class FetchRefused(FetchError):
         self.reason = reason
 
 
+class ManyTranslations(InputError):
+    """A file of pairs (a multilingual TMX) holds translations into several languages and none
+    was chosen. `languages` lists them, for a face that offers the choice itself."""
+
+    def __init__(self, message: str, languages: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.languages = languages
+
+
 class CorpusError(AlignmentError):
     """A corpus manifest is missing, malformed, or names an unknown corpus."""
 

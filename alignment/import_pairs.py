@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .errors import InputError
+from .errors import InputError, ManyTranslations
 from .types import Alignment, Bitext, Link, Sentence, Signature
 
 PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
@@ -161,9 +161,9 @@ def _tmx_units(store, name: str, src_lang: str | None,
     if tgt_lang:
         tgt = tgt_lang.lower()
     elif len(others) > 1:
-        raise InputError(f"{name} holds translations into {', '.join(others)}; choose one: "
-                         "--tgt-lang on the command line, or export one language pair from the "
-                         "tool that made it")
+        raise ManyTranslations(f"{name} holds translations into {', '.join(others)}; choose one: "
+                               "--tgt-lang on the command line, or export one language pair from "
+                               "the tool that made it", tuple(others))
     else:
         tgt = others[0] if others else ""
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \

@@ -146,21 +146,23 @@ def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str
     return target
 
 
-def keep_pairs_upload(name: str, data: bytes, directory: Path) -> Path:
-    """An uploaded TMX, XLIFF, TSV or CSV file read as pairs (import_pairs.read_pairs) and kept
-    as a PO in the lasting folder, named for the upload's own bytes: the same file uploaded
-    again opens the kept PO, with the corrections saved to it, not a fresh copy. Errors name
-    the upload; nothing is kept for a file that cannot be read."""
+def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | None = None) -> Path:
+    """An uploaded TMX, XLIFF, TSV or CSV file read as pairs (import_pairs.read_pairs; `tgt_lang`:
+    the translation chosen in a multilingual TMX) and kept as a PO in the lasting folder, named
+    for the upload's own bytes and that choice: the same file uploaded again opens the kept PO,
+    with the corrections saved to it, not a fresh copy. Errors name the upload (ManyTranslations
+    lists the languages to choose from); nothing is kept for a file that cannot be read."""
     from .import_pairs import read_pairs
     from .po import bitext_to_po
 
     base = name.replace("\\", "/").rsplit("/", 1)[-1] or "pairs"
     if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
         store_upload(base, data, directory)   # says the limit and what to do instead
-    bitext = read_pairs(data, base)
+    bitext = read_pairs(data, base, tgt_lang=tgt_lang)
     po = str(bitext_to_po(bitext)).encode("utf-8")
-    stored = store_upload(f"{Path(base).stem}.po", po, directory, max_mb=float("inf"))
-    return keep_upload(stored, hashlib.sha256(data).hexdigest())
+    stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang else "")
+    stored = store_upload(f"{stem}.po", po, directory, max_mb=float("inf"))
+    return keep_upload(stored, hashlib.sha256(data + (tgt_lang or "").encode()).hexdigest())
 
 
 def keep_upload(stored: Path, digest: str) -> Path:

@@ -240,3 +240,22 @@ def test_an_uploaded_tmx_is_kept_as_a_po_and_the_same_file_reopens_its_correctio
     before = kept.read_bytes()
     assert workspace.keep_pairs_upload("job.tmx", tmx, upload) == kept   # the same file again
     assert kept.read_bytes() == before and read_po(kept).alignment.links[0].reviewed
+
+
+def test_a_multilingual_tmx_upload_asks_which_translation_and_keeps_each_apart(tmp_path, monkeypatch):
+    from alignment.errors import ManyTranslations
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    upload = workspace.side_dir(workspace.new_upload_dir(tmp_path), "po")
+    tmx = (b'<?xml version="1.0"?><tmx version="1.4"><header srclang="en" datatype="plaintext" '
+           b'segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>'
+           b'<body><tu><tuv xml:lang="en"><seg>Yes.</seg></tuv><tuv xml:lang="de"><seg>Ja.</seg></tuv>'
+           b'<tuv xml:lang="fr"><seg>Oui.</seg></tuv></tu></body></tmx>')
+    with pytest.raises(ManyTranslations) as info:
+        workspace.keep_pairs_upload("three.tmx", tmx, upload)
+    assert info.value.languages == ("de", "fr")
+    assert not list((tmp_path / "xdg").rglob("*.po"))
+    fr = workspace.keep_pairs_upload("three.tmx", tmx, upload, tgt_lang="fr")
+    de = workspace.keep_pairs_upload("three.tmx", tmx, upload, tgt_lang="de")
+    assert fr != de and read_po(fr).tgt[0].text == "Oui." and read_po(de).tgt[0].text == "Ja."
+    assert workspace.keep_pairs_upload("three.tmx", tmx, upload, tgt_lang="fr") == fr

@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from alignment import drafts, workspace
-from alignment.errors import AlignmentError, FetchError, FetchRefused
+from alignment.errors import AlignmentError, FetchError, FetchRefused, ManyTranslations
 from alignment.import_pairs import PAIR_FORMATS, pairs_format
 
 from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
@@ -239,20 +239,37 @@ def open_section() -> None:
             else:
                 try_open(target)
     with right:
-        upload = st.file_uploader("…or upload one, or pairs from a CAT tool or a sheet "
-                                  "(TMX, XLIFF, TSV, CSV)", type=["po", *PAIRS_SUFFIXES],
-                                  key="po_upload")
-        if upload is not None and st.button("Open upload", key="open_upload"):
-            data = upload.getvalue()
-            digest = hashlib.sha256(data).hexdigest()
-            keep = workspace.keep_pairs_upload if pairs_format(upload.name) else workspace.keep_po_upload
-            try:  # checked under its own name, then kept in the lasting folder (with the
-                # corrections saved there), not in /tmp; a broken one is not kept
-                target = keep(upload.name, data, workspace.side_dir(upload_dir(), "po"))
-            except AlignmentError as exc:
-                st.error(f"Cannot open {md(upload.name)}: {md(str(exc))}")
-            else:
-                try_open(target, title=upload.name, key="upload:" + digest[:16])
+        upload_box()
+
+
+def upload_box() -> None:
+    """Open an uploaded PO, or pairs from a CAT tool or a sheet (kept as a PO). A TMX with
+    translations into several languages asks which one to open (a selectbox, then the same
+    button): its error used to name a command-line option, a dead end on this page."""
+    upload = st.file_uploader("…or upload one, or pairs from a CAT tool or a sheet "
+                              "(TMX, XLIFF, TSV, CSV)", type=["po", *PAIRS_SUFFIXES], key="po_upload")
+    choice = ss.get("pairs_languages")
+    tgt = None
+    if upload is not None and choice and choice[0] == upload.file_id:
+        st.info(f"{md(upload.name)} holds translations into {', '.join(choice[1])}: choose the "
+                "one to read beside the original, then Open upload.")
+        tgt = st.selectbox("Translation to open", choice[1], key="pairs_tgt")
+    if upload is None or not st.button("Open upload", key="open_upload"):
+        return
+    data = upload.getvalue()
+    digest = hashlib.sha256(data + (tgt or "").encode()).hexdigest()
+    folder = workspace.side_dir(upload_dir(), "po")
+    try:  # checked under its own name, then kept in the lasting folder (with the
+        # corrections saved there), not in /tmp; a broken one is not kept
+        target = workspace.keep_pairs_upload(upload.name, data, folder, tgt_lang=tgt) \
+            if pairs_format(upload.name) else workspace.keep_po_upload(upload.name, data, folder)
+    except ManyTranslations as exc:
+        ss.pairs_languages = (upload.file_id, exc.languages)
+        st.rerun()
+    except AlignmentError as exc:
+        st.error(f"Cannot open {md(upload.name)}: {md(str(exc))}")
+    else:
+        try_open(target, title=upload.name + (f" ({tgt})" if tgt else ""), key="upload:" + digest[:16])
 
 
 def try_open(path: Path, **kwargs: Any) -> None:

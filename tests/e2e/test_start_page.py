@@ -285,3 +285,29 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
     expect(box).to_contain_text("'indigination' is no word: 'indignation'?")   # the spelling check
     kept = list((home / "xdg" / "alignment" / "aligned" / "uploaded").glob("job-*.po"))
     assert len(kept) == 1 and "Le train part" in kept[0].read_text(encoding="utf-8")
+
+
+def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
+    """A multilingual TMX (English, German and French) opened on the start page asks which
+    translation to read beside the original, then opens that one; its error used to point to
+    a command-line option."""
+    tus = "".join(f'<tu><tuv xml:lang="en"><seg>{en}</seg></tuv><tuv xml:lang="de"><seg>{de}</seg></tuv>'
+                  f'<tuv xml:lang="fr"><seg>{fr}</seg></tuv></tu>'
+                  for en, de, fr in (("The bridge is old.", "Die Brücke ist alt.", "Le pont est vieux."),
+                                     ("The river is wide.", "Der Fluss ist breit.", "La rivière est large.")))
+    tmx = tmp_path / "three.tmx"
+    tmx.write_text(CAT_TMX.split("<body>")[0].replace('srclang="fr-FR"', 'srclang="en"')
+                   + f"<body>{tus}</body></tmx>", encoding="utf-8")
+    page.locator(".st-key-po_upload input[type=file]").set_input_files(str(tmx))
+    settle(page)
+    page.get_by_role("button", name="Open upload").click()
+    expect(page.get_by_text("three.tmx holds translations into de, fr: choose the one to read")).to_be_visible()
+    expect(page.get_by_text("--tgt-lang")).to_have_count(0)
+    page.locator(".st-key-pairs_tgt").click()
+    page.get_by_role("option", name="fr").click()
+    settle(page)
+    page.get_by_role("button", name="Open upload").click()
+    table = page.locator("table.al-rows").last
+    expect(table).to_contain_text("La rivière est large.")
+    expect(table).not_to_contain_text("Der Fluss ist breit.")
+    expect(page.get_by_role("heading", name="three.tmx (fr)")).to_be_visible()
