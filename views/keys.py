@@ -88,12 +88,16 @@ window.addEventListener('click', e => {
   const t = editor(), k = t && boxKey(t);
   if (k) original.set(k, t.value);
 }, true);
-// One answer per gesture: a click on an option's text comes again as a click on its label
-let answered = {at: -1e9, ok: false};
+// One answer per gesture: a click on an option's text comes again as a click on its label.
+// Only that same label or button reuses the answer: Close clicked just after a refused switch
+// to Learn was stopped without a word (a browser test failed one run in five).
+let answered = {at: -1e9, ok: false, on: null};
 const stop = e => {
   if (!guarded(e) || !pending()) return;
-  const ok = performance.now() - answered.at < 400 ? answered.ok : ask();
-  answered = {at: performance.now(), ok};
+  const on = e.target.closest('label, button') || e.target;
+  const again = on === answered.on && performance.now() - answered.at < 400;
+  const ok = again ? answered.ok : ask();
+  answered = {at: performance.now(), ok, on};
   if (!ok) { e.stopPropagation(); e.preventDefault(); }
 };
 window.addEventListener('click', e => { if (e.target.closest?.('.st-key-sel')) return; stop(e); }, true);
