@@ -155,9 +155,8 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
     from .import_pairs import read_pairs
     from .po import bitext_to_po
 
-    base = name.replace("\\", "/").rsplit("/", 1)[-1] or "pairs"
-    if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-        store_upload(base, data, directory)   # says the limit and what to do instead
+    base = _base_name(name) or "pairs"
+    _check_size(safe_filename(base), data, MAX_UPLOAD_MB)
     bitext = read_pairs(data, base, tgt_lang=tgt_lang)
     po = str(bitext_to_po(bitext)).encode("utf-8")
     stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang else "")
@@ -210,7 +209,7 @@ def keep_po_upload(name: str, data: bytes, directory: Path) -> Path:
 
     stored = store_upload(name, data, directory)  # refuses one over the size limit
     try:
-        read_po_data(name.replace("\\", "/").rsplit("/", 1)[-1] or stored.name, data)
+        read_po_data(_base_name(name) or stored.name, data)
     except Exception:
         stored.unlink(missing_ok=True)
         raise
@@ -325,15 +324,23 @@ def safe_filename(name: str, default: str = "upload") -> str:
     return base or default
 
 
+def _base_name(name: str) -> str:
+    """The file name of an upload, without the folders a browser on Windows may send."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _check_size(clean: str, data: bytes, max_mb: float) -> None:
+    if len(data) > max_mb * 1024 * 1024:
+        raise UploadError(f"{clean} is {len(data) / 2**20:.1f} MB, over the {max_mb:g} MB upload "
+                          "limit; align such a text with the CLI (alignment align) instead")
+
+
 def store_upload(name: str, data: bytes, directory: Path, *, max_mb: float | None = None) -> Path:
     """Write an uploaded file under `directory` (a temp dir) with a sanitised name."""
     from .atomic import atomic_write_bytes
 
-    max_mb = MAX_UPLOAD_MB if max_mb is None else max_mb
     clean = safe_filename(name)
-    if len(data) > max_mb * 1024 * 1024:
-        raise UploadError(f"{clean} is {len(data) / 2**20:.1f} MB, over the {max_mb:g} MB upload "
-                          "limit; align such a text with the CLI (alignment align) instead")
+    _check_size(clean, data, MAX_UPLOAD_MB if max_mb is None else max_mb)
     target = (directory / clean).resolve()
     if target.parent != directory.resolve():
         raise UploadError(f"cannot store the upload {clean!r}; rename the file and try again")

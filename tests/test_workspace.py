@@ -11,6 +11,7 @@ from alignment import browse, workspace
 from alignment.errors import InputError, POConflict, POFormatError
 from alignment.po import read_po
 from alignment.types import Alignment, Bitext, Link, Sentence
+from test_import_pairs import tmx as tmx_file, tu
 
 
 def test_same_file_name_on_both_sides_is_kept_apart(tmp_path):
@@ -225,10 +226,7 @@ def test_an_uploaded_tmx_is_kept_as_a_po_and_the_same_file_reopens_its_correctio
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     upload = workspace.side_dir(workspace.new_upload_dir(tmp_path), "po")
-    tmx = (b'<?xml version="1.0"?><tmx version="1.4"><header srclang="fr" datatype="plaintext" '
-           b'segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>'
-           b'<body><tu><tuv xml:lang="fr"><seg>Le pont.</seg></tuv><tuv xml:lang="en"><seg>The '
-           b'bridge.</seg></tuv></tu></body></tmx>')
+    tmx = tmx_file(tu(fr="Le pont.", en="The bridge."), srclang="fr")
     with pytest.raises(InputError, match=r"^job\.tmx: not well-formed XML"):
         workspace.keep_pairs_upload("job.tmx", tmx[:-20], upload)
     assert not list((tmp_path / "xdg").rglob("*.po")) and not list(upload.rglob("*"))
@@ -247,10 +245,7 @@ def test_a_multilingual_tmx_upload_asks_which_translation_and_keeps_each_apart(t
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     upload = workspace.side_dir(workspace.new_upload_dir(tmp_path), "po")
-    tmx = (b'<?xml version="1.0"?><tmx version="1.4"><header srclang="en" datatype="plaintext" '
-           b'segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>'
-           b'<body><tu><tuv xml:lang="en"><seg>Yes.</seg></tuv><tuv xml:lang="de"><seg>Ja.</seg></tuv>'
-           b'<tuv xml:lang="fr"><seg>Oui.</seg></tuv></tu></body></tmx>')
+    tmx = tmx_file(tu(en="Yes.", de="Ja.", fr="Oui."), srclang="en")
     with pytest.raises(ManyTranslations) as info:
         workspace.keep_pairs_upload("three.tmx", tmx, upload)
     assert info.value.languages == ("de", "fr")

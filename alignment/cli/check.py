@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .common import CONTEXT
+from .common import CONTEXT, read_pairs_file
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -43,7 +43,7 @@ def summary(findings: Any) -> str:
 def _read(pairs: str, fmt: str) -> tuple[Any, str | None]:
     """The pairs and the PO's fingerprint; a TMX, XLIFF, TSV or CSV file is read as pairs
     (import_pairs.py), with no fingerprint, and cannot take the findings written back."""
-    from ..import_pairs import PAIRS_MAX_BYTES, pairs_format, read_pairs
+    from ..import_pairs import pairs_format
     from ..po import read_po_fingerprinted
 
     if not pairs_format(pairs):
@@ -52,8 +52,7 @@ def _read(pairs: str, fmt: str) -> tuple[Any, str | None]:
         from ..errors import InputError
         raise InputError(f"--format po writes the findings into a PO file, and {pairs} is not "
                          f"one; import it first (alignment import {pairs} -o PAIRS.po)")
-    from ..read.files import read_input_bytes
-    return read_pairs(read_input_bytes(pairs, limit=PAIRS_MAX_BYTES), pairs), None
+    return read_pairs_file(pairs), None
 
 
 @click.command("check", context_settings=CONTEXT)

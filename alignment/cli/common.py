@@ -187,6 +187,15 @@ def describe_alignment(bitext: Any) -> str:
             f"({by_kind}); {review} to review (confidence < {DEFAULT_REVIEW_THRESHOLD})")
 
 
+def read_pairs_file(path: str, src_lang: str | None = None, tgt_lang: str | None = None) -> Any:
+    """The Bitext of a TMX, XLIFF, TSV or CSV file (import_pairs.read_pairs), read up to its limit."""
+    from ..import_pairs import PAIRS_MAX_BYTES, read_pairs
+    from ..read.files import read_input_bytes
+
+    return read_pairs(read_input_bytes(path, limit=PAIRS_MAX_BYTES), path,
+                      src_lang=src_lang, tgt_lang=tgt_lang)
+
+
 def read_lines(path: str) -> list[str]:
     """The lines of a text file (alignment.read, imported only when a command reads)."""
     from ..read import read_lines as read_file_lines

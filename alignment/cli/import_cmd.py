@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import click
 
-from .common import CONTEXT, check_before_work, describe_alignment, overwrite_edited_option, \
-    write_outputs
+from .common import (CONTEXT, check_before_work, describe_alignment, overwrite_edited_option,
+                     read_pairs_file, write_outputs)
 
 
 @click.command("import", context_settings=CONTEXT)
@@ -35,12 +35,8 @@ def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
     Example: alignment import job.sdlxliff -o job.po
     Example: alignment import sheet.csv -s fr -t en -o sheet.po
     """
-    from ..import_pairs import PAIRS_MAX_BYTES, read_pairs
-    from ..read.files import read_input_bytes
-
     check_before_work([pairs], po=po, overwrite_edited=overwrite_edited)
-    data = read_input_bytes(pairs, limit=PAIRS_MAX_BYTES)
-    bitext = read_pairs(data, pairs, src_lang=src_lang, tgt_lang=tgt_lang)
+    bitext = read_pairs_file(pairs, src_lang=src_lang, tgt_lang=tgt_lang)
     written = write_outputs(bitext, po=po, overwrite_edited=overwrite_edited)
     if written:
         click.echo(f"{describe_alignment(bitext)}; languages {bitext.src_lang} -> "
