@@ -216,7 +216,7 @@ def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
         raise InputError(f"{name}: looks like binary data, not a table of text; save a "
                          "spreadsheet (.xlsx, .ods) as CSV first") from None
     delimiter = "\t" if fmt == "tsv" else _delimiter(text)
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
+    rows = [r for r in _csv_rows(text, delimiter) if any(c.strip() for c in r)]
     if rows and len(rows[0]) < 2:
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
@@ -230,6 +230,16 @@ def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
     return units, _languages(name, src or "", tgt or "")
 
 
+def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
+    """The rows of a table. A cell may hold as much as the file may (a chapter pasted into
+    one cell: csv's default cap of 128 KB per cell raised a traceback), and lines may end as
+    on any system (Excel for Mac's "CSV (Macintosh)" ends them with a bare carriage return,
+    which csv refused with a traceback too)."""
+    if csv.field_size_limit() < PAIRS_MAX_BYTES:
+        csv.field_size_limit(PAIRS_MAX_BYTES)   # process-wide, and only ever raised
+    return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
+
+
 def _delimiter(text: str) -> str:
     """The CSV delimiter (',', ';' as a French or German Excel writes, or a tab) that cuts the
     first lines into the most rows of two cells or more, all alike: csv.Sniffer guessed wrong
@@ -237,7 +247,7 @@ def _delimiter(text: str) -> str:
     head = "\n".join(text.splitlines()[:50])
 
     def fit(delimiter: str) -> tuple[int, int]:
-        widths = [len(r) for r in csv.reader(io.StringIO(head), delimiter=delimiter) if r]
+        widths = [len(r) for r in _csv_rows(head, delimiter) if r]
         common = Counter(widths).most_common(1)
         return (sum(w == common[0][0] for w in widths), -common[0][0]) \
             if common and common[0][0] >= 2 else (0, 0)

@@ -64,6 +64,12 @@ CASES = [
     ("quoted.csv", '"Il dit : « oui ; non ».";"He said ""yes; no""."\r\nFin.;End.\r\n'.encode("utf-8-sig"),
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
      [("Il dit : « oui ; non ».", 'He said "yes; no".'), ("Fin.", "End.")]),
+    # Excel for Mac's "CSV (Macintosh)" ends lines with a bare carriage return
+    ("mac.csv", b'Oui.,Yes.\r"Deux\rlignes.",Two lines.\r', {"src_lang": "fr", "tgt_lang": "en"},
+     ("fr", "en"), [("Oui.", "Yes."), ("Deux lignes.", "Two lines.")]),
+    # a cell over csv's default cap of 128 KB (a chapter pasted into one cell)
+    ("long.tsv", ("mot " * 50_000 + "\tword\n").encode(), {"src_lang": "fr", "tgt_lang": "en"},
+     ("fr", "en"), [(("mot " * 50_000).strip(), "word")]),
     ("detected.csv", ("Le chat dort sur le canapé depuis ce matin, près de la fenêtre.,"
                       "The cat has been sleeping on the sofa since this morning, by the window.\n"
                       "Nous irons au marché demain si le temps le permet.,"
