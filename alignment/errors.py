@@ -45,6 +45,11 @@ class ManyTranslations(InputError):
         self.languages = languages
 
 
+class LanguagesUnknown(InputError):
+    """A file of pairs (a table) names no languages, or codes no component knows, and its
+    text does not tell them: a face that offers its own choice of languages catches this."""
+
+
 class CorpusError(AlignmentError):
     """A corpus manifest is missing, malformed, or names an unknown corpus."""
 

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .errors import InputError, ManyTranslations
+from .errors import InputError, LanguagesUnknown, ManyTranslations
 from .types import Alignment, Bitext, Link, Sentence, Signature
 
 PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
@@ -189,13 +189,13 @@ def _languages(name: str, src: str, tgt: str) -> tuple[str, str]:
     from .lang import normalize_language
 
     if not src or not tgt:
-        raise InputError(f"{name} does not say its languages and they could not be told "
+        raise LanguagesUnknown(f"{name} does not say its languages and they could not be told "
                          "from its text; name them: a first row of two language codes (such as "
                          "fr and en), or --src-lang and --tgt-lang on the command line")
     try:
         return normalize_language(src), normalize_language(tgt)
     except UnsupportedLanguage as exc:
-        raise InputError(f"{name}: {exc}; give the languages as codes such as fr and en "
+        raise LanguagesUnknown(f"{name}: {exc}; give the languages as codes such as fr and en "
                          "(--src-lang, --tgt-lang on the command line)") from None
 
 

@@ -146,22 +146,30 @@ def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str
     return target
 
 
-def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | None = None) -> Path:
+def pairs_digest(data: bytes, tgt_lang: str | None = None, src_lang: str | None = None) -> str:
+    """What names a kept upload of pairs: its bytes and the languages chosen for it."""
+    chosen = (tgt_lang or "") + (f"\0{src_lang}" if src_lang else "")
+    return hashlib.sha256(data + chosen.encode()).hexdigest()
+
+
+def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | None = None,
+                      src_lang: str | None = None) -> Path:
     """An uploaded TMX, XLIFF, TSV or CSV file read as pairs (import_pairs.read_pairs; `tgt_lang`:
-    the translation chosen in a multilingual TMX) and kept as a PO in the lasting folder, named
-    for the upload's own bytes and that choice: the same file uploaded again opens the kept PO,
-    with the corrections saved to it, not a fresh copy. Errors name the upload (ManyTranslations
-    lists the languages to choose from); nothing is kept for a file that cannot be read."""
+    the translation chosen in a multilingual TMX, or with `src_lang` the languages of a table
+    that names none) and kept as a PO in the lasting folder, named for the upload's own bytes
+    and those choices: the same file uploaded again opens the kept PO, with the corrections
+    saved to it, not a fresh copy. Errors name the upload (ManyTranslations lists the languages
+    to choose from, LanguagesUnknown asks for both); nothing is kept for a file that cannot be read."""
     from .import_pairs import read_pairs
     from .po import bitext_to_po
 
     base = _base_name(name) or "pairs"
     _check_size(safe_filename(base), data, MAX_UPLOAD_MB)
-    bitext = read_pairs(data, base, tgt_lang=tgt_lang)
+    bitext = read_pairs(data, base, src_lang=src_lang, tgt_lang=tgt_lang)
     po = str(bitext_to_po(bitext)).encode("utf-8")
-    stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang else "")
+    stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang and not src_lang else "")
     stored = store_upload(f"{stem}.po", po, directory, max_mb=float("inf"))
-    return keep_upload(stored, hashlib.sha256(data + (tgt_lang or "").encode()).hexdigest())
+    return keep_upload(stored, pairs_digest(data, tgt_lang, src_lang))
 
 
 def keep_upload(stored: Path, digest: str) -> Path:

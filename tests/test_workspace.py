@@ -254,3 +254,20 @@ def test_a_multilingual_tmx_upload_asks_which_translation_and_keeps_each_apart(t
     de = workspace.keep_pairs_upload("three.tmx", tmx, upload, tgt_lang="de")
     assert fr != de and read_po(fr).tgt[0].text == "Oui." and read_po(de).tgt[0].text == "Ja."
     assert workspace.keep_pairs_upload("three.tmx", tmx, upload, tgt_lang="fr") == fr
+
+
+def test_a_table_that_names_no_languages_asks_for_them_and_keeps_each_choice_apart(tmp_path, monkeypatch):
+    from alignment.errors import LanguagesUnknown
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    upload = workspace.side_dir(workspace.new_upload_dir(tmp_path), "po")
+    sheet = b"1,one\n2,two\n"   # no header row, and nothing a detector can read
+    with pytest.raises(LanguagesUnknown):
+        workspace.keep_pairs_upload("numbers.csv", sheet, upload)
+    assert not list((tmp_path / "xdg").rglob("*.po"))
+    fr_en = workspace.keep_pairs_upload("numbers.csv", sheet, upload, src_lang="fr", tgt_lang="en")
+    de_en = workspace.keep_pairs_upload("numbers.csv", sheet, upload, src_lang="de", tgt_lang="en")
+    assert fr_en != de_en
+    assert (read_po(fr_en).src_lang, read_po(fr_en).tgt_lang) == ("fr", "en")
+    assert read_po(de_en).src_lang == "de" and read_po(de_en).tgt[1].text == "two"
+    assert workspace.keep_pairs_upload("numbers.csv", sheet, upload, src_lang="fr", tgt_lang="en") == fr_en

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,8 @@ from typing import Any
 import streamlit as st
 
 from alignment import drafts, workspace
-from alignment.errors import AlignmentError, FetchError, FetchRefused, ManyTranslations
+from alignment.errors import (AlignmentError, FetchError, FetchRefused, LanguagesUnknown,
+                              ManyTranslations)
 from alignment.import_pairs import PAIR_FORMATS, pairs_format
 
 from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
@@ -242,34 +242,48 @@ def open_section() -> None:
         upload_box()
 
 
+def pairs_choice(upload: Any) -> tuple[str | None, str | None]:
+    """The languages chosen for an uploaded file of pairs that asked for them: the translation
+    of a multilingual TMX, or both languages of a table that names none and whose text does
+    not tell them (a sheet of numbers or single words). Their errors used to point to
+    command-line options, a dead end on this page. (None, None) where nothing was asked."""
+    asked = ss.get("pairs_languages")
+    if upload is None or not asked or asked[0] != upload.file_id:
+        return None, None
+    if asked[1]:
+        st.info(f"{md(upload.name)} holds translations into {', '.join(asked[1])}: choose the "
+                "one to read beside the original, then Open upload.")
+        return None, st.selectbox("Translation to open", asked[1], key="pairs_tgt")
+    st.info(f"{md(upload.name)} does not say its languages, and its text does not tell them: "
+            "choose them, then Open upload.")
+    left, right = st.columns(2)
+    src = left.selectbox("Original language", LANGS, key="pairs_src_lang")
+    return src, right.selectbox("Translation language", LANGS, index=1, key="pairs_tgt_lang")
+
+
 def upload_box() -> None:
-    """Open an uploaded PO, or pairs from a CAT tool or a sheet (kept as a PO). A TMX with
-    translations into several languages asks which one to open (a selectbox, then the same
-    button): its error used to name a command-line option, a dead end on this page."""
+    """Open an uploaded PO, or pairs from a CAT tool or a sheet (kept as a PO); a file of pairs
+    whose languages must be chosen asks for them (`pairs_choice`), then the same button."""
     upload = st.file_uploader("…or upload one, or pairs from a CAT tool or a sheet "
                               "(TMX, XLIFF, TSV, CSV)", type=["po", *PAIRS_SUFFIXES], key="po_upload")
-    choice = ss.get("pairs_languages")
-    tgt = None
-    if upload is not None and choice and choice[0] == upload.file_id:
-        st.info(f"{md(upload.name)} holds translations into {', '.join(choice[1])}: choose the "
-                "one to read beside the original, then Open upload.")
-        tgt = st.selectbox("Translation to open", choice[1], key="pairs_tgt")
+    src, tgt = pairs_choice(upload)
     if upload is None or not st.button("Open upload", key="open_upload"):
         return
     data = upload.getvalue()
-    digest = hashlib.sha256(data + (tgt or "").encode()).hexdigest()
     folder = workspace.side_dir(upload_dir(), "po")
     try:  # checked under its own name, then kept in the lasting folder (with the
         # corrections saved there), not in /tmp; a broken one is not kept
-        target = workspace.keep_pairs_upload(upload.name, data, folder, tgt_lang=tgt) \
+        target = workspace.keep_pairs_upload(upload.name, data, folder, tgt_lang=tgt, src_lang=src) \
             if pairs_format(upload.name) else workspace.keep_po_upload(upload.name, data, folder)
-    except ManyTranslations as exc:
-        ss.pairs_languages = (upload.file_id, exc.languages)
+    except (ManyTranslations, LanguagesUnknown) as exc:
+        ss.pairs_languages = (upload.file_id, getattr(exc, "languages", ()))
         st.rerun()
     except AlignmentError as exc:
         st.error(f"Cannot open {md(upload.name)}: {md(str(exc))}")
     else:
-        try_open(target, title=upload.name + (f" ({tgt})" if tgt else ""), key="upload:" + digest[:16])
+        chosen = f" ({src} → {tgt})" if src else f" ({tgt})" if tgt else ""
+        try_open(target, title=upload.name + chosen,
+                 key="upload:" + workspace.pairs_digest(data, tgt, src)[:16])
 
 
 def try_open(path: Path, **kwargs: Any) -> None:

@@ -264,16 +264,20 @@ CAT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def open_upload(page, path) -> None:
+    """Upload a file into the start page's upload box and click Open upload."""
+    page.locator(".st-key-po_upload input[type=file]").set_input_files(str(path))
+    settle(page)
+    page.get_by_role("button", name="Open upload").click()
+
+
 def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, home):
     """A translation sent as the TMX a CAT tool wrote opens in the reader like a PO (its
     formatting codes left out of the text), the checks read it, and the same file uploaded
     again opens the kept copy."""
     tmx = tmp_path / "job.tmx"
     tmx.write_text(CAT_TMX, encoding="utf-8")
-    upload = page.locator(".st-key-po_upload input[type=file]")
-    upload.set_input_files(str(tmx))
-    settle(page)
-    page.get_by_role("button", name="Open upload").click()
+    open_upload(page, tmx)
     table = page.locator("table.al-rows").last
     expect(table).to_contain_text("Le train part à 16 h 40.")
     expect(table).to_contain_text("The platform is at the end of the corridor.")
@@ -298,9 +302,7 @@ def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
     tmx = tmp_path / "three.tmx"
     tmx.write_text(CAT_TMX.split("<body>")[0].replace('srclang="fr-FR"', 'srclang="en"')
                    + f"<body>{tus}</body></tmx>", encoding="utf-8")
-    page.locator(".st-key-po_upload input[type=file]").set_input_files(str(tmx))
-    settle(page)
-    page.get_by_role("button", name="Open upload").click()
+    open_upload(page, tmx)
     expect(page.get_by_text("three.tmx holds translations into de, fr: choose the one to read")).to_be_visible()
     expect(page.get_by_text("--tgt-lang")).to_have_count(0)
     page.locator(".st-key-pairs_tgt").click()
@@ -311,3 +313,21 @@ def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
     expect(table).to_contain_text("La rivière est large.")
     expect(table).not_to_contain_text("Der Fluss ist breit.")
     expect(page.get_by_role("heading", name="three.tmx (fr)")).to_be_visible()
+
+
+def test_a_sheet_that_names_no_languages_asks_for_them(page, tmp_path):
+    """A two-column sheet with no header row whose cells no detector can read (numbers) asks
+    for its two languages on the page, then opens with them; its error used to name
+    --src-lang and --tgt-lang, options this page does not have."""
+    sheet = tmp_path / "numbers.csv"
+    sheet.write_text("1,one\n2,two\n3,three\n", encoding="utf-8")
+    open_upload(page, sheet)
+    expect(page.get_by_text("numbers.csv does not say its languages")).to_be_visible()
+    expect(page.get_by_text("--src-lang")).to_have_count(0)
+    page.locator(".st-key-pairs_src_lang").click()
+    page.get_by_role("option", name="de").click()
+    settle(page)
+    page.get_by_role("button", name="Open upload").click()
+    table = page.locator("table.al-rows").last
+    expect(table).to_contain_text("three")
+    expect(page.get_by_role("heading", name="numbers.csv (de → en)")).to_be_visible()
