@@ -201,6 +201,30 @@ def test_check_reads_a_tmx_directly_but_writes_findings_only_into_a_po(tmp_path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job.tmx"]
 
 
+@pytest.mark.parametrize("name, data, asked, expected", [
+    # a TMX holding several translations: its error names --tgt-lang
+    ("three.tmx", tmx(tu(en="He leaves at 4:40 pm.", de="Er geht um 17:40 Uhr.",
+                         fr="Il part à 16 h 40."), srclang="en"),
+     ["-t", "de"], "numbers differ: 16:40 in the original, 17:40 in the translation"),
+    # a sheet with no header row whose cells tell no language: its error names both options
+    ("times.csv", b"16:40,17:40\n", ["-s", "fr", "-t", "en"],
+     "numbers differ: 16:40 in the original, 17:40 in the translation"),
+], ids=["three.tmx", "times.csv"])
+def test_check_takes_the_languages_its_errors_ask_for(tmp_path, monkeypatch, name, data, asked, expected):
+    """The errors of a file of pairs name --src-lang and --tgt-lang; `check` reads such files,
+    so it has them too (it had not: the advice was a dead end)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(data)
+    runner = CliRunner()
+    asks = runner.invoke(main, ["check", name, "--only", "numbers", "--no-words"])
+    assert asks.exit_code == 1 and "--tgt-lang" in asks.stderr and asks.stderr.startswith("Error:")
+    checked = runner.invoke(main, ["check", name, "--only", "numbers", "--no-words", *asked])
+    assert expected in checked.stdout, checked.output
+    (tmp_path / "job.po").write_bytes(b"")
+    wrong = runner.invoke(main, ["check", "job.po", "-s", "fr"])
+    assert wrong.exit_code != 0 and "job.po is a PO, which names its languages" in wrong.stderr
+
+
 @pytest.mark.parametrize("name, root", [("x.tmx", "tmx"), ("x.xlf", "xliff")])
 def test_an_entity_naming_a_file_is_never_read_into_the_text(tmp_path, name, root):
     """An upload is someone else's file: an external entity (XXE) must not pull a file of the

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .common import CONTEXT, read_pairs_file
+from .common import CONTEXT, pair_language_options, read_pairs_file
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -40,19 +40,24 @@ def summary(findings: Any) -> str:
     return f"{len(findings)} {noun}" + (f" ({', '.join(parts)})" if parts else "")
 
 
-def _read(pairs: str, fmt: str) -> tuple[Any, str | None]:
+def _read(pairs: str, fmt: str, src_lang: str | None = None,
+          tgt_lang: str | None = None) -> tuple[Any, str | None]:
     """The pairs and the PO's fingerprint; a TMX, XLIFF, TSV or CSV file is read as pairs
-    (import_pairs.py), with no fingerprint, and cannot take the findings written back."""
+    (import_pairs.py, in the languages given), with no fingerprint, and cannot take the
+    findings written back."""
     from ..import_pairs import pairs_format
     from ..po import read_po_fingerprinted
 
     if not pairs_format(pairs):
+        if src_lang or tgt_lang:
+            raise click.UsageError(f"--src-lang and --tgt-lang are for a TMX, XLIFF, TSV or CSV "
+                                   f"file; {pairs} is a PO, which names its languages")
         return read_po_fingerprinted(pairs)
     if fmt == "po":
         from ..errors import InputError
         raise InputError(f"--format po writes the findings into a PO file, and {pairs} is not "
                          f"one; import it first (alignment import {pairs} -o PAIRS.po)")
-    return read_pairs_file(pairs), None
+    return read_pairs_file(pairs, src_lang=src_lang, tgt_lang=tgt_lang), None
 
 
 @click.command("check", context_settings=CONTEXT)
@@ -76,8 +81,10 @@ def _read(pairs: str, fmt: str) -> tuple[Any, str | None]:
 @click.option("--dismissed", "show_dismissed", is_flag=True,
               help="Also list the findings a person dismissed in the app (marked so); they "
               "never count for --fail-on.")
+@pair_language_options
 def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: str,
-              words: bool, show_dismissed: bool) -> None:
+              words: bool, show_dismissed: bool, src_lang: str | None = None,
+              tgt_lang: str | None = None) -> None:
     """Proofread aligned pairs: list likely slips in the translation, link by link.
 
     Links are numbered from 1, as in the app and the HTML export. A finding dismissed in the
@@ -89,13 +96,14 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     Example: alignment check serge.po --fail-on warning --format json > findings.json
     Example: alignment check serge.po --format csv > report.csv
     Example: alignment check job.xlf --format csv > report.csv   (a TMX, XLIFF, TSV or CSV too)
+    Example: alignment check memory.tmx -t de   (a TMX holding several translations)
     """
     import json
 
     from ..checks import annotate_po, at_level, run_checks, split_dismissed
 
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
-    bitext, fingerprint = _read(pairs, fmt)
+    bitext, fingerprint = _read(pairs, fmt, src_lang, tgt_lang)
     evidence = None
     if words:
         from ..align import unknown_languages

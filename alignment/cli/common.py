@@ -135,6 +135,17 @@ def overwrite_edited_option(func: F) -> F:
                         "any other output).")(func)
 
 
+def pair_language_options(func: F) -> F:
+    """--src-lang/--tgt-lang for a file of pairs: every command that reads one has them, since
+    its errors name them (a table that names no languages, a TMX holding several translations)."""
+    func = click.option("--tgt-lang", "-t", default=None,
+                        help="A file of pairs' translation language (needed for a TMX holding "
+                        "several).")(func)
+    return click.option("--src-lang", "-s", default=None,
+                        help="A file of pairs' original language (default: the file's own; a "
+                        "table's is detected).")(func)
+
+
 def warn(messages: Any) -> None:
     """Each message on stderr as 'Warning: ...'."""
     for message in messages:

@@ -9,17 +9,14 @@ from __future__ import annotations
 import click
 
 from .common import (CONTEXT, check_before_work, describe_alignment, overwrite_edited_option,
-                     read_pairs_file, write_outputs)
+                     pair_language_options, read_pairs_file, write_outputs)
 
 
 @click.command("import", context_settings=CONTEXT)
 @click.argument("pairs", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "po", type=click.Path(dir_okay=False, allow_dash=True),
               required=True, help="The PO file to write ('-': standard output).")
-@click.option("--src-lang", "-s", default=None,
-              help="Language of the original (default: the file's own; a table's is detected).")
-@click.option("--tgt-lang", "-t", default=None,
-              help="Language of the translation (needed for a TMX holding several).")
+@pair_language_options
 @overwrite_edited_option
 def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
                overwrite_edited: bool = False) -> None:
