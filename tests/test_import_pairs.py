@@ -225,6 +225,26 @@ def test_check_takes_the_languages_its_errors_ask_for(tmp_path, monkeypatch, nam
     assert wrong.exit_code != 0 and "job.po is a PO, which names its languages" in wrong.stderr
 
 
+def test_export_and_words_read_a_file_of_pairs_and_write_only_new_files(tmp_path, monkeypatch):
+    """A learner's sheet becomes Anki cards or a book without an import step; word links go
+    into a new PO (-o), never into the TMX itself. Both commands said 'not a PO file' before."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sheet.csv").write_bytes(b"fr,en\nLe chat dort.,The cat sleeps.\n")
+    (tmp_path / "job.tmx").write_bytes(tmx(tu(fr="Le chat dort.", en="The cat sleeps.")))
+    runner = CliRunner()
+    done = runner.invoke(main, ["export", "sheet.csv", "--anki", "sheet.apkg", "--tsv", "-"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "sheet.apkg").stat().st_size > 0
+    assert done.stdout.splitlines()[1].startswith("Le chat dort.\tThe cat sleeps.\t1-1")
+    refused = runner.invoke(main, ["words", "job.tmx", "--embedder", "hashing"])
+    assert refused.exit_code == 1 and "alignment words job.tmx -o PAIRS.po" in refused.stderr
+    linked = runner.invoke(main, ["words", "job.tmx", "--embedder", "hashing", "-o", "job.po"])
+    assert linked.exit_code == 0, linked.output
+    assert "#. words: 0-0" in (tmp_path / "job.po").read_text(encoding="utf-8")
+    shown = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))   # not the lock
+    assert shown == ["job.po", "job.tmx", "sheet.apkg", "sheet.csv"]
+
+
 @pytest.mark.parametrize("name, root", [("x.tmx", "tmx"), ("x.xlf", "xliff")])
 def test_an_entity_naming_a_file_is_never_read_into_the_text(tmp_path, name, root):
     """An upload is someone else's file: an external entity (XXE) must not pull a file of the

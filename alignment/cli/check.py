@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .common import CONTEXT, pair_language_options, read_pairs_file
+from .common import CONTEXT, pair_language_options, read_pairs_or_po
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -43,21 +43,14 @@ def summary(findings: Any) -> str:
 def _read(pairs: str, fmt: str, src_lang: str | None = None,
           tgt_lang: str | None = None) -> tuple[Any, str | None]:
     """The pairs and the PO's fingerprint; a TMX, XLIFF, TSV or CSV file is read as pairs
-    (import_pairs.py, in the languages given), with no fingerprint, and cannot take the
-    findings written back."""
+    (import_pairs.py, in the languages given) and cannot take the findings written back."""
     from ..import_pairs import pairs_format
-    from ..po import read_po_fingerprinted
 
-    if not pairs_format(pairs):
-        if src_lang or tgt_lang:
-            raise click.UsageError(f"--src-lang and --tgt-lang are for a TMX, XLIFF, TSV or CSV "
-                                   f"file; {pairs} is a PO, which names its languages")
-        return read_po_fingerprinted(pairs)
-    if fmt == "po":
+    if fmt == "po" and pairs_format(pairs):
         from ..errors import InputError
         raise InputError(f"--format po writes the findings into a PO file, and {pairs} is not "
                          f"one; import it first (alignment import {pairs} -o PAIRS.po)")
-    return read_pairs_file(pairs, src_lang=src_lang, tgt_lang=tgt_lang), None
+    return read_pairs_or_po(pairs, src_lang, tgt_lang)
 
 
 @click.command("check", context_settings=CONTEXT)

@@ -207,6 +207,23 @@ def read_pairs_file(path: str, src_lang: str | None = None, tgt_lang: str | None
                       src_lang=src_lang, tgt_lang=tgt_lang)
 
 
+def read_pairs_or_po(path: str, src_lang: str | None = None,
+                     tgt_lang: str | None = None) -> tuple[Any, str | None]:
+    """(Bitext, the PO's fingerprint): a PO, or a TMX, XLIFF, TSV or CSV file read as pairs in
+    the languages given (no fingerprint: nothing may be written back into it). Languages given
+    for a PO are refused: it names its own."""
+    from ..import_pairs import pairs_format
+
+    if pairs_format(path):
+        return read_pairs_file(path, src_lang=src_lang, tgt_lang=tgt_lang), None
+    if src_lang or tgt_lang:
+        raise click.UsageError(f"--src-lang and --tgt-lang are for a TMX, XLIFF, TSV or CSV "
+                               f"file; {path} is a PO, which names its languages")
+    from ..po import read_po_fingerprinted
+
+    return read_po_fingerprinted(path)
+
+
 def read_lines(path: str) -> list[str]:
     """The lines of a text file (alignment.read, imported only when a command reads)."""
     from ..read import read_lines as read_file_lines

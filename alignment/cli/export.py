@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from .common import CONTEXT, check_before_work, overwrite_edited_option, write_outputs
+from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_language_options,
+                     read_pairs_or_po, write_outputs)
 
 @click.command("export", context_settings=CONTEXT)
 @click.argument("pairs", type=click.Path(dir_okay=False))
@@ -32,12 +33,15 @@ from .common import CONTEXT, check_before_work, overwrite_edited_option, write_o
 @click.option("--anki", type=click.Path(dir_okay=False), default=None,
               help="Write Anki sentence cards here (.apkg: a card per link with both sides, "
               "the original on the front).")
+@pair_language_options
 @overwrite_edited_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                html: str | None, epub: str | None, epub_layout: str, anki: str | None = None,
+               src_lang: str | None = None, tgt_lang: str | None = None,
                overwrite_edited: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, an EPUB
-    and/or Anki sentence cards.
+    and/or Anki sentence cards. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
+    `alignment import` reads it): a sheet of pairs becomes cards or a book.
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless
     --overwrite-edited); TMX, TSV and HTML may go to standard output with '-'.
@@ -48,9 +52,9 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export novel.po --epub novel.epub --epub-layout small
     Example: alignment export pairs.po --tsv - | cut -f2
     Example: alignment export novel.po --anki novel.apkg
+    Example: alignment export vocabulary.csv --anki vocabulary.apkg
     """
     from ..errors import InputError
-    from ..po import read_po
 
     if not (tmx or tsv or moses or html or epub or anki):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
@@ -60,7 +64,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     others = [("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None)]
     check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
-    bitext = read_po(pairs)
+    bitext, _ = read_pairs_or_po(pairs, src_lang, tgt_lang)
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
                           more=[("--epub", epub), ("--anki", anki),

@@ -39,13 +39,23 @@ def _check_words_output(pairs: str, output: str | None, overwrite_edited: bool) 
 
 
 def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
-                  overwrite_edited: bool = False) -> None:
+                  overwrite_edited: bool = False, src_lang: str | None = None,
+                  tgt_lang: str | None = None) -> None:
+    """Word links into PAIRS.po (in place, or -o); a TMX, XLIFF, TSV or CSV file is read as
+    pairs (in the languages given) and written as a new PO with -o, never into itself."""
+    from ..import_pairs import pairs_format
     from ..po import bitext_to_po, edited_reason, file_fingerprint, read_po, save_po, write_po
     from ..words import link_bitext
+    from .common import read_pairs_file
 
+    if pairs_format(pairs) and output is None:
+        from ..errors import InputError
+        raise InputError(f"{pairs}: word links are written into a PO file, and {pairs} is not "
+                         f"one; name the PO to write: alignment words {pairs} -o PAIRS.po")
     output = _check_words_output(pairs, output, overwrite_edited)
     fingerprint = file_fingerprint(pairs)
-    bitext = link_bitext(read_po(pairs), embedder=embedder, config=config, linker=_word_linker())
+    read = read_pairs_file(pairs, src_lang, tgt_lang) if pairs_format(pairs) else read_po(pairs)
+    bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker())
     n = sum(len(link.words) for link in bitext.alignment.links)
     if output == "-":
         click.echo(str(bitext_to_po(bitext)), nl=False)
@@ -85,6 +95,7 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     \b
     Example: alignment words story.fr story.en --presplit --tokenized -s fr -t en
     Example: alignment words pairs.po
+    Example: alignment words memory.tmx -o memory.po   (a TMX, XLIFF, TSV or CSV file read as pairs)
     """
     from ..errors import InputError
     from ..pipeline import check_language, resolve_embedder
@@ -95,7 +106,8 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
             check_language(code)
     config = word_config(eflomal)
     if len(files) == 1:
-        _words_for_po(files[0], output, resolve_embedder(embedder), config, overwrite_edited)
+        _words_for_po(files[0], output, resolve_embedder(embedder), config, overwrite_edited,
+                      src_lang, tgt_lang)
         return
     if output:
         raise InputError("-o writes a PO in PAIRS.po mode only; with SRC TGT --presplit the "
