@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -464,3 +465,19 @@ def test_markdown_front_matter_is_not_text(text, paragraphs, title) -> None:
     ('title: Essai' / 'title: Essay'); its title names the text."""
     doc = read_text(text, fmt="markdown")
     assert [p for p in doc.paragraphs] == paragraphs and doc.title == title
+
+
+@pytest.mark.parametrize("name, advice", [
+    ("job.tmx", "is a file of pairs (TMX), not a text to align; read it with: alignment import"),
+    ("sheet.csv", "is a file of pairs (CSV), not a text to align; read it with: alignment import"),
+    ("pairs.po", "is a PO file of aligned pairs, not a text to align; open it in the app"),
+])
+def test_a_file_of_pairs_given_as_a_text_is_refused(tmp_path: Path, name: str, advice: str) -> None:
+    """A TMX or PO given to `alignment align` was read as plain text: its markup and both of its
+    languages aligned as one side. It is refused, with the command that reads it."""
+    path = tmp_path / name
+    path.write_text('<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>Hello.</seg></tuv>'
+                    '</tu></body></tmx>\n', encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(advice)):
+        read_file(path)
+    assert read_file(path, fmt="text").paragraphs   # a format named is read as asked

@@ -169,6 +169,8 @@ def read_file(path: str | Path, *, fmt: str | None = None, section: str | None =
     """Read a file (format from its suffix, else its bytes, unless given), optionally cut to one
     section. `source` names it in messages and in the Document where the path would not mean
     anything to the person (an upload stored in a temp folder: its own file name)."""
+    if fmt is None:
+        _not_pairs(source or str(path))
     fmt = fmt or _suffix_format(path)
     # a suffix that says nothing may hide a book (sniff_format): read up to a book's size
     data = read_input_bytes(path, limit=MAX_FILE_BYTES if fmt in FORMATS else BOOK_MAX_BYTES)
@@ -179,6 +181,19 @@ def read_file(path: str | Path, *, fmt: str | None = None, section: str | None =
     if section or start or end:
         doc = cut_section(doc, heading=section, start=start, end=end)
     return doc
+
+
+def _not_pairs(name: str) -> None:
+    """Refuse a file of pairs aligned already (a PO, TMX, XLIFF, TSV or CSV file) given as a text
+    to align: it was read as plain text, its markup and both languages aligned as one side."""
+    from ..import_pairs import pairs_format
+
+    suffix = Path(name).suffix.lower()
+    if suffix == ".po" or pairs_format(name):
+        what = "a PO file of aligned pairs" if suffix == ".po" else f"a file of pairs ({suffix[1:].upper()})"
+        hint = "open it in the app, or check or export it" if suffix == ".po" else \
+            f"read it with: alignment import {name} -o PAIRS.po"
+        raise InputError(f"{name} is {what}, not a text to align; {hint}")
 
 
 _LINE_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\u2028\u2029\r]")
