@@ -231,13 +231,23 @@ def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
 
 
 def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
-    """The rows of a table. A cell may hold as much as the file may (a chapter pasted into
-    one cell: csv's default cap of 128 KB per cell raised a traceback), and lines may end as
-    on any system (Excel for Mac's "CSV (Macintosh)" ends them with a bare carriage return,
-    which csv refused with a traceback too)."""
+    """The rows of a table, quoted as CSV writers quote, or not quoted at all.
+
+    Many tables of pairs are written without quoting (`paste a.txt b.txt`, tools' TSV exports),
+    and a dialogue cell starting with a quote ('"Oui," dit-il.') then lost its quotes, or ran
+    on across tabs and lines to the next quote, merging rows, without a word. csv's strict mode
+    refuses such a quote (a quoted cell must end at its closing quote), and then each line is
+    one row, split at the delimiter, its quotes the text's own.
+    A cell may hold as much as the file may (a chapter pasted into one cell: csv's default cap
+    of 128 KB per cell raised a traceback), and lines may end as on any system (Excel for Mac's
+    "CSV (Macintosh)" ends them with a bare carriage return, which csv refused with a traceback
+    too)."""
     if csv.field_size_limit() < PAIRS_MAX_BYTES:
         csv.field_size_limit(PAIRS_MAX_BYTES)   # process-wide, and only ever raised
-    return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True))
+    except csv.Error:
+        return [line.split(delimiter) for line in io.StringIO(text, newline=None).read().split("\n")]
 
 
 def _delimiter(text: str) -> str:

@@ -64,6 +64,16 @@ CASES = [
     ("quoted.csv", '"Il dit : « oui ; non ».";"He said ""yes; no""."\r\nFin.;End.\r\n'.encode("utf-8-sig"),
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
      [("Il dit : « oui ; non ».", 'He said "yes; no".'), ("Fin.", "End.")]),
+    # written without quoting (paste a.txt b.txt): a dialogue quote is the text's own; csv
+    # dropped the quotes of the first row and ran the second on into the third
+    ("pasted.tsv", '"Oui," dit-il.\t"Yes," he said.\n"Je ne sais pas.\tI do not know.\n'
+                   'Vraiment ?"\tReally?"\n'.encode(), {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
+     [('"Oui," dit-il.', '"Yes," he said.'), ('"Je ne sais pas.', "I do not know."),
+      ('Vraiment ?"', 'Really?"')]),
+    # quoted as CSV writers (and our TSV export) quote: the quotes around a cell are the writer's
+    ("quoted.tsv", '"""Oui,"" dit-il."\t"""Yes,"" he said."\n"Deux\tcolonnes"\tTwo\n'.encode(),
+     {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
+     [('"Oui," dit-il.', '"Yes," he said.'), ("Deux colonnes", "Two")]),
     # Excel for Mac's "CSV (Macintosh)" ends lines with a bare carriage return
     ("mac.csv", b'Oui.,Yes.\r"Deux\rlignes.",Two lines.\r', {"src_lang": "fr", "tgt_lang": "en"},
      ("fr", "en"), [("Oui.", "Yes."), ("Deux lignes.", "Two lines.")]),
