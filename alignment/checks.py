@@ -43,6 +43,7 @@ from .check_po import annotate_po
 from .evidence import WordEvidence
 from .lang import primary
 from .unmatched import check_match, check_omissions, length_z, part_left_out
+from .progress import Progress, no_progress
 from .number_words import compared_numbers, spelled, written_numbers
 from .numbers import (PROSE_QUANTITIES, SPACE, Quantity, asides, listed, number_values, quantities,
                       unequal)
@@ -403,19 +404,25 @@ DEFAULT_CHECKS: tuple[str, ...] = tuple(n for n in CHECKS if n != "endpunc")
 
 def run_checks(bitext: Bitext, *, only: Sequence[str] | None = None,
                config: CheckConfig = CheckConfig(),
-               evidence: WordEvidence | None = None) -> tuple[Finding, ...]:
+               evidence: WordEvidence | None = None,
+               progress: Progress = no_progress) -> tuple[Finding, ...]:
     """Run the named checks (default: all but endpunc); findings sorted by link, then check.
 
     `evidence` (evidence.word_evidence) gives the word-level checks the encoder's
-    word vectors; without it they compare spellings only and say less.
+    word vectors; without it they compare spellings only and say less. `progress` hears
+    (checks run, checks, "checks"): a book's checks take a minute or more.
     """
     names = list(only) if only else list(DEFAULT_CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
         raise UnknownComponent(f"unknown check {unknown[0]!r}; choose from: {', '.join(CHECKS)}")
     order = {n: k for k, n in enumerate(CHECKS)}
-    found = one_per_word([f for n in names for f in CHECKS[n](bitext, config, evidence)])
-    return tuple(sorted(found, key=lambda f: (f.link, order[f.check])))
+    found: list[Finding] = []
+    for k, name in enumerate(names):
+        progress(k, len(names), "checks")
+        found += CHECKS[name](bitext, config, evidence)
+    progress(len(names), len(names), "checks")
+    return tuple(sorted(one_per_word(found), key=lambda f: (f.link, order[f.check])))
 
 
 def one_per_word(found: Iterable[Finding]) -> list[Finding]:

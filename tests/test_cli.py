@@ -401,6 +401,26 @@ def test_check_fail_on_gates_the_exit_status(runner, checked_po, only, fail_on, 
     assert "Error:" not in result.output
 
 
+@pytest.mark.parametrize("quiet", [False, True])
+def test_check_shows_its_progress_on_stderr_unless_quiet(runner, checked_po, monkeypatch, quiet):
+    """A book's checks take a minute or more: `check` draws a bar per stage, as align does."""
+    import alignment.progress
+
+    bars: list[tuple[bool | None, list]] = []
+
+    def recorder(disable=None):
+        seen: list = []
+        bars.append((disable, seen))
+        return lambda done, total, stage: seen.append((done, total, stage))
+
+    monkeypatch.setattr(alignment.progress, "tqdm_progress", recorder)
+    args = ["check", str(checked_po), "--only", "numbers,omission", "--no-words"]
+    assert runner.invoke(main, args + ["-q"] * quiet).exit_code == 1
+    [(disable, seen)] = bars
+    assert disable is (True if quiet else None)
+    assert seen == [(0, 2, "checks"), (1, 2, "checks"), (2, 2, "checks")]
+
+
 def test_check_numbers_links_from_1_in_text_json_and_po(runner, checked_po):
     import json
 

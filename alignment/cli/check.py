@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .common import CONTEXT, pair_language_options, read_pairs_or_po
+from .common import CONTEXT, pair_language_options, quiet_option, read_pairs_or_po
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -75,9 +75,10 @@ def _read(pairs: str, fmt: str, src_lang: str | None = None,
               help="Also list the findings a person dismissed in the app (marked so); they "
               "never count for --fail-on.")
 @pair_language_options
+@quiet_option
 def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: str,
               words: bool, show_dismissed: bool, src_lang: str | None = None,
-              tgt_lang: str | None = None) -> None:
+              tgt_lang: str | None = None, quiet: bool = False) -> None:
     """Proofread aligned pairs: list likely slips in the translation, link by link.
 
     Links are numbered from 1, as in the app and the HTML export. A finding dismissed in the
@@ -95,6 +96,9 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
 
     from ..checks import annotate_po, at_level, run_checks, split_dismissed
 
+    from ..progress import tqdm_progress
+
+    progress = tqdm_progress(disable=True if quiet else None)
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
     bitext, fingerprint = _read(pairs, fmt, src_lang, tgt_lang)
     evidence = None
@@ -108,9 +112,11 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
             click.echo(f"Note: the encoder does not know {', '.join(unknown)}: words are compared "
                        f"by spelling only (as with --no-words)", err=True)
         else:
+            progress(0, 1, "word vectors")
             evidence = word_evidence(bitext, encoder)
-    findings, dismissed = split_dismissed(
-        bitext, at_level(run_checks(bitext, only=names or None, evidence=evidence), level))
+            progress(1, 1, "word vectors")
+    found = run_checks(bitext, only=names or None, evidence=evidence, progress=progress)
+    findings, dismissed = split_dismissed(bitext, at_level(found, level))
     listed = sorted(findings + dismissed, key=lambda f: f.link) if show_dismissed else findings
     if fmt == "json":
         click.echo(json.dumps([{**finding_dict(f), **({"dismissed": f in dismissed} if show_dismissed

@@ -12,7 +12,7 @@ import click
 
 from ..registry import EMBEDDERS
 from .common import (check_before_work, eflomal_option, lang_options, overwrite_edited_option,
-                     read_lines, word_config)
+                     quiet_option, read_lines, word_config)
 
 def format_pharaoh(links: Any) -> str:
     """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
@@ -40,7 +40,7 @@ def _check_words_output(pairs: str, output: str | None, overwrite_edited: bool) 
 
 def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
                   overwrite_edited: bool = False, src_lang: str | None = None,
-                  tgt_lang: str | None = None) -> None:
+                  tgt_lang: str | None = None, quiet: bool = False) -> None:
     """Word links into PAIRS.po (in place, or -o); a TMX, XLIFF, TSV or CSV file is read as
     pairs (in the languages given) and written as a new PO with -o, never into itself."""
     from ..import_pairs import pairs_format
@@ -55,7 +55,10 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     output = _check_words_output(pairs, output, overwrite_edited)
     fingerprint = file_fingerprint(pairs)
     read = read_pairs_file(pairs, src_lang, tgt_lang) if pairs_format(pairs) else read_po(pairs)
-    bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker())
+    from ..progress import tqdm_progress
+
+    bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
+                         progress=tqdm_progress(disable=True if quiet else None))
     n = sum(len(link.words) for link in bitext.alignment.links)
     if output == "-":
         click.echo(str(bitext_to_po(bitext)), nl=False)
@@ -83,9 +86,10 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
               "standard output).")
 @overwrite_edited_option
 @eflomal_option
+@quiet_option
 def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bool,
               tokenized: bool, embedder: str, output: str | None, eflomal: bool,
-              overwrite_edited: bool = False) -> None:
+              overwrite_edited: bool = False, quiet: bool = False) -> None:
     """Word links inside sentence links: which word became which.
 
     With SRC TGT --presplit, prints one line of 'i-j' links per sentence pair (i: token of
@@ -107,7 +111,7 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     config = word_config(eflomal)
     if len(files) == 1:
         _words_for_po(files[0], output, resolve_embedder(embedder), config, overwrite_edited,
-                      src_lang, tgt_lang)
+                      src_lang, tgt_lang, quiet)
         return
     if output:
         raise InputError("-o writes a PO in PAIRS.po mode only; with SRC TGT --presplit the "
@@ -120,6 +124,9 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
         raise InputError(f"{files[0]} has {len(src)} lines but {files[1]} {len(tgt)}; with "
                          f"--presplit line n of one must be the translation of line n of the other")
     cut = split_tokens if tokenized else tokenize
+    from ..progress import tqdm_progress
+
     links = _word_linker()([(cut(a), cut(b)) for a, b in zip(src, tgt)],
-                           embedder=resolve_embedder(embedder), config=config)
+                           embedder=resolve_embedder(embedder), config=config,
+                           progress=tqdm_progress(disable=True if quiet else None))
     click.echo(format_pharaoh(links), nl=False)
