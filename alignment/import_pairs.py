@@ -1,6 +1,6 @@
 """Pairs aligned elsewhere, read into a Bitext: a translation memory (TMX), an XLIFF 1.2
-file (Trados' .sdlxliff and memoQ's .mqxliff too, segment by segment), or a two-column table
-(TSV, CSV).
+file (Trados' .sdlxliff and memoQ's .mqxliff too, segment by segment) or XLIFF 2 file, or a
+two-column table (TSV, CSV).
 
 Part of the store stage, the mirror of export.py. Why: a proofreader is often sent a
 translation as the TMX or XLIFF a CAT tool (OmegaT, Trados, memoQ) wrote, a learner a
@@ -11,7 +11,7 @@ one side empty is an omission or an addition. The file's own languages are used 
 xml:lang, XLIFF source-/target-language, the header row of our TSV export); a table without
 them has its columns' languages detected, or given.
 
-Library, and why: translate-toolkit's tmxfile and xlifffile (our TMX writer already; they read
+Library, and why: translate-toolkit's tmxfile, xlifffile and Xliff2File (our TMX writer already; they read
 the inline tags of CAT tools as text; their parser resolves no entity, so an upload naming a
 file of this machine in a DOCTYPE never brings it into the text), Python's csv for tables
 (quotes and delimiters as spreadsheets write them). Pure: bytes in, Bitext out; the caller
@@ -95,6 +95,8 @@ def _parse(data: bytes, name: str, fmt: str):
 
     if fmt == "tmx":
         from translate.storage.tmx import tmxfile as store_class
+    elif _xliff2(data):
+        from translate.storage.xliff2 import Xliff2File as store_class
     else:
         from translate.storage.xliff import xlifffile as store_class
     try:
@@ -108,6 +110,11 @@ def _parse(data: bytes, name: str, fmt: str):
                          "from the tool that made it") from None
 
 
+def _xliff2(data: bytes) -> bool:
+    """Whether XLIFF bytes are XLIFF 2 (its namespace near the top), which has a parser of its own."""
+    return b"urn:oasis:names:tc:xliff:document:2." in data[:4096]
+
+
 def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
                tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
     store = _parse(data, name, fmt)
@@ -115,7 +122,13 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
         src = src_lang or store.getsourcelanguage() or ""
         tgt = tgt_lang or store.gettargetlanguage() or ""
         translatable = [u for u in store.units if not u.isheader() and u.istranslatable()]
-        units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
+        if _xliff2(data):   # a unit per <segment>: the segments of one <unit> are a paragraph
+            groups: dict[str, int] = {}
+            path = store.document.getpath
+            units = [(u.source or "", u.target or "",
+                      groups.setdefault(path(u.xmlelement.getparent()), len(groups))) for u in translatable]
+        else:
+            units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
         return units, _languages(name, src, tgt)
     return _tmx_units(store, name, src_lang, tgt_lang)
 

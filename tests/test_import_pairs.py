@@ -34,6 +34,15 @@ XLIFF = b"""<?xml version="1.0" encoding="UTF-8"?>
 <trans-unit id="2"><source>Nur hier.</source></trans-unit>
 </body></file></xliff>"""
 
+XLIFF2 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
+<file id="f1"><unit id="1"><segment><source>The <pc id="1">train</pc> leaves.</source>
+<target>Le <pc id="1">train</pc> part.</target></segment>
+<segment><source>It rains<ph id="2"/>.</source><target>Il pleut.</target></segment>
+<ignorable><source> </source></ignorable></unit>
+<unit id="2" translate="no"><segment><source>{code}</source></segment></unit>
+<unit id="3"><segment><source>The end.</source></segment></unit></file></xliff>"""
+
 SDLXLIFF = b"""<?xml version="1.0" encoding="utf-8"?>
 <xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
 <file original="a.docx" datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><header/><body>
@@ -57,6 +66,9 @@ CASES = [
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"), [("Oui.", "Yes."), ("Ajout.", "")]),
     ("job.xlf", XLIFF, {}, ("de", "fr"), [("Der Berg ist hoch.", "La montagne est haute."),
                                          ("Nur hier.", "")]),
+    # XLIFF 2 (its own parser): a pair per segment, inline codes left out, translate="no" skipped
+    ("job2.xlf", XLIFF2, {}, ("en", "fr"),
+     [("The train leaves.", "Le train part."), ("It rains.", "Il pleut."), ("The end.", "")]),
     ("job.sdlxliff", SDLXLIFF, {}, ("fr-FR", "en-GB"),
      [("Le train part.", "The train leaves."), ("Il pleut.", "It rains."), ("Fin.", "")]),
     ("ours.tsv", "fr\ten\tlink\tconfidence\nUn  chat.\tA cat.\t1-1\t0.950\n\tAdded.\t0-1\t1.000\n".encode(),
@@ -101,8 +113,9 @@ def test_files_of_pairs_read_as_links(name, data, asked, langs, units):
     assert bitext.alignment.signature.aligner == "import"
 
 
-def test_a_cat_tools_segments_of_one_unit_stay_one_paragraph():
-    bitext = read_pairs(SDLXLIFF, "job.sdlxliff")
+@pytest.mark.parametrize("name, data", [("job.sdlxliff", SDLXLIFF), ("job2.xlf", XLIFF2)], ids=["sdlxliff", "xliff2"])
+def test_a_cat_tools_segments_of_one_unit_stay_one_paragraph(name, data):
+    bitext = read_pairs(data, name)
     assert [s.paragraph for s in bitext.src] == [0, 0, 1]
     assert [s.paragraph for s in bitext.tgt] == [0, 0]
 
@@ -255,7 +268,7 @@ def test_export_and_words_read_a_file_of_pairs_and_write_only_new_files(tmp_path
     assert shown == ["job.po", "job.tmx", "sheet.apkg", "sheet.csv"]
 
 
-@pytest.mark.parametrize("name, root", [("x.tmx", "tmx"), ("x.xlf", "xliff")])
+@pytest.mark.parametrize("name, root", [("x.tmx", "tmx"), ("x.xlf", "xliff"), ("x2.xlf", "xliff2")])
 def test_an_entity_naming_a_file_is_never_read_into_the_text(tmp_path, name, root):
     """An upload is someone else's file: an external entity (XXE) must not pull a file of the
     machine the app runs on into the text shown."""
@@ -265,6 +278,8 @@ def test_an_entity_naming_a_file_is_never_read_into_the_text(tmp_path, name, roo
     if root == "tmx":
         data = tmx(tu(fr="Oui &x;", en="Yes.")).replace(b"<tmx ", entity.encode() + b"<tmx ", 1)
     else:
-        data = XLIFF.replace(b"<xliff ", entity.encode() + b"<xliff ", 1).replace(b"Nur hier.", b"Nur &x;")
+        body, text = (XLIFF, b"Nur hier.") if root == "xliff" else (XLIFF2, b"The end.")
+        entity = entity.replace("xliff2", "xliff")
+        data = body.replace(b"<xliff ", entity.encode() + b"<xliff ", 1).replace(text, b"Nur &x;")
     bitext = read_pairs(data, name)
     assert "TOP-SECRET" not in " ".join(s.text for s in (*bitext.src, *bitext.tgt))

@@ -20,7 +20,7 @@ from .common import (CONTEXT, check_before_work, describe_alignment, overwrite_e
 @overwrite_edited_option
 def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
                overwrite_edited: bool = False) -> None:
-    """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff), TSV or CSV file into
+    """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff) or 2, TSV or CSV file into
     a PO file: one link per translation unit, segment or table row, its texts as the
     translator cut them.
 
