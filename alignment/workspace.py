@@ -24,7 +24,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_write_bytes
 from .errors import InputError, POConflict, UnknownComponent, UploadError
+from .import_pairs import PAIR_FORMATS, pairs_format, read_pairs
 from .progress import Progress, no_progress
 from .types import Bitext
 
@@ -160,7 +162,6 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
     and those choices: the same file uploaded again opens the kept PO, with the corrections
     saved to it, not a fresh copy. Errors name the upload (ManyTranslations lists the languages
     to choose from, LanguagesUnknown asks for both); nothing is kept for a file that cannot be read."""
-    from .import_pairs import read_pairs
     from .po import bitext_to_po
 
     base = _base_name(name) or "pairs"
@@ -169,7 +170,30 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
     po = str(bitext_to_po(bitext)).encode("utf-8")
     stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang and not src_lang else "")
     stored = store_upload(f"{stem}.po", po, directory, max_mb=float("inf"))
-    return keep_upload(stored, pairs_digest(data, tgt_lang, src_lang))
+    kept = keep_upload(stored, pairs_digest(data, tgt_lang, src_lang))
+    if pairs_format(base) == "xliff":   # kept beside it: the corrections go back into it
+        original = kept.with_name(f"{kept.stem}{ORIGINAL}{Path(base).suffix.lower()}")
+        if not original.is_file():
+            atomic_write_bytes(original, data)
+    return kept
+
+
+ORIGINAL = ".original"   # <kept PO's stem>.original.<suffix>: the XLIFF file uploaded
+
+
+def original_of(po: Path) -> Path | None:
+    """The XLIFF file a kept PO was imported from, kept beside it, or None."""
+    return next((p for suffix, fmt in PAIR_FORMATS.items() if fmt == "xliff"
+                 if (p := po.with_name(f"{po.stem}{ORIGINAL}{suffix}")).is_file()), None)
+
+
+def corrected_xliff(bitext: Bitext, original: Path) -> tuple[bytes, str]:
+    """A copy of the XLIFF file the pairs came from with their corrections (xliff_back), and
+    what was done, in words."""
+    from .xliff_back import describe, write_back
+
+    data, done = write_back(original.read_bytes(), original.name, bitext)
+    return data, describe(done)
 
 
 def keep_upload(stored: Path, digest: str) -> Path:
@@ -345,8 +369,6 @@ def _check_size(clean: str, data: bytes, max_mb: float) -> None:
 
 def store_upload(name: str, data: bytes, directory: Path, *, max_mb: float | None = None) -> Path:
     """Write an uploaded file under `directory` (a temp dir) with a sanitised name."""
-    from .atomic import atomic_write_bytes
-
     clean = safe_filename(name)
     _check_size(clean, data, MAX_UPLOAD_MB if max_mb is None else max_mb)
     target = (directory / clean).resolve()

@@ -271,3 +271,19 @@ def test_a_table_that_names_no_languages_asks_for_them_and_keeps_each_choice_apa
     assert (read_po(fr_en).src_lang, read_po(fr_en).tgt_lang) == ("fr", "en")
     assert read_po(de_en).src_lang == "de" and read_po(de_en).tgt[1].text == "two"
     assert workspace.keep_pairs_upload("numbers.csv", sheet, upload, src_lang="fr", tgt_lang="en") == fr_en
+
+
+def test_an_xliff_upload_keeps_the_file_beside_its_po_to_take_the_corrections_back(tmp_path, monkeypatch):
+    from alignment.corrections import edit_target
+    from test_import_pairs import SDLXLIFF
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    upload = workspace.side_dir(workspace.new_upload_dir(tmp_path), "po")
+    kept = workspace.keep_pairs_upload("job.sdlxliff", SDLXLIFF, upload)
+    original = workspace.original_of(kept)
+    assert original == kept.with_name(f"{kept.stem}.original.sdlxliff")
+    assert original.read_bytes() == SDLXLIFF
+    data, said = workspace.corrected_xliff(edit_target(read_po(kept), 0, 0, "The train departs."), original)
+    assert b'<mrk mtype="seg" mid="1">The train departs.</mrk>' in data and said == "1 translation corrected"
+    tmx = workspace.keep_pairs_upload("memory.tmx", tmx_file(tu(fr="Oui.", en="Yes.")), upload)
+    assert workspace.original_of(tmx) is None   # a TMX is exported as TMX: nothing to write back into

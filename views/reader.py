@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -392,3 +393,22 @@ def download_buttons(bitext: Bitext) -> None:
             buttons.download_button(fmt.upper(), data, key=f"dl_{fmt}",
                                     file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore")
     bar.empty()
+    original = workspace.original_of(Path(ss.path))
+    if original is not None:
+        xliff_button(bitext, original, buttons)
+
+
+def xliff_button(bitext: Bitext, original: Path, box: Any) -> None:
+    """The XLIFF file uploaded, the corrections written into it, for the CAT tool that made it
+    (a proofreader returns that file, not a TMX), and what was written."""
+    try:
+        data, said = memo("xliff_back", bitext, str(original),
+                          lambda: workspace.corrected_xliff(bitext, original))
+    except AlignmentError as exc:
+        box.caption(f"XLIFF: {md(str(exc))}")
+        return
+    name = original.name.replace(workspace.ORIGINAL, "-corrected")
+    box.download_button("XLIFF for the CAT tool (your corrections in the file uploaded)", data,
+                        key="dl_xliff_back", file_name=name, mime="application/xliff+xml",
+                        on_click="ignore")
+    box.caption(md(said))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -331,3 +332,41 @@ def test_a_sheet_that_names_no_languages_asks_for_them(page, tmp_path):
     table = page.locator("table.al-rows").last
     expect(table).to_contain_text("three")
     expect(page.get_by_role("heading", name="numbers.csv (de → en)")).to_be_visible()
+
+
+SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="a.docx" datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><header/><body>
+<trans-unit id="a1"><source>Le train part. Il pleut.</source><seg-source><mrk mtype="seg" mid="1">Le train part.</mrk>
+<mrk mtype="seg" mid="2">Il <g id="3">pleut</g>.</mrk></seg-source><target><mrk mtype="seg" mid="1">The train leaves.</mrk>
+<mrk mtype="seg" mid="2">It <g id="3">rains</g>.</mrk></target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_a_proofreader_returns_the_cat_tools_xliff_with_the_corrections(page, tmp_path):
+    """A proofreader sent a Trados file corrects a translation in the reader and downloads that
+    same file back with the correction in its segment, the other segment's formatting code
+    kept, for the CAT tool; the Download menu offered only PO, TMX, TSV, HTML and EPUB."""
+    job = tmp_path / "job.sdlxliff"
+    job.write_text(SDLXLIFF, encoding="utf-8")
+    open_upload(page, job)
+    expect(page.locator("table.al-rows").last).to_contain_text("The train leaves.")
+    page.get_by_text("Correct a link").click()
+    box = page.get_by_label("Edit the target sentence")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("The train departs.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(page.locator("table.al-rows").last).to_contain_text("The train departs.")
+    settle(page)
+    page.get_by_role("button", name="Download").click()
+    button = page.get_by_role("button", name="XLIFF for the CAT tool (your corrections in the file uploaded)")
+    button.wait_for(state="visible", timeout=60_000)
+    expect(page.get_by_text("1 translation corrected")).to_be_visible()
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    assert info.value.suggested_filename.endswith("-corrected.sdlxliff")
+    back = Path(info.value.path()).read_text(encoding="utf-8")
+    assert '<mrk mtype="seg" mid="1">The train departs.</mrk>' in back
+    assert '<mrk mtype="seg" mid="2">It <g id="3">rains</g>.</mrk>' in back and "leaves" not in back

@@ -1,0 +1,161 @@
+"""Corrections written back into the XLIFF file the pairs were imported from.
+
+Part of the store stage, the way back of import_pairs.py. Why: a proofreader is sent the
+XLIFF a CAT tool (Trados, memoQ, OmegaT, Phrase) wrote, corrects the translation here, and
+must return that same file, which the tool reads back into its project; a TMX or a PO of the
+pairs is not what the tool asked for. So the original file is kept as it was (its layout,
+its other units, the formatting codes of every segment left alone), and only the
+translations that were corrected are replaced.
+
+Each segment (a trans-unit, a Trados or memoQ <mrk mtype="seg">, an XLIFF 2 <segment>) is
+found again as the import found it, and paired with the links by their originals, in order
+(difflib): a segment whose link was merged or split, or whose original was edited, answers
+no link and is left as it was (counted). A corrected translation is written as plain text:
+the formatting codes inside that one segment are left out (counted, for the proofreader to
+check in the CAT tool).
+
+Library, and why: translate-toolkit's parsers (the ones the import used, so the segments and
+their texts are the same) and lxml for the changes, serialised from the parsed tree, which
+keeps the file's own layout. Pure: bytes in, bytes out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .errors import InputError
+from .import_pairs import _clean, _parse, _xliff2, pairs_format
+from .types import Bitext
+
+NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
+NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+@dataclass(frozen=True)
+class WriteBack:
+    """What writing back did: segments whose translation was replaced, of those the ones
+    whose formatting codes were left out, and segments no link answered (left as they were)."""
+
+    changed: int
+    codes_dropped: int
+    unmatched: int
+
+
+@dataclass(frozen=True)
+class _Slot:
+    source: str
+    target: str
+    element: Callable[[], object]   # the target element to write into (made if missing)
+
+
+def describe(done: WriteBack) -> str:
+    """What writing back did, in words, for the CLI and the app."""
+    def n(k: int, what: str) -> str:
+        return f"{k} {what}{'s' * (k != 1)}"
+    text = f"{n(done.changed, 'translation')} corrected"
+    if done.codes_dropped:
+        text += (f" ({done.codes_dropped} of them had formatting codes, left out now: check "
+                 f"{'it' if done.codes_dropped == 1 else 'them'} in the CAT tool)")
+    if done.unmatched:
+        text += (f"; {n(done.unmatched, 'segment')} left as {'it was' if done.unmatched == 1 else 'they were'}"
+                 " (their links were merged or split, or their original edited)")
+    return text
+
+
+def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
+    """A copy of the XLIFF file `original` (named `name`) with the translations of `bitext`
+    (pairs imported from it) where they differ from the file's."""
+    if pairs_format(name) != "xliff":
+        raise InputError(f"{name}: not an XLIFF file; corrections are written back into the "
+                         ".xlf, .xliff, .sdlxliff or .mqxliff file the pairs came from")
+    store = _parse(original, name, "xliff")
+    slots = _slots(store, _xliff2(original))
+    links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
+             for i in range(len(bitext.alignment.links))]
+    matcher = difflib.SequenceMatcher(None, [s.source for s in slots], [s for s, _ in links],
+                                      autojunk=False)
+    changed = dropped = matched = 0
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            slot, new = slots[block.a + k], links[block.b + k][1]
+            matched += 1
+            if new != slot.target:
+                element = slot.element()
+                dropped += len(element) > 0
+                for child in list(element):
+                    element.remove(child)
+                element.text = new
+                changed += 1
+    return _serialise(store.document, original), WriteBack(changed, dropped, len(slots) - matched)
+
+
+def _serialise(document, original: bytes) -> bytes:
+    """The tree as bytes, the declaration and the last line break as the original had them."""
+    from lxml import etree
+
+    encoding = document.docinfo.encoding or "UTF-8"
+    if encoding.upper().replace("-", "") != "UTF8":
+        return etree.tostring(document, xml_declaration=True, encoding=encoding)
+    head = original[:original.find(b"?>") + 2] + b"\n" if original.lstrip().startswith(b"<?xml") else b""
+    body = etree.tostring(document, encoding="UTF-8", xml_declaration=False)
+    return head + body + (b"\n" if original.endswith(b"\n") else b"")
+
+
+def _slots(store, version2: bool) -> list[_Slot]:
+    """The file's segments as the import read them (both sides empty: left out, as there)."""
+    slots = []
+    for unit in store.units:
+        if unit.isheader() or not unit.istranslatable():
+            continue
+        element = unit.xmlelement
+        if version2:
+            slots.append(_Slot(_clean(unit.source or ""), _clean(unit.target or ""),
+                               _target_of(element, NS2)))
+        else:
+            slots += _slots12(unit, element)
+    return [s for s in slots if s.source or s.target]
+
+
+def _slots12(unit, element) -> list[_Slot]:
+    """An XLIFF 1.2 trans-unit's segments: by mid where the CAT tool cut it (seg-source), else
+    the whole unit."""
+    from .import_pairs import _xliff_pairs
+
+    pairs = _xliff_pairs(unit)
+    part = element.find(NS1 + "seg-source")
+    mids = [m.get("mid", "") for m in part.iter(NS1 + "mrk") if m.get("mtype") == "seg"] \
+        if part is not None else []
+    if not mids:
+        source, target = pairs[0]
+        return [_Slot(_clean(source), _clean(target), _target_of(element, NS1))]
+    return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid)) for (s, t), mid in zip(pairs, mids)]
+
+
+def _target_of(parent, ns: str) -> Callable[[], object]:
+    """The <target> beside <source> in a trans-unit or segment, made when there is none."""
+    def find():
+        from lxml import etree
+
+        target = parent.find(ns + "target")
+        if target is None:
+            target = etree.Element(ns + "target")
+            anchor = parent.find(ns + "seg-source")
+            (anchor if anchor is not None else parent.find(ns + "source")).addnext(target)
+        return target
+    return find
+
+
+def _mrk_of(unit, mid: str) -> Callable[[], object]:
+    """The segment `mid`'s <mrk> in the unit's <target>, made (with the target) when missing."""
+    def find():
+        from lxml import etree
+
+        target = _target_of(unit, NS1)()
+        mrk = next((m for m in target.iter(NS1 + "mrk") if m.get("mid") == mid and
+                    m.get("mtype") == "seg"), None)
+        if mrk is None:
+            mrk = etree.SubElement(target, NS1 + "mrk", mtype="seg", mid=mid)
+        return mrk
+    return find
