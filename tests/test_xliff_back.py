@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignment.cli import main
-from alignment.corrections import add_target, edit_target, merge
-from alignment.errors import InputError
+from alignment.corrections import add_target, edit_target, merge, split
+from alignment.errors import AlignmentError, InputError
 from alignment.import_pairs import read_pairs
 from alignment.xliff_back import WriteBack, describe, write_back
 from test_import_pairs import SDLXLIFF, XLIFF, XLIFF2
@@ -97,3 +99,42 @@ def test_export_writes_the_corrected_copy_and_never_the_original(tmp_path, monke
     assert alone.exit_code == 1 and "give both --xliff FILE and --original" in alone.stderr
     over = runner.invoke(main, ["export", "job.po", "--xliff", "job.sdlxliff", "--original", "job.sdlxliff"])
     assert over.exit_code == 1 and (tmp_path / "job.sdlxliff").read_bytes() == SDLXLIFF
+
+
+SEGMENTS = ["One.", "Two.", "Three.", "Four.", "Five."]
+
+
+def many_units(with_codes: bool) -> bytes:
+    code = '<g id="1">x</g>' if with_codes else "x"
+    units = "".join(f'<trans-unit id="{k}"><source>{s}</source><target>T{k} {code}.</target></trans-unit>'
+                    for k, s in enumerate(SEGMENTS))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+            'version="1.2"><file original="a" source-language="en" target-language="fr" '
+            f'datatype="plaintext"><body>{units}</body></file></xliff>\n').encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.booleans(), st.lists(st.tuples(st.sampled_from(["edit", "merge", "split"]),
+                                         st.integers(0, 4)), max_size=5))
+def test_whatever_was_corrected_the_file_takes_what_it_can_and_counts_the_rest(with_codes, steps):
+    """Corrections, merges and splits in any order: writing back never fails; a segment whose
+    link still holds just its original gets that link's translation, every other segment keeps
+    its own, and the counts say so."""
+    data = many_units(with_codes)
+    bitext = original = read_pairs(data, "job.xlf")
+    for k, (what, i) in enumerate(steps):
+        i = min(i, len(bitext.alignment.links) - 1)
+        try:
+            bitext = (edit_target(bitext, i, 0, f"Edit {k}.") if what == "edit" else
+                      merge(bitext, i) if what == "merge" else split(bitext, i))
+        except AlignmentError:   # nothing to merge with, nothing to cut
+            continue
+    out, done = write_back(data, "job.xlf", bitext)
+    answers = {bitext.link_text(i, "src"): bitext.link_text(i, "tgt")
+               for i, link in enumerate(bitext.alignment.links) if len(link.src) == 1}
+    before = [original.link_text(k, "tgt") for k in range(len(SEGMENTS))]
+    expected = [answers.get(source, old) for source, old in zip(SEGMENTS, before)]
+    assert targets(out, "job.xlf") == expected
+    assert done.unmatched == sum(source not in answers for source in SEGMENTS)
+    assert done.changed == sum(new != old for new, old in zip(expected, before))
+    assert done.codes_dropped == (done.changed if with_codes else 0)
