@@ -283,7 +283,7 @@ def test_an_xliff_upload_keeps_the_file_beside_its_po_to_take_the_corrections_ba
     original = workspace.original_of(kept)
     assert original == kept.with_name(f"{kept.stem}.original.sdlxliff")
     assert original.read_bytes() == SDLXLIFF
-    data, said = workspace.corrected_xliff(edit_target(read_po(kept), 0, 0, "The train departs."), original)
+    data, said = workspace.corrected_original(edit_target(read_po(kept), 0, 0, "The train departs."), original)
     assert b'<mrk mtype="seg" mid="1">The train departs.</mrk>' in data and said == "1 translation corrected"
-    tmx = workspace.keep_pairs_upload("memory.tmx", tmx_file(tu(fr="Oui.", en="Yes.")), upload)
-    assert workspace.original_of(tmx) is None   # a TMX is exported as TMX: nothing to write back into
+    sheet = workspace.keep_pairs_upload("sheet.tsv", b"fr\ten\nOui.\tYes.\n", upload)
+    assert workspace.original_of(sheet) is None   # a sheet is exported as TSV: nothing to write into

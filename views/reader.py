@@ -395,20 +395,22 @@ def download_buttons(bitext: Bitext) -> None:
     bar.empty()
     original = workspace.original_of(Path(ss.path))
     if original is not None:
-        xliff_button(bitext, original, buttons)
+        corrected_button(bitext, original, buttons)
 
 
-def xliff_button(bitext: Bitext, original: Path, box: Any) -> None:
-    """The XLIFF file uploaded, the corrections written into it, for the CAT tool that made it
-    (a proofreader returns that file, not a TMX), and what was written."""
+def corrected_button(bitext: Bitext, original: Path, box: Any) -> None:
+    """The XLIFF or TMX file uploaded, the corrections written into it, for the CAT tool that
+    made it (a proofreader returns that file; a memory keeps its other languages and notes),
+    and what was written."""
     try:
-        data, said = memo("xliff_back", bitext, str(original),
-                          lambda: workspace.corrected_xliff(bitext, original))
+        data, said = memo("write_back", bitext, str(original),
+                          lambda: workspace.corrected_original(bitext, original))
     except AlignmentError as exc:
-        box.caption(f"XLIFF: {md(str(exc))}")
+        box.caption(f"{original.suffix[1:].upper()}: {md(str(exc))}")
         return
+    kind = "TMX" if original.suffix.lower() == ".tmx" else "XLIFF"
     name = original.name.replace(workspace.ORIGINAL, "-corrected")
-    box.download_button("XLIFF for the CAT tool (your corrections in the file uploaded)", data,
-                        key="dl_xliff_back", file_name=name, mime="application/xliff+xml",
+    box.download_button(f"{kind} for the CAT tool (your corrections in the file uploaded)", data,
+                        key="dl_write_back", file_name=name, mime="application/xml",
                         on_click="ignore")
     box.caption(md(said))

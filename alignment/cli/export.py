@@ -33,16 +33,17 @@ from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_l
 @click.option("--anki", type=click.Path(dir_okay=False), default=None,
               help="Write Anki sentence cards here (.apkg: a card per link with both sides, "
               "the original on the front).")
-@click.option("--xliff", type=click.Path(dir_okay=False), default=None,
-              help="Write a copy of the XLIFF file the pairs were imported from (--original) "
-              "with the corrected translations, for the CAT tool that made it.")
+@click.option("--corrected", type=click.Path(dir_okay=False), default=None,
+              help="Write a copy of the XLIFF or TMX file the pairs were imported from "
+              "(--original) with the corrected translations, for the CAT tool that made it.")
 @click.option("--original", type=click.Path(dir_okay=False), default=None,
-              help="--xliff: the XLIFF file (.xlf, .xliff, .sdlxliff, .mqxliff) the pairs came from.")
+              help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX file the "
+              "pairs came from.")
 @pair_language_options
 @overwrite_edited_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                html: str | None, epub: str | None, epub_layout: str, anki: str | None = None,
-               xliff: str | None = None, original: str | None = None,
+               corrected: str | None = None, original: str | None = None,
                src_lang: str | None = None, tgt_lang: str | None = None,
                overwrite_edited: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, an EPUB
@@ -59,20 +60,20 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export pairs.po --tsv - | cut -f2
     Example: alignment export novel.po --anki novel.apkg
     Example: alignment export vocabulary.csv --anki vocabulary.apkg
-    Example: alignment export job.po --xliff job-corrected.sdlxliff --original job.sdlxliff
+    Example: alignment export job.po --corrected job-corrected.sdlxliff --original job.sdlxliff
     """
     from ..errors import InputError
 
-    if not (tmx or tsv or moses or html or epub or anki or xliff):
+    if not (tmx or tsv or moses or html or epub or anki or corrected):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
-                         "--html FILE, --epub FILE, --anki FILE and/or --xliff FILE")
-    if bool(xliff) != bool(original):
-        raise InputError("--xliff writes the corrections into a copy of the XLIFF file the pairs "
-                         "came from: give both --xliff FILE and --original THAT.xlf")
+                         "--html FILE, --epub FILE, --anki FILE and/or --corrected FILE")
+    if bool(corrected) != bool(original):
+        raise InputError("--corrected writes the corrections into a copy of the XLIFF or TMX file "
+                         "the pairs came from: give both --corrected FILE and --original THAT.xlf")
     from ..export import moses_paths
 
     others = [("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None),
-              ("--xliff", xliff)]
+              ("--corrected", corrected)]
     inputs = [pairs, *([original] if original else [])]
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
@@ -87,16 +88,16 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki)
     for path in written:
         click.echo(f"Wrote {path}", err=True)
-    if xliff and original:
-        click.echo(_write_xliff(bitext, xliff, original), err=True)
+    if corrected and original:
+        click.echo(_write_corrected(bitext, corrected, original), err=True)
 
 
-def _write_xliff(bitext: Any, path: str, original: str) -> str:
+def _write_corrected(bitext: Any, path: str, original: str) -> str:
     """Write the corrections into a copy of `original` at `path`; what was done, in words."""
     from ..atomic import atomic_write_bytes
     from ..import_pairs import PAIRS_MAX_BYTES
     from ..read.files import read_input_bytes
-    from ..xliff_back import describe, write_back
+    from ..write_back import describe, write_back
 
     data, done = write_back(read_input_bytes(original, limit=PAIRS_MAX_BYTES), original, bitext)
     atomic_write_bytes(path, data)

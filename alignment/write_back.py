@@ -1,14 +1,15 @@
-"""Corrections written back into the XLIFF file the pairs were imported from.
+"""Corrections written back into the XLIFF or TMX file the pairs were imported from.
 
 Part of the store stage, the way back of import_pairs.py. Why: a proofreader is sent the
 XLIFF a CAT tool (Trados, memoQ, OmegaT, Phrase) wrote, corrects the translation here, and
 must return that same file, which the tool reads back into its project; a TMX or a PO of the
-pairs is not what the tool asked for. So the original file is kept as it was (its layout,
-its other units, the formatting codes of every segment left alone), and only the
-translations that were corrected are replaced.
+pairs is not what the tool asked for. A translation memory corrected here keeps its other
+languages, its notes and properties, which a TMX written afresh would lose. So the original
+file is kept as it was (its layout, its other units and languages, the formatting codes of
+every segment left alone), and only the translations that were corrected are replaced.
 
-Each segment (a trans-unit, a Trados or memoQ <mrk mtype="seg">, an XLIFF 2 <segment>) is
-found again as the import found it, and paired with the links by their originals, in order
+Each segment (a trans-unit, a Trados or memoQ <mrk mtype="seg">, an XLIFF 2 <segment>, a
+TMX <tu>'s translation <seg>) is found again as the import found it, and paired with the links by their originals, in order
 (difflib): a segment whose link was merged or split, or whose original was edited, answers
 no link and is left as it was (counted). A corrected translation is written as plain text:
 the formatting codes inside that one segment are left out (counted, for the proofreader to
@@ -67,11 +68,13 @@ def describe(done: WriteBack) -> str:
 def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
     """A copy of the XLIFF file `original` (named `name`) with the translations of `bitext`
     (pairs imported from it) where they differ from the file's."""
-    if pairs_format(name) != "xliff":
-        raise InputError(f"{name}: not an XLIFF file; corrections are written back into the "
-                         ".xlf, .xliff, .sdlxliff or .mqxliff file the pairs came from")
-    store = _parse(original, name, "xliff")
-    slots = _slots(store, _xliff2(original))
+    fmt = pairs_format(name)
+    if fmt not in ("xliff", "tmx"):
+        raise InputError(f"{name}: not an XLIFF or TMX file; corrections are written back into "
+                         "the .xlf, .xliff, .sdlxliff, .mqxliff or .tmx file the pairs came from")
+    store = _parse(original, name, fmt)
+    slots = _tmx_slots(store, bitext.src_lang, bitext.tgt_lang) if fmt == "tmx" else \
+        _slots(store, _xliff2(original))
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
              for i in range(len(bitext.alignment.links))]
     matcher = difflib.SequenceMatcher(None, [s.source for s in slots], [s for s, _ in links],
@@ -116,6 +119,41 @@ def _slots(store, version2: bool) -> list[_Slot]:
         else:
             slots += _slots12(unit, element)
     return [s for s in slots if s.source or s.target]
+
+
+def _tmx_slots(store, src_lang: str, tgt_lang: str) -> list[_Slot]:
+    """Each <tu>'s texts in the two languages the pairs were read in (the first <tuv> of each,
+    as the import took them); the translation's <tuv> is made where the unit has none."""
+    from .import_pairs import _seg_text
+
+    def key(lang: str) -> str:
+        return lang.strip().lower().replace("_", "-")
+
+    slots = []
+    for unit in store.units:
+        tuvs: dict[str, object] = {}
+        for tuv in unit.xmlelement.iter("tuv"):
+            tuvs.setdefault(key(tuv.get(XML_LANG) or tuv.get("lang") or ""), tuv)
+        texts = [_clean(_seg_text(seg)) if (tuv := tuvs.get(key(lang))) is not None
+                 and (seg := tuv.find("seg")) is not None else "" for lang in (src_lang, tgt_lang)]
+        slots.append(_Slot(texts[0], texts[1], _tmx_seg(unit.xmlelement, tuvs.get(key(tgt_lang)), tgt_lang)))
+    return [s for s in slots if s.source or s.target]
+
+
+def _tmx_seg(tu, tuv, lang: str) -> Callable[[], object]:
+    """The <seg> of the translation's <tuv>, made (with the tuv) when missing."""
+    def find():
+        from lxml import etree
+
+        nonlocal tuv
+        if tuv is None:
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+        seg = tuv.find("seg")
+        return seg if seg is not None else etree.SubElement(tuv, "seg")
+    return find
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _slots12(unit, element) -> list[_Slot]:

@@ -1,4 +1,4 @@
-"""Corrections written back into the XLIFF file the pairs were imported from: the corrected
+"""Corrections written back into the XLIFF or TMX file the pairs were imported from: the corrected
 translations replaced, everything else of the file as it was, and what could not be matched
 counted."""
 
@@ -13,8 +13,8 @@ from alignment.cli import main
 from alignment.corrections import add_target, edit_target, merge, split
 from alignment.errors import AlignmentError, InputError
 from alignment.import_pairs import read_pairs
-from alignment.xliff_back import WriteBack, describe, write_back
-from test_import_pairs import SDLXLIFF, XLIFF, XLIFF2
+from alignment.write_back import WriteBack, describe, write_back
+from test_import_pairs import SDLXLIFF, XLIFF, XLIFF2, tmx, tu
 
 
 def canonical(data: bytes) -> bytes:
@@ -25,8 +25,8 @@ def canonical(data: bytes) -> bytes:
     return etree.tostring(etree.fromstring(data), method="c14n")
 
 
-def targets(data: bytes, name: str) -> list[str]:
-    back = read_pairs(data, name)
+def targets(data: bytes, name: str, **asked: str) -> list[str]:
+    back = read_pairs(data, name, **asked)
     return [back.link_text(i, "tgt") for i in range(len(back.alignment.links))]
 
 
@@ -77,9 +77,25 @@ def test_segments_whose_links_were_merged_are_left_as_they_were_and_counted():
     assert "2 segments left as they were (their links were merged or split" in describe(done)
 
 
-def test_only_an_xliff_file_takes_the_corrections_back():
-    with pytest.raises(InputError, match="not an XLIFF file"):
-        write_back(b"<tmx/>", "memory.tmx", read_pairs(XLIFF, "job.xlf"))
+def test_a_memory_keeps_its_other_languages_and_its_codes_where_nothing_was_corrected():
+    """A TMX of three languages read as en -> fr: the French corrected and added, the German
+    and the untouched segment's codes kept, which a TMX written afresh would lose."""
+    data = tmx(tu(en="Yes.", de="Ja.", fr="Oui.") + tu(en="No.", de="Nein.")
+               + tu(en='Go <ph x="1">{1}</ph>.', fr='Va <ph x="1">{1}</ph>.')
+               + tu(en="Stop.", fr='Arr<bpt i="1">&lt;b&gt;</bpt>ête<ept i="1">&lt;/b&gt;</ept>.'),
+               srclang="en")
+    bitext = read_pairs(data, "memory.tmx", tgt_lang="fr")
+    corrected = add_target(edit_target(bitext, 3, 0, "Arrêtez."), 1, "Non.")
+    out, done = write_back(data, "memory.tmx", corrected)
+    assert done == WriteBack(changed=2, codes_dropped=1, unmatched=0)
+    assert targets(out, "memory.tmx", tgt_lang="fr") == ["Oui.", "Non.", "Va .", "Arrêtez."]
+    assert b'<tuv xml:lang="de"><seg>Nein.</seg></tuv><tuv xml:lang="fr"><seg>Non.</seg></tuv>' in out
+    assert b'<seg>Va <ph x="1">{1}</ph>.</seg>' in out and b"Ja." in out
+
+
+def test_only_an_xliff_or_tmx_file_takes_the_corrections_back():
+    with pytest.raises(InputError, match="not an XLIFF or TMX file"):
+        write_back(b"a\tb\n", "pairs.tsv", read_pairs(XLIFF, "job.xlf"))
 
 
 def test_export_writes_the_corrected_copy_and_never_the_original(tmp_path, monkeypatch):
@@ -90,14 +106,14 @@ def test_export_writes_the_corrected_copy_and_never_the_original(tmp_path, monke
     po = (tmp_path / "job.po").read_text(encoding="utf-8")
     (tmp_path / "job.po").write_text(po.replace('msgstr "It rains."', 'msgstr "It is raining."'),
                                      encoding="utf-8")
-    done = runner.invoke(main, ["export", "job.po", "--xliff", "back.sdlxliff", "--original", "job.sdlxliff"])
+    done = runner.invoke(main, ["export", "job.po", "--corrected", "back.sdlxliff", "--original", "job.sdlxliff"])
     assert done.exit_code == 0, done.output
     assert "Wrote back.sdlxliff: 1 translation corrected (1 of them had formatting codes" in done.stderr
     assert targets((tmp_path / "back.sdlxliff").read_bytes(), "back.sdlxliff")[1] == "It is raining."
     assert (tmp_path / "job.sdlxliff").read_bytes() == SDLXLIFF
-    alone = runner.invoke(main, ["export", "job.po", "--xliff", "x.xlf"])
-    assert alone.exit_code == 1 and "give both --xliff FILE and --original" in alone.stderr
-    over = runner.invoke(main, ["export", "job.po", "--xliff", "job.sdlxliff", "--original", "job.sdlxliff"])
+    alone = runner.invoke(main, ["export", "job.po", "--corrected", "x.xlf"])
+    assert alone.exit_code == 1 and "give both --corrected FILE and --original" in alone.stderr
+    over = runner.invoke(main, ["export", "job.po", "--corrected", "job.sdlxliff", "--original", "job.sdlxliff"])
     assert over.exit_code == 1 and (tmp_path / "job.sdlxliff").read_bytes() == SDLXLIFF
 
 
