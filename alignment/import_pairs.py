@@ -133,11 +133,18 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
     return _tmx_units(store, name, src_lang, tgt_lang)
 
 
+def element_ns(element) -> str:
+    """An element's own namespace as '{uri}' ('' for none): XLIFF 1.2's, 1.1's, or none, as
+    the file uses it (older tools write 1.1, or no namespace; translate-toolkit reads them)."""
+    tag = element.tag
+    return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+
+
 def _xliff_pairs(unit) -> list[Unit]:
     """A trans-unit's pairs: one per segment where the CAT tool cut it into segments (Trados'
     and memoQ's <seg-source> with <mrk mtype="seg">, matched by mid), else the whole unit."""
-    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
     element = unit.xmlelement
+    ns = element_ns(element)
 
     def segments(tag: str) -> dict[str, str]:
         part = element.find(ns + tag)

@@ -27,11 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import InputError
-from .import_pairs import _clean, _parse, _xliff2, pairs_format
+from .import_pairs import _clean, _parse, _xliff2, element_ns, pairs_format
 from .types import Bitext
 
-NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
-NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
+# a unit's target goes in the namespace its file uses (element_ns), or the tool would not see it
+_ns = element_ns
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def _slots(store, version2: bool) -> list[_Slot]:
         element = unit.xmlelement
         if version2:
             slots.append(_Slot(_clean(unit.source or ""), _clean(unit.target or ""),
-                               _target_of(element, NS2)))
+                               _target_of(element, _ns(element))))
         else:
             slots += _slots12(unit, element)
     return [s for s in slots if s.source or s.target]
@@ -162,12 +162,13 @@ def _slots12(unit, element) -> list[_Slot]:
     from .import_pairs import _xliff_pairs
 
     pairs = _xliff_pairs(unit)
-    part = element.find(NS1 + "seg-source")
-    mids = [m.get("mid", "") for m in part.iter(NS1 + "mrk") if m.get("mtype") == "seg"] \
+    ns = _ns(element)
+    part = element.find(ns + "seg-source")
+    mids = [m.get("mid", "") for m in part.iter(ns + "mrk") if m.get("mtype") == "seg"] \
         if part is not None else []
     if not mids:
         source, target = pairs[0]
-        return [_Slot(_clean(source), _clean(target), _target_of(element, NS1))]
+        return [_Slot(_clean(source), _clean(target), _target_of(element, ns))]
     return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid)) for (s, t), mid in zip(pairs, mids)]
 
 
@@ -179,8 +180,12 @@ def _target_of(parent, ns: str) -> Callable[[], object]:
         target = parent.find(ns + "target")
         if target is None:
             target = etree.Element(ns + "target")
-            anchor = parent.find(ns + "seg-source")
-            (anchor if anchor is not None else parent.find(ns + "source")).addnext(target)
+            anchor = next((a for tag in ("seg-source", "source")
+                           if (a := parent.find(ns + tag)) is not None), None)
+            if anchor is not None:
+                anchor.addnext(target)
+            else:   # a unit without its <source> element (a tool's odd file): at its end
+                parent.append(target)
         return target
     return find
 
@@ -190,10 +195,11 @@ def _mrk_of(unit, mid: str) -> Callable[[], object]:
     def find():
         from lxml import etree
 
-        target = _target_of(unit, NS1)()
-        mrk = next((m for m in target.iter(NS1 + "mrk") if m.get("mid") == mid and
+        ns = _ns(unit)
+        target = _target_of(unit, ns)()
+        mrk = next((m for m in target.iter(ns + "mrk") if m.get("mid") == mid and
                     m.get("mtype") == "seg"), None)
         if mrk is None:
-            mrk = etree.SubElement(target, NS1 + "mrk", mtype="seg", mid=mid)
+            mrk = etree.SubElement(target, ns + "mrk", mtype="seg", mid=mid)
         return mrk
     return find

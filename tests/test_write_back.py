@@ -77,6 +77,19 @@ def test_segments_whose_links_were_merged_are_left_as_they_were_and_counted():
     assert "2 segments left as they were (their links were merged or split" in describe(done)
 
 
+@pytest.mark.parametrize("namespace", ["urn:oasis:names:tc:xliff:document:1.1", None])
+def test_a_target_goes_in_the_namespace_the_file_uses(namespace):
+    """An XLIFF 1.1 file, or one with no namespace (older tools write them; the import reads
+    them): a translation added goes into the unit's own namespace, where the tool looks. It
+    was made in 1.2's, beside the unit's elements, and the tool would not have seen it."""
+    ns = b"urn:oasis:names:tc:xliff:document:1.2"
+    data = XLIFF.replace(b' xmlns="' + ns + b'"', b' xmlns="' + namespace.encode() + b'"' if namespace else b"")
+    out, done = write_back(data, "old.xlf", add_target(read_pairs(data, "old.xlf"), 1, "Seulement ici."))
+    assert done.changed == 1 and targets(out, "old.xlf")[1] == "Seulement ici."
+    assert b"<trans-unit id=\"2\"><source>Nur hier.</source><target>Seulement ici.</target>" in out
+    assert ns not in out
+
+
 def test_a_memory_keeps_its_other_languages_and_its_codes_where_nothing_was_corrected():
     """A TMX of three languages read as en -> fr: the French corrected and added, the German
     and the untouched segment's codes kept, which a TMX written afresh would lose."""
