@@ -30,9 +30,6 @@ from .errors import InputError
 from .import_pairs import _clean, _parse, _xliff2, element_ns, pairs_format
 from .types import Bitext
 
-# a unit's target goes in the namespace its file uses (element_ns), or the tool would not see it
-_ns = element_ns
-
 
 @dataclass(frozen=True)
 class WriteBack:
@@ -66,8 +63,9 @@ def describe(done: WriteBack) -> str:
 
 
 def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
-    """A copy of the XLIFF file `original` (named `name`) with the translations of `bitext`
-    (pairs imported from it) where they differ from the file's."""
+    """A copy of the XLIFF or TMX file `original` (named `name`) with the translations of
+    `bitext` (pairs imported from it) where they differ from the file's. A target made where a
+    segment had none goes in the unit's own namespace (element_ns), where the tool looks."""
     fmt = pairs_format(name)
     if fmt not in ("xliff", "tmx"):
         raise InputError(f"{name}: not an XLIFF or TMX file; corrections are written back into "
@@ -115,7 +113,7 @@ def _slots(store, version2: bool) -> list[_Slot]:
         element = unit.xmlelement
         if version2:
             slots.append(_Slot(_clean(unit.source or ""), _clean(unit.target or ""),
-                               _target_of(element, _ns(element))))
+                               _target_of(element, element_ns(element))))
         else:
             slots += _slots12(unit, element)
     return [s for s in slots if s.source or s.target]
@@ -162,7 +160,7 @@ def _slots12(unit, element) -> list[_Slot]:
     from .import_pairs import _xliff_pairs
 
     pairs = _xliff_pairs(unit)
-    ns = _ns(element)
+    ns = element_ns(element)
     part = element.find(ns + "seg-source")
     mids = [m.get("mid", "") for m in part.iter(ns + "mrk") if m.get("mtype") == "seg"] \
         if part is not None else []
@@ -195,7 +193,7 @@ def _mrk_of(unit, mid: str) -> Callable[[], object]:
     def find():
         from lxml import etree
 
-        ns = _ns(unit)
+        ns = element_ns(unit)
         target = _target_of(unit, ns)()
         mrk = next((m for m in target.iter(ns + "mrk") if m.get("mid") == mid and
                     m.get("mtype") == "seg"), None)
