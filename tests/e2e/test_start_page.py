@@ -295,7 +295,7 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
 def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
     """A multilingual TMX (English, German and French) opened on the start page asks which
     translation to read beside the original, then opens that one; its error used to point to
-    a command-line option."""
+    a command-line option. Corrected, it downloads back with its German."""
     tus = "".join(f'<tu><tuv xml:lang="en"><seg>{en}</seg></tuv><tuv xml:lang="de"><seg>{de}</seg></tuv>'
                   f'<tuv xml:lang="fr"><seg>{fr}</seg></tuv></tu>'
                   for en, de, fr in (("The bridge is old.", "Die Brücke ist alt.", "Le pont est vieux."),
@@ -314,6 +314,29 @@ def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
     expect(table).to_contain_text("La rivière est large.")
     expect(table).not_to_contain_text("Der Fluss ist breit.")
     expect(page.get_by_role("heading", name="three.tmx (fr)")).to_be_visible()
+    # corrected, the memory goes back with its German kept (a TMX written afresh has two languages)
+    page.get_by_text("Correct a link").click()
+    page.get_by_label("Edit the target sentence").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Le pont est ancien.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(table).to_contain_text("Le pont est ancien.")
+    back = download_corrected(page, "TMX").decode("utf-8")
+    assert '<tuv xml:lang="fr"><seg>Le pont est ancien.</seg></tuv>' in back
+    assert "Die Brücke ist alt." in back and "Der Fluss ist breit." in back
+
+
+def download_corrected(page, kind: str) -> bytes:
+    """Open the Download menu and take the file uploaded with the corrections written in."""
+    settle(page)
+    page.get_by_role("button", name="Download").click()
+    button = page.get_by_role("button", name=f"{kind} for the CAT tool (your corrections in the file uploaded)")
+    button.wait_for(state="visible", timeout=60_000)
+    expect(page.get_by_text("1 translation corrected")).to_be_visible()
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    assert info.value.suggested_filename.endswith(f"-corrected.{kind.lower() if kind == 'TMX' else 'sdlxliff'}")
+    return Path(info.value.path()).read_bytes()
 
 
 def test_a_sheet_that_names_no_languages_asks_for_them(page, tmp_path):
@@ -359,14 +382,6 @@ def test_a_proofreader_returns_the_cat_tools_xliff_with_the_corrections(page, tm
     page.keyboard.type("The train departs.")
     page.get_by_role("button", name="Apply edit").click()
     expect(page.locator("table.al-rows").last).to_contain_text("The train departs.")
-    settle(page)
-    page.get_by_role("button", name="Download").click()
-    button = page.get_by_role("button", name="XLIFF for the CAT tool (your corrections in the file uploaded)")
-    button.wait_for(state="visible", timeout=60_000)
-    expect(page.get_by_text("1 translation corrected")).to_be_visible()
-    with page.expect_download(timeout=30_000) as info:
-        button.click()
-    assert info.value.suggested_filename.endswith("-corrected.sdlxliff")
-    back = Path(info.value.path()).read_text(encoding="utf-8")
+    back = download_corrected(page, "XLIFF").decode("utf-8")
     assert '<mrk mtype="seg" mid="1">The train departs.</mrk>' in back
     assert '<mrk mtype="seg" mid="2">It <g id="3">rains</g>.</mrk>' in back and "leaves" not in back
