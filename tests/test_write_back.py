@@ -49,6 +49,24 @@ def test_a_corrected_translation_goes_back_into_its_segment_and_nothing_else_cha
     assert canonical(out.replace(b"Corrected here.", before.encode())) == canonical(data)
 
 
+@pytest.mark.parametrize("corrected, segment, dropped", [
+    ("It pours.", 'It <g id="3">pours</g>.', 0),              # a word inside the code
+    ("It rained.", 'It <g id="3">rained</g>.', 0),
+    ("It often rains.", 'It often <g id="3">rains</g>.', 0),  # a word inserted before it: outside
+    ("It rains hard.", 'It <g id="3">rains</g> hard.', 0),    # ... and after it
+    ("Heavy rains fall.", 'Heavy <g id="3">rains</g> fall.', 0),
+    ("Corrected here.", "Corrected here.", 1),                 # rewritten: the code is left out
+], ids=["inside", "ending", "before", "after", "around", "rewritten"])
+def test_a_correction_keeps_the_segments_codes_where_its_words_stay(corrected, segment, dropped):
+    """A proofreader fixes a word or two: the formatting codes around the rest stay where
+    they were; only a segment rewritten loses them (and says so)."""
+    bitext = edit_target(read_pairs(SDLXLIFF, "job.sdlxliff"), 1, 0, corrected)
+    out, done = write_back(SDLXLIFF, "job.sdlxliff", bitext)
+    assert f'<mrk mtype="seg" mid="2">{segment}</mrk>'.encode() in out
+    assert done == WriteBack(changed=1, codes_dropped=dropped, unmatched=0)
+    assert targets(out, "job.sdlxliff")[1] == corrected
+
+
 def test_an_unchanged_text_gives_back_the_same_file():
     for name, data in (("job.sdlxliff", SDLXLIFF), ("job2.xlf", XLIFF2), ("job.xlf", XLIFF)):
         out, done = write_back(data, name, read_pairs(data, name))
@@ -121,8 +139,9 @@ def test_export_writes_the_corrected_copy_and_never_the_original(tmp_path, monke
                                      encoding="utf-8")
     done = runner.invoke(main, ["export", "job.po", "--corrected", "back.sdlxliff", "--original", "job.sdlxliff"])
     assert done.exit_code == 0, done.output
-    assert "Wrote back.sdlxliff: 1 translation corrected (1 of them had formatting codes" in done.stderr
+    assert "Wrote back.sdlxliff: 1 translation corrected" in done.stderr and "codes" not in done.stderr
     assert targets((tmp_path / "back.sdlxliff").read_bytes(), "back.sdlxliff")[1] == "It is raining."
+    assert b'It <g id="3">is raining</g>.' in (tmp_path / "back.sdlxliff").read_bytes()
     assert (tmp_path / "job.sdlxliff").read_bytes() == SDLXLIFF
     alone = runner.invoke(main, ["export", "job.po", "--corrected", "x.xlf"])
     assert alone.exit_code == 1 and "give both --corrected FILE and --original" in alone.stderr
@@ -188,3 +207,23 @@ def test_an_original_changed_since_the_import_is_written_into_or_refused_in_one_
         assert "\n" not in str(exc).strip()
     else:
         assert done.changed + done.unmatched <= 3 and out.lstrip().startswith(b"<")
+
+
+CODED = XLIFF.replace(b'La <g id="1">montagne</g> est haute.',
+                      b'Le <g id="1">grand</g> pont de <g id="2">pierre</g> tombe.')
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 5), st.sampled_from(["vieux", "mur", "", "très haut", "l'ancien", "—"]))
+def test_a_word_changed_anywhere_keeps_both_codes(k, word):
+    """One word of a segment with two codes replaced, dropped or made two: the segment reads
+    the correction, and both codes stay."""
+    words = "Le grand pont de pierre tombe.".split()
+    words[k] = word
+    corrected = " ".join(w for w in words if w)
+    bitext = edit_target(read_pairs(CODED, "job.xlf"), 0, 0, corrected)
+    out, done = write_back(CODED, "job.xlf", bitext)
+    assert targets(out, "job.xlf")[0] == corrected
+    assert done == WriteBack(changed=int(corrected != "Le grand pont de pierre tombe."),
+                             codes_dropped=0, unmatched=0)
+    assert out.split(b"<target>")[1].split(b"</target>")[0].count(b"<g id=") == 2
