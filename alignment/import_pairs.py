@@ -257,17 +257,32 @@ def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
     and a dialogue cell starting with a quote ('"Oui," dit-il.') then lost its quotes, or ran
     on across tabs and lines to the next quote, merging rows, without a word. csv's strict mode
     refuses such a quote (a quoted cell must end at its closing quote), and then each line is
-    one row, split at the delimiter, its quotes the text's own.
+    one row, split at the delimiter, its quotes the text's own; so is a table whose whole lines
+    of dialogue are in quotes no writer needed ('"Oui !"', `_needless_quotes`).
     A cell may hold as much as the file may (a chapter pasted into one cell: csv's default cap
     of 128 KB per cell raised a traceback), and lines may end as on any system (Excel for Mac's
     "CSV (Macintosh)" ends them with a bare carriage return, which csv refused with a traceback
     too)."""
     if csv.field_size_limit() < PAIRS_MAX_BYTES:
         csv.field_size_limit(PAIRS_MAX_BYTES)   # process-wide, and only ever raised
+    lines = [line.split(delimiter) for line in io.StringIO(text, newline=None).read().split("\n")]
     try:
-        return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True))
+        rows = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True))
     except csv.Error:
-        return [line.split(delimiter) for line in io.StringIO(text, newline=None).read().split("\n")]
+        return lines
+    one_line_rows = len(rows) == len(lines) - (lines[-1] == [""])   # no quoted line break
+    return lines if one_line_rows and _needless_quotes(lines, delimiter) else rows
+
+
+def _needless_quotes(lines: list[list[str]], delimiter: str) -> bool:
+    """Whether the pairs' cells (the first two columns) were written without quoting, though
+    csv reads them: some cells are wholly in quotes that no writer needed (no quote, delimiter
+    or line break inside: a line of dialogue, '"Oui !"'), while others are not quoted at all. A
+    writer quotes such a cell only where it quotes every one."""
+    cells = [c for line in lines for c in line[:2] if c.strip()]
+    quoted = [c for c in cells if len(c) >= 2 and c[0] == c[-1] == '"']
+    needless = any('"' not in c[1:-1] and delimiter not in c[1:-1] for c in quoted)
+    return needless and len(quoted) < len(cells)
 
 
 def _delimiter(text: str) -> str:

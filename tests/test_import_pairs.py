@@ -82,6 +82,12 @@ CASES = [
                    'Vraiment ?"\tReally?"\n'.encode(), {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
      [('"Oui," dit-il.', '"Yes," he said.'), ('"Je ne sais pas.', "I do not know."),
       ('Vraiment ?"', 'Really?"')]),
+    # ... and where whole lines of dialogue are in quotes no writer needed
+    ("dialogue.tsv", '"Oui !"\t"Yes!"\nIl part.\tHe leaves.\n'.encode(), {"src_lang": "fr", "tgt_lang": "en"},
+     ("fr", "en"), [('"Oui !"', '"Yes!"'), ("Il part.", "He leaves.")]),
+    # every cell quoted (a writer set to quote all), a line break in one: the quotes are the writer's
+    ("all.csv", '"Oui !","Yes!"\n"Deux\nlignes.","Two lines."\n'.encode(), {"src_lang": "fr", "tgt_lang": "en"},
+     ("fr", "en"), [("Oui !", "Yes!"), ("Deux lignes.", "Two lines.")]),
     # quoted as CSV writers (and our TSV export) quote: the quotes around a cell are the writer's
     ("quoted.tsv", '"""Oui,"" dit-il."\t"""Yes,"" he said."\n"Deux\tcolonnes"\tTwo\n'.encode(),
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
