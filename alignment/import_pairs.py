@@ -110,6 +110,12 @@ def _parse(data: bytes, name: str, fmt: str):
                          "from the tool that made it") from None
 
 
+def translatable_units(store) -> list:
+    """An XLIFF store's units that hold text to translate (no header, none marked
+    translate="no"): the import's units, and those write_back finds again."""
+    return [u for u in store.units if not u.isheader() and u.istranslatable()]
+
+
 def _xliff2(data: bytes) -> bool:
     """Whether XLIFF bytes are XLIFF 2 (its namespace near the top), which has a parser of its own."""
     return b"urn:oasis:names:tc:xliff:document:2." in data[:4096]
@@ -121,7 +127,7 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
     if fmt == "xliff":
         src = src_lang or store.getsourcelanguage() or ""
         tgt = tgt_lang or store.gettargetlanguage() or ""
-        translatable = [u for u in store.units if not u.isheader() and u.istranslatable()]
+        translatable = translatable_units(store)
         if _xliff2(data):   # a unit per <segment>: the segments of one <unit> are a paragraph
             groups: dict[str, int] = {}
             path = store.document.getpath
@@ -265,6 +271,8 @@ def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
     too)."""
     if csv.field_size_limit() < PAIRS_MAX_BYTES:
         csv.field_size_limit(PAIRS_MAX_BYTES)   # process-wide, and only ever raised
+    if '"' not in text:   # nothing can be quoted: csv's rows are the lines, read once
+        return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
     lines = [line.split(delimiter) for line in io.StringIO(text, newline=None).read().split("\n")]
     try:
         rows = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True))

@@ -9,13 +9,13 @@ file is kept as it was (its layout, its other units and languages, the formattin
 every segment left alone), and only the translations that were corrected are replaced.
 
 Each segment (a trans-unit, a Trados or memoQ <mrk mtype="seg">, an XLIFF 2 <segment>, a
-TMX <tu>'s translation <seg>) is found again as the import found it, and paired with the links by their originals, in order
-(difflib): a segment whose link was merged or split, or whose original was edited, answers
-no link and is left as it was (counted). A correction is made word by word where it falls, so
-the formatting codes around the words that stay stay too ('It <g>rains</g>.' -> 'It
-<g>pours</g>.'); a segment rewritten (most of its words changed), or changed across a code, is
-written as plain text, its codes left out (counted, for the proofreader to check in the CAT
-tool).
+TMX <tu>'s translation <seg>) is found again as the import found it, and paired with the
+links by their originals, in order (difflib): a segment whose link was merged or split, or
+whose original was edited, answers no link and is left as it was (counted). A correction is
+made word by word where it falls, so the formatting codes around the words that stay stay too
+('It <g>rains</g>.' -> 'It <g>pours</g>.'); a segment rewritten (most of its words changed), or
+changed across a code, is written as plain text, its codes left out (counted, for the
+proofreader to check in the CAT tool).
 
 Library, and why: translate-toolkit's parsers (the ones the import used, so the segments and
 their texts are the same) and lxml for the changes, serialised from the parsed tree, which
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import InputError
-from .import_pairs import _clean, _parse, _xliff2, element_ns, pairs_format
+from .import_pairs import _clean, _parse, _xliff2, element_ns, pairs_format, translatable_units
 from .types import Bitext
 
 
@@ -60,7 +60,8 @@ def describe(done: WriteBack) -> str:
         text += (f" ({done.codes_dropped} of them had formatting codes, left out now: check "
                  f"{'it' if done.codes_dropped == 1 else 'them'} in the CAT tool)")
     if done.unmatched:
-        text += (f"; {n(done.unmatched, 'segment')} left as {'it was' if done.unmatched == 1 else 'they were'}"
+        was = "it was" if done.unmatched == 1 else "they were"
+        text += (f"; {n(done.unmatched, 'segment')} left as {was}"
                  " (their links were merged or split, or their original edited)")
     return text
 
@@ -191,9 +192,7 @@ def _serialise(document, original: bytes) -> bytes:
 def _slots(store, version2: bool) -> list[_Slot]:
     """The file's segments as the import read them (both sides empty: left out, as there)."""
     slots = []
-    for unit in store.units:
-        if unit.isheader() or not unit.istranslatable():
-            continue
+    for unit in translatable_units(store):
         element = unit.xmlelement
         if version2:
             slots.append(_Slot(_clean(unit.source or ""), _clean(unit.target or ""),

@@ -306,24 +306,36 @@ def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
     open_upload(page, tmx)
     expect(page.get_by_text("three.tmx holds translations into de, fr: choose the one to read")).to_be_visible()
     expect(page.get_by_text("--tgt-lang")).to_have_count(0)
-    page.locator(".st-key-pairs_tgt").click()
-    page.get_by_role("option", name="fr").click()
-    settle(page)
-    page.get_by_role("button", name="Open upload").click()
-    table = page.locator("table.al-rows").last
+    table = choose_and_open(page, "pairs_tgt", "fr")
     expect(table).to_contain_text("La rivière est large.")
     expect(table).not_to_contain_text("Der Fluss ist breit.")
     expect(page.get_by_role("heading", name="three.tmx (fr)")).to_be_visible()
     # corrected, the memory goes back with its German kept (a TMX written afresh has two languages)
-    page.get_by_text("Correct a link").click()
-    page.get_by_label("Edit the target sentence").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type("Le pont est ancien.")
-    page.get_by_role("button", name="Apply edit").click()
-    expect(table).to_contain_text("Le pont est ancien.")
+    correct_first_link(page, "Le pont est ancien.")
     back = download_corrected(page, "TMX").decode("utf-8")
     assert '<tuv xml:lang="fr"><seg>Le pont est ancien.</seg></tuv>' in back
     assert "Die Brücke ist alt." in back and "Der Fluss ist breit." in back
+
+
+def choose_and_open(page, key: str, option: str):
+    """Choose `option` in the start page's selectbox `key` (a language asked for), click Open
+    upload again; the reader's table."""
+    page.locator(f".st-key-{key}").click()
+    page.get_by_role("option", name=option).click()
+    settle(page)
+    page.get_by_role("button", name="Open upload").click()
+    return page.locator("table.al-rows").last
+
+
+def correct_first_link(page, text: str) -> None:
+    """Type `text` over the first link's translation in the correction panel and apply it, as a
+    proofreader does; wait until the table shows it."""
+    page.get_by_text("Correct a link").click()
+    page.get_by_label("Edit the target sentence").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.get_by_role("button", name="Apply edit").click()
+    expect(page.locator("table.al-rows").last).to_contain_text(text)
 
 
 def download_corrected(page, kind: str) -> bytes:
@@ -348,11 +360,7 @@ def test_a_sheet_that_names_no_languages_asks_for_them(page, tmp_path):
     open_upload(page, sheet)
     expect(page.get_by_text("numbers.csv does not say its languages")).to_be_visible()
     expect(page.get_by_text("--src-lang")).to_have_count(0)
-    page.locator(".st-key-pairs_src_lang").click()
-    page.get_by_role("option", name="de").click()
-    settle(page)
-    page.get_by_role("button", name="Open upload").click()
-    table = page.locator("table.al-rows").last
+    table = choose_and_open(page, "pairs_src_lang", "de")
     expect(table).to_contain_text("three")
     expect(page.get_by_role("heading", name="numbers.csv (de → en)")).to_be_visible()
 
@@ -375,13 +383,7 @@ def test_a_proofreader_returns_the_cat_tools_xliff_with_the_corrections(page, tm
     job.write_text(SDLXLIFF, encoding="utf-8")
     open_upload(page, job)
     expect(page.locator("table.al-rows").last).to_contain_text("The train leaves.")
-    page.get_by_text("Correct a link").click()
-    box = page.get_by_label("Edit the target sentence")
-    box.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type("The train departs.")
-    page.get_by_role("button", name="Apply edit").click()
-    expect(page.locator("table.al-rows").last).to_contain_text("The train departs.")
+    correct_first_link(page, "The train departs.")
     back = download_corrected(page, "XLIFF").decode("utf-8")
     assert '<mrk mtype="seg" mid="1">The train departs.</mrk>' in back
     assert '<mrk mtype="seg" mid="2">It <g id="3">rains</g>.</mrk>' in back and "leaves" not in back
