@@ -1418,3 +1418,24 @@ def test_a_name_lost_to_a_word_in_its_own_slot_is_a_warning(before: list[Pair], 
     if expected:
         assert "'Alice' is missing: 'examples' in its place?" in result[0].message
         assert ("'said' is followed by the name" in result[0].message) == (expected == "warning")
+
+
+@pytest.mark.parametrize("tgt, expected", [
+    # no noun where the name was, beside the translation of the name's neighbour ('dit' / 'said')
+    ("'No, not at all,' said imagine with a smile.", "warning"),
+    ("'No, not at all,' said speedy with a smile.", "warning"),
+    # a noun there may be the translator's paraphrase ('the girl', 'the maiden'): info
+    ("'No, not at all,' said examples with a smile.", "info"),
+    # no noun, but not in the name's place: the verb beside it, translated ('exclaimed the girl')
+    ("'No, not at all,' imagine said with a smile.", "info"),
+])
+def test_a_name_lost_to_a_word_that_is_no_noun_is_a_warning(tgt: str, expected: str) -> None:
+    """Where the text has not written 'said Alice' often enough to know the slot, a stand-in the
+    English lexicon knows only as no noun ('said imagine', 'said speedy') is still a warning when
+    it sits beside the counterpart of the name's own neighbour: a translator puts a noun phrase
+    or a pronoun in a name's place."""
+    b = bitext(SAID_ALICE[1:] + [("« Non, pas du tout », dit Alice avec un sourire.", tgt)])
+    result = run_checks(b, only=["names"], evidence=fake_evidence(SAID_WORDS))
+    assert [f.severity for f in result] == [expected]
+    assert "name 'Alice' is missing:" in result[0].message
+    assert result[0].message.endswith("(a name's place takes a noun)") == (expected == "warning")
