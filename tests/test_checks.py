@@ -1420,6 +1420,29 @@ def test_a_name_lost_to_a_word_in_its_own_slot_is_a_warning(before: list[Pair], 
         assert ("'said' is followed by the name" in result[0].message) == (expected == "warning")
 
 
+def _spans(text: str) -> tuple:
+    return tuple((m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", text))
+
+
+@pytest.mark.parametrize("src, name, tgt, word, pairs, expected", [
+    # 'dit' / 'said' just before the name and the word: the word is in the name's place
+    ("dit Emma avoir", "Emma", "said held and", "held", [("dit", "said")], True),
+    ("dit Emma avoir", "Emma", "said and held", "held", [("dit", "said")], False),   # a word further
+    ("dit Emma avoir", "Emma", "said held and", "held", [], False),           # nothing translates 'dit'
+    # the neighbour is a name: 'Mlle' dropped from 'Mlle Abbot' leaves 'declared' before 'Abbot'
+    ("déclara Mlle Abbot", "Mlle", "declared Abbot", "declared", [("Abbot", "Abbot")], False),
+])
+def test_a_word_stands_in_a_names_place_beside_what_stood_beside_the_name(
+        src: str, name: str, tgt: str, word: str, pairs: list, expected: bool) -> None:
+    from alignment.evidence import LinkWords
+    from alignment.strays import beside_same
+
+    s, t = _spans(src), _spans(tgt)
+    cos = np.array([[1.0 if (a[0], b[0]) in pairs else 0.0 for b in t] for a in s])
+    lw = LinkWords(s, t, np.zeros_like(cos), cos)
+    assert beside_same(lw, next(w for w in s if w[0] == name), next(w for w in t if w[0] == word)) is expected
+
+
 @pytest.mark.parametrize("tgt, expected", [
     # no noun where the name was, beside the translation of the name's neighbour ('dit' / 'said')
     ("'No, not at all,' said imagine with a smile.", "warning"),
