@@ -29,6 +29,15 @@ from __future__ import annotations
 _SCRIPT = """<script>(() => {
 if (window.__alignmentKeys) return;
 window.__alignmentKeys = true;
+// Panels open and close at once: Streamlit animates an expander's height for half a second and
+// animates it again when its content grows meanwhile, and between the two the panel showed
+// closed for a frame or more (measured: 0.6 s after "Correct a link" was clicked, 0.1 s closed).
+// A button pressed then was released over the row below it, and the click was lost.
+const animate = Element.prototype.animate;
+Element.prototype.animate = function (frames, options) {
+  return animate.call(this, frames, this.tagName === 'DETAILS' && typeof options === 'object'
+    ? {...options, duration: 0} : options);
+};
 const FORM = '[data-testid="stForm"]';
 const textish = t => t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'
   || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'file', 'range',

@@ -51,6 +51,50 @@ def server_and_wire(log: Path, wire: list[str]) -> str:
             f"--- the page's messages and console errors (last 40) ---\n" + "\n".join(wire[-40:]))
 
 
+# Where each press and click of the page landed (the element under the pointer, its
+# Streamlit key, whether it was disabled, the page's scroll): a click the app never heard of
+# (no message sent after it) shows here as landing beside its button, on a disabled one, or not
+# at all. Kept in the page and read back when a journey fails.
+CLICK_LOG = """(() => {
+  window.__clicks = [];
+  const say = el => {
+    if (!el || !el.closest) return String(el);
+    const key = [...(el.closest('[class*="st-key-"]')?.classList || [])].find(c => c.startsWith('st-key-'));
+    const button = el.closest('button');
+    const table = el.closest('table');
+    return `${el.tagName.toLowerCase()}${key ? ' in ' + key : ''}`
+      + (button ? ` button '${button.innerText.trim().split('\\n')[0].slice(0, 30)}'`
+                  + `${button.disabled ? ' (disabled)' : ''} top ${Math.round(button.getBoundingClientRect().top)}` : '')
+      + (table ? ` table ${table.className} top ${Math.round(table.getBoundingClientRect().top)}` : '');
+  };
+  // where the correction panel's first buttons and the page's blocks stood at that moment
+  const layout = () => {
+    const top = e => e ? Math.round(e.getBoundingClientRect().top) : '-';
+    const main = document.querySelector('[data-testid="stMain"]');
+    const panel = document.querySelector('[data-testid="stExpander"] details');
+    return `merge_next ${top(document.querySelector('.st-key-merge_next button'))}, `
+      + `panel ${panel ? (panel.open ? 'open' : 'closed') : '-'} ${top(panel)}, `
+      + `reader ${top([...document.querySelectorAll('table.al-rows')].pop())}, `
+      + `height ${main ? main.scrollHeight : '-'}`;
+  };
+  for (const kind of ['pointerdown', 'pointerup', 'click']) {
+    document.addEventListener(kind, e => window.__clicks.push(
+      `${(performance.now() / 1000).toFixed(2)} s  ${kind} at (${Math.round(e.clientX)}, `
+      + `${Math.round(e.clientY)}) on ${say(e.target)}, page scrolled `
+      + Math.round(document.querySelector('[data-testid="stMain"]')?.scrollTop ?? window.scrollY)
+      + `; ${layout()}`), true);
+  }
+})()"""
+
+
+def clicks_seen(tab) -> str:
+    """The last presses and clicks CLICK_LOG saw, one a line."""
+    try:
+        return "\n".join(tab.evaluate("window.__clicks || []")[-12:])
+    except Exception as exc:  # the page itself may be what broke
+        return f"(clicks unreadable: {exc})"
+
+
 def listen(tab, wire: list[str]):
     """Note each message the page sends to the server (a rerun: a click, a typed value),
     a count of those it receives, and the console's errors and warnings, with their time.
@@ -128,6 +172,7 @@ def page(request, browser, server, sync_api, home):
     tab = context.new_page()
     wire: list[str] = []
     the_end = listen(tab, wire)
+    tab.add_init_script(CLICK_LOG)
     tab.set_default_timeout(45_000)
     tab.goto(server)
     tab.get_by_text("Align new texts").wait_for()
@@ -137,6 +182,7 @@ def page(request, browser, server, sync_api, home):
         the_end()
         log = server_log(home / "cwd")
         text, wire_log = page_text(tab), server_and_wire(log, wire)
+        wire_log += f"\n--- where the page's presses and clicks landed (last 12) ---\n{clicks_seen(tab)}"
         request.node.add_report_section("teardown", "screen",
                                         f"--- page text ---\n{text[:6_000]}\n{wire_log}")
         # Printed again at the run's end (tests/conftest.py), also from a pytest-xdist worker
