@@ -253,7 +253,7 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     test 0 of 8 as before, their warnings unchanged. A name the text has not learned, or with no
     such word, may still have lost its place beside its pair (`beside_sibling`), a warning too.
     In an English translation the stand-in is a warning also when the lexicon knows it only as
-    no noun ('said held', 'the though', 'of the savages, speedy, you') and it stands beside the
+    no noun ('cried imagine', 'the though', 'of the savages, speedy, you') and it stands beside the
     counterpart of the name's own neighbour (`beside_same`): a translator puts a noun phrase or
     a pronoun where a name was ('the maiden'), and a verb near the name is the translation of
     the verb beside it ('exclaimed the now really anxious girl'). Part of speech from
@@ -325,7 +325,7 @@ def no_noun(word: str, lang: str) -> bool:
 
 def beside_same(lw: LinkWords, name: WordSpan, t: WordSpan) -> bool:
     """Whether t has, just before or just after it, the counterpart of the word just before
-    or after the name ('dit Emma' / 'said held'): t stands in the name's very place. That
+    or after the name ('criait Alice' / 'cried imagine'): t stands in the name's very place. That
     word is no name: a name beside a name is one name of several words, whose parts a
     translator drops freely ('déclara Mlle Abbot' / 'declared Abbot')."""
     k = next((k for k, w in enumerate(lw.src) if w[1] == name[1]), None)
