@@ -323,13 +323,17 @@ def no_noun(word: str, lang: str) -> bool:
     return bool(tags) and "NOUN" not in tags and "PROPN" not in tags
 
 
+def _index(words: Sequence[WordSpan], span: WordSpan) -> int | None:
+    """The position in `words` (a LinkWords side) of the word starting where `span` starts."""
+    return next((k for k, (_, a, _) in enumerate(words) if a == span[1]), None)
+
+
 def beside_same(lw: LinkWords, name: WordSpan, t: WordSpan) -> bool:
     """Whether t has, just before or just after it, the counterpart of the word just before
     or after the name ('criait Alice' / 'cried imagine'): t stands in the name's very place. That
     word is no name: a name beside a name is one name of several words, whose parts a
     translator drops freely ('déclara Mlle Abbot' / 'declared Abbot')."""
-    k = next((k for k, w in enumerate(lw.src) if w[1] == name[1]), None)
-    j = next((j for j, w in enumerate(lw.tgt) if w[1] == t[1]), None)
+    k, j = _index(lw.src, name), _index(lw.tgt, t)
     if k is None or j is None:
         return False
     for dk in (-1, 1):
@@ -366,7 +370,7 @@ def beside_sibling(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
     Text+Berg test seeds 0-2 unchanged, once a word link alone no longer made the pair's other
     name (`_same_name`): before that, alibi-enfr had 'droit à la Barbe' for 'Marquis of
     Carabas' on a link misaligned on purpose (a rule changed after a held-out run)."""
-    k = next((k for k, (_, a, _) in enumerate(lw.src) if a == name[1]), None)
+    k = _index(lw.src, name)
     if k is None:
         return None
     texts = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
