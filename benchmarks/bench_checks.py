@@ -48,12 +48,12 @@ EXPECTED = {  # slip type -> the check meant to catch it
     "drop-1-0": "omission", "add-0-1": "omission", "drop-within": "length",
     "add-within": "length", "doubleword": "doublewords", "untranslated": "untranslated",
     "question": "question", "realword-1": "realword", "realword-2": "realword",
-    "misaligned": "match", "typo": "spelling",
+    "misaligned": "match", "typo": "spelling", "realword-near": "realword",
 }
 CONTROLS = ("number-control", "time-control", "date-control")
 # kinds drawn after the controls, so that adding them changed no earlier kind's draws (they
 # take rows that were clean) and draw their details from a generator of their own
-LATER = ("typo",)
+LATER = ("typo", "realword-near")
 
 
 @dataclass
@@ -243,6 +243,32 @@ def _realword(orig: str, trans: str, sl: Slipper, n_edits: int) -> str | None:
     return None
 
 
+def _realword_near(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
+    """A real-word slip the word vectors half hide: a translation word with a counterpart in
+    the original replaced by a common word one edit away that still resembles an original
+    word (counterpart 0.5 or more, 0.1 below the word it replaced): 'she bad taken' for
+    'elle avait pris' ('bad' 0.58 from 'difficile'), 'the from of' for 'la forme de' ('from'
+    0.73 from 'a'), 'bigger then' for 'plus grande que'. realword-1 injects only words with no
+    counterpart (below 0.5). No other form of the word ('cats', 'colour'), which is grammar or
+    spelling, not a slip. Its own generator, as for typos."""
+    from alignment.slips import _form_of
+
+    rng = np.random.default_rng([int(sl.seed), k, 1])
+    sp = speller_for(sl.langs[1])
+    ow = WORD.findall(orig)
+    words = [m for m in re.finditer(r"\b[^\W\d_]{2,}\b", trans) if m.group().islower()
+             and m.group() in sp and sl.counterpart(m.group(), ow) >= 0.7]
+    for m in rng.permutation(np.array(words, dtype=object)) if words else ():
+        w, best = m.group(), sl.counterpart(m.group(), ow)
+        near = sorted(c for c in _edits1(w) - {w} if len(c) >= 2 and c in sp
+                      and sp.word_usage_frequency(c) >= 1e-6
+                      and not _form_of(w, c, sl.langs[1]) and not _form_of(c, w, sl.langs[1]))
+        near = [c for c in near if 0.5 <= sl.counterpart(c, ow) < best - 0.1]
+        if near:
+            return trans[:m.start()] + str(rng.choice(near)) + trans[m.end():]
+    return None
+
+
 def _typo(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     """A typing slip that makes no word: one letter of a translation word (five letters or
     more, with a counterpart in the original) dropped, doubled, swapped with the next or
@@ -373,7 +399,7 @@ def inject(pairs: list[tuple[str, str]], sl: Slipper, rate: float) -> list[Row]:
         r = sl.rng.random()
         kind = kinds[int(r / rate)] if r < rate * len(kinds) else ""
         if kind in LATER:   # drawn without sl.rng (which the other kinds' rows go on with)
-            new = _typo(row.orig[0], row.trans[0], sl, k)
+            new = (_typo if kind == "typo" else _realword_near)(row.orig[0], row.trans[0], sl, k)
             if new is not None:
                 row.trans[0], row.slip = new, kind
         elif kind:

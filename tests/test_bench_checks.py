@@ -89,3 +89,45 @@ def test_a_typo_makes_no_word_one_edit_from_a_word_with_a_counterpart() -> None:
         assert now not in sp and now in sp.edit_distance_1(was)
     assert bc._typo(orig, trans, sl, 5) == bc._typo(orig, trans, sl, 5)   # its own generator
     assert bc._typo("Oui.", "Yes.", sl, 0) is None   # no word of five letters or more
+
+
+def test_a_near_real_word_slip_still_resembles_an_original_word() -> None:
+    """realword-near: one edit from a word with a counterpart, to a common word that keeps
+    some counterpart (0.5 or more, 0.1 below): the slips the word vectors half hide."""
+    import numpy as np
+
+    from alignment.word_lists import speller_for
+
+    groups = {"avait": ("had", 0.93), "difficile": ("difficult", 0.96), "pris": ("taken", 0.8)}
+    near = {"bad": 0.58, "has": 0.62}   # 'bad' resembles 'difficile', 'has' 'avait'
+
+    axes, own = list(groups), {}
+
+    def vectors(words):   # a word's vector: its cosine to its original word on that word's axis
+        out = np.zeros((len(words), 64), dtype=np.float32)
+        for r, w in enumerate(words):
+            if w in axes:
+                out[r, axes.index(w)] = 1.0
+                continue
+            cos = next((c for o, (t, c) in groups.items() if t == w), near.get(w, 0.0))
+            k = next((axes.index(o) for o, (t, _) in groups.items() if t == w),
+                     axes.index("difficile") if w == "bad" else axes.index("avait"))
+            out[r, k] = cos
+            out[r, own.setdefault(w, len(axes) + len(own))] = np.sqrt(max(1 - cos * cos, 0.0))
+        return out
+
+    sl = bc.Slipper(("fr", "en"), np.random.default_rng(0), vectors, seed=3)
+    orig, trans = "Elle avait pris une décision difficile.", "She had taken a difficult decision."
+    sp = speller_for("en")
+    seen = set()
+    for k in range(20):
+        new = bc._realword_near(orig, trans, sl, k)
+        assert new is not None
+        changed = [(a, b) for a, b in zip(trans.split(), new.split()) if a != b]
+        assert len(changed) == 1
+        (was, now), = changed
+        assert was == "had" and now in sp.edit_distance_1(was) and now in near
+        seen.add(now)
+    assert seen == {"bad", "has"}
+    assert bc._realword_near(orig, trans, sl, 7) == bc._realword_near(orig, trans, sl, 7)   # own generator
+    assert bc._realword_near("Oui.", "Yes.", sl, 0) is None   # no word with a counterpart
