@@ -194,6 +194,14 @@ class AlignConfig:
     # Nor mean-centring the run embeddings of each side (runs - a * the side's mean sentence
     # embedding, renormalised; 2026-12-02): a 0.25 / 0.5 LIMSI 0.931 -> 0.932, Text+Berg dev
     # unchanged; a 0.75 / 1 Emma 0.785 -> 0.768 / 0.747: noise, and the hubness does this job.
+    # Nor (2026-12-04, dev through tune_align's harness) a map of the source runs fitted on the
+    # text's own sure 1-1 links (confidence >= 0.9) and the texts aligned again: ridge towards
+    # the identity (lambda 0.001-4 times the pairs) Text+Berg dev 0.909 -> 0.903-0.909, LIMSI
+    # 0.931 -> 0.922-0.932 (Emma down to 0.728); an orthogonal Procrustes rotation blended in
+    # (0.25 / 0.5 / 1) 0.910 / 0.910 / 0.902 and 0.933 / 0.925 / 0.917. Nor each sentence's skip
+    # cost scaled by how its best cosine in the other text stands to the text's median
+    # (exp(g (best - median)), clipped; g 1-8): Text+Berg dev 0.909 -> 0.865-0.909, LIMSI 0.931
+    # -> 0.904-0.931, Emma 0.744-0.798; raising the cost only (clip 1-4) changed nothing.
     skip_adapt: float = 1.0    # 0: one decode with the fixed skip costs
     skip_ref_rate: float = 0.07
     skip_min_rate: float = 0.01

@@ -29,7 +29,13 @@ alibi 27 of 28, nothing on clean links; Text+Berg test 27 of 34, and 'combe' (a 
 with three defects of the published text's scan ('allu- il mons', "' ouvenirs", 'fo rets').
 Measured and not kept: any common word one edit away, unbacked (limsi-enfr: 'rouet' read as
 'route' where the original speaks of purring); a floor of 1e-6 on the correction's frequency
-('indignation', 4e-7, was lost); skipping edits in the last two letters ('littlle').
+('indignation', 4e-7, was lost); skipping edits in the last two letters ('littlle'). Nor
+(2026-12-04) a common correction that is no function word backed by content words only
+('cluse' read as 'cause', which stands 0.61 from the German article 'die'): it removed that
+false alarm of Text+Berg dev but lost typos (LIMSI 45 -> 40 of 51, limsi-enfr 45 -> 38 of 52):
+the 200 commonest words the lists give are no function-word list ('père', 'old' are in it).
+Nor telling a rare word from a typo by its own closeness to the original against its
+correction's: 'cluse' +0.01, but true typos 'quiite', 'terrassse', 'mies', 'wated' +0.02-0.18.
 
 Library, and why: pyspellchecker (already the checks' word lists) gives the words one edit
 away and their frequencies.
