@@ -30,10 +30,28 @@ def edit(op: Callable[..., Bitext], *args: Any) -> None:
     changed(new_editor=not browse.same_text(before, after))  # "Mark reviewed" keeps the typing
 
 
+def _selected(i: int) -> int:
+    """The link the "Link (the blue row)" box holds now, else i (the link the panel was drawn
+    for). Why: a button keeps the arguments of the page it was drawn on, so one pressed right
+    after a number was typed in the box, before the page was drawn again, acted on the link
+    before: '2' typed, then "Mark reviewed" pressed, marked (and a save kept) link 1."""
+    sel, n = ss.get("sel"), len(ss.history.current.alignment.links)
+    return sel - 1 if isinstance(sel, int) and 1 <= sel <= n else i
+
+
+@callback
+def edit_selected(op: Callable[..., Bitext], i: int, *args: Any) -> None:
+    """`edit` on the link the box holds (`_selected`): the panel's buttons."""
+    i = _selected(i)
+    ss.link = i
+    edit(op, i, *args)
+
+
 @callback
 def merge_previous(i: int) -> None:
     """"Merge with previous": the selection follows the merged link (one up), so a second
     click does not merge the next, unrelated link."""
+    i = _selected(i)
     edit(browse.merge, i, "prev")
     if not ss.flash:  # merged (an error leaves the selection where it was)
         ss.link = max(0, i - 1)
@@ -49,6 +67,7 @@ def go_to_link(j: int) -> None:
 @callback
 def reviewed_next(i: int) -> None:
     """The "Reviewed, next" button: mark link i reviewed, then select the next link to review."""
+    i = _selected(i)
     edit(browse.mark_reviewed, i, True)
     if ss.flash:
         return
@@ -142,19 +161,19 @@ def edit_panel(bitext: Bitext) -> None:
         row = st.columns(4)
         row[0].button("⤒ Merge with previous", key="merge_prev", on_click=merge_previous,
                       args=(i,), disabled=i == 0)
-        row[1].button("⤓ Merge with next", key="merge_next", on_click=edit,
+        row[1].button("⤓ Merge with next", key="merge_next", on_click=edit_selected,
                       args=(browse.merge, i, "next"), disabled=i == n - 1)
-        row[2].button("Split", key="split", on_click=edit, args=(browse.split, i),
+        row[2].button("Split", key="split", on_click=edit_selected, args=(browse.split, i),
                       disabled=len(link.src) < 2 and len(link.tgt) < 2)
         row[3].button("Unmark reviewed" if link.reviewed else "✓ Mark reviewed", key="review",
-                      on_click=edit, args=(browse.mark_reviewed, i, not link.reviewed))
+                      on_click=edit_selected, args=(browse.mark_reviewed, i, not link.reviewed))
         row = st.columns(4)
         for col, side, direction, label in (
                 (row[0], "src", "prev", "Source: first sentence ↑"),
                 (row[1], "src", "next", "Source: last sentence ↓"),
                 (row[2], "tgt", "prev", "Target: first sentence ↑"),
                 (row[3], "tgt", "next", "Target: last sentence ↓")):
-            col.button(label, key=f"move_{side}_{direction}", on_click=edit,
+            col.button(label, key=f"move_{side}_{direction}", on_click=edit_selected,
                        args=(browse.move, i, side, direction),
                        disabled=not (link.src if side == "src" else link.tgt))
         review_buttons(bitext, i)
