@@ -59,7 +59,7 @@ def _candidates(w: str, ctx: tuple, models: Sequence[Ngrams], lang: str,
     two = len(w) >= config.context_two_edits and not matched
     near = _plausible(_near(w, lang, 2 if two else 1), w, lang)
     if matched:
-        near = [(c, d) for c, d in near if ("'" not in c or "'" in w) and w not in c]
+        near = [(c, d) for c, d in near if "'" not in c and w not in c]   # w has letters only
     scored = [(log_ratio(models, c, w, ctx) - (config.context_edit_cost if d > 1 else 0.0), c)
               for c, d in near]
     return [(lr, c) for lr, c in scored if lr >= config.context_ratio]
@@ -90,8 +90,8 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
         j = at.get(a)
         if j is None or a in done or not w.isalpha() or not w[0].islower():
             continue
-        matched = bool(t_ok[j])
-        if matched and float(lw.cos[:, j].max()) + config.context_matched_gain > 1.0:
+        matched, own = bool(t_ok[j]), float(lw.cos[:, j].max())
+        if matched and own + config.context_matched_gain > 1.0:
             continue   # no word can stand that much closer to the original
         cands = _candidates(w, ctx, models, lang, config, matched)
         if not cands or (max(lr for lr, _ in cands) + config.context_cosine_weight < config.context_score
@@ -104,7 +104,7 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
         if lw.linked is not None:   # an original word a word link gives to another word is decided
             cos = np.where(np.delete(lw.linked, j, axis=1).any(axis=1)[None, :], -1.0, cos)
         ks = cos.argmax(axis=1)
-        gain = cos.max(axis=1) - float(lw.cos[:, j].max())
+        gain = cos.max(axis=1) - own
         score = np.array([lr for lr, _ in cands]) + config.context_cosine_weight * gain
         lrs = np.array([lr for lr, _ in cands])
         backed = (cos.max(axis=1) >= config.context_cosine) & (score >= config.context_score)

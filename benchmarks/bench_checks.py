@@ -225,14 +225,20 @@ def _edits1(word: str) -> set[str]:
             | {a + c + b[1:] for a, b in cuts if b for c in letters} | {a + c + b for a, b in cuts for c in letters})
 
 
+def _translated_words(trans: str, ow: list[str], sl: Slipper, sp, shortest: int) -> list[re.Match]:
+    """Lower-case listed words of the translation (`shortest` letters or more) with a
+    counterpart in the original (0.7): the words a real-word slip is made from."""
+    return [m for m in re.finditer(rf"\b[^\W\d_]{{{shortest},}}\b", trans) if m.group().islower()
+            and m.group() in sp and sl.counterpart(m.group(), ow) >= 0.7]
+
+
 def _realword(orig: str, trans: str, sl: Slipper, n_edits: int) -> str | None:
     """Replace a translation word that has a counterpart in the original (spelling or
     word vectors) by a common dictionary word exactly n_edits letters away that has none."""
     sp = speller_for(sl.langs[1])
     orig_words = word_spans(orig, sl.langs[0])
     ow = [w for w, *_ in orig_words]
-    words = [m for m in re.finditer(r"\b[^\W\d_]{3,}\b", trans) if m.group().islower()
-             and m.group() in sp and sl.counterpart(m.group(), ow) >= 0.7]
+    words = _translated_words(trans, ow, sl, sp, 3)
     for m in sl.rng.permutation(np.array(words, dtype=object)) if words else ():
         one = _edits1(m.group())
         near = one if n_edits == 1 else set().union(*(_edits1(x) for x in one)) - one
@@ -256,8 +262,7 @@ def _realword_near(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     rng = np.random.default_rng([int(sl.seed), k, 1])
     sp = speller_for(sl.langs[1])
     ow = WORD.findall(orig)
-    words = [m for m in re.finditer(r"\b[^\W\d_]{2,}\b", trans) if m.group().islower()
-             and m.group() in sp and sl.counterpart(m.group(), ow) >= 0.7]
+    words = _translated_words(trans, ow, sl, sp, 2)
     for m in rng.permutation(np.array(words, dtype=object)) if words else ():
         w, best = m.group(), sl.counterpart(m.group(), ow)
         near = sorted(c for c in _edits1(w) - {w} if len(c) >= 2 and c in sp
