@@ -89,6 +89,13 @@ tries. It tells slips better than the sentence gain does (AUC among those candid
 against 0.77; correlation 0.55-0.59), but as an 18th feature of the same trees (seeds 5-12) it found
 72 of 99 slips on LIMSI seeds 0-2 at 0.3 as without it (seeds 3-4 44-45 of 61 against 45; each fit
 seed left out in turn, 228-229 of 311 against 224), for one more encoded pair per candidate.
+Nor (2026-12-04) a lower floor for the shipped trees (bench_checks --word-links, seeds 0-2): at 0.2
+LIMSI 77 of 100 one- and two-edit slips as at 0.3 with 2 more real-word warnings on clean links,
+free multi-sentence links (--multi) 4-12 more per 1,000; at 0.15 79 of 100, with alibi 1 more a
+window too. The misses the trees see are mostly where the English bigram list is silent: it keeps
+pairs above ten million occurrences, so 'quite tired', 'old fellow', 'were preceded' and 'hardly
+finished' are as unknown as the slips 'quits tired', 'old mellow', 'work preceded', 'harry finished'
+(log ratio 0, p 0.04-0.13).
 
 No library beyond numpy to run: the features come from the evidence already built (word vectors,
 word links, the text's own table, the English bigram list) and the model is a dot product or

@@ -200,10 +200,14 @@ def _agreement(word: str, cand: str, lang: str) -> bool:
 
 def _form_of(word: str, cand: str, lang: str) -> bool:
     """Is cand another form of the word written, hence no slip for it: a longer form
-    ('pleasure' for 'please'), another spelling (`_variant`), another vowel ending
-    (`_other_ending`) or another agreement (`_agreement`)?"""
+    ('pleasure' for 'please'), the word with a prefix ('recommend' for 'commend', 'return'
+    for 'turn': a derivation; a slip seldom loses a word's first two letters), another
+    spelling (`_variant`), another vowel ending (`_other_ending`) or another agreement
+    (`_agreement`)?"""
     longer = len(cand) > len(word) >= 4 and fold(cand).startswith(fold(word)[:-1])
-    return longer or _variant(word, cand) or _other_ending(word, cand) or _agreement(word, cand, lang)
+    prefixed = len(cand) >= len(word) + 2 and len(word) >= 4 and fold(cand).endswith(fold(word))
+    return longer or prefixed or _variant(word, cand) or _other_ending(word, cand) \
+        or _agreement(word, cand, lang)
 
 
 def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:

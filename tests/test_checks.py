@@ -923,6 +923,59 @@ def test_a_slip_that_resembles_an_original_word_is_read_with_the_real_encoder(tm
         assert len(shown) == 1 and f"'{slip[0]}' may be a slip for '{slip[1]}'" in shown[0].message, shown
 
 
+def _word_linked(src: str, tgt: str, pairs: dict[str, str]) -> Bitext:
+    """A one-link bitext whose word links join each original word of `pairs` to its translation."""
+    from dataclasses import replace
+
+    from alignment.types import WordLink
+    from alignment.words import tokenize
+
+    s = [t.text for t in tokenize(src)]
+    t = [t.text for t in tokenize(tgt)]
+    words = tuple(WordLink(s.index(a), t.index(b), 0.9) for a, b in pairs.items())
+    b = bitext([(src, tgt)])
+    link = replace(b.alignment.links[0], words=words)
+    return replace(b, alignment=replace(b.alignment, links=(link,)))
+
+
+def test_a_context_reading_needs_its_original_word_in_the_written_words_place() -> None:
+    """'would bar his road' reads as 'would be his' for the pronoun 'le' at the start of the
+    sentence, far from 'barrerait' (held-out alibi, in every seed's window): the original word
+    an intended word stands for must be where the word written stands (lw.in_place), as the
+    other real-word rules ask."""
+    src = "Il le vit, sûr que l'homme lui barrerait la route ce soir."
+    tgt = "He saw him, sure that the man would bar his road that evening."
+    pairs = {"Il": "He", "vit": "saw", "sûr": "sure", "que": "that", "homme": "man",
+             "barrerait": "bar", "lui": "his", "route": "road", "soir": "evening"}
+    groups = [("le", "be")] + [(a, b) for a, b in pairs.items() if a != "barrerait"]
+    found_ = at_level(run_checks(_word_linked(src, tgt, pairs), only=["realword"],
+                                 evidence=fake_evidence(groups)))
+    assert found_ == (), found_
+
+
+@pytest.mark.parametrize("word, cand, form", [
+    ("commend", "recommend", True),    # a prefix: a derivation, not a slip
+    ("turn", "return", True),
+    ("please", "pleasure", True),      # a longer form
+    ("then", "when", False),
+    ("form", "from", False),
+    ("here", "there", False),          # one letter before: a slip may lose it
+])
+def test_another_form_of_the_word_written_is_no_slip_for_it(word: str, cand: str, form: bool) -> None:
+    from alignment.slips import _form_of
+
+    assert _form_of(word, cand, "en") is form
+
+
+def test_a_word_with_a_prefix_is_no_slip_for_the_word_written() -> None:
+    """'commend thyself to God' for 'recommande-toi': 'recommend' stands closer to the original
+    word, but the translator chose the other word of the family (held-out alibi)."""
+    b = bitext([("« Non, dit-il, recommande ton âme à Dieu. »", '"No," said he, "commend thy soul to God."')])
+    ev = fake_evidence([("recommande", "recommend"), ("non", "no"), ("dit", "said"), ("il", "he"),
+                        ("ton", "thy"), ("âme", "soul"), ("dieu", "god")])
+    assert at_level(run_checks(b, only=["realword"], evidence=ev)) == ()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("src, tgt, expected", [
     ("Il partit pour la Bourgogne avec sa sœur.", "He left for Burgundy with his sister.", None),
