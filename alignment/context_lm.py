@@ -14,6 +14,16 @@ for the word written w and a word c one or two edits away. The counts:
   missing there occurs less than the list's smallest count, so its count is taken as
   what independence predicts, capped at half that smallest count.
 
+A word the unigram list lacks ('ok', 'ay', 'ty', 40-odd of the bench's injected slips) is taken
+to occur as often as the rarest listed word (`Ngrams.unseen`). Counted once, with its unlisted
+pairs counted once too (independence rounded up to one), it fitted its neighbours perfectly and
+better than any listed word ('the art ok petitioning' against 'of': log ratio -18.6, now +3.9),
+and an unlisted neighbour ('i'm') counted against every common candidate. Measured (2026-12-04,
+bench_checks --word-links): LIMSI seeds 3-4 real-word slips found at warning 60 -> 63 of 92 with
+the near ones, seeds 0-2 as before; free multi-sentence links (--multi) one more, and their
+real-word info findings on clean links 3.2 / 6.5 / 6.4 -> 0 per 1,000; alibi one more, its info
+4.5 -> 0; warnings on clean links unchanged in all (the fitted trees were not refitted).
+
 The translation's own bigrams (leaving out the link judged) were tried as a second model
 and as the only one for French: with add-one counts they penalise common intended words
 never seen next to these neighbours, and LIMSI recall fell (47 -> 29 of 99 slips); on
@@ -40,23 +50,28 @@ Context = tuple[str | None, str | None]   # previous and next word (lower case),
 @dataclass(frozen=True, eq=False)   # compared by identity: a key of the _log_fit cache
 class Ngrams:
     """Unigram and bigram counts (lower case) with the total and, for a frequency list,
-    the smallest listed bigram count (`floor`: unlisted bigrams occur less often)."""
+    the smallest listed bigram count (`floor`: unlisted bigrams occur less often) and
+    the smallest listed word count (`unseen`: what an unlisted word is taken to occur)."""
 
     uni: Mapping[str, int]
     bi: Mapping[tuple[str, str], int]
     total: int
     floor: int = 1
+    unseen: int = 1
 
     def count(self, word: str) -> int:
-        return self.uni.get(word, 0)
+        """The word's count; an unlisted word ('ok', 'ay') occurs as often as the rarest listed
+        one. Counted once, it fitted its neighbours perfectly: its unlisted pairs, counted
+        once too, made it follow each neighbour every time, and 'the art ok petitioning' fitted
+        better than 'the art of petitioning' (log ratio -18.6)."""
+        return self.uni.get(word) or self.unseen
 
     def pair(self, a: str, b: str) -> float:
         """Count of the bigram 'a b': listed, else independence capped at half of `floor`."""
         n = self.bi.get((a, b))
         if n is not None:
             return float(n)
-        guess = max(self.count(a), 1) * max(self.count(b), 1) / self.total
-        return max(min(guess, 0.5 * self.floor), 1.0)
+        return min(self.count(a) * self.count(b) / self.total, 0.5 * self.floor)
 
     def association(self, word: str, ctx: Context) -> float:
         """Sum over the neighbours of the pointwise mutual information log [C(a b) N / (C(a)
@@ -64,7 +79,7 @@ class Ngrams:
         total = 0.0
         for a, b in ((ctx[0], word), (word, ctx[1])):
             if a is not None and b is not None:
-                chance = max(self.count(a), 1) * max(self.count(b), 1) / self.total
+                chance = self.count(a) * self.count(b) / self.total
                 total += math.log(self.pair(a, b) / chance)
         return total
 
@@ -79,7 +94,7 @@ class Ngrams:
 
 @lru_cache(maxsize=200_000)   # each suspect word's candidates come back link after link
 def _log_fit(model: Ngrams, word: str, ctx: Context) -> float:
-    own = math.log(max(model.count(word), 1))
+    own = math.log(model.count(word))
     score = 0.0
     for pair in ((ctx[0], word), (word, ctx[1])):
         if None not in pair:
@@ -109,7 +124,7 @@ def english_lists() -> Ngrams | None:
         parts = line.split(" ")
         if len(parts) == 3 and parts[2].isdigit():
             bi[parts[0], parts[1]] = int(parts[2])
-    return Ngrams(uni, bi, sum(uni.values()), min(bi.values()))
+    return Ngrams(uni, bi, sum(uni.values()), min(bi.values()), min(uni.values()))
 
 
 def contexts(text: str, lang: str) -> list[tuple[str, int, int, Context]]:

@@ -1008,6 +1008,34 @@ def test_word_links_count_as_counterparts_of_names() -> None:
     assert at_level(run_checks(linked, only=["names"], evidence=far_apart))
 
 
+@pytest.mark.parametrize("cand, written, ctx", [
+    ("of", "ok", ("art", "petitioning")),   # 'ok', 'ay', 'ty' are no words of the list
+    ("my", "ay", ("in", "ear")),
+    ("thy", "ty", ("to", "longing")),
+    ("her", "hero", ("in", "own")),          # listed both: as before
+])
+def test_a_word_the_list_lacks_fits_its_neighbours_no_better_than_chance(cand: str, written: str,
+                                                                       ctx: tuple[str, str]) -> None:
+    """An unlisted word was counted once and its unlisted pairs once too: it followed each
+    neighbour every time and fitted better than any listed word ('the art ok petitioning'
+    against 'of': log ratio -18.6). It now occurs as often as the rarest listed word."""
+    from alignment.context_lm import english_lists, log_ratio
+
+    assert log_ratio([english_lists()], cand, written, ctx) > 3.0
+
+
+def test_an_unlisted_pair_is_what_independence_predicts_below_the_lists_floor() -> None:
+    from alignment.context_lm import Ngrams, log_ratio
+
+    m = Ngrams({"art": 100, "of": 10_000, "petitioning": 10}, {("art", "of"): 50}, 1_000_000, 40, 10)
+    assert m.count("ok") == 10 and m.pair("of", "petitioning") == pytest.approx(0.1)
+    assert m.pair("of", "of") == 20.0   # capped at half the floor: it would be listed otherwise
+    # log P(art|of) P(petitioning|of) against the same for 'ok', each pair of 'ok' by independence
+    expected = math.log(50 / 10_000 * 0.1 / 10_000) - math.log(100 * 10 / 1e6 / 10 * (10 * 10 / 1e6) / 10)
+    assert log_ratio([m], "of", "ok", ("art", "petitioning")) == pytest.approx(expected)
+    assert expected > 3.9
+
+
 @pytest.mark.parametrize("margin, found_", [(-0.5, True), (0.5, False)])
 def test_the_context_alone_decides_where_it_speaks_loudly(margin: float, found_: bool) -> None:
     """No original word is near 'into' (the encoder knows none of them), yet 'went info the'
