@@ -14,7 +14,7 @@ for the word written w and a word c one or two edits away. The counts:
   missing there occurs less than the list's smallest count, so its count is taken as
   what independence predicts, capped at half that smallest count.
 
-A word the unigram list lacks ('ok', 'ay', 'ty', 40-odd of the bench's injected slips) is taken
+A word the unigram list lacks ('ok', 'ay', 'ty', slips bench_checks injects) is taken
 to occur as often as the rarest listed word (`Ngrams.unseen`). Counted once, with its unlisted
 pairs counted once too (independence rounded up to one), it fitted its neighbours perfectly and
 better than any listed word ('the art ok petitioning' against 'of': log ratio -18.6, now +3.9),
@@ -22,7 +22,8 @@ and an unlisted neighbour ('i'm') counted against every common candidate. Measur
 bench_checks --word-links): LIMSI seeds 3-4 real-word slips found at warning 60 -> 63 of 92 with
 the near ones, seeds 0-2 as before; free multi-sentence links (--multi) one more, and their
 real-word info findings on clean links 3.2 / 6.5 / 6.4 -> 0 per 1,000; alibi one more, its info
-4.5 -> 0; warnings on clean links unchanged in all (the fitted trees were not refitted).
+4.5 -> 0; warnings on clean links unchanged in all (the fitted trees refitted on the new
+features did worse: slip_model.py).
 
 The translation's own bigrams (leaving out the link judged) were tried as a second model
 and as the only one for French: with add-one counts they penalise common intended words
