@@ -100,6 +100,10 @@ stopped reading unlisted words as a perfect fit (context_lm.Ngrams.unseen), whic
 'context' and 'written_fit' features of such words: LIMSI seeds 0-4 one- and two-edit slips at
 warning 130 -> 123 of 164 (near ones 18 -> 20 of 81), alibi and --multi one more real-word warning
 on clean links a window: the shipped trees stay.
+Nor a lower floor where the text's own table backs the reading (table_share and deficit 0.5 or
+more: 'why' for 'when' / 'quand', 0.69 of this text's 'quand'; p 0.19): candidates of LIMSI fit
+seeds 5-12 at 0.2 found 1 slip more of 465, at 0.1 3 more with 9 on clean links; seeds 0-4 1 and 3
+more of 245 with 2 and 11 on clean links.
 
 No library beyond numpy to run: the features come from the evidence already built (word vectors,
 word links, the text's own table, the English bigram list) and the model is a dot product or
