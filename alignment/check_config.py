@@ -146,6 +146,9 @@ class CheckConfig:
     context_two_edits: int = 3          # words this long may be two edits from the intended word
     context_edit_cost: float = 4.0      # log ratio a second edit costs
     context_matched_gain: float = 0.1   # a word with a counterpart: the intended word this much closer
+    # a word without counterpart: the share of the translation its original word may stand from it
+    # (LinkWords.in_place; the other rules' tenth lost 'impossible for dip to calm it', 'lui' 3 words back)
+    context_place_slack: float = 0.2
     # the fitted slip model (slip_model.py, FEATURES order): logistic weights fitted on the
     # injected slips of seeds 5-12 (LIMSI fr->en windows, ridge 1, each candidate weighed
     # against the closest original word in its place) by `python benchmarks/fit_slips.py

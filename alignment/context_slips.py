@@ -35,14 +35,14 @@ against none (the same 'may' in every window; 'if', 'this', 'what'); seeds 3-4 4
 bar; --multi none more, 0, 8, 11 clean words.
 
 The original word a reading stands for must be where the word written stands, within a fifth of
-the translation (`PLACE_SLACK`; the other real-word rules ask the same within a tenth): 'would bar
-his road' was read as 'would be his' for the pronoun 'le' forty words back ('Une envie folle le
-tenaillait...'), a false alarm in every alibi window. Measured (2026-12-04, seeds 0-2, --word-links):
-alibi warnings 13.5 / 13.9 / 8.8 -> 4.5 / 4.6 / 0.0 per 1,000 clean links with the prefix rule of
-slips._form_of ('commend' for 'recommande'), its slips found as before (within a tenth, one lost:
-'impossible for dip to calm it', 'lui' three words back); LIMSI 1-1 and --multi windows: slips and
-warnings on clean links unchanged. alibi was read to find these two, so it is no longer held out
-for the real-word rules.
+the translation (`CheckConfig.context_place_slack`; the other real-word rules ask the same within
+a tenth): 'would bar his road' was read as 'would be his' for the pronoun 'le' forty words back
+('Une envie folle le tenaillait...'), a false alarm in every alibi window. Measured (2026-12-04,
+seeds 0-2, --word-links): alibi warnings 13.5 / 13.9 / 8.8 -> 4.5 / 4.6 / 0.0 per 1,000 clean
+links with the prefix rule of slips._form_of ('commend' for 'recommande'), its slips found as
+before (within a tenth, one lost: 'impossible for dip to calm it', 'lui' three words back); LIMSI
+1-1 and --multi windows: slips and warnings on clean links unchanged. alibi was read to find these
+two, so it is no longer held out for the real-word rules.
 """
 
 from __future__ import annotations
@@ -59,11 +59,6 @@ from .types import Bitext, Finding, Span
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
-
-# the share of the translation a word without counterpart may stand from its original word
-# (LinkWords.in_place): twice the usual, as the context, not the place, speaks for the reading
-# ('it was impossible for dip to calm it': 'lui' three words back, before 'fut' / 'was')
-PLACE_SLACK = 0.2
 
 
 def _candidates(w: str, ctx: tuple, models: Sequence[Ngrams], lang: str,
@@ -123,7 +118,7 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
                        -1.0, cos)
         if lw.linked is not None:   # an original word a word link gives to another word is decided
             cos = np.where(np.delete(lw.linked, j, axis=1).any(axis=1)[None, :], -1.0, cos)
-        slack = {} if matched else {"slack_share": PLACE_SLACK}
+        slack = {} if matched else {"slack_share": config.context_place_slack}
         placed = np.array([lw.in_place(k, j, **slack) for k in range(len(originals))], dtype=bool)
         if not matched:   # 'bar' is no slip for 'be' read for a 'le' far away
             cos = np.where(placed[None, :], cos, -1.0)
