@@ -13,6 +13,10 @@ A name replaced by an unrelated common word ('dit Alice' / 'said examples') is i
 warning where the word stands in the slot the text keeps for the name ('said Alice' written
 again and again): strays.stand_in says how it is found (by the context in English
 translations, by the word links in any) and what it costs.
+
+A name a spelling corrector turned into a word spelt like it ('Granada' / 'lived in
+Granted') is no counterpart of the name: name_spelling.false_friends says which and
+what it found.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from typing import TYPE_CHECKING
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
 from .lang import primary
-from .name_spelling import derived, in_compound, joined_spelt, name_key
+from .name_spelling import derived, false_friends, friend, in_compound, joined_spelt, name_key
 from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
 from .types import MAX_WORD_PAIRS, Bitext, Finding, Side, Span
 from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
@@ -222,17 +226,21 @@ def _contexts(bitext: Bitext) -> dict[str, NameContext]:
             for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
 
 
-def _name_links(lw: LinkWords, side: Side, originals: np.ndarray, config: CheckConfig) -> np.ndarray:
+def _name_links(lw: LinkWords, side: Side, originals: np.ndarray, config: CheckConfig,
+                friends: np.ndarray | None = None) -> np.ndarray:
     """Per word of `side`: a sure word link joins it to a word at name_link_cosine, or at
     counterpart_cosine where the original's word is a common word of its language
     (`originals`, per original word): a word link may join a changed name by its position,
-    and the encoder reads 'Pierre' as well as any word (Pierre/Peter 0.63, Pierre/Paul 0.52)."""
+    and the encoder reads 'Pierre' as well as any word (Pierre/Peter 0.63, Pierre/Paul 0.52).
+    `friends`: pairs (side words x other words) that are no counterparts (false_friends)."""
     if lw.linked is None or not lw.linked.size:
         return np.zeros(len(lw.words(side)), dtype=bool)
     if lw.cos is None:
         return lw.has_link(side)
     bar = np.where(originals[:, None], config.counterpart_cosine, config.name_link_cosine)
     linked = lw.linked & (lw.cos >= bar)
+    if friends is not None:
+        linked &= ~(friends if side == "src" else friends.T)
     return linked.any(axis=1 if side == "src" else 0)
 
 
@@ -251,9 +259,11 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
         cased[:] = True                            # may be a lower-case cognate ('Rupies' / 'roupies')
     # a word spelt more like another word of this side is that word's ('Roman' / 'Romain', so
     # a 'Rome' the translation lost has no counterpart: Dice 0.77 against 0.5)
-    spelt = lw.best(side, cosine=False, among=cased, first_claim=True) >= config.name_similarity
+    friends = false_friends(lw, side, bitext.tgt_lang, config)
+    spelt = lw.best(side, cosine=False, among=cased, first_claim=True,
+                    exclude=friends) >= config.name_similarity
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
-    spelt |= derived(lw, side, config, other_lang)
+    spelt |= derived(lw, side, config, other_lang, friends)
     if primary(other_lang) in NOUN_CAPITALS:
         spelt |= in_compound(lw, side)
     # unknown names all look alike to the encoder; a capitalised common word (Vierge,
@@ -262,9 +272,10 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     common = np.array([_common(w, ctx.lang) for w, *_ in lw.words(side)], dtype=bool)
     originals = common if side == "src" else \
         np.array([_common(w, bitext.src_lang) for w, *_ in lw.src], dtype=bool)
-    matched = spelt | _name_links(lw, side, originals, config)
+    matched = spelt | _name_links(lw, side, originals, config, friends)
     if lw.cos is not None:
-        matched |= lw.best(side) >= np.where(common, config.counterpart_cosine, config.name_cosine)
+        matched |= lw.best(side, exclude=friends) >= np.where(common, config.counterpart_cosine,
+                                                              config.name_cosine)
     # the words of the other side, English clitics split off too ('Caterpillar's' is
     # 'Caterpillar': a name the text has learned, 'Chenille', has its counterpart)
     folded = {w.casefold() for w, *_ in (*lw.words(other), *word_spans(bitext.link_text(i, other)))}
@@ -326,7 +337,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
         found = list(_name_findings(i, src, tgt, words, unrelated, placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
                                     stand_in(bitext, i, lw, words, learned["src"], near, slots),
-                                    ctx["tgt"].other_named))
+                                    ctx["tgt"].other_named, friend(lw, bitext.tgt_lang, config)))
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
@@ -430,12 +441,15 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
                    frequent: set[str], src_lang: str = "",
                    strays: Sequence[WordSpan] = (),
                    stand_in: Callable[[WordSpan], tuple[WordSpan, str | None] | None] = lambda n: None,
-                   original_names: frozenset[str] = frozenset()) -> Iterator[Finding]:
+                   original_names: frozenset[str] = frozenset(),
+                   friend: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
-    (warning); a name of the original that stays unpaired is info, unless it is frequent in
-    the text (a pronoun or a title stands for it); one of the translation is not reported
-    unless it is a month or a weekday. Month and weekday names replace no name. A stray
+    (warning; for a name that is a common word of its language, only a look-alike that is
+    its `friend`: spelt alike, meaning something else); a name of the original that stays
+    unpaired is info, unless it is frequent in the text (a pronoun or a title stands for
+    it); one of the translation is not reported unless it is a month or a weekday. Month
+    and weekday names replace no name. A stray
     (strays.py: a word no word list knows, written once) may stand as far from the name as a
     look-alike: it belongs to no other clause of the original. A name lost to a common
     word (`stand_in`) is info, frequent or not: loose translations do that too; a warning
@@ -449,7 +463,7 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
         # John Reed, 'John' in the French (a warning on limsi-enfr's gold links, 1.3 per 1,000)
         common = _common(w, src_lang)
         free = [t for t in tgt if t[1] not in used and placed((w, a, b), t)]
-        score, match = _best(w, free) if not common else (0.0, None)
+        score, match = _best(w, free if not common else [t for t in free if friend((w, a, b), t)])
         # another name in its place: not a common word, not a translation. Not kept (2026-12-02):
         # a common word the text never writes in lower case counting as a name; it found
         # 'Лусия' -> 'Мария' (a first name the word list knows) but warned on LIMSI's gold

@@ -257,13 +257,16 @@ class LinkWords:
     too_long: bool = False   # more than MAX_WORD_PAIRS: no words kept, nothing compared
 
     def best(self, side: str, cosine: bool = True, among: np.ndarray | None = None,
-             first_claim: bool = False) -> np.ndarray:
+             first_claim: bool = False, exclude: np.ndarray | None = None) -> np.ndarray:
         """Per word of `side`, its best similarity on the other side (cosine or spelling),
         among the other side's words where `among` is true (default: all); `first_claim`:
         only among those no word of `side` is closer to ('Romain' is the counterpart of
-        'Roman', not of 'Rome' beside it)."""
+        'Roman', not of 'Rome' beside it); `exclude`: (side words x other words) pairs that
+        do not count."""
         m = self.cos if cosine and self.cos is not None else self.dice
         m = m if side == "src" else m.T
+        if exclude is not None:
+            m = np.where(exclude, 0.0, m)
         if among is not None:
             m = m[:, among]
         if not m.size:

@@ -48,12 +48,12 @@ EXPECTED = {  # slip type -> the check meant to catch it
     "drop-1-0": "omission", "add-0-1": "omission", "drop-within": "length",
     "add-within": "length", "doubleword": "doublewords", "untranslated": "untranslated",
     "question": "question", "realword-1": "realword", "realword-2": "realword",
-    "misaligned": "match", "typo": "spelling", "realword-near": "realword",
+    "misaligned": "match", "typo": "spelling", "realword-near": "realword", "name-alike": "names",
 }
 CONTROLS = ("number-control", "time-control", "date-control")
 # kinds drawn after the controls, so that adding them changed no earlier kind's draws (they
 # take rows that were clean) and draw their details from a generator of their own
-LATER = ("typo", "realword-near")
+LATER = ("typo", "realword-near", "name-alike")
 
 
 @dataclass
@@ -274,6 +274,26 @@ def _realword_near(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     return None
 
 
+def _name_alike(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
+    """A name of the translation replaced by a common word of its language spelt like it,
+    capitalised, as a spelling corrector does ('Granada' -> 'Granted', 'Lyon' -> 'Lion'):
+    one or two letters from the name and a bigram Dice of 0.5 or more, so its spelling alone
+    passes for the name's counterpart (name-common takes words spelt less alike). Its own
+    generator, as for typos."""
+    from alignment.slips import _near
+
+    m = _name_pair(orig, trans)
+    if m is None:
+        return None
+    rng = np.random.default_rng([int(sl.seed), k, 2])
+    sp = speller_for(sl.langs[1])
+    near = sorted(w for w, _ in _near(m.group().lower(), sl.langs[1], 2) if w.isalpha() and len(w) >= 3
+                  and w.islower() and sp.word_usage_frequency(w) >= 1e-6 and similarity(w, m.group()) >= 0.5)
+    if not near:
+        return None
+    return trans[:m.start()] + str(rng.choice(near)).capitalize() + trans[m.end():]
+
+
 def _typo(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     """A typing slip that makes no word: one letter of a translation word (five letters or
     more, with a counterpart in the original) dropped, doubled, swapped with the next or
@@ -404,7 +424,8 @@ def inject(pairs: list[tuple[str, str]], sl: Slipper, rate: float) -> list[Row]:
         r = sl.rng.random()
         kind = kinds[int(r / rate)] if r < rate * len(kinds) else ""
         if kind in LATER:   # drawn without sl.rng (which the other kinds' rows go on with)
-            new = (_typo if kind == "typo" else _realword_near)(row.orig[0], row.trans[0], sl, k)
+            new = {"typo": _typo, "realword-near": _realword_near, "name-alike": _name_alike}[kind](
+                row.orig[0], row.trans[0], sl, k)
             if new is not None:
                 row.trans[0], row.slip = new, kind
         elif kind:

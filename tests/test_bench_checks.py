@@ -131,3 +131,26 @@ def test_a_near_real_word_slip_still_resembles_an_original_word() -> None:
     assert seen == {"bad", "has"}
     assert bc._realword_near(orig, trans, sl, 7) == bc._realword_near(orig, trans, sl, 7)   # own generator
     assert bc._realword_near("Oui.", "Yes.", sl, 0) is None   # no word with a counterpart
+
+
+def test_a_name_alike_slip_is_a_capitalised_common_word_spelt_like_the_name() -> None:
+    import numpy as np
+
+    from alignment.evidence import similarity
+    from alignment.word_lists import speller_for
+
+    sl = bc.Slipper(("fr", "en"), np.random.default_rng(0), None, seed=3)
+    orig, trans = "Il partit pour Granada avec Alice.", "He left for Granada with Alice."
+    sp = speller_for("en")
+    seen = set()
+    for k in range(20):
+        new = bc._name_alike(orig, trans, sl, k)
+        changed = [(a, b) for a, b in zip(trans.split(), new.split()) if a != b]
+        assert len(changed) == 1 and len(new.split()) == len(trans.split())
+        (was, now), = changed
+        assert was == "Granada" and now[0].isupper() and now.lower() in sp
+        assert similarity(now, was) >= 0.5   # spelt alike: what name-common leaves out
+        seen.add(now)
+    assert len(seen) > 1   # the row's own generator picks among the words
+    assert bc._name_alike(orig, trans, sl, 5) == bc._name_alike(orig, trans, sl, 5)
+    assert bc._name_alike("Il partit hier.", "He left yesterday.", sl, 0) is None   # no name

@@ -510,6 +510,21 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
      ("Lyon", "lion")),
     ("Il partit pour Lyon hier.", "He left for Paris yesterday.", [("hier", "yesterday")], "names",
      ("Lyon", "Paris")),
+    # a name a corrector turned into a capitalised word spelt like it ('Lion', 'Parts'; 'Paris'
+    # is a French word too): the spelling is no counterpart where the meaning is not; a name's
+    # own translation spelt alike is ('Mark')
+    ("Il partit pour Lyon hier.", "He left for Lion yesterday.", [("hier", "yesterday")], "names",
+     ("Lyon", "Lion")),
+    ("Ils vivaient à Paris avec leur tante.", "They lived in Parts with their aunt.",
+     [("vivaient", "lived"), ("tante", "aunt")], "names", ("Paris", "Parts")),
+    ("Il écrivit à Marc hier.", "He wrote to Mark yesterday.", [("Marc", "Mark"), ("hier", "yesterday")],
+     "names", None),
+    ("Il partit pour Lyon hier.", "He left for Lyons yesterday.", [("hier", "yesterday")], "names", None),
+    ("Dis-moi, Patrice, qui est là ?", "Tell me, Pat, who is there?", [("Dis", "Tell"), ("là", "there")],
+     "names", None),
+    # a first name the English word list holds ('susan') is no common word
+    ("Il chantait la chanson de Suson.", "He sang the song of Susan.", [("chantait", "sang"), ("chanson", "song")],
+     "names", None),
     ("Il partit pour la Bourgogne.", "He left for Burgundy.", [("Bourgogne", "Burgundy")], "names", None),
     ("La guerre contre l'Allemagne dura.", "The war against Germany lasted.",
      [("Allemagne", "Germany")], "names", None),
@@ -655,6 +670,36 @@ def test_a_habit_of_the_translator_is_a_name(tgt: str, changed: str | None) -> N
     b = bitext(HABIT + [("répondit Heyward, je sais.", tgt)])
     found_ = at_level(run_checks(b, only=["names"], evidence=fake_evidence([("répondit", "said"), ("sais", "know")])))
     assert [f.message for f in found_ if f.link == len(HABIT)] == ([f"name {changed}?"] if changed else [])
+
+
+@pytest.mark.parametrize("a, b, other", [
+    ("granada", "granted", True), ("lyon", "lion", True), ("alice", "malice", True),
+    ("patrice", "pat", False),        # a short form of the name
+    ("pigeon", "pigeons", False),     # another form of one word
+    ("concordia", "concorde", False),  # one stem
+    ("lyon", "lyon", False),
+])
+def test_other_word(a: str, b: str, other: bool) -> None:
+    """A false friend of a name is another word, not a short form or a form of it."""
+    from alignment.name_spelling import _other_word
+    assert _other_word(a, b) is other and _other_word(b, a) is other
+
+
+@pytest.mark.parametrize("words, j, alone", [
+    (["He", "left", "for", "Lion", "yesterday"], 3, True),
+    (["Lion", "was", "far"], 0, True),                       # a first word: nothing beside it
+    (["They", "rounded", "Cape", "Horn"], 2, False),         # part of a name
+    (["with", "the", "Misses", "Reed"], 2, False),           # a title before a name
+    (["sailed", "to", "New", "Zealand"], 3, False),         # a name's second word
+    (["He", "Lion", "went"], 1, True),                       # only a first word before it
+    (["he", "left", "for", "lion"], 3, False),               # no capital
+    (["he", "left", "for", "LION"], 3, False),               # capitals: a heading
+])
+def test_lone_capital(words: list[str], j: int, alone: bool) -> None:
+    """A capitalised common word beside another capitalised word is a title or part of a
+    name, not a name a corrector changed (name_spelling.false_friends)."""
+    from alignment.name_spelling import _lone_capital
+    assert _lone_capital([(w, 0, 0) for w in words], j) is alone
 
 
 @pytest.mark.parametrize("src, tgt, groups, check, expected, langs",
