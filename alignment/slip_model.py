@@ -104,6 +104,10 @@ Nor a lower floor where the text's own table backs the reading (table_share and 
 more: 'why' for 'when' / 'quand', 0.69 of this text's 'quand'; p 0.19): candidates of LIMSI fit
 seeds 5-12 at 0.2 found 1 slip more of 465, at 0.1 3 more with 9 on clean links; seeds 0-4 1 and 3
 more of 245 with 2 and 11 on clean links.
+Nor (2026-12-04) the trees without two-edit readings of short words, whose false alarms fill the
+free multi-sentence links ('white kid gloves' read as 'and' or 'in', 'cap flying wide' as 'wind'):
+LIMSI seeds 0-2 two-edit slips at warning 36 -> 28 of 54 (words of 3 letters) or 22 (4), warnings
+on the 1-1 windows' clean links unchanged.
 
 No library beyond numpy to run: the features come from the evidence already built (word vectors,
 word links, the text's own table, the English bigram list) and the model is a dot product or
