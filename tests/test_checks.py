@@ -513,6 +513,11 @@ FR_EN = [  # (original, translation, groups of words the fake encoder calls tran
     # a name a corrector turned into a capitalised word spelt like it ('Lion', 'Parts'; 'Paris'
     # is a French word too): the spelling is no counterpart where the meaning is not; a name's
     # own translation spelt alike is ('Mark')
+    # a determiner announces no bare verb: 'his rear' is no slip for 'hear' ('entendre')
+    ("Un bruit se fit entendre derrière lui.", "A noise came from his rear.",
+     [("bruit", "noise"), ("entendre", "hear")], "realword", None),
+    ("Un bruit se fit entendre derrière lui.", "A noise came, he did rear.",
+     [("bruit", "noise"), ("entendre", "hear")], "realword", ("rear", "hear")),
     ("Il partit pour Lyon hier.", "He left for Lion yesterday.", [("hier", "yesterday")], "names",
      ("Lyon", "Lion")),
     ("Ils vivaient à Paris avec leur tante.", "They lived in Parts with their aunt.",
