@@ -232,7 +232,7 @@ def _name_links(lw: LinkWords, side: Side, originals: np.ndarray, config: CheckC
     counterpart_cosine where the original's word is a common word of its language
     (`originals`, per original word): a word link may join a changed name by its position,
     and the encoder reads 'Pierre' as well as any word (Pierre/Peter 0.63, Pierre/Paul 0.52).
-    `friends`: pairs (side words x other words) that are no counterparts (false_friends)."""
+    `friends`: pairs (original x translation words) that are no counterparts (false_friends)."""
     if lw.linked is None or not lw.linked.size:
         return np.zeros(len(lw.words(side)), dtype=bool)
     if lw.cos is None:
@@ -240,15 +240,16 @@ def _name_links(lw: LinkWords, side: Side, originals: np.ndarray, config: CheckC
     bar = np.where(originals[:, None], config.counterpart_cosine, config.name_link_cosine)
     linked = lw.linked & (lw.cos >= bar)
     if friends is not None:
-        linked &= ~(friends if side == "src" else friends.T)
+        linked &= ~friends
     return linked.any(axis=1 if side == "src" else 0)
 
 
 def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameContext,
                   learned: dict[str, set[str]], kept: dict[str, frozenset[str]],
-                  config: CheckConfig) -> list[WordSpan]:
+                  config: CheckConfig, friends: np.ndarray | None = None) -> list[WordSpan]:
     """Names of one side of link i with no counterpart on the other side (a name the
-    translation keeps as spelt needs a word spelt alike: _kept_names)."""
+    translation keeps as spelt needs a word spelt alike: _kept_names). `friends`: the link's
+    false_friends (original x translation words), which count as no counterpart."""
     text = bitext.link_text(i, side)
     other: Side = "tgt" if side == "src" else "src"
     at = {a: k for k, (_, a, _) in enumerate(lw.words(side))}
@@ -259,11 +260,11 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
         cased[:] = True                            # may be a lower-case cognate ('Rupies' / 'roupies')
     # a word spelt more like another word of this side is that word's ('Roman' / 'Romain', so
     # a 'Rome' the translation lost has no counterpart: Dice 0.77 against 0.5)
-    friends = false_friends(lw, side, bitext.tgt_lang, config)
+    excluded = friends.T if friends is not None and side == "tgt" else friends   # this side's rows
     spelt = lw.best(side, cosine=False, among=cased, first_claim=True,
-                    exclude=friends) >= config.name_similarity
+                    exclude=excluded) >= config.name_similarity
     other_lang = bitext.tgt_lang if side == "src" else bitext.src_lang
-    spelt |= derived(lw, side, config, other_lang, friends)
+    spelt |= derived(lw, side, config, other_lang, excluded)
     if primary(other_lang) in NOUN_CAPITALS:
         spelt |= in_compound(lw, side)
     # unknown names all look alike to the encoder; a capitalised common word (Vierge,
@@ -274,7 +275,7 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
         np.array([_common(w, bitext.src_lang) for w, *_ in lw.src], dtype=bool)
     matched = spelt | _name_links(lw, side, originals, config, friends)
     if lw.cos is not None:
-        matched |= lw.best(side, exclude=friends) >= np.where(common, config.counterpart_cosine,
+        matched |= lw.best(side, exclude=excluded) >= np.where(common, config.counterpart_cosine,
                                                               config.name_cosine)
     # the words of the other side, English clitics split off too ('Caterpillar's' is
     # 'Caterpillar': a name the text has learned, 'Chenille', has its counterpart)
@@ -321,7 +322,8 @@ def check_names(bitext: Bitext, config: CheckConfig,
         lw = link_words(bitext, i, evidence)
         if not lw.src or not lw.tgt:
             continue
-        src, tgt = (_orphan_names(bitext, i, lw, side, ctx[side], learned[side], kept[side], config)
+        friends = false_friends(lw, bitext.tgt_lang, config)
+        src, tgt = (_orphan_names(bitext, i, lw, side, ctx[side], learned[side], kept[side], config, friends)
                     for side in ("src", "tgt"))
         words = _orphan_words(bitext, lw, config) if evidence is not None and src else []
         lost, changed = _lost_names(bitext, i, lw, src, tgt, ctx, config, known)
@@ -337,7 +339,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
         found = list(_name_findings(i, src, tgt, words, unrelated, placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
                                     stand_in(bitext, i, lw, words, learned["src"], near, slots),
-                                    ctx["tgt"].other_named, friend(lw, bitext.tgt_lang, config)))
+                                    ctx["tgt"].other_named, friend(lw, friends)))
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})

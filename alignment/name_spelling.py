@@ -165,10 +165,9 @@ def _lone_capital(words: Sequence[WordSpan], j: int) -> bool:
     return w[:1].isupper() and not w.isupper() and not cap(j + 1) and not (j > 1 and cap(j - 1))
 
 
-def friend(lw: LinkWords, tgt_lang: str, config: CheckConfig) -> Callable[[WordSpan, WordSpan], bool]:
-    """Whether an original and a translation word are spelt alike (`name_similarity`) and
-    false friends (false_friends): 'Granada' / 'Granted'."""
-    pairs = false_friends(lw, "src", tgt_lang, config)
+def friend(lw: LinkWords, pairs: np.ndarray | None) -> Callable[[WordSpan, WordSpan], bool]:
+    """Whether an original and a translation word of link `lw` are false friends (`pairs`,
+    its false_friends): 'Granada' / 'Granted'."""
     src_at = {a: k for k, (_, a, _) in enumerate(lw.src)}
     tgt_at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
 
@@ -177,8 +176,8 @@ def friend(lw: LinkWords, tgt_lang: str, config: CheckConfig) -> Callable[[WordS
     return alike
 
 
-def false_friends(lw: LinkWords, side: Side, tgt_lang: str, config: CheckConfig) -> np.ndarray | None:
-    """(words of `side` x words of the other side): pairs spelt alike (`name_similarity`)
+def false_friends(lw: LinkWords, tgt_lang: str, config: CheckConfig) -> np.ndarray | None:
+    """(original words x translation words): pairs spelt alike (`name_similarity`)
     whose translation word is a common word of the translation's language, capitalised
     alone inside the sentence (_lone_capital), that the encoder reads apart from the other
     (FALSE_FRIEND_COSINE): a name a spelling corrector turned into a word ('Granada' /
@@ -187,7 +186,9 @@ def false_friends(lw: LinkWords, side: Side, tgt_lang: str, config: CheckConfig)
     a translation spelt alike from such a word)."""
     if lw.cos is None or not lw.src or not lw.tgt:
         return None
-    common = np.array([_lone_capital(lw.tgt, j) and _a_word(w, tgt_lang) for j, (w, *_) in enumerate(lw.tgt)])
-    unlike = np.array([[_other_word(fold(s), fold(t)) for t, *_ in lw.tgt] for s, *_ in lw.src], dtype=bool)
-    pairs = common[None, :] & unlike & (lw.cos < FALSE_FRIEND_COSINE) & (lw.dice >= config.name_similarity)
-    return pairs if side == "src" else pairs.T
+    common = np.array([_lone_capital(lw.tgt, j) and _a_word(w, tgt_lang) for j, (w, *_) in enumerate(lw.tgt)],
+                      dtype=bool)
+    pairs = common[None, :] & (lw.cos < FALSE_FRIEND_COSINE) & (lw.dice >= config.name_similarity)
+    for k, j in zip(*np.nonzero(pairs)):   # few pairs are left: the spelling test per pair
+        pairs[k, j] = _other_word(fold(lw.src[k][0]), fold(lw.tgt[j][0]))
+    return pairs

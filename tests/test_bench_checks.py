@@ -71,6 +71,13 @@ def test_textberg_test_gold_documents_are_the_test_files(bench_dir: Path) -> Non
     assert all((bt.src_lang, bt.tgt_lang) == ("de", "fr") for bt in docs)
 
 
+def changed_word(before: str, after: str) -> tuple[str, str]:
+    """The one word (space-separated) an injection changed: (as it was, as it is)."""
+    changed = [(a, b) for a, b in zip(before.split(), after.split()) if a != b]
+    assert len(changed) == 1
+    return changed[0]
+
+
 def test_a_typo_makes_no_word_one_edit_from_a_word_with_a_counterpart() -> None:
     import numpy as np
 
@@ -81,9 +88,8 @@ def test_a_typo_makes_no_word_one_edit_from_a_word_with_a_counterpart() -> None:
     sp = speller_for("en")
     for k in range(20):
         new = bc._typo(orig, trans, sl, k)
-        changed = [(a, b) for a, b in zip(trans.split(), new.split()) if a != b]
-        assert len(changed) == 1 and len(new.split()) == len(trans.split())
-        (was, now), = changed
+        assert len(new.split()) == len(trans.split())
+        was, now = changed_word(trans, new)
         was, now = was.strip("."), now.strip(".")
         assert sl.counterpart(was, bc.WORD.findall(orig)) >= 0.7   # 'garden' / 'jardin'
         assert now not in sp and now in sp.edit_distance_1(was)
@@ -123,9 +129,7 @@ def test_a_near_real_word_slip_still_resembles_an_original_word() -> None:
     for k in range(20):
         new = bc._realword_near(orig, trans, sl, k)
         assert new is not None
-        changed = [(a, b) for a, b in zip(trans.split(), new.split()) if a != b]
-        assert len(changed) == 1
-        (was, now), = changed
+        was, now = changed_word(trans, new)
         assert was == "had" and now in sp.edit_distance_1(was) and now in near
         seen.add(now)
     assert seen == {"bad", "has"}
@@ -145,9 +149,8 @@ def test_a_name_alike_slip_is_a_capitalised_common_word_spelt_like_the_name() ->
     seen = set()
     for k in range(20):
         new = bc._name_alike(orig, trans, sl, k)
-        changed = [(a, b) for a, b in zip(trans.split(), new.split()) if a != b]
-        assert len(changed) == 1 and len(new.split()) == len(trans.split())
-        (was, now), = changed
+        assert len(new.split()) == len(trans.split())
+        was, now = changed_word(trans, new)
         assert was == "Granada" and now[0].isupper() and now.lower() in sp
         assert similarity(now, was) >= 0.5   # spelt alike: what name-common leaves out
         seen.add(now)
