@@ -38,7 +38,7 @@ import numpy as np
 from .evidence import LinkWords, WordSpan, fold, similarity
 from .lang import primary
 from .types import Side
-from .word_lists import _common
+from .word_lists import _common, english_lemmas
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -144,8 +144,7 @@ def _a_word(word: str, lang: str) -> bool:
         return False
     if primary(lang) != "en":
         return True
-    from lemminflect import getAllLemmas
-    return bool(getAllLemmas(word.lower()))
+    return bool(english_lemmas(word))
 
 
 def _other_word(a: str, b: str) -> bool:

@@ -31,6 +31,7 @@ from .lang import primary
 from .slip_model import model_slips
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
+from .word_lists import english_lemmas
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -399,8 +400,7 @@ DETERMINERS_EN = frozenset("the a an his my your our their its".split())
 def _bare_verb(word: str) -> bool:
     """An English word lemminflect's lexicon knows only as a verb, in its base form ('hear',
     'eat'; not 'killed' or 'lost': a participle may follow a determiner, 'a filled cup')."""
-    from lemminflect import getAllLemmas
-    lemmas = getAllLemmas(word.lower())
+    lemmas = english_lemmas(word)
     return set(lemmas) == {"VERB"} and word.lower() in lemmas["VERB"]
 
 

@@ -32,7 +32,7 @@ from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
 from .lang import primary
 from .name_spelling import name_key
 from .types import Bitext, Finding, Span
-from .word_lists import NOUN_CAPITALS, _best, _common, function_words, make_finding, speller_for
+from .word_lists import NOUN_CAPITALS, _best, _common, english_lemmas, function_words, make_finding, speller_for
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -322,8 +322,7 @@ def no_noun(word: str, lang: str) -> bool:
     """An English word that a lexicon knows as some part of speech but never as a noun."""
     if primary(lang) != "en":
         return False
-    from lemminflect import getAllLemmas
-    tags = getAllLemmas(word.lower())
+    tags = english_lemmas(word)
     return bool(tags) and "NOUN" not in tags and "PROPN" not in tags
 
 

@@ -114,3 +114,13 @@ def _common(word: str, lang: str, floor: float = 5e-6) -> bool:
     speller = speller_for(lang)
     return speller is not None and speller.word_usage_frequency(word.casefold()) >= floor
 
+
+
+@lru_cache(maxsize=8192)
+def english_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """Parts of speech and lemmas lemminflect's English lexicon gives the word (lower case;
+    empty for a word it lacks: no rule-based guess). Why a second list: it holds the forms
+    pyspellchecker's English list lacks ('leant', 'dreamt', 'surprized') and no names
+    ('susan' is in that list). lemminflect (MIT) ships the lexicon, no model to load."""
+    from lemminflect import getAllLemmas
+    return getAllLemmas(word.lower())
