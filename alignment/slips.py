@@ -25,7 +25,7 @@ import numpy as np
 
 from .cognates import _best, function_words, link_pairs, make_finding, speller_for
 from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
-from .context_lm import Ngrams, contexts, english_lists, log_ratio
+from .context_lm import Ngrams, Phrases, contexts, english_lists, log_ratio
 from .context_slips import context_slips
 from .lang import primary
 from .slip_model import model_slips
@@ -323,6 +323,7 @@ def check_realword(bitext: Bitext, config: CheckConfig,
     lexicon = text_lexicon(bitext)
     english = english_lists() if primary(bitext.tgt_lang) == "en" else None
     own = common_in_text(lexicon, config)
+    phrases = Phrases(bitext)
     for i in range(len(bitext.alignment.links)):
         lw = link_words(bitext, i, evidence)
         if lw.src and lw.tgt and lw.cos is not None:
@@ -335,8 +336,9 @@ def check_realword(bitext: Bitext, config: CheckConfig,
             models = [english] if english is not None else []
             if models:
                 found += context_slips(i, bitext, lw, evidence, models, done, config)
-            yield from _numbers_kept(bitext, i, _one_claim(_with_model(found, model_slips(
-                i, bitext, lw, evidence, lexicon, models, _claimed(found), config))))
+            found = _one_claim(_with_model(found, model_slips(
+                i, bitext, lw, evidence, lexicon, models, _claimed(found), config)))
+            yield from [f for f in _numbers_kept(bitext, i, found) if not phrases.elsewhere(i, f.spans[0].start)]
 
 
 def common_in_text(lexicon: TextLexicon, config: CheckConfig) -> frozenset[str]:

@@ -783,6 +783,12 @@ TEXT_TABLE = [  # (text before the link, word pairs linked, original, translatio
      "She laughed sand sang.", None),
     # 'for an hour' makes sense where 'for and hour' does not: the context rules the reading out
     (TEXT_FR_EN, WORDS_FR_EN, "Elle rit et chanta.", "She laughed, sang for an hour.", None),
+    # a phrase the translation writes in another link too is the writer's ('white kid gloves'),
+    # not a slip made twice; one neighbour shared is not the phrase
+    (TEXT_FR_EN + [("Le vent dans les dunes.", "The wind: laughed sand sang.")], WORDS_FR_EN,
+     "Elle rit et chanta.", "She laughed sand sang.", None),
+    (TEXT_FR_EN + [("Le vent dans les dunes.", "The wind: laughed sand blew.")], WORDS_FR_EN,
+     "Elle rit et chanta.", "She laughed sand sang.", ("sand", "and")),
     # 'et' has its translation here, 'so', by a sure word link: decided, whatever the table says
     (TEXT_FR_EN, WORDS_FR_EN | {("et", "so")}, "Elle rit et chanta.", "She laughed so sand sang.", None),
     (TEXT_DE_FR, WORDS_DE_FR, "Sie lachte und sang.", "Elle rit est chanta.", ("est", "et")),
