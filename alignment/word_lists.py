@@ -37,7 +37,12 @@ def speller_for(lang: str) -> Any:
     """pyspellchecker for a language, or None when it has no word list for it (an unknown
     code raises ValueError there; an empty one gives a checker with no words, whose word
     frequencies divide by zero). A regional tag takes its language's list: 'en-GB', which a
-    TMX or `-t en_GB` gives, had none, and every word-list check fell silent."""
+    TMX or `-t en_GB` gives, had none, and every word-list check fell silent.
+
+    The checks look words up casefolded, and German 'ß' casefolds to 'ss': 'saßen' was no word
+    and 'Straße' no common noun. So each listed word that casefolds otherwise is listed
+    casefolded too, with its count, where that form is not a word of its own ('masse' is):
+    which also makes the Swiss spelling ('sassen', 'Strasse') a word, as it is."""
     from spellchecker import SpellChecker
 
     from .lang import primary
@@ -45,9 +50,14 @@ def speller_for(lang: str) -> Any:
     if not primary(lang):
         return None
     try:
-        return SpellChecker(language=primary(lang))
+        speller = SpellChecker(language=primary(lang))
     except ValueError:
         return None
+    listed = speller.word_frequency.dictionary
+    folded = {f: n for w, n in listed.items() if (f := w.casefold()) != w and f not in listed}
+    if folded:
+        speller.word_frequency.load_json(folded)
+    return speller
 
 
 # a word list that knows fewer of a text's own lower-case words than this cannot tell a word

@@ -51,10 +51,25 @@ FR = [
     ("Er wartete lange.", "Il attendit longtemps à la crême.", [], None),   # an old spelling (accents)
 ]
 
+AROUND_DE = [(fr, de) for de, fr in AROUND_FR]
+DE = [   # German translations: Swiss 'ss' for 'ß', 'ß' itself (which casefolds to 'ss'), 'un-'
+    ("Ils le laissèrent partir.", "Sie lsasen ihn gehen.", [("laissèrent", "lassen")],
+     ("lsasen", "'lsasen' is no word: 'lassen'? (original: 'laissèrent')")),
+    ("Ils s'assirent et le laissèrent partir.", "Sie sassen und lassen ihn gehen.",
+     [("laissèrent", "lassen"), ("assirent", "lassen")], None),
+    ("Ils s'assirent et le laissèrent partir.", "Sie saßen und lassen ihn gehen.",
+     [("laissèrent", "lassen"), ("assirent", "lassen")], None),
+    ("Le sommet est encore vierge.", "Der Gipfel ist noch unbezwungen.", [("vierge", "ungezwungen")], None),
+]
 
 @pytest.mark.parametrize("src, tgt, groups, expected", EN)
 def test_misspelt_english_words(src, tgt, groups, expected):
     _judge(AROUND_EN + [(src, tgt)], groups, expected, ("fr", "en"))
+
+
+@pytest.mark.parametrize("src, tgt, groups, expected", DE)
+def test_misspelt_german_words(src, tgt, groups, expected):
+    _judge(AROUND_DE + [(src, tgt)], groups, expected, ("fr", "de"))
 
 
 @pytest.mark.parametrize("src, tgt, groups, expected", FR)
@@ -135,3 +150,18 @@ def test_a_regional_tag_checks_as_its_language(pairs, langs, regional, groups):
         return [(f.check, f.message) for f in run_checks(b, evidence=fake_evidence(groups))]
     plain = findings(*langs)
     assert plain and findings(*regional) == plain
+
+
+def test_the_german_list_knows_words_with_eszett_casefolded() -> None:
+    """The checks look words up casefolded and 'ß' casefolds to 'ss': 'saßen' and 'Straße' were
+    unknown to them (and so is the Swiss spelling, 'sassen', 'Strasse', until listed too); a
+    casefolded form that is a word of its own keeps its own count ('masse', not 'maße')."""
+    from spellchecker import SpellChecker
+
+    from alignment.word_lists import speller_for
+    listed = SpellChecker(language="de").word_frequency.dictionary
+    speller = speller_for("de")
+    assert "sassen" not in listed and "strasse" not in listed
+    assert all(w.casefold() in speller for w in ("saßen", "Straße", "sassen", "Strasse", "muß"))
+    assert speller.word_frequency.dictionary["masse"] == listed["masse"]
+    assert speller.word_frequency.dictionary["strasse"] == listed["straße"]
