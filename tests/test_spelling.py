@@ -37,6 +37,12 @@ EN = [
     ("Cela lui fit plaisir.", "That gave him a pleasurre.", [("plaisir", "pleasure")],
      ("pleasurre", "'pleasurre' is no word: 'pleasure'? (original: 'plaisir')")),
     ("Ils dirent au Lapin.", "They said to the Rabbbit.", [], None),   # capitalised: a name's business
+    # a contraction is a word too ('couldn't'); a possessive of a listed word is no slip
+    ("Je ne le vois pas.", "I con't see it.", [("pas", "don't")], ("con't", "'con't' is no word: 'don't'?")),
+    ("Il ne pouvait pas répondre.", "He cuoldn’t answer.", [("pouvait", "couldn't")],
+     ("cuoldn’t", "'cuoldn’t' is no word: 'couldn't'? (original: 'pouvait')")),
+    ("Ils aimaient la compagnie l'un de l'autre.", "They liked each other's company.",
+     [("autre", "others"), ("compagnie", "company")], None),
     # a form the list lacks and lemminflect's lexicon has
     # ('least' is one edit away, with a counterpart in the original)
     ("Elle s'appuya au moins sur le mur.", "At the least, she leant against the wall.",
