@@ -45,6 +45,7 @@ Kept (2026-12-04): in English, a word lemminflect's lexicon knows is a word, tho
 lacks it ('she leant against a buttercup' was read as 'least'): LIMSI free multi-sentence links
 (--multi) seeds 0-1 spelling warnings on clean links 1 -> 0 each, typos found unchanged on the
 LIMSI 1-1 and --multi windows (seeds 0-2) and, held out, alibi (27 of 28).
+
 Other languages' forms (2026-12-04): pyspellchecker's French list has no passé simple nor
 imperfect subjunctive ('découvris', 'fissent'), its German list few inflected forms; simplemma's
 lemma tables (54 languages) know them, so a word it knows is a word outside English (in English
@@ -136,6 +137,7 @@ def check_spelling(bitext: Bitext, config: CheckConfig,
 
 
 def _key(word: str) -> str:
+    """The word as the check compares it: casefolded, with a typographic apostrophe straight."""
     return word.casefold().replace("’", "'")
 
 
@@ -153,7 +155,7 @@ def _spelt(key: str, speller: Any, english: bool) -> bool:
         and not (key.endswith("'s") and key[:-2] in speller)
 
 
-def _known(key: str, speller: Any, english: bool, german: bool, lang: str = "") -> bool:
+def _known(key: str, speller: Any, english: bool, german: bool, lang: str) -> bool:
     """Is the (casefolded) word one the lists know, with its ligatures spelt out, in English in
     lemminflect's lexicon ('leant'), in German also without the prefix 'un' ('unbezwungen': the
     list has 'bezwungen')? (German 'ß', which casefolds to 'ss', speller_for takes care of.)"""

@@ -125,7 +125,6 @@ def _common(word: str, lang: str, floor: float = 5e-6) -> bool:
     return speller is not None and speller.word_usage_frequency(word.casefold()) >= floor
 
 
-
 @lru_cache(maxsize=8192)
 def english_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Parts of speech and lemmas lemminflect's English lexicon gives the word (lower case;
