@@ -178,7 +178,10 @@ class Phrases:
     9.7 / 0.0 / 6.5 per 1,000; real-word findings on links with an injected slip of another kind
     LIMSI 2 -> 1, alibi 1 -> 0 (seeds 0, 1); limsi-enfr info 2.8 -> 1.4 (seed 2); held out,
     Text+Berg test real-word info 6.1 / 6.3 -> 4.1 / 4.2 per 1,000 (seeds 0, 1). No slip lost on
-    any of these windows nor on Text+Berg dev; the checks took as long."""
+    any of these windows nor on Text+Berg dev; the checks took as long. Not kept: also a word
+    whose bigram with either neighbour the text writes twice elsewhere ('me font' for 'dont'):
+    LIMSI seeds 0 and 2 lost a slip each, and no false alarm went on LIMSI, limsi-enfr or their
+    --multi windows."""
 
     def __init__(self, bitext: Bitext) -> None:
         self._at = [{a: (ctx[0], w.lower(), ctx[1]) for w, a, _, ctx in
