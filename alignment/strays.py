@@ -182,7 +182,10 @@ class NameSlots:
     word is told from a translator's paraphrase by where the word stands. 'said examples'
     where the translation writes 'said Alice' again and again stands in the name's own slot;
     'exclaimed the now really anxious girl' or 'the maiden, waving' do not. Taken from the text
-    itself, so any language, and titles ('Miss Taylor') and speech verbs need no word list."""
+    itself, so any language, and titles ('Miss Taylor') and speech verbs need no word list.
+    Not kept (2026-12-04): the two words before as a slot too, when the one word before is not
+    ('turning to soup again' where the text writes 'turning to Alice'): LIMSI seeds 0-2 and the
+    --multi, limsi-enfr and Text+Berg dev windows found nothing more."""
 
     def __init__(self, bitext: Bitext) -> None:
         self._bitext = bitext
