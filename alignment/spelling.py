@@ -57,6 +57,13 @@ translations (textberg-frde --split test) 4 / 3 / 4 -> 1 / 1 / 1. Typos lost: 'p
 'zurrst' (textberg-frde; a form of 'zurren' indeed) and one of held-out textberg-frde: 3 of the 188
 typos of the non-English windows.
 
+Two neighbouring letters swapped are a typo even when one is accented ('aprsè' for 'après'
+was taken for an accent changed): limsi-enfr seed 0 typos 16 -> 17 of 19; nothing else moved on
+limsi-enfr, Text+Berg dev, alibi-enfr and the --multi windows, nor, held out, on Text+Berg test
+and its German translations. Not kept: corrections simplemma knows and the list lacks, as frequent
+as their lemma ('demandèrent' for 'denandèrent'): limsi-enfr one typo more, but held out,
+alibi-enfr read 'pont-levis' as a slip for 'levas' (one more warning on its clean links).
+
 English contractions (2026-12-04): word_spans keeps "don't" whole, and the check looked at
 letters only, so "I con't see" (a near slip the bench injects) and "she cuoldn't answer" (a typo)
 drew no finding; now a contraction no list knows is looked at too, not a possessive of a listed
@@ -241,6 +248,13 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
+def _swapped(word: str, cand: str) -> bool:
+    """Is one the other with two neighbouring letters swapped?"""
+    diff = [k for k, (x, y) in enumerate(zip(word, cand)) if x != y]
+    return len(word) == len(cand) and len(diff) == 2 and diff[1] == diff[0] + 1 \
+        and word[diff[0]] == cand[diff[1]] and word[diff[1]] == cand[diff[0]]
+
+
 def _form_or_accent(word: str, cand: str) -> bool:
     """Is one the other with an ending ('retournai'/'retournait', 'rouet'/'roue'), or with
     another last letter, or with other accents ('crême'/'crème'), or with an accented letter
@@ -248,6 +262,8 @@ def _form_or_accent(word: str, cand: str) -> bool:
     looks otherwise ('littlle', 'recieved')."""
     if word.startswith(cand) or cand.startswith(word) or _plain(word) == _plain(cand):
         return True
+    if _swapped(word, cand):   # 'aprsè' for 'après': the keys struck in the wrong order
+        return False
     if len(word) == len(cand) and word[:-1] == cand[:-1]:
         return True
     short = min(len(word), len(cand))

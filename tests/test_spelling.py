@@ -55,6 +55,9 @@ FR = [
      ("letrte", "'letrte' is no word: 'lettre'? (original: 'Brief')")),
     ("Ich kehrte zurück.", "Je retournai chez moi.", [("kehrte", "retournait")], None),   # a form the list lacks
     ("Er wartete lange.", "Il attendit longtemps à la crême.", [], None),   # an old spelling (accents)
+    # two letters swapped, one of them accented: a slip of the keys, not an accent changed
+    ("Er fiel danach.", "Il tomba aprsè cela.", [("danach", "après")],
+     ("aprsè", "'aprsè' is no word: 'après'? (original: 'danach')")),
     # a verb form the list lacks and simplemma's lexicon has (passé simple, imperfect subjunctive)
     ("Ich entdeckte die Karte.", "Je découvris la carte.", [("entdeckte", "découvres")], None),
     ("Damit sie gingen.", "Pour qu'ils fissent ainsi.", [("gingen", "fassent")], None),
