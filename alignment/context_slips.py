@@ -39,7 +39,7 @@ the translation (`CheckConfig.context_place_slack`; the other real-word rules as
 a tenth): 'would bar his road' was read as 'would be his' for the pronoun 'le' forty words back
 ('Une envie folle le tenaillait...'), a false alarm in every alibi window. Measured (2026-12-04,
 seeds 0-2, --word-links): alibi warnings 13.5 / 13.9 / 8.8 -> 4.5 / 4.6 / 0.0 per 1,000 clean
-links with the prefix rule of slips._form_of ('commend' for 'recommande'), its slips found as
+links with the prefix rule of slip_words.form_of ('commend' for 'recommande'), its slips found as
 before (within a tenth, one lost: 'impossible for dip to calm it', 'lui' three words back); LIMSI
 1-1 and --multi windows: slips and warnings on clean links unchanged. alibi was read to find these
 two, so it is no longer held out for the real-word rules.
@@ -67,12 +67,12 @@ def _candidates(w: str, ctx: tuple, models: Sequence[Ngrams], lang: str,
     better than the word written (a second edit costs `context_edit_cost`). For a word
     with a counterpart (`matched`), one edit only, and neither a contraction or possessive
     ("child's" for 'childish') nor the word with letters added ('around' for 'round')."""
-    from .slips import _near, _plausible
+    from .slip_words import near_words, plausible_words
 
     if ctx == (None, None):
         return []
     two = len(w) >= config.context_two_edits and not matched
-    near = _plausible(_near(w, lang, 2 if two else 1), w, lang)
+    near = plausible_words(near_words(w, lang, 2 if two else 1), w, lang)
     if matched:
         near = [(c, d) for c, d in near if "'" not in c and w not in c]   # w has letters only
     scored = [(log_ratio(models, c, w, ctx) - (config.context_edit_cost if d > 1 else 0.0), c)

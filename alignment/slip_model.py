@@ -167,13 +167,13 @@ def _suspects(lw: LinkWords, config: CheckConfig) -> list[int]:
 def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, lexicon: TextLexicon,
                models: Sequence[Ngrams], config: CheckConfig) -> list[Candidate]:
     """Every (suspect word, intended word) pair of link i with its features."""
-    from .slips import _lexicon, _near, _plausible
+    from .slip_words import near_words, plausible_words, word_index
 
     lang = bitext.tgt_lang
     suspects = _suspects(lw, config)
     if lw.cos is None or not lw.src or not suspects:
         return []
-    near = {j: _plausible(_near(lw.tgt[j][0], lang, 2 if len(lw.tgt[j][0]) >= 3 else 1),
+    near = {j: plausible_words(near_words(lw.tgt[j][0], lang, 2 if len(lw.tgt[j][0]) >= 3 else 1),
                           lw.tgt[j][0], lang) for j in suspects}
     cands = sorted({c for cs in near.values() for c, _ in cs})
     if not cands:
@@ -182,7 +182,7 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
     cos = evidence.cosines(cands, originals)
     row = {c: r for r, c in enumerate(cands)}
     ctx = {a: c for _, a, _, c in contexts(bitext.link_text(i, "tgt"), lang)}
-    index, common = _lexicon(lang).words, function_words(lang)
+    index, common = word_index(lang).words, function_words(lang)
     folded = [o.casefold() for o in originals]
     same = np.array([[c == o for o in folded] for c in (c.casefold() for c in cands)])
     cos = np.where(same, -1.0, cos)

@@ -7,7 +7,8 @@ translation word with no counterpart in the original while a word one or two
 letters away is a good counterpart (word-vector cosine) of an original word that
 has none either; the message names that likely intended word. Without evidence,
 only cognate slips are found (the edit must bring the word close in spelling to
-an original word, as "tenor" -> "terror" for "terreur").
+an original word, as "tenor" -> "terror" for "terreur"). Which words a slip could have
+meant (edits that are words, less other forms of the word written) is slip_words.py's.
 
 Library, and why: pyspellchecker's word lists with frequencies (en, fr, de, es,
 it, pt, nl, ru, ...; pure Python, well kept) say which edits are real words.
@@ -24,46 +25,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .cognates import _best, function_words, link_pairs, make_finding, speller_for
-from .evidence import LinkWords, WordEvidence, _grams, fold, link_words, similarity, word_spans
+from .evidence import LinkWords, WordEvidence, fold, link_words, similarity, word_spans
 from .context_lm import Ngrams, Phrases, contexts, english_lists, log_ratio
 from .context_slips import context_slips
 from .lang import primary
 from .slip_model import model_slips
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
+from .slip_words import MIN_COUNT, form_of, near_words, plausible_words, towards, word_index
 from .word_lists import english_lemmas
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
-
-
-def _edits(word: str, letters: str) -> set[str]:
-    """Strings one edit (delete, swap, replace, insert) away, using only the given letters."""
-    cuts = [(word[:k], word[k:]) for k in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in cuts if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in cuts if b for c in letters}
-    out |= {a + c + b for a, b in cuts for c in letters}
-    return out
-
-
-def _dice(padded: str, grams: frozenset[str]) -> float:
-    """similarity() for an already folded, padded string, without filling the gram cache."""
-    mine = {padded[i:i + 2] for i in range(len(padded) - 1)}
-    return 2 * len(mine & grams) / (len(mine) + len(grams))
-
-
-def _towards(word: str, target: str, known: Any) -> set[str]:
-    """Known words two edits from word whose edits bring it closer in spelling to target.
-
-    Edits use only the letters of target (the intended cognate shares them), which
-    keeps the search to a few thousand dictionary look-ups.
-    """
-    letters = "".join(sorted(set(fold(target)) - set(" -'")))
-    one = _edits(word, letters)
-    og, base = _grams(target), similarity(word, target)
-    closer = [x for x in one if _dice(f"#{x}#", og) > base]
-    return {c for c in one.union(*(_edits(x, letters) for x in closer)) if c in known}
 
 
 def _cognate_slip(word: str, orphans: Sequence[tuple[str, int, int]], speller: Any,
@@ -75,7 +48,7 @@ def _cognate_slip(word: str, orphans: Sequence[tuple[str, int, int]], speller: A
         base = similarity(lw, o[0])
         if base < 0.35 or len(o[0]) < 6:
             continue
-        cands = _towards(lw, o[0], speller.word_frequency.dictionary) - {lw}
+        cands = towards(lw, o[0], speller.word_frequency.dictionary) - {lw}
         best = max(((similarity(c, o[0]), c) for c in cands if abs(len(c) - len(o[0])) <= 2
                     and speller.word_usage_frequency(c) >= floor), default=(0.0, ""))
         if best[0] >= config.cognate_similarity and best[0] >= base + 0.15:
@@ -102,123 +75,11 @@ def _spelling_slips(bitext: Bitext, speller: Any, config: CheckConfig) -> Iterat
 
 # ---------------------------------------------------------------- with word vectors
 
-MIN_COUNT = 5000   # pyspellchecker count of intended words ('terror' 15,747; 'ow' 4,375)
-
-
-@lru_cache(maxsize=4)
-def _lexicon(lang: str, size: int = 30000) -> Any:
-    """symspellpy index of the language's `size` commonest words (pyspellchecker counts).
-
-    Its edit distance is symspellpy's own, in Python: editdistpy's C++ one (the same
-    distances) made the look-ups twice as fast but the checks of 1,000 LIMSI links only
-    10.2 -> 9.8 s (2026-12-04), not worth a dependency more."""
-    from symspellpy import SymSpell
-
-    speller = speller_for(lang)
-    freq = speller.word_frequency.dictionary if speller is not None else {}
-    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-    for w in sorted(freq, key=freq.__getitem__, reverse=True)[:size]:
-        index.create_dictionary_entry(w, freq[w])
-    return index
-
-
-def _near(word: str, lang: str, distance: int = 1) -> list[tuple[str, int]]:
-    """Common words up to `distance` (1 or 2) edits from word (Damerau), with their distance."""
-    return list(_near_cached(word, lang, distance))
-
-
-@lru_cache(maxsize=50_000)   # each detector asks for the same words again (bounded: ~50 MB at most)
-def _near_cached(word: str, lang: str, distance: int) -> tuple[tuple[str, int], ...]:
-    from symspellpy import Verbosity
-
-    key = word.casefold()
-    found = _lexicon(lang).lookup(key, Verbosity.ALL, max_edit_distance=distance,
-                                  include_unknown=False)
-    out = [(f.term, f.distance) for f in found if f.term != key and len(f.term) >= 2]
-    return tuple((t.capitalize() if word[:1].isupper() else t, d) for t, d in out)
-
-
-# British and American spellings of one word: never a slip for the other
-VARIANTS = ((r"(?<=\w\w)our", "or"), (r"(?<=[^aeiou])re\b", "er"), (r"(?<=\w\w)is(?=e|ed|es|ing|ation)", "iz"),
-            (r"yse", "yze"), (r"\bgrey", "gray"), (r"(?<=[aeiou])ll(?=ed|ing|er)", "l"))
-
-
-def _variant(a: str, b: str) -> bool:
-    """Is b another spelling of a ('rumour'/'rumor', 'centre'/'center', 'realise'/'realize',
-    'grey'/'gray')? A translation may spell either way: limsi windows of 300 links read
-    'rumour' as a slip for 'rumor' twice in 8 windows. Not 'four'/'for' (two letters before)."""
-    a, b = a.casefold(), b.casefold()
-    return a != b and _variant_norm(a) == _variant_norm(b)
-
-
-_VARIANT_RES = tuple((re.compile(pattern), repl) for pattern, repl in VARIANTS)
-
-
-@lru_cache(maxsize=50_000)   # asked for every candidate of every suspect word
-def _variant_norm(x: str) -> str:
-    for pattern, repl in _VARIANT_RES:
-        x = pattern.sub(repl, x)
-    return x
-
-
-def _other_ending(a: str, b: str) -> bool:
-    """Are a and b one word with another vowel ending ('tourna'/'tourné', 'parle'/'parla')?
-    An inflection the translator chose, as a longer form is, not a slip: limsi-enfr read
-    'se tourna' (turned) as a slip for 'tourné'. Consonant endings stay ('thing'/'think')."""
-    a, b = a.casefold(), b.casefold()
-    vowels = "aeiouyéèêàâ"
-    return len(a) >= 5 and len(a) == len(b) and a[:-1] == b[:-1] and a[-1] != b[-1] \
-        and a[-1] in vowels and b[-1] in vowels
-
-
-# endings French adds to a word for agreement or makes a verb with ('courts' for 'court',
-# 'fautes', 'coins'; 'placer' beside the noun 'place')
-# the endings of gender and number agreement: French (measured below), and Spanish, Italian
-# and Portuguese, whose adjectives and possessives agree the same way ('Son tuyos.' / 'They
-# are yours.' read 'tuyos' as a slip for 'tuyo' before)
-AGREEMENT_ENDINGS = {"fr": ("s", "x", "e", "es", "r"), "es": ("o", "a", "os", "as", "s", "es"),
-                     "it": ("o", "a", "i", "e"), "pt": ("o", "a", "os", "as", "s", "es")}
-
-
-COMMON_FORMS = 1000   # a language's commonest words, where its short agreeing forms are
-
-
-def _agreement(word: str, cand: str, lang: str) -> bool:
-    """Are the word written and the candidate one stem with endings its language's grammar
-    adds ('courts' / 'court' / 'courte', 'placer' / 'place')? In French the ending follows the
-    translation's own syntax (an adjective agrees with its noun, 'pour y placer'), which the
-    original's words cannot decide, so it is no slip. Measured on the gold links as published
-    (bench_checks.py --gold: Text+Berg dev, LIMSI read English -> French): French real-word
-    warnings 9 -> 5 ('courts' for 'court', original 'short'; 'fautes', 'coins', 'placer');
-    the slips injected in the bench windows (limsi-enfr, Text+Berg dev, and held out Text+Berg
-    test and alibi-enfr, seeds 0-2) were found as before."""
-    a, b = word.casefold(), cand.casefold()
-    ends = ("", *AGREEMENT_ENDINGS.get(primary(lang), ()))
-    if len(ends) == 1 or a == b:
-        return False
-    # a stem of two letters for the language's common words: possessives and determiners
-    # agree with the translation's noun ('le sue mani' read as a slip for 'suo', original 'her')
-    stem = 2 if {a, b} <= function_words(lang, COMMON_FORMS) else 3
-    return any(a.endswith(e) and len(a) - len(e) >= stem and b in {a[:len(a) - len(e)] + x for x in ends}
-               for e in ends)
-
-
-def _form_of(word: str, cand: str, lang: str) -> bool:
-    """Is cand another form of the word written, hence no slip for it: a longer form
-    ('pleasure' for 'please'), the word with a prefix ('recommend' for 'commend', 'return'
-    for 'turn': a derivation; a slip seldom loses a word's first two letters), another
-    spelling (`_variant`), another vowel ending (`_other_ending`) or another agreement
-    (`_agreement`)?"""
-    longer = len(cand) > len(word) >= 4 and fold(cand).startswith(fold(word)[:-1])
-    prefixed = len(cand) >= len(word) + 2 and len(word) >= 4 and fold(cand).endswith(fold(word))
-    return longer or prefixed or _variant(word, cand) or _other_ending(word, cand) \
-        or _agreement(word, cand, lang)
-
 
 def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:
     """Words one edit away; two edits only when an original word looks like a cognate."""
     cognate = any(len(o) >= 5 and similarity(word, o) >= 0.35 for o in weak)
-    return _near(word, lang, 2 if cognate else 1)
+    return near_words(word, lang, 2 if cognate else 1)
 
 
 def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
@@ -230,14 +91,14 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
     ('ow' for 'now') are out, and so are two-letter words that are not among the language's
     commonest ('te' for 'tea'), and longer forms of the word written ('pleasure' for
     'please': a derivation, not a slip). Also says which pairs are cognates (spelt alike)."""
-    index = _lexicon(lang).words
+    index = word_index(lang).words
     floor = max(MIN_COUNT, 0.01 * index.get(word.casefold(), 0))
     ok = np.ones((len(near), len(weak)), dtype=bool)
     cognate = np.zeros((len(near), len(weak)), dtype=bool)
     here = [_also_here(o, index) for o in weak]
     for k, (c, d) in enumerate(near):
         rare = index.get(c.casefold(), 0) < floor \
-            or (len(c) < 3 and c.casefold() not in function_words(lang)) or _form_of(word, c, lang)
+            or (len(c) < 3 and c.casefold() not in function_words(lang)) or form_of(word, c, lang)
         for m, o in enumerate(weak):
             sim = similarity(c, o)
             cognate[k, m] = 0.4 <= sim < 1.0 and sim > similarity(word, o)
@@ -450,28 +311,6 @@ def _one_claim(found: list[Finding]) -> list[Finding]:
 
 # ---------------------------------------------------------------- words rare in the text
 
-def _plausible(near: Sequence[tuple[str, int]], word: str, lang: str) -> list[tuple[str, int]]:
-    """Intended words worth weighing for `word` (_plausible_cached; the detectors ask again
-    for the same words, link after link)."""
-    return list(_plausible_cached(tuple(near), word, lang))
-
-
-@lru_cache(maxsize=50_000)
-def _plausible_cached(near: tuple[tuple[str, int], ...], word: str,
-                      lang: str) -> tuple[tuple[str, int], ...]:
-    """Intended words worth weighing for `word`: common (at least MIN_COUNT, and not a
-    hundred times rarer than the word written), two letters only if among the language's
-    commonest, and neither a longer form of the word written ('pleasure' for 'please'),
-    another spelling of it ('rumor' for 'rumour'), another agreement of it (French 'court'
-    for 'courts': `_agreement`), nor the word it is the possessive of ('uncle' for "uncle's")."""
-    index = _lexicon(lang).words
-    key = word.casefold()
-    floor = max(MIN_COUNT, 0.01 * index.get(key, 0))
-    return tuple((c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
-            and (len(c) >= 3 or c.casefold() in function_words(lang)) and not _form_of(word, c, lang)
-            and key not in (c.casefold() + "'s", c.casefold() + "’s"))
-
-
 def _usual_slip(i: int, j: int, cand: str, d: int, lw: LinkWords, lexicon: TextLexicon,
                 have: Any, config: CheckConfig) -> tuple[float, int] | None:
     """(share, original word) where the text's own table calls for `cand` here: an original
@@ -531,13 +370,13 @@ def _text_slips(i: int, lw: LinkWords, evidence: WordEvidence, lexicon: TextLexi
     t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
     originals = [w for w, *_ in lw.src]
     have = Counter(w.casefold() for w, *_ in lw.tgt)
-    index = _lexicon(lang).words
+    index = word_index(lang).words
     for j, (w, a, b) in enumerate(lw.tgt):
         key = w.casefold()
         if t_ok[j] or not w[0].islower() or len(w) < 2 or lexicon.counts[key] > config.slip_rare_in_text \
                 or lexicon.expected(key, originals) >= 0.1:
             continue
-        near = [(c, d) for c, d in _plausible(_near(w, lang, 2), w, lang) if not against(a, w, c)]
+        near = [(c, d) for c, d in plausible_words(near_words(w, lang, 2), w, lang) if not against(a, w, c)]
         best: tuple[float, str, int, str] | None = None
         for c, d in near:
             usual = _usual_slip(i, j, c, d, lw, lexicon, have, config)

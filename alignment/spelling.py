@@ -201,10 +201,10 @@ def _correction(word: str, speller: Any, original: Original, content, evidence: 
     """The likeliest known word one edit from `word`, with the original word backing it (None
     for a common word backed by none); None when there is no such word, or when a word one
     edit away is only another spelling of it."""
-    from .slips import _variant
+    from .slip_words import is_variant
 
     near = sorted(c for c in speller.known(speller.edit_distance_1(word)) if len(c) >= 2)
-    if any(_variant(word, c) or _british(word, c) for c in near):
+    if any(is_variant(word, c) or _british(word, c) for c in near):
         return None
     near = [c for c in near if speller.word_usage_frequency(c) >= config.spelling_min_frequency
             and not _form_or_accent(word, c)]

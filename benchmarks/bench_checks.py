@@ -193,9 +193,9 @@ def _common_for_name(name: str, other: str, sl: Slipper) -> str | None:
     content word of another translation sentence ('the Ruhr' -> 'the border': the name lost
     to a common word, issue 12). None when neither exists."""
     from alignment.cognates import function_words
-    from alignment.slips import _near
+    from alignment.slip_words import near_words
 
-    near = [w for w, _ in _near(name.lower(), sl.langs[1]) if len(w) >= 3 and similarity(w, name) < 0.5]
+    near = [w for w, _ in near_words(name.lower(), sl.langs[1]) if len(w) >= 3 and similarity(w, name) < 0.5]
     if near and sl.rng.random() < 0.5:
         new = str(sl.rng.choice(near))
         return new.capitalize() if sl.rng.random() < 0.5 else new
@@ -257,7 +257,7 @@ def _realword_near(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     0.73 from 'a'), 'bigger then' for 'plus grande que'. realword-1 injects only words with no
     counterpart (below 0.5). No other form of the word ('cats', 'colour'), which is grammar or
     spelling, not a slip. Its own generator, as for typos."""
-    from alignment.slips import _form_of
+    from alignment.slip_words import form_of
 
     rng = np.random.default_rng([int(sl.seed), k, 1])
     sp = speller_for(sl.langs[1])
@@ -267,7 +267,7 @@ def _realword_near(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
         w, best = m.group(), sl.counterpart(m.group(), ow)
         near = sorted(c for c in _edits1(w) - {w} if len(c) >= 2 and c in sp
                       and sp.word_usage_frequency(c) >= 1e-6
-                      and not _form_of(w, c, sl.langs[1]) and not _form_of(c, w, sl.langs[1]))
+                      and not form_of(w, c, sl.langs[1]) and not form_of(c, w, sl.langs[1]))
         near = [c for c in near if 0.5 <= sl.counterpart(c, ow) < best - 0.1]
         if near:
             return trans[:m.start()] + str(rng.choice(near)) + trans[m.end():]
@@ -280,14 +280,14 @@ def _name_alike(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     one or two letters from the name and a bigram Dice of 0.5 or more, so its spelling alone
     passes for the name's counterpart (name-common takes words spelt less alike). Its own
     generator, as for typos."""
-    from alignment.slips import _near
+    from alignment.slip_words import near_words
 
     m = _name_pair(orig, trans)
     if m is None:
         return None
     rng = np.random.default_rng([int(sl.seed), k, 2])
     sp = speller_for(sl.langs[1])
-    near = sorted(w for w, _ in _near(m.group().lower(), sl.langs[1], 2) if w.isalpha() and len(w) >= 3
+    near = sorted(w for w, _ in near_words(m.group().lower(), sl.langs[1], 2) if w.isalpha() and len(w) >= 3
                   and w.islower() and sp.word_usage_frequency(w) >= 1e-6 and similarity(w, m.group()) >= 0.5)
     if not near:
         return None

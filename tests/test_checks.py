@@ -1018,9 +1018,9 @@ def test_a_context_reading_needs_its_original_word_in_the_written_words_place() 
     ("here", "there", False),          # one letter before: a slip may lose it
 ])
 def test_another_form_of_the_word_written_is_no_slip_for_it(word: str, cand: str, form: bool) -> None:
-    from alignment.slips import _form_of
+    from alignment.slip_words import form_of
 
-    assert _form_of(word, cand, "en") is form
+    assert form_of(word, cand, "en") is form
 
 
 def test_a_word_with_a_prefix_is_no_slip_for_the_word_written() -> None:
