@@ -1,6 +1,7 @@
 """Word-level comparison across the sides: names and cognates.
 
-Part of the check stage (see checks.py, which registers these checks). A name
+Part of the check stage (see checks.py, which registers these checks). Which words are
+names, and what the text says about them, is name_words.py's. A name
 on one side should have a similar word on the other: similarity is the Dice
 coefficient of character bigrams of accent-stripped, case-folded words (no hand
 list of names), helped by name translations learned from the text itself
@@ -21,10 +22,7 @@ what it found.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -33,9 +31,11 @@ from typing import TYPE_CHECKING
 from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
                        word_spans)
 from .lang import primary
+from .name_words import (NameContext, find_names, kept_names, learned_counterparts,
+                         name_contexts, same_date_word)
 from .name_spelling import derived, false_friends, friend, in_compound, joined_spelt, name_key
 from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
-from .types import MAX_WORD_PAIRS, Bitext, Finding, Side, Span
+from .types import Bitext, Finding, Side, Span
 from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
                          link_pairs, list_covers, make_finding, speller_for)
 
@@ -44,186 +44,6 @@ if TYPE_CHECKING:
 
 __all__ = ["check_names", "fold", "function_words", "link_pairs", "make_finding", "similarity",
            "speller_for", "word_spans"]
-
-
-
-# ---------------------------------------------------------------- names
-
-INITIAL_REACH = 40   # characters before a word that say whether it begins a sentence
-
-
-def _initial(text: str, start: int) -> bool:
-    """True if the word at start begins a sentence (or the text). Only the few characters
-    before it are read, so a link of thousands of capitalised words stays linear."""
-    end = start
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    before = text[max(0, end - INITIAL_REACH):end]
-    if re.search(r"[^\W\d_]['’]$", before):   # an elision (d'Israël, l'Inde): mid-sentence
-        return False
-    if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "("):   # quoted speech begins
-        return True
-    before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", before)
-    return not before or before[-1] in ".!?…:"
-
-
-def _name_stats(texts: Sequence[str]) -> tuple[set[str], set[str]]:
-    """Words capitalised mid-sentence somewhere, and words seen in lower case, on one side."""
-    named, lower = set(), set()
-    for text in texts:
-        for w, a, _ in word_spans(text):
-            if w[0].islower():
-                lower.add(w.casefold())
-            elif not _initial(text, a):
-                named.add(w.casefold())
-    return named, lower
-
-
-@dataclass(frozen=True)
-class NameContext:
-    """What decides, for one side of a text, whether a capitalised word is a name."""
-
-    lang: str
-    named: frozenset[str]          # capitalised mid-sentence somewhere on this side
-    lower: frozenset[str]          # seen in lower case on this side
-    other_named: frozenset[str]    # capitalised mid-sentence on the other side (folded)
-    links: Counter[str] = field(default_factory=Counter)   # links each word is in, this side
-
-
-def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
-             first_name: bool = False) -> bool:
-    """A capitalised word that names something: not sentence-initial (unless known as a
-    name), and, in a language that capitalises nouns, written as a name on the other side
-    too (German 'Berge' or 'Gletscherbaches' are nouns, not names).
-
-    Not kept (2026-12-02): a German capitalised word that pyspellchecker's list lacks and that
-    does not split into two of its words (with a linking s, es, n, en, e or er; 'ss' read as
-    'ß') taken as a name even when the other side never writes it so ('Kathmandu', 'Siachen'
-    written once). Text+Berg dev seeds 0-7: names replaced by a common word 1 -> 2 of 17,
-    misspelt or swapped unchanged, warnings per 1,000 clean links 0.0-5.7 -> 5.3-16.9 (real
-    differences of the published text, 'Arim' / 'Arun', 'Kangchendzönga' / 'Kantch', and
-    Swiss spellings or trade words the list lacks: 'Kote', 'Firnwand', 'Querung')."""
-    key = w.casefold()
-    if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
-        return False
-    if not first_name and _initial(text, a) and (key not in ctx.named or key in ctx.lower):
-        return False
-    if key in ctx.lower and _common(w, ctx.lang):   # a common word this text also writes in
-        return False                                 # lower case: a title (Monsieur, Vierge)
-    if primary(ctx.lang) in NOUN_CAPITALS:   # compounds are in no word list: not a test
-        # the tail of a hyphenated compound ('Kangchendzönga-Gruppe') is a noun
-        return fold(w) in ctx.other_named and text[a - 1:a] != "-"
-    return True
-
-
-def _names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
-    """Names in text; none in a title-case heading. A sentence's first word right before a
-    name is a first name ('Sophie Dubois habitait...'): at a sentence's start nothing else
-    tells it from any capitalised word, and 'Marie' for 'Sophie' went unseen."""
-    words = word_spans(text)
-    caps = [t for t in words if t[0][0].isupper() and not t[0].isupper()]
-    if not words or len(caps) > 0.6 * len(words):
-        return []
-    names = [(w, a, b) for w, a, b in caps if _is_name(w, a, text, ctx, config)]
-    starts = {a for _, a, _ in names}
-    first = [(w, a, b) for (w, a, b), nxt in zip(words, words[1:])
-             if a not in starts and nxt[1] in starts and w[0].isupper() and not w.isupper()
-             and not text[b:nxt[1]].strip() and _is_name(w, a, text, ctx, config, first_name=True)]
-    return sorted(names + first, key=lambda t: t[1])
-
-
-def _same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
-                    other_text: str = "") -> bool:
-    """True for 'June' against 'juin' (English capitalises months and days, French does
-    not), or against a date written in digits ('June 24' / '24/06')."""
-    key = _calendar(lang).get(fold(word))
-    if key is None:
-        return False
-    if any(_calendar(other_lang).get(fold(w)) == key for w in other_words):
-        return True
-    from .numbers import number_values
-    return key[0] == "m" and any(v == int(key[1:]) for v, *_ in number_values(other_text))
-
-
-def _learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
-                          config: CheckConfig) -> dict[str, dict[str, set[str]]]:
-    """Translations of names learned from the text: words that keep co-occurring with them.
-
-    'Chapelier' and 'Hatter' share no letters but are in the same links again and
-    again; a one-off slip (Ruhr -> Ruin) never builds such a record. Only capitalised
-    words count ('said' is in most links with 'Alice' too). Keyed by name_key on both sides
-    (a declined name's forms are one name), so the words learned are such keys too.
-    """
-    pairs = list(link_pairs(bitext))
-    out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
-    langs = {"src": bitext.src_lang, "tgt": bitext.tgt_lang}
-    for side, other, k, j in (("src", "tgt", 1, 2), ("tgt", "src", 2, 1)):
-        seen: Counter[str] = Counter()
-        cooc: Counter[tuple[str, str]] = Counter()
-        for p in pairs:
-            names = {name_key(w, langs[side]) for w, *_ in _names(p[k], ctx[side], config)}
-            words = {name_key(w, langs[other]) for w, *_ in word_spans(p[j]) if w[0].isupper()}
-            if len(names) * len(words) > MAX_WORD_PAIRS:   # no sentence pair: a list, a chapter
-                continue
-            seen.update(names)
-            cooc.update((n, w) for n in names for w in words)
-        for (n, w), c in cooc.items():
-            if c >= 2 and c >= 0.6 * seen[n]:
-                out[side].setdefault(n, set()).add(w)
-    return out
-
-
-def _kept_names(bitext: Bitext, ctx: dict[str, NameContext],
-                config: CheckConfig) -> dict[str, dict[str, frozenset[str]]]:
-    """Names (folded) the translation keeps as they are spelt: in most of the links (two at
-    least) that hold them, the other side has a word spelt alike (Alice/Alice, Népal/Nepal);
-    each with the other side's names that stand for it in most links (two at least) where
-    it is not so kept (the translator's habit: 'Highbury' where the original says 'Hartfield').
-
-    For these only a word spelt alike, or such a habit, is a counterpart: the encoder puts
-    unknown names close together (Alice/Dinah 0.48, Taylor/Tayrin 0.60), a word link may
-    join a changed name by its position, and words that keep co-occurring with it ('Miss'
-    with 'Taylor') are no translation of it. A one-off slip never builds a habit.
-    """
-    out = {}
-    for side, other in (("src", "tgt"), ("tgt", "src")):
-        seen: Counter[str] = Counter()
-        kept: Counter[str] = Counter()
-        instead: Counter[tuple[str, str]] = Counter()
-        for i in range(len(bitext.alignment.links)):
-            others = [t for t in word_spans(bitext.link_text(i, other)) if t[0][0].isupper()]
-            # a habit is a name: 'I' or a sentence's first word is in most links of a hero
-            names = {n[0] for n in _names(bitext.link_text(i, other), ctx[other], config)}
-            mine = _names(bitext.link_text(i, side), ctx[side], config)
-            if len(mine) * max(len(others), len(names)) > MAX_WORD_PAIRS:   # as link_words
-                continue
-            # ... and not another name's own counterpart ('Baltoro' beside 'Baltoro')
-            names = {o for o in names if _best(o, mine)[0] < config.name_similarity}
-            for w in {n[0] for n in mine}:
-                seen[fold(w)] += 1
-                spelt = _best(w, others)[0] >= config.name_similarity
-                kept[fold(w)] += spelt
-                instead.update((fold(w), fold(o)) for o in names if not spelt)
-        names = {k for k, c in kept.items() if c >= 2 and c >= 0.5 * seen[k]}
-        out[side] = {k: frozenset(o for (n, o), c in instead.items() if n == k and c >= 2
-                                  and c >= 0.5 * (seen[k] - kept[k])) for k in names}
-    return out
-
-
-def _contexts(bitext: Bitext) -> dict[str, NameContext]:
-    texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
-             for side in ("src", "tgt")}
-    stats = {side: _name_stats(texts[side]) for side in texts}
-    words = {side: [[w.casefold() for w, *_ in word_spans(t)] for t in texts[side]] for side in texts}
-    # the names the other side writes, in links it does not copy ('Grenze', 'Seite' of a German
-    # sentence left untranslated in the French are no names of the German original)
-    copied = {i for i, (s, t) in enumerate(zip(words["src"], words["tgt"])) if s and s == t}
-    named = {side: _name_stats([t for i, t in enumerate(texts[side]) if i not in copied])[0]
-             if copied else stats[side][0] for side in texts}
-    links = {side: Counter(w for ws in words[side] for w in set(ws)) for side in texts}
-    return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
-                              frozenset(fold(w) for w in named[other]), links[side])
-            for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
 
 
 def _name_links(lw: LinkWords, side: Side, originals: np.ndarray, config: CheckConfig,
@@ -248,7 +68,7 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
                   learned: dict[str, set[str]], kept: dict[str, frozenset[str]],
                   config: CheckConfig, friends: np.ndarray | None = None) -> list[WordSpan]:
     """Names of one side of link i with no counterpart on the other side (a name the
-    translation keeps as spelt needs a word spelt alike: _kept_names). `friends`: the link's
+    translation keeps as spelt needs a word spelt alike: kept_names). `friends`: the link's
     false_friends (original x translation words), which count as no counterpart."""
     text = bitext.link_text(i, side)
     other: Side = "tgt" if side == "src" else "src"
@@ -281,14 +101,14 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
     # 'Caterpillar': a name the text has learned, 'Chenille', has its counterpart)
     folded = {w.casefold() for w, *_ in (*lw.words(other), *word_spans(bitext.link_text(i, other)))}
     keys = {name_key(w, other_lang) for w in folded}
-    names = _names(text, ctx, config)
+    names = find_names(text, ctx, config)
     joined = joined_spelt(text, names, lw.words(other), config)
     return [n for n in names
             if n[1] in at and not (spelt if fold(n[0]) in kept else matched)[at[n[1]]]
             and n[1] not in joined
             and (fold(n[0]) in kept or not learned.get(name_key(n[0], ctx.lang), set()) & keys)
             and not kept.get(fold(n[0]), frozenset()) & {fold(w) for w in folded}
-            and not _same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
+            and not same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
 
 
 def _orphan_words(bitext: Bitext, lw: LinkWords, config: CheckConfig) -> list[WordSpan]:
@@ -311,9 +131,9 @@ def check_names(bitext: Bitext, config: CheckConfig,
     word or another orphan name; an orphan name alone is info (often a pronoun or a
     paraphrase stands for it).
     """
-    ctx = _contexts(bitext)
-    learned = _learned_counterparts(bitext, ctx, config)
-    kept = _kept_names(bitext, ctx, config)
+    ctx = name_contexts(bitext)
+    learned = learned_counterparts(bitext, ctx, config)
+    kept = kept_names(bitext, ctx, config)
     slots = NameSlots(bitext)
     # a word no list knows tells something only where the list knows the text's words
     known = list_covers((bitext.link_text(i, "tgt") for i in range(len(bitext.alignment.links))),
@@ -373,11 +193,11 @@ def _lost_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], tgt:
     tgt_k = {a: j for j, (_, a, _) in enumerate(lw.tgt)}
     # ... and no word of the language either ('Sardinia', 'Mary' translate; 'Alitan' does not)
     speller = speller_for(bitext.tgt_lang) if known else None   # known: list_covers
-    unspelt = [t for t in _names(bitext.link_text(i, "tgt"), ctx["tgt"], config)
+    unspelt = [t for t in find_names(bitext.link_text(i, "tgt"), ctx["tgt"], config)
                if t not in tgt and t_spelt.get(t[1], 1.0) < config.name_similarity
                and speller is not None and t[0].casefold() not in speller]
     out, changed = [], []
-    names = _names(bitext.link_text(i, "src"), ctx["src"], config)
+    names = find_names(bitext.link_text(i, "src"), ctx["src"], config)
     joined = joined_spelt(bitext.link_text(i, "src"), names, lw.tgt, config)
     for n in names:
         k = at.get(n[1])

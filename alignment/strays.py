@@ -122,11 +122,11 @@ def orphan_src_words(bitext: Bitext, lw: LinkWords, config: CheckConfig,
     that is none of the `strays` has its translation there ('marked' / 'tracés' at 0.597,
     just under the cosine: 'Corinthe' of 'raisins de Corinthe' did not replace it). A word
     in capitals belongs to a heading, which translators rewrite ('RIGHT FOOT' /
-    'Lepiédroit'), as _names takes no word in capitals for a name.
+    'Lepiédroit'), as name_words.find_names takes no word in capitals for a name.
 
     Measured and not kept (2026-12-01): for a German original, also a capitalised word its
     list lacks, no compound of listed words, written in one link only (a one-off name,
-    'Urdokas', that _names cannot tell from a noun). Text+Berg dev seeds 0-10 name-mangle
+    'Urdokas', that name_words.find_names cannot tell from a noun). Text+Berg dev seeds 0-10 name-mangle
     11 -> 14 of 20, warnings unchanged; but held out, Text+Berg test seeds 0-2 found no more
     (1 of 5, 0 of 2 swaps) and warnings rose 18.1 -> 20.2 and 13.7 -> 15.7 per 1,000."""
     matched = lw.matched("src", config.name_similarity, config.counterpart_cosine)

@@ -1,0 +1,204 @@
+"""Which capitalised words are names, and what the text itself says about them.
+
+Part of the check stage, read by the names check (cognates.py): a word is a name by where
+and how the text writes it (capitalised mid-sentence, not a sentence's first word unless
+known as a name; in German, where every noun is capitalised, only if the other side
+writes it as a name too), with no hand list of names. Over the whole text, two records
+help the check: the words that keep co-occurring with a name (its translation, learned:
+'Chapelier' / 'Hatter'), and the names the translation keeps as they are spelt, with the
+translator's habits for them ('Highbury' where the original says 'Hartfield').
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .evidence import WordSpan, fold, word_spans
+from .lang import primary
+from .name_spelling import name_key
+from .types import MAX_WORD_PAIRS, Bitext
+from .word_lists import NOUN_CAPITALS, _best, _calendar, _common, link_pairs
+
+if TYPE_CHECKING:
+    from .check_config import CheckConfig
+
+
+INITIAL_REACH = 40   # characters before a word that say whether it begins a sentence
+
+
+def _initial(text: str, start: int) -> bool:
+    """True if the word at start begins a sentence (or the text). Only the few characters
+    before it are read, so a link of thousands of capitalised words stays linear."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    before = text[max(0, end - INITIAL_REACH):end]
+    if re.search(r"[^\W\d_]['’]$", before):   # an elision (d'Israël, l'Inde): mid-sentence
+        return False
+    if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "("):   # quoted speech begins
+        return True
+    before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", before)
+    return not before or before[-1] in ".!?…:"
+
+
+def _name_stats(texts: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Words capitalised mid-sentence somewhere, and words seen in lower case, on one side."""
+    named, lower = set(), set()
+    for text in texts:
+        for w, a, _ in word_spans(text):
+            if w[0].islower():
+                lower.add(w.casefold())
+            elif not _initial(text, a):
+                named.add(w.casefold())
+    return named, lower
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What decides, for one side of a text, whether a capitalised word is a name."""
+
+    lang: str
+    named: frozenset[str]          # capitalised mid-sentence somewhere on this side
+    lower: frozenset[str]          # seen in lower case on this side
+    other_named: frozenset[str]    # capitalised mid-sentence on the other side (folded)
+    links: Counter[str] = field(default_factory=Counter)   # links each word is in, this side
+
+
+def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
+             first_name: bool = False) -> bool:
+    """A capitalised word that names something: not sentence-initial (unless known as a
+    name), and, in a language that capitalises nouns, written as a name on the other side
+    too (German 'Berge' or 'Gletscherbaches' are nouns, not names).
+
+    Not kept (2026-12-02): a German capitalised word that pyspellchecker's list lacks and that
+    does not split into two of its words (with a linking s, es, n, en, e or er; 'ss' read as
+    'ß') taken as a name even when the other side never writes it so ('Kathmandu', 'Siachen'
+    written once). Text+Berg dev seeds 0-7: names replaced by a common word 1 -> 2 of 17,
+    misspelt or swapped unchanged, warnings per 1,000 clean links 0.0-5.7 -> 5.3-16.9 (real
+    differences of the published text, 'Arim' / 'Arun', 'Kangchendzönga' / 'Kantch', and
+    Swiss spellings or trade words the list lacks: 'Kote', 'Firnwand', 'Querung')."""
+    key = w.casefold()
+    if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
+        return False
+    if not first_name and _initial(text, a) and (key not in ctx.named or key in ctx.lower):
+        return False
+    if key in ctx.lower and _common(w, ctx.lang):   # a common word this text also writes in
+        return False                                 # lower case: a title (Monsieur, Vierge)
+    if primary(ctx.lang) in NOUN_CAPITALS:   # compounds are in no word list: not a test
+        # the tail of a hyphenated compound ('Kangchendzönga-Gruppe') is a noun
+        return fold(w) in ctx.other_named and text[a - 1:a] != "-"
+    return True
+
+
+def find_names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
+    """Names in text; none in a title-case heading. A sentence's first word right before a
+    name is a first name ('Sophie Dubois habitait...'): at a sentence's start nothing else
+    tells it from any capitalised word, and 'Marie' for 'Sophie' went unseen."""
+    words = word_spans(text)
+    caps = [t for t in words if t[0][0].isupper() and not t[0].isupper()]
+    if not words or len(caps) > 0.6 * len(words):
+        return []
+    names = [(w, a, b) for w, a, b in caps if _is_name(w, a, text, ctx, config)]
+    starts = {a for _, a, _ in names}
+    first = [(w, a, b) for (w, a, b), nxt in zip(words, words[1:])
+             if a not in starts and nxt[1] in starts and w[0].isupper() and not w.isupper()
+             and not text[b:nxt[1]].strip() and _is_name(w, a, text, ctx, config, first_name=True)]
+    return sorted(names + first, key=lambda t: t[1])
+
+
+def same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
+                    other_text: str = "") -> bool:
+    """True for 'June' against 'juin' (English capitalises months and days, French does
+    not), or against a date written in digits ('June 24' / '24/06')."""
+    key = _calendar(lang).get(fold(word))
+    if key is None:
+        return False
+    if any(_calendar(other_lang).get(fold(w)) == key for w in other_words):
+        return True
+    from .numbers import number_values
+    return key[0] == "m" and any(v == int(key[1:]) for v, *_ in number_values(other_text))
+
+
+def learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
+                          config: CheckConfig) -> dict[str, dict[str, set[str]]]:
+    """Translations of names learned from the text: words that keep co-occurring with them.
+
+    'Chapelier' and 'Hatter' share no letters but are in the same links again and
+    again; a one-off slip (Ruhr -> Ruin) never builds such a record. Only capitalised
+    words count ('said' is in most links with 'Alice' too). Keyed by name_key on both sides
+    (a declined name's forms are one name), so the words learned are such keys too.
+    """
+    pairs = list(link_pairs(bitext))
+    out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
+    langs = {"src": bitext.src_lang, "tgt": bitext.tgt_lang}
+    for side, other, k, j in (("src", "tgt", 1, 2), ("tgt", "src", 2, 1)):
+        seen: Counter[str] = Counter()
+        cooc: Counter[tuple[str, str]] = Counter()
+        for p in pairs:
+            names = {name_key(w, langs[side]) for w, *_ in find_names(p[k], ctx[side], config)}
+            words = {name_key(w, langs[other]) for w, *_ in word_spans(p[j]) if w[0].isupper()}
+            if len(names) * len(words) > MAX_WORD_PAIRS:   # no sentence pair: a list, a chapter
+                continue
+            seen.update(names)
+            cooc.update((n, w) for n in names for w in words)
+        for (n, w), c in cooc.items():
+            if c >= 2 and c >= 0.6 * seen[n]:
+                out[side].setdefault(n, set()).add(w)
+    return out
+
+
+def kept_names(bitext: Bitext, ctx: dict[str, NameContext],
+                config: CheckConfig) -> dict[str, dict[str, frozenset[str]]]:
+    """Names (folded) the translation keeps as they are spelt: in most of the links (two at
+    least) that hold them, the other side has a word spelt alike (Alice/Alice, Népal/Nepal);
+    each with the other side's names that stand for it in most links (two at least) where
+    it is not so kept (the translator's habit: 'Highbury' where the original says 'Hartfield').
+
+    For these only a word spelt alike, or such a habit, is a counterpart: the encoder puts
+    unknown names close together (Alice/Dinah 0.48, Taylor/Tayrin 0.60), a word link may
+    join a changed name by its position, and words that keep co-occurring with it ('Miss'
+    with 'Taylor') are no translation of it. A one-off slip never builds a habit.
+    """
+    out = {}
+    for side, other in (("src", "tgt"), ("tgt", "src")):
+        seen: Counter[str] = Counter()
+        kept: Counter[str] = Counter()
+        instead: Counter[tuple[str, str]] = Counter()
+        for i in range(len(bitext.alignment.links)):
+            others = [t for t in word_spans(bitext.link_text(i, other)) if t[0][0].isupper()]
+            # a habit is a name: 'I' or a sentence's first word is in most links of a hero
+            names = {n[0] for n in find_names(bitext.link_text(i, other), ctx[other], config)}
+            mine = find_names(bitext.link_text(i, side), ctx[side], config)
+            if len(mine) * max(len(others), len(names)) > MAX_WORD_PAIRS:   # as link_words
+                continue
+            # ... and not another name's own counterpart ('Baltoro' beside 'Baltoro')
+            names = {o for o in names if _best(o, mine)[0] < config.name_similarity}
+            for w in {n[0] for n in mine}:
+                seen[fold(w)] += 1
+                spelt = _best(w, others)[0] >= config.name_similarity
+                kept[fold(w)] += spelt
+                instead.update((fold(w), fold(o)) for o in names if not spelt)
+        names = {k for k, c in kept.items() if c >= 2 and c >= 0.5 * seen[k]}
+        out[side] = {k: frozenset(o for (n, o), c in instead.items() if n == k and c >= 2
+                                  and c >= 0.5 * (seen[k] - kept[k])) for k in names}
+    return out
+
+
+def name_contexts(bitext: Bitext) -> dict[str, NameContext]:
+    texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
+             for side in ("src", "tgt")}
+    stats = {side: _name_stats(texts[side]) for side in texts}
+    words = {side: [[w.casefold() for w, *_ in word_spans(t)] for t in texts[side]] for side in texts}
+    # the names the other side writes, in links it does not copy ('Grenze', 'Seite' of a German
+    # sentence left untranslated in the French are no names of the German original)
+    copied = {i for i, (s, t) in enumerate(zip(words["src"], words["tgt"])) if s and s == t}
+    named = {side: _name_stats([t for i, t in enumerate(texts[side]) if i not in copied])[0]
+             if copied else stats[side][0] for side in texts}
+    links = {side: Counter(w for ws in words[side] for w in set(ws)) for side in texts}
+    return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
+                              frozenset(fold(w) for w in named[other]), links[side])
+            for side, other, lang in (("src", "tgt", bitext.src_lang), ("tgt", "src", bitext.tgt_lang))}
