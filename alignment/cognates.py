@@ -158,7 +158,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
         unrelated = _unrelated(lw, kept, bitext.src_lang, word_below=config.counterpart_cosine)
         found = list(_name_findings(i, src, tgt, words, unrelated, placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
-                                    stand_in(bitext, i, lw, words, learned["src"], near, slots),
+                                    stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet),
                                     ctx["tgt"].other_named, friend(lw, friends)))
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,

@@ -21,7 +21,7 @@ from .evidence import WordSpan, fold, word_spans
 from .lang import primary
 from .name_spelling import name_key
 from .types import MAX_WORD_PAIRS, Bitext
-from .word_lists import NOUN_CAPITALS, _best, _calendar, _common, link_pairs
+from .word_lists import NOUN_CAPITALS, _best, _calendar, _common, link_pairs, speller_for
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -80,7 +80,11 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
     written once). Text+Berg dev seeds 0-7: names replaced by a common word 1 -> 2 of 17,
     misspelt or swapped unchanged, warnings per 1,000 clean links 0.0-5.7 -> 5.3-16.9 (real
     differences of the published text, 'Arim' / 'Arun', 'Kangchendzönga' / 'Kantch', and
-    Swiss spellings or trade words the list lacks: 'Kote', 'Firnwand', 'Querung')."""
+    Swiss spellings or trade words the list lacks: 'Kote', 'Firnwand', 'Querung').
+    Kept (2026-12-04) in one place only: right before a name, such a word (the list lacks it, and
+    it is no compound of two listed words) is a first name ('Nawa Ram', 'Yuko Maki'), as a
+    sentence's first word there is in any language (`first_name`); with strays.beside_full_name
+    this found names replaced by a common word, see there."""
     key = w.casefold()
     if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
         return False
@@ -90,8 +94,24 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
         return False                                 # lower case: a title (Monsieur, Vierge)
     if primary(ctx.lang) in NOUN_CAPITALS:   # compounds are in no word list: not a test
         # the tail of a hyphenated compound ('Kangchendzönga-Gruppe') is a noun
-        return fold(w) in ctx.other_named and text[a - 1:a] != "-"
+        return (fold(w) in ctx.other_named or (first_name and _unlisted(w, ctx.lang))) \
+            and text[a - 1:a] != "-"
     return True
+
+
+LINKING = ("", "s", "es", "n", "en", "e", "er")   # what German puts between a compound's words
+
+
+def _unlisted(word: str, lang: str) -> bool:
+    """Does the language's word list lack the word (in lower case), which is no compound of two
+    words it has either ('Staatspräsident': 'Staat' + s + 'Präsident')?"""
+    speller = speller_for(lang)
+    key = word.casefold()
+    if speller is None or key in speller:
+        return False
+    return not any(key[p:] in speller and any(key[:p].endswith(e) and p - len(e) >= 3
+                                              and key[:p - len(e)] in speller for e in LINKING)
+                   for p in range(3, len(key) - 2))
 
 
 def find_names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -220,7 +220,8 @@ class NameSlots:
 
 def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
              learned: dict[str, set[str]], placed: Callable[[WordSpan, WordSpan], bool],
-             slots: NameSlots) -> Callable[[WordSpan], tuple[WordSpan, str | None] | None]:
+             slots: NameSlots, frequent: Collection[str] = frozenset()
+             ) -> Callable[[WordSpan], tuple[WordSpan, str | None] | None]:
     """The common word that took a lost name's place ('dit Alice' / 'said examples'): an
     orphan lower-case word of the translation, close to where the name would be translated,
     meaning nothing of the original and fitting its neighbours badly, for a name the text
@@ -254,7 +255,8 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     9 as before, warnings on clean links and on the gold links as published (--gold)
     unchanged on all three; held out, alibi 0 -> 1 of 4, alibi-enfr 0 of 3 and Text+Berg
     test 0 of 8 as before, their warnings unchanged. A name the text has not learned, or with no
-    such word, may still have lost its place beside its pair (`beside_sibling`), a warning too.
+    such word, may still have lost its place beside its pair (`beside_sibling`) or beside the other half
+    of a full name (`beside_full_name`), a warning too.
     In an English translation the stand-in is a warning also when the lexicon knows it only as
     no noun ('cried imagine', 'the though', 'of the savages, speedy, you') and it stands beside the
     counterpart of the name's own neighbour (`beside_same`): a translator puts a noun phrase or
@@ -316,7 +318,8 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                 return t, f"'{before}' is followed by the name elsewhere in the text"
             return t, ("a name's place takes a noun"
                        if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t) else None)
-        return beside_sibling(bitext, i, lw, name, words)
+        return beside_sibling(bitext, i, lw, name, words) or \
+            (beside_full_name(bitext, i, lw, name, words) if name[0] not in frequent else None)
     return lookup
 
 
@@ -389,6 +392,52 @@ def beside_sibling(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
             if t[1] in free and _plain_word(t[0], common[1]) and \
                     _joined(texts[1], lw.tgt, *slot, common[1]) and _connector(lw, pair, slot):
                 return t, f"the original writes '{w2}' beside it, the translation '{t[0]}' beside '{lw.tgt[j2][0]}'"
+    return None
+
+
+def beside_full_name(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
+                     words: Sequence[WordSpan]) -> tuple[WordSpan, str] | None:
+    """A lower-case word right beside the other half of a full name: the original writes the
+    name and another name side by side, nothing but a space between ('Nawa Ram', 'Yuko Maki'),
+    the translation that other name spelt as in the original and, on the same side of it, a word
+    meaning nothing else of the original (no counterpart, or no word link but to the name):
+    'dernier Ram', 'altitude Maki'. A full name keeps its order in a translation, so a common
+    word in the lost half's place took it; any language, no word list but the function words.
+    A title before the name ('Mlle Taylor' / 'Miss Taylor') is capitalised on both sides; one a
+    translator drops ('déclara Mlle Abbot' / 'declared Abbot') is written in many links, and such
+    a name (`frequent`, CheckConfig.frequent_name) is not asked about here.
+
+    Measured (2026-12-04, bench_checks --word-links, names replaced by a common word, at warning;
+    with the German first names of name_words._is_name): Text+Berg dev seeds 0-10 1 -> 6 of 23
+    (seeds 0-2 1 -> 3 of 9), limsi-enfr seeds 0-2 1 -> 2 of 9, LIMSI seeds 0-4 unchanged (14 of
+    28); warnings on clean links unchanged on all of them, on their free multi-sentence links
+    (--multi) and on the gold links as published (--gold). Text+Berg dev --multi info 46.0 /
+    21.7 / 21.3 -> 69.0 / 43.5 / 31.9 per 1,000: names the translation leaves out ('Albert
+    Zimmermann', the publisher 'Benno Schwabe'), now seen as names. Without the frequency test,
+    LIMSI --multi had 1-3 more warnings a window ('exclaimed Abbot' for 's'écria Mlle Abbot');
+    without the compound test, 'Staatspräsident Iskander Mirza' read 'Staatspräsident' as a
+    first name changed into 'Etat'."""
+    k = _index(lw.src, name)
+    if k is None:
+        return None
+    src_text, tgt_text = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+    common = function_words(bitext.tgt_lang)
+    free = {t[1] for t in words} | _unlinked(lw, k)
+    for dk in (-1, 1):
+        k2 = k + dk
+        if not 0 <= k2 < len(lw.src) or not lw.src[k2][0][:1].isupper() \
+                or src_text[lw.src[min(k, k2)][2]:lw.src[max(k, k2)][1]].strip():
+            continue
+        w2 = lw.src[k2][0]
+        for j2, (t2, _, _) in enumerate(lw.tgt):
+            j = j2 - dk   # the lost half's place, on the same side of its other half
+            if fold(t2) != fold(w2) or not 0 <= j < len(lw.tgt):
+                continue
+            t = lw.tgt[j]
+            if t[1] in free and _plain_word(t[0], common) \
+                    and not tgt_text[lw.tgt[min(j, j2)][2]:lw.tgt[max(j, j2)][1]].strip():
+                pair, there = (f"{name[0]} {w2}", f"{t[0]} {t2}") if dk > 0 else (f"{w2} {name[0]}", f"{t2} {t[0]}")
+                return t, f"the original writes '{pair}', the translation '{there}'"
     return None
 
 
