@@ -83,7 +83,7 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
     Swiss spellings or trade words the list lacks: 'Kote', 'Firnwand', 'Querung').
     Kept (2026-12-04) in one place only: right before a name, such a word (the list lacks it, and
     it is no compound of two listed words) is a first name ('Nawa Ram', 'Yuko Maki'), as a
-    sentence's first word there is in any language (`first_name`); with strays.beside_full_name
+    sentence's first word there is in any language (`first_name`); with name_places.beside_full_name
     this found names replaced by a common word, see there."""
     key = w.casefold()
     if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():

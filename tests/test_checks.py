@@ -1601,7 +1601,7 @@ def _spans(text: str) -> tuple:
 def test_a_word_stands_in_a_names_place_beside_what_stood_beside_the_name(
         src: str, name: str, tgt: str, word: str, pairs: list, expected: bool) -> None:
     from alignment.evidence import LinkWords
-    from alignment.strays import beside_same
+    from alignment.name_places import beside_same
 
     s, t = _spans(src), _spans(tgt)
     cos = np.array([[1.0 if (a[0], b[0]) in pairs else 0.0 for b in t] for a in s])

@@ -343,7 +343,7 @@ def test_a_name_lost_to_a_word_linked_in_its_place(src: str, tgt: str, langs: tu
     ("Puis Mlle Abbot entra.", "Then Abbot entered.", None),
 ])
 def test_a_name_lost_beside_its_pair(src: str, tgt: str, finding: str | None) -> None:
-    """strays.beside_sibling: the pair's shape kept, a common word in the lost name's place."""
+    """name_places.beside_sibling: the pair's shape kept, a common word in the lost name's place."""
     b = bitext([(src, tgt)], ("fr", "en"))
     got = at_level(run_checks(b, only=["names"], evidence=graded_evidence({
         ("et", "and"): 0.97, ("ou", "or"): 0.97, ("vivait", "lived"): 0.9, ("guerre", "war"): 0.9,
@@ -376,7 +376,7 @@ TITLED = [("Puis Mlle Smith entra dans la chambre.", "Then Smith came into the r
 ])
 def test_a_name_lost_beside_its_other_half(before: list[tuple[str, str]], src: str, tgt: str,
                                            langs: tuple[str, str], finding: str | None) -> None:
-    """strays.beside_full_name: a full name keeps its order, so a common word beside the
+    """name_places.beside_full_name: a full name keeps its order, so a common word beside the
     counterpart of one half, where the other half stood, took that name's place."""
     b = bitext(before + [(src, tgt)], langs)
     got = at_level(run_checks(b, only=["names"], evidence=graded_evidence({
@@ -391,7 +391,7 @@ def test_a_word_link_alone_makes_no_pair(cosine: float, same: bool) -> None:
     close in meaning. A word link by position alone (two sentences that do not match) is not
     that name ('Carabas' linked to 'Barbe' on a misaligned link)."""
     from alignment.evidence import link_words
-    from alignment.strays import _same_name
+    from alignment.name_places import _same_name
 
     b = with_word_links(bitext([("Il vivait avec Rome et Athènes.", "He lived with seemed and Paris.")],
                                ("fr", "en")), {("Athènes", "Paris")})
