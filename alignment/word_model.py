@@ -228,7 +228,6 @@ def _hmm_e_step(starts: np.ndarray, pm: np.ndarray, pn: np.ndarray, key: np.ndar
     prior of (o, g); NULL is mixed into every state's emission."""
     counts[:] = 0.0
     null_counts[:] = 0.0
-    k = (len(jump) - 1) // 2
     for p in range(len(pm)):
         m, n, base = pm[p], pn[p], starts[p]
         n_out, n_gen = (m, n) if reverse else (n, m)

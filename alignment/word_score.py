@@ -180,7 +180,6 @@ def run_sums(best, boff, cnt, first, last, max_run, floor):
     for x in range(n):
         off[x + 1] = off[x] + last[x] - first[x]
     sums = np.zeros((off[n], max_run))
-    run = np.empty(max_run)
     for x in range(n):
         width = last[x] - first[x]
         for e in range(first[x] + 1, last[x] + 1):
