@@ -1586,6 +1586,25 @@ def test_a_name_lost_to_a_word_in_its_own_slot_is_a_warning(before: list[Pair], 
         assert ("'said' is followed by the name" in result[0].message) == (expected == "warning")
 
 
+@pytest.mark.parametrize("before, tgt, expected", [
+    # a French translation (no context model): 'dit' is followed by 'Alice' three times elsewhere,
+    # so a word with no counterpart right after it stands in the name's slot
+    ([(e, f) for f, e in SAID_ALICE], "« Non, pas du tout », dit exemples avec un sourire.", "exemples"),
+    ([(e, f) for f, e in SAID_ALICE[1:]], "« Non, pas du tout », dit exemples avec un sourire.", None),  # twice
+    ([(e, f) for f, e in SAID_ALICE], "« Non, pas du tout », exemples dit avec un sourire.", None),   # elsewhere
+    # the translation writes 'dit exemples' in another link too: its own phrase ('la pauvre enfant')
+    ([(e, f) for f, e in SAID_ALICE] + [("'Yes,' said the child.", "« Oui », dit exemples.")],
+     "« Non, pas du tout », dit exemples avec un sourire.", None),
+])
+def test_a_name_lost_in_its_slot_in_a_translation_with_no_context_model(
+        before: list[Pair], tgt: str, expected: str | None) -> None:
+    b = bitext(before + [("'No, not at all,' said Alice with a smile.", tgt)], "en", "fr")
+    result = at_level(run_checks(b, only=["names"], evidence=fake_evidence(SAID_WORDS)))
+    assert [f.message for f in result] == ([f"name 'Alice' is missing: '{expected}' in its place? "
+                                            "('dit' is followed by the name elsewhere in the text)"]
+                                           if expected else [])
+
+
 def _spans(text: str) -> tuple:
     return tuple((m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", text))
 
