@@ -284,13 +284,15 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     hands', 'pardon me, talents'): beside the counterpart of the name's neighbour, LIMSI seeds
     0-4 none more; anywhere, 14 -> 15 of 28 and no more warnings; any noun with no determiner
     anywhere, 14 -> 17 but up to 2 more warnings a window ('the now really anxious girl', 'beating').
-    Where the translation's language has no context model (all but English), a word with no
-    counterpart in the name's own slot is the stand-in too ('dit circonstances' where the text
-    writes 'dit Alice'), unless the translation writes the same two words in another link ('la
-    pauvre enfant' for 'poor Alice', a warning on limsi-enfr's gold links without that test).
-    Measured (2026-12-04, --word-links): limsi-enfr seeds 0-4 at warning 4 -> 8 of 23; warnings on
-    clean links unchanged there, on Text+Berg dev seeds 0-10, textberg-frde, their --multi
-    windows and the gold links as published; held out, alibi-enfr and Text+Berg test unchanged."""
+    Where the translation's language has no context model (all but English), there are no such
+    misfits to choose from: any word with no counterpart in the name's own slot is the stand-in
+    ('dit circonstances' where the text writes 'dit Alice'), unless the translation writes the
+    same two words in another link ('la pauvre enfant' for 'poor Alice', a warning on
+    limsi-enfr's gold links without that test). Measured (2026-12-04, --word-links): limsi-enfr
+    seeds 0-4 at warning 4 -> 8 of 23; warnings on clean links unchanged there, on Text+Berg dev
+    seeds 0-10, textberg-frde, their --multi windows and the gold links as published; held out,
+    alibi-enfr and Text+Berg test unchanged. In English translations it changed nothing (LIMSI
+    seeds 0-4, --multi, gold links), so it holds for every language."""
     if lw.cos is None:
         return lambda name: None
 
@@ -334,7 +336,7 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                 return t, f"'{before}' is followed by the name elsewhere in the text"
             return t, ("a name's place takes a noun"
                        if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t) else None)
-        if names and primary(bitext.tgt_lang) != "en":   # no context model: the slot alone
+        if names:   # the slot alone: any word with no counterpart there
             for t in words:
                 before = t[0][:1].islower() and placed(name, t) and slots.before(i, t, {n.lower() for n in names})
                 if before and not slots.written_elsewhere(i, t):
