@@ -292,9 +292,7 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     seeds 0-4 at warning 4 -> 8 of 23; warnings on clean links unchanged there, on Text+Berg dev
     seeds 0-10, textberg-frde, their --multi windows and the gold links as published; held out,
     alibi-enfr and Text+Berg test unchanged. In English translations it changed nothing (LIMSI
-    seeds 0-4, --multi, gold links), so it holds for every language; there a function word that
-    fits its neighbours badly may stand in the slot too ('said where'): LIMSI --multi seed 2 one
-    slip more (0 -> 1 of 7 at warning), seeds 0-4 1-1, --multi 0-1 and gold links unchanged."""
+    seeds 0-4, --multi, gold links), so it holds for every language."""
     if lw.cos is None:
         return lambda name: None
 
@@ -338,9 +336,8 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                 return t, f"'{before}' is followed by the name elsewhere in the text"
             return t, ("a name's place takes a noun"
                        if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t) else None)
-        if names:   # the slot alone: a word with no counterpart there, or a misfit function word
-            misfit = [t for t in lw.tgt if t[1] in odd() and t[0].isalpha() and t not in words]
-            for t in (*words, *misfit):
+        if names:   # the slot alone: any word with no counterpart there
+            for t in words:
                 before = t[0][:1].islower() and placed(name, t) and slots.before(i, t, {n.lower() for n in names})
                 if before and not slots.written_elsewhere(i, t):
                     return t, f"'{before}' is followed by the name elsewhere in the text"
