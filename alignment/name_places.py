@@ -102,8 +102,8 @@ def beside_full_name(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
     'dernier Ram', 'altitude Maki'. A full name keeps its order in a translation, so a common
     word in the lost half's place took it; any language, no word list but the function words.
     A title before the name ('Mlle Taylor' / 'Miss Taylor') is capitalised on both sides; one a
-    translator drops ('déclara Mlle Abbot' / 'declared Abbot') is written in many links, and such
-    a name (`frequent`, CheckConfig.frequent_name) is not asked about here.
+    translator drops ('déclara Mlle Abbot' / 'declared Abbot') is written in many links, and
+    strays.stand_in does not ask about such a name (in CheckConfig.frequent_name links or more).
 
     Measured (2026-12-04, bench_checks --word-links, names replaced by a common word, at warning;
     with the German first names of name_words._is_name): Text+Berg dev seeds 0-10 1 -> 6 of 23
