@@ -139,6 +139,32 @@ def beside_full_name(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
     return None
 
 
+NUMBER_NEAR = re.compile(r"\s*[(,]?\s*(\d[\d.,']*)")   # a figure right after a word, a bracket or comma between
+
+
+def beside_number(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
+                  words: Sequence[WordSpan]) -> tuple[WordSpan, str] | None:
+    """A lower-case word right before the figure the original writes right after the name
+    ('Dhaulagiri (8222 m)' / 'le particulier, 8222 m'): the figure is written the same in the
+    translation, so the word before it stands where the name did. Any language. Measured
+    (2026-12-04, bench_checks --word-links): Text+Berg dev seeds 0-10 names replaced by a common
+    word at warning 6 -> 7 of 23; LIMSI, limsi-enfr and textberg-frde seeds 0-2, the --multi
+    windows of LIMSI, limsi-enfr and Text+Berg dev and the gold links as published unchanged;
+    held out, Text+Berg test, alibi and alibi-enfr seeds 0-2 unchanged."""
+    k = _index(lw.src, name)
+    src_text, tgt_text = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+    m = NUMBER_NEAR.match(src_text, name[2]) if k is not None else None
+    if m is None:
+        return None
+    common = function_words(bitext.tgt_lang)
+    free = {t[1] for t in words} | _unlinked(lw, k)
+    for t in lw.tgt:
+        after = NUMBER_NEAR.match(tgt_text, t[2])
+        if after is not None and after.group(1) == m.group(1) and t[1] in free and _plain_word(t[0], common):
+            return t, f"the original writes '{m.group(1)}' after it, the translation after '{t[0]}'"
+    return None
+
+
 def _pair_counterparts(lw: LinkWords, k: int, src_text: str,
                        common: frozenset[str]) -> Iterator[tuple[str, tuple[int, int], int]]:
     """(the other name, the pair's word indexes, its counterpart's index in the translation)

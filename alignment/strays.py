@@ -31,7 +31,7 @@ from .context_lm import contexts, misfits
 from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
 from .lang import primary
 from .name_spelling import name_key
-from .name_places import (LOOKALIKE_COSINE, STAND_IN_COSINE, beside_full_name, beside_same,
+from .name_places import (LOOKALIKE_COSINE, STAND_IN_COSINE, beside_full_name, beside_number, beside_same,
                           beside_sibling)
 from .types import Bitext, Finding, Span
 from .word_lists import NOUN_CAPITALS, _best, _common, english_lemmas, function_words, make_finding, speller_for
@@ -264,8 +264,9 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     9 as before, warnings on clean links and on the gold links as published (--gold)
     unchanged on all three; held out, alibi 0 -> 1 of 4, alibi-enfr 0 of 3 and Text+Berg
     test 0 of 8 as before, their warnings unchanged. A name the text has not learned, or with no
-    such word, may still have lost its place beside its pair (`beside_sibling`) or beside the other half
-    of a full name (`beside_full_name`), a warning too.
+    such word, may still have lost its place beside its pair (`beside_sibling`), beside the other half
+    of a full name (`beside_full_name`) or before the figure written after it (`beside_number`),
+    a warning too.
     In an English translation the stand-in is a warning also when the lexicon knows it only as
     no noun ('cried imagine', 'the though', 'of the savages, speedy, you') and it stands beside the
     counterpart of the name's own neighbour (`beside_same`): a translator puts a noun phrase or
@@ -345,7 +346,8 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                 if before and not slots.written_elsewhere(i, t):
                     return t, f"'{before}' is followed by the name elsewhere in the text"
         return beside_sibling(bitext, i, lw, name, words) or \
-            (beside_full_name(bitext, i, lw, name, words) if name[0] not in frequent else None)
+            (beside_full_name(bitext, i, lw, name, words) if name[0] not in frequent else None) or \
+            beside_number(bitext, i, lw, name, words)
     return lookup
 
 

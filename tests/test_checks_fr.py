@@ -385,6 +385,24 @@ def test_a_name_lost_beside_its_other_half(before: list[tuple[str, str]], src: s
     assert [f.message for f in got if f.link == len(before)] == ([finding] if finding else [])
 
 
+PEAK = [("Der Dhaulagiri ist sehr hoch.", "Le Dhaulagiri est très haut.")]
+
+
+@pytest.mark.parametrize("tgt, finding", [
+    # the figure written right after the name has a common word right before it in the translation
+    ("Il reste le particulier, 8222 m, au Népal.", "name 'Dhaulagiri' is missing: 'particulier' in its "
+     "place? (the original writes '8222' after it, the translation after 'particulier')"),
+    ("Il reste le Dhaulagiri, 8222 m, au Népal.", None),
+    ("Il reste le particulier, 8167 m, au Népal.", None),   # another figure: not that place
+])
+def test_a_name_lost_before_its_figure(tgt: str, finding: str | None) -> None:
+    """name_places.beside_number: 'Dhaulagiri (8222 m)' / 'le particulier, 8222 m'."""
+    b = bitext(PEAK + [("Es bleibt der Dhaulagiri (8222 m) in Nepal.", tgt)], ("de", "fr"))
+    got = at_level(run_checks(b, only=["names"], evidence=graded_evidence({
+        ("bleibt", "reste"): 0.9, ("Nepal", "Népal"): 0.9, ("hoch", "haut"): 0.9})))
+    assert [f.message for f in got if f.link == len(PEAK)] == ([finding] if finding else [])
+
+
 @pytest.mark.parametrize("cosine, same", [(0.0, False), (0.9, True)])
 def test_a_word_link_alone_makes_no_pair(cosine: float, same: bool) -> None:
     """The pair's other name must be written in the translation: spelt alike, or linked and
