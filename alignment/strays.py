@@ -331,20 +331,20 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
         counterpart of the name the original writes beside it), else None for the why."""
         if _common(name[0], bitext.src_lang):
             return None
-        names = learned.get(name_key(name[0], bitext.src_lang))
+        names = {n.lower() for n in learned.get(name_key(name[0], bitext.src_lang), ())}
         t = next((t for t in (*candidates(), *linked_to(name)) if placed(name, t)), None) \
             if names else None
         if t is not None:
-            before = slots.before(i, t, {n.lower() for n in names})
+            before = slots.before(i, t, names)
             if before:
                 return t, f"'{before}' is followed by the name elsewhere in the text"
             return t, ("a name's place takes a noun"
                        if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t) else None)
-        if names:   # the slot alone: any word with no counterpart there
-            for t in words:
-                before = t[0][:1].islower() and placed(name, t) and slots.before(i, t, {n.lower() for n in names})
-                if before and not slots.written_elsewhere(i, t):
-                    return t, f"'{before}' is followed by the name elsewhere in the text"
+        # the slot alone: a lower-case word with no counterpart, not a phrase the text repeats
+        for t in (t for t in words if names and t[0][:1].islower() and placed(name, t)):
+            before = slots.before(i, t, names)
+            if before and not slots.written_elsewhere(i, t):
+                return t, f"'{before}' is followed by the name elsewhere in the text"
         return beside_sibling(bitext, i, lw, name, words) or \
             (beside_full_name(bitext, i, lw, name, words) if name[0] not in frequent else None) or \
             beside_number(bitext, i, lw, name, words)
