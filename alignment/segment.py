@@ -21,18 +21,7 @@ its neighbour. The split only cuts at plain spaces, so nothing is lost or
 changed: joining a paragraph's sentences with single spaces gives back the
 whitespace-normalised paragraph.
 
-Why not pysbd alone (the maintained rule-based splitter): measured on the
-LIMSI novels (benchmarks/bench_segment.py) it reaches boundary F1 0.75 (en)
-and 0.84 (fr) against 0.99 / 0.96 for these rules; it misses boundaries
-after closing quotes and guillemets ("« Viens ! » Puis", 'He said "Go."
-Then') and dialogue dashes, splits after French titles it does not list,
-can alter characters, and its run time grows faster than linearly (6 s for
-one 48 KB paragraph). Feeding its boundaries in as extra candidates changed
-nothing measurable. pysbd still does the job where we have no curated
-rules: for the other languages it knows (ru, pl, el, ar, hi, ...) a
-candidate must also be a pysbd boundary, which brings in its abbreviation
-lists ("г.", "np."); it runs on pieces of about 2000 characters so its
-cost stays linear.
+Why not pysbd alone, and where it still helps: segment_pysbd.py.
 
 Sentence length is capped at MAX_SENTENCE_CHARS (issue 10, item 13): a text
 without sentence punctuation (a transcript, a poem, a page pasted without
@@ -54,12 +43,11 @@ from functools import lru_cache
 
 from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
+from .segment_pysbd import pysbd_starts
 from .types import Document, Sentence
 
-_NO_PYSBD = {"zh", "ja", "ko"}
 MAX_SENTENCE_CHARS = 1500
 _CLAUSE_END = re.compile(r"[;:,\u061b\u060c\u3001\uff0c\uff1b\uff1a]+[\"'»”’)\]]*(?= )|(?<= )(?=[—–] )")
-_PYSBD_PIECE = 2000
 
 # Words that, written with a final period, nearly always go on: titles before a name,
 # and references before a number. "etc." is not here: it often ends a sentence (so does
@@ -132,79 +120,6 @@ _GERMAN_OPENERS = frozenset("der die das den dem des ein eine einer eines er sie
                             "man dann da so nun auch aber und doch denn im in am an auf aus bei mit "
                             "nach von zu vor für als wenn wie was wo hier dort dies diese dieser "
                             "dieses jetzt noch nur schon sein seine ihre unser".split())
-
-
-def _pysbd(lang: str) -> object | None:
-    """A new pysbd Segmenter for each text (1 µs): one keeps the text it segments in an
-    attribute, so a shared one given two texts at once (two people aligning Russian in the
-    app) mixed them up: 109 of 180 concurrent splits came out wrong."""
-    if lang in _NO_PYSBD or lang in ABBREVIATIONS:
-        return None
-    import pysbd
-    from pysbd.languages import LANGUAGE_CODES
-
-    return pysbd.Segmenter(language=lang, clean=False) if lang in LANGUAGE_CODES else None
-
-
-# Double quotes and guillemets, blanked for pysbd: it never cuts between quotes, so 'said: «Rest.
-# Stay in.» Then he left.' was one sentence in Arabic and Russian, where our own rules (English,
-# French, German...) cut it in three; the translations then aligned 1-2 and 1-3
-_QUOTES = "«»“”„\"‹›"
-_QUOTES_OUT = str.maketrans(_QUOTES, " " * len(_QUOTES))
-
-
-def _pysbd_starts(text: str, lang: str, candidates: list[int]) -> set[int] | None:
-    """Where pysbd starts sentences, as offsets into our text; None if it has no rules.
-
-    Run on pieces of about _PYSBD_PIECE characters cut at candidates (its cost grows
-    faster than the length), with the quotes blanked (_QUOTES); the cuts themselves are
-    left to our rules.
-    """
-    segmenter = _pysbd(lang)
-    if segmenter is None:
-        return None
-    cuts = [0]
-    for c in candidates:
-        if c - cuts[-1] >= _PYSBD_PIECE:
-            cuts.append(c)
-    starts = set(cuts[1:])
-    probe = text.translate(_QUOTES_OUT)   # same offsets
-    for a, b in zip(cuts, [*cuts[1:], len(text)]):
-        for x, y in _at_spaces(probe, a, b):
-            _add_starts(starts, segmenter, text, probe, x, y, own=x == a)
-    return starts
-
-
-def _at_spaces(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """text[a:b] in pieces of at most 2 * _PYSBD_PIECE characters, cut at spaces.
-
-    Why: with no candidate sentence end in a long stretch (a 1 MB line without punctuation),
-    pysbd got it whole, and its abbreviation rules for Russian, Polish, Arabic, Danish, Greek...
-    take time growing with the square of the length: 12,000 characters 1.2 s, 100,000 127 s.
-    A cut at a space starts no sentence (`_add_starts`)."""
-    out, x = [], a
-    while b - x > 2 * _PYSBD_PIECE:
-        y = text.rfind(" ", x + _PYSBD_PIECE, x + 2 * _PYSBD_PIECE)
-        y = x + 2 * _PYSBD_PIECE if y < 0 else y
-        out.append((x, y))
-        x = y
-    return [*out, (x, b)]
-
-
-def _add_starts(starts: set[int], segmenter: object, text: str, probe: str, a: int, b: int,
-                own: bool) -> None:
-    """Add where pysbd starts sentences in probe[a:b]; the piece's own start only if `own`
-    (a candidate cut, not a cut at a space)."""
-    pos = a
-    for part in segmenter.segment(probe[a:b]):  # type: ignore[attr-defined]
-        part = part.strip()
-        found = probe.find(part, pos, b) if part else -1
-        if found >= 0:
-            pos = found + len(part)
-            while found > a and text[found - 1] in _QUOTES:   # the sentence opens a quote
-                found -= 1
-            if own or found > a:
-                starts.add(found)
 
 
 def _regex_starts(text: str, lang: str = "") -> list[int]:
@@ -357,7 +272,7 @@ def _heading_cuts(text: str, lang: str, dash: bool) -> set[int]:
 
 def _split_line(text: str, lang: str, dash: bool) -> list[str]:
     candidates = _regex_starts(text, lang)
-    confirmed = _pysbd_starts(text, lang, candidates)
+    confirmed = None if lang in ABBREVIATIONS else pysbd_starts(text, lang, candidates)
     cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang, dash)]
     cuts = sorted(set(cuts) | _heading_cuts(text, lang, dash))
     bounds = [0, *cuts, len(text)]

@@ -514,7 +514,7 @@ def test_rows_under_an_older_checksum_are_deleted_when_the_cache_opens(tmp_path)
     ("tab\tHERE AND\u00a0THERE", "tab\there and\u00a0there"),   # the spaces as they were
 ])
 def test_calm_capitals(text: str, calm: str) -> None:
-    from alignment.embed import calm_capitals
+    from alignment.capitals import calm_capitals
 
     assert calm_capitals(text) == calm
 

@@ -402,21 +402,21 @@ def test_a_long_stretch_without_sentence_ends_goes_to_pysbd_in_pieces(lang, monk
     languages take time growing with the square of the length (100,000 characters: 127 s).
     In pieces cut at spaces it gets no more than 2 * _PYSBD_PIECE characters at a time, and
     the cuts start no sentence: the sentences are those of the whole."""
-    from alignment import segment as seg
+    from alignment import segment as seg, segment_pysbd as sp
 
     words = "утро мост письмо деревня река дом вечер мэр".split() if lang == "ru" else \
         "rano most list wieś rzeka dom wieczór burmistrz".split()
     text = " ".join(words[(i * 7) % len(words)] for i in range(1800)) + ". Koniec tekstu tutaj."
     whole = seg.split_sentences(text, lang)  # under MAX_SENTENCE_CHARS pieces either way
     seen: list[int] = []
-    real = seg._pysbd(lang)
+    real = sp._pysbd(lang)
 
     class Recording:
         def segment(self, piece: str):
             seen.append(len(piece))
             return real.segment(piece)
 
-    monkeypatch.setattr(seg, "_pysbd", lambda lang: Recording())
-    monkeypatch.setattr(seg, "_PYSBD_PIECE", 1000)
+    monkeypatch.setattr(sp, "_pysbd", lambda lang: Recording())
+    monkeypatch.setattr(sp, "_PYSBD_PIECE", 1000)
     assert seg.split_sentences(text, lang) == whole
     assert seen and max(seen) <= 2000 and sum(seen) >= len(text) - 10
