@@ -42,7 +42,8 @@ sentences; we keep that and add what they leave out.
    alignment's links (anchors.translation_pairs) become lexical anchors of the
    second (self-training, as hunalign's realign and Bleualign's second pass).
 
-Modules: this one holds the passes and the search; alignment/align_config.py
+Modules: this one holds the full pass and the search; alignment/first_pass.py the
+first 1-1 path (item 2); alignment/align_config.py
 the configuration (`AlignConfig`, re-exported here) and how it was tuned;
 alignment/scoring.py builds each text's features and the link score of every
 band cell (items 1 and the skip costs); alignment/lattice.py has the dynamic
@@ -56,7 +57,6 @@ embeddings themselves; alignment/anchors.py builds them).
 from __future__ import annotations
 
 import gc
-import math
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -67,9 +67,12 @@ import numpy as np
 
 from alignment import confidence, gaps
 from alignment.align_config import AlignConfig
-from alignment.anchors import shared_anchor_runs, sum_rows, translation_pairs
+from alignment.anchors import shared_anchor_runs, translation_pairs
 from alignment.errors import InputError, UnknownComponent
-from alignment.lattice import Band, Lattice, band_around, expand_band
+from alignment.first_pass import first_path as _first_path
+from alignment.first_pass import take_targets as _take_targets
+from alignment.first_pass import viterbi as _viterbi
+from alignment.lattice import Band, Lattice, band_around
 from alignment.mbr import mbr_links
 from alignment.progress import Progress, no_progress
 from alignment.scoring import Side as _Side
@@ -319,74 +322,6 @@ def _link_types(cfg: AlignConfig) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- search
-
-def _first_path(s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> list[tuple[int, int]]:
-    """Lattice nodes of a 1-1/1-0/0-1 path: full lattice when small, else coarse-to-fine."""
-    return _nodes(_first_links(s, t, cfg, ratio))
-
-
-def _first_links(s: _Side, t: _Side, cfg: AlignConfig, ratio: float):
-    n, m = len(s.clen) - 1, len(t.clen) - 1
-    types = [(1, 0), (1, 1)]
-    if (n + 1) * (m + 1) <= cfg.full_cells:
-        band = Band(np.zeros(n + 1, int), m + 1)
-    else:
-        f = int(math.ceil(math.sqrt((n + 1) * (m + 1) / cfg.full_cells)))
-        cs, ct = _coarse(s, f), _coarse(t, f)
-        coarse = _first_path(cs, ct, cfg, ratio)
-        band = expand_band(band_around(coarse, len(cs.clen) - 1, len(ct.clen) - 1, 1), f, n, m)
-        if band.width > cfg.max_width:  # a long unmatched target block: take it out (gaps.py)
-            margin = -(-cfg.gap_margin // f) + 1  # in blocks, one more for a block's slack
-            interiors = gaps.run_interiors(coarse, len(ct.clen) - 1, margin)
-            keep = gaps.kept_targets(np.repeat(interiors, f)[:m])
-            if keep is not None:
-                nodes = gaps.staircase(coarse, f, n, m)
-                narrow = _take_targets(t, keep)
-                band = band_around(gaps.narrowed_path(nodes, keep), n, len(keep), f)
-                scores = _all_scores(s, narrow, band, types, cfg, ratio)
-                links = _viterbi(scores, band, n, len(keep), _insertions(narrow, cfg))
-                return gaps.restore(links, [0.0] * len(links), keep, m)[0]
-    scores = _all_scores(s, t, band, types, cfg, ratio)
-    return _viterbi(scores, band, n, m, _insertions(t, cfg))
-
-
-def _take_targets(t: _Side, keep: np.ndarray) -> _Side:
-    """The target side without the sentences not in `keep` (increasing indexes);
-    a cut where sentences were taken out counts as a paragraph break."""
-    clen = np.concatenate([[0.0], np.cumsum(np.diff(t.clen)[keep])])
-    brk = np.append(t.brk[keep], True)
-    brk[0] = True
-    brk[1:-1] |= np.diff(keep) > 1
-    words = None if t.words is None else t.words.subset(keep)
-    return _Side(t.runs[:, keep], t.hub[:, keep], [x[keep] for x in t.lex], clen, brk, np.cumsum(brk), words)
-
-
-def _coarse(side: _Side, f: int) -> _Side:
-    """Blocks of f sentences as one: sums of embeddings, lengths and anchors."""
-    n = len(side.clen) - 1
-    starts = np.arange(0, n, f)
-    emb = np.add.reduceat(side.runs[0], starts, axis=0)
-    emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
-    lex = sum_rows(side.lex[0], starts, np.minimum(starts + f, n))
-    hub = np.add.reduceat(side.hub[0], starts)[None] / np.diff(np.append(starts, n))
-    clen = side.clen[np.append(starts, n)]
-    brk = np.zeros(len(starts) + 1, bool)
-    brk[[0, -1]] = True
-    return _Side(emb[None], hub, [lex], clen, brk, np.cumsum(brk))
-
-
-def _nodes(links: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[int, int]]:
-    i = j = 0
-    nodes = [(0, 0)]
-    for s, t in links:
-        i, j = i + len(s), j + len(t)
-        nodes.append((i, j))
-    return nodes
-
-
-def _viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
-    return Lattice(scores, band, n, m, ins).viterbi()
-
 
 def _decode(lattice: Lattice, cfg: AlignConfig, members=()):
     """The fine pass's path: Viterbi, or MBR (cfg.decode; alignment/mbr.py) on the
