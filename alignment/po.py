@@ -247,18 +247,22 @@ def replace_if_unchanged(path: str | os.PathLike[str], make: Callable[[bytes], b
     return hashlib.sha256(data).hexdigest()
 
 
-def save_po(bitext: Bitext, path: str | os.PathLike[str], *, expected_fingerprint: str) -> str:
+def save_po(bitext: Bitext, path: str | os.PathLike[str], *, expected_fingerprint: str,
+            mark_edited: bool = True) -> str:
     """Save a person's corrections; refuse if the file changed on disk since it was read.
 
     The file is marked `X-Alignment-Edited: yes` (no checksum) so that `write_po` will not
-    replace the corrections later. What other tools added to the file on disk (translator
-    comments, header fields) is kept (po_guard.carry_over). Returns the new fingerprint.
+    replace the corrections later; `mark_edited=False` (a tool adding word links to an intact
+    file) keeps the checksum instead. What other tools added to the file on disk (translator
+    comments, header fields, flags, '#.' notes, obsolete entries) is kept (po_guard.carry_over).
+    Returns the new fingerprint.
     """
 
     path = Path(path)
     po = bitext_to_po(bitext)
-    del po.metadata["X-Alignment-Checksum"]
-    po.metadata["X-Alignment-Edited"] = "yes"
+    if mark_edited:
+        del po.metadata["X-Alignment-Checksum"]
+        po.metadata["X-Alignment-Edited"] = "yes"
     plain = str(po).encode("utf-8")
 
     def merged(current: bytes) -> bytes:

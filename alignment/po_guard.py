@@ -10,8 +10,10 @@ po.py maps links to entries; this module keeps that mapping honest when others t
   crossing or a gap) are refused rather than read out of order.
 * `locked` holds a lock beside the file (filelock: well kept, cross-platform, already a dependency)
   across "is the file still what was read?" and the atomic rename, so two saves cannot both win.
-* `carry_over` keeps what we do not own when the app rewrites a file: translator comments
-  (`# ...`) and header fields other tools add (Poedit's X-Poedit-*, Plural-Forms, ...).
+* `carry_over` keeps what we do not own when the app or `alignment words` rewrites a file:
+  translator comments (`# ...`), header fields other tools add (Poedit's X-Poedit-*,
+  Plural-Forms, ...), their flags and '#.' notes (`alignment check --format po`'s too), `#|`
+  and obsolete entries (`#~`).
 * `ensure_not_edited_po` stops an export (TSV, TMX, HTML, EPUB...) from replacing a PO that
   holds a person's corrections: write_po guards -o, but any output path can name such a file.
 """
@@ -174,22 +176,78 @@ def _owned(key: str) -> bool:
     return key in OWN_HEADER or key.startswith("X-Alignment-")
 
 
+# our own '#.' notes (po.py writes them, po_read.py reads them) and a line polib wrapped off one
+OWN_NOTE = re.compile(r"^(?:\d+-\d+ link, confidence |paragraphs:|sentence lengths:|words:|"
+                      r"word confidence:|dismissed:)")
+CONTINUED_NOTE = re.compile(r"^(?:[\dp/-]+|tgt)(?: (?:[\dp/-]+|tgt))*$")
+_MARKS = re.compile(rb"^#(?:[~|]|,[^\r\n]*?\b(?!fuzzy\b)[\w-]+)", re.MULTILINE)
+_NOTE = re.compile(rb"^#\.[ \t]?([^\r\n]*)", re.MULTILINE)
+
+
 def has_foreign(data: bytes) -> bool:
     """Whether PO bytes may hold what we do not own (translator comments, other header
-    fields): a quick scan, so that a save parses the file on disk only when it must."""
+    fields, other tools' '#.' notes and flags, obsolete entries): a quick scan, so that a save
+    parses the file on disk only when it must."""
     comments = _TCOMMENT.findall(data)
     if len(comments) > 1 or (comments and not comments[0].startswith(b"# Aligned pairs written")):
+        return True
+    if _MARKS.search(data) or any(not _own_note(m.decode("utf-8", "replace").strip())
+                                  for m in _NOTE.findall(data)):
         return True
     head = re.split(rb"\r?\n\r?\n", data, maxsplit=1)[0]
     return not all(_owned(k.decode("utf-8", "replace")) for k in _HEADER_KEY.findall(head))
 
 
-def carry_over(old: polib.POFile, new: polib.POFile) -> None:
-    """Copy into `new` the translator comments and foreign header fields of `old`.
+def _own_note(line: str) -> bool:
+    return not line or bool(OWN_NOTE.match(line) or CONTINUED_NOTE.match(line))
 
-    A comment goes to the entry with the same msgctxt, else to the entry now holding the old
-    entry's first source (or target) sentence; if none fits, it goes to the header comment,
-    so nothing is dropped.
+
+def _notes(entry: polib.POEntry, width: int = 78) -> list[str]:
+    """The entry's '#.' notes that po.py does not write (`check: ...` of alignment check,
+    another tool's), each whole again: polib wraps a note longer than the file's width, and
+    a wrapped `check:` note's tail would outlive the note."""
+    from .po_read import _comment_lines  # po_read imports this module
+
+    out: list[str] = []
+    previous = ""   # the line before, if it was a foreign one
+    for line in _comment_lines(entry):
+        if _own_note(line):
+            previous = ""
+            continue
+        if previous and len(previous) + 3 <= width < len(previous) + 4 + len(line.split(" ", 1)[0]):
+            out[-1] += " " + line   # polib cut here: '#. ' + line fits, with ' ' + next word not
+        else:
+            out.append(line)
+        previous = line
+    return out
+
+
+def _same(old: polib.POEntry, new: polib.POEntry) -> bool:
+    """The same link with the same texts and the same state (confidence, review)."""
+    first = (old.comment or "").split("\n", 1)[0] == (new.comment or "").split("\n", 1)[0]
+    return first and (old.msgctxt, old.msgid, old.msgstr) == (new.msgctxt, new.msgid, new.msgstr)
+
+
+def _carry_marks(entry: polib.POEntry, target: polib.POEntry) -> None:
+    """Give `target` the flags and notes of `entry` that po.py does not write. A link that
+    changed keeps no `fuzzy` (its state is the new one's: a review removes it) and no `check:`
+    note (a finding on the old texts); one unchanged keeps both, and its `#|` too."""
+    same = _same(entry, target)
+    target.flags += [f for f in entry.flags if f not in target.flags and (same or f != "fuzzy")]
+    if same and entry.previous_msgid is not None and target.previous_msgid is None:
+        target.previous_msgid, target.previous_msgctxt = entry.previous_msgid, entry.previous_msgctxt
+    notes = [n for n in _notes(entry) if same or not n.startswith("check:")]
+    have = set(_notes(target))
+    target.comment = "\n".join(filter(None, [target.comment, *(n for n in notes if n not in have)]))
+
+
+def carry_over(old: polib.POFile, new: polib.POFile) -> None:
+    """Copy into `new` what `old` holds that po.py does not write: translator comments, foreign
+    header fields, other tools' flags and '#.' notes (`_carry_marks`), obsolete entries (`#~`).
+
+    An entry's marks go to the entry with the same msgctxt, else to the entry now holding the
+    old entry's first source (or target) sentence; if none fits, its comment goes to the header
+    comment, so nothing a person wrote is dropped.
     """
     for key, value in old.metadata.items():
         if not _owned(key) and key not in new.metadata:
@@ -199,13 +257,18 @@ def carry_over(old: polib.POFile, new: polib.POFile) -> None:
     for e in new:
         for side, ref in e.occurrences:
             by_sentence.setdefault((side, ref), e)
+    kept_obsolete = {(e.msgctxt, e.msgid) for e in new if e.obsolete}
     for entry in old:
-        if entry.obsolete or not entry.tcomment:
+        if entry.obsolete:
+            if (entry.msgctxt, entry.msgid) not in kept_obsolete:
+                new.append(entry)
             continue
         target = by_ctxt.get(entry.msgctxt)
         if target is None:
             target = next((by_sentence[r] for r in entry.occurrences if r in by_sentence), None)
         if target is None:
             new.header = "\n".join(filter(None, [new.header, entry.tcomment]))
-        elif entry.tcomment not in (target.tcomment or "").split("\n"):
+            continue
+        _carry_marks(entry, target)
+        if entry.tcomment and entry.tcomment not in (target.tcomment or "").split("\n"):
             target.tcomment = "\n".join(filter(None, [target.tcomment, entry.tcomment]))

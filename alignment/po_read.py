@@ -24,7 +24,7 @@ from typing import NamedTuple
 import polib
 
 from .errors import InputError, POFormatError
-from .po_guard import link_order, lint
+from .po_guard import CONTINUED_NOTE, link_order, lint
 from .snapshot import load_snapshot, store_snapshot
 from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
@@ -42,10 +42,7 @@ _DISMISSED = re.compile(r"^dismissed:\s*(.*)$")
 _KEY = re.compile(r"^[a-z]+ [0-9a-f]{12}$")   # check_dismissed.finding_key
 _WORD = re.compile(r"^(\d+)([-p])(\d+)$")
 _SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)$")
-
-
-# a line polib wrapped off one of those comments: numbers, word links, '/', 'tgt', '-' only
-_CONTINUED = re.compile(r"^(?:[\dp/-]+|tgt)(?: (?:[\dp/-]+|tgt))*$")
+# a line polib wrapped off one of those comments: po_guard.CONTINUED_NOTE
 
 
 def _comment_lines(entry: polib.POEntry) -> list[str]:
@@ -57,7 +54,7 @@ def _comment_lines(entry: polib.POEntry) -> list[str]:
     out: list[str] = []
     for line in (entry.comment or "").splitlines():
         line = line.strip()
-        if out and _CONTINUED.match(line) and not _LINK.match(line):
+        if out and CONTINUED_NOTE.match(line) and not _LINK.match(line):
             out[-1] += " " + line
         else:
             out.append(line)

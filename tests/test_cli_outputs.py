@@ -186,3 +186,49 @@ def test_vecalign_refuses_exports_it_would_skip(runner, work):
                                                "--format", "vecalign", "--tsv", "l.tsv",
                                                *FAST]))
     assert "--tsv writes the pairs of a PO alignment" in line
+
+
+# ---------------------------------------------------------------- words: its input kept (QA 2026-12-04)
+
+@pytest.mark.parametrize("name, text", [
+    ("pairs.tsv", "fr\ten\nBonjour le monde.\tHello world.\nIl pleut.\tIt rains.\n"),
+    ("pairs.csv", "fr,en\nBonjour le monde.,Hello world.\n"),
+])
+def test_words_never_writes_a_po_over_the_pairs_it_reads(runner, work, monkeypatch, name, text):
+    (work / name).write_text(text, encoding="utf-8")
+    no_work(monkeypatch)
+    line = one_error_line(runner.invoke(main, ["words", name, "-o", name, *FAST]))
+    assert "is the input file" in line
+    assert (work / name).read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["words", "folder"], "folder is a folder; give a PO file"),
+    (["words", "pairs.po", "-s", "de", "-t", "ru", "-o", "w.po"], "pairs.po is a PO, which names its languages"),
+])
+def test_words_refuses_what_it_cannot_do_in_one_line(runner, work, args, message):
+    (work / "folder").mkdir()
+    result = runner.invoke(main, [*args, *FAST])
+    assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+    assert not (work / "w.po").exists()
+
+
+def test_words_in_place_keeps_what_check_and_other_tools_wrote(runner, work):
+    """`alignment check --format po` notes and flags, another tool's flags and notes, a previous
+    msgid and an obsolete entry: `words` rewrote the file and dropped them all."""
+    victim = work / "victim.po"
+    victim.write_text(victim.read_text(encoding="utf-8").replace("7 arches", "8 arches"), encoding="utf-8")
+    assert runner.invoke(main, ["check", "victim.po", "--format", "po", "-q", "--no-words"]).exit_code == 0
+    text = (work / "victim.po").read_text(encoding="utf-8")
+    text = text.replace('msgctxt "src 2 / tgt 2"', '#. reviewer: ok\n#, no-wrap\n#| msgid "Old."\n'
+                        'msgctxt "src 2 / tgt 2"', 1)
+    (work / "victim.po").write_text(text + '\n#~ msgid "old line"\n#~ msgstr "ancienne ligne"\n',
+                                    encoding="utf-8")
+    result = runner.invoke(main, ["words", "victim.po", "-q", *FAST])
+    assert result.exit_code == 0, result.output
+    after = (work / "victim.po").read_text(encoding="utf-8")
+    for mark in ("#. reviewer: ok", "no-wrap", '#| msgid "Old."', '#~ msgid "old line"'):
+        assert mark in after, mark
+    assert after.count("#. check:") == text.count("#. check:") > 0
+    assert "#. words:" in after and "It has 8 arches" in after
+    assert "X-Alignment-Edited: yes" in after   # the person's correction still marked as such

@@ -18,6 +18,7 @@ from alignment.errors import InputError, POConflict, POFormatError
 from alignment.po import (PLACEHOLDER, atomic_write_bytes, atomic_write_text, bitext_to_po,
                           edited_reason, ensure_replaceable, file_fingerprint, po_to_bitext,
                           read_po, rebuild_text, save_po, write_po)
+from alignment.po_guard import has_foreign
 from alignment.types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -597,6 +598,83 @@ def test_app_save_keeps_translator_comments_and_foreign_header_fields(tmp_path: 
     assert saved.metadata["X-Poedit-Bookmarks"] == "3"
     assert saved.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
     assert saved.metadata["X-Alignment-Edited"] == "yes" and read_po(path) == edited
+
+
+CHECK_NOTE = "check: [numbers] warning: numbers differ: sept in the original, 8 in the translation"
+
+
+def _other_tools_marks(po: polib.POFile) -> None:
+    """What msgmerge, Poedit and `alignment check --format po` leave in a PO we did not write."""
+    po[1].comment += f"\n{CHECK_NOTE}"   # longer than the width: polib wraps it over two lines
+    po[1].flags.append("fuzzy")
+    po[2].comment += "\nreviewer: ok"
+    po[2].flags.append("no-wrap")
+    po[2].previous_msgid = "Oui ?"
+    po.append(polib.POEntry(msgid="Une ligne retirée.", msgstr="A line taken out.", obsolete=True))
+
+
+@pytest.mark.parametrize("changed, kept, dropped", [
+    # nothing changed: every flag, note, #| and #~ stays
+    (None, {1: [CHECK_NOTE, "fuzzy"], 2: ["reviewer: ok", "no-wrap", "#| Oui ?"]}, {}),
+    # link 1's text corrected: its finding (all of it) and its fuzzy were of the old text
+    (1, {2: ["reviewer: ok", "no-wrap", "#| Oui ?"]}, {1: ["check:", "translation", "fuzzy"]}),
+    # link 2's text corrected: another tool's note and flag stay, its #| (of the old text) goes
+    (2, {1: [CHECK_NOTE, "fuzzy"], 2: ["reviewer: ok", "no-wrap"]}, {2: ["#| Oui ?"]}),
+])
+def test_a_save_keeps_other_tools_flags_notes_and_obsolete_entries(tmp_path, changed, kept, dropped):
+    path = po_file(tmp_path)
+    edit(path, _other_tools_marks)
+    bitext = read_po(path)
+    if changed is not None:
+        tgt = list(bitext.tgt)
+        j = bitext.alignment.links[changed].tgt[0]
+        tgt[j] = Sentence("Corrected.", tgt[j].paragraph)
+        bitext = replace(bitext, tgt=tuple(tgt))
+    save_po(bitext, path, expected_fingerprint=file_fingerprint(path))
+    saved = polib.pofile(str(path))
+
+    def marks(k: int) -> str:   # its notes (wrapped lines joined), flags and #|
+        e = saved[k]
+        return " ".join([*(e.comment or "").split("\n"), "|", *e.flags, "|", f"#| {e.previous_msgid}"])
+    for k, expected in kept.items():
+        assert all(m in marks(k) for m in expected), (k, marks(k))
+    for k, gone in dropped.items():
+        assert not any(m in marks(k) for m in gone), (k, marks(k))
+    assert [e.msgid for e in saved.obsolete_entries()] == ["Une ligne retirée."]
+    assert read_po(path) == bitext
+
+
+def test_a_save_marked_not_edited_keeps_the_checksum_and_the_marks(tmp_path: Path) -> None:
+    """`alignment words` adds word links in place: an intact file stays intact (checksum, no
+    Edited mark), with what `alignment check --format po` and other tools wrote in it."""
+    path = po_file(tmp_path)
+    edit(path, _other_tools_marks)
+    assert edited_reason(path) is None
+    bitext = read_po(path)
+    links = list(bitext.alignment.links)
+    links[0] = replace(links[0], words=(WordLink(0, 0, 0.9, True),))
+    linked = replace(bitext, alignment=replace(bitext.alignment, links=tuple(links)))
+    save_po(linked, path, expected_fingerprint=file_fingerprint(path), mark_edited=False)
+    saved = polib.pofile(str(path))
+    assert CHECK_NOTE in " ".join(saved[1].comment.split("\n")) and "fuzzy" in saved[1].flags
+    assert [e.msgid for e in saved.obsolete_entries()] == ["Une ligne retirée."]
+    assert "X-Alignment-Edited" not in saved.metadata and edited_reason(path) is None
+    assert read_po(path) == linked
+
+
+@pytest.mark.parametrize("mark, foreign", [
+    ("", False),
+    ("#, fuzzy\n", False),
+    ("#. words: 0-0 1p1\n#. 2-2 3-3\n", False),
+    ("#, no-wrap\n", True),
+    ("#, fuzzy, c-format\n", True),
+    ("#. check: numbers differ\n", True),
+    ('#| msgid "old"\n', True),
+])
+def test_has_foreign_sees_other_tools_marks(tmp_path, mark, foreign):
+    path = po_file(tmp_path)
+    data = path.read_bytes().replace(b'msgctxt "src 2 / tgt 2"', mark.encode() + b'msgctxt "src 2 / tgt 2"', 1)
+    assert has_foreign(data) is foreign
 
 
 def test_a_comment_on_a_link_that_was_merged_moves_with_its_sentence(tmp_path: Path) -> None:

@@ -30,8 +30,16 @@ def _word_linker() -> Any:
 
 def _check_words_output(pairs: str, output: str | None, overwrite_edited: bool) -> str | None:
     """Where the linked PO goes: None for PAIRS.po in place, '-' for standard output, else a
-    file checked now (before the linking) like any output: no missing folder, no edited PO."""
-    if not output or (output != "-" and Path(output).resolve() == Path(pairs).resolve()):
+    file checked now (before the linking) like any output: never an input (a TSV given as
+    PAIRS and as -o was replaced by a PO), no missing folder, no edited PO."""
+    from ..import_pairs import pairs_format
+
+    if pairs_format(pairs) and output is None:
+        from ..errors import InputError
+        raise InputError(f"{pairs}: word links are written into a PO file, and {pairs} is not "
+                         f"one; name the PO to write: alignment words {pairs} -o PAIRS.po")
+    if not output or (output != "-" and not pairs_format(pairs)
+                      and Path(output).resolve() == Path(pairs).resolve()):
         return None
     if output != "-":
         check_before_work([pairs], po=output, overwrite_edited=overwrite_edited)
@@ -42,30 +50,29 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
                   overwrite_edited: bool = False, src_lang: str | None = None,
                   tgt_lang: str | None = None, quiet: bool = False) -> None:
     """Word links into PAIRS.po (in place, or -o); a TMX, XLIFF, TSV or CSV file is read as
-    pairs (in the languages given) and written as a new PO with -o, never into itself."""
-    from ..import_pairs import pairs_format
-    from ..po import bitext_to_po, edited_reason, file_fingerprint, read_po, save_po, write_po
-    from ..words import link_bitext
-    from .common import read_pairs_file
-
-    if pairs_format(pairs) and output is None:
-        from ..errors import InputError
-        raise InputError(f"{pairs}: word links are written into a PO file, and {pairs} is not "
-                         f"one; name the PO to write: alignment words {pairs} -o PAIRS.po")
-    output = _check_words_output(pairs, output, overwrite_edited)
-    fingerprint = file_fingerprint(pairs)
-    read = read_pairs_file(pairs, src_lang, tgt_lang) if pairs_format(pairs) else read_po(pairs)
+    pairs (in the languages given) and written as a new PO with -o, never into itself. In
+    place, the file keeps what other tools and `alignment check` put in it (po.save_po), and a
+    person's corrections stay marked as such."""
+    from ..errors import InputError
+    from ..po import bitext_to_po, edited_reason, save_po, write_po
     from ..progress import tqdm_progress
+    from ..words import link_bitext
+    from .common import read_pairs_or_po
 
+    if Path(pairs).is_dir():
+        raise InputError(f"{pairs} is a folder; give a PO file (or a TMX, XLIFF, TSV or CSV file)")
+    output = _check_words_output(pairs, output, overwrite_edited)
+    read, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang)
     bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
                          progress=tqdm_progress(disable=True if quiet else None))
     n = sum(len(link.words) for link in bitext.alignment.links)
     if output == "-":
         click.echo(str(bitext_to_po(bitext)), nl=False)
-    elif output is None and edited_reason(pairs):  # keep a person's corrections marked as such
-        save_po(bitext, pairs, expected_fingerprint=fingerprint)
+    elif output is None:
+        save_po(bitext, pairs, expected_fingerprint=fingerprint or "",
+                mark_edited=edited_reason(pairs) is not None)
     else:
-        write_po(bitext, output or pairs, overwrite_edited=overwrite_edited)
+        write_po(bitext, output, overwrite_edited=overwrite_edited)
     click.echo(f"Wrote {output or pairs}: {n} word links in {len(bitext.alignment.links)} "
                f"entries", err=True)
 
