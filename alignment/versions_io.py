@@ -279,9 +279,21 @@ def render_vecalign_pairs(vs: VersionSet, *, embedder: Any = None) -> dict[str, 
     for a in range(len(vs.texts)):
         for b in range(a + 1, len(vs.texts)):
             links = text_links(vs, a, b, embedder=embedder)
-            name = f"{vs.texts[a].name}-{vs.texts[b].name}.txt"
+            name = vecalign_name(vs.texts[a], vs.texts[b])
             out[name] = "".join(f"{list(l.src)}:{list(l.tgt)}\n" for l in links)
     return out
+
+
+def vecalign_name(a: Version, b: Version) -> str:
+    """The file of one pair's Vecalign links: 'fr-en.txt'. The one naming rule for the writer
+    and the CLI's checks (an input text named so must not be replaced)."""
+    return f"{a.name}-{b.name}.txt"
+
+
+def vecalign_paths(texts: Sequence[Version], directory: PathLike) -> list[Path]:
+    """Where `write_vecalign_pairs` writes, for every pair of texts (first named first)."""
+    return [Path(directory) / vecalign_name(texts[a], texts[b])
+            for a in range(len(texts)) for b in range(a + 1, len(texts))]
 
 
 def write_vecalign_pairs(vs: VersionSet, directory: PathLike, *,

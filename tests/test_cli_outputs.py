@@ -86,6 +86,33 @@ def test_a_set_refuses_before_the_work(runner, work, monkeypatch, extra, message
     assert {p.name: p.read_bytes() for p in work.iterdir() if p.is_file()} == before
 
 
+@pytest.mark.parametrize("victim, message", [
+    ("fr-en.txt", "-O out/fr-en.txt is the input file"),   # the original, named as a pair's file
+    ("fr-es.txt", "-O out/fr-es.txt: out/fr-es.txt was edited since"),   # a corrected PO named so
+])
+def test_a_set_written_per_pair_into_a_folder_replaces_no_input_nor_corrections(
+        runner, work, monkeypatch, victim, message):
+    """-O DIR names its files after the languages, known only once the texts are read; they
+    were never checked, so 'alignment align out/fr-en.txt ... -O out' replaced the original."""
+    (work / "out").mkdir()
+    (work / "out" / "fr-en.txt").write_bytes((work / "o.fr.txt").read_bytes())
+    (work / "out" / "fr-es.txt").write_bytes((work / "victim.po").read_bytes())
+    before = {p.name: p.read_bytes() for p in (work / "out").iterdir()}
+    no_work(monkeypatch)
+    args = ["align", "out/fr-en.txt", "o.en.txt", "o.es.txt", "--presplit", "-q", *FAST,
+            "--langs", "fr,en,es", "--format", "vecalign", "-O", "out"]
+    if victim == "fr-es.txt":
+        args[1] = "o.fr.txt"
+    assert message in one_error_line(runner.invoke(main, args))
+    assert {p.name: p.read_bytes() for p in (work / "out").iterdir()} == before
+
+
+def test_a_set_written_per_pair_makes_its_folder(runner, work):
+    result = runner.invoke(main, [*SET, "--langs", "fr,en,es", "--format", "vecalign", "-O", "new"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (work / "new").iterdir()) == ["en-es.txt", "fr-en.txt", "fr-es.txt"]
+
+
 def test_a_set_with_tmx_alone_writes_the_set_and_says_the_languages(runner, work):
     result = runner.invoke(main, [*SET, "--tmx", "s7.tmx"])
     assert result.exit_code == 0, result.output

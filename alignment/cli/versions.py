@@ -124,6 +124,11 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         pos = [("-o (pair PO)", p) for p in pair_po_paths(texts, output)]
         check_output_paths([*outputs, *pos], paths, po_options={"-o (pair PO)"},
                            overwrite_edited=overwrite_edited)
+    if out_dir and Path(out_dir).is_dir():   # (made if missing) its file names need the languages
+        # too: an input named 'de-en.txt' there was replaced by links
+        from ..versions_io import vecalign_paths
+        pairs = [("-O", str(p)) for p in vecalign_paths(texts, out_dir)]
+        check_output_paths([*outputs, *pairs], paths, overwrite_edited=overwrite_edited)
     vs = with_read_warnings(align_versions(texts, embedder=embedder, title=Path(paths[0]).stem,
                                            progress=progress), notes)
     return vs, write_set(vs, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
