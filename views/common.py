@@ -236,11 +236,15 @@ def save() -> bool:
 def recover_draft(draft: drafts.Draft | None = None) -> None:
     """Apply the open text's recovery draft (or `draft`, one the start page offered), if one
     is offered: one Undo takes it back. Its corrections are then this session's, in its own
-    draft, and its file goes."""
+    draft, and its file goes. A save then expects the file the draft started from."""
     draft = draft or ss.get("recovery")
     ss.pop("recovery", None)
     if draft is not None:
         ss.history = ss.history.push(draft.bitext)
+        # The draft is a whole version made on top of the file as it was then: if the file has
+        # changed on disk since, saving it would undo those changes without a word. So a save
+        # is checked against that file, and meets the conflict box (reload, copy, download).
+        ss.fingerprint = draft.base_fingerprint
         changed()
         drafts.discard(draft)
 

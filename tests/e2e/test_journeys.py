@@ -6,6 +6,7 @@ import re
 import time
 from pathlib import Path
 
+import polib
 import pytest
 from playwright.sync_api import expect
 
@@ -230,6 +231,29 @@ def test_reload_the_browser_and_recover_the_draft(page, po_copy):
     expect(row(page, 1)).to_contain_text("Kept through a reload.")
     expect(page.get_by_text("1 unsaved change").first).to_be_visible()
     expect(page.get_by_text("were kept from an earlier session")).to_have_count(0)
+
+
+def test_a_draft_recovered_over_a_file_changed_since_does_not_undo_that_change(page, po_copy):
+    """QA (2026-12-04): a draft holds the whole text as it was; recovered after another program
+    changed the file, the next Ctrl+S wrote it over that change without a word. Save now meets
+    the conflict box, and the file keeps the other program's change."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    page.get_by_label("Edit the target sentence").fill("Kept through a reload.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(row(page, 1)).to_contain_text("Kept through a reload.")
+    page.reload()  # the session is gone; another program corrects link 2 meanwhile
+    po = polib.pofile(str(po_copy))
+    po[1].msgstr = "Corrected by another program."
+    po.save(str(po_copy))
+    offer = page.locator("[data-testid='stHorizontalBlock']", has_text=str(po_copy)).last
+    offer.get_by_role("button", name="Open and recover").click()
+    expect(row(page, 1)).to_contain_text("Kept through a reload.")
+    page.locator("h3").first.click()  # keys go to the page
+    page.keyboard.press("Control+s")
+    expect(page.get_by_text(re.compile("changed on disk since"))).to_be_visible()
+    assert polib.pofile(str(po_copy))[1].msgstr == "Corrected by another program."
+    expect(page.get_by_role("button", name=re.compile("Reload from disk"))).to_be_visible()
 
 
 def test_learn_with_click_and_keys(page, po_copy):
