@@ -141,6 +141,20 @@ class HashingEmbedder:
 # --------------------------------------------------------------------------
 
 _HEAD_ROWS = 4096  # rows per head call: ~25 MB of intermediates
+#: Tokens of one sentence that go through the network: its first and last halves of this.
+#: Why: the network's memory grows with a sentence's tokens (1,280 floats each), and only
+#: segmenting caps a sentence's length (segment.MAX_SENTENCE_CHARS): lines given as sentences
+#: (--presplit, imported pairs) are not cut, and a 1 MB line took 1.7 GB. The average that
+#: a deep averaging network takes of 8,000 tokens hardly moves with the rest, and the ends,
+#: where runs join neighbours, are kept whole.
+MAX_ENCODED_TOKENS = 8192
+
+
+def capped(ids: list[int], limit: int = MAX_ENCODED_TOKENS) -> list[int]:
+    """A sentence's token ids (BOS ... EOS) as encoded: at most `limit`, its two ends."""
+    if len(ids) <= limit:
+        return ids
+    return ids[:limit // 2] + ids[len(ids) - limit // 2:]
 
 
 class UseEmbedder:
@@ -235,7 +249,7 @@ class UseEmbedder:
         """Run the network over texts and the joins of pairs."""
         model, tokenize = self._load()
         need = list(dict.fromkeys([*texts, *(t for pair in pairs for t in pair)]))
-        ids = dict(zip(need, tokenize(need)))
+        ids = {text: capped(x) for text, x in zip(need, tokenize(need))}
         windows = [join_window(ids[a], ids[b]) for a, b in pairs]
         parts, joins = model.encode([ids[t] for t in texts], windows, threads=self.threads)
         self.sentences_encoded += len(texts)

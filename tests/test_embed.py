@@ -529,3 +529,33 @@ def test_a_heading_in_capitals_means_what_it_says(use: UseEmbedder) -> None:
     runs = use.embed_runs(["CHAPITRE II.", "LA MARE AUX LARMES.", "Alice pleurait."], 2)
     calm = use.embed_runs(["Chapitre II.", "La mare aux larmes.", "Alice pleurait."], 2)
     np.testing.assert_allclose(runs, calm, atol=1e-6)
+
+
+@pytest.mark.parametrize("n, limit, kept", [
+    (5, 8, [0, 1, 2, 3, 4]),            # short: as it is
+    (8, 8, list(range(8))),
+    (12, 8, [0, 1, 2, 3, 8, 9, 10, 11]),  # long: its two ends, BOS and EOS kept
+])
+def test_capped_keeps_a_long_sentences_two_ends(n: int, limit: int, kept: list[int]) -> None:
+    from alignment.embed import capped
+
+    assert capped(list(range(n)), limit) == kept
+
+
+def test_a_line_of_a_megabyte_goes_through_the_network_capped(use: UseEmbedder, monkeypatch) -> None:
+    """--presplit lines are not cut by the segmenter: a 1 MB line took 1.7 GB in the network.
+    Its tokens are capped (and its runs with a neighbour still join at its real ends)."""
+    from alignment.embed import MAX_ENCODED_TOKENS
+
+    model, _ = use._load()
+    seen: list[int] = []
+    real = model.encode
+
+    def encode(ids, windows, **kw):
+        seen.extend(len(x) for x in ids)
+        return real(ids, windows, **kw)
+    monkeypatch.setattr(model, "encode", encode)
+    long = " ".join(["maison rouge", "chien vert"] * 20_000)   # ~80,000 tokens
+    runs = use.embed_runs([long, "Il pleut."], 2)
+    assert max(seen) <= MAX_ENCODED_TOKENS and np.isfinite(runs).all()
+    assert np.allclose(np.linalg.norm(runs[0], axis=1), 1.0, atol=1e-4)
