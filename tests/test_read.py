@@ -369,6 +369,15 @@ def test_presplit_lines_split_only_on_newlines(tmp_path: Path) -> None:
     assert lines[2] == "Three  and three." and lines[3] == "Four."
 
 
+@pytest.mark.parametrize("reader", [read_file, read_lines])
+def test_a_nul_byte_is_refused_as_binary_by_every_reader(tmp_path: Path, reader) -> None:
+    """With --presplit a NUL byte was silently dropped; without it the file was refused."""
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Bonjour\x00 le monde.\n")
+    with pytest.raises(InputError, match="looks like binary data"):
+        reader(path)
+
+
 def test_presplit_lines_keep_blank_lines_and_refuse_empty(tmp_path: Path) -> None:
     path = tmp_path / "lines.txt"
     path.write_text("A.\n\nB.\n", encoding="utf-8")

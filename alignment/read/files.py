@@ -207,6 +207,7 @@ def read_lines(path: str | Path) -> list[str]:
     controls, become spaces inside their line.
     """
     text, _ = decode_text(read_input_bytes(path), source=str(path))
+    _check_text(text, str(path))   # as every other reader: a NUL byte was dropped silently here
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
