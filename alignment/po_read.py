@@ -167,6 +167,9 @@ def _split(po: polib.POFile, entry: polib.POEntry, text: str, n: int,
         if "\n".join(parts) == text:
             return parts
     parts = text.split("\n")
+    if len(parts) != n and not text:
+        raise POFormatError(f"{_where(po, entry)}: the {side} side is empty but its link holds "
+                            f"{n} sentences; write them back, one per line")
     if len(parts) != n:
         raise POFormatError(f"{_where(po, entry)}: the {side} side has {len(parts)} line(s) but "
                             f"{n} sentence(s); put one sentence per line")

@@ -248,6 +248,7 @@ def test_fixing_a_translation_line_is_read_back(tmp_path: Path) -> None:
 @pytest.mark.parametrize("change, message", [
     (lambda po: setattr(po[3], "msgid", "Il est parti. Il n'est pas revenu."),
      "source side has 1 line"),
+    (lambda po: setattr(po[3], "msgid", ""), "the source side is empty but its link holds 2 sentences"),
     (lambda po: setattr(po[0], "msgctxt", "link 1"), "is not 'src I,J / tgt K'"),
     (lambda po: setattr(po[0], "msgctxt", "src 0 / tgt 1"), "sentence numbers start at 1"),
     (lambda po: setattr(po[1], "msgctxt", "src 1 / tgt 2"), "already in another entry"),
