@@ -33,6 +33,7 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_text
+from .errors import InputError
 from .po import DEFAULT_REVIEW_THRESHOLD
 from .types import Bitext, Finding, Link, Sentence
 
@@ -156,6 +157,9 @@ def moses_paths(bitext: Bitext, prefix: PathLike) -> tuple[Path, Path]:
     if src == tgt:
         src, tgt = f"src-{src}", f"tgt-{tgt}"
     prefix = os.fspath(prefix)
+    if not prefix or prefix.endswith(("/", os.sep)) or Path(prefix).name in ("", ".", ".."):
+        raise InputError(f"--moses {prefix}: give a prefix of file names, not a folder "
+                         f"(e.g. --moses {Path(prefix) / 'train'})")
     return Path(f"{prefix}.{src}"), Path(f"{prefix}.{tgt}")
 
 

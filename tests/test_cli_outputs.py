@@ -259,3 +259,16 @@ def test_words_in_place_keeps_what_check_and_other_tools_wrote(runner, work):
     assert after.count("#. check:") == text.count("#. check:") > 0
     assert "#. words:" in after and "It has 8 arches" in after
     assert "X-Alignment-Edited: yes" in after   # the person's correction still marked as such
+
+
+def test_moses_prefix_beside_a_folder_of_the_same_name(runner, work):
+    """--moses train wrote train.fr and train.en, unless a folder 'train' existed: then click
+    said "File 'train' is a directory", though nothing is written into it. A prefix that is
+    only a folder ('out/') would make hidden files 'out/.fr': it is refused, saying what to give."""
+    (work / "train").mkdir()
+    result = runner.invoke(main, ["export", "pairs.po", "--moses", "train"])
+    assert result.exit_code == 0, result.output
+    assert (work / "train.fr").exists() and (work / "train.en").exists()
+    line = one_error_line(runner.invoke(main, ["export", "pairs.po", "--moses", "train/"]))
+    assert "give a prefix of file names, not a folder (e.g. --moses train/train)" in line
+    assert not list((work / "train").iterdir())

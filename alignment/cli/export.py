@@ -21,7 +21,7 @@ from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_l
 @click.option("--tsv", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Write tab-separated pairs here (every link, header row; '-': standard "
               "output).")
-@click.option("--moses", metavar="PREFIX", type=click.Path(dir_okay=False), default=None,
+@click.option("--moses", metavar="PREFIX", type=click.Path(), default=None,
               help="Write line-parallel PREFIX.<src-lang> and PREFIX.<tgt-lang>.")
 @click.option("--html", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Write a standalone bilingual HTML reader here ('-': standard output).")
