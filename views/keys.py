@@ -7,7 +7,8 @@ box saved the file without the text typed there (a form sends its text only on s
 script, drawn once per page, catches those keys first (capture phase on window, before the
 shortcut library's listener on document):
 
-- Ctrl/Cmd+Z and +Y in any text field stay with the field (its own undo), not the app's Undo.
+- Ctrl/Cmd+Z and +Y in any text field stay with the field (its own undo), not the app's Undo;
+  outside one they are the app's Undo and Redo only, never the browser's undo of a field.
 - Ctrl/Cmd+S in the correction box is "Apply and save": the typed text is applied, then saved.
 - Close, another link number, or leaving the page while the correction box holds text that was
   typed and not applied asks first (a browser confirm; the page's own guard cannot know: the
@@ -73,6 +74,14 @@ window.addEventListener('keydown', e => {
     t.closest(FORM)?.querySelector('.st-key-apply_save button')?.click();
   }
 }, true);
+// Ctrl+Z / Ctrl+Y outside a text field are the app's Undo and Redo, nothing else: with nothing
+// left to undo, the browser's own undo went back in the last field edited (the Link box: 8
+// became 1, another link chosen without a word) and left the focus there, so the next Ctrl+Y
+// stayed with that field. Listened for last (bubble phase on window), after the app's shortcut.
+window.addEventListener('keydown', e => {
+  const u = (e.key || '').toLowerCase();
+  if ((e.ctrlKey || e.metaKey) && (u === 'z' || u === 'y') && !textish(e.target)) e.preventDefault();
+});
 // Buttons that put another sentence in the correction box (its typing would be gone)
 const REPLACES = ['close', 'merge_prev', 'merge_next', 'split', 'undo', 'redo', 'reload',
   'recover_yes', 'review_prev', 'review_next', 'review_and_next'].map(k => `.st-key-${k} button`).join(', ')

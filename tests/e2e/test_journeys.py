@@ -256,6 +256,30 @@ def test_a_draft_recovered_over_a_file_changed_since_does_not_undo_that_change(p
     expect(page.get_by_role("button", name=re.compile("Reload from disk"))).to_be_visible()
 
 
+def test_one_ctrl_z_too_many_changes_nothing_and_ctrl_y_still_redoes(page, po_copy):
+    """QA (2026-12-04): with nothing left to undo, Ctrl+Z went to the browser's own undo, which
+    put the Link box back from 4 to 1 (another link chosen, without a word) and kept the focus
+    there, so the next Ctrl+Y stayed with that field and redid nothing."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    links = reader_table(page).locator("tr.row")
+    n = links.count()
+    box = page.get_by_label("Link (the blue row)")
+    box.fill("4")
+    box.press("Enter")
+    expect(box).to_have_value("4")
+    page.get_by_role("button", name="⤓ Merge with next").click()
+    expect(links).to_have_count(n - 1)
+    page.locator("h3").first.click()  # keys go to the page
+    page.keyboard.press("Control+z")
+    expect(links).to_have_count(n)
+    page.keyboard.press("Control+z")  # nothing left to undo
+    settle(page)
+    expect(box).to_have_value("4")
+    page.keyboard.press("Control+y")
+    expect(links).to_have_count(n - 1)
+
+
 def test_learn_with_click_and_keys(page, po_copy):
     open_by_path(page, po_copy)
     page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
