@@ -9,7 +9,8 @@ the PO files `alignment` writes. Each translation unit (table row) becomes one l
 texts kept as the translator cut them (one sentence per side, not split again); a unit with
 one side empty is an omission or an addition. The file's own languages are used (TMX
 xml:lang, XLIFF source-/target-language, the header row of our TSV export); a table without
-them has its columns' languages detected, or given.
+them has its columns' languages detected, or given. A language given for a TMX finds the
+file's own tag for it ('fr' finds 'fr-FR'), or is refused: none reads a side as empty.
 
 Library, and why: translate-toolkit's tmxfile, xlifffile and Xliff2File (our TMX writer already; they read
 the inline tags of CAT tools as text; their parser resolves no entity, so an upload naming a
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -168,7 +168,8 @@ def _xliff_pairs(unit) -> list[Unit]:
 def _tmx_units(store, name: str, src_lang: str | None,
                tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
     """A TMX may hold any number of languages per unit: the header's srclang is the original
-    (unless given, or '*all*'), the translation the one other language, or the one given."""
+    (unless given, or '*all*'), the translation the one other language, or the one given
+    (matched to the file's own tags by `_file_language`)."""
     xml = "{http://www.w3.org/XML/1998/namespace}lang"
     tus = []
     for unit in store.units:
@@ -179,13 +180,14 @@ def _tmx_units(store, name: str, src_lang: str | None,
             if lang and seg is not None:
                 texts.setdefault(lang.lower(), _seg_text(seg))
         tus.append(texts)
-    seen = Counter(lang for texts in tus for lang in texts)
+    seen = list(Counter(lang for texts in tus for lang in texts))
     header = store.document.getroot().find("header")
     declared = (header.get("srclang") or "").lower() if header is not None else ""
-    src = (src_lang or (declared if declared in seen else "") or next(iter(seen), "")).lower()
+    src = _file_language(src_lang, seen, name, "-s (--src-lang)") if src_lang else \
+        (declared if declared in seen else "") or next(iter(seen), "")
     others = [lang for lang in seen if lang != src]
     if tgt_lang:
-        tgt = tgt_lang.lower()
+        tgt = _file_language(tgt_lang, seen, name, "-t (--tgt-lang)", translation=True)
     elif len(others) > 1:
         raise ManyTranslations(f"{name} holds translations into {', '.join(others)}; choose one: "
                                "--tgt-lang on the command line, or export one language pair from "
@@ -194,6 +196,35 @@ def _tmx_units(store, name: str, src_lang: str | None,
         tgt = others[0] if others else ""
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
         _languages(name, src, tgt)
+
+
+def _file_language(code: str, tags: Sequence[str], name: str, option: str,
+                   translation: bool = False) -> str:
+    """The tag of the file (lower case, as `tags` holds them) that a language given names.
+
+    Why: a TMX keeps each text under its own xml:lang, and a code that matched none of them
+    ('fr' for 'fr-FR') read every text of that side as empty without a word (a PO of
+    omissions), or ended in a misleading error. So a code matches a tag in any case, '_' as
+    '-', a bare language ('fr') the one tag of that language with a region ('fr-FR') and the
+    reverse; two candidates (fr-FR, fr-CA) are listed to choose from (ManyTranslations for
+    the translation, which the app offers as a choice), a language the file does not hold is
+    refused with the file's languages and the option to change. A file holding no language
+    at all keeps the code: its emptiness is said later."""
+    from .lang import primary
+
+    key = code.strip().lower().replace("_", "-")
+    if not tags or key in tags:
+        return key
+    language = primary(_language_code(code) or key)
+    near = [t for t in tags if primary(_language_code(t) or t) == language
+            and ("-" not in key or "-" not in t)]
+    if len(near) == 1:
+        return near[0]
+    if near:
+        message = (f"{name} holds {code} as {', '.join(near)}; give one of them with {option}")
+        raise ManyTranslations(message, tuple(near)) if translation else InputError(message)
+    raise InputError(f"{name} holds no text in {code}, only in {', '.join(tags)}; give one of "
+                     f"them with {option}")
 
 
 CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut"})   # TMX inline elements holding native code
@@ -227,9 +258,6 @@ def _languages(name: str, src: str, tgt: str) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- TSV and CSV
 
-LANG_CELL = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
-
-
 def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
                  tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
     """Rows of two columns or more (original, translation; the rest ignored). A first row of
@@ -246,14 +274,61 @@ def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
     if rows and len(rows[0]) < 2:
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
-    header = rows[0][:2] if rows else []
-    named = all(LANG_CELL.fullmatch(c.strip()) for c in header) and len(rows) > 1
-    if named:
-        rows = rows[1:]
-    units = [(r[0], r[1] if len(r) > 1 else "", k) for k, r in enumerate(rows)]
-    src = src_lang or (header[0].strip() if named else _detected(units, 0))
-    tgt = tgt_lang or (header[1].strip() if named else _detected(units, 1))
+    named = _header_languages(rows, src_lang, tgt_lang)
+    units = _row_units(rows[1:] if named else rows)
+    src = src_lang or (named[0] if named else _detected(units, 0))
+    tgt = tgt_lang or (named[1] if named else _detected(units, 1))
     return units, _languages(name, src or "", tgt or "")
+
+
+def _row_units(rows: Sequence[list[str]]) -> list[Para]:
+    return [(r[0], r[1] if len(r) > 1 else "", k) for k, r in enumerate(rows)]
+
+
+def _header_languages(rows: Sequence[list[str]], src_lang: str | None,
+                      tgt_lang: str | None) -> tuple[str, str] | None:
+    """The languages a first row of two language codes names, or None where it is data.
+
+    Why so wary: many short words are language codes too ('Es' Spanish, 'It' Italian, 'no'
+    Norwegian, 'zu' Zulu, 'to' Tongan), and a first row of them (Es, It above German and
+    English sentences) was taken for a header and its pair dropped without a word, while one
+    of two words that are not codes (Oui, Yes) stopped the import. So the row is a header
+    only when both cells are codes `lang.normalize_language` knows ('fr', 'EN', 'pt-BR',
+    'fr_FR'), and they are the codes given (-s, -t): a row that differs from them is data,
+    the languages given win anyway, and keeping a row can only add a pair where dropping one
+    loses it. With none given, the text under the row is asked: a row both of whose codes
+    its detected languages contradict is data, unless it is our TSV export's header (its
+    'link confidence' cells: detection must not undo our own file). A table too short to
+    detect keeps a row of codes as its header (the languages it names are shown; -s and -t
+    naming others keep the row)."""
+    from .lang import primary
+
+    if len(rows) < 2:
+        return None
+    codes = tuple(_language_code(cell) for cell in rows[0][:2])
+    if None in codes:
+        return None
+    given = (src_lang, tgt_lang)
+    if any(g and (_language_code(g) or g) != c for g, c in zip(given, codes)):
+        return None
+    ours = [c.strip() for c in rows[0][2:4]] == ["link", "confidence"]
+    if not any(given) and not ours:
+        units = _row_units(rows[1:])
+        found = [_detected(units, column) for column in (0, 1)]
+        if all(f and primary(f) != primary(c) for f, c in zip(found, codes)):
+            return None
+    return codes
+
+
+def _language_code(cell: str) -> str | None:
+    """The BCP 47 tag of a cell that is a language code ('fr_FR' -> 'fr-FR'), else None."""
+    from .errors import UnsupportedLanguage
+    from .lang import normalize_language
+
+    try:
+        return normalize_language(cell.strip())
+    except UnsupportedLanguage:
+        return None
 
 
 def _csv_rows(text: str, delimiter: str) -> list[list[str]]:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alignment.cli import main
-from alignment.errors import InputError
+from alignment.errors import InputError, ManyTranslations
 from alignment.export import render_tmx, render_tsv
 from alignment.import_pairs import read_pairs
 from alignment.types import Alignment, Bitext, Link, Sentence
@@ -153,6 +153,84 @@ def test_a_file_over_the_limit_is_refused_before_it_is_parsed(monkeypatch):
     monkeypatch.setattr(ip, "PAIRS_MAX_BYTES", 100)
     with pytest.raises(InputError, match="over the 0 MB limit for pairs; split it"):
         read_pairs(tmx(tu(fr="Oui.", en="Yes.")), "big.tmx")
+
+
+DE_EN = "Es regnet heute.\tIt is raining today.\nDie Katze schläft.\tThe cat sleeps.\n"
+ES_EN = ("Hoy llueve mucho en la ciudad.\tIt is raining a lot in the city today.\n"
+         "El gato duerme.\tThe cat sleeps.\n")
+FR_EN = ("Le chat dort sur le canapé depuis ce matin.\tThe cat has been sleeping on the sofa since "
+         "this morning.\nNous irons au marché demain.\tWe will go to the market tomorrow.\n")
+FIRST_ROWS = [
+    # (first row, rows under it, languages asked, languages read): the first row is data
+    ("Oui\tYes", "Merci beaucoup\tThank you very much\nBonne nuit\tGood night\n",
+     {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en")),
+    ("Oui\tYes", FR_EN, {}, ("fr", "en")),   # two words, not codes: the text's languages
+    # words that are codes too (Spanish, Italian; Zulu, Tongan; Norwegian) above other languages
+    ("Es\tIt", DE_EN, {}, ("de", "en")),
+    ("Es\tIt", DE_EN, {"src_lang": "de", "tgt_lang": "en"}, ("de", "en")),
+    ("zu\tto", DE_EN, {"src_lang": "de", "tgt_lang": "en"}, ("de", "en")),
+    ("zu\tto", DE_EN, {}, ("de", "en")),
+    ("no\tno", ES_EN, {"src_lang": "es", "tgt_lang": "en"}, ("es", "en")),
+    ("no\tno", ES_EN, {}, ("es", "en")),
+    # codes that are not the ones given: the languages given win, the row is kept
+    ("de\ten", FR_EN, {"src_lang": "fr"}, ("fr", "en")),
+    ("fr\tde", FR_EN, {"tgt_lang": "en"}, ("fr", "en")),
+]
+
+
+@pytest.mark.parametrize("first, rest, asked, langs", FIRST_ROWS,
+                         ids=[f"{r[0]}-{'-'.join(r[2].values()) or 'detected'}" for r in FIRST_ROWS])
+def test_a_first_row_of_words_is_a_pair_not_a_header(first, rest, asked, langs):
+    """Many short words are language codes too: a first row is a header only when both cells
+    are codes, the ones given (-s, -t), or, none given, ones its text does not contradict."""
+    bitext = read_pairs(f"{first}\n{rest}".encode(), "vocab.tsv", **asked)
+    assert (bitext.src_lang, bitext.tgt_lang) == langs
+    rows = [tuple(line.split("\t")) for line in f"{first}\n{rest}".splitlines()]
+    assert pairs_of(bitext) == rows
+
+
+MEMORY = tmx(tu(en_US="Hello.", fr_FR="Bonjour.") + tu(en_US="Thanks.", fr_FR="Merci."), srclang="en-US")
+BARE = tmx(tu(en="Hello.", fr="Bonjour.") + tu(en="Thanks.", fr="Merci."), srclang="en")
+CODES = [
+    # (file, languages asked, languages read): a code matches the file's tag of that language
+    (MEMORY, {"tgt_lang": "fr"}, ("en-US", "fr-FR")),
+    (MEMORY, {"tgt_lang": "fr_FR"}, ("en-US", "fr-FR")),
+    (MEMORY, {"tgt_lang": "fra"}, ("en-US", "fr-FR")),
+    (MEMORY, {"src_lang": "en", "tgt_lang": "fr"}, ("en-US", "fr-FR")),
+    (MEMORY, {"src_lang": "EN_us", "tgt_lang": "FR"}, ("en-US", "fr-FR")),
+    (BARE, {"src_lang": "en-GB", "tgt_lang": "fr-FR"}, ("en", "fr")),
+]
+
+
+@pytest.mark.parametrize("data, asked, langs", CODES, ids=[str(c[1]) for c in CODES])
+def test_a_tmx_language_given_finds_the_files_tag_for_it(data, asked, langs):
+    bitext = read_pairs(data, "mem.tmx", **asked)
+    assert (bitext.src_lang, bitext.tgt_lang) == langs
+    assert pairs_of(bitext) == [("Hello.", "Bonjour."), ("Thanks.", "Merci.")]
+
+
+TWO_FRENCH = tmx(tu(en="Hello.", fr_FR="Bonjour.", fr_CA="Allô.") + tu(fr_FR="Bonjour.", fr_CA="Bonjour."),
+                 srclang="en")
+CODE_ERRORS = [
+    # (file, languages asked, error, message): a code the file does not hold says what it holds
+    (MEMORY, {"tgt_lang": "es"}, InputError,
+     "mem.tmx holds no text in es, only in en-us, fr-fr; give one of them with -t (--tgt-lang)"),
+    (MEMORY, {"src_lang": "de"}, InputError,
+     "mem.tmx holds no text in de, only in en-us, fr-fr; give one of them with -s (--src-lang)"),
+    (MEMORY, {"src_lang": "en", "tgt_lang": "fr-CA"}, InputError,
+     "mem.tmx holds no text in fr-CA, only in en-us, fr-fr; give one of them with -t (--tgt-lang)"),
+    (TWO_FRENCH, {"tgt_lang": "fr"}, ManyTranslations,
+     "mem.tmx holds fr as fr-fr, fr-ca; give one of them with -t (--tgt-lang)"),
+    (TWO_FRENCH, {"src_lang": "fr", "tgt_lang": "en"}, InputError,
+     "mem.tmx holds fr as fr-fr, fr-ca; give one of them with -s (--src-lang)"),
+]
+
+
+@pytest.mark.parametrize("data, asked, error, message", CODE_ERRORS, ids=[str(c[1]) for c in CODE_ERRORS])
+def test_a_tmx_language_the_file_does_not_hold_is_refused(data, asked, error, message):
+    with pytest.raises(InputError) as info:
+        read_pairs(data, "mem.tmx", **asked)
+    assert type(info.value) is error and str(info.value) == message
 
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
