@@ -116,6 +116,19 @@ def translatable_units(store) -> list:
     return [u for u in store.units if not u.isheader() and u.istranslatable()]
 
 
+def _declared(name: str, given: str | None, declared: str | None, side: str, option: str) -> str:
+    """The language of an XLIFF side: the one given, unless the file declares another language
+    for that side (a given '-t es' on a file translated into fr-FR labelled French text
+    Spanish without a word); the file's own where none is given."""
+    from .lang import primary
+
+    declared = (declared or "").strip()
+    if given and declared and primary(_language_code(given) or given) != primary(_language_code(declared) or declared):
+        raise InputError(f"{name} says its {side} is in {declared}, not {given}; leave {option} "
+                         f"out, or correct it")
+    return given or declared
+
+
 def _xliff2(data: bytes) -> bool:
     """Whether XLIFF bytes are XLIFF 2 (its namespace near the top), which has a parser of its own."""
     return b"urn:oasis:names:tc:xliff:document:2." in data[:4096]
@@ -125,8 +138,8 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
                tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
     store = _parse(data, name, fmt)
     if fmt == "xliff":
-        src = src_lang or store.getsourcelanguage() or ""
-        tgt = tgt_lang or store.gettargetlanguage() or ""
+        src = _declared(name, src_lang, store.getsourcelanguage(), "original", "-s (--src-lang)")
+        tgt = _declared(name, tgt_lang, store.gettargetlanguage(), "translation", "-t (--tgt-lang)")
         translatable = translatable_units(store)
         if _xliff2(data):   # a unit per <segment>: the segments of one <unit> are a paragraph
             groups: dict[str, int] = {}

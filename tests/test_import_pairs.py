@@ -137,10 +137,13 @@ ERRORS = [
     ("empty.tmx", tmx(tu(fr="", en="")), {}, "empty.tmx holds no text in its translation units"),
     ("code.tsv", b"a\tb\n", {"src_lang": "xx-nowhere-at-all", "tgt_lang": "en"}, "code.tsv: "),
     ("sheet.csv", b"PK\x03\x04" + bytes(range(256)) * 40, {}, "sheet.csv: looks like binary data"),
+    # a language given that the XLIFF's own declaration contradicts labelled French text Spanish
+    ("job.xlf", XLIFF, {"tgt_lang": "es"}, "job.xlf says its translation is in fr, not es; leave -t"),
+    ("job.xlf", XLIFF, {"src_lang": "en"}, "job.xlf says its original is in de, not en; leave -s"),
 ]
 
 
-@pytest.mark.parametrize("name,data,asked,message", ERRORS, ids=[e[0] for e in ERRORS])
+@pytest.mark.parametrize("name,data,asked,message", ERRORS, ids=[f"{e[0]}-{k}" for k, e in enumerate(ERRORS)])
 def test_bad_files_of_pairs_say_what_to_do(name, data, asked, message):
     with pytest.raises(InputError) as info:
         read_pairs(data, name, **asked)
