@@ -9,12 +9,30 @@ Plain-text searches keep the standard `re` on an escaped pattern (no backtrackin
 
 RE2's `\\w`, `\\d` and `\\s` are ASCII-only; `unicode_classes` rewrites `\\w`, `\\W` and `\\d`
 to Unicode classes so `\\w+` finds "été" as Python's `re` would.
+
+RE2's `\\b` and `\\B` are ASCII-only too, and no option of RE2 changes that (its
+`word_boundary` option only allows them in POSIX syntax): `\\bcafé\\b` found nothing, since
+RE2 sees a boundary between "f" and "é" and none after "é". RE2 has no look-around to write a
+Unicode boundary with, and the other ways out fail: matching the neighbouring character
+instead (`(?:^|\\W)café(?:\\W|$)`) highlights it too and misses a match that starts where
+the last one ended ("é é" for `\\bé\\b`); filtering RE2's matches with Python's `re` brings
+its backtracking back (`\\b(\\w+\\s?)+;` runs for minutes), and RE2 can return only one
+path through the pattern, so a rejected match does not tell where the right one is.
+So a pattern with `\\b` or `\\B` is searched, still by RE2 in linear time, in a spread copy
+of the text (`spread_text`) where each character stands between markers that RE2's
+ASCII `\\b` reads right: before each character a "w" where a Unicode word starts ("-"
+otherwise), after it a "w" where one ends; the pattern (`spread_pattern`) steps over the
+markers around each character it matches; offsets are mapped back. See `spread_text`.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, Literal, Protocol
 
 from .errors import SearchError
@@ -70,6 +88,166 @@ def unicode_classes(pattern: str) -> str:
     return "".join(out)
 
 
+# ---------------------------------------------------------------- Unicode \b and \B
+
+_SENTINEL = "\ufdd0"   # a Unicode noncharacter: never in a text (one that is is replaced)
+_MARK = r"[\n\-w]"     # a marker: "w", "-" or a newline (for (?m)^ and $)
+_REPEAT = re.compile(r"\{\d+(?:,\d*)?\}")
+_ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|.)|x(?:\{[^}]*\}|[0-9A-Fa-f]{0,2})|[0-7]{1,3}|.)",
+                     re.S)
+_POSIX = re.compile(r"\[:\^?[a-z]+:\]")
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index just after the character class that opens at `pattern[i]` ('[')."""
+    j = i + 1
+    if pattern[j:j + 1] == "^":
+        j += 1
+    if pattern[j:j + 1] == "]":  # a literal ] first in a class
+        j += 1
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+        elif (posix := _POSIX.match(pattern, j)) is not None:
+            j = posix.end()
+        elif pattern[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    return j
+
+
+def _tokens(pattern: str) -> list[tuple[str, bool]]:
+    r"""An RE2 pattern (valid: it compiled) cut into (piece, matches one character?): a
+    literal, '.', an escape such as \w or \p{L}, a class; or what matches none: a group's
+    parenthesis, '|', a repeat, an anchor, \b, \B. \Q...\E gives one piece a character."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("\\Q", i):
+            end = pattern.find("\\E", i + 2)
+            end = len(pattern) if end < 0 else end
+            out += [(f"\\x{{{ord(c):X}}}", True) for c in pattern[i + 2:end]]
+            i = end + 2
+            continue
+        if ch == "\\":
+            piece = _ESCAPE.match(pattern, i).group()  # type: ignore[union-attr]
+            out.append((piece, piece[1:] not in ("b", "B", "A", "z")))
+        elif ch == "[":
+            piece = pattern[i:_class_end(pattern, i)]
+            out.append((piece, True))
+        elif pattern.startswith("(?", i):  # (?:  (?i)  (?i:  (?P<name>  (?<name>
+            ends = [k for k in (pattern.find(c, i + 2) for c in ":)>") if k >= 0]
+            piece = pattern[i:min(ends) + 1] if ends else pattern[i:]
+            out.append((piece, False))
+        elif ch == "{" and (repeat := _REPEAT.match(pattern, i)) is not None:
+            piece = repeat.group()
+            out.append((piece, False))
+        else:
+            piece = ch
+            out.append((piece if ch != "{" else "\\{", ch not in "()|^$*+?"))
+        i += len(piece)
+    return out
+
+
+def has_boundaries(pattern: str) -> bool:
+    r"""Whether an RE2 pattern asserts a word boundary (\b or \B, not \\b nor [\b])."""
+    return any(piece in ("\\b", "\\B") for piece, _ in _tokens(pattern))
+
+
+def spread_pattern(pattern: str) -> str:
+    r"""`pattern` (valid RE2) for `spread_text`: each piece that matches a character steps over
+    the marker before it, the character, the sentinel and the marker after it."""
+    return "".join(f"(?:{_MARK}{piece}\\x{{FDD0}}{_MARK})" if one else piece
+                   for piece, one in _tokens(pattern))
+
+
+def relaxed_pattern(pattern: str) -> str:
+    r"""`pattern` (valid RE2) with \b and \B made empty groups: it matches wherever `pattern`
+    does, and maybe elsewhere."""
+    return "".join("(?:)" if piece in ("\\b", "\\B") else piece for piece, _ in _tokens(pattern))
+
+
+_INSIDE_WORD = re.compile(r"(?<=w)w"), re.compile(r"w(?=w)")
+_U32 = next(code for code in "IL" if array(code).itemsize == 4)
+
+
+def spread_text(text: str) -> str:
+    r"""`text` with each character c written as four, y c S x, so that offset i of `text` is
+    offset 4*i here (the start of y; the end of the last x for i = len(text)):
+
+    - y: "w" where a word starts at c (a word character after none), "\n" where c is a
+      newline, "-" otherwise;
+    - S: the sentinel U+FDD0, a noncharacter (in `text`, replaced by U+FFFD);
+    - x: "w" where a word ends at c, "\n" where c is a newline, "-" otherwise.
+
+    Between the x before offset 4*i and the y after it, RE2's ASCII \b finds a boundary
+    exactly where Python's Unicode \b does at i (one of x, y is "w" only at a word's start or
+    end); (?m)^ and $ find a newline before or after as in `text`. A piece of
+    `spread_pattern` matches only from a y: from c its sentinel would fall on x, from S its
+    first marker on S, from x its sentinel on the next c; so a match that is not empty starts
+    and ends at offsets of `text`. A word character is one of Python's \w (letters, digits,
+    "_"), which is the \p{L}\p{N}_ of `unicode_classes` (Python's Unicode tables may be
+    older than RE2's).
+    """
+    if _SENTINEL in text:
+        text = text.replace(_SENTINEL, "\ufffd")
+    kinds = text.translate({ord(c): "w" if c.isalnum() or c == "_" else "\n" if c == "\n" else "-"
+                            for c in set(text)})
+    starts, ends = (inside.sub("-", kinds) for inside in _INSIDE_WORD)
+    spread = array(_U32, bytes(16 * len(text)))   # interleaved as UTF-32 code units
+    for k, part in enumerate((starts, text, _SENTINEL * len(text), ends)):
+        spread[k::4] = array(_U32, part.encode("utf-32-le"))
+    return spread.tobytes().decode("utf-32-le")
+
+
+@dataclass(frozen=True)
+class SpreadMatch:
+    """A match found in `spread_text`, at offsets of the text itself."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+
+@dataclass(frozen=True)
+class SpreadPattern:
+    r"""A pattern with \b or \B, searched by RE2 in `spread_text` (see the module's doc).
+
+    `relaxed` (the pattern without \b and \B) first tells in the text itself whether there
+    can be a match at all: most texts have none, and spreading one costs ten searches.
+    RE2 is given the spread text's UTF-8 bytes and the offsets are mapped back here: RE2 may
+    find an empty match inside a character's bytes (\B holds between two bytes that are not
+    ASCII letters), and google-re2 then turns the byte offsets of the matches that follow into
+    wrong character offsets (`\Bé*` in "abéé" gave a match at 4-5)."""
+
+    compiled: Any
+    relaxed: Any
+
+    def finditer(self, text: str) -> Iterator[SpreadMatch]:
+        if not self.relaxed.search(text):
+            return
+        spread = spread_text(text).encode()
+        if text.isascii():   # y c S x: 6 bytes
+            points: Any = range(0, len(spread) + 1, 6)
+        else:                # 5 bytes and those of c
+            points = list(accumulate((len(c.encode()) + 5 for c in text), initial=0))
+        for m in self.compiled.finditer(spread):
+            start, end = bisect_left(points, m.start()), bisect_left(points, m.end())
+            if (end < len(points) and points[start] == m.start()
+                    and points[end] == m.end()):   # not an empty match between markers
+                yield SpreadMatch(start, end)
+
+
 def _regex(text: str, case: bool) -> Pattern:
     import re2
 
@@ -77,7 +255,11 @@ def _regex(text: str, case: bool) -> Pattern:
     options.case_sensitive = case
     options.log_errors = False
     try:
-        return re2.compile(unicode_classes(text), options)
+        pattern = re2.compile(unicode_classes(text), options)
+        if not has_boundaries(pattern.pattern):
+            return pattern
+        return SpreadPattern(re2.compile(spread_pattern(pattern.pattern), options),
+                             re2.compile(relaxed_pattern(pattern.pattern), options))
     except re2.error as exc:
         reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         hint = ("back-references (\\1) and look-around ((?=, (?<=) are not supported, "

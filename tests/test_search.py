@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -67,3 +68,48 @@ def test_case_folding_and_offsets_on_accented_text():
     case = search(bitext(("Éléphant et éléphant", "x")),
                   Query("élé", regex=True, case=True, side="src"))
     assert [(s.start, s.end) for s in case[0]] == [(12, 15)]
+
+
+# RE2's \b and \B see only ASCII letters: "\bcafé\b" found nothing, while Python's re finds it.
+SAMPLE = "Le dimanche, ils parlent au café du village. Les cafés ferment tôt l'été."
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    (r"\bcafé\b", SAMPLE, [(28, 32)]),
+    (r"\bété\b", SAMPLE, [(69, 72)]),
+    (r"\bété\b", "été, étés, l'été", [(0, 3), (13, 16)]),
+    (r"caf\w\b", SAMPLE, [(28, 32)]),
+    (r"\Bfé", "café éfé fé", [(2, 4), (6, 8)]),        # inside a word only
+    (r"\bé\b", "é é é", [(0, 1), (2, 3), (4, 5)]),     # matches that touch are all found
+    (r"\b\w+\b", "Été déjà-vu ٣٤", [(0, 3), (4, 8), (9, 11), (12, 14)]),
+    (r"\bpont\b", "Le pont, pontage pont", [(3, 7), (17, 21)]),   # ASCII: as before
+    (r"\\b", "a\\b b", [(1, 3)]),                      # a backslash then b, no boundary
+    (r"(?m)^\w+\b$", "un\nété\n\nfin", [(0, 2), (3, 6), (8, 11)]),
+    (r"\Bé+", "abéé", [(2, 4)]),
+])
+def test_word_boundaries_are_unicode(pattern, text, expected):
+    hits = search(bitext((text, "x")), Query(pattern, regex=True, side="src", case=True))
+    assert [(s.start, s.end) for s in hits.get(0, ())] == expected
+    assert expected == [m.span() for m in re.finditer(pattern, text)]  # as Python
+
+
+def test_word_boundaries_ignore_case_and_search_all_versions():
+    from alignment.types import Version
+    from alignment.versions import join
+    from alignment.versions_compare import search_rows
+
+    hits = search(bitext(("x", "Tout l'Été")), Query(r"\bété\b", regex=True))
+    assert [(s.side, s.start, s.end) for s in hits[0]] == [("tgt", 7, 10)]
+    texts = (Version("fr", "fr", (Sentence("Au café."),)),
+             Version("de", "de", (Sentence("Im Café."),)))
+    vs = join(texts, [Alignment((Link((0,), (0,), 1.0),))])
+    assert search_rows(vs, r"\bcafé\b", regex=True) == {0: ((0, 3, 7), (1, 3, 7))}
+
+
+def test_a_catastrophic_pattern_with_word_boundaries_finishes_at_once():
+    # The first branch makes Python's re backtrack for minutes at each word of LONG.
+    text = bitext((LONG + " en été", "x"))
+    start = time.perf_counter()
+    hits = search(text, Query(r"\b(\w+\s?)+;|\bété\b", regex=True, side="src"))
+    assert time.perf_counter() - start < 5   # minutes if it backtracked; milliseconds here
+    assert [(s.start, s.end) for s in hits[0]] == [(len(LONG) + 4, len(LONG) + 7)]
