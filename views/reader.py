@@ -103,6 +103,9 @@ def save_copy() -> None:
 
     drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
     ss.path, ss.fingerprint, ss.saved = str(path), file_fingerprint(path), ss.history.current
+    # A save refused (the file changed on disk, read-only, gone) is settled: the copy holds
+    # this version and is the open file; the box's Reload and Download would act on the copy.
+    ss.conflict = None
     ss.flash_info, ss.flash = f"Saved a copy as {path}; it is the open file now.", None
 
 
@@ -203,7 +206,9 @@ def banners() -> None:
             st.info(f"{counted(draft.changes, 'unsaved change')} to this file "
                     f"{'was' if draft.changes == 1 else 'were'} kept from an earlier session "
                     "(a reload, a closed tab or a crash)."
-                    + (" The file has changed on disk since." if changed_since else ""))
+                    + (" The file has changed on disk since: once they are recovered, Save "
+                       "will let you reload it or save a copy, never write over it silently."
+                       if changed_since else ""))
             bar = st.container(horizontal=True)
             bar.button("Recover them", key="recover_yes", type="primary", on_click=recover,
                        args=(True,))
