@@ -26,6 +26,12 @@ RUSSIAN = ("Вечером мы шли через старый мост в го�
 JAPANESE = ("昨日の夕方、私たちは古い橋を渡って町へ行きました。祖母が焼きたてのパンを持って"
             "待っていました。川は広くて静かで、岸の木々の間を風だけが通り抜けていました。")
 GERMAN = "Über die Brücke gingen wir nach Hause; die Straße war naß und grün, schön."
+POLISH = ("Rozdział pierwszy. Było już późno, gdy dotarł na dworzec. Pociąg odjechał dziesięć "
+          "minut wcześniej. Matka często mu to wyrzucała: „Zawsze się spóźniasz!” Miała rację.")
+TURKISH = ("İstanbul'un eski sokaklarında yaşlı bir adam yaşıyordu. Her sabah erkenden kalkar, "
+           "küçük dükkânını açardı; sokağın köşesinde çay içerdi.")
+SHORT_FRENCH = "Il était déjà tard, et le château était fermé à cette heure-là."
+SHORT_ITALIAN = "Perché è così difficile? Però la città è bellissima."
 
 
 def _html(body: str, charset: str | None) -> str:
@@ -53,6 +59,13 @@ CASES = {
     "latin-1 german undeclared": (GERMAN.encode("latin-1"), "text", "", GERMAN),
     "cp1250 declared": (_html(CZECH, "windows-1250").encode("cp1250"), "html", "", CZECH),
     "cp1250 undeclared": (CZECH.encode("cp1250"), "text", "", CZECH),
+    # QA 2026-12-04: Polish read as cp1252 ('Rozdzia³'), Turkish as iso8859-10 ('küįük'),
+    # short Western texts as cp1257 or cp1250 ('Il ťtait dťjŗ', 'Perché č cosě')
+    "cp1250 polish undeclared": (POLISH.encode("cp1250"), "text", "", POLISH),
+    "cp1254 turkish undeclared": (TURKISH.encode("cp1254"), "text", "", TURKISH),
+    "iso-8859-9 turkish undeclared": (TURKISH.encode("iso-8859-9"), "text", "", TURKISH),
+    "cp1252 short french undeclared": (SHORT_FRENCH.encode("cp1252"), "text", "", SHORT_FRENCH),
+    "cp1252 short italian undeclared": (SHORT_ITALIAN.encode("cp1252"), "text", "", SHORT_ITALIAN),
     "koi8-r declared": (_html(RUSSIAN, "koi8-r").encode("koi8-r"), "html", "", RUSSIAN),
     "koi8-r undeclared": (RUSSIAN.encode("koi8-r"), "text", "", RUSSIAN),
     "shift-jis declared": (_html(JAPANESE, "shift_jis").encode("shift_jis"), "html", "", JAPANESE),
