@@ -490,3 +490,36 @@ def test_a_file_of_pairs_given_as_a_text_is_refused(tmp_path: Path, name: str, a
     with pytest.raises(InputError, match=re.escape(advice)):
         read_file(path)
     assert read_file(path, fmt="text").paragraphs   # a format named is read as asked
+
+
+# ---------------------------------------------------------------- PDF page numbers
+
+@pytest.mark.parametrize("first_line, kept", [
+    ("12", False), ("- 12 -", False), ("xiv", False), ("Page 4", False),   # page numbers
+    ("II", True), ("XIV", True),                # a chapter's number in capitals heads it
+    ("civil", True), ("Lili", True),            # words of the letters i v x l c
+])
+def test_pdf_page_numbers_go_and_chapter_numbers_stay(first_line, kept):
+    from alignment.read.pdf import strip_running_lines
+
+    pages = [[first_line, "The bridge is very old and the village is proud of it."]]
+    assert (first_line in strip_running_lines(pages)[0]) is kept
+
+
+def test_a_pdf_of_roman_numbered_chapters_keeps_their_headings(tmp_path: Path) -> None:
+    """QA (2026-12-04): 'I' and 'II' at the top of their pages were dropped as page numbers."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    story = ("The bridge is very old. It was built in 1820 by a mason from the village nearby, "
+             "who carved his mark on every stone of its seven arches. ") * 3 + "It stands."
+    for head, body in (("I", story), ("II", story.replace("bridge", "mill"))):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=16)
+        pdf.cell(0, 10, head, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(0, 6, body)
+    path = tmp_path / "roman.pdf"
+    pdf.output(str(path))
+    paragraphs = read_file(path).paragraphs
+    assert paragraphs[0] == "I" and "II" in paragraphs and len(paragraphs) == 4

@@ -7,7 +7,8 @@ that only restrict printing (empty user password). A PDF is a page description, 
 the rest is ours and deliberately simple:
 - Running headers and footers: among the first and last two lines of each page, a line that
   recurs (digits ignored, so "Chapter 3 - 45" matches "Chapter 3 - 46") on at least 40% of the
-  pages (and 3 of them) is dropped, as is a line that is only a page number ("12", "- 12 -", "xiv").
+  pages (and 3 of them) is dropped, as is a line that is only a page number ("12", "- 12 -", "xiv";
+  not "II": a Roman numeral in capitals heads a chapter).
 - Hyphenation: a line ending in "-" after a letter, whose next line starts in lower case, is
   joined without the hyphen ("impor-" + "tant" -> "important"); a compound broken at its own
   hyphen ("well-" + "known") loses it too, the price of the rule.
@@ -36,7 +37,12 @@ from .book import BookBuilder
 # What pypdf raises on damaged files besides its own PyPdfError (fuzzed in the tests).
 _LIB_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
                AssertionError, ZeroDivisionError, NotImplementedError, OverflowError)
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?$", re.I)
+# A page number: digits, or a Roman numeral in lower case as front matter numbers its pages
+# ("xiv"). Not one in capitals: "I", "II" at the top of a page head chapters (they were dropped,
+# and a book of such chapters read as one paragraph); nor any word of the letters ivxlc
+# ("civil", "Lili" alone on a line).
+_PAGE_NUMBER = re.compile(r"^(?:[Pp]age\s*)?[-–—(\[]?\s*(?:\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})"
+                          r"(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\s*[-–—)\]]?$")
 _ENDS = re.compile(r"[.!?…:;»”\"')\]]$")
 _MIN_PAGES_FOR_HEADS = 3
 
