@@ -85,7 +85,9 @@ def fetch_side(corpus: Corpus, side: str | CorpusSide, *, file: Path | str | Non
     target = side_url(corpus, s, url)
     try:
         raw, charset = download(target, timeout=timeout, max_bytes=max_bytes)
-        doc = _document_from_html(raw, charset, s, target)
+        fmt = fetched_format(s, target, raw)
+        doc = (_document_from_html(raw, charset, s, target) if fmt == "html"
+               else _document_from_bytes(raw, charset, fmt, s, target))
     except AlignmentError as exc:
         raise FetchError(f"{exc}; save the page in a browser and run "
                          f"{fetch_by_hand(corpus, s)}") from None
@@ -173,6 +175,31 @@ def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str,
         if not saved:
             raise FetchError(f"{source}: the page has changed: {what}") from None
         raise _not_in_file(source, side, heading=heading) from None
+
+
+def fetched_format(side: CorpusSide, url: str, raw: bytes) -> str:
+    """How to read a download: the manifest's `format`, else the URL's suffix, else what the
+    bytes show (a PDF, an EPUB, a DOCX), else HTML (a web page). Why: every download was read
+    as HTML, so a plain-text file lost its paragraphs (one paragraph of 37 sentences, the
+    heading glued to the first) and a PDF was 'binary data'."""
+    from urllib.parse import urlparse
+
+    from .read.files import SUFFIXES, sniff_format
+
+    if side.format:
+        return "text" if side.format in ("txt", "plain") else side.format
+    return SUFFIXES.get(Path(urlparse(url).path).suffix.lower()) or sniff_format(raw) or "html"
+
+
+def _document_from_bytes(raw: bytes, charset: str, fmt: str, side: CorpusSide,
+                         source: str) -> Document:
+    """A downloaded text, Markdown file or book, cut to the side's section."""
+    from .read import read_bytes
+
+    try:
+        return _cut(read_bytes(raw, fmt=fmt, source=source, declared=charset), side)
+    except SectionNotFound as exc:
+        raise FetchError(f"{source}: the file has changed: {exc}") from None
 
 
 def _not_in_file(name: str, side: CorpusSide, *, heading: bool) -> FetchError:

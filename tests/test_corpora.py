@@ -884,3 +884,39 @@ def test_a_saved_file_without_the_section_says_so(small_root, tmp_path, name, bo
     assert text.startswith(message) and "page has changed" not in text and "\n" not in text
     assert "give the whole page saved from http://127.0.0.1:9/none.htm" in text
     assert side_state(web, web.src) == "missing"
+
+
+# ---------------------------------------------------------------- QA: what a download is
+
+INTRO_TEXT = ("INTRODUCTION\n\nLe premier paragraphe parle d'un pont, d'une rivière et d'une longue "
+              "route.\n\nLe second dit que les lampes du quai s'allument une à une le soir.\n\n"
+              "mars 1925\n")
+
+
+def _intro_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in INTRO_TEXT.replace("'", " ").split("\n\n"):
+        pdf.multi_cell(0, 6, paragraph.encode("latin-1", "replace").decode("latin-1"))
+        pdf.ln(4)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("path, make, content_type, paragraphs", [
+    ("/intro.txt", lambda: INTRO_TEXT.encode("utf-8"), "text/plain; charset=utf-8", 4),
+    ("/intro.pdf", _intro_pdf, "application/pdf", None),
+    ("/intro", _intro_pdf, "application/octet-stream", None),   # no suffix: the bytes say PDF
+])
+def test_a_download_is_read_as_what_it_is_not_always_as_html(small_root, server, path, make,
+                                                             content_type, paragraphs):
+    """Every download was read as HTML: a plain-text file became one paragraph (its heading
+    glued to the first sentence), a PDF was refused as 'binary data' while the message listed
+    PDF among the formats to give."""
+    server.routes[path] = Route(body=make(), headers={"Content-Type": content_type})
+    web = load_corpus("web", small_root)
+    result = fetch_side(web, "src", url=server.url(path), force=True)
+    assert result.first == "INTRODUCTION" and "lampes du quai" in result.path.read_text("utf-8")
+    assert result.paragraphs == (paragraphs or result.paragraphs) > 1, result.summary()
