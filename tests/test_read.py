@@ -523,3 +523,21 @@ def test_a_pdf_of_roman_numbered_chapters_keeps_their_headings(tmp_path: Path) -
     pdf.output(str(path))
     paragraphs = read_file(path).paragraphs
     assert paragraphs[0] == "I" and "II" in paragraphs and len(paragraphs) == 4
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("impor-", "tant", "important"),
+    ("Jean-", "Paul", "Jean-Paul"),          # a name broken at its own hyphen keeps it
+    ("the end -", "Then", "the end - Then"),  # a dash, not a broken word
+    ("old", "bridge", "old bridge"),
+])
+def test_pdf_lines_join(left, right, joined):
+    from alignment.read.pdf import _joined
+
+    assert _joined(left, right) == joined
+
+
+def test_pdf_ligatures_become_letters():
+    from alignment.read.pdf import LIGATURES
+
+    assert "ofﬁciel, ﬂeur, eﬀort".translate(LIGATURES) == "officiel, fleur, effort"

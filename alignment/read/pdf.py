@@ -11,7 +11,8 @@ the rest is ours and deliberately simple:
   not "II": a Roman numeral in capitals heads a chapter).
 - Hyphenation: a line ending in "-" after a letter, whose next line starts in lower case, is
   joined without the hyphen ("impor-" + "tant" -> "important"); a compound broken at its own
-  hyphen ("well-" + "known") loses it too, the price of the rule.
+  hyphen ("well-" + "known") loses it too, the price of the rule; before a capital the hyphen
+  stays, with no space ("Jean-" + "Paul"). Ligatures become their letters ("ﬁ" -> "fi").
 - Paragraphs: a line ends its paragraph when it ends a sentence and is clearly shorter than a
   full line (under 85% of the usual line length), or when the next line is a heading (a short
   line that text.looks_like_heading accepts, standing after a paragraph end). Paragraphs run
@@ -69,13 +70,19 @@ def _open(data: bytes, source: str) -> Any:
                         f"{str(exc)[:80]}); check the download is complete") from None
 
 
+# Typeset ligatures as the letters they join: "ofﬁciel" is no word a search, a spelling check
+# or the encoder knows ("officiel").
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+
+
 def _page_lines(reader: Any, source: str) -> list[list[str]]:
     from pypdf.errors import DeprecationError, PyPdfError
 
     pages = []
     try:
         for page in reader.pages:
-            text = page.extract_text() or ""
+            text = (page.extract_text() or "").translate(LIGATURES)
             pages.append([" ".join(line.split()) for line in text.splitlines() if line.strip()])
     except (PyPdfError, DeprecationError, *_LIB_ERRORS) as exc:
         raise BookError(f"{source or 'input'}: a page of the PDF cannot be read "
@@ -110,8 +117,11 @@ def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
 
 
 def _joined(left: str, right: str) -> str:
-    if left.endswith(("-", "\u00ad")) and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
+    broken = left.endswith(("-", "\u00ad")) and len(left) > 1 and left[-2].isalpha()
+    if broken and right[:1].islower():
         return left[:-1] + right
+    if broken and left.endswith("-") and right[:1].isupper():
+        return left + right   # a name broken at its own hyphen: "Jean-" + "Paul"
     return f"{left} {right}"
 
 
