@@ -30,6 +30,21 @@ def test_without_diff_search_hits_are_marked():
     assert 'The <mark class="hit">old</mark> cat sleeps.' in out
 
 
+def test_with_the_diff_on_search_hits_are_marked_in_the_diffed_cell_too():
+    """QA (2026-12-04): a diffed cell drew the diff only, so a word found only there showed
+    no mark at all."""
+    out = render_rows(_set(), [0], [0, 1, 2], hits={0: ((2, 4, 7), (1, 4, 7))})
+    assert 'The<ins> <mark class="hit">old</mark></ins> cat sleeps.' in out   # en2, diffed
+    assert 'The <mark class="hit">cat</mark> sleeps.' in out                  # en1, plain
+
+
+def test_a_version_hidden_for_learn_is_no_diff_base_beside_it():
+    """QA (2026-12-04): en1 hidden, en2 beside it still struck out en1's words ('<del>')."""
+    out = render_rows(_set(), [0], [0, 1, 2], hide=[1])
+    assert 'data-name="en2" lang="en" dir="auto">The old cat sleeps.</div>' in out
+    assert "<del>" not in out and "<ins>" not in out
+
+
 def test_markers_follow_the_columns_shown():
     vs = _set()
     assert flagged_rows(vs, [0, 1, 2]) == [1]   # en2 empty in row 2; en1 and en2 differ

@@ -45,33 +45,43 @@ font:600 .7rem system-ui,sans-serif;color:#888;display:block}}
 
 # ---------------------------------------------------------------- HTML (pure)
 
-def _diff_html(old: str, new: str) -> str:
-    out = []
+def _diff_html(old: str, new: str, hits: Sequence[tuple[int, int]] = ()) -> str:
+    """`new` as its word diff against `old`, the search's `hits` (offsets in `new`) marked in
+    it too: a diffed cell showed no hit, so a word found only there was found nowhere."""
+    from alignment.browse import highlight
+
+    out, pos = [], 0
     for op in V.word_diff(old, new):
         if op.kind in ("delete", "replace"):
             out.append(f"<del>{html.escape(op.old)}</del>")
-        if op.kind in ("insert", "replace"):
-            out.append(f"<ins>{html.escape(op.new)}</ins>")
-        if op.kind == "equal":
-            out.append(html.escape(op.new))
+        if op.kind == "delete":
+            continue
+        end = pos + len(op.new)   # the ops' new pieces, in order, are `new` whole
+        body = highlight(op.new, [(max(s, pos) - pos, min(e, end) - pos, "hit")
+                                  for s, e in hits if s < end and e > pos])
+        out.append(body if op.kind == "equal" else f"<ins>{body}</ins>")
+        pos = end
     return "".join(out)
 
 
 def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
-               hits: Sequence[tuple[int, int, int]], hidden: bool = False) -> str:
+               hits: Sequence[tuple[int, int, int]], hide: Sequence[int] = ()) -> str:
+    """One cell; a same-language text as its word diff against the first such text left of
+    it, unless that text is hidden for Learn (the struck-out words would show it)."""
     from alignment.browse import highlight
 
     text = vs.cell_text(i, k)
     name = html.escape(vs.texts[k].name)
     base = next((r for r in shown[:list(shown).index(k)] if r in V.same_language(vs, k)), None)
+    mine = [(s, e) for kk, s, e in hits if kk == k]
     if not text:
         body = ""
-    elif diff and base is not None and vs.rows[i].cells[base]:
-        body = _diff_html(vs.cell_text(i, base), text)
+    elif diff and base is not None and base not in hide and vs.rows[i].cells[base]:
+        body = _diff_html(vs.cell_text(i, base), text, mine)
     else:
-        body = highlight(text, [(s, e, "hit") for kk, s, e in hits if kk == k])
+        body = highlight(text, [(s, e, "hit") for s, e in mine])
     cls = "vs-cell" + ("" if text else " empty")
-    if text and hidden:  # Learn: the text waits behind a click
+    if text and k in hide:  # Learn: the text waits behind a click
         body = f"<details><summary>show {name}</summary>{body}</details>"
     return (f'<div class="{cls}" data-name="{name}" lang="{html.escape(vs.texts[k].lang)}" '
             f'dir="auto">{body}</div>')
@@ -94,7 +104,7 @@ def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, di
         mark = (f'<div class="vs-mark flag" id="row-{i + 1}" title="{title}">{i + 1} ⚑</div>'
                 if flags else f'<div class="vs-mark" id="row-{i + 1}">{i + 1}</div>')
         out.append(mark)
-        out += [_cell_html(vs, i, k, shown, diff, hits.get(i, ()), k in hide) for k in shown]
+        out += [_cell_html(vs, i, k, shown, diff, hits.get(i, ()), hide) for k in shown]
     out.append("</div>")
     return "".join(out)
 
