@@ -19,7 +19,7 @@ from alignment.errors import AlignmentError
 from alignment.types import Bitext
 from alignment.words import DEFAULT_CONFIG
 
-from .common import callback, changed, memo, ss
+from .common import callback, changed, counted, memo, ss
 from .jobs import job_progress, worker
 
 STEPS = ("encoding the words", "training the word model", "linking the words")
@@ -27,6 +27,12 @@ STEPS = ("encoding the words", "training the word model", "linking the words")
 
 def has_words(bitext: Bitext) -> bool:
     return any(link.words for link in bitext.alignment.links)
+
+
+def without_words(bitext: Bitext) -> int:
+    """Links with both sides and no word links: corrected since the words were linked (an
+    edit drops the links of the sentences it changes), or where the linker found none."""
+    return sum(1 for link in bitext.alignment.links if link.src and link.tgt and not link.words)
 
 
 @dataclass(eq=False)
@@ -117,6 +123,11 @@ def word_sidebar(bitext: Bitext, get_embedder: Callable[[], Any]) -> float | Non
                   help="Links each word to its counterpart (a few seconds per book; "
                        "you can go on reading meanwhile).")
         return None
+    if (n := without_words(bitext)):   # the button went with the first links: edits had no way back
+        sb.button(f"Link the words again ({counted(n, 'link')} without)", key="find_words_again",
+                  on_click=find_words, args=(get_embedder,),
+                  help="Links the words of the links that have none, corrected ones among them "
+                       "(the others come from the cache at once).")
     if not sb.checkbox("Light up counterparts on hover", value=True, key="word_hover"):
         return None
     return sb.slider("Only links surer than", 0.5, 1.0, DEFAULT_CONFIG.highlight, 0.05,

@@ -515,6 +515,11 @@ def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(p
     page.get_by_role("button", name="Apply edit").click()
     expect(row(page, 1)).to_contain_text("Typed while the word links were being found.")
     expect(page.get_by_text("2 unsaved changes").first).to_be_visible()  # links, then the edit
+    # the edit dropped link 1's word links, and "Find word links" was gone: a way back (QA)
+    expect(row(page, 1).locator("td.tgt mark.w")).to_have_count(0)
+    sidebar.get_by_role("button", name=re.compile(r"Link the words again \(\d+ links? without\)")).click()
+    row(page, 1).locator("td.tgt mark.w").first.wait_for(timeout=240_000)
+    expect(page.get_by_text("3 unsaved changes").first).to_be_visible()
     page.get_by_text("Glossary: the text's word pairs").click()  # made when it opens
     expect(page.locator("[data-testid=stDataFrame]")).to_be_visible()
     expect(page.get_by_role("button", name="CSV", exact=True)).to_be_visible()
