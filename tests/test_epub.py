@@ -144,3 +144,75 @@ def test_cli_exports_epub_from_po(tmp_path):
     assert [c.title for c in doc.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
     missing = CliRunner().invoke(main, ["export", str(po), "--epub", str(tmp_path / "no" / "x.epub")])
     assert missing.exit_code == 1 and "Error:" in missing.output
+
+
+# ---------------------------------------------------------------- reading books others made
+
+def _book(body: str, fragments: tuple[str, ...]) -> bytes:
+    """An EPUB 2 of one XHTML file whose NCX points at `fragments` in it (titled 1, 2...)."""
+    points = "".join(f'<navPoint id="p{k}"><navLabel><text>{k + 1}</text></navLabel>'
+                     f'<content src="b.xhtml#{f}"/></navPoint>' for k, f in enumerate(fragments))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/epub+zip")
+        z.writestr("META-INF/container.xml", '<container version="1.0" xmlns="urn:oasis:names:'
+                   'tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="c.opf" '
+                   'media-type="application/oebps-package+xml"/></rootfiles></container>')
+        z.writestr("c.opf", '<package xmlns="http://www.idpf.org/2007/opf" version="2.0"><manifest>'
+                   '<item id="t" href="t.ncx" media-type="application/x-dtbncx+xml"/><item id="b" '
+                   'href="b.xhtml" media-type="application/xhtml+xml"/></manifest><spine toc="t">'
+                   '<itemref idref="b"/></spine></package>')
+        z.writestr("t.ncx", f'<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><navMap>{points}'
+                   '</navMap></ncx>')
+        z.writestr("b.xhtml", '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.'
+                   f'idpf.org/2007/ops"><body>{body}</body></html>')
+    return out.getvalue()
+
+
+GUTENBERG = ('<h2><a id="ch1"></a>CHAPTER I.</h2><p>One text.</p>'
+             '<h2><a id="ch2"></a>CHAPTER II.</h2><p>Two text.</p>')
+
+
+@pytest.mark.parametrize("body, fragments, paragraphs, starts, headings", [
+    # Project Gutenberg: the anchor inside the heading; the cut goes before the heading
+    (GUTENBERG, ("ch1", "ch2"), ("CHAPTER I.", "One text.", "CHAPTER II.", "Two text."),
+     [0, 2], {0, 2}),
+    # an anchor mid-sentence: the cut goes before its paragraph, the sentence stays whole
+    ('<p id="s1">One text.</p><p>The second part <span id="s2">begins here.</span></p><p>More.</p>',
+     ("s1", "s2"), ("One text.", "The second part begins here.", "More."), [0, 1], set()),
+    # an anchor between the blocks of a <div> around the chapters: the cut stays at the anchor
+    ('<div><a id="s1"></a><h2>One</h2><p>A.</p><h2><a id="s2"></a>Two</h2><p>B.</p></div>',
+     ("s1", "s2"), ("One", "A.", "Two", "B."), [0, 2], {0, 2}),
+], ids=["anchor-in-heading", "anchor-mid-sentence", "anchors-in-a-div"])
+def test_a_chapter_is_cut_before_the_block_holding_its_anchor(body, fragments, paragraphs, starts,
+                                                             headings):
+    doc = read_bytes(_book(body, fragments), source="book.epub")
+    assert doc.paragraphs == paragraphs
+    assert [c.start for c in doc.chapters] == starts and doc.headings == headings
+
+
+def test_a_section_named_by_a_heading_holding_its_anchor_is_found(tmp_path: Path):
+    """'--src-section "CHAPTER II."' said "no heading (no headings found)": the cut marker
+    had been put inside each <h2>."""
+    from alignment.read import read_file
+
+    path = tmp_path / "gutenberg.epub"
+    path.write_bytes(_book(GUTENBERG, ("ch1", "ch2")))
+    assert read_file(path, section="CHAPTER II.").paragraphs == ("CHAPTER II.", "Two text.")
+
+
+@pytest.mark.parametrize("body, paragraphs, roles", [
+    # a note's link goes though the note is taken out of the text; a link '3' to a chapter stays
+    ('<p>As said<a href="#n1">1</a> in chapter <a href="#c3">3</a>.</p><h2 id="c3">Three</h2>'
+     '<aside epub:type="footnote" id="n1"><p>The note.</p></aside>',
+     ("As said in chapter 3.", "Three", "The note."), ("text", "text", "note")),
+    # notes inside a notes section are read once, not once for the section and once each
+    ('<p>Text<a href="#n1">1</a>.</p><section epub:type="footnotes"><aside epub:type="footnote" '
+     'id="n1"><p>The note.</p></aside></section>', ("Text.", "The note."), ("text", "note")),
+    # the text after a note mid-paragraph stays where it was, not moved to the paragraph's end
+    ('<p>Before<aside epub:type="footnote" id="n1">The note.</aside> after <b>bold</b> end.</p>',
+     ("Before after bold end.", "The note."), ("text", "note")),
+], ids=["note-link-and-chapter-link", "notes-in-a-notes-section", "text-after-a-note"])
+def test_in_text_notes_leave_their_marks_out_and_are_read_once(body, paragraphs, roles):
+    doc = read_bytes(_book(body, ()), source="book.epub")
+    assert doc.paragraphs == paragraphs and doc.roles == roles

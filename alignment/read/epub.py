@@ -8,10 +8,14 @@ meets (KeyError, AttributeError, lxml errors...), which we would have to wrap an
 three small XML files. The tests build their books with ebooklib, an independent writer.
 
 Chapters: one per spine document, titled from the nav/NCX; where the nav points to several
-places inside one file (#fragment), the file is cut there. Roles: the nav document, and spine
-files typed `toc`, are "toc"; title, copyright and other front-matter files "front"; notes
-files (epub:type footnotes/endnotes, or spine items with linear="no") and in-text
-<aside epub:type="footnote"> notes are "note" (notes follow their chapter's text).
+places inside one file (#fragment), the file is cut there, but never inside a paragraph or
+heading: an anchor inside one (Project Gutenberg's <h2><a id="ch1"/>CHAPTER I.</h2>, a <span
+id> mid-sentence) cuts before it, as a cut inside broke the heading or sentence in two. Roles:
+the nav document, and spine files typed `toc`, are "toc"; title, copyright and other
+front-matter files "front"; notes files (epub:type footnotes/endnotes, or spine items with
+linear="no") and in-text <aside epub:type="footnote"> notes are "note" (notes follow their
+chapter's text, each once); the links to such a note are marked doc-noteref as it is taken
+out, so html.py still drops their mark.
 Encrypted content (META-INF/encryption.xml naming content documents, or Adobe rights.xml) is
 DRM: an EncryptedBook error, since the bytes are not text. Font obfuscation is not DRM.
 """
@@ -26,10 +30,10 @@ from urllib.parse import unquote
 from ..errors import BookError, EncryptedBook
 from ..types import Document, Role
 from .book import BookBuilder, open_zip, zip_member
+from .html import BLOCK_TAGS, NOTE_TYPES, epub_types
 
 _FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 _MARK = "\ue000"  # private-use character marking a chapter cut inside one XHTML file
-_NOTE_TYPES = {"footnote", "footnotes", "endnote", "endnotes", "rearnote", "rearnotes", "note"}
 _TOC_TYPES = {"toc", "landmarks", "loi", "lot"}
 _FRONT_TYPES = {"titlepage", "title-page", "copyright-page", "frontmatter", "imprint", "colophon",
                 "cover", "halftitlepage", "dedication", "epigraph", "acknowledgments"}
@@ -131,7 +135,7 @@ def _toc_entries(archive: Any, pkg: _Package, source: str) -> list[tuple[str, st
     """(file, fragment, title) of the table of contents, in order: nav first, else NCX."""
     if pkg.nav:
         root = _xml(zip_member(archive, pkg.nav, source, "EPUB"), pkg.nav, source)
-        navs = [n for n in _children(root, "nav") if "toc" in _epub_types(n)] or _children(root, "nav")
+        navs = [n for n in _children(root, "nav") if "toc" in epub_types(n)] or _children(root, "nav")
         if navs:
             return [(*_resolve(pkg.nav, a.get("href", "")), " ".join("".join(a.itertext()).split()))
                     for a in _children(navs[0], "a") if a.get("href")]
@@ -147,16 +151,11 @@ def _toc_entries(archive: Any, pkg: _Package, source: str) -> list[tuple[str, st
     return []
 
 
-def _epub_types(el: Any) -> set[str]:
-    value = el.get("{http://www.idpf.org/2007/ops}type") or el.get("epub:type") or ""
-    return set(value.lower().split())
-
-
 def _file_role(path: str, body_types: set[str], pkg: _Package, nonlinear: bool) -> Role:
     guide = pkg.guide.get(path, "")
     if path == pkg.nav or body_types & _TOC_TYPES or guide == "toc":
         return "toc"
-    if body_types & _NOTE_TYPES or guide == "notes":
+    if body_types & NOTE_TYPES or guide == "notes":
         return "note"
     if body_types & _FRONT_TYPES or guide in ("title-page", "copyright-page", "cover", "dedication"):
         return "front"
@@ -164,22 +163,42 @@ def _file_role(path: str, body_types: set[str], pkg: _Package, nonlinear: bool) 
 
 
 def _split_notes(root: Any) -> list[str]:
-    """Remove in-text notes (aside/section typed footnote...) from the tree, return their text."""
-    notes = []
-    for el in list(root.iter()):
-        if isinstance(el.tag, str) and el.tag != "body" and _epub_types(el) & _NOTE_TYPES:
-            notes.append(" ".join("".join(el.itertext()).split()))
-            parent = el.getparent()
-            if parent is not None:
-                tail = el.tail
-                parent.remove(el)
-                if tail:  # keep the text that followed the note
-                    prev = parent[-1] if len(parent) else None
-                    if prev is not None:
-                        prev.tail = (prev.tail or "") + tail
-                    else:
-                        parent.text = (parent.text or "") + tail
+    """Remove in-text notes (aside/section typed footnote...) from the tree, return their text;
+    the links to them are marked doc-noteref (their target is gone, html.py could not tell)."""
+    found = [el for el in root.iter() if isinstance(el.tag, str) and el.tag != "body"
+             and epub_types(el) & NOTE_TYPES and el.getparent() is not None]
+    taken = set(found)
+    found = [el for el in found if not taken.intersection(el.iterancestors())]  # once, outermost
+    ids = {f"#{el.get('id')}" for note in found for el in note.iter() if el.get("id")}
+    for link in root.iter("a"):
+        if unquote(link.get("href", "")) in ids:
+            link.set("role", "doc-noteref")
+    notes = [" ".join("".join(el.itertext()).split()) for el in found]
+    for el in found:
+        _remove(el)
     return [n for n in notes if n]
+
+
+def _remove(el: Any) -> None:
+    """Take an element out of the tree, keeping the text that followed it where it was."""
+    parent, prev, tail = el.getparent(), el.getprevious(), el.tail
+    parent.remove(el)
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def _cut_point(el: Any) -> Any:
+    """Where a chapter cut at `el` goes: before the heading or paragraph holding it (a block
+    holding no other block), not inside it; before `el` in a container of blocks (a <div>
+    around the chapter) or when it is a block itself."""
+    if el.tag in BLOCK_TAGS:
+        return el
+    block = next(el.iterancestors(*BLOCK_TAGS), None)
+    holds_blocks = block is not None and any(True for _ in block.iterdescendants(*BLOCK_TAGS))
+    return el if block is None or block.tag == "body" or holds_blocks else block
 
 
 def _mark_cuts(root: Any, fragments: list[tuple[str, int]]) -> None:
@@ -190,7 +209,7 @@ def _mark_cuts(root: Any, fragments: list[tuple[str, int]]) -> None:
         if found and found[0].getparent() is not None:
             marker = html.Element("p")
             marker.text = f"{_MARK}{k}{_MARK}"
-            found[0].addprevious(marker)
+            _cut_point(found[0]).addprevious(marker)
 
 
 def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> tuple[Any, set[str]]:
@@ -202,10 +221,10 @@ def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> 
     if root is None:
         return None, set()
     body = root.find("body")
-    types = _epub_types(body) if body is not None else set()
+    types = epub_types(body) if body is not None else set()
     blocks = [el for el in (body if body is not None else []) if isinstance(el.tag, str)]
     if len(blocks) == 1:  # <body><section epub:type="titlepage">...: the file's type
-        types |= _epub_types(blocks[0])
+        types |= epub_types(blocks[0])
     _mark_cuts(root, cuts)
     return root, types
 

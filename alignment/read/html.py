@@ -7,10 +7,17 @@ pair after it, and trafilatura's main-text heuristics drop short blocks
 also needs the separate lxml_html_clean package just to import. Our rules
 are few and predictable: drop scripts, styles, forms, <nav>, <footer>,
 <aside>, ARIA navigation/banner/contentinfo regions, elements whose class
-or id names navigation, menus, footers, sidebars or cookie banners, and
-in-page footnote reference links ("1", "[2]", "*") and unlinked footnote marks in
-superscript right after a word ('pont<sup>1</sup>', not 'km<sup>2</sup>'); read from <main>,
-role=main or the only <article> when there is one; every block element
+or id names navigation, menus, footers, sidebars or cookie banners, ruby annotations
+(<rt>, <rtc>, <rp>: '漢<rt>かん</rt>' is 漢, the reading is not in the other edition), and
+note marks. A note mark is a same-page link whose text is a mark ("1", "[2]", "*", "iv") and
+that is a note reference (epub:type noteref, role doc-noteref, a class or id naming a note
+or fn) or points to a note (epub:type footnote/endnote, role doc-footnote/doc-endnote, a
+class, id or name naming a note, or an element in a notes section): a link '3' to chapter 3
+is text. A superscript mark right after a word ('pont<sup>1</sup>') is a note mark too, as is
+a <sup> holding a note link; a power stays, as the digits the page holds ('km<sup>2</sup>',
+'12 miles<sup>2</sup>' -> 'km2', 'miles2'; Unicode has superscripts for digits and a few signs
+only, not for '10<sup>-3.5</sup>', so one rule for all). Read from <main>, role=main or the
+only <article> when there is one; every block element
 (p, h1-h6, li, blockquote, div, td...) ends a paragraph; one <br> is a
 line wrap (a space), two or more in a row end a paragraph. lxml parses
 with huge_tree (nesting up to 2048); a page nested deeper still (a <font>
@@ -23,18 +30,26 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote
 
 from .text import normalize_space
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
-              "select", "textarea", "iframe", "svg", "canvas", "object", "embed", "head", "menu")
+              "select", "textarea", "iframe", "svg", "canvas", "object", "embed", "head", "menu",
+              "rt", "rtc", "rp")
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu"}
 _DROP_NAMES = {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer",
                "sidebar", "cookie", "cookies", "skip", "share", "social", "pagination"}
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt",
-               "dd", "table", "tr", "td", "th", "pre", "figure", "figcaption", "address", "hr",
-               "center", "caption", "header", "body", "h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt",
+              "dd", "table", "tr", "td", "th", "pre", "figure", "figcaption", "address", "hr",
+              "center", "caption", "header", "body", "h1", "h2", "h3", "h4", "h5", "h6"}
 _FOOTNOTE_REF = re.compile(r"^\s*[\[(]?(?:\d{1,3}|[*†‡]|[ivx]{1,4})[\])]?\s*$", re.I)
+# epub:type values of a note or a notes section (epub.py files such notes apart)
+NOTE_TYPES = frozenset({"footnote", "footnotes", "endnote", "endnotes", "rearnote", "rearnotes",
+                        "note", "notes"})
+_NOTE_ROLES = {"doc-footnote", "doc-endnote", "doc-endnotes", "doc-noteref"}
+# 'fn1', 'fnref1', '_ftn1', 'footnote-2', 'sdfootnote1anc', 'cite_note-3' (not 'notebook')
+_NOTE_NAME = re.compile(r"(?:^|[^a-z])ft?n(?:ref)?(?:[^a-z]|$)|note(?:s|ref)?(?:[^a-z]|$)")
 _BR = "\x00"
 
 
@@ -43,25 +58,58 @@ def _droppable(el: Any) -> bool:
     if tag in _DROP_TAGS or el.get("role") in _DROP_ROLES or el.get("hidden") is not None:
         return True
     names = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    if _DROP_NAMES & set(re.split(r"[\s_-]+", names)):
+    return bool(_DROP_NAMES & set(re.split(r"[\s_-]+", names)))
+
+
+def epub_types(el: Any) -> set[str]:
+    """The epub:type values of an element (lxml.html keeps the prefix in the name)."""
+    value = el.get("{http://www.idpf.org/2007/ops}type") or el.get("epub:type") or ""
+    return set(value.lower().split())
+
+
+def _names_note(el: Any) -> bool:
+    """Whether the element says it is a note, notes section or note reference."""
+    if epub_types(el) & (NOTE_TYPES | {"noteref"}) or el.get("role") in _NOTE_ROLES:
         return True
-    href = el.get("href", "") if tag == "a" else ""
-    return href.startswith("#") and bool(_FOOTNOTE_REF.match(el.text_content()))
+    names = f"{el.get('class', '')} {el.get('id', '')} {el.get('name', '')}".lower()
+    return bool(_NOTE_NAME.search(names))
+
+
+def _anchors(root: Any) -> dict[str, Any]:
+    """Elements by id (and <a name>), the first of each: where a '#fragment' link lands."""
+    out: dict[str, Any] = {}
+    for el in root.getroottree().iter():
+        for key in (el.get("id"), el.get("name") if el.tag == "a" else None):
+            if key:
+                out.setdefault(key, el)
+    return out
+
+
+def _note_link(el: Any, anchors: dict[str, Any]) -> bool:
+    """A same-page link with a mark for text that is a note reference or lands in a note."""
+    href = el.get("href", "")
+    if not href.startswith("#") or not _FOOTNOTE_REF.match(el.text_content()):
+        return False
+    target = anchors.get(unquote(href[1:]))
+    path = [] if target is None else [target, *target.iterancestors()]
+    return _names_note(el) or any(_names_note(t) for t in path if t.tag not in ("body", "html"))
 
 
 _WORD_END = re.compile(r"(?:[^\W\d_]{3}|[.,;:!?»”’\")])$")
+_AFTER_NUMBER = re.compile(r"\d\s*[^\W\d_]+$")
 
 
 def _note_mark(el: Any, before: list[str]) -> bool:
     """A footnote mark in superscript, with no link: 'le pont<sup>1</sup>.' read as 'pont1', a
     word the encoder does not know and a number the other edition lacks. Only right after a
     word of three letters or more or a closing mark: 'km<sup>2</sup>' and '10<sup>6</sup>' stay,
-    as do '1<sup>er</sup>' and 'XIX<sup>e</sup>' (letters, no mark). A mark linking to a notes
-    file ('<sup><a href="notes.xhtml#n3">3</a></sup>', common in EPUBs) goes too."""
+    as do '1<sup>er</sup>' and 'XIX<sup>e</sup>' (letters, no mark), and a unit after a
+    number ('12 miles<sup>2</sup>', a power). A mark linking to a notes file
+    ('<sup><a href="notes.xhtml#n3">3</a></sup>', common in EPUBs) goes too."""
     if not _FOOTNOTE_REF.match(el.text_content()):
         return False
     tail = "".join(before[-3:]).rstrip(_BR)
-    return bool(_WORD_END.search(tail))
+    return bool(_WORD_END.search(tail)) and not _AFTER_NUMBER.search(tail)
 
 
 def _link_only(el: Any) -> bool:
@@ -107,6 +155,7 @@ class _Blocks:
         self.buffer: list[str] = []
         self.paragraphs: list[str] = []
         self.headings: set[int] = set()
+        self.anchors: dict[str, Any] = {}
 
     def flush(self, heading: bool = False) -> None:
         text, self.buffer = "".join(self.buffer), []
@@ -117,21 +166,29 @@ class _Blocks:
                     self.headings.add(len(self.paragraphs))
                 self.paragraphs.append(part)
 
+    def note(self, el: Any) -> bool:
+        """A note mark (see module doc): a note link, or a <sup> mark or holding one."""
+        if el.tag == "a":
+            return _note_link(el, self.anchors)
+        return el.tag == "sup" and (_note_mark(el, self.buffer)
+                                    or any(_note_link(a, self.anchors) for a in el.iter("a")))
+
     def walk(self, root: Any) -> None:
         """Depth-first, with a stack of its own: pages nest deeper than Python recursion goes."""
+        self.anchors = _anchors(root)
         stack: list[tuple[Any, bool]] = [(root, False)]
         while stack:
             el, closing = stack.pop()
             tag = el.tag if isinstance(el.tag, str) else ""
             if closing:
-                if tag in _BLOCK_TAGS:
+                if tag in BLOCK_TAGS:
                     self.flush(heading=_is_heading(el))
                 self.buffer.append(el.tail or "")
                 continue
-            if not tag or _droppable(el) or (tag == "sup" and _note_mark(el, self.buffer)):
+            if not tag or _droppable(el) or self.note(el):
                 self.buffer.append(el.tail or "")
                 continue
-            if tag in _BLOCK_TAGS:
+            if tag in BLOCK_TAGS:
                 self.flush()
             self.buffer.append(_BR if tag == "br" else el.text or "")
             stack.append((el, True))
@@ -148,7 +205,7 @@ def _flatten(text: str) -> str:
     before it), inline tags dropped: nothing is left to nest."""
     def one(match: re.Match[str]) -> str:
         name = match.group(2).lower()
-        return match.group(0) if name in _FLAT_KEEP else "<p>" if name in _BLOCK_TAGS else ""
+        return match.group(0) if name in _FLAT_KEEP else "<p>" if name in BLOCK_TAGS else ""
     return _TAG.sub(one, text)
 
 
