@@ -44,7 +44,9 @@ class Document:
     Books (EPUB, DOCX, ODT, PDF) also carry `chapters` (in order, not
     overlapping) and `roles`, one per paragraph when set: "front" matter, "toc"
     and "note" paragraphs are left unaligned by the chapter aligner; empty
-    means every paragraph is "text".
+    means every paragraph is "text". `levels`, one per paragraph when the reader knows
+    heading levels (Markdown #, HTML h1-h6, EPUB), is a heading's level (1 the highest) and
+    0 elsewhere; a section cut at a heading runs to the next heading of that level or higher.
     """
 
     paragraphs: tuple[str, ...]
@@ -54,10 +56,15 @@ class Document:
     warnings: tuple[str, ...] = ()
     chapters: tuple[Chapter, ...] = ()
     roles: tuple[Role, ...] = ()
+    levels: tuple[int, ...] = ()
 
     def role(self, paragraph: int) -> Role:
         """The role of one paragraph ("text" when the Document marks none)."""
         return self.roles[paragraph] if paragraph < len(self.roles) else "text"
+
+    def level(self, paragraph: int) -> int:
+        """The heading level of one paragraph: 1-6, or 0 when not a heading or not known."""
+        return self.levels[paragraph] if paragraph < len(self.levels) else 0
 
 
 @dataclass(frozen=True)

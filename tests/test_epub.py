@@ -216,3 +216,12 @@ def test_a_section_named_by_a_heading_holding_its_anchor_is_found(tmp_path: Path
 def test_in_text_notes_leave_their_marks_out_and_are_read_once(body, paragraphs, roles):
     doc = read_bytes(_book(body, ()), source="book.epub")
     assert doc.paragraphs == paragraphs and doc.roles == roles
+
+
+def test_a_book_section_runs_past_its_subheadings(tmp_path: Path):
+    from alignment.read import read_file
+
+    path = tmp_path / "parts.epub"
+    path.write_bytes(_book("<h1>Part One</h1><p>A.</p><h2>Chapter</h2><p>B.</p>"
+                           "<h1>Part Two</h1><p>C.</p>", ()))
+    assert read_file(path, section="Part One").paragraphs == ("Part One", "A.", "Chapter", "B.")

@@ -57,3 +57,22 @@ def test_html_keeps_text_links_and_drops_note_marks_and_readings(tmp_path: Path,
     path = tmp_path / "page.html"
     path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     assert list(read_file(path).paragraphs) == paragraphs
+
+
+@pytest.mark.parametrize("name, text, section, paragraphs", [
+    ("en.md", "# Chapter One\n\nFirst text.\n\n## The river\n\nRiver text.\n\n# Chapter Two\n\nSecond.\n",
+     "Chapter One", ["Chapter One", "First text.", "The river", "River text."]),
+    ("en.md", "# Book\n\n## One\n\nA.\n\n### Sub\n\nB.\n\n## Two\n\nC.\n", "One",
+     ["One", "A.", "Sub", "B."]),
+    ("en.html", "<h1>Chapter One</h1><p>First text.</p><h2>The river</h2><p>River text.</p>"
+     "<h1>Chapter Two</h1><p>Second.</p>", "Chapter One",
+     ["Chapter One", "First text.", "The river", "River text."]),
+    ("en.html", "<h2>One</h2><p>A.</p><h3>Sub</h3><p>B.</p><h1>Part Two</h1><p>C.</p>", "One",
+     ["One", "A.", "Sub", "B."]),
+], ids=["md-h2-inside-h1", "md-h3-inside-h2", "html-h2-inside-h1", "html-ends-at-higher"])
+def test_a_section_runs_to_the_next_heading_of_its_level_or_higher(
+        tmp_path: Path, name: str, text: str, section: str, paragraphs: list[str]) -> None:
+    """A section stopped at its first subheading ('## The river'), and its text was lost."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert list(read_file(path, section=section).paragraphs) == paragraphs

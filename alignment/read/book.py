@@ -34,14 +34,18 @@ class BookBuilder:
     paragraphs: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)
+    levels: dict[int, int] = field(default_factory=dict)
     starts: list[tuple[int, str]] = field(default_factory=list)
 
-    def add(self, text: str, role: Role = "text", heading: bool = False) -> None:
+    def add(self, text: str, role: Role = "text", heading: bool = False, level: int = 0) -> None:
+        """One paragraph; `level` is a heading's level where the format says it (1-6)."""
         text = normalize_space(text)
         if not text:
             return
-        if heading:
+        if heading or level:
             self.headings.add(len(self.paragraphs))
+        if level:
+            self.levels[len(self.paragraphs)] = level
         self.paragraphs.append(text)
         self.roles.append(role)
 
@@ -56,7 +60,9 @@ class BookBuilder:
         return Document(tuple(self.paragraphs), source=source,
                         title=title or (self.paragraphs[0] if 0 in self.headings else ""),
                         headings=frozenset(self.headings), chapters=self._chapters(),
-                        roles=tuple(self.roles))
+                        roles=tuple(self.roles), levels=tuple(
+                            self.levels.get(i, 0) for i in range(len(self.paragraphs)))
+                        if self.levels else ())
 
     def _chapters(self) -> tuple[Chapter, ...]:
         starts: dict[int, str] = {}

@@ -242,7 +242,7 @@ def _add_file(book: BookBuilder, root: Any, role: Role, titles: dict[int, str]) 
             if role == "text":
                 book.chapter(titles.get(int(cut.group(1)), ""))
             continue
-        book.add(text.replace(_MARK, ""), role, heading=i in headings)
+        book.add(text.replace(_MARK, ""), role, heading=i in headings, level=headings.get(i, 0))
     for note in notes:
         book.add(note, "note")
 

@@ -44,14 +44,19 @@ def _check_text(text: str, source: str) -> None:
         raise binary_error(source)
 
 
-def _document(paragraphs: list[str], headings: set[int], source: str, title: str = "") -> Document:
+def _document(paragraphs: list[str], headings: set[int] | dict[int, int], source: str,
+              title: str = "") -> Document:
+    """`headings`: their indexes, or {index: level} from a reader that knows levels."""
     if not paragraphs:
         raise InputError(f"{source or 'input'}: no text found; give a file that holds the text "
                          f"(for a web page, check it is the page itself, not a redirect)")
     if not title and 0 in headings:
         title = paragraphs[0]
-    headings = headings | {i for i, p in enumerate(paragraphs) if DATE_LINE.match(p)}
-    return Document(tuple(paragraphs), source=source, title=title, headings=frozenset(headings))
+    levels = tuple(headings.get(i, 0) for i in range(len(paragraphs))) \
+        if isinstance(headings, dict) and any(headings.values()) else ()
+    headings = set(headings) | {i for i, p in enumerate(paragraphs) if DATE_LINE.match(p)}
+    return Document(tuple(paragraphs), source=source, title=title, headings=frozenset(headings),
+                    levels=levels)
 
 
 def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:

@@ -51,6 +51,7 @@ _NOTE_ROLES = {"doc-footnote", "doc-endnote", "doc-endnotes", "doc-noteref"}
 # 'fn1', 'fnref1', '_ftn1', 'footnote-2', 'sdfootnote1anc', 'cite_note-3' (not 'notebook')
 _NOTE_NAME = re.compile(r"(?:^|[^a-z])ft?n(?:ref)?(?:[^a-z]|$)|note(?:s|ref)?(?:[^a-z]|$)")
 _BR = "\x00"
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _droppable(el: Any) -> bool:
@@ -119,9 +120,12 @@ def _link_only(el: Any) -> bool:
                             == normalize_space(el.text_content()))
 
 
-def _is_heading(el: Any) -> bool:
+def _heading_level(el: Any) -> int | None:
+    """1-6 for h1-h6, 0 for a <p> styled as a heading, None for no heading."""
     tag = el.tag
-    return (tag in {"h1", "h2", "h3", "h4", "h5", "h6"} or _styled_heading(el)) and not _link_only(el)
+    if not (tag in _HEADINGS or _styled_heading(el)) or _link_only(el):
+        return None
+    return _HEADINGS.index(tag) + 1 if tag in _HEADINGS else 0
 
 
 def _styled_heading(el: Any) -> bool:
@@ -154,16 +158,17 @@ class _Blocks:
     def __init__(self) -> None:
         self.buffer: list[str] = []
         self.paragraphs: list[str] = []
-        self.headings: set[int] = set()
+        self.headings: dict[int, int] = {}
         self.anchors: dict[str, Any] = {}
 
-    def flush(self, heading: bool = False) -> None:
+    def flush(self, heading: int | None = None) -> None:
+        """End a paragraph; `heading` is its level when it is a heading (0: level unknown)."""
         text, self.buffer = "".join(self.buffer), []
         for part in re.split(rf"{_BR}(?:\s*{_BR})+", text):
             part = normalize_space(part.replace(_BR, " "))
             if part:
-                if heading:
-                    self.headings.add(len(self.paragraphs))
+                if heading is not None:
+                    self.headings[len(self.paragraphs)] = heading
                 self.paragraphs.append(part)
 
     def note(self, el: Any) -> bool:
@@ -182,7 +187,7 @@ class _Blocks:
             tag = el.tag if isinstance(el.tag, str) else ""
             if closing:
                 if tag in BLOCK_TAGS:
-                    self.flush(heading=_is_heading(el))
+                    self.flush(heading=_heading_level(el))
                 self.buffer.append(el.tail or "")
                 continue
             if not tag or _droppable(el) or self.note(el):
@@ -229,11 +234,12 @@ def parse_html(text: str) -> Any:
     return root
 
 
-def html_blocks(text: str) -> tuple[list[str], set[int], str]:
-    """Main text of a page: paragraphs, heading indexes, <title> (see module doc)."""
+def html_blocks(text: str) -> tuple[list[str], dict[int, int], str]:
+    """Main text of a page: paragraphs, headings ({index: level, 1-6 for h1-h6, 0 for a
+    <p> styled as one}), <title> (see module doc)."""
     root = parse_html(text)
     if root is None:
-        return [], set(), ""
+        return [], {}, ""
     title = normalize_space(root.findtext(".//title") or "")
     blocks = _Blocks()
     blocks.walk(_main_root(root))

@@ -36,8 +36,9 @@ def _inline_text(token: Any) -> str:
     return normalize_space("".join(parts))
 
 
-def markdown_blocks(text: str) -> tuple[list[str], set[int], str] | None:
-    """Paragraphs and headings of a Markdown text, via markdown-it-py's token stream.
+def markdown_blocks(text: str) -> tuple[list[str], dict[int, int], str] | None:
+    """Paragraphs, headings ({index: level}, '#' is 1) and title of a Markdown text, via
+    markdown-it-py's token stream.
 
     None when the text nests deeper than the parser's recursion can go. Why no nesting
     limit: markdown-it's default (20) silently drops what lies deeper.
@@ -50,7 +51,7 @@ def markdown_blocks(text: str) -> tuple[list[str], set[int], str] | None:
     except RecursionError:
         return None
     paragraphs: list[str] = []
-    headings: set[int] = set()
+    headings: dict[int, int] = {}
     for prev, token in zip([None, *tokens], tokens):
         if token.type != "inline":
             continue
@@ -58,7 +59,7 @@ def markdown_blocks(text: str) -> tuple[list[str], set[int], str] | None:
         if not content:
             continue
         if prev is not None and prev.type == "heading_open":
-            headings.add(len(paragraphs))
+            headings[len(paragraphs)] = int(prev.tag[1])
             title = title or (content if prev.tag == "h1" else "")
         paragraphs.append(content)
     return paragraphs, headings, title

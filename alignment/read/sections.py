@@ -1,7 +1,9 @@
 """Cutting a Document to one section: from a heading, or between two markers copied from the text.
 
-A Document keeps no heading levels, so a section that starts at a heading runs to the next
-heading written the same way (heading_kind). Standard library only.
+A section that starts at a heading runs to the next heading of the same level or higher where
+the reader knew levels (Markdown #, HTML h1-h6, EPUB): '# Chapter One' goes on past '## The
+river'. Elsewhere (plain text, a heading of unknown level) it runs to the next heading written
+the same way (heading_kind). Standard library only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ def _key(text: str) -> str:
 def heading_kind(text: str) -> tuple[str, str]:
     """The shape of a heading: (case, numbering); 'same kind' means the same shape.
 
-    A Document keeps no heading levels, so a section runs to the next heading
+    Where the Document keeps no heading level, a section runs to the next heading
     written the same way: "INTRODUCTION" ends at "NOTES", not at "I. Les
     mouchards" or at a date line inside it.
     """
@@ -70,9 +72,7 @@ def cut_section(doc: Document, *, heading: str | None = None, start: str | None 
     first, stop, search_end = 0, len(paras), (0, 0)
     if heading:
         first = _find_heading(doc, heading)
-        kind = heading_kind(paras[first])
-        stop = next((i for i in sorted(doc.headings) if i > first and heading_kind(paras[i]) == kind),
-                    len(paras))
+        stop = _section_end(doc, first)
         search_end = (first + 1, 0)
     elif start:
         first, pos = _find_marker(doc, paras, start, (0, 0), "start")
@@ -86,5 +86,16 @@ def cut_section(doc: Document, *, heading: str | None = None, start: str | None 
     if not out:
         raise SectionNotFound(f"{doc.source or 'text'}: the section is empty; check the markers")
     headings = {k for k, (i, _) in enumerate(out) if i in doc.headings}
+    levels = tuple(doc.level(i) for i, _ in out) if doc.levels else ()
     return Document(tuple(p for _, p in out), source=doc.source, title=doc.title,
-                    headings=frozenset(headings), warnings=doc.warnings)
+                    headings=frozenset(headings), warnings=doc.warnings, levels=levels)
+
+
+def _section_end(doc: Document, first: int) -> int:
+    """Where the section of the heading at `first` ends: at the next heading of its level or
+    higher when its level is known (one of unknown level, a date line, does not end it), else
+    at the next heading of the same kind."""
+    level, kind = doc.level(first), heading_kind(doc.paragraphs[first])
+    ends = (i for i in sorted(doc.headings) if i > first
+            and (0 < doc.level(i) <= level if level else heading_kind(doc.paragraphs[i]) == kind))
+    return next(ends, len(doc.paragraphs))
