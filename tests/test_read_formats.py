@@ -72,7 +72,7 @@ _FOOTNOTES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
               '</w:footnotes>')
 
 
-def _with_footnotes(data: bytes) -> bytes:
+def _with_footnotes(data: bytes, footnotes: str = _FOOTNOTES) -> bytes:
     """python-docx writes no footnotes: add word/footnotes.xml, its relation and content type."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -88,7 +88,7 @@ def _with_footnotes(data: bytes) -> bytes:
                     b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
                     b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
             dst.writestr(info, body)
-        dst.writestr("word/footnotes.xml", _FOOTNOTES)
+        dst.writestr("word/footnotes.xml", footnotes)
     return out.getvalue()
 
 
@@ -403,12 +403,30 @@ def _zip_of_no_book() -> bytes:
     return buf.getvalue()
 
 
+def _zip_of_a_mimetype(*, encrypted: bool = False, damaged: bool = False) -> bytes:
+    """An EPUB's 'mimetype' alone, flagged as encrypted or its deflate stream broken: sniffing
+    it raised RuntimeError or zlib.error (a traceback)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/epub+zip")
+    data = bytearray(buf.getvalue())
+    if encrypted:  # the flag bit in the local header and in the central directory
+        data[6] |= 1
+        data[data.index(b"PK\x01\x02") + 8] |= 1
+    if damaged:
+        data[30 + len("mimetype")] = 0xFF  # deflate block type 3: invalid
+    return bytes(data)
+
+
 @pytest.mark.parametrize("data, message", [
     (b"PK\x03\x04\x00\x00 a damaged zip", "binary data.*EPUB, DOCX, ODT or PDF"),
     (_zip_of_no_book(), "binary data.*EPUB, DOCX, ODT or PDF"),
     (b"\x00\x01\x02binary", "binary data.*EPUB, DOCX, ODT or PDF"),
     (b"%PDF-1.4\n\x00\x01 damaged", "PDF"),
-], ids=["damaged-zip", "zip-of-no-book", "binary", "damaged-pdf"])  # the zip holds a time stamp
+    (_zip_of_a_mimetype(encrypted=True), "binary data.*EPUB, DOCX, ODT or PDF"),
+    (_zip_of_a_mimetype(damaged=True), "binary data.*EPUB, DOCX, ODT or PDF"),
+], ids=["damaged-zip", "zip-of-no-book", "binary", "damaged-pdf", "encrypted-mimetype",
+        "damaged-mimetype"])  # the zips hold a time stamp
 def test_unknown_bytes_without_a_suffix_stay_a_clear_error(tmp_path, data, message):
     path = tmp_path / "download"
     path.write_bytes(data)
@@ -423,3 +441,162 @@ def test_a_large_text_without_a_suffix_is_still_capped(tmp_path, monkeypatch):
     path.write_bytes(b"A sentence of text. " * 100)
     with pytest.raises(InputError, match="larger than 0.001 MB"):
         read_file(path)
+
+
+# ---------------------------------------------------------------- DOCX runs, merged cells
+
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:v="urn:schemas-microsoft-com:vml" '
+       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+_OLD = '<w:r><w:t>is old</w:t></w:r>'
+_BOX = ('<w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>A text box.</w:t></w:r>'
+        '</w:p></w:txbxContent></v:textbox></v:shape></w:pict><w:t>is old</w:t></w:r>')
+
+
+@pytest.mark.parametrize("inner", [
+    f'<w:ins w:id="1" w:author="a">{_OLD}</w:ins>',
+    f'<w:sdt><w:sdtPr><w:alias w:val="Age"/></w:sdtPr><w:sdtContent>{_OLD}</w:sdtContent></w:sdt>',
+    f'<w:fldSimple w:instr=" DOCPROPERTY Age "><w:r><w:instrText>x</w:instrText></w:r>{_OLD}'
+    '</w:fldSimple>',
+    f'<w:smartTag w:uri="urn:x" w:element="place">{_OLD}</w:smartTag>',
+    f'<w:moveFrom w:id="2" w:author="a"><w:r><w:t>moved away</w:t></w:r></w:moveFrom>'
+    f'<w:moveTo w:id="3" w:author="a">{_OLD}</w:moveTo>',
+    f'<w:ins w:id="4" w:author="a"><w:hyperlink w:anchor="x">{_OLD}</w:hyperlink></w:ins>',
+    f'<w:del w:id="5" w:author="a"><w:r><w:delText>was new</w:delText></w:r></w:del>'
+    f'<w:ins w:id="6" w:author="a">{_OLD}</w:ins>',
+    '<w:ins w:id="7" w:author="a"><w:r><w:t>is</w:t><w:tab/><w:t>old</w:t></w:r></w:ins>',
+    f'<w:ins w:id="8" w:author="a">{_BOX}</w:ins>',
+    f'<w:ins w:id="9" w:author="a"><mc:AlternateContent><mc:Choice Requires="w14">{_OLD}'
+    f'</mc:Choice><mc:Fallback>{_OLD}</mc:Fallback></mc:AlternateContent></w:ins>',
+    '<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>guide</w:t></w:r></w:rt>'
+    '<w:rubyBase><w:r><w:t>is old</w:t></w:r></w:rubyBase></w:ruby></w:r>',
+], ids=["ins", "sdt", "fldSimple", "smartTag", "moveTo", "hyperlink-in-ins", "del", "tab",
+        "text-box", "alternate-content", "ruby"])
+def test_docx_text_nested_in_a_paragraph_is_read(tmp_path, inner):
+    """python-docx's Paragraph.text reads only the w:r and w:hyperlink directly in the w:p:
+    'The bridge  and beautiful.' Deleted and moved-away text, field instructions, ruby guides,
+    text boxes and the fallback copy of alternate content stay out."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    p = document.add_paragraph("The bridge ")
+    for el in list(parse_xml(f"<w:x {_NS}> {inner}</w:x>")):
+        p._p.append(el)
+    p.add_run(" and beautiful.")
+    document.save(tmp_path / "t.docx")
+    assert read_file(tmp_path / "t.docx").paragraphs == ("The bridge is old and beautiful.",)
+
+
+def test_docx_footnote_text_nested_in_runs_is_read():
+    notes = _FOOTNOTES.replace("<w:t>A footnote kept apart.</w:t></w:r>",
+                               '<w:t xml:space="preserve">A footnote </w:t></w:r><w:ins w:id="1" '
+                               'w:author="a"><w:r><w:t>kept apart.</w:t></w:r></w:ins>'
+                               '<w:del w:id="2" w:author="a"><w:r><w:t>gone</w:t></w:r></w:del>')
+    doc = read_bytes(_with_footnotes(make_docx(footnote=False), notes), source="book.docx")
+    assert doc.paragraphs[-1] == "A footnote kept apart." and doc.roles[-1] == "note"
+
+
+def _merged_table(rows: int, cols: int, merge: tuple, texts: dict) -> bytes:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=rows, cols=cols)
+    (r0, c0), (r1, c1) = merge
+    table.cell(r0, c0).merge(table.cell(r1, c1))
+    for (r, c), text in texts.items():
+        table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("rows, cols, merge, texts", [
+    (1, 3, ((0, 0), (0, 1)), {(0, 0): "A merged cell.", (0, 2): "A right cell."}),
+    (2, 2, ((0, 0), (1, 0)), {(0, 0): "A tall cell.", (0, 1): "Top right.", (1, 1): "Low right."}),
+    (2, 3, ((0, 0), (1, 1)), {(0, 0): "A big cell.", (0, 2): "Right one.", (1, 2): "Right two."}),
+], ids=["across", "down", "both"])
+def test_docx_merged_cell_is_read_once(rows, cols, merge, texts):
+    """python-docx's row.cells gives a merged cell once per grid column and row it spans."""
+    doc = read_bytes(_merged_table(rows, cols, merge, texts), source="table.docx")
+    assert list(doc.paragraphs) == list(texts.values())
+
+
+# ---------------------------------------------------------------- zip bombs
+
+@pytest.fixture
+def inflated(monkeypatch):
+    """Bytes inflated per zip member name; a read of over 1 MB fails the test at once."""
+    sizes: dict[str, int] = {}
+    read = zipfile.ZipExtFile.read
+
+    def counted(self, n=-1):
+        out = read(self, n)
+        assert len(out) <= 1 << 20, f"{self.name} inflated"
+        sizes[self.name] = sizes.get(self.name, 0) + len(out)
+        return out
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counted)
+    return sizes
+
+
+def _zip_with(members: dict, big: dict) -> bytes:
+    """A zip of `members`, and of each of `big` (name -> (MB, unit)): MB of unit, deflated
+    (about 1000:1) a chunk at a time."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in members.items():
+            z.writestr(name, body)
+        for name, (mb, unit) in big.items():
+            with z.open(name, "w", force_zip64=True) as member:
+                for _ in range(mb):
+                    member.write(unit * ((1 << 20) // len(unit)))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["book", "download.dat"])
+def test_a_zip_bomb_without_a_suffix_is_not_inflated(tmp_path, inflated, name):
+    """Sniffing the format read the whole 'mimetype' member: 1 MB inflated to 1 GB (2.2 GB of
+    memory), or a MemoryError traceback."""
+    path = tmp_path / name
+    path.write_bytes(_zip_with({}, {"mimetype": (16, b" ")}))
+    with pytest.raises(InputError, match="binary data"):
+        read_file(path)
+    assert inflated.get("mimetype", 0) <= 1024
+
+
+_BOMBED = {"epub": "EPUB/ch0.xhtml", "docx": "word/document.xml", "odt": "content.xml"}
+
+
+@pytest.mark.parametrize("fmt", ["epub", "docx", "odt"])
+@pytest.mark.parametrize("parts", [1, 3], ids=["one-part", "three-parts"])
+def test_a_zip_bomb_book_is_refused_before_it_is_inflated(tmp_path, inflated, fmt, parts):
+    """A DOCX whose document.xml inflated 342 KB to 210 MB passed (under 512 MB in all), and
+    parsing it ran to 4.7 GB; cut into parts of 8 MB each, the bomb is refused as well."""
+    src = zipfile.ZipFile(io.BytesIO(_sample(fmt)))
+    members = {info.filename: src.read(info) for info in src.infolist()}
+    inflated.clear()
+    if parts == 1:
+        big = {_BOMBED[fmt]: (21, b"<p/>")}
+        del members[_BOMBED[fmt]]
+    else:
+        big = {f"extra{k}.xml": (8, b"<p/>") for k in range(parts)}
+    path = tmp_path / f"bomb.{fmt}"
+    path.write_bytes(_zip_with(members, big))
+    with pytest.raises(BookError, match=r"looks like a zip bomb \(2\d MB packed into \d+ KB"):
+        read_file(path)
+    assert not set(inflated) & set(big)
+
+
+def test_a_book_of_too_much_text_is_refused(monkeypatch):
+    """Padded with a little noise, repetitive XML stays under the zip-bomb ratio: the text and
+    markup parts together are capped as well (here at 1 MB)."""
+    import alignment.read.book as book
+    monkeypatch.setattr(book, "MAX_TEXT", 1 << 20)
+    body = "".join(f"<w:p><w:r><w:t>Sentence {k}.</w:t></w:r></w:p>" for k in range(60000))
+    data = make_docx(footnote=False)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    members = {info.filename: src.read(info) for info in src.infolist()}
+    members["word/extra.xml"] = body
+    with pytest.raises(BookError, match=r"book.docx: the DOCX file holds \d MB of text and "
+                                        r"markup, more than 1 MB"):
+        read_bytes(_zip_with(members, {}), source="book.docx")

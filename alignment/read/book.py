@@ -9,7 +9,9 @@ force onto text).
 
 Every failure a damaged or protected file can cause inside a library becomes a named error
 (errors.BookError, EncryptedBook, ScannedPDF) whose message says what to do; the readers are
-fuzzed with hypothesis (tests/test_read_formats.py) to hold to that.
+fuzzed with hypothesis (tests/test_read_formats.py) to hold to that. A zip container (EPUB,
+DOCX, ODT) is refused as a zip bomb, or as too much text to parse, from the sizes its directory
+declares, before any member is inflated (open_zip; the numbers are explained at BOMB_SIZE).
 """
 
 from __future__ import annotations
@@ -24,6 +26,20 @@ from .text import normalize_space
 BOOK_SUFFIXES = {".epub": "epub", ".docx": "docx", ".odt": "odt", ".pdf": "pdf"}
 BOOK_FORMATS = tuple(dict.fromkeys(BOOK_SUFFIXES.values()))
 MAX_UNPACKED = 512 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
+# A zip bomb of one member: a DOCX whose document.xml inflated 342 KB to 210 MB of empty
+# paragraphs passed the total above, and parsing it ran to 4.7 GB. Real book XML (DOCX, ODT,
+# EPUB parts) deflates 3-15:1, 25 MB of Word table cells of 5-digit numbers 51:1 (only the same
+# cell 70,000 times over reaches 170:1), and 20 MB of text or markup is a long book already
+# (20,000 paragraphs written by python-docx: an 8 MB document.xml at 3.5:1); more than
+# BOMB_SIZE at more than BOMB_RATIO is a bomb (deflate reaches ~1000:1). Tested per member, and
+# for all the parts that compress together (a bomb cut into 19 MB members).
+BOMB_SIZE, BOMB_RATIO = 20 * 1024 * 1024, 100
+# The ratio test leaves a hole: repetitive XML padded with 1% noise stays under 100:1, and lxml
+# holds each MB of empty paragraphs in ~16 MB. So the parts that compress (text and markup,
+# what the readers parse) may unpack to MAX_TEXT together: the worst of it, 93 MB of
+# <w:p><w:r/></w:p> in a 1.3 MB DOCX, was read in 1.6 GB and 17 s. Parts that barely compress
+# (images, audio: not over 2:1) are not parsed and count only in MAX_UNPACKED.
+MAX_TEXT = 100 * 1024 * 1024
 BOOK_MAX_BYTES = 200_000_000  # a book file read from disk (images make EPUBs and PDFs large)
 
 
@@ -124,7 +140,29 @@ def open_zip(data: bytes, source: str, what: str):  # -> zipfile.ZipFile
     if sum(info.file_size for info in infos) > MAX_UNPACKED:
         raise BookError(f"{source or 'input'}: the {what} file unpacks to more than "
                         f"{MAX_UNPACKED >> 20} MB; give a smaller book")
+    _check_inflation(infos, source or "input", what)
     return archive
+
+
+def _check_inflation(infos: list, source: str, what: str) -> None:  # infos: zipfile.ZipInfo
+    """Refuse a zip bomb, or more text and markup than a reader should parse (BOMB_SIZE,
+    BOMB_RATIO, MAX_TEXT: see there) from the sizes the zip declares, inflating nothing:
+    zipfile never inflates a member past its declared size (more is a CRC error)."""
+    for info in infos:
+        _check_ratio(info.file_size, info.compress_size, f" in {info.filename}", source, what)
+    text = [info for info in infos if info.file_size > 2 * info.compress_size]
+    size = sum(info.file_size for info in text)
+    _check_ratio(size, sum(info.compress_size for info in text), "", source, what)
+    if size > MAX_TEXT:
+        raise BookError(f"{source}: the {what} file holds {size >> 20} MB of text and markup, "
+                        f"more than {MAX_TEXT >> 20} MB; give a smaller book or split it")
+
+
+def _check_ratio(size: int, packed: int, where: str, source: str, what: str) -> None:
+    if size > BOMB_SIZE and size > BOMB_RATIO * packed:
+        raise BookError(f"{source}: the {what} file looks like a zip bomb ({size >> 20} MB "
+                        f"packed into {packed >> 10} KB{where}); give the book as saved by "
+                        f"the program that made it")
 
 
 def zip_member(archive, name: str, source: str, what: str) -> bytes | None:
