@@ -206,11 +206,11 @@ def _notes(entry: polib.POEntry, width: int = 78) -> list[str]:
     """The entry's '#.' notes that po.py does not write (`check: ...` of alignment check,
     another tool's), each whole again: polib wraps a note longer than the file's width, and
     a wrapped `check:` note's tail would outlive the note."""
-    from .po_read import _comment_lines  # po_read imports this module
+    from .po_read import comment_lines  # po_read imports this module
 
     out: list[str] = []
     previous = ""   # the line before, if it was a foreign one
-    for line in _comment_lines(entry):
+    for line in comment_lines(entry):
         if _own_note(line):
             previous = ""
             continue

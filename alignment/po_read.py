@@ -45,7 +45,7 @@ _SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt
 # a line polib wrapped off one of those comments: po_guard.CONTINUED_NOTE
 
 
-def _comment_lines(entry: polib.POEntry) -> list[str]:
+def comment_lines(entry: polib.POEntry) -> list[str]:
     """The entry's '#.' comments, each whole again: polib wraps a comment longer than the
     file's width (78) when it saves, so a sentence with some fifteen word links, or a link of
     many paragraphs, spreads its 'words:' or 'paragraphs:' over several '#.' lines. Read line
@@ -63,7 +63,7 @@ def _comment_lines(entry: polib.POEntry) -> list[str]:
 
 def _read_words(po: polib.POFile, entry: polib.POEntry) -> tuple[WordLink, ...]:
     """The entry's word links, from the comments po._word_lines writes (none: no links)."""
-    found = dict(_WORDS.match(line).groups() for line in _comment_lines(entry) if _WORDS.match(line))
+    found = dict(_WORDS.match(line).groups() for line in comment_lines(entry) if _WORDS.match(line))
     if not found:
         return ()
     pairs = [_WORD.match(item) for item in found.get("words", "").split()]
@@ -96,7 +96,7 @@ def _threshold(po: polib.POFile) -> float:
 
 def _comment(po: polib.POFile, entry: polib.POEntry, pattern: re.Pattern[str],
              what: str) -> re.Match[str] | None:
-    for line in _comment_lines(entry):
+    for line in comment_lines(entry):
         match = pattern.match(line)
         if match and (what == "link" or match.group(1) == what):
             return match
@@ -192,7 +192,7 @@ class _Raw(NamedTuple):
 
 def _read_dismissed(po: polib.POFile, entry: polib.POEntry) -> tuple[str, ...]:
     """The findings a person dismissed on this link ('#. dismissed: CHECK KEY' lines)."""
-    keys = [m.group(1).strip() for line in _comment_lines(entry) if (m := _DISMISSED.match(line))]
+    keys = [m.group(1).strip() for line in comment_lines(entry) if (m := _DISMISSED.match(line))]
     bad = next((k for k in keys if not _KEY.match(k)), None)
     if bad is not None:
         raise POFormatError(f"{_where(po, entry)}: '#. dismissed: {bad}' is not a check name and "
