@@ -600,3 +600,26 @@ def test_a_book_of_too_much_text_is_refused(monkeypatch):
     with pytest.raises(BookError, match=r"book.docx: the DOCX file holds \d MB of text and "
                                         r"markup, more than 1 MB"):
         read_bytes(_zip_with(members, {}), source="book.docx")
+
+
+def test_an_odt_frame_is_read_as_its_own_paragraphs_not_glued_into_the_sentence():
+    """QA (2026-12-04): a frame's caption came out inside the sentence around it
+    ('Une image Légende ici. suite de la phrase')."""
+    from odf.draw import Frame, TextBox
+    from odf.opendocument import OpenDocumentText
+    from odf.text import P
+
+    document = OpenDocumentText()
+    para = P(text="Le pont, vu depuis la rive, ")
+    frame = Frame(width="5cm", height="2cm", anchortype="as-char")
+    box = TextBox()
+    box.addElement(P(text="Légende de la gravure."))
+    frame.addElement(box)
+    para.addElement(frame)
+    para.addText("compte sept arches.")
+    document.text.addElement(para)
+    document.text.addElement(P(text="Il date de 1702."))
+    out = io.BytesIO()
+    document.write(out)
+    assert read_bytes(out.getvalue(), fmt="odt").paragraphs == (
+        "Le pont, vu depuis la rive, compte sept arches.", "Légende de la gravure.", "Il date de 1702.")

@@ -201,6 +201,7 @@ class _OdtWalker:
     def __init__(self) -> None:
         self.blocks: list[tuple[str, int | None, Role]] = []
         self.notes: list[str] = []
+        self.frames: list[Any] = []   # frames met inside the paragraph being read
 
     def text(self, node: Any) -> str:
         parts = []
@@ -215,6 +216,8 @@ class _OdtWalker:
                 parts.append(" ")
             elif name == "note":
                 self.note(child)
+            elif name == "frame":   # a text box or a caption: its own paragraphs, after this one
+                self.frames.append(child)
             elif name not in ("note-citation", "annotation", "tracked-changes"):
                 parts.append(self.text(child))
         return "".join(parts)
@@ -231,11 +234,12 @@ class _OdtWalker:
             if child.nodeType != child.ELEMENT_NODE:
                 continue
             name = child.qname[1]
-            if name == "h":
-                level = int(child.getAttribute("outlinelevel") or 1)
+            if name in ("h", "p"):
+                level = int(child.getAttribute("outlinelevel") or 1) if name == "h" else None
                 self.blocks.append((self.text(child), level, role))
-            elif name == "p":
-                self.blocks.append((self.text(child), None, role))
+                frames, self.frames = self.frames, []
+                for frame in frames:   # glued into the sentence around it before ('Une image Légende ici.')
+                    self.walk(frame, role)
             elif name in ("table-of-content", "alphabetical-index", "illustration-index"):
                 self.walk(child, "toc")
             elif name not in ("tracked-changes", "sequence-decls", "variable-decls", "annotation"):
