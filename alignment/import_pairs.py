@@ -123,7 +123,8 @@ def _declared(name: str, given: str | None, declared: str | None, side: str, opt
     from .lang import primary
 
     declared = (declared or "").strip()
-    if given and declared and primary(_language_code(given) or given) != primary(_language_code(declared) or declared):
+    language = [primary(_language_code(code) or code) for code in (given or "", declared)]
+    if given and declared and language[0] != language[1]:
         raise InputError(f"{name} says its {side} is in {declared}, not {given}; leave {option} "
                          f"out, or correct it")
     return given or declared
