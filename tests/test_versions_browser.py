@@ -98,6 +98,14 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
             api.expect(grid.locator("div.vs-mark.flag").first).to_contain_text("⚑")
             assert grid.locator("div.vs-mark").count() == 4
             assert grid.locator("div.vs-mark.flag").count() == 1   # only row 1 differs
+            # a word found only in en2, drawn as a word diff, is marked there too (QA 2026-12-04)
+            search = page.locator("section[data-testid='stSidebar']").get_by_label("Search all versions")
+            search.fill("slept")
+            search.press("Enter")
+            api.expect(row1.locator("ins mark.hit")).to_have_text("slept")
+            search.fill("")
+            search.press("Enter")
+            api.expect(grid.locator("mark.hit")).to_have_count(0)
             page.get_by_text("Summary", exact=True).click()
             table = page.locator("table.vs-sum")
             api.expect(table).to_contain_text("covers the original")
