@@ -436,6 +436,17 @@ def test_cli_unknown_check(pairs_po: Path) -> None:
     assert res.exit_code == 1 and "Error: unknown check 'grammar'" in res.output
 
 
+@pytest.mark.parametrize("only", ["", " , "])
+def test_cli_only_naming_no_check_is_refused(pairs_po: Path, only: str) -> None:
+    """'--only "$CHECKS"' with the variable empty ran every check, as if --only were absent,
+    and --format po then wrote all of them into the file."""
+    from alignment.cli import main
+    before = pairs_po.read_bytes()
+    res = CliRunner().invoke(main, ["check", str(pairs_po), "--only", only, "--format", "po"])
+    assert res.exit_code == 1 and "Error: --only names no check; choose from: numbers" in res.output
+    assert pairs_po.read_bytes() == before
+
+
 _finding_st = st.builds(Finding, link=st.integers(0, 2), check=st.sampled_from(sorted(CHECKS)),
                         severity=st.sampled_from(["error", "warning", "info"]),
                         message=st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),

@@ -100,6 +100,10 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
 
     progress = tqdm_progress(disable=True if quiet else None)
     names = [n.strip() for item in only for n in item.split(",") if n.strip()]
+    if only and not names:   # '--only ""' (an empty shell variable) is no licence to run all
+        from ..checks import CHECKS
+        from ..errors import UnknownComponent
+        raise UnknownComponent(f"--only names no check; choose from: {', '.join(CHECKS)}")
     bitext, fingerprint = _read(pairs, fmt, src_lang, tgt_lang)
     evidence = None
     if words:
