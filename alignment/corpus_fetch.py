@@ -170,11 +170,10 @@ def _document_from_html(raw: bytes, charset: str, side: CorpusSide, source: str,
         return replace(doc, warnings=doc.warnings + warnings)
     except SectionNotFound as exc:
         heading = "heading" in str(exc)
-        what = (f"section {side.section!r} not found" if heading
-                else f"section {side.section!r} has no end line {side.end!r}")
-        if not saved:
-            raise FetchError(f"{source}: the page has changed: {what}") from None
-        raise _not_in_file(source, side, heading=heading) from None
+        if saved:
+            raise _not_in_file(source, side, heading=heading) from None
+        raise FetchError(f"{source} {_lacks(side, heading)}: a different page (--url), or the "
+                         f"page has changed") from None
 
 
 def fetched_format(side: CorpusSide, url: str, raw: bytes) -> str:
@@ -199,14 +198,19 @@ def _document_from_bytes(raw: bytes, charset: str, fmt: str, side: CorpusSide,
     try:
         return _cut(read_bytes(raw, fmt=fmt, source=source, declared=charset), side)
     except SectionNotFound as exc:
-        raise FetchError(f"{source}: the file has changed: {exc}") from None
+        raise FetchError(f"{source} {_lacks(side, 'heading' in str(exc))}: a different file "
+                         f"(--url), or the file has changed") from None
+
+
+def _lacks(side: CorpusSide, heading: bool) -> str:
+    """What a page or file lacks: the section's heading, or its end line."""
+    return (f"does not hold the section headed {side.section!r}" if heading
+            else f"holds the section {side.section!r} but not its end line {side.end!r}")
 
 
 def _not_in_file(name: str, side: CorpusSide, *, heading: bool) -> FetchError:
     """A file the user gave lacks the section (or its end line): the wrong page, or a part."""
-    what = (f"does not hold the section headed {side.section!r}" if heading
-            else f"holds the section {side.section!r} but not its end line {side.end!r}")
-    return FetchError(f"{name} {what}: give the whole page saved from "
+    return FetchError(f"{name} {_lacks(side, heading)}: give the whole page saved from "
                       f"{side.url or 'the manifest URL'}, or a text file holding just that "
                       f"section")
 

@@ -260,7 +260,8 @@ def test_fetch_utf8_page_with_charset_header(serge, server):
     (Route(404, b"gone"), {}, "HTTP error 404"),
     (Route(500, b"oops"), {}, "HTTP error 500"),
     (Route(body=PAGE.replace(b"INTRODUCTION", b"AVANT-PROPOS")), {},
-     "page has changed: section 'INTRODUCTION' not found"),
+     "bad.htm does not hold the section headed 'INTRODUCTION': a different page "
+     r"\(--url\), or the page has changed"),
     (Route(delay=1.5), {"timeout": 0.3}, "within 0.3 s"),
     (Route(), {"max_bytes": 500}, "larger than 500 bytes"),
     (Route(headers={}), {"max_bytes": 500}, "larger than 500 bytes"),  # no Content-Length
@@ -484,7 +485,7 @@ def test_a_table_of_contents_entry_does_not_start_the_section(serge, server):
            b'<li><a href="#c1">I. Le chapitre suivant</a></li></ul>')
     body = PAGE.replace(b"<h3>INTRODUCTION</h3>", b"").replace(b"<hr>", toc, 1)
     server.routes["/toc.htm"] = Route(body=body)
-    with pytest.raises(FetchError, match="section 'INTRODUCTION' not found"):
+    with pytest.raises(FetchError, match="does not hold the section headed 'INTRODUCTION'"):
         fetch_side(serge, "src", url=server.url("/toc.htm"))
 
 
