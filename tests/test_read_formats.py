@@ -465,17 +465,16 @@ _BOX = ('<w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>A text b
     f'<w:del w:id="5" w:author="a"><w:r><w:delText>was new</w:delText></w:r></w:del>'
     f'<w:ins w:id="6" w:author="a">{_OLD}</w:ins>',
     '<w:ins w:id="7" w:author="a"><w:r><w:t>is</w:t><w:tab/><w:t>old</w:t></w:r></w:ins>',
-    f'<w:ins w:id="8" w:author="a">{_BOX}</w:ins>',
     f'<w:ins w:id="9" w:author="a"><mc:AlternateContent><mc:Choice Requires="w14">{_OLD}'
     f'</mc:Choice><mc:Fallback>{_OLD}</mc:Fallback></mc:AlternateContent></w:ins>',
     '<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>guide</w:t></w:r></w:rt>'
     '<w:rubyBase><w:r><w:t>is old</w:t></w:r></w:rubyBase></w:ruby></w:r>',
 ], ids=["ins", "sdt", "fldSimple", "smartTag", "moveTo", "hyperlink-in-ins", "del", "tab",
-        "text-box", "alternate-content", "ruby"])
+        "alternate-content", "ruby"])
 def test_docx_text_nested_in_a_paragraph_is_read(tmp_path, inner):
     """python-docx's Paragraph.text reads only the w:r and w:hyperlink directly in the w:p:
-    'The bridge  and beautiful.' Deleted and moved-away text, field instructions, ruby guides,
-    text boxes and the fallback copy of alternate content stay out."""
+    'The bridge  and beautiful.' Deleted and moved-away text, field instructions, ruby guides
+    and the fallback copy of alternate content stay out."""
     import docx
     from docx.oxml import parse_xml
 
@@ -486,6 +485,44 @@ def test_docx_text_nested_in_a_paragraph_is_read(tmp_path, inner):
     p.add_run(" and beautiful.")
     document.save(tmp_path / "t.docx")
     assert read_file(tmp_path / "t.docx").paragraphs == ("The bridge is old and beautiful.",)
+
+
+_WPS = ('xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
+_BOX_TWICE = (  # as Word writes a text box: DrawingML, and a VML copy for older readers
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+    '<a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>A sidebar.</w:t></w:r></w:p>'
+    '<w:p><w:r><w:t>Its second line.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>'
+    '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+    '<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>A sidebar.</w:t></w:r></w:p><w:p><w:r>'
+    '<w:t>Its second line.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
+    '</mc:Fallback></mc:AlternateContent></w:r>')
+
+
+@pytest.mark.parametrize("inner, boxed", [
+    (_BOX, ("A text box.",)),
+    (f'<w:ins w:id="8" w:author="a">{_BOX}</w:ins>', ("A text box.",)),
+    (f'<w:r><w:t>is </w:t></w:r>{_BOX_TWICE}<w:r><w:t>old</w:t></w:r>'.replace(
+        "is old</w:t></w:r>", ""), ("A sidebar.", "Its second line.")),
+    (_BOX.replace("A text box.</w:t></w:r></w:p>", "Outer box.</w:t></w:r>" + _BOX + "</w:p>"),
+     ("Outer box.is old", "A text box.")),
+], ids=["vml", "in-ins", "drawing-and-fallback", "box-in-a-box"])
+def test_docx_text_box_paragraphs_follow_their_paragraph(tmp_path, inner, boxed):
+    """A text box's text was dropped (a sidebar missing from the alignment). Its paragraphs
+    follow the paragraph it is anchored in, each box once (not its VML fallback copy)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    p = document.add_paragraph("The bridge ")
+    for el in list(parse_xml(f"<w:x {_NS} {_WPS}> {inner}</w:x>")):
+        p._p.append(el)
+    p.add_run(" and beautiful.")
+    document.add_paragraph("After the box.")
+    document.save(tmp_path / "t.docx")
+    assert read_file(tmp_path / "t.docx").paragraphs == (
+        "The bridge is old and beautiful.", *boxed, "After the box.")
 
 
 def test_docx_footnote_text_nested_in_runs_is_read():

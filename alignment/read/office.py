@@ -10,7 +10,9 @@ A DOCX paragraph's text is not python-docx's Paragraph.text, which reads only th
 w:hyperlink directly under the w:p and so dropped tracked insertions (w:ins, w:moveTo), content
 controls (w:sdt), simple fields (w:fldSimple) and smart tags: every run under the paragraph is
 read in document order (each by python-docx's run text), except deleted text (w:del,
-w:moveFrom), field instructions, ruby guides and text boxes (shapes are not read). Table cells
+w:moveFrom), field instructions and ruby guides. The paragraphs of a text box or shape anchored
+in a paragraph follow it, as paragraphs of their own (they were dropped: a sidebar's text was
+missing from the alignment). Table cells
 are walked in the XML, not through row.cells, which repeats a merged cell once per grid column
 and per row it spans: each cell is read once.
 
@@ -39,12 +41,12 @@ from .book import BookBuilder, open_zip, zip_member
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: an encrypted package or a .doc
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Not text inside a paragraph: deleted or moved-away runs, ruby guide text, the paragraphs of a
-# text box or shape (w:drawing, w:pict, w:object: not read, as before), the fallback copy of
-# an mc:AlternateContent, properties.
+# text box or shape (read after the paragraph: _text_boxes), the fallback copy of an
+# mc:AlternateContent, properties.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _NOT_TEXT = frozenset(f"{_W}{tag}" for tag in (
     "del", "moveFrom", "rt", "txbxContent", "drawing", "pict", "object", "pPr", "rPr", "sdtPr",
-    "instrText", "delText", "p")) | {
-    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+    "instrText", "delText", "p")) | {_FALLBACK}
 # The children of a w:r that python-docx's Run.text reads, each str()s to its text.
 _RUN_TEXT = frozenset(f"{_W}{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab"))
 _HEADING = re.compile(r"^(?:heading|überschrift|titre|título|titolo|kop)\s*(\d)$", re.I)
@@ -124,6 +126,8 @@ class _DocxWalker:
                     style = self.style(el)
                     self.blocks.append((text, _docx_level(style),
                                         "toc" if style.lower().startswith("toc") else role))
+                for box in _text_boxes(el):   # a sidebar, a caption: after its anchor paragraph
+                    self.walk(box, role)
             elif el.tag == f"{_W}sdt":
                 gallery = " ".join(g.get(f"{_W}val", "") for g in el.iter(f"{_W}docPartGallery"))
                 content = el.find(f"{_W}sdtContent")
@@ -133,6 +137,20 @@ class _DocxWalker:
                 self.walk(el, role)
             elif el.tag in (f"{_W}tbl", f"{_W}tr", f"{_W}customXml"):
                 self.walk(el, role)
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The w:txbxContent of the text boxes and shapes anchored in paragraph `p`, each once:
+    not the mc:Fallback copy of one (Word writes a box twice, as DrawingML and as VML), nor a
+    box inside another box (read when that box's paragraphs are walked)."""
+    boxes = []
+    for box in p.iter(f"{_W}txbxContent"):
+        up = box.getparent()
+        while up is not None and up is not p and up.tag not in (_FALLBACK, f"{_W}txbxContent"):
+            up = up.getparent()
+        if up is p:
+            boxes.append(box)
+    return boxes
 
 
 def _continues_above(tc: Any) -> bool:
