@@ -525,6 +525,33 @@ def test_docx_text_box_paragraphs_follow_their_paragraph(tmp_path, inner, boxed)
         "The bridge is old and beautiful.", *boxed, "After the box.")
 
 
+_MARK_DELETED = '<w:pPr><w:rPr><w:del w:id="20" w:author="a" w:date="2026-01-01T00:00:00Z"/></w:rPr></w:pPr>'
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    ([("The bridge is", True), ("old and beautiful.", False), ("After.", False)],
+     ("The bridge is old and beautiful.", "After.")),
+    ([("The bridge ", True), ("is old ", True), ("and beautiful.", False)],
+     ("The bridge is old and beautiful.",)),
+    ([("Before.", False), ("The end is", True)], ("Before.", "The end is")),
+    ([("", True), ("Only this.", False)], ("Only this.",)),
+], ids=["joined", "three", "last", "empty"])
+def test_docx_paragraph_whose_mark_is_a_tracked_deletion_joins_the_next(tmp_path, paragraphs,
+                                                                          expected):
+    """A reviewer joined two paragraphs with changes tracked: read as accepting the changes
+    would (two paragraphs split the sentence 'The bridge is' / 'old and beautiful.' in two)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for text, deleted in paragraphs:
+        p = document.add_paragraph(text)
+        if deleted:
+            p._p.insert(0, parse_xml(_MARK_DELETED.replace("<w:pPr>", f"<w:pPr {_NS}>")))
+    document.save(tmp_path / "t.docx")
+    assert read_file(tmp_path / "t.docx").paragraphs == expected
+
+
 def test_docx_footnote_text_nested_in_runs_is_read():
     notes = _FOOTNOTES.replace("<w:t>A footnote kept apart.</w:t></w:r>",
                                '<w:t xml:space="preserve">A footnote </w:t></w:r><w:ins w:id="1" '

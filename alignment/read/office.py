@@ -10,7 +10,8 @@ A DOCX paragraph's text is not python-docx's Paragraph.text, which reads only th
 w:hyperlink directly under the w:p and so dropped tracked insertions (w:ins, w:moveTo), content
 controls (w:sdt), simple fields (w:fldSimple) and smart tags: every run under the paragraph is
 read in document order (each by python-docx's run text), except deleted text (w:del,
-w:moveFrom), field instructions and ruby guides. The paragraphs of a text box or shape anchored
+w:moveFrom), field instructions and ruby guides; a paragraph whose mark is a tracked deletion
+is joined to the next, as accepting the changes would. The paragraphs of a text box or shape anchored
 in a paragraph follow it, as paragraphs of their own (they were dropped: a sidebar's text was
 missing from the alignment). Table cells
 are walked in the XML, not through row.cells, which repeats a merged cell once per grid column
@@ -117,17 +118,14 @@ class _DocxWalker:
     def __init__(self, document: Any) -> None:
         self.style = _style_names(document)
         self.blocks: list[tuple[str, int | None, Role]] = []
+        self.joined = ""   # the text of paragraphs whose mark is a tracked deletion
 
     def walk(self, parent: Any, role: Role) -> None:
         for el in parent.iterchildren():
+            if el.tag == f"{_W}tbl":
+                self.flush(role)   # a paragraph joined to a table: kept apart
             if el.tag == f"{_W}p":
-                text = "".join(_run_texts(el, []))
-                if text.strip():  # an empty paragraph adds nothing: not kept (millions in a bomb)
-                    style = self.style(el)
-                    self.blocks.append((text, _docx_level(style),
-                                        "toc" if style.lower().startswith("toc") else role))
-                for box in _text_boxes(el):   # a sidebar, a caption: after its anchor paragraph
-                    self.walk(box, role)
+                self.paragraph(el, role)
             elif el.tag == f"{_W}sdt":
                 gallery = " ".join(g.get(f"{_W}val", "") for g in el.iter(f"{_W}docPartGallery"))
                 content = el.find(f"{_W}sdtContent")
@@ -137,6 +135,29 @@ class _DocxWalker:
                 self.walk(el, role)
             elif el.tag in (f"{_W}tbl", f"{_W}tr", f"{_W}customXml"):
                 self.walk(el, role)
+
+
+    def paragraph(self, p: Any, role: Role) -> None:
+        text = "".join(_run_texts(p, []))
+        if self.joined:
+            space = "" if self.joined[-1:].isspace() or text[:1].isspace() else " "
+            text, self.joined = self.joined + space + text, ""
+        if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
+            self.joined = text   # a reviewer deleted its mark: joined to the next paragraph
+        elif text.strip():  # an empty paragraph adds nothing: not kept (millions in a bomb)
+            style = self.style(p)
+            self.blocks.append((text, _docx_level(style),
+                                "toc" if style.lower().startswith("toc") else role))
+        held, self.joined = self.joined, ""
+        for box in _text_boxes(p):   # a sidebar, a caption: after its anchor paragraph
+            self.walk(box, role)
+            self.flush(role)
+        self.joined = held
+
+    def flush(self, role: Role) -> None:
+        if self.joined.strip():
+            self.blocks.append((self.joined, None, role))
+        self.joined = ""
 
 
 def _text_boxes(p: Any) -> list[Any]:
@@ -163,6 +184,7 @@ def _docx_blocks(document: Any) -> list[tuple[str, int | None, Role]]:
     """(text, heading level, role) of the body's paragraphs, tables and content controls."""
     walker = _DocxWalker(document)
     walker.walk(document.element.body, "text")
+    walker.flush("text")
     return walker.blocks
 
 
@@ -177,6 +199,7 @@ def _docx_notes(document: Any) -> list[str]:
             if note.get(f"{_W}type") not in ("separator", "continuationSeparator",
                                              "continuationNotice"):
                 walker.walk(note, "note")
+                walker.flush("note")
     return [text for text, _, _ in walker.blocks]
 
 
