@@ -322,6 +322,15 @@ def test_deeply_nested_page_keeps_every_paragraph(opener: str, closer: str) -> N
     assert doc.paragraphs[-1] == "Paragraph number 2999 of the page."
 
 
+def test_deeply_nested_page_drops_ruby_readings_too() -> None:
+    """Read flattened (nested too deep for libxml2), a page read its ruby readings into the
+    text ('漢(かん)字じ'), which the page read as a tree leaves out."""
+    ruby = "<ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby><ruby>字<rt>じ</ruby>を読む。"
+    body = "".join(f"<div><p>{ruby}段落{i}。" for i in range(3000))
+    doc = read_text(f"<html><body>{body}</body></html>", fmt="html")
+    assert len(doc.paragraphs) == 3000 and doc.paragraphs[7] == "漢字を読む。段落7。"
+
+
 TOC_PAGE = """<html><body>
 <h1>Le livre</h1>
 <ul class="contents"><li><a href="#intro">INTRODUCTION</a></li><li><a href="#c1">I. Les mouchards</a></li></ul>

@@ -205,13 +205,20 @@ _FLAT_KEEP = {"html", "head", "body", "title", "meta", "p", "br", "hr", "h1", "h
               "h5", "h6", "script", "style", "noscript", "template", "nav", "footer", "aside"}
 
 
+# A ruby reading with its element: its end tag may be left out (it ends at the next reading,
+# parenthesis or the ruby's end), and rt/rp/rtc do not nest in one another.
+_READING = re.compile(r"<(rt|rp|rtc)\b[^>]*>.*?(?:</\1\s*>|(?=<(?:rt|rp|rtc)\b|</ruby\s*>))",
+                      re.I | re.S)
+
+
 def _flatten(text: str) -> str:
     """Tags that never nest kept, other blocks turned into <p> (which closes the one
-    before it), inline tags dropped: nothing is left to nest."""
+    before it), inline tags dropped, ruby readings dropped with their text (as _DROP_TAGS
+    drops them from a tree): nothing is left to nest."""
     def one(match: re.Match[str]) -> str:
         name = match.group(2).lower()
         return match.group(0) if name in _FLAT_KEEP else "<p>" if name in BLOCK_TAGS else ""
-    return _TAG.sub(one, text)
+    return _TAG.sub(one, _READING.sub("", text))
 
 
 def parse_html(text: str) -> Any:
