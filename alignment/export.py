@@ -6,7 +6,8 @@ writes atomically (atomic.py) and returns the paths written, as EXPORTERS expect
 * TMX uses translate-toolkit's `tmxfile` (well kept, the writer Pootle and Weblate rely on, so
   the XML escaping, xml:lang and header attributes follow TMX 1.4); we only add our props.
   A translation memory pairs two languages, so omissions (1-0) and additions (0-1) are left out;
-  a header note says how many.
+  a header note says how many. Two sides in one language are refused: translate-toolkit keeps
+  one <tuv> per language, and the original side was lost without a word.
 * Moses: two files, line i of one the translation of line i of the other; links with an empty
   side are left out for the same reason (MT training tools want pairs).
 * TSV and HTML are for reading and reviewing: every link is a row, an omission or addition is an
@@ -65,6 +66,10 @@ def render_tmx(bitext: Bitext) -> bytes:
     from .lang import normalize_language
 
     src_lang, tgt_lang = normalize_language(bitext.src_lang), normalize_language(bitext.tgt_lang)
+    if src_lang.casefold() == tgt_lang.casefold():   # a <tu> holds one <tuv> per language
+        raise InputError(f"a translation memory pairs two languages, and both sides are "
+                         f"{src_lang}: the original side would be lost; take the TSV (or Moses) "
+                         f"export instead, or give the sides regional codes (en-GB, en-US)")
     tmx = tmxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
     header = tmx.document.getroot().find("header")
     header.set("creationtool", "alignment")

@@ -16,6 +16,7 @@ from lxml import etree
 from alignment.cli import main
 from alignment.export import (FINDINGS_HEADER, moses_paths, render_findings_csv, render_html, render_moses, render_tmx, render_tsv,
                               write_html, write_moses, write_tmx, write_tsv)
+from alignment.errors import InputError
 from alignment.po import write_po
 from alignment.registry import EXPORTERS
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence, Signature
@@ -92,6 +93,21 @@ def test_tmx_reads_back_with_translate_toolkit(tmp_path: Path) -> None:
     assert [(u.source, u.target) for u in tmx.units][:2] == [
         ("Titre", "Title"), (NASTY, "<b>Bold</b> & co")]
     assert b"&lt;script&gt;" in path.read_bytes()
+
+
+@pytest.mark.parametrize("src, tgt", [("en", "en"), ("en", "EN"), ("pt-BR", "pt-br")])
+def test_tmx_of_two_sides_in_one_language_is_refused(tmp_path: Path, src: str, tgt: str) -> None:
+    """translate-toolkit keeps one <tuv> per language: the original side ('Thou art here.') was
+    lost without a word, and the TMX could not be imported again."""
+    with pytest.raises(InputError, match="both sides are .*TSV"):
+        write_tmx(bitext(src, tgt), tmp_path / "pairs.tmx")
+    assert not (tmp_path / "pairs.tmx").exists()
+
+
+def test_tmx_of_two_regional_variants_keeps_both_sides() -> None:
+    root = etree.fromstring(render_tmx(bitext("en-GB", "en-US")))
+    assert [t.get("{http://www.w3.org/XML/1998/namespace}lang")
+            for t in root.find("body/tu").findall("tuv")] == ["en-GB", "en-US"]
 
 
 def test_tmx_drops_characters_xml_cannot_hold() -> None:
