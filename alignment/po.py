@@ -179,22 +179,42 @@ def edited_reason(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
-def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: bool = False) -> Path:
+def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: bool = False,
+             like: str | os.PathLike[str] | None = None) -> Path:
     """Write `bitext` as PO atomically; refuse (POConflict) to replace a PO a person edited.
 
     It refuses rather than merges: a new alignment can move every link, so there is no safe
     automatic merge; the person chooses another file or `--overwrite-edited`. The check and
     the rename happen under the file's lock (po_guard.locked), so a save cannot slip between.
+    `like`: the PO `bitext` was read from (`alignment words IN.po -o OUT.po`): OUT is marked
+    edited if IN was, and keeps what other tools added to IN (_like), as a save in place would.
     """
 
     ensure_replaceable(path, overwrite_edited=overwrite_edited)
-    data = str(bitext_to_po(bitext)).encode("utf-8")
+    po = _like(bitext, like) if like else bitext_to_po(bitext)
+    data = str(po).encode("utf-8")
     with locked(path):
         ensure_replaceable(path, overwrite_edited=overwrite_edited)
         ensure_writable(path)
         written = atomic_write_bytes(path, data)
-    store_snapshot(hashlib.sha256(data).hexdigest(), bitext, origin="write_po")
+    edited = "X-Alignment-Edited" in po.metadata   # a person's work: not the tool's own bytes
+    store_snapshot(hashlib.sha256(data).hexdigest(), bitext,
+                   origin="save_po" if edited else "write_po")
     return written
+
+
+def _like(bitext: Bitext, source: str | os.PathLike[str]) -> polib.POFile:
+    """`bitext` as a PO carrying over from `source` a person's edited mark (or the new file,
+    holding a valid checksum, could be replaced by the next `alignment align -o` without a
+    word) and what other tools added (po_guard.carry_over)."""
+    po = bitext_to_po(bitext)
+    if edited_reason(source):
+        del po.metadata["X-Alignment-Checksum"]
+        po.metadata["X-Alignment-Edited"] = "yes"
+    current = Path(source).read_bytes()
+    if has_foreign(current):
+        carry_over(parse_po_bytes(Path(source), current), po)
+    return po
 
 
 def ensure_replaceable(path: str | os.PathLike[str], *, overwrite_edited: bool = False) -> None:

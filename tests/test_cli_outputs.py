@@ -261,6 +261,32 @@ def test_words_in_place_keeps_what_check_and_other_tools_wrote(runner, work):
     assert "X-Alignment-Edited: yes" in after   # the person's correction still marked as such
 
 
+def test_words_into_another_po_keeps_the_corrections_guarded(runner, work):
+    """`words EDITED.po -o OUT.po` wrote OUT with a fresh checksum (not marked edited): the next
+    `align ... -o OUT.po` replaced the person's correction without a word; and OUT lost the
+    translator comment, flags, header fields and obsolete entries the in-place run keeps."""
+    victim = work / "victim.po"
+    text = victim.read_text(encoding="utf-8").replace("7 arches", "8 arches")
+    text = text.replace('msgctxt "src 2 / tgt 2"', '# Translator: check this one\n#, no-wrap\n'
+                        'msgctxt "src 2 / tgt 2"', 1)
+    victim.write_text(text + '\n#~ msgid "old line"\n#~ msgstr "ancienne ligne"\n', encoding="utf-8")
+    result = runner.invoke(main, ["words", "victim.po", "-o", "out.po", "-q", *FAST])
+    assert result.exit_code == 0, result.output
+    out = (work / "out.po").read_text(encoding="utf-8")
+    for mark in ("# Translator: check this one", "no-wrap", '#~ msgid "old line"',
+                 "X-Alignment-Edited: yes", "It has 8 arches", "#. words:"):
+        assert mark in out, mark
+    line = one_error_line(runner.invoke(main, ["align", *PAIR, "-o", "out.po"]))
+    assert "holds a person's corrections" in line
+    assert (work / "out.po").read_text(encoding="utf-8") == out
+
+
+def test_words_into_another_po_from_an_intact_one_stays_replaceable(runner, work):
+    assert runner.invoke(main, ["words", "pairs.po", "-o", "out.po", "-q", *FAST]).exit_code == 0
+    assert "X-Alignment-Checksum" in (work / "out.po").read_text(encoding="utf-8")
+    assert runner.invoke(main, ["align", *PAIR, "-o", "out.po", *FAST]).exit_code == 0
+
+
 def test_moses_prefix_beside_a_folder_of_the_same_name(runner, work):
     """--moses train wrote train.fr and train.en, unless a folder 'train' existed: then click
     said "File 'train' is a directory", though nothing is written into it. A prefix that is

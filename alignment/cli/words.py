@@ -72,7 +72,9 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
         save_po(bitext, pairs, expected_fingerprint=fingerprint or "",
                 mark_edited=edited_reason(pairs) is not None)
     else:
-        write_po(bitext, output, overwrite_edited=overwrite_edited)
+        from ..import_pairs import pairs_format
+        write_po(bitext, output, overwrite_edited=overwrite_edited,
+                 like=None if pairs_format(pairs) else pairs)
     click.echo(f"Wrote {output or pairs}: {n} word links in {len(bitext.alignment.links)} "
                f"entries", err=True)
 
