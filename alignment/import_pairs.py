@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -67,9 +68,16 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
     return _bitext(paras, langs, name, fmt)
 
 
+_BREAK = "\t\n\r\v\f\x85\u2028\u2029"
+_BREAKS = re.compile(f"[ {_BREAK}]*[{_BREAK}][ {_BREAK}]*")
+
+
 def _clean(text: str) -> str:
-    """One line, single spaces: a unit is shown and checked as one sentence."""
-    return " ".join(text.split())
+    """One line: a unit is shown and checked as one sentence, so a line break or tab (and the
+    spaces around it: an XML file's indentation) becomes one space. Other spaces are the
+    text's: str.split() also took no-break spaces ('Bonjour\xa0!', '12\u202f€') for breaks and
+    joined double spaces, which the doublespace check is there to find."""
+    return _BREAKS.sub(" ", text).strip()
 
 
 def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str) -> Bitext:

@@ -72,7 +72,7 @@ CASES = [
     ("job.sdlxliff", SDLXLIFF, {}, ("fr-FR", "en-GB"),
      [("Le train part.", "The train leaves."), ("Il pleut.", "It rains."), ("Fin.", "")]),
     ("ours.tsv", "fr\ten\tlink\tconfidence\nUn  chat.\tA cat.\t1-1\t0.950\n\tAdded.\t0-1\t1.000\n".encode(),
-     {}, ("fr", "en"), [("Un chat.", "A cat."), ("", "Added.")]),
+     {}, ("fr", "en"), [("Un  chat.", "A cat."), ("", "Added.")]),   # its double space kept
     ("quoted.csv", '"Il dit : « oui ; non ».";"He said ""yes; no""."\r\nFin.;End.\r\n'.encode("utf-8-sig"),
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
      [("Il dit : « oui ; non ».", 'He said "yes; no".'), ("Fin.", "End.")]),
@@ -370,3 +370,18 @@ def test_an_entity_naming_a_file_is_never_read_into_the_text(tmp_path, name, roo
         data = body.replace(b"<xliff ", entity.encode() + b"<xliff ", 1).replace(text, b"Nur &x;")
     bitext = read_pairs(data, name)
     assert "TOP-SECRET" not in " ".join(s.text for s in (*bitext.src, *bitext.tgt))
+
+
+@pytest.mark.parametrize("cell, kept", [
+    ("Bonjour\xa0! dit-il.", "Bonjour\xa0! dit-il."),
+    ("Il coûte 12\u202f€.", "Il coûte 12\u202f€."),
+    ("Un  double espace.", "Un  double espace."),
+    ("Une ligne\n      puis une autre.", "Une ligne puis une autre."),
+    ("  Des bords. \t", "Des bords."),
+])
+def test_imported_text_keeps_its_own_spaces(tmp_path, cell, kept):
+    """str.split() took French no-break spaces for breaks and joined double spaces: the PO lost
+    'Bonjour\xa0!' and the doublespace check could never fire on imported pairs."""
+    quoted = f'"{cell}"' if "\n" in cell else cell   # a TSV quotes only what needs it
+    data = f"fr\ten\n{quoted}\tHello.\n".encode("utf-8")
+    assert read_pairs(data, "pairs.tsv").link_text(0, "src") == kept
