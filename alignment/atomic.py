@@ -8,6 +8,7 @@ the other for it. Standard library only (tempfile, os.replace).
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -18,14 +19,20 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -
     The temporary file lives in the same folder (os.replace is atomic only within one file
     system) and takes the old file's permissions, or the umask default for a new file. A
     symbolic link is written through: its target gets the new bytes and the link stays (the
-    rename replaced the link with a plain file, leaving the file it pointed to stale). The
-    path returned is the one asked for.
+    rename replaced the link with a plain file, leaving the file it pointed to stale). A pipe or
+    a device (/dev/null, a FIFO a reader waits on) is refused, InputError: the rename replaced
+    it with a plain file, and the reader got nothing. The path returned is the one asked for.
     """
     asked = path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     try:
-        mode = path.stat().st_mode & 0o777
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):   # the rename would replace the pipe or device
+            from .errors import InputError
+            raise InputError(f"{asked} is not a plain file (a folder, pipe or device): it would "
+                             f"be replaced by one; give the path of a file to write")
+        mode = status.st_mode & 0o777
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)

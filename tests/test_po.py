@@ -824,6 +824,22 @@ def test_a_po_written_before_checksums_saw_fuzzy_is_still_known_as_unedited(tmp_
     assert edited_reason(path) == "was edited since alignment wrote it (texts, reviews or comments changed)"
 
 
+def test_atomic_write_refuses_a_pipe_and_keeps_it(tmp_path: Path) -> None:
+    """`export --tsv fifo.tsv` replaced the FIFO a reader waited on with a plain file (and, as
+    root, --tmx /dev/full replaced the device node)."""
+    import os
+    import stat
+
+    from alignment.atomic import atomic_write_bytes
+    from alignment.errors import InputError
+
+    fifo = tmp_path / "fifo.tsv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="fifo.tsv is not a plain file"):
+        atomic_write_bytes(fifo, b"data")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and os.listdir(tmp_path) == ["fifo.tsv"]
+
+
 def test_atomic_write_through_a_link_updates_its_target_and_keeps_the_link(tmp_path: Path) -> None:
     """'-o sl.po' where sl.po links to real/target.po replaced the link with a plain file and
     left the target stale."""
