@@ -178,9 +178,32 @@ def render_moses(bitext: Bitext) -> tuple[str, str]:
 def write_moses(bitext: Bitext, path: PathLike) -> list[Path]:
     """Write PREFIX.<src_lang> and PREFIX.<tgt_lang>, line i of one translating line i of the other."""
     paths = moses_paths(bitext, path)
-    for target, text in zip(paths, render_moses(bitext)):
+    texts = render_moses(bitext)
+    for target, text, side in zip(paths, texts, ("src", "tgt")):
+        _keep_the_text_aligned(target, text, bitext, side)
+    for target, text in zip(paths, texts):
         atomic_write_text(target, text)
     return list(paths)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _keep_the_text_aligned(target: Path, text: str, bitext: Bitext, side: str) -> None:
+    """Refuse to replace a file holding this side's whole text laid out otherwise: the text
+    the alignment was made from ('align test0.fr test0.en', then '--moses test0' wrote over
+    both, lines merged where links join sentences). Our own earlier export is replaced."""
+    try:
+        if target.stat().st_size > 4 * len(text.encode("utf-8")) + 4096:
+            return   # far larger than this side: not its text
+        old = target.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return   # no such file (or none to read): nothing to keep
+    sentences = bitext.src if side == "src" else bitext.tgt
+    if old != text and _words(old) == _words(" ".join(s.text for s in sentences)):
+        raise InputError(f"{target} holds the text this alignment was made from (its source "
+                         f"file?); not replaced: give --moses another prefix")
 
 
 # ---------------------------------------------------------------- HTML

@@ -287,6 +287,23 @@ def test_words_into_another_po_from_an_intact_one_stays_replaceable(runner, work
     assert runner.invoke(main, ["align", *PAIR, "-o", "out.po", *FAST]).exit_code == 0
 
 
+def test_moses_never_writes_over_the_texts_it_was_aligned_from(runner, work):
+    """README's 'align test0.de test0.fr', then 'export --moses test0' wrote over both texts
+    (their lines merged where links join sentences). Its own earlier export it replaces."""
+    (work / "t.fr").write_text("Un.\nDeux.\nTrois.\nQuatre.\n", encoding="utf-8")
+    (work / "t.en").write_text("One.\nTwo and three.\nFour.\n", encoding="utf-8")
+    assert runner.invoke(main, ["align", "t.fr", "t.en", "--presplit", "-s", "fr", "-t", "en",
+                                "-o", "t.po", "-q", *FAST]).exit_code == 0
+    before = (work / "t.fr").read_bytes(), (work / "t.en").read_bytes()
+    line = one_error_line(runner.invoke(main, ["export", "t.po", "--moses", "t"]))
+    assert "t.fr holds the text this alignment was made from" in line
+    assert ((work / "t.fr").read_bytes(), (work / "t.en").read_bytes()) == before
+    for _ in range(2):   # written, then replaced
+        assert runner.invoke(main, ["export", "t.po", "--moses", "m"]).exit_code == 0
+    assert len((work / "m.fr").read_text(encoding="utf-8").splitlines()) == \
+        len((work / "m.en").read_text(encoding="utf-8").splitlines())
+
+
 def test_moses_prefix_beside_a_folder_of_the_same_name(runner, work):
     """--moses train wrote train.fr and train.en, unless a folder 'train' existed: then click
     said "File 'train' is a directory", though nothing is written into it. A prefix that is
