@@ -304,6 +304,27 @@ def test_moses_never_writes_over_the_texts_it_was_aligned_from(runner, work):
         len((work / "m.en").read_text(encoding="utf-8").splitlines())
 
 
+def test_corrected_copy_that_cannot_be_written_is_one_line(runner, work, monkeypatch):
+    """--corrected into a folder it could not write printed a traceback (PermissionError);
+    the other outputs said it in one line."""
+    import alignment.atomic
+
+    (work / "job.xlf").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+        'version="1.2"><file original="a" source-language="fr" target-language="en" '
+        'datatype="plaintext"><body><trans-unit id="1"><source>Il pleut.</source><target>It '
+        'rains.</target></trans-unit></body></file></xliff>\n', encoding="utf-8")
+    assert runner.invoke(main, ["import", "job.xlf", "-o", "job.po"]).exit_code == 0
+
+    def refused(path, data):
+        raise PermissionError(13, "Permission denied", str(path))
+    monkeypatch.setattr(alignment.atomic, "atomic_write_bytes", refused)
+    line = one_error_line(runner.invoke(main, ["export", "job.po", "--corrected", "back.xlf",
+                                               "--original", "job.xlf"]))
+    assert line == "Error: back.xlf: cannot write (Permission denied); check the folder exists " \
+                   "and is writable"
+
+
 def test_moses_prefix_beside_a_folder_of_the_same_name(runner, work):
     """--moses train wrote train.fr and train.en, unless a folder 'train' existed: then click
     said "File 'train' is a directory", though nothing is written into it. A prefix that is

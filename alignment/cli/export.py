@@ -6,6 +6,8 @@ Built on click (see cli/__init__.py); the writers are export.py's, epub.py's and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -100,15 +102,28 @@ def _write_corrected(bitext: Any, path: str, original: str) -> str:
     from ..write_back import describe, write_back
 
     data, done = write_back(read_input_bytes(original, limit=PAIRS_MAX_BYTES), original, bitext)
-    atomic_write_bytes(path, data)
+    with _unwritable_said(path):
+        atomic_write_bytes(path, data)
     return f"Wrote {path}: {describe(done)}"
+
+
+@contextmanager
+def _unwritable_said(path: str) -> Iterator[None]:
+    """An OSError while writing `path` as the one-line InputError the CLI prints (a folder
+    that cannot be written gave a traceback)."""
+    from ..errors import InputError
+
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(f"{exc.filename or path}: cannot write ({exc.strerror}); "
+                         f"check the folder exists and is writable") from None
 
 
 def _write_files(bitext: Any, *, epub: str | None, epub_layout: str,
                  moses: str | None, anki: str | None = None) -> list[str]:
     """The outputs that are files only (EPUB, Moses, Anki); the paths written."""
     from ..epub import write_epub
-    from ..errors import InputError
     from ..registry import EXPORTERS
 
     written: list[str] = []
@@ -116,9 +131,6 @@ def _write_files(bitext: Any, *, epub: str | None, epub_layout: str,
                         (moses, EXPORTERS["moses"]), (anki, EXPORTERS["anki"])):
         if not path:
             continue
-        try:
+        with _unwritable_said(path):
             written.extend(str(p) for p in write(bitext, path))
-        except OSError as exc:
-            raise InputError(f"{exc.filename or path}: cannot write ({exc.strerror}); "
-                             f"check the folder exists and is writable") from None
     return written
