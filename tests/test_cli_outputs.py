@@ -187,6 +187,7 @@ def test_dash_is_standard_output(runner, work, args, start):
 @pytest.mark.parametrize("args, message", [
     (["export", "pairs.po", "--epub", "-"], "--epub -: an EPUB is a zip archive"),
     (["export", "pairs.po", "--moses", "-"], "--moses -: Moses output is two files"),
+    (["export", "pairs.po", "--anki", "-"], "--anki -: an Anki deck is a zip archive"),
     (["export", "pairs.po", "--tsv", "-", "--tmx", "-"], "--tmx and --tsv both name '-'"),
     (["align", *PAIR, "-o", "-", "--tsv", "-"], "-o and --tsv both name '-'"),
 ])

@@ -234,6 +234,8 @@ def read_lines(path: str) -> list[str]:
 # outputs that cannot go to standard output ('-'), and why (said in the refusal)
 NOT_TO_STDOUT = {
     "--epub": "an EPUB is a zip archive, not text; give a file name (e.g. --epub book.epub)",
+    "--anki": "an Anki deck is a zip archive, not text; give a file name (e.g. --anki "
+              "cards.apkg)",
     "--moses": "Moses output is two files, PREFIX.<src-lang> and PREFIX.<tgt-lang>; give a "
                "prefix (e.g. --moses corpus/train)",
 }
