@@ -1,4 +1,5 @@
-"""Exports of a Bitext: TMX 1.4, TSV, Moses line-parallel files and a bilingual HTML reader.
+"""Exports of a Bitext: TMX 1.4, TSV, Moses line-parallel files, the translation as plain
+text, and a bilingual HTML reader.
 
 Each format has a pure `render_*` function (Bitext -> text or bytes) and a `write_*` wrapper that
 writes atomically (atomic.py) and returns the paths written, as EXPORTERS expects.
@@ -204,6 +205,33 @@ def _keep_the_text_aligned(target: Path, text: str, bitext: Bitext, side: str) -
     if old != text and _words(old) == _words(" ".join(s.text for s in sentences)):
         raise InputError(f"{target} holds the text this alignment was made from (its source "
                          f"file?); not replaced: give --moses another prefix")
+
+
+# ---------------------------------------------------------------- plain text
+
+def render_txt(bitext: Bitext, side: str = "tgt") -> str:
+    """One side as plain text, as corrected: a paragraph per line, a blank line between
+    paragraphs. Why: a proofreader sent story.en.txt hands back a story.en.txt, and Moses or
+    TSV give a link per line, the paragraphs lost. Sentences of a paragraph are joined by a
+    space, without one in Chinese and Japanese, which write none between sentences."""
+    from .lang import primary
+
+    sentences = bitext.src if side == "src" else bitext.tgt
+    lang = bitext.src_lang if side == "src" else bitext.tgt_lang
+    gap = "" if primary(lang) in ("zh", "ja") else " "
+    paragraphs: list[list[str]] = []
+    last = None
+    for sentence in sentences:
+        if sentence.paragraph != last or not paragraphs:
+            paragraphs.append([])
+            last = sentence.paragraph
+        paragraphs[-1].append(_one_line(sentence.text))
+    return "".join(gap.join(p) + "\n\n" for p in paragraphs).rstrip("\n") + "\n" * bool(paragraphs)
+
+
+def write_txt(bitext: Bitext, path: PathLike) -> list[Path]:
+    """Write the translation as plain text (render_txt), UTF-8."""
+    return [atomic_write_text(path, render_txt(bitext))]
 
 
 # ---------------------------------------------------------------- HTML

@@ -60,6 +60,7 @@ EXPORTERS = Registry("export format", {
     "tsv": "alignment.export:write_tsv",
     "moses": "alignment.export:write_moses",
     "html": "alignment.export:write_html",
+    "txt": "alignment.export:write_txt",
     "epub": "alignment.epub:write_epub",
     "anki": "alignment.glossary:write_sentence_deck",
 })

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from alignment.cli import main
-from alignment.export import (FINDINGS_HEADER, moses_paths, render_findings_csv, render_html, render_moses, render_tmx, render_tsv,
+from alignment.export import (FINDINGS_HEADER, moses_paths, render_findings_csv, render_html, render_moses, render_tmx, render_tsv, render_txt,
                               write_html, write_moses, write_tmx, write_tsv)
 from alignment.errors import InputError
 from alignment.po import write_po
@@ -363,3 +363,34 @@ def test_a_report_cell_is_never_a_formula(text: str, cell: str) -> None:
     b = Bitext((Sentence(text, 0),), (Sentence(text, 0),), Alignment((Link((0,), (0,)),)), "fr", "en")
     rows = report_rows(render_findings_csv(b, [Finding(0, "names", "info", text)]))
     assert rows[1][3:6] == [cell, cell, cell]
+
+
+# ---------------------------------------------------------------- plain text
+
+def _paragraphs(lang: str, texts: list[tuple[str, int]]) -> Bitext:
+    sents = tuple(Sentence(t, paragraph=k) for t, k in texts)
+    links = tuple(Link((i,), (i,)) for i in range(len(sents)))
+    return Bitext(sents, sents, Alignment(links), "fr", lang)
+
+
+@pytest.mark.parametrize("lang, texts, expected", [
+    ("en", [("Title", 0), ("One.", 1), ("Two.", 1), ("Three.", 2)], "Title\n\nOne. Two.\n\nThree.\n"),
+    ("zh", [("第一句。", 0), ("第二句。", 0), ("第三句。", 3)], "第一句。第二句。\n\n第三句。\n"),
+    ("ko", [("첫 문장.", 0), ("둘째 문장.", 0)], "첫 문장. 둘째 문장.\n"),
+    ("en", [("A line\nbroken\tin two.", 0)], "A line broken in two.\n"),
+    ("en", [], ""),
+], ids=["paragraphs", "chinese", "korean", "one-line", "empty"])
+def test_txt_is_the_translation_with_its_paragraphs(lang, texts, expected):
+    """A proofreader sent story.en.txt hands back a text, not a link per line."""
+    assert render_txt(_paragraphs(lang, texts)) == expected
+
+
+def test_cli_txt_writes_the_corrected_translation(tmp_path: Path) -> None:
+    po = write_po(bitext(), tmp_path / "pairs.po")
+    text = po.read_text(encoding="utf-8").replace('msgstr "Title"', 'msgstr "The Title"')
+    po.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(po), "--txt", str(tmp_path / "t.txt")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8").startswith("The Title")
+    out = CliRunner().invoke(main, ["export", str(po), "--txt", "-"])
+    assert out.exit_code == 0 and out.stdout == (tmp_path / "t.txt").read_text(encoding="utf-8")

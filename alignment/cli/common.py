@@ -153,7 +153,7 @@ def warn(messages: Any) -> None:
 
 
 def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
-                  tsv: str | None = None, html: str | None = None,
+                  tsv: str | None = None, html: str | None = None, txt: str | None = None,
                   overwrite_edited: bool = False) -> list[str]:
     """Write the PO and any export asked for ('-': standard output); return the files written.
 
@@ -170,7 +170,7 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
         elif po:
             from ..po import write_po
             written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
-        for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html)):
+        for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html), ("txt", txt)):
             if path == "-":
                 from .. import export
                 click.echo(getattr(export, f"render_{name}")(bitext), nl=False)

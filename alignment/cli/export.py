@@ -27,6 +27,9 @@ from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_l
               help="Write line-parallel PREFIX.<src-lang> and PREFIX.<tgt-lang>.")
 @click.option("--html", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Write a standalone bilingual HTML reader here ('-': standard output).")
+@click.option("--txt", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write the translation as plain text here, as corrected: a paragraph per "
+              "line, a blank line between ('-': standard output).")
 @click.option("--epub", type=click.Path(dir_okay=False), default=None,
               help="Write a bilingual EPUB 3 book here (chapters, table of contents).")
 @click.option("--epub-layout", type=click.Choice(["pairs", "paragraphs", "small"]), default="pairs",
@@ -44,37 +47,40 @@ from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_l
 @pair_language_options
 @overwrite_edited_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
-               html: str | None, epub: str | None, epub_layout: str, anki: str | None = None,
+               html: str | None, txt: str | None, epub: str | None, epub_layout: str,
+               anki: str | None = None,
                corrected: str | None = None, original: str | None = None,
                src_lang: str | None = None, tgt_lang: str | None = None,
                overwrite_edited: bool = False) -> None:
-    """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, an EPUB
-    and/or Anki sentence cards. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
+    """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, the
+    translation as plain text, an EPUB and/or Anki sentence cards. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
     `alignment import` reads it): a sheet of pairs becomes cards or a book.
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless
-    --overwrite-edited); TMX, TSV and HTML may go to standard output with '-'.
+    --overwrite-edited); TMX, TSV, HTML and text may go to standard output with '-'.
 
     \b
     Example: alignment export serge.po --tmx serge.tmx --html serge.html
     Example: alignment export pairs.po --moses corpus/train   (corpus/train.fr, corpus/train.en)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
     Example: alignment export pairs.po --tsv - | cut -f2
+    Example: alignment export story.po --txt story-corrected.en.txt   (the translation as text)
     Example: alignment export novel.po --anki novel.apkg
     Example: alignment export vocabulary.csv --anki vocabulary.apkg
     Example: alignment export job.po --corrected job-corrected.sdlxliff --original job.sdlxliff
     """
     from ..errors import InputError
 
-    if not (tmx or tsv or moses or html or epub or anki or corrected):
+    if not (tmx or tsv or moses or html or txt or epub or anki or corrected):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
-                         "--html FILE, --epub FILE, --anki FILE and/or --corrected FILE")
+                         "--html FILE, --txt FILE, --epub FILE, --anki FILE and/or "
+                         "--corrected FILE")
     if bool(corrected) != bool(original):
         raise InputError("--corrected writes the corrections into a copy of the XLIFF or TMX file "
                          "the pairs came from: give both --corrected FILE and --original THAT.xlf")
     from ..export import moses_paths
 
-    others = [("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None),
+    others = [("--txt", txt), ("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None),
               ("--corrected", corrected)]
     inputs = [pairs, *([original] if original else [])]
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
@@ -82,10 +88,10 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     bitext, _ = read_pairs_or_po(pairs, src_lang, tgt_lang)
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
-                          more=[("--epub", epub), ("--anki", anki),
+                          more=[("--txt", txt), ("--epub", epub), ("--anki", anki),
                                 *(("--moses", str(p)) for p in moses_paths(bitext, moses))],
                           overwrite_edited=overwrite_edited)
-    written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html,
+    written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html, txt=txt,
                             overwrite_edited=overwrite_edited)
     written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki)
     for path in written:
