@@ -106,6 +106,14 @@ def sentence_deck(bitext: Bitext, ids: Iterable[int], deck_name: str,
     return _deck(deck_name, model, notes)
 
 
+def sentence_card_count(bitext: Bitext, ids: Iterable[int]) -> int:
+    """How many cards `sentence_deck` makes of `ids`: a link with both sides, a pair the text
+    repeats once (the app said 'one card per sentence shown' and counted the omissions)."""
+    links = bitext.alignment.links
+    return len({(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
+                for i in ids if links[i].src and links[i].tgt})
+
+
 def write_sentence_deck(bitext: Bitext, path: str | os.PathLike[str]) -> list[Path]:
     """Write the sentence cards of every link (the original on the front) atomically, as an
     .apkg named after the file; returns the path written (as EXPORTERS expects)."""

@@ -311,6 +311,11 @@ def test_sentence_cards_hold_the_links_asked_with_both_sides(tmp_path: Path, fro
     assert [n[:3] for n in notes] == expected
     again = deck_notes(sentence_deck(bitext, [3], "Le chat", "tgt"), tmp_path)
     assert again[0][3] == notes[1][3]   # the same pair keeps its card: Anki updates, not adds
+    from alignment.glossary import sentence_card_count
+    assert sentence_card_count(bitext, [0, 1, 2, 3]) == len(notes) == 2   # what the app says
+    twice = Bitext(src, tgt, Alignment(links + (Link((2,), (2,)),)), "fr", "en")
+    guids = {n[3] for n in deck_notes(sentence_deck(twice, range(5), "Le chat", front), tmp_path)}
+    assert sentence_card_count(twice, range(5)) == len(guids) == 2   # Anki keeps one per guid
 
 
 def test_word_cache_returns_stored_links_and_survives_damage(tmp_path: Path, fake_embedder) -> None:

@@ -58,7 +58,7 @@ def sentence_cards(bitext: Bitext, shown: Sequence[int] | None) -> None:
     """The "Sentence cards (Anki)" menu: the sentences shown (a search or filter narrows them) as a
     deck, the side Learn shows on the front. Made when the menu opens, once per version of
     the text, search and side: 5,000 cards take about 0.3 s."""
-    from alignment.glossary import sentence_deck
+    from alignment.glossary import sentence_card_count, sentence_deck
 
     ids = tuple(range(len(bitext.alignment.links))) if shown is None else tuple(shown)
     front = "src" if ss.get("hide", "tgt") == "tgt" else "tgt"
@@ -66,9 +66,12 @@ def sentence_cards(bitext: Bitext, shown: Sequence[int] | None) -> None:
     if not menu.open:
         return
     with menu:
-        st.caption(f"One card per sentence shown ({len(ids):,}; a search or filter narrows "
-                   f"them), the {md(bitext.src_lang if front == 'src' else bitext.tgt_lang)} "
-                   "side on the front.")
+        cards = sentence_card_count(bitext, ids)
+        st.caption(f"{cards:,} card{'s' * (cards != 1)} of the {len(ids):,} sentences shown (a "
+                   "search or filter narrows them; one with no translation, or a pair shown "
+                   "twice, makes none), the "
+                   f"{md(bitext.src_lang if front == 'src' else bitext.tgt_lang)} side on the "
+                   "front.")
         name = f"{ss.title} (sentences)"
         deck = memo("cards", bitext, (ids, front, name), lambda: sentence_deck(bitext, ids, name, front))
         st.download_button("Download the deck (.apkg)", deck, key="dl_cards",

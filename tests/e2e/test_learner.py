@@ -190,7 +190,8 @@ def test_learn_mode_makes_sentence_cards_of_the_sentences_shown(page, po_copy, t
     shown = [r.locator("td.tgt").inner_text().strip() for r in rows.all()]
     shown = [text for text in shown if text]   # an omission has no card
     page.get_by_role("button", name="Sentence cards (Anki)").click()
-    expect(page.get_by_text(f"One card per sentence shown ({rows.count()};")).to_be_visible()
+    expect(page.get_by_text(f"{len(set(shown))} cards of the {rows.count()} sentences shown "
+                            "(")).to_be_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the deck (.apkg)").click()
     notes = deck_words(Path(info.value.path()), tmp_path)   # (front, back)
