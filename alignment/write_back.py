@@ -17,21 +17,28 @@ made word by word where it falls, so the formatting codes around the words that 
 changed across a code, is written as plain text, its codes left out (counted, for the
 proofreader to check in the CAT tool).
 
+A TMX's languages are found as the import finds them ('fr' finds the file's 'fr-FR'), and a
+version set's TMX (versions_io.py) keeps its sentence lengths true, so it stays a set.
+
 Library, and why: translate-toolkit's parsers (the ones the import used, so the segments and
 their texts are the same) and lxml for the changes, serialised from the parsed tree, which
-keeps the file's own layout. Pure: bytes in, bytes out.
+keeps the file's own layout; what lies around the root element (a byte-order mark, the XML
+declaration, comments, a DOCTYPE) is copied from the original bytes, and its line breaks
+(CRLF) are kept (xml_layout.py). Pure: bytes in, bytes out.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .errors import InputError
-from .import_pairs import _clean, _parse, _xliff2, element_ns, pairs_format, translatable_units
+from .import_pairs import (_clean, _file_language, _language_code, _parse, _xliff2, element_ns,
+                           pairs_format, translatable_units)
 from .types import Bitext
+from .xml_layout import serialise_like
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class _Slot:
     source: str
     target: str
     element: Callable[[], object]   # the target element to write into (made if missing)
+    written: Callable[[], None] = lambda: None   # called once the new text is in (a set's lengths)
 
 
 def describe(done: WriteBack) -> str:
@@ -66,6 +74,18 @@ def describe(done: WriteBack) -> str:
     return text
 
 
+def check_corrected_name(corrected: str, original: str) -> None:
+    """Refuse a corrected copy whose suffix names another format than its original's: a TMX
+    written into 'back.xlf' went out without a word, and the CAT tool then misread it. The
+    XLIFF suffixes are one format (a .sdlxliff may be written as .xlf)."""
+    fmt = pairs_format(original)
+    if fmt and pairs_format(corrected) != fmt:
+        suffix = original[original.rfind("."):]
+        raise InputError(f"{corrected}: the corrected copy of {original} is {fmt.upper()}, as "
+                         f"its original; give it the suffix {suffix}, which the tool that reads "
+                         "it expects")
+
+
 def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
     """A copy of the XLIFF or TMX file `original` (named `name`) with the translations of
     `bitext` (pairs imported from it) where they differ from the file's. A target made where a
@@ -75,26 +95,40 @@ def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, Write
         raise InputError(f"{name}: not an XLIFF or TMX file; corrections are written back into "
                          "the .xlf, .xliff, .sdlxliff, .mqxliff or .tmx file the pairs came from")
     store = _parse(original, name, fmt)
-    slots = _tmx_slots(store, bitext.src_lang, bitext.tgt_lang) if fmt == "tmx" else \
+    slots = _tmx_slots(store, name, bitext.src_lang, bitext.tgt_lang) if fmt == "tmx" else \
         _slots(store, _xliff2(original))
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
              for i in range(len(bitext.alignment.links))]
-    matcher = difflib.SequenceMatcher(None, [s.source for s in slots], [s for s, _ in links],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [_spaced(s.source) for s in slots],
+                                      [_spaced(s) for s, _ in links], autojunk=False)
     changed = dropped = matched = 0
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             slot, new = slots[block.a + k], links[block.b + k][1]
             matched += 1
-            if new != slot.target:
+            if not _same(new, slot.target):
                 element = slot.element()
                 if not (len(element) and _edit_in_place(element, slot.target, new)):
                     dropped += len(element) > 0
                     for child in list(element):
                         element.remove(child)
                     element.text = new
+                slot.written()
                 changed += 1
-    return _serialise(store.document, original), WriteBack(changed, dropped, len(slots) - matched)
+    return serialise_like(store.document, original), WriteBack(changed, dropped, len(slots) - matched)
+
+
+def _spaced(text: str) -> str:
+    """A text as imports before 597d46a wrote it into the PO: every run of spaces, no-break
+    ones too, made one plain space."""
+    return " ".join(text.split())
+
+
+def _same(new: str, old: str) -> bool:
+    """No correction: the same text, or the file's text with its no-break spaces made plain
+    as an older import wrote it into the PO (writing that back would strip the file's
+    no-break spaces in every unit)."""
+    return new == old or (new == _spaced(old) and any(c.isspace() and not c.isascii() for c in old))
 
 
 # inline elements whose content is a CAT tool's native code, not text (TMX, XLIFF 1.2 and 2)
@@ -177,18 +211,6 @@ def _edit_in_place(element, old: str, new: str) -> bool:
     return True
 
 
-def _serialise(document, original: bytes) -> bytes:
-    """The tree as bytes, the declaration and the last line break as the original had them."""
-    from lxml import etree
-
-    encoding = document.docinfo.encoding or "UTF-8"
-    if encoding.upper().replace("-", "") != "UTF8":
-        return etree.tostring(document, xml_declaration=True, encoding=encoding)
-    head = original[:original.find(b"?>") + 2] + b"\n" if original.lstrip().startswith(b"<?xml") else b""
-    body = etree.tostring(document, encoding="UTF-8", xml_declaration=False)
-    return head + body + (b"\n" if original.endswith(b"\n") else b"")
-
-
 def _slots(store, version2: bool) -> list[_Slot]:
     """The file's segments as the import read them (both sides empty: left out, as there)."""
     slots = []
@@ -202,36 +224,138 @@ def _slots(store, version2: bool) -> list[_Slot]:
     return [s for s in slots if s.source or s.target]
 
 
-def _tmx_slots(store, src_lang: str, tgt_lang: str) -> list[_Slot]:
-    """Each <tu>'s texts in the two languages the pairs were read in (the first <tuv> of each,
-    as the import took them); the translation's <tuv> is made where the unit has none."""
+def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str) -> list[_Slot]:
+    """Each <tu>'s texts in the two languages the pairs were read in (the first <tuv> of each
+    holding a <seg>, as the import took them); the translation's <tuv> is made where the unit
+    has none. A version set's translation <tuv> gets its lengths kept true (_set_lengths)."""
     from .import_pairs import _seg_text
 
-    def key(lang: str) -> str:
-        return lang.strip().lower().replace("_", "-")
-
+    units = [(unit.xmlelement, _tuvs(unit.xmlelement)) for unit in store.units]
+    spelt: dict[str, str] = {}   # each tag (lower case, as the import sees them): as the file writes it
+    for _, tuvs in units:
+        for tag, tuv in tuvs.items():
+            spelt.setdefault(tag, _lang(tuv))
+    src, tgt = (_tmx_language(code, list(spelt), name, flag)
+                for code, flag in ((src_lang, "-s"), (tgt_lang, "-t")))
+    is_set = _is_version_set(store.document.getroot())
     slots = []
-    for unit in store.units:
-        tuvs: dict[str, object] = {}
-        for tuv in unit.xmlelement.iter("tuv"):
-            tuvs.setdefault(key(tuv.get(XML_LANG) or tuv.get("lang") or ""), tuv)
-        texts = [_clean(_seg_text(seg)) if (tuv := tuvs.get(key(lang))) is not None
-                 and (seg := tuv.find("seg")) is not None else "" for lang in (src_lang, tgt_lang)]
-        slots.append(_Slot(texts[0], texts[1], _tmx_seg(unit.xmlelement, tuvs.get(key(tgt_lang)), tgt_lang)))
+    for tu, tuvs in units:
+        texts = [_clean(_seg_text(tuvs[tag].find("seg"))) if tag in tuvs else "" for tag in (src, tgt)]
+        find = _tmx_seg(tu, tuvs.get(tgt), spelt.get(tgt, tgt), src, name)
+        written = _set_lengths(tu, tuvs[tgt], name) if is_set and tgt in tuvs else lambda: None
+        slots.append(_Slot(texts[0], texts[1], find, written))
     return [s for s in slots if s.source or s.target]
 
 
-def _tmx_seg(tu, tuv, lang: str) -> Callable[[], object]:
-    """The <seg> of the translation's <tuv>, made (with the tuv) when missing."""
+def _lang(tuv) -> str:
+    return (tuv.get(XML_LANG) or tuv.get("lang") or "").strip()
+
+
+def _tuvs(tu) -> dict[str, object]:
+    """A <tu>'s first <tuv> holding a <seg> for each language tag, in lower case: the ones the
+    import reads."""
+    tuvs: dict[str, object] = {}
+    for tuv in tu.iter("tuv"):
+        if _lang(tuv) and tuv.find("seg") is not None:
+            tuvs.setdefault(_lang(tuv).lower(), tuv)
+    return tuvs
+
+
+def _tmx_language(code: str, tags: Sequence[str], name: str, flag: str) -> str:
+    """The file's tag for a language of the pairs, found as the import finds it (a PO aligned
+    as 'fr' -> 'en' corrects a memory's 'fr-FR' and 'en-US': a new 'en' <tuv> was added to
+    every unit, and nothing corrected where the original was 'fr-FR'). A language the file
+    holds under two tags, or not at all, is refused: a PO names its language and takes no
+    -s/-t, so the way out is importing the file again with the tag chosen."""
+    return _file_language(code, tags, name, f"{flag} on `alignment import {name}`, and correct "
+                          "the PO that writes")
+
+
+def _primary(tag: str) -> str:
+    from .lang import primary
+
+    return primary(_language_code(tag) or tag.lower())
+
+
+def _tmx_seg(tu, tuv, lang: str, src: str, name: str) -> Callable[[], object]:
+    """The <seg> of the translation's <tuv>, made (with the tuv) when missing; refused where
+    the unit holds that language under another tag than the original's ('en-US' in a file
+    read as 'en'): a second variant of one language in a unit is one the tool would choose
+    between blindly."""
     def find():
         from lxml import etree
 
         nonlocal tuv
         if tuv is None:
+            tuv = next((t for t in tu.iter("tuv") if _lang(t).lower() == lang.lower()), None)
+        if tuv is None:
+            other = next((_lang(t) for t in tu.iter("tuv") if _lang(t).lower() != src
+                          and _primary(_lang(t)) == _primary(lang)), None)
+            if other:
+                raise InputError(f"{name} line {tu.sourceline}: this <tu> holds its translation as "
+                                 f"{other}, not {lang} as the file's others; give the units one "
+                                 f"tag in the tool that made it, or import the file again with -t {other}")
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
         seg = tuv.find("seg")
         return seg if seg is not None else etree.SubElement(tuv, "seg")
     return find
+
+
+def _is_version_set(root) -> bool:
+    """Whether the TMX is a version set (docs/versions-format.md), whose props must stay true."""
+    from .versions_io import FORMAT
+
+    header = root.find("header")
+    return header is not None and any(p.get("type") == "x-format" and p.text == FORMAT
+                                      for p in header.findall("prop"))
+
+
+def _set_lengths(tu, tuv, name: str) -> Callable[[], None]:
+    """After a version set's cell is corrected: its x-lengths prop made true again. The cell
+    is its sentences joined by one space; each space where two meet is followed into the new
+    text (difflib, character by character) and the lengths measured between them, so the set
+    reads back (read_set_tmx refused it: 'lengths and text disagree'). Refused where a space
+    between sentences was changed (sentences joined, split or dropped), where a cell without
+    a sentence gets text, or where its text goes: a sentence cannot be added or removed here."""
+    seg, lengths = tuv.find("seg"), next((p for p in tuv.findall("prop")
+                                          if p.get("type") == "x-lengths"), None)
+    old = (seg.text or "") if seg is not None else ""
+    row = f"{name} row {tu.get('tuid') or tu.sourceline}"
+
+    def written() -> None:
+        if lengths is None:
+            return
+        new = "".join(seg.itertext())
+        sizes = [int(n) for n in (lengths.text or "").split()]
+        if not sizes:
+            raise InputError(f"{row}: its cell in {_lang(tuv)} had no sentence, and a version set "
+                             "cannot take one added here; align the texts again with it")
+        if not new:
+            raise InputError(f"{row}: its cell in {_lang(tuv)} cannot be emptied here (a version "
+                             "set keeps its sentences); align the texts again without them")
+        ends = _moved([sum(sizes[:k]) + k - 1 for k in range(1, len(sizes))], old, new)
+        if ends is None:
+            raise InputError(f"{row}: the correction changes where its sentences meet, which a "
+                             "version set's cell keeps; keep the space between them, or align "
+                             "the texts again with the correction")
+        cuts = [-1, *ends, len(new)]
+        lengths.text = " ".join(str(b - a - 1) for a, b in zip(cuts, cuts[1:]))
+    return written
+
+
+def _moved(positions: list[int], old: str, new: str) -> list[int] | None:
+    """Where the characters of `old` at `positions` are in `new`, or None where one was not
+    kept with a neighbour (difflib, character by character): a space kept alone, its
+    sentence's end and the next one's start both changed ('duerme. Llueve' -> 'duerme,
+    llueve'), no longer tells where two sentences meet."""
+    kept = difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
+    out = []
+    for at in positions:
+        block = next((b for b in kept if b.a <= at < b.a + b.size), None)
+        if block is None or block.size < 2:
+            return None
+        out.append(block.b + at - block.a)
+    return out
 
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

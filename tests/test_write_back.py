@@ -13,7 +13,7 @@ from alignment.cli import main
 from alignment.corrections import add_target, edit_target, merge, split
 from alignment.errors import AlignmentError, InputError
 from alignment.import_pairs import read_pairs
-from alignment.write_back import WriteBack, describe, write_back
+from alignment.write_back import WriteBack, check_corrected_name, describe, write_back
 from test_import_pairs import SDLXLIFF, XLIFF, XLIFF2, tmx, tu
 
 
@@ -227,3 +227,206 @@ def test_a_word_changed_anywhere_keeps_both_codes(k, word):
     assert done == WriteBack(changed=int(corrected != "Le grand pont de pierre tombe."),
                              codes_dropped=0, unmatched=0)
     assert out.split(b"<target>")[1].split(b"</target>")[0].count(b"<g id=") == 2
+
+
+# ---------------------------------------------------------------- languages of a TMX
+
+
+def as_aligned(bitext, src: str, tgt: str):
+    """The pairs as a PO aligned elsewhere names them: bare language codes ('fr', 'en')."""
+    import dataclasses
+
+    return dataclasses.replace(bitext, src_lang=src, tgt_lang=tgt)
+
+
+@pytest.mark.parametrize("src", ["fr", "fr-FR"])
+def test_a_bare_language_code_finds_the_memorys_regional_tag(src):
+    """Pairs aligned as fr -> en written back into a TMX tagging them fr (or fr-FR) and en-US:
+    the en-US segment is corrected; no <tuv xml:lang="en"> is added beside it (it was, in
+    every unit, and the correction was lost where the original was fr-FR)."""
+    data = tmx(tu(**{src: "Le chat dort."}, en_US="The cat sleep.")
+               + tu(**{src: "Il pleut."}, en_US="It rains."), srclang=src)
+    bitext = edit_target(as_aligned(read_pairs(data, "m.tmx"), "fr", "en"), 0, 0, "The cat sleeps.")
+    out, done = write_back(data, "m.tmx", bitext)
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0)
+    assert out == data.replace(b"The cat sleep.", b"The cat sleeps.")
+
+
+@pytest.mark.parametrize("tags, code, says", [
+    (("en_GB", "en_US"), "en", "holds en as en-gb, en-us"),
+    (("de",), "en", "holds no text in en, only in fr, de"),
+], ids=["two-regions", "absent"])
+def test_a_language_the_memory_holds_twice_or_not_at_all_is_refused_in_one_line(tags, code, says):
+    data = tmx(tu(fr="Oui.", **{t: f"Yes {t}." for t in tags}), srclang="fr")
+    bitext = as_aligned(read_pairs(data, "m.tmx", tgt_lang=tags[0]), "fr", code)
+    with pytest.raises(InputError, match=says) as refused:
+        write_back(data, "m.tmx", edit_target(bitext, 0, 0, "Yes."))
+    assert "\n" not in str(refused.value) and "alignment import m.tmx" in str(refused.value)
+
+
+def test_a_unit_holding_the_translation_under_a_regional_tag_gets_no_second_one():
+    """A memory tagging most units en and one en-US, read as en: a translation added to the
+    en-US unit (read as empty) is refused, not written as a second English variant."""
+    data = tmx(tu(fr="Oui.", en="Yes.") + tu(fr="Non.", en_US="No."), srclang="fr")
+    bitext = read_pairs(data, "m.tmx", tgt_lang="en")
+    assert targets(data, "m.tmx", tgt_lang="en") == ["Yes.", ""]
+    with pytest.raises(InputError, match="en-US, not en"):
+        write_back(data, "m.tmx", add_target(bitext, 1, "No!"))
+    out, done = write_back(data, "m.tmx", edit_target(bitext, 0, 0, "Yes!"))
+    assert done.changed == 1 and out.count(b"<tuv") == 4
+
+
+def test_a_translation_added_in_the_originals_language_gets_its_own_regional_tag():
+    """en-GB localised into en-US: a unit holding only the en-GB original gets an en-US variant
+    (the original's tag is no second variant of the translation)."""
+    data = tmx(tu(en_GB="Colour.", en_US="Color.") + tu(en_GB="Centre."), srclang="en-GB")
+    out, done = write_back(data, "m.tmx", add_target(read_pairs(data, "m.tmx"), 1, "Center."))
+    assert done.changed == 1 and targets(out, "m.tmx") == ["Color.", "Center."]
+    assert b'<tuv xml:lang="en-US"><seg>Center.</seg></tuv></tu>' in out
+
+
+# ---------------------------------------------------------------- a version set's TMX
+
+
+def version_set() -> bytes:
+    """A set fr, en, es: row 1 two sentences in fr and es, row 2 an omission in es."""
+    from alignment.types import Alignment, Link, Sentence, Version
+    from alignment.versions import join
+    from alignment.versions_io import render_set_tmx
+
+    texts = (Version("fr", "fr", (Sentence("Le chat dort."), Sentence("Il pleut."), Sentence("Fin.", 1))),
+             Version("en", "en", (Sentence("The cat sleeps, it rains."), Sentence("End.", 1))),
+             Version("es", "es", (Sentence("El gato duerme."), Sentence("Llueve."))))
+    pairs = [Alignment((Link((0, 1), (0,), 0.8), Link((2,), (1,), 0.9))),
+             Alignment((Link((0, 1), (0, 1), 0.9), Link((2,), (), 0.4)))]
+    return render_set_tmx(join(texts, pairs, title="a"))
+
+
+def test_a_corrected_version_set_is_still_a_version_set(tmp_path):
+    """The set's own TMX keeps each sentence's length in x-lengths: a correction updates it,
+    so the set reads back (it was refused: 'lengths and text disagree')."""
+    from alignment.versions_io import read_set_tmx
+
+    data = version_set()
+    bitext = edit_target(read_pairs(data, "set.tmx", tgt_lang="es"), 0, 0,
+                         "El gato negro duerme. Llueve mucho.")
+    out, done = write_back(data, "set.tmx", bitext)
+    assert done.changed == 1
+    (tmp_path / "set.tmx").write_bytes(out)
+    spanish = read_set_tmx(tmp_path / "set.tmx").texts[2].sentences
+    assert [s.text for s in spanish] == ["El gato negro duerme.", "Llueve mucho."]
+
+
+def without_translation(bitext, i: int):
+    """Link i with its translation gone (a PO's emptied msgstr; edit_target refuses one)."""
+    from dataclasses import replace
+
+    links = list(bitext.alignment.links)
+    links[i] = replace(links[i], tgt=())
+    return replace(bitext, alignment=replace(bitext.alignment, links=tuple(links)))
+
+
+@pytest.mark.parametrize("link, text, says", [
+    (0, "El gato duerme, llueve.", "where its sentences meet"),
+    (1, "Fin.", "had no sentence"),
+    (0, "", "cannot be emptied"),
+], ids=["sentences-joined", "omission-filled", "emptied"])
+def test_a_correction_a_version_set_cannot_hold_is_refused_in_one_line(link, text, says):
+    data = version_set()
+    bitext = read_pairs(data, "set.tmx", tgt_lang="es")
+    bitext = (edit_target(bitext, link, 0, text) if text else without_translation(bitext, link)) \
+        if link == 0 else add_target(bitext, link, text)
+    with pytest.raises(InputError, match=says) as refused:
+        write_back(data, "set.tmx", bitext)
+    assert "\n" not in str(refused.value)
+
+
+# ---------------------------------------------------------------- the file's own bytes
+
+
+def test_the_bom_declaration_line_endings_and_prolog_stay_as_they_were():
+    """A CAT tool's XLIFF with a UTF-8 BOM, CRLF lines, a single-quoted declaration and a
+    comment before the root: only the corrected words differ (the BOM and declaration were
+    dropped, the line breaks made LF, the comment's line break lost)."""
+    data = (b"\xef\xbb\xbf<?xml version='1.0' encoding='utf-8'?>\r\n<!-- made by a CAT tool -->\r\n"
+            + XLIFF.split(b"?>\n", 1)[1].replace(b"\n", b"\r\n") + b"\r\n<!-- end -->\r\n")
+    data = data.replace(b'version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"',
+                        b'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"')
+    bitext = edit_target(read_pairs(data, "job.xlf"), 0, 0, "La montagne est basse.")
+    out, done = write_back(data, "job.xlf", bitext)
+    assert done.changed == 1
+    assert out == data.replace(b"est haute.", b"est basse.")
+
+
+def test_a_latin_1_file_keeps_its_declaration_and_encoding():
+    """A character Latin-1 lacks (the euro) goes in as a character reference."""
+    data = XLIFF.replace(b'encoding="UTF-8"', b"encoding='ISO-8859-1'").replace(b"Nur hier.", "Für.".encode("latin-1"))
+    out, _ = write_back(data, "job.xlf", add_target(read_pairs(data, "job.xlf"), 1, "Été: 5 €."))
+    assert out.startswith(b"<?xml version=\"1.0\" encoding='ISO-8859-1'?>\n<xliff")
+    assert "Für.</source><target>Été: 5 &#8364;.</target>".encode("latin-1") in out
+    assert targets(out, "job.xlf")[1] == "Été: 5 €."
+
+
+def test_a_utf_16_file_keeps_its_bom_declaration_and_last_line_break():
+    text = XLIFF.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').replace(
+        'version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"',
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"') + "\n"
+    out, _ = write_back(text.encode("utf-16"), "job.xlf",
+                        add_target(read_pairs(text.encode("utf-16"), "job.xlf"), 1, "Ici."))
+    assert out == text.replace("Nur hier.</source>", "Nur hier.</source><target>Ici.</target>").encode("utf-16")
+
+
+# ---------------------------------------------------------------- the corrected file's name
+
+
+@pytest.mark.parametrize("corrected, original", [
+    ("back.xlf", "job.xlf"), ("back.XLIFF", "job.xlf"), ("dir/back.tmx", "mem.tmx"),
+    ("back.xlf", "job.sdlxliff"),
+])
+def test_a_corrected_copy_named_as_its_format_is_accepted(corrected, original):
+    check_corrected_name(corrected, original)
+
+
+@pytest.mark.parametrize("corrected, original", [
+    ("out.xlf", "mem.tmx"), ("out.tmx", "job.sdlxliff"), ("out.txt", "job.xlf"), ("out", "mem.tmx"),
+])
+def test_a_corrected_copy_named_as_another_format_is_refused_in_one_line(corrected, original):
+    """TMX written into a .xlf (silently, before): the CAT tool would misread it."""
+    suffix = original[original.rfind("."):]
+    with pytest.raises(InputError, match=f"give it the suffix {suffix}") as refused:
+        check_corrected_name(corrected, original)
+    assert "\n" not in str(refused.value)
+
+
+NBSP_XLIFF = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+              'version="1.2"><file original="a" source-language="en" target-language="fr" '
+              'datatype="plaintext"><body><trans-unit id="1"><source>Hello!</source><target>'
+              'Bonjour\u00a0!</target></trans-unit><trans-unit id="2"><source>Is it 12 euros?'
+              '</source><target>Ça coûte 12\u202f€\u00a0?</target></trans-unit></body></file>'
+              '</xliff>\n').encode("utf-8")
+
+
+def test_a_po_imported_with_plain_spaces_leaves_the_files_no_break_spaces_alone():
+    """Imports before 597d46a made no-break spaces plain in the PO: written back, every unit
+    holding one was 'corrected' into plain spaces. A real correction still goes in."""
+    from dataclasses import replace
+
+    from alignment.types import Sentence
+
+    bitext = read_pairs(NBSP_XLIFF, "job.xlf")
+    old_style = replace(bitext, tgt=(Sentence("Bonjour !"), Sentence("Ça coûte 13 € ?")))
+    data, done = write_back(NBSP_XLIFF, "job.xlf", old_style)
+    assert done.changed == 1 and targets(data, "job.xlf") == ["Bonjour\u00a0!", "Ça coûte 13 € ?"]
+    same, nothing = write_back(NBSP_XLIFF, "job.xlf", bitext)
+    assert nothing.changed == 0 and same == NBSP_XLIFF
+
+
+def test_export_refuses_a_corrected_copy_named_as_another_format(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.xlf").write_bytes(NBSP_XLIFF)
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "job.xlf", "-o", "job.po"]).exit_code == 0
+    result = runner.invoke(main, ["export", "job.po", "--corrected", "back.tmx", "--original",
+                                  "job.xlf", "--tsv", "pairs.tsv"])
+    assert result.exit_code == 1 and "give it the suffix .xlf" in result.output
+    assert not (tmp_path / "back.tmx").exists() and not (tmp_path / "pairs.tsv").exists()

@@ -78,6 +78,9 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     if bool(corrected) != bool(original):
         raise InputError("--corrected writes the corrections into a copy of the XLIFF or TMX file "
                          "the pairs came from: give both --corrected FILE and --original THAT.xlf")
+    if corrected and original:
+        from ..write_back import check_corrected_name
+        check_corrected_name(corrected, original)
     from ..export import moses_paths
 
     others = [("--txt", txt), ("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None),
