@@ -25,6 +25,12 @@ RUSSIAN = ("Вечером мы шли через старый мост в го�
            "Река была широкой и тихой, только ветер шумел в ольхе на берегу. Все молчали.")
 JAPANESE = ("昨日の夕方、私たちは古い橋を渡って町へ行きました。祖母が焼きたてのパンを持って"
             "待っていました。川は広くて静かで、岸の木々の間を風だけが通り抜けていました。")
+CHINESE = ("昨天傍晚，我们走过老桥去镇上。奶奶拿着刚烤好的面包在等我们。河面宽阔而安静，"
+           "只有风从岸边的树林间吹过。大家都没有说话。")
+KOREAN = ("어제 저녁 우리는 오래된 다리를 건너 마을로 갔다. 할머니가 갓 구운 빵을 들고 기다리고 "
+          "계셨다. 강은 넓고 조용했으며, 강가의 나무 사이로 바람만 불었다.")
+ARABIC = ("مساء أمس عبرنا الجسر القديم إلى المدينة. كانت جدتي تنتظرنا ومعها خبز طازج. كان النهر "
+          "واسعا وهادئا، ولم يكن هناك سوى الريح بين الأشجار على الضفة.")
 GERMAN = "Über die Brücke gingen wir nach Hause; die Straße war naß und grün, schön."
 POLISH = ("Rozdział pierwszy. Było już późno, gdy dotarł na dworzec. Pociąg odjechał dziesięć "
           "minut wcześniej. Matka często mu to wyrzucała: „Zawsze się spóźniasz!” Miała rację.")
@@ -70,6 +76,17 @@ CASES = {
     "koi8-r undeclared": (RUSSIAN.encode("koi8-r"), "text", "", RUSSIAN),
     "shift-jis declared": (_html(JAPANESE, "shift_jis").encode("shift_jis"), "html", "", JAPANESE),
     "shift-jis undeclared": (JAPANESE.encode("shift_jis"), "text", "", JAPANESE),
+    # QA 2026-12-04: these were read as cp1252 mojibake ('µµÄì¿¡¼ÀÇ'), or refused as binary
+    "gbk undeclared": (CHINESE.encode("gbk"), "text", "", CHINESE),
+    "gb18030 undeclared": (CHINESE.encode("gb18030"), "text", "", CHINESE),
+    "euc-kr undeclared": (KOREAN.encode("euc-kr"), "text", "", KOREAN),
+    "euc-jp undeclared": (JAPANESE.encode("euc-jp"), "text", "", JAPANESE),
+    "iso-2022-jp undeclared": (JAPANESE.encode("iso2022_jp"), "text", "", JAPANESE),
+    "cp1256 undeclared": (ARABIC.encode("cp1256"), "text", "", ARABIC),
+    "iso-8859-6 undeclared": (ARABIC.encode("iso8859_6"), "text", "", ARABIC),
+    "utf-16-le chinese no bom": ((CHINESE + "\n").encode("utf-16-le"), "text", "", CHINESE),
+    "utf-16-be japanese no bom": ((JAPANESE + "\n").encode("utf-16-be"), "text", "", JAPANESE),
+    "utf-16-le korean no bom": ((KOREAN + "\n").encode("utf-16-le"), "text", "", KOREAN),
 }
 
 

@@ -1,7 +1,8 @@
 """Bytes -> text: which encoding a file or page is in, decided the way browsers decide.
 
 The order (a simplified WHATWG "encoding sniffing"): a byte order mark; UTF-16 without
-a BOM (one byte of each pair nearly constant); valid UTF-8; a file that mixes UTF-8 and
+a BOM (one byte of each pair nearly constant, or a text of one script); ISO-2022-JP (7-bit,
+so valid UTF-8 too, but for its escape sequences); valid UTF-8; a file that mixes UTF-8 and
 Latin-1 (read part by part, with a warning); a declared charset (an HTTP header, then an
 HTML <meta>); then detection for legacy files.
 
@@ -85,7 +86,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
             text = _strict(data, encoding)
             if text is not None and not _C0.search(text):
                 return text
-    return None
+    return _utf16_of_one_script(data)
+
+
+def _utf16_of_one_script(data: bytes) -> str | None:
+    """UTF-16 without a BOM in Chinese, Japanese or Korean, whose high bytes take many values:
+    the byte order whose text has no control characters and whose letters are one script's
+    (`alphabet_fit`); binary data read so is letters of every block. Only tried on bytes
+    holding NULs, which no 8-bit text has: such a file was refused as binary."""
+    fits = {}
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, encoding)
+        if text is not None and not _C0.search(text) and sum(c.isalpha() for c in text[:4096]) >= 8:
+            fits[encoding] = (alphabet_fit(text[:4096]), text)
+    fit, text = max(fits.values(), default=(0.0, None))
+    return text if fit >= 0.95 else None
 
 
 def _mixed_utf8(data: bytes) -> bool:
@@ -117,6 +132,18 @@ ALPHABETS = {
     "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
     "bg": "абвгдежзийклмнопрстуфхцчшщъьюя", "el": "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰς",
 }
+# Scripts too large to list, as character ranges: Arabic (with Persian letters and its digits),
+# Hebrew, Thai, and Chinese, Japanese and Korean (with the full-width digits and letters their
+# texts use). Without them a GBK, EUC-KR or cp1256 file scored 0 and was read as cp1252
+# mojibake ('µµÄì¿¡¼ÀÇ ÇÏ·ç') without a word.
+_HAN = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+SCRIPTS = {
+    "ar": re.compile("[\u0620-\u064a\u0660-\u0669\u066e-\u06d3\u06f0-\u06f9]"),
+    "he": re.compile("[\u05d0-\u05ea]"), "th": re.compile("[\u0e01-\u0e4e\u0e50-\u0e59]"),
+    "zh": re.compile(f"[{_HAN}]"),
+    "ja": re.compile(f"[{_HAN}\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
+    "ko": re.compile(f"[{_HAN}\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+}
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -127,7 +154,10 @@ def alphabet_fit(text: str) -> float:
     found = [c.lower() for c in _BEYOND_ASCII.findall(text) if c.isalnum()]
     if not found:
         return 1.0
-    return max(sum(c in alphabet for c in found) for alphabet in ALPHABETS.values()) / len(found)
+    best = max(sum(c in alphabet for c in found) for alphabet in ALPHABETS.values())
+    joined = "".join(found)
+    best = max(best, *(len(script.findall(joined)) for script in SCRIPTS.values()))
+    return best / len(found)
 
 
 def _guess_legacy(data: bytes) -> str | None:
@@ -163,7 +193,8 @@ def decode_text(data: bytes, *, source: str = "", fmt: str = "text",
             if text is not None:
                 return text, ()
             break
-    text = (_utf16_without_bom(data) if b"\x00" in data[:8192] else None) or _strict(data, "utf-8")
+    text = (_utf16_without_bom(data) if b"\x00" in data[:8192] else None) or \
+        (_strict(data, "iso2022_jp_2") if b"\x1b$" in data[:8192] else None) or _strict(data, "utf-8")
     if text is not None:
         return text, ()
     if _mixed_utf8(data):
