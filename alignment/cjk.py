@@ -79,13 +79,33 @@ def words(text: str) -> list[str]:
     """`text` (a run without spaces holding Chinese or Japanese) cut into words, in order;
     joined they give `text` back."""
     if _KANA.search(text):
-        parts = _japanese().tokenize(text)
+        parts = _joined_numbers(_japanese().tokenize(text))
     else:
         import rjieba
         parts = rjieba.cut(text)
     if "".join(parts) != text:  # a segmenter that dropped or changed characters: keep it whole
         return [text]
     return [p for p in parts if p]
+
+
+_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+_NUMBER_PART = re.compile(r"[0-9\uff10-\uff19]+|[.,\uff0c\uff0e]")
+
+
+def _joined_numbers(parts: list[str]) -> list[str]:
+    """TinySegmenter's words with each number whole again: it cuts figures digit by digit
+    ('1 | 2 | 時間', '3 | 3 | 3 | メートル'), and the word links then paired '２' with '12'. A
+    separator joins only between digits ('3.5', '15,000')."""
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        after = parts[k + 1] if k + 1 < len(parts) else ""
+        digits_before = bool(out) and bool(_DIGIT.fullmatch(out[-1][-1:]))
+        if digits_before and _NUMBER_PART.fullmatch(part) and (
+                _DIGIT.match(part) or _DIGIT.match(after)):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
 
 
 def split(word: str, start: int) -> list[Token]:

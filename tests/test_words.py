@@ -37,6 +37,11 @@ from alignment.words import (link_bitext, link_token_pairs, score_pairs, split_t
     ("他在那里住了三十二年。", ["他", "在", "那里", "住", "了", "三十二年", "。"]),
     ("ルシアは答えなかった。", ["ルシア", "は", "答え", "なかっ", "た", "。"]),
     ("He went to 北京 in 1887.", ["He", "went", "to", "北京", "in", "1887", "."]),
+    # a figure in Japanese stays whole (TinySegmenter cut it digit by digit: '２' linked to '12')
+    ("彼女は12時間も旅をした。", ["彼女", "は", "12", "時間", "も", "旅", "を", "し", "た", "。"]),
+    ("タワーは333メートルで、3.5キロ先。", ["タワー", "は", "333", "メートル", "で", "、", "3.5",
+                                          "キロ", "先", "。"]),
+    ("１８９８年に1、2と数えた。", ["１８９８", "年", "に", "1", "、", "2", "と", "数え", "た", "。"]),
 ])
 def test_tokenize_keeps_what_a_reader_sees(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
