@@ -38,6 +38,17 @@ def _kind(token: str) -> str:
     return "roman" if _ROMAN.fullmatch(token) else "loud"
 
 
+_TURKISH = "İĞ"   # capitals only Turkish (and Azerbaijani) write
+
+
+def _lower(token: str, turkish: bool) -> str:
+    """A token in lower case; in a Turkish text I is ı ('KIŞ' -> 'kış', not 'kiş'). İ is i
+    in any text (str.lower gave 'i' and a combining dot: 'bi̇r')."""
+    if turkish:
+        token = token.replace("I", "ı")
+    return token.replace("İ", "i").lower()
+
+
 def calm_capitals(text: str) -> str:
     """A text in capitals as a sentence is written: 'LE VIEUX PONT' -> 'Le vieux pont'.
 
@@ -52,6 +63,7 @@ def calm_capitals(text: str) -> str:
     'Chapitre II. La mare')."""
     if not _two_capitals().search(text) or not any(_kind(w) == "loud" for w in text.split()):
         return text
+    turkish = any(c in text for c in _TURKISH)
     parts = _SPACES.split(text)
     tokens = parts[::2]
     kinds = [_kind(t) for t in tokens]
@@ -66,7 +78,7 @@ def calm_capitals(text: str) -> str:
         if "loud" in run and (len(run) >= 2 or lone):
             for m in range(i, j):
                 if kinds[m] != "roman":
-                    low = tokens[m].lower()
+                    low = _lower(tokens[m], turkish)
                     start = not "".join(tokens[:m]).strip() or tokens[m - 1][-1:] in ".!?:;"
                     tokens[m] = low[:1].upper() + low[1:] if start else low
         i = j + 1

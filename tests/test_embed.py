@@ -512,6 +512,9 @@ def test_rows_under_an_older_checksum_are_deleted_when_the_cache_opens(tmp_path)
     ("See ch. XII and the NATO report", "See ch. XII and the NATO report"),
     ("Paris, NY", "Paris, NY"), ("Le vieux pont", "Le vieux pont"), ("A", "A"), ("— 12 —", "— 12 —"),
     ("tab\tHERE AND\u00a0THERE", "tab\there and\u00a0there"),   # the spaces as they were
+    # Turkish: I is ı and İ is i (str.lower gave 'iğdir' and 'bi̇r', i with a combining dot)
+    ("ISPARTA VE IĞDIR'DA KIŞ", "Isparta ve ığdır'da kış"),
+    ("TOKYO'DA BİR GÜN", "Tokyo'da bir gün"),
 ])
 def test_calm_capitals(text: str, calm: str) -> None:
     from alignment.capitals import calm_capitals
