@@ -113,3 +113,29 @@ def test_a_catastrophic_pattern_with_word_boundaries_finishes_at_once():
     hits = search(text, Query(r"\b(\w+\s?)+;|\bété\b", regex=True, side="src"))
     assert time.perf_counter() - start < 5   # minutes if it backtracked; milliseconds here
     assert [(s.start, s.end) for s in hits[0]] == [(len(LONG) + 4, len(LONG) + 7)]
+
+
+@pytest.mark.parametrize("query, text, found", [
+    ("1898", "Né en １８９８, mort en 1960.", ["１８９８"]),           # full-width digits
+    ("ア", "ｱﾒﾘｶとアジア", ["ｱ", "ア", "ア"]),                        # half-width katakana
+    ("ёлка", "Елка и ёлка", ["Елка", "ёлка"]),                         # ё printed as е
+    ("елка", "Ёлка", ["Ёлка"]),
+    ("موسكو", "في مُوسْكُو اليوم", ["مُوسْكُو"]),                        # vowelled Arabic, marks kept
+    ("שלום", "שָׁלוֹם לכם", ["שָׁלוֹם"]),                                  # pointed Hebrew
+    ("strasse", "Die Straße, STRASSE.", ["Straße", "STRASSE"]),        # ß case-folds to ss
+    ("fin", "La ﬁn du ﬁlm.", ["ﬁn"]),                                  # a ligature
+    ("été", "L'été, ÉTÉ, ete.", ["été", "ÉTÉ"]),                       # accents still count
+    ("pont", "Le Pont, le pont.", ["Pont", "pont"]),
+])
+def test_plain_search_finds_what_a_reader_types(query, text, found):
+    """A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ',
+    'ёлка' not 'Елка', 'موسكو' not the vowelled word. The hits are spans of the text itself."""
+    hits = search(bitext((text, "x")), Query(query, side="src"))
+    assert [text[s.start:s.end] for s in hits.get(0, ())] == found
+
+
+def test_plain_search_with_case_folds_the_rest_only():
+    hits = search(bitext(("Le Pont, le pont, le ＰＯＮＴ.", "x")), Query("Pont", case=True, side="src"))
+    assert [(s.start, s.end) for s in hits[0]] == [(3, 7)]
+    full = search(bitext(("ＰＯＮＴ et Pont", "x")), Query("PONT", case=True, side="src"))
+    assert [(s.start, s.end) for s in full[0]] == [(0, 4)]
