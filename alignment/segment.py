@@ -19,7 +19,11 @@ Ellipses ("..." and "…") end a sentence only before a capital; "etc." (and
 German "usw.") ends one before a capital. A stray quote or dash is glued to
 its neighbour. The split only cuts at plain spaces, so nothing is lost or
 changed: joining a paragraph's sentences with single spaces gives back the
-whitespace-normalised paragraph.
+whitespace-normalised paragraph. Direction marks (RLM...) after a stop are
+skipped; Chinese half-width stops between Han characters cut without a space;
+in Korean and Arabic, without case, a speech verb tells a quoted question's
+speech tag ('«أين؟» سألت السائق.'). Such rules of one language live in
+segment_langs.py.
 
 Why not pysbd alone, and where it still helps: segment_pysbd.py.
 
@@ -43,7 +47,9 @@ from functools import lru_cache
 
 from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
-from .segment_pysbd import pysbd_starts
+from .segment_langs import (PYSBD_MISSES, VETTED_ABBREVIATIONS, ZH_COLON_QUOTE, after_elision,
+                             speech_tag, zh_half_width)
+from .segment_pysbd import BIDI_MARKS, pysbd_starts
 from .types import Document, Sentence
 
 MAX_SENTENCE_CHARS = 1500
@@ -82,10 +88,11 @@ _CLOSERS = "\"'»”’“‘)]」』）〕】›"  # “ ‘ close German quote
 _OPENERS = "\"'«“‘„‚([¿¡—–-「『（›‹"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets (French
 # guillemets may follow a no-break space, or a plain one as typed on the web), then a
-# space (never a no-break space). Full-width stops need no space
-# (but 「本当？」と goes on: after a closing bracket we cannot tell, so we do not cut).
+# space (never a no-break space); direction marks may follow each. Full-width stops need
+# no space (but 「本当？」と goes on: after a closing bracket we cannot tell, so we do not cut).
+_MARK = f"[{BIDI_MARKS}]*"
 _CANDIDATE = re.compile(
-    rf"[{re.escape(_TERMINAL)}]+(?:\u00a0?[{re.escape(_CLOSERS)}]| [»”)\]])* +"
+    rf"[{re.escape(_TERMINAL)}]+{_MARK}(?:\u00a0?[{re.escape(_CLOSERS)}]{_MARK}| [»”)\]]{_MARK})* +"
     rf"|[。！？]+(?![\s{re.escape(_CLOSERS)}])")
 # Chinese: a full stop inside closing quotes ends the sentence when a word follows ('出门。”然后');
 # not ！ or ？, often followed by a speech tag ('“不！”她回答。'). Japanese goes on even after 。
@@ -126,6 +133,7 @@ def _regex_starts(text: str, lang: str = "") -> list[int]:
     found = {m.end() for m in _CANDIDATE.finditer(text) if m.end() < len(text)}
     if lang == "zh":
         found |= {m.end() for m in _ZH_QUOTE_END.finditer(text)}
+        found |= {m.end() for m in ZH_COLON_QUOTE.finditer(text)} | zh_half_width(text)
     if lang in ("zh", "ja"):
         found |= {m.end() for m in _CJK_QUOTE_OPEN.finditer(text)}
     return sorted(found | {m.end() for m in _COLON_DASH.finditer(text)})
@@ -157,10 +165,12 @@ def _opens(right: str) -> bool:
 def _keep(text: str, start: int, lang: str, dash: bool) -> bool:
     """Is `start` (first character of a would-be sentence) really a sentence start?
     `dash`: may a dialogue dash open one (see split_sentences)?"""
-    left, right = text[max(0, start - 80):start].rstrip(" \u00a0"), text[start:start + 40]
+    left = text[max(0, start - 80):start].rstrip(" \u00a0" + BIDI_MARKS)
+    right = text[start:start + 40].lstrip(BIDI_MARKS)
     if not left or not right:
         return False
-    if _starts_lower(right) or right[0] in ",;:)]" or right[0] in "»”" and not _opens(right):
+    if _starts_lower(after_elision(right, lang)) or right[0] in ",;:)]" \
+            or right[0] in "»”" and not _opens(right) or speech_tag(left, right, lang, _CLOSERS):
         return False
     if start < 12 and _ENUMERATOR.match(text[:start].strip()):
         return False
@@ -197,7 +207,7 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
     if _ERA_START.search(left) and _ERA_REST.match(right):
         return True   # "50 v. Chr.", "a. C.", "av. J.-C."
     word = _last_word(left)
-    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()):
+    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, VETTED_ABBREVIATIONS.get(lang, ())):
         return True
     initials = _INITIAL.search(left)
     if initials and initials.group(1).isupper() and (right[:1].isupper() or right[:1].isdigit()) \
@@ -273,6 +283,8 @@ def _heading_cuts(text: str, lang: str, dash: bool) -> set[int]:
 def _split_line(text: str, lang: str, dash: bool) -> list[str]:
     candidates = _regex_starts(text, lang)
     confirmed = None if lang in ABBREVIATIONS else pysbd_starts(text, lang, candidates)
+    if confirmed is not None and lang in PYSBD_MISSES:
+        confirmed |= {c for c in candidates if PYSBD_MISSES[lang].search(text[max(0, c - 30):c].rstrip())}
     cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang, dash)]
     cuts = sorted(set(cuts) | _heading_cuts(text, lang, dash))
     bounds = [0, *cuts, len(text)]

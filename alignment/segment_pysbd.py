@@ -36,7 +36,10 @@ def _pysbd(lang: str) -> object | None:
 # Stay in.» Then he left.' was one sentence in Arabic and Russian, where our own rules (English,
 # French, German...) cut it in three; the translations then aligned 1-2 and 1-3
 _QUOTES = "«»“”„\"‹›"
-_QUOTES_OUT = str.maketrans(_QUOTES, " " * len(_QUOTES))
+# Direction marks (LRM, RLM, ALM, embeddings, isolates): invisible, typed after the stops of
+# right-to-left text ('؟\u200f نعم'); blanked too, pysbd did not cut before or after them
+BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_QUOTES_OUT = str.maketrans(_QUOTES + BIDI_MARKS, " " * len(_QUOTES + BIDI_MARKS))
 
 
 def pysbd_starts(text: str, lang: str, candidates: list[int]) -> set[int] | None:
@@ -88,7 +91,7 @@ def _add_starts(starts: set[int], segmenter: object, text: str, probe: str, a: i
         found = probe.find(part, pos, b) if part else -1
         if found >= 0:
             pos = found + len(part)
-            while found > a and text[found - 1] in _QUOTES:   # the sentence opens a quote
+            while found > a and text[found - 1] in _QUOTES + BIDI_MARKS:   # opens a quote (or mark)
                 found -= 1
             if own or found > a:
                 starts.add(found)

@@ -1,0 +1,76 @@
+"""Sentence-end rules of particular languages, beside segment.py's general ones (part of the
+segment stage): the abbreviations pysbd misses in Polish, the ends it misses in Russian,
+Chinese typed with half-width stops, Dutch elided words, and the speech tags of Korean and
+Arabic, which have no letter case to tell them by.
+
+Kept apart so that segment.py reads as the general rule; each rule here is tested by a table
+of its language's sentences (tests/test_segment_langs.py), and none changes English, French
+or German.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ... and for languages whose candidates pysbd vets (a key in ABBREVIATIONS would switch it off):
+# pysbd lists some of these but cuts after them before a capital or a number ("przy ul. Długiej")
+VETTED_ABBREVIATIONS = {
+    "pl": {"ul", "al", "pl", "m.in", "ok", "tzw", "np", "godz", "tj", "tzn", "wg", "mgr", "inż",
+           "ks", "św", "gen", "płk", "kpt", "im", "ur", "zm", "nr", "tel", "woj"},
+}
+# Sentence ends pysbd misses: "в 2026 г. Она" (г. after a year), "и т. д. Всё" (etc.)
+PYSBD_MISSES = {"ru": re.compile(r"(?:^|\s)(?:\d{3,4}(?:[–-]\d{2,4})? гг?|и т\. ?[дп]|и др|и пр)\.$")}
+
+# Chinese typed with half-width stops ('你来吗?我来了!好的.'): a stop between Han characters
+# (or before an opening quote) ends a sentence; none inside numbers, URLs or Latin words, and
+# not '...' (an ellipsis, as ……, goes on). With a straight quote after the stop see zh_half_width
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ZH_HALF_STOP = re.compile(rf"(?<=[{_HAN}])(?:[?!]+|\.)(?=[{_HAN}“‘「『《（])")
+_ZH_HALF_QUOTE = re.compile(rf"(?<=[{_HAN}])(?:[?!]+|\.)\"(?=[{_HAN}])")
+# A quote its speech verb introduced ('她问：“真的吗？”') is no speech tag's: after ！ or ？ a new
+# subject (a pronoun) starts a sentence; '他说：“你好！”然后走了' goes on (no subject: same one)
+ZH_COLON_QUOTE = re.compile(r"[：:]“[^“”]*[！？!?]+”(?=[我你他她它您咱])")
+
+
+def zh_half_width(text: str) -> set[int]:
+    """Starts after half-width stops in Chinese (_ZH_HALF_STOP). A straight quote after one
+    opens a quotation when an odd number of them stand up to it ('疲惫."酒店': cut before it),
+    else closes one: after a full stop the sentence ends ('星期五."星期六'), after ? or ! a
+    speech tag follows ('在哪里?"她问'), as after full-width stops."""
+    cuts = {m.end() for m in _ZH_HALF_STOP.finditer(text)}
+    quotes, seen = 0, 0
+    for m in _ZH_HALF_QUOTE.finditer(text):
+        quotes, seen = quotes + text.count('"', seen, m.end()), m.end()
+        if quotes % 2:
+            cuts.add(m.end() - 1)
+        elif text[m.start()] == ".":
+            cuts.add(m.end())
+    return cuts
+
+
+# Dutch and Afrikaans elided words ("'s Avonds", "'t Is", "'n Man"): the next word takes the capital
+_ELISION = re.compile(r"['’][kstn] (?=\w)")
+
+
+def after_elision(right: str, lang: str) -> str:
+    """`right` past a leading elided word in Dutch or Afrikaans, whose case tells nothing."""
+    m = _ELISION.match(right) if lang in ("nl", "af") else None
+    return right[m.end():] if m else right
+
+
+# After a quoted question or exclamation English tells the speech tag by its lower case
+# ('"Where?" she asked.'); in Korean and Arabic, without case, by its verb: the last word of
+# a short clause in Korean ('"어디에요?" 그녀가 물었다.'), the first in Arabic ('«أين؟» سألت السائق.')
+_SPEECH_TAG = {
+    "ko": re.compile(r"(?:[^.!?\"”»]*\s)?(?:물었|물어|말했|말하였|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸)"
+                     r"[^\s.!?]*[.!?]"),
+    "ar": re.compile(r"(?:قال|سأل|أجاب|صاح|صرخ|همس|ردّ?|تساءل)ت?(?=[\s.،])"),
+}
+
+
+def speech_tag(left: str, right: str, lang: str, closers: str) -> bool:
+    """Does `right` open the speech tag of the quoted question or exclamation `left` ends with
+    (in `closers`, segment.py's closing quotes)?"""
+    tag = _SPEECH_TAG.get(lang)
+    return tag is not None and left[-1] in closers \
+        and left.rstrip(closers).endswith(("?", "!", "؟", "？", "！")) and bool(tag.match(right))

@@ -1,0 +1,74 @@
+"""Sentence segmentation in Arabic, Chinese, Polish, Russian, Dutch and Korean: the cases a
+tester found split wrongly (direction marks, half-width stops, abbreviations, speech tags)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.read import normalize_space
+from alignment.segment import split_sentences
+
+RLM, LRM, ALM = "\u200f", "\u200e", "\u061c"
+
+CASES = [
+    # direction marks after the stops block no boundary, and stay in the text
+    ("ar", f"{RLM}هل أنت بخير؟{RLM} نعم.{RLM} ذهب إلى البيت.",
+     [f"{RLM}هل أنت بخير؟{RLM}", f"نعم.{RLM}", "ذهب إلى البيت."]),
+    ("ar", f"هل أنت بخير؟ {RLM}نعم. {ALM}ذهب إلى البيت.",
+     ["هل أنت بخير؟", f"{RLM}نعم.", f"{ALM}ذهب إلى البيت."]),
+    ("ar", f"قال: «نعم.»{RLM} ثم غادر.", [f"قال: «نعم.»{RLM}", "ثم غادر."]),
+    ("he", f"פגשתי אותו.{LRM} הוא שמח.", [f"פגשתי אותו.{LRM}", "הוא שמח."]),
+    # Chinese with half-width stops: no space needed between Han characters
+    ("zh", "你来吗?我来了!好的.", ["你来吗?", "我来了!", "好的."]),
+    ("zh", "真的吗?!是的.“走吧。”", ["真的吗?!", "是的.", "“走吧。”"]),
+    ("zh", '他很累."酒店在哪里?"她问司机.', ["他很累.", '"酒店在哪里?"她问司机.']),
+    ("zh", '她写信："我待到星期五."星期六她走了.', ['她写信："我待到星期五."', "星期六她走了."]),
+    # ... but not in numbers, URLs, Latin words, or after an ellipsis
+    ("zh", "价格是3.5元,网址www.example.com很好,他说OK.我们走吧.", ["价格是3.5元,网址www.example.com很好,他说OK.我们走吧."]),
+    ("zh", "我想...他会来的.", ["我想...他会来的."]),
+    # a quote introduced by its speech verb: a new subject after ？” starts a sentence
+    ("zh", "她问：“真的吗？”我不知道……", ["她问：“真的吗？”", "我不知道……"]),
+    ("zh", "他说：“你好！”然后走了。", ["他说：“你好！”然后走了。"]),
+    ("zh", "“真的吗？”她问。", ["“真的吗？”她问。"]),
+    # Polish abbreviations
+    ("pl", "Mieszka przy ul. Długiej 5. Lubi to.", ["Mieszka przy ul. Długiej 5.", "Lubi to."]),
+    ("pl", "Byli tam m.in. Jan. Potem wyszli.", ["Byli tam m.in. Jan.", "Potem wyszli."]),
+    ("pl", "Kosztuje ok. 5 zł. Tanio.", ["Kosztuje ok. 5 zł.", "Tanio."]),
+    ("pl", "To tzw. Nowe Miasto. Ładne.", ["To tzw. Nowe Miasto.", "Ładne."]),
+    ("pl", "Np. Adam też. Tak.", ["Np. Adam też.", "Tak."]),
+    ("pl", "Spotkanie o godz. 10. Przyjdź.", ["Spotkanie o godz. 10.", "Przyjdź."]),
+    ("pl", "Przyleciała w 2026 r. Była zmęczona.", ["Przyleciała w 2026 r.", "Była zmęczona."]),
+    # Russian: "г." after a year and "и т. д." end a sentence before a capital (pysbd keeps them)
+    ("ru", "Он прилетел в Токио 4 декабря 2026 г. Она провела в пути 12 часов.",
+     ["Он прилетел в Токио 4 декабря 2026 г.", "Она провела в пути 12 часов."]),
+    ("ru", "Это было в 1941–1945 гг. Война кончилась.", ["Это было в 1941–1945 гг.", "Война кончилась."]),
+    ("ru", "См. стр. 5 и т. д. Всё.", ["См. стр. 5 и т. д.", "Всё."]),
+    ("ru", "Яблоки, груши и т.п. Потом чай.", ["Яблоки, груши и т.п.", "Потом чай."]),
+    ("ru", "Он родился в 1887 г. в Москве. Потом уехал.", ["Он родился в 1887 г. в Москве.", "Потом уехал."]),
+    ("ru", "Живёт в г. Москве. Всё.", ["Живёт в г. Москве.", "Всё."]),
+    # Dutch elided words: the word after them takes the capital
+    ("nl", "Het was laat. 's Avonds kwam hij thuis.", ["Het was laat.", "'s Avonds kwam hij thuis."]),
+    ("nl", "Hij lachte. 't Is goed.", ["Hij lachte.", "'t Is goed."]),
+    ("nl", "Hij kwam. 's avonds laat.", ["Hij kwam. 's avonds laat."]),
+    # a quoted question and its speech tag, told by the verb in languages without case
+    ("ko", '"호텔은 어디에 있어요?" 그녀가 운전사에게 물었다. 그가 답했다.',
+     ['"호텔은 어디에 있어요?" 그녀가 운전사에게 물었다.', "그가 답했다."]),
+    ("ko", "“가자!” 그가 외쳤다.", ["“가자!” 그가 외쳤다."]),
+    ("ko", '"호텔은 어디에 있어요?" 그녀는 피곤했다.', ['"호텔은 어디에 있어요?"', "그녀는 피곤했다."]),
+    ("ar", "«أين الفندق؟» سألت السائق.", ["«أين الفندق؟» سألت السائق."]),
+    ("ar", "«أين الفندق؟» كانت متعبة جدًا.", ["«أين الفندق؟»", "كانت متعبة جدًا."]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_split_sentences_other_scripts(lang: str, text: str, expected: list[str]) -> None:
+    assert split_sentences(text, lang) == expected
+
+
+@pytest.mark.parametrize("mark", [RLM, LRM, ALM, "\u2067", "\u202b"])
+def test_direction_marks_split_as_without_them(mark: str) -> None:
+    plain = "هل أنت بخير؟ نعم. ذهب إلى البيت. «أين الفندق؟» سألت السائق."
+    marked = plain.replace("؟ ", f"؟{mark} ").replace(". ", f".{mark} ")
+    sentences = split_sentences(marked, "ar")
+    assert [s.replace(mark, "") for s in sentences] == split_sentences(plain, "ar")
+    assert " ".join(sentences) == normalize_space(marked)
