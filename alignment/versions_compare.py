@@ -4,7 +4,12 @@ Versions in the same language are compared word by word with difflib.SequenceMat
 library, Ratcliff-Obershelp matching; no dependency, good on the short texts of one row) over
 word, punctuation and space tokens, autojunk off. Markers say where the shown texts disagree:
 one has nothing where another has text, one is far longer (after each text's overall length
-ratio), or a revision changed words. Pure functions over a VersionSet (versions.py builds it).
+ratio), a revision changed words, or a version says another number than the original (the
+proofreading `numbers` check, checks.py, run on the pair's links in the row: numbers compared
+by value, so "72", "soixante-douze" and "seventy-two" agree). Names are not compared: without
+the encoder's word evidence the `names` check flags Norway/Norvège, and a marker must not cry
+wolf where translations merely word things differently. Pure functions over a VersionSet
+(versions.py builds it).
 """
 
 from __future__ import annotations
@@ -15,12 +20,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lang import primary
-from .types import DiffOp, VersionSet
+from .types import Alignment, Bitext, DiffOp, VersionSet
 
 FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's ratio)
 FAR_LONGER_CHARS = 30  # ... and at least this many characters longer, is marked
 REVISION_SHARE = 0.5   # same-language texts differing in fewer rows are a text and its revision
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_WORD = re.compile(r"\w+")
+# checks.py's message for a number changed: "numbers differ: X in the original, Y in the translation"
+_NUMBERS_SAID = re.compile(r"numbers differ: (?P<orig>.+) in the original, (?P<version>.+) in the translation")
 
 
 def word_diff(old: str, new: str) -> tuple[DiffOp, ...]:
@@ -64,6 +72,49 @@ def changed_shares(vs: VersionSet) -> dict[tuple[int, int], float]:
     return out
 
 
+def words_shared(vs: VersionSet, k: int, other: int) -> float:
+    """Share of the two texts' words they have in common, row by row (difflib's matching
+    words, case folded, over both texts' words): what "rows that differ" cannot say of two
+    translations, which differ in nearly every row yet may share most of their words (a
+    revision) or few (two translators). A row only one text fills counts as unshared."""
+    k, other = min(k, other), max(k, other)   # difflib is not symmetric: one order for both
+    matched = total = 0
+    for i in range(len(vs.rows)):
+        a = _WORD.findall(vs.cell_text(i, k).casefold())
+        b = _WORD.findall(vs.cell_text(i, other).casefold())
+        total += len(a) + len(b)
+        if a and b:
+            blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+            matched += 2 * sum(block.size for block in blocks)
+    return matched / total if total else 1.0
+
+
+def number_flags(vs: VersionSet, i: int, k: int) -> tuple[str, ...]:
+    """Numbers version k says otherwise than the original in row i ("en1: sixty-two (62)
+    where the original says soixante-douze (72)"). The proofreading `numbers` check is run on
+    the pair's links inside the row alone (it reads each link by itself), so a page costs its
+    own rows, not the book's; only its warnings and errors count: a number left out or added
+    on one side (info) is often the translator's choice, not a disagreement."""
+    from .checks import CheckConfig, at_level, check_numbers
+
+    row = vs.rows[i]
+    if not row.cells[0] or not row.cells[k]:
+        return ()
+    pair = Bitext(src=vs.texts[0].sentences, tgt=vs.texts[k].sentences,
+                  alignment=Alignment(links=row.links[k - 1]), src_lang=vs.texts[0].lang,
+                  tgt_lang=vs.texts[k].lang)
+    return tuple(_number_reason(vs.texts[k].name, f.message)
+                 for f in at_level(check_numbers(pair, CheckConfig()), "warning"))
+
+
+def _number_reason(name: str, message: str) -> str:
+    """The check's message said of one version: "en1: 62 where the original says 72"."""
+    said = _NUMBERS_SAID.fullmatch(message)
+    if said is None:
+        return f"{name}: {message}"
+    return f"{name}: {said['version']} where the original says {said['orig']}"
+
+
 @dataclass(frozen=True)
 class FlagContext:
     """What row markers need of the whole set, computed once: each text's length ratio, and
@@ -84,8 +135,8 @@ def flag_context(vs: VersionSet) -> FlagContext:
 def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
               context: FlagContext | None = None) -> tuple[str, ...]:
     """Where the shown texts disagree in row i: one has nothing where another has text, one
-    is far longer than another (lengths scaled by each text's overall ratio), or a revision
-    changed words."""
+    is far longer than another (lengths scaled by each text's overall ratio), a revision
+    changed words, or a version says another number than the original (number_flags)."""
     context = context if context is not None else flag_context(vs)
     row, names = vs.rows[i], [t.name for t in vs.texts]
     full = [k for k in shown if row.cells[k]]
@@ -101,7 +152,7 @@ def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
             if ((k, other) in context.revisions
                     and _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other))):
                 flags.append(f"{names[k]} / {names[other]}: words differ")
-    return tuple(flags)
+    return tuple(flags) + tuple(f for k in full if k > 0 for f in number_flags(vs, i, k))
 
 
 # ---------------------------------------------------------------- summary and search
@@ -117,6 +168,7 @@ class VersionSummary:
     added_rows: tuple[int, ...]         # rows only this version (and maybe others) fills
     length_ratio: float                 # its characters over the original's
     changed: tuple[tuple[str, float], ...]  # same-language text -> share of rows that differ
+    shared: tuple[tuple[str, float], ...] = ()  # same-language text -> share of words in common
 
 
 def summary(vs: VersionSet) -> tuple[VersionSummary, ...]:
@@ -129,8 +181,9 @@ def summary(vs: VersionSet) -> tuple[VersionSummary, ...]:
         added = tuple(i for i, r in enumerate(vs.rows) if not r.cells[0] and r.cells[k])
         covered = sum(len(r.cells[0]) for r in vs.rows if r.cells[k])
         changed = [(vs.texts[o].name, shares[(k, o)]) for o in same_language(vs, k)]
+        shared = tuple((vs.texts[o].name, words_shared(vs, k, o)) for o in same_language(vs, k))
         out.append(VersionSummary(vs.texts[k].name, vs.texts[k].lang, covered / n0, omitted,
-                                  added, ratios[k], tuple(changed)))
+                                  added, ratios[k], tuple(changed), shared))
     return tuple(out)
 
 

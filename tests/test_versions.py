@@ -100,7 +100,9 @@ def test_additions_on_a_boundary_get_their_own_row_and_omissions_an_empty_cell()
     s = {x.name: x for x in summary(vs)}
     assert s["es"].omitted_rows == (2,) and s["es"].coverage == 0.5
     assert s["en"].added_rows == (1,) and s["en"].coverage == 1.0
-    assert row_flags(vs, 2, (0, 1, 2)) == ("es: nothing here",)
+    assert row_flags(vs, 2, (0, 2)) == ("es: nothing here",)
+    # ('en sentence 2.' where the original says 'fr sentence 1.': a number changed, marked too)
+    assert row_flags(vs, 2, (0, 1, 2)) == ("es: nothing here", "en: 2 where the original says 1")
 
 
 class _Embedder:

@@ -109,7 +109,7 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
             page.get_by_text("Summary", exact=True).click()
             table = page.locator("table.vs-sum")
             api.expect(table).to_contain_text("covers the original")
-            api.expect(table).to_contain_text("vs en1: 25.0%")
+            api.expect(table).to_contain_text("vs en1: 25% of rows worded differently")
             page.screenshot(path=str(tmp_path / "versions.png"))
             assert opened < 20
             # corrections and Learn mode go through the pair's PO in the two-text reader

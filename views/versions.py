@@ -21,6 +21,7 @@ from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
 from .common import callback, counted, heading_select, md, memo, uninterrupted
+from .versions_summary import render_summary
 
 PER_PAGE = 50
 MAX_COLUMNS = 4
@@ -109,23 +110,30 @@ def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, di
     return "".join(out)
 
 
-def render_summary(vs: VersionSet, summaries: Sequence[V.VersionSummary] | None = None) -> str:
-    """Per version: coverage of the original, rows omitted, length ratio, rows changed."""
-    summaries = summaries if summaries is not None else V.summary(vs)
-    head = ("<tr><th>version</th><th>language</th><th>covers the original</th>"
-            "<th>rows omitted</th><th>rows added</th><th>length ratio</th>"
-            "<th>rows changed (same language)</th></tr>")
-    body = []
-    for s in summaries:
-        omitted = ", ".join(str(i + 1) for i in s.omitted_rows[:30])
-        if len(s.omitted_rows) > 30:
-            omitted += f", … ({len(s.omitted_rows)})"
-        changed = "; ".join(f"vs {html.escape(n)}: {share:.1%}" for n, share in s.changed) or "–"
-        body.append(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(s.lang)}</td>"
-                    f"<td>{s.coverage:.1%}</td><td>{omitted or '–'}</td>"
-                    f"<td>{len(s.added_rows)}</td><td>{s.length_ratio:.2f}</td>"
-                    f"<td>{changed}</td></tr>")
-    return f'{CSS}<table class="vs-sum">{head}{"".join(body)}</table>'
+def set_name(vs: VersionSet, path: str | Path) -> str:
+    """What a set is called: its title (the original's file name when uploaded), else its
+    file's name; the app's file names carry a digest no person chose."""
+    return vs.title or Path(path).stem
+
+
+def set_heading(vs: VersionSet, path: str | Path) -> str:
+    """The set's line above the columns (Markdown): its name, the original told apart from the
+    versions, sentences per text, rows. The title is left out where it is the original's
+    name (an uploaded set): "histoire.fr · histoire.fr (21)" said the same thing twice."""
+    original, *versions = vs.texts
+    name = set_name(vs, path)
+    first = f"**{md(original.name)}** (original" if name == original.name else \
+        f"**{md(name)}** · {md(original.name)} (original"
+    return (f"{first}, {counted(len(original.sentences), 'sentence')}) · "
+            + " · ".join(f"{md(t.name)} ({len(t.sentences)})" for t in versions)
+            + f" · {counted(len(vs.rows), 'row')}")
+
+
+def pair_title(vs: VersionSet, k: int, path: str | Path) -> str:
+    """The reader's title for the pair (original, version k) opened from a set: the texts'
+    names, not the PO's file name ("histoire.fr--2-versions-5839a383.histoire.fr-story.en.po")."""
+    versions = counted(len(vs.texts) - 1, "version")
+    return f"{vs.texts[0].name} ↔ {vs.texts[k].name} (from the set {set_name(vs, path)}, {versions})"
 
 
 def default_columns(vs: VersionSet) -> list[int]:
@@ -141,9 +149,10 @@ def first_screen(vs: VersionSet) -> str:
     return render_summary(vs) + render_rows(vs, rows, shown)
 
 
-def flagged_rows(vs: VersionSet, shown: Sequence[int]) -> list[int]:
+def flagged_rows(vs: VersionSet, shown: Sequence[int],
+                 context: V.FlagContext | None = None) -> list[int]:
     """Rows where the shown texts disagree (a marker)."""
-    context = V.flag_context(vs)
+    context = context or V.flag_context(vs)
     return [i for i in range(len(vs.rows)) if V.row_flags(vs, i, shown, context)]
 
 
@@ -319,7 +328,7 @@ def _close() -> None:
         st.session_state.pop(key, None)
 
 
-def _pair_buttons(vs: VersionSet, open_pair: Callable[[Path], None] | None) -> None:
+def _pair_buttons(vs: VersionSet, open_pair: Callable[..., None] | None) -> None:
     """Corrections and Learn mode work per pair, in the two-text reader, on the pair's PO."""
     pos = pair_pos(vs, st.session_state.vs_path) if open_pair else {}
     bar = st.container(horizontal=True)
@@ -336,20 +345,20 @@ def _pair_buttons(vs: VersionSet, open_pair: Callable[[Path], None] | None) -> N
             with uninterrupted():
                 back = st.session_state.vs_path
                 _close()
-                open_pair(path)
+                # its own title, and its own key: both pairs of a set carried the set's
+                # title as corpus id, so they shared one reading position and Learn progress
+                open_pair(path, title=pair_title(vs, k, back), key=str(path.resolve()))
                 st.session_state.back_to_set = back   # the reader's Close comes back here
             st.rerun()
 
 
-def page(open_pair: Callable[[Path], None] | None = None) -> None:
-    """The open set: columns (or summary), search, markers, pager; `open_pair(po_path)`
-    opens a pair's PO in the two-text reader (corrections, Learn mode)."""
+def page(open_pair: Callable[..., None] | None = None) -> None:
+    """The open set: columns (or summary), search, markers, pager; `open_pair(po_path, title=,
+    key=)` opens a pair's PO in the two-text reader (corrections, Learn mode)."""
     ss = st.session_state
     vs: VersionSet = ss.version_set
     shown, diff, query, only, view, hide = _sidebar(vs)
-    st.markdown(f"**{html.escape(vs.title or Path(ss.vs_path).name)}** · "
-                + " · ".join(f"{t.name} ({len(t.sentences)})" for t in vs.texts)
-                + f" · {counted(len(vs.rows), 'row')}")
+    st.markdown(set_heading(vs, ss.vs_path))
     st.caption(f"Kept as {md(ss.vs_path)}")
     for note in ss.get("vs_notes", ()):
         st.caption(html.escape(note))
@@ -358,15 +367,18 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
         st.warning("\n".join(f"- {md(n)}" for n in notes))
     _pair_buttons(vs, open_pair)
     if view == "Summary":
-        st.html(render_summary(vs))
+        st.html(render_summary(vs, memo("vs_summary", vs, None, lambda: V.summary(vs))))
         return
     if len(shown) < 2:
         st.info("Choose at least two columns in the sidebar.")
         return
     hits = V.search_rows(vs, query, texts=shown) if query else {}
     ids = sorted(hits) if query else list(range(len(vs.rows)))
-    if only:
-        flagged = set(flagged_rows(vs, shown))
+    context = memo("vs_flag_context", vs, None, lambda: V.flag_context(vs))
+    if only:   # every row's markers (the numbers check on each: seconds on a book), once
+        with st.spinner("Looking for markers in every row…"):
+            flagged = memo("vs_flagged", vs, tuple(shown),
+                           lambda: set(flagged_rows(vs, shown, context)))
         ids = [i for i in ids if i in flagged]
     pages = max(1, -(-len(ids) // PER_PAGE))
     goto = ss.pop("vs_goto", None)   # a heading chosen: its page, its row in view
@@ -385,4 +397,4 @@ def page(open_pair: Callable[[Path], None] | None = None) -> None:
     scroll = ("" if goto is None else "<script>setTimeout(() => document.getElementById("
               f"'row-{int(goto) + 1}')?.scrollIntoView({{block: 'center'}}), 150)</script>")
     st.html(render_rows(vs, ids[number * PER_PAGE:(number + 1) * PER_PAGE], shown,
-                        diff=diff, hits=hits, hide=hide) + scroll, unsafe_allow_javascript=True)
+                        diff=diff, hits=hits, hide=hide, context=context) + scroll, unsafe_allow_javascript=True)
