@@ -27,7 +27,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .snapshot import FORMAT as SNAPSHOT_FORMAT
@@ -128,3 +128,71 @@ def list_drafts(root: Path | None = None) -> list[Draft]:
     folder = root or drafts_dir()
     found = [d for f in folder.glob("*.json") if (d := _read_file(f)) is not None]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+
+# ---------------------------------------------------------------- what an unsaved change is
+
+def _without_words(bitext: Bitext) -> Bitext:
+    links = tuple(replace(x, words=()) if x.words else x for x in bitext.alignment.links)
+    return replace(bitext, alignment=replace(bitext.alignment, links=links))
+
+
+def only_word_links(saved: Bitext, current: Bitext) -> bool:
+    """Whether `current` differs from `saved` in its word links alone.
+
+    Why: word links are computed (alignment.words), not a person's correction. A save of
+    them alone keeps the file's checksum (po.save_po mark_edited=False, as the CLI's `words`
+    does), so `alignment corpus build` may still replace the file; the app says "word links
+    not saved", not "1 unsaved change"."""
+    return saved != current and _without_words(saved) == _without_words(current)
+
+
+class _Collision(Exception):
+    """Both sides changed the same thing differently."""
+
+
+def _pick(base: object, mine: object, theirs: object) -> object:
+    if mine == base or mine == theirs:
+        return theirs
+    if theirs == base:
+        return mine
+    raise _Collision
+
+
+def _merge_seq(base: tuple, mine: tuple, theirs: tuple) -> tuple:
+    """Element by element; sequences of other lengths merge only when one side left it alone."""
+    if mine == base or theirs == base:
+        return _pick(base, mine, theirs)  # type: ignore[return-value]
+    if not len(base) == len(mine) == len(theirs):
+        raise _Collision
+    return tuple(_pick(b, m, t) for b, m, t in zip(base, mine, theirs))
+
+
+def _covers(bitext: Bitext) -> bool:
+    """Every sentence in exactly one link, in order (what the PO format keeps)."""
+    links = bitext.alignment.links
+    return ([k for x in links for k in x.src] == list(range(len(bitext.src)))
+            and [k for x in links for k in x.tgt] == list(range(len(bitext.tgt))))
+
+
+def rebase(base: Bitext, mine: Bitext, theirs: Bitext) -> Bitext | None:
+    """`mine` (corrections made on `base`) put on top of `theirs` (`base` as another program
+    changed it on disk), or None where the two collide (the same sentence, link or setting
+    changed both ways, or a merge or split on one side beside changes on the other).
+
+    Why: "Reload from disk" used to keep a person's version only one Undo away, and saving
+    it then wrote over the other program's changes without a word; corrections that touch
+    other links than those changes can simply be made again on the file as it is now."""
+    try:
+        src = _merge_seq(base.src, mine.src, theirs.src)
+        tgt = _merge_seq(base.tgt, mine.tgt, theirs.tgt)
+        links = _merge_seq(base.alignment.links, mine.alignment.links, theirs.alignment.links)
+        alignment = replace(theirs.alignment, links=links, **{
+            name: _pick(getattr(base.alignment, name), getattr(mine.alignment, name),
+                        getattr(theirs.alignment, name)) for name in ("signature", "warnings")})
+        rest = {name: _pick(getattr(base, name), getattr(mine, name), getattr(theirs, name))
+                for name in ("src_lang", "tgt_lang", "corpus_id")}
+    except _Collision:
+        return None
+    merged = replace(theirs, src=src, tgt=tgt, alignment=alignment, **rest)
+    return merged if _covers(merged) or not _covers(base) else None

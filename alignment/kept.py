@@ -7,11 +7,14 @@ unless the path shown once had been noted; and aligning the same two texts again
 "... holds a person's corrections; pass --overwrite-edited", a command-line option, in the
 app. Now the start page lists what is kept (`kept_files`, newest first), and the same two
 uploads with the same languages open the file already written (`aligned_pair`), as version
-sets and uploaded POs already did.
+sets and uploaded POs already did. A copy saved of a kept file ("Save a copy as...") is
+noted, and the kept file leads to it (`note_copy`, `copy_of`).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,3 +98,43 @@ def aligned_pair(src_name: str, tgt_name: str, digest: str, src_lang: str,
     raise InputError(f"{places[0].name} and {places[1].name} in {base.parent} hold other "
                      "alignments of these texts (or cannot be read); move them away to align "
                      "the texts again")
+
+
+# ---------------------------------------------------------------- copies saved of kept files
+
+def copies_path() -> Path:
+    """Where the copies saved of kept files are noted: <aligned folder>/copies.json."""
+    return aligned_dir() / "copies.json"
+
+
+def note_copy(source: str | os.PathLike[str], copy: str | os.PathLike[str]) -> None:
+    """Note that the open file `source` was saved as `copy`, now the open file.
+
+    Why: the start page's "Aligned or uploaded here before" and aligning the same texts again
+    opened the kept file, whose corrections stopped where the copy began, and never named the
+    copy. A kept file (in the aligned folder) now leads to its newest copy (`copy_of`), and a
+    copy of a copy moves every kept file that led to the first."""
+    from .atomic import atomic_write_text
+
+    source, copy = str(Path(source).resolve()), str(Path(copy).resolve())
+    notes = _read_copies()
+    notes = {kept: copy if to == source else to for kept, to in notes.items()}
+    if Path(source).parent in (aligned_dir().resolve(), (aligned_dir() / "uploaded").resolve()):
+        notes[source] = copy
+    if notes:
+        copies_path().parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(copies_path(), json.dumps(notes, ensure_ascii=False, indent=1))
+
+
+def copy_of(kept: str | os.PathLike[str]) -> Path | None:
+    """The newest copy saved of the kept file `kept` (`note_copy`), if it is still there."""
+    to = _read_copies().get(str(Path(kept).resolve()))
+    return Path(to) if isinstance(to, str) and Path(to).is_file() else None
+
+
+def _read_copies() -> dict[str, str]:
+    try:
+        data = json.loads(copies_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}

@@ -212,15 +212,16 @@ def changed(*, new_editor: bool = True) -> None:
 
 
 @callback
-def save() -> bool:
+def save(mark_edited: bool = True) -> bool:
     """Write the open text to its PO (atomically; refused if the file changed on disk since).
     Not written (changed or gone on disk, made read-only, a folder gone or full): the
-    conflict box says why and offers a download (a read-only file was a traceback)."""
+    conflict box says why and offers a download (a read-only file was a traceback).
+    `mark_edited=False`: found word links alone, the file keeps its checksum (po.save_po)."""
     from alignment.po import save_po
 
     try:
         ss.fingerprint = save_po(ss.history.current, Path(ss.path),
-                                 expected_fingerprint=ss.fingerprint)
+                                 expected_fingerprint=ss.fingerprint, mark_edited=mark_edited)
     except AlignmentError as exc:   # POConflict, a read-only file (InputError)
         ss.conflict = str(exc)
         return False

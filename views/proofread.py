@@ -166,9 +166,11 @@ def recheck() -> None:
 
 @callback
 def jump(link: int, n: int | str) -> None:
-    """Select `link` (0-based) from finding button `n`; the reader then scrolls both into view."""
+    """Select `link` (0-based) from finding button `n`; the reader then brings the correction
+    box into view, where the fix is typed (it used to scroll down to the table's row, and the
+    box opened above was out of sight)."""
     ss.link, ss.editing, ss.cursor, ss.jump_to = link, True, link, link
-    ss.scroll_to = (link, f"jump_{n}")
+    ss.scroll_to = (None, "edit_box")
 
 
 @callback
@@ -222,7 +224,8 @@ def report_button(bitext: Bitext, shown: tuple) -> None:
     from alignment.export import render_findings_csv
 
     data = memo("findings_csv", bitext, shown, lambda: render_findings_csv(bitext, shown))
-    st.download_button(f"Download these {counted(len(shown), 'finding')} (CSV)", data,
+    label = "this finding" if len(shown) == 1 else f"these {counted(len(shown), 'finding')}"
+    st.download_button(f"Download {label} (CSV)", data,
                        key="dl_findings", file_name=f"{Path(ss.path).stem}-findings.csv",
                        mime="text/csv", on_click="ignore")
 

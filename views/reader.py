@@ -10,6 +10,7 @@ import streamlit as st
 
 from alignment import browse, drafts, workspace
 from alignment.contents import Heading, headings
+from alignment.kept import note_copy
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
@@ -19,6 +20,8 @@ from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
 from .proofread import check_progress, findings, proofread_panel
+from .saving import (follow_reloads, hidden, made_before_reload, note_unknown_base, reload,
+                     replace_box, save_text, unsaved_words, words_only)
 
 
 # ---------------------------------------------------------------- callbacks
@@ -26,28 +29,18 @@ from .proofread import check_progress, findings, proofread_panel
 @callback
 def undo() -> None:
     ss.history = ss.history.undo()
+    if hidden(ss.history.current):
+        ss.history = ss.history.undo()
+    follow_reloads()
     changed()
 
 
 @callback
 def redo() -> None:
     ss.history = ss.history.redo()
-    changed()
-
-
-@callback
-def reload() -> None:
-    """Read the PO again; the unsaved version stays one Undo away. A file that is gone or
-    that another program left broken is said so (it was a traceback)."""
-    from alignment.po import file_fingerprint, read_po
-
-    try:
-        fresh = read_po(Path(ss.path))
-    except AlignmentError as exc:
-        ss.flash = f"Cannot reload: {exc}"
-        return
-    ss.history = ss.history.push(fresh)
-    ss.saved, ss.fingerprint, ss.conflict = fresh, file_fingerprint(Path(ss.path)), None
+    if hidden(ss.history.current) and ss.history.future:
+        ss.history = ss.history.redo()
+    follow_reloads()
     changed()
 
 
@@ -70,7 +63,7 @@ def ask_close() -> None:
 
 @callback
 def guard_answer(answer: str) -> None:
-    if answer == "save" and not save():
+    if answer == "save" and not save_text():
         ss.guard = None  # the conflict box explains what to do
         return
     if answer == "discard":
@@ -84,6 +77,7 @@ def guard_answer(answer: str) -> None:
 @callback
 def recover(restore: bool) -> None:
     if restore:
+        note_unknown_base(ss.get("recovery"))
         recover_draft()
     else:
         draft = ss.pop("recovery", None)
@@ -102,7 +96,9 @@ def save_copy() -> None:
     from alignment.po import file_fingerprint
 
     drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
+    note_copy(ss.path, path)   # the start page's list leads to the copy now
     ss.path, ss.fingerprint, ss.saved = str(path), file_fingerprint(path), ss.history.current
+    ss.reloads = []
     # A save refused (the file changed on disk, read-only, gone) is settled: the copy holds
     # this version and is the open file; the box's Reload and Download would act on the copy.
     ss.conflict = None
@@ -191,8 +187,10 @@ def banners() -> None:
     if ss.get("guard"):
         n = unsaved()
         with st.container(border=True, key="guard_box"):
-            st.warning(f"{n} unsaved change{'s' * (n != 1)} in {md(ss.title)}: "
-                       "save them before closing?")
+            st.warning(f"The word links found in {md(ss.title)} are not saved: save them "
+                       "before closing?" if words_only() else
+                       f"{counted(n, 'unsaved change')} in {md(ss.title)}: save "
+                       f"{'it' if n == 1 else 'them'} before closing?")
             bar = st.container(horizontal=True)
             bar.button("Save and close", key="guard_save", type="primary",
                        on_click=guard_answer, args=("save",))
@@ -210,9 +208,10 @@ def banners() -> None:
                        "will let you reload it or save a copy, never write over it silently."
                        if changed_since else ""))
             bar = st.container(horizontal=True)
-            bar.button("Recover them", key="recover_yes", type="primary", on_click=recover,
+            them = "it" if draft.changes == 1 else "them"
+            bar.button(f"Recover {them}", key="recover_yes", type="primary", on_click=recover,
                        args=(True,))
-            bar.button("Discard them", key="recover_no", on_click=recover, args=(False,))
+            bar.button(f"Discard {them}", key="recover_no", on_click=recover, args=(False,))
     if ss.get("flash_info"):
         st.success(md(ss.flash_info))
         if st.button("OK", key="flash_ok"):
@@ -236,13 +235,13 @@ def alignment_notes(notes: tuple[str, ...]) -> None:
 
 def toolbar(bitext: Bitext) -> None:
     _, n, fuzzy, reviewed = stats(bitext)
-    changes = unsaved()
+    changes = unsaved_words()
     st.markdown(f"### {md(ss.title)}")
     st.caption(f"{counted(n, 'link')} · {fuzzy:,} to review · {reviewed:,} reviewed · {md(ss.path)}"
-               + (f" · **{counted(changes, 'unsaved change')}**" if changes else ""))
+               + (f" · **{changes}**" if changes else ""))
     banners()
     bar = st.container(horizontal=True)
-    bar.button("Save", key="save", on_click=save, disabled=not changes, type="primary",
+    bar.button("Save", key="save", on_click=save_text, disabled=not changes, type="primary",
                shortcut="ctrl+s")
     bar.button("Undo", key="undo", on_click=undo, disabled=not ss.history.past,
                shortcut="ctrl+z")
@@ -256,7 +255,9 @@ def toolbar(bitext: Bitext) -> None:
         st.text_input("New PO file (full path)", key="copy_path",
                       placeholder=str(Path.cwd() / f"{Path(ss.path).stem}.po"))
         st.button("Save the copy", key="save_copy", on_click=save_copy)
-    if ss.conflict:
+    if ss.conflict and made_before_reload():
+        replace_box()
+    elif ss.conflict:
         st.error(f"Not saved: {md(ss.conflict)}")
         c1, c2 = st.columns(2)
         if Path(ss.path).exists():
@@ -299,12 +300,13 @@ def scroll_script() -> str:
                      "?.scrollIntoView({block: 'start'});")
     target = ss.pop("scroll_to", None)
     if target is not None:
-        link, button = int(target[0]) + 1, str(target[1])
+        button = str(target[1])
         if button.replace("_", "").isalnum():
             steps.append(f"document.querySelector('.st-key-{button}')"
                          "?.scrollIntoView({block: 'nearest'});")
-        steps.append(f"[...document.querySelectorAll('#link-{link}')].pop()"
-                     "?.scrollIntoView({block: 'center'});")
+        if target[0] is not None:   # None: the element alone (a finding's correction box)
+            steps.append(f"[...document.querySelectorAll('#link-{int(target[0]) + 1}')].pop()"
+                         "?.scrollIntoView({block: 'center'});")
     # a jump is tried again later: on a loaded machine the rerun may draw the rows and the
     # findings after the first try (the list then went back to its top)
     delays = "[150, 600, 1500]" if target is not None else "[150]"

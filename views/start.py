@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from alignment import drafts, workspace
+from alignment.kept import copy_of
 from alignment.errors import (AlignmentError, FetchError, FetchRefused, LanguagesUnknown,
                               ManyTranslations)
 from alignment.import_pairs import PAIR_FORMATS, pairs_format
@@ -144,6 +145,8 @@ def drafts_section() -> None:
         if Path(draft.po_path).is_file():
             if row.button("Open and recover", key=f"recover_{n}", type="primary"):
                 open_po(Path(draft.po_path), title=draft.title or None, key=draft.key or None)
+                if draft.base_fingerprint != ss.fingerprint:   # views/reader.base_of_current
+                    ss.unknown_base = draft.base_fingerprint
                 recover_draft(draft)  # this one, as the button said: no second question
                 st.rerun()
         else:
@@ -169,7 +172,8 @@ def gone_file(row: Any, draft: Any, n: int) -> None:
             drafts.discard(draft)
             try_open(path, title=draft.title or None, key=draft.key or None)
             st.rerun()
-    row.download_button("Download them (PO)", workspace.export_bytes(draft.bitext, "po"),
+    them = "it" if draft.changes == 1 else "them"
+    row.download_button(f"Download {them} (PO)", workspace.export_bytes(draft.bitext, "po"),
                         file_name=f"{Path(draft.po_path).stem}-recovered.po", key=f"dl_draft_{n}",
                         on_click="ignore")
 
@@ -193,12 +197,15 @@ def kept_row() -> None:
     bar.caption("Aligned or uploaded here before:")
     for n, item in enumerate(found[:SHOWN_HERE]):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.modified))
-        if bar.button(md(item.label), key=f"open_kept_{n}", icon=_KIND_ICONS[item.kind],
-                      help=f"{item.path} (changed {when})"):
+        copy = copy_of(item.path) if item.kind != "set" else None
+        label = f"{item.label} (saved as {copy.name})" if copy else item.label
+        if bar.button(md(label), key=f"open_kept_{n}", icon=_KIND_ICONS[item.kind],
+                      help=f"{copy}, a copy of {item.path}" if copy
+                      else f"{item.path} (changed {when})"):
             if item.kind == "set":
                 open_kept_set(item.path)
             else:
-                try_open(item.path, title=item.label)
+                try_open(copy or item.path, title=item.label)
     if len(found) > SHOWN_HERE:
         bar.caption(f"and {len(found) - SHOWN_HERE:,} more in {md(str(found[0].path.parent))}")
 
@@ -345,11 +352,7 @@ def align_uploads(files: list[Any], langs: list[str]) -> None:
     title = f"{files[0].name} ↔ {files[1].name}"
     target, existing = aligned_pair(files[0].name, files[1].name, digest, langs[0], langs[1])
     if existing is not None:   # the same texts again: the file with the corrections saved to it
-        bitext, fingerprint = existing
-        open_bitext(bitext, path=target, title=title, fingerprint=fingerprint,
-                    key=str(target.resolve()))
-        ss.flash_info = (f"These texts were aligned here before: opened {target}, with the "
-                         "corrections saved to it.")
+        open_aligned_before(target, existing, title)
         return
     folder = upload_dir()
     stored = [workspace.store_upload(f.name, f.getvalue(), workspace.side_dir(folder, side))
@@ -362,6 +365,23 @@ def align_uploads(files: list[Any], langs: list[str]) -> None:
     ss.flash_info = (f"Aligned {langs[0]} ↔ {langs[1]} and written to {target}. Keep it where "
                      "it is, download it (Download ▸ PO), or save a copy next to your texts "
                      "(Save a copy as…); the start page lists it.")
+
+
+def open_aligned_before(target: Path, existing: Any, title: str) -> None:
+    """The same texts aligned again: the file kept for them, or the copy it was saved as
+    ("Save a copy as…" made the copy the open file, with the newer corrections)."""
+    copy = copy_of(target)
+    if copy is not None:
+        open_po(copy, title=title, key=str(target.resolve()))
+        ss.flash_info = (f"These texts were aligned here before and saved as a copy: opened "
+                         f"{copy}, with the corrections saved to it (the first file, {target}, "
+                         "stays as it was).")
+        return
+    bitext, fingerprint = existing
+    open_bitext(bitext, path=target, title=title, fingerprint=fingerprint,
+                key=str(target.resolve()))
+    ss.flash_info = (f"These texts were aligned here before: opened {target}, with the "
+                     "corrections saved to it.")
 
 
 def start_page() -> None:

@@ -1,0 +1,299 @@
+"""In Chromium, with clicks and keys: the reader keeps what others changed on disk, word links
+are not counted as a person's corrections, a copy saved is what the start page opens, a
+finding's jump shows the correction box, and the counts read right for one.
+
+One streamlit server for the module (the harness of tests/e2e, with its own fixtures here:
+this file lives beside test_e2e_browser.py).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "e2e"))
+
+from e2e_helpers import open_by_path, reader_table, settle, upload_pair  # noqa: E402
+from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, playwright_or_skip,  # noqa: E402
+                              streamlit_server)
+
+pytestmark = pytest.mark.e2e
+
+TYPED = "It has seven arches, eighty-four metres from bank to bank."
+OUTSIDE = ("The villagers cross it", "The OUTSIDE villagers cross it")   # link 4's target
+
+
+@pytest.fixture(scope="module")
+def sync_api():
+    return playwright_or_skip()
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("s38")
+    for name in ("cwd", "xdg", "tmp", "corpora-cache", "embed-cache"):
+        (base / name).mkdir()
+    shutil.copytree(ROOT / ".streamlit", base / "cwd" / ".streamlit")
+    return base
+
+
+@pytest.fixture(scope="module")
+def server(sync_api, home):
+    env = {"ALIGNMENT_EMBEDDER": "hashing",
+           "ALIGNMENT_CORPORA_CACHE": str(home / "corpora-cache"),
+           "ALIGNMENT_CACHE_DIR": str(home / "embed-cache"),
+           "XDG_CACHE_HOME": str(home / "xdg"), "TMPDIR": str(home / "tmp")}
+    with streamlit_server(home / "cwd", env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(sync_api, server):
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server, sync_api):
+    sync_api.expect.set_options(timeout=45_000)
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    tab = context.new_page()
+    tab.set_default_timeout(45_000)
+    tab.goto(server)
+    tab.get_by_text("Align new texts").wait_for()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def sample_bytes(tmp_path_factory) -> bytes:
+    """The sample aligned with the hashing embedder, as `alignment corpus build` writes it."""
+    from alignment.corpora import build_corpus
+    from alignment.embed import HashingEmbedder
+    from alignment.po import write_po
+
+    path = tmp_path_factory.mktemp("po") / "sample.po"
+    write_po(build_corpus("sample", embedder=HashingEmbedder()), path)
+    return path.read_bytes()
+
+
+@pytest.fixture
+def po_copy(sample_bytes, tmp_path) -> Path:
+    path = tmp_path / "pairs.po"
+    path.write_bytes(sample_bytes)
+    return path
+
+
+def expect():
+    from playwright.sync_api import expect as pw_expect
+    return pw_expect
+
+
+def row(page, n: int):
+    return reader_table(page).locator(f"tr#link-{n}")
+
+
+def sidebar(page):
+    return page.locator("section[data-testid='stSidebar']")
+
+
+def correct_link(page, n: int, text: str) -> None:
+    """"Correct a link", link n, its target sentence replaced by `text`, Apply edit."""
+    page.get_by_text("Correct a link").click()
+    number = page.get_by_label("Link (the blue row)")
+    number.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(n))
+    page.keyboard.press("Enter")
+    expect()(number).to_have_value(str(n))
+    settle(page)
+    page.get_by_label("Edit the target sentence").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.get_by_role("button", name="Apply edit").click()
+    expect()(row(page, n)).to_contain_text(text)
+    settle(page)
+
+
+def change_on_disk(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def save_refused_then_reload(page) -> None:
+    reader_table(page).click()   # the keys go to the page, not the correction box
+    page.keyboard.press("Control+s")
+    expect()(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
+    page.get_by_role("button", name=re.compile("Reload from disk")).click()
+    settle(page)
+
+
+# ---------------------------------------------------------------- 1. nothing lost on reload
+
+def test_reload_makes_the_corrections_again_on_top_of_the_changes_on_disk(page, po_copy):
+    """An edit to link 3, another program's to link 4, Ctrl+S refused, Reload: the page shows
+    both. Undo gives one's version as it was, and Ctrl+S then asks (it used to write over
+    link 4 silently); Redo and Ctrl+S write both."""
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    change_on_disk(po_copy, *OUTSIDE)
+    save_refused_then_reload(page)
+    expect()(page.get_by_text(re.compile("made your corrections again on top"))).to_be_visible()
+    expect()(row(page, 3)).to_contain_text(TYPED)
+    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    reader_table(page).click()
+    page.keyboard.press("Control+z")   # one's version as it was, one Undo away
+    expect()(row(page, 4)).not_to_contain_text(OUTSIDE[1])
+    expect()(row(page, 3)).to_contain_text(TYPED)
+    settle(page)
+    page.keyboard.press("Control+s")
+    expect()(page.get_by_text(re.compile("replaces the changes made there"))).to_be_visible()
+    assert OUTSIDE[1] in po_copy.read_text(encoding="utf-8")
+    page.get_by_role("button", name="Cancel").click()
+    settle(page)
+    page.keyboard.press("Control+y")
+    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    settle(page)
+    page.keyboard.press("Control+s")
+    settle(page)
+    expect()(page.get_by_text("unsaved change")).to_have_count(0)
+    saved = read_po(po_copy)
+    assert saved.link_text(2, "tgt") == TYPED and saved.link_text(3, "tgt").startswith(OUTSIDE[1])
+
+
+def test_saving_a_version_made_before_a_reload_asks_first(page, po_copy):
+    """The same link changed here and on disk: Reload shows the file, Undo gives one's version
+    back, and Ctrl+S says it replaces the changes made on disk and asks; Cancel keeps the file,
+    "Save anyway" writes one's version."""
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    correct_link(page, 4, TYPED)
+    change_on_disk(po_copy, *OUTSIDE)
+    save_refused_then_reload(page)
+    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    reader_table(page).click()
+    page.keyboard.press("Control+z")
+    expect()(row(page, 4)).to_contain_text(TYPED)
+    settle(page)
+    page.keyboard.press("Control+s")
+    expect()(page.get_by_text(re.compile(r"Not saved: this version was made before you "
+                                         r"reloaded .*replaces the changes made there"))).to_be_visible()
+    assert OUTSIDE[1] in po_copy.read_text(encoding="utf-8")   # nothing written yet
+    page.get_by_role("button", name="Cancel").click()
+    settle(page)
+    expect()(page.get_by_text("Not saved")).to_have_count(0)
+    assert TYPED not in po_copy.read_text(encoding="utf-8")
+    page.locator(".st-key-save button").click()
+    page.get_by_role("button", name="Save anyway, replacing them").click()
+    expect()(page.get_by_text(re.compile("replacing the changes made on disk"))).to_be_visible()
+    assert read_po(po_copy).link_text(3, "tgt") == TYPED
+
+
+# ---------------------------------------------------------------- 2. word links
+
+def test_word_links_alone_keep_the_file_unmarked(page, po_copy):
+    """Only "Find word links": the page says "word links not saved" (not "1 unsaved change"),
+    Close asks about the word links, and the save keeps the file's checksum."""
+    from alignment.po import edited_reason
+
+    open_by_path(page, po_copy)
+    sidebar(page).get_by_role("button", name="Find word links").click()
+    row(page, 2).locator("td.src mark.w").first.wait_for(timeout=240_000)
+    settle(page)
+    expect()(page.get_by_text("word links not saved").first).to_be_visible()
+    expect()(page.get_by_text("unsaved change")).to_have_count(0)
+    sidebar(page).get_by_role("button", name="Close").click()
+    expect()(page.get_by_text(re.compile("The word links found in .* are not saved"))).to_be_visible()
+    page.get_by_role("button", name="Save and close").click()
+    page.get_by_text("Align new texts").wait_for()
+    text = po_copy.read_text(encoding="utf-8")
+    assert "#. words:" in text and "X-Alignment-Edited" not in text
+    assert edited_reason(po_copy) is None
+
+
+# ---------------------------------------------------------------- 3. a copy saved
+
+def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
+    """Aligned here, corrected, saved as a copy: the start page's "Aligned or uploaded here
+    before" names the copy and opens it, and the same texts aligned again open the copy."""
+    sample = ROOT / "corpora" / "sample"
+    upload_pair(page, sample / "fr.txt", sample / "en.txt")
+    page.get_by_role("button", name="Align", exact=True).click()
+    row(page, 3).wait_for(timeout=120_000)
+    settle(page)
+    correct_link(page, 3, TYPED)
+    copy = tmp_path / "mine.po"
+    page.get_by_role("button", name="Save a copy as…").click()
+    page.locator(".st-key-copy_path input").click()
+    page.keyboard.type(str(copy))
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Save the copy").click()
+    expect()(page.get_by_text(f"Saved a copy as {copy}; it is the open file now.")).to_be_visible()
+    sidebar(page).get_by_role("button", name="Close").click()
+    kept = page.get_by_role("button", name=re.compile(r"fr ↔ en \(saved as mine\.po\)"))
+    expect()(kept).to_be_visible()
+    kept.click()
+    expect()(page.get_by_text(re.compile(re.escape(str(copy)) + "$"))).to_be_visible()
+    expect()(row(page, 3)).to_contain_text(TYPED)
+    sidebar(page).get_by_role("button", name="Close").click()
+    page.get_by_text("Align new texts").wait_for()
+    upload_pair(page, sample / "fr.txt", sample / "en.txt")
+    page.get_by_role("button", name="Align", exact=True).click()
+    expect()(page.get_by_text(re.compile(r"saved as a copy: opened " + re.escape(str(copy)))))\
+        .to_be_visible()
+    expect()(row(page, 3)).to_contain_text(TYPED)
+
+
+# ---------------------------------------------------------------- 4 and 5. proofreading
+
+def proofread(page, po_copy):
+    open_by_path(page, po_copy)
+    sidebar(page).get_by_text("Proofread").click()
+    jumps = page.locator(".st-key-findings_box [class*='st-key-jump_'] button:visible")
+    jumps.first.wait_for(timeout=60_000)
+    settle(page)
+    return jumps
+
+
+def test_a_findings_jump_shows_the_correction_box(page, po_copy):
+    """The last finding's "→ n": the correction box, where the fix is typed, is in view (the
+    page used to scroll down to the table's row, the box out of sight above)."""
+    jumps = proofread(page, po_copy)
+    button = jumps.last
+    target = re.search(r"\d+", button.inner_text()).group()
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect()(page.get_by_label("Link (the blue row)")).to_have_value(target)
+    page.wait_for_timeout(2_000)   # the page's scrolls are tried again up to 1.5 s later
+    expect()(page.get_by_label("Edit the target sentence")).to_be_in_viewport()
+
+
+def test_one_finding_and_one_change_read_right(page, po_copy):
+    """'Download this finding (CSV)', not 'these 1 finding'; Close after one change asks to
+    'save it', not 'save them'."""
+    proofread(page, po_copy)
+    page.get_by_text("Show info findings").click()
+    settle(page)
+    checks = page.locator(".st-key-p_checks")
+    checks.click()
+    page.keyboard.type("numbers")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page)
+    expect()(page.get_by_role("button", name="Download this finding (CSV)")).to_be_visible()
+    page.locator(".st-key-findings_box").get_by_role("button", name="✕").first.click()
+    expect()(page.get_by_text("1 unsaved change").first).to_be_visible()
+    sidebar(page).get_by_role("button", name="Close").click()
+    expect()(page.get_by_text(re.compile(r"1 unsaved change in .*: save it before closing\?")))\
+        .to_be_visible()

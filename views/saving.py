@@ -1,0 +1,180 @@
+"""Saving the open text in the reader, where it is more than a write: found word links alone
+(not a person's correction: the file keeps its checksum), and "Reload from disk" (the person's
+corrections made again on top of the file as changed there, and a version made before a reload
+saved only when the person says so).
+
+Why apart from views/reader.py: these are the rules that keep a person's work and another
+program's changes both, and they are tested as such (tests/test_reader_saving*.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import streamlit as st
+
+from alignment import drafts
+from alignment.errors import AlignmentError
+from alignment.types import Bitext
+
+from .common import callback, changed, counted, md, memo, save, ss, unsaved
+
+
+class Reload(NamedTuple):
+    """One "Reload from disk" since the last save (ss.reloads, oldest first)."""
+
+    version: Bitext   # the file as read
+    before: str       # the fingerprint a save expected until then
+    after: str        # the fingerprint of the file read
+    base: Bitext      # the version the person's corrections were made on
+    known: bool       # whether `base` is that version (a recovered draft's may not be)
+    merged: bool      # the corrections made again on top (then Undo passes over `version`)
+
+
+def _reloads() -> list[Reload]:
+    """The reloads since the last save (a save since leaves another fingerprint: none)."""
+    marks = ss.get("reloads") or []
+    return marks if ss.get("fingerprint") in {fp for r in marks for fp in (r.before, r.after)} \
+        else []
+
+
+def hidden(version: Bitext) -> bool:
+    """The file as read by a reload that made the corrections again on top of it: Undo goes
+    from that to the person's version as it was, one step, as the Reload button says."""
+    return any(r.merged and r.version is version for r in _reloads())
+
+
+def _reached(version: Bitext) -> bool:
+    """Whether the version shown is `version` or was made on top of it."""
+    return ss.history.current is version or any(v is version for v in ss.history.past)
+
+
+def follow_reloads() -> None:
+    """After Undo or Redo: a save expects the file the version shown was made on.
+
+    Why: Undo past a reload gave back the person's version, and the next save, expecting the
+    file as reloaded, wrote over the other program's changes without a word. Now that version
+    expects the file as it was before, so the save stops and asks (`made_before_reload`)."""
+    marks = _reloads()
+    if not marks:
+        return
+    fps = [r.after for r in marks if _reached(r.version)]
+    ss.fingerprint = fps[-1] if fps else marks[0].before
+
+
+def made_before_reload() -> bool:
+    """Whether the version shown was made before the last reload of a file unchanged since."""
+    from alignment.po import file_fingerprint
+
+    marks = _reloads()
+    return bool(marks) and ss.fingerprint != marks[-1].after \
+        and file_fingerprint(Path(ss.path)) == marks[-1].after
+
+
+def base_of_current() -> Bitext | None:
+    """The version the one shown was made on, as read from the file `ss.fingerprint`; None
+    where unknown (a draft recovered over a file that changed since it was written)."""
+    marks = _reloads()
+    reached = [r.version for r in marks if _reached(r.version)]
+    if reached:
+        return reached[-1]
+    if marks:
+        return marks[0].base if marks[0].known else None
+    return None if ss.get("unknown_base") == ss.fingerprint else ss.saved
+
+
+@callback
+def reload() -> None:
+    """Read the PO again. The person's corrections are made again on top of it where they do
+    not touch what changed on disk (drafts.rebase): Save then keeps both. Their version as it
+    was stays one Undo away, and saving it asks first (`made_before_reload`). A file that is
+    gone or that another program left broken is said so (it was a traceback)."""
+    from alignment.po import file_fingerprint, read_po
+
+    try:
+        fresh = read_po(Path(ss.path))
+    except AlignmentError as exc:
+        ss.flash = f"Cannot reload: {exc}"
+        return
+    mine, base, fp = ss.history.current, base_of_current(), file_fingerprint(Path(ss.path))
+    had = unsaved()
+    merged = drafts.rebase(base, mine, fresh) if base is not None and mine is not base else None
+    merged = merged if merged is not None and merged != fresh else None
+    ss.reloads = [*_reloads(), Reload(fresh, ss.fingerprint, fp, base or ss.saved,
+                                      base is not None, merged is not None)]
+    ss.history = ss.history.push(fresh)
+    if merged is not None:
+        ss.history = ss.history.push(merged)
+    ss.saved, ss.fingerprint, ss.conflict = fresh, fp, None
+    if had:
+        ss.flash_info = reload_message(merged is not None)
+    changed()
+
+
+def reload_message(merged: bool) -> str:
+    if merged:
+        return (f"Reloaded {ss.path} and made your corrections again on top of the changes "
+                "made there: Save keeps both. Undo shows your version as it was (saving that "
+                "would replace the changes made on disk: the app asks first).")
+    return (f"Reloaded {ss.path}. Your corrections touch what was changed there (or the file "
+            "changed too much to tell): Undo brings your version back, and saving it would "
+            "replace the changes made on disk (the app asks first).")
+
+
+@callback
+def save_anyway() -> None:
+    """"Save anyway" in the box of a version made before a reload: it replaces the file as
+    reloaded (and still nothing that changed on disk after the reload)."""
+    ss.fingerprint = _reloads()[-1].after
+    if save_text():
+        ss.reloads = []
+        ss.flash_info = f"Saved your version to {ss.path}, replacing the changes made on disk."
+
+
+@callback
+def cancel_conflict() -> None:
+    ss.conflict = None
+
+
+def words_only() -> bool:
+    """Whether the unsaved change is found word links alone (drafts.only_word_links)."""
+    current = ss.history.current
+    return memo("words_only", current, id(ss.saved),
+                lambda: drafts.only_word_links(ss.saved, current))
+
+
+def unsaved_words() -> str:
+    """What is unsaved, in words: '2 unsaved changes', or 'word links not saved'."""
+    n = unsaved()
+    return "" if not n else "word links not saved" if words_only() else counted(n, "unsaved change")
+
+
+@callback
+def save_text() -> bool:
+    """Save. Found word links alone are not a person's correction: the file keeps its
+    checksum (po.save_po mark_edited=False, as the CLI's `words` does), unless it was
+    marked edited already; `alignment corpus build` may then still replace it."""
+    from alignment.po import edited_reason
+
+    if not (unsaved() and words_only()):
+        return save()
+    return save(mark_edited=edited_reason(ss.path) is not None)
+
+
+def note_unknown_base(draft: drafts.Draft | None) -> None:
+    """A draft made on a file that has changed since: the version it was made on is not the
+    one open, so a reload puts nothing back on top (`base_of_current`); saving asks."""
+    if draft is not None and draft.base_fingerprint != ss.fingerprint:
+        ss.unknown_base = draft.base_fingerprint
+
+
+def replace_box() -> None:
+    """A save of a version made before the file was reloaded: it would replace the changes
+    made on disk, so the person chooses (it used to save without a word)."""
+    st.error(f"Not saved: this version was made before you reloaded {md(ss.path)} from disk. "
+             "Saving it replaces the changes made there since (by another program or "
+             "person).")
+    bar = st.container(horizontal=True)
+    bar.button("Save anyway, replacing them", key="save_anyway", on_click=save_anyway)
+    bar.button("Cancel", key="cancel_save", on_click=cancel_conflict)
