@@ -49,6 +49,45 @@ CLOCK_PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     "fr": (("{n} heures? moins (?:le )?quart", 45),),
     "nl": (("half {n}", 30), ("kwart over {h}", 15), ("kwart voor {n}", 45)),
 }
+# forms of a number num2words does not write, folded, beside the word it writes: the feminine
+# and the cases ('две', 'dwie' beside 'два', 'dwa'; Why: 'Она купила две книги' / 'three
+# books' was no finding, 'три' was). Each word of a number written so is replaced
+# ('двадцать две' is 22). One's forms ('eine', 'una') are articles as well: they are read only
+# where a 1 in figures is looked for in words (spelled), never as a number of their own.
+OTHER_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "ru": {"один": ("одна", "одно", "одну", "одного", "одной", "одному", "одним"),
+           "два": ("две", "двух", "двум", "двумя"), "три": ("трех", "трем", "тремя"),
+           "четыре": ("четырех", "четырем", "четырьмя"), "пять": ("пяти", "пятью"),
+           "шесть": ("шести", "шестью"), "восемь": ("восьми", "восемью"),
+           "девять": ("девяти", "девятью"), "десять": ("десяти", "десятью")},
+    "uk": {"один": ("одна", "одне", "одну", "одного", "одній"), "два": ("дві", "двох", "двом", "двома"),
+           "три": ("трьох", "трьом", "трьома"), "чотири": ("чотирьох", "чотирьом", "чотирма")},
+    "pl": {"jeden": ("jedna", "jedno", "jednego", "jednej", "jednemu", "jednym"),
+           "dwa": ("dwie", "dwoch", "dwoma", "dwaj", "dwu"), "trzy": ("trzech", "trzema", "trzej"),
+           "cztery": ("czterech", "czterema", "czterej"), "piec": ("pieciu",), "szesc": ("szesciu",),
+           "siedem": ("siedmiu",), "osiem": ("osmiu",), "dziewiec": ("dziewieciu",),
+           "dziesiec": ("dziesieciu",)},
+    "cs": {"jedna": ("jeden", "jedno"), "dva": ("dve", "dvou", "dvema"), "tri": ("trech", "tremi"),
+           "ctyri": ("ctyr", "ctyrech", "ctyrmi")},
+    "de": {"eins": ("ein", "eine", "einen", "einem", "einer", "eines")},
+    "es": {"uno": ("una", "un"), "veintiuno": ("veintiuna", "veintiun")},
+    "it": {"uno": ("una", "un")},
+    "pt": {"um": ("uma",), "dois": ("duas",)},
+    "fr": {"un": ("une",)},
+    "ca": {"un": ("una",), "dos": ("dues",)},
+    "ro": {"unu": ("una", "un"), "doi": ("doua",)},
+}
+
+
+def _forms(words: str, lang: str) -> list[str]:
+    """words (a number num2words wrote, folded) and the same with one word in another form
+    (OTHER_FORMS: 'двадцать две' beside 'двадцать два')."""
+    other = OTHER_FORMS.get(primary(lang), {})
+    tokens = words.split(" ")
+    return [words] + [" ".join(tokens[:k] + [form] + tokens[k + 1:])
+                      for k, token in enumerate(tokens) for form in other.get(token, ())]
+
+
 # words between a number and its fraction or clock word: 'cinq heures et demie' ('heures'),
 # 'fünfeinhalb' (none)
 GAP = r"(?: ?|(?: [^\W\d_]+){0,2} )"
@@ -71,6 +110,7 @@ def number_words(n: int, lang: str) -> str:
         # 'einhundert' / 'one hundred' are also written 'hundert' / 'a hundred'
         short = re.sub(r"^(?:ein|one |un )(?=hundert|tausend|hundred|thousand|cent|mille)", "", words)
         forms += [re.escape(words), re.escape(short) + r"\b"]
+        forms += [re.escape(form) + r"\b" for form in _forms(words, lang)[1:] if kind == "cardinal"]
         if kind == "ordinal" and words.endswith("o"):   # 'segundo', 'segunda', 'primer'
             forms.append(re.escape(words[:-1]) + "[oa]?")
     also = ORDINAL_ALSO.get(primary(lang), {}).get(n)
@@ -107,7 +147,8 @@ def _cardinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     words: dict[str, int] = {}
     for n in range(2, 101):
         try:
-            words.setdefault(fold(num2words(n, lang=lang)).replace("-", " "), n)
+            for form in _forms(fold(num2words(n, lang=lang)).replace("-", " "), lang):
+                words.setdefault(form, n)
         except Exception:   # NotImplementedError for a language it lacks, and its own slips
             return None
     ordered = sorted(words, key=len, reverse=True)

@@ -11,7 +11,9 @@ range of years cut short ("1953/54" ends in 1954), a bare hour that is a duratio
 in francs and centimes the French way ("2 fr. 70" / "Fr. 2.70", Text+Berg dev's gold links),
 clocks in Chinese, Japanese and Korean ("下午3点", "2時15分", "오후 3시"), a decimal that can be
 hours.minutes against a time ("2.15'te" / "2:15"), sums with a scale word ("120万" = "1.2
-million": number_scales).
+million"), digits with Chinese, Japanese and Korean units ("1万5千" = 15000), Japanese era
+years ("令和8年" = 2026) and numbers in Chinese characters where they count something
+("十二个小时", "九点半": number_scales); Arabic's own separators ("١٥٬٠٠٠", "٣٫٥").
 
 Libraries, and why: num2words (through number_words, which also reads fractions
 and times of day in words) for numbers written out on one side only; Babel's CLDR month names (through
@@ -23,18 +25,18 @@ reads "16 h 40" as a time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .cjk import numeral_value
 from .cognates import _calendar, fold
 from .lang import primary
-from .number_scales import SPACE, decades, scale_after
+from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after
 from .number_words import spelled, spelled_time
 
-NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:-])\d+)*")
+NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:\-٫٬])\d+)*")
 AMPM = rf"(?:{SPACE}?(?P<ap>[aApP])\.?{SPACE}?[mM]\b\.?)"
 TIMES = (  # each gives hour, optional minutes, optional am/pm
     re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?h\.?(?:{SPACE}?(?P<m>\d{{2}}))?(?!\w)"),        # 16 h 40
@@ -65,19 +67,6 @@ YEAR_END = re.compile(rf"(?P<y>1\d{{3}}|20\d{{2}}){SPACE}?[-–/]{SPACE}?(?P<e>\
 # as German and English write it ('Fr. 2.70'); the word written out ('4 francs 25 centimes')
 # stays two numbers, as its translation ('4 francs and 25 centimes') would
 MONEY = re.compile(rf"\b(?P<u>\d+){SPACE}?(?:[fF]rs?\.?|F){SPACE}?(?P<c>\d{{2}})(?!\d|[.,'’]\d)")
-
-# Chinese and Japanese numerals before 年 (years: '一八八七年' 1887, '三十二年' 32) or 歳/岁
-# (age): where the other side writes digits. Only before these counters: 一 alone is also
-# 'a' ('一个人', 'a man'), 十分 'enough'.
-CJK_NUMBER = re.compile(r"([〇零一二两兩三四五六七八九十百千万萬]+)(?=[年歳岁])")
-
-
-def _cjk_numbers(text: str) -> list[Quantity]:
-    if not re.search("[年歳岁]", text):
-        return []
-    return [Quantity("n", Decimal(numeral_value(m.group(1))), m.start(1), m.end(1))
-            for m in CJK_NUMBER.finditer(text)]
-
 
 # a '1' before an apostrophe and a word is the letter l misread by OCR ("1'«industrie")
 LETTER_L = re.compile(r"1['’]\s?(?=[«“\"]?[^\W\d_])")
@@ -164,6 +153,8 @@ def _roman(numeral: str) -> int:
 
 def _group_value(chunk: str) -> list[Decimal] | None:
     """Value of '1,000' / '1.000' / '1’000' (thousands groups) or '3,5' (decimal)."""
+    if "٫" in chunk or "٬" in chunk:
+        return _arabic_value(chunk)
     parts = re.split(r"([.,'’])", chunk)
     digits, seps = parts[0::2], set(parts[1::2])
     if len(digits) == 1:
@@ -173,6 +164,17 @@ def _group_value(chunk: str) -> list[Decimal] | None:
     if len(digits) == 2 and seps <= {".", ","}:
         return [Decimal(f"{digits[0]}.{digits[1]}")]
     return None
+
+
+def _arabic_value(chunk: str) -> list[Decimal] | None:
+    """Value of '١٥٬٠٠٠' (15000) or '٣٫٥' (3.5): Arabic's separators each mean one thing, ٬
+    between thousands, ٫ before decimals (Why: each was read as a break, '٣٫٥' as 3 and 5)."""
+    whole, _, fraction = chunk.partition("٫")
+    groups = whole.split("٬")
+    if not re.fullmatch(r"\d*", fraction) or not all(g.isdigit() for g in groups) or \
+            len(groups) > 1 and not (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+        return None
+    return [Decimal("".join(groups) + (f".{fraction}" if fraction else ""))]
 
 
 def number_values(text: str) -> list[tuple[Decimal, int, int]]:
@@ -189,7 +191,7 @@ def number_values(text: str) -> list[tuple[Decimal, int, int]]:
             continue
         pos = m.start()
         for chunk in chunks:
-            values = _group_value(chunk) if re.fullmatch(r"[\d.,'’]+", chunk) else None
+            values = _group_value(chunk) if re.fullmatch(r"[\d.,'’٫٬]+", chunk) else None
             if values:
                 out.extend((v.normalize(), pos, pos + len(chunk)) for v in values)
             else:   # a date or a range: each part where it stands
@@ -226,11 +228,41 @@ def _page(text: str, a: int) -> bool:
     return bool(PAGE.search(text, max(0, a - PAGE_REACH), a))
 
 
+# full-width punctuation as in a number ('３．５', '１０：３０'): one character for one
+WIDE = str.maketrans({"．": ".", "：": ":"})
+
+
 def quantities(text: str) -> list[Quantity]:
+    """The quantities of text, numbers in Chinese characters read as digits (cjk_digits:
+    '十二个小时' is 12, '九点半' 9:30), spans in text as given."""
+    read, moved = cjk_digits(text.translate(WIDE))
+    found = _quantities(read)
+    if not moved:
+        return found
+    starts = [new_a for _, _, new_a, _ in moved]
+    return [replace(q, start=_at(q.start, moved, starts, 0), end=_at(q.end, moved, starts, 1))
+            for q in found]
+
+
+def _at(pos: int, moved: list[tuple[int, int, int, int]], starts: list[int], end: int) -> int:
+    """Where pos, a start (end 0) or an end (end 1) in the text cjk_digits wrote, was
+    before it wrote numerals in digits (starts: where each was written, for a bisection:
+    a line of thousands of numerals stays fast)."""
+    k = bisect_right(starts, pos - end) - 1
+    if k < 0:
+        return pos
+    a, b, _, new_b = moved[k]
+    if pos < new_b + end:
+        return b if end else a
+    return pos + b - new_b
+
+
+def _quantities(text: str) -> list[Quantity]:
     """Map scales, times, then the numbers outside them ('1 ½' = 1.5, '2 fr. 70' = 2.7; a
     year range's short end read in full), then Roman ordinals ('XIXe' = 19)."""
     scales = [Quantity("n", Decimal(re.sub(r"\D", "", m.group("d"))), m.start(), m.end())
               for m in SCALE.finditer(text)] + [Quantity("n", v, a, b) for v, a, b in decades(text)]
+    scales += [Quantity("n", v, a, b, base=n) for v, n, a, b in compounds(text) + era_years(text)]
     masked = list(text)
     for q in scales:
         masked[q.start:q.end] = " " * (q.end - q.start)
@@ -247,7 +279,7 @@ def quantities(text: str) -> list[Quantity]:
                if not LETTER_L.match(text, a)] + [_scaled(h, text) for h in halves] + scales
     romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
-    return sorted(times + numbers + romans + _cjk_numbers(text), key=lambda q: q.start)
+    return sorted(times + numbers + romans, key=lambda q: q.start)
 
 
 def _scaled(q: Quantity, text: str) -> Quantity:
@@ -326,8 +358,9 @@ class _Counterparts:
         self.used = [False] * len(self.items)
         self.by: dict[tuple[str, Decimal], deque[int]] = {}
         for k, o in enumerate(self.items):
-            for value in o.written():
-                self.by.setdefault((o.kind, value), deque()).append(k)
+            self.by.setdefault((o.kind, o.value), deque()).append(k)
+            if o.base is not None:
+                self.by.setdefault(("base", o.base), deque()).append(k)
             clock = o.value if o.kind == "t" else clock_minutes(o.value)
             if clock is not None:
                 if o.kind == "n":
@@ -335,11 +368,23 @@ class _Counterparts:
                 self.by.setdefault(("t12", clock % HALF_DAY), deque()).append(k)
 
     def take(self, q: Quantity) -> bool:
-        """Use up the first unused quantity equal to q; False if there is none."""
+        """Use up the first unused quantity equal to q, one equal to its value before one
+        equal to its number as written only ('令和元年' is 2019 before it is 1); False if
+        there is none."""
         clock = clock_minutes(q.value) if q.kind == "n" else None
-        keys = [(q.kind, v) for v in q.written()] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
+        keys = [(q.kind, q.value)] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
                                       if q.kind == "t" else [("t", q.value * 60)])
         keys += [("t", clock), ("t12", clock % HALF_DAY)] if clock is not None else []
+        best = self._first(q, keys)
+        if best is None and q.kind == "n":
+            best = self._first(q, [("base", v) for v in q.written()] + [("n", q.base)] * (q.base is not None))
+        if best is None:
+            return False
+        self.used[best] = True
+        return True
+
+    def _first(self, q: Quantity, keys: list[tuple[str, Decimal]]) -> int | None:
+        """The first unused quantity under keys equal to q (Quantity.same)."""
         best = None
         for key in keys:
             ks = self.by.get(key)
@@ -348,10 +393,7 @@ class _Counterparts:
             k = next((k for k in ks or () if not self.used[k] and q.same(self.items[k])), None)
             if k is not None and (best is None or k < best):
                 best = k
-        if best is None:
-            return False
-        self.used[best] = True
-        return True
+        return best
 
 
 def aside(q: Quantity, text: str) -> bool:
