@@ -385,8 +385,10 @@ def guess_language(text: str) -> str | None:
     return detect_language(text)
 
 
-def export_bytes(bitext: Bitext, fmt: str) -> bytes:
-    """The bitext as a downloadable file: po, tmx, tsv, html or epub (rendered in memory)."""
+def export_bytes(bitext: Bitext, fmt: str, title: str = "") -> bytes:
+    """The bitext as a downloadable file: po, tmx, tsv, html, epub (named `title`, the text's
+    title in the app; an HTML page was titled 'fr – en') or txt (the translation as plain
+    text, as corrected: what a proofreader hands back), rendered in memory."""
     from . import export
     from .po import bitext_to_po
 
@@ -397,8 +399,11 @@ def export_bytes(bitext: Bitext, fmt: str) -> bytes:
     if fmt == "tsv":
         return export.render_tsv(bitext).encode("utf-8")
     if fmt == "html":
-        return export.render_html(bitext).encode("utf-8")
+        return export.render_html(bitext, title=title or None).encode("utf-8")
+    if fmt == "txt":
+        return export.render_txt(bitext).encode("utf-8")
     if fmt == "epub":
         from .epub import render_epub
-        return render_epub(bitext)
-    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html or epub")
+        return render_epub(bitext, title=title)
+    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html, txt or "
+                           "epub")

@@ -16,8 +16,8 @@ def made(monkeypatch) -> list[tuple[str, bytes]]:
     calls: list[tuple[str, bytes]] = []
     real = workspace.export_bytes
 
-    def export_bytes(bitext, fmt):
-        data = real(bitext, fmt)
+    def export_bytes(bitext, fmt, title=""):
+        data = real(bitext, fmt, title)
         calls.append((fmt, data))
         return data
 
@@ -38,19 +38,20 @@ def test_files_are_made_when_the_menu_opens_and_kept_until_the_next_edit(env, ma
     assert made == []  # opening, editing and searching make no file
     open_menu(at)
     assert not at.exception, at.exception
-    assert [f for f, _ in made] == ["po", "tmx", "tsv", "html", "epub"]
-    assert [b.proto.label for b in at.get("download_button")] == ["PO", "TMX", "TSV", "HTML", "EPUB"]
+    assert [f for f, _ in made] == ["po", "tmx", "tsv", "html", "epub", "txt"]
+    assert [b.proto.label for b in at.get("download_button")] == ["PO", "TMX", "TSV", "HTML", "EPUB",
+                                                                 "TXT (en text)"]
     po = dict(made)["po"]
     assert read_po_bytes(po, env).alignment.links[0].reviewed  # the version shown, edit included
     open_menu(at, False)
     open_menu(at)
-    assert len(made) == 5  # kept: reopening makes nothing
+    assert len(made) == 6  # kept: reopening makes nothing
     open_menu(at, False)
     at.button(key="review").click().run()  # unmark link 1
-    assert len(made) == 5
+    assert len(made) == 6
     open_menu(at)
-    assert len(made) == 10
-    assert not read_po_bytes(dict(made[5:])["po"], env).alignment.links[0].reviewed
+    assert len(made) == 12
+    assert not read_po_bytes(dict(made[6:])["po"], env).alignment.links[0].reviewed
 
 
 def read_po_bytes(data: bytes, folder):
@@ -64,7 +65,7 @@ def test_a_format_that_cannot_be_made_says_why_and_the_others_download(env, monk
 
     real = workspace.export_bytes
 
-    def export_bytes(bitext, fmt):
+    def export_bytes(bitext, fmt, title=""):
         if fmt == "tmx":
             raise InputError("TMX needs a language code it can carry; fix the PO header")
         return real(bitext, fmt)
@@ -72,5 +73,5 @@ def test_a_format_that_cannot_be_made_says_why_and_the_others_download(env, monk
     monkeypatch.setattr(workspace, "export_bytes", export_bytes)
     at = open_menu(open_sample(env))
     assert not at.exception, at.exception
-    assert [b.proto.label for b in at.get("download_button")] == ["PO", "TSV", "HTML", "EPUB"]
+    assert [b.proto.label for b in at.get("download_button")] == ["PO", "TSV", "HTML", "EPUB", "TXT (en text)"]
     assert any("TMX: TMX needs a language code" in c.value for c in at.caption)

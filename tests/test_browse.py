@@ -433,12 +433,19 @@ def test_guess_language(text, expected):
     ("tmx", b"R&amp;D &lt;b&gt;4&lt;/b&gt;"),
     ("tsv", b"R&D <b>4</b>\ta<b & c>d"),
     ("html", b"R&amp;D &lt;b&gt;4&lt;/b&gt;"),
+    ("txt", b"a<b & c>d"),
 ])
 def test_export_bytes(fmt, expected):
     data = browse.export_bytes(EVIL, fmt)
     assert expected in data
     if fmt == "html":
         assert b"<script>alert" not in data
+
+
+def test_export_bytes_html_and_epub_carry_the_texts_title():
+    """The app's HTML was titled 'fr – en' whatever text it was."""
+    page = browse.export_bytes(EVIL, "html", "Le vieux pont ↔ The old bridge").decode("utf-8")
+    assert "<title>Le vieux pont ↔ The old bridge</title>" in page
 
 
 def test_export_bytes_po_reads_back(tmp_path):
@@ -454,7 +461,7 @@ def test_export_bytes_po_reads_back(tmp_path):
 def test_export_bytes_unknown_format():
     from alignment.errors import UnknownComponent
 
-    with pytest.raises(UnknownComponent, match="choose po, tmx, tsv, html or epub"):
+    with pytest.raises(UnknownComponent, match="choose po, tmx, tsv, html, txt or epub"):
         browse.export_bytes(EVIL, "docx")
 
 

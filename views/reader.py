@@ -364,7 +364,7 @@ def reader() -> None:
 
 DOWNLOADS = (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
              ("tsv", "text/tab-separated-values"), ("html", "text/html"),
-             ("epub", "application/epub+zip"))
+             ("epub", "application/epub+zip"), ("txt", "text/plain"))
 
 
 def download_file(bitext: Bitext, fmt: str) -> bytes | str:
@@ -378,7 +378,7 @@ def download_file(bitext: Bitext, fmt: str) -> bytes | str:
     files = memo("downloads", bitext, None, dict)  # a new dict for each version
     if fmt not in files:
         try:
-            files[fmt] = workspace.export_bytes(bitext, fmt)
+            files[fmt] = workspace.export_bytes(bitext, fmt, ss.title)
         except AlignmentError as exc:  # e.g. a language code TMX cannot carry
             files[fmt] = str(exc)
     return files[fmt]
@@ -397,8 +397,11 @@ def download_buttons(bitext: Bitext) -> None:
         if isinstance(data, str):
             buttons.caption(f"{fmt.upper()}: {md(data)}")
         else:
-            buttons.download_button(fmt.upper(), data, key=f"dl_{fmt}",
-                                    file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore")
+            translation = fmt == "txt"   # one side: the translation, named by its language
+            buttons.download_button(f"TXT ({bitext.tgt_lang} text)" if translation else fmt.upper(),
+                                    data, key=f"dl_{fmt}", on_click="ignore", mime=mime,
+                                    file_name=f"{stem}.{bitext.tgt_lang}.txt" if translation
+                                    else f"{stem}.{fmt}")
     bar.empty()
     original = workspace.original_of(Path(ss.path))
     if original is not None:

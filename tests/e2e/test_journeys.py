@@ -464,6 +464,32 @@ def test_download_each_format(page, po_copy, fmt, head):
         assert "Saint-Aubin".encode() in data
 
 
+def test_download_the_translation_as_text_with_a_correction(page, po_copy):
+    """A proofreader sent a text hands back a text: the translation as corrected, its
+    paragraphs kept (PO, TMX, TSV gave a link per line or markup), the page's title in HTML."""
+    from alignment.po import read_po
+
+    bitext = read_po(po_copy)
+    open_by_path(page, po_copy)
+    open_editor(page)
+    box = page.get_by_label("Edit the target sentence")
+    before = box.input_value()
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Corrigé.")
+    page.get_by_role("button", name="Apply edit").click()
+    settle(page)
+    download = click_download(page, f"TXT ({bitext.tgt_lang} text)")
+    assert download.suggested_filename == f"journey.{bitext.tgt_lang}.txt"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert before + " Corrigé." in text and "\n\n" in text and "\t" not in text
+    page.keyboard.press("Escape")
+    html = Path(click_download(page, "HTML").path()).read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html).group(1)
+    assert title != f"{bitext.src_lang} – {bitext.tgt_lang}"
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()   # the app's own
+
+
 def test_download_a_long_text_then_its_edited_version(page, tmp_path):
     from alignment.po import read_po, write_po
 
