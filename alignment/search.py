@@ -275,7 +275,11 @@ def _regex(text: str, case: bool) -> Pattern:
 
 # Optional marks a reader may or may not type: Arabic short vowels and other harakat, Hebrew
 # points; and ё, which Russian prints as е as often as not.
-_OPTIONAL_MARKS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_OPTIONAL_MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
+                             "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+# Turkish dotted and dotless i, which case folding keeps apart ('İ' -> 'i' and a combining dot,
+# 'ı' stays): matched as i, as the case-blind search before did ('istanbul' finds 'İstanbul')
+_TURKISH_I = str.maketrans({"İ": "i", "ı": "i"})
 
 
 @lru_cache(maxsize=65536)
@@ -285,7 +289,7 @@ def fold(c: str, case: bool = False) -> str:
     as е, and case folded unless `case` ('ß' is 'ss')."""
     c = unicodedata.normalize("NFKC", c)
     c = _OPTIONAL_MARKS.sub("", c).replace("ё", "е").replace("Ё", "Е")
-    return c if case else c.casefold()
+    return c if case else c.translate(_TURKISH_I).casefold()
 
 
 class _FoldTable(dict):  # type: ignore[type-arg]
@@ -355,7 +359,9 @@ def compile_query(query: Query) -> Pattern | None:
         return None
     if not query.regex:
         folded = "".join(fold(c, query.case) for c in query.text)
-        return FoldedPattern(re.compile(re.escape(folded)), query.case) if folded else None
+        if not folded:   # only marks ('ُ'): looked for as typed
+            return re.compile(re.escape(query.text), 0 if query.case else re.IGNORECASE)
+        return FoldedPattern(re.compile(re.escape(folded)), query.case)
     return _regex(query.text, query.case)
 
 
