@@ -47,8 +47,8 @@ from functools import lru_cache
 
 from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
-from .segment_langs import (PYSBD_MISSES, VETTED_ABBREVIATIONS, ZH_COLON_QUOTE, after_elision,
-                             speech_tag, zh_half_width)
+from .segment_langs import (ZH_COLON_QUOTE, after_elision, pysbd_missed, speech_tag,
+                             vetted_goes_on, zh_half_width)
 from .segment_pysbd import BIDI_MARKS, pysbd_starts
 from .types import Document, Sentence
 
@@ -207,7 +207,7 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
     if _ERA_START.search(left) and _ERA_REST.match(right):
         return True   # "50 v. Chr.", "a. C.", "av. J.-C."
     word = _last_word(left)
-    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, VETTED_ABBREVIATIONS.get(lang, ())):
+    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()) or vetted_goes_on(word, right, lang):
         return True
     initials = _INITIAL.search(left)
     if initials and initials.group(1).isupper() and (right[:1].isupper() or right[:1].isdigit()) \
@@ -283,8 +283,8 @@ def _heading_cuts(text: str, lang: str, dash: bool) -> set[int]:
 def _split_line(text: str, lang: str, dash: bool) -> list[str]:
     candidates = _regex_starts(text, lang)
     confirmed = None if lang in ABBREVIATIONS else pysbd_starts(text, lang, candidates)
-    if confirmed is not None and lang in PYSBD_MISSES:
-        confirmed |= {c for c in candidates if PYSBD_MISSES[lang].search(text[max(0, c - 30):c].rstrip())}
+    if confirmed is not None:
+        confirmed |= {c for c in candidates if pysbd_missed(text, c, lang)}
     cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang, dash)]
     cuts = sorted(set(cuts) | _heading_cuts(text, lang, dash))
     bounds = [0, *cuts, len(text)]

@@ -13,13 +13,45 @@ from __future__ import annotations
 import re
 
 # ... and for languages whose candidates pysbd vets (a key in ABBREVIATIONS would switch it off):
-# pysbd lists some of these but cuts after them before a capital or a number ("przy ul. Długiej")
+# pysbd lists some of these but cuts after them before a capital or a number ("przy ul. Długiej");
+# those in BEFORE_NUMBER go on only into a number ('ok. 5 zł', 'godz. 10'), for they also end
+# sentences ('Wykład trwał 2 godz. Potem...', 'Było to ok. Potem...')
 VETTED_ABBREVIATIONS = {
-    "pl": {"ul", "al", "pl", "m.in", "ok", "tzw", "np", "godz", "tj", "tzn", "wg", "mgr", "inż",
-           "ks", "św", "gen", "płk", "kpt", "im", "ur", "zm", "nr", "tel", "woj"},
+    "pl": {"ul", "al", "pl", "m.in", "tzw", "np", "tj", "tzn", "wg", "mgr", "inż", "ks", "św",
+           "gen", "płk", "kpt", "im", "woj"},
 }
-# Sentence ends pysbd misses: "в 2026 г. Она" (г. after a year), "и т. д. Всё" (etc.)
-PYSBD_MISSES = {"ru": re.compile(r"(?:^|\s)(?:\d{3,4}(?:[–-]\d{2,4})? гг?|и т\. ?[дп]|и др|и пр)\.$")}
+BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm"}}
+
+
+def vetted_goes_on(word: str, right: str, lang: str) -> bool:
+    """Does the sentence go on after the abbreviation `word` into `right`?"""
+    return word in VETTED_ABBREVIATIONS.get(lang, ()) or \
+        word in BEFORE_NUMBER.get(lang, ()) and right[:1].isdigit()
+
+
+# Sentence ends pysbd misses in Russian: "и т. д. Всё" (etc.), and 'г.' after a year where a
+# clause of three words or more leads to it ('Он родился в 1990 г. Потом...'); one that opens
+# the sentence goes on ('В 2020 г. Россия приняла...', 'Летом 1812 г. Наполеон...')
+_RU_ETC = re.compile(r"(?:^|\s)(?:и т\. ?[дп]|и др|и пр)\.$")
+_RU_YEAR = re.compile(r"(?:^|\s)\d{3,4}(?:[–-]\d{2,4})? гг?\.$")
+_STOP = re.compile(r"[.!?…]\s")
+
+
+def pysbd_missed(text: str, cut: int, lang: str) -> bool:
+    """A sentence end pysbd refused that is one (Russian only, so far)."""
+    if lang != "ru":
+        return False
+    tail = text[max(0, cut - 30):cut].rstrip()
+    if _RU_ETC.search(tail):
+        return True
+    year = _RU_YEAR.search(tail)
+    if year is None:
+        return False
+    before = text[max(0, cut - 230):max(0, cut - 30) + year.start()]
+    stops = list(_STOP.finditer(before))
+    clause = before[stops[-1].end():] if stops else before
+    return len(clause.split()) >= 3
+
 
 # Chinese typed with half-width stops ('你来吗?我来了!好的.'): a stop between Han characters
 # (or before an opening quote) ends a sentence; none inside numbers, URLs or Latin words, and

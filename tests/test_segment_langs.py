@@ -38,6 +38,16 @@ CASES = [
     ("pl", "Np. Adam też. Tak.", ["Np. Adam też.", "Tak."]),
     ("pl", "Spotkanie o godz. 10. Przyjdź.", ["Spotkanie o godz. 10.", "Przyjdź."]),
     ("pl", "Przyleciała w 2026 r. Była zmęczona.", ["Przyleciała w 2026 r.", "Była zmęczona."]),
+    # an abbreviation before a number goes on only into one: it ends sentences too (QA 2026-12-04)
+    ("pl", "Wykład trwał 2 godz. Potem była przerwa.", ["Wykład trwał 2 godz.", "Potem była przerwa."]),
+    ("pl", "Było to ok. Potem poszliśmy do domu.", ["Było to ok.", "Potem poszliśmy do domu."]),
+    ("pl", "Było ok. 5 osób.", ["Było ok. 5 osób."]),
+    # a year and 'г.' opening a sentence go on into it; after a clause of three words, an end
+    ("ru", "В 2020 г. Россия приняла новый закон.", ["В 2020 г. Россия приняла новый закон."]),
+    ("ru", "Летом 1812 г. Наполеон вошёл в Москву.", ["Летом 1812 г. Наполеон вошёл в Москву."]),
+    ("ru", "В 1941–1945 гг. Советский Союз воевал.", ["В 1941–1945 гг. Советский Союз воевал."]),
+    ("ru", "Мы были там. С 1995 г. Петров жил здесь.", ["Мы были там.", "С 1995 г. Петров жил здесь."]),
+    ("ru", "Он родился в 1990 г. Потом переехал.", ["Он родился в 1990 г.", "Потом переехал."]),
     # Russian: "г." after a year and "и т. д." end a sentence before a capital (pysbd keeps them)
     ("ru", "Он прилетел в Токио 4 декабря 2026 г. Она провела в пути 12 часов.",
      ["Он прилетел в Токио 4 декабря 2026 г.", "Она провела в пути 12 часов."]),
