@@ -235,10 +235,16 @@ def day_periods(lang: str) -> dict[str, str]:
             for key, name in width.items() if key in ("noon", "midnight")}
 
 
+# the words before an hour said alone ('at six', 'um sechs', 'a las seis'), folded as the text is
+_AT_HOUR = "at|a|um|a las|a la|alle|as|om|o"
+
+
 def spelled_time(minutes: int, text: str, lang: str) -> bool:
     """True if the time of day (minutes after midnight, read either half of the day) is
     written in words in text: 'dix heures' (10:00 or 22:00), 'ten o'clock', 'zehn Uhr',
-    'cinq heures et demie' or 'cinq heures trente' (5:30), 'midi', 'minuit', 'midnight'."""
+    'cinq heures et demie' or 'cinq heures trente' (5:30), 'midi', 'minuit', 'midnight'; a
+    whole hour also by its number alone after 'at' ('at six': how English says the time),
+    never a number alone ('dix')."""
     h, m = divmod(minutes, 60)
     folded = _folded(text)
     if m == 0 and h % 12 == 0:
@@ -251,6 +257,8 @@ def spelled_time(minutes: int, text: str, lang: str) -> bool:
         return False
     if _clock_phrase(h, m, folded, lang):
         return True
+    if m == 0 and re.search(rf"\b(?:{_AT_HOUR}) (?:{hours})\b", folded):
+        return True   # the hour alone after 'at': '早上六点' / 'at six', '下午三点' / 'at three'
     after = ""
     if m:
         fraction = FRACTION_WORDS.get(primary(lang), {}).get(Decimal(m) / 60)

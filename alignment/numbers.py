@@ -95,6 +95,8 @@ class Quantity:
             if clock is not None and (clock == t.value
                                       or t.ambiguous and clock % HALF_DAY == t.value % HALF_DAY):
                 return True
+            if _o_clock(t, n):
+                return True
             return (t.hours or n.value != n.value.to_integral_value()) and n.value * 60 == t.value
         if self.value == other.value or self.kind == "n" and bool(self.written() & other.written()):
             return True
@@ -361,7 +363,7 @@ class _Counterparts:
             self.by.setdefault((o.kind, o.value), deque()).append(k)
             if o.base is not None:
                 self.by.setdefault(("base", o.base), deque()).append(k)
-            clock = o.value if o.kind == "t" else clock_minutes(o.value)
+            clock = o.value if o.kind == "t" else clock_minutes(o.value) or _hour(o)
             if clock is not None:
                 if o.kind == "n":
                     self.by.setdefault(("t", clock), deque()).append(k)
@@ -371,7 +373,7 @@ class _Counterparts:
         """Use up the first unused quantity equal to q, one equal to its value before one
         equal to its number as written only ('令和元年' is 2019 before it is 1); False if
         there is none."""
-        clock = clock_minutes(q.value) if q.kind == "n" else None
+        clock = clock_minutes(q.value) or _hour(q) if q.kind == "n" else None
         keys = [(q.kind, q.value)] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
                                       if q.kind == "t" else [("t", q.value * 60)])
         keys += [("t", clock), ("t12", clock % HALF_DAY)] if clock is not None else []
@@ -394,6 +396,21 @@ class _Counterparts:
             if k is not None and (best is None or k < best):
                 best = k
         return best
+
+
+def _hour(n: Quantity) -> Decimal | None:
+    """A whole number that may be an hour ('at 4'), as minutes: looked up among the times."""
+    whole = n.value == n.value.to_integral_value() and 1 <= n.value <= 24
+    return n.value * 60 if whole else None
+
+
+def _o_clock(t: Quantity, n: Quantity) -> bool:
+    """A whole hour and its number on either clock: '早上六点' / 'at six', '下午三点' / 'at
+    three', '16 h' / 'at 4' (the hour alone is how English says the time; it was an error)."""
+    if t.value % 60 or n.value != n.value.to_integral_value():
+        return False
+    hour = int(t.value) // 60
+    return int(n.value) in (hour, hour % 12 or 12)
 
 
 def aside(q: Quantity, text: str) -> bool:

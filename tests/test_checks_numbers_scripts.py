@@ -114,3 +114,17 @@ def test_spans_are_the_texts_own() -> None:
     found = [text[q.start:q.end] for q in quantities(text)]
     assert found == ["十二", "一万五千"]
     assert cjk_digits(text)[0] == "她走了12个小时，又走了15000米。"
+
+
+@pytest.mark.parametrize("src, tgt, langs, slip", [
+    ("他每天早上六点起床。", "He gets up at 6 every morning.", ZH, "He gets up at 7 every morning."),
+    ("他每天早上六点起床。", "He gets up at six every morning.", ZH, "He gets up at seven every morning."),
+    ("下午三点开会。", "The meeting is at three in the afternoon.", ZH, "The meeting is at four in the afternoon."),
+    ("他每天早上6点起床。", "He gets up at 6 every morning.", ZH, "He gets up at 8 every morning."),
+    ("Il part à 16 h.", "He leaves at 4.", ("fr", "en"), "He leaves at 5."),
+])
+def test_a_whole_hour_said_by_its_number_alone(src, tgt, langs, slip):
+    """'六点' / 'at six' was a warning, '6点' / 'at 6' an error: English says the hour alone.
+    Another hour is still found."""
+    assert numbers(src, tgt, langs) == ()
+    assert numbers(src, slip, langs)
