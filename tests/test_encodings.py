@@ -84,6 +84,13 @@ CASES = {
     "iso-2022-jp undeclared": (JAPANESE.encode("iso2022_jp"), "text", "", JAPANESE),
     "cp1256 undeclared": (ARABIC.encode("cp1256"), "text", "", ARABIC),
     "iso-8859-6 undeclared": (ARABIC.encode("iso8859_6"), "text", "", ARABIC),
+    # short texts, where a wrong reading explained its letters as well ('ﾏ郞鈕戢 芩 萵', 'D黱')
+    "cp1251 russian title": ("Поездка на дачу\n".encode("cp1251"), "text", "", "Поездка на дачу\n"),
+    "cp1254 turkish sentence": ("Dün pazara gittik ve ekmek aldık.\n".encode("cp1254"), "text", "",
+                                "Dün pazara gittik ve ekmek aldık.\n"),
+    "gbk chinese sentence": ("我的邻居姓王，今年七十岁。\n".encode("gbk"), "text", "", "我的邻居姓王，今年七十岁。\n"),
+    "euc-jp japanese sentence": ("今日は朝から雨が降っている。\n".encode("euc_jp"), "text", "",
+                                 "今日は朝から雨が降っている。\n"),
     "utf-16-le chinese no bom": ((CHINESE + "\n").encode("utf-16-le"), "text", "", CHINESE),
     "utf-16-be japanese no bom": ((JAPANESE + "\n").encode("utf-16-be"), "text", "", JAPANESE),
     "utf-16-le korean no bom": ((KOREAN + "\n").encode("utf-16-le"), "text", "", KOREAN),

@@ -125,7 +125,7 @@ def _mixed_utf8(data: bytes) -> bool:
 # language's: Polish read as cp1252 writes 'Rozdzia³', Turkish 'yaþlý' (ş ı as Icelandic þ ý).
 ALPHABETS = {
     "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíñóúü", "it": "àèéìíîòóùú",
-    "pt": "àáâãçéêíóôõú", "nl": "áéèëïóöü", "pl": "ąćęłńóśźż", "tr": "âçğıîöşûü",
+    "pt": "àáâãçéêíóôõú", "nl": "áéèëïóöü", "pl": "ąćęłńóśźż", "tr": "âçğıîöşûüİ",
     "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "hu": "áéíóöőúüű", "ro": "ăâîșşțţ",
     "hr": "čćđšž", "sl": "čšž", "sv": "åäöé", "da": "æøåé", "fi": "äöå", "ca": "àçéèíïòóúü·",
     "lt": "ąčęėįšųūž", "lv": "āčēģīķļņšūž", "et": "äõöüšž", "is": "áðéíóúýþæö",
@@ -137,13 +137,20 @@ ALPHABETS = {
 # texts use). Without them a GBK, EUC-KR or cp1256 file scored 0 and was read as cp1252
 # mojibake ('µµÄì¿¡¼ÀÇ ÇÏ·ç') without a word.
 _HAN = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+# Korean is Hangul syllables (Hanja and lone jamo are rare now) and Japanese is not half-width
+# kana: a short Russian or
+# Chinese text read in a wrong double-byte code page came out as such mixes ('ﾏ郞鈕戢',
+# '乖돨줅앙'), which fitted as well as the right reading.
 SCRIPTS = {
     "ar": re.compile("[\u0620-\u064a\u0660-\u0669\u066e-\u06d3\u06f0-\u06f9]"),
     "he": re.compile("[\u05d0-\u05ea]"), "th": re.compile("[\u0e01-\u0e4e\u0e50-\u0e59]"),
     "zh": re.compile(f"[{_HAN}]"),
-    "ja": re.compile(f"[{_HAN}\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
-    "ko": re.compile(f"[{_HAN}\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "ja": re.compile(f"[{_HAN}\u3040-\u30ff\u31f0-\u31ff]"),
+    "ko": re.compile("[\uac00-\ud7a3\uff10-\uff19]"),
 }
+# a letter of another script than Latin written against a Latin letter: 'D黱 pazara', 'ald齥',
+# Turkish read as cp1251 'Эstanbul', 'yaюlэ'
+_GLUED = re.compile(r"(?<=[A-Za-z])[^\x00-\u024f]|[^\x00-\u024f](?=[A-Za-z])")
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -151,13 +158,26 @@ def alphabet_fit(text: str) -> float:
     """The share of a text's letters and digits beyond ASCII that one language's alphabet
     holds (its best language; 1.0 when there are none): how plausible a decoding is. A digit
     there ('³' of 'Rozdzia³') is never explained; punctuation (’ « — …) is every language's."""
-    found = [c.lower() for c in _BEYOND_ASCII.findall(text) if c.isalnum()]
+    found = [_lower(c) for c in _BEYOND_ASCII.findall(text) if c.isalnum()]
     if not found:
         return 1.0
-    best = max(sum(c in alphabet for c in found) for alphabet in ALPHABETS.values())
+    glued = [_lower(c) for c in _GLUED.findall(text)]   # explained by no language
+    best = max(sum(c in alphabet for c in found) - sum(c in alphabet for c in glued)
+               for alphabet in ALPHABETS.values())
     joined = "".join(found)
-    best = max(best, *(len(script.findall(joined)) for script in SCRIPTS.values()))
+    best = max(best, *(len(script.findall(joined)) - len(glued) for script in SCRIPTS.values()))
     return best / len(found)
+
+
+def _lower(c: str) -> str:
+    """One letter in lower case ('İ' is 'i̇' to str.lower: kept as written, Turkish's)."""
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+# Code pages tried when none that charset-normalizer proposes explains the letters: on a title
+# it offered only shift_jis_2004 for 'Поездка на дачу' in cp1251 ('ﾏ郞鈕戢 芩 萵')
+COMMON_LEGACY = ("cp1254", "cp1250", "cp1251", "cp1256", "gb18030", "euc_kr", "euc_jp", "shift_jis")
 
 
 def _guess_legacy(data: bytes) -> str | None:
@@ -175,6 +195,10 @@ def _guess_legacy(data: bytes) -> str | None:
     close = [m.encoding for m in matches if m.chaos <= matches[0].chaos + 0.1]
     names = list(dict.fromkeys(["cp1252", *close]))
     fits = {n: alphabet_fit(text) for n in names if (text := _strict(data, n)) is not None}
+    if max(fits.values(), default=0.0) < 1.0:   # none explains the text: the common pages too
+        names += [n for n in COMMON_LEGACY if n not in fits]
+        fits |= {n: alphabet_fit(text) for n in names if n not in fits
+                 and (text := _strict(data, n)) is not None}
     if not fits:
         return matches[0].encoding
     top = max(fits.values())
