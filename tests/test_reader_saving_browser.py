@@ -104,8 +104,10 @@ def sidebar(page):
 
 
 def correct_link(page, n: int, text: str) -> None:
-    """"Correct a link", link n, its target sentence replaced by `text`, Apply edit."""
-    page.get_by_text("Correct a link").click()
+    """"Correct a link" (opened unless it is), link n, its target sentence replaced by
+    `text`, Apply edit."""
+    if not page.get_by_label("Link (the blue row)").is_visible():
+        page.get_by_text("Correct a link").click()
     number = page.get_by_label("Link (the blue row)")
     number.click()
     page.keyboard.press("Control+A")
@@ -197,6 +199,53 @@ def test_saving_a_version_made_before_a_reload_asks_first(page, po_copy):
     page.get_by_role("button", name="Save anyway, replacing them").click()
     expect()(page.get_by_text(re.compile("replacing the changes made on disk"))).to_be_visible()
     assert read_po(po_copy).link_text(3, "tgt") == TYPED
+
+
+def test_a_version_set_aside_by_a_reload_is_kept_as_a_draft(page, po_copy):
+    """The same link changed here and on disk: Reload shows the file, one's version one Undo
+    away, and the page showed nothing unsaved, so Close dropped it without a word. Now it is
+    a recovery draft: Close, and the start page offers it. A reopening is a new start: no
+    word of that reload, and a save after an Undo there is an ordinary save."""
+    open_by_path(page, po_copy)
+    correct_link(page, 4, TYPED)
+    change_on_disk(po_copy, *OUTSIDE)
+    save_refused_then_reload(page)
+    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect()(page.get_by_text(re.compile("kept as a recovery draft"))).to_be_visible()
+    sidebar(page).get_by_role("button", name="Close").click()
+    offer = page.locator("[data-testid='stHorizontalBlock']", has_text=str(po_copy)).last
+    expect()(offer).to_contain_text("unsaved change")
+    offer.get_by_role("button", name="Open and recover").click()
+    expect()(row(page, 4)).to_contain_text(TYPED)
+    expect()(page.get_by_text(re.compile("kept as a recovery draft"))).to_have_count(0)
+
+
+def test_a_reload_is_forgotten_when_the_text_is_closed(page, po_copy):
+    """A reload's marks outlived the opening: reopened, an Undo then Ctrl+S stopped on "made
+    before you reloaded" (no reload in that opening, the file unchanged), and its message
+    still said "Save keeps both" about corrections closed without saving."""
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    change_on_disk(po_copy, *OUTSIDE)
+    save_refused_then_reload(page)
+    expect()(page.get_by_text(re.compile("made your corrections again on top"))).to_be_visible()
+    sidebar(page).get_by_role("button", name="Close").click()
+    page.get_by_role("button", name=re.compile("Discard")).first.click()
+    open_by_path(page, po_copy)
+    expect()(page.get_by_text(re.compile("made your corrections again on top"))).to_have_count(0)
+    correct_link(page, 2, "A second sentence typed after reopening.")
+    correct_link(page, 5, "A third sentence typed after reopening.")
+    reader_table(page).click()
+    page.keyboard.press("Control+z")
+    settle(page)
+    page.keyboard.press("Control+s")
+    settle(page)
+    expect()(page.get_by_text("Not saved")).to_have_count(0)
+    saved = read_po(po_copy)
+    assert saved.link_text(1, "tgt") == "A second sentence typed after reopening."
+    assert saved.link_text(3, "tgt").startswith(OUTSIDE[1])
 
 
 # ---------------------------------------------------------------- 2. word links

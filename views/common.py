@@ -164,7 +164,8 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
                   fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
                   page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
                   revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
-                  opened=True, recovery=draft, draft_session=secrets.token_hex(6))
+                  opened=True, recovery=draft, draft_session=secrets.token_hex(6),
+                  reloads=[], unknown_base=None, reload_info=None)   # views/saving.py's, per opening
         for key in ("_memo", "findings", "evidence", "word_job", "check_job"):
             ss.pop(key, None)
 
@@ -263,7 +264,8 @@ def unsaved() -> int:
 def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
     for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",
-                "word_job", "check_job", "guard", "recovery"):
+                "word_job", "check_job", "guard", "recovery", "reloads", "unknown_base",
+                "reload_info"):
         ss.pop(key, None)
     if "upload_dir" in ss:
         workspace.remove_upload_dir(ss.pop("upload_dir"))

@@ -217,6 +217,11 @@ def banners() -> None:
         if st.button("OK", key="flash_ok"):
             ss.flash_info = None
             st.rerun()
+    if ss.get("reload_info"):   # until saved, closed or read: views/saving.py
+        st.info(md(ss.reload_info))
+        if st.button("OK", key="reload_ok"):
+            ss.reload_info = None
+            st.rerun()
     alignment_notes(ss.history.current.alignment.warnings)
 
 

@@ -103,13 +103,25 @@ def reload() -> None:
     merged = merged if merged is not None and merged != fresh else None
     ss.reloads = [*_reloads(), Reload(fresh, ss.fingerprint, fp, base or ss.saved,
                                       base is not None, merged is not None)]
+    if had and merged is None:
+        _set_aside(mine)
     ss.history = ss.history.push(fresh)
     if merged is not None:
         ss.history = ss.history.push(merged)
     ss.saved, ss.fingerprint, ss.conflict = fresh, fp, None
     if had:
-        ss.flash_info = reload_message(merged is not None)
+        ss.reload_info = reload_message(merged is not None)
     changed()
+
+
+def _set_aside(mine: Bitext) -> None:
+    """The person's version, not made again on top of the file as reloaded, kept as a recovery
+    draft of its own: one Undo away, and it showed nothing unsaved, so Close dropped it
+    without a word. The start page offers it (and opening the file again) until it is saved
+    or discarded."""
+    drafts.write_draft(mine, ss.path, base_fingerprint=ss.fingerprint,
+                       changes=max(unsaved(), 1), title=ss.get("title", ""),
+                       key=ss.get("notes_key", ""), session=ss.get("draft_session", "") + "held")
 
 
 def reload_message(merged: bool) -> str:
@@ -119,7 +131,8 @@ def reload_message(merged: bool) -> str:
                 "would replace the changes made on disk: the app asks first).")
     return (f"Reloaded {ss.path}. Your corrections touch what was changed there (or the file "
             "changed too much to tell): Undo brings your version back, and saving it would "
-            "replace the changes made on disk (the app asks first).")
+            "replace the changes made on disk (the app asks first). It is also kept as a "
+            "recovery draft, offered on the start page, until you save or discard it.")
 
 
 @callback
@@ -129,7 +142,7 @@ def save_anyway() -> None:
     ss.fingerprint = _reloads()[-1].after
     if save_text():
         ss.reloads = []
-        ss.flash_info = f"Saved your version to {ss.path}, replacing the changes made on disk."
+        ss.reload_info = f"Saved your version to {ss.path}, replacing the changes made on disk."
 
 
 @callback
@@ -157,9 +170,11 @@ def save_text() -> bool:
     marked edited already; `alignment corpus build` may then still replace it."""
     from alignment.po import edited_reason
 
-    if not (unsaved() and words_only()):
-        return save()
-    return save(mark_edited=edited_reason(ss.path) is not None)
+    done = save() if not (unsaved() and words_only()) else \
+        save(mark_edited=edited_reason(ss.path) is not None)
+    if done:
+        ss.reload_info = None   # what a reload said is settled by the save
+    return done
 
 
 def note_unknown_base(draft: drafts.Draft | None) -> None:
@@ -177,4 +192,6 @@ def replace_box() -> None:
              "person).")
     bar = st.container(horizontal=True)
     bar.button("Save anyway, replacing them", key="save_anyway", on_click=save_anyway)
+    bar.button("Reload from disk (your version stays one Undo away)", key="reload_again",
+               on_click=reload)   # makes these corrections again on top, where it can
     bar.button("Cancel", key="cancel_save", on_click=cancel_conflict)

@@ -161,7 +161,7 @@ def test_a_draft_whose_file_is_gone_can_be_written_again(page, po_copy, home):
     page.reload()
     offer = page.locator("[data-testid='stHorizontalBlock']", has_text=str(po_copy)).last
     expect(offer).to_contain_text("the file is gone")
-    expect(offer.get_by_role("button", name="Download them (PO)")).to_be_visible()
+    expect(offer.get_by_role("button", name="Download it (PO)")).to_be_visible()
     offer.get_by_role("button", name="Write it again and open").click()
     expect(page.locator("table.al-rows").last).to_contain_text("Kept in a draft of a file since deleted.")
     assert read_po(po_copy).tgt[0].text == "Kept in a draft of a file since deleted."
