@@ -2,73 +2,24 @@
 are not counted as a person's corrections, a copy saved is what the start page opens, a
 finding's jump shows the correction box, and the counts read right for one.
 
-One streamlit server for the module (the harness of tests/e2e, with its own fixtures here:
-this file lives beside test_e2e_browser.py).
+One streamlit server for the module (tests/e2e/conftest.py); the PO is the bundled sample,
+aligned with the hashing embedder.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "e2e"))
-
-from e2e_helpers import open_by_path, reader_table, settle, upload_pair  # noqa: E402
-from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, playwright_or_skip,  # noqa: E402
-                              streamlit_server)
+from e2e_helpers import open_by_path, reader_table, settle, upload_pair
 
 pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
 
 TYPED = "It has seven arches, eighty-four metres from bank to bank."
 OUTSIDE = ("The villagers cross it", "The OUTSIDE villagers cross it")   # link 4's target
-
-
-@pytest.fixture(scope="module")
-def sync_api():
-    return playwright_or_skip()
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("s38")
-    for name in ("cwd", "xdg", "tmp", "corpora-cache", "embed-cache"):
-        (base / name).mkdir()
-    shutil.copytree(ROOT / ".streamlit", base / "cwd" / ".streamlit")
-    return base
-
-
-@pytest.fixture(scope="module")
-def server(sync_api, home):
-    env = {"ALIGNMENT_EMBEDDER": "hashing",
-           "ALIGNMENT_CORPORA_CACHE": str(home / "corpora-cache"),
-           "ALIGNMENT_CACHE_DIR": str(home / "embed-cache"),
-           "XDG_CACHE_HOME": str(home / "xdg"), "TMPDIR": str(home / "tmp")}
-    with streamlit_server(home / "cwd", env) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(sync_api, server):
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, server, sync_api):
-    sync_api.expect.set_options(timeout=45_000)
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-    tab = context.new_page()
-    tab.set_default_timeout(45_000)
-    tab.goto(server)
-    tab.get_by_text("Align new texts").wait_for()
-    yield tab
-    context.close()
 
 
 @pytest.fixture(scope="module")
