@@ -92,6 +92,10 @@ def reload() -> None:
     gone or that another program left broken is said so (it was a traceback)."""
     from alignment.po import file_fingerprint, read_po
 
+    if not Path(ss.path).exists():   # the box then offers to write it again there
+        ss.conflict = (f"{ss.path} is no longer on disk (deleted or moved since it was opened); "
+                       "there is nothing to reload: write it again there, or save a copy")
+        return
     try:
         fresh = read_po(Path(ss.path))
     except AlignmentError as exc:

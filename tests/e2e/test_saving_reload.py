@@ -199,6 +199,27 @@ def test_a_reload_is_forgotten_when_the_text_is_closed(page, po_copy):
     assert saved.link_text(3, "tgt").startswith(OUTSIDE[1])
 
 
+def test_reload_of_a_file_deleted_since_offers_to_write_it_again(page, po_copy):
+    """Changed on disk, then deleted: Reload said 'Cannot reload: ... no such PO file; give
+    the path of a .po file' below the old 'changed on disk' box. Now the box says the file is
+    gone and offers to write it again there, with the corrections."""
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    change_on_disk(po_copy, *OUTSIDE)
+    reader_table(page).click()
+    page.keyboard.press("Control+s")
+    expect()(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
+    po_copy.unlink()
+    page.get_by_role("button", name=re.compile("Reload from disk")).click()
+    expect()(page.get_by_text(re.compile("is no longer on disk .*nothing to reload"))).to_be_visible()
+    expect()(page.get_by_text("Cannot reload")).to_have_count(0)
+    page.get_by_role("button", name="Write it again there").click()
+    expect()(page.get_by_text("is no longer on disk")).to_have_count(0)
+    assert read_po(po_copy).link_text(2, "tgt") == TYPED
+
+
 # ---------------------------------------------------------------- 2. word links
 
 def test_word_links_alone_keep_the_file_unmarked(page, po_copy):
