@@ -1,6 +1,6 @@
 """The aligner at scale: memory bounded by band cells, progress while encoding and decoding.
 
-Issue s38: 49,000 x 49,000 sentences of texts that do not match died in mbr.py with a
+QA 2026-12-04: 49,000 x 49,000 sentences of texts that do not match died in mbr.py with a
 MemoryError (a band of 72 cells a row, 7.5 GB), and the "align" bar stood still for the
 103 s of encoding. Here the same paths run on small texts with tiny budgets.
 """
