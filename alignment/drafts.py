@@ -159,13 +159,23 @@ def _pick(base: object, mine: object, theirs: object) -> object:
     raise _Collision
 
 
-def _merge_seq(base: tuple, mine: tuple, theirs: tuple) -> tuple:
-    """Element by element; sequences of other lengths merge only when one side left it alone."""
+def _merge_seq(base: tuple, mine: tuple, theirs: tuple, left: list | None = None) -> tuple:
+    """Element by element; sequences of other lengths merge only when one side left it alone.
+    `left`: an element changed both ways keeps theirs and is counted there (else _Collision)."""
     if mine == base or theirs == base:
         return _pick(base, mine, theirs)  # type: ignore[return-value]
     if not len(base) == len(mine) == len(theirs):
         raise _Collision
-    return tuple(_pick(b, m, t) for b, m, t in zip(base, mine, theirs))
+    out = []
+    for k, (b, m, t) in enumerate(zip(base, mine, theirs)):
+        try:
+            out.append(_pick(b, m, t))
+        except _Collision:
+            if left is None:
+                raise
+            left.append(k)
+            out.append(t)
+    return tuple(out)
 
 
 def _covers(bitext: Bitext) -> bool:
@@ -173,6 +183,31 @@ def _covers(bitext: Bitext) -> bool:
     links = bitext.alignment.links
     return ([k for x in links for k in x.src] == list(range(len(bitext.src)))
             and [k for x in links for k in x.tgt] == list(range(len(bitext.tgt))))
+
+
+def rebase_partly(base: Bitext, mine: Bitext, theirs: Bitext) -> tuple[Bitext, int] | None:
+    """`rebase`, where a sentence or link changed both ways keeps the file's version: the
+    merged text and how many of mine were left out (None where even that cannot be: lengths
+    changed, a merge or split). Why: one correction touching what changed on disk kept all
+    the others from being made again (the person's version stays one Undo away, and a draft)."""
+    left_src: list[int] = []
+    left_tgt: list[int] = []
+    left_links: list[int] = []
+    try:
+        src = _merge_seq(base.src, mine.src, theirs.src, left_src)
+        tgt = _merge_seq(base.tgt, mine.tgt, theirs.tgt, left_tgt)
+        links = _merge_seq(base.alignment.links, mine.alignment.links, theirs.alignment.links,
+                           left_links)
+    except _Collision:
+        return None
+    # a link whose sentence kept the file's text keeps the file's link too: its 'reviewed'
+    # was said of the text typed here
+    if links is not theirs.alignment.links and (left_src or left_tgt):
+        links = tuple(t if set(x.src) & set(left_src) or set(x.tgt) & set(left_tgt) else x
+                      for x, t in zip(links, theirs.alignment.links))
+    merged = replace(theirs, src=src, tgt=tgt, alignment=replace(theirs.alignment, links=links))
+    left = len(left_src) + len(left_tgt) + len(left_links)
+    return (merged, left) if _covers(merged) or not _covers(base) else None
 
 
 def rebase(base: Bitext, mine: Bitext, theirs: Bitext) -> Bitext | None:

@@ -85,6 +85,20 @@ def test_nothing_changed_on_one_side_keeps_the_other():
     assert drafts.rebase(base, base, mine) == mine
 
 
+def test_a_collision_leaves_out_only_what_changed_both_ways():
+    """One correction on the link changed on disk kept all the others from being made again."""
+    base = text()
+    mine = browse.edit_target(browse.edit_target(base, 1, 0, "Mine."), 3, 0, "Mine too.")
+    theirs = browse.edit_target(base, 1, 0, "Theirs.")
+    merged, left = drafts.rebase_partly(base, mine, theirs)
+    assert [tgt_text(merged, i) for i in range(4)] == ["Sentence 0.", "Theirs.", "Sentence 2.",
+                                                       "Mine too."]
+    assert left == 1 and merged.alignment.links[1] == theirs.alignment.links[1]   # not 'reviewed'
+    assert merged.alignment.links[3] == mine.alignment.links[3]
+    assert drafts.rebase_partly(base, browse.merge(base, 1, "next"),
+                                browse.edit_target(base, 2, 0, "Theirs.")) is None
+
+
 # ---------------------------------------------------------------- copies of kept files
 
 @pytest.fixture

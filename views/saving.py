@@ -103,19 +103,31 @@ def reload() -> None:
         return
     mine, base, fp = ss.history.current, base_of_current(), file_fingerprint(Path(ss.path))
     had = unsaved()
-    merged = drafts.rebase(base, mine, fresh) if base is not None and mine is not base else None
-    merged = merged if merged is not None and merged != fresh else None
+    merged, left = _made_again(base, mine, fresh)
     ss.reloads = [*_reloads(), Reload(fresh, ss.fingerprint, fp, base or ss.saved,
                                       base is not None, merged is not None)]
-    if had and merged is None:
+    if had and (merged is None or left):
         _set_aside(mine)
     ss.history = ss.history.push(fresh)
     if merged is not None:
         ss.history = ss.history.push(merged)
     ss.saved, ss.fingerprint, ss.conflict = fresh, fp, None
     if had:
-        ss.reload_info = reload_message(merged is not None)
+        ss.reload_info = reload_message(merged is not None, left)
     changed()
+
+
+def _made_again(base: Bitext | None, mine: Bitext, fresh: Bitext) -> tuple[Bitext | None, int]:
+    """The person's corrections made again on top of the file as reloaded: all of them
+    (drafts.rebase), else all but those that touch what changed there (rebase_partly: the
+    file's version kept for those); and how many were left out. None where nothing can be."""
+    if base is None or mine is base:
+        return None, 0
+    merged = drafts.rebase(base, mine, fresh)
+    if merged is not None:
+        return (merged, 0) if merged != fresh else (None, 0)
+    partly = drafts.rebase_partly(base, mine, fresh)
+    return partly if partly is not None and partly[0] != fresh else (None, 0)
 
 
 def _set_aside(mine: Bitext) -> None:
@@ -128,7 +140,14 @@ def _set_aside(mine: Bitext) -> None:
                        key=ss.get("notes_key", ""), session=ss.get("draft_session", "") + "held")
 
 
-def reload_message(merged: bool) -> str:
+def reload_message(merged: bool, left: int = 0) -> str:
+    if merged and left:
+        return (f"Reloaded {ss.path} and made your corrections again on top of the changes "
+                f"made there, but for {counted(left, 'sentence or link')} changed there too: "
+                "the file's version is kept for those. Undo shows your version as it was "
+                "(saving that would replace the changes made on disk: the app asks first); it "
+                "is also kept as a recovery draft, offered on the start page, until you save "
+                "or discard it.")
     if merged:
         return (f"Reloaded {ss.path} and made your corrections again on top of the changes "
                 "made there: Save keeps both. Undo shows your version as it was (saving that "

@@ -171,6 +171,23 @@ def test_a_version_set_aside_by_a_reload_is_kept_as_a_draft(page, po_copy):
     expect()(page.get_by_text(re.compile("kept as a recovery draft"))).to_have_count(0)
 
 
+def test_a_reload_makes_again_the_corrections_that_do_not_collide(page, po_copy):
+    """Links 3 and 4 corrected here, link 4 changed on disk: Reload made neither again (one
+    collided). Now link 3's is made again, link 4 keeps the file's, the message says so, and
+    one's whole version is one Undo away and kept as a draft."""
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    correct_link(page, 4, "Typed here on link four.")
+    change_on_disk(po_copy, *OUTSIDE)
+    save_refused_then_reload(page)
+    expect()(row(page, 3)).to_contain_text(TYPED)
+    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect()(page.get_by_text(re.compile("but for 1 sentence or link changed there too"))).to_be_visible()
+    reader_table(page).click()
+    page.keyboard.press("Control+z")
+    expect()(row(page, 4)).to_contain_text("Typed here on link four.")
+
+
 def test_a_reload_is_forgotten_when_the_text_is_closed(page, po_copy):
     """A reload's marks outlived the opening: reopened, an Undo then Ctrl+S stopped on "made
     before you reloaded" (no reload in that opening, the file unchanged), and its message
