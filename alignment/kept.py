@@ -132,6 +132,13 @@ def copy_of(kept: str | os.PathLike[str]) -> Path | None:
     return Path(to) if isinstance(to, str) and Path(to).is_file() else None
 
 
+def lost_copy(kept: str | os.PathLike[str]) -> Path | None:
+    """The copy noted for `kept` when it is no longer there (moved or deleted): the kept file
+    then opens without the corrections saved to the copy, which must be said."""
+    to = _read_copies().get(str(Path(kept).resolve()))
+    return Path(to) if isinstance(to, str) and not Path(to).is_file() else None
+
+
 def _read_copies() -> dict[str, str]:
     try:
         data = json.loads(copies_path().read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from alignment import drafts, workspace
-from alignment.kept import copy_of
+from alignment.kept import copy_of, lost_copy
 from alignment.errors import (AlignmentError, FetchError, FetchRefused, LanguagesUnknown,
                               ManyTranslations)
 from alignment.import_pairs import PAIR_FORMATS, pairs_format
@@ -205,6 +205,7 @@ def kept_row() -> None:
             if item.kind == "set":
                 open_kept_set(item.path)
             else:
+                _say_lost(item.path)   # said once it is open (try_open reruns the page)
                 try_open(copy or item.path, title=item.label)
     if len(found) > SHOWN_HERE:
         bar.caption(f"and {len(found) - SHOWN_HERE:,} more in {md(str(found[0].path.parent))}")
@@ -367,6 +368,15 @@ def align_uploads(files: list[Any], langs: list[str]) -> None:
                      "(Save a copy as…); the start page lists it.")
 
 
+def _say_lost(kept: Path) -> None:
+    """Opened a kept file whose saved copy is gone: say so (it opened without a word, and
+    the corrections saved to the copy seemed lost)."""
+    lost = lost_copy(kept)
+    if lost is not None:
+        ss.flash_info = (f"The copy it was saved as, {lost}, is no longer there (moved or "
+                         f"deleted): opened {kept}, without the corrections saved to that copy.")
+
+
 def open_aligned_before(target: Path, existing: Any, title: str) -> None:
     """The same texts aligned again: the file kept for them, or the copy it was saved as
     ("Save a copy as…" made the copy the open file, with the newer corrections)."""
@@ -382,6 +392,7 @@ def open_aligned_before(target: Path, existing: Any, title: str) -> None:
                 key=str(target.resolve()))
     ss.flash_info = (f"These texts were aligned here before: opened {target}, with the "
                      "corrections saved to it.")
+    _say_lost(target)
 
 
 def start_page() -> None:

@@ -291,6 +291,13 @@ def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
     expect()(page.get_by_text(re.compile(r"saved as a copy: opened " + re.escape(str(copy)))))\
         .to_be_visible()
     expect()(row(page, 3)).to_contain_text(TYPED)
+    # the copy moved away: the first file opens, and says that the copy is gone (it said nothing)
+    copy.rename(tmp_path / "moved.po")
+    sidebar(page).get_by_role("button", name="Close").click()
+    page.get_by_text("Align new texts").wait_for()
+    page.get_by_role("button", name=re.compile(r"^fr ↔ en$")).first.click()
+    expect()(page.get_by_text(re.compile(re.escape(f"The copy it was saved as, {copy}, is no "
+                                                   "longer there")))).to_be_visible()
 
 
 # ---------------------------------------------------------------- 4 and 5. proofreading
