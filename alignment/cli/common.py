@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -159,11 +160,10 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
 
     Each export is checked against an edited PO again just before it is written (the check
     before the work may be minutes old)."""
-    from ..errors import InputError
     from ..po_guard import ensure_not_edited_po
 
     written: list[str] = []
-    try:
+    with unwritable_said():
         if po == "-":
             from ..po import bitext_to_po
             click.echo(str(bitext_to_po(bitext)), nl=False)
@@ -178,10 +178,20 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
                 from ..registry import EXPORTERS
                 ensure_not_edited_po(path, option=f"--{name}", overwrite_edited=overwrite_edited)
                 written.extend(str(p) for p in EXPORTERS[name](bitext, path))
-    except OSError as exc:
-        raise InputError(f"{exc.filename or ''}: cannot write ({exc.strerror}); "
-                         f"check the folder exists and is writable") from None
     return written
+
+
+@contextmanager
+def unwritable_said(path: str = "") -> Iterator[None]:
+    """An OSError while writing (`path`, or the file the error names) as the one-line
+    InputError the CLI prints: every output, the PO and exports as the corrected copy."""
+    from ..errors import InputError
+
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(f"{exc.filename or path}: cannot write ({exc.strerror}); "
+                         f"check the folder exists and is writable") from None
 
 
 def describe_alignment(bitext: Any) -> str:

@@ -6,14 +6,12 @@ Built on click (see cli/__init__.py); the writers are export.py's, epub.py's and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_language_options,
-                     read_pairs_or_po, write_outputs)
+                     read_pairs_or_po, unwritable_said, write_outputs)
 
 @click.command("export", context_settings=CONTEXT)
 @click.argument("pairs", type=click.Path(dir_okay=False))
@@ -111,22 +109,9 @@ def _write_corrected(bitext: Any, path: str, original: str) -> str:
     from ..write_back import describe, write_back
 
     data, done = write_back(read_input_bytes(original, limit=PAIRS_MAX_BYTES), original, bitext)
-    with _unwritable_said(path):
+    with unwritable_said(path):
         atomic_write_bytes(path, data)
     return f"Wrote {path}: {describe(done)}"
-
-
-@contextmanager
-def _unwritable_said(path: str) -> Iterator[None]:
-    """An OSError while writing `path` as the one-line InputError the CLI prints (a folder
-    that cannot be written gave a traceback)."""
-    from ..errors import InputError
-
-    try:
-        yield
-    except OSError as exc:
-        raise InputError(f"{exc.filename or path}: cannot write ({exc.strerror}); "
-                         f"check the folder exists and is writable") from None
 
 
 def _write_files(bitext: Any, *, epub: str | None, epub_layout: str,
@@ -140,6 +125,6 @@ def _write_files(bitext: Any, *, epub: str | None, epub_layout: str,
                         (moses, EXPORTERS["moses"]), (anki, EXPORTERS["anki"])):
         if not path:
             continue
-        with _unwritable_said(path):
+        with unwritable_said(path):
             written.extend(str(p) for p in write(bitext, path))
     return written

@@ -34,3 +34,13 @@ def long_bitext(n: int):
     tgt = tuple(Sentence(f"Bridge number {k} spans the river near the mill.", k // 6)
                 for k in range(n))
     return Bitext(src, tgt, Alignment(tuple(Link((k,), (k,), 0.95) for k in range(n))), "fr", "en")
+
+
+def save_copy_as(page, copy: Path) -> None:
+    """"Save a copy as…", the path typed, Enter, "Save the copy", as a person does."""
+    page.get_by_role("button", name="Save a copy as…").click()
+    page.locator(".st-key-copy_path input").click()
+    page.keyboard.type(str(copy))
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Save the copy").click()

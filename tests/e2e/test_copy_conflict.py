@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import reader_table, settle
+from e2e_helpers import reader_table, save_copy_as, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -71,12 +71,7 @@ def test_a_copy_saved_after_a_conflict_clears_the_conflict_box(sample_po, page, 
     expect(page.get_by_role("button", name="Download your version (PO)")).to_be_visible()
 
     copy = tmp_path / "copy2.po"
-    page.get_by_role("button", name="Save a copy as…").click()
-    page.locator(".st-key-copy_path input").click()
-    page.keyboard.type(str(copy))
-    page.keyboard.press("Enter")
-    settle(page)
-    page.get_by_role("button", name="Save the copy").click()
+    save_copy_as(page, copy)
     expect(page.get_by_text(f"Saved a copy as {copy}; it is the open file now.")).to_be_visible()
     expect(conflict).to_have_count(0)
     expect(page.get_by_text("changed on disk")).to_have_count(0)

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from e2e_helpers import open_by_path, reader_table, settle, upload_pair
+from e2e_helpers import open_by_path, reader_table, save_copy_as, settle, upload_pair
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,11 +42,6 @@ def po_copy(sample_bytes, tmp_path) -> Path:
     return path
 
 
-def expect():
-    from playwright.sync_api import expect as pw_expect
-    return pw_expect
-
-
 def row(page, n: int):
     return reader_table(page).locator(f"tr#link-{n}")
 
@@ -64,13 +60,13 @@ def correct_link(page, n: int, text: str) -> None:
     page.keyboard.press("Control+A")
     page.keyboard.type(str(n))
     page.keyboard.press("Enter")
-    expect()(number).to_have_value(str(n))
+    expect(number).to_have_value(str(n))
     settle(page)
     page.get_by_label("Edit the target sentence").click()
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
     page.get_by_role("button", name="Apply edit").click()
-    expect()(row(page, n)).to_contain_text(text)
+    expect(row(page, n)).to_contain_text(text)
     settle(page)
 
 
@@ -83,7 +79,7 @@ def change_on_disk(path: Path, old: str, new: str) -> None:
 def save_refused_then_reload(page) -> None:
     reader_table(page).click()   # the keys go to the page, not the correction box
     page.keyboard.press("Control+s")
-    expect()(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
     page.get_by_role("button", name=re.compile("Reload from disk")).click()
     settle(page)
 
@@ -100,25 +96,25 @@ def test_reload_makes_the_corrections_again_on_top_of_the_changes_on_disk(page, 
     correct_link(page, 3, TYPED)
     change_on_disk(po_copy, *OUTSIDE)
     save_refused_then_reload(page)
-    expect()(page.get_by_text(re.compile("made your corrections again on top"))).to_be_visible()
-    expect()(row(page, 3)).to_contain_text(TYPED)
-    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect(page.get_by_text(re.compile("made your corrections again on top"))).to_be_visible()
+    expect(row(page, 3)).to_contain_text(TYPED)
+    expect(row(page, 4)).to_contain_text(OUTSIDE[1])
     reader_table(page).click()
     page.keyboard.press("Control+z")   # one's version as it was, one Undo away
-    expect()(row(page, 4)).not_to_contain_text(OUTSIDE[1])
-    expect()(row(page, 3)).to_contain_text(TYPED)
+    expect(row(page, 4)).not_to_contain_text(OUTSIDE[1])
+    expect(row(page, 3)).to_contain_text(TYPED)
     settle(page)
     page.keyboard.press("Control+s")
-    expect()(page.get_by_text(re.compile("replaces the changes made there"))).to_be_visible()
+    expect(page.get_by_text(re.compile("replaces the changes made there"))).to_be_visible()
     assert OUTSIDE[1] in po_copy.read_text(encoding="utf-8")
     page.get_by_role("button", name="Cancel").click()
     settle(page)
     page.keyboard.press("Control+y")
-    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect(row(page, 4)).to_contain_text(OUTSIDE[1])
     settle(page)
     page.keyboard.press("Control+s")
     settle(page)
-    expect()(page.get_by_text("unsaved change")).to_have_count(0)
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
     saved = read_po(po_copy)
     assert saved.link_text(2, "tgt") == TYPED and saved.link_text(3, "tgt").startswith(OUTSIDE[1])
 
@@ -133,22 +129,22 @@ def test_saving_a_version_made_before_a_reload_asks_first(page, po_copy):
     correct_link(page, 4, TYPED)
     change_on_disk(po_copy, *OUTSIDE)
     save_refused_then_reload(page)
-    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect(row(page, 4)).to_contain_text(OUTSIDE[1])
     reader_table(page).click()
     page.keyboard.press("Control+z")
-    expect()(row(page, 4)).to_contain_text(TYPED)
+    expect(row(page, 4)).to_contain_text(TYPED)
     settle(page)
     page.keyboard.press("Control+s")
-    expect()(page.get_by_text(re.compile(r"Not saved: this version was made before you "
+    expect(page.get_by_text(re.compile(r"Not saved: this version was made before you "
                                          r"reloaded .*replaces the changes made there"))).to_be_visible()
     assert OUTSIDE[1] in po_copy.read_text(encoding="utf-8")   # nothing written yet
     page.get_by_role("button", name="Cancel").click()
     settle(page)
-    expect()(page.get_by_text("Not saved")).to_have_count(0)
+    expect(page.get_by_text("Not saved")).to_have_count(0)
     assert TYPED not in po_copy.read_text(encoding="utf-8")
     page.locator(".st-key-save button").click()
     page.get_by_role("button", name="Save anyway, replacing them").click()
-    expect()(page.get_by_text(re.compile("replacing the changes made on disk"))).to_be_visible()
+    expect(page.get_by_text(re.compile("replacing the changes made on disk"))).to_be_visible()
     assert read_po(po_copy).link_text(3, "tgt") == TYPED
 
 
@@ -161,14 +157,14 @@ def test_a_version_set_aside_by_a_reload_is_kept_as_a_draft(page, po_copy):
     correct_link(page, 4, TYPED)
     change_on_disk(po_copy, *OUTSIDE)
     save_refused_then_reload(page)
-    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
-    expect()(page.get_by_text(re.compile("kept as a recovery draft"))).to_be_visible()
+    expect(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect(page.get_by_text(re.compile("kept as a recovery draft"))).to_be_visible()
     sidebar(page).get_by_role("button", name="Close").click()
     offer = page.locator("[data-testid='stHorizontalBlock']", has_text=str(po_copy)).last
-    expect()(offer).to_contain_text("unsaved change")
+    expect(offer).to_contain_text("unsaved change")
     offer.get_by_role("button", name="Open and recover").click()
-    expect()(row(page, 4)).to_contain_text(TYPED)
-    expect()(page.get_by_text(re.compile("kept as a recovery draft"))).to_have_count(0)
+    expect(row(page, 4)).to_contain_text(TYPED)
+    expect(page.get_by_text(re.compile("kept as a recovery draft"))).to_have_count(0)
 
 
 def test_a_reload_makes_again_the_corrections_that_do_not_collide(page, po_copy):
@@ -180,12 +176,12 @@ def test_a_reload_makes_again_the_corrections_that_do_not_collide(page, po_copy)
     correct_link(page, 4, "Typed here on link four.")
     change_on_disk(po_copy, *OUTSIDE)
     save_refused_then_reload(page)
-    expect()(row(page, 3)).to_contain_text(TYPED)
-    expect()(row(page, 4)).to_contain_text(OUTSIDE[1])
-    expect()(page.get_by_text(re.compile("but for 1 sentence or link changed there too"))).to_be_visible()
+    expect(row(page, 3)).to_contain_text(TYPED)
+    expect(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect(page.get_by_text(re.compile("but for 1 sentence or link changed there too"))).to_be_visible()
     reader_table(page).click()
     page.keyboard.press("Control+z")
-    expect()(row(page, 4)).to_contain_text("Typed here on link four.")
+    expect(row(page, 4)).to_contain_text("Typed here on link four.")
 
 
 def test_a_reload_is_forgotten_when_the_text_is_closed(page, po_copy):
@@ -198,11 +194,11 @@ def test_a_reload_is_forgotten_when_the_text_is_closed(page, po_copy):
     correct_link(page, 3, TYPED)
     change_on_disk(po_copy, *OUTSIDE)
     save_refused_then_reload(page)
-    expect()(page.get_by_text(re.compile("made your corrections again on top"))).to_be_visible()
+    expect(page.get_by_text(re.compile("made your corrections again on top"))).to_be_visible()
     sidebar(page).get_by_role("button", name="Close").click()
     page.get_by_role("button", name=re.compile("Discard")).first.click()
     open_by_path(page, po_copy)
-    expect()(page.get_by_text(re.compile("made your corrections again on top"))).to_have_count(0)
+    expect(page.get_by_text(re.compile("made your corrections again on top"))).to_have_count(0)
     correct_link(page, 2, "A second sentence typed after reopening.")
     correct_link(page, 5, "A third sentence typed after reopening.")
     reader_table(page).click()
@@ -210,7 +206,7 @@ def test_a_reload_is_forgotten_when_the_text_is_closed(page, po_copy):
     settle(page)
     page.keyboard.press("Control+s")
     settle(page)
-    expect()(page.get_by_text("Not saved")).to_have_count(0)
+    expect(page.get_by_text("Not saved")).to_have_count(0)
     saved = read_po(po_copy)
     assert saved.link_text(1, "tgt") == "A second sentence typed after reopening."
     assert saved.link_text(3, "tgt").startswith(OUTSIDE[1])
@@ -227,13 +223,13 @@ def test_reload_of_a_file_deleted_since_offers_to_write_it_again(page, po_copy):
     change_on_disk(po_copy, *OUTSIDE)
     reader_table(page).click()
     page.keyboard.press("Control+s")
-    expect()(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
     po_copy.unlink()
     page.get_by_role("button", name=re.compile("Reload from disk")).click()
-    expect()(page.get_by_text(re.compile("is no longer on disk .*nothing to reload"))).to_be_visible()
-    expect()(page.get_by_text("Cannot reload")).to_have_count(0)
+    expect(page.get_by_text(re.compile("is no longer on disk .*nothing to reload"))).to_be_visible()
+    expect(page.get_by_text("Cannot reload")).to_have_count(0)
     page.get_by_role("button", name="Write it again there").click()
-    expect()(page.get_by_text("is no longer on disk")).to_have_count(0)
+    expect(page.get_by_text("is no longer on disk")).to_have_count(0)
     assert read_po(po_copy).link_text(2, "tgt") == TYPED
 
 
@@ -248,10 +244,10 @@ def test_word_links_alone_keep_the_file_unmarked(page, po_copy):
     sidebar(page).get_by_role("button", name="Find word links").click()
     row(page, 2).locator("td.src mark.w").first.wait_for(timeout=240_000)
     settle(page)
-    expect()(page.get_by_text("word links not saved").first).to_be_visible()
-    expect()(page.get_by_text("unsaved change")).to_have_count(0)
+    expect(page.get_by_text("word links not saved").first).to_be_visible()
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
     sidebar(page).get_by_role("button", name="Close").click()
-    expect()(page.get_by_text(re.compile("The word links found in .* are not saved"))).to_be_visible()
+    expect(page.get_by_text(re.compile("The word links found in .* are not saved"))).to_be_visible()
     page.get_by_role("button", name="Save and close").click()
     page.get_by_text("Align new texts").wait_for()
     text = po_copy.read_text(encoding="utf-8")
@@ -271,32 +267,27 @@ def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
     settle(page)
     correct_link(page, 3, TYPED)
     copy = tmp_path / "mine.po"
-    page.get_by_role("button", name="Save a copy as…").click()
-    page.locator(".st-key-copy_path input").click()
-    page.keyboard.type(str(copy))
-    page.keyboard.press("Enter")
-    settle(page)
-    page.get_by_role("button", name="Save the copy").click()
-    expect()(page.get_by_text(f"Saved a copy as {copy}; it is the open file now.")).to_be_visible()
+    save_copy_as(page, copy)
+    expect(page.get_by_text(f"Saved a copy as {copy}; it is the open file now.")).to_be_visible()
     sidebar(page).get_by_role("button", name="Close").click()
     kept = page.get_by_role("button", name=re.compile(r"fr ↔ en \(saved as mine\.po\)"))
-    expect()(kept).to_be_visible()
+    expect(kept).to_be_visible()
     kept.click()
-    expect()(page.get_by_text(re.compile(re.escape(str(copy)) + "$"))).to_be_visible()
-    expect()(row(page, 3)).to_contain_text(TYPED)
+    expect(page.get_by_text(re.compile(re.escape(str(copy)) + "$"))).to_be_visible()
+    expect(row(page, 3)).to_contain_text(TYPED)
     sidebar(page).get_by_role("button", name="Close").click()
     page.get_by_text("Align new texts").wait_for()
     upload_pair(page, sample / "fr.txt", sample / "en.txt")
     page.get_by_role("button", name="Align", exact=True).click()
-    expect()(page.get_by_text(re.compile(r"saved as a copy: opened " + re.escape(str(copy)))))\
+    expect(page.get_by_text(re.compile(r"saved as a copy: opened " + re.escape(str(copy)))))\
         .to_be_visible()
-    expect()(row(page, 3)).to_contain_text(TYPED)
+    expect(row(page, 3)).to_contain_text(TYPED)
     # the copy moved away: the first file opens, and says that the copy is gone (it said nothing)
     copy.rename(tmp_path / "moved.po")
     sidebar(page).get_by_role("button", name="Close").click()
     page.get_by_text("Align new texts").wait_for()
     page.get_by_role("button", name=re.compile(r"^fr ↔ en$")).first.click()
-    expect()(page.get_by_text(re.compile(re.escape(f"The copy it was saved as, {copy}, is no "
+    expect(page.get_by_text(re.compile(re.escape(f"The copy it was saved as, {copy}, is no "
                                                    "longer there")))).to_be_visible()
 
 
@@ -319,9 +310,9 @@ def test_a_findings_jump_shows_the_correction_box(page, po_copy):
     target = re.search(r"\d+", button.inner_text()).group()
     button.scroll_into_view_if_needed()
     button.click()
-    expect()(page.get_by_label("Link (the blue row)")).to_have_value(target)
+    expect(page.get_by_label("Link (the blue row)")).to_have_value(target)
     page.wait_for_timeout(2_000)   # the page's scrolls are tried again up to 1.5 s later
-    expect()(page.get_by_label("Edit the target sentence")).to_be_in_viewport()
+    expect(page.get_by_label("Edit the target sentence")).to_be_in_viewport()
 
 
 def test_one_finding_and_one_change_read_right(page, po_copy):
@@ -336,9 +327,9 @@ def test_one_finding_and_one_change_read_right(page, po_copy):
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     settle(page)
-    expect()(page.get_by_role("button", name="Download this finding (CSV)")).to_be_visible()
+    expect(page.get_by_role("button", name="Download this finding (CSV)")).to_be_visible()
     page.locator(".st-key-findings_box").get_by_role("button", name="✕").first.click()
-    expect()(page.get_by_text("1 unsaved change").first).to_be_visible()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
     sidebar(page).get_by_role("button", name="Close").click()
-    expect()(page.get_by_text(re.compile(r"1 unsaved change in .*: save it before closing\?")))\
+    expect(page.get_by_text(re.compile(r"1 unsaved change in .*: save it before closing\?")))\
         .to_be_visible()
