@@ -165,7 +165,8 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
                   page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
                   revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
                   opened=True, recovery=draft, draft_session=secrets.token_hex(6),
-                  reloads=[], unknown_base=None, reload_info=None)   # views/saving.py's, per opening
+                  reloads=[], reload_saves=[], unknown_base=None,   # views/saving.py's,
+                  reload_info=None)   # per opening
         for key in ("_memo", "findings", "evidence", "word_job", "check_job"):
             ss.pop(key, None)
 
@@ -220,9 +221,10 @@ def save(mark_edited: bool = True) -> bool:
     `mark_edited=False`: found word links alone, the file keeps its checksum (po.save_po)."""
     from alignment.po import save_po
 
+    before = ss.fingerprint
     try:
         ss.fingerprint = save_po(ss.history.current, Path(ss.path),
-                                 expected_fingerprint=ss.fingerprint, mark_edited=mark_edited)
+                                 expected_fingerprint=before, mark_edited=mark_edited)
     except AlignmentError as exc:   # POConflict, a read-only file (InputError)
         ss.conflict = str(exc)
         return False
@@ -231,6 +233,8 @@ def save(mark_edited: bool = True) -> bool:
                        f"or download your version")
         return False
     ss.saved, ss.conflict, ss.flash = ss.history.current, None, None
+    if ss.get("reloads"):   # views/saving.py: a version made before a reload still asks
+        ss.reload_saves = [*(ss.get("reload_saves") or []), (before, ss.fingerprint)]
     drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
     return True
 
@@ -265,7 +269,7 @@ def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
     for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",
                 "word_job", "check_job", "guard", "recovery", "reloads", "unknown_base",
-                "reload_info"):
+                "reload_info", "reload_saves"):
         ss.pop(key, None)
     if "upload_dir" in ss:
         workspace.remove_upload_dir(ss.pop("upload_dir"))

@@ -98,7 +98,7 @@ def save_copy() -> None:
     drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
     note_copy(ss.path, path)   # the start page's list leads to the copy now
     ss.path, ss.fingerprint, ss.saved = str(path), file_fingerprint(path), ss.history.current
-    ss.reloads = []
+    ss.reloads, ss.reload_saves = [], []
     # A save refused (the file changed on disk, read-only, gone) is settled: the copy holds
     # this version and is the open file; the box's Reload and Download would act on the copy.
     ss.conflict = None

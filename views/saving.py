@@ -33,10 +33,20 @@ class Reload(NamedTuple):
 
 
 def _reloads() -> list[Reload]:
-    """The reloads since the last save (a save since leaves another fingerprint: none)."""
+    """The reloads of this opening, while the fingerprint a save expects is one of theirs or
+    one written by a save since (views/common.save keeps those in ss.reload_saves)."""
     marks = ss.get("reloads") or []
-    return marks if ss.get("fingerprint") in {fp for r in marks for fp in (r.before, r.after)} \
-        else []
+    known = {fp for r in marks for fp in (r.before, r.after)}
+    known |= {fp for pair in ss.get("reload_saves") or [] for fp in pair}
+    return marks if ss.get("fingerprint") in known else []
+
+
+def _latest(marks: list[Reload]) -> str:
+    """The file's fingerprint as the last reload read it, or as the saves since wrote it."""
+    fp = marks[-1].after
+    for before, after in ss.get("reload_saves") or []:
+        fp = after if before == fp else fp
+    return fp
 
 
 def hidden(version: Bitext) -> bool:
@@ -60,22 +70,26 @@ def follow_reloads() -> None:
     if not marks:
         return
     fps = [r.after for r in marks if _reached(r.version)]
-    ss.fingerprint = fps[-1] if fps else marks[0].before
+    ss.fingerprint = _latest(marks) if _reached(marks[-1].version) else \
+        fps[-1] if fps else marks[0].before
 
 
 def made_before_reload() -> bool:
-    """Whether the version shown was made before the last reload of a file unchanged since."""
+    """Whether the version shown was made before the last reload of a file unchanged since
+    (but for this app's own saves: Undo past a reload and a save still asks)."""
     from alignment.po import file_fingerprint
 
     marks = _reloads()
-    return bool(marks) and ss.fingerprint != marks[-1].after \
-        and file_fingerprint(Path(ss.path)) == marks[-1].after
+    return bool(marks) and ss.fingerprint != _latest(marks) \
+        and file_fingerprint(Path(ss.path)) == _latest(marks)
 
 
 def base_of_current() -> Bitext | None:
     """The version the one shown was made on, as read from the file `ss.fingerprint`; None
     where unknown (a draft recovered over a file that changed since it was written)."""
     marks = _reloads()
+    if marks and ss.fingerprint == _latest(marks):
+        return ss.saved   # the file as last reloaded or saved
     reached = [r.version for r in marks if _reached(r.version)]
     if reached:
         return reached[-1]
@@ -111,7 +125,7 @@ def reload() -> None:
     ss.history = ss.history.push(fresh)
     if merged is not None:
         ss.history = ss.history.push(merged)
-    ss.saved, ss.fingerprint, ss.conflict = fresh, fp, None
+    ss.saved, ss.fingerprint, ss.conflict, ss.reload_saves = fresh, fp, None, []
     if had:
         ss.reload_info = reload_message(merged is not None, left)
     changed()
@@ -162,9 +176,9 @@ def reload_message(merged: bool, left: int = 0) -> str:
 def save_anyway() -> None:
     """"Save anyway" in the box of a version made before a reload: it replaces the file as
     reloaded (and still nothing that changed on disk after the reload)."""
-    ss.fingerprint = _reloads()[-1].after
+    ss.fingerprint = _latest(_reloads())
     if save_text():
-        ss.reloads = []
+        ss.reloads, ss.reload_saves = [], []
         ss.reload_info = f"Saved your version to {ss.path}, replacing the changes made on disk."
 
 

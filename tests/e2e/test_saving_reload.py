@@ -119,6 +119,42 @@ def test_reload_makes_the_corrections_again_on_top_of_the_changes_on_disk(page, 
     assert saved.link_text(2, "tgt") == TYPED and saved.link_text(3, "tgt").startswith(OUTSIDE[1])
 
 
+def test_undo_past_a_reload_and_a_save_still_asks_before_saving(page, po_copy):
+    """Reload (corrections made again on top), Ctrl+S writes both; then Undo gives one's
+    version from before the reload, and Ctrl+S asks before replacing the other program's
+    change (it wrote over it without a word: the reload's marks ended at the save)."""
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    change_on_disk(po_copy, *OUTSIDE)
+    save_refused_then_reload(page)
+    reader_table(page).click()
+    page.keyboard.press("Control+s")
+    settle(page)
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+    page.keyboard.press("Control+z")   # one's version as it was before the reload
+    expect(row(page, 4)).not_to_contain_text(OUTSIDE[1])
+    settle(page)
+    page.keyboard.press("Control+s")
+    expect(page.get_by_text(re.compile("replaces the changes made there"))).to_be_visible()
+    assert read_po(po_copy).link_text(3, "tgt").startswith(OUTSIDE[1])
+    page.get_by_role("button", name="Cancel").click()
+    settle(page)
+    page.keyboard.press("Control+y")   # back to both, as saved: nothing unsaved
+    expect(row(page, 4)).to_contain_text(OUTSIDE[1])
+    expect(row(page, 3)).to_contain_text(TYPED)
+    settle(page)
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+    correct_link(page, 5, TYPED)   # a new correction on top saves plainly
+    reader_table(page).click()
+    page.keyboard.press("Control+s")
+    settle(page)
+    expect(page.get_by_text(re.compile("Not saved"))).to_have_count(0)
+    saved = read_po(po_copy)
+    assert saved.link_text(2, "tgt") == TYPED and saved.link_text(3, "tgt").startswith(OUTSIDE[1])
+
+
 def test_saving_a_version_made_before_a_reload_asks_first(page, po_copy):
     """The same link changed here and on disk: Reload shows the file, Undo gives one's version
     back, and Ctrl+S says it replaces the changes made on disk and asks; Cancel keeps the file,
