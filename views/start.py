@@ -290,17 +290,28 @@ def upload_box() -> None:
         st.error(f"Cannot open {md(upload.name)}: {md(str(exc))}")
     else:
         chosen = f" ({src} → {tgt})" if src else f" ({tgt})" if tgt else ""
-        try_open(target, title=upload.name + chosen,
+        try_open(target, title=upload.name + chosen, follow_copy=True,
                  key="upload:" + workspace.pairs_digest(data, tgt, src)[:16])
 
 
-def try_open(path: Path, **kwargs: Any) -> None:
-    """Open a PO; an error is shown here and the rest of the start page stays."""
+def try_open(path: Path, follow_copy: bool = False, **kwargs: Any) -> None:
+    """Open a PO; an error is shown here and the rest of the start page stays.
+
+    `follow_copy`: a file kept here (an upload) that was saved as a copy opens the copy, with
+    the corrections saved to it, as the start page's list does; the same upload again opened
+    the kept file, and those corrections seemed lost."""
+    copy = copy_of(path) if follow_copy else None
     try:
-        open_po(path, **kwargs)
+        open_po(copy or path, **kwargs)
     except AlignmentError as exc:
-        st.error(f"Cannot open {md(path.name)}: {md(str(exc))}")
+        st.error(f"Cannot open {md((copy or path).name)}: {md(str(exc))}")
         return
+    if copy is not None:
+        ss.flash_info = (f"This file was opened here before and saved as a copy: opened {copy}, "
+                         f"with the corrections saved to it (the file kept, {path}, stays as "
+                         "it was).")
+    elif follow_copy:
+        _say_lost(path)
     st.rerun()
 
 

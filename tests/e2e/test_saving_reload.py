@@ -327,6 +327,30 @@ def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
                                                    "longer there")))).to_be_visible()
 
 
+def test_the_same_po_uploaded_again_opens_the_copy_saved_of_it(page, po_copy, tmp_path):
+    """A PO uploaded, corrected, saved as a copy, closed; the same PO uploaded again opens
+    the copy with the correction, and says so (it opened the file kept at upload, and the
+    correction seemed lost)."""
+    for attempt in range(2):
+        page.locator(".st-key-po_upload input[type=file]").set_input_files(str(po_copy))
+        settle(page)
+        page.get_by_role("button", name="Open upload").click()
+        row(page, 3).wait_for()
+        settle(page)
+        if attempt:
+            break
+        expect(row(page, 3)).not_to_contain_text(TYPED)
+        correct_link(page, 3, TYPED)
+        copy = tmp_path / "mine.po"
+        save_copy_as(page, copy)
+        expect(page.get_by_text(f"Saved a copy as {copy}; it is the open file now.")).to_be_visible()
+        sidebar(page).get_by_role("button", name="Close").click()
+        page.get_by_text("Align new texts").wait_for()
+    expect(page.get_by_text(re.compile(r"saved as a copy: opened " + re.escape(str(copy)))))\
+        .to_be_visible()
+    expect(row(page, 3)).to_contain_text(TYPED)
+
+
 # ---------------------------------------------------------------- 4 and 5. proofreading
 
 def proofread(page, po_copy):
