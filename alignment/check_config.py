@@ -123,7 +123,7 @@ class CheckConfig:
     slip_margin: float = 0.2            # ... and this much closer than the word written
     slip_better: float = 0.2            # ... and than any word of the translation
     slip_weak: float = 0.85             # original words matched at or above this are decided
-    # slips among words the translation uses at most slip_rare_in_text times (slips.py _text_slips)
+    # slips among words the translation uses at most slip_rare_in_text times (slip_rare.py text_slips)
     slip_rare_in_text: int = 2
     slip_usual: float = 0.1             # an original word becomes the intended word this often
                                         # in the text's word links ...

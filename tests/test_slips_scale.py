@@ -107,3 +107,29 @@ def test_one_blas_thread_same_products(rows: int, cols: int) -> None:
     with slips.one_blas_thread():
         one = a @ b.T
     assert np.array_equal(one, many)
+
+
+LATE_BLAS = """
+from threadpoolctl import ThreadpoolController, threadpool_limits
+from alignment import slips
+with slips.one_blas_thread():
+    pass
+import scipy.linalg  # its own OpenBLAS, loaded after the first link's limit
+with threadpool_limits(2, user_api="blas"):
+    with slips.one_blas_thread():
+        print([c.num_threads for c in ThreadpoolController().select(user_api="blas").lib_controllers])
+"""
+
+
+def test_a_blas_loaded_after_the_first_link_is_held_to_one_thread_too() -> None:
+    """The controller was built once: a BLAS imported later (scipy's, by another check) kept
+    all its threads. A fresh process, since this one may have loaded both already."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", LATE_BLAS], capture_output=True, text=True,
+                         check=True).stdout
+    threads = [int(n) for n in out.strip().strip("[]").split(",")]
+    if len(threads) < 2:
+        pytest.skip("scipy shares numpy's BLAS here")
+    assert threads == [1] * len(threads)
