@@ -320,7 +320,10 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
         body = _side_html(bitext, link, side, marks)
         if view.hidden == side:
             opened = " open" if i in view.revealed else ""
-            body = f"<details{opened}><summary>show</summary>{body or '&mdash;'}</details>"
+            # the sentence its own dir=auto: the cell's first letters are "show", which set
+            # a revealed Arabic sentence left to right
+            body = (f'<details{opened}><summary>show</summary><div dir="auto">'
+                    f"{body or '&mdash;'}</div></details>")
         empty = " empty" if not (link.src if side == "src" else link.tgt) else ""
         # the cell's language picks its glyphs (Japanese and Chinese Han differ) and dir=auto
         # sets a right-to-left text (Arabic) right to left, its full stop at its end

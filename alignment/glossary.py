@@ -83,8 +83,9 @@ def _stable_id(name: str) -> int:
 def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
     """An Anki .apkg deck: front = source word and its example, back = target word and example."""
     model = _model("alignment word pair", ("Word", "Translation", "Example", "Example translation"),
-                   "<div style='font-size:1.6em'>{{Word}}</div><p>{{Example}}</p>",
-                   "<div style='font-size:1.6em'>{{Translation}}</div><p>{{Example translation}}</p>")
+                   "<div dir='auto' style='font-size:1.6em'>{{Word}}</div><p dir='auto'>{{Example}}</p>",
+                   "<div dir='auto' style='font-size:1.6em'>{{Translation}}</div>"
+                   "<p dir='auto'>{{Example translation}}</p>")
     notes = (([_html(e.src), _html(e.tgt), _html(e.src_example), _html(e.tgt_example)],
               (e.src, e.tgt)) for e in entries)
     return _deck(deck_name, model, notes)
@@ -98,8 +99,9 @@ def sentence_deck(bitext: Bitext, ids: Iterable[int], deck_name: str,
     updates its card instead of adding a copy (and a pair the text repeats is one card)."""
     back: Side = "tgt" if front == "src" else "src"
     model = _model("alignment sentence pair", ("Sentence", "Translation", "Link"),
-                   "<div style='font-size:1.4em'>{{Sentence}}</div>",
-                   "<div style='font-size:1.4em'>{{Translation}}</div><p style='color:#888'>{{Link}}</p>")
+                   "<div dir='auto' style='font-size:1.4em'>{{Sentence}}</div>",
+                   "<div dir='auto' style='font-size:1.4em'>{{Translation}}</div>"
+                   "<p style='color:#888'>{{Link}}</p>")
     notes = (([_html(bitext.link_text(i, front)), _html(bitext.link_text(i, back)), f"link {i + 1}"],
               (bitext.link_text(i, "src"), bitext.link_text(i, "tgt")))
              for i in ids if bitext.alignment.links[i].src and bitext.alignment.links[i].tgt)
@@ -125,7 +127,9 @@ def write_sentence_deck(bitext: Bitext, path: str | os.PathLike[str]) -> list[Pa
 
 
 def _model(name: str, fields: Sequence[str], question: str, answer: str):
-    """A genanki note type of one card: `question` on the front, `answer` below it on the back."""
+    """A genanki note type of one card: `question` on the front, `answer` below it on the back.
+    Each field's element has dir='auto': an Arabic or Hebrew card reads right to left, its full
+    stop at its end (the cards showed them left to right)."""
     import genanki
 
     return genanki.Model(_stable_id(name), name, fields=[{"name": f} for f in fields],

@@ -358,7 +358,7 @@ def test_findings_are_flagged_and_their_spans_marked():
 def test_learning_mode_hides_one_side_until_revealed():
     view = View(hidden="tgt", revealed=frozenset({1}))
     closed, opened = (browse.render_row(EDIT_TEXT, i, view) for i in (0, 1))
-    assert "<details><summary>show</summary>T0</details>" in closed
+    assert "<details><summary>show</summary><div dir=\"auto\">T0</div></details>" in closed
     assert "<details open>" in opened
     assert "<details" not in browse.render_row(EDIT_TEXT, 0)
 

@@ -198,3 +198,50 @@ def test_learn_mode_makes_sentence_cards_of_the_sentences_shown(page, po_copy, t
     assert len(notes) == len(shown) >= 3
     assert all("pont" in back for _, back in notes)   # the French, on the back
     assert sorted(front for front, _ in notes) == sorted(shown)
+
+
+def arabic_po(path: Path) -> Path:
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    ar = ("ذهب أحمد إلى السوق يوم السبت.", "اشترى خبزاً وجبناً بـ 12 ديناراً.")
+    fr = ("Ahmed est allé au marché samedi.", "Il a acheté du pain et du fromage pour 12 dinars.")
+    links = tuple(Link((i,), (i,), 0.95) for i in range(2))
+    write_po(Bitext(tuple(map(Sentence, ar)), tuple(map(Sentence, fr)), Alignment(links),
+                    "ar", "fr"), path)
+    return path
+
+
+def direction(locator) -> str:
+    return locator.evaluate("e => getComputedStyle(e).direction")
+
+
+def test_arabic_reads_right_to_left_when_revealed_and_on_its_cards(page, tmp_path):
+    """Learn mode with the Arabic hidden: "show" reveals it right to left (the cell's first
+    letters were "show", and the sentence was laid out left to right, its full stop at the
+    wrong end); the sentence cards' Arabic back reads right to left too."""
+    open_by_path(page, arabic_po(tmp_path / "ar-fr.po"))
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
+    page.locator(".st-key-hide").get_by_text("ar").click()
+    settle(page)
+    cell = reader_table(page).locator("tr#link-1 td.src")
+    cell.get_by_text("show").click()
+    sentence = cell.get_by_text("ذهب أحمد")
+    expect(sentence).to_be_visible()
+    assert direction(sentence) == "rtl"
+    page.get_by_role("button", name="Sentence cards (Anki)").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the deck (.apkg)").click()
+    db = tmp_path / "collection.anki2"
+    db.write_bytes(zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
+                   .read("collection.anki2"))
+    with sqlite3.connect(db) as con:
+        fields = con.execute("select flds from notes").fetchone()[0].split("\x1f")
+        models = con.execute("select models from col").fetchone()[0]
+    import json
+    template = next(iter(json.loads(models).values()))["tmpls"][0]["afmt"]
+    card = template.replace("{{FrontSide}}", "").replace("{{Sentence}}", fields[0]) \
+        .replace("{{Translation}}", fields[1]).replace("{{Link}}", fields[2])
+    page.set_content(f"<html><body>{card}</body></html>")
+    back = page.get_by_text("ذهب أحمد")
+    assert direction(back) == "rtl", card
