@@ -203,6 +203,21 @@ def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: 
     return written
 
 
+def po_bytes(bitext: Bitext, *, like: str | os.PathLike[str] | None = None,
+             edited: bool = False) -> bytes:
+    """`bitext` as the bytes of a PO to download: as a save would write it. Marked edited
+    where `edited` (a person's unsaved corrections) or where `like`, the PO it was read from,
+    is; keeping what other tools added to `like`.
+
+    Why: the app's "Download > PO" of a corrected text carried a fresh checksum, so the
+    next `alignment align -o` onto that downloaded file replaced every correction silently."""
+    po = _like(bitext, like) if like is not None and Path(like).is_file() else bitext_to_po(bitext)
+    if edited and "X-Alignment-Checksum" in po.metadata:
+        del po.metadata["X-Alignment-Checksum"]
+        po.metadata["X-Alignment-Edited"] = "yes"
+    return str(po).encode("utf-8")
+
+
 def _like(bitext: Bitext, source: str | os.PathLike[str]) -> polib.POFile:
     """`bitext` as a PO carrying over from `source` a person's edited mark (or the new file,
     holding a valid checksum, could be replaced by the next `alignment align -o` without a

@@ -385,15 +385,18 @@ def guess_language(text: str) -> str | None:
     return detect_language(text)
 
 
-def export_bytes(bitext: Bitext, fmt: str, title: str = "") -> bytes:
+def export_bytes(bitext: Bitext, fmt: str, title: str = "", *,
+                 like: str | os.PathLike[str] | None = None, edited: bool = False) -> bytes:
     """The bitext as a downloadable file: po, tmx, tsv, html, epub (named `title`, the text's
     title in the app; an HTML page was titled 'fr – en') or txt (the translation as plain
-    text, as corrected: what a proofreader hands back), rendered in memory."""
+    text, as corrected: what a proofreader hands back), rendered in memory. A PO is made as
+    a save would write it (po.po_bytes: `like`, the file open; `edited`, unsaved corrections),
+    so a person's corrections downloaded are not replaced by a later `alignment align -o`."""
     from . import export
-    from .po import bitext_to_po
+    from .po import po_bytes
 
     if fmt == "po":
-        return str(bitext_to_po(bitext)).encode("utf-8")
+        return po_bytes(bitext, like=like, edited=edited)
     if fmt == "tmx":
         return export.render_tmx(bitext)
     if fmt == "tsv":

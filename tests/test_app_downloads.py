@@ -16,8 +16,8 @@ def made(monkeypatch) -> list[tuple[str, bytes]]:
     calls: list[tuple[str, bytes]] = []
     real = workspace.export_bytes
 
-    def export_bytes(bitext, fmt, title=""):
-        data = real(bitext, fmt, title)
+    def export_bytes(bitext, fmt, title="", **kw):
+        data = real(bitext, fmt, title, **kw)
         calls.append((fmt, data))
         return data
 
@@ -65,10 +65,10 @@ def test_a_format_that_cannot_be_made_says_why_and_the_others_download(env, monk
 
     real = workspace.export_bytes
 
-    def export_bytes(bitext, fmt, title=""):
+    def export_bytes(bitext, fmt, title="", **kw):
         if fmt == "tmx":
             raise InputError("TMX needs a language code it can carry; fix the PO header")
-        return real(bitext, fmt)
+        return real(bitext, fmt, **kw)
 
     monkeypatch.setattr(workspace, "export_bytes", export_bytes)
     at = open_menu(open_sample(env))

@@ -383,7 +383,8 @@ def download_file(bitext: Bitext, fmt: str) -> bytes | str:
     files = memo("downloads", bitext, None, dict)  # a new dict for each version
     if fmt not in files:
         try:
-            files[fmt] = workspace.export_bytes(bitext, fmt, ss.title)
+            files[fmt] = workspace.export_bytes(bitext, fmt, ss.title, like=ss.path,
+                                                edited=bool(unsaved()) and not words_only())
         except AlignmentError as exc:  # e.g. a language code TMX cannot carry
             files[fmt] = str(exc)
     return files[fmt]

@@ -173,7 +173,7 @@ def gone_file(row: Any, draft: Any, n: int) -> None:
             try_open(path, title=draft.title or None, key=draft.key or None)
             st.rerun()
     them = "it" if draft.changes == 1 else "them"
-    row.download_button(f"Download {them} (PO)", workspace.export_bytes(draft.bitext, "po"),
+    row.download_button(f"Download {them} (PO)", workspace.export_bytes(draft.bitext, "po", edited=True),
                         file_name=f"{Path(draft.po_path).stem}-recovered.po", key=f"dl_draft_{n}",
                         on_click="ignore")
 

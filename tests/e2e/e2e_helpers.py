@@ -44,3 +44,15 @@ def save_copy_as(page, copy: Path) -> None:
     page.keyboard.press("Enter")
     settle(page)
     page.get_by_role("button", name="Save the copy").click()
+
+
+def click_download(page, fmt: str):
+    """Open the Download menu and click a format, as a person does, once: the files are
+    made when the menu opens and each button is a plain link to its file."""
+    settle(page)
+    page.get_by_role("button", name="Download").click()
+    button = page.get_by_role("button", name=fmt, exact=True)
+    button.wait_for(state="visible", timeout=60_000)
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    return info.value

@@ -10,7 +10,8 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import OMISSION, long_bitext, open_by_path, reader_table, settle, upload_pair
+from e2e_helpers import (OMISSION, click_download, long_bitext, open_by_path, reader_table, settle,
+                         upload_pair)
 
 pytestmark = pytest.mark.e2e
 
@@ -429,18 +430,6 @@ def test_upload_two_texts_in_another_language_pair(page, tmp_path):
     bars = page.evaluate("window.__bars || []")
     assert bars and any(bars), "the progress bar was never drawn in view"
     expect(page.get_by_text(re.compile(r"written to .*kapitel1--kapitel1-\w+\.po"))).to_be_visible()
-
-
-def click_download(page, fmt: str):
-    """Open the Download menu and click a format, as a person does, once: the files are
-    made when the menu opens and each button is a plain link to its file."""
-    settle(page)
-    page.get_by_role("button", name="Download").click()
-    button = page.get_by_role("button", name=fmt, exact=True)
-    button.wait_for(state="visible", timeout=60_000)
-    with page.expect_download(timeout=30_000) as info:
-        button.click()
-    return info.value
 
 
 @pytest.mark.parametrize("fmt, head", [("PO", b"# "), ("TMX", b"<?xml"), ("TSV", None),

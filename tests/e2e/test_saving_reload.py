@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import open_by_path, reader_table, save_copy_as, settle, upload_pair
+from e2e_helpers import (click_download, open_by_path, reader_table, save_copy_as, settle,
+                         upload_pair)
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -289,6 +290,32 @@ def test_word_links_alone_keep_the_file_unmarked(page, po_copy):
     text = po_copy.read_text(encoding="utf-8")
     assert "#. words:" in text and "X-Alignment-Edited" not in text
     assert edited_reason(po_copy) is None
+
+
+def test_a_downloaded_po_of_corrections_is_not_replaced_by_a_later_align(page, po_copy,
+                                                                         tmp_path):
+    """Download > PO of a corrected text, unsaved and then saved: the file says it holds a
+    person's corrections, so `alignment align -o` onto it refuses (it carried a fresh
+    checksum, and the next align replaced every correction without a word)."""
+    from alignment.errors import POConflict
+    from alignment.po import ensure_replaceable, read_po
+
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    for n in range(2):   # unsaved; then saved, closed and opened again
+        path = tmp_path / f"download-{n}.po"
+        click_download(page, "PO").save_as(path)
+        assert read_po(path).link_text(2, "tgt") == TYPED
+        with pytest.raises(POConflict, match="corrections"):
+            ensure_replaceable(path)
+        page.keyboard.press("Escape")
+        reader_table(page).click()
+        page.keyboard.press("Control+s")
+        settle(page)
+        expect(page.get_by_text("unsaved change")).to_have_count(0)
+        sidebar(page).get_by_role("button", name="Close").click()
+        page.get_by_text("Align new texts").wait_for()
+        open_by_path(page, po_copy)
 
 
 # ---------------------------------------------------------------- 3. a copy saved
