@@ -185,10 +185,19 @@ def dismiss_finding(link: int, key: str, dismissed: bool = True) -> None:
     ss.editing = editing
 
 
-def proofread_panel(bitext: Bitext) -> None:
-    from alignment.checks import at_level  # warnings and errors unless info is asked for
+def shown_level() -> str:
+    """The lowest level of finding shown: warnings and errors unless info is asked for."""
+    return "info" if ss.get("p_info") else "warning"
 
-    level = "info" if st.toggle("Show info findings", key="p_info") else "warning"
+
+def proofread_panel(bitext: Bitext) -> list:
+    """The findings panel; returns the findings it lists (this level, these checks), which
+    the table's ⚑ marks count too (they counted hidden info findings: ⚑1 on a row the list
+    said nothing about)."""
+    from alignment.checks import at_level
+
+    st.toggle("Show info findings", key="p_info")
+    level = shown_level()
     found = at_level(findings(bitext), level)
     checked = ss.get("findings")
     st.subheader(f"Proofreading: {counted(len(found), 'finding')}" if checked is not None
@@ -216,6 +225,7 @@ def proofread_panel(bitext: Bitext) -> None:
         box = st.container(height=min(60 + 48 * len(gone[:200]), 320), key="dismissed_box")
         for n, f in enumerate(gone[:200]):
             finding_row(box, bitext, f, n, dismissed=True)
+    return shown
 
 
 def report_button(bitext: Bitext, shown: tuple) -> None:

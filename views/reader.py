@@ -19,7 +19,7 @@ from .common import (EMBEDDER, callback, changed, close_text, counted, embedder,
 from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
-from .proofread import check_progress, findings, proofread_panel
+from .proofread import check_progress, findings, proofread_panel, shown_level
 from .saving import (follow_reloads, hidden, made_before_reload, note_unknown_base, reload,
                      replace_box, save_text, unsaved_words, words_only)
 
@@ -173,7 +173,9 @@ def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
     except AlignmentError as exc:
         st.error(md(str(exc)))
         hits = None
-    found = findings(bitext) if filters.failed_checks else ()
+    from alignment.checks import at_level   # the level the findings list shows
+
+    found = tuple(at_level(findings(bitext), shown_level())) if filters.failed_checks else ()
     if filters.failed_checks and ss.get("check_job") is not None and ss.get("mode") != "Proofread":
         with st.sidebar:
             check_progress()  # the findings being made in the background
@@ -342,9 +344,8 @@ def reader() -> None:
                            revealed=frozenset(ss.revealed), current=ss.cursor)
     else:
         if mode == "Proofread":
-            proofread_panel(bitext)
-            view = browse.View(hits=hits, current=ss.link,
-                               findings=browse.findings_by_link(findings(bitext)))
+            listed = proofread_panel(bitext)
+            view = browse.View(hits=hits, current=ss.link, findings=browse.findings_by_link(listed))
         edit_panel(bitext)
     if "jump_to" in ss:
         ss.page_no = browse.page_of(ss.pop("jump_to"), per_page, ids)

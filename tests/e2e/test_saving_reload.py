@@ -389,6 +389,31 @@ def proofread(page, po_copy):
     return jumps
 
 
+def test_the_tables_flags_count_the_findings_listed(page, tmp_path):
+    """A double space is an info finding, hidden by default: its row carries no ⚑ until "Show
+    info findings" lists it (⚑1 stood on a row the list said nothing about); a number changed
+    is flagged either way."""
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src = ("Il a payé 350 francs.", "Le pont est vieux.", "Il pleut.")
+    tgt = ("He paid 530 francs.", "The bridge  is old.", "It rains.")
+    path = tmp_path / "flags.po"
+    write_po(Bitext(tuple(map(Sentence, src)), tuple(map(Sentence, tgt)),
+                    Alignment(tuple(Link((i,), (i,), 0.95) for i in range(3))), "fr", "en"), path)
+    open_by_path(page, path)
+    sidebar(page).get_by_text("Proofread").click()
+    page.locator(".st-key-findings_box [class*='st-key-jump_'] button:visible").first\
+        .wait_for(timeout=60_000)
+    settle(page)
+    expect(row(page, 1).locator("span.flag")).to_have_count(1)
+    expect(row(page, 2).locator("span.flag")).to_have_count(0)
+    page.get_by_text("Show info findings").click()
+    settle(page)
+    expect(page.locator(".st-key-findings_box").get_by_text("double space")).to_be_visible()
+    expect(row(page, 2).locator("span.flag")).to_have_count(1)
+
+
 def test_a_findings_jump_shows_the_correction_box(page, po_copy):
     """The last finding's "→ n": the correction box, where the fix is typed, is in view (the
     page used to scroll down to the table's row, the box out of sight above)."""
