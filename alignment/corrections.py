@@ -127,6 +127,8 @@ def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
         raise EditError(f"the new text of link {i + 1} is empty; to drop a sentence, "
                         "split or move it instead")
     k = link.tgt[position]
+    if clean == bitext.tgt[k].text:   # applied as it was: a mark, the word links stay
+        return _with_links(bitext, i, i + 1, [replace(link, reviewed=True)])
     tgt = bitext.tgt[:k] + (Sentence(clean, bitext.tgt[k].paragraph),) + bitext.tgt[k + 1:]
     edited = _with_links(bitext, i, i + 1, [replace(link, reviewed=True, words=())])
     return replace(edited, tgt=tgt)

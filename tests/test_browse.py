@@ -209,6 +209,23 @@ def test_merge_keeps_lowest_confidence_and_marks_reviewed():
     assert (link.confidence, link.reviewed) == (0.4, True)
 
 
+@pytest.mark.parametrize("text, words_kept", [
+    (None, True),                   # applied as it was: a mark, the word links stay
+    ("A new sentence.", False),     # a new text: its old word links no longer fit
+])
+def test_edit_target_keeps_word_links_only_where_the_text_stays(text, words_kept):
+    from dataclasses import replace
+
+    from alignment.types import Alignment, WordLink
+
+    links = list(EDIT_TEXT.alignment.links)
+    links[0] = replace(links[0], words=(WordLink(0, 0, 0.9),))
+    bitext = replace(EDIT_TEXT, alignment=Alignment(tuple(links)))
+    edited = browse.edit_target(bitext, 0, 0, text or bitext.tgt[0].text)
+    link = edited.alignment.links[0]
+    assert link.reviewed and (link.words == links[0].words) is words_kept
+
+
 def test_edit_target_replaces_one_sentence():
     edited = browse.edit_target(EDIT_TEXT, 2, 1, "  New\ntext  here. ")
     assert edited.link_text(2, "tgt") == "T2 New text here."
