@@ -12,9 +12,10 @@ xml:lang, XLIFF source-/target-language, the header row of our TSV export); a ta
 them has its columns' languages detected, or given. A language given for a TMX finds the
 file's own tag for it ('fr' finds 'fr-FR'), or is refused: none reads a side as empty.
 
-Library, and why: translate-toolkit's tmxfile, xlifffile and Xliff2File (our TMX writer already; they read
-the inline tags of CAT tools as text; their parser resolves no entity, so an upload naming a
-file of this machine in a DOCTYPE never brings it into the text), Python's csv for tables
+Library, and why: translate-toolkit's tmxfile, xlifffile and Xliff2File (our TMX writer already;
+their parser resolves no entity, so an upload naming a file of this machine in a DOCTYPE never
+brings it into the text; the text of TMX and XLIFF 1.2 segments is read without the content of
+their formatting codes by inline_codes.py, which translate-toolkit keeps), Python's csv for tables
 (quotes and delimiters as spreadsheets write them). Pure: bytes in, Bitext out; the caller
 reads the file.
 """
@@ -22,12 +23,14 @@ reads the file.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from .errors import InputError, LanguagesUnknown, ManyTranslations
+from .inline_codes import text_without_codes, xliff_text
 from .types import Alignment, Bitext, Link, Sentence, Signature
 
 PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
@@ -65,7 +68,7 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
     if not paras:
         raise InputError(f"{name} holds no text in its translation units; "
                          "check it is the file with the translation")
-    return _bitext(paras, langs, name, fmt)
+    return _bitext(paras, langs, name, fmt, hashlib.sha256(data).hexdigest())
 
 
 _BREAK = "\t\n\r\v\f\x85\u2028\u2029"
@@ -80,7 +83,9 @@ def _clean(text: str) -> str:
     return _BREAKS.sub(" ", text).strip()
 
 
-def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str) -> Bitext:
+def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, digest: str) -> Bitext:
+    """The links, and a signature naming the file and its bytes' digest: what `alignment export
+    --corrected` checks its --original against (write_back.check_original)."""
     src: list[Sentence] = []
     tgt: list[Sentence] = []
     links = []
@@ -92,7 +97,8 @@ def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str) 
         if t:
             tgt.append(Sentence(t, paragraph=k))
         links.append(Link(a, b))
-    sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1])))
+    sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1]),
+                                              ("sha256", digest)))
     return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links), sig), langs[0], langs[1])
 
 
@@ -170,7 +176,8 @@ def element_ns(element) -> str:
 
 def _xliff_pairs(unit) -> list[Unit]:
     """A trans-unit's pairs: one per segment where the CAT tool cut it into segments (Trados'
-    and memoQ's <seg-source> with <mrk mtype="seg">, matched by mid), else the whole unit."""
+    and memoQ's <seg-source> with <mrk mtype="seg">, matched by mid), else the whole unit; the
+    formatting codes' content left out (inline_codes.py), as a TMX's is."""
     element = unit.xmlelement
     ns = element_ns(element)
 
@@ -178,11 +185,11 @@ def _xliff_pairs(unit) -> list[Unit]:
         part = element.find(ns + tag)
         if part is None:
             return {}
-        return {m.get("mid", ""): "".join(m.itertext()) for m in part.iter(ns + "mrk")
+        return {m.get("mid", ""): text_without_codes(m) for m in part.iter(ns + "mrk")
                 if m.get("mtype") == "seg"}
     source = segments("seg-source")
     if not source:
-        return [(unit.source or "", unit.target or "")]
+        return [(xliff_text(unit.source_dom, unit), xliff_text(unit.get_target_dom(), unit))]
     target = segments("target")
     return [(text, target.get(mid, "")) for mid, text in source.items()]
 
@@ -200,7 +207,7 @@ def _tmx_units(store, name: str, src_lang: str | None,
             lang = (tuv.get(xml) or tuv.get("lang") or "").strip()
             seg = tuv.find("seg")
             if lang and seg is not None:
-                texts.setdefault(lang.lower(), _seg_text(seg))
+                texts.setdefault(lang.lower(), text_without_codes(seg))
         tus.append(texts)
     seen = list(Counter(lang for texts in tus for lang in texts))
     header = store.document.getroot().find("header")
@@ -247,20 +254,6 @@ def _file_language(code: str, tags: Sequence[str], name: str, option: str,
         raise ManyTranslations(message, tuple(near)) if translation else InputError(message)
     raise InputError(f"{name} holds no text in {code}, only in {', '.join(tags)}; give one of "
                      f"them with {option}")
-
-
-CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut"})   # TMX inline elements holding native code
-
-
-def _seg_text(element) -> str:
-    """A <seg>'s text without the formatting codes a CAT tool keeps inside it ('<b>', '{1}'):
-    the text of <hi> and <sub> stays, that of bpt, ept, it, ph and ut goes (their tails stay)."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag not in CODE_TAGS:
-            parts.append(_seg_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _languages(name: str, src: str, tgt: str) -> tuple[str, str]:

@@ -15,7 +15,8 @@ whose original was edited, answers no link and is left as it was (counted). A co
 made word by word where it falls, so the formatting codes around the words that stay stay too
 ('It <g>rains</g>.' -> 'It <g>pours</g>.'); a segment rewritten (most of its words changed), or
 changed across a code, is written as plain text, its codes left out (counted, for the
-proofreader to check in the CAT tool).
+proofreader to check in the CAT tool). An XLIFF segment whose state said untranslated ("new",
+"initial") is marked "translated" (xliff_state.py).
 
 A TMX's languages are found as the import finds them ('fr' finds the file's 'fr-FR'), and a
 version set's TMX (versions_io.py) keeps its sentence lengths true, so it stays a set.
@@ -34,10 +35,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .codes_as_text import Before, as_read_now, read_with_codes, segments_before
 from .errors import InputError
 from .import_pairs import (_clean, _file_language, _language_code, _parse, _xliff2, element_ns,
                            pairs_format, translatable_units)
+from .inline_codes import holds_text, text_without_codes
 from .types import Bitext
+from .xliff_state import marked_translated
 from .xml_layout import serialise_like
 
 
@@ -56,7 +60,8 @@ class _Slot:
     source: str
     target: str
     element: Callable[[], object]   # the target element to write into (made if missing)
-    written: Callable[[], None] = lambda: None   # called once the new text is in (a set's lengths)
+    written: Callable[[], None] = lambda: None   # once the new text is in: a set's lengths, a state
+    before: Before | None = None   # XLIFF 1.2: as read before the codes were left out
 
 
 def describe(done: WriteBack) -> str:
@@ -99,12 +104,15 @@ def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, Write
         _slots(store, _xliff2(original))
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
              for i in range(len(bitext.alignment.links))]
-    matcher = difflib.SequenceMatcher(None, [_spaced(s.source) for s in slots],
+    old_po = read_with_codes(bitext.alignment.signature)   # imported when codes were read as text
+    sources = [s.before[0] if old_po and s.before else s.source for s in slots]
+    matcher = difflib.SequenceMatcher(None, [_spaced(s) for s in sources],
                                       [_spaced(s) for s, _ in links], autojunk=False)
     changed = dropped = matched = 0
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             slot, new = slots[block.a + k], links[block.b + k][1]
+            new = as_read_now(new, slot.before, slot.target) if old_po and slot.before else new
             matched += 1
             if not _same(new, slot.target):
                 element = slot.element()
@@ -131,19 +139,13 @@ def _same(new: str, old: str) -> bool:
     return new == old or (new == _spaced(old) and any(c.isspace() and not c.isascii() for c in old))
 
 
-# inline elements whose content is a CAT tool's native code, not text (TMX, XLIFF 1.2 and 2)
-CODE_ELEMENTS = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "cp"})
-
-
 def _text_nodes(element, depth: int = 0) -> list[tuple[object, str, int]]:
     """The (node, 'text' or 'tail', depth) places of an element's text, in reading order: the
     text of <g>, <mrk>, <pc>, <hi> is text (one level deeper), that of codes
-    (CODE_ELEMENTS) is not."""
-    from lxml import etree
-
+    (inline_codes.CODE_ELEMENTS) is not: the import read the same text."""
     places = [(element, "text", depth)]
     for child in element:
-        if isinstance(child.tag, str) and etree.QName(child).localname not in CODE_ELEMENTS:
+        if holds_text(child):
             places += _text_nodes(child, depth + 1)
         places.append((child, "tail", depth))
     return places
@@ -218,7 +220,7 @@ def _slots(store, version2: bool) -> list[_Slot]:
         element = unit.xmlelement
         if version2:
             slots.append(_Slot(_clean(unit.source or ""), _clean(unit.target or ""),
-                               _target_of(element, element_ns(element))))
+                               _target_of(element, element_ns(element)), marked_translated(element, 2)))
         else:
             slots += _slots12(unit, element)
     return [s for s in slots if s.source or s.target]
@@ -228,8 +230,6 @@ def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str) -> list[_Slot]:
     """Each <tu>'s texts in the two languages the pairs were read in (the first <tuv> of each
     holding a <seg>, as the import took them); the translation's <tuv> is made where the unit
     has none. A version set's translation <tuv> gets its lengths kept true (_set_lengths)."""
-    from .import_pairs import _seg_text
-
     units = [(unit.xmlelement, _tuvs(unit.xmlelement)) for unit in store.units]
     spelt: dict[str, str] = {}   # each tag (lower case, as the import sees them): as the file writes it
     for _, tuvs in units:
@@ -240,7 +240,8 @@ def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str) -> list[_Slot]:
     is_set = _is_version_set(store.document.getroot())
     slots = []
     for tu, tuvs in units:
-        texts = [_clean(_seg_text(tuvs[tag].find("seg"))) if tag in tuvs else "" for tag in (src, tgt)]
+        texts = [_clean(text_without_codes(tuvs[tag].find("seg"))) if tag in tuvs else ""
+                 for tag in (src, tgt)]
         find = _tmx_seg(tu, tuvs.get(tgt), spelt.get(tgt, tgt), src, name)
         written = _set_lengths(tu, tuvs[tgt], name) if is_set and tgt in tuvs else lambda: None
         slots.append(_Slot(texts[0], texts[1], find, written))
@@ -371,10 +372,12 @@ def _slots12(unit, element) -> list[_Slot]:
     part = element.find(ns + "seg-source")
     mids = [m.get("mid", "") for m in part.iter(ns + "mrk") if m.get("mtype") == "seg"] \
         if part is not None else []
+    mark, before = marked_translated(element, 1), segments_before(unit, element, mids)
     if not mids:
         source, target = pairs[0]
-        return [_Slot(_clean(source), _clean(target), _target_of(element, ns))]
-    return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid)) for (s, t), mid in zip(pairs, mids)]
+        return [_Slot(_clean(source), _clean(target), _target_of(element, ns), mark, before[0])]
+    return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid), mark, b)
+            for (s, t), mid, b in zip(pairs, mids, before)]
 
 
 def _target_of(parent, ns: str) -> Callable[[], object]:

@@ -53,6 +53,23 @@ SDLXLIFF = b"""<?xml version="1.0" encoding="utf-8"?>
 <trans-unit id="a3"><source>Fin.</source><seg-source><mrk mtype="seg" mid="4">Fin.</mrk></seg-source></trans-unit>
 </body></file></xliff>"""
 
+# XLIFF 1.2's inline codes: <ph>, <bpt>, <ept>, <it> hold the document's own code, <x/>, <bx/>,
+# <ex/> stand for it; <g> and <mrk> hold text. Each unit's target has a state (write_back's tests).
+CODES_XLIFF = b"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="c.docx" source-language="fr" target-language="en" datatype="plaintext"><body>
+<trans-unit id="a"><source>Un carnet <ph id="1">&lt;b&gt;</ph>noir<ph id="2">&lt;/b&gt;</ph>.</source>
+<target state="new">A <ph id="1">&lt;b&gt;</ph>black<ph id="2">&lt;/b&gt;</ph> notebook.</target></trans-unit>
+<trans-unit id="b"><source>Chez <bpt id="1">&lt;i&gt;</bpt>Marcel<ept id="1">&lt;/i&gt;</ept>, le sacristain.</source>
+<target state="needs-translation">To <bpt id="1">&lt;i&gt;</bpt>Marcel Dupont<ept id="1">&lt;/i&gt;</ept>, the sacristan.</target></trans-unit>
+<trans-unit id="c"><source>Voir<x id="1"/> la <bx id="2"/>page<ex id="3"/> <it id="4" pos="open">&lt;u&gt;</it>deux.</source>
+<target state="needs-review-translation">See<x id="1"/> the <bx id="2"/>page<ex id="3"/> <it id="4" pos="open">&lt;u&gt;</it>two.</target></trans-unit>
+<trans-unit id="d"><source>Il <g id="5">pleut</g>, <mrk mtype="x-term">dit</mrk>-il.</source>
+<target state="final">It <g id="5">rains</g>, <mrk mtype="x-term">he</mrk> says.</target></trans-unit>
+<trans-unit id="e"><source>Il neige.</source><seg-source><mrk mtype="seg" mid="1">Il <ph id="6">{1}</ph>neige.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">It <ph id="6">{1}</ph>snows.</mrk></target></trans-unit>
+</body></file></xliff>"""
+
 CASES = [
     # (file name, bytes, languages asked, languages read, units as (original, translation))
     ("codes.tmx", tmx(tu(fr_FR='Le <bpt i="1">&lt;b&gt;</bpt>pont<ept i="1">&lt;/b&gt;</ept> '
@@ -66,6 +83,12 @@ CASES = [
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"), [("Oui.", "Yes."), ("Ajout.", "")]),
     ("job.xlf", XLIFF, {}, ("de", "fr"), [("Der Berg ist hoch.", "La montagne est haute."),
                                          ("Nur hier.", "")]),
+    # XLIFF 1.2's codes left out of the text as a TMX's are (their content was read as text:
+    # 'A <b>black</b> notebook.'), in a whole unit and in a Trados segment
+    ("codes.xlf", CODES_XLIFF, {}, ("fr", "en"),
+     [("Un carnet noir.", "A black notebook."), ("Chez Marcel, le sacristain.", "To Marcel Dupont, the sacristan."),
+      ("Voir la page deux.", "See the page two."), ("Il pleut, dit-il.", "It rains, he says."),
+      ("Il neige.", "It snows.")]),
     # XLIFF 2 (its own parser): a pair per segment, inline codes left out, translate="no" skipped
     ("job2.xlf", XLIFF2, {}, ("en", "fr"),
      [("The train leaves.", "Le train part."), ("It rains.", "Il pleut."), ("The end.", "")]),
@@ -117,6 +140,18 @@ def test_files_of_pairs_read_as_links(name, data, asked, langs, units):
     kinds = ["-".join(str(len(side)) for side in (link.src, link.tgt)) for link in bitext.alignment.links]
     assert all(k in ("1-1", "1-0", "0-1") for k in kinds)
     assert bitext.alignment.signature.aligner == "import"
+
+
+@pytest.mark.parametrize("name, data", [("dir/job.xlf", XLIFF), ("mem.tmx", tmx(tu(fr="Oui.", en="Yes."))),
+                                        ("pairs.tsv", b"fr\ten\nOui.\tYes.\n")], ids=["xliff", "tmx", "tsv"])
+def test_the_pairs_record_the_file_they_came_from_by_name_and_bytes(name, data):
+    """What `export --corrected` checks its --original against (original_check.py): the name
+    alone could not tell a renamed copy from another file."""
+    import hashlib
+
+    params = dict(read_pairs(data, name).alignment.signature.params)
+    assert params["file"] == name.rsplit("/", 1)[-1]
+    assert params["sha256"] == hashlib.sha256(data).hexdigest()
 
 
 @pytest.mark.parametrize("name, data", [("job.sdlxliff", SDLXLIFF), ("job2.xlf", XLIFF2)], ids=["sdlxliff", "xliff2"])

@@ -13,8 +13,9 @@ from alignment.cli import main
 from alignment.corrections import add_target, edit_target, merge, split
 from alignment.errors import AlignmentError, InputError
 from alignment.import_pairs import read_pairs
+from alignment.types import Signature
 from alignment.write_back import WriteBack, check_corrected_name, describe, write_back
-from test_import_pairs import SDLXLIFF, XLIFF, XLIFF2, tmx, tu
+from test_import_pairs import CODES_XLIFF, SDLXLIFF, XLIFF, XLIFF2, tmx, tu
 
 
 def canonical(data: bytes) -> bytes:
@@ -227,6 +228,211 @@ def test_a_word_changed_anywhere_keeps_both_codes(k, word):
     assert done == WriteBack(changed=int(corrected != "Le grand pont de pierre tombe."),
                              codes_dropped=0, unmatched=0)
     assert out.split(b"<target>")[1].split(b"</target>")[0].count(b"<g id=") == 2
+
+
+def target_of(data: bytes, unit: str) -> str:
+    """The target element of trans-unit (or XLIFF 2 unit) `unit`, as the file writes it."""
+    after = data.decode().split(f'id="{unit}"', 1)[1]
+    return "<target" + after.split("<target", 1)[1].split("</target>", 1)[0] + "</target>"
+
+
+@pytest.mark.parametrize("unit, link, corrected, target", [
+    ("a", 0, "A red notebook.",
+     '<target state="translated">A <ph id="1">&lt;b&gt;</ph>red<ph id="2">&lt;/b&gt;</ph> notebook.</target>'),
+    ("b", 1, "To Marcel Dupuis, the sacristan.", '<target state="translated">To <bpt id="1">&lt;i&gt;'
+     '</bpt>Marcel Dupuis<ept id="1">&lt;/i&gt;</ept>, the sacristan.</target>'),
+    ("c", 2, "See the page three.", '<target state="needs-review-translation">See<x id="1"/> the '
+     '<bx id="2"/>page<ex id="3"/> <it id="4" pos="open">&lt;u&gt;</it>three.</target>'),
+    ("d", 3, "It pours, he says.",
+     '<target state="final">It <g id="5">pours</g>, <mrk mtype="x-term">he</mrk> says.</target>'),
+    ("e", 4, "It snows hard.", '<target><mrk mtype="seg" mid="1">It <ph id="6">{1}</ph>snows hard.</mrk></target>'),
+], ids=["ph", "bpt-ept", "x-bx-ex-it", "g-mrk", "segment-ph"])
+def test_a_word_corrected_beside_xliff_codes_keeps_them_as_codes(unit, link, corrected, target):
+    """XLIFF 1.2's <ph>, <bpt>, <ept>, <it> hold native code ('&lt;b&gt;'): read as text, a
+    one-word correction wrote '&lt;b&gt;red&lt;/b&gt;' into the target as visible text and
+    said the codes were left out. Now they stay where they were, as <g>'s always did."""
+    bitext = edit_target(read_pairs(CODES_XLIFF, "job.xlf"), link, 0, corrected)
+    out, done = write_back(CODES_XLIFF, "job.xlf", bitext)
+    assert target_of(out, unit) == target
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0)
+    assert targets(out, "job.xlf")[link] == corrected
+
+
+def test_the_proofreaders_po_corrected_beside_xliff_codes_goes_back_with_them(tmp_path, monkeypatch):
+    """The tester's way: import, change a word in the PO's msgstr, export --corrected."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.xlf").write_bytes(CODES_XLIFF)
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "job.xlf", "-o", "job.po"]).exit_code == 0
+    po = (tmp_path / "job.po").read_text(encoding="utf-8")
+    (tmp_path / "job.po").write_text(po.replace("Marcel Dupont", "Marcel Dupuis"), encoding="utf-8")
+    done = runner.invoke(main, ["export", "job.po", "--corrected", "back.xlf", "--original", "job.xlf"])
+    assert done.exit_code == 0, done.output
+    assert "Wrote back.xlf: 1 translation corrected" in done.stderr and "left out" not in done.stderr
+    out = (tmp_path / "back.xlf").read_bytes()
+    assert b'<bpt id="1">&lt;i&gt;</bpt>Marcel Dupuis<ept id="1">&lt;/i&gt;</ept>' in out
+    assert canonical(out.replace(b"Dupuis", b"Dupont").replace(b'"translated"', b'"needs-translation"')) \
+        == canonical(CODES_XLIFF)
+
+
+def imported_before_codes_were_left_out(data: bytes, name: str, src: list[str], tgt: list[str]):
+    """Pairs as a PO imported before the codes' content was left out holds them: that content
+    in its texts, no digest of the file in its signature."""
+    from dataclasses import replace
+
+    from alignment.types import Sentence
+
+    bitext = read_pairs(data, name)
+    sig = bitext.alignment.signature
+    return replace(bitext, src=tuple(Sentence(t, s.paragraph) for t, s in zip(src, bitext.src)),
+                   tgt=tuple(Sentence(t, s.paragraph) for t, s in zip(tgt, bitext.tgt)),
+                   alignment=replace(bitext.alignment, signature=replace(
+                       sig, params=tuple(p for p in sig.params if p[0] != "sha256"))))
+
+
+OLD_SOURCES = ["Un carnet <b>noir</b>.", "Chez <i>Marcel</i>, le sacristain.", "Voir la page <u>deux.",
+               "Il pleut, dit-il.", "Il {1}neige."]
+OLD_TARGETS = ["A <b>black</b> notebook.", "To <i>Marcel Dupont</i>, the sacristan.", "See the page <u>two.",
+               "It rains, he says.", "It {1}snows."]
+
+
+@pytest.mark.parametrize("link, corrected, target", [
+    (None, None, None),
+    (0, "A <b>red</b> notebook.", 'A <ph id="1">&lt;b&gt;</ph>red<ph id="2">&lt;/b&gt;</ph> notebook.'),
+    (1, "To Marcel Dupuis, the sacristan.",      # the proofreader took the codes' content out
+     'To <bpt id="1">&lt;i&gt;</bpt>Marcel Dupuis<ept id="1">&lt;/i&gt;</ept>, the sacristan.'),
+    (4, "It {1}snows hard.", '<mrk mtype="seg" mid="1">It <ph id="6">{1}</ph>snows hard.</mrk>'),
+], ids=["untouched", "codes-kept-in-po", "codes-deleted-in-po", "segment"])
+def test_a_po_imported_when_codes_were_text_still_goes_back_with_its_codes(link, corrected, target):
+    """A PO imported before: its segments are found by their old reading, an untouched one
+    stays as it is (it would have got '&lt;b&gt;' beside its codes), a corrected one keeps them."""
+    targets_now = list(OLD_TARGETS)
+    if link is not None:
+        targets_now[link] = corrected
+    bitext = imported_before_codes_were_left_out(CODES_XLIFF, "job.xlf", OLD_SOURCES, targets_now)
+    out, done = write_back(CODES_XLIFF, "job.xlf", bitext)
+    if link is None:
+        assert canonical(out) == canonical(CODES_XLIFF) and done == WriteBack(0, 0, 0)
+        return
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0)
+    assert target.encode() in out and b"&lt;b&gt;red" not in out
+
+
+CODES_XLIFF2 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en">
+<file id="f1"><unit id="1"><originalData><data id="d1">&lt;br/&gt;</data></originalData>
+<segment state="initial"><source>Il vit <pc id="1">Marcel</pc>.</source>
+<target>He saw <ph id="2" dataRef="d1"/><pc id="1">Marcel Dupont</pc> and <sc id="3"/>Paul<ec startRef="3"/>.</target></segment>
+<segment state="reviewed"><source>Fin.</source><target>The end.</target></segment></unit>
+<unit id="2"><segment><source>Oui.</source><target>Yes.</target></segment></unit></file></xliff>"""
+
+
+@pytest.mark.parametrize("link, corrected, segment", [
+    (0, "He saw Marcel Dupuis and Paul.", '<segment state="translated"><source>Il vit <pc id="1">Marcel'
+     '</pc>.</source>\n<target>He saw <ph id="2" dataRef="d1"/><pc id="1">Marcel Dupuis</pc> and <sc id="3"/>'
+     'Paul<ec startRef="3"/>.</target></segment>'),
+    (0, "He saw Marcel Dupont and Pierre.", '<target>He saw <ph id="2" dataRef="d1"/><pc id="1">Marcel '
+     'Dupont</pc> and <sc id="3"/>Pierre<ec startRef="3"/>.</target>'),
+    (1, "The End.", '<segment state="reviewed"><source>Fin.</source><target>The End.</target></segment>'),
+    (2, "Yes!", "<segment><source>Oui.</source><target>Yes!</target></segment>"),
+], ids=["pc-initial", "sc-ec", "reviewed-kept", "no-state-added"])
+def test_xliff2_codes_stay_and_an_initial_segment_becomes_translated(link, corrected, segment):
+    """XLIFF 2's <ph/>, <sc/>, <ec/> hold no text and <pc> does: a word corrected keeps them
+    all. A segment state="initial" the correction wrote is "translated" now, or the CAT tool
+    would take it for untranslated; another state, or none, stays as it was."""
+    bitext = edit_target(read_pairs(CODES_XLIFF2, "job.xlf"), link, 0, corrected)
+    out, done = write_back(CODES_XLIFF2, "job.xlf", bitext)
+    assert segment.encode() in out
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0)
+    assert targets(out, "job.xlf")[link] == corrected
+
+
+@pytest.mark.parametrize("state, after", [
+    ("new", "translated"), ("needs-translation", "translated"),
+    ("needs-review-translation", "needs-review-translation"), ("needs-adaptation", "needs-adaptation"),
+    ("translated", "translated"), ("final", "final"), ("signed-off", "signed-off"),
+])
+def test_a_corrected_xliff_target_marked_untranslated_becomes_translated(state, after):
+    """A target state="new" written back still said "new", and the CAT tool took the
+    correction for no translation; the tool's review states are its own and stay. A unit not
+    corrected keeps its state, whatever it is."""
+    data = NBSP_XLIFF.replace(b"<target>", f'<target state="{state}">'.encode())
+    bitext = read_pairs(data, "job.xlf")
+    out, done = write_back(data, "job.xlf", edit_target(bitext, 1, 0, "Ça coûte 13 euros ?"))
+    assert done.changed == 1
+    assert target_of(out, "2").startswith(f'<target state="{after}">')
+    assert target_of(out, "1").startswith(f'<target state="{state}">')
+
+
+def test_a_translation_emptied_or_added_changes_no_state():
+    """A target emptied is still untranslated; one made where the unit had none gets no state
+    the tool did not write (the rest of the file as it was)."""
+    data = CODES_XLIFF.replace(b"<target>", b'<target state="new">')
+    bitext = read_pairs(data, "job.xlf")
+    out, _ = write_back(data, "job.xlf", without_translation(bitext, 4))
+    assert target_of(out, "e") == '<target state="new"><mrk mtype="seg" mid="1"></mrk></target>'
+    out, _ = write_back(XLIFF, "job.xlf", add_target(read_pairs(XLIFF, "job.xlf"), 1, "Ici."))
+    assert b"<target>Ici.</target>" in out
+
+
+# ---------------------------------------------------------------- the original the pairs came from
+
+
+def imported(name: str, data: bytes, *, digest: bool = True):
+    """The signature of pairs imported from `name` (as a PO written before the digest was
+    recorded, `digest=False`)."""
+    from dataclasses import replace
+
+    sig = read_pairs(data, name).alignment.signature
+    return sig if digest else replace(sig, params=tuple(p for p in sig.params if p[0] != "sha256"))
+
+
+MEMORY = tmx(tu(de="Der Berg ist hoch.", fr="La montagne est haute."), srclang="de")
+
+
+@pytest.mark.parametrize("signature, original, data, refused", [
+    (imported("mem.tmx", MEMORY), "job.xlf", XLIFF, "job.xlf is not the file job.po was imported from "
+     "(mem.tmx: another name and other contents); give that file as --original"),
+    (imported("job.xlf", XLIFF), "dir/other.xlf", SDLXLIFF, "(job.xlf: another name and other contents)"),
+    (imported("job.xlf", XLIFF), "dir/job-copy.xlf", XLIFF, None),        # a renamed copy: the same bytes
+    (imported("job.xlf", XLIFF), "dir/job.xlf", CODED, None),             # the file saved again since
+    (imported("job.xlf", XLIFF, digest=False), "job.xlf", CODED, None),   # an older PO: its name alone
+    (imported("job.xlf", XLIFF, digest=False), "job-copy.xlf", XLIFF,
+     "job-copy.xlf is not the file job.po was imported from (job.xlf); give that file as --original, "
+     "under that name"),
+    (Signature(aligner="alignment", params=(("file", "x"),)), "job.xlf", XLIFF, None),
+], ids=["memory-into-xliff", "other-xliff", "renamed-copy", "changed-since", "old-po-same-name",
+        "old-po-renamed", "aligned-not-imported"])
+def test_the_original_must_be_the_file_the_pairs_were_imported_from(signature, original, data, refused):
+    from alignment.original_check import check_original
+
+    if refused is None:
+        check_original(signature, "job.po", original, data)
+        return
+    with pytest.raises(InputError) as error:
+        check_original(signature, "job.po", original, data)
+    assert refused in str(error.value) and "\n" not in str(error.value)
+
+
+def test_export_refuses_a_po_imported_from_another_file_before_writing_anything(tmp_path, monkeypatch):
+    """A PO imported from a memory was written into a job's XLIFF ('1 translation corrected',
+    a unit changed) wherever an original matched."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mem.tmx").write_bytes(MEMORY)
+    (tmp_path / "job.xlf").write_bytes(XLIFF)
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "mem.tmx", "-o", "mem.po"]).exit_code == 0
+    po = (tmp_path / "mem.po").read_text(encoding="utf-8")
+    (tmp_path / "mem.po").write_text(po.replace("est haute", "est basse"), encoding="utf-8")
+    done = runner.invoke(main, ["export", "mem.po", "--corrected", "back.xlf", "--original", "job.xlf",
+                                "--tsv", "pairs.tsv"])
+    assert done.exit_code == 1
+    assert done.stderr == ("Error: job.xlf is not the file mem.po was imported from (mem.tmx: another "
+                           "name and other contents); give that file as --original\n")
+    assert not (tmp_path / "back.xlf").exists() and not (tmp_path / "pairs.tsv").exists()
+    (tmp_path / "copy.tmx").write_bytes(MEMORY)
+    done = runner.invoke(main, ["export", "mem.po", "--corrected", "back.tmx", "--original", "copy.tmx"])
+    assert done.exit_code == 0 and "1 translation corrected" in done.stderr
 
 
 # ---------------------------------------------------------------- languages of a TMX

@@ -87,6 +87,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
     bitext, _ = read_pairs_or_po(pairs, src_lang, tgt_lang)
+    into = _original_bytes(bitext, pairs, original) if corrected and original else b""
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
                           more=[("--txt", txt), ("--epub", epub), ("--anki", anki),
@@ -98,19 +99,30 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     for path in written:
         click.echo(f"Wrote {path}", err=True)
     if corrected and original:
-        click.echo(_write_corrected(bitext, corrected, original), err=True)
+        click.echo(_write_corrected(bitext, corrected, original, into), err=True)
 
 
-def _write_corrected(bitext: Any, path: str, original: str) -> str:
-    """Write the corrections into a copy of `original` at `path`; what was done, in words."""
-    from ..atomic import atomic_write_bytes
+def _original_bytes(bitext: Any, pairs: str, original: str) -> bytes:
+    """The bytes of --original, refused before anything is written where PAIRS was imported
+    from another file (original_check.py)."""
     from ..import_pairs import PAIRS_MAX_BYTES
+    from ..original_check import check_original
     from ..read.files import read_input_bytes
+
+    data = read_input_bytes(original, limit=PAIRS_MAX_BYTES)
+    check_original(bitext.alignment.signature, pairs, original, data)
+    return data
+
+
+def _write_corrected(bitext: Any, path: str, original: str, data: bytes) -> str:
+    """Write the corrections into a copy of `original` (its bytes `data`) at `path`; what was
+    done, in words."""
+    from ..atomic import atomic_write_bytes
     from ..write_back import describe, write_back
 
-    data, done = write_back(read_input_bytes(original, limit=PAIRS_MAX_BYTES), original, bitext)
+    out, done = write_back(data, original, bitext)
     with unwritable_said(path):
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, out)
     return f"Wrote {path}: {describe(done)}"
 
 
