@@ -165,7 +165,7 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
         entries = memo("glossary", bitext, None, lambda: glossary(bitext))
         query = st.text_input("Search the glossary", key="gloss_q").strip().lower()
         if query:
-            entries = tuple(e for e in entries if query in e.src or query in e.tgt)
+            entries = tuple(e for e in entries if query in e.src.lower() or query in e.tgt.lower())
         st.dataframe([{bitext.src_lang: e.src, bitext.tgt_lang: e.tgt, "count": e.count,
                        "link": e.example + 1, "example": e.src_example} for e in entries],
                      width="stretch", hide_index=True)

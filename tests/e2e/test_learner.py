@@ -245,3 +245,26 @@ def test_arabic_reads_right_to_left_when_revealed_and_on_its_cards(page, tmp_pat
     page.set_content(f"<html><body>{card}</body></html>")
     back = page.get_by_text("ذهب أحمد")
     assert direction(back) == "rtl", card
+
+
+def test_the_glossary_search_finds_a_capitalised_word_typed_in_lower_case(page, po_copy, tmp_path):
+    """The glossary shows words as the text writes them ('Saint-Aubin', a German noun): a
+    search typed in lower case still finds them (it compared the lowered query with the word
+    as written)."""
+    open_by_path(page, po_copy)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="Find word links").click()
+    expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
+    page.get_by_text("Glossary: the text's word pairs").click()
+
+    def csv_words() -> list[str]:
+        with page.expect_download() as info:
+            page.get_by_role("button", name="CSV", exact=True).click()
+        rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[1:]
+        return [r.split(",")[0] for r in rows]
+    capital = next(w for w in csv_words() if w[:1].isupper())
+    search = page.get_by_label("Search the glossary")
+    search.fill(capital.lower())
+    search.press("Enter")
+    settle(page)
+    assert capital in csv_words()
