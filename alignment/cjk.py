@@ -108,6 +108,28 @@ def _joined_numbers(parts: list[str]) -> list[str]:
     return out
 
 
+# A number ('2.5', '3,5', '1,000', full-width '２．５'; \d takes full-width digits) with a
+# Chinese or Japanese character beside it, and no other letter or digit glued to it
+_NUMBER = re.compile(r"\d+(?:[.,\uff0e]\d+)*")
+
+
+def numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers written against Chinese or Japanese characters ('他花2.5元买').
+
+    Why: a run without spaces is one token for words.tokenize's regex up to the separator,
+    so '他花2.5元' became '他花2 | . | 5元' and the segmenters then gave '2', '.', '5': the word
+    links paired '5' with '2.5'. Such a number is its own token, whole, as '3,50' is in Russian.
+    A number glued to a Latin word ('iPhone15手机', '3kg') is left to the word it is in."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        left, right = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        beside = [c for c in (left, right) if c]
+        if any(CJK.match(c) for c in beside) and not any(
+                (c.isalnum() or c == "_") and not CJK.match(c) for c in beside):
+            out.append(m.span())
+    return out
+
+
 def split(word: str, start: int) -> list[Token]:
     """The token `word` (at `start`) as the words a reader sees, each with its span."""
     out, at = [], start

@@ -19,13 +19,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .types import Bitext, Side
+from .types import Bitext, Side, Token
 from .words import is_word, link_tokens_of
 
 
 @dataclass(frozen=True)
 class GlossaryEntry:
-    """One word pair (lower-cased), how often the text links them, and one link showing it."""
+    """One word pair, each word as the text writes it most often inside sentences ('Brücke',
+    'Paul', but 'le' for a 'Le' opening one: `_shown_forms`), how often the text links them
+    (in any case), and one link showing it."""
 
     src: str
     tgt: str
@@ -42,10 +44,13 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8) -> tuple[GlossaryEn
     """
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], int] = {}
+    forms: tuple[Counter[tuple[str, bool]], Counter[tuple[str, bool]]] = (Counter(), Counter())
     for k, link in enumerate(bitext.alignment.links):
         if not link.words:
             continue
         src, tgt = link_tokens_of(bitext, k)
+        _count_forms(forms[0], src)
+        _count_forms(forms[1], tgt)
         for w in link.words:
             if w.confidence < min_confidence or w.src >= len(src) or w.tgt >= len(tgt):
                 continue
@@ -54,9 +59,44 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8) -> tuple[GlossaryEn
                 continue
             counts[a, b] += 1
             first.setdefault((a, b), k)
-    return tuple(GlossaryEntry(a, b, n, first[a, b], bitext.link_text(first[a, b], "src"),
+    shown_src, shown_tgt = (_shown_forms(c) for c in forms)
+    return tuple(GlossaryEntry(shown_src.get(a, a), shown_tgt.get(b, b), n, first[a, b],
+                               bitext.link_text(first[a, b], "src"),
                                bitext.link_text(first[a, b], "tgt"))
                  for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_SENTENCE_END = frozenset(".!?…。！？؟")
+
+
+def _count_forms(forms: Counter[tuple[str, bool]], tokens: Sequence[Token]) -> None:
+    """Count each word of `tokens` as (form, opens a sentence?): the first word of a link or
+    after a full stop takes a capital that is no part of it ('Le chat' is 'le chat')."""
+    opens = True
+    for token in tokens:
+        if is_word(token.text):
+            forms[token.text, opens] += 1
+            opens = False
+        elif any(c in _SENTENCE_END for c in token.text):
+            opens = True
+
+
+def _shown_forms(forms: Counter[tuple[str, bool]]) -> dict[str, str]:
+    """For each lower-cased word, the form to show: the most frequent inside sentences (then
+    anywhere; on a tie the first seen), so that a noun or a name keeps its capital ('Brücke',
+    'Paul': the glossary wrote 'brücke', 'paul') and a word capitalised only where it opens a
+    sentence loses it."""
+    inner: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for (form, opens), n in forms.items():
+        total[form] += n
+        inner[form] += 0 if opens else n
+    shown: dict[str, str] = {}
+    for form in total:
+        key, best = form.lower(), shown.get(form.lower())
+        if best is None or (inner[form], total[form]) > (inner[best], total[best]):
+            shown[key] = form
+    return shown
 
 
 def _lexical(token: str) -> bool:
@@ -86,8 +126,10 @@ def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
                    "<div dir='auto' style='font-size:1.6em'>{{Word}}</div><p dir='auto'>{{Example}}</p>",
                    "<div dir='auto' style='font-size:1.6em'>{{Translation}}</div>"
                    "<p dir='auto'>{{Example translation}}</p>")
+    # a note's id from the words lower-cased, as they were shown before: a deck exported again
+    # updates its cards, whatever form the words now show
     notes = (([_html(e.src), _html(e.tgt), _html(e.src_example), _html(e.tgt_example)],
-              (e.src, e.tgt)) for e in entries)
+              (e.src.lower(), e.tgt.lower())) for e in entries)
     return _deck(deck_name, model, notes)
 
 

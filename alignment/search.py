@@ -7,7 +7,8 @@ guarantees time linear in the text for any pattern. What it cannot promise it do
 not offer: back-references and look-around are refused, and `SearchError` says so.
 Plain-text searches keep the standard `re` on an escaped pattern (no backtracking), in the
 text folded as a reader types it (`fold`: full-width and half-width forms, ligatures, the
-optional Arabic and Hebrew vowel marks, ё as е, case), the hits mapped back to the text.
+optional Arabic and Hebrew vowel marks and letter forms, ё as е, case, and the accents of
+Latin letters when the query has none), the hits mapped back to the text.
 
 RE2's `\\w`, `\\d` and `\\s` are ASCII-only; `unicode_classes` rewrites `\\w`, `\\W` and `\\d`
 to Unicode classes so `\\w+` finds "été" as Python's `re` would.
@@ -31,15 +32,14 @@ from __future__ import annotations
 
 import re
 from array import array
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Literal, Protocol
 
 from .errors import SearchError
+from .search_fold import fold_parts, folded_text, has_accents, has_voicing
 from .types import Bitext, Side, Span
 
 
@@ -273,76 +273,24 @@ def _regex(text: str, case: bool) -> Pattern:
                           "fix it or untick 'Regular expression' to search the plain text") from None
 
 
-# Optional marks a reader may or may not type: Arabic short vowels and other harakat, Hebrew
-# points; and ё, which Russian prints as е as often as not.
-_OPTIONAL_MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
-                             "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
-# Turkish dotted and dotless i, which case folding keeps apart ('İ' -> 'i' and a combining dot,
-# 'ı' stays): matched as i, as the case-blind search before did ('istanbul' finds 'İstanbul')
-_TURKISH_I = str.maketrans({"İ": "i", "ı": "i"})
-
-
-@lru_cache(maxsize=65536)
-def fold(c: str, case: bool = False) -> str:
-    """What one character is compared as in a plain search: its compatibility form (NFKC:
-    '１８９８' is 1898, half-width 'ｱ' is 'ア', 'ﬁ' is 'fi'), without the optional marks, ё
-    as е, and case folded unless `case` ('ß' is 'ss')."""
-    c = unicodedata.normalize("NFKC", c)
-    c = _OPTIONAL_MARKS.sub("", c).replace("ё", "е").replace("Ё", "Е")
-    return c if case else c.translate(_TURKISH_I).casefold()
-
-
-class _FoldTable(dict):  # type: ignore[type-arg]
-    """A str.translate table filled as characters come: each character's `fold`. The
-    characters folded to none or to several are kept apart (`uneven`): only where a text holds
-    one do its offsets need mapping back."""
-
-    def __init__(self, case: bool) -> None:
-        super().__init__()
-        self.case = case
-        self.uneven: set[str] = set()
-        self.uneven_re: re.Pattern[str] | None = None
-
-    def __missing__(self, key: int) -> str:
-        c = chr(key)
-        self[key] = folded = fold(c, self.case)
-        if len(folded) != 1:
-            self.uneven.add(c)
-            self.uneven_re = re.compile("[" + "".join(map(re.escape, sorted(self.uneven))) + "]")
-        return folded
-
-
-_TABLES = {False: _FoldTable(False), True: _FoldTable(True)}
-
-
-def _folded(text: str, case: bool) -> tuple[str, bool]:
-    """`text` folded (`fold`) by one str.translate, and whether every character folded to one
-    (a search of 10,000 links took 0.9 s character by character)."""
-    if text.isascii():
-        return (text if case else text.lower()), True
-    table = _TABLES[case]
-    folded = text.translate(table)
-    uneven = table.uneven_re
-    return folded, len(folded) == len(text) and (uneven is None or not uneven.search(text))
-
-
 @dataclass(frozen=True)
 class FoldedPattern:
-    """A plain-text query, found in the text's folded form (`fold`) and its matches mapped
-    back to offsets of the text. Why: '1898' did not find '１８９８', 'ア' not 'ｱ', 'ёлка' not
-    'Елка', 'موسكو' not 'مُوسْكُو' (vowelled): a learner types what the keyboard gives."""
+    """A plain-text query, found in the text's folded form (search_fold.py: why) and its
+    matches mapped back to offsets of the text."""
 
     compiled: re.Pattern[str]
     case: bool
+    accents: bool = True
 
     def finditer(self, text: str) -> Iterator[Any]:
-        folded, even = _folded(text, self.case)
+        folded, even = folded_text(text, self.case, self.accents)
         if even:   # each character folds to one: the offsets are the text's
             yield from self.compiled.finditer(folded)
             return
-        if not self.compiled.search(folded):
-            return
-        parts = [fold(c, self.case) for c in text]
+        if not (has_voicing(text) or self.compiled.search(folded)):
+            return   # (a voicing mark is composed by fold_parts only)
+        parts = fold_parts(text, self.case, self.accents)
+        folded = "".join(parts)
         cum = list(accumulate(map(len, parts), initial=0))   # folded offset of each character
         kept = [k for k, part in enumerate(parts) if part] + [len(text)]
         for m in self.compiled.finditer(folded):
@@ -358,10 +306,11 @@ def compile_query(query: Query) -> Pattern | None:
     if not query.text:
         return None
     if not query.regex:
-        folded = "".join(fold(c, query.case) for c in query.text)
+        accents = has_accents(query.text)
+        folded = "".join(fold_parts(query.text, query.case, accents))
         if not folded:   # only marks ('ُ'): looked for as typed
             return re.compile(re.escape(query.text), 0 if query.case else re.IGNORECASE)
-        return FoldedPattern(re.compile(re.escape(folded)), query.case)
+        return FoldedPattern(re.compile(re.escape(folded)), query.case, accents)
     return _regex(query.text, query.case)
 
 

@@ -47,8 +47,7 @@ from functools import lru_cache
 
 from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
-from .segment_langs import (ZH_COLON_QUOTE, after_elision, pysbd_missed, speech_tag,
-                             vetted_goes_on, zh_half_width)
+from .segment_langs import after_elision, pysbd_missed, quote_ends, speech_tag, vetted_goes_on
 from .segment_pysbd import BIDI_MARKS, pysbd_starts
 from .types import Document, Sentence
 
@@ -94,11 +93,8 @@ _MARK = f"[{BIDI_MARKS}]*"
 _CANDIDATE = re.compile(
     rf"[{re.escape(_TERMINAL)}]+{_MARK}(?:\u00a0?[{re.escape(_CLOSERS)}]{_MARK}| [»”)\]]{_MARK})* +"
     rf"|[。！？]+(?![\s{re.escape(_CLOSERS)}])")
-# Chinese: a full stop inside closing quotes ends the sentence when a word follows ('出门。”然后');
-# not ！ or ？, often followed by a speech tag ('“不！”她回答。'). Japanese goes on even after 。
-# ('。」と言った': the particle takes the quote in), so only Chinese
-_ZH_QUOTE_END = re.compile(r"。+[”’」』]+(?=\w)")
-# ... and an opening quote after a stop starts one ('保罗说。“还有三艘船。”', '“去哪？”“回家。”'):
+# Chinese and Japanese: a stop inside closing quotes (segment_langs.quote_ends); an opening
+# quote after a stop starts one ('保罗说。“还有三艘船。”', '“去哪？”“回家。”'):
 # “ and ‘ are closers elsewhere (German '„Komm!“'), so the general rule does not cut there
 _CJK_QUOTE_OPEN = re.compile(r"[。！？]+[”’]*(?=[“‘])")
 _COLON_DASH = re.compile(r"[:] +(?=[—–]|--)")  # a plain space: a cut never drops a no-break one
@@ -131,9 +127,7 @@ _GERMAN_OPENERS = frozenset("der die das den dem des ein eine einer eines er sie
 
 def _regex_starts(text: str, lang: str = "") -> list[int]:
     found = {m.end() for m in _CANDIDATE.finditer(text) if m.end() < len(text)}
-    if lang == "zh":
-        found |= {m.end() for m in _ZH_QUOTE_END.finditer(text)}
-        found |= {m.end() for m in ZH_COLON_QUOTE.finditer(text)} | zh_half_width(text)
+    found |= quote_ends(text, lang)
     if lang in ("zh", "ja"):
         found |= {m.end() for m in _CJK_QUOTE_OPEN.finditer(text)}
     return sorted(found | {m.end() for m in _COLON_DASH.finditer(text)})
@@ -207,7 +201,8 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
     if _ERA_START.search(left) and _ERA_REST.match(right):
         return True   # "50 v. Chr.", "a. C.", "av. J.-C."
     word = _last_word(left)
-    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()) or vetted_goes_on(word, right, lang):
+    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()) \
+            or vetted_goes_on(word, right, lang, left):
         return True
     initials = _INITIAL.search(left)
     if initials and initials.group(1).isupper() and (right[:1].isupper() or right[:1].isdigit()) \

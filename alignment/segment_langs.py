@@ -1,7 +1,8 @@
 """Sentence-end rules of particular languages, beside segment.py's general ones (part of the
-segment stage): the abbreviations pysbd misses in Polish, the ends it misses in Russian,
-Chinese typed with half-width stops, Dutch elided words, and the speech tags of Korean and
-Arabic, which have no letter case to tell them by.
+segment stage): the abbreviations pysbd misses in Polish and Russian, the ends it misses in
+Russian, Chinese typed with half-width stops, the ends after closing quotes in Chinese and
+Japanese, Dutch elided words, and the speech tags of Chinese, Korean and Arabic, which have
+no letter case to tell them by.
 
 Kept apart so that segment.py reads as the general rule; each rule here is tested by a table
 of its language's sentences (tests/test_segment_langs.py), and none changes English, French
@@ -19,12 +20,28 @@ import re
 VETTED_ABBREVIATIONS = {
     "pl": {"ul", "al", "pl", "m.in", "tzw", "np", "tj", "tzn", "wg", "mgr", "inż", "ks", "św",
            "gen", "płk", "kpt", "im", "woj"},
+    # 'напр.' (for instance), 'ср.' (compare), 'т.н.' (so-called), 'т.е.' (that is), 'т.к.'
+    # (since), 'т.о.' (thus): no Russian word they could end. Not 'др.': 'и др.' ends one
+    "ru": {"напр", "ср", "т.н", "т.е", "т.к", "т.о"},
 }
-BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm"}}
+BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm"},
+                 "ru": {"рис", "гл", "табл", "илл"}}   # 'рис. 3' (figure 3); 'рис.' is rice too
+# ... spaced ('т. е. Иван'); 'т. д.' and 'т. п.' end sentences (_RU_ETC)
+_RU_SPACED = re.compile(r"(?:^|\s)[тТ]\. [енко]\.$")
+# 'им.' (имени, 'named after') before a name in the genitive or an initial ('библиотека им.
+# Ленина', 'им. М. В. Ломоносова', 'завод им. 1 Мая'); the pronoun им ('them', 'him') ends
+# sentences ('Он гордился им. Она тоже.'), whose next word is seldom a genitive name
+_RU_NAMED = re.compile(r"[А-ЯЁ]\.|\d|[«\"„“]|[А-ЯЁ][а-яё]*(?:[бвгджзклмнпрстфхцчшщ][ая]|[ое]го|[ыи]х)\b")
+_RU_OPENERS = re.compile(r"(?:Она|Эта|Вся|Моя|Твоя|Наша|Ваша|Своя|Тогда|Когда|Иногда|Никогда"
+                         r"|Всегда|Сначала|Снова|Сперва|Туда|Сюда|Куда|Отсюда|Оттуда)\b")
 
 
-def vetted_goes_on(word: str, right: str, lang: str) -> bool:
-    """Does the sentence go on after the abbreviation `word` into `right`?"""
+def vetted_goes_on(word: str, right: str, lang: str, left: str = "") -> bool:
+    """Does the sentence go on after the abbreviation `word` (which `left` ends with, its
+    stop too) into `right`?"""
+    if lang == "ru" and (_RU_SPACED.search(left) or word == "им" and bool(_RU_NAMED.match(right))
+                         and not _RU_OPENERS.match(right)):
+        return True
     return word in VETTED_ABBREVIATIONS.get(lang, ()) or \
         word in BEFORE_NUMBER.get(lang, ()) and right[:1].isdigit()
 
@@ -61,7 +78,30 @@ _ZH_HALF_STOP = re.compile(rf"(?<=[{_HAN}])(?:[?!]+|\.)(?=[{_HAN}“‘「『《
 _ZH_HALF_QUOTE = re.compile(rf"(?<=[{_HAN}])(?:[?!]+|\.)\"(?=[{_HAN}])")
 # A quote its speech verb introduced ('她问：“真的吗？”') is no speech tag's: after ！ or ？ a new
 # subject (a pronoun) starts a sentence; '他说：“你好！”然后走了' goes on (no subject: same one)
-ZH_COLON_QUOTE = re.compile(r"[：:]“[^“”]*[！？!?]+”(?=[我你他她它您咱])")
+_ZH_COLON_QUOTE = re.compile(r"[：:]“[^“”]*[！？!?]+”(?=[我你他她它您咱])")
+# Chinese: a full stop inside closing quotes ends the sentence when a word follows ('出门。”然后'),
+# unless it is a speech tag's ('“您好。”他说。': speech_tag); not ！ or ？, often followed by
+# one that _SPEECH_TAG does not know ('“不！”她急忙回答。')
+_ZH_QUOTE_END = re.compile(r"。+[”’」』]+(?=\w)")
+# Japanese: after 。」 ！」 ？」 (or 』) a word or a new quote starts a sentence
+# ('「言葉は家です。」ポールは'), but not a quotative particle or a verb of saying, which take the
+# quote in ('「はい。」と言った', '「行こう！」って', '「はい。」などと'; と opens a few words), nor a
+# particle that makes the quote a noun ('「はい。」は便利だ': before a kanji or katakana; 'では',
+# 'もう' open sentences)
+_JA_QUOTE_END = re.compile(r"[。！？]+[」』]+(?=[「『\w])(?!と(?!ころ|にかく|ても|もかく|りあえず)|って|など|を"
+                           r"|[がはのもにで][\u3400-\u9fff\u30a0-\u30ff]"
+                           r"|言|答え|叫|尋ね|たずね|訊|囁|ささや|呟|つぶや|怒鳴|どな)")
+
+
+def quote_ends(text: str, lang: str) -> set[int]:
+    """Sentence starts after closing quotes and half-width stops in Chinese and Japanese,
+    which need no space to end a sentence (the general rule cuts at spaces)."""
+    if lang == "ja":
+        return {m.end() for m in _JA_QUOTE_END.finditer(text)}
+    if lang != "zh":
+        return set()
+    return {m.end() for quote in (_ZH_QUOTE_END, _ZH_COLON_QUOTE) for m in quote.finditer(text)} \
+        | zh_half_width(text)
 
 
 def zh_half_width(text: str) -> set[int]:
@@ -92,17 +132,24 @@ def after_elision(right: str, lang: str) -> str:
 
 # After a quoted question or exclamation English tells the speech tag by its lower case
 # ('"Where?" she asked.'); in Korean and Arabic, without case, by its verb: the last word of
-# a short clause in Korean ('"어디에요?" 그녀가 물었다.'), the first in Arabic ('«أين؟» سألت السائق.')
+# a short clause in Korean ('"어디에요?" 그녀가 물었다.'), the first in Arabic ('«أين؟» سألت السائق.',
+# 'فسألها', 'سألته': and, so, and the pronoun asked are part of the word). In Chinese after a
+# quoted sentence too ('“您好。”他说。'), a short clause ending in a verb of saying and 。
 _SPEECH_TAG = {
     "ko": re.compile(r"(?:[^.!?\"”»]*\s)?(?:물었|물어|말했|말하였|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸)"
                      r"[^\s.!?]*[.!?]"),
-    "ar": re.compile(r"(?:قال|سأل|أجاب|صاح|صرخ|همس|ردّ?|تساءل)ت?(?=[\s.،])"),
+    "ar": re.compile(r"[وف]?(?:قال|قلت|سأل|أجاب|أجبت|صاح|صرخ|همس|ردّ?|تساءل)(?:ت|وا)?"
+                     r"(?:ه|ها|هم|هما|هن|ني|ك|كم|نا)?(?=[\s.،!؟]|$)"),
+    "zh": re.compile(r"[^，。！？；：“”「」\s]{0,6}?(?:(?:说|說|问|問|答|喊|叫|嚷)道?"
+                     r"|(?:笑|叹|歎|骂|罵|哭|写|寫)道)。"),
 }
+_QUOTED_END = {"zh": ("?", "!", "？", "！", "。")}
 
 
 def speech_tag(left: str, right: str, lang: str, closers: str) -> bool:
-    """Does `right` open the speech tag of the quoted question or exclamation `left` ends with
-    (in `closers`, segment.py's closing quotes)?"""
+    """Does `right` open the speech tag of the quoted question or exclamation (in Chinese, any
+    quoted sentence) `left` ends with (in `closers`, segment.py's closing quotes)?"""
     tag = _SPEECH_TAG.get(lang)
+    ends = _QUOTED_END.get(lang, ("?", "!", "؟", "？", "！"))
     return tag is not None and left[-1] in closers \
-        and left.rstrip(closers).endswith(("?", "!", "؟", "？", "！")) and bool(tag.match(right))
+        and left.rstrip(closers).endswith(ends) and bool(tag.match(right))

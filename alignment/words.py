@@ -56,6 +56,7 @@ from typing import Any
 import numpy as np
 
 from .cjk import CJK
+from .cjk import numbers as cjk_numbers
 from .cjk import split as cjk_split
 from .lang import MARKS
 from .progress import Progress, no_progress
@@ -102,9 +103,20 @@ def _split_clitics(word: str, start: int) -> list[Token]:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Tokens of `text` with their character spans [start, end), in order, without spaces."""
+    """Tokens of `text` with their character spans [start, end), in order, without spaces.
+    A number against Chinese or Japanese characters is one token (cjk.numbers)."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
+    at = 0
+    for start, end in cjk_numbers(text) if CJK.search(text) else ():
+        out.extend(_tokens(text, at, start))
+        out.append(Token(text[start:end], start, end))
+        at = end
+    return tuple(out + _tokens(text, at, len(text)))
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         if "'" in word or "’" in word:
             out.extend(_split_clitics(word, m.start()))
@@ -112,7 +124,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             out.extend(cjk_split(word, m.start()))
         else:
             out.append(Token(word, m.start(), m.end()))
-    return tuple(out)
+    return out
 
 
 def split_tokens(text: str) -> tuple[Token, ...]:

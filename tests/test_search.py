@@ -131,12 +131,38 @@ def test_a_catastrophic_pattern_with_word_boundaries_finishes_at_once():
     ("İstanbul", "Istanbul", ["Istanbul"]), ("ILIK", "ılık", ["ılık"]), ("IĞDIR", "Iğdır", ["Iğdır"]),
     # a maqaf is punctuation, not an optional mark; a lone vowel mark is looked for as typed
     ("־", "בית־ספר", ["־"]), ("ביתספר", "בית־ספר", []), ("\u064f", "مُوسْكُو", ["\u064f", "\u064f"]),
+    # a query without accents finds the letters with them; one typed with an accent, that one only
+    ("Muller", "Herr Müller, MÜLLER, Muller", ["Müller", "MÜLLER", "Muller"]),
+    ("ete", "L'été, ÉTÉ, ete.", ["été", "ÉTÉ", "ete"]),
+    ("FRUHLING", "Der FRÜHLING, der Frühling", ["FRÜHLING", "Frühling"]),
+    ("a", "a à â", ["a", "à", "â"]), ("à", "a à â", ["à"]),
+    ("Muller", "Herr Mu\u0308ller.", ["Mu\u0308ller"]),           # an accent written apart (NFD)
+    ("Lodz", "Łódź", ["Łódź"]), ("Łodz", "Lodz", []),
+    ("и", "мой", []), ("カ", "ガ ｶﾞ", []),                            # letters of their own
+    # Arabic letter forms: hamza on alef or not, ta marbuta, alef maqsura, hamza on waw
+    ("احمد", "قال أحمد وإحمد وآحمد", ["أحمد", "إحمد", "آحمد"]),
+    ("فاطمه", "جاءت فاطمة", ["فاطمة"]), ("علي", "على", ["على"]), ("مسوول", "مسؤول", ["مسؤول"]),
+    ("أحمد", "احمد", ["احمد"]),
+    # half-width katakana write the voicing mark apart: composed with its letter
+    ("ﾎﾟｰﾙ", "ポールとﾎﾟｰﾙ", ["ポール", "ﾎﾟｰﾙ"]), ("ポール", "ﾎﾟｰﾙさん", ["ﾎﾟｰﾙ"]),
+    ("ガ", "ｶﾞｽ", ["ｶﾞ"]), ("ホ", "ﾎﾟｰﾙ ホ", ["ホ"]), ("ガ", "カ\u3099", ["カ\u3099"]),
 ])
 def test_plain_search_finds_what_a_reader_types(query, text, found):
     """A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ',
     'ёлка' not 'Елка', 'موسكو' not the vowelled word. The hits are spans of the text itself."""
     hits = search(bitext((text, "x")), Query(query, side="src"))
     assert [text[s.start:s.end] for s in hits.get(0, ())] == found
+
+
+def test_accents_fold_in_plain_search_only_and_keep_offsets():
+    text = "Mu\u0308ller et Müller."
+    hits = search(bitext((text, "x")), Query("MULLER", side="src"))
+    assert [(s.start, s.end) for s in hits[0]] == [(0, 7), (11, 17)]
+    case = search(bitext(("Müller, MÜLLER", "x")), Query("Muller", case=True, side="src"))
+    assert [(s.start, s.end) for s in case[0]] == [(0, 6)]
+    assert search(bitext(("Müller", "x")), Query("Muller", regex=True, side="src")) == {}
+    kana = search(bitext(("ｶﾞｽとﾎﾟｰﾙ", "x")), Query("ポール", side="src"))
+    assert [(s.start, s.end) for s in kana[0]] == [(4, 8)]
 
 
 def test_plain_search_with_case_folds_the_rest_only():

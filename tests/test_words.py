@@ -42,6 +42,15 @@ from alignment.words import (link_bitext, link_token_pairs, score_pairs, split_t
     ("タワーは333メートルで、3.5キロ先。", ["タワー", "は", "333", "メートル", "で", "、", "3.5",
                                           "キロ", "先", "。"]),
     ("１８９８年に1、2と数えた。", ["１８９８", "年", "に", "1", "、", "2", "と", "数え", "た", "。"]),
+    # a decimal or a grouped number against Chinese or Japanese stays whole ('他花2 | . | 5元')
+    ("他花2.5元买", ["他花", "2.5", "元", "买"]),
+    ("价格是3,5欧元", ["价格", "是", "3,5", "欧元"]),
+    ("共1,000人。", ["共", "1,000", "人", "。"]),
+    ("他花２．５元买", ["他花", "２．５", "元", "买"]),
+    ("体重は65.5キロです", ["体重", "は", "65.5", "キロ", "です"]),
+    ("他花2.5元。5元", ["他花", "2.5", "元", "。", "5", "元"]),
+    ("第1，2章", ["第", "1", "，", "2", "章"]),   # a full-width comma is the list's
+    ("买了3kg苹果", ["买", "了", "3kg", "苹果"]),   # glued to a Latin word: as before
 ])
 def test_tokenize_keeps_what_a_reader_sees(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
@@ -286,6 +295,27 @@ def test_glossary_counts_pairs_with_an_example_and_exports() -> None:
     assert zipfile.ZipFile(BytesIO(deck)).namelist()  # a real .apkg (zip) archive
 
 
+def test_glossary_shows_words_as_the_text_writes_them(tmp_path: Path) -> None:
+    """German nouns and names keep their capital ('brücke', 'paul' before); a word capitalised
+    where it opens a sentence groups with, and shows as, its form inside sentences."""
+    import genanki
+
+    from alignment.glossary import glossary, to_anki, to_csv
+
+    src = (Sentence("Le pont est vieux."), Sentence("Paul voit le pont."))
+    tgt = (Sentence("Die Brücke ist alt."), Sentence("Paul sieht die Brücke."))
+    links = (Link((0,), (0,), words=(WordLink(0, 0, 0.9), WordLink(1, 1, 0.9))),
+             Link((1,), (1,), words=(WordLink(0, 0, 0.9), WordLink(2, 2, 0.9), WordLink(3, 3, 0.9))))
+    entries = glossary(Bitext(src, tgt, Alignment(links), "fr", "de"))
+    assert [(e.src, e.tgt, e.count) for e in entries] == [
+        ("le", "die", 2), ("pont", "Brücke", 2), ("Paul", "Paul", 1)]
+    assert to_csv(entries, "fr", "de").splitlines()[2].startswith("pont,Brücke,2,1,")
+    notes = deck_notes(to_anki(entries, "Brücken"), tmp_path)
+    assert notes[1][:2] == ("pont", "Brücke")
+    # a deck exported before (the words lower-cased) is updated, not doubled
+    assert notes[1][-1] == genanki.guid_for("Brücken", "pont", "brücke")
+
+
 def deck_notes(deck: bytes, tmp: Path) -> list[tuple[str, ...]]:
     """The fields of each note of an .apkg (a zip holding an SQLite collection), and its guid."""
     import sqlite3
@@ -442,7 +472,8 @@ def test_a_pair_of_thousands_of_words_gets_no_word_links_and_the_others_theirs()
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(st.sampled_from(list("他在那里住了三十二年北京東京はがのをルシアーｱｲ、。「」")), max_size=30))
+@given(st.text(st.sampled_from(list("他在那里住了三十二年北京東京はがのをルシアーｱｲ、。「」25.,．５k ")),
+               max_size=30))
 def test_chinese_and_japanese_words_give_the_text_back(text: str) -> None:
     tokens = tokenize(text)
     assert all(text[t.start:t.end] == t.text for t in tokens)
