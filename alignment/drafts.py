@@ -113,14 +113,23 @@ def _read_file(path: Path) -> Draft | None:
 
 def discard_draft(po_path: str | os.PathLike[str], root: Path | None = None, session: str = "") -> None:
     """Forget the draft `session` wrote of `po_path` (after a save, or when the person
-    discards the changes); other sessions' drafts stay until a person answers for them."""
-    draft_path(po_path, root, session).unlink(missing_ok=True)
+    discards the changes); other sessions' drafts stay until a person answers for them.
+    A draft that cannot be removed (its folder made read-only) stays, offered again later:
+    better than the save or discard that asked failing on it."""
+    _unlink(draft_path(po_path, root, session))
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def discard(draft: Draft) -> None:
     """Forget this draft (the person recovered it, or discarded it)."""
     if draft.file:
-        Path(draft.file).unlink(missing_ok=True)
+        _unlink(Path(draft.file))
 
 
 def list_drafts(root: Path | None = None) -> list[Draft]:

@@ -205,12 +205,28 @@ def changed(*, new_editor: bool = True) -> None:
     if new_editor:
         ss.rev = ss.get("rev", 0) + 1
     n = ss.history.changes_since(ss.saved)
-    if n:
-        drafts.write_draft(ss.history.current, ss.path, base_fingerprint=ss.fingerprint,
-                           changes=n, title=ss.get("title", ""), key=ss.get("notes_key", ""),
-                           session=ss.get("draft_session", ""))
+    with draft_kept():
+        if n:
+            drafts.write_draft(ss.history.current, ss.path, base_fingerprint=ss.fingerprint,
+                               changes=n, title=ss.get("title", ""), key=ss.get("notes_key", ""),
+                               session=ss.get("draft_session", ""))
+        else:
+            drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
+
+
+@contextmanager
+def draft_kept() -> Iterator[None]:
+    """A recovery draft written or dropped; one that cannot be (its folder full or read-only)
+    is said on the page (ss.draft_failed), and the edit stands: the OSError made the whole
+    page a traceback, with no Save left, and the edit was lost on reloading the page."""
+    try:
+        yield
+    except OSError as exc:
+        ss.draft_failed = (f"Recovery drafts cannot be written ({exc.strerror or exc}): if this "
+                           "tab closes, unsaved corrections are lost. Save often, or download "
+                           "your version.")
     else:
-        drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
+        ss.pop("draft_failed", None)
 
 
 @callback

@@ -214,6 +214,8 @@ def banners() -> None:
             bar.button(f"Recover {them}", key="recover_yes", type="primary", on_click=recover,
                        args=(True,))
             bar.button(f"Discard {them}", key="recover_no", on_click=recover, args=(False,))
+    if ss.get("draft_failed"):
+        st.warning(md(ss.draft_failed))
     if ss.get("flash_info"):
         st.success(md(ss.flash_info))
         if st.button("OK", key="flash_ok"):

@@ -18,7 +18,7 @@ from alignment import drafts
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
-from .common import callback, changed, counted, md, memo, save, ss, unsaved
+from .common import callback, changed, counted, draft_kept, md, memo, save, ss, unsaved
 
 
 class Reload(NamedTuple):
@@ -149,9 +149,10 @@ def _set_aside(mine: Bitext) -> None:
     draft of its own: one Undo away, and it showed nothing unsaved, so Close dropped it
     without a word. The start page offers it (and opening the file again) until it is saved
     or discarded."""
-    drafts.write_draft(mine, ss.path, base_fingerprint=ss.fingerprint,
-                       changes=max(unsaved(), 1), title=ss.get("title", ""),
-                       key=ss.get("notes_key", ""), session=ss.get("draft_session", "") + "held")
+    with draft_kept():
+        drafts.write_draft(mine, ss.path, base_fingerprint=ss.fingerprint,
+                           changes=max(unsaved(), 1), title=ss.get("title", ""),
+                           key=ss.get("notes_key", ""), session=ss.get("draft_session", "") + "held")
 
 
 def reload_message(merged: bool, left: int = 0) -> str:

@@ -318,6 +318,31 @@ def test_a_downloaded_po_of_corrections_is_not_replaced_by_a_later_align(page, p
         open_by_path(page, po_copy)
 
 
+def test_drafts_that_cannot_be_written_leave_the_edit_and_save_working(page, po_copy, home):
+    """The drafts folder unwritable (here a file stands in its place; a full or read-only disk
+    does the same): the correction stands, the page says drafts are off, and Ctrl+S saves
+    (the OSError made the page a traceback with no Save, and the edit was lost)."""
+    from alignment.po import read_po
+
+    drafts = home / "xdg" / "alignment" / "drafts"
+    kept = drafts.with_name("drafts-kept")
+    drafts.parent.mkdir(parents=True, exist_ok=True)
+    drafts.rename(kept) if drafts.exists() else None
+    drafts.write_text("not a folder")
+    try:
+        open_by_path(page, po_copy)
+        correct_link(page, 3, TYPED)
+        expect(page.get_by_text(re.compile("Recovery drafts cannot be written"))).to_be_visible()
+        reader_table(page).click()
+        page.keyboard.press("Control+s")
+        settle(page)
+        expect(page.get_by_text("unsaved change")).to_have_count(0)
+        assert read_po(po_copy).link_text(2, "tgt") == TYPED
+    finally:
+        drafts.unlink()
+        kept.rename(drafts) if kept.exists() else None
+
+
 # ---------------------------------------------------------------- 3. a copy saved
 
 def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
