@@ -267,13 +267,18 @@ def toolbar(bitext: Bitext) -> None:
     if ss.conflict and made_before_reload():
         replace_box()
     elif ss.conflict:
+        from alignment.po import file_fingerprint
+
         st.error(f"Not saved: {md(ss.conflict)}")
         c1, c2 = st.columns(2)
-        if Path(ss.path).exists():
+        if not Path(ss.path).exists():
+            c1.button("Write it again there", key="save_again", on_click=save_again)
+        elif file_fingerprint(Path(ss.path)) != ss.fingerprint:
             c1.button("Reload from disk (your version stays one Undo away)", key="reload",
                       on_click=reload)
-        else:
-            c1.button("Write it again there", key="save_again", on_click=save_again)
+        else:   # read-only, or its disk full: a reload would read back what is open
+            c1.caption("The file is as you opened it: save your version elsewhere with "
+                       "“Save a copy as…”, or download it.")
         c2.download_button("Download your version (PO)", key="dl_conflict",
                            file_name=f"{Path(ss.path).stem}-mine.po",
                            data=download_file(bitext, "po"), on_click="ignore")

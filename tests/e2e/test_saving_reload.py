@@ -343,6 +343,21 @@ def test_drafts_that_cannot_be_written_leave_the_edit_and_save_working(page, po_
         kept.rename(drafts) if kept.exists() else None
 
 
+def test_a_read_only_file_is_not_offered_a_reload_that_cannot_help(page, po_copy):
+    """Ctrl+S on a read-only PO: "Not saved", no "Reload from disk" (it read back the file as
+    opened, the correction one Undo away and the file still read-only), but the way out:
+    Save a copy as…, or the download."""
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    po_copy.chmod(0o444)
+    reader_table(page).click()
+    page.keyboard.press("Control+s")
+    expect(page.get_by_text(re.compile("Not saved: .*read-only"))).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Reload from disk"))).to_have_count(0)
+    expect(page.get_by_text(re.compile("Save a copy as…”, or download it"))).to_be_visible()
+    expect(page.get_by_role("button", name="Download your version (PO)")).to_be_visible()
+
+
 # ---------------------------------------------------------------- 3. a copy saved
 
 def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
