@@ -203,9 +203,12 @@ def banners() -> None:
     if draft is not None:
         with st.container(border=True, key="recovery_box"):
             changed_since = draft.base_fingerprint != ss.fingerprint
-            st.info(f"{counted(draft.changes, 'unsaved change')} to this file "
-                    f"{'was' if draft.changes == 1 else 'were'} kept from an earlier session "
-                    "(a reload, a closed tab or a crash)."
+            # word links found and not saved are no person's change (they were "1 unsaved change")
+            what = "Word links found in this file were" \
+                if drafts.only_word_links(ss.saved, draft.bitext) else \
+                f"{counted(draft.changes, 'unsaved change')} to this file " \
+                f"{'was' if draft.changes == 1 else 'were'}"
+            st.info(f"{what} kept from an earlier session (a reload, a closed tab or a crash)."
                     + (" The file has changed on disk since: once they are recovered, Save "
                        "will let you reload it or save a copy, never write over it silently."
                        if changed_since else ""))

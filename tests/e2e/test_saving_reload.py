@@ -358,6 +358,20 @@ def test_a_read_only_file_is_not_offered_a_reload_that_cannot_help(page, po_copy
     expect(page.get_by_role("button", name="Download your version (PO)")).to_be_visible()
 
 
+def test_word_links_left_unsaved_are_offered_back_as_word_links(page, po_copy):
+    """Word links found, the tab closed: opening the file again offers them back as word links
+    (it said "1 unsaved change to this file", though the person changed nothing)."""
+    open_by_path(page, po_copy)
+    sidebar(page).get_by_role("button", name="Find word links").click()
+    expect(sidebar(page).get_by_text("Word links found")).to_be_visible(timeout=120_000)
+    settle(page)
+    page.reload()   # the session is gone, its draft stays
+    open_by_path(page, po_copy)
+    expect(page.get_by_text("Word links found in this file were kept from an earlier session"))\
+        .to_be_visible()
+    expect(page.get_by_text(re.compile("unsaved change to this file"))).to_have_count(0)
+
+
 # ---------------------------------------------------------------- 3. a copy saved
 
 def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
