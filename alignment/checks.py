@@ -41,6 +41,7 @@ from .check_dismissed import finding_key, only_dismissals_differ, split_dismisse
 from .cognates import check_names, link_pairs, make_finding, similarity
 from .errors import UnknownComponent
 from .brackets import check_brackets, marks
+from .dates import date_findings
 from .check_po import annotate_po
 from .evidence import WordEvidence
 from .lang import primary
@@ -104,12 +105,13 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         if not extra_s or not extra_t:   # on one side only: asides left out or added
             extra_s = [q for q, side in zip(extra_s, asides(extra_s, src)) if not side]
             extra_t = [q for q, side in zip(extra_t, asides(extra_t, tgt)) if not side]
-        if not extra_s and not extra_t:
+        if not extra_s and not extra_t:   # the figures agree: a month or weekday changed by name?
+            yield from date_findings(i, src, bitext.src_lang, tgt, bitext.tgt_lang)
             continue
         # a line of thousands of numbers (a table) marks the first hundred of each side
         spans = [Span("src", q.start, q.end) for q in extra_s[:MARKED_NUMBERS]]
         spans += [Span("tgt", q.start, q.end) for q in extra_t[:MARKED_NUMBERS]]
-        s_txt, t_txt = listed(extra_s), listed(extra_t)
+        s_txt, t_txt = listed(extra_s, src), listed(extra_t, tgt)
         # changed on both sides, as many on each: almost surely wrong; unevenly: worth a
         # look, unless page references are among them (a reference rewritten for the
         # translation's edition: the German and the French journal paginate differently),
@@ -335,13 +337,18 @@ def run_checks(bitext: Bitext, *, only: Sequence[str] | None = None,
 
 
 def one_per_word(found: Iterable[Finding]) -> list[Finding]:
-    """Less a real-word finding on a word the spelling check reads as misspelt: one word,
-    one finding ('mornign' is no word, not a real-word slip for 'morning'). For callers that
-    run the checks one at a time (the app's Proofread)."""
+    """Less a real-word finding on a word the spelling check reads as misspelt, and the names
+    check's info on a word the numbers check marks (a month changed by name: "name 'March' has
+    no counterpart" beside "month 'février' became 'March'?"): one word, one finding ('mornign'
+    is no word, not a real-word slip for 'morning'). For callers that run the checks one at a
+    time (the app's Proofread)."""
     found = list(found)
     misspelt = {(f.link, f.spans[0].start) for f in found if f.check == "spelling"}
-    return [f for f in found if f.check != "realword" or not f.spans
-            or (f.link, f.spans[0].start) not in misspelt]
+    marked = {(f.link, s.side, s.start) for f in found if f.check == "numbers" for s in f.spans}
+    return [f for f in found if not f.spans or not (
+        f.check == "realword" and (f.link, f.spans[0].start) in misspelt
+        or f.check == "names" and f.severity == "info" and len(f.spans) == 1
+        and (f.link, f.spans[0].side, f.spans[0].start) in marked)]
 
 
 def at_level(findings: Iterable[Finding], level: str = "warning") -> tuple[Finding, ...]:

@@ -436,13 +436,14 @@ def asides(qs: Sequence[Quantity], text: str) -> list[bool]:
 
 
 SHOWN = 12   # values a finding's message lists; beyond, it says how many more
+STOP = re.compile(r"(?<=[\s\d][aApP][mM])\.$|(?<=[\s\d]h)\.$")   # the sentence's full stop after '4 pm', '16 h'
 
 
-def listed(qs: Sequence[Quantity]) -> str:
-    """The values of qs for a finding's message: '1921, 1912', '... and 4,988 more', or
-    'nothing'."""
-    text = ", ".join(show(q) for q in qs[:SHOWN]) or "nothing"
-    return text + (f" and {len(qs) - SHOWN:,} more" if len(qs) > SHOWN else "")
+def listed(qs: Sequence[Quantity], text: str = "") -> str:
+    """qs for a finding's message as `text` (their side) writes them ('16 h 40', '4:14 pm'; by
+    value without it): '1921, 1912', '... and 4,988 more', or 'nothing'."""
+    said = ", ".join(STOP.sub("", text[q.start:q.end]) if text else show(q) for q in qs[:SHOWN]) or "nothing"
+    return said + (f" and {len(qs) - SHOWN:,} more" if len(qs) > SHOWN else "")
 
 
 def show(q: Quantity) -> str:

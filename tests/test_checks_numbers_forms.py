@@ -188,3 +188,16 @@ def test_a_number_written_out_against_figures(src: str, tgt: str, langs: tuple[s
 def test_written_numbers(text: str, lang: str, values: list[int]) -> None:
     from alignment.number_words import written_numbers
     assert [n for n, _ in written_numbers(text, lang)] == values
+
+
+@pytest.mark.parametrize("src, tgt, langs, said", [
+    # compared by value, quoted as each side writes them: the translation reads '4:14 pm', not 16:14
+    ("Il arriva à 16 h 40.", "He arrived at 4:14 pm.", FR_EN, "16 h 40 in the original, 4:14 pm in the translation"),
+    ("Il y avait 1 000 hommes.", "There were 1,200 men.", FR_EN, "1 000 in the original, 1,200 in the translation"),
+    ("Il arriva à 16 h.", "He arrived at 5 p.m.", FR_EN, "16 h in the original, 5 p.m. in the translation"),
+    ("Il reçut 1,2 million.", "He received 1.3 million.", FR_EN,
+     "1,2 million in the original, 1.3 million in the translation"),
+])
+def test_a_finding_quotes_the_numbers_as_written(src: str, tgt: str, langs: tuple[str, str], said: str) -> None:
+    (found,) = numbers(src, tgt, langs)
+    assert found.message == f"numbers differ: {said}"

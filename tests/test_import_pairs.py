@@ -312,7 +312,7 @@ def test_import_writes_a_po_the_checks_read(tmp_path, monkeypatch):
     assert done.exit_code == 0, done.output
     assert "1 links (1-1: 1)" in done.stderr and "fr-FR -> en-GB" in done.stderr
     checked = runner.invoke(main, ["check", "job.po", "--only", "numbers"])
-    assert "numbers differ: 16:40 in the original, 17:40 in the translation" in checked.stdout
+    assert "numbers differ: 16 h 40 in the original, 5:40 pm in the translation" in checked.stdout
 
 
 def test_import_never_replaces_a_po_a_person_edited(tmp_path, monkeypatch):
@@ -338,7 +338,7 @@ def test_check_reads_a_tmx_directly_but_writes_findings_only_into_a_po(tmp_path,
     runner = CliRunner()
     checked = runner.invoke(main, ["check", "job.tmx", "--only", "numbers", "--format", "csv"])
     assert checked.exit_code == 1   # an error-level finding, as for a PO
-    assert "numbers differ: 16:40 in the original, 17:40 in the translation" in checked.stdout
+    assert "numbers differ: 16 h 40 in the original, 5:40 pm in the translation" in checked.stdout
     refused = runner.invoke(main, ["check", "job.tmx", "--format", "po"])
     assert refused.exit_code == 1 and refused.stderr.strip() == (
         "Error: --format po writes the findings into a PO file, and job.tmx is not one; "
@@ -350,7 +350,7 @@ def test_check_reads_a_tmx_directly_but_writes_findings_only_into_a_po(tmp_path,
     # a TMX holding several translations: its error names --tgt-lang
     ("three.tmx", tmx(tu(en="He leaves at 4:40 pm.", de="Er geht um 17:40 Uhr.",
                          fr="Il part à 16 h 40."), srclang="en"),
-     ["-t", "de"], "numbers differ: 16:40 in the original, 17:40 in the translation"),
+     ["-t", "de"], "numbers differ: 4:40 pm in the original, 17:40 in the translation"),
     # a sheet with no header row whose cells tell no language: its error names both options
     ("times.csv", b"16:40,17:40\n", ["-s", "fr", "-t", "en"],
      "numbers differ: 16:40 in the original, 17:40 in the translation"),
