@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .align import DEFAULT_REVIEW_THRESHOLD
-from .corrections import (Direction, History, add_target, dismiss, edit_target,  # noqa: F401
-                          mark_reviewed, merge, move, same_text, split)
+from .corrections import (Direction, History, add_target, dismiss, drop_addition,  # noqa: F401
+                          edit_target, mark_reviewed, merge, move, same_text, split)
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
 from .workspace import (MAX_UPLOAD_MB, export_bytes, guess_language,  # noqa: F401
                         load_position, notes_path, safe_filename, save_position, store_upload)

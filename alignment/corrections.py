@@ -124,8 +124,9 @@ def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
                         f"there is no sentence {position + 1} to edit")
     clean = " ".join(text.split())
     if not clean:
-        raise EditError(f"the new text of link {i + 1} is empty; to drop a sentence, "
-                        "split or move it instead")
+        raise EditError(f"the new text of link {i + 1} is empty; to delete a sentence the "
+                        "translation added, give it a link of its own (Split, or Target: "
+                        "first/last sentence), then Delete this added sentence")
     k = link.tgt[position]
     if clean == bitext.tgt[k].text:   # applied as it was: a mark, the word links stay
         return _with_links(bitext, i, i + 1, [replace(link, reviewed=True)])
@@ -158,6 +159,29 @@ def add_target(bitext: Bitext, i: int, text: str) -> Bitext:
     moved = tuple(shifted(x) for x in links[:i]) + (replace(link, tgt=(at,), reviewed=True),) \
         + tuple(shifted(x) for x in links[i + 1:])
     return replace(bitext, tgt=tgt, alignment=replace(bitext.alignment, links=moved))
+
+
+def drop_addition(bitext: Bitext, i: int) -> Bitext:
+    """Link i, a sentence of the translation with no original (an addition), deleted from the
+    translation: its sentences go, every later index moves down.
+
+    Why: a proofreader who finds a sentence the translator added wants it gone; emptying it was
+    refused and nothing else removed it (split and move only pair it with something else)."""
+    link = _link(bitext, i)
+    if link.src:
+        raise EditError(f"link {i + 1} has an original; to delete a sentence added to it, first "
+                        "give it a link of its own (Split, or Target: first/last sentence)")
+    links = bitext.alignment.links
+    if len(links) == 1:
+        raise EditError("this is the text's only link; there would be nothing left")
+    gone = set(link.tgt)
+    tgt = tuple(s for k, s in enumerate(bitext.tgt) if k not in gone)
+
+    def shifted(x: Link) -> Link:
+        return replace(x, tgt=tuple(k - sum(g < k for g in gone) for k in x.tgt)) if x.tgt else x
+
+    kept = tuple(shifted(x) for n, x in enumerate(links) if n != i)
+    return replace(bitext, tgt=tgt, alignment=replace(bitext.alignment, links=kept))
 
 
 def same_text(before: Bitext, after: Bitext) -> bool:

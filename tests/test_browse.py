@@ -226,6 +226,21 @@ def test_edit_target_keeps_word_links_only_where_the_text_stays(text, words_kept
     assert link.reviewed and (link.words == links[0].words) is words_kept
 
 
+def test_drop_addition_deletes_an_added_sentence_and_keeps_every_other_pair():
+    before = [(EDIT_TEXT.link_text(i, "src"), EDIT_TEXT.link_text(i, "tgt")) for i in range(4)]
+    added = EDIT_TEXT.link_text(4, "tgt")
+    dropped = browse.drop_addition(EDIT_TEXT, 4)
+    assert [link.kind for link in dropped.alignment.links] == ["1-1", "2-1", "1-2", "1-0"]
+    assert len(dropped.tgt) == len(EDIT_TEXT.tgt) - 1 and added not in [t.text for t in dropped.tgt]
+    assert [(dropped.link_text(i, "src"), dropped.link_text(i, "tgt")) for i in range(4)] == before
+
+
+@pytest.mark.parametrize("i, message", [(0, "has an original"), (3, "has an original")])
+def test_drop_addition_refuses_a_link_with_an_original(i, message):
+    with pytest.raises(EditError, match=message):
+        browse.drop_addition(EDIT_TEXT, i)
+
+
 def test_edit_target_replaces_one_sentence():
     edited = browse.edit_target(EDIT_TEXT, 2, 1, "  New\ntext  here. ")
     assert edited.link_text(2, "tgt") == "T2 New text here."

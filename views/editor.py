@@ -181,3 +181,6 @@ def edit_panel(bitext: Bitext) -> None:
             target_editor(bitext, i)
         else:
             translation_editor(i)
+        if link.tgt and not link.src:   # a sentence the translation added: it may go
+            st.button("Delete this added sentence from the translation", key="drop_addition",
+                      on_click=edit_selected, args=(browse.drop_addition, i))

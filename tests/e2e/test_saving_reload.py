@@ -372,6 +372,39 @@ def test_word_links_left_unsaved_are_offered_back_as_word_links(page, po_copy):
     expect(page.get_by_text(re.compile("unsaved change to this file"))).to_have_count(0)
 
 
+def test_a_sentence_the_translation_added_can_be_deleted(page, tmp_path):
+    """A proofreader finds a sentence the translator added (no original): in "Correct a link",
+    "Delete this added sentence from the translation", then Ctrl+S: it is gone from the file,
+    every other pair as it was (emptying it was refused, and nothing else removed it)."""
+    from alignment.po import read_po, write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src = ("Il pleut.", "Le pont est vieux.")
+    tgt = ("It rains.", "Nobody knows why.", "The bridge is old.")
+    path = tmp_path / "added.po"
+    links = (Link((0,), (0,), 0.95), Link((), (1,), 0.6), Link((1,), (2,), 0.95))
+    write_po(Bitext(tuple(map(Sentence, src)), tuple(map(Sentence, tgt)), Alignment(links),
+                    "fr", "en"), path)
+    open_by_path(page, path)
+    page.get_by_text("Correct a link").click()
+    number = page.get_by_label("Link (the blue row)")
+    number.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Delete this added sentence from the translation").click()
+    expect(reader_table(page)).not_to_contain_text("Nobody knows why.")
+    reader_table(page).click()
+    page.keyboard.press("Control+s")
+    settle(page)
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+    saved = read_po(path)
+    assert [(saved.link_text(i, "src"), saved.link_text(i, "tgt"))
+            for i in range(len(saved.alignment.links))] == [("Il pleut.", "It rains."),
+                                                             ("Le pont est vieux.", "The bridge is old.")]
+
+
 # ---------------------------------------------------------------- 3. a copy saved
 
 def test_the_start_page_follows_a_copy_saved(page, tmp_path, home):
