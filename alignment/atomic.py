@@ -3,27 +3,105 @@
 Every module that writes a file a person keeps (PO, TMX, exports, corpora, drafts, snapshots)
 writes through here. It sits below po.py and snapshot.py, which both need it, so neither imports
 the other for it. Standard library only (tempfile, os.replace).
+
+The hidden files beside a target (the temporary `.NAME.XXXXXXXX.tmp`, po_guard's `.NAME.lock`)
+are named by `hidden_prefix`, which keeps them within the file system's name limit, and a
+temporary file a killed run left behind is removed when its target is written next.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import re
 import stat
 import tempfile
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
+NAME_MAX = 255        # bytes in one file name (ext4, XFS, Btrfs, tmpfs, APFS)
+STALE_AFTER = 3600.0  # seconds: a temporary file untouched this long belongs to no running write
+_RANDOM = 8           # tempfile.mkstemp's random part: 8 of [a-z0-9_]
+_TMP = ".tmp"
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -> Path:
-    """Write `data` to `path` atomically: a reader sees the old file or the new one, never half.
 
-    The temporary file lives in the same folder (os.replace is atomic only within one file
-    system) and takes the old file's permissions, or the umask default for a new file. A
-    symbolic link is written through: its target gets the new bytes and the link stays (the
-    rename replaced the link with a plain file, leaving the file it pointed to stale). A pipe or
-    a device (/dev/null, a FIFO a reader waits on) is refused, InputError: the rename replaced
-    it with a plain file, and the reader got nothing. The path returned is the one asked for.
-    """
-    asked = path = Path(path)
+def hidden_prefix(name: str, tail: int) -> str:
+    """'.NAME.' for a hidden file beside NAME whose remaining `tail` bytes follow, within
+    NAME_MAX bytes: a name the file system accepts (up to 255 bytes) could not be written,
+    as '.NAME.lock' or '.NAME.XXXXXXXX.tmp' was longer. Too long, NAME is cut (at a character,
+    UTF-8 counted in bytes) and a hash of the whole name added, so two long names never share."""
+    full = f".{name}."
+    if len(os.fsencode(full)) + tail <= NAME_MAX:
+        return full
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
+    room = NAME_MAX - tail - len(f"..~{digest}")
+    cut = name
+    while len(os.fsencode(cut)) > room:
+        cut = cut[:-1]
+    return f".{cut}~{digest}."
+
+
+def _temp_prefix(path: Path) -> str:
+    return hidden_prefix(path.name, _RANDOM + len(_TMP))
+
+
+def remove_stale_temps(path: str | os.PathLike[str], *, older_than: float = STALE_AFTER) -> int:
+    """Delete the temporary files of `path` that a killed or failed run left (only our own
+    `.NAME.XXXXXXXX.tmp`, plain files untouched for `older_than` seconds: a write in progress
+    renews its file's time). Returns how many; a file that cannot be removed is left."""
+    path = Path(path)
+    prefix = _temp_prefix(path)
+    ours = re.compile(re.escape(prefix) + f"[a-z0-9_]{{{_RANDOM}}}" + re.escape(_TMP) + r"\Z")
+    removed, now = 0, time.time()
+    try:
+        entries = os.scandir(path.parent)
+    except OSError:
+        return 0
+    with entries:
+        for entry in entries:
+            if not (entry.name.startswith(prefix) and ours.match(entry.name)):
+                continue
+            try:
+                status = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(status.st_mode) and now - status.st_mtime > older_than:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+def write_advice(error: OSError, fallback: str = "check the folder exists and is writable") -> str:
+    """What to do about a file that could not be written, by the reason the system gave."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space or write elsewhere"
+    if error.errno == errno.ENAMETOOLONG:
+        return "use a shorter name"
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the folder or file is read-only: make it writable or write elsewhere"
+    return fallback
+
+
+def _named(exc: OSError, asked: Path) -> OSError:
+    """`exc` naming the file the caller asked for: not our temporary file, nor nothing (a full
+    disk's error from write or fsync names no file, and the message read 'Error: : ...')."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(asked))
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def _stage(asked: Path, data: bytes | memoryview) -> tuple[str, Path]:
+    """Write `data` to a synced temporary file beside the target; (temporary path, target)."""
+    path = asked
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     try:
@@ -37,21 +115,63 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    except OSError as exc:
+        raise _named(exc, asked) from None
+    remove_stale_temps(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:  # name the file the caller asked for, not our temporary one
-        raise type(exc)(exc.errno, exc.strerror, str(asked)) from None
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=_TMP)
+    except OSError as exc:
+        raise _named(exc, asked) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise _named(exc, asked) from None
+        raise
+    return tmp, path
+
+
+def atomic_write_many(items: Sequence[tuple[str | os.PathLike[str], bytes | memoryview]]
+                      ) -> list[Path]:
+    """Write several files that belong together (Moses' two sides): every temporary file is
+    written first, then all are renamed, so a failure or an interruption before the renames
+    leaves every old file as it was, never one side new and the other old. Paths as asked."""
+    asked = [Path(path) for path, _ in items]
+    staged: list[tuple[str, Path]] = []
+    renamed = 0
+    try:
+        for path, (_, data) in zip(asked, items):
+            staged.append(_stage(path, data))
+        for (tmp, target), path in zip(staged, asked):
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _named(exc, path) from None
+            renamed += 1
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for tmp, _ in staged[renamed:]:
+            _discard(tmp)
         raise
     return asked
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -> Path:
+    """Write `data` to `path` atomically: a reader sees the old file or the new one, never half.
+
+    The temporary file lives in the same folder (os.replace is atomic only within one file
+    system) and takes the old file's permissions, or the umask default for a new file. A
+    symbolic link is written through: its target gets the new bytes and the link stays (the
+    rename replaced the link with a plain file, leaving the file it pointed to stale). A pipe or
+    a device (/dev/null, a FIFO a reader waits on) is refused, InputError: the rename replaced
+    it with a plain file, and the reader got nothing. The path returned is the one asked for,
+    and an OSError names it whatever step failed.
+    """
+    return atomic_write_many([(path, data)])[0]
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:

@@ -34,7 +34,7 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .atomic import atomic_write_bytes, atomic_write_text
+from .atomic import atomic_write_bytes, atomic_write_many, atomic_write_text
 from .errors import InputError
 from .po import DEFAULT_REVIEW_THRESHOLD
 from .types import Bitext, Finding, Link, Sentence
@@ -177,14 +177,15 @@ def render_moses(bitext: Bitext) -> tuple[str, str]:
 
 
 def write_moses(bitext: Bitext, path: PathLike) -> list[Path]:
-    """Write PREFIX.<src_lang> and PREFIX.<tgt_lang>, line i of one translating line i of the other."""
+    """Write PREFIX.<src_lang> and PREFIX.<tgt_lang>, line i of one translating line i of the other.
+
+    Both are written before either is renamed (atomic_write_many): a full disk or Ctrl-C between
+    the two left one side new and the other old, their lines no longer translations."""
     paths = moses_paths(bitext, path)
     texts = render_moses(bitext)
     for target, text, side in zip(paths, texts, ("src", "tgt")):
         _keep_the_text_aligned(target, text, bitext, side)
-    for target, text in zip(paths, texts):
-        atomic_write_text(target, text)
-    return list(paths)
+    return atomic_write_many([(target, text.encode("utf-8")) for target, text in zip(paths, texts)])
 
 
 def _words(text: str) -> str:

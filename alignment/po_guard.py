@@ -92,7 +92,10 @@ def _starts_at(pos: tuple[tuple[int, ...], tuple[int, ...]], i: int, j: int) -> 
 # ---------------------------------------------------------------- the save lock
 
 def _lock_path(path: Path) -> Path:
-    return path.parent / f".{path.name}.lock"
+    """`.NAME.lock` beside the file, shortened where NAME is near the name limit (atomic.py)."""
+    from .atomic import hidden_prefix
+
+    return path.parent / f"{hidden_prefix(path.name, len('lock'))}lock"
 
 
 @contextmanager
@@ -108,24 +111,27 @@ def locked(path: str | os.PathLike[str]) -> Iterator[None]:
         raise POConflict(f"{path} is being saved by another program (lock {_lock_path(path)} "
                          f"held over {LOCK_TIMEOUT:.0f} s); try again") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot lock the file for writing ({exc.strerror}); check the "
-                         f"folder exists and is writable") from None
+        from .atomic import write_advice
+        raise InputError(f"{path}: cannot lock the file for writing ({exc.strerror}); "
+                         f"{write_advice(exc)}") from None
     try:
         yield
     finally:
         lock.release()
 
 
-def ensure_writable(path: str | os.PathLike[str]) -> None:
-    """InputError when an existing file is read-only (no write bit): we do not replace it."""
+def ensure_writable(path: str | os.PathLike[str], option: str = "") -> None:
+    """InputError when an existing file is read-only (no write bit): we do not replace it, whatever
+    it holds (a rename ignores the file's mode, so a read-only TMX was replaced silently).
+    `option` names the output in the message ('--tmx')."""
     path = Path(path)
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return
     if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
-        raise InputError(f"{path} is read-only; make it writable (chmod u+w) or write to "
-                         f"another file")
+        raise InputError(f"{f'{option} ' if option else ''}{path} is read-only; make it writable "
+                         f"(chmod u+w) or write to another file")
 
 
 # ---------------------------------------------------------------- other outputs onto a PO

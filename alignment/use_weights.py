@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .atomic import atomic_write_bytes
+from .atomic import atomic_write_bytes, remove_stale_temps
 from .embed_cache import CacheWarning
 
 __all__ = ["CHUNKS", "VOCAB_ROWS", "load_weights", "unpacked_path"]
@@ -48,6 +48,7 @@ def load_weights(packed: str | Path, cache_dir: Path | None, version: str) -> di
     if cache_dir is None:
         return _inflate(packed)
     copy = unpacked_path(packed, cache_dir, version)
+    remove_stale_temps(copy)   # a run killed while writing the copy left 79 MB hidden
     if copy.is_file():
         try:
             return _read(copy, _names(packed))

@@ -322,8 +322,8 @@ def test_corrected_copy_that_cannot_be_written_is_one_line(runner, work, monkeyp
     monkeypatch.setattr(alignment.atomic, "atomic_write_bytes", refused)
     line = one_error_line(runner.invoke(main, ["export", "job.po", "--corrected", "back.xlf",
                                                "--original", "job.xlf"]))
-    assert line == "Error: back.xlf: cannot write (Permission denied); check the folder exists " \
-                   "and is writable"
+    assert line == "Error: back.xlf: cannot write (Permission denied); the folder or file is " \
+                   "read-only: make it writable or write elsewhere"
 
 
 def test_moses_prefix_beside_a_folder_of_the_same_name(runner, work):

@@ -7,11 +7,12 @@ that `alignment -h` stays fast.
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -22,14 +23,32 @@ F = Callable[..., Any]
 
 
 class AlignmentGroup(click.Group):
-    """A group whose commands report user errors as one line and exit 1."""
+    """A group whose commands report user errors, and files they cannot write, as one line and
+    exit 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except AlignmentError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
+        except (AlignmentError, OSError) as exc:
+            _said(exc)
+
+
+def _said(exc: AlignmentError | OSError) -> NoReturn:
+    """'Error: ...' and exit 1. An OSError no command turned into words (a full disk under a
+    save in place: po.py, atomic.py) is said with the file it names and what to do: it ended in
+    a traceback. A closed pipe (`... --tsv - | head`) is not an error of ours: raised as before."""
+    if isinstance(exc, BrokenPipeError):
+        raise exc
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        click.echo(f"Error: {unwritable_message(exc)}", err=True)   # only a write fails so
+    elif isinstance(exc, OSError):
+        from ..atomic import write_advice
+        where = f"{exc.filename}: " if exc.filename else ""
+        advice = write_advice(exc, fallback="check the file and its folder")
+        click.echo(f"Error: {where}{exc.strerror or exc}; {advice}", err=True)
+    else:
+        click.echo(f"Error: {exc}", err=True)
+    sys.exit(1)
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -102,15 +121,14 @@ def word_config(eflomal: bool) -> Any:
 
 
 def pass_errors(func: F) -> F:
-    """Turn AlignmentError into 'Error: ...' + exit 1 for standalone commands too."""
+    """Turn AlignmentError (and an OSError) into 'Error: ...' + exit 1 for standalone commands too."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except AlignmentError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
+        except (AlignmentError, OSError) as exc:
+            _said(exc)
 
     return wrapper
 
@@ -190,8 +208,16 @@ def unwritable_said(path: str = "") -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise InputError(f"{exc.filename or path}: cannot write ({exc.strerror}); "
-                         f"check the folder exists and is writable") from None
+        raise InputError(unwritable_message(exc, path)) from None
+
+
+def unwritable_message(exc: OSError, path: str = "") -> str:
+    """'FILE: cannot write (REASON); WHAT TO DO', the advice by the reason (atomic.write_advice):
+    'check the folder exists' was said of a full disk and of a name too long too."""
+    from ..atomic import write_advice
+
+    where = exc.filename or path
+    return f"{f'{where}: ' if where else ''}cannot write ({exc.strerror}); {write_advice(exc)}"
 
 
 def describe_alignment(bitext: Any) -> str:
@@ -266,7 +292,8 @@ def check_output_paths(outputs: Sequence[tuple[str, str | None]], inputs: Sequen
                        po_options: Collection[str] = (), overwrite_edited: bool = False) -> None:
     """Every output gets every check, whatever its option: '-' only where it can be text on
     standard output and only once; never an input, never twice the same file, never into a
-    missing folder (export.check_outputs); never over an edited PO. Options in `po_options`
+    missing folder (export.check_outputs), nor one it cannot write in, nor over a read-only
+    file (check_writable); never over an edited PO. Options in `po_options`
     write a PO (write_po's own refusal); the others may not replace a PO a person edited
     either (po_guard.ensure_not_edited_po): a TSV written over corrections loses them as surely.
     """
@@ -287,7 +314,30 @@ def check_output_paths(outputs: Sequence[tuple[str, str | None]], inputs: Sequen
     for option, path in outputs:
         if not path or path == "-":
             continue
+        check_writable(path, option)
         if option in po_options:
             ensure_replaceable(path, overwrite_edited=overwrite_edited)
         else:
             ensure_not_edited_po(path, option=option, overwrite_edited=overwrite_edited)
+
+
+def check_writable(path: str, option: str = "") -> None:
+    """InputError now, before the work, where `path` could not be written after it: an existing
+    file without its write bit (po_guard.ensure_writable: a read-only TMX is kept as a read-only
+    PO is), a folder the process may not write in (permissions, a read-only mount), a name the
+    file system refuses. Commands that write into their input (`words PAIRS.po`, `check
+    --format po`) call it for that file too."""
+    import os
+    from pathlib import Path
+
+    from ..errors import InputError
+    from ..po_guard import ensure_writable
+
+    try:
+        ensure_writable(path, option)
+    except OSError as exc:   # a name too long, a folder that cannot be searched
+        raise InputError(f"{option} {unwritable_message(exc, path)}".lstrip()) from None
+    folder = Path(os.path.realpath(path)).parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        raise InputError(f"{f'{option} ' if option else ''}{path}: cannot write in the folder "
+                         f"{folder} (read-only); make it writable or write elsewhere")

@@ -11,8 +11,9 @@ from typing import Any
 import click
 
 from ..registry import EMBEDDERS
-from .common import (check_before_work, eflomal_option, lang_options, overwrite_edited_option,
-                     quiet_option, read_lines, word_config)
+from .common import (check_before_work, check_writable, eflomal_option, lang_options,
+                     overwrite_edited_option, quiet_option, read_lines, unwritable_said,
+                     word_config)
 
 def format_pharaoh(links: Any) -> str:
     """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
@@ -40,6 +41,7 @@ def _check_words_output(pairs: str, output: str | None, overwrite_edited: bool) 
                          f"one; name the PO to write: alignment words {pairs} -o PAIRS.po")
     if not output or (output != "-" and not pairs_format(pairs)
                       and Path(output).resolve() == Path(pairs).resolve()):
+        check_writable(pairs)   # written in place: refused now, not after the linking
         return None
     if output != "-":
         check_before_work([pairs], po=output, overwrite_edited=overwrite_edited)
@@ -54,7 +56,7 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     place, the file keeps what other tools and `alignment check` put in it (po.save_po), and a
     person's corrections stay marked as such."""
     from ..errors import InputError
-    from ..po import bitext_to_po, edited_reason, save_po, write_po
+    from ..po import bitext_to_po, write_po
     from ..progress import tqdm_progress
     from ..words import link_bitext
     from .common import read_pairs_or_po
@@ -69,14 +71,33 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     if output == "-":
         click.echo(str(bitext_to_po(bitext)), nl=False)
     elif output is None:
-        save_po(bitext, pairs, expected_fingerprint=fingerprint or "",
-                mark_edited=edited_reason(pairs) is not None)
+        with unwritable_said(pairs):
+            _save_in_place(bitext, pairs, fingerprint or "")
     else:
         from ..import_pairs import pairs_format
-        write_po(bitext, output, overwrite_edited=overwrite_edited,
-                 like=None if pairs_format(pairs) else pairs)
+        with unwritable_said(output):
+            write_po(bitext, output, overwrite_edited=overwrite_edited,
+                     like=None if pairs_format(pairs) else pairs)
     click.echo(f"Wrote {output or pairs}: {n} word links in {len(bitext.alignment.links)} "
                f"entries", err=True)
+
+
+def _save_in_place(bitext: Any, pairs: str, fingerprint: str) -> None:
+    """Save the linked PO over the file it was read from (po.save_po). A save by another program
+    meanwhile is said as the command's, not the app's ('reload it ... or save under another
+    name', which a command cannot do): nothing written, run it again."""
+    from ..errors import POConflict
+    from ..po import edited_reason, file_fingerprint, save_po
+
+    try:
+        save_po(bitext, pairs, expected_fingerprint=fingerprint,
+                mark_edited=edited_reason(pairs) is not None)
+    except POConflict:
+        if file_fingerprint(pairs) == fingerprint:
+            raise   # not a change on disk (the lock held too long): its own words say what to do
+        raise POConflict(f"{pairs} changed on disk while the word links were found (another "
+                         f"program saved it); nothing written: run `alignment words {pairs}` "
+                         f"again") from None
 
 
 @click.command("words")
