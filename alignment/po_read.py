@@ -200,6 +200,22 @@ def _read_dismissed(po: polib.POFile, entry: polib.POEntry) -> tuple[str, ...]:
     return tuple(sorted(set(keys)))
 
 
+# what a PO's texts may not hold: the control characters po.py refuses to write (_BAD_CHARS)
+_CONTROL = re.compile(r"[\x00-\x07\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(po: polib.POFile, entry: polib.POEntry) -> None:
+    """POFormatError naming the file and line of a control character in a text (a NUL, say):
+    such a file opened, was checked and exported with it, and only a save refused it, without
+    naming the file."""
+    for what, text in (("original", entry.msgid), ("translation", entry.msgstr)):
+        bad = _CONTROL.search(text)
+        if bad:
+            raise POFormatError(f"{_where(po, entry)}: the {what} holds control character "
+                                f"U+{ord(bad.group()):04X}; remove it (a text editor can) and "
+                                f"open the file again")
+
+
 def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Raw:
     src_idx, tgt_idx = _positions(po, entry)
     confidence, reviewed = _link_state(po, entry, threshold)
@@ -219,6 +235,7 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Ra
                       for new, text, old in zip(typed, (entry.msgid, entry.msgstr), texts))
         reviewed = True
     words = () if any(typed) else _read_words(po, entry)  # typed text: its tokens are new
+    _no_control_characters(po, entry)
     return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words,
                 _read_dismissed(po, entry))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -867,3 +868,31 @@ def test_saving_over_a_file_deleted_since_it_was_read_says_it_is_gone(tmp_path):
     assert not path.exists()
     save_po(small, path, expected_fingerprint="")   # written again, as asked
     assert read_po(path) == small
+
+
+@pytest.mark.parametrize("old, new, where", [
+    (b'msgstr "Yes."', b'msgstr "Ye\x00s."', "the translation holds control character U+0000"),
+    (b'msgid "Oui."', b'msgid "Ou\x1bi."', "the original holds control character U+001B"),
+    (b'msgstr "Yes."', b'msgstr "Ye\x07s."', "the translation holds control character U+0007"),
+])
+def test_a_po_whose_text_holds_a_control_character_is_refused_with_its_line(
+        tmp_path: Path, old: bytes, new: bytes, where: str) -> None:
+    """A NUL in a msgstr: the file opened, was checked (no finding) and exported with it, and
+    only a save refused it, naming no file. Now reading refuses, with the file and line; the
+    CLI says so in one line."""
+    from click.testing import CliRunner
+
+    from alignment.cli import main
+    from alignment.errors import POFormatError
+
+    src, tgt = (Sentence("Il pleut."), Sentence("Oui.")), (Sentence("It rains."), Sentence("Yes."))
+    path = tmp_path / "pairs.po"
+    write_po(Bitext(src, tgt, Alignment((Link((0,), (0,)), Link((1,), (1,)))), "fr", "en"), path)
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new))
+    with pytest.raises(POFormatError, match=rf"pairs\.po, line \d+: {re.escape(where)}"):
+        read_po(path)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1 and result.stderr.startswith("Error: ") \
+        and where in result.stderr and len(result.stderr.strip().splitlines()) == 1
