@@ -49,13 +49,16 @@ def kept_files(folder: Path | None = None) -> list[KeptFile]:
     """The pairs, version sets and uploaded POs kept in `folder` (default: the app's lasting
     folder), the most recently changed first. A set's pair POs are not listed apart (the set
     opens them), and a set counts as changed when one of its pairs was corrected."""
+    from .versions_io import set_label   # each set named by its versions, not only their count
+
     folder = folder or aligned_dir()
     found: list[KeptFile] = []
     sets = sorted(folder.glob("*.tmx"))
     for tmx in sets:
         when = _modified([tmx, *folder.glob(f"{_glob_escape(tmx.stem)}.*.po")])
         if when is not None:
-            found.append(KeptFile(tmx, _SET.sub(r" (\1 versions)", tmx.stem), "set", when))
+            found.append(KeptFile(tmx, set_label(tmx, _SET.sub(r" (\1 versions)", tmx.stem)),
+                                  "set", when))
     prefixes = tuple(f"{tmx.stem}." for tmx in sets)
     pos: list[tuple[Path, Literal["pair", "upload"]]]
     pos = [(po, "pair") for po in folder.glob("*.po") if not po.name.startswith(prefixes)]

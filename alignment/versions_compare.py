@@ -3,8 +3,8 @@
 Versions in the same language are compared word by word with difflib.SequenceMatcher (standard
 library, Ratcliff-Obershelp matching; no dependency, good on the short texts of one row) over
 word, punctuation and space tokens, autojunk off. Markers say where the shown texts disagree:
-one has nothing where another has text, one is far longer (after each text's overall length
-ratio), a revision changed words, or a version says another number than the original (the
+one has nothing where another has text, one is far longer (after each text's length ratio on
+the rows it shares with the original), a revision changed words, or a version says another number than the original (the
 proofreading `numbers` check, checks.py, run on the pair's links in the row: numbers compared
 by value, so "72", "soixante-douze" and "seventy-two" agree). Names are not compared: without
 the encoder's word evidence the `names` check flags Norway/Norvège, and a marker must not cry
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .lang import primary
 from .types import Alignment, Bitext, DiffOp, VersionSet
 
-FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's ratio)
+FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's scale_ratios)
 FAR_LONGER_CHARS = 30  # ... and at least this many characters longer, is marked
 REVISION_SHARE = 0.5   # same-language texts differing in fewer rows are a text and its revision
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -58,16 +58,40 @@ def length_ratios(vs: VersionSet) -> tuple[float, ...]:
     return tuple(sum(len(s.text) for s in t.sentences) / base for t in vs.texts)
 
 
+def scale_ratios(vs: VersionSet) -> tuple[float, ...]:
+    """Per text: its characters over the original's on the rows both fill (1.0 for the
+    original, and for a text sharing no row with it): what a row's lengths are scaled by
+    before one is called far longer. Over the whole text (length_ratios), a version that
+    leaves most rows empty had a ratio of 0.04, and its two sentences read 25 times too long."""
+    rows = [r for r in vs.rows if r.cells[0]]
+    out = []
+    for k, text in enumerate(vs.texts):
+        both = [r for r in rows if r.cells[k]]
+        base = sum(len(vs.texts[0].sentences[j].text) for r in both for j in r.cells[0])
+        mine = sum(len(text.sentences[j].text) for r in both for j in r.cells[k])
+        out.append(mine / base if base and mine else 1.0)
+    return tuple(out)
+
+
+def row_overlap(vs: VersionSet, k: int, other: int) -> tuple[int, int]:
+    """(rows both texts fill, rows only one of them fills)."""
+    both = sum(1 for r in vs.rows if r.cells[k] and r.cells[other])
+    either = sum(1 for r in vs.rows if r.cells[k] or r.cells[other])
+    return both, either - both
+
+
 def changed_shares(vs: VersionSet) -> dict[tuple[int, int], float]:
-    """(k, other) -> share of the rows holding either text where their words differ, for
-    every pair of texts in the same language (each text's cells normalised once)."""
+    """(k, other) -> share of the rows both texts fill where their words differ, for every
+    pair of texts in the same language (each text's cells normalised once); 1.0 when no row
+    holds both. A row only one fills is "nothing here" in the other, not "worded differently":
+    a version of two sentences read as 97% reworded."""
     pairs = {(min(k, o), max(k, o)) for k in range(len(vs.texts)) for o in same_language(vs, k)}
     normed = {k: [_norm(vs.cell_text(i, k)) for i in range(len(vs.rows))]
               for k in {x for p in pairs for x in p}}
     out = {}
     for k, o in pairs:
-        both = [i for i, r in enumerate(vs.rows) if r.cells[k] or r.cells[o]]
-        share = sum(1 for i in both if normed[k][i] != normed[o][i]) / max(len(both), 1)
+        both = [i for i, r in enumerate(vs.rows) if r.cells[k] and r.cells[o]]
+        share = sum(1 for i in both if normed[k][i] != normed[o][i]) / len(both) if both else 1.0
         out[(k, o)] = out[(o, k)] = share
     return out
 
@@ -76,14 +100,15 @@ def words_shared(vs: VersionSet, k: int, other: int) -> float:
     """Share of the two texts' words they have in common, row by row (difflib's matching
     words, case folded, over both texts' words): what "rows that differ" cannot say of two
     translations, which differ in nearly every row yet may share most of their words (a
-    revision) or few (two translators). A row only one text fills counts as unshared."""
+    revision) or few (two translators). Rows only one text fills are left out, as in
+    changed_shares: they are "nothing here" in the other (row_overlap counts them)."""
     k, other = min(k, other), max(k, other)   # difflib is not symmetric: one order for both
     matched = total = 0
     for i in range(len(vs.rows)):
         a = _WORD.findall(vs.cell_text(i, k).casefold())
         b = _WORD.findall(vs.cell_text(i, other).casefold())
-        total += len(a) + len(b)
         if a and b:
+            total += len(a) + len(b)
             blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
             matched += 2 * sum(block.size for block in blocks)
     return matched / total if total else 1.0
@@ -117,7 +142,8 @@ def _number_reason(name: str, message: str) -> str:
 
 @dataclass(frozen=True)
 class FlagContext:
-    """What row markers need of the whole set, computed once: each text's length ratio, and
+    """What row markers need of the whole set, computed once: each text's length ratio (on
+    the rows it shares with the original, scale_ratios), and
     the same-language pairs that read as a text and its revision (they differ in fewer than
     REVISION_SHARE of their rows), whose changed rows are marked; two independent
     translations differ nearly everywhere, so their rows are not."""
@@ -128,8 +154,15 @@ class FlagContext:
 
 def flag_context(vs: VersionSet) -> FlagContext:
     """The FlagContext of a set."""
-    return FlagContext(length_ratios(vs), frozenset(p for p, share in changed_shares(vs).items()
-                                                    if share < REVISION_SHARE))
+    return FlagContext(scale_ratios(vs), frozenset(p for p, share in changed_shares(vs).items()
+                                                   if share < REVISION_SHARE))
+
+
+def diff_by_default(context: FlagContext) -> bool:
+    """Whether the word diff starts on: only where two same-language texts read as a text and
+    its revision. Between two translators nearly every word is struck out ("~~On~~Early
+    ~~the morning of~~on…"), which hides both texts."""
+    return bool(context.revisions)
 
 
 def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
@@ -167,8 +200,9 @@ class VersionSummary:
     omitted_rows: tuple[int, ...]       # rows of the original this version leaves empty
     added_rows: tuple[int, ...]         # rows only this version (and maybe others) fills
     length_ratio: float                 # its characters over the original's
-    changed: tuple[tuple[str, float], ...]  # same-language text -> share of rows that differ
+    changed: tuple[tuple[str, float], ...]  # same-language text -> share of rows both fill that differ
     shared: tuple[tuple[str, float], ...] = ()  # same-language text -> share of words in common
+    overlap: tuple[tuple[str, int, int], ...] = ()  # same-language text -> rows both fill, one fills
 
 
 def summary(vs: VersionSet) -> tuple[VersionSummary, ...]:
@@ -182,8 +216,9 @@ def summary(vs: VersionSet) -> tuple[VersionSummary, ...]:
         covered = sum(len(r.cells[0]) for r in vs.rows if r.cells[k])
         changed = [(vs.texts[o].name, shares[(k, o)]) for o in same_language(vs, k)]
         shared = tuple((vs.texts[o].name, words_shared(vs, k, o)) for o in same_language(vs, k))
+        overlap = tuple((vs.texts[o].name, *row_overlap(vs, k, o)) for o in same_language(vs, k))
         out.append(VersionSummary(vs.texts[k].name, vs.texts[k].lang, covered / n0, omitted,
-                                  added, ratios[k], tuple(changed), shared))
+                                  added, ratios[k], tuple(changed), shared, overlap))
     return tuple(out)
 
 

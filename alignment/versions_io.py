@@ -189,6 +189,14 @@ def _read_tuv(tuv, props: dict[str, str], text: str,
     return cells, _parse_links(links) if links else ()
 
 
+# a TMX of pairs or a text given where a set is expected: the tester was told to "restore the file"
+_PAIRS_NOT_A_SET = ("{where} is a TMX of pairs (a translation memory), not a version set: open it "
+                    "with the upload box under 'Open a PO file', which reads such files")
+_TEXT_NOT_A_SET = ("{where} is not a version set (not TMX): a text is compared with its "
+                   "versions by uploading them under 'Compare versions'; a set is the .tmx "
+                   "`alignment align ORIGINAL V1 V2 -o SET.tmx` writes")
+
+
 def parse_set_tmx(data: bytes, where: str = "set") -> VersionSet:
     """A VersionSet from TMX written by render_set_tmx; SetFormatError when it is not one."""
     from lxml import etree
@@ -200,8 +208,12 @@ def parse_set_tmx(data: bytes, where: str = "set") -> VersionSet:
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
                                                       huge_tree=True))
     except etree.XMLSyntaxError as exc:
+        if not where.lower().endswith((".tmx", ".xml")):   # a text given: no file to restore
+            raise SetFormatError(_TEXT_NOT_A_SET.format(where=where)) from None
         raise SetFormatError(f"{where}: not well-formed XML ({exc}); restore the file") from None
     header = root.find("header")
+    if root.tag == "tmx" and not _props(header if header is not None else root).get("x-format"):
+        raise SetFormatError(_PAIRS_NOT_A_SET.format(where=where))
     names, props = _read_header(header if header is not None else root, where)
     stores: list[dict[int, Sentence]] = [{} for _ in names]
     rows = []
@@ -245,11 +257,46 @@ def read_set_tmx(path: PathLike) -> VersionSet:
         raise SetFormatError(f"{path}: no such file; give the .tmx written by "
                              f"`alignment align ORIGINAL VERSION VERSION -o SET.tmx`") from None
     except IsADirectoryError:
-        raise SetFormatError(f"{path}: is a folder; give a .tmx file") from None
+        raise SetFormatError(folder_said(Path(path))) from None
     if Path(path).suffix.lower() in (".po", ".pot"):   # not 'not well-formed XML; restore the file'
         raise SetFormatError(f"{path} is a PO file (a text and one translation), not a version "
                              f"set; open it under 'Open a PO file', or give the .tmx of a set")
     return parse_set_tmx(data, str(path))
+
+
+def folder_said(path: Path) -> str:
+    """A folder given as a set: said so, with the sets in it (the tester was told "no such
+    file" of a folder that was there)."""
+    sets = sorted(p.name for p in path.glob("*.tmx"))[:5]
+    inside = f" ({', '.join(sets)} in it)" if sets else ""
+    return f"{path} is a folder; give the path of the set's .tmx file in it{inside}"
+
+
+def set_texts(path: PathLike) -> list[tuple[str, str]]:
+    """The (name, language) of each text of the set at `path`, original first, read from its
+    header alone (the start page names each kept set by its versions without reading its rows);
+    SetFormatError when it is no version set."""
+    from lxml import etree
+
+    try:
+        for _, header in etree.iterparse(os.fspath(path), events=("end",), tag="header",
+                                         resolve_entities=False, no_network=True):
+            return _read_header(header, os.fspath(path))[0]
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise SetFormatError(f"{path}: cannot be read ({exc}); restore the file") from None
+    raise SetFormatError(f"{path}: no TMX header; restore the file")
+
+
+def set_label(path: PathLike, label: str) -> str:
+    """A kept set's label on the start page, its versions named: 'orig.fr (3 versions: en1,
+    en2, es)'; two sets of one original both read 'orig.fr (3 versions)'. `label` as is when
+    the header cannot be read (the set opens with the reason)."""
+    try:
+        names = [name for name, _ in set_texts(path)[1:]]
+    except SetFormatError:
+        return label
+    shown = ", ".join(names[:6]) + (", …" if len(names) > 6 else "")
+    return f"{label[:-1]}: {shown})" if label.endswith(" versions)") else f"{label} ({shown})"
 
 
 # ---------------------------------------------------------------- TSV and Vecalign

@@ -143,7 +143,7 @@ def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str
     vs = align_version_documents(docs, langs, embedder=embedder, title=Path(names[0]).stem,
                                  names=version_labels(names, list(langs)), progress=progress)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_pair_pos(vs, str(target)[:-4])   # before the set: a pair PO newer than it is a correction
+    write_pair_pos(vs, str(target)[:-4])   # its pair POs; joined into the set by content (versions_pairs.py)
     write_set_tmx(vs, target)
     return target
 

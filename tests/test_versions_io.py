@@ -104,6 +104,42 @@ def test_a_po_given_as_a_set_is_named_for_what_it_is(tmp_path):
         read_set_tmx(path)
 
 
+@pytest.mark.parametrize("name, data, said", [
+    ("memory.tmx", b'<?xml version="1.0"?><tmx version="1.4"><header srclang="fr"/><body><tu>'
+     b'<tuv xml:lang="fr"><seg>Un.</seg></tuv><tuv xml:lang="en"><seg>One.</seg></tuv></tu>'
+     b'</body></tmx>', r"memory\.tmx is a TMX of pairs \(a translation memory\), not a version "
+     r"set: open it with the upload box under 'Open a PO file'"),
+    ("v1.en.txt", b"On the morning of 14 March, Jeanne went down to the harbour.\n",
+     r"v1\.en\.txt is not a version set \(not TMX\): a text is compared with its versions by "
+     r"uploading them under 'Compare versions'"),
+])
+def test_a_file_that_is_no_set_is_named_for_what_it_is(tmp_path, name, data, said):
+    """QA (2026-12-04): a TMX of pairs and a text were "not well-formed XML…; restore the file"."""
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(SetFormatError, match=said) as caught:
+        read_set_tmx(tmp_path / name)
+    assert "restore" not in str(caught.value)
+
+
+def test_a_folder_given_as_a_set_names_the_sets_in_it(tmp_path):
+    write_set_tmx(_set(), tmp_path / "set.tmx")
+    with pytest.raises(SetFormatError, match=r"is a folder; give the path of the set's \.tmx "
+                       r"file in it \(set\.tmx in it\)"):
+        read_set_tmx(tmp_path)
+
+
+def test_two_sets_of_one_original_are_told_apart_by_their_versions(tmp_path):
+    """QA (2026-12-04): the start page listed two sets both as "orig.fr (3 versions)"."""
+    from alignment.versions_io import set_label, set_texts
+
+    path = write_set_tmx(_set(), tmp_path / "set.tmx")[0]
+    assert set_texts(path) == [("fr", "fr"), ("en1", "en"), ("en2", "en")]
+    assert set_label(path, "orig.fr (2 versions)") == "orig.fr (2 versions: en1, en2)"
+    broken = tmp_path / "broken.tmx"
+    broken.write_text("<tmx", encoding="utf-8")
+    assert set_label(broken, "orig.fr (2 versions)") == "orig.fr (2 versions)"
+
+
 def test_character_xml_cannot_hold_is_refused():
     vs = join((Version("fr", "fr", (Sentence("a\x01"),)), Version("en", "en", (Sentence("b"),))),
               [Alignment((Link((0,), (0,)),))])
@@ -131,8 +167,8 @@ def test_a_corrected_pair_po_rejoins_the_rows(tmp_path):
 
 
 def test_cli_writes_the_pair_pos_before_the_set(tmp_path):
-    """The app reads a pair PO newer than its set as a correction and joins the rows again
-    ("Rows joined again from the corrected ..."): a set just written has none."""
+    """The pair POs are written first, so a set on disk always has its own (the app joins a
+    pair PO in by its content, whatever the files' times: tests/test_versions_pairs.py)."""
     from click.testing import CliRunner
 
     from alignment.cli import main

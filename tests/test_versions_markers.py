@@ -8,6 +8,8 @@ seen in the browser in tests/test_versions_markers_browser.py.
 
 from __future__ import annotations
 
+import pytest
+
 from alignment.types import Alignment, Link, Sentence, Version
 from alignment.versions import join
 from alignment.versions_compare import row_flags, summary
@@ -107,3 +109,66 @@ def test_a_pair_opened_from_a_set_is_titled_by_its_texts():
     assert title == "histoire.fr ↔ story.en (from the set histoire.fr, 2 versions)"
     assert pair_title(story_set(title=""), 2, "/x/phare.tmx").startswith(
         "histoire.fr ↔ story2.en (from the set phare,")
+
+
+def _tiny_set():
+    """en2 is a version of two sentences (a title and one line): 0.1 of the original's length."""
+    fr = ("Le port de Saint-Malo.", *(f"Le bateau numéro {k} quitta le port avant l'aube, chargé "
+                                       f"de sel." for k in range(1, 10)))
+    en1 = ("The harbour of Saint-Malo.", *(f"Boat number {k} left the harbour before dawn, "
+                                          f"loaded with salt." for k in range(1, 10)))
+    en2 = ("The harbour of Saint-Malo.", "Boat number 1 left the harbour before dawn, laden.")
+    texts = (Version("fr", "fr", tuple(Sentence(s) for s in fr)),
+             Version("en1", "en", tuple(Sentence(s) for s in en1)),
+             Version("en2", "en", tuple(Sentence(s) for s in en2)))
+    one = Alignment(tuple(Link((i,), (i,)) for i in range(10)))
+    two = Alignment((Link((0,), (0,)), Link((1,), (1,)), *(Link((i,), ()) for i in range(2, 10))))
+    return join(texts, [one, two])
+
+
+def test_a_nearly_empty_version_is_not_far_longer_where_it_has_text():
+    """QA (2026-12-04): "en2: far longer than fr" on the rows of a version of 2 sentences:
+    its lengths were divided by its overall length ratio (0.04)."""
+    vs = _tiny_set()
+    assert row_flags(vs, 0, (0, 1, 2)) == ()
+    assert row_flags(vs, 1, (0, 1, 2)) == ()
+    assert row_flags(vs, 5, (0, 1, 2)) == ("en2: nothing here",)
+
+
+def test_a_cell_far_longer_than_its_neighbours_is_still_marked():
+    texts = (Version("fr", "fr", tuple(Sentence(s) for s in FR)),
+             Version("en", "en", (*(Sentence(s) for s in EN1[:4]), Sentence(
+                 "It cost 1,000 francs, which was, as everybody in the village knew very well, "
+                 "a great deal of money for a fisherman's family in those hard years."))))
+    vs = join(texts, [Alignment(tuple(Link((i,), (i,)) for i in range(5)))])
+    assert row_flags(vs, 4, (0, 1)) == ("en: far longer than fr",)
+    assert row_flags(vs, 3, (0, 1)) == ()
+
+
+def test_empty_rows_are_counted_apart_from_rows_worded_differently():
+    """QA (2026-12-04): "97% of rows worded differently" for a version whose rows were empty."""
+    from alignment.versions_compare import changed_shares, words_shared
+
+    vs = _tiny_set()
+    assert changed_shares(vs)[(1, 2)] == 0.5   # of the 2 rows both fill, one is reworded
+    assert words_shared(vs, 1, 2) > 0.8
+    out = render_summary(vs)
+    assert "vs en1: 50% of rows worded differently, " in out
+    assert "(8 rows where one of the two has nothing)" in out
+    assert "97%" not in out and "90% of rows" not in out
+
+
+@pytest.mark.parametrize("en2, on", [
+    (EN1[:1] + ("He was sixty-two years old and knew the coast well.",) + EN1[2:], True),  # revision
+    (("The Lighthouse.", "At seventy-two he still knew the coast.", "From the west, a storm.",
+      "Marie hurried to tell Paul.", "The price: a thousand francs."), False),           # translators
+])
+def test_the_word_diff_starts_on_for_a_revision_only(en2, on):
+    """QA (2026-12-04): two translators' texts were drawn struck out word by word."""
+    from alignment.versions_compare import diff_by_default, flag_context
+
+    texts = (Version("fr", "fr", tuple(Sentence(s) for s in FR)),
+             Version("en1", "en", tuple(Sentence(s) for s in EN1)),
+             Version("en2", "en", tuple(Sentence(s) for s in en2)))
+    one = Alignment(tuple(Link((i,), (i,)) for i in range(5)))
+    assert diff_by_default(flag_context(join(texts, [one, one]))) is on

@@ -1,9 +1,9 @@
 """The version-set reader: an original and its versions in columns, with markers and diffs.
 
-Widgets and session state in `page` and `open_section`; the HTML of rows and of the summary
-comes from pure functions here (tested in tests/test_versions_view.py), the logic (rows,
-flags, word diff, summary, search) from alignment.versions. The set is read once per file
-state (`st.cache_resource`, keyed by path and modification time); a page draws only its rows.
+Widgets and session state in `page` (opening a set, `open_section`, in views/versions_open.py);
+the HTML of rows and of the summary comes from pure functions here (tested in
+tests/test_versions_view.py), the logic (rows, flags, word diff, summary, search) from
+alignment.versions and alignment.versions_compare. A page draws only its rows.
 """
 
 from __future__ import annotations
@@ -20,9 +20,13 @@ from alignment import versions_compare as V
 from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
+from . import versions_open
 from .common import callback, counted, heading_select, md, memo, uninterrupted
+from .versions_open import PAIR_OPEN
 from .versions_summary import render_summary
 
+# the start page's section and the reader's Close (views/common.py) open a set through here
+open_set, open_section = versions_open.open_set, versions_open.open_section
 PER_PAGE = 50
 MAX_COLUMNS = 4
 CSS = """<style>
@@ -158,97 +162,7 @@ def flagged_rows(vs: VersionSet, shown: Sequence[int],
 
 # ---------------------------------------------------------------- widgets
 
-@st.cache_resource(max_entries=4, show_spinner="Reading the version set…")
-def _load(path: str, mtime: float) -> VersionSet:
-    """A parsed set, shared while the file is unchanged (a VersionSet is immutable)."""
-    from alignment.versions_io import read_set_tmx
-    return read_set_tmx(path)
-
-
-def open_set(path: Path) -> None:
-    """Make the set at `path` the open one; pair POs corrected since it was written (newer
-    than the set) replace their pair, and the rows are joined again."""
-    from alignment.po import read_po
-    from alignment.versions import with_pairs
-
-    vs = _load(str(path.resolve()), path.stat().st_mtime)
-    newer = {k: p for k, p in pair_pos(vs, path).items() if p.stat().st_mtime > path.stat().st_mtime}
-    notes: tuple[str, ...] = ()
-    if newer:
-        vs, notes = with_pairs(vs, {k: read_po(p) for k, p in newer.items()})
-        notes = (f"Rows joined again from the corrected {', '.join(p.name for p in newer.values())}",
-                 *notes)
-    with uninterrupted():   # a click meanwhile finds the old set or the new one, not half of each
-        st.session_state.update(version_set=vs, vs_path=str(path), vs_page=0, vs_notes=notes)
-
-
-def open_section() -> None:
-    """Start page: open a version set written by `alignment align ORIGINAL V1 V2 -o SET.tmx`."""
-    st.subheader("Compare versions")
-    st.caption("An original and several translations (or a translation and its revision) in "
-               "columns: upload them here, or open a set written by "
-               "`alignment align ORIGINAL V1 V2 -o set.tmx`.")
-    upload_section()
-    path = st.text_input("…or the path of a version set (.tmx)", key="vs_path_input")
-    if st.button("Open set", key="vs_open") and path:
-        target = Path(path).expanduser()
-        if not target.is_file():
-            st.error(f"{target}: no such file; give the path of a .tmx written by alignment")
-        else:
-            open_set(target)
-            st.rerun()
-
-
-def upload_section() -> None:
-    """An original and two or more versions uploaded here, aligned under the button (progress
-    bar and all) and opened as a set: no command line needed to compare translations."""
-    from .common import FORMATS
-
-    left, right = st.columns(2)
-    original = left.file_uploader("Original", type=list(FORMATS), key="vs_up_src")
-    versions = right.file_uploader("Versions (two or more; text, HTML, Markdown, EPUB, DOCX, "
-                                   "ODT or PDF)", type=list(FORMATS), accept_multiple_files=True,
-                                   key="vs_up_versions")
-    files = [f for f in (original, *(versions or [])) if f is not None]
-    langs = _languages_box(files)
-    ready = original is not None and len(versions or []) >= 2
-    if st.button("Align and compare", key="vs_align", type="primary", disabled=not ready,
-                 help=None if ready else "Upload an original and at least two versions"):
-        try:
-            target = align_uploaded_set(files, langs)
-        except AlignmentError as exc:
-            st.error(md(str(exc)))
-        else:
-            open_set(target)
-            st.rerun()
-
-
-def _languages_box(files: Sequence[Any]) -> list[str]:
-    """The texts' languages, original first: detected when the files change, editable."""
-    from alignment import workspace
-    from alignment.read import sample_text
-
-    ids = tuple(f.file_id for f in files)
-    if files and st.session_state.get("vs_langs_for") != ids:
-        guesses = [workspace.guess_language(sample_text(f.name, f.getvalue())) or "?" for f in files]
-        st.session_state.update(vs_langs_for=ids, vs_langs=", ".join(guesses))
-    text = st.text_input("Languages, original first (detected; correct them if need be)",
-                         key="vs_langs", disabled=not files)
-    return [code.strip() for code in text.split(",") if code.strip()]
-
-
-def align_uploaded_set(files: Sequence[Any], langs: Sequence[str]) -> Path:
-    """workspace.align_uploaded_set on the uploads, with this session's folder and a bar."""
-    from alignment import workspace
-
-    from .common import EMBEDDER, embedder, st_progress, upload_dir
-
-    return workspace.align_uploaded_set([(f.name, f.getvalue()) for f in files], langs,
-                                        embedder=embedder(EMBEDDER), folder=upload_dir(),
-                                        progress=st_progress("Aligning the versions"))
-
-
-def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]]:
+def _sidebar(vs: VersionSet, context: V.FlagContext) -> tuple[list[int], bool, str, bool, str, list[int]]:
     sb = st.sidebar
     names = [t.name for t in vs.texts]
     view = sb.radio("View", ("Columns", "Summary"), key="vs_view", horizontal=True)
@@ -260,7 +174,8 @@ def _sidebar(vs: VersionSet) -> tuple[list[int], bool, str, bool, str, list[int]
         chosen = sb.multiselect("Columns (2 to 4)", names, default=[names[k] for k in
                                 default_columns(vs)], max_selections=MAX_COLUMNS, key="vs_cols")
         shown = sorted(names.index(n) for n in chosen)
-    diff = sb.toggle("Word diff between same-language versions", value=True, key="vs_diff")
+    diff = sb.toggle("Word diff between same-language versions", key="vs_diff",
+                     value=V.diff_by_default(context))   # on for a revision only
     query = sb.text_input("Search all versions", key="vs_q")
     only = sb.toggle("Only rows with a marker", key="vs_only")
     hide = sb.multiselect("Learn: hide until clicked", names, key="vs_hide")
@@ -315,16 +230,14 @@ def _download_buttons(vs: VersionSet) -> None:
 
 def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
     """Version k -> the PO of the pair (original, k) written beside the set, when it exists."""
-    stem = str(set_path)[:-4] if str(set_path).lower().endswith(".tmx") else str(set_path)
-    from alignment.versions_io import pair_po_paths
+    from alignment.versions_pairs import pair_pos as beside
 
-    found = dict(enumerate(pair_po_paths(vs.texts, stem), 1))
-    return {k: p for k, p in found.items() if p.is_file()}
+    return beside(vs.texts, set_path)
 
 
 @callback
 def _close() -> None:
-    for key in ("version_set", "vs_path", "vs_page"):
+    for key in ("version_set", "vs_path", "vs_page", "vs_as_saved", "vs_as_set"):
         st.session_state.pop(key, None)
 
 
@@ -349,19 +262,44 @@ def _pair_buttons(vs: VersionSet, open_pair: Callable[..., None] | None) -> None
                 # title as corpus id, so they shared one reading position and Learn progress
                 open_pair(path, title=pair_title(vs, k, back), key=str(path.resolve()))
                 st.session_state.back_to_set = back   # the reader's Close comes back here
+                st.session_state[PAIR_OPEN] = (back, str(path))   # ... or says why it cannot
             st.rerun()
+
+
+def _shown_set() -> VersionSet:
+    """The open set with its pair POs' corrections joined in, or, when the person asks, as
+    its TMX alone holds it: neither is hidden where the two differ."""
+    ss = st.session_state
+    if ss.get("vs_as_saved") is None:
+        return ss.version_set
+    name = Path(ss.vs_path).name
+    alone = st.sidebar.toggle(f"Rows as in {md(name)} alone (without the pair POs)",
+                              key="vs_as_set", help=f"{name} differs from pair POs beside it "
+                              "(the notes above the columns say which)")
+    return ss.vs_as_saved if alone else ss.version_set
+
+
+def _pair_notes() -> None:
+    """What the pair POs beside the set said: joined in (a note), or not (a warning: a
+    person's corrections are not in the columns)."""
+    ss = st.session_state
+    alone = ss.get("vs_as_set") and ss.get("vs_as_saved") is not None
+    for note in ss.get("vs_notes", ()):
+        st.info(md(note if not alone else f"Not shown now (rows as in the set alone): {note}"))
+    for warning in ss.get("vs_warnings", ()):
+        st.warning(md(warning))
 
 
 def page(open_pair: Callable[..., None] | None = None) -> None:
     """The open set: columns (or summary), search, markers, pager; `open_pair(po_path, title=,
     key=)` opens a pair's PO in the two-text reader (corrections, Learn mode)."""
     ss = st.session_state
-    vs: VersionSet = ss.version_set
-    shown, diff, query, only, view, hide = _sidebar(vs)
+    vs = _shown_set()
+    context = memo("vs_flag_context", vs, None, lambda: V.flag_context(vs))
+    shown, diff, query, only, view, hide = _sidebar(vs, context)
     st.markdown(set_heading(vs, ss.vs_path))
     st.caption(f"Kept as {md(ss.vs_path)}")
-    for note in ss.get("vs_notes", ()):
-        st.caption(html.escape(note))
+    _pair_notes()
     notes = [f"{vs.texts[k + 1].name}: {w}" for k, ws in enumerate(vs.warnings) for w in ws]
     if notes:   # what `alignment align` prints: a language the encoder does not know...
         st.warning("\n".join(f"- {md(n)}" for n in notes))
@@ -374,7 +312,6 @@ def page(open_pair: Callable[..., None] | None = None) -> None:
         return
     hits = V.search_rows(vs, query, texts=shown) if query else {}
     ids = sorted(hits) if query else list(range(len(vs.rows)))
-    context = memo("vs_flag_context", vs, None, lambda: V.flag_context(vs))
     if only:   # every row's markers (the numbers check on each: seconds on a book), once
         with st.spinner("Looking for markers in every row…"):
             flagged = memo("vs_flagged", vs, tuple(shown),

@@ -23,9 +23,10 @@ SUMMARY_HEAD = (
     ("which rows", "the row numbers, as in the columns view"),
     ("length ratio", "this version's characters over the original's"),
     ("against the other versions in its language",
-     "rows worded differently: share of the rows either fills where their words are not the "
+     "rows worded differently: share of the rows both fill where their words are not the "
      "same; words shared: share of their words the two have in common, row by row "
-     "(two translators share few, a text and its revision most)"))
+     "(two translators share few, a text and its revision most); rows where one of the two "
+     "has nothing are counted apart"))
 
 
 def _row_numbers(label: str, rows: Sequence[int], shown: int = 30) -> str:
@@ -38,11 +39,20 @@ def _row_numbers(label: str, rows: Sequence[int], shown: int = 30) -> str:
 
 
 def _likeness(s: V.VersionSummary) -> str:
-    """'vs en2: 100% of rows worded differently, 60% of words shared' per same-language text."""
-    shared = dict(s.shared)
-    return "; ".join(f"vs {html.escape(n)}: {share:.0%} of rows worded differently"
-                     + (f", {shared[n]:.0%} of words shared" if n in shared else "")
-                     for n, share in s.changed) or "–"
+    """'vs en2: 100% of rows worded differently, 60% of words shared' per same-language text,
+    and the rows where one of the two has nothing, apart: a version of two sentences was
+    "97% worded differently" from its 37 empty rows."""
+    shared, overlap = dict(s.shared), {n: (both, one) for n, both, one in s.overlap}
+    out = []
+    for n, share in s.changed:
+        both, one = overlap.get(n, (1, 0))
+        said = (f"vs {html.escape(n)}: {share:.0%} of rows worded differently" if both else
+                f"vs {html.escape(n)}: no row holds both")
+        said += f", {shared[n]:.0%} of words shared" if n in shared and both else ""
+        if one:
+            said += f" ({one} row{'s' * (one != 1)} where one of the two has nothing)"
+        out.append(said)
+    return "; ".join(out) or "–"
 
 
 def render_summary(vs: VersionSet, summaries: Sequence[V.VersionSummary] | None = None) -> str:

@@ -238,9 +238,14 @@ def read_pairs_file(path: str, src_lang: str | None = None, tgt_lang: str | None
     """The Bitext of a TMX, XLIFF, TSV or CSV file (import_pairs.read_pairs), read up to its limit."""
     from ..import_pairs import PAIRS_MAX_BYTES, read_pairs
     from ..read.files import read_input_bytes
+    from ..versions_pairs import corrections_note
 
-    return read_pairs(read_input_bytes(path, limit=PAIRS_MAX_BYTES), path,
-                      src_lang=src_lang, tgt_lang=tgt_lang)
+    bitext = read_pairs(read_input_bytes(path, limit=PAIRS_MAX_BYTES), path,
+                        src_lang=src_lang, tgt_lang=tgt_lang)
+    note = corrections_note(path, tgt_lang) if path.lower().endswith(".tmx") else None
+    if note:   # a version set's corrections are saved to its pair POs, not to SET.tmx
+        click.echo(note, err=True)
+    return bitext
 
 
 def read_pairs_or_po(path: str, src_lang: str | None = None,

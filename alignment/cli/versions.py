@@ -146,7 +146,8 @@ def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: s
 
     written: list[Path] = []
     try:
-        if output:   # the pairs first: the app reads a pair PO newer than its set as corrected
+        if output:   # the pairs first: a set on disk has its pair POs (the app joins a PO
+            # that differs from the set, by content: versions_pairs.py)
             written += write_pair_pos(vs, output[:-4], overwrite_edited=overwrite_edited)
             written += write_set_tmx(vs, output)
         for option, path, render, write in (("--tmx", tmx, render_set_tmx, write_set_tmx),

@@ -285,7 +285,7 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
     expect(table).not_to_contain_text("<b>")
     page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
     box = page.locator(".st-key-findings_box")
-    expect(box).to_contain_text("numbers differ: 16:40 in the original, 17:40 in the translation",
+    expect(box).to_contain_text("numbers differ: 16 h 40 in the original, 5:40 pm in the translation",
                                 timeout=60_000)
     expect(box).to_contain_text("'indigination' is no word: 'indignation'?")   # the spelling check
     kept = list((home / "xdg" / "alignment" / "aligned" / "uploaded").glob("job-*.po"))

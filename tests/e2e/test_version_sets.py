@@ -1,0 +1,172 @@
+"""Comparing several translations, as a tester did (QA 2026-12-04, /tmp/s39/t3): corrections
+saved to a pair stay in the set whatever rewrote the set's file, two translators' texts are
+not drawn struck out, a version of two sentences is not "far longer", a set gone while its
+pair was open is said, and what is no set is named for what it is. Mouse and keys in Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import click_download, settle
+
+from alignment.types import Alignment, Link, Sentence, Version
+from alignment.versions import join
+from alignment.versions_io import write_pair_pos, write_set_tmx
+
+pytestmark = pytest.mark.e2e
+
+FR = ["Le port de Saint-Malo.", "Le matin du 14 mars, Jeanne descendit au port.",
+      "Les bateaux rentraient de la pêche sous la pluie.", "Elle avait douze ans et ne savait pas nager.",
+      "Son père réparait les filets sur le quai."]
+EN1 = ["The Harbour of Saint-Malo.", "On the morning of 14 March, Jeanne went down to the harbour.",
+       "The boats were coming back from fishing in the rain.", "She was twelve and could not swim.",
+       "Her father was mending the nets on the quay."]
+EN2 = ["Saint-Malo Harbour.", "Early on 14 March Jeanne walked to the port.",
+       "Fishing boats returned through the drizzle.", "Twelve years old, she had never learnt to swim.",
+       "On the wharf her father patched nets."]
+ES = ["El puerto de Saint-Malo.", "La mañana del 14 de marzo, Jeanne bajó al puerto.",
+      "Los barcos volvían de la pesca bajo la lluvia.", "Tenía doce años y no sabía nadar.",
+      "Su padre reparaba las redes en el muelle."]
+FIXED = "Tenía doce años y aún no sabía nadar."
+
+
+def write_set(folder: Path, texts: dict[str, list[str]], title: str = "orig.fr") -> Path:
+    """SET.tmx and a PO per pair, as `alignment align -o` writes them; each version linked 1-1
+    as far as it goes, the rest of the original left out."""
+    versions = tuple(Version(name, re.sub(r"\d", "", name), tuple(Sentence(s) for s in lines))
+                     for name, lines in texts.items())
+    n = len(versions[0].sentences)
+    pairs = [Alignment(tuple(Link((i,), (i,) if i < len(v.sentences) else (), 0.9)
+                             for i in range(n))) for v in versions[1:]]
+    vs = join(versions, pairs, title=title)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_pair_pos(vs, folder / "set")
+    return write_set_tmx(vs, folder / "set.tmx")[0]
+
+
+def open_set(page, path: Path) -> None:
+    """Type the set's path on the start page, Enter, click Open set."""
+    box = page.get_by_label("…or the path of a version set (.tmx)")
+    box.click()
+    page.keyboard.type(str(path))
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Open set").click()
+
+
+def cell(page, name: str, row: int):
+    return page.locator("div.vs-grid").first.locator(f"div.vs-cell[data-name='{name}']").nth(row - 1)
+
+
+def correct_link(page, n: int, text: str) -> None:
+    """In the pair's reader: "Correct a link", link n, the target retyped, Apply and save."""
+    page.get_by_text("Correct a link").click()
+    number = page.get_by_label("Link (the blue row)")
+    number.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(n))
+    page.keyboard.press("Enter")
+    settle(page)
+    box = page.get_by_label("Edit the target sentence")
+    expect(box).to_have_value(ES[n - 1])
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.get_by_role("button", name="Apply and save (Ctrl+S)").click()
+    expect(page.locator("table.al-rows").last).to_contain_text(text)
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+
+
+def close_back_to_set(page) -> None:
+    settle(page)
+    page.locator("section[data-testid='stSidebar']").get_by_role(
+        "button", name="Close (back to the set)").click()
+
+
+def test_a_correction_stays_in_the_set_after_a_script_rewrites_its_file(page, tmp_path):
+    """s16: corrected in the pair, then set.tmx changed by a script (its title only): the
+    set's columns and its TSV lost the correction, the set being newer than the pair's PO."""
+    path = write_set(tmp_path / "app", {"fr": FR, "en1": EN1, "en2": EN2, "es": ES})
+    open_set(page, path)
+    page.get_by_role("button", name="Correct or learn fr–es").click()
+    correct_link(page, 4, FIXED)
+    path.write_bytes(path.read_bytes().replace(b">orig.fr</prop>", b">Saint-Malo</prop>"))
+    assert path.stat().st_mtime_ns > (path.parent / "set.fr-es.po").stat().st_mtime_ns
+    close_back_to_set(page)
+    expect(cell(page, "es", 4)).to_have_text(FIXED)
+    expect(page.get_by_text(re.compile(r"fr–es: rows joined again from the corrected "
+                                       r"set\.fr-es\.po: 1 of its 5 links differs"))).to_be_visible()
+    rows = Path(click_download(page, "TSV").path()).read_text(encoding="utf-8").splitlines()
+    assert rows[4].split("\t")[3] == FIXED
+    page.keyboard.press("Escape")
+    # the set's own rows are one click away, not hidden either
+    page.locator("section[data-testid='stSidebar']").get_by_text(
+        "Rows as in set.tmx alone (without the pair POs)").click()
+    expect(cell(page, "es", 4)).to_have_text(ES[3])
+    expect(page.get_by_text(re.compile("Not shown now .*rows joined again"))).to_be_visible()
+
+
+def test_two_translators_are_not_drawn_struck_out_until_asked(page, tmp_path):
+    """Word diff on by default between two independent translations read as '~~On~~Early'."""
+    open_set(page, write_set(tmp_path / "two", {"fr": FR, "en1": EN1, "en2": EN2}))
+    expect(cell(page, "en2", 2)).to_have_text(EN2[1])
+    grid = page.locator("div.vs-grid").first
+    expect(grid.locator("del")).to_have_count(0)
+    toggle = page.get_by_label("Word diff between same-language versions")
+    expect(toggle).not_to_be_checked()
+    page.get_by_text("Word diff between same-language versions").click()
+    expect(cell(page, "en2", 2).locator("del").first).to_be_visible()
+
+
+def test_a_version_of_two_sentences_is_not_far_longer_and_its_empty_rows_are_not_rewordings(
+        page, tmp_path):
+    open_set(page, write_set(tmp_path / "tiny", {"fr": FR, "en1": EN1, "en2": EN1[:1] + EN2[1:2]}))
+    grid = page.locator("div.vs-grid").first
+    expect(grid.locator("div.vs-mark.flag").first).to_be_visible()
+    titles = [m.get_attribute("title") for m in grid.locator("div.vs-mark.flag").all()]
+    assert titles == ["en2: nothing here"] * 3, titles
+    page.get_by_text("Summary", exact=True).click()
+    table = page.locator("table.vs-sum")
+    expect(table).to_contain_text("vs en1: 50% of rows worded differently")
+    expect(table).to_contain_text("(3 rows where one of the two has nothing)")
+
+
+def test_a_set_deleted_while_its_pair_is_open_is_said_on_close(page, tmp_path):
+    path = write_set(tmp_path / "gone", {"fr": FR, "en1": EN1, "en2": EN2})
+    open_set(page, path)
+    page.get_by_role("button", name="Correct or learn fr–en2").click()
+    expect(page.locator("table.al-rows").last).to_contain_text(EN2[0])
+    path.unlink()
+    close_back_to_set(page)
+    expect(page.get_by_text(re.compile(
+        r"The version set set\.tmx is no longer at .*gone/set\.tmx \(deleted or moved while one "
+        r"of its pairs was open\), so Close came back here; your corrections to the pair are "
+        r"saved in .*set\.fr-en2\.po"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Compare versions")).to_be_visible()
+
+
+def test_what_is_no_set_is_named_for_what_it_is(page, tmp_path):
+    folder = tmp_path / "texts"
+    path = write_set(folder, {"fr": FR, "en1": EN1, "en2": EN2})
+    (folder / "v1.en.txt").write_text("\n".join(EN1) + "\n", encoding="utf-8")
+    (folder / "memory.tmx").write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="fr"/><body><tu><tuv xml:lang="fr">'
+        '<seg>Le port.</seg></tuv><tuv xml:lang="en"><seg>The harbour.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    for given, said in ((folder / "v1.en.txt", r"v1\.en\.txt is not a version set \(not TMX\)"),
+                        (folder / "memory.tmx", r"memory\.tmx is a TMX of pairs .* 'Open a PO file'"),
+                        (folder, rf"texts is a folder; give the path of the set's \.tmx file in "
+                                 rf"it \(({path.name}|memory\.tmx), ")):
+        box = page.get_by_label("…or the path of a version set (.tmx)")
+        box.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(str(given))
+        page.keyboard.press("Enter")
+        settle(page)
+        page.get_by_role("button", name="Open set").click()
+        expect(page.get_by_text(re.compile(said))).to_be_visible()
+        expect(page.get_by_text("restore the file")).to_have_count(0)
