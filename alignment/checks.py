@@ -47,6 +47,7 @@ from .evidence import WordEvidence
 from .lang import primary
 from .unmatched import check_match, check_omissions, length_z, part_left_out
 from .progress import Progress, no_progress
+from .number_pairs import number_pair_findings
 from .number_words import compared_numbers, spelled, written_numbers
 from .numbers import (PROSE_QUANTITIES, SPACE, Quantity, asides, listed, number_values, quantities,
                       unequal)
@@ -105,8 +106,10 @@ def check_numbers(bitext: Bitext, config: CheckConfig,
         if not extra_s or not extra_t:   # on one side only: asides left out or added
             extra_s = [q for q, side in zip(extra_s, asides(extra_s, src)) if not side]
             extra_t = [q for q, side in zip(extra_t, asides(extra_t, tgt)) if not side]
-        if not extra_s and not extra_t:   # the figures agree: a month or weekday changed by name?
+        if not extra_s and not extra_t:   # the figures agree: a month, weekday or number in words changed?
             yield from date_findings(i, src, bitext.src_lang, tgt, bitext.tgt_lang)
+            if words is None:   # 'soixante-douze francs' / 'sixty-two francs', 'trois cents' / 'four hundred'
+                yield from number_pair_findings(i, src, bitext.src_lang, tgt, bitext.tgt_lang)
             continue
         # a line of thousands of numbers (a table) marks the first hundred of each side
         spans = [Span("src", q.start, q.end) for q in extra_s[:MARKED_NUMBERS]]

@@ -194,6 +194,21 @@ MEASURES: dict[str, str] = {
 }
 
 
+def phrases_apart(lang: str) -> list[str]:
+    """Regexes (folded text, '-' as a space) of the phrases whose numbers in words are not
+    compared with another text's: an hour said from the hours around it ('halb elf' is 10:30),
+    days said for weeks ('quinze jours' / 'two weeks'), a range ('six or seven-and-twenty' /
+    'vingt-sept'). Empty where num2words does not know the language."""
+    found = _cardinals(primary(lang))
+    if found is None:
+        return []
+    cardinal = found[0].pattern.removeprefix(r"\b").removesuffix(r"\b")
+    said = [p.format(h=cardinal, n=cardinal) for p, _ in CLOCK_PHRASES.get(primary(lang), ())]
+    said += [WEEKS_IN_DAYS[primary(lang)]] if primary(lang) in WEEKS_IN_DAYS else []
+    said += [f"(?:{cardinal}) (?:{OR_WORDS[primary(lang)]}) (?:{cardinal})"] if primary(lang) in OR_WORDS else []
+    return said
+
+
 def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     """(value, words, start, end) of the cardinals 2-100 written out in text that can be
     compared with another text's: not an hour said from the hours around it ('halb elf' is
@@ -209,10 +224,7 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     pattern, words = found
     folded = _folded(text)
     cardinal = pattern.pattern.removeprefix(r"\b").removesuffix(r"\b")
-    said = [p.format(h=cardinal, n=cardinal) for p, _ in CLOCK_PHRASES.get(primary(lang), ())]
-    said += [WEEKS_IN_DAYS[primary(lang)]] if primary(lang) in WEEKS_IN_DAYS else []
-    said += [f"(?:{cardinal}) (?:{OR_WORDS[primary(lang)]}) (?:{cardinal})"] if primary(lang) in OR_WORDS else []
-    said += [f"(?:{cardinal}) (?:{SCALES})"]
+    said = phrases_apart(lang) + [f"(?:{cardinal}) (?:{SCALES})"]
     if primary(lang) in MEASURES:
         said += [f"(?:{cardinal}) (?:[^\\W\\d_]+ )?(?:de |d')?(?:{MEASURES[primary(lang)]})"]
     masked = re.sub(r"\b(?:" + "|".join(said) + r")\b", lambda m: " " * len(m.group()), folded) \
