@@ -59,8 +59,9 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
     if len(data) > PAIRS_MAX_BYTES:
         raise InputError(f"{name} is {len(data) / 2**20:.0f} MB, over the {PAIRS_MAX_BYTES // 10**6} MB "
                          "limit for pairs; split it in the tool that made it")
+    versions: tuple[str, ...] = ()   # a version set's two texts, by their names in it
     if fmt in ("tmx", "xliff"):
-        units, langs = _xml_units(data, name, fmt, src_lang, tgt_lang)
+        units, langs, versions = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:
         units, langs = _table_units(data, name, fmt, src_lang, tgt_lang)
     paras = [(_clean(s), _clean(t), g) for s, t, g in units]
@@ -68,7 +69,7 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
     if not paras:
         raise InputError(f"{name} holds no text in its translation units; "
                          "check it is the file with the translation")
-    return _bitext(paras, langs, name, fmt, hashlib.sha256(data).hexdigest())
+    return _bitext(paras, langs, name, fmt, hashlib.sha256(data).hexdigest(), versions)
 
 
 _BREAK = "\t\n\r\v\f\x85\u2028\u2029"
@@ -83,9 +84,11 @@ def _clean(text: str) -> str:
     return _BREAKS.sub(" ", text).strip()
 
 
-def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, digest: str) -> Bitext:
+def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, digest: str,
+            versions: tuple[str, ...] = ()) -> Bitext:
     """The links, and a signature naming the file and its bytes' digest: what `alignment export
-    --corrected` checks its --original against (write_back.check_original)."""
+    --corrected` checks its --original against (write_back.check_original); for a version set,
+    the two texts read, by their names in it (two may share a language)."""
     src: list[Sentence] = []
     tgt: list[Sentence] = []
     links = []
@@ -98,7 +101,8 @@ def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, 
             tgt.append(Sentence(t, paragraph=k))
         links.append(Link(a, b))
     sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1]),
-                                              ("sha256", digest)))
+                                              ("sha256", digest),
+                                              *((("versions", " ".join(versions)),) if versions else ())))
     return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links), sig), langs[0], langs[1])
 
 
@@ -150,7 +154,7 @@ def _xliff2(data: bytes) -> bool:
 
 
 def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
-               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
+               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str], tuple[str, ...]]:
     store = _parse(data, name, fmt)
     if fmt == "xliff":
         src = _declared(name, src_lang, store.getsourcelanguage(), "original", "-s (--src-lang)")
@@ -163,7 +167,7 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
                       groups.setdefault(path(u.xmlelement.getparent()), len(groups))) for u in translatable]
         else:
             units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
-        return units, _languages(name, src, tgt)
+        return units, _languages(name, src, tgt), ()
     return _tmx_units(store, name, src_lang, tgt_lang)
 
 
@@ -195,10 +199,20 @@ def _xliff_pairs(unit) -> list[Unit]:
 
 
 def _tmx_units(store, name: str, src_lang: str | None,
-               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
+               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str], tuple[str, ...]]:
     """A TMX may hold any number of languages per unit: the header's srclang is the original
     (unless given, or '*all*'), the translation the one other language, or the one given
-    (matched to the file's own tags by `_file_language`)."""
+    (matched to the file's own tags by `_file_language`). A version set's texts are found by
+    their names in it instead (import_set.py), with those names."""
+    from .versions_io import header_texts
+
+    header = store.document.getroot().find("header")
+    texts = header_texts(header, name)
+    if texts:
+        from .import_set import set_units
+
+        set_units_, (a, b) = set_units(store, texts, name, src_lang, tgt_lang)
+        return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0])
     xml = "{http://www.w3.org/XML/1998/namespace}lang"
     tus = []
     for unit in store.units:
@@ -210,7 +224,6 @@ def _tmx_units(store, name: str, src_lang: str | None,
                 texts.setdefault(lang.lower(), text_without_codes(seg))
         tus.append(texts)
     seen = list(Counter(lang for texts in tus for lang in texts))
-    header = store.document.getroot().find("header")
     declared = (header.get("srclang") or "").lower() if header is not None else ""
     src = _file_language(src_lang, seen, name, "-s (--src-lang)") if src_lang else \
         (declared if declared in seen else "") or next(iter(seen), "")
@@ -224,7 +237,7 @@ def _tmx_units(store, name: str, src_lang: str | None,
     else:
         tgt = others[0] if others else ""
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
-        _languages(name, src, tgt)
+        _languages(name, src, tgt), ()
 
 
 def _file_language(code: str, tags: Sequence[str], name: str, option: str,

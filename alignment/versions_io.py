@@ -14,6 +14,7 @@ reports the line of a parse error. Writes are atomic (atomic.py).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -285,6 +286,31 @@ def set_texts(path: PathLike) -> list[tuple[str, str]]:
     except (OSError, etree.XMLSyntaxError) as exc:
         raise SetFormatError(f"{path}: cannot be read ({exc}); restore the file") from None
     raise SetFormatError(f"{path}: no TMX header; restore the file")
+
+
+def header_texts(header, where: str) -> list[tuple[str, str]] | None:
+    """The (name, language) of each text, original first, when a TMX <header> is a version
+    set's (its x-format prop), else None. Why: read as pairs (import_pairs.py), a set's texts
+    must be found by these names, as two of them may share a language (a revision, two
+    translators); read by language, the second was out of reach or the original stood in."""
+    if header is None or FORMAT not in _props(header).get("x-format", []):
+        return None
+    return _read_header(header, where)[0]
+
+
+def set_texts_in(data: bytes) -> list[tuple[str, str]] | None:
+    """`header_texts` of TMX bytes, read from the header alone (the start page's upload box
+    says of each upload whether it is a set); None for a translation memory, a broken file
+    or a set whose header is broken (its reading says why)."""
+    from lxml import etree
+
+    try:
+        for _, header in etree.iterparse(io.BytesIO(data), events=("end",), tag="header",
+                                         resolve_entities=False, no_network=True):
+            return header_texts(header, "upload")
+    except (etree.XMLSyntaxError, SetFormatError):
+        return None
+    return None
 
 
 def set_label(path: PathLike, label: str) -> str:

@@ -100,7 +100,8 @@ def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, Write
         raise InputError(f"{name}: not an XLIFF or TMX file; corrections are written back into "
                          "the .xlf, .xliff, .sdlxliff, .mqxliff or .tmx file the pairs came from")
     store = _parse(original, name, fmt)
-    slots = _tmx_slots(store, name, bitext.src_lang, bitext.tgt_lang) if fmt == "tmx" else \
+    versions = tuple(dict(bitext.alignment.signature.params).get("versions", "").split())
+    slots = _tmx_slots(store, name, bitext.src_lang, bitext.tgt_lang, versions) if fmt == "tmx" else \
         _slots(store, _xliff2(original))
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
              for i in range(len(bitext.alignment.links))]
@@ -226,17 +227,21 @@ def _slots(store, version2: bool) -> list[_Slot]:
     return [s for s in slots if s.source or s.target]
 
 
-def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str) -> list[_Slot]:
+def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str,
+               versions: tuple[str, ...] = ()) -> list[_Slot]:
     """Each <tu>'s texts in the two languages the pairs were read in (the first <tuv> of each
     holding a <seg>, as the import took them); the translation's <tuv> is made where the unit
-    has none. A version set's translation <tuv> gets its lengths kept true (_set_lengths)."""
-    units = [(unit.xmlelement, _tuvs(unit.xmlelement)) for unit in store.units]
+    has none. A version set's texts are found by the names the import read them by
+    (`versions`: two may share a language, and en2's corrections went into en1) and its
+    translation <tuv> gets its lengths kept true (_set_lengths)."""
+    units = [(unit.xmlelement, _version_tuvs(unit.xmlelement) if versions else _tuvs(unit.xmlelement))
+             for unit in store.units]
     spelt: dict[str, str] = {}   # each tag (lower case, as the import sees them): as the file writes it
     for _, tuvs in units:
         for tag, tuv in tuvs.items():
             spelt.setdefault(tag, _lang(tuv))
-    src, tgt = (_tmx_language(code, list(spelt), name, flag)
-                for code, flag in ((src_lang, "-s"), (tgt_lang, "-t")))
+    src, tgt = versions[:2] if versions else (_tmx_language(code, list(spelt), name, flag)
+                                              for code, flag in ((src_lang, "-s"), (tgt_lang, "-t")))
     is_set = _is_version_set(store.document.getroot())
     slots = []
     for tu, tuvs in units:
@@ -250,6 +255,12 @@ def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str) -> list[_Slot]:
 
 def _lang(tuv) -> str:
     return (tuv.get(XML_LANG) or tuv.get("lang") or "").strip()
+
+
+def _version_tuvs(tu) -> dict[str, object]:
+    """A version set's <tu>: its <tuv> per version name (x-version), as import_set.py reads them."""
+    return {next((p.text or "" for p in tuv.findall("prop") if p.get("type") == "x-version"), ""): tuv
+            for tuv in tu.findall("tuv") if tuv.find("seg") is not None}
 
 
 def _tuvs(tu) -> dict[str, object]:

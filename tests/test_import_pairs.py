@@ -4,6 +4,8 @@ TMX and TSV exports."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -420,3 +422,114 @@ def test_imported_text_keeps_its_own_spaces(tmp_path, cell, kept):
     quoted = f'"{cell}"' if "\n" in cell else cell   # a TSV quotes only what needs it
     data = f"fr\ten\n{quoted}\tHello.\n".encode("utf-8")
     assert read_pairs(data, "pairs.tsv").link_text(0, "src") == kept
+
+
+# ---------------------------------------------------------------- a version set read as pairs
+# QA 2026-12-04: a set's texts were read by language, so `-t fr` on a French original and its
+# revision paired the original with itself, and the second English version was out of reach.
+
+ORIG = ("Il avait soixante-douze francs.", "Le port dormait.")
+REVISED = ("Il avait quatre-vingts francs.", "Le port dormait encore.")
+EN1, EN2 = ("He had seventy-two francs.", "The harbour slept."), ("He had eighty francs.", "The port slept.")
+ES = ("Tenía setenta y dos francos.", "El puerto dormía.")
+
+
+def version_set(*texts: tuple[str, tuple[str, ...]]) -> bytes:
+    """A set's TMX as `alignment align` writes it, one row per sentence."""
+    from alignment.types import Version
+    from alignment.versions import join, version_names
+    from alignment.versions_io import render_set_tmx
+
+    langs = [lang for lang, _ in texts]
+    versions = tuple(Version(n, lang, tuple(Sentence(s) for s in sents))
+                     for n, (lang, sents) in zip(version_names(langs), texts))
+    pair = Alignment(tuple(Link((i,), (i,), 0.9) for i in range(len(texts[0][1]))))
+    return render_set_tmx(join(versions, [pair] * (len(texts) - 1), title="orig"))
+
+
+SAME_LANG = version_set(("fr", ORIG), ("fr", REVISED), ("en", EN1))      # fr1, fr2, en
+TWO_EN = version_set(("fr", ORIG), ("en", EN1), ("en", EN2), ("es", ES))  # fr, en1, en2, es
+ONE = version_set(("fr", ORIG), ("en", EN1))                              # fr, en
+
+SET_READS = [
+    (SAME_LANG, None, "fr", ORIG, REVISED, "fr1 fr2"),   # the one other French text: the revision
+    (SAME_LANG, None, "fr2", ORIG, REVISED, "fr1 fr2"),
+    (SAME_LANG, None, "FR2", ORIG, REVISED, "fr1 fr2"),
+    (SAME_LANG, None, "en", ORIG, EN1, "fr1 en"),
+    (SAME_LANG, "fr", "fr2", ORIG, REVISED, "fr1 fr2"),  # -s by language: the original first
+    (TWO_EN, None, "en1", ORIG, EN1, "fr en1"),
+    (TWO_EN, None, "en2", ORIG, EN2, "fr en2"),
+    (TWO_EN, None, "es", ORIG, ES, "fr es"),
+    (TWO_EN, "en1", "en2", EN1, EN2, "en1 en2"),         # a version and another one
+    (ONE, None, None, ORIG, EN1, "fr en"),
+]
+
+
+SET_NAMES = {SAME_LANG: "samelang", TWO_EN: "two-en", ONE: "one"}
+
+
+def set_ids(cases) -> list[str]:
+    return [f"{SET_NAMES[c[0]]}-s{c[1]}-t{c[2]}" for c in cases]
+
+
+@pytest.mark.parametrize("data, src, tgt, original, translation, versions", SET_READS, ids=set_ids(SET_READS))
+def test_a_version_set_is_read_by_the_names_of_its_versions(data, src, tgt, original, translation,
+                                                            versions):
+    bitext = read_pairs(data, "set.tmx", src_lang=src, tgt_lang=tgt)
+    assert pairs_of(bitext) == list(zip(original, translation))
+    assert dict(bitext.alignment.signature.params)["versions"] == versions
+
+
+SET_REFUSALS = [
+    (SAME_LANG, None, None, ManyTranslations, ("fr2", "en"), "version set of fr1 with the versions fr2, en"),
+    (TWO_EN, None, None, ManyTranslations, ("en1", "en2", "es"), "-t (--tgt-lang), such as -t es"),
+    (TWO_EN, None, "en", ManyTranslations, ("en1", "en2"), "2 texts in en (en1, en2)"),
+    (TWO_EN, "en", "es", InputError, None, "give one of them by its name with -s"),
+    (TWO_EN, None, "fr", InputError, None, "not compared with itself: give one of en1, en2, es"),
+    (SAME_LANG, None, "fr1", InputError, None, "not compared with itself: give one of fr2, en"),
+    (TWO_EN, "en2", "EN2", InputError, None, "not compared with itself"),
+    (TWO_EN, None, "de", InputError, None, "no text named de or in that language; its texts: "
+                                           "fr (fr), en1 (en), en2 (en), es (es)"),
+]
+
+
+@pytest.mark.parametrize("data, src, tgt, error, offered, message", SET_REFUSALS, ids=set_ids(SET_REFUSALS))
+def test_a_version_set_refuses_a_choice_it_cannot_read_in_one_line(data, src, tgt, error, offered,
+                                                                   message):
+    with pytest.raises(error, match=re.escape(message)) as refused:
+        read_pairs(data, "set.tmx", src_lang=src, tgt_lang=tgt)
+    assert "\n" not in str(refused.value) and type(refused.value) is error
+    if offered:   # what the app's upload box offers to choose from
+        assert refused.value.languages == offered
+
+
+@pytest.mark.parametrize("data", [SAME_LANG, TWO_EN], ids=["same-language", "two-english"])
+def test_no_choice_pairs_a_text_of_a_set_with_itself(data):
+    from alignment.versions_io import parse_set_tmx
+
+    texts = parse_set_tmx(data).texts
+    for tgt in {t.name for t in texts} | {t.lang for t in texts}:
+        try:
+            bitext = read_pairs(data, "set.tmx", tgt_lang=tgt)
+        except InputError:
+            continue
+        assert [s.text for s in bitext.src] != [s.text for s in bitext.tgt], tgt
+
+
+def test_import_export_and_check_read_a_sets_revision(tmp_path, monkeypatch):
+    """The tester's commands on a set of a French original, its revision and English."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "samelang.tmx").write_bytes(SAME_LANG)
+    runner = CliRunner()
+    done = runner.invoke(main, ["import", "samelang.tmx", "-t", "fr", "-o", "sl.po"])
+    assert done.exit_code == 0, done.output
+    assert "languages fr -> fr (versions fr1 -> fr2 of the set)" in done.stderr
+    po = (tmp_path / "sl.po").read_text(encoding="utf-8")
+    assert f'msgid "{ORIG[0]}"\nmsgstr "{REVISED[0]}"' in po
+    text = runner.invoke(main, ["export", "samelang.tmx", "-t", "fr", "--txt", "-"])
+    assert text.exit_code == 0 and REVISED[1] in text.stdout and ORIG[1] not in text.stdout
+    checked = runner.invoke(main, ["check", "samelang.tmx", "-t", "fr", "--only", "numbers", "--no-words"])
+    assert "'soixante-douze' (72) became 'quatre-vingts' (80)" in checked.stdout, checked.output
+    asks = runner.invoke(main, ["import", "samelang.tmx", "-o", "x.po"])
+    assert asks.exit_code == 1 and asks.stderr.startswith("Error: samelang.tmx is a version set of "
+                                                          "fr1 with the versions fr2, en; choose")

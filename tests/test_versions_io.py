@@ -204,3 +204,19 @@ def test_cli_set_keeps_what_the_reader_warned_about(tmp_path):
     assert result.exit_code == 0, result.output
     assert "en2.txt: mixes UTF-8 with Latin-1" in result.output
     assert any("mixes UTF-8 with Latin-1" in w for w in read_set_tmx(out).warnings[1])
+
+
+@pytest.mark.parametrize("data, texts", [
+    (render_set_tmx(_set()), [("fr", "fr"), ("en1", "en"), ("en2", "en")]),
+    (b'<tmx version="1.4"><header srclang="fr"/><body><tu><tuv xml:lang="fr"><seg>Oui.</seg></tuv>'
+     b'</tu></body></tmx>', None),                                          # a translation memory
+    (b'<tmx version="1.4"><header><prop type="x-format">other/2</prop></header><body/></tmx>', None),
+    (b'<tmx version="1.4"><header><prop type="x-format">alignment-versions/1</prop></header>', None),
+    (b"fr\ten\nOui.\tYes.\n", None),                                        # not XML
+], ids=["set", "memory", "other-format", "set-without-texts", "table"])
+def test_a_set_is_told_from_its_header_alone(data, texts):
+    """What the start page's upload box says a set is, and whose texts the import reads by
+    name (import_set.py)."""
+    from alignment.versions_io import set_texts_in
+
+    assert set_texts_in(data) == texts

@@ -25,16 +25,21 @@ def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
     translator cut them.
 
     A table's first two columns are the original and the translation; a first row of two
-    language codes (as `alignment export --tsv` writes) names the languages.
+    language codes (as `alignment export --tsv` writes) names the languages. In a version set
+    (`alignment align ORIGINAL V1 V2 -o SET.tmx`), -t names a version as the set names it
+    (en1, en2, fr2), or by its language where one version has it.
 
     \b
     Example: alignment import memory.tmx -o memory.po && alignment check memory.po
     Example: alignment import job.sdlxliff -o job.po
     Example: alignment import sheet.csv -s fr -t en -o sheet.po
+    Example: alignment import set.tmx -t en2 -o set-en2.po
     """
     check_before_work([pairs], po=po, overwrite_edited=overwrite_edited)
     bitext = read_pairs_file(pairs, src_lang=src_lang, tgt_lang=tgt_lang)
     written = write_outputs(bitext, po=po, overwrite_edited=overwrite_edited)
     if written:
+        versions = dict(bitext.alignment.signature.params).get("versions", "").split()
+        read = f" (versions {versions[0]} -> {versions[1]} of the set)" if versions else ""
         click.echo(f"{describe_alignment(bitext)}; languages {bitext.src_lang} -> "
-                   f"{bitext.tgt_lang}; wrote {', '.join(written)}", err=True)
+                   f"{bitext.tgt_lang}{read}; wrote {', '.join(written)}", err=True)
