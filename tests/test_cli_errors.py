@@ -96,8 +96,6 @@ def test_words_in_place_on_a_read_only_po_is_refused_before_the_linking(runner, 
     assert "pairs.po is read-only" in one_error_line(runner.invoke(main, ["words", "pairs.po", *FAST]))
 
 
-@pytest.mark.xfail(strict=True, reason="needs check.py to call common.check_writable(pairs) "
-                                       "for --format po before the checks")
 def test_check_format_po_on_a_read_only_po_is_refused_before_the_checks(runner, work, monkeypatch):
     import alignment.checks as checks
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .common import CONTEXT, pair_language_options, quiet_option, read_pairs_or_po
+from .common import CONTEXT, check_writable, pair_language_options, quiet_option, read_pairs_or_po
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -50,6 +50,8 @@ def _read(pairs: str, fmt: str, src_lang: str | None = None,
         from ..errors import InputError
         raise InputError(f"--format po writes the findings into a PO file, and {pairs} is not "
                          f"one; import it first (alignment import {pairs} -o PAIRS.po)")
+    if fmt == "po":
+        check_writable(pairs)   # written into: refused now, not after the checks
     return read_pairs_or_po(pairs, src_lang, tgt_lang)
 
 
@@ -70,7 +72,10 @@ def _read(pairs: str, fmt: str, src_lang: str | None = None,
               show_default=True, help="Show findings at this level or above (info: everything).")
 @click.option("--words/--no-words", default=True, show_default=True,
               help="Compare words with the encoder's word vectors (names, real-word slips, "
-              "links that do not match); --no-words compares spellings only.")
+              "links that do not match, the meaning of a misspelt word: 'writting' for "
+              "'écriture'); --no-words: no encoder, spellings only, so a misspelt word is found "
+              "only where an original word is spelt like its correction ('cathderal' for "
+              "'cathédrale').")
 @click.option("--dismissed", "show_dismissed", is_flag=True,
               help="Also list the findings a person dismissed in the app (marked so); they "
               "never count for --fail-on.")
@@ -83,7 +88,10 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
 
     Links are numbered from 1, as in the app and the HTML export. A finding dismissed in the
     app (no problem, said a person) is left out and counted. Exit status: 0, or 1 when a
-    finding reaches --fail-on (or on an error).
+    finding reaches --fail-on (or on an error). A sentence left untranslated inside a link of
+    several ("sentence 3 of 3 of the original seems not translated") is found reliably only
+    once the PO has word links: run `alignment words PAIRS.po` (or the app's "Find word
+    links") first.
 
     \b
     Example: alignment check serge.po --only numbers,names --level info
