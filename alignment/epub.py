@@ -10,7 +10,9 @@ What the book holds:
 - chapters: the Bitext keeps no chapter structure, so a link whose original side is a whole
   paragraph reading like a chapter title ("Chapter 3", "CHAPITRE III", "Kapitel 3", "IV.")
   starts one; without such titles the book is cut every `CHUNK` links at a paragraph end, so
-  that no XHTML file is too large for an e-reader;
+  that no XHTML file is too large for an e-reader; the table of contents names each by its
+  title, else by the heading it starts with (drawn as its heading), else by its first words;
+- title: the one given, else a bundled corpus's, else the heading the text starts with;
 - layouts (`STYLES`): "pairs" (each sentence pair: original, then translation), "paragraphs"
   (an original paragraph, then its translation: alternating paragraphs), "small" (pairs, the
   translation in a smaller, grey font);
@@ -67,8 +69,9 @@ def _text(value: str) -> str:
     return escape(_XML_BAD.sub("", value))
 
 
-def _is_title_link(bitext: Bitext, i: int) -> str:
-    """The chapter title link i carries, or "" (a whole paragraph shaped like a title)."""
+def _alone(bitext: Bitext, i: int) -> str:
+    """The text of link i when it is one sentence that is a whole paragraph (on the original's
+    side, or the translation's for an addition), else ""."""
     link = bitext.alignment.links[i]
     side, sents = (link.src, bitext.src) if link.src else (link.tgt, bitext.tgt)
     if len(side) != 1:
@@ -76,8 +79,44 @@ def _is_title_link(bitext: Bitext, i: int) -> str:
     k = side[0]
     alone = ((k == 0 or sents[k - 1].paragraph != sents[k].paragraph)
              and (k + 1 == len(sents) or sents[k + 1].paragraph != sents[k].paragraph))
-    text = sents[k].text.strip()
-    return text if alone and _CHAPTER.match(text) else ""
+    return sents[k].text.strip() if alone else ""
+
+
+def _is_title_link(bitext: Bitext, i: int) -> str:
+    """The chapter title link i carries, or "" (a whole paragraph shaped like a title)."""
+    text = _alone(bitext, i)
+    return text if _CHAPTER.match(text) else ""
+
+
+def _heading(bitext: Bitext, i: int) -> str:
+    """The heading link i carries ('Le vieux pont', 'Chapter 3'), or "": a whole paragraph
+    read as a heading, as the plain-text reader reads one (read.text.looks_like_heading)."""
+    from .read.text import looks_like_heading
+
+    text = _alone(bitext, i)
+    return text if _CHAPTER.match(text) or looks_like_heading(text) else ""
+
+
+def book_title(bitext: Bitext) -> str:
+    """The book's title when none is given: a bundled corpus's title, else the heading the
+    text starts with, else the corpus named in the PO (a set's title); "" when none.
+
+    Why: the file name stood in ('ar-ar.fr', 'x') though the text begins with its title."""
+    if bitext.corpus_id:
+        from .corpora import load_corpus
+        from .errors import AlignmentError
+        try:
+            return load_corpus(bitext.corpus_id).title
+        except (AlignmentError, OSError, ValueError):
+            pass
+    first = _heading(bitext, 0) if bitext.alignment.links else ""
+    return first or bitext.corpus_id
+
+
+def _opening(bitext: Bitext, i: int, words: int = 8) -> str:
+    """The first words of link i (original, else translation), to name a part with no heading."""
+    text = (bitext.link_text(i, "src") or bitext.link_text(i, "tgt")).split()
+    return " ".join(text[:words]) + ("…" if len(text) > words else "")
 
 
 def _paragraph_end(bitext: Bitext, i: int) -> bool:
@@ -91,23 +130,26 @@ def _paragraph_end(bitext: Bitext, i: int) -> bool:
 
 
 def book_chapters(bitext: Bitext) -> tuple[BookChapter, ...]:
-    """Chapters of the output book (see module doc): by title links, else by size."""
+    """Chapters of the output book (see module doc): by title links, else by size. Each is
+    named by its title link, else by the heading it starts with, else by its first words: the
+    table of contents listed '1', '2' (one entry '1' for a short text under its title)."""
     n = len(bitext.alignment.links)
-    starts = [(i, t) for i in range(n) if (t := _is_title_link(bitext, i))]
+    starts = [i for i in range(n) if _is_title_link(bitext, i)]
     if len(starts) >= 2:
-        if starts[0][0] > 0:
-            starts.insert(0, (0, ""))
+        if starts[0] > 0:
+            starts.insert(0, 0)
     else:
-        starts, i = [(0, "")], 0
+        starts, i = [0], 0
         while i < n:
             i += CHUNK
             while i < n and not _paragraph_end(bitext, i - 1):
                 i += 1
             if i < n:
-                starts.append((i, ""))
-    bounds = [s for s, _ in starts] + [n]
-    return tuple(BookChapter(title or f"{k + 1}", start, end)
-                 for k, ((start, title), end) in enumerate(zip(starts, bounds[1:])))
+                starts.append(i)
+    bounds = starts + [n]
+    return tuple(BookChapter((start < n and (_heading(bitext, start) or _opening(bitext, start)))
+                             or f"{k + 1}", start, end)
+                 for k, (start, end) in enumerate(zip(starts, bounds[1:])))
 
 
 def _p(text: str, lang: str, cls: str = "") -> str:
@@ -205,7 +247,7 @@ def render_epub(bitext: Bitext, *, title: str = "", style: str = "pairs",
     if style not in STYLES:
         from .errors import InputError
         raise InputError(f"unknown EPUB layout {style!r}; use one of {', '.join(STYLES)}")
-    title = title or bitext.corpus_id or "Bilingual book"
+    title = title or book_title(bitext) or "Bilingual book"
     digest = hashlib.sha256("\x00".join(s.text for s in (*bitext.src, *bitext.tgt)).encode()).digest()
     book_id = f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
     stamp = (modified or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -219,7 +261,7 @@ def render_epub(bitext: Bitext, *, title: str = "", style: str = "pairs",
         book.writestr("OEBPS/toc.ncx", _ncx(title, book_id, chapters))
         book.writestr("OEBPS/style.css", _CSS)
         for k, chapter in enumerate(chapters):
-            heading = _is_title_link(bitext, chapter.start)
+            heading = _heading(bitext, chapter.start) if chapter.start < chapter.end else ""
             title_link = bool(heading) and chapter.title == heading
             book.writestr(f"OEBPS/c{k:04d}.xhtml", _chapter_xhtml(bitext, chapter, style, title_link))
     return out.getvalue()
@@ -230,4 +272,5 @@ def write_epub(bitext: Bitext, path: str | os.PathLike[str], *, title: str = "",
     """Write the bilingual EPUB atomically; returns the path written (as EXPORTERS expects)."""
     from .atomic import atomic_write_bytes
 
-    return [atomic_write_bytes(path, render_epub(bitext, title=title or Path(path).stem, style=style))]
+    return [atomic_write_bytes(path, render_epub(bitext, title=title or book_title(bitext) or Path(path).stem,
+                                                   style=style))]

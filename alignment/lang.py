@@ -167,6 +167,67 @@ def detect_language(text: str, known: Iterable[str] | None = None) -> str | None
     return None
 
 
+
+#: letters a text needs before its detected language may contradict the one a person chose: a
+#: few sentences (under SHORT_LETTERS, one or two, langdetect is often confidently wrong)
+SURE_LETTERS = 100
+#: ... and how sure langdetect must be (a text of a few sentences in one language gets 0.9999)
+SURE = 0.99
+#: Chinese, Japanese and Korean told by their script need fewer letters: each says a word or more
+SURE_SCRIPT_LETTERS = 20
+#: languages written so alike that langdetect names one for the other on a page of text
+_NEIGHBOURS = ({"da", "no"}, {"cs", "sk"}, {"hr", "sl"}, {"bg", "mk"}, {"af", "nl"},
+               {"hi", "mr", "ne"})
+
+
+def sure_language(text: str) -> str | None:
+    """The language of a text when detection is sure enough to contradict a person: a text
+    of a few sentences (SURE_LETTERS) that langdetect gives SURE probability, or one written
+    in the script of Chinese, Japanese or Korean; else None.
+
+    Why stricter than detect_language: that one fills a language box, which a person reads;
+    this one warns that a language they chose is not the text's, so a wrong warning on a line
+    or two ('Hello everyone.' read as Norwegian) would teach them to ignore it."""
+    from .cjk import script_language
+
+    sample = text[:5000]
+    letters = sum(c.isalpha() for c in sample)
+    by_script = script_language(sample)
+    if by_script:
+        return by_script if letters >= SURE_SCRIPT_LETTERS else None
+    if letters < SURE_LETTERS:
+        return None
+    found = _probabilities(sample)
+    return found[0].lang.split("-")[0] if found and found[0].prob >= SURE else None
+
+
+def contradicts(found: str | None, chosen: str) -> bool:
+    """Does a sure detection (`found`, from sure_language) contradict the language a person
+    chose? Not where they agree on the language ('pt-BR' for 'pt'), nor for a language
+    langdetect has no profile of (it names the nearest it knows: Serbian read as Croatian,
+    Bokmål 'nb' as 'no', Galician as Portuguese), nor between close neighbours (Danish and
+    Norwegian); not for a code that is no language (the aligner refuses that itself)."""
+    if found is None:
+        return False
+    try:
+        chosen = primary(normalize_language(chosen))
+    except UnsupportedLanguage:
+        return False
+    if chosen == found or chosen not in _profiled():
+        return False
+    return not any({chosen, found} <= group for group in _NEIGHBOURS)
+
+
+def _profiled() -> set[str]:
+    """The languages langdetect has profiles for, as primary subtags ('zh-cn' -> 'zh')."""
+    from langdetect.detector_factory import init_factory
+
+    with _DETECTING:
+        init_factory()
+        from langdetect.detector_factory import _factory
+        return {primary(lang) for lang in _factory.get_lang_list()}
+
+
 def _mark_ranges() -> str:
     """A regex character-class body of every combining mark of the Basic Multilingual Plane
     (Unicode categories Mn, Mc, Me), from the unicodedata of this Python (~20 ms, once).

@@ -288,6 +288,76 @@ def test_a_language_that_cannot_be_told_is_asked_for(runner, texts, tmp_path):
     assert "cannot tell its language; give it with -s" in line
 
 
+# ---------------------------------------------------------------- languages given against the texts, a text twice
+
+RU_TEXT = ("Старый мост через реку построили больше трёх веков назад. У него семь арок, и каждый "
+           "день жители деревни ходят по нему на рынок. Весной под его сводами гнездятся ласточки.\n")
+EN_TEXT = ("The old bridge over the river was built more than three centuries ago. It has seven "
+           "arches, and every day the villagers cross it on their way to the market. In spring, "
+           "swallows nest under its vaults.\n")
+
+
+@pytest.fixture()
+def ru_en(tmp_path: Path) -> tuple[Path, Path]:
+    ru, en = tmp_path / "bridge.ru.txt", tmp_path / "bridge.en.txt"
+    ru.write_text(RU_TEXT, encoding="utf-8")
+    en.write_text(EN_TEXT, encoding="utf-8")
+    return ru, en
+
+
+def warnings_of(result) -> list[str]:
+    assert result.exit_code == 0, result.output   # said, never refused
+    return [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+
+
+@pytest.mark.parametrize("langs, said", [
+    (["-s", "en", "-t", "ru"], ["bridge.ru.txt reads as ru, not en as given with -s",
+                                "bridge.en.txt reads as en, not ru as given with -t", "swapped?"]),
+    (["-s", "de"], ["bridge.ru.txt reads as ru, not de as given with -s", "check the language"]),
+    (["-t", "fr"], ["bridge.en.txt reads as en, not fr as given with -t"]),
+    (["-s", "ru", "-t", "en"], []),
+    (["-s", "ru", "-t", "en-GB"], []),      # a region of the language detected
+    (["-s", "und", "-t", "en"], []),        # 'und' asks for detection: nothing contradicted
+], ids=["swapped", "source", "target", "right", "region", "und"])
+def test_languages_given_against_a_sure_detection_are_warned_in_one_line(runner, ru_en, langs,
+                                                                         said):
+    result = runner.invoke(main, ["align", *map(str, ru_en), *langs, "-o", "-", "--embedder",
+                                  "hashing", "-q"])
+    lines = [line for line in warnings_of(result) if "reads as" in line]
+    assert len(lines) == (1 if said else 0), result.stderr
+    assert all(part in lines[0] for part in said)
+
+
+@pytest.mark.parametrize("text", ["Привет всем.", "Доброе утро, друзья мои."])
+def test_no_language_warning_where_detection_is_unsure(runner, tmp_path, ru_en, text):
+    """A line or two tells langdetect too little ('Hello everyone.' read as Norwegian): a
+    person's choice is not contradicted on it."""
+    short = tmp_path / "short.txt"
+    short.write_text(text + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["align", str(short), str(ru_en[1]), "-s", "en", "-t", "en",
+                                  "-o", "-", "--embedder", "hashing", "-q"])
+    assert not [line for line in warnings_of(result) if "reads as" in line]
+
+
+@pytest.mark.parametrize("second, said", [
+    ("same", "bridge.ru.txt is given twice: give an original and its translation"),
+    ("copy", "bridge.ru.txt and {copy} hold the same text: give an original and its translation"),
+], ids=["same-file", "copy"])
+def test_the_same_text_as_original_and_translation_is_warned(runner, ru_en, tmp_path, second,
+                                                            said):
+    copy = tmp_path / "copy.txt"
+    copy.write_text(RU_TEXT, encoding="utf-8")
+    other = ru_en[0] if second == "same" else copy
+    for presplit in ([], ["--presplit"]):
+        result = runner.invoke(main, ["align", str(ru_en[0]), str(other), *presplit, "-o", "-",
+                                      "--embedder", "hashing", "-q"])
+        lines = [line for line in warnings_of(result) if "same text" in line or "twice" in line]
+        assert len(lines) == 1 and said.format(copy=copy) in lines[0], result.stderr
+    different = runner.invoke(main, ["align", *map(str, ru_en), "-o", "-", "--embedder",
+                                     "hashing", "-q"])
+    assert not warnings_of(different)
+
+
 # ---------------------------------------------------------------- outputs checked first (issue 10, item 6)
 
 
@@ -526,3 +596,36 @@ def test_a_damaged_cache_is_one_warning_line(tmp_path: Path, runner: CliRunner) 
     lines = [x for x in result.stderr.splitlines() if "corrupt" in x]
     assert len(lines) == 1 and lines[0].startswith("Warning: the embedding cache"), result.stderr
     assert "CacheWarning" not in result.stderr and (tmp_path / "a.po").is_file()
+
+
+# ---------------------------------------------------------------- what check's help promises (spelling, word links)
+
+def test_check_help_says_what_needs_the_encoder_and_what_needs_word_links(runner):
+    """--no-words was said to compare 'spellings only', yet dropped misspelt words ('writting',
+    'silnet'); and a sentence left untranslated inside a link is found only with word links."""
+    text = " ".join(runner.invoke(main, ["check", "-h"]).output.split())
+    assert "only where an original word is spelt like its correction" in text
+    assert "is found reliably only once the PO has word links: run `alignment words PAIRS.po`" in text
+    assert '(or the app\'s "Find word links") first' in text
+
+
+@pytest.mark.parametrize("slip, original, words, found", [
+    ("writting", "Elle regarda l'écriture sur l'enveloppe.", True, True),
+    ("writting", "Elle regarda l'écriture sur l'enveloppe.", False, False),   # needs the encoder
+    ("cathderal", "Elle regarda la cathédrale sur l'enveloppe.", False, True),  # spelt alike
+], ids=["writting-words", "writting-no-words", "cathderal-no-words"])
+def test_spelling_without_the_encoder_finds_what_the_help_says(runner, tmp_path, slip, original,
+                                                              words, found):
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src = (Sentence("Le vieux pont de pierre enjambe la rivière depuis trois siècles."),
+           Sentence(original))
+    tgt = (Sentence("The old stone bridge has spanned the river for three centuries."),
+           Sentence(f"She looked at the {slip} on the envelope."))
+    po = write_po(Bitext(src, tgt, Alignment((Link((0,), (0,), 0.95), Link((1,), (1,), 0.95))),
+                         "fr", "en"), tmp_path / "slip.po")
+    result = runner.invoke(main, ["check", str(po), "--only", "spelling", "-q",
+                                  "--words" if words else "--no-words"])
+    assert result.exit_code == 0, result.output
+    assert (f"'{slip}' is no word" in result.output) is found, result.output

@@ -43,6 +43,19 @@ def novel(chapters: int = 3, per: int = 4, titles: bool = True, omission: bool =
     return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), "en", "fr", corpus_id="novel")
 
 
+def story(heading: bool = True, corpus_id: str = "") -> Bitext:
+    """A short text under its title (or not), as a plain-text file aligns: the title is a
+    paragraph of its own, the sentences after it share paragraphs."""
+    src = ([Sentence("الجسر القديم", 0)] if heading else []) + [
+        Sentence("في عام 1987 جاء بول إلى القاهرة.", 1), Sentence("سكن في شارع التحرير.", 1),
+        Sentence("ابتسمت ودعته إلى الشاي.", 2)]
+    tgt = ([Sentence("Le vieux pont", 0)] if heading else []) + [
+        Sentence("En 1987, Paul arriva au Caire.", 1), Sentence("Il habitait rue Tahrir.", 1),
+        Sentence("Elle sourit et l'invita à prendre le thé.", 2)]
+    links = tuple(Link((k,), (k,)) for k in range(len(src)))
+    return Bitext(tuple(src), tuple(tgt), Alignment(links), "ar", "fr", corpus_id=corpus_id)
+
+
 def _members(data: bytes) -> dict[str, bytes]:
     archive = zipfile.ZipFile(io.BytesIO(data))
     return {name: archive.read(name) for name in archive.namelist()}
@@ -121,10 +134,11 @@ def test_any_text_gives_well_formed_xhtml(pairs):
 
 @pytest.mark.skipif(not (EPUBCHECK.exists() and shutil.which("java")),
                     reason="epubcheck not installed (Debian package epubcheck)")
-@pytest.mark.parametrize("style", ["small", "paragraphs"])  # "small" holds the pairs markup
-def test_epubcheck_finds_no_error(tmp_path, style):
+@pytest.mark.parametrize("style, book", [("small", novel), ("paragraphs", novel),
+                                         ("pairs", story)])  # "small" holds the pairs markup
+def test_epubcheck_finds_no_error(tmp_path, style, book):
     path = tmp_path / f"novel-{style}.epub"
-    write_epub(novel(), path, style=style)
+    write_epub(book(), path, style=style)   # story: its title and contents named by its heading
     # A short run: the JVM's quick compiler and one GC thread halve its time and CPU (6.7 s
     # to 3.9 s here); what epubcheck reports does not depend on them.
     quick = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
@@ -144,6 +158,63 @@ def test_cli_exports_epub_from_po(tmp_path):
     assert [c.title for c in doc.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
     missing = CliRunner().invoke(main, ["export", str(po), "--epub", str(tmp_path / "no" / "x.epub")])
     assert missing.exit_code == 1 and "Error:" in missing.output
+
+
+# ---------------------------------------------------------------- the book's title and its table of contents
+
+def _title_and_toc(data: bytes) -> tuple[str, list[str], list[str]]:
+    members = _members(data)
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    title = etree.fromstring(members["OEBPS/content.opf"]).findtext(f".//{dc}title")
+    nav = [a.text for a in etree.fromstring(members["OEBPS/nav.xhtml"]).iter(f"{XHTML}a")]
+    ncx = [t.text for t in etree.fromstring(members["OEBPS/toc.ncx"]).iter(
+        "{http://www.daisy.org/z3986/2005/ncx/}text")][1:]   # the first is the book's title
+    return title, nav, ncx
+
+
+@pytest.mark.parametrize("bitext, given, title, toc", [
+    (story(), "", "الجسر القديم", ["الجسر القديم"]),                    # the text's first heading
+    (story(), "Mon livre", "Mon livre", ["الجسر القديم"]),             # a title given wins
+    (story(corpus_id="sample"), "", "Le vieux pont de Saint-Aubin / The Old Bridge of Saint-Aubin",
+     ["الجسر القديم"]),                                                # a bundled corpus's title
+    (story(heading=False), "", "ar-ar.fr", ["في عام 1987 جاء بول إلى القاهرة."]),  # the file's name
+], ids=["heading", "given", "corpus", "no-heading"])
+def test_the_book_is_titled_and_its_contents_named_by_the_text(tmp_path, bitext, given, title, toc):
+    """The CLI titled the book after its file ('ar-ar.fr') and listed one chapter, '1'."""
+    path = tmp_path / "ar-ar.fr.epub"
+    write_epub(bitext, path, title=given)
+    assert _title_and_toc(path.read_bytes()) == (title, toc, toc)
+
+
+def test_parts_without_headings_are_named_by_their_first_words():
+    bitext = novel(chapters=1, per=CHUNK * 2 + 10, titles=False, omission=False)
+    names = [c.title for c in book_chapters(bitext)]
+    assert names[0] == "Tom & Anna <met> in room 0.0." and len(set(names)) == 3
+    assert not any(name.isdigit() for name in names)
+    long = Bitext((Sentence("One two three four five six seven eight nine ten.", 0),), (),
+                  Alignment((Link((0,), ()),)), "en", "fr")
+    assert book_chapters(long)[0].title == "One two three four five six seven eight…"
+
+
+def test_the_bundled_sample_exported_is_titled_and_listed_by_its_heading(tmp_path):
+    from alignment.corpora import load_corpus
+    from alignment.embed import HashingEmbedder
+    from alignment.pipeline import align_documents
+    from alignment.read import read_file
+
+    corpus = load_corpus("sample")
+    folder = Path(__file__).parent.parent / "corpora" / "sample"
+    docs = [read_file(folder / side.file) for side in (corpus.src, corpus.tgt)]
+    bitext = align_documents(*docs, src_lang="fr", tgt_lang="en", embedder=HashingEmbedder())
+    po, out = tmp_path / "sample.po", tmp_path / "x.epub"
+    write_po(bitext, po)
+    result = CliRunner().invoke(main, ["export", str(po), "--epub", str(out)])
+    assert result.exit_code == 0, result.output
+    title, nav, _ = _title_and_toc(out.read_bytes())
+    assert (title, nav) == ("Le vieux pont de Saint-Aubin", ["Le vieux pont de Saint-Aubin"])
+    first = etree.fromstring(_members(out.read_bytes())["OEBPS/c0000.xhtml"])
+    assert "".join(next(first.iter(f"{XHTML}h2")).itertext()) == \
+        "Le vieux pont de Saint-AubinThe Old Bridge of Saint-Aubin"   # drawn as the heading
 
 
 # ---------------------------------------------------------------- reading books others made

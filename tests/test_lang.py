@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from alignment.errors import UnsupportedLanguage
-from alignment.lang import detect_language, encoder_language, normalize_language, primary
+from alignment.lang import (contradicts, detect_language, encoder_language, normalize_language, primary,
+                            sure_language)
 from alignment.use_model import SUPPORTED_LANGUAGES
 
 
@@ -165,3 +166,40 @@ def test_a_long_text_keeps_a_language_the_encoder_does_not_know_and_known_can_be
     assert detect_language(norwegian) == "no"     # the aligner then warns: not known
     assert detect_language("Hello everyone.", known={"en", "no"}) == "no"
     assert detect_language("Hello everyone.", known={"en", "fr"}) is None
+
+
+# ---------------------------------------------------------------- a language chosen against the text's
+
+STORM = {"en": "The storm reached the island at about half past ten, and the keeper climbed the "
+               "steps to the lamp room while her nephew watched the sea from the window.",
+         "ru": "Буря дошла до острова около половины одиннадцатого, и смотрительница поднялась "
+               "по ступеням к лампе, пока её племянник смотрел на море из окна.",
+         "zh": "暴风雨在十点半左右到达小岛，看守人爬上台阶去灯室，她的侄子在窗边看着大海。",
+         "ja": "嵐は十時半ごろ島に着き、灯台守は階段を上ってランプの部屋へ行った。"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    *((text, lang) for lang, text in STORM.items()),
+    ("It is raining again.", None),                 # detect_language says en; too short to contradict
+    ("We were late for the train this morning.", None),  # langdetect: en at 0.99999, still a line
+    ("Hello everyone.", None),
+    ("好。", None),
+    ("12 34 56 78 90 " * 20, None),
+], ids=["en", "ru", "zh", "ja", "short-en", "line-en", "hello", "one-character", "digits"])
+def test_sure_language_only_on_a_few_sentences(text: str, lang: str | None) -> None:
+    assert sure_language(text) == lang
+
+
+@pytest.mark.parametrize("found, chosen, clash", [
+    ("ru", "en", True), ("de", "fr", True), ("en", "ru", True), ("ja", "zh", True),
+    ("ru", "ru", False), ("en", "en-GB", False), ("en", "eng", False), ("zh", "zh-TW", False),
+    ("pt", "pt_BR", False),
+    ("hr", "sr", False),    # no Serbian profile: langdetect names the nearest it knows
+    ("no", "nb", False), ("pt", "gl", False),
+    ("no", "da", False), ("sk", "cs", False),   # neighbours langdetect confuses
+    (None, "en", False),    # unsure: nothing to contradict
+    ("en", "xx", False),    # no language: the aligner refuses it itself
+], ids=lambda v: str(v))
+def test_a_sure_detection_contradicts_only_another_language_it_could_have_named(found, chosen,
+                                                                               clash) -> None:
+    assert contradicts(found, chosen) is clash

@@ -110,6 +110,43 @@ def test_encodings_detected(data: bytes, expected: str) -> None:
     assert read_bytes(data, fmt="text", source="x.txt").paragraphs == (expected,)
 
 
+SPANISH = ("El señor llegó a la aldea una mañana de invierno.\n\nHabía pasado años en el "
+           "extranjero y nadie lo reconoció al principio. Su hermana lloró al verlo.\n")
+ENGLISH = ("The old bridge\n\nThe stone bridge has spanned the river for more than three "
+           "centuries. It has seven arches and the villagers cross it every day.\n")
+
+
+@pytest.mark.parametrize("text, encoding, lang", [
+    (ENGLISH, "utf-16", "en"), (ENGLISH, "utf-16-le", "en"), (ENGLISH, "utf-16-be", "en"),
+    (SPANISH, "utf-16", "es"), (SPANISH, "utf-16-le", "es"),
+    (SPANISH, "latin-1", "es"), (SPANISH.replace("años", "‘años’"), "cp1252", "es"),
+    (SPANISH, "utf-8", "es"),
+], ids=["en-utf16-bom", "en-utf16le", "en-utf16be", "es-utf16-bom", "es-utf16le", "es-latin1",
+        "es-cp1252", "es-utf8"])
+def test_the_apps_language_sample_is_the_text_the_reader_reads(text: str, encoding: str,
+                                                               lang: str) -> None:
+    """The start page guesses an upload's language from sample_text, which decoded it as
+    UTF-8 ignoring errors: a UTF-16 English text was guessed Welsh ('cy') and Latin-1 lost its
+    accents ('maana'). Now it is the text `alignment align` reads and detects."""
+    from alignment.lang import detect_language
+    from alignment.read import sample_text
+
+    data = text.encode(encoding)
+    sample = sample_text("upload.txt", data)
+    assert sample == "\n".join(read_bytes(data, source="upload.txt").paragraphs)
+    assert sample == "\n".join(read_text(text).paragraphs)
+    assert detect_language(sample) == lang
+
+
+def test_the_language_sample_of_a_page_is_its_text_not_its_markup() -> None:
+    from alignment.read import sample_text
+
+    page = ('<html><head><meta charset="iso-8859-1"><title>x</title></head><body><p>El señor '
+            'llegó una mañana.</p></body></html>').encode("latin-1")
+    assert sample_text("page.html", page) == "El señor llegó una mañana."
+    assert sample_text("big.txt", ("Word. " * 100_000).encode(), limit=50) == ("Word. " * 9)[:50]
+
+
 def test_file_encoding_detected(tmp_path: Path) -> None:
     path = tmp_path / "ancien.txt"
     path.write_bytes(("Première ligne.\n\n" + FRENCH + "\n").encode("cp1252"))

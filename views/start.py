@@ -16,6 +16,7 @@ from alignment.import_pairs import PAIR_FORMATS, pairs_format
 
 from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
                      open_bitext, open_po, recover_draft, ss, store_aligned, upload_dir)
+from .languages import language_box, same_text_warning
 
 PAIRS_SUFFIXES = [suffix.lstrip(".") for suffix in PAIR_FORMATS]   # tmx, xlf, xliff, tsv, csv
 
@@ -275,6 +276,15 @@ def upload_box() -> None:
     upload = st.file_uploader("…or upload one, or pairs from a CAT tool or a sheet "
                               "(TMX, XLIFF, TSV, CSV)", type=["po", *PAIRS_SUFFIXES], key="po_upload")
     src, tgt = pairs_choice(upload)
+    if upload is not None and pairs_format(upload.name) == "tmx":
+        from alignment.versions_io import set_texts_in
+
+        texts = set_texts_in(upload.getvalue())   # its header alone
+        if texts:   # its versions are offered by name (import_set.py); all of them: Compare versions
+            st.caption(f"{md(upload.name)} is a version set: {md(texts[0][0])} and its versions "
+                       f"{md(', '.join(n for n, _ in texts[1:]))}. Here one version opens beside "
+                       f"{md(texts[0][0])}; to read them all in columns, type the set's path under "
+                       "“Compare versions” below and click “Open set”.")
     if upload is None or not st.button("Open upload", key="open_upload"):
         return
     data = upload.getvalue()
@@ -315,27 +325,6 @@ def try_open(path: Path, follow_copy: bool = False, **kwargs: Any) -> None:
     st.rerun()
 
 
-def language_box(label: str, side: str, up: Any) -> str:
-    """The language of one upload: the detected one, set when a new file arrives.
-
-    A new file the detector cannot tell (a line or two) sets the box back to the side's
-    default and says so: it used to keep the previous file's language ('de' for an English
-    line that replaced a German text)."""
-    key, default = f"lang_{side}", "fr" if side == "src" else "en"
-    if up is not None and ss.get(f"detected_{side}") != up.file_id:
-        from alignment.read import sample_text
-
-        guess = workspace.guess_language(sample_text(up.name, up.getvalue()))
-        ss[f"detected_{side}"], ss[f"guess_{side}"] = up.file_id, guess
-        ss[key] = guess or default
-    guess = ss.get(f"guess_{side}") if up is not None else None
-    ss.setdefault(key, default)
-    options = list(dict.fromkeys([*LANGS, ss[key]]))
-    note = ("" if up is None else f" (detected: {guess})" if guess
-            else " (could not tell; check the language)")
-    return st.selectbox(f"{label} language{note}", options, key=key)
-
-
 def align_section() -> None:
     st.subheader("Align new texts")
     st.caption("An original and its translation as plain text, HTML, Markdown, EPUB, DOCX, ODT "
@@ -347,6 +336,7 @@ def align_section() -> None:
             up = st.file_uploader(label, type=list(FORMATS), key=f"new_{side}")
             langs.append(language_box(label, side, up))
             files.append(up)
+    same_text_warning(files)
     if st.button("Align", key="align_new", type="primary", disabled=None in files):
         try:
             align_uploads(files, langs)

@@ -81,6 +81,7 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
         _check_vecalign_outputs(src, tgt, output, tmx=tmx, tsv=tsv, html=html,
                                 overwrite_edited=overwrite_edited)
     src_in, tgt_in, texts = _read_inputs(src, tgt, presplit, src_section, tgt_section)
+    warn(input_warnings((src, tgt), texts, (src_lang, tgt_lang)))
     src_lang, tgt_lang = detect_languages(src_lang, tgt_lang, *texts, names=(src, tgt))
     progress = tqdm_progress(disable=True if quiet else None)
     common = dict(src_lang=check_language(src_lang), tgt_lang=check_language(tgt_lang),
@@ -97,6 +98,35 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
                               overwrite_edited=overwrite_edited):
         click.echo(f"Wrote {path}", err=True)
     click.echo(describe_alignment(bitext), err=True)
+
+
+def input_warnings(names: tuple[str, str], texts: tuple[str, str],
+                   given: tuple[str | None, str | None]) -> list[str]:
+    """One line each, said before the work and never refused: the same text given as original
+    and translation, and languages given (-s/-t) that a sure detection of the texts contradicts.
+
+    Why warn and not refuse: detection can be wrong, and aligning a text with itself may be a
+    test; but both went silently (a Russian text given as -s en was split by English rules and
+    written into the PO as English), and the person found out only from odd links."""
+    from pathlib import Path
+
+    from ..lang import contradicts, primary, sure_language
+
+    out = []
+    if texts[0] == texts[1]:
+        same = "is given twice" if Path(names[0]).resolve() == Path(names[1]).resolve() \
+            else f"and {names[1]} hold the same text"
+        out.append(f"{names[0]} {same}: give an original and its translation (aligned as given)")
+    found = [sure_language(text) if lang and primary(lang) != "und" else None
+             for text, lang in zip(texts, given)]
+    clashes = [f"{name} reads as {f}, not {lang} as given with {option}"
+               for name, f, lang, option in zip(names, found, given, ("-s", "-t"))
+               if lang and contradicts(f, lang)]
+    if clashes:
+        swapped = len(clashes) == 2 and [primary(g) for g in given] == found[::-1]
+        out.append("; ".join(clashes) + (": swapped? Check -s and -t" if swapped
+                                        else ": check the language") + " (aligned as given)")
+    return out
 
 
 def refuse_pair_options(*, src_lang: str | None, tgt_lang: str | None,

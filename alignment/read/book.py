@@ -181,17 +181,26 @@ def zip_member(archive, name: str, source: str, what: str) -> bytes | None:
 
 
 def sample_text(name: str, data: bytes, limit: int = 20000) -> str:
-    """The first `limit` characters of an upload's text, for guessing its language: a book
-    is read (its body paragraphs), any other file decoded leniently; never raises."""
-    from pathlib import Path
+    """The first `limit` characters of an upload's text, for guessing its language; never raises.
 
+    Decoded as the reader decodes the file (charset.decode_text: a BOM, UTF-16 without one,
+    UTF-8, a declared or detected legacy code page) and read as its format, so that the app's
+    guess is the one `alignment align` makes: a lenient UTF-8 decoding made a UTF-16 text
+    letters and NULs (guessed Welsh) and dropped Latin-1 accents ('maana'). A book keeps its
+    body paragraphs; a text, HTML or Markdown file only its first 5 x `limit` characters are
+    read into paragraphs (reading 20 MB took seconds; decoding all of it, as the reader
+    decides the encoding from all of it, takes milliseconds)."""
     from ..errors import InputError
+    from .charset import decode_text
+    from .files import _format_for, read_text
 
-    fmt = BOOK_SUFFIXES.get(Path(name).suffix.lower())
-    if fmt is None:
-        return data[:limit].decode("utf-8", "ignore")
+    fmt = _format_for(name, data)
     try:
-        doc = read_book(data, fmt, name)
+        if fmt in BOOK_FORMATS:
+            doc = read_book(data, fmt, name)
+        else:
+            doc = read_text(decode_text(data, source=name, fmt=fmt)[0][:5 * limit], fmt=fmt,
+                            source=name)
     except InputError:
         return ""
-    return " ".join(p for i, p in enumerate(doc.paragraphs) if doc.role(i) == "text")[:limit]
+    return "\n".join(p for i, p in enumerate(doc.paragraphs) if doc.role(i) == "text")[:limit]
