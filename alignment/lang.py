@@ -105,11 +105,10 @@ def _probabilities(text: str, prior: dict[str, float] | None = None) -> list:
     """langdetect's languages for `text`, most likely first (seeded: the same text, the same
     answer); with `prior`, only the languages it gives a weight. Empty when nothing is found."""
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
     from langdetect.lang_detect_exception import LangDetectException
 
     with _DETECTING:
-        init_factory()
+        _load_profiles()
         from langdetect.detector_factory import _factory
         DetectorFactory.seed = 0
         detector = _factory.create()
@@ -120,6 +119,23 @@ def _probabilities(text: str, prior: dict[str, float] | None = None) -> list:
             return detector.get_probabilities()
         except LangDetectException:
             return []
+
+
+def _load_profiles() -> None:
+    """langdetect's profiles, loaded once. Its loader turns any exception into 'Profile format
+    error in .../vi', Ctrl-C and SIGTERM's exit too: a Ctrl-C in the first second of `alignment
+    align` printed 50 lines that read like a broken install, and left a half-loaded factory.
+    The interruption is raised as itself, and the factory is loaded again next time."""
+    import langdetect.detector_factory as factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        factory.init_factory()
+    except LangDetectException as exc:
+        factory._factory = None
+        if isinstance(exc.__context__, (KeyboardInterrupt, SystemExit)):
+            raise exc.__context__ from None
+        raise
 
 
 def detect_language(text: str, known: Iterable[str] | None = None) -> str | None:
@@ -220,10 +236,8 @@ def contradicts(found: str | None, chosen: str) -> bool:
 
 def _profiled() -> set[str]:
     """The languages langdetect has profiles for, as primary subtags ('zh-cn' -> 'zh')."""
-    from langdetect.detector_factory import init_factory
-
     with _DETECTING:
-        init_factory()
+        _load_profiles()
         from langdetect.detector_factory import _factory
         return {primary(lang) for lang in _factory.get_lang_list()}
 

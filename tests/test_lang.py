@@ -203,3 +203,30 @@ def test_sure_language_only_on_a_few_sentences(text: str, lang: str | None) -> N
 def test_a_sure_detection_contradicts_only_another_language_it_could_have_named(found, chosen,
                                                                                clash) -> None:
     assert contradicts(found, chosen) is clash
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_an_interruption_while_langdetect_loads_is_itself_and_loading_starts_again(monkeypatch, stop):
+    """Ctrl-C (or SIGTERM's exit) while langdetect read its profiles came out as its 'Profile
+    format error in .../vi', and the half-loaded factory stayed; now the interruption is raised
+    as itself and the next detection loads the profiles again."""
+    import langdetect.detector_factory as factory
+
+    from alignment.lang import detect_language
+
+    text = "Le vieux pont de pierre enjambe la rivière depuis trois siècles. " * 3
+    monkeypatch.setattr(factory, "_factory", None)
+    real = factory.DetectorFactory.add_profile
+    calls = []
+
+    def interrupted(self, profile, index, langsize):
+        calls.append(index)
+        if len(calls) == 3:
+            raise stop()
+        return real(self, profile, index, langsize)
+    monkeypatch.setattr(factory.DetectorFactory, "add_profile", interrupted)
+    with pytest.raises(stop):
+        detect_language(text)
+    assert factory._factory is None
+    monkeypatch.setattr(factory.DetectorFactory, "add_profile", real)
+    assert detect_language(text) == "fr"
