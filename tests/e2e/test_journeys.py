@@ -163,6 +163,8 @@ def test_a_file_made_read_only_or_broken_on_disk_is_said_so_not_a_traceback(page
     finally:
         po_copy.chmod(0o644)
     po_copy.write_text('msgid ""\nmsgstr "cut off\n', encoding="utf-8")   # another program's
+    page.locator(".st-key-save button").click()   # changed on disk now: Reload is offered
+    expect(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
     page.get_by_role("button", name=re.compile("Reload from disk")).click()
     expect(page.get_by_text(re.compile(r"Cannot reload: .*journey\.po"))).to_be_visible()
     expect(page.get_by_text("Traceback")).to_have_count(0)
