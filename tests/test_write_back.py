@@ -395,7 +395,8 @@ MEMORY = tmx(tu(de="Der Berg ist hoch.", fr="La montagne est haute."), srclang="
      "(mem.tmx: another name and other contents); give that file as --original"),
     (imported("job.xlf", XLIFF), "dir/other.xlf", SDLXLIFF, "(job.xlf: another name and other contents)"),
     (imported("job.xlf", XLIFF), "dir/job-copy.xlf", XLIFF, None),        # a renamed copy: the same bytes
-    (imported("job.xlf", XLIFF), "dir/job.xlf", CODED, None),             # the file saved again since
+    (imported("job.xlf", XLIFF), "dir/job.xlf", CODED,                    # saved again since, or
+     "dir/job.xlf is not job.xlf as job.po was imported from it (its contents differ"),  # another job's
     (imported("job.xlf", XLIFF, digest=False), "job.xlf", CODED, None),   # an older PO: its name alone
     (imported("job.xlf", XLIFF, digest=False), "job-copy.xlf", XLIFF,
      "job-copy.xlf is not the file job.po was imported from (job.xlf); give that file as --original, "
@@ -433,6 +434,12 @@ def test_export_refuses_a_po_imported_from_another_file_before_writing_anything(
     (tmp_path / "copy.tmx").write_bytes(MEMORY)
     done = runner.invoke(main, ["export", "mem.po", "--corrected", "back.tmx", "--original", "copy.tmx"])
     assert done.exit_code == 0 and "1 translation corrected" in done.stderr
+    # the memory saved again since under its own name, a translation of its own changed there:
+    # it was replaced by the PO's older text without a word
+    (tmp_path / "mem.tmx").write_bytes(MEMORY.replace(b"</tmx>", b"<!-- saved again --></tmx>"))
+    done = runner.invoke(main, ["export", "mem.po", "--corrected", "back2.tmx", "--original", "mem.tmx"])
+    assert done.exit_code == 1 and "its contents differ" in done.stderr
+    assert not (tmp_path / "back2.tmx").exists()
 
 
 # ---------------------------------------------------------------- languages of a TMX
