@@ -533,3 +533,20 @@ def test_import_export_and_check_read_a_sets_revision(tmp_path, monkeypatch):
     asks = runner.invoke(main, ["import", "samelang.tmx", "-o", "x.po"])
     assert asks.exit_code == 1 and asks.stderr.startswith("Error: samelang.tmx is a version set of "
                                                           "fr1 with the versions fr2, en; choose")
+
+
+def test_words_reads_a_sets_version_by_its_name(tmp_path, monkeypatch, fake_embedder):
+    """`words set.tmx -t en2` said "unknown language code 'en2'" while -t en asked for a name:
+    a circle. The set's reader checks the name, as for export and check."""
+    import alignment.pipeline as pipeline
+    from alignment.po import read_po
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(pipeline, "resolve_embedder", lambda name: fake_embedder)
+    (tmp_path / "set.tmx").write_bytes(TWO_EN)
+    done = CliRunner().invoke(main, ["words", "set.tmx", "-t", "en2", "-o", "w.po"])
+    assert done.exit_code == 0, done.output
+    read = read_po(tmp_path / "w.po")
+    assert [read.link_text(i, "tgt") for i in range(len(read.alignment.links))] == list(EN2)
+    bad = CliRunner().invoke(main, ["words", "set.tmx", "-t", "en3", "-o", "w3.po"])
+    assert bad.exit_code == 1 and "en1" in bad.stderr and "en2" in bad.stderr

@@ -135,8 +135,8 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     from ..pipeline import check_language, resolve_embedder
     from ..words import split_tokens, tokenize
 
-    for code in (src_lang, tgt_lang):  # the linker needs no language; a given code is checked
-        if code:
+    for code in (src_lang, tgt_lang):  # the linker needs no language; a given code is checked,
+        if code and len(files) != 1:   # PAIRS's reader checks its own (a set's version: 'en2')
             check_language(code)
     config = word_config(eflomal)
     if len(files) == 1:
