@@ -14,8 +14,8 @@ from alignment.errors import (AlignmentError, FetchError, FetchRefused, Language
                               ManyTranslations)
 from alignment.import_pairs import PAIR_FORMATS, pairs_format
 
-from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
-                     open_bitext, open_po, recover_draft, ss, store_aligned, upload_dir)
+from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, load_po,
+                     md, open_bitext, open_po, recover_draft, ss, store_aligned, upload_dir)
 from .languages import language_box, same_text_warning
 
 PAIRS_SUFFIXES = [suffix.lstrip(".") for suffix in PAIR_FORMATS]   # tmx, xlf, xliff, tsv, csv
@@ -141,7 +141,8 @@ def drafts_section() -> None:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
         row = st.container(horizontal=True, vertical_alignment="center")
         name = f"{md(draft.title)} ({md(draft.po_path)})" if draft.title else md(draft.po_path)
-        row.markdown(f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
+        row.markdown(f"Word links found in {name}, not saved ({when})" if _words_only(draft)
+                     else f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
                      f"({when})")
         if Path(draft.po_path).is_file():
             if row.button("Open and recover", key=f"recover_{n}", type="primary"):
@@ -155,6 +156,22 @@ def drafts_section() -> None:
         if row.button("Discard", key=f"discard_draft_{n}"):
             drafts.discard(draft)
             st.rerun()
+
+
+def _words_only(draft: drafts.Draft) -> bool:
+    """Whether the draft differs from its file, unchanged since, in word links alone: no
+    person's change (it said "1 unsaved change", as the reader did)."""
+    from alignment.po import file_fingerprint
+
+    path = Path(draft.po_path)
+    fingerprint = file_fingerprint(path)
+    if not fingerprint or fingerprint != draft.base_fingerprint:
+        return False
+    try:
+        saved = load_po(str(path.resolve()), fingerprint)
+    except (AlignmentError, OSError):
+        return False
+    return drafts.only_word_links(saved, draft.bitext)
 
 
 def gone_file(row: Any, draft: Any, n: int) -> None:
