@@ -187,7 +187,11 @@ def dismiss_finding(link: int, key: str, dismissed: bool = True) -> None:
 
 def shown_level() -> str:
     """The lowest level of finding shown: warnings and errors unless info is asked for."""
-    return "info" if ss.get("p_info") else "warning"
+    return "info" if ss.get("p_info", ss.get("info_kept")) else "warning"
+
+
+def _keep_info() -> None:
+    ss.info_kept = ss.p_info
 
 
 def proofread_panel(bitext: Bitext) -> list:
@@ -196,7 +200,9 @@ def proofread_panel(bitext: Bitext) -> list:
     said nothing about)."""
     from alignment.checks import at_level
 
-    st.toggle("Show info findings", key="p_info")
+    if "p_info" not in ss:   # Streamlit drops a widget's state in a mode that does not draw it
+        ss.p_info = ss.get("info_kept", False)
+    st.toggle("Show info findings", key="p_info", on_change=_keep_info)
     level = shown_level()
     found = at_level(findings(bitext), level)
     checked = ss.get("findings")

@@ -502,6 +502,11 @@ def test_the_tables_flags_count_the_findings_listed(page, tmp_path):
     settle(page)
     expect(page.locator(".st-key-findings_box").get_by_text("double space")).to_be_visible()
     expect(row(page, 2).locator("span.flag")).to_have_count(1)
+    sidebar(page).get_by_text("Read", exact=True).click()   # and back: the switch stays on
+    settle(page)
+    sidebar(page).get_by_text("Proofread").click()
+    settle(page)
+    expect(page.locator(".st-key-findings_box").get_by_text("double space")).to_be_visible()
 
 
 def test_a_findings_jump_shows_the_correction_box(page, po_copy):
