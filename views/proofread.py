@@ -190,6 +190,7 @@ def shown_level() -> str:
     return "info" if ss.get("p_info", ss.get("info_kept")) else "warning"
 
 
+@callback
 def _keep_info() -> None:
     ss.info_kept = ss.p_info
 
