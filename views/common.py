@@ -243,10 +243,12 @@ def save(mark_edited: bool = True) -> bool:
                                  expected_fingerprint=before, mark_edited=mark_edited)
     except AlignmentError as exc:   # POConflict, a read-only file (InputError)
         ss.conflict = str(exc)
+        ss.reload_info = ss.flash_info = None   # "Saved…", "Reloaded…" beside it read as a contradiction
         return False
     except OSError as exc:
         ss.conflict = (f"cannot write {ss.path} ({exc.strerror or exc}); save a copy elsewhere "
                        f"or download your version")
+        ss.reload_info = ss.flash_info = None
         return False
     ss.saved, ss.conflict, ss.flash = ss.history.current, None, None
     if ss.get("reloads"):   # views/saving.py: a version made before a reload still asks

@@ -156,6 +156,22 @@ def test_undo_past_a_reload_and_a_save_still_asks_before_saving(page, po_copy):
     assert saved.link_text(2, "tgt") == TYPED and saved.link_text(3, "tgt").startswith(OUTSIDE[1])
 
 
+def test_a_later_refusal_takes_the_reloads_message_away(page, po_copy):
+    """"Reloaded …: Save keeps both" stayed beside a later "Not saved: … changed on disk",
+    and the two read as a contradiction."""
+    open_by_path(page, po_copy)
+    correct_link(page, 3, TYPED)
+    change_on_disk(po_copy, *OUTSIDE)
+    save_refused_then_reload(page)
+    said = page.get_by_text(re.compile("made your corrections again on top"))
+    expect(said).to_be_visible()
+    change_on_disk(po_copy, "It will outlive us all", "It will outlast us all")   # changed again
+    reader_table(page).click()
+    page.keyboard.press("Control+s")
+    expect(page.get_by_text(re.compile(r"Not saved: .*changed on disk"))).to_be_visible()
+    expect(said).to_have_count(0)
+
+
 def test_saving_a_version_made_before_a_reload_asks_first(page, po_copy):
     """The same link changed here and on disk: Reload shows the file, Undo gives one's version
     back, and Ctrl+S says it replaces the changes made on disk and asks; Cancel keeps the file,
