@@ -13,6 +13,7 @@ silently. The CLI, which reads a set's TMX as it is, is told the same (`correcti
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,12 +71,15 @@ def compare_pair(vs: VersionSet, k: int, path: Path, pair: Bitext) -> PairPO:
         return PairPO(k, path, "apart", edited_reason(path) is not None,
                       len(pair.alignment.links), len(pair.alignment.links),
                       why=f"its original is not the set's {vs.texts[0].name}")
-    mine, theirs = _link_texts(pair), set(_link_texts(pair_bitext(vs, k)))
-    differing = sum(1 for link in mine if link not in theirs)
+    mine, theirs = Counter(_link_texts(pair)), Counter(_link_texts(pair_bitext(vs, k)))
+    # links changed: made new here, or gone from here (a sentence the translation added,
+    # deleted in the pair, left every link of the PO among the set's: "0 of its 20 differ")
+    differing = max(sum((mine - theirs).values()), sum((theirs - mine).values()))
     same_text = tuple(s.text for s in pair.tgt) == tuple(s.text for s in vs.texts[k].sentences)
-    if not differing and same_text and len(mine) == len(theirs):
-        return PairPO(k, path, "same", links=len(mine))
-    return PairPO(k, path, "joined", edited_reason(path) is not None, differing, len(mine))
+    links = len(pair.alignment.links)
+    if not differing and same_text:
+        return PairPO(k, path, "same", links=links)
+    return PairPO(k, path, "joined", edited_reason(path) is not None, differing, links)
 
 
 def read_pairs_beside(vs: VersionSet, set_path: PathLike) -> tuple[list[PairPO], dict[int, Bitext]]:

@@ -138,3 +138,22 @@ def test_no_note_without_corrections_or_for_a_tmx_of_pairs(tmp_path):
     pairs.write_text('<tmx version="1.4"><header/><body/></tmx>', encoding="utf-8")
     (tmp_path / "memory.fr-en.po").write_bytes((tmp_path / "set.fr-en1.po").read_bytes())
     assert corrections_note(pairs) is None
+
+
+def test_a_link_deleted_in_a_pair_counts_as_a_difference(tmp_path):
+    """A sentence the translation added, deleted in the pair: every link the PO keeps is among
+    the set's, and the note said "0 of its 2 links differ" beside a changed column."""
+    from alignment.browse import drop_addition
+    from alignment.types import Alignment as Links
+
+    path = _written(tmp_path)
+    po = tmp_path / "set.fr-es.po"
+    bitext, fingerprint = read_po_fingerprinted(po)
+    links = bitext.alignment.links
+    added = replace(bitext, alignment=Links((links[0], replace(links[1], src=()), replace(links[2], src=(1, 2))),
+                                            bitext.alignment.signature))
+    save_po(drop_addition(added, 1), po, expected_fingerprint=fingerprint)
+    vs, states = merged_set(read_set_tmx(path), path)
+    notes, _ = describe(read_set_tmx(path), states, path)
+    assert [s.differing for s in states if s.kind == "joined"] == [2]
+    assert "2 of its 2 links differ" in notes[0]
