@@ -193,3 +193,26 @@ def test_sigterm_ends_a_write_like_ctrl_c(work):
     assert done.returncode == 128 + 15, done.stderr
     assert not (work / "out.tsv").exists()
     assert [p.name for p in work.iterdir() if p.name.startswith(".out.tsv")] == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_standard_output_is_named(tmp_path):
+    """`alignment export pairs.po --tsv - > /dev/full` said "Error: cannot write (No space left
+    on device)", naming nothing: the output that failed is standard output."""
+    import subprocess
+    import sys
+
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    n = 3000   # more than a pipe's buffer: the write fails inside the command
+    write_po(Bitext(tuple(Sentence(f"Phrase numéro {i}.") for i in range(n)),
+                    tuple(Sentence(f"Sentence number {i}.") for i in range(n)),
+                    Alignment(tuple(Link((i,), (i,)) for i in range(n))), "fr", "en"),
+             tmp_path / "big.po")
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "alignment", "export", str(tmp_path / "big.po"),
+                               "--tsv", "-"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("Error: standard output: cannot write (No space left on "
+                                   "device); free some space or write elsewhere")

@@ -216,8 +216,10 @@ def unwritable_message(exc: OSError, path: str = "") -> str:
     'check the folder exists' was said of a full disk and of a name too long too."""
     from ..atomic import write_advice
 
-    where = exc.filename or path
-    return f"{f'{where}: ' if where else ''}cannot write ({exc.strerror}); {write_advice(exc)}"
+    # every file write names its file (atomic.py): one that names none went to standard
+    # output ('> /dev/full' said "Error: cannot write (No space left on device)")
+    where = exc.filename or path or "standard output"
+    return f"{where}: cannot write ({exc.strerror}); {write_advice(exc)}"
 
 
 def describe_alignment(bitext: Any) -> str:
