@@ -7,8 +7,10 @@ guarantees time linear in the text for any pattern. What it cannot promise it do
 not offer: back-references and look-around are refused, and `SearchError` says so.
 Plain-text searches keep the standard `re` on an escaped pattern (no backtracking), in the
 text folded as a reader types it (`fold`: full-width and half-width forms, ligatures, the
-optional Arabic and Hebrew vowel marks and letter forms, ё as е, case, and the accents of
-Latin letters when the query has none), the hits mapped back to the text.
+optional Arabic and Hebrew vowel marks and letter forms, ё as е, ’ as ', 'œ' as 'oe', case, and
+the accents of Latin letters when the query has none; a letter and its accent written apart are
+composed), the hits mapped back to the text. `plain_finds` is that search for one string (the
+glossary's search box).
 
 RE2's `\\w`, `\\d` and `\\s` are ASCII-only; `unicode_classes` rewrites `\\w`, `\\W` and `\\d`
 to Unicode classes so `\\w+` finds "été" as Python's `re` would.
@@ -35,11 +37,12 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Literal, Protocol
 
 from .errors import SearchError
-from .search_fold import fold_parts, folded_text, has_accents, has_voicing
+from .search_fold import fold_parts, folded_text, has_accents, screen_text
 from .types import Bitext, Side, Span
 
 
@@ -287,8 +290,9 @@ class FoldedPattern:
         if even:   # each character folds to one: the offsets are the text's
             yield from self.compiled.finditer(folded)
             return
-        if not (has_voicing(text) or self.compiled.search(folded)):
-            return   # (a voicing mark is composed by fold_parts only)
+        screen = screen_text(text, folded, self.case, self.accents)
+        if screen is not None and not self.compiled.search(screen):
+            return
         parts = fold_parts(text, self.case, self.accents)
         folded = "".join(parts)
         cum = list(accumulate(map(len, parts), initial=0))   # folded offset of each character
@@ -312,6 +316,19 @@ def compile_query(query: Query) -> Pattern | None:
             return re.compile(re.escape(query.text), 0 if query.case else re.IGNORECASE)
         return FoldedPattern(re.compile(re.escape(folded)), query.case, accents)
     return _regex(query.text, query.case)
+
+
+@lru_cache(maxsize=32)
+def _plain(text: str) -> Pattern | None:
+    return compile_query(Query(text))
+
+
+def plain_finds(query: str, text: str) -> bool:
+    """Whether a plain, case-blind search for `query` finds it in `text`, folded as the sidebar's
+    search folds ('muller' finds 'Müller', 'احمد' finds 'أَحْمَدُ'): the glossary's search box
+    compared lowered strings, so it missed what the sidebar found."""
+    pattern = _plain(query)
+    return pattern is not None and any(m.end() > m.start() for m in pattern.finditer(text))
 
 
 def search(bitext: Bitext, query: Query) -> dict[int, tuple[Span, ...]]:

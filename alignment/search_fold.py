@@ -5,12 +5,17 @@ A learner types what the keyboard gives: '1898' did not find '１８９８', '�
 'Елка', 'موسكو' not 'مُوسْكُو' (vowelled), 'احمد' not 'أحمد', 'Muller' not 'Müller', 'ﾎﾟｰﾙ' not
 'ポール'. So the text and the query are both folded (`fold`, `fold_parts`), and search.py
 maps the hits in the folded text back to the text's offsets.
+
+A text may write an accent apart from its letter (NFD: 'e' and U+0301, as an imported TSV
+keeps it) while the keyboard gives 'é': `fold_parts` composes such a letter (NFC) and folds it in
+the letter's place, so 'été' finds either form.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Optional marks a reader may or may not type: Arabic short vowels and other harakat, Hebrew
@@ -29,6 +34,12 @@ _COMBINING_LATIN = re.compile("[\u0300-\u036f]")
 # Half-width katakana write a voiced sound apart ('ｶﾞ', 'ﾎﾟ'); its mark is composed with the
 # letter before it (`fold_parts`), as NFKC composes the pair
 _VOICING = "\uff9e\uff9f\u3099\u309a"
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+# What a French reader types for the typographic forms: a straight apostrophe for the curly one
+# (and the modifier letter and the opening quote often set for it), 'oe' and 'ae' for the
+# ligatures that NFKC keeps ('ﬁ' it makes 'fi')
+_TYPED_FORMS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "œ": "oe", "Œ": "OE",
+                              "æ": "ae", "Æ": "AE"})
 
 
 @lru_cache(maxsize=65536)
@@ -36,11 +47,13 @@ def fold(c: str, case: bool = False, accents: bool = True) -> str:
     """What one character is compared as in a plain search: its compatibility form (NFKC:
     '１８９８' is 1898, half-width 'ｱ' is 'ア', 'ﬁ' is 'fi'), without the optional marks, the
     Arabic letter forms made one (_ARABIC_FORMS), ё as е, the accents of Latin letters dropped
-    unless `accents` ('é' is 'e'), and case folded unless `case` ('ß' is 'ss')."""
+    unless `accents` ('é' is 'e'), ’ as ', 'œ' as 'oe' (_TYPED_FORMS), and case folded unless
+    `case` ('ß' is 'ss')."""
     c = unicodedata.normalize("NFKC", c)
     c = _OPTIONAL_MARKS.sub("", c).replace("ё", "е").replace("Ё", "Е").translate(_ARABIC_FORMS)
     if not accents:
         c = _COMBINING_LATIN.sub("", "".join(map(_unaccented, c)))
+    c = c.translate(_TYPED_FORMS)
     return c if case else c.translate(_TURKISH_I).casefold()
 
 
@@ -59,10 +72,41 @@ def _unaccented(c: str) -> str:
     return c
 
 
+def _recomposed(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, NFC form) of each run of `text` that NFC writes otherwise: a letter and the
+    marks after it ('e' and U+0301 is 'é'). The runs end where NFC's own would, so their NFC forms
+    and the characters between joined are NFC(text), which search.py screens a text with. Only
+    the characters that are not ASCII are looked at: NFC composes no ASCII one with the one
+    before it."""
+    runs: list[list[int]] = []
+    for m in _NOT_ASCII.finditer(text):
+        i, c = m.start(), m.group()
+        joined = bool(runs) and runs[-1][1] == i
+        start = runs[-1][0] if joined else i - 1
+        if i and (unicodedata.combining(c) or not unicodedata.is_normalized(
+                "NFC", text[start:i + 1]) and len(unicodedata.normalize("NFC", text[start:i + 1]))
+                <= len(unicodedata.normalize("NFC", text[start:i]))):
+            if joined:                       # a mark, or a letter composed with the run
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i - 1, i + 1])
+        elif not unicodedata.is_normalized("NFC", c):
+            runs.append([i, i + 1])           # a character NFC writes as another ('Å', U+212B)
+    for start, end in runs:
+        if (nfc := unicodedata.normalize("NFC", text[start:end])) != text[start:end]:
+            yield start, end, nfc
+
+
 def fold_parts(text: str, case: bool = False, accents: bool = True) -> list[str]:
-    """`fold` of each character of `text`; a voicing mark after a kana makes one character
-    with it, folded in the kana's place, the mark's part empty ('ﾎﾟ' -> 'ポ', '')."""
-    parts = [fold(c, case, accents) for c in text]
+    """`fold` of each character of `text`; a letter with its marks written apart is composed
+    (NFC), folded in the letter's place, the marks' parts empty ('e' and U+0301 -> 'é', ''); a
+    voicing mark after a kana makes one character with it likewise ('ﾎﾟ' -> 'ポ', '')."""
+    table = _TABLES[case, accents]   # each character's `fold`, looked up faster than called
+    parts = [table[ord(c)] for c in text]
+    if not unicodedata.is_normalized("NFC", text):
+        for start, end, nfc in _recomposed(text):
+            parts[start:end] = ["".join(fold(c, case, accents) for c in nfc)] + [""] * (
+                end - start - 1)
     for k in range(1, len(text)):
         if text[k] in _VOICING:
             pair = unicodedata.normalize("NFKC", text[k - 1:k + 1])
@@ -109,10 +153,22 @@ _TABLES = {(case, accents): _FoldTable(case, accents) for case in (False, True)
 
 def folded_text(text: str, case: bool, accents: bool) -> tuple[str, bool]:
     """`text` folded (`fold`) by one str.translate, and whether every character folded to one
-    (a search of 10,000 links took 0.9 s character by character) and no voicing mark needs
-    composing."""
+    (a search of 10,000 links took 0.9 s character by character) and no voicing mark nor
+    letter written apart from its accent needs composing."""
     if text.isascii():
         return (text if case else text.lower()), True
     table = _TABLES[case, accents]
     folded = text.translate(table)
-    return folded, len(folded) == len(text) and not table.uneven_re.search(text)
+    return folded, (len(folded) == len(text) and not table.uneven_re.search(text)
+                    and unicodedata.is_normalized("NFC", text))
+
+
+def screen_text(text: str, folded: str, case: bool, accents: bool) -> str | None:
+    """A string that holds every hit of "".join(`fold_parts`(text)), found at once (`folded` is
+    `folded_text`'s): a text without a hit is passed over without folding it character by
+    character. None where a voicing mark apart makes no such string at hand."""
+    if has_voicing(text):
+        return None
+    if unicodedata.is_normalized("NFC", text):
+        return folded
+    return folded_text(unicodedata.normalize("NFC", text), case, accents)[0]

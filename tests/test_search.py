@@ -146,6 +146,19 @@ def test_a_catastrophic_pattern_with_word_boundaries_finishes_at_once():
     # half-width katakana write the voicing mark apart: composed with its letter
     ("ﾎﾟｰﾙ", "ポールとﾎﾟｰﾙ", ["ポール", "ﾎﾟｰﾙ"]), ("ポール", "ﾎﾟｰﾙさん", ["ﾎﾟｰﾙ"]),
     ("ガ", "ｶﾞｽ", ["ｶﾞ"]), ("ホ", "ﾎﾟｰﾙ ホ", ["ホ"]), ("ガ", "カ\u3099", ["カ\u3099"]),
+    # a query typed with accents finds its letters written apart (NFD, as an imported TSV keeps
+    # them), and one typed apart finds them composed; an accent still counts
+    ("été", "L'e\u0301te\u0301 et ete", ["e\u0301te\u0301"]),
+    ("Müller", "Herr Mu\u0308ller, MU\u0308LLER", ["Mu\u0308ller", "MU\u0308LLER"]),
+    ("à", "a\u0300 la, a la, à", ["a\u0300", "à"]), ("Élise", "E\u0301lise", ["E\u0301lise"]),
+    ("e\u0301te\u0301", "L'été, ete", ["été"]), ("é", "e\u0301 e\u0300", ["e\u0301"]),
+    ("ẹ́", "e\u0301\u0323 e\u0323", ["e\u0301\u0323"]),          # marks in either order
+    # typographic apostrophes are a straight one, both ways; 'oe' and 'ae' the ligatures
+    ("l'été", "Dans l’été, l'été, lʼété, l‘été", ["l’été", "l'été", "lʼété", "l‘été"]),
+    ("l’ete", "l'ete, l’été", ["l'ete", "l’été"]),
+    ("soeur", "Ma sœur, SŒUR, soeur", ["sœur", "SŒUR", "soeur"]), ("sœur", "soeur", ["soeur"]),
+    ("oeil", "l’œil", ["œil"]), ("oe", "cœur", ["œ"]), ("e", "cœur", ["œ"]),
+    ("caecum", "cæcum, Cæcum", ["cæcum", "Cæcum"]), ("ae", "ǣ æ", ["ǣ", "æ"]),
 ])
 def test_plain_search_finds_what_a_reader_types(query, text, found):
     """A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ',
@@ -170,3 +183,28 @@ def test_plain_search_with_case_folds_the_rest_only():
     assert [(s.start, s.end) for s in hits[0]] == [(3, 7)]
     full = search(bitext(("ＰＯＮＴ et Pont", "x")), Query("PONT", case=True, side="src"))
     assert [(s.start, s.end) for s in full[0]] == [(0, 4)]
+
+
+@pytest.mark.parametrize("query, text, spans", [
+    ("ete", "L'e\u0301te\u0301.", [(2, 7)]),              # the marks highlighted with their letters
+    ("été", "Un e\u0301te\u0301 ou été", [(3, 8), (12, 15)]),
+    ("sœur", "sa soeur, ma sœur", [(3, 8), (13, 17)]),
+    ("soe", "sœur", [(0, 2)]),                             # a part of a ligature takes all of it
+    ("l'", "l’œuvre", [(0, 2)]),
+])
+def test_composed_letters_and_ligatures_keep_offsets(query, text, spans):
+    hits = search(bitext((text, "x")), Query(query, side="src"))
+    assert [(s.start, s.end) for s in hits.get(0, ())] == spans
+
+
+@pytest.mark.parametrize("query, text, found", [
+    ("muller", "Müller", True), ("elise", "Élise", True), ("ete", "l’été", True),
+    ("rhone", "Rhône", True), ("été", "e\u0301te\u0301", True), ("soeur", "sœur", True),
+    ("احمد", "أَحْمَدُ", True), ("ابراهيم", "إبراهيم", True), ("مدرسه", "المدرسة", True),
+    ("istanbul", "İstanbul", True), ("été", "ete", False), ("pont", "Lyon", False),
+])
+def test_plain_finds_folds_as_the_search_does(query, text, found):
+    """The glossary's search box compared lowered strings: 'muller' missed 'Müller'."""
+    from alignment.search import plain_finds
+
+    assert plain_finds(query, text) is found

@@ -155,6 +155,7 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
     Made when the panel opens and kept until the next edit: the glossary of a 5,000-link
     text takes 0.35 s, which every click would pay otherwise."""
     from alignment.glossary import glossary, to_csv
+    from alignment.search import plain_finds
 
     if not has_words(bitext):
         return
@@ -163,9 +164,10 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
         return
     with panel:
         entries = memo("glossary", bitext, None, lambda: glossary(bitext))
-        query = st.text_input("Search the glossary", key="gloss_q").strip().lower()
-        if query:
-            entries = tuple(e for e in entries if query in e.src.lower() or query in e.tgt.lower())
+        query = st.text_input("Search the glossary", key="gloss_q").strip()
+        if query:   # folded as the sidebar's search: 'muller' finds 'Müller'
+            entries = tuple(e for e in entries
+                            if plain_finds(query, e.src) or plain_finds(query, e.tgt))
         st.dataframe([{bitext.src_lang: e.src, bitext.tgt_lang: e.tgt, "count": e.count,
                        "link": e.example + 1, "example": e.src_example} for e in entries],
                      width="stretch", hide_index=True)

@@ -268,3 +268,35 @@ def test_the_glossary_search_finds_a_capitalised_word_typed_in_lower_case(page, 
     search.press("Enter")
     settle(page)
     assert capital in csv_words()
+
+
+def test_the_glossary_search_finds_an_accented_word_typed_without_its_accents(page, po_copy,
+                                                                            tmp_path):
+    """The sidebar's search finds 'été' for 'ete', as a learner types it; the glossary's
+    compared lowered strings, so the same query there found nothing."""
+    import csv
+    import unicodedata
+
+    open_by_path(page, po_copy)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="Find word links").click()
+    expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
+    page.get_by_text("Glossary: the text's word pairs").click()
+
+    def csv_pairs() -> list[tuple[str, str]]:
+        with page.expect_download() as info:
+            page.get_by_role("button", name="CSV", exact=True).click()
+        rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+        return [(r[0], r[1]) for r in rows[1:]]
+
+    def plain(word: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", word)
+                       if not unicodedata.combining(c)).lower()
+    # a word whose letters without accents are in neither word of its pair as written
+    accented = next(w for w, t in csv_pairs()
+                    if plain(w) != w.lower() and plain(w) not in w.lower() + " " + t.lower())
+    search = page.get_by_label("Search the glossary")
+    search.fill(plain(accented))
+    search.press("Enter")
+    settle(page)
+    assert accented in [w for w, _ in csv_pairs()]
