@@ -7,14 +7,15 @@ compares figures, and checks._words_changed compares the cardinals 2-100 in word
 out a number before a measure (a translator converts 'cinquante kilomètres' to 'thirty miles')
 and the round hundreds and thousands ('deux mille' is read there as its first word, so not at
 all). Here a number in words is read whole ('quatre-vingt-dix', 'vingt et un', 'zweiundsiebzig',
-'setenta y dos', 'trois cents', 'two thousand'), with the measure after it if any; one written
+'setenta y dos', 'trois cents', 'two thousand', and compounds: 'deux mille cinq cents' is 2500,
+number_compounds), with the measure after it if any; one written
 on one side whose value the other side writes nowhere (in words, cardinal or ordinal, nor in
 figures), where the other side writes in words a different value that is itself unmatched,
 before the same measure (or none on both), is a warning naming both words.
 
 Left out, to keep false alarms down: one and zero ('un', 'a', 'ein', 'uno' are articles too);
-a number next to another number word it does not form one with ('deux cent cinquante',
-'four-and-twenty', 'deux ou trois': compounds and ranges not read whole); the hours said from
+a number next to another number word it does not form one with ('four-and-twenty', 'deux ou
+trois': old compounds and ranges are not read whole); the hours said from
 the hours around them and days said for weeks (number_words.phrases_apart); 'pour cent';
 words that are numbers only sometimes (AMBIGUOUS: French 'neuf' is also 'new'); a number on a
 side with several unmatched ones of one measure where the other side's count differs (which
@@ -35,6 +36,7 @@ from functools import lru_cache
 
 from .evidence import fold
 from .lang import primary
+from .number_compounds import compounds
 from .number_words import OTHER_FORMS, phrases_apart, spelled
 from .numbers import number_values
 from .types import Finding, Span
@@ -136,15 +138,17 @@ def numbers_in_words(text: str, lang: str) -> list[WordNumber]:
     tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded)]
     numberish = {w for key in table for w in key} - JOINS
     longest = max(map(len, table))
+    whole = {a: (n, b) for n, a, b in compounds(folded, lang)}
     out: list[WordNumber] = []
     k = 0
     while k < len(tokens):
-        size = _match(tokens, k, table, longest, folded)
+        value, end = whole.get(tokens[k][1], (0, 0))
+        size = sum(1 for t in tokens[k:] if t[2] <= end) if value else _match(tokens, k, table, longest, folded)
         if not size:
             k += 1
             continue
         a, b = tokens[k][1], tokens[k + size - 1][2]
-        value = table[tuple(t for t, *_ in tokens[k:k + size])]
+        value = value or table[tuple(t for t, *_ in tokens[k:k + size])]
         if not (_joined(tokens, k, -1, numberish, folded) or _joined(tokens, k + size - 1, 1, numberish, folded)
                 or any(x < b and a < y for x, y in masked) or _not_a_number(tokens, k, size, value, lang)):
             out.append(WordNumber(value, text[at[a]:at[b - 1] + 1], at[a], at[b - 1] + 1,

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .evidence import fold
 from .lang import primary
+from .number_compounds import compounds, masked
 
 # a fraction after a whole number, folded: 'cinq heures et demie', 'five and a half hours',
 # 'fünfeinhalb', 'drei und ein Viertel'; num2words and CLDR have no such words
@@ -122,21 +123,28 @@ def _folded(text: str) -> str:
 
 
 def spelled(value: Decimal, text: str, lang: str) -> bool:
-    """True if the number is written out in words in text: a whole number (num2words, when
-    it knows lang), or a whole and a half or quarter ('cinq heures et demie' is 5.5)."""
+    """True if the number is written out in words in text: a whole number (a compound read
+    whole, number_compounds: 'two thousand five hundred' is 2500, 'douze mille' 12000; else
+    num2words, when it knows lang, outside the compounds: 'cinq' of 'deux mille cinq cents' is
+    no 5), or a whole and a half or quarter ('cinq heures et demie' is 5.5)."""
+    folded = _folded(text)
+    found = compounds(folded, lang)
+    if value == value.to_integral_value() and any(value == n for n, *_ in found):
+        return True
     if not 0 <= value <= 10_000:
         return False
     whole = int(value)
     words = number_words(whole, lang)
     if not words:
         return False
+    folded = masked(folded, found)
     if value == whole:
-        return re.search(rf"\b(?:{words})", _folded(text)) is not None
-    if value == Decimal("1.5") and ONE_AND_A_HALF.get(primary(lang), "-") in _folded(text):
+        return re.search(rf"\b(?:{words})", folded) is not None
+    if value == Decimal("1.5") and ONE_AND_A_HALF.get(primary(lang), "-") in folded:
         return True
     fraction = FRACTION_WORDS.get(primary(lang), {}).get(value - whole)
     return fraction is not None and \
-        re.search(rf"\b(?:{words}){GAP}{fraction}\b", _folded(text)) is not None
+        re.search(rf"\b(?:{words}){GAP}{fraction}\b", folded) is not None
 
 
 @lru_cache(maxsize=16)
@@ -156,13 +164,18 @@ def _cardinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
 
 
 def written_numbers(text: str, lang: str) -> list[tuple[int, str]]:
-    """(value, words) of the cardinals 2-100 written out in text ('seven', 'vingt trois',
-    'dreiundzwanzig', folded); one is left out, being also 'a' ('un', 'ein')."""
+    """(value, words) of the numbers written out in text, in order: a compound read whole
+    ('deux mille cinq cents': 2500, number_compounds), else the cardinals 2-100 ('seven',
+    'vingt trois', 'dreiundzwanzig'), folded; one is left out, being also 'a' ('un', 'ein')."""
     found = _cardinals(primary(lang))
     if found is None:
         return []
     pattern, words = found
-    return [(words[m.group()], m.group()) for m in pattern.finditer(_folded(text))]
+    folded = _folded(text)
+    whole = compounds(folded, lang)
+    spans = [(a, n, folded[a:b]) for n, a, b in whole]
+    spans += [(m.start(), words[m.group()], m.group()) for m in pattern.finditer(masked(folded, whole))]
+    return [(n, said) for _, n, said in sorted(spans)]
 
 
 # days said for weeks, folded: 'huit jours' is a week, 'quinze jours' a fortnight ('two weeks')
@@ -216,8 +229,9 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     ('quinze jours' / 'two weeks'), nor a range ('six or seven-and-twenty' / 'vingt-sept',
     LIMSI's Emma), nor the first words of a larger number ('deux mille'), nor a measure a
     translator may convert ('cinquante kilometres' / 'thirty miles': 8.3 false warnings per
-    1,000 clean links on Alibi before). Spans are the text's own where folding keeps its length
-    (else none: start = end = 0)."""
+    1,000 clean links on Alibi before), nor a compound ('deux mille cinq cents',
+    number_compounds: number_pairs compares those whole). Spans are the text's own where
+    folding keeps its length (else none: start = end = 0)."""
     found = _cardinals(primary(lang))
     if found is None:
         return []
@@ -227,11 +241,11 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     said = phrases_apart(lang) + [f"(?:{cardinal}) (?:{SCALES})"]
     if primary(lang) in MEASURES:
         said += [f"(?:{cardinal}) (?:[^\\W\\d_]+ )?(?:de |d')?(?:{MEASURES[primary(lang)]})"]
-    masked = re.sub(r"\b(?:" + "|".join(said) + r")\b", lambda m: " " * len(m.group()), folded) \
+    apart = re.sub(r"\b(?:" + "|".join(said) + r")\b", lambda m: " " * len(m.group()), folded) \
         if said else folded
     same = len(folded) == len(text)
     return [(words[m.group()], m.group(), *((m.start(), m.end()) if same else (0, 0)))
-            for m in pattern.finditer(masked)]
+            for m in pattern.finditer(masked(apart, compounds(folded, lang)))]
 
 
 @lru_cache(maxsize=16)

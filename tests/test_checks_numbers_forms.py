@@ -201,3 +201,65 @@ def test_written_numbers(text: str, lang: str, values: list[int]) -> None:
 def test_a_finding_quotes_the_numbers_as_written(src: str, tgt: str, langs: tuple[str, str], said: str) -> None:
     (found,) = numbers(src, tgt, langs)
     assert found.message == f"numbers differ: {said}"
+
+
+# a number in figures on one side, in compound words on the other (number_compounds): read
+# whole, not as its pieces ('two, five' against '2 500' was a warning on a correct translation)
+COMPOUNDS = [  # (src, tgt, langs, the translation with a value changed)
+    ("Il paya 2 500 francs.", "He paid two thousand five hundred francs.", FR_EN,
+     "He paid two thousand six hundred francs."),
+    ("Il paya deux mille cinq cents francs.", "He paid 2,500 francs.", FR_EN, "He paid 2,600 francs."),
+    ("La ville comptait douze mille habitants.", "The town had 12,000 inhabitants.", FR_EN,
+     "The town had 13,000 inhabitants."),
+    ("Le sommet culmine à 8 848 mètres.", "The summit rises to eight thousand eight hundred and forty-eight metres.",
+     FR_EN, "The summit rises to eight thousand eight hundred and forty-nine metres."),
+    ("Il paya 320 francs.", "He paid three hundred twenty francs.", FR_EN, "He paid three hundred thirty francs."),
+    ("Il paya 2 500 francs.", "Er zahlte zweitausendfünfhundert Franken.", FR_DE,
+     "Er zahlte zweitausendsechshundert Franken."),
+    ("Pagó 2.500 pesos.", "He paid two thousand five hundred pesos.", ("es", "en"),
+     "He paid two thousand six hundred pesos."),
+    ("He paid 2,500 lire.", "Pagò duemilacinquecento lire.", ("en", "it"), "Pagò duemilaseicento lire."),
+    ("He paid 2,500 reis.", "Pagou dois mil e quinhentos réis.", ("en", "pt"), "Pagou dois mil e seiscentos réis."),
+    ("He paid 2,500 guilders.", "Hij betaalde tweeduizendvijfhonderd gulden.", ("en", "nl"),
+     "Hij betaalde tweeduizendzeshonderd gulden."),
+    ("He paid 1,812 francs.", "Il paya mil huit cent douze francs.", EN_FR, "Il paya mil huit cent treize francs."),
+]
+
+
+@pytest.mark.parametrize("src, tgt, langs, changed", COMPOUNDS)
+def test_a_compound_in_words_against_figures_is_silent(src: str, tgt: str, langs: tuple[str, str],
+                                                       changed: str) -> None:
+    assert numbers(src, tgt, langs) == ()
+
+
+@pytest.mark.parametrize("src, tgt, langs, changed", COMPOUNDS)
+def test_a_compound_changed_is_still_found(src: str, tgt: str, langs: tuple[str, str], changed: str) -> None:
+    assert [f.severity for f in numbers(src, changed, langs)] == ["warning"]
+
+
+@pytest.mark.parametrize("src, tgt, said", [
+    # the compound is quoted whole, not as 'deux, cinq'
+    ("Il paya deux mille cinq cents francs.", "He paid 2,600 francs.",
+     "deux mille cinq cents in the original, 2,600 in the translation"),
+    ("Il paya 2 500 francs.", "He paid two thousand six hundred francs.",
+     "2 500 in the original, two thousand six hundred in the translation"),
+    # a figure that is only a piece of the compound is no match for it
+    ("Il paya deux mille cinq cents francs.", "He paid 5 francs.",
+     "deux mille cinq cents in the original, 5 in the translation"),
+])
+def test_a_compound_changed_against_figures_is_quoted_whole(src: str, tgt: str, said: str) -> None:
+    (found,) = numbers(src, tgt, FR_EN)
+    assert found.severity == "warning" and found.message == f"numbers differ: {said}"
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("deux mille cinq cents francs et trois sous", "fr", [2500, 3]),
+    ("a hundred and fifty men, seven ships", "en", [150, 7]),
+    ("zweitausendfünfhundert Franken", "de", [2500]),
+    ("dos mil quinientas personas", "es", [2500]),
+    ("mille fois", "fr", []),   # a scale word alone is no compound
+    ("Hunderte von Menschen, honderden", "de", []),
+])
+def test_written_numbers_read_compounds_whole(text: str, lang: str, values: list[int]) -> None:
+    from alignment.number_words import written_numbers
+    assert [n for n, _ in written_numbers(text, lang)] == values

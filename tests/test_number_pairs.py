@@ -34,6 +34,21 @@ FR_EN, DE_FR, ES_EN, EN_DE = ("fr", "en"), ("de", "fr"), ("es", "en"), ("en", "d
     ("Il y avait trois cents hommes.", "There were four hundred men.", FR_EN, "(300)", "trois cents", "four hundred"),
     ("Il y avait deux mille hommes.", "There were three thousand men.", FR_EN, "(2000)", "deux mille",
      "three thousand"),
+    # compounds, read whole: 2500 against 2600, not 'deux, cinq' against 'two, six'
+    ("Il paya deux mille cinq cents francs.", "He paid two thousand six hundred francs.", FR_EN, "(2500)",
+     "deux mille cinq cents", "two thousand six hundred"),
+    ("Il paya trois cent vingt francs.", "He paid three hundred and thirty francs.", FR_EN, "(320)",
+     "trois cent vingt", "three hundred and thirty"),
+    ("Er zahlte zweitausendfünfhundert Franken.", "Il paya deux mille six cents francs.", DE_FR, "(2500)",
+     "zweitausendfünfhundert", "deux mille six cents"),
+    ("Pagó dos mil quinientos pesos.", "He paid two thousand six hundred pesos.", ES_EN, "(2500)",
+     "dos mil quinientos", "two thousand six hundred"),
+    ("Pagò duemilacinquecento lire.", "He paid two thousand six hundred lire.", ("it", "en"), "(2500)",
+     "duemilacinquecento", "two thousand six hundred"),
+    ("Pagou dois mil e quinhentos réis.", "He paid two thousand six hundred reis.", ("pt", "en"), "(2500)",
+     "dois mil e quinhentos", "two thousand six hundred"),
+    ("Er waren tweeduizendvijfhonderd mensen.", "There were two thousand six hundred people.", ("nl", "en"),
+     "(2500)", "tweeduizendvijfhonderd", "two thousand six hundred"),
     ("A thousand men came.", "Zweitausend Mann kamen.", EN_DE, "(1000)", "thousand", "Zweitausend"),
 ])
 def test_a_number_in_words_changed_is_a_warning_on_both_words(
@@ -51,6 +66,9 @@ def test_a_number_in_words_changed_is_a_warning_on_both_words(
     ("Il paya soixante-douze francs.", "He paid seventy-two francs.", FR_EN),
     ("Il paya soixante-douze francs.", "He paid 72 francs.", FR_EN),
     ("Il y avait trois cents hommes.", "There were three hundred men.", FR_EN),
+    ("Il paya deux mille cinq cents francs.", "He paid two thousand five hundred francs.", FR_EN),
+    ("Il y avait huit mille huit cent quarante-huit hommes.",
+     "There were eight thousand eight hundred and forty-eight men.", FR_EN),
     ("Il y avait deux mille hommes.", "Es waren zweitausend Mann.", ("fr", "de")),
     ("Le trois centième jour, cent hommes.", "On the three hundredth day, a hundred men.", FR_EN),
     # a measure converted: another measure, another number
@@ -74,7 +92,10 @@ def test_a_number_said_alike_or_not_compared_is_silent(src: str, tgt: str, langs
     ("sixty-two miles and two thousand men", "en", [(62, "sixty-two", "mile"), (2000, "two thousand", "")]),
     ("zweiundsiebzig Meter, hundert Mann", "de", [(72, "zweiundsiebzig", "m"), (100, "hundert", "")]),
     ("setenta y dos pesos", "es", [(72, "setenta y dos", "peseta")]),
-    ("un homme, deux cent cinquante", "fr", []),          # an article; a compound not read whole
+    ("un homme, deux cent cinquante", "fr", [(250, "deux cent cinquante", "")]),   # an article; a compound
+    ("deux mille cinq cents francs, trois cent vingt", "fr",
+     [(2500, "deux mille cinq cents", "franc"), (320, "trois cent vingt", "")]),
+    ("zweitausendfünfhundert Franken", "de", [(2500, "zweitausendfünfhundert", "franc")]),
     ("four-and-twenty, two or three", "en", []),         # an old compound, a range
     ("un habit neuf, vingt pour cent", "fr", [(20, "vingt", "")]),   # 'neuf' is also 'new'
     ("Straße dreißig", "de", [(30, "dreißig", "")]),     # 'ß' folds to 'ss': the span is the text's
