@@ -18,6 +18,7 @@ import streamlit as st
 
 from alignment import browse, drafts, workspace
 from alignment.errors import AlignmentError
+from alignment.kept import copy_of, lost_copy
 from alignment.types import Bitext, VersionSet
 
 ss = st.session_state
@@ -307,3 +308,35 @@ def heading_select(heads: Sequence[Any], key: str, on_change: Callable[..., None
                          key=key, placeholder="Choose a heading",
                          format_func=lambda k: f"{heads[k].link + 1} · {heads[k].text}",
                          on_change=callback(on_change), args=(tuple(heads),))
+
+
+# ---------------------------------------------------------------- opening from the start page
+
+def try_open(path: Path, follow_copy: bool = False, **kwargs: Any) -> None:
+    """Open a PO; an error is shown here and the rest of the start page stays.
+
+    `follow_copy`: a file kept here (an upload) that was saved as a copy opens the copy, with
+    the corrections saved to it, as the start page's list does; the same upload again opened
+    the kept file, and those corrections seemed lost."""
+    copy = copy_of(path) if follow_copy else None
+    try:
+        open_po(copy or path, **kwargs)
+    except AlignmentError as exc:
+        st.error(f"Cannot open {md((copy or path).name)}: {md(str(exc))}")
+        return
+    if copy is not None:
+        ss.flash_info = (f"This file was opened here before and saved as a copy: opened {copy}, "
+                         f"with the corrections saved to it (the file kept, {path}, stays as "
+                         "it was).")
+    elif follow_copy:
+        say_lost(path)
+    st.rerun()
+
+
+def say_lost(kept: Path) -> None:
+    """Opened a kept file whose saved copy is gone: say so (it opened without a word, and
+    the corrections saved to the copy seemed lost)."""
+    lost = lost_copy(kept)
+    if lost is not None:
+        ss.flash_info = (f"The copy it was saved as, {lost}, is no longer there (moved or "
+                         f"deleted): opened {kept}, without the corrections saved to that copy.")

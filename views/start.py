@@ -8,14 +8,15 @@ from typing import Any
 
 import streamlit as st
 
-from alignment import drafts, workspace
-from alignment.kept import copy_of, lost_copy
+from alignment import workspace
+from alignment.kept import copy_of
 from alignment.errors import (AlignmentError, FetchError, FetchRefused, LanguagesUnknown,
                               ManyTranslations)
 from alignment.import_pairs import PAIR_FORMATS, pairs_format
 
-from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, load_po,
-                     md, open_bitext, open_po, recover_draft, ss, store_aligned, upload_dir)
+from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest_of, md,
+                     open_bitext, open_po, say_lost, ss, store_aligned, try_open, upload_dir)
+from .start_drafts import drafts_section
 from .languages import language_box, same_text_warning
 
 PAIRS_SUFFIXES = [suffix.lstrip(".") for suffix in PAIR_FORMATS]   # tmx, xlf, xliff, tsv, csv
@@ -131,71 +132,6 @@ def corpus_card(corpus: Any) -> None:
             fetch_missing(corpus, side)
 
 
-def drafts_section() -> None:
-    """Unsaved corrections kept from a session that was reloaded, closed or crashed."""
-    found = drafts.list_drafts()
-    if not found:
-        return
-    st.subheader("Unsaved corrections")
-    for n, draft in enumerate(found):
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
-        row = st.container(horizontal=True, vertical_alignment="center")
-        name = f"{md(draft.title)} ({md(draft.po_path)})" if draft.title else md(draft.po_path)
-        row.markdown(f"Word links found in {name}, not saved ({when})" if _words_only(draft)
-                     else f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
-                     f"({when})")
-        if Path(draft.po_path).is_file():
-            if row.button("Open and recover", key=f"recover_{n}", type="primary"):
-                open_po(Path(draft.po_path), title=draft.title or None, key=draft.key or None)
-                if draft.base_fingerprint != ss.fingerprint:   # views/reader.base_of_current
-                    ss.unknown_base = draft.base_fingerprint
-                recover_draft(draft)  # this one, as the button said: no second question
-                st.rerun()
-        else:
-            gone_file(row, draft, n)
-        if row.button("Discard", key=f"discard_draft_{n}"):
-            drafts.discard(draft)
-            st.rerun()
-
-
-def _words_only(draft: drafts.Draft) -> bool:
-    """Whether the draft differs from its file, unchanged since, in word links alone: no
-    person's change (it said "1 unsaved change", as the reader did)."""
-    from alignment.po import file_fingerprint
-
-    path = Path(draft.po_path)
-    fingerprint = file_fingerprint(path)
-    if not fingerprint or fingerprint != draft.base_fingerprint:
-        return False
-    try:
-        saved = load_po(str(path.resolve()), fingerprint)
-    except (AlignmentError, OSError):
-        return False
-    return drafts.only_word_links(saved, draft.bitext)
-
-
-def gone_file(row: Any, draft: Any, n: int) -> None:
-    """A draft whose PO was deleted or moved: its corrections could only be discarded. Now
-    they can be written there again (and opened), or downloaded as a PO."""
-    from alignment.po import save_po
-
-    row.caption("the file is gone")
-    if row.button("Write it again and open", key=f"rewrite_{n}", type="primary"):
-        path = Path(draft.po_path)
-        try:
-            save_po(draft.bitext, path, expected_fingerprint="")   # only where nothing is now
-        except (AlignmentError, OSError) as exc:
-            st.error(f"Cannot write {md(str(path))}: {md(str(exc))}")
-        else:
-            drafts.discard(draft)
-            try_open(path, title=draft.title or None, key=draft.key or None)
-            st.rerun()
-    them = "it" if draft.changes == 1 else "them"
-    row.download_button(f"Download {them} (PO)", workspace.export_bytes(draft.bitext, "po", edited=True),
-                        file_name=f"{Path(draft.po_path).stem}-recovered.po", key=f"dl_draft_{n}",
-                        on_click="ignore")
-
-
 SHOWN_HERE = 12   # PO files of the current folder shown as buttons
 
 
@@ -223,7 +159,7 @@ def kept_row() -> None:
             if item.kind == "set":
                 open_kept_set(item.path)
             else:
-                _say_lost(item.path)   # said once it is open (try_open reruns the page)
+                say_lost(item.path)   # said once it is open (try_open reruns the page)
                 try_open(copy or item.path, title=item.label)
     if len(found) > SHOWN_HERE:
         bar.caption(f"and {len(found) - SHOWN_HERE:,} more in {md(str(found[0].path.parent))}")
@@ -321,27 +257,6 @@ def upload_box() -> None:
                  key="upload:" + workspace.pairs_digest(data, tgt, src)[:16])
 
 
-def try_open(path: Path, follow_copy: bool = False, **kwargs: Any) -> None:
-    """Open a PO; an error is shown here and the rest of the start page stays.
-
-    `follow_copy`: a file kept here (an upload) that was saved as a copy opens the copy, with
-    the corrections saved to it, as the start page's list does; the same upload again opened
-    the kept file, and those corrections seemed lost."""
-    copy = copy_of(path) if follow_copy else None
-    try:
-        open_po(copy or path, **kwargs)
-    except AlignmentError as exc:
-        st.error(f"Cannot open {md((copy or path).name)}: {md(str(exc))}")
-        return
-    if copy is not None:
-        ss.flash_info = (f"This file was opened here before and saved as a copy: opened {copy}, "
-                         f"with the corrections saved to it (the file kept, {path}, stays as "
-                         "it was).")
-    elif follow_copy:
-        _say_lost(path)
-    st.rerun()
-
-
 def align_section() -> None:
     st.subheader("Align new texts")
     st.caption("An original and its translation as plain text, HTML, Markdown, EPUB, DOCX, ODT "
@@ -386,15 +301,6 @@ def align_uploads(files: list[Any], langs: list[str]) -> None:
                      "(Save a copy as…); the start page lists it.")
 
 
-def _say_lost(kept: Path) -> None:
-    """Opened a kept file whose saved copy is gone: say so (it opened without a word, and
-    the corrections saved to the copy seemed lost)."""
-    lost = lost_copy(kept)
-    if lost is not None:
-        ss.flash_info = (f"The copy it was saved as, {lost}, is no longer there (moved or "
-                         f"deleted): opened {kept}, without the corrections saved to that copy.")
-
-
 def open_aligned_before(target: Path, existing: Any, title: str) -> None:
     """The same texts aligned again: the file kept for them, or the copy it was saved as
     ("Save a copy as…" made the copy the open file, with the newer corrections)."""
@@ -410,7 +316,7 @@ def open_aligned_before(target: Path, existing: Any, title: str) -> None:
                 key=str(target.resolve()))
     ss.flash_info = (f"These texts were aligned here before: opened {target}, with the "
                      "corrections saved to it.")
-    _say_lost(target)
+    say_lost(target)
 
 
 def start_page() -> None:

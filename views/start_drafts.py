@@ -1,0 +1,85 @@
+"""The start page's "Unsaved corrections": drafts kept from a session that was reloaded,
+closed or crashed, each recovered, discarded, written again where its file was, or downloaded.
+
+Why apart from views/start.py: the rules of what a draft is offered as (a person's changes, or
+word links alone) and what a gone file allows are the reader's saving rules seen from the start
+page, tested as such (tests/e2e/test_saving_reload.py, test_start_page.py).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from alignment import drafts, workspace
+from alignment.errors import AlignmentError
+
+from .common import load_po, md, open_po, recover_draft, ss, try_open
+
+
+def drafts_section() -> None:
+    """Unsaved corrections kept from a session that was reloaded, closed or crashed."""
+    found = drafts.list_drafts()
+    if not found:
+        return
+    st.subheader("Unsaved corrections")
+    for n, draft in enumerate(found):
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
+        row = st.container(horizontal=True, vertical_alignment="center")
+        name = f"{md(draft.title)} ({md(draft.po_path)})" if draft.title else md(draft.po_path)
+        row.markdown(f"Word links found in {name}, not saved ({when})" if _words_only(draft)
+                     else f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
+                     f"({when})")
+        if Path(draft.po_path).is_file():
+            if row.button("Open and recover", key=f"recover_{n}", type="primary"):
+                open_po(Path(draft.po_path), title=draft.title or None, key=draft.key or None)
+                if draft.base_fingerprint != ss.fingerprint:   # views/reader.base_of_current
+                    ss.unknown_base = draft.base_fingerprint
+                recover_draft(draft)  # this one, as the button said: no second question
+                st.rerun()
+        else:
+            gone_file(row, draft, n)
+        if row.button("Discard", key=f"discard_draft_{n}"):
+            drafts.discard(draft)
+            st.rerun()
+
+
+def _words_only(draft: drafts.Draft) -> bool:
+    """Whether the draft differs from its file, unchanged since, in word links alone: no
+    person's change (it said "1 unsaved change", as the reader did)."""
+    from alignment.po import file_fingerprint
+
+    path = Path(draft.po_path)
+    fingerprint = file_fingerprint(path)
+    if not fingerprint or fingerprint != draft.base_fingerprint:
+        return False
+    try:
+        saved = load_po(str(path.resolve()), fingerprint)
+    except (AlignmentError, OSError):
+        return False
+    return drafts.only_word_links(saved, draft.bitext)
+
+
+def gone_file(row: Any, draft: Any, n: int) -> None:
+    """A draft whose PO was deleted or moved: its corrections could only be discarded. Now
+    they can be written there again (and opened), or downloaded as a PO."""
+    from alignment.po import save_po
+
+    row.caption("the file is gone")
+    if row.button("Write it again and open", key=f"rewrite_{n}", type="primary"):
+        path = Path(draft.po_path)
+        try:
+            save_po(draft.bitext, path, expected_fingerprint="")   # only where nothing is now
+        except (AlignmentError, OSError) as exc:
+            st.error(f"Cannot write {md(str(path))}: {md(str(exc))}")
+        else:
+            drafts.discard(draft)
+            try_open(path, title=draft.title or None, key=draft.key or None)
+            st.rerun()
+    them = "it" if draft.changes == 1 else "them"
+    row.download_button(f"Download {them} (PO)", workspace.export_bytes(draft.bitext, "po", edited=True),
+                        file_name=f"{Path(draft.po_path).stem}-recovered.po", key=f"dl_draft_{n}",
+                        on_click="ignore")
