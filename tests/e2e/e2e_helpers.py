@@ -56,3 +56,18 @@ def click_download(page, fmt: str):
     with page.expect_download(timeout=30_000) as info:
         button.click()
     return info.value
+
+
+def choose_link(page, n: int) -> None:
+    """"Correct a link" (opened unless it is), link n typed in its number box, Enter."""
+    from playwright.sync_api import expect
+
+    number = page.get_by_label("Link (the blue row)")
+    if not number.is_visible():
+        page.get_by_text("Correct a link").click()
+    number.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(n))
+    page.keyboard.press("Enter")
+    expect(number).to_have_value(str(n))
+    settle(page)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (click_download, open_by_path, reader_table, save_copy_as, settle,
-                         upload_pair)
+from e2e_helpers import (choose_link, click_download, open_by_path, reader_table, save_copy_as,
+                         settle, upload_pair)
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,15 +54,7 @@ def sidebar(page):
 def correct_link(page, n: int, text: str) -> None:
     """"Correct a link" (opened unless it is), link n, its target sentence replaced by
     `text`, Apply edit."""
-    if not page.get_by_label("Link (the blue row)").is_visible():
-        page.get_by_text("Correct a link").click()
-    number = page.get_by_label("Link (the blue row)")
-    number.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(str(n))
-    page.keyboard.press("Enter")
-    expect(number).to_have_value(str(n))
-    settle(page)
+    choose_link(page, n)
     page.get_by_label("Edit the target sentence").click()
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
@@ -406,13 +398,7 @@ def test_a_sentence_the_translation_added_can_be_deleted(page, tmp_path):
     write_po(Bitext(tuple(map(Sentence, src)), tuple(map(Sentence, tgt)), Alignment(links),
                     "fr", "en"), path)
     open_by_path(page, path)
-    page.get_by_text("Correct a link").click()
-    number = page.get_by_label("Link (the blue row)")
-    number.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type("2")
-    page.keyboard.press("Enter")
-    settle(page)
+    choose_link(page, 2)
     page.get_by_role("button", name="Delete this added sentence from the translation").click()
     expect(reader_table(page)).not_to_contain_text("Nobody knows why.")
     reader_table(page).click()

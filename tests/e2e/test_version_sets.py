@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import click_download, settle
+from e2e_helpers import choose_link, click_download, settle
 
 from alignment.types import Alignment, Link, Sentence, Version
 from alignment.versions import join
@@ -64,13 +64,7 @@ def cell(page, name: str, row: int):
 
 def correct_link(page, n: int, text: str) -> None:
     """In the pair's reader: "Correct a link", link n, the target retyped, Apply and save."""
-    page.get_by_text("Correct a link").click()
-    number = page.get_by_label("Link (the blue row)")
-    number.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(str(n))
-    page.keyboard.press("Enter")
-    settle(page)
+    choose_link(page, n)
     box = page.get_by_label("Edit the target sentence")
     expect(box).to_have_value(ES[n - 1])
     box.click()
