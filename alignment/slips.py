@@ -38,7 +38,7 @@ from .slip_rare import Against, text_slips
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
 from .slip_words import MIN_COUNT, form_of, near_words, towards, word_index
-from .spelling import _key, _known
+from .spelling import known_word
 from .word_lists import english_lemmas
 
 if TYPE_CHECKING:
@@ -274,15 +274,13 @@ def _link_slips(i: int, bitext: Bitext, evidence: WordEvidence, text: _TextTable
 
 
 def _words_only(found: list[Finding], bitext: Bitext) -> list[Finding]:
-    """The findings less those on a word its language does not know (spelling._known: the word
+    """The findings less those on a word its language does not know (spelling.known_word: the word
     list, English lemminflect's lexicon, simplemma's tables): 'silnet' is a misspelling, the
     spelling check's to report, never a real-word slip for 'silent' (it was, with --only
     realword, where no spelling finding took the word's place: one_per_word)."""
-    speller, lang = speller_for(bitext.tgt_lang), bitext.tgt_lang
-    english, german = (primary(lang) == code for code in ("en", "de"))
     text = bitext.link_text(found[0].link, "tgt") if found else ""
     return [f for f in found if (t := next((s for s in f.spans if s.side == "tgt"), None)) is None
-            or _known(_key(text[t.start:t.end]), speller, english, german, lang)]
+            or known_word(text[t.start:t.end], bitext.tgt_lang)]
 
 
 def common_in_text(lexicon: TextLexicon, config: CheckConfig) -> frozenset[str]:

@@ -174,6 +174,16 @@ def _known(key: str, speller: Any, english: bool, german: bool, lang: str) -> bo
     return bool(english_lemmas(key)) if english else _lemma_known(key, lang)
 
 
+def known_word(word: str, lang: str) -> bool:
+    """Whether `lang`'s word lists know `word` as this check reads them (`_known`); True where
+    the language has no list (nothing to tell). The real-word check asks it: a word no list
+    knows is a spelling slip, never a real-word one."""
+    speller = speller_for(lang)
+    if speller is None:
+        return True
+    return _known(_key(word), speller, primary(lang) == "en", primary(lang) == "de", lang)
+
+
 def _lemma_known(key: str, lang: str) -> bool:
     """Does simplemma's lemma table of the language know the word? (Loaded on first use: up to
     a second and some 80 MB for German.)"""
