@@ -43,6 +43,11 @@ FIGURE_BEFORE = re.compile(rf"(?<![\d.,])\d{{1,4}}(?:er|re|e|\.|st|nd|rd|th)?{SP
 FIGURE_AFTER = re.compile(rf",?{SPACE}+\d{{1,4}}(?!\d)")                                 # ' 18', ', 1958'
 NAME_AFTER = re.compile(rf"{SPACE}+[^\W\d_]*[A-Z]")   # 'the March Hare', 'May Day': a name's first word
 NEAR = 8   # characters before a word read for a figure ('1er ', '2. ')
+# parts of the day a language writes in one word with its weekday ('Dienstagabend', 'zondagavond')
+DAY_PARTS: dict[str, tuple[str, ...]] = {
+    "de": ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "fruh"),
+    "nl": ("ochtend", "morgen", "voormiddag", "middag", "namiddag", "avond", "nacht"),
+}
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ def named(text: str, lang: str, strict: bool = True) -> list[DateWord]:
     caps, ambiguous = _capitalises(lang), AMBIGUOUS.get(primary(lang), frozenset())
     out = []
     for m in CALENDAR_WORD.finditer(text):
-        key = names.get(fold(m.group()))
+        key = names.get(fold(m.group())) or _weekday_compound(fold(m.group()), lang, names)
         if key is None:
             continue
         if strict:
@@ -97,6 +102,16 @@ def named(text: str, lang: str, strict: bool = True) -> list[DateWord]:
                 continue
         out.append(DateWord(key, m.group(), m.start(), m.end()))
     return out
+
+
+def _weekday_compound(word: str, lang: str, names: dict[str, str]) -> str | None:
+    """The weekday of a word that joins it to a part of the day ('dienstagabend' -> 'd1'):
+    German and Dutch write 'Tuesday evening' as one word, which no calendar lists."""
+    parts = DAY_PARTS.get(primary(lang), ())
+    for part in parts:
+        if word.endswith(part) and names.get(word[:-len(part)], "m")[0] == "d":
+            return names[word[:-len(part)]]
+    return None
 
 
 def _free_months(text: str, other: str) -> Counter[int]:

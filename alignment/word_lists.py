@@ -9,6 +9,7 @@ uses to walk the links and build its findings. cognates.py re-exports them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -87,12 +88,19 @@ def function_words(lang: str, top: int = 200) -> frozenset[str]:
     return frozenset(sorted(freq, key=freq.__getitem__, reverse=True)[:top])
 
 
+# Weekdays CLDR does not list: northern German 'Sonnabend' (Saturday)
+EXTRA_CALENDAR: dict[str, dict[str, str]] = {"de": {"sonnabend": "d5"}}
+
+
 @lru_cache(maxsize=16)
 def _calendar(lang: str) -> dict[str, str]:
     """Folded month and weekday names of a language (Babel's CLDR data) -> 'm1'..'d6'; a
-    regional tag ('en-GB', which Babel does not parse) has its language's names."""
+    regional tag ('en-GB', which Babel does not parse) has its language's names.
+
+    Both grammatical forms CLDR gives (Russian 'января' in a date, 'январь' alone; Polish
+    'stycznia', 'styczeń') and the regional ones ('Jänner' in Austria, 'setiembre' in Peru):
+    a text names its month in any of them."""
     from babel import Locale, UnknownLocaleError
-    from babel.dates import get_day_names, get_month_names
 
     from .lang import primary
 
@@ -101,8 +109,26 @@ def _calendar(lang: str) -> dict[str, str]:
         Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
         return {}
-    names = {fold(n): f"m{k}" for k, n in get_month_names("wide", locale=lang).items()}
-    names.update({fold(n): f"d{k}" for k, n in get_day_names("wide", locale=lang).items()})
+    names: dict[str, str] = {}
+    for locale in (*_regions(lang), lang):   # the language's own names last: they win
+        names.update(_calendar_names(locale))
+    names.update(EXTRA_CALENDAR.get(lang, {}))
+    return names
+
+
+def _regions(lang: str) -> list[str]:
+    """Babel's regional locales of a language in its usual script ('de_AT', 'es_PE'; not
+    'en_Shaw'): their month names are the same language's."""
+    from babel import localedata
+    return [i for i in localedata.locale_identifiers() if re.fullmatch(rf"{lang}_(?:[A-Z]{{2}}|\d{{3}})", i)]
+
+
+def _calendar_names(locale: str) -> dict[str, str]:
+    from babel.dates import get_day_names, get_month_names
+    names = {}
+    for context in ("stand-alone", "format"):
+        names.update({fold(n): f"m{k}" for k, n in get_month_names("wide", context, locale).items()})
+        names.update({fold(n): f"d{k}" for k, n in get_day_names("wide", context, locale).items()})
     return names
 
 

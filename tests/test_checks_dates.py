@@ -39,6 +39,21 @@ def checked(src: str, tgt: str, src_lang: str = "fr", tgt_lang: str = "en",
     # the 5 is May written as a figure: July is the month changed, not May
     ("Parti le 3/5, revenu en juin.", "Left on 3 May, back in July.", ("fr", "en"),
      "month 'juin' became 'July'?", ("juin", "July")),
+    # a weekday joined to the part of the day, German and Dutch
+    ("Er kam am Dienstagabend.", "Il vint mercredi soir.", ("de", "fr"),
+     "weekday 'Dienstagabend' became 'mercredi'?", ("Dienstagabend", "mercredi")),
+    ("Hij kwam zondagavond terug.", "He came back on Monday evening.", ("nl", "en"),
+     "weekday 'zondagavond' became 'Monday'?", ("zondagavond", "Monday")),
+    # regional and grammatical forms: Austrian 'Jänner', northern 'Sonnabend', Russian and
+    # Polish months standing alone (nominative), not only in a date (genitive)
+    ("Im Jänner 1950 kam er.", "Il vint en février 1950.", ("de", "fr"),
+     "month 'Jänner' became 'février'?", ("Jänner", "février")),
+    ("Am Sonnabend kam er.", "Il vint dimanche.", ("de", "fr"),
+     "weekday 'Sonnabend' became 'dimanche'?", ("Sonnabend", "dimanche")),
+    ("Январь 1950 года был холодным.", "February 1950 was cold.", ("ru", "en"),
+     "month 'Январь' became 'February'?", ("Январь", "February")),
+    ("Styczeń 1950 był zimny.", "February 1950 was cold.", ("pl", "en"),
+     "month 'Styczeń' became 'February'?", ("Styczeń", "February")),
 ])
 def test_a_month_or_weekday_changed_by_name_is_a_warning(src: str, tgt: str, langs: tuple[str, str],
                                                          said: str, words: tuple[str, str]) -> None:
@@ -60,6 +75,14 @@ def test_a_month_or_weekday_changed_by_name_is_a_warning(src: str, tgt: str, lan
     ("Mars brillait dans le ciel.", "Jupiter shone in April skies.", ("fr", "en")),
     # a month on one side only stays as before
     ("Il partit le 3 mai.", "He left on the 3rd.", ("fr", "en")),
+    # the same day in other forms
+    ("Er kam am Dienstagabend.", "Il vint mardi soir.", ("de", "fr")),
+    ("Am Sonnabend kam er.", "Il vint samedi.", ("de", "fr")),
+    ("Im Jänner 1950 kam er.", "Il vint en janvier 1950.", ("de", "fr")),
+    ("Январь 1950 года был холодным.", "January 1950 was cold.", ("ru", "en")),
+    ("Hij kwam zondagavond terug.", "He came back on Sunday evening.", ("nl", "en")),
+    # a word that only ends like a part of the day is no weekday
+    ("Der Abend kam.", "Le soir vint.", ("de", "fr")),
 ])
 def test_a_month_kept_or_not_a_month_is_no_date_changed(src: str, tgt: str, langs: tuple[str, str]) -> None:
     assert [f.message for f in checked(src, tgt, *langs) if "became" in f.message] == []
