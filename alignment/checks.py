@@ -48,6 +48,7 @@ from .lang import primary
 from .unmatched import check_match, check_omissions, length_z, part_left_out
 from .progress import Progress, no_progress
 from .number_pairs import number_pair_findings
+from .number_units import converted
 from .number_words import compared_numbers, spelled, written_numbers
 from .numbers import (PROSE_QUANTITIES, SPACE, Quantity, asides, listed, number_values, quantities,
                       unequal)
@@ -165,7 +166,8 @@ def _words_apart(text: str, lang: str, other: str, other_lang: str,
     """The numbers text writes out in words that neither side writes in figures and the other
     side does not write out (number_words.spelled: as a cardinal or an ordinal)."""
     return [(n, text[a:b] if b else word, a, b) for n, word, a, b in compared_numbers(text, lang)
-            if Decimal(n) not in figures and not spelled(Decimal(n), other, other_lang)]
+            if Decimal(n) not in figures and not spelled(Decimal(n), other, other_lang)
+            and not converted(n, text, lang, other, other_lang, figures)]
 
 
 def _said(numbers: Sequence[WordNumber]) -> str:
@@ -181,7 +183,8 @@ def _written_apart(text: str, lang: str, other: str, other_lang: str, figures: S
     values = {q.value for q in figures}
     values |= {q.value % 100 for q in figures if q.value >= 1000}   # '1990s' / 'los años noventa'
     return ", ".join(word for n, word in written_numbers(text, lang)
-                     if n not in values and not spelled(Decimal(n), other, other_lang))
+                     if n not in values and not spelled(Decimal(n), other, other_lang)
+                     and not converted(n, text, lang, other, other_lang, values))
 
 
 # ---------------------------------------------------------------- omissions, length, confidence

@@ -37,6 +37,7 @@ from functools import lru_cache
 from .evidence import fold
 from .lang import primary
 from .number_compounds import compounds
+from .number_units import converted
 from .number_words import OTHER_FORMS, phrases_apart, spelled
 from .numbers import number_values
 from .types import Finding, Span
@@ -203,11 +204,13 @@ def _unit(after: Sequence[tuple[str, int, int]]) -> str:
     return ""
 
 
-def _unmatched(mine: Sequence[WordNumber], other: str, other_lang: str) -> list[WordNumber]:
-    """The numbers of `mine` whose value the other text writes nowhere: in figures, or in
-    words as a cardinal or an ordinal (number_words.spelled)."""
+def _unmatched(mine: Sequence[WordNumber], text: str, lang: str, other: str, other_lang: str) -> list[WordNumber]:
+    """The numbers of `mine` (of text) whose value the other text writes nowhere: in figures,
+    or in words as a cardinal or an ordinal (number_words.spelled), or converted ('deux
+    siècles' / 'two hundred years', number_units)."""
     figures = {v for v, *_ in number_values(other)}
-    return [w for w in mine if Decimal(w.value) not in figures and not spelled(Decimal(w.value), other, other_lang)]
+    return [w for w in mine if Decimal(w.value) not in figures and not spelled(Decimal(w.value), other, other_lang)
+            and not converted(w.value, text, lang, other, other_lang, figures)]
 
 
 def changed_numbers(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[tuple[WordNumber, WordNumber]]:
@@ -215,8 +218,8 @@ def changed_numbers(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[tu
     another value, unmatched on both sides, before the same measure (or none), paired in the
     order of the text where both sides leave as many unmatched; round hundreds and thousands
     on both sides are idioms ('mille fois' / 'a hundred times'), not paired."""
-    lost = _unmatched(numbers_in_words(src, src_lang), tgt, tgt_lang)
-    added = _unmatched(numbers_in_words(tgt, tgt_lang), src, src_lang) if lost else []
+    lost = _unmatched(numbers_in_words(src, src_lang), src, src_lang, tgt, tgt_lang)
+    added = _unmatched(numbers_in_words(tgt, tgt_lang), tgt, tgt_lang, src, src_lang) if lost else []
     pairs = []
     for unit in dict.fromkeys(w.unit for w in lost):
         s = [w for w in lost if w.unit == unit]
