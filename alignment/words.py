@@ -62,6 +62,7 @@ from .lang import MARKS
 from .progress import Progress, no_progress
 from .types import MAX_WORD_PAIRS, Bitext, Token, WordLink
 from .word_model import build_cells, train_posteriors
+from .word_order import prior_weight
 
 # A token is what a reader sees as one unit: a number (1,000.5), a word (hyphens and
 # internal apostrophes kept: "grand-mère", "aujourd'hui"), or one punctuation mark (runs of
@@ -158,6 +159,7 @@ class WordConfig:
     highlight: float = 0.8  # the reader highlights links with confidence >= this
     punctuation: bool = True  # the Alibi gold links a fifth of its sure links to punctuation
     eflomal: float = 0.0  # > 0: add eflomal's links with this weight (optional, GPL-3)
+    reorder: bool = True  # weigh the position priors by the text's own word order (word_order.py)
 
     def params(self) -> tuple[tuple[str, str], ...]:
         """The settings as Signature params."""
@@ -236,10 +238,11 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
     progress(0, 1, "training the word model")
     cells = build_cells(src_ids, tgt_ids)
     cell_sim = _cell_cosines(vs, vt, src_ids, tgt_ids)
+    order = _order_weight(cell_sim, cells.starts, pairs, keep) if config.reorder else 1.0
     sim = np.empty(len(cells.kf))
     sim[cells.key] = cell_sim  # every cell of a type pair has the same cosine
     fwd, rev = train_posteriors(cells, sim, iterations=config.em_iterations,
-                                diagonal=config.em_diagonal, null=config.em_null,
+                                diagonal=config.em_diagonal * order, null=config.em_null,
                                 temperature=config.prior_temperature, strength=config.prior_strength,
                                 hmm=config.em_hmm)
     progress(1, 1, "training the word model")
@@ -253,9 +256,20 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
         if mat.size:
             where = np.subtract.outer((np.arange(len(a)) + 0.5) / len(a),
                                       (np.arange(len(b)) + 0.5) / len(b))
-            mat -= np.float32(config.diagonal) * np.abs(where).astype(np.float32)
+            mat -= np.float32(config.diagonal * order) * np.abs(where).astype(np.float32)
         out.append(mat)
     return _add_eflomal(out, pairs, keep, config.eflomal) if config.eflomal else out
+
+
+def _order_weight(cell_sim: np.ndarray, starts: np.ndarray, pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+                  keep: Sequence[tuple[list[int], list[int]]]) -> float:
+    """word_order.prior_weight over each pair's cosines, words told from punctuation."""
+    cosines, words = [], []
+    for k, ((s, t), (ks, kt)) in enumerate(zip(pairs, keep)):
+        cosines.append(cell_sim[starts[k]:starts[k + 1]].reshape(len(ks), len(kt)))
+        words.append((np.array([is_word(s[i]) for i in ks], dtype=bool),
+                      np.array([is_word(t[j]) for j in kt], dtype=bool)))
+    return prior_weight(cosines, words)
 
 
 def _add_eflomal(scores: list[np.ndarray], pairs: Sequence[tuple[Sequence[str], Sequence[str]]],

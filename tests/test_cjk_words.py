@@ -82,6 +82,13 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[str
     ("父は銀行で三十年間働いた。", "働い", "worked"),          # TinySegmenter: '間働', unlinked
     ("雪のせいで飛行機が三時間遅れた。", "飛行機", "plane"),   # TinySegmenter: '飛行 | 機'
     ("先週、横浜の中華街で昼ご飯を食べた。", "中華街", "Chinatown"),
+    # the position priors, tuned on French-English, linked these to the word at their place
+    # until they followed the text's own word order (word_order.py)
+    ("彼は新宿の小さな家に住んでいた。", "新宿", "Shinjuku"),   # was 'lived'
+    ("山田先生は大阪で生まれました。", "大阪", "Osaka"),        # was 'Yamada'
+    ("会議は午後三時に始まります。", "午後", "afternoon"),      # was 'starts'
+    ("彼は静かにドアを閉めた。", "静か", "quietly"),            # was 'closed'
+    ("彼は静かにドアを閉めた。", "閉め", "closed"),             # was 'quietly'
 ])
 def test_content_words_link_to_their_english_word(linked: dict, sentence: str, word: str,
                                                   english: str) -> None:
