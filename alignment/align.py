@@ -43,7 +43,8 @@ sentences; we keep that and add what they leave out.
    second (self-training, as hunalign's realign and Bleualign's second pass).
 
 Modules: this one holds the full pass and the search; alignment/first_pass.py the
-first 1-1 path (item 2); alignment/align_config.py
+first 1-1 path (item 2); alignment/align_encoder.py the progress lent to the encoder and
+what is done without it (item 4); alignment/align_config.py
 the configuration (`AlignConfig`, re-exported here) and how it was tuned;
 alignment/scoring.py builds each text's features and the link score of every
 band cell (items 1 and the skip costs); alignment/lattice.py has the dynamic
@@ -61,13 +62,16 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields, replace
-from typing import Any
 
 import numpy as np
 
 from alignment import confidence, gaps
 from alignment.align_config import AlignConfig
-from alignment.anchors import shared_anchor_runs, translation_pairs
+from alignment.align_encoder import encoding_progress as _encoding_progress
+from alignment.align_encoder import language_warnings as _language_warnings
+from alignment.align_encoder import no_encoder as _no_encoder
+from alignment.align_encoder import self_trained as _self_trained
+from alignment.align_encoder import unknown_languages
 from alignment.errors import InputError, UnknownComponent
 from alignment.first_pass import first_path as _first_path
 from alignment.first_pass import piece_cuts as _piece_cuts
@@ -87,6 +91,9 @@ from alignment.scoring import insertions as _insertions
 from alignment.scoring import lexical_dots as _lexical_dots
 from alignment.scoring import with_word_term as _with_word_term
 from alignment.types import Alignment, Link, Sentence, Signature
+
+__all__ = ["ALIGNER", "ALIGNER_VERSION", "DEFAULT_REVIEW_THRESHOLD", "MAX_SENTENCES", "AlignConfig",
+           "align", "check_size", "config_fields", "unknown_languages"]
 
 ALIGNER = "alignment.align"
 ALIGNER_VERSION = "2"
@@ -147,33 +154,6 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
     progress(_STEPS, _STEPS, "align")
     out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
     return Alignment(out, sig, tuple(warnings))
-
-
-@contextmanager
-def _encoding_progress(embedder, progress: Progress) -> Iterator[None]:
-    """`progress` lent to the embedder while the features are built, where it has a
-    `progress` attribute (embed.UseEmbedder reports each batch of the network), as one
-    "encode" bar over all its calls (each side, its runs): a call's total joins the bar's
-    when the call starts, and the bar closes when the features are done.
-    Why: encoding 49,000 sentences a side took 103 s with the "align" bar standing still."""
-    if not hasattr(embedder, "progress"):
-        yield
-        return
-    before, base, shown = embedder.progress, [0, 0], [False]  # base: done, total of ended calls
-
-    def report(done: int, total: int, stage: str) -> None:
-        shown[0] = True
-        progress(base[0] + done, base[1] + total + 1, stage)  # + 1: open till the end
-        if done >= total:
-            base[0], base[1] = base[0] + done, base[1] + total
-
-    embedder.progress = report
-    try:
-        yield
-    finally:
-        embedder.progress = before
-        if shown[0]:
-            progress(base[1] + 1, base[1] + 1, "encode")
 
 
 @contextmanager
@@ -288,19 +268,6 @@ def _matched_ratio(path, s: _Side, t: _Side, cfg: AlignConfig, ratio: float) -> 
     return max(t_len, 1.0) / max(s_len, 1.0)
 
 
-def _self_trained(src, tgt, links, conf, s_side: _Side, t_side: _Side, cfg: AlignConfig):
-    """The two sides with word translations learnt from the sure links of a first
-    alignment added to their lexical anchors (anchors.translation_pairs); None
-    when there is nothing to learn from."""
-    sure = [(s, t) for (s, t), c in zip(links, conf) if s and t and c >= cfg.self_train_conf]
-    pairs = translation_pairs([" ".join(src[i].text for i in s) for s, _ in sure],
-                              [" ".join(tgt[j].text for j in t) for _, t in sure])
-    if not pairs["src"]:
-        return None
-    s_lex, t_lex = shared_anchor_runs(src, tgt, cfg.max_side, pairs, cfg.self_train)
-    return replace(s_side, lex=s_lex), replace(t_side, lex=t_lex)
-
-
 def _adapted_skips(links, n: int, m: int, cfg: AlignConfig, taken_out: int = 0) -> AlignConfig:
     """Skip costs scaled by how rare omissions were in a first decode (see AlignConfig).
     `taken_out`: target sentences without counterpart already taken out (gaps.py)."""
@@ -316,39 +283,6 @@ def _adapted_skips(links, n: int, m: int, cfg: AlignConfig, taken_out: int = 0) 
 def _group_unaligned(links):
     """Consecutive sentences without counterpart as one link (the LIMSI convention)."""
     return gaps.regroup(links, [0.0] * len(links))[0]
-
-
-def _no_encoder(cfg: AlignConfig) -> AlignConfig:
-    """Without embeddings, length and lexical evidence carry the score."""
-    return replace(cfg, w_sim=0.0, w_len=cfg.plain_w_len, w_lex=cfg.plain_w_lex,
-                   tau=cfg.plain_tau, skip=cfg.plain_skip, merge_penalty=cfg.plain_merge_penalty,
-                   temperature=cfg.plain_temperature, conf_weights=cfg.plain_conf_weights,
-                   self_train=cfg.plain_self_train, self_train_conf=cfg.plain_self_train_conf,
-                   decode="viterbi")  # MBR at 0.05 on these scores: LIMSI 0.889 -> 0.883
-
-
-def _language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> list[str]:
-    """Languages the encoder was not trained on: align without it, and say so."""
-    unknown = unknown_languages(embedder, src_lang, tgt_lang)
-    if not unknown:
-        return []
-    return [f"the encoder {embedder.name} does not know {', '.join(unknown)}: aligned on "
-            "sentence length and shared names/numbers only; review the links"]
-
-
-def unknown_languages(embedder: Any, *langs: str | None) -> list[str]:
-    """Those of `langs` the embedder was not trained on (none when it does not say which it
-    knows): its vectors for them mean little, for the aligner and for the checks alike."""
-    known = getattr(embedder, "languages", None)
-    if known is None:
-        from alignment import embed as embed_module
-        if str(getattr(embedder, "name", "")).startswith("use"):
-            known = getattr(embed_module, "SUPPORTED_LANGUAGES", None)
-    if not known:
-        return []
-    from .lang import encoder_language
-
-    return [lang for lang in langs if lang and encoder_language(lang, known) is None]
 
 
 def _signature(embedder, cfg: AlignConfig, use_encoder: bool) -> Signature:

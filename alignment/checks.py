@@ -50,8 +50,8 @@ from .progress import Progress, no_progress
 from .number_pairs import number_pair_findings
 from .number_units import converted
 from .number_words import compared_numbers, spelled, written_numbers
-from .numbers import (PROSE_QUANTITIES, SPACE, Quantity, asides, listed, number_values, quantities,
-                      unequal)
+from .number_match import PROSE_QUANTITIES, unequal
+from .numbers import SPACE, Quantity, asides, listed, number_values, quantities
 from .slips import check_realword
 from .spelling import check_spelling
 from .untranslated import check_untranslated

@@ -17,7 +17,7 @@ capitalises its months, capitalised mid-sentence and not before another capitali
 'March Hare'); in such a language a month in lower case is no month at all ('he may come').
 
 Library, and why: Babel's CLDR month and weekday names (through word_lists._calendar, as
-numbers._months and the names check read them), every language's in one table.
+number_match._months and the names check read them), every language's in one table.
 """
 
 from __future__ import annotations

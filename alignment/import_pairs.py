@@ -16,13 +16,12 @@ Library, and why: translate-toolkit's tmxfile, xlifffile and Xliff2File (our TMX
 their parser resolves no entity, so an upload naming a file of this machine in a DOCTYPE never
 brings it into the text; the text of TMX and XLIFF 1.2 segments is read without the content of
 their formatting codes by inline_codes.py, which translate-toolkit keeps), Python's csv for tables
-(quotes and delimiters as spreadsheets write them). Pure: bytes in, Bitext out; the caller
+(import_tables.py: quotes and delimiters as spreadsheets write them). Pure: bytes in, Bitext out; the caller
 reads the file.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import re
@@ -63,7 +62,9 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
     if fmt in ("tmx", "xliff"):
         units, langs, versions = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:
-        units, langs = _table_units(data, name, fmt, src_lang, tgt_lang)
+        from .import_tables import table_units
+
+        units, langs = table_units(data, name, fmt, src_lang, tgt_lang)
     paras = [(_clean(s), _clean(t), g) for s, t, g in units]
     paras = [(s, t, g) for s, t, g in paras if s or t]
     if not paras:
@@ -284,70 +285,6 @@ def _languages(name: str, src: str, tgt: str) -> tuple[str, str]:
                          "(--src-lang, --tgt-lang on the command line)") from None
 
 
-# ---------------------------------------------------------------- TSV and CSV
-
-def _table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
-                 tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
-    """Rows of two columns or more (original, translation; the rest ignored). A first row of
-    two language codes (our TSV export: 'fr en link confidence') names the languages."""
-    from .read.charset import decode
-
-    try:
-        text = decode(data, source=name)
-    except InputError:
-        raise InputError(f"{name}: looks like binary data, not a table of text; save a "
-                         "spreadsheet (.xlsx, .ods) as CSV first") from None
-    delimiter = "\t" if fmt == "tsv" else _delimiter(text)
-    rows = [r for r in _csv_rows(text, delimiter) if any(c.strip() for c in r)]
-    if rows and len(rows[0]) < 2:
-        raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
-                         "and the translation side by side (two columns)")
-    named = _header_languages(rows, src_lang, tgt_lang)
-    units = _row_units(rows[1:] if named else rows)
-    src = src_lang or (named[0] if named else _detected(units, 0))
-    tgt = tgt_lang or (named[1] if named else _detected(units, 1))
-    return units, _languages(name, src or "", tgt or "")
-
-
-def _row_units(rows: Sequence[list[str]]) -> list[Para]:
-    return [(r[0], r[1] if len(r) > 1 else "", k) for k, r in enumerate(rows)]
-
-
-def _header_languages(rows: Sequence[list[str]], src_lang: str | None,
-                      tgt_lang: str | None) -> tuple[str, str] | None:
-    """The languages a first row of two language codes names, or None where it is data.
-
-    Why so wary: many short words are language codes too ('Es' Spanish, 'It' Italian, 'no'
-    Norwegian, 'zu' Zulu, 'to' Tongan), and a first row of them (Es, It above German and
-    English sentences) was taken for a header and its pair dropped without a word, while one
-    of two words that are not codes (Oui, Yes) stopped the import. So the row is a header
-    only when both cells are codes `lang.normalize_language` knows ('fr', 'EN', 'pt-BR',
-    'fr_FR'), and they are the codes given (-s, -t): a row that differs from them is data,
-    the languages given win anyway, and keeping a row can only add a pair where dropping one
-    loses it. With none given, the text under the row is asked: a row both of whose codes
-    its detected languages contradict is data, unless it is our TSV export's header (its
-    'link confidence' cells: detection must not undo our own file). A table too short to
-    detect keeps a row of codes as its header (the languages it names are shown; -s and -t
-    naming others keep the row)."""
-    from .lang import primary
-
-    if len(rows) < 2:
-        return None
-    codes = tuple(_language_code(cell) for cell in rows[0][:2])
-    if None in codes:
-        return None
-    given = (src_lang, tgt_lang)
-    if any(g and (_language_code(g) or g) != c for g, c in zip(given, codes)):
-        return None
-    ours = [c.strip() for c in rows[0][2:4]] == ["link", "confidence"]
-    if not any(given) and not ours:
-        units = _row_units(rows[1:])
-        found = [_detected(units, column) for column in (0, 1)]
-        if all(f and primary(f) != primary(c) for f, c in zip(found, codes)):
-            return None
-    return codes
-
-
 def _language_code(cell: str) -> str | None:
     """The BCP 47 tag of a cell that is a language code ('fr_FR' -> 'fr-FR'), else None."""
     from .errors import UnsupportedLanguage
@@ -357,60 +294,3 @@ def _language_code(cell: str) -> str | None:
         return normalize_language(cell.strip())
     except UnsupportedLanguage:
         return None
-
-
-def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
-    """The rows of a table, quoted as CSV writers quote, or not quoted at all.
-
-    Many tables of pairs are written without quoting (`paste a.txt b.txt`, tools' TSV exports),
-    and a dialogue cell starting with a quote ('"Oui," dit-il.') then lost its quotes, or ran
-    on across tabs and lines to the next quote, merging rows, without a word. csv's strict mode
-    refuses such a quote (a quoted cell must end at its closing quote), and then each line is
-    one row, split at the delimiter, its quotes the text's own; so is a table whose whole lines
-    of dialogue are in quotes no writer needed ('"Oui !"', `_needless_quotes`).
-    A cell may hold as much as the file may (a chapter pasted into one cell: csv's default cap
-    of 128 KB per cell raised a traceback), and lines may end as on any system (Excel for Mac's
-    "CSV (Macintosh)" ends them with a bare carriage return, which csv refused with a traceback
-    too)."""
-    if csv.field_size_limit() < PAIRS_MAX_BYTES:
-        csv.field_size_limit(PAIRS_MAX_BYTES)   # process-wide, and only ever raised
-    if '"' not in text:   # nothing can be quoted: csv's rows are the lines, read once
-        return list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter))
-    lines = [line.split(delimiter) for line in io.StringIO(text, newline=None).read().split("\n")]
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=None), delimiter=delimiter, strict=True))
-    except csv.Error:
-        return lines
-    one_line_rows = len(rows) == len(lines) - (lines[-1] == [""])   # no quoted line break
-    return lines if one_line_rows and _needless_quotes(lines, delimiter) else rows
-
-
-def _needless_quotes(lines: list[list[str]], delimiter: str) -> bool:
-    """Whether the pairs' cells (the first two columns) were written without quoting, though
-    csv reads them: some cells are wholly in quotes that no writer needed (no quote, delimiter
-    or line break inside: a line of dialogue, '"Oui !"'), while others are not quoted at all. A
-    writer quotes such a cell only where it quotes every one."""
-    cells = [c for line in lines for c in line[:2] if c.strip()]
-    quoted = [c for c in cells if len(c) >= 2 and c[0] == c[-1] == '"']
-    needless = any('"' not in c[1:-1] and delimiter not in c[1:-1] for c in quoted)
-    return needless and len(quoted) < len(cells)
-
-
-def _delimiter(text: str) -> str:
-    """The CSV delimiter (',', ';' as a French or German Excel writes, or a tab) that cuts the
-    first lines into the most rows of two cells or more, all alike: csv.Sniffer guessed wrong
-    on a short file whose quoted cells held the other delimiters."""
-    head = "\n".join(text.splitlines()[:50])
-
-    def fit(delimiter: str) -> tuple[int, int]:
-        widths = [len(r) for r in _csv_rows(head, delimiter) if r]
-        common = Counter(widths).most_common(1)
-        return (sum(w == common[0][0] for w in widths), -common[0][0]) \
-            if common and common[0][0] >= 2 else (0, 0)
-    return max(",;\t", key=fit)
-
-
-def _detected(units: Sequence[Para], column: int) -> str | None:
-    from .lang import detect_language
-
-    return detect_language(" ".join(u[column] for u in units[:200]))

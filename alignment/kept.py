@@ -85,7 +85,7 @@ def aligned_pair(src_name: str, tgt_name: str, digest: str, src_lang: str,
     The first place is workspace.aligned_path; when it holds these texts aligned in other
     languages (the person corrected a language box), the second is the same name with the
     languages added. A file there that cannot be read is never replaced: InputError says so."""
-    from .po_read import read_po_fingerprinted
+    from .po_files import read_po_fingerprinted
 
     base = aligned_path(src_name, tgt_name, digest)
     places = (base, base.with_name(f"{base.stem}-{src_lang}-{tgt_lang}.po"))

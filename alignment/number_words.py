@@ -1,7 +1,7 @@
 """Numbers written in words, for the numbers check: '2.' is 'Seconde', '5½' is 'cinq ... et
 demie', '10 Uhr' is 'dix heures', '12:00' is 'midi' (issue 12).
 
-Part of the check stage: numbers.unequal asks here whether a quantity read from digits on
+Part of the check stage: number_match.unequal asks here whether a quantity read from digits on
 one side is written out on the other. Libraries, and why: num2words gives the cardinal and
 ordinal words (40+ languages); Babel's CLDR day periods give 'noon' and 'midnight' ('midi',
 'minuit', 'Mitternacht', 'mezzogiorno'). Neither has fractions said in words nor the

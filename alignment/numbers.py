@@ -15,26 +15,20 @@ million"), digits with Chinese, Japanese and Korean units ("1万5千" = 15000), 
 years ("令和8年" = 2026) and numbers in Chinese characters where they count something
 ("十二个小时", "九点半": number_scales); Arabic's own separators ("١٥٬٠٠٠", "٣٫٥").
 
-Libraries, and why: num2words (through number_words, which also reads fractions
-and times of day in words) for numbers written out on one side only; Babel's CLDR month names (through
-cognates._calendar) for a month given by number on one side and by name on the
-other. Digit groupings and clock forms are regular expressions: no library
-reads "16 h 40" as a time.
+Comparing one side's quantities with the other's (in words, months, Roman numerals there
+too) is number_match.py's. Digit groupings and clock forms are regular expressions: no
+library reads "16 h 40" as a time.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .cognates import _calendar, fold
-from .lang import primary
 from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after
-from .number_words import spelled, spelled_time
 
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:\-٫٬])\d+)*")
 AMPM = rf"(?:{SPACE}?(?P<ap>[aApP])\.?{SPACE}?[mM]\b\.?)"
@@ -148,7 +142,8 @@ def _times(text: str) -> list[Quantity]:
     return out
 
 
-def _roman(numeral: str) -> int:
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral ('XIX' is 19)."""
     values = [ROMAN[c] for c in numeral]
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
@@ -279,7 +274,7 @@ def _quantities(text: str) -> list[Quantity]:
     numbers = [_scaled(Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=_page(text, a)), text)
                for v, a, b in number_values("".join(masked))
                if not LETTER_L.match(text, a)] + [_scaled(h, text) for h in halves] + scales
-    romans = [Quantity("n", Decimal(_roman(m.group("r") or m.group("r1"))), m.start(), m.end())
+    romans = [Quantity("n", Decimal(roman_value(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans, key=lambda q: q.start)
 
@@ -290,118 +285,6 @@ def _scaled(q: Quantity, text: str) -> Quantity:
     if found is None:
         return q
     return replace(q, value=(q.value * found[0]).normalize(), base=q.value, end=found[1])
-
-
-def _months(text: str, lang: str) -> set[int]:
-    """Numbers of the months named in text ('mars' -> 3)."""
-    names = _calendar(lang)
-    return {int(names[w][1:]) for w in re.findall(r"[^\W\d_]+", fold(text))
-            if names.get(w, "").startswith("m")}
-
-
-def _romans(text: str, lang: str) -> list[int]:
-    """Values of Roman numerals standing alone ('camp II'); English 'I' is a pronoun."""
-    return [_roman(r) for r in re.findall(r"\b[IVXL]+\b", text)
-            if not (r == "I" and primary(lang) == "en")]
-
-
-# more quantities than this on one side is a table or a list, not prose: its numbers are
-# compared by value only (not looked for in words, months or Roman numerals on the other
-# side, each a search of the whole other text), so a 1 MB line of numbers takes a second
-PROSE_QUANTITIES = 200
-
-
-def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: str,
-            other_lang: str, own_text: str = "", own_lang: str = "") -> list[Quantity]:
-    """Quantities of one side with no equal on the other (each counterpart used once, the
-    first in order), written out there, a Roman numeral there ('Camp 2' / 'camp II'), or
-    (1-12) a month named there and not on this side (each month used once: '8 août' is no
-    '9 August'); the last three for prose only (PROSE_QUANTITIES)."""
-    pick = _Counterparts(theirs)
-    prose = len(mine) <= PROSE_QUANTITIES
-    months: list[int] | None = None
-    romans: list[int] | None = None
-    out = []
-    for q in mine:
-        if pick.take(q):
-            continue
-        if not prose:
-            out.append(q)
-            continue
-        if q.kind == "n" and any(spelled(v, other_text, other_lang) for v in q.written()):
-            continue
-        if q.kind == "t" and spelled_time(int(q.value), other_text, other_lang):
-            continue
-        whole = q.kind == "n" and q.value == q.value.to_integral_value()
-        if whole and 1 <= q.value <= 12:
-            if months is None:
-                own = _months(own_text, own_lang) if own_text else set()
-                months = sorted(_months(other_text, other_lang) - own)
-            if int(q.value) in months:
-                months.remove(int(q.value))
-                continue
-        if whole and 1 <= q.value <= 89:
-            romans = _romans(other_text, other_lang) if romans is None else romans
-            if int(q.value) in romans:
-                romans.remove(int(q.value))
-                continue
-        out.append(q)
-    return out
-
-
-class _Counterparts:
-    """The other side's quantities, each usable once, found by value: a quantity's equals
-    (Quantity.same) can only be of its own value, a time twelve hours off, or the same span
-    in hours, so each is looked for among those few (in order) instead of in the whole list:
-    linear in the count of numbers, where a line of thousands took seconds."""
-
-    def __init__(self, theirs: Sequence[Quantity]) -> None:
-        self.items = list(theirs)
-        self.used = [False] * len(self.items)
-        self.by: dict[tuple[str, Decimal], deque[int]] = {}
-        for k, o in enumerate(self.items):
-            self.by.setdefault((o.kind, o.value), deque()).append(k)
-            if o.base is not None:
-                self.by.setdefault(("base", o.base), deque()).append(k)
-            clock = o.value if o.kind == "t" else clock_minutes(o.value) or _hour(o)
-            if clock is not None:
-                if o.kind == "n":
-                    self.by.setdefault(("t", clock), deque()).append(k)
-                self.by.setdefault(("t12", clock % HALF_DAY), deque()).append(k)
-
-    def take(self, q: Quantity) -> bool:
-        """Use up the first unused quantity equal to q, one equal to its value before one
-        equal to its number as written only ('令和元年' is 2019 before it is 1); False if
-        there is none."""
-        clock = clock_minutes(q.value) or _hour(q) if q.kind == "n" else None
-        keys = [(q.kind, q.value)] + ([("t12", q.value % HALF_DAY), ("n", q.value / 60)]
-                                      if q.kind == "t" else [("t", q.value * 60)])
-        keys += [("t", clock), ("t12", clock % HALF_DAY)] if clock is not None else []
-        best = self._first(q, keys)
-        if best is None and q.kind == "n":
-            best = self._first(q, [("base", v) for v in q.written()] + [("n", q.base)] * (q.base is not None))
-        if best is None:
-            return False
-        self.used[best] = True
-        return True
-
-    def _first(self, q: Quantity, keys: list[tuple[str, Decimal]]) -> int | None:
-        """The first unused quantity under keys equal to q (Quantity.same)."""
-        best = None
-        for key in keys:
-            ks = self.by.get(key)
-            while ks and self.used[ks[0]]:
-                ks.popleft()
-            k = next((k for k in ks or () if not self.used[k] and q.same(self.items[k])), None)
-            if k is not None and (best is None or k < best):
-                best = k
-        return best
-
-
-def _hour(n: Quantity) -> Decimal | None:
-    """A whole number that may be an hour ('at 4'), as minutes: looked up among the times."""
-    whole = n.value == n.value.to_integral_value() and 1 <= n.value <= 24
-    return n.value * 60 if whole else None
 
 
 def _o_clock(t: Quantity, n: Quantity) -> bool:

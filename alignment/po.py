@@ -5,7 +5,8 @@ proofread there. polib (well kept, pure Python, keeps comments and flags) reads 
 syntax. This module maps links to entries and writes them: write_po refuses to replace a PO a
 person edited (a checksum of the entries tells), save_po keeps what other tools added, both
 atomically (atomic.py) under the file's lock (po_guard.py). Reading back, and the checks on
-what is read, live in po_read.py; every name of both stays importable from here.
+what is read, live in po_read.py and po_files.py (opening the file); every name of them stays
+importable from here.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import InputError, POConflict, POFormatError
 from .po_guard import carry_over, ensure_writable, has_foreign, link_order, locked
+from .po_files import parse_po_bytes, read_po, read_po_bytes, read_po_fingerprinted
 from .po_read import (DEFAULT_REVIEW_THRESHOLD, FORMAT_VERSION, PLACEHOLDER, checksum_matches,
-                      entries_checksum,
-                      po_to_bitext, read_po, read_po_fingerprinted, rebuild_text)
-from .po_read import parse_po_bytes, read_po_bytes
+                      entries_checksum, po_to_bitext, rebuild_text)
 from .snapshot import load_snapshot, store_snapshot
 from .types import Bitext, Link, Sentence, Signature, WordLink
 

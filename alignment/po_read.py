@@ -1,31 +1,26 @@
-"""Read a PO file back as a Bitext: the format's grammar, its checks, and the readers.
+"""Read a PO file back as a Bitext: the format's grammar and its checks.
 
 The counterpart of po.py's writer (docs/po-format.md): msgctxt positions ("src I,J / tgt K")
 say where each link goes, so a file sorted or reordered by a PO tool (msgcat --sort-output)
 still reads in text order; the "#." comments carry confidence, review state, paragraphs,
 sentence lengths and word links. Every way a person or a tool can break the file is a
-POFormatError naming the file and line. polib parses the syntax; po_guard.lint checks first what
-polib would let through; snapshot.py lets a file this package wrote or read before open
-without parsing when its bytes are unchanged.
+POFormatError naming the file and line. The file itself is read and parsed (polib, after
+po_guard.lint), or taken from its snapshot, in po_files.py.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import math
-import os
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 import polib
 
-from .errors import InputError, POFormatError
-from .po_guard import CONTINUED_NOTE, link_order, lint
-from .snapshot import load_snapshot, store_snapshot
+from .errors import POFormatError
+from .po_guard import CONTINUED_NOTE, link_order
 from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
 try:  # the aligner owns the threshold; keep working before it has landed
@@ -347,76 +342,6 @@ def rebuild_text(sentences: Sequence[Sentence]) -> str:
             out.append("\n\n" if sent.paragraph != sentences[k - 1].paragraph else " ")
         out.append(sent.text)
     return "".join(out)
-
-
-# ---------------------------------------------------------------- files
-
-def read_po_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give the path of a .po file in it") from None
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError(f"{path}: no such PO file; give the path of a .po file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the PO file ({exc.strerror})") from None
-
-
-def parse_po_bytes(path: Path, data: bytes) -> polib.POFile:
-    """Parse PO bytes; POFormatError (file and line) on failure.
-
-    The bytes are those the caller fingerprinted, so what is parsed is what was checked. Lines
-    are split as open() does (\n, \r\n, \r), never on U+2028 as str.splitlines would.
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise POFormatError(f"{path}: not UTF-8 (byte {exc.start}); save the PO file as UTF-8") from None
-    lint(path, text)
-    try:
-        parser = polib._POFileParser("", encoding="utf-8")  # the parser polib.pofile uses
-        parser.fhandle = io.StringIO(text, newline=None)
-        parser.instance.fpath = str(path)
-        return parser.parse()
-    except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError
-        if not _PO_KEYWORD.search(text):   # a text, HTML... given where a PO was asked for
-            raise POFormatError(f"{path}: not a PO file (no msgid); give a PO that alignment wrote "
-                                f"(the app's Align, or: alignment align SRC TGT -o pairs.po)") from None
-        message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
-        raise POFormatError(f"{message}; fix the file or write it again") from None
-
-
-_PO_KEYWORD = re.compile(r"^\s*(?:#~\s*)?msgid\b", re.MULTILINE)
-
-
-def read_po_fingerprinted(path: str | os.PathLike[str]) -> tuple[Bitext, str]:
-    """(Bitext, SHA-256 of the very bytes it was read from): pass it to save_po/annotate_po."""
-    path = Path(path)
-    return read_po_data(path, read_po_bytes(path))
-
-
-def read_po_data(path: str | os.PathLike[str], data: bytes) -> tuple[Bitext, str]:
-    """(Bitext, fingerprint) of PO bytes; errors name `path` (and line) as read_po's do.
-
-    Why apart from the file: an uploaded PO is checked under the name the person gave it
-    ('bad.po, line 26'), before a copy is kept under another name."""
-    path = Path(path)
-    fingerprint = hashlib.sha256(data).hexdigest()
-    cached = load_snapshot(fingerprint, data)
-    if cached is not None:
-        return cached[0], fingerprint
-    bitext = po_to_bitext(parse_po_bytes(path, data))
-    store_snapshot(fingerprint, bitext, origin="read")
-    return bitext, fingerprint
-
-
-def read_po(path: str | os.PathLike[str]) -> Bitext:
-    """Read a PO file written by `write_po` (possibly edited in a PO editor) back as a Bitext.
-
-    A file this package wrote (or read before) opens from its snapshot (see snapshot.py)
-    when its bytes are unchanged; otherwise it is parsed with polib.
-    """
-    return read_po_fingerprinted(path)[0]
 
 
 def entries_checksum(po: polib.POFile, scheme: str = "sha256v2") -> str:

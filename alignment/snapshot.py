@@ -2,7 +2,7 @@
 
 Why: polib needs about 2 s to parse a 10,000-link PO on this machine, too slow for a
 reader that must open one in under a second. When `po.write_po`/`po.save_po` write a
-file, or `po_read.read_po` parses one, the Bitext is also stored here under the hash of the
+file, or `po_files.read_po` parses one, the Bitext is also stored here under the hash of the
 exact bytes. Opening the same bytes again loads the JSON (tens of milliseconds); any
 change to the file (a PO editor, another program) changes the hash, so the file is
 parsed again. A snapshot is a cache: losing it loses nothing, and failing to write it

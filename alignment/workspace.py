@@ -216,7 +216,7 @@ def po_to_open(typed: str | os.PathLike[str]) -> Path:
 
     Why: the start page said "no such PO file" of a folder and of a text that was there,
     which sent people looking for a file they had; each case now says what is wrong."""
-    from .po_read import read_po_bytes
+    from .po_files import read_po_bytes
 
     path = Path(os.fspath(typed).strip()).expanduser()
     if path.is_dir():
@@ -237,7 +237,7 @@ def keep_po_upload(name: str, data: bytes, directory: Path) -> Path:
     Why check first: a broken upload was kept in the lasting folder before it was read, so
     its error named the copy (bad-822149b5.po) instead of the person's bad.po, and the
     broken copy stayed there. POFormatError / InputError name `name` and the line."""
-    from .po_read import read_po_data
+    from .po_files import read_po_data
 
     stored = store_upload(name, data, directory)  # refuses one over the size limit
     try:

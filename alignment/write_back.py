@@ -12,10 +12,10 @@ Each segment (a trans-unit, a Trados or memoQ <mrk mtype="seg">, an XLIFF 2 <seg
 TMX <tu>'s translation <seg>) is found again as the import found it, and paired with the
 links by their originals, in order (difflib): a segment whose link was merged or split, or
 whose original was edited, answers no link and is left as it was (counted). A correction is
-made word by word where it falls, so the formatting codes around the words that stay stay too
-('It <g>rains</g>.' -> 'It <g>pours</g>.'); a segment rewritten (most of its words changed), or
-changed across a code, is written as plain text, its codes left out (counted, for the
-proofreader to check in the CAT tool). An XLIFF segment whose state said untranslated ("new",
+made word by word where it falls (edit_in_place.py), so the formatting codes around the words
+that stay stay too ('It <g>rains</g>.' -> 'It <g>pours</g>.'); a segment rewritten (most of its
+words changed), or changed across a code, is written as plain text, its codes left out
+(counted, for the proofreader to check in the CAT tool). An XLIFF segment whose state said untranslated ("new",
 "initial") is marked "translated" (xliff_state.py).
 
 A TMX's languages are found as the import finds them ('fr' finds the file's 'fr-FR'), and a
@@ -31,7 +31,6 @@ declaration, comments, a DOCTYPE) is copied from the original bytes, and its lin
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +38,8 @@ from .codes_as_text import Before, as_read_now, read_with_codes, segments_before
 from .errors import InputError
 from .import_pairs import (_clean, _file_language, _language_code, _parse, _xliff2, element_ns,
                            pairs_format, translatable_units)
-from .inline_codes import holds_text, text_without_codes
+from .edit_in_place import edit_in_place
+from .inline_codes import text_without_codes
 from .types import Bitext
 from .xliff_state import marked_translated
 from .xml_layout import serialise_like
@@ -117,7 +117,7 @@ def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, Write
             matched += 1
             if not _same(new, slot.target):
                 element = slot.element()
-                if not (len(element) and _edit_in_place(element, slot.target, new)):
+                if not (len(element) and edit_in_place(element, slot.target, new)):
                     dropped += len(element) > 0
                     for child in list(element):
                         element.remove(child)
@@ -138,80 +138,6 @@ def _same(new: str, old: str) -> bool:
     as an older import wrote it into the PO (writing that back would strip the file's
     no-break spaces in every unit)."""
     return new == old or (new == _spaced(old) and any(c.isspace() and not c.isascii() for c in old))
-
-
-def _text_nodes(element, depth: int = 0) -> list[tuple[object, str, int]]:
-    """The (node, 'text' or 'tail', depth) places of an element's text, in reading order: the
-    text of <g>, <mrk>, <pc>, <hi> is text (one level deeper), that of codes
-    (inline_codes.CODE_ELEMENTS) is not: the import read the same text."""
-    places = [(element, "text", depth)]
-    for child in element:
-        if holds_text(child):
-            places += _text_nodes(child, depth + 1)
-        places.append((child, "tail", depth))
-    return places
-
-
-TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-IN_PLACE_RATIO = 0.6   # a correction keeps the segment's codes where this much of it stays
-
-
-def _base(texts: list[str], k: int) -> int:
-    """Where place k's text starts in the joined text."""
-    return sum(len(t) for t in texts[:k])
-
-
-def _edit_in_place(element, old: str, new: str) -> bool:
-    """Make the segment read `new` by editing its text word by word where the correction
-    falls, each change inside one stretch of text between codes, so every code stays ('It
-    <g>rains</g>.' -> 'It <g>pours</g>.'); words inserted where two stretches meet go to the
-    one less deep in formatting. False, and nothing changed, where the text read is not `old`
-    (as the import read it, spaces collapsed), where less than IN_PLACE_RATIO of its words
-    stay (a sentence rewritten), or where a change spans a code."""
-    places = _text_nodes(element)
-    texts = [getattr(node, attr) or "" for node, attr, _ in places]
-    owner = [k for k, t in enumerate(texts) for _ in t]          # the place of each raw character
-    raw = "".join(texts)
-    words = [m.span() for m in re.finditer(r"\S+", raw)]
-    if " ".join(raw[a:b] for a, b in words) != old:
-        return False
-    spans = []   # each character of `old`: its raw span (a collapsed space: the whole run)
-    for n, (a, b) in enumerate(words):
-        if n:
-            spans.append((words[n - 1][1], a))
-        spans += [(i, i + 1) for i in range(a, b)]
-    at = [0]   # `old`'s tokens: their character offsets
-    old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
-    for t in old_tokens:
-        at.append(at[-1] + len(t))
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    if matcher.ratio() < IN_PLACE_RATIO:   # rewritten: where its formatting goes is anyone's guess
-        return False
-    edits = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        c1, c2 = at[i1], at[i2]
-        start = spans[c1][0] if c1 < len(spans) else len(raw)
-        end = spans[c2 - 1][1] if c2 > c1 else start
-        touched = sorted(set(owner[start:end]))
-        if not touched:   # an insertion: into the stretch before or after, the shallower
-            near = [k for k in (owner[start - 1] if start else None,
-                                owner[start] if start < len(raw) else None) if k is not None]
-            touched = [min(near, key=lambda k: places[k][2])]
-        if op == "delete":   # words dropped: from each stretch they lie in (a code may go empty)
-            edits += [(max(start, _base(texts, k)), min(end, _base(texts, k + 1)), "", k)
-                      for k in touched]
-        elif len(touched) == 1:
-            edits.append((start, end, "".join(new_tokens[j1:j2]), touched[0]))
-        else:
-            return False
-    for start, end, text, k in sorted(edits, reverse=True):
-        base = _base(texts, k)
-        texts[k] = texts[k][:start - base] + text + texts[k][end - base:]
-    for (node, attr, _), text in zip(places, texts):
-        setattr(node, attr, text or None)
-    return True
 
 
 def _slots(store, version2: bool) -> list[_Slot]:

@@ -1,0 +1,92 @@
+"""A corrected translation written into a segment's XML word by word, its formatting codes kept.
+
+Part of the store stage, for write_back.py. Why a module of its own: write_back.py finds each
+segment of the file again and pairs it with its link; this is what happens inside one
+segment's element once its new text is known. A proofreader mostly fixes a word or two, so
+the change is made where it falls, each inside one stretch of text between codes ('It
+<g>rains</g>.' -> 'It <g>pours</g>.'), and the codes around the words that stay stay too; a
+segment rewritten, or a change across a code, is left to the caller (False). Library, and
+why: difflib, token by token, for where the correction falls (no dependency for a diff of a
+sentence); the element is lxml's, edited in place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .inline_codes import holds_text
+
+
+def _text_nodes(element, depth: int = 0) -> list[tuple[object, str, int]]:
+    """The (node, 'text' or 'tail', depth) places of an element's text, in reading order: the
+    text of <g>, <mrk>, <pc>, <hi> is text (one level deeper), that of codes
+    (inline_codes.CODE_ELEMENTS) is not: the import read the same text."""
+    places = [(element, "text", depth)]
+    for child in element:
+        if holds_text(child):
+            places += _text_nodes(child, depth + 1)
+        places.append((child, "tail", depth))
+    return places
+
+
+TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+IN_PLACE_RATIO = 0.6   # a correction keeps the segment's codes where this much of it stays
+
+
+def _base(texts: list[str], k: int) -> int:
+    """Where place k's text starts in the joined text."""
+    return sum(len(t) for t in texts[:k])
+
+
+def edit_in_place(element, old: str, new: str) -> bool:
+    """Make the segment read `new` by editing its text word by word where the correction
+    falls, each change inside one stretch of text between codes, so every code stays ('It
+    <g>rains</g>.' -> 'It <g>pours</g>.'); words inserted where two stretches meet go to the
+    one less deep in formatting. False, and nothing changed, where the text read is not `old`
+    (as the import read it, spaces collapsed), where less than IN_PLACE_RATIO of its words
+    stay (a sentence rewritten), or where a change spans a code."""
+    places = _text_nodes(element)
+    texts = [getattr(node, attr) or "" for node, attr, _ in places]
+    owner = [k for k, t in enumerate(texts) for _ in t]          # the place of each raw character
+    raw = "".join(texts)
+    words = [m.span() for m in re.finditer(r"\S+", raw)]
+    if " ".join(raw[a:b] for a, b in words) != old:
+        return False
+    spans = []   # each character of `old`: its raw span (a collapsed space: the whole run)
+    for n, (a, b) in enumerate(words):
+        if n:
+            spans.append((words[n - 1][1], a))
+        spans += [(i, i + 1) for i in range(a, b)]
+    at = [0]   # `old`'s tokens: their character offsets
+    old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
+    for t in old_tokens:
+        at.append(at[-1] + len(t))
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    if matcher.ratio() < IN_PLACE_RATIO:   # rewritten: where its formatting goes is anyone's guess
+        return False
+    edits = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        c1, c2 = at[i1], at[i2]
+        start = spans[c1][0] if c1 < len(spans) else len(raw)
+        end = spans[c2 - 1][1] if c2 > c1 else start
+        touched = sorted(set(owner[start:end]))
+        if not touched:   # an insertion: into the stretch before or after, the shallower
+            near = [k for k in (owner[start - 1] if start else None,
+                                owner[start] if start < len(raw) else None) if k is not None]
+            touched = [min(near, key=lambda k: places[k][2])]
+        if op == "delete":   # words dropped: from each stretch they lie in (a code may go empty)
+            edits += [(max(start, _base(texts, k)), min(end, _base(texts, k + 1)), "", k)
+                      for k in touched]
+        elif len(touched) == 1:
+            edits.append((start, end, "".join(new_tokens[j1:j2]), touched[0]))
+        else:
+            return False
+    for start, end, text, k in sorted(edits, reverse=True):
+        base = _base(texts, k)
+        texts[k] = texts[k][:start - base] + text + texts[k][end - base:]
+    for (node, attr, _), text in zip(places, texts):
+        setattr(node, attr, text or None)
+    return True
