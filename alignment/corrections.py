@@ -197,35 +197,53 @@ def same_text(before: Bitext, after: Bitext) -> bool:
 
 @dataclass(frozen=True)
 class History:
-    """Undo/redo as immutable snapshots: cheap, since edits share unchanged tuples."""
+    """Undo/redo as immutable snapshots: cheap, since edits share unchanged tuples.
+
+    `heavy`: the snapshots that stand for several corrections in one Undo step (a recovered
+    draft: `push(draft, steps=draft.changes)`), by identity, so the unsaved count reads as if
+    the person had made them one by one (it read 1 for a draft of 3)."""
 
     current: Bitext
     past: tuple[Bitext, ...] = ()
     future: tuple[Bitext, ...] = ()
     limit: int = 200
+    heavy: tuple[tuple[Bitext, int], ...] = ()
 
-    def push(self, bitext: Bitext) -> History:
-        """The history after an edit (clears redo)."""
-        return History(bitext, (self.past + (self.current,))[-self.limit:], (), self.limit)
+    def push(self, bitext: Bitext, steps: int = 1) -> History:
+        """The history after an edit (clears redo); `steps`: the corrections it stands for."""
+        past = (self.past + (self.current,))[-self.limit:]
+        heavy = tuple((v, n) for v, n in self.heavy if any(v is p for p in past))
+        if steps > 1:
+            heavy += ((bitext, steps),)
+        return History(bitext, past, (), self.limit, heavy)
 
     def undo(self) -> History:
         if not self.past:
             return self
-        return History(self.past[-1], self.past[:-1], (self.current,) + self.future, self.limit)
+        return History(self.past[-1], self.past[:-1], (self.current,) + self.future, self.limit,
+                       self.heavy)
 
     def redo(self) -> History:
         if not self.future:
             return self
-        return History(self.future[0], self.past + (self.current,), self.future[1:], self.limit)
+        return History(self.future[0], self.past + (self.current,), self.future[1:], self.limit,
+                       self.heavy)
+
+    def _steps(self, version: Bitext) -> int:
+        return next((n for v, n in self.heavy if v is version), 1)
 
     def changes_since(self, saved: Bitext) -> int:
         """How many edits (or undos) separate the current version from `saved` (0: none)."""
         if self.current is saved:
             return 0
-        for steps, old in enumerate(reversed(self.past), 1):
+        made = self._steps(self.current)   # the edits between, the one that made `current` first
+        for old in reversed(self.past):
             if old is saved:
-                return steps
-        for steps, later in enumerate(self.future, 1):
+                return made
+            made += self._steps(old)
+        undone = 0
+        for later in self.future:
+            undone += self._steps(later)
             if later is saved:
-                return steps
+                return undone
         return max(1, len(self.past))

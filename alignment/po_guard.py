@@ -10,6 +10,9 @@ po.py maps links to entries; this module keeps that mapping honest when others t
   crossing or a gap) are refused rather than read out of order.
 * `locked` holds a lock beside the file (filelock: well kept, cross-platform, already a dependency)
   across "is the file still what was read?" and the atomic rename, so two saves cannot both win.
+  Not SoftFileLock (a file whose presence is the lock): one left by a crash would refuse every
+  later save; nor a lock kept elsewhere (~/.cache): another user's save of a shared file would
+  not see it. So flock on a file beside the PO, removed only where it would stand beside nothing.
 * `carry_over` keeps what we do not own when the app or `alignment words` rewrites a file:
   translator comments (`# ...`), header fields other tools add (Poedit's X-Poedit-*,
   Plural-Forms, ...), their flags and '#.' notes (`alignment check --format po`'s too), `#|`
@@ -23,9 +26,11 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -100,24 +105,61 @@ def _lock_path(path: Path) -> Path:
 
 @contextmanager
 def locked(path: str | os.PathLike[str]) -> Iterator[None]:
-    """Hold the PO's lock (a hidden `.NAME.lock` beside it); POConflict after LOCK_TIMEOUT."""
-    from filelock import FileLock, Timeout
+    """Hold the PO's lock (a hidden `.NAME.lock` beside it); POConflict after LOCK_TIMEOUT.
 
+    A lock file this call created beside a PO that is still not there when it ends (the
+    write was refused or failed: nothing was created) is removed, while still held: filelock
+    leaves it on Linux by design, and a refused `alignment align -o new.po` left a hidden file
+    beside nothing. A lock file that was there before is left alone (another process may use
+    it). Removing a held lock file is safe because every holder checks, once it has the
+    lock, that the lock file is still the one it locked (`_acquire`), else locks again."""
     path = Path(path)
-    lock = FileLock(_lock_path(path), timeout=LOCK_TIMEOUT)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise POConflict(f"{path} is being saved by another program (lock {_lock_path(path)} "
-                         f"held over {LOCK_TIMEOUT:.0f} s); try again") from None
-    except OSError as exc:
-        from .atomic import write_advice
-        raise InputError(f"{path}: cannot lock the file for writing ({exc.strerror}); "
-                         f"{write_advice(exc)}") from None
+    where = _lock_path(path)
+    fresh = not os.path.lexists(where)
+    lock, fd = _acquire(path, where)
     try:
         yield
     finally:
+        try:
+            if fresh and fd is not None and not path.exists() and _names(where, fd):
+                where.unlink()
+        except OSError:
+            pass   # left behind, as filelock leaves it: harmless
+        finally:
+            lock.release()
+
+
+def _acquire(path: Path, where: Path) -> tuple[Any, int | None]:
+    """The lock on `where` and its descriptor (None where filelock does not say), taken again
+    while the file locked is no longer the one named `where` (removed by `locked` of another
+    process between this one's open and its lock: two holders would then both win)."""
+    from filelock import FileLock, Timeout
+
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while True:
+        lock = FileLock(where, timeout=max(0.0, deadline - time.monotonic()))
+        try:
+            lock.acquire()
+        except Timeout:
+            raise POConflict(f"{path} is being saved by another program (lock {where} "
+                             f"held over {LOCK_TIMEOUT:.0f} s); try again") from None
+        except OSError as exc:
+            from .atomic import write_advice
+            raise InputError(f"{path}: cannot lock the file for writing ({exc.strerror}); "
+                             f"{write_advice(exc)}") from None
+        fd = getattr(getattr(lock, "_context", None), "lock_file_fd", None)
+        if fd is None or _names(where, fd):
+            return lock, fd
         lock.release()
+
+
+def _names(where: Path, fd: int) -> bool:
+    """Whether the file named `where` is the one open as `fd`."""
+    try:
+        held, named = os.fstat(fd), os.stat(where, follow_symlinks=False)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
 
 
 def ensure_writable(path: str | os.PathLike[str], option: str = "") -> None:

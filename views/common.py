@@ -265,7 +265,7 @@ def recover_draft(draft: drafts.Draft | None = None) -> None:
     draft = draft or ss.get("recovery")
     ss.pop("recovery", None)
     if draft is not None:
-        ss.history = ss.history.push(draft.bitext)
+        ss.history = ss.history.push(draft.bitext, steps=draft.changes)
         # The draft is a whole version made on top of the file as it was then: if the file has
         # changed on disk since, saving it would undo those changes without a word. So a save
         # is checked against that file, and meets the conflict box (reload, copy, download).

@@ -209,6 +209,7 @@ def banners() -> None:
                 f"{counted(draft.changes, 'unsaved change')} to this file " \
                 f"{'was' if draft.changes == 1 else 'were'}"
             st.info(f"{what} kept from an earlier session (a reload, a closed tab or a crash)."
+                    + (" Recovered, one Undo takes them all back." if draft.changes > 1 else "")
                     + (" The file has changed on disk since: once they are recovered, Save "
                        "will let you reload it or save a copy, never write over it silently."
                        if changed_since else ""))

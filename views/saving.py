@@ -118,28 +118,33 @@ def reload() -> None:
     mine, base, fp = ss.history.current, base_of_current(), file_fingerprint(Path(ss.path))
     had = unsaved()
     merged, left = _made_again(base, mine, fresh)
+    held = merged == fresh and not left   # the file holds every correction already
+    if held:
+        merged = None
     ss.reloads = [*_reloads(), Reload(fresh, ss.fingerprint, fp, base or ss.saved,
                                       base is not None, merged is not None)]
-    if had and (merged is None or left):
+    if had and not held and (merged is None or left):
         _set_aside(mine)
     ss.history = ss.history.push(fresh)
     if merged is not None:
         ss.history = ss.history.push(merged)
     ss.saved, ss.fingerprint, ss.conflict, ss.reload_saves = fresh, fp, None, []
     if had:
-        ss.reload_info = reload_message(merged is not None, left)
+        ss.reload_info = held_message() if held else reload_message(merged is not None, left)
     changed()
 
 
 def _made_again(base: Bitext | None, mine: Bitext, fresh: Bitext) -> tuple[Bitext | None, int]:
     """The person's corrections made again on top of the file as reloaded: all of them
     (drafts.rebase), else all but those that touch what changed there (rebase_partly: the
-    file's version kept for those); and how many were left out. None where nothing can be."""
+    file's version kept for those); and how many were left out. None where nothing can be;
+    `fresh` itself where the file holds every one already (saved before an Undo past the
+    reload: nothing is lost, and "your corrections touch what was changed" was false)."""
     if base is None or mine is base:
         return None, 0
     merged = drafts.rebase(base, mine, fresh)
     if merged is not None:
-        return (merged, 0) if merged != fresh else (None, 0)
+        return merged, 0
     partly = drafts.rebase_partly(base, mine, fresh)
     return partly if partly is not None and partly[0] != fresh else (None, 0)
 
@@ -153,6 +158,12 @@ def _set_aside(mine: Bitext) -> None:
         drafts.write_draft(mine, ss.path, base_fingerprint=ss.fingerprint,
                            changes=max(unsaved(), 1), title=ss.get("title", ""),
                            key=ss.get("notes_key", ""), session=ss.get("draft_session", "") + "held")
+
+
+def held_message() -> str:
+    return (f"Reloaded {ss.path}: it holds your corrections already, with the changes made "
+            "there. Undo shows your version as it was (saving that would replace the changes "
+            "made on disk: the app asks first).")
 
 
 def reload_message(merged: bool, left: int = 0) -> str:
