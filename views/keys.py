@@ -20,6 +20,8 @@ shortcut library's listener on document):
   next, "Reviewed, next"). They threw the typed text
   away without a word. "Mark reviewed" leaves the sentences as they were, and the box keeps
   the typing (views/editor.py), so it asks nothing.
+- A click on a row of the reader's table chooses that link (as its number typed in the Link box;
+  the box's panel opens), and asks first the same way.
 - So does the Mode switch to Learn (a click on it, or an arrow key in the Mode buttons): Learn
   draws no correction box, and coming back to Read showed the link's old sentence. Proofread
   keeps the box and its typing, so a click on it asks nothing.
@@ -122,6 +124,30 @@ window.addEventListener('click', e => { if (e.target.closest?.('.st-key-sel')) r
 window.addEventListener('mousedown', e => { if (e.target.closest?.('.st-key-sel button')) stop(e); }, true);
 window.addEventListener('keydown', e => { if (e.target.closest?.('.st-key-sel, .st-key-mode')) stop(e); }, true);
 window.addEventListener('beforeunload', e => { if (pending()) { e.preventDefault(); e.returnValue = ''; } });
+// A click on a row of the reader's table chooses that link, as its number typed in the Link
+// box would (the box's panel opened if it is closed); not a click on a control in the row,
+// nor one that ends a selection of text to copy. Typing not applied asks first, once.
+const choose = (n, tries) => {
+  const input = document.querySelector('.st-key-sel input');
+  if (!input) {
+    if (tries === 0) [...document.querySelectorAll('[data-testid="stExpander"] summary')]
+      .find(s => s.textContent.includes('Correct a link'))?.click();
+    if (tries < 20) setTimeout(() => choose(n, tries + 1), 100);
+    return;
+  }
+  input.closest('details')?.setAttribute('open', '');
+  answered = {at: performance.now(), ok: true, on: input};
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, n);
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true}));
+};
+window.addEventListener('click', e => {
+  const row = e.target.closest?.('tr[id^="link-"]');
+  if (!row || e.target.closest('a, button, summary, input, textarea')) return;
+  if (String(window.getSelection() || '') !== '') return;
+  if (pending() && !ask()) return;
+  choose(row.id.slice('link-'.length), 0);
+});
 })()</script>"""
 
 

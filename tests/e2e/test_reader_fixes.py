@@ -146,3 +146,40 @@ def test_a_recovered_draft_counts_every_correction_in_it(page, po_copy, where):
     press(page, "Control+z")   # the whole draft, one Undo
     expect(row(page, 3)).not_to_contain_text("Second typed.")
     expect(page.get_by_text("unsaved change")).to_have_count(0)
+
+
+# ---------------------------------------------------------------- 3. a click on a row
+
+def test_a_click_on_a_row_chooses_that_link(page, po_copy):
+    """A person clicks the sentence of row 5: it becomes the blue row, and the correction
+    panel (opened) holds link 5's sentence. Before, a click on a row did nothing."""
+    from alignment.po import read_po
+
+    target = read_po(po_copy).link_text(4, "tgt")
+    open_by_path(page, po_copy)
+    row(page, 5).locator("td").last.click()
+    settle(page)
+    expect(page.get_by_label("Link (the blue row)")).to_have_value("5")
+    expect(row(page, 5)).to_have_class(re.compile(r"\bcurrent\b"))
+    expect(page.get_by_label("Edit the target sentence")).to_have_value(target)
+    row(page, 2).locator("td").nth(1).click()   # the panel open now: the source cell of row 2
+    settle(page)
+    expect(page.get_by_label("Link (the blue row)")).to_have_value("2")
+    expect(row(page, 2)).to_have_class(re.compile(r"\bcurrent\b"))
+
+
+def test_a_click_on_a_row_asks_before_typing_not_applied_is_lost(page, po_copy):
+    """Text typed in the correction box and not applied: a click on another row asks first;
+    answered 'no', the link and the typing stay."""
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    open_by_path(page, po_copy)
+    choose_link(page, 3)
+    page.get_by_label("Edit the target sentence").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(TYPED)
+    row(page, 6).locator("td").last.click()
+    settle(page)
+    assert len(asked) == 1 and "not applied" in asked[0]
+    expect(page.get_by_label("Link (the blue row)")).to_have_value("3")
+    expect(page.get_by_label("Edit the target sentence")).to_have_value(TYPED)
