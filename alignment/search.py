@@ -8,8 +8,8 @@ not offer: back-references and look-around are refused, and `SearchError` says s
 Plain-text searches keep the standard `re` on an escaped pattern (no backtracking), in the
 text folded as a reader types it (`fold`: full-width and half-width forms, ligatures, the
 optional Arabic and Hebrew vowel marks and letter forms, ё as е, ’ as ', 'œ' as 'oe', case, and
-the accents of Latin letters when the query has none; a letter and its accent written apart are
-composed), the hits mapped back to the text. `plain_finds` is that search for one string (the
+the accents of the Latin letters typed without one ('iñigo' finds 'ÍÑIGO', not 'Inigo'); the dot
+of 'Sr.ª'; a letter and its accent written apart are composed), the hits mapped back to the text. `plain_finds` is that search for one string (the
 glossary's search box).
 
 RE2's `\\w`, `\\d` and `\\s` are ASCII-only; `unicode_classes` rewrites `\\w`, `\\W` and `\\d`
@@ -35,14 +35,14 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Literal, Protocol
 
 from .errors import SearchError
-from .search_fold import fold_parts, folded_text, has_accents, screen_text
+from .search_fold import fold, fold_parts, folded_text, screen_text, typed_accents
 from .types import Bitext, Side, Span
 
 
@@ -279,30 +279,53 @@ def _regex(text: str, case: bool) -> Pattern:
 @dataclass(frozen=True)
 class FoldedPattern:
     """A plain-text query, found in the text's folded form (search_fold.py: why) and its
-    matches mapped back to offsets of the text."""
+    matches mapped back to offsets of the text. `typed` holds the letters typed with an accent
+    (`typed_accents`): a match is kept only where the text's letters there keep those accents."""
 
     compiled: re.Pattern[str]
     case: bool
-    accents: bool = True
+    typed: tuple[tuple[int, int, str], ...] = ()
 
     def finditer(self, text: str) -> Iterator[Any]:
-        folded, even = folded_text(text, self.case, self.accents)
+        folded, even = folded_text(text, self.case, False)
         if even:   # each character folds to one: the offsets are the text's
-            yield from self.compiled.finditer(folded)
+            yield from self._kept(folded, lambda a, b: "".join(
+                fold(c, self.case, True) for c in text[a:b]))
             return
-        screen = screen_text(text, folded, self.case, self.accents)
+        screen = screen_text(text, folded, self.case, False)
         if screen is not None and not self.compiled.search(screen):
             return
-        parts = fold_parts(text, self.case, self.accents)
-        folded = "".join(parts)
+        parts = fold_parts(text, self.case, False)
         cum = list(accumulate(map(len, parts), initial=0))   # folded offset of each character
         kept = [k for k, part in enumerate(parts) if part] + [len(text)]
-        for m in self.compiled.finditer(folded):
+        accented = fold_parts(text, self.case, True) if self.typed else []
+
+        def letters(a: int, b: int) -> str | None:   # the text's at folded a..b, marks after
+            i, j = bisect_right(cum, a) - 1, bisect_right(cum, b) - 1
+            return "".join(accented[i:j]) if cum[i] == a and cum[j] == b else None
+
+        for m in self._kept("".join(parts), letters):
             start = bisect_right(cum, m.start()) - 1
             while start < len(parts) and not parts[start]:
                 start += 1
             end = kept[bisect_left(kept, bisect_left(cum, m.end()))]
             yield SpreadMatch(start, max(end, start))
+
+    def _kept(self, folded: str, letters: Callable[[int, int], str | None]) -> Iterator[Any]:
+        """The matches in `folded` whose letters typed with an accent are those letters in the
+        text (`letters`: the text's between two folded offsets, with accents). A match refused
+        may overlap a good one ('ñn' in 'nñn'), so the search goes on from the next offset."""
+        if not self.typed:
+            yield from self.compiled.finditer(folded)
+            return
+        pos = 0
+        while (m := self.compiled.search(folded, pos)) is not None:
+            s = m.start()
+            if all(letters(s + a, s + b) == form for a, b, form in self.typed):
+                yield m
+                pos = max(m.end(), s + 1)
+            else:
+                pos = s + 1
 
 
 def compile_query(query: Query) -> Pattern | None:
@@ -310,11 +333,10 @@ def compile_query(query: Query) -> Pattern | None:
     if not query.text:
         return None
     if not query.regex:
-        accents = has_accents(query.text)
-        folded = "".join(fold_parts(query.text, query.case, accents))
+        folded, typed = typed_accents(query.text, query.case)
         if not folded:   # only marks ('ُ'): looked for as typed
             return re.compile(re.escape(query.text), 0 if query.case else re.IGNORECASE)
-        return FoldedPattern(re.compile(re.escape(folded)), query.case, accents)
+        return FoldedPattern(re.compile(re.escape(folded)), query.case, typed)
     return _regex(query.text, query.case)
 
 

@@ -9,6 +9,14 @@ maps the hits in the folded text back to the text's offsets.
 A text may write an accent apart from its letter (NFD: 'e' and U+0301, as an imported TSV
 keeps it) while the keyboard gives 'é': `fold_parts` composes such a letter (NFC) and folds it in
 the letter's place, so 'été' finds either form.
+
+Accents count letter by letter (`typed_accents`): a letter the user typed with its accent finds
+that letter only, in either case, and the letters typed without one find any accent. 'iñigo'
+finds 'Íñigo' and 'IÑIGO' ('ñ' made the whole query accent-exact, so the 'i' missed 'Í'), while
+'año' still finds 'AÑO' and not 'ano', and 'à' only 'à', so a proofreader can tell them apart.
+
+An ordinal indicator after an abbreviation's dot ('Sr.ª', 'n.º', '1.ª') is read as the letter
+it is, the dot dropped: 'sra' finds 'Sr.ª', and 'sr.ª' finds 'Sra.' (`fold_parts`).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 # Optional marks a reader may or may not type: Arabic short vowels and other harakat, Hebrew
 # points; and ё, which Russian prints as е as often as not.
@@ -40,6 +49,8 @@ _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # ligatures that NFKC keeps ('ﬁ' it makes 'fi')
 _TYPED_FORMS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "œ": "oe", "Œ": "OE",
                               "æ": "ae", "Æ": "AE"})
+# The dot of an abbreviation an ordinal indicator ends ('Sr.ª', 'n.º'), folded to nothing
+_ORDINAL_DOT = re.compile("\\.(?=[\u00aa\u00ba])")
 
 
 @lru_cache(maxsize=65536)
@@ -112,6 +123,8 @@ def fold_parts(text: str, case: bool = False, accents: bool = True) -> list[str]
             pair = unicodedata.normalize("NFKC", text[k - 1:k + 1])
             if len(pair) == 1:
                 parts[k - 1:k + 1] = [fold(pair, case, accents), ""]
+    for m in _ORDINAL_DOT.finditer(text):
+        parts[m.start()] = ""
     return parts
 
 
@@ -120,11 +133,19 @@ def has_voicing(text: str) -> bool:
     return any(v in text for v in _VOICING)
 
 
-def has_accents(query: str) -> bool:
-    """Whether a query is typed with an accented Latin letter ('à', or 'a' and U+0300). Then
-    its accents count, as a capital makes a search case-sensitive in editors ("smart case"):
-    'a' finds 'à', 'à' finds only 'à', so a proofreader can tell one from the other."""
-    return any(fold(c, True, True) != fold(c, True, False) for c in query)
+def typed_accents(query: str, case: bool) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """The query folded without accents, which the text folded likewise is searched for, and
+    each letter typed with an accent ('ñ', 'Í', 'n' and U+0303, 'ẹ' and U+0301) as (start, end)
+    in that folded query and the form the text's letter there, with the marks after it, must
+    fold to with accents kept: see the module's doc for why accents count letter by letter."""
+    bare, kept = fold_parts(query, case, False), fold_parts(query, case, True)
+    cum = list(accumulate(map(len, bare), initial=0))
+    typed = []
+    for k in (k for k in range(len(query)) if bare[k]):
+        marks = next((j for j in range(k + 1, len(query)) if bare[j]), len(query))
+        if (form := "".join(kept[k:marks])) != bare[k]:
+            typed.append((cum[k], cum[k + 1], form))
+    return "".join(bare), tuple(typed)
 
 
 class _FoldTable(dict):  # type: ignore[type-arg]
@@ -153,14 +174,14 @@ _TABLES = {(case, accents): _FoldTable(case, accents) for case in (False, True)
 
 def folded_text(text: str, case: bool, accents: bool) -> tuple[str, bool]:
     """`text` folded (`fold`) by one str.translate, and whether every character folded to one
-    (a search of 10,000 links took 0.9 s character by character) and no voicing mark nor
-    letter written apart from its accent needs composing."""
+    (a search of 10,000 links took 0.9 s character by character) and no voicing mark,
+    letter written apart from its accent nor ordinal's dot needs composing or dropping."""
     if text.isascii():
         return (text if case else text.lower()), True
     table = _TABLES[case, accents]
     folded = text.translate(table)
     return folded, (len(folded) == len(text) and not table.uneven_re.search(text)
-                    and unicodedata.is_normalized("NFC", text))
+                    and unicodedata.is_normalized("NFC", text) and not _ORDINAL_DOT.search(text))
 
 
 def screen_text(text: str, folded: str, case: bool, accents: bool) -> str | None:
@@ -169,6 +190,6 @@ def screen_text(text: str, folded: str, case: bool, accents: bool) -> str | None
     character. None where a voicing mark apart makes no such string at hand."""
     if has_voicing(text):
         return None
-    if unicodedata.is_normalized("NFC", text):
+    if unicodedata.is_normalized("NFC", text) and not _ORDINAL_DOT.search(text):
         return folded
-    return folded_text(unicodedata.normalize("NFC", text), case, accents)[0]
+    return folded_text(_ORDINAL_DOT.sub("", unicodedata.normalize("NFC", text)), case, accents)[0]
