@@ -47,7 +47,8 @@ from functools import lru_cache
 
 from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
-from .segment_langs import after_elision, pysbd_missed, quote_ends, speech_tag, vetted_goes_on
+from .segment_langs import (after_elision, clock_goes_on, pysbd_missed, quote_ends, speech_tag,
+                            vetted_goes_on, without_article)
 from .segment_pysbd import BIDI_MARKS, pysbd_starts
 from .types import Document, Sentence
 
@@ -72,10 +73,12 @@ ABBREVIATIONS = {
            "ggf", "sog", "geb", "gest", "jh", "jhd", "med", "phil", "jur", "theol", "abb", "anm",
            "hrsg"},
     "es": {"sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "pág", "págs", "cap",
-           "núm", "excmo", "ilmo", "vd", "sta", "sto"},
-    "it": {"sig", "sigg", "sig.ra", "dott", "dott.ssa", "on", "pag", "cap", "avv", "ing", "geom"},
+           "núm", "excmo", "ilmo", "vd", "sta", "sto", "avda", "av", "lic", "ing"},
+    "it": {"sig", "sigg", "sig.ra", "dott", "dott.ssa", "on", "pag", "pagg", "cap", "avv", "ing",
+           "geom"},
     "pt": {"sr", "sra", "srta", "dra", "pág", "cap", "exa", "v.exa", "sto", "sta"},
-    "nl": {"dhr", "mevr", "mw", "bijv", "d.w.z", "blz", "nr", "vgl", "jl", "o.a", "resp"},
+    "nl": {"dhr", "mevr", "mw", "bijv", "d.w.z", "blz", "nr", "vgl", "jl", "o.a", "resp", "ir"},
+    "tr": {"yrd", "doç", "av", "cad", "sok", "mah"},   # 'Yrd. Doç. Dr. Ayşe', 'Atatürk Cad. No. 5'
 }
 
 # Languages whose novels open a reply with a dash inside a paragraph ("Non ! — Si."); in
@@ -200,7 +203,10 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
         return False  # "murió en el 10 d. C. Luego", "50 v. Chr. Dann": an era ends sentences
     if _ERA_START.search(left) and _ERA_REST.match(right):
         return True   # "50 v. Chr.", "a. C.", "av. J.-C."
-    word = _last_word(left)
+    clock = clock_goes_on(left)
+    if clock is not None:
+        return clock   # "At 11 p.m. Minsu comes back", but "We met at 9 a.m. Then"
+    word = without_article(_last_word(left), lang)
     if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()) \
             or vetted_goes_on(word, right, lang, left):
         return True

@@ -1,12 +1,14 @@
 """Sentence-end rules of particular languages, beside segment.py's general ones (part of the
 segment stage): the abbreviations pysbd misses in Polish and Russian, the ends it misses in
 Russian, Chinese typed with half-width stops, the ends after closing quotes in Chinese and
-Japanese, Dutch elided words, and the speech tags of Chinese, Korean and Arabic, which have
-no letter case to tell them by.
+Japanese, Dutch and Italian elided words, abbreviations that go on only into a number, clock
+times with a.m. and p.m., and the speech tags of Chinese, Korean and Arabic, which have no
+letter case to tell them by.
 
 Kept apart so that segment.py reads as the general rule; each rule here is tested by a table
-of its language's sentences (tests/test_segment_langs.py), and none changes English, French
-or German.
+of its language's sentences (tests/test_segment_langs.py, tests/test_segment_abbreviations.py),
+and none changes French or German; of English, only a clock time opening a sentence ('At 11
+p.m. Minsu comes back home.').
 """
 
 from __future__ import annotations
@@ -19,13 +21,20 @@ import re
 # sentences ('Wykład trwał 2 godz. Potem...', 'Było to ok. Potem...')
 VETTED_ABBREVIATIONS = {
     "pl": {"ul", "al", "pl", "m.in", "tzw", "np", "tj", "tzn", "wg", "mgr", "inż", "ks", "św",
-           "gen", "płk", "kpt", "im", "woj"},
+           "gen", "płk", "kpt", "im", "woj", "hab", "rozdz"},
     # 'напр.' (for instance), 'ср.' (compare), 'т.н.' (so-called), 'т.е.' (that is), 'т.к.'
     # (since), 'т.о.' (thus): no Russian word they could end. Not 'др.': 'и др.' ends one
     "ru": {"напр", "ср", "т.н", "т.е", "т.к", "т.о"},
 }
-BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm"},
+BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm", "s"},   # 's. 12': page 12
                  "ru": {"рис", "гл", "табл", "илл"}}   # 'рис. 3' (figure 3); 'рис.' is rice too
+# ... and into a Roman numeral too, in languages whose curated lists (segment.ABBREVIATIONS)
+# would make them go on everywhere: 'el art. 5', 'nel sec. XIX', 'no séc. XIX', but 'el pop
+# art. Luego', 'dura 30 sec. Poi'
+BEFORE_NUMERAL = {"es": {"art", "arts"}, "it": {"art", "sec", "secc"}, "pt": {"art", "séc", "sécs"}}
+_ROMAN = re.compile(r"[IVXLC]+\b")
+# Dutch streets: 'Kerkstr. 5' (straat) goes on into the house number
+_NL_STREET = re.compile(r"\w+str")
 # ... spaced ('т. е. Иван'); 'т. д.' and 'т. п.' end sentences (_RU_ETC)
 _RU_SPACED = re.compile(r"(?:^|\s)[тТ]\. [енко]\.$")
 # 'им.' (имени, 'named after') before a name in the genitive or an initial ('библиотека им.
@@ -42,8 +51,43 @@ def vetted_goes_on(word: str, right: str, lang: str, left: str = "") -> bool:
     if lang == "ru" and (_RU_SPACED.search(left) or word == "им" and bool(_RU_NAMED.match(right))
                          and not _RU_OPENERS.match(right)):
         return True
+    if word in BEFORE_NUMERAL.get(lang, ()) and (right[:1].isdigit() or _ROMAN.match(right)):
+        return True
+    if lang == "nl" and _NL_STREET.fullmatch(word) and right[:1].isdigit():
+        return True
     return word in VETTED_ABBREVIATIONS.get(lang, ()) or \
         word in BEFORE_NUMBER.get(lang, ()) and right[:1].isdigit()
+
+
+# Italian elides the article before a title as before any word ("l'avv. Neri", "dell'ing.
+# Rossi", "L'on."): the abbreviation is the part after the apostrophe
+_IT_ELIDED = re.compile(r"^\w+['’](?=\w)")
+
+
+def without_article(word: str, lang: str) -> str:
+    """`word` (segment._last_word's, lower case) without an elided article before it, in
+    Italian; as it is in other languages (French 'l'art.' is a word that ends sentences)."""
+    return _IT_ELIDED.sub("", word) if lang == "it" else word
+
+
+# A clock time with a.m. or p.m. ('9 p.m.', Spanish '10 a. m.') ends sentences ('We met at 9
+# a.m. Then we left.'), but where it opens the sentence (two words before its number at most)
+# a capital after it is a name's ('At 11 p.m. Minsu comes back home.'), as after a year
+# opening a Russian sentence (_RU_YEAR)
+_CLOCK = re.compile(r"(?:^|\s)(\S*\d)[ \u00a0]?[aApP]\. ?[mM]\.$")
+_CLAUSE_STOP = re.compile(r"[.!?…:;][\"'»”’)\]]*\s")
+
+
+def clock_goes_on(left: str) -> bool | None:
+    """None when `left` does not end with a clock time and a.m. or p.m.; else whether the
+    sentence goes on past it: only when the time opens the sentence."""
+    clock = _CLOCK.search(left)
+    if clock is None:
+        return None
+    before = left[:clock.start(1)]
+    stops = list(_CLAUSE_STOP.finditer(before))
+    clause = before[stops[-1].end():] if stops else before
+    return len(clause.split()) <= 2
 
 
 # Sentence ends pysbd misses in Russian: "и т. д. Всё" (etc.), and 'г.' after a year where a

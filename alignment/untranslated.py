@@ -92,11 +92,31 @@ def _words_of(text: str) -> list[str]:
     return [w.casefold() for w, *_ in word_spans(text)]
 
 
+def _common_words(text: str) -> list[str]:
+    """The words of `text` that are no names: those of two letters or more written in lower
+    case, or in a script without case (Hangul, Han, kana, Arabic...), where any word may be a
+    common one; a check on lower case alone found no Korean or Chinese sentence left
+    untranslated."""
+    return [w.casefold() for w, *_ in word_spans(text)
+            if len(w) >= 2 and (w[0].islower() or w[0].isalpha() and not w[0].isupper())]
+
+
+def _written_with_case(bitext: Bitext, sample: int = 200) -> bool:
+    """Whether most letters of the translation (its first `sample` sentences) have a case.
+    Only then is a word without case in it foreign, as Korean left in an English translation;
+    in a Japanese translation of a Chinese original the Han words both write alike ('東京大学',
+    '附属病院') are its own, and counted as the original's, they made false alarms."""
+    letters = [c for s in bitext.tgt[:sample] for c in s.text if c.isalpha()]
+    return 2 * sum(c.islower() or c.isupper() for c in letters) >= len(letters)
+
+
 def check_untranslated(bitext: Bitext, config: CheckConfig,
                        evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Translation identical to the original, or written in the original's language."""
+    cased = _written_with_case(bitext)
     for i, src, tgt in link_pairs(bitext):
-        words = [w.casefold() for w, *_ in word_spans(tgt) if w[0].islower() and len(w) >= 2]
+        words = _common_words(tgt)
+        foreign = words if cased else [w for w in words if w[0].islower()]
         all_words = _words_of(tgt)
         if not src or not all_words:
             continue
@@ -113,11 +133,11 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
                 continue   # written in the translation's language already, or in a third one
             yield make_finding(i, "untranslated", "warning", "the translation is the original unchanged",
                                Span("tgt", 0, len(tgt)))
-        elif len(words) >= config.untranslated_min_words:
+        elif len(foreign) >= config.untranslated_min_words:
             src_words = {w.casefold() for w, *_ in word_spans(src)}
-            n = _source_like(words, src_words, bitext.src_lang, bitext.tgt_lang)
-            if n >= config.untranslated_share * len(words) \
-                    and not _third_language(words, bitext.src_lang, bitext.tgt_lang):
-                yield make_finding(i, "untranslated", "warning", f"{n} of {len(words)} words of the "
+            n = _source_like(foreign, src_words, bitext.src_lang, bitext.tgt_lang)
+            if n >= config.untranslated_share * len(foreign) \
+                    and not _third_language(foreign, bitext.src_lang, bitext.tgt_lang):
+                yield make_finding(i, "untranslated", "warning", f"{n} of {len(foreign)} words of the "
                                    f"translation look like {bitext.src_lang}: untranslated?",
                                    Span("tgt", 0, len(tgt)))
