@@ -46,10 +46,11 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
               langs: str | None = None, out_dir: str | None = None) -> None:
     """Align SRC (the original) with TGT (its translation) sentence by sentence.
 
-    Reads plain text, HTML or Markdown, splits sentences, aligns them and writes the pairs
-    as a PO file (-o FILE, or standard output) and/or TMX, TSV, HTML. Languages not given
-    are detected from the texts and said on stderr. With --presplit the inputs are one
-    sentence per line and --format vecalign prints one link per line.
+    Reads plain text, HTML, Markdown, EPUB, DOCX, ODT or PDF (books: chapters matched first),
+    splits sentences, aligns them and writes the pairs as a PO file (-o FILE, or standard
+    output) and/or TMX, TSV, HTML. Languages not given are detected from the texts and said
+    on stderr. With --presplit the inputs are plain text, one sentence per line, and --format
+    vecalign prints one link per line.
 
     \b
     Example: alignment align roman.fr.txt roman.en.txt -s fr -t en -o pairs.po --html pairs.html
@@ -66,6 +67,8 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     if more or langs or out_dir:
         refuse_pair_options(src_lang=src_lang, tgt_lang=tgt_lang, src_section=src_section,
                             tgt_section=tgt_section, html=html)
+        from .versions import parse_langs
+        parse_langs(langs, 2 + len(more))   # a count that is wrong is said before the outputs
         _align_versions((src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
                         embedder=embedder, fmt=fmt, output=output, out_dir=out_dir, tmx=tmx,
                         tsv=tsv, overwrite_edited=overwrite_edited, quiet=quiet)

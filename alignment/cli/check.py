@@ -60,7 +60,10 @@ def _read(pairs: str, fmt: str, src_lang: str | None = None,
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "po"]), default="text",
               show_default=True, help="text: one line per finding; json: a list of objects; "
               "csv: a report for a spreadsheet (the link's two texts, a column for the answer); "
-              "po: write the findings into PAIRS.po as '#. check:' comments and fuzzy flags.")
+              "po: write the findings into PAIRS.po as '#. check:' comments and fuzzy flags; "
+              "a fuzzy flag the check sets is noted so ('#. check: fuzzy set by alignment "
+              "check') and removed with the note once no error or warning is left on the link, "
+              "and a flag that was there before (a person's, an unsure link's) always stays.")
 @click.option("--only", multiple=True, metavar="NAME",
               help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
               "match, length, confidence, brackets, question, untranslated, doublewords, "

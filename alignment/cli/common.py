@@ -68,8 +68,11 @@ def lang_options(func: F) -> F:
 
 
 def detect_languages(src_lang: str | None, tgt_lang: str | None, src_text: str, tgt_text: str,
-                     names: tuple[str, str]) -> tuple[str, str]:
-    """The languages given, or detected from the texts (said on stderr); InputError if unsure."""
+                     names: tuple[str, str], required: bool = True) -> tuple[str, str]:
+    """The languages given, or detected from the texts (said on stderr); InputError if unsure.
+
+    `required=False` is for a command that works in any language (`words --presplit`): a
+    language it cannot tell is said as such and returned as 'und', never refused."""
     from ..browse import guess_language
     from ..errors import InputError
 
@@ -80,11 +83,12 @@ def detect_languages(src_lang: str | None, tgt_lang: str | None, src_text: str, 
             langs.append(given)
             continue
         guess = guess_language(text)
-        if guess is None:
+        if guess is None and required:
             raise InputError(f"{name}: cannot tell its language; give it with {option} CODE "
                              f"(e.g. {option} fr)")
-        langs.append(guess)
-        said.append(f"{side} {guess} ({option} to change)")
+        langs.append(guess or "und")
+        said.append(f"{side} {guess} ({option} to change)" if guess
+                    else f"{side} not detected ({option} to give it)")
     if said:
         click.echo(f"Detected language: {', '.join(said)}", err=True)
     return langs[0], langs[1]

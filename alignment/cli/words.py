@@ -11,9 +11,9 @@ from typing import Any
 import click
 
 from ..registry import EMBEDDERS
-from .common import (check_before_work, check_writable, eflomal_option, lang_options,
-                     overwrite_edited_option, quiet_option, read_lines, unwritable_said,
-                     word_config)
+from .common import (check_before_work, check_writable, detect_languages, eflomal_option,
+                     lang_options, overwrite_edited_option, quiet_option, read_lines,
+                     unwritable_said, word_config)
 
 def format_pharaoh(links: Any) -> str:
     """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
@@ -139,6 +139,9 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
         if code and len(files) != 1:   # PAIRS's reader checks its own (a set's version: 'en2')
             check_language(code)
     config = word_config(eflomal)
+    if presplit and len(files) == 1:   # else read as PAIRS.po: 'not a PO file (no msgid)'
+        raise InputError(f"--presplit links SRC TGT, one sentence per line in each: give the "
+                         f"translation too (alignment words {files[0]} TGT --presplit)")
     if len(files) == 1:
         _words_for_po(files[0], output, resolve_embedder(embedder), config, overwrite_edited,
                       src_lang, tgt_lang, quiet)
@@ -153,6 +156,8 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     if len(src) != len(tgt):
         raise InputError(f"{files[0]} has {len(src)} lines but {files[1]} {len(tgt)}; with "
                          f"--presplit line n of one must be the translation of line n of the other")
+    detect_languages(src_lang, tgt_lang, "\n".join(src), "\n".join(tgt),
+                     names=(files[0], files[1]), required=False)   # said, as -s/-t's help says
     cut = split_tokens if tokenized else tokenize
     from ..progress import tqdm_progress
 
