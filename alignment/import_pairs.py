@@ -59,6 +59,12 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
         raise InputError(f"{name} is {len(data) / 2**20:.0f} MB, over the {PAIRS_MAX_BYTES // 10**6} MB "
                          "limit for pairs; split it in the tool that made it")
     versions: tuple[str, ...] = ()   # a version set's two texts, by their names in it
+    if fmt == "tmx":   # a version set: its pair as the set holds it (import_set.set_bitext)
+        from .import_set import set_bitext
+
+        pair = set_bitext(data, name, src_lang, tgt_lang, hashlib.sha256(data).hexdigest())
+        if pair is not None:
+            return pair
     if fmt in ("tmx", "xliff"):
         units, langs, versions = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:

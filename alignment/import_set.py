@@ -9,15 +9,24 @@ without -t a set whose other version shared the original's language opened its o
 version without a word. So each text is found by its name in the set (x-version: fr1, fr2,
 en1 ...); a language stands for a text only where one text has it (-t never for the text read
 as the original); a choice left open lists the versions by name (ManyTranslations, which the
-app offers as a choice); a text is never paired with itself. Pure: a parsed TMX in, units out.
+app offers as a choice); a text is never paired with itself.
+
+Read one link per row, a set lost what its props keep: two sentences of a row came back as
+one, and every link's confidence and review mark as 1.0, unreviewed ("0 to review" of a pair
+whose own PO marks an omission fuzzy). So `set_bitext` rebuilds the pair from the props
+(versions_io.parse_set_tmx): the sentences, links, confidences and review marks of the set's
+own pair PO. Pure: bytes or a parsed TMX in, a Bitext or units out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import InputError, ManyTranslations
+from dataclasses import replace
+
+from .errors import InputError, ManyTranslations, SetFormatError
 from .inline_codes import text_without_codes
+from .types import Alignment, Bitext, Link, Signature, VersionSet
 
 Text = tuple[str, str]        # (its name in the set, its language)
 Para = tuple[str, str, int]   # (original, translation, paragraph): import_pairs' unit
@@ -34,6 +43,48 @@ def set_units(store, texts: Sequence[Text], name: str, src: str | None,
         cells = _cells(unit.xmlelement, names)
         units.append((cells.get(names[a], ""), cells.get(names[b], ""), k))
     return units, (a, b)
+
+
+def set_bitext(data: bytes, name: str, src: str | None, tgt: str | None,
+               digest: str) -> Bitext | None:
+    """The pair of a version set's two texts chosen (`chosen_texts`) as the set holds it: its
+    sentences, and its links with their confidences and review marks; signed as any import
+    (the file, `digest` of its bytes, the two texts' names, which write_back.py reads). None
+    for a TMX that is no set, or a set whose props no longer agree with its text (a CAT tool
+    rewrote a cell): read then a row a link, as any TMX, rather than refused."""
+    from .import_pairs import _languages
+    from .versions_io import parse_set_tmx, set_texts_in
+
+    texts = set_texts_in(data)
+    if not texts:
+        return None
+    a, b = chosen_texts(texts, name, src, tgt)
+    try:
+        vs = parse_set_tmx(data, name)
+    except (SetFormatError, ValueError):   # ValueError: a signature that is not JSON
+        return None
+    links, warnings = _pair_links(vs, a, b)
+    sig = Signature(aligner="import", params=(("format", "tmx"), ("file", name.rsplit("/", 1)[-1]),
+                                              ("sha256", digest),
+                                              ("versions", f"{texts[a][0]} {texts[b][0]}")))
+    src_lang, tgt_lang = _languages(name, texts[a][1], texts[b][1])
+    return Bitext(vs.texts[a].sentences, vs.texts[b].sentences,
+                  Alignment(links=links, signature=sig, warnings=warnings), src_lang, tgt_lang)
+
+
+def _pair_links(vs: VersionSet, a: int, b: int) -> tuple[tuple[Link, ...], tuple[str, ...]]:
+    """The links of texts a and b, and the pair's warnings: the set's own pair where one of
+    them is the original (turned round where it is read as the translation); between two
+    versions, their links through the original (versions.text_links: the set stores none)."""
+    from .versions import pair_alignment, text_links
+
+    if a == 0 or b == 0:
+        pair = pair_alignment(vs, b or a)
+        links = pair.links if a == 0 else tuple(replace(l, src=l.tgt, tgt=l.src) for l in pair.links)
+        return links, pair.warnings
+    if a < b:
+        return text_links(vs, a, b), ()
+    return tuple(replace(l, src=l.tgt, tgt=l.src) for l in text_links(vs, b, a)), ()
 
 
 def _cells(tu, names: Sequence[str]) -> dict[str, str]:

@@ -12,7 +12,7 @@ po.py maps links to entries; this module keeps that mapping honest when others t
   across "is the file still what was read?" and the atomic rename, so two saves cannot both win.
   Not SoftFileLock (a file whose presence is the lock): one left by a crash would refuse every
   later save; nor a lock kept elsewhere (~/.cache): another user's save of a shared file would
-  not see it. So flock on a file beside the PO, removed only where it would stand beside nothing.
+  not see it. So flock on a file beside the PO, removed by its holder when the save ends.
 * `carry_over` keeps what we do not own when the app or `alignment words` rewrites a file:
   translator comments (`# ...`), header fields other tools add (Poedit's X-Poedit-*,
   Plural-Forms, ...), their flags and '#.' notes (`alignment check --format po`'s too), `#|`
@@ -107,21 +107,20 @@ def _lock_path(path: Path) -> Path:
 def locked(path: str | os.PathLike[str]) -> Iterator[None]:
     """Hold the PO's lock (a hidden `.NAME.lock` beside it); POConflict after LOCK_TIMEOUT.
 
-    A lock file this call created beside a PO that is still not there when it ends (the
-    write was refused or failed: nothing was created) is removed, while still held: filelock
-    leaves it on Linux by design, and a refused `alignment align -o new.po` left a hidden file
-    beside nothing. A lock file that was there before is left alone (another process may use
-    it). Removing a held lock file is safe because every holder checks, once it has the
-    lock, that the lock file is still the one it locked (`_acquire`), else locks again."""
+    The lock file is removed when the save ends, while still held: filelock leaves it on
+    Linux by design, and every save left a hidden file in the user's folder (a refused one
+    beside nothing). Removing a held lock file is safe because every holder checks, once it
+    has the lock, that the lock file is still the one it locked (`_acquire`), else locks a new
+    one; where filelock does not say which file it locked, the file stays, as filelock
+    leaves it."""
     path = Path(path)
     where = _lock_path(path)
-    fresh = not os.path.lexists(where)
     lock, fd = _acquire(path, where)
     try:
         yield
     finally:
         try:
-            if fresh and fd is not None and not path.exists() and _names(where, fd):
+            if fd is not None and _names(where, fd):
                 where.unlink()
         except OSError:
             pass   # left behind, as filelock leaves it: harmless

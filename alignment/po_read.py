@@ -121,6 +121,10 @@ def _link_state(po: polib.POFile, entry: polib.POEntry, threshold: float) -> tup
 
 def _positions(po: polib.POFile, entry: polib.POEntry) -> tuple[tuple[int, ...], tuple[int, ...]]:
     match = _CTXT.match(entry.msgctxt or "")
+    if entry.msgctxt is None:
+        raise POFormatError(f"{_where(po, entry)}: the entry has no msgctxt, which alignment writes "
+                            f"as 'src I,J / tgt K' (a PO of other messages is not one of aligned "
+                            f"pairs); restore it, or align the texts (docs/po-format.md)")
     if match is None:
         raise POFormatError(f"{_where(po, entry)}: msgctxt {entry.msgctxt!r} is not "
                             f"'src I,J / tgt K' as alignment writes it; restore it (docs/po-format.md)")
@@ -247,9 +251,12 @@ def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:
                                         f"one link")
                 seen.add(j)
         missing = sorted(set(range(len(seen))) - seen)
-        if missing:
-            raise POFormatError(f"{_where(po)}: {name} sentence {missing[0] + 1} is in no entry; "
-                                f"the file is incomplete (restore it, or align the texts again)")
+        if missing:   # named at the entry after the gap: the one that does not continue
+            after = min(j for j in seen if j > missing[0])
+            entry = next(raw.entry for raw in raws if after in raw[side])
+            raise POFormatError(f"{_where(po, entry)}: {name} sentence {missing[0] + 1} is in no "
+                                f"entry, and this entry holds {name} sentence {after + 1}; the "
+                                f"file is incomplete (restore it, or align the texts again)")
 
 
 def _ordered(po: polib.POFile, raws: list[_Raw]) -> list[_Raw]:
@@ -355,9 +362,26 @@ def entries_checksum(po: polib.POFile, scheme: str = "sha256v2") -> str:
     threshold = _threshold(po)
     rows = [[e.msgctxt, e.msgid, e.msgstr, _link_state(po, e, threshold)[1], e.tcomment]
             + ([_person_fuzzy(e)] if scheme == "sha256v2" else [])
-            for e in po if not e.obsolete]
+            for e in _in_link_order([e for e in po if not e.obsolete])]
     blob = json.dumps(rows, separators=(",", ":")).encode("ascii")
     return f"{scheme}:" + hashlib.sha256(blob).hexdigest()
+
+
+def _in_link_order(entries: list[polib.POEntry]) -> list[polib.POEntry]:
+    """The entries in the order of their links, as po_to_bitext reads them: a PO reordered by
+    `msgcat --sort-output` holds the same links, and counted as edited when hashed in file
+    order. alignment writes its entries in link order, so the checksums it stored before hash
+    the same rows. Entries that cannot be put in order (a msgctxt that is not one, a gap) are
+    hashed as they stand; po_to_bitext refuses such a file anyway."""
+    positions = []
+    for entry in entries:
+        match = _CTXT.match(entry.msgctxt or "")
+        if match is None:
+            return entries
+        positions.append(tuple(() if g == "-" else tuple(int(v) - 1 for v in g.split(","))
+                               for g in match.group(1, 2)))
+    order = link_order(positions)  # type: ignore[arg-type]
+    return entries if isinstance(order, int) else [entries[k] for k in order]
 
 
 def _person_fuzzy(entry: polib.POEntry) -> bool:

@@ -1,7 +1,7 @@
 """The save lock beside a PO (po_guard.locked): a write that was refused or failed, and so
-created no PO, leaves no hidden `.NAME.lock` beside nothing; a lock file that was there
-before stays (another process may hold it); and a holder never keeps a lock file that was
-removed under it."""
+created no PO, leaves no hidden `.NAME.lock` beside nothing; neither does a save, nor a lock
+file that was there before (its holder removes it, still holding it); and a holder never keeps
+a lock file that was removed under it."""
 
 from __future__ import annotations
 
@@ -48,10 +48,10 @@ def test_a_refused_write_of_a_new_po_leaves_no_lock(tmp_path, monkeypatch, refus
 
 
 @pytest.mark.parametrize("before, after", [
-    ("lock there before", True),   # another process's: not ours to remove
-    ("po written", True),          # the PO is there: filelock's own way, the file stays
+    ("lock there before", False),   # left by an older save: its holder re-checks (_acquire)
+    ("po written", False),          # removed after every save too (test_po_lock_removed.py)
 ])
-def test_a_lock_beside_a_po_or_left_by_another_stays(tmp_path, monkeypatch, before, after):
+def test_a_lock_beside_a_po_or_left_before_goes_when_the_save_ends(tmp_path, monkeypatch, before, after):
     po = tmp_path / "out.po"
     if before == "lock there before":
         lock_of(po).touch()

@@ -521,8 +521,8 @@ def test_a_corrected_version_set_is_still_a_version_set(tmp_path):
     from alignment.versions_io import read_set_tmx
 
     data = version_set()
-    bitext = edit_target(read_pairs(data, "set.tmx", tgt_lang="es"), 0, 0,
-                         "El gato negro duerme. Llueve mucho.")
+    bitext = edit_target(read_pairs(data, "set.tmx", tgt_lang="es"), 0, 0, "El gato negro duerme.")
+    bitext = edit_target(bitext, 0, 1, "Llueve mucho.")   # the set's sentences, read as two
     out, done = write_back(data, "set.tmx", bitext)
     assert done.changed == 1
     (tmp_path / "set.tmx").write_bytes(out)
@@ -540,15 +540,17 @@ def without_translation(bitext, i: int):
 
 
 @pytest.mark.parametrize("link, text, says", [
-    (0, "El gato duerme, llueve.", "where its sentences meet"),
+    (0, ("El gato duerme,", "llueve."), "where its sentences meet"),
     (1, "Fin.", "had no sentence"),
     (0, "", "cannot be emptied"),
 ], ids=["sentences-joined", "omission-filled", "emptied"])
 def test_a_correction_a_version_set_cannot_hold_is_refused_in_one_line(link, text, says):
     data = version_set()
     bitext = read_pairs(data, "set.tmx", tgt_lang="es")
-    bitext = (edit_target(bitext, link, 0, text) if text else without_translation(bitext, link)) \
-        if link == 0 else add_target(bitext, link, text)
+    if isinstance(text, tuple):   # each of the cell's two sentences edited
+        bitext = edit_target(edit_target(bitext, link, 0, text[0]), link, 1, text[1])
+    else:
+        bitext = without_translation(bitext, link) if not text else add_target(bitext, link, text)
     with pytest.raises(InputError, match=says) as refused:
         write_back(data, "set.tmx", bitext)
     assert "\n" not in str(refused.value)
