@@ -34,8 +34,10 @@ SCALE_WORDS: dict[str, dict[str, int]] = {
     "es": {"mil": 1000, "millon": M, "millones": M},
     "it": {"cento": 100, "mille": 1000, "mila": 1000, "milione": M, "milioni": M, "miliardo": G, "miliardi": G},
     "pt": {"mil": 1000, "milhao": M, "milhoes": M},
+    "tr": {"yuz": 100, "bin": 1000, "milyon": M, "milyar": G},
 }
 # words that join the parts, folded: 'three hundred and twenty', 'mille et un', 'mil e duzentos'
+# (Turkish has none: 'iki yüz on bir')
 JOIN_WORDS: dict[str, str] = {"en": "and", "fr": "et", "de": "und", "nl": "en", "es": "y", "it": "e", "pt": "e"}
 # languages that write a number as one word ('zweitausendfünfhundert'): their words are split
 GLUED = frozenset({"de", "nl", "it"})
@@ -66,16 +68,19 @@ def _lexicon(lang: str) -> dict[tuple[str, ...], tuple[str, int]]:
     from .number_words import OTHER_FORMS
     if lang not in SCALE_WORDS:
         return {}
+    from .number_turkish import spaced
     other = dict(OTHER_FORMS.get(lang, {}))
     lexicon: dict[tuple[str, ...], tuple[str, int]] = {}
     for n in range(1, 1000):
         words = fold(num2words(n, lang=lang)).replace("-", " ").split()
         forms = [words] + [words[:k] + [form] + words[k + 1:]
                            for k, w in enumerate(words) for form in _other_forms(w, lang, other)]
+        forms += [spaced(" ".join(words)).split()] if lang == "tr" else []
         for form in forms:
             lexicon.setdefault(tuple(form), ("n", n))
     lexicon |= {(w,): ("s", v) for w, v in SCALE_WORDS[lang].items()}
-    lexicon[(JOIN_WORDS[lang],)] = ("j", 0)
+    if lang in JOIN_WORDS:
+        lexicon[(JOIN_WORDS[lang],)] = ("j", 0)
     return lexicon
 
 

@@ -37,6 +37,7 @@ from functools import lru_cache
 from .evidence import fold
 from .lang import primary
 from .number_compounds import compounds
+from .number_turkish import spaced, without_endings
 from .number_units import converted
 from .number_words import OTHER_FORMS, phrases_apart, spelled
 from .numbers import number_values
@@ -106,6 +107,7 @@ def _table(lang: str) -> dict[tuple[str, ...], int]:
         except Exception:   # its own slips on one value (KeyError, IndexError): that value left out
             continue
         forms = [words] + [words[:k] + [form] + words[k + 1:] for k, w in enumerate(words) for form in other.get(w, ())]
+        forms += [spaced(" ".join(words)).split()] if lang == "tr" else []   # 'on bir' (num2words: 'onbir')
         if n in (100, 1000) and len(words) == 2 and words[0] in ("one", "un", "uno", "одна", "один"):
             forms.append(words[1:])
         if n in (100, 1000) and len(words) == 1 and words[0].startswith("ein"):
@@ -134,6 +136,7 @@ def numbers_in_words(text: str, lang: str) -> list[WordNumber]:
     if not table:
         return []
     folded, at = _fold_with_offsets(text)
+    folded = without_endings(folded, lang)   # 'on birde' is 'on bir', its length kept
     apart = phrases_apart(lang)
     masked = [m.span() for m in re.finditer(r"\b(?:" + "|".join(apart) + r")\b", folded)] if apart else []
     tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded)]

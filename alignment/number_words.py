@@ -19,6 +19,7 @@ from functools import lru_cache
 from .evidence import fold
 from .lang import primary
 from .number_compounds import compounds, masked
+from .number_turkish import spaced, without_endings
 
 # a fraction after a whole number, folded: 'cinq heures et demie', 'five and a half hours',
 # 'fünfeinhalb', 'drei und ein Viertel'; num2words and CLDR have no such words
@@ -82,11 +83,13 @@ OTHER_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
 
 def _forms(words: str, lang: str) -> list[str]:
     """words (a number num2words wrote, folded) and the same with one word in another form
-    (OTHER_FORMS: 'двадцать две' beside 'двадцать два')."""
+    (OTHER_FORMS: 'двадцать две' beside 'двадцать два'), or written apart (Turkish 'on bir'
+    beside num2words' 'onbir': number_turkish)."""
     other = OTHER_FORMS.get(primary(lang), {})
     tokens = words.split(" ")
+    apart = [spaced(words)] if primary(lang) == "tr" else []
     return [words] + [" ".join(tokens[:k] + [form] + tokens[k + 1:])
-                      for k, token in enumerate(tokens) for form in other.get(token, ())]
+                      for k, token in enumerate(tokens) for form in other.get(token, ())] + apart
 
 
 # words between a number and its fraction or clock word: 'cinq heures et demie' ('heures'),
@@ -111,15 +114,18 @@ def number_words(n: int, lang: str) -> str:
         # 'einhundert' / 'one hundred' are also written 'hundert' / 'a hundred'
         short = re.sub(r"^(?:ein|one |un )(?=hundert|tausend|hundred|thousand|cent|mille)", "", words)
         forms += [re.escape(words), re.escape(short) + r"\b"]
-        forms += [re.escape(form) + r"\b" for form in _forms(words, lang)[1:] if kind == "cardinal"]
+        if kind == "cardinal" or primary(lang) == "tr":   # 'on birinci' (11th) beside 'onbirinci'
+            forms += [re.escape(form) + r"\b" for form in _forms(words, lang)[1:]]
         if kind == "ordinal" and words.endswith("o"):   # 'segundo', 'segunda', 'primer'
             forms.append(re.escape(words[:-1]) + "[oa]?")
     also = ORDINAL_ALSO.get(primary(lang), {}).get(n)
     return "|".join(forms + ([also] if also else []))
 
 
-def _folded(text: str) -> str:
-    return fold(text).replace("-", " ")
+def _folded(text: str, lang: str = "") -> str:
+    """text folded, '-' as a space, Turkish number words without their case endings (its
+    length kept: spans stay the text's own where folding keeps them)."""
+    return without_endings(fold(text).replace("-", " "), lang)
 
 
 def spelled(value: Decimal, text: str, lang: str) -> bool:
@@ -127,7 +133,7 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
     whole, number_compounds: 'two thousand five hundred' is 2500, 'douze mille' 12000; else
     num2words, when it knows lang, outside the compounds: 'cinq' of 'deux mille cinq cents' is
     no 5), or a whole and a half or quarter ('cinq heures et demie' is 5.5)."""
-    folded = _folded(text)
+    folded = _folded(text, lang)
     found = compounds(folded, lang)
     if value == value.to_integral_value() and any(value == n for n, *_ in found):
         return True
@@ -139,12 +145,24 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
         return False
     folded = masked(folded, found)
     if value == whole:
-        return re.search(rf"\b(?:{words})", folded) is not None
+        return re.search(rf"\b(?:{words})", _apart(folded, whole, lang)) is not None
     if value == Decimal("1.5") and ONE_AND_A_HALF.get(primary(lang), "-") in folded:
         return True
     fraction = FRACTION_WORDS.get(primary(lang), {}).get(value - whole)
     return fraction is not None and \
         re.search(rf"\b(?:{words}){GAP}{fraction}\b", folded) is not None
+
+
+def _apart(folded: str, n: int, lang: str) -> str:
+    """Turkish folded text with its numbers of several words other than n blanked out: 'on
+    bir' (11) holds no 'on' (10), so 'saat on birde' / 'at ten' is a slip. Other languages as
+    given (their 'twenty-five' still holds a 'twenty')."""
+    found = _cardinals(primary(lang)) if primary(lang) == "tr" else None
+    if found is None:
+        return folded
+    pattern, words = found
+    return pattern.sub(lambda m: " " * len(m.group()) if " " in m.group() and words[m.group()] != n
+                       else m.group(), folded)
 
 
 @lru_cache(maxsize=16)
@@ -166,16 +184,25 @@ def _cardinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
 def written_numbers(text: str, lang: str) -> list[tuple[int, str]]:
     """(value, words) of the numbers written out in text, in order: a compound read whole
     ('deux mille cinq cents': 2500, number_compounds), else the cardinals 2-100 ('seven',
-    'vingt trois', 'dreiundzwanzig'), folded; one is left out, being also 'a' ('un', 'ein')."""
+    'vingt trois', 'dreiundzwanzig'), lower-cased as the text writes them where folding keeps
+    its length ('beş', not 'bes'), else folded; one is left out, being also 'a' ('un', 'ein')."""
     found = _cardinals(primary(lang))
     if found is None:
         return []
     pattern, words = found
-    folded = _folded(text)
+    folded = _folded(text, lang)
+    shown = "".join(_lower(c) for c in text) if len(folded) == len(text) else folded
     whole = compounds(folded, lang)
-    spans = [(a, n, folded[a:b]) for n, a, b in whole]
-    spans += [(m.start(), words[m.group()], m.group()) for m in pattern.finditer(masked(folded, whole))]
+    spans = [(a, n, shown[a:b]) for n, a, b in whole]
+    spans += [(m.start(), words[m.group()], shown[m.start():m.end()])
+              for m in pattern.finditer(masked(folded, whole))]
     return [(n, said) for _, n, said in sorted(spans)]
+
+
+def _lower(c: str) -> str:
+    """c in lower case, one character for one ('İ' is 'i', not 'i' and a dot above)."""
+    low = c.lower()
+    return low if len(low) == 1 else low[0]
 
 
 # days said for weeks, folded: 'huit jours' is a week, 'quinze jours' a fortnight ('two weeks')
@@ -236,7 +263,7 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     if found is None:
         return []
     pattern, words = found
-    folded = _folded(text)
+    folded = _folded(text, lang)
     cardinal = pattern.pattern.removeprefix(r"\b").removesuffix(r"\b")
     said = phrases_apart(lang) + [f"(?:{cardinal}) (?:{SCALES})"]
     if primary(lang) in MEASURES:
@@ -272,7 +299,7 @@ def spelled_time(minutes: int, text: str, lang: str) -> bool:
     whole hour also by its number alone after 'at' ('at six': how English says the time),
     never a number alone ('dix')."""
     h, m = divmod(minutes, 60)
-    folded = _folded(text)
+    folded = _folded(text, lang)
     if m == 0 and h % 12 == 0:
         wanted = "noon" if h == 12 else "midnight"
         if any(key == wanted and re.search(rf"\b{re.escape(w)}\b", folded)

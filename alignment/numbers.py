@@ -2,7 +2,8 @@
 
 Part of the check stage (checks.py's `numbers` check compares what this finds).
 "16 h 40" and "4:40 pm" are one time; "21.3.2004", "21/03/2004" and "21 March
-2004" one date; "1 000", "1,000" and "1000" one number; "XIXe" is 19, as is
+2004" one date; "1 000", "1,000" and "1000" one number, as are "1.200,50", "1,200.50" and
+"1 200,50"; "XIXe" is 19, as is
 "19th" or "nineteenth"; "一八八七年" is 1887 and "三十二年" 32 (Chinese and Japanese
 years). A time without am/pm is also read twelve hours later. Forms each language
 writes its own way are one value: a map's scale ("1:25 000" = 25000), a
@@ -13,7 +14,8 @@ clocks in Chinese, Japanese and Korean ("下午3点", "2時15分", "오후 3시"
 hours.minutes against a time ("2.15'te" / "2:15"), sums with a scale word ("120万" = "1.2
 million"), digits with Chinese, Japanese and Korean units ("1万5千" = 15000), Japanese era
 years ("令和8年" = 2026) and numbers in Chinese characters where they count something
-("十二个小时", "九点半": number_scales); Arabic's own separators ("١٥٬٠٠٠", "٣٫٥").
+("十二个小时", "九点半": number_scales), Korean native counts ("다섯 개" = 5: number_korean);
+Arabic's own separators ("١٥٬٠٠٠", "٣٫٥").
 
 Comparing one side's quantities with the other's (in words, months, Roman numerals there
 too) is number_match.py's. Digit groupings and clock forms are regular expressions: no
@@ -28,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .number_korean import native_digits
 from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after
 
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:\-٫٬])\d+)*")
@@ -160,7 +163,18 @@ def _group_value(chunk: str) -> list[Decimal] | None:
         return [Decimal("".join(digits))]
     if len(digits) == 2 and seps <= {".", ","}:
         return [Decimal(f"{digits[0]}.{digits[1]}")]
-    return None
+    return _grouped_decimal(digits, parts[1::2])
+
+
+def _grouped_decimal(digits: list[str], seps: list[str]) -> list[Decimal] | None:
+    """Value of '1.200,50' or '1,200.50' (1200.5): thousands grouped with one separator, the
+    decimals after the other (Why: each was read as three numbers, so 'R$ 1.200,50' /
+    'R$ 1,250.50' was quoted '200 ... 250', and '1.200,50' / '1200.50' was a slip)."""
+    grouping, decimal = seps[:-1], seps[-1]
+    if len(digits) < 3 or decimal not in ".," or len(set(grouping)) != 1 or grouping[0] == decimal \
+            or len(digits[0]) > 3 or any(len(d) != 3 for d in digits[1:-1]):
+        return None
+    return [Decimal("".join(digits[:-1]) + "." + digits[-1])]
 
 
 def _arabic_value(chunk: str) -> list[Decimal] | None:
@@ -174,6 +188,11 @@ def _arabic_value(chunk: str) -> list[Decimal] | None:
     return [Decimal("".join(groups) + (f".{fraction}" if fraction else ""))]
 
 
+# the last group of a number grouped by spaces: three digits, and its decimals if any ('1 200,50',
+# '1 200.5'); three digits after the comma are a group of their own ('1 200,500' is no decimal)
+SPACED_LAST = re.compile(r"(?P<w>\d{3})(?:[.,](?P<d>(?!\d{3}$)\d+))?")
+
+
 def number_values(text: str) -> list[tuple[Decimal, int, int]]:
     """Numbers in text with their spans; dates and ranges give one value per part.
 
@@ -183,8 +202,10 @@ def number_values(text: str) -> list[tuple[Decimal, int, int]]:
     for m in NUMBER.finditer(text):
         chunks = re.split(SPACE, m.group())
         if len(chunks) > 1 and len(chunks[0]) <= 3 and all(
-                len(c) == 3 and c.isdigit() for c in chunks[1:]):
-            out.append((Decimal("".join(chunks)), m.start(), m.end()))
+                len(c) == 3 and c.isdigit() for c in chunks[1:-1]) and (last := SPACED_LAST.fullmatch(chunks[-1])):
+            value = Decimal("".join(chunks[:-1]) + last.group("w"))
+            decimals = last.group("d")
+            out.append((Decimal(f"{value}.{decimals}").normalize() if decimals else value, m.start(), m.end()))
             continue
         pos = m.start()
         for chunk in chunks:
@@ -230,10 +251,16 @@ WIDE = str.maketrans({"．": ".", "：": ":"})
 
 
 def quantities(text: str) -> list[Quantity]:
-    """The quantities of text, numbers in Chinese characters read as digits (cjk_digits:
-    '十二个小时' is 12, '九点半' 9:30), spans in text as given."""
-    read, moved = cjk_digits(text.translate(WIDE))
-    found = _quantities(read)
+    """The quantities of text, numbers in Chinese characters and Korean native counts read as
+    digits (cjk_digits: '十二个小时' is 12, '九点半' 9:30; native_digits: '다섯 개' is 5), spans
+    in text as given."""
+    native, moved_native = native_digits(text.translate(WIDE))
+    read, moved = cjk_digits(native)
+    return _back(_back(_quantities(read), moved), moved_native)
+
+
+def _back(found: list[Quantity], moved: list[tuple[int, int, int, int]]) -> list[Quantity]:
+    """found with its spans in the text before numerals were written in digits (moved)."""
     if not moved:
         return found
     starts = [new_a for _, _, new_a, _ in moved]
