@@ -28,8 +28,9 @@ _WORDS = (
      r"|Million(?:en)?|Mio\.|миллион(?:а|ов)?|млн\.?|mln", MILLION),
     (r"milliards?|Milliarden?|Mrd\.|mil millones|miliard[oi]|miliard(?:y|ów)?|mld|milyar|miljard"
      r"|миллиард(?:а|ов)?|млрд\.?|billions?|bilh(?:ão|ões)", MILLIARD),
-    # Polish thousands ('12 tys.', '3 tysiące', '12 tysięcy'; Why: each was an error against '12,000')
-    (r"tys\.?|tysi(?:ąc(?:e|a|u|em|ach|ami|om)?|ęcy)", Decimal(1000)),
+    # Polish and Russian thousands ('12 tys.', '3 tysiące', '12 tysięcy', '12 тыс.', '5 тысяч';
+    # Why: each was an error against '12,000')
+    (r"tys\.?|tysi(?:ąc(?:e|a|u|em|ach|ami|om)?|ęcy)|тыс\.?|тысяч(?:а|и|у|ей|ами|ах)?", Decimal(1000)),
 )
 # a word of letters ends there ('millionaire' is none); 万 runs on into the next word ('万欧元')
 _SCALE = re.compile(rf"{SPACE}?(?:" + "|".join(
