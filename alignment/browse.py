@@ -318,13 +318,13 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
         if view.words is not None:
             marks += [(a, b, f"w wg{g}") for a, b, g in word_groups(bitext, i, view.words)[side]]
         body = _side_html(bitext, link, side, marks)
-        if view.hidden == side:
+        empty = " empty" if not (link.src if side == "src" else link.tgt) else ""
+        if view.hidden == side and not empty:   # an omission has nothing to show
             opened = " open" if i in view.revealed else ""
             # the sentence its own dir=auto: the cell's first letters are "show", which set
             # a revealed Arabic sentence left to right
             body = (f'<details{opened}><summary>show</summary><div dir="auto">'
                     f"{body or '&mdash;'}</div></details>")
-        empty = " empty" if not (link.src if side == "src" else link.tgt) else ""
         # the cell's language picks its glyphs (Japanese and Chinese Han differ) and dir=auto
         # sets a right-to-left text (Arabic) right to left, its full stop at its end
         lang = html.escape(bitext.src_lang if side == "src" else bitext.tgt_lang)

@@ -4,9 +4,12 @@ A corpus is a folder with a `corpus.toml` manifest (read with the standard libra
 `tomllib`): id, title, author, date, languages, licence, provenance, and one table per side
 (`[src]`, `[tgt]`) giving either a bundled `file` or a `url` plus the `section` (heading) and
 `end` (last paragraph, inclusive) to keep. A side that comes from the web is downloaded once
-(`fetch_side`) into the corpus's `cache/` folder (ignored by git; `ALIGNMENT_CORPORA_CACHE`
-moves it elsewhere, e.g. when the corpora folder is read-only), with its sha256 recorded
-beside it so that a changed page or an altered cache is noticed. A bundled `file` is checked
+(`fetch_side`) into the tool's cache, <cache root>/corpora/<id>/ (cache_root.py:
+ALIGNMENT_CACHE_DIR, by default ~/.cache/alignment; `ALIGNMENT_CORPORA_CACHE` names another
+folder for fetched sides alone), with its sha256 recorded beside it so that a changed page or
+an altered cache is noticed. A side fetched before into the corpus's own `cache/` folder is
+still read there. The corpora are those of `corpora_root()`: $ALIGNMENT_CORPORA_DIR, else the
+bundled corpora/ (the CLI and the app alike). A bundled `file` is checked
 against the manifest's `sha256` before it is read (`check_bundled`): an edited or overwritten
 text is refused, not aligned. The corpus's own files (`corpus_files`) are never an output
 (`check_outputs_not_in_corpus`, used by `alignment corpus build`).
@@ -123,15 +126,23 @@ def read_manifest(folder: Path) -> Corpus:
                   path=folder, src=src, tgt=tgt, **meta)
 
 
-def list_corpora(root: Path = CORPORA_DIR) -> list[Corpus]:
-    """Every corpus folder under `root`, sorted by id."""
+def corpora_root() -> Path:
+    """$ALIGNMENT_CORPORA_DIR, else the bundled corpora/: the CLI's --corpora default, and the
+    app's (which used to list the bundled folder whatever the variable said)."""
+    env = os.environ.get("ALIGNMENT_CORPORA_DIR")
+    return Path(env).expanduser() if env else CORPORA_DIR
+
+
+def list_corpora(root: Path | None = None) -> list[Corpus]:
+    """Every corpus folder under `root` (default `corpora_root()`), sorted by id."""
+    root = root or corpora_root()
     if not root.is_dir():
         raise CorpusError(f"no corpora folder at {root}; run from the project checkout")
     return sorted((read_manifest(d) for d in root.iterdir() if (d / "corpus.toml").is_file()),
                   key=lambda c: c.id)
 
 
-def load_corpus(corpus_id: str, root: Path = CORPORA_DIR) -> Corpus:
+def load_corpus(corpus_id: str, root: Path | None = None) -> Corpus:
     """The corpus called `corpus_id`; an unknown id raises CorpusError listing the known ones."""
     corpora = list_corpora(root)
     for corpus in corpora:
@@ -145,16 +156,37 @@ def load_corpus(corpus_id: str, root: Path = CORPORA_DIR) -> Corpus:
 # ---------------------------------------------------------------- cache and state
 
 def cache_dir(corpus: Corpus) -> Path:
-    """Where fetched sides live: `<corpus>/cache/`, or `$ALIGNMENT_CORPORA_CACHE/<id>/`."""
+    """Where sides are fetched to: `$ALIGNMENT_CORPORA_CACHE/<id>/`, else
+    `<cache root>/corpora/<id>/` (never inside the checkout, whose folder may be read-only)."""
+    from .cache_root import cache_root
+
     override = os.environ.get("ALIGNMENT_CORPORA_CACHE")
-    return Path(override) / corpus.id if override else corpus.path / "cache"
+    return Path(override) / corpus.id if override else cache_root() / "corpora" / corpus.id
+
+
+def earlier_cache_dir(corpus: Corpus) -> Path:
+    """`<corpus>/cache/`, where sides were fetched to before: still read (`cached_file`)."""
+    return corpus.path / "cache"
+
+
+def cached_file(corpus: Corpus, name: str) -> Path:
+    """The file `name` of the corpus's cache: in `cache_dir`, else in `earlier_cache_dir` when
+    only that one holds it (a side fetched before is not fetched again), else in `cache_dir`."""
+    path = cache_dir(corpus) / name
+    earlier = earlier_cache_dir(corpus) / name
+    return earlier if not path.exists() and earlier.is_file() else path
+
+
+def fetch_target(corpus: Corpus, side: CorpusSide) -> Path:
+    """Where a fetch writes the side's text (its record beside it): always `cache_dir`."""
+    return cache_dir(corpus) / f"{side.side}.txt"
 
 
 def side_path(corpus: Corpus, side: CorpusSide) -> Path:
     """The text file of a side: the bundled file, or the cached download."""
     if side.file:
         return corpus.path / side.file
-    return cache_dir(corpus) / f"{side.side}.txt"
+    return cached_file(corpus, f"{side.side}.txt")
 
 
 def side_state(corpus: Corpus, side: CorpusSide) -> SideState:
@@ -171,14 +203,16 @@ def sha256_text(text: str) -> str:
 def corpus_files(corpus: Corpus) -> list[Path]:
     """The corpus's own files, which no output may overwrite: every file of its folder (the
     manifest, the README, the bundled texts), and each fetched side's cached text and record
-    (wherever the cache is), present or not. Other files in the cache folder (a PO the app
+    (in either cache, present or not). Other files in the cache folders (a PO the app
     wrote there) are not the corpus's."""
-    cache = cache_dir(corpus)
-    files = [p for p in sorted(corpus.path.rglob("*")) if p.is_file() and not _inside(p, cache)]
+    caches = (cache_dir(corpus), earlier_cache_dir(corpus))
+    files = [p for p in sorted(corpus.path.rglob("*"))
+             if p.is_file() and not any(_inside(p, c) for c in caches)]
     for side in (corpus.src, corpus.tgt):
         files.append(side_path(corpus, side))
         if side.url:
-            files.append(_record_path(corpus, side))
+            text = side.side + ".txt"
+            files += [c / name for c in caches for name in (text, side.side + ".json")]
     return files
 
 
@@ -200,15 +234,15 @@ def check_outputs_not_in_corpus(corpus: Corpus,
         for own in files:
             if same_file(Path(value), own):
                 same = "" if os.fspath(value) == str(own) else f" ({own})"
-                where = (f"the corpus folder {corpus.path}" if _inside(own, corpus.path)
-                         else f"its cache {cache_dir(corpus)}")
                 raise CorpusError(f"{option} {value} is a file of corpus {corpus.id}{same}; "
-                                  f"writing there would destroy it: choose another file, "
-                                  f"outside {where}")
+                                  f"writing there would destroy it: choose another file "
+                                  f"(a new name: none of the corpus's manifest, README, "
+                                  f"texts or fetched copies)")
 
 
 def _record_path(corpus: Corpus, side: CorpusSide) -> Path:
-    return cache_dir(corpus) / f"{side.side}.json"
+    """The record (source, sha256) beside the side's text, in whichever cache holds it."""
+    return side_path(corpus, side).with_suffix(".json")
 
 
 def _recorded_sha(corpus: Corpus, side: CorpusSide) -> str:
@@ -291,7 +325,7 @@ def read_side(corpus: Corpus, side: CorpusSide) -> Document:
 
 
 def build_corpus(corpus_id: str, *, embedder, progress: Progress = no_progress,
-                 config=None, root: Path = CORPORA_DIR) -> Bitext:
+                 config=None, root: Path | None = None) -> Bitext:
     """Read both sides of a corpus, segment, embed and align them."""
     from .pipeline import align_documents
 

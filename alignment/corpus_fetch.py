@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .corpora import (Corpus, CorpusSide, _record_path, _recorded_sha, fetch_by_hand, sha256_text,
-                      side_path, side_url)
+from .corpora import (Corpus, CorpusSide, _recorded_sha, fetch_by_hand, fetch_target,
+                      sha256_text, side_path, side_url)
 from .errors import AlignmentError, FetchError, FetchRefused, InputError, SectionNotFound
 from .fetch import download
 from .types import Document
@@ -283,9 +283,9 @@ def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str, *,
 
     text = "\n\n".join(doc.paragraphs) + "\n"
     digest = sha256_text(text)
-    path = side_path(corpus, side)
+    path = fetch_target(corpus, side)   # never the earlier cache inside the checkout
     misfits = _misfits(corpus, side, text)
-    cached = path.is_file()
+    cached = side_path(corpus, side).is_file()
     if misfits and not force and (cached or any(w.startswith(OTHER_LANGUAGE) for w, _ in misfits)):
         kept = "the cached copy is kept" if cached else "nothing was kept"
         raise FetchRefused(f"{source}: refused: the kept text of {corpus.id} {side.side} "
@@ -303,10 +303,11 @@ def _store(corpus: Corpus, side: CorpusSide, doc: Document, source: str, *,
         atomic_write_text(path, text)
         record = {"source": source, "sha256": digest, "paragraphs": len(doc.paragraphs),
                   "fetched": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-        atomic_write_text(_record_path(corpus, side), json.dumps(record, indent=2) + "\n")
+        atomic_write_text(path.with_suffix(".json"), json.dumps(record, indent=2) + "\n")
     except OSError as exc:
         raise FetchError(f"cannot write the cache {path.parent} ({exc.strerror}); set "
-                         f"ALIGNMENT_CORPORA_CACHE to a writable folder") from None
+                         f"ALIGNMENT_CACHE_DIR (or, for fetched sides alone, "
+                         f"ALIGNMENT_CORPORA_CACHE) to a writable folder") from None
     return FetchResult(path=path, sha256=digest, source=source, warnings=tuple(warnings),
                        paragraphs=len(doc.paragraphs), sentences=len(segment(doc, side.lang)),
                        first=doc.paragraphs[0], last=doc.paragraphs[-1])

@@ -12,9 +12,10 @@ reload or a crash, with the earlier session's draft still unanswered, used to ov
 that draft with the new session's first change, and the new session's save deleted it, so
 the earlier corrections went without the person ever choosing to discard them. Now a
 draft goes only when a person recovers it, discards it, or saves the session that wrote
-it; the start page lists every draft left. Drafts live in the user's cache folder
-($XDG_CACHE_HOME/alignment/drafts), never beside the PO, so a read-only folder or a
-version-controlled one is never touched.
+it; the start page lists every draft left. Drafts live in the tool's cache folder
+(cache_root: <ALIGNMENT_CACHE_DIR>/drafts, by default ~/.cache/alignment/drafts), never beside
+the PO, so a read-only folder or a version-controlled one is never touched. Drafts written
+before ALIGNMENT_CACHE_DIR was honoured ($XDG_CACHE_HOME/alignment/drafts) are still read.
 
 The Bitext is stored with the compact, checksummed JSON of `snapshot` (0.1-0.2 s for
 10,000 links, against seconds for polib), together with the fingerprint of the PO file
@@ -30,6 +31,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache_root import cache_root, earlier_root
 from .snapshot import FORMAT as SNAPSHOT_FORMAT
 from .snapshot import _decode, _encode
 from .types import Bitext
@@ -38,9 +40,17 @@ FORMAT = 1
 
 
 def drafts_dir() -> Path:
-    """$XDG_CACHE_HOME/alignment/drafts (~/.cache/alignment/drafts by default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "alignment" / "drafts"
+    """<cache root>/drafts (~/.cache/alignment/drafts by default; cache_root.py)."""
+    return cache_root() / "drafts"
+
+
+def _folders(root: Path | None) -> list[Path]:
+    """Where drafts are read: `root`, or the drafts folder and the one drafts were written
+    to before ALIGNMENT_CACHE_DIR was honoured (so none is lost by setting it)."""
+    if root is not None:
+        return [root]
+    earlier = earlier_root()
+    return [drafts_dir()] + ([earlier / "drafts"] if earlier else [])
 
 
 def draft_path(po_path: str | os.PathLike[str], root: Path | None = None, session: str = "") -> Path:
@@ -92,9 +102,8 @@ def read_draft(po_path: str | os.PathLike[str], root: Path | None = None) -> Dra
 def drafts_of(po_path: str | os.PathLike[str], root: Path | None = None) -> list[Draft]:
     """Every readable draft of `po_path`, newest first."""
     stem = draft_path(po_path, root).stem
-    folder = root or drafts_dir()
-    found = [d for f in folder.glob(f"{stem}*.json") if (d := _read_file(f)) is not None
-             and Path(d.po_path) == Path(po_path).resolve()]
+    found = [d for folder in _folders(root) for f in folder.glob(f"{stem}*.json")
+             if (d := _read_file(f)) is not None and Path(d.po_path) == Path(po_path).resolve()]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
 
 
@@ -134,8 +143,8 @@ def discard(draft: Draft) -> None:
 
 def list_drafts(root: Path | None = None) -> list[Draft]:
     """Every readable draft, newest first (the start page offers them after a reload or crash)."""
-    folder = root or drafts_dir()
-    found = [d for f in folder.glob("*.json") if (d := _read_file(f)) is not None]
+    found = [d for folder in _folders(root) for f in folder.glob("*.json")
+             if (d := _read_file(f)) is not None]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
 
 

@@ -23,9 +23,11 @@ __all__ = ["CacheWarning", "PartsCache", "default_cache_dir", "warn_bad_rows"]
 
 
 def default_cache_dir() -> Path:
-    """$ALIGNMENT_CACHE_DIR, else ~/.cache/alignment (what the CLI and app pass)."""
-    env = os.environ.get("ALIGNMENT_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "alignment"
+    """The tool's one cache folder (cache_root.cache_root: $ALIGNMENT_CACHE_DIR, else
+    $XDG_CACHE_HOME/alignment, else ~/.cache/alignment), what the CLI and app pass."""
+    from .cache_root import cache_root
+
+    return cache_root()
 
 
 class CacheWarning(UserWarning):

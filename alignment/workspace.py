@@ -6,8 +6,9 @@ subfolder per side, so an original and a translation with the same file name
 "session ended" hook, so a folder is removed when its text is closed and, for
 sessions that just went away, by `sweep_stale` on the next start page (folders
 untouched for a day). Aligned PO files are not uploads: they go to a lasting folder
-in the user's cache ($XDG_CACHE_HOME/alignment/aligned), and the app says where and
-offers to download them or save them elsewhere (`save_copy`).
+in the tool's cache (<cache root>/aligned, cache_root.py: ALIGNMENT_CACHE_DIR, by default
+~/.cache/alignment), and the app says where and offers to download them or save them
+elsewhere (`save_copy`). Files kept before that variable was honoured are still found there.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
+from .cache_root import cache_root, earlier_root, found_earlier
 from .errors import InputError, POConflict, UnknownComponent, UploadError
 from .import_pairs import PAIR_FORMATS, pairs_format, read_pairs
 from .progress import Progress, no_progress
@@ -74,15 +76,14 @@ def sweep_stale(root: Path | None = None, *, max_age_s: float = STALE_AFTER_S,
 
 
 def aligned_dir() -> Path:
-    """Where the app writes the PO of texts it aligned: $XDG_CACHE_HOME/alignment/aligned."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "alignment" / "aligned"
+    """Where the app writes the PO of texts it aligned: <cache root>/aligned."""
+    return cache_root() / "aligned"
 
 
 def aligned_path(src_name: str, tgt_name: str, digest: str) -> Path:
     """A lasting, readable name for an aligned pair: <src stem>--<tgt stem>-<digest>.po."""
     stems = [safe_filename(Path(n).stem, "text")[:40] for n in (src_name, tgt_name)]
-    return aligned_dir() / f"{stems[0]}--{stems[1]}-{digest[:8]}.po"
+    return found_earlier(aligned_dir() / f"{stems[0]}--{stems[1]}-{digest[:8]}.po")
 
 
 def digest_of(texts: Iterable[bytes]) -> str:
@@ -95,7 +96,7 @@ def aligned_set_path(names: list[str], digest: str) -> Path:
     (its pair POs beside it, so "Correct or learn" finds them, and the same uploads again
     open the set as it was, with the corrections saved to those POs)."""
     stem = safe_filename(Path(names[0]).stem, "text")[:40]
-    return aligned_dir() / f"{stem}--{len(names) - 1}-versions-{digest[:8]}.tmx"
+    return found_earlier(aligned_dir() / f"{stem}--{len(names) - 1}-versions-{digest[:8]}.tmx")
 
 
 def version_labels(file_names: list[str], langs: list[str] | None = None,
@@ -201,9 +202,8 @@ def keep_upload(stored: Path, digest: str) -> Path:
 
     The same upload again opens the kept file, with any corrections saved to it.
     """
-    folder = aligned_dir() / "uploaded"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{stored.stem}-{digest[:8]}.po"
+    target = found_earlier(aligned_dir() / "uploaded" / f"{stored.stem}-{digest[:8]}.po")
+    target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_file():
         stored.unlink(missing_ok=True)
     else:
@@ -313,9 +313,8 @@ def corpus_po(corpus_id: str, folder: Path, cached: Path) -> Path:
 
 
 def notes_path() -> Path:
-    """Where the reader's positions are kept: $XDG_CACHE_HOME/alignment/reading.json."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "alignment" / "reading.json"
+    """Where the reader's positions are kept: <cache root>/reading.json."""
+    return cache_root() / "reading.json"
 
 
 def _read_notes(path: Path) -> dict[str, dict[str, int]]:
@@ -329,6 +328,9 @@ def _read_notes(path: Path) -> dict[str, dict[str, int]]:
 def load_position(key: str, path: Path | None = None) -> int | None:
     """The link where the reader of corpus `key` stopped last time (0-based), if known."""
     entry = _read_notes(path or notes_path()).get(key)
+    earlier = earlier_root() if path is None else None
+    if entry is None and earlier is not None:   # kept before ALIGNMENT_CACHE_DIR was honoured
+        entry = _read_notes(earlier / "reading.json").get(key)
     link = entry.get("link") if isinstance(entry, dict) else None
     return link if isinstance(link, int) and link >= 0 else None
 

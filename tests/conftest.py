@@ -39,13 +39,23 @@ def bench_dir() -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the embedding cache of the whole run out of the user's home."""
+    """Keep the tool's cache root (encodings, drafts, kept POs, fetched sides) of the whole
+    run out of the user's home: $XDG_CACHE_HOME/alignment, which a test sets to its own
+    folder to start from an empty one (ALIGNMENT_CACHE_DIR, which would win, is unset)."""
     import os
 
-    os.environ.setdefault("ALIGNMENT_CACHE_DIR", str(tmp_path_factory.mktemp("embed-cache")))
+    os.environ.pop("ALIGNMENT_CACHE_DIR", None)
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
     # Every PO read parses the file: a round trip through the snapshot cache would hand back
     # the Bitext write_po stored and test nothing. test_snapshot.py turns snapshots on.
     os.environ["ALIGNMENT_PO_SNAPSHOTS"] = "0"
+
+
+@pytest.fixture(autouse=True)
+def _cache_dir_undone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`alignment --cache-dir DIR` sets ALIGNMENT_CACHE_DIR in the process (cli/__init__.py),
+    which would move every later test's cache root there: unset again after each test."""
+    monkeypatch.delenv("ALIGNMENT_CACHE_DIR", raising=False)
 
 
 @pytest.fixture(scope="session", autouse=True)

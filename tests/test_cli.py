@@ -40,6 +40,7 @@ def corpora_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(CORPORA_DIR, root, ignore=shutil.ignore_patterns("cache"))
     monkeypatch.setenv("ALIGNMENT_CORPORA_DIR", str(root))
     monkeypatch.delenv("ALIGNMENT_CORPORA_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))   # fetched sides go there
     return root
 
 
@@ -185,7 +186,8 @@ def test_corpus_fetch_with_a_file(runner, corpora_root):
     result = runner.invoke(main, ["corpus", "fetch", "serge-1926", "--file",
                                   str(DATA / "page-fixture.htm")])
     assert result.exit_code == 0, result.output
-    assert (corpora_root / "serge-1926" / "cache" / "src.txt").is_file()
+    assert (corpora_root.parent / "xdg" / "alignment" / "corpora" / "serge-1926" / "src.txt").is_file()
+    assert not (corpora_root / "serge-1926" / "cache").exists()
 
 
 def test_corpus_fetch_offline_is_one_error_line(runner, corpora_root, monkeypatch):

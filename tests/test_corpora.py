@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from alignment.corpora import (CORPORA_DIR, build_corpus, fetch_side, list_corpora, load_corpus,
+from alignment.corpora import (CORPORA_DIR, build_corpus, cache_dir, fetch_side, list_corpora, load_corpus,
                                read_manifest, read_side, side_path, side_state)
 from alignment.errors import CorpusError, FetchError
 
@@ -115,6 +115,7 @@ def corpora_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "corpora"
     shutil.copytree(CORPORA_DIR, root, ignore=shutil.ignore_patterns("cache"))
     monkeypatch.delenv("ALIGNMENT_CORPORA_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))   # fetched sides go there
     monkeypatch.delenv("ALIGNMENT_SERGE_1926_SRC_URL", raising=False)
     return root
 
@@ -215,7 +216,8 @@ def fetched_text(serge) -> str:
 def test_fetch_keeps_only_the_introduction(serge, server):
     result = fetch_side(serge, "src", url=server.url("/repression.htm"))
     text = fetched_text(serge)
-    assert result.path == serge.path / "cache" / "src.txt"
+    assert result.path == cache_dir(serge) / "src.txt"
+    assert cache_dir(serge).parent.parent.name == "alignment"   # the cache root, not the checkout
     assert text.startswith("INTRODUCTION") or text.startswith("Ceci est le premier")
     assert "premier paragraphe d'essai" in text and "troisième paragraphe" in text
     assert text.rstrip().endswith("mars 1925")
@@ -646,6 +648,7 @@ def small_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     _write_corpus(root, "pair", {"text": FR_PAIR}, {"text": EN_PAIR})
     _write_corpus(root, "web", {"url": "http://127.0.0.1:9/none.htm"}, {"text": EN_WEB})
     monkeypatch.delenv("ALIGNMENT_CORPORA_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))   # fetched sides go there
     monkeypatch.delenv("ALIGNMENT_WEB_SRC_URL", raising=False)
     monkeypatch.chdir(tmp_path)
     return root

@@ -24,9 +24,9 @@ PAIRS_SUFFIXES = [suffix.lstrip(".") for suffix in PAIR_FORMATS]   # tmx, xlf, x
 
 def corpus_po(corpus: Any) -> Path:
     """The corpus's one PO: ./<id>.po, the file the README's command writes (workspace.corpus_po)."""
-    from alignment.corpora import cache_dir
+    from alignment.corpora import cached_file
 
-    return workspace.corpus_po(corpus.id, Path.cwd(), cache_dir(corpus) / f"{corpus.id}.po")
+    return workspace.corpus_po(corpus.id, Path.cwd(), cached_file(corpus, f"{corpus.id}.po"))
 
 
 def po_caption(corpus: Any, path: Path) -> str:
@@ -142,9 +142,12 @@ _KIND_ICONS = {"pair": ":material/description:", "set": ":material/view_column:"
 def kept_row() -> None:
     """The pairs, sets and uploaded POs the app keeps (alignment/kept.py), newest first: after
     Close they were reachable only by a path shown once."""
+    from alignment.cache_root import earlier_root
     from alignment.kept import kept_files
 
-    found = kept_files()
+    earlier = earlier_root()   # kept before ALIGNMENT_CACHE_DIR was honoured: listed too
+    found = kept_files() + (kept_files(earlier / "aligned") if earlier else [])
+    found.sort(key=lambda k: (-k.modified, k.label))
     if not found:
         return
     bar = st.container(horizontal=True, vertical_alignment="center")

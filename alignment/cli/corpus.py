@@ -17,18 +17,22 @@ from .common import (CONTEXT, AlignmentGroup, check_before_work, describe_alignm
 @click.group("corpus", cls=AlignmentGroup, context_settings=CONTEXT, invoke_without_command=True)
 @click.option("--corpora", "corpora_dir", type=click.Path(file_okay=False), default=None,
               envvar="ALIGNMENT_CORPORA_DIR", help="Folder of corpora (default: the bundled "
-              "corpora/; env ALIGNMENT_CORPORA_DIR).")
+              "corpora/; env ALIGNMENT_CORPORA_DIR, which the app reads too).")
 @click.pass_context
 def corpus_group(ctx: click.Context, corpora_dir: str | None) -> None:
     """List, fetch and build the bilingual corpora shipped in corpora/.
+
+    Fetched sides are kept in the cache folder, CACHE/corpora/ID/ (CACHE: --cache-dir or
+    ALIGNMENT_CACHE_DIR, default ~/.cache/alignment; ALIGNMENT_CORPORA_CACHE names another
+    folder for fetched sides alone); one fetched before into corpora/ID/cache/ is still read.
 
     Example: alignment corpus build sample -o sample.po
     """
     from pathlib import Path
 
-    from ..corpora import CORPORA_DIR
+    from ..corpora import corpora_root
 
-    ctx.obj = Path(corpora_dir) if corpora_dir else CORPORA_DIR
+    ctx.obj = Path(corpora_dir) if corpora_dir else corpora_root()
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
         ctx.exit(0)
@@ -69,7 +73,8 @@ def corpus_list(root: Any) -> None:
 @click.pass_obj
 def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
                  url: str | None, timeout: float, force: bool) -> None:
-    """Download the sides of corpus ID that are not bundled, keep their section, cache them.
+    """Download the sides of corpus ID that are not bundled, keep their section, cache them
+    (in CACHE/corpora/ID/: see `alignment corpus -h`).
 
     Without network, save the page in a browser and give it with --file. A text in another
     language than the side's is refused, and one far too short or long does not replace the

@@ -148,7 +148,6 @@ def server(sync_api, home) -> Iterator[str]:
     """One streamlit server for the module, with private caches and the hashing embedder."""
     env = {"ALIGNMENT_EMBEDDER": "hashing",
            "ALIGNMENT_CORPORA_CACHE": str(home / "corpora-cache"),
-           "ALIGNMENT_CACHE_DIR": str(home / "embed-cache"),
            "XDG_CACHE_HOME": str(home / "xdg"), "TMPDIR": str(home / "tmp")}
     with streamlit_server(home / "cwd", env) as url:
         yield url
