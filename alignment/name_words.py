@@ -30,12 +30,24 @@ if TYPE_CHECKING:
 INITIAL_REACH = 40   # characters before a word that say whether it begins a sentence
 
 
-def _initial(text: str, start: int) -> bool:
-    """True if the word at start begins a sentence (or the text). Only the few characters
-    before it are read, so a link of thousands of capitalised words stays linear."""
+def _goes_on(left: str, right: str, lang: str) -> bool:
+    """Does a sentence go on after the full stop `left` ends with ('La Sra.' / 'García vive',
+    'Mrs.' / 'Martin lives')? The segmenter's own answer (segment.py's abbreviations per
+    language), so the check reads a stop as the segmenter cut the text."""
+    from .segment import _goes_on as segment_goes_on
+    return segment_goes_on(left[-INITIAL_REACH:], right[:INITIAL_REACH], primary(lang))
+
+
+def _initial(text: str, start: int, lang: str = "") -> bool:
+    """True if the word at start begins a sentence (or the text); not after a title or an
+    initial whose stop ends no sentence ('La Sra. García', 'Mrs. Martin'): there it is a name,
+    and 'Mrs. Gomez' for 'Sra. García' went unseen. Only the few characters before it are
+    read, so a link of thousands of capitalised words stays linear."""
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
+    if text[end - 1:end] == "." and _goes_on(text[:end], text[start:], lang):
+        return False
     before = text[max(0, end - INITIAL_REACH):end]
     if re.search(r"[^\W\d_]['’]$", before):   # an elision (d'Israël, l'Inde): mid-sentence
         return False
@@ -45,14 +57,14 @@ def _initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:"
 
 
-def _name_stats(texts: Sequence[str]) -> tuple[set[str], set[str]]:
+def _name_stats(texts: Sequence[str], lang: str = "") -> tuple[set[str], set[str]]:
     """Words capitalised mid-sentence somewhere, and words seen in lower case, on one side."""
     named, lower = set(), set()
     for text in texts:
         for w, a, _ in word_spans(text):
             if w[0].islower():
                 lower.add(w.casefold())
-            elif not _initial(text, a):
+            elif not _initial(text, a, lang):
                 named.add(w.casefold())
     return named, lower
 
@@ -88,7 +100,9 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
     key = w.casefold()
     if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
         return False
-    if not first_name and _initial(text, a) and (key not in ctx.named or key in ctx.lower):
+    if _title(w, a, text, ctx.lang):
+        return False
+    if not first_name and _initial(text, a, ctx.lang) and (key not in ctx.named or key in ctx.lower):
         return False
     if key in ctx.lower and _common(w, ctx.lang):   # a common word this text also writes in
         return False                                 # lower case: a title (Monsieur, Vierge)
@@ -97,6 +111,13 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
         return (fold(w) in ctx.other_named or (first_name and _unlisted(w, ctx.lang))) \
             and text[a - 1:a] != "-"
     return True
+
+
+def _title(w: str, a: int, text: str, lang: str) -> bool:
+    """Is the word an abbreviation the sentence goes on after ('Sra.', 'Sig.', 'Mrs.')? A title,
+    no name: translated as 'Mrs.' / 'Mr.', it had 'no counterpart'."""
+    b = a + len(w)
+    return text[b:b + 1] == "." and _goes_on(text[:b + 1], text[b + 1:].lstrip(), lang)
 
 
 LINKING = ("", "s", "es", "n", "en", "e", "er")   # what German puts between a compound's words
@@ -137,6 +158,20 @@ def find_names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpa
     return sorted(names + first, key=lambda t: t[1])
 
 
+def initial_words(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
+    """Capitalised words that begin a sentence and that the language's word list does not hold
+    as common words ('Diego', 'Giovanni'): not names by find_names (a first word is any
+    capitalised word), but where a name of the original has no counterpart they are what it
+    may have become ('Íñigo tiene ocho años' / 'Diego is eight years old')."""
+    if primary(ctx.lang) in NOUN_CAPITALS or speller_for(ctx.lang) is None:
+        return []
+    names = {a for _, a, _ in find_names(text, ctx, config)}
+    return [(w, a, b) for w, a, b in word_spans(text)
+            if a not in names and len(w) >= config.min_name_length and w[0].isupper()
+            and not w.isupper() and w.casefold() not in ctx.lower and _initial(text, a, ctx.lang)
+            and not _title(w, a, text, ctx.lang) and not _common(w, ctx.lang)]
+
+
 def same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
                     other_text: str = "") -> bool:
     """True for 'June' against 'juin' (English capitalises months and days, French does
@@ -167,7 +202,8 @@ def learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
         cooc: Counter[tuple[str, str]] = Counter()
         for p in pairs:
             names = {name_key(w, langs[side]) for w, *_ in find_names(p[k], ctx[side], config)}
-            words = {name_key(w, langs[other]) for w, *_ in word_spans(p[j]) if w[0].isupper()}
+            words = {name_key(w, langs[other]) for w, a, _ in word_spans(p[j])   # no title ('Mrs.')
+                     if w[0].isupper() and not _title(w, a, p[j], langs[other])}
             if len(names) * len(words) > MAX_WORD_PAIRS:   # no sentence pair: a list, a chapter
                 continue
             seen.update(names)
@@ -218,12 +254,13 @@ def kept_names(bitext: Bitext, ctx: dict[str, NameContext],
 def name_contexts(bitext: Bitext) -> dict[str, NameContext]:
     texts = {side: [bitext.link_text(i, side) for i in range(len(bitext.alignment.links))]
              for side in ("src", "tgt")}
-    stats = {side: _name_stats(texts[side]) for side in texts}
+    langs = {"src": bitext.src_lang, "tgt": bitext.tgt_lang}
+    stats = {side: _name_stats(texts[side], langs[side]) for side in texts}
     words = {side: [[w.casefold() for w, *_ in word_spans(t)] for t in texts[side]] for side in texts}
     # the names the other side writes, in links it does not copy ('Grenze', 'Seite' of a German
     # sentence left untranslated in the French are no names of the German original)
     copied = {i for i, (s, t) in enumerate(zip(words["src"], words["tgt"])) if s and s == t}
-    named = {side: _name_stats([t for i, t in enumerate(texts[side]) if i not in copied])[0]
+    named = {side: _name_stats([t for i, t in enumerate(texts[side]) if i not in copied], langs[side])[0]
              if copied else stats[side][0] for side in texts}
     links = {side: Counter(w for ws in words[side] for w in set(ws)) for side in texts}
     return {side: NameContext(lang, frozenset(stats[side][0]), frozenset(stats[side][1]),
