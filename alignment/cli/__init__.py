@@ -40,8 +40,10 @@ __all__ = ["CONTEXT", "SEVERITY_RANK", "AlignmentGroup", "align_cmd", "bench_cmd
 @click.group(cls=AlignmentGroup, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, prog_name="alignment")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-              envvar="ALIGNMENT_CACHE_DIR", help="Folder of the sentence-encoding cache and PO "
-              "snapshots (default: ~/.cache/alignment; env ALIGNMENT_CACHE_DIR).")
+              envvar="ALIGNMENT_CACHE_DIR", help="The cache root: sentence encodings, word links, "
+              "PO snapshots, fetched corpus sides, the app's drafts and kept POs (default: "
+              "$XDG_CACHE_HOME/alignment or ~/.cache/alignment; env ALIGNMENT_CACHE_DIR; README: "
+              "Where files go).")
 @click.pass_context
 def main(ctx: click.Context, cache_dir: str | None) -> None:
     """Align a text and its translation sentence by sentence; store, export and check the pairs.
@@ -52,7 +54,7 @@ def main(ctx: click.Context, cache_dir: str | None) -> None:
     _stop_on_sigterm(ctx)
     if cache_dir:
         import os
-        os.environ["ALIGNMENT_CACHE_DIR"] = cache_dir  # read by embed.default_cache_dir
+        os.environ["ALIGNMENT_CACHE_DIR"] = cache_dir  # read by cache_root.cache_root
     if ctx.invoked_subcommand is None:  # `alignment` alone: the help, exit 0 (as pip does)
         click.echo(ctx.get_help())
         ctx.exit(0)
