@@ -435,7 +435,9 @@ def test_eflomal_missing_is_a_one_line_error(tmp_path: Path, monkeypatch) -> Non
                                        "--presplit", "--tokenized", "--embedder", "hashing",
                                        "--eflomal"])
     assert result.exit_code == 1
-    assert result.output.startswith("Error: eflomal is not installed: pip install eflomal")
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("Error: ")]
+    assert errors == [ln for ln in errors if ln.startswith("Error: eflomal is not installed: pip install eflomal")]
+    assert len(errors) == 1 and result.output.endswith(errors[0] + "\n")
 
 
 def test_eflomal_evidence_when_installed(fake_embedder) -> None:
