@@ -137,25 +137,45 @@ def sentence_deck(bitext: Bitext, ids: Iterable[int], deck_name: str,
                   front: Side = "src") -> bytes:
     """Sentence cards for a learner: one note per link of `ids` with both sides, the `front`
     side's text on the card's front (the side Learn mode shows), its translation on the back.
-    A note's id comes from the deck and the pair's texts, so exporting the same pair again
-    updates its card instead of adding a copy (and a pair the text repeats is one card)."""
+    Each note's id is its link's own (`_sentence_keys`), so exporting the same PO again
+    updates its cards instead of adding copies, and a pair the text repeats is a card each."""
     back: Side = "tgt" if front == "src" else "src"
     model = _model("alignment sentence pair", ("Sentence", "Translation", "Link"),
                    "<div dir='auto' style='font-size:1.4em'>{{Sentence}}</div>",
                    "<div dir='auto' style='font-size:1.4em'>{{Translation}}</div>"
                    "<p style='color:#888'>{{Link}}</p>")
+    keys = _sentence_keys(bitext)
     notes = (([_html(bitext.link_text(i, front)), _html(bitext.link_text(i, back)), f"link {i + 1}"],
-              (bitext.link_text(i, "src"), bitext.link_text(i, "tgt")))
-             for i in ids if bitext.alignment.links[i].src and bitext.alignment.links[i].tgt)
+              keys[i]) for i in ids if i in keys)
     return _deck(deck_name, model, notes)
 
 
-def sentence_card_count(bitext: Bitext, ids: Iterable[int]) -> int:
-    """How many cards `sentence_deck` makes of `ids`: a link with both sides, a pair the text
-    repeats once (the app said 'one card per sentence shown' and counted the omissions)."""
+def _sentence_keys(bitext: Bitext) -> dict[int, tuple[str, ...]]:
+    """What each card's note id is made of, for every link with both sides: the pair's texts,
+    and for the n-th time the text repeats that pair (n > 1) n too.
+
+    Why: Anki takes notes of one id for one note, so a pair the text repeats ('Oui.' /
+    'Yes.') lost all its cards but one on import. Why not the link's number: a link merged
+    or split near the start would renumber every card after it, and on re-import Anki would
+    write each one's sentences over another's review history. A pair's first occurrence keeps
+    the id it had before (the texts alone), so decks exported earlier are updated, not doubled;
+    a corrected pair is a new card, as it was. Counted over the whole text, whatever `ids` a
+    deck takes, so a link has the same id in every deck of the text."""
     links = bitext.alignment.links
-    return len({(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
-                for i in ids if links[i].src and links[i].tgt})
+    seen: Counter[tuple[str, str]] = Counter()
+    keys: dict[int, tuple[str, ...]] = {}
+    for i, link in enumerate(links):
+        if link.src and link.tgt:
+            pair = (bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
+            seen[pair] += 1
+            keys[i] = pair if seen[pair] == 1 else (*pair, str(seen[pair]))
+    return keys
+
+
+def sentence_card_count(bitext: Bitext, ids: Iterable[int]) -> int:
+    """How many cards `sentence_deck` makes of `ids`: one per link with both sides."""
+    links = bitext.alignment.links
+    return sum(1 for i in ids if links[i].src and links[i].tgt)
 
 
 def write_sentence_deck(bitext: Bitext, path: str | os.PathLike[str]) -> list[Path]:

@@ -221,6 +221,14 @@ def _content(tokens: Sequence[str], punctuation: bool = True) -> list[int]:
     return [k for k, t in enumerate(tokens) if punctuation or is_word(t)]
 
 
+def past_pair_limit(src: Sequence[str], tgt: Sequence[str],
+                    config: WordConfig = DEFAULT_CONFIG) -> bool:
+    """Whether a sentence pair (its token texts) has more than MAX_WORD_PAIRS word pairs, which
+    `score_pairs` gives no word links: said by a command, which left them out without a word."""
+    pairs = len(_content(src, config.punctuation)) * len(_content(tgt, config.punctuation))
+    return pairs > MAX_WORD_PAIRS
+
+
 def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedder: Any,
                 config: WordConfig = DEFAULT_CONFIG,
                 progress: Progress = no_progress) -> list[np.ndarray]:

@@ -350,7 +350,7 @@ def test_sentence_cards_hold_the_links_asked_with_both_sides(tmp_path: Path, fro
     assert sentence_card_count(bitext, [0, 1, 2, 3]) == len(notes) == 2   # what the app says
     twice = Bitext(src, tgt, Alignment(links + (Link((2,), (2,)),)), "fr", "en")
     guids = {n[3] for n in deck_notes(sentence_deck(twice, range(5), "Le chat", front), tmp_path)}
-    assert sentence_card_count(twice, range(5)) == len(guids) == 2   # Anki keeps one per guid
+    assert sentence_card_count(twice, range(5)) == len(guids) == 3   # a card per link, each its guid
 
 
 def test_word_cache_returns_stored_links_and_survives_damage(tmp_path: Path, fake_embedder) -> None:

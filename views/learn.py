@@ -68,8 +68,7 @@ def sentence_cards(bitext: Bitext, shown: Sequence[int] | None) -> None:
     with menu:
         cards = sentence_card_count(bitext, ids)
         st.caption(f"{cards:,} card{'s' * (cards != 1)} of the {len(ids):,} sentences shown (a "
-                   "search or filter narrows them; one with no translation, or a pair shown "
-                   "twice, makes none), the "
+                   "search or filter narrows them; one with no translation makes none), the "
                    f"{md(bitext.src_lang if front == 'src' else bitext.tgt_lang)} side on the "
                    "front.")
         name = f"{ss.title} (sentences)"

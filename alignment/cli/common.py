@@ -104,8 +104,10 @@ def engine_options(func: F) -> F:
 
 
 def quiet_option(func: F) -> F:
-    """--quiet hides the progress bar."""
-    return click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")(func)
+    """--quiet hides the progress: bars on a terminal, lines in a log (progress.tqdm_progress)."""
+    return click.option("--quiet", "-q", is_flag=True,
+                        help="No progress on stderr (bars on a terminal, a line now and then "
+                        "when stderr is a file or a pipe).")(func)
 
 
 def eflomal_option(func: F) -> F:

@@ -13,7 +13,7 @@ import click
 from ..registry import EMBEDDERS
 from .common import (check_before_work, check_writable, detect_languages, eflomal_option,
                      lang_options, overwrite_edited_option, quiet_option, read_lines,
-                     unwritable_said, word_config)
+                     unwritable_said, warn, word_config)
 
 def format_pharaoh(links: Any) -> str:
     """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
@@ -78,8 +78,39 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
         with unwritable_said(output):
             write_po(bitext, output, overwrite_edited=overwrite_edited,
                      like=None if pairs_format(pairs) else pairs)
+    _say_past_limit(_links_past_limit(bitext, config), "link")
     click.echo(f"Wrote {output or pairs}: {n} word links in {len(bitext.alignment.links)} "
                f"entries", err=True)
+
+
+def _links_past_limit(bitext: Any, config: Any) -> list[int]:
+    """Numbers (from 1) of the links given no word links for their size (words.past_pair_limit)."""
+    from ..types import MAX_WORD_PAIRS
+    from ..words import link_tokens_of, past_pair_limit
+
+    out = []
+    for k in range(len(bitext.alignment.links)):
+        if len(bitext.link_text(k, "src")) * len(bitext.link_text(k, "tgt")) <= MAX_WORD_PAIRS:
+            continue   # a token is a character at least: not cut, most links cost nothing
+        src, tgt = link_tokens_of(bitext, k)
+        if past_pair_limit([t.text for t in src], [t.text for t in tgt], config):
+            out.append(k + 1)
+    return out
+
+
+def _say_past_limit(numbers: list[int], what: str) -> None:
+    """One warning naming the links (`what`: 'link', or 'line' with --presplit) that got no
+    word links for their size. Why: 'Wrote oneline.po: 0 word links in 1 entries' did not
+    say that the 1 MB link was left out on purpose, nor what to do."""
+    if not numbers:
+        return
+    from ..types import MAX_WORD_PAIRS
+
+    one, more = len(numbers) == 1, len(numbers) - 10
+    named = ", ".join(map(str, numbers[:10])) + (f" and {more} more" if more > 0 else "")
+    warn([f"{what}{'' if one else 's'} {named}: more than {MAX_WORD_PAIRS:,} word pairs "
+          f"{'in it' if one else 'each'}, so no word links found there; split "
+          f"{'it' if one else 'them'} into shorter links to link {'its' if one else 'their'} words"])
 
 
 def _save_in_place(bitext: Any, pairs: str, fingerprint: str) -> None:
@@ -161,7 +192,11 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     cut = split_tokens if tokenized else tokenize
     from ..progress import tqdm_progress
 
-    links = _word_linker()([(cut(a), cut(b)) for a, b in zip(src, tgt)],
-                           embedder=resolve_embedder(embedder), config=config,
+    from ..words import past_pair_limit
+
+    pairs = [(cut(a), cut(b)) for a, b in zip(src, tgt)]
+    links = _word_linker()(pairs, embedder=resolve_embedder(embedder), config=config,
                            progress=tqdm_progress(disable=True if quiet else None))
+    _say_past_limit([k + 1 for k, (a, b) in enumerate(pairs)
+                    if past_pair_limit([t.text for t in a], [t.text for t in b], config)], "line")
     click.echo(format_pharaoh(links), nl=False)
