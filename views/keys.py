@@ -9,7 +9,10 @@ shortcut library's listener on document):
 
 - Ctrl/Cmd+Z and +Y in any text field stay with the field (its own undo), not the app's Undo;
   outside one they are the app's Undo and Redo only, never the browser's undo of a field.
-- Ctrl/Cmd+S in the correction box is "Apply and save": the typed text is applied, then saved.
+- Ctrl/Cmd+S in the correction box (its text or its buttons) is "Apply and save": the typed
+  text is applied, then saved.
+- Space on a focused button, summary or option presses it (the app's Space shortcut, Learn's
+  Reveal, took it); J and K on the Mode options step Learn's sentences.
 - Close, another link number, or leaving the page while the correction box holds text that was
   typed and not applied asks first (a browser confirm; the page's own guard cannot know: the
   form keeps the text in the browser until it is submitted). Text sent by an Apply button or
@@ -61,9 +64,33 @@ const pending = () => { const t = editor(), k = t && boxKey(t);
 window.__alignmentPending = pending;
 const ask = () => window.confirm('The text typed in "Edit the target sentence" is not applied. '
                                  + 'Leave it and lose it?');
+// Space on a focused button, link, summary or option presses that control, as everywhere: the
+// app's Space shortcut (Learn's Reveal) took it, so Space on "Next sentence", Close or a row's
+// "show" revealed the sentence instead. J and K on the Mode options (where arrow keys leave the
+// focus after switching to Learn) step the sentences, as they do elsewhere on the page.
+window.addEventListener('keydown', e => {
+  const t = e.target;
+  if (e.ctrlKey || e.metaKey || e.altKey || !t.closest) return;
+  if (e.key === ' ' && t.closest('button, a[href], summary, [role="button"], [role="radio"], '
+                                 + 'input[type="radio"], input[type="checkbox"], [role="option"]')) {
+    e.stopPropagation();
+    return;
+  }
+  const step = {j: 'learn_next', k: 'learn_prev'}[(e.key || '').toLowerCase()];
+  if (step && t.closest('.st-key-mode')) {
+    const b = document.querySelector(`.st-key-${step} button`);
+    if (b) { e.stopPropagation(); e.preventDefault(); b.click(); }
+  }
+}, true);
 window.addEventListener('keydown', e => {
   const t = e.target;
   if (!(e.ctrlKey || e.metaKey)) return;
+  if ((e.key || '').toLowerCase() === 's' && t.closest?.('.st-key-edit_box') && !textish(t)) {
+    // Ctrl+S on the correction form's buttons, as in its text box: apply, then save
+    e.stopPropagation(); e.preventDefault();
+    t.closest(FORM)?.querySelector('.st-key-apply_save button')?.click();
+    return;
+  }
   if (!textish(t)) {   // the app's Undo / Redo keys
     const u = (e.key || '').toLowerCase();
     if ((u === 'z' || u === 'y') && pending() && !ask()) { e.stopPropagation(); e.preventDefault(); }
