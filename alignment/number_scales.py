@@ -31,6 +31,9 @@ _WORDS = (
     # Polish and Russian thousands ('12 tys.', '3 tysiące', '12 tysięcy', '12 тыс.', '5 тысяч';
     # Why: each was an error against '12,000')
     (r"tys\.?|tysi(?:ąc(?:e|a|u|em|ach|ami|om)?|ęcy)|тыс\.?|тысяч(?:а|и|у|ей|ами|ах)?", Decimal(1000)),
+    # and the other languages' ('5 mil habitantes', '2 mila euro', '450 bin lira', '5 thousand',
+    # '5 mille', '5 Tausend'; '5 mil' was an error against '5,000')
+    (r"mil|mila|bin|thousands?|mille|[Tt]ausend|duizend", Decimal(1000)),
 )
 # a word of letters ends there ('millionaire' is none); 万 runs on into the next word ('万欧元')
 _SCALE = re.compile(rf"{SPACE}?(?:" + "|".join(
