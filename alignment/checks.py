@@ -39,6 +39,7 @@ from typing import Any
 from .check_config import CheckConfig
 from .check_dismissed import finding_key, only_dismissals_differ, split_dismissed
 from .cognates import check_names, link_pairs, make_finding, similarity
+from .slips import check_realword, one_blas_thread
 from .errors import UnknownComponent
 from .brackets import check_brackets, marks
 from .dates import date_findings
@@ -52,7 +53,6 @@ from .number_units import converted
 from .number_words import compared_numbers, spelled, written_numbers
 from .number_match import PROSE_QUANTITIES, unequal
 from .numbers import SPACE, Quantity, asides, listed, number_values, quantities
-from .slips import check_realword
 from .spelling import check_spelling
 from .untranslated import check_untranslated
 from .types import Bitext, Finding, Severity, Side, Span
@@ -92,10 +92,11 @@ def _toolkit_fails(lang: str, name: str, src: str, tgt: str) -> bool:
 MARKED_NUMBERS = 100   # numbers a finding marks per side (a table's line may hold thousands)
 
 
-def check_numbers(bitext: Bitext, config: CheckConfig,
-                  evidence: WordEvidence | None = None) -> Iterator[Finding]:
-    """Numbers, times and dates that differ in value between the sides (1921 vs 1912)."""
-    for i, src, tgt in link_pairs(bitext):
+def check_numbers(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | None = None,
+                  progress: Progress = no_progress) -> Iterator[Finding]:
+    """Numbers, times and dates that differ in value between the sides (1921 vs 1912).
+    `progress` hears (links done, links, "numbers") link by link (word_lists.each_link)."""
+    for i, src, tgt in link_pairs(bitext, progress, "numbers"):
         if not src or not tgt:
             continue
         sq, tq = quantities(src), quantities(tgt)
@@ -311,8 +312,9 @@ CHECKS: dict[str, CheckFn] = {
     "endpunc": check_endpunc,
 }
 # checks that also take run_checks' `progress` and report their own stage (link by link): the
-# real-word check of 20,000 short links takes minutes, the bar of the checks frozen meanwhile
-OWN_PROGRESS = frozenset({check_realword})
+# real-word check of 20,000 short links takes minutes, the names and numbers checks of a book of
+# 7,000 links half a minute, the bar of the checks frozen meanwhile
+OWN_PROGRESS = frozenset({check_realword, check_names, check_numbers})
 # endpunc is noisy on literary text (translators move ; and . freely): on request only.
 DEFAULT_CHECKS: tuple[str, ...] = tuple(n for n in CHECKS if n != "endpunc")
 
@@ -333,11 +335,14 @@ def run_checks(bitext: Bitext, *, only: Sequence[str] | None = None,
         raise UnknownComponent(f"unknown check {unknown[0]!r}; choose from: {', '.join(CHECKS)}")
     order = {n: k for k, n in enumerate(CHECKS)}
     found: list[Finding] = []
-    for k, name in enumerate(names):
-        progress(k, len(names), "checks")
-        check = CHECKS[name]
-        found += check(bitext, config, evidence, progress=progress) if check in OWN_PROGRESS \
-            else check(bitext, config, evidence)
+    # a link's products are tiny (words x words): OpenBLAS's threads only wait on one another
+    # (slips.one_blas_thread); the names check of a 7,000-link book spent 7 s in them
+    with one_blas_thread():
+        for k, name in enumerate(names):
+            progress(k, len(names), "checks")
+            check = CHECKS[name]
+            found += check(bitext, config, evidence, progress=progress) if check in OWN_PROGRESS \
+                else check(bitext, config, evidence)
     progress(len(names), len(names), "checks")
     return tuple(sorted(one_per_word(found), key=lambda f: (f.link, order[f.check])))
 

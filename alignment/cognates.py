@@ -36,9 +36,10 @@ from .name_words import (NameContext, find_names, initial_words, kept_names, lea
 from .name_spelling import (declined, derived, false_friends, friend, in_compound, joined_spelt, name_key,
                             rival_names)
 from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
+from .progress import Progress, no_progress
 from .types import Bitext, Finding, Side, Span
-from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, function_words,
-                         link_pairs, list_covers, make_finding, speller_for)
+from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, each_link,
+                         function_words, link_pairs, list_covers, make_finding, speller_for)
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -124,8 +125,8 @@ def _orphan_words(bitext: Bitext, lw: LinkWords, config: CheckConfig) -> list[Wo
             and t[0].casefold() not in common]
 
 
-def check_names(bitext: Bitext, config: CheckConfig,
-                evidence: WordEvidence | None = None) -> Iterator[Finding]:
+def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | None = None,
+                progress: Progress = no_progress) -> Iterator[Finding]:
     """Names with no counterpart on the other side (Ruhr -> Ruin, Lyon -> lion, Lyon -> Paris).
 
     A counterpart is a word spelt alike (Russie/Russia; across scripts, its transliteration:
@@ -133,7 +134,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
     the encoder puts close (Allemagne/Germany, Noël/Christmas). An orphan name of the
     original is a warning when the translation has, in its place, an orphan look-alike
     word or another orphan name; an orphan name alone is info (often a pronoun or a
-    paraphrase stands for it).
+    paraphrase stands for it). `progress` hears (links done, links, "names") link by link.
     """
     ctx = name_contexts(bitext)
     learned = learned_counterparts(bitext, ctx, config)
@@ -142,7 +143,7 @@ def check_names(bitext: Bitext, config: CheckConfig,
     # a word no list knows tells something only where the list knows the text's words
     known = list_covers((bitext.link_text(i, "tgt") for i in range(len(bitext.alignment.links))),
                         bitext.tgt_lang)
-    for i in range(len(bitext.alignment.links)):
+    for i in each_link(len(bitext.alignment.links), progress, "names"):
         lw = declined(link_words(bitext, i, evidence), bitext.src_lang, bitext.tgt_lang)
         if not lw.src or not lw.tgt:
             continue

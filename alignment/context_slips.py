@@ -119,7 +119,7 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
         if lw.linked is not None:   # an original word a word link gives to another word is decided
             cos = np.where(np.delete(lw.linked, j, axis=1).any(axis=1)[None, :], -1.0, cos)
         slack = {} if matched else {"slack_share": config.context_place_slack}
-        placed = np.array([lw.in_place(k, j, **slack) for k in range(len(originals))], dtype=bool)
+        placed = lw.in_place_all(j, **slack)
         if not matched:   # 'bar' is no slip for 'be' read for a 'le' far away
             cos = np.where(placed[None, :], cos, -1.0)
         ks = cos.argmax(axis=1)

@@ -45,6 +45,7 @@ WORD_EN = re.compile(rf"{LETTERS}(?:['’](?:s|t|re|ve|ll|d|m)\b)?")
 WORD = re.compile(LETTERS)
 
 
+@lru_cache(maxsize=65536)   # the checks fold the same words (and characters) millions of times a book
 def fold(word: str) -> str:
     """Case-folded, accent-stripped form for similarity."""
     nfkd = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
@@ -295,12 +296,34 @@ class LinkWords:
         spans = self._link_spans
         if spans is None:
             return abs((k + 0.5) / ns - (j + 0.5) / nt) <= 0.3
-        rows, first, last, before, after = spans
-        left, right = before[k], after[k]
-        near = [m for m in (left, right) if m is not None] + ([k] if rows[k] else [])
-        lo = min(first[m] for m in near) if left is not None else 0
-        hi = max(last[m] for m in near) if right is not None else nt - 1
-        return min(lo, hi) - slack <= j <= max(lo, hi) + slack
+        low, high = self._windows
+        return int(low[k]) - slack <= j <= int(high[k]) + slack
+
+    def in_place_all(self, j: int, slack_share: float = 0.1) -> np.ndarray:
+        """in_place(k, j) for every original word k at once. Why: the slip checks asked it of
+        every original word for every suspect word (a book: 800,000 calls, a tenth of the check)."""
+        ns, nt = len(self.src), len(self.tgt)
+        if self._link_spans is None:
+            return np.abs((np.arange(ns) + 0.5) / ns - (j + 0.5) / nt) <= 0.3
+        slack = max(2, round(slack_share * nt))
+        low, high = self._windows
+        return (low - slack <= j) & (j <= high + slack)
+
+    @cached_property
+    def _windows(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per original word, the translation words in_place allows before any slack: (lowest,
+        highest), from its nearest linked neighbours (the bounds in_place computes word by word)."""
+        rows, first, last, before, after = self._link_spans  # type: ignore[misc]
+        nt = len(self.tgt)
+        low, high = [], []
+        for k in range(len(rows)):
+            left, right = before[k], after[k]
+            near = [m for m in (left, right) if m is not None] + ([k] if rows[k] else [])
+            lo = min(first[m] for m in near) if left is not None else 0
+            hi = max(last[m] for m in near) if right is not None else nt - 1
+            low.append(min(lo, hi))
+            high.append(max(lo, hi))
+        return np.array(low, dtype=np.int64), np.array(high, dtype=np.int64)
 
     @cached_property
     def _link_spans(self) -> tuple[list[bool], list[int], list[int], list[int | None],

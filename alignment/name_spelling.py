@@ -124,11 +124,12 @@ def derived(lw: LinkWords, side: Side, config: CheckConfig, other_lang: str = ""
     if exclude is not None:
         dice = np.where(exclude, 0.0, dice)
     out = np.zeros(len(words), dtype=bool)
+    alike = dice >= config.name_similarity   # one comparison for the link, not one a pair
     for k, (w, *_) in enumerate(words):
         head = fold(w)[:DERIVED_PREFIX]
         out[k] = len(head) == DERIVED_PREFIX and any(
-            dice[k, j] >= config.name_similarity and o[0].islower() and fold(o).startswith(head)
-            for j, (o, *_) in enumerate(others))
+            others[j][0][0].islower() and fold(others[j][0]).startswith(head)
+            for j in np.flatnonzero(alike[k]))
     return out
 
 

@@ -194,7 +194,7 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
         rival_k = others.max(axis=1) if others.size else np.zeros(len(originals))
         linked_k = (np.delete(lw.linked, j, axis=1).any(axis=1) if lw.linked is not None
                     else np.zeros(len(originals), dtype=bool))
-        placed = np.array([lw.in_place(k, j) for k in range(len(originals))], dtype=bool)
+        placed = lw.in_place_all(j)
         if not placed.any():   # 'hand' far from where 'et' goes is no slip for 'and'
             continue
         here = ctx.get(a, (None, None))
