@@ -23,7 +23,8 @@ whitespace-normalised paragraph. Direction marks (RLM...) after a stop are
 skipped; Chinese half-width stops between Han characters cut without a space;
 in Korean and Arabic, without case, a speech verb tells a quoted question's
 speech tag ('«أين؟» سألت السائق.'). Such rules of one language live in
-segment_langs.py.
+segment_langs.py; the abbreviation lists, and the abbreviations that go on only in their
+context ('Gen. bryg.', '30 sn.'), in segment_abbreviations.py.
 
 Why not pysbd alone, and where it still helps: segment_pysbd.py.
 
@@ -47,39 +48,15 @@ from functools import lru_cache
 
 from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
-from .segment_langs import (after_elision, clock_goes_on, pysbd_missed, quote_ends, speech_tag,
-                            vetted_goes_on, without_article)
+from .segment_abbreviations import (ABBREVIATIONS, COMMON_ABBREVIATIONS, NUMBER_ABBREVIATIONS,
+                                    goes_on_after)
+from .segment_langs import (after_elision, clock_goes_on, house_number, pysbd_missed, quote_ends,
+                            speech_tag, vetted_goes_on, without_article)
 from .segment_pysbd import BIDI_MARKS, pysbd_starts
 from .types import Document, Sentence
 
 MAX_SENTENCE_CHARS = 1500
 _CLAUSE_END = re.compile(r"[;:,\u061b\u060c\u3001\uff0c\uff1b\uff1a]+[\"'»”’)\]]*(?= )|(?<= )(?=[—–] )")
-
-# Words that, written with a final period, nearly always go on: titles before a name,
-# and references before a number. "etc." is not here: it often ends a sentence (so does
-# German "usw.", "und so weiter"); nor "no" ("No. 5"), a word that ends sentences in English,
-# Spanish and Italian ("He said no. Then", "—No. Me quedo"): it is one before a number only
-# (_NUMBER_ABBR).
-_COMMON_ABBR = {"e.g", "i.e", "cf", "p", "pp", "vol", "vols", "fig", "ch", "chap",
-                "ca", "c", "vs", "viz", "al", "op", "cit", "ibid", "st", "dr", "prof", "mt",
-                "m", "mm", "mme", "mmes", "mlle", "mlles", "mr", "mrs", "ms", "messrs"}
-ABBREVIATIONS = {
-    "en": {"gen", "col", "capt", "lt", "sgt", "rev", "hon", "sr", "jr", "esq", "gov", "pres",
-           "approx", "ed", "eds", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-           "sep", "sept", "oct", "nov", "dec"},
-    "fr": {"me", "mgr", "pr", "ste", "éd", "env", "ex", "t", "art", "av", "bd", "c.-à-d", "p.ex",
-           "n°", "mᵐᵉ", "mgr", "r.p", "ms"},
-    "de": {"hr", "hrn", "fr", "frl", "z.b", "d.h", "u.a", "bzw", "vgl", "s", "nr", "bd", "evtl",
-           "ggf", "sog", "geb", "gest", "jh", "jhd", "med", "phil", "jur", "theol", "abb", "anm",
-           "hrsg"},
-    "es": {"sr", "sra", "srta", "sres", "dra", "d", "dña", "ud", "uds", "pág", "págs", "cap",
-           "núm", "excmo", "ilmo", "vd", "sta", "sto", "avda", "av", "lic", "ing"},
-    "it": {"sig", "sigg", "sig.ra", "dott", "dott.ssa", "on", "pag", "pagg", "cap", "avv", "ing",
-           "geom"},
-    "pt": {"sr", "sra", "srta", "dra", "pág", "cap", "exa", "v.exa", "sto", "sta"},
-    "nl": {"dhr", "mevr", "mw", "bijv", "d.w.z", "blz", "nr", "vgl", "jl", "o.a", "resp", "ir"},
-    "tr": {"yrd", "doç", "av", "cad", "sok", "mah"},   # 'Yrd. Doç. Dr. Ayşe', 'Atatürk Cad. No. 5'
-}
 
 # Languages whose novels open a reply with a dash inside a paragraph ("Non ! — Si."); in
 # English or German a dash after "!" is an aside that goes on the same sentence.
@@ -115,7 +92,6 @@ _ROMAN = re.compile(r"[IVXLC]+\b")
 _MONTH_EXTRA = {"it": {"genn", "febbr", "magg", "sett"}, "de": {"febr"}, "fr": {"sept"},
                 "es": {"sep", "set"}}
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
-_NUMBER_ABBR = {"no", "nos"}  # "No. 5", "Nos. 3 and 4"
 # Era markers after a year: 'a. C.', 'd. C.' (es, it, pt), 'v. Chr.', 'n. Chr.' (de), 'av. J.-C.',
 # 'apr. J.-C.' (fr), 'B.C.' (en; 'A.D.' comes before the year)
 _ERA_START = re.compile(r"(?:^|\s)(?:a|d|v|n|av|apr)\.$")
@@ -207,8 +183,8 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
     if clock is not None:
         return clock   # "At 11 p.m. Minsu comes back", but "We met at 9 a.m. Then"
     word = without_article(_last_word(left), lang)
-    if word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()) \
-            or vetted_goes_on(word, right, lang, left):
+    if word in COMMON_ABBREVIATIONS or word in ABBREVIATIONS.get(lang, ()) \
+            or vetted_goes_on(word, right, lang, left) or goes_on_after(word, left, right, lang):
         return True
     initials = _INITIAL.search(left)
     if initials and initials.group(1).isupper() and (right[:1].isupper() or right[:1].isdigit()) \
@@ -216,10 +192,10 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
         return True
     if _SPLIT_ABBR.match(right) and re.search(r"(?:^|\s)\w\.$", left):  # "z. B.", "i. e."
         return True
-    if _ORDINAL.search(left) and (right[:1].isdigit() or lang == "de"
+    if _ORDINAL.search(left) and not house_number(left, lang) and (right[:1].isdigit() or lang == "de"
                                   and (not _german_opener(right) or _enumerator(left, lang))):
         return True
-    if word in _NUMBER_ABBR and (right[:1].isdigit() or _ROMAN.match(right)):
+    if word in NUMBER_ABBREVIATIONS and (right[:1].isdigit() or _ROMAN.match(right)):
         return True
     if right[:1].isdigit() and word in _month_abbreviations(lang) \
             and any(c.isdigit() for c in " ".join(left.split()[-3:-1])):  # "le 3 janv. 1850"
@@ -243,7 +219,7 @@ def _enumerator(left: str, lang: str) -> bool:
     if before[-1] not in _TERMINAL and before[-1] not in _CLOSERS:
         return False
     word = _last_word(before)
-    return not (word in _COMMON_ABBR or word in ABBREVIATIONS.get(lang, ()))
+    return not (word in COMMON_ABBREVIATIONS or word in ABBREVIATIONS.get(lang, ()))
 
 
 def _german_opener(right: str) -> bool:

@@ -6,9 +6,9 @@ times with a.m. and p.m., and the speech tags of Chinese, Korean and Arabic, whi
 letter case to tell them by.
 
 Kept apart so that segment.py reads as the general rule; each rule here is tested by a table
-of its language's sentences (tests/test_segment_langs.py, tests/test_segment_abbreviations.py),
-and none changes French or German; of English, only a clock time opening a sentence ('At 11
-p.m. Minsu comes back home.').
+of its language's sentences (tests/test_segment_langs.py, tests/test_segment_abbreviations*.py),
+and none changes French; of German, streets and 'Tel.' before a number ('Hauptstr. 5'); of
+English, only a clock time opening a sentence ('At 11 p.m. Minsu comes back home.').
 """
 
 from __future__ import annotations
@@ -26,15 +26,31 @@ VETTED_ABBREVIATIONS = {
     # (since), 'т.о.' (thus): no Russian word they could end. Not 'др.': 'и др.' ends one
     "ru": {"напр", "ср", "т.н", "т.е", "т.к", "т.о"},
 }
-BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm", "s"},   # 's. 12': page 12
-                 "ru": {"рис", "гл", "табл", "илл"}}   # 'рис. 3' (figure 3); 'рис.' is rice too
-# ... and into a Roman numeral too, in languages whose curated lists (segment.ABBREVIATIONS)
+# 's. 12': page 12; 'str. 12' (strona) and 'rys. 3' (figure; 'rys' is a feature too)
+BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm", "s", "str", "rys"},
+                 "ru": {"рис", "гл", "табл", "илл"},   # 'рис. 3' (figure 3); 'рис.' is rice too
+                 # ... and in languages with curated lists (segment_abbreviations), words that
+                 # end sentences too or are too rare to be sure of: 'Tel. 030 123', 'aprox. 5',
+                 # 'ong. 5' (ongeveer), 'pag. 12', Turkish 's. 12' (sayfa)
+                 "de": {"tel"}, "pt": {"aprox"}, "nl": {"ong", "pag"}, "tr": {"s"}}
+# ... and into a Roman numeral too, in languages whose curated lists (ABBREVIATIONS)
 # would make them go on everywhere: 'el art. 5', 'nel sec. XIX', 'no séc. XIX', but 'el pop
 # art. Luego', 'dura 30 sec. Poi'
-BEFORE_NUMERAL = {"es": {"art", "arts"}, "it": {"art", "sec", "secc"}, "pt": {"art", "séc", "sécs"}}
+BEFORE_NUMERAL = {"es": {"art", "arts"}, "it": {"art", "sec", "secc"}, "pt": {"art", "séc", "sécs"},
+                  "nl": {"art"}}
 _ROMAN = re.compile(r"[IVXLC]+\b")
-# Dutch streets: 'Kerkstr. 5' (straat) goes on into the house number
-_NL_STREET = re.compile(r"\w+str")
+# Dutch and German streets: 'Kerkstr. 5' (straat), 'Hauptstr. 5', 'Goethe-Str. 7', 'Berliner
+# Str. 5' (Straße) go on into the house number; 'Er wohnt in der Hauptstr. Das ist' ends one
+_STREET = re.compile(r"[\w-]*str")
+_HOUSE_NUMBER = re.compile(r"(?:^|\s)[\w-]*[sS]tr\. \d{1,3}\.$")
+
+
+def house_number(left: str, lang: str) -> bool:
+    """Does `left` end with a German street's house number and a stop ('in der Goethestr. 7.')?
+    That number is no ordinal (segment._goes_on): 'Goethestr. 7. Schön.' ends one."""
+    return lang == "de" and bool(_HOUSE_NUMBER.search(left))
+
+
 # ... spaced ('т. е. Иван'); 'т. д.' and 'т. п.' end sentences (_RU_ETC)
 _RU_SPACED = re.compile(r"(?:^|\s)[тТ]\. [енко]\.$")
 # 'им.' (имени, 'named after') before a name in the genitive or an initial ('библиотека им.
@@ -53,7 +69,7 @@ def vetted_goes_on(word: str, right: str, lang: str, left: str = "") -> bool:
         return True
     if word in BEFORE_NUMERAL.get(lang, ()) and (right[:1].isdigit() or _ROMAN.match(right)):
         return True
-    if lang == "nl" and _NL_STREET.fullmatch(word) and right[:1].isdigit():
+    if lang in ("nl", "de") and _STREET.fullmatch(word) and right[:1].isdigit():
         return True
     return word in VETTED_ABBREVIATIONS.get(lang, ()) or \
         word in BEFORE_NUMBER.get(lang, ()) and right[:1].isdigit()
