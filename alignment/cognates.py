@@ -33,12 +33,13 @@ from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, simi
 from .lang import primary
 from .name_words import (NameContext, find_names, initial_words, kept_names, learned_counterparts,
                          name_contexts, same_date_word)
+from .name_runs import longer_name
 from .name_spelling import (declined, derived, false_friends, friend, in_compound, joined_spelt, name_key,
                             rival_names)
 from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
 from .progress import Progress, no_progress
 from .types import Bitext, Finding, Side, Span
-from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, each_link,
+from .word_lists import (NOUN_CAPITALS, _best, _calendar, _common, _edits_apart, each_link, english_lemmas,
                          function_words, link_pairs, list_covers, make_finding, speller_for)
 
 if TYPE_CHECKING:
@@ -162,26 +163,57 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
         placed = _placed(lw)
         near = partial(placed, slack=SWAP_SLACK)
         unrelated = _unrelated(lw, kept, bitext.src_lang, word_below=config.counterpart_cosine)
+        longer = longer_name(bitext, i, lw)
         found = list(_name_findings(i, src, tgt, words, unrelated, placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
                                     stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet),
-                                    ctx["tgt"].other_named, friend(lw, friends)))
+                                    ctx["tgt"].other_named, friend(lw, friends), longer))
+        found += _firsts_changed(bitext, i, lw, ctx, config, src, found, unrelated, placed, longer)
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
 
 
+def _firsts_changed(bitext: Bitext, i: int, lw: LinkWords, ctx: dict[str, NameContext], config: CheckConfig,
+                    src: list[WordSpan], found: list[Finding], unrelated: Callable[[WordSpan, WordSpan], bool],
+                    placed: Callable[..., bool], longer: Callable[[WordSpan, WordSpan], bool]) -> list[Finding]:
+    """The original's first word that may be a name ('Íñigo llegó tarde': _initial_orphans)
+    against the translation's first word that may be one ('Diego arrived late'), a warning as
+    for names: in a text of one link nothing else says 'Íñigo' is a name. Only so: alone, or
+    against a name inside the translation, such a word is as often a word the language's list
+    lacks ('Vive en Madrid' / 'She has lived in Barcelona': Spanish lists lack 'vive'). An
+    English word lemminflect reads as a verb, adjective or adverb is none ('Winding its way' for
+    'Baignant de ses eaux', LIMSI: a warning; 'Martin', a noun too, stays one)."""
+    def nameable(w: str, lang: str) -> bool:
+        return primary(lang) != "en" or set(english_lemmas(w)) <= {"NOUN", "PROPN"}
+    firsts = [t for t in _initial_orphans(bitext, i, lw, ctx["src"], config, "src")
+              if t not in src and nameable(t[0], bitext.src_lang)]
+    if not firsts:
+        return []
+    used = {f.spans[1].start for f in found if len(f.spans) > 1}
+    # ... nor a name the translation writes in two words ('Marianne !' / 'Mary Ann!', LIMSI)
+    used |= joined_spelt(bitext.link_text(i, "tgt"), [t for t in lw.tgt if t[0][:1].isupper()], firsts, config)
+    others = [t for t in _initial_orphans(bitext, i, lw, ctx["tgt"], config)
+              if t[1] not in used and nameable(t[0], bitext.tgt_lang)]
+    return [f for f in _name_findings(i, firsts, others, [], unrelated, placed, bitext.tgt_lang, set(),
+                                      bitext.src_lang, longer=longer) if f.severity == "warning"]
+
+
 def _initial_orphans(bitext: Bitext, i: int, lw: LinkWords, ctx: NameContext,
-                     config: CheckConfig) -> list[WordSpan]:
-    """A translation's sentence-initial words that may be names (name_words.initial_words)
-    with no counterpart in the original, in spelling or by the encoder (at name_cosine, as for
-    a name): what an orphan name of the original may have become. With evidence only: without
+                     config: CheckConfig, side: Side = "tgt") -> list[WordSpan]:
+    """A side's sentence-initial words that may be names (name_words.initial_words) with no
+    counterpart on the other side, in spelling or by the encoder (at name_cosine, as for a
+    name). In the translation: what an orphan name of the original may have become; in the
+    original: a name that may have become another ('Íñigo llegó tarde' / 'Diego arrived late':
+    in a text of one link nothing else says 'Íñigo' is a name). With evidence only: without
     it every such word lacks a counterpart."""
     if lw.cos is None:
         return []
-    at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
-    spelt, close = lw.best("tgt", cosine=False), lw.best("tgt")
-    return [t for t in initial_words(bitext.link_text(i, "tgt"), ctx, config) if t[1] in at
+    at = {a: k for k, (_, a, _) in enumerate(lw.words(side))}
+    # spelt alike, a name's counterpart is capitalised too ('Diego' is not 'llegó': Dice 0.5)
+    cased = np.array([w[:1].isupper() for w, *_ in lw.words("src" if side == "tgt" else "tgt")], dtype=bool)
+    spelt, close = lw.best(side, cosine=False, among=cased), lw.best(side)
+    return [t for t in initial_words(bitext.link_text(i, side), ctx, config) if t[1] in at
             and spelt[at[t[1]]] < config.name_similarity and close[at[t[1]]] < config.name_cosine]
 
 
@@ -286,7 +318,8 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
                    strays: Sequence[WordSpan] = (),
                    stand_in: Callable[[WordSpan], tuple[WordSpan, str | None] | None] = lambda n: None,
                    original_names: frozenset[str] = frozenset(),
-                   friend: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False) -> Iterator[Finding]:
+                   friend: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False,
+                   longer: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
     (warning; for a name that is a common word of its language, only a look-alike that is
@@ -316,6 +349,7 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
             match = next((t for t in free if not _common(t[0], lang) and fold(t[0]) not in
                           _calendar(lang) and unrelated((w, a, b), t)
                           and not (common and (similarity(w, t[0]) >= 0.4 or fold(t[0]) in original_names))
+                          and not longer((w, a, b), t)
                           and placed((w, a, b), t, NAME_SLACK if t in strays else SWAP_SLACK)), None)
         if match is None:   # a look-alike word, not a word derived from the name (himalayen)
             score, match = _best(w, [t for t in words if t[1] not in used and placed((w, a, b), t)

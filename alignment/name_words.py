@@ -104,6 +104,8 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
         return False
     if not first_name and _initial(text, a, ctx.lang) and (key not in ctx.named or key in ctx.lower):
         return False
+    if first_name and speller_for(ctx.lang) is None:   # no list: nothing tells 'Dałem Pawłowi'
+        return False                                   # (I gave Paweł) from 'Zofia Nowak'
     if key in ctx.lower and _common(w, ctx.lang):   # a common word this text also writes in
         return False                                 # lower case: a title (Monsieur, Vierge)
     if primary(ctx.lang) in NOUN_CAPITALS:   # compounds are in no word list: not a test
@@ -167,7 +169,7 @@ _FOUND: dict[tuple[str, int, int], tuple[NameContext, CheckConfig, tuple[WordSpa
 def _find_names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
     words = word_spans(text)
     caps = [t for t in words if t[0][0].isupper() and not t[0].isupper()]
-    if not words or len(caps) > 0.6 * len(words):
+    if not words or _heading(text, words, caps, ctx.lang):
         return []
     names = [(w, a, b) for w, a, b in caps if _is_name(w, a, text, ctx, config)]
     starts = {a for _, a, _ in names}
@@ -175,6 +177,19 @@ def _find_names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSp
              if a not in starts and nxt[1] in starts and w[0].isupper() and not w.isupper()
              and not text[b:nxt[1]].strip() and _is_name(w, a, text, ctx, config, first_name=True)]
     return sorted(names + first, key=lambda t: t[1])
+
+
+def _heading(text: str, words: Sequence[WordSpan], caps: Sequence[WordSpan], lang: str) -> bool:
+    """Is the text a title-case heading ('Le Vieux Pont'): most of its words capitalised, the
+    titles ('Sra.', 'Mr.') not counted, nor, in a text that ends as a sentence does (a heading
+    has no stop: 'Deuxième Partie'), its first word? Counted, a short sentence was a heading
+    and its names no names ('Dałem Pawłowi książkę.', 'La Sra. Gómez vive en Sevilla.'); a
+    word repeated stays one ('Brou, Brou, Brou ! (bis.)', LIMSI: 'Brou' had no counterpart)."""
+    if len(caps) <= 0.6 * len(words):
+        return False
+    first = words[0][1] if re.search(r"[.!?…][\"'»”’)]*$", text.rstrip()) else -1
+    left = [t for t in words if t[1] != first and not (t in caps and _title(t[0], t[1], text, lang))]
+    return not left or sum(t in caps for t in left) > 0.6 * len(left)
 
 
 def initial_words(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
