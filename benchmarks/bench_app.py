@@ -137,8 +137,8 @@ def bench_apptest(path: Path, repeat: int) -> list[tuple[str, list[float]]]:
             ("app: open it again (parsed PO cached)", warm),
             ("app: Next page click (full rerun)", moves),
             ("app: an edit (Mark reviewed, full rerun)", edits),
-            ("app: open the Download menu (makes 5 files)", menu),
-            ("app: open it again, no edit since (files kept)", menu_again)]
+            ("app: open the Download menu (no file made until a format is clicked)", menu),
+            ("app: open it again, no edit since", menu_again)]
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
-"""The reader's Download menu through streamlit's AppTest: files are made when the menu opens,
-once per version of the text, never after an edit (the browser tests download them)."""
+"""The reader's Download menu through streamlit's AppTest: opening it makes no file; a format's
+button makes that file alone, kept until the next edit (the browser tests download them:
+tests/e2e/test_book_downloads_findings.py)."""
 
 from __future__ import annotations
 
@@ -30,28 +31,27 @@ def open_menu(at, open_: bool = True):
     return at.run()
 
 
-def test_files_are_made_when_the_menu_opens_and_kept_until_the_next_edit(env, made):  # noqa: F811
+def test_a_file_is_made_when_its_button_is_clicked_and_kept_until_the_next_edit(env, made):  # noqa: F811
     at = open_sample(env)
     at.button(key="review").click().run()
-    at.text_input(key="q").input("pont").run()
-    at.text_input(key="q").input("").run()
-    assert made == []  # opening, editing and searching make no file
     open_menu(at)
     assert not at.exception, at.exception
-    assert [f for f, _ in made] == ["po", "tmx", "tsv", "html", "epub", "txt"]
-    assert [b.proto.label for b in at.get("download_button")] == ["PO", "TMX", "TSV", "HTML", "EPUB",
-                                                                 "TXT (en text)"]
-    po = dict(made)["po"]
-    assert read_po_bytes(po, env).alignment.links[0].reviewed  # the version shown, edit included
+    assert made == []  # opening the menu makes no file
+    assert [b.label for b in at.button if b.key.startswith("make_")] == \
+        ["PO", "TMX", "TSV", "HTML", "EPUB", "TXT (en text)"]
+    at.button(key="make_po").click().run()
+    assert [f for f, _ in made] == ["po"]
+    assert [b.proto.label for b in at.get("download_button")] == ["PO"]
+    assert read_po_bytes(made[0][1], env).alignment.links[0].reviewed  # the version shown
     open_menu(at, False)
     open_menu(at)
-    assert len(made) == 6  # kept: reopening makes nothing
+    assert len(made) == 1  # kept: reopening makes nothing
     open_menu(at, False)
     at.button(key="review").click().run()  # unmark link 1
-    assert len(made) == 6
     open_menu(at)
-    assert len(made) == 12
-    assert not read_po_bytes(dict(made[6:])["po"], env).alignment.links[0].reviewed
+    assert len(made) == 1 and not at.get("download_button")
+    at.button(key="make_po").click().run()
+    assert len(made) == 2 and not read_po_bytes(made[1][1], env).alignment.links[0].reviewed
 
 
 def read_po_bytes(data: bytes, folder):
@@ -72,6 +72,8 @@ def test_a_format_that_cannot_be_made_says_why_and_the_others_download(env, monk
 
     monkeypatch.setattr(workspace, "export_bytes", export_bytes)
     at = open_menu(open_sample(env))
+    at.button(key="make_tmx").click().run()
     assert not at.exception, at.exception
-    assert [b.proto.label for b in at.get("download_button")] == ["PO", "TSV", "HTML", "EPUB", "TXT (en text)"]
     assert any("TMX: TMX needs a language code" in c.value for c in at.caption)
+    at.button(key="make_tsv").click().run()
+    assert [b.proto.label for b in at.get("download_button")] == ["TSV"]

@@ -220,19 +220,47 @@ def proofread_panel(bitext: Bitext) -> list:
     names = sorted({f.check for f in found})
     chosen = st.multiselect("Checks", names, key="p_checks")
     shown = [f for f in found if not chosen or f.check in chosen]
-    box = st.container(height=min(60 + 48 * len(shown[:200]), 320), key="findings_box")
-    for n, f in enumerate(shown[:200]):
+    start, page = findings_page(shown, "p_page", (level, tuple(chosen)))
+    box = st.container(height=min(60 + 48 * len(page), 320), key="findings_box")
+    for n, f in enumerate(page, start):
         finding_row(box, bitext, f, n)
-    if len(shown) > 200:
-        st.caption(f"{len(shown) - 200:,} more; narrow the checks to see them.")
     if shown:
         report_button(bitext, tuple(shown))
     gone = [f for f in at_level(dismissed_findings(bitext), level) if not chosen or f.check in chosen]
     if gone and st.toggle(f"Show dismissed findings ({len(gone):,})", key="p_dismissed"):
-        box = st.container(height=min(60 + 48 * len(gone[:200]), 320), key="dismissed_box")
-        for n, f in enumerate(gone[:200]):
+        start, page = findings_page(gone, "p_gone_page", (level, tuple(chosen)))
+        box = st.container(height=min(60 + 48 * len(page), 320), key="dismissed_box")
+        for n, f in enumerate(page, start):
             finding_row(box, bitext, f, n, dismissed=True)
     return shown
+
+
+PAGE = 200   # findings drawn at once: a button row each, and a book has thousands
+
+
+@callback
+def turn_findings(key: str, step: int) -> None:
+    ss[key] = ss.get(key, 0) + step
+
+
+def findings_page(found: list, key: str, listing: Any) -> tuple[int, list]:
+    """Where the page of findings the person turned to starts, and its findings; with
+    "Previous"/"Next" buttons when there are more than PAGE (a check with more had no way
+    to list the rest). Back to the first page when another level or other checks are
+    chosen (`listing`); an edit keeps the page, at most the last."""
+    if ss.get(f"{key}_of") != listing:
+        ss[f"{key}_of"], ss[key] = listing, 0
+    last = max(0, (len(found) - 1) // PAGE)
+    ss[key] = number = min(max(ss.get(key, 0), 0), last)
+    start = number * PAGE
+    if last:
+        bar = st.container(horizontal=True, vertical_alignment="center", key=f"{key}_bar")
+        bar.button(f"◀ Previous {PAGE}", key=f"{key}_prev", on_click=turn_findings,
+                   args=(key, -1), disabled=number == 0)
+        bar.caption(f"Findings {start + 1:,}–{min(start + PAGE, len(found)):,} of {len(found):,}")
+        bar.button(f"Next {PAGE} ▶", key=f"{key}_next", on_click=turn_findings, args=(key, 1),
+                   disabled=number == last)
+    return start, found[start:start + PAGE]
 
 
 def report_button(bitext: Bitext, shown: tuple) -> None:

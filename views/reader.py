@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -16,6 +15,7 @@ from alignment.types import Bitext
 
 from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, heading_select, md,
                      memo, recover_draft, save, ss, unsaved)
+from .downloads import download_buttons, download_file
 from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
@@ -262,7 +262,7 @@ def toolbar(bitext: Bitext) -> None:
                shortcut="ctrl+y")
     menu = bar.popover("Download", key="dl_menu", on_change="rerun")
     with menu:
-        if menu.open:  # the files are made when the menu opens, not after every edit
+        if menu.open:  # a file is made when its button is clicked (views/downloads.py)
             download_buttons(bitext)
     with bar.popover("Save a copy as…"):
         st.text_input("New PO file (full path)", key="copy_path",
@@ -378,67 +378,3 @@ def reader() -> None:
     if len(pg.ids) > 10:
         pager(pg, per_page, "bottom")
 
-
-DOWNLOADS = (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
-             ("tsv", "text/tab-separated-values"), ("html", "text/html"),
-             ("epub", "application/epub+zip"), ("txt", "text/plain"))
-
-
-def download_file(bitext: Bitext, fmt: str) -> bytes | str:
-    """The file's bytes (or why it cannot be made), made once per version of the text.
-
-    Why bytes made beforehand: a file made on the click (Streamlit's deferred download)
-    now and then left the button spinning when the click came as the page redrew; a
-    button holding bytes is a plain link. Why not after every edit: the five files of a
-    10,000-link text take seconds; they are made when the Download menu opens.
-    """
-    files = memo("downloads", bitext, None, dict)  # a new dict for each version
-    if fmt not in files:
-        try:
-            files[fmt] = workspace.export_bytes(bitext, fmt, ss.title, like=ss.path,
-                                                edited=bool(unsaved()) and not words_only())
-        except AlignmentError as exc:  # e.g. a language code TMX cannot carry
-            files[fmt] = str(exc)
-    return files[fmt]
-
-
-def download_buttons(bitext: Bitext) -> None:
-    """One button per format, each drawn as soon as its file is made (a bar says which is
-    being made); clicking one downloads and reruns nothing."""
-    stem = Path(ss.path).stem
-    buttons, bar = st.container(), st.empty()
-    for k, (fmt, mime) in enumerate(DOWNLOADS):
-        if fmt not in memo("downloads", bitext, None, dict):
-            bar.progress(k / len(DOWNLOADS), text=f"Making the {fmt.upper()} file "
-                         f"({k + 1}/{len(DOWNLOADS)})…")
-        data = download_file(bitext, fmt)
-        if isinstance(data, str):
-            buttons.caption(f"{fmt.upper()}: {md(data)}")
-        else:
-            translation = fmt == "txt"   # one side: the translation, named by its language
-            buttons.download_button(f"TXT ({bitext.tgt_lang} text)" if translation else fmt.upper(),
-                                    data, key=f"dl_{fmt}", on_click="ignore", mime=mime,
-                                    file_name=f"{stem}.{bitext.tgt_lang}.txt" if translation
-                                    else f"{stem}.{fmt}")
-    bar.empty()
-    original = workspace.original_of(Path(ss.path))
-    if original is not None:
-        corrected_button(bitext, original, buttons)
-
-
-def corrected_button(bitext: Bitext, original: Path, box: Any) -> None:
-    """The XLIFF or TMX file uploaded, the corrections written into it, for the CAT tool that
-    made it (a proofreader returns that file; a memory keeps its other languages and notes),
-    and what was written."""
-    try:
-        data, said = memo("write_back", bitext, str(original),
-                          lambda: workspace.corrected_original(bitext, original))
-    except AlignmentError as exc:
-        box.caption(f"{original.suffix[1:].upper()}: {md(str(exc))}")
-        return
-    kind = "TMX" if original.suffix.lower() == ".tmx" else "XLIFF"
-    name = original.name.replace(workspace.ORIGINAL, "-corrected")
-    box.download_button(f"{kind} for the CAT tool (your corrections in the file uploaded)", data,
-                        key="dl_write_back", file_name=name, mime="application/xml",
-                        on_click="ignore")
-    box.caption(md(said))

@@ -1,0 +1,112 @@
+"""A whole book in the reader, with mouse and keys: the Download menu makes a file only when
+its button is clicked, and Proofread pages through more findings than one list shows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import long_bitext, open_by_path, reader_table, settle
+
+LINKS = 2000
+MADE = "[data-testid='stPopoverBody'] [data-testid='stDownloadButton']"   # a link to a file made
+
+
+def book_with_number_slips(path: Path, every: int = 4) -> int:
+    """A LINKS-link PO in which every `every`-th translation names another bridge number
+    (a 'numbers' error each); returns how many."""
+    from alignment.po import write_po
+    from alignment.types import Sentence
+
+    bitext = long_bitext(LINKS)
+    tgt = list(bitext.tgt)
+    for k in range(0, LINKS, every):
+        tgt[k] = Sentence(f"Bridge number {k + 7} spans the river near the mill.", tgt[k].paragraph)
+    write_po(replace(bitext, tgt=tuple(tgt)), path)
+    return len(range(0, LINKS, every))
+
+
+def open_menu(page) -> None:
+    settle(page)
+    page.get_by_role("button", name="Download").click()
+    page.get_by_role("button", name="EPUB", exact=True).wait_for(state="visible")
+    settle(page)
+
+
+def test_the_download_menu_makes_only_the_file_clicked_and_downloads_it(page, tmp_path):
+    from alignment.po import read_po
+
+    path = tmp_path / "book.po"
+    book_with_number_slips(path)
+    open_by_path(page, path)
+    open_menu(page)
+    expect(page.get_by_role("button", name="TMX", exact=True)).to_be_visible()
+    expect(page.locator(MADE)).to_have_count(0)   # opening the menu made no file
+    with page.expect_download() as info:
+        page.get_by_role("button", name="PO", exact=True).click()   # one click: made, downloaded
+    assert info.value.suggested_filename == "book.po"
+    assert len(read_po(Path(info.value.path())).alignment.links) == LINKS
+    expect(page.locator(MADE)).to_have_count(1)   # the PO alone; TMX, TSV, ... are not made
+    with page.expect_download() as again:          # kept: a second click takes the same file
+        page.get_by_role("button", name="PO", exact=True).click()
+    assert Path(again.value.path()).read_bytes() == Path(info.value.path()).read_bytes()
+    page.keyboard.press("Escape")
+    page.get_by_text("Correct a link").click()
+    page.get_by_role("button", name="✓ Mark reviewed").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    open_menu(page)
+    expect(page.locator(MADE)).to_have_count(0)   # an edit: the file made before is not offered
+    with page.expect_download() as edited:
+        page.get_by_role("button", name="TSV", exact=True).click()
+    rows = Path(edited.value.path()).read_text(encoding="utf-8").splitlines()
+    assert sum("Bridge number" in r for r in rows) == LINKS
+    expect(page.locator(MADE)).to_have_count(1)
+
+
+def findings_caption(page):
+    return page.get_by_text(re.compile(r"^Findings [\d,]+–[\d,]+ of [\d,]+$"))
+
+
+@pytest.mark.parametrize("every, total", [(4, 500)])
+def test_proofread_pages_through_every_finding_and_jumps_from_the_last_page(page, tmp_path,
+                                                                            every, total):
+    """500 findings of one check, chosen alone: the list shows 200 at a time, "Next 200"
+    turns to the rest (there was no way to see the 201st), and a finding there still selects
+    its link, whose row carries the ⚑ mark."""
+    path = tmp_path / "book.po"
+    assert book_with_number_slips(path, every) == total
+    open_by_path(page, path)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    expect(page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))).to_be_visible(
+        timeout=180_000)
+    page.locator(".st-key-p_checks input").click()
+    page.keyboard.type("numbers")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page)
+    jumps = page.locator(".st-key-findings_box").get_by_role("button", name=re.compile(r"^→ \d+$"))
+    expect(findings_caption(page)).to_have_text(f"Findings 1–200 of {total}")
+    expect(jumps).to_have_count(200)
+    expect(page.get_by_role("button", name="◀ Previous 200")).to_be_disabled()
+    for first in (201, 401):
+        page.get_by_role("button", name="Next 200 ▶").click()
+        expect(findings_caption(page)).to_have_text(f"Findings {first}–{min(first + 199, total)} of {total}")
+    expect(jumps).to_have_count(total - 400)
+    expect(page.get_by_role("button", name="Next 200 ▶")).to_be_disabled()
+    last = (total - 1) * every + 1   # the link (1-based) of the last finding
+    button = jumps.last
+    expect(button).to_have_text(f"→ {last}")
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect(page.get_by_label("Link (the blue row)")).to_have_value(str(last))
+    row = reader_table(page).locator(f"tr#link-{last}")
+    expect(row).to_have_class(re.compile("current"))
+    expect(row.locator(".flag")).to_have_text("⚑1")
+    expect(findings_caption(page)).to_have_text(f"Findings 401–{total} of {total}")   # kept
+    page.get_by_role("button", name="◀ Previous 200").click()
+    expect(findings_caption(page)).to_have_text(f"Findings 201–400 of {total}")
+    expect(jumps.first).to_have_text(f"→ {200 * every + 1}")
