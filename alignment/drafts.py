@@ -162,6 +162,9 @@ def only_word_links(saved: Bitext, current: Bitext) -> bool:
     them alone keeps the file's checksum (po.save_po mark_edited=False, as the CLI's `words`
     does), so `alignment corpus build` may still replace the file; the app says "word links
     not saved", not "1 unsaved change"."""
+    if saved.src != current.src or saved.tgt != current.tgt or len(saved.alignment.links) != \
+            len(current.alignment.links):   # a sentence or a link changed: no rebuilding to tell
+        return False
     return saved != current and _without_words(saved) == _without_words(current)
 
 
