@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import os
 from pathlib import Path
 
@@ -52,10 +54,17 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _cache_dir_undone(monkeypatch: pytest.MonkeyPatch) -> None:
+def _cache_dir_undone() -> Iterator[None]:
     """`alignment --cache-dir DIR` sets ALIGNMENT_CACHE_DIR in the process (cli/__init__.py),
-    which would move every later test's cache root there: unset again after each test."""
-    monkeypatch.delenv("ALIGNMENT_CACHE_DIR", raising=False)
+    which would move every later test's cache root there: unset before and after each test.
+    (monkeypatch.delenv of an unset variable records nothing to undo, so the variable a test
+    set leaked into later tests, and into the browser tests' servers: their reading positions
+    were shared across modules, and a Learn journey resumed where another had stopped.)"""
+    import os
+
+    os.environ.pop("ALIGNMENT_CACHE_DIR", None)
+    yield
+    os.environ.pop("ALIGNMENT_CACHE_DIR", None)
 
 
 @pytest.fixture(scope="session", autouse=True)

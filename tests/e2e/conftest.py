@@ -146,7 +146,7 @@ def home(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(sync_api, home) -> Iterator[str]:
     """One streamlit server for the module, with private caches and the hashing embedder."""
-    env = {"ALIGNMENT_EMBEDDER": "hashing",
+    env = {"ALIGNMENT_EMBEDDER": "hashing", "ALIGNMENT_CACHE_DIR": "",   # the cache root: xdg
            "ALIGNMENT_CORPORA_CACHE": str(home / "corpora-cache"),
            "XDG_CACHE_HOME": str(home / "xdg"), "TMPDIR": str(home / "tmp")}
     with streamlit_server(home / "cwd", env) as url:
