@@ -16,49 +16,10 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e_helpers import choose_link, open_by_path, reader_table, settle
+# the sample PO, its copy per test and the helpers of the saving journeys (fixtures too)
+from test_saving_reload import OUTSIDE, TYPED, correct_link, po_copy, row, sample_bytes, sidebar  # noqa: F401
 
 pytestmark = pytest.mark.e2e
-
-TYPED = "It has seven arches, eighty-four metres from bank to bank."
-OUTSIDE = ("The villagers cross it", "The OUTSIDE villagers cross it")   # link 4's target
-
-
-@pytest.fixture(scope="module")
-def sample_bytes(tmp_path_factory) -> bytes:
-    """The sample aligned with the hashing embedder, as `alignment corpus build` writes it."""
-    from alignment.corpora import build_corpus
-    from alignment.embed import HashingEmbedder
-    from alignment.po import write_po
-
-    path = tmp_path_factory.mktemp("po") / "sample.po"
-    write_po(build_corpus("sample", embedder=HashingEmbedder()), path)
-    return path.read_bytes()
-
-
-@pytest.fixture
-def po_copy(sample_bytes, tmp_path) -> Path:
-    path = tmp_path / "pairs.po"
-    path.write_bytes(sample_bytes)
-    return path
-
-
-def row(page, n: int):
-    return reader_table(page).locator(f"tr#link-{n}")
-
-
-def sidebar(page):
-    return page.locator("section[data-testid='stSidebar']")
-
-
-def correct_link(page, n: int, text: str) -> None:
-    choose_link(page, n)
-    page.get_by_label("Edit the target sentence").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-    page.get_by_role("button", name="Apply edit").click()
-    expect(row(page, n)).to_contain_text(text)
-    settle(page)
-
 
 def change_on_disk(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
