@@ -1,6 +1,6 @@
 """Words of Chinese and Japanese, which are written without spaces between them.
 
-Part of the word-links stage (words.tokenize calls it): a run of ideographs and kana is one
+Part of the word-links stage (word_tokens.tokenize calls it): a run of ideographs and kana is one
 token for a regex that splits at spaces, so a whole clause ('彼はその家に三十二年間住んでいた')
 was one "word", and its word links meant nothing to a learner pointing at a word. Here such
 a run is cut into words: Japanese (the run holds kana) by Sudachi, Chinese (ideographs only)
@@ -140,7 +140,7 @@ _NUMBER = re.compile(r"\d+(?:[.,\uff0e]\d+)*")
 def numbers(text: str) -> list[tuple[int, int]]:
     """Spans of the numbers written against Chinese or Japanese characters ('他花2.5元买').
 
-    Why: a run without spaces is one token for words.tokenize's regex up to the separator,
+    Why: a run without spaces is one token for word_tokens.tokenize's regex up to the separator,
     so '他花2.5元' became '他花2 | . | 5元' and the segmenters then gave '2', '.', '5': the word
     links paired '5' with '2.5'. Such a number is its own token, whole, as '3,50' is in Russian.
     A number glued to a Latin word ('iPhone15手机', '3kg') is left to the word it is in."""

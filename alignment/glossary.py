@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .types import Bitext, Side, Token
-from .words import is_word, link_tokens_of
+from .word_tokens import is_word
+from .words import link_tokens_of
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class Token:
 class WordLink:
     """Token `src` of a link's source text <-> token `tgt` of its target text (words.py).
 
-    Indexes count the tokens of `words.tokenize` over the link's sentences joined by a
+    Indexes count the tokens of `word_tokens.tokenize` over the link's sentences joined by a
     space. `confidence` in [0, 1] (two decimals); `sure` False marks a possible link, as
     "ipj" in the Pharaoh format.
     """

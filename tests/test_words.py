@@ -16,7 +16,8 @@ from alignment.evaluate_words import (WordScores, iter_alibi, parse_pharaoh, run
 from alignment.po import read_po, write_po
 from alignment.types import Alignment, Bitext, Link, Sentence, WordLink
 from alignment.word_model import build_cells, train_posteriors
-from alignment.words import (link_bitext, link_token_pairs, score_pairs, split_tokens, tokenize,
+from alignment.word_tokens import split_tokens
+from alignment.words import (link_bitext, link_token_pairs, score_pairs, tokenize,
                              word_groups)
 
 # ---------------------------------------------------------------- tokenization

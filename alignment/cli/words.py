@@ -164,7 +164,7 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     """
     from ..errors import InputError
     from ..pipeline import check_language, resolve_embedder
-    from ..words import split_tokens, tokenize
+    from ..word_tokens import split_tokens, tokenize
 
     for code in (src_lang, tgt_lang):  # the linker needs no language; a given code is checked,
         if code and len(files) != 1:   # PAIRS's reader checks its own (a set's version: 'en2')

@@ -1,0 +1,92 @@
+"""Tokens of a sentence as a reader sees them: the units word links point at.
+
+Part of the word-links stage (words.py links these tokens; the checks, the glossary and the
+reader count word positions with them, so there is one tokenizer). Hand-written over the
+`re` module rather than a library tokenizer: it must keep character spans, split French and
+Italian elisions and English clitics the way the Alibi gold does, and hand Chinese and
+Japanese runs to cjk.py; no tokenizer on PyPI does all three without a model per language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .cjk import CJK
+from .cjk import numbers as cjk_numbers
+from .cjk import split as cjk_split
+from .lang import MARKS
+from .types import Token
+
+# A token is what a reader sees as one unit: a number (1,000.5), a word (hyphens and
+# internal apostrophes kept: "grand-mère", "aujourd'hui"), or one punctuation mark (runs of
+# dots and dashes kept together). Apostrophe clitics are then split off below.
+# (combining marks, lang.MARKS, belong to the word they sit in: Arabic 'عامًا', Hindi 'पहला')
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[^\W_](?:[\w\-{MARKS}]*(?:[^\W_]|[{MARKS}]))?"
+                    r"(?:['’][^\W_]+(?:-[^\W_]+)*)*|\.{2,}|-{2,}|\S", re.UNICODE)
+_APOS = "'’"
+# English clitics are split before the apostrophe (it 's, do n't); any other apostrophe
+# inside a word ends an elided word (l' homme, qu' il, dell' arte).
+_EN_CLITICS = ("s", "re", "ve", "ll", "d", "m", "t")
+_KEEP_WHOLE = frozenset({"aujourd'hui", "aujourd’hui", "o'clock", "o’clock"})
+
+
+def _split_clitics(word: str, start: int) -> list[Token]:
+    """Split apostrophes inside a word token into what a reader sees as separate words."""
+    if word.lower() in _KEEP_WHOLE or not any(a in word for a in _APOS):
+        return [Token(word, start, start + len(word))]
+    out: list[Token] = []
+    at = 0
+    for m in re.finditer(f"[{_APOS}]", word):
+        k = m.start()
+        rest = word[k + 1:]
+        tail = re.match(r"[^\W_]+", rest)
+        tail_text = tail.group() if tail else ""
+        if tail_text.lower() in _EN_CLITICS and len(tail_text) == len(rest):
+            if tail_text.lower() == "t" and word[k - 1:k].lower() == "n" and k - 1 > at:
+                k -= 1  # do n't, can n't
+            if k > at:
+                out.append(Token(word[at:k], start + at, start + k))
+            at = k
+            break
+        if k + 1 > at:
+            out.append(Token(word[at:k + 1], start + at, start + k + 1))
+        at = k + 1
+    if at < len(word):
+        out.append(Token(word[at:], start + at, start + len(word)))
+    return out
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of `text` with their character spans [start, end), in order, without spaces.
+    A number against Chinese or Japanese characters is one token (cjk.numbers)."""
+    out: list[Token] = []
+    at = 0
+    for start, end in cjk_numbers(text) if CJK.search(text) else ():
+        out.extend(_tokens(text, at, start))
+        out.append(Token(text[start:end], start, end))
+        at = end
+    return tuple(out + _tokens(text, at, len(text)))
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        if "'" in word or "’" in word:
+            out.extend(_split_clitics(word, m.start()))
+        elif CJK.search(word):   # Chinese and Japanese run their words together (cjk.py)
+            out.extend(cjk_split(word, m.start()))
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
+
+
+def split_tokens(text: str) -> tuple[Token, ...]:
+    """Tokens of already tokenized text: the space-separated items, with their spans."""
+    return tuple(Token(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text))
+
+
+def is_word(token: str) -> bool:
+    """True for tokens with a letter or digit (not punctuation)."""
+    return any(unicodedata.category(c)[0] in "LN" for c in token)
