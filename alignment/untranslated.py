@@ -15,8 +15,10 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .cjk import CJK
 from .evidence import WordEvidence, word_spans
 from .lang import primary
+from .shared_han import shared_han_name
 from .types import Bitext, Finding, Span
 from .word_lists import _common, link_pairs, make_finding, speller_for
 
@@ -96,9 +98,11 @@ def _common_words(text: str) -> list[str]:
     """The words of `text` that are no names: those of two letters or more written in lower
     case, or in a script without case (Hangul, Han, kana, Arabic...), where any word may be a
     common one; a check on lower case alone found no Korean or Chinese sentence left
-    untranslated."""
-    return [w.casefold() for w, *_ in word_spans(text)
-            if len(w) >= 2 and (w[0].islower() or w[0].isalpha() and not w[0].isupper())]
+    untranslated. A single ideograph or kana is a word too ('我', '很', '去', 'は'), not an
+    initial: left out, a Chinese clause copied into an English translation counted 2 of its 9
+    words ('我和朋友在咖啡馆聊了很久') and went unseen where a Korean one was found."""
+    return [w.casefold() for w, *_ in word_spans(text) if (len(w) >= 2 or CJK.match(w))
+            and (w[0].islower() or w[0].isalpha() and not w[0].isupper())]
 
 
 def _written_with_case(bitext: Bitext, sample: int = 200) -> bool:
@@ -129,8 +133,9 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
             if not words and not _only_in_original(first[0], bitext.src_lang, bitext.tgt_lang):
                 continue
             if not _in_original_language(told, bitext.src_lang, bitext.tgt_lang) \
-                    or _third_language(words, bitext.src_lang, bitext.tgt_lang):
-                continue   # written in the translation's language already, or in a third one
+                    or _third_language(words, bitext.src_lang, bitext.tgt_lang) \
+                    or shared_han_name(tgt, bitext.src_lang, bitext.tgt_lang):
+                continue   # written in the translation's language already, in a third one, or in both
             yield make_finding(i, "untranslated", "warning", "the translation is the original unchanged",
                                Span("tgt", 0, len(tgt)))
         elif len(foreign) >= config.untranslated_min_words:
