@@ -17,7 +17,9 @@ capitalises its months, capitalised mid-sentence and not before another capitali
 'March Hare'); in such a language a month in lower case is no month at all ('he may come').
 
 Library, and why: Babel's CLDR month and weekday names (through word_lists._calendar, as
-number_match._months and the names check read them), every language's in one table.
+number_match._months and the names check read them), every language's in one table, with the
+locative of the months ('w marcu', 'в марте') and German weekday adverbs ('sonntags'), which
+CLDR lacks (calendar_forms).
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .calendar_forms import calendar, weekday_adverb
 from .evidence import fold
 from .lang import primary
 from .number_scales import SPACE
 from .numbers import number_values
 from .types import Finding, Span
-from .word_lists import _calendar, make_finding
+from .word_lists import make_finding
 
 # month words that are common words too: they count only next to a figure, or capitalised
 # mid-sentence in a language that capitalises months
@@ -85,17 +88,18 @@ def named(text: str, lang: str, strict: bool = True) -> list[DateWord]:
     """The months and weekdays text names. Strict: only those surely meant as such (module
     docstring: AMBIGUOUS words next to a figure or capitalised mid-sentence, no lower-case
     month in a language that capitalises them); else every word spelt as one."""
-    names = _calendar(lang)
+    names = calendar(lang)
     if not names:
         return []
     caps, ambiguous = _capitalises(lang), AMBIGUOUS.get(primary(lang), frozenset())
     out = []
     for m in CALENDAR_WORD.finditer(text):
-        key = names.get(fold(m.group())) or _weekday_compound(fold(m.group()), lang, names)
+        adverb = weekday_adverb(fold(m.group()), lang)   # 'sonntags', in lower case
+        key = names.get(fold(m.group())) or _weekday_compound(fold(m.group()), lang, names) or adverb
         if key is None:
             continue
         if strict:
-            if caps and not m.group()[0].isupper():
+            if caps and not m.group()[0].isupper() and not adverb:
                 continue
             if fold(m.group()) in ambiguous and not _by_figure(text, m.start(), m.end()) and not (
                     caps and _mid_sentence(text, m.start()) and not NAME_AFTER.match(text, m.end())):

@@ -8,8 +8,8 @@ among the other side's figures may still be there in words, as a Roman numeral o
 month's name, looked up in prose only (PROSE_QUANTITIES).
 
 Libraries, and why: num2words (through number_words) for numbers written out on one side
-only; Babel's CLDR month names (through cognates._calendar) for a month given by number on
-one side and by name on the other.
+only; Babel's CLDR month names (through calendar_forms, with the locatives CLDR lacks) for a
+month given by number on one side and by name on the other.
 """
 
 from __future__ import annotations
@@ -19,15 +19,16 @@ from collections import deque
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .cognates import _calendar, fold
+from .calendar_forms import calendar
+from .cognates import fold
 from .lang import primary
 from .number_words import spelled, spelled_time
 from .numbers import HALF_DAY, Quantity, clock_minutes, roman_value
 
 
 def _months(text: str, lang: str) -> set[int]:
-    """Numbers of the months named in text ('mars' -> 3)."""
-    names = _calendar(lang)
+    """Numbers of the months named in text ('mars' -> 3, Polish 'w marcu' -> 3)."""
+    names = calendar(lang)
     return {int(names[w][1:]) for w in re.findall(r"[^\W\d_]+", fold(text))
             if names.get(w, "").startswith("m")}
 

@@ -11,7 +11,12 @@ all). Here a number in words is read whole ('quatre-vingt-dix', 'vingt et un', '
 number_compounds), with the measure after it if any; one written
 on one side whose value the other side writes nowhere (in words, cardinal or ordinal, nor in
 figures), where the other side writes in words a different value that is itself unmatched,
-before the same measure (or none on both), is a warning naming both words.
+before the same measure (or none on both), is a warning naming both words. Ordinals in words
+('birinci' / 'second', 'pierwsza' / 'third': number_ordinals) are read too, and paired with
+ordinals only, so that an ordinal the other side says otherwise ('at first' / 'najpierw')
+never unpairs two cardinals. Half an hour in words is 30 ('une demi-heure' / 'forty minutes'),
+a round approximation its value, equal to any value near it ('une dizaine' / 'fifty', not
+'twelve': number_halves).
 
 Left out, to keep false alarms down: one and zero ('un', 'a', 'ein', 'uno' are articles too);
 a number next to another number word it does not form one with ('four-and-twenty', 'deux ou
@@ -36,7 +41,10 @@ from functools import lru_cache
 
 from .evidence import fold
 from .lang import primary
+from .number_clock_words import clock_word_findings
 from .number_compounds import compounds
+from .number_halves import approximations, half_hours, near_any
+from .number_ordinals import ordinals
 from .number_turkish import spaced, without_endings
 from .number_units import converted
 from .number_words import OTHER_FORMS, phrases_apart, spelled
@@ -77,6 +85,7 @@ UNITS: tuple[tuple[str, str], ...] = (
 )
 UNIT = re.compile("|".join(f"(?P<{key}>{words})" for key, words in UNITS))
 TOKEN = re.compile(r"[^\W\d_]+")
+ORDINAL = "ordinal"   # the measure of an ordinal: paired with ordinals only
 NEAR = 3   # words after a number read for its measure ('cinquante bons kilomètres', 'deux cents de francs')
 
 
@@ -89,6 +98,7 @@ class WordNumber:
     start: int
     end: int
     unit: str
+    approx: bool = False   # a round approximation ('une dizaine'): equal to a value near it
 
 
 @lru_cache(maxsize=32)
@@ -158,7 +168,12 @@ def numbers_in_words(text: str, lang: str) -> list[WordNumber]:
             out.append(WordNumber(value, text[at[a]:at[b - 1] + 1], at[a], at[b - 1] + 1,
                                   _unit(tokens[k + size:k + size + NEAR])))
         k += size
-    return out
+    said = [(n, a, b, ORDINAL, False) for n, a, b in ordinals(folded, lang, numberish)]
+    said += [(30, a, b, "", False) for a, b in half_hours(folded, lang)]   # 'une demi-heure'
+    said += [(n, a, b, "", True) for n, a, b in approximations(folded, lang)]   # 'une dizaine'
+    out += [WordNumber(n, text[at[a]:at[b - 1] + 1], at[a], at[b - 1] + 1, unit, approx)
+            for n, a, b, unit, approx in said]
+    return sorted(out, key=lambda w: w.start)
 
 
 def _match(tokens: Sequence[tuple[str, int, int]], k: int, table: dict[tuple[str, ...], int],
@@ -212,8 +227,12 @@ def _unmatched(mine: Sequence[WordNumber], text: str, lang: str, other: str, oth
     or in words as a cardinal or an ordinal (number_words.spelled), or converted ('deux
     siècles' / 'two hundred years', number_units)."""
     figures = {v for v, *_ in number_values(other)}
-    return [w for w in mine if Decimal(w.value) not in figures and not spelled(Decimal(w.value), other, other_lang)
-            and not converted(w.value, text, lang, other, other_lang, figures)]
+    out = [w for w in mine if Decimal(w.value) not in figures and not spelled(Decimal(w.value), other, other_lang)
+           and not converted(w.value, text, lang, other, other_lang, figures)]
+    if any(w.approx for w in out):   # 'une dizaine' / 'twelve', '8': a value near it
+        values = figures | {Decimal(w.value) for w in numbers_in_words(other, other_lang)}
+        out = [w for w in out if not (w.approx and near_any(w.value, values))]
+    return out
 
 
 def changed_numbers(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[tuple[WordNumber, WordNumber]]:
@@ -233,7 +252,9 @@ def changed_numbers(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[tu
 
 
 def number_pair_findings(i: int, src: str, src_lang: str, tgt: str, tgt_lang: str) -> Iterator[Finding]:
-    """Link i's numbers in words changed: a warning on both."""
+    """Link i's numbers in words changed, and its times said in words (number_clock_words): a
+    warning on both."""
     for s, t in changed_numbers(src, src_lang, tgt, tgt_lang):
         yield make_finding(i, "numbers", "warning", f"number '{s.words}' ({s.value}) became '{t.words}' ({t.value})?",
                            Span("src", s.start, s.end), Span("tgt", t.start, t.end))
+    yield from clock_word_findings(i, src, src_lang, tgt, tgt_lang)   # 'dokuzu çeyrek geçe' / 'half past nine'

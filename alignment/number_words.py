@@ -19,6 +19,8 @@ from functools import lru_cache
 from .evidence import fold
 from .lang import primary
 from .number_compounds import compounds, masked
+from .number_halves import said_about
+from .number_ordinals import has_ordinal
 from .number_turkish import spaced, without_endings
 
 # a fraction after a whole number, folded: 'cinq heures et demie', 'five and a half hours',
@@ -38,11 +40,23 @@ FRACTION_WORDS: dict[str, dict[Decimal, str]] = {
            Decimal("0.75"): r"e tres quartos"},
     "nl": {Decimal("0.5"): r"en ?(?:een )?half", Decimal("0.25"): r"en ?een kwart",
            Decimal("0.75"): r"en ?drie kwart"},
+    # 'dwa i pół' (2.5: read as 2, it was a warning against '2.5'), 'два с половиной', 'iki buçuk'
+    "pl": {Decimal("0.5"): r"i poł", Decimal("0.25"): r"i cwierc"},
+    "ru": {Decimal("0.5"): r"с половинои", Decimal("0.25"): r"с четвертью"},   # folded: 'й' is 'и'
+    "uk": {Decimal("0.5"): r"з половиною", Decimal("0.25"): r"з чвертю"},
+    "cs": {Decimal("0.5"): r"a pul", Decimal("0.25"): r"a ctvrt"},
+    "tr": {Decimal("0.5"): r"bucuk"},
 }
 # ordinals num2words writes one way only: French 'second(e)' beside 'deuxième'
 ORDINAL_ALSO: dict[str, dict[int, str]] = {"fr": {2: "second"}}
-# a whole and a half in one word: 'anderthalb Stunden' (1.5)
-ONE_AND_A_HALF: dict[str, str] = {"de": "anderthalb", "nl": "anderhalf"}
+# a whole and a half in one word, or a unit and a half with no number ('anderthalb Stunden',
+# 'półtora roku', 'полтора часа', 'año y medio': 1.5), folded
+ONE_AND_A_HALF: dict[str, str] = {
+    "de": "anderthalb", "nl": "anderhalf", "pl": r"połtor(?:a|ej)\b", "ru": r"полтор(?:а|ы|ои|ых)\b",
+    "uk": r"півтор(?:а|и)\b", "cs": r"pul druhe(?:ho)?\b",
+    "es": r"(?:ano|hora|mes|dia|semana|siglo|metro|kilo|litro) y medi[oa]\b",
+    "pt": r"(?:ano|hora|mes|dia|semana|seculo|metro|quilo|litro) e mei[oa]\b",
+}
 # times said from the hour around them, folded: {h} the hour in words, {n} the next hour
 # ('half past ten', 'halb elf' and 'half elf' are 10:30; 'onze heures moins le quart' 10:45)
 CLOCK_PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
@@ -50,6 +64,10 @@ CLOCK_PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     "de": (("halb {n}", 30), ("viertel nach {h}", 15), ("viertel vor {n}", 45), ("dreiviertel {n}", 45)),
     "fr": (("{n} heures? moins (?:le )?quart", 45),),
     "nl": (("half {n}", 30), ("kwart over {h}", 15), ("kwart voor {n}", 45)),
+    # 'dokuzu çeyrek geçe' (9:15), 'dokuza çeyrek var' (8:45), 'dokuz buçukta' (9:30), the hour's
+    # case ending blanked (number_turkish)
+    "tr": (("{h}[^\\W\\d_]* +ceyrek gece", 15), ("{n}[^\\W\\d_]* +ceyrek var", 45),
+           ("{h} +bucuk[^\\W\\d_]*", 30)),
 }
 # forms of a number num2words does not write, folded, beside the word it writes: the feminine
 # and the cases ('две', 'dwie' beside 'два', 'dwa'; Why: 'Она купила две книги' / 'three
@@ -132,10 +150,14 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
     """True if the number is written out in words in text: a whole number (a compound read
     whole, number_compounds: 'two thousand five hundred' is 2500, 'douze mille' 12000; else
     num2words, when it knows lang, outside the compounds: 'cinq' of 'deux mille cinq cents' is
-    no 5), or a whole and a half or quarter ('cinq heures et demie' is 5.5)."""
+    no 5; an ordinal in any form, number_ordinals: 'pierwsza' is 1), a whole and a half or
+    quarter ('cinq heures et demie' is 5.5, 'dwa i pół' 2.5, 'półtora' 1.5), half an hour (30)
+    or a round approximation near the value ('une dizaine': number_halves)."""
     folded = _folded(text, lang)
     found = compounds(folded, lang)
     if value == value.to_integral_value() and any(value == n for n, *_ in found):
+        return True
+    if said_about(value, folded, lang):   # 'une demi-heure' (30), 'une dizaine' (about 10)
         return True
     if not 0 <= value <= 10_000:
         return False
@@ -144,9 +166,10 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
     if not words:
         return False
     folded = masked(folded, found)
-    if value == whole:
-        return re.search(rf"\b(?:{words})", _apart(folded, whole, lang)) is not None
-    if value == Decimal("1.5") and ONE_AND_A_HALF.get(primary(lang), "-") in folded:
+    if value == whole:   # an ordinal in any of its forms too ('pierwsza', num2words: 'pierwszy')
+        return re.search(rf"\b(?:{words})", _apart(folded, whole, lang)) is not None or \
+            has_ordinal(whole, folded, lang)
+    if value == Decimal("1.5") and re.search(rf"\b(?:{ONE_AND_A_HALF.get(primary(lang), '$^')})", folded):
         return True
     fraction = FRACTION_WORDS.get(primary(lang), {}).get(value - whole)
     return fraction is not None and \
