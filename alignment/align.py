@@ -80,6 +80,7 @@ from alignment.first_pass import take_targets as _take_targets
 from alignment.first_pass import viterbi as _viterbi
 from alignment.lattice import Band, Lattice, band_around
 from alignment.mbr import mbr_links
+from alignment.memory_budget import check_memory
 from alignment.progress import Progress, no_progress
 from alignment.scoring import Side as _Side
 from alignment.scoring import all_scores as _all_scores
@@ -133,6 +134,7 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
     n, m = len(src), len(tgt)
     check_size(n, "the original")
     check_size(m, "the translation")
+    check_memory(n, m, config)   # before the encoder: refused, not swapped to death
     warnings = _language_warnings(embedder, src_lang, tgt_lang)
     use_encoder = not warnings
     sig = _signature(embedder, config, use_encoder)

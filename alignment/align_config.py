@@ -125,6 +125,9 @@ class AlignConfig:
     # up to about 22,000 sentences a side (44 cells a row), stay whole: their links are unchanged.
     max_cells: int = 1_000_000
     piece_cells: int = 400_000
+    # Peak memory allowed, in MB (alignment/memory_budget.py estimates it from the sentence
+    # counts before any work, and refuses above it); 0: the memory free on the machine.
+    max_memory_mb: float = 0.0
     gap_margin: int = 12       # target sentences kept at each end of a run taken out
     hub_sample: int = 512      # sentences of the other side a hubness mean looks at
     hub_k: int = 8             # nearest neighbours in the hubness mean

@@ -100,3 +100,7 @@ class EncryptedBook(BookError):
 
 class SetFormatError(AlignmentError):
     """A version-set file (TMX) that does not follow docs/versions-format.md (names file and line)."""
+
+
+class MemoryBudgetError(InputError):
+    """An alignment whose estimated memory is more than the limit given or the memory free."""

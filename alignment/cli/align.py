@@ -37,13 +37,17 @@ from .common import (check_before_work, check_output_paths, describe_alignment, 
               help="Output file (PO, or links with --format vecalign); '-' or none: "
               "standard output (no PO when only --tmx/--tsv/--html are given). Several "
               "versions: SET.tmx, plus SET.<orig>-<version>.po per pair.")
+@click.option("--max-memory", default=None, metavar="SIZE", callback=lambda c, p, v: _size_mb(v),
+              help="Refuse, before any work, an alignment estimated to need more memory "
+              "than this (e.g. 2G, 1500M); default: the memory free on the machine.")
 @output_options
 @quiet_option
 def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, embedder: str,
               segmenter: str, src_section: str | None, tgt_section: str | None, presplit: bool,
               fmt: str, output: str | None, tmx: str | None, tsv: str | None,
               html: str | None, overwrite_edited: bool, quiet: bool, more: tuple[str, ...] = (),
-              langs: str | None = None, out_dir: str | None = None) -> None:
+              langs: str | None = None, out_dir: str | None = None,
+              max_memory: float | None = None) -> None:
     """Align SRC (the original) with TGT (its translation) sentence by sentence.
 
     Reads plain text, HTML, Markdown, EPUB, DOCX, ODT or PDF (books: chapters matched first),
@@ -66,7 +70,7 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     """
     if more or langs or out_dir:
         refuse_pair_options(src_lang=src_lang, tgt_lang=tgt_lang, src_section=src_section,
-                            tgt_section=tgt_section, html=html)
+                            tgt_section=tgt_section, html=html, max_memory=max_memory)
         from .versions import parse_langs
         parse_langs(langs, 2 + len(more))   # a count that is wrong is said before the outputs
         _align_versions((src, tgt, *more), langs=langs, presplit=presplit, segmenter=segmenter,
@@ -89,6 +93,9 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     progress = tqdm_progress(disable=True if quiet else None)
     common = dict(src_lang=check_language(src_lang), tgt_lang=check_language(tgt_lang),
                   embedder=resolve_embedder(embedder), progress=progress)
+    if max_memory is not None:
+        from ..align_config import AlignConfig
+        common["config"] = AlignConfig(max_memory_mb=max_memory)
     if presplit:
         bitext = align_sentences(src_in, tgt_in, **common)
     else:
@@ -134,7 +141,7 @@ def input_warnings(names: tuple[str, str], texts: tuple[str, str],
 
 def refuse_pair_options(*, src_lang: str | None, tgt_lang: str | None,
                         src_section: str | None, tgt_section: str | None,
-                        html: str | None) -> None:
+                        html: str | None, max_memory: float | None = None) -> None:
     """InputError for an option of two texts given with several versions: ignoring it would
     hand the person something other than what they asked for (wrong languages, whole texts,
     no reader), with exit 0."""
@@ -150,7 +157,8 @@ def refuse_pair_options(*, src_lang: str | None, tgt_lang: str | None,
             ("--tgt-section", tgt_section, "cut each text to the section first, or align the "
              "original with one version"),
             ("--html", html, "write the set with -o SET.tmx (and/or --tmx, --tsv), or align the "
-             "original with one version for an HTML reader")):
+             "original with one version for an HTML reader"),
+            ("--max-memory", max_memory, "align the original with one version at a time")):
         if value:
             raise InputError(f"{option} works on two texts, not on an original and several "
                              f"versions: {what_to_do}")
@@ -215,3 +223,18 @@ def _write_vecalign(bitext: Any, output: str | None) -> None:
     except OSError as exc:
         raise InputError(f"{output}: cannot write ({exc.strerror}); check the folder exists "
                          f"and is writable") from None
+
+
+def _size_mb(value: str | None) -> float | None:
+    """'2G', '1500M', '1.5GB' or a plain number of MB, in MB; BadParameter (usage, exit 2) else."""
+    if value is None:
+        return None
+    text = value.strip().upper().removesuffix("B")
+    scale = {"G": 1024.0, "M": 1.0}.get(text[-1:], None)
+    try:
+        mb = float(text[:-1] if scale else text) * (scale or 1.0)
+    except ValueError:
+        mb = 0.0
+    if mb <= 0:
+        raise click.BadParameter(f"{value!r} is no memory size; give one such as 2G or 1500M")
+    return mb
