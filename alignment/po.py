@@ -243,17 +243,24 @@ def ensure_replaceable(path: str | os.PathLike[str], *, overwrite_edited: bool =
 
 
 def file_fingerprint(path: str | os.PathLike[str]) -> str:
-    """SHA-256 of the file's bytes ('' when there is no file), to notice changes on disk."""
+    """SHA-256 of the file's bytes ('' when there is no file), to notice changes on disk.
+    A path that cannot be read (a folder put in the file's place, no permission) gives a
+    value no file's bytes give, so it reads as 'changed' rather than raising in the reader."""
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except FileNotFoundError:
         return ""
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
 
 
 def _conflict(path: Path) -> POConflict:
     if not path.exists():   # not "changed": there is nothing to reload
         return POConflict(f"{path} is no longer on disk (deleted or moved since it was opened); "
                           f"write it again there, or save under another name")
+    if path.is_dir():
+        return POConflict(f"{path} is now a folder, not the file that was opened; move the folder "
+                          f"away and save again, or save under another name")
     return POConflict(f"{path} changed on disk since it was opened (another window or program "
                       f"saved it); reload it to see those changes, or save under another name")
 
