@@ -152,3 +152,21 @@ def test_check_leaves_dismissed_findings_out_and_says_how_many(tmp_path):
     assert [(d["link"], d["dismissed"]) for d in data] == [(2, True)]
     undismissed = write_po(b, tmp_path / "plain.po")
     assert runner.invoke(main, ["check", str(undismissed), "--only", "numbers", "--no-words"]).exit_code == 1
+
+
+
+def test_dismissed_below_the_level_asked_are_counted_with_how_to_list_them(tmp_path):
+    """`--dismissed` at the default level listed nothing and said nothing of a dismissed info
+    finding, though `--level info` had said '1 dismissed; --dismissed lists them'."""
+    b = Bitext((Sentence("Il vient demain."), Sentence("Elle part.")),
+               (Sentence("Is he coming tomorrow?"), Sentence("She leaves.")),
+               Alignment((Link((0,), (0,), 0.95), Link((1,), (1,), 0.95))), "fr", "en")
+    question = next(f for f in run_checks(b, only=["question"]) if f.severity == "info")
+    path = write_po(browse.dismiss(b, 0, finding_key(b, question)), tmp_path / "pairs.po")
+    args = ["check", str(path), "--only", "question", "--no-words", "--dismissed"]
+    shown = CliRunner().invoke(main, args)
+    assert shown.exit_code == 0 and shown.stdout == ""
+    assert "1 more dismissed below --level warning (add --level info to list them)" in shown.stderr
+    listed = CliRunner().invoke(main, [*args, "--level", "info"])
+    assert listed.stdout.startswith("link 1 [question] info (dismissed):")
+    assert "below" not in listed.stderr

@@ -149,7 +149,10 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
             click.echo(f"link {f.link + 1} [{f.check}] {f.severity}{mark}: {f.message}")
     if fmt != "po":
         hint = "" if show_dismissed else "; --dismissed lists them"
+        below = len(split_dismissed(bitext, found)[1]) - len(dismissed) if show_dismissed else 0
         click.echo(summary(findings) + (f", and {len(dismissed)} dismissed in the app{hint}"
-                                        if dismissed else ""), err=True)
+                                        if dismissed else "")
+                   + (f"; {below} more dismissed below --level {level} (add --level info to list them)"
+                      if below else ""), err=True)
     if fails(findings, fail_on):
         sys.exit(1)
