@@ -121,10 +121,12 @@ def test_a_snapshot_keeps_dismissals_and_one_of_format_3_is_not_used(tmp_path, m
 def test_a_draft_written_before_dismissals_is_still_recovered(tmp_path):
     b = browse.mark_reviewed(bitext(), 1)
     po = tmp_path / "t.po"
-    path = drafts.write_draft(b, po, base_fingerprint="a" * 64, changes=1, root=tmp_path / "drafts")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["bitext"] = _format_3(data["bitext"], "a" * 64)
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path = drafts.draft_path(po, tmp_path / "drafts")   # a draft of format 1, as written then
+    path.parent.mkdir()
+    path.write_text(json.dumps({"format": 1, "po_path": str(po.resolve()),
+                                "base_fingerprint": "a" * 64, "changes": 1, "saved_at": 1.0,
+                                "bitext": _format_3(snapshot._encode(b, "draft", "a" * 64),
+                                                    "a" * 64)}), encoding="utf-8")
     assert drafts.read_draft(po, root=tmp_path / "drafts").bitext == b
 
 
