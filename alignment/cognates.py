@@ -33,6 +33,7 @@ from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, simi
 from .lang import primary
 from .name_words import (NameContext, find_names, initial_words, kept_names, learned_counterparts,
                          name_contexts, same_date_word)
+from .name_caseless import caseless_names, caseless_side, spelt_names
 from .name_runs import longer_name
 from .name_spelling import (declined, derived, false_friends, friend, in_compound, joined_spelt, name_key,
                             rival_names)
@@ -135,9 +136,12 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
     the encoder puts close (Allemagne/Germany, Noël/Christmas). An orphan name of the
     original is a warning when the translation has, in its place, an orphan look-alike
     word or another orphan name; an orphan name alone is info (often a pronoun or a
-    paraphrase stands for it). `progress` hears (links done, links, "names") link by link.
+    paraphrase stands for it). Where one side has no capitals, its counterparts are looked for
+    as name_caseless.py says. `progress` hears (links done, links, "names") link by link.
     """
     ctx = name_contexts(bitext)
+    caseless = caseless_side(bitext)
+    named = spelt_names(bitext, caseless, config) if caseless is not None else {}
     learned = learned_counterparts(bitext, ctx, config)
     kept = kept_names(bitext, ctx, config)
     slots = NameSlots(bitext)
@@ -157,6 +161,10 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
         tgt += [t for t in changed + strays + _initial_orphans(bitext, i, lw, ctx["tgt"], config)
                 if t not in tgt]
         src += lost
+        if caseless is not None:
+            src, tgt, told = caseless_names(bitext, i, lw, src, tgt, caseless, ctx, config, evidence, named)
+            yield from told
+            strays = [t for t in strays if t in tgt]   # name_caseless answered for the others
         quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
                  if ctx[side].links[n[0].casefold()] >= config.frequent_name}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
