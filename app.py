@@ -18,6 +18,7 @@ from __future__ import annotations
 import streamlit as st
 
 from alignment.errors import AlignmentError
+from views.a11y import SIDEBAR_CSS
 from views.common import md, open_po, ss
 from views.reader import reader
 from views.start import start_page
@@ -26,6 +27,7 @@ from views.start import start_page
 def main() -> None:
     st.set_page_config(page_title="alignment — side-by-side reader", page_icon="📖",
                        layout="wide")
+    st.html(SIDEBAR_CSS)   # the collapsed sidebar out of the Tab order (views/a11y.py)
     if ss.get("callback_error"):   # views.common.callback: what a click ran into
         st.error(f"Error: {md(ss.pop('callback_error'))}")
     try:

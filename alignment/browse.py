@@ -220,6 +220,9 @@ CSS = """<style>
 .al-rows tr.current td.meta{box-shadow:inset 3px 0 #1e88e5}
 .al-rows td.empty{background-image:repeating-linear-gradient(135deg,transparent 0 6px,rgba(128,128,128,.28) 6px 12px)}
 .al-rows .ok{color:#2e7d32}.al-rows .flag{color:#c62828}
+.al-rows .cue{font-weight:700;margin-left:.3em}.al-rows tr.fuzzy .cue{color:#b07800}
+.al-rows tr.low .cue{color:#c62828}.al-rows tr.current .cue.at{color:#1e88e5}
+.al-rows .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .al-rows mark.hit{background:#ffe066;color:inherit;padding:0 .1em;border-radius:2px}
 .al-rows mark.chk{background:none;color:inherit;text-decoration:underline wavy #e53935}
 .al-rows details summary{cursor:pointer;color:#999;font:.8rem system-ui,sans-serif}
@@ -289,13 +292,29 @@ class View:
     headings: frozenset[int] = frozenset()  # links holding a heading (contents.py): drawn bold
 
 
-def _meta_html(i: int, link: Link, found: Sequence[Finding]) -> str:
+def _cues(states: Sequence[str]) -> str:
+    """A symbol for each state the row's tint shows (read by its name, shown with it on
+    hover): a tint alone is lost on a reader who cannot tell the colours apart, and on a
+    screen reader."""
+    out = []
+    for state in states:
+        symbol, name = _CUES[state]
+        out.append(f'<span class="cue{" at" if state == "current" else ""}" title="{name}">'
+                   f'<span aria-hidden="true">{symbol}</span><span class="sr"> {name}</span></span>')
+    return "".join(out)
+
+
+_CUES = {"current": ("&#9664;", "current link"), "fuzzy": ("?", "to review"),
+         "low": ("!", "very unsure")}
+
+
+def _meta_html(i: int, link: Link, found: Sequence[Finding], states: Sequence[str] = ()) -> str:
     ok = ' <span class="ok" title="reviewed">&#10003;</span>' if link.reviewed else ""
     flag = ""
     if found:
         title = html.escape("\n".join(f"{f.check}: {f.message}" for f in found))
         flag = f' <span class="flag" title="{title}">&#9873;{len(found)}</span>'
-    return f"<b>{i + 1}</b>{link.kind} &middot; {link.confidence:.2f}{ok}{flag}"
+    return f"<b>{i + 1}{_cues(states)}</b>{link.kind} &middot; {link.confidence:.2f}{ok}{flag}"
 
 
 def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
@@ -329,14 +348,17 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
         # sets a right-to-left text (Arabic) right to left, its full stop at its end
         lang = html.escape(bitext.src_lang if side == "src" else bitext.tgt_lang)
         cells.append(f'<td class="{side}{empty}" lang="{lang}" dir="auto">{body}</td>')
-    return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}">'
-            f'<td class="meta">{_meta_html(i, link, found)}</td>{"".join(cells)}</tr>')
+    states = [c for c in classes if c in _CUES]
+    current = ' aria-current="true"' if view.current == i else ""
+    return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}"{current}>'
+            f'<td class="meta">{_meta_html(i, link, found, states)}</td>{"".join(cells)}</tr>')
 
 
 def render_rows(bitext: Bitext, ids: Iterable[int], view: View = View()) -> str:
     """The side-by-side rows of `ids` as one HTML table (with its CSS), all text escaped.
 
-    Fuzzy links are tinted amber, links below LOW_CONFIDENCE red, the cursor blue;
+    Fuzzy links are tinted amber and marked "?", links below LOW_CONFIDENCE red and "!", the
+    cursor blue and "◀" (each symbol named for a screen reader);
     an omission or addition shows as a hatched empty cell; a row that opens a
     paragraph gets space above it.
     """

@@ -17,6 +17,7 @@ import streamlit as st
 from alignment import browse
 from alignment.types import Bitext
 
+from .a11y import focus_on
 from .common import EMBEDDER, callback, counted, embedder, md, memo, ss
 from .jobs import job_progress, worker
 
@@ -168,21 +169,30 @@ def recheck() -> None:
 def jump(link: int, n: int | str) -> None:
     """Select `link` (0-based) from finding button `n`; the reader then brings the correction
     box into view, where the fix is typed (it used to scroll down to the table's row, and the
-    box opened above was out of sight)."""
+    box opened above was out of sight). The focus goes into the box too: the button, drawn
+    anew as the selected one, dropped it to the top of the page."""
     ss.link, ss.editing, ss.cursor, ss.jump_to = link, True, link, link
     ss.scroll_to = (None, "edit_box")
+    focus_on(".st-key-edit_box textarea")
 
 
 @callback
-def dismiss_finding(link: int, key: str, dismissed: bool = True) -> None:
-    """A finding's "✕" (no problem: hide it) or "↺" (show it again): a correction like the
-    others, so Undo takes it back, the recovery draft keeps it and Save writes it; the
-    correction panel stays open or closed as it was."""
+def dismiss_finding(link: int, key: str, dismissed: bool = True, n: int = 0) -> None:
+    """A finding's "✕" (no problem: hide it) or "↺" (show it again), finding `n` of its list:
+    a correction like the others, so Undo takes it back, the recovery draft keeps it and Save
+    writes it; the correction panel stays open or closed as it was.
+
+    The focus goes to the jump button of the finding now in its place (the next one): it
+    stayed on the same button, now the next finding's ✕, and one more Enter dismissed that
+    one too."""
     from .editor import edit
 
     editing = ss.get("editing", False)
     edit(browse.dismiss, link, key, dismissed)
     ss.editing = editing
+    at = "" if dismissed else "d"
+    focus_on(f".st-key-jump_{at}{n} button", f".st-key-jump_{at}{n - 1} button",
+             ".st-key-findings_box")
 
 
 def shown_level() -> str:
@@ -289,9 +299,9 @@ def finding_row(box: Any, bitext: Bitext, f: Any, n: int, dismissed: bool = Fals
     row.markdown(f"`{f.severity}` **{f.check}** — {md(f.message)}")
     key = finding_key(bitext, f)
     if dismissed:
-        row.button("↺", key=f"restore_{n}", on_click=dismiss_finding, args=(f.link, key, False),
+        row.button("↺", key=f"restore_{n}", on_click=dismiss_finding, args=(f.link, key, False, n),
                    help="Show this finding again")
     else:
-        row.button("✕", key=f"dismiss_{n}", on_click=dismiss_finding, args=(f.link, key),
+        row.button("✕", key=f"dismiss_{n}", on_click=dismiss_finding, args=(f.link, key, True, n),
                    help="Not a problem: hide this finding (Undo brings it back; Save keeps it "
                         "with the text, for the next check too)")

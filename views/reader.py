@@ -8,11 +8,13 @@ from pathlib import Path
 import streamlit as st
 
 from alignment import browse, drafts, workspace
-from alignment.contents import Heading, headings
+from alignment.contents import Heading
+from alignment.contents_update import headings   # the headings a correction left stand are kept
 from alignment.kept import note_copy
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
+from .a11y import a11y_script, announce, focus_on, focus_script, status_line
 from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, heading_select, md,
                      memo, recover_draft, save, ss, unsaved)
 from .downloads import download_buttons, download_file
@@ -72,10 +74,17 @@ def guard_answer(answer: str) -> None:
         close_text()
     else:
         ss.guard = None
+        focus_on(".st-key-close button")   # where the question came from
+
+
+TITLE = '[data-testid="stMain"] h3'   # the open text's title, above the toolbar
 
 
 @callback
 def recover(restore: bool) -> None:
+    """The recovery box's answer; the box goes, so the focus goes to the title above where it
+    was (it dropped to the page: the next Tab started from the top)."""
+    focus_on(TITLE)
     if restore:
         note_unknown_base(ss.get("recovery"))
         recover_draft()
@@ -348,6 +357,7 @@ def reader() -> None:
     mode = ss.get("mode", "Read")
     per_page = ss.get("per_page", 50)
     view = browse.View(hits=hits, current=ss.link)
+    listed: list = []
     if mode == "Learn":
         learn_controls(bitext, ids)
         ss.page_no = browse.page_of(ss.cursor, per_page, ids)
@@ -373,7 +383,9 @@ def reader() -> None:
     table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words, headings=heads))
     if mode == "Learn":
         table += learn_script(ss.notes_key, ss.cursor)
-    st.html(table + scroll_script() + key_guard_script(), unsafe_allow_javascript=True)
+    st.html(table + scroll_script() + key_guard_script() + a11y_script() + focus_script()
+            + announce(status_line(query, ids, listed if mode == "Proofread" else None)),
+            unsafe_allow_javascript=True)
     word_views.glossary_panel(bitext, ss.title)
     if len(pg.ids) > 10:
         pager(pg, per_page, "bottom")

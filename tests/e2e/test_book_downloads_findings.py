@@ -88,7 +88,7 @@ def test_proofread_pages_through_every_finding_and_jumps_from_the_last_page(page
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     settle(page)
-    jumps = page.locator(".st-key-findings_box").get_by_role("button", name=re.compile(r"^→ \d+$"))
+    jumps = page.locator(".st-key-findings_box").get_by_role("button", name=re.compile(r"^Go to link \d+$"))
     expect(findings_caption(page)).to_have_text(f"Findings 1–200 of {total}")
     expect(jumps).to_have_count(200)
     expect(page.get_by_role("button", name="◀ Previous 200")).to_be_disabled()

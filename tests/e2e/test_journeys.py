@@ -652,7 +652,7 @@ def test_dismiss_a_finding_save_reopen_and_restore_it(page, po_copy):
     said = box.locator("[data-testid='stMarkdownContainer']:has(code)").first.inner_text()
     same = lambda where: where.get_by_text(said, exact=True)   # the finding's words
     before = same(box).count()
-    box.get_by_role("button", name="✕").first.click()
+    box.get_by_role("button", name=re.compile(r"^Dismiss finding")).first.click()
     expect(page.get_by_text("1 unsaved change").first).to_be_visible()
     expect(same(box)).to_have_count(before - 1)
     assert count() == shown - 1
@@ -661,7 +661,7 @@ def test_dismiss_a_finding_save_reopen_and_restore_it(page, po_copy):
     page.keyboard.press("Control+z")
     expect(same(box)).to_have_count(before)
     expect(page.get_by_text("Show dismissed findings (1)")).to_have_count(0)
-    box.get_by_role("button", name="✕").first.click()
+    box.get_by_role("button", name=re.compile(r"^Dismiss finding")).first.click()
     expect(page.get_by_text("Show dismissed findings (1)")).to_be_visible()
     page.locator(".st-key-save button").click()
     expect(page.get_by_text("1 unsaved change")).to_have_count(0)
@@ -676,7 +676,7 @@ def test_dismiss_a_finding_save_reopen_and_restore_it(page, po_copy):
     page.get_by_text("Show dismissed findings (1)").click()
     gone = page.locator(".st-key-dismissed_box")
     expect(same(gone)).to_have_count(1)
-    gone.get_by_role("button", name="↺").click()
+    gone.get_by_role("button", name=re.compile(r"^Show dismissed finding")).click()
     expect(same(box)).to_have_count(before)
     expect(page.get_by_text("Show dismissed findings")).to_have_count(0)
     assert count() == shown

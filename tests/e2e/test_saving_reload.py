@@ -538,7 +538,7 @@ def test_one_finding_and_one_change_read_right(page, po_copy):
     page.keyboard.press("Escape")
     settle(page)
     expect(page.get_by_role("button", name="Download this finding (CSV)")).to_be_visible()
-    page.locator(".st-key-findings_box").get_by_role("button", name="✕").first.click()
+    page.locator(".st-key-findings_box").get_by_role("button", name=re.compile(r"^Dismiss finding")).first.click()
     expect(page.get_by_text("1 unsaved change").first).to_be_visible()
     sidebar(page).get_by_role("button", name="Close").click()
     expect(page.get_by_text(re.compile(r"1 unsaved change in .*: save it before closing\?")))\

@@ -1,0 +1,165 @@
+"""A keyboard-only reader's focus, in Chromium (views/a11y.py): where it goes after a click
+removes or redraws the focused control, into an opened menu, and never into the collapsed
+sidebar. Each journey presses keys as such a reader does and asserts what has the focus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import open_by_path, settle
+from test_saving_reload import correct_link
+
+pytestmark = pytest.mark.e2e
+
+FOCUSED = """(() => { const a = document.activeElement;
+  return {tag: a.tagName, text: (a.innerText || '').trim(), label: a.getAttribute('aria-label') || '',
+          sidebar: !!a.closest('[data-testid="stSidebar"]'),
+          popover: !!a.closest('[data-testid="stPopoverBody"]')}; })()"""
+
+
+def focused(page) -> dict:
+    return page.evaluate(FOCUSED)
+
+
+def findings_heading(page):
+    return page.get_by_role("heading", name=re.compile(r"Proofreading: \d+ finding"))
+
+
+def findings_count(page) -> int:
+    return int(re.search(r"(\d+) finding", findings_heading(page).inner_text()).group(1))
+
+
+def to_proofread(page, po_copy) -> int:
+    """The text opened, Proofread chosen, its findings listed; how many."""
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    expect(findings_heading(page)).to_be_visible()
+    settle(page)
+    return findings_count(page)
+
+
+def finding_button(page, key: str):
+    return page.locator(f".st-key-findings_box .st-key-{key} button").first
+
+
+def test_enter_on_a_findings_dismiss_leaves_the_focus_on_the_next_findings_jump(page, po_copy):
+    """✕ pressed with Enter: the focus stayed on the same button, now the next finding's ✕,
+    and a second Enter dismissed that one too. Now it is on the next finding's "→": a second
+    Enter selects that finding's link and dismisses nothing."""
+    n = to_proofread(page, po_copy)
+    assert n >= 3
+    second = finding_button(page, "jump_1").inner_text().strip()   # "→ 5"
+    finding_button(page, "dismiss_0").focus()
+    page.keyboard.press("Enter")
+    expect(findings_heading(page)).to_have_text(re.compile(rf": {n - 1} finding"))
+    settle(page)
+    assert focused(page)["text"] == second
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Link (the blue row)")).to_have_value(second.split()[-1])
+    settle(page)
+    assert findings_count(page) == n - 1
+
+
+def test_a_jump_to_a_finding_puts_the_focus_in_the_correction_box(page, po_copy):
+    """"→ n" pressed with Enter: the focus dropped to the page (the next Tab started from the
+    top); now it is in the correction box, where the fix is typed."""
+    to_proofread(page, po_copy)
+    finding_button(page, "jump_1").focus()
+    page.keyboard.press("Enter")
+    box = page.get_by_label("Edit the target sentence")
+    expect(box).to_be_focused()
+    page.keyboard.press("End")
+    page.keyboard.type(" Typed after the jump.")
+    expect(box).to_have_value(re.compile(r"Typed after the jump\.$"))
+
+
+@pytest.mark.parametrize("keys", ["Control+s", "Tab Enter"])
+def test_saving_from_the_keyboard_keeps_the_focus(page, po_copy, keys):
+    """Ctrl+S in the correction box (apply, then save) drew the box anew and the focus fell
+    to the page; Enter on Save disabled it, and the same. Now the focus stays in the box, or
+    goes on to the next control (Undo)."""
+    open_by_path(page, po_copy)
+    correct_link(page, 2, "Typed first, applied.")
+    box = page.get_by_label("Edit the target sentence")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Typed, then saved from the keyboard.")
+    if keys == "Control+s":
+        page.keyboard.press("Control+s")
+    else:
+        page.get_by_role("button", name="Apply edit").click()
+        settle(page)
+        page.locator(".st-key-save button").focus()
+        page.keyboard.press("Enter")
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+    settle(page)
+    now = focused(page)
+    if keys == "Control+s":
+        expect(page.get_by_label("Edit the target sentence")).to_be_focused()
+    else:
+        assert now["tag"] == "BUTTON" and now["text"].startswith("Undo"), now
+
+
+@pytest.mark.parametrize("answer", ["Discard it", "Recover it"])
+def test_answering_the_recovery_box_leaves_the_focus_above_the_toolbar(page, po_copy, answer):
+    """"Discard it" (or "Recover it") removes the box: the focus fell to the page and the next
+    Tab started at "Skip to main content". Now it is on the title above the box, and Tab goes
+    on to the toolbar."""
+    open_by_path(page, po_copy)
+    correct_link(page, 2, "Typed, then the tab reloaded.")
+    page.reload()
+    page.get_by_text("Align new texts").wait_for()
+    settle(page)
+    open_by_path(page, po_copy)
+    page.get_by_role("button", name=answer).focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name=answer)).to_have_count(0)
+    settle(page)
+    now = focused(page)
+    assert now["tag"] == "H3" and now["text"] == po_copy.name, now
+    for _ in range(3):   # the title's own "Link to heading" first, then the toolbar
+        page.keyboard.press("Tab")
+        now = focused(page)
+        assert not now["sidebar"] and "Skip to main content" not in now["text"], now
+        if now["tag"] == "BUTTON":
+            break
+    assert now["text"].split("\n")[0] in ("Save", "Undo", "Download"), now
+
+
+@pytest.mark.parametrize("menu, first", [("Download", "PO"),
+                                         ("Save a copy as…", "New PO file (full path)")])
+def test_a_menu_opened_with_enter_takes_the_focus(page, po_copy, menu, first):
+    """Enter on "Download" or "Save a copy as…" opened the menu and left the focus on its
+    button; Tab went on past it. Now the focus is on the menu's first control."""
+    open_by_path(page, po_copy)
+    page.get_by_role("button", name=menu, exact=True).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('[data-testid=\"stPopoverBody\"]')")
+    now = focused(page)
+    assert now["popover"] and first in (now["text"], now["label"]), now
+
+
+def test_the_collapsed_sidebar_is_out_of_the_tab_order(page, po_copy):
+    """A narrow window (or 200% zoom) collapses the sidebar off-screen; its controls stayed in
+    the Tab order, invisible. Now Tab never enters it until it is opened again."""
+    open_by_path(page, po_copy)
+    page.set_viewport_size({"width": 700, "height": 900})
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    page.wait_for_timeout(500)   # its slide out
+    page.locator("body").focus()
+    entered = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if now["sidebar"]:
+            entered.append(now["text"] or now["label"])
+    assert entered == []
+    page.get_by_test_id("stExpandSidebarButton").click()
+    close = sidebar.get_by_role("button", name="Close")
+    expect(close).to_be_visible()
+    close.focus()
+    expect(close).to_be_focused()
