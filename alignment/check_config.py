@@ -183,5 +183,13 @@ class CheckConfig:
     # clean links flagged under 4 per 1,000 and clear of the cliff below 0.25
     mismatch_weights: tuple[float, ...] = (-5.72, -3.04, -2.17, 2.19, -1.37, 2.54, -4.33, -1.22, -1.32)
     mismatch_floor: float = 0.3
+    # a negation on one side only (negation.py): the link's cosine gains this much with the
+    # negation taken out of the side that has it: a warning (no info: see negation.py)
+    negation_gain: float = 0.065
+    # two neighbouring translation sentences of one link in the other order (sentence_order.py):
+    # the crossed pairing's cosines beat the in-order one's by this much, each at least order_cosine
+    order_gain: float = 0.2
+    order_cosine: float = 0.4
+    order_words: int = 3                # ... of translation sentences this many words or longer
     valid_doubles: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("en", ("had", "that", "is")), ("fr", ("nous", "vous")), ("de", ("die", "der", "das")))

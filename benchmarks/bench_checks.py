@@ -49,11 +49,12 @@ EXPECTED = {  # slip type -> the check meant to catch it
     "add-within": "length", "doubleword": "doublewords", "untranslated": "untranslated",
     "question": "question", "realword-1": "realword", "realword-2": "realword",
     "misaligned": "match", "typo": "spelling", "realword-near": "realword", "name-alike": "names",
+    "negation-drop": "negation", "swap": "order",
 }
 CONTROLS = ("number-control", "time-control", "date-control")
 # kinds drawn after the controls, so that adding them changed no earlier kind's draws (they
 # take rows that were clean) and draw their details from a generator of their own
-LATER = ("typo", "realword-near", "name-alike")
+LATER = ("typo", "realword-near", "name-alike", "negation-drop", "swap")
 
 
 @dataclass
@@ -316,6 +317,34 @@ def _typo(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     return None
 
 
+def _negation_drop(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
+    """The one negation of a translation taken out ('he had not written' -> 'he had
+    written'), where the original negates too (negation.negations): the classic slip the
+    negation check looks for. None where either side has no negation, or the translation
+    more than one. Draws nothing: the other kinds draw as before."""
+    from alignment.negation import negations, without_negation
+
+    if not negations(orig, sl.langs[0]) or len(negations(trans, sl.langs[1])) != 1:
+        return None
+    return without_negation(trans, sl.langs[1])
+
+
+def _swap(row: Row, k: int, pairs: list[tuple[str, str]], sl: Slipper, clean_from: float) -> int:
+    """Row k becomes a 2-2 link of pairs k and k+1 whose translations stand in the other order
+    (the order check's slip), where pair k+1's row would be clean: its draw (at `clean_from` or
+    above) is made and spent here, so every other row draws as before and no text is repeated.
+    Returns the pairs used beyond k (0: no swap, at the window's end or before a slip)."""
+    if k + 1 >= len(pairs):
+        return 0
+    state = sl.rng.bit_generator.state
+    if sl.rng.random() < clean_from:   # the next row has a slip of its own: leave it be
+        sl.rng.bit_generator.state = state
+        return 0
+    row.orig, row.trans = [pairs[k][0], pairs[k + 1][0]], [pairs[k + 1][1], pairs[k][1]]
+    row.slip = "swap"
+    return 1
+
+
 NUMBER_FORMS = {"fr": lambda n: f"{n:,}".replace(",", "\u202f") if n > 9999 else str(n),
                 "de": lambda n: f"{n:,}".replace(",", ".") if n > 9999 else str(n),
                 "en": lambda n: f"{n:,}" if n > 9999 else str(n)}
@@ -423,9 +452,11 @@ def inject(pairs: list[tuple[str, str]], sl: Slipper, rate: float) -> list[Row]:
         row = Row([pairs[k][0]], [pairs[k][1]])
         r = sl.rng.random()
         kind = kinds[int(r / rate)] if r < rate * len(kinds) else ""
-        if kind in LATER:   # drawn without sl.rng (which the other kinds' rows go on with)
-            new = {"typo": _typo, "realword-near": _realword_near, "name-alike": _name_alike}[kind](
-                row.orig[0], row.trans[0], sl, k)
+        if kind == "swap":
+            k += _swap(row, k, pairs, sl, rate * len(kinds))
+        elif kind in LATER:   # drawn without sl.rng (which the other kinds' rows go on with)
+            new = {"typo": _typo, "realword-near": _realword_near, "name-alike": _name_alike,
+                   "negation-drop": _negation_drop}[kind](row.orig[0], row.trans[0], sl, k)
             if new is not None:
                 row.trans[0], row.slip = new, kind
         elif kind:
