@@ -51,11 +51,14 @@ const textish = t => t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.
 const editor = () => document.querySelector('.st-key-edit_box ' + FORM + ' textarea');
 // The box's text as the page gave it, by the box's widget key (edit_LINK_K_REV, add_LINK_REV):
 // kept on the element, it was lost when a rerun drew the box anew (switching to Proofread),
-// and the typing then went unguarded.
+// and the typing then went unguarded. Taken just before the first edit (beforeinput: typing,
+// pasting, dropping, deleting), not when the box gets focus: the box drawn anew after Ctrl+S
+// is focused again (views/a11y.py) while it may still be empty, and that empty text, taken
+// for the page's, made Close ask about typing already saved.
 const original = new Map();
 const boxKey = t => [...(t.closest('[class*="st-key-edit_"], [class*="st-key-add_"]')?.classList || [])]
   .find(c => /^st-key-(edit|add)_[0-9_]+$/.test(c));
-document.addEventListener('focusin', e => {
+document.addEventListener('beforeinput', e => {
   const t = e.target, k = t.tagName === 'TEXTAREA' && t.closest('.st-key-edit_box') && boxKey(t);
   if (k && !original.has(k)) original.set(k, t.value);
 }, true);
