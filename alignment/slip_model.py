@@ -131,6 +131,7 @@ from .cognates import function_words, make_finding
 from .context_lm import Ngrams, contexts, log_ratio
 from .errors import AlignmentError
 from .evidence import LinkWords, WordEvidence
+from .slip_links import decided, linked_cosine
 from .text_lexicon import TextLexicon
 from .types import Bitext, Finding, Severity, Span
 
@@ -192,8 +193,7 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
         w, a, _ = lw.tgt[j]
         others = np.delete(lw.cos, j, axis=1)
         rival_k = others.max(axis=1) if others.size else np.zeros(len(originals))
-        linked_k = (np.delete(lw.linked, j, axis=1).any(axis=1) if lw.linked is not None
-                    else np.zeros(len(originals), dtype=bool))
+        linked_k = linked_cosine(lw, j)
         placed = lw.in_place_all(j)
         if not placed.any():   # 'hand' far from where 'et' goes is no slip for 'and'
             continue
@@ -204,8 +204,9 @@ def candidates(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence, le
             if cos[row[c], k] < MIN_COSINE:
                 continue
             lr = log_ratio(models, c, w, here) if models else 0.0
+            linked_else = float(decided(linked_k[k], cos[row[c], k]))   # slip_links.py
             x = np.array([1.0, _clip(lr, -10, 20), float(bool(models)), float(cos[row[c], k]),
-                          float(lw.cos[:, j].max()), float(rival_k[k]), float(linked_k[k]), float(d > 1),
+                          float(lw.cos[:, j].max()), float(rival_k[k]), linked_else, float(d > 1),
                           _clip(math.log(max(index.get(c.casefold(), 1), 1) / max(index.get(w.casefold(), 1), 1)), -8, 8),
                           math.log1p(lexicon.counts[w.casefold()]),
                           lexicon.share(originals[k], c, i), float(len(w) <= 3),

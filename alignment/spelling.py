@@ -81,6 +81,16 @@ before, then checked by both): textberg-frde dev seeds 0-4 spelling warnings on 
 one false finding fewer on links with other slips (seed 2); every slip found as before, every
 other figure identical.
 
+Swaps (2026-12-04): a proofreader's 'teh' (three letters: MIN_LENGTH kept it out) and
+'mécansime' for 'mécanisme' (in a free translation: 'Uhrwerk', 0.41 from 'mécanisme', backs
+nothing) drew no finding. Now a three-letter word no list knows that is one of the language's
+commonest words with two neighbouring letters swapped, that one only, with a counterpart in the
+original, is a slip (`_short_swap`: 'teh', 'adn', 'nad'; not 'ets', which is 'est' or 'tes'), and
+so is a longer word whose one correction swaps two letters before the last, backed or not
+(`_inner_swap`; a swap with the last letter may be an ending the lists lack, 'rouet' / 'route').
+bench_checks --word-links seeds 0-2 (typos of five letters or more): LIMSI and Text+Berg dev
+every figure unchanged (typos 45 of 51 and 14 of 18, spelling warnings on clean links as before).
+
 Library, and why: pyspellchecker (already the checks' word lists) gives the words one edit
 away and their frequencies; lemminflect's English lexicon (word_lists.english_lemmas) the
 forms it lacks, and simplemma (MIT, pure Python, its tables in the wheel) those of the other
@@ -104,7 +114,11 @@ from .word_lists import english_lemmas, list_covers, speller_for
 if TYPE_CHECKING:
     from .check_config import CheckConfig
 
-MIN_LENGTH = 4          # shorter words have too many known neighbours one edit away
+MIN_LENGTH = 4          # shorter words have too many known neighbours one edit away ...
+SHORT_LENGTH = 3        # ... but a three-letter swap of a very common word is a slip (_short_swap)
+SHORT_COMMON = 1e-3     # very common: about the 40 commonest three-letter words of a list
+                        # ('the', 'and', 'was'; 'que', 'une', 'sur'; 'und', 'die', 'ist')
+SWAP_LENGTH = 5         # a longer word with two inner letters swapped needs no backing (_inner_swap)
 COGNATE_SPELLING = 0.8  # an original word spelt this much like the correction backs it
 # British spellings the lists (American) lack, beside slips.VARIANTS ('-our', '-ise', '-re')
 VARIANTS = tuple((re.compile(p), r) for p, r in ((r"ences?\b", "ense"), (r"(?<=[^aeiou])res\b", "ers"),
@@ -131,11 +145,12 @@ def check_spelling(bitext: Bitext, config: CheckConfig,
         written = {w.casefold() for w, *_ in original}
         for w, a, b in word_spans(text, bitext.tgt_lang):
             key = _key(w)
-            if len(w) < MIN_LENGTH or not _spelt(key, speller, english) or not w[0].islower() \
+            if len(w) < SHORT_LENGTH or not _spelt(key, speller, english) or not w[0].islower() \
                     or _written(key, counts) > 1 \
                     or key in written or _known(key, speller, english, german, bitext.tgt_lang):
                 continue
-            found = _correction(key, speller, original, content, evidence, config)
+            found = _correction(key, speller, original, content, evidence, config) if len(w) >= MIN_LENGTH \
+                else _short_swap(key, speller, original, evidence, config)
             if found is not None:
                 word, backing = found
                 why = f" (original: '{backing[0]}')" if backing else ""
@@ -220,7 +235,7 @@ def _correction(word: str, speller: Any, original: Original, content, evidence: 
             and not _form_or_accent(word, c)]
     if not near:
         return None
-    backed = _backed(word, near, original, content, evidence, config)
+    backed = _backed(word, near, original, content, evidence, config) or _inner_swap(word, near)
     if backed is not None or evidence is None or not original:
         return backed
     # a common word with some counterpart in the original (a function word's will do:
@@ -231,6 +246,41 @@ def _correction(word: str, speller: Any, original: Original, content, evidence: 
         cos = evidence.cosines(common, [o for o, *_ in original]).max(axis=1)
         common = [c for c, v in zip(common, cos) if v >= config.counterpart_cosine]
     return (max(common, key=speller.word_usage_frequency), None) if common else None
+
+
+def _swaps(word: str) -> set[str]:
+    """The word with each two neighbouring letters swapped, less the word itself."""
+    return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)} - {word}
+
+
+def _short_swap(word: str, speller: Any, original: Original, evidence: WordEvidence | None,
+                config: CheckConfig) -> tuple[str, None] | None:
+    """A three-letter word no list knows that is one of the language's commonest words with
+    two neighbouring letters swapped ('teh', 'adn', 'nad'), that one word only, with some
+    counterpart in the original ('the' / 'la': cosine `counterpart_cosine`, with the encoder
+    only, as for the common corrections of `_correction`). Why apart: MIN_LENGTH keeps short
+    words from the one-edit search, where 'teh' has 'tea', 'ten', 'tee' beside 'the' and a
+    rare word or an abbreviation has as many; a swap of a word that common is the classic
+    typing slip, and the words it may stand for are few enough to be sure of."""
+    common = [c for c in sorted(_swaps(word)) if c in speller
+              and speller.word_usage_frequency(c) >= SHORT_COMMON]
+    if len(common) != 1 or evidence is None or not original:
+        return None
+    cos = evidence.cosines(common, [o for o, *_ in original])
+    return (common[0], None) if float(cos.max()) >= config.counterpart_cosine else None
+
+
+def _inner_swap(word: str, near: list[str]) -> tuple[str, None] | None:
+    """The one correction that is the word with two neighbouring letters swapped before its
+    last letter ('mécansime' for 'mécanisme'), for a word of SWAP_LENGTH letters or more: a
+    typing slip even where the original does not back it (a free translation: 'Uhrwerk',
+    cosine 0.41 to 'mécanisme'). Not a swap with the last letter ('rouet' / 'route': an
+    ending changed, a form the lists lack)."""
+    if len(word) < SWAP_LENGTH:
+        return None
+    swaps = _swaps(word[:-1])
+    hits = [c for c in near if c[:-1] in swaps and c[-1] == word[-1]]
+    return (hits[0], None) if len(hits) == 1 else None
 
 
 def _backed(word: str, near: list[str], original: Original, content, evidence: WordEvidence | None,
