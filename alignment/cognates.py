@@ -34,6 +34,7 @@ from .lang import primary
 from .name_words import (NameContext, find_names, initial_words, kept_names, learned_counterparts,
                          name_contexts, same_date_word)
 from .name_caseless import caseless_names, caseless_side, spelt_names
+from .name_habits import name_habits, respelt_findings
 from .name_runs import longer_name
 from .name_spelling import (declined, derived, false_friends, friend, in_compound, joined_spelt, name_key,
                             rival_names)
@@ -144,6 +145,7 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
     named = spelt_names(bitext, caseless, config) if caseless is not None else {}
     learned = learned_counterparts(bitext, ctx, config)
     kept = kept_names(bitext, ctx, config)
+    habits = name_habits(bitext, ctx, config)
     slots = NameSlots(bitext)
     # a word no list knows tells something only where the list knows the text's words
     known = list_covers((bitext.link_text(i, "tgt") for i in range(len(bitext.alignment.links))),
@@ -166,7 +168,8 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
             yield from told
             strays = [t for t in strays if t in tgt]   # name_caseless answered for the others
         quiet = {n[0] for side, ns in (("src", src), ("tgt", tgt)) for n in ns
-                 if ctx[side].links[n[0].casefold()] >= config.frequent_name}
+                 if ctx[side].links[n[0].casefold()] >= config.frequent_name
+                 and not (side == "src" and habits.place_left_out(i, n, bitext.link_text(i, "src")))}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
         placed = _placed(lw)
         near = partial(placed, slack=SWAP_SLACK)
@@ -177,6 +180,8 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
                                     stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet),
                                     ctx["tgt"].other_named, friend(lw, friends), longer))
         found += _firsts_changed(bitext, i, lw, ctx, config, src, found, unrelated, placed, longer)
+        found += respelt_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt, habits,
+                                  {f.spans[0].start for f in found if f.spans and f.spans[0].side == "src"})
         yield from found
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
