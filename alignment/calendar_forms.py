@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .evidence import fold
+from .word_similarity import fold
 from .lang import primary
 from .word_lists import _calendar
 

@@ -28,8 +28,8 @@ from functools import partial
 import numpy as np
 from typing import TYPE_CHECKING
 
-from .evidence import (LinkWords, WordEvidence, WordSpan, fold, link_words, similarity,
-                       word_spans)
+from .evidence import LinkWords, WordEvidence, WordSpan, link_words, word_spans
+from .word_similarity import fold, similarity
 from .lang import primary
 from .name_words import (NameContext, find_names, initial_words, kept_names, learned_counterparts,
                          name_contexts, same_date_word)

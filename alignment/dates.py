@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .calendar_forms import calendar, weekday_adverb
-from .evidence import fold
+from .word_similarity import fold
 from .lang import primary
 from .number_scales import SPACE
 from .numbers import number_values

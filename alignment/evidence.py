@@ -21,7 +21,6 @@ unrelated sentences too.)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -34,22 +33,15 @@ from .cjk import split as cjk_split
 from .cjk import words as cjk_words
 from .lang import MARKS, primary
 from .types import MAX_WORD_PAIRS, Bitext
+from .word_similarity import WordSpan, similarity_matrix
 
 Vectors = Callable[[Sequence[str]], np.ndarray]
-WordSpan = tuple[str, int, int]
 
 # letters, and the combining marks inside a word (Arabic tanwin, Hindi vowel signs: lang.MARKS)
 LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"
 # English contractions are one word ("it's" against "its"); elsewhere an apostrophe splits ("l'occupation").
 WORD_EN = re.compile(rf"{LETTERS}(?:['’](?:s|t|re|ve|ll|d|m)\b)?")
 WORD = re.compile(LETTERS)
-
-
-@lru_cache(maxsize=65536)   # the checks fold the same words (and characters) millions of times a book
-def fold(word: str) -> str:
-    """Case-folded, accent-stripped form for similarity."""
-    nfkd = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
-    return "".join(c for c in nfkd if not unicodedata.combining(c))
 
 
 def words_of(text: str, lang: str = "") -> list[str]:
@@ -75,46 +67,6 @@ def _word_spans(text: str, english: bool) -> tuple[WordSpan, ...]:
     for w, a, b in spans:
         out += [(t.text, t.start, t.end) for t in cjk_split(w, a)] if CJK.search(w) else [(w, a, b)]
     return tuple(out)
-
-
-def latin(word: str) -> str:
-    """`word` in Latin letters: transliterated (anyascii) when it has letters of another
-    script ('Эрнесто' -> 'Ernesto', 'Мартинес' -> 'Martines'), else as it is. Why: a name
-    keeps its spelling across scripts only so, and the checks compare names by spelling
-    (issue 12: "identical or transliterated names"). Library: anyascii (ISC licence, pure
-    Python, every script), not unidecode (GPL)."""
-    if _is_latin(word):
-        return word
-    from anyascii import anyascii
-    return anyascii(word)
-
-
-@lru_cache(maxsize=65536)
-def _is_latin(word: str) -> bool:
-    """Every letter of `word` is a Latin one (accented or not)."""
-    return all(c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN")
-               for c in word)
-
-
-@lru_cache(maxsize=65536)
-def _grams(word: str) -> frozenset[str]:
-    w = f"#{fold(latin(word))}#"
-    return frozenset(w[i:i + 2] for i in range(len(w) - 1))
-
-
-CROSS_SCRIPT = 0.8  # a transliteration keeps this much of a name's spelling, roughly
-
-
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of padded character bigrams (Ruhr/Ruin 0.4, Russie/Russia 0.71).
-    Across scripts, of the transliteration, divided by CROSS_SCRIPT (at most 1): one
-    name's spellings differ more there (Лусия/Lucía 0.46 -> 0.57, Мартинес/Martínez
-    0.78 -> 0.97, Петров/Ivanov 0.29 -> 0.36)."""
-    ga, gb = _grams(a), _grams(b)
-    dice = 2 * len(ga & gb) / (len(ga) + len(gb))
-    if _is_latin(a) != _is_latin(b):
-        return min(1.0, dice / CROSS_SCRIPT)
-    return dice
 
 
 def memo_vectors(embed: Vectors) -> Vectors:
@@ -363,29 +315,6 @@ class LinkWords:
         return linked.any(axis=1 if side == "src" else 0)
 
 
-def _spelling(a: Sequence[WordSpan], b: Sequence[WordSpan]) -> np.ndarray:
-    """similarity() of every word pair, as one product of bigram incidence matrices. Why: a
-    link of 30 x 30 words made 900 Python calls; on a book's checks they took a tenth of
-    the time (Alice, 724 links: 765,000 calls, 2.4 s)."""
-    if not a or not b:
-        return np.zeros((len(a), len(b)))
-    grams = [_grams(w) for w, *_ in a], [_grams(w) for w, *_ in b]
-    index = {g: k for k, g in enumerate({g for side in grams for gs in side for g in gs})}
-
-    def incidence(side: list[frozenset[str]]) -> np.ndarray:
-        m = np.zeros((len(side), len(index)))   # float64: the same values as similarity()
-        for r, gs in enumerate(side):
-            m[r, [index[g] for g in gs]] = 1.0
-        return m
-
-    ma, mb = incidence(grams[0]), incidence(grams[1])
-    dice = 2.0 * (ma @ mb.T) / (ma.sum(axis=1)[:, None] + mb.sum(axis=1)[None, :])
-    latin_a = np.array([_is_latin(w) for w, *_ in a])
-    latin_b = np.array([_is_latin(w) for w, *_ in b])
-    across = latin_a[:, None] != latin_b[None, :]
-    return np.where(across, np.minimum(1.0, dice / CROSS_SCRIPT), dice)
-
-
 def link_words(bitext: Bitext, i: int, evidence: WordEvidence | None) -> LinkWords:
     """Word similarity across link i, cached on the evidence object by the link's content
     (texts, languages, word links), so repeated checks and later versions of the text reuse it.
@@ -405,7 +334,7 @@ def link_words(bitext: Bitext, i: int, evidence: WordEvidence | None) -> LinkWor
         cos = None
         if evidence is not None:
             cos = evidence.cosines([w for w, *_ in src], [w for w, *_ in tgt])
-        cache[key] = LinkWords(src, tgt, _spelling(src, tgt), cos, _linked(bitext, i, src, tgt))
+        cache[key] = LinkWords(src, tgt, similarity_matrix(src, tgt), cos, _linked(bitext, i, src, tgt))
     return cache[key]
 
 

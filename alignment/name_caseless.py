@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .evidence import LinkWords, WordEvidence, WordSpan, fold, latin, similarity, word_spans
+from .evidence import LinkWords, WordEvidence, WordSpan, word_spans
+from .word_similarity import fold, latin, similarity
 from .name_words import NameContext
 from .types import Bitext, Finding, Severity, Side, Span
 from .word_lists import _calendar, function_words, make_finding

@@ -36,7 +36,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .evidence import WordSpan, fold, similarity, word_spans
+from .evidence import WordSpan, word_spans
+from .word_similarity import fold, similarity
 from .lang import primary
 from .name_spelling import NAME_CASES, name_key
 from .name_words import NameContext, _title, after_place_word, find_names

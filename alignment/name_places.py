@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from .evidence import LinkWords, WordSpan, fold, similarity
+from .evidence import LinkWords, WordSpan
+from .word_similarity import fold, similarity
 from .types import Bitext
 from .word_lists import function_words
 

@@ -36,7 +36,8 @@ import re
 
 import numpy as np
 
-from .evidence import LinkWords, WordSpan, fold, similarity
+from .evidence import LinkWords, WordSpan
+from .word_similarity import fold, similarity
 from .lang import primary
 from .types import Side
 from .word_lists import _common, english_lemmas

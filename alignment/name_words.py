@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .evidence import WordSpan, fold, word_spans
+from .evidence import WordSpan, word_spans
+from .word_similarity import fold
 from .lang import primary
 from .name_spelling import name_key
 from .types import MAX_WORD_PAIRS, Bitext

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .evidence import fold
+from .word_similarity import fold
 from .lang import primary
 
 M, G = 10**6, 10**9

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .evidence import fold
+from .word_similarity import fold
 from .lang import primary
 from .number_clock_words import clock_word_findings
 from .number_compounds import compounds

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from .evidence import fold
+from .word_similarity import fold
 from .lang import primary
 from .number_compounds import compounds, masked
 from .number_halves import said_about

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from .cognates import function_words, speller_for
-from .evidence import _grams, fold, similarity
+from .word_similarity import _grams, fold, similarity
 from .lang import primary
 
 

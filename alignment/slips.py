@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .cognates import _best, function_words, link_pairs, make_finding, speller_for
-from .evidence import (LinkWords, WordEvidence, WordSpan, _spelling, fold, link_words, similarity,
-                       word_spans)
+from .evidence import LinkWords, WordEvidence, WordSpan, link_words, word_spans
+from .word_similarity import fold, similarity, similarity_matrix
 from .context_lm import Ngrams, Phrases, contexts, english_lists, log_ratio
 from .context_slips import context_slips
 from .lang import primary
@@ -122,8 +122,8 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
     floor = max(MIN_COUNT, 0.01 * index.get(word.casefold(), 0))
     here = np.array([_also_here(o, index) for o in weak], dtype=bool)
     # similarity() of every pair as one matrix product (2.5 million calls on a book's check)
-    sim = _spelling([(c, 0, 0) for c, _ in near], [(o, 0, 0) for o in weak])
-    written = _spelling([(word, 0, 0)], [(o, 0, 0) for o in weak])[0]
+    sim = similarity_matrix([(c, 0, 0) for c, _ in near], [(o, 0, 0) for o in weak])
+    written = similarity_matrix([(word, 0, 0)], [(o, 0, 0) for o in weak])[0]
     rare = np.array([index.get(c.casefold(), 0) < floor or (len(c) < 3 and c.casefold() not in
                      function_words(lang)) or form_of(word, c, lang) for c, _ in near], dtype=bool)
     one_edit = np.array([d == 1 for _, d in near], dtype=bool)

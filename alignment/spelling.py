@@ -106,7 +106,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .cognates import function_words, make_finding
-from .evidence import WordEvidence, similarity, word_spans
+from .evidence import WordEvidence, word_spans
+from .word_similarity import similarity
 from .lang import primary
 from .types import Bitext, Finding, Span
 from .word_lists import english_lemmas, list_covers, speller_for

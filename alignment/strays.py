@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .context_lm import contexts, misfits
-from .evidence import LinkWords, WordSpan, fold, similarity, word_spans
+from .evidence import LinkWords, WordSpan, word_spans
+from .word_similarity import fold, similarity
 from .lang import primary
 from .name_spelling import name_key
 from .name_places import (LOOKALIKE_COSINE, STAND_IN_COSINE, beside_full_name, beside_number, beside_same,

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from .evidence import WordSpan, fold, similarity, words_of
+from .evidence import WordSpan, words_of
+from .word_similarity import fold, similarity
 from .progress import Progress, no_progress
 from .types import Bitext, Finding, Severity, Span
 

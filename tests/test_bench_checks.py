@@ -140,7 +140,7 @@ def test_a_near_real_word_slip_still_resembles_an_original_word() -> None:
 def test_a_name_alike_slip_is_a_capitalised_common_word_spelt_like_the_name() -> None:
     import numpy as np
 
-    from alignment.evidence import similarity
+    from alignment.word_similarity import similarity
     from alignment.word_lists import speller_for
 
     sl = bc.Slipper(("fr", "en"), np.random.default_rng(0), None, seed=3)

@@ -14,7 +14,8 @@ from threadpoolctl import ThreadpoolController, threadpool_limits
 
 from alignment import checks, slips
 from alignment.checks import run_checks
-from alignment.evidence import LinkWords, WordEvidence, similarity
+from alignment.evidence import LinkWords, WordEvidence
+from alignment.word_similarity import similarity
 from alignment.types import Alignment, Bitext, Link, Sentence
 
 PAIRS = [("Paul est parti pour Lyon le 3 mai 1921.", "Paul left for Lyon on 3 May 1921."),

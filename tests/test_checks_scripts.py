@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from alignment.evidence import latin, similarity, word_spans, words_of
+from alignment.evidence import word_spans, words_of
+from alignment.word_similarity import latin, similarity
 from alignment.lang import MARKS
 from alignment.name_spelling import name_key
 from test_checks_fr import bitext, warnings

@@ -161,9 +161,9 @@ def _old_in_place(linked: np.ndarray, k: int, j: int, slack_share: float = 0.1) 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=7), st.lists(st.sampled_from(_WORDS), max_size=7))
 def test_the_spelling_matrix_is_similarity_of_every_pair(a, b):
-    from alignment.evidence import _spelling, similarity
+    from alignment.word_similarity import similarity, similarity_matrix
     want = np.array([[similarity(x, y) for y in b] for x in a]).reshape(len(a), len(b))
-    got = _spelling([(w, 0, 0) for w in a], [(w, 0, 0) for w in b])
+    got = similarity_matrix([(w, 0, 0) for w in a], [(w, 0, 0) for w in b])
     assert got.shape == want.shape and np.array_equal(got, want)
 
 
