@@ -4,9 +4,10 @@ Versions in the same language are compared word by word with difflib.SequenceMat
 library, Ratcliff-Obershelp matching; no dependency, good on the short texts of one row) over
 word, punctuation and space tokens, autojunk off. Markers say where the shown texts disagree:
 one has nothing where another has text, one is far longer (after each text's length ratio on
-the rows it shares with the original), a revision changed words, or a version says another number than the original (the
+the rows it shares with the original), a revision changed words, a version says another number than the original (the
 proofreading `numbers` check, checks.py, run on the pair's links in the row: numbers compared
-by value, so "72", "soixante-douze" and "seventy-two" agree). Names are not compared: without
+by value, so "72", "soixante-douze" and "seventy-two" agree), or a version's link in the row is
+one the two-text reader tints as to review or very unsure (browse.py's thresholds). Names are not compared: without
 the encoder's word evidence the `names` check flags Norway/Norvège, and a marker must not cry
 wolf where translations merely word things differently. Pure functions over a VersionSet
 (versions.py builds it).
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lang import primary
-from .types import Alignment, Bitext, DiffOp, VersionSet
+from .types import Alignment, Bitext, DiffOp, Link, VersionSet
 
 FAR_LONGER = 2.0       # a cell this many times longer than another (after each text's scale_ratios)
 FAR_LONGER_CHARS = 30  # ... and at least this many characters longer, is marked
@@ -169,7 +170,8 @@ def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
               context: FlagContext | None = None) -> tuple[str, ...]:
     """Where the shown texts disagree in row i: one has nothing where another has text, one
     is far longer than another (lengths scaled by each text's overall ratio), a revision
-    changed words, or a version says another number than the original (number_flags)."""
+    changed words, a version says another number than the original (number_flags), or a
+    shown version's link is in doubt (doubt_flags)."""
     context = context if context is not None else flag_context(vs)
     row, names = vs.rows[i], [t.name for t in vs.texts]
     full = [k for k in shown if row.cells[k]]
@@ -185,7 +187,22 @@ def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
             if ((k, other) in context.revisions
                     and _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other))):
                 flags.append(f"{names[k]} / {names[other]}: words differ")
-    return tuple(flags) + tuple(f for k in full if k > 0 for f in number_flags(vs, i, k))
+    return (tuple(flags) + tuple(f for k in full if k > 0 for f in number_flags(vs, i, k))
+            + tuple(f for k in shown if k > 0 for f in doubt_flags(vs, i, k)))
+
+
+def doubt_flags(vs: VersionSet, i: int, k: int) -> tuple[str, ...]:
+    """Version k's links in row i that the two-text reader tints ("en2: very unsure link
+    (confidence 0.24)"): a to-review (fuzzy) or very unsure link, by browse.py's thresholds.
+    Why: the set's rows hid the aligner's doubts, so a wrong link read as sure here while the
+    pair's reader marked it."""
+    from .browse import LOW_CONFIDENCE, REVIEW_THRESHOLD, is_fuzzy
+
+    def said(link: Link) -> str:
+        what = "very unsure link" if link.confidence < LOW_CONFIDENCE else "link to review"
+        return f"{vs.texts[k].name}: {what} (confidence {link.confidence:.2f})"
+
+    return tuple(said(link) for link in vs.rows[i].links[k - 1] if is_fuzzy(link, REVIEW_THRESHOLD))
 
 
 # ---------------------------------------------------------------- summary and search
@@ -239,3 +256,16 @@ def search_rows(vs: VersionSet, text: str, *, regex: bool = False, case: bool = 
         if found:
             hits[i] = found
     return hits
+
+
+def hidden_matches(hits: dict[int, tuple[tuple[int, int, int], ...]],
+                   shown: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    """Row -> the texts not in `shown` that `search_rows`' hits fall in, in the set's order.
+    Why: the search reads every text of the set (the columns hold at most four), so a row
+    found in a hidden text alone must say where, or it reads as a false match."""
+    out = {}
+    for i, found in hits.items():
+        hidden = sorted({k for k, _, _ in found if k not in shown})
+        if hidden:
+            out[i] = tuple(hidden)
+    return out

@@ -97,7 +97,12 @@ def test_set_in_columns_with_markers_diff_and_summary(version_set, tmp_path, syn
             api.expect(row1.locator("del").first).to_be_visible()
             api.expect(grid.locator("div.vs-mark.flag").first).to_contain_text("⚑")
             assert grid.locator("div.vs-mark").count() == 4
-            assert grid.locator("div.vs-mark.flag").count() == 1   # only row 1 differs
+            # row 1 differs; rows 1 and 4 hold links to review (0.50 with the hashing
+            # embedder), marked as the pair's reader tints them
+            assert [m.get_attribute("title") for m in grid.locator("div.vs-mark.flag").all()] == [
+                "en1 / en2: words differ; en1: link to review (confidence 0.50); "
+                "en2: link to review (confidence 0.50)",
+                "en1: link to review (confidence 0.50); en2: link to review (confidence 0.50)"]
             # a word found only in en2, drawn as a word diff, is marked there too (QA 2026-12-04)
             search = page.locator("section[data-testid='stSidebar']").get_by_label("Search all versions")
             search.fill("slept")

@@ -17,11 +17,11 @@ from typing import Any
 import streamlit as st
 
 from alignment import versions_compare as V
-from alignment.errors import AlignmentError
 from alignment.types import VersionSet
 
 from . import versions_open
 from .common import callback, counted, heading_select, md, memo, uninterrupted
+from .versions_downloads import alone_shown, download_buttons
 from .versions_open import PAIR_OPEN
 from .versions_summary import render_summary
 
@@ -40,6 +40,7 @@ border-bottom:1px solid #ddd}
 .vs-grid ins{background:rgba(46,125,50,.18);text-decoration:none}
 .vs-grid del{background:rgba(198,40,40,.15);color:#a33}
 .vs-grid mark.hit{background:#ffe066;color:inherit}
+.vs-note{grid-column:2/-1;font:.8rem system-ui,sans-serif;color:#666;padding-bottom:.3rem}
 .vs-sum{border-collapse:collapse;font:.9rem system-ui,sans-serif}
 .vs-sum td,.vs-sum th{padding:.2rem .8rem;border-bottom:1px solid #ddd;text-align:left}
 @media (max-width:40rem){.vs-grid{grid-template-columns:2rem 1fr !important}
@@ -96,9 +97,11 @@ def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, di
                 hide: Sequence[int] = (),
                 hits: dict[int, Any] | None = None, context: V.FlagContext | None = None) -> str:
     """The rows as a grid: a marker column, then one column per shown text (original first if
-    shown); a same-language text shows its word diff against the first such text left of it."""
+    shown); a same-language text shows its word diff against the first such text left of it.
+    `hits` may fall in texts not shown (the search reads them all): such a row says which."""
     context = context or V.flag_context(vs)
     hits = hits or {}
+    elsewhere = V.hidden_matches(hits, shown)
     cols = f"grid-template-columns:3rem repeat({len(shown)},1fr)"
     out = [CSS, f'<div class="vs-grid" style="{cols}"><div class="vs-head"></div>']
     out += [f'<div class="vs-head">{html.escape(vs.texts[k].name)} · '
@@ -110,8 +113,20 @@ def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, di
                 if flags else f'<div class="vs-mark" id="row-{i + 1}">{i + 1}</div>')
         out.append(mark)
         out += [_cell_html(vs, i, k, shown, diff, hits.get(i, ()), hide) for k in shown]
+        if i in elsewhere:
+            out.append(_hidden_note(vs, elsewhere[i], hits[i], shown))
     out.append("</div>")
     return "".join(out)
+
+
+def _hidden_note(vs: VersionSet, hidden: Sequence[int], found: Sequence[tuple[int, int, int]],
+                 shown: Sequence[int]) -> str:
+    """'found only in de (hidden column)' under a row the search found in texts not shown:
+    without it the row reads as a false match, no word of it highlighted."""
+    names = ", ".join(vs.texts[k].name for k in hidden)
+    where = "also found" if any(k in shown for k, _, _ in found) else "found only"
+    columns = "hidden columns" if len(hidden) > 1 else "hidden column"
+    return f'<div class="vs-note">Search: {where} in {html.escape(names)} ({columns})</div>'
 
 
 def set_name(vs: VersionSet, path: str | Path) -> str:
@@ -151,6 +166,18 @@ def first_screen(vs: VersionSet) -> str:
     shown = default_columns(vs)
     rows = range(min(PER_PAGE, len(vs.rows)))
     return render_summary(vs) + render_rows(vs, rows, shown)
+
+
+def hidden_count(vs: VersionSet, hits: dict[int, Any], ids: Sequence[int],
+                 shown: Sequence[int]) -> str:
+    """' (2 only in hidden columns: de)' after the match count, for the rows of `ids` found
+    in texts not shown alone; '' when there are none."""
+    only = [i for i in ids if hits.get(i) and all(k not in shown for k, _, _ in hits[i])]
+    names = sorted({k for i in only for k, _, _ in hits[i]})
+    if not only:
+        return ""
+    return (f" ({len(only):,} only in hidden column{'s' * (len(names) > 1)}: "
+            + ", ".join(md(vs.texts[k].name) for k in names) + ")")
 
 
 def flagged_rows(vs: VersionSet, shown: Sequence[int],
@@ -200,34 +227,6 @@ def _contents(vs: VersionSet) -> None:
                    _go_to_heading)
 
 
-SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"))
-
-
-def set_file(vs: VersionSet, fmt: str) -> bytes:
-    """The set as a file: TMX (every text, row by row, readable again by `Open set`) or TSV
-    (one column per text); made once per set and session."""
-    from alignment.versions_io import render_set_tmx, render_set_tsv
-
-    from .common import memo
-
-    made = memo("set_files", vs, None, dict)  # a new dict for each set, as the reader's downloads
-    if fmt not in made:
-        made[fmt] = render_set_tmx(vs) if fmt == "tmx" else render_set_tsv(vs).encode("utf-8")
-    return made[fmt]
-
-
-def _download_buttons(vs: VersionSet) -> None:
-    stem = Path(st.session_state.vs_path).stem
-    for fmt, mime in SET_DOWNLOADS:
-        try:
-            data = set_file(vs, fmt)
-        except AlignmentError as exc:   # a character XML cannot hold
-            st.caption(f"{fmt.upper()}: {md(str(exc))}")
-            continue
-        st.download_button(fmt.upper(), data, key=f"vs_dl_{fmt}", file_name=f"{stem}.{fmt}",
-                           mime=mime, on_click="ignore")
-
-
 def pair_pos(vs: VersionSet, set_path: str | Path) -> dict[int, Path]:
     """Version k -> the PO of the pair (original, k) written beside the set, when it exists."""
     from alignment.versions_pairs import pair_pos as beside
@@ -251,7 +250,7 @@ def _pair_buttons(vs: VersionSet, open_pair: Callable[..., None] | None) -> None
     menu = bar.popover("Download", key="vs_dl_menu", on_change="rerun")
     with menu:
         if menu.open:  # the files are made when the menu opens
-            _download_buttons(vs)
+            download_buttons(vs)
     for k, path in pos.items():
         label = f"Correct or learn {vs.texts[0].name}–{vs.texts[k].name}"
         if bar.button(label, key=f"vs_pair_{k}", help=f"Open {path.name} in the reader"):
@@ -282,8 +281,7 @@ def _shown_set() -> VersionSet:
 def _pair_notes() -> None:
     """What the pair POs beside the set said: joined in (a note), or not (a warning: a
     person's corrections are not in the columns)."""
-    ss = st.session_state
-    alone = ss.get("vs_as_set") and ss.get("vs_as_saved") is not None
+    ss, alone = st.session_state, alone_shown()
     for note in ss.get("vs_notes", ()):
         st.info(md(note if not alone else f"Not shown now (rows as in the set alone): {note}"))
     for warning in ss.get("vs_warnings", ()):
@@ -310,7 +308,7 @@ def page(open_pair: Callable[..., None] | None = None) -> None:
     if len(shown) < 2:
         st.info("Choose at least two columns in the sidebar.")
         return
-    hits = V.search_rows(vs, query, texts=shown) if query else {}
+    hits = V.search_rows(vs, query) if query else {}   # every text, shown or not
     ids = sorted(hits) if query else list(range(len(vs.rows)))
     if only:   # every row's markers (the numbers check on each: seconds on a book), once
         with st.spinner("Looking for markers in every row…"):
@@ -327,7 +325,7 @@ def page(open_pair: Callable[..., None] | None = None) -> None:
         ss.vs_page = number - 1
         st.rerun()
     mid.caption(f"Page {number + 1} of {pages} · {counted(len(ids), 'row')}"
-                + (f" matching “{query}”" if query else ""))
+                + (f" matching “{query}”{hidden_count(vs, hits, ids, shown)}" if query else ""))
     if right.button("Next ▶", key="vs_next", disabled=number >= pages - 1):
         ss.vs_page = number + 1
         st.rerun()
