@@ -8,6 +8,7 @@ browse.py re-exports every name here for the app.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -116,13 +117,30 @@ def _union(*keys: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(set().union(*keys)))
 
 
+# the control characters a PO may not hold (po.py's _BAD_CHARS, po_read.py's _CONTROL)
+_CONTROL = re.compile(r"[\x00-\x07\x0e-\x1f\x7f]")
+
+
+def _typed(text: str, what: str) -> str:
+    """`text` with its runs of spaces and line breaks made one space; EditError on a control
+    character (a NUL, U+0001, pasted from elsewhere): it was applied, then refused by Save,
+    which then saved none of the other corrections either."""
+    clean = " ".join(text.split())
+    bad = _CONTROL.search(clean)
+    if bad:
+        raise EditError(f"{what} contains control character U+{ord(bad.group()):04X}, which a "
+                        "PO file cannot hold; remove it (it may be invisible: retype the text "
+                        "around it), then apply again")
+    return clean
+
+
 def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
     """The `position`-th target sentence of link i replaced by `text`; the link is reviewed."""
     link = _link(bitext, i)
     if not 0 <= position < len(link.tgt):
         raise EditError(f"link {i + 1} has {len(link.tgt)} target sentence(s); "
                         f"there is no sentence {position + 1} to edit")
-    clean = " ".join(text.split())
+    clean = _typed(text, f"the new text of link {i + 1}")
     if not clean:
         raise EditError(f"the new text of link {i + 1} is empty; to delete a sentence the "
                         "translation added, give it a link of its own (Split, or Target: "
@@ -145,7 +163,7 @@ def add_target(bitext: Bitext, i: int, text: str) -> Bitext:
     link = _link(bitext, i)
     if link.tgt:
         raise EditError(f"link {i + 1} already has a translation; edit its sentence instead")
-    clean = " ".join(text.split())
+    clean = _typed(text, f"the translation typed for link {i + 1}")
     if not clean:
         raise EditError(f"the translation typed for link {i + 1} is empty; type a sentence")
     links = bitext.alignment.links

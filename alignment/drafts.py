@@ -26,6 +26,11 @@ the draft (`<draft>.<hash>.base`); each later draft is the changes since that ba
 nor on a cache: its base goes only with it. A new base is written first, then the draft naming
 it, then the old base is removed, each atomically, so a crash at any point leaves a draft and
 the base it names. Drafts of format 1 (the whole version in the draft file) are still read.
+
+A draft also names its origin (`origin`): the file's version the corrections were made on, kept
+as a base file too (most often the base itself). Why: recovered after another program changed the
+file, a draft's corrections can then be made again on top of the file as it is now (a three-way
+merge, `rebase`); without it, a reload could only say that they touch what changed there.
 """
 
 from __future__ import annotations
@@ -36,14 +41,19 @@ import os
 import threading
 import time
 import weakref
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache_root import cache_root, earlier_root
 from .draft_delta import TooMany, apply_delta, delta
+from .draft_merge import only_word_links, rebase, rebase_partly   # the app's, found here
 from .snapshot import FORMAT as SNAPSHOT_FORMAT
 from .snapshot import _decode, _encode
 from .types import Bitext
+
+__all__ = ["Draft", "discard", "discard_draft", "draft_path", "drafts_dir", "drafts_of",
+           "list_drafts", "only_word_links", "read_draft", "rebase", "rebase_partly",
+           "write_draft"]
 
 FORMAT = 2   # 1: the whole version in the draft file; 2: a base file and the changes since
 BASE_CHECK = "draft base"   # what a base file's checksum is taken over, with its payload
@@ -83,39 +93,80 @@ class Draft:
     title: str = ""   # what the reader called the text (a corpus's title), so a recovered
     key: str = ""     # text reopens under its name and reading position, not the file's
     file: str = field(default="", compare=False)   # the draft file itself (`discard`)
+    origin: Bitext | None = field(default=None, compare=False, repr=False)   # the version the
+    # corrections were made on (the file `base_fingerprint` as read), where the draft kept it
+
+    @property
+    def session(self) -> str:
+        """The opening of the text that wrote it (`write_draft`'s `session`, less the "held"
+        of a version a reload set aside); empty for a draft named before sessions."""
+        parts = Path(self.file).name.split(".")
+        return parts[1].removesuffix("held") if len(parts) == 3 else ""
 
 
 def write_draft(bitext: Bitext, po_path: str | os.PathLike[str], *, base_fingerprint: str,
                 changes: int, root: Path | None = None, title: str = "", key: str = "",
-                session: str = "") -> Path:
+                session: str = "", origin: Bitext | None = None) -> Path:
     """Keep `bitext` as the draft of `po_path` written by `session` (replacing that session's
     previous draft atomically); `title` and `key`: the name and reading-position key the
-    reader opened it under. Written as the changes since the session's base version, or with
-    a new base (the first draft, or more changed than the changes are worth)."""
+    reader opened it under; `origin`: the version of the file `base_fingerprint` the
+    corrections were made on (kept with the draft, `Draft.origin`). Written as the changes
+    since the session's base version (the origin, at first), or with a new base (more changed
+    than the changes are worth)."""
     from .atomic import atomic_write_text
 
     path = draft_path(po_path, root, session)
     path.parent.mkdir(parents=True, exist_ok=True)
     with _lock:
+        kept = _origin_file(path, origin)
         base, name, runs = _changes_since_base(path, bitext)
+        if runs is None and kept:
+            base, name, runs = _from_origin(origin, kept, bitext)  # type: ignore[arg-type]
         if runs is None:
             base, name, runs = bitext, _write_base(bitext, path), {"src": [], "tgt": [], "links": []}
         payload = json.dumps({"format": FORMAT, "po_path": str(Path(po_path).resolve()),
                               "base_fingerprint": base_fingerprint, "changes": int(changes),
                               "saved_at": time.time(), "title": str(title), "key": str(key),
-                              "base": name, "delta": runs}, ensure_ascii=False)
+                              "base": name, "delta": runs, "origin": kept}, ensure_ascii=False)
         atomic_write_text(path, payload)
-        if _bases.get(str(path), (None, ""))[1] != name:   # a new base: the old one may go
-            _remove_bases(path, keep=name)
-            _bases.pop(str(path), None)
-            _bases[str(path)] = (weakref.ref(base), name)
-            while len(_bases) > KEEP_BASES:
-                _bases.pop(next(iter(_bases)))
+        if _bases.get(str(path), (None, ""))[1] != name or _kept_origin.get(str(path)) != kept:
+            _remove_bases(path, keep={name, kept})   # a new base or origin: the old ones go
+            _remember(_bases, str(path), (weakref.ref(base), name))
+        _remember(_kept_origin, str(path), kept)
     return path
 
 
 _bases: dict[str, tuple[weakref.ref[Bitext], str]] = {}   # draft file -> its base, base file
+_origins: dict[str, tuple[weakref.ref[Bitext], str]] = {}   # draft file -> origin, its file
+_kept_origin: dict[str, str] = {}   # draft file -> the origin file its last write named
 _lock = threading.Lock()
+
+
+def _remember(memory: dict, path: str, value: object) -> None:
+    memory.pop(path, None)
+    memory[path] = value
+    while len(memory) > KEEP_BASES:
+        memory.pop(next(iter(memory)))
+
+
+def _origin_file(path: Path, origin: Bitext | None) -> str:
+    """The base file holding `origin` for the draft `path`, written once per origin."""
+    if origin is None:
+        return ""
+    ref, name = _origins.get(str(path), (None, ""))
+    if ref is not None and ref() is origin and (path.parent / name).is_file():
+        return name
+    name = _write_base(origin, path)
+    _remember(_origins, str(path), (weakref.ref(origin), name))
+    return name
+
+
+def _from_origin(origin: Bitext, name: str, bitext: Bitext) -> tuple[Bitext | None, str, dict | None]:
+    """The origin as the base (no second whole version written), where few enough changed."""
+    try:
+        return origin, name, delta(origin, bitext, _limit(origin))
+    except TooMany:
+        return None, "", None
 
 
 def _changes_since_base(path: Path, bitext: Bitext) -> tuple[Bitext | None, str, dict | None]:
@@ -147,9 +198,9 @@ def _write_base(bitext: Bitext, path: Path) -> str:
     return name
 
 
-def _remove_bases(path: Path, keep: str = "") -> None:
+def _remove_bases(path: Path, keep: set[str] | None = None) -> None:
     for old in path.parent.glob(f"{path.name}.*.base"):
-        if old.name != keep:
+        if old.name not in (keep or set()):
             _unlink(old)
 
 
@@ -171,15 +222,29 @@ def drafts_of(po_path: str | os.PathLike[str], root: Path | None = None) -> list
 def _read_file(path: Path) -> Draft | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        origin = None
         if data.get("format") == 1:
             bitext, _ = _decode(data["bitext"], str(data["base_fingerprint"]), (3, SNAPSHOT_FORMAT))
         elif data.get("format") == 2:
-            bitext = apply_delta(_read_base(path, str(data["base"])), data["delta"])
+            base = _read_base(path, str(data["base"]))
+            bitext = apply_delta(base, data["delta"])
+            origin = base if data.get("origin") == data["base"] else \
+                _read_origin(path, str(data.get("origin") or ""))
         else:
             return None
         return Draft(str(data["po_path"]), bitext, str(data["base_fingerprint"]),
                      int(data["changes"]), float(data["saved_at"]),
-                     str(data.get("title") or ""), str(data.get("key") or ""), str(path))
+                     str(data.get("title") or ""), str(data.get("key") or ""), str(path), origin)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _read_origin(path: Path, name: str) -> Bitext | None:
+    """The origin a draft names, or None (none named, or gone: the draft is still read)."""
+    if not name:
+        return None
+    try:
+        return _read_base(path, name)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
@@ -208,7 +273,8 @@ def _forget(path: Path) -> None:
     that cannot be removed keeps them)."""
     _unlink(path)
     with _lock:
-        _bases.pop(str(path), None)
+        for memory in (_bases, _origins, _kept_origin):
+            memory.pop(str(path), None)
         if not path.exists():
             _remove_bases(path)
 
@@ -231,109 +297,3 @@ def list_drafts(root: Path | None = None) -> list[Draft]:
     found = [d for folder in _folders(root) for f in folder.glob("*.json")
              if (d := _read_file(f)) is not None]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
-
-
-# ---------------------------------------------------------------- what an unsaved change is
-
-def _without_words(bitext: Bitext) -> Bitext:
-    links = tuple(replace(x, words=()) if x.words else x for x in bitext.alignment.links)
-    return replace(bitext, alignment=replace(bitext.alignment, links=links))
-
-
-def only_word_links(saved: Bitext, current: Bitext) -> bool:
-    """Whether `current` differs from `saved` in its word links alone.
-
-    Why: word links are computed (alignment.words), not a person's correction. A save of
-    them alone keeps the file's checksum (po.save_po mark_edited=False, as the CLI's `words`
-    does), so `alignment corpus build` may still replace the file; the app says "word links
-    not saved", not "1 unsaved change"."""
-    if saved.src != current.src or saved.tgt != current.tgt or len(saved.alignment.links) != \
-            len(current.alignment.links):   # a sentence or a link changed: no rebuilding to tell
-        return False
-    return saved != current and _without_words(saved) == _without_words(current)
-
-
-class _Collision(Exception):
-    """Both sides changed the same thing differently."""
-
-
-def _pick(base: object, mine: object, theirs: object) -> object:
-    if mine == base or mine == theirs:
-        return theirs
-    if theirs == base:
-        return mine
-    raise _Collision
-
-
-def _merge_seq(base: tuple, mine: tuple, theirs: tuple, left: list | None = None) -> tuple:
-    """Element by element; sequences of other lengths merge only when one side left it alone.
-    `left`: an element changed both ways keeps theirs and is counted there (else _Collision)."""
-    if mine == base or theirs == base:
-        return _pick(base, mine, theirs)  # type: ignore[return-value]
-    if not len(base) == len(mine) == len(theirs):
-        raise _Collision
-    out = []
-    for k, (b, m, t) in enumerate(zip(base, mine, theirs)):
-        try:
-            out.append(_pick(b, m, t))
-        except _Collision:
-            if left is None:
-                raise
-            left.append(k)
-            out.append(t)
-    return tuple(out)
-
-
-def _covers(bitext: Bitext) -> bool:
-    """Every sentence in exactly one link, in order (what the PO format keeps)."""
-    links = bitext.alignment.links
-    return ([k for x in links for k in x.src] == list(range(len(bitext.src)))
-            and [k for x in links for k in x.tgt] == list(range(len(bitext.tgt))))
-
-
-def rebase_partly(base: Bitext, mine: Bitext, theirs: Bitext) -> tuple[Bitext, int] | None:
-    """`rebase`, where a sentence or link changed both ways keeps the file's version: the
-    merged text and how many of mine were left out (None where even that cannot be: lengths
-    changed, a merge or split). Why: one correction touching what changed on disk kept all
-    the others from being made again (the person's version stays one Undo away, and a draft)."""
-    left_src: list[int] = []
-    left_tgt: list[int] = []
-    left_links: list[int] = []
-    try:
-        src = _merge_seq(base.src, mine.src, theirs.src, left_src)
-        tgt = _merge_seq(base.tgt, mine.tgt, theirs.tgt, left_tgt)
-        links = _merge_seq(base.alignment.links, mine.alignment.links, theirs.alignment.links,
-                           left_links)
-    except _Collision:
-        return None
-    # a link whose sentence kept the file's text keeps the file's link too: its 'reviewed'
-    # was said of the text typed here
-    if links is not theirs.alignment.links and (left_src or left_tgt):
-        links = tuple(t if set(x.src) & set(left_src) or set(x.tgt) & set(left_tgt) else x
-                      for x, t in zip(links, theirs.alignment.links))
-    merged = replace(theirs, src=src, tgt=tgt, alignment=replace(theirs.alignment, links=links))
-    left = len(left_src) + len(left_tgt) + len(left_links)
-    return (merged, left) if _covers(merged) or not _covers(base) else None
-
-
-def rebase(base: Bitext, mine: Bitext, theirs: Bitext) -> Bitext | None:
-    """`mine` (corrections made on `base`) put on top of `theirs` (`base` as another program
-    changed it on disk), or None where the two collide (the same sentence, link or setting
-    changed both ways, or a merge or split on one side beside changes on the other).
-
-    Why: "Reload from disk" used to keep a person's version only one Undo away, and saving
-    it then wrote over the other program's changes without a word; corrections that touch
-    other links than those changes can simply be made again on the file as it is now."""
-    try:
-        src = _merge_seq(base.src, mine.src, theirs.src)
-        tgt = _merge_seq(base.tgt, mine.tgt, theirs.tgt)
-        links = _merge_seq(base.alignment.links, mine.alignment.links, theirs.alignment.links)
-        alignment = replace(theirs.alignment, links=links, **{
-            name: _pick(getattr(base.alignment, name), getattr(mine.alignment, name),
-                        getattr(theirs.alignment, name)) for name in ("signature", "warnings")})
-        rest = {name: _pick(getattr(base, name), getattr(mine, name), getattr(theirs, name))
-                for name in ("src_lang", "tgt_lang", "corpus_id")}
-    except _Collision:
-        return None
-    merged = replace(theirs, src=src, tgt=tgt, alignment=alignment, **rest)
-    return merged if _covers(merged) or not _covers(base) else None

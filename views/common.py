@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from alignment import browse, drafts, workspace
-from alignment.errors import AlignmentError
+from alignment.errors import AlignmentError, POConflict
 from alignment.kept import copy_of, lost_copy
 from alignment.types import Bitext, VersionSet
 
@@ -148,28 +148,47 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
 
     A recovery draft of this PO (unsaved changes from a reload or a crash) is offered: the
     newest one that differs from the file. This opening writes drafts of its own
-    (`draft_session`), so the one offered stays on disk until the person answers.
+    (`draft_session`), so the one offered stays on disk until the person answers. The draft of
+    a tab that has this file open still is not offered (views/open_tabs.py): it is said. The
+    opening is named in the URL (`open`), so a tab whose server restarted is told what it lost.
     """
     from alignment.po import file_fingerprint
 
+    from .open_tabs import note_open, open_elsewhere
+
     position = workspace.load_position(key) or 0
-    offered = []   # newest first
+    offered, elsewhere = [], []   # newest first
     for found in drafts.drafts_of(path):
-        if found.bitext == bitext:
+        if open_elsewhere(found):
+            elsewhere.append(found)
+        elif found.bitext == bitext:
             drafts.discard(found)   # nothing to recover in it
         else:
             offered.append(found)
     draft = offered[0] if offered else None
+    opening = secrets.token_hex(6)
+    note_open(opening)
     with uninterrupted():   # a click meanwhile finds the old text or the new one, not half of each
         ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
                   fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
                   page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
                   revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
-                  opened=True, recovery=draft, draft_session=secrets.token_hex(6),
+                  opened=True, recovery=draft, draft_session=opening,
                   reloads=[], reload_saves=[], unknown_base=None,   # views/saving.py's,
-                  reload_info=None)   # per opening
-        for key in ("_memo", "findings", "evidence", "word_job", "check_job"):
+                  reload_info=None, recovered_origin=None)   # per opening
+        if elsewhere:
+            ss.flash_info = open_elsewhere_note(elsewhere)
+        for key in ("_memo", "findings", "evidence", "word_job", "check_job", "restarted"):
             ss.pop(key, None)
+        st.query_params["open"] = opening   # views/start_drafts.restarted_note: what the tab had
+
+
+def open_elsewhere_note(found: list[drafts.Draft]) -> str:
+    """What to say when the file is open in another tab with unsaved corrections there."""
+    n = sum(d.changes for d in found)
+    return (f"This file is open in another tab too, with {counted(n, 'unsaved change')} there: "
+            "save or discard them in that tab. Saved there, the next save here asks first "
+            "(the file changed on disk).")
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the PO file…")
@@ -205,12 +224,14 @@ def changed(*, new_editor: bool = True) -> None:
     leaves every sentence as it was, like found word links, keeps what is being typed)."""
     if new_editor:
         ss.rev = ss.get("rev", 0) + 1
+    from .saving import base_of_current   # the version the corrections were made on
+
     n = ss.history.changes_since(ss.saved)
     with draft_kept():
         if n:
             drafts.write_draft(ss.history.current, ss.path, base_fingerprint=ss.fingerprint,
                                changes=n, title=ss.get("title", ""), key=ss.get("notes_key", ""),
-                               session=ss.get("draft_session", ""))
+                               session=ss.get("draft_session", ""), origin=base_of_current())
         else:
             drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
 
@@ -244,6 +265,12 @@ def save(mark_edited: bool = True) -> bool:
                                  expected_fingerprint=before, mark_edited=mark_edited)
     except AlignmentError as exc:   # POConflict, a read-only file (InputError)
         ss.conflict = str(exc)
+        if isinstance(exc, POConflict) and before == ss.get("unknown_base") \
+                and Path(ss.path).is_file():   # "since it was opened": seconds ago
+            ss.conflict = (f"{ss.path} changed on disk since these corrections were made (they "
+                           "were recovered from a draft; another window or program saved the "
+                           "file since); reload it to make them again on top of those changes, "
+                           "or save under another name")
         ss.reload_info = ss.flash_info = None   # "Saved…", "Reloaded…" beside it read as a contradiction
         return False
     except OSError as exc:
@@ -255,6 +282,9 @@ def save(mark_edited: bool = True) -> bool:
     if ss.get("reloads"):   # views/saving.py: a version made before a reload still asks
         ss.reload_saves = [*(ss.get("reload_saves") or []), (before, ss.fingerprint)]
     drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
+    from .saving import drop_held
+
+    drop_held(ss.saved)
     return True
 
 
@@ -265,13 +295,27 @@ def recover_draft(draft: drafts.Draft | None = None) -> None:
     draft = draft or ss.get("recovery")
     ss.pop("recovery", None)
     if draft is not None:
+        newer = draft.base_fingerprint != ss.fingerprint
         ss.history = ss.history.push(draft.bitext, steps=draft.changes)
         # The draft is a whole version made on top of the file as it was then: if the file has
         # changed on disk since, saving it would undo those changes without a word. So a save
-        # is checked against that file, and meets the conflict box (reload, copy, download).
+        # is checked against that file, and meets the conflict box (reload, copy, download);
+        # the reload makes the corrections again on top of the file as it is now, on the
+        # version they were made on, kept with the draft (views/saving.base_of_current).
         ss.fingerprint = draft.base_fingerprint
+        if newer:
+            ss.unknown_base, ss.recovered_origin = draft.base_fingerprint, draft.origin
+            ss.reload_info = newer_on_disk(draft.changes)
         changed()
         drafts.discard(draft)
+
+
+def newer_on_disk(n: int) -> str:
+    """Said on recovering corrections made on an earlier version of the file."""
+    them = "this correction was" if n == 1 else "these corrections were"
+    return (f"{ss.path} has changed on disk since {them} made (another window or program "
+            "saved it): its newer changes are not shown here. Save will offer to reload it, "
+            "which makes your corrections again on top of those changes.")
 
 
 def counted(n: int, word: str, plural: str = "") -> str:
@@ -288,8 +332,12 @@ def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
     for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",
                 "word_job", "check_job", "guard", "recovery", "reloads", "unknown_base",
-                "reload_info", "reload_saves"):
+                "reload_info", "reload_saves", "recovered_origin"):
         ss.pop(key, None)
+    from .open_tabs import note_closed
+
+    note_closed(ss.get("draft_session", ""))
+    st.query_params.pop("open", None)
     if "upload_dir" in ss:
         workspace.remove_upload_dir(ss.pop("upload_dir"))
     back = ss.pop("back_to_set", None)

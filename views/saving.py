@@ -85,8 +85,9 @@ def made_before_reload() -> bool:
 
 
 def base_of_current() -> Bitext | None:
-    """The version the one shown was made on, as read from the file `ss.fingerprint`; None
-    where unknown (a draft recovered over a file that changed since it was written)."""
+    """The version the one shown was made on, as read from the file `ss.fingerprint`: for a
+    draft recovered over a file that changed since it was written, the version the draft kept
+    of it (None where it kept none: a draft of an earlier release)."""
     marks = _reloads()
     if marks and ss.fingerprint == _latest(marks):
         return ss.saved   # the file as last reloaded or saved
@@ -95,7 +96,9 @@ def base_of_current() -> Bitext | None:
         return reached[-1]
     if marks:
         return marks[0].base if marks[0].known else None
-    return None if ss.get("unknown_base") == ss.fingerprint else ss.saved
+    if ss.get("unknown_base") == ss.fingerprint:
+        return ss.get("recovered_origin")
+    return ss.saved
 
 
 @callback
@@ -124,10 +127,10 @@ def reload() -> None:
     ss.reloads = [*_reloads(), Reload(fresh, ss.fingerprint, fp, base or ss.saved,
                                       base is not None, merged is not None)]
     if had and not held and (merged is None or left):
-        _set_aside(mine)
+        _set_aside(mine, base)
     ss.history = ss.history.push(fresh)
-    if merged is not None:
-        ss.history = ss.history.push(merged)
+    if merged is not None:   # as many unsaved changes as were made again (it said 1 for 2)
+        ss.history = ss.history.push(merged, steps=max(had - left, 1))
     ss.saved, ss.fingerprint, ss.conflict, ss.reload_saves = fresh, fp, None, []
     if had:
         ss.reload_info = held_message() if held else reload_message(merged is not None, left)
@@ -149,7 +152,7 @@ def _made_again(base: Bitext | None, mine: Bitext, fresh: Bitext) -> tuple[Bitex
     return partly if partly is not None and partly[0] != fresh else (None, 0)
 
 
-def _set_aside(mine: Bitext) -> None:
+def _set_aside(mine: Bitext, base: Bitext | None) -> None:
     """The person's version, not made again on top of the file as reloaded, kept as a recovery
     draft of its own: one Undo away, and it showed nothing unsaved, so Close dropped it
     without a word. The start page offers it (and opening the file again) until it is saved
@@ -157,7 +160,20 @@ def _set_aside(mine: Bitext) -> None:
     with draft_kept():
         drafts.write_draft(mine, ss.path, base_fingerprint=ss.fingerprint,
                            changes=max(unsaved(), 1), title=ss.get("title", ""),
-                           key=ss.get("notes_key", ""), session=ss.get("draft_session", "") + "held")
+                           key=ss.get("notes_key", ""), origin=base,
+                           session=ss.get("draft_session", "") + "held")
+
+
+def drop_held(saved: Bitext) -> None:
+    """After a save: the version a reload set aside (`_set_aside`) goes once the file holds
+    every correction of it; it stayed on the start page as unsaved changes after they were
+    saved. One with a correction the file lacks stays, offered there."""
+    path = drafts.draft_path(ss.path, session=ss.get("draft_session", "") + "held")
+    held = next((d for d in drafts.drafts_of(ss.path) if d.file == str(path)), None) \
+        if path.is_file() else None
+    if held is not None and held.origin is not None \
+            and drafts.rebase(held.origin, held.bitext, saved) == saved:
+        drafts.discard(held)
 
 
 def held_message() -> str:

@@ -18,11 +18,14 @@ from alignment import drafts, workspace
 from alignment.errors import AlignmentError
 
 from .common import load_po, md, open_po, recover_draft, ss, try_open
+from .open_tabs import known, open_elsewhere
 
 
 def drafts_section() -> None:
-    """Unsaved corrections kept from a session that was reloaded, closed or crashed."""
+    """Unsaved corrections kept from a session that was reloaded, closed or crashed; those of
+    a text still open in another tab are said to be there, and offered nothing."""
     found = drafts.list_drafts()
+    restarted_note(found)
     if not found:
         return
     st.subheader("Unsaved corrections")
@@ -33,18 +36,63 @@ def drafts_section() -> None:
         row.markdown(f"Word links found in {name}, not saved ({when})" if _words_only(draft)
                      else f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
                      f"({when})")
+        if open_elsewhere(draft):
+            row.caption("open in another tab: save or discard them there")
+            continue
         if Path(draft.po_path).is_file():
             if row.button("Open and recover", key=f"recover_{n}", type="primary"):
                 open_po(Path(draft.po_path), title=draft.title or None, key=draft.key or None)
-                if draft.base_fingerprint != ss.fingerprint:   # views/reader.base_of_current
-                    ss.unknown_base = draft.base_fingerprint
                 recover_draft(draft)  # this one, as the button said: no second question
                 st.rerun()
         else:
             gone_file(row, draft, n)
-        if row.button("Discard", key=f"discard_draft_{n}"):
-            drafts.discard(draft)
+        discard_button(row, draft, n)
+
+
+def restarted_note(found: list[drafts.Draft]) -> None:
+    """A tab that had a text open (the URL's `open`, views/common.open_bitext) and whose server
+    was restarted since: its next click landed here, and what was typed in a box without being
+    applied was gone without a word. It is said, and the text's draft offered at once."""
+    opening = st.query_params.get("open")
+    if opening:
+        del st.query_params["open"]
+        if not known(opening):   # else this server's own: the page was reloaded
+            kept = any(d.session == opening for d in found)
+            ss.restarted = (opening, kept)   # said until a text is opened or the draft goes
+    opening, kept = ss.get("restarted") or ("", False)
+    mine = next((d for d in found if d.session == opening), None)
+    if not opening or (kept and mine is None):   # recovered or discarded since
+        ss.pop("restarted", None)
+        return
+    with st.container(border=True, key="restarted_box"):
+        what = f"the corrections you applied to {md(Path(mine.po_path).name)} are kept as a " \
+            "draft" if mine else "no correction you applied was left unsaved"
+        st.warning(f"The server was restarted while a text was open in this tab: {what}; text "
+                   "typed in a box but not applied was lost. If another tab still shows it, "
+                   "copy it from there.")
+        if mine is not None and Path(mine.po_path).is_file() \
+                and st.button("Open and recover", key="recover_restarted", type="primary"):
+            open_po(Path(mine.po_path), title=mine.title or None, key=mine.key or None)
+            recover_draft(mine)
             st.rerun()
+
+
+def discard_button(row: Any, draft: drafts.Draft, n: int) -> None:
+    """"Discard", then "Discard for good" or "Keep it": one click beside "Open and recover"
+    deleted the corrections, with no question and no undo."""
+    if ss.get("discard_asked") != draft.file:
+        if row.button("Discard", key=f"discard_draft_{n}"):
+            ss.discard_asked = draft.file
+            st.rerun()
+        return
+    row.caption("Discard these corrections? They cannot be brought back.")
+    if row.button("Discard for good", key=f"discard_for_good_{n}"):
+        drafts.discard(draft)
+        ss.pop("discard_asked", None)
+        st.rerun()
+    if row.button("Keep it" if draft.changes == 1 else "Keep them", key=f"keep_draft_{n}"):
+        ss.pop("discard_asked", None)
+        st.rerun()
 
 
 def _words_only(draft: drafts.Draft) -> bool:
