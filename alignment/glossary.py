@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .glossary_vocab import is_vocabulary, label, lemma
 from .types import Bitext, Side, Token
 from .word_tokens import is_word
 from .words import link_tokens_of
@@ -39,9 +40,11 @@ class GlossaryEntry:
 
 
 def glossary(bitext: Bitext, *, min_confidence: float = 0.8) -> tuple[GlossaryEntry, ...]:
-    """Word pairs linked with at least `min_confidence`, most frequent first (then a-z).
+    """Word pairs linked with at least `min_confidence`, most frequent first (then a-z), the
+    forms of one word on one row ('Москва (Москве, Москву)': `_grouped`).
 
-    Punctuation and number pairs are left out: a learner looks up words.
+    Punctuation and number pairs are left out, and pairs that are no vocabulary (a function
+    word linked to a content word: glossary_vocab.py): a learner looks up words.
     """
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], int] = {}
@@ -56,15 +59,37 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8) -> tuple[GlossaryEn
             if w.confidence < min_confidence or w.src >= len(src) or w.tgt >= len(tgt):
                 continue
             a, b = src[w.src].text.lower(), tgt[w.tgt].text.lower()
-            if not (_lexical(a) and _lexical(b)):
+            if not (_lexical(a) and _lexical(b)) \
+                    or not is_vocabulary(a, b, bitext.src_lang, bitext.tgt_lang):
                 continue
             counts[a, b] += 1
             first.setdefault((a, b), k)
-    shown_src, shown_tgt = (_shown_forms(c) for c in forms)
-    return tuple(GlossaryEntry(shown_src.get(a, a), shown_tgt.get(b, b), n, first[a, b],
-                               bitext.link_text(first[a, b], "src"),
-                               bitext.link_text(first[a, b], "tgt"))
-                 for (a, b), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    rows = _grouped(counts, first, bitext.src_lang, bitext.tgt_lang,
+                    tuple(_shown_forms(c) for c in forms))
+    return tuple(GlossaryEntry(src, tgt, n, k, bitext.link_text(k, "src"), bitext.link_text(k, "tgt"))
+                 for src, tgt, n, k in sorted(rows, key=lambda r: (-r[2], r[0].lower(), r[1].lower())))
+
+
+def _grouped(counts: Counter[tuple[str, str]], first: dict[tuple[str, str], int], src_lang: str,
+             tgt_lang: str, shown: tuple[dict[str, str], ...]) -> list[tuple[str, str, int, int]]:
+    """(source, target, count, first link) rows, one per pair of lemmas: the forms of a declined
+    or conjugated word were a row each ('Москва', 'Москве', 'Москву', all 'Moscow'). Each side
+    shows its lemma where the text writes it, else its commonest form, then the others met."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for a, b in counts:   # lemmas of the forms shown: lower-cased, 'Haus' read as 'haus(en)'
+        key = (lemma(shown[0].get(a, a), src_lang), lemma(shown[1].get(b, b), tgt_lang))
+        groups.setdefault(key, []).append((a, b))
+    rows = []
+    for (lem_a, lem_b), pairs in groups.items():
+        sides = []
+        for side, lem in ((0, lem_a), (1, lem_b)):
+            met: Counter[str] = Counter()
+            for pair in pairs:
+                met[shown[side].get(pair[side], pair[side])] += counts[pair]
+            head = next((f for f in met if f.lower() == lem), None) or met.most_common(1)[0][0]
+            sides.append(label(met, head))
+        rows.append((sides[0], sides[1], sum(counts[p] for p in pairs), min(first[p] for p in pairs)))
+    return rows
 
 
 _SENTENCE_END = frozenset(".!?…。！？؟")
@@ -122,16 +147,27 @@ def _stable_id(name: str) -> int:
 
 
 def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
-    """An Anki .apkg deck: front = source word and its example, back = target word and example."""
+    """An Anki .apkg deck, one card per source word: front = the word and its example, back = its
+    translations, commonest first, and the commonest one's example. A card per pair gave one
+    front several cards with different backs ('на': 'the', 'a', 'at', 'on'), each marked wrong
+    when the learner answered another."""
     model = _model("alignment word pair", ("Word", "Translation", "Example", "Example translation"),
                    "<div dir='auto' style='font-size:1.6em'>{{Word}}</div><p dir='auto'>{{Example}}</p>",
                    "<div dir='auto' style='font-size:1.6em'>{{Translation}}</div>"
                    "<p dir='auto'>{{Example translation}}</p>")
+    cards: dict[str, list[GlossaryEntry]] = {}
+    for e in entries:
+        cards.setdefault(e.src.lower(), []).append(e)
     # a note's id from the words lower-cased, as they were shown before: a deck exported again
-    # updates its cards, whatever form the words now show
-    notes = (([_html(e.src), _html(e.tgt), _html(e.src_example), _html(e.tgt_example)],
-              (e.src.lower(), e.tgt.lower())) for e in entries)
+    # updates its cards, whatever form the words now show (a card of several backs is new)
+    notes = (([_html(es[0].src), _html(", ".join(e.tgt for e in _by_count(es))),
+               _html(_by_count(es)[0].src_example), _html(_by_count(es)[0].tgt_example)],
+              (key,) if len(es) > 1 else (key, es[0].tgt.lower())) for key, es in cards.items())
     return _deck(deck_name, model, notes)
+
+
+def _by_count(entries: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
+    return sorted(entries, key=lambda e: -e.count)
 
 
 def sentence_deck(bitext: Bitext, ids: Iterable[int], deck_name: str,

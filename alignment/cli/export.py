@@ -65,6 +65,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export story.po --txt story-corrected.en.txt   (the translation as text)
     Example: alignment export novel.po --anki novel.apkg
     Example: alignment export vocabulary.csv --anki vocabulary.apkg
+    Example: alignment export story-glossary.csv --anki words.apkg   (the app's glossary: word cards)
     Example: alignment export job.po --corrected job-corrected.sdlxliff --original job.sdlxliff
     """
     from ..errors import InputError
@@ -86,6 +87,8 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     inputs = [pairs, *([original] if original else [])]
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
+    if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, txt, epub, corrected]):
+        return
     bitext, _ = read_pairs_or_po(pairs, src_lang, tgt_lang)
     into = _original_bytes(bitext, pairs, original) if corrected and original else b""
     if moses:  # its file names need the languages, read from PAIRS
@@ -100,6 +103,21 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
         click.echo(f"Wrote {path}", err=True)
     if corrected and original:
         click.echo(_write_corrected(bitext, corrected, original, into), err=True)
+
+
+def _glossary_deck(pairs: str, anki: str | None, others: list[str | None]) -> bool:
+    """Where PAIRS is the app's glossary CSV, write its word cards to --anki (as the app's
+    deck) and say True; a glossary holds words, not sentence pairs, so nothing else is made."""
+    from ..errors import InputError
+    from ..glossary_csv import read_glossary_csv, write_glossary_deck
+
+    if not pairs.lower().endswith(".csv") or (entries := read_glossary_csv(pairs)) is None:
+        return False
+    if any(others) or not anki:
+        raise InputError(f"{pairs} is a glossary (word pairs), not sentence pairs: it makes only "
+                         f"word cards, with --anki FILE alone")
+    click.echo(f"Wrote {write_glossary_deck(entries, anki)}", err=True)
+    return True
 
 
 def _original_bytes(bitext: Any, pairs: str, original: str) -> bytes:

@@ -1,0 +1,74 @@
+"""Which word links of a text are vocabulary, and which forms are one word: the glossary's filters.
+
+A word link can be right for the sentence and still no entry for a learner: a verb linked to the
+French negation it stands beside ('war' -> "n'"), a preposition to a noun the translation put in
+its place ('на' -> 'ones'), a word to a colon. And a declined word is one word in several forms
+('Москва', 'Москве', 'Москву' are all 'Moscow'): simplemma's lemma tables (pure Python, in the
+wheel) say which forms are one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lang import primary
+from .word_lists import function_words
+
+# The function-word lists are the languages' commonest words (pyspellchecker frequencies), and
+# their tops hold content words too ('Frau', 'big', 'доктор'), more so for a language that spreads
+# one word over several forms. So a side counts as a function word in the top FUNCTION_TOP, the
+# other side as a content word only outside the wider CONTENT_TOP: with one list of 200 for both,
+# 46 of the Russian test story's pairs went ('сказал' -> 'said', 'Vater' -> 'père' among them).
+FUNCTION_TOP = 100
+CONTENT_TOP = 500
+
+
+def is_vocabulary(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
+    """Is the linked pair an entry for a learner? Not where a side is punctuation, nor where one
+    side is a function word of its language and the other a content word of its own."""
+    if not (_has_letters(src) and _has_letters(tgt)):
+        return False
+    if _function_word(src, src_lang) and _content_word(tgt, tgt_lang):
+        return False
+    return not (_function_word(tgt, tgt_lang) and _content_word(src, src_lang))
+
+
+def _has_letters(word: str) -> bool:
+    return any(c.isalnum() for c in word)
+
+
+def _closed(word: str) -> bool:
+    """Words every list misses or ranks low: an elided article, pronoun or negation ("l'",
+    "n'", "qu'") and a one-letter word of an alphabet (Russian 'в', 'у', 'к': the Russian list
+    lacks them); not one Chinese or Japanese character, which can be a noun."""
+    return word.endswith(("'", "’")) or (len(word) == 1 and word.isalpha() and ord(word) < 0x2E80)
+
+
+def _function_word(word: str, lang: str) -> bool:
+    word = word.lower()
+    return _closed(word) or word in function_words(lang, FUNCTION_TOP)
+
+
+def _content_word(word: str, lang: str) -> bool:
+    word = word.lower()
+    return not _closed(word) and word not in function_words(lang, CONTENT_TOP) \
+        and bool(function_words(lang, CONTENT_TOP))
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str, lang: str) -> str:
+    """The word's dictionary form, lower-cased ('Москве' -> 'москва'); the word itself where
+    simplemma lacks the language."""
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(word, lang=primary(lang)).lower()
+    except ValueError:
+        return word.lower()
+
+
+def label(forms: dict[str, int], head: str) -> str:
+    """A row's word as shown: `head` and the other forms met, commonest first, in brackets
+    ('Москва (Москве, Москву, Москвы)'); the search box finds the row by any of them."""
+    others = sorted((f for f in forms if f != head), key=lambda f: (-forms[f], f))
+    return f"{head} ({', '.join(others)})" if others else head
