@@ -10,9 +10,10 @@ import streamlit as st
 
 from alignment import browse
 from alignment.errors import AlignmentError
+from alignment.split_cut import best_cut, cosine_similarity
 from alignment.types import Bitext
 
-from .common import callback, changed, save, ss
+from .common import EMBEDDER, callback, changed, embedder, save, ss
 
 
 @callback
@@ -45,6 +46,29 @@ def edit_selected(op: Callable[..., Bitext], i: int, *args: Any) -> None:
     i = _selected(i)
     ss.link = i
     edit(op, i, *args)
+
+
+@callback
+def split_best(i: int) -> None:
+    """"Split": cut where the two halves pair best (alignment.split_cut), not in the middle,
+    which paired a sentence with the one the translation added after it. The encoder compares
+    the halves when it is ready; else their lengths do (loading it would stall the click)."""
+    i = _selected(i)
+    ss.link = i
+    bitext = ss.history.current
+    link = bitext.alignment.links[i]
+    encoder = embedder(EMBEDDER)   # made lazily: its model loads at the first sentence encoded
+    known = getattr(encoder, "languages", None)
+    ready = getattr(encoder, "_model", True) is not None and (
+        known is None or {bitext.src_lang, bitext.tgt_lang} <= set(known))
+    ratio = sum(len(x.text) for x in bitext.tgt) / max(sum(len(x.text) for x in bitext.src), 1)
+    try:
+        s, t = best_cut([bitext.src[k].text for k in link.src],
+                        [bitext.tgt[k].text for k in link.tgt],
+                        cosine_similarity(encoder.embed) if ready else None, ratio)
+    except ValueError:   # one sentence: browse.split says what to do
+        s = t = None
+    edit(browse.split, i, s, t)
 
 
 @callback
@@ -163,7 +187,7 @@ def edit_panel(bitext: Bitext) -> None:
                       args=(i,), disabled=i == 0)
         row[1].button("⤓ Merge with next", key="merge_next", on_click=edit_selected,
                       args=(browse.merge, i, "next"), disabled=i == n - 1)
-        row[2].button("Split", key="split", on_click=edit_selected, args=(browse.split, i),
+        row[2].button("Split", key="split", on_click=split_best, args=(i,),
                       disabled=len(link.src) < 2 and len(link.tgt) < 2)
         row[3].button("Unmark reviewed" if link.reviewed else "✓ Mark reviewed", key="review",
                       on_click=edit_selected, args=(browse.mark_reviewed, i, not link.reviewed))

@@ -329,6 +329,9 @@ def start_page() -> None:
     from alignment.corpora import list_corpora
 
     workspace.sweep_stale()
+    # The reader's banner speaks of the file that was open; with none open it is stale, and the
+    # next file opened from here was greeted with "Aligned … and written to <the closed file>".
+    ss.pop("flash_info", None)
     for line in ss.pop("flash_start", []):
         st.info(md(line))
     for line in ss.pop("flash_warn", []):
