@@ -34,25 +34,26 @@ def test_the_findings_symbol_buttons_have_names_and_stay_short(page, po_copy):
     expect(restore).to_have_text("↺")
 
 
-@pytest.mark.parametrize("state, symbol, said", [
-    ("low", "!", "very unsure"),
-    ("current", "◀", "current link"),
-])
-def test_a_rows_state_is_told_by_more_than_its_tint(page, po_copy, state, symbol, said):
+STATES = [("low", "!", "very unsure"), ("current", "◀", "current link")]
+
+
+def test_a_rows_state_is_told_by_more_than_its_tint(page, po_copy):
     """A row to review was told by its amber tint alone (red when very unsure, blue for the
-    current link): now a symbol beside its number, named for a screen reader."""
+    current link): now a symbol beside its number, named for a screen reader (one page opened
+    for both states: the suite's time)."""
     open_by_path(page, po_copy)
-    rows = reader_table(page).locator(f"tr.{state}")
-    expect(rows.first).to_be_visible()
-    for k in range(rows.count()):
-        meta = rows.nth(k).locator("td.meta")
-        expect(meta).to_contain_text(symbol)
-        expect(meta.locator(f'[title="{said}"]')).to_have_count(1)
-        expect(rows.nth(k).get_by_role("cell").first).to_have_accessible_name(re.compile(said))
-    if state == "low":
-        assert "low" in reader_table(page).locator(f"tr#link-{OMISSION + 1}").get_attribute("class")
-    others = reader_table(page).locator(f"tr.row:not(.{state}) td.meta")
-    expect(others.filter(has_text=symbol)).to_have_count(0)
+    for state, symbol, said in STATES:
+        rows = reader_table(page).locator(f"tr.{state}")
+        expect(rows.first).to_be_visible()
+        for k in range(rows.count()):
+            meta = rows.nth(k).locator("td.meta")
+            expect(meta).to_contain_text(symbol)
+            expect(meta.locator(f'[title="{said}"]')).to_have_count(1)
+            expect(rows.nth(k).get_by_role("cell").first).to_have_accessible_name(re.compile(said))
+        if state == "low":
+            assert "low" in reader_table(page).locator(f"tr#link-{OMISSION + 1}").get_attribute("class")
+        others = reader_table(page).locator(f"tr.row:not(.{state}) td.meta")
+        expect(others.filter(has_text=symbol)).to_have_count(0)
 
 
 def test_to_review_rows_are_marked_too(page, po_copy):
