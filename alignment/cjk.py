@@ -30,8 +30,8 @@ from .types import Token
 # ideographs (CJK Unified, Extension A, Compatibility), hiragana, katakana (and its
 # prolonged-sound and half-width forms)
 CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 # numerals: digits (Chinese and Japanese alike) and the units read positionally
@@ -49,7 +49,7 @@ def script_language(text: str) -> str | None:
     letters = sum(c.isalpha() for c in text)
     if not letters:
         return None
-    kana, han = len(_KANA.findall(text)), len(_HAN.findall(text))
+    kana, han = len(KANA.findall(text)), len(HAN.findall(text))
     if 2 * len(_HANGUL.findall(text)) >= letters:
         return "ko"
     if 2 * (kana + han) >= letters:
@@ -101,7 +101,7 @@ def _japanese_words(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """`text` (a run without spaces holding Chinese or Japanese) cut into words, in order;
     joined they give `text` back."""
-    if _KANA.search(text):
+    if KANA.search(text):
         parts = _joined_numbers(_japanese_words(text))
     else:
         import rjieba

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .cjk import HAN, KANA
 from .evidence import LinkWords, WordEvidence, WordSpan, word_spans
 from .word_similarity import fold, latin, similarity
 from .name_words import NameContext
@@ -53,8 +54,6 @@ if TYPE_CHECKING:
 __all__ = ["caseless_names", "caseless_side", "spelt_names"]
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")   # Hebrew, Arabic, Persian
 # Korean particles after a noun, the longest first ('서울에서' is 서울 + 에서)
 _KO_PARTICLES = re.compile(
@@ -97,7 +96,7 @@ def _forms(word: str, japanese: bool) -> tuple[tuple[str, str, int], ...]:
         m = _AR_PROCLITIC.match(word)
         if m is not None:
             out.append((word[m.end():], latin(word[m.end():]), m.end()))
-    elif _KANA.search(word) or _HAN.search(word):
+    elif KANA.search(word) or HAN.search(word):
         if japanese:
             reading = _reading(word)
             if reading:
@@ -163,7 +162,7 @@ def _spelt(name: str, form: str, read: str) -> float:
 
 def _tagged(word: str, japanese: bool) -> bool:
     """Whether a tagger says if the word is a name (Sudachi for Japanese, jieba for Chinese)."""
-    return japanese or bool(_HAN.search(word))
+    return japanese or bool(HAN.search(word))
 
 
 def spelt_names(bitext: Bitext, side: Side, config: CheckConfig) -> dict[str, frozenset[int]]:
@@ -200,7 +199,7 @@ def _name_like(word: str, japanese: bool, lang_words: frozenset[str]) -> bool:
         return False
     if japanese:
         return _sudachi(word)[0][1:2] == ("固有名詞",)
-    if _HAN.search(word):
+    if HAN.search(word):
         import rjieba
         return any(tag in _PROPER_ZH for _, tag in rjieba.tag(word))
     if _HANGUL.search(word):   # a noun of two syllables at least ('그는' is 'he')

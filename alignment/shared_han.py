@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
+from .cjk import HAN, KANA
 from .lang import primary
 
 __all__ = ["shared_han_name"]
 
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # jieba's tags of a sentence's parts: verbs, pronouns, adverbs, prepositions, conjunctions,
 # particles, modal particles, adjectives, idioms, set phrases, interjections, onomatopoeia;
@@ -32,7 +31,7 @@ def shared_han_name(text: str, src_lang: str, tgt_lang: str) -> bool:
     a heading of names (no slip), rather than a sentence left untranslated."""
     if {primary(src_lang), primary(tgt_lang)} != {"zh", "ja"}:
         return False
-    if _KANA.search(text) or not _HAN.search(text) or _SENTENCE_END.search(text):
+    if KANA.search(text) or not HAN.search(text) or _SENTENCE_END.search(text):
         return False
     import rjieba
     return not any(tag.startswith(_SENTENCE_TAGS) and not tag.startswith(_NOUN_USES)

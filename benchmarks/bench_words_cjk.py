@@ -133,7 +133,7 @@ def _use(cut: Callable[[str], list[str]]) -> None:
     chinese = cjk.words
 
     def words(text: str) -> list[str]:
-        if not cjk._KANA.search(text):
+        if not cjk.KANA.search(text):
             return chinese(text)
         parts = cjk._joined_numbers(cut(text))
         return [p for p in parts if p] if "".join(parts) == text else [text]
@@ -230,10 +230,10 @@ def main() -> None:
     print(f"{len(pairs)} pairs, {sum(len(p.words) for p in pairs)} content words from {args.gold.name}")
     print(f"{'segmenter':22} {'P':>5} {'R':>5} {'F1':>5} {'right':>6} {'wrong':>6} {'cut':>5} "
           f"{'load s':>7} {'ms/sent':>8} {'peak MB':>8} {'+MB':>5}")
-    from alignment.cjk import _KANA
+    from alignment.cjk import KANA
 
     names = args.only or list(CANDIDATES)
-    if not any(_KANA.search(p.original) for p in pairs):  # Chinese: the candidates cut Japanese
+    if not any(KANA.search(p.original) for p in pairs):  # Chinese: the candidates cut Japanese
         names = ["cjk.py as it is"]
     for name in names:
         run = subprocess.run([sys.executable, __file__, "--one", name, "--gold", str(args.gold)],

@@ -17,25 +17,11 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e_helpers import choose_link, open_by_path, reader_table, settle
+from test_saving_reload import correct_link, row
 
 pytestmark = pytest.mark.e2e
 
 DISK = ("Some of these marks can still be seen on the parapet.", "Changed by hand on disk.")
-
-
-def row(page, n: int):
-    return reader_table(page).locator(f"tr#link-{n}")
-
-
-def correct_link(page, n: int, text: str) -> None:
-    """Link n chosen, its target sentence replaced by `text` as typed, Apply edit."""
-    choose_link(page, n)
-    page.get_by_label("Edit the target sentence").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-    page.get_by_role("button", name="Apply edit").click()
-    expect(row(page, n)).to_contain_text(text)
-    settle(page)
 
 
 def offer(page, po: Path):
