@@ -4,7 +4,11 @@
   between blank lines hold several long lines that end sentences (or there
   are no blank lines at all), each line is a paragraph. Hard-wrapped text
   (short lines, many not ending a sentence) is joined back, and an indented
-  line starts a new paragraph there.
+  line starts a new paragraph there. A block broken by hand (verse, dialogue
+  lines, a list: most lines stop well short of the file's wrap width and end
+  in punctuation or before a dash or quote) keeps its lines in any file, and
+  has no say in whether the rest is wrapped: a poem's commas once made a whole
+  file count as wrapped, and every single line break in it was dropped.
 - Normalisation: Unicode NFC; every run of whitespace becomes one space, or
   one NO-BREAK SPACE (U+00A0) when the run held any no-break space (U+00A0,
   U+202F narrow, U+2007 figure). We normalise to U+00A0 rather than keep
@@ -17,11 +21,12 @@
 Headings (HTML h1-h6, Markdown #, and in plain text short lines that do
 not end a sentence, all-capital lines, date lines such as "March 1925") go
 into Document.headings so the segmenter keeps them as their own segments.
-Standard library only (re, unicodedata): these are our rules, not a parser's.
+Standard library only (math, re, unicodedata): these are our rules, not a parser's.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -89,6 +94,37 @@ def looks_like_heading(paragraph: str) -> bool:
 
 # ---------------------------------------------------------------- plain text
 
+# a line that opens a reply, a quotation or a list item: the break before it was meant
+_OPENS_ITEM = re.compile(r"^\s*(?:[-–—•·*„“”«»‹›\"'‘‚「『]|\d{1,3}[.)]\s)")
+
+
+def _wrap_width(blocks: list[list[str]]) -> int:
+    """The width the file's lines reach: its 95th-percentile line length, so that a long
+    URL in a wrapped file, or a short line in one written a paragraph a line, does not set it."""
+    lengths = sorted(len(line.rstrip()) for block in blocks for line in block)
+    return lengths[math.ceil(0.95 * len(lengths)) - 1] if lengths else 0
+
+
+def _fills(line: str, following: str, width: int) -> bool:
+    """A wrap at `width` breaks here: the next line's first word would not have fitted
+    (with slack, as not every tool fills lines greedily)."""
+    return len(line.rstrip()) + 1 + len(following.split()[0]) > 0.7 * width
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """The line stops mid-clause, and the next goes on with no reply, quote or item."""
+    return not _ENDS_SENTENCE.search(line.rstrip()) and not _OPENS_ITEM.match(following)
+
+
+def _is_verse(block: list[str], width: int) -> bool:
+    """Lines broken by hand (verse, dialogue, a list): most stop well short of the file's
+    wrap width and most end a clause, where wrapped prose fills its lines and runs on."""
+    breaks = list(zip(block, block[1:]))
+    full = sum(_fills(line, following, width) for line, following in breaks)
+    running = sum(_runs_on(line, following) for line, following in breaks)
+    return bool(breaks) and 2 * full < len(breaks) and 2 * running < len(breaks)
+
+
 def _is_wrapped(blocks: list[list[str]]) -> bool:
     """Hard-wrapped prose: short lines, and many of them stop mid-sentence."""
     inner = [line for block in blocks if len(block) > 1 for line in block[:-1]]
@@ -117,8 +153,11 @@ def text_paragraphs(text: str) -> list[str]:
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
-    if _is_wrapped(blocks):
-        paragraphs = [" ".join(part) for block in blocks for part in _indented(block)]
+    width = _wrap_width(blocks)
+    verse = [_is_verse(block, width) for block in blocks]
+    if _is_wrapped([block for block, kept in zip(blocks, verse) if not kept]):
+        paragraphs = [line for block, kept in zip(blocks, verse)
+                      for line in (block if kept else map(" ".join, _indented(block)))]
     else:
         paragraphs = [line for block in blocks for line in block]
     return [p for p in map(normalize_space, paragraphs) if p]
