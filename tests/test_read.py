@@ -60,6 +60,9 @@ def test_plain_text_marks_headings_and_date_lines() -> None:
     # Chinese, Japanese (no spaces: one "word"), Arabic and Hindi sentences are no headings
     ("他去了北京。", False), ("彼は家を売ることにした。", False), ("「本当ですか？」", False),
     ("هل رأيته؟", False), ("यह पहला वाक्य है।", False), ("古い家", True), ("第一章", True),
+    # a poem's line opening in a small letter goes on from the line before it
+    ("torna ogni sera alla riva", False), ("whoever waits for someone long enough", False),
+    ("Torna ogni sera", True),
 ])
 def test_looks_like_heading(line: str, expected: bool) -> None:
     assert looks_like_heading(line) is expected

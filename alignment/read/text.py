@@ -79,7 +79,9 @@ def looks_like_heading(paragraph: str) -> bool:
     """A short line that is not a sentence: a title, a numbered heading, a date line.
 
     Used for plain text (which has no markup) and by the segmenter, so that
-    "March 1925" or "CHAPTER II." is never glued to the sentence after it.
+    "March 1925" or "CHAPTER II." is never glued to the sentence after it. A line opening
+    in a small letter is not one: an Italian poem's "torna ogni sera alla riva" was listed
+    among the text's headings and printed bold.
     """
     text = paragraph.strip()
     if not text or len(text) > 100 or "\n" in text:
@@ -89,7 +91,9 @@ def looks_like_heading(paragraph: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(text) > 1 and not text.endswith(("?", "!")):
         return True
-    return len(text.split()) <= 12 and not _ENDS_SENTENCE.search(text) and text[0].isalnum()
+    # a line opening in a small letter goes on from the line before (a poem's line)
+    return (len(text.split()) <= 12 and not _ENDS_SENTENCE.search(text) and text[0].isalnum()
+            and not text[0].islower())
 
 
 # ---------------------------------------------------------------- plain text
