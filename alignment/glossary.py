@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .glossary_vocab import is_vocabulary, label, lemma
+from .glossary_vocab import is_function_pair, is_same_name, is_vocabulary, label, lemma
 from .types import Bitext, Side, Token
 from .word_tokens import is_word
 from .words import link_tokens_of
@@ -39,12 +39,15 @@ class GlossaryEntry:
     tgt_example: str
 
 
-def glossary(bitext: Bitext, *, min_confidence: float = 0.8) -> tuple[GlossaryEntry, ...]:
+def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: bool = False,
+             names: bool = False) -> tuple[GlossaryEntry, ...]:
     """Word pairs linked with at least `min_confidence`, most frequent first (then a-z), the
     forms of one word on one row ('Москва (Москве, Москву)': `_grouped`).
 
     Punctuation and number pairs are left out, and pairs that are no vocabulary (a function
-    word linked to a content word: glossary_vocab.py): a learner looks up words.
+    word linked to a content word: glossary_vocab.py): a learner looks up words. So are, unless
+    asked for, pairs of two function words ('il' -> 'the' led a teacher's list) and names both
+    texts spell alike ('Vries' -> 'Vries').
     """
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], int] = {}
@@ -60,12 +63,15 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8) -> tuple[GlossaryEn
                 continue
             a, b = src[w.src].text.lower(), tgt[w.tgt].text.lower()
             if not (_lexical(a) and _lexical(b)) \
-                    or not is_vocabulary(a, b, bitext.src_lang, bitext.tgt_lang):
+                    or not is_vocabulary(a, b, bitext.src_lang, bitext.tgt_lang) \
+                    or (not function_words
+                        and is_function_pair(a, b, bitext.src_lang, bitext.tgt_lang)):
                 continue
             counts[a, b] += 1
             first.setdefault((a, b), k)
-    rows = _grouped(counts, first, bitext.src_lang, bitext.tgt_lang,
-                    tuple(_shown_forms(c) for c in forms))
+    rows = [r for r in _grouped(counts, first, bitext.src_lang, bitext.tgt_lang,
+                                tuple(_shown_forms(c) for c in forms))
+            if names or not is_same_name(r[0], r[1])]
     return tuple(GlossaryEntry(src, tgt, n, k, bitext.link_text(k, "src"), bitext.link_text(k, "tgt"))
                  for src, tgt, n, k in sorted(rows, key=lambda r: (-r[2], r[0].lower(), r[1].lower())))
 

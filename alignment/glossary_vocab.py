@@ -24,13 +24,28 @@ CONTENT_TOP = 500
 
 
 def is_vocabulary(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
-    """Is the linked pair an entry for a learner? Not where a side is punctuation, nor where one
-    side is a function word of its language and the other a content word of its own."""
-    if not (_has_letters(src) and _has_letters(tgt)):
+    """Is the linked pair an entry for a learner? Not where a side is punctuation or the clitic
+    the tokenizer cut off a word (English "'s", "'ll", Dutch "'s": "'s -> 's" was an entry),
+    nor where one side is a function word of its language and the other a content word of
+    its own."""
+    if not (_has_letters(src) and _has_letters(tgt)) or _clitic(src) or _clitic(tgt):
         return False
     if _function_word(src, src_lang) and _content_word(tgt, tgt_lang):
         return False
     return not (_function_word(tgt, tgt_lang) and _content_word(src, src_lang))
+
+
+def is_function_pair(src: str, tgt: str, src_lang: str, tgt_lang: str) -> bool:
+    """Are both sides function words of their languages ('il' -> 'the', 'een' -> 'a')? Right
+    pairs, but no vocabulary: they led a teacher's glossary, so it leaves them out unless
+    asked (`glossary(function_words=True)`)."""
+    return _function_word(src, src_lang) and _function_word(tgt, tgt_lang)
+
+
+def is_same_name(src: str, tgt: str) -> bool:
+    """A name both texts spell alike ('Vries' -> 'Vries'): nothing to learn, so the glossary
+    leaves it out unless asked (`glossary(names=True)`)."""
+    return src == tgt and src[:1].isupper()
 
 
 def _has_letters(word: str) -> bool:
@@ -39,9 +54,14 @@ def _has_letters(word: str) -> bool:
 
 def _closed(word: str) -> bool:
     """Words every list misses or ranks low: an elided article, pronoun or negation ("l'",
-    "n'", "qu'") and a one-letter word of an alphabet (Russian 'в', 'у', 'к': the Russian list
+    "n'", "qu'"), English "n't", and a one-letter word of an alphabet (Russian 'в', 'у', 'к': the Russian list
     lacks them); not one Chinese or Japanese character, which can be a noun."""
-    return word.endswith(("'", "’")) or (len(word) == 1 and word.isalpha() and ord(word) < 0x2E80)
+    return word.endswith(("'", "’")) or word in ("n't", "n’t") \
+        or (len(word) == 1 and word.isalpha() and ord(word) < 0x2E80)
+
+
+def _clitic(word: str) -> bool:
+    return word.startswith(("'", "’"))
 
 
 def _function_word(word: str, lang: str) -> bool:

@@ -31,12 +31,12 @@ def _linked(src: str, tgt: str, langs: str, pairs: list[tuple[str, str]]) -> Bit
     ("Он сказал, что уехал.", "He said that he left.", "ru-en", ("сказал", "said"), True),
     ("Der Vater schläft.", "Le père dort.", "de-fr", ("Vater", "père"), True),
     ("Die Frau schläft.", "La femme dort.", "de-fr", ("Frau", "femme"), True),
-    ("Я живу в Москве.", "I live in Moscow.", "ru-en", ("в", "in"), True),         # both function words
+    ("Я живу в Москве.", "I live in Moscow.", "ru-en", ("в", "in"), True),         # both function words: asked for
     ("Я живу в Москве.", "I live in Moscow.", "ru-en", ("Москве", "Moscow"), True),
 ])
 def test_a_pair_is_an_entry_only_where_both_sides_are_words_of_one_kind(
         src: str, tgt: str, langs: str, pair: tuple[str, str], kept: bool) -> None:
-    entries = glossary(_linked(src, tgt, langs, [pair]))
+    entries = glossary(_linked(src, tgt, langs, [pair]), function_words=True)  # asked for
     assert [(e.src, e.tgt) for e in entries] == ([pair] if kept else [])
 
 

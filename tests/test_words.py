@@ -307,7 +307,7 @@ def test_glossary_shows_words_as_the_text_writes_them(tmp_path: Path) -> None:
     tgt = (Sentence("Die Brücke ist alt."), Sentence("Paul sieht die Brücke."))
     links = (Link((0,), (0,), words=(WordLink(0, 0, 0.9), WordLink(1, 1, 0.9))),
              Link((1,), (1,), words=(WordLink(0, 0, 0.9), WordLink(2, 2, 0.9), WordLink(3, 3, 0.9))))
-    entries = glossary(Bitext(src, tgt, Alignment(links), "fr", "de"))
+    entries = glossary(Bitext(src, tgt, Alignment(links), "fr", "de"), function_words=True, names=True)
     assert [(e.src, e.tgt, e.count) for e in entries] == [
         ("le", "die", 2), ("pont", "Brücke", 2), ("Paul", "Paul", 1)]
     assert to_csv(entries, "fr", "de").splitlines()[2].startswith("pont,Brücke,2,1,")

@@ -141,19 +141,20 @@ def _prepare_anki() -> None:
     ss.anki_ready = True
 
 
-def _anki(bitext: Bitext, entries: Any, name: str, query: str) -> bytes:
-    """The deck of the rows shown (the glossary searched for `query`), made once per version
-    of the text and search."""
+def _anki(bitext: Bitext, entries: Any, name: str, shown: tuple[Any, ...]) -> bytes:
+    """The deck of the rows shown (the glossary searched and filtered as `shown` says), made
+    once per version of the text, search and filter."""
     from alignment.glossary import to_anki
 
-    return memo("anki", bitext, (name, query), lambda: to_anki(entries, name))
+    return memo("anki", bitext, (name, shown), lambda: to_anki(entries, name))
 
 
 def glossary_panel(bitext: Bitext, title: str) -> None:
     """Word pairs of the text with counts and an example; sortable table, CSV and Anki exports.
 
     Made when the panel opens and kept until the next edit: the glossary of a 5,000-link
-    text takes 0.35 s, which every click would pay otherwise."""
+    text takes 0.35 s, which every click would pay otherwise. Pairs of function words and
+    names spelled alike are out unless ticked: a teacher's vocabulary list was led by 'the'."""
     from alignment.glossary import glossary, to_csv
     from alignment.search import plain_finds
 
@@ -163,7 +164,15 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
     if not panel.open:
         return
     with panel:
-        entries = memo("glossary", bitext, None, lambda: glossary(bitext))
+        ticks = st.columns(2)
+        options = {"function_words": ticks[0].checkbox(
+                       "Function words", key="gloss_function_words",
+                       help="Pairs of two function words ('the', 'a', 'and', 'of')."),
+                   "names": ticks[1].checkbox(
+                       "Names spelled alike", key="gloss_names",
+                       help="A name the translation writes as the original does ('Lucia').")}
+        entries = memo("glossary", bitext, tuple(options.values()),
+                       lambda: glossary(bitext, **options))
         query = st.text_input("Search the glossary", key="gloss_q").strip()
         if query:   # folded as the sidebar's search: 'muller' finds 'Müller'
             entries = tuple(e for e in entries
@@ -177,6 +186,7 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
                                 on_click="ignore")
         cols[1].button("Prepare an Anki deck", key="gloss_anki", on_click=_prepare_anki)
         if ss.get("anki_ready"):
-            cols[1].download_button("Anki deck (.apkg)", _anki(bitext, entries, title, query),
+            deck = _anki(bitext, entries, title, (query, *options.values()))
+            cols[1].download_button("Anki deck (.apkg)", deck,
                                     file_name=f"{title}-glossary.apkg",
                                     mime="application/octet-stream", on_click="ignore")

@@ -42,16 +42,25 @@ from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_l
 @click.option("--original", type=click.Path(dir_okay=False), default=None,
               help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX file the "
               "pairs came from.")
+@click.option("--glossary", type=click.Path(dir_okay=False), default=None,
+              help="Write the text's glossary here (.csv, as the app's: word pairs its word "
+              "links make, counted, with an example; run `alignment words` first).")
+@click.option("--function-words", is_flag=True, default=False,
+              help="--glossary: keep pairs of two function words ('il' -> 'the'), left out "
+              "by default, as in the app's glossary.")
+@click.option("--names", is_flag=True, default=False,
+              help="--glossary: keep the names both texts spell alike ('Lucia' -> 'Lucia').")
 @pair_language_options
 @overwrite_edited_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                html: str | None, txt: str | None, epub: str | None, epub_layout: str,
                anki: str | None = None,
                corrected: str | None = None, original: str | None = None,
+               glossary: str | None = None, function_words: bool = False, names: bool = False,
                src_lang: str | None = None, tgt_lang: str | None = None,
                overwrite_edited: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, the
-    translation as plain text, an EPUB and/or Anki sentence cards. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
+    translation as plain text, an EPUB, Anki sentence cards and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
     `alignment import` reads it): a sheet of pairs becomes cards or a book.
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless
@@ -66,14 +75,15 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export novel.po --anki novel.apkg
     Example: alignment export vocabulary.csv --anki vocabulary.apkg
     Example: alignment export story-glossary.csv --anki words.apkg   (the app's glossary: word cards)
+    Example: alignment export story.po --glossary story-glossary.csv   (after alignment words story.po)
     Example: alignment export job.po --corrected job-corrected.sdlxliff --original job.sdlxliff
     """
     from ..errors import InputError
 
-    if not (tmx or tsv or moses or html or txt or epub or anki or corrected):
+    if not (tmx or tsv or moses or html or txt or epub or anki or corrected or glossary):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
-                         "--html FILE, --txt FILE, --epub FILE, --anki FILE and/or "
-                         "--corrected FILE")
+                         "--html FILE, --txt FILE, --epub FILE, --anki FILE, --glossary FILE "
+                         "and/or --corrected FILE")
     if bool(corrected) != bool(original):
         raise InputError("--corrected writes the corrections into a copy of the XLIFF or TMX file "
                          "the pairs came from: give both --corrected FILE and --original THAT.xlf")
@@ -83,22 +93,29 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     from ..export import moses_paths
 
     others = [("--txt", txt), ("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None),
-              ("--corrected", corrected)]
+              ("--corrected", corrected), ("--glossary", glossary)]
     inputs = [pairs, *([original] if original else [])]
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
-    if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, txt, epub, corrected]):
+    if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, txt, epub, corrected, glossary]):
         return
+    if (function_words or names) and not glossary:
+        raise InputError("--function-words and --names choose the rows of --glossary FILE.csv; "
+                         "add --glossary or leave them out")
     bitext, _ = read_pairs_or_po(pairs, src_lang, tgt_lang)
     into = _original_bytes(bitext, pairs, original) if corrected and original else b""
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
                           more=[("--txt", txt), ("--epub", epub), ("--anki", anki),
+                                ("--glossary", glossary),
                                 *(("--moses", str(p)) for p in moses_paths(bitext, moses))],
                           overwrite_edited=overwrite_edited)
     written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html, txt=txt,
                             overwrite_edited=overwrite_edited)
     written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki)
+    if glossary:
+        written.append(_write_glossary(bitext, pairs, glossary, function_words=function_words,
+                                       names=names))
     for path in written:
         click.echo(f"Wrote {path}", err=True)
     if corrected and original:
@@ -107,7 +124,8 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
 
 def _glossary_deck(pairs: str, anki: str | None, others: list[str | None]) -> bool:
     """Where PAIRS is the app's glossary CSV, write its word cards to --anki (as the app's
-    deck) and say True; a glossary holds words, not sentence pairs, so nothing else is made."""
+    deck: the rows the CSV holds) and say True; a glossary holds words, not sentence pairs,
+    so nothing else is made."""
     from ..errors import InputError
     from ..glossary_csv import read_glossary_csv, write_glossary_deck
 
@@ -118,6 +136,23 @@ def _glossary_deck(pairs: str, anki: str | None, others: list[str | None]) -> bo
                          f"word cards, with --anki FILE alone")
     click.echo(f"Wrote {write_glossary_deck(entries, anki)}", err=True)
     return True
+
+
+def _write_glossary(bitext: Any, pairs: str, path: str, *, function_words: bool,
+                    names: bool) -> str:
+    """The glossary CSV of PAIRS (glossary.py, as the app's download) written at `path`; the
+    path. A text without word links has no glossary: said, with the command that makes them."""
+    from ..atomic import atomic_write_text
+    from ..errors import InputError
+    from ..glossary import glossary, to_csv
+
+    if not any(link.words for link in bitext.alignment.links):
+        raise InputError(f"{pairs} has no word links, so no glossary: run "
+                         f"`alignment words {pairs}` first, then export again")
+    entries = glossary(bitext, function_words=function_words, names=names)
+    with unwritable_said(path):
+        atomic_write_text(path, to_csv(entries, bitext.src_lang, bitext.tgt_lang))
+    return path
 
 
 def _original_bytes(bitext: Any, pairs: str, original: str) -> bytes:

@@ -247,34 +247,33 @@ def test_arabic_reads_right_to_left_when_revealed_and_on_its_cards(page, tmp_pat
     assert direction(back) == "rtl", card
 
 
-def test_the_glossary_search_finds_a_capitalised_word_typed_in_lower_case(page, po_copy, tmp_path):
-    """The glossary shows words as the text writes them ('Saint-Aubin', a German noun): a
-    search typed in lower case still finds them (it compared the lowered query with the word
-    as written)."""
-    open_by_path(page, po_copy)
-    sidebar = page.locator("section[data-testid='stSidebar']")
-    sidebar.get_by_role("button", name="Find word links").click()
-    expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
-    page.get_by_text("Glossary: the text's word pairs").click()
-
-    def csv_words() -> list[str]:
-        with page.expect_download() as info:
-            page.get_by_role("button", name="CSV", exact=True).click()
-        rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[1:]
-        return [r.split(",")[0] for r in rows]
-    capital = next(w for w in csv_words() if w[:1].isupper())
-    search = page.get_by_label("Search the glossary")
-    search.fill(capital.lower())
-    search.press("Enter")
-    settle(page)
-    assert capital in csv_words()
-
-
-def test_the_glossary_search_finds_an_accented_word_typed_without_its_accents(page, po_copy,
-                                                                            tmp_path):
-    """The sidebar's search finds 'été' for 'ete', as a learner types it; the glossary's
-    compared lowered strings, so the same query there found nothing."""
+def _csv_pairs(page) -> list[tuple[str, str]]:
+    """The (word, translation) rows of the glossary CSV the page downloads now."""
     import csv
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    return [(r[0], r[1]) for r in rows[1:]]
+
+
+def _function_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rows whose first words are both among their languages' commonest (FUNCTION_TOP)."""
+    from alignment.glossary_vocab import FUNCTION_TOP
+    from alignment.word_lists import function_words
+
+    fr, en = function_words("fr", FUNCTION_TOP), function_words("en", FUNCTION_TOP)
+    return [(s, t) for s, t in rows
+            if s.split(" (")[0].lower() in fr and t.split(" (")[0].lower() in en]
+
+
+def test_a_teachers_glossary_leaves_out_function_words_and_its_search_folds(page, po_copy):
+    """One glossary, three things a teacher met:
+    - pairs of two function words ('le' -> 'the') led the list: they are out until the
+      "Function words" box is ticked, and the CSV holds what the table shows;
+    - the glossary shows words as the text writes them ('Saint-Aubin'): a search typed in lower
+      case still finds them (it compared the lowered query with the word as written);
+    - a search typed without accents finds 'été' for 'ete', as the sidebar's search does."""
     import unicodedata
 
     open_by_path(page, po_copy)
@@ -282,21 +281,30 @@ def test_the_glossary_search_finds_an_accented_word_typed_without_its_accents(pa
     sidebar.get_by_role("button", name="Find word links").click()
     expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
     page.get_by_text("Glossary: the text's word pairs").click()
-
-    def csv_pairs() -> list[tuple[str, str]]:
-        with page.expect_download() as info:
-            page.get_by_role("button", name="CSV", exact=True).click()
-        rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
-        return [(r[0], r[1]) for r in rows[1:]]
+    box = page.get_by_role("checkbox", name="Function words")
+    expect(box).not_to_be_checked()
+    vocabulary = _csv_pairs(page)
+    assert vocabulary and not _function_rows(vocabulary), vocabulary
+    page.get_by_text("Function words", exact=True).click()
+    expect(box).to_be_checked()
+    settle(page)
+    everything = _csv_pairs(page)
+    assert _function_rows(everything) and set(vocabulary) <= set(everything), everything
+    page.get_by_text("Function words", exact=True).click()
+    expect(box).not_to_be_checked()
+    settle(page)
+    assert _csv_pairs(page) == vocabulary
 
     def plain(word: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFD", word)
                        if not unicodedata.combining(c)).lower()
+    capital = next(w for w, _ in vocabulary if w[:1].isupper())
     # a word whose letters without accents are in neither word of its pair as written
-    accented = next(w for w, t in csv_pairs()
+    accented = next(w for w, t in vocabulary
                     if plain(w) != w.lower() and plain(w) not in w.lower() + " " + t.lower())
     search = page.get_by_label("Search the glossary")
-    search.fill(plain(accented))
-    search.press("Enter")
-    settle(page)
-    assert accented in [w for w, _ in csv_pairs()]
+    for query, word in ((capital.lower(), capital), (plain(accented), accented)):
+        search.fill(query)
+        search.press("Enter")
+        settle(page)
+        assert word in [w for w, _ in _csv_pairs(page)], query
