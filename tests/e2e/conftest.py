@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from e2e_helpers import OMISSION
-from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, playwright_or_skip,
+from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, RUN_WATCH, playwright_or_skip,
                               server_log, streamlit_server)
 
 
@@ -172,6 +172,7 @@ def page(request, browser, server, sync_api, home):
     wire: list[str] = []
     the_end = listen(tab, wire)
     tab.add_init_script(CLICK_LOG)
+    tab.add_init_script(RUN_WATCH)
     tab.set_default_timeout(45_000)
     tab.goto(server)
     tab.get_by_text("Align new texts").wait_for()
