@@ -356,9 +356,15 @@ def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequen
     body = (_body([Chapter("", 0, len(src))], [0], src_skip), _body([Chapter("", 0, len(tgt))], [0], tgt_skip))
     book = _BookEmbedder(embedder, ([src[i].text for i in body[0]], [tgt[j].text for j in body[1]]),
                          config.max_side)
-    groups = match_chapters(src, tgt, src_ch, tgt_ch, embedder=book, config=chapter_config,
-                            src_skip=src_skip, tgt_skip=tgt_skip)
-    groups, warnings = _trusted(groups, src_ch, tgt_ch, skips, chapter_config)
+    if len(src_ch) == 1 and len(tgt_ch) == 1:
+        # nothing to match: a lone chapter's content, centred on its book's mean, is zero, so
+        # the pair scored below leaving both unmatched, and a book of one chapter a side (a
+        # short story's DOCX) was warned of chapters that "do not match well"
+        groups, warnings = [((0,), (0,))], []
+    else:
+        groups = match_chapters(src, tgt, src_ch, tgt_ch, embedder=book, config=chapter_config,
+                                src_skip=src_skip, tgt_skip=tgt_skip)
+        groups, warnings = _trusted(groups, src_ch, tgt_ch, skips, chapter_config)
     run = _Run(src, tgt, book, body, config=config, src_lang=src_lang, tgt_lang=tgt_lang)
     parts: list[list[Link]] = []
     left_out: tuple[set[int], set[int]] = (set(src_skip), set(tgt_skip))

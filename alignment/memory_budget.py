@@ -56,18 +56,24 @@ def check_memory(n: int, m: int, cfg: AlignConfig = AlignConfig(),
     need = estimate_mb(n, m, cfg)
     if cfg.max_memory_mb > 0:
         if need > cfg.max_memory_mb:
-            _refuse(n, m, need, f"the limit of {_gb(cfg.max_memory_mb)} (--max-memory)")
+            _refuse(n, m, need, f"the limit of {_gb(cfg.max_memory_mb)} (--max-memory)",
+                    below_base=cfg.max_memory_mb < BASE_MB)
         return
     free = available_mb() if free_mb is None else free_mb
     if free is not None and need - BASE_MB > free:
         _refuse(n, m, need, f"the {_gb(free + BASE_MB)} this machine has free")
 
 
-def _refuse(n: int, m: int, need: float, limit: str) -> None:
+def _refuse(n: int, m: int, need: float, limit: str, below_base: bool = False) -> None:
+    """Under a limit below what the process holds before any text (BASE_MB), cutting the text
+    cannot help: the least limit is said first."""
+    cut = "align it a part at a time (a chapter, or the files cut in two)"
+    advice = (f"no alignment takes less than {_gb(BASE_MB)}: give --max-memory {BASE_MB:.0f}M or "
+              f"more, and if that is still too little, {cut}" if below_base
+              else f"{cut}, or give a larger --max-memory")
     raise MemoryBudgetError(
         f"aligning {n:,} x {m:,} sentences needs about {_gb(need)} of memory, more than {limit}; "
-        f"align it a part at a time (a chapter, or the files cut in two), or give a larger "
-        f"--max-memory")
+        f"{advice}")
 
 
 def _gb(mb: float) -> str:

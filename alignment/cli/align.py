@@ -13,11 +13,12 @@ import click
 from .common import (check_before_work, check_output_paths, describe_alignment, detect_languages,
                      engine_options, lang_options, output_options, quiet_option, read_lines, warn,
                      write_outputs)
+from .paths import TEXTS, FilePath
 
 @click.command("align")
-@click.argument("src", type=click.Path())
-@click.argument("tgt", type=click.Path())
-@click.argument("more", nargs=-1, type=click.Path())
+@click.argument("src", type=FilePath(read=True, give=TEXTS))
+@click.argument("tgt", type=FilePath(read=True, give=TEXTS))
+@click.argument("more", nargs=-1, type=FilePath(read=True, give=TEXTS))
 @click.option("--langs", default=None, metavar="fr,en,es", help="Several versions: one language "
               "per text, original first (detected when not given).")
 @click.option("--out-dir", "-O", default=None, type=click.Path(file_okay=False),
@@ -33,7 +34,7 @@ from .common import (check_before_work, check_output_paths, describe_alignment, 
 @click.option("--format", "fmt", type=click.Choice(["po", "vecalign"]), default="po",
               show_default=True, help="po: the PO file of the pairs; vecalign: links "
               "'[0, 1]:[2]' one per line.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+@click.option("--output", "-o", type=FilePath(allow_dash=True, example="pairs.po"), default=None,
               help="Output file (PO, or links with --format vecalign); '-' or none: "
               "standard output (no PO when only --tmx/--tsv/--html are given). Several "
               "versions: SET.tmx, plus SET.<orig>-<version>.po per pair.")
@@ -83,7 +84,7 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     # no -o: the PO goes to standard output, unless only exports were asked for
     po = (output or (None if (tmx or tsv or html) else "-")) if fmt == "po" else None
     check_before_work([src, tgt], po=po, tmx=tmx, tsv=tsv, html=html,
-                      overwrite_edited=overwrite_edited)
+                      overwrite_edited=overwrite_edited, exports=("--tmx", "--tsv", "--html"))
     if fmt == "vecalign":
         _check_vecalign_outputs(src, tgt, output, tmx=tmx, tsv=tsv, html=html,
                                 overwrite_edited=overwrite_edited)
@@ -218,23 +219,33 @@ def _write_vecalign(bitext: Any, output: str | None) -> None:
         click.echo(text, nl=False)
         return
     from ..atomic import atomic_write_text
+    from . import interrupt
+    interrupt.writing()
     try:
         atomic_write_text(output, text)
     except OSError as exc:
         raise InputError(f"{output}: cannot write ({exc.strerror}); check the folder exists "
                          f"and is writable") from None
+    interrupt.wrote(output)
 
 
 def _size_mb(value: str | None) -> float | None:
-    """'2G', '1500M', '1.5GB' or a plain number of MB, in MB; BadParameter (usage, exit 2) else."""
+    """'2G', '1500M', '1.5GB' or a plain number of MB, in MB; BadParameter (usage, exit 2) else,
+    saying the units taken: "'512K' is no memory size" left the person guessing."""
     if value is None:
         return None
+    from ..memory_budget import BASE_MB
+
     text = value.strip().upper().removesuffix("B")
     scale = {"G": 1024.0, "M": 1.0}.get(text[-1:], None)
     try:
         mb = float(text[:-1] if scale else text) * (scale or 1.0)
     except ValueError:
-        mb = 0.0
-    if mb <= 0:
-        raise click.BadParameter(f"{value!r} is no memory size; give one such as 2G or 1500M")
+        raise click.BadParameter(f"{value!r} is no memory size: give a number with G "
+                                 f"(gigabytes) or M (megabytes), such as 2G, 1.5GB or 1500M; a "
+                                 f"plain number is megabytes") from None
+    if not 0 < mb < float("inf"):
+        raise click.BadParameter(f"{value!r} is no memory size: no alignment takes less than "
+                                 f"{BASE_MB / 1024:.1f} GB; give {BASE_MB:.0f}M or more, such as "
+                                 f"2G")
     return mb

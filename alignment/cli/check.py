@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .common import CONTEXT, check_writable, pair_language_options, quiet_option, read_pairs_or_po
+from .paths import PAIRS, FilePath
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -55,8 +56,24 @@ def _read(pairs: str, fmt: str, src_lang: str | None = None,
     return read_pairs_or_po(pairs, src_lang, tgt_lang)
 
 
+def _check_names(only: tuple[str, ...]) -> list[str]:
+    """The checks --only names, each known (UnknownComponent, before the file is read and the
+    encoder loaded: a misspelt name was refused only after both); [] for all."""
+    from ..checks import CHECKS
+    from ..errors import UnknownComponent
+
+    names = [n.strip() for item in only for n in item.split(",") if n.strip()]
+    if only and not names:   # '--only ""' (an empty shell variable) is no licence to run all
+        raise UnknownComponent(f"--only names no check; choose from: {', '.join(CHECKS)}")
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        raise UnknownComponent(f"unknown check {unknown[0]!r} (--only); choose from: "
+                               f"{', '.join(CHECKS)}")
+    return names
+
+
 @click.command("check", context_settings=CONTEXT)
-@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.argument("pairs", type=FilePath(read=True, give=PAIRS))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "po"]), default="text",
               show_default=True, help="text: one line per finding; json: a list of objects; "
               "csv: a report for a spreadsheet (the link's two texts, a column for the answer); "
@@ -109,13 +126,10 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     from ..checks import annotate_po, at_level, run_checks, split_dismissed
 
     from ..progress import tqdm_progress
+    from . import interrupt
 
     progress = tqdm_progress(disable=True if quiet else None)
-    names = [n.strip() for item in only for n in item.split(",") if n.strip()]
-    if only and not names:   # '--only ""' (an empty shell variable) is no licence to run all
-        from ..checks import CHECKS
-        from ..errors import UnknownComponent
-        raise UnknownComponent(f"--only names no check; choose from: {', '.join(CHECKS)}")
+    names = _check_names(only)
     bitext, fingerprint = _read(pairs, fmt, src_lang, tgt_lang)
     evidence = None
     if words:
@@ -134,6 +148,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     found = run_checks(bitext, only=names or None, evidence=evidence, progress=progress)
     findings, dismissed = split_dismissed(bitext, at_level(found, level))
     listed = sorted(findings + dismissed, key=lambda f: f.link) if show_dismissed else findings
+    interrupt.writing()
     if fmt == "json":
         click.echo(json.dumps([{**finding_dict(f), **({"dismissed": f in dismissed} if show_dismissed
                                                        else {})} for f in listed],
@@ -143,6 +158,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
         click.echo(render_findings_csv(bitext, listed, dismissed if show_dismissed else ()), nl=False)
     elif fmt == "po":
         annotate_po(pairs, findings, expected_fingerprint=fingerprint, checks=names or None)
+        interrupt.wrote(pairs)
         click.echo(f"{len(findings)} finding{'s' * (len(findings) != 1)} written into {pairs}", err=True)
     else:
         for f in listed:

@@ -18,19 +18,24 @@ import click
 
 from ..errors import AlignmentError
 from ..registry import EMBEDDERS, SEGMENTERS
+from . import interrupt
+from .paths import FilePath, check_po_name
 
 F = Callable[..., Any]
 
 
 class AlignmentGroup(click.Group):
     """A group whose commands report user errors, and files they cannot write, as one line and
-    exit 1."""
+    exit 1; Ctrl+C as what it left written, exit 130 (cli/interrupt.py)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        interrupt.start()
         try:
             return super().invoke(ctx)
         except (AlignmentError, OSError) as exc:
             _said(exc)
+        except KeyboardInterrupt:
+            interrupt.interrupted()
 
 
 def _said(exc: AlignmentError | OSError) -> NoReturn:
@@ -147,7 +152,7 @@ def output_options(func: F) -> F:
                              "output)."),
                             ("--tmx", "Also write a TMX 1.4 translation memory here ('-': "
                              "standard output).")):
-        func = click.option(name, type=click.Path(dir_okay=False, allow_dash=True),
+        func = click.option(name, type=FilePath(allow_dash=True, example=f"pairs.{name[2:]}"),
                             default=None, help=help_text)(func)
     return overwrite_edited_option(func)
 
@@ -156,8 +161,8 @@ def overwrite_edited_option(func: F) -> F:
     """--overwrite-edited: the one way past the refusal to replace a PO a person edited; every
     command that can write over a PO has it, since the refusal message names it."""
     return click.option("--overwrite-edited", is_flag=True,
-                        help="Replace an existing PO even if a person edited it (by -o or by "
-                        "any other output).")(func)
+                        help="Let an output replace a PO file even if a person edited "
+                        "it.")(func)
 
 
 def pair_language_options(func: F) -> F:
@@ -187,6 +192,7 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
     from ..po_guard import ensure_not_edited_po
 
     written: list[str] = []
+    interrupt.writing()
     with unwritable_said():
         if po == "-":
             from ..po import bitext_to_po
@@ -194,6 +200,7 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
         elif po:
             from ..po import write_po
             written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
+            interrupt.wrote(written[-1])
         for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html), ("txt", txt)):
             if path == "-":
                 from .. import export
@@ -201,7 +208,10 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
             elif path:
                 from ..registry import EXPORTERS
                 ensure_not_edited_po(path, option=f"--{name}", overwrite_edited=overwrite_edited)
-                written.extend(str(p) for p in EXPORTERS[name](bitext, path))
+                done = [str(p) for p in EXPORTERS[name](bitext, path)]
+                written.extend(done)
+                for file in done:
+                    interrupt.wrote(file)
     return written
 
 
@@ -286,19 +296,23 @@ NOT_TO_STDOUT = {
     "--anki": "an Anki deck is a zip archive, not text; give a file name (e.g. --anki "
               "cards.apkg)",
     "--moses": "Moses output is two files, PREFIX.<src-lang> and PREFIX.<tgt-lang>; give a "
-               "prefix (e.g. --moses corpus/train)",
+               "prefix (e.g. --moses train)",
 }
 
 
 def check_before_work(inputs: list[str], *, po: str | None, tmx: str | None = None,
                       tsv: str | None = None, html: str | None = None,
                       overwrite_edited: bool = False,
-                      more: Sequence[tuple[str, str | None]] = ()) -> None:
-    """Refuse now, not after a long alignment: outputs on inputs, missing folders, edited POs.
+                      more: Sequence[tuple[str, str | None]] = (),
+                      exports: Collection[str] = ()) -> None:
+    """Refuse now, not after a long alignment: outputs on inputs, missing folders, edited POs,
+    a PO named as another format (paths.check_po_name; `exports`: this command's options for
+    other formats, e.g. --tmx).
 
     `po` is the PO (-o); `more` names other outputs as (option, path), e.g. ("--epub", path)."""
     check_output_paths([("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html), *more],
                        inputs, po_options={"-o"}, overwrite_edited=overwrite_edited)
+    check_po_name(po, exports)
 
 
 def check_output_paths(outputs: Sequence[tuple[str, str | None]], inputs: Sequence[str], *,

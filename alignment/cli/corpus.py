@@ -13,6 +13,8 @@ import click
 from ..registry import EMBEDDERS
 from .common import (CONTEXT, AlignmentGroup, check_before_work, describe_alignment,
                      output_options, quiet_option, warn, write_outputs)
+from . import interrupt
+from .paths import FilePath
 
 @click.group("corpus", cls=AlignmentGroup, context_settings=CONTEXT, invoke_without_command=True)
 @click.option("--corpora", "corpora_dir", type=click.Path(file_okay=False), default=None,
@@ -96,6 +98,7 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
                           f"--file is with --side src or --side tgt")
     for s in sides:
         result = fetch_side(corpus, s, file=file, url=url, timeout=timeout, force=force)
+        interrupt.wrote(str(result.path))
         warn(result.warnings)
         click.echo(f"Fetched {corpus.id} {s.side} ({s.lang}) from {result.source} -> "
                    f"{result.path} (sha256 {result.sha256})")
@@ -104,7 +107,7 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
 
 @corpus_group.command("build")
 @click.argument("corpus_id", metavar="ID")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+@click.option("--output", "-o", type=FilePath(allow_dash=True, example="pairs.po"), default=None,
               help="PO file to write (default: ID.po in the current folder; '-': standard "
               "output).")
 @click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
@@ -126,7 +129,8 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
     po = output or f"{corpus_id}.po"
     check_outputs_not_in_corpus(load_corpus(corpus_id, root), [
         ("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html)])
-    check_before_work([], po=po, tmx=tmx, tsv=tsv, html=html, overwrite_edited=overwrite_edited)
+    check_before_work([], po=po, tmx=tmx, tsv=tsv, html=html, overwrite_edited=overwrite_edited,
+                      exports=("--tmx", "--tsv", "--html"))
     bitext = build_corpus(corpus_id, embedder=resolve_embedder(embedder), root=root,
                           progress=tqdm_progress(disable=True if quiet else None))
     warn(bitext.alignment.warnings)

@@ -12,37 +12,39 @@ import click
 
 from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_language_options,
                      read_pairs_or_po, unwritable_said, write_outputs)
+from .paths import PAIRS, FilePath
 
 @click.command("export", context_settings=CONTEXT)
-@click.argument("pairs", type=click.Path(dir_okay=False))
-@click.option("--tmx", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+@click.argument("pairs", type=FilePath(read=True, give=PAIRS))
+@click.option("--tmx", type=FilePath(allow_dash=True, example="pairs.tmx"), default=None,
               help="Write a TMX 1.4 translation memory here (links with both sides; '-': "
               "standard output).")
-@click.option("--tsv", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+@click.option("--tsv", type=FilePath(allow_dash=True, example="pairs.tsv"), default=None,
               help="Write tab-separated pairs here (every link, header row; '-': standard "
               "output).")
 @click.option("--moses", metavar="PREFIX", type=click.Path(), default=None,
               help="Write line-parallel PREFIX.<src-lang> and PREFIX.<tgt-lang>.")
-@click.option("--html", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+@click.option("--html", type=FilePath(allow_dash=True, example="pairs.html"), default=None,
               help="Write a standalone bilingual HTML reader here ('-': standard output).")
-@click.option("--txt", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+@click.option("--txt", type=FilePath(allow_dash=True, example="pairs.txt"), default=None,
               help="Write the translation as plain text here, as corrected: a paragraph per "
               "line, a blank line between ('-': standard output).")
-@click.option("--epub", type=click.Path(dir_okay=False), default=None,
+@click.option("--epub", type=FilePath(example="book.epub"), default=None,
               help="Write a bilingual EPUB 3 book here (chapters, table of contents).")
 @click.option("--epub-layout", type=click.Choice(["pairs", "paragraphs", "small"]), default="pairs",
               show_default=True, help="EPUB: each sentence pair original then translation, "
               "alternating paragraphs, or pairs with the translation in a smaller font.")
-@click.option("--anki", type=click.Path(dir_okay=False), default=None,
+@click.option("--anki", type=FilePath(example="cards.apkg"), default=None,
               help="Write Anki sentence cards here (.apkg: a card per link with both sides, "
               "the original on the front).")
-@click.option("--corrected", type=click.Path(dir_okay=False), default=None,
+@click.option("--corrected", type=FilePath(example="corrected.xlf"), default=None,
               help="Write a copy of the XLIFF or TMX file the pairs were imported from "
               "(--original) with the corrected translations, for the CAT tool that made it.")
-@click.option("--original", type=click.Path(dir_okay=False), default=None,
+@click.option("--original", type=FilePath(read=True, give="the XLIFF or TMX file the pairs "
+                                                    "came from"), default=None,
               help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX file the "
               "pairs came from.")
-@click.option("--glossary", type=click.Path(dir_okay=False), default=None,
+@click.option("--glossary", type=FilePath(example="glossary.csv"), default=None,
               help="Write the text's glossary here (.csv, as the app's: word pairs its word "
               "links make, counted, with an example; run `alignment words` first).")
 @click.option("--function-words", is_flag=True, default=False,
@@ -68,7 +70,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
 
     \b
     Example: alignment export serge.po --tmx serge.tmx --html serge.html
-    Example: alignment export pairs.po --moses corpus/train   (corpus/train.fr, corpus/train.en)
+    Example: alignment export pairs.po --moses train   (train.fr and train.en: a file per language)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
     Example: alignment export pairs.po --tsv - | cut -f2
     Example: alignment export story.po --txt story-corrected.en.txt   (the translation as text)

@@ -10,11 +10,12 @@ import click
 
 from .common import (CONTEXT, check_before_work, describe_alignment, overwrite_edited_option,
                      pair_language_options, read_pairs_file, write_outputs)
+from .paths import FilePath
 
 
 @click.command("import", context_settings=CONTEXT)
-@click.argument("pairs", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "po", type=click.Path(dir_okay=False, allow_dash=True),
+@click.argument("pairs", type=FilePath(read=True, give="a TMX, XLIFF, TSV or CSV file"))
+@click.option("-o", "--output", "po", type=FilePath(allow_dash=True, example="pairs.po"),
               required=True, help="The PO file to write ('-': standard output).")
 @pair_language_options
 @overwrite_edited_option

@@ -143,8 +143,10 @@ def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: s
     from ..po_guard import ensure_not_edited_po
     from ..versions_io import (render_set_tmx, render_set_tsv, write_pair_pos, write_set_tmx,
                                write_set_tsv, write_vecalign_pairs)
+    from . import interrupt
 
     written: list[Path] = []
+    interrupt.writing()
     try:
         if output:   # the pairs first: a set on disk has its pair POs (the app joins a PO
             # that differs from the set, by content: versions_pairs.py)

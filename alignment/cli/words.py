@@ -11,9 +11,11 @@ from typing import Any
 import click
 
 from ..registry import EMBEDDERS
+from . import interrupt
 from .common import (check_before_work, check_writable, detect_languages, eflomal_option,
                      lang_options, overwrite_edited_option, quiet_option, read_lines,
                      unwritable_said, warn, word_config)
+from .paths import FilePath
 
 def format_pharaoh(links: Any) -> str:
     """One line of word links per sentence pair: 'i-j' sure, 'ipj' possible (Pharaoh format)."""
@@ -68,6 +70,7 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
                          progress=tqdm_progress(disable=True if quiet else None))
     n = sum(len(link.words) for link in bitext.alignment.links)
+    interrupt.writing()
     if output == "-":
         click.echo(str(bitext_to_po(bitext)), nl=False)
     elif output is None:
@@ -78,9 +81,12 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
         with unwritable_said(output):
             write_po(bitext, output, overwrite_edited=overwrite_edited,
                      like=None if pairs_format(pairs) else pairs)
+    if output != "-":
+        interrupt.wrote(output or pairs)
     _say_past_limit(_links_past_limit(bitext, config), "link")
-    click.echo(f"Wrote {output or pairs}: {n} word links in {len(bitext.alignment.links)} "
-               f"entries", err=True)
+    entries = f"{n} word links in {len(bitext.alignment.links)} entries"
+    click.echo(f"Wrote {entries} to standard output" if output == "-"
+               else f"Wrote {output or pairs}: {entries}", err=True)
 
 
 def _links_past_limit(bitext: Any, config: Any) -> list[int]:
@@ -142,7 +148,7 @@ def _save_in_place(bitext: Any, pairs: str, fingerprint: str) -> None:
               "them); otherwise words, punctuation and l', qu', 's are cut here.")
 @click.option("--embedder", type=click.Choice(EMBEDDERS.names()), default="use",
               show_default=True, help="Encoder for the word vectors.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+@click.option("--output", "-o", type=FilePath(allow_dash=True, example="pairs.po"), default=None,
               help="PAIRS.po mode: write here instead of updating PAIRS.po in place ('-': "
               "standard output).")
 @overwrite_edited_option
