@@ -1,6 +1,6 @@
 """The app's "Split" cuts a link where its halves pair best (alignment.split_cut), and the
-halves of an unreviewed link stay to review: cut in the middle, a 2-3 link paired a sentence
-with the one the translation added, and both halves were marked reviewed."""
+halves are never marked reviewed: cut in the middle, a 2-3 link paired a sentence with the one
+the translation added, and both halves were marked reviewed."""
 
 from __future__ import annotations
 
@@ -82,7 +82,17 @@ def _bitext(reviewed: bool) -> Bitext:
 
 
 @pytest.mark.parametrize("reviewed", [False, True])
-def test_the_halves_keep_the_links_reviewed_mark(reviewed):
+def test_the_halves_are_never_marked_reviewed(reviewed):
+    """Nobody has checked the new pairings, even of a reviewed link: the cut is a guess."""
     halves = browse.split(_bitext(reviewed), 0).alignment.links
     assert [(h.src, h.tgt, h.reviewed, h.confidence) for h in halves] == [
-        ((0,), (0,), reviewed, 0.45), ((1,), (1,), reviewed, 0.45)]
+        ((0,), (0,), False, 0.45), ((1,), (1,), False, 0.45)]
+
+
+def test_a_reviewed_link_merged_with_one_to_review_then_split_leaves_both_to_review():
+    one_by_one = browse.split(_bitext(True), 0)
+    first, second = one_by_one.alignment.links
+    merged = browse.merge(browse.mark_reviewed(one_by_one, 0), 0, "next")
+    assert first.reviewed is False and merged.alignment.links[0].reviewed   # a merge is a review
+    again = browse.split(merged, 0).alignment.links
+    assert [(h.src, h.tgt, h.reviewed) for h in again] == [((0,), (0,), False), ((1,), (1,), False)]

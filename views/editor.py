@@ -143,12 +143,30 @@ def review_buttons(bitext: Bitext, i: int) -> None:
                help="Mark this link reviewed and select the next link to review")
 
 
+def sentence_choice(bitext: Bitext, i: int) -> int:
+    """The "Target sentence" selector of a link with several: which one the box edits.
+
+    Why its value is set again whenever the link or its sentences change: the browser keeps
+    the label of a keyed selector whose value stays valid, so from link 326 to link 107
+    (sentence 1 both times) it still showed "1: Il se fit quelques instants de silence." over
+    link 107's sentence in the box. A value set from here is sent with its new label. Another
+    link starts at its first sentence; the same link, a sentence of it edited, keeps the one
+    chosen (a link's sentences stay as they were when it is marked reviewed: typing is kept)."""
+    link = bitext.alignment.links[i]
+    labels = tuple(f"{k + 1}: {bitext.tgt[t].text[:60]}" for k, t in enumerate(link.tgt))
+    drawn = ss.get("edit_k_for")
+    if drawn != (i, link.tgt, labels):
+        same_link = drawn is not None and drawn[:2] == (i, link.tgt)
+        ss.edit_k = min(ss.get("edit_k", 0), len(labels) - 1) if same_link else 0
+        ss.edit_k_for = (i, link.tgt, labels)
+    return st.selectbox("Target sentence", range(len(labels)), key="edit_k",
+                        format_func=labels.__getitem__)
+
+
 def target_editor(bitext: Bitext, i: int) -> None:
     """Edit one target sentence in a form: "Apply edit" always sends the text typed."""
     link = bitext.alignment.links[i]
-    k = st.selectbox("Target sentence", range(len(link.tgt)), key="edit_k",
-                     format_func=lambda k: f"{k + 1}: {bitext.tgt[link.tgt[k]].text[:60]}") \
-        if len(link.tgt) > 1 else 0
+    k = sentence_choice(bitext, i) if len(link.tgt) > 1 else 0
     k = min(k, len(link.tgt) - 1)
     key = f"edit_{i}_{k}_{ss.get('rev', 0)}"
     with st.container(key="edit_box"), st.form("edit_form", border=False):

@@ -9,11 +9,12 @@ unrelated link.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import OMISSION, long_bitext, open_by_path, reader_table, settle
+from e2e_helpers import OMISSION, choose_link, long_bitext, open_by_path, reader_table, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -268,3 +269,87 @@ def test_close_after_ctrl_s_in_the_box_asks_nothing(page, po_copy):
     page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
     expect(page.get_by_text("Align new texts")).to_be_visible()
     assert asked == []
+
+
+# The correction panel's "Target sentence" selector, as a reviser uses it with the mouse and
+# keys: going from one link with several target sentences to another, the closed selector kept
+# the previous link's sentence ("1: Il se fit quelques instants de silence.") while the box below
+# held the new link's, so he could not tell which sentence he was editing.
+
+# links 1, 3 and 5 hold several target sentences; the first sentences differ from link to link
+TGT = {1: ["Il se fit quelques instants de silence.", "Puis la pluie reprit."],
+       2: ["Le chat dormait."],
+       3: ["Marie ouvrit la porte.", "Le vent entra.", "Elle eut froid."],
+       4: ["Le train partit."],
+       5: ["Paul riait.", "Personne ne savait pourquoi."]}
+
+
+def write_text(path: Path) -> None:
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    src, tgt, links = [], [], []
+    for n, sentences in TGT.items():
+        src.append(Sentence(f"Source sentence of link {n}.", n))
+        first = len(tgt)
+        tgt.extend(Sentence(text, n) for text in sentences)
+        links.append(Link((n - 1,), tuple(range(first, len(tgt))), 0.6))
+    write_po(Bitext(tuple(src), tuple(tgt), Alignment(tuple(links)), "en", "fr"), path)
+
+
+def shown(page) -> tuple[str, str]:
+    """What the closed selector shows and what the correction box holds."""
+    combo = page.get_by_role("combobox", name="Target sentence")
+    return combo.input_value(), page.get_by_label("Edit the target sentence").input_value()
+
+
+def expect_sentence(page, link: int, k: int, text: str | None = None) -> None:
+    """The selector shows sentence k of `link` and the box holds that very sentence."""
+    text = text or TGT[link][k - 1]
+    expect(page.get_by_label("Edit the target sentence")).to_have_value(text)
+    expect(page.get_by_role("combobox", name="Target sentence")).to_have_value(f"{k}: {text}")
+
+
+def choose_sentence(page, k: int) -> None:
+    """Open the selector with the mouse and click the sentence's option."""
+    page.get_by_role("combobox", name="Target sentence").click()
+    page.get_by_role("option").nth(k - 1).click()
+    settle(page)
+
+
+def test_the_target_sentence_selector_follows_the_link_and_keeps_typing(page, tmp_path):
+    po = tmp_path / "silence.po"
+    write_text(po)
+    open_by_path(page, po)
+    for link in (1, 3, 1, 5, 3):   # from one link with several sentences to another
+        choose_link(page, link)
+        expect_sentence(page, link, 1)
+    choose_sentence(page, 2)
+    expect_sentence(page, 3, 2)
+    choose_link(page, 2)   # one sentence: no selector
+    expect(page.get_by_role("combobox", name="Target sentence")).to_have_count(0)
+    choose_link(page, 3)   # another link in between: it starts again at its first sentence
+    expect_sentence(page, 3, 1)
+    choose_sentence(page, 3)
+
+    box = page.get_by_label("Edit the target sentence")
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Très froid.")
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="✓ Mark reviewed").click()   # the sentences stay: kept
+    expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible()
+    settle(page)
+    assert asked == []
+    assert shown(page) == ("3: Elle eut froid.", "Elle eut froid. Très froid.")
+    reader_table(page).locator("tr#link-5").click()   # another link: the guard asks first
+    settle(page)
+    assert len(asked) == 1 and "not applied" in asked[0], asked
+    assert shown(page) == ("3: Elle eut froid.", "Elle eut froid. Très froid.")
+
+    page.get_by_role("button", name="Apply edit").click()   # the label follows the new text
+    settle(page)
+    expect_sentence(page, 3, 3, "Elle eut froid. Très froid.")
+    choose_link(page, 1)
+    expect_sentence(page, 1, 1)
