@@ -46,9 +46,10 @@ _VOICING = "\uff9e\uff9f\u3099\u309a"
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # What a French reader types for the typographic forms: a straight apostrophe for the curly one
 # (and the modifier letter and the opening quote often set for it), 'oe' and 'ae' for the
-# ligatures that NFKC keeps ('ﬁ' it makes 'fi')
+# ligatures that NFKC keeps ('ﬁ' it makes 'fi'); and any reader a straight double quote for the
+# quotation marks of every language ('"清风楼"' found nothing where the text has '“清风楼”')
 _TYPED_FORMS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "œ": "oe", "Œ": "OE",
-                              "æ": "ae", "Æ": "AE"})
+                              "æ": "ae", "Æ": "AE", **dict.fromkeys("“”„‟«»「」『』", '"')})
 # The dot of an abbreviation an ordinal indicator ends ('Sr.ª', 'n.º'), folded to nothing
 _ORDINAL_DOT = re.compile("\\.(?=[\u00aa\u00ba])")
 
@@ -58,8 +59,8 @@ def fold(c: str, case: bool = False, accents: bool = True) -> str:
     """What one character is compared as in a plain search: its compatibility form (NFKC:
     '１８９８' is 1898, half-width 'ｱ' is 'ア', 'ﬁ' is 'fi'), without the optional marks, the
     Arabic letter forms made one (_ARABIC_FORMS), ё as е, the accents of Latin letters dropped
-    unless `accents` ('é' is 'e'), ’ as ', 'œ' as 'oe' (_TYPED_FORMS), and case folded unless
-    `case` ('ß' is 'ss')."""
+    unless `accents` ('é' is 'e'), ’ as ', “ and 「 as ", 'œ' as 'oe' (_TYPED_FORMS), and case
+    folded unless `case` ('ß' is 'ss')."""
     c = unicodedata.normalize("NFKC", c)
     c = _OPTIONAL_MARKS.sub("", c).replace("ё", "е").replace("Ё", "Е").translate(_ARABIC_FORMS)
     if not accents:

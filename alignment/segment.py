@@ -51,7 +51,7 @@ from .read import DATE_LINE, looks_like_heading, normalize_space
 from .segment_abbreviations import (ABBREVIATIONS, COMMON_ABBREVIATIONS, NUMBER_ABBREVIATIONS,
                                     goes_on_after)
 from .segment_langs import (after_elision, clock_goes_on, house_number, pysbd_missed, quote_ends,
-                            speech_tag, vetted_goes_on, without_article)
+                            quoted_cuts, speech_tag, vetted_goes_on, without_article)
 from .segment_pysbd import BIDI_MARKS, pysbd_starts
 from .types import Document, Sentence
 
@@ -263,7 +263,7 @@ def _split_line(text: str, lang: str, dash: bool) -> list[str]:
     if confirmed is not None:
         confirmed |= {c for c in candidates if pysbd_missed(text, c, lang)}
     cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang, dash)]
-    cuts = sorted(set(cuts) | _heading_cuts(text, lang, dash))
+    cuts = sorted((set(cuts) - quoted_cuts(text, set(cuts), lang)) | _heading_cuts(text, lang, dash))
     bounds = [0, *cuts, len(text)]
     # a stray quote or dash is no sentence: glue it to the one before (or after)
     wordless = {k for k in range(len(bounds) - 1) if not _has_word(text[bounds[k]:bounds[k + 1]])}

@@ -1,9 +1,10 @@
 """Sentence-end rules of particular languages, beside segment.py's general ones (part of the
 segment stage): the abbreviations pysbd misses in Polish and Russian, the ends it misses in
 Russian, Chinese typed with half-width stops, the ends after closing quotes in Chinese and
-Japanese, Dutch and Italian elided words, abbreviations that go on only into a number, clock
-times with a.m. and p.m., and the speech tags of Chinese, Korean and Arabic, which have no
-letter case to tell them by.
+Japanese and none inside a quotation that is part of a sentence (`quoted_cuts`), Dutch and
+Italian elided words, abbreviations that go on only into a number, clock times with a.m. and
+p.m., and the speech tags of Chinese, Korean and Arabic, which have no letter case to tell
+them by.
 
 Kept apart so that segment.py reads as the general rule; each rule here is tested by a table
 of its language's sentences (tests/test_segment_langs.py, tests/test_segment_abbreviations*.py),
@@ -14,6 +15,7 @@ English, only a clock time opening a sentence ('At 11 p.m. Minsu comes back home
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # ... and for languages whose candidates pysbd vets (a key in ABBREVIATIONS would switch it off):
 # pysbd lists some of these but cuts after them before a capital or a number ("przy ul. Długiej");
@@ -143,12 +145,12 @@ _ZH_COLON_QUOTE = re.compile(r"[：:]“[^“”]*[！？!?]+”(?=[我你他她
 # unless it is a speech tag's ('“您好。”他说。': speech_tag); not ！ or ？, often followed by
 # one that _SPEECH_TAG does not know ('“不！”她急忙回答。')
 _ZH_QUOTE_END = re.compile(r"。+[”’」』]+(?=\w)")
-# Japanese: after 。」 ！」 ？」 (or 』) a word or a new quote starts a sentence
+# Japanese: after 。」 ！」 ？」 (or 』, ”, ’) a word or a new quote starts a sentence
 # ('「言葉は家です。」ポールは'), but not a quotative particle or a verb of saying, which take the
 # quote in ('「はい。」と言った', '「行こう！」って', '「はい。」などと'; と opens a few words), nor a
 # particle that makes the quote a noun ('「はい。」は便利だ': before a kanji or katakana; 'では',
 # 'もう' open sentences)
-_JA_QUOTE_END = re.compile(r"[。！？]+[」』]+(?=[「『\w])(?!と(?!ころ|にかく|ても|もかく|りあえず)|って|など|を"
+_JA_QUOTE_END = re.compile(r"[。！？]+[」』”’]+(?=[「『“\w])(?!と(?!ころ|にかく|ても|もかく|りあえず)|って|など|を"
                            r"|[がはのもにで][\u3400-\u9fff\u30a0-\u30ff]"
                            r"|言|答え|叫|尋ね|たずね|訊|囁|ささや|呟|つぶや|怒鳴|どな)")
 
@@ -208,8 +210,57 @@ _QUOTED_END = {"zh": ("?", "!", "？", "！", "。")}
 
 def speech_tag(left: str, right: str, lang: str, closers: str) -> bool:
     """Does `right` open the speech tag of the quoted question or exclamation (in Chinese, any
-    quoted sentence) `left` ends with (in `closers`, segment.py's closing quotes)?"""
+    quoted sentence) `left` ends with (in `closers`, segment.py's closing quotes)? Not in
+    Chinese where a colon opened the quote: its speech verb came before it ('她问：“…。”他没有回答。')."""
     tag = _SPEECH_TAG.get(lang)
     ends = _QUOTED_END.get(lang, ("?", "!", "؟", "？", "！"))
     return tag is not None and left[-1] in closers \
-        and left.rstrip(closers).endswith(ends) and bool(tag.match(right))
+        and left.rstrip(closers).endswith(ends) and bool(tag.match(right)) \
+        and not (lang == "zh" and _ZH_OPENED_AFTER_COLON.search(left))
+
+
+_ZH_OPENED_AFTER_COLON = re.compile(r"[：:][“「『][^“”「」『』]*[”」』]+$")
+# Chinese and Japanese quotation marks, opening -> closing (“ and ‘ close German quotes, not these)
+_CJK_QUOTES = {"「": "」", "『": "』", "“": "”", "‘": "’", "《": "》"}
+_CJK_CLOSING = {close: open_ for open_, close in _CJK_QUOTES.items()}
+MAX_QUOTE_SENTENCES = 3
+MAX_QUOTE_CHARS = 200
+_SPACES = re.compile("[ \u00a0]*")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) index of each Chinese or Japanese quotation closed in `text`, nested
+    ones too; a closing mark without its opening one (an apostrophe: 'Paul’s') is skipped."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for k, char in enumerate(text):
+        if char in _CJK_QUOTES:
+            stack.append((char, k))
+        elif char in _CJK_CLOSING:
+            opened = [d for d, (mark, _) in enumerate(stack) if mark == _CJK_CLOSING[char]]
+            if opened:
+                spans.append((stack[opened[-1]][1], k))
+                del stack[opened[-1]:]
+    return spans
+
+
+def quoted_cuts(text: str, cuts: set[int], lang: str) -> set[int]:
+    """The `cuts` (sentence starts) to drop: those inside a Chinese or Japanese quotation that is
+    part of a longer sentence, because it opens after the sentence's first words ('彼は「…。…」',
+    '她问：“…？…。”') or the sentence goes on after it ('「…。…」と語った'). A quotation that is a
+    sentence of its own (or several) keeps its cuts, as in English, and so does a long one (more
+    than MAX_QUOTE_SENTENCES sentences or MAX_QUOTE_CHARS characters): a speech running over
+    a page is no sentence, and the encoder's cost grows with a sentence's length."""
+    if lang not in ("zh", "ja"):
+        return set()
+    drop: set[int] = set()
+    ordered = sorted(cuts)
+    for start, end in quote_spans(text):
+        inside = set(ordered[bisect_right(ordered, start):bisect_right(ordered, end)])
+        if not inside or len(inside) >= MAX_QUOTE_SENTENCES or end - start + 1 > MAX_QUOTE_CHARS:
+            continue
+        after = _SPACES.match(text, end + 1).end()
+        opens = start in cuts or _SPACES.match(text).end() == start
+        if not (opens and (after == len(text) or after in cuts)):
+            drop |= inside
+    return drop

@@ -28,6 +28,7 @@ from typing import Any
 from .atomic import atomic_write_bytes
 from .cache_root import cache_root, earlier_root, found_earlier
 from .errors import InputError, POConflict, UnknownComponent, UploadError
+from .file_names import readable_filename
 from .import_pairs import PAIR_FORMATS, pairs_format, read_pairs
 from .progress import Progress, no_progress
 from .types import Bitext
@@ -81,9 +82,20 @@ def aligned_dir() -> Path:
 
 
 def aligned_path(src_name: str, tgt_name: str, digest: str) -> Path:
-    """A lasting, readable name for an aligned pair: <src stem>--<tgt stem>-<digest>.po."""
-    stems = [safe_filename(Path(n).stem, "text")[:40] for n in (src_name, tgt_name)]
-    return found_earlier(aligned_dir() / f"{stems[0]}--{stems[1]}-{digest[:8]}.po")
+    """A lasting, readable name for an aligned pair: <src stem>--<tgt stem>-<digest>.po, the
+    stems in their own script (the start page shows them: file_names.py), or the ASCII name
+    an earlier version gave these texts where only that file is there (it holds corrections)."""
+    stems = [readable_filename(Path(n).stem, "text", 80) for n in (src_name, tgt_name)]
+    ascii_stems = [safe_filename(Path(n).stem, "text")[:40] for n in (src_name, tgt_name)]
+    return _or_earlier_name(aligned_dir() / f"{stems[0]}--{stems[1]}-{digest[:8]}.po",
+                            f"{ascii_stems[0]}--{ascii_stems[1]}-{digest[:8]}.po")
+
+
+def _or_earlier_name(path: Path, ascii_name: str) -> Path:
+    """`path` (found_earlier), or the file named `ascii_name` beside it when only that one exists."""
+    path = found_earlier(path)
+    earlier = found_earlier(path.with_name(ascii_name))
+    return earlier if not path.exists() and earlier.exists() else path
 
 
 def digest_of(texts: Iterable[bytes]) -> str:
@@ -171,7 +183,7 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
     po = str(bitext_to_po(bitext)).encode("utf-8")
     stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang and not src_lang else "")
     stored = store_upload(f"{stem}.po", po, directory, max_mb=float("inf"))
-    kept = keep_upload(stored, pairs_digest(data, tgt_lang, src_lang))
+    kept = keep_upload(stored, pairs_digest(data, tgt_lang, src_lang), f"{stem}.po")
     if pairs_format(base) in ("xliff", "tmx"):   # kept beside it: the corrections go back into it
         original = kept.with_name(f"{kept.stem}{ORIGINAL}{Path(base).suffix.lower()}")
         if not original.is_file():
@@ -197,12 +209,16 @@ def corrected_original(bitext: Bitext, original: Path) -> tuple[bytes, str]:
     return data, describe(done)
 
 
-def keep_upload(stored: Path, digest: str) -> Path:
-    """Move an uploaded PO into the lasting folder (aligned/uploaded/<stem>-<digest>.po).
+def keep_upload(stored: Path, digest: str, name: str = "") -> Path:
+    """Move an uploaded PO into the lasting folder (aligned/uploaded/<stem>-<digest>.po, the
+    stem `name`'s in its own script where given, else `stored`'s).
 
-    The same upload again opens the kept file, with any corrections saved to it.
+    The same upload again opens the kept file, with any corrections saved to it (under the
+    ASCII name an earlier version kept it as, where only that one is there).
     """
-    target = found_earlier(aligned_dir() / "uploaded" / f"{stored.stem}-{digest[:8]}.po")
+    stem = readable_filename(Path(name).stem, stored.stem) if name else stored.stem
+    target = _or_earlier_name(aligned_dir() / "uploaded" / f"{stem}-{digest[:8]}.po",
+                              f"{stored.stem}-{digest[:8]}.po")
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_file():
         stored.unlink(missing_ok=True)
@@ -245,7 +261,7 @@ def keep_po_upload(name: str, data: bytes, directory: Path) -> Path:
     except Exception:
         stored.unlink(missing_ok=True)
         raise
-    return keep_upload(stored, hashlib.sha256(data).hexdigest())
+    return keep_upload(stored, hashlib.sha256(data).hexdigest(), _base_name(name))
 
 
 def save_copy(bitext: Bitext, target: str | os.PathLike[str]) -> Path:

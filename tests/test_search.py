@@ -159,6 +159,10 @@ def test_a_catastrophic_pattern_with_word_boundaries_finishes_at_once():
     ("soeur", "Ma sœur, SŒUR, soeur", ["sœur", "SŒUR", "soeur"]), ("sœur", "soeur", ["soeur"]),
     ("oeil", "l’œil", ["œil"]), ("oe", "cœur", ["œ"]), ("e", "cœur", ["œ"]),
     ("caecum", "cæcum, Cæcum", ["cæcum", "Cæcum"]), ("ae", "ǣ æ", ["ǣ", "æ"]),
+    # quotation marks are a straight double quote, both ways
+    ('"清风楼"', '名叫“清风楼”，「清风楼」『清风楼』"清风楼"', ["“清风楼”", "「清风楼」", "『清风楼』", '"清风楼"']),
+    ('"Paris"', "«Paris», „Paris“, ＂Paris＂", ["«Paris»", "„Paris“", "＂Paris＂"]),
+    ("“清风楼”", '叫"清风楼"', ['"清风楼"']), ("「", "“清”", ["“", "”"]),
 ])
 def test_plain_search_finds_what_a_reader_types(query, text, found):
     """A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ',
@@ -202,6 +206,7 @@ def test_composed_letters_and_ligatures_keep_offsets(query, text, spans):
     ("rhone", "Rhône", True), ("été", "e\u0301te\u0301", True), ("soeur", "sœur", True),
     ("احمد", "أَحْمَدُ", True), ("ابراهيم", "إبراهيم", True), ("مدرسه", "المدرسة", True),
     ("istanbul", "İstanbul", True), ("été", "ete", False), ("pont", "Lyon", False),
+    ('"清风楼"', "名叫“清风楼”。", True), ('"清风楼"', "清风楼", False),
 ])
 def test_plain_finds_folds_as_the_search_does(query, text, found):
     """The glossary's search box compared lowered strings: 'muller' missed 'Müller'."""

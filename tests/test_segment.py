@@ -185,9 +185,10 @@ OTHER_LANGUAGES = [
     # one letter of a script without case is an abbreviation ('د.': Dr.)
     ("ar", "وصل د. أحمد إلى القاهرة. ثم غادر.", ["وصل د. أحمد إلى القاهرة.", "ثم غادر."]),
     ("he", "פגשתי את ד. כהן. הוא שמח.", ["פגשתי את ד. כהן.", "הוא שמח."]),
-    # Chinese: a full stop inside closing quotes ends the sentence; not ！ (a speech tag follows)
+    # Chinese: a full stop inside closing quotes ends the sentence; not ！ (a speech tag follows);
+    # a quotation opened after the sentence's first words is not cut (test_segment_cjk_quotes.py)
     ("zh", "医生说：“你必须休息。今天不要出门。”然后他离开了。",
-     ["医生说：“你必须休息。", "今天不要出门。”", "然后他离开了。"]),
+     ["医生说：“你必须休息。今天不要出门。”", "然后他离开了。"]),
     ("zh", "“不！”她回答。", ["“不！”她回答。"]),
     # an opening quote after a stop starts a sentence (“ closes a German quote, not a Chinese one)
     ("zh", "“我们走吧，”她对保罗说。“还有三艘船在海上。”", ["“我们走吧，”她对保罗说。", "“还有三艘船在海上。”"]),
