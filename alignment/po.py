@@ -28,8 +28,9 @@ from .po_guard import carry_over, ensure_writable, has_foreign, link_order, lock
 from .po_files import parse_po_bytes, read_po, read_po_bytes, read_po_fingerprinted
 from .po_read import (DEFAULT_REVIEW_THRESHOLD, FORMAT_VERSION, PLACEHOLDER, checksum_matches,
                       entries_checksum, po_to_bitext, rebuild_text)
+from .po_words import word_lines
 from .snapshot import load_snapshot, store_snapshot
-from .types import Bitext, Link, Sentence, Signature, WordLink
+from .types import Bitext, Link, Sentence, Signature
 
 __all__ = [
     "DEFAULT_REVIEW_THRESHOLD", "FORMAT_VERSION", "PLACEHOLDER", "atomic_write_bytes",
@@ -72,7 +73,7 @@ def _entry(bitext: Bitext, i: int, link: Link, threshold: float) -> polib.POEntr
              f" / tgt {_numbers((s.paragraph for s in tgt_sents), ' ')}"]
     if any("\n" in s.text for s in src_sents + tgt_sents) or (link.src and not msgid):
         lines.append(f"sentence lengths: src {_lengths(src_sents)} / tgt {_lengths(tgt_sents)}")
-    lines.extend(_word_lines(link.words))
+    lines.extend(word_lines(link.words, [s.text for s in src_sents], [s.text for s in tgt_sents]))
     lines.extend(f"dismissed: {key}" for key in link.dismissed)
     fuzzy = link.confidence < threshold and not link.reviewed
     return polib.POEntry(
@@ -80,15 +81,6 @@ def _entry(bitext: Bitext, i: int, link: Link, threshold: float) -> polib.POEntr
         msgid=msgid or PLACEHOLDER, msgstr=msgstr, comment="\n".join(lines),
         occurrences=[("src", str(j + 1)) for j in link.src] + [("tgt", str(j + 1)) for j in link.tgt],
         flags=["fuzzy"] if fuzzy else [])
-
-
-def _word_lines(words: Sequence[WordLink]) -> list[str]:
-    """`words: 0-0 2-1 3p1` (Pharaoh, p = possible) and the confidences in hundredths."""
-    if not words:
-        return []
-    return ["words: " + " ".join(f"{w.src}{'-' if w.sure else 'p'}{w.tgt}" for w in words),
-            "word confidence: " + " ".join(str(round(w.confidence * 100)) for w in words)]
-
 
 
 def _lengths(sents: Sequence[Sentence]) -> str:

@@ -21,6 +21,7 @@ import polib
 
 from .errors import POFormatError
 from .po_guard import CONTINUED_NOTE, link_order
+from .po_words import read_words
 from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
 try:  # the aligner owns the threshold; keep working before it has landed
@@ -32,10 +33,8 @@ FORMAT_VERSION = "1"
 PLACEHOLDER = "[no source text]"
 _CTXT = re.compile(r"^src (-|\d+(?:,\d+)*) / tgt (-|\d+(?:,\d+)*)$")
 _LINK = re.compile(r"^(\d+)-(\d+) link, confidence (\S+?)(, reviewed)?$")
-_WORDS = re.compile(r"^(words|word confidence):\s*(.*)$")
 _DISMISSED = re.compile(r"^dismissed:\s*(.*)$")
 _KEY = re.compile(r"^[a-z]+ [0-9a-f]{12}$")   # check_dismissed.finding_key
-_WORD = re.compile(r"^(\d+)([-p])(\d+)$")
 _SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)$")
 # a line polib wrapped off one of those comments: po_guard.CONTINUED_NOTE
 
@@ -54,20 +53,6 @@ def comment_lines(entry: polib.POEntry) -> list[str]:
         else:
             out.append(line)
     return out
-
-
-def _read_words(po: polib.POFile, entry: polib.POEntry) -> tuple[WordLink, ...]:
-    """The entry's word links, from the comments po._word_lines writes (none: no links)."""
-    found = dict(_WORDS.match(line).groups() for line in comment_lines(entry) if _WORDS.match(line))
-    if not found:
-        return ()
-    pairs = [_WORD.match(item) for item in found.get("words", "").split()]
-    confidences = found.get("word confidence", "").split()
-    if not all(pairs) or len(confidences) != len(pairs) or not all(c.isdigit() for c in confidences):
-        raise POFormatError(f"{_where(po, entry)}: '#. words:' must list 'i-j' or 'ipj' links and "
-                            f"'#. word confidence:' one number 0-100 for each; fix or delete both lines")
-    return tuple(WordLink(int(m.group(1)), int(m.group(3)), int(c) / 100, m.group(2) == "-")
-                 for m, c in zip(pairs, confidences))
 
 
 # ---------------------------------------------------------------- PO -> Bitext
@@ -233,7 +218,8 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Ra
         texts = tuple([line for line in text.split("\n") if line.strip()] if new else old
                       for new, text, old in zip(typed, (entry.msgid, entry.msgstr), texts))
         reviewed = True
-    words = () if any(typed) else _read_words(po, entry)  # typed text: its tokens are new
+    # typed text: its tokens are new; edited text: read_words drops word links made on the old
+    words = () if any(typed) else read_words(comment_lines(entry), texts, _where(po, entry))
     _no_control_characters(po, entry)
     return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words,
                 _read_dismissed(po, entry))

@@ -27,8 +27,10 @@ from pathlib import Path
 from .atomic import atomic_write_text
 from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
 
-FORMAT = 4  # 2: with a check over the PO fingerprint and the payload; 3: links carry word links;
-            # 4: and dismissed findings (a format-3 snapshot of a PO would drop them)
+FORMAT = 5  # 2: with a check over the PO fingerprint and the payload; 3: links carry word links;
+            # 4: and dismissed findings (a format-3 snapshot of a PO would drop them); 5: word links
+            # of a link edited since they were made are dropped when read (po_words.py): a
+            # format-4 snapshot of such a PO still held them
 KEEP = 32  # newest snapshots kept; each is about the size of its PO file
 _log = logging.getLogger(__name__)
 _MSGCTXT = re.compile(rb"^msgctxt ", re.MULTILINE)
