@@ -13,7 +13,8 @@ writes atomically (atomic.py) and returns the paths written, as EXPORTERS expect
   side are left out for the same reason (MT training tools want pairs).
 * TSV and HTML are for reading and reviewing: every link is a row, an omission or addition is an
   empty cell. TSV has a header row (languages, link, confidence); tabs and line breaks inside a
-  text become spaces, nothing is quoted, so `cut` and spreadsheets read it alike.
+  text become spaces and cells are not quoted (`tsv_text`), so `cut -f2` gives the translation
+  as it is; `alignment import` reads it back exactly.
 * HTML is one standalone page (inline CSS, no script, no external asset) that reads offline on a
   phone: two columns side by side, stacked on narrow screens; every text is HTML-escaped.
 * The findings report (`render_findings_csv`) is what a proofreader sends the translator: one
@@ -49,11 +50,15 @@ def _one_line(text: str) -> str:
 
 
 def _pairs(bitext: Bitext, *, both_sides: bool) -> list[tuple[int, Link, str, str]]:
+    """Every link with its two texts; with `both_sides`, only those where each side holds text:
+    a translation emptied by hand in a PO editor is a link with one empty sentence, and
+    became a TMX unit with an empty <seg> (and an empty Moses line)."""
     rows = []
     for i, link in enumerate(bitext.alignment.links):
-        if both_sides and not (link.src and link.tgt):
+        src, tgt = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+        if both_sides and not (src.strip() and tgt.strip()):
             continue
-        rows.append((i, link, bitext.link_text(i, "src"), bitext.link_text(i, "tgt")))
+        rows.append((i, link, src, tgt))
     return rows
 
 
@@ -105,16 +110,24 @@ def write_tmx(bitext: Bitext, path: PathLike) -> list[Path]:
 # ---------------------------------------------------------------- TSV and Moses
 
 def tsv_text(rows: Iterable[Sequence[str]]) -> str:
-    """Rows as tab-separated lines; a cell holding a double quote is put in double quotes, its
-    own quotes doubled, as spreadsheets and CSV readers expect.
+    """Rows as tab-separated lines, each cell written as it is (a tab or line break in it
+    becomes a space: _one_line), as `cut`, `paste` and Moses-style tools read them.
 
-    Why (csv module, excel-tab dialect): English dialogue starts cells with a quote, and
-    pandas, LibreOffice and csv.reader then read on to the next quote, across tabs and lines:
-    38 links came back as 35 rows. Tabs and line breaks inside a cell are already spaces
-    (_one_line), so a cell without a quote is written as it is."""
-    out = io.StringIO()
-    csv.writer(out, dialect="excel-tab", lineterminator="\n").writerows(rows)
-    return out.getvalue()
+    Why no CSV quoting: '"Have you eaten?" she asked.' was written in quotes, its own quotes
+    doubled, so `cut -f2` mangled every line of dialogue (14 of a chapter's 117 lines). The cost:
+    a CSV reader (pandas, LibreOffice) reads a cell opening with a quote on to the next quote,
+    so read the file with quoting off (pandas `quoting=csv.QUOTE_NONE`, LibreOffice's string
+    delimiter emptied), or import it (import_tables.py reads it back exactly). A cell is
+    quoted CSV-style only where import would take it for a spreadsheet's quoting: wholly in
+    quotes, every quote inside doubled (import_tables.looks_quoted), as no sentence is."""
+    return "".join("\t".join(_tsv_cell(c) for c in row) + "\n" for row in rows)
+
+
+def _tsv_cell(text: str) -> str:
+    from .import_tables import looks_quoted
+
+    text = _one_line(text)
+    return '"' + text.replace('"', '""') + '"' if looks_quoted(text) else text
 
 
 def render_tsv(bitext: Bitext) -> str:
@@ -226,7 +239,8 @@ def render_txt(bitext: Bitext, side: str = "tgt") -> str:
         if sentence.paragraph != last or not paragraphs:
             paragraphs.append([])
             last = sentence.paragraph
-        paragraphs[-1].append(_one_line(sentence.text))
+        if sentence.text.strip():   # a sentence emptied by hand leaves no double space
+            paragraphs[-1].append(_one_line(sentence.text))
     return "".join(gap.join(p) + "\n\n" for p in paragraphs).rstrip("\n") + "\n" * bool(paragraphs)
 
 

@@ -2,15 +2,18 @@
 
 Part of the store stage, for import_pairs.py (read_pairs reads a .tsv or .csv here). Why a
 module of its own: a table is read by other rules than a CAT tool's XML. It may be quoted as
-spreadsheets quote or not quoted at all (`paste a.txt b.txt`), cut by a comma, a semicolon or
-a tab, and name its languages in a first row of codes, or not (then they are detected from
-its text). Library, and why: Python's csv (quotes and delimiters as spreadsheets write them).
+spreadsheets quote or not quoted at all (`paste a.txt b.txt`, our TSV export), cut by a comma, a
+semicolon or a tab, and name its languages in a first row of codes, or not (then they are
+detected from its text). Library, and why: Python's csv (quotes and delimiters as spreadsheets
+write them). A TSV is read line by line where it can be (`_tsv_rows`): our export writes its
+cells unquoted, and a cell opening with a dialogue quote is the text's own.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,7 +33,7 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
         raise InputError(f"{name}: looks like binary data, not a table of text; save a "
                          "spreadsheet (.xlsx, .ods) as CSV first") from None
     delimiter = "\t" if fmt == "tsv" else _delimiter(text)
-    rows = [r for r in _csv_rows(text, delimiter) if any(c.strip() for c in r)]
+    rows = [r for r in _rows(text, delimiter) if any(c.strip() for c in r)]
     if rows and len(rows[0]) < 2:
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
@@ -106,6 +109,57 @@ def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
     return lines if one_line_rows and _needless_quotes(lines, delimiter) else rows
 
 
+def _rows(text: str, delimiter: str) -> list[list[str]]:
+    return _tsv_rows(text) if delimiter == "\t" else _csv_rows(text, delimiter)
+
+
+# a cell as a spreadsheet quotes it: wholly in quotes, each quote inside doubled
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"', re.DOTALL)
+
+
+def looks_quoted(cell: str) -> bool:
+    """Whether a TSV cell is in a writer's quotes (`_tsv_rows`): wholly in quotes, with doubled
+    quotes inside. A writer that quotes only where needed quotes a cell for the quotes it
+    holds, so such a cell always holds a doubled one; a sentence does not."""
+    return _QUOTED.fullmatch(cell) is not None and '""' in cell[1:-1]
+
+
+def _tsv_rows(text: str) -> list[list[str]]:
+    """The rows of a tab-separated table: its lines, split at tabs, unless quoted cells span
+    lines or hold tabs (a spreadsheet's cell with a line break: the lines are uneven in width
+    where csv's rows are not).
+
+    Why lines first: a TSV written without quoting (ours, `paste a.txt b.txt`) holds dialogue
+    cells opening with a quote ('"Wait.' then 'Come back."' a row below, German '„Warte.' beside
+    it), which csv read on across tabs and lines to the next quote, merging rows. In the lines,
+    a cell in a writer's quotes (`looks_quoted`) is unquoted; so is every cell wholly in quotes
+    where all the pairs' non-empty cells are (a writer set to quote all)."""
+    lines = [line.split("\t") for line in io.StringIO(text, newline=None).read().split("\n")]
+    if '"' not in text:
+        return lines
+    if _evenness(lines) < 1.0:
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=None), delimiter="\t", strict=True))
+        except csv.Error:
+            rows = []
+        if _evenness(rows) > _evenness(lines):
+            return rows
+    cells = [c for line in lines for c in line[:2] if c.strip()]
+    every = bool(cells) and all(_QUOTED.fullmatch(c) for c in cells)
+    return [[_unquoted(c) if every or looks_quoted(c) else c for c in line] for line in lines]
+
+
+def _unquoted(cell: str) -> str:
+    match = _QUOTED.fullmatch(cell)
+    return match.group(1).replace('""', '"') if match else cell
+
+
+def _evenness(rows: list[list[str]]) -> float:
+    """The share of the non-blank rows as wide as the commonest width (1.0: all alike)."""
+    widths = Counter(len(r) for r in rows if any(c.strip() for c in r))
+    return widths.most_common(1)[0][1] / sum(widths.values()) if widths else 1.0
+
+
 def _needless_quotes(lines: list[list[str]], delimiter: str) -> bool:
     """Whether the pairs' cells (the first two columns) were written without quoting, though
     csv reads them: some cells are wholly in quotes that no writer needed (no quote, delimiter
@@ -124,7 +178,7 @@ def _delimiter(text: str) -> str:
     head = "\n".join(text.splitlines()[:50])
 
     def fit(delimiter: str) -> tuple[int, int]:
-        widths = [len(r) for r in _csv_rows(head, delimiter) if r]
+        widths = [len(r) for r in _rows(head, delimiter) if r]
         common = Counter(widths).most_common(1)
         return (sum(w == common[0][0] for w in widths), -common[0][0]) \
             if common and common[0][0] >= 2 else (0, 0)

@@ -223,10 +223,15 @@ def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
                         Span(side, start, start + len(text)))
 
 
-def _gap(bitext: Bitext, i: int) -> Side | None:
-    """The side that is empty in link i ('tgt' for an omission), or None."""
+def empty_side(bitext: Bitext, i: int) -> Side | None:
+    """The side of link i that holds no text ('tgt' for an omission), or None. A side whose
+    sentences are all blank counts as empty: a translation deleted by hand in a PO editor
+    (msgstr "" on a 1-1 link) is read back as one empty sentence (po_read._split), and was
+    neither reported nor kept out of the TMX and Moses exports."""
     link = bitext.alignment.links[i]
-    return "tgt" if not link.tgt else "src" if not link.src else None
+    src = any(bitext.src[j].text.strip() for j in link.src)
+    tgt = any(bitext.tgt[j].text.strip() for j in link.tgt)
+    return "tgt" if src and not tgt else "src" if tgt and not src else None
 
 
 def edge_blocks(bitext: Bitext, evidence: WordEvidence | None,
@@ -237,8 +242,8 @@ def edge_blocks(bitext: Bitext, evidence: WordEvidence | None,
     blocks = []
     for order in (range(n), range(n - 1, -1, -1)):
         taken = list(itertools.takewhile(
-            lambda i: _gap(bitext, i) is not None or mismatch(bitext, i, evidence, config), order))
-        if any(_gap(bitext, i) for i in taken):
+            lambda i: empty_side(bitext, i) is not None or mismatch(bitext, i, evidence, config), order))
+        if any(empty_side(bitext, i) for i in taken):
             blocks.append(range(min(taken), max(taken) + 1))
     if len(blocks) == 2 and blocks[0].stop > blocks[1].start:   # the whole text
         blocks = [range(0, n)]
@@ -246,7 +251,7 @@ def edge_blocks(bitext: Bitext, evidence: WordEvidence | None,
 
 
 def _run_message(bitext: Bitext, run: range, where: str) -> str:
-    gaps = [_gap(bitext, i) for i in run]
+    gaps = [empty_side(bitext, i) for i in run]
     added = sum(len(bitext.alignment.links[i].tgt) for i, g in zip(run, gaps) if g == "src")
     dropped = sum(len(bitext.alignment.links[i].src) for i, g in zip(run, gaps) if g == "tgt")
     parts = ([f"{added} sentence{'s' * (added > 1)} of the translation with no original"] * bool(added)
@@ -269,9 +274,9 @@ def check_omissions(bitext: Bitext, config: CheckConfig,
         covered.update(block)
     i = 0
     while i < n:
-        gap = _gap(bitext, i)
+        gap = empty_side(bitext, i)
         j = i + 1
-        while j < n and gap is not None and _gap(bitext, j) == gap and j not in covered:
+        while j < n and gap is not None and empty_side(bitext, j) == gap and j not in covered:
             j += 1
         if gap is not None and i not in covered:
             text = bitext.link_text(i, "tgt" if gap == "src" else "src")
@@ -292,7 +297,7 @@ def check_match(bitext: Bitext, config: CheckConfig,
         return
     covered = {i for block in edge_blocks(bitext, evidence, config) for i in block}
     for i in range(len(bitext.alignment.links)):
-        if i not in covered and _gap(bitext, i) is None:
+        if i not in covered and empty_side(bitext, i) is None:
             why = mismatch(bitext, i, evidence, config)
             if why:
                 yield make_finding(i, "match", "warning", f"these sentences may not match ({why})")

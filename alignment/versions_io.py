@@ -333,7 +333,7 @@ def _one_line(text: str) -> str:
 
 def render_set_tsv(vs: VersionSet) -> str:
     """Header of text names, then one line per row, one column per text (empty cell if none)."""
-    from .export import tsv_text   # quoted as the pairs' TSV
+    from .export import tsv_text   # cells as the pairs' TSV writes them
 
     return tsv_text([[t.name for t in vs.texts],
                      *([_one_line(vs.cell_text(i, k)) for k in range(len(vs.texts))]

@@ -113,7 +113,7 @@ CASES = [
     # every cell quoted (a writer set to quote all), a line break in one: the quotes are the writer's
     ("all.csv", '"Oui !","Yes!"\n"Deux\nlignes.","Two lines."\n'.encode(), {"src_lang": "fr", "tgt_lang": "en"},
      ("fr", "en"), [("Oui !", "Yes!"), ("Deux lignes.", "Two lines.")]),
-    # quoted as CSV writers (and our TSV export) quote: the quotes around a cell are the writer's
+    # quoted as CSV writers (and our TSV export before it wrote cells as they are) quote: the quotes around a cell are the writer's
     ("quoted.tsv", '"""Oui,"" dit-il."\t"""Yes,"" he said."\n"Deux\tcolonnes"\tTwo\n'.encode(),
      {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"),
      [('"Oui," dit-il.', '"Yes," he said.'), ("Deux colonnes", "Two")]),
