@@ -191,6 +191,9 @@ SURE_LETTERS = 100
 SURE = 0.99
 #: Chinese, Japanese and Korean told by their script need fewer letters: each says a word or more
 SURE_SCRIPT_LETTERS = 20
+#: distinct words a text needs besides: a few sentences hold dozens, while a text of one word
+#: again and again ('Line 0. Line 1.' ...) told langdetect nothing and was read as German
+SURE_WORDS = 10
 #: languages written so alike that langdetect names one for the other on a page of text
 _NEIGHBOURS = ({"da", "no"}, {"cs", "sk"}, {"hr", "sl"}, {"bg", "mk"}, {"af", "nl"},
                {"hi", "mr", "ne"})
@@ -198,8 +201,8 @@ _NEIGHBOURS = ({"da", "no"}, {"cs", "sk"}, {"hr", "sl"}, {"bg", "mk"}, {"af", "n
 
 def sure_language(text: str) -> str | None:
     """The language of a text when detection is sure enough to contradict a person: a text
-    of a few sentences (SURE_LETTERS) that langdetect gives SURE probability, or one written
-    in the script of Chinese, Japanese or Korean; else None.
+    of a few sentences (SURE_LETTERS, SURE_WORDS distinct words) that langdetect gives SURE
+    probability, or one written in the script of Chinese, Japanese or Korean; else None.
 
     Why stricter than detect_language: that one fills a language box, which a person reads;
     this one warns that a language they chose is not the text's, so a wrong warning on a line
@@ -211,7 +214,7 @@ def sure_language(text: str) -> str | None:
     by_script = script_language(sample)
     if by_script:
         return by_script if letters >= SURE_SCRIPT_LETTERS else None
-    if letters < SURE_LETTERS:
+    if letters < SURE_LETTERS or len(set(re.findall(r"[^\W\d_]+", sample.casefold()))) < SURE_WORDS:
         return None
     found = _probabilities(sample)
     return found[0].lang.split("-")[0] if found and found[0].prob >= SURE else None

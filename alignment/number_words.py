@@ -272,6 +272,13 @@ def phrases_apart(lang: str) -> list[str]:
     return said
 
 
+# the word for one where it is never the article, folded: Spanish 'uno' (the article is 'un',
+# 'una'), as in 'Capítulo uno' (changed to 'Chapter Nine', no finding: one was never read);
+# not in 'cada uno' (each), 'el uno al otro', 'uno y otro', 'uno tras otro' (each other, both,
+# one after another): their translations rarely say one
+ONE_ALONE: dict[str, str] = {"es": r"(?<!cada )uno(?! (?:[^\W\d_]+ ){0,2}otr[oa]s?\b)"}
+
+
 def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     """(value, words, start, end) of the cardinals 2-100 written out in text that can be
     compared with another text's: not an hour said from the hours around it ('halb elf' is
@@ -280,8 +287,9 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     LIMSI's Emma), nor the first words of a larger number ('deux mille'), nor a measure a
     translator may convert ('cinquante kilometres' / 'thirty miles': 8.3 false warnings per
     1,000 clean links on Alibi before), nor a compound ('deux mille cinq cents',
-    number_compounds: number_pairs compares those whole). Spans are the text's own where
-    folding keeps its length (else none: start = end = 0)."""
+    number_compounds: number_pairs compares those whole). One only where it cannot be the
+    article (ONE_ALONE: Spanish 'uno'). Spans are the text's own where folding keeps its
+    length (else none: start = end = 0)."""
     found = _cardinals(primary(lang))
     if found is None:
         return []
@@ -294,8 +302,13 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     apart = re.sub(r"\b(?:" + "|".join(said) + r")\b", lambda m: " " * len(m.group()), folded) \
         if said else folded
     same = len(folded) == len(text)
-    return [(words[m.group()], m.group(), *((m.start(), m.end()) if same else (0, 0)))
-            for m in pattern.finditer(masked(apart, compounds(folded, lang)))]
+    apart = masked(apart, compounds(folded, lang))
+    found = [(words[m.group()], m) for m in pattern.finditer(apart)]
+    if primary(lang) in ONE_ALONE:   # outside the cardinals read ('treinta y uno' is 31)
+        rest = pattern.sub(lambda m: " " * len(m.group()), apart)
+        ones = re.finditer(rf"\b{ONE_ALONE[primary(lang)]}\b", rest)
+        found = sorted(found + [(1, m) for m in ones], key=lambda f: f[1].start())
+    return [(n, m.group(), *((m.start(), m.end()) if same else (0, 0))) for n, m in found]
 
 
 @lru_cache(maxsize=16)

@@ -6,7 +6,8 @@ per line (benchmark input, raw or tokenized). Both report progress through the s
 callback and never print. Language codes are checked against the CLDR language list of
 Babel (a well-kept library already installed with trafilatura) so that a typo such as
 "fre" or "english" is a clear error, while a real language the encoder does not know
-(Greek, Czech...) still aligns: the aligner then warns in `Alignment.warnings`.
+(Greek, Czech...) still aligns: the aligner then warns in `Alignment.warnings`; so does
+unrelated.py where the two texts do not read as a text and its translation (the wrong files).
 """
 
 from __future__ import annotations
@@ -144,12 +145,14 @@ def _align(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], *, src_lang: st
            tgt_lang: str, embedder: Any, config: Any, corpus_id: str,
            progress: Progress) -> Bitext:
     from .align import AlignConfig, align
+    from .unrelated import with_unrelated_warning
 
-    alignment = align(src, tgt, embedder=resolve_embedder(embedder),
+    embedder = resolve_embedder(embedder)
+    alignment = align(src, tgt, embedder=embedder,
                       config=config if config is not None else AlignConfig(),
                       src_lang=src_lang, tgt_lang=tgt_lang, progress=progress)
-    return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang,
-                  tgt_lang=tgt_lang, corpus_id=corpus_id)
+    return with_unrelated_warning(Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang,
+                                         tgt_lang=tgt_lang, corpus_id=corpus_id), embedder)
 
 
 def _align_books(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], src_doc: Document,
@@ -158,16 +161,18 @@ def _align_books(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], src_doc: 
     """Books: chapters matched first when both sides have them (chapters.py); notes,
     tables of contents and front matter left unaligned."""
     from .chapters import align_books, sentence_chapters, unaligned_sentences
+    from .unrelated import with_unrelated_warning
 
     both = bool(src_doc.chapters and tgt_doc.chapters)
+    embedder = resolve_embedder(embedder)
     alignment = align_books(
         src, tgt, sentence_chapters(src_doc, src) if both else (),
-        sentence_chapters(tgt_doc, tgt) if both else (), embedder=resolve_embedder(embedder),
+        sentence_chapters(tgt_doc, tgt) if both else (), embedder=embedder,
         config=config, src_lang=src_lang, tgt_lang=tgt_lang,
         src_skip=unaligned_sentences(src_doc, src), tgt_skip=unaligned_sentences(tgt_doc, tgt),
         progress=progress)
-    return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang,
-                  tgt_lang=tgt_lang, corpus_id=corpus_id)
+    return with_unrelated_warning(Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang,
+                                         tgt_lang=tgt_lang, corpus_id=corpus_id), embedder)
 
 
 def format_vecalign(bitext: Bitext) -> str:

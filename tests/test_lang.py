@@ -185,7 +185,10 @@ STORM = {"en": "The storm reached the island at about half past ten, and the kee
     ("Hello everyone.", None),
     ("好。", None),
     ("12 34 56 78 90 " * 20, None),
-], ids=["en", "ru", "zh", "ja", "short-en", "line-en", "hello", "one-character", "digits"])
+    (" ".join(f"Line {k}." for k in range(2000)), None),   # one word again and again: read as de
+    ("Yes, yes, no. " * 40, None),
+], ids=["en", "ru", "zh", "ja", "short-en", "line-en", "hello", "one-character", "digits",
+        "one-word-lines", "three-words"])
 def test_sure_language_only_on_a_few_sentences(text: str, lang: str | None) -> None:
     assert sure_language(text) == lang
 

@@ -14,7 +14,7 @@ from alignment.number_words import compared_numbers
 from alignment.numbers import quantities
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
 
-TR, PL, PT, KO = ("tr", "en"), ("pl", "en"), ("pt", "en"), ("ko", "en")
+TR, PL, PT, KO, ES = ("tr", "en"), ("pl", "en"), ("pt", "en"), ("ko", "en"), ("es", "en")
 
 
 def numbers(src: str, tgt: str, langs: tuple[str, str]) -> tuple[Finding, ...]:
@@ -45,6 +45,19 @@ FAITHFUL = [
     ("사과 다섯 개를 샀습니다.", "I bought five apples.", KO),
     ("그녀는 스물세 살이에요.", "She is 23.", KO),
     ("열 시에 만나요.", "Let us meet at ten.", KO),
+    # Spanish 'uno' is read as 1 (never the article: that is 'un', 'una'), also as a pronoun
+    ("Capítulo uno: La llegada", "Chapter One: The Arrival", ES),
+    ("Uno nunca sabe lo que traerán los dos días siguientes.",
+     "One never knows what the next two days will bring.", ES),
+    ("Uno nunca sabe lo que traerán los dos días siguientes.",
+     "You never know what the next two days will bring.", ES),
+    ("Uno se cansa de esperar cuatro horas.", "You get tired of waiting four hours.", ES),
+    ("Se miraron el uno al otro durante tres minutos.",
+     "The two of them looked at each other for three minutes.", ES),
+    ("Uno y otro tenían veinte años.", "The two of them were twenty.", ES),
+    ("Uno tras otro, los cinco hermanos salieron.", "The five brothers left in turn.", ES),
+    ("Cada uno de ellos trajo una cesta.", "Each of the two brought a basket.", ES),
+    ("Tenía treinta y uno años.", "He was thirty-one.", ES),
 ]
 
 
@@ -74,6 +87,8 @@ SLIPS = [  # (src, tgt, langs, severity, the numbers the message quotes as writt
      ["1.200,50 in the original, 1.200 in the translation"]),
     ("사과 다섯 개를 샀습니다.", "I bought six apples.", KO, "warning", ["다섯 in the original", "six"]),
     ("그녀는 스물세 살이에요.", "She is 24.", KO, "error", ["스물세 in the original, 24 in the translation"]),
+    ("Capítulo uno: La llegada", "Chapter Nine: The Arrival", ES, "warning", ["uno (1)", "Nine (9)"]),
+    ("Página uno de cinco.", "Page two of five.", ES, "warning", ["uno (1)", "two (2)"]),
 ]
 
 
