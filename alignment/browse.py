@@ -27,7 +27,7 @@ from .corrections import (Direction, History, add_target, dismiss, drop_addition
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
 from .workspace import (MAX_UPLOAD_MB, export_bytes, guess_language,  # noqa: F401
                         load_position, notes_path, safe_filename, save_position, store_upload)
-from .types import Bitext, Finding, Link, Sentence, Side, Span
+from .types import Bitext, Finding, Link, Sentence, Side, Span, sentence_starts
 from .words import word_groups
 
 REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD
@@ -187,7 +187,7 @@ def _moved(old: Bitext, new: Bitext, i: int, j: int, span: Span) -> Span | None:
     o_sents, n_sents = (old.src, new.src) if span.side == "src" else (old.tgt, new.tgt)
     if len(o_sents) != len(n_sents) or not was or not set(was) <= set(now) or any(o_sents[k] != n_sents[k] for k in was):
         return None
-    shift = sum(len(n_sents[k].text) + 1 for k in now[:now.index(was[0])])
+    shift = sentence_starts([n_sents[k].text for k in now])[now.index(was[0])]
     return Span(span.side, span.start + shift, span.end + shift)
 
 
@@ -260,17 +260,18 @@ def highlight(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
 def _side_html(bitext: Bitext, link: Link, side: Side, marks: Sequence[tuple[int, int, str]]) -> str:
     """One cell's HTML: the link's sentences on `side`, a <br> where a paragraph changes."""
     sents = bitext.src if side == "src" else bitext.tgt
+    idx = link.src if side == "src" else link.tgt
     parts: list[str] = []
-    off, prev = 0, None
-    for j in (link.src if side == "src" else link.tgt):
+    end, prev = 0, None
+    for j, off in zip(idx, sentence_starts([sents[k].text for k in idx])):
         sent = sents[j]
         n = len(sent.text)
         local = [(max(a, off) - off, min(b, off + n) - off, c) for a, b, c in marks
                  if a < off + n and b > off]
-        if parts:
-            parts.append("<br>" if sent.paragraph != prev else " ")
+        if parts:   # the joiner link_text puts there: a space, or none between CJK sentences
+            parts.append("<br>" if sent.paragraph != prev else " " * (off - end))
         parts.append(highlight(sent.text, local))
-        prev, off = sent.paragraph, off + n + 1
+        prev, end = sent.paragraph, off + n
     return "".join(parts)
 
 

@@ -32,7 +32,7 @@ from .cjk import CJK
 from .cjk import split as cjk_split
 from .cjk import words as cjk_words
 from .lang import MARKS, primary
-from .types import MAX_WORD_PAIRS, Bitext
+from .types import MAX_WORD_PAIRS, Bitext, join_sentences
 from .word_similarity import WordSpan, similarity_matrix
 
 Vectors = Callable[[Sequence[str]], np.ndarray]
@@ -133,7 +133,7 @@ def drop_texts(bitext: Bitext, i: int) -> list[tuple[str, str, str, int]]:
         if len(idx) < 2:
             continue
         for k in range(len(idx)):
-            rest = " ".join(sents[j].text for n, j in enumerate(idx) if n != k)
+            rest = join_sentences([sents[j].text for n, j in enumerate(idx) if n != k])
             pair = (rest, bitext.link_text(i, "tgt")) if side == "src" else (bitext.link_text(i, "src"), rest)
             out.append((*pair, side, k))
     return out

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .evidence import WordEvidence, words_of
-from .types import Bitext, Finding, Span
+from .types import Bitext, Finding, Span, sentence_starts
 from .word_lists import make_finding
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ def swapped(cos: np.ndarray, gain: float, floor: float, short: set[int] = frozen
 
 
 def _sentence_span(bitext: Bitext, i: int, k: int) -> Span:
-    """Characters of translation sentence k of link i in link_text (sentences joined by a space)."""
+    """Characters of translation sentence k of link i in link_text."""
     texts = [bitext.tgt[j].text for j in bitext.alignment.links[i].tgt]
-    start = sum(len(t) + 1 for t in texts[:k])
+    start = sentence_starts(texts)[k]
     return Span("tgt", start, start + len(texts[k]))
 
 

@@ -9,6 +9,9 @@ cross stage boundaries as tuples.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,6 +27,64 @@ Role = Literal["text", "front", "toc", "note"]
 # thousands of words on each side (an unsplit chapter, a list) would take gigabytes and minutes,
 # so such a link is not compared word by word (bounded input).
 MAX_WORD_PAIRS = 250_000
+
+# Ideographs (CJK Unified with its extensions, Compatibility) and kana: not Hangul, as Korean
+# puts spaces between sentences. CJK punctuation: the CJK block, vertical and full-width forms.
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                         r"\uff66-\uff9f\U00020000-\U0003134f]")
+_CJK_PUNCT = re.compile(r"[\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe6f\uff00-\uff65]")
+
+
+def _punct(c: str) -> bool:
+    return unicodedata.category(c).startswith("P")
+
+
+def _ends_cjk(text: str) -> bool:
+    """Ends in punctuation that closes Chinese or Japanese: a CJK mark ('。', '」', '！'), or
+    marks shared with Latin text ('”', '…') right after an ideograph or kana. A bare ideograph
+    at the end is not enough: a heading '东京' before '大学很大。' would read '东京大学' (Tokyo
+    University), and the words cut there would change, moving the word links of a PO."""
+    k = len(text)
+    while k and _punct(text[k - 1]):
+        k -= 1
+    run = text[k:]
+    return bool(run) and bool(_CJK_PUNCT.search(run) or (k and _CJK_LETTER.match(text[k - 1])))
+
+
+def _starts_cjk(text: str) -> bool:
+    """Starts with an ideograph or kana, after any opening marks and digits ('1949年'), or
+    with a CJK mark ('「')."""
+    k = 0
+    while k < len(text) and _punct(text[k]):
+        k += 1
+    if _CJK_PUNCT.search(text[:k]):
+        return True
+    while k < len(text) and unicodedata.category(text[k]) == "Nd":
+        k += 1
+    return bool(_CJK_LETTER.match(text, k))
+
+
+def _joiner(left: str, right: str) -> str:
+    return "" if _ends_cjk(left) and _starts_cjk(right) else " "
+
+
+def join_sentences(texts: Sequence[str]) -> str:
+    """Sentences of one side of a link as one text: a space between two, none where Chinese or
+    Japanese write none ('…三年。王家…', '…」「…'). Why: a space there went into every export
+    (TMX, TSV, Moses) and the reader, a character the text never had."""
+    return "".join(t if not k else _joiner(texts[k - 1], t) + t for k, t in enumerate(texts))
+
+
+def sentence_starts(texts: Sequence[str]) -> list[int]:
+    """The offset of each sentence in `join_sentences(texts)`: where a finding on one sentence
+    lies in its link's text."""
+    starts, at = [], 0
+    for k, t in enumerate(texts):
+        at += len(_joiner(texts[k - 1], t)) if k else 0
+        starts.append(at)
+        at += len(t)
+    return starts
+
 
 @dataclass(frozen=True)
 class Chapter:
@@ -88,8 +149,8 @@ class Token:
 class WordLink:
     """Token `src` of a link's source text <-> token `tgt` of its target text (words.py).
 
-    Indexes count the tokens of `word_tokens.tokenize` over the link's sentences joined by a
-    space. `confidence` in [0, 1] (two decimals); `sure` False marks a possible link, as
+    Indexes count the tokens of `word_tokens.tokenize` over the link's sentences joined as
+    `join_sentences` joins them (`Bitext.link_text`). `confidence` in [0, 1] (two decimals); `sure` False marks a possible link, as
     "ipj" in the Pharaoh format.
     """
 
@@ -168,11 +229,11 @@ class Bitext:
     corpus_id: str = ""
 
     def link_text(self, i: int, side: Side) -> str:
-        """The text of one side of link i, sentences joined by a space."""
+        """The text of one side of link i, its sentences joined by `join_sentences`."""
         link = self.alignment.links[i]
         sents = self.src if side == "src" else self.tgt
         idx = link.src if side == "src" else link.tgt
-        return " ".join(sents[j].text for j in idx)
+        return join_sentences([sents[j].text for j in idx])
 
 
 @dataclass(frozen=True)
@@ -237,9 +298,9 @@ class VersionSet:
     title: str = ""
 
     def cell_text(self, row: int, text: int) -> str:
-        """The text of one cell: its sentences joined by a space."""
+        """The text of one cell: its sentences joined by `join_sentences`."""
         sents = self.texts[text].sentences
-        return " ".join(sents[j].text for j in self.rows[row].cells[text])
+        return join_sentences([sents[j].text for j in self.rows[row].cells[text]])
 
 
 @dataclass(frozen=True)

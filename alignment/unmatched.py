@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .cognates import function_words, make_finding
-from .evidence import LinkWords, WordEvidence, drop_texts, link_words
-from .types import Bitext, Finding, Side, Span
+from .cjk import CJK
+from .evidence import LinkWords, WordEvidence, drop_texts, link_words, words_of
+from .types import Bitext, Finding, Side, Span, join_sentences, sentence_starts
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -130,7 +131,8 @@ def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
     sents = bitext.src if side == "src" else bitext.tgt
     text = sents[idx[k]].text
     a, b = len(bitext.link_text(i, "src")), len(bitext.link_text(i, "tgt"))
-    cut = len(text) + 1
+    rest = join_sentences([sents[j].text for n, j in enumerate(idx) if n != k])
+    cut = (a if side == "src" else b) - len(rest)   # the sentence and the joiner it took
     sign = 1.0 if side == "tgt" else -1.0
     z_full = sign * length_z(a, b, length)
     z_without = sign * (length_z(a - cut, b, length) if side == "src" else length_z(a, b - cut, length))
@@ -144,10 +146,10 @@ def part_features(bitext: Bitext, i: int, evidence: WordEvidence,
 
 
 def drop_span(bitext: Bitext, i: int, drop: PartDrop) -> tuple[int, int]:
-    """Where the drop's sentence lies in its side's text of link i (sentences joined by a space)."""
+    """Where the drop's sentence lies in its side's text of link i (`Bitext.link_text`)."""
     link = bitext.alignment.links[i]
     idx, sents = (link.src, bitext.src) if drop.side == "src" else (link.tgt, bitext.tgt)
-    start = sum(len(sents[j].text) + 1 for j in idx[:drop.k])
+    start = sentence_starts([sents[j].text for j in idx])[drop.k]
     return start, start + len(sents[idx[drop.k]].text)
 
 
@@ -214,13 +216,20 @@ def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
     idx = link.src if side == "src" else link.tgt
     start, end = drop_span(bitext, i, drop)
     text = bitext.link_text(i, side)[start:end]
-    if len(text.split()) < config.part_words:
+    if _word_count(text, bitext.src_lang if side == "src" else bitext.tgt_lang) < config.part_words:
         return None
     what = ("of the original seems not translated", "left out?") if side == "src" else \
         ("of the translation seems to have no original", "added?")
     return make_finding(i, "length", "warning", f"sentence {k + 1} of {len(idx)} {what[0]} (the sides "
                         f"match better without it: cosine {full:.2f} -> {full + gain:.2f}): {what[1]}",
                         Span(side, start, start + len(text)))
+
+
+def _word_count(text: str, lang: str) -> int:
+    """Words of a sentence as the part check counts them: by spaces, except in Chinese and
+    Japanese, written without them, where every sentence was one word, fewer than
+    `part_words`, so a sentence left out inside a link was never reported."""
+    return len(words_of(text, lang)) if CJK.search(text) else len(text.split())
 
 
 def empty_side(bitext: Bitext, i: int) -> Side | None:
