@@ -38,7 +38,7 @@ from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_many, atomic_write_text
 from .errors import InputError
 from .po import DEFAULT_REVIEW_THRESHOLD
-from .types import Bitext, Finding, Link, Sentence
+from .types import Bitext, Finding, Link, Sentence, join_sentences
 
 PathLike = str | os.PathLike[str]
 _SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
@@ -286,8 +286,9 @@ def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, revi
     for k, sent in enumerate(sents):
         if k == 0 or sent.paragraph != sents[k - 1].paragraph:
             paragraphs.append([])
-        paragraphs[-1].append(html.escape(sent.text))
-    body = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs)
+        paragraphs[-1].append(sent.text)
+    # no space between Chinese or Japanese sentences, as link_text joins them
+    body = "".join(f"<p>{html.escape(join_sentences(p))}</p>" for p in paragraphs)
     return (f'<div class="{" ".join(classes)}" lang="{html.escape(lang)}" dir="auto" '
             f'title="{html.escape(title)}">{body}</div>')
 

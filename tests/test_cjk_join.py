@@ -70,6 +70,9 @@ def test_exports_get_no_space_the_text_never_had() -> None:
     assert [s.text for s in segs] == [" ".join(EN), ZH[0] + ZH[1]]
     assert render_tsv(b).splitlines()[-1].split("\t")[:2] == [" ".join(EN), ZH[0] + ZH[1]]
     assert render_moses(b)[1] == ZH[0] + ZH[1] + "\n"
+    from alignment.export import render_html
+    page = render_html(b)
+    assert f"<p>{ZH[0]}{ZH[1]}</p>" in page and f"<p>{' '.join(EN)}</p>" in page
 
 
 class Topics:
