@@ -10,10 +10,17 @@ The locative is made from CLDR's genitive by a suffix rule per language (LOCATIV
 ending that fits): the four languages write it so for every month but the few the rules name
 ('listopada' -> 'listopadzie', 'lutego' -> 'lutym', 'лютого' -> 'лютому'; Czech 'září' and
 'listopadu' are the same in both cases). No library declines month names.
+
+Chinese, Japanese and Korean write a month as its figure and the word for month ('4月', '４月',
+'四月', '4월'): CLDR lists '4月' and '四月', but a figure is read by numbers.py, not looked up as
+a word, so `figure_months` finds them where numbers.py reads a figure, and dates.py compares
+them with a month named in the other language (so '４月' / 'May' is a date changed, not a
+number left out).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .word_similarity import fold
@@ -29,6 +36,8 @@ LOCATIVE: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # a weekday and this ending is an adverb, 'on <weekday>s' ('sonntags'), written in lower case
 ADVERB_ENDING: dict[str, str] = {"de": "s"}
+# the word for month after a figure: '4月', '4월' (not '4か月', '三个月', '4개월': so many months)
+MONTH_AFTER = re.compile(r"\s?(?:月|월)")
 
 
 @lru_cache(maxsize=16)
@@ -55,3 +64,15 @@ def weekday_adverb(word: str, lang: str) -> str | None:
         return None
     key = calendar(lang).get(word[:-len(ending)], "")
     return key if key.startswith("d") else None
+
+
+@lru_cache(maxsize=4096)   # asked for each side of a link by number_match and dates
+def figure_months(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(month, start, end) of the months text writes as a figure and the word for month
+    ('１９２８年４月' -> (4, 5, 7); '四月', '4월'), the figure read as numbers.py reads it."""
+    if "月" not in text and "월" not in text:
+        return ()
+    from .numbers import quantities
+    return tuple((int(q.value), q.start, m.end()) for q in quantities(text)
+                 if (m := MONTH_AFTER.match(text, q.end)) and q.kind == "n" and q.base is None
+                 and q.value in range(1, 13))

@@ -11,6 +11,13 @@ whose figures agree (where they differ, the numbers check's finding marks the li
 month on one side only (the other names none) is left to the numbers and names checks, as before.
 The names check's info on the same word is left out (checks.one_per_word).
 
+A month Chinese, Japanese or Korean writes as a figure ('１９２８年４月', '4월': calendar_forms.
+figure_months) is compared so too: number_match leaves it to this module where the other side
+names another month, so '４月' / '12 May' is one date changed, not a figure left out and a name
+with no counterpart (two info findings, while a changed day or year was an error). Being a
+figure, it is an error as a figure changed is, and the message names its month in English
+('４月 (April)') for a reader who cannot read the script.
+
 Words that are months only sometimes (English 'May' and 'March', French 'mars' for the planet
 Mars: AMBIGUOUS) count next to a figure ('2 March', 'mars 1958') or, in a language that
 capitalises its months, capitalised mid-sentence and not before another capitalised word (Alice's
@@ -30,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .calendar_forms import calendar, weekday_adverb
+from .calendar_forms import calendar, figure_months, weekday_adverb
 from .word_similarity import fold
 from .lang import primary
 from .number_scales import SPACE
@@ -61,6 +68,7 @@ class DateWord:
     word: str
     start: int
     end: int
+    figure: bool = False   # a month written as a figure ('４月'), not named
 
 
 @lru_cache(maxsize=16)
@@ -105,7 +113,8 @@ def named(text: str, lang: str, strict: bool = True) -> list[DateWord]:
                     caps and _mid_sentence(text, m.start()) and not NAME_AFTER.match(text, m.end())):
                 continue
         out.append(DateWord(key, m.group(), m.start(), m.end()))
-    return out
+    out += [DateWord(f"m{month}", text[a:b], a, b, figure=True) for month, a, b in figure_months(text)]
+    return sorted(out, key=lambda w: w.start)
 
 
 def _weekday_compound(word: str, lang: str, names: dict[str, str]) -> str | None:
@@ -152,9 +161,22 @@ def changed_dates(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[tupl
 
 
 def date_findings(i: int, src: str, src_lang: str, tgt: str, tgt_lang: str) -> Iterator[Finding]:
-    """Link i's months and weekdays changed by name: a warning on both words."""
+    """Link i's months and weekdays changed by name: a warning on both words; an error where
+    one side writes its month as a figure ('４月'), as for a figure changed."""
     for s, t in changed_dates(src, src_lang, tgt, tgt_lang):
+        spans = Span("src", s.start, s.end), Span("tgt", t.start, t.end)
+        if s.figure or t.figure:
+            yield make_finding(i, "numbers", "error", f"numbers differ: {_month_said(s)} in the original, "
+                               f"{_month_said(t)} in the translation", *spans)
+            continue
         what = "month" if s.key[0] == "m" else "weekday"
-        yield make_finding(i, "numbers", "warning", f"{what} '{s.word}' became '{t.word}'?",
-                           Span("src", s.start, s.end), Span("tgt", t.start, t.end))
+        yield make_finding(i, "numbers", "warning", f"{what} '{s.word}' became '{t.word}'?", *spans)
+
+
+def _month_said(w: DateWord) -> str:
+    """A month for a message: a figure with its month in English ('４月 (April)'), a name quoted."""
+    if not w.figure:
+        return f"'{w.word}'"
+    from babel.dates import get_month_names
+    return f"{w.word} ({get_month_names('wide', locale='en')[int(w.key[1:])]})"
 

@@ -11,12 +11,17 @@ caseless side's words:
   its stem (Korean particles: '부산에' is 부산 + 에; Arabic proclitics: 'وعلي' is و + علي), of its
   reading (Japanese kanji: anyascii gives Chinese readings, 田中 'TianZhong'; Sudachi reads
   タナカ, 'tanaka'), of its consonants (Arabic writes no short vowels: محفوظ 'mhfwdh' /
-  Mahfouz 'mhfz'), and loosely for Hangul (its romanisations differ: 박 'Bag' / Park);
+  Mahfouz 'mhfz'), and loosely for Hangul (its romanisations differ: 박 'Bag' / Park); a name
+  in pinyin or romaji against Chinese characters only as their reading (name_readings: 'Kato'
+  is not 佐藤 'sato', 'Zhang' not 著名 'ZhuMing'), and each word of its run so ('Zhang' of
+  'Zhang Wentao' has no counterpart because 'Wentao' has one in 李文涛: the word faces 李文涛);
 - by word vectors, the name or its whole capitalised run ('Hong Kong', 'Yangtze River')
-  against each form, at counterpart_cosine: other names stand below it (Tanaka/佐藤 0.59,
+  against each form, at counterpart_cosine (name_cosine where the reading tells: Kato/佐藤
+  0.67, Suzhou/杭州 0.64; 香港/'Hong Kong' 0.88): other names stand below it (Tanaka/佐藤 0.59,
   Osaka/東京 0.49, Seoul/부산 0.47), a name's own counterpart mostly above (東京/Tokyo 0.84,
   القاهرة/Cairo 0.95, 부산/Busan 0.83, 伊藤/Ito 0.56 is matched by its reading);
-- by a sure word link the check already counted (the name is no orphan then).
+- by a sure word link the check already counted (the name is no orphan then), except a name
+  in pinyin or romaji, which the check pairs by bigrams and places too ('Wenhao' / 李文涛).
 A name left with none faces the caseless side's name-like words that are no counterpart of
 anything in the cased side, in its place where word links say where that is (the word orders of
 Korean or Japanese and English differ too much to guess a place from positions). It is a
@@ -43,6 +48,7 @@ import numpy as np
 
 from .cjk import HAN, KANA
 from .evidence import LinkWords, WordEvidence, WordSpan, word_spans
+from .name_readings import by_reading, japanese_reading, read_alike, romanised, sudachi_word
 from .word_similarity import fold, latin, similarity
 from .name_words import NameContext
 from .types import Bitext, Finding, Severity, Side, Span
@@ -98,7 +104,7 @@ def _forms(word: str, japanese: bool) -> tuple[tuple[str, str, int], ...]:
             out.append((word[m.end():], latin(word[m.end():]), m.end()))
     elif KANA.search(word) or HAN.search(word):
         if japanese:
-            reading = _reading(word)
+            reading = japanese_reading(word)
             if reading:
                 out[0] = (word, reading, 0)
         elif len(word) > 2:
@@ -108,26 +114,6 @@ def _forms(word: str, japanese: bool) -> tuple[tuple[str, str, int], ...]:
                 if 0 < len(part) < len(word) and k >= 0:
                     out.append((part, latin(part), k))
     return tuple(out)
-
-
-@lru_cache(maxsize=8192)
-def _sudachi(word: str) -> tuple[tuple[str, ...], str]:
-    """Sudachi's part of speech and reading (katakana) of a Japanese word read alone."""
-    from .cjk import _sudachi_dictionary
-    from sudachipy import SplitMode
-    morphs = list(_sudachi_dictionary().tokenizer(mode=SplitMode.C).tokenize(word))
-    if not morphs:
-        return (), ""
-    pos = tuple(morphs[0].part_of_speech()) if len(morphs) == 1 else ()
-    return pos, "".join(m.reading_form() for m in morphs)
-
-
-def _reading(word: str) -> str:
-    """A Japanese word in Latin letters as it is read (東京 'tokyo', 伊藤 'ito'): long vowels
-    as the English spelling of Japanese names writes them."""
-    reading = latin(_sudachi(word)[1])   # anyascii reads キョ 'kiyo', ジョ 'jiyo'
-    reading = re.sub(r"([kgnhbpmr])iy", r"\1y", re.sub(r"(sh|ch|j)iy", r"\1", reading))
-    return re.sub(r"ou|oo|uu", lambda m: m.group()[0], reading)
 
 
 def _loose(word: str) -> str:
@@ -146,8 +132,12 @@ def _skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", fold(word).replace("w", "")))
 
 
-def _spelt(name: str, form: str, read: str) -> float:
-    """How alike a name and a caseless form are spelt, the best of the ways above."""
+def _spelt(name: str, form: str, read: str, japanese: bool = False) -> float:
+    """How alike a name and a caseless form are spelt, the best of the ways above; a name in
+    pinyin or Japanese romanisation against Chinese characters is their reading or not at
+    all (name_readings: 'Kato' is not 佐藤 'sato')."""
+    if by_reading(name, form, japanese):
+        return float(read_alike(name, form, japanese))
     if read != latin(form):   # a Japanese reading, in Latin letters already
         return similarity(name, read)
     best = similarity(name, form)
@@ -198,7 +188,7 @@ def _name_like(word: str, japanese: bool, lang_words: frozenset[str]) -> bool:
     if fold(word) in lang_words or len(word) < 2:
         return False
     if japanese:
-        return _sudachi(word)[0][1:2] == ("固有名詞",)
+        return sudachi_word(word)[0][1:2] == ("固有名詞",)
     if HAN.search(word):
         import rjieba
         return any(tag in _PROPER_ZH for _, tag in rjieba.tag(word))
@@ -231,8 +221,9 @@ class _Caseless:
     def __init__(self, words: Sequence[WordSpan], japanese: bool, evidence: WordEvidence | None):
         self.words, self.japanese, self.evidence = words, japanese, evidence
         self.forms = [_forms(w, japanese) for w, *_ in words]
-        # ... and two words side by side, one name of two words ('الدار البيضاء': Casablanca)
-        pairs = [((f"{w} {v}", latin(f"{w} {v}")), (k, k + 1)) for k, ((w, _, b), (v, a, _))
+        # ... and two words side by side, one name of two words ('الدار البيضاء': Casablanca),
+        # Japanese read as Japanese (佐藤 健二 'sato kenji', not anyascii's 'ZuoTeng JianEr')
+        pairs = [((f"{w} {v}", self._read(f"{w} {v}")), (k, k + 1)) for k, ((w, _, b), (v, a, _))
                  in enumerate(zip(words, words[1:])) if a == b + 1]
         flat = [((f, r), (k,)) for k, fs in enumerate(self.forms) for f, r, _ in fs]
         self.singles = len(flat)
@@ -242,17 +233,25 @@ class _Caseless:
         for m, (_, owners) in enumerate(flat):
             self.owner[m, list(owners)] = True
 
+    def _read(self, form: str) -> str:
+        """A form of two words in Latin letters, as _forms reads one."""
+        if self.japanese and (KANA.search(form) or HAN.search(form)):
+            return " ".join(japanese_reading(w) or latin(w) for w in form.split(" "))
+        return latin(form)
+
     def closeness(self, texts: Sequence[str], config: CheckConfig, pairs: bool = True) -> np.ndarray:
         """(texts x caseless words): is the word, in one of its forms (`pairs`: or with the
         word beside it), spelt like the text (a capitalised one: 'in' is no 'In' of 인천) or
-        at counterpart_cosine from it?"""
+        at counterpart_cosine from it (name_cosine where its reading tells: name_readings)?"""
         flat = self.flat if pairs else self.flat[:self.singles]
         if not texts or not self.words:
             return np.zeros((len(texts), len(self.words)), dtype=bool)
-        close = np.array([[t[:1].isupper() and _spelt(t, f, r) >= config.name_similarity for f, r in flat]
-                          for t in texts], dtype=bool)
+        close = np.array([[t[:1].isupper() and _spelt(t, f, r, self.japanese) >= config.name_similarity
+                           for f, r in flat] for t in texts], dtype=bool)
         if self.evidence is not None:
-            close |= self.evidence.cosines(list(texts), [f for f, _ in flat]) >= config.counterpart_cosine
+            bar = np.array([[config.name_cosine if t[:1].isupper() and by_reading(t, f, self.japanese)
+                             else config.counterpart_cosine for f, _ in flat] for t in texts])
+            close |= self.evidence.cosines(list(texts), [f for f, _ in flat]) >= bar
         return (close.astype(np.int64) @ self.owner[:len(flat)].astype(np.int64)) > 0
 
     def cosines(self, text: str) -> np.ndarray:
@@ -280,15 +279,17 @@ def caseless_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], t
     that word is surely a name (`named`: spelt_names of the text), else info; in a
     translation, one facing none is info (a caseless original names nothing the check could
     pair it with). Returns the orphans left to the check, and these findings."""
+    from .lang import primary
     cased: Side = "tgt" if side == "src" else "src"
     lang, other_lang = (bitext.src_lang, bitext.tgt_lang) if side == "src" else (bitext.tgt_lang, bitext.src_lang)
     orphans = tgt if cased == "tgt" else src
+    if primary(lang) in ("zh", "ja"):   # the check's counterparts by bigrams and word links too:
+        orphans = orphans + _romanised_names(bitext, i, lw, cased, ctx, config, orphans, primary(lang) == "ja")
     # one name may be listed twice (an orphan and a stray): told once
     names = list({n[1]: n for n in orphans if n[0][:1].isupper()
                   and fold(n[0]) not in _calendar(other_lang)}.values())
     if not names or not lw.src or not lw.tgt:
         return src, tgt, []
-    from .lang import primary
     words = _Caseless(lw.words(side), primary(lang) == "ja", evidence)
     others = lw.words(cased)
     text = bitext.link_text(i, cased)
@@ -297,28 +298,33 @@ def caseless_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], t
     unmatched = []
     for n in names:
         run = _run(text, others, n, function_words(other_lang))
-        if near[[at[r[1]] for r in run]].any() or words.closeness([text[run[0][1]:run[-1][2]]], config).any():
+        # a name in pinyin or romaji is read in its own word: 'Wentao' is in 李文涛, 'Zhang' is not
+        own = [n] if primary(lang) in ("zh", "ja") and romanised(n[0], words.japanese) else run
+        if near[[at[r[1]] for r in own]].any() or words.closeness([text[run[0][1]:run[-1][2]]], config).any():
             continue
-        unmatched.append((n, (run[0][1], run[-1][2])))
+        unmatched.append((n, (run[0][1], run[-1][2]), [at[r[1]] for r in run] if len(own) < len(run) else []))
     handled = {n[1] for n in names}
     if not unmatched:
         return (*_left(src, tgt, cased, handled), [])
     common = function_words(lang)
-    alone = words.closeness([w for w, *_ in others], config, pairs=False).any(axis=0)
+    close = words.closeness([w for w, *_ in others], config, pairs=False)   # cased x caseless words
     # without word vectors nothing tells a word translated from one left over: info only
-    orphan_words = [k for k in range(len(words.words)) if evidence is not None and not alone[k]
+    orphan_words = [k for k in range(len(words.words)) if evidence is not None and not close[:, k].any()
                     and _name_like(words.words[k][0], words.japanese, common)]
-    sure = {k: _surely_named(words, k, named or {}, i) for k in orphan_words}
+    partly = {n[1]: _partly(words, close, run, common) if evidence is not None and run else []
+              for n, _, run in unmatched}
+    sure = {k: _surely_named(words, k, named or {}, i) for k in {*orphan_words, *sum(partly.values(), [])}}
     found, used, told, runs = [], set(), set(), set()
-    for n, (a, b) in unmatched:
-        free = [k for k in orphan_words if k not in used and (
+    for n, (a, b), _ in unmatched:
+        free = [k for k in orphan_words + partly[n[1]] if k not in used and (
             lw.linked is None or not lw.linked.any()
             or lw.in_place(*((k, at[n[1]]) if side == "src" else (at[n[1]], k)), 0.25))]
         if free:
             cos = words.cosines(text[a:b])
-            k = max(free, key=lambda k: (sure[k], cos[k]))
+            k = max(free, key=lambda k: (sure[k], k not in partly[n[1]], cos[k]))
             used.add(k)
             told.add(n[1])
+            runs.add((a, b))   # one name of several words changed: told once
             form, s, e, read = words.shown(k)
             found.append(_changed(i, n, (form, s, e), read, side, "warning" if sure[k] else "info"))
         elif cased == "tgt" and ctx["tgt"].links[n[0].casefold()] < config.frequent_name and (a, b) not in runs:
@@ -326,8 +332,32 @@ def caseless_names(bitext: Bitext, i: int, lw: LinkWords, src: list[WordSpan], t
             found.append(make_finding(i, "names", "info", f"name '{text[a:b]}' has no counterpart in the original",
                                       Span("tgt", a, b)))
     if cased == "src":   # the original's orphans not told about stay the check's (info)
-        handled = {n[1] for n in names} - {n[1] for n, _ in unmatched} | told
+        handled = {n[1] for n in names} - {n[1] for n, *_ in unmatched} | told
     return (*_left(src, tgt, cased, handled), found)
+
+
+def _romanised_names(bitext: Bitext, i: int, lw: LinkWords, cased: Side, ctx: dict[str, NameContext],
+                     config: CheckConfig, orphans: list[WordSpan], japanese: bool) -> list[WordSpan]:
+    """The cased side's names in pinyin or romaji that the names check found a counterpart
+    for, to be looked for again here: it pairs them by bigrams ('Wenhao' / 李文涛 'LiWenTao')
+    and by word links, which join a changed name by its place ('Beijing' / 上海); with the
+    words of their runs too short to be names alone ('Li' of 'Li Wentao' / 张文涛)."""
+    from .name_words import find_names
+    text, words = bitext.link_text(i, cased), lw.words(cased)
+    common = function_words(bitext.tgt_lang if cased == "tgt" else bitext.src_lang)
+    found = [n for n in find_names(text, ctx[cased], config) if n in words]
+    found += [m for n in found for m in _run(text, words, n, common)]
+    return list({n[1]: n for n in found if n not in orphans and romanised(n[0], japanese)}.values())
+
+
+def _partly(words: _Caseless, close: np.ndarray, run: list[int], common: frozenset[str]) -> list[int]:
+    """The name-like caseless words that only other words of a name's run are read in (李文涛,
+    which 'Wentao' of 'Zhang Wentao' is read in, not 'Zhang'): the word a name of several
+    words changed in part faces, which counts as matched and so was no orphan word."""
+    others = np.ones(close.shape[0], dtype=bool)
+    others[run] = False
+    return [k for k in range(len(words.words)) if close[run, k].any() and not close[others, k].any()
+            and _name_like(words.words[k][0], words.japanese, common)]
 
 
 def _surely_named(words: _Caseless, k: int, named: Mapping[str, frozenset[int]], i: int) -> bool:

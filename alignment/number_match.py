@@ -7,6 +7,11 @@ another task with its own costs and look-ups. Each quantity is matched once, fou
 among the other side's figures may still be there in words, as a Roman numeral or as a
 month's name, looked up in prose only (PROSE_QUANTITIES).
 
+A month Chinese, Japanese or Korean writes as a figure ('４月') where the other side names
+another month ('May') is no figure left out: it is left to dates.py, which reports the month
+changed (an error naming both months; two info findings before, "numbers differ: ４ ...,
+nothing" and "name 'May' has no counterpart").
+
 Libraries, and why: num2words (through number_words) for numbers written out on one side
 only; Babel's CLDR month names (through calendar_forms, with the locatives CLDR lacks) for a
 month given by number on one side and by name on the other.
@@ -19,7 +24,7 @@ from collections import deque
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .calendar_forms import calendar
+from .calendar_forms import calendar, figure_months
 from .cognates import fold
 from .lang import primary
 from .number_words import spelled, spelled_time
@@ -50,12 +55,14 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
     """Quantities of one side with no equal on the other (each counterpart used once, the
     first in order), written out there, a Roman numeral there ('Camp 2' / 'camp II'), or
     (1-12) a month named there and not on this side (each month used once: '8 août' is no
-    '9 August'); the last three for prose only (PROSE_QUANTITIES)."""
+    '9 August'); the last three for prose only (PROSE_QUANTITIES). A month written as a figure
+    ('４月') left over where the other side names another month left over is dates.py's."""
     pick = _Counterparts(theirs)
     prose = len(mine) <= PROSE_QUANTITIES
     months: list[int] | None = None
     romans: list[int] | None = None
     out = []
+    figured = {a for _, a, _ in figure_months(own_text)} if prose and own_text else set()
     for q in mine:
         if pick.take(q):
             continue
@@ -80,7 +87,21 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
                 romans.remove(int(q.value))
                 continue
         out.append(q)
-    return out
+    return _months_changed(out, figured, months)
+
+
+def _months_changed(out: list[Quantity], figured: set[int], months: list[int] | None) -> list[Quantity]:
+    """out less its months written as figures (starting at `figured`) that face a month the
+    other side names and this side does not (`months`, left over): each such pair is a month
+    changed, for dates.py to report; the first figures in order, one for one."""
+    spare = len(months or ())
+    kept = []
+    for q in out:
+        if spare and q.start in figured:
+            spare -= 1
+            continue
+        kept.append(q)
+    return kept
 
 
 class _Counterparts:
