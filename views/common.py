@@ -156,7 +156,11 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
 
     from .open_tabs import note_open, open_elsewhere
 
-    position = workspace.load_position(key) or 0
+    from alignment.reader_place import load_place
+
+    position = workspace.load_position(key) or 0   # Learn mode's, per text (a corpus's id)
+    place = load_place(str(Path(path).resolve()))   # the reader's, per file: link, rows a page
+    at = max(0, min(place.link, len(bitext.alignment.links) - 1)) if place else 0
     offered, elsewhere = [], []   # newest first
     for found in drafts.drafts_of(path):
         if open_elsewhere(found):
@@ -171,14 +175,20 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
     with uninterrupted():   # a click meanwhile finds the old text or the new one, not half of each
         ss.update(history=browse.History(bitext), saved=bitext, path=str(path),
                   fingerprint=fingerprint or file_fingerprint(path), title=title, notes_key=key,
-                  page_no=0, link=0, cursor=min(position, len(bitext.alignment.links) - 1),
+                  page_no=0, link=at, cursor=min(position, len(bitext.alignment.links) - 1),
+                  place_link=None,
                   revealed=set(), conflict=None, flash=None, resumed=position, guard=None,
                   opened=True, recovery=draft, draft_session=opening,
                   reloads=[], reload_saves=[], unknown_base=None,   # views/saving.py's,
                   reload_info=None, recovered_origin=None)   # per opening
+        if at > 0:   # its page, its row in view and selected (views/reader_place.reopen_script)
+            ss.update(jump_to=at, place_scroll=(at, opening), opened=False)
+        if place is not None and place.per_page is not None:
+            ss.per_page = place.per_page
         if elsewhere:
             ss.flash_info = open_elsewhere_note(elsewhere)
-        for key in ("_memo", "findings", "evidence", "word_job", "check_job", "restarted"):
+        for key in ("_memo", "findings", "evidence", "word_job", "check_job", "restarted",
+                    "place_note", "reveal_for"):   # views/reader_place.py's, of the text before
             ss.pop(key, None)
         st.query_params["open"] = opening   # views/start_drafts.restarted_note: what the tab had
 

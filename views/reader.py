@@ -14,6 +14,7 @@ from alignment.kept import note_copy
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
+from . import reader_place as place
 from .a11y import a11y_script, announce, focus_on, focus_script, status_line
 from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, heading_select, md,
                      memo, recover_draft, save, ss, unsaved)
@@ -170,7 +171,7 @@ def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
         failed_checks=sb.checkbox("Failed checks only", key="f_checks"),
         below=sb.slider("Confidence below", 0.0, 1.0, 1.0, 0.05, key="f_below")
         if sb.checkbox("Confidence below…", key="f_conf") else None)
-    sb.selectbox("Rows per page", (25, 50, 100, 200), index=1, key="per_page")
+    place.rows_per_page()
     return browse.Query(text, side, regex, case), filters
 
 
@@ -348,9 +349,11 @@ def reader() -> None:
 
     word_views.collect_words()  # word links found in the background since the last run
     bitext: Bitext = ss.history.current
+    place.clear_for_jump()   # before the sidebar's widgets
     query, filters = sidebar(bitext)
     show_words = word_views.word_sidebar(bitext, lambda: embedder(EMBEDDER))
     hits, ids = selection(bitext, query, filters)
+    place.reveal_jump(query, filters, ids)
     if ss.get("last_selection") != (query, filters):  # a new search starts on its first page
         ss.last_selection, ss.page_no = (query, filters), 0
     toolbar(bitext)
@@ -369,10 +372,12 @@ def reader() -> None:
             view = browse.View(hits=hits, current=ss.link, findings=browse.findings_by_link(listed))
         edit_panel(bitext)
     if "jump_to" in ss:
-        ss.page_no = browse.page_of(ss.pop("jump_to"), per_page, ids)
+        ss.place_link = ss.pop("jump_to")
+        ss.page_no = browse.page_of(ss.place_link, per_page, ids)
     pg = browse.page(bitext, ss.get("page_no", 0), per_page, ids)
     ss.page_no = pg.number
     pager(pg, per_page)
+    place.place_note(pg.ids)
     if filters.failed_checks and not pg.ids and ss.get("check_job") is not None:
         st.info("Checking the text… the links with findings show here when the checks finish.")
     if query.text and hits is not None and not pg.ids:
@@ -383,10 +388,11 @@ def reader() -> None:
     table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words, headings=heads))
     if mode == "Learn":
         table += learn_script(ss.notes_key, ss.cursor)
-    st.html(table + scroll_script() + key_guard_script() + a11y_script() + focus_script()
-            + announce(status_line(query, ids, listed if mode == "Proofread" else None)),
+    st.html(table + scroll_script() + place.reopen_script() + key_guard_script() + a11y_script()
+            + focus_script() + announce(status_line(query, ids, listed if mode == "Proofread" else None)),
             unsafe_allow_javascript=True)
     word_views.glossary_panel(bitext, ss.title)
     if len(pg.ids) > 10:
         pager(pg, per_page, "bottom")
+    place.keep(pg.ids, per_page, len(bitext.alignment.links), mode == "Learn")
 

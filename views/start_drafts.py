@@ -14,8 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from alignment import drafts, workspace
+from alignment import draft_summary, drafts, workspace
 from alignment.errors import AlignmentError
+from alignment.types import Bitext
 
 from .common import load_po, md, open_po, recover_draft, ss, try_open
 from .open_tabs import known, open_elsewhere
@@ -33,9 +34,11 @@ def drafts_section() -> None:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
         row = st.container(horizontal=True, vertical_alignment="center")
         name = f"{md(draft.title)} ({md(draft.po_path)})" if draft.title else md(draft.po_path)
-        row.markdown(f"Word links found in {name}, not saved ({when})" if _words_only(draft)
+        words = _words_only(draft)
+        held = "" if words else holds(draft)   # what it changes: two drafts read alike
+        row.markdown(f"Word links found in {name}, not saved ({when})" if words
                      else f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
-                     f"({when})")
+                     f"({when})" + (f": {md(held)}" if held else ""))
         if open_elsewhere(draft):
             row.caption("open in another tab: save or discard them there")
             continue
@@ -98,17 +101,43 @@ def discard_button(row: Any, draft: drafts.Draft, n: int) -> None:
 def _words_only(draft: drafts.Draft) -> bool:
     """Whether the draft differs from its file, unchanged since, in word links alone: no
     person's change (it said "1 unsaved change", as the reader did)."""
+    saved = _file_as_then(draft)
+    return saved is not None and drafts.only_word_links(saved, draft.bitext)
+
+
+def _file_as_then(draft: drafts.Draft) -> Bitext | None:
+    """The draft's PO as read, where it is still the file the corrections were made on."""
     from alignment.po import file_fingerprint
 
     path = Path(draft.po_path)
     fingerprint = file_fingerprint(path)
     if not fingerprint or fingerprint != draft.base_fingerprint:
-        return False
+        return None
     try:
-        saved = load_po(str(path.resolve()), fingerprint)
+        return load_po(str(path.resolve()), fingerprint)
     except (AlignmentError, OSError):
-        return False
-    return drafts.only_word_links(saved, draft.bitext)
+        return None
+
+
+_HELD: dict[str, tuple[int, str]] = {}   # draft file -> (its mtime, what it holds)
+
+
+def holds(draft: drafts.Draft) -> str:
+    """What the draft changes, in words ('link 1,020 edited', 'links 12, 40 merged'), so two
+    drafts of one file can be told apart; worked out once per version of the draft's file,
+    not at every rerun of the start page (7,205 links compared: about 20 ms)."""
+    try:
+        stamp = Path(draft.file).stat().st_mtime_ns
+    except OSError:
+        return ""
+    kept = _HELD.get(draft.file)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    said = draft_summary.summary(draft.origin or _file_as_then(draft), draft.bitext)
+    if len(_HELD) >= 256:
+        _HELD.clear()
+    _HELD[draft.file] = (stamp, said)
+    return said
 
 
 def gone_file(row: Any, draft: Any, n: int) -> None:
