@@ -269,6 +269,11 @@ border-bottom:1px solid var(--rule);padding-bottom:.3rem}
 .cell.heading{font-weight:600}
 .cell.review{border-left:3px solid #d9a400;padding-left:.4rem}
 footer{color:var(--muted);font-size:.75rem;margin-top:2rem;border-top:1px solid var(--rule)}
+#showall{position:absolute;opacity:0}label[for=showall]{font:.85rem system-ui,sans-serif;cursor:pointer}
+.learner .cell.tgt:not(.empty){cursor:pointer;border-bottom:1px dashed var(--rule)}
+.learner .cell.tgt>p{visibility:hidden}
+.learner .cell.tgt:hover>p,.learner .cell.tgt:focus>p,#showall:checked~main .cell.tgt>p{visibility:visible}
+#showall:focus-visible+header label{outline:2px solid #3b82f6}
 @media (max-width:40rem){
  .pairs{grid-template-columns:1fr}.colhead.tgt{display:none}
  .cell.tgt{color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:.6rem;
@@ -277,7 +282,7 @@ footer{color:var(--muted);font-size:.75rem;margin-top:2rem;border-top:1px solid 
 
 
 def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, review: bool,
-          title: str, heading: bool = False) -> str:
+          title: str, heading: bool = False, reveal: bool = False) -> str:
     classes = ["cell", side] + (["par"] if new_paragraph else []) + (["review"] if review else [])
     classes += ["heading"] if heading else []
     if not sents:
@@ -289,11 +294,12 @@ def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, revi
         paragraphs[-1].append(sent.text)
     # no space between Chinese or Japanese sentences, as link_text joins them
     body = "".join(f"<p>{html.escape(join_sentences(p))}</p>" for p in paragraphs)
+    focus = ' tabindex="0"' if reveal and sents else ""   # a tap or Tab shows it
     return (f'<div class="{" ".join(classes)}" lang="{html.escape(lang)}" dir="auto" '
-            f'title="{html.escape(title)}">{body}</div>')
+            f'title="{html.escape(title)}"{focus}>{body}</div>')
 
 
-def _rows(bitext: Bitext) -> list[str]:
+def _rows(bitext: Bitext, hide_translation: bool = False) -> list[str]:
     """Two cells per link; a link that is a heading and nothing else (contents.py) is bold."""
     from .contents import headings
 
@@ -309,12 +315,17 @@ def _rows(bitext: Bitext) -> list[str]:
             new_par = bool(chosen) and last[side] is not None and chosen[0].paragraph != last[side]
             if chosen:
                 last[side] = chosen[-1].paragraph
-            rows.append(_cell(chosen, side, lang, new_par, review, title, i in heads))
+            rows.append(_cell(chosen, side, lang, new_par, review, title, i in heads,
+                              reveal=hide_translation and side == "tgt"))
     return rows
 
 
-def render_html(bitext: Bitext, *, title: str | None = None) -> str:
-    """A standalone bilingual page: source left, translation right, paragraph breaks kept."""
+def render_html(bitext: Bitext, *, title: str | None = None, hide_translation: bool = False) -> str:
+    """A standalone bilingual page: source left, translation right, paragraph breaks kept.
+
+    `hide_translation`: a learner's handout, as the app's Learn mode: each translation shows
+    when pointed at, tapped or reached with Tab, and a box shows them all (CSS alone, so
+    the page works offline, printed blank, and in any browser)."""
     heading = title or bitext.corpus_id or f"{bitext.src_lang} – {bitext.tgt_lang}"
     n = len(bitext.alignment.links)
     head = (f'<div class="colhead src">{html.escape(bitext.src_lang)}</div>'
@@ -327,13 +338,18 @@ def render_html(bitext: Bitext, *, title: str | None = None) -> str:
         f'<meta name="generator" content="alignment {__version__}">',
         f"<title>{html.escape(heading)}</title>",
         f"<style>{_CSS}</style></head>",
-        "<body><header>",
+        '<body class="learner">' if hide_translation else "<body>",
+        '<input type="checkbox" id="showall">' if hide_translation else "",
+        "<header>",
         f"<h1>{html.escape(heading)}</h1>",
         f"<p>{len(bitext.src)} + {len(bitext.tgt)} sentences, {n} links. Marked in the margin: "
         f"links to review (confidence &lt; {DEFAULT_REVIEW_THRESHOLD}). Hatched: no counterpart "
-        f"in the other text.</p></header>",
+        f"in the other text.</p>",
+        '<p><label for="showall">Show every translation</label> (or point at one, tap it, '
+        'or reach it with Tab)</p>' if hide_translation else "",
+        "</header>",
         f'<main class="pairs">{head}',
-        *_rows(bitext),
+        *_rows(bitext, hide_translation),
         "</main>",
         f"<footer><p>{html.escape(str(bitext.alignment.signature))}</p></footer>",
         "</body></html>",

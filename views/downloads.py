@@ -55,6 +55,14 @@ def _exported(bitext: Bitext, fmt: str) -> Made:
         return Made(None, str(exc))
 
 
+def _handout(bitext: Bitext) -> Made:
+    """A learner's handout: the HTML page with each translation shown when pointed at, tapped
+    or reached with Tab (export.render_html); a teacher found no student version."""
+    from alignment.export import render_html
+
+    return Made(render_html(bitext, title=ss.title or None, hide_translation=True).encode("utf-8"))
+
+
 def _written_back(bitext: Bitext, original: Path) -> Made:
     try:
         data, said = workspace.corrected_original(bitext, original)
@@ -90,6 +98,8 @@ def download_buttons(bitext: Bitext) -> None:
         offer(bitext, fmt, f"TXT ({bitext.tgt_lang} text)" if translation else fmt.upper(),
               f"{stem}.{bitext.tgt_lang}.txt" if translation else f"{stem}.{fmt}", mime,
               lambda fmt=fmt: _exported(bitext, fmt), wanted == fmt)
+    offer(bitext, "handout", "HTML handout (translations hidden)", f"{stem}-handout.html",
+          "text/html", lambda: _handout(bitext), wanted == "handout")
     original = workspace.original_of(Path(ss.path))
     if original is not None:
         kind = "TMX" if original.suffix.lower() == ".tmx" else "XLIFF"

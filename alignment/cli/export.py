@@ -26,6 +26,9 @@ from .paths import PAIRS, FilePath
               help="Write line-parallel PREFIX.<src-lang> and PREFIX.<tgt-lang>.")
 @click.option("--html", type=FilePath(allow_dash=True, example="pairs.html"), default=None,
               help="Write a standalone bilingual HTML reader here ('-': standard output).")
+@click.option("--html-learner", type=FilePath(example="story-handout.html"), default=None,
+              help="Write a learner's handout here: the HTML reader with each translation "
+              "hidden until pointed at, tapped or reached with Tab (a box shows them all).")
 @click.option("--txt", type=FilePath(allow_dash=True, example="pairs.txt"), default=None,
               help="Write the translation as plain text here, as corrected: a paragraph per "
               "line, a blank line between ('-': standard output).")
@@ -55,7 +58,7 @@ from .paths import PAIRS, FilePath
 @pair_language_options
 @overwrite_edited_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
-               html: str | None, txt: str | None, epub: str | None, epub_layout: str,
+               html: str | None, html_learner: str | None, txt: str | None, epub: str | None, epub_layout: str,
                anki: str | None = None,
                corrected: str | None = None, original: str | None = None,
                glossary: str | None = None, function_words: bool = False, names: bool = False,
@@ -72,6 +75,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export serge.po --tmx serge.tmx --html serge.html
     Example: alignment export pairs.po --moses train   (train.fr and train.en: a file per language)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
+    Example: alignment export story.po --html-learner story-handout.html   (translations hidden)
     Example: alignment export pairs.po --tsv - | cut -f2
     Example: alignment export story.po --txt story-corrected.en.txt   (the translation as text)
     Example: alignment export novel.po --anki novel.apkg
@@ -82,9 +86,10 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     """
     from ..errors import InputError
 
-    if not (tmx or tsv or moses or html or txt or epub or anki or corrected or glossary):
+    if not (tmx or tsv or moses or html or html_learner or txt or epub or anki or corrected
+            or glossary):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
-                         "--html FILE, --txt FILE, --epub FILE, --anki FILE, --glossary FILE "
+                         "--html FILE, --html-learner FILE, --txt FILE, --epub FILE, --anki FILE, --glossary FILE "
                          "and/or --corrected FILE")
     if bool(corrected) != bool(original):
         raise InputError("--corrected writes the corrections into a copy of the XLIFF or TMX file "
@@ -95,11 +100,12 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     from ..export import moses_paths
 
     others = [("--txt", txt), ("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None),
-              ("--corrected", corrected), ("--glossary", glossary)]
+              ("--corrected", corrected), ("--glossary", glossary), ("--html-learner", html_learner)]
     inputs = [pairs, *([original] if original else [])]
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
-    if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, txt, epub, corrected, glossary]):
+    if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, html_learner, txt, epub, corrected,
+                                    glossary]):
         return
     if (function_words or names) and not glossary:
         raise InputError("--function-words and --names choose the rows of --glossary FILE.csv; "
@@ -109,12 +115,14 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
                           more=[("--txt", txt), ("--epub", epub), ("--anki", anki),
-                                ("--glossary", glossary),
+                                ("--glossary", glossary), ("--html-learner", html_learner),
                                 *(("--moses", str(p)) for p in moses_paths(bitext, moses))],
                           overwrite_edited=overwrite_edited)
     written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html, txt=txt,
                             overwrite_edited=overwrite_edited)
     written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki)
+    if html_learner:
+        written.append(_write_handout(bitext, html_learner))
     if glossary:
         written.append(_write_glossary(bitext, pairs, glossary, function_words=function_words,
                                        names=names))
@@ -138,6 +146,16 @@ def _glossary_deck(pairs: str, anki: str | None, others: list[str | None]) -> bo
                          f"word cards, with --anki FILE alone")
     click.echo(f"Wrote {write_glossary_deck(entries, anki)}", err=True)
     return True
+
+
+def _write_handout(bitext: Any, path: str) -> str:
+    """The learner's handout (export.render_html, translations hidden) written at `path`."""
+    from ..atomic import atomic_write_text
+    from ..export import render_html
+
+    with unwritable_said(path):
+        atomic_write_text(path, render_html(bitext, hide_translation=True))
+    return path
 
 
 def _write_glossary(bitext: Any, pairs: str, path: str, *, function_words: bool,

@@ -65,6 +65,11 @@ def test_the_download_menu_makes_only_the_file_clicked_and_downloads_it(page, tm
     rows = Path(edited.value.path()).read_text(encoding="utf-8").splitlines()
     assert sum("Bridge number" in r for r in rows) == LINKS
     expect(page.locator(MADE)).to_have_count(1)
+    with page.expect_download() as handout:        # a learner's page: translations hidden
+        page.get_by_role("button", name="HTML handout (translations hidden)").click()
+    assert handout.value.suggested_filename == "book-handout.html"
+    text = Path(handout.value.path()).read_text(encoding="utf-8")
+    assert '<body class="learner">' in text and text.count('tabindex="0"') == LINKS
 
 
 def findings_caption(page):
