@@ -140,6 +140,8 @@ _bases: dict[str, tuple[weakref.ref[Bitext], str]] = {}   # draft file -> its ba
 _origins: dict[str, tuple[weakref.ref[Bitext], str]] = {}   # draft file -> origin, its file
 _kept_origin: dict[str, str] = {}   # draft file -> the origin file its last write named
 _lock = threading.Lock()
+_read: dict[str, tuple[tuple[object, ...], Draft | None]] = {}   # draft file -> its version, read
+KEEP_READ = 64   # drafts kept read: the start page's list, a draft (a book) each
 
 
 def _remember(memory: dict, path: str, value: object) -> None:
@@ -220,6 +222,30 @@ def drafts_of(po_path: str | os.PathLike[str], root: Path | None = None) -> list
 
 
 def _read_file(path: Path) -> Draft | None:
+    """The draft in `path`, read once per version of the file: the start page lists every
+    draft at each of its reruns, and decoding them all again (with their bases) was a third
+    of its time once a few drafts were left. A draft file is only ever replaced whole
+    (written to a temp file, then renamed), so its inode, size and time name its version;
+    its base files are named by their content, so which of them are there says the rest."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns,
+             tuple(sorted(p.name for p in path.parent.glob(f"{path.name}.*.base"))))
+    with _lock:
+        kept = _read.get(str(path))
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    draft = _parse_file(path)
+    with _lock:
+        if len(_read) >= KEEP_READ:
+            _read.clear()
+        _read[str(path)] = (stamp, draft)
+    return draft
+
+
+def _parse_file(path: Path) -> Draft | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         origin = None
@@ -273,7 +299,7 @@ def _forget(path: Path) -> None:
     that cannot be removed keeps them)."""
     _unlink(path)
     with _lock:
-        for memory in (_bases, _origins, _kept_origin):
+        for memory in (_bases, _origins, _kept_origin, _read):
             memory.pop(str(path), None)
         if not path.exists():
             _remove_bases(path)

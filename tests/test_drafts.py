@@ -79,3 +79,44 @@ def test_drafts_of_another_file_are_not_its_own(tmp_path):
     drafts.write_draft(sample(), tmp_path / "a.po", base_fingerprint="f", changes=1, root=tmp_path,
                        session="s1")
     assert drafts.drafts_of(tmp_path / "b.po", tmp_path) == []
+
+
+def test_a_draft_is_read_once_per_version_of_its_file(tmp_path, monkeypatch):
+    """The start page lists every draft at each of its reruns: an unchanged draft is not
+    decoded again (with a few drafts left that was a third of the page's time), while a
+    draft written again, or damaged, is read as it is now."""
+    decoded = []
+    real = drafts._decode
+    monkeypatch.setattr(drafts, "_decode", lambda *a: decoded.append(1) or real(*a))
+    drafts.write_draft(sample(), tmp_path / "a.po", base_fingerprint="f", changes=1, root=tmp_path)
+    assert [d.changes for d in drafts.list_drafts(tmp_path)] == [1]
+    first = len(decoded)
+    assert first >= 1
+    assert [d.changes for d in drafts.list_drafts(tmp_path)] == [1]
+    assert len(decoded) == first          # the same version: not decoded again
+    edited = replace(sample(), tgt=(Sentence("One!", 0),))
+    drafts.write_draft(edited, tmp_path / "a.po", base_fingerprint="f", changes=2, root=tmp_path)
+    (again,) = drafts.list_drafts(tmp_path)
+    assert (again.changes, again.bitext) == (2, edited)
+    drafts.draft_path(tmp_path / "a.po", tmp_path).write_text("{not json")
+    assert drafts.list_drafts(tmp_path) == []
+
+
+def test_the_start_page_compares_a_draft_with_its_file_once_per_version(tmp_path, monkeypatch):
+    """Whether a draft holds word links alone is worked out once per version of the draft
+    while its PO is unchanged (each draft's PO was read again at every rerun); once the PO
+    changed, the draft is not its file's plus word links, and nothing is read."""
+    from alignment.po import file_fingerprint, write_po
+    from views import start_drafts
+
+    po = tmp_path / "a.po"
+    write_po(sample(), po)
+    drafts.write_draft(replace(sample(), tgt=(Sentence("One!", 0),)), po,
+                       base_fingerprint=file_fingerprint(po), changes=1, root=tmp_path / "d")
+    read = []
+    monkeypatch.setattr(start_drafts, "load_po", lambda path, fp: read.append(path) or sample())
+    (draft,) = drafts.list_drafts(tmp_path / "d")
+    assert [start_drafts._words_only(draft) for _ in range(3)] == [False] * 3
+    assert len(read) == 1
+    po.write_text(po.read_text() + "\n", encoding="utf-8")   # another version of the file
+    assert start_drafts._words_only(draft) is False and len(read) == 1   # not its base: no read
