@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .glossary_vocab import is_function_pair, is_same_name, is_vocabulary, label, lemma
+from .lang import primary
 from .types import Bitext, Side, Token
-from .word_tokens import is_word
+from .word_tokens import is_word, lower
 from .words import link_tokens_of
 
 
@@ -56,12 +57,12 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: boo
         if not link.words:
             continue
         src, tgt = link_tokens_of(bitext, k)
-        _count_forms(forms[0], src)
-        _count_forms(forms[1], tgt)
+        _count_forms(forms[0], src, bitext.src_lang)
+        _count_forms(forms[1], tgt, bitext.tgt_lang)
         for w in link.words:
             if w.confidence < min_confidence or w.src >= len(src) or w.tgt >= len(tgt):
                 continue
-            a, b = src[w.src].text.lower(), tgt[w.tgt].text.lower()
+            a, b = _key(src[w.src].text, bitext.src_lang), _key(tgt[w.tgt].text, bitext.tgt_lang)
             if not (_lexical(a) and _lexical(b)) \
                     or not is_vocabulary(a, b, bitext.src_lang, bitext.tgt_lang) \
                     or (not function_words
@@ -70,7 +71,8 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: boo
             counts[a, b] += 1
             first.setdefault((a, b), k)
     rows = [r for r in _grouped(counts, first, bitext.src_lang, bitext.tgt_lang,
-                                tuple(_shown_forms(c) for c in forms))
+                                (_shown_forms(forms[0], bitext.src_lang),
+                                 _shown_forms(forms[1], bitext.tgt_lang)))
             if names or not is_same_name(r[0], r[1])]
     return tuple(GlossaryEntry(src, tgt, n, k, bitext.link_text(k, "src"), bitext.link_text(k, "tgt"))
                  for src, tgt, n, k in sorted(rows, key=lambda r: (-r[2], r[0].lower(), r[1].lower())))
@@ -92,30 +94,46 @@ def _grouped(counts: Counter[tuple[str, str]], first: dict[tuple[str, str], int]
             met: Counter[str] = Counter()
             for pair in pairs:
                 met[shown[side].get(pair[side], pair[side])] += counts[pair]
-            head = next((f for f in met if f.lower() == lem), None) or met.most_common(1)[0][0]
+            lang = (src_lang, tgt_lang)[side]
+            head = next((f for f in met if lower(f, lang) == lem), None) or met.most_common(1)[0][0]
             sides.append(label(met, head))
         rows.append((sides[0], sides[1], sum(counts[p] for p in pairs), min(first[p] for p in pairs)))
     return rows
 
 
 _SENTENCE_END = frozenset(".!?…。！？؟")
+# Turkish and Azerbaijani write a name's ending after an apostrophe ("İstanbul'a", "Amman'dan"),
+# which the tokenizer cuts off as it cuts French "l'homme": the word is what stands before it
+_NAME_APOSTROPHE = frozenset({"tr", "az"})
 
 
-def _count_forms(forms: Counter[tuple[str, bool]], tokens: Sequence[Token]) -> None:
+def _form(text: str, lang: str) -> str:
+    """A token as the glossary shows it: "İstanbul'" is 'İstanbul' in Turkish (it was a
+    function word, as French "l'", and the name's row lost every form with an ending)."""
+    bare = text.rstrip("'’")
+    return bare if bare and primary(lang) in _NAME_APOSTROPHE else text
+
+
+def _key(text: str, lang: str) -> str:
+    """What the glossary counts a token as: its form in lower case, as its language writes it."""
+    return lower(_form(text, lang), lang)
+
+
+def _count_forms(forms: Counter[tuple[str, bool]], tokens: Sequence[Token], lang: str) -> None:
     """Count each word of `tokens` as (form, opens a sentence?): the first word of a link or
     after a full stop takes a capital that is no part of it ('Le chat' is 'le chat')."""
     opens = True
     for token in tokens:
         if is_word(token.text):
-            forms[token.text, opens] += 1
+            forms[_form(token.text, lang), opens] += 1
             opens = False
         elif any(c in _SENTENCE_END for c in token.text):
             opens = True
 
 
-def _shown_forms(forms: Counter[tuple[str, bool]]) -> dict[str, str]:
+def _shown_forms(forms: Counter[tuple[str, bool]], lang: str) -> dict[str, str]:
     """For each lower-cased word, the form to show: the most frequent inside sentences (then
-    anywhere; on a tie the first seen), so that a noun or a name keeps its capital ('Brücke',
+    anywhere; on a tie one not all in capitals, then the first seen), so that a noun or a name keeps its capital ('Brücke',
     'Paul': the glossary wrote 'brücke', 'paul') and a word capitalised only where it opens a
     sentence loses it."""
     inner: Counter[str] = Counter()
@@ -125,10 +143,17 @@ def _shown_forms(forms: Counter[tuple[str, bool]]) -> dict[str, str]:
         inner[form] += 0 if opens else n
     shown: dict[str, str] = {}
     for form in total:
-        key, best = form.lower(), shown.get(form.lower())
-        if best is None or (inner[form], total[form]) > (inner[best], total[best]):
+        key = lower(form, lang)
+        best = shown.get(key)
+        if best is None or _rank(form, inner, total) > _rank(best, inner, total):
             shown[key] = form
     return shown
+
+
+def _rank(form: str, inner: Counter[str], total: Counter[str]) -> tuple[int, int, bool]:
+    """How well a form shows its word; on a tie, not one in capitals throughout (a heading's,
+    or a shout's): Turkish 'IŞIK' and 'ışık' are now one row, shown 'ışık'."""
+    return inner[form], total[form], not (form.isupper() and len(form) > 1)
 
 
 def _lexical(token: str) -> bool:

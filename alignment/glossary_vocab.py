@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .function_word_lists import closed_class_words
 from .lang import primary
 from .word_lists import function_words
+from .word_tokens import lower
 
 # The function-word lists are the languages' commonest words (pyspellchecker frequencies), and
 # their tops hold content words too ('Frau', 'big', 'доктор'), more so for a language that spreads
@@ -64,27 +66,34 @@ def _clitic(word: str) -> bool:
     return word.startswith(("'", "’"))
 
 
+def _listed(lang: str, top: int) -> frozenset[str]:
+    """The language's `top` commonest words, or for a language pyspellchecker has no list
+    for (Turkish, Polish, Chinese, Japanese, Korean) its closed classes, written out in
+    function_word_lists.py: without them 'a' -> 'bir' and 'and' -> 've' led a Turkish glossary."""
+    return function_words(lang, top) or closed_class_words(lang)
+
+
 def _function_word(word: str, lang: str) -> bool:
-    word = word.lower()
-    return _closed(word) or word in function_words(lang, FUNCTION_TOP)
+    word = lower(word, lang)
+    return _closed(word) or word in _listed(lang, FUNCTION_TOP)
 
 
 def _content_word(word: str, lang: str) -> bool:
-    word = word.lower()
-    return not _closed(word) and word not in function_words(lang, CONTENT_TOP) \
-        and bool(function_words(lang, CONTENT_TOP))
+    word = lower(word, lang)
+    return not _closed(word) and word not in _listed(lang, CONTENT_TOP) \
+        and bool(_listed(lang, CONTENT_TOP))
 
 
 @lru_cache(maxsize=65536)
 def lemma(word: str, lang: str) -> str:
-    """The word's dictionary form, lower-cased ('Москве' -> 'москва'); the word itself where
-    simplemma lacks the language."""
+    """The word's dictionary form, lower-cased as its language writes it ('Москве' -> 'москва',
+    Turkish 'IŞIK' -> 'ışık'); the word itself where simplemma lacks the language."""
     import simplemma
 
     try:
-        return simplemma.lemmatize(word, lang=primary(lang)).lower()
+        return lower(simplemma.lemmatize(word, lang=primary(lang)), lang)
     except ValueError:
-        return word.lower()
+        return lower(word, lang)
 
 
 def label(forms: dict[str, int], head: str) -> str:

@@ -21,6 +21,9 @@ import numpy as np
 from .types import Token, WordLink
 
 KEEP = 16  # newest texts kept
+# Raised when the linker gives other links for the same tokens and settings, so that links
+# cached by an earlier version are not used (2: no HMM step on a text whose order differs)
+LINKER = 2
 TokenPairs = Sequence[tuple[Sequence[Token], Sequence[Token]]]
 Linker = Callable[..., list[tuple[WordLink, ...]]]
 
@@ -28,7 +31,7 @@ Linker = Callable[..., list[tuple[WordLink, ...]]]
 def _key(tokens: TokenPairs, embedder: Any, config: Any) -> str:
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{getattr(embedder, 'name', '?')} {getattr(embedder, 'version', '?')}".encode())
-    h.update(repr(config.params()).encode())
+    h.update(repr(config.params()).encode() + f" linker {LINKER}".encode())
     for src, tgt in tokens:
         h.update("\x1f".join(t.text for t in src).encode("utf-8", "surrogatepass") + b"\x1e")
         h.update("\x1f".join(t.text for t in tgt).encode("utf-8", "surrogatepass") + b"\x1d")

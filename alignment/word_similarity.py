@@ -20,9 +20,11 @@ WordSpan = tuple[str, int, int]
 
 @lru_cache(maxsize=65536)   # the checks fold the same words (and characters) millions of times a book
 def fold(word: str) -> str:
-    """Case-folded, accent-stripped form for similarity."""
+    """Case-folded, accent-stripped form for similarity. Turkish dotless 'ı' folds to 'i', as
+    'İ' does (its dot is a combining mark): 'IŞIK' casefolds to 'işik', so 'ışık' (light)
+    and its capitals were other words (similarity 0.2)."""
     nfkd = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
-    return "".join(c for c in nfkd if not unicodedata.combining(c))
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).replace("ı", "i")
 
 
 def latin(word: str) -> str:

@@ -15,7 +15,7 @@ import unicodedata
 from .cjk import CJK
 from .cjk import numbers as cjk_numbers
 from .cjk import split as cjk_split
-from .lang import MARKS
+from .lang import MARKS, primary
 from .types import Token
 
 # A token is what a reader sees as one unit: a number (1,000.5), a word (hyphens and
@@ -90,3 +90,18 @@ def split_tokens(text: str) -> tuple[Token, ...]:
 def is_word(token: str) -> bool:
     """True for tokens with a letter or digit (not punctuation)."""
     return any(unicodedata.category(c)[0] in "LN" for c in token)
+
+
+# Turkish and Azerbaijani write dotted and dotless i as two letters, in both cases: I/ı, İ/i
+DOTTED_I = frozenset({"tr", "az"})
+_DOTTED_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def lower(word: str, lang: str) -> str:
+    """`word` in lower case as its language writes it. Why: str.lower() reads 'I' as English
+    does, so Turkish 'IŞIK' became 'işik', another word than 'ışık' (light), and 'İ' became
+    'i' and a combining dot ('i̇stanbul'): a word in capitals was no longer the word it is,
+    to the encoder and to a count."""
+    if primary(lang) in DOTTED_I:
+        word = word.translate(_DOTTED_LOWER)
+    return word.lower()
