@@ -25,6 +25,7 @@ from .align import DEFAULT_REVIEW_THRESHOLD
 from .corrections import (Direction, History, add_target, dismiss, drop_addition,  # noqa: F401
                           edit_target, mark_reviewed, merge, move, same_text, split)
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
+from .text_direction import text_dir
 from .workspace import (MAX_UPLOAD_MB, export_bytes, guess_language,  # noqa: F401
                         load_position, notes_path, safe_filename, save_position, store_upload)
 from .types import Bitext, Finding, Link, Sentence, Side, Span, sentence_starts
@@ -339,16 +340,18 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
             marks += [(a, b, f"w wg{g}") for a, b, g in word_groups(bitext, i, view.words)[side]]
         body = _side_html(bitext, link, side, marks)
         empty = " empty" if not (link.src if side == "src" else link.tgt) else ""
+        lang = bitext.src_lang if side == "src" else bitext.tgt_lang
+        direction = text_dir(lang)
         if view.hidden == side and not empty:   # an omission has nothing to show
             opened = " open" if i in view.revealed else ""
-            # the sentence its own dir=auto: the cell's first letters are "show", which set
+            # the sentence its own dir: under dir=auto the cell's first letters, "show", set
             # a revealed Arabic sentence left to right
-            body = (f'<details{opened}><summary>show</summary><div dir="auto">'
+            body = (f'<details{opened}><summary>show</summary><div dir="{direction}">'
                     f"{body or '&mdash;'}</div></details>")
-        # the cell's language picks its glyphs (Japanese and Chinese Han differ) and dir=auto
-        # sets a right-to-left text (Arabic) right to left, its full stop at its end
-        lang = html.escape(bitext.src_lang if side == "src" else bitext.tgt_lang)
-        cells.append(f'<td class="{side}{empty}" lang="{lang}" dir="auto">{body}</td>')
+        # the cell's language picks its glyphs (Japanese and Chinese Han differ) and its
+        # direction (text_direction.py: an Arabic sentence opening with a Latin word is rtl)
+        cells.append(f'<td class="{side}{empty}" lang="{html.escape(lang)}" dir="{direction}">'
+                     f'{body}</td>')
     states = [c for c in classes if c in _CUES]
     current = ' aria-current="true"' if view.current == i else ""
     return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}"{current}>'

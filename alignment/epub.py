@@ -36,6 +36,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
+from .text_direction import text_dir
 from .types import Bitext
 
 STYLES = ("pairs", "paragraphs", "small")
@@ -154,8 +155,9 @@ def book_chapters(bitext: Bitext) -> tuple[BookChapter, ...]:
 
 def _p(text: str, lang: str, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
-    # dir=auto: a right-to-left text (Arabic) reads right to left, its full stop at its end
-    return f'<p{attr} lang="{lang}" xml:lang="{lang}" dir="auto">{_text(text)}</p>'
+    # a right-to-left text (Arabic) reads right to left, its full stop at its end, even one
+    # that opens with a Latin word (text_direction.py)
+    return f'<p{attr} lang="{lang}" xml:lang="{lang}" dir="{text_dir(lang)}">{_text(text)}</p>'
 
 
 def _pair(bitext: Bitext, i: int, style: str) -> str:
@@ -163,7 +165,7 @@ def _pair(bitext: Bitext, i: int, style: str) -> str:
     parts = ([_p(src, bitext.src_lang, "or")] if src else []) + (
         [_p(tgt, bitext.tgt_lang, "tr")] if tgt else [])
     cls = "pair small" if style == "small" else "pair"
-    return f'<div class="{cls}" id="l{i}">{"".join(parts)}</div>'
+    return f'<div class="{cls}" id="l{i + 1}">{"".join(parts)}</div>'
 
 
 def _paragraph_blocks(bitext: Bitext, start: int, end: int) -> list[str]:
@@ -175,7 +177,7 @@ def _paragraph_blocks(bitext: Bitext, start: int, end: int) -> list[str]:
             parts = [_p(" ".join(t for t in side if t), lang, cls)
                      for side, lang, cls in ((src, bitext.src_lang, "or"), (tgt, bitext.tgt_lang, "tr"))
                      if any(side)]
-            out.append(f'<div class="para" id="l{first}">{"".join(parts)}</div>')
+            out.append(f'<div class="para" id="l{first + 1}">{"".join(parts)}</div>')
             src, tgt, first = [], [], i + 1
     return out
 
@@ -184,8 +186,11 @@ def _chapter_xhtml(bitext: Bitext, chapter: BookChapter, style: str, title_link:
     start = chapter.start + 1 if title_link else chapter.start
     if title_link:
         heading = [bitext.link_text(chapter.start, side) for side in ("src", "tgt")]
-        head = (f'<h2 lang="{bitext.src_lang}" xml:lang="{bitext.src_lang}">{_text(heading[0] or heading[1])}'
-                + (f'<br/><span lang="{bitext.tgt_lang}" xml:lang="{bitext.tgt_lang}">{_text(heading[1])}</span>'
+        first = bitext.src_lang
+        head = (f'<h2 lang="{first}" xml:lang="{first}" dir="{text_dir(first)}">'
+                f'{_text(heading[0] or heading[1])}'
+                + (f'<br/><span lang="{bitext.tgt_lang}" xml:lang="{bitext.tgt_lang}" '
+                   f'dir="{text_dir(bitext.tgt_lang)}">{_text(heading[1])}</span>'
                    if heading[0] and heading[1] else "") + "</h2>")
     else:
         head = ""

@@ -38,6 +38,7 @@ from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_many, atomic_write_text
 from .errors import InputError
 from .po import DEFAULT_REVIEW_THRESHOLD
+from .text_direction import text_dir
 from .types import Bitext, Finding, Link, Sentence, join_sentences
 
 PathLike = str | os.PathLike[str]
@@ -295,7 +296,7 @@ def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, revi
     # no space between Chinese or Japanese sentences, as link_text joins them
     body = "".join(f"<p>{html.escape(join_sentences(p))}</p>" for p in paragraphs)
     focus = ' tabindex="0"' if reveal and sents else ""   # a tap or Tab shows it
-    return (f'<div class="{" ".join(classes)}" lang="{html.escape(lang)}" dir="auto" '
+    return (f'<div class="{" ".join(classes)}" lang="{html.escape(lang)}" dir="{text_dir(lang)}" '
             f'title="{html.escape(title)}"{focus}>{body}</div>')
 
 

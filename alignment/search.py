@@ -7,10 +7,12 @@ guarantees time linear in the text for any pattern. What it cannot promise it do
 not offer: back-references and look-around are refused, and `SearchError` says so.
 Plain-text searches keep the standard `re` on an escaped pattern (no backtracking), in the
 text folded as a reader types it (`fold`: full-width and half-width forms, ligatures, the
-optional Arabic and Hebrew vowel marks and letter forms, ё as е, ’ as ', 'œ' as 'oe', case, and
+optional Arabic and Hebrew vowel marks and letter forms, Arabic-Indic digits as 0-9, the kashida,
+'،' and '؟' as ',' and '?', ё as е, ’ as ', 'œ' as 'oe', case, and
 the accents of the Latin letters typed without one ('iñigo' finds 'ÍÑIGO', not 'Inigo'); the dot
 of 'Sr.ª'; a letter and its accent written apart are composed), the hits mapped back to the text. `plain_finds` is that search for one string (the
-glossary's search box).
+glossary's search box). A regular expression with Match case off reads the Turkish 'İ' and 'ı'
+as 'i', as the plain search does (`DotlessPattern`).
 
 RE2's `\\w`, `\\d` and `\\s` are ASCII-only; `unicode_classes` rewrites `\\w`, `\\W` and `\\d`
 to Unicode classes so `\\w+` finds "été" as Python's `re` would.
@@ -42,7 +44,7 @@ from itertools import accumulate
 from typing import Any, Literal, Protocol
 
 from .errors import SearchError
-from .search_fold import fold, fold_parts, folded_text, screen_text, typed_accents
+from .search_fold import dotless, fold, fold_parts, folded_text, screen_text, typed_accents
 from .types import Bitext, Side, Span
 
 
@@ -255,6 +257,21 @@ class SpreadPattern:
                 yield SpreadMatch(start, end)
 
 
+@dataclass(frozen=True)
+class DotlessPattern:
+    """A case-blind regular expression matched with the Turkish 'İ' and 'ı' read as 'i', in
+    the pattern and the text (`dotless`, one character for one: the offsets are the text's).
+
+    Why: RE2 folds case by Unicode's simple folding, where 'İ' is no 'i' and 'ı' no 'I', so
+    'istanbul' found no 'İstanbul', 'ILIK' no 'ılık' and 'ışık' no 'IŞIK' with "Regular
+    expression" ticked, while the plain search found them (search_fold.py)."""
+
+    compiled: Pattern
+
+    def finditer(self, text: str) -> Any:
+        return self.compiled.finditer(dotless(text))
+
+
 def _regex(text: str, case: bool) -> Pattern:
     import re2
 
@@ -262,11 +279,12 @@ def _regex(text: str, case: bool) -> Pattern:
     options.case_sensitive = case
     options.log_errors = False
     try:
-        pattern = re2.compile(unicode_classes(text), options)
-        if not has_boundaries(pattern.pattern):
-            return pattern
-        return SpreadPattern(re2.compile(spread_pattern(pattern.pattern), options),
-                             re2.compile(relaxed_pattern(pattern.pattern), options))
+        pattern = re2.compile(unicode_classes(text if case else dotless(text)), options)
+        found: Pattern = pattern
+        if has_boundaries(pattern.pattern):
+            found = SpreadPattern(re2.compile(spread_pattern(pattern.pattern), options),
+                                  re2.compile(relaxed_pattern(pattern.pattern), options))
+        return found if case else DotlessPattern(found)
     except re2.error as exc:
         reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         hint = ("back-references (\\1) and look-around ((?=, (?<=) are not supported, "

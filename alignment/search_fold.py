@@ -3,7 +3,7 @@ search.py's stage, kept apart as the rules of one concern).
 
 A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ', 'ёлка' not
 'Елка', 'موسكو' not 'مُوسْكُو' (vowelled), 'احمد' not 'أحمد', 'Muller' not 'Müller', 'ﾎﾟｰﾙ' not
-'ポール'. So the text and the query are both folded (`fold`, `fold_parts`), and search.py
+'ポール', '950' not '٩٥٠', 'السوق' not 'الســوق' (a kashida), '?' not '؟'. So the text and the query are both folded (`fold`, `fold_parts`), and search.py
 maps the hits in the folded text back to the text's offsets.
 
 A text may write an accent apart from its letter (NFD: 'e' and U+0301, as an imported TSV
@@ -50,6 +50,13 @@ _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # quotation marks of every language ('"清风楼"' found nothing where the text has '“清风楼”')
 _TYPED_FORMS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "œ": "oe", "Œ": "OE",
                               "æ": "ae", "Æ": "AE", **dict.fromkeys("“”„‟«»「」『』", '"')})
+# What a reader of Arabic, Persian or Urdu types for the text's forms: the ASCII digits for the
+# Arabic-Indic and the Extended Arabic-Indic (Persian) ones ('950' finds '٩٥٠', '١٢٠٠' finds
+# '1200'; NFKC keeps them), nothing for the kashida that stretches a word ('السوق' finds
+# 'الســوق'), and ',', ';', '?' for the Arabic comma, semicolon and question mark
+_ARABIC_TYPED = str.maketrans({**{chr(0x660 + d): str(d) for d in range(10)},
+                               **{chr(0x6f0 + d): str(d) for d in range(10)},
+                               "\u0640": "", "\u060c": ",", "\u061b": ";", "\u061f": "?"})
 # The dot of an abbreviation an ordinal indicator ends ('Sr.ª', 'n.º'), folded to nothing
 _ORDINAL_DOT = re.compile("\\.(?=[\u00aa\u00ba])")
 
@@ -59,14 +66,22 @@ def fold(c: str, case: bool = False, accents: bool = True) -> str:
     """What one character is compared as in a plain search: its compatibility form (NFKC:
     '１８９８' is 1898, half-width 'ｱ' is 'ア', 'ﬁ' is 'fi'), without the optional marks, the
     Arabic letter forms made one (_ARABIC_FORMS), ё as е, the accents of Latin letters dropped
-    unless `accents` ('é' is 'e'), ’ as ', “ and 「 as ", 'œ' as 'oe' (_TYPED_FORMS), and case
-    folded unless `case` ('ß' is 'ss')."""
+    unless `accents` ('é' is 'e'), ’ as ', “ and 「 as ", 'œ' as 'oe' (_TYPED_FORMS), '٩' as
+    '9', '،' as ',' and no kashida (_ARABIC_TYPED), and case folded unless `case` ('ß' is
+    'ss')."""
     c = unicodedata.normalize("NFKC", c)
     c = _OPTIONAL_MARKS.sub("", c).replace("ё", "е").replace("Ё", "Е").translate(_ARABIC_FORMS)
     if not accents:
         c = _COMBINING_LATIN.sub("", "".join(map(_unaccented, c)))
-    c = c.translate(_TYPED_FORMS)
+    c = c.translate(_TYPED_FORMS).translate(_ARABIC_TYPED)
     return c if case else c.translate(_TURKISH_I).casefold()
+
+
+def dotless(text: str) -> str:
+    """`text` with the Turkish dotted capital and dotless small i written as 'i', each one
+    character for one, so offsets stay the text's: what a case-blind regular expression is
+    matched in (search.py), as RE2's case folding keeps 'İ' and 'ı' apart from 'i' and 'I'."""
+    return text.translate(_TURKISH_I) if "İ" in text or "ı" in text else text
 
 
 # Latin letters whose stroke Unicode does not write as a mark

@@ -549,12 +549,13 @@ def test_md_text_shows_urls_as_code_without_escapes():
 
 
 def test_cells_carry_their_language_and_direction() -> None:
-    # lang picks the glyphs (Japanese and Chinese Han differ); dir=auto sets Arabic right to left
+    # lang picks the glyphs (Japanese and Chinese Han differ); Arabic is right to left
+    # (test_browse_direction.py), another language's cell dir=auto
     b = Bitext((Sentence("彼は家を売った。"),), (Sentence("باع البيت."),),
                Alignment((Link((0,), (0,)),)), "ja", "ar")
     row = browse.render_rows(b, [0])
     assert '<td class="src" lang="ja" dir="auto">彼は家を売った。</td>' in row
-    assert '<td class="tgt" lang="ar" dir="auto">باع البيت.</td>' in row
+    assert '<td class="tgt" lang="ar" dir="rtl">باع البيت.</td>' in row
 
 
 @pytest.mark.parametrize("cursor, step, shown, expected", [

@@ -90,6 +90,28 @@ def test_chapters_nav_and_language_on_every_text_element():
     assert list(last.iter(f"{XHTML}p"))[-1].text == "A sentence the translator left out."
 
 
+@pytest.mark.parametrize("style, ids", [("pairs", ["l2", "l3", "l4", "l5"]),
+                                         ("small", ["l2", "l3", "l4", "l5"]),
+                                         ("paragraphs", ["l2", "l4"])])
+def test_anchors_are_numbered_from_1_as_links_are_everywhere(style, ids):
+    """id="l10" was link 11 (counted from 0), while the HTML export, the app and the README
+    number links from 1. Link 1 is the chapter's title (its heading), so its text starts at 2."""
+    book = novel()
+    chapter = etree.fromstring(_members(render_epub(book, style=style))["OEBPS/c0000.xhtml"])
+    divs = list(chapter.iter(f"{XHTML}div"))
+    assert [d.get("id") for d in divs] == ids
+    for div in divs:   # each anchor holds its link's original sentence first
+        n = int(div.get("id")[1:])
+        assert div[0].text.startswith(book.link_text(n - 1, "src"))
+
+
+def test_an_arabic_heading_is_right_to_left():
+    members = _members(render_epub(story(), title="t"))
+    heading = next(etree.fromstring(members["OEBPS/c0000.xhtml"]).iter(f"{XHTML}h2"))
+    assert (heading.get("lang"), heading.get("dir")) == ("ar", "rtl")
+    assert [(s.get("lang"), s.get("dir")) for s in heading.iter(f"{XHTML}span")] == [("fr", "auto")]
+
+
 def test_our_reader_reads_our_book_back():
     doc = read_bytes(render_epub(novel()), source="novel.epub")
     assert [c.title for c in doc.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]

@@ -11,9 +11,11 @@ import streamlit as st
 from alignment import browse
 from alignment.errors import AlignmentError
 from alignment.split_cut import best_cut, cosine_similarity
+from alignment.text_direction import text_dir
 from alignment.types import Bitext
 
 from .common import EMBEDDER, callback, changed, embedder, save, ss
+from .text_direction import box_css
 
 
 @callback
@@ -219,6 +221,8 @@ def edit_panel(bitext: Bitext) -> None:
                        args=(browse.move, i, side, direction),
                        disabled=not (link.src if side == "src" else link.tgt))
         review_buttons(bitext, i)
+        if text_dir(bitext.tgt_lang) == "rtl":   # the box holds the translation's text
+            st.html(box_css(".st-key-edit_box textarea", [bitext.tgt_lang]))
         if link.tgt:
             target_editor(bitext, i)
         else:

@@ -103,6 +103,21 @@ if (!window.__alignmentToggle) {  // one listener for the page; toggle does not 
     sessionStorage.setItem(k, JSON.stringify([...open]));
   }, true);
 }
+// Space right after Learn was chosen reveals: the focus is still on the Mode option then (a
+// click on "Learn" puts it there), and Space on an option is the option's (views/keys.py),
+// so "Reveal (space)" did nothing until the page was clicked. The focus stays where it is.
+if (!window.__alignmentLearnSpace) {
+  window.__alignmentLearnSpace = true;
+  window.addEventListener('keydown', e => {
+    const t = e.target;
+    if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey || !t.closest?.('.st-key-mode')
+        || !(t.checked || t.getAttribute('aria-checked') === 'true')) return;
+    const reveal = document.querySelector('.st-key-learn_reveal button');
+    if (!reveal) return;   // not in Learn
+    e.preventDefault();
+    if (!e.repeat) reveal.click();
+  }, true);
+}
 const restore = () => { const open = opened();
   document.querySelectorAll('table.al-rows tr.row').forEach(tr => {
     if (open.has(tr.id)) tr.querySelectorAll('details').forEach(d => { d.open = true; }); }); };

@@ -25,6 +25,7 @@ from .learn import learn_controls, learn_script
 from .proofread import check_progress, findings, proofread_panel, shown_level
 from .saving import (follow_reloads, hidden, made_before_reload, note_unknown_base, reload,
                      replace_box, save_text, unsaved_words, words_only)
+from .text_direction import box_css
 
 
 # ---------------------------------------------------------------- callbacks
@@ -161,6 +162,8 @@ def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
     names = {"both": "both", "src": md(bitext.src_lang), "tgt": md(bitext.tgt_lang)}
     side = sb.radio("In", ("both", "src", "tgt"), key="q_side", horizontal=True,
                     format_func=names.get)
+    sb.html(box_css(".st-key-q input", {"src": [bitext.src_lang], "tgt": [bitext.tgt_lang]}.get(
+        side, [bitext.src_lang, bitext.tgt_lang])))   # the query's direction, as the text's
     regex = sb.checkbox("Regular expression", key="q_re")
     case = sb.checkbox("Match case", key="q_case")
     sb.subheader("Filters")

@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from alignment import versions_compare as V
+from alignment.text_direction import text_dir
 from alignment.types import VersionSet
 
 from . import versions_open
@@ -89,8 +90,9 @@ def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
     cls = "vs-cell" + ("" if text else " empty")
     if text and k in hide:  # Learn: the text waits behind a click
         body = f"<details><summary>show {name}</summary>{body}</details>"
-    return (f'<div class="{cls}" data-name="{name}" lang="{html.escape(vs.texts[k].lang)}" '
-            f'dir="auto">{body}</div>')
+    lang = vs.texts[k].lang
+    return (f'<div class="{cls}" data-name="{name}" lang="{html.escape(lang)}" '
+            f'dir="{text_dir(lang)}">{body}</div>')
 
 
 def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, diff: bool = True,

@@ -308,3 +308,40 @@ def test_a_teachers_glossary_leaves_out_function_words_and_its_search_folds(page
         search.press("Enter")
         settle(page)
         assert word in [w for w, _ in _csv_pairs(page)], query
+
+
+MIXED = ("Google Maps أظهر الطريق إلى البازار الكبير.", "UNESCO تدرج المدينة القديمة موقعًا للتراث.")
+
+
+def test_arabic_starting_with_a_latin_word_is_right_to_left_and_space_reveals_at_once(
+        page, tmp_path):
+    """A teacher of Arabic: an Arabic sentence that starts with a Latin word was laid out left
+    to right (dir=auto), in the reader and once revealed in Learn; the correction box and the
+    Find box were left to right; Space right after choosing Learn did nothing (the focus was
+    on the Mode option) until the page was clicked."""
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    en = ("Google Maps showed the way to the Grand Bazaar.", "UNESCO lists the old city.")
+    path = tmp_path / "en-ar.po"
+    write_po(Bitext(tuple(map(Sentence, en)), tuple(map(Sentence, MIXED)),
+                    Alignment(tuple(Link((i,), (i,), 0.95) for i in range(2))), "en", "ar"), path)
+    open_by_path(page, path)
+    cell = reader_table(page).locator("tr#link-1 td.tgt")
+    assert (direction(cell), direction(reader_table(page).locator("tr#link-1 td.src"))) \
+        == ("rtl", "ltr")
+    page.get_by_text("Correct a link").click()
+    box = page.get_by_label("Edit the target sentence")
+    expect(box).to_have_value(MIXED[0])
+    assert direction(box) == "rtl"
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.locator(".st-key-q_side").get_by_text("ar", exact=True).click()
+    settle(page)
+    assert direction(page.locator(".st-key-q input")) == "rtl"
+    sidebar.get_by_text("Learn", exact=True).click()
+    expect(page.get_by_text(re.compile(r"Sentence 1 of 2"))).to_be_visible()
+    settle(page)
+    page.keyboard.press("Space")   # no click in the page first
+    revealed = reader_table(page).locator("tr#link-1 td.tgt details[open]")
+    expect(revealed).to_have_count(1)
+    assert direction(revealed.get_by_text("أظهر الطريق")) == "rtl"
