@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .lang import primary
+from .number_clock_said import said_times
 from .number_words import CLOCK_PHRASES, _cardinals, _folded, spelled_time
 from .numbers import HALF_DAY, quantities
 from .types import Finding, Span
@@ -43,11 +44,13 @@ ClockWords = tuple[int, str, int, int]   # minutes after midnight or noon, words
 
 def clock_words(text: str, lang: str) -> list[ClockWords]:
     """(minutes after midnight or noon, words, start, end) of each time text says from the
-    hours around it ('half past nine': 570); spans are the text's own where folding keeps its
-    length (else none: start = end = 0, the words folded)."""
+    hours around it ('half past nine': 570), or as its language says a time in words
+    (number_clock_said: 'в половине пятого', 'saat üçte'); spans are the text's own where
+    folding keeps its length (else none: start = end = 0, the words folded)."""
     patterns, found = _patterns(primary(lang)), _cardinals(primary(lang))
+    said = [(t.minutes % HALF_DAY, t.words, t.start, t.end) for t in said_times(text, lang)]
     if not patterns or found is None:
-        return []
+        return said
     words = found[1]
     folded = _folded(text, lang)
     same = len(folded) == len(text)
@@ -58,6 +61,7 @@ def clock_words(text: str, lang: str) -> list[ClockWords]:
             if 1 <= hour <= 12:
                 a, b = m.span() if same else (0, 0)
                 out.append((hour % 12 * 60 + minutes, text[a:b] if same else m.group(), a, b))
+    out += [t for t in said if not any(a < t[3] and t[2] < b for _, _, a, b in out)]
     return sorted(out, key=lambda t: t[2])
 
 

@@ -35,7 +35,13 @@ SCALE_WORDS: dict[str, dict[str, int]] = {
     "it": {"cento": 100, "mille": 1000, "mila": 1000, "milione": M, "milioni": M, "miliardo": G, "miliardi": G},
     "pt": {"mil": 1000, "milhao": M, "milhoes": M},
     "tr": {"yuz": 100, "bin": 1000, "milyon": M, "milyar": G},
+    # Russian and Polish hundreds are words of their own ('сто', 'двести', 'sto'): num2words' 1-999
+    "ru": {"тысяча": 1000, "тысячи": 1000, "тысяч": 1000, "миллион": M, "миллиона": M, "миллионов": M},
+    "pl": {"tysiac": 1000, "tysiace": 1000, "tysiecy": 1000, "milion": M, "miliony": M, "milionow": M},
+    "ar": {"الف": 1000, "الاف": 1000, "مليون": M, "ملايين": M},   # number_arabic
 }
+# languages whose hundreds are no scale word: their compounds are looked for in any text
+OWN_HUNDREDS = frozenset({"es", "pt", "ru", "pl", "ar"})
 # words that join the parts, folded: 'three hundred and twenty', 'mille et un', 'mil e duzentos'
 # (Turkish has none: 'iki yüz on bir')
 JOIN_WORDS: dict[str, str] = {"en": "and", "fr": "et", "de": "und", "nl": "en", "es": "y", "it": "e", "pt": "e"}
@@ -68,6 +74,9 @@ def _lexicon(lang: str) -> dict[tuple[str, ...], tuple[str, int]]:
     from .number_words import OTHER_FORMS
     if lang not in SCALE_WORDS:
         return {}
+    if lang == "ar":
+        from .number_arabic import arabic_lexicon
+        return arabic_lexicon()
     from .number_turkish import spaced
     other = dict(OTHER_FORMS.get(lang, {}))
     lexicon: dict[tuple[str, ...], tuple[str, int]] = {}
@@ -175,7 +184,7 @@ def compounds(folded: str, lang: str) -> tuple[tuple[int, int, int], ...]:
     twenty', 'zweitausend', 'trois cents'; not a scale word alone ('mille', 'a thousand': 'mille
     fois' is an idiom, and 'cent' a cardinal of its own)."""
     lang = primary(lang)
-    if lang not in SCALE_WORDS or not any(s in folded for s in SCALE_WORDS[lang]) and lang not in ("es", "pt"):
+    if lang not in SCALE_WORDS or not any(s in folded for s in SCALE_WORDS[lang]) and lang not in OWN_HUNDREDS:
         return ()
     atoms = _atoms(folded, lang)
     tokens = list(TOKEN.finditer(folded))

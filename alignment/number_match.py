@@ -27,6 +27,7 @@ from decimal import Decimal
 from .calendar_forms import calendar, figure_months
 from .cognates import fold
 from .lang import primary
+from .number_clock_said import SaidTime, said_times
 from .number_words import spelled, spelled_time
 from .numbers import HALF_DAY, Quantity, clock_minutes, roman_value
 
@@ -61,6 +62,7 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
     prose = len(mine) <= PROSE_QUANTITIES
     months: list[int] | None = None
     romans: list[int] | None = None
+    said: list[SaidTime] | None = None
     out = []
     figured = {a for _, a, _ in figure_months(own_text)} if prose and own_text else set()
     for q in mine:
@@ -73,6 +75,10 @@ def unequal(mine: Sequence[Quantity], theirs: Sequence[Quantity], other_text: st
             continue
         if q.kind == "t" and spelled_time(int(q.value), other_text, other_lang):
             continue
+        if q.kind == "t":   # 'oito e quinze da manhã', 'в половине пятого', 'saat üçte' (number_clock_said)
+            said = said_times(other_text, other_lang) if said is None else said
+            if any(s.same(int(q.value), q.ambiguous or q.hours) for s in said):
+                continue
         whole = q.kind == "n" and q.value == q.value.to_integral_value()
         if whole and 1 <= q.value <= 12:
             if months is None:

@@ -7,6 +7,8 @@ Part of the check stage: number_pairs compares the ordinals of both sides with e
 figure on the other side), and number_words.spelled finds a figure's ordinal in any of these
 forms ('pierwsza' / '1st' was a finding: num2words writes the masculine only).
 
+Russian ordinals 1-31 are read in every case ('Четырнадцатого марта' / '14 de março' was a
+finding), and English ones to 31 ('fifteenth'), so a day of a month in words is compared.
 The tables are small and explicit, as no library declines ordinals: the first ten, for the
 languages named, less the forms that are common words as well: Spanish 'cuarto' (a room, a
 quarter), 'quinta' (an estate), 'octava', 'décima'; Portuguese 'quarto', 'quarta', 'quinta',
@@ -45,6 +47,32 @@ ORDINALS: dict[str, dict[int, str]] = {
     "pt": {1: "primeir[oa]s?", 2: "segund[oa]s?", 3: "terceir[oa]s?", 5: "quintos?", 6: "sextos?",
            7: "setim[oa]s?", 8: "oitav[oa]s?", 10: "decim[oa]s?"},
 }
+# Russian ordinal endings, folded ('й' is 'и'), after a hard stem ('четырнадцатого': the 14th, of
+# a date) and after 'трет' ('третьего')
+_RU_HARD = "(?:ыи|ои|ого|ому|ым|ом|ая|ую|ое|ые|ых|ыми)"
+_RU_SOFT = "(?:ии|ьего|ьему|ьим|ьем|ья|ьеи|ью|ье|ьи|ьих|ьими)"
+DAYS = 31   # ordinals read up to the days of a month where num2words writes them (ru, en)
+
+
+def _declined(lang: str) -> dict[int, str]:
+    """The ordinals 1-31 of num2words, as regexes of their forms: Russian in every case and
+    gender ('четырнадцатого марта' is the 14th), English as written ('twenty first')."""
+    from num2words import num2words
+
+    from .word_similarity import fold
+    out = {}
+    for n in range(1, DAYS + 1):
+        words = fold(num2words(n, lang=lang, to="ordinal")).replace("-", " ")
+        if lang == "ru":
+            head, _, last = words.rpartition(" ")
+            soft = last.endswith("третии")
+            words = (f"{head} " if head else "") + last[:-2] + (_RU_SOFT if soft else _RU_HARD)
+        out[n] = words
+    return out
+
+
+ORDINALS["ru"] = _declined("ru")
+ORDINALS["en"] |= {n: w for n, w in _declined("en").items() if n > 10}
 # 'segundo' is an ordinal only after one of these ('el segundo', 'em segundo lugar'), folded
 SECOND_AFTER: dict[str, frozenset[str]] = {
     "es": frozenset("el la los las lo del al en por su sus mi mis tu este esta ese esa aquel aquella".split()),
@@ -64,7 +92,7 @@ def _pattern(lang: str) -> tuple[re.Pattern[str], tuple[int, ...]] | None:
 
 
 def ordinals(folded: str, lang: str, numbers: Collection[str] = ()) -> list[tuple[int, int, int]]:
-    """(value, start, end) of each ordinal 1-10 in folded text (folded, '-' as a space), less
+    """(value, start, end) of each ordinal 1-10 (1-31 in Russian and English) in folded text (folded, '-' as a space), less
     the last word of a larger one, after a word of `numbers` ('twenty first', 'on birinci'),
     and 'segundo' where it is no ordinal (module docstring)."""
     found = _pattern(primary(lang))

@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from .word_similarity import fold
 from .lang import primary
+from .number_clock_said import said_spans
 from .number_clock_words import clock_word_findings
 from .number_compounds import compounds
 from .number_halves import approximations, half_hours, near_any
@@ -69,7 +70,7 @@ UNITS: tuple[tuple[str, str], ...] = (
     ("mile", r"miles?|milles?|meilen?|millas?|miglia|milhas?"),
     ("league", r"leagues?|lieues?|leguas?|leghe|legua"), ("foot", r"feet|foot|pieds?|fuss|pies|piedi|pes"),
     ("inch", r"inch|inches|pouces?|zoll|pulgadas?|pollici"), ("yard", r"yards?"),
-    ("fathom", r"toises?|klafter|fathoms?"), ("verst", r"verstes?|versts?|wersts?|werst"),
+    ("fathom", r"toises?|klafter|fathoms?"), ("verst", r"verstes?|versts?|wersts?|werst|wiorsty?|wiorst|верст[аыу]?"),
     ("acre", r"acres?|arpents?|hectares?|hektar|morgen"),
     ("kg", r"kilos?|kilogram(?:me)?s?|kilogramm|chili"), ("g", r"grammes?|grams?|gramm|gramos?|grammi"),
     ("pound", r"pounds?|livres?|pfund|libras?|libbre|sterling"), ("ounce", r"ounces?|onces?|unzen?"),
@@ -77,7 +78,7 @@ UNITS: tuple[tuple[str, str], ...] = (
     ("degree", r"degrees?|degres?|grad|grados?|gradi"),
     ("franc", r"francs?|franken|francos?|franchi"), ("sou", r"sous|sols?|soldi"),
     ("centime", r"centimes?|rappen"), ("dollar", r"dollars?|dolares|dollari"),
-    ("rouble", r"roubles?|rubles?|rubel|rubli"), ("mark", r"marks?|mark"),
+    ("rouble", r"roubles?|rubles?|rubel|rubli|rubl[ei]|рубл(?:ь|я|еи|ей)"), ("mark", r"marks?|mark"),
     ("shilling", r"shillings?|schillinge?"), ("crown", r"crowns?|couronnes?|kronen?|coronas?"),
     ("guinea", r"guineas?|guinees?"), ("louis", r"louis"), ("ecu", r"ecus?|taler|thaler"),
     ("gulden", r"gulden|florins?"), ("penny", r"pence|pennies|penny"), ("lira", r"lire|liras?"),
@@ -149,6 +150,7 @@ def numbers_in_words(text: str, lang: str) -> list[WordNumber]:
     folded = without_endings(folded, lang)   # 'on birde' is 'on bir', its length kept
     apart = phrases_apart(lang)
     masked = [m.span() for m in re.finditer(r"\b(?:" + "|".join(apart) + r")\b", folded)] if apart else []
+    masked += said_spans(text, lang)   # 'oito e quinze da manhã': a time (number_clock_said)
     tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded)]
     numberish = {w for key in table for w in key} - JOINS
     longest = max(map(len, table))

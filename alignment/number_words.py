@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from .word_similarity import fold
 from .lang import primary
+from .number_arabic import arabic_forms, duals
+from .number_clock_said import said_spans, times_apart
 from .number_compounds import compounds, masked
 from .number_halves import said_about
 from .number_ordinals import has_ordinal
@@ -137,6 +139,8 @@ def number_words(n: int, lang: str) -> str:
         if kind == "ordinal" and words.endswith("o"):   # 'segundo', 'segunda', 'primer'
             forms.append(re.escape(words[:-1]) + "[oa]?")
     also = ORDINAL_ALSO.get(primary(lang), {}).get(n)
+    if primary(lang) == "ar":   # 'اثنتا عشرة', 'ثلاث', 'كيلومترين' (number_arabic)
+        forms += [re.escape(form) + r"\b" for form in arabic_forms(n) + (duals() if n == 2 else ())]
     return "|".join(forms + ([also] if also else []))
 
 
@@ -200,13 +204,17 @@ def _cardinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
                 words.setdefault(form, n)
         except Exception:   # NotImplementedError for a language it lacks, and its own slips
             return None
+        for form in arabic_forms(n) if lang == "ar" else ():   # 'اثنتا عشرة' (number_arabic)
+            words.setdefault(form, n)
     ordered = sorted(words, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b"), words
 
 
 def written_numbers(text: str, lang: str) -> list[tuple[int, str]]:
     """(value, words) of the numbers written out in text, in order: a compound read whole
-    ('deux mille cinq cents': 2500, number_compounds), else the cardinals 2-100 ('seven',
+    ('deux mille cinq cents': 2500, number_compounds), a time said in words by its value in
+    minutes and as a reader says it ('16:17' for 'quatro e dezassete da tarde', number_clock_said),
+    else the cardinals 2-100 ('seven',
     'vingt trois', 'dreiundzwanzig'), lower-cased as the text writes them where folding keeps
     its length ('beş', not 'bes'), else folded; one is left out, being also 'a' ('un', 'ein')."""
     found = _cardinals(primary(lang))
@@ -217,9 +225,16 @@ def written_numbers(text: str, lang: str) -> list[tuple[int, str]]:
     shown = "".join(_lower(c) for c in text) if len(folded) == len(text) else folded
     whole = compounds(folded, lang)
     spans = [(a, n, shown[a:b]) for n, a, b in whole]
+    spans += [(t.start, t.minutes, t.shown()) for t in times_apart(text, lang)]
     spans += [(m.start(), words[m.group()], shown[m.start():m.end()])
-              for m in pattern.finditer(masked(folded, whole))]
+              for m in pattern.finditer(masked(folded, whole + _said(text, lang)))]
     return [(n, said) for _, n, said in sorted(spans)]
+
+
+def _said(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
+    """The times said in words in text (number_clock_said) as spans to mask: their numbers are
+    compared as times ('oito e quinze da manhã' is 8:15, not 8 and 15)."""
+    return tuple((0, a, b) for a, b in said_spans(text, lang))
 
 
 def _lower(c: str) -> str:
@@ -283,7 +298,8 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     """(value, words, start, end) of the cardinals 2-100 written out in text that can be
     compared with another text's: not an hour said from the hours around it ('halb elf' is
     10:30, 'a quarter to ten'; spelled_time compares those), nor days said for weeks
-    ('quinze jours' / 'two weeks'), nor a range ('six or seven-and-twenty' / 'vingt-sept',
+    ('quinze jours' / 'two weeks'), nor a time said in words ('oito e quinze', number_clock_said),
+    nor a range ('six or seven-and-twenty' / 'vingt-sept',
     LIMSI's Emma), nor the first words of a larger number ('deux mille'), nor a measure a
     translator may convert ('cinquante kilometres' / 'thirty miles': 8.3 false warnings per
     1,000 clean links on Alibi before), nor a compound ('deux mille cinq cents',
@@ -302,7 +318,7 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     apart = re.sub(r"\b(?:" + "|".join(said) + r")\b", lambda m: " " * len(m.group()), folded) \
         if said else folded
     same = len(folded) == len(text)
-    apart = masked(apart, compounds(folded, lang))
+    apart = masked(apart, compounds(folded, lang) + _said(text, lang))
     found = [(words[m.group()], m) for m in pattern.finditer(apart)]
     if primary(lang) in ONE_ALONE:   # outside the cardinals read ('treinta y uno' is 31)
         rest = pattern.sub(lambda m: " " * len(m.group()), apart)

@@ -5,7 +5,9 @@ Part of the check stage (checks.py's `numbers` check compares what this finds).
 2004" one date; "1 000", "1,000" and "1000" one number, as are "1.200,50", "1,200.50" and
 "1 200,50"; "XIXe" is 19, as is
 "19th" or "nineteenth"; "一八八七年" is 1887 and "三十二年" 32 (Chinese and Japanese
-years). A time without am/pm is also read twelve hours later. Forms each language
+years). A time without am/pm is also read twelve hours later, unless a part of the day
+follows it ('7 h 15 du soir' is 19:15, '4 h 30 du matin' 4:30) or it is German's 24-hour
+'7.15 Uhr'; Russian writes '7 часов 15 минут'. Forms each language
 writes its own way are one value: a map's scale ("1:25 000" = 25000), a
 range of years cut short ("1953/54" ends in 1954), a bare hour that is a duration
 ("5 à 6 heures" / "5-6 Stunden"), hours in a fraction ("6 1/2 Stunden" / "6 h 30"), a sum
@@ -42,6 +44,8 @@ TIMES = (  # each gives hour, optional minutes, optional am/pm
     re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?Uhr{SPACE}(?P<m>\d{{2}})\b"),                 # 4 Uhr 30
     re.compile(rf"\b(?P<h>\d{{1,2}}){AMPM}"),                                            # 4 pm
     re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?(?:o['’]clock|Uhr|heures?)\b"),              # 4 o'clock
+    # Russian: 7 часов 15 минут, 7 часов (a bare hour, as '7 heures')
+    re.compile(rf"\b(?P<h>\d{{1,2}}){SPACE}?час(?:а|ов)?(?:{SPACE}(?P<m>\d{{1,2}}){SPACE}?мин(?:ут[аы]?)?)?(?!\w)"),
     # Chinese, Japanese, Korean: 下午3点15分, 午前2時半, 오후 3시 15분 (not 2時間, 2시간: hours)
     re.compile(rf"(?:(?P<pm>午後|下午|晚上|傍晚|오후)|(?P<am>午前|上午|凌晨|早上|清晨|오전))?{SPACE}?"
                rf"(?<![\d.,])(?P<h>\d{{1,2}}){SPACE}?(?:[点點時时](?!間)|시(?!간))"
@@ -117,6 +121,11 @@ def clock_minutes(value: Decimal) -> Decimal | None:
     return whole * 60 + minutes
 
 
+# the part of the day said after a clock's figures ('7 h 15 du soir' is 19:15, '4 h 30 du matin'
+# 4:30): a for the morning, p for the afternoon and evening; the night is either
+DAY_PERIOD = re.compile(rf"{SPACE}(?:(?P<a>du matin|da manhã|de la mañana|del mattino|утра|morgens|"
+                        rf"vormittags|in the morning)|(?P<p>du soir|de l['’]après-midi|da tarde|de la tarde|"
+                        rf"del pomeriggio|di sera|вечера|дня|abends|nachmittags|in the (?:afternoon|evening)))\b")
 # a bare hour's half or quarter in words ('6 heures et demie', '6 hours and a half')
 HOUR_PART = re.compile(rf"{SPACE}(?:et|and{SPACE}an?){SPACE}(?P<p>demie|quart|half|quarter)\b")
 HOUR_PARTS = {"demie": 30, "half": 30, "quart": 15, "quarter": 15}
@@ -134,12 +143,15 @@ def _times(text: str) -> list[Quantity]:
             ap = "p" if found.get("pm") else "a" if found.get("am") else (found.get("ap") or "").lower()
             if h > 24 or mins > 59 or (ap and not 1 <= h <= 12):
                 continue
+            period = DAY_PERIOD.match(text, m.end()) if not ap and 1 <= h <= 12 else None
+            ap, stop = ("a" if period.group("a") else "p", period.end()) if period else (ap, m.end())
             h = h % 12 + (12 if ap == "p" else 0) if ap else h
             bare = found.get("m") is None and not found.get("half")
             part = HOUR_PART.match(text, m.end()) if not ap and bare else None
-            mins, end = (HOUR_PARTS[part.group("p")], part.end()) if part else (mins, m.end())
+            mins, end = (HOUR_PARTS[part.group("p")], part.end()) if part else (mins, stop)
+            uhr = not bare and "Uhr" in m.group()   # '7.15 Uhr' is 7:15: German writes '19.15 Uhr'
             out.append(Quantity("t", Decimal(h * 60 + mins), m.start(), end,
-                                ambiguous=not ap and h <= 12,
+                                ambiguous=not ap and not uhr and h <= 12,
                                 hours=not ap and not part and bare))
             taken |= set(range(m.start(), end))
     return out
