@@ -191,5 +191,7 @@ class CheckConfig:
     order_gain: float = 0.2
     order_cosine: float = 0.4
     order_words: int = 3                # ... of translation sentences this many words or longer
+    # confusable words (confusables.py: 'then' for 'than', 'à été'), read by the real-word check
+    confusables: bool = True
     valid_doubles: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("en", ("had", "that", "is")), ("fr", ("nous", "vous")), ("de", ("die", "der", "das")))

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .cognates import _best, function_words, link_pairs, make_finding, speller_for
+from .confusables import check_confusables
 from .evidence import LinkWords, WordEvidence, WordSpan, link_words, word_spans
 from .word_similarity import fold, similarity, similarity_matrix
 from .context_lm import Ngrams, Phrases, contexts, english_lists, log_ratio
@@ -195,13 +196,24 @@ def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
 
 def check_realword(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | None = None,
                    progress: Progress = no_progress) -> Iterator[Finding]:
-    """Real-word slips the original contradicts: 'bad' for 'had' (avait), 'tenor' for 'terror'.
+    """Real-word slips the original contradicts: 'bad' for 'had' (avait), 'tenor' for 'terror';
+    and confusable words their neighbours give away (confusables.py: 'more then mistakes'),
+    which take the place of another reading of the same word.
 
     Needs a pyspellchecker word list for the translation's language. `progress` hears
     (links done, links, "real-word slips") every PROGRESS_EVERY links: with word vectors the
     check reads every link's candidates (20,000 short links: minutes, the bar of the checks
     frozen before).
     """
+    confusable = list(check_confusables(bitext, config))
+    taken = {(f.link, s.start) for f in confusable for s in f.spans if s.side == "tgt"}
+    yield from (f for f in _realword_slips(bitext, config, evidence, progress)
+                if not any(s.side == "tgt" and (f.link, s.start) in taken for s in f.spans))
+    yield from confusable
+
+
+def _realword_slips(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | None,
+                    progress: Progress) -> Iterator[Finding]:
     speller = speller_for(bitext.tgt_lang)
     if speller is None:
         return
