@@ -127,3 +127,13 @@ def describe(changes: Sequence[tuple[int, str]], named: int = 3) -> str:
 def summary(origin: Bitext | None, current: Bitext) -> str:
     """`describe(changed_links(...))`, or empty without the version the draft was made on."""
     return describe(changed_links(origin, current)) if origin is not None else ""
+
+
+def not_in_file(origin: Bitext, current: Bitext, file_now: Bitext) -> list[tuple[int, str]]:
+    """`changed_links(origin, current)` less the links the file as it is now holds as `current`
+    has them: a draft a reload set aside, its other corrections saved since, counted those
+    ('links 41, 49 edited' where 49 was in the file). All of them where the file cannot be
+    compared link by link."""
+    changes = changed_links(origin, current)
+    lacking = {link for link, _ in changed_links(file_now, current)}
+    return [(link, how) for link, how in changes if link in lacking] if lacking else changes

@@ -273,8 +273,14 @@ def save_copy(bitext: Bitext, target: str | os.PathLike[str]) -> Path:
     after writing. Refusing, with the name to give, is a one-line fix for the person; putting
     the copy inside the folder would need a name they never chose, and 'copy.txt' may be a
     slip for any of copy.po, copy.txt.po, or the text itself.
+
+    The copy is always marked as holding a person's corrections (X-Alignment-Edited, as Save
+    marks the file): a person chose to keep it, and with the tool's checksum a later
+    `alignment align -o` onto it replaced every correction in it without a word. Marking only
+    a copy with corrections would need the version it was read from, and a wrong guess loses
+    work; a copy marked needlessly costs one `--overwrite-edited`.
     """
-    from .po import write_po
+    from .po import save_po
 
     raw = os.fspath(target).strip()
     if not raw:
@@ -293,7 +299,7 @@ def save_copy(bitext: Bitext, target: str | os.PathLike[str]) -> Path:
         raise POConflict(f"{path} already exists; choose another file name")
     if not path.parent.is_dir():
         raise POConflict(f"{path.parent}: no such folder; create it or choose another place")
-    write_po(bitext, path)
+    save_po(bitext, path, expected_fingerprint="")   # "" : only where no file is, under its lock
     return path
 
 

@@ -144,3 +144,54 @@ def test_the_characters_refused_are_those_a_po_cannot_hold():
     from alignment import corrections, po
 
     assert corrections._CONTROL.pattern == po._BAD_CHARS.pattern
+
+
+# ---------------------------------------------------------------- the start page's list, against the file now
+
+def two_edits() -> Bitext:
+    return browse.edit_target(browse.edit_target(text(), 3, 0, "Mine on four."), 7, 0,
+                              "Mine on eight.")
+
+
+@pytest.mark.parametrize(("file_now", "left"), [
+    # a version a reload set aside; link 8's correction saved since: it said "links 4, 8 edited"
+    (lambda: browse.edit_target(typed_on_disk(text(), 3, "Theirs on four."), 7, 0,
+                                "Mine on eight."), [(3, "edited")]),
+    (lambda: typed_on_disk(text(), 3, "Theirs on four."), [(3, "edited"), (7, "edited")]),
+    (lambda: two_edits(), [(3, "edited"), (7, "edited")]),   # cannot tell: every one said
+])
+def test_a_draft_names_only_the_corrections_the_file_lacks(file_now, left):
+    from alignment import draft_summary
+
+    assert draft_summary.not_in_file(text(), two_edits(), file_now()) == left
+
+
+def offered(tmp_path, monkeypatch, draft: Bitext, origin: Bitext, now: Bitext, changes: int):
+    """What the start page lists for a draft of a PO that was `origin` then and is `now`."""
+    from alignment.po import file_fingerprint, write_po
+    from views import start_drafts
+
+    monkeypatch.setenv("ALIGNMENT_CACHE_DIR", str(tmp_path / "cache"))
+    po = tmp_path / "a.po"
+    write_po(origin, po)
+    drafts.write_draft(draft, po, base_fingerprint=file_fingerprint(po), changes=changes,
+                       session="s1", origin=origin)
+    po.unlink()
+    write_po(now, po)
+    return start_drafts._what_it_holds(drafts.list_drafts()[0])
+
+
+@pytest.mark.parametrize(("draft", "changes", "now", "shown"), [
+    # word links found in several tabs, then saved from one: the others were "1 unsaved change
+    # ... links 1, 2, 3 word links and 7 more"
+    (lambda: with_words(text()), 1, lambda: with_words(text()), ("same", 0, "")),
+    (lambda: with_words(text()), 1, lambda: typed_on_disk(text(), 2, "Theirs."), ("words", 1, "")),
+    # a version a reload set aside, link 8's correction saved since
+    (two_edits, 2, lambda: browse.edit_target(typed_on_disk(text(), 3, "Theirs on four."), 7, 0,
+                                              "Mine on eight."), ("changes", 1, "link 4 edited")),
+    (two_edits, 2, text, ("changes", 2, "links 4, 8 edited")),   # the file as it was
+    (two_edits, 2, lambda: typed_on_disk(text(), 5, "Theirs."), ("changes", 2, "links 4, 8 edited")),
+])
+def test_the_start_page_offers_a_draft_against_the_file_as_it_is(tmp_path, monkeypatch, draft,
+                                                                  changes, now, shown):
+    assert offered(tmp_path, monkeypatch, draft(), text(), now(), changes) == shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -287,3 +288,17 @@ def test_an_xliff_upload_keeps_the_file_beside_its_po_to_take_the_corrections_ba
     assert b'<mrk mtype="seg" mid="1">The train departs.</mrk>' in data and said == "1 translation corrected"
     sheet = workspace.keep_pairs_upload("sheet.tsv", b"fr\ten\nOui.\tYes.\n", upload)
     assert workspace.original_of(sheet) is None   # a sheet is exported as TSV: nothing to write into
+
+
+def test_a_saved_copy_is_not_replaced_by_a_later_alignment(tmp_path):
+    """"Save a copy as…" wrote the tool's checksum, so `alignment align -o copy.po` (write_po)
+    replaced the corrections in the copy without a word; Save's file was refused."""
+    from alignment.po import edited_reason, write_po
+
+    corrected = replace(COPY, tgt=(Sentence("One, corrected.", 0),))
+    copy = workspace.save_copy(corrected, tmp_path / "copy.po")
+    assert edited_reason(copy) == "holds a person's corrections (it is marked X-Alignment-Edited)"
+    with pytest.raises(POConflict, match="holds a person's corrections"):
+        write_po(COPY, copy)
+    assert read_po(copy).tgt[0].text == "One, corrected."
+    assert not list(tmp_path.glob(".*"))   # no lock file left beside it

@@ -10,12 +10,15 @@ shortcut library's listener on document):
 - Ctrl/Cmd+Z and +Y in any text field stay with the field (its own undo), not the app's Undo;
   outside one they are the app's Undo and Redo only, never the browser's undo of a field.
 - Ctrl/Cmd+S in the correction box (its text or its buttons) is "Apply and save": the typed
-  text is applied, then saved.
+  text is applied, then saved. So is the toolbar's Save (its button, or Ctrl+S outside the
+  box) while the box holds typing not applied: it saved without it, and the person took the
+  typed text for saved.
 - Space on a focused button, summary or option presses it (the app's Space shortcut, Learn's
   Reveal, took it); J and K on the Mode options step Learn's sentences.
 - Close, another link number, or leaving the page while the correction box holds text that was
   typed and not applied asks first (a browser confirm; the page's own guard cannot know: the
-  form keeps the text in the browser until it is submitted). Text sent by an Apply button or
+  form keeps the text in the browser until it is submitted). Leaving the page also asks while
+  applied corrections are unsaved and no recovery draft could be written (`UNDRAFTED`). Text sent by an Apply button or
   Ctrl+S counts as applied at once: Close clicked before the page comes back asks nothing.
 - So do the other clicks and keys that put a new sentence in the box: merge, split, moving a
   boundary sentence, Undo and Redo (buttons, or Ctrl+Z / Ctrl+Y outside a text field), reload
@@ -85,6 +88,7 @@ window.addEventListener('keydown', e => {
     if (b) { e.stopPropagation(); e.preventDefault(); b.click(); }
   }
 }, true);
+const applySave = () => document.querySelector('.st-key-edit_box ' + FORM + ' .st-key-apply_save button');
 window.addEventListener('keydown', e => {
   const t = e.target;
   if (!(e.ctrlKey || e.metaKey)) return;
@@ -92,6 +96,12 @@ window.addEventListener('keydown', e => {
     // Ctrl+S on the correction form's buttons, as in its text box: apply, then save
     e.stopPropagation(); e.preventDefault();
     t.closest(FORM)?.querySelector('.st-key-apply_save button')?.click();
+    return;
+  }
+  if ((e.key || '').toLowerCase() === 's' && pending() && applySave()) {
+    // Ctrl+S elsewhere (the app's Save) with typing not applied: apply it, then save
+    e.stopPropagation(); e.preventDefault();
+    applySave().click();
     return;
   }
   if (!textish(t)) {   // the app's Undo / Redo keys
@@ -133,6 +143,13 @@ const guarded = e => {
 };
 // A text sent by Apply (its button, or Ctrl+S) is on its way: Close clicked before the page
 // comes back must not ask about it (only an empty text is refused, and it loses nothing).
+// The toolbar's Save with typing not applied is "Apply and save": it saved the file without
+// the typed text, and the person took it for saved.
+window.addEventListener('click', e => {
+  if (!e.target.closest?.('.st-key-save button') || !pending() || !applySave()) return;
+  e.stopPropagation(); e.preventDefault();
+  applySave().click();
+}, true);
 window.addEventListener('click', e => {
   if (!e.target.closest?.('.st-key-edit_box button')) return;
   const t = editor(), k = t && boxKey(t);
@@ -153,7 +170,11 @@ const stop = e => {
 window.addEventListener('click', e => { if (e.target.closest?.('.st-key-sel')) return; stop(e); }, true);
 window.addEventListener('mousedown', e => { if (e.target.closest?.('.st-key-sel button')) stop(e); }, true);
 window.addEventListener('keydown', e => { if (e.target.closest?.('.st-key-sel, .st-key-mode')) stop(e); }, true);
-window.addEventListener('beforeunload', e => { if (pending()) { e.preventDefault(); e.returnValue = ''; } });
+// Applied corrections not saved and no recovery draft to keep them (views/keys.UNDRAFTED)
+const undrafted = () => !!document.querySelector('[data-alignment-undrafted]');
+window.addEventListener('beforeunload', e => {
+  if (pending() || undrafted()) { e.preventDefault(); e.returnValue = ''; }
+});
 // A click on a row of the reader's table chooses that link, as its number typed in the Link
 // box would (the box's panel opened if it is closed); not a click on a control in the row,
 // nor one that ends a selection of text to copy. Typing not applied asks first, once.
@@ -181,6 +202,14 @@ window.addEventListener('click', e => {
 })()</script>"""
 
 
+UNDRAFTED = '<span data-alignment-undrafted="1" style="display:none"></span>'
+"""Drawn while corrections are unsaved and no recovery draft could be written: the script
+then asks before the page is left (a reload or a closed tab lost them without a word)."""
+
+
 def key_guard_script() -> str:
-    """The script above (the same text on every run: the browser installs it once)."""
-    return _SCRIPT
+    """The script above (the same text on every run: the browser installs it once), and the
+    mark of unsaved corrections kept nowhere else (`UNDRAFTED`)."""
+    from .common import ss, unsaved
+
+    return _SCRIPT + (UNDRAFTED if ss.get("draft_failed") and unsaved() else "")

@@ -27,7 +27,8 @@ def drafts_section() -> None:
     """Unsaved corrections kept from a session that was reloaded, closed or crashed; those of
     a text still open in another tab are said to be there, and offered nothing."""
     found = drafts.list_drafts()
-    restarted_note(found)
+    if restarted_note(found):   # a draft took the text typed before a restart
+        found = drafts.list_drafts()
     if not found:
         return
     st.subheader("Unsaved corrections")
@@ -35,10 +36,11 @@ def drafts_section() -> None:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
         row = st.container(horizontal=True, vertical_alignment="center")
         name = f"{md(draft.title)} ({md(draft.po_path)})" if draft.title else md(draft.po_path)
-        words = _words_only(draft)
-        held = "" if words else holds(draft)   # what it changes: two drafts read alike
-        row.markdown(f"Word links found in {name}, not saved ({when})" if words
-                     else f"{draft.changes} unsaved change{'s' * (draft.changes != 1)} to {name} "
+        kind, changes, held = _what_it_holds(draft)   # held: two drafts read alike
+        if kind == "same":   # the file holds all of it now: nothing to recover
+            continue
+        row.markdown(f"Word links found in {name}, not saved ({when})" if kind == "words"
+                     else f"{changes} unsaved change{'s' * (changes != 1)} to {name} "
                      f"({when})" + (f": {md(held)}" if held else ""))
         if open_elsewhere(draft):
             row.caption("open in another tab: save or discard them there")
@@ -53,32 +55,61 @@ def drafts_section() -> None:
         discard_button(row, draft, n)
 
 
-def restarted_note(found: list[drafts.Draft]) -> None:
+def restarted_note(found: list[drafts.Draft]) -> bool:
     """A tab that had a text open (the URL's `open`, views/common.open_bitext) and whose server
     was restarted since: its next click landed here, and what was typed in a box without being
-    applied was gone without a word. It is said, and the text's draft offered at once."""
+    applied was gone without a word. The click brings that text (views/restart_typed.py): it is
+    made a correction in the text's draft where one is kept, and shown to copy, naming its
+    link; the draft is offered at once. True where the draft was written again."""
+    from .restart_typed import into_draft, typed_changes, typed_in_boxes
+
     opening = st.query_params.get("open")
+    rewritten = False
     if opening:
         del st.query_params["open"]
         if not known(opening):   # else this server's own: the page was reloaded
+            mine = next((d for d in found if d.file and Path(d.file).name.split(".")[1:2]
+                         == [opening]), None)   # not a version a reload set aside ("held")
+            typed = typed_in_boxes()
+            typed = typed_changes(mine.bitext, typed) if mine is not None else typed
+            applied = into_draft(mine, typed) if mine is not None else ()
+            rewritten = bool(applied)
             kept = any(d.session == opening for d in found)
-            ss.restarted = (opening, kept)   # said until a text is opened or the draft goes
-    opening, kept = ss.get("restarted") or ("", False)
-    mine = next((d for d in found if d.session == opening), None)
+            ss.restarted = (opening, kept, typed, applied)   # said until opened or discarded
+    opening, kept, typed, applied = ss.get("restarted") or ("", False, (), ())
+    mine = next((d for d in (drafts.list_drafts() if rewritten else found)
+                 if d.session == opening), None)
     if not opening or (kept and mine is None):   # recovered or discarded since
         ss.pop("restarted", None)
-        return
+        return rewritten
     with st.container(border=True, key="restarted_box"):
-        what = f"the corrections you applied to {md(Path(mine.po_path).name)} are kept as a " \
-            "draft" if mine else "no correction you applied was left unsaved"
-        st.warning(f"The server was restarted while a text was open in this tab: {what}; text "
-                   "typed in a box but not applied was lost. If another tab still shows it, "
-                   "copy it from there.")
+        st.warning(_restart_words(mine, typed, applied))
+        for item in typed:
+            st.caption(f"Typed for {item.where()}" + (", kept in the draft:" if item in applied
+                                                      else ", not applied:"))
+            st.code(item.text, language=None, wrap_lines=True)
         if mine is not None and Path(mine.po_path).is_file() \
                 and st.button("Open and recover", key="recover_restarted", type="primary"):
             open_po(Path(mine.po_path), title=mine.title or None, key=mine.key or None)
             recover_draft(mine)
             st.rerun()
+    return rewritten
+
+
+def _restart_words(mine: drafts.Draft | None, typed: tuple[Any, ...],
+                   applied: tuple[Any, ...]) -> str:
+    """What the restarted box says was kept, and what was lost (only what truly was)."""
+    what = f"the corrections you applied to {md(Path(mine.po_path).name)} are kept as a " \
+        "draft" if mine else "no correction you applied was left unsaved"
+    if applied:
+        links = ", ".join(item.where() for item in applied)
+        what += f", with the text you typed for {links} made a correction in it"
+    left = [item for item in typed if item not in applied]
+    lost = ("; the text typed but not applied is shown below: copy it to apply it again"
+            if left else "" if typed else
+            "; text typed in a box but not applied was lost. If another tab still shows it, "
+            "copy it from there")
+    return f"The server was restarted while a text was open in this tab: {what}{lost}."
 
 
 def discard_button(row: Any, draft: drafts.Draft, n: int) -> None:
@@ -97,6 +128,40 @@ def discard_button(row: Any, draft: drafts.Draft, n: int) -> None:
     if row.button("Keep it" if draft.changes == 1 else "Keep them", key=f"keep_draft_{n}"):
         ss.pop("discard_asked", None)
         st.rerun()
+
+
+def _what_it_holds(draft: drafts.Draft) -> tuple[str, int, str]:
+    """What the draft is offered as: its kind ("words": word links alone, "same": the file
+    holds all of it, else "changes"), its count of changes and what they change, in words.
+    Against the file as it is now where it changed since the draft was made: drafts of word
+    links found in several tabs stayed listed as "1 unsaved change" once one tab saved them,
+    and a version a reload set aside counted the corrections saved since."""
+    from alignment.po import file_fingerprint
+
+    fingerprint = file_fingerprint(Path(draft.po_path))
+    if not fingerprint or fingerprint == draft.base_fingerprint:
+        return ("words", draft.changes, "") if _words_only(draft) else \
+            ("changes", draft.changes, holds(draft))
+    return _once_per_version(_NOW, draft, lambda: _against_now(draft, fingerprint),
+                             missing=("changes", draft.changes, ""), also=fingerprint)
+
+
+def _against_now(draft: drafts.Draft, fingerprint: str) -> tuple[str, int, str]:
+    try:
+        now = load_po(str(Path(draft.po_path).resolve()), fingerprint)
+    except (AlignmentError, OSError):
+        return "changes", draft.changes, ""
+    if now == draft.bitext:
+        return "same", 0, ""
+    if drafts.only_word_links(now, draft.bitext) or (
+            draft.origin is not None and drafts.only_word_links(draft.origin, draft.bitext)):
+        return "words", draft.changes, ""
+    if draft.origin is None:
+        return "changes", draft.changes, ""
+    every = draft_summary.changed_links(draft.origin, draft.bitext)
+    left = draft_summary.not_in_file(draft.origin, draft.bitext, now)
+    n = min(draft.changes, len(left)) if left and len(left) < len(every) else draft.changes
+    return "changes", n, draft_summary.describe(left)
 
 
 def _words_only(draft: drafts.Draft) -> bool:
@@ -130,8 +195,9 @@ def _file_as_then(draft: drafts.Draft) -> Bitext | None:
         return None
 
 
-_HELD: dict[str, tuple[int, Any]] = {}   # draft file -> (its mtime, what it holds)
-_WORDS: dict[str, tuple[int, Any]] = {}   # draft file -> (its mtime, whether word links alone)
+_HELD: dict[str, tuple[Any, Any]] = {}   # draft file -> (its mtime, what it holds)
+_WORDS: dict[str, tuple[Any, Any]] = {}   # draft file -> (its mtime, whether word links alone)
+_NOW: dict[str, tuple[Any, Any]] = {}   # draft file -> ((its mtime, the file's), _against_now)
 
 
 def holds(draft: drafts.Draft) -> str:
@@ -142,13 +208,15 @@ def holds(draft: drafts.Draft) -> str:
         draft.origin or _file_as_then(draft), draft.bitext), missing="")
 
 
-def _once_per_version(memo: dict[str, tuple[int, Any]], draft: drafts.Draft,
-                      work: Callable[[], Any], missing: Any = False) -> Any:
-    """`work()` for this version of the draft's file, remembered (`missing` if it is gone)."""
+def _once_per_version(memo: dict[str, tuple[Any, Any]], draft: drafts.Draft,
+                      work: Callable[[], Any], missing: Any = False, also: str = "") -> Any:
+    """`work()` for this version of the draft's file (and `also`, the PO's fingerprint where
+    it counts), remembered (`missing` if it is gone)."""
     try:
-        stamp = Path(draft.file).stat().st_mtime_ns
+        stamp: Any = Path(draft.file).stat().st_mtime_ns
     except OSError:
         return missing
+    stamp = (stamp, also) if also else stamp
     kept = memo.get(draft.file)
     if kept is not None and kept[0] == stamp:
         return kept[1]

@@ -329,8 +329,12 @@ def test_a_downloaded_po_of_corrections_is_not_replaced_by_a_later_align(page, p
 def test_drafts_that_cannot_be_written_leave_the_edit_and_save_working(page, po_copy, home):
     """The drafts folder unwritable (here a file stands in its place; a full or read-only disk
     does the same): the correction stands, the page says drafts are off, and Ctrl+S saves
-    (the OSError made the page a traceback with no Save, and the edit was lost)."""
+    (the OSError made the page a traceback with no Save, and the edit was lost). Leaving the
+    page with a correction unsaved then asks first: F5 lost it without a word."""
     from alignment.po import read_po
+
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.type), d.accept()))
 
     drafts = home / "xdg" / "alignment" / "drafts"
     kept = drafts.with_name("drafts-kept")
@@ -346,6 +350,12 @@ def test_drafts_that_cannot_be_written_leave_the_edit_and_save_working(page, po_
         settle(page)
         expect(page.get_by_text("unsaved change")).to_have_count(0)
         assert read_po(po_copy).link_text(2, "tgt") == TYPED
+        page.reload()   # saved: nothing to lose, nothing asked
+        open_by_path(page, po_copy)
+        correct_link(page, 5, "Unsaved, and no draft keeps it.")
+        assert asked == []
+        page.reload()
+        assert asked == ["beforeunload"]
     finally:
         drafts.unlink()
         kept.rename(drafts) if kept.exists() else None

@@ -203,3 +203,32 @@ def test_a_control_character_typed_is_refused_when_applied(page, po_copy):
     expect(row(page, 2)).not_to_contain_text("Typed here")
     expect(page.get_by_text(re.compile("unsaved change"))).to_have_count(0)
     assert box.input_value() == "Typed here\x01 with a stray character."
+
+
+def test_save_with_typing_not_applied_applies_it_first(page, po_copy):
+    """Text typed in the correction box, not applied, then the toolbar's Save clicked (or
+    Ctrl+S with the focus outside the box): it saved without the typed text and said nothing,
+    and the person took it for saved. Now it is applied, then saved, as Ctrl+S in the box does."""
+    from alignment.po import read_po
+
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    open_by_path(page, po_copy)
+    correct_link(page, 2, "Applied first, link two.")
+    for n, text, how in ((3, "Typed, then the Save button.", "click"),
+                         (6, "Typed, then Ctrl+S outside the box.", "keys")):
+        choose_link(page, n)
+        page.get_by_label("Edit the target sentence").click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(text)
+        if how == "click":
+            page.locator(".st-key-save button").click()
+        else:
+            page.locator("[data-testid='stMain'] h3").first.click()   # the focus off the box
+            page.keyboard.press("Control+s")
+        expect(row(page, n)).to_contain_text(text)
+        settle(page)
+        expect(page.get_by_text(re.compile("unsaved change"))).to_have_count(0)
+        assert read_po(po_copy).link_text(n - 1, "tgt") == text
+    assert read_po(po_copy).link_text(1, "tgt") == "Applied first, link two."
+    assert asked == []   # nothing asked: the typing was kept, not thrown away

@@ -1,7 +1,8 @@
 """A server killed and started again on its port while a tab has a text open, a sentence typed
 in the correction box and not applied: the tab's next click lands on the start page, which now
-says what was kept and what was lost, and offers the text's draft at once (the typed sentence
-was gone without a word).
+says what was kept, makes the typed sentence (sent with that click) a correction in the text's
+draft, shows it to copy, and offers the draft at once (the typed sentence was gone without a
+word, then said to be lost).
 
 Why a module of its own: the journeys share one server per module, and this one kills its own.
 """
@@ -25,7 +26,7 @@ def row(page, n: int):
     return reader_table(page).locator(f"tr#link-{n}")
 
 
-def test_a_tab_whose_server_restarted_is_told_what_was_lost(sync_api, home, po_copy, monkeypatch):
+def test_a_tab_whose_server_restarted_keeps_what_was_typed(sync_api, home, po_copy, monkeypatch):
     port = free_port()
     monkeypatch.setattr(test_draft_after_kill, "free_port", lambda: port)   # the same port again
     with sync_api.sync_playwright() as pw:
@@ -47,11 +48,15 @@ def test_a_tab_whose_server_restarted_is_told_what_was_lost(sync_api, home, po_c
             settle(page)
             page.get_by_role("button", name="Apply edit").click()
             note = page.locator(".st-key-restarted_box")
+            # the typed text came with the click: it was said to be lost, and it was
             expect(note).to_contain_text("The server was restarted while a text was open in "
                                          "this tab: the corrections you applied to journey.po "
-                                         "are kept as a draft; text typed in a box but not "
-                                         "applied was lost")
+                                         "are kept as a draft, with the text you typed for "
+                                         "link 3 made a correction in it.")
+            expect(note).not_to_contain_text("lost")
+            expect(note.locator("[data-testid='stCode']")).to_have_text("Typed, never applied.")
             note.get_by_role("button", name="Open and recover").click()
             expect(row(page, 2)).to_contain_text("Applied before the crash.")
-            expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+            expect(row(page, 3)).to_contain_text("Typed, never applied.")
+            expect(page.get_by_text("2 unsaved changes").first).to_be_visible()
         chromium.close()
