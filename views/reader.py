@@ -17,13 +17,14 @@ from alignment.types import Bitext
 from . import reader_place as place
 from .a11y import a11y_script, announce, focus_on, focus_script, status_line
 from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, heading_select, md,
-                     memo, recover_draft, save, ss, unsaved)
+                     memo, save, ss, unsaved)
 from .downloads import download_buttons, download_file
 from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
+from .recovery import recovery_box
 from .proofread import check_progress, findings, proofread_panel, shown_level
-from .saving import (follow_reloads, hidden, made_before_reload, note_unknown_base, reload,
+from .saving import (follow_reloads, hidden, made_before_reload, reload,
                      replace_box, save_text, unsaved_words, words_only)
 from .text_direction import box_css
 
@@ -77,23 +78,6 @@ def guard_answer(answer: str) -> None:
     else:
         ss.guard = None
         focus_on(".st-key-close button")   # where the question came from
-
-
-TITLE = '[data-testid="stMain"] h3'   # the open text's title, above the toolbar
-
-
-@callback
-def recover(restore: bool) -> None:
-    """The recovery box's answer; the box goes, so the focus goes to the title above where it
-    was (it dropped to the page: the next Tab started from the top)."""
-    focus_on(TITLE)
-    if restore:
-        note_unknown_base(ss.get("recovery"))
-        recover_draft()
-    else:
-        draft = ss.pop("recovery", None)
-        if draft is not None:
-            drafts.discard(draft)
 
 
 @callback
@@ -214,23 +198,7 @@ def banners() -> None:
             bar.button("Cancel", key="guard_cancel", on_click=guard_answer, args=("cancel",))
     draft = ss.get("recovery")
     if draft is not None:
-        with st.container(border=True, key="recovery_box"):
-            changed_since = draft.base_fingerprint != ss.fingerprint
-            # word links found and not saved are no person's change (they were "1 unsaved change")
-            what = "Word links found in this file were" \
-                if drafts.only_word_links(ss.saved, draft.bitext) else \
-                f"{counted(draft.changes, 'unsaved change')} to this file " \
-                f"{'was' if draft.changes == 1 else 'were'}"
-            st.info(f"{what} kept from an earlier session (a reload, a closed tab or a crash)."
-                    + (" Recovered, one Undo takes them all back." if draft.changes > 1 else "")
-                    + (" The file has changed on disk since: once they are recovered, Save "
-                       "will let you reload it or save a copy, never write over it silently."
-                       if changed_since else ""))
-            bar = st.container(horizontal=True)
-            them = "it" if draft.changes == 1 else "them"
-            bar.button(f"Recover {them}", key="recover_yes", type="primary", on_click=recover,
-                       args=(True,))
-            bar.button(f"Discard {them}", key="recover_no", on_click=recover, args=(False,))
+        recovery_box(draft)
     if ss.get("draft_failed"):
         st.warning(md(ss.draft_failed))
     if ss.get("flash_info"):

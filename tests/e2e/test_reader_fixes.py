@@ -83,7 +83,8 @@ def test_reload_from_the_box_when_the_file_holds_the_corrections_is_no_conflict(
 def test_a_recovered_draft_counts_every_correction_in_it(page, po_copy, where):
     """Three corrections, the tab reloaded (the session gone, its draft kept): recovered from
     the reader's box or the start page's "Open and recover", the page said "1 unsaved change"
-    (the draft is one Undo step). Now 3, and 4 after one more correction."""
+    (the draft is one Undo step). Now 3, and 4 after one more correction. The reader's box
+    names the links, and its "Discard them" asks first (one click deleted the draft)."""
     open_by_path(page, po_copy)
     for n, text in ((2, "First typed."), (3, "Second typed."), (5, "Third typed.")):
         correct_link(page, n, text)
@@ -92,9 +93,16 @@ def test_a_recovered_draft_counts_every_correction_in_it(page, po_copy, where):
     page.get_by_text("Align new texts").wait_for()
     settle(page)
     expect(offered(page, po_copy).last).to_contain_text("3 unsaved changes")
-    if where == "reader":
+    if where == "reader":   # the box names the links, and its Discard asks first
         open_by_path(page, po_copy)
+        box = page.locator(".st-key-recovery_box")
+        expect(box).to_contain_text("links 2, 3, 5 edited")
         expect(page.get_by_text(re.compile("one Undo takes them all back"))).to_be_visible()
+        page.get_by_role("button", name="Discard them").click()
+        expect(box).to_contain_text("Discard these corrections? They cannot be brought back.")
+        page.get_by_role("button", name="Keep them").click()
+        settle(page)
+        expect(page.get_by_role("button", name="Discard for good")).to_have_count(0)
         page.get_by_role("button", name="Recover them").click()
     else:
         offered(page, po_copy).last.get_by_role("button", name="Open and recover").click()

@@ -1,0 +1,72 @@
+"""The reader's recovery box: a draft of the file just opened, kept from an earlier session,
+recovered or discarded.
+
+Why apart from views/reader.py: discarding a draft deletes a person's corrections for good, so
+it asks first, as the start page's "Discard" does (views/start_drafts.py); one click beside
+"Recover them" deleted them with no question and no undo. The box also names the links the
+draft touches, as the start page does (draft_summary), so the person knows what is at stake.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from alignment import draft_summary, drafts
+
+from .a11y import focus_on
+from .common import callback, counted, md, recover_draft, ss
+from .saving import note_unknown_base
+
+TITLE = '[data-testid="stMain"] h3'   # the open text's title, above the toolbar
+
+
+@callback
+def recover(restore: bool) -> None:
+    """The recovery box's answer; the box goes, so the focus goes to the title above where it
+    was (it dropped to the page: the next Tab started from the top)."""
+    focus_on(TITLE)
+    ss.pop("recovery_discard_asked", None)
+    if restore:
+        note_unknown_base(ss.get("recovery"))
+        recover_draft()
+    else:
+        draft = ss.pop("recovery", None)
+        if draft is not None:
+            drafts.discard(draft)
+
+
+@callback
+def ask_discard(asked: bool) -> None:
+    """"Discard them" asks first; "Keep them" takes the question back."""
+    ss.recovery_discard_asked = asked
+
+
+def recovery_box(draft: drafts.Draft) -> None:
+    """What the draft holds, and Recover / Discard (asked twice)."""
+    with st.container(border=True, key="recovery_box"):
+        changed_since = draft.base_fingerprint != ss.fingerprint
+        # word links found and not saved are no person's change (they were "1 unsaved change")
+        words = drafts.only_word_links(ss.saved, draft.bitext)
+        what = "Word links found in this file were" if words else \
+            f"{counted(draft.changes, 'unsaved change')} to this file " \
+            f"{'was' if draft.changes == 1 else 'were'}"
+        held = "" if words else draft_summary.summary(draft.origin or ss.saved, draft.bitext)
+        st.info(f"{what} kept from an earlier session (a reload, a closed tab or a crash)"
+                + (f": {md(held)}." if held else ".")
+                + (" Recovered, one Undo takes them all back." if draft.changes > 1 else "")
+                + (" The file has changed on disk since: once they are recovered, Save "
+                   "will let you reload it or save a copy, never write over it silently."
+                   if changed_since else ""))
+        bar = st.container(horizontal=True)
+        them = "it" if draft.changes == 1 else "them"
+        if ss.get("recovery_discard_asked"):
+            bar.caption("Discard this correction? It cannot be brought back." if draft.changes == 1
+                        else "Discard these corrections? They cannot be brought back.")
+            bar.button("Discard for good", key="recover_no_for_good", on_click=recover,
+                       args=(False,))
+            bar.button(f"Keep {them}", key="recover_keep", type="primary", on_click=ask_discard,
+                       args=(False,))
+            return
+        bar.button(f"Recover {them}", key="recover_yes", type="primary", on_click=recover,
+                   args=(True,))
+        bar.button(f"Discard {them}", key="recover_no", on_click=ask_discard, args=(True,))
