@@ -37,8 +37,10 @@ def recover(restore: bool) -> None:
 
 @callback
 def ask_discard(asked: bool) -> None:
-    """"Discard them" asks first; "Keep them" takes the question back."""
+    """"Discard them" asks first; "Keep them" takes the question back. The focus goes to the
+    safe answer (the button pressed is gone: it fell to the page)."""
     ss.recovery_discard_asked = asked
+    focus_on(".st-key-recover_keep button" if asked else ".st-key-recover_yes button")
 
 
 def recovery_box(draft: drafts.Draft) -> None:
