@@ -34,8 +34,10 @@ from .lang import primary
 from .name_words import (NameContext, find_names, initial_words, kept_names, learned_counterparts,
                          name_contexts, same_date_word)
 from .name_caseless import caseless_names, caseless_side, spelt_names
+from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
 from .name_runs import longer_name
+from .name_variants import spelt_variants
 from .name_spelling import (declined, derived, false_friends, friend, in_compound, joined_spelt, name_key,
                             rival_names)
 from .strays import NameSlots, orphan_src_words, stand_in, stray_findings, stray_words, translates
@@ -150,8 +152,9 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
     # a word no list knows tells something only where the list knows the text's words
     known = list_covers((bitext.link_text(i, "tgt") for i in range(len(bitext.alignment.links))),
                         bitext.tgt_lang)
+    langs = bitext.src_lang, bitext.tgt_lang
     for i in each_link(len(bitext.alignment.links), progress, "names"):
-        lw = declined(link_words(bitext, i, evidence), bitext.src_lang, bitext.tgt_lang)
+        lw = spelt_variants(declined(link_words(bitext, i, evidence), *langs), *langs)
         if not lw.src or not lw.tgt:
             continue
         friends = false_friends(lw, bitext.tgt_lang, config)
@@ -182,7 +185,7 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
         found += _firsts_changed(bitext, i, lw, ctx, config, src, found, unrelated, placed, longer)
         found += respelt_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt, habits,
                                   {f.spans[0].start for f in found if f.spans and f.spans[0].side == "src"})
-        yield from found
+        yield from (found := with_full_names(found, bitext, i, lw, config))
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
 

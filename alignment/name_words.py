@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .evidence import WordSpan, word_spans
@@ -153,15 +154,31 @@ LINKING = ("", "s", "es", "n", "en", "e", "er")   # what German puts between a c
 
 
 def _unlisted(word: str, lang: str) -> bool:
-    """Does the language's word list lack the word (in lower case), which is no compound of two
+    """Does the language's word list lack the word (in lower case), which is no compound of
     words it has either ('Staatspräsident': 'Staat' + s + 'Präsident')?"""
     speller = speller_for(lang)
     key = word.casefold()
-    if speller is None or key in speller:
-        return False
-    return not any(key[p:] in speller and any(key[:p].endswith(e) and p - len(e) >= 3
-                                              and key[:p - len(e)] in speller for e in LINKING)
-                   for p in range(3, len(key) - 2))
+    return speller is not None and key not in speller and not _compound(key, lang)
+
+
+COMPOUND_PARTS = 3   # a compound read as at most this many words ('Hochwasser|schutz|maßnahmen')
+
+
+@lru_cache(maxsize=8192)
+def _compound(key: str, lang: str, parts: int = COMPOUND_PARTS) -> bool:
+    """Is `key` (case-folded) words of the language's list joined, the last one listed, each
+    before it listed, itself such a compound, or a verb's stem (its infinitive less -en or -n:
+    'Ausweich|räumen', 'Wohn|ort'), a linking LINKING letters between? German writes its
+    compounds so; a compound is a noun, no name ('Ausweichräumen' after 'in' was 'a name with no
+    counterpart')."""
+    speller = speller_for(lang)
+
+    def head(part: str) -> bool:
+        return (part in speller or part + "en" in speller or part + "n" in speller
+                or parts > 2 and _compound(part, lang, parts - 1))
+    return any(key[p:] in speller and any(key[:p].endswith(e) and p - len(e) >= 3 and head(key[:p - len(e)])
+                                          for e in LINKING)
+               for p in range(3, len(key) - 2))
 
 
 def find_names(text: str, ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
