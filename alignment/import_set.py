@@ -52,7 +52,6 @@ def set_bitext(data: bytes, name: str, src: str | None, tgt: str | None,
     (the file, `digest` of its bytes, the two texts' names, which write_back.py reads). None
     for a TMX that is no set, or a set whose props no longer agree with its text (a CAT tool
     rewrote a cell): read then a row a link, as any TMX, rather than refused."""
-    from .import_pairs import _languages
     from .versions_io import parse_set_tmx, set_texts_in
 
     texts = set_texts_in(data)
@@ -63,6 +62,16 @@ def set_bitext(data: bytes, name: str, src: str | None, tgt: str | None,
         vs = parse_set_tmx(data, name)
     except (SetFormatError, ValueError):   # ValueError: a signature that is not JSON
         return None
+    return pair_of_set(vs, a, b, name, digest)
+
+
+def pair_of_set(vs: VersionSet, a: int, b: int, name: str, digest: str) -> Bitext:
+    """Texts a and b of the set `vs` (read from the file `name`, `digest` of its bytes) as a
+    Bitext signed as any import: set_bitext's, and the CLI's reading of a set with its pair
+    POs joined in (versions_pairs.read_set_pair)."""
+    from .import_pairs import _languages
+
+    texts = [(t.name, t.lang) for t in vs.texts]
     links, warnings = _pair_links(vs, a, b)
     sig = Signature(aligner="import", params=(("format", "tmx"), ("file", name.rsplit("/", 1)[-1]),
                                               ("sha256", digest),

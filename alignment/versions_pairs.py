@@ -7,13 +7,13 @@ changed by a script, `alignment align … --tmx SET.tmx`, a `cp -r` of the folde
 corrections without a word. Now the decision reads the files' content: a PO whose pair differs
 from the set's is joined in, and said; one that cannot be joined (its original is no longer
 the set's, or it cannot be read) is said too, so nothing a person corrected is hidden
-silently. The CLI, which reads a set's TMX as it is, is told the same (`corrections_note`).
+silently. `alignment check` reads a set's pair as the app shows it (`read_set_pair`); the
+commands that read a set's TMX as it is are told where its corrections are (`corrections_note`).
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,15 +71,23 @@ def compare_pair(vs: VersionSet, k: int, path: Path, pair: Bitext) -> PairPO:
         return PairPO(k, path, "apart", edited_reason(path) is not None,
                       len(pair.alignment.links), len(pair.alignment.links),
                       why=f"its original is not the set's {vs.texts[0].name}")
-    mine, theirs = Counter(_link_texts(pair)), Counter(_link_texts(pair_bitext(vs, k)))
-    # links changed: made new here, or gone from here (a sentence the translation added,
-    # deleted in the pair, left every link of the PO among the set's: "0 of its 20 differ")
-    differing = max(sum((mine - theirs).values()), sum((theirs - mine).values()))
+    differing = _links_changed(_link_texts(pair_bitext(vs, k)), _link_texts(pair))
     same_text = tuple(s.text for s in pair.tgt) == tuple(s.text for s in vs.texts[k].sentences)
     links = len(pair.alignment.links)
     if not differing and same_text:
         return PairPO(k, path, "same", links=links)
     return PairPO(k, path, "joined", edited_reason(path) is not None, differing, links)
+
+
+def _links_changed(theirs: Sequence[object], mine: Sequence[object]) -> int:
+    """The PO's links that are not the set's, in text order: a link edited or made of two
+    merged counts once (a count of links gone plus links new said "4 differ" of 2 edits and
+    a merge); a place where the set's links are gone with none in their place (an added
+    sentence deleted) counts once too, not zero."""
+    from difflib import SequenceMatcher
+
+    blocks = SequenceMatcher(None, theirs, mine, autojunk=False).get_opcodes()
+    return sum(max(j2 - j1, 1) for tag, _, _, j1, j2 in blocks if tag != "equal")
 
 
 def read_pairs_beside(vs: VersionSet, set_path: PathLike) -> tuple[list[PairPO], dict[int, Bitext]]:
@@ -132,6 +140,59 @@ def describe(vs: VersionSet, states: Sequence[PairPO], set_path: PathLike) -> tu
                             f"with “Correct or learn {pair}” to read it, or align the set "
                             f"again from its texts")
     return notes, warnings
+
+
+def read_set_pair(path: PathLike, src: str | None = None,
+                  tgt: str | None = None) -> tuple[Bitext, str] | None:
+    """The pair of the set at `path` that -s/-t choose (import_set.chosen_texts) read as the
+    app shows the set: the pair POs of those texts that differ from the set joined in
+    (merged_set's rule), and one line for stderr naming them. None where `path` is no
+    version set or no such PO differs: the set is then read as it is (import_pairs).
+
+    Why: `alignment check SET.tmx -t en` reported an error corrected in the app (which saves
+    into SET.ru-en.po, never into SET.tmx) and exited 1, a note on stderr its only hint, while
+    the app's set showed the corrected row."""
+    import hashlib
+
+    from .errors import SetFormatError
+    from .import_pairs import PAIRS_MAX_BYTES
+    from .import_set import chosen_texts, pair_of_set
+    from .read.files import read_input_bytes
+    from .versions import with_pairs
+    from .versions_io import parse_set_tmx, set_texts_in
+
+    name = os.fspath(path)
+    path = Path(path)
+    if path.suffix.lower() != ".tmx" or not any(
+            path.parent.glob(f"{_glob_escape(path.stem)}.*-*.po")):
+        return None   # no pair PO beside it: nothing to join
+    data = read_input_bytes(path, limit=PAIRS_MAX_BYTES)
+    texts = set_texts_in(data)
+    if not texts:
+        return None
+    read = chosen_texts(texts, name, src, tgt)
+    try:
+        vs = parse_set_tmx(data, name)
+    except (SetFormatError, ValueError):   # read then as import_pairs reads it
+        return None
+    states, joined = read_pairs_beside(vs, path)
+    states = [s for s in states if s.k in read and s.kind != "same"]
+    if not any(s.kind == "joined" for s in states):
+        return None
+    merged, _ = with_pairs(vs, {s.k: joined[s.k] for s in states if s.kind == "joined"})
+    return pair_of_set(merged, *read, name, hashlib.sha256(data).hexdigest()), \
+        _read_said(states, path.name)
+
+
+def _read_said(states: Sequence[PairPO], name: str) -> str:
+    """One line: the pair POs joined in (what read_set_pair read), and any left out."""
+    def links(s: PairPO) -> str:
+        return f"{s.differing} of its {s.links} links {'differs' if s.differing == 1 else 'differ'}"
+
+    joined = [f"{'the corrections' if s.corrected else 'the changes'} saved beside it in "
+              f"{s.path.name} ({links(s)} from {name}'s)" for s in states if s.kind == "joined"]
+    apart = [f"; {s.path.name} is not read: {s.why}" for s in states if s.kind == "apart"]
+    return f"Note: read {name} as the app shows it, with {' and '.join(joined)}{''.join(apart)}"
 
 
 def corrections_note(path: PathLike, tgt: str | None = None) -> str | None:

@@ -13,18 +13,17 @@ from alignment.cli import main
 from tests.test_versions_pairs import FIXED, ES, _correct_es, _written
 
 
-def test_export_of_a_set_says_which_pair_po_holds_the_corrections(tmp_path):
+def test_export_of_a_set_reads_the_corrections_of_its_pair_po_and_says_so(tmp_path):
     """QA: after correcting the es pair in the app, `alignment export set.tmx -t es --tsv -`
-    printed the old sentence and no word of the PO holding the new one."""
+    printed the old sentence and no word of the PO holding the new one; then only a note said
+    where the corrections were. Now the set is read as the app shows it, and that is said."""
     _written(tmp_path)
     _correct_es(tmp_path)
     result = CliRunner().invoke(main, ["export", str(tmp_path / "set.tmx"), "-t", "es",
                                        "--tsv", "-"])
     assert result.exit_code == 0, result.output
-    assert ES[2] in result.stdout
-    assert (f"Note: set.fr-es.po beside set.tmx holds corrections that set.tmx lacks (the app "
-            f"saves corrections there, and shows them in the set); read that file for them, "
-            f"e.g. alignment export {tmp_path / 'set.fr-es.po'} --tsv -") in result.stderr
+    assert FIXED in result.stdout and ES[2] not in result.stdout
+    assert "set.fr-es.po" in result.stderr and "as the app shows it" in result.stderr
     fixed = CliRunner().invoke(main, ["export", str(tmp_path / "set.fr-es.po"), "--tsv", "-"])
     assert FIXED in fixed.stdout
     (tmp_path / "set.fr-es.po").unlink()   # no corrections beside it: nothing said

@@ -155,5 +155,64 @@ def test_a_link_deleted_in_a_pair_counts_as_a_difference(tmp_path):
     save_po(drop_addition(added, 1), po, expected_fingerprint=fingerprint)
     vs, states = merged_set(read_set_tmx(path), path)
     notes, _ = describe(read_set_tmx(path), states, path)
-    assert [s.differing for s in states if s.kind == "joined"] == [2]
-    assert "2 of its 2 links differ" in notes[0]
+    assert [s.differing for s in states if s.kind == "joined"] == [1]
+    assert "1 of its 2 links differs" in notes[0]
+
+
+LONG_FR = tuple(f"Phrase numéro {i} du texte." for i in range(8))
+LONG_ES = tuple(f"Frase número {i} del texto." for i in range(8))
+
+
+def _edit_texts(bitext, *at):
+    tgt = tuple(replace(s, text=s.text + " (corregida)") if j in at else s
+                for j, s in enumerate(bitext.tgt))
+    return replace(bitext, tgt=tgt)
+
+
+def _merge(bitext, i):
+    """Links i and i+1 made one, as the reader's merge does."""
+    links = list(bitext.alignment.links)
+    links[i:i + 2] = [Link(links[i].src + links[i + 1].src, links[i].tgt + links[i + 1].tgt,
+                           reviewed=True)]
+    return replace(bitext, alignment=replace(bitext.alignment, links=tuple(links)))
+
+
+def _split(bitext, i):
+    """Link i (two sentences a side) cut in two."""
+    links = list(bitext.alignment.links)
+    a, b = links[i].src, links[i].tgt
+    links[i:i + 1] = [Link(a[:1], b[:1], reviewed=True), Link(a[1:], b[1:], reviewed=True)]
+    return replace(bitext, alignment=replace(bitext.alignment, links=tuple(links)))
+
+
+def _set_of_eight(folder: Path, two_at_3: bool) -> Path:
+    """fr–es, eight sentences a side, a link each (or link 4 holding sentences 3 and 4 on
+    both sides), written as `alignment align -o` writes a set."""
+    texts = (Version("fr", "fr", tuple(Sentence(s) for s in LONG_FR)),
+             Version("es", "es", tuple(Sentence(s) for s in LONG_ES)))
+    links = [Link((i,), (i,), 0.9) for i in range(8)]
+    if two_at_3:
+        links[3:5] = [Link((3, 4), (3, 4), 0.9)]
+    vs = join(texts, [Alignment(tuple(links))], title="t")
+    write_pair_pos(vs, folder / "set")
+    return write_set_tmx(vs, folder / "set.tmx")[0]
+
+
+@pytest.mark.parametrize("change, two_at_3, differing, links", [
+    (lambda b: _merge(_edit_texts(b, 1, 4), 6), False, 3, 7),   # QA: "4 of its 48 differ"
+    (lambda b: _merge(b, 2), False, 1, 7),
+    (lambda b: _edit_texts(b, 0, 7), False, 2, 8),
+    (lambda b: _merge(_merge(b, 0), 1), False, 2, 6),
+    (lambda b: _split(b, 3), True, 2, 8),   # both halves are links the set lacks
+])
+def test_the_changes_a_person_made_are_counted_once_each(tmp_path, change, two_at_3,
+                                                        differing, links):
+    path = _set_of_eight(tmp_path, two_at_3)
+    po = tmp_path / "set.fr-es.po"
+    bitext, fingerprint = read_po_fingerprinted(po)
+    save_po(change(bitext), po, expected_fingerprint=fingerprint)
+    raw = read_set_tmx(path)
+    _, states = merged_set(raw, path)
+    notes, _ = describe(raw, states, path)
+    said = f"{differing} of its {links} links {'differs' if differing == 1 else 'differ'}"
+    assert [s.differing for s in states] == [differing] and said in notes[0]

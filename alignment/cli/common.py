@@ -253,11 +253,18 @@ def describe_alignment(bitext: Any) -> str:
 
 
 def read_pairs_file(path: str, src_lang: str | None = None, tgt_lang: str | None = None) -> Any:
-    """The Bitext of a TMX, XLIFF, TSV or CSV file (import_pairs.read_pairs), read up to its limit."""
+    """The Bitext of a TMX, XLIFF, TSV or CSV file (import_pairs.read_pairs), read up to its limit;
+    a version set as the app shows it, with the corrections saved in its pair POs
+    (versions_pairs.read_set_pair: `check`, `export` and `import` reported and wrote what the
+    app had corrected)."""
     from ..import_pairs import PAIRS_MAX_BYTES, read_pairs
     from ..read.files import read_input_bytes
-    from ..versions_pairs import corrections_note
+    from ..versions_pairs import corrections_note, read_set_pair
 
+    corrected = read_set_pair(path, src_lang, tgt_lang) if path.lower().endswith(".tmx") else None
+    if corrected:
+        click.echo(corrected[1], err=True)
+        return corrected[0]
     bitext = read_pairs(read_input_bytes(path, limit=PAIRS_MAX_BYTES), path,
                         src_lang=src_lang, tgt_lang=tgt_lang)
     note = corrections_note(path, tgt_lang) if path.lower().endswith(".tmx") else None

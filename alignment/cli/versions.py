@@ -120,6 +120,7 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         import click
         said = ", ".join(f"{Path(p).name} {t.lang}" for p, t in zip(paths, texts))
         click.echo(f"Detected languages: {said} (--langs to change)", err=True)
+    ensure_pairs_kept(texts, tmx, overwrite_edited=overwrite_edited)
     if output:
         pos = [("-o (pair PO)", p) for p in pair_po_paths(texts, output)]
         check_output_paths([*outputs, *pos], paths, po_options={"-o (pair PO)"},
@@ -133,6 +134,29 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
                                            progress=progress), notes)
     return vs, write_set(vs, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
                          embedder=embedder, overwrite_edited=overwrite_edited)
+
+
+def ensure_pairs_kept(texts: Sequence[Version], tmx: str | None, *,
+                      overwrite_edited: bool) -> None:
+    """POConflict where `--tmx SET.tmx` would write a set beside a pair PO (SET.fr-en.po) that
+    a person edited, as -o SET.tmx refuses to replace it (and with the same override).
+
+    Why: the app saves a pair's corrections into that PO and joins it into the set by content;
+    a set aligned again beside it parts from them (its pair realigned under the old PO, or
+    the PO set apart when the original changed), and --tmx wrote it without a word."""
+    from ..errors import POConflict
+    from ..po import edited_reason
+    from ..versions_io import pair_po_paths as beside_set
+    from ..versions_pairs import set_stem
+
+    if not tmx or tmx == "-" or overwrite_edited:
+        return
+    for po in beside_set(texts, set_stem(tmx)):
+        reason = edited_reason(po) if po.is_file() else None
+        if reason:
+            raise POConflict(f"{po} {reason}; {tmx} not written beside it (the app reads the "
+                             f"set with that pair's corrections): write the set to another file, "
+                             f"or pass --overwrite-edited to write it anyway ({po.name} is kept)")
 
 
 def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: str | None,
@@ -158,6 +182,8 @@ def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: s
                 click.echo(render(vs), nl=False)
             elif path:  # checked before the work too; a save may have come since
                 ensure_not_edited_po(path, option=option, overwrite_edited=overwrite_edited)
+                if option == "--tmx":
+                    ensure_pairs_kept(vs.texts, path, overwrite_edited=overwrite_edited)
                 written += write(vs, path)
         if out_dir:
             written += write_vecalign_pairs(vs, out_dir, embedder=embedder)
