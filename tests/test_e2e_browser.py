@@ -1,8 +1,8 @@
 """The browser harness shared by the browser tests: Debian's Chromium, a streamlit server.
 
-The journeys themselves are in tests/e2e/ (one server per module); other test modules
-(test_books_app.py) import `sync_api` and `server` from here. Skips (with the reason)
-only when Playwright or /usr/bin/chromium is missing; .ci/run installs chromium.
+The journeys themselves are in tests/e2e/ (one server per module, its conftest.py), which
+imports the harness from here. Skips (with the reason) only when Playwright or
+/usr/bin/chromium is missing; .ci/run installs chromium.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 9
                 if resp.status == 200:
                     return
         except OSError:
-            time.sleep(0.3)
+            time.sleep(0.1)
     raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
 
 
@@ -158,16 +158,3 @@ def sync_api():
     """Playwright's sync API (checked before the server starts)."""
     return playwright_or_skip()
 
-
-@pytest.fixture
-def server(tmp_path):
-    """A streamlit server with a private cache and the hashing embedder, for one test, run
-    from a folder of its own (the sample card writes ./sample.po there, not in the checkout)."""
-    import shutil
-
-    env = {"ALIGNMENT_EMBEDDER": "hashing",
-           "ALIGNMENT_CORPORA_CACHE": str(tmp_path / "corpora-cache"),
-           "XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    shutil.copytree(ROOT / ".streamlit", tmp_path / "cwd" / ".streamlit")  # read from the cwd
-    with streamlit_server(tmp_path / "cwd", env) as url:
-        yield url

@@ -3,7 +3,7 @@ changes gets a marker, the summary counts what it calls counts, the same-languag
 says what it measures, and titles name the texts, not the files.
 
 Unit tests of alignment.versions_compare and of the HTML views/versions.py draws; the same
-seen in the browser in tests/test_versions_markers_browser.py.
+seen in the browser in tests/e2e/test_versions_compare_browser.py.
 """
 
 from __future__ import annotations

@@ -1,13 +1,15 @@
 """The start page's "Align new texts" form as a person fills it: a language chosen against the
 text's is warned under its box, the same text as original and translation is warned, and an
-upload in UTF-16 or Latin-1 is guessed as the command line reads it."""
+upload in UTF-16 or Latin-1 is guessed as the command line reads it; a DOCX pair uploaded
+through the form is aligned and shown."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import settle
+from e2e_helpers import settle, upload_pair
+from test_read_formats import make_docx
 
 pytestmark = pytest.mark.e2e
 
@@ -18,6 +20,13 @@ EN = ("The old bridge over the river was built more than three centuries ago. It
       "swallows nest under its vaults.\n")
 ES = ("El señor llegó a la aldea una mañana de invierno. Había pasado años en el extranjero y "
       "nadie lo reconoció al principio. Su hermana lloró al verlo.\n")
+BOOK_FR = [("Chapitre un", ["La pluie avait cessé avant l'aube.", "Anna ouvrit les volets et "
+                            "regarda la rue mouillée en bas."]),
+           ("Chapitre deux", ["Personne ne vint ce matin-là.", "À midi, le boulanger avait vendu "
+                              "tout son pain."])]
+BOOK_EN = [("Chapter one", ["The rain had stopped before dawn.", "Anna opened the shutters and "
+                            "looked at the wet street below."]),
+           ("Chapter two", ["Nobody came that morning.", "By noon the baker had sold all his bread."])]
 
 
 def upload(page, side: str, path) -> None:
@@ -80,3 +89,18 @@ def test_an_upload_is_guessed_as_the_reader_decodes_it(page, tmp_path, text, enc
     upload(page, "tgt", path)
     expect(page.get_by_text(f"Translation language (detected: {lang})")).to_be_visible()
     expect(page.locator(".st-key-lang_tgt input")).to_have_value(lang)
+
+
+def test_browser_aligns_an_uploaded_docx_pair(page, tmp_path):
+    src, tgt = tmp_path / "livre.docx", tmp_path / "book.docx"
+    src.write_bytes(make_docx(BOOK_FR, title="Un livre", footnote=False))
+    tgt.write_bytes(make_docx(BOOK_EN, title="A book", footnote=False))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    upload_pair(page, src, tgt)
+    button = page.get_by_role("button", name="Align", exact=True)
+    expect(button).to_be_enabled(timeout=60_000)
+    button.click()
+    reader = page.locator("table.al-rows").last
+    row = reader.locator("tr", has_text="La pluie avait cessé avant l'aube.").first
+    row.wait_for(timeout=90_000)
+    expect(row).to_contain_text("The rain had stopped before dawn.")

@@ -1,6 +1,7 @@
 """The reader's search box, typed in as a person does: a letter typed with an accent counts for
 that letter only ('iñigo' found no 'Íñigo': its 'ñ' made the whole query accent-exact), and an
-ordinal after an abbreviation's dot is its letter ('sra' found no 'Sr.ª')."""
+ordinal after an abbreviation's dot is its letter ('sra' found no 'Sr.ª'). And the sample's
+word links, found from the reader: hovering a word lights up its counterpart."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ PAIRS = [("El niño de los Peña se llama Íñigo.", "The Peñas' boy is called 
          ("¡Vamos, ÍÑIGO, que llegamos tarde!", "Come on, Íñigo, we are late!"),
          ("La Sr.ª Silva vive aquí desde hace un año.", "Mrs Silva has lived here for a year."),
          ("El ano del perro.", "The dog's anus.")]
+LIT = "rgb(179, 229, 252)"  # the hover colour of alignment.browse.word_css
 
 
 @pytest.fixture
@@ -49,3 +51,24 @@ def test_the_search_box_finds_what_was_typed(page, spanish_po, query, marks):
     hits = reader_table(page).locator("mark.hit")
     expect(hits.first).to_be_visible()
     expect(hits).to_have_text(marks)
+
+
+def test_hovering_a_word_lights_up_its_counterpart(page):
+    """The sample aligned from its card (hashing embedder: no model), its word links found."""
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.get_by_role("button", name="Align and open").first.click(timeout=60_000)
+    page.get_by_role("button", name="Find word links").click(timeout=90_000)
+    reader = page.locator("table.al-rows").last
+    row = reader.locator("tr", has_text="Le vieux pont de Saint-Aubin").first
+    word = row.locator("td.src mark.w", has_text="Saint-Aubin").first
+    word.wait_for(timeout=90_000)
+    group = [c for c in word.get_attribute("class").split() if c.startswith("wg")][0]
+    counterpart = row.locator(f"td.tgt mark.{group}").first
+    expect(counterpart).to_have_text("Saint-Aubin")
+    colour = "el => getComputedStyle(el).backgroundColor"
+    assert counterpart.evaluate(colour) != LIT
+    word.hover()
+    page.wait_for_timeout(200)
+    assert counterpart.evaluate(colour) == LIT
+    other = row.locator("td.tgt mark.w:not(.%s)" % group).first
+    assert other.evaluate(colour) != LIT  # only the counterpart lights up
