@@ -114,6 +114,15 @@ def book_title(bitext: Bitext) -> str:
     return first or bitext.corpus_id
 
 
+def export_title(name: str, bitext: Bitext) -> str:
+    """The title of a page or book made from a text opened under `name`: that name, unless it
+    is a PO file's ('ru-en.po': a scholar's EPUB was titled so, though the text opens with its
+    title), which gives way to `book_title`, else to the file's stem."""
+    if Path(name).suffix.lower() not in (".po", ".pot"):
+        return name
+    return book_title(bitext) or Path(name).stem
+
+
 def _opening(bitext: Bitext, i: int, words: int = 8) -> str:
     """The first words of link i (original, else translation), to name a part with no heading."""
     text = (bitext.link_text(i, "src") or bitext.link_text(i, "tgt")).split()

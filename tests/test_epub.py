@@ -318,3 +318,21 @@ def test_a_book_section_runs_past_its_subheadings(tmp_path: Path):
     path.write_bytes(_book("<h1>Part One</h1><p>A.</p><h2>Chapter</h2><p>B.</p>"
                            "<h1>Part Two</h1><p>C.</p>", ()))
     assert read_file(path, section="Part One").paragraphs == ("Part One", "A.", "Chapter", "B.")
+
+
+@pytest.mark.parametrize("name, first, expected", [
+    ("ru-en.po", "ПИСЬМО ИЗ ТВЕРИ", "ПИСЬМО ИЗ ТВЕРИ"),   # a file's name gives way to the heading
+    ("ru-en.po", "Он шёл по улице, и шёл дождь, и никто его не ждал.", "ru-en"),   # no heading: the stem
+    ("pismo.ru ↔ pismo.en", "ПИСЬМО ИЗ ТВЕРИ", "pismo.ru ↔ pismo.en"),   # a name given is kept
+    ("notes.txt", "ПИСЬМО ИЗ ТВЕРИ", "notes.txt"),
+])
+def test_a_download_from_a_po_opened_by_path_is_titled_by_its_text(name, first, expected):
+    """An EPUB made in the app from a PO opened by path was titled 'ru-en.po', though the
+    text opens with its title (the command line already titled it by its heading)."""
+    from alignment.epub import export_title
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    bitext = Bitext((Sentence(first, 0), Sentence("Было холодно.", 1)),
+                    (Sentence("A letter", 0), Sentence("It was cold.", 1)),
+                    Alignment((Link((0,), (0,), 0.9), Link((1,), (1,), 0.9))), "ru", "en")
+    assert export_title(name, bitext) == expected

@@ -22,6 +22,7 @@ from pathlib import Path
 import streamlit as st
 
 from alignment import workspace
+from alignment.epub import export_title
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
@@ -49,7 +50,7 @@ def made_files(bitext: Bitext) -> dict[str, Made]:
 
 def _exported(bitext: Bitext, fmt: str) -> Made:
     try:
-        return Made(workspace.export_bytes(bitext, fmt, ss.title, like=ss.path,
+        return Made(workspace.export_bytes(bitext, fmt, export_title(ss.title or "", bitext), like=ss.path,
                                            edited=bool(unsaved()) and not words_only()))
     except AlignmentError as exc:  # e.g. a language code TMX cannot carry
         return Made(None, str(exc))
@@ -60,7 +61,8 @@ def _handout(bitext: Bitext) -> Made:
     or reached with Tab (export.render_html); a teacher found no student version."""
     from alignment.export import render_html
 
-    return Made(render_html(bitext, title=ss.title or None, hide_translation=True).encode("utf-8"))
+    return Made(render_html(bitext, title=export_title(ss.title or "", bitext) or None,
+                            hide_translation=True).encode("utf-8"))
 
 
 def _written_back(bitext: Bitext, original: Path) -> Made:
