@@ -184,7 +184,8 @@ class CheckConfig:
     mismatch_weights: tuple[float, ...] = (-5.72, -3.04, -2.17, 2.19, -1.37, 2.54, -4.33, -1.22, -1.32)
     mismatch_floor: float = 0.3
     # a negation on one side only (negation.py): the link's cosine gains this much with the
-    # negation taken out of the side that has it: a warning (no info: see negation.py)
+    # negation taken out of the side that has it: a warning; a short 1-1 link whose cosine does
+    # not fall without it: info (negation.py)
     negation_gain: float = 0.065
     # two neighbouring translation sentences of one link in the other order (sentence_order.py):
     # the crossed pairing's cosines beat the in-order one's by this much, each at least order_cosine

@@ -7,10 +7,16 @@ reads words through the encoder, and the encoder reads through most typing slips
 word at all was reported by no check, though it is the first thing a proofreader looks for.
 
 A word is looked at when the translation's word list lacks it (and the list knows the text:
-word_lists.list_covers), it is in lower case (a capitalised one is a name: names check), the
-translation writes it once, singular and plural together (twice is the text's own: archaic
-'surprized', 'une cluse' and 'de telles cluses'), and the original does not write it (a word
-kept from the original). Its correction is a known word one edit
+word_lists.list_covers; in a text of a few lines `_covers`), it is in lower case (a capitalised
+one is a name: names check), and no original writes it (a word kept from the original). A word
+the translation writes more than once, singular and plural together, is reported once, naming
+its other links, and only on the stronger evidence (backed by the original, or two inner letters
+swapped, and a correction among the commonest words): a translator who does not know a spelling
+repeats it ('recieved'), while a rare word the lists lack, written twice, found a common
+'correction' with a mere counterpart ('une cluse', 'de telles cluses' read as 'cause'), and an old
+spelling a rare one its original backs ('bason' / 'bassin' read as 'basin': LIMSI --multi windows,
+seeds 1-2; python benchmarks/bench_checks.py --word-links, seeds 0 and 1 of LIMSI and Text+Berg
+dev, every figure unchanged). Its correction is a known word one edit
 away (delete, transpose, replace, insert), frequent enough (`spelling_min_frequency`), and
 - not another spelling of it ('colour'/'color', 'offence'/'offense': VARIANTS),
 - not the same word but for an ending, its last letter or its accents ('retournai'/
@@ -110,7 +116,7 @@ from .evidence import WordEvidence, word_spans
 from .word_similarity import similarity
 from .lang import primary
 from .types import Bitext, Finding, Span
-from .word_lists import english_lemmas, list_covers, speller_for
+from .word_lists import LIST_COVERS, english_lemmas, list_covers, speller_for, words_of
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -121,6 +127,10 @@ SHORT_COMMON = 1e-3     # very common: about the 40 commonest three-letter words
                         # ('the', 'and', 'was'; 'que', 'une', 'sur'; 'und', 'die', 'ist')
 SWAP_LENGTH = 5         # a longer word with two inner letters swapped needs no backing (_inner_swap)
 COGNATE_SPELLING = 0.8  # an original word spelt this much like the correction backs it
+ALSO_LINKS = 10         # other links a finding names where the word stands too
+COVER_SAMPLE = 50       # words (as list_covers counts them): fewer, and the slips weigh (_covers)
+REPEATED_FREQUENT = 1e-5   # a repeated word's correction this common: some 2,600-4,400 commonest
+                           # words of a list ('received', 'occurred'; not 'basin': 'bason' is old)
 # British spellings the lists (American) lack, beside slips.VARIANTS ('-our', '-ise', '-re')
 VARIANTS = tuple((re.compile(p), r) for p, r in ((r"ences?\b", "ense"), (r"(?<=[^aeiou])res\b", "ers"),
                                                    (r"ould", "old"), (r"ogue\b", "og")))
@@ -132,31 +142,74 @@ Original = Sequence[tuple[str, int, int]]
 def check_spelling(bitext: Bitext, config: CheckConfig,
                    evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """Words of the translation no word list knows, with a likely correction (module
-    docstring): a warning naming it. None where the language has no word list, or its list
-    misses much of the text (a dialect, an old spelling, a language pyspellchecker knows badly)."""
+    docstring): a warning naming it, once per word ('also in links ...'). None where the
+    language has no word list, or its list misses much of the text (a dialect, an old
+    spelling, a language pyspellchecker knows badly)."""
     speller = speller_for(bitext.tgt_lang)
     texts = [bitext.link_text(i, "tgt") for i in range(len(bitext.alignment.links))]
-    if speller is None or not list_covers(texts, bitext.tgt_lang):
+    if speller is None or not _covers(texts, bitext.tgt_lang, speller, config):
         return
     counts = Counter(_key(w) for t in texts for w, *_ in word_spans(t, bitext.tgt_lang))
     content = _content(bitext.src_lang)
     english, german = (primary(bitext.tgt_lang) == lang for lang in ("en", "de"))
+    seen: dict[str, list[tuple[int, str, int, int]]] = {}   # a word -> where it stands
+    kept: set[str] = set()   # words an original writes: the original's, kept
     for i, text in enumerate(texts):
-        original = word_spans(bitext.link_text(i, "src"), bitext.src_lang)
-        written = {w.casefold() for w, *_ in original}
+        written = {w.casefold() for w, *_ in word_spans(bitext.link_text(i, "src"), bitext.src_lang)}
         for w, a, b in word_spans(text, bitext.tgt_lang):
             key = _key(w)
-            if len(w) < SHORT_LENGTH or not _spelt(key, speller, english) or not w[0].islower() \
-                    or _written(key, counts) > 1 \
-                    or key in written or _known(key, speller, english, german, bitext.tgt_lang):
+            if len(w) < SHORT_LENGTH or not w[0].islower() or not _spelt(key, speller, english) \
+                    or _known(key, speller, english, german, bitext.tgt_lang):
                 continue
-            found = _correction(key, speller, original, content, evidence, config) if len(w) >= MIN_LENGTH \
-                else _short_swap(key, speller, original, evidence, config)
+            seen.setdefault(key, []).append((i, w, a, b))
+            if key in written:
+                kept.add(key)
+    out = []
+    for key, places in seen.items():
+        if key in kept:
+            continue
+        repeated = _written(key, counts) > 1
+        for i, w, a, b in places:
+            original = word_spans(bitext.link_text(i, "src"), bitext.src_lang)
+            found = _correction(key, speller, original, content, evidence, config, repeated) \
+                if len(w) >= MIN_LENGTH else None if repeated else \
+                _short_swap(key, speller, original, evidence, config)
             if found is not None:
-                word, backing = found
-                why = f" (original: '{backing[0]}')" if backing else ""
-                spans = (Span("tgt", a, b),) + ((Span("src", backing[1], backing[2]),) if backing else ())
-                yield make_finding(i, "spelling", "warning", f"'{w}' is no word: '{word}'?{why}", *spans)
+                out.append(_finding(i, w, a, b, found, sorted({k for k, *_ in places} - {i})))
+                break
+    yield from sorted(out, key=lambda f: (f.link, f.spans[0].start))
+
+
+def _finding(i: int, w: str, a: int, b: int, found: tuple[str, tuple[str, int, int] | None],
+             others: list[int]) -> Finding:
+    """The finding on word `w` of link i, naming the correction, the original word backing
+    it, and the other links writing the word (numbered from 1, as everywhere)."""
+    word, backing = found
+    why = [f"original: '{backing[0]}'"] if backing else []
+    if others:
+        why.append(f"also in link{'s' if len(others) > 1 else ''} " + ", ".join(
+            str(k + 1) for k in others[:ALSO_LINKS]) + (" ..." if len(others) > ALSO_LINKS else ""))
+    spans = (Span("tgt", a, b),) + ((Span("src", backing[1], backing[2]),) if backing else ())
+    return make_finding(i, "spelling", "warning", f"'{w}' is no word: '{word}'?"
+                        + (f" ({'; '.join(why)})" if why else ""), *spans)
+
+
+def _covers(texts: list[str], lang: str, speller: Any, config: CheckConfig) -> bool:
+    """Does the word list know the text (word_lists.list_covers)? A text of fewer than
+    COVER_SAMPLE words is too short to tell by, as its slips weigh: 'recieved' and 'trian'
+    are 2 of the 9 words of 'She recieved a letter from her mother.' / 'The trian arrived at
+    the station.' (78%, below LIST_COVERS), which drew no finding where five lines drew them.
+    There a word one edit from a frequent word (`spelling_frequent`: a likely slip) is left
+    out of the count; in a longer text a dialect's or an old spelling's words would be too."""
+    if list_covers(texts, lang):
+        return True
+    words = [w.casefold() for t in texts for w in words_of(t, lang) if len(w) >= 3 and w[0].islower()]
+    if len(words) >= COVER_SAMPLE:
+        return False
+    rest = [w for w in words if w in speller or not any(
+        speller.word_usage_frequency(c) >= config.spelling_frequent
+        for c in speller.known(speller.edit_distance_1(w)))]
+    return not rest or sum(w in speller for w in rest) >= LIST_COVERS * len(rest)
 
 
 def _key(word: str) -> str:
@@ -212,7 +265,7 @@ def _lemma_known(key: str, lang: str) -> bool:
 
 def _written(key: str, counts: Counter[str]) -> int:
     """How often the translation writes the word, singular and plural ('cluse' and 'cluses'):
-    a slip of the keys is seldom made twice, in two forms."""
+    more than once, it needs the stronger evidence (`_correction`)."""
     forms = {key, key + "s", key + "x"} | ({key[:-1]} if key[-1] in "sx" else set())
     return sum(counts[f] for f in forms)
 
@@ -223,10 +276,12 @@ def _content(lang: str):
 
 
 def _correction(word: str, speller: Any, original: Original, content, evidence: WordEvidence | None,
-                config: CheckConfig) -> tuple[str, tuple[str, int, int] | None] | None:
+                config: CheckConfig, repeated: bool = False) -> tuple[str, tuple[str, int, int] | None] | None:
     """The likeliest known word one edit from `word`, with the original word backing it (None
     for a common word backed by none); None when there is no such word, or when a word one
-    edit away is only another spelling of it."""
+    edit away is only another spelling of it. A word the translation writes more than once
+    (`repeated`) needs the stronger evidence: backed, or two inner letters swapped, and a
+    correction of some REPEATED_FREQUENT ('bason', twice, is an old spelling of 'basin')."""
     from .slip_words import is_variant
 
     near = sorted(c for c in speller.known(speller.edit_distance_1(word)) if len(c) >= 2)
@@ -237,6 +292,8 @@ def _correction(word: str, speller: Any, original: Original, content, evidence: 
     if not near:
         return None
     backed = _backed(word, near, original, content, evidence, config) or _inner_swap(word, near)
+    if repeated:
+        return backed if backed and speller.word_usage_frequency(backed[0]) >= REPEATED_FREQUENT else None
     if backed is not None or evidence is None or not original:
         return backed
     # a common word with some counterpart in the original (a function word's will do:

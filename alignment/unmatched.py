@@ -211,18 +211,31 @@ def part_left_out(bitext: Bitext, i: int, evidence: WordEvidence | None,
     drop = part_features(bitext, i, evidence, length, word_links) if evidence is not None else None
     if drop is None or not part_says(drop, config):
         return None
-    side, k, full, gain = drop.side, drop.k, drop.full, drop.gain
+    side, k = drop.side, drop.k
     link = bitext.alignment.links[i]
     idx = link.src if side == "src" else link.tgt
     start, end = drop_span(bitext, i, drop)
     text = bitext.link_text(i, side)[start:end]
     if _word_count(text, bitext.src_lang if side == "src" else bitext.tgt_lang) < config.part_words:
         return None
-    what = ("of the original seems not translated", "left out?") if side == "src" else \
-        ("of the translation seems to have no original", "added?")
-    return make_finding(i, "length", "warning", f"sentence {k + 1} of {len(idx)} {what[0]} (the sides "
-                        f"match better without it: cosine {full:.2f} -> {full + gain:.2f}): {what[1]}",
+    what = "of the original seems not translated (left out?)" if side == "src" else \
+        "of the translation seems to have no original (added?)"
+    return make_finding(i, "length", "warning", f"sentence {k + 1} of {len(idx)} {what}: '{excerpt(text)}'",
                         Span(side, start, start + len(text)))
+
+
+EXCERPT = 60   # characters of a sentence a message quotes
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """The sentence as a message quotes it: whole, or cut at a space before `limit` characters
+    with '…' (at `limit` where it has no space there: Chinese, Japanese). Why: a proofreader
+    finds the sentence by its words; the cosines the message gave meant nothing to one."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return (text[:cut] if cut > limit // 2 else text[:limit]).rstrip(" ,;:") + " …"
 
 
 def _word_count(text: str, lang: str) -> int:

@@ -208,6 +208,17 @@ def test_low_confidence(conf: float, reviewed: bool, flagged: bool) -> None:
     ("Il part ; puis il revient !", "He leaves; then he comes back!", "endpunc", False),
     ("Il part\u202f; puis\u00a0:", "He leaves; then:", "endpunc", False),
     ("Il part.", "He leaves!", "endpunc", True),
+    # quotes, brackets and dialogue dashes around the final mark are not the mark
+    ("— Il part de la gare.", "\"He leaves the station.\"", "endpunc", False),
+    ("Il avait toujours peur.", "He was always afraid.\"", "endpunc", False),
+    ("— Pourquoi me montrez-vous cela ?", "“Why are you showing me this?”", "endpunc", False),
+    ("Il dit : « Je pars. »", "He said, \"I'm leaving.\"", "endpunc", False),
+    ("Il part (enfin.)", "He leaves (at last).", "endpunc", False),
+    ("Il part. —", "He leaves.", "endpunc", False),
+    ("Je ne sais pas si--", "I don't know whether--", "endpunc", False),
+    ("« Je pars ? »", "\"I'm leaving!\"", "endpunc", True),
+    ("Il part (enfin).", "He leaves (at last)!", "endpunc", True),
+    ("Je ne sais pas si.", "I don't know whether--", "endpunc", True),
 ])
 def test_punctuation_and_french_typography(src: str, tgt: str, check: str, flagged: bool) -> None:
     assert bool(found([(src, tgt)], check)) == flagged

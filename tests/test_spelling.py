@@ -109,10 +109,14 @@ def test_without_the_encoder_only_a_correction_spelt_like_the_original_counts():
         ("surpise", "'surpise' is no word: 'surprise'? (original: 'surprise')")]
 
 
-def test_a_word_the_translation_writes_twice_is_its_own():
+def test_a_misspelling_the_translation_repeats_is_one_finding():
+    """A translator who does not know a spelling repeats it: one finding, naming the other links
+    (test_spelling_repeats.py)."""
     b = bitext(AROUND_EN + [("Il a reçu la lettre.", "He recieved the letter."),
                             ("Elle a reçu le colis.", "She recieved the parcel.")])
-    assert run_checks(b, only=["spelling"], evidence=fake_evidence([("reçu", "received")])) == ()
+    found = run_checks(b, only=["spelling"], evidence=fake_evidence([("reçu", "received")]))
+    assert [(f.link, f.message) for f in found] == [
+        (3, "'recieved' is no word: 'received'? (original: 'reçu'; also in link 5)")]
 
 
 def test_a_word_the_translation_writes_in_two_forms_is_its_own():
