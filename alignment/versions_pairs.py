@@ -181,10 +181,10 @@ def read_set_pair(path: PathLike, src: str | None = None,
         return None
     merged, _ = with_pairs(vs, {s.k: joined[s.k] for s in states if s.kind == "joined"})
     return pair_of_set(merged, *read, name, hashlib.sha256(data).hexdigest()), \
-        _read_said(states, path.name)
+        read_said(states, path.name)
 
 
-def _read_said(states: Sequence[PairPO], name: str) -> str:
+def read_said(states: Sequence[PairPO], name: str) -> str:
     """One line: the pair POs joined in (what read_set_pair read), and any left out."""
     def links(s: PairPO) -> str:
         return f"{s.differing} of its {s.links} links {'differs' if s.differing == 1 else 'differ'}"

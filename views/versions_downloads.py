@@ -1,13 +1,15 @@
-"""The version-set page's Download menu: the set as TMX or TSV, named and said for the rows
-it holds. Where pair POs beside the set hold corrections, the page shows either the set with
-them joined in or, on request, SET.tmx's own rows; the files hold what the columns show, so
-the second is named SET.alone.tmx and the menu says which (the two once left as one SET.tmx).
+"""The version-set page's Download menu: the set as TMX, TSV or an HTML page of every text
+side by side (alignment/versions_html.py), named and said for the rows it holds. Where pair
+POs beside the set hold corrections, the page shows either the set with them joined in or, on
+request, SET.tmx's own rows; the files hold what the columns show, so the second is named
+SET.alone.tmx (SET.alone.html...) and the menu says which (the two once left as one SET.tmx).
 
 Split out of views/versions.py (the page that draws an open set).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -17,15 +19,26 @@ from alignment.types import VersionSet
 
 from .common import md, memo
 
-SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"))
+SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"),
+                 ("html", "text/html"))
 
 
-def set_file(vs: VersionSet, fmt: str) -> bytes:
-    """The set as a file: TMX (every text, row by row, readable again by `Open set`) or TSV
-    (one column per text); made once per set and session."""
+def set_file(vs: VersionSet, fmt: str) -> bytes | Callable[[], bytes]:
+    """The set as a file: TMX (every text, row by row, readable again by `Open set`), TSV
+    (one column per text) or HTML (the columns to print or read offline); made once per set
+    and session. The HTML is made when its button is clicked (a callable the button runs):
+    its markers run the numbers check on every row, seconds on a book, which the menu's
+    opening must not wait for."""
+    from alignment.versions_html import render_set_html
     from alignment.versions_io import render_set_tmx, render_set_tsv
 
     made = memo("set_files", vs, None, dict)  # a new dict for each set, as the reader's downloads
+    if fmt == "html":
+        def page() -> bytes:
+            if "html" not in made:
+                made["html"] = render_set_html(vs).encode("utf-8")
+            return made["html"]
+        return page
     if fmt not in made:
         made[fmt] = render_set_tmx(vs) if fmt == "tmx" else render_set_tsv(vs).encode("utf-8")
     return made[fmt]

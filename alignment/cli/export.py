@@ -70,9 +70,12 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless
     --overwrite-edited); TMX, TSV, HTML and text may go to standard output with '-'.
+    A version set (SET.tmx) without -t gives --html alone: a page of all its texts, read as
+    the app shows it (with the corrections saved in its pair POs); -t NAME reads one pair.
 
     \b
     Example: alignment export serge.po --tmx serge.tmx --html serge.html
+    Example: alignment export set.tmx --html set.html   (a version set: every text side by side)
     Example: alignment export pairs.po --moses train   (train.fr and train.en: a file per language)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
     Example: alignment export story.po --html-learner story-handout.html   (translations hidden)
@@ -104,6 +107,11 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     inputs = [pairs, *([original] if original else [])]
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
+    if html and not (src_lang or tgt_lang) and (texts := _set_of_versions(pairs)):
+        _refuse_pair_outputs(pairs, texts, [tmx, tsv, moses, html_learner, txt, epub, anki,
+                                            corrected, glossary])
+        _write_set_html(pairs, html, overwrite_edited=overwrite_edited)
+        return
     if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, html_learner, txt, epub, corrected,
                                     glossary]):
         return
@@ -130,6 +138,74 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
         click.echo(f"Wrote {path}", err=True)
     if corrected and original:
         click.echo(_write_corrected(bitext, corrected, original, into), err=True)
+
+
+def _set_of_versions(path: str) -> list[tuple[str, str]] | None:
+    """The (name, language) of each text when `path` is a version set of several versions
+    (read from its header), else None: a pair, or a set of one version, is read as pairs."""
+    from ..errors import SetFormatError
+    from ..versions_io import set_texts
+
+    if not path.lower().endswith(".tmx") or path == "-":
+        return None
+    try:
+        texts = set_texts(path)
+    except SetFormatError:   # a translation memory, or a broken set: read as pairs say why
+        return None
+    return texts if len(texts) > 2 else None
+
+
+def _refuse_pair_outputs(pairs: str, texts: list[tuple[str, str]],
+                         others: list[str | None]) -> None:
+    """The set's HTML holds every text; the other outputs hold one pair, which -t chooses."""
+    from ..errors import InputError
+
+    if any(others):
+        names = [name for name, _ in texts]
+        raise InputError(f"{pairs} is a version set of {names[0]} with the versions "
+                         f"{', '.join(names[1:])}: --html alone writes them all side by side; "
+                         f"the other outputs hold one pair: give them with -t NAME (such as "
+                         f"-t {names[-1]}), in a command of their own")
+
+
+def _write_set_html(pairs: str, path: str, *, overwrite_edited: bool) -> None:
+    """The set's page (versions_html.py) at `path` ('-': standard output), its rows as the
+    app shows them: the pair POs beside it that differ from it joined in, and said."""
+    from ..po_guard import ensure_not_edited_po
+    from ..versions_html import render_set_html, write_set_html
+    from ..versions_io import read_set_tmx
+    from ..versions_pairs import merged_set
+    from . import interrupt
+
+    vs, states = merged_set(read_set_tmx(pairs), pairs)
+    said = _set_read_said(states, pairs)
+    if said:
+        click.echo(said, err=True)
+    interrupt.writing()
+    if path == "-":
+        click.echo(render_set_html(vs), nl=False)
+        return
+    ensure_not_edited_po(path, option="--html", overwrite_edited=overwrite_edited)
+    with unwritable_said(path):
+        write_set_html(vs, path)
+    interrupt.wrote(path)
+    click.echo(f"Wrote {path}", err=True)
+
+
+def _set_read_said(states: list[Any], pairs: str) -> str | None:
+    """The line `alignment check SET.tmx -t NAME` says of the pair POs joined in (the
+    corrections saved beside the set), and of those that could not be; None for neither."""
+    from pathlib import Path
+
+    from ..versions_pairs import read_said   # the one wording of it, shared with check
+
+    name = Path(pairs).name
+    moved = [s for s in states if s.kind != "same"]
+    if any(s.kind == "joined" for s in moved):
+        return read_said(moved, name)
+    if moved:
+        return "Note: " + "; ".join(f"{s.path.name} is not read: {s.why}" for s in moved)
+    return None
 
 
 def _glossary_deck(pairs: str, anki: str | None, others: list[str | None]) -> bool:

@@ -3,7 +3,8 @@ mouse and keys in Chromium:
 
 - With "Rows as in set.tmx alone" on, Download gave the set without the pair POs'
   corrections under the set's own name (set.tmx, set.tsv) and no word in the menu. The menu
-  now says which rows its files hold, and the set alone is set.alone.tmx.
+  now says which rows its files hold, and the set alone is set.alone.tmx. Its HTML (every
+  text side by side, QA 2026-12-05) holds the same rows.
 
 - The set's rows mark a version's doubtful links as the pair's reader tints them: fr–en2's
   links 14 and 15 were very unsure (0.24, 0.20) and wrong, yet the set showed no marker and
@@ -46,9 +47,13 @@ def test_the_set_alone_is_named_apart_and_the_menu_says_which_rows(page, tmp_pat
     expect(menu).to_contain_text("Rows as the columns show: set.tmx with the pair POs beside "
                                  "it joined in (their corrections)")
     page.keyboard.press("Escape")
+    name, text = downloaded(page, "HTML")   # every text side by side, to print or read offline
+    assert name == "set.html" and f"<p>{FIXED}</p>" in text and ES[1] not in text
+    assert text.count('<tr id="row-') == len(FR) and '<td data-name="es" lang="es"' in text
+    page.keyboard.press("Escape")
     sidebar(page).get_by_text("Rows as in set.tmx alone (without the pair POs)").click()
     settle(page)
-    for fmt in ("TSV", "TMX"):
+    for fmt in ("TSV", "TMX", "HTML"):
         name, text = downloaded(page, fmt)
         assert name == f"set.alone.{fmt.lower()}"
         assert ES[1] in text and FIXED not in text
