@@ -125,10 +125,13 @@ _CONTROL = re.compile(r"[\x00-\x07\x0e-\x1f\x7f]")
 
 
 def _typed(text: str, what: str) -> str:
-    """`text` with its runs of spaces and line breaks made one space; EditError on a control
-    character (a NUL, U+0001, pasted from elsewhere): it was applied, then refused by Save,
-    which then saved none of the other corrections either."""
-    clean = " ".join(text.split())
+    """`text` with its runs of spaces and line breaks made one space (a no-break space kept, as
+    the reading keeps it: every correction of a French text made its '«\u00a0' plain spaces);
+    EditError on a control character (a NUL, U+0001, pasted from elsewhere): it was applied,
+    then refused by Save, which then saved none of the other corrections either."""
+    from .read.text import collapse_space
+
+    clean = collapse_space(text)
     bad = _CONTROL.search(clean)
     if bad:
         raise EditError(f"{what} contains control character U+{ord(bad.group()):04X}, which a "

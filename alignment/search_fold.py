@@ -3,8 +3,9 @@ search.py's stage, kept apart as the rules of one concern).
 
 A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ', 'ёлка' not
 'Елка', 'موسكو' not 'مُوسْكُو' (vowelled), 'احمد' not 'أحمد', 'Muller' not 'Müller', 'ﾎﾟｰﾙ' not
-'ポール', '950' not '٩٥٠', 'السوق' not 'الســوق' (a kashida), '?' not '؟'. So the text and the query are both folded (`fold`, `fold_parts`), and search.py
-maps the hits in the folded text back to the text's offsets.
+'ポール', '950' not '٩٥٠', 'السوق' not 'الســوق' (a kashida), '?' not '؟', 'علی' (Persian ya) not
+'علي', '3.5' not '٣٫٥'. So the text and the query are both folded (`fold`, `fold_parts`), and
+search.py maps the hits in the folded text back to the text's offsets.
 
 A text may write an accent apart from its letter (NFD: 'e' and U+0301, as an imported TSV
 keeps it) while the keyboard gives 'é': `fold_parts` composes such a letter (NFC) and folds it in
@@ -35,9 +36,11 @@ _OPTIONAL_MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7
 # 'ı' stays): matched as i, as the case-blind search before did ('istanbul' finds 'İstanbul')
 _TURKISH_I = str.maketrans({"İ": "i", "ı": "i"})
 # Arabic letters written one way or another (hamza on alef or not, alef maqsura and ya, ta
-# marbuta and ha, hamza on waw and ya): 'احمد' finds 'أحمد', 'فاطمه' finds 'فاطمة'
+# marbuta and ha, hamza on waw and ya): 'احمد' finds 'أحمد', 'فاطمه' finds 'فاطمة'; and the
+# Persian ya and kaf (U+06CC, U+06A9) as the Arabic ones, which Persian text typed on an Arabic
+# keyboard (or Arabic on a Persian one) gives: 'علی' finds 'علي' and 'على', 'کتاب' 'كتاب'
 _ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                               "ؤ": "و", "ئ": "ي"})
+                               "ؤ": "و", "ئ": "ي", "\u06cc": "ي", "\u06a9": "ك"})
 # Marks that only accent a Latin letter when they stand apart (a text in NFD: 'e' + U+0301)
 _COMBINING_LATIN = re.compile("[\u0300-\u036f]")
 # Half-width katakana write a voiced sound apart ('ｶﾞ', 'ﾎﾟ'); its mark is composed with the
@@ -53,10 +56,12 @@ _TYPED_FORMS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "œ":
 # What a reader of Arabic, Persian or Urdu types for the text's forms: the ASCII digits for the
 # Arabic-Indic and the Extended Arabic-Indic (Persian) ones ('950' finds '٩٥٠', '١٢٠٠' finds
 # '1200'; NFKC keeps them), nothing for the kashida that stretches a word ('السوق' finds
-# 'الســوق'), and ',', ';', '?' for the Arabic comma, semicolon and question mark
+# 'الســوق'), ',', ';', '?' for the Arabic comma, semicolon and question mark, and '.' and ','
+# for the Arabic decimal and thousands separators ('3.5' finds '٣٫٥', '1,200' finds '١٬٢٠٠')
 _ARABIC_TYPED = str.maketrans({**{chr(0x660 + d): str(d) for d in range(10)},
                                **{chr(0x6f0 + d): str(d) for d in range(10)},
-                               "\u0640": "", "\u060c": ",", "\u061b": ";", "\u061f": "?"})
+                               "\u0640": "", "\u060c": ",", "\u061b": ";", "\u061f": "?",
+                               "\u066b": ".", "\u066c": ","})
 # The dot of an abbreviation an ordinal indicator ends ('Sr.ª', 'n.º'), folded to nothing
 _ORDINAL_DOT = re.compile("\\.(?=[\u00aa\u00ba])")
 
@@ -65,10 +70,10 @@ _ORDINAL_DOT = re.compile("\\.(?=[\u00aa\u00ba])")
 def fold(c: str, case: bool = False, accents: bool = True) -> str:
     """What one character is compared as in a plain search: its compatibility form (NFKC:
     '１８９８' is 1898, half-width 'ｱ' is 'ア', 'ﬁ' is 'fi'), without the optional marks, the
-    Arabic letter forms made one (_ARABIC_FORMS), ё as е, the accents of Latin letters dropped
-    unless `accents` ('é' is 'e'), ’ as ', “ and 「 as ", 'œ' as 'oe' (_TYPED_FORMS), '٩' as
-    '9', '،' as ',' and no kashida (_ARABIC_TYPED), and case folded unless `case` ('ß' is
-    'ss')."""
+    Arabic and Persian letter forms made one (_ARABIC_FORMS), ё as е, the accents of Latin
+    letters dropped unless `accents` ('é' is 'e'), ’ as ', “ and 「 as ", 'œ' as 'oe'
+    (_TYPED_FORMS), '٩' as '9', '،' and '٬' as ',', '٫' as '.' and no kashida (_ARABIC_TYPED),
+    and case folded unless `case` ('ß' is 'ss')."""
     c = unicodedata.normalize("NFKC", c)
     c = _OPTIONAL_MARKS.sub("", c).replace("ё", "е").replace("Ё", "Е").translate(_ARABIC_FORMS)
     if not accents:

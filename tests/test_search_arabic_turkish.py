@@ -39,8 +39,26 @@ def test_plain_search_finds_arabic_digits_kashida_and_punctuation(query, text, h
     assert plain_finds(query, text)   # the glossary's search box too
 
 
+@pytest.mark.parametrize("query, text, hits", [
+    ("علي", "قال علی ثم على.", ["علی", "على"]),              # Persian ya, alef maqsura
+    ("علی", "علي و على", ["علي", "على"]),                     # typed with the Persian ya
+    ("کتاب", "هذا كتاب.", ["كتاب"]),                          # Persian kaf typed, Arabic found
+    ("كتاب", "این کتاب است.", ["کتاب"]),
+    ("یک", "يك ويك", ["يك", "يك"]),                             # both letters at once
+    ("کتاب", "كتـــاب و كِتَاب", ["كتـــاب", "كِتَاب"]),       # kashida, vowels: spans kept
+    ("3.5", "وزنه ٣٫٥ كيلو", ["٣٫٥"]),                        # Arabic decimal separator
+    ("۳٫۵", "3.5 kg", ["3.5"]),                                # typed in Persian digits
+    ("1,200", "١٬٢٠٠ ليرة و ۱٬۲۰۰ تومان", ["١٬٢٠٠", "۱٬۲۰۰"]),  # thousands separator
+    ("2.5", "١٬٢ و ٢٫٥", ["٢٫٥"]),                             # the later hit's span exact
+])
+def test_persian_and_arabic_letter_and_separator_forms_find_each_other(query, text, hits):
+    assert found(query, text) == hits
+    assert plain_finds(query, text)
+
+
 @pytest.mark.parametrize("query, text", [
-    ("950", "٩٥١ ليرة"), ("السوق", "السرق"), (",", "نعم. لا"), ("?", "نعم!")])
+    ("950", "٩٥١ ليرة"), ("السوق", "السرق"), (",", "نعم. لا"), ("?", "نعم!"),
+    ("3.5", "٣٬٥"), ("1,200", "١٫٢٠٠"), ("کتاب", "كباب"), ("علی", "علن")])
 def test_what_differs_is_still_not_found(query, text):
     assert found(query, text) == []
 

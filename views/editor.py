@@ -12,6 +12,7 @@ from alignment import browse
 from alignment.errors import AlignmentError
 from alignment.split_cut import best_cut, cosine_similarity
 from alignment.text_direction import text_dir
+from alignment.typed_text import ONE_LINE_WHY, whitespace_note
 from alignment.types import Bitext
 
 from .common import EMBEDDER, callback, changed, embedder, save, ss
@@ -104,16 +105,33 @@ def reviewed_next(i: int) -> None:
         go_to_link(j)
 
 
+def tell_whitespace(typed: str, i: int, k: int) -> None:
+    """After a typed text was applied to sentence `k` of link `i`: say what became of its
+    whitespace where the text kept differs from the text typed (alignment/typed_text.py: a
+    line break, a tab and double spaces went with nothing said). A note of an earlier Apply
+    goes: it would read as this one's."""
+    if ss.get("flash_info") is not None and ss.flash_info == ss.get("whitespace_note"):
+        ss.flash_info = None
+    link = ss.history.current.alignment.links[i]
+    note = whitespace_note(typed, ss.history.current.tgt[link.tgt[k]].text, i + 1)
+    if note:
+        ss.flash_info = ss.whitespace_note = note
+
+
 @callback
 def apply_edit(i: int, k: int, key: str) -> None:
     """The form's "Apply edit": the typed text is read from the form's own widget state."""
     edit(browse.edit_target, i, k, ss[key])
+    if not ss.flash:   # applied
+        tell_whitespace(ss[key], i, k)
 
 
 @callback
 def add_translation(i: int, key: str, then_save: bool = False) -> None:
     """The missing translation of an omission, typed (views/keys.py: Ctrl+S adds and saves)."""
     edit(browse.add_target, i, ss[key])
+    if not ss.flash:   # added
+        tell_whitespace(ss[key], i, 0)
     if then_save and not ss.flash:
         save()
 
@@ -165,6 +183,12 @@ def sentence_choice(bitext: Bitext, i: int) -> int:
                         format_func=labels.__getitem__)
 
 
+# The correction boxes' help, under each box (a `help=` icon is labelled "Help for <the box's
+# label>", which a search for the box by its label finds too): what Apply does to whitespace
+ONE_LINE_HELP = ("Apply makes a line break or a tab a space and double spaces one, and says so: "
+                 f"{ONE_LINE_WHY}.")
+
+
 def target_editor(bitext: Bitext, i: int) -> None:
     """Edit one target sentence in a form: "Apply edit" always sends the text typed."""
     link = bitext.alignment.links[i]
@@ -173,6 +197,7 @@ def target_editor(bitext: Bitext, i: int) -> None:
     key = f"edit_{i}_{k}_{ss.get('rev', 0)}"
     with st.container(key="edit_box"), st.form("edit_form", border=False):
         st.text_area("Edit the target sentence", bitext.tgt[link.tgt[k]].text, key=key)
+        st.caption(ONE_LINE_HELP)
         bar = st.container(horizontal=True)
         with bar:
             st.form_submit_button("Apply edit", key="apply_edit", on_click=apply_edit,
@@ -187,6 +212,7 @@ def translation_editor(i: int) -> None:
     with st.container(key="edit_box"), st.form("add_form", border=False):
         st.text_area("Type the missing translation", key=key,
                      placeholder="The translation of this sentence, which the text left out")
+        st.caption(ONE_LINE_HELP)
         with st.container(horizontal=True):
             st.form_submit_button("Add translation", key="add_target", on_click=add_translation,
                                   args=(i, key))

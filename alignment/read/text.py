@@ -50,7 +50,13 @@ def _no_break_or_space(run: re.Match[str]) -> str:
 def normalize_space(text: str) -> str:
     """NFC, invisible characters removed, whitespace runs -> one space or one U+00A0
     (where the run holds a no-break space and no line break)."""
-    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    return collapse_space(unicodedata.normalize("NFC", text).translate(INVISIBLE))
+
+
+def collapse_space(text: str) -> str:
+    """Whitespace runs -> one space, or one U+00A0 where the run holds a no-break space and no
+    line break; none at the ends. Also what a correction typed in the app is made (so the
+    French '«\u00a0Oui\u00a0»' read from a text keeps its no-break spaces when corrected)."""
     if not any(c in text for c in _NO_BREAK):
         return " ".join(text.split())
     text = _SPACE_RUN.sub(" ", _NO_BREAK_RUN.sub(_no_break_or_space, text))

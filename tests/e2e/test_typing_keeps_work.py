@@ -82,9 +82,12 @@ def test_ctrl_s_in_the_correction_box_applies_then_saves(page, po_copy):
 
     open_by_path(page, po_copy)
     open_editor(page)
-    type_in_editor(page, "Saved with Ctrl+S, never applied by hand.")
+    type_in_editor(page, "Saved with Ctrl+S,")
+    page.keyboard.press("Shift+Enter")   # a line break: the sentence is kept one line, and said
+    page.keyboard.type("never applied by hand.")
     page.keyboard.press("Control+s")
     expect(row(page, 1)).to_contain_text("Saved with Ctrl+S, never applied by hand.")
+    expect(page.get_by_text("Applied to link 1; its line break was made a space")).to_be_visible()
     expect(page.get_by_text("unsaved change")).to_have_count(0)
     saved = read_po(po_copy)
     first = saved.alignment.links[0]
