@@ -1,5 +1,5 @@
 """The reader's place in a text (alignment/reader_place.py) and what a recovery draft holds
-(alignment/draft_summary.py), without a browser; tests/e2e/test_reader_place_browser.py is
+(alignment/draft_summary.py), without a browser; tests/e2e/test_reader_fixes.py is
 the journey through both."""
 
 from __future__ import annotations
