@@ -72,8 +72,8 @@ def _initial(text: str, start: int, lang: str = "") -> bool:
     before = text[max(0, end - INITIAL_REACH):end]
     if re.search(r"[^\W\d_]['’]$", before):   # an elision (d'Israël, l'Inde): mid-sentence
         return False
-    if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "("):   # quoted speech begins
-        return True
+    if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "(", "¿", "¡"):   # speech, a
+        return True                         # Spanish question or exclamation begins ('¿Sabíais')
     before = re.sub(r"[\s\"'«»“”‘’()\[\]—–-]+$", "", before)
     return not before or before[-1] in ".!?…:"
 

@@ -120,3 +120,17 @@ def test_other_names_keep_their_own_variant_keys(a: str, b: str) -> None:
 ])
 def test_a_german_compound_of_listed_words_is_no_name(src: str, tgt: str, findings: list[tuple[str, str]]) -> None:
     assert names(src, tgt, DE_FR, {}) == findings
+
+
+@pytest.mark.parametrize("text, word, initial", [
+    ("Ayer fui al mercado. ¿Sabíais que allí venden pan?", "Sabíais", True),
+    ("Llegamos tarde. ¡Menuda sorpresa!", "Menuda", True),
+    ("¿Dónde está Ana?", "Ana", False),
+    ("Vimos a Ana. Luego fuimos a casa.", "Ana", False),
+])
+def test_a_word_opening_a_spanish_question_or_exclamation_opens_a_sentence(text, word, initial):
+    """'¿Sabíais…?' after a full stop: a verb capitalised as a sentence's first word, read as
+    a name with no counterpart (a modern Spanish blog)."""
+    from alignment.name_words import _initial
+
+    assert _initial(text, text.index(word), "es") is initial
