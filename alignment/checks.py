@@ -275,7 +275,8 @@ def check_endpunc(bitext: Bitext, config: CheckConfig,
     quotes, brackets and dialogue dashes around the final mark ignored (bare_end)."""
     for i, src, tgt in link_pairs(bitext):
         bs, bt = bare_end(src), bare_end(tgt)
-        if bs and bt and _toolkit_fails(bitext.tgt_lang, "endpunc", detypo(bs), detypo(bt)):
+        if bs and bt and _toolkit_fails(bitext.tgt_lang, "endpunc", detypo(bs), detypo(bt)) \
+                and _toolkit_fails(bitext.tgt_lang, "endpunc", bs, bt):   # French spacing kept
             yield make_finding(i, "endpunc", "info", "different punctuation at the end",
                            Span("src", len(bs) - 1, len(bs)), Span("tgt", len(bt) - 1, len(bt)))
 

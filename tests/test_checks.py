@@ -192,6 +192,19 @@ def test_low_confidence(conf: float, reviewed: bool, flagged: bool) -> None:
     assert bool(result) == flagged
 
 
+@pytest.mark.parametrize("src, tgt, flagged", [
+    ("Is the new system working?", "Le nouveau système fonctionne ?", False),
+    ("Is the new system working?", "Le nouveau système fonctionne\u00a0?", False),
+    ("Is the new system working?", "Le nouveau système fonctionne-t-il ?", False),
+    ("Is the new system working?", "Le nouveau système fonctionne.", True),
+    ("It works!", "Il fonctionne ?", True),
+])
+def test_a_french_translation_spaced_before_its_final_mark_ends_as_its_original(src, tgt, flagged):
+    """English into French: '?' against ' ?' was 'different punctuation at the end' (the
+    French spacing taken out, the toolkit's French rule then missed it)."""
+    assert bool(found([(src, tgt)], "endpunc", src_lang="en", tgt_lang="fr")) is flagged
+
+
 # ---------------------------------------------------------------- punctuation, French typography
 
 @pytest.mark.parametrize("src, tgt, check, flagged", [
