@@ -327,7 +327,9 @@ def render_html(bitext: Bitext, *, title: str | None = None, hide_translation: b
     `hide_translation`: a learner's handout, as the app's Learn mode: each translation shows
     when pointed at, tapped or reached with Tab, and a box shows them all (CSS alone, so
     the page works offline, printed blank, and in any browser)."""
-    heading = title or bitext.corpus_id or f"{bitext.src_lang} – {bitext.tgt_lang}"
+    from .epub import book_title   # the EPUB's rule: a corpus's title, else the text's heading
+
+    heading = title or book_title(bitext) or f"{bitext.src_lang} – {bitext.tgt_lang}"
     n = len(bitext.alignment.links)
     head = (f'<div class="colhead src">{html.escape(bitext.src_lang)}</div>'
             f'<div class="colhead tgt">{html.escape(bitext.tgt_lang)}</div>')

@@ -336,3 +336,17 @@ def test_a_download_from_a_po_opened_by_path_is_titled_by_its_text(name, first, 
                     (Sentence("A letter", 0), Sentence("It was cold.", 1)),
                     Alignment((Link((0,), (0,), 0.9), Link((1,), (1,), 0.9))), "ru", "en")
     assert export_title(name, bitext) == expected
+
+
+@pytest.mark.parametrize("first, expected", [("ПИСЬМО ИЗ ТВЕРИ", "ПИСЬМО ИЗ ТВЕРИ"),
+                                             ("Он шёл по улице, и шёл дождь.", "ru – en")])
+def test_the_html_page_is_titled_as_the_epub(first, expected):
+    """`alignment export pairs.po --epub … --html …`: the EPUB was titled by the text's heading,
+    the HTML page 'ru – en'. Both follow one rule now (the language pair where no heading)."""
+    from alignment.export import render_html
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    bitext = Bitext((Sentence(first, 0), Sentence("Было холодно.", 1)),
+                    (Sentence("A letter", 0), Sentence("It was cold.", 1)),
+                    Alignment((Link((0,), (0,), 0.9), Link((1,), (1,), 0.9))), "ru", "en")
+    assert f"<title>{expected}</title>" in render_html(bitext)
