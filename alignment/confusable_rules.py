@@ -33,6 +33,7 @@ class Rule:
     no: str = ""                        # SENSES key: original words meaning the word written
     fits: Callable[[re.Match[str]], bool] | None = None   # a test the pattern cannot write
     before: re.Pattern[str] | None = None   # what must stand just before the match (`_rule`)
+    counted: bool = False               # the original backs only words the translation lacks
 
 
 def _senses(table: dict[str, str], flags: int = re.IGNORECASE) -> dict[str, re.Pattern[str]]:
@@ -112,6 +113,42 @@ def _adjective_noun(m: re.Match[str]) -> bool:
     return a == {"ADJ"} and "NOUN" in n and not n & {"ADJ", "ADV"}
 
 
+def _adjective(m: re.Match[str]) -> bool:
+    """'far to timid', 'is to large': a word that is an adjective, neither noun nor verb
+    ('is to blame', 'to date', 'to long for'), nor one of the words that tell where or when."""
+    a = m.group("a").lower()
+    pos = _pos(a)
+    return "ADJ" in pos and not pos & {"NOUN", "VERB"} and a not in _NOT_TOO
+
+
+def _loose_adjective(m: re.Match[str]) -> bool:
+    """'Their lovely and...': an adjective, perhaps a noun too, never a verb ('their best')."""
+    pos = _pos(m.group("a").lower())
+    return "ADJ" in pos and "VERB" not in pos
+
+
+def _noun(m: re.Match[str]) -> bool:
+    """"You're password has': a word only a noun ('you're welcome', 'you're home' are not)."""
+    return _pos(m.group("n").lower()) == {"NOUN"}
+
+
+def _not_amounting(m: re.Match[str]) -> bool:
+    """'drink to much', not 'it didn't amount to much', 'not up to much'."""
+    before = m.string[:m.start()].split()[-1:]
+    return not before or before[0].lower().strip(",") not in _AMOUNT_TO
+
+
+_NOT_TOO = frozenset("now then here there today tomorrow yesterday tonight abroad again together apart "
+                     "home ever date".split())
+_AMOUNT_TO = frozenset("amount amounts amounted amounting come comes came coming add adds added adding "
+                       "up down due owe owes owed nothing".split())
+_SENTENCE_START = r"^|[.!?…]\s|[\"“«„‘(—–]"
+_BEFORE_TOO = ("far|way|much|all|just|simply|slightly|rather|getting|got|become|became|becomes|seem|seems|"
+               "seemed|look|looks|looked|feel|feels|felt|sound|sounds|sounded")
+_PUNCT_AFTER = r"(?=\s*(?:[.,;:!?()\"”’»—–]|\Z))"
+_FRAGMENT_THAN = (r"ever|any\w*|before|usual|expected|necessary|needed|planned|one|the|a|an|that|this|those|"
+                  "these|in|at|on|to|his|her|my|our|their|its|most|many|all|what|nothing|everything|someone")
+
 _PREPOSITIONS_EN = "of|in|into|on|onto|upon|with|from|by|at|under|within|without|through|toward|towards|against"
 _COPULAS_EN = r"is|was|were|are|been|it['’]s|that['’]s|he['’]s|she['’]s|i['’]m|you['’]re|we['’]re|they['’]re"
 _TOO_WHAT = ("late|early|soon|young|old|small|big|large|hot|cold|busy|tired|difficult|hard|heavy|weak|"
@@ -153,7 +190,18 @@ ENGLISH: tuple[Rule, ...] = (
     _rule(rf"\b(?P<w>[Ww]hose)\s+(?:the|a|an|not|been){END}", "who's", flags=0),
     _rule(rf"\b(?P<w>to)\s+(?:{_TOO_WHAT})(?=\s*[.,;:!?]|\s+(?:to|for|now|already)\b)", "too",
           before=_words(_COPULAS_EN)),
+    _rule(rf"\b(?P<w>to)\s+(?P<a>[a-z]+)(?:{_PUNCT_AFTER}|\s+(?:to|for|now|already|anyway)\b)", "too",
+          before=_words(f"{_COPULAS_EN}|{_BEFORE_TOO}"), fits=_adjective),
+    _rule(r"\b(?P<w>to)\s+(?:much|many)\b", "too", before=_words("far|way")),
+    _rule(rf"\b(?P<w>to)\s+much(?:{_PUNCT_AFTER}|\s+(?:anyway|either|though|anymore)\b)", "too",
+          fits=_not_amounting),
     _rule(r"\b(?P<w>too)\s+(?:the|his|her|my|their|our|its|your)\b", "to"),
+    _rule(r"\b(?P<w>[Yy]ou['’]re)\s+(?P<n>[a-z]+)\s+(?:has|have|had|is|was|will|would|can|could|must|"
+          r"should|may|might|does|did|needs|expired|expires)\b", "your", flags=0, fits=_noun),
+    _rule(r"(?P<w>Their)\s+(?P<a>[a-z]+)(?:\s*[.,;:!?]|\s+and\s+(?:the|a|an|I|we|you|he|she|they|it|my|"
+          r"our|his|her|this|that)\b)", "they're", flags=0, before=_SENTENCE_START, fits=_loose_adjective),
+    _rule(rf"(?P<w>Than)\s+(?!(?:{_FRAGMENT_THAN})\b)[a-z]", "then", flags=0, before=_SENTENCE_START),
+    _rule(r"\b(?P<w>it['’]s)\b", "its", before=_words("has|have|had|having")),
     _rule(rf"\b(?P<w>[Ww]ere)\s+(?:is|are|was|did|does){END}", "where", flags=0),
     _rule(r"\b(?P<w>where)\b", "were", before=_words("they|we")),
     _rule(r"\b(?P<w>quiet)\s+(?:sure|certain|different|possible|true|likely|clear|impossible|evident|unable)\b",
@@ -168,7 +216,52 @@ _PARTICIPLES_FR = "été|eu|pu|dû|su|reçu|vécu|voulu|obtenu|fait"
 _PLACES_FR = "jour|moment|instant|époque|année|temps|endroit|lieu|pays|ville|maison|heure|soir|matin|nuit"
 _PREPOSITIONS_FR = "de|à|dans|pour|avec|par|sur|sous|chez|sans|vers|contre|entre"
 
+@lru_cache(maxsize=4096)
+def _participle_fr(word: str) -> bool:
+    """A French past participle ('atteint', 'baissé', 'fini'): simplemma reads it as a form of
+    a verb, or its stem makes a verb ('baissé': 'baisser'). Not 'à côté', 'à midi', 'à pied',
+    'à découvert' (no verb behind them), nor an infinitive ('à vendre', 'à faire')."""
+    import simplemma
+    if not re.search(r"(?:é|i|u|û|is|it|int|ert|ort)\Z", word) or word in _NOT_PARTICIPLES_FR:
+        return False
+    lemma = simplemma.lemmatize(word, lang="fr")
+    if lemma != word:
+        return bool(re.search(r"(?:er|ir|re|oir)\Z", lemma))
+    stem = word[:-1] + "er" if word.endswith("é") else word + "r" if word.endswith("i") else ""
+    return bool(stem) and simplemma.is_known(stem, lang="fr")
+
+
+def _participle_after(m: re.Match[str]) -> bool:
+    return _participle_fr(m.group("p"))
+
+
+def _parallel(m: re.Match[str]) -> bool:
+    """'à Lyon où à Grenoble': the word after the word written also opens the words just
+    before it, in one clause (no punctuation between): two like things joined by 'ou'."""
+    clause = re.split(r"[,;:.!?()«»\"—–]", m.string[:m.start()])[-1].split()[-4:]
+    after = m.string[m.end("w"):].split()[:1]
+    return bool(after) and after[0].lower() in (w.lower() for w in clause)
+
+
+def _not_parallel(m: re.Match[str]) -> bool:
+    return not _parallel(m)
+
+
+_NOT_PARTICIPLES_FR = frozenset("parti nu cru".split())
+_DAYS_FR = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|aujourd['’]hui|lendemain|veille|"
+            "soir|matin|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
+_DWELL_FR = ("habite|habitent|habitait|habitaient|habiter|vit|vivent|vivait|vivaient|réside|résident|résidait|"
+             "travaille|travaillent|travaillait|né|née|nés|nées|installé|installée|installés|installées|"
+             "situé|située|situés|situées|basé|basée|basés|basées|arrivé|arrivée|arrivés|arrivées|séjourne|"
+             "séjournent|rendre|rendu|rendue|aller|allé|allée|allés|allées|va|vont|déménagé|rentré|rentrée")
+_OPENERS_FR = "à|au|aux|en|de|du|des|pour|avec|sur|dans|chez|par|vers"
+
 FRENCH: tuple[Rule, ...] = (
+    _rule(r"(?<!tout )\b(?P<w>à)\s+(?P<p>[a-zàâçéèêëîïôûùü]+)\b(?![-'’])", "a", flags=0, fits=_participle_after),
+    _rule(r"\b(?P<w>a)\s+(?:\d{1,2}\s*h(?:\s*\d{2})?|midi|minuit)(?!\w)", "à", flags=0, before=_words(_DAYS_FR)),
+    _rule(r"\b(?P<w>a)\s+(?=[A-ZÉ][a-zé])", "à", flags=0, before=_words(_DWELL_FR)),
+    _rule(rf"\b(?P<w>où)\s+(?:{_OPENERS_FR})\b", "ou", alone=None, yes="or", no="where", counted=True,
+          fits=_parallel),
     _rule(rf"(?<!tout )\b(?P<w>à)\s+(?:{_PARTICIPLES_FR})\b", "a"),
     _rule(r"\b(?P<w>à)\b", "a", before=_words(r"il|on|il\s+y|n['’]y")),
     _rule(r"\b(?P<w>a)\s+(?:partir\s+d|cause\s+d|travers\b|côté\s+d|l['’]égard\b|propos\s+d|peu\s+près\b|"
@@ -177,6 +270,7 @@ FRENCH: tuple[Rule, ...] = (
     _rule(r"\b(?P<w>ou)\b", "où", before=_words(r"d['’]|jusqu['’]|au\s+moment|partout|par")),
     _rule(rf"\b(?P<w>ou)\s+{PRONOUN_FR}", "où", alone="info", yes="where", no="or", before=_words(_PLACES_FR)),
     _rule(rf"\b(?P<w>ou)\s+{PRONOUN_FR}", "où", alone=None, yes="where", no="or"),
+    _rule(r"\b(?P<w>ou)\b", "où", alone=None, yes="where", no="or", counted=True, fits=_not_parallel),
     _rule(r"\b(?P<w>[Ss]e)\s+(?:qui\b|que\b|qu['’]|n['’]est\b)", "ce", flags=0),
     _rule(r"\best-(?P<w>se)\b", "ce"),
     _rule(r"\b(?P<w>ce)\b(?!-)", "se", before=_words("il|ils|on")),

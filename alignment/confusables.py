@@ -56,7 +56,7 @@ def confusable_findings(bitext: Bitext, i: int) -> list[Finding]:
             if a in found or (rule.fits is not None and not rule.fits(m)) or (
                     rule.before is not None and not rule.before.search(tgt, max(0, m.start() - 40), m.start())):
                 continue
-            level, backing = _level(rule, src, src_lang, _linked_words(bitext, i, a, b))
+            level, backing = _level(rule, src, src_lang, _linked_words(bitext, i, a, b), tgt)
             if level is None:
                 continue
             written = m.group("w")
@@ -67,13 +67,16 @@ def confusable_findings(bitext: Bitext, i: int) -> list[Finding]:
     return [found[a] for a in sorted(found)]
 
 
-def _level(rule: Rule, src: str, src_lang: str,
-           linked: list[re.Match[str]]) -> tuple[Severity | None, re.Match[str] | None]:
+def _level(rule: Rule, src: str, src_lang: str, linked: list[re.Match[str]],
+           tgt: str = "") -> tuple[Severity | None, re.Match[str] | None]:
     """(level, the original's word that backs it) of a match of `rule`. An original word
     linked to the word written decides first: one meaning the word written ('alors' for a
     'then') vetoes, one meaning the word meant backs a warning. Without such a link the
     original backs a warning where it holds a word meaning the word meant and none meaning
-    the word written; else the rule's own level stands."""
+    the word written (for a `counted` rule, more of them than the translation has of the
+    word meant: a 'where' already rendered by an 'où' backs no other 'ou'); one holding a word
+    meaning the word written and none meaning the word meant vetoes; else the rule's own
+    level stands."""
     yes = SENSES[rule.yes].get(src_lang) if rule.yes else None
     no = SENSES[rule.no].get(src_lang) if rule.no else None
     if no is not None and any(no.fullmatch(t.group(0)) for t in linked):
@@ -84,8 +87,11 @@ def _level(rule: Rule, src: str, src_lang: str,
     if rule.alone == "warning":
         return "warning", None
     found = yes.search(src) if yes is not None else None
-    if found is not None and (no is None or no.search(src) is None):
+    if found is not None and (no is None or no.search(src) is None) and (
+            not rule.counted or yes is not None and len(yes.findall(src)) > _count(rule.intended, tgt)):
         return "warning", found
+    if no is not None and no.search(src) and found is None:
+        return None, None   # the original says the word written ('Formez' for 'Form a line')
     return rule.alone, None
 
 
@@ -102,6 +108,11 @@ def _linked_words(bitext: Bitext, i: int, a: int, b: int) -> list[re.Match[str]]
     here = {k for k, t in enumerate(t_tok) if t.start < b and a < t.end}
     at = sorted({w.src for w in words if w.tgt in here and w.src < len(s_tok)})
     return [m for k in at if (m := re.compile(re.escape(s_tok[k].text)).match(src, s_tok[k].start))]
+
+
+def _count(word: str, text: str) -> int:
+    """How often `word` stands in `text` as a word, in any case."""
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE))
 
 
 LINK_FLOOR = 0.5
