@@ -43,8 +43,18 @@ _MULTIPLIERS = {f"s{k}": m for k, (_, m) in enumerate(_WORDS)}
 DECADE = re.compile(rf"(?<!\d)(?P<c>\d{{1,2}}){SPACE}?世[纪紀](?P<d>\d)0{SPACE}?年代")
 
 
+# thousands as a letter right after the figures ('100k', '1.2k', '15K', '50k€', '50 k€'): Why:
+# '100 000 abonnés' / '100k followers' was an error, 100 000 against 100. Not a unit that
+# starts with k ('5 km', '10kg': a letter follows), nor a spaced 'K' ('300 K', kelvin); '4K'
+# (a screen's resolution) reads 4000 as well, its 4 kept as written (Quantity.base)
+_THOUSANDS = re.compile(rf"[kK](?![^\W\d_])|{SPACE}?k(?=€|\$|£)")
+
+
 def scale_after(text: str, end: int) -> tuple[Decimal, int] | None:
     """(multiplier, end of the word) of a scale word right after a number ending at `end`."""
+    k = _THOUSANDS.match(text, end)
+    if k is not None:
+        return Decimal(1000), k.end()
     m = _SCALE.match(text, end)
     if m is None:
         return None

@@ -17,7 +17,8 @@ hours.minutes against a time ("2.15'te" / "2:15"), sums with a scale word ("120�
 million"), digits with Chinese, Japanese and Korean units ("1万5千" = 15000), Japanese era
 years ("令和8年" = 2026) and numbers in Chinese characters where they count something
 ("十二个小时", "九点半": number_scales), Korean native counts ("다섯 개" = 5: number_korean);
-Arabic's own separators ("١٥٬٠٠٠", "٣٫٥").
+Arabic's own separators ("١٥٬٠٠٠", "٣٫٥"); thousands written "100k" (number_scales); version
+numbers ("2.4.1") and "24 h/24" read whole (number_whole).
 
 Comparing one side's quantities with the other's (in words, months, Roman numerals there
 too) is number_match.py's. Digit groupings and clock forms are regular expressions: no
@@ -34,6 +35,7 @@ from decimal import Decimal
 
 from .number_korean import native_digits
 from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after
+from .number_whole import round_the_clock, version_text, versions
 
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:\-٫٬])\d+)*")
 AMPM = rf"(?:{SPACE}?(?P<ap>[aApP])\.?{SPACE}?[mM]\b\.?)"
@@ -75,7 +77,8 @@ LETTER_L = re.compile(r"1['’]\s?(?=[«“\"]?[^\W\d_])")
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number (kind 'n') or a time of day (kind 't', value in minutes) and its span."""
+    """A number (kind 'n'), a time of day (kind 't', value in minutes) or a version number
+    (kind 'v', number_whole.version_value) and its span."""
 
     kind: str
     value: Decimal
@@ -91,6 +94,8 @@ class Quantity:
         that many hours ('5 à 6 heures' / '5-6 Stunden': a duration, not six o'clock), or
         hours and minutes and as many hours in a fraction ('6 h 30' / '6 1/2 Stunden')."""
         if self.kind != other.kind:
+            if "v" in (self.kind, other.kind):
+                return False
             t, n = (self, other) if self.kind == "t" else (other, self)
             clock = clock_minutes(n.value)
             if clock is not None and (clock == t.value
@@ -299,6 +304,8 @@ def _quantities(text: str) -> list[Quantity]:
     scales = [Quantity("n", Decimal(re.sub(r"\D", "", m.group("d"))), m.start(), m.end())
               for m in SCALE.finditer(text)] + [Quantity("n", v, a, b) for v, a, b in decades(text)]
     scales += [Quantity("n", v, a, b, base=n) for v, n, a, b in compounds(text) + era_years(text)]
+    scales += [Quantity("v", v, a, b) for v, a, b in versions(text)]
+    scales += [Quantity("n", v, a, b) for v, a, b in round_the_clock(text)]
     masked = list(text)
     for q in scales:
         masked[q.start:q.end] = " " * (q.end - q.start)
@@ -372,4 +379,6 @@ def show(q: Quantity) -> str:
     if q.kind == "t":
         h, m = divmod(int(q.value), 60)
         return f"{h}:{m:02d}"
+    if q.kind == "v":
+        return version_text(q.value)
     return format(q.value, "f")   # 6000, not 6E+3

@@ -12,6 +12,7 @@ are German words as well and none French, read as German before.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -105,6 +106,29 @@ def _common_words(text: str) -> list[str]:
             and (w[0].islower() or w[0].isalpha() and not w[0].isupper())]
 
 
+# a token that is code or an address, no word of a language: snake_case, camelCase, dotted
+# ('os.path', 'example.com'; not 'z.B.'), with a slash or a digit ('and/or', 'v2', 'mp3')
+TOKEN = re.compile(r"[^\s\"'«»“”‘’()\[\]{}<>,;:!?]+")
+IDENTIFIER = re.compile(r"_|[^\W\d_]\.[^\W\d_]{2}|\w[/\\]\w|\d|[^\W\d_]*[a-z][A-Z]")
+
+
+def _voters(text: str, src_words: set[str], src_lang: str, tgt_lang: str, cased: bool) -> list[str]:
+    """The words of a translation that vote on its language: not identifiers (IDENTIFIER:
+    'max_retries', 'camelCase', 'config.yaml', kept as written in any language), nor words
+    the original writes alike that the translation's language knows too and the original's
+    does not count among its common words ('parameter', 'server': terms both languages
+    borrow). Why: 'The max_retries parameter defaults to 3.' was '3 of 5 words ... look like
+    de', its 'max', 'retries' and 'parameter' written in the German original as well. A
+    common word the original shares ('die', 'hat', 'war') still votes: it is how a half
+    copied original shows."""
+    blanked = TOKEN.sub(lambda m: " " * len(m.group()) if IDENTIFIER.search(m.group()) else m.group(), text)
+    words = _common_words(blanked)
+    t_dict = speller_for(tgt_lang)
+    return [w for w in (words if cased else [w for w in words if w[0].islower()])
+            if not (w in src_words and t_dict is not None and w in t_dict
+                    and not _common(w, src_lang, COMMON_WORD))]
+
+
 def _written_with_case(bitext: Bitext, sample: int = 200) -> bool:
     """Whether most letters of the translation (its first `sample` sentences) have a case.
     Only then is a word without case in it foreign, as Korean left in an English translation;
@@ -140,8 +164,9 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
                                Span("tgt", 0, len(tgt)))
         elif len(foreign) >= config.untranslated_min_words:
             src_words = {w.casefold() for w, *_ in word_spans(src)}
+            foreign = _voters(tgt, src_words, bitext.src_lang, bitext.tgt_lang, cased)
             n = _source_like(foreign, src_words, bitext.src_lang, bitext.tgt_lang)
-            if n >= config.untranslated_share * len(foreign) \
+            if len(foreign) >= config.untranslated_min_words and n >= config.untranslated_share * len(foreign) \
                     and not _third_language(foreign, bitext.src_lang, bitext.tgt_lang):
                 yield make_finding(i, "untranslated", "warning", f"{n} of {len(foreign)} words of the "
                                    f"translation look like {bitext.src_lang}: untranslated?",
