@@ -321,6 +321,15 @@ def _rows(bitext: Bitext, hide_translation: bool = False) -> list[str]:
     return rows
 
 
+def html_head(title: str, css: str) -> list[str]:
+    """The lines every page written here opens with: doctype, charset, viewport, generator,
+    title and its style (the pair page, the handout, the version set's page)."""
+    return ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta name="generator" content="alignment {__version__}">',
+            f"<title>{html.escape(title)}</title>", f"<style>{css}</style></head>"]
+
+
 def render_html(bitext: Bitext, *, title: str | None = None, hide_translation: bool = False) -> str:
     """A standalone bilingual page: source left, translation right, paragraph breaks kept.
 
@@ -334,13 +343,7 @@ def render_html(bitext: Bitext, *, title: str | None = None, hide_translation: b
     head = (f'<div class="colhead src">{html.escape(bitext.src_lang)}</div>'
             f'<div class="colhead tgt">{html.escape(bitext.tgt_lang)}</div>')
     return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="alignment {__version__}">',
-        f"<title>{html.escape(heading)}</title>",
-        f"<style>{_CSS}</style></head>",
+        *html_head(heading, _CSS),
         '<body class="learner">' if hide_translation else "<body>",
         '<input type="checkbox" id="showall">' if hide_translation else "",
         "<header>",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_write_text
+from .export import html_head
 from .text_direction import text_dir
 from .types import VersionSet, join_sentences
 
@@ -117,13 +118,7 @@ def render_set_html(vs: VersionSet, *, title: str | None = None,
         f'{" · original" if k == 0 else ""}</span></th>' for k, t in enumerate(vs.texts))
     marked = sum(1 for f in flags if f)
     return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="alignment {__version__}">',
-        f"<title>{html.escape(heading)}</title>",
-        f"<style>{_CSS}</style></head>",
+        *html_head(heading, _CSS),
         "<body>",
         "<header>",
         f"<h1>{html.escape(heading)}</h1>",
