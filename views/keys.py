@@ -149,6 +149,18 @@ window.addEventListener('click', e => {
   if (!e.target.closest?.('.st-key-save button') || !pending() || !applySave()) return;
   e.stopPropagation(); e.preventDefault();
   applySave().click();
+  const save = e.target.closest('.st-key-save button');
+  if (save.dataset.alignmentTyping) { save.disabled = true; delete save.dataset.alignmentTyping; }
+}, true);
+// Save is disabled while nothing is unsaved, so with typing alone in the box it could not be
+// pressed (Ctrl+S could): it is enabled while typing waits, and its click is "Apply and save".
+document.addEventListener('input', () => {
+  const save = document.querySelector('.st-key-save button');
+  if (!save) return;
+  if (pending() && save.disabled) { save.disabled = false; save.dataset.alignmentTyping = '1'; }
+  else if (!pending() && save.dataset.alignmentTyping) {
+    save.disabled = true; delete save.dataset.alignmentTyping;
+  }
 }, true);
 window.addEventListener('click', e => {
   if (!e.target.closest?.('.st-key-edit_box button')) return;

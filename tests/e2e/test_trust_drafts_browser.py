@@ -208,7 +208,8 @@ def test_a_control_character_typed_is_refused_when_applied(page, po_copy):
 def test_save_with_typing_not_applied_applies_it_first(page, po_copy):
     """Text typed in the correction box, not applied, then the toolbar's Save clicked (or
     Ctrl+S with the focus outside the box): it saved without the typed text and said nothing,
-    and the person took it for saved. Now it is applied, then saved, as Ctrl+S in the box does."""
+    and the person took it for saved. Now it is applied, then saved, as Ctrl+S in the box does;
+    with nothing else unsaved, Save is enabled by the typing (it stayed disabled)."""
     from alignment.po import read_po
 
     asked: list[str] = []
@@ -216,7 +217,8 @@ def test_save_with_typing_not_applied_applies_it_first(page, po_copy):
     open_by_path(page, po_copy)
     correct_link(page, 2, "Applied first, link two.")
     for n, text, how in ((3, "Typed, then the Save button.", "click"),
-                         (6, "Typed, then Ctrl+S outside the box.", "keys")):
+                         (6, "Typed, then Ctrl+S outside the box.", "keys"),
+                         (8, "Typed alone, then the Save button.", "click")):   # Save was disabled
         choose_link(page, n)
         page.get_by_label("Edit the target sentence").click()
         page.keyboard.press("Control+A")
