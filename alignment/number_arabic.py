@@ -34,6 +34,17 @@ HUNDREDS: dict[int, tuple[str, ...]] = {1: ("مائة", "مئة"), 2: ("مئتا
 DUALS = ("كيلومترين", "كيلومتران", "مترين", "متران", "ساعتين", "ساعتان", "يومين", "يومان", "سنتين",
          "سنتان", "دقيقتين", "دقيقتان", "شهرين", "شهران", "أسبوعين", "أسبوعان", "كيلوغرامين", "دولارين",
          "دولاران", "ليرتين", "ليرتان", "مرتين", "رجلين", "رجلان", "كتابين", "ليلتين")
+# countable nouns in the singular whose dual (nominative -ان, oblique -ين; 'ة' -> 'ت' first)
+# is read as 2 too ('قطان' / '2 cats', 'كتابان', 'سيارتين'). Why a list and not any word
+# ending in ان: many words end so without being duals ('الآن', 'كان', 'مكان', 'إنسان',
+# 'لبنان', 'عمان'), so no noun is listed whose dual is such a word ('عم', 'لبن', 'إنس'); and
+# a dual is only looked for where the other side writes 2 (number_words.spelled)
+DUAL_NOUNS = ("قط", "قطة", "كلب", "كتاب", "يوم", "شهر", "أسبوع", "عام", "سنة", "ساعة", "دقيقة",
+              "ثانية", "ليلة", "مرة", "رجل", "ولد", "بنت", "طفل", "طفلة", "فتاة", "شخص", "صديق",
+              "طالب", "طالبة", "لاعب", "بيت", "منزل", "باب", "غرفة", "شارع", "مدينة", "دولة", "قرن",
+              "سيارة", "طائرة", "سفينة", "قارب", "حصان", "قلم", "كرسي", "كوب", "فنجان", "تفاحة",
+              "بيضة", "سمكة", "كيلومتر", "متر", "كيلوغرام", "غرام", "لتر", "دولار", "ليرة", "دينار",
+              "درهم", "ريال", "جنيه", "فصل", "جزء", "هدف", "نقطة", "صفحة", "رسالة", "لغة")
 SCALES: dict[str, int] = {"ألف": 1000, "آلاف": 1000, "مليون": 10**6, "ملايين": 10**6}
 
 
@@ -73,10 +84,18 @@ def arabic_forms(n: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(f) for f in forms))
 
 
+def _dual_forms(noun: str) -> list[str]:
+    """The duals of a singular noun, bare and with the article: 'قط' -> 'قطان', 'قطين',
+    'القطان', 'القطين'; 'سيارة' -> 'سيارتان', 'سيارتين', ..."""
+    stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    return [f"{article}{stem}{ending}" for article in ("", "ال") for ending in ("ان", "ين")]
+
+
 @lru_cache(maxsize=1)
 def duals() -> tuple[str, ...]:
-    """The dual nouns of measure, folded ('كيلومترين' is 2 kilometres)."""
-    return tuple(fold(w) for w in DUALS)
+    """The dual nouns, folded ('كيلومترين' is 2 kilometres, 'قطان' two cats)."""
+    built = [w for noun in DUAL_NOUNS for w in _dual_forms(noun)]
+    return tuple(dict.fromkeys(fold(w) for w in (*DUALS, *built)))
 
 
 @lru_cache(maxsize=1)

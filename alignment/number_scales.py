@@ -25,8 +25,8 @@ TEN_THOUSAND, MILLION, MILLIARD = Decimal(10**4), Decimal(10**6), Decimal(10**9)
 _WORDS = (
     (r"万|萬|만", TEN_THOUSAND), (r"亿|億|억", Decimal(10**8)),
     (r"millions?|millón|millones|milion[ei]|milhão|milhões|miljoen|milion(?:y|ów)?|milyon"
-     r"|Million(?:en)?|Mio\.|миллион(?:а|ов)?|млн\.?|mln", MILLION),
-    (r"milliards?|Milliarden?|Mrd\.|mil millones|miliard[oi]|miliard(?:y|ów)?|mld|milyar|miljard"
+     r"|Million(?:en)?|Mio\.?|миллион(?:а|ов)?|млн\.?|mln", MILLION),
+    (r"milliards?|Milliarden?|Mrd\.?|mil millones|miliard[oi]|miliard(?:y|ów)?|mld|milyar|miljard"
      r"|миллиард(?:а|ов)?|млрд\.?|billions?|bilh(?:ão|ões)", MILLIARD),
     # Polish and Russian thousands ('12 tys.', '3 tysiące', '12 tysięcy', '12 тыс.', '5 тысяч';
     # Why: each was an error against '12,000')
@@ -50,11 +50,40 @@ DECADE = re.compile(rf"(?<!\d)(?P<c>\d{{1,2}}){SPACE}?世[纪紀](?P<d>\d)0{SPAC
 _THOUSANDS = re.compile(rf"[kK](?![^\W\d_])|{SPACE}?k(?=€|\$|£)")
 
 
-def scale_after(text: str, end: int) -> tuple[Decimal, int] | None:
-    """(multiplier, end of the word) of a scale word right after a number ending at `end`."""
+# millions and billions as letters after the figures, as English news writes sums ('2.5M
+# followers', '€3.2bn', '$5m'): Why: '2 500 000' / '2.5M' was an error, 2500000 against 2.5.
+# 'bn' is always a billion; a capital 'M' or 'B' only right after the figures ('10 M' may be
+# molar, '10 MB' megabytes); a small 'm' is metres unless a currency stands before the number
+# or right after the letter ('$2.5m', '5m €')
+_BILLIONS = re.compile(rf"{SPACE}?bn(?![^\W\d_])|B(?![^\W\d_])")
+_MILLIONS = re.compile(r"M(?![^\W\d_])")
+_SMALL_M = re.compile(rf"{SPACE}?mn?(?![^\W\d_])")
+_CURRENCY_AFTER = re.compile(rf"{SPACE}?(?:[€$£¥]|(?:euros?|dollars?|pounds?|USD|EUR|GBP)\b)")
+_CURRENCY_BEFORE = re.compile(rf"(?:[€$£¥]|\b(?:USD|EUR|GBP))(?:{SPACE})?$")
+
+
+def _letter_scale(text: str, start: int | None, end: int) -> tuple[Decimal, int] | None:
+    """(multiplier, end) of 'M', 'B', 'bn' or a currency's 'm' right after the figures."""
+    if (b := _BILLIONS.match(text, end)) is not None:
+        return MILLIARD, b.end()
+    if (m := _MILLIONS.match(text, end)) is not None:
+        return MILLION, m.end()
+    m = _SMALL_M.match(text, end)
+    if m is None:
+        return None
+    before = start is not None and _CURRENCY_BEFORE.search(text, max(0, start - 5), start) is not None
+    return (MILLION, m.end()) if before or _CURRENCY_AFTER.match(text, m.end()) else None
+
+
+def scale_after(text: str, end: int, start: int | None = None) -> tuple[Decimal, int] | None:
+    """(multiplier, end of the word) of a scale word right after a number ending at `end`
+    (starting at `start`: a currency before it makes '5m' five million, not five metres)."""
     k = _THOUSANDS.match(text, end)
     if k is not None:
         return Decimal(1000), k.end()
+    letter = _letter_scale(text, start, end)
+    if letter is not None:
+        return letter
     m = _SCALE.match(text, end)
     if m is None:
         return None

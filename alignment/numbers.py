@@ -18,7 +18,8 @@ million"), digits with Chinese, Japanese and Korean units ("1万5千" = 15000), 
 years ("令和8年" = 2026) and numbers in Chinese characters where they count something
 ("十二个小时", "九点半": number_scales), Korean native counts ("다섯 개" = 5: number_korean);
 Arabic's own separators ("١٥٬٠٠٠", "٣٫٥"); thousands written "100k" (number_scales); version
-numbers ("2.4.1") and "24 h/24" read whole (number_whole).
+numbers ("2.4.1") and "24 h/24" read whole (number_whole); a measure converted for the
+translation's readers ("38 °C" = "100°F", "40 km" = "25 miles": number_measures).
 
 Comparing one side's quantities with the other's (in words, months, Roman numerals there
 too) is number_match.py's. Digit groupings and clock forms are regular expressions: no
@@ -34,6 +35,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .number_korean import native_digits
+from .number_measures import measured, metric_note, partners, same_measure
 from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after
 from .number_whole import round_the_clock, version_text, versions
 
@@ -88,11 +90,14 @@ class Quantity:
     page: bool = False        # a page reference ('S. 83', 'p. 82'): editions differ
     hours: bool = False       # a bare hour ('6 heures', '6 Uhr', '6 h'): a duration as well
     base: Decimal | None = None   # the number as written before its scale word ('120' of '120万')
+    unit: str | None = None   # a unit converted for the translation's readers: base is then the
+    # value in the partner unit, for finding it (number_measures: '38 °C', base 100 (°F))
 
     def same(self, other: Quantity) -> bool:
         """Equal values; a time of day twelve hours off if either may be; a bare hour and
         that many hours ('5 à 6 heures' / '5-6 Stunden': a duration, not six o'clock), or
-        hours and minutes and as many hours in a fraction ('6 h 30' / '6 1/2 Stunden')."""
+        hours and minutes and as many hours in a fraction ('6 h 30' / '6 1/2 Stunden'); two
+        measures in partner units by their values converted ('38 °C' / '100°F')."""
         if self.kind != other.kind:
             if "v" in (self.kind, other.kind):
                 return False
@@ -104,14 +109,17 @@ class Quantity:
             if _o_clock(t, n):
                 return True
             return (t.hours or n.value != n.value.to_integral_value()) and n.value * 60 == t.value
+        if self.unit and other.unit and partners(self.unit, other.unit):   # '38 °C' / '100°F'
+            return same_measure(self.value, self.unit, other.value, other.unit)
         if self.value == other.value or self.kind == "n" and bool(self.written() & other.written()):
             return True
         return self.kind == "t" and (self.ambiguous or other.ambiguous) and \
             self.value % HALF_DAY == other.value % HALF_DAY
 
     def written(self) -> set[Decimal]:
-        """The value, and the number as written before a scale word (number_scales)."""
-        return {self.value} if self.base is None else {self.value, self.base}
+        """The value, and the number as written before a scale word (number_scales); not a
+        measure's value converted (a figure of the other unit is no number written here)."""
+        return {self.value} if self.base is None or self.unit else {self.value, self.base}
 
 
 def clock_minutes(value: Decimal) -> Decimal | None:
@@ -320,6 +328,7 @@ def _quantities(text: str) -> list[Quantity]:
     numbers = [_scaled(Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=_page(text, a)), text)
                for v, a, b in number_values("".join(masked))
                if not LETTER_L.match(text, a)] + [_scaled(h, text) for h in halves] + scales
+    numbers = [measured(q, text) for q in numbers]
     romans = [Quantity("n", Decimal(roman_value(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans, key=lambda q: q.start)
@@ -327,7 +336,7 @@ def _quantities(text: str) -> list[Quantity]:
 
 def _scaled(q: Quantity, text: str) -> Quantity:
     """q times the scale word after it ('1.2 million', '120万'), its number as written kept."""
-    found = scale_after(text, q.end)
+    found = scale_after(text, q.end, q.start)
     if found is None:
         return q
     return replace(q, value=(q.value * found[0]).normalize(), base=q.value, end=found[1])
@@ -371,7 +380,8 @@ STOP = re.compile(r"(?<=[\s\d][aApP][mM])\.$|(?<=[\s\d]h)\.$")   # the sentence'
 def listed(qs: Sequence[Quantity], text: str = "") -> str:
     """qs for a finding's message as `text` (their side) writes them ('16 h 40', '4:14 pm'; by
     value without it): '1921, 1912', '... and 4,988 more', or 'nothing'."""
-    said = ", ".join(STOP.sub("", text[q.start:q.end]) if text else show(q) for q in qs[:SHOWN]) or "nothing"
+    said = ", ".join((STOP.sub("", text[q.start:q.end]) if text else show(q)) + metric_note(q)
+                     for q in qs[:SHOWN]) or "nothing"
     return said + (f" and {len(qs) - SHOWN:,} more" if len(qs) > SHOWN else "")
 
 

@@ -1,0 +1,152 @@
+"""Measures a translator converts for a reader of another system: '38 °C' is '100°F', '40 km'
+'25 miles', '2 kg' '4.4 lb'.
+
+Part of the check stage (numbers.quantities reads a unit after a figure here; Quantity.same
+compares two measures in partner units). Why: '38 °C' / '100°F' was the error "numbers
+differ: 38 ... 100" on a correct conversion for an American reader. A figure followed by a
+unit of one of the partners below keeps its value as written, and also carries its value
+converted into the partner unit, rounded as the figure is written (numbers.Quantity.base),
+so the numbers check finds its counterpart by value; the two are then the same measure when
+one, converted, is within 2 % of the other (temperatures: within the rounding of either
+figure), or rounds to it as the other is written ('100 km' / '60 miles'). The units are few
+and their factors fixed, so a table does it; no library in pyproject reads units in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .numbers import Quantity
+
+SPACE = "[ \u00a0\u202f\u2009]"
+_NO_LETTER = r"(?![^\W\d_])"
+
+# unit name -> (the words and signs written for it after a figure, its partner unit)
+UNITS: dict[str, tuple[str, str]] = {
+    "°C": (r"°\s?C|º\s?C|degrees? (?:Celsius|centigrade)|Grad Celsius|degrés? Celsius"
+           r"|grados? (?:Celsius|centígrados)", "°F"),
+    "°F": (r"°\s?F|º\s?F|degrees? Fahrenheit|Grad Fahrenheit|degrés? Fahrenheit|grados? Fahrenheit", "°C"),
+    "km/h": (r"km/h|km/std|kmh|kilom[eè]tres? (?:à l'heure|par heure|per hour|an hour)"
+             r"|Stundenkilometern?|kilómetros? por hora", "mph"),
+    "mph": (r"mph|miles? (?:per|an|à l'heure) hour|Meilen pro Stunde|millas por hora", "km/h"),
+    "km": (r"km|kilom[eè]tres?|kilometers?|Kilometern?|kilómetros?|chilometri", "miles"),
+    "miles": (r"miles?|Meilen|millas?|miglia", "km"),
+    "cm": (r"cm|centim[eè]tres?|centimeters?|Zentimetern?|centímetros?|centimetri", "in"),
+    "in": (r"in\.|inch(?:es)?|″|Zoll|pouces?|pulgadas?|pollici", "cm"),
+    "m": (r"m(?![²³/])|m[eè]tres?|meters?|Metern?|metros?|metri", "ft"),
+    "ft": (r"ft|feet|foot|Fu(?:ß|ss)|pieds?|pies|piedi", "m"),
+    "kg": (r"kg|kilos?|kilogram(?:me)?s?|Kilogramm|kilogramos?", "lb"),
+    "lb": (r"lbs?\.?|pounds?|Pfund|livres?|libras?|libbre", "kg"),
+    "g": (r"g|grams?|grammes?|Gramm|gramos?|grammi", "oz"),
+    "oz": (r"oz\.?|ounces?|Unzen?|onces?|onzas?", "g"),
+    "l": (r"l|litres?|liters?|Litern?|litros?|litri", "gal"),
+    "gal": (r"gal\.?|gallons?|Gallonen?|galones?|galloni", "l"),
+}
+_UNIT = re.compile(rf"(?:{SPACE}|-)?(?:" + "|".join(
+    f"(?P<u{k}>(?:{words}){_NO_LETTER})" for k, (words, _) in enumerate(UNITS.values())) + ")")
+_NAMES = list(UNITS)
+
+# each unit in its partner's: a factor, or a function for the temperatures
+_FACTORS: dict[str, Decimal] = {
+    "km": Decimal("0.621371"), "km/h": Decimal("0.621371"), "cm": Decimal("0.393701"),
+    "m": Decimal("3.28084"), "kg": Decimal("2.20462"), "g": Decimal("0.035274"),
+    "l": Decimal("0.264172"),   # US gallons
+}
+_CONVERT: dict[str, Callable[[Decimal], Decimal]] = {
+    "°C": lambda v: v * 9 / 5 + 32, "°F": lambda v: (v - 32) * 5 / 9,
+    **{u: (lambda v, f=f: v * f) for u, f in _FACTORS.items()},
+    **{UNITS[u][1]: (lambda v, f=f: v / f) for u, f in _FACTORS.items()},
+}
+METRIC = ("°C", "km/h", "km", "cm", "m", "kg", "g", "l")
+TEMPERATURES = ("°C", "°F")
+TOLERANCE = Decimal("0.02")
+ROUNDED = Decimal("0.1")   # a figure rounded as written ('100 km' / '60 miles') may be this far off, no more
+
+
+def unit_after(text: str, end: int) -> tuple[str, int] | None:
+    """(unit, end of its word or sign) of a convertible unit right after a figure at `end`."""
+    m = _UNIT.match(text, end)
+    if m is None or m.lastgroup is None:
+        return None
+    return _NAMES[int(m.lastgroup[1:])], m.end()
+
+
+def converted(value: Decimal, unit: str) -> tuple[str, Decimal]:
+    """(partner unit, value in it): 38 °C is 100.4 °F."""
+    return UNITS[unit][1], _CONVERT[unit](value)
+
+
+def _step(written: Decimal, whole_zeros: bool) -> Decimal:
+    """The unit of the last digit of a figure as written: 0.1 for '37.5', 1 for '38', 10 for
+    '60' where whole_zeros (a round figure of a distance or weight: '60 miles')."""
+    sign, digits, exponent = written.as_tuple()
+    if isinstance(exponent, int) and exponent < 0:
+        return Decimal(1).scaleb(exponent)
+    zeros = len(str(int(written))) - len(str(int(written)).rstrip("0")) if whole_zeros and written else 0
+    return Decimal(1).scaleb(zeros)
+
+
+def rounded_as(value: Decimal, written: Decimal, whole_zeros: bool = True) -> Decimal:
+    """value rounded as `written` is: to its decimals, or its last digit that is not a zero."""
+    step = _step(written, whole_zeros)
+    return ((value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step).normalize()
+
+
+def key_value(value: Decimal, unit: str) -> Decimal:
+    """The value in the partner unit to as many significant digits as this figure has, two at
+    least ('25 miles' is 40 km, '10 l' 2.6 gallons), a temperature to its decimals ('100°F' is 38 °C,
+    not 40), for finding the other side's figure by value (same_measure then decides)."""
+    other = converted(value, unit)[1]
+    if unit in TEMPERATURES or not other:
+        return rounded_as(other, value, False)
+    digits = max(len(value.normalize().as_tuple().digits), 2)
+    step = Decimal(1).scaleb(other.adjusted() - digits + 1)
+    return ((other / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step).normalize()
+
+
+def partners(a: str, b: str) -> bool:
+    """Are a and b units a translator converts one into the other ('°C', '°F')?"""
+    return UNITS[a][1] == b
+
+
+def same_measure(a: Decimal, a_unit: str, b: Decimal, b_unit: str) -> bool:
+    """Are a and b one measure in partner units: a temperature, converted, rounds as the other
+    is written to the other ('38 °C' / '100°F'; a percentage of 0 °C means nothing); another
+    measure, converted, is within 2 % of the other, or within 10 % and rounds to it as it is
+    written ('100 km' / '60 miles'; '100 km' / '80 miles' is no rounding of 62)."""
+    to_b, to_a = converted(a, a_unit)[1], converted(b, b_unit)[1]
+    if a_unit in TEMPERATURES:
+        return rounded_as(to_b, b, False) == b or rounded_as(to_a, a, False) == a
+    if not b:
+        return not a
+    off = abs(to_b - b) / abs(b)
+    return off <= TOLERANCE or off <= ROUNDED and (rounded_as(to_b, b) == b or rounded_as(to_a, a) == a)
+
+
+def in_metric(value: Decimal, unit: str) -> str:
+    """'37.8 °C' for 100 °F, for a finding's message; '' for a metric unit."""
+    if unit in METRIC:
+        return ""
+    other, v = converted(value, unit)
+    return f"{v.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f} {other}"
+
+
+def measured(q: Quantity, text: str) -> Quantity:
+    """q with the unit after it a translator may convert ('38 °C', '25 miles'), base its value
+    in the partner unit (key_value); its span stays the figure's (messages and marks as before)."""
+    found = unit_after(text, q.end) if q.kind == "n" and q.base is None else None
+    if found is None:
+        return q
+    return replace(q, base=key_value(q.value, found[0]), unit=found[0])
+
+
+def metric_note(q: Quantity) -> str:
+    """' °F (37.8 °C)' after a measure in a unit not metric ('100°F'), for a finding's message:
+    the reader compares it with the original's figure in its own unit."""
+    metric = in_metric(q.value, q.unit) if q.unit else ""
+    return f" {q.unit} ({metric})" if metric else ""
