@@ -288,13 +288,7 @@ def _cell(sents: list[Sentence], side: str, lang: str, new_paragraph: bool, revi
     classes += ["heading"] if heading else []
     if not sents:
         classes.append("empty")
-    paragraphs: list[list[str]] = []
-    for k, sent in enumerate(sents):
-        if k == 0 or sent.paragraph != sents[k - 1].paragraph:
-            paragraphs.append([])
-        paragraphs[-1].append(sent.text)
-    # no space between Chinese or Japanese sentences, as link_text joins them
-    body = "".join(f"<p>{html.escape(join_sentences(p))}</p>" for p in paragraphs)
+    body = paragraphs_html(sents)
     focus = ' tabindex="0"' if reveal and sents else ""   # a tap or Tab shows it
     return (f'<div class="{" ".join(classes)}" lang="{html.escape(lang)}" dir="{text_dir(lang)}" '
             f'title="{html.escape(title)}"{focus}>{body}</div>')
@@ -319,6 +313,17 @@ def _rows(bitext: Bitext, hide_translation: bool = False) -> list[str]:
             rows.append(_cell(chosen, side, lang, new_par, review, title, i in heads,
                               reveal=hide_translation and side == "tgt"))
     return rows
+
+
+def paragraphs_html(sents: Sequence[Sentence]) -> str:
+    """A cell's sentences as <p> elements, one per run of one paragraph, each joined as
+    link_text joins them (no space between Chinese or Japanese sentences); escaped."""
+    paragraphs: list[list[str]] = []
+    for k, sent in enumerate(sents):
+        if k == 0 or sent.paragraph != sents[k - 1].paragraph:
+            paragraphs.append([])
+        paragraphs[-1].append(sent.text)
+    return "".join(f"<p>{html.escape(join_sentences(p))}</p>" for p in paragraphs)
 
 
 def html_head(title: str, css: str) -> list[str]:

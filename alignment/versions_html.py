@@ -23,9 +23,9 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_write_text
-from .export import html_head
+from .export import html_head, paragraphs_html
 from .text_direction import text_dir
-from .types import VersionSet, join_sentences
+from .types import VersionSet
 
 PathLike = str | os.PathLike[str]
 
@@ -71,12 +71,7 @@ def _cell(vs: VersionSet, i: int, k: int) -> str:
     sentences joined as the app joins them); empty where the text has nothing here."""
     text = vs.texts[k]
     sents = [text.sentences[j] for j in vs.rows[i].cells[k]]
-    paragraphs: list[list[str]] = []
-    for n, sent in enumerate(sents):
-        if n == 0 or sent.paragraph != sents[n - 1].paragraph:
-            paragraphs.append([])
-        paragraphs[-1].append(sent.text)
-    body = "".join(f"<p>{html.escape(join_sentences(p))}</p>" for p in paragraphs)
+    body = paragraphs_html(sents)
     empty = ' class="empty"' if not sents else ""
     return (f'<td{empty} data-name="{html.escape(text.name)}" lang="{html.escape(text.lang)}" '
             f'dir="{text_dir(text.lang)}">{body}</td>')

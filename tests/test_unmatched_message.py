@@ -4,34 +4,16 @@ sentence, shortened, for the proofreader to find it; the sentence cosines it gav
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 
-import numpy as np
 import pytest
 
 from alignment.check_config import CheckConfig
 from alignment.checks import run_checks
 from alignment.evidence import word_evidence
 from alignment.types import Alignment, Bitext, Link, Sentence
+from tests.test_checks import _ConceptEmbedder as Concepts   # words of a group share an axis
 
 LONG = "Le train partit malgré la neige épaisse qui couvrait depuis trois jours les voies de la vallée."
-
-
-class Concepts:
-    """Words of one group share an axis: a sentence's translation is as close as its words."""
-
-    name = "concepts"
-
-    def __init__(self, groups: list[tuple[str, ...]]) -> None:
-        self.axis = {w.casefold(): k for k, g in enumerate(groups) for w in g}
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 512), dtype=np.float32)
-        for r, text in enumerate(texts):
-            for w in re.findall(r"[^\W\d_]+", text):
-                out[r, self.axis.setdefault(w.casefold(), len(self.axis) + 100) % 512] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 @pytest.mark.parametrize("src, tgt, message", [
