@@ -20,7 +20,8 @@ German "usw.") ends one before a capital. A stray quote or dash is glued to
 its neighbour. The split only cuts at plain spaces, so nothing is lost or
 changed: joining a paragraph's sentences with single spaces gives back the
 whitespace-normalised paragraph. Direction marks (RLM...) after a stop are
-skipped; Chinese half-width stops between Han characters cut without a space;
+skipped; Chinese half-width stops between Han characters cut without a space; Thai, written
+without stops, is cut at the spaces where thai.py's model ends a sentence;
 in Korean and Arabic, without case, a speech verb tells a quoted question's
 speech tag ('«أين؟» سألت السائق.'). Such rules of one language live in
 segment_langs.py; the abbreviation lists, and the abbreviations that go on only in their
@@ -53,6 +54,7 @@ from .segment_abbreviations import (ABBREVIATIONS, COMMON_ABBREVIATIONS, NUMBER_
 from .segment_langs import (after_elision, clock_goes_on, house_number, pysbd_missed, quote_ends,
                             quoted_cuts, speech_tag, vetted_goes_on, without_article)
 from .segment_pysbd import BIDI_MARKS, pysbd_starts
+from .thai import sentence_starts as thai_sentence_starts
 from .types import Document, Sentence
 
 MAX_SENTENCE_CHARS = 1500
@@ -263,7 +265,8 @@ def _split_line(text: str, lang: str, dash: bool) -> list[str]:
     if confirmed is not None:
         confirmed |= {c for c in candidates if pysbd_missed(text, c, lang)}
     cuts = [c for c in candidates if (confirmed is None or c in confirmed) and _keep(text, c, lang, dash)]
-    cuts = sorted((set(cuts) - quoted_cuts(text, set(cuts), lang)) | _heading_cuts(text, lang, dash))
+    cuts = sorted((set(cuts) - quoted_cuts(text, set(cuts), lang)) | _heading_cuts(text, lang, dash)
+                  | (thai_sentence_starts(text) if lang == "th" else set()))
     bounds = [0, *cuts, len(text)]
     # a stray quote or dash is no sentence: glue it to the one before (or after)
     wordless = {k for k in range(len(bounds) - 1) if not _has_word(text[bounds[k]:bounds[k + 1]])}

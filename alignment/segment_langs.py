@@ -2,9 +2,9 @@
 segment stage): the abbreviations pysbd misses in Polish and Russian, the ends it misses in
 Russian, Chinese typed with half-width stops, the ends after closing quotes in Chinese and
 Japanese and none inside a quotation that is part of a sentence (`quoted_cuts`), Dutch and
-Italian elided words, abbreviations that go on only into a number, clock times with a.m. and
-p.m., and the speech tags of Chinese, Korean and Arabic, which have no letter case to tell
-them by.
+Italian elided words, abbreviations that go on only into a number, Thai abbreviations ('พ.ศ.',
+'ดร.': Thai ends no sentence with a stop), clock times with a.m. and p.m., and the speech tags
+of Chinese, Korean and Arabic, which have no letter case to tell them by.
 
 Kept apart so that segment.py reads as the general rule; each rule here is tested by a table
 of its language's sentences (tests/test_segment_langs.py, tests/test_segment_abbreviations*.py),
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+
+from .thai import ABBREVIATION as THAI_ABBREVIATION
 
 # ... and for languages whose candidates pysbd vets (a key in ABBREVIATIONS would switch it off):
 # pysbd lists some of these but cuts after them before a capital or a number ("przy ul. Długiej");
@@ -72,6 +74,8 @@ def vetted_goes_on(word: str, right: str, lang: str, left: str = "") -> bool:
     if word in BEFORE_NUMERAL.get(lang, ()) and (right[:1].isdigit() or _ROMAN.match(right)):
         return True
     if lang in ("nl", "de") and _STREET.fullmatch(word) and right[:1].isdigit():
+        return True
+    if lang == "th" and THAI_ABBREVIATION.search(left):  # 'พ.ศ. 2568', 'ดร. สมศรี'
         return True
     return word in VETTED_ABBREVIATIONS.get(lang, ()) or \
         word in BEFORE_NUMBER.get(lang, ()) and right[:1].isdigit()

@@ -4,7 +4,8 @@ Part of the word-links stage (words.py links these tokens; the checks, the gloss
 reader count word positions with them, so there is one tokenizer). Hand-written over the
 `re` module rather than a library tokenizer: it must keep character spans, split French and
 Italian elisions and English clitics the way the Alibi gold does, and hand Chinese and
-Japanese runs to cjk.py; no tokenizer on PyPI does all three without a model per language.
+Japanese runs to cjk.py (Thai runs to thai.py); no tokenizer on PyPI does all three without a
+model per language.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from .cjk import CJK
 from .cjk import numbers as cjk_numbers
 from .cjk import split as cjk_split
 from .lang import MARKS, primary
+from .thai import THAI
+from .thai import split as thai_split
 from .types import Token
 
 # A token is what a reader sees as one unit: a number (1,000.5), a word (hyphens and
@@ -77,6 +80,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
             out.extend(_split_clitics(word, m.start()))
         elif CJK.search(word):   # Chinese and Japanese run their words together (cjk.py)
             out.extend(cjk_split(word, m.start()))
+        elif THAI.search(word):  # ... and so does Thai (thai.py)
+            out.extend(thai_split(word, m.start()))
         else:
             out.append(Token(word, m.start(), m.end()))
     return out
