@@ -36,6 +36,7 @@ from .name_words import (NameContext, find_names, initial_words, kept_names, lea
 from .name_caseless import caseless_names, caseless_side, spelt_names
 from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
+from .name_phrases import whole_names
 from .name_runs import longer_name
 from .name_variants import spelt_variants
 from .name_spelling import (declined, derived, false_friends, friend, in_compound, joined_spelt, name_key,
@@ -174,6 +175,7 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
                  if ctx[side].links[n[0].casefold()] >= config.frequent_name
                  and not (side == "src" and habits.place_left_out(i, n, bitext.link_text(i, "src")))}
         quiet |= _moved(bitext, i, src, "tgt", config) | _moved(bitext, i, tgt, "src", config)
+        src, tgt, quiet = whole_names(bitext, i, lw, src, tgt, quiet, evidence)   # 'Pays-Bas'
         placed = _placed(lw)
         near = partial(placed, slack=SWAP_SLACK)
         unrelated = _unrelated(lw, kept, bitext.src_lang, word_below=config.counterpart_cosine)

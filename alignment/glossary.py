@@ -132,10 +132,12 @@ def _count_forms(forms: Counter[tuple[str, bool]], tokens: Sequence[Token], lang
 
 
 def _shown_forms(forms: Counter[tuple[str, bool]], lang: str) -> dict[str, str]:
-    """For each lower-cased word, the form to show: the most frequent inside sentences (then
-    anywhere; on a tie one not all in capitals, then the first seen), so that a noun or a name keeps its capital ('Brücke',
-    'Paul': the glossary wrote 'brücke', 'paul') and a word capitalised only where it opens a
-    sentence loses it."""
+    """For each lower-cased word (as its language lowers it: Turkish 'PAZAR', 'İL', 'KIZ' are
+    'pazar', 'il', 'kız'), the form to show: one not all in capitals where the text has one,
+    then the most frequent inside sentences (then anywhere, then the first seen), so that a
+    noun or a name keeps its capital ('Brücke', 'Paul': the glossary wrote 'brücke', 'paul'), a
+    word capitalised only where it opens a sentence loses it, and a word of headings in capitals
+    is shown as the text writes it elsewhere ('pazar', not 'PAZAR' of 'BÜYÜK PAZAR')."""
     inner: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for (form, opens), n in forms.items():
@@ -150,10 +152,11 @@ def _shown_forms(forms: Counter[tuple[str, bool]], lang: str) -> dict[str, str]:
     return shown
 
 
-def _rank(form: str, inner: Counter[str], total: Counter[str]) -> tuple[int, int, bool]:
-    """How well a form shows its word; on a tie, not one in capitals throughout (a heading's,
-    or a shout's): Turkish 'IŞIK' and 'ışık' are now one row, shown 'ışık'."""
-    return inner[form], total[form], not (form.isupper() and len(form) > 1)
+def _rank(form: str, inner: Counter[str], total: Counter[str]) -> tuple[bool, int, int]:
+    """How well a form shows its word: first, not in capitals throughout (a heading's or a
+    shout's: headings in capitals inside a line outnumbered the word's own form, and the row
+    read 'PAZAR'), then how often inside sentences, then anywhere."""
+    return not (form.isupper() and len(form) > 1), inner[form], total[form]
 
 
 def _lexical(token: str) -> bool:

@@ -28,6 +28,7 @@ from .calendar_forms import calendar, figure_months
 from .cognates import fold
 from .lang import primary
 from .number_clock_said import SaidTime, said_times
+from .number_measures import filed_under, looked_up
 from .number_words import spelled, spelled_time
 from .numbers import HALF_DAY, Quantity, clock_minutes, roman_value
 
@@ -112,8 +113,9 @@ def _months_changed(out: list[Quantity], figured: set[int], months: list[int] | 
 
 class _Counterparts:
     """The other side's quantities, each usable once, found by value: a quantity's equals
-    (Quantity.same) can only be of its own value, a time twelve hours off, or the same span
-    in hours, so each is looked for among those few (in order) instead of in the whole list:
+    (Quantity.same) can only be of its own value, a time twelve hours off, the same span
+    in hours, or a measure in the partner unit near its value converted (number_measures'
+    bands), so each is looked for among those few (in order) instead of in the whole list:
     linear in the count of numbers, where a line of thousands took seconds."""
 
     def __init__(self, theirs: Sequence[Quantity]) -> None:
@@ -124,6 +126,8 @@ class _Counterparts:
             self.by.setdefault((o.kind, o.value), deque()).append(k)
             if o.base is not None:
                 self.by.setdefault(("base", o.base), deque()).append(k)
+            for key in filed_under(o.unit, o.value):
+                self.by.setdefault(key, deque()).append(k)
             clock = o.value if o.kind == "t" else clock_minutes(o.value) or _hour(o)
             if clock is not None:
                 if o.kind == "n":
@@ -140,7 +144,8 @@ class _Counterparts:
         keys += [("t", clock), ("t12", clock % HALF_DAY)] if clock is not None else []
         best = self._first(q, keys)
         if best is None and q.kind == "n":
-            best = self._first(q, [("base", v) for v in q.written()] + [("n", q.base)] * (q.base is not None))
+            best = self._first(q, [("base", v) for v in q.written()] + [("n", q.base)] * (q.base is not None)
+                               + looked_up(q.unit, q.value))
         if best is None:
             return False
         self.used[best] = True

@@ -8,16 +8,20 @@ unit of one of the partners below keeps its value as written, and also carries i
 converted into the partner unit, rounded as the figure is written (numbers.Quantity.base),
 so the numbers check finds its counterpart by value; the two are then the same measure when
 one, converted, is within 2 % of the other (temperatures: within the rounding of either
-figure), or rounds to it as the other is written ('100 km' / '60 miles'). The units are few
-and their factors fixed, so a table does it; no library in pyproject reads units in prose.
+figure), or rounds to it as the other is written ('100 km' / '60 miles'). The numbers check
+looks a measure's counterpart up by the band its value falls in (filed_under, looked_up), not
+by one rounded value per side: '100 km' (62.1 miles, read as 62) and '60 miles' (96.6 km, read
+as 97) never met, and the correct conversion was an error. The units are few and their factors
+fixed, so a table does it; no library in pyproject reads units in prose.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -66,6 +70,11 @@ METRIC = ("°C", "km/h", "km", "cm", "m", "kg", "g", "l")
 TEMPERATURES = ("°C", "°F")
 TOLERANCE = Decimal("0.02")
 ROUNDED = Decimal("0.1")   # a figure rounded as written ('100 km' / '60 miles') may be this far off, no more
+# the bands measures are looked up in: a quarter wide in ratio (a counterpart is at most ROUNDED
+# off, so it lies in the band of the value converted or one beside it), temperatures 2 degrees
+# (a counterpart is within the rounding of a figure)
+BAND = math.log(1.25)
+DEGREES = Decimal(2)
 
 
 def unit_after(text: str, end: int) -> tuple[str, int] | None:
@@ -118,14 +127,41 @@ def same_measure(a: Decimal, a_unit: str, b: Decimal, b_unit: str) -> bool:
     """Are a and b one measure in partner units: a temperature, converted, rounds as the other
     is written to the other ('38 °C' / '100°F'; a percentage of 0 °C means nothing); another
     measure, converted, is within 2 % of the other, or within 10 % and rounds to it as it is
-    written ('100 km' / '60 miles'; '100 km' / '80 miles' is no rounding of 62)."""
+    written ('100 km' / '60 miles'; '100 km' / '80 miles' is no rounding of 62), either way
+    round: each side asks it of the other, and '20 kg' / '40 lb' (44.1 lb; 40 lb is 18.1 kg)
+    was a figure matched from one side and missing from the other."""
     to_b, to_a = converted(a, a_unit)[1], converted(b, b_unit)[1]
     if a_unit in TEMPERATURES:
         return rounded_as(to_b, b, False) == b or rounded_as(to_a, a, False) == a
-    if not b:
-        return not a
-    off = abs(to_b - b) / abs(b)
-    return off <= TOLERANCE or off <= ROUNDED and (rounded_as(to_b, b) == b or rounded_as(to_a, a) == a)
+    if not a or not b:
+        return not a and not b
+    rounds = rounded_as(to_b, b) == b or rounded_as(to_a, a) == a
+    off = min(abs(to_b - b) / abs(b), abs(to_a - a) / abs(a))
+    return off <= TOLERANCE or off <= ROUNDED and rounds
+
+
+def _band(value: Decimal, unit: str) -> int | None:
+    """The band of a measure's value (BAND, DEGREES); None for 0, which is found by its value."""
+    if unit in TEMPERATURES:
+        return int((value / DEGREES).to_integral_value(rounding=ROUND_FLOOR))
+    return math.floor(math.log(abs(float(value))) / BAND) if value else None
+
+
+def filed_under(unit: str | None, value: Decimal) -> list[tuple[str, Decimal]]:
+    """The key a measure is filed under for the other side's lookup (none for a bare number)."""
+    band = _band(value, unit) if unit else None
+    return [] if band is None else [(f"measure {unit}", Decimal(band))]
+
+
+def looked_up(unit: str | None, value: Decimal) -> list[tuple[str, Decimal]]:
+    """The keys a measure's counterpart in the partner unit may be filed under: the band of its
+    value converted and the two beside it ('100 km' is 62.1 miles: '60 miles' and '62 miles'
+    are found, and same_measure decides)."""
+    if not unit:
+        return []
+    other, v = converted(value, unit)
+    band = _band(v, other)
+    return [] if band is None else [(f"measure {other}", Decimal(band + d)) for d in (0, -1, 1)]
 
 
 def in_metric(value: Decimal, unit: str) -> str:

@@ -34,6 +34,13 @@ def found(src: str, tgt: str, src_lang: str = "fr", tgt_lang: str = "en") -> lis
     ("Un bidon de 10 litres.", "A 2.6 gallon can."),
     ("Il roulait à 90 km/h.", "He drove at 56 mph."),
     ("Er lief 25 Meilen.", "Il a couru 40 km."),
+    # rounded as a translator rounds: each side's figure converted is no figure of the other
+    ("La ville est à 100 km.", "The town is 60 miles away."),
+    ("La ville est à 100 km.", "The town is about 60 miles away."),
+    ("Il a couru 10 km.", "He ran 6 miles."),
+    ("Il a couru 200 km.", "He ran 125 miles."),
+    ("Un sac de 20 kg.", "A 40 lb bag."),
+    ("Lyon est à 100 km et Paris à 400 km.", "Lyon is 60 miles away and Paris 250 miles."),
 ])
 def test_a_measure_converted_is_no_number_changed(src: str, tgt: str) -> None:
     assert found(src, tgt, "de" if "Meilen" in src else "fr", "fr" if "Meilen" in src else "en") == []
@@ -45,6 +52,10 @@ def test_a_measure_converted_is_no_number_changed(src: str, tgt: str) -> None:
     ("La ville est à 100 km.", "The town is 80 miles away.",
      "100 in the original, 80 miles (128.7 km) in the translation"),
     ("Il a couru 5 km.", "He ran 5 miles.", "5 in the original, 5 miles (8 km) in the translation"),
+    ("La ville est à 100 km.", "The town is 55 miles away.",
+     "100 in the original, 55 miles (88.5 km) in the translation"),
+    ("Lyon est à 100 km et Paris à 400 km.", "Lyon is 60 miles away and Paris 400 miles.",
+     "400 in the original, 400 miles (643.7 km) in the translation"),
     ("Un sac de 2 kg.", "A 2 lb bag.", "2 in the original, 2 lb (0.9 kg) in the translation"),
     ("La température atteindra 38 °C mardi.", "Temperatures will reach 100 °C on Tuesday.",
      "38 in the original, 100 in the translation"),
