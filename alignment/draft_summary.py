@@ -134,6 +134,25 @@ def not_in_file(origin: Bitext, current: Bitext, file_now: Bitext) -> list[tuple
     has them: a draft a reload set aside, its other corrections saved since, counted those
     ('links 41, 49 edited' where 49 was in the file). All of them where the file cannot be
     compared link by link."""
-    changes = changed_links(origin, current)
+    return _lacking(changed_links(origin, current), current, file_now)
+
+
+def _lacking(changes: list[tuple[int, str]], current: Bitext, file_now: Bitext
+             ) -> list[tuple[int, str]]:
     lacking = {link for link, _ in changed_links(file_now, current)}
     return [(link, how) for link, how in changes if link in lacking] if lacking else changes
+
+
+def left_unsaved(changes: int, origin: Bitext, current: Bitext, file_now: Bitext
+                 ) -> tuple[int, str]:
+    """A draft's count of changes (`changes`, as written) and what they change, in words,
+    against the file as it is now: a version a reload set aside, some of its corrections
+    saved since, counts only the links the file lacks.
+
+    Why one function: the start page counted so ("1 unsaved change") while the reader,
+    recovering the same draft, took the count it was written with ("2 unsaved changes");
+    both now offer, and recover, this count."""
+    every = changed_links(origin, current)
+    left = _lacking(every, current, file_now)
+    return (min(changes, len(left)) if left and len(left) < len(every) else changes,
+            describe(left))

@@ -195,3 +195,19 @@ def offered(tmp_path, monkeypatch, draft: Bitext, origin: Bitext, now: Bitext, c
 def test_the_start_page_offers_a_draft_against_the_file_as_it_is(tmp_path, monkeypatch, draft,
                                                                   changes, now, shown):
     assert offered(tmp_path, monkeypatch, draft(), text(), now(), changes) == shown
+
+
+@pytest.mark.parametrize(("changes", "now", "counted"), [
+    # a version a reload set aside, written with its 2 changes; link 8's saved since: the start
+    # page said "1 unsaved change" and the reader, recovering it, "2 unsaved changes"
+    (2, lambda: browse.edit_target(typed_on_disk(text(), 3, "Theirs on four."), 7, 0,
+                                   "Mine on eight."), (1, "link 4 edited")),
+    (2, lambda: typed_on_disk(text(), 3, "Theirs on four."), (2, "links 4, 8 edited")),
+    (2, text, (2, "links 4, 8 edited")),
+    (1, lambda: typed_on_disk(text(), 5, "Theirs."), (1, "links 4, 8 edited")),   # never more
+])
+def test_a_draft_counts_what_the_file_lacks_as_both_the_start_page_and_the_reader_do(
+        changes, now, counted):
+    from alignment import draft_summary
+
+    assert draft_summary.left_unsaved(changes, text(), two_edits(), now()) == counted

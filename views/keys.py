@@ -18,7 +18,8 @@ shortcut library's listener on document):
 - Close, another link number, or leaving the page while the correction box holds text that was
   typed and not applied asks first (a browser confirm; the page's own guard cannot know: the
   form keeps the text in the browser until it is submitted). Leaving the page also asks while
-  applied corrections are unsaved and no recovery draft could be written (`UNDRAFTED`). Text sent by an Apply button or
+  applied corrections are unsaved and no recovery draft could be written, or a version a
+  reload set aside is kept nowhere (`UNDRAFTED`). Text sent by an Apply button or
   Ctrl+S counts as applied at once: Close clicked before the page comes back asks nothing.
 - So do the other clicks and keys that put a new sentence in the box: merge, split, moving a
   boundary sentence, Undo and Redo (buttons, or Ctrl+Z / Ctrl+Y outside a text field), reload
@@ -221,7 +222,11 @@ then asks before the page is left (a reload or a closed tab lost them without a 
 
 def key_guard_script() -> str:
     """The script above (the same text on every run: the browser installs it once), and the
-    mark of unsaved corrections kept nowhere else (`UNDRAFTED`)."""
+    mark of unsaved corrections kept nowhere else (`UNDRAFTED`): those shown, or the version a
+    reload set aside, one Undo away (views/saving.unheld_version; a reload cleared the
+    warning, and F5 lost it without a word)."""
     from .common import ss, unsaved
+    from .saving import unheld_version
 
-    return _SCRIPT + (UNDRAFTED if ss.get("draft_failed") and unsaved() else "")
+    undrafted = bool(ss.get("draft_failed") and unsaved()) or unheld_version()
+    return _SCRIPT + (UNDRAFTED if undrafted else "")

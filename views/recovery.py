@@ -9,12 +9,14 @@ draft touches, as the start page does (draft_summary), so the person knows what 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from alignment import draft_summary, drafts
 
 from .a11y import focus_on
-from .common import callback, counted, md, recover_draft, ss
+from .common import callback, counted, md, memo, recover_draft, ss
 from .saving import note_unknown_base
 
 TITLE = '[data-testid="stMain"] h3'   # the open text's title, above the toolbar
@@ -27,7 +29,10 @@ def recover(restore: bool) -> None:
     focus_on(TITLE)
     ss.pop("recovery_discard_asked", None)
     if restore:
-        note_unknown_base(ss.get("recovery"))
+        draft = ss.get("recovery")
+        note_unknown_base(draft)
+        if draft is not None:   # as many unsaved changes as the box said (it said 1, then 2)
+            ss.recovery = replace(draft, changes=offered(draft)[1])
         recover_draft()
     else:
         draft = ss.pop("recovery", None)
@@ -43,26 +48,42 @@ def ask_discard(asked: bool) -> None:
     focus_on(".st-key-recover_keep button" if asked else ".st-key-recover_yes button")
 
 
+def offered(draft: drafts.Draft) -> tuple[bool, int, str]:
+    """What the box offers: whether word links alone (no person's change: they were "1
+    unsaved change"), how many changes, and which links, in words. Against the file as it is
+    now where it changed since the draft was made, as the start page counts
+    (draft_summary.left_unsaved): a version a reload set aside, some of its corrections saved
+    since, was "2 unsaved changes" here and "1" there."""
+    def work() -> tuple[bool, int, str]:
+        if drafts.only_word_links(ss.saved, draft.bitext):
+            return True, draft.changes, ""
+        if draft.origin is None or draft.base_fingerprint == ss.fingerprint:
+            return False, draft.changes, draft_summary.summary(draft.origin or ss.saved,
+                                                               draft.bitext)
+        return (False, *draft_summary.left_unsaved(draft.changes, draft.origin, draft.bitext,
+                                                   ss.saved))
+
+    return memo("recovery_offer", ss.saved, (draft.file, draft.saved_at, ss.fingerprint), work)
+
+
 def recovery_box(draft: drafts.Draft) -> None:
     """What the draft holds, and Recover / Discard (asked twice)."""
     with st.container(border=True, key="recovery_box"):
         changed_since = draft.base_fingerprint != ss.fingerprint
-        # word links found and not saved are no person's change (they were "1 unsaved change")
-        words = drafts.only_word_links(ss.saved, draft.bitext)
+        words, changes, held = offered(draft)
         what = "Word links found in this file were" if words else \
-            f"{counted(draft.changes, 'unsaved change')} to this file " \
-            f"{'was' if draft.changes == 1 else 'were'}"
-        held = "" if words else draft_summary.summary(draft.origin or ss.saved, draft.bitext)
+            f"{counted(changes, 'unsaved change')} to this file " \
+            f"{'was' if changes == 1 else 'were'}"
         st.info(f"{what} kept from an earlier session (a reload, a closed tab or a crash)"
                 + (f": {md(held)}." if held else ".")
-                + (" Recovered, one Undo takes them all back." if draft.changes > 1 else "")
+                + (" Recovered, one Undo takes them all back." if changes > 1 else "")
                 + (" The file has changed on disk since: once they are recovered, Save "
                    "will let you reload it or save a copy, never write over it silently."
                    if changed_since else ""))
         bar = st.container(horizontal=True)
-        them = "it" if draft.changes == 1 else "them"
+        them = "it" if changes == 1 else "them"
         if ss.get("recovery_discard_asked"):
-            bar.caption("Discard this correction? It cannot be brought back." if draft.changes == 1
+            bar.caption("Discard this correction? It cannot be brought back." if changes == 1
                         else "Discard these corrections? They cannot be brought back.")
             bar.button("Discard for good", key="recover_no_for_good", on_click=recover,
                        args=(False,))

@@ -133,7 +133,8 @@ def reload() -> None:
         ss.history = ss.history.push(merged, steps=max(had - left, 1))
     ss.saved, ss.fingerprint, ss.conflict, ss.reload_saves = fresh, fp, None, []
     if had:
-        ss.reload_info = held_message() if held else reload_message(merged is not None, left)
+        ss.reload_info = held_message() if held else \
+            reload_message(merged is not None, left, kept=not unheld_version())
     changed()
 
 
@@ -156,18 +157,32 @@ def _set_aside(mine: Bitext, base: Bitext | None) -> None:
     """The person's version, not made again on top of the file as reloaded, kept as a recovery
     draft of its own: one Undo away, and it showed nothing unsaved, so Close dropped it
     without a word. The start page offers it (and opening the file again) until it is saved
-    or discarded."""
-    with draft_kept():
+    or discarded. Where no draft can be written, leaving the page asks first
+    (`unheld_version`) until a save holds it: the reload cleared the warning and F5 lost it."""
+    with draft_kept():   # what the write fails to keep stays noted
+        ss.held_unwritten = (ss.get("draft_session", ""), mine, base)
         drafts.write_draft(mine, ss.path, base_fingerprint=ss.fingerprint,
                            changes=max(unsaved(), 1), title=ss.get("title", ""),
                            key=ss.get("notes_key", ""), origin=base,
                            session=ss.get("draft_session", "") + "held")
+        ss.pop("held_unwritten", None)
+
+
+def unheld_version() -> bool:
+    """Whether this opening has a version a reload set aside that no draft could keep and no
+    save holds yet (views/keys.py then asks before the page is left)."""
+    held = ss.get("held_unwritten")
+    return held is not None and held[0] == ss.get("draft_session", "")
 
 
 def drop_held(saved: Bitext) -> None:
     """After a save: the version a reload set aside (`_set_aside`) goes once the file holds
     every correction of it; it stayed on the start page as unsaved changes after they were
     saved. One with a correction the file lacks stays, offered there."""
+    if unheld_version():
+        _, mine, base = ss.held_unwritten
+        if saved is mine or base is not None and drafts.rebase(base, mine, saved) == saved:
+            ss.pop("held_unwritten", None)
     path = drafts.draft_path(ss.path, session=ss.get("draft_session", "") + "held")
     held = next((d for d in drafts.drafts_of(ss.path) if d.file == str(path)), None) \
         if path.is_file() else None
@@ -182,22 +197,24 @@ def held_message() -> str:
             "made on disk: the app asks first).")
 
 
-def reload_message(merged: bool, left: int = 0) -> str:
+def reload_message(merged: bool, left: int = 0, kept: bool = True) -> str:
+    """`kept`: whether the version set aside was kept as a recovery draft (it said so when
+    the drafts folder could not be written)."""
+    also = ("it is also kept as a recovery draft, offered on the start page, until you save "
+            "or discard it." if kept else "no recovery draft can keep it (the drafts folder "
+            "cannot be written): leaving the page asks first until a save holds it.")
     if merged and left:
         return (f"Reloaded {ss.path} and made your corrections again on top of the changes "
                 f"made there, but for {counted(left, 'sentence or link')} changed there too: "
                 "the file's version is kept for those. Undo shows your version as it was "
-                "(saving that would replace the changes made on disk: the app asks first); it "
-                "is also kept as a recovery draft, offered on the start page, until you save "
-                "or discard it.")
+                f"(saving that would replace the changes made on disk: the app asks first); {also}")
     if merged:
         return (f"Reloaded {ss.path} and made your corrections again on top of the changes "
                 "made there: Save keeps both. Undo shows your version as it was (saving that "
                 "would replace the changes made on disk: the app asks first).")
     return (f"Reloaded {ss.path}. Your corrections touch what was changed there (or the file "
             "changed too much to tell): Undo brings your version back, and saving it would "
-            "replace the changes made on disk (the app asks first). It is also kept as a "
-            "recovery draft, offered on the start page, until you save or discard it.")
+            f"replace the changes made on disk (the app asks first); {also}")
 
 
 @callback

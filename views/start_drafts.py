@@ -9,6 +9,7 @@ page, tested as such (tests/e2e/test_saving_reload.py, test_start_page.py).
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -48,7 +49,8 @@ def drafts_section() -> None:
         if Path(draft.po_path).is_file():
             if row.button("Open and recover", key=f"recover_{n}", type="primary"):
                 open_po(Path(draft.po_path), title=draft.title or None, key=draft.key or None)
-                recover_draft(draft)  # this one, as the button said: no second question
+                # this one, as the button said (no second question), counted as it said
+                recover_draft(replace(draft, changes=changes))
                 st.rerun()
         else:
             gone_file(row, draft, n)
@@ -158,10 +160,7 @@ def _against_now(draft: drafts.Draft, fingerprint: str) -> tuple[str, int, str]:
         return "words", draft.changes, ""
     if draft.origin is None:
         return "changes", draft.changes, ""
-    every = draft_summary.changed_links(draft.origin, draft.bitext)
-    left = draft_summary.not_in_file(draft.origin, draft.bitext, now)
-    n = min(draft.changes, len(left)) if left and len(left) < len(every) else draft.changes
-    return "changes", n, draft_summary.describe(left)
+    return ("changes", *draft_summary.left_unsaved(draft.changes, draft.origin, draft.bitext, now))
 
 
 def _words_only(draft: drafts.Draft) -> bool:

@@ -1,7 +1,9 @@
 """In Chromium, with clicks and keys: nothing a person typed or corrected is lost. A draft is
 discarded only when asked twice; the draft of a text open in another tab is not offered as left
 over; a draft recovered over a file changed since is made again on top of it; word links found
-on disk meanwhile keep the 'reviewed' marks; a control character is refused when applied.
+on disk meanwhile keep the 'reviewed' marks; a control character is refused when applied; a
+version a reload set aside counts alike on the start page, in the reader's box and recovered,
+and, kept in no draft, leaving the page asks first until a save holds it.
 
 One streamlit server for the module (tests/e2e/conftest.py); the PO is the fixture (the sample
 aligned with the hashing embedder).
@@ -17,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e_helpers import choose_link, open_by_path, reader_table, settle
-from test_saving_reload import correct_link, row
+from test_saving_reload import correct_link, row, sidebar
 
 pytestmark = pytest.mark.e2e
 
@@ -234,3 +236,84 @@ def test_save_with_typing_not_applied_applies_it_first(page, po_copy):
         assert read_po(po_copy).link_text(n - 1, "tgt") == text
     assert read_po(po_copy).link_text(1, "tgt") == "Applied first, link two."
     assert asked == []   # nothing asked: the typing was kept, not thrown away
+
+
+def set_aside_one_saved_one(page, po: Path) -> None:
+    """Links 3 and 11 corrected, link 11 changed on disk too: Reload sets the person's version
+    aside (kept as a draft where one can be written) and Ctrl+S saves link 3 with the file's 11."""
+    open_by_path(page, po)
+    correct_link(page, 3, "Mine on three.")
+    correct_link(page, 11, "Mine on eleven.")
+    po.write_text(po.read_text(encoding="utf-8").replace(*DISK, 1), encoding="utf-8")
+    press_save(page)
+    page.get_by_role("button", name=re.compile("Reload from disk")).click()
+    expect(page.get_by_text(re.compile("but for 1 sentence or link changed there too"))).to_be_visible()
+    settle(page)
+    press_save(page)
+    expect(page.get_by_text(re.compile("unsaved change"))).to_have_count(0)
+
+
+def leaving_asks(page, asked: list[str]) -> bool:
+    """F5 as a script does it, the question answered "stay": whether the page asked."""
+    before = len(asked)
+    page.evaluate("setTimeout(() => location.reload(), 0)")
+    page.wait_for_timeout(1_500)
+    return len(asked) > before
+
+
+def test_a_version_set_aside_counts_alike_everywhere_and_is_never_lost_unasked(
+        page, po_copy, home, tmp_path):
+    """1. Link 3 of a version a reload set aside saved since: the start page said "1 unsaved
+    change", the reader's box "2 unsaved changes … links 3, 11", and recovered, the reader
+    counted 2. 2. Drafts that cannot be written: that reload said the version was "kept as a
+    recovery draft", cleared the warning, and F5 lost it without a word; now leaving asks
+    until a save holds it, and no longer after."""
+    pristine = po_copy.read_bytes()
+    set_aside_one_saved_one(page, po_copy)
+    sidebar(page).get_by_role("button", name="Close").click()
+    expect(offer(page, po_copy)).to_contain_text(re.compile(r"^1 unsaved change to journey\.po"))
+    expect(offer(page, po_copy)).to_contain_text(": link 11 edited")
+    open_by_path(page, po_copy)   # the reader's box says the same
+    box = page.locator(".st-key-recovery_box")
+    expect(box).to_contain_text("1 unsaved change to this file was kept")
+    expect(box).to_contain_text(": link 11 edited.")
+    expect(box.get_by_role("button", name="Recover it")).to_be_visible()
+    sidebar(page).get_by_role("button", name="Close").click()   # the draft is left as it was
+    offer(page, po_copy).get_by_role("button", name="Open and recover").click()
+    expect(row(page, 11)).to_contain_text("Mine on eleven.")
+    expect(row(page, 3)).to_contain_text("Mine on three.")
+    expect(page.get_by_text(re.compile(r"1 unsaved change\b")).first).to_be_visible()
+    expect(page.get_by_text(re.compile("2 unsaved changes"))).to_have_count(0)
+
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.type), d.dismiss()))
+    sidebar(page).get_by_role("button", name="Close").click()
+    page.get_by_role("button", name="Discard changes").click()
+    drafts = home / "xdg" / "alignment" / "drafts"
+    kept = drafts.with_name("drafts-kept")
+    drafts.rename(kept)
+    drafts.write_text("not a folder")
+    other = tmp_path / "other.po"
+    other.write_bytes(pristine)
+    try:
+        open_by_path(page, other)
+        correct_link(page, 11, "Mine on eleven.")
+        other.write_text(other.read_text(encoding="utf-8").replace(*DISK, 1), encoding="utf-8")
+        press_save(page)
+        page.get_by_role("button", name=re.compile("Reload from disk")).click()
+        expect(page.get_by_text(re.compile("no recovery draft can keep it"))).to_be_visible()
+        expect(row(page, 11)).to_contain_text(DISK[1])
+        settle(page)
+        assert leaving_asks(page, asked)   # the version one Undo away is kept nowhere else
+        reader_table(page).click()
+        page.keyboard.press("Control+z")
+        expect(row(page, 11)).to_contain_text("Mine on eleven.")
+        settle(page)
+        page.keyboard.press("Control+s")
+        page.get_by_role("button", name="Save anyway, replacing them").click()
+        expect(page.get_by_text(re.compile("unsaved change"))).to_have_count(0)
+        settle(page)
+        assert not leaving_asks(page, asked)   # saved: nothing to lose, nothing asked
+    finally:
+        drafts.unlink()
+        kept.rename(drafts)
