@@ -680,3 +680,22 @@ def test_an_error_in_a_callback_is_one_line_on_the_page_not_a_traceback(env):
     at.button(key="close").click().run()
     assert not at.exception, at.exception
     assert "set.tmx: not well-formed XML" in errors(at)
+
+
+def test_a_headless_start_asks_no_server_on_the_internet_for_the_address(monkeypatch):
+    """Headless, Streamlit's start banner fetched checkip.amazonaws.com to print an "External
+    URL" (a tester saw the lookups under strace); the config's browser.serverAddress stops it."""
+    from streamlit import config, net_util
+    from streamlit.web import bootstrap
+
+    monkeypatch.chdir(ROOT)
+    asked: list[str] = []
+    monkeypatch.setattr(net_util, "get_external_ip", lambda: asked.append("external"))
+    monkeypatch.setattr(net_util, "get_internal_ip", lambda: asked.append("internal"))
+    config.get_config_options(force_reparse=True)
+    try:
+        config.set_option("server.headless", True)
+        bootstrap._print_url(is_running_hello=False)
+    finally:
+        config.get_config_options(force_reparse=True)
+    assert asked == []
