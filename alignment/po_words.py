@@ -11,6 +11,10 @@ another tool's note (po_guard.OWN_NOTE) and carried over. The reader drops the w
 link whose texts no longer hash so. A PO written before the hash existed is read as before,
 except that word links pointing past a side's tokens are dropped (surely made on other texts).
 Either way only the word links go: the link, its review state and its dismissed findings stay.
+The key also names the tokenizer's version (word_tokens.TOKENS_VERSION): a tokenizer that cuts
+a text otherwise ('e.g.' one token, not four) moves every index after it, and the links of
+'uur' read 'm' of 'a.m.'. A key of the first version still holds for a text the versions cut
+alike (word_tokens.tokens_changed), so the word links of most texts are kept.
 """
 
 from __future__ import annotations
@@ -35,9 +39,24 @@ def text_key(src: Sequence[str], tgt: Sequence[str]) -> str:
     Whitespace runs count as one space, as they never change the tokens (a line break between
     sentences, a space a PO editor trims), so only an edit that can move a token drops the
     word links. 32 bits: an edit goes unnoticed once in four billion."""
+    from .word_tokens import TOKENS_VERSION   # lazily: the CJK and Thai word cutters behind it
+
+    return _key(src, tgt, TOKENS_VERSION)
+
+
+def _key(src: Sequence[str], tgt: Sequence[str], version: int) -> str:
+    """The key as tokenizer `version` wrote it (version 1 hashed the texts alone)."""
     sides = [" ".join(" ".join(side).split()) for side in (src, tgt)]
-    blob = json.dumps(sides, ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:8]
+    blob = json.dumps(sides if version == 1 else [version, *sides], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
+
+
+def _same_tokens(texts: tuple[Sequence[str], Sequence[str]]) -> bool:
+    """Do `texts` cut into the tokens the first tokenizer made of them (word links made then
+    still name the right words)?"""
+    from .word_tokens import tokens_changed
+
+    return not any(tokens_changed(" ".join(side)) for side in texts)
 
 
 def word_lines(words: Sequence[WordLink], src: Sequence[str], tgt: Sequence[str]) -> list[str]:
@@ -69,8 +88,10 @@ def read_words(lines: Sequence[str], texts: tuple[Sequence[str], Sequence[str]],
     words = tuple(WordLink(int(m.group(1)), int(m.group(3)), int(c) / 100, m.group(2) == "-")
                   for m, c in zip(pairs, confidences))
     if key:
-        return words if key.group(1) == text_key(*texts) else ()
-    return words if _fit(words, texts) else ()
+        made_on = key.group(1)
+        same = made_on == text_key(*texts) or made_on == _key(*texts, 1) and _same_tokens(texts)
+        return words if same else ()
+    return words if _fit(words, texts) and _same_tokens(texts) else ()
 
 
 def _fit(words: Sequence[WordLink], texts: tuple[Sequence[str], Sequence[str]]) -> bool:
@@ -96,6 +117,8 @@ def _fit(words: Sequence[WordLink], texts: tuple[Sequence[str], Sequence[str]]) 
 def _fewest_tokens(chunks: Sequence[str]) -> int:
     """A floor on the tokens of whitespace-separated `chunks`: one each, two where a letter or
     digit comes before a final punctuation mark or symbol ('doors.'), which no word or number
-    token ends with (word_tokens._TOKEN)."""
+    token ends with (word_tokens._TOKEN), but for a stop or an apostrophe, which ends a token
+    kept whole ('bijv.', 'e.g.', "po'")."""
     return len(chunks) + sum(len(c) > 1 and unicodedata.category(c[-1])[0] in "PS"
-                             and any(ch.isalnum() for ch in c) for c in chunks)
+                             and c[-1] not in ".'’" and any(ch.isalnum() for ch in c)
+                             for c in chunks)

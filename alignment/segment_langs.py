@@ -35,8 +35,10 @@ BEFORE_NUMBER = {"pl": {"ok", "godz", "nr", "tel", "ur", "zm", "s", "str", "rys"
                  "ru": {"рис", "гл", "табл", "илл"},   # 'рис. 3' (figure 3); 'рис.' is rice too
                  # ... and in languages with curated lists (segment_abbreviations), words that
                  # end sentences too or are too rare to be sure of: 'Tel. 030 123', 'aprox. 5',
-                 # 'ong. 5' (ongeveer), 'pag. 12', Turkish 's. 12' (sayfa)
-                 "de": {"tel"}, "pt": {"aprox"}, "nl": {"ong", "pag"}, "tr": {"s"}}
+                 # 'ong. 5' (ongeveer), 'pag. 12', Turkish 's. 12' (sayfa), Italian 'via Roma
+                 # n. 12' (numero; 'nr.' goes on everywhere in Dutch and German: ABBREVIATIONS)
+                 "de": {"tel"}, "pt": {"aprox"}, "nl": {"ong", "pag"}, "tr": {"s"},
+                 "it": {"n", "nr"}}
 # ... and into a Roman numeral too, in languages whose curated lists (ABBREVIATIONS)
 # would make them go on everywhere: 'el art. 5', 'nel sec. XIX', 'no séc. XIX', but 'el pop
 # art. Luego', 'dura 30 sec. Poi'

@@ -21,11 +21,53 @@ from .thai import THAI
 from .thai import split as thai_split
 from .types import Token
 
-# A token is what a reader sees as one unit: a number (1,000.5), a word (hyphens and
-# internal apostrophes kept: "grand-mère", "aujourd'hui"), or one punctuation mark (runs of
-# dots and dashes kept together). Apostrophe clitics are then split off below.
+# Abbreviations that keep their stop (the Alibi gold writes 'éd.' so): cut-off words that
+# are always written with it and spelt like no word of a language the tool reads, so a stop
+# after them is theirs. Not 'prof', 'art', 'cap', 'vol', 'op', 'al', 'me', 'Jan', 'sept':
+# words too ('le prof.', 'modern art.', 'Ils étaient sept.'), whose stop may end the
+# sentence; nor 'Mr', 'Dr', 'St', 'Mme', 'Sgt' or months ('Feb'), often written without it
+# ('Mr Smith', 'Mme Bovary': one word, one glossary row). Italian feminine titles are written
+# in one piece (_JOINED: 'la Sig.ra Neri').
+_STOP_KEPT = ("approx", "dept", "esq", "etc", "viz", "ibid", "cf", "pp", "éd", "env", "bzw",
+              "vgl", "evtl", "ggf", "usw", "hrsg", "jh", "jhd", "nr", "hrn", "frl", "dhr",
+              "mevr", "bijv", "blz", "enz", "jl", "resp", "ong", "ca", "sig", "sigg", "dott",
+              "avv", "geom", "pag", "pagg", "ecc", "sra", "srta", "sres", "dra", "dña", "ud",
+              "uds", "pág", "págs", "núm", "excmo", "ilmo", "vd", "avda", "pza", "gral", "exmo",
+              "exma", "profa", "yrd", "doç", "bkz", "öğr", "arş", "tzw", "np", "tj", "tzn", "wg",
+              "inż", "płk", "kpt", "woj", "напр")
+_JOINED = ("sig.ra", "sig.na", "dott.ssa", "prof.ssa", "avv.ssa")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Kept whole, apostrophes and stops included: an abbreviation of letters and stops ('e.g.',
+# 'o.a.', 'm.b.t.', 'p.es.': one unit to the reader, whose letters linked alone), one of
+# _STOP_KEPT or _JOINED, a Dutch elided word ("'s-Hertogenbosch"; "'s", "'t", "'k", "'n"
+# before a space: "'s Avonds", "'t is") and Italian 'po'' (poco cut short, no elision).
+_WHOLE = (rf"(?<![\w'’])(?:[^\W\d_]{{1,2}}\.(?:[^\W\d_]{{1,2}}\.)+"
+          rf"|(?i:{_alternatives(_JOINED)})(?![^\W_])|(?i:{_alternatives(_STOP_KEPT)})\.)(?!\.)"
+          r"|['’][st]-[^\W_]+(?:-[^\W_]+)*|['’][kstn](?![^\W_]|['’])"
+          r"|(?<![\w'’])(?i:po)['’](?![^\W_])")
+_WHOLE_RE = re.compile(_WHOLE)
+TOKENS_VERSION = 2
+"""Bumped when a text's tokens change: word links saved before name other tokens (po_words).
+2: abbreviations, Dutch elided words and 'po'' kept whole, Thai cut into words."""
+
+
+def tokens_changed(text: str) -> bool:
+    """Could `text` have been cut otherwise before TOKENS_VERSION 2 (something 2 keeps
+    whole, or Thai)? Elsewhere the tokens are the same, and old word links still hold."""
+    return bool(THAI.search(text) or _WHOLE_RE.search(text))
+
+
+# A token is what a reader sees as one unit: one of _WHOLE, a number (1,000.5), a word
+# (hyphens and internal apostrophes kept: "grand-mère", "aujourd'hui"), or one punctuation
+# mark (runs of dots and dashes kept together). Apostrophe clitics are then split off below.
 # (combining marks, lang.MARKS, belong to the word they sit in: Arabic 'عامًا', Hindi 'पहला')
-_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[^\W_](?:[\w\-{MARKS}]*(?:[^\W_]|[{MARKS}]))?"
+_TOKEN = re.compile(rf"(?P<whole>{_WHOLE})|\d+(?:[.,]\d+)*"
+                    rf"|[^\W_](?:[\w\-{MARKS}]*(?:[^\W_]|[{MARKS}]))?"
                     r"(?:['’][^\W_]+(?:-[^\W_]+)*)*|\.{2,}|-{2,}|\S", re.UNICODE)
 _APOS = "'’"
 # English clitics are split before the apostrophe (it 's, do n't); any other apostrophe
@@ -76,7 +118,9 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        if "'" in word or "’" in word:
+        if m.lastgroup == "whole":
+            out.append(Token(word, m.start(), m.end()))
+        elif "'" in word or "’" in word:
             out.extend(_split_clitics(word, m.start()))
         elif CJK.search(word):   # Chinese and Japanese run their words together (cjk.py)
             out.extend(cjk_split(word, m.start()))

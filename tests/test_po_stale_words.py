@@ -188,3 +188,39 @@ def test_the_floor_on_tokens_is_never_above_the_tokens(text: str) -> None:
     """A PO without a key keeps word links below this floor without tokenizing: a floor above
     the real count would keep links past the tokens."""
     assert _fewest_tokens(text.split()) <= len(tokenize(text))
+
+
+def _with_first_version_keys(path: Path, src: str, tgt: str) -> None:
+    """The PO of one link as the first tokenizer's writer keyed it (the texts hashed alone)."""
+    from alignment.po_words import _key
+
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"text=[0-9a-f]{8}", f"text={_key([src], [tgt], 1)}", text), encoding="utf-8")
+
+
+@pytest.mark.parametrize("src, tgt, kept", [
+    ("Le chat dort bien.", "The cat sleeps well.", True),          # cut alike: kept
+    ("Il arrive vers 8 h, p. ex. demain.", "He comes at 8 a.m. tomorrow.", False),   # 'a.m.'
+    ("Zie bijv. de kaart.", "See for example the map.", False),    # 'bijv.' now one token
+    ("Hij woont in 's-Hertogenbosch.", "He lives in Den Bosch.", False),
+])
+def test_word_links_keyed_by_an_older_tokenizer_hold_only_where_it_cut_alike(
+        tmp_path: Path, src: str, tgt: str, kept: bool) -> None:
+    """'uur' linked to 'm' of 'a.m.' after the tokenizer kept 'a.m.' whole: the saved indexes
+    named other words than they were made on."""
+    words = (W(0, 0, 0.9), W(1, 1, 0.8))
+    bitext = Bitext((Sentence(src),), (Sentence(tgt),), Alignment((Link((0,), (0,), 0.9, words=words),)),
+                    "fr", "en")
+    path = write_po(bitext, tmp_path / "x.po")
+    assert read_po(path).alignment.links[0].words == words        # this version's key holds
+    _with_first_version_keys(path, src, tgt)
+    assert read_po(path).alignment.links[0].words == (words if kept else ())
+
+
+def test_a_po_without_keys_drops_links_past_tokens_kept_whole(tmp_path: Path) -> None:
+    """'Bijv. dit.' is three tokens ('Bijv.' is one): a link to a fourth is no link of it."""
+    bitext = Bitext((Sentence("Bijv. dit."),), (Sentence("E.g. this."),),
+                    Alignment((Link((0,), (0,), 0.9, words=(W(3, 0, 0.9),)),)), "nl", "en")
+    path = write_po(bitext, tmp_path / "x.po")
+    without_text_keys(path)
+    assert read_po(path).alignment.links[0].words == ()

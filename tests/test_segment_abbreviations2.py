@@ -55,6 +55,11 @@ GOES_ON = [
     ("nl", "Het kost ong. 5 euro. Ja.", ["Het kost ong. 5 euro.", "Ja."]),
     ("nl", "Zie pag. 12 hierboven. Ja.", ["Zie pag. 12 hierboven.", "Ja."]),
     ("nl", "Zie art. 5 van de wet. Ja.", ["Zie art. 5 van de wet.", "Ja."]),
+    ("nl", "Hij woont op nr. 12 in Delft. Ja.", ["Hij woont op nr. 12 in Delft.", "Ja."]),
+    ("de", "Er wohnt in Nr. 12 am Markt. Ja.", ["Er wohnt in Nr. 12 am Markt.", "Ja."]),
+    # Italian 'n.' and 'nr.' (numero) before a number
+    ("it", "Abitava in via Roma n. 12 a Milano. Bene.", ["Abitava in via Roma n. 12 a Milano.", "Bene."]),
+    ("it", "Abitava al nr. 5 di via Po. Bene.", ["Abitava al nr. 5 di via Po.", "Bene."]),
 ]
 
 # The same words where they end a sentence
@@ -72,6 +77,7 @@ ENDS = [
     ("tr", "Gel ve gör. Sonra git.", ["Gel ve gör.", "Sonra git."]),
     ("tr", "Aldığı şey bir CD. Sonra gitti.", ["Aldığı şey bir CD.", "Sonra gitti."]),
     ("nl", "Hij houdt van pop art. Daarna ging hij.", ["Hij houdt van pop art.", "Daarna ging hij."]),
+    ("it", "Scrisse la lettera n. Poi andò via.", ["Scrisse la lettera n.", "Poi andò via."]),
 ]
 
 
