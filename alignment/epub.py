@@ -115,12 +115,16 @@ def book_title(bitext: Bitext) -> str:
 
 
 def export_title(name: str, bitext: Bitext) -> str:
-    """The title of a page or book made from a text opened under `name`: that name, unless it
-    is a PO file's ('ru-en.po': a scholar's EPUB was titled so, though the text opens with its
-    title), which gives way to `book_title`, else to the file's stem."""
-    if Path(name).suffix.lower() not in (".po", ".pot"):
-        return name
-    return book_title(bitext) or Path(name).stem
+    """The title of a page or book made from a text opened under `name`: `book_title` (a
+    corpus's title, else the heading the text starts with), else that name (a PO file's
+    without its suffix: 'ru-en.po' gives 'ru-en').
+
+    Why the text first: the app names a text after its files ('ru-en.po', 'it.txt ↔
+    it_en.txt'), and a scholar's EPUB and a teacher's class reader and handout were titled
+    so, though the text opens with its title (the command line already titled them by it)."""
+    if Path(name).suffix.lower() in (".po", ".pot"):
+        name = Path(name).stem
+    return book_title(bitext) or name
 
 
 def _opening(bitext: Bitext, i: int, words: int = 8) -> str:

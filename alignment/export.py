@@ -275,6 +275,7 @@ footer{color:var(--muted);font-size:.75rem;margin-top:2rem;border-top:1px solid 
 .learner .cell.tgt>p{visibility:hidden}
 .learner .cell.tgt:hover>p,.learner .cell.tgt:focus>p,#showall:checked~main .cell.tgt>p{visibility:visible}
 #showall:focus-visible+header label{outline:2px solid #3b82f6}
+@media print{.controls{display:none}}
 @media (max-width:40rem){
  .pairs{grid-template-columns:1fr}.colhead.tgt{display:none}
  .cell.tgt{color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:.6rem;
@@ -302,8 +303,8 @@ def _rows(bitext: Bitext, hide_translation: bool = False) -> list[str]:
     rows: list[str] = []
     last = {"src": None, "tgt": None}
     for i, link in enumerate(bitext.alignment.links):
-        review = link.confidence < DEFAULT_REVIEW_THRESHOLD and not link.reviewed
-        title = f"link {i + 1}: {link.kind}, confidence {link.confidence:.2f}"
+        review = not (hide_translation or link.reviewed) and link.confidence < DEFAULT_REVIEW_THRESHOLD
+        title = "" if hide_translation else f"link {i + 1}: {link.kind}, confidence {link.confidence:.2f}"
         for side, idx, sents, lang in (("src", link.src, bitext.src, bitext.src_lang),
                                        ("tgt", link.tgt, bitext.tgt, bitext.tgt_lang)):
             chosen = [sents[j] for j in idx]
@@ -340,7 +341,9 @@ def render_html(bitext: Bitext, *, title: str | None = None, hide_translation: b
 
     `hide_translation`: a learner's handout, as the app's Learn mode: each translation shows
     when pointed at, tapped or reached with Tab, and a box shows them all (CSS alone, so
-    the page works offline, printed blank, and in any browser)."""
+    the page works offline, printed blank, and in any browser). Its title and text alone: a
+    teacher found the reviewer's counts, legend, marks and confidences on it, and its box
+    printed on paper (not printed now)."""
     from .epub import book_title   # the EPUB's rule: a corpus's title, else the text's heading
 
     heading = title or book_title(bitext) or f"{bitext.src_lang} – {bitext.tgt_lang}"
@@ -353,15 +356,16 @@ def render_html(bitext: Bitext, *, title: str | None = None, hide_translation: b
         '<input type="checkbox" id="showall">' if hide_translation else "",
         "<header>",
         f"<h1>{html.escape(heading)}</h1>",
+        '<p class="controls"><label for="showall">Show every translation</label> (or point at '
+        'one, tap it, or reach it with Tab)</p>' if hide_translation else
         f"<p>{len(bitext.src)} + {len(bitext.tgt)} sentences, {n} links. Marked in the margin: "
         f"links to review (confidence &lt; {DEFAULT_REVIEW_THRESHOLD}). Hatched: no counterpart "
         f"in the other text.</p>",
-        '<p><label for="showall">Show every translation</label> (or point at one, tap it, '
-        'or reach it with Tab)</p>' if hide_translation else "",
         "</header>",
         f'<main class="pairs">{head}',
         *_rows(bitext, hide_translation),
         "</main>",
+        "" if hide_translation else
         f"<footer><p>{html.escape(str(bitext.alignment.signature))}</p></footer>",
         "</body></html>",
         "",

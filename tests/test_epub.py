@@ -323,12 +323,17 @@ def test_a_book_section_runs_past_its_subheadings(tmp_path: Path):
 @pytest.mark.parametrize("name, first, expected", [
     ("ru-en.po", "ПИСЬМО ИЗ ТВЕРИ", "ПИСЬМО ИЗ ТВЕРИ"),   # a file's name gives way to the heading
     ("ru-en.po", "Он шёл по улице, и шёл дождь, и никто его не ждал.", "ru-en"),   # no heading: the stem
-    ("pismo.ru ↔ pismo.en", "ПИСЬМО ИЗ ТВЕРИ", "pismo.ru ↔ pismo.en"),   # a name given is kept
-    ("notes.txt", "ПИСЬМО ИЗ ТВЕРИ", "notes.txt"),
+    # two files uploaded: their names give way to the heading, and stand in where there is none
+    ("pismo.ru ↔ pismo.en", "ПИСЬМО ИЗ ТВЕРИ", "ПИСЬМО ИЗ ТВЕРИ"),
+    ("pismo.ru.txt ↔ pismo.en.txt", "Письмо из Твери", "Письмо из Твери"),
+    ("pismo.ru.txt ↔ pismo.en.txt", "Он шёл по улице, и шёл дождь.", "pismo.ru.txt ↔ pismo.en.txt"),
+    ("memory.tmx (ru → en)", "ПИСЬМО ИЗ ТВЕРИ", "ПИСЬМО ИЗ ТВЕРИ"),
+    ("notes.txt", "Он шёл по улице, и шёл дождь.", "notes.txt"),
 ])
-def test_a_download_from_a_po_opened_by_path_is_titled_by_its_text(name, first, expected):
-    """An EPUB made in the app from a PO opened by path was titled 'ru-en.po', though the
-    text opens with its title (the command line already titled it by its heading)."""
+def test_a_download_is_titled_by_its_text_before_its_file_names(name, first, expected):
+    """An EPUB made in the app from a PO opened by path was titled 'ru-en.po', and a
+    teacher's class reader, page and handout from two files uploaded 'it ↔ it_en', though
+    the text opens with its title (the command line already titled it by its heading)."""
     from alignment.epub import export_title
     from alignment.types import Alignment, Bitext, Link, Sentence
 

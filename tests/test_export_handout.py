@@ -30,6 +30,24 @@ def test_the_plain_reader_shows_every_translation_and_has_no_box() -> None:
     assert 'tabindex' not in page
 
 
+# what a reviewer reads on the page and a student needs not: the counts and legend, a link's
+# confidence (its cell's tooltip), the margin mark of a link to review, the aligner's signature
+REVIEWERS = ("2 + 2 sentences, 2 links", "Marked in the margin", "confidence 0.40",
+             "cell src review", "<footer>")
+
+
+@pytest.mark.parametrize("hide, shown", [(False, REVIEWERS), (True, ())])
+def test_the_handout_shows_the_title_and_the_text_alone(hide: bool, shown: tuple[str, ...]) -> None:
+    """A teacher's handout opened with "48 + 49 sentences, 48 links. Marked in the margin:
+    links to review (confidence < 0.9)...": the reviewer's page keeps it, the handout not."""
+    bitext = _bitext()
+    unsure = Alignment((Link((0,), (0,), 0.4), Link((1,), (1,), 0.95)), bitext.alignment.signature)
+    page = render_html(Bitext(bitext.src, bitext.tgt, unsure, "it", "en"), title="Il mare",
+                       hide_translation=hide)
+    assert "<h1>Il mare</h1>" in page and all(t in page for t in SRC + TGT)
+    assert [r for r in REVIEWERS if r in page] == list(shown)
+
+
 def test_export_writes_the_handout(tmp_path: Path) -> None:
     from alignment.po import write_po
 
@@ -68,4 +86,7 @@ def test_a_student_reveals_one_translation_then_all(tmp_path: Path) -> None:
         page.get_by_text("Show every translation").click()
         expect(first).to_be_visible()
         expect(second).to_be_visible()
+        page.emulate_media(media="print")      # on paper: the text, no control
+        expect(page.get_by_text("Show every translation")).to_be_hidden()
+        expect(page.get_by_text(SRC[0])).to_be_visible()
         browser.close()

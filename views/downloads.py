@@ -56,6 +56,47 @@ def _exported(bitext: Bitext, fmt: str) -> Made:
         return Made(None, str(exc))
 
 
+EPUB_LAYOUTS = {"paragraphs": "Paragraphs", "pairs": "Sentence pairs",
+                "small": "Pairs, translation small"}
+"""The EPUB's layouts (epub.STYLES), as the Download menu names them."""
+
+
+def default_layout(bitext: Bitext) -> str:
+    """The EPUB layout offered first: "paragraphs" (an original paragraph, then its
+    translation) for a text with paragraphs, as it reads like the book; "pairs" for one
+    written as a single paragraph (pairs from a CAT tool), which would be one block.
+
+    Why a choice: the app always wrote "pairs", a block for each sentence, and a teacher
+    found the command line's paragraphs read much better."""
+    return "paragraphs" if len({s.paragraph for s in bitext.src}) > 1 else "pairs"
+
+
+@callback
+def keep_layout() -> None:
+    """The layout chosen, kept for the session: the menu's radio forgets it once closed."""
+    ss.epub_layout_kept = ss.epub_layout
+
+
+def _epub(bitext: Bitext, layout: str) -> Made:
+    from alignment.epub import render_epub
+
+    return Made(render_epub(bitext, title=export_title(ss.title or "", bitext), style=layout))
+
+
+def epub_offer(bitext: Bitext, file_name: str, wanted: str | None) -> None:
+    """The EPUB's button and, beside it, its layout; a file is made per layout."""
+    layouts = list(EPUB_LAYOUTS)
+    chosen = ss.get("epub_layout_kept") or default_layout(bitext)
+    row = st.container(horizontal=True, vertical_alignment="center")
+    button = row.container(width="content")   # drawn first, filled once the layout is known
+    layout = row.radio("EPUB layout", layouts, index=layouts.index(chosen), key="epub_layout",
+                       format_func=EPUB_LAYOUTS.get, horizontal=True, on_change=keep_layout,
+                       label_visibility="collapsed")
+    with button:
+        offer(bitext, f"epub_{layout}", "EPUB", file_name, "application/epub+zip",
+              lambda: _epub(bitext, layout), wanted == f"epub_{layout}")
+
+
 def _handout(bitext: Bitext) -> Made:
     """A learner's handout: the HTML page with each translation shown when pointed at, tapped
     or reached with Tab (export.render_html); a teacher found no student version."""
@@ -96,6 +137,9 @@ def download_buttons(bitext: Bitext) -> None:
     stem = Path(ss.path).stem
     wanted = ss.pop("dl_wanted", None)
     for fmt, mime in DOWNLOADS:
+        if fmt == "epub":
+            epub_offer(bitext, f"{stem}.epub", wanted)
+            continue
         translation = fmt == "txt"   # one side: the translation, named by its language
         offer(bitext, fmt, f"TXT ({bitext.tgt_lang} text)" if translation else fmt.upper(),
               f"{stem}.{bitext.tgt_lang}.txt" if translation else f"{stem}.{fmt}", mime,

@@ -47,11 +47,22 @@ def learn_controls(bitext: Bitext, shown: Sequence[int] | None = None) -> None:
     row.button("Reveal (space)", key="learn_reveal", on_click=reveal, shortcut="space")
     row.button("Next sentence (j) ▶", key="learn_next", on_click=move_cursor, args=(1,),
                shortcut="j")
+    bar.progress((ss.cursor + 1) / n, text=progress_text(ss.cursor, n, shown, ss.get("resumed")))
+
+
+def progress_text(cursor: int, n: int, shown: Sequence[int] | None, resumed: int | None) -> str:
+    """"Sentence 9 of 48", where in the sentences `shown` (a search or filter narrows them),
+    and, while the cursor stands at `resumed` (the place kept when the text was opened), that
+    it is where the person was reading.
+
+    Why not "resumed where you stopped last time": the place kept is the reader's as much as
+    Learn's (alignment/reader_place.py: one per file), and a teacher who had only searched in
+    the reader was told so on a text never opened in Learn."""
     where = ""
     if shown:
-        where = f" · {bisect.bisect_left(list(shown), ss.cursor) + 1} of {len(shown)} shown"
-    bar.progress((ss.cursor + 1) / n, text=f"Sentence {ss.cursor + 1} of {n}{where}"
-                + (" · resumed where you stopped last time" if ss.get("resumed") else ""))
+        where = f" · {bisect.bisect_left(list(shown), cursor) + 1} of {len(shown)} shown"
+    back = bool(resumed) and cursor == min(resumed, n - 1)
+    return f"Sentence {cursor + 1} of {n}{where}" + (" · where you were reading last time" if back else "")
 
 
 def sentence_cards(bitext: Bitext, shown: Sequence[int] | None) -> None:
