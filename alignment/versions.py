@@ -12,8 +12,9 @@ becomes a row of its own with an empty original. Where several versions add some
 same boundary, their additions share rows in order, and, when an embedder is given, direct
 version-to-version similarity settles the doubt: two additions stay in one row only if their
 cosine reaches `ADDITION_MATCH`. With a single version every link is a row, so N = 2 gives the
-pairwise alignment unchanged. Cost: linear in the number of links; the original is embedded
-once for all pairs.
+pairwise alignment unchanged. A version that does not read as a translation of the original
+(the wrong file: versions_check.py) takes no part in choosing the boundaries: its links are cut
+at the others'. Cost: linear in the number of links; the original is embedded once for all pairs.
 
 Two versions are linked through the original (`text_links`); where that is in doubt (a pivot
 link below the review threshold, many-to-many, or whose two sides' direct cosine is well below
@@ -154,10 +155,26 @@ def join(texts: Sequence[Version], alignments: Sequence[Alignment], *, embedder:
     n0 = len(texts[0].sentences)
     for text, alignment in zip(texts[1:], alignments):
         check_covering(alignment, n0, len(text.sentences), text.name)
+    alignments = _unrelated_cut(alignments)
     same = _similarity(texts, embedder) if embedder is not None else None
     return VersionSet(texts=texts, rows=joint_rows(n0, alignments, same=same),
                       signatures=tuple(a.signature for a in alignments),
                       warnings=tuple(a.warnings for a in alignments), title=title)
+
+
+def _unrelated_cut(alignments: Sequence[Alignment]) -> list[Alignment]:
+    """The alignments with those of versions that do not read as translations (their warning
+    says so: versions_check.py) cut where the others cut the original, so that their links,
+    which say nothing, do not merge the others' rows; all as they are when none or all are."""
+    from .versions_check import is_unrelated, split_links
+
+    apart = [is_unrelated(a.warnings) for a in alignments]
+    if all(apart) or not any(apart):
+        return list(alignments)
+    cuts = set().union(*({end for _, end, _ in _placed(a.links)}
+                         for a, off in zip(alignments, apart) if not off))
+    return [replace(a, links=split_links(a.links, cuts)) if off else a
+            for a, off in zip(alignments, apart)]
 
 
 class _OriginalRuns:
@@ -184,8 +201,11 @@ def align_versions(texts: Sequence[Version], *, embedder: Any, config: Any = Non
                    title: str = "", progress: Progress = no_progress) -> VersionSet:
     """Align the original (`texts[0]`) with every version through the engine, then join.
 
-    The original is embedded once for all pairs (its runs are the same in each)."""
+    The original is embedded once for all pairs (its runs are the same in each). Each pair
+    gets the pair's unrelated-texts check (versions_check.py): the wrong file given for one
+    version went unsaid, and merged the other versions' rows."""
     from .align import AlignConfig, align
+    from .versions_check import unrelated_version_warning
 
     config = config if config is not None else AlignConfig()
     original, alignments = texts[0], []
@@ -193,10 +213,12 @@ def align_versions(texts: Sequence[Version], *, embedder: Any, config: Any = Non
     for k, text in enumerate(texts[1:]):
         def step(done: int, total: int, what: str, k: int = k) -> None:
             progress(k * total + done, (len(texts) - 1) * total, f"{what} {text.name}")
-        alignments.append(align(original.sentences, text.sentences, embedder=embedder,
-                                config=config, src_lang=original.lang or None,
-                                tgt_lang=text.lang or None,
-                                progress=step))
+        alignment = align(original.sentences, text.sentences, embedder=embedder,
+                          config=config, src_lang=original.lang or None,
+                          tgt_lang=text.lang or None, progress=step)
+        said = unrelated_version_warning(original, text, alignment, embedder._inner)
+        alignments.append(alignment if said is None
+                          else replace(alignment, warnings=(*alignment.warnings, said)))
     return join(texts, alignments, embedder=embedder._inner, title=title)
 
 

@@ -300,7 +300,8 @@ def page(open_pair: Callable[..., None] | None = None) -> None:
     st.markdown(set_heading(vs, ss.vs_path))
     st.caption(f"Kept as {md(ss.vs_path)}")
     _pair_notes()
-    notes = [f"{vs.texts[k + 1].name}: {w}" for k, ws in enumerate(vs.warnings) for w in ws]
+    notes = [w if w.startswith(f"{vs.texts[k + 1].name} ") else f"{vs.texts[k + 1].name}: {w}"
+             for k, ws in enumerate(vs.warnings) for w in ws]   # said once where it names it
     if notes:   # what `alignment align` prints: a language the encoder does not know...
         st.warning("\n".join(f"- {md(n)}" for n in notes))
     _pair_buttons(vs, open_pair)

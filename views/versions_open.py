@@ -132,17 +132,30 @@ def upload_section() -> None:
 
 
 def _languages_box(files: Sequence[Any]) -> list[str]:
-    """The texts' languages, original first: detected when the files change, editable."""
+    """The texts' languages, original first: detected when the files change, editable; a
+    warning under the box when a language typed is not the one its text surely is, as the
+    pair's language box says (an English file typed as es was aligned as Spanish unsaid)."""
     from alignment import workspace
+    from alignment.lang import sure_language
     from alignment.read import sample_text
+    from alignment.versions_check import language_warning
 
     ids = tuple(f.file_id for f in files)
     if files and st.session_state.get("vs_langs_for") != ids:
-        guesses = [workspace.guess_language(sample_text(f.name, f.getvalue())) or "?" for f in files]
-        st.session_state.update(vs_langs_for=ids, vs_langs=", ".join(guesses))
+        samples = [sample_text(f.name, f.getvalue()) for f in files]
+        guesses = [workspace.guess_language(sample) or "?" for sample in samples]
+        st.session_state.update(vs_langs_for=ids, vs_langs=", ".join(guesses),
+                                vs_langs_sure=[sure_language(sample) for sample in samples])
     text = st.text_input("Languages, original first (detected; correct them if need be)",
                          key="vs_langs", disabled=not files)
-    return [code.strip() for code in text.split(",") if code.strip()]
+    langs = [code.strip() for code in text.split(",") if code.strip()]
+    sure = st.session_state.get("vs_langs_sure", []) if files else []
+    said = language_warning([f.name for f in files], sure, langs, "as typed above",
+                            " before Align: each text is split into sentences and compared in "
+                            "the language given") if len(langs) == len(files) == len(sure) else None
+    if said:
+        st.warning(md(said))
+    return langs
 
 
 def align_uploaded_set(files: Sequence[Any], langs: Sequence[str]) -> Path:

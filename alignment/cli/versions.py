@@ -120,6 +120,9 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         import click
         said = ", ".join(f"{Path(p).name} {t.lang}" for p, t in zip(paths, texts))
         click.echo(f"Detected languages: {said} (--langs to change)", err=True)
+    else:
+        from .common import warn
+        warn(language_warnings(paths, texts))
     ensure_pairs_kept(texts, tmx, overwrite_edited=overwrite_edited)
     if output:
         pos = [("-o (pair PO)", p) for p in pair_po_paths(texts, output)]
@@ -134,6 +137,19 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
                                            progress=progress), notes)
     return vs, write_set(vs, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
                          embedder=embedder, overwrite_edited=overwrite_edited)
+
+
+def language_warnings(paths: Sequence[str], texts: Sequence[Version]) -> list[str]:
+    """One line, said before the work and never refused, when --langs gives a text a language
+    that a sure detection of it contradicts, as the pair's `align` says of -s and -t: an
+    English file given as es went silently, split by Spanish rules and stored as Spanish."""
+    from ..lang import sure_language
+    from ..versions_check import language_warning
+
+    found = [sure_language("\n".join(s.text for s in t.sentences)) for t in texts]
+    said = language_warning([Path(p).name for p in paths], found, [t.lang for t in texts],
+                            "as given with --langs", " (aligned as given)")
+    return [said] if said else []
 
 
 def ensure_pairs_kept(texts: Sequence[Version], tmx: str | None, *,
@@ -194,10 +210,15 @@ def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: s
 
 
 def describe_set(vs: VersionSet) -> str:
-    """One line: texts, rows, and per version what it leaves out of the original."""
+    """One line: texts, rows, and per version what it leaves out of the original (a version
+    that does not read as a translation of it: that, not a coverage, which would say nothing)."""
+    from ..versions_check import is_unrelated
     from ..versions_compare import summary
 
-    parts = [f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} row{'s' * (len(s.omitted_rows) != 1)} omitted"
-             for s in summary(vs)]
+    unrelated = {k for k, ws in enumerate(vs.warnings) if is_unrelated(ws)}
+    parts = [f"{s.name}: does not read as a translation of {vs.texts[0].name} (see the warning)"
+             if k in unrelated else
+             f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} row{'s' * (len(s.omitted_rows) != 1)} omitted"
+             for k, s in enumerate(summary(vs))]
     sizes = " + ".join(f"{len(t.sentences)} {t.name}" for t in vs.texts)
     return f"{sizes} sentences, {len(vs.rows)} rows; " + "; ".join(parts)

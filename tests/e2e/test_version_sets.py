@@ -164,3 +164,43 @@ def test_what_is_no_set_is_named_for_what_it_is(page, tmp_path):
         page.get_by_role("button", name="Open set").click()
         expect(page.get_by_text(re.compile(said))).to_be_visible()
         expect(page.get_by_text("restore the file")).to_have_count(0)
+
+
+# ---------------------------------------------------------------- languages typed at upload
+# A version set uploaded on the start page: a language typed against its text is said under the
+# languages box before Align, as the pair's language box says it (an English file typed as es
+# was aligned as Spanish without a word).
+
+BOX = "Languages, original first (detected; correct them if need be)"
+
+
+def type_languages(page, text: str) -> None:
+    box = page.get_by_label(BOX)
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def test_a_language_typed_against_a_versions_text_is_said_before_align(page, tmp_path):
+    from test_versions_check import EN, FR, OTHER
+
+    paths = []
+    for name, lines in (("roman", FR), ("anna", EN), ("mill", OTHER)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(" ".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
+    expect(page.locator(".st-key-vs_up_src").get_by_text("roman.txt")).to_be_visible()
+    settle(page)
+    page.locator(".st-key-vs_up_versions input[type=file]").set_input_files(paths[1:])
+    expect(page.get_by_label(BOX)).to_have_value("fr, en, en", timeout=30_000)
+    warning = page.get_by_text("check the language before Align", exact=False)
+    expect(warning).to_have_count(0)   # the detected languages: nothing to say
+    type_languages(page, "fr, en, es")
+    expect(page.get_by_text("mill.txt reads as en, not es as typed above: check the language "
+                            "before Align")).to_be_visible()
+    expect(page.get_by_text("anna.txt reads as", exact=False)).to_have_count(0)
+    type_languages(page, "fr, en, en")
+    expect(warning).to_have_count(0)
