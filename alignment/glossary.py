@@ -19,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .glossary_vocab import is_function_pair, is_same_name, is_vocabulary, label, lemma
+from .glossary_vocab import has_function_word, is_same_name, is_vocabulary, label, lemma
 from .lang import primary
 from .types import Bitext, Side, Token
+from .word_lists import NOUN_CAPITALS, speller_for
 from .word_tokens import is_word, lower
 from .words import link_tokens_of
 
@@ -29,8 +30,8 @@ from .words import link_tokens_of
 @dataclass(frozen=True)
 class GlossaryEntry:
     """One word pair, each word as the text writes it most often inside sentences ('Brücke',
-    'Paul', but 'le' for a 'Le' opening one: `_shown_forms`), how often the text links them
-    (in any case), and one link showing it."""
+    'Paul', but 'le' for a 'Le' opening one: `_shown_forms`, `_sentence_case`), how often the
+    text links them (in any case), and one link showing it."""
 
     src: str
     tgt: str
@@ -47,11 +48,13 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: boo
 
     Punctuation and number pairs are left out, and pairs that are no vocabulary (a function
     word linked to a content word: glossary_vocab.py): a learner looks up words. So are, unless
-    asked for, pairs of two function words ('il' -> 'the' led a teacher's list) and names both
-    texts spell alike ('Vries' -> 'Vries').
+    asked for, pairs with a function word on either side ('il' -> 'the' led a teacher's list)
+    and names both texts spell alike ('Vries' -> 'Vries').
     """
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], int] = {}
+    linked: set[tuple[str, str]] = set()
+    hidden: set[tuple[str, str]] = set()   # pairs with a function word, unless asked for
     forms: tuple[Counter[tuple[str, bool]], Counter[tuple[str, bool]]] = (Counter(), Counter())
     for k, link in enumerate(bitext.alignment.links):
         if not link.words:
@@ -63,32 +66,40 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: boo
             if w.confidence < min_confidence or w.src >= len(src) or w.tgt >= len(tgt):
                 continue
             a, b = _key(src[w.src].text, bitext.src_lang), _key(tgt[w.tgt].text, bitext.tgt_lang)
+            linked.add((a, b))
             if not (_lexical(a) and _lexical(b)) \
-                    or not is_vocabulary(a, b, bitext.src_lang, bitext.tgt_lang) \
-                    or (not function_words
-                        and is_function_pair(a, b, bitext.src_lang, bitext.tgt_lang)):
+                    or not is_vocabulary(a, b, bitext.src_lang, bitext.tgt_lang):
                 continue
+            if not function_words and has_function_word(a, b, bitext.src_lang, bitext.tgt_lang):
+                hidden.add((a, b))
             counts[a, b] += 1
             first.setdefault((a, b), k)
-    rows = [r for r in _grouped(counts, first, bitext.src_lang, bitext.tgt_lang,
-                                (_shown_forms(forms[0], bitext.src_lang),
-                                 _shown_forms(forms[1], bitext.tgt_lang)))
+    langs = (bitext.src_lang, bitext.tgt_lang)
+    shown = _sentence_case((_shown_forms(forms[0], langs[0]), _shown_forms(forms[1], langs[1])),
+                           forms, linked, langs)
+    rows = [r for r in _grouped(counts, first, bitext.src_lang, bitext.tgt_lang, shown, hidden)
             if names or not is_same_name(r[0], r[1])]
     return tuple(GlossaryEntry(src, tgt, n, k, bitext.link_text(k, "src"), bitext.link_text(k, "tgt"))
                  for src, tgt, n, k in sorted(rows, key=lambda r: (-r[2], r[0].lower(), r[1].lower())))
 
 
 def _grouped(counts: Counter[tuple[str, str]], first: dict[tuple[str, str], int], src_lang: str,
-             tgt_lang: str, shown: tuple[dict[str, str], ...]) -> list[tuple[str, str, int, int]]:
+             tgt_lang: str, shown: tuple[dict[str, str], ...],
+             hidden: set[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
     """(source, target, count, first link) rows, one per pair of lemmas: the forms of a declined
     or conjugated word were a row each ('Москва', 'Москве', 'Москву', all 'Moscow'). Each side
-    shows its lemma where the text writes it, else its commonest form, then the others met."""
+    shows its lemma where the text writes it, else its commonest form, then the others met.
+    A row holding a pair of `hidden` is left out whole: leaving out the pair alone showed the
+    row's other forms as a row of their own ('alle' -> 'at', where all its forms read
+    'alla (alle)' -> 'at')."""
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for a, b in counts:   # lemmas of the forms shown: lower-cased, 'Haus' read as 'haus(en)'
         key = (lemma(shown[0].get(a, a), src_lang), lemma(shown[1].get(b, b), tgt_lang))
         groups.setdefault(key, []).append((a, b))
     rows = []
     for (lem_a, lem_b), pairs in groups.items():
+        if hidden.intersection(pairs):
+            continue
         sides = []
         for side, lem in ((0, lem_a), (1, lem_b)):
             met: Counter[str] = Counter()
@@ -102,6 +113,8 @@ def _grouped(counts: Counter[tuple[str, str]], first: dict[tuple[str, str], int]
 
 
 _SENTENCE_END = frozenset(".!?…。！？؟")
+# words a language capitalises wherever they stand: a list knows them in lower case all the same
+_ALWAYS_CAPITAL = {"en": frozenset({"i"})}
 # Turkish and Azerbaijani write a name's ending after an apostrophe ("İstanbul'a", "Amman'dan"),
 # which the tokenizer cuts off as it cuts French "l'homme": the word is what stands before it
 _NAME_APOSTROPHE = frozenset({"tr", "az"})
@@ -121,14 +134,22 @@ def _key(text: str, lang: str) -> str:
 
 def _count_forms(forms: Counter[tuple[str, bool]], tokens: Sequence[Token], lang: str) -> None:
     """Count each word of `tokens` as (form, opens a sentence?): the first word of a link or
-    after a full stop takes a capital that is no part of it ('Le chat' is 'le chat')."""
-    opens = True
+    after a full stop takes a capital that is no part of it ('Le chat' is 'le chat'). Dutch
+    gives it to the word after an elided "'s" or "'t" ("'s Avonds", "'t Was")."""
+    opens, after = True, ""
     for token in tokens:
         if is_word(token.text):
             forms[_form(token.text, lang), opens] += 1
-            opens = False
+            opens = opens and _elided(token.text, after)
         elif any(c in _SENTENCE_END for c in token.text):
             opens = True
+        after = token.text
+
+
+def _elided(word: str, before: str) -> bool:
+    """Is `word` an elided "'s", "'t", "'k", "'n" (or its letter, the apostrophe cut off)?"""
+    bare = word.lstrip("'’")
+    return len(bare) == 1 and bare.islower() and (bare != word or before in ("'", "’"))
 
 
 def _shown_forms(forms: Counter[tuple[str, bool]], lang: str) -> dict[str, str]:
@@ -157,6 +178,64 @@ def _rank(form: str, inner: Counter[str], total: Counter[str]) -> tuple[bool, in
     shout's: headings in capitals inside a line outnumbered the word's own form, and the row
     read 'PAZAR'), then how often inside sentences, then anywhere."""
     return not (form.isupper() and len(form) > 1), inner[form], total[form]
+
+
+def _sentence_case(shown: tuple[dict[str, str], dict[str, str]],
+                   forms: tuple[Counter[tuple[str, bool]], Counter[tuple[str, bool]]],
+                   linked: set[tuple[str, str]], langs: tuple[str, str]
+                   ) -> tuple[dict[str, str], dict[str, str]]:
+    """`shown` with the capital of a word the text capitalises only where it opens a sentence
+    taken off ('Poi', 'Pagò', 'Eindelijk' were headwords, 'Then' a translation), unless it is a
+    name: a word linked to one the other text capitalises inside a sentence ('Marco'), or one
+    the language's word list lacks in lower case (and no counterpart written in lower case
+    says it is a word: Spanish 'Pagó', which the Spanish list lacks, beside Italian 'pagò').
+    German capitalises every noun: its capitals stay, and say nothing of a counterpart."""
+    inner = tuple(_inner_capitals(forms[s], langs[s]) for s in (0, 1))
+    partners: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+    for a, b in linked:
+        partners[0].setdefault(a, set()).add(b)
+        partners[1].setdefault(b, set()).add(a)
+    out = (dict(shown[0]), dict(shown[1]))
+    unknown: tuple[list[str], list[str]] = ([], [])
+    for s in (0, 1):
+        if primary(langs[s]) in NOUN_CAPITALS:
+            continue
+        speller = speller_for(langs[s])
+        for key, form in shown[s].items():
+            if not _title(form) or key in inner[s] or _named(key, s, shown, inner, partners) \
+                    or key in _ALWAYS_CAPITAL.get(primary(langs[s]), ()):
+                continue
+            if speller is not None and key in speller:
+                out[s][key] = key
+            else:
+                unknown[s].append(key)
+    for s in (0, 1):
+        for key in unknown[s]:
+            if any(not out[1 - s].get(p, p)[:1].isupper() for p in partners[s].get(key, ())):
+                out[s][key] = key
+    return out
+
+
+def _named(key: str, side: int, shown: tuple[dict[str, str], dict[str, str]],
+           inner: tuple[set[str], ...], partners: tuple[dict[str, set[str]], ...]) -> bool:
+    """Is the word of `side` linked to a name: one the other text capitalises inside a
+    sentence, or spells alike with a capital ('Rossi' -> 'Rossi' after 'Sig.' and 'Mr.', whose
+    stops read as sentence ends)?"""
+    linked = partners[side].get(key, set())
+    return bool(linked & inner[1 - side]) \
+        or (key in linked and shown[1 - side].get(key, "")[:1].isupper())
+
+
+def _inner_capitals(forms: Counter[tuple[str, bool]], lang: str) -> set[str]:
+    """The words (lower-cased) the text capitalises inside a sentence: names, save in German."""
+    if primary(lang) in NOUN_CAPITALS:
+        return set()
+    return {lower(form, lang) for form, opens in forms if not opens and form[:1].isupper()}
+
+
+def _title(form: str) -> bool:
+    """'Poi', 'A': a capital first letter only ('NATO', 'McEwan' are written so)."""
+    return form[:1].isupper() and not any(c.isupper() for c in form[1:])
 
 
 def _lexical(token: str) -> bool:

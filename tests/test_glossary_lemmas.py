@@ -32,7 +32,7 @@ def _text(pairs: list[tuple[str, str]], langs: str) -> Bitext:
      "ru-en", ("Москва (Москве, Москву, Москвы)", "Moscow", 5)),
     ([("Галерее сто лет.", "A hundred-year gallery."), ("Галерею закрыли.", "They closed the gallery."),
       ("Галерея открыта.", "Open gallery.")],
-     "ru-en", ("Галерея (Галерее, Галерею)", "gallery", 3)),
+     "ru-en", ("галерея (галерее, галерею)", "gallery", 3)),  # capitals only opening sentences
     ([("Häuser stehen.", "Il y a des maisons."), ("Haus steht.", "Une maison.")],
      "de-fr", ("Haus (Häuser)", "maison (maisons)", 2)),
 ])

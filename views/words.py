@@ -8,6 +8,7 @@ book, so it runs in a worker thread; a fragment polls it and draws the word mode
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -153,9 +154,9 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
     """Word pairs of the text with counts and an example; sortable table, CSV and Anki exports.
 
     Made when the panel opens and kept until the next edit: the glossary of a 5,000-link
-    text takes 0.35 s, which every click would pay otherwise. Pairs of function words and
+    text takes 0.35 s, which every click would pay otherwise. Pairs with a function word and
     names spelled alike are out unless ticked: a teacher's vocabulary list was led by 'the'."""
-    from alignment.glossary import glossary, to_csv
+    from alignment.glossary import glossary
     from alignment.search import plain_finds
 
     if not has_words(bitext):
@@ -167,7 +168,7 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
         ticks = st.columns(2)
         options = {"function_words": ticks[0].checkbox(
                        "Function words", key="gloss_function_words",
-                       help="Pairs of two function words ('the', 'a', 'and', 'of')."),
+                       help="Pairs with a function word ('the', 'a', 'and', 'of', 'alle')."),
                    "names": ticks[1].checkbox(
                        "Names spelled alike", key="gloss_names",
                        help="A name the translation writes as the original does ('Lucia').")}
@@ -180,13 +181,27 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
         st.dataframe([{bitext.src_lang: e.src, bitext.tgt_lang: e.tgt, "count": e.count,
                        "link": e.example + 1, "example": e.src_example} for e in entries],
                      width="stretch", hide_index=True)
-        cols = st.columns(2)
-        cols[0].download_button("CSV", to_csv(entries, bitext.src_lang, bitext.tgt_lang),
-                                file_name=f"{title}-glossary.csv", mime="text/csv",
-                                on_click="ignore")
-        cols[1].button("Prepare an Anki deck", key="gloss_anki", on_click=_prepare_anki)
-        if ss.get("anki_ready"):
-            deck = _anki(bitext, entries, title, (query, *options.values()))
-            cols[1].download_button("Anki deck (.apkg)", deck,
-                                    file_name=f"{title}-glossary.apkg",
-                                    mime="application/octet-stream", on_click="ignore")
+        _exports(bitext, entries, title, query, tuple(options.values()))
+
+
+def _exports(bitext: Bitext, entries: Any, title: str, query: str,
+             options: tuple[bool, ...]) -> None:
+    """The CSV and Anki buttons: both hold the rows shown, and under a search say so in their
+    labels and file names ('Download the 2 rows shown as CSV', 'story-glossary-perche.csv'):
+    a teacher took the CSV of a search for 'perche', 2 rows, for the glossary."""
+    from alignment.glossary import to_csv
+
+    rows = f"Download the {counted(len(entries), 'row')} shown as"
+    words = re.sub(r"[^\w-]+", "-", query).strip("-")[:40]
+    name = f"{title}-glossary-{words}" if words else f"{title}-glossary"
+    cols = st.columns(2)
+    cols[0].download_button(f"{rows} CSV" if query else "CSV",
+                            to_csv(entries, bitext.src_lang, bitext.tgt_lang),
+                            file_name=f"{name}.csv", mime="text/csv", key="gloss_csv",
+                            on_click="ignore")
+    cols[1].button("Prepare an Anki deck", key="gloss_anki", on_click=_prepare_anki)
+    if ss.get("anki_ready"):
+        deck = _anki(bitext, entries, title, (query, *options))
+        cols[1].download_button(f"{rows} an Anki deck" if query else "Anki deck (.apkg)", deck,
+                                file_name=f"{name}.apkg", key="gloss_apkg",
+                                mime="application/octet-stream", on_click="ignore")

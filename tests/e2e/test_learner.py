@@ -16,9 +16,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import open_by_path, reader_table, settle, upload_pair
+from e2e_helpers import choose_link, open_by_path, reader_table, settle, upload_pair
 
 pytestmark = pytest.mark.e2e
+# the glossary's exports: under a search they say how many rows they hold
+CSV = re.compile(r"^(CSV|Download the [\d,]+ rows? shown as CSV)$")
+ANKI = re.compile(r"^(Anki deck \(\.apkg\)|Download the [\d,]+ rows? shown as an Anki deck)$")
 
 
 def deck_words(path: Path, tmp: Path) -> list[tuple[str, str]]:
@@ -41,18 +44,51 @@ def test_the_anki_deck_holds_the_rows_of_the_search_shown(page, po_copy, tmp_pat
     search.press("Enter")
     settle(page)
     page.get_by_role("button", name="Prepare an Anki deck").click()
-    expect(page.get_by_role("button", name="Anki deck (.apkg)")).to_be_visible()
+    expect(page.get_by_role("button", name=ANKI)).to_be_visible()
     search.fill("eau")
     search.press("Enter")
     settle(page)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Anki deck (.apkg)").click()
+        page.get_by_role("button", name=ANKI).click()
     words = deck_words(Path(info.value.path()), tmp_path)
     assert words and all("eau" in w or "eau" in t for w, t in words), words
     with page.expect_download() as info:
-        page.get_by_role("button", name="CSV", exact=True).click()
+        page.get_by_role("button", name=CSV).click()
     csv_rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[1:]
     assert sorted(tuple(r.split(",")[:2]) for r in csv_rows) == words  # the same rows
+
+
+def _csv_rows(path: str) -> list[list[str]]:
+    import csv
+
+    return list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8"))))[1:]
+
+
+def test_the_glossary_csv_of_a_search_says_it_holds_the_rows_shown(page, po_copy):
+    """A teacher searched the glossary for 'perche', clicked "CSV" and took its 2 rows for the
+    glossary: under a search the button and the file name say which rows it holds."""
+    open_by_path(page, po_copy)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="Find word links").click()
+    expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
+    page.get_by_text("Glossary: the text's word pairs").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    assert info.value.suggested_filename == "journey.po-glossary.csv"
+    every = _csv_rows(info.value.path())
+    search = page.get_by_label("Search the glossary")
+    search.click()
+    page.keyboard.type("pont")
+    page.keyboard.press("Enter")
+    settle(page)
+    button = page.get_by_role("button", name=re.compile(r"^Download the \d+ rows? shown as CSV$"))
+    expect(button).to_be_visible()
+    shown = int(re.search(r"\d+", button.inner_text()).group())
+    with page.expect_download() as info:
+        button.click()
+    assert info.value.suggested_filename == "journey.po-glossary-pont.csv"
+    rows = _csv_rows(info.value.path())
+    assert 0 < shown == len(rows) < len(every), (shown, rows)
 
 
 def test_learn_mode_steps_through_the_sentences_a_search_shows(page, po_copy):
@@ -253,19 +289,17 @@ def _csv_pairs(page) -> list[tuple[str, str]]:
     import csv
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="CSV", exact=True).click()
+        page.get_by_role("button", name=CSV).click()
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
     return [(r[0], r[1]) for r in rows[1:]]
 
 
 def _function_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Rows whose first words are both among their languages' commonest (FUNCTION_TOP)."""
-    from alignment.glossary_vocab import FUNCTION_TOP
-    from alignment.word_lists import function_words
+    """Rows whose first word on either side is a function word of its language."""
+    from alignment.glossary_vocab import has_function_word
 
-    fr, en = function_words("fr", FUNCTION_TOP), function_words("en", FUNCTION_TOP)
     return [(s, t) for s, t in rows
-            if s.split(" (")[0].lower() in fr and t.split(" (")[0].lower() in en]
+            if has_function_word(s.split(" (")[0], t.split(" (")[0], "fr", "en")]
 
 
 def test_a_teachers_glossary_leaves_out_function_words_and_its_search_folds(page, po_copy):
@@ -411,3 +445,61 @@ def test_hovering_a_word_lights_up_its_counterpart(page):
     assert counterpart.evaluate(colour) == LIT
     other = row.locator("td.tgt mark.w:not(.%s)" % group).first
     assert other.evaluate(colour) != LIT  # only the counterpart lights up
+
+
+STORY = (("Il vecchio ponte", "The old bridge"),
+         ("Il ponte è vecchio. Lucia lo attraversa ogni mattina.",
+          "The bridge is old. Lucia crosses it every morning."),
+         ("Il fiume è calmo. Le barche dormono. Un cane abbaia.",
+          "The river is calm. The boats are asleep. A dog barks."),
+         ("La sera torna a casa. Il ponte è ancora lì.",
+          "In the evening she goes home. The bridge is still there."))
+
+
+def _epub_from_menu(page, layout: str) -> tuple[str, str]:
+    """The layout chosen beside Download ▸ EPUB (the menu open), then the EPUB: its title and
+    first chapter."""
+    page.locator(".st-key-epub_layout").get_by_text(layout, exact=True).click()
+    settle(page)
+    expect(page.get_by_role("radio", name=layout)).to_be_checked()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="EPUB", exact=True).click()
+    assert info.value.suggested_filename.endswith(".epub")
+    book = zipfile.ZipFile(info.value.path())
+    title = re.search(r"<dc:title>(.*?)</dc:title>", book.read("OEBPS/content.opf").decode()).group(1)
+    return title, book.read("OEBPS/c0000.xhtml").decode()
+
+
+def test_a_teachers_class_reader_from_two_files(page, tmp_path):
+    """A teacher's report on a story uploaded as two files: the EPUB, page and handout were
+    titled 'it ↔ it_en' though the story opens with its heading; the handout opened with the
+    reviewer's counts; the app's EPUB was in sentence pairs alone; Learn said "resumed where
+    you stopped last time" on a text never opened in Learn (the reader's place)."""
+    it, en = tmp_path / "ponte_it.txt", tmp_path / "ponte_en.txt"
+    it.write_text("\n\n".join(a for a, _ in STORY), encoding="utf-8")
+    en.write_text("\n\n".join(b for _, b in STORY), encoding="utf-8")
+    upload_pair(page, it, en)
+    page.get_by_role("button", name="Align", exact=True).click()
+    reader_table(page).locator("tr.row").first.wait_for(timeout=90_000)
+    settle(page)
+    page.get_by_role("button", name="Download").click()
+    expect(page.get_by_role("radio", name="Paragraphs")).to_be_checked()   # for a story in paragraphs
+    title, chapter = _epub_from_menu(page, "Paragraphs")
+    assert title == "Il vecchio ponte"
+    assert 'class="para"' in chapter and 'class="pair"' not in chapter
+    title, chapter = _epub_from_menu(page, "Sentence pairs")
+    assert title == "Il vecchio ponte" and 'class="pair"' in chapter and 'class="para"' not in chapter
+    with page.expect_download() as handout:
+        page.get_by_role("button", name="HTML handout (translations hidden)").click()
+    text = Path(handout.value.path()).read_text(encoding="utf-8")
+    assert "<title>Il vecchio ponte</title>" in text and "Le barche dormono." in text
+    assert "sentences," not in text and "Marked in the margin" not in text
+    page.keyboard.press("Escape")
+    choose_link(page, 5)                  # read in the reader, never in Learn; then closed
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name="Close").click()
+    page.get_by_role("button", name=re.compile(r"ponte_it.*↔")).first.click()
+    reader_table(page).locator("tr.row").first.wait_for()
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
+    expect(page.get_by_text(re.compile(r"Sentence 5 of \d+ · where you were reading last time"))
+           ).to_be_visible()
+    expect(page.get_by_text(re.compile("resumed"))).to_have_count(0)
