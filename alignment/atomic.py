@@ -4,9 +4,11 @@ Every module that writes a file a person keeps (PO, TMX, exports, corpora, draft
 writes through here. It sits below po.py and snapshot.py, which both need it, so neither imports
 the other for it. Standard library only (tempfile, os.replace).
 
-The hidden files beside a target (the temporary `.NAME.XXXXXXXX.tmp`, po_guard's `.NAME.lock`)
+The hidden files beside a target (the temporary `.NAME.XXXXXXXX.w.tmp`, po_guard's `.NAME.lock`)
 are named by `hidden_prefix`, which keeps them within the file system's name limit, and a
-temporary file a killed run left behind is removed when its target is written next.
+temporary file a killed run left behind is removed when its target is written next: at once,
+as its writer holds a lock on it (flock) that the system drops when the writer dies, even by
+kill -9; after an hour where locks cannot be told (or the file is an older version's `.tmp`).
 """
 
 from __future__ import annotations
@@ -21,10 +23,18 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:   # no flock (Windows): a temporary file's age alone says it was left
+    fcntl = None  # type: ignore[assignment]
+
 NAME_MAX = 255        # bytes in one file name (ext4, XFS, Btrfs, tmpfs, APFS)
 STALE_AFTER = 3600.0  # seconds: a temporary file untouched this long belongs to no running write
 _RANDOM = 8           # tempfile.mkstemp's random part: 8 of [a-z0-9_]
-_TMP = ".tmp"
+_TMP = ".tmp"         # the temporary files of versions before the lock, removed by age only
+_HELD = ".w.tmp"      # ours now: the writer holds a flock on it until it is renamed or removed
+HELD_GRACE = 5.0      # seconds: mkstemp creates the file unlocked; its writer locks it at once
+_WRITING: set[str] = set()   # this process's temporary files (threads: the app's sessions)
 
 
 def hidden_prefix(name: str, tail: int) -> str:
@@ -43,17 +53,23 @@ def hidden_prefix(name: str, tail: int) -> str:
     return f".{cut}~{digest}."
 
 
-def _temp_prefix(path: Path) -> str:
-    return hidden_prefix(path.name, _RANDOM + len(_TMP))
+def _temp_prefix(path: Path, suffix: str = _HELD) -> str:
+    return hidden_prefix(path.name, _RANDOM + len(suffix))
+
+
+def _temp_names(path: Path, suffix: str) -> re.Pattern[str]:
+    prefix = _temp_prefix(path, suffix)
+    return re.compile(re.escape(prefix) + f"[a-z0-9_]{{{_RANDOM}}}" + re.escape(suffix) + r"\Z")
 
 
 def remove_stale_temps(path: str | os.PathLike[str], *, older_than: float = STALE_AFTER) -> int:
-    """Delete the temporary files of `path` that a killed or failed run left (only our own
-    `.NAME.XXXXXXXX.tmp`, plain files untouched for `older_than` seconds: a write in progress
-    renews its file's time). Returns how many; a file that cannot be removed is left."""
+    """Delete the temporary files of `path` that a killed or failed run left: only our own, plain
+    files; a `.NAME.XXXXXXXX.w.tmp` that no process holds locked (its writer is gone: a rerun
+    after kill -9 found it there for an hour), and any untouched for `older_than` seconds (a
+    write in progress renews its file's time; an older version's `.tmp` holds no lock). Returns
+    how many; a file that cannot be removed is left."""
     path = Path(path)
-    prefix = _temp_prefix(path)
-    ours = re.compile(re.escape(prefix) + f"[a-z0-9_]{{{_RANDOM}}}" + re.escape(_TMP) + r"\Z")
+    held, unheld = _temp_names(path, _HELD), _temp_names(path, _TMP)
     removed, now = 0, time.time()
     try:
         entries = os.scandir(path.parent)
@@ -61,16 +77,46 @@ def remove_stale_temps(path: str | os.PathLike[str], *, older_than: float = STAL
         return 0
     with entries:
         for entry in entries:
-            if not (entry.name.startswith(prefix) and ours.match(entry.name)):
-                continue
+            locks = bool(held.match(entry.name))
+            if not (locks or unheld.match(entry.name)) or os.path.abspath(entry.path) in _WRITING:
+                continue   # not ours, or being written by this very process
             try:
                 status = entry.stat(follow_symlinks=False)
-                if stat.S_ISREG(status.st_mode) and now - status.st_mtime > older_than:
+                age = now - status.st_mtime
+                if stat.S_ISREG(status.st_mode) and (
+                        age > older_than or (locks and age > HELD_GRACE and _unheld(entry.path))):
                     os.unlink(entry.path)
                     removed += 1
             except OSError:
                 continue
     return removed
+
+
+def _unheld(path: str) -> bool:
+    """Whether no process holds the lock that a writer keeps on its temporary file; False where
+    it cannot be told (no flock here, a file we may not open)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)   # shared: a read-only open may take it
+        return True
+    except OSError:   # held (EWOULDBLOCK), or locks not kept on this file system
+        return False
+    finally:
+        os.close(fd)
+
+
+def _hold(fd: int) -> None:
+    """Lock our new temporary file for as long as it is open (see remove_stale_temps)."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:   # no locks on this file system: the file's age tells, as before
+            pass
 
 
 def write_advice(error: OSError, fallback: str = "check the folder exists and is writable") -> str:
@@ -99,8 +145,9 @@ def _discard(tmp: str) -> None:
         pass
 
 
-def _stage(asked: Path, data: bytes | memoryview) -> tuple[str, Path]:
-    """Write `data` to a synced temporary file beside the target; (temporary path, target)."""
+def _stage(asked: Path, data: bytes | memoryview) -> tuple[str, Path, int]:
+    """Write `data` to a synced temporary file beside the target; (temporary path, target, its
+    descriptor, open and locked until the caller closes it: after the rename)."""
     path = asked
     if path.is_symlink():
         path = Path(os.path.realpath(path))
@@ -119,21 +166,33 @@ def _stage(asked: Path, data: bytes | memoryview) -> tuple[str, Path]:
         raise _named(exc, asked) from None
     remove_stale_temps(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=_TMP)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=_HELD)
     except OSError as exc:
         raise _named(exc, asked) from None
+    _WRITING.add(os.path.abspath(tmp))
     try:
-        with os.fdopen(fd, "wb") as fh:
+        _hold(fd)
+        with os.fdopen(fd, "wb", closefd=False) as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
     except BaseException as exc:
         _discard(tmp)
+        _close(fd, tmp)
         if isinstance(exc, OSError):
             raise _named(exc, asked) from None
         raise
-    return tmp, path
+    return tmp, path, fd
+
+
+def _close(fd: int, tmp: str) -> None:
+    """Close a temporary file's descriptor (its lock goes with it)."""
+    _WRITING.discard(os.path.abspath(tmp))
+    try:
+        os.close(fd)
+    except OSError:
+        pass
 
 
 def atomic_write_many(items: Sequence[tuple[str | os.PathLike[str], bytes | memoryview]]
@@ -142,21 +201,24 @@ def atomic_write_many(items: Sequence[tuple[str | os.PathLike[str], bytes | memo
     written first, then all are renamed, so a failure or an interruption before the renames
     leaves every old file as it was, never one side new and the other old. Paths as asked."""
     asked = [Path(path) for path, _ in items]
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[str, Path, int]] = []
     renamed = 0
     try:
         for path, (_, data) in zip(asked, items):
             staged.append(_stage(path, data))
-        for (tmp, target), path in zip(staged, asked):
+        for (tmp, target, _), path in zip(staged, asked):
             try:
                 os.replace(tmp, target)
             except OSError as exc:
                 raise _named(exc, path) from None
             renamed += 1
     except BaseException:
-        for tmp, _ in staged[renamed:]:
+        for tmp, _, _ in staged[renamed:]:
             _discard(tmp)
         raise
+    finally:
+        for tmp, _, fd in staged:
+            _close(fd, tmp)
     return asked
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import polib
 
 from .errors import InputError, POFormatError
+from .file_kind import refuse_special
 from .po_guard import lint
 from .po_read import po_to_bitext
 from .snapshot import load_snapshot, store_snapshot
@@ -24,6 +25,7 @@ from .types import Bitext
 
 
 def read_po_bytes(path: Path) -> bytes:
+    refuse_special(path, "give a PO file")   # /dev/zero read whole, a named pipe waited for ever
     try:
         return path.read_bytes()
     except IsADirectoryError:
@@ -73,6 +75,9 @@ def read_po_data(path: str | os.PathLike[str], data: bytes) -> tuple[Bitext, str
     Why apart from the file: an uploaded PO is checked under the name the person gave it
     ('bad.po, line 26'), before a copy is kept under another name."""
     path = Path(path)
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():   # else: 'header lacks Language ...'
+        raise InputError(f"{path}: the file is empty; give a PO file of aligned pairs (alignment "
+                         f"align SRC TGT -o pairs.po writes one)")
     fingerprint = hashlib.sha256(data).hexdigest()
     cached = load_snapshot(fingerprint, data)
     if cached is not None:

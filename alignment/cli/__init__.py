@@ -51,7 +51,6 @@ def main(ctx: click.Context, cache_dir: str | None) -> None:
     Example: alignment corpus build sample -o sample.po
     """
     warnings.showwarning = _one_line_warning
-    _stop_on_sigterm(ctx)
     if cache_dir:
         import os
         os.environ["ALIGNMENT_CACHE_DIR"] = cache_dir  # read by cache_root.cache_root
@@ -61,26 +60,6 @@ def main(ctx: click.Context, cache_dir: str | None) -> None:
 
 
 _PYTHON_WARNING = warnings.showwarning
-
-
-def _stop_on_sigterm(ctx: click.Context) -> None:
-    """SIGTERM (`kill`, `timeout`, a closed terminal's job control) ends the command the way
-    Ctrl-C does, by an exception, so that a write in progress removes its temporary file and
-    releases its lock (atomic.py, po_guard.py); killed outright, it left `.NAME.XXXX.tmp` files,
-    79 MB for the encoder's weights. Exit status 143 (128 + 15), as if killed. Only in the main
-    thread and over the default action; the default is back when the command ends."""
-    import signal
-    import threading
-
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    signal.signal(signal.SIGTERM, stop)
-    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
 
 
 def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:  # type: ignore[no-untyped-def]

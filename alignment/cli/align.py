@@ -11,8 +11,9 @@ from typing import Any
 import click
 
 from .common import (check_before_work, check_output_paths, describe_alignment, detect_languages,
-                     engine_options, lang_options, output_options, quiet_option, read_lines, warn,
+                     engine_options, lang_options, output_options, quiet_option, warn,
                      write_outputs)
+from .lines import read_lines
 from .paths import TEXTS, FilePath
 
 @click.command("align")

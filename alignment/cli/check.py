@@ -76,7 +76,9 @@ def _check_names(only: tuple[str, ...]) -> list[str]:
 @click.argument("pairs", type=FilePath(read=True, give=PAIRS))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "po"]), default="text",
               show_default=True, help="text: one line per finding; json: a list of objects; "
-              "csv: a report for a spreadsheet (the link's two texts, a column for the answer); "
+              "csv: a report for a spreadsheet (the link's two texts, a column for the answer; "
+              "UTF-8 starting with a byte order mark, by which Excel reads accented letters "
+              "right: `tail -c +4` drops it); "
               "po: write the findings into PAIRS.po as '#. check:' comments and fuzzy flags; "
               "a fuzzy flag the check sets is noted so ('#. check: fuzzy set by alignment "
               "check') and removed with the note once no error or warning is left on the link, "

@@ -26,16 +26,22 @@ F = Callable[..., Any]
 
 class AlignmentGroup(click.Group):
     """A group whose commands report user errors, and files they cannot write, as one line and
-    exit 1; Ctrl+C as what it left written, exit 130 (cli/interrupt.py)."""
+    exit 1; Ctrl+C as what it left written, exit 130, and SIGTERM, SIGHUP so too, exit 143, 129
+    (cli/interrupt.py)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         interrupt.start()
+        caught = interrupt.catch_signals()
         try:
             return super().invoke(ctx)
         except (AlignmentError, OSError) as exc:
             _said(exc)
         except KeyboardInterrupt:
             interrupt.interrupted()
+        except interrupt.Stopped as exc:   # SIGTERM, SIGHUP
+            interrupt.interrupted(int(exc.code or 1))
+        finally:
+            interrupt.release_signals(caught)
 
 
 def _said(exc: AlignmentError | OSError) -> NoReturn:
@@ -290,13 +296,6 @@ def read_pairs_or_po(path: str, src_lang: str | None = None,
     return read_po_fingerprinted(path)
 
 
-def read_lines(path: str) -> list[str]:
-    """The lines of a text file (alignment.read, imported only when a command reads)."""
-    from ..read import read_lines as read_file_lines
-
-    return read_file_lines(path)
-
-
 # outputs that cannot go to standard output ('-'), and why (said in the refusal)
 NOT_TO_STDOUT = {
     "--epub": "an EPUB is a zip archive, not text; give a file name (e.g. --epub book.epub)",
@@ -333,6 +332,7 @@ def check_output_paths(outputs: Sequence[tuple[str, str | None]], inputs: Sequen
     """
     from ..errors import InputError
     from ..export import check_outputs
+    from ..file_kind import refuse_special
     from ..po import ensure_replaceable
     from ..po_guard import ensure_not_edited_po
 
@@ -344,6 +344,10 @@ def check_output_paths(outputs: Sequence[tuple[str, str | None]], inputs: Sequen
         raise InputError(f"{' and '.join(to_stdout)} {'both' if len(to_stdout) == 2 else 'all'} "
                          f"name '-': only one output can go to standard output; give the "
                          f"others a file name")
+    for option, path in outputs:   # before check_outputs and the edited-PO check read them
+        if path and path != "-":
+            refuse_special(path, "give a file name" if option in NOT_TO_STDOUT else
+                           "give a file name, or '-' for standard output", f"{option} {path}")
     check_outputs(list(outputs), list(inputs))
     for option, path in outputs:
         if not path or path == "-":

@@ -72,9 +72,10 @@ def corpus_list(root: Any) -> None:
 @click.option("--force", is_flag=True, help="Take the text, or replace the cached copy, even "
               "when it does not look like the side (another language, a length far from the "
               "other side's).")
+@quiet_option
 @click.pass_obj
 def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
-                 url: str | None, timeout: float, force: bool) -> None:
+                 url: str | None, timeout: float, force: bool, quiet: bool = False) -> None:
     """Download the sides of corpus ID that are not bundled, keep their section, cache them
     (in CACHE/corpora/ID/: see `alignment corpus -h`).
 
@@ -86,7 +87,10 @@ def corpus_fetch(root: Any, corpus_id: str, file: str | None, side: str | None,
     """
     from ..corpora import load_corpus
     from ..corpus_fetch import fetch_side
+    from ..file_kind import refuse_special
 
+    if file:
+        refuse_special(file, "give the saved web page, or its section as text", f"--file {file}")
     corpus = load_corpus(corpus_id, root)
     sides = [corpus.side(side)] if side else [s for s in (corpus.src, corpus.tgt) if s.url]
     if not sides:

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_language_options,
-                     read_pairs_or_po, unwritable_said, write_outputs)
+                     quiet_option, read_pairs_or_po, unwritable_said, write_outputs)
 from .paths import PAIRS, FilePath
 
 @click.command("export", context_settings=CONTEXT)
@@ -57,13 +57,14 @@ from .paths import PAIRS, FilePath
               help="--glossary: keep the names both texts spell alike ('Lucia' -> 'Lucia').")
 @pair_language_options
 @overwrite_edited_option
+@quiet_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                html: str | None, html_learner: str | None, txt: str | None, epub: str | None, epub_layout: str,
                anki: str | None = None,
                corrected: str | None = None, original: str | None = None,
                glossary: str | None = None, function_words: bool = False, names: bool = False,
                src_lang: str | None = None, tgt_lang: str | None = None,
-               overwrite_edited: bool = False) -> None:
+               overwrite_edited: bool = False, quiet: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, the
     translation as plain text, an EPUB, Anki sentence cards and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
     `alignment import` reads it): a sheet of pairs becomes cards or a book.

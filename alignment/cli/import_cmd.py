@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from .common import (CONTEXT, check_before_work, describe_alignment, overwrite_edited_option,
-                     pair_language_options, read_pairs_file, write_outputs)
+                     pair_language_options, quiet_option, read_pairs_file, write_outputs)
 from .paths import FilePath
 
 
@@ -19,8 +19,9 @@ from .paths import FilePath
               required=True, help="The PO file to write ('-': standard output).")
 @pair_language_options
 @overwrite_edited_option
+@quiet_option
 def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
-               overwrite_edited: bool = False) -> None:
+               overwrite_edited: bool = False, quiet: bool = False) -> None:
     """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff) or 2, TSV or CSV file into
     a PO file: one link per translation unit, segment or table row, its texts as the
     translator cut them.

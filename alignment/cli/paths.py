@@ -15,14 +15,16 @@ from typing import Any
 import click
 
 from ..errors import InputError
+from ..file_kind import refuse_special
 
 TEXTS = "text, HTML, Markdown, EPUB, DOCX, ODT or PDF"
 PAIRS = "a PO file, or a TMX, XLIFF, TSV or CSV file"
 
 
 class FilePath(click.Path):
-    """A path of one file. A folder given is refused in one line (InputError, exit 1), naming
-    what to give instead; so is '-' for a file read (`read`), which standard input never is.
+    """A path of one file. A folder, a device or a pipe given is refused in one line
+    (InputError, exit 1), naming what to give instead, before anything opens it; so is '-' for
+    a file read (`read`), which standard input never is.
 
     `give` says what a file read should be (TEXTS, PAIRS); an output is asked for a file name,
     `example` showing one inside the folder given."""
@@ -45,7 +47,19 @@ class FilePath(click.Path):
                 example = f" (e.g. {said.rstrip(os.sep)}{os.sep}{self.example})" \
                     if self.example else ""
                 raise InputError(f"{said} is a folder; give a file name{example}")
+            if not (value == "-" and self.allow_dash):
+                refuse_special(value, self._instead(value), said)
         return super().convert(value, param, ctx)
+
+    def _instead(self, value: str) -> str:
+        """What to give in place of a device or a pipe (file_kind.refuse_special)."""
+        if self.read:
+            return f"give {self.give or 'a file'}"
+        if not self.allow_dash:
+            return "give a file name"
+        if os.path.realpath(value) == os.devnull:   # a script's way to drop an output
+            return "give a file name, or '-' for standard output (and > /dev/null to drop it)"
+        return "give a file name, or '-' for standard output"
 
 
 def _option(param: click.Parameter | None) -> str:

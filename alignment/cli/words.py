@@ -13,8 +13,9 @@ import click
 from ..registry import EMBEDDERS
 from . import interrupt
 from .common import (check_before_work, check_writable, detect_languages, eflomal_option,
-                     lang_options, overwrite_edited_option, quiet_option, read_lines,
-                     unwritable_said, warn, word_config)
+                     lang_options, overwrite_edited_option, quiet_option, unwritable_said,
+                     warn, word_config)
+from .lines import read_lines
 from .paths import FilePath
 
 def format_pharaoh(links: Any) -> str:
@@ -65,6 +66,8 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
 
     if Path(pairs).is_dir():
         raise InputError(f"{pairs} is a folder; give a PO file (or a TMX, XLIFF, TSV or CSV file)")
+    from ..file_kind import refuse_special
+    refuse_special(pairs, "give a PO file (or a TMX, XLIFF, TSV or CSV file)")
     output = _check_words_output(pairs, output, overwrite_edited)
     read, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang)
     bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
