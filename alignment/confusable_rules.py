@@ -107,6 +107,36 @@ def _comparative(m: re.Match[str]) -> bool:
         word not in lemmas.get(p, (word,)) for p in ("ADJ", "ADV"))
 
 
+# words before a 'than' that may be its comparison, beside COMPARATIVES and the -er comparatives:
+# 'no sooner seated, than', 'nothing else than', 'hardly had he..., than' (old usage)
+_COMPARED_TOO = NOT_COMPARED | frozenset("else different differently otherwise prefer prefers preferred "
+                                         "preferring hardly scarcely barely".split())
+_SUBJECTS = frozenset("i you he she it we they there".split())
+
+
+def _then_clause(m: re.Match[str]) -> bool:
+    """'and than hurried on', 'and than I'll tell you': a verb or a subject opens a clause after
+    'than', and nothing before it in the sentence is compared ('more likely to harm, than good',
+    'No sooner seated, than they sprang up', 'taller and than')."""
+    after = m.group("n").lower()
+    if re.split(r"['’]", after)[0] not in _SUBJECTS and not (
+            "VERB" in (pos := _pos(after)) and "NOUN" not in pos):
+        return False
+    sentence = re.split(r"[.!?…]\s", m.string[:m.start()])[-1]
+    return not any(_compared(w.lower()) for w in re.findall(r"[^\W\d_]+", sentence))
+
+
+@lru_cache(maxsize=4096)
+def _compared(word: str) -> bool:
+    """A word a 'than' may complete: 'more', 'sooner', 'else', 'taller' (an -er form that is not
+    its own lemma)."""
+    if word in COMPARATIVES or word in _COMPARED_TOO:
+        return True
+    from .word_lists import english_lemmas
+    lemmas = english_lemmas(word)
+    return word.endswith("er") and any(word not in lemmas.get(p, (word,)) for p in ("ADJ", "ADV"))
+
+
 def _adjective_noun(m: re.Match[str]) -> bool:
     """'it's big hand': a word only an adjective, then a noun that is no adjective or adverb."""
     a, n = _pos(m.group("a").lower()), _pos(m.group("n").lower())
@@ -201,6 +231,8 @@ ENGLISH: tuple[Rule, ...] = (
     _rule(r"(?P<w>Their)\s+(?P<a>[a-z]+)(?:\s*[.,;:!?]|\s+and\s+(?:the|a|an|I|we|you|he|she|they|it|my|"
           r"our|his|her|this|that)\b)", "they're", flags=0, before=_SENTENCE_START, fits=_loose_adjective),
     _rule(rf"(?P<w>Than)\s+(?!(?:{_FRAGMENT_THAN})\b)[a-z]", "then", flags=0, before=_SENTENCE_START),
+    _rule(r"\b(?P<w>than)\s+(?P<n>[A-Za-z]+(?:['’][a-z]+)?)\b", "then", flags=0,
+          before=rf"{_words('[Aa]nd|[Bb]ut')}|,", yes="then", no="than", fits=_then_clause),
     _rule(r"\b(?P<w>it['’]s)\b", "its", before=_words("has|have|had|having")),
     _rule(rf"\b(?P<w>[Ww]ere)\s+(?:is|are|was|did|does){END}", "where", flags=0),
     _rule(r"\b(?P<w>where)\b", "were", before=_words("they|we")),

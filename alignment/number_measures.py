@@ -12,7 +12,8 @@ figure), or rounds to it as the other is written ('100 km' / '60 miles'). The nu
 looks a measure's counterpart up by the band its value falls in (filed_under, looked_up), not
 by one rounded value per side: '100 km' (62.1 miles, read as 62) and '60 miles' (96.6 km, read
 as 97) never met, and the correct conversion was an error. The units are few and their factors
-fixed, so a table does it; no library in pyproject reads units in prose.
+fixed, so a table does it; no library in pyproject reads units in prose. The same units written
+out after a number in words ('neuf mètres', 'six feet') are read by unit_named, for number_units.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
+
+from .word_similarity import fold
 
 if TYPE_CHECKING:
     from .numbers import Quantity
@@ -83,6 +86,20 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
     if m is None or m.lastgroup is None:
         return None
     return _NAMES[int(m.lastgroup[1:])], m.end()
+
+
+# the words of UNITS folded as number_words folds a text ('mètres' is 'metres', 'Fuß' 'fuss')
+_UNIT_WORD = re.compile("|".join(f"(?P<u{k}>{fold(words)})" for k, (words, _) in enumerate(UNITS.values())),
+                        re.IGNORECASE)
+
+
+def unit_named(word: str) -> str | None:
+    """The unit a word after a number in words names ('mètres', 'feet', 'kilos', 'km': 'm');
+    None for a letter alone ('m', 'g', 'l'), which after words is mostly another word ("trois
+    m'ont dit"), and for the temperatures (their words are two: 'degrés Celsius')."""
+    m = _UNIT_WORD.fullmatch(fold(word)) if len(word) > 1 and word.isalpha() else None
+    unit = _NAMES[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
+    return None if unit in TEMPERATURES else unit
 
 
 def converted(value: Decimal, unit: str) -> tuple[str, Decimal]:

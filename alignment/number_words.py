@@ -22,6 +22,7 @@ from .number_arabic import arabic_forms, duals
 from .number_clock_said import said_spans, times_apart
 from .number_compounds import compounds, masked
 from .number_halves import said_about
+from .number_measures import unit_named
 from .number_ordinals import has_ordinal
 from .number_turkish import spaced, without_endings
 
@@ -259,7 +260,8 @@ OR_WORDS: dict[str, str] = {"en": "or|to", "fr": "ou|a", "de": "oder|bis", "it":
 SCALES = (r"cents?|milles?|millions?|milliards?|hundreds?|thousands?|millions?|billions?|hundert|"
           r"tausend|millionen|cientos?|mil|millones|cento|mila|milioni|duizend|honderd|miljoen")
 # measures a translator converts ('cinquante kilometres' / 'thirty miles', 'deux mille metres'
-# / 'five thousand feet': Alibi's Maupassant), folded; a number before one is not compared
+# / 'five thousand feet': Alibi's Maupassant), folded; a number before one is not compared,
+# unless number_measures converts its unit (_blanked)
 MEASURES: dict[str, str] = {
     "en": r"miles?|feet|foot|yards?|inches|inch|leagues?|acres?|pounds?|ounces?|stones?|gallons?|"
           r"pints?|kilometres?|kilometers?|metres?|meters?|kilos?|kilograms?|degrees?|"
@@ -301,8 +303,9 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     ('quinze jours' / 'two weeks'), nor a time said in words ('oito e quinze', number_clock_said),
     nor a range ('six or seven-and-twenty' / 'vingt-sept',
     LIMSI's Emma), nor the first words of a larger number ('deux mille'), nor a measure a
-    translator may convert ('cinquante kilometres' / 'thirty miles': 8.3 false warnings per
-    1,000 clean links on Alibi before), nor a compound ('deux mille cinq cents',
+    translator may convert into a unit no table here knows ('vingt lieues' / 'sixty miles': 8.3
+    false warnings per 1,000 clean links on Alibi when all were compared; one before a unit
+    number_measures converts is, _blanked), nor a compound ('deux mille cinq cents',
     number_compounds: number_pairs compares those whole). One only where it cannot be the
     article (ONE_ALONE: Spanish 'uno'). Spans are the text's own where folding keeps its
     length (else none: start = end = 0)."""
@@ -314,9 +317,8 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
     cardinal = pattern.pattern.removeprefix(r"\b").removesuffix(r"\b")
     said = phrases_apart(lang) + [f"(?:{cardinal}) (?:{SCALES})"]
     if primary(lang) in MEASURES:
-        said += [f"(?:{cardinal}) (?:[^\\W\\d_]+ )?(?:de |d')?(?:{MEASURES[primary(lang)]})"]
-    apart = re.sub(r"\b(?:" + "|".join(said) + r")\b", lambda m: " " * len(m.group()), folded) \
-        if said else folded
+        said += [f"(?:{cardinal}) (?:[^\\W\\d_]+ )?(?:de |d')?(?P<unit>{MEASURES[primary(lang)]})"]
+    apart = re.sub(r"\b(?:" + "|".join(said) + r")\b", _blanked, folded) if said else folded
     same = len(folded) == len(text)
     apart = masked(apart, compounds(folded, lang) + _said(text, lang))
     found = [(words[m.group()], m) for m in pattern.finditer(apart)]
@@ -325,6 +327,14 @@ def compared_numbers(text: str, lang: str) -> list[tuple[int, str, int, int]]:
         ones = re.finditer(rf"\b{ONE_ALONE[primary(lang)]}\b", rest)
         found = sorted(found + [(1, m) for m in ones], key=lambda f: f[1].start())
     return [(n, m.group(), *((m.start(), m.end()) if same else (0, 0))) for n, m in found]
+
+
+def _blanked(m: re.Match[str]) -> str:
+    """A phrase compared_numbers leaves out, blanked; but a number before a unit number_measures
+    converts is kept ('neuf mètres' / 'six meters' was no finding): number_units.converted finds
+    its conversion ('trois kilomètres' / 'two miles') by value."""
+    unit = m.groupdict().get("unit")
+    return m.group() if unit and unit_named(unit) else " " * len(m.group())
 
 
 @lru_cache(maxsize=16)

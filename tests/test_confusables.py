@@ -8,6 +8,9 @@ words) the rules fire twice, both on a real slip of the published French ('Au mo
 de choisir l'arbre', Alice: 'où'). The rules added for a proofreader's modern texts (a report, a
 manual, a blog, news: 'Le chiffre d'affaires à atteint', 'vendredi a 17 h', 'far to timid',
 "You're password") fire on none of these sentences, nor on the modern texts' correct translations.
+'than' for 'then' after 'and', 'but' or a comma ('and than hurried on', a proofreader's Alice) fires
+on none of the 83 'than' of the LIMSI English (one without its test for a comparison before it: 'They
+no sooner began..., than we perceived'), of the 36 of Alice whole, nor of Alibi's English stories.
 """
 
 from __future__ import annotations
@@ -93,6 +96,16 @@ SLIPS = [  # (original, translation, languages, word written, word meant, level)
      "Their", "They're", "warning"),
     ("Reinicie luego NoteBox.", "Than restart NoteBox.", ("es", "en"), "Than", "Then", "warning"),
     ("La casa tiene su encanto.", "The house has it's charm.", ("es", "en"), "it's", "its", "warning"),
+    # 'than' after 'and', 'but' or a comma opening a clause, nothing compared before it: a
+    # proofreader's book (Alice)
+    ("Il regarda sa montre, puis repartit en hâte.", "He looked at his watch, and than hurried on.",
+     ("fr", "en"), "than", "then", "warning"),
+    ("Gagnons la rive, et puis je vous conterai mon histoire.",
+     "Let us get to the shore, and than I'll tell you my history.", ("fr", "en"), "than", "then", "warning"),
+    ("Il hésita, mais ensuite il entra.", "He hesitated, but than he went in.", ("fr", "en"), "than", "then",
+     "warning"),
+    ("Elle ferma la porte, puis s'assit.", "She shut the door, than sat down.", ("fr", "en"), "than", "then",
+     "warning"),
 ]
 
 
@@ -149,6 +162,16 @@ CLEAN = [  # look-alike sentences where the word written is right
     ("Leur charmante fille est venue.", "Their lovely and talented daughter came.", ("fr", "en")),
     ("Plus que jamais.", "Than ever.", ("fr", "en")),
     ("Il en a plus qu'elle.", "He has it, she has less.", ("fr", "en")),
+    # 'than' after a comma or 'and' completing a comparison earlier in the sentence (LIMSI's
+    # Confessions and Mohicans; old usage after 'hardly')
+    ("À peine eurent-ils versé l'eau, que nous la vîmes couler.",
+     "They no sooner began to pour the water, than we perceived it running.", ("fr", "en")),
+    ("Elle était plus grande et plus forte, et que lui il le savait.",
+     "She was taller and stronger, and than he knew it.", ("fr", "en")),
+    ("Il aimait mieux partir, que nous restions.", "He would rather leave, than we stayed.", ("fr", "en")),
+    ("À peine avait-elle parlé, qu'il se leva.", "She had hardly spoken, than he rose.", ("fr", "en")),
+    ("Personne d'autre, que lui ne le pouvait.", "Nobody else, than he could do it.", ("fr", "en")),
+    ("Mieux vaut un ami, que de l'or.", "Better a friend, than gold.", ("fr", "en")),
 ]
 
 
