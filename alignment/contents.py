@@ -10,12 +10,17 @@ reader is listed as corrected. Date lines ("mars 1925") stay out: they are no pl
 The original's headings come first; a link with none there lists the translation's (a
 heading the translator added). A text where more than `MAX_SHARE` of the links would be
 headings (a list, verse, a presplit file of short lines) gets no contents: such a list
-would be no guide. The EPUB export (epub.py) cuts its files at a stricter rule, titles that
-name a chapter ("Chapter 3", "IV."): a file per section heading would be too many.
+would be no guide. Nor is a line of verse or of a letter's address ("HEARTHRUG,", "And pour
+the waters of the Nile"): a run of short lone paragraphs one of which runs on into the next
+(ends with a comma, a semicolon, a colon or a dash) lists none of its lines; a title block
+("Le vieux pont", "Lewis Carroll", "CHAPITRE PREMIER") stays. The EPUB export (epub.py)
+cuts its files at a stricter rule, titles that name a chapter ("Chapter 3", "IV."): a file
+per section heading would be too many.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,15 +44,34 @@ class Heading:
     whole: bool = True
 
 
+LINE_CHARS = 80
+"""A lone paragraph this short may be a line of verse or of an address."""
+_RUNS_ON = re.compile(r"[,;:\-–—]$")
+
+
 def _lone(sents: Sequence[Sentence]) -> list[bool]:
-    """For each sentence: is it the only sentence of its paragraph?"""
+    """For each sentence: is it the only sentence of its paragraph, and no line of verse (one of
+    a run of short lone paragraphs where a line runs on into the next)?"""
     per = Counter(s.paragraph for s in sents)
-    return [per[s.paragraph] == 1 for s in sents]
+    lone = [per[s.paragraph] == 1 for s in sents]
+    texts = [s.text.strip() for s in sents]
+    short = [alone and len(text) <= LINE_CHARS for alone, text in zip(lone, texts)]
+    start = 0
+    while start < len(sents):
+        end = start + 1
+        if short[start]:
+            while end < len(sents) and short[end]:
+                end += 1
+            if any(_RUNS_ON.search(texts[k]) for k in range(start, end)):
+                lone[start:end] = [False] * (end - start)
+        start = end
+    return lone
 
 
 def _is_heading(sent: Sentence, lone: bool) -> bool:
     text = sent.text.strip()
-    return lone and looks_like_heading(text) and not DATE_LINE.match(text)
+    return lone and looks_like_heading(text) and not DATE_LINE.match(text) \
+        and not _RUNS_ON.search(text)
 
 
 def _side(sents: Sequence[Sentence], lone: Sequence[bool], idx: Sequence[int]) -> tuple[str, bool]:

@@ -83,6 +83,16 @@ def place_on_page(page_ids: Sequence[int], *wanted: int | None) -> int | None:
     return page_ids[0] if page_ids else None
 
 
+def page_after_selection(link: int, shown: Sequence[int] | None, per_page: int) -> int:
+    """The page (0-based) the reader shows once the search or the filters changed: a search or
+    a filter starts on its first page; none left (`shown` None: every link), the page of the
+    link selected, `link`. Why: clearing a search, or a filter turned on and off, showed page 1
+    of the book while the Link box still said 700."""
+    if shown is not None:
+        return 0
+    return max(0, link) // max(1, per_page)
+
+
 def hidden_by_selection(link: int, shown: Sequence[int] | None) -> bool:
     """Whether a jump to `link` would land on a page without it: the search or the filters
     (`shown`, None for all links) leave it out."""

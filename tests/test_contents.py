@@ -51,6 +51,28 @@ def test_what_reads_as_a_heading(paragraph, expected):
     assert [h.text for h in found if h.link == 0] == ([expected] if expected else [])
 
 
+LETTER = ["ALICE'S RIGHT FOOT, ESQ.", "HEARTHRUG,", "NEAR THE FENDER,", "(WITH ALICE'S LOVE)."]
+VERSE = ["How doth the little crocodile", "Improve his shining tail,",
+         "And pour the waters of the Nile", "On every golden scale!"]
+
+
+@pytest.mark.parametrize("lines, listed", [
+    (LETTER, []),                                       # an address, in capitals
+    (VERSE, []),                                        # verse, a line a paragraph
+    (["Alice folded her hands, and began: --"] + VERSE, []),
+    (["CHORUS", "Wow! wow! wow! —"], []),
+    (["Le vieux pont", "Lewis Carroll", "CHAPITRE PREMIER"],   # a title block stays
+     ["Le vieux pont", "Lewis Carroll", "CHAPITRE PREMIER"]),
+    (["CHAPITRE II", "« Oui », dit-elle."], ["CHAPITRE II"]),    # a short line of dialogue after it
+    (["LE VIEUX PONT,"], []),                           # ends with a comma
+])
+def test_lines_of_verse_or_of_an_address_are_no_headings(lines, listed):
+    """A proofreader's book listed 'HEARTHRUG,' and 'And pour the waters of the Nile' among
+    its chapters: short lone paragraphs, but lines of a run where a line runs on."""
+    src = prose(6, 0) + [(line, 2 + k) for k, line in enumerate(lines)] + prose(30, 20)
+    assert [h.text for h in headings(bitext(src, src))] == listed
+
+
 def test_a_heading_only_the_translation_has_is_listed_by_its_text():
     src = prose(12, 0)
     tgt = prose(6, 0) + [("Translator's note", 5)] + prose(6, 6)

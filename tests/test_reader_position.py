@@ -12,7 +12,7 @@ import pytest
 from alignment import browse, workspace
 from alignment.draft_summary import changed_links, describe, summary
 from alignment.reader_place import (Place, cleared_note, hidden_by_selection, keep_place,
-                                    load_place, place_on_page)
+                                    load_place, page_after_selection, place_on_page)
 from alignment.types import Alignment, Bitext, Link, Sentence
 
 
@@ -98,6 +98,19 @@ def test_a_jump_is_hidden_where_the_selection_leaves_its_link_out(link, shown, h
 ])
 def test_the_note_says_what_was_cleared(search, filters, note):
     assert cleared_note(912, search, filters) == note
+
+
+@pytest.mark.parametrize("link, shown, per_page, page", [
+    (699, None, 50, 13),            # the search cleared, the filters off: link 700's page
+    (0, None, 50, 0),
+    (199, None, 200, 0),
+    (200, None, 200, 1),
+    (699, (3, 699, 702), 50, 0),    # a search or a filter starts on its first page
+    (699, (), 50, 0),               # nothing found
+])
+def test_a_changed_selection_opens_at_its_first_page_or_cleared_at_the_links(link, shown,
+                                                                             per_page, page):
+    assert page_after_selection(link, shown, per_page) == page
 
 
 # ---------------------------------------------------------------- what a draft holds

@@ -27,6 +27,9 @@ shortcut library's listener on document):
   next, "Reviewed, next"). They threw the typed text
   away without a word. "Mark reviewed" leaves the sentences as they were, and the box keeps
   the typing (views/editor.py), so it asks nothing.
+- The Link box's + and -, and a number typed there then left (Enter, Tab, a click elsewhere:
+  Streamlit applies it), ask the same way; answered no, the box shows its link again (it kept
+  the number, and the next click applied it without a word).
 - A click on a row of the reader's table chooses that link (as its number typed in the Link box;
   the box's panel opens), and asks first the same way.
 - So does the Mode switch to Learn (a click on it, or an arrow key in the Mode buttons): Learn
@@ -172,17 +175,65 @@ window.addEventListener('click', e => {
 // Only that same label or button reuses the answer: Close clicked just after a refused switch
 // to Learn was stopped without a word (a browser test failed one run in five).
 let answered = {at: -1e9, ok: false, on: null};
-const stop = e => {
-  if (!guarded(e) || !pending()) return;
+const stop = e => {   // false: the typing is kept, and the event stopped
+  if (!guarded(e) || !pending()) return true;
   const on = e.target.closest('label, button') || e.target;
   const again = on === answered.on && performance.now() - answered.at < 400;
   const ok = again ? answered.ok : ask();
   answered = {at: performance.now(), ok, on};
   if (!ok) { e.stopPropagation(); e.preventDefault(); }
+  return ok;
 };
-window.addEventListener('click', e => { if (e.target.closest?.('.st-key-sel')) return; stop(e); }, true);
-window.addEventListener('mousedown', e => { if (e.target.closest?.('.st-key-sel button')) stop(e); }, true);
-window.addEventListener('keydown', e => { if (e.target.closest?.('.st-key-sel, .st-key-mode')) stop(e); }, true);
+// The Link box applies its number on Enter, an arrow key, its + and - (on their click), or
+// when it loses the focus (Streamlit's rule). Refused, the number typed there is put back to
+// the one it showed when it got the focus: left in it, a click on "Next page" applied it
+// without a word. The click that ends a refused press of + or - is stopped too: the press
+// alone was, and the next link came all the same.
+const SEL = '.st-key-sel input';
+let selShown = null, settling = false, refusedPress = null;
+window.addEventListener('focusin', e => {
+  if (!settling && e.target.matches?.(SEL)) selShown = e.target.value;
+}, true);
+const putBack = (input, then) => {
+  settling = true;
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, selShown);
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  setTimeout(() => {   // once drawn: applying the number shown changes nothing, and ends the edit
+    input.dispatchEvent(then === 'Enter' ? new KeyboardEvent('keydown',
+      {key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true}) : new FocusEvent('focusout', {bubbles: true}));
+    settling = false;
+  }, 0);
+};
+const keepLink = () => {
+  const input = document.querySelector(SEL);
+  if (input && input === document.activeElement && selShown !== null && input.value !== selShown)
+    putBack(input, 'Enter');
+};
+window.addEventListener('click', e => {
+  const press = e.target.closest?.('.st-key-sel button');
+  if (press && press === refusedPress) { e.stopPropagation(); e.preventDefault(); }
+  if (!e.target.closest?.('.st-key-sel')) stop(e);
+}, true);
+window.addEventListener('mousedown', e => {
+  const press = e.target.closest?.('.st-key-sel button');
+  refusedPress = press && !stop(e) ? press : null;
+  if (refusedPress) keepLink();
+}, true);
+window.addEventListener('keydown', e => {
+  const t = e.target;
+  if (settling || !t.closest?.('.st-key-sel, .st-key-mode')) return;
+  if (!stop(e)) keepLink();
+  else if (t.matches(SEL) && ['Enter', 'ArrowUp', 'ArrowDown'].includes(e.key))
+    setTimeout(() => { selShown = t.value; }, 0);   // applied: the box's link now
+}, true);
+window.addEventListener('focusout', e => {
+  const t = e.target;
+  if (settling || !t.matches?.(SEL) || selShown === null || t.value === selShown || !pending()) return;
+  const again = answered.ok && performance.now() - answered.at < 400;   // its + or - pressed
+  const ok = again || ask();
+  answered = {at: performance.now(), ok, on: e.relatedTarget?.closest?.('label, button') || null};
+  if (!ok) { e.stopImmediatePropagation(); putBack(t, 'focusout'); }
+}, true);
 // Applied corrections not saved and no recovery draft to keep them (views/keys.UNDRAFTED)
 const undrafted = () => !!document.querySelector('[data-alignment-undrafted]');
 window.addEventListener('beforeunload', e => {

@@ -11,6 +11,7 @@ from alignment import browse, drafts, workspace
 from alignment.contents import Heading
 from alignment.contents_update import headings   # the headings a correction left stand are kept
 from alignment.kept import note_copy
+from alignment.reader_place import page_after_selection
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
@@ -325,8 +326,9 @@ def reader() -> None:
     show_words = word_views.word_sidebar(bitext, lambda: embedder(EMBEDDER))
     hits, ids = selection(bitext, query, filters)
     place.reveal_jump(query, filters, ids)
-    if ss.get("last_selection") != (query, filters):  # a new search starts on its first page
-        ss.last_selection, ss.page_no = (query, filters), 0
+    if ss.get("last_selection") != (query, filters):
+        ss.last_selection = (query, filters)
+        ss.page_no = page_after_selection(ss.get("link", 0), ids, ss.get("per_page", 50))
     toolbar(bitext)
     mode = ss.get("mode", "Read")
     per_page = ss.get("per_page", 50)

@@ -256,6 +256,39 @@ def test_a_jump_shows_its_link_and_the_book_reopens_where_it_was_worked_on(page,
     expect(reader_table(page).locator("tr#link-1")).to_be_in_viewport()
 
 
+def test_a_search_cleared_or_a_filter_turned_off_shows_the_page_of_the_link(page, tmp_path):
+    """A proofreader at link 180 searched, then emptied the Find box (or turned "To review
+    (fuzzy) only" on and off): the reader showed page 1 of the book while the Link box still
+    said 180. A search or a filter still starts on its first page."""
+    open_by_path(page, book(tmp_path / "book.po"))
+    choose_link(page, 180)
+    at_180 = "Page 4 of 5 · rows 151–200 of 205"
+    expect(caption(page, at_180)).to_be_visible()
+    find = page.locator(".st-key-q input")
+    find.click()
+    page.keyboard.type("Alice")
+    page.keyboard.press("Enter")
+    expect(caption(page, "Page 1 of 1 · rows 1–40 of 40")).to_be_visible()
+    settle(page)
+    find.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.press("Enter")
+    expect(caption(page, at_180)).to_be_visible()
+    expect(reader_table(page).locator("tr#link-180")).to_have_class(re.compile(r"\bcurrent\b"))
+    settle(page)
+    page.get_by_role("button", name="Next page ▶").first.click()
+    expect(caption(page, "Page 5 of 5 · rows 201–205 of 205")).to_be_visible()
+    settle(page)
+    fuzzy = sidebar(page).get_by_text("To review (fuzzy) only")
+    fuzzy.click()
+    expect(caption(page, "Page 1 of 1 · rows 1–40 of 40")).to_be_visible()
+    settle(page)
+    fuzzy.click()
+    expect(caption(page, at_180)).to_be_visible()
+    expect(page.get_by_label("Link (the blue row)")).to_have_value("180")
+
+
 # ---------------------------------------------------------------- 5. Split
 # "Split" in the correction panel, as a proofreader uses it: the link is cut where its halves
 # pair best, and the halves stay to review. Cut in the middle, a sentence was paired with the

@@ -190,6 +190,47 @@ def test_switching_to_learn_asks_before_the_typed_text_goes(page, po_copy):
     expect(box).to_have_value("Typed, not applied.")
 
 
+def test_the_link_box_keeps_the_link_and_the_typing_when_asked_no(page, po_copy):
+    """A proofreader's report: typing not applied, the "+" of "Link (the blue row)" clicked and
+    the question answered Cancel: the next link came all the same, and the typing was gone.
+    Another number typed in the box, Enter, Cancel: the box kept that number, and the next
+    click elsewhere (leaving the box applies its number) moved there without a word. Now the
+    box is put back to its link, and leaving it with another number asks first."""
+    open_by_path(page, po_copy)
+    open_editor(page)
+    type_in_editor(page, "Typed, not applied.")
+    box, number = page.get_by_label("Edit the target sentence"), page.get_by_label("Link (the blue row)")
+    asked: list[str] = []
+    yes: list[bool] = []   # the answers to give, Cancel once they are used up
+    page.on("dialog", lambda d: (asked.append(d.message), d.accept() if yes and yes.pop() else d.dismiss()))
+    page.get_by_test_id("stNumberInputStepUp").click()
+    settle(page)
+    assert len(asked) == 1 and "not applied" in asked[0], asked
+    expect(number).to_have_value("1")
+    expect(box).to_have_value("Typed, not applied.")
+    for leave in ("Enter", "Tab", None):   # None: the box left with 4 in it
+        number.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("4")
+        if leave:
+            page.keyboard.press(leave)
+            settle(page)
+            expect(number).to_have_value("1")   # put back
+            expect(page.get_by_text("Press Enter to apply")).to_have_count(0)
+        reader_table(page).locator("thead").click()   # leaves the box
+        settle(page)
+        expect(number).to_have_value("1")
+        expect(row(page, 1)).to_have_class(re.compile(r"\bcurrent\b"))
+        expect(box).to_have_value("Typed, not applied.")
+    assert len(asked) == 4, asked
+    yes.append(True)   # answered yes, the "+" goes to the next link, asking once
+    page.get_by_test_id("stNumberInputStepUp").click()
+    expect(number).to_have_value("2")
+    expect(row(page, 2)).to_have_class(re.compile(r"\bcurrent\b"))
+    settle(page)
+    assert len(asked) == 5, asked
+
+
 def test_merge_with_previous_keeps_the_merged_link_selected(page, po_copy):
     open_by_path(page, po_copy)
     open_editor(page)
