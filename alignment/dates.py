@@ -41,6 +41,7 @@ from .calendar_forms import calendar, figure_months, weekday_adverb
 from .word_similarity import fold
 from .lang import primary
 from .number_scales import SPACE
+from .number_thai import calendar_words
 from .numbers import number_values
 from .types import Finding, Span
 from .word_lists import make_finding
@@ -96,6 +97,8 @@ def named(text: str, lang: str, strict: bool = True) -> list[DateWord]:
     """The months and weekdays text names. Strict: only those surely meant as such (module
     docstring: AMBIGUOUS words next to a figure or capitalised mid-sentence, no lower-case
     month in a language that capitalises them); else every word spelt as one."""
+    if primary(lang) == "th":   # run on into the words around them ('เดือนมกราคม'): number_thai
+        return [DateWord(key, text[a:b], a, b) for key, a, b in calendar_words(text)]
     names = calendar(lang)
     if not names:
         return []

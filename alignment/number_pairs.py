@@ -46,6 +46,7 @@ from .number_clock_words import clock_word_findings
 from .number_compounds import compounds
 from .number_halves import approximations, half_hours, near_any
 from .number_ordinals import ordinals
+from .number_thai import OWN_READER
 from .number_turkish import spaced, without_endings
 from .number_units import converted
 from .number_words import OTHER_FORMS, phrases_apart, spelled
@@ -142,7 +143,10 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def numbers_in_words(text: str, lang: str) -> list[WordNumber]:
     """The numbers text writes out in words (VALUES, read whole, longest first), less those
-    the module docstring leaves out, each with the measure after it."""
+    the module docstring leaves out, each with the measure after it. Not Thai: its words
+    folded lose their tone marks ('ห้า', five, read as 'หา', to look for); number_thai reads them."""
+    if primary(lang) in OWN_READER:
+        return []
     table = _table(primary(lang))
     if not table:
         return []

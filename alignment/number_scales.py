@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .number_thai import SCALE_WORDS as THAI_SCALES
+
 SPACE = "[ \u00a0\u202f\u2009]"   # the spaces numbers are grouped and followed by (numbers.py too)
 TEN_THOUSAND, MILLION, MILLIARD = Decimal(10**4), Decimal(10**6), Decimal(10**9)
 
@@ -35,9 +37,12 @@ _WORDS = (
     # '5 mille', '5 Tausend'; '5 mil' was an error against '5,000')
     (r"mil|mila|bin|thousands?|mille|[Tt]ausend|duizend", Decimal(1000)),
 )
+# Thai's ('45,000 ล้านบาท', '1.5 แสน': number_thai), first: 'พันล้าน' before 'พัน'
+_WORDS = THAI_SCALES + _WORDS
+_RUN_ON = len(THAI_SCALES) + 2   # these words run on into the next: Thai's, 万 and 亿
 # a word of letters ends there ('millionaire' is none); 万 runs on into the next word ('万欧元')
 _SCALE = re.compile(rf"{SPACE}?(?:" + "|".join(
-    f"(?P<s{k}>{w})" + ("" if k < 2 else r"(?![^\W\d_])") for k, (w, _) in enumerate(_WORDS)) + ")")
+    f"(?P<s{k}>{w})" + ("" if k < _RUN_ON else r"(?![^\W\d_])") for k, (w, _) in enumerate(_WORDS)) + ")")
 _MULTIPLIERS = {f"s{k}": m for k, (_, m) in enumerate(_WORDS)}
 
 DECADE = re.compile(rf"(?<!\d)(?P<c>\d{{1,2}}){SPACE}?世[纪紀](?P<d>\d)0{SPACE}?年代")

@@ -24,6 +24,7 @@ from .number_compounds import compounds, masked
 from .number_halves import said_about
 from .number_measures import unit_named
 from .number_ordinals import has_ordinal
+from .number_thai import OWN_READER, spelled as thai_spelled
 from .number_turkish import spaced, without_endings
 
 # a fraction after a whole number, folded: 'cinq heures et demie', 'five and a half hours',
@@ -126,6 +127,8 @@ def number_words(n: int, lang: str) -> str:
     'premier' is also 'première'), 'hundert' for 'einhundert', other ordinal forms.
     Empty where num2words does not know the language; a form it fails on is left out."""
     from num2words import num2words
+    if primary(lang) in OWN_READER:
+        return ""
     forms: list[str] = []
     for kind in ("cardinal", "ordinal"):
         try:
@@ -158,6 +161,8 @@ def spelled(value: Decimal, text: str, lang: str) -> bool:
     no 5; an ordinal in any form, number_ordinals: 'pierwsza' is 1), a whole and a half or
     quarter ('cinq heures et demie' is 5.5, 'dwa i pół' 2.5, 'półtora' 1.5), half an hour (30)
     or a round approximation near the value ('une dizaine': number_halves)."""
+    if primary(lang) in OWN_READER:
+        return thai_spelled(value, text)
     folded = _folded(text, lang)
     found = compounds(folded, lang)
     if value == value.to_integral_value() and any(value == n for n, *_ in found):
@@ -196,8 +201,11 @@ def _apart(folded: str, n: int, lang: str) -> str:
 @lru_cache(maxsize=16)
 def _cardinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """The cardinals 2-100 of a language in words (folded, '-' as a space), longest first as one
-    pattern: 'twenty three' before 'twenty'. None where num2words does not know the language."""
+    pattern: 'twenty three' before 'twenty'. None where num2words does not know the language,
+    or where number_thai reads its words (OWN_READER)."""
     from num2words import num2words
+    if lang in OWN_READER:
+        return None
     words: dict[str, int] = {}
     for n in range(2, 101):
         try:
@@ -374,6 +382,9 @@ def spelled_time(minutes: int, text: str, lang: str) -> bool:
         return True
     if m == 0 and re.search(rf"\b(?:{_AT_HOUR}) (?:{hours})\b", folded):
         return True   # the hour alone after 'at': '早上六点' / 'at six', '下午三点' / 'at three'
+    if m == 0 and primary(lang) == "en" and \
+            re.search(rf"\b(?:{hours}) (?:in the (?:morning|afternoon|evening)|at night)\b", folded):
+        return True   # 'บ่ายสามโมง' / 'three in the afternoon'
     after = ""
     if m:
         fraction = FRACTION_WORDS.get(primary(lang), {}).get(Decimal(m) / 60)

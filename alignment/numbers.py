@@ -17,6 +17,7 @@ hours.minutes against a time ("2.15'te" / "2:15"), sums with a scale word ("120�
 million"), digits with Chinese, Japanese and Korean units ("1万5千" = 15000), Japanese era
 years ("令和8年" = 2026) and numbers in Chinese characters where they count something
 ("十二个小时", "九点半": number_scales), Korean native counts ("다섯 개" = 5: number_korean);
+Thai number words, clocks and Buddhist Era years ("สิบฟอง", "สองทุ่ม", "พ.ศ. 2568" = 2025: number_thai);
 Arabic's own separators ("١٥٬٠٠٠", "٣٫٥"); thousands written "100k" (number_scales); version
 numbers ("2.4.1") and "24 h/24" read whole (number_whole); a measure converted for the
 translation's readers ("38 °C" = "100°F", "40 km" = "25 miles": number_measures).
@@ -37,6 +38,7 @@ from decimal import Decimal
 from .number_korean import native_digits
 from .number_measures import measured, metric_note, partners, same_measure
 from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after
+from .number_thai import thai_digits, thai_quantities
 from .number_whole import round_the_clock, version_text, versions
 
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:\-٫٬])\d+)*")
@@ -276,12 +278,13 @@ WIDE = str.maketrans({"．": ".", "：": ":"})
 
 
 def quantities(text: str) -> list[Quantity]:
-    """The quantities of text, numbers in Chinese characters and Korean native counts read as
-    digits (cjk_digits: '十二个小时' is 12, '九点半' 9:30; native_digits: '다섯 개' is 5), spans
-    in text as given."""
+    """The quantities of text, numbers in Chinese characters, Korean native counts and Thai
+    number words read as digits (cjk_digits: '十二个小时' is 12, '九点半' 9:30; native_digits:
+    '다섯 개' is 5; thai_digits: 'สิบฟอง' is 10), spans in text as given."""
     native, moved_native = native_digits(text.translate(WIDE))
     read, moved = cjk_digits(native)
-    return _back(_back(_quantities(read), moved), moved_native)
+    thai, moved_thai = thai_digits(read)
+    return _back(_back(_back(_quantities(thai), moved_thai), moved), moved_native)
 
 
 def _back(found: list[Quantity], moved: list[tuple[int, int, int, int]]) -> list[Quantity]:
@@ -314,8 +317,10 @@ def _quantities(text: str) -> list[Quantity]:
     scales += [Quantity("n", v, a, b, base=n) for v, n, a, b in compounds(text) + era_years(text)]
     scales += [Quantity("v", v, a, b) for v, a, b in versions(text)]
     scales += [Quantity("n", v, a, b) for v, a, b in round_the_clock(text)]
+    thai = [Quantity(t.kind, t.value, t.start, t.end, ambiguous=t.ambiguous, base=t.base)
+            for t in thai_quantities(text)]   # 'สองทุ่ม' (20:00), 'พ.ศ. 2568' (2025): number_thai
     masked = list(text)
-    for q in scales:
+    for q in scales + thai:
         masked[q.start:q.end] = " " * (q.end - q.start)
     times = _times("".join(masked))
     halves = [Quantity("n", Decimal(m.group("n")) + FRACTIONS[m.group("f") or m.group("s")],
@@ -331,7 +336,7 @@ def _quantities(text: str) -> list[Quantity]:
     numbers = [measured(q, text) for q in numbers]
     romans = [Quantity("n", Decimal(roman_value(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
-    return sorted(times + numbers + romans, key=lambda q: q.start)
+    return sorted(times + numbers + romans + thai, key=lambda q: q.start)
 
 
 def _scaled(q: Quantity, text: str) -> Quantity:
