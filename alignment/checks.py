@@ -57,6 +57,7 @@ from .number_match import PROSE_QUANTITIES, unequal
 from .numbers import SPACE, Quantity, asides, listed, number_values, quantities
 from .spelling import check_spelling
 from .untranslated import check_untranslated
+from .thai_questions import question_spans
 from .types import Bitext, Finding, Severity, Side, Span
 
 CheckFn = Callable[[Bitext, "CheckConfig", "WordEvidence | None"], Iterable[Finding]]
@@ -65,7 +66,6 @@ LEVELS: tuple[Severity, ...] = ("error", "warning", "info")
 
 # ---------------------------------------------------------------- text helpers
 
-QUESTION = re.compile(r"[?¿？؟]")
 FR_TYPO = re.compile(rf"{SPACE}+(?=[;:!?»])|(?<=«){SPACE}+")
 
 
@@ -247,14 +247,21 @@ def check_confidence(bitext: Bitext, config: CheckConfig,
 def check_question(bitext: Bitext, config: CheckConfig,
              evidence: WordEvidence | None = None) -> Iterator[Finding]:
     """A question on one side and not on the other (info: translators turn questions
-    into statements and back on purpose)."""
+    into statements and back on purpose). Thai asks with words, seldom with '?'
+    (thai_questions.py)."""
     for i, src, tgt in link_pairs(bitext):
-        qs, qt = QUESTION.findall(src), QUESTION.findall(tgt)
+        qs, qt = _asks(src, bitext.src_lang, "src"), _asks(tgt, bitext.tgt_lang, "tgt")
         if src and tgt and bool(qs) != bool(qt):
-            side: Side = "src" if qs else "tgt"
             where = "original" if qs else "translation"
-            yield make_finding(i, "question", "info", f"only the {where} asks a question",
-                           *marks(src if qs else tgt, "?¿？؟", side))
+            yield make_finding(i, "question", "info", f"only the {where} asks a question", *(qs or qt))
+
+
+def _asks(text: str, lang: str, side: Side) -> list[Span]:
+    """What makes `text` a question: its question marks, else its Thai question words."""
+    spans = marks(text, "?¿？؟", side)
+    if spans or primary(lang) != "th":
+        return spans
+    return [Span(side, a, b) for a, b in question_spans(text)]
 
 
 # what closes a sentence around its final mark: quotes, brackets, and a dialogue dash after the

@@ -7,8 +7,8 @@ guarantees time linear in the text for any pattern. What it cannot promise it do
 not offer: back-references and look-around are refused, and `SearchError` says so.
 Plain-text searches keep the standard `re` on an escaped pattern (no backtracking), in the
 text folded as a reader types it (`fold`: full-width and half-width forms, ligatures, the
-optional Arabic and Hebrew vowel marks and letter forms, Arabic-Indic digits as 0-9, the kashida,
-'،' and '؟' as ',' and '?', ё as е, ’ as ', 'œ' as 'oe', case, and
+optional Arabic and Hebrew vowel marks and letter forms, Arabic-Indic and Thai digits as 0-9,
+the kashida, '،' and '؟' as ',' and '?', ё as е, ’ as ', 'œ' as 'oe', case, and
 the accents of the Latin letters typed without one ('iñigo' finds 'ÍÑIGO', not 'Inigo'); the dot
 of 'Sr.ª'; a letter and its accent written apart are composed), the hits mapped back to the text. `plain_finds` is that search for one string (the
 glossary's search box). A regular expression with Match case off reads the Turkish 'İ' and 'ı'

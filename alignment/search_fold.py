@@ -4,8 +4,9 @@ search.py's stage, kept apart as the rules of one concern).
 A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ', 'ёлка' not
 'Елка', 'موسكو' not 'مُوسْكُو' (vowelled), 'احمد' not 'أحمد', 'Muller' not 'Müller', 'ﾎﾟｰﾙ' not
 'ポール', '950' not '٩٥٠', 'السوق' not 'الســوق' (a kashida), '?' not '؟', 'علی' (Persian ya) not
-'علي', '3.5' not '٣٫٥'. So the text and the query are both folded (`fold`, `fold_parts`), and
-search.py maps the hits in the folded text back to the text's offsets.
+'علي', '3.5' not '٣٫٥', '20' not the Thai '๒๐'. So the text and the query are both folded
+(`fold`, `fold_parts`), and search.py maps the hits in the folded text back to the text's
+offsets.
 
 A text may write an accent apart from its letter (NFD: 'e' and U+0301, as an imported TSV
 keeps it) while the keyboard gives 'é': `fold_parts` composes such a letter (NFC) and folds it in
@@ -57,9 +58,12 @@ _TYPED_FORMS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "œ":
 # Arabic-Indic and the Extended Arabic-Indic (Persian) ones ('950' finds '٩٥٠', '١٢٠٠' finds
 # '1200'; NFKC keeps them), nothing for the kashida that stretches a word ('السوق' finds
 # 'الســوق'), ',', ';', '?' for the Arabic comma, semicolon and question mark, and '.' and ','
-# for the Arabic decimal and thousands separators ('3.5' finds '٣٫٥', '1,200' finds '١٬٢٠٠')
+# for the Arabic decimal and thousands separators ('3.5' finds '٣٫٥', '1,200' finds '١٬٢٠٠');
+# and what a reader of Thai types for its digits, which Thai prints beside the ASCII ones ('20'
+# finds '๒๐', '๒๐' finds '20')
 _ARABIC_TYPED = str.maketrans({**{chr(0x660 + d): str(d) for d in range(10)},
                                **{chr(0x6f0 + d): str(d) for d in range(10)},
+                               **{chr(0xe50 + d): str(d) for d in range(10)},
                                "\u0640": "", "\u060c": ",", "\u061b": ";", "\u061f": "?",
                                "\u066b": ".", "\u066c": ","})
 # The dot of an abbreviation an ordinal indicator ends ('Sr.ª', 'n.º'), folded to nothing
@@ -72,7 +76,8 @@ def fold(c: str, case: bool = False, accents: bool = True) -> str:
     '１８９８' is 1898, half-width 'ｱ' is 'ア', 'ﬁ' is 'fi'), without the optional marks, the
     Arabic and Persian letter forms made one (_ARABIC_FORMS), ё as е, the accents of Latin
     letters dropped unless `accents` ('é' is 'e'), ’ as ', “ and 「 as ", 'œ' as 'oe'
-    (_TYPED_FORMS), '٩' as '9', '،' and '٬' as ',', '٫' as '.' and no kashida (_ARABIC_TYPED),
+    (_TYPED_FORMS), '٩' and the Thai '๙' as '9', '،' and '٬' as ',', '٫' as '.' and no kashida
+    (_ARABIC_TYPED),
     and case folded unless `case` ('ß' is 'ss')."""
     c = unicodedata.normalize("NFKC", c)
     c = _OPTIONAL_MARKS.sub("", c).replace("ё", "е").replace("Ё", "Е").translate(_ARABIC_FORMS)

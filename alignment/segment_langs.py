@@ -3,8 +3,9 @@ segment stage): the abbreviations pysbd misses in Polish and Russian, the ends i
 Russian, Chinese typed with half-width stops, the ends after closing quotes in Chinese and
 Japanese and none inside a quotation that is part of a sentence (`quoted_cuts`), Dutch and
 Italian elided words, abbreviations that go on only into a number, Thai abbreviations ('พ.ศ.',
-'ดร.': Thai ends no sentence with a stop), clock times with a.m. and p.m., and the speech tags
-of Chinese, Korean and Arabic, which have no letter case to tell them by.
+'ดร.': Thai ends no sentence with a stop, but for a clock time's 'น.', thai.py), clock times with
+a.m. and p.m., and the speech tags of Chinese, Korean, Arabic and Thai, which have no letter
+case to tell them by.
 
 Kept apart so that segment.py reads as the general rule; each rule here is tested by a table
 of its language's sentences (tests/test_segment_langs.py, tests/test_segment_abbreviations*.py),
@@ -18,6 +19,7 @@ import re
 from bisect import bisect_right
 
 from .thai import ABBREVIATION as THAI_ABBREVIATION
+from .thai import SPEECH_TAG as THAI_SPEECH_TAG
 
 # ... and for languages whose candidates pysbd vets (a key in ABBREVIATIONS would switch it off):
 # pysbd lists some of these but cuts after them before a capital or a number ("przy ul. Długiej");
@@ -202,7 +204,8 @@ def after_elision(right: str, lang: str) -> str:
 # ('"Where?" she asked.'); in Korean and Arabic, without case, by its verb: the last word of
 # a short clause in Korean ('"어디에요?" 그녀가 물었다.'), the first in Arabic ('«أين؟» سألت السائق.',
 # 'فسألها', 'سألته': and, so, and the pronoun asked are part of the word). In Chinese after a
-# quoted sentence too ('“您好。”他说。'), a short clause ending in a verb of saying and 。
+# quoted sentence too ('“您好。”他说。'), a short clause ending in a verb of saying and 。; in
+# Thai by the verb after a subject glued to it at most ('“…?” เขาถาม', thai.SPEECH_TAG)
 _SPEECH_TAG = {
     "ko": re.compile(r"(?:[^.!?\"”»]*\s)?(?:물었|물어|말했|말하였|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸)"
                      r"[^\s.!?]*[.!?]"),
@@ -210,6 +213,7 @@ _SPEECH_TAG = {
                      r"(?:ه|ها|هم|هما|هن|ني|ك|كم|نا)?(?=[\s.،!؟]|$)"),
     "zh": re.compile(r"[^，。！？；：“”「」\s]{0,6}?(?:(?:说|說|问|問|答|喊|叫|嚷)道?"
                      r"|(?:笑|叹|歎|骂|罵|哭|写|寫)道)。"),
+    "th": THAI_SPEECH_TAG,   # '“จะไปไหน?” เขาถาม'; without '?' thai.sentence_starts keeps it
 }
 _QUOTED_END = {"zh": ("?", "!", "？", "！", "。")}
 

@@ -7,6 +7,13 @@ both sides write alike in a third language is no slip: an English title or quota
 a German original and its French translation both keep ('The Alpine Journal', 'in:
 Expedition to the Himalaya'), where a handful of English words ('in', 'expedition', 'new')
 are German words as well and none French, read as German before.
+
+Thai, written without spaces between words, is cut into its words (thai.py), as evidence.py
+cuts Chinese and Japanese: a Thai sentence was one "word" here, so a Thai sentence copied
+into an English translation counted 1 of its link's words and went unseen. And a Thai
+stretch of a translation in another script is voted on alone (`_thai_left`): a sentence left
+in Thai beside a long English one ('ประชาชนควรเตรียมเสื้อผ้ากันหนาวให้พร้อม On the summit of Doi
+Inthanon, the temperature...') is 8 of the link's 17 words, under `untranslated_share`.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from .cjk import CJK
 from .evidence import WordEvidence, word_spans
 from .lang import primary
 from .shared_han import shared_han_name
-from .types import Bitext, Finding, Span
+from .thai import THAI
+from .thai import split as thai_split
+from .types import Bitext, Finding, Span, Token
 from .word_lists import _common, link_pairs, make_finding, speller_for
 
 if TYPE_CHECKING:
@@ -91,8 +100,17 @@ def _third_language(words: list[str], src_lang: str, tgt_lang: str) -> bool:
     return any(d is not None and sum(w in d for w in words) > own for d in others)
 
 
+def _spans(text: str) -> list[tuple[str, int, int]]:
+    """evidence.word_spans, a Thai run cut into its words."""
+    spans = word_spans(text)
+    if not THAI.search(text):
+        return spans
+    return [(t.text, t.start, t.end) for w, a, b in spans
+            for t in (thai_split(w, a) if THAI.search(w) else [Token(w, a, b)])]
+
+
 def _words_of(text: str) -> list[str]:
-    return [w.casefold() for w, *_ in word_spans(text)]
+    return [w.casefold() for w, *_ in _spans(text)]
 
 
 def _common_words(text: str) -> list[str]:
@@ -102,7 +120,8 @@ def _common_words(text: str) -> list[str]:
     untranslated. A single ideograph or kana is a word too ('我', '很', '去', 'は'), not an
     initial: left out, a Chinese clause copied into an English translation counted 2 of its 9
     words ('我和朋友在咖啡馆聊了很久') and went unseen where a Korean one was found."""
-    return [w.casefold() for w, *_ in word_spans(text) if (len(w) >= 2 or CJK.match(w))
+    return [w.casefold() for w, *_ in _spans(text)
+            if (len(w) >= 2 or CJK.match(w) or THAI.match(w))
             and (w[0].islower() or w[0].isalpha() and not w[0].isupper())]
 
 
@@ -163,7 +182,7 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
             yield make_finding(i, "untranslated", "warning", "the translation is the original unchanged",
                                Span("tgt", 0, len(tgt)))
         elif len(foreign) >= config.untranslated_min_words:
-            src_words = {w.casefold() for w, *_ in word_spans(src)}
+            src_words = set(_words_of(src))
             foreign = _voters(tgt, src_words, bitext.src_lang, bitext.tgt_lang, cased)
             n = _source_like(foreign, src_words, bitext.src_lang, bitext.tgt_lang)
             if len(foreign) >= config.untranslated_min_words and n >= config.untranslated_share * len(foreign) \
@@ -171,3 +190,24 @@ def check_untranslated(bitext: Bitext, config: CheckConfig,
                 yield make_finding(i, "untranslated", "warning", f"{n} of {len(foreign)} words of the "
                                    f"translation look like {bitext.src_lang}: untranslated?",
                                    Span("tgt", 0, len(tgt)))
+            elif (left := _thai_left(tgt, src_words, bitext, config)) is not None:
+                yield make_finding(i, "untranslated", "warning", *left)
+
+
+# A stretch of Thai: its runs, with the spaces, digits and stops between them ('ถึง 8 องศา')
+_THAI_STRETCH = re.compile(r"[\u0e01-\u0e5b]+(?:[\s\d.,]+[\u0e01-\u0e5b]+)*")
+
+
+def _thai_left(tgt: str, src_words: set[str], bitext: Bitext,
+               config: CheckConfig) -> tuple[str, Span] | None:
+    """The message and span of a stretch of a Thai original left in Thai in a translation in
+    another language, inside a link the translation's words outvote (see the module's doc)."""
+    if primary(bitext.src_lang) != "th" or primary(bitext.tgt_lang) == "th":
+        return None
+    for m in _THAI_STRETCH.finditer(tgt):
+        words = _words_of(m.group())
+        n = sum(w in src_words for w in words)
+        if len(words) >= config.untranslated_min_words and n >= config.untranslated_share * len(words):
+            return (f"{n} of the {len(words)} words of a stretch of the translation look like "
+                    f"{bitext.src_lang}: untranslated?", Span("tgt", m.start(), m.end()))
+    return None
