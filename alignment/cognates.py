@@ -38,6 +38,7 @@ from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
 from .name_phrases import whole_names
 from .name_runs import longer_name
+from .name_swaps import swapped_names
 from .name_variants import spelt_variants
 from .name_spelling import (declined, derived, false_friends, friend, in_compound, joined_spelt, name_key,
                             rival_names)
@@ -155,7 +156,7 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
                         bitext.tgt_lang)
     langs = bitext.src_lang, bitext.tgt_lang
     for i in each_link(len(bitext.alignment.links), progress, "names"):
-        lw = spelt_variants(declined(link_words(bitext, i, evidence), *langs), *langs)
+        lw = spelt_variants(swapped_names(declined(link_words(bitext, i, evidence), *langs), *langs, config), *langs)
         if not lw.src or not lw.tgt:
             continue
         friends = false_friends(lw, bitext.tgt_lang, config)
