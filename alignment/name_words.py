@@ -59,6 +59,9 @@ def _goes_on(left: str, right: str, lang: str) -> bool:
     return segment_goes_on(left[-INITIAL_REACH:], right[:INITIAL_REACH], primary(lang))
 
 
+_ELIDED_OPENER = re.compile(r"(?:^|(?<=[\s\"«“‘(]))['’][stnk]$")
+
+
 def _initial(text: str, start: int, lang: str = "") -> bool:
     """True if the word at start begins a sentence (or the text); not after a title or an
     initial whose stop ends no sentence ('La Sra. García', 'Mrs. Martin'): there it is a name,
@@ -70,6 +73,8 @@ def _initial(text: str, start: int, lang: str = "") -> bool:
     if text[end - 1:end] == "." and _goes_on(text[:end], text[start:], lang):
         return False
     before = text[max(0, end - INITIAL_REACH):end]
+    if _ELIDED_OPENER.search(before):   # Dutch "'s Avonds", "'t Is": as the elided word begins
+        return _initial(text, end - 2, lang)
     if re.search(r"[^\W\d_]['’]$", before):   # an elision (d'Israël, l'Inde): mid-sentence
         return False
     if before[-1:] in ("", "«", "“", '"', "'", "‘", "—", "–", "(", "¿", "¡"):   # speech, a

@@ -134,3 +134,18 @@ def test_a_word_opening_a_spanish_question_or_exclamation_opens_a_sentence(text,
     from alignment.name_words import _initial
 
     assert _initial(text, text.index(word), "es") is initial
+
+
+@pytest.mark.parametrize("text, word, initial", [
+    ("'s Avonds gaan we uit.", "Avonds", True),
+    ("Hij zei: 's Avonds niet.", "Avonds", True),
+    ("'t Is koud buiten.", "Is", True),
+    ("Wij gaan 's Avonds uit.", "Avonds", False),
+    ("Hij woont in 's-Hertogenbosch.", "Hertogenbosch", False),
+])
+def test_a_word_after_a_dutch_elided_opener_opens_the_sentence(text, word, initial):
+    """"'s Avonds" ('in the evening') at a sentence's start: 'Avonds' was taken for a name with
+    no counterpart once "'s" became a token of its own."""
+    from alignment.name_words import _initial
+
+    assert _initial(text, text.index(word), "nl") is initial
