@@ -102,6 +102,8 @@ def without_article(word: str, lang: str) -> str:
 # opening a Russian sentence (_RU_YEAR)
 _CLOCK = re.compile(r"(?:^|\s)(\S*\d)[ \u00a0]?[aApP]\. ?[mM]\.$")
 _CLAUSE_STOP = re.compile(r"[.!?…:;][\"'»”’)\]]*\s")
+_CLOCK_WORDS = re.compile(r"\S*\d[ \u00a0]?[aApP][mM]\b")
+_EARLIER_CLOCK = re.compile(r"(?<=\d)([ \u00a0]?[aApP])\. ?([mM])\.")
 
 
 def clock_goes_on(left: str) -> bool | None:
@@ -110,10 +112,11 @@ def clock_goes_on(left: str) -> bool | None:
     clock = _CLOCK.search(left)
     if clock is None:
         return None
-    before = left[:clock.start(1)]
+    # an earlier clock's stops end no clause ('from 3 a.m. to 9 a.m. The Governor')
+    before = _EARLIER_CLOCK.sub(r"\1\2", left[:clock.start(1)])
     stops = list(_CLAUSE_STOP.finditer(before))
     clause = before[stops[-1].end():] if stops else before
-    return len(clause.split()) <= 2
+    return len(_CLOCK_WORDS.sub(" ", clause).split()) <= 2   # 'Between 9 a.m. and 5 p.m. Anna
 
 
 # Sentence ends pysbd misses in Russian: "и т. д. Всё" (etc.), and 'г.' after a year where a

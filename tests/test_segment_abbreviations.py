@@ -44,6 +44,12 @@ CASES = [
     ("en", "He slept. At 11:30 p.m. Minsu came.", ["He slept.", "At 11:30 p.m. Minsu came."]),
     ("en", "We met at 9 a.m. Then we left.", ["We met at 9 a.m.", "Then we left."]),
     ("en", "We met at 9 p.m. Minsu was late.", ["We met at 9 p.m.", "Minsu was late."]),
+    # ... an earlier clock's stops end no clause: a range after a clause ends it too
+    ("en", "Offices open from 8:30 a.m. to 4:30 p.m. Registration closes.",
+     ["Offices open from 8:30 a.m. to 4:30 p.m.", "Registration closes."]),
+    ("en", "The curfew runs from 3 a.m. to 9 a.m. The Governor said so.",
+     ["The curfew runs from 3 a.m. to 9 a.m.", "The Governor said so."]),
+    ("en", "Between 9 a.m. and 5 p.m. Anna works here. Ok.", ["Between 9 a.m. and 5 p.m. Anna works here.", "Ok."]),
     ("es", "Llegó a las 10 a. m. Después comió.", ["Llegó a las 10 a. m.", "Después comió."]),
     ("es", "A las 10 a. m. Juan llegó. Comió.", ["A las 10 a. m. Juan llegó.", "Comió."]),
     ("es", "Llegó a las 10 a. m. y comió.", ["Llegó a las 10 a. m. y comió."]),
