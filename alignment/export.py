@@ -4,17 +4,20 @@ text, and a bilingual HTML reader.
 Each format has a pure `render_*` function (Bitext -> text or bytes) and a `write_*` wrapper that
 writes atomically (atomic.py) and returns the paths written, as EXPORTERS expects.
 
-* TMX uses translate-toolkit's `tmxfile` (well kept, the writer Pootle and Weblate rely on, so
-  the XML escaping, xml:lang and header attributes follow TMX 1.4); we only add our props.
+* TMX (export_tmx.py, re-exported here) uses translate-toolkit's `tmxfile` (well kept, the writer
+  Pootle and Weblate rely on, so the XML escaping, xml:lang and header attributes follow TMX
+  1.4); we add our props and notes (carried.py: confidence, review, sentences, paragraphs,
+  translator comment), which `alignment import` reads back.
   A translation memory pairs two languages, so omissions (1-0) and additions (0-1) are left out;
   a header note says how many. Two sides in one language are refused: translate-toolkit keeps
   one <tuv> per language, and the original side was lost without a word.
 * Moses: two files, line i of one the translation of line i of the other; links with an empty
   side are left out for the same reason (MT training tools want pairs).
 * TSV and HTML are for reading and reviewing: every link is a row, an omission or addition is an
-  empty cell. TSV has a header row (languages, link, confidence); tabs and line breaks inside a
-  text become spaces and cells are not quoted (`tsv_text`), so `cut -f2` gives the translation
-  as it is; `alignment import` reads it back exactly.
+  empty cell. TSV has a header row (languages, link, confidence, reviewed); tabs and line
+  breaks inside a text become spaces and cells are not quoted (`tsv_text`), so `cut -f2` gives
+  the translation as it is; `alignment import` reads it back exactly, with each link's
+  confidence and review (its sentences and paragraphs are the TMX's to carry).
 * HTML is one standalone page (inline CSS, no script, no external asset) that reads offline on a
   phone: two columns side by side, stacked on narrow screens; every text is HTML-escaped.
 * The findings report (`render_findings_csv`) is what a proofreader sends the translator: one
@@ -35,11 +38,17 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .atomic import atomic_write_bytes, atomic_write_many, atomic_write_text
+from .atomic import atomic_write_many, atomic_write_text
 from .errors import InputError
 from .po import DEFAULT_REVIEW_THRESHOLD
+from .export_tmx import render_tmx, write_tmx
 from .text_direction import text_dir
 from .types import Bitext, Finding, Link, Sentence, join_sentences
+
+__all__ = ["FINDINGS_HEADER", "check_outputs", "html_head", "moses_paths", "paragraphs_html",
+           "render_findings_csv", "render_html", "render_moses", "render_tmx", "render_tsv",
+           "render_txt", "same_file", "tsv_text", "write_html", "write_moses", "write_tmx",
+           "write_tsv", "write_txt"]
 
 PathLike = str | os.PathLike[str]
 _SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
@@ -63,50 +72,7 @@ def _pairs(bitext: Bitext, *, both_sides: bool) -> list[tuple[int, Link, str, st
     return rows
 
 
-# ---------------------------------------------------------------- TMX
-
-def render_tmx(bitext: Bitext) -> bytes:
-    """TMX 1.4 (UTF-8): one <tu> per link with both sides, props for link type and confidence."""
-    from lxml import etree
-    from translate.storage.tmx import tmxfile
-
-    from .lang import normalize_language
-
-    src_lang, tgt_lang = normalize_language(bitext.src_lang), normalize_language(bitext.tgt_lang)
-    if src_lang.casefold() == tgt_lang.casefold():   # a <tu> holds one <tuv> per language
-        raise InputError(f"a translation memory pairs two languages, and both sides are "
-                         f"{src_lang}: the original side would be lost; take the TSV (or Moses) "
-                         f"export instead, or give the sides regional codes (en-GB, en-US)")
-    tmx = tmxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
-    header = tmx.document.getroot().find("header")
-    header.set("creationtool", "alignment")
-    header.set("creationtoolversion", __version__)
-    skipped = len(bitext.alignment.links)
-    for i, link, src, tgt in _pairs(bitext, both_sides=True):
-        skipped -= 1
-        # translate-toolkit drops characters XML 1.0 cannot hold (C0 controls), keeping it valid
-        tmx.addtranslation(src, src_lang, tgt, tgt_lang)
-        unit = tmx.units[-1]
-        unit.xmlelement.set("tuid", str(i + 1))
-        for position, (kind, value) in enumerate((("x-link", link.kind),
-                                                  ("x-confidence", f"{link.confidence:.3f}"))):
-            prop = etree.Element("prop", type=kind)
-            prop.text = value
-            unit.xmlelement.insert(position, prop)
-    notes = [f"Aligned by alignment {__version__}: {bitext.alignment.signature}"]
-    if bitext.corpus_id:
-        notes.append(f"Corpus: {bitext.corpus_id}")
-    if skipped:
-        notes.append(f"{skipped} links without a counterpart (omissions or additions) are left out")
-    for text in notes:
-        etree.SubElement(header, "note").text = text
-    return bytes(tmx)
-
-
-def write_tmx(bitext: Bitext, path: PathLike) -> list[Path]:
-    """Write a TMX 1.4 translation memory (opens in OmegaT and other CAT tools)."""
-    return [atomic_write_bytes(path, render_tmx(bitext))]
-
+# ---------------------------------------------------------------- TMX (export_tmx.py)
 
 # ---------------------------------------------------------------- TSV and Moses
 
@@ -132,9 +98,14 @@ def _tsv_cell(text: str) -> str:
 
 
 def render_tsv(bitext: Bitext) -> str:
-    """Header `SRC_LANG TGT_LANG link confidence`, then one row per link (empty cell if no side)."""
-    return tsv_text([(bitext.src_lang, bitext.tgt_lang, "link", "confidence"),
-                     *((_one_line(src), _one_line(tgt), link.kind, f"{link.confidence:.3f}")
+    """Header `SRC_LANG TGT_LANG link confidence reviewed`, then one row per link (empty cell if
+    no side; 'yes' where a person checked the link). The confidence as carried.confidence_text
+    writes it, so a link to review is not read back as one reviewed."""
+    from .carried import confidence_text
+
+    return tsv_text([(bitext.src_lang, bitext.tgt_lang, "link", "confidence", "reviewed"),
+                     *((_one_line(src), _one_line(tgt), link.kind, confidence_text(link.confidence),
+                        "yes" if link.reviewed else "no")
                        for _, link, src, tgt in _pairs(bitext, both_sides=False))])
 
 

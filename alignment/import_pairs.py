@@ -9,8 +9,11 @@ the PO files `alignment` writes. Each translation unit (table row) becomes one l
 texts kept as the translator cut them (one sentence per side, not split again); a unit with
 one side empty is an omission or an addition. The file's own languages are used (TMX
 xml:lang, XLIFF source-/target-language, the header row of our TSV export); a table without
-them has its columns' languages detected, or given. A language given for a TMX finds the
-file's own tag for it ('fr' finds 'fr-FR'), or is refused: none reads a side as empty.
+them has its columns' languages detected, or given. A TMX or TSV our own export wrote gives
+each link back as it was (carried.py: confidence, review, a TMX's sentences, paragraphs and
+notes); the units of any other file are sure links of one sentence a side. A language given
+for a TMX finds the file's own tag for it ('fr' finds 'fr-FR'), or is refused: none reads a
+side as empty.
 
 Library, and why: translate-toolkit's tmxfile, xlifffile and Xliff2File (our TMX writer already;
 their parser resolves no entity, so an upload naming a file of this machine in a DOCTYPE never
@@ -28,9 +31,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .carried import Carried
 from .errors import InputError, LanguagesUnknown, ManyTranslations
 from .inline_codes import text_without_codes, xliff_text
-from .types import Alignment, Bitext, Link, Sentence, Signature
+from .types import Alignment, Bitext, Sentence, Signature
 
 PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
                 ".mqxliff": "xliff", ".tsv": "tsv", ".csv": "csv"}
@@ -51,6 +55,13 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
     """The units of a TMX, XLIFF, TSV or CSV file (by `name`'s ending) as a Bitext, one link
     each. `src_lang`/`tgt_lang` choose the languages where the file holds several or none.
     InputError names the file and says what to do."""
+    return read_pairs_noted(data, name, src_lang=src_lang, tgt_lang=tgt_lang)[0]
+
+
+def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
+                     tgt_lang: str | None = None) -> tuple[Bitext, list[str]]:
+    """read_pairs, and each link's translator comment ('' for none): the <note> of a TMX unit
+    our export wrote (carried.py), for the PO's `# ...` lines."""
     fmt = pairs_format(name)
     if fmt is None:
         raise InputError(f"{name}: not a file of pairs; give a .tmx, .xlf, .xliff, .sdlxliff, "
@@ -64,19 +75,22 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
 
         pair = set_bitext(data, name, src_lang, tgt_lang, hashlib.sha256(data).hexdigest())
         if pair is not None:
-            return pair
+            return pair, [""] * len(pair.alignment.links)
     if fmt in ("tmx", "xliff"):
-        units, langs, versions = _xml_units(data, name, fmt, src_lang, tgt_lang)
+        units, langs, versions, carried = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:
         from .import_tables import table_units
 
-        units, langs = table_units(data, name, fmt, src_lang, tgt_lang)
+        units, langs, carried = table_units(data, name, fmt, src_lang, tgt_lang)
     paras = [(_clean(s), _clean(t), g) for s, t, g in units]
-    paras = [(s, t, g) for s, t, g in paras if s or t]
-    if not paras:
+    kept = [k for k, (s, t, _) in enumerate(paras) if s or t]
+    if not kept:
         raise InputError(f"{name} holds no text in its translation units; "
                          "check it is the file with the translation")
-    return _bitext(paras, langs, name, fmt, hashlib.sha256(data).hexdigest(), versions)
+    carried = [carried[k] for k in kept] if carried else [None] * len(kept)
+    bitext = _bitext([paras[k] for k in kept], langs, name, fmt, hashlib.sha256(data).hexdigest(),
+                     versions, carried)
+    return bitext, [c.note if c else "" for c in carried]
 
 
 _BREAK = "\t\n\r\v\f\x85\u2028\u2029"
@@ -92,25 +106,48 @@ def _clean(text: str) -> str:
 
 
 def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, digest: str,
-            versions: tuple[str, ...] = ()) -> Bitext:
+            versions: tuple[str, ...] = (), carried: Sequence[Carried | None] = ()) -> Bitext:
     """The links, and a signature naming the file and its bytes' digest: what `alignment export
     --corrected` checks its --original against (write_back.check_original); for a version set,
-    the two texts read, by their names in it (two may share a language)."""
+    the two texts read, by their names in it (two may share a language). What our export
+    carried (carried.py) gives a unit its link's state, sentences and paragraphs."""
+    from .carried import carried_link, side_sentences
+
+    carried = list(carried) or [None] * len(units)
+    texts = [[side_sentences(text, pieces, _clean) for text, pieces in
+              zip(u[:2], (c.src, c.tgt) if c else ((), ()))] for u, c in zip(units, carried)]
+    paragraphs = _paragraphs(units, carried, texts)
     src: list[Sentence] = []
     tgt: list[Sentence] = []
     links = []
-    for s, t, k in units:
-        a = (len(src),) if s else ()
-        b = (len(tgt),) if t else ()
-        if s:
-            src.append(Sentence(s, paragraph=k))
-        if t:
-            tgt.append(Sentence(t, paragraph=k))
-        links.append(Link(a, b))
+    for (s, t), (ps, pt), c in zip(texts, paragraphs, carried):
+        links.append(carried_link(range(len(src), len(src) + len(s)),
+                                  range(len(tgt), len(tgt) + len(t)), c))
+        src += [Sentence(text, paragraph=p) for text, p in zip(s, ps)]
+        tgt += [Sentence(text, paragraph=p) for text, p in zip(t, pt)]
     sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1]),
                                               ("sha256", digest),
                                               *((("versions", " ".join(versions)),) if versions else ())))
     return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links), sig), langs[0], langs[1])
+
+
+def _paragraphs(units: Sequence[Para], carried: Sequence[Carried | None],
+                texts: Sequence[Sequence[Sequence[str]]]) -> list[tuple[list[int], list[int]]]:
+    """Each unit's sentences' paragraphs, per side: as our export carried them where every
+    unit has them (counted again from 0), else the unit's own (a CAT tool's unit is one
+    paragraph), as before: units of ours beside others cannot be numbered together."""
+    from .carried import renumbered
+
+    if not all(c and c.paragraphs for c in carried):
+        return [([k] * len(s), [k] * len(t)) for (_, _, k), (s, t) in zip(units, texts)]
+    sides = []
+    for side in (0, 1):
+        runs = []
+        for c, ts in zip(carried, texts):
+            numbers, count = c.paragraphs[side], len(ts[side])   # type: ignore[union-attr]
+            runs.append(list(numbers) if len(numbers) == count else [numbers[0]] * count)
+        sides.append(renumbered(runs))
+    return list(zip(*sides))
 
 
 # ---------------------------------------------------------------- TMX and XLIFF
@@ -160,8 +197,8 @@ def _xliff2(data: bytes) -> bool:
     return b"urn:oasis:names:tc:xliff:document:2." in data[:4096]
 
 
-def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
-               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str], tuple[str, ...]]:
+def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
+               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None]]:
     store = _parse(data, name, fmt)
     if fmt == "xliff":
         src = _declared(name, src_lang, store.getsourcelanguage(), "original", "-s (--src-lang)")
@@ -174,7 +211,7 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None,
                       groups.setdefault(path(u.xmlelement.getparent()), len(groups))) for u in translatable]
         else:
             units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
-        return units, _languages(name, src, tgt), ()
+        return units, _languages(name, src, tgt), (), []
     return _tmx_units(store, name, src_lang, tgt_lang)
 
 
@@ -205,12 +242,15 @@ def _xliff_pairs(unit) -> list[Unit]:
     return [(text, target.get(mid, "")) for mid, text in source.items()]
 
 
-def _tmx_units(store, name: str, src_lang: str | None,
-               tgt_lang: str | None) -> tuple[list[Para], tuple[str, str], tuple[str, ...]]:
+def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
+               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None]]:
     """A TMX may hold any number of languages per unit: the header's srclang is the original
     (unless given, or '*all*'), the translation the one other language, or the one given
     (matched to the file's own tags by `_file_language`). A version set's texts are found by
-    their names in it instead (import_set.py), with those names."""
+    their names in it instead (import_set.py), with those names. What a unit of our export
+    carried is read too (carried.read_unit; its sides are the header's srclang and the other)."""
+    from .carried import read_unit
+
     from .versions_io import header_texts
 
     header = store.document.getroot().find("header")
@@ -219,7 +259,7 @@ def _tmx_units(store, name: str, src_lang: str | None,
         from .import_set import set_units
 
         set_units_, (a, b) = set_units(store, texts, name, src_lang, tgt_lang)
-        return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0])
+        return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0]), []
     xml = "{http://www.w3.org/XML/1998/namespace}lang"
     tus = []
     for unit in store.units:
@@ -243,8 +283,11 @@ def _tmx_units(store, name: str, src_lang: str | None,
                                "the tool that made it", tuple(others))
     else:
         tgt = others[0] if others else ""
+    flipped = bool(declared) and tgt == declared
+    carried = [read_unit(unit.xmlelement, texts.get(src, ""), texts.get(tgt, ""), flipped)
+               if flipped or src == declared else None for unit, texts in zip(store.units, tus)]
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
-        _languages(name, src, tgt), ()
+        _languages(name, src, tgt), (), carried
 
 
 def _file_language(code: str, tags: Sequence[str], name: str, option: str,

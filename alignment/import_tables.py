@@ -17,14 +17,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .carried import Carried
 from .errors import InputError
 from .import_pairs import PAIRS_MAX_BYTES, Para, _language_code, _languages
 
 
-def table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
-                 tgt_lang: str | None) -> tuple[list[Para], tuple[str, str]]:
+def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
+                ) -> tuple[list[Para], tuple[str, str], list[Carried | None]]:
     """Rows of two columns or more (original, translation; the rest ignored). A first row of
-    two language codes (our TSV export: 'fr en link confidence') names the languages."""
+    two language codes (our TSV export: 'fr en link confidence reviewed') names the languages;
+    under our export's header, each row's confidence and review are read back (`_states`)."""
     from .read.charset import decode
 
     try:
@@ -41,7 +43,25 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None,
     units = _row_units(rows[1:] if named else rows)
     src = src_lang or (named[0] if named else _detected(units, 0))
     tgt = tgt_lang or (named[1] if named else _detected(units, 1))
-    return units, _languages(name, src or "", tgt or "")
+    return units, _languages(name, src or "", tgt or ""), _states(rows) if named else []
+
+
+def _states(rows: Sequence[list[str]]) -> list[Carried | None]:
+    """Under our TSV export's header ('link confidence', then 'reviewed' since it has one), each
+    row's confidence and review: an export and import lost every link to review. A row whose
+    confidence is not a number in [0, 1] (edited by hand) is read as a table's rows are."""
+    from .carried import read_confidence
+
+    header = [c.strip() for c in rows[0][2:]]
+    if header[:2] != ["link", "confidence"]:
+        return []
+    reviewed = header[2:3] == ["reviewed"]
+    out: list[Carried | None] = []
+    for row in rows[1:]:
+        confidence = read_confidence(row[3] if len(row) > 3 else None)
+        state = reviewed and len(row) > 4 and row[4].strip() == "yes"
+        out.append(None if confidence is None else Carried(confidence, state))
+    return out
 
 
 def _row_units(rows: Sequence[list[str]]) -> list[Para]:

@@ -80,7 +80,9 @@ def test_tmx_is_valid_tmx_14_with_one_unit_per_two_sided_link() -> None:
     assert segs[1] == [("fr", NASTY), ("en", "<b>Bold</b> & co")]
     assert segs[2] == [("fr", "Il est parti. Il n'est pas revenu."),
                        ("en", "He left and\nnever came back.")]
-    assert [p.text for p in units[2].findall("prop")] == ["2-1", "0.600"]
+    assert [(p.get("type"), p.text) for p in units[2].findall("prop")] == [
+        ("x-link", "2-1"), ("x-confidence", "0.600"), ("x-paragraphs", "src 2 3 / tgt 2"),
+        ("x-sentences", "src 13 20 @ccef6bc3 / tgt 28")]
     notes = [n.text for n in root.findall("header/note")]
     assert "2 links without a counterpart (omissions or additions) are left out" in notes
 
@@ -128,13 +130,13 @@ def test_tsv_has_every_link_with_empty_cells_and_one_line_texts() -> None:
 
     rows = list(csv.reader(io.StringIO(render_tsv(bitext())), dialect="excel-tab"))
     assert rows == [
-        ["fr", "en", "link", "confidence"],
-        ["Titre", "Title", "1-1", "0.990"],
-        [NASTY, "<b>Bold</b> & co", "1-1", "0.950"],
-        ["Il est parti. Il n'est pas revenu.", "He left and never came back.", "2-1", "0.600"],
-        ["Omise ici.", "", "1-0", "0.300"],
-        ["", "Added.", "0-1", "0.400"],
-        ["Oui.", "Yes.", "1-1", "0.970"],
+        ["fr", "en", "link", "confidence", "reviewed"],
+        ["Titre", "Title", "1-1", "0.990", "no"],
+        [NASTY, "<b>Bold</b> & co", "1-1", "0.950", "no"],
+        ["Il est parti. Il n'est pas revenu.", "He left and never came back.", "2-1", "0.600", "no"],
+        ["Omise ici.", "", "1-0", "0.300", "no"],
+        ["", "Added.", "0-1", "0.400", "no"],
+        ["Oui.", "Yes.", "1-1", "0.970", "no"],
     ]
 
 
@@ -328,7 +330,7 @@ def test_tsv_cells_of_dialogue_read_back_as_written(render: str) -> None:
         text = render_tsv(pairs)
         back = read_pairs(text.encode(), "pairs.tsv")
         assert [back.link_text(i, "tgt") for i in range(3)] == said
-        width = 4
+        width = 5
     else:
         vs = join((Version("fr", "fr", src), Version("en", "en", tgt)), [pairs.alignment])
         text, width = render_set_tsv(vs), 2
