@@ -104,11 +104,15 @@ def _check_order(links: Sequence[Link]) -> None:
 
 
 def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
-                 revision_date: str | None = None) -> polib.POFile:
+                 revision_date: str | None = None,
+                 notes: Sequence[str | None] = ()) -> polib.POFile:
     """The PO file of `bitext`: one entry per link, header with languages, corpus and signature.
 
     `revision_date` (default: now, UTC) is the only field that varies between two writes of the
     same bitext; msgfmt --check wants it, golden tests pin it.
+    `notes`: a translator's comment per link (`# ...`; '' or None for none), as a TMX our export
+    wrote gives them back. A comment is a person's work, as a correction is: a PO carrying one
+    is marked X-Alignment-Edited, so `alignment align -o` onto it refuses instead of dropping it.
     """
     if revision_date is None:
         revision_date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
@@ -116,6 +120,8 @@ def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
     po = polib.POFile(wrapwidth=78)
     po.header = f"Aligned pairs written by alignment {__version__}; format: docs/po-format.md"
     po.extend(_entry(bitext, i, link, threshold) for i, link in enumerate(bitext.alignment.links))
+    for entry, note in zip(po, notes):
+        entry.tcomment = note or ""
     sig = bitext.alignment.signature
     for name, value in (("corpus id", bitext.corpus_id), ("source language", bitext.src_lang),
                         ("target language", bitext.tgt_lang)):
@@ -142,6 +148,9 @@ def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
     if bitext.alignment.warnings:
         po.metadata["X-Alignment-Warnings"] = json.dumps(list(bitext.alignment.warnings))
     po.metadata["X-Alignment-Checksum"] = entries_checksum(po)
+    if any(note for note in notes):
+        del po.metadata["X-Alignment-Checksum"]
+        po.metadata["X-Alignment-Edited"] = "yes"
     return po
 
 
@@ -172,7 +181,8 @@ def edited_reason(path: str | os.PathLike[str]) -> str | None:
 
 
 def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: bool = False,
-             like: str | os.PathLike[str] | None = None) -> Path:
+             like: str | os.PathLike[str] | None = None,
+             notes: Sequence[str | None] = ()) -> Path:
     """Write `bitext` as PO atomically; refuse (POConflict) to replace a PO a person edited.
 
     It refuses rather than merges: a new alignment can move every link, so there is no safe
@@ -180,10 +190,12 @@ def write_po(bitext: Bitext, path: str | os.PathLike[str], *, overwrite_edited: 
     the rename happen under the file's lock (po_guard.locked), so a save cannot slip between.
     `like`: the PO `bitext` was read from (`alignment words IN.po -o OUT.po`): OUT is marked
     edited if IN was, and keeps what other tools added to IN (_like), as a save in place would.
+    `notes`: translator comments per link (bitext_to_po), where there is no `like` to keep
+    them from.
     """
 
     ensure_replaceable(path, overwrite_edited=overwrite_edited)
-    po = _like(bitext, like) if like else bitext_to_po(bitext)
+    po = _like(bitext, like) if like else bitext_to_po(bitext, notes=notes)
     data = str(po).encode("utf-8")
     with locked(path):
         ensure_replaceable(path, overwrite_edited=overwrite_edited)

@@ -217,7 +217,7 @@ def _interrupt(*args, **kwargs):
     (["words", "pairs.po", "-o", "x.po", *FAST], "alignment.words", "link_bitext"),
     (["check", "pairs.po", "--no-words", "--format", "po"], "alignment.checks", "run_checks"),
     (["export", "pairs.po", "--tmx", "x.tmx"], "alignment.cli.export", "read_pairs_or_po"),
-    (["import", "m.tsv", "-o", "x.po"], "alignment.cli.import_cmd", "read_pairs_file"),
+    (["import", "m.tsv", "-o", "x.po"], "alignment.cli.import_cmd", "read_pairs_file_noted"),
     (["corpus", "build", "sample", "-o", "x.po", *FAST], "alignment.corpora", "build_corpus"),
     (["corpus", "fetch", "serge-1926", "--file", "a.fr.txt"], "alignment.corpus_fetch",
      "fetch_side"),

@@ -203,3 +203,66 @@ def test_an_older_tsv_without_the_reviewed_column_reads_its_confidences():
     data = "fr\ten\tlink\tconfidence\nOui.\tYes.\t1-1\t0.300\nNon.\tNo.\t1-1\tabc\n".encode()
     links = read_pairs(data, "old.tsv").alignment.links
     assert [(k.confidence, k.reviewed) for k in links] == [(0.3, False), (1.0, False)]
+
+
+def po_with_comments(path, comments) -> None:
+    """A PO of two_links() whose links carry these translator comments ('' for none), as a
+    person adds them in Poedit."""
+    po = bitext_to_po(two_links())
+    for entry, comment in zip([e for e in po if e.msgctxt], comments):
+        entry.tcomment = comment
+    path.write_text(str(po), encoding="utf-8")
+
+
+@pytest.mark.parametrize("comments", [
+    ["", "Ana: « fin » ou « conclusion » ?"],
+    ["Ana: vérifier « vente ».", "Ana: ok\nLuc: d'accord"],
+])
+def test_cli_round_trip_keeps_translator_comments_on_their_links(tmp_path, monkeypatch, comments):
+    """`alignment export x.po --tmx` wrote no <note>, and `alignment import` wrote no `# ...`:
+    a reviewer's remarks were lost on the way through a CAT tool and back."""
+    monkeypatch.chdir(tmp_path)
+    po_with_comments(tmp_path / "ed.po", comments)
+    runner = CliRunner()
+    for args in (["export", "ed.po", "--tmx", "ed.tmx"], ["import", "ed.tmx", "-o", "back.po"]):
+        done = runner.invoke(main, args)
+        assert done.exit_code == 0, done.output
+    notes = [tu.findtext("note") for tu in etree.parse(str(tmp_path / "ed.tmx")).iter("tu")]
+    assert notes == [c or None for c in comments]
+    back = polib.pofile(str(tmp_path / "back.po"))
+    assert [(e.msgctxt, e.tcomment) for e in back if e.msgctxt] == [
+        ("src 1,2 / tgt 1", comments[0]), ("src 3 / tgt 2", comments[1])]
+    stdout = runner.invoke(main, ["export", "ed.po", "--tmx", "-"])
+    assert stdout.exit_code == 0 and comments[1].split("\n")[0] in stdout.stdout
+
+
+def test_an_imported_po_with_comments_is_kept_like_one_with_corrections(tmp_path, monkeypatch):
+    """A translator's comment is a person's work: the PO imported with one is marked edited, so
+    importing (or aligning) onto it again refuses instead of dropping the comment silently."""
+    monkeypatch.chdir(tmp_path)
+    po_with_comments(tmp_path / "ed.po", ["", "Ana: « fin » ?"])
+    runner = CliRunner()
+    for args in (["export", "ed.po", "--tmx", "ed.tmx"], ["import", "ed.tmx", "-o", "back.po"]):
+        assert runner.invoke(main, args).exit_code == 0
+    assert polib.pofile(str(tmp_path / "back.po")).metadata.get("X-Alignment-Edited") == "yes"
+    again = runner.invoke(main, ["import", "ed.tmx", "-o", "back.po"])
+    assert again.exit_code == 1 and "--overwrite-edited" in again.output
+    assert runner.invoke(main, ["import", "ed.tmx", "-o", "back.po", "--overwrite-edited"]).exit_code == 0
+
+
+@pytest.mark.parametrize("notes, edited", [
+    ((), False), (["", ""], False), ([None, "Ana: ?"], True), (["Ana: !"], True)])
+def test_bitext_to_po_writes_notes_as_translator_comments(notes, edited):
+    po = bitext_to_po(two_links(), notes=notes)
+    want = [n or "" for n in notes] + [""] * (2 - len(notes))
+    assert [e.tcomment for e in po] == want
+    assert ("X-Alignment-Edited" in po.metadata, "X-Alignment-Checksum" in po.metadata) == (edited, not edited)
+
+
+def test_write_po_with_notes_is_not_replaced_silently(tmp_path):
+    from alignment.errors import POConflict
+
+    write_po(two_links(), tmp_path / "n.po", notes=["", "Ana: ?"])
+    assert [e.tcomment for e in polib.pofile(str(tmp_path / "n.po"))] == ["", "Ana: ?"]
+    with pytest.raises(POConflict):
+        write_po(two_links(), tmp_path / "n.po")

@@ -190,11 +190,12 @@ def warn(messages: Any) -> None:
 
 def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
                   tsv: str | None = None, html: str | None = None, txt: str | None = None,
-                  overwrite_edited: bool = False) -> list[str]:
+                  overwrite_edited: bool = False, notes: Sequence[str] = ()) -> list[str]:
     """Write the PO and any export asked for ('-': standard output); return the files written.
 
     Each export is checked against an edited PO again just before it is written (the check
-    before the work may be minutes old)."""
+    before the work may be minutes old). `notes`, a translator's comment per link, go into the
+    PO (`# ...`) and the TMX (<note>): the formats that hold them."""
     from ..po_guard import ensure_not_edited_po
 
     written: list[str] = []
@@ -202,23 +203,35 @@ def write_outputs(bitext: Any, *, po: str | None, tmx: str | None = None,
     with unwritable_said():
         if po == "-":
             from ..po import bitext_to_po
-            click.echo(str(bitext_to_po(bitext)), nl=False)
+            click.echo(str(bitext_to_po(bitext, notes=notes)), nl=False)
         elif po:
             from ..po import write_po
-            written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited)))
+            written.append(str(write_po(bitext, po, overwrite_edited=overwrite_edited,
+                                        notes=notes)))
             interrupt.wrote(written[-1])
         for name, path in (("tmx", tmx), ("tsv", tsv), ("html", html), ("txt", txt)):
             if path == "-":
-                from .. import export
-                click.echo(getattr(export, f"render_{name}")(bitext), nl=False)
+                click.echo(_export(name, bitext, "-", notes), nl=False)
             elif path:
-                from ..registry import EXPORTERS
                 ensure_not_edited_po(path, option=f"--{name}", overwrite_edited=overwrite_edited)
-                done = [str(p) for p in EXPORTERS[name](bitext, path)]
+                done = [str(p) for p in _export(name, bitext, path, notes)]
                 written.extend(done)
                 for file in done:
                     interrupt.wrote(file)
     return written
+
+
+def _export(name: str, bitext: Any, path: str, notes: Sequence[str]) -> Any:
+    """The export `name` at `path` (its text where `path` is '-'); the TMX by export_tmx itself,
+    with the notes, which EXPORTERS' writers take none of."""
+    from .. import export, export_tmx
+    from ..registry import EXPORTERS
+
+    if path == "-":
+        return export_tmx.render_tmx(bitext, notes) if name == "tmx" else \
+            getattr(export, f"render_{name}")(bitext)
+    return export_tmx.write_tmx(bitext, path, notes) if name == "tmx" else \
+        EXPORTERS[name](bitext, path)
 
 
 @contextmanager
@@ -263,20 +276,27 @@ def read_pairs_file(path: str, src_lang: str | None = None, tgt_lang: str | None
     a version set as the app shows it, with the corrections saved in its pair POs
     (versions_pairs.read_set_pair: `check`, `export` and `import` reported and wrote what the
     app had corrected)."""
-    from ..import_pairs import PAIRS_MAX_BYTES, read_pairs
+    return read_pairs_file_noted(path, src_lang, tgt_lang)[0]
+
+
+def read_pairs_file_noted(path: str, src_lang: str | None = None,
+                          tgt_lang: str | None = None) -> tuple[Any, list[str]]:
+    """read_pairs_file, and each link's translator comment ('' for none): the <note>s of a TMX
+    our export wrote (import_pairs.read_pairs_noted), for `alignment import` to keep."""
+    from ..import_pairs import PAIRS_MAX_BYTES, read_pairs_noted
     from ..read.files import read_input_bytes
     from ..versions_pairs import corrections_note, read_set_pair
 
     corrected = read_set_pair(path, src_lang, tgt_lang) if path.lower().endswith(".tmx") else None
     if corrected:
         click.echo(corrected[1], err=True)
-        return corrected[0]
-    bitext = read_pairs(read_input_bytes(path, limit=PAIRS_MAX_BYTES), path,
-                        src_lang=src_lang, tgt_lang=tgt_lang)
+        return corrected[0], [""] * len(corrected[0].alignment.links)
+    bitext, notes = read_pairs_noted(read_input_bytes(path, limit=PAIRS_MAX_BYTES), path,
+                                     src_lang=src_lang, tgt_lang=tgt_lang)
     note = corrections_note(path, tgt_lang) if path.lower().endswith(".tmx") else None
     if note:   # a version set's corrections are saved to its pair POs, not to SET.tmx
         click.echo(note, err=True)
-    return bitext
+    return bitext, notes
 
 
 def read_pairs_or_po(path: str, src_lang: str | None = None,

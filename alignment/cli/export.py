@@ -119,7 +119,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     if (function_words or names) and not glossary:
         raise InputError("--function-words and --names choose the rows of --glossary FILE.csv; "
                          "add --glossary or leave them out")
-    bitext, _ = read_pairs_or_po(pairs, src_lang, tgt_lang)
+    bitext, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang)
     into = _original_bytes(bitext, pairs, original) if corrected and original else b""
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
@@ -128,7 +128,8 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                                 *(("--moses", str(p)) for p in moses_paths(bitext, moses))],
                           overwrite_edited=overwrite_edited)
     written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html, txt=txt,
-                            overwrite_edited=overwrite_edited)
+                            overwrite_edited=overwrite_edited,
+                            notes=_po_notes(pairs) if tmx and fingerprint else ())
     written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki)
     if html_learner:
         written.append(_write_handout(bitext, html_learner))
@@ -139,6 +140,17 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
         click.echo(f"Wrote {path}", err=True)
     if corrected and original:
         click.echo(_write_corrected(bitext, corrected, original, into), err=True)
+
+
+def _po_notes(path: str) -> list[str]:
+    """The translator comments of the PO at `path`, one per link (export_tmx.translator_notes),
+    for the TMX's <note>s: a reviewer's remarks were lost on the way to a CAT tool."""
+    from pathlib import Path
+
+    from ..export_tmx import translator_notes
+    from ..po_files import parse_po_bytes, read_po_bytes
+
+    return translator_notes(parse_po_bytes(Path(path), read_po_bytes(Path(path))))
 
 
 def _set_of_versions(path: str) -> list[tuple[str, str]] | None:

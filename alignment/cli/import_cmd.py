@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from .common import (CONTEXT, check_before_work, describe_alignment, overwrite_edited_option,
-                     pair_language_options, quiet_option, read_pairs_file, write_outputs)
+                     pair_language_options, quiet_option, read_pairs_file_noted, write_outputs)
 from .paths import FilePath
 
 
@@ -38,8 +38,8 @@ def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
     Example: alignment import set.tmx -t en2 -o set-en2.po
     """
     check_before_work([pairs], po=po, overwrite_edited=overwrite_edited)
-    bitext = read_pairs_file(pairs, src_lang=src_lang, tgt_lang=tgt_lang)
-    written = write_outputs(bitext, po=po, overwrite_edited=overwrite_edited)
+    bitext, notes = read_pairs_file_noted(pairs, src_lang=src_lang, tgt_lang=tgt_lang)
+    written = write_outputs(bitext, po=po, overwrite_edited=overwrite_edited, notes=notes)
     if written:
         versions = dict(bitext.alignment.signature.params).get("versions", "").split()
         read = f" (versions {versions[0]} -> {versions[1]} of the set)" if versions else ""
