@@ -421,8 +421,8 @@ def export_bytes(bitext: Bitext, fmt: str, title: str = "", *,
 
     if fmt == "po":
         return po_bytes(bitext, like=like, edited=edited)
-    if fmt == "tmx":
-        return export.render_tmx(bitext)
+    if fmt == "tmx":   # with the translator comments of the file open, as `alignment export` does
+        return export.render_tmx(bitext, _notes(bitext, like, edited) if like else ())
     if fmt == "tsv":
         return export.render_tsv(bitext).encode("utf-8")
     if fmt == "html":
@@ -434,3 +434,13 @@ def export_bytes(bitext: Bitext, fmt: str, title: str = "", *,
         return render_epub(bitext, title=title)
     raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html, txt or "
                            "epub")
+
+
+def _notes(bitext: Bitext, like: str | os.PathLike[str], edited: bool) -> list[str]:
+    """The translator comments (`# ...`) a save of `bitext` over `like` keeps, one per link:
+    taken from that PO as a save would write it, so links merged or split since stay matched."""
+    from .export_tmx import translator_notes
+    from .po import po_bytes
+    from .po_files import parse_po_bytes
+
+    return translator_notes(parse_po_bytes(Path(like), po_bytes(bitext, like=like, edited=edited)))

@@ -77,3 +77,20 @@ def test_a_format_that_cannot_be_made_says_why_and_the_others_download(env, monk
     assert any("TMX: TMX needs a language code" in c.value for c in at.caption)
     at.button(key="make_tsv").click().run()
     assert [b.proto.label for b in at.get("download_button")] == ["TSV"]
+
+
+def test_the_apps_tmx_keeps_the_translator_comments_of_the_file_open(tmp_path):
+    """A reviewer's '# …' remarks reached the CAT tool from `alignment export --tmx`, not from
+    the app's Download ▸ TMX."""
+    from alignment.po import read_po, write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    bitext = Bitext((Sentence("Oui."), Sentence("Non.")), (Sentence("Yes."), Sentence("No.")),
+                    Alignment((Link((0,), (0,), 0.95), Link((1,), (1,), 0.95))), "fr", "en")
+    path = write_po(bitext, tmp_path / "p.po")
+    path.write_text(path.read_text(encoding="utf-8").replace('msgctxt "src 2 / tgt 2"',
+                                                             '# Ana: check this\nmsgctxt "src 2 / tgt 2"'),
+                    encoding="utf-8")
+    tmx = workspace.export_bytes(read_po(path), "tmx", like=path).decode("utf-8")
+    units = tmx.split("<tu ")[1:]
+    assert ["<note>Ana: check this</note>" in unit for unit in units] == [False, True]
