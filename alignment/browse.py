@@ -26,8 +26,8 @@ from .corrections import (Direction, History, add_target, dismiss, drop_addition
                           edit_target, mark_reviewed, merge, move, same_text, split)
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
 from .text_direction import text_dir
-from .workspace import (MAX_UPLOAD_MB, export_bytes, guess_language,  # noqa: F401
-                        load_position, notes_path, safe_filename, save_position, store_upload)
+from .reader_place import load_position, notes_path, save_position  # noqa: F401
+from .workspace import MAX_UPLOAD_MB, export_bytes, guess_language, safe_filename, store_upload  # noqa: F401
 from .types import Bitext, Finding, Link, Sentence, Side, Span, sentence_starts
 from .words import word_groups
 

@@ -4,7 +4,7 @@ link that the search or the filters hide has to set aside.
 Why: a reviser working at link 1,200 of a book with 200 rows a page found the book at link 1
 with 50 rows after a reload, a Close and reopen, or a server restart. The place is kept in
 reading.json beside Learn mode's reading position, keyed by the file's resolved path: for a file
-opened by its path that is Learn's key too (workspace.save_position: one entry, its `link`
+opened by its path that is Learn's key too (save_position: one entry, its `link`
 shared, so Learn resumes where the reading stopped and the other way round), with the rows a
 page added.
 A corpus's PO keeps Learn's position under the corpus id: two copies of one corpus each reopen
@@ -18,11 +18,46 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .workspace import load_position, notes_path
+from .cache_root import cache_root, earlier_root
 
 PER_PAGE = (25, 50, 100, 200)
 """The reader's "Rows per page" choices."""
 DEFAULT_PER_PAGE = 50
+
+
+def notes_path() -> Path:
+    """Where the reader's positions are kept: <cache root>/reading.json."""
+    return cache_root() / "reading.json"
+
+
+def _read_notes(path: Path) -> dict[str, dict[str, int]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_position(key: str, path: Path | None = None) -> int | None:
+    """The link where the reader of corpus `key` stopped last time (0-based), if known."""
+    entry = _read_notes(path or notes_path()).get(key)
+    earlier = earlier_root() if path is None else None
+    if entry is None and earlier is not None:   # kept before ALIGNMENT_CACHE_DIR was honoured
+        entry = _read_notes(earlier / "reading.json").get(key)
+    link = entry.get("link") if isinstance(entry, dict) else None
+    return link if isinstance(link, int) and link >= 0 else None
+
+
+def save_position(key: str, link: int, total: int, path: Path | None = None) -> Path:
+    """Remember that the reader of corpus `key` got to `link` of `total`; written atomically."""
+    from .atomic import atomic_write_text
+
+    path = path or notes_path()
+    notes = _read_notes(path)
+    notes[key] = {"link": int(link), "total": int(total)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, json.dumps(notes, ensure_ascii=False, indent=1, sort_keys=True))
+    return path
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ elsewhere (`save_copy`). Files kept before that variable was honoured are still 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
-from .cache_root import cache_root, earlier_root, found_earlier
+from .cache_root import cache_root, found_earlier
 from .errors import InputError, POConflict, UnknownComponent, UploadError
 from .file_names import readable_filename
 from .import_pairs import PAIR_FORMATS, pairs_format, read_pairs
@@ -332,41 +331,6 @@ def corpus_po(corpus_id: str, folder: Path, cached: Path) -> Path:
                                session=f"moved{n}")
             drafts.discard(draft)
     return here
-
-
-def notes_path() -> Path:
-    """Where the reader's positions are kept: <cache root>/reading.json."""
-    return cache_root() / "reading.json"
-
-
-def _read_notes(path: Path) -> dict[str, dict[str, int]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def load_position(key: str, path: Path | None = None) -> int | None:
-    """The link where the reader of corpus `key` stopped last time (0-based), if known."""
-    entry = _read_notes(path or notes_path()).get(key)
-    earlier = earlier_root() if path is None else None
-    if entry is None and earlier is not None:   # kept before ALIGNMENT_CACHE_DIR was honoured
-        entry = _read_notes(earlier / "reading.json").get(key)
-    link = entry.get("link") if isinstance(entry, dict) else None
-    return link if isinstance(link, int) and link >= 0 else None
-
-
-def save_position(key: str, link: int, total: int, path: Path | None = None) -> Path:
-    """Remember that the reader of corpus `key` got to `link` of `total`; written atomically."""
-    from .atomic import atomic_write_text
-
-    path = path or notes_path()
-    notes = _read_notes(path)
-    notes[key] = {"link": int(link), "total": int(total)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, json.dumps(notes, ensure_ascii=False, indent=1, sort_keys=True))
-    return path
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

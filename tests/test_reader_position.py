@@ -9,7 +9,7 @@ import pickle
 
 import pytest
 
-from alignment import browse, workspace
+from alignment import browse, reader_place
 from alignment.draft_summary import changed_links, describe, summary
 from alignment.reader_place import (Place, cleared_note, hidden_by_selection, keep_place,
                                     load_place, page_after_selection, place_on_page)
@@ -43,12 +43,12 @@ def test_a_place_unchanged_is_not_written_again(tmp_path):
 
 
 def test_learn_modes_position_is_the_same_link_and_its_write_loses_only_the_rows(tmp_path):
-    """Learn mode writes the link alone (workspace.save_position): the place reads its link,
+    """Learn mode writes the link alone (reader_place.save_position): the place reads its link,
     the default rows a page until the reader keeps them again."""
     notes = tmp_path / "reading.json"
     keep_place("k", Place(10, 200), 50, notes)
-    assert workspace.load_position("k", notes) == 10
-    workspace.save_position("k", 12, 50, notes)
+    assert reader_place.load_position("k", notes) == 10
+    reader_place.save_position("k", 12, 50, notes)
     assert load_place("k", notes) == Place(12, None)
     assert keep_place("k", Place(12, 200), 50, notes)
     assert load_place("k", notes) == Place(12, 200)
@@ -63,9 +63,9 @@ def test_only_a_rows_per_page_the_reader_offers_is_read_back(tmp_path, per_page,
 
 def test_other_texts_places_are_kept(tmp_path):
     notes = tmp_path / "reading.json"
-    workspace.save_position("sample", 4, 9, notes)
+    reader_place.save_position("sample", 4, 9, notes)
     keep_place("/books/a.po", Place(1, 50), 9, notes)
-    assert workspace.load_position("sample", notes) == 4
+    assert reader_place.load_position("sample", notes) == 4
 
 
 @pytest.mark.parametrize("page, wanted, place", [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from alignment import browse, drafts, workspace
+from alignment import browse, drafts, reader_place, workspace
 from alignment.browse import View
 from alignment.corpora import (cache_dir, check_outputs_not_in_corpus, corpus_files, fetch_side,
                                list_corpora, load_corpus, side_path, side_state)
@@ -54,7 +54,7 @@ PLACES = {
     "encodings": lambda: default_cache_dir(),
     "drafts": lambda: drafts.drafts_dir(),
     "aligned POs": lambda: workspace.aligned_dir(),
-    "reading positions": lambda: workspace.notes_path().parent,
+    "reading positions": lambda: reader_place.notes_path().parent,
     "a pair the app aligns": lambda: workspace.aligned_path("a.fr.txt", "a.en.txt", "0" * 16).parent,
 }
 
@@ -122,11 +122,11 @@ def test_drafts_kept_in_the_earlier_folder_are_still_offered(roots, tmp_path):
 
 def test_a_reading_position_kept_in_the_earlier_folder_is_still_found(roots):
     new, earlier = roots
-    workspace.save_position("serge-1926", 41, 90, path=earlier / "reading.json")
-    assert workspace.load_position("serge-1926") == 41
-    workspace.save_position("sample", 3, 9)
+    reader_place.save_position("serge-1926", 41, 90, path=earlier / "reading.json")
+    assert reader_place.load_position("serge-1926") == 41
+    reader_place.save_position("sample", 3, 9)
     assert json.loads((new / "reading.json").read_text())["sample"]["link"] == 3
-    assert workspace.load_position("sample") == 3
+    assert reader_place.load_position("sample") == 3
 
 
 def test_a_pair_aligned_before_opens_its_earlier_file(roots):

@@ -156,9 +156,9 @@ def open_bitext(bitext: Bitext, *, path: Path, title: str, key: str,
 
     from .open_tabs import note_open, open_elsewhere
 
-    from alignment.reader_place import load_place
+    from alignment.reader_place import load_place, load_position
 
-    position = workspace.load_position(key) or 0   # Learn mode's, per text (a corpus's id)
+    position = load_position(key) or 0   # Learn mode's, per text (a corpus's id)
     place = load_place(str(Path(path).resolve()))   # the reader's, per file: link, rows a page
     at = max(0, min(place.link, len(bitext.alignment.links) - 1)) if place else 0
     offered, elsewhere = [], []   # newest first

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from alignment import browse, workspace
+from alignment import browse
+from alignment.reader_place import save_position
 from alignment.types import Bitext
 
 from .common import callback, md, memo, ss
@@ -21,7 +22,7 @@ def move_cursor(step: int) -> None:
     n = len(ss.history.current.alignment.links)
     ss.cursor = browse.step_cursor(ss.cursor, step, n, ss.get("learn_shown"))
     ss.resumed = 0
-    workspace.save_position(ss.notes_key, ss.cursor, n)
+    save_position(ss.notes_key, ss.cursor, n)
 
 
 @callback

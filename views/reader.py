@@ -11,7 +11,7 @@ from alignment import browse, drafts, workspace
 from alignment.contents import Heading
 from alignment.contents_update import headings   # the headings a correction left stand are kept
 from alignment.kept import note_copy
-from alignment.reader_place import page_after_selection
+from alignment.reader_place import page_after_selection, save_position
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
@@ -125,7 +125,7 @@ def go_to_heading(heads: tuple[Heading, ...]) -> None:
     ss.jump_to, ss.scroll_to, ss.goto_heading = link, (link, ""), None
     if ss.get("mode") == "Learn":
         ss.cursor, ss.resumed = link, 0
-        workspace.save_position(ss.notes_key, link, len(ss.history.current.alignment.links))
+        save_position(ss.notes_key, link, len(ss.history.current.alignment.links))
 
 
 def contents(bitext: Bitext) -> None:
