@@ -163,6 +163,8 @@ def edited_reason(path: str | os.PathLike[str]) -> str | None:
         data = read_po_bytes(path)
     except InputError:
         return "is not a PO file alignment can read"
+    if not data.strip():   # `touch out.po`, or a shell's `> out.po`: nothing in it to lose
+        return None
     cached = load_snapshot(hashlib.sha256(data).hexdigest(), data)
     if cached is not None and cached[1] == "write_po":
         return None  # the very bytes write_po wrote: nobody edited them
