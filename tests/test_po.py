@@ -376,6 +376,17 @@ def test_write_po_refuses_to_replace_an_edited_file(tmp_path: Path, change, reas
     assert read_po(path) == small_bitext()
 
 
+@pytest.mark.parametrize("content", [b"", b"\n", b"  \n\n"])
+def test_an_empty_file_is_replaced_without_asking(tmp_path: Path, content: bytes) -> None:
+    """`touch out.po` (or a shell's `> out.po`) before `-o out.po`: it holds nothing to lose,
+    and was refused as 'not written by alignment'."""
+    path = tmp_path / "out.po"
+    path.write_bytes(content)
+    assert edited_reason(path) is None
+    write_po(small_bitext(), path)
+    assert read_po(path) == small_bitext()
+
+
 @pytest.mark.parametrize("change", [
     lambda po: (po[0].flags.append("fuzzy"),                    # a check asked for review:
                 setattr(po[0], "comment", po[0].comment + "\ncheck: [names] warning: x")),  # both
