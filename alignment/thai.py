@@ -152,6 +152,8 @@ def _goes_on(left: str, right: str) -> bool:
         return bool(first) and first[0] in _CLOCK_GOES_ON or _only_when(left[:clock.start()])
     if ABBREVIATION.search(left):
         return True
+    if left.count("“") > left.count("”") and "”" in right:   # inside a quotation that closes
+        return True                                       # later: '“…ตกมาก เงินนี้…”'
     if left.endswith(tuple(_CLOSING_QUOTES)) and SPEECH_TAG.match(right):
         return True
     runs, following = left.split(), right.split(" ", 1)[0]

@@ -35,6 +35,8 @@ from alignment.segment import split_sentences
     ["“จะไปไหน?” เขาถาม", "ฉันไม่ได้ตอบ"],
     ["“เราจะช่วยเหลือผู้ค้าทุกรายอย่างเต็มที่” เขากล่าว", "ผู้ค้าแต่ละรายจะได้รับเงินชดเชยรายละ 1,500 บาท"],
     ["“จะไปไหน?”", "เขาไม่ได้ตอบ"],
+    # no cut inside a quotation that closes later in the paragraph
+    ["ชาวนาคนหนึ่งบอกว่า “ปีที่แล้วข้าวราคาตกมาก เงินนี้ช่วยได้เยอะ”"],
 ])
 def test_thai_sentences_are_cut_where_they_end(sentences: list[str]) -> None:
     assert split_sentences(" ".join(sentences), "th") == sentences
