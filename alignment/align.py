@@ -34,8 +34,8 @@ sentences; we keep that and add what they leave out.
    posteriors, its own evidence of a wrong boundary and its agreement with the
    encoder-free aligner, fitted on dev data (benchmarks/tune_align.py),
    turns that into the probability that the link is exactly right; a link
-   whose two sides share no meaning (cosine < 0.1) is never sure
-   (alignment/confidence.py).
+   whose two sides share no meaning (cosine < 0.1) is never sure, nor is an
+   omission beside an addition (alignment/confidence.py).
 4. A language the encoder does not know: no embeddings, length and lexical
    evidence only (their own tuned weights), and a warning in the Alignment.
    There the texts are aligned twice: word pairs learnt from the first
@@ -154,8 +154,8 @@ def align(src: Sequence[Sentence], tgt: Sequence[Sentence], *, embedder,
             if sides is not None:
                 links, conf = _align_sides(*sides, cfg, ratio)
     progress(_STEPS, _STEPS, "align")
-    out = tuple(Link(s, t, c) for (s, t), c in zip(links, conf))
-    return Alignment(out, sig, tuple(warnings))
+    out = confidence.capped_facing_gaps([Link(s, t, c) for (s, t), c in zip(links, conf)])
+    return Alignment(tuple(out), sig, tuple(warnings))
 
 
 @contextmanager

@@ -18,9 +18,12 @@ either book (`min_coverage`), the chapter structure is not trusted and the books
 whole (with a warning), so a wrong table of contents never costs more than no chapters.
 
 Sentences inside each matched pair go through align.align (the same engine and settings);
-paragraphs whose role is front matter, table of contents or note (read/book.py) are left
-unaligned (1-0 / 0-1 links at their place) rather than forced onto text. Each book is embedded
-once, whole, and sliced per chapter (_BookEmbedder), so matching costs no extra encoding.
+paragraphs whose role is front matter, table of contents or note (read/book.py) are never
+forced onto text: they stand at their place as 1-0 / 0-1 links, except where both books have
+such sentences side by side (a footnote and its translation after the text), which are aligned
+with each other (left_out.py). Each book is embedded once, whole, and sliced per chapter
+(_BookEmbedder), so matching costs no extra encoding. An omission beside an addition is never
+a sure link (confidence.capped_facing_gaps), where chapters meet too.
 
 A boundary may still be crossed where the evidence is overwhelming: where a chapter pair
 leaves sentences unaligned next to a boundary (the symptom of a translator who moved a
@@ -44,6 +47,8 @@ from typing import Any
 import numpy as np
 
 from .cjk import numeral_value
+from .confidence import capped_facing_gaps
+from .left_out import paired, with_unaligned
 from .progress import Progress, no_progress
 from .types import Alignment, Chapter, Document, Link, Sentence
 
@@ -228,24 +233,6 @@ def _body(chapters: Sequence[Chapter], ids: Sequence[int], skip: frozenset[int])
     return [k for c in ids for k in range(chapters[c].start, chapters[c].end) if k not in skip]
 
 
-def _with_unaligned(links: list[Link], src_skip: Sequence[int], tgt_skip: Sequence[int]) -> list[Link]:
-    """Body links with the left-out sentences put back as 1-0 / 0-1 links where they stand."""
-    out: list[Link] = []
-    s_rest, t_rest = sorted(src_skip), sorted(tgt_skip)
-    si = ti = 0
-    for link in links:
-        while si < len(s_rest) and link.src and s_rest[si] < link.src[0]:
-            out.append(Link((s_rest[si],), ()))
-            si += 1
-        while ti < len(t_rest) and link.tgt and t_rest[ti] < link.tgt[0]:
-            out.append(Link((), (t_rest[ti],)))
-            ti += 1
-        out.append(link)
-    out.extend(Link((k,), ()) for k in s_rest[si:])
-    out.extend(Link((), (k,)) for k in t_rest[ti:])
-    return out
-
-
 def _trim(chapters: Sequence[Chapter], ids: Sequence[int], skip: frozenset[int]) -> list[int]:
     """The group's sentences less the left-out ones at its start and end only.
 
@@ -383,8 +370,9 @@ def align_books(src: Sequence[Sentence], tgt: Sequence[Sentence], src_ch: Sequen
         parts.append(links)
         progress(k + 1, len(groups), "align chapters")
     _stitch(parts, [bool(a and b) for a, b in groups], run, chapter_config, skips)
-    links = _with_unaligned([link for part in parts for link in part], sorted(left_out[0]),
-                            sorted(left_out[1]))
+    links = with_unaligned([link for part in parts for link in part], sorted(left_out[0]),
+                           sorted(left_out[1]))
+    links = capped_facing_gaps(paired(links, left_out, run))
     signature = run.signature or run._align([], [], embedder=embedder, config=config).signature
     matched = sum(1 for a, b in groups if a and b)
     signature = replace(signature, params=(*signature.params, ("chapters", f"{matched}/{len(groups)}")))

@@ -134,17 +134,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from alignment.coverage import crossing
 from alignment.lattice import Lattice
+from alignment.types import Link
 
 # feature columns, in the order of conf_weights
 FEATURES = ("bias", "posterior logit", "empty", "merge", "neighbours' logit", "length z",
             "shorter link gain", "has anchors", "anchor gain with a neighbour",
             "length gain with a neighbour", "encoder-free agreement", "words crossing to a neighbour")
 LOGIT_CLIP = 10.0  # posterior logits beyond this say nothing more (and would dominate the map)
+FACING_GAP_CAP = 0.5  # an omission beside an addition: a pair missed or two true gaps, even odds
 
 
 def confidences(x: np.ndarray, weights: Sequence[float], cosines: np.ndarray, *,
@@ -158,6 +161,30 @@ def confidences(x: np.ndarray, weights: Sequence[float], cosines: np.ndarray, *,
             unrelated = cosines < min_cos  # NaN (no cosine) compares False
         conf = np.where(unrelated, np.minimum(conf, cap), conf)
     return conf
+
+
+def facing_gaps(links: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+    """Mask of the links with an empty side next to a link empty on the other side: an
+    omission beside an addition (1-0 then 0-1, or 0-1 then 1-0)."""
+    empty = np.array([(not s) - (not t) for s, t in links], dtype=int)  # 1: 0-1, -1: 1-0
+    facing = np.zeros(len(links), bool)
+    meet = empty[:-1] * empty[1:] < 0
+    facing[:-1] |= meet
+    facing[1:] |= meet
+    return facing
+
+
+def capped_facing_gaps(links: Sequence[Link], cap: float = FACING_GAP_CAP) -> list[Link]:
+    """`links` with each omission beside an addition (facing_gaps) at confidence `cap` at most.
+
+    Why: an omission next to an addition is one of two things, and nothing in either link
+    tells which: a sentence dropped and another written in its place, or a pair the aligner
+    (or a chapter cut, or sentences left out of the text) kept apart, as a footnote and its
+    translation each stood alone at confidence 1.0 and the app said "0 to review". So
+    neither is sure, and both are put before a reader (below the review threshold)."""
+    facing = facing_gaps([(link.src, link.tgt) for link in links])
+    return [replace(link, confidence=min(link.confidence, cap)) if hit else link
+            for link, hit in zip(links, facing)]
 
 
 def features(links, lattice: Lattice, temp: float, s, t,

@@ -159,7 +159,8 @@ def _align_books(src: tuple[Sentence, ...], tgt: tuple[Sentence, ...], src_doc: 
                  tgt_doc: Document, *, src_lang: str, tgt_lang: str, embedder: Any, config: Any,
                  corpus_id: str, progress: Progress) -> Bitext:
     """Books: chapters matched first when both sides have them (chapters.py); notes,
-    tables of contents and front matter left unaligned."""
+    tables of contents and front matter never linked to text, only to each other where both
+    books have them side by side (left_out.py)."""
     from .chapters import align_books, sentence_chapters, unaligned_sentences
     from .unrelated import with_unrelated_warning
 

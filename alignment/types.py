@@ -17,7 +17,7 @@ from typing import Literal
 
 Side = Literal["src", "tgt"]
 Severity = Literal["error", "warning", "info"]
-# What a paragraph of a book is: body text, or apparatus the aligner leaves unaligned.
+# What a paragraph of a book is: body text, or apparatus the aligner never links to text.
 Role = Literal["text", "front", "toc", "note"]
 
 
@@ -104,7 +104,8 @@ class Document:
     reader had to guess (a file mixing two encodings), for the user to check.
     Books (EPUB, DOCX, ODT, PDF) also carry `chapters` (in order, not
     overlapping) and `roles`, one per paragraph when set: "front" matter, "toc"
-    and "note" paragraphs are left unaligned by the chapter aligner; empty
+    and "note" paragraphs are never linked to text by the chapter aligner (where both
+    books have them side by side, they are aligned with each other: left_out.py); empty
     means every paragraph is "text". `levels`, one per paragraph when the reader knows
     heading levels (Markdown #, HTML h1-h6, EPUB), is a heading's level (1 the highest) and
     0 elsewhere; a section cut at a heading runs to the next heading of that level or higher.

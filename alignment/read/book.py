@@ -4,8 +4,8 @@ files.py's entry points hand a book format here (by suffix or `fmt`); each forma
 module (epub.py: zipfile + lxml, office.py: python-docx and odfpy, pdf.py: pypdf), and all
 of them fill the same `BookBuilder`, so every book becomes a Document of the same shape:
 paragraphs, heading indexes, chapters (title and paragraph range) and a role per paragraph
-("text", or "front" matter, "toc", "note" that the chapter aligner leaves unaligned rather than
-force onto text).
+("text", or "front" matter, "toc", "note" that the chapter aligner never forces onto text: they
+are aligned only with the other book's, where both have some side by side, left_out.py).
 
 Every failure a damaged or protected file can cause inside a library becomes a named error
 (errors.BookError, EncryptedBook, ScannedPDF) whose message says what to do; the readers are
