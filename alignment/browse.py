@@ -25,6 +25,7 @@ from .align import DEFAULT_REVIEW_THRESHOLD
 from .corrections import (Direction, History, add_target, dismiss, drop_addition,  # noqa: F401
                           edit_target, mark_reviewed, merge, move, same_text, split)
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
+from .link_words import link_title
 from .text_direction import text_dir
 from .reader_place import load_position, notes_path, save_position  # noqa: F401
 from .workspace import MAX_UPLOAD_MB, export_bytes, guess_language, safe_filename, store_upload  # noqa: F401
@@ -310,13 +311,16 @@ _CUES = {"current": ("&#9664;", "current link"), "fuzzy": ("?", "to review"),
          "low": ("!", "very unsure")}
 
 
-def _meta_html(i: int, link: Link, found: Sequence[Finding], states: Sequence[str] = ()) -> str:
+def _meta_html(i: int, link: Link, found: Sequence[Finding], states: Sequence[str] = (),
+               threshold: float = REVIEW_THRESHOLD) -> str:
     ok = ' <span class="ok" title="reviewed">&#10003;</span>' if link.reviewed else ""
     flag = ""
     if found:
         title = html.escape("\n".join(f"{f.check}: {f.message}" for f in found))
         flag = f' <span class="flag" title="{title}">&#9873;{len(found)}</span>'
-    return f"<b>{i + 1}{_cues(states)}</b>{link.kind} &middot; {link.confidence:.2f}{ok}{flag}"
+    what = html.escape(link_title(link, threshold))   # "1-1 · 0.98" in words (link_words.py)
+    return (f'<b>{i + 1}{_cues(states)}</b><span title="{what}">{link.kind} &middot; '
+            f'{link.confidence:.2f}</span>{ok}{flag}')
 
 
 def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
@@ -355,7 +359,8 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
     states = [c for c in classes if c in _CUES]
     current = ' aria-current="true"' if view.current == i else ""
     return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}"{current}>'
-            f'<td class="meta">{_meta_html(i, link, found, states)}</td>{"".join(cells)}</tr>')
+            f'<td class="meta">{_meta_html(i, link, found, states, view.threshold)}</td>'
+            f'{"".join(cells)}</tr>')
 
 
 def render_rows(bitext: Bitext, ids: Iterable[int], view: View = View()) -> str:

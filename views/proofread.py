@@ -213,7 +213,10 @@ def proofread_panel(bitext: Bitext) -> list:
 
     if "p_info" not in ss:   # Streamlit drops a widget's state in a mode that does not draw it
         ss.p_info = ss.get("info_kept", False)
-    st.toggle("Show info findings", key="p_info", on_change=_keep_info)
+    st.toggle("Show info findings", key="p_info", on_change=_keep_info,
+              help="Info findings are hints, not mistakes (a different final punctuation mark, "
+                   "a double space, a link the aligner was unsure of); warnings and errors are "
+                   "always listed")
     level = shown_level()
     found = at_level(findings(bitext), level)
     checked = ss.get("findings")

@@ -11,6 +11,7 @@ from alignment import browse, drafts, workspace
 from alignment.contents import Heading
 from alignment.contents_update import headings   # the headings a correction left stand are kept
 from alignment.kept import note_copy
+from alignment.link_words import legend
 from alignment.reader_place import page_after_selection, save_position
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
@@ -135,6 +136,18 @@ def contents(bitext: Bitext) -> None:
                    go_to_heading)
 
 
+# The filters in plain words: "fuzzy", "link types" and "confidence" were jargon with no help
+FILTER_HELP = {
+    "fuzzy": "Only the links the aligner was unsure of (confidence below "
+             f"{browse.REVIEW_THRESHOLD:.2f}) and no one has reviewed yet",
+    "kinds": "Only links of these types: 1-1 is one sentence of the original with one of the "
+             "translation, 2-1 two with one, 1-0 a sentence left out, 0-1 one added",
+    "checks": "Only the links where the proofreading checks found something (numbers, names, "
+              "an untranslated sentence…)",
+    "below": "Only the links the aligner is less sure of than this, from 0 (a guess) to 1 (sure)",
+}
+
+
 def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
     sb = st.sidebar
     sb.markdown(f"**{md(ss.title)}**")
@@ -154,11 +167,13 @@ def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
     sb.subheader("Filters")
     kinds = stats(bitext)[0]
     filters = browse.Filters(
-        fuzzy_only=sb.checkbox("To review (fuzzy) only", key="f_fuzzy"),
-        kinds=frozenset(sb.multiselect("Link types", kinds, key="f_kinds")),
-        failed_checks=sb.checkbox("Failed checks only", key="f_checks"),
-        below=sb.slider("Confidence below", 0.0, 1.0, 1.0, 0.05, key="f_below")
-        if sb.checkbox("Confidence below…", key="f_conf") else None)
+        fuzzy_only=sb.checkbox("To review (fuzzy) only", key="f_fuzzy", help=FILTER_HELP["fuzzy"]),
+        kinds=frozenset(sb.multiselect("Link types", kinds, key="f_kinds",
+                                       help=FILTER_HELP["kinds"])),
+        failed_checks=sb.checkbox("Failed checks only", key="f_checks", help=FILTER_HELP["checks"]),
+        below=sb.slider("Confidence below", 0.0, 1.0, 1.0, 0.05, key="f_below",
+                        help=FILTER_HELP["below"])
+        if sb.checkbox("Confidence below…", key="f_conf", help=FILTER_HELP["below"]) else None)
     place.rows_per_page()
     return browse.Query(text, side, regex, case), filters
 
@@ -358,6 +373,8 @@ def reader() -> None:
                 + (" with these filters." if filters.active else "."))
     heads = frozenset(h.link for h in memo("headings", bitext, None, lambda: headings(bitext))
                       if h.whole)
+    if pg.ids and mode != "Learn":   # what "1-1 · 0.98" in each row means
+        st.caption(legend(view.threshold))
     table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words, headings=heads))
     if mode == "Learn":
         table += learn_script(ss.notes_key, ss.cursor)

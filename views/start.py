@@ -10,6 +10,7 @@ import streamlit as st
 
 from alignment import workspace
 from alignment.kept import copy_of
+from alignment.kept_details import details, earlier_corrected, note_sources
 from alignment.errors import (AlignmentError, FetchError, FetchRefused, LanguagesUnknown,
                               ManyTranslations)
 from alignment.import_pairs import PAIR_FORMATS, pairs_format
@@ -19,6 +20,9 @@ from .common import (EMBEDDER, FORMATS, LANGS, align_files, build_corpus, digest
 from .start_drafts import drafts_section
 from .languages import language_box, same_text_warning
 
+# The page opens on the sample's card; a person with her own two files needs the form below it
+FIRST_STEP = ("Your own text and its translation? Upload both [further down this page]"
+              "(#align-new-texts), then click Align. To try the tool first, use the sample below.")
 PAIRS_SUFFIXES = [suffix.lstrip(".") for suffix in PAIR_FORMATS]   # tmx, xlf, xliff, tsv, csv
 
 
@@ -152,13 +156,16 @@ def kept_row() -> None:
         return
     bar = st.container(horizontal=True, vertical_alignment="center")
     bar.caption("Aligned or uploaded here before:")
-    for n, item in enumerate(found[:SHOWN_HERE]):
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.modified))
+    shown = found[:SHOWN_HERE]   # each with what tells it from another of the same name
+    for n, (item, detail) in enumerate(zip(shown, details(shown, time.time()))):
         copy = copy_of(item.path) if item.kind != "set" else None
         label = f"{item.label} (saved as {copy.name})" if copy else item.label
-        if bar.button(md(label), key=f"open_kept_{n}", icon=_KIND_ICONS[item.kind],
-                      help=f"{copy}, a copy of {item.path}" if copy
-                      else f"{item.path} (changed {when})"):
+        entry = bar.container(horizontal=True, vertical_alignment="center", gap="small",
+                              width="content", key=f"kept_entry_{n}")
+        clicked = entry.button(md(label), key=f"open_kept_{n}", icon=_KIND_ICONS[item.kind],
+                               help=f"{copy}, a copy of {item.path}" if copy else str(item.path))
+        entry.caption(md(detail))
+        if clicked:
             if item.kind == "set":
                 open_kept_set(item.path)
             else:
@@ -261,7 +268,7 @@ def upload_box() -> None:
 
 
 def align_section() -> None:
-    st.subheader("Align new texts")
+    st.subheader("Align new texts", anchor="align-new-texts")
     st.caption("An original and its translation as plain text, HTML, Markdown, EPUB, DOCX, ODT "
                "or PDF (with a text layer).")
     cols = st.columns(2)
@@ -299,9 +306,12 @@ def align_uploads(files: list[Any], langs: list[str]) -> None:
     for path in stored:
         path.unlink(missing_ok=True)  # the PO holds the texts now
     store_aligned(bitext, target, title, str(target.resolve()))
+    note_sources(target, files[0].name, files[1].name)
+    earlier = earlier_corrected(target, time.time())   # said, never merged
     ss.flash_info = (f"Aligned {langs[0]} ↔ {langs[1]} and written to {target}. Keep it where "
                      "it is, download it (Download ▸ PO), or save a copy next to your texts "
-                     "(Save a copy as…); the start page lists it.")
+                     "(Save a copy as…); the start page lists it." + (f" {earlier}" if earlier
+                                                                       else ""))
 
 
 def open_aligned_before(target: Path, existing: Any, title: str) -> None:
@@ -326,6 +336,7 @@ def start_page() -> None:
     st.title("alignment")
     st.markdown("Read a text and its translation side by side, search and correct the "
                 "pairs, proofread the translation, or learn a language from it.")
+    st.caption(FIRST_STEP)
     from alignment.corpora import list_corpora
 
     workspace.sweep_stale()

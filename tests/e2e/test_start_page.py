@@ -454,3 +454,58 @@ def test_a_set_with_a_french_revision_asks_and_reads_the_revision(page, tmp_path
     expect(table).to_contain_text(REVISED[0])
     expect(table).to_contain_text(ORIG[0])
     expect(table).not_to_contain_text(EN1[0])
+
+
+def test_files_of_one_name_are_told_apart_and_a_revision_names_the_corrected_one(page, tmp_path):
+    """A translator aligned her story, corrected it, then aligned her revised translation
+    (same file names): the start page listed two identical buttons 'pont-fr ↔ pont-en' in an
+    order that changes with each save, and the revision started afresh without a word of the
+    corrected file. Each entry now says when it changed and what it holds, the revision says
+    where the corrections are, and the reader's jargon ('1-1 · 0.98', 'fuzzy') is explained."""
+    from e2e_helpers import upload_pair
+
+    page.get_by_role("link", name="further down this page").click()   # the way to the form
+    expect(page.locator(".st-key-new_src")).to_be_in_viewport()
+    fr, en = tmp_path / "pont-fr.txt", tmp_path / "pont-en.txt"
+    fr.write_text("Le pont est vieux. Il traverse la rivière. Marthe le regarde.\n", encoding="utf-8")
+    en.write_text("The bridge is old. It crosses the river. Marthe looks at it.\n", encoding="utf-8")
+    upload_pair(page, fr, en)
+    page.get_by_role("button", name="Align", exact=True).click()
+    rows = reader_table(page).locator("tr.row")
+    rows.first.wait_for(timeout=90_000)
+    settle(page)
+    expect(page.get_by_text("Each row: its number, then which sentences go together")).to_be_visible()
+    meta = rows.first.locator("td.meta span[title*='how sure']")
+    expect(meta).to_have_attribute("title", re.compile(
+        r"^1-1: one sentence of the original with one of the translation; \d\.\d\d: how sure the "
+        r"aligner is \(below 0\.90: to review\)$"))
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.locator(".st-key-f_fuzzy [data-testid='stTooltipIcon']").hover()
+    expect(page.get_by_test_id("stTooltipContent")).to_contain_text(
+        "Only the links the aligner was unsure of")
+    page.get_by_text("Correct a link").click()
+    page.get_by_label("Edit the target sentence").fill("The BRIDGE is old.")
+    page.get_by_role("button", name="Apply and save (Ctrl+S)").click()
+    expect(rows.first).to_contain_text("The BRIDGE")
+    settle(page)
+    sidebar.get_by_role("button", name="Close").click()
+    entry = page.locator("[class*='st-key-kept_entry_']").filter(has_text="pont-fr ↔ pont-en")
+    expect(entry).to_have_count(1)
+    expect(entry).to_contain_text(re.compile(r"changed today \d\d:\d\d · 1 link corrected or reviewed"))
+
+    en.write_text("The bridge is very old. It crosses the river. Marthe looks at it.\n",
+                  encoding="utf-8")   # the revised translation, under the same name
+    upload_pair(page, fr, en)
+    page.get_by_role("button", name="Align", exact=True).click()
+    rows.first.wait_for(timeout=90_000)
+    expect(page.get_by_text("An earlier alignment of pont-fr ↔ pont-en, with 1 link corrected or "
+                            "reviewed, is kept: nothing of it was carried over here.")).to_be_visible()
+    expect(rows.first).to_contain_text("The bridge is very old.")
+    settle(page)
+    sidebar.get_by_role("button", name="Close").click()
+    expect(entry).to_have_count(2)
+    expect(entry.filter(has_text="none corrected yet")).to_have_count(1)
+    corrected = entry.filter(has_text="1 link corrected or reviewed")
+    expect(corrected).to_have_count(1)
+    corrected.get_by_role("button").click()
+    expect(reader_table(page).locator("tr.row").first).to_contain_text("The BRIDGE is old.")
