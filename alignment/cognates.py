@@ -36,6 +36,7 @@ from .name_words import (NameContext, find_names, initial_words, kept_names, lea
 from .name_caseless import caseless_names, caseless_side, spelt_names
 from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
+from .name_kept import with_kept_swaps
 from .name_phrases import whole_names
 from .name_runs import longer_name
 from .name_swaps import swapped_names
@@ -186,6 +187,7 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
                                     stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet),
                                     ctx["tgt"].other_named, friend(lw, friends), longer))
         found += _firsts_changed(bitext, i, lw, ctx, config, src, found, unrelated, placed, longer)
+        found = with_kept_swaps(found, bitext, i, lw, src, kept["src"], near, unrelated, config)   # 'Daisy'
         found += respelt_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt, habits,
                                   {f.spans[0].start for f in found if f.spans and f.spans[0].side == "src"})
         yield from (found := with_full_names(found, bitext, i, lw, config))

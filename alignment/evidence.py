@@ -32,6 +32,10 @@ from .cjk import CJK
 from .cjk import split as cjk_split
 from .cjk import words as cjk_words
 from .lang import MARKS, primary
+from .thai import MAX_SURNAME, THAI, _titled
+from .thai import _TITLE as _THAI_TITLE
+from .thai import _name_like as _thai_name_like
+from .thai import split as thai_split
 from .types import MAX_WORD_PAIRS, Bitext, join_sentences
 from .word_similarity import WordSpan, similarity_matrix
 
@@ -53,20 +57,41 @@ def words_of(text: str, lang: str = "") -> list[str]:
 
 
 def word_spans(text: str, lang: str = "") -> list[WordSpan]:
-    """(word, start, end) of each word; English keeps contractions whole; Chinese and
-    Japanese, written without spaces, cut into words (cjk.py)."""
+    """(word, start, end) of each word; English keeps contractions whole; Chinese, Japanese
+    and Thai, written without spaces, cut into words (cjk.py, thai.py): a Thai run between
+    spaces is a clause, and the names check quoted whole clauses as the original's 'name'."""
     return list(_word_spans(text, primary(lang) == "en"))
 
 
 @lru_cache(maxsize=4096)   # the checks ask again and again for each link's words
 def _word_spans(text: str, english: bool) -> tuple[WordSpan, ...]:
     spans = [(m.group(), m.start(), m.end()) for m in (WORD_EN if english else WORD).finditer(text)]
-    if not CJK.search(text):
+    if not CJK.search(text) and not THAI.search(text):
         return tuple(spans)
     out: list[WordSpan] = []
-    for w, a, b in spans:
-        out += [(t.text, t.start, t.end) for t in cjk_split(w, a)] if CJK.search(w) else [(w, a, b)]
+    for k, (w, a, b) in enumerate(spans):
+        if CJK.search(w):
+            out += [(t.text, t.start, t.end) for t in cjk_split(w, a)]
+        elif THAI.search(w):
+            out += _thai_words(w, a, spans[k - 1] if k else None, text)
+        else:
+            out.append((w, a, b))
     return tuple(out)
+
+
+def _thai_words(run: str, start: int, before: WordSpan | None, text: str) -> list[WordSpan]:
+    """A Thai run cut into words (thai.split), a person's name kept whole: the dictionary cuts
+    a given name it does not hold (สมชาย: สม|ชาย, 'Som' and 'Chai'), and its first piece passed
+    for the counterpart of another name ('Somsak'). A given name is the run after its title
+    ('นายสมชาย': นาย|สมชาย), the surname the run after that, a space between (thai._titled)."""
+    title = _THAI_TITLE.match(run)
+    if title is not None and _titled(run):
+        at = start + len(title.group().rstrip("."))
+        return [(run[:at - start], start, at), (run[at - start:], at, start + len(run))]
+    if before is not None and text[before[2]:start] == " " and len(run) <= MAX_SURNAME \
+            and _titled(before[0]) and _thai_name_like(run):
+        return [(run, start, start + len(run))]
+    return [(t.text, t.start, t.end) for t in thai_split(run, start)]
 
 
 def memo_vectors(embed: Vectors) -> Vectors:
