@@ -242,6 +242,10 @@ window.addEventListener('beforeunload', e => {
 // A click on a row of the reader's table chooses that link, as its number typed in the Link
 // box would (the box's panel opened if it is closed); not a click on a control in the row,
 // nor one that ends a selection of text to copy. Typing not applied asks first, once.
+// The panel is opened by a click on its header, as a person opens it: set open in the page
+// alone, it was drawn open while Streamlit held it closed (its arrow closed, its content
+// inert: the box took no focus, "Mark reviewed" did nothing). On a phone the panel is then
+// brought into view: it was thousands of pixels above the row tapped.
 const choose = (n, tries) => {
   const input = document.querySelector('.st-key-sel input');
   if (!input) {
@@ -250,7 +254,12 @@ const choose = (n, tries) => {
     if (tries < 20) setTimeout(() => choose(n, tries + 1), 100);
     return;
   }
-  input.closest('details')?.setAttribute('open', '');
+  const panel = input.closest('[data-testid="stExpander"]');
+  if (input.closest('[data-testid="stExpanderDetails"][inert]')) panel?.querySelector('summary')?.click();
+  if (panel && innerWidth < 640) requestAnimationFrame(() => {
+    panel.style.scrollMarginTop = '4rem';   // below Streamlit's header
+    panel.scrollIntoView({block: 'start'});
+  });
   answered = {at: performance.now(), ok: true, on: input};
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, n);
   input.dispatchEvent(new Event('input', {bubbles: true}));

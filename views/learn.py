@@ -100,7 +100,10 @@ _STICKY = ("<style>div:has(> .st-key-learn_bar){position:sticky;top:3.75rem;z-in
 
 # A sentence revealed by a click is opened only in the browser; the server redraws the
 # table on J/K, so the script remembers clicked rows (per text, in sessionStorage) and
-# opens them again, then keeps the current sentence in view.
+# opens them again, then keeps the current sentence in view: centred in the space below the
+# sticky Previous / Reveal / Next bar, its top just below the bar where it is taller than that
+# space. Centred on the screen, a long sentence began under the bar (a phone held sideways
+# shows 230 px below it), and so did its revealed translation.
 _SCRIPT = """<script>(() => {
 const key = 'alignment-open:' + %s, cursor = %d;
 const opened = () => new Set(JSON.parse(sessionStorage.getItem(key) || '[]'));
@@ -130,6 +133,18 @@ if (!window.__alignmentLearnSpace) {
     if (!e.repeat) reveal.click();
   }, true);
 }
+const toView = row => {
+  const bar = document.querySelector('.st-key-learn_bar')?.parentElement;
+  let box = row.parentElement;   // the rows' scrolling ancestor (Streamlit's main block)
+  while (box && !(/auto|scroll/.test(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight))
+    box = box.parentElement;
+  box = box || document.scrollingElement;
+  // where the bar's bottom is once it sticks (before, it may still be lower on the page)
+  const top = box === document.scrollingElement ? 0 : box.getBoundingClientRect().top;
+  const below = top + (bar ? (parseFloat(getComputedStyle(bar).top) || 0) + bar.offsetHeight + 8 : 0);
+  const r = row.getBoundingClientRect(), room = innerHeight - below;
+  box.scrollBy({top: r.top - below - Math.max(0, (room - r.height) / 2), behavior: 'smooth'});
+};
 const restore = () => { const open = opened();
   document.querySelectorAll('table.al-rows tr.row').forEach(tr => {
     if (open.has(tr.id)) tr.querySelectorAll('details').forEach(d => { d.open = true; }); }); };
@@ -137,7 +152,7 @@ restore();
 setTimeout(() => {
   restore();
   const here = [...document.querySelectorAll('#link-' + cursor)].pop();
-  here?.scrollIntoView({block: 'center', behavior: 'smooth'});
+  if (here) toView(here);
 }, 80);
 })()</script>"""
 

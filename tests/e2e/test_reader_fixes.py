@@ -329,3 +329,118 @@ def test_split_pairs_the_sentence_with_its_own_translation_and_leaves_both_to_re
     for k in (1, 2):
         expect(rows.nth(k).locator("[title='reviewed']")).to_have_count(0)
         expect(rows.nth(k).get_by_text("to review")).to_have_count(1)
+
+
+# ---------------------------------------------------------------- 6. a row tapped, Learn on a phone
+# The tester's report: after a click or a tap on a row, "Correct a link" was drawn open while
+# Streamlit held it closed (its arrow closed, its content inert: the box took no focus, "Mark
+# reviewed" did nothing); on a phone the panel stayed thousands of pixels above the row tapped;
+# in Learn on a phone, a long sentence and its revealed translation began under the sticky
+# Previous / Reveal / Next bar.
+
+LONG = ("Le voyageur monta lentement l'escalier étroit de la tour, s'arrêtant à chaque palier "
+        "pour regarder par les fenêtres étroites la vallée qui s'étendait sous lui, les champs "
+        "encore mouillés de pluie, les toits rouges du village, la rivière qui brillait entre "
+        "les peupliers et, très loin, la ligne bleue des montagnes où la neige tenait encore.")
+LONG_EN = ("The traveller slowly climbed the narrow stairs of the tower, stopping at every "
+           "landing to look through the narrow windows at the valley below him, the fields "
+           "still wet with rain, the red roofs of the village, the river shining between the "
+           "poplars and, far away, the blue line of the mountains where the snow still lay.")
+
+
+def phone_tab(browser, server: str, width: int, height: int):
+    """A tab of a phone held as given: touch, no mouse, Streamlit's phone layout."""
+    from test_e2e_browser import RUN_WATCH
+
+    tab = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                              has_touch=True).new_page()
+    tab.add_init_script(RUN_WATCH)
+    tab.set_default_timeout(45_000)
+    tab.goto(server)
+    tab.get_by_text("Align new texts").wait_for()
+    return tab
+
+
+def below_bar(tab, what: str) -> None:
+    """`what` (a CSS selector) starts below the sticky Learn bar, once the page has stopped
+    scrolling (the script scrolls smoothly, a moment after the rerun ends)."""
+    top, bar = tab.evaluate("""async sel => {
+        const where = () => [document.querySelector(sel).getBoundingClientRect().top,
+            document.querySelector('.st-key-learn_bar').parentElement.getBoundingClientRect().bottom];
+        let last = where();
+        for (let i = 0; i < 50; i++) {
+            await new Promise(done => setTimeout(done, 150));
+            const now = where();
+            if (i >= 3 && now[0] === last[0]) break;
+            last = now;
+        }
+        return last; }""", what)
+    assert top >= bar - 1, f"{what} starts at {top:.0f} px, under the bar (its bottom at {bar:.0f})"
+
+
+def test_a_row_tapped_opens_a_working_panel_and_learn_keeps_a_long_sentence_below_its_bar(
+        page, browser, server, po_copy, tmp_path):
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    from e2e_helpers import long_bitext
+
+    def mouse_click(locator) -> None:   # where it is drawn, as a person aims (not a locator's wait)
+        locator.scroll_into_view_if_needed()
+        box = locator.bounding_box()
+        page.mouse.click(box["x"] + 20, box["y"] + box["height"] / 2)
+
+    # 1. Desktop, mouse: a click on row 5 opens a panel that works (the box, Mark reviewed) ...
+    open_by_path(page, po_copy)
+    row(page, 5).locator("td").last.click()
+    settle(page)
+    edit_box = page.get_by_label("Edit the target sentence")
+    mouse_click(edit_box)
+    expect(edit_box).to_be_focused(timeout=5_000)
+    mouse_click(page.get_by_role("button", name="✓ Mark reviewed"))
+    settle(page)
+    expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible(timeout=5_000)
+    # ... and so does a click on a row after the panel was closed by its header.
+    page.get_by_text("Correct a link").click()
+    settle(page)
+    row(page, 2).locator("td").last.click()
+    settle(page)
+    expect(page.get_by_label("Link (the blue row)")).to_have_value("2")
+    mouse_click(edit_box)
+    expect(edit_box).to_be_focused(timeout=5_000)
+
+    # 2. A phone upright: row 40 tapped, the panel it opened is in view, holding link 40.
+    many = tmp_path / "many.po"
+    write_po(long_bitext(60), many)
+    phone = phone_tab(browser, server, 390, 844)
+    open_by_path(phone, many)
+    reader_table(phone).locator("tr#link-40 td.tgt").tap()
+    settle(phone)
+    expect(phone.get_by_label("Link (the blue row)")).to_have_value("40")
+    expect(phone.get_by_label("Link (the blue row)")).to_be_in_viewport()
+    phone.context.close()
+
+    # 3. A phone on its side, Learn: a long sentence, then its translation revealed, starts
+    # below the bar.
+    text = tmp_path / "tower.po"
+    src = (Sentence("La tour.", 0),) + tuple(Sentence(LONG, k) for k in range(1, 4))
+    tgt = (Sentence("The tower.", 0),) + tuple(Sentence(LONG_EN, k) for k in range(1, 4))
+    write_po(Bitext(src, tgt, Alignment(tuple(Link((k,), (k,), 0.95) for k in range(4))),
+                    "fr", "en"), text)
+    phone = phone_tab(browser, server, 844, 390)
+    open_by_path(phone, text)
+    if phone.get_by_test_id("stExpandSidebarButton").is_visible():
+        phone.get_by_test_id("stExpandSidebarButton").tap()
+    sidebar(phone).get_by_text("Learn", exact=True).tap()
+    settle(phone)
+    if phone.get_by_test_id("stSidebarCollapseButton").is_visible():
+        phone.get_by_test_id("stSidebarCollapseButton").tap()
+    phone.locator(".st-key-learn_next button").tap()
+    settle(phone)
+    expect(phone.get_by_text(re.compile(r"^Sentence 2 of 4"))).to_be_visible()
+    below_bar(phone, "table.al-rows tr#link-2")
+    phone.locator(".st-key-learn_reveal button").tap()
+    settle(phone)
+    expect(reader_table(phone).locator("tr#link-2 td.tgt")).to_contain_text("The traveller")
+    below_bar(phone, "table.al-rows tr#link-2 td.tgt")
+    phone.context.close()
