@@ -19,7 +19,16 @@ from .common import EMBEDDER, callback, changed, embedder, save, ss
 from .text_direction import box_css
 
 
+# what the boundary buttons do, in plain words (a first-time user did not know)
+_SIDE_NAME = {"src": "original", "tgt": "translation"}
+_MOVE_HELP = {"prev": "Gives this link's first {side} sentence to the link above: the boundary "
+                      "between the two links moves down by one sentence",
+              "next": "Gives this link's last {side} sentence to the link below: the boundary "
+                      "between the two links moves up by one sentence"}
+
+
 @callback
+
 def edit(op: Callable[..., Bitext], *args: Any) -> None:
     """Apply a correction to the current Bitext (a button callback)."""
     ss.editing = True
@@ -244,6 +253,7 @@ def edit_panel(bitext: Bitext) -> None:
                 (row[2], "tgt", "prev", "Target: first sentence ↑"),
                 (row[3], "tgt", "next", "Target: last sentence ↓")):
             col.button(label, key=f"move_{side}_{direction}", on_click=edit_selected,
+                       help=_MOVE_HELP[direction].format(side=_SIDE_NAME[side]),
                        args=(browse.move, i, side, direction),
                        disabled=not (link.src if side == "src" else link.tgt))
         review_buttons(bitext, i)

@@ -400,6 +400,9 @@ def test_a_row_tapped_opens_a_working_panel_and_learn_keeps_a_long_sentence_belo
     mouse_click(page.get_by_role("button", name="✓ Mark reviewed"))
     settle(page)
     expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible(timeout=5_000)
+    # what a boundary button does is said on hover, in plain words
+    page.locator(".st-key-move_src_prev [data-testid='stTooltipIcon']").hover()
+    expect(page.get_by_test_id("stTooltipContent")).to_contain_text("first original sentence to the link above")
     # ... and so does a click on a row after the panel was closed by its header.
     page.get_by_text("Correct a link").click()
     settle(page)
