@@ -156,8 +156,14 @@ def numbers(text: str) -> list[tuple[int, int]]:
 
 def split(word: str, start: int) -> list[Token]:
     """The token `word` (at `start`) as the words a reader sees, each with its span."""
+    return tokens_at(words(word), start)
+
+
+def tokens_at(parts: list[str], start: int) -> list[Token]:
+    """`parts`, which joined give a token that starts at `start`, as tokens with their spans
+    (Thai's words too: thai.py)."""
     out, at = [], start
-    for part in words(word):
+    for part in parts:
         out.append(Token(part, at, at + len(part)))
         at += len(part)
     return out

@@ -35,6 +35,7 @@ import threading
 from functools import lru_cache
 from types import ModuleType
 
+from .cjk import tokens_at
 from .types import Token
 
 # Thai letters, vowel and tone marks, digits and signs (ฯ ๆ ๏)
@@ -111,11 +112,7 @@ def words(run: str) -> list[str]:
 
 def split(word: str, start: int) -> list[Token]:
     """The token `word` (at `start`) as the words a reader sees, each with its span."""
-    out, at = [], start
-    for part in words(word):
-        out.append(Token(part, at, at + len(part)))
-        at += len(part)
-    return out
+    return tokens_at(words(word), start)
 
 
 def sentence_starts(text: str) -> set[int]:
