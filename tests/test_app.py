@@ -171,7 +171,7 @@ def test_learning_mode_hides_reveals_and_remembers(env):
     assert '<tr id="link-3" class="row current' in rows_html(at) or 'id="link-3"' in rows_html(at)
     assert "<details open>" in rows_html(at)
     assert browse.load_position("sample") == 2
-    assert "cursor = 3;" in rows_html(at) and "here?.scrollIntoView" in rows_html(at)  # in view
+    assert "cursor = 3;" in rows_html(at) and "if (here) toView(here)" in rows_html(at)  # in view
 
     again = open_sample(env)  # a new session resumes there
     assert again.session_state["cursor"] == 2

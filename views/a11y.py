@@ -4,7 +4,8 @@ Why each part (a keyboard-only and screen-reader tester's report):
 
 - The collapsed sidebar (a narrow window, 200% zoom, or « clicked) is only moved off-screen:
   its 13 controls stayed in the Tab order, invisible. `SIDEBAR_CSS` hides it once it has
-  slid away (visibility takes it out of the Tab order and the accessibility tree).
+  slid away (visibility takes it out of the Tab order and the accessibility tree), and its
+  help icons too, which Streamlit makes visible on their own.
 - A symbol-only button is read by its symbol ('✕' is "multiplication x", '→ 84' "right
   arrow 84"): Streamlit sets no aria-label and a tooltip (help=) is not a name. The script
   names them from their key and text ('Dismiss finding 3 (link 9)', 'Go to link 84'), so the
@@ -36,6 +37,9 @@ from .common import counted
 SIDEBAR_CSS = """<style>
 section[data-testid="stSidebar"][data-collapsed="true"]{visibility:hidden;
  transition:transform .3s,min-width .3s,max-width .3s,visibility 0s .3s}
+section[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stTooltipIcon"],
+section[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stTooltipIcon"] *{
+ visibility:hidden !important}
 </style>"""
 
 _SCRIPT = """<script>(() => {
