@@ -32,10 +32,7 @@ from .cjk import CJK
 from .cjk import split as cjk_split
 from .cjk import words as cjk_words
 from .lang import MARKS, primary
-from .thai import MAX_SURNAME, THAI, _titled
-from .thai import _TITLE as _THAI_TITLE
-from .thai import _name_like as _thai_name_like
-from .thai import split as thai_split
+from .thai import THAI, split_keeping_names
 from .types import MAX_WORD_PAIRS, Bitext, join_sentences
 from .word_similarity import WordSpan, similarity_matrix
 
@@ -73,25 +70,11 @@ def _word_spans(text: str, english: bool) -> tuple[WordSpan, ...]:
         if CJK.search(w):
             out += [(t.text, t.start, t.end) for t in cjk_split(w, a)]
         elif THAI.search(w):
-            out += _thai_words(w, a, spans[k - 1] if k else None, text)
+            before = spans[k - 1][0] if k and text[spans[k - 1][2]:a] == " " else None
+            out += [(t.text, t.start, t.end) for t in split_keeping_names(w, a, before)]
         else:
             out.append((w, a, b))
     return tuple(out)
-
-
-def _thai_words(run: str, start: int, before: WordSpan | None, text: str) -> list[WordSpan]:
-    """A Thai run cut into words (thai.split), a person's name kept whole: the dictionary cuts
-    a given name it does not hold (สมชาย: สม|ชาย, 'Som' and 'Chai'), and its first piece passed
-    for the counterpart of another name ('Somsak'). A given name is the run after its title
-    ('นายสมชาย': นาย|สมชาย), the surname the run after that, a space between (thai._titled)."""
-    title = _THAI_TITLE.match(run)
-    if title is not None and _titled(run):
-        at = start + len(title.group().rstrip("."))
-        return [(run[:at - start], start, at), (run[at - start:], at, start + len(run))]
-    if before is not None and text[before[2]:start] == " " and len(run) <= MAX_SURNAME \
-            and _titled(before[0]) and _thai_name_like(run):
-        return [(run, start, start + len(run))]
-    return [(t.text, t.start, t.end) for t in thai_split(run, start)]
 
 
 def memo_vectors(embed: Vectors) -> Vectors:

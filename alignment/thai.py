@@ -115,6 +115,21 @@ def split(word: str, start: int) -> list[Token]:
     return tokens_at(words(word), start)
 
 
+def split_keeping_names(run: str, start: int, before: str | None) -> list[Token]:
+    """`run` (at `start`) cut into words as `split` does, a person's name kept whole: the
+    dictionary cuts a given name it does not hold (สมชาย: สม|ชาย, 'Som' and 'Chai'), and its
+    first piece passed for the counterpart of another name ('Somsak'). A given name is the run
+    after its title ('นายสมชาย': นาย|สมชาย), the surname the run after that (`before`: the run
+    one space before, or None)."""
+    title = _TITLE.match(run)
+    if title is not None and _titled(run):
+        at = len(title.group().rstrip("."))
+        return tokens_at([run[:at], run[at:]], start)
+    if before is not None and len(run) <= MAX_SURNAME and _titled(before) and _name_like(run):
+        return tokens_at([run], start)
+    return split(run, start)
+
+
 def sentence_starts(text: str) -> set[int]:
     """Offsets in `text` (one paragraph, single spaces) where a Thai sentence starts after a
     space, as crfcut reads it, less the cuts a rule knows to be inside a sentence (_goes_on)."""
