@@ -374,12 +374,14 @@ def guess_language(text: str) -> str | None:
 
 
 def export_bytes(bitext: Bitext, fmt: str, title: str = "", *,
-                 like: str | os.PathLike[str] | None = None, edited: bool = False) -> bytes:
+                 like: str | os.PathLike[str] | None = None, edited: bool = False,
+                 layout: str = "pairs") -> bytes:
     """The bitext as a downloadable file: po, tmx, tsv, html, epub (named `title`, the text's
     title in the app; an HTML page was titled 'fr – en') or txt (the translation as plain
     text, as corrected: what a proofreader hands back), rendered in memory. A PO is made as
     a save would write it (po.po_bytes: `like`, the file open; `edited`, unsaved corrections),
-    so a person's corrections downloaded are not replaced by a later `alignment align -o`."""
+    so a person's corrections downloaded are not replaced by a later `alignment align -o`.
+    `layout`: the EPUB's (epub.STYLES)."""
     from . import export
     from .po import po_bytes
 
@@ -395,7 +397,7 @@ def export_bytes(bitext: Bitext, fmt: str, title: str = "", *,
         return export.render_txt(bitext).encode("utf-8")
     if fmt == "epub":
         from .epub import render_epub
-        return render_epub(bitext, title=title)
+        return render_epub(bitext, title=title, style=layout)
     raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html, txt or "
                            "epub")
 

@@ -48,10 +48,10 @@ def made_files(bitext: Bitext) -> dict[str, Made]:
     return memo("downloads", bitext, None, dict)
 
 
-def _exported(bitext: Bitext, fmt: str) -> Made:
+def _exported(bitext: Bitext, fmt: str, layout: str = "pairs") -> Made:
     try:
         return Made(workspace.export_bytes(bitext, fmt, export_title(ss.title or "", bitext), like=ss.path,
-                                           edited=bool(unsaved()) and not words_only()))
+                                           edited=bool(unsaved()) and not words_only(), layout=layout))
     except AlignmentError as exc:  # e.g. a language code TMX cannot carry
         return Made(None, str(exc))
 
@@ -77,12 +77,6 @@ def keep_layout() -> None:
     ss.epub_layout_kept = ss.epub_layout
 
 
-def _epub(bitext: Bitext, layout: str) -> Made:
-    from alignment.epub import render_epub
-
-    return Made(render_epub(bitext, title=export_title(ss.title or "", bitext), style=layout))
-
-
 def epub_offer(bitext: Bitext, file_name: str, wanted: str | None) -> None:
     """The EPUB's button and, beside it, its layout; a file is made per layout."""
     layouts = list(EPUB_LAYOUTS)
@@ -94,7 +88,7 @@ def epub_offer(bitext: Bitext, file_name: str, wanted: str | None) -> None:
                        label_visibility="collapsed")
     with button:
         offer(bitext, f"epub_{layout}", "EPUB", file_name, "application/epub+zip",
-              lambda: _epub(bitext, layout), wanted == f"epub_{layout}")
+              lambda: _exported(bitext, "epub", layout), wanted == f"epub_{layout}")
 
 
 def _handout(bitext: Bitext) -> Made:
