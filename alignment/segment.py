@@ -51,8 +51,9 @@ from .lang import primary
 from .read import DATE_LINE, looks_like_heading, normalize_space
 from .segment_abbreviations import (ABBREVIATIONS, COMMON_ABBREVIATIONS, NUMBER_ABBREVIATIONS,
                                     goes_on_after)
-from .segment_langs import (after_elision, clock_goes_on, house_number, pysbd_missed, quote_ends,
-                            quoted_cuts, speech_tag, vetted_goes_on, without_article)
+from .segment_langs import (REVERSED_GUILLEMETS, after_elision, clock_goes_on, house_number,
+                            pysbd_missed, quote_ends, quoted_cuts, speech_tag, vetted_goes_on,
+                            without_article)
 from .segment_pysbd import BIDI_MARKS, pysbd_starts
 from .thai import sentence_starts as thai_sentence_starts
 from .types import Document, Sentence
@@ -103,7 +104,7 @@ _ERA_END = re.compile(r"(?:^|\s)(?:(?:a|d|v|n|av|apr)\. ?(?:C|Chr|J\.-C)|B\. ?C)
 _GERMAN_OPENERS = frozenset("der die das den dem des ein eine einer eines er sie es wir ihr ich du "
                             "man dann da so nun auch aber und doch denn im in am an auf aus bei mit "
                             "nach von zu vor für als wenn wie was wo hier dort dies diese dieser "
-                            "dieses jetzt noch nur schon sein seine ihre unser".split())
+                            "dieses jetzt noch nur schon sein seine ihre unser zum zur beim vom ins ans".split())
 
 
 def _regex_starts(text: str, lang: str = "") -> list[int]:
@@ -155,7 +156,8 @@ def _keep(text: str, start: int, lang: str, dash: bool) -> bool:
         return False
     if left[-1] == ":":  # "il répondit : — Ah !": a reply opens a new sentence
         return right[0] in "—–-" and dash
-    return left[-1] in _TERMINAL or left[-1] in _CLOSERS
+    return left[-1] in _TERMINAL or left[-1] in _CLOSERS \
+        or left[-1] in "«›" and lang in REVERSED_GUILLEMETS and left[-2:-1] in _TERMINAL
 
 
 @lru_cache(maxsize=32)

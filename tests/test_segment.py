@@ -203,6 +203,16 @@ OTHER_LANGUAGES = [
     # ... and close them, a space or a stop after, in French and Swiss German
     ("fr", "« Oui. » Puis il partit.", ["« Oui. »", "Puis il partit."]),
     ("de", "Er sagte: «Komm.» Dann ging er.", ["Er sagte: «Komm.»", "Dann ging er."]),
+    # German and Danish close »so« with «: a stop inside it ends the sentence, a speech tag
+    # in lower case goes on ('»Das macht 139,90 Euro.« Herr Brandt' was one sentence)
+    ("de", "»Das macht 139,90 Euro.« Herr Brandt wurde blass.",
+     ["»Das macht 139,90 Euro.«", "Herr Brandt wurde blass."]),
+    ("de", "»Komm!« rief er. »Jetzt!« Sie ging.", ["»Komm!« rief er.", "»Jetzt!«", "Sie ging."]),
+    ("da", "»Det er sent.« Han gik.", ["»Det er sent.«", "Han gik."]),
+    ("fr", "Il dit. «Bonjour.» Puis partit.", ["Il dit.", "«Bonjour.»", "Puis partit."]),
+    # a contracted preposition never follows an ordinal: 'Gleis 22.' ends the sentence
+    ("de", "Er wartete auf Gleis 22. Zum Abschied winkte sie.",
+     ["Er wartete auf Gleis 22.", "Zum Abschied winkte sie."]),
 ]
 
 
