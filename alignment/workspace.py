@@ -378,10 +378,11 @@ def export_bytes(bitext: Bitext, fmt: str, title: str = "", *,
                  layout: str = "pairs") -> bytes:
     """The bitext as a downloadable file: po, tmx, tsv, html, epub (named `title`, the text's
     title in the app; an HTML page was titled 'fr – en') or txt (the translation as plain
-    text, as corrected: what a proofreader hands back), rendered in memory. A PO is made as
-    a save would write it (po.po_bytes: `like`, the file open; `edited`, unsaved corrections),
-    so a person's corrections downloaded are not replaced by a later `alignment align -o`.
-    `layout`: the EPUB's (epub.STYLES)."""
+    text, as corrected: what a proofreader hands back), docx or odt (a Word or OpenDocument
+    file), rendered in memory. A PO is made as a save would write it (po.po_bytes: `like`,
+    the file open; `edited`, unsaved corrections), so a person's corrections downloaded are
+    not replaced by a later `alignment align -o`. `layout`: the EPUB's (epub.STYLES), or the
+    Word and OpenDocument file's (export_office.LAYOUTS)."""
     from . import export
     from .po import po_bytes
 
@@ -398,8 +399,13 @@ def export_bytes(bitext: Bitext, fmt: str, title: str = "", *,
     if fmt == "epub":
         from .epub import render_epub
         return render_epub(bitext, title=title, style=layout)
-    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html, txt or "
-                           "epub")
+    if fmt in ("docx", "odt"):
+        from .export_docx import render_docx
+        from .export_odt import render_odt
+        return (render_docx if fmt == "docx" else render_odt)(bitext, layout=layout,
+                                                              title=title or None)
+    raise UnknownComponent(f"unknown download format {fmt!r}; choose po, tmx, tsv, html, txt, "
+                           "epub, docx or odt")
 
 
 def _notes(bitext: Bitext, like: str | os.PathLike[str], edited: bool) -> list[str]:

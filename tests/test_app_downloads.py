@@ -38,7 +38,8 @@ def test_a_file_is_made_when_its_button_is_clicked_and_kept_until_the_next_edit(
     assert not at.exception, at.exception
     assert made == []  # opening the menu makes no file
     assert [b.label for b in at.button if b.key.startswith("make_")] == \
-        ["PO", "TMX", "TSV", "HTML", "EPUB", "TXT (en text)", "HTML handout (translations hidden)"]
+        ["PO", "TMX", "TSV", "HTML", "EPUB", "TXT (en text)", "Word (.docx)", "OpenDocument (.odt)",
+         "HTML handout (translations hidden)"]
     at.button(key="make_po").click().run()
     assert [f for f, _ in made] == ["po"]
     assert [b.proto.label for b in at.get("download_button")] == ["PO"]

@@ -493,8 +493,8 @@ def test_export_bytes_po_reads_back(tmp_path):
 def test_export_bytes_unknown_format():
     from alignment.errors import UnknownComponent
 
-    with pytest.raises(UnknownComponent, match="choose po, tmx, tsv, html, txt or epub"):
-        browse.export_bytes(EVIL, "docx")
+    with pytest.raises(UnknownComponent, match="choose po, tmx, tsv, html, txt, epub, docx or odt"):
+        browse.export_bytes(EVIL, "xyz")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -48,9 +48,12 @@ def made_files(bitext: Bitext) -> dict[str, Made]:
     return memo("downloads", bitext, None, dict)
 
 
-def _exported(bitext: Bitext, fmt: str, layout: str = "pairs") -> Made:
+def _exported(bitext: Bitext, fmt: str, layout: str = "pairs", title: str | None = None) -> Made:
+    """The file made by workspace.export_bytes, titled `title`, else as the page is."""
+    if title is None:
+        title = export_title(ss.title or "", bitext)
     try:
-        return Made(workspace.export_bytes(bitext, fmt, export_title(ss.title or "", bitext), like=ss.path,
+        return Made(workspace.export_bytes(bitext, fmt, title, like=ss.path,
                                            edited=bool(unsaved()) and not words_only(), layout=layout))
     except AlignmentError as exc:  # e.g. a language code TMX cannot carry
         return Made(None, str(exc))
@@ -89,6 +92,40 @@ def epub_offer(bitext: Bitext, file_name: str, wanted: str | None) -> None:
     with button:
         offer(bitext, f"epub_{layout}", "EPUB", file_name, "application/epub+zip",
               lambda: _exported(bitext, "epub", layout), wanted == f"epub_{layout}")
+
+
+OFFICE = (("docx", "Word (.docx)",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+          ("odt", "OpenDocument (.odt)", "application/vnd.oasis.opendocument.text"))
+OFFICE_LAYOUTS = {"translation": "Translation", "pairs": "Side by side"}
+"""The Word and OpenDocument files' layouts (export_office.LAYOUTS), as the menu names them."""
+
+
+@callback
+def keep_office_layout() -> None:
+    """The layout chosen, kept for the session, as the EPUB's (keep_layout)."""
+    ss.office_layout_kept = ss.office_layout
+
+
+def office_offer(bitext: Bitext, stem: str, wanted: str | None) -> None:
+    """Word and OpenDocument: a button each and, beside them, one layout for both: the
+    translation alone (a manuscript for an editor, named by its language as the TXT is), or
+    the pairs side by side; a file is made per format and layout. The manuscript is titled
+    by its own opening heading alone: the page's title is the file's name ('book', 'it.txt ↔
+    it_en.txt') or the original's heading, no heading for an editor's copy."""
+    layouts = list(OFFICE_LAYOUTS)
+    chosen = ss.get("office_layout_kept") or layouts[0]
+    row = st.container(horizontal=True, vertical_alignment="center")
+    buttons = [row.container(width="content") for _ in OFFICE]   # filled once the layout is known
+    layout = row.radio("Word and OpenDocument layout", layouts, index=layouts.index(chosen),
+                       key="office_layout", format_func=OFFICE_LAYOUTS.get, horizontal=True,
+                       on_change=keep_office_layout, label_visibility="collapsed")
+    manuscript = layout == "translation"
+    name, title = (f"{stem}.{bitext.tgt_lang}", "") if manuscript else (stem, None)
+    for box, (fmt, label, mime) in zip(buttons, OFFICE):
+        with box:
+            offer(bitext, f"{fmt}_{layout}", label, f"{name}.{fmt}", mime,
+                  lambda fmt=fmt: _exported(bitext, fmt, layout, title), wanted == f"{fmt}_{layout}")
 
 
 def _handout(bitext: Bitext) -> Made:
@@ -138,6 +175,7 @@ def download_buttons(bitext: Bitext) -> None:
         offer(bitext, fmt, f"TXT ({bitext.tgt_lang} text)" if translation else fmt.upper(),
               f"{stem}.{bitext.tgt_lang}.txt" if translation else f"{stem}.{fmt}", mime,
               lambda fmt=fmt: _exported(bitext, fmt), wanted == fmt)
+    office_offer(bitext, stem, wanted)
     offer(bitext, "handout", "HTML handout (translations hidden)", f"{stem}-handout.html",
           "text/html", lambda: _handout(bitext), wanted == "handout")
     original = workspace.original_of(Path(ss.path))

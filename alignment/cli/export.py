@@ -1,7 +1,8 @@
-"""`alignment export`: a PO file's pairs as TMX, TSV, Moses files, an HTML reader, an EPUB or
-Anki sentence cards.
+"""`alignment export`: a PO file's pairs as TMX, TSV, Moses files, an HTML reader, an EPUB, a
+Word or OpenDocument file, or Anki sentence cards.
 
-Built on click (see cli/__init__.py); the writers are export.py's, epub.py's and glossary.py's.
+Built on click (see cli/__init__.py); the writers are export.py's, epub.py's, export_docx.py's,
+export_odt.py's and glossary.py's.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import click
 from .common import (CONTEXT, check_before_work, overwrite_edited_option, pair_language_options,
                      quiet_option, read_pairs_or_po, unwritable_said, write_outputs)
 from .paths import PAIRS, FilePath
+
+OFFICE_LAYOUTS = ["translation", "pairs"]   # export_office.LAYOUTS, without importing it at start
 
 @click.command("export", context_settings=CONTEXT)
 @click.argument("pairs", type=FilePath(read=True, give=PAIRS))
@@ -37,6 +40,15 @@ from .paths import PAIRS, FilePath
 @click.option("--epub-layout", type=click.Choice(["pairs", "paragraphs", "small"]), default="pairs",
               show_default=True, help="EPUB: each sentence pair original then translation, "
               "alternating paragraphs, or pairs with the translation in a smaller font.")
+@click.option("--docx", type=FilePath(example="story.docx"), default=None,
+              help="Write a Word document here (--office-layout: the translation alone, or "
+              "the pairs side by side).")
+@click.option("--odt", type=FilePath(example="story.odt"), default=None,
+              help="Write an OpenDocument text here (LibreOffice; --office-layout as --docx).")
+@click.option("--office-layout", type=click.Choice(OFFICE_LAYOUTS), default="translation",
+              show_default=True, help="--docx and --odt: the translation alone as a manuscript "
+              "(its paragraphs and headings, as corrected), or a two-column table of the pairs, "
+              "links to review shaded.")
 @click.option("--anki", type=FilePath(example="cards.apkg"), default=None,
               help="Write Anki sentence cards here (.apkg: a card per link with both sides, "
               "the original on the front).")
@@ -60,13 +72,15 @@ from .paths import PAIRS, FilePath
 @quiet_option
 def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                html: str | None, html_learner: str | None, txt: str | None, epub: str | None, epub_layout: str,
-               anki: str | None = None,
+               docx: str | None = None, odt: str | None = None,
+               office_layout: str = "translation", anki: str | None = None,
                corrected: str | None = None, original: str | None = None,
                glossary: str | None = None, function_words: bool = False, names: bool = False,
                src_lang: str | None = None, tgt_lang: str | None = None,
                overwrite_edited: bool = False, quiet: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, the
-    translation as plain text, an EPUB, Anki sentence cards and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
+    translation as plain text, an EPUB, a Word or OpenDocument file, Anki sentence cards
+    and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV or CSV file (read as
     `alignment import` reads it): a sheet of pairs becomes cards or a book.
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless
@@ -79,6 +93,8 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     Example: alignment export set.tmx --html set.html   (a version set: every text side by side)
     Example: alignment export pairs.po --moses train   (train.fr and train.en: a file per language)
     Example: alignment export novel.po --epub novel.epub --epub-layout small
+    Example: alignment export story.po --docx story.en.docx   (the translation, for an editor)
+    Example: alignment export story.po --odt review.odt --office-layout pairs   (side by side)
     Example: alignment export story.po --html-learner story-handout.html   (translations hidden)
     Example: alignment export pairs.po --tsv - | cut -f2
     Example: alignment export story.po --txt story-corrected.en.txt   (the translation as text)
@@ -90,11 +106,12 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     """
     from ..errors import InputError
 
-    if not (tmx or tsv or moses or html or html_learner or txt or epub or anki or corrected
-            or glossary):
+    if not (tmx or tsv or moses or html or html_learner or txt or epub or docx or odt or anki
+            or corrected or glossary):
         raise InputError("nothing to export: give --tmx FILE, --tsv FILE, --moses PREFIX, "
-                         "--html FILE, --html-learner FILE, --txt FILE, --epub FILE, --anki FILE, --glossary FILE "
-                         "and/or --corrected FILE")
+                         "--html FILE, --html-learner FILE, --txt FILE, --epub FILE, --docx FILE, "
+                         "--odt FILE, --anki FILE, --glossary FILE and/or --corrected FILE")
+    _refuse_office_dash(docx, odt)
     if bool(corrected) != bool(original):
         raise InputError("--corrected writes the corrections into a copy of the XLIFF or TMX file "
                          "the pairs came from: give both --corrected FILE and --original THAT.xlf")
@@ -103,18 +120,19 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
         check_corrected_name(corrected, original)
     from ..export import moses_paths
 
-    others = [("--txt", txt), ("--epub", epub), ("--anki", anki), ("--moses", moses if moses == "-" else None),
+    others = [("--txt", txt), ("--epub", epub), ("--docx", docx), ("--odt", odt), ("--anki", anki),
+              ("--moses", moses if moses == "-" else None),
               ("--corrected", corrected), ("--glossary", glossary), ("--html-learner", html_learner)]
     inputs = [pairs, *([original] if original else [])]
     check_before_work(inputs, po=None, tmx=tmx, tsv=tsv, html=html, more=others,
                       overwrite_edited=overwrite_edited)
     if html and not (src_lang or tgt_lang) and (texts := _set_of_versions(pairs)):
-        _refuse_pair_outputs(pairs, texts, [tmx, tsv, moses, html_learner, txt, epub, anki,
-                                            corrected, glossary])
+        _refuse_pair_outputs(pairs, texts, [tmx, tsv, moses, html_learner, txt, epub, docx, odt,
+                                            anki, corrected, glossary])
         _write_set_html(pairs, html, overwrite_edited=overwrite_edited)
         return
-    if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, html_learner, txt, epub, corrected,
-                                    glossary]):
+    if _glossary_deck(pairs, anki, [tmx, tsv, moses, html, html_learner, txt, epub, docx, odt,
+                                    corrected, glossary]):
         return
     if (function_words or names) and not glossary:
         raise InputError("--function-words and --names choose the rows of --glossary FILE.csv; "
@@ -123,14 +141,16 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     into = _original_bytes(bitext, pairs, original) if corrected and original else b""
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,
-                          more=[("--txt", txt), ("--epub", epub), ("--anki", anki),
+                          more=[("--txt", txt), ("--epub", epub), ("--docx", docx), ("--odt", odt),
+                                ("--anki", anki),
                                 ("--glossary", glossary), ("--html-learner", html_learner),
                                 *(("--moses", str(p)) for p in moses_paths(bitext, moses))],
                           overwrite_edited=overwrite_edited)
     written = write_outputs(bitext, po=None, tmx=tmx, tsv=tsv, html=html, txt=txt,
                             overwrite_edited=overwrite_edited,
                             notes=_po_notes(pairs) if tmx and fingerprint else ())
-    written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki)
+    written += _write_files(bitext, epub=epub, epub_layout=epub_layout, moses=moses, anki=anki,
+                            docx=docx, odt=odt, office_layout=office_layout)
     if html_learner:
         written.append(_write_handout(bitext, html_learner))
     if glossary:
@@ -288,14 +308,31 @@ def _write_corrected(bitext: Any, path: str, original: str, data: bytes) -> str:
     return f"Wrote {path}: {describe(done)}"
 
 
+def _refuse_office_dash(docx: str | None, odt: str | None) -> None:
+    """'-' for --docx or --odt: a zip archive is no text for standard output (as --epub -)."""
+    from ..errors import InputError
+
+    for option, path, what in (("--docx", docx, "a Word document"),
+                               ("--odt", odt, "an OpenDocument text")):
+        if path == "-":
+            raise InputError(f"{option} -: {what} is a zip archive, not text; give a file name "
+                             f"(e.g. {option} story{option[1:].replace('-', '.')})")
+
+
 def _write_files(bitext: Any, *, epub: str | None, epub_layout: str,
-                 moses: str | None, anki: str | None = None) -> list[str]:
-    """The outputs that are files only (EPUB, Moses, Anki); the paths written."""
+                 moses: str | None, anki: str | None = None, docx: str | None = None,
+                 odt: str | None = None, office_layout: str = "translation") -> list[str]:
+    """The outputs that are files only (EPUB, Word, OpenDocument, Moses, Anki); the paths
+    written."""
     from ..epub import write_epub
+    from ..export_docx import write_docx
+    from ..export_odt import write_odt
     from ..registry import EXPORTERS
 
     written: list[str] = []
     for path, write in ((epub, lambda b, p: write_epub(b, p, style=epub_layout)),
+                        (docx, lambda b, p: write_docx(b, p, layout=office_layout)),
+                        (odt, lambda b, p: write_odt(b, p, layout=office_layout)),
                         (moses, EXPORTERS["moses"]), (anki, EXPORTERS["anki"])):
         if not path:
             continue

@@ -115,3 +115,39 @@ def test_proofread_pages_through_every_finding_and_jumps_from_the_last_page(page
     page.get_by_role("button", name="◀ Previous 200").click()
     expect(findings_caption(page)).to_have_text(f"Findings 201–400 of {total}")
     expect(jumps.first).to_have_text(f"→ {200 * every + 1}")
+
+
+def test_the_translation_downloads_as_word_with_the_correction_and_side_by_side(page, tmp_path):
+    """A translator corrects link 1, then downloads the translation as a Word manuscript for
+    the editor (named by its language, as the TXT is), then the pairs side by side."""
+    import docx
+
+    path = tmp_path / "book.po"
+    book_with_number_slips(path)
+    open_by_path(page, path)
+    page.get_by_text("Correct a link").click()
+    box = page.get_by_label("Edit the target sentence")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("The first bridge, corrected for the editor.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
+    open_menu(page)
+    choice = page.locator(".st-key-office_layout")
+    expect(choice.get_by_role("radio", name="Translation")).to_be_checked()
+    with page.expect_download() as word:
+        page.get_by_role("button", name="Word (.docx)", exact=True).click()
+    assert word.value.suggested_filename == "book.en.docx"
+    texts = [p.text for p in docx.Document(word.value.path()).paragraphs]
+    assert texts[0].startswith("The first bridge, corrected for the editor. ")
+    assert sum(t.count("spans the river") for t in texts) == LINKS - 1
+    expect(page.locator(MADE)).to_have_count(1)
+    choice.get_by_text("Side by side", exact=True).click()
+    settle(page)
+    with page.expect_download() as pairs:
+        page.get_by_role("button", name="Word (.docx)", exact=True).click()
+    assert pairs.value.suggested_filename == "book.docx"
+    rows = docx.Document(pairs.value.path()).tables[0].rows
+    assert len(rows) == LINKS + 1   # a header row, then a row per link
+    assert rows[1].cells[1].text == "The first bridge, corrected for the editor."
+    assert rows[1].cells[0].text.startswith("Le pont numéro 0")
