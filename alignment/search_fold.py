@@ -4,7 +4,8 @@ search.py's stage, kept apart as the rules of one concern).
 A learner types what the keyboard gives: '1898' did not find '１８９８', 'ア' not 'ｱ', 'ёлка' not
 'Елка', 'موسكو' not 'مُوسْكُو' (vowelled), 'احمد' not 'أحمد', 'Muller' not 'Müller', 'ﾎﾟｰﾙ' not
 'ポール', '950' not '٩٥٠', 'السوق' not 'الســوق' (a kashida), '?' not '؟', 'علی' (Persian ya) not
-'علي', '3.5' not '٣٫٥', '20' not the Thai '๒๐'. So the text and the query are both folded
+'علي', '3.5' not '٣٫٥', '20' not the Thai '๒๐' nor '45' the Devanagari '४५', 'צה"ל' (typed on a
+Hebrew keyboard) not 'צה״ל'. So the text and the query are both folded
 (`fold`, `fold_parts`), and search.py maps the hits in the folded text back to the text's
 offsets.
 
@@ -51,9 +52,11 @@ _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # What a French reader types for the typographic forms: a straight apostrophe for the curly one
 # (and the modifier letter and the opening quote often set for it), 'oe' and 'ae' for the
 # ligatures that NFKC keeps ('ﬁ' it makes 'fi'); and any reader a straight double quote for the
-# quotation marks of every language ('"清风楼"' found nothing where the text has '“清风楼”')
+# quotation marks of every language ('"清风楼"' found nothing where the text has '“清风楼”'); and
+# a Hebrew keyboard's straight quotes for gershayim and geresh ('צה"ל' finds 'צה״ל', 'פרופ'' 'פרופ׳')
 _TYPED_FORMS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "œ": "oe", "Œ": "OE",
-                              "æ": "ae", "Æ": "AE", **dict.fromkeys("“”„‟«»「」『』", '"')})
+                              "æ": "ae", "Æ": "AE", **dict.fromkeys("“”„‟«»「」『』", '"'),
+                              "\u05f4": '"', "\u05f3": "'"})
 # What a reader of Arabic, Persian or Urdu types for the text's forms: the ASCII digits for the
 # Arabic-Indic and the Extended Arabic-Indic (Persian) ones ('950' finds '٩٥٠', '١٢٠٠' finds
 # '1200'; NFKC keeps them), nothing for the kashida that stretches a word ('السوق' finds
@@ -84,6 +87,8 @@ def fold(c: str, case: bool = False, accents: bool = True) -> str:
     if not accents:
         c = _COMBINING_LATIN.sub("", "".join(map(_unaccented, c)))
     c = c.translate(_TYPED_FORMS).translate(_ARABIC_TYPED)
+    if len(c) == 1 and not c.isascii() and unicodedata.category(c) == "Nd":
+        c = str(unicodedata.decimal(c))   # any script's digits: Devanagari '४५' is 45
     return c if case else c.translate(_TURKISH_I).casefold()
 
 
