@@ -210,6 +210,13 @@ OTHER_LANGUAGES = [
     ("de", "»Komm!« rief er. »Jetzt!« Sie ging.", ["»Komm!« rief er.", "»Jetzt!«", "Sie ging."]),
     ("da", "»Det er sent.« Han gik.", ["»Det er sent.«", "Han gik."]),
     ("fr", "Il dit. «Bonjour.» Puis partit.", ["Il dit.", "«Bonjour.»", "Puis partit."]),
+    # Hindi and Hebrew tell a quotation's speech tag by its verb, as Korean and Arabic do
+    ("hi", "“डॉक्टर साहब, क्या वह ठीक हो जाएगा?” उसने पूछा। डॉक्टर मुस्कुराए।",
+     ["“डॉक्टर साहब, क्या वह ठीक हो जाएगा?” उसने पूछा।", "डॉक्टर मुस्कुराए।"]),
+    ("hi", "“क्या तुम आओगे?” मैंने सोचा। फिर मैं गया।", ["“क्या तुम आओगे?”", "मैंने सोचा।", "फिर मैं गया।"]),
+    ("he", "“ברוכה הבאה הביתה!” קרא יוסי בשמחה. הם נכנסו.",
+     ["“ברוכה הבאה הביתה!” קרא יוסי בשמחה.", "הם נכנסו."]),
+    ("he", "“באמת?” הספר היה על השולחן.", ["“באמת?”", "הספר היה על השולחן."]),
     # a contracted preposition never follows an ordinal: 'Gleis 22.' ends the sentence
     ("de", "Er wartete auf Gleis 22. Zum Abschied winkte sie.",
      ["Er wartete auf Gleis 22.", "Zum Abschied winkte sie."]),
