@@ -236,7 +236,10 @@ _SPEECH_TAG = {
                      r"|שאלה|שאלו|ענה|ענתה|ענו|צעק|צעקה|צעקו|לחש|לחשה|הוסיף|הוסיפה|השיב|השיבה"
                      r"|מלמל|מלמלה|התפלא|התפלאה)(?=[\s.,!?]|$)"),
 }
-_QUOTED_END = {"zh": ("?", "!", "？", "！", "。")}
+# a quoted statement too where the tag is told by its verb alone ('"오늘은 사과가 아주 달아요."
+# 할머니가 말했다.', '“मैं ठीक हूँ।” उसने कहा।')
+_QUOTED_END = {"zh": ("?", "!", "？", "！", "。"), "ko": ("?", "!", "."), "hi": ("?", "!", ".", "।"),
+               "he": ("?", "!", ".")}
 
 
 def speech_tag(left: str, right: str, lang: str, closers: str) -> bool:
