@@ -37,7 +37,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
 from .text_direction import text_dir
-from .types import Bitext
+from .types import Bitext, join_sentences
 
 STYLES = ("pairs", "paragraphs", "small")
 CHUNK = 250
@@ -187,7 +187,7 @@ def _paragraph_blocks(bitext: Bitext, start: int, end: int) -> list[str]:
         src.append(bitext.link_text(i, "src"))
         tgt.append(bitext.link_text(i, "tgt"))
         if _paragraph_end(bitext, i) or i + 1 == end:
-            parts = [_p(" ".join(t for t in side if t), lang, cls)
+            parts = [_p(join_sentences([t for t in side if t]), lang, cls)
                      for side, lang, cls in ((src, bitext.src_lang, "or"), (tgt, bitext.tgt_lang, "tr"))
                      if any(side)]
             out.append(f'<div class="para" id="l{first + 1}">{"".join(parts)}</div>')

@@ -355,3 +355,16 @@ def test_the_html_page_is_titled_as_the_epub(first, expected):
                     (Sentence("A letter", 0), Sentence("It was cold.", 1)),
                     Alignment((Link((0,), (0,), 0.9), Link((1,), (1,), 0.9))), "ru", "en")
     assert f"<title>{expected}</title>" in render_html(bitext)
+
+
+def test_a_japanese_paragraph_is_joined_without_the_spaces_it_never_had():
+    """The 'paragraphs' layout joins a paragraph's sentences as the text does: no space
+    between Japanese sentences ('…立っていた。 彼女は…' had one)."""
+    src = (Sentence("駅の前に立っていた。", 0), Sentence("彼女は笑った。", 0))
+    tgt = (Sentence("She stood at the station.", 0), Sentence("She laughed.", 0))
+    links = tuple(Link((i,), (i,), 0.95) for i in range(2))
+    book = Bitext(src, tgt, Alignment(links), "ja", "en")
+    chapter = etree.fromstring(_members(render_epub(book, style="paragraphs"))["OEBPS/c0000.xhtml"])
+    texts = [p.text for p in chapter.iter(f"{XHTML}p")]
+    assert "駅の前に立っていた。彼女は笑った。" in texts
+    assert "She stood at the station. She laughed." in texts
