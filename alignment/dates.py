@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from .calendar_forms import calendar, figure_months, weekday_adverb
 from .word_similarity import fold
-from .lang import primary
+from .lang import MARKS, primary
 from .number_scales import SPACE
 from .number_thai import calendar_words
 from .numbers import number_values
@@ -49,7 +49,10 @@ from .word_lists import make_finding
 # month words that are common words too: they count only next to a figure, or capitalised
 # mid-sentence in a language that capitalises months
 AMBIGUOUS: dict[str, frozenset[str]] = {"en": frozenset({"may", "march"}), "fr": frozenset({"mars"})}
-CALENDAR_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")   # 'segunda-feira' is one weekday
+# 'segunda-feira' is one weekday; a word's combining marks are its own (Hindi 'जुलाई')
+CALENDAR_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+(?:-(?:[^\W\d_]|[{MARKS}])+)*")
+# Hebrew writes 'in', 'to', 'from', 'and', 'the' as a letter before the word ('באפריל', 'ובמאי')
+HEBREW_PREFIXES = re.compile("^[ובלמהכש]{1,2}(?=[\u05d0-\u05ea]{2})")
 FIGURE_BEFORE = re.compile(rf"(?<![\d.,])\d{{1,4}}(?:er|re|e|\.|st|nd|rd|th)?{SPACE}+$")   # '2 ', '1er ', '2. '
 FIGURE_AFTER = re.compile(rf",?{SPACE}+\d{{1,4}}(?!\d)")                                 # ' 18', ', 1958'
 NAME_AFTER = re.compile(rf"{SPACE}+[^\W\d_]*[A-Z]")   # 'the March Hare', 'May Day': a name's first word
@@ -106,7 +109,8 @@ def named(text: str, lang: str, strict: bool = True) -> list[DateWord]:
     out = []
     for m in CALENDAR_WORD.finditer(text):
         adverb = weekday_adverb(fold(m.group()), lang)   # 'sonntags', in lower case
-        key = names.get(fold(m.group())) or _weekday_compound(fold(m.group()), lang, names) or adverb
+        key = names.get(fold(m.group())) or _weekday_compound(fold(m.group()), lang, names) or adverb \
+            or _prefixed(m.group(), lang, names)
         if key is None:
             continue
         if strict:
@@ -118,6 +122,13 @@ def named(text: str, lang: str, strict: bool = True) -> list[DateWord]:
         out.append(DateWord(key, m.group(), m.start(), m.end()))
     out += [DateWord(f"m{month}", text[a:b], a, b, figure=True) for month, a, b in figure_months(text)]
     return sorted(out, key=lambda w: w.start)
+
+
+def _prefixed(word: str, lang: str, names: dict[str, str]) -> str | None:
+    """The month or weekday a Hebrew word names after its prefix letters ('באפריל': in April)."""
+    if primary(lang) != "he" or not (m := HEBREW_PREFIXES.match(word)):
+        return None
+    return names.get(fold(word[m.end():])) or names.get(fold(word[1:]))
 
 
 def _weekday_compound(word: str, lang: str, names: dict[str, str]) -> str | None:

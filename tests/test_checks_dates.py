@@ -54,6 +54,11 @@ def checked(src: str, tgt: str, src_lang: str = "fr", tgt_lang: str = "en",
      "month 'Январь' became 'February'?", ("Январь", "February")),
     ("Styczeń 1950 był zimny.", "February 1950 was cold.", ("pl", "en"),
      "month 'Styczeń' became 'February'?", ("Styczeń", "February")),
+    # Hindi months with their vowel signs, Hebrew ones after a prefix letter ('באפריל': in April)
+    ("वह 12 जुलाई 1980 को पैदा हुई।", "She was born on 12 June 1980.", ("hi", "en"),
+     "month 'जुलाई' became 'June'?", ("जुलाई", "June")),
+    ("הוא נולד ב-12 באפריל 1980.", "He was born on 12 May 1980.", ("he", "en"),
+     "month 'באפריל' became 'May'?", ("באפריל", "May")),
 ])
 def test_a_month_or_weekday_changed_by_name_is_a_warning(src: str, tgt: str, langs: tuple[str, str],
                                                          said: str, words: tuple[str, str]) -> None:
@@ -81,6 +86,9 @@ def test_a_month_or_weekday_changed_by_name_is_a_warning(src: str, tgt: str, lan
     ("Im Jänner 1950 kam er.", "Il vint en janvier 1950.", ("de", "fr")),
     ("Январь 1950 года был холодным.", "January 1950 was cold.", ("ru", "en")),
     ("Hij kwam zondagavond terug.", "He came back on Sunday evening.", ("nl", "en")),
+    ("वह 3 जून को आई।", "She came on 3 June.", ("hi", "en")),
+    ("הוא נולד ב-12 באפריל 1980.", "He was born on 12 April 1980.", ("he", "en")),
+    ("הם הגיעו במאי.", "They came in May.", ("he", "en")),
     # a word that only ends like a part of the day is no weekday
     ("Der Abend kam.", "Le soir vint.", ("de", "fr")),
 ])
