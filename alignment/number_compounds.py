@@ -182,10 +182,12 @@ def compounds(folded: str, lang: str) -> tuple[tuple[int, int, int], ...]:
     """(value, start, end) in folded (the text folded, '-' as a space) of each number written
     in words that has a hundred or more in it: 'deux mille cinq cents', 'three hundred and
     twenty', 'zweitausend', 'trois cents'; not a scale word alone ('mille', 'a thousand': 'mille
-    fois' is an idiom, and 'cent' a cardinal of its own)."""
+    fois' is an idiom, and 'cent' a cardinal of its own); an English year said in two halves
+    ('nineteen twenty-three', years_said)."""
     lang = primary(lang)
+    years = years_said(folded, lang)
     if lang not in SCALE_WORDS or not any(s in folded for s in SCALE_WORDS[lang]) and lang not in OWN_HUNDREDS:
-        return ()
+        return years
     atoms = _atoms(folded, lang)
     tokens = list(TOKEN.finditer(folded))
     out = []
@@ -197,7 +199,7 @@ def compounds(folded: str, lang: str) -> tuple[tuple[int, int, int], ...]:
             i += taken
         else:
             i += 1
-    return tuple(out)
+    return tuple(sorted([*out, *years], key=lambda found: found[1]))
 
 
 def masked(folded: str, found: tuple[tuple[int, int, int], ...]) -> str:
@@ -205,3 +207,28 @@ def masked(folded: str, found: tuple[tuple[int, int, int], ...]) -> str:
     for _, a, b in found:
         folded = folded[:a] + " " * (b - a) + folded[b:]
     return folded
+
+
+# An English year said in two halves ('nineteen twenty-three' is 1923, 'eighteen oh five' 1805,
+# 'twenty twenty-one' 2021): read as the two numbers it is not ('1923' / 'nineteen', a false
+# warning a scholar met). The first half 11-20, the second 10-99 or 'oh' and a digit.
+_TEENS = ("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+          "twenty").split()
+_UNITS = "one two three four five six seven eight nine".split()
+_TENS = "ten twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ENDS = {**{w: 11 + k for k, w in enumerate(_TEENS[:-1])}, "ten": 10,
+         **{f"{t} {u}": 10 * (k + 2) + j + 1 for k, t in enumerate(_TENS[1:])
+            for j, u in enumerate(_UNITS)},
+         **{t: 10 * (k + 2) for k, t in enumerate(_TENS[1:])},
+         **{f"oh {u}": j + 1 for j, u in enumerate(_UNITS)}}
+_YEAR_SAID = re.compile(rf"\b({'|'.join(_TEENS)}) "
+                        rf"({'|'.join(sorted(_ENDS, key=len, reverse=True))})\b")
+
+
+def years_said(folded: str, lang: str) -> tuple[tuple[int, int, int], ...]:
+    """(year, start, end) in folded (the text folded, '-' as a space) of each English year said
+    in two halves."""
+    if primary(lang) != "en":
+        return ()
+    return tuple((100 * (11 + _TEENS.index(m.group(1))) + _ENDS[m.group(2)], m.start(), m.end())
+                 for m in _YEAR_SAID.finditer(folded))
