@@ -44,7 +44,8 @@ from itertools import accumulate
 from typing import Any, Literal, Protocol
 
 from .errors import SearchError
-from .search_fold import dotless, fold, fold_parts, folded_text, screen_text, typed_accents
+from .search_fold import (dotless, fold, fold_parts, folded_text, query_pattern, screen_text,
+                          typed_accents)
 from .types import Bitext, Side, Span
 
 
@@ -354,7 +355,9 @@ def compile_query(query: Query) -> Pattern | None:
         folded, typed = typed_accents(query.text, query.case)
         if not folded:   # only marks ('ُ'): looked for as typed
             return re.compile(re.escape(query.text), 0 if query.case else re.IGNORECASE)
-        return FoldedPattern(re.compile(re.escape(folded)), query.case, typed)
+        # a query typed with accents is matched letter for letter (FoldedPattern._kept)
+        pattern = re.escape(folded) if typed else query_pattern(folded)
+        return FoldedPattern(re.compile(pattern), query.case, typed)
     return _regex(query.text, query.case)
 
 

@@ -224,3 +224,32 @@ def screen_text(text: str, folded: str, case: bool, accents: bool) -> str | None
     if unicodedata.is_normalized("NFC", text) and not _ORDINAL_DOT.search(text):
         return folded
     return folded_text(_ORDINAL_DOT.sub("", unicodedata.normalize("NFC", text)), case, accents)[0]
+
+
+_HANGUL = "\uac00-\ud7a3\u3131-\u318e"
+_HANGUL_GAP = re.compile(f"(?<=[{_HANGUL}]) ?(?=[{_HANGUL}\\d])|(?<=\\d) ?(?=[{_HANGUL}])")
+_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+_THOUSANDS = "[,.\u00a0\u202f' ]?"
+
+
+def query_pattern(folded: str) -> str:
+    """The regular expression a folded plain query is looked for by: the query as typed, but a
+    Korean word's spacing either way ('가게주인' finds '가게 주인', and the other way round:
+    Korean spacing varies and a learner types without it) and a long number with or without
+    its thousands separators ('12000' finds '12,000', '12.000', '12 000')."""
+    parts, at = [], 0
+    for m in _LONG_NUMBER.finditer(folded):
+        parts += [_spaced(folded[at:m.start()]), _grouped(m.group())]
+        at = m.end()
+    return "".join([*parts, _spaced(folded[at:])])
+
+
+def _spaced(text: str) -> str:
+    pieces = _HANGUL_GAP.split(text)
+    return "\\s?".join(re.escape(p) for p in pieces)
+
+
+def _grouped(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[k:k + 3] for k in range(head, len(digits), 3)]
+    return _THOUSANDS.join(groups)
