@@ -22,12 +22,14 @@ from views.a11y import SIDEBAR_CSS
 from views.common import md, open_po, ss
 from views.reader import reader
 from views.start import start_page
+from views.touch import TOUCH_CSS
 
 
 def main() -> None:
     st.set_page_config(page_title="alignment — side-by-side reader", page_icon="📖",
                        layout="wide")
-    st.html(SIDEBAR_CSS)   # the collapsed sidebar out of the Tab order (views/a11y.py)
+    # the collapsed sidebar out of the Tab order (views/a11y.py), no key hints on a phone
+    st.html(SIDEBAR_CSS + TOUCH_CSS)
     if ss.get("callback_error"):   # views.common.callback: what a click ran into
         st.error(f"Error: {md(ss.pop('callback_error'))}")
     try:

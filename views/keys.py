@@ -31,7 +31,8 @@ shortcut library's listener on document):
   Streamlit applies it), ask the same way; answered no, the box shows its link again (it kept
   the number, and the next click applied it without a word).
 - A click on a row of the reader's table chooses that link (as its number typed in the Link box;
-  the box's panel opens), and asks first the same way.
+  the box's panel opens), and asks first the same way; a word tapped on a touch screen does
+  not (it lights its counterpart, views/touch.py).
 - So does the Mode switch to Learn (a click on it, or an arrow key in the Mode buttons): Learn
   draws no correction box, and coming back to Read showed the link's old sentence. Proofread
   keeps the box and its typing, so a click on it asks nothing.
@@ -265,10 +266,16 @@ const choose = (n, tries) => {
   input.dispatchEvent(new Event('input', {bubbles: true}));
   input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true}));
 };
+// A word tapped on a touch screen lights its counterpart (a tap is a hover there) and chooses
+// nothing: the rerun drew the rows anew and the light went out, and a phone's page jumped up to
+// the panel. Tapped elsewhere in its row (its number), the link is chosen.
+let pointer = '';
+window.addEventListener('pointerdown', e => { pointer = e.pointerType; }, true);
 window.addEventListener('click', e => {
   const row = e.target.closest?.('tr[id^="link-"]');
   if (!row || e.target.closest('a, button, summary, input, textarea')) return;
   if (String(window.getSelection() || '') !== '') return;
+  if ((e.pointerType || pointer) === 'touch' && e.target.closest('mark.w')) return;
   if (pending() && !ask()) return;
   choose(row.id.slice('link-'.length), 0);
 });

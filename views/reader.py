@@ -29,6 +29,7 @@ from .proofread import check_progress, findings, proofread_panel, shown_level
 from .saving import (follow_reloads, hidden, made_before_reload, reload,
                      replace_box, save_text, unsaved_words, words_only)
 from .text_direction import box_css
+from .touch import touch_script
 
 
 # ---------------------------------------------------------------- callbacks
@@ -379,7 +380,8 @@ def reader() -> None:
     if mode == "Learn":
         table += learn_script(ss.notes_key, ss.cursor)
     st.html(table + scroll_script() + place.reopen_script() + key_guard_script() + a11y_script()
-            + focus_script() + announce(status_line(query, ids, listed if mode == "Proofread" else None)),
+            + touch_script() + focus_script()
+            + announce(status_line(query, ids, listed if mode == "Proofread" else None)),
             unsafe_allow_javascript=True)
     word_views.glossary_panel(bitext, ss.title)
     if len(pg.ids) > 10:
