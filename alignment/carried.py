@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .po_read import DEFAULT_REVIEW_THRESHOLD
@@ -140,9 +140,16 @@ def read_unit(tu, src_text: str, tgt_text: str, flipped: bool = False) -> Carrie
         sentences.append(pieces if len(pieces) == n else ())
     numbers = [_paragraphs(spec, n) if paragraphs else None
                for spec, n in zip(paragraphs or ("", ""), counts)]
-    note = "\n".join(n.text.strip() for n in tu.findall("note") if n.text and n.text.strip())
     return Carried(confidence, props.get("x-reviewed", "").strip() == "yes", *sentences,
-                   (numbers[0], numbers[1]) if None not in numbers else None, note)
+                   (numbers[0], numbers[1]) if None not in numbers else None,
+                   note_text(tu.findall("note")))
+
+
+def note_text(notes: Iterable) -> str:
+    """<note> elements (a TMX's, an XLIFF's) as one translator comment: each note's text,
+    stripped, on a line of its own; empty notes left out."""
+    texts = ("".join(n.itertext()).strip() for n in notes)
+    return "\n".join(t for t in texts if t)
 
 
 def side_sentences(text: str, pieces: Sequence[str], clean: Callable[[str], str]) -> list[str]:

@@ -11,7 +11,10 @@ one side empty is an omission or an addition. The file's own languages are used 
 xml:lang, XLIFF source-/target-language, the header row of our TSV export); a table without
 them has its columns' languages detected, or given. A TMX or TSV our own export wrote gives
 each link back as it was (carried.py: confidence, review, a TMX's sentences, paragraphs and
-notes); the units of any other file are sure links of one sentence a side. A language given
+notes); the units of any other file are links of one sentence a side, sure unless the CAT tool
+marks them unfinished or doubtful (then to review) or approved (then reviewed), their notes
+the links' translator comments (import_cat.py), as a table's third column (import_tables.py).
+A language given
 for a TMX finds the file's own tag for it ('fr' finds 'fr-FR'), or is refused: none reads a
 side as empty.
 
@@ -60,8 +63,9 @@ def read_pairs(data: bytes, name: str, *, src_lang: str | None = None,
 
 def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
                      tgt_lang: str | None = None) -> tuple[Bitext, list[str]]:
-    """read_pairs, and each link's translator comment ('' for none): the <note> of a TMX unit
-    our export wrote (carried.py), for the PO's `# ...` lines."""
+    """read_pairs, and each link's translator comment ('' for none): the <note>s of a TMX or
+    XLIFF unit (carried.py, import_cat.py), a table's note column (import_tables.py), for the
+    PO's `# ...` lines."""
     fmt = pairs_format(name)
     if fmt is None:
         raise InputError(f"{name}: not a file of pairs; give a .tmx, .xlf, .xliff, .sdlxliff, "
@@ -199,6 +203,8 @@ def _xliff2(data: bytes) -> bool:
 
 def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
                ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None]]:
+    from .import_cat import xliff12_carried, xliff2_carried
+
     store = _parse(data, name, fmt)
     if fmt == "xliff":
         src = _declared(name, src_lang, store.getsourcelanguage(), "original", "-s (--src-lang)")
@@ -209,9 +215,11 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang:
             path = store.document.getpath
             units = [(u.source or "", u.target or "",
                       groups.setdefault(path(u.xmlelement.getparent()), len(groups))) for u in translatable]
+            carried = xliff2_carried([u.xmlelement for u in translatable])
         else:
             units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
-        return units, _languages(name, src, tgt), (), []
+            carried = [c for u in translatable for c in xliff12_carried(u.xmlelement)]
+        return units, _languages(name, src, tgt), (), carried
     return _tmx_units(store, name, src_lang, tgt_lang)
 
 
@@ -250,6 +258,7 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
     their names in it instead (import_set.py), with those names. What a unit of our export
     carried is read too (carried.read_unit; its sides are the header's srclang and the other)."""
     from .carried import read_unit
+    from .import_cat import tmx_carried
 
     from .versions_io import header_texts
 
@@ -261,15 +270,18 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
         set_units_, (a, b) = set_units(store, texts, name, src_lang, tgt_lang)
         return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0]), []
     xml = "{http://www.w3.org/XML/1998/namespace}lang"
-    tus = []
+    tus, tuvs = [], []   # each unit's texts, and their <tuv>s, by language
     for unit in store.units:
         texts: dict[str, str] = {}
+        elements: dict[str, object] = {}
         for tuv in unit.xmlelement.iter("tuv"):
             lang = (tuv.get(xml) or tuv.get("lang") or "").strip()
             seg = tuv.find("seg")
             if lang and seg is not None:
                 texts.setdefault(lang.lower(), text_without_codes(seg))
+                elements.setdefault(lang.lower(), tuv)
         tus.append(texts)
+        tuvs.append(elements)
     seen = list(Counter(lang for texts in tus for lang in texts))
     declared = (header.get("srclang") or "").lower() if header is not None else ""
     src = _file_language(src_lang, seen, name, "-s (--src-lang)") if src_lang else \
@@ -284,8 +296,11 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
     else:
         tgt = others[0] if others else ""
     flipped = bool(declared) and tgt == declared
-    carried = [read_unit(unit.xmlelement, texts.get(src, ""), texts.get(tgt, ""), flipped)
-               if flipped or src == declared else None for unit, texts in zip(store.units, tus)]
+    carried = []
+    for unit, texts, elements in zip(store.units, tus, tuvs):
+        ours = read_unit(unit.xmlelement, texts.get(src, ""), texts.get(tgt, ""), flipped) \
+            if flipped or src == declared else None
+        carried.append(ours or tmx_carried(unit.xmlelement, (elements.get(src), elements.get(tgt))))
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
         _languages(name, src, tgt), (), carried
 

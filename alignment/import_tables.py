@@ -3,8 +3,9 @@
 Part of the store stage, for import_pairs.py (read_pairs reads a .tsv or .csv here). Why a
 module of its own: a table is read by other rules than a CAT tool's XML. It may be quoted as
 spreadsheets quote or not quoted at all (`paste a.txt b.txt`, our TSV export), cut by a comma, a
-semicolon or a tab, and name its languages in a first row of codes, or not (then they are
-detected from its text). Library, and why: Python's csv (quotes and delimiters as spreadsheets
+semicolon or a tab, and name its languages in a first row, by code ('fr') or by name
+('Français', 'Deutsch': language_names.py), or not (then they are detected from its text). A
+third column is each row's note. Library, and why: Python's csv (quotes and delimiters as spreadsheets
 write them). A TSV is read line by line where it can be (`_tsv_rows`): our export writes its
 cells unquoted, and a cell opening with a dialogue quote is the text's own.
 """
@@ -24,9 +25,10 @@ from .import_pairs import PAIRS_MAX_BYTES, Para, _language_code, _languages
 
 def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
                 ) -> tuple[list[Para], tuple[str, str], list[Carried | None]]:
-    """Rows of two columns or more (original, translation; the rest ignored). A first row of
-    two language codes (our TSV export: 'fr en link confidence reviewed') names the languages;
-    under our export's header, each row's confidence and review are read back (`_states`)."""
+    """Rows of two columns or more (original, translation; a third, the row's note: `_notes`;
+    the rest ignored). A first row of two language codes (our TSV export: 'fr en link
+    confidence reviewed') or names ('Français;English;Note') names the languages; under our
+    export's header, each row's confidence and review are read back (`_states`)."""
     from .read.charset import decode
 
     try:
@@ -43,7 +45,24 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     units = _row_units(rows[1:] if named else rows)
     src = src_lang or (named[0] if named else _detected(units, 0))
     tgt = tgt_lang or (named[1] if named else _detected(units, 1))
-    return units, _languages(name, src or "", tgt or ""), _states(rows) if named else []
+    carried = (_states(rows) if named else []) or _notes(rows, bool(named))
+    return units, _languages(name, src or "", tgt or ""), carried
+
+
+def _notes(rows: Sequence[list[str]], named: bool) -> list[Carried | None]:
+    """A table of three columns: the third, each row's translator comment (the PO's `# ...`),
+    as a glossary's or a sheet's 'Note' column (OmegaT's glossary writes its comments there),
+    unless its header names a language there too (a third text, not a comment). Why: the
+    column was dropped without a word. A wider table keeps to its first two columns: what
+    the others hold is not known."""
+    widths = Counter(len(r) for r in rows)
+    if not rows or widths.most_common(1)[0][0] != 3:
+        return []
+    if named and _header_language(rows[0][2]):
+        return []
+    body = rows[1:] if named else rows
+    notes = [r[2].strip() if len(r) > 2 else "" for r in body]
+    return [Carried(note=n) if n else None for n in notes] if any(notes) else []
 
 
 def _states(rows: Sequence[list[str]]) -> list[Carried | None]:
@@ -83,16 +102,23 @@ def _header_languages(rows: Sequence[list[str]], src_lang: str | None,
     its detected languages contradict is data, unless it is our TSV export's header (its
     'link confidence' cells: detection must not undo our own file). A table too short to
     detect keeps a row of codes as its header (the languages it names are shown; -s and -t
-    naming others keep the row)."""
+    naming others keep the row).
+
+    A row naming two languages in words ('Français', 'English'; 'Deutsch', 'Englisch') is
+    read as a row of codes, by the same rules: its names stand for no region, so -s fr-FR
+    agrees with 'Français'; two names of one language ('anglais', 'English') are data, a
+    glossary's pair."""
     from .lang import primary
 
     if len(rows) < 2:
         return None
-    codes = tuple(_language_code(cell) for cell in rows[0][:2])
-    if None in codes:
+    codes = tuple(_header_language(cell) for cell in rows[0][:2])
+    words = _named_in_words(rows[0])
+    if None in codes or words and primary(codes[0]) == primary(codes[1]):
         return None
     given = (src_lang, tgt_lang)
-    if any(g and (_language_code(g) or g) != c for g, c in zip(given, codes)):
+    same = (lambda g, c: primary(g) == primary(c)) if words else (lambda g, c: g == c)
+    if any(g and not same(_language_code(g) or g, c) for g, c in zip(given, codes)):
         return None
     ours = [c.strip() for c in rows[0][2:4]] == ["link", "confidence"]
     if not any(given) and not ours:
@@ -101,6 +127,23 @@ def _header_languages(rows: Sequence[list[str]], src_lang: str | None,
         if all(f and primary(f) != primary(c) for f, c in zip(found, codes)):
             return None
     return codes
+
+
+def _header_language(cell: str) -> str | None:
+    """The language a header cell names: by code ('fr', 'en_GB') or by name in words
+    ('Français', 'English', 'Deutsch': language_names.py), else None."""
+    from .language_names import language_named
+
+    code = _language_code(cell)
+    if code is None and (named := language_named(cell)):
+        code = _language_code(named)
+    return code
+
+
+def _named_in_words(row: Sequence[str]) -> bool:
+    """Whether a row's first two cells name languages in words, not codes: two names of one
+    language ('anglais', 'English') are a glossary's pair, not a header."""
+    return any(_language_code(cell) is None for cell in row[:2])
 
 
 def _csv_rows(text: str, delimiter: str) -> list[list[str]]:

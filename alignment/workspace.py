@@ -28,7 +28,7 @@ from .atomic import atomic_write_bytes
 from .cache_root import cache_root, found_earlier
 from .errors import InputError, POConflict, UnknownComponent, UploadError
 from .file_names import readable_filename
-from .import_pairs import PAIR_FORMATS, pairs_format, read_pairs
+from .import_pairs import PAIR_FORMATS, pairs_format, read_pairs_noted
 from .progress import Progress, no_progress
 from .types import Bitext
 
@@ -178,8 +178,8 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
 
     base = _base_name(name) or "pairs"
     _check_size(safe_filename(base), data, MAX_UPLOAD_MB)
-    bitext = read_pairs(data, base, src_lang=src_lang, tgt_lang=tgt_lang)
-    po = str(bitext_to_po(bitext)).encode("utf-8")
+    bitext, notes = read_pairs_noted(data, base, src_lang=src_lang, tgt_lang=tgt_lang)
+    po = str(bitext_to_po(bitext, notes=notes)).encode("utf-8")   # a CAT tool's notes too
     stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang and not src_lang else "")
     stored = store_upload(f"{stem}.po", po, directory, max_mb=float("inf"))
     kept = keep_upload(stored, pairs_digest(data, tgt_lang, src_lang), f"{stem}.po")

@@ -241,6 +241,22 @@ def test_an_uploaded_tmx_is_kept_as_a_po_and_the_same_file_reopens_its_correctio
     assert kept.read_bytes() == before and read_po(kept).alignment.links[0].reviewed
 
 
+def test_an_uploaded_xliff_keeps_the_cat_tools_notes_as_translator_comments(tmp_path, monkeypatch):
+    """The app's upload reads an XLIFF's <note> as `alignment import` does: a reviewer saw none."""
+    import polib
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    upload = workspace.side_dir(workspace.new_upload_dir(tmp_path), "po")
+    xliff = (b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+             b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="job.docx" '
+             b'source-language="fr" target-language="en" datatype="plaintext"><body>'
+             b'<trans-unit id="1"><source>Le pont.</source><target>The bridge.</target>'
+             b'<note>Check the figure with the client</note></trans-unit>'
+             b'</body></file></xliff>')
+    kept = workspace.keep_pairs_upload("job.xlf", xliff, upload)
+    assert [e.tcomment for e in polib.pofile(str(kept))] == ["Check the figure with the client"]
+
+
 def test_a_multilingual_tmx_upload_asks_which_translation_and_keeps_each_apart(tmp_path, monkeypatch):
     from alignment.errors import ManyTranslations
 
