@@ -39,36 +39,81 @@ def _base(texts: list[str], k: int) -> int:
     return sum(len(t) for t in texts[:k])
 
 
+def _spans(raw: str, old: str) -> list[tuple[int, int]] | None:
+    """Each character of `old` (the segment as the import read it): its span in `raw` (the
+    element's text), or None where `old` is not `raw` read so. The import collapses a run of
+    spaces holding a line break (and every run, unless xml:space="preserve" is in force) and
+    strips the ends; a run kept as it was (two spaces where a code sits, under "preserve")
+    is followed character by character, a run collapsed is one character spanning it all."""
+    runs = [m.span() for m in re.finditer(r"\s+|\S+", raw)]
+    if runs and raw[runs[0][0]].isspace() and not old[:1].isspace():
+        runs = runs[1:]
+    if runs and raw[runs[-1][0]].isspace() and not old[-1:].isspace():
+        runs = runs[:-1]
+    pieces = re.findall(r"\s+|\S+", old)
+    if len(pieces) != len(runs):
+        return None
+    spans: list[tuple[int, int]] = []
+    for piece, (a, b) in zip(pieces, runs):
+        if not piece[0].isspace():
+            if raw[a:b] != piece:
+                return None
+            spans += [(i, i + 1) for i in range(a, b)]
+        elif not raw[a].isspace():
+            return None
+        elif len(piece) == b - a:
+            spans += [(i, i + 1) for i in range(a, b)]
+        else:   # collapsed: its first character is the whole run
+            spans += [(a, b)] + [(b, b)] * (len(piece) - 1)
+    return spans
+
+
+def _key(token: str) -> str:
+    """A token as the diff compares it: a run of spaces is one space, so a run changed is
+    found alone, beside the words (_changes)."""
+    return " " if token.isspace() else token
+
+
+def _changes(matcher, old_tokens: list[str], new_tokens: list[str]):
+    """The diff's changes, and each run of spaces changed in a stretch it found equal, as a
+    change of its own ("space"). Why: the two spaces around a code left out of the text
+    ('at  euros.' for 'at <ph/> euros.', where xml:space="preserve" keeps them, or in a Trados
+    <mrk>) are one space once the app's editor has the sentence, and compared as they are,
+    that space made the correction of the next word span the code."""
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            yield op, i1, i2, j1, j2
+            continue
+        for k in range(i2 - i1):
+            if old_tokens[i1 + k] != new_tokens[j1 + k]:
+                yield "space", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1
+
+
 def edit_in_place(element, old: str, new: str) -> bool:
     """Make the segment read `new` by editing its text word by word where the correction
     falls, each change inside one stretch of text between codes, so every code stays ('It
     <g>rains</g>.' -> 'It <g>pours</g>.'); words inserted where two stretches meet go to the
     one less deep in formatting. False, and nothing changed, where the text read is not `old`
-    (as the import read it, spaces collapsed), where less than IN_PLACE_RATIO of its words
-    stay (a sentence rewritten), or where a change spans a code."""
+    (as the import read it, spaces collapsed or kept), where less than IN_PLACE_RATIO of its
+    words stay (a sentence rewritten), or where a change spans a code; the spaces on both
+    sides of a code are the file's, however many the correction has there."""
     places = _text_nodes(element)
     texts = [getattr(node, attr) or "" for node, attr, _ in places]
     owner = [k for k, t in enumerate(texts) for _ in t]          # the place of each raw character
     raw = "".join(texts)
-    words = [m.span() for m in re.finditer(r"\S+", raw)]
-    if " ".join(raw[a:b] for a, b in words) != old:
+    spans = _spans(raw, old)
+    if spans is None:
         return False
-    spans = []   # each character of `old`: its raw span (a collapsed space: the whole run)
-    for n, (a, b) in enumerate(words):
-        if n:
-            spans.append((words[n - 1][1], a))
-        spans += [(i, i + 1) for i in range(a, b)]
     at = [0]   # `old`'s tokens: their character offsets
     old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
     for t in old_tokens:
         at.append(at[-1] + len(t))
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [_key(t) for t in old_tokens], [_key(t) for t in new_tokens],
+                                      autojunk=False)
     if matcher.ratio() < IN_PLACE_RATIO:   # rewritten: where its formatting goes is anyone's guess
         return False
     edits = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
+    for op, i1, i2, j1, j2 in _changes(matcher, old_tokens, new_tokens):
         c1, c2 = at[i1], at[i2]
         start = spans[c1][0] if c1 < len(spans) else len(raw)
         end = spans[c2 - 1][1] if c2 > c1 else start
@@ -77,6 +122,8 @@ def edit_in_place(element, old: str, new: str) -> bool:
             near = [k for k in (owner[start - 1] if start else None,
                                 owner[start] if start < len(raw) else None) if k is not None]
             touched = [min(near, key=lambda k: places[k][2])]
+        if op == "space" and len(touched) > 1:   # spaces around a code: the file's stay
+            continue
         if op == "delete":   # words dropped: from each stretch they lie in (a code may go empty)
             edits += [(max(start, _base(texts, k)), min(end, _base(texts, k + 1)), "", k)
                       for k in touched]

@@ -15,8 +15,10 @@ whose original was edited, answers no link and is left as it was (counted). A co
 made word by word where it falls (edit_in_place.py), so the formatting codes around the words
 that stay stay too ('It <g>rains</g>.' -> 'It <g>pours</g>.'); a segment rewritten (most of its
 words changed), or changed across a code, is written as plain text, its codes left out
-(counted, for the proofreader to check in the CAT tool). An XLIFF segment whose state said untranslated ("new",
-"initial") is marked "translated" (xliff_state.py).
+(counted, for the proofreader to check in the CAT tool). A corrected XLIFF segment reads
+"translated", whether its state said untranslated or approved (xliff_state.py: the approved
+and locked ones counted, for the proofreader to be told), and a TMX's corrected entry is
+dated now, or the memory kept the older text by its date.
 
 A TMX's languages are found as the import finds them ('fr' finds the file's 'fr-FR'), and a
 version set's TMX (versions_io.py) keeps its sentence lengths true, so it stays a set.
@@ -25,7 +27,9 @@ Library, and why: translate-toolkit's parsers (the ones the import used, so the 
 their texts are the same) and lxml for the changes, serialised from the parsed tree, which
 keeps the file's own layout; what lies around the root element (a byte-order mark, the XML
 declaration, comments, a DOCTYPE) is copied from the original bytes, and its line breaks
-(CRLF) are kept (xml_layout.py). Pure: bytes in, bytes out.
+(CRLF) are kept (xml_layout.py), and so are its empty elements written '<x></x>' and its
+root's attribute order (xml_as_written.py). Pure but for the clock a TMX date reads (`now`
+given, bytes in, bytes out).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from .codes_as_text import Before, as_read_now, read_with_codes, segments_before
 from .errors import InputError
@@ -42,17 +47,20 @@ from .edit_in_place import edit_in_place
 from .inline_codes import text_without_codes
 from .types import Bitext
 from .xliff_state import marked_translated
+from .xml_as_written import as_written_empty, keep_empty
 from .xml_layout import serialise_like
 
 
 @dataclass(frozen=True)
 class WriteBack:
     """What writing back did: segments whose translation was replaced, of those the ones
-    whose formatting codes were left out, and segments no link answered (left as they were)."""
+    whose formatting codes were left out, segments no link answered (left as they were), and
+    of the replaced ones those the CAT tool had locked or approved (xliff_state.py)."""
 
     changed: int
     codes_dropped: int
     unmatched: int
+    reopened: int = 0
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,8 @@ class _Slot:
     source: str
     target: str
     element: Callable[[], object]   # the target element to write into (made if missing)
-    written: Callable[[], None] = lambda: None   # once the new text is in: a set's lengths, a state
+    # once the new text is in: a set's lengths, a state, a date; True where it had been approved
+    written: Callable[[], bool] = lambda: False
     before: Before | None = None   # XLIFF 1.2: as read before the codes were left out
 
 
@@ -68,10 +77,15 @@ def describe(done: WriteBack) -> str:
     """What writing back did, in words, for the CLI and the app."""
     def n(k: int, what: str) -> str:
         return f"{k} {what}{'s' * (k != 1)}"
-    text = f"{n(done.changed, 'translation')} corrected"
+    notes = []
     if done.codes_dropped:
-        text += (f" ({done.codes_dropped} of them had formatting codes, left out now: check "
-                 f"{'it' if done.codes_dropped == 1 else 'them'} in the CAT tool)")
+        notes.append(f"{done.codes_dropped} of them had formatting codes, left out now: check "
+                     f"{'it' if done.codes_dropped == 1 else 'them'} in the CAT tool")
+    if done.reopened:
+        notes.append(f"{done.reopened} of them {'was' if done.reopened == 1 else 'were'} locked or "
+                     "approved in the CAT tool, marked translated now: review "
+                     f"{'it' if done.reopened == 1 else 'them'} there again")
+    text = f"{n(done.changed, 'translation')} corrected" + (f" ({'; '.join(notes)})" if notes else "")
     if done.unmatched:
         was = "it was" if done.unmatched == 1 else "they were"
         text += (f"; {n(done.unmatched, 'segment')} left as {was}"
@@ -91,25 +105,28 @@ def check_corrected_name(corrected: str, original: str) -> None:
                          "it expects")
 
 
-def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
+def write_back(original: bytes, name: str, bitext: Bitext,
+               now: datetime | None = None) -> tuple[bytes, WriteBack]:
     """A copy of the XLIFF or TMX file `original` (named `name`) with the translations of
     `bitext` (pairs imported from it) where they differ from the file's. A target made where a
-    segment had none goes in the unit's own namespace (element_ns), where the tool looks."""
+    segment had none goes in the unit's own namespace (element_ns), where the tool looks. A
+    TMX's corrected <tuv> is dated `now` (the clock's time where not given)."""
     fmt = pairs_format(name)
     if fmt not in ("xliff", "tmx"):
         raise InputError(f"{name}: not an XLIFF or TMX file; corrections are written back into "
                          "the .xlf, .xliff, .sdlxliff, .mqxliff or .tmx file the pairs came from")
     store = _parse(original, name, fmt)
     versions = tuple(dict(bitext.alignment.signature.params).get("versions", "").split())
-    slots = _tmx_slots(store, name, bitext.src_lang, bitext.tgt_lang, versions) if fmt == "tmx" else \
-        _slots(store, _xliff2(original))
+    empties = as_written_empty(store.document.getroot(), original)
+    slots = _tmx_slots(store, name, bitext.src_lang, bitext.tgt_lang, versions,
+                       tmx_date(now)) if fmt == "tmx" else _slots(store, _xliff2(original))
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
              for i in range(len(bitext.alignment.links))]
     old_po = read_with_codes(bitext.alignment.signature)   # imported when codes were read as text
     sources = [s.before[0] if old_po and s.before else s.source for s in slots]
     matcher = difflib.SequenceMatcher(None, [_spaced(s) for s in sources],
                                       [_spaced(s) for s, _ in links], autojunk=False)
-    changed = dropped = matched = 0
+    changed = dropped = matched = reopened = 0
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             slot, new = slots[block.a + k], links[block.b + k][1]
@@ -122,9 +139,11 @@ def write_back(original: bytes, name: str, bitext: Bitext) -> tuple[bytes, Write
                     for child in list(element):
                         element.remove(child)
                     element.text = new
-                slot.written()
+                reopened += slot.written()
                 changed += 1
-    return serialise_like(store.document, original), WriteBack(changed, dropped, len(slots) - matched)
+    keep_empty(empties)
+    return serialise_like(store.document, original), \
+        WriteBack(changed, dropped, len(slots) - matched, reopened)
 
 
 def _spaced(text: str) -> str:
@@ -154,12 +173,13 @@ def _slots(store, version2: bool) -> list[_Slot]:
 
 
 def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str,
-               versions: tuple[str, ...] = ()) -> list[_Slot]:
+               versions: tuple[str, ...] = (), date: str = "") -> list[_Slot]:
     """Each <tu>'s texts in the two languages the pairs were read in (the first <tuv> of each
     holding a <seg>, as the import took them); the translation's <tuv> is made where the unit
     has none. A version set's texts are found by the names the import read them by
     (`versions`: two may share a language, and en2's corrections went into en1) and its
-    translation <tuv> gets its lengths kept true (_set_lengths)."""
+    translation <tuv> gets its lengths kept true (_set_lengths). A corrected <tuv> is dated
+    `date` (_dated)."""
     units = [(unit.xmlelement, _version_tuvs(unit.xmlelement) if versions else _tuvs(unit.xmlelement))
              for unit in store.units]
     spelt: dict[str, str] = {}   # each tag (lower case, as the import sees them): as the file writes it
@@ -174,9 +194,28 @@ def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str,
         texts = [_clean(text_without_codes(tuvs[tag].find("seg"))) if tag in tuvs else ""
                  for tag in (src, tgt)]
         find = _tmx_seg(tu, tuvs.get(tgt), spelt.get(tgt, tgt), src, name)
-        written = _set_lengths(tu, tuvs[tgt], name) if is_set and tgt in tuvs else lambda: None
-        slots.append(_Slot(texts[0], texts[1], find, written))
+        lengths = _set_lengths(tu, tuvs[tgt], name) if is_set and tgt in tuvs else lambda: None
+        slots.append(_Slot(texts[0], texts[1], find, _dated(tu, find, date, lengths)))
     return [s for s in slots if s.source or s.target]
+
+
+def tmx_date(now: datetime | None) -> str:
+    """`now` (the clock's time where None) as TMX writes a date: UTC, YYYYMMDDThhmmssZ."""
+    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _dated(tu, find: Callable[[], object], date: str, then: Callable[[], None]) -> Callable[[], bool]:
+    """After a <tu>'s translation is corrected (`then` done first): its <tuv> dated `date`,
+    and the <tu> where it carries a date. Why: a translation memory keeps the latest of two
+    entries by changedate, and one corrected here, still dated as before, lost to the old
+    text elsewhere. The changeid (who changed it) is left as it was: the tool knows no user."""
+    def written() -> bool:
+        then()
+        find().getparent().set("changedate", date)
+        if tu.get("changedate") is not None:
+            tu.set("changedate", date)
+        return False
+    return written
 
 
 def _lang(tuv) -> str:
@@ -309,11 +348,12 @@ def _slots12(unit, element) -> list[_Slot]:
     part = element.find(ns + "seg-source")
     mids = [m.get("mid", "") for m in part.iter(ns + "mrk") if m.get("mtype") == "seg"] \
         if part is not None else []
-    mark, before = marked_translated(element, 1), segments_before(unit, element, mids)
+    before = segments_before(unit, element, mids)
     if not mids:
         source, target = pairs[0]
-        return [_Slot(_clean(source), _clean(target), _target_of(element, ns), mark, before[0])]
-    return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid), mark, b)
+        return [_Slot(_clean(source), _clean(target), _target_of(element, ns),
+                      marked_translated(element, 1), before[0])]
+    return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid), marked_translated(element, 1, mid), b)
             for (s, t), mid, b in zip(pairs, mids, before)]
 
 

@@ -4,6 +4,8 @@ counted."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -16,6 +18,9 @@ from alignment.import_pairs import read_pairs
 from alignment.types import Signature
 from alignment.write_back import WriteBack, check_corrected_name, describe, write_back
 from test_import_pairs import CODES_XLIFF, SDLXLIFF, XLIFF, XLIFF2, tmx, tu
+
+
+NOW = datetime(2025, 3, 1, 15, 15, tzinfo=timezone(timedelta(hours=1)))   # a TMX's changedate: 20250301T141500Z
 
 
 def canonical(data: bytes) -> bytes:
@@ -105,7 +110,7 @@ def test_a_target_goes_in_the_namespace_the_file_uses(namespace):
     data = XLIFF.replace(b' xmlns="' + ns + b'"', b' xmlns="' + namespace.encode() + b'"' if namespace else b"")
     out, done = write_back(data, "old.xlf", add_target(read_pairs(data, "old.xlf"), 1, "Seulement ici."))
     assert done.changed == 1 and targets(out, "old.xlf")[1] == "Seulement ici."
-    assert b"<trans-unit id=\"2\"><source>Nur hier.</source><target>Seulement ici.</target>" in out
+    assert b"<trans-unit id=\"2\"><source>Nur hier.</source><target state=\"translated\">Seulement ici.</target>" in out
     assert ns not in out
 
 
@@ -118,10 +123,11 @@ def test_a_memory_keeps_its_other_languages_and_its_codes_where_nothing_was_corr
                srclang="en")
     bitext = read_pairs(data, "memory.tmx", tgt_lang="fr")
     corrected = add_target(edit_target(bitext, 3, 0, "Arrêtez."), 1, "Non.")
-    out, done = write_back(data, "memory.tmx", corrected)
+    out, done = write_back(data, "memory.tmx", corrected, NOW)
     assert done == WriteBack(changed=2, codes_dropped=1, unmatched=0)
     assert targets(out, "memory.tmx", tgt_lang="fr") == ["Oui.", "Non.", "Va .", "Arrêtez."]
-    assert b'<tuv xml:lang="de"><seg>Nein.</seg></tuv><tuv xml:lang="fr"><seg>Non.</seg></tuv>' in out
+    assert b'<tuv xml:lang="de"><seg>Nein.</seg></tuv><tuv xml:lang="fr" changedate="20250301T141500Z">' \
+        b'<seg>Non.</seg></tuv>' in out
     assert b'<seg>Va <ph x="1">{1}</ph>.</seg>' in out and b"Ja." in out
 
 
@@ -244,7 +250,7 @@ def target_of(data: bytes, unit: str) -> str:
     ("c", 2, "See the page three.", '<target state="needs-review-translation">See<x id="1"/> the '
      '<bx id="2"/>page<ex id="3"/> <it id="4" pos="open">&lt;u&gt;</it>three.</target>'),
     ("d", 3, "It pours, he says.",
-     '<target state="final">It <g id="5">pours</g>, <mrk mtype="x-term">he</mrk> says.</target>'),
+     '<target state="translated">It <g id="5">pours</g>, <mrk mtype="x-term">he</mrk> says.</target>'),
     ("e", 4, "It snows hard.", '<target><mrk mtype="seg" mid="1">It <ph id="6">{1}</ph>snows hard.</mrk></target>'),
 ], ids=["ph", "bpt-ept", "x-bx-ex-it", "g-mrk", "segment-ph"])
 def test_a_word_corrected_beside_xliff_codes_keeps_them_as_codes(unit, link, corrected, target):
@@ -254,7 +260,7 @@ def test_a_word_corrected_beside_xliff_codes_keeps_them_as_codes(unit, link, cor
     bitext = edit_target(read_pairs(CODES_XLIFF, "job.xlf"), link, 0, corrected)
     out, done = write_back(CODES_XLIFF, "job.xlf", bitext)
     assert target_of(out, unit) == target
-    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0)
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0, reopened=int(unit == "d"))   # "final"
     assert targets(out, "job.xlf")[link] == corrected
 
 
@@ -333,28 +339,30 @@ CODES_XLIFF2 = b"""<?xml version="1.0" encoding="UTF-8"?>
      'Paul<ec startRef="3"/>.</target></segment>'),
     (0, "He saw Marcel Dupont and Pierre.", '<target>He saw <ph id="2" dataRef="d1"/><pc id="1">Marcel '
      'Dupont</pc> and <sc id="3"/>Pierre<ec startRef="3"/>.</target>'),
-    (1, "The End.", '<segment state="reviewed"><source>Fin.</source><target>The End.</target></segment>'),
+    (1, "The End.", '<segment state="translated"><source>Fin.</source><target>The End.</target></segment>'),
     (2, "Yes!", "<segment><source>Oui.</source><target>Yes!</target></segment>"),
-], ids=["pc-initial", "sc-ec", "reviewed-kept", "no-state-added"])
+], ids=["pc-initial", "sc-ec", "reviewed-reopened", "no-state-added"])
 def test_xliff2_codes_stay_and_an_initial_segment_becomes_translated(link, corrected, segment):
     """XLIFF 2's <ph/>, <sc/>, <ec/> hold no text and <pc> does: a word corrected keeps them
     all. A segment state="initial" the correction wrote is "translated" now, or the CAT tool
-    would take it for untranslated; another state, or none, stays as it was."""
+    would take it for untranslated; one "reviewed" is "translated" too (and counted), for
+    the correction is not reviewed; none stays none."""
     bitext = edit_target(read_pairs(CODES_XLIFF2, "job.xlf"), link, 0, corrected)
     out, done = write_back(CODES_XLIFF2, "job.xlf", bitext)
     assert segment.encode() in out
-    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0)
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0, reopened=int(link == 1))
     assert targets(out, "job.xlf")[link] == corrected
 
 
 @pytest.mark.parametrize("state, after", [
     ("new", "translated"), ("needs-translation", "translated"),
     ("needs-review-translation", "needs-review-translation"), ("needs-adaptation", "needs-adaptation"),
-    ("translated", "translated"), ("final", "final"), ("signed-off", "signed-off"),
+    ("translated", "translated"), ("final", "translated"), ("signed-off", "translated"),
 ])
 def test_a_corrected_xliff_target_marked_untranslated_becomes_translated(state, after):
     """A target state="new" written back still said "new", and the CAT tool took the
-    correction for no translation; the tool's review states are its own and stay. A unit not
+    correction for no translation; one "final" or "signed-off" had it take the correction for
+    approved: both read "translated" now. The states asking for work stay. A unit not
     corrected keeps its state, whatever it is."""
     data = NBSP_XLIFF.replace(b"<target>", f'<target state="{state}">'.encode())
     bitext = read_pairs(data, "job.xlf")
@@ -364,15 +372,15 @@ def test_a_corrected_xliff_target_marked_untranslated_becomes_translated(state, 
     assert target_of(out, "1").startswith(f'<target state="{state}">')
 
 
-def test_a_translation_emptied_or_added_changes_no_state():
-    """A target emptied is still untranslated; one made where the unit had none gets no state
-    the tool did not write (the rest of the file as it was)."""
+def test_a_translation_emptied_keeps_its_state_and_one_added_is_translated():
+    """A target emptied is still untranslated; one made where the unit had none says
+    "translated" (write_back_cat's tests for the rest)."""
     data = CODES_XLIFF.replace(b"<target>", b'<target state="new">')
     bitext = read_pairs(data, "job.xlf")
     out, _ = write_back(data, "job.xlf", without_translation(bitext, 4))
     assert target_of(out, "e") == '<target state="new"><mrk mtype="seg" mid="1"></mrk></target>'
     out, _ = write_back(XLIFF, "job.xlf", add_target(read_pairs(XLIFF, "job.xlf"), 1, "Ici."))
-    assert b"<target>Ici.</target>" in out
+    assert b'<target state="translated">Ici.</target>' in out
 
 
 # ---------------------------------------------------------------- the original the pairs came from
@@ -460,9 +468,10 @@ def test_a_bare_language_code_finds_the_memorys_regional_tag(src):
     data = tmx(tu(**{src: "Le chat dort."}, en_US="The cat sleep.")
                + tu(**{src: "Il pleut."}, en_US="It rains."), srclang=src)
     bitext = edit_target(as_aligned(read_pairs(data, "m.tmx"), "fr", "en"), 0, 0, "The cat sleeps.")
-    out, done = write_back(data, "m.tmx", bitext)
+    out, done = write_back(data, "m.tmx", bitext, NOW)
     assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0)
-    assert out == data.replace(b"The cat sleep.", b"The cat sleeps.")
+    assert out == data.replace(b'"en-US"><seg>The cat sleep.', b'"en-US" changedate="20250301T141500Z">'
+                               b"<seg>The cat sleeps.")
 
 
 @pytest.mark.parametrize("tags, code, says", [
@@ -493,9 +502,9 @@ def test_a_translation_added_in_the_originals_language_gets_its_own_regional_tag
     """en-GB localised into en-US: a unit holding only the en-GB original gets an en-US variant
     (the original's tag is no second variant of the translation)."""
     data = tmx(tu(en_GB="Colour.", en_US="Color.") + tu(en_GB="Centre."), srclang="en-GB")
-    out, done = write_back(data, "m.tmx", add_target(read_pairs(data, "m.tmx"), 1, "Center."))
+    out, done = write_back(data, "m.tmx", add_target(read_pairs(data, "m.tmx"), 1, "Center."), NOW)
     assert done.changed == 1 and targets(out, "m.tmx") == ["Color.", "Center."]
-    assert b'<tuv xml:lang="en-US"><seg>Center.</seg></tuv></tu>' in out
+    assert b'<tuv xml:lang="en-US" changedate="20250301T141500Z"><seg>Center.</seg></tuv></tu>' in out
 
 
 # ---------------------------------------------------------------- a version set's TMX
@@ -578,7 +587,7 @@ def test_a_latin_1_file_keeps_its_declaration_and_encoding():
     data = XLIFF.replace(b'encoding="UTF-8"', b"encoding='ISO-8859-1'").replace(b"Nur hier.", "Für.".encode("latin-1"))
     out, _ = write_back(data, "job.xlf", add_target(read_pairs(data, "job.xlf"), 1, "Été: 5 €."))
     assert out.startswith(b"<?xml version=\"1.0\" encoding='ISO-8859-1'?>\n<xliff")
-    assert "Für.</source><target>Été: 5 &#8364;.</target>".encode("latin-1") in out
+    assert 'Für.</source><target state="translated">Été: 5 &#8364;.</target>'.encode("latin-1") in out
     assert targets(out, "job.xlf")[1] == "Été: 5 €."
 
 
@@ -588,7 +597,8 @@ def test_a_utf_16_file_keeps_its_bom_declaration_and_last_line_break():
         'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"') + "\n"
     out, _ = write_back(text.encode("utf-16"), "job.xlf",
                         add_target(read_pairs(text.encode("utf-16"), "job.xlf"), 1, "Ici."))
-    assert out == text.replace("Nur hier.</source>", "Nur hier.</source><target>Ici.</target>").encode("utf-16")
+    assert out == text.replace("Nur hier.</source>", 'Nur hier.</source><target state="translated">Ici.</target>'
+                               ).encode("utf-16")
 
 
 # ---------------------------------------------------------------- the corrected file's name
