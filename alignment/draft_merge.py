@@ -157,3 +157,16 @@ def rebase(base: Bitext, mine: Bitext, theirs: Bitext) -> Bitext | None:
         return None
     merged = replace(theirs, src=src, tgt=tgt, alignment=alignment, **rest)
     return _fit_words(merged, mine, theirs) if _covers(merged) or not _covers(base) else None
+
+
+def file_holds(origin: Bitext | None, mine: Bitext, file_now: Bitext) -> bool:
+    """Whether `file_now` holds every correction of `mine` (a draft made on `origin`): it is
+    that very version, or the corrections made again on top of it (`rebase`) change nothing.
+
+    Why: a person who left a draft unanswered, made the same corrections again and saved was
+    still offered the draft, as unsaved changes "kept from an earlier session", and the start
+    page drew its heading over nothing. A draft with one correction the file lacks, or one
+    made on a version it did not keep (`origin` None) unless it is the file, is still offered."""
+    if mine == file_now:
+        return True
+    return origin is not None and rebase(origin, mine, file_now) == file_now

@@ -46,13 +46,13 @@ from pathlib import Path
 
 from .cache_root import cache_root, earlier_root
 from .draft_delta import TooMany, apply_delta, delta
-from .draft_merge import only_word_links, rebase, rebase_partly   # the app's, found here
+from .draft_merge import file_holds, only_word_links, rebase, rebase_partly   # the app's, found here
 from .snapshot import FORMAT as SNAPSHOT_FORMAT
 from .snapshot import _decode, _encode
 from .types import Bitext
 
 __all__ = ["Draft", "discard", "discard_draft", "draft_path", "drafts_dir", "drafts_of",
-           "list_drafts", "only_word_links", "read_draft", "rebase", "rebase_partly",
+           "file_holds", "list_drafts", "only_word_links", "read_draft", "rebase", "rebase_partly",
            "write_draft"]
 
 FORMAT = 2   # 1: the whole version in the draft file; 2: a base file and the changes since

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from alignment import drafts
 from alignment.types import Alignment, Bitext, Link, Sentence
 
@@ -120,3 +122,38 @@ def test_the_start_page_compares_a_draft_with_its_file_once_per_version(tmp_path
     assert len(read) == 1
     po.write_text(po.read_text() + "\n", encoding="utf-8")   # another version of the file
     assert start_drafts._words_only(draft) is False and len(read) == 1   # not its base: no read
+
+
+def three() -> Bitext:
+    return Bitext(tuple(Sentence(s, k) for k, s in enumerate(("Un.", "Deux.", "Trois."))),
+                  tuple(Sentence(s, k) for k, s in enumerate(("One.", "Too.", "Tree."))),
+                  Alignment(tuple(Link((k,), (k,), 0.5) for k in range(3))), "fr", "en", "c")
+
+
+def typed(bitext: Bitext, **texts: str) -> Bitext:
+    """`bitext` with targets typed as the reader types them (the link marked reviewed):
+    typed(b, t1="Two.") corrects target 1."""
+    tgt, links = list(bitext.tgt), list(bitext.alignment.links)
+    for name, text in texts.items():
+        k = int(name[1:])
+        tgt[k] = Sentence(text, tgt[k].paragraph)
+        links[k] = replace(links[k], reviewed=True)
+    return replace(bitext, tgt=tuple(tgt), alignment=replace(bitext.alignment, links=tuple(links)))
+
+
+@pytest.mark.parametrize("draft, file_now, with_origin, holds", [
+    ({"t1": "Two.", "t2": "Three."}, {"t1": "Two.", "t2": "Three."}, True, True),   # made again
+    ({"t1": "Two.", "t2": "Three."}, {"t1": "Two.", "t2": "Three."}, False, True),  # the very file
+    ({"t1": "Two."}, {"t1": "Two.", "t2": "Three."}, True, True),     # saved with one more
+    ({"t1": "Two.", "t2": "Three."}, {"t1": "Two."}, True, False),    # link 3 the file lacks
+    ({"t1": "Two."}, {"t1": "Twoo."}, True, False),                   # typed otherwise there
+    ({"t1": "Two."}, {}, True, False),                                # nothing saved
+    ({"t1": "Two."}, {"t1": "Two.", "t2": "Three."}, False, False),   # no origin: only the very file
+])
+def test_a_file_holds_a_draft_where_every_correction_of_it_is_there(draft, file_now, with_origin,
+                                                                   holds):
+    """The start page and the reader's box offer a draft only where the file lacks one of its
+    corrections: one made again and saved was offered as "kept from an earlier session"."""
+    origin = three()
+    assert drafts.file_holds(origin if with_origin else None, typed(origin, **draft),
+                             typed(origin, **file_now)) is holds

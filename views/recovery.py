@@ -66,8 +66,22 @@ def offered(draft: drafts.Draft) -> tuple[bool, int, str]:
     return memo("recovery_offer", ss.saved, (draft.file, draft.saved_at, ss.fingerprint), work)
 
 
+def held_by_file(draft: drafts.Draft) -> bool:
+    """Whether the file, as this opening read or saved it, holds every correction of the
+    draft: the person made them again and saved (the box then said "3 unsaved changes ...
+    The file has changed on disk since" of corrections the file held)."""
+    return memo("recovery_held", ss.saved, (draft.file, draft.saved_at),
+                lambda: drafts.file_holds(draft.origin, draft.bitext, ss.saved))
+
+
 def recovery_box(draft: drafts.Draft) -> None:
-    """What the draft holds, and Recover / Discard (asked twice)."""
+    """What the draft holds, and Recover / Discard (asked twice); nothing where the file
+    holds it all (the draft goes: there is nothing in it to recover)."""
+    if held_by_file(draft):
+        ss.pop("recovery", None)
+        ss.pop("recovery_discard_asked", None)
+        drafts.discard(draft)
+        return
     with st.container(border=True, key="recovery_box"):
         changed_since = draft.base_fingerprint != ss.fingerprint
         words, changes, held = offered(draft)

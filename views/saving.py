@@ -181,13 +181,12 @@ def drop_held(saved: Bitext) -> None:
     saved. One with a correction the file lacks stays, offered there."""
     if unheld_version():
         _, mine, base = ss.held_unwritten
-        if saved is mine or base is not None and drafts.rebase(base, mine, saved) == saved:
+        if saved is mine or drafts.file_holds(base, mine, saved):
             ss.pop("held_unwritten", None)
     path = drafts.draft_path(ss.path, session=ss.get("draft_session", "") + "held")
     held = next((d for d in drafts.drafts_of(ss.path) if d.file == str(path)), None) \
         if path.is_file() else None
-    if held is not None and held.origin is not None \
-            and drafts.rebase(held.origin, held.bitext, saved) == saved:
+    if held is not None and drafts.file_holds(held.origin, held.bitext, saved):
         drafts.discard(held)
 
 

@@ -30,16 +30,14 @@ def drafts_section() -> None:
     found = drafts.list_drafts()
     if restarted_note(found):   # a draft took the text typed before a restart
         found = drafts.list_drafts()
-    if not found:
+    shown = _offered(found)
+    if not shown:   # the heading alone, over nothing, read as corrections gone missing
         return
     st.subheader("Unsaved corrections")
-    for n, draft in enumerate(found):
+    for n, (draft, (kind, changes, held)) in enumerate(shown):   # held: two drafts read alike
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
         row = st.container(horizontal=True, vertical_alignment="center")
         name = f"{md(draft.title)} ({md(draft.po_path)})" if draft.title else md(draft.po_path)
-        kind, changes, held = _what_it_holds(draft)   # held: two drafts read alike
-        if kind == "same":   # the file holds all of it now: nothing to recover
-            continue
         row.markdown(f"Word links found in {name}, not saved ({when})" if kind == "words"
                      else f"{changes} unsaved change{'s' * (changes != 1)} to {name} "
                      f"({when})" + (f": {md(held)}" if held else ""))
@@ -55,6 +53,19 @@ def drafts_section() -> None:
         else:
             gone_file(row, draft, n)
         discard_button(row, draft, n)
+
+
+def _offered(found: list[drafts.Draft]) -> list[tuple[drafts.Draft, tuple[str, int, str]]]:
+    """The drafts to list, each with what it holds (`_what_it_holds`). One whose corrections
+    the file holds every one of is not: it goes, unless a tab still open writes it."""
+    shown = []
+    for draft in found:
+        what = _what_it_holds(draft)
+        if what[0] != "same":
+            shown.append((draft, what))
+        elif not open_elsewhere(draft):
+            drafts.discard(draft)   # nothing in it the file lacks
+    return shown
 
 
 def restarted_note(found: list[drafts.Draft]) -> bool:
@@ -153,7 +164,7 @@ def _against_now(draft: drafts.Draft, fingerprint: str) -> tuple[str, int, str]:
         now = load_po(str(Path(draft.po_path).resolve()), fingerprint)
     except (AlignmentError, OSError):
         return "changes", draft.changes, ""
-    if now == draft.bitext:
+    if drafts.file_holds(draft.origin, draft.bitext, now):   # saved since, perhaps with more
         return "same", 0, ""
     if drafts.only_word_links(now, draft.bitext) or (
             draft.origin is not None and drafts.only_word_links(draft.origin, draft.bitext)):

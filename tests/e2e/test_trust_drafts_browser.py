@@ -317,3 +317,53 @@ def test_a_version_set_aside_counts_alike_everywhere_and_is_never_lost_unasked(
     finally:
         drafts.unlink()
         kept.rename(drafts)
+
+
+def start_page_lists_what_it_heads(page) -> None:
+    """The start page's "Unsaved corrections" heading is there exactly when a draft is listed
+    under it (other journeys' drafts may be: the server is shared)."""
+    expect(page.get_by_text("Align new texts")).to_be_visible()
+    settle(page)
+    listed = page.locator("[data-testid='stHorizontalBlock']").filter(
+        has=page.get_by_role("button", name="Discard", exact=True))
+    heading = page.get_by_role("heading", name="Unsaved corrections")
+    expect(heading).to_have_count(1 if listed.count() else 0)
+
+
+@pytest.mark.parametrize("again, left", [
+    ((2, 5), None),               # every correction made again: nothing left to offer
+    ((2,), "link 5 edited"),      # one made again: the other is still offered
+])
+def test_a_draft_whose_corrections_were_made_again_and_saved_is_not_offered(
+        page, po_copy, home, again, left):
+    """Links 2 and 5 corrected, the tab closed unsaved; opened again, the draft left alone and
+    the same corrections typed again, saved: the reader's box still said "2 unsaved changes
+    ... kept from an earlier session ... The file has changed on disk since", and the start
+    page drew its "Unsaved corrections" heading over nothing. A draft with a correction the
+    file lacks is still offered, counting that one alone."""
+    texts = {2: "Typed before the crash, two.", 5: "Typed before the crash, five."}
+    open_by_path(page, po_copy)
+    for n, text in texts.items():
+        correct_link(page, n, text)
+    page.reload()   # the tab closed: its session is gone, its draft left over
+    open_by_path(page, po_copy)
+    box = page.locator(".st-key-recovery_box")
+    expect(box).to_contain_text("2 unsaved changes to this file were kept")
+    for n in again:   # the box left alone: the same corrections typed again
+        correct_link(page, n, texts[n])
+    press_save(page)
+    expect(page.get_by_text(re.compile(r"^\d+ unsaved changes? in"))).to_have_count(0)
+    if left is None:
+        expect(box).to_have_count(0)
+        assert draft_files(home, po_copy) == []
+    else:
+        expect(box).to_contain_text(f"1 unsaved change to this file was kept from an earlier "
+                                    f"session (a reload, a closed tab or a crash): {left}.")
+        assert len(draft_files(home, po_copy)) == 1
+    sidebar(page).get_by_role("button", name="Close").click()
+    if left is None:
+        expect(offers(page, po_copy)).to_have_count(0)
+    else:
+        expect(offer(page, po_copy)).to_contain_text(
+            re.compile(rf"^1 unsaved change to journey\.po .*: {left}"))
+    start_page_lists_what_it_heads(page)
