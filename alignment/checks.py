@@ -36,6 +36,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from .check_codes import check_placeholders, without_codes
 from .check_config import CheckConfig
 from .check_dismissed import finding_key, only_dismissals_differ, split_dismissed
 from .cognates import check_names, link_pairs, make_finding, similarity
@@ -50,6 +51,7 @@ from .negation import check_negation
 from .sentence_order import check_order
 from .unmatched import check_match, check_omissions, length_z, part_left_out
 from .progress import Progress, no_progress
+from .number_currency import currency_findings
 from .number_pairs import number_pair_findings
 from .number_units import converted
 from .number_words import compared_numbers, spelled, written_numbers
@@ -101,10 +103,11 @@ def check_numbers(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | 
     for i, src, tgt in link_pairs(bitext, progress, "numbers"):
         if not src or not tgt:
             continue
-        sq, tq = quantities(src), quantities(tgt)
+        sq, tq = quantities(without_codes(src)), quantities(without_codes(tgt))
         words = _words_changed(i, src, bitext.src_lang, tgt, bitext.tgt_lang, sq + tq)
         if words is not None:
             yield words
+        yield from currency_findings(i, src, sq, tgt, tq)   # '20 euros' / '20 dollars'
         extra_s = unequal(sq, tq, tgt, bitext.tgt_lang, src, bitext.src_lang)
         extra_t = unequal(tq, sq, src, bitext.src_lang, tgt, bitext.tgt_lang)
         if not extra_s or not extra_t:   # on one side only: asides left out or added
@@ -335,6 +338,7 @@ CHECKS: dict[str, CheckFn] = {
     "endpunc": check_endpunc,
     "negation": check_negation,
     "order": check_order,
+    "placeholders": check_placeholders,
 }
 # checks that also take run_checks' `progress` and report their own stage (link by link): the
 # real-word check of 20,000 short links takes minutes, the names and numbers checks of a book of
