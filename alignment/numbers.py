@@ -190,6 +190,9 @@ def _group_value(chunk: str) -> list[Decimal] | None:
         return [Decimal("".join(digits))]
     if len(digits) == 2 and seps <= {".", ","}:
         return [Decimal(f"{digits[0]}.{digits[1]}")]
+    if seps == {","} and len(digits) > 2 and len(digits[0]) <= 2 and len(digits[-1]) == 3 \
+            and all(len(d) == 2 for d in digits[1:-1]):   # Indian lakhs and crores: '2,50,000'
+        return [Decimal("".join(digits))]
     return _grouped_decimal(digits, parts[1::2])
 
 

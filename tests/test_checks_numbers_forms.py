@@ -72,6 +72,10 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
     ("Il a coûté 2 millions.", "It cost 2 million.", FR_EN, "It cost 3 million."),
     # the 1990s as Chinese writes them: the twentieth century's nineties
     ("the highest figure since the 1990s", "是20世纪90年代以来的最高数字", ("en", "zh"), "是20世纪80年代以来的最高数字"),
+    # Indian grouping in lakhs and crores, in either script ('2, 50, 000' / '250,000' was a warning)
+    ("उसने 2,50,000 रुपये दिए।", "He paid 250,000 rupees.", ("hi", "en"), "He paid 350,000 rupees."),
+    ("उसने २,५०,००० रुपये दिए।", "He paid 250,000 rupees.", ("hi", "en"), "He paid 25,000 rupees."),
+    ("1,23,45,678 लोग", "12,345,678 people", ("hi", "en"), "12,345,679 people"),
     # an English year said in two halves ('nineteen' / 1923 was a false warning)
     ("Это было в 1923 году.", "It was in nineteen twenty-three.", ("ru", "en"), "It was in nineteen twenty-four."),
     ("C'était en 1805.", "It was in eighteen oh five.", FR_EN, "It was in eighteen oh six."),
