@@ -33,6 +33,7 @@ from .word_similarity import fold, similarity
 from .lang import primary
 from .name_words import (NameContext, find_names, initial_words, kept_names, learned_counterparts,
                          name_contexts, same_date_word)
+from .name_countries import country_counterparts
 from .name_caseless import caseless_names, caseless_side, spelt_names
 from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
@@ -121,6 +122,7 @@ def _orphan_names(bitext: Bitext, i: int, lw: LinkWords, side: Side, ctx: NameCo
             and n[1] not in joined
             and (fold(n[0]) in kept or not learned.get(name_key(n[0], ctx.lang), set()) & keys)
             and not kept.get(fold(n[0]), frozenset()) & {fold(w) for w in folded}
+            and not country_counterparts(n[0], ctx.lang, other_lang) & {fold(w) for w in folded}   # 'Chipre'
             and not same_date_word(n[0], ctx.lang, folded, other_lang, bitext.link_text(i, other))]
 
 

@@ -48,6 +48,7 @@ import numpy as np
 
 from .cjk import HAN, KANA
 from .evidence import LinkWords, WordEvidence, WordSpan, word_spans
+from .name_hebrew import DEVANAGARI, HEBREW, devanagari_key, hebrew_alike, hebrew_stems
 from .name_readings import by_reading, japanese_reading, read_alike, romanised, sudachi_word
 from .word_similarity import fold, latin, similarity
 from .name_words import NameContext
@@ -98,6 +99,8 @@ def _forms(word: str, japanese: bool) -> tuple[tuple[str, str, int], ...]:
         stem = _KO_PARTICLES.sub("", word)
         if stem and stem != word:
             out.append((stem, latin(stem), 0))
+    elif HEBREW.search(word):   # a prefix letter or two: 'לבוסטון' is ל + בוסטון
+        out += [(stem, latin(stem), at) for stem, at in hebrew_stems(word)]
     elif _ABJAD.search(word):
         m = _AR_PROCLITIC.match(word)
         if m is not None:
@@ -143,6 +146,12 @@ def _spelt(name: str, form: str, read: str, japanese: bool = False) -> float:
     best = similarity(name, form)
     if _HANGUL.search(form):
         best = max(best, similarity(_loose(name), _loose(read)) / 0.8)
+    elif HEBREW.search(form) and hebrew_alike(name, form):   # name_hebrew: by its consonants
+        best = 1.0
+    elif DEVANAGARI.search(form):
+        a, b = devanagari_key(name), devanagari_key(read)
+        if len(a) >= 2 and len(b) >= 2:
+            best = max(best, similarity(a, b) / 0.8)
     elif _ABJAD.search(form):
         a, b = _skeleton(name), _skeleton(read)
         if len(a) >= 2 and len(b) >= 2:

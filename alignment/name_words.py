@@ -131,7 +131,9 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
     key = w.casefold()
     if len(w) < config.min_name_length or not w[0].isupper() or w.isupper():
         return False
-    if _title(w, a, text, ctx.lang):
+    if _title(w, a, text, ctx.lang) or key in TITLES:
+        return False
+    if first_name and key in SOURCE_WORDS.get(primary(ctx.lang), ()):   # 'Según Soler, ...'
         return False
     if not first_name and _initial(text, a, ctx.lang) and (key not in ctx.named or key in ctx.lower):
         return False
@@ -146,6 +148,17 @@ def _is_name(w: str, a: int, text: str, ctx: NameContext, config: CheckConfig,
         return (fold(w) in ctx.other_named or ((first_name or after_place_word(text, a, ctx.lang))
                                                and _unlisted(w, ctx.lang))) and text[a - 1:a] != "-"
     return True
+
+
+# Titles written without their stop ('Mme Dubois', 'Mrs Dalloway', 'Sra Gómez'): no names; 'Mme'
+# translated 'Ms' had 'no counterpart' (XLIFF, SDLXLIFF and TSV jobs). Titles only: no word of
+# segment_abbreviations that may be a name or a word too ('Col', 'Gen', 'Ed')
+TITLES = frozenset({"mme", "mmes", "mlle", "mlles", "mrs", "messrs", "sra", "sras", "srta", "dña",
+                    "sig", "sigg", "dott", "frl", "hrn", "mgr", "prof", "sgt", "capt"})
+# Prepositions naming a source ('according to'), which open a sentence before a name in any
+# news text ('Según Soler, ...'), no first name; the word lists lack them ('según')
+SOURCE_WORDS = {"es": frozenset({"según"}), "ca": frozenset({"segons"}), "fr": frozenset({"selon"}),
+                "it": frozenset({"secondo"}), "de": frozenset({"laut", "gemäß"}), "nl": frozenset({"volgens"})}
 
 
 def _title(w: str, a: int, text: str, lang: str) -> bool:
