@@ -187,7 +187,8 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
         found = list(_name_findings(i, src, tgt, words, unrelated, placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
                                     stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet),
-                                    ctx["tgt"].other_named, friend(lw, friends), longer))
+                                    ctx["tgt"].other_named, friend(lw, friends), longer,
+                                    bitext.link_text(i, "src")))
         found += _firsts_changed(bitext, i, lw, ctx, config, src, found, unrelated, placed, longer)
         found = with_kept_swaps(found, bitext, i, lw, src, kept["src"], near, unrelated, config)   # 'Daisy'
         found += respelt_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt, habits,
@@ -342,7 +343,8 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
                    stand_in: Callable[[WordSpan], tuple[WordSpan, str | None] | None] = lambda n: None,
                    original_names: frozenset[str] = frozenset(),
                    friend: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False,
-                   longer: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False) -> Iterator[Finding]:
+                   longer: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False,
+                   original: str = "") -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
     (warning; for a name that is a common word of its language, only a look-alike that is
@@ -402,6 +404,15 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
     # ('Britanniques' for 'englischen', 'Hannah' for 'her'): not reported; a month or a
     # weekday with no counterpart is a date changed ('juin' / 'July')
     for w, a, b in tgt:
-        if a not in used and w not in frequent and fold(w) in _calendar(lang):
+        if a not in used and w not in frequent and fold(w) in _calendar(lang) \
+                and not _named_there(_calendar(lang)[fold(w)], original, src_lang):
             yield make_finding(i, "names", "info", f"name '{w}' has no counterpart in the original",
                                Span("tgt", a, b))
+
+
+def _named_there(key: str, original: str, lang: str) -> bool:
+    """Does the original name this month or weekday in a form the names check does not pair
+    (Hebrew 'ביוני', in June, after its prefix letter: dates.named reads it)?"""
+    from .dates import named
+    return any(d.key == key for d in named(original, lang, strict=False))
+

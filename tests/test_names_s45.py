@@ -117,3 +117,15 @@ def test_hindi_delhi_is_delhi_and_a_changed_name_stays_found() -> None:
     assert _spelling_only(HI, ("hi", "en")) == {}
     changed = _spelling_only([HI[0], (HI[1][0], "Her sister Pooja works in Mumbai.")], ("hi", "en"))
     assert any("'Pooja'" in m for m in changed.get(1, []))
+
+
+@pytest.mark.parametrize("src, tgt, said", [
+    ("הם הגיעו ביוני 1990.", "They came in June 1990.", []),   # 'ביוני': in June
+    ("הם הגיעו במאי 1990.", "They came in June 1990.", ["month 'במאי' became 'June'?"]),
+])
+def test_a_month_the_original_names_after_a_prefix_is_its_counterpart(src: str, tgt: str,
+                                                                       said: list[str]) -> None:
+    from alignment.types import Alignment, Bitext, Link, Sentence
+
+    pair = Bitext((Sentence(src),), (Sentence(tgt),), Alignment((Link((0,), (0,), 0.95),)), "he", "en")
+    assert [f.message for f in run_checks(pair)] == said
