@@ -90,3 +90,26 @@ def language_warning(names: Sequence[str], found: Sequence[str | None], given: S
     ask = "swapped? Check the order of the languages" if swapped else "check the language"
     return "; ".join(f"{name} reads as {f}, not {lang} {where}" for name, f, lang in out) + \
         f": {ask}{after}"
+
+
+def language_notes(texts: Sequence[Version], files: Sequence[str],
+                   found: Sequence[str | None]) -> list[tuple[str, ...]]:
+    """Per text (original first), the line kept with the set where its sure detection
+    (`found`) contradicts the language it was aligned in: with_read_warnings' shape, so the
+    original's goes with the first version's (the set keeps warnings per version) and the
+    set's page and TMX (x-warning) say it whenever it is opened.
+
+    Why: the wrong language was said once (the CLI's stderr, the app's box before Align)
+    and gone from the set: reopened, a text split by another language's rules said nothing."""
+    from .lang import contradicts
+
+    out: list[tuple[str, ...]] = []
+    for k, (text, file, sure) in enumerate(zip(texts, files, found)):
+        if not contradicts(sure, text.lang):
+            out.append(())
+            continue
+        who = f"The original, {text.name} ({file})," if k == 0 else f"{text.name} ({file})"
+        out.append((f"{who} reads as {sure}, not {text.lang} as given: it was split into "
+                    f"sentences and compared as {text.lang}; align the set again with its "
+                    f"language",))
+    return out

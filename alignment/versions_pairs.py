@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import AlignmentError
-from .types import Bitext, Version, VersionSet
+from .types import Bitext, Sentence, Version, VersionSet
 
 PathLike = str | os.PathLike[str]
 
@@ -30,11 +30,13 @@ class PairPO:
     """What the pair PO of version k says against the set.
 
     kind: 'same' (nothing to join), 'joined' (its pair replaces the set's), 'apart' (it
-    differs but cannot be joined: its original is not the set's, or it cannot be read)."""
+    differs but cannot be joined: its original or its translation is another text than the
+    set's, or it cannot be read), 'stray' (k = 0: a PO of the set's original named after
+    another set or a version the set no longer has: versions_strays.py)."""
 
     k: int
     path: Path
-    kind: Literal["same", "joined", "apart"]
+    kind: Literal["same", "joined", "apart", "stray"]
     corrected: bool = False     # holds a person's corrections (po.edited_reason)
     differing: int = 0          # its links not found among the set's, for that pair
     links: int = 0              # its links in all
@@ -74,9 +76,28 @@ def compare_pair(vs: VersionSet, k: int, path: Path, pair: Bitext) -> PairPO:
     differing = _links_changed(_link_texts(pair_bitext(vs, k)), _link_texts(pair))
     same_text = tuple(s.text for s in pair.tgt) == tuple(s.text for s in vs.texts[k].sentences)
     links = len(pair.alignment.links)
+    if not same_text:
+        shared, total = shared_sentences(pair.tgt, vs.texts[k].sentences)
+        if 2 * shared < total:   # a set aligned again without one version: en2 is now en1
+            return PairPO(k, path, "apart", edited_reason(path) is not None, links, links,
+                          why=f"its translation is another text than the set's "
+                              f"{vs.texts[k].name} (only {shared} of its {total} sentences "
+                              f"{'is' if shared == 1 else 'are'} found there)")
     if not differing and same_text:
         return PairPO(k, path, "same", links=links)
     return PairPO(k, path, "joined", edited_reason(path) is not None, differing, links)
+
+
+def shared_sentences(theirs: Sequence[Sentence], mine: Sequence[Sentence]) -> tuple[int, int]:
+    """(sentences the two texts share in order, the longer text's count). Why: a pair PO
+    matched by its original alone was joined into a column holding another translation (a
+    set aligned again without en1: the old SET.ru-en1.po went into the new en1, once en2);
+    a person's corrections change a few sentences, another translation nearly all."""
+    from difflib import SequenceMatcher
+
+    a, b = [s.text for s in theirs], [s.text for s in mine]
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks), max(len(a), len(b))
 
 
 def _links_changed(theirs: Sequence[object], mine: Sequence[object]) -> int:
@@ -114,15 +135,20 @@ def merged_set(vs: VersionSet, set_path: PathLike) -> tuple[VersionSet, list[Pai
     rows made again), and what each pair PO said (`describe` puts it in words)."""
     from .versions import with_pairs
 
+    from .versions_strays import stray_pos
+
     states, joined = read_pairs_beside(vs, set_path)
+    strays = stray_pos(vs, set_path)
     if joined:
         vs, _ = with_pairs(vs, joined)   # the originals were compared: every one joins
-    return vs, states
+    return vs, states + strays
 
 
 def describe(vs: VersionSet, states: Sequence[PairPO], set_path: PathLike) -> tuple[list[str], list[str]]:
     """(notes, warnings) in words: a pair shown as its PO has it, and a PO that could not be
     joined (its corrections are not in the columns: where to see them)."""
+    from .versions_strays import strays_said
+
     name = Path(set_path).name
     notes, warnings = [], []
     for s in states:
@@ -139,7 +165,7 @@ def describe(vs: VersionSet, states: Sequence[PairPO], set_path: PathLike) -> tu
             warnings.append(f"{s.path.name} {held} not in these columns: {s.why}. Open it "
                             f"with “Correct or learn {pair}” to read it, or align the set "
                             f"again from its texts")
-    return notes, warnings
+    return notes, warnings + strays_said([s for s in states if s.kind == "stray"])
 
 
 def read_set_pair(path: PathLike, src: str | None = None,
@@ -164,7 +190,7 @@ def read_set_pair(path: PathLike, src: str | None = None,
     name = os.fspath(path)
     path = Path(path)
     if path.suffix.lower() != ".tmx" or not any(
-            path.parent.glob(f"{_glob_escape(path.stem)}.*-*.po")):
+            path.parent.glob(f"{glob_escape(path.stem)}.*-*.po")):
         return None   # no pair PO beside it: nothing to join
     data = read_input_bytes(path, limit=PAIRS_MAX_BYTES)
     texts = set_texts_in(data)
@@ -179,6 +205,8 @@ def read_set_pair(path: PathLike, src: str | None = None,
     states = [s for s in states if s.k in read and s.kind != "same"]
     if not any(s.kind == "joined" for s in states):
         return None
+    from .versions_strays import stray_pos
+    states += stray_pos(vs, path)
     merged, _ = with_pairs(vs, {s.k: joined[s.k] for s in states if s.kind == "joined"})
     return pair_of_set(merged, *read, name, hashlib.sha256(data).hexdigest()), \
         read_said(states, path.name)
@@ -191,7 +219,8 @@ def read_said(states: Sequence[PairPO], name: str) -> str:
 
     joined = [f"{'the corrections' if s.corrected else 'the changes'} saved beside it in "
               f"{s.path.name} ({links(s)} from {name}'s)" for s in states if s.kind == "joined"]
-    apart = [f"; {s.path.name} is not read: {s.why}" for s in states if s.kind == "apart"]
+    apart = [f"; {s.path.name} is not read: {s.why}" for s in states
+             if s.kind in ("apart", "stray")]
     return f"Note: read {name} as the app shows it, with {' and '.join(joined)}{''.join(apart)}"
 
 
@@ -202,10 +231,11 @@ def corrections_note(path: PathLike, tgt: str | None = None) -> str | None:
     when `path` is no version set. `tgt`: the language or name asked for, to name its PO only."""
     from .lang import primary
     from .versions_io import read_set_tmx
+    from .versions_strays import stray_pos, strays_said
 
     path = Path(path)
-    if not path.is_file() or not any(path.parent.glob(f"{_glob_escape(path.stem)}.*-*.po")):
-        return None   # no pair PO beside it: the set is not even read
+    if not path.is_file() or not any(path.parent.glob("*.po")):
+        return None   # no PO beside it: the set is not even read
     try:
         vs = read_set_tmx(path)
     except AlignmentError:
@@ -214,18 +244,21 @@ def corrections_note(path: PathLike, tgt: str | None = None) -> str | None:
     wanted = [s for s in states if s.kind != "same" and (
         tgt is None or tgt in (vs.texts[s.k].name, vs.texts[s.k].lang)
         or primary(tgt) == primary(vs.texts[s.k].lang))]
+    strays = [f"Note: {said}" for said in strays_said(
+        [s for s in wanted if s.kind == "apart"] + stray_pos(vs, path))]
+    wanted = [s for s in wanted if s.kind == "joined"]
     if not wanted:
-        return None
+        return "\n".join(strays) or None
     files = ", ".join(s.path.name for s in wanted)
     one = wanted[0].path
     held = "corrections" if any(s.corrected for s in wanted) else "changes"
     return (f"Note: {files} beside {path.name} {'holds' if len(wanted) == 1 else 'hold'} {held} "
             f"that {path.name} lacks (the app saves corrections there, and shows them in the "
             f"set); read {'that file' if len(wanted) == 1 else 'those files'} for them, e.g. "
-            f"alignment export {one} --tsv -")
+            f"alignment export {one} --tsv -") + "".join(f"\n{said}" for said in strays)
 
 
-def _glob_escape(text: str) -> str:
+def glob_escape(text: str) -> str:
     """`text` matched literally by Path.glob ([, ] and the wildcards escaped)."""
     import re
 

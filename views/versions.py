@@ -253,6 +253,9 @@ def _pair_buttons(vs: VersionSet, open_pair: Callable[..., None] | None) -> None
     with menu:
         if menu.open:  # the files are made when the menu opens
             download_buttons(vs)
+    if open_pair and not pos:   # the buttons were gone without a word (a set renamed)
+        from alignment.versions_strays import nothing_to_correct
+        st.caption(md(nothing_to_correct(vs, st.session_state.vs_path)))
     for k, path in pos.items():
         label = f"Correct or learn {vs.texts[0].name}–{vs.texts[k].name}"
         if bar.button(label, key=f"vs_pair_{k}", help=f"Open {path.name} in the reader"):
@@ -300,7 +303,8 @@ def page(open_pair: Callable[..., None] | None = None) -> None:
     st.markdown(set_heading(vs, ss.vs_path))
     st.caption(f"Kept as {md(ss.vs_path)}")
     _pair_notes()
-    notes = [w if w.startswith(f"{vs.texts[k + 1].name} ") else f"{vs.texts[k + 1].name}: {w}"
+    notes = [w if w.startswith((f"{vs.texts[k + 1].name} ", "The original, "))
+             else f"{vs.texts[k + 1].name}: {w}"
              for k, ws in enumerate(vs.warnings) for w in ws]   # said once where it names it
     if notes:   # what `alignment align` prints: a language the encoder does not know...
         st.warning("\n".join(f"- {md(n)}" for n in notes))

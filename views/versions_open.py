@@ -164,6 +164,26 @@ def align_uploaded_set(files: Sequence[Any], langs: Sequence[str]) -> Path:
 
     from .common import EMBEDDER, embedder, st_progress, upload_dir
 
-    return workspace.align_uploaded_set([(f.name, f.getvalue()) for f in files], langs,
-                                        embedder=embedder(EMBEDDER), folder=upload_dir(),
-                                        progress=st_progress("Aligning the versions"))
+    target = workspace.align_uploaded_set([(f.name, f.getvalue()) for f in files], langs,
+                                          embedder=embedder(EMBEDDER), folder=upload_dir(),
+                                          progress=st_progress("Aligning the versions"))
+    sure = st.session_state.get("vs_langs_sure") or []
+    if len(sure) == len(files):
+        keep_language_notes(target, [f.name for f in files], sure)
+    return target
+
+
+def keep_language_notes(path: Path, files: Sequence[str], found: Sequence[str | None]) -> None:
+    """The languages typed that the texts contradict, kept in the set's TMX (x-warning) so
+    its page says them each time it opens, as the CLI's set does: the box's warning before
+    Align was the only word, gone once the set was open."""
+    from alignment.versions import with_read_warnings
+    from alignment.versions_check import language_notes
+    from alignment.versions_io import read_set_tmx, write_set_tmx
+
+    vs = read_set_tmx(path)
+    notes = language_notes(vs.texts, files, found)
+    kept = {w for ws in vs.warnings for w in ws}
+    if all(line in kept for said in notes for line in said):
+        return   # none, or kept already (the same uploads open the set written before)
+    write_set_tmx(with_read_warnings(vs, notes), path)

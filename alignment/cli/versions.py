@@ -122,7 +122,7 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         click.echo(f"Detected languages: {said} (--langs to change)", err=True)
     else:
         from .common import warn
-        warn(language_warnings(paths, texts))
+        warn(language_warnings(paths, texts))   # said now; kept in the set written, below
     ensure_pairs_kept(texts, tmx, overwrite_edited=overwrite_edited)
     if output:
         pos = [("-o (pair PO)", p) for p in pair_po_paths(texts, output)]
@@ -135,7 +135,8 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         check_output_paths([*outputs, *pairs], paths, overwrite_edited=overwrite_edited)
     vs = with_read_warnings(align_versions(texts, embedder=embedder, title=Path(paths[0]).stem,
                                            progress=progress), notes)
-    return vs, write_set(vs, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
+    kept = vs if codes is None else with_read_warnings(vs, _language_notes(paths, texts))
+    return vs, write_set(kept, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
                          embedder=embedder, overwrite_edited=overwrite_edited)
 
 
@@ -152,6 +153,15 @@ def language_warnings(paths: Sequence[str], texts: Sequence[Version]) -> list[st
     return [said] if said else []
 
 
+def _language_notes(paths: Sequence[str], texts: Sequence[Version]) -> list[tuple[str, ...]]:
+    """versions_check.language_notes of the texts read: kept in the set (x-warning)."""
+    from ..lang import sure_language
+    from ..versions_check import language_notes
+
+    found = [sure_language("\n".join(s.text for s in t.sentences)) for t in texts]
+    return language_notes(texts, [Path(p).name for p in paths], found)
+
+
 def ensure_pairs_kept(texts: Sequence[Version], tmx: str | None, *,
                       overwrite_edited: bool) -> None:
     """POConflict where `--tmx SET.tmx` would write a set beside a pair PO (SET.fr-en.po) that
@@ -163,11 +173,14 @@ def ensure_pairs_kept(texts: Sequence[Version], tmx: str | None, *,
     from ..errors import POConflict
     from ..po import edited_reason
     from ..versions_io import pair_po_paths as beside_set
-    from ..versions_pairs import set_stem
+    from ..versions_pairs import glob_escape, set_stem
 
     if not tmx or tmx == "-" or overwrite_edited:
         return
-    for po in beside_set(texts, set_stem(tmx)):
+    stem = Path(set_stem(tmx))
+    named = [*beside_set(texts, stem),
+             *sorted(stem.parent.glob(f"{glob_escape(stem.name)}.*-*.po"))]
+    for po in named:   # those of versions the set no longer has too (aligned with fewer)
         reason = edited_reason(po) if po.is_file() else None
         if reason:
             raise POConflict(f"{po} {reason}; {tmx} not written beside it (the app reads the "

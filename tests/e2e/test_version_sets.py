@@ -204,3 +204,45 @@ def test_a_language_typed_against_a_versions_text_is_said_before_align(page, tmp
     expect(page.get_by_text("anna.txt reads as", exact=False)).to_have_count(0)
     type_languages(page, "fr, en, en")
     expect(warning).to_have_count(0)
+    type_languages(page, "fr, en, es")
+    page.get_by_role("button", name="Align and compare").click()
+    page.locator("div.vs-grid").first.wait_for(timeout=60_000)
+    # kept in the set (x-warning): said above it, not only in the box before Align
+    expect(page.get_by_text(re.compile(r"mill \(mill\.txt\) reads as en, not es as given: it "
+                                       r"was split into sentences and compared as es"))).to_be_visible()
+
+
+def _set_of(folder: Path, name: str, texts: dict[str, list[str]]) -> Path:
+    """NAME.tmx of `texts` alone (`alignment align ... --tmx NAME.tmx`), no pair PO written."""
+    versions = tuple(Version(n, re.sub(r"\d", "", n), tuple(Sentence(s) for s in lines))
+                     for n, lines in texts.items())
+    pairs = [Alignment(tuple(Link((i,), (i,), 0.9) for i in range(len(FR))))] * (len(versions) - 1)
+    return write_set_tmx(join(versions, pairs, title="orig.fr"), folder / name)[0]
+
+
+def test_a_set_aligned_again_without_a_version_joins_no_other_translations_po(page, tmp_path):
+    """QA 2026-12-06: en1 left out and the set written over with --tmx: en2 became en1, and
+    the old set.fr-en1.po (en1's) was joined into the new en1 column, en2's text gone."""
+    path = write_set(tmp_path / "rm", {"fr": FR, "en1": EN1, "en2": EN2, "es": ES})
+    _set_of(path.parent, "set.tmx", {"fr": FR, "en1": EN2, "es": ES})
+    open_set(page, path)
+    expect(cell(page, "en1", 2)).to_have_text(EN2[1])
+    expect(page.get_by_text(re.compile(r"set\.fr-en1\.po is not in these columns: its translation "
+                                       r"is another text than the set's en1"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"set\.fr-en2\.po is not read with this set: set\.tmx has "
+                                       r"no version en2 \(its versions: en1, es\)"))).to_be_visible()
+    expect(page.get_by_text("rows joined again", exact=False)).to_have_count(0)
+
+
+def test_a_renamed_set_says_which_pair_pos_it_does_not_read_and_why_nothing_to_correct(
+        page, tmp_path):
+    path = write_set(tmp_path / "ren", {"fr": FR, "en1": EN1, "es": ES})
+    path.rename(path.with_name("novel.tmx"))
+    open_set(page, path.with_name("novel.tmx"))
+    page.locator("div.vs-grid").first.wait_for()
+    expect(page.get_by_text(re.compile(r"set\.fr-en1\.po and set\.fr-es\.po are not read with "
+                                       r"this set: the set's file is novel\.tmx, the POs are "
+                                       r"named after set\.tmx"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Nothing to correct from here: .*novel\.fr-en1\.po"))
+           ).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Correct or learn"))).to_have_count(0)
