@@ -87,15 +87,29 @@ _THREAD = threading.local()
 _CHUNK = 4000
 
 
-def _japanese_words(text: str) -> list[str]:
+def _tokenizer():  # type: ignore[no-untyped-def]
     """Sudachi's longest units (mode C). One tokenizer per thread: one refuses to be used by
     two at once, and the reader links words in the background."""
     tokenizer = getattr(_THREAD, "sudachi", None)
     if tokenizer is None:
         from sudachipy import SplitMode
         tokenizer = _THREAD.sudachi = _sudachi_dictionary().tokenizer(mode=SplitMode.C)
+    return tokenizer
+
+
+def _japanese_words(text: str) -> list[str]:
+    tokenizer = _tokenizer()
     return [m.surface() for k in range(0, len(text), _CHUNK)
             for m in tokenizer.tokenize(text[k:k + _CHUNK])]
+
+
+def japanese_morphemes(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, dictionary form, reading in katakana) of each of Sudachi's words of `text`
+    (mode C, as `words` cuts): the glossary shows a verb as a dictionary does ('言う', not the
+    '言っ' of '言った') and reads it. Not part of tokenizing: `words` stays as it is."""
+    tokenizer = _tokenizer()
+    return [(k + m.begin(), k + m.end(), m.dictionary_form(), m.reading_form())
+            for k in range(0, len(text), _CHUNK) for m in tokenizer.tokenize(text[k:k + _CHUNK])]
 
 
 def words(text: str) -> list[str]:

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .glossary_vocab import has_function_word, is_same_name, is_vocabulary, label, lemma
+from .glossary_forms import count_japanese, has_reading, headwords
+from .glossary_rows import grouped
+from .glossary_vocab import has_function_word, is_same_name, is_vocabulary
 from .lang import primary
 from .types import Bitext, Side, Token
 from .word_lists import NOUN_CAPITALS, speller_for
@@ -30,8 +32,9 @@ from .words import link_tokens_of
 @dataclass(frozen=True)
 class GlossaryEntry:
     """One word pair, each word as the text writes it most often inside sentences ('Brücke',
-    'Paul', but 'le' for a 'Le' opening one: `_shown_forms`, `_sentence_case`), how often the
-    text links them (in any case), and one link showing it."""
+    'Paul', but 'le' for a 'Le' opening one: `_shown_forms`, `_sentence_case`) or, in Japanese
+    and Korean, as a dictionary lists it (glossary_forms.py), how often the text links them (in
+    any case), one link showing it, and how a Japanese or Chinese word is read ('' elsewhere)."""
 
     src: str
     tgt: str
@@ -39,12 +42,14 @@ class GlossaryEntry:
     example: int  # index of the first sentence link where the pair occurs
     src_example: str
     tgt_example: str
+    src_reading: str = ""
+    tgt_reading: str = ""
 
 
 def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: bool = False,
              names: bool = False) -> tuple[GlossaryEntry, ...]:
     """Word pairs linked with at least `min_confidence`, most frequent first (then a-z), the
-    forms of one word on one row ('Москва (Москве, Москву)': `_grouped`).
+    forms of one word on one row ('Москва (Москве, Москву)': glossary_rows.py).
 
     Punctuation and number pairs are left out, and pairs that are no vocabulary (a function
     word linked to a content word: glossary_vocab.py): a learner looks up words. So are, unless
@@ -56,12 +61,16 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: boo
     linked: set[tuple[str, str]] = set()
     hidden: set[tuple[str, str]] = set()   # pairs with a function word, unless asked for
     forms: tuple[Counter[tuple[str, bool]], Counter[tuple[str, bool]]] = (Counter(), Counter())
+    found: tuple[dict[str, Counter[tuple[str, str]]], ...] = ({}, {})   # Japanese dictionary forms
+    langs = (bitext.src_lang, bitext.tgt_lang)
     for k, link in enumerate(bitext.alignment.links):
         if not link.words:
             continue
         src, tgt = link_tokens_of(bitext, k)
-        _count_forms(forms[0], src, bitext.src_lang)
-        _count_forms(forms[1], tgt, bitext.tgt_lang)
+        for s, side, tokens in ((0, "src", src), (1, "tgt", tgt)):
+            _count_forms(forms[s], tokens, langs[s])
+            if primary(langs[s]) == "ja":
+                count_japanese(found[s], bitext.link_text(k, side), tokens)
         for w in link.words:
             if w.confidence < min_confidence or w.src >= len(src) or w.tgt >= len(tgt):
                 continue
@@ -74,45 +83,22 @@ def glossary(bitext: Bitext, *, min_confidence: float = 0.8, function_words: boo
                 hidden.add((a, b))
             counts[a, b] += 1
             first.setdefault((a, b), k)
-    langs = (bitext.src_lang, bitext.tgt_lang)
     shown = _sentence_case((_shown_forms(forms[0], langs[0]), _shown_forms(forms[1], langs[1])),
                            forms, linked, langs)
-    rows = [r for r in _grouped(counts, first, bitext.src_lang, bitext.tgt_lang, shown, hidden)
+    heads = tuple(headwords({_key(f, langs[s]) for f, _ in forms[s]}, found[s], langs[s])
+                  for s in (0, 1))
+    rows = [r for r in grouped(counts, first, langs, shown, hidden, heads)
             if names or not is_same_name(r[0], r[1])]
-    return tuple(GlossaryEntry(src, tgt, n, k, bitext.link_text(k, "src"), bitext.link_text(k, "tgt"))
-                 for src, tgt, n, k in sorted(rows, key=lambda r: (-r[2], r[0].lower(), r[1].lower())))
-
-
-def _grouped(counts: Counter[tuple[str, str]], first: dict[tuple[str, str], int], src_lang: str,
-             tgt_lang: str, shown: tuple[dict[str, str], ...],
-             hidden: set[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
-    """(source, target, count, first link) rows, one per pair of lemmas: the forms of a declined
-    or conjugated word were a row each ('Москва', 'Москве', 'Москву', all 'Moscow'). Each side
-    shows its lemma where the text writes it, else its commonest form, then the others met.
-    A row holding a pair of `hidden` is left out whole: leaving out the pair alone showed the
-    row's other forms as a row of their own ('alle' -> 'at', where all its forms read
-    'alla (alle)' -> 'at')."""
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for a, b in counts:   # lemmas of the forms shown: lower-cased, 'Haus' read as 'haus(en)'
-        key = (lemma(shown[0].get(a, a), src_lang), lemma(shown[1].get(b, b), tgt_lang))
-        groups.setdefault(key, []).append((a, b))
-    rows = []
-    for (lem_a, lem_b), pairs in groups.items():
-        if hidden.intersection(pairs):
-            continue
-        sides = []
-        for side, lem in ((0, lem_a), (1, lem_b)):
-            met: Counter[str] = Counter()
-            for pair in pairs:
-                met[shown[side].get(pair[side], pair[side])] += counts[pair]
-            lang = (src_lang, tgt_lang)[side]
-            head = next((f for f in met if lower(f, lang) == lem), None) or met.most_common(1)[0][0]
-            sides.append(label(met, head))
-        rows.append((sides[0], sides[1], sum(counts[p] for p in pairs), min(first[p] for p in pairs)))
-    return rows
+    rows.sort(key=lambda r: (-r[2], r[0].lower(), r[1].lower()))
+    return tuple(GlossaryEntry(src, tgt, n, k, bitext.link_text(k, "src"),
+                               bitext.link_text(k, "tgt"), src_read, tgt_read)
+                 for src, tgt, n, k, src_read, tgt_read in rows)
 
 
 _SENTENCE_END = frozenset(".!?…。！？؟")
+# English titles written with a stop, which the tokenizer cuts off (word_tokens._STOP_KEPT
+# keeps others' stops on them)
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 # words a language capitalises wherever they stand: a list knows them in lower case all the same
 _ALWAYS_CAPITAL = {"en": frozenset({"i"})}
 # Turkish and Azerbaijani write a name's ending after an apostrophe ("İstanbul'a", "Amman'dan"),
@@ -135,13 +121,16 @@ def _key(text: str, lang: str) -> str:
 def _count_forms(forms: Counter[tuple[str, bool]], tokens: Sequence[Token], lang: str) -> None:
     """Count each word of `tokens` as (form, opens a sentence?): the first word of a link or
     after a full stop takes a capital that is no part of it ('Le chat' is 'le chat'). Dutch
-    gives it to the word after an elided "'s" or "'t" ("'s Avonds", "'t Was")."""
+    gives it to the word after an elided "'s" or "'t" ("'s Avonds", "'t Was"). The stop of an
+    English title ends no sentence: 'Ms. Kim' is a name ('kim' was shown, the word list knowing
+    it in lower case)."""
     opens, after = True, ""
     for token in tokens:
         if is_word(token.text):
             forms[_form(token.text, lang), opens] += 1
             opens = opens and _elided(token.text, after)
-        elif any(c in _SENTENCE_END for c in token.text):
+        elif any(c in _SENTENCE_END for c in token.text) \
+                and not (token.text == "." and after in _TITLES):
             opens = True
         after = token.text
 
@@ -188,7 +177,8 @@ def _sentence_case(shown: tuple[dict[str, str], dict[str, str]],
     taken off ('Poi', 'Pagò', 'Eindelijk' were headwords, 'Then' a translation), unless it is a
     name: a word linked to one the other text capitalises inside a sentence ('Marco'), or one
     the language's word list lacks in lower case (and no counterpart written in lower case
-    says it is a word: Spanish 'Pagó', which the Spanish list lacks, beside Italian 'pagò').
+    says it is a word: Spanish 'Pagó', which the Spanish list lacks, beside Italian 'pagò'; a
+    word of a script without capitals, '佐藤', says nothing).
     German capitalises every noun: its capitals stay, and say nothing of a counterpart."""
     inner = tuple(_inner_capitals(forms[s], langs[s]) for s in (0, 1))
     partners: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
@@ -211,9 +201,15 @@ def _sentence_case(shown: tuple[dict[str, str], dict[str, str]],
                 unknown[s].append(key)
     for s in (0, 1):
         for key in unknown[s]:
-            if any(not out[1 - s].get(p, p)[:1].isupper() for p in partners[s].get(key, ())):
+            if any(_lower_case(out[1 - s].get(p, p)) for p in partners[s].get(key, ())):
                 out[s][key] = key
     return out
+
+
+def _lower_case(word: str) -> bool:
+    """Is `word` written in lower case? Not one of a script without capitals: '佐藤' says
+    nothing of 'Sato' (it was shown 'sato', '健太' 'Kenta')."""
+    return word[:1].lower() != word[:1].upper() and not word[:1].isupper()
 
 
 def _named(key: str, side: int, shown: tuple[dict[str, str], dict[str, str]],
@@ -243,14 +239,24 @@ def _lexical(token: str) -> bool:
 
 
 def to_csv(entries: Sequence[GlossaryEntry], src_lang: str, tgt_lang: str) -> str:
-    """CSV with a header row: source word, target word, count, example link number, examples."""
+    """CSV with a header row: source word, target word, count, example link number, examples;
+    a Japanese or Chinese word's reading in a column after it ('reading (ja)'): a learner
+    cannot look up a word with kanji they cannot read."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([src_lang, tgt_lang, "count", "link", f"example ({src_lang})",
-                     f"example ({tgt_lang})"])
+    reads = (has_reading(src_lang), has_reading(tgt_lang))
+    writer.writerow([*_cells(src_lang, f"reading ({src_lang})", reads[0]),
+                     *_cells(tgt_lang, f"reading ({tgt_lang})", reads[1]), "count", "link",
+                     f"example ({src_lang})", f"example ({tgt_lang})"])
     for e in entries:
-        writer.writerow([e.src, e.tgt, e.count, e.example + 1, e.src_example, e.tgt_example])
+        writer.writerow([*_cells(e.src, e.src_reading, reads[0]),
+                         *_cells(e.tgt, e.tgt_reading, reads[1]),
+                         e.count, e.example + 1, e.src_example, e.tgt_example])
     return out.getvalue()
+
+
+def _cells(word: str, read: str, with_reading: bool) -> list[str]:
+    return [word, read] if with_reading else [word]
 
 
 def _stable_id(name: str) -> int:
@@ -263,20 +269,38 @@ def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
     """An Anki .apkg deck, one card per source word: front = the word and its example, back = its
     translations, commonest first, and the commonest one's example. A card per pair gave one
     front several cards with different backs ('на': 'the', 'a', 'at', 'on'), each marked wrong
-    when the learner answered another."""
-    model = _model("alignment word pair", ("Word", "Translation", "Example", "Example translation"),
-                   "<div dir='auto' style='font-size:1.6em'>{{Word}}</div><p dir='auto'>{{Example}}</p>",
-                   "<div dir='auto' style='font-size:1.6em'>{{Translation}}</div>"
-                   "<p dir='auto'>{{Example translation}}</p>")
+    when the learner answered another. A Japanese or Chinese word's reading is on the back
+    (the word's, above its translations; a translation's, after it: '食べる【たべる】'), in a
+    note type of its own: the cards of other languages keep theirs."""
+    read = any(e.src_reading or e.tgt_reading for e in entries)
+    fields = ["Word", "Translation", "Example", "Example translation"]
+    back = ("<div dir='auto' style='font-size:1.6em'>{{Translation}}</div>"
+            "<p dir='auto'>{{Example translation}}</p>")
+    if read:
+        fields.insert(1, "Reading")
+        back = "<div dir='auto'>{{Reading}}</div>" + back
+    front = "<div dir='auto' style='font-size:1.6em'>{{Word}}</div><p dir='auto'>{{Example}}</p>"
+    model = _model("alignment word pair with reading" if read else "alignment word pair", fields,
+                   front, back)
     cards: dict[str, list[GlossaryEntry]] = {}
     for e in entries:
         cards.setdefault(e.src.lower(), []).append(e)
     # a note's id from the words lower-cased, as they were shown before: a deck exported again
     # updates its cards, whatever form the words now show (a card of several backs is new)
-    notes = (([_html(es[0].src), _html(", ".join(e.tgt for e in _by_count(es))),
-               _html(_by_count(es)[0].src_example), _html(_by_count(es)[0].tgt_example)],
-              (key,) if len(es) > 1 else (key, es[0].tgt.lower())) for key, es in cards.items())
+    notes = ((_card(es, read), (key,) if len(es) > 1 else (key, es[0].tgt.lower()))
+             for key, es in cards.items())
     return _deck(deck_name, model, notes)
+
+
+def _card(entries: list[GlossaryEntry], read: bool) -> list[str]:
+    """A word card's fields: the word, its reading (`read`), its translations with theirs
+    ('食べる【たべる】'), commonest first, and the commonest one's examples."""
+    by_count = _by_count(entries)
+    said = ", ".join(f"{e.tgt}【{e.tgt_reading}】" if e.tgt_reading else e.tgt for e in by_count)
+    fields = [entries[0].src, said, by_count[0].src_example, by_count[0].tgt_example]
+    if read:
+        fields.insert(1, entries[0].src_reading)
+    return [_html(f) for f in fields]
 
 
 def _by_count(entries: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
