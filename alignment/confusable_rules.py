@@ -34,6 +34,7 @@ class Rule:
     fits: Callable[[re.Match[str]], bool] | None = None   # a test the pattern cannot write
     before: re.Pattern[str] | None = None   # what must stand just before the match (`_rule`)
     counted: bool = False               # the original backs only words the translation lacks
+    linked_only: bool = False           # the original speaks only through a word link to the word
 
 
 def _senses(table: dict[str, str], flags: int = re.IGNORECASE) -> dict[str, re.Pattern[str]]:

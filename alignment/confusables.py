@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .confusable_rules import RULES, SENSES, Rule
+from .confusable_english import ENGLISH_MORE, SENSES_MORE
+from .confusable_rules import RULES as FIRST_RULES, SENSES as FIRST_SENSES, Rule
 from .lang import primary
 from .types import Bitext, Finding, Severity, Span
 
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from .check_config import CheckConfig
 
 __all__ = ["check_confusables", "confusable_findings"]
+
+RULES = {**FIRST_RULES, "en": FIRST_RULES["en"] + ENGLISH_MORE}
+SENSES = {**FIRST_SENSES, **SENSES_MORE}
 
 
 def check_confusables(bitext: Bitext, config: CheckConfig) -> Iterator[Finding]:
@@ -76,7 +80,7 @@ def _level(rule: Rule, src: str, src_lang: str, linked: list[re.Match[str]],
     the word written (for a `counted` rule, more of them than the translation has of the
     word meant: a 'where' already rendered by an 'où' backs no other 'ou'); one holding a word
     meaning the word written and none meaning the word meant vetoes; else the rule's own
-    level stands."""
+    level stands; for a `linked_only` rule, only a word link speaks for the original."""
     yes = SENSES[rule.yes].get(src_lang) if rule.yes else None
     no = SENSES[rule.no].get(src_lang) if rule.no else None
     if no is not None and any(no.fullmatch(t.group(0)) for t in linked):
@@ -84,8 +88,8 @@ def _level(rule: Rule, src: str, src_lang: str, linked: list[re.Match[str]],
     backing = next((t for t in linked if yes is not None and yes.fullmatch(t.group(0))), None)
     if backing is not None:
         return "warning", backing
-    if rule.alone == "warning":
-        return "warning", None
+    if rule.alone == "warning" or rule.linked_only:
+        return rule.alone, None
     found = yes.search(src) if yes is not None else None
     if found is not None and (no is None or no.search(src) is None) and (
             not rule.counted or yes is not None and len(yes.findall(src)) > _count(rule.intended, tgt)):

@@ -11,6 +11,10 @@ manual, a blog, news: 'Le chiffre d'affaires à atteint', 'vendredi a 17 h', 'fa
 'than' for 'then' after 'and', 'but' or a comma ('and than hurried on', a proofreader's Alice) fires
 on none of the 83 'than' of the LIMSI English (one without its test for a comparison before it: 'They
 no sooner began..., than we perceived'), of the 36 of Alice whole, nor of Alibi's English stories.
+The rules for a proofreader's es/it/de -> en slips (confusable_english.py: 'looses some 12 billion',
+'will loose its air', 'Using you're fingertips', 'slid passed', 'in their?', and with the original's
+backing 'vegetables form the same stall', 'check there consumption', 'the door off the warehouse')
+match no sentence of the LIMSI English nor of Alibi's English, even before the original is read.
 """
 
 from __future__ import annotations
@@ -231,3 +235,99 @@ def test_alignment_check_reports_it(tmp_path: Path) -> None:
                      encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(pairs), "--no-words", "-q", "--fail-on", "never"])
     assert result.exit_code == 0 and "'then' where 'than' is meant?" in result.output
+
+
+# a proofreader's slips in es/it/de -> en translations (alignment/confusable_english.py)
+MORE_SLIPS = [  # (original, translation, languages, word written, word meant, level)
+    ("Da anni vende frutta e verdura dallo stesso banco.",
+     "For years he has sold fruit and vegetables form the same stall.", ("it", "en"), "form", "from", "warning"),
+    ("Vende fruta y verdura desde el mismo puesto.", "He sells fruit and vegetables form the same stall.",
+     ("es", "en"), "form", "from", "warning"),
+    ("Los jóvenes controlan su consumo en sus teléfonos.", "Young people check there consumption on their phones.",
+     ("es", "en"), "there", "their", "warning"),
+    ("Die Jugendlichen prüfen den Verbrauch am Handy.", "Young people check there consumption on the phone.",
+     ("de", "en"), "there", "their", "info"),
+    ("—¿Qué tienes ahí dentro? —preguntó.", '"What have you got in their?" she asked.', ("es", "en"),
+     "their", "there", "warning"),
+    ("Ci sono andati con i loro amici.", "They went in their.", ("it", "en"), "their", "there", "warning"),
+    ("Valencia pierde unos 12.000 millones de litros al año.", "Valencia looses some 12 billion litres a year.",
+     ("es", "en"), "looses", "loses", "warning"),
+    ("Valencia verliert 12 Milliarden Liter.", "Valencia looses 12 billion litres.", ("de", "en"),
+     "looses", "loses", "warning"),
+    ("La squadra perde la partita.", "The team looses the match.", ("it", "en"), "looses", "loses", "warning"),
+    ("Altrimenti la focaccia perderà la sua aria.", "Otherwise the focaccia will loose its air.", ("it", "en"),
+     "loose", "lose", "warning"),
+    ("Altrimenti la focaccia perderà l'aria.", "Otherwise the focaccia will loose the air.", ("it", "en"),
+     "loose", "lose", "warning"),
+    ("Con la punta de tus dedos, presiona suavemente.", "Using you're fingertips, press gently.", ("es", "en"),
+     "you're", "your", "warning"),
+    ("«Per la tua lettera», disse.", '"For you\'re letter," he said.', ("it", "en"), "you're", "your", "warning"),
+    ("Die Vororte glitten vorbei, dann die Felder.", "The suburbs slid passed, then the fields.", ("de", "en"),
+     "passed", "past", "warning"),
+    ("Er rannte vorbei und blieb nicht stehen.", "He ran passed and did not stop.", ("de", "en"),
+     "passed", "past", "warning"),
+    ("Er schließt die Tür des Lagers.", "He shuts the door off the warehouse.", ("de", "en"), "off", "of", "warning"),
+    ("Chiude la porta del magazzino.", "He shuts the door off the warehouse.", ("it", "en"), "off", "of", "warning"),
+]
+
+
+@pytest.mark.parametrize("src, tgt, langs, written, meant, level", MORE_SLIPS)
+def test_a_proofreaders_real_word_slip_is_found(
+        src: str, tgt: str, langs: tuple[str, str], written: str, meant: str, level: str) -> None:
+    found = _found(src, tgt, langs)
+    assert [(w, lv) for w, lv, _ in found] == [(written, level)]
+    assert f"'{written}' where '{meant}' is meant?" in found[0][2]
+
+
+MORE_CLEAN = [  # natural uses of the same words: no finding at any level
+    ("Dalla collina, le pietre formano un cerchio.", "From the hill, the stones form a circle.", ("it", "en")),
+    ("Insieme i villaggi formano il distretto più grande.", "Together the villages form the largest district.",
+     ("it", "en")),
+    ("Desde lejos, las casas forman una plaza.", "From afar the houses form a square.", ("es", "en")),
+    ("Tolse il coperchio del barattolo.", "He took the lid off the jar.", ("it", "en")),
+    ("Quitó la tapa del frasco.", "He took the lid off the jar.", ("es", "en")),
+    ("Ha tolto il coperchio.", "He took off the lid.", ("it", "en")),
+    ("Pulì la polvere dello scaffale.", "She wiped the dust off the shelf.", ("it", "en")),
+    ("Die Katze warf das Glas vom Tisch des Vaters.", "The cat knocked the glass off the table.", ("de", "en")),
+    ("La barca era ancorata a un miglio dalla costa.", "The boat anchored a mile off the coast.", ("it", "en")),
+    ("Gli passò il sale.", "He passed the salt.", ("it", "en")),
+    ("Il tempo passò lentamente, poi arrivò l'estate.", "Time passed slowly, then summer came.", ("it", "en")),
+    ("Tutti quelli che vennero passarono l'esame.", "Everyone who came passed the exam.", ("it", "en")),
+    ("C'è un cane in casa loro.", "There is a dog in their house.", ("it", "en")),
+    ("Hanno lasciato lì le borse.", "They left their bags there.", ("it", "en")),
+    ("Ero lì, nella loro cucina.", "I was there, in their kitchen.", ("it", "en")),
+    ("Ci siamo rimasti tre notti.", "We stayed there three nights.", ("it", "en")),
+    ("Rimase lì giorno e notte.", "He would remain there day and night.", ("it", "en")),
+    ("Hanno fatto del loro meglio.", "They did their best.", ("it", "en")),
+    ("Non perdere le chiavi.", "Don't lose your keys.", ("it", "en")),
+    ("La squadra perde di nuovo.", "The team loses the match again.", ("it", "en")),
+    ("Ha liberato i cani.", "He let loose the dogs.", ("it", "en")),
+    ("Sei di famiglia.", "You're family, and we look after family.", ("it", "en")),
+    ("Assicurati di essere pronto.", "Make sure you're ready.", ("it", "en")),
+    ("Verifica di aver effettuato l'accesso.", "Check you're logged in first.", ("it", "en")),
+    ("Vai a casa, perché sei stanco.", "Go home, for you're tired.", ("it", "en")),
+    ("Grazie per la tua lettera.", "Thank you for your letter.", ("it", "en")),
+]
+
+
+@pytest.mark.parametrize("src, tgt, langs", MORE_CLEAN)
+def test_no_finding_where_the_word_is_right(src: str, tgt: str, langs: tuple[str, str]) -> None:
+    assert _found(src, tgt, langs) == []
+
+
+@pytest.mark.parametrize("src, expected", [
+    ("Il vento scioglierà le vele.", []),          # the original says 'loose'
+    ("Il vento gonfierà le vele.", [("loose", "info")]),
+])
+def test_loose_the_sails_is_at_most_info(src: str, expected: list[tuple[str, str]]) -> None:
+    """'will loose the sails' is rare but right: without an original saying 'lose', only info."""
+    assert [(w, lv) for w, lv, _ in _found(src, "The wind will loose the sails.", ("it", "en"))] == expected
+
+
+def test_a_word_link_to_an_of_backs_off_between_two_nouns() -> None:
+    """Spanish 'del' is 'of' and 'off' alike: only a word link from it to 'off' backs the reading."""
+    pair = ("Cierra la puerta del almacén.", "He shuts the door off the warehouse.")
+    b = bitext([pair], "es", "en")
+    assert list(check_confusables(b, CheckConfig())) == []
+    (f,) = check_confusables(with_word_links(b, {("del", "off")}), CheckConfig())
+    assert f.severity == "warning" and f.message == "'off' where 'of' is meant? (original: 'del')"
