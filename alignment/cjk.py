@@ -112,10 +112,12 @@ def japanese_morphemes(text: str) -> list[tuple[int, int, str, str]]:
             for k in range(0, len(text), _CHUNK) for m in tokenizer.tokenize(text[k:k + _CHUNK])]
 
 
-def words(text: str) -> list[str]:
+def words(text: str, japanese: bool | None = None) -> list[str]:
     """`text` (a run without spaces holding Chinese or Japanese) cut into words, in order;
-    joined they give `text` back."""
-    if KANA.search(text):
+    joined they give `text` back. `japanese`: whether the sentence is Japanese (it holds
+    kana), else told by the run: a run of kanji alone between two numbers of a Japanese
+    sentence ('午後' of '午後3時') went to jieba, which cut it '午 | 後'."""
+    if KANA.search(text) if japanese is None else japanese:
         parts = _joined_numbers(_japanese_words(text))
     else:
         import rjieba
@@ -168,9 +170,9 @@ def numbers(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def split(word: str, start: int) -> list[Token]:
+def split(word: str, start: int, japanese: bool | None = None) -> list[Token]:
     """The token `word` (at `start`) as the words a reader sees, each with its span."""
-    return tokens_at(words(word), start)
+    return tokens_at(words(word, japanese), start)
 
 
 def tokens_at(parts: list[str], start: int) -> list[Token]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .cjk import CJK
+from .cjk import CJK, KANA
 from .cjk import numbers as cjk_numbers
 from .cjk import split as cjk_split
 from .lang import MARKS, primary
@@ -51,15 +51,18 @@ _WHOLE = (rf"(?<![\w'’])(?:[^\W\d_]{{1,2}}\.(?:[^\W\d_]{{1,2}}\.)+"
           r"|['’][st]-[^\W_]+(?:-[^\W_]+)*|['’][kstn](?![^\W_]|['’])"
           r"|(?<![\w'’])(?i:po)['’](?![^\W_])")
 _WHOLE_RE = re.compile(_WHOLE)
-TOKENS_VERSION = 2
+TOKENS_VERSION = 3
 """Bumped when a text's tokens change: word links saved before name other tokens (po_words).
-2: abbreviations, Dutch elided words and 'po'' kept whole, Thai cut into words."""
+2: abbreviations, Dutch elided words and 'po'' kept whole, Thai cut into words.
+3: a Japanese sentence's runs of kanji alone cut as Japanese ('午後', not '午 | 後')."""
 
 
 def tokens_changed(text: str) -> bool:
-    """Could `text` have been cut otherwise before TOKENS_VERSION 2 (something 2 keeps
-    whole, or Thai)? Elsewhere the tokens are the same, and old word links still hold."""
-    return bool(THAI.search(text) or _WHOLE_RE.search(text))
+    """Could `text` have been cut otherwise before TOKENS_VERSION 3 (something 2 keeps
+    whole, Thai, or a Japanese sentence 3 cuts otherwise)? Elsewhere the tokens are the
+    same, and old word links still hold."""
+    return bool(THAI.search(text) or _WHOLE_RE.search(text)) or bool(KANA.search(text)) and \
+        tokenize(text) != tokenize(text, sentence_kana=False)
 
 
 # A token is what a reader sees as one unit: one of _WHOLE, a number (1,000.5), a word
@@ -102,19 +105,22 @@ def _split_clitics(word: str, start: int) -> list[Token]:
     return out
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+def tokenize(text: str, *, sentence_kana: bool = True) -> tuple[Token, ...]:
     """Tokens of `text` with their character spans [start, end), in order, without spaces.
-    A number against Chinese or Japanese characters is one token (cjk.numbers)."""
+    A number against Chinese or Japanese characters is one token (cjk.numbers). A sentence
+    with kana is Japanese throughout (`sentence_kana`; before TOKENS_VERSION 3 each run
+    without spaces was told apart)."""
     out: list[Token] = []
     at = 0
+    japanese = bool(KANA.search(text)) if sentence_kana else None
     for start, end in cjk_numbers(text) if CJK.search(text) else ():
-        out.extend(_tokens(text, at, start))
+        out.extend(_tokens(text, at, start, japanese))
         out.append(Token(text[start:end], start, end))
         at = end
-    return tuple(out + _tokens(text, at, len(text)))
+    return tuple(out + _tokens(text, at, len(text), japanese))
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def _tokens(text: str, start: int, end: int, japanese: bool | None = None) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
@@ -123,7 +129,7 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         elif "'" in word or "’" in word:
             out.extend(_split_clitics(word, m.start()))
         elif CJK.search(word):   # Chinese and Japanese run their words together (cjk.py)
-            out.extend(cjk_split(word, m.start()))
+            out.extend(cjk_split(word, m.start(), japanese))
         elif THAI.search(word):  # ... and so does Thai (thai.py)
             out.extend(thai_split(word, m.start()))
         else:

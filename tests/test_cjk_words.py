@@ -36,6 +36,9 @@ import bench_words_cjk as bench  # noqa: E402
     # dates: figures whole, as before
     ("田中さんは2024年3月5日に東京駅で会った。",
      ["田中", "さん", "は", "2024", "年", "3", "月", "5", "日", "に", "東京駅", "で", "会っ", "た", "。"]),
+    # kanji alone between a number and punctuation cut as Japanese, the sentence's language
+    # (jieba cut '午 | 後', and only '午' lit 'afternoon')
+    ("午後3時半に駅で会った。", ["午後", "3", "時半", "に", "駅", "で", "会っ", "た", "。"]),
 ])
 def test_japanese_is_cut_into_the_words_a_learner_reads(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
@@ -95,3 +98,11 @@ def test_content_words_link_to_their_english_word(linked: dict, sentence: str, w
     ja, en, links = linked[sentence]
     assert word in ja, f"{word!r} is not one token: {ja}"
     assert {en[j] for i, j in links if ja[i] == word} == {english}
+
+
+def test_word_links_saved_before_the_japanese_runs_were_cut_whole_are_not_kept() -> None:
+    """word_tokens.tokens_changed tells the texts TOKENS_VERSION 3 cuts otherwise."""
+    from alignment.word_tokens import tokens_changed
+
+    assert tokens_changed("午後3時半に駅で会った。")
+    assert not tokens_changed("彼は時々帰った。") and not tokens_changed("中国银行在北京。")
