@@ -8,7 +8,9 @@ opened by its path that is Learn's key too (save_position: one entry, its `link`
 shared, so Learn resumes where the reading stopped and the other way round), with the rows a
 page added.
 A corpus's PO keeps Learn's position under the corpus id: two copies of one corpus each reopen
-where they were read, and a file never read here opens at the top.
+where they were read, and a file never read here opens at the top. The file's entry also says
+whether it was last read in Learn mode: a learner who came back found the text in Read, the
+translation showing, at the sentence Learn had reached.
 """
 
 from __future__ import annotations
@@ -62,10 +64,12 @@ def save_position(key: str, link: int, total: int, path: Path | None = None) -> 
 
 @dataclass(frozen=True)
 class Place:
-    """The link (0-based) a text reopens at, and its rows a page (None: the default)."""
+    """The link (0-based) a text reopens at, its rows a page (None: the default), and whether
+    it was last read in Learn mode (it reopens in Learn)."""
 
     link: int
     per_page: int | None = None
+    learn: bool = False
 
 
 def _entry(key: str, path: Path) -> dict:
@@ -82,20 +86,24 @@ def load_place(key: str, path: Path | None = None) -> Place | None:
     link = load_position(key, path)
     if link is None:
         return None
-    per_page = _entry(key, path or notes_path()).get("per_page")
-    return Place(link, per_page if per_page in PER_PAGE else None)
+    entry = _entry(key, path or notes_path())
+    per_page = entry.get("per_page")
+    return Place(link, per_page if per_page in PER_PAGE else None, entry.get("mode") == "learn")
 
 
 def keep_place(key: str, place: Place, total: int, path: Path | None = None) -> bool:
     """Keep `place` for text `key` of `total` links; written (atomically) only when it differs
     from what is kept, so a rerun that moved nowhere writes nothing. Learn mode's own writes
-    keep the link alone: the rows a page are put back by the next call. True when written."""
+    keep the link alone: the rows a page and the mode are put back by the next call. True when
+    written."""
     from .atomic import atomic_write_text
 
     path = path or notes_path()
     entry = {"link": int(place.link), "total": int(total)}
     if place.per_page is not None:
         entry["per_page"] = int(place.per_page)
+    if place.learn:
+        entry["mode"] = "learn"
     if _entry(key, path) == entry:
         return False
     try:

@@ -307,6 +307,16 @@ def _lowered(tokens: Sequence[Token], lang: str) -> tuple[Token, ...]:
     return tuple(replace(t, text=lower(t.text, lang)) for t in tokens)
 
 
+def guessed_links_note(unknown: Sequence[str]) -> str:
+    """What `alignment words` and the app say once for languages the encoder does not know
+    (`unknown`, from align.unknown_languages). Why: its word vectors mean little there, so the
+    links follow word position and shared spelling (Hindi 'मुंबई' was linked to 'lives'), and a
+    glossary made of them was half wrong (55 of 102 Hindi rows), without a word said."""
+    return (f"the sentence encoder does not know {', '.join(unknown)}: word links there are "
+            "guesses by word position and spelling, many of them wrong; check a pair before "
+            "you use it")
+
+
 def carry_words(linked: Bitext, current: Bitext) -> Bitext:
     """`current` with the word links of `linked` (an earlier version of it) on every link
     whose two sides read exactly as they did there, and none elsewhere.

@@ -30,6 +30,21 @@ def reveal() -> None:
     ss.revealed = ss.revealed | {ss.cursor}
 
 
+@callback
+def reveal_clicked() -> None:
+    """A "show" clicked on another sentence than the current one (the script below sends its
+    number, from 1): that sentence becomes the current one, revealed, so J goes on from it.
+    Why: it was revealed in the browser alone, and J went on from the old place (42 to 43,
+    not 21 after a click on 20)."""
+    sent, ss.learn_at = str(ss.get("learn_at") or ""), ""   # the same sentence may be sent again
+    n = len(ss.history.current.alignment.links)
+    if not sent.isdigit() or not 1 <= int(sent) <= n:
+        return
+    ss.cursor, ss.resumed = int(sent) - 1, 0
+    ss.revealed = ss.revealed | {ss.cursor}
+    save_position(ss.notes_key, ss.cursor, n)
+
+
 def learn_controls(bitext: Bitext, shown: Sequence[int] | None = None) -> None:
     """Which side to hide, Previous / Reveal / Next, and where the learner is; `shown`: the
     links a search or filter leaves (None: all), which J / K step through."""
@@ -49,6 +64,9 @@ def learn_controls(bitext: Bitext, shown: Sequence[int] | None = None) -> None:
     row.button("Next sentence (j) ▶", key="learn_next", on_click=move_cursor, args=(1,),
                shortcut="j")
     bar.progress((ss.cursor + 1) / n, text=progress_text(ss.cursor, n, shown, ss.get("resumed")))
+    # where the script below sends the number of a sentence a click revealed (drawn hidden)
+    bar.text_input("Sentence revealed by a click", key="learn_at", on_change=reveal_clicked,
+                   label_visibility="collapsed")
 
 
 def progress_text(cursor: int, n: int, shown: Sequence[int] | None, resumed: int | None) -> str:
@@ -95,12 +113,15 @@ def sentence_cards(bitext: Bitext, shown: Sequence[int] | None) -> None:
 # scroll up from the sentence after every tap. Sticky on the container's wrapper: the
 # container fills it, so it had no room to stick.
 _STICKY = ("<style>div:has(> .st-key-learn_bar){position:sticky;top:3.75rem;z-index:20;"
-           "padding:.3rem 0;background:var(--st-background-color,#fff)}</style>")
+           "padding:.3rem 0;background:var(--st-background-color,#fff)}"
+           ".st-key-learn_at{display:none}</style>")
 
 
-# A sentence revealed by a click is opened only in the browser; the server redraws the
+# A sentence revealed by a click is opened in the browser at once; the server redraws the
 # table on J/K, so the script remembers clicked rows (per text, in sessionStorage) and
-# opens them again, then keeps the current sentence in view: centred in the space below the
+# opens them again. A "show" clicked on another row than the current one also sends that
+# row's number to the hidden "learn_at" box (as views/keys.py types in the Link box), so the
+# server makes it the current sentence. Then the script keeps the current sentence in view: centred in the space below the
 # sticky Previous / Reveal / Next bar, its top just below the bar where it is taller than that
 # space. Centred on the screen, a long sentence began under the bar (a phone held sideways
 # shows 230 px below it), and so did its revealed translation.
@@ -116,6 +137,15 @@ if (!window.__alignmentToggle) {  // one listener for the page; toggle does not 
     const k = window.__alignmentOpenKey, open = new Set(JSON.parse(sessionStorage.getItem(k) || '[]'));
     if (e.target.open) open.add(tr.id); else open.delete(tr.id);
     sessionStorage.setItem(k, JSON.stringify([...open]));
+  }, true);
+  // a click, not the toggle: the script opens rows too (restore), and those are no choice
+  document.addEventListener('click', e => {
+    const tr = e.target.closest?.('table.al-rows tr.row'), summary = e.target.closest?.('summary');
+    const box = document.querySelector('.st-key-learn_at input');
+    if (!tr || !summary || !box || summary.parentElement.open || tr.classList.contains('current')) return;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, tr.id.slice(5));
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true}));
   }, true);
 }
 // Space right after Learn was chosen reveals: the focus is still on the Mode option then (a

@@ -87,6 +87,21 @@ def word_evidence(bitext: Bitext, encoder: Any, previous: Any):
         return None
 
 
+def unknown_to_encoder(bitext: Bitext) -> list[str]:
+    """The text's languages the app's encoder does not know (word_evidence has none for them)."""
+    from alignment.align import unknown_languages
+
+    return unknown_languages(embedder(EMBEDDER), bitext.src_lang, bitext.tgt_lang)
+
+
+def spelling_only_note(unknown: list[str]) -> str:
+    """What Proofread says above its findings for a language the encoder does not know, as
+    `alignment check` does. Why: the app said nothing, and its only note was the aligner's,
+    which named the encoder by its internal name ('use-m3') and spoke of the links alone."""
+    return (f"The sentence encoder does not know {', '.join(unknown)}: the checks compare "
+            "words by spelling only.")
+
+
 @callback
 def collect_checks() -> None:
     """Take the findings of a finished job (ss.findings = (version checked, findings)); whole,
@@ -224,6 +239,8 @@ def proofread_panel(bitext: Bitext) -> list:
                  else "Proofreading: checking the text…")
     if ss.get("check_job") is not None:
         check_progress()
+    if (unknown := unknown_to_encoder(bitext)):
+        st.caption(spelling_only_note(unknown))
     if checked is not None and checked[0] is not bitext:
         st.caption("These findings are from before your last edits, placed on the links that now "
                    "hold their sentences" + ("; the text is being checked again."

@@ -17,7 +17,7 @@ import streamlit as st
 
 from alignment import browse
 from alignment.reader_place import (DEFAULT_PER_PAGE, PER_PAGE, Place, cleared_note,
-                                    hidden_by_selection, keep_place, place_on_page)
+                                    hidden_by_selection, keep_place, load_place, place_on_page)
 
 from .common import md, ss
 
@@ -28,11 +28,29 @@ SEARCH_AND_FILTERS = {"q": "", "f_fuzzy": False, "f_kinds": [], "f_checks": Fals
 
 def clear_for_jump() -> None:
     """Before the sidebar is drawn: the search and filters that a jump set aside
-    (`reveal_jump`) are emptied, and the note said until the page shows other rows."""
+    (`reveal_jump`) are emptied, and the note said until the page shows other rows; on a
+    text's first run, the mode it was last read in (`reopen_mode`)."""
+    reopen_mode()
     pending = ss.pop("reveal_for", None)
     if pending is not None:
         ss.update(SEARCH_AND_FILTERS, f_kinds=[])   # a list of its own
         ss.place_note = pending
+
+
+def reopen_mode() -> None:
+    """A text last read in Learn mode reopens in Learn (its place kept says so, `keep`), once
+    per opening (views/common.open_bitext names each one) and before the Mode switch is drawn.
+
+    Why: a learner coming back found the text in Read, the translation showing, at the
+    sentence Learn had reached. Any other text keeps the mode the person is in: reopening it
+    (Reload, a draft recovered) never turns Learn or Proofread off."""
+    opening = ss.get("draft_session")
+    if not ss.get("path") or ss.get("mode_of") == opening:
+        return
+    ss.mode_of = opening
+    kept = load_place(str(Path(ss.path).resolve()))
+    if kept is not None and kept.learn:
+        ss.mode = "Learn"
 
 
 def reveal_jump(query: browse.Query, filters: browse.Filters,
@@ -65,13 +83,14 @@ def rows_per_page() -> None:
 
 def keep(page_ids: Sequence[int], per_page: int, total: int, learning: bool) -> None:
     """Keep where the reader is (the cursor in Learn mode; else the link selected, or the last
-    one jumped to, where the page shows it, else the page's first row) for the next opening."""
+    one jumped to, where the page shows it, else the page's first row), and whether in Learn
+    mode, for the next opening."""
     link = ss.get("cursor") if learning else \
         place_on_page(page_ids, ss.get("link"), ss.get("place_link"))
     if link is None or not ss.get("path"):
         return
     try:   # per file: two copies of one corpus (one key for Learn mode) each open where they were
-        keep_place(str(Path(ss.path).resolve()), Place(int(link), per_page), total)
+        keep_place(str(Path(ss.path).resolve()), Place(int(link), per_page, learning), total)
     except OSError:   # a cache folder that cannot be written: the place is not kept, no more
         pass
 

