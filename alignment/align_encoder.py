@@ -77,7 +77,7 @@ def language_warnings(embedder, src_lang: str | None, tgt_lang: str | None) -> l
     unknown = unknown_languages(embedder, src_lang, tgt_lang)
     if not unknown:
         return []
-    return [f"the encoder {embedder.name} does not know {', '.join(unknown)}: aligned on "
+    return [f"the sentence encoder does not know {', '.join(unknown)}: aligned on "
             "sentence length and shared names/numbers only; review the links"]
 
 

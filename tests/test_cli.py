@@ -581,7 +581,7 @@ def test_check_does_not_read_vectors_of_a_language_the_encoder_does_not_know(run
     po = write_po(Bitext(src, tgt, Alignment(links), "en", "sv"), tmp_path / "en-sv.po")
     result = runner.invoke(main, ["check", str(po), "--level", "info"])
     assert result.exit_code == 0, result.output
-    assert "the encoder does not know sv" in result.output and "may not match" not in result.output
+    assert "the sentence encoder does not know sv" in result.output and "may not match" not in result.output
 
 
 def test_a_damaged_cache_is_one_warning_line(tmp_path: Path, runner: CliRunner) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -238,10 +239,15 @@ def alignment_notes(notes: tuple[str, ...]) -> None:
         return
     with st.container(border=True, key="notes_box"):
         st.warning(f"{len(notes)} note{'s' * (len(notes) != 1)} on this alignment:\n\n"
-                   + "\n".join(f"- {md(n)}" for n in notes))
+                   + "\n".join(f"- {md(_plain_note(n))}" for n in notes))
         if st.button("Hide", key="notes_hide"):
             ss.notes_hidden = ss.path
             st.rerun()
+
+
+def _plain_note(note: str) -> str:
+    """A note as a reader reads it: a PO written before said 'the encoder use-m3 does not know'."""
+    return re.sub(r"^the encoder \S+ does not know", "the sentence encoder does not know", note)
 
 
 def toolbar(bitext: Bitext) -> None:

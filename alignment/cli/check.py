@@ -141,7 +141,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
         encoder = resolve_embedder("use")
         unknown = unknown_languages(encoder, bitext.src_lang, bitext.tgt_lang)
         if unknown:   # its vectors for these mean little ('may not match' on clean links)
-            click.echo(f"Note: the encoder does not know {', '.join(unknown)}: words are compared "
+            click.echo(f"Note: the sentence encoder does not know {', '.join(unknown)}: words are compared "
                        f"by spelling only (as with --no-words)", err=True)
         else:
             progress(0, 1, "word vectors")
