@@ -192,3 +192,17 @@ def test_a_korean_word_is_one_row_without_its_particle(links: Linked,
 def test_a_name_facing_a_script_without_capitals_keeps_its_capital(
         links: Linked, langs: str, row: tuple[str, str]) -> None:
     assert [(e.src, e.tgt) for e in glossary(_bitext(links, langs))] == [row]
+
+
+def test_the_apps_glossary_table_shows_the_reading_beside_the_word() -> None:
+    """The app's table had no reading, though the CSV and the Anki deck had one."""
+    from alignment.glossary import GlossaryEntry
+    from alignment.types import Alignment, Bitext
+    from views.words import glossary_rows
+
+    entry = GlossaryEntry("銀行", "bank", 2, 0, "銀行で働く。", "He works at a bank.", "ぎんこう", "")
+    ja = Bitext((), (), Alignment(()), "ja", "en")
+    assert glossary_rows(ja, [entry]) == [{"ja": "銀行", "reading (ja)": "ぎんこう", "en": "bank",
+                                           "count": 2, "link": 1, "example": "銀行で働く。"}]
+    fr = Bitext((), (), Alignment(()), "fr", "en")
+    assert list(glossary_rows(fr, [entry])[0]) == ["fr", "en", "count", "link", "example"]

@@ -198,10 +198,26 @@ def glossary_panel(bitext: Bitext, title: str) -> None:
         if query:   # folded as the sidebar's search: 'muller' finds 'Müller'
             entries = tuple(e for e in entries
                             if plain_finds(query, e.src) or plain_finds(query, e.tgt))
-        st.dataframe([{bitext.src_lang: e.src, bitext.tgt_lang: e.tgt, "count": e.count,
-                       "link": e.example + 1, "example": e.src_example} for e in entries],
-                     width="stretch", hide_index=True)
+        st.dataframe(glossary_rows(bitext, entries), width="stretch", hide_index=True)
         _exports(bitext, entries, title, query, tuple(options.values()))
+
+
+def glossary_rows(bitext: Bitext, entries: Any) -> list[dict[str, Any]]:
+    """The glossary table's rows: a Japanese or Chinese word's reading beside it, as the CSV
+    has it (glossary_forms.has_reading), for a learner who cannot read the kanji."""
+    from alignment.glossary_forms import has_reading
+
+    reads = has_reading(bitext.src_lang), has_reading(bitext.tgt_lang)
+    rows = []
+    for e in entries:
+        row: dict[str, Any] = {bitext.src_lang: e.src}
+        if reads[0]:
+            row[f"reading ({bitext.src_lang})"] = e.src_reading
+        row[bitext.tgt_lang] = e.tgt
+        if reads[1]:
+            row[f"reading ({bitext.tgt_lang})"] = e.tgt_reading
+        rows.append(row | {"count": e.count, "link": e.example + 1, "example": e.src_example})
+    return rows
 
 
 def _exports(bitext: Bitext, entries: Any, title: str, query: str,
