@@ -5,13 +5,12 @@ Library: pypdf (pure Python, maintained, the successor of PyPDF2): its `extract_
 page's lines in reading order, `outline` the bookmarks with their pages, and it decrypts PDFs
 that only restrict printing (empty user password). A PDF is a page description, not a text, so
 the rest is ours and deliberately simple:
-- Running headers and footers: among the first and last two lines of each page, a line that
-  recurs (digits ignored, so "Chapter 3 - 45" matches "Chapter 3 - 46") on at least 40% of the
-  pages (and 3 of them) is dropped, as is a line that is only a page number ("12", "- 12 -", "xiv";
-  not "II": a Roman numeral in capitals heads a chapter).
+- Running heads and feet, page numbers: pdf_heads.py; footnotes and note markers, told by their
+  type size: pdf_layout.py (notes follow the paragraph the page break cut, as "note" paragraphs);
+  pages that are pictures without text: pdf_scans.py (a warning, or ScannedPDF when most are).
 - Hyphenation: a line ending in "-" after a letter, whose next line starts in lower case, is
-  joined without the hyphen ("impor-" + "tant" -> "important"); a compound broken at its own
-  hyphen ("well-" + "known") loses it too, the price of the rule; before a capital the hyphen
+  joined without the hyphen ("impor-" + "tant" -> "important"), unless the hyphen is the word's
+  own ("elles-" + "mêmes", "well-" + "known": pdf_hyphens.py); before a capital the hyphen
   stays, with no space ("Jean-" + "Paul"). Ligatures become their letters ("ﬁ" -> "fi").
 - Paragraphs: a line ends its paragraph when it ends a sentence and is clearly shorter than a
   full line (under 85% of the usual line length), or when the next line is a heading (a short
@@ -26,26 +25,23 @@ import io
 import logging
 import re
 import statistics
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from ..errors import BookError, EncryptedBook, ScannedPDF
-from ..types import Document
+from ..types import Document, Role
 from .book import BookBuilder
+from .pdf_heads import running_flags
+from .pdf_hyphens import compound_rule
+from .pdf_layout import Line, body_size, page_lines, split_notes
+from .pdf_scans import pictures_warning
 
 # What pypdf raises on damaged files besides its own PyPdfError (fuzzed in the tests).
 _LIB_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
                AssertionError, ZeroDivisionError, NotImplementedError, OverflowError)
-# A page number: digits, or a Roman numeral in lower case as front matter numbers its pages
-# ("xiv"). Not one in capitals: "I", "II" at the top of a page head chapters (they were dropped,
-# and a book of such chapters read as one paragraph); nor any word of the letters ivxlc
-# ("civil", "Lili" alone on a line).
-_PAGE_NUMBER = re.compile(r"^(?:[Pp]age\s*)?[-–—(\[]?\s*(?:\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})"
-                          r"(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\s*[-–—)\]]?$")
 _ENDS = re.compile(r"[.!?…:;»”\"')\]]$")
-_MIN_PAGES_FOR_HEADS = 3
 
 
 def _open(data: bytes, source: str) -> Any:
@@ -76,48 +72,50 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 
 
-def _page_lines(reader: Any, source: str) -> list[list[str]]:
+def _page_lines(reader: Any, source: str) -> tuple[list[list[Line]], tuple[str, ...]]:
+    """The pages' lines with their type sizes, and a warning naming the pages of pictures only."""
     from pypdf.errors import DeprecationError, PyPdfError
 
     pages = []
     try:
         for page in reader.pages:
-            text = (page.extract_text() or "").translate(LIGATURES)
-            pages.append([" ".join(line.split()) for line in text.splitlines() if line.strip()])
+            lines = [Line(line.text.translate(LIGATURES), line.size, line.mark)
+                     for line in page_lines(page)]
+            pages.append(lines if any(c.isalnum() for line in lines for c in line.text) else [])
     except (PyPdfError, DeprecationError, *_LIB_ERRORS) as exc:
         raise BookError(f"{source or 'input'}: a page of the PDF cannot be read "
                         f"({type(exc).__name__}); check the download is complete") from None
-    if not any(any(c.isalnum() for c in line) for lines in pages for line in lines):
+    if not any(pages):
         raise ScannedPDF(f"{source or 'input'}: the PDF has no text layer (a scan or images of "
                          f"text); run OCR on it first (e.g. ocrmypdf) and read the result")
-    return pages
-
-
-def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line.casefold())
+    return pages, pictures_warning(reader, pages, source)
 
 
 def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Pages without their running headers, footers and page numbers (see module doc)."""
-    edges = Counter()
-    for lines in pages:
-        edges.update({_shape(line) for line in lines[:2] + lines[-2:]})
-    need = max(_MIN_PAGES_FOR_HEADS, int(0.4 * len(pages) + 0.999))
-    running = {shape for shape, count in edges.items() if count >= need}
-    out = []
-    for lines in pages:
-        keep = list(lines)
-        for k in (0, 1, -1, -2):
-            if -len(keep) <= k < len(keep):
-                line = keep[k]
-                if _shape(line) in running or _PAGE_NUMBER.match(line):
-                    keep[k] = ""
-        out.append([line for line in keep if line])
-    return out
+    """Pages without their running heads, feet and page numbers (pdf_heads.py)."""
+    flags = running_flags(pages)
+    return [[line for line, running in zip(lines, page) if not running]
+            for lines, page in zip(pages, flags)]
 
 
-def _joined(left: str, right: str) -> str:
+def _body_pages(pages: list[list[Line]]) -> tuple[list[list[str]], list[list[str]]]:
+    """(each page's body lines, each page's footnotes): running lines and notes taken out."""
+    body = body_size(pages)
+    small_tops = [len(lines) > 1 and lines[0].size < 0.9 * lines[1].size for lines in pages]
+    flags = running_flags([[line.text for line in lines] for lines in pages], small_tops)
+    texts, notes = [], []
+    for lines, page in zip(pages, flags):
+        kept, page_notes = split_notes([line for line, running in zip(lines, page) if not running],
+                                       body)
+        texts.append([line.text for line in kept])
+        notes.append(page_notes)
+    return texts, notes
+
+
+def _joined(left: str, right: str, keep: Callable[[str, str], bool] | None = None) -> str:
     broken = left.endswith(("-", "\u00ad")) and len(left) > 1 and left[-2].isalpha()
+    if broken and right[:1].islower() and keep and left.endswith("-") and keep(left, right):
+        return left + right   # a compound broken at its own hyphen: "elles-" + "mêmes"
     if broken and right[:1].islower():
         return left[:-1] + right
     if broken and left.endswith("-") and right[:1].isupper():
@@ -125,30 +123,42 @@ def _joined(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def paragraphs_from_lines(pages: list[list[str]]) -> list[tuple[str, int, bool]]:
-    """(paragraph, page of its first line, is heading) rebuilt from the pages' lines."""
+def paragraphs_from_lines(pages: list[list[str]], notes: list[list[str]] | None = None,
+                          keep: Callable[[str, str], bool] | None = None
+                          ) -> list[tuple[str, int, bool, Role]]:
+    """(paragraph, page of its first line, is heading, role) rebuilt from the pages' lines; a
+    page's footnotes (`notes[page]`) follow the paragraph running at the page's end, as "note"
+    paragraphs, so the sentence the page break cuts stays whole."""
     from .text import looks_like_heading
 
     lengths = [len(line) for lines in pages for line in lines if len(line) > 20]
     full = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else max(lengths, default=60)
-    out: list[tuple[str, int, bool]] = []
+    out: list[tuple[str, int, bool, Role]] = []
+    pending: list[tuple[str, int]] = []
+
+    def close(text: str, page: int, heading: bool = False) -> None:
+        if text:
+            out.append((text, page, heading, "text"))
+        if not heading:
+            out.extend((note, at, False, "note") for note, at in pending)
+            pending.clear()
+
     current, page_of, ended = "", 0, True
     for page, lines in enumerate(pages):
         for line in lines:
             heading = ended and len(line) < 0.7 * full and looks_like_heading(line)
             if heading or ended or not current:
-                if current:
-                    out.append((current, page_of, False))
+                close(current, page_of)
                 current, page_of = line, page
             else:
-                current = _joined(current, line)
+                current = _joined(current, line, keep)
             if heading:
-                out.append((current, page_of, True))
+                close(current, page_of, heading=True)
                 current, ended = "", True
                 continue
             ended = bool(_ENDS.search(line)) and len(line) < 0.85 * full
-    if current:
-        out.append((current, page_of, False))
+        pending.extend((note, page) for note in (notes[page] if notes else ()))
+    close(current, page_of)
     return out
 
 
@@ -191,12 +201,15 @@ def read_pdf(data: bytes, source: str = "") -> Document:
     """A PDF with a text layer -> Document (see module doc); a scan -> ScannedPDF."""
     with _quiet_pypdf():
         reader = _open(data, source)
-        paragraphs = paragraphs_from_lines(strip_running_lines(_page_lines(reader, source)))
+        pages, warnings = _page_lines(reader, source)
+        texts, notes = _body_pages(pages)
+        keep = compound_rule(" ".join(line for lines in texts for line in lines)[:5000])
+        paragraphs = paragraphs_from_lines(texts, notes, keep)
         marks = sorted(_outline(reader))
         title = _title(reader)
     book = BookBuilder()
-    for text, page, heading in paragraphs:
-        while marks and marks[0][0] <= page:
+    for text, page, heading, role in paragraphs:
+        while marks and marks[0][0] <= page and role == "text":
             book.chapter(marks.pop(0)[1])
-        book.add(text, "text", heading=heading)
-    return book.document(source, title)
+        book.add(text, role, heading=heading)
+    return replace(book.document(source, title), warnings=warnings)
