@@ -13,7 +13,7 @@ warnings in its TMX and its pair PO), and the join cuts its links where the othe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .types import Alignment, Bitext, Link, Version
@@ -112,4 +112,23 @@ def language_notes(texts: Sequence[Version], files: Sequence[str],
         out.append((f"{who} reads as {sure}, not {text.lang} as given: it was split into "
                     f"sentences and compared as {text.lang}; align the set again with its "
                     f"language",))
+    return out
+
+
+def same_text_warnings(texts: Sequence[Version], files: Mapping[str, str] | None = None) -> list[str]:
+    """One line per group of versions holding the same sentences ("en1 (en_close.txt) and en3
+    (copy.txt) are the same text: ..."). Why: the same translation added twice was aligned
+    as two without a word, and a scholar read their agreement as two translators'."""
+    from .versions_names import named
+
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for text in texts[1:]:
+        groups.setdefault(tuple(s.text for s in text.sentences), []).append(text.name)
+    files = files or {}
+    out = []
+    for names in (g for g in groups.values() if len(g) > 1):
+        said = [n if named(n, files) == n else f"{n} ({files[n]})" for n in names]
+        both = f"{', '.join(said[:-1])} and {said[-1]}"
+        out.append(f"{both} are the same text: the same translation given twice? Remove one "
+                   f"of them and align again (they are compared as given)")
     return out

@@ -169,38 +169,72 @@ def diff_by_default(context: FlagContext) -> bool:
 def row_flags(vs: VersionSet, i: int, shown: Sequence[int],
               context: FlagContext | None = None) -> tuple[str, ...]:
     """Where the shown texts disagree in row i: one has nothing where another has text, one
-    is far longer than another (lengths scaled by each text's overall ratio), a revision
-    changed words, a version says another number than the original (number_flags), or a
-    shown version's link is in doubt (doubt_flags)."""
+    is far longer than another (lengths_said), a revision changed words, a version says
+    another number than the original (number_flags), or a shown version's link is in doubt
+    (doubt_flags: an omission in doubt is said there, not as "nothing here" too)."""
     context = context if context is not None else flag_context(vs)
     row, names = vs.rows[i], [t.name for t in vs.texts]
     full = [k for k in shown if row.cells[k]]
-    flags = [f"{names[k]}: nothing here" for k in shown if not row.cells[k] and full]
+    doubts = {k: doubt_flags(vs, i, k) for k in shown if k > 0}
+    flags = [f"{names[k]}: nothing here" for k in shown if not row.cells[k] and full
+             and not any(f.startswith(f"{names[k]}: leaves ") for f in doubts.get(k, ()))]
     lengths = {k: len(vs.cell_text(i, k)) / max(context.ratios[k], 1e-6) for k in full}
-    if len(lengths) >= 2:
-        long_k, short_k = max(lengths, key=lengths.get), min(lengths, key=lengths.get)
-        if (lengths[long_k] >= FAR_LONGER * lengths[short_k]
-                and lengths[long_k] - lengths[short_k] >= FAR_LONGER_CHARS):
-            flags.append(f"{names[long_k]}: far longer than {names[short_k]}")
+    flags += lengths_said(lengths, names)
     for x, k in enumerate(full):
         for other in full[x + 1:]:
             if ((k, other) in context.revisions
                     and _norm(vs.cell_text(i, k)) != _norm(vs.cell_text(i, other))):
                 flags.append(f"{names[k]} / {names[other]}: words differ")
     return (tuple(flags) + tuple(f for k in full if k > 0 for f in number_flags(vs, i, k))
-            + tuple(f for k in shown if k > 0 for f in doubt_flags(vs, i, k)))
+            + tuple(f for said in doubts.values() for f in said))
+
+
+def _far(longer: float, shorter: float) -> bool:
+    return longer >= FAR_LONGER * shorter and longer - shorter >= FAR_LONGER_CHARS
+
+
+def lengths_said(lengths: dict[int, float], names: Sequence[str]) -> list[str]:
+    """A cell far longer or shorter than the others (lengths scaled), each version measured
+    against the original where the original has text here ("en2: far longer than the
+    original"), else against the other versions shown. Why: "en2: far longer than fr" read
+    as a comparison with the original when fr was another translation."""
+    if len(lengths) < 2:
+        return []
+    if 0 in lengths:
+        said = [f"{names[k]}: far {'longer' if n > lengths[0] else 'shorter'} than the original"
+                for k, n in lengths.items() if k and (_far(n, lengths[0]) or _far(lengths[0], n))]
+        if said:
+            return said
+    long_k = max(lengths, key=lengths.__getitem__)
+    others = [n for k, n in lengths.items() if k != long_k]
+    if not _far(lengths[long_k], min(others)):
+        return []
+    if all(_far(lengths[long_k], n) for n in others) and 0 not in lengths:
+        return [f"{names[long_k]}: far longer than the other version{'s' * (len(others) > 1)}"]
+    short_k = min(lengths, key=lengths.__getitem__)
+    return [f"{names[long_k]}: far longer than {names[short_k]}, another version"]
 
 
 def doubt_flags(vs: VersionSet, i: int, k: int) -> tuple[str, ...]:
     """Version k's links in row i that the two-text reader tints ("en2: very unsure link
-    (confidence 0.24)"): a to-review (fuzzy) or very unsure link, by browse.py's thresholds.
-    Why: the set's rows hid the aligner's doubts, so a wrong link read as sure here while the
-    pair's reader marked it."""
+    (confidence 0.24)"): a to-review (fuzzy) or very unsure link, by browse.py's thresholds;
+    an omission or addition in doubt is said as one ("en2: leaves this out, the aligner
+    unsure: ..."). Why: the set's rows hid the aligner's doubts, so a wrong link read as sure
+    here while the pair's reader marked it; and "en2: nothing here; en2: very unsure link"
+    read as if the text left out were doubtful, not the omission."""
     from .browse import LOW_CONFIDENCE, REVIEW_THRESHOLD, is_fuzzy
 
     def said(link: Link) -> str:
+        sure = f"confidence {link.confidence:.2f}"
+        if not link.tgt:
+            what = "this" if not vs.rows[i].cells[k] else "a sentence here"
+            return (f"{vs.texts[k].name}: leaves {what} out, the aligner unsure ({sure}): its "
+                    f"translation may be in a row nearby")
+        if not link.src:
+            return (f"{vs.texts[k].name}: adds this, the aligner unsure ({sure}): it may "
+                    f"translate a sentence nearby")
         what = "very unsure link" if link.confidence < LOW_CONFIDENCE else "link to review"
-        return f"{vs.texts[k].name}: {what} (confidence {link.confidence:.2f})"
+        return f"{vs.texts[k].name}: {what} ({sure})"
 
     return tuple(said(link) for link in vs.rows[i].links[k - 1] if is_fuzzy(link, REVIEW_THRESHOLD))
 

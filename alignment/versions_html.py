@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -98,18 +98,23 @@ def set_flags(vs: VersionSet) -> list[tuple[str, ...]]:
 
 
 def render_set_html(vs: VersionSet, *, title: str | None = None,
-                    flags: Sequence[Sequence[str]] | None = None) -> str:
+                    flags: Sequence[Sequence[str]] | None = None,
+                    files: Mapping[str, str] | None = None) -> str:
     """The whole set as a standalone page: a column per text, a row per set row.
 
     `flags`: each row's markers, as set_flags gives them (computed when not given; the
-    numbers check they run costs milliseconds a row, so a caller that has them passes them)."""
+    numbers check they run costs milliseconds a row, so a caller that has them passes them).
+    `files`: text name -> its file, said in the column heads ("en2 · en_free.txt")."""
+    from .versions_names import named
+
     heading = title or vs.title or vs.texts[0].name
     flags = set_flags(vs) if flags is None else flags
     original, *versions = vs.texts
     texts = ", ".join([f"{original.name} (original, {len(original.sentences)} sentences)",
                        *(f"{t.name} ({len(t.sentences)})" for t in versions)])
     heads = "".join(
-        f'<th scope="col">{html.escape(t.name)} <span class="lang">· {html.escape(t.lang)}'
+        f'<th scope="col">{html.escape(named(t.name, files or {}))} <span class="lang">· '
+        f'{html.escape(t.lang)}'
         f'{" · original" if k == 0 else ""}</span></th>' for k, t in enumerate(vs.texts))
     marked = sum(1 for f in flags if f)
     return "\n".join([
@@ -132,6 +137,7 @@ def render_set_html(vs: VersionSet, *, title: str | None = None,
     ])
 
 
-def write_set_html(vs: VersionSet, path: PathLike, *, title: str | None = None) -> list[Path]:
+def write_set_html(vs: VersionSet, path: PathLike, *, title: str | None = None,
+                   files: Mapping[str, str] | None = None) -> list[Path]:
     """Write the set's page atomically."""
-    return [atomic_write_text(path, render_set_html(vs, title=title))]
+    return [atomic_write_text(path, render_set_html(vs, title=title, files=files))]

@@ -18,7 +18,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -67,8 +67,10 @@ def _check_text(vs: VersionSet) -> None:
                                      f"remove it from the text and align again")
 
 
-def _header(root, vs: VersionSet) -> None:
+def _header(root, vs: VersionSet, files: Mapping[str, str]) -> None:
     from lxml import etree
+
+    from .versions_names import FILE_PROP
 
     header = etree.SubElement(root, "header", creationtool="alignment",
                               creationtoolversion=__version__, datatype="plaintext",
@@ -78,6 +80,8 @@ def _header(root, vs: VersionSet) -> None:
     _prop(header, "x-title", vs.title)
     for text in vs.texts:
         _prop(header, "x-text", f"{text.name} {text.lang}")
+    for text in (t for t in vs.texts if files.get(t.name)):
+        _prop(header, f"{FILE_PROP}{text.name}", files[text.name])
     for text, sig, warns in zip(vs.texts[1:], vs.signatures, vs.warnings):
         _prop(header, f"x-signature:{text.name}", json.dumps(asdict(sig), ensure_ascii=False))
         for warning in warns:
@@ -99,13 +103,14 @@ def _tuv(tu, vs: VersionSet, row: JointRow, k: int) -> None:
     etree.SubElement(tuv, "seg").text = " ".join(s.text for s in sents)
 
 
-def render_set_tmx(vs: VersionSet) -> bytes:
-    """The whole set as TMX 1.4 (UTF-8): one <tu> per row, one <tuv> per text."""
+def render_set_tmx(vs: VersionSet, files: Mapping[str, str] | None = None) -> bytes:
+    """The whole set as TMX 1.4 (UTF-8): one <tu> per row, one <tuv> per text; `files` (text
+    name -> the file it was read from) kept in the header (versions_names.py)."""
     from lxml import etree
 
     _check_text(vs)
     root = etree.Element("tmx", version="1.4")
-    _header(root, vs)
+    _header(root, vs, files or {})
     body = etree.SubElement(root, "body")
     for i, row in enumerate(vs.rows):
         tu = etree.SubElement(body, "tu", tuid=str(i + 1))
@@ -115,9 +120,10 @@ def render_set_tmx(vs: VersionSet) -> bytes:
                           doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
 
 
-def write_set_tmx(vs: VersionSet, path: PathLike) -> list[Path]:
-    """Write the set's TMX file atomically."""
-    return [atomic_write_bytes(path, render_set_tmx(vs))]
+def write_set_tmx(vs: VersionSet, path: PathLike,
+                  files: Mapping[str, str] | None = None) -> list[Path]:
+    """Write the set's TMX file atomically (`files`: as render_set_tmx)."""
+    return [atomic_write_bytes(path, render_set_tmx(vs, files))]
 
 
 # ---------------------------------------------------------------- TMX: read

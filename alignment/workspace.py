@@ -31,6 +31,7 @@ from .file_names import readable_filename
 from .import_pairs import PAIR_FORMATS, pairs_format, read_pairs_noted
 from .progress import Progress, no_progress
 from .types import Bitext
+from .versions_names import earlier_set, version_labels
 
 MAX_UPLOAD_MB = 20
 """Upload limit; .streamlit/config.toml sets server.maxUploadSize to the same."""
@@ -103,28 +104,12 @@ def digest_of(texts: Iterable[bytes]) -> str:
 
 
 def aligned_set_path(names: list[str], digest: str) -> Path:
-    """Where the app writes a version set it aligned: aligned/<original stem>--N-versions-<digest>.tmx
-    (its pair POs beside it, so "Correct or learn" finds them, and the same uploads again
-    open the set as it was, with the corrections saved to those POs)."""
-    stem = safe_filename(Path(names[0]).stem, "text")[:40]
+    """Where the app writes a version set it aligned: aligned/<original stem>--N-versions-<digest>.tmx,
+    the stem in its own script ('Рассказ--2-versions-…': the start page names the set by it),
+    its pair POs beside it, so "Correct or learn" finds them, and the same uploads again
+    open the set as it was, with the corrections saved to those POs."""
+    stem = readable_filename(Path(names[0]).stem, "text", 80)
     return found_earlier(aligned_dir() / f"{stem}--{len(names) - 1}-versions-{digest[:8]}.tmx")
-
-
-def version_labels(file_names: list[str], langs: list[str] | None = None,
-                   width: int = 24) -> tuple[str, ...]:
-    """Column names for uploaded versions: each file's stem made safe (no spaces, as a set's
-    names must be) and short, numbered where two agree ('woods', 'howard', 'story-1', 'story-2');
-    a stem with no letter left ('小王子') gives the text's language, if known.
-    A person comparing translations knows them by their files, not as 'en1' and 'en2'."""
-    langs = list(langs or [])
-    stems = [safe_filename(Path(n).stem, (langs[k:k + 1] or ["text"])[0])[:width]
-             for k, n in enumerate(file_names)]
-    seen: dict[str, int] = {}
-    out = []
-    for stem in stems:
-        seen[stem] = seen.get(stem, 0) + 1
-        out.append(stem if stems.count(stem) == 1 else f"{stem}-{seen[stem]}")
-    return tuple(out)
 
 
 def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str], *,
@@ -140,10 +125,17 @@ def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str
     if len(langs) != len(uploads) or "?" in langs:
         raise InputError(f"give one language per text, original first ({len(uploads)} texts, e.g. "
                          f"fr, en, en); a '?' is a language that could not be detected")
-    digest = digest_of([*(data for _, data in uploads), ",".join(langs).encode()])
-    target = aligned_set_path([name for name, _ in uploads], digest)
+    names = [_base_name(name) for name, _ in uploads]
+    labels = version_labels(names, list(langs))
+    # the file names count: the same texts uploaded under other names are another set
+    digest = digest_of([*(data for _, data in uploads), ",".join(langs).encode(),
+                        "\0".join(names).encode()])
+    target = aligned_set_path(names, digest)
     if target.is_file():
         return target
+    earlier = earlier_set([data for _, data in uploads], names, langs, labels)
+    if earlier is not None:
+        return earlier
     stored = [store_upload(name, data, side_dir(folder, f"text{n}"))
               for n, (name, data) in enumerate(uploads)]
     try:
@@ -151,12 +143,11 @@ def align_uploaded_set(uploads: Sequence[tuple[str, bytes]], langs: Sequence[str
     finally:
         for path in stored:
             path.unlink(missing_ok=True)
-    names = [name for name, _ in uploads]
     vs = align_version_documents(docs, langs, embedder=embedder, title=Path(names[0]).stem,
-                                 names=version_labels(names, list(langs)), progress=progress)
+                                 names=labels, progress=progress)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_pair_pos(vs, str(target)[:-4])   # its pair POs; joined into the set by content (versions_pairs.py)
-    write_set_tmx(vs, target)
+    write_set_tmx(vs, target, files=dict(zip(labels, names)))
     return target
 
 

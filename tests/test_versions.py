@@ -190,7 +190,7 @@ def test_far_longer_flag_and_search():
     pairs = [Alignment((L([0], [0]), L([1], [1])))] * 2
     vs = join(texts, pairs)
     context = FlagContext(ratios=(1.0, 1.0, 1.0), revisions=frozenset())
-    assert row_flags(vs, 0, (0, 1, 2), context) == ("es: far longer than fr",)
+    assert row_flags(vs, 0, (0, 1, 2), context) == ("es: far longer than the original",)
     assert search_rows(vs, "dos") == {1: ((2, 0, 3),)}
     assert search_rows(vs, "o", texts=(1,)) == {0: ((1, 2, 3),), 1: ((1, 2, 3),)}
 

@@ -206,5 +206,5 @@ def test_the_command_line_warns_of_the_wrong_file_among_the_versions(tmp_path) -
         "Warning: en2 and the original fr do not read as a text and its translation: their "
         "links' sentences match at a median cosine of ")
     assert "en2 spoils the set: leave it out" in warnings[0]
-    assert f"{len(FR + FR_MORE)} rows; en1: covers 100.0%, 0 rows omitted; en2: does not " \
-           f"read as a translation of fr (see the warning)" in done.stderr
+    assert f"{len(FR + FR_MORE)} rows; en1 · roman.en.txt: covers 100.0%, 0 rows omitted; " \
+           f"en2 · mill.en.txt: does not read as a translation of fr (see the warning)" in done.stderr

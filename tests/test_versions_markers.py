@@ -141,7 +141,7 @@ def test_a_cell_far_longer_than_its_neighbours_is_still_marked():
                  "It cost 1,000 francs, which was, as everybody in the village knew very well, "
                  "a great deal of money for a fisherman's family in those hard years."))))
     vs = join(texts, [Alignment(tuple(Link((i,), (i,)) for i in range(5)))])
-    assert row_flags(vs, 4, (0, 1)) == ("en: far longer than fr",)
+    assert row_flags(vs, 4, (0, 1)) == ("en: far longer than the original",)
     assert row_flags(vs, 3, (0, 1)) == ()
 
 

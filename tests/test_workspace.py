@@ -163,14 +163,15 @@ def test_corpus_po_falls_back_to_the_cache_where_the_folder_cannot_be_written(tm
 @pytest.mark.parametrize("files, labels", [
     (["Le Petit Prince.txt", "woods.epub", "howard.docx"], ("Le_Petit_Prince", "woods", "howard")),
     (["fr/story.txt", "en/story.txt", "story.md"], ("story-1", "story-2", "story-3")),
-    (["a.txt", "Traducción de Ana.txt", "../b.txt"], ("a", "Traduccion_de_Ana", "b")),
+    (["a.txt", "Traducción de Ana.txt", "../b.txt"], ("a", "Traducción_de_Ana", "b")),
     (["x" * 60 + ".txt", ".hidden", "ok.txt"], ("x" * 24, "hidden", "ok")),
-    (["小王子.txt", "星の王子さま.txt", "Little Prince.txt"], ("zh", "ja", "Little_Prince")),
-    (["小王子.txt", "小王子.epub", "b.txt"], ("zh-1", "zh-2", "b")),
+    (["小王子.txt", "星の王子さま.txt", "Little Prince.txt"], ("小王子", "星の王子さま", "Little_Prince")),
+    (["小王子.txt", "小王子.epub", "b.txt"], ("小王子-1", "小王子-2", "b")),
+    (["!!.txt", "…!.txt", "b.txt"], ("zh-1", "zh-2", "b")),
 ])
 def test_version_labels_name_the_columns_after_the_files(files, labels):
-    """Unique, short, without spaces (a set's names must have none); the language where a
-    file name has no letter a name can keep."""
+    """Unique, short, without spaces (a set's names must have none), in their own script; the
+    language where a file name has no letter or digit (numbered only where two agree)."""
     got = workspace.version_labels(files, ["zh", "ja" if "星" in files[1] else "zh", "en"])
     assert got == labels
     assert len(set(got)) == len(got) and not any(" " in g for g in got)

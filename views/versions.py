@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import streamlit as st
 from alignment import versions_compare as V
 from alignment.text_direction import text_dir
 from alignment.types import VersionSet
+from alignment.versions_check import same_text_warnings
 
 from . import versions_open
 from .common import callback, counted, heading_select, md, memo, uninterrupted
@@ -97,16 +98,20 @@ def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
 
 def render_rows(vs: VersionSet, rows: Sequence[int], shown: Sequence[int], *, diff: bool = True,
                 hide: Sequence[int] = (),
-                hits: dict[int, Any] | None = None, context: V.FlagContext | None = None) -> str:
+                hits: dict[int, Any] | None = None, context: V.FlagContext | None = None,
+                files: Mapping[str, str] | None = None) -> str:
     """The rows as a grid: a marker column, then one column per shown text (original first if
-    shown); a same-language text shows its word diff against the first such text left of it.
+    shown), headed by its name and file (`files`); a same-language text shows its word diff
+    against the first such text left of it.
     `hits` may fall in texts not shown (the search reads them all): such a row says which."""
+    from alignment.versions_names import named
+
     context = context or V.flag_context(vs)
     hits = hits or {}
     elsewhere = V.hidden_matches(hits, shown)
     cols = f"grid-template-columns:3rem repeat({len(shown)},1fr)"
     out = [CSS, f'<div class="vs-grid" style="{cols}"><div class="vs-head"></div>']
-    out += [f'<div class="vs-head">{html.escape(vs.texts[k].name)} · '
+    out += [f'<div class="vs-head">{html.escape(named(vs.texts[k].name, files or {}))} · '
             f'{html.escape(vs.texts[k].lang)}</div>' for k in shown]
     for i in rows:
         flags = V.row_flags(vs, i, shown, context)
@@ -306,11 +311,13 @@ def page(open_pair: Callable[..., None] | None = None) -> None:
     notes = [w if w.startswith((f"{vs.texts[k + 1].name} ", "The original, "))
              else f"{vs.texts[k + 1].name}: {w}"
              for k, ws in enumerate(vs.warnings) for w in ws]   # said once where it names it
+    notes += same_text_warnings(vs.texts, ss.get("vs_files"))
     if notes:   # what `alignment align` prints: a language the encoder does not know...
         st.warning("\n".join(f"- {md(n)}" for n in notes))
     _pair_buttons(vs, open_pair)
     if view == "Summary":
-        st.html(render_summary(vs, memo("vs_summary", vs, None, lambda: V.summary(vs))))
+        st.html(render_summary(vs, memo("vs_summary", vs, None, lambda: V.summary(vs)),
+                               ss.get("vs_files")))
         return
     if len(shown) < 2:
         st.info("Choose at least two columns in the sidebar.")
@@ -339,4 +346,5 @@ def page(open_pair: Callable[..., None] | None = None) -> None:
     scroll = ("" if goto is None else "<script>setTimeout(() => document.getElementById("
               f"'row-{int(goto) + 1}')?.scrollIntoView({{block: 'center'}}), 150)</script>")
     st.html(render_rows(vs, ids[number * PER_PAGE:(number + 1) * PER_PAGE], shown,
-                        diff=diff, hits=hits, hide=hide, context=context) + scroll, unsafe_allow_javascript=True)
+                        diff=diff, hits=hits, hide=hide, context=context,
+                        files=ss.get("vs_files")) + scroll, unsafe_allow_javascript=True)

@@ -9,7 +9,7 @@ Split out of views/versions.py (the page that draws an open set).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -23,12 +23,14 @@ SET_DOWNLOADS = (("tmx", "application/xml"), ("tsv", "text/tab-separated-values"
                  ("html", "text/html"))
 
 
-def set_file(vs: VersionSet, fmt: str) -> bytes | Callable[[], bytes]:
+def set_file(vs: VersionSet, fmt: str,
+             files: Mapping[str, str] | None = None) -> bytes | Callable[[], bytes]:
     """The set as a file: TMX (every text, row by row, readable again by `Open set`), TSV
     (one column per text) or HTML (the columns to print or read offline); made once per set
     and session. The HTML is made when its button is clicked (a callable the button runs):
     its markers run the numbers check on every row, seconds on a book, which the menu's
-    opening must not wait for."""
+    opening must not wait for. `files` (text name -> its file) go into the TMX and the HTML
+    column heads, as in the set's own file."""
     from alignment.versions_html import render_set_html
     from alignment.versions_io import render_set_tmx, render_set_tsv
 
@@ -36,11 +38,12 @@ def set_file(vs: VersionSet, fmt: str) -> bytes | Callable[[], bytes]:
     if fmt == "html":
         def page() -> bytes:
             if "html" not in made:
-                made["html"] = render_set_html(vs).encode("utf-8")
+                made["html"] = render_set_html(vs, files=files).encode("utf-8")
             return made["html"]
         return page
     if fmt not in made:
-        made[fmt] = render_set_tmx(vs) if fmt == "tmx" else render_set_tsv(vs).encode("utf-8")
+        made[fmt] = (render_set_tmx(vs, files) if fmt == "tmx"
+                     else render_set_tsv(vs).encode("utf-8"))
     return made[fmt]
 
 
@@ -79,7 +82,7 @@ def download_buttons(vs: VersionSet) -> None:
         st.caption(said)
     for fmt, mime in SET_DOWNLOADS:
         try:
-            data = set_file(vs, fmt)
+            data = set_file(vs, fmt, st.session_state.get("vs_files"))
         except AlignmentError as exc:   # a character XML cannot hold
             st.caption(f"{fmt.upper()}: {md(str(exc))}")
             continue

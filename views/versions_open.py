@@ -50,6 +50,7 @@ def open_set(path: Path) -> None:
     """Make the set at `path` the open one, with the pairs whose PO beside it differs from
     the set's (a person's corrections, saved there) joined in and said; the set as it is on
     disk is kept too (`vs_as_saved`), for the page's "as in SET.tmx alone"."""
+    from alignment.versions_names import set_files
     from alignment.versions_pairs import pair_pos
 
     raw = _load(str(path.resolve()), path.stat().st_mtime)
@@ -61,7 +62,8 @@ def open_set(path: Path) -> None:
         st.session_state.pop("vs_as_set", None)
         st.session_state.update(version_set=vs, vs_path=str(path), vs_page=0,
                                 vs_notes=tuple(notes), vs_warnings=tuple(warnings),
-                                vs_as_saved=raw if vs is not raw else None)
+                                vs_as_saved=raw if vs is not raw else None,
+                                vs_files=set_files(path))
 
 
 def gone_said(set_path: str, po_path: str) -> str:
@@ -180,10 +182,11 @@ def keep_language_notes(path: Path, files: Sequence[str], found: Sequence[str | 
     from alignment.versions import with_read_warnings
     from alignment.versions_check import language_notes
     from alignment.versions_io import read_set_tmx, write_set_tmx
+    from alignment.versions_names import set_files
 
     vs = read_set_tmx(path)
     notes = language_notes(vs.texts, files, found)
     kept = {w for ws in vs.warnings for w in ws}
     if all(line in kept for said in notes for line in said):
         return   # none, or kept already (the same uploads open the set written before)
-    write_set_tmx(with_read_warnings(vs, notes), path)
+    write_set_tmx(with_read_warnings(vs, notes), path, set_files(path))

@@ -9,7 +9,7 @@ are versions_compare.summary's.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from alignment import versions_compare as V
 from alignment.types import VersionSet
@@ -55,10 +55,14 @@ def _likeness(s: V.VersionSummary) -> str:
     return "; ".join(out) or "–"
 
 
-def render_summary(vs: VersionSet, summaries: Sequence[V.VersionSummary] | None = None) -> str:
-    """Per version: coverage of the original, how many rows it omits and adds (counts; the
-    row numbers in a column of their own), length ratio, and how it compares with the other
-    versions in its language. Each heading says what it measures in its tooltip."""
+def render_summary(vs: VersionSet, summaries: Sequence[V.VersionSummary] | None = None,
+                   files: Mapping[str, str] | None = None) -> str:
+    """Per version: its name and file (`files`), coverage of the original, how many rows it
+    omits and adds (counts; the row numbers in a column of their own), length ratio, and how
+    it compares with the other versions in its language. Each heading says what it measures
+    in its tooltip."""
+    from alignment.versions_names import named
+
     from .versions import CSS   # the page's style sheet (that module imports this one)
 
     summaries = summaries if summaries is not None else V.summary(vs)
@@ -68,7 +72,7 @@ def render_summary(vs: VersionSet, summaries: Sequence[V.VersionSummary] | None 
     for s in summaries:
         where = "; ".join(w for w in (_row_numbers("omitted", s.omitted_rows),
                                       _row_numbers("added", s.added_rows)) if w)
-        body.append(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(s.lang)}</td>"
+        body.append(f"<tr><td>{html.escape(named(s.name, files or {}))}</td><td>{html.escape(s.lang)}</td>"
                     f"<td>{s.coverage:.1%}</td><td>{len(s.omitted_rows)}</td>"
                     f"<td>{len(s.added_rows)}</td><td>{where or '–'}</td>"
                     f"<td>{s.length_ratio:.2f}</td><td>{_likeness(s)}</td></tr>")

@@ -196,7 +196,7 @@ def _align_versions(paths: tuple[str, ...], *, langs: str | None, presplit: bool
     warn(w for ws in vs.warnings for w in ws)
     for path in written:
         click.echo(f"Wrote {path}", err=True)
-    click.echo(describe_set(vs), err=True)
+    click.echo(describe_set(vs, paths), err=True)
 
 
 def _read_inputs(src: str, tgt: str, presplit: bool, src_section: str | None,

@@ -108,7 +108,8 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
     Outputs are checked before the reading; the PO per pair, whose names need the languages,
     after it and before the alignment, the long part."""
     from ..versions import align_versions, with_read_warnings
-    from .common import check_output_paths
+    from ..versions_check import same_text_warnings
+    from .common import check_output_paths, warn
 
     outputs = [("-o", output), ("--tmx", tmx), ("--tsv", tsv)]
     check_set_outputs(paths, fmt=fmt, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
@@ -121,8 +122,8 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
         said = ", ".join(f"{Path(p).name} {t.lang}" for p, t in zip(paths, texts))
         click.echo(f"Detected languages: {said} (--langs to change)", err=True)
     else:
-        from .common import warn
         warn(language_warnings(paths, texts))   # said now; kept in the set written, below
+    warn(same_text_warnings(texts, _files(paths, texts)))   # before the long part
     ensure_pairs_kept(texts, tmx, overwrite_edited=overwrite_edited)
     if output:
         pos = [("-o (pair PO)", p) for p in pair_po_paths(texts, output)]
@@ -137,7 +138,15 @@ def align_set(paths: Sequence[str], *, langs: str | None, presplit: bool, segmen
                                            progress=progress), notes)
     kept = vs if codes is None else with_read_warnings(vs, _language_notes(paths, texts))
     return vs, write_set(kept, output=output, out_dir=out_dir, tmx=tmx, tsv=tsv,
-                         embedder=embedder, overwrite_edited=overwrite_edited)
+                         embedder=embedder, overwrite_edited=overwrite_edited,
+                         files=_files(paths, texts))
+
+
+def _files(paths: Sequence[str], texts: Sequence[Version]) -> dict[str, str]:
+    """Text name -> the file it was read from ('en2' -> 'en_free.txt'), kept in the set."""
+    from ..versions_names import file_names
+
+    return dict(zip((t.name for t in texts), file_names(paths)))
 
 
 def language_warnings(paths: Sequence[str], texts: Sequence[Version]) -> list[str]:
@@ -189,8 +198,12 @@ def ensure_pairs_kept(texts: Sequence[Version], tmx: str | None, *,
 
 
 def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: str | None,
-              tsv: str | None, embedder: Any, overwrite_edited: bool) -> list[Path]:
-    """Write the set's outputs ('-' for --tmx/--tsv: standard output); the files written."""
+              tsv: str | None, embedder: Any, overwrite_edited: bool,
+              files: dict[str, str] | None = None) -> list[Path]:
+    """Write the set's outputs ('-' for --tmx/--tsv: standard output); the files written, the
+    TMX with each text's file (`files`: name -> file) in its header."""
+    from functools import partial
+
     import click
 
     from ..po_guard import ensure_not_edited_po
@@ -204,8 +217,9 @@ def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: s
         if output:   # the pairs first: a set on disk has its pair POs (the app joins a PO
             # that differs from the set, by content: versions_pairs.py)
             written += write_pair_pos(vs, output[:-4], overwrite_edited=overwrite_edited)
-            written += write_set_tmx(vs, output)
-        for option, path, render, write in (("--tmx", tmx, render_set_tmx, write_set_tmx),
+            written += write_set_tmx(vs, output, files)
+        for option, path, render, write in (("--tmx", tmx, partial(render_set_tmx, files=files),
+                                             partial(write_set_tmx, files=files)),
                                             ("--tsv", tsv, render_set_tsv, write_set_tsv)):
             if path == "-":
                 click.echo(render(vs), nl=False)
@@ -222,16 +236,20 @@ def write_set(vs: VersionSet, *, output: str | None, out_dir: str | None, tmx: s
     return written
 
 
-def describe_set(vs: VersionSet) -> str:
+def describe_set(vs: VersionSet, paths: Sequence[str] = ()) -> str:
     """One line: texts, rows, and per version what it leaves out of the original (a version
-    that does not read as a translation of it: that, not a coverage, which would say nothing)."""
+    that does not read as a translation of it: that, not a coverage, which would say nothing),
+    each version named with its file ("en2 · en_free.txt": the names are the languages')."""
     from ..versions_check import is_unrelated
     from ..versions_compare import summary
+    from ..versions_names import named
+
+    files = _files(paths, vs.texts)
 
     unrelated = {k for k, ws in enumerate(vs.warnings) if is_unrelated(ws)}
-    parts = [f"{s.name}: does not read as a translation of {vs.texts[0].name} (see the warning)"
-             if k in unrelated else
-             f"{s.name}: covers {s.coverage:.1%}, {len(s.omitted_rows)} row{'s' * (len(s.omitted_rows) != 1)} omitted"
+    parts = [f"{named(s.name, files)}: does not read as a translation of {vs.texts[0].name} "
+             f"(see the warning)" if k in unrelated else
+             f"{named(s.name, files)}: covers {s.coverage:.1%}, {len(s.omitted_rows)} row{'s' * (len(s.omitted_rows) != 1)} omitted"
              for k, s in enumerate(summary(vs))]
     sizes = " + ".join(f"{len(t.sentences)} {t.name}" for t in vs.texts)
     return f"{sizes} sentences, {len(vs.rows)} rows; " + "; ".join(parts)

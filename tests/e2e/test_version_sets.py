@@ -246,3 +246,44 @@ def test_a_renamed_set_says_which_pair_pos_it_does_not_read_and_why_nothing_to_c
     expect(page.get_by_text(re.compile(r"Nothing to correct from here: .*novel\.fr-en1\.po"))
            ).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("Correct or learn"))).to_have_count(0)
+
+
+# Versions uploaded under Cyrillic file names (QA 2026-12-05): their columns were 'en-1' and
+# 'en-2', 'Гарнетт (1923).txt' was '1923', the start page listed the set as "text (…)", and the
+# same translation uploaded twice was aligned as two without a word.
+
+RU = ["Анна получила письмо из Самары.", "Письмо было короткое.", "Писал её брат Михаил."]
+GARNETT = ["Anna received a letter from Samara.", "The letter was short.",
+           "It was from her brother Mikhail."]
+NABOKOV = ["A letter came for Anna from Samara.", "It was brief.", "Her brother Mikhail wrote it."]
+
+
+def test_versions_uploaded_under_cyrillic_names_keep_them_and_a_copy_is_said(page, tmp_path):
+    paths = []
+    for name, lines in (("Рассказ", RU), ("Гарнетт (1923)", GARNETT), ("Набоков", NABOKOV),
+                        ("Копия", NABOKOV)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(" ".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
+    expect(page.locator(".st-key-vs_up_src").get_by_text("Рассказ.txt")).to_be_visible()
+    settle(page)
+    page.locator(".st-key-vs_up_versions input[type=file]").set_input_files(paths[1:])
+    expect(page.get_by_label(BOX)).not_to_have_value("", timeout=30_000)
+    type_languages(page, "ru, en, en, en")
+    page.get_by_role("button", name="Align and compare").click()
+    grid = page.locator("div.vs-grid").first
+    grid.wait_for(timeout=60_000)
+    expect(grid.locator("div.vs-head")).to_have_text(
+        ["", "Рассказ · ru", "Гарнетт_1923 · Гарнетт (1923).txt · en", "Набоков · en",
+         "Копия · en"])
+    expect(page.get_by_text("Набоков and Копия are the same text: the same translation given "
+                            "twice?", exact=False)).to_be_visible()
+    page.locator("section[data-testid='stSidebar']").get_by_text("Summary", exact=True).click()
+    settle(page)
+    expect(page.locator("table.vs-sum td").first).to_have_text(
+        "Гарнетт_1923 · Гарнетт (1923).txt")
+    page.get_by_role("button", name="Close set").click()
+    settle(page)
+    expect(page.get_by_text("Рассказ (3 versions: Гарнетт_1923, Набоков, Копия)",
+                            exact=False).first).to_be_visible()
