@@ -36,7 +36,8 @@ from .context_slips import context_slips
 from .lang import primary
 from .progress import Progress, no_progress
 from .slip_model import model_slips
-from .slip_rare import Against, text_slips
+from .slip_rare import Against, context_speaks, text_slips
+from .slip_vetoes import vetoed
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
 from .slip_words import MIN_COUNT, form_of, near_words, towards, word_index
@@ -265,7 +266,8 @@ def one_blas_thread() -> Any:
 
 def _link_slips(i: int, bitext: Bitext, evidence: WordEvidence, text: _TextTables,
                 own: frozenset[str], config: CheckConfig) -> list[Finding]:
-    """Link i's real-word findings: the rules', the context model's and the fitted model's."""
+    """Link i's real-word findings: the rules', the context model's and the fitted model's, less
+    those whose reading would negate what the original does not (slip_vetoes.py)."""
     lw = link_words(bitext, i, evidence)
     if not (lw.src and lw.tgt and lw.cos is not None):
         return []
@@ -273,7 +275,8 @@ def _link_slips(i: int, bitext: Bitext, evidence: WordEvidence, text: _TextTable
     against = _context_against(bitext, i, english, config.slip_context_veto)
     found = list(_vector_slips(i, lw, evidence, bitext.tgt_lang, config, against, own))
     done = {s.start for f in found for s in f.spans if s.side == "tgt"}
-    found += [f for f in text_slips(i, lw, evidence, lexicon, bitext.tgt_lang, config, against)
+    speaks = context_speaks(bitext.link_text(i, "tgt"), bitext.tgt_lang, english, config.context_ratio)
+    found += [f for f in text_slips(i, lw, evidence, lexicon, bitext.tgt_lang, config, against, speaks)
               if f.spans[0].start not in done]
     done = {s.start for f in found for s in f.spans if s.side == "tgt"}
     models = [english] if english is not None else []
@@ -281,7 +284,8 @@ def _link_slips(i: int, bitext: Bitext, evidence: WordEvidence, text: _TextTable
         found += context_slips(i, bitext, lw, evidence, models, done, config)
     found = _one_claim(_words_only(_with_model(found, model_slips(
         i, bitext, lw, evidence, lexicon, models, _claimed(found), config)), bitext))
-    return [f for f in _numbers_kept(bitext, i, found) if not text.phrases.elsewhere(i, f.spans[0].start)]
+    return [f for f in _numbers_kept(bitext, i, found) if not text.phrases.elsewhere(i, f.spans[0].start)
+            and not vetoed(f, bitext)]
 
 
 def _words_only(found: list[Finding], bitext: Bitext) -> list[Finding]:
