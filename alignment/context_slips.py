@@ -47,6 +47,7 @@ two, so it is no longer held out for the real-word rules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ import numpy as np
 from .cognates import make_finding
 from .context_lm import Ngrams, contexts, log_ratio
 from .evidence import LinkWords, WordEvidence
+from .lang import primary
 from .types import Bitext, Finding, Span
 
 if TYPE_CHECKING:
@@ -101,6 +103,7 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
     t_ok = lw.matched("tgt", config.name_similarity, config.slip_cosine)
     at = {a: j for j, (_, a, _) in enumerate(lw.tgt)}
     originals = [w for w, *_ in lw.src]
+    bound = bound_auxiliaries(lw.src, bitext.link_text(i, "src"), bitext.src_lang)
     for w, a, b, ctx in contexts(bitext.link_text(i, "tgt"), lang):
         j = at.get(a)
         if j is None or a in done or not w.isalpha() or not w[0].islower():
@@ -118,6 +121,7 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
                        -1.0, cos)
         if lw.linked is not None:   # an original word a word link gives to another word is decided
             cos = np.where(np.delete(lw.linked, j, axis=1).any(axis=1)[None, :], -1.0, cos)
+        cos = np.where(bound[None, :], -1.0, cos)
         slack = {} if matched else {"slack_share": config.context_place_slack}
         placed = lw.in_place_all(j, **slack)
         if not matched:   # 'bar' is no slip for 'be' read for a 'le' far away
@@ -141,3 +145,24 @@ def context_slips(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
         yield make_finding(i, "realword", "warning" if backed.any() else "info",
                            f"'{w}' may be a slip for '{c}' ('{fits}'; original: '{o}')",
                            Span("tgt", a, b), Span("src", oa, ob))
+
+
+# Japanese verbs bound to a verb's te-form, where they say who gains, whether it lasts or is
+# done: '貸してくれた' (lent, to me), '待っている', '食べてしまう', '書いておく', '見てみる'
+_TE_AUXILIARIES = ("くれ", "くださ", "もら", "いただ", "あげ", "い", "お", "しま", "ちゃ", "じゃ", "み",
+                   "き", "く", "あ")
+
+
+_HIRAGANA = re.compile("[\u3041-\u309f]{1,2}")
+
+
+def bound_auxiliaries(words: Sequence[tuple[str, int, int]], text: str, lang: str) -> np.ndarray:
+    """Which original words are Japanese grammar: an auxiliary after a te-form ('くれ' of
+    '貸してくれた'), a particle or ending of one or two hiragana ('を', 'は', 'た'). They mean
+    no English word of their own, so they suggest none ('lent her' read as a slip for 'let
+    her', 'let' standing 0.80 from 'くれ', then from 'を': a learner's false warning)."""
+    if primary(lang) != "ja":
+        return np.zeros(len(words), dtype=bool)
+    return np.array([a > 0 and text[a - 1] in "てで" and w.startswith(_TE_AUXILIARIES)
+                     or _HIRAGANA.fullmatch(w) is not None for w, a, _ in words], dtype=bool)
+
