@@ -48,14 +48,19 @@ def merge(bitext: Bitext, i: int, direction: Direction = "next") -> Bitext:
     return _with_links(bitext, min(i, j), max(i, j) + 1, [merged])
 
 
+SPLIT_CONFIDENCE = 0.5
+"""The halves of a split link: to review (below the review threshold) until a person marks them."""
+
+
 def split(bitext: Bitext, i: int, src_at: int | None = None, tgt_at: int | None = None) -> Bitext:
     """Link i cut in two: its first `src_at` / `tgt_at` sentences, then the rest.
 
     By default each side is cut in the middle (a 2-2 gives two 1-1, a 2-1 a 1-1
     and a 1-0). `src_at=1, tgt_at=0` turns a 1-1 into an omission and an addition.
-    The parts are never marked reviewed, even where the link was: nobody has checked the
-    new pairings, and the app's cut is its guess (alignment.split_cut). A reviewed link
-    merged with one to review, then split, made both halves reviewed.
+    The parts are never marked reviewed, even where the link was, and are to review
+    (SPLIT_CONFIDENCE): nobody has checked the new pairings, and the app's cut is its guess
+    (alignment.split_cut). A reviewed link merged with one to review, then split, made both
+    halves reviewed.
     """
     link = _link(bitext, i)
     s = (len(link.src) + 1) // 2 if src_at is None else src_at
@@ -63,9 +68,12 @@ def split(bitext: Bitext, i: int, src_at: int | None = None, tgt_at: int | None 
     if not (0 <= s <= len(link.src) and 0 <= t <= len(link.tgt)):
         raise EditError(f"link {i + 1} ({link.kind}) cannot be cut after {s} source "
                         f"and {t} target sentences; choose positions inside the link")
-    # each part keeps the dismissals: a key names the words of its finding, wherever they went
-    first = Link(link.src[:s], link.tgt[:t], link.confidence, False, dismissed=link.dismissed)
-    second = Link(link.src[s:], link.tgt[t:], link.confidence, False, dismissed=link.dismissed)
+    # each part keeps the dismissals: a key names the words of its finding, wherever they went;
+    # and a confidence that puts it to review (the link's 0.99 said the halves were sure, and a
+    # cut paired crosswise went unseen)
+    sure = min(link.confidence, SPLIT_CONFIDENCE)
+    first = Link(link.src[:s], link.tgt[:t], sure, False, dismissed=link.dismissed)
+    second = Link(link.src[s:], link.tgt[t:], sure, False, dismissed=link.dismissed)
     if not (first.src or first.tgt) or not (second.src or second.tgt):
         raise EditError(f"link {i + 1} ({link.kind}) has nothing to split there; "
                         "splitting needs a sentence on each side of the cut")

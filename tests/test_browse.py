@@ -171,6 +171,16 @@ def test_edits(op, expected_kinds):
     assert kinds(EDIT_TEXT) == ["1-1", "2-1", "1-2", "1-0", "0-1"]  # the input is untouched
 
 
+def test_the_halves_of_a_split_are_to_review():
+    """A sure 2-1 link split kept its 0.99 on both halves, so a cut paired crosswise was not to
+    review and nothing marked it (a full-day corrector's finding)."""
+    sure = make_bitext([(2, 2, 0.99), (1, 1, 0.3)])
+    halves = browse.split(sure, 0).alignment.links[:2]
+    assert [link.confidence for link in halves] == [0.5, 0.5]
+    assert browse.select(browse.split(sure, 0), Filters(fuzzy_only=True)) == (0, 1, 2)
+    assert browse.split(sure, 1, 1, 0).alignment.links[1].confidence == 0.3   # never raised
+
+
 @pytest.mark.parametrize("op, message", [
     (lambda b: browse.merge(b, 4, "next"), "no next link"),
     (lambda b: browse.merge(b, 0, "prev"), "no prev link"),
