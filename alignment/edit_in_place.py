@@ -5,7 +5,7 @@ segment of the file again and pairs it with its link; this is what happens insid
 segment's element once its new text is known. A proofreader mostly fixes a word or two, so
 the change is made where it falls, each inside one stretch of text between codes ('It
 <g>rains</g>.' -> 'It <g>pours</g>.'), and the codes around the words that stay stay too; a
-segment rewritten, or a change across a code, is left to the caller (False). Library, and
+segment rewritten, or a change across a code, is left to the caller (None). Library, and
 why: difflib, token by token, for where the correction falls (no dependency for a diff of a
 sentence); the element is lxml's, edited in place.
 """
@@ -89,21 +89,24 @@ def _changes(matcher, old_tokens: list[str], new_tokens: list[str]):
                 yield "space", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1
 
 
-def edit_in_place(element, old: str, new: str) -> bool:
+def edit_in_place(element, old: str, new: str) -> int | None:
     """Make the segment read `new` by editing its text word by word where the correction
     falls, each change inside one stretch of text between codes, so every code stays ('It
     <g>rains</g>.' -> 'It <g>pours</g>.'); words inserted where two stretches meet go to the
-    one less deep in formatting. False, and nothing changed, where the text read is not `old`
+    one less deep in formatting. None, and nothing changed, where the text read is not `old`
     (as the import read it, spaces collapsed or kept), where less than IN_PLACE_RATIO of its
-    words stay (a sentence rewritten), or where a change spans a code; the spaces on both
-    sides of a code are the file's, however many the correction has there."""
+    words stay (a sentence rewritten), or where a change spans a code; else the number of
+    changes made. The spaces on both sides of a code are the file's, however many the
+    correction has there (_at_code): the reader hides the code, so 'Error <ph/>: unable'
+    reads 'Error : unable', and a translator who tidies that space did not mean to glue the
+    code to the word; a correction that is only that is 0 changes, nothing to write."""
     places = _text_nodes(element)
     texts = [getattr(node, attr) or "" for node, attr, _ in places]
     owner = [k for k, t in enumerate(texts) for _ in t]          # the place of each raw character
     raw = "".join(texts)
     spans = _spans(raw, old)
     if spans is None:
-        return False
+        return None
     at = [0]   # `old`'s tokens: their character offsets
     old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
     for t in old_tokens:
@@ -111,7 +114,8 @@ def edit_in_place(element, old: str, new: str) -> bool:
     matcher = difflib.SequenceMatcher(None, [_key(t) for t in old_tokens], [_key(t) for t in new_tokens],
                                       autojunk=False)
     if matcher.ratio() < IN_PLACE_RATIO:   # rewritten: where its formatting goes is anyone's guess
-        return False
+        return None
+    edges = _code_edges(places, texts)
     edits = []
     for op, i1, i2, j1, j2 in _changes(matcher, old_tokens, new_tokens):
         c1, c2 = at[i1], at[i2]
@@ -122,7 +126,8 @@ def edit_in_place(element, old: str, new: str) -> bool:
             near = [k for k in (owner[start - 1] if start else None,
                                 owner[start] if start < len(raw) else None) if k is not None]
             touched = [min(near, key=lambda k: places[k][2])]
-        if op == "space" and len(touched) > 1:   # spaces around a code: the file's stay
+        if op == "space" and len(touched) > 1 or _at_code(
+                old_tokens[i1:i2], new_tokens[j1:j2], start, end, edges):   # the file's spaces stay
             continue
         if op == "delete":   # words dropped: from each stretch they lie in (a code may go empty)
             edits += [(max(start, _base(texts, k)), min(end, _base(texts, k + 1)), "", k)
@@ -130,10 +135,22 @@ def edit_in_place(element, old: str, new: str) -> bool:
         elif len(touched) == 1:
             edits.append((start, end, "".join(new_tokens[j1:j2]), touched[0]))
         else:
-            return False
+            return None
     for start, end, text, k in sorted(edits, reverse=True):
         base = _base(texts, k)
         texts[k] = texts[k][:start - base] + text + texts[k][end - base:]
     for (node, attr, _), text in zip(places, texts):
         setattr(node, attr, text or None)
-    return True
+    return len(edits)
+
+
+def _code_edges(places: list[tuple[object, str, int]], texts: list[str]) -> list[int]:
+    """Where a code (a <ph>, an <x/>: not text) sits in the joined text: the start of the
+    text after it."""
+    return [_base(texts, k) for k, (node, attr, _) in enumerate(places)
+            if attr == "tail" and not holds_text(node)]
+
+
+def _at_code(old: list[str], new: list[str], start: int, end: int, edges: list[int]) -> bool:
+    """Whether a change is spaces only (removed, added or changed) touching where a code sits."""
+    return not "".join(old).strip() and not "".join(new).strip() and any(start <= p <= end for p in edges)

@@ -2,11 +2,11 @@
 
 Part of the store stage, for import_pairs.py. Why: a translator's XLIFF or TMX says which
 segments are unfinished or to review (XLIFF 1.2's state "new", "needs-review-translation", a
-state-qualifier "fuzzy-match"; XLIFF 2's "initial"; Trados' sdl:seg conf="Draft"), which
-are approved ("final", "signed-off", approved="yes", "reviewed", conf="ApprovedSignOff"), and
-carries the translator's and reviewer's <note>s ("Check the figure with the client"). The
-import read none of it: every segment came in a sure link, "0 to review", and the notes were
-lost. So:
+state-qualifier "fuzzy-match"; XLIFF 2's "initial", or no state and no translation; Trados'
+sdl:seg conf="Draft"), which are approved ("final", "signed-off", approved="yes", "reviewed",
+conf="ApprovedSignOff"), and carries the translator's and reviewer's <note>s ("Check the
+figure with the client"). The import read none of it: every segment came in a sure link, "0 to
+review", and the notes were lost. So:
 
 * a segment the tool marks unfinished or doubtful comes in to review: its pairing is as sure as
   ever, but a link is "to review" only below the review threshold (browse.is_fuzzy, the PO's
@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from .carried import Carried, note_text
 from .import_pairs import element_ns
+from .inline_codes import text_without_codes
 
 TO_REVIEW = 0.5
 SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
@@ -118,8 +119,20 @@ def xliff2_carried(segments: Sequence) -> list[Carried | None]:
             last, ns = unit, element_ns(unit)
             notes = unit.find(ns + "notes")
             note = note_text(notes.findall(ns + "note")) if notes is not None else ""
-        out.append(_carried(_state_in(segment.get("state"), UNFINISHED_2, APPROVED_2), note))
+        out.append(_carried(_state_in(_state2(segment), UNFINISHED_2, APPROVED_2), note))
     return out
+
+
+def _state2(segment) -> str | None:
+    """An XLIFF 2 segment's state; one without a state is "initial" by the spec, but only
+    one without a translation is taken so: a tool that writes no states at all (its
+    translations done) would otherwise have every link come in to review."""
+    state = segment.get("state")
+    if state is None:
+        target = segment.find(element_ns(segment) + "target")
+        if target is None or not text_without_codes(target).strip():
+            return "initial"
+    return state
 
 
 def tmx_carried(tu, tuvs: Iterable) -> Carried | None:

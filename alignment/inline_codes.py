@@ -49,3 +49,14 @@ def xliff_text(node, unit) -> str:
     text = text_without_codes(node)
     space = getXMLspaceInherited(node, getXMLspace(unit.xmlelement, unit._default_xml_space))
     return _XML_SPACES.sub(" ", text).strip(" ") if space == "default" else text
+
+
+def protected_texts(element) -> list[str]:
+    """The texts of a segment the CAT tool marks not to be changed (XLIFF 1.2's <mrk
+    mtype="protected">, XLIFF 2's <mrk translate="no">), in order. Why: write_back edits them
+    like any word, and says so, as the tool would not have let the translator do."""
+    from lxml import etree
+
+    return [text_without_codes(m) for m in element.iter() if isinstance(m.tag, str)
+            and etree.QName(m).localname == "mrk"
+            and (m.get("mtype") == "protected" or m.get("translate") == "no")]

@@ -15,10 +15,13 @@ whose original was edited, answers no link and is left as it was (counted). A co
 made word by word where it falls (edit_in_place.py), so the formatting codes around the words
 that stay stay too ('It <g>rains</g>.' -> 'It <g>pours</g>.'); a segment rewritten (most of its
 words changed), or changed across a code, is written as plain text, its codes left out
-(counted, for the proofreader to check in the CAT tool). A corrected XLIFF segment reads
-"translated", whether its state said untranslated or approved (xliff_state.py: the approved
-and locked ones counted, for the proofreader to be told), and a TMX's corrected entry is
-dated now, or the memory kept the older text by its date.
+(counted, for the proofreader to check in the CAT tool). The spaces beside a code are the
+file's: the reader hides the code, and a correction that only tidies them writes nothing and
+is not counted. Protected text (<mrk mtype="protected">) corrected is written, and counted.
+A corrected XLIFF segment reads "translated", whether its state said untranslated or
+approved (xliff_state.py: the approved and locked ones counted, for the proofreader to be
+told), and a TMX's corrected entry is dated now, or the memory kept the older text by its
+date. What was done is said in words by write_back_said.py.
 
 A TMX's languages are found as the import finds them ('fr' finds the file's 'fr-FR'), and a
 version set's TMX (versions_io.py) keeps its sentence lengths true, so it stays a set.
@@ -27,9 +30,9 @@ Library, and why: translate-toolkit's parsers (the ones the import used, so the 
 their texts are the same) and lxml for the changes, serialised from the parsed tree, which
 keeps the file's own layout; what lies around the root element (a byte-order mark, the XML
 declaration, comments, a DOCTYPE) is copied from the original bytes, and its line breaks
-(CRLF) are kept (xml_layout.py), and so are its empty elements written '<x></x>' and its
-root's attribute order (xml_as_written.py). Pure but for the clock a TMX date reads (`now`
-given, bytes in, bytes out).
+(CRLF) are kept (xml_layout.py), and so are its empty elements written '<x></x>', its root's
+attribute order and the references of the lines nobody corrected (xml_as_written.py). Pure
+but for the clock a TMX date reads (`now` given, bytes in, bytes out).
 """
 
 from __future__ import annotations
@@ -44,23 +47,14 @@ from .errors import InputError
 from .import_pairs import (_clean, _file_language, _language_code, _parse, _xliff2, element_ns,
                            pairs_format, translatable_units)
 from .edit_in_place import edit_in_place
-from .inline_codes import text_without_codes
+from .inline_codes import protected_texts, text_without_codes
 from .types import Bitext
-from .xliff_state import marked_translated
+from .xliff_state import Marked, marked_translated
+from .write_back_said import WriteBack, describe
 from .xml_as_written import as_written_empty, keep_empty
 from .xml_layout import serialise_like
 
-
-@dataclass(frozen=True)
-class WriteBack:
-    """What writing back did: segments whose translation was replaced, of those the ones
-    whose formatting codes were left out, segments no link answered (left as they were), and
-    of the replaced ones those the CAT tool had locked or approved (xliff_state.py)."""
-
-    changed: int
-    codes_dropped: int
-    unmatched: int
-    reopened: int = 0
+__all__ = ["WriteBack", "check_corrected_name", "describe", "tmx_date", "write_back"]
 
 
 @dataclass(frozen=True)
@@ -68,29 +62,9 @@ class _Slot:
     source: str
     target: str
     element: Callable[[], object]   # the target element to write into (made if missing)
-    # once the new text is in: a set's lengths, a state, a date; True where it had been approved
-    written: Callable[[], bool] = lambda: False
+    # once the new text is in: a set's lengths, a state, a date; what its marks said
+    written: Callable[[], Marked] = lambda: Marked()
     before: Before | None = None   # XLIFF 1.2: as read before the codes were left out
-
-
-def describe(done: WriteBack) -> str:
-    """What writing back did, in words, for the CLI and the app."""
-    def n(k: int, what: str) -> str:
-        return f"{k} {what}{'s' * (k != 1)}"
-    notes = []
-    if done.codes_dropped:
-        notes.append(f"{done.codes_dropped} of them had formatting codes, left out now: check "
-                     f"{'it' if done.codes_dropped == 1 else 'them'} in the CAT tool")
-    if done.reopened:
-        notes.append(f"{done.reopened} of them {'was' if done.reopened == 1 else 'were'} locked or "
-                     "approved in the CAT tool, marked translated now: review "
-                     f"{'it' if done.reopened == 1 else 'them'} there again")
-    text = f"{n(done.changed, 'translation')} corrected" + (f" ({'; '.join(notes)})" if notes else "")
-    if done.unmatched:
-        was = "it was" if done.unmatched == 1 else "they were"
-        text += (f"; {n(done.unmatched, 'segment')} left as {was}"
-                 " (their links were merged or split, or their original edited)")
-    return text
 
 
 def check_corrected_name(corrected: str, original: str) -> None:
@@ -126,24 +100,38 @@ def write_back(original: bytes, name: str, bitext: Bitext,
     sources = [s.before[0] if old_po and s.before else s.source for s in slots]
     matcher = difflib.SequenceMatcher(None, [_spaced(s) for s in sources],
                                       [_spaced(s) for s, _ in links], autojunk=False)
-    changed = dropped = matched = reopened = 0
+    counts = dict.fromkeys(("changed", "codes_dropped", "reopened", "protected", "to_review"), 0)
+    matched = 0
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             slot, new = slots[block.a + k], links[block.b + k][1]
             new = as_read_now(new, slot.before, slot.target) if old_po and slot.before else new
             matched += 1
             if not _same(new, slot.target):
-                element = slot.element()
-                if not (len(element) and edit_in_place(element, slot.target, new)):
-                    dropped += len(element) > 0
-                    for child in list(element):
-                        element.remove(child)
-                    element.text = new
-                reopened += slot.written()
-                changed += 1
+                _write(slot, new, counts)
     keep_empty(empties)
-    return serialise_like(store.document, original), \
-        WriteBack(changed, dropped, len(slots) - matched, reopened)
+    return serialise_like(store.document, original), WriteBack(unmatched=len(slots) - matched, **counts)
+
+
+def _write(slot: _Slot, new: str, counts: dict[str, int]) -> None:
+    """A segment's correction written, word by word where its codes allow (edit_in_place.py),
+    else as plain text, and counted; a correction that was only the file's spaces beside its
+    codes (hidden in the reader) writes nothing and is not counted."""
+    element = slot.element()
+    guarded = protected_texts(element)
+    edits = edit_in_place(element, slot.target, new) if len(element) else None
+    if edits == 0:
+        return
+    if edits is None:
+        counts["codes_dropped"] += len(element) > 0
+        for child in list(element):
+            element.remove(child)
+        element.text = new
+    marked = slot.written()
+    counts["changed"] += 1
+    counts["reopened"] += marked.reopened
+    counts["to_review"] += marked.to_review
+    counts["protected"] += protected_texts(element) != guarded
 
 
 def _spaced(text: str) -> str:
@@ -204,17 +192,17 @@ def tmx_date(now: datetime | None) -> str:
     return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _dated(tu, find: Callable[[], object], date: str, then: Callable[[], None]) -> Callable[[], bool]:
+def _dated(tu, find: Callable[[], object], date: str, then: Callable[[], None]) -> Callable[[], Marked]:
     """After a <tu>'s translation is corrected (`then` done first): its <tuv> dated `date`,
     and the <tu> where it carries a date. Why: a translation memory keeps the latest of two
     entries by changedate, and one corrected here, still dated as before, lost to the old
     text elsewhere. The changeid (who changed it) is left as it was: the tool knows no user."""
-    def written() -> bool:
+    def written() -> Marked:
         then()
         find().getparent().set("changedate", date)
         if tu.get("changedate") is not None:
             tu.set("changedate", date)
-        return False
+        return Marked()
     return written
 
 

@@ -1,5 +1,7 @@
 """What lxml would write otherwise, written back as the file wrote it: its empty elements
-('<prop ...></prop>' stays so, not '<prop/>') and its root's start tag (xmlns after version).
+('<prop ...></prop>' stays so, not '<prop/>'), its root's start tag (xmlns after version) and
+the character and entity references of the lines nobody corrected ('L&apos;homme', not
+"L'homme").
 
 Part of the store stage, for write_back.py and xml_layout.py. Why: a corrected copy turned
 each of memoQ's empty '<prop type="x-Domain"></prop>' and Trados' '<mrk mtype="seg"
@@ -11,7 +13,9 @@ changes where nothing was corrected. lxml writes '<x></x>' for an element whose 
 its text, in document order, are the tree's elements in order) and given '' once the
 corrections are in; a file read otherwise (an entity of the DOCTYPE making elements) is left
 to lxml: the names must agree one by one. The root's start tag is the original's where it
-says what lxml's does (write_back never changes the root). Standard library and lxml only.
+says what lxml's does (write_back never changes the root). A line of the file whose
+references read as characters is lxml's line is the original's (references_as_written).
+Standard library and lxml only.
 """
 
 from __future__ import annotations
@@ -58,6 +62,37 @@ def root_tag_as_written(root_text: str, body: str) -> str:
     if said[0] != said[1] or tags[0].group(2) != tags[1].group(2):
         return body
     return root_text[:tags[0].end(2) + 1] + body[tags[1].end(2) + 1:]
+
+
+REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
+PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+KEPT_ESCAPED = {"<": "&lt;", "&": "&amp;"}   # every writer escapes these: the markup's own
+
+
+def references_as_written(root_text: str, body: str) -> str:
+    """`body` (lxml's text of the root element) with each line that says what the original's
+    line says (`root_text`, line for line) written as the original wrote it: its character
+    and entity references ('L&apos;homme', '&#x2019;'), which lxml writes as characters, kept
+    in the units nobody corrected. Compared with each reference read as its character (but
+    '<' and '&', which tell markup from text); `body` as it is where the lines do not
+    correspond one to one (a correction holding a line break)."""
+    old, new = root_text.split("\n"), body.split("\n")
+    if len(old) != len(new) or "&" not in root_text:
+        return body
+    return "\n".join(o if o != n and _referenced(o) == _referenced(n) else n for o, n in zip(old, new))
+
+
+def _referenced(line: str) -> str:
+    """A line with its references read as characters, '<' and '&' kept as '&lt;' and '&amp;'."""
+    def read(ref: re.Match) -> str:
+        name = ref.group(1)
+        try:
+            char = chr(int(name[2:], 16) if name[1:2] in "xX" else int(name[1:])) if name[0] == "#" \
+                else PREDEFINED.get(name)
+        except (ValueError, OverflowError):
+            char = None
+        return ref.group(0) if char is None else KEPT_ESCAPED.get(char, char)
+    return REFERENCE.sub(read, line)
 
 
 def keep_empty(elements: list) -> None:

@@ -5,9 +5,9 @@ line breaks where the original had them.
 
 Part of the store stage: write_back.py's corrected copy of an XLIFF or TMX file ("the rest of
 the file as it was": a BOM and the declaration were dropped, CRLF became LF). The root's start
-tag is the original's (xml_as_written.py: lxml wrote its namespace first); the other elements'
-namespace declarations and quotes, and character references, are lxml's (keeping them would
-need another writer).
+tag is the original's (xml_as_written.py: lxml wrote its namespace first), and so are the
+character and entity references of the lines no correction changed; the other elements'
+namespace declarations and quotes are lxml's (keeping them would need another writer).
 Standard library and lxml only.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .xml_as_written import root_tag_as_written
+from .xml_as_written import references_as_written, root_tag_as_written
 
 
 def serialise_like(document, original: bytes) -> bytes:
@@ -40,7 +40,7 @@ def serialise_like(document, original: bytes) -> bytes:
     body = etree.tostring(document.getroot(), encoding="unicode")
     if 2 * text.count("\r\n", start, end) > text.count("\n", start, end):
         body = body.replace("\n", "\r\n")   # the parser read CRLF as LF; lxml writes no CR
-    body = root_tag_as_written(text[start:end], body)
+    body = references_as_written(text[start:end], root_tag_as_written(text[start:end], body))
     return bom + (text[:start] + body + text[end:]).encode(codec, "xmlcharrefreplace")
 
 

@@ -73,8 +73,14 @@ def states(data: bytes, name: str) -> list[str]:
             '<segment state="reviewed"><source>Oui.</source><target>Yes.</target></segment></unit>',
             '<unit id="2"><segment state="final"><source>Non.</source><target>No.</target></segment></unit>'),
      "a.xlf", [TO_SEE, SURE, DONE, DONE]),
+    # XLIFF 2 without a state ("initial" by the spec): to review where it has no translation, as
+    # an explicit "initial"; one translated keeps the link sure (a tool that writes no states)
+    (xliff2('<unit id="1"><segment><source>Il pleut.</source><target/></segment>'
+            '<segment><source>Fin.</source></segment><segment><source>Oui.</source><target>Yes.</target>'
+            '</segment><segment state="initial"><source>Non.</source></segment></unit>'),
+     "a.xlf", [TO_SEE, TO_SEE, SURE, TO_SEE]),
 ], ids=["translated", "needs-review", "needs-translation", "new-empty", "fuzzy-match", "exact-match",
-        "final", "signed-off", "approved", "sdl-confs", "sdl-approved", "xliff2"])
+        "final", "signed-off", "approved", "sdl-confs", "sdl-approved", "xliff2", "xliff2-no-state"])
 def test_a_segments_state_comes_in_as_its_links_review_state(data, name, expected):
     assert states(data, name) == expected
 

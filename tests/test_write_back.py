@@ -51,7 +51,9 @@ def test_a_corrected_translation_goes_back_into_its_segment_and_nothing_else_cha
     out, done = write_back(data, name, corrected)
     assert done == WriteBack(changed=1, codes_dropped=codes, unmatched=0)
     assert targets(out, name) == [corrected.link_text(i, "tgt") for i in range(len(bitext.alignment.links))]
-    # the rest of the file byte for byte: only the corrected segment's target differs
+    # the rest of the file byte for byte: only the corrected segment's target differs (and an
+    # XLIFF 2 segment without a state, "initial" by the spec, reads "translated")
+    out = out.replace(b'<segment state="translated"><source>It rains', b"<segment><source>It rains")
     assert canonical(out.replace(b"Corrected here.", before.encode())) == canonical(data)
 
 
@@ -260,7 +262,8 @@ def test_a_word_corrected_beside_xliff_codes_keeps_them_as_codes(unit, link, cor
     bitext = edit_target(read_pairs(CODES_XLIFF, "job.xlf"), link, 0, corrected)
     out, done = write_back(CODES_XLIFF, "job.xlf", bitext)
     assert target_of(out, unit) == target
-    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0, reopened=int(unit == "d"))   # "final"
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0, reopened=int(unit == "d"),   # "final"
+                             to_review=int(unit == "c"))   # needs-review-translation, kept
     assert targets(out, "job.xlf")[link] == corrected
 
 
@@ -340,13 +343,13 @@ CODES_XLIFF2 = b"""<?xml version="1.0" encoding="UTF-8"?>
     (0, "He saw Marcel Dupont and Pierre.", '<target>He saw <ph id="2" dataRef="d1"/><pc id="1">Marcel '
      'Dupont</pc> and <sc id="3"/>Pierre<ec startRef="3"/>.</target>'),
     (1, "The End.", '<segment state="translated"><source>Fin.</source><target>The End.</target></segment>'),
-    (2, "Yes!", "<segment><source>Oui.</source><target>Yes!</target></segment>"),
-], ids=["pc-initial", "sc-ec", "reviewed-reopened", "no-state-added"])
+    (2, "Yes!", '<segment state="translated"><source>Oui.</source><target>Yes!</target></segment>'),
+], ids=["pc-initial", "sc-ec", "reviewed-reopened", "no-state-initial"])
 def test_xliff2_codes_stay_and_an_initial_segment_becomes_translated(link, corrected, segment):
     """XLIFF 2's <ph/>, <sc/>, <ec/> hold no text and <pc> does: a word corrected keeps them
     all. A segment state="initial" the correction wrote is "translated" now, or the CAT tool
     would take it for untranslated; one "reviewed" is "translated" too (and counted), for
-    the correction is not reviewed; none stays none."""
+    the correction is not reviewed; one without a state ("initial" by the spec) as well."""
     bitext = edit_target(read_pairs(CODES_XLIFF2, "job.xlf"), link, 0, corrected)
     out, done = write_back(CODES_XLIFF2, "job.xlf", bitext)
     assert segment.encode() in out

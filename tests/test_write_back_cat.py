@@ -175,7 +175,8 @@ def test_a_corrected_segment_reads_translated_and_nothing_else_changes(
     data = make(unit, kept) if link == 0 else make(kept, unit)   # the unit's first link: 0, or after kept
     out, done = write_back(data, name, corrected(data, name, link, old, new))
     assert out == data.replace(unit.encode(), expected.encode())
-    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0, reopened=reopened)
+    assert done == WriteBack(changed=1, codes_dropped=0, unmatched=0, reopened=reopened,
+                             to_review=int("needs-review" in unit))
 
 
 @pytest.mark.parametrize("done, says", [
