@@ -296,11 +296,11 @@ def test_learn_with_click_and_keys(page, po_copy):
     settle(page)
     hidden = row(page, 2).locator("details")
     expect(hidden).not_to_have_attribute("open", "")
-    hidden.locator("summary").click()  # reveal row 2 by a click
+    hidden.locator("summary").click()  # reveal row 2 by a click: it becomes the current one
     expect(hidden).to_have_attribute("open", "")
-    page.locator("h3").first.click()  # keys go to the page, not to an input
-    page.keyboard.press("j")
     expect(page.get_by_text(re.compile(r"Sentence 2 of \d+"))).to_be_visible()
+    settle(page)
+    page.locator("h3").first.click()  # keys go to the page, not to an input
     page.keyboard.press("j")
     expect(page.get_by_text(re.compile(r"Sentence 3 of \d+"))).to_be_visible()
     expect(row(page, 2).locator("details")).to_have_attribute("open", "")  # still revealed
