@@ -25,6 +25,7 @@ from .align import DEFAULT_REVIEW_THRESHOLD
 from .corrections import (Direction, History, add_target, dismiss, drop_addition,  # noqa: F401
                           edit_target, mark_reviewed, merge, move, same_text, split)
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)
+from .link_notes import note_mark
 from .link_words import link_title
 from .text_direction import text_dir
 from .reader_place import load_position, notes_path, save_position  # noqa: F401
@@ -293,6 +294,7 @@ class View:
     current: int | None = None
     words: float | None = None  # show word links with confidence >= this (hover lights them)
     headings: frozenset[int] = frozenset()  # links holding a heading (contents.py): drawn bold
+    notes: Mapping[int, str] | None = None  # translator notes by link (link_notes.py): an icon
 
 
 def _cues(states: Sequence[str]) -> str:
@@ -359,7 +361,8 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
     states = [c for c in classes if c in _CUES]
     current = ' aria-current="true"' if view.current == i else ""
     return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}"{current}>'
-            f'<td class="meta">{_meta_html(i, link, found, states, view.threshold)}</td>'
+            f'<td class="meta">{_meta_html(i, link, found, states, view.threshold)}'
+            f'{note_mark(view.notes[i]) if view.notes and i in view.notes else ""}</td>'
             f'{"".join(cells)}</tr>')
 
 

@@ -55,6 +55,16 @@ def comment_lines(entry: polib.POEntry) -> list[str]:
     return out
 
 
+def link_positions(msgctxt: str | None) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """The 0-based (source, target) sentence numbers a msgctxt 'src I,J / tgt K' names, or
+    None where it is not one alignment writes: for readers of a single entry (link_notes)."""
+    match = _CTXT.match(msgctxt or "")
+    if match is None:
+        return None
+    return tuple(tuple(() if g == "-" else (int(v) - 1 for v in g.split(",")))
+                 for g in match.group(1, 2))  # type: ignore[return-value]
+
+
 # ---------------------------------------------------------------- PO -> Bitext
 
 def _where(po: polib.POFile, entry: polib.POEntry | None = None) -> str:

@@ -16,6 +16,7 @@ from alignment.typed_text import ONE_LINE_WHY, whitespace_note
 from alignment.types import Bitext
 
 from .common import EMBEDDER, callback, changed, embedder, save, ss
+from .notes import link_notes, note_box
 from .text_direction import box_css
 
 
@@ -237,6 +238,7 @@ def edit_panel(bitext: Bitext) -> None:
         i = st.number_input("Link (the blue row)", 1, n, key="sel", on_change=select_link) - 1
         link = bitext.alignment.links[i]
         st.html(browse.render_rows(bitext, [i]))
+        note_box(link_notes(bitext).get(i))   # a CAT tool's or a person's '# ' note
         row = st.columns(4)
         row[0].button("⤒ Merge with previous", key="merge_prev", on_click=merge_previous,
                       args=(i,), disabled=i == 0)

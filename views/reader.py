@@ -25,6 +25,7 @@ from .downloads import download_buttons, download_file
 from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
+from .notes import link_notes
 from .recovery import recovery_box
 from .proofread import check_progress, findings, proofread_panel, shown_level
 from .saving import (follow_reloads, hidden, made_before_reload, reload,
@@ -382,7 +383,8 @@ def reader() -> None:
                       if h.whole)
     if pg.ids and mode != "Learn":   # what "1-1 · 0.98" in each row means
         st.caption(legend(view.threshold))
-    table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words, headings=heads))
+    table = browse.render_rows(bitext, pg.ids, replace(view, words=show_words, headings=heads,
+                                                       notes=link_notes(bitext)))
     if mode == "Learn":
         table += learn_script(ss.notes_key, ss.cursor)
     st.html(table + scroll_script() + place.reopen_script() + key_guard_script() + a11y_script()

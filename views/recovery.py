@@ -74,6 +74,25 @@ def held_by_file(draft: drafts.Draft) -> bool:
                 lambda: drafts.file_holds(draft.origin, draft.bitext, ss.saved))
 
 
+def box_text(words: bool, changes: int, held: str, changed_since: bool) -> str:
+    """What the box says, above "Recover them" and "Discard them". Why it says what each
+    button will do: it said "Recovered, one Undo takes them all back." while the rows still
+    showed the old texts, which read as done already, and a person could leave the
+    corrections unrecovered."""
+    what = "Word links found in this file were" if words else \
+        f"{counted(changes, 'unsaved change')} to this file " \
+        f"{'was' if changes == 1 else 'were'}"
+    them = "it" if changes == 1 else "them"
+    return (f"{what} kept from an earlier session (a reload, a closed tab or a crash)"
+            + (f": {md(held)}." if held else ".")
+            + f" Not in the text yet: Recover {them} puts {them} back"
+            + (", and one Undo takes them all back" if changes > 1 else "")
+            + f"; Discard {them} deletes {them}, after asking."
+            + (" The file has changed on disk since: once they are recovered, Save "
+               "will let you reload it or save a copy, never write over it silently."
+               if changed_since else ""))
+
+
 def recovery_box(draft: drafts.Draft) -> None:
     """What the draft holds, and Recover / Discard (asked twice); nothing where the file
     holds it all (the draft goes: there is nothing in it to recover)."""
@@ -85,15 +104,7 @@ def recovery_box(draft: drafts.Draft) -> None:
     with st.container(border=True, key="recovery_box"):
         changed_since = draft.base_fingerprint != ss.fingerprint
         words, changes, held = offered(draft)
-        what = "Word links found in this file were" if words else \
-            f"{counted(changes, 'unsaved change')} to this file " \
-            f"{'was' if changes == 1 else 'were'}"
-        st.info(f"{what} kept from an earlier session (a reload, a closed tab or a crash)"
-                + (f": {md(held)}." if held else ".")
-                + (" Recovered, one Undo takes them all back." if changes > 1 else "")
-                + (" The file has changed on disk since: once they are recovered, Save "
-                   "will let you reload it or save a copy, never write over it silently."
-                   if changed_since else ""))
+        st.info(box_text(words, changes, held, changed_since))
         bar = st.container(horizontal=True)
         them = "it" if changes == 1 else "them"
         if ss.get("recovery_discard_asked"):

@@ -99,7 +99,11 @@ def test_a_recovered_draft_counts_every_correction_in_it(page, po_copy, where):
         open_by_path(page, po_copy)
         box = page.locator(".st-key-recovery_box")
         expect(box).to_contain_text("links 2, 3, 5 edited")
-        expect(page.get_by_text(re.compile("one Undo takes them all back"))).to_be_visible()
+        # what each button will do: "Recovered, one Undo ..." read as done already
+        expect(box).to_contain_text("Not in the text yet: Recover them puts them back, and one "
+                                    "Undo takes them all back; Discard them deletes them")
+        expect(box).not_to_contain_text("Recovered")
+        expect(row(page, 3)).not_to_contain_text("Second typed.")
         page.get_by_role("button", name="Discard them").click()
         expect(box).to_contain_text("Discard these corrections? They cannot be brought back.")
         page.get_by_role("button", name="Keep them").click()
@@ -117,6 +121,35 @@ def test_a_recovered_draft_counts_every_correction_in_it(page, po_copy, where):
     press(page, "Control+z")   # the whole draft, one Undo
     expect(row(page, 3)).not_to_contain_text("Second typed.")
     expect(page.get_by_text("unsaved change")).to_have_count(0)
+
+
+# ---------------------------------------------------------------- 2b. a translator's note
+
+NOTE = "Check the figure with the client."
+
+
+def test_a_link_s_translator_note_shows_where_the_link_is_corrected(page, po_copy):
+    """A note a CAT tool's import left on link 4 ('# ' lines of its PO entry) was kept in
+    the file but shown nowhere: a reviewer correcting link 4 never read it. Now the "Correct
+    a link" panel shows it for link 4, not for link 5; merged into link 3, it is link 3's."""
+    import polib
+
+    po = polib.pofile(str(po_copy))
+    po[3].tcomment = NOTE   # link 4's entry
+    po.save()
+    open_by_path(page, po_copy)
+    row(page, 4).locator("td").last.click()   # the panel opens on link 4
+    settle(page)
+    expect(page.get_by_label("Link (the blue row)")).to_have_value("4")
+    note = page.locator(".st-key-link_note")
+    expect(note).to_contain_text(f"Translator note: {NOTE}")
+    choose_link(page, 5)
+    expect(note).to_have_count(0)
+    choose_link(page, 3)
+    expect(note).to_have_count(0)
+    page.get_by_role("button", name="⤓ Merge with next").click()
+    settle(page)
+    expect(note).to_contain_text(NOTE)
 
 
 # ---------------------------------------------------------------- 3. a click on a row
