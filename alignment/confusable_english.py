@@ -115,7 +115,18 @@ def _only_noun(word: str) -> bool:
     return "NOUN" in pos and "ADJ" not in pos
 
 
+# past participles no past tense spells alike: 'the bad made things worse' has a verb after a
+# noun, 'She bad long been used to' none
+_PARTICIPLES = ("been|gone|taken|seen|done|become|given|known|written|spoken|eaten|forgotten|begun|"
+                "fallen|grown|shown|broken|chosen|driven|ridden|risen|stolen|worn|torn|gotten|drawn|"
+                "thrown|flown|hidden|shaken|woken|frozen|sworn|undertaken|mistaken")
+_ADVERBS_BETWEEN = "long|just|already|never|always|once|often|only|not|also|all|both|since|recently|finally|ever|still"
+
 ENGLISH_MORE: tuple[Rule, ...] = (
+    _rule(rf"\b(?P<w>bad)\s+(?:(?:{_ADVERBS_BETWEEN})\s+)?(?:{_PARTICIPLES})\b", "had"),
+    # 'its' before what no noun's owner precedes: 'its her birthday', 'its a pity', 'its not'
+    _rule(r"\b(?P<w>its)\s+(?:her|him|his|my|your|our|me|us|them|the|a|an|not|been|going|gonna)\b",
+          "it's"),
     _rule(rf"\b(?P<w>form)\s+(?:{_DETERMINERS})\b", "from", alone=None, yes="from within", no="form verb",
           counted=True, fits=_after_noun),
     _rule(r"\b(?P<w>their)(?=\s*(?:[?!;:,]|\.(?!\.)|\Z))", "there"),

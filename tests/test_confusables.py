@@ -239,6 +239,12 @@ def test_alignment_check_reports_it(tmp_path: Path) -> None:
 
 # a proofreader's slips in es/it/de -> en translations (alignment/confusable_english.py)
 MORE_SLIPS = [  # (original, translation, languages, word written, word meant, level)
+    # a proofreader of pt/nl/ru -> en: 'bad' before a participle, 'its' before what owns nothing
+    ("Ей давно привыкли к таким комплиментам.", "She bad long been used to such compliments.",
+     ("ru", "en"), "bad", "had", "warning"),
+    ("Ik ga naar mijn zus; morgen is ze jarig.", "I'm going to my sister's; its her birthday tomorrow.",
+     ("nl", "en"), "its", "it's", "warning"),
+    ("É uma pena.", "Well, its a pity.", ("pt", "en"), "its", "it's", "warning"),
     ("Da anni vende frutta e verdura dallo stesso banco.",
      "For years he has sold fruit and vegetables form the same stall.", ("it", "en"), "form", "from", "warning"),
     ("Vende fruta y verdura desde el mismo puesto.", "He sells fruit and vegetables form the same stall.",
@@ -280,6 +286,10 @@ def test_a_proofreaders_real_word_slip_is_found(
 
 
 MORE_CLEAN = [  # natural uses of the same words: no finding at any level
+    ("O bom e o mau fizeram dele o que é.", "The good and the bad made him what he is.", ("pt", "en")),
+    ("Het was niet slecht gedaan.", "It was not bad, done that way.", ("nl", "en")),
+    ("De hond kwispelde met zijn staart.", "The dog wagged its tail.", ("nl", "en")),
+    ("Het bedrijf en zijn werknemers.", "The company and its workers.", ("nl", "en")),
     ("Dalla collina, le pietre formano un cerchio.", "From the hill, the stones form a circle.", ("it", "en")),
     ("Insieme i villaggi formano il distretto più grande.", "Together the villages form the largest district.",
      ("it", "en")),
