@@ -13,7 +13,7 @@ except that word links pointing past a side's tokens are dropped (surely made on
 Either way only the word links go: the link, its review state and its dismissed findings stay.
 The key also names the tokenizer's version (word_tokens.TOKENS_VERSION): a tokenizer that cuts
 a text otherwise ('e.g.' one token, not four) moves every index after it, and the links of
-'uur' read 'm' of 'a.m.'. A key of the first version still holds for a text the versions cut
+'uur' read 'm' of 'a.m.'. A key of an earlier version still holds for a text every version cuts
 alike (word_tokens.tokens_changed), so the word links of most texts are kept.
 """
 
@@ -51,12 +51,21 @@ def _key(src: Sequence[str], tgt: Sequence[str], version: int) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
 
 
-def _same_tokens(texts: tuple[Sequence[str], Sequence[str]]) -> bool:
-    """Do `texts` cut into the tokens the first tokenizer made of them (word links made then
-    still name the right words)?"""
+def _same_tokens(texts: tuple[Sequence[str], Sequence[str]], since: int = 1) -> bool:
+    """Do `texts` cut into the tokens tokenizer version `since` made of them (word links made
+    then still name the right words)?"""
     from .word_tokens import tokens_changed
 
-    return not any(tokens_changed(" ".join(side)) for side in texts)
+    return not any(tokens_changed(" ".join(side), since) for side in texts)
+
+
+def _made_before(made_on: str, texts: tuple[Sequence[str], Sequence[str]]) -> bool:
+    """Is `made_on` the key an earlier tokenizer wrote for `texts`, which every version cuts
+    alike? (Only version 1's was accepted: the keys of version 2 were dropped with their word
+    links, in every language, when version 3 came.)"""
+    from .word_tokens import TOKENS_VERSION
+
+    return any(made_on == _key(*texts, v) and _same_tokens(texts, v) for v in range(1, TOKENS_VERSION))
 
 
 def word_lines(words: Sequence[WordLink], src: Sequence[str], tgt: Sequence[str]) -> list[str]:
@@ -89,7 +98,7 @@ def read_words(lines: Sequence[str], texts: tuple[Sequence[str], Sequence[str]],
                   for m, c in zip(pairs, confidences))
     if key:
         made_on = key.group(1)
-        same = made_on == text_key(*texts) or made_on == _key(*texts, 1) and _same_tokens(texts)
+        same = made_on == text_key(*texts) or _made_before(made_on, texts)
         return words if same else ()
     return words if _fit(words, texts) and _same_tokens(texts) else ()
 

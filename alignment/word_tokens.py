@@ -57,11 +57,13 @@ TOKENS_VERSION = 3
 3: a Japanese sentence's runs of kanji alone cut as Japanese ('午後', not '午 | 後')."""
 
 
-def tokens_changed(text: str) -> bool:
-    """Could `text` have been cut otherwise before TOKENS_VERSION 3 (something 2 keeps
-    whole, Thai, or a Japanese sentence 3 cuts otherwise)? Elsewhere the tokens are the
-    same, and old word links still hold."""
-    return bool(THAI.search(text) or _WHOLE_RE.search(text)) or bool(KANA.search(text)) and \
+def tokens_changed(text: str, since: int = 1) -> bool:
+    """Could tokenizer version `since` have cut `text` otherwise than this one (something 2
+    keeps whole, Thai, or a Japanese sentence 3 cuts otherwise)? Elsewhere the tokens are the
+    same, and the word links made then still hold."""
+    if since < 2 and (THAI.search(text) or _WHOLE_RE.search(text)):
+        return True
+    return since < 3 and bool(KANA.search(text)) and \
         tokenize(text) != tokenize(text, sentence_kana=False)
 
 
