@@ -31,6 +31,11 @@ FORMAT = 5  # 2: with a check over the PO fingerprint and the payload; 3: links 
             # 4: and dismissed findings (a format-3 snapshot of a PO would drop them); 5: word links
             # of a link edited since they were made are dropped when read (po_words.py): a
             # format-4 snapshot of such a PO still held them
+READS = "t3b"
+"""The rules a PO was read by, in each snapshot's name: word_tokens.TOKENS_VERSION ('t3') and
+a letter bumped when po_words reads saved word links otherwise. A snapshot made by other rules
+is not read (the PO is parsed again): one made by the reader that dropped the word links keyed
+by tokenizer version 2 kept them dropped after that reader was mended."""
 KEEP = 32  # newest snapshots kept; each is about the size of its PO file
 _log = logging.getLogger(__name__)
 _MSGCTXT = re.compile(rb"^msgctxt ", re.MULTILINE)
@@ -97,7 +102,7 @@ def store_snapshot(fingerprint: str, bitext: Bitext, *, origin: str) -> None:
     folder = snapshot_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(folder / f"{fingerprint}.json", _encode(bitext, origin, fingerprint))
+        atomic_write_text(folder / _name(fingerprint), _encode(bitext, origin, fingerprint))
         _prune(folder)
     except (OSError, ValueError, TypeError):  # a cache must never fail the real write
         return
@@ -111,7 +116,7 @@ def load_snapshot(fingerprint: str, data: bytes | None = None) -> tuple[Bitext, 
     """
     if not (fingerprint and enabled()):
         return None
-    path = snapshot_dir() / f"{fingerprint}.json"
+    path = snapshot_dir() / _name(fingerprint)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, ValueError):
@@ -130,6 +135,10 @@ def load_snapshot(fingerprint: str, data: bytes | None = None) -> tuple[Bitext, 
     except OSError:
         pass
     return bitext, origin
+
+
+def _name(fingerprint: str) -> str:
+    return f"{fingerprint}.{READS}.json"
 
 
 def _prune(folder: Path) -> None:

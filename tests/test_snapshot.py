@@ -106,8 +106,24 @@ def test_a_snapshot_of_other_bytes_is_not_used(tmp_path: Path, cache: Path) -> N
     (snap,) = cache.glob("*.json")
     other = Bitext(_bitext().src, _bitext().tgt, _bitext().alignment, "fr", "en", "other")
     second = po.write_po(other, tmp_path / "b.po")
-    (cache / f"{po.file_fingerprint(second)}.json").write_bytes(snap.read_bytes())
+    (cache / snapshot._name(po.file_fingerprint(second))).write_bytes(snap.read_bytes())
     assert po.read_po(second).corpus_id == "other" and po.read_po(first) == _bitext()
+
+
+def test_a_snapshot_made_by_other_reading_rules_is_not_used(tmp_path: Path, cache: Path) -> None:
+    """A snapshot is named by the rules that read its PO (snapshot.READS): one the reader that
+    dropped version 2's word links made kept them dropped once that reader was mended."""
+    from alignment.word_tokens import TOKENS_VERSION
+
+    assert snapshot.READS.startswith(f"t{TOKENS_VERSION}")
+    path = po.write_po(_bitext(), tmp_path / "a.po")
+    (snap,) = cache.glob("*.json")
+    snap.unlink()
+    fingerprint = po.file_fingerprint(path)
+    stale = Bitext(_bitext().src, _bitext().tgt, _bitext().alignment, "fr", "en", "stale")
+    (cache / f"{fingerprint}.json").write_text(   # as the rules before READS named it
+        snapshot._encode(stale, str(path), fingerprint), encoding="utf-8")
+    assert po.read_po(path) == _bitext()
 
 
 def test_snapshots_can_be_turned_off(tmp_path: Path, cache: Path,
