@@ -20,10 +20,12 @@ from .word_similarity import fold
 from .lang import primary
 from .number_arabic import arabic_forms, duals
 from .number_clock_said import said_spans, times_apart
+from .number_cardinals_extra import EXTRA_CARDINALS
 from .number_compounds import compounds, masked
 from .number_halves import said_about
 from .number_measures import unit_named
 from .number_ordinals import has_ordinal
+from .number_russian import OBLIQUE
 from .number_thai import OWN_READER, spelled as thai_spelled
 from .number_turkish import spaced, without_endings
 
@@ -83,7 +85,8 @@ OTHER_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
            "два": ("две", "двух", "двум", "двумя"), "три": ("трех", "трем", "тремя"),
            "четыре": ("четырех", "четырем", "четырьмя"), "пять": ("пяти", "пятью"),
            "шесть": ("шести", "шестью"), "восемь": ("восьми", "восемью"),
-           "девять": ("девяти", "девятью"), "десять": ("десяти", "десятью")},
+           "девять": ("девяти", "девятью"), "десять": ("десяти", "десятью"),
+           **OBLIQUE},   # 'семидесяти', 'двухсот' (number_russian)
     "uk": {"один": ("одна", "одне", "одну", "одного", "одній"), "два": ("дві", "двох", "двом", "двома"),
            "три": ("трьох", "трьом", "трьома"), "чотири": ("чотирьох", "чотирьом", "чотирма")},
     "pl": {"jeden": ("jedna", "jedno", "jednego", "jednej", "jednemu", "jednym"),
@@ -145,6 +148,7 @@ def number_words(n: int, lang: str) -> str:
     also = ORDINAL_ALSO.get(primary(lang), {}).get(n)
     if primary(lang) == "ar":   # 'اثنتا عشرة', 'ثلاث', 'كيلومترين' (number_arabic)
         forms += [re.escape(form) + r"\b" for form in arabic_forms(n) + (duals() if n == 2 else ())]
+    forms += [re.escape(fold(w)) + r"\b" for w, v in EXTRA_CARDINALS.get(primary(lang), {}).items() if v == n]
     return "|".join(forms + ([also] if also else []))
 
 
@@ -206,13 +210,15 @@ def _cardinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     from num2words import num2words
     if lang in OWN_READER:
         return None
-    words: dict[str, int] = {}
+    words: dict[str, int] = {fold(w): n for w, n in EXTRA_CARDINALS.get(lang, {}).items()}
     for n in range(2, 101):
         try:
             for form in _forms(fold(num2words(n, lang=lang)).replace("-", " "), lang):
                 words.setdefault(form, n)
         except Exception:   # NotImplementedError for a language it lacks, and its own slips
-            return None
+            if not words:
+                return None
+            break
         for form in arabic_forms(n) if lang == "ar" else ():   # 'اثنتا عشرة' (number_arabic)
             words.setdefault(form, n)
     ordered = sorted(words, key=len, reverse=True)

@@ -76,6 +76,10 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
     ("उसने 2,50,000 रुपये दिए।", "He paid 250,000 rupees.", ("hi", "en"), "He paid 350,000 rupees."),
     ("उसने २,५०,००० रुपये दिए।", "He paid 250,000 rupees.", ("hi", "en"), "He paid 25,000 rupees."),
     ("1,23,45,678 लोग", "12,345,678 people", ("hi", "en"), "12,345,679 people"),
+    # numbers in words num2words does not write: Hindi's, Hebrew's masculine forms
+    ("उसके तीन बच्चे हैं।", "She has three children.", ("hi", "en"), "She has five children."),
+    ("उसके तीन बच्चे हैं।", "She has 3 children.", ("hi", "en"), "She has 5 children."),
+    ("יש לו שלושה ילדים.", "He has three children.", ("he", "en"), "He has five children."),
     # an English year said in two halves ('nineteen' / 1923 was a false warning)
     ("Это было в 1923 году.", "It was in nineteen twenty-three.", ("ru", "en"), "It was in nineteen twenty-four."),
     ("C'était en 1805.", "It was in eighteen oh five.", FR_EN, "It was in eighteen oh six."),
