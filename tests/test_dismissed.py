@@ -114,7 +114,7 @@ def test_a_snapshot_keeps_dismissals_and_one_of_format_3_is_not_used(tmp_path, m
     snapshot.store_snapshot("f" * 64, b, origin="written")
     assert snapshot.load_snapshot("f" * 64)[0] == b
     old = _format_3(snapshot._encode(b, "written", "f" * 64), "f" * 64)
-    (snapshot.snapshot_dir() / ("f" * 64 + ".json")).write_text(old, encoding="utf-8")
+    (snapshot.snapshot_dir() / snapshot._name("f" * 64)).write_text(old, encoding="utf-8")
     assert snapshot.load_snapshot("f" * 64) is None   # it lacks the dismissals: the PO is read
 
 
