@@ -35,6 +35,7 @@ class CheckJob:
     worker stops after the check it is in."""
 
     base: Bitext
+    extra: tuple[str, ...] = ()   # checks on request run too (on_request_checks)
     future: Future = field(default_factory=Future)
     stage: str = "waiting for other checks to end"
     done: int = 0
@@ -53,11 +54,12 @@ def _check(job: CheckJob, encoder: Any, previous: Any) -> tuple[tuple, Any] | No
     """(findings, word evidence) of job.base, one check at a time; None when cancelled."""
     from alignment.checks import DEFAULT_CHECKS, one_per_word, run_checks
 
-    job.total = len(DEFAULT_CHECKS) + 1
+    names = (*DEFAULT_CHECKS, *job.extra)
+    job.total = len(names) + 1
     job.stage = "reading the words of both sides (the encoder's word vectors)"
     evidence = word_evidence(job.base, encoder, previous)
     found: list = []
-    for k, name in enumerate(DEFAULT_CHECKS):
+    for k, name in enumerate(names):
         if job.cancelled:
             return None
         job.done, job.stage = k + 1, name
@@ -113,16 +115,17 @@ def collect_checks() -> None:
     result = job.future.result()
     if result is not None:
         ss.findings, ss.evidence = (job.base, result[0]), result[1]
+        ss.findings_extra = job.extra
 
 
 def start_checks(bitext: Bitext) -> None:
     """Check this version in the worker (a job on an older version is told to stop)."""
     job = ss.get("check_job")
-    if job is not None and job.base is bitext:
+    if job is not None and job.base is bitext and job.extra == on_request_checks():
         return
     if job is not None:
         job.cancelled = True
-    job = CheckJob(bitext)
+    job = CheckJob(bitext, on_request_checks())
     job.future = worker("checks").submit(_check, job, embedder(EMBEDDER), ss.get("evidence"))
     ss.check_job, ss.recheck_wanted = job, False
 
@@ -159,6 +162,9 @@ def all_findings(bitext: Bitext) -> tuple:
     n = len(bitext.alignment.links)
     if done is not None and done[0] is not bitext and only_dismissals_differ(done[0], bitext):
         ss.findings = done = (bitext, done[1])
+    if done is not None and ss.get("findings_extra", ()) != on_request_checks():
+        start_checks(bitext)   # negations asked for (or no longer): these findings meanwhile
+        return done[1] if done[0] is bitext else browse.carry_findings(done[0], bitext, done[1])
     if done is not None and done[0] is bitext:
         return done[1]
     if done is None or n <= auto_recheck_links() or ss.get("recheck_wanted"):
@@ -178,6 +184,20 @@ def check_progress() -> None:
 @callback
 def recheck() -> None:
     ss.recheck_wanted = True
+
+
+def on_request_checks() -> tuple[str, ...]:
+    """The checks run only when asked (checks.ON_REQUEST) that the reader asked for: dropped
+    negations ('negation'), which `alignment check --only negation` ran and the app could not
+    (two proofreaders missed three dropped negations each)."""
+    return ("negation",) if ss.get("negation_kept") else ()
+
+
+@callback
+def _keep_negation() -> None:
+    """The toggle's choice kept apart: Streamlit drops a widget's state in a mode that does
+    not draw it, and the checks would have run again without the negations."""
+    ss.negation_kept = ss.p_negation
 
 
 @callback
@@ -232,6 +252,12 @@ def proofread_panel(bitext: Bitext) -> list:
               help="Info findings are hints, not mistakes (a different final punctuation mark, "
                    "a double space, a link the aligner was unsure of); warnings and errors are "
                    "always listed")
+    if "p_negation" not in ss:
+        ss.p_negation = ss.get("negation_kept", False)
+    st.toggle("Also look for dropped negations", key="p_negation", on_change=_keep_negation,
+              help="A 'not' or 'never' of one side that the other lacks ('Er kam nicht.' / 'He "
+                   "came.'). Off by default: it also flags sentences that say the same thing "
+                   "otherwise ('still not built' for 'continua por construir')")
     level = shown_level()
     found = at_level(findings(bitext), level)
     checked = ss.get("findings")
