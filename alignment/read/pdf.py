@@ -13,9 +13,10 @@ the rest is ours and deliberately simple:
   own ("elles-" + "mêmes", "well-" + "known": pdf_hyphens.py); before a capital the hyphen
   stays, with no space ("Jean-" + "Paul"). Ligatures become their letters ("ﬁ" -> "fi").
 - Paragraphs: a line ends its paragraph when it ends a sentence and is clearly shorter than a
-  full line (under 85% of the usual line length), or when the next line is a heading (a short
-  line that text.looks_like_heading accepts, standing after a paragraph end). Paragraphs run
-  across page breaks.
+  full line (under 85% of the usual line length: its column's on a two-column page), or when
+  the next line is a heading (a short line that text.looks_like_heading accepts, standing after
+  a paragraph end; a numbered one, '2. Methods', or lines in larger type, after anything).
+  A table's rows are a paragraph each (pdf_columns.py). Paragraphs run across page breaks.
 A PDF whose pages hold no text at all is a scan: ScannedPDF says to run OCR first.
 """
 
@@ -33,6 +34,7 @@ from typing import Any
 from ..errors import BookError, EncryptedBook, ScannedPDF
 from ..types import Document, Role
 from .book import BookBuilder
+from .pdf_columns import Shape, shapes
 from .pdf_heads import running_flags
 from .pdf_hyphens import compound_rule
 from .pdf_layout import Line, body_size, page_lines, split_notes
@@ -72,23 +74,25 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 
 
-def _page_lines(reader: Any, source: str) -> tuple[list[list[Line]], tuple[str, ...]]:
-    """The pages' lines with their type sizes, and a warning naming the pages of pictures only."""
+def _page_lines(reader: Any, source: str
+                ) -> tuple[list[list[Line]], list[float], tuple[str, ...]]:
+    """The pages' lines with their type sizes and places, the pages' widths (points), and a
+    warning naming the pages of pictures only."""
     from pypdf.errors import DeprecationError, PyPdfError
 
-    pages = []
+    pages, widths = [], []
     try:
         for page in reader.pages:
-            lines = [Line(line.text.translate(LIGATURES), line.size, line.mark)
-                     for line in page_lines(page)]
+            lines = [replace(line, text=line.text.translate(LIGATURES)) for line in page_lines(page)]
             pages.append(lines if any(c.isalnum() for line in lines for c in line.text) else [])
+            widths.append(float(page.mediabox.width))
     except (PyPdfError, DeprecationError, *_LIB_ERRORS) as exc:
         raise BookError(f"{source or 'input'}: a page of the PDF cannot be read "
                         f"({type(exc).__name__}); check the download is complete") from None
     if not any(pages):
         raise ScannedPDF(f"{source or 'input'}: the PDF has no text layer (a scan or images of "
                          f"text); run OCR on it first (e.g. ocrmypdf) and read the result")
-    return pages, pictures_warning(reader, pages, source)
+    return pages, widths, pictures_warning(reader, pages, source)
 
 
 def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
@@ -98,18 +102,17 @@ def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
             for lines, page in zip(pages, flags)]
 
 
-def _body_pages(pages: list[list[Line]]) -> tuple[list[list[str]], list[list[str]]]:
+def _body_pages(pages: list[list[Line]], body: float) -> tuple[list[list[Line]], list[list[str]]]:
     """(each page's body lines, each page's footnotes): running lines and notes taken out."""
-    body = body_size(pages)
     small_tops = [len(lines) > 1 and lines[0].size < 0.9 * lines[1].size for lines in pages]
     flags = running_flags([[line.text for line in lines] for lines in pages], small_tops)
-    texts, notes = [], []
+    kept_pages, notes = [], []
     for lines, page in zip(pages, flags):
         kept, page_notes = split_notes([line for line, running in zip(lines, page) if not running],
                                        body)
-        texts.append([line.text for line in kept])
+        kept_pages.append(kept)
         notes.append(page_notes)
-    return texts, notes
+    return kept_pages, notes
 
 
 def _joined(left: str, right: str, keep: Callable[[str, str], bool] | None = None) -> str:
@@ -123,16 +126,44 @@ def _joined(left: str, right: str, keep: Callable[[str, str], bool] | None = Non
     return f"{left} {right}"
 
 
+# "1. Introduction", "2.3 Data sources": a number, then a title in a capital (no sentence end).
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d_])(\S.*[^\s.!?;:,]|\S)$")
+
+
+def _numbered_heading(line: str, shape: Shape) -> bool:
+    """A numbered heading standing alone on its line, whatever the line before ended with (an
+    abstract's full last line, a table's row): '1. Introduction' was joined to either."""
+    match = _NUMBERED.match(line)
+    return (bool(match) and match.group(1)[0].isupper() and len(line.split()) <= 9
+            and len(line) < 0.7 * shape.full and shape.scale > 0.97)
+
+
+def _title_line(line: str, shape: Shape) -> bool:
+    return shape.title and not shape.row and not line.endswith(".")
+
+
+def _plain_shapes(pages: list[list[str]]) -> list[list[Shape]]:
+    """Every line against the document's usual line length (no positions known)."""
+    lengths = [len(line) for lines in pages for line in lines if len(line) > 20]
+    full = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else max(lengths, default=60)
+    return [[Shape(full)] * len(lines) for lines in pages]
+
+
 def paragraphs_from_lines(pages: list[list[str]], notes: list[list[str]] | None = None,
-                          keep: Callable[[str, str], bool] | None = None
+                          keep: Callable[[str, str], bool] | None = None,
+                          layout: list[list[Shape]] | None = None
                           ) -> list[tuple[str, int, bool, Role]]:
     """(paragraph, page of its first line, is heading, role) rebuilt from the pages' lines; a
     page's footnotes (`notes[page]`) follow the paragraph running at the page's end, as "note"
-    paragraphs, so the sentence the page break cuts stays whole."""
+    paragraphs, so the sentence the page break cuts stays whole. `layout[page][line]`: where
+    the line stands (pdf_columns.py); without it every line is measured against the document's.
+    Lines in a larger type than the body (up to 3, alike) are one heading; after a title that
+    opens the document, its lines (author, affiliation) are text paragraphs of their own, not
+    headings (one edition's 'Marie Durand' was, its translation's affiliation not), until the
+    first full line that a line set in does not follow (an abstract's, the text's)."""
     from .text import looks_like_heading
 
-    lengths = [len(line) for lines in pages for line in lines if len(line) > 20]
-    full = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else max(lengths, default=60)
+    layout = layout or _plain_shapes(pages)
     out: list[tuple[str, int, bool, Role]] = []
     pending: list[tuple[str, int]] = []
 
@@ -143,10 +174,25 @@ def paragraphs_from_lines(pages: list[list[str]], notes: list[list[str]] | None 
             out.extend((note, at, False, "note") for note, at in pending)
             pending.clear()
 
-    current, page_of, ended = "", 0, True
+    current, page_of, ended, title, front, scale = "", 0, True, 0, False, 1.0
     for page, lines in enumerate(pages):
-        for line in lines:
-            heading = ended and len(line) < 0.7 * full and looks_like_heading(line)
+        for line, shape in zip(lines, layout[page]):
+            if title and _title_line(line, shape) and shape.scale == scale \
+                    and not _NUMBERED.match(line):   # "2. Methods" then "2.1 Data"
+                current, title = _joined(current, line, keep), title + 1
+                continue
+            if title:
+                front = not out
+                close(current, page_of, heading=True)
+                current, ended, title = "", True, 0
+            front = front and (len(line) < 0.85 * shape.full or shape.set_in_after)
+            if _title_line(line, shape) or shape.row:
+                close(current, page_of)
+                current, page_of, scale = line, page, shape.scale
+                title, ended = (0, True) if shape.row else (1, False)
+                continue
+            heading = _numbered_heading(line, shape) or (
+                ended and not front and len(line) < 0.7 * shape.full and looks_like_heading(line))
             if heading or ended or not current:
                 close(current, page_of)
                 current, page_of = line, page
@@ -154,11 +200,11 @@ def paragraphs_from_lines(pages: list[list[str]], notes: list[list[str]] | None 
                 current = _joined(current, line, keep)
             if heading:
                 close(current, page_of, heading=True)
-                current, ended = "", True
+                current, ended, front = "", True, False
                 continue
-            ended = bool(_ENDS.search(line)) and len(line) < 0.85 * full
+            ended = front or (bool(_ENDS.search(line)) and len(line) < 0.85 * shape.full)
         pending.extend((note, page) for note in (notes[page] if notes else ()))
-    close(current, page_of)
+    close(current, page_of, heading=bool(title))
     return out
 
 
@@ -201,10 +247,12 @@ def read_pdf(data: bytes, source: str = "") -> Document:
     """A PDF with a text layer -> Document (see module doc); a scan -> ScannedPDF."""
     with _quiet_pypdf():
         reader = _open(data, source)
-        pages, warnings = _page_lines(reader, source)
-        texts, notes = _body_pages(pages)
+        pages, widths, warnings = _page_lines(reader, source)
+        body = body_size(pages)
+        kept, notes = _body_pages(pages, body)
+        texts = [[line.text for line in lines] for lines in kept]
         keep = compound_rule(" ".join(line for lines in texts for line in lines)[:5000])
-        paragraphs = paragraphs_from_lines(texts, notes, keep)
+        paragraphs = paragraphs_from_lines(texts, notes, keep, shapes(kept, widths, body))
         marks = sorted(_outline(reader))
         title = _title(reader)
     book = BookBuilder()

@@ -14,6 +14,7 @@ lines stay as pypdf reads them and each one learns its size:
   first line starts with a marker piece of its own (pypdf keeps a number set apart from the note
   text as its own piece); each line that starts with the next number starts the next note.
 A page number or a running foot below the notes is taken off by pdf.py before (strip_running_lines).
+Each line also keeps where it starts and the x of its pieces, for pdf_columns.py.
 """
 
 from __future__ import annotations
@@ -37,42 +38,50 @@ class Line:
     text: str
     size: float
     mark: str = ""
+    x: float = 0.0      # where the line starts on the page, and its baseline (points)
+    y: float = 0.0
+    spans: tuple[tuple[float, int], ...] = ()   # (x, letters) of each piece drawn apart
 
 
-def _scale(cm: list[float], tm: list[float]) -> tuple[float, float]:
-    """(vertical scale, baseline y) of text drawn with text matrix `tm` under `cm`."""
+def _place(cm: list[float], tm: list[float]) -> tuple[float, float, float]:
+    """(vertical scale, x, baseline y) of text drawn with text matrix `tm` under `cm`."""
     c = tm[2] * cm[0] + tm[3] * cm[2]
     d = tm[2] * cm[1] + tm[3] * cm[3]
+    x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
     y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-    return (c * c + d * d) ** 0.5, y
+    return (c * c + d * d) ** 0.5, x, y
 
 
-def _pieces(page: Any) -> list[list[tuple[str, float, float]]]:
-    """The page's lines as pieces (text, size, baseline y), in pypdf's reading order."""
-    lines: list[list[tuple[str, float, float]]] = [[]]
+_Piece = tuple[str, float, float, float]   # text, size, x, baseline y
+
+
+def _pieces(page: Any) -> list[list[_Piece]]:
+    """The page's lines as pieces (text, size, x, baseline y), in pypdf's reading order."""
+    lines: list[list[_Piece]] = [[]]
 
     def visit(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
-        scale, y = _scale(list(cm), list(tm))
+        scale, x, y = _place(list(cm), list(tm))
         size = abs(size * scale) if scale else abs(size)
         for k, part in enumerate(text.split("\n")):
             if k:
                 lines.append([])
             if part:
-                lines[-1].append((part, size, y))
+                lines[-1].append((part, size, x, y))
 
     page.extract_text(visitor_text=visit)
-    return [line for line in lines if "".join(p for p, _, _ in line).strip()]
+    return [line for line in lines if "".join(p[0] for p in line).strip()]
 
 
-def _line(pieces: list[tuple[str, float, float]]) -> Line:
+def _line(pieces: list[_Piece]) -> Line:
     weight: Counter[float] = Counter()
-    for text, size, _ in pieces:
+    for text, size, _, _ in pieces:
         weight[round(size, 1)] += len(text.strip())
     size = weight.most_common(1)[0][0]
-    base = Counter(round(y, 1) for text, s, y in pieces if round(s, 1) == size).most_common(1)[0][0]
+    base = Counter(round(y, 1) for _, s, _, y in pieces if round(s, 1) == size).most_common(1)[0][0]
     out: list[str] = []
+    spans: list[tuple[float, int]] = []
     drop_space = False
-    for k, (text, s, y) in enumerate(pieces):
+    for k, (text, s, x, y) in enumerate(pieces):
         raised = y > base + 0.15 * size and s < 0.8 * size
         if k and _MARK.match(text.strip()) and raised:
             drop_space = True   # a note marker inside the line: not text
@@ -80,10 +89,13 @@ def _line(pieces: list[tuple[str, float, float]]) -> Line:
                 out[-1] = out[-1].lstrip()   # 'assistants' ' .' '³': drawn after the stop
             continue
         out.append(_SPACE_BEFORE_STOP.sub("", text) if drop_space else text)
+        if text.strip():
+            spans.append((x, len(text.strip())))
         drop_space = False
     first = pieces[0][0].strip()
     mark = first if _MARK.match(first) else ""
-    return Line(" ".join("".join(out).split()), size, mark)
+    return Line(" ".join("".join(out).split()), size, mark, spans[0][0] if spans else 0.0, base,
+                tuple(spans))
 
 
 def page_lines(page: Any) -> list[Line]:
