@@ -54,3 +54,13 @@ def test_words_presplit_says_it_too(tmp_path, langs, warned):
                                        "--presplit", *langs])
     assert result.exit_code == 0, result.output
     assert (f"does not know {lang}: word links there are guesses" in result.output) is warned
+
+
+@pytest.mark.parametrize("lang, warned", [("hi", True), ("fr", False)])
+def test_the_glossary_export_says_it_too(tmp_path, lang, warned):
+    """`alignment export --glossary` wrote a Hindi glossary of guesses without a word."""
+    po = pairs_po(tmp_path, lang)
+    assert CliRunner().invoke(main, ["words", str(po)]).exit_code == 0
+    result = CliRunner().invoke(main, ["export", str(po), "--glossary", str(tmp_path / "g.csv")])
+    assert result.exit_code == 0, result.output
+    assert (f"does not know {lang}: word links there are guesses" in result.output) is warned

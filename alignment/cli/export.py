@@ -267,6 +267,15 @@ def _write_handout(bitext: Any, path: str) -> str:
     return path
 
 
+def _say_guessed(*langs: str) -> None:
+    """Where the encoder does not know a language, the glossary's pairs are guesses: said as
+    `alignment words` and the app say it (the CSV was written without a word)."""
+    from ..pipeline import resolve_embedder
+    from .words import _say_guessed as say
+
+    say(resolve_embedder("use"), *langs)
+
+
 def _write_glossary(bitext: Any, pairs: str, path: str, *, function_words: bool,
                     names: bool) -> str:
     """The glossary CSV of PAIRS (glossary.py, as the app's download) written at `path`; the
@@ -279,6 +288,7 @@ def _write_glossary(bitext: Any, pairs: str, path: str, *, function_words: bool,
         raise InputError(f"{pairs} has no word links, so no glossary: run "
                          f"`alignment words {pairs}` first, then export again")
     entries = glossary(bitext, function_words=function_words, names=names)
+    _say_guessed(bitext.src_lang, bitext.tgt_lang)
     with unwritable_said(path):
         atomic_write_text(path, to_csv(entries, bitext.src_lang, bitext.tgt_lang))
     return path
