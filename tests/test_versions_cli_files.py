@@ -54,6 +54,17 @@ def test_each_version_s_file_is_kept_and_said_beside_its_name(texts, tmp_path):
     assert "en2 · en_free.txt <span" in page
 
 
+def test_the_sets_page_from_the_cli_names_each_file_too(texts, tmp_path):
+    """`alignment export SET.tmx --html` showed en1, en2 without their files (the app did)."""
+    paths = [texts("fr.txt", FR), texts("en_close.txt", CLOSE), texts("en_free.txt", FREE)]
+    assert _align(paths, tmp_path / "set.tmx").exit_code == 0
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "set.tmx"), "--html",
+                                       str(tmp_path / "set.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "set.html").read_text(encoding="utf-8")
+    assert "en1 · en_close.txt <span" in page and "en2 · en_free.txt <span" in page
+
+
 def test_a_set_written_before_opens_without_files(tmp_path):
     from alignment.versions_names import set_files
 

@@ -210,17 +210,20 @@ def _write_set_html(pairs: str, path: str, *, overwrite_edited: bool) -> None:
     from ..versions_pairs import merged_set
     from . import interrupt
 
+    from ..versions_names import set_files
+
     vs, states = merged_set(read_set_tmx(pairs), pairs)
+    files = set_files(pairs)   # each text's file in its column head ('en2 · en_free.txt'), as the app
     said = _set_read_said(states, pairs)
     if said:
         click.echo(said, err=True)
     interrupt.writing()
     if path == "-":
-        click.echo(render_set_html(vs), nl=False)
+        click.echo(render_set_html(vs, files=files), nl=False)
         return
     ensure_not_edited_po(path, option="--html", overwrite_edited=overwrite_edited)
     with unwritable_said(path):
-        write_set_html(vs, path)
+        write_set_html(vs, path, files=files)
     interrupt.wrote(path)
     click.echo(f"Wrote {path}", err=True)
 
