@@ -34,6 +34,16 @@ LOCATIVE: dict[str, tuple[tuple[str, str], ...]] = {
     "uk": (("ого", "ому"), ("я", "і"), ("а", "і")),
     "cs": (("a", "u"), ("e", "i")),
 }
+# weekday forms CLDR lacks: the plural ('on Tuesdays'); Portuguese says a weekday short and in the plural ('todas as terças
+# e sextas-feiras', 'na terça'; CLDR has 'terça-feira' alone), folded; the short forms that are
+# also ordinals or nouns ('segunda vez', 'quinta' a farm) are dates.AMBIGUOUS
+WEEKDAY_FORMS: dict[str, dict[str, str]] = {"pt": {
+    **{f"{d}s-feiras": f"d{k}" for k, d in enumerate(("segunda", "terca", "quarta", "quinta", "sexta"))},
+    **{f"{d}{s}": f"d{k}" for k, d in enumerate(("segunda", "terca", "quarta", "quinta", "sexta"))
+       for s in ("", "s")},
+    "sabados": "d5", "domingos": "d6"},
+    # and English 'on Tuesdays'
+    "en": {f"{d}days": f"d{k}" for k, d in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}}
 # a weekday and this ending is an adverb, 'on <weekday>s' ('sonntags'), written in lower case
 ADVERB_ENDING: dict[str, str] = {"de": "s"}
 # the word for month after a figure: '4月', '4월' (not '4か月', '三个月', '4개월': so many months)
@@ -42,9 +52,11 @@ MONTH_AFTER = re.compile(r"\s?(?:月|월)")
 
 @lru_cache(maxsize=16)
 def calendar(lang: str) -> dict[str, str]:
-    """Folded month and weekday names -> 'm1'..'m12', 'd0'..'d6': CLDR's (word_lists._calendar)
-    and the months' locative (LOCATIVE)."""
+    """Folded month and weekday names -> 'm1'..'m12', 'd0'..'d6': CLDR's (word_lists._calendar),
+    the weekdays' other forms (WEEKDAY_FORMS) and the months' locative (LOCATIVE)."""
     names = dict(_calendar(lang))
+    for word, key in WEEKDAY_FORMS.get(primary(lang), {}).items():
+        names.setdefault(word, key)
     rules = LOCATIVE.get(primary(lang))
     if not rules:
         return names

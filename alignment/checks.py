@@ -54,6 +54,7 @@ from .progress import Progress, no_progress
 from .number_currency import currency_findings
 from .number_pairs import number_pair_findings
 from .number_units import converted
+from .number_measures import units_said
 from .number_words import compared_numbers, spelled, written_numbers
 from .number_match import PROSE_QUANTITIES, unequal
 from .numbers import SPACE, Quantity, asides, listed, number_values, quantities
@@ -113,15 +114,19 @@ def check_numbers(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | 
         if not extra_s or not extra_t:   # on one side only: asides left out or added
             extra_s = [q for q, side in zip(extra_s, asides(extra_s, src)) if not side]
             extra_t = [q for q, side in zip(extra_t, asides(extra_t, tgt)) if not side]
-        if not extra_s and not extra_t:   # the figures agree: a month, weekday or number in words changed?
-            yield from date_findings(i, src, bitext.src_lang, tgt, bitext.tgt_lang)
+        # a month or weekday changed by name, beside a figure changed or not ('Saturday ... 250' /
+        # 'Sunday ... 205': both; 'Mai 1956' / 'octobre 1955' one finding, the figures')
+        changed = [Span("src", q.start, q.end) for q in extra_s] + [Span("tgt", q.start, q.end) for q in extra_t]
+        yield from date_findings(i, src, bitext.src_lang, tgt, bitext.tgt_lang, changed)
+        if not extra_s and not extra_t:   # the figures agree: a number in words changed?
             if words is None:   # 'soixante-douze francs' / 'sixty-two francs', 'trois cents' / 'four hundred'
                 yield from number_pair_findings(i, src, bitext.src_lang, tgt, bitext.tgt_lang)
             continue
         # a line of thousands of numbers (a table) marks the first hundred of each side
         spans = [Span("src", q.start, q.end) for q in extra_s[:MARKED_NUMBERS]]
         spans += [Span("tgt", q.start, q.end) for q in extra_t[:MARKED_NUMBERS]]
-        s_txt, t_txt = listed(extra_s, src), listed(extra_t, tgt)
+        units = units_said(extra_s, extra_t)   # '150 metros' / '150 kilometres'
+        s_txt, t_txt = listed(extra_s, src, units), listed(extra_t, tgt, units)
         # changed on both sides, as many on each: almost surely wrong; unevenly: worth a
         # look, unless page references are among them (a reference rewritten for the
         # translation's edition: the German and the French journal paginate differently),

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +48,10 @@ from .word_lists import make_finding
 
 # month words that are common words too: they count only next to a figure, or capitalised
 # mid-sentence in a language that capitalises months
-AMBIGUOUS: dict[str, frozenset[str]] = {"en": frozenset({"may", "march"}), "fr": frozenset({"mars"})}
+AMBIGUOUS: dict[str, frozenset[str]] = {
+    "en": frozenset({"may", "march"}), "fr": frozenset({"mars"}),
+    # Portuguese short weekdays that are ordinals or nouns too ('a segunda vez', 'uma quinta')
+    "pt": frozenset({"segunda", "quarta", "quinta", "sexta", "segundas", "quartas", "quintas"})}
 # 'segunda-feira' is one weekday; a word's combining marks are its own (Hindi 'जुलाई')
 CALENDAR_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+(?:-(?:[^\W\d_]|[{MARKS}])+)*")
 # Hebrew writes 'in', 'to', 'from', 'and', 'the' as a letter before the word ('באפריל', 'ובמאי')
@@ -174,17 +177,29 @@ def changed_dates(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[tupl
                                                   [w for w in added if w.key[0] == kind])]
 
 
-def date_findings(i: int, src: str, src_lang: str, tgt: str, tgt_lang: str) -> Iterator[Finding]:
+def date_findings(i: int, src: str, src_lang: str, tgt: str, tgt_lang: str,
+                  figures_changed: Sequence[Span] = ()) -> Iterator[Finding]:
     """Link i's months and weekdays changed by name: a warning on both words; an error where
-    one side writes its month as a figure ('４月'), as for a figure changed."""
+    one side writes its month as a figure ('４月'), as for a figure changed. Beside a figure
+    changed (`figures_changed`, the numbers check's marks) a date is left to that finding:
+    'Mai 1956' / 'octobre 1955' is a reference rewritten for another edition, one finding;
+    a figure changed elsewhere in the link hides no month or weekday changed ('Saturday ...
+    250' / 'Sunday ... 205': both)."""
     for s, t in changed_dates(src, src_lang, tgt, tgt_lang):
         spans = Span("src", s.start, s.end), Span("tgt", t.start, t.end)
+        if any(_beside(w, f) for w in spans for f in figures_changed):
+            continue
         if s.figure or t.figure:
             yield make_finding(i, "numbers", "error", f"numbers differ: {_month_said(s)} in the original, "
                                f"{_month_said(t)} in the translation", *spans)
             continue
         what = "month" if s.key[0] == "m" else "weekday"
         yield make_finding(i, "numbers", "warning", f"{what} '{s.word}' became '{t.word}'?", *spans)
+
+
+def _beside(word: Span, figure: Span) -> bool:
+    """Does a figure changed stand next to a date's word, on its side ('Mai 1956', '2 March')?"""
+    return word.side == figure.side and figure.start - NEAR <= word.end and word.start <= figure.end + NEAR
 
 
 def _month_said(w: DateWord) -> str:

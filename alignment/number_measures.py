@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from .number_unit_kinds import CONVERTED_WORDS, other_unit_after
 from .word_similarity import fold
 
 if TYPE_CHECKING:
@@ -54,8 +55,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "l": (r"l|litres?|liters?|Litern?|litros?|litri", "gal"),
     "gal": (r"gal\.?|gallons?|Gallonen?|galones?|galloni", "l"),
 }
+# the words of each unit, other languages' too (number_unit_kinds: '500 километров')
+_WORDS = [words + (f"|{CONVERTED_WORDS[u]}" if u in CONVERTED_WORDS else "") for u, (words, _) in UNITS.items()]
 _UNIT = re.compile(rf"(?:{SPACE}|-)?(?:" + "|".join(
-    f"(?P<u{k}>(?:{words}){_NO_LETTER})" for k, (words, _) in enumerate(UNITS.values())) + ")")
+    f"(?P<u{k}>(?:{words}){_NO_LETTER})" for k, words in enumerate(_WORDS)) + ")")
 _NAMES = list(UNITS)
 
 # each unit in its partner's: a factor, or a function for the temperatures
@@ -89,7 +92,7 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
 
 
 # the words of UNITS folded as number_words folds a text ('mètres' is 'metres', 'Fuß' 'fuss')
-_UNIT_WORD = re.compile("|".join(f"(?P<u{k}>{fold(words)})" for k, (words, _) in enumerate(UNITS.values())),
+_UNIT_WORD = re.compile("|".join(f"(?P<u{k}>{fold(words)})" for k, words in enumerate(_WORDS)),
                         re.IGNORECASE)
 
 
@@ -191,11 +194,15 @@ def in_metric(value: Decimal, unit: str) -> str:
 
 def measured(q: Quantity, text: str) -> Quantity:
     """q with the unit after it a translator may convert ('38 °C', '25 miles'), base its value
-    in the partner unit (key_value); its span stays the figure's (messages and marks as before)."""
-    found = unit_after(text, q.end) if q.kind == "n" and q.base is None else None
-    if found is None:
+    in the partner unit (key_value), or another unit ('22 mm', '3 meses': number_unit_kinds);
+    its span stays the figure's (marks as before), the unit's end kept for messages."""
+    if q.kind != "n" or q.base is not None:
         return q
-    return replace(q, base=key_value(q.value, found[0]), unit=found[0])
+    found = unit_after(text, q.end)
+    if found is not None:
+        return replace(q, base=key_value(q.value, found[0]), unit=found[0], measure=found[0], unit_end=found[1])
+    other = other_unit_after(text, q.end)
+    return q if other is None else replace(q, measure=other[0], unit_end=other[1])
 
 
 def metric_note(q: Quantity) -> str:
@@ -203,3 +210,11 @@ def metric_note(q: Quantity) -> str:
     the reader compares it with the original's figure in its own unit."""
     metric = in_metric(q.value, q.unit) if q.unit else ""
     return f" {q.unit} ({metric})" if metric else ""
+
+
+def units_said(mine: Sequence[Quantity], theirs: Sequence[Quantity]) -> bool:
+    """Do a finding's figures need their units to be told apart: a figure on both sides, each
+    with another unit ('150 metros' / '150 kilometres', '3 meses' / '3 weeks'), none of them
+    a unit the message already names with its metric value ('5 miles (8 km)')?"""
+    shared = {q.value for q in mine} & {q.value for q in theirs}
+    return bool(shared) and not any(metric_note(q) for q in (*mine, *theirs) if q.value in shared)

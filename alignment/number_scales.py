@@ -14,9 +14,15 @@ English 'billion' a milliard, and the two words are compared as written). Digits
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .number_thai import SCALE_WORDS as THAI_SCALES
+
+if TYPE_CHECKING:
+    from .numbers import Quantity
 
 SPACE = "[ \u00a0\u202f\u2009]"   # the spaces numbers are grouped and followed by (numbers.py too)
 TEN_THOUSAND, MILLION, MILLIARD = Decimal(10**4), Decimal(10**6), Decimal(10**9)
@@ -28,7 +34,7 @@ _WORDS = (
     (r"万|萬|만", TEN_THOUSAND), (r"亿|億|억", Decimal(10**8)),
     (r"millions?|millón|millones|milion[ei]|milhão|milhões|miljoen|milion(?:y|ów)?|milyon"
      r"|Million(?:en)?|Mio\.?|миллион(?:а|ов)?|млн\.?|mln", MILLION),
-    (r"milliards?|Milliarden?|Mrd\.?|mil millones|miliard[oi]|miliard(?:y|ów)?|mld|milyar|miljard"
+    (r"milliards?|Milliarden?|Mrd\.?|mil millones|mil milhões|miliard[oi]|miliard(?:y|ów)?|mld|milyar|miljard"
      r"|миллиард(?:а|ов)?|млрд\.?|billions?|bilh(?:ão|ões)", MILLIARD),
     # Polish and Russian thousands ('12 tys.', '3 tysiące', '12 tysięcy', '12 тыс.', '5 тысяч';
     # Why: each was an error against '12,000')
@@ -93,6 +99,46 @@ def scale_after(text: str, end: int, start: int | None = None) -> tuple[Decimal,
     if m is None:
         return None
     return next(_MULTIPLIERS[k] for k, v in m.groupdict().items() if v is not None), m.end()
+
+
+# ---------------------------------------------------------------- a scale word kept or shared
+
+# A scale word changed while the figure is kept ('14,5 milhões' / '14.5 billion', '180 тысяч' /
+# '180 roubles') is an error: the amount is off by a factor of a thousand or more (it passed, as
+# the two figures as written were equal: numbers.Quantity.same). A figure may go without its
+# own scale word where a translator's habit gives it one elsewhere, and there it still matches
+# the other side's scaled figure by its figure as written (Quantity.loose):
+# - a range or list whose last figure carries the scale for all ('entre 2 e 3 milhões', '2-3
+#   million', '2, 3 or 4 billion'): the bare figures read with it (their value scaled too);
+#   between two figures only a dash, a comma or one short word ('e', 'to', 'или', 'bis');
+# - a table or a text whose scale is said once, not after a figure ('(in millions)', 'em
+#   milhões', 'млн руб.'): its bare figures may be in that scale;
+# - a small 'm' right after the figures that is not read as a million ('14.5m people' is
+#   English news' million, '150m' metres: either way the figure as written).
+_SHARED = re.compile(rf"{SPACE}?(?:[-–—/]|,?{SPACE}[^\W\d_]{{1,4}}|,){SPACE}?")
+_WORDS_ALONE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+    w for w, m in _WORDS[len(THAI_SCALES):] if m > 1000) + r"|thousands|тыс\.?)(?![^\W\d_])")
+_SMALL_M_ALONE = re.compile(r"m(?![^\W\d_])")
+
+
+def shared_scales(found: Sequence[Quantity], text: str) -> list[Quantity]:
+    """found (numbers of text) in text order, each bare figure that may take its scale word
+    from elsewhere loose (Quantity.loose), and read with the scale of the next figure where
+    that one ends a range or list (the section above says which)."""
+    qs = sorted(found, key=lambda q: q.start)
+    alone = any(not re.search(rf"\d{SPACE}?$", text[max(0, m.start() - 2):m.start()])
+                for m in _WORDS_ALONE.finditer(text))
+    for k in range(len(qs) - 1, -1, -1):
+        q = qs[k]
+        if q.kind != "n" or q.base is not None or q.scaled or q.page:
+            continue
+        nxt = qs[k + 1] if k + 1 < len(qs) else None
+        if nxt is not None and (nxt.scaled or nxt.loose) and nxt.base and \
+                _SHARED.fullmatch(text, q.end, nxt.start):
+            qs[k] = replace(q, value=(q.value * nxt.value / nxt.base).normalize(), base=q.value, loose=True)
+        elif alone or _SMALL_M_ALONE.match(text, q.end):
+            qs[k] = replace(q, loose=True)
+    return qs
 
 
 def decades(text: str) -> list[tuple[Decimal, int, int]]:

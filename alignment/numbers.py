@@ -37,8 +37,9 @@ from decimal import Decimal
 
 from .number_korean import native_digits
 from .number_measures import measured, metric_note, partners, same_measure
-from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after
+from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after, shared_scales
 from .number_thai import thai_digits, thai_quantities
+from .number_unit_kinds import changed_unit
 from .number_whole import round_the_clock, version_text, versions
 
 NUMBER = re.compile(rf"\d+(?:(?:{SPACE}|[.,'’/:\-٫٬])\d+)*")
@@ -94,6 +95,10 @@ class Quantity:
     base: Decimal | None = None   # the number as written before its scale word ('120' of '120万')
     unit: str | None = None   # a unit converted for the translation's readers: base is then the
     # value in the partner unit, for finding it (number_measures: '38 °C', base 100 (°F))
+    scaled: bool = False      # a scale word follows it ('14,5 milhões', '180 тысяч': number_scales)
+    loose: bool = False       # its scale may be said elsewhere ('2 e 3 milhões', '(in millions)')
+    measure: str | None = None   # the unit after it, converted or not ('km', 'mm', 'month': number_unit_kinds)
+    unit_end: int = 0         # where that unit's word ends, for messages
 
     def same(self, other: Quantity) -> bool:
         """Equal values; a time of day twelve hours off if either may be; a bare hour and
@@ -113,8 +118,12 @@ class Quantity:
             return (t.hours or n.value != n.value.to_integral_value()) and n.value * 60 == t.value
         if self.unit and other.unit and partners(self.unit, other.unit):   # '38 °C' / '100°F'
             return same_measure(self.value, self.unit, other.value, other.unit)
-        if self.value == other.value or self.kind == "n" and bool(self.written() & other.written()):
+        if changed_unit(self.measure, other.measure):   # '150 metres' / '150 kilometres'
+            return False
+        if self.value == other.value:
             return True
+        if self.kind == "n" and self.written() & other.written():   # a scale word kept or shared (number_scales)
+            return not (self.scaled or other.scaled) or self.loose or other.loose
         return self.kind == "t" and (self.ambiguous or other.ambiguous) and \
             self.value % HALF_DAY == other.value % HALF_DAY
 
@@ -336,7 +345,7 @@ def _quantities(text: str) -> list[Quantity]:
     numbers = [_scaled(Quantity("n", ends.get(a, v) if b - a == 2 else v, a, b, page=_page(text, a)), text)
                for v, a, b in number_values("".join(masked))
                if not LETTER_L.match(text, a)] + [_scaled(h, text) for h in halves] + scales
-    numbers = [measured(q, text) for q in numbers]
+    numbers = [measured(q, text) for q in shared_scales(numbers, text)]
     romans = [Quantity("n", Decimal(roman_value(m.group("r") or m.group("r1"))), m.start(), m.end())
               for m in ROMAN_ORDINAL.finditer(text)]
     return sorted(times + numbers + romans + thai, key=lambda q: q.start)
@@ -347,7 +356,7 @@ def _scaled(q: Quantity, text: str) -> Quantity:
     found = scale_after(text, q.end, q.start)
     if found is None:
         return q
-    return replace(q, value=(q.value * found[0]).normalize(), base=q.value, end=found[1])
+    return replace(q, value=(q.value * found[0]).normalize(), base=q.value, end=found[1], scaled=True)
 
 
 def _o_clock(t: Quantity, n: Quantity) -> bool:
@@ -385,12 +394,20 @@ SHOWN = 12   # values a finding's message lists; beyond, it says how many more
 STOP = re.compile(r"(?<=[\s\d][aApP][mM])\.$|(?<=[\s\d]h)\.$")   # the sentence's full stop after '4 pm', '16 h'
 
 
-def listed(qs: Sequence[Quantity], text: str = "") -> str:
+def listed(qs: Sequence[Quantity], text: str = "", units: bool = False) -> str:
     """qs for a finding's message as `text` (their side) writes them ('16 h 40', '4:14 pm'; by
-    value without it): '1921, 1912', '... and 4,988 more', or 'nothing'."""
-    said = ", ".join((STOP.sub("", text[q.start:q.end]) if text else show(q)) + metric_note(q)
-                     for q in qs[:SHOWN]) or "nothing"
+    value without it), with their units if `units` ('150 metros': the figures are the same):
+    '1921, 1912', '... and 4,988 more', or 'nothing'."""
+    said = ", ".join(_said(q, text, units) for q in qs[:SHOWN]) or "nothing"
     return said + (f" and {len(qs) - SHOWN:,} more" if len(qs) > SHOWN else "")
+
+
+def _said(q: Quantity, text: str, units: bool) -> str:
+    """q as its side writes it, with its unit if `units` ('150 metros'), a unit not metric
+    with its value in the metric one ('80 miles (128.7 km)')."""
+    note = metric_note(q)
+    end = q.unit_end if units and q.unit_end and not note and text else q.end
+    return (STOP.sub("", text[q.start:end]) if text else show(q)) + note
 
 
 def show(q: Quantity) -> str:
