@@ -23,7 +23,7 @@ from .word_similarity import fold
 from .lang import primary
 from .name_spelling import name_key
 from .types import MAX_WORD_PAIRS, Bitext
-from .word_lists import NOUN_CAPITALS, _best, _calendar, _common, link_pairs, speller_for
+from .word_lists import NOUN_CAPITALS, _best, _common, link_pairs, speller_for
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -272,10 +272,11 @@ def same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
                     other_text: str = "") -> bool:
     """True for 'June' against 'juin' (English capitalises months and days, French does
     not), or against a date written in digits ('June 24' / '24/06')."""
-    key = _calendar(lang).get(fold(word))
+    from .calendar_forms import calendar   # CLDR's names and the forms it lacks ('terças', 'on Tuesdays')
+    key = calendar(lang).get(fold(word))
     if key is None:
         return False
-    if any(_calendar(other_lang).get(fold(w)) == key for w in other_words):
+    if any(calendar(other_lang).get(fold(w)) == key for w in other_words):
         return True
     from .numbers import number_values
     return key[0] == "m" and any(v == int(key[1:]) for v, *_ in number_values(other_text))
