@@ -42,6 +42,8 @@ _WORDS = (
     # and the other languages' ('5 mil habitantes', '2 mila euro', '450 bin lira', '5 thousand',
     # '5 mille', '5 Tausend'; '5 mil' was an error against '5,000')
     (r"mil|mila|bin|thousands?|mille|[Tt]ausend|duizend", Decimal(1000)),
+    # Indian lakhs and crores, in English and Hindi ('2.5 lakh' / '2,50,000' was an error)
+    (r"lakhs?|lacs?|लाख", Decimal(10**5)), (r"crores?|करोड़|करोड़", Decimal(10**7)),
 )
 # Thai's ('45,000 ล้านบาท', '1.5 แสน': number_thai), first: 'พันล้าน' before 'พัน'
 _WORDS = THAI_SCALES + _WORDS

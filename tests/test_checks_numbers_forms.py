@@ -76,6 +76,8 @@ PAIRS = [  # (src, tgt, langs, the translation with a value changed)
     ("उसने 2,50,000 रुपये दिए।", "He paid 250,000 rupees.", ("hi", "en"), "He paid 350,000 rupees."),
     ("उसने २,५०,००० रुपये दिए।", "He paid 250,000 rupees.", ("hi", "en"), "He paid 25,000 rupees."),
     ("1,23,45,678 लोग", "12,345,678 people", ("hi", "en"), "12,345,679 people"),
+    ("उसने 2,50,000 रुपये दिए।", "He paid 2.5 lakh rupees.", ("hi", "en"), "He paid 3.5 lakh rupees."),
+    ("उसने 2 करोड़ रुपये दिए।", "He paid 20 million rupees.", ("hi", "en"), "He paid 2 million rupees."),
     # numbers in words num2words does not write: Hindi's, Hebrew's masculine forms
     ("उसके तीन बच्चे हैं।", "She has three children.", ("hi", "en"), "She has five children."),
     ("उसके तीन बच्चे हैं।", "She has 3 children.", ("hi", "en"), "She has 5 children."),
