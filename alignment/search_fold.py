@@ -250,6 +250,14 @@ def _spaced(text: str) -> str:
 
 
 def _grouped(digits: str) -> str:
+    """The digits with or without separators between groups of three, or grouped in lakhs
+    and crores past the thousands ('250000' finds '2,50,000')."""
     head = len(digits) % 3 or 3
     groups = [digits[:head]] + [digits[k:k + 3] for k in range(head, len(digits), 3)]
-    return _THOUSANDS.join(groups)
+    western = _THOUSANDS.join(groups)
+    if len(digits) < 6:
+        return western
+    upper = digits[:-3]
+    first = len(upper) % 2 or 2
+    indian = [upper[:first]] + [upper[k:k + 2] for k in range(first, len(upper), 2)] + [digits[-3:]]
+    return f"(?:{western}|{','.join(indian)})"

@@ -26,6 +26,8 @@ def found(query: str, text: str) -> list[str]:
     ("12000", "Es kostete 12.000 Euro.", ["12.000"]),
     ("1250000", "It cost 1 250 000 francs.", ["1 250 000"]),
     ("1980", "In 1980 he left.", ["1980"]),
+    ("250000", "उसने 2,50,000 रुपये दिए।", ["2,50,000"]),
+    ("12345678", "1,23,45,678 लोग", ["1,23,45,678"]),
 ])
 def test_spacing_and_thousands_separators_either_way(query: str, text: str, hits: list[str]) -> None:
     assert found(query, text) == hits
