@@ -191,3 +191,22 @@ def test_english_compounds_broken_at_their_own_hyphen_keep_it(left, right, word)
     text = " ".join(read_pdf(_pdf([[(line, 10, 30 + 6 * k) for k, line in enumerate(lines)]]),
                              "en.pdf").paragraphs)
     assert f" {word} " in text
+
+
+GERMAN = ["Der Schnee kam früh in diesem Jahr, und die Straßen des Dorfes lagen still. Die",
+          "Kinder blieben zu Hause und sahen durch die Fenster auf den weißen Hof hinaus."]
+
+
+@pytest.mark.parametrize("left, right, word", [
+    ("Am ersten Winter-", "abend saßen alle in der Stube beisammen.", "Winterabend"),
+    ("Die Mutter backte einen Apfel-", "kuchen für den Sonntag.", "Apfelkuchen"),
+    ("Sie fuhren mit der Straßen-", "bahn in die Stadt hinunter.", "Straßenbahn"),
+    ("Die deutsch-", "Französischen Gespräche dauerten lange.", "deutsch-Französischen"),
+])
+def test_german_compounds_broken_at_their_seam_are_one_word(left, right, word) -> None:
+    """German writes its compounds as one word, and no list holds them all: 'Winter-|abend'
+    kept its hyphen ('Winter-abend') because both parts are words (a re-tester's book)."""
+    lines = GERMAN + [left, right] + GERMAN
+    text = " ".join(read_pdf(_pdf([[(line, 10, 30 + 6 * k) for k, line in enumerate(lines)]]),
+                             "de.pdf").paragraphs)
+    assert f" {word} " in f" {text} "
