@@ -41,6 +41,7 @@ class Line:
     x: float = 0.0      # where the line starts on the page, and its baseline (points)
     y: float = 0.0
     spans: tuple[tuple[float, int], ...] = ()   # (x, letters) of each piece drawn apart
+    raised: tuple[str, ...] = ()   # the note markers dropped from it ('¹' of 'coloniales¹')
 
 
 def _place(cm: list[float], tm: list[float]) -> tuple[float, float, float]:
@@ -81,10 +82,12 @@ def _line(pieces: list[_Piece]) -> Line:
     out: list[str] = []
     spans: list[tuple[float, int]] = []
     drop_space = False
+    markers: list[str] = []
     for k, (text, s, x, y) in enumerate(pieces):
         raised = y > base + 0.15 * size and s < 0.8 * size
         if k and _MARK.match(text.strip()) and raised:
             drop_space = True   # a note marker inside the line: not text
+            markers.append(text.strip())
             if out and _STOP_ALONE.match(out[-1]):
                 out[-1] = out[-1].lstrip()   # 'assistants' ' .' '³': drawn after the stop
             continue
@@ -95,7 +98,7 @@ def _line(pieces: list[_Piece]) -> Line:
     first = pieces[0][0].strip()
     mark = first if _MARK.match(first) else ""
     return Line(" ".join("".join(out).split()), size, mark, spans[0][0] if spans else 0.0, base,
-                tuple(spans))
+                tuple(spans), tuple(markers))
 
 
 def page_lines(page: Any) -> list[Line]:
@@ -121,6 +124,8 @@ def split_notes(lines: list[Line], body: float) -> tuple[list[Line], list[str]]:
         start += 1
     if start >= len(lines) or start == 0:
         return lines, []
+    if lines[start].mark not in {m for line in lines[:start] for m in line.raised}:
+        return lines, []   # no marker above calls it: small type of the page (a table), not notes
     notes: list[str] = []
     expected = None
     for line in lines[start:]:
