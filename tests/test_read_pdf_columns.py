@@ -182,3 +182,17 @@ def test_justified_lines_drawn_word_by_word_are_no_table() -> None:
             x += measure.get_string_width(word) + room / (len(words) - 1)
     doc = _read([items, _lines(FULL * 3)])
     assert doc.paragraphs[0].startswith(" ".join(FULL * 2))
+
+
+def test_a_numbered_list_is_items_not_headings() -> None:
+    """'1. Flour', '2. Three eggs' were headings ('N. Title' alone is one), and in the Word
+    export 'Heading 1' (a re-tester's recipe page); '2. Methods' alone stays a heading."""
+    from alignment.read.pdf import paragraphs_from_lines
+
+    body = "The valley was quiet in the long evenings, and the family sat by the stove."
+    pages = [[body, "They needed these:", "1. Flour", "2. Three eggs", "3. A pinch of salt"],
+             ["4. Butter from the cellar", body, "2. Methods", body]]
+    out = paragraphs_from_lines(pages)
+    assert [(text, heading) for text, _, heading, _ in out if text[0].isdigit()] == [
+        ("1. Flour", False), ("2. Three eggs", False), ("3. A pinch of salt", False),
+        ("4. Butter from the cellar", False), ("2. Methods", True)]

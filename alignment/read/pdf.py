@@ -138,6 +138,18 @@ def _numbered_heading(line: str, shape: Shape) -> bool:
             and len(line) < 0.7 * shape.full and shape.scale > 0.97)
 
 
+_ITEM = re.compile(r"^(\d{1,2})[.)]\s+\S")
+
+
+def list_items(lines: list[str]) -> set[int]:
+    """Indexes of the lines that are items of a numbered list: a line 'N. …' next to one
+    'N+1. …' or 'N-1. …' (a recipe's '1. Flour', '2. Three eggs' were read as headings,
+    the rule for '2. Methods' standing alone making them certain)."""
+    numbers = [int(m.group(1)) if (m := _ITEM.match(line)) else None for line in lines]
+    return {k for k, n in enumerate(numbers) if n is not None and (
+        k and numbers[k - 1] == n - 1 or k + 1 < len(numbers) and numbers[k + 1] == n + 1)}
+
+
 def _title_line(line: str, shape: Shape) -> bool:
     return shape.title and not shape.row and not line.endswith(".")
 
@@ -175,8 +187,17 @@ def paragraphs_from_lines(pages: list[list[str]], notes: list[list[str]] | None 
             pending.clear()
 
     current, page_of, ended, title, front, scale = "", 0, True, 0, False, 1.0
+    last_item = None   # the number of the list item the last line was (a list goes on past a page)
     for page, lines in enumerate(pages):
-        for line, shape in zip(lines, layout[page]):
+        items = list_items(lines)
+        for k, (line, shape) in enumerate(zip(lines, layout[page])):
+            number = int(m.group(1)) if (m := _ITEM.match(line)) else None
+            if k in items or number is not None and last_item == number - 1:
+                close(current, page_of)   # '1. Flour', '2. Three eggs': each item a paragraph
+                current, page_of, last_item = line, page, number
+                ended = len(line) < 0.85 * shape.full   # a full line wraps on into the next
+                continue
+            last_item = None
             if title and _title_line(line, shape) and shape.scale == scale \
                     and not _NUMBERED.match(line):   # "2. Methods" then "2.1 Data"
                 current, title = _joined(current, line, keep), title + 1
