@@ -226,3 +226,14 @@ def test_small_type_at_the_foot_of_a_page_that_no_marker_calls_is_no_note() -> N
     assert all(doc.role(k) != "note" for k in range(len(doc.paragraphs)))
     assert "Flour two sacks" in " ".join(doc.paragraphs)
 
+
+
+def test_a_drop_cap_is_joined_to_the_word_it_begins() -> None:
+    """A large 'T' drawn apart before 'he snow came early' was a heading 'T' and a sentence
+    beginning 'he snow' (a re-tester's book chapter)."""
+    page = [("T", 30, 40), ("he snow came early that year, and it came without warning; by", 10, 34),
+            ("the first week of the month the road to the town was closed.", 10, 40)] + \
+        _text_page(BODY)[0:2]
+    doc = read_pdf(_pdf([page, _text_page()]), "d.pdf")
+    assert doc.paragraphs[0].startswith("The snow came early that year")
+    assert "T" not in doc.paragraphs

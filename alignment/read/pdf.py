@@ -110,9 +110,23 @@ def _body_pages(pages: list[list[Line]], body: float) -> tuple[list[list[Line]],
     for lines, page in zip(pages, flags):
         kept, page_notes = split_notes([line for line, running in zip(lines, page) if not running],
                                        body)
-        kept_pages.append(kept)
+        kept_pages.append(drop_caps(kept))
         notes.append(page_notes)
     return kept_pages, notes
+
+
+def drop_caps(lines: list[Line]) -> list[Line]:
+    """Lines with a drop cap joined to the word it begins: a line of one large capital
+    ('T') before one that goes on in lower case ('he snow came early') was a heading 'T' and
+    a sentence 'he snow…' in a re-tester's book."""
+    out: list[Line] = []
+    for line in lines:
+        cap = out[-1].text if out else ""
+        if len(cap) == 1 and cap.isupper() and line.text[:1].islower() and out[-1].size > line.size:
+            out[-1] = replace(line, text=cap + line.text)
+        else:
+            out.append(line)
+    return out
 
 
 def _joined(left: str, right: str, keep: Callable[[str, str], bool] | None = None) -> str:
