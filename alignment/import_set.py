@@ -143,7 +143,10 @@ def _named(texts: Sequence[Text], code: str, name: str, option: str, among: Sequ
     from .lang import primary
 
     key = code.strip().lower().replace("_", "-")
-    named = [k for k, (n, _) in enumerate(texts) if n.lower() == key]
+    # a name first as written ('Гарнетт_1923', 'en_close': '_' read as a region's 'fr_CA'
+    # made such names unreachable with -t), then as a language code is written
+    named = [k for k, (n, _) in enumerate(texts) if n.lower() == code.strip().lower()] or \
+        [k for k, (n, _) in enumerate(texts) if n.lower() == key]
     if named:
         return named[0]
     same = [k for k in among if texts[k][1].lower() == key] or \

@@ -72,3 +72,22 @@ def test_a_tmx_of_pairs_or_a_set_whose_props_disagree_is_read_a_row_a_link():
              b'<tuv xml:lang="fr"><seg>Oui.</seg></tuv><tuv xml:lang="en"><seg>Yes.</seg></tuv>'
              b'</tu></body></tmx>')
     assert set_bitext(pairs, "memory.tmx", None, "en", "d") is None
+
+
+@pytest.mark.parametrize("names, chosen", [
+    (("en_close", "en_free"), "en_close"),           # '_' is no region here: 'en-close' named none
+    (("Гарнетт_1923", "Набоков"), "Гарнетт_1923"),
+    (("鈴木訳_改訂版", "田中訳"), "鈴木訳_改訂版"),
+])
+def test_a_version_named_with_an_underscore_is_chosen_by_its_name(names, chosen):
+    """The app names 'Гарнетт (1923).txt' 'Гарнетт_1923'; -t Гарнетт_1923 named no text ('its
+    texts: … Гарнетт_1923 (en)'), and with two versions in one language the version could not
+    be read from the command line at all."""
+    texts = (Version("fr", "fr", tuple(Sentence(s) for s in FR)),
+             Version(names[0], "en", tuple(Sentence(s) for s in EN1)),
+             Version(names[1], "en", tuple(Sentence(s) for s in EN2)))
+    pairs = [Alignment((Link((0, 1), (0,), 0.93), Link((2,), (1,), 0.97))),
+             Alignment((Link((0,), (), 0.41), Link((1,), (), 0.52, True), Link((2,), (0,), 0.95))),]
+    data = render_set_tmx(join(texts, pairs, title="roman"))
+    read = set_bitext(data, "roman.tmx", None, chosen, "d")
+    assert [s.text for s in read.tgt] == list(EN1)
