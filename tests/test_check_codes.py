@@ -54,6 +54,10 @@ CLEAN = [  # (src, tgt)
     ("Remise de 10 %% appliquée", "10%% discount applied"),
     ("Il dit : <<Oui>>.", "He said: “Yes.”"),                     # quotes written with '<'
     ("Marie a 3 ans et sa sœur 5.", "Marie is 3 and her sister 5."),
+    # German and Swiss texts quote with '<' and '>' ('‹ ›' typed or scanned): no tags
+    ("Die Enge eines solchen <Basislagers> fördert den Wechsel.",
+     "L'étroitesse d'un tel camp de base favorise les changements."),
+    ("Es war der <Altar-stein>, ein Block.", "C'était la « pierre de l'autel », un bloc."),
 ]
 
 
