@@ -1,4 +1,4 @@
-"""A version given the wrong language (QA 2026-12-06: 'ru, en, fr' typed as 'ru, en, de'):
+"""A version given the wrong language (QA 2026-12-05: 'ru, en, fr' typed as 'ru, en, de'):
 the warning is kept in the set (x-warning), so the set's page says it each time it opens;
 the CLI said it once on stderr, the app only in the box before Align."""
 
@@ -10,21 +10,7 @@ from click.testing import CliRunner
 from alignment.cli import main
 from alignment.versions_io import read_set_tmx
 
-FR = ["Le matin, la ville dormait encore sous la pluie.",
-      "Marie ouvrit la fenêtre et regarda la rue vide.",
-      "Un chat noir traversait la place en courant.",
-      "Elle pensa à son frère, parti depuis trois ans.",
-      "Le café refroidissait sur la table de la cuisine."]
-EN = ["In the morning, the town was still asleep under the rain.",
-      "Marie opened the window and looked at the empty street.",
-      "A black cat was running across the square.",
-      "She thought of her brother, gone for three years.",
-      "The coffee was getting cold on the kitchen table."]
-ES = ["Por la mañana, la ciudad aún dormía bajo la lluvia.",
-      "Marie abrió la ventana y miró la calle vacía.",
-      "Un gato negro cruzaba la plaza corriendo.",
-      "Pensó en su hermano, que se había ido hacía tres años.",
-      "El café se enfriaba en la mesa de la cocina."]
+from test_versions_cli import EN, ES, FR  # the same three short texts
 
 
 @pytest.fixture
