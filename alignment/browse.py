@@ -132,10 +132,12 @@ class Filters:
     kinds: frozenset[str] = frozenset()
     failed_checks: bool = False
     below: float | None = None
+    unreviewed_only: bool = False   # every link not marked reviewed, sure ones too
 
     @property
     def active(self) -> bool:
-        return self.fuzzy_only or bool(self.kinds) or self.failed_checks or self.below is not None
+        return (self.fuzzy_only or bool(self.kinds) or self.failed_checks or self.below is not None
+                or self.unreviewed_only)
 
 
 def select(bitext: Bitext, filters: Filters = Filters(), *, hits: Hits | None = None,
@@ -149,6 +151,7 @@ def select(bitext: Bitext, filters: Filters = Filters(), *, hits: Hits | None = 
     links = bitext.alignment.links
     return tuple(i for i in ids
                  if (not filters.fuzzy_only or is_fuzzy(links[i], threshold))
+                 and (not filters.unreviewed_only or not links[i].reviewed)
                  and (not filters.kinds or links[i].kind in filters.kinds)
                  and (not filters.failed_checks or i in flagged)
                  and (filters.below is None or links[i].confidence < filters.below))

@@ -16,7 +16,9 @@ Why each part (a keyboard-only and screen-reader tester's report):
 - A rerun that replaces the focused widget (the correction box after Ctrl+S, a button drawn
   anew) or disables it (Save, once saved) dropped the focus to the page: the next Tab
   started from the top. The script gives it to the same widget drawn anew (by its key, or
-  the nearest keyed block around it), or to the next control when it was disabled.
+  the nearest keyed block around it), or to the next control when it was disabled (the one
+  before it where Shift+Tab had just reached it: the key keeps its meaning). Where the person
+  moved the focus meanwhile, it stays there.
 - Where a click removes what had the focus on purpose (a finding dismissed, a jump to the
   correction box, the recovery box answered), the view asks for a place (`focus_on`).
 - Nothing was said when a search or the findings changed: `announce` writes one polite
@@ -61,9 +63,10 @@ const NAMES = [
   [/^st-key-jump_d?\\d+$/, (el, b) => `Go to link ${(b.textContent.match(/\\d+/) || [''])[0]}`],
   [/^st-key-dismiss_(\\d+)$/, (el, b, n) => `Dismiss finding ${+n + 1} (link ${linkOf(el)})`],
   [/^st-key-restore_(\\d+)$/, (el, b, n) => `Show dismissed finding ${+n + 1} again (link ${linkOf(el)})`],
+  [/^st-key-match_(prev|next)$/, (el, b, n) => n === 'prev' ? 'Previous match' : 'Next match'],
 ];
 const name = () => {
-  for (const el of document.querySelectorAll('[class*="st-key-jump_"], [class*="st-key-dismiss_"], [class*="st-key-restore_"]')) {
+  for (const el of document.querySelectorAll('[class*="st-key-jump_"], [class*="st-key-dismiss_"], [class*="st-key-restore_"], [class*="st-key-match_"]')) {
     for (const key of el.classList) for (const [re, say] of NAMES) {
       const m = key.match(re);
       if (m) el.querySelectorAll('button').forEach(b => {
@@ -95,9 +98,17 @@ document.addEventListener('click', e => {
   setTimeout(go, 50);
 });
 // Focus dropped by a rerun: to the same widget drawn anew, or on from a disabled one
-let had = null;   // what had the focus last
+// A control reached with Shift+Tab and disabled by the rerun then drawing ("✓ Reviewed, next"
+// once the link is reviewed) hands the focus back, not on: handed on to the correction box, a
+// quick typist's Shift+Tab was undone and his next Space pressed the wrong button.
+let had = null, tabbed = {at: -1e9, back: false};   // what had the focus last; the last Tab
+window.addEventListener('keydown', e => {
+  if (e.key === 'Tab') tabbed = {at: performance.now(), back: e.shiftKey};
+  else if (had && !['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) had.back = false;
+}, true);
 document.addEventListener('focusin', e => {
-  had = {el: e.target, keys: keysOf(e.target), tag: e.target.tagName, dropped: 0};
+  had = {el: e.target, keys: keysOf(e.target), tag: e.target.tagName, dropped: 0,
+         back: tabbed.back && performance.now() - tabbed.at < 500};
 }, true);
 document.addEventListener('focusout', e => {   // a click aside leaves the focus where it goes
   const el = e.target;
@@ -113,9 +124,10 @@ const check = () => {
   const found = refind(had);
   if (found) found.focus(); else setTimeout(check, 100);
 };
-const refind = ({el, keys, tag}) => {
+const refind = ({el, keys, tag, back}) => {
   if (el.isConnected) {   // disabled (Save, once saved): the next control takes the focus
     const all = [...document.querySelectorAll(FOCUSABLE)].filter(usable);
+    if (back) return all.filter(x => el.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_PRECEDING).pop();
     return all.find(x => el.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING);
   }
   for (const key of keys) {

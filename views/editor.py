@@ -15,7 +15,7 @@ from alignment.text_direction import text_dir
 from alignment.typed_text import ONE_LINE_WHY, whitespace_note
 from alignment.types import Bitext
 
-from .common import EMBEDDER, callback, changed, embedder, save, ss
+from .common import EMBEDDER, callback, changed, counted, embedder, save, ss
 from .notes import link_notes, note_box
 from .text_direction import box_css
 
@@ -101,18 +101,36 @@ def go_to_link(j: int) -> None:
     ss.editing = True
 
 
+def walk_threshold() -> float:
+    """The confidence below which an unreviewed link is one to review: with "Not reviewed yet"
+    on, every link not reviewed (a file with no doubtful link but 100 unread ones could not be
+    walked), else the aligner's doubtful ones."""
+    return float("inf") if ss.get("f_unreviewed") else browse.REVIEW_THRESHOLD
+
+
 @callback
 def reviewed_next(i: int) -> None:
-    """The "Reviewed, next" button: mark link i reviewed, then select the next link to review."""
+    """The "Reviewed, next" button: mark link i reviewed, then select the next link to review;
+    after the last one, the first left before it (it said "the last link to review after this
+    point" while one was left earlier), and where none is left, says so."""
     i = _selected(i)
     edit(browse.mark_reviewed, i, True)
     if ss.flash:
         return
-    j = browse.next_to_review(ss.history.current, i, 1)
+    bitext, threshold = ss.history.current, walk_threshold()
+    j = browse.next_to_review(bitext, i, 1, threshold)
     if j is None:
-        ss.flash_info = "That was the last link to review after this point."
-    else:
+        j = browse.next_to_review(bitext, -1, 1, threshold)
+        if j is not None:
+            ss.flash_info = f"No link left to review after link {i + 1}: back to link {j + 1}."
+    if j is not None:
         go_to_link(j)
+        return
+    unread = sum(not link.reviewed for link in bitext.alignment.links)
+    ss.flash_info = ("All links reviewed." if not unread else
+                     f"No links left to review. {counted(unread, 'link')} the aligner was sure "
+                     f"of {'is' if unread == 1 else 'are'} not reviewed yet: “Not reviewed yet” "
+                     "in the sidebar lists them.")
 
 
 def tell_whitespace(typed: str, i: int, k: int) -> None:
@@ -162,7 +180,7 @@ def select_link() -> None:
 def review_buttons(bitext: Bitext, i: int) -> None:
     """From one link to review (fuzzy) to the next: a proofreader checks the aligner's doubtful
     links without looking each one up in the table."""
-    prev, nxt = (browse.next_to_review(bitext, i, step) for step in (-1, 1))
+    prev, nxt = (browse.next_to_review(bitext, i, step, walk_threshold()) for step in (-1, 1))
     row = st.container(horizontal=True)
     row.button("◀ Previous to review", key="review_prev", on_click=go_to_link,
                args=(prev if prev is not None else i,), disabled=prev is None)

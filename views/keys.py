@@ -9,10 +9,14 @@ shortcut library's listener on document):
 
 - Ctrl/Cmd+Z and +Y in any text field stay with the field (its own undo), not the app's Undo;
   outside one they are the app's Undo and Redo only, never the browser's undo of a field.
+- Ctrl/Cmd+S outside the correction box presses Save itself; while a run is drawing the last
+  action it waits for it, then saves: it was dropped, and only "1 unsaved change" said so.
 - Ctrl/Cmd+S in the correction box (its text or its buttons) is "Apply and save": the typed
   text is applied, then saved. So is the toolbar's Save (its button, or Ctrl+S outside the
   box) while the box holds typing not applied: it saved without it, and the person took the
   typed text for saved.
+- F3 / Shift+F3 (or Enter / Shift+Enter in the Find box, its text applied) go to the next or
+  previous link the search shows; F2 puts the focus in the correction box.
 - Space on a focused button, summary or option presses it (the app's Space shortcut, Learn's
   Reveal, took it); J and K on the Mode options step Learn's sentences.
 - Close, another link number, or leaving the page while the correction box holds text that was
@@ -94,6 +98,71 @@ window.addEventListener('keydown', e => {
   }
 }, true);
 const applySave = () => document.querySelector('.st-key-edit_box ' + FORM + ' .st-key-apply_save button');
+// F3 / Shift+F3 anywhere, and Enter / Shift+Enter in the Find box once its text is applied, are
+// "Next match" / "Previous match" (views/walk.py): no key went to the next hit. F2 puts the
+// focus in the correction box (its panel opened), however many buttons the link has (8 to 11
+// Tabs). Their clicks ask first like the buttons' (`guarded`).
+const FIND = '.st-key-q input';
+let findApplied = null;
+window.addEventListener('focusin', e => { if (e.target.matches?.(FIND)) findApplied = e.target.value; }, true);
+const press = sel => { const b = document.querySelector(sel);
+  if (b && !b.disabled) { b.click(); return true; } return false; };
+const toBox = tries => {
+  const box = document.querySelector('.st-key-edit_box textarea');
+  if (box && box.getClientRects().length && !box.closest('[inert]')) { box.focus(); return; }
+  if (tries === 0) [...document.querySelectorAll('[data-testid="stExpander"] summary')]
+    .find(s => s.textContent.includes('Correct a link'))?.click();
+  if (tries < 30) setTimeout(() => toBox(tries + 1), 100);
+};
+window.addEventListener('keydown', e => {
+  if (e.ctrlKey || e.metaKey || e.altKey || !e.target.closest) return;
+  const t = e.target, inFind = t.matches(FIND);
+  const step = e.key === 'F3' || (e.key === 'Enter' && inFind && t.value === findApplied && t.value)
+    ? (e.shiftKey ? 'prev' : 'next') : null;
+  if (e.key === 'Enter' && inFind) findApplied = t.value;   // Streamlit applies it
+  if (step) {
+    e.stopPropagation(); e.preventDefault();
+    press(`.st-key-match_${step} button`);
+  } else if (e.key === 'F2' && !document.querySelector('.st-key-edit_box')?.contains(t)) {
+    e.stopPropagation(); e.preventDefault();
+    toBox(0);
+  }
+}, true);
+// Ctrl+S pressed while the page is still drawing the last action ("✓ Mark reviewed" with Enter,
+// then Ctrl+S 50 ms later) found Save disabled and did nothing (6 times in 6): it waits for
+// the action's run to end, then saves; nothing unsaved by then (or for 10 s), nothing is done.
+// Streamlit's own Ctrl+S on a Save just enabled by the run's end did nothing too (1 run in 3:
+// its shortcut still held the button disabled), so the key is always handled here.
+const SAVE = '.st-key-save button';
+// Save enabled here for typing (below) holds the run it was enabled in: once a run has drawn
+// the page, Streamlit's state rules (a correction applied enables it for good), and disabling it
+// again when the typing went left it disabled with a change unsaved: Ctrl+S did nothing.
+let runs = 0;
+new MutationObserver(() => {
+  if (!running()) runs++;
+}).observe(document.body, {subtree: true, attributeFilter: ['data-test-script-state']});
+const typedOn = save => save.dataset.alignmentTyping === String(runs);
+const running = () => !!document.querySelector('[data-testid="stApp"]:not([data-test-script-state="notRunning"])');
+let saveQueued = false;
+const queueSave = () => {   // true: the key is taken, Save pressed at once or once enabled
+  const save = document.querySelector(SAVE);
+  if (!save || typedOn(save)) return false;
+  if (saveQueued) return true;
+  saveQueued = true;
+  const start = performance.now();
+  let idle = 0;
+  const wait = () => {
+    const b = document.querySelector(SAVE), now = performance.now();
+    // pressed once the run has ended: a Save drawn enabled while it still ran lost the click
+    if (b && !b.disabled && !typedOn(b) && !running()) { saveQueued = false; b.click(); return; }
+    idle = running() ? 0 : idle || now;
+    // a run may start a moment after the key: given up only once idle for 0.5 s
+    if (now - start > 10000 || (idle && now - idle > 500)) { saveQueued = false; return; }
+    setTimeout(wait, 50);
+  };
+  wait();
+  return true;
+};
 window.addEventListener('keydown', e => {
   const t = e.target;
   if (!(e.ctrlKey || e.metaKey)) return;
@@ -107,6 +176,10 @@ window.addEventListener('keydown', e => {
     // Ctrl+S elsewhere (the app's Save) with typing not applied: apply it, then save
     e.stopPropagation(); e.preventDefault();
     applySave().click();
+    return;
+  }
+  if ((e.key || '').toLowerCase() === 's' && !t.closest?.('.st-key-edit_box') && queueSave()) {
+    e.stopPropagation(); e.preventDefault();
     return;
   }
   if (!textish(t)) {   // the app's Undo / Redo keys
@@ -131,7 +204,7 @@ window.addEventListener('keydown', e => {
 });
 // Buttons that put another sentence in the correction box (its typing would be gone)
 const REPLACES = ['close', 'merge_prev', 'merge_next', 'split', 'undo', 'redo', 'reload',
-  'recover_yes', 'review_prev', 'review_next', 'review_and_next'].map(k => `.st-key-${k} button`).join(', ')
+  'recover_yes', 'review_prev', 'review_next', 'review_and_next', 'match_prev', 'match_next'].map(k => `.st-key-${k} button`).join(', ')
   + ', [class*="st-key-move_"] button, [class*="st-key-jump_"] button';
 const guarded = e => {
   const t = e.target;
@@ -155,16 +228,18 @@ window.addEventListener('click', e => {
   e.stopPropagation(); e.preventDefault();
   applySave().click();
   const save = e.target.closest('.st-key-save button');
-  if (save.dataset.alignmentTyping) { save.disabled = true; delete save.dataset.alignmentTyping; }
+  if (typedOn(save)) save.disabled = true;
+  delete save.dataset.alignmentTyping;
 }, true);
 // Save is disabled while nothing is unsaved, so with typing alone in the box it could not be
 // pressed (Ctrl+S could): it is enabled while typing waits, and its click is "Apply and save".
 document.addEventListener('input', () => {
   const save = document.querySelector('.st-key-save button');
   if (!save) return;
-  if (pending() && save.disabled) { save.disabled = false; save.dataset.alignmentTyping = '1'; }
+  if (pending() && save.disabled) { save.disabled = false; save.dataset.alignmentTyping = String(runs); }
   else if (!pending() && save.dataset.alignmentTyping) {
-    save.disabled = true; delete save.dataset.alignmentTyping;
+    if (typedOn(save)) save.disabled = true;
+    delete save.dataset.alignmentTyping;
   }
 }, true);
 window.addEventListener('click', e => {

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from alignment import browse, drafts, workspace
 from alignment.contents import Heading
@@ -32,6 +33,7 @@ from .saving import (follow_reloads, hidden, made_before_reload, reload,
                      replace_box, save_text, unsaved_words, words_only)
 from .text_direction import box_css
 from .touch import touch_script
+from .walk import UNREVIEWED_HELP, empty_note, match_buttons
 
 
 # ---------------------------------------------------------------- callbacks
@@ -151,7 +153,7 @@ FILTER_HELP = {
 }
 
 
-def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
+def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters, DeltaGenerator]:
     sb = st.sidebar
     sb.markdown(f"**{md(ss.title)}**")
     sb.button("Close (back to the set)" if ss.get("back_to_set") else "Close", key="close",
@@ -167,10 +169,12 @@ def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
         side, [bitext.src_lang, bitext.tgt_lang])))   # the query's direction, as the text's
     regex = sb.checkbox("Regular expression", key="q_re")
     case = sb.checkbox("Match case", key="q_case")
+    matches = sb.container()   # the next and previous match, once the hits are known
     sb.subheader("Filters")
     kinds = stats(bitext)[0]
     filters = browse.Filters(
         fuzzy_only=sb.checkbox("To review (fuzzy) only", key="f_fuzzy", help=FILTER_HELP["fuzzy"]),
+        unreviewed_only=sb.checkbox("Not reviewed yet", key="f_unreviewed", help=UNREVIEWED_HELP),
         kinds=frozenset(sb.multiselect("Link types", kinds, key="f_kinds",
                                        help=FILTER_HELP["kinds"])),
         failed_checks=sb.checkbox("Failed checks only", key="f_checks", help=FILTER_HELP["checks"]),
@@ -178,7 +182,7 @@ def sidebar(bitext: Bitext) -> tuple[browse.Query, browse.Filters]:
                         help=FILTER_HELP["below"])
         if sb.checkbox("Confidence below…", key="f_conf", help=FILTER_HELP["below"]) else None)
     place.rows_per_page()
-    return browse.Query(text, side, regex, case), filters
+    return browse.Query(text, side, regex, case), filters, matches
 
 
 def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
@@ -344,10 +348,13 @@ def reader() -> None:
 
     word_views.collect_words()  # word links found in the background since the last run
     bitext: Bitext = ss.history.current
+    if "reveal_for" in ss:   # a jump sets the filters aside (views/reader_place.py)
+        ss.f_unreviewed = False
     place.clear_for_jump()   # before the sidebar's widgets
-    query, filters = sidebar(bitext)
+    query, filters, matches = sidebar(bitext)
     show_words = word_views.word_sidebar(bitext, lambda: embedder(EMBEDDER))
     hits, ids = selection(bitext, query, filters)
+    match_buttons(matches, query, ids)
     place.reveal_jump(query, filters, ids)
     if ss.get("last_selection") != (query, filters):
         ss.last_selection = (query, filters)
@@ -376,9 +383,8 @@ def reader() -> None:
     place.place_note(pg.ids)
     if filters.failed_checks and not pg.ids and ss.get("check_job") is not None:
         st.info("Checking the text… the links with findings show here when the checks finish.")
-    if query.text and hits is not None and not pg.ids:
-        st.info(f"No link matches {md(query.text)}"
-                + (" with these filters." if filters.active else "."))
+    if not pg.ids and not (filters.failed_checks and ss.get("check_job") is not None):
+        empty_note(query, filters, hits is not None)
     heads = frozenset(h.link for h in memo("headings", bitext, None, lambda: headings(bitext))
                       if h.whole)
     if pg.ids and mode != "Learn":   # what "1-1 · 0.98" in each row means

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import open_by_path, reader_table, settle
+from e2e_helpers import choose_link, open_by_path, reader_table, settle
 from test_saving_reload import correct_link
 
 pytestmark = pytest.mark.e2e
@@ -24,6 +24,12 @@ FOCUSED = """(() => { const a = document.activeElement;
 
 def focused(page) -> dict:
     return page.evaluate(FOCUSED)
+
+
+def focused_key(page) -> str:
+    """The Streamlit key of the control that has the focus ('' for none)."""
+    return page.evaluate("""(() => [...(document.activeElement.closest('[class*="st-key-"]')
+      ?.classList || [])].find(c => c.startsWith('st-key-'))?.slice(7) || '')()""")
 
 
 def findings_heading(page):
@@ -239,3 +245,23 @@ def test_space_on_a_focused_button_presses_it_not_reveal(page, po_copy):
     settle(page)
     current = reader_table(page).locator("tr.current")
     expect(current.locator("details[open]")).to_have_count(0)   # not revealed
+
+
+def test_shift_tab_pressed_before_the_apply_is_drawn_keeps_its_meaning(page, po_copy):
+    """A translator applied with Ctrl+Enter and pressed Shift+Tab at once: it reached
+    "✓ Reviewed, next", which the rerun then disabled (an edited link is reviewed), and the focus
+    was handed on to the correction box, as if Shift+Tab had not been pressed; his counted Tabs
+    were one short and the next Space pressed the wrong button. Now the focus goes back to the
+    control before it ("Next to review ▶"), where Shift+Tab goes on a page already drawn."""
+    open_by_path(page, po_copy)
+    choose_link(page, 2)
+    page.get_by_label("Edit the target sentence").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Applied, then Shift+Tab at once.")
+    page.keyboard.press("Control+Enter")
+    page.keyboard.press("Shift+Tab")   # before the page is drawn again
+    expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible()
+    settle(page, 800)
+    assert focused_key(page) == "review_next"
+    page.keyboard.press("Shift+Tab")   # "◀ Previous to review" is disabled: none before link 2
+    assert focused_key(page) == "move_tgt_next"

@@ -397,3 +397,93 @@ def test_the_target_sentence_selector_follows_the_link_and_keeps_typing(page, tm
     expect_sentence(page, 3, 3, "Elle eut froid. Très froid.")
     choose_link(page, 1)
     expect_sentence(page, 1, 1)
+
+
+def test_ctrl_s_pressed_while_an_action_is_drawn_saves_once_it_is_done(page, po_copy):
+    """A translator pressed Enter on "✓ Mark reviewed", then Ctrl+S at once: Save was still
+    disabled (the page not yet drawn again), the key did nothing, 6 times in 6, and only
+    "1 unsaved change" said so. Now the save waits for the action, then happens."""
+    from alignment.po import read_po
+
+    open_by_path(page, po_copy)
+    choose_link(page, 2)
+    page.locator(".st-key-review button").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+s")   # before the page is drawn again
+    expect(page.get_by_role("button", name="Unmark reviewed")).to_be_visible()
+    settle(page, 1_500)
+    expect(page.get_by_text("unsaved change")).to_have_count(0)
+    assert read_po(po_copy).alignment.links[1].reviewed
+
+
+def sure_links(tmp_path: Path, n: int) -> Path:
+    """A PO of n links the aligner was sure of (none 'to review'), none reviewed."""
+    from alignment.po import write_po
+
+    path = tmp_path / "sure.po"
+    write_po(long_bitext(n), path)
+    return path
+
+
+def test_not_reviewed_yet_walks_every_unread_link_and_says_when_none_is_left(page, tmp_path):
+    """A reviser with 0 doubtful links but every link unread could not walk them: "To review
+    (fuzzy) only" listed none, "✓ Reviewed, next" went nowhere, and from a later link it said
+    "the last link … after this point" while earlier ones were left. Now "Not reviewed yet"
+    lists them, the walk goes through them and back to the first one left, and its end is
+    said, the focus kept on the page."""
+    open_by_path(page, sure_links(tmp_path, 3))
+    page.locator("section[data-testid='stSidebar']").get_by_text("Not reviewed yet").click()
+    settle(page)
+    expect(reader_table(page).locator("tr.row")).to_have_count(3)
+    choose_link(page, 2)
+    number = page.get_by_label("Link (the blue row)")
+    walk = page.get_by_role("button", name="✓ Reviewed, next ▶")
+    for then, said in ((3, None), (1, "No link left to review after link 3: back to link 1."),
+                       (1, "All links reviewed.")):
+        walk.focus()
+        page.keyboard.press("Enter")
+        expect(number).to_have_value(str(then))
+        if said:
+            expect(page.get_by_text(said, exact=True)).to_be_visible()
+        settle(page, 800)
+    expect(reader_table(page).locator("tr.row")).to_have_count(0)
+    expect(page.get_by_text("All links reviewed: none is left")).to_be_visible()
+    assert page.evaluate("document.activeElement.tagName") not in ("BODY", None)
+
+
+def test_f3_and_enter_in_find_go_from_match_to_match_and_keep_the_search(page, tmp_path):
+    """With a search on, no key went to the next hit: ArrowUp in the Link box went to the next
+    link, which the search hides, and the search was cleared. Now Enter in the Find box (its
+    text applied) and F3 go to the next link found, Shift+F3 to the one before."""
+    open_by_path(page, sure_links(tmp_path, 12))   # 'number 1' is in links 2, 11 and 12
+    find = page.locator(".st-key-q input")
+    find.click()
+    page.keyboard.type("number 1")
+    page.keyboard.press("Enter")
+    expect(reader_table(page).locator("tr.row")).to_have_count(3)
+    settle(page)
+    number = page.get_by_label("Link (the blue row)")
+    for key, then in (("Enter", 2), ("F3", 11), ("F3", 12), ("Shift+F3", 11), ("Shift+Enter", 2)):
+        page.keyboard.press(key)
+        expect(number).to_have_value(str(then))
+        expect(row(page, then)).to_have_class(re.compile(r"\bcurrent\b"))
+        settle(page)
+    expect(find).to_have_value("number 1")
+    expect(reader_table(page).locator("tr.row")).to_have_count(3)
+
+
+def test_f2_puts_the_focus_in_the_correction_box(page, po_copy):
+    """A translator counted Tabs from the Link box to the correction box: 8 to 11, as the
+    link's buttons are enabled or not, and a count one off pressed a button. F2 goes there,
+    the panel opened first where it is closed."""
+    open_by_path(page, po_copy)
+    page.keyboard.press("F2")
+    box = page.get_by_label("Edit the target sentence")
+    expect(box).to_be_focused()
+    choose_link(page, 3)   # the focus in the Link box
+    page.keyboard.press("F2")
+    expect(box).to_be_focused()
+    page.keyboard.press("End")
+    page.keyboard.type(" [F2]")
+    page.keyboard.press("Control+Enter")
+    expect(row(page, 3)).to_contain_text("[F2]")
