@@ -54,7 +54,7 @@ PathLike = str | os.PathLike[str]
 _SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A side's text on one line: tabs and line breaks become single spaces."""
     return _SPACE.sub(" ", text).strip()
 
@@ -78,7 +78,7 @@ def _pairs(bitext: Bitext, *, both_sides: bool) -> list[tuple[int, Link, str, st
 
 def tsv_text(rows: Iterable[Sequence[str]]) -> str:
     """Rows as tab-separated lines, each cell written as it is (a tab or line break in it
-    becomes a space: _one_line), as `cut`, `paste` and Moses-style tools read them.
+    becomes a space: one_line), as `cut`, `paste` and Moses-style tools read them.
 
     Why no CSV quoting: '"Have you eaten?" she asked.' was written in quotes, its own quotes
     doubled, so `cut -f2` mangled every line of dialogue (14 of a chapter's 117 lines). The cost:
@@ -93,7 +93,7 @@ def tsv_text(rows: Iterable[Sequence[str]]) -> str:
 def _tsv_cell(text: str) -> str:
     from .import_tables import looks_quoted
 
-    text = _one_line(text)
+    text = one_line(text)
     return '"' + text.replace('"', '""') + '"' if looks_quoted(text) else text
 
 
@@ -104,7 +104,7 @@ def render_tsv(bitext: Bitext) -> str:
     from .carried import confidence_text
 
     return tsv_text([(bitext.src_lang, bitext.tgt_lang, "link", "confidence", "reviewed"),
-                     *((_one_line(src), _one_line(tgt), link.kind, confidence_text(link.confidence),
+                     *((one_line(src), one_line(tgt), link.kind, confidence_text(link.confidence),
                         "yes" if link.reviewed else "no")
                        for _, link, src, tgt in _pairs(bitext, both_sides=False))])
 
@@ -121,7 +121,7 @@ FINDINGS_HEADER = ("link", "severity", "check", "finding", "original", "translat
 
 def _inert(text: str) -> str:
     """A cell's text on one line, never read as a formula."""
-    text = _one_line(text)
+    text = one_line(text)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
@@ -157,8 +157,8 @@ def moses_paths(bitext: Bitext, prefix: PathLike) -> tuple[Path, Path]:
 def render_moses(bitext: Bitext) -> tuple[str, str]:
     """The two line-parallel texts: one link with both sides per line."""
     pairs = _pairs(bitext, both_sides=True)
-    return ("".join(_one_line(src) + "\n" for _, _, src, _ in pairs),
-            "".join(_one_line(tgt) + "\n" for _, _, _, tgt in pairs))
+    return ("".join(one_line(src) + "\n" for _, _, src, _ in pairs),
+            "".join(one_line(tgt) + "\n" for _, _, _, tgt in pairs))
 
 
 def write_moses(bitext: Bitext, path: PathLike) -> list[Path]:
@@ -212,7 +212,7 @@ def render_txt(bitext: Bitext, side: str = "tgt") -> str:
             paragraphs.append([])
             last = sentence.paragraph
         if sentence.text.strip():   # a sentence emptied by hand leaves no double space
-            paragraphs[-1].append(_one_line(sentence.text))
+            paragraphs[-1].append(one_line(sentence.text))
     return "".join(gap.join(p) + "\n\n" for p in paragraphs).rstrip("\n") + "\n" * bool(paragraphs)
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from . import __version__
 from .errors import InputError
-from .export import render_txt
+from .export import one_line, render_txt
 from .po import DEFAULT_REVIEW_THRESHOLD
 from .text_direction import text_dir
 from .types import Bitext, Sentence, join_sentences
@@ -42,7 +42,6 @@ REVIEW_FILL = "FFF2CC"
 """The shading of a link to review (a pale amber, as the HTML's margin mark)."""
 
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def check_layout(layout: str) -> None:
 def clean(text: str) -> str:
     """A text as an XML paragraph may hold it: on one line, without the control characters
     XML 1.0 forbids (a stray one in a PO made the writer fail)."""
-    return _SPACE.sub(" ", _XML_BAD.sub("", text)).strip()
+    return one_line(_XML_BAD.sub("", text))
 
 
 def rtl(lang: str) -> bool:

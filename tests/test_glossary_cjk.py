@@ -14,24 +14,13 @@ import pytest
 
 from alignment.glossary import GlossaryEntry, glossary, to_anki, to_csv
 from alignment.glossary_csv import read_glossary_csv
-from alignment.types import Alignment, Bitext, Link, Sentence, WordLink
-from alignment.words import link_tokens_of
+from test_glossary_teacher import _text
 from test_words import deck_notes
 
 Linked = Sequence[tuple[str, str, Sequence[tuple[str, str]]]]
 
 
-def _bitext(links: Linked, langs: str) -> Bitext:
-    """A link per (sentence, translation, word pairs as the tokens read)."""
-    src_lang, tgt_lang = langs.split("-")
-    bare = Bitext(tuple(Sentence(s) for s, _, _ in links), tuple(Sentence(t) for _, t, _ in links),
-                  Alignment(tuple(Link((k,), (k,)) for k in range(len(links)))), src_lang, tgt_lang)
-    out = []
-    for k, (_, _, pairs) in enumerate(links):
-        s, t = ([tok.text for tok in side] for side in link_tokens_of(bare, k))
-        out.append(Link((k,), (k,), words=tuple(WordLink(s.index(a), t.index(b), 0.95)
-                                                for a, b in pairs)))
-    return Bitext(bare.src, bare.tgt, Alignment(tuple(out)), src_lang, tgt_lang)
+_bitext = _text   # one link per (source, target, word pairs as the text writes them)
 
 
 def _rows(links: Linked, langs: str) -> list[tuple[str, str, int]]:
