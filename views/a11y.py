@@ -76,10 +76,14 @@ const name = () => {
     }
   }
 };
+// Whether the app's run is still drawing (a rerun asked for counts): Streamlit's own mark
+const running = () => !!document.querySelector(
+  '[data-testid="stApp"]:not([data-test-script-state="notRunning"])');
 let queued = false;
 new MutationObserver(() => {
   if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; name(); check(); }); }
-}).observe(document.body, {childList: true, subtree: true, characterData: true});
+}).observe(document.body, {childList: true, subtree: true, characterData: true,
+                           attributes: true, attributeFilter: ['disabled']});
 name();
 // A popover opened: the focus on its first control, once drawn
 document.addEventListener('click', e => {
@@ -110,19 +114,35 @@ document.addEventListener('focusin', e => {
   had = {el: e.target, keys: keysOf(e.target), tag: e.target.tagName, dropped: 0,
          back: tabbed.back && performance.now() - tabbed.at < 500};
 }, true);
-document.addEventListener('focusout', e => {   // a click aside leaves the focus where it goes
+// A click aside leaves the focus where it goes. A focus dropped by a disabled button comes
+// after the run's last change to the page (Chrome moves it at its next frame), so nothing else
+// would look for it: the save's Enter left the focus on the page, every time on a slow machine.
+document.addEventListener('focusout', e => {
   const el = e.target;
   if (!e.relatedTarget) setTimeout(() => {
     if (had?.el === el && el.isConnected && usable(el) && document.activeElement === document.body) had = null;
+    else check();
   }, 0);
 }, true);
+// A click of the person's own on the page, the focus dropped: it stays where they put it
+window.addEventListener('pointerdown', () => {
+  if (document.activeElement === document.body) had = null;
+}, true);
+// Looked for until the rerun has drawn the page and a second more: a fixed 4 s could be over
+// before a slow machine's rerun drew the widget anew, and the focus stayed on the page.
 const check = () => {
   if (!had || document.activeElement !== document.body) return;
   if (had.el.isConnected && usable(had.el)) return;
-  had.dropped ||= performance.now();
-  if (performance.now() - had.dropped > 4000) { had = null; return; }
-  const found = refind(had);
-  if (found) found.focus(); else setTimeout(check, 100);
+  const now = performance.now();
+  had.dropped ||= now;
+  had.idle = running() ? 0 : had.idle || now;
+  if ((had.idle && now - had.idle > 1000) || now - had.dropped > 120000) { had = null; return; }
+  const found = refind(had), h = had;
+  if (found) found.focus();
+  else if (!h.waiting) {   // one look at a time, however many changes call it meanwhile
+    h.waiting = true;
+    setTimeout(() => { h.waiting = false; check(); }, 100);
+  }
 };
 const refind = ({el, keys, tag, back}) => {
   if (el.isConnected) {   // disabled (Save, once saved): the next control takes the focus
@@ -141,12 +161,14 @@ const refind = ({el, keys, tag, back}) => {
 };
 // Focus asked for by the view (`focus_on`): the first of `selectors` drawn and usable. Held
 // there for a moment: the element may be drawn again just after (focus() on it then did
-// nothing, one run in three), until a key or a click of the person's own.
+// nothing, one run in three), until a key or a click of the person's own. Looked for while
+// the run draws and 4 s after it: 4 s from the script alone could be over before a slow
+// machine's run drew the element.
 const asked = new Set();
 window.__alignmentFocus = (selectors, nonce) => {
   if (asked.has(nonce)) return;
   asked.add(nonce);
-  let n = 0, held = 0, own = false;
+  let n = 0, ticks = 0, held = 0, own = false;
   const mine = () => { own = true; };
   window.addEventListener('keydown', mine, {capture: true, once: true});
   window.addEventListener('pointerdown', mine, {capture: true, once: true});
@@ -160,7 +182,7 @@ window.__alignmentFocus = (selectors, nonce) => {
       el.focus();
       held = 0;
     }
-    if (held < 3 && ++n < 40) setTimeout(go, 100);
+    if (held < 3 && (running() || ++n < 40) && ++ticks < 1200) setTimeout(go, 100);
     else { window.removeEventListener('keydown', mine, true); window.removeEventListener('pointerdown', mine, true); }
   };
   go();

@@ -130,17 +130,25 @@ window.addEventListener('keydown', e => {
 }, true);
 // Ctrl+S pressed while the page is still drawing the last action ("✓ Mark reviewed" with Enter,
 // then Ctrl+S 50 ms later) found Save disabled and did nothing (6 times in 6): it waits for
-// the action's run to end, then saves; nothing unsaved by then (or for 10 s), nothing is done.
+// the action's run to end, then saves; nothing unsaved by then, nothing is done.
 // Streamlit's own Ctrl+S on a Save just enabled by the run's end did nothing too (1 run in 3:
 // its shortcut still held the button disabled), so the key is always handled here.
 const SAVE = '.st-key-save button';
 // Save enabled here for typing (below) holds the run it was enabled in: once a run has drawn
 // the page, Streamlit's state rules (a correction applied enables it for good), and disabling it
 // again when the typing went left it disabled with a change unsaved: Ctrl+S did nothing.
-let runs = 0;
+// A button's click asks for a run the page cannot see until the server begins it: on a busy
+// machine 0.5 s and more after the key, and the save, given up after 0.5 s idle, was dropped.
+// So a button clicked and no run begun or ended since is a run still to come, waited for (60 s
+// at most).
+let runs = 0, awaited = false;
 new MutationObserver(() => {
+  awaited = false;
   if (!running()) runs++;
 }).observe(document.body, {subtree: true, attributeFilter: ['data-test-script-state']});
+window.addEventListener('click', e => {
+  if (e.target.closest?.('button[data-testid^="stBaseButton"]')) awaited = true;
+}, true);
 const typedOn = save => save.dataset.alignmentTyping === String(runs);
 const running = () => !!document.querySelector('[data-testid="stApp"]:not([data-test-script-state="notRunning"])');
 let saveQueued = false;
@@ -155,9 +163,9 @@ const queueSave = () => {   // true: the key is taken, Save pressed at once or o
     const b = document.querySelector(SAVE), now = performance.now();
     // pressed once the run has ended: a Save drawn enabled while it still ran lost the click
     if (b && !b.disabled && !typedOn(b) && !running()) { saveQueued = false; b.click(); return; }
-    idle = running() ? 0 : idle || now;
+    idle = running() || awaited ? 0 : idle || now;
     // a run may start a moment after the key: given up only once idle for 0.5 s
-    if (now - start > 10000 || (idle && now - idle > 500)) { saveQueued = false; return; }
+    if (now - start > 60000 || (idle && now - idle > 500)) { saveQueued = false; return; }
     setTimeout(wait, 50);
   };
   wait();
@@ -264,9 +272,12 @@ const stop = e => {   // false: the typing is kept, and the event stopped
 // when it loses the focus (Streamlit's rule). Refused, the number typed there is put back to
 // the one it showed when it got the focus: left in it, a click on "Next page" applied it
 // without a word. The click that ends a refused press of + or - is stopped too: the press
-// alone was, and the next link came all the same.
+// alone was, and the next link came all the same. Answered yes, the press is clicked here: the
+// question, shown while the button was held down, took its release (a person lets go of the
+// mouse on the question's OK), the click never came and the link stayed. The click of the
+// press itself, where it comes after all, is then stopped: one step per press.
 const SEL = '.st-key-sel input';
-let selShown = null, settling = false, refusedPress = null;
+let selShown = null, settling = false, refusedPress = null, steppedPress = null;
 window.addEventListener('focusin', e => {
   if (!settling && e.target.matches?.(SEL)) selShown = e.target.value;
 }, true);
@@ -287,16 +298,23 @@ const keepLink = () => {
 };
 window.addEventListener('click', e => {
   const press = e.target.closest?.('.st-key-sel button');
-  if (press && press === refusedPress) { e.stopPropagation(); e.preventDefault(); }
+  if (press && (press === refusedPress || (e.isTrusted && press === steppedPress))) {
+    e.stopPropagation(); e.preventDefault();
+    steppedPress = null;
+  }
   if (!e.target.closest?.('.st-key-sel')) stop(e);
 }, true);
 window.addEventListener('mousedown', e => {
   const press = e.target.closest?.('.st-key-sel button');
+  const asking = !!press && pending();
   refusedPress = press && !stop(e) ? press : null;
+  steppedPress = asking && !refusedPress ? press : null;
   if (refusedPress) keepLink();
+  if (steppedPress) setTimeout(() => press.click(), 0);
 }, true);
 window.addEventListener('keydown', e => {
   const t = e.target;
+  steppedPress = null;   // a key's own click on + or - is its press (no mousedown before it)
   if (settling || !t.closest?.('.st-key-sel, .st-key-mode')) return;
   if (!stop(e)) keepLink();
   else if (t.matches(SEL) && ['Enter', 'ArrowUp', 'ArrowDown'].includes(e.key))

@@ -90,3 +90,20 @@ def choose_link(page, n: int) -> None:
     page.keyboard.press("Enter")
     expect(number).to_have_value(str(n))
     settle(page)
+
+
+# The page's next message to the server (the WebSocket's, Streamlit's only channel), sent `ms`
+# later; the one after it goes at once again.
+_LATE_SEND = """ms => {
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    WebSocket.prototype.send = send;
+    setTimeout(() => send.call(this, data), ms);
+  };
+}"""
+
+
+def server_hears_late(page, ms: int) -> None:
+    """The next click's rerun reaches the server `ms` late, as on a busy machine, where the run
+    began a second after the click: until then nothing on the page says that a run is coming."""
+    page.evaluate(_LATE_SEND, ms)
