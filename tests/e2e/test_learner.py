@@ -32,66 +32,18 @@ def deck_words(path: Path, tmp: Path) -> list[tuple[str, str]]:
         return sorted(tuple(f.split("\x1f")[:2]) for (f,) in con.execute("select flds from notes"))
 
 
-def test_the_anki_deck_holds_the_rows_of_the_search_shown(page, po_copy, tmp_path):
-    open_by_path(page, po_copy)
-    sidebar = page.locator("section[data-testid='stSidebar']")
-    sidebar.get_by_role("button", name="Find word links").click()
-    expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
-    page.get_by_text("Glossary: the text's word pairs").click()
-    search = page.get_by_label("Search the glossary")
-    # 'pont' and 'eau' each leave one pair (the same count: the deck was keyed on it)
-    search.fill("pont")
-    search.press("Enter")
-    settle(page)
-    page.get_by_role("button", name="Prepare an Anki deck").click()
-    expect(page.get_by_role("button", name=ANKI)).to_be_visible()
-    search.fill("eau")
-    search.press("Enter")
-    settle(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name=ANKI).click()
-    words = deck_words(Path(info.value.path()), tmp_path)
-    assert words and all("eau" in w or "eau" in t for w, t in words), words
-    with page.expect_download() as info:
-        page.get_by_role("button", name=CSV).click()
-    csv_rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[1:]
-    assert sorted(tuple(r.split(",")[:2]) for r in csv_rows) == words  # the same rows
-
-
 def _csv_rows(path: str) -> list[list[str]]:
     import csv
 
     return list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8"))))[1:]
 
 
-def test_the_glossary_csv_of_a_search_says_it_holds_the_rows_shown(page, po_copy):
-    """A teacher searched the glossary for 'perche', clicked "CSV" and took its 2 rows for the
-    glossary: under a search the button and the file name say which rows it holds."""
-    open_by_path(page, po_copy)
-    sidebar = page.locator("section[data-testid='stSidebar']")
-    sidebar.get_by_role("button", name="Find word links").click()
-    expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
-    page.get_by_text("Glossary: the text's word pairs").click()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="CSV", exact=True).click()
-    assert info.value.suggested_filename == "journey.po-glossary.csv"
-    every = _csv_rows(info.value.path())
-    search = page.get_by_label("Search the glossary")
-    search.click()
-    page.keyboard.type("pont")
-    page.keyboard.press("Enter")
-    settle(page)
-    button = page.get_by_role("button", name=re.compile(r"^Download the \d+ rows? shown as CSV$"))
-    expect(button).to_be_visible()
-    shown = int(re.search(r"\d+", button.inner_text()).group())
-    with page.expect_download() as info:
-        button.click()
-    assert info.value.suggested_filename == "journey.po-glossary-pont.csv"
-    rows = _csv_rows(info.value.path())
-    assert 0 < shown == len(rows) < len(every), (shown, rows)
-
-
-def test_learn_mode_steps_through_the_sentences_a_search_shows(page, po_copy):
+def test_learn_mode_steps_through_the_sentences_a_search_shows_and_makes_cards_of_them(
+        page, po_copy, tmp_path):
+    """With a search on, J stepped through sentences the page did not show. A learner mining
+    sentences: with a search on and the French hidden, the deck holds a card for each pair
+    shown, the English on the front (one journey: two tests each opened the text, searched and
+    went to Learn)."""
     open_by_path(page, po_copy)
     find = page.locator(".st-key-q input")
     find.fill("pont")
@@ -112,6 +64,22 @@ def test_learn_mode_steps_through_the_sentences_a_search_shows(page, po_copy):
         expect(row_of(page, link)).to_have_class(re.compile("current"))
     page.keyboard.press("k")
     expect(page.get_by_text(re.compile(rf"Sentence {shown[1]} of \d+ · 2 of"))).to_be_visible()
+
+    # the sentence cards of the sentences shown, the French hidden
+    page.locator(".st-key-hide").get_by_text("fr").click()
+    settle(page)
+    rows = reader_table(page).locator("tr.row")
+    cards = [r.locator("td.tgt").inner_text().strip() for r in rows.all()]
+    cards = [text for text in cards if text]   # an omission has no card
+    page.get_by_role("button", name="Sentence cards (Anki)").click()
+    expect(page.get_by_text(f"{len(cards)} cards of the {rows.count()} sentences shown "
+                            "(")).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the deck (.apkg)").click()
+    notes = deck_words(Path(info.value.path()), tmp_path)   # (front, back)
+    assert len(notes) == len(cards) >= 3
+    assert all("pont" in back for _, back in notes)   # the French, on the back
+    assert sorted(front for front, _ in notes) == sorted(cards)
 
 
 def row_of(page, n: int):
@@ -212,31 +180,6 @@ def test_a_book_turns_to_the_chapter_chosen_in_its_contents(page, tmp_path):
     go_to_heading(page, "42 · CHAPITRE 2")   # the same heading again, after reading on
 
 
-def test_learn_mode_makes_sentence_cards_of_the_sentences_shown(page, po_copy, tmp_path):
-    """A learner mining sentences: with a search on and the French hidden, the deck holds a
-    card for each pair shown, the English on the front."""
-    open_by_path(page, po_copy)
-    find = page.locator(".st-key-q input")
-    find.fill("pont")
-    find.press("Enter")
-    expect(reader_table(page).locator("mark.hit").first).to_be_visible()
-    page.locator("section[data-testid='stSidebar']").get_by_text("Learn").click()
-    page.locator(".st-key-hide").get_by_text("fr").click()
-    settle(page)
-    rows = reader_table(page).locator("tr.row")
-    shown = [r.locator("td.tgt").inner_text().strip() for r in rows.all()]
-    shown = [text for text in shown if text]   # an omission has no card
-    page.get_by_role("button", name="Sentence cards (Anki)").click()
-    expect(page.get_by_text(f"{len(shown)} cards of the {rows.count()} sentences shown "
-                            "(")).to_be_visible()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download the deck (.apkg)").click()
-    notes = deck_words(Path(info.value.path()), tmp_path)   # (front, back)
-    assert len(notes) == len(shown) >= 3
-    assert all("pont" in back for _, back in notes)   # the French, on the back
-    assert sorted(front for front, _ in notes) == sorted(shown)
-
-
 def arabic_po(path: Path) -> Path:
     from alignment.po import write_po
     from alignment.types import Alignment, Bitext, Link, Sentence
@@ -302,13 +245,18 @@ def _function_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if has_function_word(s.split(" (")[0], t.split(" (")[0], "fr", "en")]
 
 
-def test_a_teachers_glossary_leaves_out_function_words_and_its_search_folds(page, po_copy):
-    """One glossary, three things a teacher met:
+def test_a_glossary_leaves_out_function_words_its_search_folds_and_its_files_hold_the_rows_shown(
+        page, po_copy, tmp_path):
+    """One glossary, what a teacher and a learner met (one journey: three tests each opened the
+    text, found its word links and opened its glossary):
     - pairs of two function words ('le' -> 'the') led the list: they are out until the
       "Function words" box is ticked, and the CSV holds what the table shows;
     - the glossary shows words as the text writes them ('Saint-Aubin'): a search typed in lower
       case still finds them (it compared the lowered query with the word as written);
-    - a search typed without accents finds 'été' for 'ete', as the sidebar's search does."""
+    - a search typed without accents finds 'été' for 'ete', as the sidebar's search does;
+    - a teacher searched the glossary for 'perche', clicked "CSV" and took its 2 rows for the
+      glossary: under a search the button and the file name say which rows it holds;
+    - a learner's Anki deck held the words of an earlier search: it holds the rows shown."""
     import unicodedata
 
     open_by_path(page, po_copy)
@@ -316,6 +264,10 @@ def test_a_teachers_glossary_leaves_out_function_words_and_its_search_folds(page
     sidebar.get_by_role("button", name="Find word links").click()
     expect(sidebar.get_by_text("Word links found")).to_be_visible(timeout=120_000)
     page.get_by_text("Glossary: the text's word pairs").click()
+    with page.expect_download() as info:   # no search: the whole glossary
+        page.get_by_role("button", name="CSV", exact=True).click()
+    assert info.value.suggested_filename == "journey.po-glossary.csv"
+    every = _csv_rows(info.value.path())
     box = page.get_by_role("checkbox", name="Function words")
     expect(box).not_to_be_checked()
     vocabulary = _csv_pairs(page)
@@ -343,6 +295,40 @@ def test_a_teachers_glossary_leaves_out_function_words_and_its_search_folds(page
         search.press("Enter")
         settle(page)
         assert word in [w for w, _ in _csv_pairs(page)], query
+
+    # under a search, the CSV says which rows it holds
+    search.click()
+    page.keyboard.press("Control+A")   # the last search replaced, as a person does
+    page.keyboard.type("pont")
+    page.keyboard.press("Enter")
+    settle(page)
+    button = page.get_by_role("button", name=re.compile(r"^Download the \d+ rows? shown as CSV$"))
+    expect(button).to_be_visible()
+    shown = int(re.search(r"\d+", button.inner_text()).group())
+    with page.expect_download() as info:
+        button.click()
+    assert info.value.suggested_filename == "journey.po-glossary-pont.csv"
+    rows = _csv_rows(info.value.path())
+    assert 0 < shown == len(rows) < len(every), (shown, rows)
+
+    # the Anki deck: 'pont' and 'eau' each leave one pair (the same count: the deck was keyed
+    # on it)
+    search.fill("pont")
+    search.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Prepare an Anki deck").click()
+    expect(page.get_by_role("button", name=ANKI)).to_be_visible()
+    search.fill("eau")
+    search.press("Enter")
+    settle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=ANKI).click()
+    words = deck_words(Path(info.value.path()), tmp_path)
+    assert words and all("eau" in w or "eau" in t for w, t in words), words
+    with page.expect_download() as info:
+        page.get_by_role("button", name=CSV).click()
+    csv_rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[1:]
+    assert sorted(tuple(r.split(",")[:2]) for r in csv_rows) == words  # the same rows
 
 
 MIXED = ("Google Maps أظهر الطريق إلى البازار الكبير.", "UNESCO تدرج المدينة القديمة موقعًا للتراث.")
@@ -412,18 +398,28 @@ def type_search(page, query: str) -> None:
     page.keyboard.press("Enter")
 
 
-@pytest.mark.parametrize("query, marks", [
+SEARCHES = [
     ("iñigo", ["Íñigo", "Íñigo", "ÍÑIGO", "Íñigo"]),
     ("IÑIGO", ["Íñigo", "Íñigo", "ÍÑIGO", "Íñigo"]),
     ("año", ["año"]),                                  # an 'ñ' typed: not 'ano'
     ("sra", ["Sr.ª"]),
-])
-def test_the_search_box_finds_what_was_typed(page, spanish_po, query, marks):
+]
+
+
+def test_the_search_box_finds_what_was_typed(page, spanish_po):
+    """Each query typed in turn into the one text opened (a test each opened it four times);
+    the search is cleared and its marks seen gone between two, so a query's marks are its own,
+    not the last one's (the two 'Íñigo' queries mark the same words)."""
     open_by_path(page, spanish_po)
-    type_search(page, query)
     hits = reader_table(page).locator("mark.hit")
-    expect(hits.first).to_be_visible()
-    expect(hits).to_have_text(marks)
+    for query, marks in SEARCHES:
+        type_search(page, query)
+        expect(hits.first, f"searching {query!r}").to_be_visible()
+        expect(hits, f"searching {query!r}").to_have_text(marks)
+        page.keyboard.press("Control+A")   # the search cleared, as a person does
+        page.keyboard.press("Backspace")
+        page.keyboard.press("Enter")
+        expect(hits, f"after clearing {query!r}").to_have_count(0)
 
 
 def test_hovering_a_word_lights_up_its_counterpart(page):

@@ -154,11 +154,17 @@ def test_a_link_s_translator_note_shows_where_the_link_is_corrected(page, po_cop
 
 # ---------------------------------------------------------------- 3. a click on a row
 
-def test_a_click_on_a_row_chooses_that_link(page, po_copy):
+def test_a_click_on_a_row_chooses_that_link_and_asks_before_typing_not_applied_is_lost(
+        page, po_copy):
     """A person clicks the sentence of row 5: it becomes the blue row, and the correction
-    panel (opened) holds link 5's sentence. Before, a click on a row did nothing."""
+    panel (opened) holds link 5's sentence. Before, a click on a row did nothing.
+    Text typed in the correction box and not applied: a click on another row asks first;
+    answered 'no', the link and the typing stay (one journey: two tests each opened the text
+    and clicked its rows)."""
     from alignment.po import read_po
 
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
     target = read_po(po_copy).link_text(4, "tgt")
     open_by_path(page, po_copy)
     row(page, 5).locator("td").last.click()
@@ -171,14 +177,7 @@ def test_a_click_on_a_row_chooses_that_link(page, po_copy):
     expect(page.get_by_label("Link (the blue row)")).to_have_value("2")
     expect(row(page, 2)).to_have_class(re.compile(r"\bcurrent\b"))
 
-
-def test_a_click_on_a_row_asks_before_typing_not_applied_is_lost(page, po_copy):
-    """Text typed in the correction box and not applied: a click on another row asks first;
-    answered 'no', the link and the typing stay."""
-    asked: list[str] = []
-    page.on("dialog", lambda d: (asked.append(d.message), d.dismiss()))
-    open_by_path(page, po_copy)
-    choose_link(page, 3)
+    choose_link(page, 3)   # typing not applied, then a click on another row
     page.get_by_label("Edit the target sentence").click()
     page.keyboard.press("Control+A")
     page.keyboard.type(TYPED)

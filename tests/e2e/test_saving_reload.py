@@ -1,6 +1,6 @@
 """In Chromium, with clicks and keys: the reader keeps what others changed on disk, word links
-are not counted as a person's corrections, a copy saved is what the start page opens, a
-finding's jump shows the correction box, and the counts read right for one; a save refused
+are not counted as a person's corrections, a copy saved is what the start page opens, and
+the counts read right for one finding (a finding's jump: test_journeys.py); a save refused
 because the sample card's file changed on disk, then "Save a copy as…": the page says what is
 true now.
 
@@ -524,17 +524,9 @@ def test_the_tables_flags_count_the_findings_listed(page, tmp_path):
     expect(page.locator(".st-key-findings_box").get_by_text("double space")).to_be_visible()
 
 
-def test_a_findings_jump_shows_the_correction_box(page, po_copy):
-    """The last finding's "→ n": the correction box, where the fix is typed, is in view (the
-    page used to scroll down to the table's row, the box out of sight above)."""
-    jumps = proofread(page, po_copy)
-    button = jumps.last
-    target = re.search(r"\d+", button.inner_text()).group()
-    button.scroll_into_view_if_needed()
-    button.click()
-    expect(page.get_by_label("Link (the blue row)")).to_have_value(target)
-    page.wait_for_timeout(2_000)   # the page's scrolls are tried again up to 1.5 s later
-    expect(page.get_by_label("Edit the target sentence")).to_be_in_viewport()
+# A finding's jump shows the correction box: test_journeys.py's test_proofread_and_jump walks
+# the same way (the last finding's "→ n" clicked) and checks the box in view after the page's
+# scrolls too.
 
 
 def test_one_finding_and_one_change_read_right(page, po_copy):

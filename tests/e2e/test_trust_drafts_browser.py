@@ -254,10 +254,22 @@ def set_aside_one_saved_one(page, po: Path) -> None:
 
 
 def leaving_asks(page, asked: list[str]) -> bool:
-    """F5 as a script does it, the question answered "stay": whether the page asked."""
-    before = len(asked)
-    page.evaluate("setTimeout(() => location.reload(), 0)")
-    page.wait_for_timeout(1_500)
+    """F5 as a script does it, the question answered "stay": whether the page asked. Waits for
+    whichever comes first, the question or the page loaded again (no question can follow a
+    load), not a fixed 1.5 s."""
+    import time
+
+    before, loaded = len(asked), []
+    on_load = lambda _: loaded.append(True)   # noqa: E731
+    page.on("load", on_load)
+    try:
+        page.evaluate("setTimeout(() => location.reload(), 0)")
+        end = time.monotonic() + 30
+        while len(asked) == before and not loaded and time.monotonic() < end:
+            page.wait_for_timeout(50)
+    finally:
+        page.remove_listener("load", on_load)
+    assert len(asked) > before or loaded, "F5 neither asked nor loaded the page again"
     return len(asked) > before
 
 
