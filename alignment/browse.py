@@ -16,6 +16,7 @@ and nothing else for a dozen table cells.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -263,14 +264,11 @@ def highlight(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _side_html(bitext: Bitext, link: Link, side: Side, marks: Sequence[tuple[int, int, str]]) -> str:
-    """One cell's HTML: the link's sentences on `side`, a <br> where a paragraph changes."""
-    sents = bitext.src if side == "src" else bitext.tgt
-    idx = link.src if side == "src" else link.tgt
+def _side_html(sents: Sequence[Sentence], marks: Sequence[tuple[int, int, str]]) -> str:
+    """One cell's HTML: a link's sentences on one side, a <br> where a paragraph changes."""
     parts: list[str] = []
     end, prev = 0, None
-    for j, off in zip(idx, sentence_starts([sents[k].text for k in idx])):
-        sent = sents[j]
+    for sent, off in zip(sents, sentence_starts([x.text for x in sents])):
         n = len(sent.text)
         local = [(max(a, off) - off, min(b, off + n) - off, c) for a, b, c in marks
                  if a < off + n and b > off]
@@ -329,44 +327,55 @@ def _meta_html(i: int, link: Link, found: Sequence[Finding], states: Sequence[st
 
 
 def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
-    """One link as a table row: meta, source cell, target cell (see `render_rows`)."""
-    link = bitext.alignment.links[i]
-    found = (view.findings or {}).get(i, ())
-    classes = ["row"]
-    if _starts_paragraph(bitext.src, link.src) or _starts_paragraph(bitext.tgt, link.tgt):
-        classes.append("para")
-    if is_fuzzy(link, view.threshold):
-        classes.append("low" if link.confidence < LOW_CONFIDENCE else "fuzzy")
-    if view.current == i:
-        classes.append("current")
-    if i in view.headings:
-        classes.append("heading")
-    cells = []
+    """One link as a table row: meta, source cell, target cell (see `render_rows`). Drawn
+    by `_row_html` from what the row shows alone, so a rerun draws only the rows that changed
+    anew: every row of the page was drawn again at each click (6-25 ms of a rerun)."""
+    link, found, marks = bitext.alignment.links[i], tuple((view.findings or {}).get(i, ())), []
     for side in ("src", "tgt"):
-        marks = [(s.start, s.end, "hit") for s in (view.hits or {}).get(i, ()) if s.side == side]
-        marks += [(s.start, s.end, "chk") for f in found for s in f.spans if s.side == side]
+        m = [(s.start, s.end, "hit") for s in (view.hits or {}).get(i, ()) if s.side == side]
+        m += [(s.start, s.end, "chk") for f in found for s in f.spans if s.side == side]
         if view.words is not None:
-            marks += [(a, b, f"w wg{g}") for a, b, g in word_groups(bitext, i, view.words)[side]]
-        body = _side_html(bitext, link, side, marks)
+            m += [(a, b, f"w wg{g}") for a, b, g in word_groups(bitext, i, view.words)[side]]
+        marks.append(tuple(m))
+    para = _starts_paragraph(bitext.src, link.src) or _starts_paragraph(bitext.tgt, link.tgt)
+    return _row_html(i, link, (tuple(bitext.src[k] for k in link.src),
+                               tuple(bitext.tgt[k] for k in link.tgt)),
+                     (bitext.src_lang, bitext.tgt_lang), tuple(marks), found,
+                     (para, view.threshold, view.current == i, i in view.headings, view.hidden,
+                      i in view.revealed),
+                     view.notes[i] if view.notes and i in view.notes else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_html(i: int, link: Link, sents: tuple[tuple[Sentence, ...], ...], langs: tuple[str, str],
+              marks: tuple[tuple[tuple[int, int, str], ...], ...], found: tuple[Finding, ...],
+              how: tuple[bool, float, bool, bool, Side | None, bool], note: str | None) -> str:
+    """A row's HTML from its arguments alone (they key the cache: equal arguments, equal row)."""
+    para, threshold, current, heading, hidden, revealed = how
+    classes = ["row"] + ["para"] * para
+    if is_fuzzy(link, threshold):
+        classes.append("low" if link.confidence < LOW_CONFIDENCE else "fuzzy")
+    classes += ["current"] * current + ["heading"] * heading
+    cells = []
+    for k, side in enumerate(("src", "tgt")):
+        body = _side_html(sents[k], marks[k])
         empty = " empty" if not (link.src if side == "src" else link.tgt) else ""
-        lang = bitext.src_lang if side == "src" else bitext.tgt_lang
-        direction = text_dir(lang)
-        if view.hidden == side and not empty:   # an omission has nothing to show
-            opened = " open" if i in view.revealed else ""
+        direction = text_dir(langs[k])
+        if hidden == side and not empty:   # an omission has nothing to show
+            opened = " open" if revealed else ""
             # the sentence its own dir: under dir=auto the cell's first letters, "show", set
             # a revealed Arabic sentence left to right
             body = (f'<details{opened}><summary>show</summary><div dir="{direction}">'
                     f"{body or '&mdash;'}</div></details>")
         # the cell's language picks its glyphs (Japanese and Chinese Han differ) and its
         # direction (text_direction.py: an Arabic sentence opening with a Latin word is rtl)
-        cells.append(f'<td class="{side}{empty}" lang="{html.escape(lang)}" dir="{direction}">'
-                     f'{body}</td>')
+        cells.append(f'<td class="{side}{empty}" lang="{html.escape(langs[k])}" '
+                     f'dir="{direction}">{body}</td>')
     states = [c for c in classes if c in _CUES]
-    current = ' aria-current="true"' if view.current == i else ""
-    return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}"{current}>'
-            f'<td class="meta">{_meta_html(i, link, found, states, view.threshold)}'
-            f'{note_mark(view.notes[i]) if view.notes and i in view.notes else ""}</td>'
-            f'{"".join(cells)}</tr>')
+    aria = ' aria-current="true"' if current else ""
+    return (f'<tr id="link-{i + 1}" class="{" ".join(classes)}"{aria}>'
+            f'<td class="meta">{_meta_html(i, link, found, states, threshold)}'
+            f'{note_mark(note) if note is not None else ""}</td>{"".join(cells)}</tr>')
 
 
 def render_rows(bitext: Bitext, ids: Iterable[int], view: View = View()) -> str:

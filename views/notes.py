@@ -34,9 +34,10 @@ def link_notes(bitext: Bitext) -> dict[int, str]:
     path, fingerprint = ss.get("path"), ss.get("fingerprint")
     if not path or fingerprint is None:
         return {}
-    anchored = file_notes(str(path), str(fingerprint))
+    # the file's notes looked up only when the text or the file changed: the cache's own
+    # lookup (hashing its arguments) was a millisecond of every rerun, twice
     return memo("link_notes", bitext, (path, fingerprint),
-                lambda: notes_by_link(bitext, anchored))
+                lambda: notes_by_link(bitext, file_notes(str(path), str(fingerprint))))
 
 
 def note_box(note: str | None) -> None:

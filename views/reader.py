@@ -193,9 +193,11 @@ def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
     except AlignmentError as exc:
         st.error(md(str(exc)))
         hits = None
-    from alignment.checks import at_level   # the level the findings list shows
+    found: tuple = ()
+    if filters.failed_checks:   # the checks (a second of imports) only once a filter asks
+        from alignment.checks import at_level   # the level the findings list shows
 
-    found = tuple(at_level(findings(bitext), shown_level())) if filters.failed_checks else ()
+        found = tuple(at_level(findings(bitext), shown_level()))
     if filters.failed_checks and ss.get("check_job") is not None and ss.get("mode") != "Proofread":
         with st.sidebar:
             check_progress()  # the findings being made in the background

@@ -151,10 +151,10 @@ def _what_it_holds(draft: drafts.Draft) -> tuple[str, int, str]:
     and a version a reload set aside counted the corrections saved since."""
     from alignment.po import file_fingerprint
 
-    fingerprint = file_fingerprint(Path(draft.po_path))
+    fingerprint = file_fingerprint(Path(draft.po_path))   # read and hashed once a rerun
     if not fingerprint or fingerprint == draft.base_fingerprint:
-        return ("words", draft.changes, "") if _words_only(draft) else \
-            ("changes", draft.changes, holds(draft))
+        return ("words", draft.changes, "") if _words_only(draft, fingerprint) else \
+            ("changes", draft.changes, holds(draft, fingerprint))
     return _once_per_version(_NOW, draft, lambda: _against_now(draft, fingerprint),
                              missing=("changes", draft.changes, ""), also=fingerprint)
 
@@ -174,29 +174,35 @@ def _against_now(draft: drafts.Draft, fingerprint: str) -> tuple[str, int, str]:
     return ("changes", *draft_summary.left_unsaved(draft.changes, draft.origin, draft.bitext, now))
 
 
-def _words_only(draft: drafts.Draft) -> bool:
+def _words_only(draft: drafts.Draft, fingerprint: str | None = None) -> bool:
     """Whether the draft differs from its file, unchanged since, in word links alone: no
     person's change (it said "1 unsaved change", as the reader did). Worked out once per
     version of the draft's file while the PO is the one it was made on: reading every
-    draft's PO again at each rerun made the start page slow once a few drafts were left."""
+    draft's PO again at each rerun made the start page slow once a few drafts were left.
+    `fingerprint`: the PO's, where the caller has it (a book's file read and hashed again
+    was 10 ms of each rerun, per draft)."""
     from alignment.po import file_fingerprint
 
-    if file_fingerprint(Path(draft.po_path)) != draft.base_fingerprint:
+    if fingerprint is None:
+        fingerprint = file_fingerprint(Path(draft.po_path))
+    if fingerprint != draft.base_fingerprint:
         return False
-    return _once_per_version(_WORDS, draft, lambda: _compare_words(draft))
+    return _once_per_version(_WORDS, draft, lambda: _compare_words(draft, fingerprint))
 
 
-def _compare_words(draft: drafts.Draft) -> bool:
-    saved = _file_as_then(draft)
+def _compare_words(draft: drafts.Draft, fingerprint: str) -> bool:
+    saved = _file_as_then(draft, fingerprint)
     return saved is not None and drafts.only_word_links(saved, draft.bitext)
 
 
-def _file_as_then(draft: drafts.Draft) -> Bitext | None:
-    """The draft's PO as read, where it is still the file the corrections were made on."""
+def _file_as_then(draft: drafts.Draft, fingerprint: str | None = None) -> Bitext | None:
+    """The draft's PO as read, where it is still the file the corrections were made on
+    (`fingerprint`: the file's, where the caller has it)."""
     from alignment.po import file_fingerprint
 
     path = Path(draft.po_path)
-    fingerprint = file_fingerprint(path)
+    if fingerprint is None:
+        fingerprint = file_fingerprint(path)
     if not fingerprint or fingerprint != draft.base_fingerprint:
         return None
     try:
@@ -210,12 +216,12 @@ _WORDS: dict[str, tuple[Any, Any]] = {}   # draft file -> (its mtime, whether wo
 _NOW: dict[str, tuple[Any, Any]] = {}   # draft file -> ((its mtime, the file's), _against_now)
 
 
-def holds(draft: drafts.Draft) -> str:
+def holds(draft: drafts.Draft, fingerprint: str | None = None) -> str:
     """What the draft changes, in words ('link 1,020 edited', 'links 12, 40 merged'), so two
     drafts of one file can be told apart; worked out once per version of the draft's file,
     not at every rerun of the start page (7,205 links compared: about 20 ms)."""
     return _once_per_version(_HELD, draft, lambda: draft_summary.summary(
-        draft.origin or _file_as_then(draft), draft.bitext), missing="")
+        draft.origin or _file_as_then(draft, fingerprint), draft.bitext), missing="")
 
 
 def _once_per_version(memo: dict[str, tuple[Any, Any]], draft: drafts.Draft,
