@@ -72,6 +72,7 @@ from alignment.align_encoder import language_warnings as _language_warnings
 from alignment.align_encoder import no_encoder as _no_encoder
 from alignment.align_encoder import self_trained as _self_trained
 from alignment.align_encoder import unknown_languages
+from alignment.defaults import DEFAULT_REVIEW_THRESHOLD
 from alignment.errors import InputError, UnknownComponent
 from alignment.first_pass import first_path as _first_path
 from alignment.first_pass import piece_cuts as _piece_cuts
@@ -98,7 +99,6 @@ __all__ = ["ALIGNER", "ALIGNER_VERSION", "DEFAULT_REVIEW_THRESHOLD", "MAX_SENTEN
 
 ALIGNER = "alignment.align"
 ALIGNER_VERSION = "2"
-DEFAULT_REVIEW_THRESHOLD = 0.9
 #: Most sentences on a side aligned in one call. Why: memory grows by about 40 KB a sentence
 #: (run embeddings, encoder parts; the band's scores are held to AlignConfig.max_cells;
 #: measured peak 2.9 GB at 49,000 x 49,000 unrelated sentences and 4.5 GB at 100,000 x 2),

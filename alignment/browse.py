@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .align import DEFAULT_REVIEW_THRESHOLD
+from .defaults import DEFAULT_REVIEW_THRESHOLD
 from .corrections import (Direction, History, add_target, dismiss, drop_addition,  # noqa: F401
                           edit_target, mark_reviewed, merge, move, same_text, split)
 from .search import Query, compile_query, search  # noqa: F401  (re-exported for the app)

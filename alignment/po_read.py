@@ -19,15 +19,11 @@ from typing import NamedTuple
 
 import polib
 
+from .defaults import DEFAULT_REVIEW_THRESHOLD
 from .errors import POFormatError
 from .po_guard import CONTINUED_NOTE, link_order
 from .po_words import read_words
 from .types import Alignment, Bitext, Link, Sentence, Signature, WordLink
-
-try:  # the aligner owns the threshold; keep working before it has landed
-    from .align import DEFAULT_REVIEW_THRESHOLD
-except ImportError:  # pragma: no cover - depends on align.py
-    DEFAULT_REVIEW_THRESHOLD = 0.9
 
 FORMAT_VERSION = "1"
 PLACEHOLDER = "[no source text]"

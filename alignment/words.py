@@ -57,7 +57,6 @@ import numpy as np
 from .lang import primary
 from .progress import Progress, no_progress
 from .types import MAX_WORD_PAIRS, Bitext, Token, WordLink
-from .word_model import build_cells, train_posteriors
 from .word_order import prior_weight
 from .word_tokens import DOTTED_I, is_word, lower, tokenize
 
@@ -161,6 +160,10 @@ def score_pairs(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, embedde
     The statistical model is trained on exactly these pairs, so pass a whole text at once.
     `progress` hears of the encoding (per block of word types) and of the training.
     """
+    # imported here: the model pulls in numba (about 1.3 s), and the app's start page and
+    # reader import this module only for `word_groups`
+    from .word_model import build_cells, train_posteriors
+
     keep = [(_content(s, config.punctuation), _content(t, config.punctuation)) for s, t in pairs]
     # a pair past MAX_WORD_PAIRS (an unsplit chapter) gets no words, hence no word links
     keep = [(ks, kt) if len(ks) * len(kt) <= MAX_WORD_PAIRS else ([], []) for ks, kt in keep]
