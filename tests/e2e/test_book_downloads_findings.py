@@ -89,11 +89,14 @@ def findings_caption(page):
     return page.get_by_text(re.compile(r"^Findings [\d,]+–[\d,]+ of [\d,]+$"))
 
 
-@pytest.mark.parametrize("every, total", [(2, 410)])
+PAGE = 50   # findings a page lists (views/proofread.py's PAGE)
+
+
+@pytest.mark.parametrize("every, total", [(2, 2 * PAGE + 10)])
 def test_proofread_pages_through_every_finding_and_jumps_from_the_last_page(page, tmp_path,
                                                                             every, total):
-    """410 findings of one check, chosen alone: the list shows 200 at a time, "Next 200"
-    turns to the rest (there was no way to see the 201st), and a finding there still selects
+    """110 findings of one check, chosen alone: the list shows 50 at a time, "Next 50"
+    turns to the rest (there was no way to see the 51st), and a finding there still selects
     its link, whose row carries the ⚑ mark.
     Sized for what it checks: three pages (so "Previous" is seen going back one page, not to
     the first), and a finding on every second link (so a finding's number and its link's
@@ -110,14 +113,15 @@ def test_proofread_pages_through_every_finding_and_jumps_from_the_last_page(page
     page.keyboard.press("Escape")
     settle(page)
     jumps = page.locator(".st-key-findings_box").get_by_role("button", name=re.compile(r"^Go to link \d+$"))
-    expect(findings_caption(page)).to_have_text(f"Findings 1–200 of {total}")
-    expect(jumps).to_have_count(200)
-    expect(page.get_by_role("button", name="◀ Previous 200")).to_be_disabled()
-    for first in (201, 401):
-        page.get_by_role("button", name="Next 200 ▶").click()
-        expect(findings_caption(page)).to_have_text(f"Findings {first}–{min(first + 199, total)} of {total}")
-    expect(jumps).to_have_count(total - 400)
-    expect(page.get_by_role("button", name="Next 200 ▶")).to_be_disabled()
+    expect(findings_caption(page)).to_have_text(f"Findings 1–{PAGE} of {total}")
+    expect(jumps).to_have_count(PAGE)
+    expect(page.get_by_role("button", name=f"◀ Previous {PAGE}")).to_be_disabled()
+    for first in (PAGE + 1, 2 * PAGE + 1):
+        page.get_by_role("button", name=f"Next {PAGE} ▶").click()
+        expect(findings_caption(page)).to_have_text(
+            f"Findings {first}–{min(first + PAGE - 1, total)} of {total}")
+    expect(jumps).to_have_count(total - 2 * PAGE)
+    expect(page.get_by_role("button", name=f"Next {PAGE} ▶")).to_be_disabled()
     last = (total - 1) * every + 1   # the link (1-based) of the last finding
     button = jumps.last
     expect(button).to_have_text(f"→ {last}")
@@ -127,10 +131,10 @@ def test_proofread_pages_through_every_finding_and_jumps_from_the_last_page(page
     row = reader_table(page).locator(f"tr#link-{last}")
     expect(row).to_have_class(re.compile("current"))
     expect(row.locator(".flag")).to_have_text("⚑1")
-    expect(findings_caption(page)).to_have_text(f"Findings 401–{total} of {total}")   # kept
-    page.get_by_role("button", name="◀ Previous 200").click()
-    expect(findings_caption(page)).to_have_text(f"Findings 201–400 of {total}")
-    expect(jumps.first).to_have_text(f"→ {200 * every + 1}")
+    expect(findings_caption(page)).to_have_text(f"Findings {2 * PAGE + 1}–{total} of {total}")   # kept
+    page.get_by_role("button", name=f"◀ Previous {PAGE}").click()
+    expect(findings_caption(page)).to_have_text(f"Findings {PAGE + 1}–{2 * PAGE} of {total}")
+    expect(jumps.first).to_have_text(f"→ {PAGE * every + 1}")
 
 
 def test_the_translation_downloads_as_word_with_the_correction_and_side_by_side(page, tmp_path):
