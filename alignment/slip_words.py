@@ -58,7 +58,7 @@ def towards(word: str, target: str, known: Any) -> set[str]:
 MIN_COUNT = 5000   # pyspellchecker count of intended words ('terror' 15,747; 'ow' 4,375)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)   # one per language (~50 MB): 4 rebuilt some as a run went through 6 (2-3 s each)
 def word_index(lang: str, size: int = 30000) -> Any:
     """symspellpy index of the language's `size` commonest words (pyspellchecker counts).
 

