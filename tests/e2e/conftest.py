@@ -13,13 +13,16 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from e2e_helpers import OMISSION
 from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, RUN_WATCH, playwright_or_skip,
                               server_log, streamlit_server)
+
+VIEWPORT = {"width": 1400, "height": 900}   # each journey's window, unless it sets its own
 
 
 @pytest.hookimpl(wrapper=True)
@@ -98,8 +101,9 @@ def clicks_seen(tab) -> str:
 def listen(tab, wire: list[str]):
     """Note each message the page sends to the server (a rerun: a click, a typed value),
     a count of those it receives, and the console's errors and warnings, with their time.
-    Returns a function that notes what was received since the last message sent: whether
-    the server still answered after the page's last word."""
+    Returns a function that notes what was received since the last message sent (whether
+    the server still answered after the page's last word), and one that removes the
+    listeners: the tab may serve the module's next journey, whose log must not get these."""
     start = time.monotonic()
     got = [0, 0.0]   # received since the last message sent, the time of the last one
 
@@ -120,11 +124,21 @@ def listen(tab, wire: list[str]):
         ws.on("framereceived", received)
         ws.on("close", lambda _: note("websocket closed"))
 
+    def console(m) -> None:
+        if m.type in ("error", "warning"):
+            note(f"console {m.type}: {m.text[:200]}")
+
     tab.on("websocket", socket)
-    tab.on("console", lambda m: note(f"console {m.type}: {m.text[:200]}")
-           if m.type in ("error", "warning") else None)
-    return lambda: note(f"end: {got[0]} received since the last message sent, "
-                        f"the last at {got[1]:.2f} s")
+    tab.on("console", console)
+
+    def the_end() -> None:
+        note(f"end: {got[0]} received since the last message sent, the last at {got[1]:.2f} s")
+
+    def unlisten() -> None:
+        tab.remove_listener("websocket", socket)
+        tab.remove_listener("console", console)
+
+    return the_end, unlisten
 
 
 @pytest.fixture(scope="module")
@@ -177,45 +191,130 @@ def browser(sync_api, server):
 
 @pytest.fixture(scope="module")
 def context(browser):
-    """One browser context for the module's journeys: each journey's tab is a Streamlit
+    """One browser context for the module's journeys: each journey is a Streamlit
     session of its own (the app keeps nothing in cookies or local storage), and the page's
     scripts, fetched and compiled once, are not fetched and compiled again for every journey
     (a fresh context per journey: about half a second of CPU more each)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     yield context
     context.close()
 
 
-@pytest.fixture
-def page(request, context, server, sync_api, home):
-    """A fresh browser tab (its own Streamlit session) on the start page; when the journey
-    fails, what the page showed and what the server wrote go into the test's report. Every
-    tab the journey opened in the module's context is closed after it."""
-    sync_api.expect.set_options(timeout=45_000)
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "fresh_tab(why): the journey gets a tab of its own instead "
+                            "of the module's shared one (it adds listeners to the page, ...)")
+
+
+def listeners(tab) -> dict[str, int] | None:
+    """How many listeners of each event the tab holds (Playwright's and the journey's): one
+    more than when it opened is a listener a journey left behind (a "dialog" one that says
+    "stay" would cancel the next journey's navigation). None where Playwright's internals
+    changed: the tab is then never reused, slower but never shared dirty."""
+    events = getattr(getattr(tab, "_impl_obj", None), "_events", None)
+    if not isinstance(events, dict):
+        return None
+    return {name: len(held) if isinstance(held, list) else 1 for name, held in events.items() if held}
+
+
+@dataclass
+class Shared:
+    """The module's tab, reused journey after journey, and its listeners as it opened."""
+    tab: Any = None
+    listeners: dict[str, int] | None = None
+
+
+@pytest.fixture(scope="module")
+def shared_tab(context) -> Shared:
+    """Loading the start page in a new tab costs twice the CPU of loading it again in a tab
+    already open (Chromium's renderer: about 3.3 s against 1.65 s), so the module's journeys
+    take turns in one tab, each on a new Streamlit session (a page load is a new session)."""
+    return Shared()
+
+
+def new_tab(context):
+    """A tab that logs where clicks land and when Streamlit's runs end (the init scripts run
+    again at each load)."""
     tab = context.new_page()
-    wire: list[str] = []
-    the_end = listen(tab, wire)
     tab.add_init_script(CLICK_LOG)
     tab.add_init_script(RUN_WATCH)
     tab.set_default_timeout(45_000)
-    tab.goto(server)
-    tab.get_by_text("Align new texts").wait_for()
+    return tab
+
+
+def take_tab(shared: Shared, context, fresh: bool):
+    """The shared tab (opened on first use), or a tab of its own for a `fresh_tab` journey."""
+    if fresh:
+        return new_tab(context)
+    if shared.tab is None:
+        shared.tab = new_tab(context)
+        shared.listeners = listeners(shared.tab)
+    return shared.tab
+
+
+def leave(tab, shared: Shared, keep: bool) -> None:
+    """Ready the shared tab for the next journey: its window size back, its sessionStorage
+    (the reader's opened rows, views/learn.py) emptied, and off the app (the session ends now,
+    as when a tab closes; with no dialog listener Playwright answers "leave" to the app's
+    beforeunload question). Closed instead when it is not to be kept or cannot be readied."""
+    if keep:
+        try:
+            if tab.viewport_size != VIEWPORT:
+                tab.set_viewport_size(VIEWPORT)
+            tab.evaluate("sessionStorage.clear()")
+            tab.goto("about:blank", timeout=15_000)
+            return
+        except Exception:  # a page that will not let go: a new tab for the next journey
+            pass
+    if tab is shared.tab:
+        shared.tab = None
+    tab.close()
+
+
+def keep_evidence(request, tab, home: Path, wire: list[str], the_end, call) -> None:
+    """What the page showed and what the server wrote, into the failed journey's report."""
+    the_end()
+    log = server_log(home / "cwd")
+    text, wire_log = page_text(tab), server_and_wire(log, wire)
+    wire_log += f"\n--- where the page's presses and clicks landed (last 12) ---\n{clicks_seen(tab)}"
+    request.node.add_report_section("teardown", "screen",
+                                    f"--- page text ---\n{text[:6_000]}\n{wire_log}")
+    # Printed again at the run's end (tests/conftest.py), also from a pytest-xdist worker
+    # and when the rerun passed, whose first failure pytest -q does not show.
+    said = [line for line in call.longreprtext.splitlines() if line.startswith("E ")]
+    request.node.add_report_section("teardown", "evidence", "\n".join(
+        ["--- the failure ---", *said[:8], f"--- page text ---\n{_ends(text)}", wire_log]))
+
+
+@pytest.fixture
+def page(request, context, server, sync_api, home, shared_tab):
+    """The start page in the module's shared tab, on a Streamlit session of its own (a
+    journey marked `fresh_tab` gets a new tab); when the journey fails, what the page showed
+    and what the server wrote go into the test's report. Every other tab the journey opened
+    in the module's context is closed after it; so is the shared tab after a failed journey,
+    or one that left a listener on it: the next journey starts in a new one."""
+    sync_api.expect.set_options(timeout=45_000)
+    fresh = request.node.get_closest_marker("fresh_tab") is not None
+    tab = take_tab(shared_tab, context, fresh)
+    wire: list[str] = []
+    the_end, unlisten = listen(tab, wire)
+    try:
+        tab.goto(server)
+        tab.get_by_text("Align new texts").wait_for()
+    except BaseException:
+        unlisten()
+        leave(tab, shared_tab, keep=False)
+        raise
     yield tab
     call = getattr(request.node, "report_call", None)
     if call is not None and call.failed:
-        the_end()
-        log = server_log(home / "cwd")
-        text, wire_log = page_text(tab), server_and_wire(log, wire)
-        wire_log += f"\n--- where the page's presses and clicks landed (last 12) ---\n{clicks_seen(tab)}"
-        request.node.add_report_section("teardown", "screen",
-                                        f"--- page text ---\n{text[:6_000]}\n{wire_log}")
-        # Printed again at the run's end (tests/conftest.py), also from a pytest-xdist worker
-        # and when the rerun passed, whose first failure pytest -q does not show.
-        said = [line for line in call.longreprtext.splitlines() if line.startswith("E ")]
-        request.node.add_report_section("teardown", "evidence", "\n".join(
-            ["--- the failure ---", *said[:8], f"--- page text ---\n{_ends(text)}", wire_log]))
+        keep_evidence(request, tab, home, wire, the_end, call)
+    unlisten()
     for opened in list(context.pages):
-        opened.close()
+        if opened is not tab and opened is not shared_tab.tab:
+            opened.close()
+    clean = (not fresh and call is not None and not call.failed
+             and shared_tab.listeners is not None and listeners(tab) == shared_tab.listeners)
+    leave(tab, shared_tab, keep=clean)
 
 
 @pytest.fixture(scope="module")

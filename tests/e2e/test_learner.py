@@ -152,6 +152,7 @@ def go_to_heading(page, name: str) -> None:
     settle(page)
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_a_book_turns_to_the_chapter_chosen_in_its_contents(page, tmp_path):
     """A reader of a whole book had only the pager and the search box to reach a chapter.
     The sidebar lists the book's headings; choosing one turns to its page with its row in

@@ -154,6 +154,7 @@ def test_a_link_s_translator_note_shows_where_the_link_is_corrected(page, po_cop
 
 # ---------------------------------------------------------------- 3. a click on a row
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_a_click_on_a_row_chooses_that_link_and_asks_before_typing_not_applied_is_lost(
         page, po_copy):
     """A person clicks the sentence of row 5: it becomes the blue row, and the correction

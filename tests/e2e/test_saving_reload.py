@@ -328,6 +328,7 @@ def test_a_downloaded_po_of_corrections_is_not_replaced_by_a_later_align(page, p
         open_by_path(page, po_copy)
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_drafts_that_cannot_be_written_leave_the_edit_and_save_working(page, po_copy, home):
     """The drafts folder unwritable (here a file stands in its place; a full or read-only disk
     does the same): the correction stands, the page says drafts are off, and Ctrl+S saves

@@ -207,6 +207,7 @@ def test_a_control_character_typed_is_refused_when_applied(page, po_copy):
     assert box.input_value() == "Typed here\x01 with a stray character."
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_save_with_typing_not_applied_applies_it_first(page, po_copy):
     """Text typed in the correction box, not applied, then the toolbar's Save clicked (or
     Ctrl+S with the focus outside the box): it saved without the typed text and said nothing,
@@ -273,6 +274,7 @@ def leaving_asks(page, asked: list[str]) -> bool:
     return len(asked) > before
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_a_version_set_aside_counts_alike_everywhere_and_is_never_lost_unasked(
         page, po_copy, home, tmp_path):
     """1. Link 3 of a version a reload set aside saved since: the start page said "1 unsaved

@@ -47,6 +47,7 @@ def typed_not_applied(page, po_copy):
     return page.get_by_label("Edit the target sentence"), asked
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_ctrl_z_in_a_text_field_undoes_the_typing_not_a_correction(page, po_copy):
     open_by_path(page, po_copy)
     open_editor(page)
@@ -95,6 +96,7 @@ def test_ctrl_s_in_the_correction_box_applies_then_saves(page, po_copy):
     assert saved.tgt[first.tgt[0]].text == "Saved with Ctrl+S, never applied by hand."
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_closing_with_typed_text_not_applied_asks_first(page, po_copy):
     open_by_path(page, po_copy)
     open_editor(page)
@@ -116,6 +118,7 @@ def test_closing_with_typed_text_not_applied_asks_first(page, po_copy):
     expect(page.get_by_text("Align new texts")).to_be_visible()  # the start page: the person chose
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_close_right_after_apply_and_save_asks_nothing_and_keeps_the_correction(page, tmp_path):
     """A proofreader clicked "Apply and save", then Close before the page came back: Close
     asked whether to drop the typed text, which was on its way to the file already. On a long
@@ -140,6 +143,7 @@ def test_close_right_after_apply_and_save_asks_nothing_and_keeps_the_correction(
     assert "Applied, saved, then closed at once." in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_a_correction_that_replaces_the_typed_text_asks_first(page, po_copy):
     """A proofreader typed a correction, then clicked "Merge with next" (or Undo, or "Mark
     reviewed") before Apply: the typed text was gone, without a word."""
@@ -162,6 +166,7 @@ def test_a_correction_that_replaces_the_typed_text_asks_first(page, po_copy):
     expect(box).to_have_value("Typed, not applied.")
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_switching_to_learn_asks_before_the_typed_text_goes(page, po_copy):
     """Learn draws no correction box: a click on it threw the typed text away, and Read showed
     the link's old sentence again. Now it asks; Proofread, which keeps the box, asks nothing,
@@ -191,6 +196,7 @@ def test_switching_to_learn_asks_before_the_typed_text_goes(page, po_copy):
     expect(box).to_have_value("Typed, not applied.")
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_the_link_box_keeps_the_link_and_the_typing_when_asked_no(page, po_copy):
     """A proofreader's report: typing not applied, the "+" of "Link (the blue row)" clicked and
     the question answered Cancel: the next link came all the same, and the typing was gone.
@@ -281,6 +287,7 @@ def test_the_missing_translation_of_an_omission_is_typed_in_place(page, po_copy)
     assert saved.link_text(OMISSION, "tgt") == "The sentence the translator left out."
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_a_proofreader_goes_from_one_link_to_review_to_the_next(page, po_copy):
     """Reviewing the aligner's doubtful links meant finding each tinted row and typing its
     number. 'Next to review' and '✓ Reviewed, next' go from one to the next; one that would
@@ -312,6 +319,7 @@ def test_a_proofreader_goes_from_one_link_to_review_to_the_next(page, po_copy):
     expect(page.get_by_label("Edit the target sentence")).to_have_value("Typed, not applied.")
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_close_after_ctrl_s_in_the_box_asks_nothing(page, po_copy):
     """Ctrl+S in the correction box applied and saved; Close then asked "The text typed ... is
     not applied. Leave it and lose it?" (3 runs in 4 on a busy machine), and Cancel left a
@@ -378,6 +386,7 @@ def choose_sentence(page, k: int) -> None:
     settle(page)
 
 
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
 def test_the_target_sentence_selector_follows_the_link_and_keeps_typing(page, tmp_path):
     po = tmp_path / "silence.po"
     write_text(po)
