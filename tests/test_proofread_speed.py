@@ -4,7 +4,7 @@ at every click, and a page of 200 made a click in Proofread take 4.6 s with ~700
 
 from __future__ import annotations
 
-from test_app import checked, env, start  # noqa: F401 (env: a fixture)
+from test_app import checked, env, sample_po, start  # noqa: F401 (env and the fixture it uses)
 
 LINKS = 110   # 55 findings: a full page of 50 and a second page
 BUDGET = 300   # elements one rerun of Proofread may draw in the main area
