@@ -21,6 +21,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .defaults import DEFAULT_REVIEW_THRESHOLD
 from .corrections import (Direction, History, add_target, dismiss, drop_addition,  # noqa: F401
@@ -338,20 +339,30 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
             m += [(a, b, f"w wg{g}") for a, b, g in word_groups(bitext, i, view.words)[side]]
         marks.append(tuple(m))
     para = _starts_paragraph(bitext.src, link.src) or _starts_paragraph(bitext.tgt, link.tgt)
+    look = _RowLook(para, view.threshold, view.current == i, i in view.headings, view.hidden,
+                    i in view.revealed)
     return _row_html(i, link, (tuple(bitext.src[k] for k in link.src),
                                tuple(bitext.tgt[k] for k in link.tgt)),
-                     (bitext.src_lang, bitext.tgt_lang), tuple(marks), found,
-                     (para, view.threshold, view.current == i, i in view.headings, view.hidden,
-                      i in view.revealed),
+                     (bitext.src_lang, bitext.tgt_lang), tuple(marks), found, look,
                      view.notes[i] if view.notes and i in view.notes else None)
+
+
+class _RowLook(NamedTuple):
+    """How the view draws one row, beside its text (part of `_row_html`'s cache key)."""
+    para: bool
+    threshold: float
+    current: bool
+    heading: bool
+    hidden: Side | None
+    revealed: bool
 
 
 @functools.lru_cache(maxsize=4096)
 def _row_html(i: int, link: Link, sents: tuple[tuple[Sentence, ...], ...], langs: tuple[str, str],
               marks: tuple[tuple[tuple[int, int, str], ...], ...], found: tuple[Finding, ...],
-              how: tuple[bool, float, bool, bool, Side | None, bool], note: str | None) -> str:
+              look: _RowLook, note: str | None) -> str:
     """A row's HTML from its arguments alone (they key the cache: equal arguments, equal row)."""
-    para, threshold, current, heading, hidden, revealed = how
+    para, threshold, current, heading, hidden, revealed = look
     classes = ["row"] + ["para"] * para
     if is_fuzzy(link, threshold):
         classes.append("low" if link.confidence < LOW_CONFIDENCE else "fuzzy")
