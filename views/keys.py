@@ -151,6 +151,18 @@ window.addEventListener('click', e => {
 }, true);
 const typedOn = save => save.dataset.alignmentTyping === String(runs);
 const running = () => !!document.querySelector('[data-testid="stApp"]:not([data-test-script-state="notRunning"])');
+// Given up with changes still unsaved on the page: it says so for 8 s (a key that did nothing
+// read as a save done).
+const unsavedNote = () => {
+  if (![...document.querySelectorAll('[data-testid="stCaptionContainer"]')]
+    .some(c => /[0-9]+ unsaved changes?/.test(c.textContent))) return;
+  const note = Object.assign(document.createElement('div'), {role: 'alert',
+    textContent: 'Ctrl+S did not save: the page was busy. Press Save.'});
+  note.style.cssText = 'position:fixed;bottom:1rem;left:50%;transform:translateX(-50%);z-index:999;'
+    + 'background:#fff3cd;color:#664d03;padding:.5rem 1rem;border-radius:.5rem';
+  document.body.appendChild(note);
+  setTimeout(() => note.remove(), 8000);
+};
 let saveQueued = false;
 const queueSave = () => {   // true: the key is taken, Save pressed at once or once enabled
   const save = document.querySelector(SAVE);
@@ -165,7 +177,7 @@ const queueSave = () => {   // true: the key is taken, Save pressed at once or o
     if (b && !b.disabled && !typedOn(b) && !running()) { saveQueued = false; b.click(); return; }
     idle = running() || awaited ? 0 : idle || now;
     // a run may start a moment after the key: given up only once idle for 0.5 s
-    if (now - start > 60000 || (idle && now - idle > 500)) { saveQueued = false; return; }
+    if (now - start > 60000 || (idle && now - idle > 500)) { saveQueued = false; unsavedNote(); return; }
     setTimeout(wait, 50);
   };
   wait();
@@ -241,9 +253,14 @@ window.addEventListener('click', e => {
 }, true);
 // Save is disabled while nothing is unsaved, so with typing alone in the box it could not be
 // pressed (Ctrl+S could): it is enabled while typing waits, and its click is "Apply and save".
-document.addEventListener('input', () => {
+// Only the box's own input counts: a run too quick for the page to show it running is not
+// counted in `runs`, and the input of a link number (a reader row's click, or typed) then took
+// the Apply's Save for the typing's, and disabled it with the correction unsaved: Ctrl+S
+// right after the click found Save disabled and did nothing (the browser test below, 1 run
+// in 3 on a busy machine).
+document.addEventListener('input', e => {
   const save = document.querySelector('.st-key-save button');
-  if (!save) return;
+  if (!save || !e.target.closest?.('.st-key-edit_box')) return;
   if (pending() && save.disabled) { save.disabled = false; save.dataset.alignmentTyping = String(runs); }
   else if (!pending() && save.dataset.alignmentTyping) {
     if (typedOn(save)) save.disabled = true;
@@ -328,8 +345,18 @@ window.addEventListener('focusout', e => {
   answered = {at: performance.now(), ok, on: e.relatedTarget?.closest?.('label, button') || null};
   if (!ok) { e.stopImmediatePropagation(); putBack(t, 'focusout'); }
 }, true);
-// Applied corrections not saved and no recovery draft to keep them (views/keys.UNDRAFTED)
-const undrafted = () => !!document.querySelector('[data-alignment-undrafted]');
+// Applied corrections not saved and no recovery draft to keep them (views/keys.UNDRAFTED).
+// The mark is drawn near the page's end, the toolbar's Save at its top: F5 just after a save,
+// while the save's run was still drawing, found the old mark and asked about work the server
+// had saved already. For unsaved corrections ("unsaved") the toolbar's Save, drawn disabled by
+// that run, is the server's word that nothing is left; a version a reload set aside ("unheld")
+// keeps asking while its mark is there.
+const undrafted = () => {
+  const mark = document.querySelector('[data-alignment-undrafted]');
+  if (!mark) return false;
+  const save = document.querySelector(SAVE);
+  return mark.dataset.alignmentUndrafted !== 'unsaved' || !save || !save.disabled;
+};
 window.addEventListener('beforeunload', e => {
   if (pending() || undrafted()) { e.preventDefault(); e.returnValue = ''; }
 });
@@ -375,9 +402,10 @@ window.addEventListener('click', e => {
 })()</script>"""
 
 
-UNDRAFTED = '<span data-alignment-undrafted="1" style="display:none"></span>'
-"""Drawn while corrections are unsaved and no recovery draft could be written: the script
-then asks before the page is left (a reload or a closed tab lost them without a word)."""
+UNDRAFTED = '<span data-alignment-undrafted="{why}" style="display:none"></span>'
+"""Drawn while corrections are unsaved and no recovery draft could be written ("unsaved"), or
+a version a reload set aside is kept nowhere ("unheld"): the script then asks before the page
+is left (a reload or a closed tab lost them without a word)."""
 
 
 def key_guard_script() -> str:
@@ -388,5 +416,6 @@ def key_guard_script() -> str:
     from .common import ss, unsaved
     from .saving import unheld_version
 
-    undrafted = bool(ss.get("draft_failed") and unsaved()) or unheld_version()
-    return _SCRIPT + (UNDRAFTED if undrafted else "")
+    why = "unheld" if unheld_version() else \
+        "unsaved" if ss.get("draft_failed") and unsaved() else ""
+    return _SCRIPT + (UNDRAFTED.format(why=why) if why else "")

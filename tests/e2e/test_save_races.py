@@ -1,0 +1,114 @@
+"""Ctrl+S pressed quickly after another action, and a reload just after a save, in Chromium.
+
+Race 1: Ctrl+S pressed while the run of the action before it (a click on a reader row, an
+Undo) was on its way or drawing the page sometimes did nothing: the file was not saved and
+"1 unsaved change" stayed. Race 2: F5 just after a save, with recovery drafts off, asked the
+browser's leave-page question though nothing was unsaved (the page's mark of unsaved work
+was redrawn only at the end of the save's run).
+
+Each journey repeats the quick sequence a few times: one round alone passed most runs.
+Not covered, because not fixed: Ctrl+Z then Ctrl+S at once after a row click still saved
+nothing about 1 run in 3 on a busy machine (the page then says that Ctrl+S did not save).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import choose_link, open_by_path, reader_table, settle
+
+pytestmark = pytest.mark.e2e
+
+ROUNDS = 4
+LINKS = (1, 2, 3, 7, 8)   # 1-based; the fixture's links 4 and 5 are an omission cut in two
+
+
+def row(page, n: int):
+    return reader_table(page).locator(f"tr#link-{n}")
+
+
+def apply_correction(page, n: int, text: str) -> None:
+    """Link n chosen, its target sentence replaced by `text`, Apply edit, the run over."""
+    choose_link(page, n)
+    page.get_by_label("Edit the target sentence").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.get_by_role("button", name="Apply edit").click()
+    expect(row(page, n)).to_contain_text(text)
+    settle(page)
+
+
+def saved_target(path: Path, n: int) -> str:
+    from alignment.po import read_po
+
+    return read_po(path).link_text(n - 1, "tgt")
+
+
+def assert_saved(page, path: Path, n: int, text: str) -> None:
+    """Saved: nothing unsaved on the page, and the file holds the correction."""
+    settle(page)
+    expect(page.get_by_text("unsaved change")).to_have_count(0, timeout=15_000)
+    assert saved_target(path, n) == text
+
+
+def slow_cpu(page, rate: float = 4) -> None:
+    """The page's scripts run `rate` times slower, as on a busy machine: the page takes longer
+    to send a click's rerun and to draw its result, so a key pressed meanwhile meets the page
+    between two runs."""
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+
+
+@pytest.mark.fresh_tab("its CPU throttling must not reach the next journey")
+def test_ctrl_s_right_after_a_row_click_saves(page, po_copy):
+    """A correction applied, a click on another row of the reader, Ctrl+S at once: saved."""
+    open_by_path(page, po_copy)
+    slow_cpu(page)
+    for k, n in enumerate(LINKS[:ROUNDS]):
+        text = f"Round {k}: the bridge over the river, typed again."
+        apply_correction(page, n, text)
+        row(page, LINKS[(k + 1) % len(LINKS)]).locator("td").first.click()
+        page.keyboard.press("Control+s")
+        assert_saved(page, po_copy, n, text)
+    # Should Save still be found disabled with a change unsaved, the key says it did nothing.
+    apply_correction(page, 2, "Left unsaved on purpose.")
+    page.evaluate("document.querySelector('.st-key-save button').disabled = true")
+    reader_table(page).locator("td").first.click()
+    page.keyboard.press("Control+s")
+    expect(page.get_by_role("alert").filter(has_text="Ctrl+S did not save")).to_be_visible()
+    expect(page.get_by_text("1 unsaved change")).to_be_visible()
+
+
+@pytest.mark.fresh_tab("it answers the page's dialogs itself")
+def test_a_reload_just_after_a_save_asks_nothing(page, po_copy, home):
+    """Recovery drafts off (a file stands where their folder goes): a correction, Ctrl+S, and
+    F5 as soon as the page says nothing is unsaved: no leave-page question. A correction not
+    saved still asks."""
+    asked: list[str] = []
+    page.on("dialog", lambda d: (asked.append(d.type), d.accept()))
+    drafts = home / "xdg" / "alignment" / "drafts"
+    kept = drafts.with_name("drafts-kept")
+    drafts.parent.mkdir(parents=True, exist_ok=True)
+    drafts.rename(kept) if drafts.exists() else None
+    drafts.write_text("not a folder")
+    try:
+        for k, n in enumerate(LINKS[:3]):
+            open_by_path(page, po_copy)
+            text = f"Saved before reload {k}."
+            apply_correction(page, n, text)
+            reader_table(page).click()
+            settle(page)
+            page.keyboard.press("Control+s")
+            expect(page.get_by_text("unsaved change")).to_have_count(0)
+            page.reload()
+            assert asked == [], f"round {k}"
+            assert saved_target(po_copy, n) == text
+        open_by_path(page, po_copy)
+        apply_correction(page, 2, "Not saved, and no draft keeps it.")
+        page.reload()
+        assert asked == ["beforeunload"]
+    finally:
+        drafts.unlink()
+        kept.rename(drafts) if kept.exists() else None
