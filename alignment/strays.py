@@ -33,7 +33,7 @@ from .word_similarity import fold, similarity
 from .lang import primary
 from .name_spelling import name_key
 from .name_places import (LOOKALIKE_COSINE, STAND_IN_COSINE, beside_full_name, beside_number, beside_same,
-                          beside_sibling)
+                          beside_sibling, in_name_place)
 from .types import Bitext, Finding, Span
 from .word_lists import NOUN_CAPITALS, _best, _common, english_lemmas, function_words, make_finding, speller_for
 
@@ -297,7 +297,8 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     seeds 0-4, --multi, gold links), so it holds for every language. Not kept: a function word
     that fits its neighbours badly in the slot too ('said where'): LIMSI --multi seed 2 one slip
     more, but held out, alibi had a warning more in every window ('old Gaspard behind' for 'le
-    vieux Gaspard Hari', where 'behind' translates 'derrière')."""
+    vieux Gaspard Hari', where 'behind' translates 'derrière'). A name with no stand-in, or one
+    in no slot of the name's, is asked about last: a word in its very place (name_places.in_name_place)."""
     if lw.cos is None:
         return lambda name: None
 
@@ -339,8 +340,9 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
             before = slots.before(i, t, names)
             if before:
                 return t, f"'{before}' is followed by the name elsewhere in the text"
-            return t, ("a name's place takes a noun"
-                       if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t) else None)
+            if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t):
+                return t, "a name's place takes a noun"
+            return in_name_place(bitext, i, lw, name) or (t, None)
         # the slot alone: a lower-case word with no counterpart, not a phrase the text repeats
         for t in (t for t in words if names and t[0][:1].islower() and placed(name, t)):
             before = slots.before(i, t, names)
@@ -348,7 +350,7 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                 return t, f"'{before}' is followed by the name elsewhere in the text"
         return beside_sibling(bitext, i, lw, name, words) or \
             (beside_full_name(bitext, i, lw, name, words) if name[0] not in frequent else None) or \
-            beside_number(bitext, i, lw, name, words)
+            beside_number(bitext, i, lw, name, words) or in_name_place(bitext, i, lw, name)
     return lookup
 
 
