@@ -251,6 +251,8 @@ def _heading(text: str, words: Sequence[WordSpan], caps: Sequence[WordSpan], lan
         return False
     first = words[0][1] if re.search(r"[.!?…][\"'»”’)]*$", text.rstrip()) else -1
     left = [t for t in words if t[1] != first and not (t in caps and _title(t[0], t[1], text, lang))]
+    if len(left) <= 1 and re.search(r"[!?][\"'»”’)]*$", text.rstrip()):
+        return False   # an exclamation or a question: 'Pauvre Alice !' is no heading
     return not left or sum(t in caps for t in left) > 0.6 * len(left)
 
 

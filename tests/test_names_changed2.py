@@ -45,6 +45,13 @@ SEVILLE = {("Sra", "Mrs"): 0.62, ("Sevilla", "Seville"): 0.84}
     # a heading in title case has no stop: still a heading, its words no names
     ("Deuxième Partie", "Part Three", ("fr", "en"), {}, None),
     ("Le Vieux Moulin", "The Old Bridge", ("fr", "en"), {}, None),
+    ("Chapitre Premier.", "Chapter One.", ("fr", "en"), {("Chapitre", "Chapter"): 0.9}, None),
+    # an exclamation of two words is no heading: its name is read ('Pauvre Alice !' was skipped)
+    ("Pauvre Alice !", "Poor become!", ("fr", "en"), {("Pauvre", "Poor"): 0.9},
+     "name 'Alice' is missing: 'become' in its place? (it stands beside 'Poor', as the name beside 'Pauvre')"),
+    ("Pauvre Alice !", "Poor thing!", ("fr", "en"), {("Pauvre", "Poor"): 0.9},
+     "name 'Alice' has no counterpart in the translation"),
+    ("Pauvre Alice !", "Poor Alice!", ("fr", "en"), {("Pauvre", "Poor"): 0.9}, None),
 ])
 def test_names_of_a_short_sentence_or_one_with_a_title(src: str, tgt: str, langs: tuple[str, str],
                                                        cosines: dict[tuple[str, str], float],
