@@ -188,28 +188,3 @@ def _plausible_cached(near: tuple[tuple[str, int], ...], word: str,
     return tuple((c, d) for c, d in near if index.get(c.casefold(), 0) >= floor
             and (len(c) >= 3 or c.casefold() in function_words(lang)) and not form_of(word, c, lang)
             and key not in (c.casefold() + "'s", c.casefold() + "’s"))
-
-
-TWO_EDITS_MIN_LEN = 5
-"""Two edits from a shorter word lie dozens of common words: on the bench's clean links, with
-3-4 letter words read two edits away, 'half' was read as 'all' for 'tout', 'boy' as 'you' for
-'je', 'low' as 'few' for 'quelques' (LIMSI seed 0: 0 -> 4.5 real-word warnings per 1,000)."""
-
-
-def two_edits_read(word: str, cand: str, d: int, lang: str) -> bool:
-    """May a word two edits from the word written be read for it though spelt like no original
-    word ('neural' for 'natural', original 'naturels'; 'dries' for 'cried', 'pleuré')? Only for
-    words of TWO_EDITS_MIN_LEN letters or more, a candidate at least as common as the word
-    written (a slip makes a rarer word of a common one) and no form of it; the reading must then
-    pass the one-edit bar of a near-certain translation (slips._vector_slips: slip_sure,
-    slip_sure_margin). Measured (bench_checks --word-links, 2026-12-05): two-letter slips at
-    warning, LIMSI seeds 0-2 15/12/8 -> 15/13/8 of 21/21/12, Text+Berg dev seeds 0-2 0/0/0 ->
-    0/0/1 of 4/5/5; warnings per 1,000 clean links unchanged on all six. Not kept: a lower bar
-    for these readings (0.85: 'things' read as 'this', 'chosen' as 'those', 'found' as 'could'
-    on clean links, no slip more; 0.8: 'dries' for 'cried' found, 'chosen'/'those' on seeds 1
-    and 2)."""
-    if d != 2 or len(word) < TWO_EDITS_MIN_LEN:
-        return False
-    index = word_index(lang).words
-    return index.get(cand.casefold(), 0) >= max(MIN_COUNT, index.get(word.casefold(), 0)) \
-        and not form_of(word, cand, lang)

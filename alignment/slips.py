@@ -40,7 +40,7 @@ from .slip_rare import Against, context_speaks, text_slips
 from .slip_vetoes import vetoed
 from .text_lexicon import TextLexicon, text_lexicon
 from .types import Bitext, Finding, Span
-from .slip_words import MIN_COUNT, TWO_EDITS_MIN_LEN, form_of, near_words, towards, two_edits_read, word_index
+from .slip_words import MIN_COUNT, form_of, near_words, towards, word_index
 from .spelling import known_word
 from .word_lists import english_lemmas
 
@@ -106,22 +106,15 @@ def _spelling_slips(bitext: Bitext, speller: Any, config: CheckConfig) -> Iterat
 
 
 def _slip_candidates(word: str, weak: Sequence[str], lang: str) -> list[tuple[str, int]]:
-    """Words one edit away; two edits where an original word looks like a cognate, and those
-    two-edit words `two_edits_read` lets a near-certain translation stand for."""
+    """Words one edit away; two edits only when an original word looks like a cognate."""
     cognate = any(len(o) >= 5 and similarity(word, o) >= 0.35 for o in weak)
-    if cognate:
-        return near_words(word, lang, 2)
-    one = near_words(word, lang, 1)
-    if len(word) < TWO_EDITS_MIN_LEN:
-        return one
-    return one + [(c, d) for c, d in near_words(word, lang, 2) if two_edits_read(word, c, d, lang)]
+    return near_words(word, lang, 2 if cognate else 1)
 
 
 def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
-             lang: str, two: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+             lang: str) -> tuple[np.ndarray, np.ndarray]:
     """(candidates, weak words): a two-edit candidate must be spelt closer to that original
-    word than the word written (terror/terreur for tenor), or be one `two` allows (per
-    candidate: `two_edits_read`, which the near-certain bar then judges); no candidate may be that word
+    word than the word written (terror/terreur for tenor); no candidate may be that word
     or a form of it when it is also a word of the translation's language (French 'car'
     is no reason to read 'ears' as 'cars'); candidates far rarer than the word written
     ('ow' for 'now') are out, and so are two-letter words that are not among the language's
@@ -137,8 +130,6 @@ def _allowed(near: Sequence[tuple[str, int]], word: str, weak: Sequence[str],
                      function_words(lang)) or form_of(word, c, lang) for c, _ in near], dtype=bool)
     one_edit = np.array([d == 1 for _, d in near], dtype=bool)
     cognate = (0.4 <= sim) & (sim < 1.0) & (sim > written[None, :])
-    if two is not None:
-        one_edit = one_edit | two
     ok = ~rare[:, None] & (sim < 1.0) & (one_edit[:, None] | cognate) & ~((sim >= 0.6) & here[None, :])
     return ok, cognate
 
@@ -161,9 +152,8 @@ def _also_here(word: str, index: Any) -> bool:
 def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
                   config: CheckConfig, against: Against = lambda a, w, c: False,
                   own: frozenset[str] = frozenset()) -> Iterator[Finding]:
-    """Orphan translation words one edit (two for cognates and `two_edits_read`) from a much
-    better counterpart of an original word than the word written and than any other word of
-    the translation:
+    """Orphan translation words one edit (two for cognates) from a much better counterpart
+    of an original word than the word written and than any other word of the translation:
     a near-certain translation far better than the word written (bad/had for avait:
     0.46/0.93), or a cognate better than it and than every word of the translation
     (tenor/terror for terreur: 0.46/0.70, best 0.47). Not the translation's own commonest
@@ -191,8 +181,7 @@ def _vector_slips(i: int, lw: LinkWords, evidence: WordEvidence, lang: str,
             cos = np.where(elsewhere[None, :], -1.0, cos)
         gain = cos - lw.cos[weak, j][None, :]
         better = cos - s_best[weak][None, :]
-        two = np.array([two_edits_read(w, c, d, lang) for c, d in near], dtype=bool)
-        allowed, cognate = _allowed(near, w, o_words, lang, two)
+        allowed, cognate = _allowed(near, w, o_words, lang)
         good = cos >= config.slip_good_cognate
         placed = lw.in_place_all(j)[weak][None, :]
         ok = allowed & placed & np.where(
