@@ -21,6 +21,7 @@ from alignment.errors import AlignmentError
 from views.a11y import SIDEBAR_CSS
 from views.common import md, open_po, ss
 from views.reader import reader
+from views.saving import saves_asked
 from views.start import start_page
 from views.touch import TOUCH_CSS
 
@@ -30,6 +31,7 @@ def main() -> None:
                        layout="wide")
     # the collapsed sidebar out of the Tab order (views/a11y.py), no key hints on a phone
     st.html(SIDEBAR_CSS + TOUCH_CSS)
+    saves_asked()   # after every click of this run has acted (views/saving.ask_save)
     if ss.get("callback_error"):   # views.common.callback: what a click ran into
         st.error(f"Error: {md(ss.pop('callback_error'))}")
     try:

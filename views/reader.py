@@ -29,7 +29,7 @@ from .learn import learn_controls, learn_script
 from .notes import link_notes
 from .recovery import recovery_box
 from .proofread import check_progress, findings, proofread_panel, shown_level
-from .saving import (follow_reloads, hidden, made_before_reload, reload,
+from .saving import (ask_save, follow_reloads, hidden, made_before_reload, reload,
                      replace_box, save_text, unsaved_words, words_only)
 from .text_direction import box_css
 from .touch import touch_script
@@ -265,7 +265,7 @@ def toolbar(bitext: Bitext) -> None:
                + (f" · **{changes}**" if changes else ""))
     banners()
     bar = st.container(horizontal=True)
-    bar.button("Save", key="save", on_click=save_text, disabled=not changes, type="primary",
+    bar.button("Save", key="save", on_click=ask_save, disabled=not changes, type="primary",
                shortcut="ctrl+s")
     bar.button("Undo", key="undo", on_click=undo, disabled=not ss.history.past,
                shortcut="ctrl+z")

@@ -18,7 +18,8 @@ from alignment import drafts
 from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
-from .common import callback, changed, counted, draft_kept, md, memo, save, ss, unsaved
+from .common import (callback, changed, close_text, counted, draft_kept, md, memo, save, ss,
+                     unsaved)
 
 
 class Reload(NamedTuple):
@@ -256,6 +257,26 @@ def save_text() -> bool:
     if done:
         ss.reload_info = None   # what a reload said is settled by the save
     return done
+
+
+@callback
+def ask_save() -> None:
+    """The toolbar's Save (and its Ctrl+S): the save itself waits for the page's run
+    (`saves_asked`). A click sent before the server began the run of the click before it is
+    merged into that run, and Streamlit calls the buttons' callbacks in the page's order,
+    not the order they were pressed: Save, drawn before Undo, saved first and the Undo
+    pressed before it stayed unsaved (Ctrl+Z then Ctrl+S at once, 1 run in 3 when busy)."""
+    ss.save_asked = ss.path
+
+
+def saves_asked() -> None:
+    """The save asked in this run, made once every callback of the run has acted; a Close
+    merged into the same run then closes, as it would have after the save."""
+    path = ss.pop("save_asked", None)
+    if path is None or "history" not in ss or ss.get("path") != path:
+        return
+    if save_text() and ss.get("guard") == "close" and not unsaved():
+        close_text()
 
 
 def note_unknown_base(draft: drafts.Draft | None) -> None:

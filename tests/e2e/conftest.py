@@ -98,6 +98,20 @@ def clicks_seen(tab) -> str:
         return f"(clicks unreadable: {exc})"
 
 
+def pressed(payload) -> str:
+    """The buttons a rerun message presses (their keys), read with Streamlit's own protobuf:
+    two presses merged into one run, or one lost, show in a failed journey's log."""
+    try:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        msg = BackMsg.FromString(payload if isinstance(payload, bytes) else payload.encode())
+        keys = [w.id.rsplit("-", 1)[-1] for w in msg.rerun_script.widget_states.widgets
+                if w.WhichOneof("value") == "trigger_value" and w.trigger_value]
+    except Exception:  # not a rerun, or Streamlit's messages changed: the size alone
+        return ""
+    return f", pressing {' '.join(keys)}" if keys else ""
+
+
 def listen(tab, wire: list[str]):
     """Note each message the page sends to the server (a rerun: a click, a typed value),
     a count of those it receives, and the console's errors and warnings, with their time.
@@ -111,7 +125,7 @@ def listen(tab, wire: list[str]):
         wire.append(f"{time.monotonic() - start:7.2f} s  {what}")
 
     def sent(payload) -> None:
-        note(f"sent {len(payload)} bytes (after {got[0]} received)")
+        note(f"sent {len(payload)} bytes{pressed(payload)} (after {got[0]} received)")
         got[0] = 0
 
     def received(payload) -> None:

@@ -3,6 +3,8 @@ the reader's table."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from test_e2e_browser import settle, upload_pair  # noqa: F401  (the journeys import them from here)
@@ -18,6 +20,24 @@ def open_by_path(page, path: Path) -> None:
     page.get_by_role("button", name="Open file").click()
     reader_table(page).locator("tr.row").first.wait_for()
     settle(page)  # as a person waits for the page to finish loading
+
+
+@contextmanager
+def drafts_unwritable(home: Path) -> Iterator[None]:
+    """Recovery drafts off for the module's server: a file stands where their folder goes (a
+    full or read-only disk does the same). The folder is put back after."""
+    drafts = home / "xdg" / "alignment" / "drafts"
+    kept = drafts.with_name("drafts-kept")
+    drafts.parent.mkdir(parents=True, exist_ok=True)
+    if drafts.exists():
+        drafts.rename(kept)
+    drafts.write_text("not a folder")
+    try:
+        yield
+    finally:
+        drafts.unlink()
+        if kept.exists():
+            kept.rename(drafts)
 
 
 def reader_table(page):
@@ -107,3 +127,25 @@ def server_hears_late(page, ms: int) -> None:
     """The next click's rerun reaches the server `ms` late, as on a busy machine, where the run
     began a second after the click: until then nothing on the page says that a run is coming."""
     page.evaluate(_LATE_SEND, ms)
+
+
+
+# The page's messages to the server held from the next one on for `ms`, then sent one right
+# after the other (and the page's sending put back as it was).
+_TOGETHER = """ms => {
+  const send = WebSocket.prototype.send, held = [];
+  WebSocket.prototype.send = function (data) {
+    if (!held.length) setTimeout(() => {
+      WebSocket.prototype.send = send;
+      held.forEach(([socket, message]) => send.call(socket, message));
+    }, ms);
+    held.push([this, data]);
+  };
+}"""
+
+
+def server_hears_together(page, ms: int = 400) -> None:
+    """The clicks and keys of the next `ms` reach the server at the same moment, as on a busy
+    machine where the server had not begun the first one's run: Streamlit merges the later
+    ones into one run."""
+    page.evaluate(_TOGETHER, ms)

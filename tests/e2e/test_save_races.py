@@ -6,9 +6,12 @@ Undo) was on its way or drawing the page sometimes did nothing: the file was not
 browser's leave-page question though nothing was unsaved (the page's mark of unsaved work
 was redrawn only at the end of the save's run).
 
+Race 3: Ctrl+Z then Ctrl+S at once saved the text without the undo, about 1 run in 3 on a
+busy machine: the two keys' reruns reached the server before it began the first, Streamlit
+merged them into one run and called Save's callback before Undo's (the page's order). The
+journey sends the two together on purpose, every round (views/saving.ask_save).
+
 Each journey repeats the quick sequence a few times: one round alone passed most runs.
-Not covered, because not fixed: Ctrl+Z then Ctrl+S at once after a row click still saved
-nothing about 1 run in 3 on a busy machine (the page then says that Ctrl+S did not save).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, open_by_path, reader_table, settle
+from e2e_helpers import (choose_link, drafts_unwritable, open_by_path, reader_table,
+                         server_hears_together, settle)
 
 pytestmark = pytest.mark.e2e
 
@@ -73,12 +77,29 @@ def test_ctrl_s_right_after_a_row_click_saves(page, po_copy):
         page.keyboard.press("Control+s")
         assert_saved(page, po_copy, n, text)
     # Should Save still be found disabled with a change unsaved, the key says it did nothing.
+    # (No row click here: its run drew Save anew, enabled, and the key then saved.)
     apply_correction(page, 2, "Left unsaved on purpose.")
-    page.evaluate("document.querySelector('.st-key-save button').disabled = true")
-    reader_table(page).locator("td").first.click()
+    page.evaluate("document.activeElement.blur();"
+                  "document.querySelector('.st-key-save button').disabled = true")
     page.keyboard.press("Control+s")
     expect(page.get_by_role("alert").filter(has_text="Ctrl+S did not save")).to_be_visible()
     expect(page.get_by_text("1 unsaved change")).to_be_visible()
+
+
+def test_ctrl_z_then_ctrl_s_at_once_saves_the_undone_text(page, po_copy):
+    """Two corrections of a link, a click on another row, then Ctrl+Z and Ctrl+S reaching
+    the server together: the file holds the first correction, and nothing is unsaved."""
+    open_by_path(page, po_copy)
+    for k, n in enumerate(LINKS[:3]):
+        kept = f"Round {k}: kept after the undo."
+        apply_correction(page, n, kept)
+        apply_correction(page, n, f"Round {k}: undone before the save.")
+        server_hears_together(page)
+        row(page, LINKS[k + 1]).locator("td").first.click()
+        page.keyboard.press("Control+z")
+        page.keyboard.press("Control+s")
+        expect(row(page, n)).to_contain_text(kept)
+        assert_saved(page, po_copy, n, kept)
 
 
 @pytest.mark.fresh_tab("it answers the page's dialogs itself")
@@ -88,12 +109,7 @@ def test_a_reload_just_after_a_save_asks_nothing(page, po_copy, home):
     saved still asks."""
     asked: list[str] = []
     page.on("dialog", lambda d: (asked.append(d.type), d.accept()))
-    drafts = home / "xdg" / "alignment" / "drafts"
-    kept = drafts.with_name("drafts-kept")
-    drafts.parent.mkdir(parents=True, exist_ok=True)
-    drafts.rename(kept) if drafts.exists() else None
-    drafts.write_text("not a folder")
-    try:
+    with drafts_unwritable(home):
         for k, n in enumerate(LINKS[:3]):
             open_by_path(page, po_copy)
             text = f"Saved before reload {k}."
@@ -109,6 +125,3 @@ def test_a_reload_just_after_a_save_asks_nothing(page, po_copy, home):
         apply_correction(page, 2, "Not saved, and no draft keeps it.")
         page.reload()
         assert asked == ["beforeunload"]
-    finally:
-        drafts.unlink()
-        kept.rename(drafts) if kept.exists() else None

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (choose_link, click_download, open_by_path, reader_table, save_copy_as,
-                         settle, upload_pair)
+from e2e_helpers import (choose_link, click_download, drafts_unwritable, open_by_path,
+                         reader_table, save_copy_as, settle, upload_pair)
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -339,12 +339,7 @@ def test_drafts_that_cannot_be_written_leave_the_edit_and_save_working(page, po_
     asked: list[str] = []
     page.on("dialog", lambda d: (asked.append(d.type), d.accept()))
 
-    drafts = home / "xdg" / "alignment" / "drafts"
-    kept = drafts.with_name("drafts-kept")
-    drafts.parent.mkdir(parents=True, exist_ok=True)
-    drafts.rename(kept) if drafts.exists() else None
-    drafts.write_text("not a folder")
-    try:
+    with drafts_unwritable(home):
         open_by_path(page, po_copy)
         correct_link(page, 3, TYPED)
         expect(page.get_by_text(re.compile("Recovery drafts cannot be written"))).to_be_visible()
@@ -359,9 +354,6 @@ def test_drafts_that_cannot_be_written_leave_the_edit_and_save_working(page, po_
         assert asked == []
         page.reload()
         assert asked == ["beforeunload"]
-    finally:
-        drafts.unlink()
-        kept.rename(drafts) if kept.exists() else None
 
 
 def test_a_read_only_file_is_not_offered_a_reload_that_cannot_help(page, po_copy):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, open_by_path, reader_table, settle
+from e2e_helpers import choose_link, drafts_unwritable, open_by_path, reader_table, settle
 from test_saving_reload import correct_link, row, sidebar
 
 pytestmark = pytest.mark.e2e
@@ -303,13 +303,9 @@ def test_a_version_set_aside_counts_alike_everywhere_and_is_never_lost_unasked(
     page.on("dialog", lambda d: (asked.append(d.type), d.dismiss()))
     sidebar(page).get_by_role("button", name="Close").click()
     page.get_by_role("button", name="Discard changes").click()
-    drafts = home / "xdg" / "alignment" / "drafts"
-    kept = drafts.with_name("drafts-kept")
-    drafts.rename(kept)
-    drafts.write_text("not a folder")
     other = tmp_path / "other.po"
     other.write_bytes(pristine)
-    try:
+    with drafts_unwritable(home):
         open_by_path(page, other)
         correct_link(page, 11, "Mine on eleven.")
         other.write_text(other.read_text(encoding="utf-8").replace(*DISK, 1), encoding="utf-8")
@@ -328,9 +324,6 @@ def test_a_version_set_aside_counts_alike_everywhere_and_is_never_lost_unasked(
         expect(page.get_by_text(re.compile("unsaved change"))).to_have_count(0)
         settle(page)
         assert not leaving_asks(page, asked)   # saved: nothing to lose, nothing asked
-    finally:
-        drafts.unlink()
-        kept.rename(drafts)
 
 
 def start_page_lists_what_it_heads(page) -> None:
