@@ -19,6 +19,7 @@ import streamlit as st
 
 from alignment.errors import AlignmentError
 from views.a11y import SIDEBAR_CSS
+from views.click_order import keep_every_click
 from views.common import md, open_po, ss
 from views.reader import reader
 from views.saving import saves_asked
@@ -27,6 +28,7 @@ from views.touch import TOUCH_CSS
 
 
 def main() -> None:
+    keep_every_click()   # a click reaching the server as the run before it begins is not lost
     st.set_page_config(page_title="alignment — side-by-side reader", page_icon="📖",
                        layout="wide")
     # the collapsed sidebar out of the Tab order (views/a11y.py), no key hints on a phone

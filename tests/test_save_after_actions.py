@@ -56,3 +56,35 @@ def test_save_then_close_in_one_run_closes_without_asking(env):  # noqa: F811
     assert not at.exception, at.exception
     assert "history" not in at.session_state
     assert read_po(path).alignment.links[0].reviewed
+
+
+class NewerClick(Exception):
+    """What Streamlit's check raises on finding a newer click: the run ends there."""
+
+
+def test_a_run_s_callbacks_run_before_a_newer_click_can_end_it():
+    """Streamlit looked for a newer click before a run's callbacks and, finding one, ended the
+    run with none of them run: the Undo whose run it was never happened (Ctrl+Z then Ctrl+S
+    on a busy machine saved the text without the undo). Wrapped, the callbacks run whole and
+    the newer click is found right after them."""
+    from streamlit.runtime.state.safe_session_state import SafeSessionState
+
+    from views.click_order import keep_every_click
+
+    class Inner:   # Streamlit's SessionState, as far as this step goes
+        def __init__(self) -> None:
+            self.ran: list[str] = []
+
+        def on_script_will_rerun(self, states, **kwargs) -> None:
+            self.ran.append(states)
+
+    def newer_click() -> None:
+        raise NewerClick
+
+    assert keep_every_click() and keep_every_click()   # once, however often asked
+    inner = Inner()
+    state = SafeSessionState(inner, yield_callback=newer_click)
+    state.on_script_will_rerun("undo pressed")
+    assert inner.ran == ["undo pressed"]
+    with pytest.raises(NewerClick):   # still found, after the callbacks
+        state["anything"]

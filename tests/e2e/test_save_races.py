@@ -7,9 +7,11 @@ browser's leave-page question though nothing was unsaved (the page's mark of uns
 was redrawn only at the end of the save's run).
 
 Race 3: Ctrl+Z then Ctrl+S at once saved the text without the undo, about 1 run in 3 on a
-busy machine: the two keys' reruns reached the server before it began the first, Streamlit
-merged them into one run and called Save's callback before Undo's (the page's order). The
-journey sends the two together on purpose, every round (views/saving.ask_save).
+busy machine. Two causes, both Streamlit's: the two keys' reruns, reaching the server before
+it began the first, are merged into one run whose callbacks go in the page's order, Save's
+before Undo's (views/saving.ask_save); and the Save's click, reaching it just as the Undo's
+run began, ended that run before its callbacks (views/click_order.py; 2 runs of this journey
+in about 30 before). The journey sends the row click and the two keys together, every round.
 
 Each journey repeats the quick sequence a few times: one round alone passed most runs.
 """
