@@ -60,9 +60,12 @@ def test_discard_on_the_start_page_asks_first(page, po_copy, home):
     line.get_by_role("button", name="Discard", exact=True).click()
     expect(line.get_by_role("button", name="Discard for good")).to_be_visible()
     assert len(draft_files(home, po_copy)) == 1   # nothing gone yet
+    settle(page)   # the row drawn whole: mid-run, 'Keep it' pressed was 'Discard for good' released
     line.get_by_role("button", name="Keep it").click()
     expect(line.get_by_role("button", name="Discard for good")).to_have_count(0)
     line.get_by_role("button", name="Discard", exact=True).click()
+    expect(line.get_by_role("button", name="Discard for good")).to_be_visible()
+    settle(page)
     line.get_by_role("button", name="Discard for good").click()
     expect(offers(page, po_copy)).to_have_count(0)
     assert draft_files(home, po_copy) == []
