@@ -112,13 +112,18 @@ def choose_link(page, n: int) -> None:
     settle(page)
 
 
-# The page's next message to the server (the WebSocket's, Streamlit's only channel), sent `ms`
-# later; the one after it goes at once again.
-_LATE_SEND = """ms => {
-  const send = WebSocket.prototype.send;
+# The page's messages to the server (the WebSocket's, Streamlit's only channel) held for `ms`
+# from the next one on, then sent in their order: every message of those `ms` (`every`), or only
+# the next one, the ones after it going at once. The page's sending is put back as it was.
+_HOLD = """([ms, every]) => {
+  const send = WebSocket.prototype.send, held = [];
   WebSocket.prototype.send = function (data) {
-    WebSocket.prototype.send = send;
-    setTimeout(() => send.call(this, data), ms);
+    if (!held.length) setTimeout(() => {
+      if (every) WebSocket.prototype.send = send;
+      held.forEach(([socket, message]) => send.call(socket, message));
+    }, ms);
+    held.push([this, data]);
+    if (!every) WebSocket.prototype.send = send;
   };
 }"""
 
@@ -126,26 +131,11 @@ _LATE_SEND = """ms => {
 def server_hears_late(page, ms: int) -> None:
     """The next click's rerun reaches the server `ms` late, as on a busy machine, where the run
     began a second after the click: until then nothing on the page says that a run is coming."""
-    page.evaluate(_LATE_SEND, ms)
-
-
-
-# The page's messages to the server held from the next one on for `ms`, then sent one right
-# after the other (and the page's sending put back as it was).
-_TOGETHER = """ms => {
-  const send = WebSocket.prototype.send, held = [];
-  WebSocket.prototype.send = function (data) {
-    if (!held.length) setTimeout(() => {
-      WebSocket.prototype.send = send;
-      held.forEach(([socket, message]) => send.call(socket, message));
-    }, ms);
-    held.push([this, data]);
-  };
-}"""
+    page.evaluate(_HOLD, [ms, False])
 
 
 def server_hears_together(page, ms: int = 400) -> None:
     """The clicks and keys of the next `ms` reach the server at the same moment, as on a busy
     machine where the server had not begun the first one's run: Streamlit merges the later
     ones into one run."""
-    page.evaluate(_TOGETHER, ms)
+    page.evaluate(_HOLD, [ms, True])
