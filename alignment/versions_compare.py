@@ -7,7 +7,7 @@ one has nothing where another has text, one is far longer (after each text's len
 the rows it shares with the original), a revision changed words, a version says another number than the original (the
 proofreading `numbers` check, checks.py, run on the pair's links in the row: numbers compared
 by value, so "72", "soixante-douze" and "seventy-two" agree), or a version's link in the row is
-one the two-text reader tints as to review or very unsure (browse.py's thresholds). Names are not compared: without
+one the two-text reader tints as to review or very unsure (rows_html.py's thresholds). Names are not compared: without
 the encoder's word evidence the `names` check flags Norway/Norvège, and a marker must not cry
 wolf where translations merely word things differently. Pure functions over a VersionSet
 (versions.py builds it).
@@ -217,7 +217,7 @@ def lengths_said(lengths: dict[int, float], names: Sequence[str]) -> list[str]:
 
 def doubt_flags(vs: VersionSet, i: int, k: int) -> tuple[str, ...]:
     """Version k's links in row i that the two-text reader tints ("en2: very unsure link
-    (confidence 0.24)"): a to-review (fuzzy) or very unsure link, by browse.py's thresholds;
+    (confidence 0.24)"): a to-review (fuzzy) or very unsure link, by rows_html.py's thresholds;
     an omission or addition in doubt is said as one ("en2: leaves this out, the aligner
     unsure: ..."). Why: the set's rows hid the aligner's doubts, so a wrong link read as sure
     here while the pair's reader marked it; and "en2: nothing here; en2: very unsure link"

@@ -1,4 +1,4 @@
-"""The reader's rows are drawn once per look (browse._row_html), not at every rerun, and a row
+"""The reader's rows are drawn once per look (rows_html._row_html), not at every rerun, and a row
 drawn from the cache is the row drawn anew: after a correction, a click, a search, a filter."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from alignment import browse
+from alignment import browse, rows_html
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence, Span, WordLink
 
 
@@ -23,7 +23,7 @@ def canal(n: int = 12) -> Bitext:
 def fresh(bitext: Bitext, ids, view: browse.View, monkeypatch) -> str:
     """The rows drawn without the cache (its function called directly)."""
     with monkeypatch.context() as m:
-        m.setattr(browse, "_row_html", browse._row_html.__wrapped__)
+        m.setattr(rows_html, "_row_html", rows_html._row_html.__wrapped__)
         return browse.render_rows(bitext, ids, view)
 
 
@@ -31,11 +31,11 @@ def test_a_rerun_draws_only_the_row_that_changed():
     bitext = canal()
     ids = range(len(bitext.alignment.links))
     browse.render_rows(bitext, ids, browse.View(current=2))
-    before = browse._row_html.cache_info().misses
+    before = rows_html._row_html.cache_info().misses
     browse.render_rows(bitext, ids, browse.View(current=2))   # the same page again
-    assert browse._row_html.cache_info().misses == before
+    assert rows_html._row_html.cache_info().misses == before
     browse.render_rows(bitext, ids, browse.View(current=5))   # a click on another row
-    assert browse._row_html.cache_info().misses == before + 2   # the rows 3 and 6 only
+    assert rows_html._row_html.cache_info().misses == before + 2   # the rows 3 and 6 only
 
 
 def views(bitext: Bitext) -> list[browse.View]:

@@ -1,4 +1,4 @@
-"""What a screen reader is told, in Chromium (views/a11y.py, alignment/browse.py): the names
+"""What a screen reader is told, in Chromium (views/a11y.py, alignment/rows_html.py): the names
 of the findings' symbol buttons, the row states a tint alone showed, and a polite status line
 when the search or the findings change."""
 
