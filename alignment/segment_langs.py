@@ -219,7 +219,26 @@ def after_elision(right: str, lang: str) -> str:
 # 'فسألها', 'سألته': and, so, and the pronoun asked are part of the word). In Chinese after a
 # quoted sentence too ('“您好。”他说。'), a short clause ending in a verb of saying and 。; in
 # Thai by the verb after a subject glued to it at most ('“…?” เขาถาม', thai.SPEECH_TAG)
+# English: a quoted question or exclamation and a speech tag that opens with a name, its
+# capital no sign of a new sentence ('"Wait for me!" Seoyeon said.', '"Why?" Mr. Weston
+# asked her.'); one that opens with a pronoun or another opener is one ('"Go!" She ran.',
+# '"Help!" Nobody answered.' keeps its cut: 'Nobody' is no name). The tag in lower case
+# ('she said', 'said Alice') already goes on (segment._starts_lower).
+_EN_SPEECH_VERBS = ("said|asked|cried|replied|answered|shouted|whispered|exclaimed|called|added"
+                    "|continued|muttered|murmured|screamed|yelled|remarked|observed|inquired"
+                    "|enquired|returned|rejoined|repeated|insisted|explained|protested|demanded"
+                    "|pleaded|begged|snapped|retorted|gasped|stammered|sobbed|went on|says|asks"
+                    "|cries|replies|answers|shouts|whispers|exclaims|calls|adds|continues|mutters")
+_EN_NOT_NAMES = ("The|A|An|He|She|It|They|We|I|You|His|Her|Its|Their|Our|My|Your|This|That|These"
+                 "|Those|There|Then|Now|But|And|So|Yet|Or|Nobody|Everybody|Somebody|Everyone"
+                 "|Someone|No|Nothing|Everything|All|None|Each|Both|What|Who|Why|How|When|Where")
+_EN_SPEECH_TAG = re.compile(
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Aunt|Uncle|Sir|Lady|Lord|Captain|Professor)\.? )?"
+    rf"(?!(?:{_EN_NOT_NAMES})\b)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,2}} (?:{_EN_SPEECH_VERBS})"
+    rf"(?=[\s.,;:!?]|$)")
+
 _SPEECH_TAG = {
+    "en": _EN_SPEECH_TAG,
     "ko": re.compile(r"(?:[^.!?\"”»]*\s)?(?:물었|물어|말했|말하였|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸)"
                      r"[^\s.!?]*[.!?]"),
     "ar": re.compile(r"[وف]?(?:قال|قلت|سأل|أجاب|أجبت|صاح|صرخ|همس|ردّ?|تساءل)(?:ت|وا)?"

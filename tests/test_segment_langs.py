@@ -108,6 +108,17 @@ CASES = [
     ("ar", "«هل ستبقى؟» فسألها أحمد. ثم ذهب.", ["«هل ستبقى؟» فسألها أحمد.", "ثم ذهب."]),
     ("ar", "«هل ستبقى؟» قالوا.", ["«هل ستبقى؟» قالوا."]),
     ("ar", "«هل ستبقى؟» قالب الحلوى جميل.", ["«هل ستبقى؟»", "قالب الحلوى جميل."]),
+    # English: a speech tag that opens with a name stays with its quotation; a pronoun, an
+    # article or 'Nobody' after it opens a sentence, and so does a name with no verb of saying
+    ("en", '"Wait for me!" Seoyeon said. She ran to the bus.',
+     ['"Wait for me!" Seoyeon said.', "She ran to the bus."]),
+    ("en", '"Why?" Mr. Weston asked her. Emma smiled.', ['"Why?" Mr. Weston asked her.', "Emma smiled."]),
+    ("en", "“Come here!” Harry Potter shouted. Ron came.", ["“Come here!” Harry Potter shouted.", "Ron came."]),
+    ("en", '"Go!" The Queen laughed.', ['"Go!"', "The Queen laughed."]),
+    ("en", '"Help!" Nobody answered.', ['"Help!"', "Nobody answered."]),
+    ("en", '"Is it?" He said nothing.', ['"Is it?"', "He said nothing."]),
+    ("en", '"Run!" Seoyeon ran.', ['"Run!"', "Seoyeon ran."]),
+    ("en", "It was late. Alice said nothing.", ["It was late.", "Alice said nothing."]),
 ]
 
 
