@@ -237,3 +237,48 @@ def test_a_drop_cap_is_joined_to_the_word_it_begins() -> None:
     doc = read_pdf(_pdf([page, _text_page()]), "d.pdf")
     assert doc.paragraphs[0].startswith("The snow came early that year")
     assert "T" not in doc.paragraphs
+
+
+def _indented_pdf(lines: list[tuple[str, float]]) -> bytes:
+    """One A5 page of body lines, (text, x in mm), 6 mm apart."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A5", unit="mm")
+    pdf.add_page()
+    pdf.set_font(FONT, size=10)
+    for k, (text, x) in enumerate(lines):
+        pdf.text(x, 30 + 6 * k, text)
+    return bytes(pdf.output())
+
+
+FIRST = "The bridge was very old and the village was proud of it, as"
+NEARLY_FULL_END = "villages are of what they did not build, with seven arches."
+SECOND = "Nobody knew who had carved the mark on the middle stone of it"
+SECOND_ON = "nor why the carver had chosen the heron, a bird seldom seen there."
+
+
+@pytest.mark.parametrize("second_x, paragraphs", [
+    (20.0, 2),   # the next line set in an em or more, the one after back: a new paragraph
+    (15.0, 1),   # no indent: a nearly full last line goes on into the next
+    (16.0, 1),   # less than an em
+])
+def test_a_first_line_indent_starts_a_paragraph_after_a_nearly_full_line(second_x, paragraphs) -> None:
+    """A paragraph whose last line ends a sentence nearly full merged with the next one,
+    although the next one's first line was indented (a researcher's PDF, session 45)."""
+    lines = [(FIRST, 15.0), (NEARLY_FULL_END, 15.0), (SECOND, second_x), (SECOND_ON, 15.0)]
+    doc = read_pdf(_indented_pdf(lines), "i.pdf")
+    assert len(doc.paragraphs) == paragraphs, doc.paragraphs
+    assert doc.paragraphs[-1].endswith("seldom seen there.")
+
+
+def test_a_hanging_indent_keeps_its_entry_whole() -> None:
+    """A list whose entries run on set in (a bibliography), a first line ending in a full stop:
+    the shorter line set in goes on its entry."""
+    lines = [("Durand, Marie. The Old Bridges of the Valley, a Study in Stone.", 15.0),
+             ("Lyon: Presses du Val, second edition, 1931.", 20.0),
+             ("Martin, Paul. Herons of the River Country, from Spring to Fall.", 15.0),
+             ("Paris: Editions du Heron, with a map, 1950.", 20.0),
+             ("Weber, Anna. Stones and Their Carvers, a study of the marks.", 15.0)]
+    doc = read_pdf(_indented_pdf(lines), "b.pdf")
+    assert doc.paragraphs[0].startswith("Durand") and "Presses du Val" in doc.paragraphs[0]
+    assert not any(p.startswith(("Lyon", "Paris")) for p in doc.paragraphs), doc.paragraphs

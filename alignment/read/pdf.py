@@ -237,7 +237,11 @@ def paragraphs_from_lines(pages: list[list[str]], notes: list[list[str]] | None 
                 close(current, page_of, heading=True)
                 current, ended, front = "", True, False
                 continue
-            ended = front or (bool(_ENDS.search(line)) and len(line) < 0.85 * shape.full)
+            # a line that ends a sentence ends its paragraph when clearly short, or nearly full
+            # where the next line is indented and nearly full too (a paragraph's first line; a
+            # list entry running on set in is mostly shorter: a bibliography's)
+            ended = front or (bool(_ENDS.search(line)) and (len(line) < 0.85 * shape.full or (
+                shape.indent_after and len(lines[k + 1]) >= 0.8 * shape.full)))
         pending.extend((note, page) for note in (notes[page] if notes else ()))
     close(current, page_of, heading=bool(title))
     return out

@@ -37,13 +37,16 @@ class Shape:
     """How pdf.py reads a line: the length (characters) of a full line where it stands, whether
     it is a row of a table, its type size against the body's, and whether the next line on its
     page starts an em further right (a block set in after it, an indented paragraph); `title`:
-    one of at most 3 lines in a row set at least 8% larger than the body (a title, a heading)."""
+    one of at most 3 lines in a row set at least 8% larger than the body (a title, a heading);
+    `indent_after`: the next line is set in and the one after it back where this one starts (a
+    paragraph's first line indented, not a block or a list's entries running on set in)."""
 
     full: float
     row: bool = False
     scale: float = 1.0
     set_in_after: bool = False
     title: bool = False
+    indent_after: bool = False
 
 
 def letter_width(pages: list[list[Line]]) -> float:
@@ -134,9 +137,18 @@ def shapes(pages: list[list[Line]], widths: list[float], body: float) -> list[li
         rows, titles = table_rows(lines, em), _titles(lines, body)
         out.append([Shape(column_full if k in cols else full, row,
                            line.size / body if body else 1.0,
-                           k + 1 < len(lines) and lines[k + 1].x >= line.x + line.size, titles[k])
+                           k + 1 < len(lines) and lines[k + 1].x >= line.x + line.size, titles[k],
+                           _indent_after(lines, k))
                      for k, (line, row) in enumerate(zip(lines, rows))])
     return out
+
+
+def _indent_after(lines: list[Line], k: int) -> bool:
+    """Line k+1 set in an em or more from line k, and line k+2 back within a third of an em."""
+    if k + 2 >= len(lines):
+        return False
+    line, first, back = lines[k], lines[k + 1], lines[k + 2]
+    return first.x >= line.x + line.size and abs(back.x - line.x) < 0.3 * line.size
 
 
 def _titles(lines: list[Line], body: float) -> list[bool]:
