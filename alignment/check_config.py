@@ -187,6 +187,11 @@ class CheckConfig:
     # negation taken out of the side that has it: a warning; a short 1-1 link whose cosine does
     # not fall without it: info (negation.py)
     negation_gain: float = 0.065
+    # a translation word whose opposite (opposites.py) is this close to an original word in its
+    # place, and this much closer than any word the translation writes
+    opposite_cosine: float = 0.75
+    opposite_gap: float = 0.1
+    opposite_own: float = 0.6           # ... unless the word written is this close to another one
     # two neighbouring translation sentences of one link in the other order (sentence_order.py):
     # the crossed pairing's cosines beat the in-order one's by this much, each at least order_cosine
     order_gain: float = 0.2

@@ -48,6 +48,7 @@ from .check_po import annotate_po
 from .evidence import WordEvidence
 from .lang import primary
 from .negation import check_negation
+from .opposites import check_opposites
 from .sentence_order import check_order
 from .unmatched import check_match, check_omissions, length_z, part_left_out
 from .progress import Progress, no_progress
@@ -342,6 +343,7 @@ CHECKS: dict[str, CheckFn] = {
     "spelling": check_spelling,
     "endpunc": check_endpunc,
     "negation": check_negation,
+    "opposites": check_opposites,
     "order": check_order,
     "placeholders": check_placeholders,
 }
@@ -352,8 +354,9 @@ OWN_PROGRESS = frozenset({check_realword, check_names, check_numbers})
 # On request only: endpunc is noisy on literary text (translators move ; and . freely);
 # negation finds 1 of 10 negations dropped for 1.5 false warnings per 1,000 clean LIMSI links
 # (the encoder hardly sees negation: negation.py), and in short links with weaker evidence 1 of 10
-# more as infos (9 per 1,000 clean LIMSI links).
-ON_REQUEST = frozenset({"endpunc", "negation"})
+# more as infos (9 per 1,000 clean LIMSI links); opposites (opposites.py) finds most words
+# turned into their opposite but flags free translations too (its docstring has the figures).
+ON_REQUEST = frozenset({"endpunc", "negation", "opposites"})
 DEFAULT_CHECKS: tuple[str, ...] = tuple(n for n in CHECKS if n not in ON_REQUEST)
 
 

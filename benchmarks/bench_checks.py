@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from alignment.checks import at_level, run_checks
+from alignment.checks import DEFAULT_CHECKS, at_level, run_checks
 from alignment.cognates import similarity, speller_for
 from alignment.evidence import WordEvidence, memo_vectors, word_evidence, word_spans
 from alignment.types import Alignment, Bitext, Finding, Link, Sentence
@@ -49,12 +49,12 @@ EXPECTED = {  # slip type -> the check meant to catch it
     "add-within": "length", "doubleword": "doublewords", "untranslated": "untranslated",
     "question": "question", "realword-1": "realword", "realword-2": "realword",
     "misaligned": "match", "typo": "spelling", "realword-near": "realword", "name-alike": "names",
-    "negation-drop": "negation", "swap": "order",
+    "negation-drop": "negation", "swap": "order", "opposite": "opposites",
 }
 CONTROLS = ("number-control", "time-control", "date-control")
 # kinds drawn after the controls, so that adding them changed no earlier kind's draws (they
 # take rows that were clean) and draw their details from a generator of their own
-LATER = ("typo", "realword-near", "name-alike", "negation-drop", "swap")
+LATER = ("typo", "realword-near", "name-alike", "negation-drop", "swap", "opposite")
 
 
 @dataclass
@@ -329,6 +329,27 @@ def _negation_drop(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     return without_negation(trans, sl.langs[1])
 
 
+def _opposite(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
+    """A translation word of opposites.opposites() that translates an original word (word vectors
+    0.7 or closer, no negation near it) turned into its opposite ('old' -> 'new' for 'vieux'):
+    the opposites check's slip. None where no such word is found, or without vectors. Draws
+    nothing: the other kinds draw as before."""
+    from alignment.opposites import opposites
+
+    table = opposites(sl.langs[1])
+    ow = [m.group() for m in WORD.finditer(orig)]
+    if not table or sl.vectors is None or not ow:
+        return None
+    for m in WORD.finditer(trans):
+        others = sorted(table.get(m.group().lower(), ()))
+        if others and not re.search(r"\b(?:not|never|no|n't)\b", trans[max(0, m.start() - 30):m.start()]) \
+                and sl.counterpart(m.group().lower(), ow) >= 0.7:
+            new = others[k % len(others)]
+            new = new.capitalize() if m.group()[0].isupper() else new
+            return trans[:m.start()] + new + trans[m.end():]
+    return None
+
+
 def _swap(row: Row, k: int, pairs: list[tuple[str, str]], sl: Slipper, clean_from: float) -> int:
     """Row k becomes a 2-2 link of pairs k and k+1 whose translations stand in the other order
     (the order check's slip), where pair k+1's row would be clean: its draw (at `clean_from` or
@@ -456,7 +477,8 @@ def inject(pairs: list[tuple[str, str]], sl: Slipper, rate: float) -> list[Row]:
             k += _swap(row, k, pairs, sl, rate * len(kinds))
         elif kind in LATER:   # drawn without sl.rng (which the other kinds' rows go on with)
             new = {"typo": _typo, "realword-near": _realword_near, "name-alike": _name_alike,
-                   "negation-drop": _negation_drop}[kind](row.orig[0], row.trans[0], sl, k)
+                   "negation-drop": _negation_drop, "opposite": _opposite}[kind](
+                row.orig[0], row.trans[0], sl, k)
             if new is not None:
                 row.trans[0], row.slip = new, kind
         elif kind:
@@ -546,7 +568,7 @@ def synthetic(pairs: list[tuple[str, str]], langs: tuple[str, str], args: argpar
         bitext = link_bitext(bitext, embedder=EMBEDDERS["use"](threads=1, cache_dir=default_cache_dir()))
     evidence = None if args.no_evidence else _evidence(bitext, args.hashing)
     t1 = time.perf_counter()
-    findings = run_checks(bitext, evidence=evidence)
+    findings = run_checks(bitext, evidence=evidence, only=[*DEFAULT_CHECKS, *args.also])
     t2 = time.perf_counter()
     kind = "multi-sentence links, each side joined" if args.multi else "1-1 links"
     print(f"\n(b) {args.corpus}: {len(pairs)} clean {kind} ({langs[0]} original, {langs[1]} "
@@ -699,6 +721,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="Text+Berg part (test: a held-out figure; never tune on it)")
     ap.add_argument("--multi", action="store_true",
                     help="windows of the gold's multi-sentence links (2-1, 1-3...), each side joined, not 1-1 links")
+    ap.add_argument("--also", action="append", default=[], metavar="CHECK",
+                    help="run this check of checks.ON_REQUEST too (repeatable): opposites, negation")
     ap.add_argument("--gold", action="store_true",
                     help="also: warnings on the gold links as published (multi-sentence links too)")
     args = ap.parse_args(argv)

@@ -189,8 +189,9 @@ def recheck() -> None:
 def on_request_checks() -> tuple[str, ...]:
     """The checks run only when asked (checks.ON_REQUEST) that the reader asked for: dropped
     negations ('negation'), which `alignment check --only negation` ran and the app could not
-    (two proofreaders missed three dropped negations each)."""
-    return ("negation",) if ss.get("negation_kept") else ()
+    (two proofreaders missed three dropped negations each), and words that say the opposite
+    ('opposites': 'rose' for 'baissé'), the other slip that turns a sentence's meaning round."""
+    return ("negation", "opposites") if ss.get("negation_kept") else ()
 
 
 @callback
@@ -254,10 +255,14 @@ def proofread_panel(bitext: Bitext) -> list:
                    "always listed")
     if "p_negation" not in ss:
         ss.p_negation = ss.get("negation_kept", False)
-    st.toggle("Also look for dropped negations", key="p_negation", on_change=_keep_negation,
+    st.toggle("Also look for dropped negations and opposite words", key="p_negation",
+              on_change=_keep_negation,
               help="A 'not' or 'never' of one side that the other lacks ('Er kam nicht.' / 'He "
-                   "came.'). Off by default: it also flags sentences that say the same thing "
-                   "otherwise ('still not built' for 'continua por construir')")
+                   "came.'), and a word of an English translation that says the opposite of "
+                   "the original ('younger' for 'aîné', 'south' for 'nord'). Off by default: "
+                   "they also flag sentences that say the same thing otherwise ('still not "
+                   "built' for 'continua por construir', 'made all happy' for 'éloignait la "
+                   "tristesse')")
     level = shown_level()
     found = at_level(findings(bitext), level)
     checked = ss.get("findings")

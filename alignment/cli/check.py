@@ -86,8 +86,9 @@ def _check_names(only: tuple[str, ...]) -> list[str]:
 @click.option("--only", multiple=True, metavar="NAME",
               help="Run only these checks (repeat or comma-separate): numbers, names, omission, "
               "match, length, confidence, brackets, question, untranslated, doublewords, "
-              "doublespace, realword, spelling, order, placeholders, negation, endpunc. Default: all but "
-              "negation and endpunc (on request: few findings, or noisy on literary text).")
+              "doublespace, realword, spelling, order, placeholders, negation, opposites, endpunc. "
+              "Default: all but negation, opposites and endpunc (on request: they also flag free "
+              "translations, or are noisy on literary text).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit with status 1 when a finding is this severe or "
               "more (for CI); never: always 0.")

@@ -1,0 +1,149 @@
+"""A translation word that says the opposite of the original: 'prices rose' for 'les prix ont
+baissé', 'the younger brother' for 'le frère aîné', 'he always came' for 'il ne venait jamais'.
+
+Part of the check stage (checks.py registers `check_opposites`; on request, as `negation` is).
+A spell checker, the names and the real-word checks all pass such a word: it is spelt right,
+means something close, and the word links tie it to the very word it contradicts (the
+encoder's word vectors put 'fell' at 0.59 from 'baissé', 'rose' at 0.67). What tells the
+slip is its opposite: a word of the table (`opposites`) whose opposite is a much better counterpart of an
+original word in its place than any word of the translation is ('jeune' / 'old' 0.63, 'young'
+0.95). Translators do write the opposite on purpose, negated ('pas jeune' / 'old', 'il n'est
+jamais en retard' / 'he is always on time'): a negation near either word, on either side,
+leaves it alone (negation.py's tables).
+
+The table is facts of English (pairs a proofreader meets: directions, comparisons, time,
+quantities), written here; the translation must be English. Words whose pair is mostly no
+opposite were left out ('up'/'down', 'left'/'right', 'more'/'less', 'much'/'little'), and
+phrases where a word of the table means nothing of its pair ('a good deal', 'nine years old')
+are passed over. Nor is a word that translates another original word ('short' for 'bref').
+
+Measured (bench_checks --word-links --also opposites: a table word of a clean translation
+that translates an original word turned into its opposite, 'opposite' slips), seeds 0-2:
+LIMSI fr->en 10 of 12 found, warnings on clean links 1.5 / 3.0 / 0.0 per 1,000 ('short' for
+'hauteur' beside 'bref', 0.82 from 'tall'; 'made all round her happy' for 'éloignait ... la
+tristesse'); held out, alibi fr->en 3 of 7, none on clean links. The free translations it
+flags are why it runs on request (checks.ON_REQUEST; the app's "Also look for dropped
+negations and opposite words"). Its word vectors are also why it misses some: 'baissé' is
+0.59 from 'fell' (0.67 from 'rose'), 'cadet' as close to 'older' as to 'younger'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .evidence import LinkWords, WordEvidence, link_words
+from .lang import primary
+from .negation import negations
+from .types import Bitext, Finding, Span
+from .word_lists import each_link, make_finding
+
+if TYPE_CHECKING:
+    from .check_config import CheckConfig
+
+_PAIRS = """
+rise fall|rose fell|risen fallen|rises falls|rising falling|increase decrease
+increased decreased|increases decreases|high low|higher lower|highest lowest|above below
+larger smaller|largest smallest|big small|bigger smaller|biggest smallest|long short
+longer shorter|longest shortest|tall short|old young|older younger|oldest youngest
+elder younger|eldest youngest|new old|early late|earlier later|earliest latest|before after
+first last|always never|often seldom|open closed|opened closed|open shut|north south|east west
+northern southern|eastern western|win lose|won lost|wins loses|buy sell|bought sold|buys sells
+rich poor|richer poorer|hot cold|warm cool|hotter colder|warmer cooler|strong weak
+stronger weaker|fast slow|faster slower|quickly slowly|happy sad|alive dead|full empty
+wide narrow|wider narrower|thick thin|deep shallow|near far|nearer farther|inside outside
+arrive leave|enter exit|push pull|pushed pulled|true false|good bad|better worse|best worst
+love hate|loved hated|agree disagree|agreed disagreed|accept refuse|accepted refused
+allow forbid|allowed forbade|remember forget|remembered forgot|friend enemy|friends enemies
+day night|morning evening|summer winter|top bottom|success failure|peace war|victory defeat
+cheap expensive|easy difficult|easier harder|safe dangerous|clean dirty|wet dry|hard soft
+harder softer|loud quiet|louder quieter
+"""
+
+
+@lru_cache(maxsize=4)
+def opposites(lang: str) -> dict[str, frozenset[str]]:
+    """Word -> its opposites (both ways), for the languages with a table (English)."""
+    if primary(lang) != "en":
+        return {}
+    table: dict[str, set[str]] = {}
+    for pair in _PAIRS.replace("\n", "|").split("|"):
+        if len(words := pair.split()) == 2:
+            a, b = words
+            table.setdefault(a, set()).add(b)
+            table.setdefault(b, set()).add(a)
+    return {w: frozenset(o) for w, o in table.items()}
+
+
+# words that turn a comparison round ('moins riche' / 'poorer', 'less noisy' / 'quieter')
+INVERTERS = {"en": re.compile(r"\b(?:less|least|fewer|fewest|rather than)\b", re.I),
+             "fr": re.compile(r"\b(?:moins|guère)\b", re.I),
+             "de": re.compile(r"\b(?:weniger|wenigsten|kaum)\b", re.I)}
+
+
+# phrases where a word of the table means nothing of its pair ('a good deal worse', 'nine
+# years old')
+_IDIOMS = re.compile(r"\bgood (?:deal|many|while)\b|\byears? old\b|\bat (?:last|first|best|worst)\b"
+                     r"|\bfirst of all\b|\blast (?:night|week|year|month)\b", re.I)
+
+
+def _negated(text: str, lang: str, at: int, end: int, before: int = 25) -> bool:
+    """Is there a negation, other than one the word at [at, end) is part of ('never', 'ne …
+    jamais'), or a word that turns a comparison round (`INVERTERS`), with a word within
+    `before` characters before it ('not young', 'pas vieux', 'moins riche')? One after it is
+    about what follows ('walked quickly, without speaking')."""
+    inverter = INVERTERS.get(primary(lang))
+    if inverter is not None and inverter.search(text, max(0, at - before), end):
+        return True
+    return any(not any(at <= a < end for a, _ in neg)
+               and any(at - before <= a < at for a, _ in neg)
+               for neg in negations(text, lang))
+
+
+def _link_opposites(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidence,
+                    table: dict[str, frozenset[str]], config: CheckConfig) -> Iterator[Finding]:
+    src_text, tgt_text = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+    written = {w.casefold() for w, _, _ in lw.tgt}
+    best_tgt = lw.best("src")   # each original word's best counterpart in the translation
+    originals = [w for w, _, _ in lw.src]
+    for j, (word, a, b) in enumerate(lw.tgt):
+        others = sorted(table.get(word.casefold(), frozenset()) - written)
+        if not others or _negated(tgt_text, bitext.tgt_lang, a, b) or _IDIOMS.search(
+                tgt_text, max(0, a - 12), b + 12):
+            continue
+        cos = evidence.cosines(others, originals)               # opposites x original words
+        gap = cos - np.maximum(best_tgt, lw.cos[:, j])[None, :]
+        placed = lw.in_place_all(j)[None, :]
+        # the word written translating another original word well ('short' for 'bref' beside
+        # 'hauteur') is that word's translation, not a slip for this one
+        own = lw.cos[:, j]
+        other_match = np.array([(np.delete(own, k) >= config.opposite_own).any()
+                                for k in range(len(originals))])[None, :]
+        ok = (cos >= config.opposite_cosine) & (gap >= config.opposite_gap) & placed & ~other_match
+        if not ok.any():
+            continue
+        oi, k = np.unravel_index(int(np.where(ok, gap, -1.0).argmax()), cos.shape)
+        o, oa, ob = lw.src[k]
+        if _negated(src_text, bitext.src_lang, oa, ob):
+            continue
+        yield make_finding(i, "opposites", "warning",
+                           f"'{word}' may say the opposite of the original '{o}' "
+                           f"(its counterpart would be '{others[oi]}')",
+                           Span("tgt", a, b), Span("src", oa, ob))
+
+
+def check_opposites(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | None = None
+                    ) -> Iterator[Finding]:
+    """Translation words whose opposite translates an original word far better (module doc).
+    Needs word evidence and an English translation; reports nothing otherwise."""
+    table = opposites(bitext.tgt_lang)
+    if evidence is None or not table:
+        return
+    for i in each_link(len(bitext.alignment.links)):
+        lw = link_words(bitext, i, evidence)
+        if lw.src and lw.tgt and lw.cos is not None:
+            yield from _link_opposites(i, bitext, lw, evidence, table, config)
