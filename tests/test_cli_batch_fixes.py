@@ -257,8 +257,10 @@ def test_a_real_sigint_is_said_and_exits_130(work):
             "    time.sleep(60)\n"
             "p.align_documents = slow\n"
             "from alignment.cli import main\nsys.argv[0] = 'alignment'\nmain()\n")
+    from test_cli_devices import default_signals
+
     proc = subprocess.Popen([sys.executable, "-c", code, "align", *PAIR, "-o", "x.po"],
-                            stderr=subprocess.PIPE, text=True, cwd=work)
+                            stderr=subprocess.PIPE, text=True, cwd=work, preexec_fn=default_signals)
     assert proc.stderr is not None
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and "aligning" not in proc.stderr.readline():

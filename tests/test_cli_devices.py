@@ -155,6 +155,16 @@ KILLED_IN_FSYNC = ("import os, signal, sys\n"
                    "main(['export', 'pairs.po', '--tsv', 'out.tsv'])\n")
 
 
+def default_signals() -> None:
+    """For a child process (preexec_fn): SIGINT, SIGTERM and SIGHUP at their defaults, whatever
+    the test run's were. A run started under nohup, or in the background of a script, ignores
+    SIGHUP or SIGINT, and a child inherits that: Python then sets no KeyboardInterrupt, and the
+    CLI keeps an ignored SIGHUP ignored (test_a_signal_ignored_stays_ignored), so the signal
+    tests failed there (a CI run launched so, 2026-12-06)."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def _hidden(folder: Path, name: str) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(f".{name}."))
 
@@ -192,7 +202,7 @@ def test_sigterm_and_sighup_say_what_was_written_as_ctrl_c_does(work, sig):
     """SIGTERM ended the command with 143 and not a word; SIGHUP (a closed terminal) killed it,
     its temporary file left behind."""
     done = subprocess.run([sys.executable, "-c", KILLED_IN_FSYNC.format(sig=sig)], cwd=work,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, preexec_fn=default_signals)
     assert done.returncode == 128 + getattr(signal, sig), done.stderr
     assert done.stderr.strip().splitlines()[-1] == (
         "Interrupted while writing the outputs: each file is written whole or not at all; run "
