@@ -92,7 +92,14 @@ _IDIOMS = re.compile(r"\bgood (?:deal|many|while)\b|\byears? old\b|\bat (?:last|
                      r"|\bfirst of all\b|\blast (?:night|week|year|month)\b", re.I)
 
 
-def _negated(text: str, lang: str, at: int, end: int, before: int = 25) -> bool:
+def _in_idiom(text: str, at: int, end: int) -> bool:
+    """Is the word at [at, end) part of one of the `_IDIOMS` phrases? (Only the phrase that
+    holds it: 'at first … young' leaves 'young' to the check.)"""
+    return any(m.start() <= at and end <= m.end()
+               for m in _IDIOMS.finditer(text, max(0, at - 12), end + 12))
+
+
+def negated_near(text: str, lang: str, at: int, end: int, before: int = 25) -> bool:
     """Is there a negation, other than one the word at [at, end) is part of ('never', 'ne …
     jamais'), or a word that turns a comparison round (`INVERTERS`), with a word within
     `before` characters before it ('not young', 'pas vieux', 'moins riche')? One after it is
@@ -113,8 +120,7 @@ def _link_opposites(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidenc
     originals = [w for w, _, _ in lw.src]
     for j, (word, a, b) in enumerate(lw.tgt):
         others = sorted(table.get(word.casefold(), frozenset()) - written)
-        if not others or _negated(tgt_text, bitext.tgt_lang, a, b) or _IDIOMS.search(
-                tgt_text, max(0, a - 12), b + 12):
+        if not others or negated_near(tgt_text, bitext.tgt_lang, a, b) or _in_idiom(tgt_text, a, b):
             continue
         cos = evidence.cosines(others, originals)               # opposites x original words
         gap = cos - np.maximum(best_tgt, lw.cos[:, j])[None, :]
@@ -122,15 +128,14 @@ def _link_opposites(i: int, bitext: Bitext, lw: LinkWords, evidence: WordEvidenc
         # the word written translating another original word well is that word's translation,
         # not a slip for this one (though 'short' stands only 0.50 from 'bref': still flagged
         # beside 'hauteur', 0.82 from 'tall')
-        own = lw.cos[:, j]
-        other_match = np.array([(np.delete(own, k) >= config.opposite_own).any()
-                                for k in range(len(originals))])[None, :]
+        close = lw.cos[:, j] >= config.opposite_own
+        other_match = (int(close.sum()) - close.astype(int) > 0)[None, :]
         ok = (cos >= config.opposite_cosine) & (gap >= config.opposite_gap) & placed & ~other_match
         if not ok.any():
             continue
         oi, k = np.unravel_index(int(np.where(ok, gap, -1.0).argmax()), cos.shape)
         o, oa, ob = lw.src[k]
-        if _negated(src_text, bitext.src_lang, oa, ob):
+        if negated_near(src_text, bitext.src_lang, oa, ob):
             continue
         yield make_finding(i, "opposites", "warning",
                            f"'{word}' may say the opposite of the original '{o}' "

@@ -334,7 +334,7 @@ def _opposite(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     0.7 or closer, no negation near it) turned into its opposite ('old' -> 'new' for 'vieux'):
     the opposites check's slip. None where no such word is found, or without vectors. Draws
     nothing: the other kinds draw as before."""
-    from alignment.opposites import opposites
+    from alignment.opposites import negated_near, opposites
 
     table = opposites(sl.langs[1])
     ow = [m.group() for m in WORD.finditer(orig)]
@@ -342,7 +342,7 @@ def _opposite(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
         return None
     for m in WORD.finditer(trans):
         others = sorted(table.get(m.group().lower(), ()))
-        if others and not re.search(r"\b(?:not|never|no|n't)\b", trans[max(0, m.start() - 30):m.start()]) \
+        if others and not negated_near(trans, sl.langs[1], m.start(), m.end(), before=30) \
                 and sl.counterpart(m.group().lower(), ow) >= 0.7:
             new = others[k % len(others)]
             new = new.capitalize() if m.group()[0].isupper() else new

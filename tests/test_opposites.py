@@ -35,6 +35,9 @@ def findings(src: str, tgt: str, langs: tuple[str, str] = ("fr", "en")) -> list[
     ("Le vieux pont avait sept arches.", "It was not a new bridge: it had seven arches.", None),
     # the opposite is written too: the sentence says both
     ("Le vieux pont avait sept arches.", "The new bridge, old as it was, had seven arches.", None),
+    # a phrase that holds the word leaves it alone; one beside it does not
+    ("Il venait toujours le matin.", "He came at last, always in the morning.", None),
+    ("Le vieux pont avait sept arches.", "At last the new bridge had seven arches.", "'new'"),
 ])
 def test_an_opposite_word_is_found_unless_a_negation_or_the_word_explains_it(src, tgt, expected):
     found = findings(src, tgt)
