@@ -49,9 +49,22 @@ LINE_CHARS = 80
 _RUNS_ON = re.compile(r"[,;:\-–—]$")
 
 
-def _lone(sents: Sequence[Sentence]) -> list[bool]:
+Flagged = frozenset[int] | None
+"""One side's Bitext.heading_paragraphs: the paragraphs its reader marked, None where unknown."""
+
+
+def flagged(bitext: Bitext) -> tuple[Flagged, Flagged]:
+    """Each side's paragraphs marked as headings by its reader; None where unknown, and where
+    its reader marked none (a page of bare <p>, a PDF in one type size: the reader did not
+    know the text's headings, so the text rule still finds 'Chapter 1')."""
+    marks = bitext.heading_paragraphs or (None, None)
+    return marks[0] or None, marks[1] or None
+
+
+def _lone(sents: Sequence[Sentence], marked: Flagged = None) -> list[bool]:
     """For each sentence: is it the only sentence of its paragraph, and no line of verse (one of
-    a run of short lone paragraphs where a line runs on into the next)?"""
+    a run of short lone paragraphs where a line runs on into the next)? Where the reader
+    `marked` its headings, also one of them."""
     per = Counter(s.paragraph for s in sents)
     lone = [per[s.paragraph] == 1 for s in sents]
     texts = [s.text.strip() for s in sents]
@@ -65,18 +78,23 @@ def _lone(sents: Sequence[Sentence]) -> list[bool]:
             if any(_RUNS_ON.search(texts[k]) for k in range(start, end)):
                 lone[start:end] = [False] * (end - start)
         start = end
+    if marked is not None:
+        lone = [alone and s.paragraph in marked for alone, s in zip(lone, sents)]
     return lone
 
 
-def _is_heading(sent: Sentence, lone: bool) -> bool:
+def _is_heading(sent: Sentence, lone: bool, marked: bool = False) -> bool:
+    """`marked`: the reader said which paragraphs are headings (`lone` holds that), so how
+    the line reads does not decide (a PDF's author line or table row reads as a heading)."""
     text = sent.text.strip()
-    return lone and looks_like_heading(text) and not DATE_LINE.match(text) \
+    return lone and (marked or looks_like_heading(text)) and not DATE_LINE.match(text) \
         and not _RUNS_ON.search(text)
 
 
-def _side(sents: Sequence[Sentence], lone: Sequence[bool], idx: Sequence[int]) -> tuple[str, bool]:
+def _side(sents: Sequence[Sentence], lone: Sequence[bool], idx: Sequence[int],
+          marked: bool = False) -> tuple[str, bool]:
     """One side's heading text in a link ('' if none), and whether it is all the side holds."""
-    found = [sents[j].text.strip() for j in idx if _is_heading(sents[j], lone[j])]
+    found = [sents[j].text.strip() for j in idx if _is_heading(sents[j], lone[j], marked)]
     text = " ".join(found)
     text = text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 1].rstrip() + "…"
     return text, len(found) == len(idx)
@@ -92,8 +110,10 @@ def _listed(found: list[tuple[int, list[tuple[str, bool]]]], rows: int) -> tuple
 
 def headings(bitext: Bitext) -> tuple[Heading, ...]:
     """The text's headings in reading order (see the module docstring for the rule)."""
-    src_lone, tgt_lone = _lone(bitext.src), _lone(bitext.tgt)
-    found = [(i, [_side(bitext.src, src_lone, link.src), _side(bitext.tgt, tgt_lone, link.tgt)])
+    src_marked, tgt_marked = flagged(bitext)
+    src_lone, tgt_lone = _lone(bitext.src, src_marked), _lone(bitext.tgt, tgt_marked)
+    found = [(i, [_side(bitext.src, src_lone, link.src, src_marked is not None),
+                  _side(bitext.tgt, tgt_lone, link.tgt, tgt_marked is not None)])
              for i, link in enumerate(bitext.alignment.links)]
     return _listed(found, len(bitext.alignment.links))
 

@@ -19,7 +19,7 @@ import threading
 import weakref
 from collections.abc import Sequence
 
-from .contents import Heading, _listed, _lone, _side
+from .contents import Heading, _listed, _lone, _side, flagged
 from .draft_delta import TooMany, _hunks, _ids
 from .types import Bitext, Sentence
 
@@ -52,14 +52,17 @@ def headings(bitext: Bitext) -> tuple[Heading, ...]:
 
 
 def _whole(bitext: Bitext) -> _Read:
-    lone = (_lone(bitext.src), _lone(bitext.tgt))
+    marked = flagged(bitext)
+    lone = (_lone(bitext.src, marked[0]), _lone(bitext.tgt, marked[1]))
     return _Read(bitext, lone, [(i, _link_sides(bitext, lone, i))
                                 for i in range(len(bitext.alignment.links))])
 
 
 def _link_sides(bitext: Bitext, lone: tuple[list[bool], list[bool]], i: int) -> list[tuple[str, bool]]:
     link = bitext.alignment.links[i]
-    return [_side(bitext.src, lone[0], link.src), _side(bitext.tgt, lone[1], link.tgt)]
+    marked = flagged(bitext)
+    return [_side(bitext.src, lone[0], link.src, marked[0] is not None),
+            _side(bitext.tgt, lone[1], link.tgt, marked[1] is not None)]
 
 
 def _changed(old: Sequence[Sentence], new: Sequence[Sentence], limit: int) -> set[int] | None:
@@ -78,6 +81,8 @@ def _after(old: Bitext, read: _Read, new: Bitext) -> _Read | None:
     """`new`'s contents from `old`'s, or None where `new` is not a near relative of `old`."""
     if old is new:
         return read
+    if old.heading_paragraphs != new.heading_paragraphs:
+        return None
     limit = 64 + len(old.alignment.links) // 20
     try:
         src, tgt = _changed(old.src, new.src, limit), _changed(old.tgt, new.tgt, limit)

@@ -74,11 +74,22 @@ def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_
     else:
         bitext = _align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, embedder=embedder,
                         config=config, corpus_id=corpus_id, progress=progress)
+    # which paragraphs the readers took for headings: the reader's "Go to a heading" lists
+    # them, not whatever short line a PDF's author or table rows make (contents.py)
+    bitext = replace(bitext, heading_paragraphs=(marked_headings(src_doc), marked_headings(tgt_doc)))
     read_warnings = src_doc.warnings + tgt_doc.warnings  # what the readers had to guess
     if not read_warnings:
         return bitext
     alignment = replace(bitext.alignment, warnings=read_warnings + bitext.alignment.warnings)
     return replace(bitext, alignment=alignment)
+
+
+def marked_headings(doc: Document) -> frozenset[int]:
+    """The paragraphs `doc`'s reader marked as headings, date lines left out (they are marked
+    only to be kept whole: "mars 1925" is no heading)."""
+    from .read.text import DATE_LINE
+
+    return frozenset(i for i in doc.headings if not DATE_LINE.match(doc.paragraphs[i].strip()))
 
 
 def align_version_documents(docs: Sequence[Document], langs: Sequence[str], *, embedder: Any,

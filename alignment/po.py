@@ -145,6 +145,9 @@ def bitext_to_po(bitext: Bitext, *, threshold: float = DEFAULT_REVIEW_THRESHOLD,
         "X-Alignment-Signature-Data": _signature_json(sig),
         "X-Alignment-Review-Threshold": repr(float(threshold)),
     }
+    if bitext.heading_paragraphs is not None:
+        src_heads, tgt_heads = (sorted(h) for h in bitext.heading_paragraphs)
+        po.metadata["X-Alignment-Headings"] = f"src {_numbers(src_heads, ' ')} / tgt {_numbers(tgt_heads, ' ')}"
     if bitext.alignment.warnings:
         po.metadata["X-Alignment-Warnings"] = json.dumps(list(bitext.alignment.warnings))
     po.metadata["X-Alignment-Checksum"] = entries_checksum(po)

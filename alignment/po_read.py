@@ -330,7 +330,25 @@ def po_to_bitext(po: polib.POFile) -> Bitext:
                             f"delete that header line") from None
     alignment = Alignment(links=links, signature=_signature(po), warnings=warnings)
     return Bitext(src=src, tgt=tgt, alignment=alignment, src_lang=src_lang, tgt_lang=tgt_lang,
-                  corpus_id=po.metadata.get("X-Alignment-Corpus", ""))
+                  corpus_id=po.metadata.get("X-Alignment-Corpus", ""),
+                  heading_paragraphs=_heading_paragraphs(po))
+
+
+_HEADINGS = re.compile(r"src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)")
+
+
+def _heading_paragraphs(po: polib.POFile) -> tuple[frozenset[int], frozenset[int]] | None:
+    """The paragraphs the readers marked as headings (X-Alignment-Headings, 1-based), or None
+    where the header has no such line (a PO written before it, pairs imported)."""
+    value = po.metadata.get("X-Alignment-Headings")
+    if value is None:
+        return None
+    m = _HEADINGS.fullmatch(value.strip())
+    if m is None:
+        raise POFormatError(f"{_where(po)}: header X-Alignment-Headings {value!r} is not "
+                            f"'src P Q / tgt R'; delete that header line")
+    src, tgt = (frozenset() if g == "-" else frozenset(int(n) - 1 for n in g.split()) for g in m.groups())
+    return src, tgt
 
 
 def rebuild_text(sentences: Sequence[Sentence]) -> str:

@@ -31,11 +31,12 @@ FORMAT = 5  # 2: with a check over the PO fingerprint and the payload; 3: links 
             # 4: and dismissed findings (a format-3 snapshot of a PO would drop them); 5: word links
             # of a link edited since they were made are dropped when read (po_words.py): a
             # format-4 snapshot of such a PO still held them
-READS = "t3b"
+READS = "t3c"
 """The rules a PO was read by, in each snapshot's name: word_tokens.TOKENS_VERSION ('t3') and
 a letter bumped when po_words reads saved word links otherwise. A snapshot made by other rules
 is not read (the PO is parsed again): one made by the reader that dropped the word links keyed
-by tokenizer version 2 kept them dropped after that reader was mended."""
+by tokenizer version 2 kept them dropped after that reader was mended; 'c': the header's
+X-Alignment-Headings is read (a snapshot made without it would list a PDF's author line)."""
 KEEP = 32  # newest snapshots kept; each is about the size of its PO file
 _log = logging.getLogger(__name__)
 _MSGCTXT = re.compile(rb"^msgctxt ", re.MULTILINE)
@@ -70,6 +71,8 @@ def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
         "signature": [sig.aligner, sig.version, sig.embedder, sig.embedder_version,
                       [list(p) for p in sig.params], sig.seed],
         "warnings": list(bitext.alignment.warnings),
+        "headings": None if bitext.heading_paragraphs is None
+        else [sorted(h) for h in bitext.heading_paragraphs],
     }, ensure_ascii=False, separators=(",", ":"))
     return f"{FORMAT} {_check(fingerprint, payload)}\n{payload}"
 
@@ -91,7 +94,9 @@ def _decode(text: str, fingerprint: str, formats: tuple[int, ...] = (FORMAT,)) -
     bitext = Bitext(src=tuple(Sentence(t, p) for t, p in d["src"]),
                     tgt=tuple(Sentence(t, p) for t, p in d["tgt"]),
                     alignment=Alignment(links, signature, tuple(d["warnings"])),
-                    src_lang=d["src_lang"], tgt_lang=d["tgt_lang"], corpus_id=d["corpus_id"])
+                    src_lang=d["src_lang"], tgt_lang=d["tgt_lang"], corpus_id=d["corpus_id"],
+                    heading_paragraphs=None if d.get("headings") is None
+                    else (frozenset(d["headings"][0]), frozenset(d["headings"][1])))
     return bitext, str(d["origin"])
 
 

@@ -228,6 +228,10 @@ class Bitext:
     src_lang: str
     tgt_lang: str
     corpus_id: str = ""
+    heading_paragraphs: tuple[frozenset[int], frozenset[int]] | None = None
+    """The paragraphs (Sentence.paragraph) each side's reader marked as headings, original's
+    then translation's: a PDF's larger type, HTML's h1-h6, Markdown's '#'. None where no
+    reader said (pairs imported, a PO written before): contents.py then reads the text."""
 
     def link_text(self, i: int, side: Side) -> str:
         """The text of one side of link i, its sentences joined by `join_sentences`."""
