@@ -47,9 +47,38 @@ def test_an_opposite_word_is_found_unless_a_negation_or_the_word_explains_it(src
         assert len(found) == 1 and found[0].startswith(f"{expected} may say the opposite")
 
 
-def test_only_english_translations_have_a_table():
-    assert findings("The old bridge had seven arches.", "Le pont neuf avait sept arches.", ("en", "fr")) == []
-    assert opposites("fr") == {} and "younger" in opposites("en")["older"]
+# French and German translations: each language's own table, its forms side by side
+OTHER_GROUPS = [("old", "vieux"), ("bridge", "pont"), ("had", "avait"), ("seven", "sept"),
+                ("arches", "arches"), ("haut", "hoch"), ("pont", "Brücke"), ("était", "war"),
+                ("très", "sehr"), ("nord", "Norden"), ("fenêtre", "Fenster"), ("grandes", "grandes"),
+                ("sun", "soleil"), ("sank", "sombra"), ("behind", "derrière"), ("tops", "hauts")]
+OTHER_NEAR = {"jeune": ("old", 0.6), "niedrig": ("haut", 0.6), "Süden": ("nord", 0.6), "bas": ("tops", 0.6)}
+
+
+@pytest.mark.parametrize("src, tgt, langs, expected", [
+    ("The old bridge had seven arches.", "Le jeune pont avait sept arches.", ("en", "fr"), "'jeune'"),
+    ("The old bridge had seven arches.", "Le vieux pont avait sept arches.", ("en", "fr"), None),
+    ("The bridge was not old.", "Le pont était jeune.", ("en", "fr"), None),
+    ("Le pont était très haut.", "Die Brücke war sehr niedrig.", ("fr", "de"), "'niedrig'"),
+    ("La fenêtre au nord.", "Das Fenster im Süden.", ("fr", "de"), "'Süden'"),
+    ("La fenêtre au nord.", "Das Fenster im Norden.", ("fr", "de"), None),
+    # a word of a compound is no word of the table ('là-bas', over there)
+    ("The sun sank behind the tops.", "Le soleil sombra derrière les cimes là-bas.", ("en", "fr"), None),
+    ("The sun sank behind the tops.", "Le soleil sombra derrière les bas.", ("en", "fr"), "'bas'"),
+])
+def test_french_and_german_translations_have_their_own_table(src, tgt, langs, expected):
+    b = bitext([(src, tgt)], *langs)
+    found = [f.message for f in check_opposites(b, CheckConfig(), graded_evidence(OTHER_GROUPS, OTHER_NEAR))]
+    if expected is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith(f"{expected} may say the opposite")
+
+
+def test_a_language_with_no_table_is_left_alone():
+    assert findings("The old bridge had seven arches.", "El puente nuevo tenía siete arcos.", ("en", "es")) == []
+    assert opposites("es") == {} and "younger" in opposites("en")["older"]
+    assert opposites("fr")["grandes"] == {"petites"} and opposites("de")["süden"] == {"Norden"}
 
 
 def test_every_pair_goes_both_ways():
