@@ -38,6 +38,7 @@ from .name_caseless import caseless_names, caseless_side, spelt_names
 from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
 from .name_kept import with_kept_swaps
+from .name_order import crossed_names
 from .name_phrases import whole_names
 from .name_runs import longer_name
 from .name_swaps import swapped_names
@@ -194,6 +195,7 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
         found += respelt_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt, habits,
                                   {f.spans[0].start for f in found if f.spans and f.spans[0].side == "src"})
         yield from (found := with_full_names(found, bitext, i, lw, config))
+        yield from crossed_names(bitext, i, ctx, config)   # 'Marie gave Pierre' for 'Pierre donna à Marie'
         yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
                                   {f.spans[1].start for f in found if len(f.spans) > 1})
 

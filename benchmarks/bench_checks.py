@@ -49,12 +49,12 @@ EXPECTED = {  # slip type -> the check meant to catch it
     "add-within": "length", "doubleword": "doublewords", "untranslated": "untranslated",
     "question": "question", "realword-1": "realword", "realword-2": "realword",
     "misaligned": "match", "typo": "spelling", "realword-near": "realword", "name-alike": "names",
-    "negation-drop": "negation", "swap": "order", "opposite": "opposites",
+    "negation-drop": "negation", "swap": "order", "opposite": "opposites", "name-order": "names",
 }
 CONTROLS = ("number-control", "time-control", "date-control")
 # kinds drawn after the controls, so that adding them changed no earlier kind's draws (they
 # take rows that were clean) and draw their details from a generator of their own
-LATER = ("typo", "realword-near", "name-alike", "negation-drop", "swap", "opposite")
+LATER = ("typo", "realword-near", "name-alike", "negation-drop", "swap", "opposite", "name-order")
 
 
 @dataclass
@@ -350,6 +350,26 @@ def _opposite(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
     return None
 
 
+def _name_order(orig: str, trans: str, sl: Slipper, k: int) -> str | None:
+    """Two names of the translation (capitalised, rare in its language's word list, in no
+    compound), each spelt like a capitalised word of the original and a fifth of the sentence or
+    more apart, made to change places ('Marie gave the book to Pierre' for 'Pierre
+    donna le livre à Marie'): the names check's crossed names. None where there are no such
+    two, or they stand as a list ('Pierre and Marie'). Draws nothing."""
+    sp = speller_for(sl.langs[1])
+    ow = [w for w in WORD.findall(orig) if w[0].isupper()]
+    names = [m for m in WORD.finditer(trans) if m.group()[0].isupper() and not m.group().isupper()
+             and len(m.group()) >= 3 and sp.word_usage_frequency(m.group().lower()) < 5e-6
+             and "-" not in trans[max(0, m.start() - 1):m.end() + 1]
+             and max((similarity(m.group(), w) for w in ow), default=0) >= 0.7]
+    for x, y in ((x, y) for n, x in enumerate(names) for y in names[n + 1:]):
+        between = trans[x.end():y.start()]
+        if x.group().casefold() != y.group().casefold() and (y.start() - x.start()) >= 0.2 * len(trans) \
+                and not re.fullmatch(r"[\s,;]*(?:and|or|et|ou|und|oder)?[\s,;]*", between, re.I):
+            return trans[:x.start()] + y.group() + between + x.group() + trans[y.end():]
+    return None
+
+
 def _swap(row: Row, k: int, pairs: list[tuple[str, str]], sl: Slipper, clean_from: float) -> int:
     """Row k becomes a 2-2 link of pairs k and k+1 whose translations stand in the other order
     (the order check's slip), where pair k+1's row would be clean: its draw (at `clean_from` or
@@ -477,7 +497,8 @@ def inject(pairs: list[tuple[str, str]], sl: Slipper, rate: float) -> list[Row]:
             k += _swap(row, k, pairs, sl, rate * len(kinds))
         elif kind in LATER:   # drawn without sl.rng (which the other kinds' rows go on with)
             new = {"typo": _typo, "realword-near": _realword_near, "name-alike": _name_alike,
-                   "negation-drop": _negation_drop, "opposite": _opposite}[kind](
+                   "negation-drop": _negation_drop, "opposite": _opposite,
+                   "name-order": _name_order}[kind](
                 row.orig[0], row.trans[0], sl, k)
             if new is not None:
                 row.trans[0], row.slip = new, kind

@@ -1,0 +1,110 @@
+"""Two names that changed places inside a sentence, for the names check (cognates.py).
+
+'Pierre donna le livre à Marie' translated 'Marie gave the book to Pierre': each name has its
+counterpart, spelt alike, so nothing else in the names check speaks (a session-45 tester's
+item). What tells it is where the counterparts stand: each where the other name stands in the
+original (relative position in the sentence, within `NEAR`), the two names apart (`APART`),
+and their order crossed. A translator moves names too, so the rule leaves alone two names joined
+as a list ('Pierre et Marie' / 'Marie and Pierre'), a name after a genitive ('la sœur de Pierre'
+/ 'Pierre's sister') or in a compound ('Baltoro-Gletscher' / 'glacier de Baltoro').
+
+Measured before writing it (the gold links of LIMSI, Text+Berg dev and alibi, about 3,000 links):
+of 353 pairs of names with one counterpart each, 1 crossed with each counterpart where the
+other name stood, a German compound ('Mustagh-Turm … Baltoro-Gletschers' / 'la Tour de Muztagh
+… glacier de Baltoro'), which the compound rule leaves alone. Written, on all 3,142 clean 1-1
+gold links of LIMSI, Text+Berg dev and alibi in both directions and their 1,154 gold links of
+several sentences: no finding (without the genitive rule, one: 'membres du Ladies Alpine Club').
+bench_checks --word-links ('name-order' slips: two names of a translation, a fifth of the
+sentence apart, made to change places), seeds 0-2: 3 of 11 found over LIMSI, limsi-enfr,
+Text+Berg dev, alibi and alibi-enfr, none on clean links. Missed: names that are common nouns
+('Serpent' / 'Pigeon' in Alice), a name written twice in the translation ('Captain Churchill …
+Miss Churchill': its counterpart is not one word), and names after a genitive on both sides
+('l'oreille de Louise' / "Ulrich's ear", left alone by the genitive rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from .evidence import WordSpan, word_spans
+from .name_words import NameContext, find_names
+from .types import Bitext, Finding, Span
+from .word_lists import make_finding
+from .word_similarity import fold, similarity
+
+if TYPE_CHECKING:
+    from .check_config import CheckConfig
+
+NEAR = 0.15    # a counterpart this close (share of its sentence) to where the other name stands
+APART = 0.2    # the two names at least this far apart in the original
+# what may stand between two names of a list: commas, 'and', 'or' in the languages of the bench
+_LISTED = re.compile(r"^[\s,;&]*(?:and|or|et|ou|und|oder|y|o|e|en)?[\s,;]*$", re.I)
+# a genitive before a name, or "'s" after it: the name's place follows its phrase
+_OF_BEFORE = re.compile(r"(?:\b(?:de|d|des|du|of|von|vom|der|del|di|da)\s*['’]?\s*)$", re.I)
+_S_AFTER = re.compile(r"^['’]s?\b")
+
+
+def _moved_freely(text: str, name: WordSpan) -> bool:
+    """A name whose place says little: after a genitive, before "'s", or inside a compound."""
+    _, a, b = name
+    return bool(_OF_BEFORE.search(text[max(0, a - 6):a]) or _S_AFTER.match(text[b:b + 3])
+                or text[a - 1:a] == "-" or text[b:b + 1] == "-")
+
+
+def _counterparts(src: list[WordSpan], tgt: list[WordSpan], config: CheckConfig
+                  ) -> list[tuple[WordSpan, WordSpan]]:
+    """Each original name with its only translation name spelt alike (none where two are)."""
+    out = []
+    for n in src:
+        alike = [t for t in tgt if similarity(n[0], t[0]) >= config.name_similarity]
+        if len(alike) == 1:
+            out.append((n, alike[0]))
+    return out
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    return not text[:at].strip() or text[:at].rstrip()[-1] in ".!?:;\"'«»“”‘’—–-("
+
+
+def _names(text: str, other: list[WordSpan], ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
+    """find_names, and the capitalised first word of a sentence spelt like a name of the other
+    side ('Pierre donna…' / '…to Pierre'): find_names cannot tell it from any first word."""
+    names = find_names(text, ctx, config)
+    known = {a for _, a, _ in names}
+    return sorted(names + [(w, a, b) for w, a, b in word_spans(text)
+                           if a not in known and w[:1].isupper() and not w.isupper()
+                           and len(w) >= config.min_name_length and _starts_sentence(text, a)
+                           and any(similarity(w, o[0]) >= config.name_similarity for o in other)],
+                  key=lambda n: n[1])
+
+
+def crossed_names(bitext: Bitext, i: int, ctx: dict[str, NameContext], config: CheckConfig
+                  ) -> Iterator[Finding]:
+    """A warning for each pair of names of link i whose counterparts changed places."""
+    texts = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
+    if not all(texts):
+        return
+    src, tgt = (find_names(text, ctx[side], config) for text, side in zip(texts, ("src", "tgt")))
+    src, tgt = _names(texts[0], tgt, ctx["src"], config), _names(texts[1], src, ctx["tgt"], config)
+    where = lambda n, side: n[1] / len(texts[side == "tgt"])   # noqa: E731
+    for (a, a2), (b, b2) in combinations(_counterparts(src, tgt, config), 2):
+        if fold(a[0]) == fold(b[0]) or fold(a2[0]) == fold(b2[0]):
+            continue
+        if (a[1] - b[1]) * (a2[1] - b2[1]) >= 0 or abs(where(a, "src") - where(b, "src")) < APART:
+            continue
+        if abs(where(a2, "tgt") - where(b, "src")) > NEAR or abs(where(b2, "tgt") - where(a, "src")) > NEAR:
+            continue
+        first, last = sorted((a, b), key=lambda n: n[1])
+        first2, last2 = sorted((a2, b2), key=lambda n: n[1])
+        if _LISTED.match(texts[0][first[2]:last[1]]) or _LISTED.match(texts[1][first2[2]:last2[1]]) \
+                or any(_moved_freely(texts[0], n) for n in (a, b)) \
+                or any(_moved_freely(texts[1], n) for n in (a2, b2)):
+            continue
+        yield make_finding(i, "names", "warning",
+                           f"names '{a[0]}' and '{b[0]}' may have changed places: the translation "
+                           f"has '{b2[0]}' where the original has '{a[0]}'",
+                           Span("src", a[1], a[2]), Span("tgt", b2[1], b2[2]),
+                           Span("src", b[1], b[2]), Span("tgt", a2[1], a2[2]))
