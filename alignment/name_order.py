@@ -34,7 +34,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from .evidence import WordSpan, word_spans
-from .name_words import NameContext, find_names
+from .name_words import NameContext, _initial, find_names
 from .types import Bitext, Finding, Span
 from .word_lists import make_finding
 from .word_similarity import fold, similarity
@@ -69,18 +69,14 @@ def _counterparts(src: list[WordSpan], tgt: list[WordSpan], config: CheckConfig
     return out
 
 
-def _starts_sentence(text: str, at: int) -> bool:
-    return not text[:at].strip() or text[:at].rstrip()[-1] in ".!?:;\"'«»“”‘’—–-("
-
-
-def _names(text: str, other: list[WordSpan], ctx: NameContext, config: CheckConfig) -> list[WordSpan]:
-    """find_names, and the capitalised first word of a sentence spelt like a name of the other
-    side ('Pierre donna…' / '…to Pierre'): find_names cannot tell it from any first word."""
-    names = find_names(text, ctx, config)
+def _with_initials(text: str, names: list[WordSpan], other: list[WordSpan], ctx: NameContext,
+                   config: CheckConfig) -> list[WordSpan]:
+    """`names` (find_names'), and the capitalised first word of a sentence spelt like a name of
+    the other side ('Pierre donna…' / '…to Pierre'): find_names cannot tell it from any first word."""
     known = {a for _, a, _ in names}
     return sorted(names + [(w, a, b) for w, a, b in word_spans(text)
                            if a not in known and w[:1].isupper() and not w.isupper()
-                           and len(w) >= config.min_name_length and _starts_sentence(text, a)
+                           and len(w) >= config.min_name_length and _initial(text, a, ctx.lang)
                            and any(similarity(w, o[0]) >= config.name_similarity for o in other)],
                   key=lambda n: n[1])
 
@@ -91,8 +87,9 @@ def crossed_names(bitext: Bitext, i: int, ctx: dict[str, NameContext], config: C
     texts = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
     if not all(texts):
         return
-    src, tgt = (find_names(text, ctx[side], config) for text, side in zip(texts, ("src", "tgt")))
-    src, tgt = _names(texts[0], tgt, ctx["src"], config), _names(texts[1], src, ctx["tgt"], config)
+    found = [find_names(text, ctx[side], config) for text, side in zip(texts, ("src", "tgt"))]
+    src = _with_initials(texts[0], found[0], found[1], ctx["src"], config)
+    tgt = _with_initials(texts[1], found[1], found[0], ctx["tgt"], config)
     where = lambda n, side: n[1] / len(texts[side == "tgt"])   # noqa: E731
     for (a, a2), (b, b2) in combinations(_counterparts(src, tgt, config), 2):
         if fold(a[0]) == fold(b[0]) or fold(a2[0]) == fold(b2[0]):
