@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .errors import EditError
-from .types import Bitext, Link, Sentence, Side
+from .types import Bitext, Link, Sentence, Side, unit_id
 
 __all__ = ["Direction", "History", "add_target", "dismiss", "edit_target", "mark_reviewed", "merge",
            "move", "same_text", "split"]
@@ -44,7 +44,8 @@ def merge(bitext: Bitext, i: int, direction: Direction = "next") -> Bitext:
         raise EditError(f"link {i + 1} has no {direction} link to merge with")
     a, b = bitext.alignment.links[min(i, j)], bitext.alignment.links[max(i, j)]
     merged = Link(a.src + b.src, a.tgt + b.tgt, min(a.confidence, b.confidence), True,
-                  dismissed=_union(a.dismissed, b.dismissed))
+                  dismissed=_union(a.dismissed, b.dismissed),
+                  unit=a.unit if a.unit == b.unit else unit_id((a.unit, b.unit), "+"))
     return _with_links(bitext, min(i, j), max(i, j) + 1, [merged])
 
 
@@ -72,8 +73,8 @@ def split(bitext: Bitext, i: int, src_at: int | None = None, tgt_at: int | None 
     # and a confidence that puts it to review (the link's 0.99 said the halves were sure, and a
     # cut paired crosswise went unseen)
     sure = min(link.confidence, SPLIT_CONFIDENCE)
-    first = Link(link.src[:s], link.tgt[:t], sure, False, dismissed=link.dismissed)
-    second = Link(link.src[s:], link.tgt[t:], sure, False, dismissed=link.dismissed)
+    first = Link(link.src[:s], link.tgt[:t], sure, False, dismissed=link.dismissed, unit=link.unit)
+    second = Link(link.src[s:], link.tgt[t:], sure, False, dismissed=link.dismissed, unit=link.unit)
     if not (first.src or first.tgt) or not (second.src or second.tgt):
         raise EditError(f"link {i + 1} ({link.kind}) has nothing to split there; "
                         "splitting needs a sentence on each side of the cut")

@@ -93,8 +93,7 @@ def _moved_links(links: Sequence[Link], src: list[int | None] | None,
     out = []
     for x in links:
         s, t = move(x.src, src), move(x.tgt, tgt)
-        out.append(x if s == x.src and t == x.tgt else
-                   Link(s, t, x.confidence, x.reviewed, x.words, x.dismissed))
+        out.append(x if s == x.src and t == x.tgt else replace(x, src=s, tgt=t))
     return out
 
 
@@ -176,11 +175,11 @@ def _read_sentence(item: list) -> Sentence:
 
 def _link(x: Link) -> list:
     return [list(x.src), list(x.tgt), x.confidence, x.reviewed,
-            [[w.src, w.tgt, w.confidence, w.sure] for w in x.words], list(x.dismissed)]
+            [[w.src, w.tgt, w.confidence, w.sure] for w in x.words], list(x.dismissed), x.unit]
 
 
 def _read_link(item: list) -> Link:
-    s, t, c, r, w, dismissed = item
+    s, t, c, r, w, dismissed, *unit = item   # a draft written before Link.unit has 6 items
     return Link(tuple(int(k) for k in s), tuple(int(k) for k in t), float(c), bool(r),
                 tuple(WordLink(int(a), int(b), float(wc), bool(sure)) for a, b, wc, sure in w),
-                tuple(str(k) for k in dismissed))
+                tuple(str(k) for k in dismissed), str(unit[0]) if unit else "")

@@ -127,19 +127,28 @@ def _inert(text: str) -> str:
 
 def render_findings_csv(bitext: Bitext, findings: Iterable[Finding],
                         dismissed: Collection[Finding] = ()) -> str:
-    """The findings as CSV rows (FINDINGS_HEADER; links numbered from 1, as on screen), with
+    """The findings as CSV rows (FINDINGS_HEADER, and a 'unit' column where the links came
+    from a CAT tool's units; links numbered from 1, as on screen), with
     a byte-order mark; the 'answer' column is left empty for the translator. A finding in
     `dismissed` (a person said it is no problem) has "(dismissed)" after its severity."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(FINDINGS_HEADER)
+    units = any(link.unit for link in bitext.alignment.links)
+    writer.writerow(FINDINGS_HEADER[:1] + ("unit",) * units + FINDINGS_HEADER[1:])
     for f in findings:
         severity = f"{f.severity} (dismissed)" if f in dismissed else f.severity
-        writer.writerow([f.link + 1, severity, f.check, _inert(f.message),
-                         _inert(bitext.link_text(f.link, "src")),
+        writer.writerow([f.link + 1, *[_inert(finding_unit(bitext, f))] * units, severity, f.check,
+                         _inert(f.message), _inert(bitext.link_text(f.link, "src")),
                          _inert(bitext.link_text(f.link, "tgt")), ""])
     return out.getvalue()
+
+
+def finding_unit(bitext: Bitext, finding: Finding) -> str:
+    """The id of the CAT tool's unit the finding's link came from ('' for none, types.Link.unit):
+    the report has a 'unit' column after 'link' where the file was a CAT tool's."""
+    links = bitext.alignment.links
+    return links[finding.link].unit if 0 <= finding.link < len(links) else ""
 
 
 def moses_paths(bitext: Bitext, prefix: PathLike) -> tuple[Path, Path]:

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from .carried import Carried, note_text
 from .import_pairs import element_ns
 from .inline_codes import text_without_codes
+from .types import unit_id
 
 TO_REVIEW = 0.5
 SDL = "{http://sdl.com/FileTypes/SdlXliff/1.0}"
@@ -140,3 +141,38 @@ def tmx_carried(tu, tuvs: Iterable) -> Carried | None:
     translator comment (a TMX says no state a CAT tool shares)."""
     notes = list(tu.findall("note")) + [n for tuv in tuvs if tuv is not None for n in tuv.findall("note")]
     return _carried(None, note_text(notes))
+
+
+def _joined(*parts: str | None) -> str:
+    """The id's parts joined by '/' (types.unit_id)."""
+    return unit_id(parts, "/")
+
+
+def xliff12_ids(unit) -> list[str]:
+    """Each segment's id as the CAT tool knows it, one per segment_mids: the trans-unit's id,
+    and the segment's mid after a '/' where the tool cut the unit into segments (Trados shows
+    its segments by their mids). A finding names it (types.Link.unit), so the translator can
+    go to that segment in the tool."""
+    unit_id = unit.get("id")
+    return [_joined(unit_id, mid) for mid in segment_mids(unit)]
+
+
+def xliff2_ids(segments: Sequence) -> list[str]:
+    """Each XLIFF 2 <segment>'s id as xliff12_ids gives it: its <unit>'s id, and where the
+    unit has several segments, the segment's own id (or its number in the unit, from 1)."""
+    out = []
+    for segment in segments:
+        unit = segment.getparent()
+        ns = element_ns(unit)
+        own = unit.findall(ns + "segment")
+        if len(own) > 1:
+            number = next((k for k, s in enumerate(own, 1) if s is segment), 0)
+            out.append(_joined(unit.get("id"), segment.get("id") or str(number)))
+        else:
+            out.append(_joined(unit.get("id")))
+    return out
+
+
+def tmx_id(tu) -> str:
+    """A TMX <tu>'s tuid ('' for none): the id a CAT tool's memory gives the unit."""
+    return _joined(tu.get("tuid"))

@@ -33,6 +33,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .carried import Carried
 from .errors import InputError, LanguagesUnknown, ManyTranslations
@@ -80,8 +81,9 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
         pair = set_bitext(data, name, src_lang, tgt_lang, hashlib.sha256(data).hexdigest())
         if pair is not None:
             return pair, [""] * len(pair.alignment.links)
+    ids: list[str] = []   # each unit's id in the CAT tool's file
     if fmt in ("tmx", "xliff"):
-        units, langs, versions, carried = _xml_units(data, name, fmt, src_lang, tgt_lang)
+        units, langs, versions, carried, ids = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:
         from .import_tables import table_units
 
@@ -93,7 +95,7 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
                          "check it is the file with the translation")
     carried = [carried[k] for k in kept] if carried else [None] * len(kept)
     bitext = _bitext([paras[k] for k in kept], langs, name, fmt, hashlib.sha256(data).hexdigest(),
-                     versions, carried)
+                     versions, carried, [ids[k] for k in kept] if ids else ())
     return bitext, [c.note if c else "" for c in carried]
 
 
@@ -110,23 +112,26 @@ def _clean(text: str) -> str:
 
 
 def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, digest: str,
-            versions: tuple[str, ...] = (), carried: Sequence[Carried | None] = ()) -> Bitext:
+            versions: tuple[str, ...] = (), carried: Sequence[Carried | None] = (),
+            ids: Sequence[str] = ()) -> Bitext:
     """The links, and a signature naming the file and its bytes' digest: what `alignment export
     --corrected` checks its --original against (write_back.check_original); for a version set,
     the two texts read, by their names in it (two may share a language). What our export
-    carried (carried.py) gives a unit its link's state, sentences and paragraphs."""
+    carried (carried.py) gives a unit its link's state, sentences and paragraphs; `ids`, each
+    unit's id in the file (Link.unit)."""
     from .carried import carried_link, side_sentences
 
     carried = list(carried) or [None] * len(units)
+    ids = list(ids) or [""] * len(units)
     texts = [[side_sentences(text, pieces, _clean) for text, pieces in
               zip(u[:2], (c.src, c.tgt) if c else ((), ()))] for u, c in zip(units, carried)]
     paragraphs = _paragraphs(units, carried, texts)
     src: list[Sentence] = []
     tgt: list[Sentence] = []
     links = []
-    for (s, t), (ps, pt), c in zip(texts, paragraphs, carried):
-        links.append(carried_link(range(len(src), len(src) + len(s)),
-                                  range(len(tgt), len(tgt) + len(t)), c))
+    for (s, t), (ps, pt), c, unit in zip(texts, paragraphs, carried, ids):
+        link = carried_link(range(len(src), len(src) + len(s)), range(len(tgt), len(tgt) + len(t)), c)
+        links.append(replace(link, unit=unit) if unit else link)
         src += [Sentence(text, paragraph=p) for text, p in zip(s, ps)]
         tgt += [Sentence(text, paragraph=p) for text, p in zip(t, pt)]
     sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1]),
@@ -202,8 +207,10 @@ def _xliff2(data: bytes) -> bool:
 
 
 def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
-               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None]]:
-    from .import_cat import xliff12_carried, xliff2_carried
+               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None], list[str]]:
+    """The units' texts, languages, a version set's names, what each unit carried, and each
+    unit's id (import_cat.xliff12_ids, xliff2_ids, tmx_id)."""
+    from .import_cat import xliff12_carried, xliff12_ids, xliff2_carried, xliff2_ids
 
     store = _parse(data, name, fmt)
     if fmt == "xliff":
@@ -216,10 +223,12 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang:
             units = [(u.source or "", u.target or "",
                       groups.setdefault(path(u.xmlelement.getparent()), len(groups))) for u in translatable]
             carried = xliff2_carried([u.xmlelement for u in translatable])
+            ids = xliff2_ids([u.xmlelement for u in translatable])
         else:
             units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
             carried = [c for u in translatable for c in xliff12_carried(u.xmlelement)]
-        return units, _languages(name, src, tgt), (), carried
+            ids = [i for u in translatable for i in xliff12_ids(u.xmlelement)]
+        return units, _languages(name, src, tgt), (), carried, ids
     return _tmx_units(store, name, src_lang, tgt_lang)
 
 
@@ -251,14 +260,14 @@ def _xliff_pairs(unit) -> list[Unit]:
 
 
 def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
-               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None]]:
+               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None], list[str]]:
     """A TMX may hold any number of languages per unit: the header's srclang is the original
     (unless given, or '*all*'), the translation the one other language, or the one given
     (matched to the file's own tags by `_file_language`). A version set's texts are found by
     their names in it instead (import_set.py), with those names. What a unit of our export
     carried is read too (carried.read_unit; its sides are the header's srclang and the other)."""
     from .carried import read_unit
-    from .import_cat import tmx_carried
+    from .import_cat import tmx_carried, tmx_id
 
     from .versions_io import header_texts
 
@@ -268,7 +277,7 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
         from .import_set import set_units
 
         set_units_, (a, b) = set_units(store, texts, name, src_lang, tgt_lang)
-        return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0]), []
+        return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0]), [], []
     xml = "{http://www.w3.org/XML/1998/namespace}lang"
     tus, tuvs = [], []   # each unit's texts, and their <tuv>s, by language
     for unit in store.units:
@@ -296,13 +305,14 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
     else:
         tgt = others[0] if others else ""
     flipped = bool(declared) and tgt == declared
-    carried = []
+    carried, ids = [], []   # a unit of our export's tuid is its link's number: no id of a tool's
     for unit, texts, elements in zip(store.units, tus, tuvs):
         ours = read_unit(unit.xmlelement, texts.get(src, ""), texts.get(tgt, ""), flipped) \
             if flipped or src == declared else None
         carried.append(ours or tmx_carried(unit.xmlelement, (elements.get(src), elements.get(tgt))))
+        ids.append("" if ours else tmx_id(unit.xmlelement))
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
-        _languages(name, src, tgt), (), carried
+        _languages(name, src, tgt), (), carried, ids
 
 
 def _file_language(code: str, tags: Sequence[str], name: str, option: str,

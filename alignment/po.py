@@ -75,6 +75,8 @@ def _entry(bitext: Bitext, i: int, link: Link, threshold: float) -> polib.POEntr
         lines.append(f"sentence lengths: src {_lengths(src_sents)} / tgt {_lengths(tgt_sents)}")
     lines.extend(word_lines(link.words, [s.text for s in src_sents], [s.text for s in tgt_sents]))
     lines.extend(f"dismissed: {key}" for key in link.dismissed)
+    if link.unit:
+        lines.append(f"unit: {link.unit}")
     fuzzy = link.confidence < threshold and not link.reviewed
     return polib.POEntry(
         msgctxt=f"src {_numbers(link.src, ',')} / tgt {_numbers(link.tgt, ',')}",

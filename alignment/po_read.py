@@ -30,6 +30,7 @@ PLACEHOLDER = "[no source text]"
 _CTXT = re.compile(r"^src (-|\d+(?:,\d+)*) / tgt (-|\d+(?:,\d+)*)$")
 _LINK = re.compile(r"^(\d+)-(\d+) link, confidence (\S+?)(, reviewed)?$")
 _DISMISSED = re.compile(r"^dismissed:\s*(.*)$")
+_UNIT = re.compile(r"^unit:\s*(.*?)\s*$")   # the CAT tool's id of the unit (types.Link.unit)
 _KEY = re.compile(r"^[a-z]+ [0-9a-f]{12}$")   # check_dismissed.finding_key
 _SIDES = re.compile(r"^(paragraphs|sentence lengths): src (-|\d+(?: \d+)*) / tgt (-|\d+(?: \d+)*)$")
 # a line polib wrapped off one of those comments: po_guard.CONTINUED_NOTE
@@ -178,6 +179,12 @@ class _Raw(NamedTuple):
     reviewed: bool
     words: tuple[WordLink, ...] = ()
     dismissed: tuple[str, ...] = ()
+    unit: str = ""
+
+
+def _read_unit(entry: polib.POEntry) -> str:
+    """The id of the CAT tool's unit the link came from ('#. unit: ID'), '' for none."""
+    return next((m.group(1) for line in comment_lines(entry) if (m := _UNIT.match(line))), "")
 
 
 def _read_dismissed(po: polib.POFile, entry: polib.POEntry) -> tuple[str, ...]:
@@ -228,7 +235,7 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Ra
     words = () if any(typed) else read_words(comment_lines(entry), texts, _where(po, entry))
     _no_control_characters(po, entry)
     return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words,
-                _read_dismissed(po, entry))
+                _read_dismissed(po, entry), _read_unit(entry))
 
 
 def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:
@@ -277,7 +284,7 @@ def _assemble(raws: Sequence[_Raw]) -> tuple[tuple[Sentence, ...], tuple[Sentenc
                          for text, par in zip(raw.texts[k], pars))
             idx.append(tuple(range(start, len(store))))
         links.append(Link(idx[0], idx[1], confidence=raw.confidence, reviewed=raw.reviewed,
-                          words=raw.words, dismissed=raw.dismissed))
+                          words=raw.words, dismissed=raw.dismissed, unit=raw.unit))
     return tuple(sides[0]), tuple(sides[1]), tuple(links)
 
 

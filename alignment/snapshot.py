@@ -66,7 +66,7 @@ def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
         "src": [[s.text, s.paragraph] for s in bitext.src],
         "tgt": [[s.text, s.paragraph] for s in bitext.tgt],
         "links": [[list(k.src), list(k.tgt), k.confidence, k.reviewed,
-                   [[w.src, w.tgt, w.confidence, w.sure] for w in k.words], list(k.dismissed)]
+                   [[w.src, w.tgt, w.confidence, w.sure] for w in k.words], list(k.dismissed), k.unit]
                   for k in bitext.alignment.links],
         "signature": [sig.aligner, sig.version, sig.embedder, sig.embedder_version,
                       [list(p) for p in sig.params], sig.seed],
@@ -89,7 +89,8 @@ def _decode(text: str, fingerprint: str, formats: tuple[int, ...] = (FORMAT,)) -
                           tuple((str(k), str(v)) for k, v in params), seed)
     links = tuple(Link(tuple(s), tuple(t), float(c), bool(r),
                        tuple(WordLink(int(a), int(b), float(wc), bool(sure)) for a, b, wc, sure in w),
-                       tuple(str(k) for k in rest[0]) if rest else ())
+                       tuple(str(k) for k in rest[0]) if rest else (),
+                       str(rest[1]) if len(rest) > 1 else "")
                   for s, t, c, r, w, *rest in d["links"])
     bitext = Bitext(src=tuple(Sentence(t, p) for t, p in d["src"]),
                     tgt=tuple(Sentence(t, p) for t, p in d["tgt"]),

@@ -75,6 +75,21 @@ def join_sentences(texts: Sequence[str]) -> str:
     return "".join(t if not k else _joiner(texts[k - 1], t) + t for k, t in enumerate(texts))
 
 
+UNIT_MAX = 60
+"""The longest Link.unit kept, in characters: the PO's '#. unit: ID' line stays within the 78
+columns polib writes, which it would wrap (at a space, or before a long id), and a wrapped
+line would read back as the id cut short plus a note of another tool's."""
+
+
+def unit_id(parts: Sequence[str | None], sep: str) -> str:
+    """A Link.unit made of `parts` (a CAT tool's unit and segment ids, or merged links' units),
+    the empty ones left out, each on one line with single spaces, joined by `sep`; past
+    UNIT_MAX characters cut, with '…' at the end (an id that long is rare; its start still
+    finds it in the tool)."""
+    text = sep.join(" ".join(p.split()) for p in parts if p and p.strip())
+    return text if len(text) <= UNIT_MAX else text[:UNIT_MAX - 1] + "…"
+
+
 def sentence_starts(texts: Sequence[str]) -> list[int]:
     """The offset of each sentence in `join_sentences(texts)`: where a finding on one sentence
     lies in its link's text."""
@@ -169,7 +184,11 @@ class Link:
     `confidence` is in [0, 1]; see align.py for what it means. `reviewed` is
     set when a person has checked the link (it then is never marked fuzzy). `words` holds
     the link's word links, when computed (words.py). `dismissed` holds the keys
-    (checks.finding_key) of the findings a person called no problem on this link.
+    (checks.finding_key) of the findings a person called no problem on this link. `unit`
+    is the id of the CAT tool's unit the link was imported from ('17', or '17/2' for its
+    segment 2; import_pairs.py): a finding names it, so a translator finds the segment in
+    the tool that holds the job; '' for links aligned here. Links merged in the reader join
+    their units' ids ('17+18'); the parts of a split link keep theirs.
     """
 
     src: tuple[int, ...]
@@ -178,6 +197,7 @@ class Link:
     reviewed: bool = False
     words: tuple[WordLink, ...] = ()
     dismissed: tuple[str, ...] = ()
+    unit: str = ""
 
     @property
     def kind(self) -> str:

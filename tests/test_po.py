@@ -173,6 +173,9 @@ LOWER, HEX = "abcdefghijklmnopqrstuvwxyz", "0123456789abcdef"
 DISMISSED = st.lists(st.builds("{} {}".format, st.text(LOWER, min_size=4, max_size=12),
                                st.text(HEX, min_size=12, max_size=12)),
                      max_size=3).map(lambda keys: tuple(sorted(set(keys))))
+# a CAT tool's unit id as the import writes it (types.Link.unit): one line, spaces single
+UNITS = st.one_of(st.just(""), st.text(LOWER + HEX + "ABCXYZ-_/+.:{} éü", max_size=60)
+                  .map(lambda t: " ".join(t.split())))
 # a language or a version name: the strings of r"[a-z][a-z0-9-]{0,10}"
 IDENT = st.builds(str.__add__, st.sampled_from(LOWER), st.text(LOWER + "0123456789-", max_size=10))
 # paragraph numbers of a long book: a 3-3 link's '#. paragraphs:' comment may wrap too
@@ -191,7 +194,7 @@ def bitexts(draw: st.DrawFn) -> Bitext:
             a, b = (1, 0) if i < len(src) else (0, 1)
         links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)),
                           draw(st.floats(0, 1)), draw(st.booleans()), draw(WORD_LINKS),
-                          draw(DISMISSED)))
+                          draw(DISMISSED), draw(UNITS)))
         i, j = i + a, j + b
     sig = Signature(version=draw(st.text(max_size=5)), embedder=draw(st.text(max_size=5)),
                     params=tuple(draw(st.lists(st.tuples(st.text(max_size=5), st.text(max_size=5)),

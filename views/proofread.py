@@ -344,6 +344,7 @@ def finding_row(box: Any, bitext: Bitext, f: Any, n: int, dismissed: bool = Fals
     """One finding: the button that jumps to its link, what it says, and the button that
     dismisses it (no problem) or, dismissed, shows it again."""
     from alignment.checks import finding_key
+    from alignment.export import finding_unit
 
     # wrap=False: a long message wraps beside its buttons, not onto a line of its own
     row = box.container(horizontal=True, vertical_alignment="center", wrap=False)
@@ -351,7 +352,8 @@ def finding_row(box: Any, bitext: Bitext, f: Any, n: int, dismissed: bool = Fals
     row.button(f"→ {f.link + 1}", key=f"jump_{at}", on_click=jump, args=(f.link, at),
                help="Select this link, show it in the table and in the correction panel",
                type="primary" if f.link == ss.get("link") else "secondary")
-    row.markdown(f"`{f.severity}` **{f.check}** — {md(f.message)}")
+    unit = finding_unit(bitext, f)   # where the text came from a CAT tool: its segment's id
+    row.markdown(f"`{f.severity}` **{f.check}**{f' (unit {md(unit)})' if unit else ''} — {md(f.message)}")
     key = finding_key(bitext, f)
     if dismissed:
         row.button("↺", key=f"restore_{n}", on_click=dismiss_finding, args=(f.link, key, False, n),

@@ -17,11 +17,17 @@ from .paths import PAIRS, FilePath
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def finding_dict(f: Any) -> dict[str, Any]:
-    """A finding for JSON: every field, the link numbered from 1 as everywhere users see it."""
+def finding_dict(f: Any, unit: str = "") -> dict[str, Any]:
+    """A finding for JSON: every field, the link numbered from 1 as everywhere users see it,
+    and the CAT tool's unit id where the link came from one (export.finding_unit)."""
     import dataclasses
 
-    return {**dataclasses.asdict(f), "link": f.link + 1}
+    return {**dataclasses.asdict(f), "link": f.link + 1, **({"unit": unit} if unit else {})}
+
+
+def where(f: Any, unit: str) -> str:
+    """'link 12', or 'link 12 (unit 7/2)' where the link came from a CAT tool's unit."""
+    return f"link {f.link + 1}" + (f" (unit {unit})" if unit else "")
 
 
 def fails(findings: Any, fail_on: str) -> bool:
@@ -127,6 +133,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     import json
 
     from ..checks import annotate_po, at_level, run_checks, split_dismissed
+    from ..export import finding_unit, render_findings_csv
 
     from ..progress import tqdm_progress
     from . import interrupt
@@ -153,11 +160,10 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     listed = sorted(findings + dismissed, key=lambda f: f.link) if show_dismissed else findings
     interrupt.writing()
     if fmt == "json":
-        click.echo(json.dumps([{**finding_dict(f), **({"dismissed": f in dismissed} if show_dismissed
-                                                       else {})} for f in listed],
-                              ensure_ascii=False, indent=1))
+        click.echo(json.dumps([{**finding_dict(f, finding_unit(bitext, f)),
+                                **({"dismissed": f in dismissed} if show_dismissed else {})}
+                               for f in listed], ensure_ascii=False, indent=1))
     elif fmt == "csv":
-        from ..export import render_findings_csv
         click.echo(render_findings_csv(bitext, listed, dismissed if show_dismissed else ()), nl=False)
     elif fmt == "po":
         annotate_po(pairs, findings, expected_fingerprint=fingerprint, checks=names or None)
@@ -166,7 +172,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     else:
         for f in listed:
             mark = " (dismissed)" if f in dismissed else ""
-            click.echo(f"link {f.link + 1} [{f.check}] {f.severity}{mark}: {f.message}")
+            click.echo(f"{where(f, finding_unit(bitext, f))} [{f.check}] {f.severity}{mark}: {f.message}")
     if fmt != "po":
         hint = "" if show_dismissed else "; --dismissed lists them"
         below = len(split_dismissed(bitext, found)[1]) - len(dismissed) if show_dismissed else 0

@@ -256,11 +256,11 @@ def test_a_kept_set_broken_since_is_said_so_and_the_page_stays(page, home):
 CAT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="fr-FR" datatype="plaintext" segtype="sentence" adminlang="en"
  creationtool="OmegaT" creationtoolversion="6" o-tmf="OmegaT TMX"/><body>
-<tu><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> part à 16 h 40.</seg></tuv>
+<tu tuid="1042"><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> part à 16 h 40.</seg></tuv>
 <tuv xml:lang="en-GB"><seg>The <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> leaves at 5:40 pm.</seg></tuv></tu>
 <tu><tuv xml:lang="fr-FR"><seg>Le quai est au bout du couloir.</seg></tuv>
 <tuv xml:lang="en-GB"><seg>The platform is at the end of the corridor.</seg></tuv></tu>
-<tu><tuv xml:lang="fr-FR"><seg>Il cacha son indignation.</seg></tuv>
+<tu tuid="1044"><tuv xml:lang="fr-FR"><seg>Il cacha son indignation.</seg></tuv>
 <tuv xml:lang="en-GB"><seg>He hid his indigination.</seg></tuv></tu>
 </body></tmx>
 """
@@ -275,8 +275,9 @@ def open_upload(page, path) -> None:
 
 def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, home):
     """A translation sent as the TMX a CAT tool wrote opens in the reader like a PO (its
-    formatting codes left out of the text), the checks read it, and the same file uploaded
-    again opens the kept copy."""
+    formatting codes left out of the text), the checks read it, each finding naming the
+    tool's unit (its tuid) to find it by there, and the same file uploaded again opens the
+    kept copy."""
     tmx = tmp_path / "job.tmx"
     tmx.write_text(CAT_TMX, encoding="utf-8")
     open_upload(page, tmx)
@@ -289,6 +290,8 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
     expect(box).to_contain_text("numbers differ: 16 h 40 in the original, 5:40 pm in the translation",
                                 timeout=60_000)
     expect(box).to_contain_text("'indigination' is no word: 'indignation'?")   # the spelling check
+    expect(box).to_contain_text("numbers (unit 1042) — numbers differ")
+    expect(box).to_contain_text("(unit 1044) — 'indigination'")
     kept = list((home / "xdg" / "alignment" / "aligned" / "uploaded").glob("job-*.po"))
     assert len(kept) == 1 and "Le train part" in kept[0].read_text(encoding="utf-8")
 

@@ -1,0 +1,123 @@
+"""A finding on a CAT tool's file names the tool's unit (and segment) it is on, so the
+proofreader finds it in the tool that holds the job: the id comes in with the import, stays
+in the PO ('#. unit: ID'), its snapshot and drafts, through merges and splits, and shows in
+`alignment check`'s text, JSON and CSV and on the app's findings list. Files written here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from alignment import corrections, po
+from alignment.cli import main
+from alignment.draft_delta import apply_delta, delta
+from alignment.export import render_findings_csv
+from alignment.import_pairs import read_pairs
+from alignment.types import UNIT_MAX, Finding, unit_id
+from test_import_cat import sdl_unit, xliff, xliff2
+
+
+def tmx(*tus: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="fr" '
+            'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
+            'creationtoolversion="1" o-tmf="t"/><body>' + "".join(tus) + "</body></tmx>").encode()
+
+
+def tmx_tu(fr: str, en: str, attrs: str = "") -> str:
+    return (f'<tu{attrs}><tuv xml:lang="fr"><seg>{fr}</seg></tuv>'
+            f'<tuv xml:lang="en"><seg>{en}</seg></tuv></tu>')
+
+
+def units(data: bytes, name: str) -> list[str]:
+    return [link.unit for link in read_pairs(data, name).alignment.links]
+
+
+@pytest.mark.parametrize("data, name, expected", [
+    (xliff('<trans-unit id="17"><source>Il pleut.</source><target>It rains.</target></trans-unit>',
+           '<trans-unit id="18"><source>Fin.</source><target>End.</target></trans-unit>'),
+     "a.xlf", ["17", "18"]),
+    # Trados cuts a unit into segments: the unit's id, then the segment's mid
+    (xliff(sdl_unit("Draft", "Translated")), "a.sdlxliff", ["u/1", "u/2"]),
+    # a unit with no id: the segment's mid alone; a unit whose id has a line break: one line
+    (xliff('<trans-unit><source>Il pleut.</source><target>It rains.</target></trans-unit>',
+           '<trans-unit id="a\n b"><source>Fin.</source><target>End.</target></trans-unit>'),
+     "a.xlf", ["", "a b"]),
+    # XLIFF 2: the unit's id, and the segment's where the unit has several (its number without one)
+    (xliff2('<unit id="u1"><segment id="s1"><source>Il pleut.</source><target>It rains.</target>'
+            '</segment><segment><source>Fin.</source><target>End.</target></segment></unit>',
+            '<unit id="u2"><segment id="s9"><source>Non.</source><target>No.</target></segment></unit>'),
+     "a.xlf", ["u1/s1", "u1/2", "u2"]),
+    # TMX: the tuid where the tool wrote one
+    (tmx(tmx_tu("Il pleut.", "It rains.", ' tuid="A-7"'), tmx_tu("Fin.", "End.")), "a.tmx", ["A-7", ""]),
+])
+def test_each_link_keeps_the_id_of_the_unit_it_came_from(data: bytes, name: str,
+                                                          expected: list[str]) -> None:
+    assert units(data, name) == expected
+
+
+def test_our_own_tmx_gives_no_unit_ids() -> None:
+    """Our export numbers its <tu>s by link: read back, those are no tool's ids."""
+    b = read_pairs(xliff('<trans-unit id="17"><source>Il pleut.</source><target>It rains.</target>'
+                         '</trans-unit>'), "a.xlf")
+    from alignment.export import render_tmx
+    assert units(render_tmx(b), "a.tmx") == [""]
+
+
+def test_a_long_id_is_cut_to_fit_one_po_line() -> None:
+    long = "x" * 100
+    assert unit_id([long, "3"], "/") == "x" * (UNIT_MAX - 1) + "…"
+    assert unit_id(["7", None, " ", "2"], "/") == "7/2"
+
+
+@pytest.fixture
+def job() -> bytes:
+    return xliff('<trans-unit id="41"><source>Il a 84 ans.</source><target>He is 48.</target></trans-unit>',
+                 '<trans-unit id="42"><source>Oui.</source><target>Yes.</target></trans-unit>',
+                 '<trans-unit id="43"><source>Non.</source><target>No.</target></trans-unit>')
+
+
+def test_the_po_keeps_the_ids_and_reads_them_back(tmp_path, job: bytes) -> None:
+    b = read_pairs(job, "job.xlf")
+    path = po.write_po(b, tmp_path / "job.po")
+    assert "#. unit: 42\n" in path.read_text(encoding="utf-8")
+    assert [link.unit for link in po.read_po(path).alignment.links] == ["41", "42", "43"]
+
+
+def test_merged_links_join_their_ids_and_split_ones_keep_them(job: bytes) -> None:
+    b = read_pairs(job, "job.xlf")
+    merged = corrections.merge(b, 1, "next")
+    assert [link.unit for link in merged.alignment.links] == ["41", "42+43"]
+    assert [link.unit for link in corrections.split(merged, 1).alignment.links] == ["41", "42+43", "42+43"]
+
+
+def test_a_draft_keeps_the_ids(job: bytes) -> None:
+    b = read_pairs(job, "job.xlf")
+    edited = corrections.merge(b, 0, "next")
+    assert apply_delta(b, json.loads(json.dumps(delta(b, edited, 100)))) == edited
+
+
+def test_check_names_the_unit_in_text_json_and_csv(tmp_path, job: bytes) -> None:
+    path = tmp_path / "job.xlf"
+    path.write_bytes(job)
+    text = CliRunner().invoke(main, ["check", str(path), "--only", "numbers", "-q"])
+    assert "link 1 (unit 41) [numbers]" in text.output
+    out = CliRunner().invoke(main, ["check", str(path), "--only", "numbers", "-q", "--format", "json"])
+    found = json.loads(out.stdout)
+    assert [(f["link"], f["unit"]) for f in found] == [(1, "41")]
+    out = CliRunner().invoke(main, ["check", str(path), "--only", "numbers", "-q", "--format", "csv"])
+    rows = list(csv.reader(io.StringIO(out.stdout.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["link", "unit", "severity"] and rows[1][:2] == ["1", "41"]
+
+
+def test_a_report_of_a_text_aligned_here_has_no_unit_column(job: bytes) -> None:
+    from dataclasses import replace
+
+    b = read_pairs(job, "job.xlf")
+    plain = replace(b, alignment=replace(b.alignment, links=tuple(
+        replace(link, unit="") for link in b.alignment.links)))
+    f = [Finding(0, "numbers", "error", "numbers differ")]
+    assert next(csv.reader(io.StringIO(render_findings_csv(plain, f)[1:])))[:2] == ["link", "severity"]
