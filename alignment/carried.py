@@ -14,6 +14,7 @@ keep props they do not know):
   its sentences only where its text is the one exported (the digest) and the cut pieces joined
   give it again; a unit a CAT tool changed since is read as one sentence, as before, and a cut
   never changes a text (write_back finds the units by their texts).
+* `x-unit` '17/2', only on a link imported from a CAT tool's unit: that unit's id (types.Link.unit).
 * `<note>`: the link's translator comment (a PO's `# ...` lines).
 
 Only a unit with a well-formed `x-link` and `x-confidence` is read for these: a TMX from a CAT
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .po_read import DEFAULT_REVIEW_THRESHOLD
-from .types import Bitext, Link, join_sentences
+from .types import Bitext, Link, join_sentences, unit_id
 
 _KIND = re.compile(r"^\d+-\d+$")
 _SIDES = re.compile(r"^src (?P<src>[^/]*?) / tgt (?P<tgt>[^/]*?)$")
@@ -50,6 +51,7 @@ class Carried:
     tgt: tuple[str, ...] = ()
     paragraphs: tuple[tuple[int, ...], tuple[int, ...]] | None = None
     note: str = ""
+    unit: str = ""
 
 
 def confidence_text(confidence: float, threshold: float = DEFAULT_REVIEW_THRESHOLD) -> str:
@@ -89,6 +91,8 @@ def unit_props(bitext: Bitext, i: int) -> list[tuple[str, str]]:
                + (f" @{_digest(join_sentences([s.text for s in side]))}" if len(side) > 1 else "")
                for side in sents]
         props.append(("x-sentences", f"src {cut[0]} / tgt {cut[1]}"))
+    if link.unit:
+        props.append(("x-unit", link.unit))
     return props
 
 
@@ -142,7 +146,7 @@ def read_unit(tu, src_text: str, tgt_text: str, flipped: bool = False) -> Carrie
                for spec, n in zip(paragraphs or ("", ""), counts)]
     return Carried(confidence, props.get("x-reviewed", "").strip() == "yes", *sentences,
                    (numbers[0], numbers[1]) if None not in numbers else None,
-                   note_text(tu.findall("note")))
+                   note_text(tu.findall("note")), unit_id([props.get("x-unit")], "/"))
 
 
 def note_text(notes: Iterable) -> str:
@@ -180,4 +184,4 @@ def carried_link(src: Sequence[int], tgt: Sequence[int], carried: Carried | None
     """The link of a unit: as carried, or sure (1.0) as a CAT tool's unit is read."""
     if carried is None:
         return Link(tuple(src), tuple(tgt))
-    return Link(tuple(src), tuple(tgt), carried.confidence, carried.reviewed)
+    return Link(tuple(src), tuple(tgt), carried.confidence, carried.reviewed, unit=carried.unit)

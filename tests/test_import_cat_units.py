@@ -59,12 +59,17 @@ def test_each_link_keeps_the_id_of_the_unit_it_came_from(data: bytes, name: str,
     assert units(data, name) == expected
 
 
-def test_our_own_tmx_gives_no_unit_ids() -> None:
-    """Our export numbers its <tu>s by link: read back, those are no tool's ids."""
-    b = read_pairs(xliff('<trans-unit id="17"><source>Il pleut.</source><target>It rains.</target>'
-                         '</trans-unit>'), "a.xlf")
+def test_our_own_tmx_carries_the_ids_and_its_tuids_are_none() -> None:
+    """Our export numbers its <tu>s by link: read back, those are no tool's ids; a link's own
+    unit goes out as the 'x-unit' prop and comes back."""
     from alignment.export import render_tmx
-    assert units(render_tmx(b), "a.tmx") == [""]
+
+    b = read_pairs(xliff('<trans-unit id="17"><source>Il pleut.</source><target>It rains.</target>'
+                         '</trans-unit>', '<trans-unit><source>Fin.</source><target>End.</target>'
+                         '</trans-unit>'), "a.xlf")
+    data = render_tmx(b)
+    assert b'<prop type="x-unit">17</prop>' in data
+    assert units(data, "a.tmx") == ["17", ""]
 
 
 def test_a_long_id_is_cut_to_fit_one_po_line() -> None:
