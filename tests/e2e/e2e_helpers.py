@@ -139,3 +139,24 @@ def server_hears_together(page, ms: int = 400) -> None:
     machine where the server had not begun the first one's run: Streamlit merges the later
     ones into one run."""
     page.evaluate(_HOLD, [ms, True])
+
+
+def choose_option(page, box, name: str, tries: int = 3) -> None:
+    """Choose option `name` of the selectbox `box` (a combobox locator) as a person does: a
+    click opens its list, then a click on the option. A click that lands while a rerun redraws
+    the sidebar leaves the list shut (a journey waited 45 s for an option never shown, in one
+    CI run of several), so the list is opened again, as a person clicks again, before failing."""
+    from playwright.sync_api import expect
+
+    option = page.get_by_role("option", name=name, exact=True)
+    for attempt in range(tries):
+        settle(page)
+        box.click()
+        try:
+            expect(option).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")
+    option.click()

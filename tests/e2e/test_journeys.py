@@ -10,7 +10,7 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (OMISSION, click_download, long_bitext, open_by_path, reader_table, settle,
+from e2e_helpers import (OMISSION, choose_option, click_download, long_bitext, open_by_path, reader_table, settle,
                          upload_pair)
 
 pytestmark = pytest.mark.e2e
@@ -38,10 +38,7 @@ def test_open_the_sample_and_read(page, tmp_path, home):
     assert reader_table(page).locator("tr.row").count() > 10
     page.locator("section[data-testid='stSidebar']").get_by_text("Rows per page").wait_for()
     # Fewer rows per page, then the "Next page" at the bottom: page 2 opens at its top.
-    rows_per_page = page.get_by_role("combobox", name="Rows per page")
-    rows_per_page.click()
-    rows_per_page.press("ArrowDown")  # opens the list
-    page.get_by_role("option", name="25").click()
+    choose_option(page, page.get_by_role("combobox", name="Rows per page"), "25")
     expect(page.get_by_text(re.compile(r"Page 1 of 2 · rows 1–25 of \d+")).first).to_be_visible()
     bottom = page.locator(".st-key-next_page_b button")
     bottom.scroll_into_view_if_needed()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, open_by_path, reader_table, settle
+from e2e_helpers import choose_link, choose_option, open_by_path, reader_table, settle
 # the sample PO, its copy per test and the helpers of the saving journeys (fixtures too)
 from test_saving_reload import OUTSIDE, TYPED, correct_link, po_copy, row, sample_bytes, sidebar  # noqa: F401
 
@@ -225,10 +225,7 @@ def caption(page, text: str):
 def test_a_jump_shows_its_link_and_the_book_reopens_where_it_was_worked_on(page, tmp_path):
     path = book(tmp_path / "book.po")
     open_by_path(page, path)
-    rows = page.get_by_role("combobox", name="Rows per page")
-    rows.click()
-    rows.press("ArrowDown")
-    page.get_by_role("option", name="25", exact=True).click()
+    choose_option(page, page.get_by_role("combobox", name="Rows per page"), "25")
     expect(caption(page, "Page 1 of 9 · rows 1–25 of 205")).to_be_visible()
     settle(page)
 
