@@ -8,10 +8,11 @@ links point at, not what a dictionary lists: a Japanese verb is cut before its e
 
 - Japanese: Sudachi's dictionary form of the word where it stands ('言っ' -> '言う'; alone,
   '始め' could be the noun), read in hiragana (katakana is how Sudachi writes readings).
-- Korean: no analyser is installed, so a final particle of a closed list comes off by rule
-  (`korean_bare`), checked against the vowel or consonant it follows and, for a particle that
-  also ends ordinary words ('사과' apple, '하나' one, '좋은' good), against the text's own
-  other forms of the word.
+- Korean: a noun's particles come off as kiwipiepy (the Kiwi analyser, with its model; well
+  kept, no network) reads the word (`korean_bare`): '집에', '집은' and '집이' are one row
+  '집'. A rule over a closed list of particles did this before; it could not tell a
+  one-syllable noun with its particle ('집은') from an adjective ('좋은' good), so it left
+  such nouns apart, and it cut '돌아가' (go back) as a noun '돌아' with '가'.
 - Chinese: pypinyin's reading, tone marks on, a syllable apart.
 """
 
@@ -21,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from .cjk import HAN, KANA, japanese_morphemes
 from .lang import primary
@@ -91,78 +93,38 @@ def _form_reading(surface: str, form: str, read: str) -> str:
     return reading(form, "ja")
 
 
-# Korean particles, longest first (brief: the closed list a learner meets first)
-_PARTICLES = sorted("은 는 이 가 을 를 에 에서 에게 와 과 도 만 의 로 으로 까지 부터 한테 처럼 보다 "
-                    "이나 나 랑 이랑".split(), key=len, reverse=True)
-# no ordinary word ends so: these come off wherever they fit the syllable before them
-_SURE = frozenset("에서 에게 까지 부터 한테 처럼 으로 이나 이랑 를 에".split())
-# ... and these after a word of two syllables or more: they end words, but short ones ('좋은'
-# good, '작은' small, '먹을'; '휴가' holiday; '그만' stop); '돌아가' (go back) is a miss
-_AFTER_TWO = frozenset("은 을 가 와 만 랑 보다".split())
-_AFTER_CONSONANT = frozenset("은 이 을 과 으로 이나 이랑".split())
-_AFTER_VOWEL = frozenset("는 가 를 와 나 랑".split())
-_RIEUL = 8   # the final consonant ㄹ, after which 로 is written, not 으로
+# Kiwi's tags of a noun (common, proper, bound, numeral, pronoun; a foreign or Han word, a
+# number) and of a particle (case particles JK*, auxiliary JX, conjunctive JC)
+_NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SH", "SN", "XSN")
 
 
-def _final(syllable: str) -> int | None:
-    """The final consonant's index of a Hangul syllable (0: none), None for any other letter."""
-    code = ord(syllable) - 0xAC00
-    return code % 28 if 0 <= code < 11172 else None
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    """kiwipiepy's analyser (its model loads in about 1.5 s, once)."""
+    from kiwipiepy import Kiwi
 
-
-def _fits(stem: str, particle: str) -> bool:
-    """Can `particle` follow `stem`? 은/이/을/과 after a consonant, 는/가/를/와 after a vowel
-    ('사과' is no '사' + '과'), 로 after a vowel or ㄹ, the others after any syllable."""
-    final = _final(stem[-1]) if stem else None
-    if final is None:
-        return False
-    if particle in _AFTER_CONSONANT:
-        return final != 0 and not (particle == "으로" and final == _RIEUL)
-    if particle in _AFTER_VOWEL:
-        return final == 0
-    if particle == "로":
-        return final in (0, _RIEUL)
-    return True
+    return Kiwi()
 
 
 def korean_bare(words: Iterable[str]) -> dict[str, str]:
-    """Each word of a Korean text (all its words: `words`) that ends in a particle, to the word
-    without it ('어머니는' -> '어머니'). A particle of _SURE comes off wherever it fits, one of
-    _AFTER_TWO after two syllables or more; one that ends ordinary words too ('이': '떡볶이',
-    '같이'; '는': '하는'; '나': '하나'; '로': '스스로'), or of _AFTER_TWO after one syllable,
-    only where the text writes the word bare, with a particle of _SURE, or (a word of two
-    syllables or more) with another particle: '아이는' beside '아이가'."""
-    words = set(words)
-    cut = {w: [(w[:-len(p)], p) for p in _PARTICLES if w.endswith(p) and _fits(w[:-len(p)], p)]
-           for w in words}
-    stems: dict[str, set[str]] = {}   # stem -> the words it is cut from
-    for w, found in cut.items():
-        for stem, _ in found:
-            stems.setdefault(stem, set()).add(w)
-    cut = {w: [(stem, p) for stem, p in found if not _own_i(stem, p, w, words, stems)]
-           for w, found in cut.items()}
-    sure = {stem for found in cut.values() for stem, p in found if p in _SURE}
-    particles: dict[str, set[str]] = {}
-    for found in cut.values():
-        for stem, p in found:
-            particles.setdefault(stem, set()).add(p)
+    """Each Korean word that is a noun followed by particles, to the noun ('어머니는' ->
+    '어머니', '집에' -> '집', '시장에서' -> '시장'), as kiwipiepy reads the word: a word it reads
+    otherwise ('좋은' good, '같이' together, '하나' one, '돌아가' go back, '사과' apple) is left
+    as written, and so is a word whose particle Kiwi contracts ('난' for '나는'), which has no
+    noun written apart."""
+    kiwi = _kiwi()
     out = {}
-    for word, found in cut.items():
-        for stem, p in found:
-            if p in _SURE or (p in _AFTER_TWO and len(stem) > 1) or stem in words or stem in sure \
-                    or (len(stem) > 1 and len(particles[stem]) > 1):
-                out[word] = stem
-                break
+    for word in set(words):
+        tokens = kiwi.tokenize(word)
+        k = len(tokens)
+        while k and tokens[k - 1].tag.startswith("J"):
+            k -= 1
+        if not 0 < k < len(tokens) or tokens[k - 1].tag not in _NOUN_TAGS:
+            continue
+        end = tokens[k - 1].start + tokens[k - 1].len
+        if "".join(t.form for t in tokens[k:]) == word[end:] and all(t.len == len(t.form) for t in tokens):
+            out[word] = word[:end]
     return out
-
-
-def _own_i(stem: str, particle: str, word: str, words: set[str],
-           stems: dict[str, set[str]]) -> bool:
-    """Is the '이' that `particle` opens (in `word`) the end of a word the text writes bare or
-    declines, so no particle's: '떡볶이' beside '떡볶이는', '떡볶이나' beside '떡볶이' (이 + 나)?"""
-    whole = stem + "이"
-    return particle[0] == "이" and whole != word \
-        and (whole in words or bool(stems.get(whole, set()) - {word}))
 
 
 def headwords(words: Iterable[str], found: dict[str, Counter[tuple[str, str]]],
