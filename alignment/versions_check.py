@@ -13,7 +13,7 @@ warnings in its TMX and its pair PO), and the join cuts its links where the othe
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .types import Alignment, Bitext, Link, Version
@@ -132,3 +132,15 @@ def same_text_warnings(texts: Sequence[Version], files: Mapping[str, str] | None
         out.append(f"{both} are the same text: the same translation given twice? Remove one "
                    f"of them and align again (they are compared as given)")
     return out
+
+
+def kept_languages(before: Sequence[str], typed: str, files: Sequence[str],
+                   guess: Callable[[int], str]) -> str:
+    """The languages box anew when the uploaded texts change: each text that was there keeps
+    the language the box gave it (typed or detected: `before`, the texts' ids then, and
+    `typed`, the box's value), a new text gets `guess(k)` (k: its place in `files`, the ids
+    now). Why: every change detected all the languages again, so the codes a person had typed
+    were replaced as soon as another version came in (a set was then refused for a '?')."""
+    said = [code.strip() for code in typed.split(",")]
+    had = dict(zip(before, said)) if len(said) == len(before) else {}
+    return ", ".join(had.get(f) or guess(k) for k, f in enumerate(files))

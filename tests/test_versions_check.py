@@ -208,3 +208,17 @@ def test_the_command_line_warns_of_the_wrong_file_among_the_versions(tmp_path) -
     assert "en2 spoils the set: leave it out" in warnings[0]
     assert f"{len(FR + FR_MORE)} rows; en1 · roman.en.txt: covers 100.0%, 0 rows omitted; " \
            f"en2 · mill.en.txt: does not read as a translation of fr (see the warning)" in done.stderr
+
+
+@pytest.mark.parametrize("before, typed, now, expected", [
+    ((), "", ("a", "b", "c"), "g0, g1, g2"),                                  # first upload: detected
+    (("a", "b"), "ru, en-GB", ("a", "b", "c"), "ru, en-GB, g2"),              # a version added
+    (("a", "b", "c"), "ru, en-GB, de", ("a", "c"), "ru, de"),                 # one taken away
+    (("a", "b"), "ru, en-GB", ("x", "b"), "g0, en-GB"),                       # the original replaced
+    (("a", "b"), "ru", ("a", "b", "c"), "g0, g1, g2"),                        # a box not one per text
+    (("a", "b"), "ru, ", ("a", "b", "c"), "ru, g1, g2"),                      # a code left empty
+])
+def test_the_languages_box_keeps_what_it_gave_each_text(before, typed, now, expected) -> None:
+    from alignment.versions_check import kept_languages
+
+    assert kept_languages(before, typed, now, lambda k: f"g{k}") == expected

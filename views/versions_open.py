@@ -134,19 +134,22 @@ def upload_section() -> None:
 
 
 def _languages_box(files: Sequence[Any]) -> list[str]:
-    """The texts' languages, original first: detected when the files change, editable; a
+    """The texts' languages, original first: detected for each text uploaded, editable (a
+    text added later leaves the others' languages as they were, typed or not); a
     warning under the box when a language typed is not the one its text surely is, as the
     pair's language box says (an English file typed as es was aligned as Spanish unsaid)."""
     from alignment import workspace
     from alignment.lang import sure_language
     from alignment.read import sample_text
-    from alignment.versions_check import language_warning
+    from alignment.versions_check import kept_languages, language_warning
 
     ids = tuple(f.file_id for f in files)
     if files and st.session_state.get("vs_langs_for") != ids:
         samples = [sample_text(f.name, f.getvalue()) for f in files]
-        guesses = [workspace.guess_language(sample) or "?" for sample in samples]
-        st.session_state.update(vs_langs_for=ids, vs_langs=", ".join(guesses),
+        langs = kept_languages(st.session_state.get("vs_langs_for") or (),
+                               st.session_state.get("vs_langs", ""), ids,
+                               lambda k: workspace.guess_language(samples[k]) or "?")
+        st.session_state.update(vs_langs_for=ids, vs_langs=langs,
                                 vs_langs_sure=[sure_language(sample) for sample in samples])
     text = st.text_input("Languages, original first (detected; correct them if need be)",
                          key="vs_langs", disabled=not files)

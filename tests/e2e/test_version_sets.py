@@ -258,6 +258,27 @@ GARNETT = ["Anna received a letter from Samara.", "The letter was short.",
 NABOKOV = ["A letter came for Anna from Samara.", "It was brief.", "Her brother Mikhail wrote it."]
 
 
+def test_languages_typed_stay_when_a_version_is_added(page, tmp_path):
+    """Languages typed for an original and two versions, then a third version uploaded: the
+    typed codes stay and the new text's language is detected after them (every upload
+    detected them all again, and the typing was lost: a set was then refused for a '?')."""
+    paths = []
+    for name, lines in (("ru", RU), ("garnett", GARNETT), ("nabokov", NABOKOV), ("copy", NABOKOV)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(" ".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
+    expect(page.locator(".st-key-vs_up_src").get_by_text("ru.txt")).to_be_visible()
+    settle(page)
+    page.locator(".st-key-vs_up_versions input[type=file]").set_input_files(paths[1:3])
+    expect(page.get_by_label(BOX)).to_have_value(re.compile(r"^[^,]+, [^,]+, [^,]+$"), timeout=30_000)
+    type_languages(page, "ru, en-GB, en-US")
+    page.locator(".st-key-vs_up_versions input[type=file]").set_input_files(paths[3])
+    expect(page.locator(".st-key-vs_up_versions").get_by_text("copy.txt")).to_be_visible()
+    settle(page)
+    expect(page.get_by_label(BOX)).to_have_value(re.compile(r"^ru, en-GB, en-US, [a-z?]+$"))
+
+
 def test_versions_uploaded_under_cyrillic_names_keep_them_and_a_copy_is_said(page, tmp_path):
     paths = []
     for name, lines in (("Рассказ", RU), ("Гарнетт (1923)", GARNETT), ("Набоков", NABOKOV),
