@@ -290,7 +290,8 @@ def test_versions_uploaded_under_cyrillic_names_keep_them_and_a_copy_is_said(pag
     expect(page.locator(".st-key-vs_up_src").get_by_text("Рассказ.txt")).to_be_visible()
     settle(page)
     page.locator(".st-key-vs_up_versions input[type=file]").set_input_files(paths[1:])
-    expect(page.get_by_label(BOX)).not_to_have_value("", timeout=30_000)
+    # all three in, and a language detected for each, before the languages are typed
+    expect(page.get_by_label(BOX)).to_have_value(re.compile(r"^[^,]+(, [^,]+){3}$"), timeout=30_000)
     type_languages(page, "ru, en, en, en")
     page.get_by_role("button", name="Align and compare").click()
     grid = page.locator("div.vs-grid").first
