@@ -15,7 +15,7 @@ from alignment.text_direction import text_dir
 from alignment.typed_text import ONE_LINE_WHY, whitespace_note
 from alignment.types import Bitext
 
-from .common import EMBEDDER, callback, changed, counted, embedder, save, ss
+from .common import EMBEDDER, callback, changed, counted, embedder, md, save, ss
 from .notes import link_notes, note_box
 from .text_direction import box_css
 
@@ -256,6 +256,8 @@ def edit_panel(bitext: Bitext) -> None:
         i = st.number_input("Link (the blue row)", 1, n, key="sel", on_change=select_link) - 1
         link = bitext.alignment.links[i]
         st.html(browse.render_rows(bitext, [i]))
+        if link.unit:   # where the file was a CAT tool's: the segment to find there
+            st.caption(f"Unit {md(link.unit)} in the file this link was imported from")
         note_box(link_notes(bitext).get(i))   # a CAT tool's or a person's '# ' note
         row = st.columns(4)
         row[0].button("⤒ Merge with previous", key="merge_prev", on_click=merge_previous,

@@ -276,8 +276,8 @@ def open_upload(page, path) -> None:
 def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, home):
     """A translation sent as the TMX a CAT tool wrote opens in the reader like a PO (its
     formatting codes left out of the text), the checks read it, each finding naming the
-    tool's unit (its tuid) to find it by there, and the same file uploaded again opens the
-    kept copy."""
+    tool's unit (its tuid) to find it by there, as the correction panel does once the finding
+    is jumped to, and the same file uploaded again opens the kept copy."""
     tmx = tmp_path / "job.tmx"
     tmx.write_text(CAT_TMX, encoding="utf-8")
     open_upload(page, tmx)
@@ -292,6 +292,9 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
     expect(box).to_contain_text("'indigination' is no word: 'indignation'?")   # the spelling check
     expect(box).to_contain_text("numbers (unit 1042) — numbers differ")
     expect(box).to_contain_text("(unit 1044) — 'indigination'")
+    box.locator("button", has_text="→ 3").first.click()   # the spelling finding: its link
+    settle(page)
+    expect(page.get_by_text("Unit 1044 in the file this link was imported from")).to_be_visible()
     kept = list((home / "xdg" / "alignment" / "aligned" / "uploaded").glob("job-*.po"))
     assert len(kept) == 1 and "Le train part" in kept[0].read_text(encoding="utf-8")
 
