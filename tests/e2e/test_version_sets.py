@@ -183,14 +183,20 @@ def type_languages(page, text: str) -> None:
     settle(page)
 
 
+def text_files(folder: Path, texts) -> list[str]:
+    """Each (name, sentences) written as folder/name.txt, one line; their paths, in order."""
+    paths = []
+    for name, lines in texts:
+        path = folder / f"{name}.txt"
+        path.write_text(" ".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
 def test_a_language_typed_against_a_versions_text_is_said_before_align(page, tmp_path):
     from test_versions_check import EN, FR, OTHER
 
-    paths = []
-    for name, lines in (("roman", FR), ("anna", EN), ("mill", OTHER)):
-        path = tmp_path / f"{name}.txt"
-        path.write_text(" ".join(lines) + "\n", encoding="utf-8")
-        paths.append(str(path))
+    paths = text_files(tmp_path, (("roman", FR), ("anna", EN), ("mill", OTHER)))
     page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
     expect(page.locator(".st-key-vs_up_src").get_by_text("roman.txt")).to_be_visible()
     settle(page)
@@ -262,11 +268,7 @@ def test_languages_typed_stay_when_a_version_is_added(page, tmp_path):
     """Languages typed for an original and two versions, then a third version uploaded: the
     typed codes stay and the new text's language is detected after them (every upload
     detected them all again, and the typing was lost: a set was then refused for a '?')."""
-    paths = []
-    for name, lines in (("ru", RU), ("garnett", GARNETT), ("nabokov", NABOKOV), ("copy", NABOKOV)):
-        path = tmp_path / f"{name}.txt"
-        path.write_text(" ".join(lines) + "\n", encoding="utf-8")
-        paths.append(str(path))
+    paths = text_files(tmp_path, (("ru", RU), ("garnett", GARNETT), ("nabokov", NABOKOV), ("copy", NABOKOV)))
     page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
     expect(page.locator(".st-key-vs_up_src").get_by_text("ru.txt")).to_be_visible()
     settle(page)
@@ -280,12 +282,8 @@ def test_languages_typed_stay_when_a_version_is_added(page, tmp_path):
 
 
 def test_versions_uploaded_under_cyrillic_names_keep_them_and_a_copy_is_said(page, tmp_path):
-    paths = []
-    for name, lines in (("Рассказ", RU), ("Гарнетт (1923)", GARNETT), ("Набоков", NABOKOV),
-                        ("Копия", NABOKOV)):
-        path = tmp_path / f"{name}.txt"
-        path.write_text(" ".join(lines) + "\n", encoding="utf-8")
-        paths.append(str(path))
+    paths = text_files(tmp_path, (("Рассказ", RU), ("Гарнетт (1923)", GARNETT), ("Набоков", NABOKOV),
+                                  ("Копия", NABOKOV)))
     page.locator(".st-key-vs_up_src input[type=file]").set_input_files(paths[0])
     expect(page.locator(".st-key-vs_up_src").get_by_text("Рассказ.txt")).to_be_visible()
     settle(page)
