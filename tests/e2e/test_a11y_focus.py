@@ -77,14 +77,14 @@ def test_a_jump_to_a_finding_puts_the_focus_in_the_correction_box(page, po_copy)
     to_proofread(page, po_copy)
     finding_button(page, "jump_1").focus()
     page.keyboard.press("Enter")
-    box = page.get_by_label("Edit the target sentence")
-    # while the panel is drawn anew the old box and the new one stand together for a moment
-    # (a strict-mode error failed this journey once in CI): wait for the one box
-    expect(box).to_have_count(1)
-    expect(box).to_be_focused()
+    # while the panel is drawn anew the old box and the new one stand together for a moment,
+    # so "the" box is ambiguous (strict-mode errors failed this journey twice in CI): ask
+    # instead for a correction box that has the focus, which the redraw cannot make two of
+    focused_box = page.get_by_label("Edit the target sentence").and_(page.locator(":focus"))
+    expect(focused_box).to_have_count(1)
     page.keyboard.press("End")
     page.keyboard.type(" Typed after the jump.")
-    expect(box).to_have_value(re.compile(r"Typed after the jump\.$"))
+    expect(focused_box).to_have_value(re.compile(r"Typed after the jump\.$"))
 
 
 @pytest.mark.parametrize("keys", ["Control+s", "Tab Enter"])
