@@ -16,7 +16,7 @@ from alignment import corrections, po
 from alignment.cli import main
 from alignment.draft_delta import apply_delta, delta
 from alignment.export import render_findings_csv
-from alignment.import_pairs import read_pairs
+from alignment.import_pairs import read_pairs, read_pairs_noted
 from alignment.types import UNIT_MAX, Finding, unit_id
 from test_import_cat import sdl_unit, xliff, xliff2
 
@@ -126,3 +126,51 @@ def test_a_report_of_a_text_aligned_here_has_no_unit_column(job: bytes) -> None:
         replace(link, unit="") for link in b.alignment.links)))
     f = [Finding(0, "numbers", "error", "numbers differ")]
     assert next(csv.reader(io.StringIO(render_findings_csv(plain, f)[1:])))[:2] == ["link", "severity"]
+
+
+# ---------------------------------------------------------------- a table's column of ids
+
+GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect their languages
+
+
+@pytest.mark.parametrize("text, name, given, langs, pairs, ids, notes", [
+    # memoQ's and Phrase's sheets: 'ID' first, the languages named in words (the ids were read
+    # as the original, 'ID' as Indonesian, the translation as a note)
+    ("ID;English;French\n41;It rains.;Il pleut.\n42;Three dogs.;Quatre chiens.\n", "t.csv", {},
+     ("en", "fr"), [("It rains.", "Il pleut."), ("Three dogs.", "Quatre chiens.")], ["41", "42"], ["", ""]),
+    # a header of no languages: still a header (no pair 'Source'/'Target'); the comment column kept
+    ("Segment ID,Source,Target,Comment\nu-1,Il pleut.,It rains.,Check.\nu-2,Fin.,End.,\n", "t.csv", GIVEN,
+     ("fr", "en"), [("Il pleut.", "It rains."), ("Fin.", "End.")], ["u-1", "u-2"], ["Check.", ""]),
+    # software strings: the key last, the languages by code
+    ("fr\ten\tKey\nIl pleut.\tIt rains.\tweather.rain\nFin.\tEnd.\tmenu.end\n", "t.tsv", {},
+     ("fr", "en"), [("Il pleut.", "It rains."), ("Fin.", "End.")], ["weather.rain", "menu.end"], ["", ""]),
+    # no header: a first column of unique numbers (`cat -n`, a sheet's row numbers)
+    ("1\tIl pleut.\tIt rains.\n2\tFin.\tEnd.\n", "t.tsv", GIVEN,
+     ("fr", "en"), [("Il pleut.", "It rains."), ("Fin.", "End.")], ["1", "2"], ["", ""]),
+    # none: a glossary's third column of notes; a first column of words; numbers said twice;
+    # a 'Key' column of sentences; our own export's columns
+    ("maire\tmayor\tnot 'major'\nA1\tmotorway\t\n", "g.tsv", GIVEN,
+     ("fr", "en"), [("maire", "mayor"), ("A1", "motorway")], ["", ""], ["not 'major'", ""]),
+    ("1\tIl pleut.\tIt rains.\n1\tFin.\tEnd.\n", "t.tsv", GIVEN,
+     ("fr", "en"), [("1", "Il pleut."), ("1", "Fin.")], ["", ""], ["It rains.", "End."]),
+    ("fr\ten\tKey\nIl pleut.\tIt rains.\ton the left\n", "t.tsv", {},
+     ("fr", "en"), [("Il pleut.", "It rains.")], [""], ["on the left"]),
+    ("fr\ten\tlink\tconfidence\treviewed\nOui.\tYes.\t1-1\t0.950\tyes\n", "ours.tsv", {},
+     ("fr", "en"), [("Oui.", "Yes.")], [""], [""]),
+], ids=["memoq-id", "segment-id-comment", "key-last", "numbered", "glossary-notes", "numbers-twice",
+        "key-of-words", "ours"])
+def test_a_tables_column_of_ids_names_each_rows_unit(text: str, name: str, given: dict[str, str],
+                                                     langs: tuple[str, str], pairs: list[tuple[str, str]],
+                                                     ids: list[str], notes: list[str]) -> None:
+    bitext, read = read_pairs_noted(text.encode(), name, **given)
+    links = bitext.alignment.links
+    assert (bitext.src_lang, bitext.tgt_lang) == langs
+    assert [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(links))] == pairs
+    assert ([link.unit for link in links], read) == (ids, notes)
+
+
+def test_check_names_a_tables_row_by_its_id(tmp_path) -> None:
+    (tmp_path / "job.csv").write_text("ID;English;French\n41;It rains.;Il pleut.\n"
+                                      "42;I saw 3 dogs.;J'ai vu 4 chiens.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", str(tmp_path / "job.csv")])
+    assert "link 2 (unit 42) [numbers] error: numbers differ" in done.stdout, done.output

@@ -27,7 +27,9 @@ def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
     translator cut them.
 
     A table's first two columns are the original and the translation; a first row of two
-    language codes (as `alignment export --tsv` writes) names the languages. In a version set
+    language codes (as `alignment export --tsv` writes) names the languages. A column of ids
+    (headed 'ID', 'Segment ID', '#' or 'Key', or a first column of unique row numbers) is
+    left out of the texts: each finding names its row by it. In a version set
     (`alignment align ORIGINAL V1 V2 -o SET.tmx`), -t names a version as the set names it
     (en1, en2, fr2), or by its language where one version has it.
 
