@@ -46,6 +46,7 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
     rows, ids, headed = _without_ids(rows)
+    headed = headed or _sides_named(rows)
     named = _header_languages(rows, src_lang, tgt_lang)
     header = bool(named) or headed
     units = _row_units(rows[1:] if header else rows)
@@ -83,6 +84,21 @@ def _id_column(rows: Sequence[list[str]]) -> tuple[int | None, bool]:
             and len(set(cells)) == len(cells):
         return 0, False
     return None, False
+
+
+# a header's words for the two texts, as sheets and CAT tools' exports write them (case folded)
+SIDE_HEADERS = (frozenset({"source", "source text", "source segment", "src", "original", "original text",
+                           "quelle", "ausgangstext", "origine", "texte source", "origen", "texto original"}),
+                frozenset({"target", "target text", "target segment", "tgt", "translation", "translated text",
+                           "ziel", "zieltext", "übersetzung", "cible", "texte cible", "traduction",
+                           "destino", "traducción"}))
+
+
+def _sides_named(rows: Sequence[list[str]]) -> bool:
+    """Whether the first row names the two texts in words ('Source;Target', 'Original,
+    Translation', 'Quelle\tZiel'): a header, not a pair (it came in as link 1)."""
+    return len(rows) >= 2 and len(rows[0]) >= 2 and all(
+        rows[0][k].strip().casefold() in SIDE_HEADERS[k] for k in (0, 1))
 
 
 def _without_ids(rows: list[list[str]]) -> tuple[list[list[str]], list[str], bool]:

@@ -147,6 +147,10 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
     # no header: a first column of unique numbers (`cat -n`, a sheet's row numbers)
     ("1\tIl pleut.\tIt rains.\n2\tFin.\tEnd.\n", "t.tsv", GIVEN,
      ("fr", "en"), [("Il pleut.", "It rains."), ("Fin.", "End.")], ["1", "2"], ["", ""]),
+    # a header naming the texts in words is no pair, with or without ids
+    ("Source,Target\nIl pleut.,It rains.\n", "t.csv", GIVEN, ("fr", "en"), [("Il pleut.", "It rains.")], [""], [""]),
+    ("#\tOriginal text\tTranslation\tNote\n7\tIl pleut.\tIt rains.\tok\n", "t.tsv", GIVEN, ("fr", "en"),
+     [("Il pleut.", "It rains.")], ["7"], ["ok"]),
     # none: a glossary's third column of notes; a first column of words; numbers said twice;
     # a 'Key' column of sentences; our own export's columns
     ("maire\tmayor\tnot 'major'\nA1\tmotorway\t\n", "g.tsv", GIVEN,
@@ -157,7 +161,8 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
      ("fr", "en"), [("Il pleut.", "It rains.")], [""], ["on the left"]),
     ("fr\ten\tlink\tconfidence\treviewed\nOui.\tYes.\t1-1\t0.950\tyes\n", "ours.tsv", {},
      ("fr", "en"), [("Oui.", "Yes.")], [""], [""]),
-], ids=["memoq-id", "segment-id-comment", "key-last", "numbered", "glossary-notes", "numbers-twice",
+], ids=["memoq-id", "segment-id-comment", "key-last", "numbered", "sides-named", "sides-named-ids",
+        "glossary-notes", "numbers-twice",
         "key-of-words", "ours"])
 def test_a_tables_column_of_ids_names_each_rows_unit(text: str, name: str, given: dict[str, str],
                                                      langs: tuple[str, str], pairs: list[tuple[str, str]],
