@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import streamlit as st
@@ -19,7 +18,7 @@ from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
 from . import reader_place as place
-from .a11y import a11y_script, announce, focus_on, focus_script, status_line
+from .a11y import a11y_script, announce, focus_script, status_line
 from .common import (EMBEDDER, callback, changed, close_text, counted, embedder, heading_select, md,
                      memo, save, ss, unsaved)
 from .downloads import download_buttons, download_file
@@ -27,10 +26,10 @@ from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
 from .notes import link_notes
-from .recovery import recovery_box
 from .proofread import check_progress, findings, proofread_panel, shown_level
+from .reader_banners import banners
 from .saving import (ask_save, follow_reloads, hidden, made_before_reload, reload,
-                     replace_box, save_text, unsaved_words, words_only)
+                     replace_box, unsaved_words)
 from .text_direction import box_css
 from .touch import touch_script
 from .walk import UNREVIEWED_HELP, empty_note, match_buttons
@@ -71,20 +70,6 @@ def ask_close() -> None:
         ss.guard = "close"
     else:
         close_text()
-
-
-@callback
-def guard_answer(answer: str) -> None:
-    if answer == "save" and not save_text():
-        ss.guard = None  # the conflict box explains what to do
-        return
-    if answer == "discard":
-        drafts.discard_draft(ss.path, session=ss.get("draft_session", ""))
-    if answer in ("save", "discard"):
-        close_text()
-    else:
-        ss.guard = None
-        focus_on(".st-key-close button")   # where the question came from
 
 
 @callback
@@ -204,57 +189,6 @@ def selection(bitext: Bitext, query: browse.Query, filters: browse.Filters):
     ids = memo("ids", bitext, (query, filters, hits is None, found),
                lambda: browse.select(bitext, filters, hits=hits, findings=found))
     return hits, ids
-
-
-def banners() -> None:
-    """The guard, the recovery offer, a save conflict and messages, above everything."""
-    if ss.get("guard"):
-        n = unsaved()
-        with st.container(border=True, key="guard_box"):
-            st.warning(f"The word links found in {md(ss.title)} are not saved: save them "
-                       "before closing?" if words_only() else
-                       f"{counted(n, 'unsaved change')} in {md(ss.title)}: save "
-                       f"{'it' if n == 1 else 'them'} before closing?")
-            bar = st.container(horizontal=True)
-            bar.button("Save and close", key="guard_save", type="primary",
-                       on_click=guard_answer, args=("save",))
-            bar.button("Discard changes", key="guard_discard", on_click=guard_answer,
-                       args=("discard",))
-            bar.button("Cancel", key="guard_cancel", on_click=guard_answer, args=("cancel",))
-    draft = ss.get("recovery")
-    if draft is not None:
-        recovery_box(draft)
-    if ss.get("draft_failed"):
-        st.warning(md(ss.draft_failed))
-    if ss.get("flash_info"):
-        st.success(md(ss.flash_info))
-        if st.button("OK", key="flash_ok"):
-            ss.flash_info = None
-            st.rerun()
-    if ss.get("reload_info"):   # until saved, closed or read: views/saving.py
-        st.info(md(ss.reload_info))
-        if st.button("OK", key="reload_ok"):
-            ss.reload_info = None
-            st.rerun()
-    alignment_notes(ss.history.current.alignment.warnings)
-
-
-def alignment_notes(notes: tuple[str, ...]) -> None:
-    """What the aligner or the readers had to warn about (a language the encoder does not know,
-    a file read in two encodings), which `alignment align` prints: the links may need review."""
-    if not notes or ss.get("notes_hidden") == ss.path:
-        return
-    with st.container(border=True, key="notes_box"):
-        st.warning(f"{len(notes)} note{'s' * (len(notes) != 1)} on this alignment:\n\n"
-                   + "\n".join(f"- {md(_plain_note(n))}" for n in notes))
-        if st.button("Hide", key="notes_hide"):
-            ss.notes_hidden = ss.path
-            st.rerun()
-
-
-def _plain_note(note: str) -> str:
-    """A note as a reader reads it: a PO written before said 'the encoder use-m3 does not know'."""
-    return re.sub(r"^the encoder \S+ does not know", "the sentence encoder does not know", note)
 
 
 def toolbar(bitext: Bitext) -> None:
