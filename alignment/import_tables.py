@@ -1,4 +1,4 @@
-"""Pairs from a two-column table (TSV, CSV): its rows, its delimiter, its languages.
+"""Pairs from a two-column table (TSV, CSV, an .xlsx sheet): its rows, its delimiter, its languages.
 
 Part of the store stage, for import_pairs.py (read_pairs reads a .tsv or .csv here). Why a
 module of its own: a table is read by other rules than a CAT tool's XML. It may be quoted as
@@ -33,15 +33,7 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     A first row of two language codes (our TSV export: 'fr en link confidence reviewed') or
     names ('Français;English;Note') names the languages; under our export's header, each
     row's confidence and review are read back (`_states`)."""
-    from .read.charset import decode
-
-    try:
-        text = decode(data, source=name)
-    except InputError:
-        raise InputError(f"{name}: looks like binary data, not a table of text; save a "
-                         "spreadsheet (.xlsx, .ods) as CSV first") from None
-    delimiter = "\t" if fmt == "tsv" else _delimiter(text)
-    rows = [r for r in _rows(text, delimiter) if any(c.strip() for c in r)]
+    rows = [r for r in _table_rows(data, name, fmt) if any(c.strip() for c in r)]
     if rows and len(rows[0]) < 2:
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
@@ -111,6 +103,22 @@ def _without_ids(rows: list[list[str]]) -> tuple[list[list[str]], list[str], boo
         return rows, [], False
     ids = [unit_id([r[col] if len(r) > col else ""], "/") for r in (rows[1:] if headed else rows)]
     return [r[:col] + r[col + 1:] for r in rows], ids, headed
+
+
+def _table_rows(data: bytes, name: str, fmt: str) -> list[list[str]]:
+    """A table's rows: a spreadsheet's (import_sheets.py), or a text's cut at its delimiter."""
+    if fmt == "xlsx":
+        from .import_sheets import sheet_rows
+
+        return sheet_rows(data, name)
+    from .read.charset import decode
+
+    try:
+        text = decode(data, source=name)
+    except InputError:
+        raise InputError(f"{name}: looks like binary data, not a table of text; give a spreadsheet "
+                         "as .xlsx, or save it (.ods, .xls) as CSV first") from None
+    return _rows(text, "\t" if fmt == "tsv" else _delimiter(text))
 
 
 def _notes(rows: Sequence[list[str]], named: bool) -> list[Carried | None]:

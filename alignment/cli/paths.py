@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..file_kind import refuse_special
 
 TEXTS = "text, HTML, Markdown, EPUB, DOCX, ODT or PDF"
-PAIRS = "a PO file, or a TMX, XLIFF, TSV or CSV file"
+PAIRS = "a PO file, or a TMX, XLIFF, TSV, CSV or XLSX file"
 
 
 class FilePath(click.Path):

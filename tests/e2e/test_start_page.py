@@ -360,6 +360,27 @@ def download_corrected(page, kind: str) -> bytes:
     return Path(info.value.path()).read_bytes()
 
 
+def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tmp_path):
+    """An agency's review sheet (.xlsx: ID, English, French, Comment) uploaded opens in the
+    reader, the ids out of the text;
+    Proofread names each finding's row by its id. It had to be saved as CSV first."""
+    from test_import_sheets import xlsx
+
+    sheet = tmp_path / "review.xlsx"
+    sheet.write_bytes(xlsx(("ID", "English", "French", "Comment"),
+                           (41, "The meeting starts at noon.", "La réunion commence à midi.", "Check the time."),
+                           (42, "I saw 3 dogs in the garden.", "J'ai vu 4 chiens dans le jardin.", None)))
+    open_upload(page, sheet)
+    table = page.locator("table.al-rows").last
+    expect(table).to_contain_text("I saw 3 dogs in the garden.")
+    expect(table).to_contain_text("J'ai vu 4 chiens dans le jardin.")
+    expect(table).not_to_contain_text("41")
+    expect(page.get_by_role("heading", name="review.xlsx")).to_be_visible()
+    page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
+    box = page.locator(".st-key-findings_box")
+    expect(box).to_contain_text("numbers (unit 42) — numbers differ", timeout=60_000)
+
+
 def test_a_sheet_that_names_no_languages_asks_for_them(page, tmp_path):
     """A two-column sheet with no header row whose cells no detector can read (numbers) asks
     for its two languages on the page, then opens with them; its error used to name

@@ -1,0 +1,94 @@
+"""A reviewer's bilingual sheet (.xlsx) read as a table of pairs: its header's languages, its
+id and comment columns, numbers and dates as the sheet shows them; a file that is no sheet,
+or one that holds too much, refused in one line. Sheets written here with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from alignment import import_sheets
+from alignment.cli import main
+from alignment.errors import InputError
+from alignment.import_pairs import read_pairs_noted
+from alignment.import_sheets import sheet_rows
+
+
+def xlsx(*rows: tuple, title: str = "Review", before: tuple[tuple, ...] = ()) -> bytes:
+    """An .xlsx whose active sheet holds `rows`; `before`: a first sheet of other rows, left
+    unread since the file opens on the second."""
+    book = Workbook()
+    first = book.active
+    if before:
+        for row in before:
+            first.append(row)
+        sheet = book.create_sheet(title)
+        book.active = 1
+    else:
+        sheet, sheet.title = first, title
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data, given, langs, pairs, ids, notes", [
+    # an agency's review sheet: ids as numbers, the languages named, a comment column
+    (xlsx(("ID", "English", "French", "Comment"), (41, "It rains.", "Il pleut.", "Check the tense."),
+          (42, "I saw 3 dogs.", "J'ai vu 4 chiens.", None)), {},
+     ("en", "fr"), [("It rains.", "Il pleut."), ("I saw 3 dogs.", "J'ai vu 4 chiens.")], ["41", "42"],
+     ["Check the tense.", ""]),
+    # no header, no ids; empty rows between
+    (xlsx(("Il pleut.", "It rains."), (None, None), ("Fin.", "End.")), {"src_lang": "fr", "tgt_lang": "en"},
+     ("fr", "en"), [("Il pleut.", "It rains."), ("Fin.", "End.")], ["", ""], ["", ""]),
+    # the sheet the file opens on, not the first
+    (xlsx(("fr", "en"), ("Oui.", "Yes."), before=(("Instructions", "Read me"),)), {},
+     ("fr", "en"), [("Oui.", "Yes.")], [""], [""]),
+], ids=["review-sheet", "plain", "active-sheet"])
+def test_a_sheets_rows_are_read_as_a_tables(data, given, langs, pairs, ids, notes) -> None:
+    bitext, read = read_pairs_noted(data, "review.xlsx", **given)
+    links = bitext.alignment.links
+    assert (bitext.src_lang, bitext.tgt_lang) == langs
+    assert [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(links))] == pairs
+    assert ([link.unit for link in links], read) == (ids, notes)
+
+
+def test_cells_read_as_the_sheet_shows_them() -> None:
+    data = xlsx((7, 2.5, True, dt.datetime(2026, 12, 6), dt.datetime(2026, 12, 6, 9, 30), dt.date(1925, 3, 1)))
+    assert sheet_rows(data, "a.xlsx") == [["7", "2.5", "TRUE", "2026-12-06", "2026-12-06 09:30:00", "1925-03-01"]]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"ID;English;French\n41;Yes.;Oui.\n", "a.xlsx: not a spreadsheet this can read (BadZipFile); open it in "
+     "your spreadsheet and save it again as .xlsx or as CSV"),
+    (b"PK\x03\x04" + b"\0" * 40, "a.xlsx: not a spreadsheet this can read"),
+])
+def test_a_file_that_is_no_sheet_is_refused_in_one_line(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_pairs_noted(data, "a.xlsx")
+    assert str(raised.value).startswith(message) and "\n" not in str(raised.value)
+
+
+def test_a_sheet_holding_too_much_is_refused_as_it_is_read(monkeypatch) -> None:
+    monkeypatch.setattr(import_sheets, "SHEET_MAX_CHARS", 50)
+    data = xlsx(*[(f"Phrase numéro {k}.", f"Sentence number {k}.") for k in range(10)])
+    with pytest.raises(InputError, match="a.xlsx: its sheet holds over 0 million characters"):
+        sheet_rows(data, "a.xlsx")
+    assert len(sheet_rows(xlsx(("Oui.", "Yes.")), "a.xlsx")) == 1
+
+
+def test_check_and_import_read_a_sheet(tmp_path) -> None:
+    (tmp_path / "job.xlsx").write_bytes(xlsx(("ID", "English", "French"), (41, "It rains.", "Il pleut."),
+                                             (42, "I saw 3 dogs.", "J'ai vu 4 chiens.")))
+    runner = CliRunner()
+    done = runner.invoke(main, ["check", str(tmp_path / "job.xlsx")])
+    assert "link 2 (unit 42) [numbers] error: numbers differ" in done.stdout, done.output
+    done = runner.invoke(main, ["import", str(tmp_path / "job.xlsx"), "-o", str(tmp_path / "job.po")])
+    assert done.exit_code == 0, done.output
+    po = (tmp_path / "job.po").read_text(encoding="utf-8")
+    assert '#. unit: 41\n' in po and 'msgid "It rains."\nmsgstr "Il pleut."' in po
