@@ -8,7 +8,8 @@ the comment column.
 
 Library, and why: openpyxl (MIT; the reference reader of Office Open XML sheets), in
 read-only mode, which streams rows rather than building the workbook: a sheet's XML inflates
-tens of times its zipped size, so the characters read are capped too (`SHEET_MAX_CHARS`), as
+tens of times its zipped size, so what it unpacks to is capped (`SHEET_MAX_UNPACKED`), and the
+characters read (`SHEET_MAX_CHARS`), as
 are the columns (`SHEET_MAX_COLUMNS`: a table of pairs uses the first few). Cells are read as
 their values (a formula as the result the sheet last saved), whole numbers as written ('41',
 not '41.0'), dates as ISO dates. The sheet read is the one the file opens on (its active sheet).
@@ -28,6 +29,9 @@ __all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "sheet_rows"]
 
 SHEET_MAX_COLUMNS = 16
 SHEET_MAX_CHARS = PAIRS_MAX_BYTES   # the text a sheet may hold, as for a CSV of that size
+# what the file's parts may unpack to: openpyxl holds a sheet's shared strings in memory whole,
+# before any row is read, so a small file unpacking to gigabytes is refused before it opens
+SHEET_MAX_UNPACKED = 4 * PAIRS_MAX_BYTES
 
 
 def sheet_rows(data: bytes, name: str) -> list[list[str]]:
@@ -36,6 +40,10 @@ def sheet_rows(data: bytes, name: str) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
+        unpacked = sum(part.file_size for part in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if unpacked > SHEET_MAX_UNPACKED:
+            raise InputError(f"{name} unpacks to {unpacked / 10**6:.0f} MB, over the "
+                             f"{SHEET_MAX_UNPACKED // 10**6} MB a sheet of pairs may; split it, or save it as CSV")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
         raise InputError(f"{name}: not a spreadsheet this can read ({type(e).__name__}); "

@@ -82,6 +82,14 @@ def test_a_sheet_holding_too_much_is_refused_as_it_is_read(monkeypatch) -> None:
     assert len(sheet_rows(xlsx(("Oui.", "Yes.")), "a.xlsx")) == 1
 
 
+def test_a_sheet_unpacking_to_too_much_is_refused_before_it_opens(monkeypatch) -> None:
+    data = xlsx(("Oui.", "Yes."))
+    monkeypatch.setattr(import_sheets, "SHEET_MAX_UNPACKED", 1000)
+    monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: pytest.fail("opened"))
+    with pytest.raises(InputError, match=r"^a.xlsx unpacks to 0 MB, over the 0 MB a sheet of pairs may; split it"):
+        sheet_rows(data, "a.xlsx")
+
+
 def test_check_and_import_read_a_sheet(tmp_path) -> None:
     (tmp_path / "job.xlsx").write_bytes(xlsx(("ID", "English", "French"), (41, "It rains.", "Il pleut."),
                                              (42, "I saw 3 dogs.", "J'ai vu 4 chiens.")))
