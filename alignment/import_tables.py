@@ -5,10 +5,8 @@ module of its own: a table is read by other rules than a CAT tool's XML. It may 
 spreadsheets quote or not quoted at all (`paste a.txt b.txt`, our TSV export), cut by a comma, a
 semicolon or a tab, and name its languages in a first row, by code ('fr') or by name
 ('Français', 'Deutsch': language_names.py), or not (then they are detected from its text). A
-third column is each row's note. A column of ids (a CAT tool's or a sheet's 'ID', 'Segment
-ID', '#', 'Key'; or, unnamed, a first column of unique numbers or codes) is each row's unit
-(Link.unit, `_id_column`), so a finding names the row the proofreader finds in the sheet; it
-was read as the original. Library, and why: Python's csv (quotes and delimiters as spreadsheets
+third column is each row's note. Which column is which a header may say in words, and a
+column of ids is each row's unit (table_columns.py). Library, and why: Python's csv (quotes and delimiters as spreadsheets
 write them). A TSV is read line by line where it can be (`_tsv_rows`): our export writes its
 cells unquoted, and a cell opening with a dialogue quote is the text's own.
 """
@@ -24,12 +22,14 @@ from collections.abc import Sequence
 from .carried import Carried
 from .errors import InputError
 from .import_pairs import PAIRS_MAX_BYTES, Para, _language_code, _languages
+from .table_columns import table_columns
 
 
 def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
                 ) -> tuple[list[Para], tuple[str, str], list[Carried | None], list[str]]:
     """Rows of two columns or more (original, translation; a third, the row's note: `_notes`;
-    the rest ignored), and each row's id where a column holds ids (`_id_column`; else []).
+    the rest ignored; or as a header names them: table_columns.py), and each row's id where a
+    column holds ids (else []).
     A first row of two language codes (our TSV export: 'fr en link confidence reviewed') or
     names ('Français;English;Note') names the languages; under our export's header, each
     row's confidence and review are read back (`_states`)."""
@@ -37,8 +37,7 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     if rows and len(rows[0]) < 2:
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
-    rows, ids, headed = _without_ids(rows)
-    headed = headed or _sides_named(rows)
+    rows, ids, headed = table_columns(rows)
     named = _header_languages(rows, src_lang, tgt_lang)
     header = bool(named) or headed
     units = _row_units(rows[1:] if header else rows)
@@ -47,62 +46,6 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     carried = (_states(rows) if named else []) or _notes(rows, header)
     ids = ids[1:] if header and not headed else ids
     return units, _languages(name, src or "", tgt or ""), carried, ids
-
-
-# a header cell naming a column of ids, as CAT tools and sheets write it (case folded)
-ID_HEADERS = frozenset({"id", "#", "no", "no.", "nr", "nr.", "n°", "nº", "num", "number", "key", "string id",
-                        "segment", "segment id", "segment #", "seg", "seg id", "segid", "unit", "unit id",
-                        "tuid", "uid", "row", "row id"})
-_ID_CELL = re.compile(r"\S{1,60}")
-
-
-def _id_column(rows: Sequence[list[str]]) -> tuple[int | None, bool]:
-    """The column of a table of three columns or more that holds each row's id, and whether its
-    first row is a header: a column headed by an id word (ID_HEADERS: memoQ's and Phrase's
-    'ID', a sheet's '#', software strings' 'Key') whose cells are all single words; or, with
-    no such header, a first column of unique single words with a digit in each ('41', 'u-7',
-    as `cat -n` or a sheet numbers rows). Why: such a table's ids were read as its original,
-    its translation as a note, without a word. Never our own export's columns ('link
-    confidence'), nor a text column: a sentence has spaces."""
-    if len(rows) < 2 or Counter(len(r) for r in rows).most_common(1)[0][0] < 3:
-        return None, False
-    head = [c.strip().casefold() for c in rows[0]]
-    for col, cell in enumerate(head):
-        if cell in ID_HEADERS and head[2:4] != ["link", "confidence"] \
-                and all(_ID_CELL.fullmatch(r[col].strip()) for r in rows[1:] if len(r) > col and r[col].strip()):
-            return col, True
-    cells = [r[0].strip() for r in rows]
-    if all(_ID_CELL.fullmatch(c) and any(ch.isdigit() for ch in c) for c in cells) \
-            and len(set(cells)) == len(cells):
-        return 0, False
-    return None, False
-
-
-# a header's words for the two texts, as sheets and CAT tools' exports write them (case folded)
-SIDE_HEADERS = (frozenset({"source", "source text", "source segment", "src", "original", "original text",
-                           "quelle", "ausgangstext", "origine", "texte source", "origen", "texto original"}),
-                frozenset({"target", "target text", "target segment", "tgt", "translation", "translated text",
-                           "ziel", "zieltext", "übersetzung", "cible", "texte cible", "traduction",
-                           "destino", "traducción"}))
-
-
-def _sides_named(rows: Sequence[list[str]]) -> bool:
-    """Whether the first row names the two texts in words ('Source;Target', 'Original,
-    Translation', 'Quelle\tZiel'): a header, not a pair (it came in as link 1)."""
-    return len(rows) >= 2 and len(rows[0]) >= 2 and all(
-        rows[0][k].strip().casefold() in SIDE_HEADERS[k] for k in (0, 1))
-
-
-def _without_ids(rows: list[list[str]]) -> tuple[list[list[str]], list[str], bool]:
-    """`rows` without their id column (`_id_column`), each row's id (its first row's too,
-    unless that is the column's header), and whether the first row is a header."""
-    from .types import unit_id
-
-    col, headed = _id_column(rows)
-    if col is None:
-        return rows, [], False
-    ids = [unit_id([r[col] if len(r) > col else ""], "/") for r in (rows[1:] if headed else rows)]
-    return [r[:col] + r[col + 1:] for r in rows], ids, headed
 
 
 def _table_rows(data: bytes, name: str, fmt: str) -> list[list[str]]:

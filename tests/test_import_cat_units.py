@@ -151,6 +151,13 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
     ("Source,Target\nIl pleut.,It rains.\n", "t.csv", GIVEN, ("fr", "en"), [("Il pleut.", "It rains.")], [""], [""]),
     ("#\tOriginal text\tTranslation\tNote\n7\tIl pleut.\tIt rains.\tok\n", "t.tsv", GIVEN, ("fr", "en"),
      [("Il pleut.", "It rains.")], ["7"], ["ok"]),
+    # Trados' bilingual review table: the columns by their names, the status left out
+    ("Segment ID\tSegment status\tSource segment\tTarget segment\tComment\n"
+     "12\tTranslated\tIl pleut.\tIt rains.\tTense?\n13\tDraft\tFin.\tEnd.\t\n", "t.tsv", GIVEN, ("fr", "en"),
+     [("Il pleut.", "It rains."), ("Fin.", "End.")], ["12", "13"], ["Tense?", ""]),
+    # software strings: key and context first, a bracketed language after the names
+    ("Key,Context,Source (fr-FR),Target (en-GB)\nmenu.rain,weather,Il pleut.,It rains.\n", "t.csv", GIVEN,
+     ("fr", "en"), [("Il pleut.", "It rains.")], ["menu.rain"], [""]),
     # none: a glossary's third column of notes; a first column of words; numbers said twice;
     # a 'Key' column of sentences; our own export's columns
     ("maire\tmayor\tnot 'major'\nA1\tmotorway\t\n", "g.tsv", GIVEN,
@@ -162,6 +169,7 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
     ("fr\ten\tlink\tconfidence\treviewed\nOui.\tYes.\t1-1\t0.950\tyes\n", "ours.tsv", {},
      ("fr", "en"), [("Oui.", "Yes.")], [""], [""]),
 ], ids=["memoq-id", "segment-id-comment", "key-last", "numbered", "sides-named", "sides-named-ids",
+        "trados-review", "key-context",
         "glossary-notes", "numbers-twice",
         "key-of-words", "ours"])
 def test_a_tables_column_of_ids_names_each_rows_unit(text: str, name: str, given: dict[str, str],

@@ -1,0 +1,129 @@
+"""Which column of a table of pairs is which: original, translation, note, each row's id.
+
+Part of the store stage, for import_tables.py. Why: a table's first two columns were taken for
+the original and the translation, whatever it held, so a CAT tool's or an agency's review sheet
+came in wrong without a word: 'ID;English;French' read its ids as the original (and 'ID' as
+Indonesian), the translation as a note; Trados' bilingual review table ('Segment ID, Segment
+status, Source segment, Target segment, Comment') its statuses as the original. Now:
+
+- a first row naming the two texts in words ('Source' and 'Target', 'Original' and
+  'Translation', 'Quelle' and 'Ziel'; a bracketed language after them is let be: 'Source
+  (fr-FR)') is a header, and its columns are read wherever they stand: the note by its name
+  ('Comment', 'Notes'), each row's id by its name ('ID', 'Segment ID', '#', 'Key'), the others
+  left out;
+- otherwise a column of ids (by its name, or a first column of unique numbers or codes with no
+  header: `cat -n`, a sheet's row numbers) is taken out, and the rest read as before.
+
+Each row's id becomes its link's unit (types.Link.unit), so a finding names the row the
+proofreader finds in the sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .types import unit_id
+
+__all__ = ["ID_HEADERS", "NOTE_HEADERS", "SIDE_HEADERS", "table_columns"]
+
+# a header cell naming a column of ids, as CAT tools and sheets write it (case folded)
+ID_HEADERS = frozenset({"id", "#", "no", "no.", "nr", "nr.", "n°", "nº", "num", "number", "key", "string id",
+                        "segment", "segment id", "segment #", "seg", "seg id", "segid", "unit", "unit id",
+                        "tuid", "uid", "row", "row id"})
+# a header's words for the two texts (case folded)
+SIDE_HEADERS = (frozenset({"source", "source text", "source segment", "src", "original", "original text",
+                           "quelle", "ausgangstext", "origine", "texte source", "origen", "texto original"}),
+                frozenset({"target", "target text", "target segment", "tgt", "translation", "translated text",
+                           "ziel", "zieltext", "übersetzung", "cible", "texte cible", "traduction",
+                           "destino", "traducción"}))
+NOTE_HEADERS = frozenset({"comment", "comments", "note", "notes", "remark", "remarks", "kommentar",
+                          "anmerkung", "commentaire", "commentaires", "remarque", "comentario", "comentarios"})
+_ID_CELL = re.compile(r"\S{1,60}")
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")   # 'Source (fr-FR)', 'Target [en]'
+
+
+@dataclass(frozen=True)
+class _Named:
+    """The columns a header names: the two texts', and the note's and the ids' if named."""
+
+    src: int
+    tgt: int
+    note: int | None
+    unit: int | None
+
+
+def table_columns(rows: list[list[str]]) -> tuple[list[list[str]], list[str], bool]:
+    """`rows` as original, translation (and note) columns; each row's id where a column holds
+    ids (its first row's too where that is no header; else []); whether the first row is a
+    header. Rows not named by a header keep their other columns (import_tables reads a
+    language header and a third column there)."""
+    named = _named(rows)
+    if named is None:
+        rows, ids, headed = _without_ids(rows)
+        return rows, ids, headed
+    cols = [named.src, named.tgt] + ([named.note] if named.note is not None else [])
+    ids = [unit_id([_cell(r, named.unit)], "/") for r in rows[1:]] if named.unit is not None else []
+    return [[_cell(r, c) for c in cols] for r in rows], ids, True
+
+
+def _cell(row: Sequence[str], col: int) -> str:
+    return row[col] if col < len(row) else ""
+
+
+def _role(cell: str) -> str:
+    return _BRACKETED.sub("", cell.strip()).casefold()
+
+
+def _named(rows: Sequence[list[str]]) -> _Named | None:
+    """The columns a first row names, where it names both texts; else None."""
+    if len(rows) < 2:
+        return None
+    head = [_role(c) for c in rows[0]]
+    src = next((k for k, c in enumerate(head) if c in SIDE_HEADERS[0]), None)
+    tgt = next((k for k, c in enumerate(head) if c in SIDE_HEADERS[1]), None)
+    if src is None or tgt is None:
+        return None
+    note = next((k for k, c in enumerate(head) if c in NOTE_HEADERS), None)
+    unit = next((k for k, c in enumerate(head) if c in ID_HEADERS and _ids_below(rows, k)), None)
+    others = [k for k in range(len(head)) if k not in (src, tgt, unit)]
+    if note is None and len(others) == 1 and len(head) == 3:   # as an unnamed third column is read
+        note = others[0]
+    return _Named(src, tgt, note, unit)
+
+
+def _ids_below(rows: Sequence[list[str]], col: int) -> bool:
+    """Whether a column's cells under the header are ids: single words, one line each."""
+    return all(_ID_CELL.fullmatch(r[col].strip()) for r in rows[1:] if len(r) > col and r[col].strip())
+
+
+def _id_column(rows: Sequence[list[str]]) -> tuple[int | None, bool]:
+    """The column of a table of three columns or more that holds each row's id, and whether its
+    first row is a header: a column headed by an id word (ID_HEADERS: memoQ's and Phrase's
+    'ID', a sheet's '#', software strings' 'Key') whose cells are all single words; or, with
+    no such header, a first column of unique single words with a digit in each ('41', 'u-7').
+    Never our own export's columns ('link confidence'), nor a text column: a sentence has
+    spaces."""
+    if len(rows) < 2 or Counter(len(r) for r in rows).most_common(1)[0][0] < 3:
+        return None, False
+    head = [c.strip().casefold() for c in rows[0]]
+    for col, cell in enumerate(head):
+        if cell in ID_HEADERS and head[2:4] != ["link", "confidence"] and _ids_below(rows, col):
+            return col, True
+    cells = [r[0].strip() for r in rows]
+    if all(_ID_CELL.fullmatch(c) and any(ch.isdigit() for ch in c) for c in cells) \
+            and len(set(cells)) == len(cells):
+        return 0, False
+    return None, False
+
+
+def _without_ids(rows: list[list[str]]) -> tuple[list[list[str]], list[str], bool]:
+    """`rows` without their id column (`_id_column`), each row's id (its first row's too,
+    unless that is the column's header), and whether the first row is a header."""
+    col, headed = _id_column(rows)
+    if col is None:
+        return rows, [], False
+    ids = [unit_id([_cell(r, col)], "/") for r in (rows[1:] if headed else rows)]
+    return [r[:col] + r[col + 1:] for r in rows], ids, headed
