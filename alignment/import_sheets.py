@@ -1,37 +1,41 @@
-"""Pairs from a spreadsheet (.xlsx): its sheet's rows, read as a table's (import_tables.py).
+"""Pairs from office files: an Excel sheet's rows (.xlsx), or a Word document's table of pairs
+(.docx, a bilingual review table), read as a table's (import_tables.py).
 
-Part of the store stage. Why: a reviewer's bilingual sheet (Excel, Google Sheets' download, a
-CAT tool's or an agency's review sheet: 'ID | Source | Target | Comment') had to be saved as
-CSV first, and a sheet renamed .csv was refused as binary data. Read here, its rows go through
-the same rules as a CSV's: the header's languages, the id column (each finding names the row),
-the comment column.
+Part of the store stage. Why: a reviewer's bilingual sheet (Excel, Google Sheets' download, an
+agency's review sheet: 'ID | Source | Target | Comment') had to be saved as CSV first, and a
+sheet renamed .csv was refused as binary data; a CAT tool's bilingual review document (Trados'
+'Export for bilingual review': a table 'Segment ID | Segment status | Source segment | Target
+segment | Comment') could not be read at all. Read here, their rows go through the same rules
+as a CSV's: the header's column names and languages, the id column (each finding names the
+row), the comment column. A .docx given to `alignment align` is still a text to align.
 
-Library, and why: openpyxl (MIT; the reference reader of Office Open XML sheets), in
-read-only mode, which streams rows rather than building the workbook: a sheet's XML inflates
-tens of times its zipped size, so what it unpacks to is capped (`SHEET_MAX_UNPACKED`), and the
-characters read (`SHEET_MAX_CHARS`), as
-are the columns (`SHEET_MAX_COLUMNS`: a table of pairs uses the first few). Cells are read as
-their values (a formula as the result the sheet last saved), whole numbers as written ('41',
-not '41.0'), dates as ISO dates. The sheet read is the one the file opens on (its active sheet).
-Not read: the old binary .xls, and OpenDocument sheets (.ods): save them as .xlsx or CSV.
+Libraries, and why: openpyxl (MIT; the reference reader of Office Open XML sheets) in read-only
+mode, which streams rows rather than building the workbook; python-docx (already read.office's)
+for the document. A zip bomb is refused first (read.book.open_zip, as for a book), the
+characters read are capped (`SHEET_MAX_CHARS`), and so are a sheet's columns
+(`SHEET_MAX_COLUMNS`: a table of pairs uses the first few). A cell reads as its value (a
+formula as the result the sheet last saved), whole numbers as written ('41', not '41.0'), dates
+as ISO dates. The sheet read is the one the file opens on; the document's table, the one whose
+header names the two texts, else the longest. Not read: the old binary .xls and .doc, and
+OpenDocument files (.ods, .odt): save them as .xlsx, .docx or CSV.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
+from collections.abc import Iterable, Iterator
 
 from .errors import InputError
 from .import_pairs import PAIRS_MAX_BYTES
+from .read.book import open_zip
 
-__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "sheet_rows"]
+__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "sheet_rows"]
 
 SHEET_MAX_COLUMNS = 16
 SHEET_MAX_CHARS = PAIRS_MAX_BYTES   # the text a sheet may hold, as for a CSV of that size
-# what the file's parts may unpack to: openpyxl holds a sheet's shared strings in memory whole,
-# before any row is read, so a small file unpacking to gigabytes is refused before it opens
-SHEET_MAX_UNPACKED = 4 * PAIRS_MAX_BYTES
+# what a file that is no office file of this kind raises in its library
+_LIB_ERRORS = (KeyError, ValueError, OSError, TypeError, AttributeError, IndexError)
 
 
 def sheet_rows(data: bytes, name: str) -> list[list[str]]:
@@ -39,37 +43,75 @@ def sheet_rows(data: bytes, name: str) -> list[list[str]]:
     InputError names the file and says what to do where it is no sheet or holds too much."""
     from openpyxl import load_workbook
 
+    open_zip(data, name, "XLSX")   # a zip bomb refused before openpyxl inflates anything
     try:
-        unpacked = sum(part.file_size for part in zipfile.ZipFile(io.BytesIO(data)).infolist())
-        if unpacked > SHEET_MAX_UNPACKED:
-            raise InputError(f"{name} unpacks to {unpacked / 10**6:.0f} MB, over the "
-                             f"{SHEET_MAX_UNPACKED // 10**6} MB a sheet of pairs may; split it, or save it as CSV")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
-        raise InputError(f"{name}: not a spreadsheet this can read ({type(e).__name__}); "
-                         "open it in your spreadsheet and save it again as .xlsx or as CSV") from None
+    except _LIB_ERRORS as e:
+        raise _unreadable(name, "spreadsheet", ".xlsx", e) from None
     try:
         sheet = book.active
         if sheet is None or not hasattr(sheet, "iter_rows"):
             raise InputError(f"{name}: the sheet it opens on holds no cells (a chart?); "
                              "make the sheet with the pairs the first one and save it again")
-        return _rows(sheet, name)
+        rows = _capped(([_text(v) for v in values] for values in
+                        sheet.iter_rows(max_col=SHEET_MAX_COLUMNS, values_only=True)), name)
     finally:
         book.close()
-
-
-def _rows(sheet, name: str) -> list[list[str]]:
-    rows, size = [], 0
-    for values in sheet.iter_rows(max_col=SHEET_MAX_COLUMNS, values_only=True):
-        row = [_text(v) for v in values]
-        size += sum(map(len, row))
-        if size > SHEET_MAX_CHARS:
-            raise InputError(f"{name}: its sheet holds over {SHEET_MAX_CHARS // 10**6} million characters, "
-                             "more than a file of pairs may; split it into several sheets' files")
-        rows.append(row)
     # as wide as the cells used, as a CSV of the sheet is: max_col pads each row to it
     width = max((k + 1 for row in rows for k, cell in enumerate(row) if cell), default=0)
     return [row[:width] for row in rows]
+
+
+def document_rows(data: bytes, name: str) -> list[list[str]]:
+    """The rows of a .docx's table of pairs: the first whose header names the original and the
+    translation (table_columns.py), else the one with the most rows of two cells or more."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    open_zip(data, name, "DOCX")
+    try:
+        tables = [_table_cells(t) for t in docx.Document(io.BytesIO(data)).tables]
+    except (PackageNotFoundError, *_LIB_ERRORS) as e:
+        raise _unreadable(name, "Word document", ".docx", e) from None
+    tables = [t for t in tables if sum(len(r) >= 2 for r in t) >= 1]
+    if not tables:
+        raise InputError(f"{name} holds no table of pairs (a bilingual review table: original and "
+                         f"translation side by side); to align a document and its translation, use "
+                         f"alignment align (or the start page's Align new texts)")
+    from .table_columns import names_sides
+
+    table = next((t for t in tables if names_sides(t)), None) or max(tables, key=len)
+    return _capped(iter(table), name)
+
+
+def _table_cells(table) -> list[list[str]]:
+    """A python-docx table's rows as texts, a cell merged across columns once (python-docx
+    gives it for each column it spans)."""
+    rows = []
+    for row in table.rows:
+        cells, last = [], None
+        for cell in row.cells:
+            if cell._tc is not last:
+                cells.append(cell.text)
+            last = cell._tc
+        rows.append(cells)
+    return rows
+
+
+def _capped(rows: Iterable[list[str]] | Iterator[list[str]], name: str) -> list[list[str]]:
+    out, size = [], 0
+    for row in rows:
+        size += sum(map(len, row))
+        if size > SHEET_MAX_CHARS:
+            raise InputError(f"{name}: its table holds over {SHEET_MAX_CHARS // 10**6} million characters, "
+                             "more than a file of pairs may; split it into several files")
+        out.append(row)
+    return out
+
+
+def _unreadable(name: str, what: str, suffix: str, error: Exception) -> InputError:
+    return InputError(f"{name}: not a {what} this can read ({type(error).__name__}); open it and "
+                      f"save it again as {suffix}, or the table as CSV")
 
 
 def _text(value: object) -> str:

@@ -6,8 +6,8 @@ spreadsheets quote or not quoted at all (`paste a.txt b.txt`, our TSV export), c
 semicolon or a tab, and name its languages in a first row, by code ('fr') or by name
 ('Français', 'Deutsch': language_names.py), or not (then they are detected from its text). A
 third column is each row's note. Which column is which a header may say in words, and a
-column of ids is each row's unit (table_columns.py). Library, and why: Python's csv (quotes and delimiters as spreadsheets
-write them). A TSV is read line by line where it can be (`_tsv_rows`): our export writes its
+column of ids is each row's unit (table_columns.py). Library, and why: Python's csv (quotes
+and delimiters as spreadsheets write them). A TSV is read line by line where it can be (`_tsv_rows`): our export writes its
 cells unquoted, and a cell opening with a dialogue quote is the text's own.
 """
 
@@ -49,11 +49,12 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
 
 
 def _table_rows(data: bytes, name: str, fmt: str) -> list[list[str]]:
-    """A table's rows: a spreadsheet's (import_sheets.py), or a text's cut at its delimiter."""
-    if fmt == "xlsx":
-        from .import_sheets import sheet_rows
+    """A table's rows: a sheet's or a document's table (import_sheets.py), or a text's cut at
+    its delimiter."""
+    if fmt in ("xlsx", "docx"):
+        from .import_sheets import document_rows, sheet_rows
 
-        return sheet_rows(data, name)
+        return (sheet_rows if fmt == "xlsx" else document_rows)(data, name)
     from .read.charset import decode
 
     try:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .types import unit_id
 
-__all__ = ["ID_HEADERS", "NOTE_HEADERS", "SIDE_HEADERS", "table_columns"]
+__all__ = ["ID_HEADERS", "NOTE_HEADERS", "SIDE_HEADERS", "names_sides", "table_columns"]
 
 # a header cell naming a column of ids, as CAT tools and sheets write it (case folded)
 ID_HEADERS = frozenset({"id", "#", "no", "no.", "nr", "nr.", "n°", "nº", "num", "number", "key", "string id",
@@ -67,6 +67,11 @@ def table_columns(rows: list[list[str]]) -> tuple[list[list[str]], list[str], bo
     cols = [named.src, named.tgt] + ([named.note] if named.note is not None else [])
     ids = [unit_id([_cell(r, named.unit)], "/") for r in rows[1:]] if named.unit is not None else []
     return [[_cell(r, c) for c in cols] for r in rows], ids, True
+
+
+def names_sides(rows: Sequence[list[str]]) -> bool:
+    """Whether a table's first row names its original and its translation ('Source segment')."""
+    return _named(rows) is not None
 
 
 def _cell(row: Sequence[str], col: int) -> str:

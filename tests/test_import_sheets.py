@@ -1,6 +1,7 @@
-"""A reviewer's bilingual sheet (.xlsx) read as a table of pairs: its header's languages, its
-id and comment columns, numbers and dates as the sheet shows them; a file that is no sheet,
-or one that holds too much, refused in one line. Sheets written here with openpyxl."""
+"""A reviewer's bilingual sheet (.xlsx), or a bilingual review document's table (.docx), read
+as a table of pairs: its header's languages and column names, its id and comment columns,
+numbers and dates as the sheet shows them; a file that is neither, or one that holds too
+much, refused in one line. Files written here with openpyxl and python-docx."""
 
 from __future__ import annotations
 
@@ -64,9 +65,8 @@ def test_cells_read_as_the_sheet_shows_them() -> None:
 
 
 @pytest.mark.parametrize("data, message", [
-    (b"ID;English;French\n41;Yes.;Oui.\n", "a.xlsx: not a spreadsheet this can read (BadZipFile); open it in "
-     "your spreadsheet and save it again as .xlsx or as CSV"),
-    (b"PK\x03\x04" + b"\0" * 40, "a.xlsx: not a spreadsheet this can read"),
+    (b"ID;English;French\n41;Yes.;Oui.\n", "a.xlsx: not a valid XLSX file (broken zip"),
+    (b"PK\x03\x04" + b"\0" * 40, "a.xlsx: not a valid XLSX file (broken zip"),
 ])
 def test_a_file_that_is_no_sheet_is_refused_in_one_line(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as raised:
@@ -77,16 +77,16 @@ def test_a_file_that_is_no_sheet_is_refused_in_one_line(data: bytes, message: st
 def test_a_sheet_holding_too_much_is_refused_as_it_is_read(monkeypatch) -> None:
     monkeypatch.setattr(import_sheets, "SHEET_MAX_CHARS", 50)
     data = xlsx(*[(f"Phrase numéro {k}.", f"Sentence number {k}.") for k in range(10)])
-    with pytest.raises(InputError, match="a.xlsx: its sheet holds over 0 million characters"):
+    with pytest.raises(InputError, match="a.xlsx: its table holds over 0 million characters"):
         sheet_rows(data, "a.xlsx")
     assert len(sheet_rows(xlsx(("Oui.", "Yes.")), "a.xlsx")) == 1
 
 
 def test_a_sheet_unpacking_to_too_much_is_refused_before_it_opens(monkeypatch) -> None:
     data = xlsx(("Oui.", "Yes."))
-    monkeypatch.setattr(import_sheets, "SHEET_MAX_UNPACKED", 1000)
+    monkeypatch.setattr("alignment.read.book.MAX_UNPACKED", 1000)
     monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: pytest.fail("opened"))
-    with pytest.raises(InputError, match=r"^a.xlsx unpacks to 0 MB, over the 0 MB a sheet of pairs may; split it"):
+    with pytest.raises(InputError, match=r"^a.xlsx: the XLSX file unpacks to more than 0 MB"):
         sheet_rows(data, "a.xlsx")
 
 
@@ -100,3 +100,57 @@ def test_check_and_import_read_a_sheet(tmp_path) -> None:
     assert done.exit_code == 0, done.output
     po = (tmp_path / "job.po").read_text(encoding="utf-8")
     assert '#. unit: 41\n' in po and 'msgid "It rains."\nmsgstr "Il pleut."' in po
+
+
+def review_docx(*rows: tuple[str, ...], before: tuple[tuple[str, ...], ...] = ()) -> bytes:
+    """A .docx as a CAT tool's bilingual review export: a title, a table of file details
+    (`before`) where given, then the table of segments."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("job.docx — French (France) to English (United Kingdom)")
+    for table_rows in ((before,) if before else ()) + (rows,):
+        table = document.add_table(rows=0, cols=len(table_rows[0]))
+        for row in table_rows:
+            for cell, text in zip(table.add_row().cells, row):
+                cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+TRADOS_HEADER = ("Segment ID", "Segment status", "Source segment", "Target segment", "Comment")
+
+
+def test_a_bilingual_review_documents_table_is_read_as_pairs() -> None:
+    data = review_docx(TRADOS_HEADER, ("1", "Translated (100%)", "Il pleut.", "It rains.", ""),
+                       ("2", "Draft (0%)", "J'ai vu 4 chiens.", "I saw 3 dogs.", "Count?"),
+                       before=(("File", "job.docx"), ("Words", "12"), ("Segments", "2")))
+    bitext, notes = read_pairs_noted(data, "job_review.docx", src_lang="fr", tgt_lang="en")
+    links = bitext.alignment.links
+    assert [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(links))] == \
+        [("Il pleut.", "It rains."), ("J'ai vu 4 chiens.", "I saw 3 dogs.")]
+    assert ([link.unit for link in links], notes) == (["1", "2"], ["", "Count?"])
+
+
+def test_a_document_with_no_table_is_sent_to_align_and_align_still_reads_it(tmp_path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Il pleut depuis trois jours. Personne ne sort.")
+    document.save(tmp_path / "text.docx")
+    with pytest.raises(InputError, match=r"^text.docx holds no table of pairs .*; to align a document and its "
+                                         r"translation, use alignment align"):
+        read_pairs_noted((tmp_path / "text.docx").read_bytes(), "text.docx", src_lang="fr", tgt_lang="en")
+    from alignment.read.files import _not_pairs
+
+    _not_pairs("text.docx")   # a text to align, not refused as a file of pairs
+    with pytest.raises(InputError, match="is a file of pairs"):
+        _not_pairs("review.xlsx")
+
+
+def test_check_reads_a_review_document(tmp_path) -> None:
+    (tmp_path / "review.docx").write_bytes(review_docx(
+        TRADOS_HEADER, ("7", "Translated", "J'ai vu 4 chiens.", "I saw 3 dogs.", "")))
+    done = CliRunner().invoke(main, ["check", str(tmp_path / "review.docx"), "-s", "fr", "-t", "en"])
+    assert "link 1 (unit 7) [numbers] error: numbers differ" in done.stdout, done.output

@@ -80,7 +80,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                overwrite_edited: bool = False, quiet: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, the
     translation as plain text, an EPUB, a Word or OpenDocument file, Anki sentence cards
-    and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV, CSV or XLSX file (read as
+    and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV, CSV, XLSX or DOCX file (read as
     `alignment import` reads it): a sheet of pairs becomes cards or a book.
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless

@@ -208,7 +208,7 @@ def _not_pairs(name: str) -> None:
     from ..import_pairs import pairs_format
 
     suffix = Path(name).suffix.lower()
-    if suffix == ".po" or pairs_format(name):
+    if suffix == ".po" or pairs_format(name) not in (None, "docx"):   # a .docx is a text here
         what = "a PO file of aligned pairs" if suffix == ".po" else f"a file of pairs ({suffix[1:].upper()})"
         hint = "open it in the app, or check or export it" if suffix == ".po" else \
             f"read it with: alignment import {name} -o PAIRS.po"
