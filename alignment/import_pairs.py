@@ -88,7 +88,8 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     else:
         from .import_tables import table_units
 
-        units, langs, carried, ids = table_units(data, name, fmt, src_lang, tgt_lang)
+        table = table_units(data, name, fmt, src_lang, tgt_lang)
+        units, langs, carried, ids = table.units, table.langs, table.carried, table.ids
     paras = [(_clean(s), _clean(t), g) for s, t, g in units]
     kept = [k for k, (s, t, _) in enumerate(paras) if s or t]
     if not kept:

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .import_pairs import PAIRS_MAX_BYTES
 from .read.book import open_zip
 
-__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "sheet_rows"]
+__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "pairs_table", "sheet_rows"]
 
 SHEET_MAX_COLUMNS = 16
 SHEET_MAX_CHARS = PAIRS_MAX_BYTES   # the text a sheet may hold, as for a CSV of that size
@@ -63,36 +63,44 @@ def sheet_rows(data: bytes, name: str) -> list[list[str]]:
 
 
 def document_rows(data: bytes, name: str) -> list[list[str]]:
-    """The rows of a .docx's table of pairs: the first whose header names the original and the
-    translation (table_columns.py), else the one with the most rows of two cells or more."""
+    """The rows of a .docx's table of pairs (`pairs_table`), each cell as its text."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     open_zip(data, name, "DOCX")
     try:
-        tables = [_table_cells(t) for t in docx.Document(io.BytesIO(data)).tables]
+        table = pairs_table(docx.Document(io.BytesIO(data)).tables)
     except (PackageNotFoundError, *_LIB_ERRORS) as e:
         raise _unreadable(name, "Word document", ".docx", e) from None
-    tables = [t for t in tables if sum(len(r) >= 2 for r in t) >= 1]
-    if not tables:
+    if table is None:
         raise InputError(f"{name} holds no table of pairs (a bilingual review table: original and "
                          f"translation side by side); to align a document and its translation, use "
                          f"alignment align (or the start page's Align new texts)")
+    return _capped(([cell.text for cell in row] for row in table), name)
+
+
+def pairs_table(tables: Sequence) -> list[list] | None:
+    """The cells of a document's table of pairs, row by row: the first table whose header names
+    the original and the translation (table_columns.py), else the one with the most rows, of
+    those with a row of two cells or more; None where there is none. A cell merged across
+    columns comes once (python-docx gives it for each column it spans)."""
     from .table_columns import names_sides
 
-    table = next((t for t in tables if names_sides(t)), None) or max(tables, key=len)
-    return _capped(iter(table), name)
+    cells = [_table_cells(t) for t in tables]
+    cells = [t for t in cells if any(len(r) >= 2 for r in t)]
+    if not cells:
+        return None
+    return next((t for t in cells if names_sides([[c.text for c in r] for r in t[:2]])), None) \
+        or max(cells, key=len)
 
 
-def _table_cells(table) -> list[list[str]]:
-    """A python-docx table's rows as texts, a cell merged across columns once (python-docx
-    gives it for each column it spans)."""
+def _table_cells(table) -> list[list]:
     rows = []
     for row in table.rows:
         cells, last = [], None
         for cell in row.cells:
             if cell._tc is not last:
-                cells.append(cell.text)
+                cells.append(cell)
             last = cell._tc
         rows.append(cells)
     return rows

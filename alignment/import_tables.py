@@ -18,6 +18,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .carried import Carried
 from .errors import InputError
@@ -25,27 +26,45 @@ from .import_pairs import PAIRS_MAX_BYTES, Para, _language_code, _languages
 from .table_columns import table_columns
 
 
-def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
-                ) -> tuple[list[Para], tuple[str, str], list[Carried | None], list[str]]:
+@dataclass(frozen=True)
+class Table:
+    """A table of pairs as read: its units (original, translation, group), languages, what
+    each row carried (a note; under our export's header, a state), each row's id ([] where no
+    column holds ids), and where each unit stands in the table as written: its row (counting
+    every row, blank ones too) and the translation's column (write_back_tables.py)."""
+
+    units: list[Para]
+    langs: tuple[str, str]
+    carried: list[Carried | None]
+    ids: list[str]
+    rows: list[int]
+    tgt_col: int
+
+
+def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None) -> Table:
     """Rows of two columns or more (original, translation; a third, the row's note: `_notes`;
     the rest ignored; or as a header names them: table_columns.py), and each row's id where a
-    column holds ids (else []).
+    column holds ids.
     A first row of two language codes (our TSV export: 'fr en link confidence reviewed') or
     names ('Français;English;Note') names the languages; under our export's header, each
     row's confidence and review are read back (`_states`)."""
-    rows = [r for r in _table_rows(data, name, fmt) if any(c.strip() for c in r)]
+    raw = _table_rows(data, name, fmt)
+    at = [k for k, r in enumerate(raw) if any(c.strip() for c in r)]
+    rows = [raw[k] for k in at]
     if rows and len(rows[0]) < 2:
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
-    rows, ids, headed = table_columns(rows)
+    cols = table_columns(rows)
+    rows = cols.rows
     named = _header_languages(rows, src_lang, tgt_lang)
-    header = bool(named) or headed
+    header = bool(named) or cols.headed
     units = _row_units(rows[1:] if header else rows)
     src = src_lang or (named[0] if named else _detected(units, 0))
     tgt = tgt_lang or (named[1] if named else _detected(units, 1))
     carried = (_states(rows) if named else []) or _notes(rows, header)
-    ids = ids[1:] if header and not headed else ids
-    return units, _languages(name, src or "", tgt or ""), carried, ids
+    ids = cols.ids[1:] if header and not cols.headed else cols.ids
+    return Table(units, _languages(name, src or "", tgt or ""), carried, ids, at[1:] if header else at,
+                 cols.tgt_col)
 
 
 def _table_rows(data: bytes, name: str, fmt: str) -> list[list[str]]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .types import unit_id
 
-__all__ = ["ID_HEADERS", "NOTE_HEADERS", "SIDE_HEADERS", "names_sides", "table_columns"]
+__all__ = ["ID_HEADERS", "NOTE_HEADERS", "SIDE_HEADERS", "Columns", "names_sides", "table_columns"]
 
 # a header cell naming a column of ids, as CAT tools and sheets write it (case folded)
 ID_HEADERS = frozenset({"id", "#", "no", "no.", "nr", "nr.", "n°", "nº", "num", "number", "key", "string id",
@@ -55,18 +55,32 @@ class _Named:
     unit: int | None
 
 
-def table_columns(rows: list[list[str]]) -> tuple[list[list[str]], list[str], bool]:
-    """`rows` as original, translation (and note) columns; each row's id where a column holds
-    ids (its first row's too where that is no header; else []); whether the first row is a
-    header. Rows not named by a header keep their other columns (import_tables reads a
-    language header and a third column there)."""
+@dataclass(frozen=True)
+class Columns:
+    """A table read by its columns: its rows as original, translation (and note) columns
+    (`table_columns`); each row's id where a column holds them (its first row's too where
+    that is no header; else []); whether the first row is a header; and the column the
+    translation stands in, in the table as written (where a correction goes back)."""
+
+    rows: list[list[str]]
+    ids: list[str]
+    headed: bool
+    tgt_col: int
+
+
+def table_columns(rows: list[list[str]]) -> Columns:
+    """`rows` read by their columns (Columns). Rows not named by a header keep their other
+    columns (import_tables reads a language header and a third column there)."""
     named = _named(rows)
     if named is None:
-        rows, ids, headed = _without_ids(rows)
-        return rows, ids, headed
+        col, headed = _id_column(rows)
+        if col is None:
+            return Columns(rows, [], False, 1)
+        ids = [unit_id([_cell(r, col)], "/") for r in (rows[1:] if headed else rows)]
+        return Columns([r[:col] + r[col + 1:] for r in rows], ids, headed, 2 if col <= 1 else 1)
     cols = [named.src, named.tgt] + ([named.note] if named.note is not None else [])
     ids = [unit_id([_cell(r, named.unit)], "/") for r in rows[1:]] if named.unit is not None else []
-    return [[_cell(r, c) for c in cols] for r in rows], ids, True
+    return Columns([[_cell(r, c) for c in cols] for r in rows], ids, True, named.tgt)
 
 
 def names_sides(rows: Sequence[list[str]]) -> bool:
@@ -122,13 +136,3 @@ def _id_column(rows: Sequence[list[str]]) -> tuple[int | None, bool]:
             and len(set(cells)) == len(cells):
         return 0, False
     return None, False
-
-
-def _without_ids(rows: list[list[str]]) -> tuple[list[list[str]], list[str], bool]:
-    """`rows` without their id column (`_id_column`), each row's id (its first row's too,
-    unless that is the column's header), and whether the first row is a header."""
-    col, headed = _id_column(rows)
-    if col is None:
-        return rows, [], False
-    ids = [unit_id([_cell(r, col)], "/") for r in (rows[1:] if headed else rows)]
-    return [r[:col] + r[col + 1:] for r in rows], ids, headed

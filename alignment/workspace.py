@@ -175,7 +175,7 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
     stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang and not src_lang else "")
     stored = store_upload(f"{stem}.po", po, directory, max_mb=float("inf"))
     kept = keep_upload(stored, pairs_digest(data, tgt_lang, src_lang), f"{stem}.po")
-    if pairs_format(base) in ("xliff", "tmx"):   # kept beside it: the corrections go back into it
+    if pairs_format(base) in WRITTEN_BACK:   # kept beside it: the corrections go back into it
         original = kept.with_name(f"{kept.stem}{ORIGINAL}{Path(base).suffix.lower()}")
         if not original.is_file():
             atomic_write_bytes(original, data)
@@ -183,16 +183,17 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
 
 
 ORIGINAL = ".original"   # <kept PO's stem>.original.<suffix>: the XLIFF or TMX file uploaded
+WRITTEN_BACK = ("xliff", "tmx", "xlsx", "docx")   # formats the corrections go back into
 
 
 def original_of(po: Path) -> Path | None:
     """The XLIFF or TMX file a kept PO was imported from, kept beside it, or None."""
-    return next((p for suffix, fmt in PAIR_FORMATS.items() if fmt in ("xliff", "tmx")
+    return next((p for suffix, fmt in PAIR_FORMATS.items() if fmt in WRITTEN_BACK
                  if (p := po.with_name(f"{po.stem}{ORIGINAL}{suffix}")).is_file()), None)
 
 
 def corrected_original(bitext: Bitext, original: Path) -> tuple[bytes, str]:
-    """A copy of the XLIFF or TMX file the pairs came from with their corrections
+    """A copy of the XLIFF, TMX, XLSX or DOCX file the pairs came from with their corrections
     (write_back), and what was done, in words."""
     from .write_back import describe, write_back
 

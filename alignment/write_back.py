@@ -81,14 +81,20 @@ def check_corrected_name(corrected: str, original: str) -> None:
 
 def write_back(original: bytes, name: str, bitext: Bitext,
                now: datetime | None = None) -> tuple[bytes, WriteBack]:
-    """A copy of the XLIFF or TMX file `original` (named `name`) with the translations of
+    """A copy of the XLIFF or TMX file `original` (named `name`; a sheet's or a review
+    document's table: write_back_tables.py) with the translations of
     `bitext` (pairs imported from it) where they differ from the file's. A target made where a
     segment had none goes in the unit's own namespace (element_ns), where the tool looks. A
     TMX's corrected <tuv> is dated `now` (the clock's time where not given)."""
     fmt = pairs_format(name)
+    if fmt in ("xlsx", "docx"):   # a sheet's or a review document's table: its cells
+        from .write_back_tables import write_back_table
+
+        return write_back_table(original, name, fmt, bitext)
     if fmt not in ("xliff", "tmx"):
-        raise InputError(f"{name}: not an XLIFF or TMX file; corrections are written back into "
-                         "the .xlf, .xliff, .sdlxliff, .mqxliff or .tmx file the pairs came from")
+        raise InputError(f"{name}: corrections are written back into the .xlf, .xliff, .sdlxliff, "
+                         ".mqxliff, .tmx, .xlsx or .docx file the pairs came from, not a CSV or TSV "
+                         "table; export the pairs as TSV instead (--tsv FILE)")
     store = _parse(original, name, fmt)
     versions = tuple(dict(bitext.alignment.signature.params).get("versions", "").split())
     empties = as_written_empty(store.document.getroot(), original)

@@ -133,8 +133,8 @@ def test_a_memory_keeps_its_other_languages_and_its_codes_where_nothing_was_corr
     assert b'<seg>Va <ph x="1">{1}</ph>.</seg>' in out and b"Ja." in out
 
 
-def test_only_an_xliff_or_tmx_file_takes_the_corrections_back():
-    with pytest.raises(InputError, match="not an XLIFF or TMX file"):
+def test_a_table_of_text_takes_no_corrections_back():
+    with pytest.raises(InputError, match="not a CSV or TSV table"):
         write_back(b"a\tb\n", "pairs.tsv", read_pairs(XLIFF, "job.xlf"))
 
 

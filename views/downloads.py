@@ -98,6 +98,10 @@ OFFICE = (("docx", "Word (.docx)",
            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
           ("odt", "OpenDocument (.odt)", "application/vnd.oasis.opendocument.text"))
 OFFICE_LAYOUTS = {"translation": "Translation", "pairs": "Side by side"}
+# the file uploaded, with the corrections written back in: its label's start and its type
+CORRECTED = {".tmx": ("TMX for the CAT tool", "application/xml"),
+             ".xlsx": ("The sheet", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+             ".docx": ("The review document", OFFICE[0][2])}
 """The Word and OpenDocument files' layouts (export_office.LAYOUTS), as the menu names them."""
 
 
@@ -180,10 +184,10 @@ def download_buttons(bitext: Bitext) -> None:
           "text/html", lambda: _handout(bitext), wanted == "handout")
     original = workspace.original_of(Path(ss.path))
     if original is not None:
-        kind = "TMX" if original.suffix.lower() == ".tmx" else "XLIFF"
+        kind, mime = CORRECTED.get(original.suffix.lower(), ("XLIFF for the CAT tool", "application/xml"))
         offer(bitext, "write_back",
-              f"{kind} for the CAT tool (your corrections in the file uploaded)",
-              original.name.replace(workspace.ORIGINAL, "-corrected"), "application/xml",
+              f"{kind} (your corrections in the file uploaded)",
+              original.name.replace(workspace.ORIGINAL, "-corrected"), mime,
               lambda: _written_back(bitext, original), wanted == "write_back", eager=True)
 
 

@@ -4,6 +4,7 @@ version set uploaded in the box for files of pairs offers its versions by name."
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from pathlib import Path
@@ -347,23 +348,29 @@ def correct_first_link(page, text: str) -> None:
     expect(page.locator("table.al-rows").last).to_contain_text(text)
 
 
+SUFFIX = {"TMX": "tmx", "XLIFF": "sdlxliff", "The sheet": "xlsx"}
+
+
 def download_corrected(page, kind: str) -> bytes:
     """Open the Download menu and take the file uploaded with the corrections written in."""
     settle(page)
     page.get_by_role("button", name="Download").click()
-    button = page.get_by_role("button", name=f"{kind} for the CAT tool (your corrections in the file uploaded)")
+    label = f"{kind} for the CAT tool" if kind in ("TMX", "XLIFF") else kind
+    button = page.get_by_role("button", name=f"{label} (your corrections in the file uploaded)")
     button.wait_for(state="visible", timeout=60_000)
     expect(page.get_by_text("1 translation corrected")).to_be_visible()
     with page.expect_download(timeout=30_000) as info:
         button.click()
-    assert info.value.suggested_filename.endswith(f"-corrected.{kind.lower() if kind == 'TMX' else 'sdlxliff'}")
+    assert info.value.suggested_filename.endswith(f"-corrected.{SUFFIX[kind]}")
     return Path(info.value.path()).read_bytes()
 
 
 def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tmp_path):
     """An agency's review sheet (.xlsx: ID, English, French, Comment) uploaded opens in the
-    reader, the ids out of the text;
-    Proofread names each finding's row by its id. It had to be saved as CSV first."""
+    reader, the ids out of the text; corrected, the sheet downloads back with that one cell
+    changed; Proofread names each finding's row by its id. It had to be saved as CSV first,
+    and nothing went back into it."""
+    from openpyxl import load_workbook
     from test_import_sheets import xlsx
 
     sheet = tmp_path / "review.xlsx"
@@ -376,6 +383,13 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     expect(table).to_contain_text("J'ai vu 4 chiens dans le jardin.")
     expect(table).not_to_contain_text("41")
     expect(page.get_by_role("heading", name="review.xlsx")).to_be_visible()
+    correct_first_link(page, "La séance commence à midi.")
+    back = load_workbook(io.BytesIO(download_corrected(page, "The sheet"))).active
+    assert [[c.value for c in row] for row in back.iter_rows()] == [
+        ["ID", "English", "French", "Comment"],
+        [41, "The meeting starts at noon.", "La séance commence à midi.", "Check the time."],
+        [42, "I saw 3 dogs in the garden.", "J'ai vu 4 chiens dans le jardin.", None]]
+    page.keyboard.press("Escape")
     page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
     box = page.locator(".st-key-findings_box")
     expect(box).to_contain_text("numbers (unit 42) — numbers differ", timeout=60_000)

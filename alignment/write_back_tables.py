@@ -1,0 +1,104 @@
+"""Corrections written back into the sheet (.xlsx) or review document (.docx) the pairs came from.
+
+Part of the store stage, the way back of import_sheets.py, as write_back.py is for XLIFF and
+TMX. Why: a reviewer sent a bilingual sheet, or a CAT tool's bilingual review document
+(Trados' 'Export for bilingual review', which the tool reads back with 'Update from bilingual
+review'), must return that same file with the translations corrected, not a PO or a new table.
+So the file is kept as it was and only the translation cells whose text was corrected are
+replaced; every other cell, sheet, table, paragraph and style stays.
+
+The rows are found as the import found them (import_tables.Table: each unit's row and the
+translation's column) and paired with the links by their originals, in order (difflib, as
+write_back.py does): a row whose link was merged or split, or whose original was edited,
+answers no link and is left as it was (counted). A corrected document cell keeps its first
+run's formatting and loses the rest of its runs' (counted as codes left out where the cell had
+runs of several formats: a CAT tool's tags are such runs, for the proofreader to check there).
+
+Libraries, and why: openpyxl for the sheet, loaded whole (a sheet saved again by openpyxl keeps
+its cells, formulas, styles and other sheets; it drops charts and images, which a review sheet
+does not hold); python-docx for the document. CSV and TSV tables are not written back: a table
+written again may quote its cells otherwise than the tool that made it. Bytes in, bytes out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+from .import_pairs import _clean
+from .import_tables import Table, table_units
+from .types import Bitext
+from .write_back_said import WriteBack
+
+__all__ = ["TABLE_FORMATS", "write_back_table"]
+
+TABLE_FORMATS = ("xlsx", "docx")
+
+
+def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
+    """A copy of the .xlsx or .docx file `original` (named `name`) with the translations of
+    `bitext` (pairs imported from it) where they differ from the file's."""
+    table = table_units(original, name, fmt, bitext.src_lang, bitext.tgt_lang)
+    places = [(row, _clean(s), _clean(t)) for (s, t, _), row in zip(table.units, table.rows)
+              if _clean(s) or _clean(t)]
+    links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(bitext.alignment.links))]
+    matcher = difflib.SequenceMatcher(None, [" ".join(s.split()) for _, s, _ in places],
+                                      [" ".join(s.split()) for s, _ in links], autojunk=False)
+    fixes: dict[int, str] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            row, _, old = places[block.a + k]
+            new = links[block.b + k][1]
+            if new != old:
+                fixes[row] = new
+    matched = sum(b.size for b in matcher.get_matching_blocks())
+    writer = _xlsx_written if fmt == "xlsx" else _docx_written
+    data, dropped = writer(original, table, fixes) if fixes else (original, 0)
+    return data, WriteBack(changed=len(fixes), codes_dropped=dropped, unmatched=len(places) - matched)
+
+
+def _xlsx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple[bytes, int]:
+    """The sheet the import read (the active one) with its translation cells replaced; rows
+    counted from the sheet's first row, as import_sheets reads them."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(original))
+    sheet = book.active
+    for row, text in fixes.items():
+        sheet.cell(row=row + 1, column=table.tgt_col + 1).value = text
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue(), 0
+
+
+def _docx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple[bytes, int]:
+    """The document with the translation cells of the table the import read replaced."""
+    import docx
+
+    from .import_sheets import pairs_table
+
+    document = docx.Document(io.BytesIO(original))
+    cells = pairs_table(document.tables)
+    dropped = 0
+    for row, text in fixes.items():
+        dropped += _set_text(cells[row][table.tgt_col], text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue(), dropped
+
+
+def _set_text(cell, text: str) -> int:
+    """A cell's text replaced in its first paragraph's first run (its formatting kept), the
+    other runs and paragraphs removed; 1 where those runs had other formats (tags), else 0."""
+    paragraphs = cell.paragraphs
+    runs = [r for p in paragraphs for r in p.runs]
+    formats = {str(r._r.rPr.xml) if r._r.rPr is not None else "" for r in runs}
+    for p in paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    first = paragraphs[0]
+    for r in first.runs[1:]:
+        r._r.getparent().remove(r._r)
+    if first.runs:
+        first.runs[0].text = text
+    else:
+        first.add_run(text)
+    return int(len(formats) > 1)

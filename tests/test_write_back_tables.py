@@ -1,0 +1,104 @@
+"""Corrections written back into the sheet (.xlsx) or the bilingual review document (.docx) the
+pairs were imported from: only the corrected translation cells change; rows whose links were
+merged are left as they were and counted; a cell's tag runs dropped are counted; a CSV or TSV
+table is refused in one line. Files written here (test_import_sheets' helpers)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from alignment.cli import main
+from alignment.errors import InputError
+from alignment.import_pairs import read_pairs
+from alignment.types import Bitext, Link
+from alignment.write_back import describe, write_back
+from test_import_sheets import TRADOS_HEADER, review_docx, xlsx
+
+
+def corrected(bitext: Bitext, link: int, text: str) -> Bitext:
+    """`bitext` with link `link`'s one translation sentence replaced by `text`."""
+    [j] = bitext.alignment.links[link].tgt
+    tgt = list(bitext.tgt)
+    tgt[j] = replace(tgt[j], text=text)
+    return replace(bitext, tgt=tuple(tgt))
+
+
+SHEET = xlsx(("ID", "English", "French", "Comment"), (41, "It rains.", "Il pleut.", "Tense?"), (None, None),
+             (42, "I saw 3 dogs.", "J'ai vu 4 chiens.", None), before=(("Read me first", "Thanks"),))
+
+
+def test_a_sheet_gets_only_its_corrected_cell_changed() -> None:
+    bitext = read_pairs(SHEET, "job.xlsx")
+    out, done = write_back(SHEET, "job.xlsx", corrected(bitext, 1, "J'ai vu 3 chiens."))
+    assert (done.changed, done.unmatched, describe(done)) == (1, 0, "1 translation corrected")
+    book, before = load_workbook(io.BytesIO(out)), load_workbook(io.BytesIO(SHEET))
+    values = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets}
+    old = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in before.worksheets}
+    assert values["Review"][3][2] == "J'ai vu 3 chiens."
+    values["Review"][3][2] = old["Review"][3][2]
+    assert values == old   # every other cell, and the other sheet, as they were
+
+
+def test_nothing_corrected_writes_the_file_as_it_came() -> None:
+    out, done = write_back(SHEET, "job.xlsx", read_pairs(SHEET, "job.xlsx"))
+    assert (out, done.changed, done.unmatched) == (SHEET, 0, 0)
+
+
+def test_rows_whose_links_were_merged_are_left_and_counted() -> None:
+    bitext = read_pairs(SHEET, "job.xlsx")
+    merged = replace(bitext, alignment=replace(bitext.alignment, links=(Link((0, 1), (0, 1), 1.0),)))
+    out, done = write_back(SHEET, "job.xlsx", merged)
+    assert (out, done.changed, done.unmatched) == (SHEET, 0, 2)
+
+
+def test_a_review_documents_cell_is_corrected_and_its_dropped_tags_counted() -> None:
+    import docx
+
+    data = review_docx(TRADOS_HEADER, ("1", "Translated", "Il pleut.", "It rains.", ""),
+                       ("2", "Draft", "J'ai vu 4 chiens.", "I saw 3 dogs.", "Count?"),
+                       before=(("File", "job.docx"),))
+    document = docx.Document(io.BytesIO(data))   # the second translation: a tag run inside
+    cell = document.tables[1].rows[2].cells[3]
+    cell.paragraphs[0].runs[0].text = "I saw "
+    cell.paragraphs[0].add_run("3").bold = True
+    cell.paragraphs[0].add_run(" dogs.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    bitext = read_pairs(data, "job.docx", src_lang="fr", tgt_lang="en")
+    fixed = corrected(corrected(bitext, 0, "It is raining."), 1, "I saw 4 dogs.")
+    out, done = write_back(data, "job.docx", fixed)
+    assert (done.changed, done.codes_dropped, done.unmatched) == (2, 1, 0)
+    tables = docx.Document(io.BytesIO(out)).tables
+    assert [[c.text for c in row.cells] for row in tables[1].rows] == [
+        list(TRADOS_HEADER), ["1", "Translated", "Il pleut.", "It is raining.", ""],
+        ["2", "Draft", "J'ai vu 4 chiens.", "I saw 4 dogs.", "Count?"]]
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [["File", "job.docx"]]
+    assert "formatting codes, left out now" in describe(done)
+
+
+def test_a_csv_is_not_written_back() -> None:
+    data = b"fr,en\nIl pleut.,It rains.\n"
+    with pytest.raises(InputError, match=r"^job.csv: corrections are written back into the .xlf, .* not a CSV "
+                                         r"or TSV table; export the pairs as TSV instead"):
+        write_back(data, "job.csv", read_pairs(data, "job.csv"))
+
+
+def test_import_correct_and_export_corrected_from_the_command_line(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.xlsx").write_bytes(SHEET)
+    runner = CliRunner()
+    done = runner.invoke(main, ["import", "job.xlsx", "-o", "job.po"])
+    assert done.exit_code == 0, done.output
+    po = (tmp_path / "job.po").read_text(encoding="utf-8")
+    (tmp_path / "job.po").write_text(po.replace('msgstr "J\'ai vu 4 chiens."', 'msgstr "J\'ai vu 3 chiens."'),
+                                     encoding="utf-8")
+    done = runner.invoke(main, ["export", "job.po", "--corrected", "back.xlsx", "--original", "job.xlsx"])
+    assert done.exit_code == 0, done.output
+    assert "1 translation corrected" in done.output
+    assert load_workbook(tmp_path / "back.xlsx")["Review"]["C4"].value == "J'ai vu 3 chiens."
