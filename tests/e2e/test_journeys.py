@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import zlib
 from pathlib import Path
 
 import polib
@@ -394,19 +395,29 @@ FR_ONE = ("Le vieux moulin\n\nLe moulin tourne depuis l'année 1820 au bord de l
       "En hiver, la rivière gèle souvent, et alors la grande roue s'arrête.")
 
 
-# Long enough (about 250 sentences a side) for the progress bar to be on screen a moment.
-DE = "\n\n".join([DE_ONE] + [DE_ONE.split("\n\n", 1)[1].replace("1820", str(1700 + k))
-                              for k in range(60)])
-FR = "\n\n".join([FR_ONE] + [FR_ONE.split("\n\n", 1)[1].replace("1820", str(1700 + k))
-                              for k in range(60)])
+def mill_texts(base: int, blocks: int = 60) -> tuple[str, str]:
+    """A German text and its French translation long enough (about 250 sentences a side) for
+    the progress bar to be on screen a moment, every sentence its own (a year in each, from
+    `base`): the other journeys' DE_ONE left most sentences in the encoder's cache, and the
+    alignment, done in 0.35 s, drew no bar at all (CI)."""
+    de = [f"Die Mühle dreht sich seit dem Jahr {y} am Ufer des Flusses. Sie mahlt seit {y} den Weizen "
+          f"des ganzen Dorfes. Der Müller heißt seit {y} Jean Morel und wohnt neben der Brücke.\n\n"
+          f"Im Winter {y} fror der Fluss oft zu, und dann stand das große Rad still."
+          for y in range(base, base + blocks)]
+    fr = [f"Le moulin tourne depuis l'année {y} au bord de la rivière. Il moud depuis {y} le blé de "
+          f"tout le village. Le meunier s'appelle depuis {y} Jean Morel et habite à côté du pont.\n\n"
+          f"En hiver {y}, la rivière gelait souvent, et alors la grande roue s'arrêtait."
+          for y in range(base, base + blocks)]
+    return "\n\n".join(["Die alte Mühle", *de]), "\n\n".join(["Le vieux moulin", *fr])
 
 
 def test_upload_two_texts_in_another_language_pair(page, tmp_path):
     (tmp_path / "de").mkdir()
     (tmp_path / "fr").mkdir()
     de, fr = tmp_path / "de" / "kapitel1.txt", tmp_path / "fr" / "kapitel1.txt"  # same name
-    de.write_text(DE, encoding="utf-8")
-    fr.write_text(FR, encoding="utf-8")
+    texts = mill_texts(1000 + zlib.crc32(str(tmp_path).encode()) % 5000)   # a rerun's own texts too
+    de.write_text(texts[0], encoding="utf-8")
+    fr.write_text(texts[1], encoding="utf-8")
     page.locator(".st-key-new_src input[type=file]").set_input_files(str(de))
     expect(page.get_by_text("Original language (detected: de)")).to_be_visible()
     page.locator(".st-key-new_tgt input[type=file]").set_input_files(str(fr))

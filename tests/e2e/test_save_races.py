@@ -81,14 +81,15 @@ def test_ctrl_s_right_after_a_row_click_saves(page, po_copy):
     # Should Save still be found disabled with a change unsaved, the key says it did nothing.
     # (No row click here: its run drew Save anew, enabled, and the key then saved.)
     apply_correction(page, 2, "Left unsaved on purpose.")
-    save = page.locator(".st-key-save button")
-    for _ in range(20):   # under the slowed CPU the page may still be drawing the button anew,
-        # which undid the 'disabled' set a moment before (CI once saw Ctrl+S save here)
-        page.evaluate("document.activeElement.blur();"
-                      "document.querySelector('.st-key-save button').disabled = true")
-        page.wait_for_timeout(300)
-        if save.is_disabled():
-            break
+    # Save held disabled whatever the page draws: under the slowed CPU a late redraw enabled the
+    # button again after the test had disabled it, and the key then saved (CI, twice)
+    page.evaluate("""() => { document.activeElement.blur();
+      const hold = () => document.querySelectorAll('.st-key-save button').forEach(b => {
+          if (!b.disabled) b.disabled = true; });
+      hold();
+      new MutationObserver(hold).observe(document.body, {subtree: true, childList: true,
+                                                         attributes: true, attributeFilter: ['disabled']}); }""")
+    expect(page.locator(".st-key-save button")).to_be_disabled()
     page.keyboard.press("Control+s")
     expect(page.get_by_role("alert").filter(has_text="Ctrl+S did not save")).to_be_visible()
     expect(page.get_by_text("1 unsaved change")).to_be_visible()
