@@ -39,6 +39,7 @@ class Table:
     ids: list[str]
     rows: list[int]
     tgt_col: int
+    delimiter: str = ""   # a CSV's or TSV's; "" for a sheet's or a document's table
 
 
 def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None) -> Table:
@@ -48,7 +49,7 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     A first row of two language codes (our TSV export: 'fr en link confidence reviewed') or
     names ('Français;English;Note') names the languages; under our export's header, each
     row's confidence and review are read back (`_states`)."""
-    raw = _table_rows(data, name, fmt)
+    raw, delimiter = _table_rows(data, name, fmt)
     at = [k for k, r in enumerate(raw) if any(c.strip() for c in r)]
     rows = [raw[k] for k in at]
     if rows and len(rows[0]) < 2:
@@ -64,16 +65,16 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     carried = (_states(rows) if named else []) or _notes(rows, header)
     ids = cols.ids[1:] if header and not cols.headed else cols.ids
     return Table(units, _languages(name, src or "", tgt or ""), carried, ids, at[1:] if header else at,
-                 cols.tgt_col)
+                 cols.tgt_col, delimiter)
 
 
-def _table_rows(data: bytes, name: str, fmt: str) -> list[list[str]]:
+def _table_rows(data: bytes, name: str, fmt: str) -> tuple[list[list[str]], str]:
     """A table's rows: a sheet's or a document's table (import_sheets.py), or a text's cut at
-    its delimiter."""
+    its delimiter (and that delimiter)."""
     if fmt in ("xlsx", "docx"):
         from .import_sheets import document_rows, sheet_rows
 
-        return (sheet_rows if fmt == "xlsx" else document_rows)(data, name)
+        return (sheet_rows if fmt == "xlsx" else document_rows)(data, name), ""
     from .read.charset import decode
 
     try:
@@ -81,7 +82,8 @@ def _table_rows(data: bytes, name: str, fmt: str) -> list[list[str]]:
     except InputError:
         raise InputError(f"{name}: looks like binary data, not a table of text; give a spreadsheet "
                          "as .xlsx, or save it (.ods, .xls) as CSV first") from None
-    return _rows(text, "\t" if fmt == "tsv" else _delimiter(text))
+    delimiter = "\t" if fmt == "tsv" else _delimiter(text)
+    return _rows(text, delimiter), delimiter
 
 
 def _notes(rows: Sequence[list[str]], named: bool) -> list[Carried | None]:

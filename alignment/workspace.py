@@ -182,18 +182,18 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
     return kept
 
 
-ORIGINAL = ".original"   # <kept PO's stem>.original.<suffix>: the XLIFF or TMX file uploaded
-WRITTEN_BACK = ("xliff", "tmx", "xlsx", "docx")   # formats the corrections go back into
+ORIGINAL = ".original"   # <kept PO's stem>.original.<suffix>: the file of pairs uploaded
+WRITTEN_BACK = ("xliff", "tmx", "xlsx", "docx", "csv", "tsv")   # formats the corrections go back into
 
 
 def original_of(po: Path) -> Path | None:
-    """The XLIFF or TMX file a kept PO was imported from, kept beside it, or None."""
+    """The file a kept PO was imported from (one of WRITTEN_BACK), kept beside it, or None."""
     return next((p for suffix, fmt in PAIR_FORMATS.items() if fmt in WRITTEN_BACK
                  if (p := po.with_name(f"{po.stem}{ORIGINAL}{suffix}")).is_file()), None)
 
 
 def corrected_original(bitext: Bitext, original: Path) -> tuple[bytes, str]:
-    """A copy of the XLIFF, TMX, XLSX or DOCX file the pairs came from with their corrections
+    """A copy of the file the pairs came from (WRITTEN_BACK) with their corrections
     (write_back), and what was done, in words."""
     from .write_back import describe, write_back
 

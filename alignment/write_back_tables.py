@@ -1,4 +1,5 @@
-"""Corrections written back into the sheet (.xlsx) or review document (.docx) the pairs came from.
+"""Corrections written back into the table the pairs came from: a sheet (.xlsx), a review
+document (.docx), a CSV or TSV file.
 
 Part of the store stage, the way back of import_sheets.py, as write_back.py is for XLIFF and
 TMX. Why: a reviewer sent a bilingual sheet, or a CAT tool's bilingual review document
@@ -13,25 +14,26 @@ write_back.py does): a row whose link was merged or split, or whose original was
 answers no link and is left as it was (counted). A corrected document cell keeps its first
 run's formatting and loses the rest of its runs' (counted as codes left out where the cell had
 runs of several formats: a CAT tool's tags are such runs, for the proofreader to check there).
+A CSV or TSV table gets each corrected row's line written again, every other line byte for
+byte as it was (`_text_written`: UTF-8 tables whose rows are one line each).
 
 Libraries, and why: openpyxl for the sheet, loaded whole (a sheet saved again by openpyxl keeps
 its cells, formulas, styles and other sheets; it drops charts and images, which a review sheet
-does not hold); python-docx for the document. CSV and TSV tables are not written back: a table
-written again may quote its cells otherwise than the tool that made it. Bytes in, bytes out.
+does not hold); python-docx for the document; Python's csv for a CSV line with quotes. Bytes
+in, bytes out.
 """
 
 from __future__ import annotations
 
 import difflib
 import io
+from .errors import InputError
 from .import_pairs import _clean
 from .import_tables import Table, table_units
 from .types import Bitext
 from .write_back_said import WriteBack
 
-__all__ = ["TABLE_FORMATS", "write_back_table"]
-
-TABLE_FORMATS = ("xlsx", "docx")
+__all__ = ["write_back_table"]
 
 
 def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
@@ -43,17 +45,80 @@ def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tu
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(bitext.alignment.links))]
     matcher = difflib.SequenceMatcher(None, [" ".join(s.split()) for _, s, _ in places],
                                       [" ".join(s.split()) for s, _ in links], autojunk=False)
-    fixes: dict[int, str] = {}
+    fixes: dict[int, tuple[str, str]] = {}   # row -> (the file's translation, the corrected one)
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             row, _, old = places[block.a + k]
             new = links[block.b + k][1]
             if new != old:
-                fixes[row] = new
+                fixes[row] = old, new
     matched = sum(b.size for b in matcher.get_matching_blocks())
-    writer = _xlsx_written if fmt == "xlsx" else _docx_written
-    data, dropped = writer(original, table, fixes) if fixes else (original, 0)
+    if not fixes:
+        data, dropped = original, 0
+    elif fmt in ("xlsx", "docx"):
+        new = {row: text for row, (_, text) in fixes.items()}
+        data, dropped = (_xlsx_written if fmt == "xlsx" else _docx_written)(original, table, new)
+    else:
+        data, dropped = _text_written(original, name, fmt, table, fixes), 0
     return data, WriteBack(changed=len(fixes), codes_dropped=dropped, unmatched=len(places) - matched)
+
+
+def _text_written(original: bytes, name: str, fmt: str, table: Table,
+                  fixes: dict[int, tuple[str, str]]) -> bytes:
+    """A CSV or TSV table with the translation cells of its corrected rows replaced, each such
+    line written again and every other line byte for byte as it was: a line's other cells as
+    they were where the line has no quote, else as Python's csv writes a line (quoting only
+    where needed). Only a UTF-8 table whose rows are one line each: another encoding could
+    not be written back as the tool that made it reads it, and a row's line is found by its
+    number (a row's line that does not hold the translation the import read refuses the file)."""
+    try:
+        text = original.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not UTF-8, and a table is written back only as UTF-8; save it "
+                         "as CSV UTF-8 and import that, or export the pairs as TSV instead (--tsv FILE)") from None
+    bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
+    lines = text.splitlines(keepends=True)
+    for row, (old, new) in fixes.items():
+        body = lines[row].rstrip("\r\n") if row < len(lines) else ""
+        cells = _cells(body, table.delimiter, fmt)
+        if _clean(cells[table.tgt_col] if len(cells) > table.tgt_col else "") != old:
+            raise InputError(f"{name} has cells running over several lines, so its rows cannot be "
+                             "found by their lines; export the pairs as TSV instead (--tsv FILE)")
+        lines[row] = _line_with(body, table.delimiter, table.tgt_col, new, fmt) + lines[row][len(body):]
+    return (bom + "".join(lines)).encode("utf-8")
+
+
+def _cells(line: str, delimiter: str, fmt: str) -> list[str]:
+    """One line's cells as the import reads them (a TSV cell in a writer's quotes unquoted)."""
+    import csv
+
+    from .import_tables import _unquoted, looks_quoted
+
+    if fmt == "tsv" or '"' not in line:
+        return [_unquoted(c) if fmt == "tsv" and looks_quoted(c) else c for c in line.split(delimiter)]
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _line_with(line: str, delimiter: str, col: int, new: str, fmt: str) -> str:
+    """`line` with its cell `col` replaced by `new`, written as the table writes cells."""
+    import csv
+    import io
+
+    from .import_tables import looks_quoted
+
+    new = " ".join(new.split())   # no tab or line break: one cell of one line
+    if fmt == "tsv" or '"' not in line:
+        cells = line.split(delimiter)
+        cells += [""] * (col + 1 - len(cells))
+        quoted = looks_quoted(cells[col]) or (fmt == "csv" and (delimiter in new or '"' in new))
+        cells[col] = '"' + new.replace('"', '""') + '"' if quoted else new
+        return delimiter.join(cells)
+    cells = next(csv.reader([line], delimiter=delimiter))
+    cells += [""] * (col + 1 - len(cells))
+    cells[col] = new
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="").writerow(cells)
+    return out.getvalue()
 
 
 def _xlsx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple[bytes, int]:

@@ -303,8 +303,11 @@ def test_an_xliff_upload_keeps_the_file_beside_its_po_to_take_the_corrections_ba
     assert original.read_bytes() == SDLXLIFF
     data, said = workspace.corrected_original(edit_target(read_po(kept), 0, 0, "The train departs."), original)
     assert b'<mrk mtype="seg" mid="1">The train departs.</mrk>' in data and said == "1 translation corrected"
+    # a table too: its corrected line goes back into it
     sheet = workspace.keep_pairs_upload("sheet.tsv", b"fr\ten\nOui.\tYes.\n", upload)
-    assert workspace.original_of(sheet) is None   # a sheet is exported as TSV: nothing to write into
+    assert workspace.original_of(sheet) == sheet.with_name(f"{sheet.stem}.original.tsv")
+    data, said = workspace.corrected_original(edit_target(read_po(sheet), 0, 0, "Yes!"), workspace.original_of(sheet))
+    assert (data, said) == (b"fr\ten\nOui.\tYes!\n", "1 translation corrected")
 
 
 def test_a_saved_copy_is_not_replaced_by_a_later_alignment(tmp_path):

@@ -133,9 +133,9 @@ def test_a_memory_keeps_its_other_languages_and_its_codes_where_nothing_was_corr
     assert b'<seg>Va <ph x="1">{1}</ph>.</seg>' in out and b"Ja." in out
 
 
-def test_a_table_of_text_takes_no_corrections_back():
-    with pytest.raises(InputError, match="not a CSV or TSV table"):
-        write_back(b"a\tb\n", "pairs.tsv", read_pairs(XLIFF, "job.xlf"))
+def test_only_a_file_pairs_came_from_takes_the_corrections_back():
+    with pytest.raises(InputError, match="^pairs.txt: corrections are written back into the .xlf, "):
+        write_back(b"a\tb\n", "pairs.txt", read_pairs(XLIFF, "job.xlf"))
 
 
 def test_export_writes_the_corrected_copy_and_never_the_original(tmp_path, monkeypatch):

@@ -1,7 +1,9 @@
-"""Corrections written back into the sheet (.xlsx) or the bilingual review document (.docx) the
-pairs were imported from: only the corrected translation cells change; rows whose links were
-merged are left as they were and counted; a cell's tag runs dropped are counted; a CSV or TSV
-table is refused in one line. Files written here (test_import_sheets' helpers)."""
+"""Corrections written back into the table the pairs were imported from, a sheet (.xlsx), a
+bilingual review document (.docx), a CSV or TSV file: only the corrected translation cells
+change (a text table's other lines byte for byte); rows whose links were merged are left as
+they were and counted; a cell's tag runs dropped are counted; a table whose rows are not one
+line each, or not UTF-8, is refused in one line. Files written here (test_import_sheets'
+helpers)."""
 
 from __future__ import annotations
 
@@ -82,11 +84,32 @@ def test_a_review_documents_cell_is_corrected_and_its_dropped_tags_counted() -> 
     assert "formatting codes, left out now" in describe(done)
 
 
-def test_a_csv_is_not_written_back() -> None:
-    data = b"fr,en\nIl pleut.,It rains.\n"
-    with pytest.raises(InputError, match=r"^job.csv: corrections are written back into the .xlf, .* not a CSV "
-                                         r"or TSV table; export the pairs as TSV instead"):
-        write_back(data, "job.csv", read_pairs(data, "job.csv"))
+@pytest.mark.parametrize("data, name, link, text, expected", [
+    # a sheet's CSV (Excel: a byte-order mark, semicolons, CRLF): that one line, the rest as it was
+    ("\ufeffID;English;French;Comment\r\n41;It rains.;Il pleut.;Tense?\r\n\r\n42;I saw 3 dogs.;J'ai vu 4 chiens.;\r\n",
+     "job.csv", 1, "J'ai vu 3 chiens.",
+     "\ufeffID;English;French;Comment\r\n41;It rains.;Il pleut.;Tense?\r\n\r\n42;I saw 3 dogs.;J'ai vu 3 chiens.;\r\n"),
+    # quotes in the line: written as csv quotes, quotes in the correction too
+    ('fr,en\n"Il dit ""oui"".",He said yes.\nFin.,End.\n', "job.csv", 0, 'He said "yes", twice.',
+     'fr,en\n"Il dit ""oui"".","He said ""yes"", twice."\nFin.,End.\n'),
+    # a TSV cell in a writer's quotes stays in quotes
+    ('fr\ten\n"Il dit ""oui""."\t"He said ""yes""."\nFin.\tEnd.\n', "job.tsv", 0, 'He said "yes" twice.',
+     'fr\ten\n"Il dit ""oui""."\t"He said ""yes"" twice."\nFin.\tEnd.\n'),
+], ids=["excel-csv", "quoted-csv", "quoted-tsv"])
+def test_a_csv_or_tsv_gets_only_its_corrected_lines_written(data, name, link, text, expected) -> None:
+    raw = data.encode("utf-8")
+    out, done = write_back(raw, name, corrected(read_pairs(raw, name), link, text))
+    assert (out.decode("utf-8"), done.changed, done.unmatched) == (expected, 1, 0)
+
+
+@pytest.mark.parametrize("data, message", [
+    ('fr,en\n"Il pleut\ntoujours.",It keeps raining.\nFin.,End.\n'.encode(), "has cells running over several lines"),
+    ("fr;en\nIl était là.;He was there.\nÉté.;Summer.\n".encode("cp1252"), "is not UTF-8"),
+], ids=["multi-line-cell", "latin-1"])
+def test_a_table_that_cannot_be_written_back_line_by_line_says_so(data: bytes, message: str) -> None:
+    bitext = read_pairs(data, "job.csv", src_lang="fr", tgt_lang="en")
+    with pytest.raises(InputError, match=f"^job.csv {message}.*export the pairs as TSV instead"):
+        write_back(data, "job.csv", corrected(bitext, 1, "The end."))
 
 
 def test_import_correct_and_export_corrected_from_the_command_line(tmp_path, monkeypatch) -> None:

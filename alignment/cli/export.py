@@ -53,12 +53,12 @@ OFFICE_LAYOUTS = ["translation", "pairs"]   # export_office.LAYOUTS, without imp
               help="Write Anki sentence cards here (.apkg: a card per link with both sides, "
               "the original on the front).")
 @click.option("--corrected", type=FilePath(example="corrected.xlf"), default=None,
-              help="Write a copy of the XLIFF, TMX, .xlsx sheet or .docx review table the pairs were "
+              help="Write a copy of the XLIFF, TMX, XLSX, DOCX, CSV or TSV file the pairs were "
               "imported from (--original) with the corrected translations, for whoever sent it.")
-@click.option("--original", type=FilePath(read=True, give="the XLIFF, TMX, XLSX or DOCX file the "
-                                                    "pairs came from"), default=None,
-              help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff), TMX, .xlsx or .docx "
-              "file the pairs came from.")
+@click.option("--original", type=FilePath(read=True, give="the XLIFF, TMX, XLSX, DOCX, CSV or TSV file "
+                                                    "the pairs came from"), default=None,
+              help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff), TMX, .xlsx, .docx, "
+              ".csv or .tsv file the pairs came from.")
 @click.option("--glossary", type=FilePath(example="glossary.csv"), default=None,
               help="Write the text's glossary here (.csv, as the app's: word pairs its word "
               "links make, counted, with an example; run `alignment words` first).")
@@ -113,8 +113,8 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                          "--odt FILE, --anki FILE, --glossary FILE and/or --corrected FILE")
     _refuse_office_dash(docx, odt)
     if bool(corrected) != bool(original):
-        raise InputError("--corrected writes the corrections into a copy of the XLIFF, TMX, XLSX or "
-                         "DOCX file the pairs came from: give both --corrected FILE and --original THAT.xlf")
+        raise InputError("--corrected writes the corrections into a copy of the file the pairs came "
+                         "from: give both --corrected FILE and --original THAT.xlf")
     if corrected and original:
         from ..write_back import check_corrected_name
         check_corrected_name(corrected, original)
