@@ -129,7 +129,9 @@ def _xlsx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple
     book = load_workbook(io.BytesIO(original))
     sheet = book.active
     for row, text in fixes.items():
-        sheet.cell(row=row + 1, column=table.tgt_col + 1).value = text
+        cell = sheet.cell(row=row + 1, column=table.tgt_col + 1)
+        cell.value = text
+        cell.data_type = "s"   # text, even where it starts with '=' (openpyxl made it a formula)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue(), 0

@@ -46,6 +46,13 @@ def test_a_sheet_gets_only_its_corrected_cell_changed() -> None:
     assert values == old   # every other cell, and the other sheet, as they were
 
 
+def test_a_correction_starting_with_an_equals_sign_is_text_not_a_formula() -> None:
+    bitext = read_pairs(SHEET, "job.xlsx")
+    out, _ = write_back(SHEET, "job.xlsx", corrected(bitext, 0, "=== Il pleut ==="))
+    cell = load_workbook(io.BytesIO(out)).active["C2"]
+    assert (cell.value, cell.data_type) == ("=== Il pleut ===", "s")
+
+
 def test_nothing_corrected_writes_the_file_as_it_came() -> None:
     out, done = write_back(SHEET, "job.xlsx", read_pairs(SHEET, "job.xlsx"))
     assert (out, done.changed, done.unmatched) == (SHEET, 0, 0)
