@@ -168,12 +168,15 @@ def _header_languages(rows: Sequence[list[str]], src_lang: str | None,
 
 def _header_language(cell: str) -> str | None:
     """The language a header cell names: by code ('fr', 'en_GB') or by name in words
-    ('Français', 'English', 'Deutsch': language_names.py), else None."""
+    ('Français', 'English', 'Deutsch': language_names.py; with a region in brackets after it,
+    as memoQ writes 'English (United States)'), else None."""
     from .language_names import language_named
+    from .table_columns import without_brackets
 
     code = _language_code(cell)
-    if code is None and (named := language_named(cell)):
-        code = _language_code(named)
+    for words in (cell, without_brackets(cell)):
+        if code is None and (named := language_named(words)):
+            code = _language_code(named)
     return code
 
 

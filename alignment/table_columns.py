@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from .types import unit_id
 
-__all__ = ["ID_HEADERS", "NOTE_HEADERS", "SIDE_HEADERS", "Columns", "names_sides", "table_columns"]
+__all__ = ["ID_HEADERS", "NOTE_HEADERS", "SIDE_HEADERS", "Columns", "names_sides", "table_columns",
+           "without_brackets"]
 
 # a header cell naming a column of ids, as CAT tools and sheets write it (case folded)
 ID_HEADERS = frozenset({"id", "#", "no", "no.", "nr", "nr.", "n°", "nº", "num", "number", "key", "string id",
@@ -75,12 +76,24 @@ def table_columns(rows: list[list[str]]) -> Columns:
     if named is None:
         col, headed = _id_column(rows)
         if col is None:
-            return Columns(rows, [], False, 1)
+            return Columns(_note_third(rows), [], False, 1)
         ids = [unit_id([_cell(r, col)], "/") for r in (rows[1:] if headed else rows)]
-        return Columns([r[:col] + r[col + 1:] for r in rows], ids, headed, 2 if col <= 1 else 1)
+        return Columns(_note_third([r[:col] + r[col + 1:] for r in rows]), ids, headed, 2 if col <= 1 else 1)
     cols = [named.src, named.tgt] + ([named.note] if named.note is not None else [])
     ids = [unit_id([_cell(r, named.unit)], "/") for r in rows[1:]] if named.unit is not None else []
     return Columns([[_cell(r, c) for c in cols] for r in rows], ids, True, named.tgt)
+
+
+def _note_third(rows: list[list[str]]) -> list[list[str]]:
+    """Rows whose first row names a note column past the third ('ID | English (United States) |
+    French (France) | Comment | Status', memoQ's table) with that column third, where
+    import_tables reads a note; else as they were (its Comment was dropped, the table being
+    wider than three columns)."""
+    head = [_role(c) for c in rows[0]] if rows else []
+    note = next((k for k, c in enumerate(head) if k >= 2 and c in NOTE_HEADERS), None)
+    if note is None or (note == 2 and len(head) == 3):
+        return rows
+    return [[_cell(r, 0), _cell(r, 1), _cell(r, note)] for r in rows]
 
 
 def names_sides(rows: Sequence[list[str]]) -> bool:
@@ -92,8 +105,13 @@ def _cell(row: Sequence[str], col: int) -> str:
     return row[col] if col < len(row) else ""
 
 
+def without_brackets(cell: str) -> str:
+    """A header cell without what a bracket at its end adds: 'Source (fr-FR)' -> 'Source'."""
+    return _BRACKETED.sub("", cell.strip())
+
+
 def _role(cell: str) -> str:
-    return _BRACKETED.sub("", cell.strip()).casefold()
+    return without_brackets(cell).casefold()
 
 
 def _named(rows: Sequence[list[str]]) -> _Named | None:

@@ -158,6 +158,9 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
     # software strings: key and context first, a bracketed language after the names
     ("Key,Context,Source (fr-FR),Target (en-GB)\nmenu.rain,weather,Il pleut.,It rains.\n", "t.csv", GIVEN,
      ("fr", "en"), [("Il pleut.", "It rains.")], ["menu.rain"], [""]),
+    # memoQ's table: the languages named with their regions, the comment before a status column
+    ("ID\tEnglish (United States)\tFrench (France)\tComment\tStatus\n1\tIt rains.\tIl pleut.\tTense?\tDraft\n",
+     "t.tsv", {}, ("en", "fr"), [("It rains.", "Il pleut.")], ["1"], ["Tense?"]),
     # none: a glossary's third column of notes; a first column of words; numbers said twice;
     # a 'Key' column of sentences; our own export's columns
     ("maire\tmayor\tnot 'major'\nA1\tmotorway\t\n", "g.tsv", GIVEN,
@@ -169,7 +172,7 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
     ("fr\ten\tlink\tconfidence\treviewed\nOui.\tYes.\t1-1\t0.950\tyes\n", "ours.tsv", {},
      ("fr", "en"), [("Oui.", "Yes.")], [""], [""]),
 ], ids=["memoq-id", "segment-id-comment", "key-last", "numbered", "sides-named", "sides-named-ids",
-        "trados-review", "key-context",
+        "trados-review", "key-context", "memoq-table",
         "glossary-notes", "numbers-twice",
         "key-of-words", "ours"])
 def test_a_tables_column_of_ids_names_each_rows_unit(text: str, name: str, given: dict[str, str],
