@@ -369,7 +369,7 @@ def _confidences(links, lattice: Lattice, s: _Side, t: _Side, cfg: AlignConfig,
     `lattice`: the final decode's; `other`: the encoder-free alignment's links (_encoder_free)."""
     cosines = confidence.link_cosines(links, s, t)
     x = confidence.features(links, lattice, cfg.temperature, s, t, cosines, cfg.gc_variance, other)
-    min_cos = cfg.conf_min_cos if cfg.w_sim else None
+    min_cos = confidence.min_cosines(links, s.clen, t.clen, cfg) if cfg.w_sim else None
     return [float(c) for c in confidence.confidences(x, cfg.conf_weights, cosines, min_cos=min_cos,
                                                       cap=cfg.conf_low_cap)]
 

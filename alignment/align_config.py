@@ -164,6 +164,8 @@ class AlignConfig:
                                       -0.215, 0.362, -1.693)
     conf_min_cos: float = 0.1  # a link whose sides' cosine is below this (encoder on)
     conf_low_cap: float = 0.5  # gets at most this confidence: no shared meaning, not sure
+    conf_short_cos: float = 0.25  # ... below this where a side is short (confidence.py: unrelated
+    conf_short_chars: int = 40    # short sentences reach 0.1-0.3 under mUSE), this many characters
     # A merge whose cosine is below that of itself without an end sentence has likely
     # absorbed an untranslated sentence: it pays w_drop * max(sub - cos + drop_margin, 0).
     # Fitted 2026-11-25 by grid (w_drop 0.5..32 x margin -0.1..0.05) and coordinate

@@ -10,6 +10,17 @@ encoder, a link whose two sides have a cosine below `conf_min_cos` (0.1; the
 cosine of unrelated sentences under mUSE) gets at most `conf_low_cap` (0.5,
 below the review threshold). Sentences that share no meaning are never a sure
 link. On the dev links (1,891) the rule touches 7 links.
+Unrelated short sentences come closer than that under mUSE: random pairs of the dev books'
+sentences with a side of 1-6 words reach 0.2 at their 95th percentile, and 'Elle rit.' /
+'Nobody came.' inside a clean text scored 0.10 and was a 1-1 link at 0.999 (a tester's find).
+So a link with a side of `conf_short_chars` (40) characters or fewer must reach
+`conf_short_cos` (0.25; `min_cosines`), which 94-97% of those random short pairs do not and
+3-4% of the dev gold links of 1-6 words do not either. Measured (`tune_align.py --embedder
+use`, 2026-12-06): the rule puts 12 more LIMSI links below 0.9 (18.9% -> 19.7%; all dev 19.8%
+-> 20.4%), every one a line of Alice's poems, which the French replaces with other poems (right
+links whose sides share no meaning: 'How doth the little crocodile' / 'Faisait son nid entre des
+branches', 0.994 before); links >= 0.9 stay 98.98% strictly right. 'It was cold.' for 'Elle
+rit.' (cosine above 0.25) is still a sure link: the cosine cannot tell it.
 
 What the map sees (FEATURES). Most wrong links on the dev data are not
 unrelated sentences but boundaries off by a sentence: a 1-1 link inside a gold
@@ -150,10 +161,19 @@ LOGIT_CLIP = 10.0  # posterior logits beyond this say nothing more (and would do
 FACING_GAP_CAP = 0.5  # an omission beside an addition: a pair missed or two true gaps, even odds
 
 
+def min_cosines(links, s_clen: np.ndarray, t_clen: np.ndarray, cfg) -> np.ndarray:
+    """Each link's cosine below which its sides share no meaning (`confidences` caps it):
+    `conf_min_cos`, or `conf_short_cos` where a side has `conf_short_chars` characters or
+    fewer, whose unrelated sentences come closer under mUSE."""
+    chars = np.array([min(s_clen[src[-1] + 1] - s_clen[src[0]], t_clen[tgt[-1] + 1] - t_clen[tgt[0]])
+                      if len(src) and len(tgt) else 0 for src, tgt in links], dtype=float)
+    return np.where(chars <= cfg.conf_short_chars, max(cfg.conf_min_cos, cfg.conf_short_cos), cfg.conf_min_cos)
+
+
 def confidences(x: np.ndarray, weights: Sequence[float], cosines: np.ndarray, *,
-                min_cos: float | None, cap: float) -> np.ndarray:
-    """sigmoid(x . weights); links whose cosine is below min_cos capped at `cap`
-    (min_cos None: no encoder, no cosine to judge by)."""
+                min_cos: float | np.ndarray | None, cap: float) -> np.ndarray:
+    """sigmoid(x . weights); links whose cosine is below min_cos (one for all, or each
+    link's) capped at `cap` (min_cos None: no encoder, no cosine to judge by)."""
     z = x @ np.asarray(weights, float)
     conf = 1 / (1 + np.exp(-np.clip(z, -50, 50)))
     if min_cos is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from alignment.align import DEFAULT_REVIEW_THRESHOLD, AlignConfig, align
 from alignment.confidence import length_z, shorter_gain
@@ -35,6 +36,42 @@ def test_confidence_never_rises_as_a_links_sides_share_less(fake_embedder):
     assert all(b <= a + 1e-9 for a, b in zip(confs, confs[1:]))
     assert confs[0] >= DEFAULT_REVIEW_THRESHOLD
     assert cosines[-1] < AlignConfig().conf_min_cos and confs[-1] < DEFAULT_REVIEW_THRESHOLD
+
+
+def test_min_cosines_ask_more_of_a_link_with_a_short_side():
+    """Unrelated short sentences come closer under mUSE than long ones (0.1-0.3): a link with a
+    side of `conf_short_chars` characters or fewer must reach `conf_short_cos`."""
+    from alignment.confidence import min_cosines
+
+    cfg = AlignConfig()
+    s_clen = np.cumsum([0.0, 9.0, 120.0, 40.0, 41.0])   # 'Elle rit.', a long one, 40 and 41 characters
+    t_clen = np.cumsum([0.0, 12.0, 110.0, 60.0, 41.0])
+    links = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((0, 1), (0,)), ((), (1,))]
+    assert min_cosines(links, s_clen, t_clen, cfg).tolist() == [
+        cfg.conf_short_cos, cfg.conf_min_cos, cfg.conf_short_cos, cfg.conf_min_cos, cfg.conf_short_cos,
+        cfg.conf_short_cos]
+
+
+FR_TRIP = ["Le train partit à l'aube sous une pluie fine.", "Marie regardait les champs défiler par la fenêtre.",
+           "Elle pensait à sa sœur, restée à Lyon.", "Un contrôleur passa et demanda les billets.", "Elle rit.",
+           "Le voyage dura presque six heures.", "À Paris, personne ne l'attendait sur le quai."]
+EN_TRIP = ["The train left at dawn under a fine rain.", "Marie watched the fields go by through the window.",
+           "She thought of her sister, who had stayed in Lyon.", "A conductor came by and asked for the tickets.",
+           "{}", "The journey lasted almost six hours.", "In Paris, nobody was waiting for her on the platform."]
+
+
+@pytest.mark.parametrize("written, sure", [("She laughed.", True), ("Nobody came.", False),
+                                           ("The door was locked.", False)])
+def test_a_short_sentence_replaced_by_an_unrelated_one_is_not_sure(written: str, sure: bool) -> None:
+    """'Elle rit.' translated 'Nobody came.' inside a clean text was a 1-1 link at 0.999 (its
+    cosine 0.10, just above the 0.1 of long unrelated sentences): a tester's find."""
+    from alignment.registry import EMBEDDERS
+
+    result = align(sents(FR_TRIP), sents([e.format(written) for e in EN_TRIP]), embedder=EMBEDDERS["use"](),
+                   src_lang="fr", tgt_lang="en")
+    link = _link_of(result, 4)
+    assert (link.src, link.tgt) == ((4,), (4,))
+    assert (link.confidence >= DEFAULT_REVIEW_THRESHOLD) == sure
 
 
 def test_swapped_sentences_get_low_confidence_and_the_rest_stays_sure(fake_embedder):
