@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from .errors import InputError
 from .import_pairs import _clean
 from .import_tables import Table, table_units
@@ -37,8 +38,8 @@ __all__ = ["write_back_table"]
 
 
 def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
-    """A copy of the .xlsx or .docx file `original` (named `name`) with the translations of
-    `bitext` (pairs imported from it) where they differ from the file's."""
+    """A copy of the table `original` (named `name`; `fmt` xlsx, docx, csv or tsv) with the
+    translations of `bitext` (pairs imported from it) where they differ from the file's."""
     table = table_units(original, name, fmt, bitext.src_lang, bitext.tgt_lang)
     places = [(row, _clean(s), _clean(t)) for (s, t, _), row in zip(table.units, table.rows)
               if _clean(s) or _clean(t)]
@@ -77,7 +78,7 @@ def _text_written(original: bytes, name: str, fmt: str, table: Table,
         raise InputError(f"{name} is not UTF-8, and a table is written back only as UTF-8; save it "
                          "as CSV UTF-8 and import that, or export the pairs as TSV instead (--tsv FILE)") from None
     bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
-    lines = text.splitlines(keepends=True)
+    lines = _LINES.findall(text)   # as csv and the import cut them: not at U+2028, form feeds...
     for row, (old, new) in fixes.items():
         body = lines[row].rstrip("\r\n") if row < len(lines) else ""
         cells = _cells(body, table.delimiter, fmt)
@@ -86,6 +87,9 @@ def _text_written(original: bytes, name: str, fmt: str, table: Table,
                              "found by their lines; export the pairs as TSV instead (--tsv FILE)")
         lines[row] = _line_with(body, table.delimiter, table.tgt_col, new, fmt) + lines[row][len(body):]
     return (bom + "".join(lines)).encode("utf-8")
+
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def _cells(line: str, delimiter: str, fmt: str) -> list[str]:

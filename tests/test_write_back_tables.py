@@ -102,7 +102,10 @@ def test_a_review_documents_cell_is_corrected_and_its_dropped_tags_counted() -> 
     # a TSV cell in a writer's quotes stays in quotes
     ('fr\ten\n"Il dit ""oui""."\t"He said ""yes""."\nFin.\tEnd.\n', "job.tsv", 0, 'He said "yes" twice.',
      'fr\ten\n"Il dit ""oui""."\t"He said ""yes"" twice."\nFin.\tEnd.\n'),
-], ids=["excel-csv", "quoted-csv", "quoted-tsv"])
+    # a line separator inside a cell is no line end (str.splitlines took it for one)
+    ("fr\ten\nIl pleut.\tIt rains.\u2028Still.\nFin.\tEnd.\n", "job.tsv", 1, "The end.",
+     "fr\ten\nIl pleut.\tIt rains.\u2028Still.\nFin.\tThe end.\n"),
+], ids=["excel-csv", "quoted-csv", "quoted-tsv", "line-separator"])
 def test_a_csv_or_tsv_gets_only_its_corrected_lines_written(data, name, link, text, expected) -> None:
     raw = data.encode("utf-8")
     out, done = write_back(raw, name, corrected(read_pairs(raw, name), link, text))
