@@ -1,6 +1,6 @@
 """Pairs aligned elsewhere, read into a Bitext: a translation memory (TMX), an XLIFF 1.2
 file (Trados' .sdlxliff and memoQ's .mqxliff too, segment by segment) or XLIFF 2 file, or a
-two-column table (TSV, CSV, an .xlsx sheet or a .docx's table: import_sheets.py).
+two-column table (TSV, CSV, an .xlsx or .ods sheet, a .docx's table: import_sheets.py).
 
 Part of the store stage, the mirror of export.py. Why: a proofreader is often sent a
 translation as the TMX or XLIFF a CAT tool (OmegaT, Trados, memoQ) wrote, a learner a
@@ -42,7 +42,7 @@ from .types import Alignment, Bitext, Sentence, Signature
 
 PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
                 ".mqxliff": "xliff", ".tsv": "tsv", ".csv": "csv", ".xlsx": "xlsx",
-                ".docx": "docx"}   # a .docx's table of pairs; given to align, a .docx is a text
+                ".ods": "ods", ".docx": "docx"}   # a .docx's table of pairs; given to align, a .docx is a text
 PAIRS_MAX_BYTES = 50_000_000   # a TMX of a long book is a few MB; lxml holds ~10x in memory
 
 Unit = tuple[str, str]   # (original, translation), either may be empty
@@ -71,7 +71,7 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     fmt = pairs_format(name)
     if fmt is None:
         raise InputError(f"{name}: not a file of pairs; give a .tmx, .xlf, .xliff, .sdlxliff, "
-                         ".mqxliff, .tsv, .csv, .xlsx or .docx file")
+                         ".mqxliff, .tsv, .csv, .xlsx, .ods or .docx file")
     if len(data) > PAIRS_MAX_BYTES:
         raise InputError(f"{name} is {len(data) / 2**20:.0f} MB, over the {PAIRS_MAX_BYTES // 10**6} MB "
                          "limit for pairs; split it in the tool that made it")

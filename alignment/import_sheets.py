@@ -16,8 +16,8 @@ characters read are capped (`SHEET_MAX_CHARS`), and so are a sheet's columns
 (`SHEET_MAX_COLUMNS`: a table of pairs uses the first few). A cell reads as its value (a
 formula as the result the sheet last saved), whole numbers as written ('41', not '41.0'), dates
 as ISO dates. The sheet read is the one the file opens on; the document's table, the one whose
-header names the two texts, else the longest. Not read: the old binary .xls and .doc, and
-OpenDocument files (.ods, .odt): save them as .xlsx, .docx or CSV.
+header names the two texts, else the longest. An OpenDocument sheet (.ods) is read by
+import_ods.py, capped here. Not read: the old binary .xls and .doc, nor an .odt's table.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .errors import InputError
 from .import_pairs import PAIRS_MAX_BYTES
 from .read.book import open_zip
 
-__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "pairs_table", "sheet_rows"]
+__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "ods_sheet_rows", "pairs_table", "sheet_rows"]
 
 SHEET_MAX_COLUMNS = 16
 SHEET_MAX_CHARS = PAIRS_MAX_BYTES   # the text a sheet may hold, as for a CSV of that size
@@ -104,6 +104,13 @@ def _table_cells(table) -> list[list]:
             last = cell._tc
         rows.append(cells)
     return rows
+
+
+def ods_sheet_rows(data: bytes, name: str) -> list[list[str]]:
+    """The rows of an .ods file's first sheet (import_ods.py), capped as a sheet's."""
+    from .import_ods import ods_rows
+
+    return _capped(iter(ods_rows(data, name, SHEET_MAX_COLUMNS)), name)
 
 
 def _capped(rows: Iterable[list[str]] | Iterator[list[str]], name: str) -> list[list[str]]:

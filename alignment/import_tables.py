@@ -1,14 +1,16 @@
-"""Pairs from a two-column table (TSV, CSV, an .xlsx sheet): its rows, its delimiter, its languages.
+"""Pairs from a table (TSV, CSV; an .xlsx or .ods sheet, a .docx's table): its rows, its
+delimiter, its languages.
 
-Part of the store stage, for import_pairs.py (read_pairs reads a .tsv or .csv here). Why a
-module of its own: a table is read by other rules than a CAT tool's XML. It may be quoted as
-spreadsheets quote or not quoted at all (`paste a.txt b.txt`, our TSV export), cut by a comma, a
-semicolon or a tab, and name its languages in a first row, by code ('fr') or by name
-('Français', 'Deutsch': language_names.py), or not (then they are detected from its text). A
-third column is each row's note. Which column is which a header may say in words, and a
-column of ids is each row's unit (table_columns.py). Library, and why: Python's csv (quotes
-and delimiters as spreadsheets write them). A TSV is read line by line where it can be (`_tsv_rows`): our export writes its
-cells unquoted, and a cell opening with a dialogue quote is the text's own.
+Part of the store stage, for import_pairs.py (read_pairs reads a table here; a sheet's or a
+document's rows come from import_sheets.py). Why a module of its own: a table is read by other
+rules than a CAT tool's XML. It may be quoted as spreadsheets quote or not quoted at all
+(`paste a.txt b.txt`, our TSV export), cut by a comma, a semicolon or a tab, and name its
+languages in a first row, by code ('fr') or by name ('Français', 'Deutsch':
+language_names.py), or not (then they are detected from its text). A third column is each
+row's note. Which column is which a header may say in words, and a column of ids is each
+row's unit (table_columns.py). Library, and why: Python's csv (quotes and delimiters as
+spreadsheets write them). A TSV is read line by line where it can be (`_tsv_rows`): our export
+writes its cells unquoted, and a cell opening with a dialogue quote is the text's own.
 """
 
 from __future__ import annotations
@@ -71,10 +73,10 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
 def _table_rows(data: bytes, name: str, fmt: str) -> tuple[list[list[str]], str]:
     """A table's rows: a sheet's or a document's table (import_sheets.py), or a text's cut at
     its delimiter (and that delimiter)."""
-    if fmt in ("xlsx", "docx"):
-        from .import_sheets import document_rows, sheet_rows
+    if fmt in ("xlsx", "docx", "ods"):
+        from .import_sheets import document_rows, ods_sheet_rows, sheet_rows
 
-        return (sheet_rows if fmt == "xlsx" else document_rows)(data, name), ""
+        return {"xlsx": sheet_rows, "docx": document_rows, "ods": ods_sheet_rows}[fmt](data, name), ""
     from .read.charset import decode
 
     try:

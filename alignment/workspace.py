@@ -160,7 +160,7 @@ def pairs_digest(data: bytes, tgt_lang: str | None = None, src_lang: str | None 
 
 def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | None = None,
                       src_lang: str | None = None) -> Path:
-    """An uploaded TMX, XLIFF, TSV, CSV, XLSX or DOCX file read as pairs (import_pairs.read_pairs; `tgt_lang`:
+    """An uploaded TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file read as pairs (import_pairs.read_pairs; `tgt_lang`:
     the translation chosen in a multilingual TMX, or with `src_lang` the languages of a table
     that names none) and kept as a PO in the lasting folder, named for the upload's own bytes
     and those choices: the same file uploaded again opens the kept PO, with the corrections
@@ -183,7 +183,7 @@ def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | N
 
 
 ORIGINAL = ".original"   # <kept PO's stem>.original.<suffix>: the file of pairs uploaded
-WRITTEN_BACK = ("xliff", "tmx", "xlsx", "docx", "csv", "tsv")   # formats the corrections go back into
+WRITTEN_BACK = ("xliff", "tmx", "xlsx", "ods", "docx", "csv", "tsv")   # formats the corrections go back into
 
 
 def original_of(po: Path) -> Path | None:

@@ -87,13 +87,13 @@ def write_back(original: bytes, name: str, bitext: Bitext,
     segment had none goes in the unit's own namespace (element_ns), where the tool looks. A
     TMX's corrected <tuv> is dated `now` (the clock's time where not given)."""
     fmt = pairs_format(name)
-    if fmt in ("xlsx", "docx", "csv", "tsv"):   # a table's cells
+    if fmt in ("xlsx", "ods", "docx", "csv", "tsv"):   # a table's cells
         from .write_back_tables import write_back_table
 
         return write_back_table(original, name, fmt, bitext)
     if fmt not in ("xliff", "tmx"):
         raise InputError(f"{name}: corrections are written back into the .xlf, .xliff, .sdlxliff, "
-                         ".mqxliff, .tmx, .xlsx, .docx, .csv or .tsv file the pairs came from")
+                         ".mqxliff, .tmx, .xlsx, .ods, .docx, .csv or .tsv file the pairs came from")
     store = _parse(original, name, fmt)
     versions = tuple(dict(bitext.alignment.signature.params).get("versions", "").split())
     empties = as_written_empty(store.document.getroot(), original)

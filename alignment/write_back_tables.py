@@ -39,7 +39,8 @@ __all__ = ["write_back_table"]
 
 def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
     """A copy of the table `original` (named `name`; `fmt` xlsx, docx, csv or tsv) with the
-    translations of `bitext` (pairs imported from it) where they differ from the file's."""
+    translations of `bitext` (pairs imported from it) where they differ from the file's; an
+    .ods's cells are written by import_ods.py."""
     table = table_units(original, name, fmt, bitext.src_lang, bitext.tgt_lang)
     places = [(row, _clean(s), _clean(t)) for (s, t, _), row in zip(table.units, table.rows)
               if _clean(s) or _clean(t)]
@@ -59,6 +60,12 @@ def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tu
     elif fmt in ("xlsx", "docx"):
         new = {row: text for row, (_, text) in fixes.items()}
         data, dropped = (_xlsx_written if fmt == "xlsx" else _docx_written)(original, table, new)
+    elif fmt == "ods":
+        from .import_ods import ods_written
+        from .import_sheets import SHEET_MAX_COLUMNS
+
+        new = {row: text for row, (_, text) in fixes.items()}
+        data, dropped = ods_written(original, name, table.tgt_col, new, SHEET_MAX_COLUMNS), 0
     else:
         data, dropped = _text_written(original, name, fmt, table, fixes), 0
     return data, WriteBack(changed=len(fixes), codes_dropped=dropped, unmatched=len(places) - matched)

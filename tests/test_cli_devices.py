@@ -28,7 +28,7 @@ from test_cli_outputs import FAST, PAIR, no_work
 
 DEVICE_OUT = "is a device, not a file: give a file name, or '-' for standard output"
 PIPE_OUT = "is a pipe, not a file: give a file name, or '-' for standard output"
-PAIRS_IN = "not a file: give a PO file, or a TMX, XLIFF, TSV, CSV, XLSX or DOCX file"
+PAIRS_IN = "not a file: give a PO file, or a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file"
 
 needs_devices = pytest.mark.skipif(not Path("/dev/full").exists() or not hasattr(os, "mkfifo"),
                                    reason="no /dev/full or named pipes here")
@@ -90,7 +90,7 @@ def fifo(work: Path) -> Iterator[Path]:
     (["check", "/dev/zero"], f"/dev/zero is a device, {PAIRS_IN}"),
     (["check", "ff.po"], f"ff.po is a pipe, {PAIRS_IN}"),
     (["words", "ff.po", *FAST],
-     "ff.po is a pipe, not a file: give a PO file (or a TMX, XLIFF, TSV, CSV, XLSX or DOCX file)"),
+     "ff.po is a pipe, not a file: give a PO file (or a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file)"),
     (["words", "ff.po", "a.en.txt", "--presplit", *FAST],
      "ff.po is a pipe, not a file: give a text file, one sentence per line"),
     (["corpus", "build", "sample", "-o", "/dev/full"], f"-o /dev/full {DEVICE_OUT}"),

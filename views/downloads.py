@@ -101,6 +101,7 @@ OFFICE_LAYOUTS = {"translation": "Translation", "pairs": "Side by side"}
 # the file uploaded, with the corrections written back in: its label's start and its type
 CORRECTED = {".tmx": ("TMX for the CAT tool", "application/xml"),
              ".xlsx": ("The sheet", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+             ".ods": ("The sheet", "application/vnd.oasis.opendocument.spreadsheet"),
              ".docx": ("The review document", OFFICE[0][2]),
              ".csv": ("The table", "text/csv"), ".tsv": ("The table", "text/tab-separated-values")}
 """The Word and OpenDocument files' layouts (export_office.LAYOUTS), as the menu names them."""

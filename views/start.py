@@ -237,7 +237,7 @@ def upload_box() -> None:
     """Open an uploaded PO, or pairs from a CAT tool or a sheet (kept as a PO); a file of pairs
     whose languages must be chosen asks for them (`pairs_choice`), then the same button."""
     upload = st.file_uploader("…or upload one, or pairs from a CAT tool or a sheet "
-                              "(TMX, XLIFF, TSV, CSV, XLSX, a DOCX review table)",
+                              "(TMX, XLIFF, TSV, CSV, XLSX, ODS, a DOCX review table)",
                               type=["po", *PAIRS_SUFFIXES], key="po_upload")
     src, tgt = pairs_choice(upload)
     if upload is not None and pairs_format(upload.name) == "tmx":

@@ -49,7 +49,7 @@ def summary(findings: Any) -> str:
 
 def _read(pairs: str, fmt: str, src_lang: str | None = None,
           tgt_lang: str | None = None) -> tuple[Any, str | None]:
-    """The pairs and the PO's fingerprint; a TMX, XLIFF, TSV, CSV, XLSX or DOCX file is read as pairs
+    """The pairs and the PO's fingerprint; a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file is read as pairs
     (import_pairs.py, in the languages given) and cannot take the findings written back."""
     from ..import_pairs import pairs_format
 
@@ -127,7 +127,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
     Example: alignment check serge.po --only numbers,names --level info
     Example: alignment check serge.po --fail-on warning --format json > findings.json
     Example: alignment check serge.po --format csv > report.csv
-    Example: alignment check job.xlf --format csv > report.csv   (a TMX, XLIFF, TSV, CSV, XLSX or DOCX too)
+    Example: alignment check job.xlf --format csv > report.csv   (a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX too)
     Example: alignment check memory.tmx -t de   (a TMX holding several translations)
     """
     import json

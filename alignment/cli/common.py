@@ -272,8 +272,8 @@ def describe_alignment(bitext: Any) -> str:
 
 
 def read_pairs_file(path: str, src_lang: str | None = None, tgt_lang: str | None = None) -> Any:
-    """The Bitext of a TMX, XLIFF, TSV, CSV, XLSX or DOCX file (import_pairs.read_pairs), read up
-    to its limit; a version set as the app shows it, with the corrections saved in its pair POs
+    """The Bitext of a file of pairs (import_pairs.read_pairs), read up to its limit; a version
+    set as the app shows it, with the corrections saved in its pair POs
     (versions_pairs.read_set_pair: `check`, `export` and `import` reported and wrote what the
     app had corrected)."""
     return read_pairs_file_noted(path, src_lang, tgt_lang)[0]
@@ -301,7 +301,7 @@ def read_pairs_file_noted(path: str, src_lang: str | None = None,
 
 def read_pairs_or_po(path: str, src_lang: str | None = None,
                      tgt_lang: str | None = None) -> tuple[Any, str | None]:
-    """(Bitext, the PO's fingerprint): a PO, or a TMX, XLIFF, TSV, CSV, XLSX or DOCX file read as
+    """(Bitext, the PO's fingerprint): a PO, or a file of pairs (TMX, XLIFF, a table) read as
     pairs in the languages given (no fingerprint: nothing may be written back into it). Languages given
     for a PO are refused: it names its own."""
     from ..import_pairs import pairs_format

@@ -53,11 +53,11 @@ OFFICE_LAYOUTS = ["translation", "pairs"]   # export_office.LAYOUTS, without imp
               help="Write Anki sentence cards here (.apkg: a card per link with both sides, "
               "the original on the front).")
 @click.option("--corrected", type=FilePath(example="corrected.xlf"), default=None,
-              help="Write a copy of the XLIFF, TMX, XLSX, DOCX, CSV or TSV file the pairs were "
+              help="Write a copy of the XLIFF, TMX, XLSX, ODS, DOCX, CSV or TSV file the pairs were "
               "imported from (--original) with the corrected translations, for whoever sent it.")
-@click.option("--original", type=FilePath(read=True, give="the XLIFF, TMX, XLSX, DOCX, CSV or TSV file "
+@click.option("--original", type=FilePath(read=True, give="the XLIFF, TMX, XLSX, ODS, DOCX, CSV or TSV file "
                                                     "the pairs came from"), default=None,
-              help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff), TMX, .xlsx, .docx, "
+              help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff), TMX, .xlsx, .ods, .docx, "
               ".csv or .tsv file the pairs came from.")
 @click.option("--glossary", type=FilePath(example="glossary.csv"), default=None,
               help="Write the text's glossary here (.csv, as the app's: word pairs its word "
@@ -80,7 +80,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
                overwrite_edited: bool = False, quiet: bool = False) -> None:
     """Export the aligned pairs of PAIRS.po as TMX, TSV, Moses files, an HTML reader, the
     translation as plain text, an EPUB, a Word or OpenDocument file, Anki sentence cards
-    and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV, CSV, XLSX or DOCX file (read as
+    and/or its glossary. PAIRS may also be a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file (read as
     `alignment import` reads it): a sheet of pairs becomes cards or a book.
 
     No output may replace PAIRS.po, another output, or a PO a person edited (unless

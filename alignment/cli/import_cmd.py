@@ -1,4 +1,4 @@
-"""`alignment import`: pairs aligned elsewhere (a TMX, an XLIFF file, a TSV, CSV, XLSX or DOCX table) as a
+"""`alignment import`: pairs aligned elsewhere (a TMX, an XLIFF file, a TSV, CSV, XLSX, ODS or DOCX table) as a
 PO file, for the reader, the checks and the exports.
 
 Built on click (see cli/__init__.py); the reading is import_pairs.py's.
@@ -14,7 +14,7 @@ from .paths import FilePath
 
 
 @click.command("import", context_settings=CONTEXT)
-@click.argument("pairs", type=FilePath(read=True, give="a TMX, XLIFF, TSV, CSV, XLSX or DOCX file"))
+@click.argument("pairs", type=FilePath(read=True, give="a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file"))
 @click.option("-o", "--output", "po", type=FilePath(allow_dash=True, example="pairs.po"),
               required=True, help="The PO file to write ('-': standard output).")
 @pair_language_options
@@ -22,7 +22,7 @@ from .paths import FilePath
 @quiet_option
 def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
                overwrite_edited: bool = False, quiet: bool = False) -> None:
-    """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff) or 2, TSV, CSV, XLSX or DOCX file into
+    """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff) or 2, TSV, CSV, XLSX, ODS or DOCX file into
     a PO file: one link per translation unit, segment or table row, its texts as the
     translator cut them.
 

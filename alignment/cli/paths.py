@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..file_kind import refuse_special
 
 TEXTS = "text, HTML, Markdown, EPUB, DOCX, ODT or PDF"
-PAIRS = "a PO file, or a TMX, XLIFF, TSV, CSV, XLSX or DOCX file"
+PAIRS = "a PO file, or a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file"
 
 
 class FilePath(click.Path):

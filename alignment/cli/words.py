@@ -54,7 +54,7 @@ def _check_words_output(pairs: str, output: str | None, overwrite_edited: bool) 
 def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
                   overwrite_edited: bool = False, src_lang: str | None = None,
                   tgt_lang: str | None = None, quiet: bool = False) -> None:
-    """Word links into PAIRS.po (in place, or -o); a TMX, XLIFF, TSV, CSV, XLSX or DOCX file is read as
+    """Word links into PAIRS.po (in place, or -o); a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file is read as
     pairs (in the languages given) and written as a new PO with -o, never into itself. In
     place, the file keeps what other tools and `alignment check` put in it (po.save_po), and a
     person's corrections stay marked as such."""
@@ -65,9 +65,9 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     from .common import read_pairs_or_po
 
     if Path(pairs).is_dir():
-        raise InputError(f"{pairs} is a folder; give a PO file (or a TMX, XLIFF, TSV, CSV, XLSX or DOCX file)")
+        raise InputError(f"{pairs} is a folder; give a PO file (or a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file)")
     from ..file_kind import refuse_special
-    refuse_special(pairs, "give a PO file (or a TMX, XLIFF, TSV, CSV, XLSX or DOCX file)")
+    refuse_special(pairs, "give a PO file (or a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file)")
     output = _check_words_output(pairs, output, overwrite_edited)
     read, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang)
     _say_guessed(embedder, read.src_lang, read.tgt_lang)
@@ -181,7 +181,7 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     \b
     Example: alignment words story.fr story.en --presplit --tokenized -s fr -t en
     Example: alignment words pairs.po
-    Example: alignment words memory.tmx -o memory.po   (a TMX, XLIFF, TSV, CSV, XLSX or DOCX file read as pairs)
+    Example: alignment words memory.tmx -o memory.po   (a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file read as pairs)
     """
     from ..errors import InputError
     from ..pipeline import check_language, resolve_embedder

@@ -1,0 +1,144 @@
+"""Pairs from an OpenDocument sheet (.ods, LibreOffice Calc's own), read as a table's, and the
+corrections written back into it.
+
+Part of the store stage, beside import_sheets.py (Excel sheets, Word review tables) and
+write_back_tables.py, which call it. Why: a reviewer on LibreOffice sends a bilingual sheet
+as .ods, which had to be saved as .xlsx or CSV first. Its rows go through the same rules as a
+CSV's (import_tables.py: the header's names and languages, the id and comment columns).
+
+An .ods writes a run of alike rows or cells once, with a repeat count: a sheet's empty tail is
+one row 'repeated' a million times and 1,024 empty cells. So a repeated row or cell is read out
+only where it holds text (a repeated empty row is one empty row; cells past SHEET_MAX_COLUMNS
+are not read), and the walk that reads the rows is the one that finds a cell to write into, so
+their numbers agree. A corrected cell that stands for several (repeated) is refused in one line.
+
+Library, and why: odfpy (already the project's, for .odt: read/office.py), whose elements are
+the file's XML, so a copy written back keeps every other cell, sheet and style; the file is
+checked as a zip first (read.book.open_zip). The sheet read is the first.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from .errors import InputError
+from .read.book import open_zip
+
+__all__ = ["ods_rows", "ods_written"]
+
+
+def ods_rows(data: bytes, name: str, max_columns: int) -> list[list[str]]:
+    """The rows of an .ods file's first sheet, each cell as its text ('' for an empty one)."""
+    rows = []
+    for _, cells in _walk(_sheet(_load(data, name), name), max_columns):
+        texts = [_text(cell) for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        rows.append(texts)
+    return rows
+
+
+def ods_written(original: bytes, name: str, col: int, fixes: dict[int, str], max_columns: int) -> bytes:
+    """A copy of the .ods `original` with the cell in column `col` of each row of `fixes` (row
+    numbers as `ods_rows` counts them) holding the corrected text, as a text cell."""
+    from odf.text import P
+
+    document = _load(original, name)
+    rows = list(_walk(_sheet(document, name), max_columns))
+    for row, text in fixes.items():
+        element, cells = rows[row]
+        if col >= len(cells) or int(element.getAttribute("numberrowsrepeated") or 1) > 1:
+            raise InputError(f"{name}: row {row + 1} stands for several alike rows, or has no cell for "
+                             "the translation; export the pairs as TSV instead (--tsv FILE)")
+        cell = _own_cell(cells, col)
+        for paragraph in list(cell.childNodes):
+            cell.removeChild(paragraph)
+        for attribute in ("value", "datevalue", "timevalue", "booleanvalue", "formula"):
+            if cell.getAttribute(attribute) is not None:
+                cell.removeAttribute(attribute)
+        cell.setAttribute("valuetype", "string")
+        cell.addElement(P(text=text))
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+def _own_cell(cells: list, col: int):
+    """The cell at `col` as an element of its own: where the file writes it once for several
+    alike cells (empty ones, mostly: an untranslated row's translation), the run is cut in
+    two around a new cell."""
+    from odf.table import TableCell
+
+    group = cells[col]
+    repeat = int(group.getAttribute("numbercolumnsrepeated") or 1)
+    if repeat == 1:
+        return group
+    before = cells[:col].count(group)   # of the run's cells, those before this one
+    parent = group.parentNode
+    if before:
+        parent.insertBefore(TableCell(numbercolumnsrepeated=before) if before > 1 else TableCell(), group)
+    style = {"stylename": group.getAttribute("stylename")} if group.getAttribute("stylename") else {}
+    cell = TableCell(**style)
+    parent.insertBefore(cell, group)
+    after = repeat - before - 1
+    if after:
+        group.setAttribute("numbercolumnsrepeated", after)
+    else:
+        parent.removeChild(group)
+    return cell
+
+
+def _load(data: bytes, name: str):
+    from odf.opendocument import load
+
+    open_zip(data, name, "ODS")
+    try:
+        document = load(io.BytesIO(data))
+    except Exception as e:   # odfpy raises what its XML and zip readers raise
+        raise InputError(f"{name}: not an OpenDocument sheet this can read ({type(e).__name__}); open "
+                         "it and save it again as .ods or .xlsx, or the table as CSV") from None
+    if document.spreadsheet is None:
+        raise InputError(f"{name} is an OpenDocument file but no sheet; a text goes to alignment align")
+    return document
+
+
+def _sheet(document, name: str):
+    from odf.table import Table
+
+    sheets = document.spreadsheet.getElementsByType(Table)
+    if not sheets:
+        raise InputError(f"{name} holds no sheet; save the one with the pairs as .ods again")
+    return sheets[0]
+
+
+def _walk(sheet, max_columns: int) -> Iterator[tuple[object, list]]:
+    """(row element, its cells up to `max_columns`, repeats read out) for each row of the
+    sheet, a row repeated read out as often only where it holds text."""
+    from odf.table import TableRow
+
+    for row in sheet.getElementsByType(TableRow):
+        cells = _cells(row, max_columns)
+        repeat = int(row.getAttribute("numberrowsrepeated") or 1)
+        yield from [(row, cells)] * (repeat if any(_text(c) for c in cells) else 1)
+
+
+def _cells(row, max_columns: int) -> list:
+    from odf.table import CoveredTableCell, TableCell
+
+    kinds = (TableCell().qname, CoveredTableCell().qname)
+    cells: list = []
+    for cell in row.childNodes:
+        if cell.qname in kinds:
+            cells += [cell] * min(int(cell.getAttribute("numbercolumnsrepeated") or 1), max_columns - len(cells))
+        if len(cells) >= max_columns:
+            break
+    return cells
+
+
+def _text(cell) -> str:
+    """A cell's text, its paragraphs on lines of their own (teletype keeps its spaces and tabs)."""
+    from odf import teletype
+    from odf.text import P
+
+    return "\n".join(teletype.extractText(p) for p in cell.getElementsByType(P))

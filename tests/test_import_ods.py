@@ -1,0 +1,99 @@
+"""An OpenDocument sheet (.ods, LibreOffice Calc's own) read as a table of pairs and the
+corrections written back into it: repeated rows and cells (a sheet's empty tail written once
+for a million) read out only where they hold text; a corrected cell in a run of alike cells
+cut out of it; every other cell as it was. Sheets written here with odfpy."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+
+from alignment.errors import InputError
+from alignment.import_ods import ods_rows
+from alignment.import_pairs import read_pairs_noted
+from alignment.types import Link, Sentence
+from alignment.write_back import write_back
+from test_write_back_tables import corrected
+
+
+def ods(*rows: tuple[str | None, ...], tail: bool = True) -> bytes:
+    """An .ods whose first sheet holds `rows` (None: an empty cell), each row ending in 1,000
+    empty cells written once, and the sheet in a million empty rows, as Calc writes them."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="Review")
+    for row in rows:
+        element = TableRow()
+        for value in row:
+            cell = TableCell(valuetype="string") if value is not None else TableCell()
+            if value is not None:
+                cell.addElement(P(text=value))
+            element.addElement(cell)
+        if tail:
+            element.addElement(TableCell(numbercolumnsrepeated=1000))
+        sheet.addElement(element)
+    if tail:
+        empty = TableRow(numberrowsrepeated=1048000)
+        empty.addElement(TableCell(numbercolumnsrepeated=1024))
+        sheet.addElement(empty)
+    document.spreadsheet.addElement(sheet)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+SHEET = ods(("ID", "English", "French", "Comment"), ("41", "It rains.", "Il pleut.", "Tense?"),
+            ("42", "I saw 3 dogs."))   # its translation cell one of the 1,000 empty ones after it
+
+
+def test_an_ods_sheet_is_read_as_a_table_with_its_ids_and_comments() -> None:
+    assert ods_rows(SHEET, "job.ods", 16) == [["ID", "English", "French", "Comment"],
+                                              ["41", "It rains.", "Il pleut.", "Tense?"],
+                                              ["42", "I saw 3 dogs."], []]
+    bitext, notes = read_pairs_noted(SHEET, "job.ods")
+    links = bitext.alignment.links
+    assert (bitext.src_lang, bitext.tgt_lang) == ("en", "fr")
+    assert [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"), link.unit) for i, link in enumerate(links)] \
+        == [("It rains.", "Il pleut.", "41"), ("I saw 3 dogs.", "", "42")]
+    assert notes == ["Tense?", ""]
+
+
+def test_corrections_go_back_into_the_cells_even_a_missing_translation() -> None:
+    bitext = corrected(read_pairs_noted(SHEET, "job.ods")[0], 0, "Il pleut fort.")
+    first, untranslated = bitext.alignment.links
+    translated = Link(untranslated.src, (len(bitext.tgt),), 1.0)   # its cell, in a run of 1,000 empty ones
+    fixed = replace(bitext, tgt=bitext.tgt + (Sentence("J'ai vu 3 chiens."),),
+                    alignment=replace(bitext.alignment, links=(first, translated)))
+    out, done = write_back(SHEET, "job.ods", fixed)
+    assert (done.changed, done.unmatched) == (2, 0)
+    assert ods_rows(out, "job.ods", 16) == [["ID", "English", "French", "Comment"],
+                                            ["41", "It rains.", "Il pleut fort.", "Tense?"],
+                                            ["42", "I saw 3 dogs.", "J'ai vu 3 chiens."], []]
+    from odf.opendocument import load
+    from odf.table import TableRow
+
+    row = load(io.BytesIO(out)).spreadsheet.getElementsByType(TableRow)[2]   # the run cut around the cell
+    assert [c.getAttribute("numbercolumnsrepeated") for c in row.childNodes] == [None, None, None, "999"]
+
+
+def test_a_file_that_is_no_ods_is_refused_in_one_line() -> None:
+    with pytest.raises(InputError, match=r"^a.ods: not a valid ODS file \(broken zip"):
+        read_pairs_noted(b"ID;English;French\n", "a.ods")
+
+
+def test_a_cell_inside_a_run_of_empty_ones_is_cut_out_with_the_run_around_it() -> None:
+    """'ID, Source, Notes, Target': an untranslated row's Notes and Target cells are one run of
+    empty cells; the Target corrected, the Notes cell stays empty before it and the rest after."""
+    sheet = ods(("ID", "Source", "Notes", "Target"), ("1", "Il pleut.", "", "It rains."), ("2", "Fin."))
+    bitext = read_pairs_noted(sheet, "job.ods", src_lang="fr", tgt_lang="en")[0]
+    first, untranslated = bitext.alignment.links
+    fixed = replace(bitext, tgt=bitext.tgt + (Sentence("The end."),), alignment=replace(
+        bitext.alignment, links=(first, Link(untranslated.src, (len(bitext.tgt),), 1.0))))
+    out, done = write_back(sheet, "job.ods", fixed)
+    assert done.changed == 1
+    assert ods_rows(out, "job.ods", 16)[2] == ["2", "Fin.", "", "The end."]
