@@ -367,9 +367,9 @@ def download_corrected(page, kind: str) -> bytes:
 
 def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tmp_path):
     """An agency's review sheet (.xlsx: ID, English, French, Comment) uploaded opens in the
-    reader, the ids out of the text; corrected, the sheet downloads back with that one cell
-    changed; Proofread names each finding's row by its id. It had to be saved as CSV first,
-    and nothing went back into it."""
+    reader, the ids out of the text, the row's comment in the correction panel; corrected,
+    the sheet downloads back with that one cell changed; Proofread names each finding's row
+    by its id. It had to be saved as CSV first, and nothing went back into it."""
     from openpyxl import load_workbook
     from test_import_sheets import xlsx
 
@@ -384,6 +384,8 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     expect(table).not_to_contain_text("41")
     expect(page.get_by_role("heading", name="review.xlsx")).to_be_visible()
     correct_first_link(page, "La séance commence à midi.")
+    # the sheet's Comment, in the correction panel
+    expect(page.get_by_test_id("stAlertContentInfo").get_by_text("Translator note: Check the time.")).to_be_visible()
     back = load_workbook(io.BytesIO(download_corrected(page, "The sheet"))).active
     assert [[c.value for c in row] for row in back.iter_rows()] == [
         ["ID", "English", "French", "Comment"],
