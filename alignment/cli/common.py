@@ -309,8 +309,8 @@ def read_pairs_or_po(path: str, src_lang: str | None = None,
     if pairs_format(path):
         return read_pairs_file(path, src_lang=src_lang, tgt_lang=tgt_lang), None
     if src_lang or tgt_lang:
-        raise click.UsageError(f"--src-lang and --tgt-lang are for a TMX, XLIFF, TSV, CSV, XLSX or "
-                               f"DOCX file; {path} is a PO, which names its languages")
+        raise click.UsageError(f"--src-lang and --tgt-lang are for a file of pairs (TMX, XLIFF, a "
+                               f"table); {path} is a PO, which names its languages")
     from ..po import read_po_fingerprinted
 
     return read_po_fingerprinted(path)
