@@ -154,3 +154,28 @@ def test_check_reads_a_review_document(tmp_path) -> None:
         TRADOS_HEADER, ("7", "Translated", "J'ai vu 4 chiens.", "I saw 3 dogs.", "")))
     done = CliRunner().invoke(main, ["check", str(tmp_path / "review.docx"), "-s", "fr", "-t", "en"])
     assert "link 1 (unit 7) [numbers] error: numbers differ" in done.stdout, done.output
+
+
+def test_a_review_document_given_as_a_text_to_align_is_sent_to_import(tmp_path) -> None:
+    """Both languages of a review table, read as one text, were aligned with the other file."""
+    from alignment.read import read_file
+
+    path = tmp_path / "job_review.docx"
+    path.write_bytes(review_docx(TRADOS_HEADER, ("1", "Translated", "Il pleut.", "It rains.", "")))
+    with pytest.raises(InputError, match=r"job_review.docx is a bilingual review table .* not a text to align; "
+                                         r"read it with: alignment import"):
+        read_file(path)
+
+
+def test_a_text_with_a_small_table_of_terms_is_still_a_text(tmp_path) -> None:
+    import docx
+
+    from alignment.read import read_file
+
+    document = docx.Document()
+    document.add_paragraph("Le meunier ouvrit la porte du moulin et regarda la rivière couler sous le pont. " * 3)
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells, ("Original", "Translation", "moulin", "mill")):
+        cell.text = text
+    document.save(tmp_path / "text.docx")
+    assert "Le meunier ouvrit la porte" in " ".join(read_file(tmp_path / "text.docx").paragraphs)

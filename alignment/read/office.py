@@ -23,7 +23,8 @@ top heading level used in the file (Heading 1, or outline level 1) starts a chap
 and endnotes follow the text as "note" paragraphs; a table of contents (DOCX "TOC" styles or a
 Table-of-Contents content control, ODT <text:table-of-content>) is "toc". A password-protected
 file (an Office encrypted package, or an ODT whose manifest lists encryption data) is an
-EncryptedBook error; an old binary .doc is a BookError that says to save it as .docx.
+EncryptedBook error; an old binary .doc is a BookError that says to save it as .docx; a CAT
+tool's bilingual review table is a BookError that says to import it (import_sheets.py reads it).
 """
 
 from __future__ import annotations
@@ -212,12 +213,31 @@ def read_docx(data: bytes, source: str = "") -> Document:
     _check_container(data, source, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
+        _refuse_review_table(document, source)
         blocks = _docx_blocks(document)
         notes = _docx_notes(document)
         title = document.core_properties.title or ""
     except (PackageNotFoundError, etree.XMLSyntaxError, *_LIB_ERRORS) as exc:
         raise _damaged(source, "DOCX", exc) from None
     return _build(blocks, notes, source, title)
+
+
+def _refuse_review_table(document: Any, source: str) -> None:
+    """Refuse a bilingual review document (a table whose header names the original and the
+    translation: Trados' 'Source segment' / 'Target segment') that holds more of the text than
+    its paragraphs, given as a text to align: both languages, read as one text, were aligned
+    with the other file without a word."""
+    from ..table_columns import names_sides
+
+    body = sum(len(p.text) for p in document.paragraphs)   # outside the tables
+    for table in document.tables:
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        # a text holding a small table of terms headed so ('Original | Translation') is a text
+        if len(rows) >= 2 and names_sides(rows[:2]) and sum(map(len, map("".join, rows))) > body:
+            name = source or "input"
+            raise BookError(f"{name} is a bilingual review table (its columns name the original and "
+                            f"the translation), not a text to align; read it with: alignment import "
+                            f"{name} -o PAIRS.po (or the start page's upload box for pairs)")
 
 
 def _build(blocks: list[tuple[str, int | None, Role]], notes: list[str], source: str,
