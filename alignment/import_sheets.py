@@ -7,7 +7,8 @@ sheet renamed .csv was refused as binary data; a CAT tool's bilingual review doc
 'Export for bilingual review': a table 'Segment ID | Segment status | Source segment | Target
 segment | Comment') could not be read at all. Read here, their rows go through the same rules
 as a CSV's: the header's column names and languages, the id column (each finding names the
-row), the comment column. A .docx given to `alignment align` is still a text to align.
+row), the comment column. A .docx given to `alignment align` is still a text to align,
+unless it is such a review table (read/office.py then says to import it).
 
 Libraries, and why: openpyxl (MIT; the reference reader of Office Open XML sheets) in read-only
 mode, which streams rows rather than building the workbook; python-docx (already read.office's)
