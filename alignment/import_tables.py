@@ -272,7 +272,8 @@ def _needless_quotes(lines: list[list[str]], delimiter: str) -> bool:
     writer quotes such a cell only where it quotes every one."""
     cells = [c for line in lines for c in line[:2] if c.strip()]
     quoted = [c for c in cells if len(c) >= 2 and c[0] == c[-1] == '"']
-    needless = any('"' not in c[1:-1] and delimiter not in c[1:-1] for c in quoted)
+    # ... not an empty pair of quotes: a fragment of a quoted cell cut at its delimiter ('","",","')
+    needless = any(c[1:-1].strip() and '"' not in c[1:-1] and delimiter not in c[1:-1] for c in quoted)
     return needless and len(quoted) < len(cells)
 
 

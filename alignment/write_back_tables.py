@@ -30,7 +30,7 @@ import io
 import re
 from .errors import InputError
 from .import_pairs import _clean
-from .import_tables import Table, table_units
+from .import_tables import _QUOTED, Table, table_units
 from .types import Bitext
 from .write_back_said import WriteBack
 
@@ -86,13 +86,15 @@ def _text_written(original: bytes, name: str, fmt: str, table: Table,
                          "as CSV UTF-8 and import that, or export the pairs as TSV instead (--tsv FILE)") from None
     bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
     lines = _LINES.findall(text)   # as csv and the import cut them: not at U+2028, form feeds...
+    pairs = [c for line in lines for c in line.rstrip("\r\n").split("\t")[:2] if c.strip()]
+    quote_all = fmt == "tsv" and bool(pairs) and all(_QUOTED.fullmatch(c) for c in pairs)   # as _tsv_rows
     for row, (old, new) in fixes.items():
         body = lines[row].rstrip("\r\n") if row < len(lines) else ""
         cells = _cells(body, table.delimiter, fmt)
         if _clean(cells[table.tgt_col] if len(cells) > table.tgt_col else "") != old:
             raise InputError(f"{name} has cells running over several lines, so its rows cannot be "
                              "found by their lines; export the pairs as TSV instead (--tsv FILE)")
-        lines[row] = _line_with(body, table.delimiter, table.tgt_col, new, fmt) + lines[row][len(body):]
+        lines[row] = _line_with(body, table.delimiter, table.tgt_col, new, fmt, quote_all) + lines[row][len(body):]
     return (bom + "".join(lines)).encode("utf-8")
 
 
@@ -110,8 +112,12 @@ def _cells(line: str, delimiter: str, fmt: str) -> list[str]:
     return next(csv.reader([line], delimiter=delimiter), [])
 
 
-def _line_with(line: str, delimiter: str, col: int, new: str, fmt: str) -> str:
-    """`line` with its cell `col` replaced by `new`, written as the table writes cells."""
+def _line_with(line: str, delimiter: str, col: int, new: str, fmt: str, quote_all: bool = False) -> str:
+    """`line` with its cell `col` replaced by `new`, written so that the import reads `new` back:
+    a CSV's cell in quotes where it holds the delimiter or a quote (csv's rule; a line with
+    quotes written by csv); a TSV's in quotes where the table quotes every cell (`quote_all`),
+    or where it holds a quote and the cell was in a writer's quotes or would read as such
+    (import_tables.looks_quoted: a TSV cell is unquoted only so), else as it is."""
     import csv
     import io
 
@@ -121,7 +127,8 @@ def _line_with(line: str, delimiter: str, col: int, new: str, fmt: str) -> str:
     if fmt == "tsv" or '"' not in line:
         cells = line.split(delimiter)
         cells += [""] * (col + 1 - len(cells))
-        quoted = looks_quoted(cells[col]) or (fmt == "csv" and (delimiter in new or '"' in new))
+        quoted = (quote_all or '"' in new and (looks_quoted(cells[col]) or looks_quoted(new))) if fmt == "tsv" \
+            else delimiter in new or '"' in new
         cells[col] = '"' + new.replace('"', '""') + '"' if quoted else new
         return delimiter.join(cells)
     cells = next(csv.reader([line], delimiter=delimiter))

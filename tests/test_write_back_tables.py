@@ -12,6 +12,8 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from alignment.cli import main
@@ -135,3 +137,28 @@ def test_import_correct_and_export_corrected_from_the_command_line(tmp_path, mon
     assert done.exit_code == 0, done.output
     assert "1 translation corrected" in done.output
     assert load_workbook(tmp_path / "back.xlsx")["Review"]["C4"].value == "J'ai vu 3 chiens."
+
+
+CELL = st.text(alphabet='ab é,;"\'', min_size=1, max_size=12).map(lambda t: " ".join(t.split())).filter(bool)
+
+
+@settings(max_examples=200, deadline=None)
+@example(rows=[(',",', ";")], fmt="csv", pick=0, new=";")   # read as '"' / '""' before (a needless-quotes guess)
+@example(rows=[(";", '"')], fmt="tsv", pick=0, new=";")     # written back '";"', read so
+@given(rows=st.lists(st.tuples(CELL, CELL), min_size=1, max_size=6), fmt=st.sampled_from(["csv", "tsv"]),
+       pick=st.integers(min_value=0), new=CELL)
+def test_property_a_table_written_back_reads_back_as_corrected(rows, fmt, pick, new) -> None:
+    """Any table a spreadsheet writes (csv quoting where needed, a header of languages): unchanged,
+    it comes back byte for byte; one translation corrected, it reads back with that one changed."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerows([("fr", "en"), *rows])
+    data, name = out.getvalue().encode("utf-8"), f"job.{fmt}"
+    bitext = read_pairs(data, name, src_lang="fr", tgt_lang="en")
+    assert write_back(data, name, bitext)[0] == data
+    k = pick % len(rows)
+    back = read_pairs(write_back(data, name, corrected(bitext, k, new))[0], name, src_lang="fr", tgt_lang="en")
+    texts = [(back.link_text(i, "src"), back.link_text(i, "tgt")) for i in range(len(back.alignment.links))]
+    assert texts == [(s, new if i == k else t) for i, (s, t) in enumerate(rows)]
