@@ -162,3 +162,24 @@ def test_property_a_table_written_back_reads_back_as_corrected(rows, fmt, pick, 
     back = read_pairs(write_back(data, name, corrected(bitext, k, new))[0], name, src_lang="fr", tgt_lang="en")
     texts = [(back.link_text(i, "src"), back.link_text(i, "tgt")) for i in range(len(back.alignment.links))]
     assert texts == [(s, new if i == k else t) for i, (s, t) in enumerate(rows)]
+
+
+SHEET_CELL = st.text(alphabet='ab é=,;"\'0.5-', min_size=1, max_size=12).map(lambda t: " ".join(t.split())).filter(
+    lambda t: bool(t) and not t.startswith("="))   # a cell written '=...' by a person is a formula
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(SHEET_CELL, SHEET_CELL), min_size=1, max_size=5), fmt=st.sampled_from(["xlsx", "ods"]),
+       pick=st.integers(min_value=0), new=st.one_of(SHEET_CELL, st.just("=== Fin ===")))
+def test_property_a_sheet_written_back_reads_back_as_corrected(rows, fmt, pick, new) -> None:
+    """Any sheet of text cells: one translation corrected, it reads back with that one changed
+    and every other cell as it was (numbers like '0.5' stay the text they were)."""
+    from test_import_ods import ods
+
+    data = xlsx(("fr", "en"), *rows) if fmt == "xlsx" else ods(("fr", "en"), *rows)
+    name = f"job.{fmt}"
+    bitext = read_pairs(data, name, src_lang="fr", tgt_lang="en")
+    k = pick % len(rows)
+    back = read_pairs(write_back(data, name, corrected(bitext, k, new))[0], name, src_lang="fr", tgt_lang="en")
+    texts = [(back.link_text(i, "src"), back.link_text(i, "tgt")) for i in range(len(back.alignment.links))]
+    assert texts == [(s, new if i == k else t) for i, (s, t) in enumerate(rows)]
