@@ -169,14 +169,14 @@ SHEET_CELL = st.text(alphabet='ab é=,;"\'0.5-', min_size=1, max_size=12).map(la
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows=st.lists(st.tuples(SHEET_CELL, SHEET_CELL), min_size=1, max_size=5), fmt=st.sampled_from(["xlsx", "ods"]),
+@given(rows=st.lists(st.tuples(SHEET_CELL, SHEET_CELL), min_size=1, max_size=5), fmt=st.sampled_from(["xlsx", "ods", "docx"]),
        pick=st.integers(min_value=0), new=st.one_of(SHEET_CELL, st.just("=== Fin ===")))
 def test_property_a_sheet_written_back_reads_back_as_corrected(rows, fmt, pick, new) -> None:
-    """Any sheet of text cells: one translation corrected, it reads back with that one changed
-    and every other cell as it was (numbers like '0.5' stay the text they were)."""
+    """Any sheet (or review document's table) of text cells: one translation corrected, it reads
+    back with that one changed and every other cell as it was ('0.5' stays the text it was)."""
     from test_import_ods import ods
 
-    data = xlsx(("fr", "en"), *rows) if fmt == "xlsx" else ods(("fr", "en"), *rows)
+    data = {"xlsx": xlsx, "ods": ods, "docx": review_docx}[fmt](("Source", "Target"), *rows)
     name = f"job.{fmt}"
     bitext = read_pairs(data, name, src_lang="fr", tgt_lang="en")
     k = pick % len(rows)
