@@ -11,9 +11,10 @@ replaced; every other cell, sheet, table, paragraph and style stays.
 The rows are found as the import found them (import_tables.Table: each unit's row and the
 translation's column) and paired with the links by their originals, in order (difflib, as
 write_back.py does): a row whose link was merged or split, or whose original was edited,
-answers no link and is left as it was (counted). A corrected document cell keeps its first
-run's formatting and loses the rest of its runs' (counted as codes left out where the cell had
-runs of several formats: a CAT tool's tags are such runs, for the proofreader to check there).
+answers no link and is left as it was (counted). A correction that falls inside one run of a
+document cell is made in that run, every other run (a CAT tool's tags, bold words) kept; a
+wider one leaves the cell its first run's formatting and drops the rest of its runs' (counted
+as codes left out where the cell had runs of several formats, for the proofreader to check).
 A CSV or TSV table gets each corrected row's line written again, every other line byte for
 byte as it was (`_text_written`: UTF-8 tables whose rows are one line each).
 
@@ -172,10 +173,14 @@ def _docx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple
 
 
 def _set_text(cell, text: str) -> int:
-    """A cell's text replaced in its first paragraph's first run (its formatting kept), the
-    other runs and paragraphs removed; 1 where those runs had other formats (tags), else 0."""
+    """A cell's text replaced: where the correction falls inside one run (the text before and
+    after it unchanged), in that run alone, so the others (a CAT tool's tags, bold words) stay
+    as they were; else in its first paragraph's first run (its formatting kept), the other runs
+    and paragraphs removed, and 1 returned where those runs had other formats (tags)."""
     paragraphs = cell.paragraphs
     runs = [r for p in paragraphs for r in p.runs]
+    if len(paragraphs) == 1 and _in_one_run(runs, text):
+        return 0
     formats = {str(r._r.rPr.xml) if r._r.rPr is not None else "" for r in runs}
     for p in paragraphs[1:]:
         p._p.getparent().remove(p._p)
@@ -187,3 +192,23 @@ def _set_text(cell, text: str) -> int:
     else:
         first.add_run(text)
     return int(len(formats) > 1)
+
+
+def _in_one_run(runs: list, text: str) -> bool:
+    """Write `text` over the runs' text by changing one run only, where the part that differs
+    (after the common start, before the common end) lies inside it; whether that was done."""
+    old = "".join(r.text for r in runs)
+    if not runs or old == text:
+        return bool(runs)
+    start = next((k for k, (a, b) in enumerate(zip(old, text)) if a != b), min(len(old), len(text)))
+    end = 0   # common end, not reaching into the common start
+    while end < min(len(old), len(text)) - start and old[-1 - end] == text[-1 - end]:
+        end += 1
+    at = 0
+    for run in runs:
+        lo, hi = at, at + len(run.text)
+        if lo <= start and len(old) - end <= hi and (lo < hi or len(runs) == 1):
+            run.text = run.text[:start - lo] + text[start:len(text) - end] + run.text[len(old) - end - lo:]
+            return True
+        at = hi
+    return False

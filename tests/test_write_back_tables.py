@@ -67,7 +67,17 @@ def test_rows_whose_links_were_merged_are_left_and_counted() -> None:
     assert (out, done.changed, done.unmatched) == (SHEET, 0, 2)
 
 
-def test_a_review_documents_cell_is_corrected_and_its_dropped_tags_counted() -> None:
+@pytest.mark.parametrize("new, runs, dropped", [
+    # inside the tag's run: that run alone changes, the tag (bold here) kept
+    ("I saw 4 dogs.", [("I saw ", False), ("4", True), (" dogs.", False)], 0),
+    # inside the plain run after it
+    ("I saw 3 cats.", [("I saw ", False), ("3", True), (" cats.", False)], 0),
+    # the tag's text rewritten: in the tag's run
+    ("I saw four dogs.", [("I saw ", False), ("four", True), (" dogs.", False)], 0),
+    # across the tag: one run, the tag dropped and counted
+    ("I counted three dogs.", [("I counted three dogs.", False)], 1),
+], ids=["in-the-tag", "after-the-tag", "tag-rewritten", "across-the-tag"])
+def test_a_review_documents_cell_keeps_its_tags_where_the_correction_allows(new, runs, dropped) -> None:
     import docx
 
     data = review_docx(TRADOS_HEADER, ("1", "Translated", "Il pleut.", "It rains.", ""),
@@ -82,15 +92,15 @@ def test_a_review_documents_cell_is_corrected_and_its_dropped_tags_counted() -> 
     document.save(buffer)
     data = buffer.getvalue()
     bitext = read_pairs(data, "job.docx", src_lang="fr", tgt_lang="en")
-    fixed = corrected(corrected(bitext, 0, "It is raining."), 1, "I saw 4 dogs.")
-    out, done = write_back(data, "job.docx", fixed)
-    assert (done.changed, done.codes_dropped, done.unmatched) == (2, 1, 0)
+    out, done = write_back(data, "job.docx", corrected(corrected(bitext, 0, "It is raining."), 1, new))
+    assert (done.changed, done.codes_dropped, done.unmatched) == (2, dropped, 0)
     tables = docx.Document(io.BytesIO(out)).tables
     assert [[c.text for c in row.cells] for row in tables[1].rows] == [
         list(TRADOS_HEADER), ["1", "Translated", "Il pleut.", "It is raining.", ""],
-        ["2", "Draft", "J'ai vu 4 chiens.", "I saw 4 dogs.", "Count?"]]
+        ["2", "Draft", "J'ai vu 4 chiens.", new, "Count?"]]
+    assert [(r.text, bool(r.bold)) for r in tables[1].rows[2].cells[3].paragraphs[0].runs] == runs
     assert [[c.text for c in row.cells] for row in tables[0].rows] == [["File", "job.docx"]]
-    assert "formatting codes, left out now" in describe(done)
+    assert ("formatting codes, left out now" in describe(done)) == bool(dropped)
 
 
 @pytest.mark.parametrize("data, name, link, text, expected", [
