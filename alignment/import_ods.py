@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from xml.sax import SAXException
 
 from .errors import InputError
 from .read.book import open_zip
+from .read.office import _LIB_ERRORS
 
 __all__ = ["ods_rows", "ods_written"]
 
@@ -95,7 +97,7 @@ def _load(data: bytes, name: str):
     open_zip(data, name, "ODS")
     try:
         document = load(io.BytesIO(data))
-    except Exception as e:   # odfpy raises what its XML and zip readers raise
+    except (*_LIB_ERRORS, SAXException) as e:   # odfpy raises what its XML and zip readers raise
         raise InputError(f"{name}: not an OpenDocument sheet this can read ({type(e).__name__}); open "
                          "it and save it again as .ods or .xlsx, or the table as CSV") from None
     if document.spreadsheet is None:

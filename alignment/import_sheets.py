@@ -30,13 +30,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from .errors import InputError
 from .import_pairs import PAIRS_MAX_BYTES
 from .read.book import open_zip
+from .read.office import _LIB_ERRORS   # what a damaged office file raises in its library
 
 __all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "ods_sheet_rows", "pairs_table", "sheet_rows"]
 
 SHEET_MAX_COLUMNS = 16
 SHEET_MAX_CHARS = PAIRS_MAX_BYTES   # the text a sheet may hold, as for a CSV of that size
-# what a file that is no office file of this kind raises in its library
-_LIB_ERRORS = (KeyError, ValueError, OSError, TypeError, AttributeError, IndexError)
 
 
 def sheet_rows(data: bytes, name: str) -> list[list[str]]:

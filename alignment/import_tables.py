@@ -249,9 +249,15 @@ def _tsv_rows(text: str) -> list[list[str]]:
             rows = []
         if _evenness(rows) > _evenness(lines):
             return rows
-    cells = [c for line in lines for c in line[:2] if c.strip()]
-    every = bool(cells) and all(_QUOTED.fullmatch(c) for c in cells)
+    every = every_cell_quoted(lines)
     return [[_unquoted(c) if every or looks_quoted(c) else c for c in line] for line in lines]
+
+
+def every_cell_quoted(lines: Sequence[Sequence[str]]) -> bool:
+    """Whether every non-empty cell of the pairs (the first two columns) of a TSV's lines, cut at
+    tabs, is wholly in quotes: a writer set to quote all, whose quotes the import takes off."""
+    cells = [c for line in lines for c in line[:2] if c.strip()]
+    return bool(cells) and all(_QUOTED.fullmatch(c) for c in cells)
 
 
 def _unquoted(cell: str) -> str:

@@ -26,16 +26,20 @@ in, bytes out.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import io
 import re
+
 from .errors import InputError
 from .import_pairs import _clean
-from .import_tables import _QUOTED, Table, table_units
+from .import_tables import Table, every_cell_quoted, table_units
 from .types import Bitext
 from .write_back_said import WriteBack
 
 __all__ = ["write_back_table"]
+
+Fixes = dict[int, tuple[str, str]]   # a row -> (the file's translation, the corrected one)
 
 
 def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
@@ -48,7 +52,7 @@ def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tu
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(bitext.alignment.links))]
     matcher = difflib.SequenceMatcher(None, [" ".join(s.split()) for _, s, _ in places],
                                       [" ".join(s.split()) for s, _ in links], autojunk=False)
-    fixes: dict[int, tuple[str, str]] = {}   # row -> (the file's translation, the corrected one)
+    fixes: Fixes = {}
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             row, _, old = places[block.a + k]
@@ -56,24 +60,12 @@ def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tu
             if new != old:
                 fixes[row] = old, new
     matched = sum(b.size for b in matcher.get_matching_blocks())
-    if not fixes:
-        data, dropped = original, 0
-    elif fmt in ("xlsx", "docx"):
-        new = {row: text for row, (_, text) in fixes.items()}
-        data, dropped = (_xlsx_written if fmt == "xlsx" else _docx_written)(original, table, new)
-    elif fmt == "ods":
-        from .import_ods import ods_written
-        from .import_sheets import SHEET_MAX_COLUMNS
-
-        new = {row: text for row, (_, text) in fixes.items()}
-        data, dropped = ods_written(original, name, table.tgt_col, new, SHEET_MAX_COLUMNS), 0
-    else:
-        data, dropped = _text_written(original, name, fmt, table, fixes), 0
+    writer = {"xlsx": _xlsx_written, "docx": _docx_written, "ods": _ods_written}.get(fmt, _text_written)
+    data, dropped = writer(original, name, fmt, table, fixes) if fixes else (original, 0)
     return data, WriteBack(changed=len(fixes), codes_dropped=dropped, unmatched=len(places) - matched)
 
 
-def _text_written(original: bytes, name: str, fmt: str, table: Table,
-                  fixes: dict[int, tuple[str, str]]) -> bytes:
+def _text_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixes) -> tuple[bytes, int]:
     """A CSV or TSV table with the translation cells of its corrected rows replaced, each such
     line written again and every other line byte for byte as it was: a line's other cells as
     they were where the line has no quote, else as Python's csv writes a line (quoting only
@@ -87,8 +79,7 @@ def _text_written(original: bytes, name: str, fmt: str, table: Table,
                          "as CSV UTF-8 and import that, or export the pairs as TSV instead (--tsv FILE)") from None
     bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
     lines = _LINES.findall(text)   # as csv and the import cut them: not at U+2028, form feeds...
-    pairs = [c for line in lines for c in line.rstrip("\r\n").split("\t")[:2] if c.strip()]
-    quote_all = fmt == "tsv" and bool(pairs) and all(_QUOTED.fullmatch(c) for c in pairs)   # as _tsv_rows
+    quote_all = fmt == "tsv" and every_cell_quoted([line.rstrip("\r\n").split("\t") for line in lines])
     for row, (old, new) in fixes.items():
         body = lines[row].rstrip("\r\n") if row < len(lines) else ""
         cells = _cells(body, table.delimiter, fmt)
@@ -96,7 +87,7 @@ def _text_written(original: bytes, name: str, fmt: str, table: Table,
             raise InputError(f"{name} has cells running over several lines, so its rows cannot be "
                              "found by their lines; export the pairs as TSV instead (--tsv FILE)")
         lines[row] = _line_with(body, table.delimiter, table.tgt_col, new, fmt, quote_all) + lines[row][len(body):]
-    return (bom + "".join(lines)).encode("utf-8")
+    return (bom + "".join(lines)).encode("utf-8"), 0
 
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -104,8 +95,6 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 def _cells(line: str, delimiter: str, fmt: str) -> list[str]:
     """One line's cells as the import reads them (a TSV cell in a writer's quotes unquoted)."""
-    import csv
-
     from .import_tables import _unquoted, looks_quoted
 
     if fmt == "tsv" or '"' not in line:
@@ -119,9 +108,6 @@ def _line_with(line: str, delimiter: str, col: int, new: str, fmt: str, quote_al
     quotes written by csv); a TSV's in quotes where the table quotes every cell (`quote_all`),
     or where it holds a quote and the cell was in a writer's quotes or would read as such
     (import_tables.looks_quoted: a TSV cell is unquoted only so), else as it is."""
-    import csv
-    import io
-
     from .import_tables import looks_quoted
 
     new = " ".join(new.split())   # no tab or line break: one cell of one line
@@ -140,14 +126,22 @@ def _line_with(line: str, delimiter: str, col: int, new: str, fmt: str, quote_al
     return out.getvalue()
 
 
-def _xlsx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple[bytes, int]:
+def _ods_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixes) -> tuple[bytes, int]:
+    from .import_ods import ods_written
+    from .import_sheets import SHEET_MAX_COLUMNS
+
+    texts = {row: new for row, (_, new) in fixes.items()}
+    return ods_written(original, name, table.tgt_col, texts, SHEET_MAX_COLUMNS), 0
+
+
+def _xlsx_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixes) -> tuple[bytes, int]:
     """The sheet the import read (the active one) with its translation cells replaced; rows
     counted from the sheet's first row, as import_sheets reads them."""
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(original))
     sheet = book.active
-    for row, text in fixes.items():
+    for row, (_, text) in fixes.items():
         cell = sheet.cell(row=row + 1, column=table.tgt_col + 1)
         cell.value = text
         cell.data_type = "s"   # text, even where it starts with '=' (openpyxl made it a formula)
@@ -156,7 +150,7 @@ def _xlsx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple
     return out.getvalue(), 0
 
 
-def _docx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple[bytes, int]:
+def _docx_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixes) -> tuple[bytes, int]:
     """The document with the translation cells of the table the import read replaced."""
     import docx
 
@@ -165,7 +159,7 @@ def _docx_written(original: bytes, table: Table, fixes: dict[int, str]) -> tuple
     document = docx.Document(io.BytesIO(original))
     cells = pairs_table(document.tables)
     dropped = 0
-    for row, text in fixes.items():
+    for row, (_, text) in fixes.items():
         dropped += _set_text(cells[row][table.tgt_col], text)
     out = io.BytesIO()
     document.save(out)

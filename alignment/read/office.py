@@ -229,11 +229,13 @@ def _refuse_review_table(document: Any, source: str) -> None:
     with the other file without a word."""
     from ..table_columns import names_sides
 
-    body = sum(len(p.text) for p in document.paragraphs)   # outside the tables
-    for table in document.tables:
-        rows = [[c.text for c in row.cells] for row in table.rows]
+    for table in document.tables:   # a book's tables: only their first two rows are read here
+        head = [[c.text for c in row.cells] for row in table.rows[:2]]
+        if len(head) < 2 or not names_sides(head):
+            continue
         # a text holding a small table of terms headed so ('Original | Translation') is a text
-        if len(rows) >= 2 and names_sides(rows[:2]) and sum(map(len, map("".join, rows))) > body:
+        cells = sum(len(c.text) for row in table.rows for c in row.cells)
+        if cells > sum(len(p.text) for p in document.paragraphs):   # the paragraphs outside tables
             name = source or "input"
             raise BookError(f"{name} is a bilingual review table (its columns name the original and "
                             f"the translation), not a text to align; read it with: alignment import "
