@@ -81,8 +81,10 @@ def test_ctrl_s_right_after_a_row_click_saves(page, po_copy):
     # Should Save still be found disabled with a change unsaved, the key says it did nothing.
     # (No row click here: its run drew Save anew, enabled, and the key then saved.)
     apply_correction(page, 2, "Left unsaved on purpose.")
-    # Save held disabled whatever the page draws: under the slowed CPU a late redraw enabled the
-    # button again after the test had disabled it, and the key then saved (CI, twice)
+    # the correction's run over first: while it ran, Streamlit's own Ctrl+S shortcut still saw
+    # Save enabled and saved (CI, once more after the hold below); then Save held disabled
+    # whatever the page draws: a late redraw enabled it again, and the key saved (CI, twice)
+    settle(page)
     page.evaluate("""() => { document.activeElement.blur();
       const hold = () => document.querySelectorAll('.st-key-save button').forEach(b => {
           if (!b.disabled) b.disabled = true; });
