@@ -5,7 +5,9 @@ Why each part (a keyboard-only and screen-reader tester's report):
 - The collapsed sidebar (a narrow window, 200% zoom, or « clicked) is only moved off-screen:
   its 13 controls stayed in the Tab order, invisible. `SIDEBAR_CSS` hides it once it has
   slid away (visibility takes it out of the Tab order and the accessibility tree), and its
-  help icons too, which Streamlit makes visible on their own.
+  help icons too, which Streamlit makes visible on their own. Streamlit's "Skip to main
+  content", shown while it has the focus, was drawn over the Expand sidebar button: a click
+  there took the link. It is drawn beside it.
 - A symbol-only button is read by its symbol ('✕' is "multiplication x", '→ 84' "right
   arrow 84"): Streamlit sets no aria-label and a tooltip (help=) is not a name. The script
   names them from their key and text ('Dismiss finding 3 (link 9)', 'Go to link 84'), so the
@@ -42,6 +44,7 @@ section[data-testid="stSidebar"][data-collapsed="true"]{visibility:hidden;
 section[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stTooltipIcon"],
 section[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stTooltipIcon"] *{
  visibility:hidden !important}
+a[data-testid="stSkipToContent"]:focus-visible{left:4rem !important}
 </style>"""
 
 _SCRIPT = """<script>(() => {
