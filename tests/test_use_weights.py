@@ -13,7 +13,7 @@ import pytest
 from alignment.embed import UseEmbedder
 from alignment.embed_cache import CacheWarning
 from alignment.use_tokenizer import resource_path
-from alignment.use_weights import _inflate, load_weights, unpacked_path
+from alignment.use_weights import _inflate, copies_written, load_weights, unpacked_path
 
 PACKED = resource_path("weights.npz")
 VERSION = "0.2.1"
@@ -38,10 +38,32 @@ def test_the_table_interleaves_the_shipped_chunks(shipped) -> None:
     assert not any(k[:1] == "q" and k[1:].isdigit() for k in shipped)
 
 
+@pytest.mark.parametrize("threads", [1, 3])
+def test_the_chunks_inflate_alike_in_any_number_of_threads(shipped, threads) -> None:
+    _same(_inflate(PACKED, threads=threads), shipped)
+
+
+def test_a_run_that_ends_at_once_leaves_the_copy_whole(tmp_path, shipped) -> None:
+    """The copy is written in the background; a process that exits right after loading the
+    weights waits for it, and leaves the copy whole, with no temporary file beside it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from alignment.use_weights import load_weights; "
+            "load_weights(sys.argv[1], __import__('pathlib').Path(sys.argv[2]), sys.argv[3])")
+    subprocess.run([sys.executable, "-c", code, str(PACKED), str(tmp_path), VERSION], check=True)
+    copy = unpacked_path(PACKED, tmp_path, VERSION)
+    assert [p.name for p in tmp_path.iterdir()] == [copy.name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # read as sound: no warning, no unpacking again
+        _same(load_weights(PACKED, tmp_path, VERSION), shipped)
+
+
 def test_first_load_writes_the_copy_and_the_next_reads_it(tmp_path, shipped) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         first = load_weights(PACKED, tmp_path, VERSION)
+        copies_written()
         copy = unpacked_path(PACKED, tmp_path, VERSION)
         assert copy.is_file()
         with zipfile.ZipFile(copy) as z:   # stored, so reading it inflates nothing
@@ -80,6 +102,7 @@ def sound_copy(tmp_path_factory) -> Path:
     """An unpacked copy written once for the module (each test damages its own duplicate)."""
     folder = tmp_path_factory.mktemp("weights")
     load_weights(PACKED, folder, VERSION)
+    copies_written()
     return unpacked_path(PACKED, folder, VERSION)
 
 
@@ -92,6 +115,7 @@ def test_a_damaged_copy_is_never_read_as_weights(tmp_path, shipped, sound_copy, 
     with pytest.warns(CacheWarning, match="damaged.*unpacking them again"):
         got = load_weights(PACKED, tmp_path, VERSION)
     _same(got, shipped)
+    copies_written()
     with warnings.catch_warnings():   # rewritten: the next start reads it quietly
         warnings.simplefilter("error")
         _same(load_weights(PACKED, tmp_path, VERSION), shipped)
@@ -104,6 +128,7 @@ def test_a_folder_that_cannot_take_the_copy_only_costs_speed(tmp_path, shipped) 
         warnings.simplefilter("error")
         _same(load_weights(PACKED, blocked, VERSION), shipped)
         _same(load_weights(PACKED, None, VERSION), shipped)
+        copies_written()
     assert blocked.read_text() == "not a folder"
 
 
@@ -114,5 +139,6 @@ def test_the_encoder_gives_the_same_vectors_from_the_copy(tmp_path, monkeypatch)
     inflated = UseEmbedder().embed(texts)
     monkeypatch.setenv("ALIGNMENT_CACHE_DIR", str(tmp_path / "home"))
     UseEmbedder().embed(["Writes the copy."])
+    copies_written()
     assert unpacked_path(PACKED, tmp_path / "home", VERSION).is_file()
     np.testing.assert_array_equal(UseEmbedder().embed(texts), inflated)
