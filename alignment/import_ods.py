@@ -14,7 +14,8 @@ their numbers agree. A corrected cell that stands for several (repeated) is refu
 
 Library, and why: odfpy (already the project's, for .odt: read/office.py), whose elements are
 the file's XML, so a copy written back keeps every other cell, sheet and style; the file is
-checked as a zip first (read.book.open_zip). The sheet read is the first.
+checked as a zip first (read.book.open_zip). The sheet read is the one with the pairs
+(import_sheets.pairs_sheet; the first sheet, where several could be).
 """
 
 from __future__ import annotations
@@ -106,12 +107,19 @@ def _load(data: bytes, name: str):
 
 
 def _sheet(document, name: str):
+    """The sheet with the pairs (import_sheets.pairs_sheet), the first sheet first."""
+    from itertools import islice
+
     from odf.table import Table
+
+    from .import_sheets import HEAD_ROWS, SHEET_MAX_COLUMNS, pairs_sheet
 
     sheets = document.spreadsheet.getElementsByType(Table)
     if not sheets:
         raise InputError(f"{name} holds no sheet; save the one with the pairs as .ods again")
-    return sheets[0]
+    heads = [[[_text(cell) for cell in cells] for _, cells in islice(_walk(sheet, SHEET_MAX_COLUMNS), HEAD_ROWS)]
+             for sheet in sheets]
+    return sheets[pairs_sheet(heads)]
 
 
 def _walk(sheet, max_columns: int) -> Iterator[tuple[object, list]]:

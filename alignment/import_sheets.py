@@ -16,8 +16,9 @@ for the document. A zip bomb is refused first (read.book.open_zip, as for a book
 characters read are capped (`SHEET_MAX_CHARS`), and so are a sheet's columns
 (`SHEET_MAX_COLUMNS`: a table of pairs uses the first few). A cell reads as its value (a
 formula as the result the sheet last saved), whole numbers as written ('41', not '41.0'), dates
-as ISO dates. The sheet read is the one the file opens on; the document's table, the one whose
-header names the two texts, else the longest. An OpenDocument sheet (.ods) is read by
+as ISO dates. The sheet read is the one whose header names the two texts, else the one the file
+opens on where it holds two columns, else the first that does (`pairs_sheet`); the document's
+table, the one whose header names the two texts, else the longest. An OpenDocument sheet (.ods) is read by
 import_ods.py, capped here. Not read: the old binary .xls and .doc, nor an .odt's table.
 """
 
@@ -32,9 +33,11 @@ from .import_pairs import PAIRS_MAX_BYTES
 from .read.book import open_zip
 from .read.office import _LIB_ERRORS   # what a damaged office file raises in its library
 
-__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "ods_sheet_rows", "pairs_table", "sheet_rows"]
+__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "ods_sheet_rows", "pairs_sheet", "pairs_table",
+           "sheet_rows", "xlsx_pairs_sheet"]
 
 SHEET_MAX_COLUMNS = 16
+HEAD_ROWS = 5   # rows of each sheet looked at to find the one with the pairs
 SHEET_MAX_CHARS = PAIRS_MAX_BYTES   # the text a sheet may hold, as for a CSV of that size
 
 
@@ -49,10 +52,10 @@ def sheet_rows(data: bytes, name: str) -> list[list[str]]:
     except _LIB_ERRORS as e:
         raise _unreadable(name, "spreadsheet", ".xlsx", e) from None
     try:
-        sheet = book.active
-        if sheet is None or not hasattr(sheet, "iter_rows"):
-            raise InputError(f"{name}: the sheet it opens on holds no cells (a chart?); "
-                             "make the sheet with the pairs the first one and save it again")
+        if not book.worksheets:
+            raise InputError(f"{name}: it holds no sheet of cells (charts only?); put the pairs "
+                             "in a sheet and save it again")
+        sheet = book.worksheets[xlsx_pairs_sheet(book)]
         rows = _capped(([_text(v) for v in values] for values in
                         sheet.iter_rows(max_col=SHEET_MAX_COLUMNS, values_only=True)), name)
     finally:
@@ -60,6 +63,32 @@ def sheet_rows(data: bytes, name: str) -> list[list[str]]:
     # as wide as the cells used, as a CSV of the sheet is: max_col pads each row to it
     width = max((k + 1 for row in rows for k, cell in enumerate(row) if cell), default=0)
     return [row[:width] for row in rows]
+
+
+def pairs_sheet(heads: Sequence[Sequence[list[str]]], first: int = 0) -> int:
+    """Which sheet of a workbook holds the pairs, from each sheet's first rows (`heads`, cell
+    texts): of the sheet the file opens on (`first`) and then the others in order, the first
+    whose header names the original and the translation (table_columns.py), else the first
+    with a row of two filled cells, else `first` (the import then says what its rows lack).
+    Why: a reviewer's workbook often opens on its instructions ('Please review the sheet
+    Review'), and was refused as a table of one column."""
+    from .table_columns import names_sides
+
+    order = [first, *(k for k in range(len(heads)) if k != first)]
+    named = [k for k in order if k < len(heads) and names_sides(list(heads[k][:2]))]
+    paired = [k for k in order if k < len(heads)
+              and any(sum(1 for cell in row if cell.strip()) >= 2 for row in heads[k])]
+    return (named or paired or [first])[0]
+
+
+def xlsx_pairs_sheet(book) -> int:
+    """`pairs_sheet` of an openpyxl workbook (read-only or not): the index in `book.worksheets`
+    of the sheet to read (a chart sheet is none)."""
+    sheets = book.worksheets
+    heads = [[[_text(v) for v in values] for values in
+              sheet.iter_rows(max_row=HEAD_ROWS, max_col=SHEET_MAX_COLUMNS, values_only=True)]
+             for sheet in sheets]
+    return pairs_sheet(heads, sheets.index(book.active) if book.active in sheets else 0)
 
 
 def document_rows(data: bytes, name: str) -> list[list[str]]:

@@ -179,7 +179,22 @@ def _header_language(cell: str) -> str | None:
     for words in (cell, without_brackets(cell)):
         if code is None and (named := language_named(words)):
             code = _language_code(named)
-    return code
+    return code or _side_language(cell)
+
+
+def _side_language(cell: str) -> str | None:
+    """The language in brackets after a header's word for one of the texts: 'Source (fr-FR)',
+    'Target [English]', as review sheets write them; else None. Why: the import looked past
+    the bracket, and a sheet too short to detect its languages from was refused."""
+    from .language_names import language_named
+    from .table_columns import SIDE_HEADERS, without_brackets
+
+    bare = without_brackets(cell)
+    if bare == cell.strip() or bare.casefold() not in SIDE_HEADERS[0] | SIDE_HEADERS[1]:
+        return None
+    inner = cell.strip()[len(bare):].strip()[1:-1].strip()
+    named = language_named(inner)
+    return _language_code(inner) or (_language_code(named) if named else None)
 
 
 def _named_in_words(row: Sequence[str]) -> bool:

@@ -135,12 +135,14 @@ def _ods_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixe
 
 
 def _xlsx_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixes) -> tuple[bytes, int]:
-    """The sheet the import read (the active one) with its translation cells replaced; rows
-    counted from the sheet's first row, as import_sheets reads them."""
+    """The sheet the import read (import_sheets.xlsx_pairs_sheet) with its translation cells
+    replaced; rows counted from the sheet's first row, as import_sheets reads them."""
     from openpyxl import load_workbook
 
+    from .import_sheets import xlsx_pairs_sheet
+
     book = load_workbook(io.BytesIO(original))
-    sheet = book.active
+    sheet = book.worksheets[xlsx_pairs_sheet(book)]
     for row, (_, text) in fixes.items():
         cell = sheet.cell(row=row + 1, column=table.tgt_col + 1)
         cell.value = text

@@ -158,6 +158,12 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
     # software strings: key and context first, a bracketed language after the names
     ("Key,Context,Source (fr-FR),Target (en-GB)\nmenu.rain,weather,Il pleut.,It rains.\n", "t.csv", GIVEN,
      ("fr", "en"), [("Il pleut.", "It rains.")], ["menu.rain"], [""]),
+    # the languages in the brackets after the names, by code or in words (read from the text
+    # before, which a table this short could not tell)
+    ("Source (de-DE)\tTarget (fr-FR)\nJa.\tOui.\n", "t.tsv", {}, ("de-DE", "fr-FR"), [("Ja.", "Oui.")],
+     [""], [""]),
+    ("ID;Original [Deutsch];Translation [English]\n5;Ja.;Yes.\n", "t.csv", {}, ("de", "en"),
+     [("Ja.", "Yes.")], ["5"], [""]),
     # memoQ's table: the languages named with their regions, the comment before a status column
     ("ID\tEnglish (United States)\tFrench (France)\tComment\tStatus\n1\tIt rains.\tIl pleut.\tTense?\tDraft\n",
      "t.tsv", {}, ("en", "fr"), [("It rains.", "Il pleut.")], ["1"], ["Tense?"]),
@@ -172,7 +178,7 @@ GIVEN = {"src_lang": "fr", "tgt_lang": "en"}   # for tables too short to detect 
     ("fr\ten\tlink\tconfidence\treviewed\nOui.\tYes.\t1-1\t0.950\tyes\n", "ours.tsv", {},
      ("fr", "en"), [("Oui.", "Yes.")], [""], [""]),
 ], ids=["memoq-id", "segment-id-comment", "key-last", "numbered", "sides-named", "sides-named-ids",
-        "trados-review", "key-context", "memoq-table",
+        "trados-review", "key-context", "bracketed-codes", "bracketed-names", "memoq-table",
         "glossary-notes", "numbers-twice",
         "key-of-words", "ours"])
 def test_a_tables_column_of_ids_names_each_rows_unit(text: str, name: str, given: dict[str, str],

@@ -18,14 +18,25 @@ from alignment.write_back import write_back
 from test_write_back_tables import corrected
 
 
-def ods(*rows: tuple[str | None, ...], tail: bool = True) -> bytes:
-    """An .ods whose first sheet holds `rows` (None: an empty cell), each row ending in 1,000
-    empty cells written once, and the sheet in a million empty rows, as Calc writes them."""
+def ods(*rows: tuple[str | None, ...], tail: bool = True, before: tuple[tuple[str, ...], ...] = ()) -> bytes:
+    """An .ods whose sheet 'Review' holds `rows` (None: an empty cell), each row ending in 1,000
+    empty cells written once, and the sheet in a million empty rows, as Calc writes them;
+    `before`: the rows of a first sheet, 'Read me'."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableCell, TableRow
     from odf.text import P
 
     document = OpenDocumentSpreadsheet()
+    if before:
+        first = Table(name="Read me")
+        for row in before:
+            element = TableRow()
+            for value in row:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=value))
+                element.addElement(cell)
+            first.addElement(element)
+        document.spreadsheet.addElement(first)
     sheet = Table(name="Review")
     for row in rows:
         element = TableRow()
@@ -97,3 +108,21 @@ def test_a_cell_inside_a_run_of_empty_ones_is_cut_out_with_the_run_around_it() -
     out, done = write_back(sheet, "job.ods", fixed)
     assert done.changed == 1
     assert ods_rows(out, "job.ods", 16)[2] == ["2", "Fin.", "", "The end."]
+
+
+def test_the_sheet_with_the_pairs_is_read_and_corrected_not_the_first() -> None:
+    sheet = ods(("Source (French)", "Target (English)"), ("Il pleut.", "It rain."), tail=False,
+                before=(("Please review the sheet 'Review'.",), ("Thank you.",)))
+    bitext = read_pairs_noted(sheet, "job.ods")[0]
+    assert [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt"))
+            for i in range(len(bitext.alignment.links))] == [("Il pleut.", "It rain.")]
+    out, done = write_back(sheet, "job.ods", corrected(bitext, 0, "It rains."))
+    assert done.changed == 1
+    assert (bitext.src_lang, bitext.tgt_lang) == ("fr", "en")
+    assert ods_rows(out, "job.ods", 16) == [["Source (French)", "Target (English)"], ["Il pleut.", "It rains."]]
+    from odf.opendocument import load
+    from odf.table import Table
+
+    first = load(io.BytesIO(out)).spreadsheet.getElementsByType(Table)[0]
+    assert first.getAttribute("name") == "Read me" and "Thank you." in str(first)
+

@@ -19,16 +19,17 @@ from alignment.import_pairs import read_pairs_noted
 from alignment.import_sheets import sheet_rows
 
 
-def xlsx(*rows: tuple, title: str = "Review", before: tuple[tuple, ...] = ()) -> bytes:
-    """An .xlsx whose active sheet holds `rows`; `before`: a first sheet of other rows, left
-    unread since the file opens on the second."""
+def xlsx(*rows: tuple, title: str = "Review", before: tuple[tuple, ...] = (),
+         opens_on_first: bool = False) -> bytes:
+    """An .xlsx whose active sheet holds `rows`; `before`: a first sheet of other rows, which
+    the file opens on where `opens_on_first`."""
     book = Workbook()
     first = book.active
     if before:
         for row in before:
             first.append(row)
         sheet = book.create_sheet(title)
-        book.active = 1
+        book.active = 0 if opens_on_first else 1
     else:
         sheet, sheet.title = first, title
     for row in rows:
@@ -50,7 +51,19 @@ def xlsx(*rows: tuple, title: str = "Review", before: tuple[tuple, ...] = ()) ->
     # the sheet the file opens on, not the first
     (xlsx(("fr", "en"), ("Oui.", "Yes."), before=(("Instructions", "Read me"),)), {},
      ("fr", "en"), [("Oui.", "Yes.")], [""], [""]),
-], ids=["review-sheet", "plain", "active-sheet"])
+    # a workbook that opens on its instructions (one column): the sheet with the pairs is read
+    (xlsx(("ID", "Source (fr-FR)", "Target (en-GB)"), (7, "Oui.", "Yes."), opens_on_first=True,
+          before=(("Please review the translation in the sheet 'Review'.",), ("Thank you!",))), {},
+     ("fr-FR", "en-GB"), [("Oui.", "Yes.")], ["7"], [""]),
+    # the sheet whose header names the texts, before the one opened on, which holds a glossary
+    (xlsx(("Source", "Target"), ("Non.", "No."), opens_on_first=True,
+          before=(("chat", "cat"), ("chien", "dog"))), {"src_lang": "fr", "tgt_lang": "en"},
+     ("fr", "en"), [("Non.", "No.")], [""], [""]),
+    # no sheet names the texts: the one opened on, where it holds two columns
+    (xlsx(("Oui.", "Yes."), opens_on_first=True, before=(("Non.", "No."),)),
+     {"src_lang": "fr", "tgt_lang": "en"}, ("fr", "en"), [("Non.", "No.")], [""], [""]),
+], ids=["review-sheet", "plain", "active-sheet", "opens-on-instructions", "named-sheet-first",
+        "two-unnamed"])
 def test_a_sheets_rows_are_read_as_a_tables(data, given, langs, pairs, ids, notes) -> None:
     bitext, read = read_pairs_noted(data, "review.xlsx", **given)
     links = bitext.alignment.links

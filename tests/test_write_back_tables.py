@@ -48,6 +48,17 @@ def test_a_sheet_gets_only_its_corrected_cell_changed() -> None:
     assert values == old   # every other cell, and the other sheet, as they were
 
 
+def test_the_correction_goes_into_the_sheet_read_not_the_one_opened_on() -> None:
+    sheet = xlsx(("Source (fr)", "Target (en)"), ("Il pleut.", "It rain."), opens_on_first=True,
+                 before=(("Please review the sheet 'Review'.",),))
+    out, done = write_back(sheet, "job.xlsx", corrected(read_pairs(sheet, "job.xlsx"), 0, "It rains."))
+    book = load_workbook(io.BytesIO(out))
+    assert done.changed == 1
+    assert [[c.value for c in row] for row in book["Review"].iter_rows()] == [["Source (fr)", "Target (en)"],
+                                                                             ["Il pleut.", "It rains."]]
+    assert [[c.value for c in row] for row in book["Sheet"].iter_rows()] == [["Please review the sheet 'Review'."]]
+
+
 def test_a_correction_starting_with_an_equals_sign_is_text_not_a_formula() -> None:
     bitext = read_pairs(SHEET, "job.xlsx")
     out, _ = write_back(SHEET, "job.xlsx", corrected(bitext, 0, "=== Il pleut ==="))
