@@ -159,18 +159,19 @@ def pairs_digest(data: bytes, tgt_lang: str | None = None, src_lang: str | None 
 
 
 def keep_pairs_upload(name: str, data: bytes, directory: Path, tgt_lang: str | None = None,
-                      src_lang: str | None = None) -> Path:
+                      src_lang: str | None = None, progress: Progress = no_progress) -> Path:
     """An uploaded TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file read as pairs (import_pairs.read_pairs; `tgt_lang`:
     the translation chosen in a multilingual TMX, or with `src_lang` the languages of a table
     that names none) and kept as a PO in the lasting folder, named for the upload's own bytes
     and those choices: the same file uploaded again opens the kept PO, with the corrections
     saved to it, not a fresh copy. Errors name the upload (ManyTranslations lists the languages
-    to choose from, LanguagesUnknown asks for both); nothing is kept for a file that cannot be read."""
+    to choose from, LanguagesUnknown asks for both); nothing is kept for a file that cannot be read.
+    `progress` hears the reading (import_pairs.read_pairs_noted)."""
     from .po import bitext_to_po
 
     base = _base_name(name) or "pairs"
     _check_size(safe_filename(base), data, MAX_UPLOAD_MB)
-    bitext, notes = read_pairs_noted(data, base, src_lang=src_lang, tgt_lang=tgt_lang)
+    bitext, notes = read_pairs_noted(data, base, src_lang=src_lang, tgt_lang=tgt_lang, progress=progress)
     po = str(bitext_to_po(bitext, notes=notes)).encode("utf-8")   # a CAT tool's notes too
     stem = Path(base).stem + (f"-{tgt_lang}" if tgt_lang and not src_lang else "")
     stored = store_upload(f"{stem}.po", po, directory, max_mb=float("inf"))

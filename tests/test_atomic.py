@@ -93,10 +93,11 @@ def test_the_encoders_weights_drop_a_temporary_copy_a_killed_run_left(tmp_path):
     """The first run writes the 79 MB copy; killed meanwhile, the temporary file stayed, and
     the next run (the copy then sound) never wrote again to clear it."""
     from alignment.use_tokenizer import resource_path
-    from alignment.use_weights import load_weights, unpacked_path
+    from alignment.use_weights import copies_written, load_weights, unpacked_path
 
     packed = resource_path("weights.npz")
     load_weights(packed, tmp_path, "0.2.1")
+    copies_written()   # written on a thread of its own
     copy = unpacked_path(packed, tmp_path, "0.2.1")
     left = _aged(tmp_path / f".{copy.name}.k1ll3d_x.tmp", 7200)
     load_weights(packed, tmp_path, "0.2.1")

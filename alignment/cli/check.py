@@ -48,7 +48,7 @@ def summary(findings: Any) -> str:
 
 
 def _read(pairs: str, fmt: str, src_lang: str | None = None,
-          tgt_lang: str | None = None) -> tuple[Any, str | None]:
+          tgt_lang: str | None = None, quiet: bool = False) -> tuple[Any, str | None]:
     """The pairs and the PO's fingerprint; a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file is read as pairs
     (import_pairs.py, in the languages given) and cannot take the findings written back."""
     from ..import_pairs import pairs_format
@@ -59,7 +59,7 @@ def _read(pairs: str, fmt: str, src_lang: str | None = None,
                          f"one; import it first (alignment import {pairs} -o PAIRS.po)")
     if fmt == "po":
         check_writable(pairs)   # written into: refused now, not after the checks
-    return read_pairs_or_po(pairs, src_lang, tgt_lang)
+    return read_pairs_or_po(pairs, src_lang, tgt_lang, quiet)
 
 
 def _check_names(only: tuple[str, ...]) -> list[str]:
@@ -140,7 +140,7 @@ def check_cmd(pairs: str, fmt: str, only: tuple[str, ...], fail_on: str, level: 
 
     progress = tqdm_progress(disable=True if quiet else None)
     names = _check_names(only)
-    bitext, fingerprint = _read(pairs, fmt, src_lang, tgt_lang)
+    bitext, fingerprint = _read(pairs, fmt, src_lang, tgt_lang, quiet)
     evidence = None
     if words:
         from ..align import unknown_languages

@@ -137,7 +137,7 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     if (function_words or names) and not glossary:
         raise InputError("--function-words and --names choose the rows of --glossary FILE.csv; "
                          "add --glossary or leave them out")
-    bitext, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang)
+    bitext, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang, quiet)
     into = _original_bytes(bitext, pairs, original) if corrected and original else b""
     if moses:  # its file names need the languages, read from PAIRS
         check_before_work([pairs], po=None, tmx=tmx, tsv=tsv, html=html,

@@ -40,7 +40,7 @@ def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
     Example: alignment import set.tmx -t en2 -o set-en2.po
     """
     check_before_work([pairs], po=po, overwrite_edited=overwrite_edited)
-    bitext, notes = read_pairs_file_noted(pairs, src_lang=src_lang, tgt_lang=tgt_lang)
+    bitext, notes = read_pairs_file_noted(pairs, src_lang=src_lang, tgt_lang=tgt_lang, quiet=quiet)
     written = write_outputs(bitext, po=po, overwrite_edited=overwrite_edited, notes=notes)
     if written:
         versions = dict(bitext.alignment.signature.params).get("versions", "").split()

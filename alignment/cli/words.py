@@ -69,7 +69,7 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     from ..file_kind import refuse_special
     refuse_special(pairs, "give a PO file (or a TMX, XLIFF, TSV, CSV, XLSX, ODS or DOCX file)")
     output = _check_words_output(pairs, output, overwrite_edited)
-    read, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang)
+    read, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang, quiet)
     _say_guessed(embedder, read.src_lang, read.tgt_lang)
     bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
                          progress=tqdm_progress(disable=True if quiet else None))
