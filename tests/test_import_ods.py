@@ -9,6 +9,8 @@ import io
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignment.errors import InputError
 from alignment.import_ods import ods_rows
@@ -125,4 +127,61 @@ def test_the_sheet_with_the_pairs_is_read_and_corrected_not_the_first() -> None:
 
     first = load(io.BytesIO(out)).spreadsheet.getElementsByType(Table)[0]
     assert first.getAttribute("name") == "Read me" and "Thank you." in str(first)
+
+
+def _odfpy_rows(data: bytes) -> list[list[str]]:
+    """The rows as the write-back's walk (odfpy) reads them, the reference for `ods_rows`."""
+    from alignment.import_ods import _load, _sheet, _text, _walk
+
+    rows = []
+    for _, cells in _walk(_sheet(_load(data, "t.ods"), "t.ods"), 16):
+        texts = [_text(c) for c in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        rows.append(texts)
+    return rows
+
+
+_TEXT = st.lists(st.sampled_from(["a", "b", "é", " ", "    ", "\t", "\n", "x"]), max_size=6).map("".join)
+_CELL = st.one_of(st.none(), _TEXT,
+                  st.tuples(st.sampled_from(["covered", "spans", "two paragraphs"]), st.text("ab c", max_size=5)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.tuples(_CELL, st.integers(1, 3)), max_size=5), st.integers(1, 3)),
+                max_size=6), st.booleans())
+def test_property_the_rows_read_are_the_rows_the_write_back_walks(rows, two_sheets) -> None:
+    """Whatever a sheet holds (runs of alike rows and cells, covered cells, spaces, tabs and
+    line breaks written as elements, spans, paragraphs), the fast reader gives the rows the
+    write-back's walk finds, cell for cell: a correction goes to the row it was read from."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.teletype import addTextToElement
+    from odf.text import P, Span
+
+    document = OpenDocumentSpreadsheet()
+    if two_sheets:
+        document.spreadsheet.addElement(Table(name="Read me"))
+    sheet = Table(name="Review")
+    for cells, repeat in rows:
+        row = TableRow(numberrowsrepeated=repeat) if repeat > 1 else TableRow()
+        for value, times in cells:
+            kind, text = value if isinstance(value, tuple) else ("plain", value)
+            cell = (CoveredTableCell if kind == "covered" else TableCell)(
+                **({"numbercolumnsrepeated": times} if times > 1 else {}))
+            if text is not None:
+                paragraph = target = P()
+                if kind == "spans":
+                    paragraph.addElement(target := Span())
+                addTextToElement(target, text)
+                cell.addElement(paragraph)
+                if kind == "two paragraphs":
+                    cell.addElement(P(text=text + "!"))
+            row.addElement(cell)
+        sheet.addElement(row)
+    document.spreadsheet.addElement(sheet)
+    out = io.BytesIO()
+    document.write(out)
+    data = out.getvalue()
+    assert ods_rows(data, "t.ods", 16) == _odfpy_rows(data)
 
