@@ -105,7 +105,26 @@ def document_rows(data: bytes, name: str) -> list[list[str]]:
         raise InputError(f"{name} holds no table of pairs (a bilingual review table: original and "
                          f"translation side by side); to align a document and its translation, use "
                          f"alignment align (or the start page's Align new texts)")
-    return _capped(([cell.text for cell in row] for row in table), name)
+    return _capped(([cell_text(cell) for cell in row] for row in table), name)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_PARTS = frozenset(_W + tag for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+
+
+def cell_text(cell) -> str:
+    """A table cell's text exactly as python-docx's `cell.text` gives it (its paragraphs on lines
+    of their own; runs, hyperlinks' runs, tabs and breaks as their characters), walking the
+    elements instead of an XPath query per paragraph and run: 6 of the 15 s that a review
+    table of 100,000 rows took (a test holds the two equal)."""
+    def run(r) -> str:
+        return "".join(str(e) for e in r if e.tag in _RUN_PARTS)
+
+    def paragraph(p) -> str:
+        return "".join(run(e) if e.tag == _W + "r" else "".join(run(r) for r in e if r.tag == _W + "r")
+                       for e in p if e.tag in (_W + "r", _W + "hyperlink"))
+
+    return "\n".join(paragraph(p) for p in cell._tc if p.tag == _W + "p")
 
 
 def pairs_table(tables: Sequence) -> list[list] | None:
@@ -119,7 +138,7 @@ def pairs_table(tables: Sequence) -> list[list] | None:
     cells = [t for t in cells if any(len(r) >= 2 for r in t)]
     if not cells:
         return None
-    return next((t for t in cells if names_sides([[c.text for c in r] for r in t[:2]])), None) \
+    return next((t for t in cells if names_sides([[cell_text(c) for c in r] for r in t[:2]])), None) \
         or max(cells, key=len)
 
 

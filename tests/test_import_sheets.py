@@ -10,6 +10,8 @@ import io
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from alignment import import_sheets
@@ -192,3 +194,40 @@ def test_a_text_with_a_small_table_of_terms_is_still_a_text(tmp_path) -> None:
         cell.text = text
     document.save(tmp_path / "text.docx")
     assert "Le meunier ouvrit la porte" in " ".join(read_file(tmp_path / "text.docx").paragraphs)
+
+
+_RUN = st.lists(st.sampled_from(["a", "é", " ", "\t", "\n", "Bx"]), max_size=5).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(_RUN, st.sampled_from(["run", "page break", "hyperlink", "cr"])),
+                         max_size=4), min_size=1, max_size=3))
+def test_property_a_cells_text_is_python_docxs(paragraphs) -> None:
+    """import_sheets.cell_text walks a cell's elements where python-docx asks an XPath per
+    paragraph and run: for any cell (paragraphs of runs holding tabs and line breaks, page
+    breaks, carriage returns, a hyperlink's runs) the two give the same text."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from alignment.import_sheets import cell_text
+
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    for k, runs in enumerate(paragraphs):
+        p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        for text, kind in runs:
+            if kind == "hyperlink":
+                p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")}><w:r><w:t xml:space="preserve">'
+                                      f'{text.replace(chr(9), "").replace(chr(10), "")}</w:t></w:r></w:hyperlink>'))
+                continue
+            r = p.add_run(text)
+            if kind == "page break":
+                r.add_break(WD_BREAK.PAGE)
+            elif kind == "cr":
+                r._r.append(parse_xml(f'<w:cr {nsdecls("w")}/>'))
+    saved = io.BytesIO()
+    document.save(saved)
+    read = docx.Document(io.BytesIO(saved.getvalue())).tables[0].rows[0].cells[0]
+    assert cell_text(read) == read.text
