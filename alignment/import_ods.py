@@ -30,12 +30,18 @@ from .errors import InputError
 from .read.book import open_zip
 from .read.office import _LIB_ERRORS
 
-__all__ = ["ods_rows", "ods_written"]
+__all__ = ["ods_rows", "ods_rows_noted", "ods_written"]
 
 
 def ods_rows(data: bytes, name: str, max_columns: int) -> list[list[str]]:
+    """The rows of an .ods file's sheet with the pairs (`ods_rows_noted`)."""
+    return ods_rows_noted(data, name, max_columns)[0]
+
+
+def ods_rows_noted(data: bytes, name: str, max_columns: int) -> tuple[list[list[str]], str]:
     """The rows of an .ods file's sheet with the pairs, each cell as its text ('' for an empty
-    one), trailing empty cells left out. Read with lxml, row for row as odfpy's walk below
+    one), trailing empty cells left out, and which sheet that was where there are several
+    (import_sheets.sheet_read). Read with lxml, row for row as odfpy's walk below
     reads them (the write-back's, which must find the same rows: a test holds them equal):
     odfpy built a Python object per node, and a sheet of 100,000 rows (38 MB of XML) took
     18 s and 800 MB to read."""
@@ -56,15 +62,17 @@ def ods_rows(data: bytes, name: str, max_columns: int) -> list[list[str]]:
         raise InputError(f"{name} holds no sheet; save the one with the pairs as .ods again")
     from itertools import islice
 
-    from .import_sheets import HEAD_ROWS, pairs_sheet
+    from .import_sheets import HEAD_ROWS, pairs_sheet, sheet_read
 
     heads = [list(islice(_lxml_rows(sheet, max_columns), HEAD_ROWS)) for sheet in sheets]
+    k = pairs_sheet(heads)
     rows = []
-    for texts in _lxml_rows(sheets[pairs_sheet(heads)], max_columns):
+    for texts in _lxml_rows(sheets[k], max_columns):
         while texts and not texts[-1]:
             texts.pop()
         rows.append(texts)
-    return rows
+    titles = [sheet.get(_ODF["table"] + "name") or f"Sheet{j + 1}" for j, sheet in enumerate(sheets)]
+    return rows, sheet_read(titles, k)
 
 
 _ODF = {"office": "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}",

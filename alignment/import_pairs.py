@@ -90,6 +90,7 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
             progress(3, 3, stage)
             return pair, [""] * len(pair.alignment.links)
     ids: list[str] = []   # each unit's id in the CAT tool's file
+    said: tuple[str, ...] = ()   # what the reader says of the file (which sheet it read)
     if fmt in ("tmx", "xliff"):
         units, langs, versions, carried, ids = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:
@@ -97,6 +98,7 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
 
         table = table_units(data, name, fmt, src_lang, tgt_lang)
         units, langs, carried, ids = table.units, table.langs, table.carried, table.ids
+        said = (table.note,) if table.note else ()
     progress(1, 3, stage)
     paras = [(_clean(s), _clean(t), g) for s, t, g in units]
     kept = [k for k, (s, t, _) in enumerate(paras) if s or t]
@@ -107,6 +109,8 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     progress(2, 3, stage)
     bitext = _bitext([paras[k] for k in kept], langs, name, fmt, hashlib.sha256(data).hexdigest(),
                      versions, carried, [ids[k] for k in kept] if ids else ())
+    if said:   # shown as the alignment's notes: the reader's box, `alignment import`'s lines
+        bitext = replace(bitext, alignment=replace(bitext.alignment, warnings=said))
     progress(3, 3, stage)
     return bitext, [c.note if c else "" for c in carried]
 

@@ -33,8 +33,8 @@ from .import_pairs import PAIRS_MAX_BYTES
 from .read.book import open_zip
 from .read.office import _LIB_ERRORS   # what a damaged office file raises in its library
 
-__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "document_rows", "ods_sheet_rows", "pairs_sheet", "pairs_table",
-           "sheet_rows", "xlsx_pairs_sheet"]
+__all__ = ["SHEET_MAX_CHARS", "SHEET_MAX_COLUMNS", "cell_text", "document_rows", "ods_sheet_rows", "pairs_sheet",
+           "pairs_table", "sheet_read", "sheet_rows", "sheet_rows_noted", "xlsx_pairs_sheet"]
 
 SHEET_MAX_COLUMNS = 16
 HEAD_ROWS = 5   # rows of each sheet looked at to find the one with the pairs
@@ -42,7 +42,22 @@ SHEET_MAX_CHARS = PAIRS_MAX_BYTES   # the text a sheet may hold, as for a CSV of
 
 
 def sheet_rows(data: bytes, name: str) -> list[list[str]]:
-    """The rows of the sheet an .xlsx file opens on, each cell as text ('' for an empty one).
+    """The rows of an .xlsx file's sheet with the pairs (`sheet_rows_noted`)."""
+    return sheet_rows_noted(data, name)[0]
+
+
+def sheet_read(titles: Sequence[str], k: int) -> str:
+    """What the import says of a workbook of several sheets: which one it read ('' for one)."""
+    if len(titles) < 2:
+        return ""
+    others = ", ".join(f"'{t}'" for j, t in enumerate(titles[:8]) if j != k) + (", ..." if len(titles) > 8 else "")
+    return (f"read the sheet '{titles[k]}', one of {len(titles)} in the workbook; the others "
+            f"({others}) were left out")
+
+
+def sheet_rows_noted(data: bytes, name: str) -> tuple[list[list[str]], str]:
+    """The rows of an .xlsx file's sheet with the pairs (`pairs_sheet`), each cell as text ('' for
+    an empty one), and which sheet that was where there are several (`sheet_read`).
     InputError names the file and says what to do where it is no sheet or holds too much."""
     from openpyxl import load_workbook
 
@@ -55,14 +70,15 @@ def sheet_rows(data: bytes, name: str) -> list[list[str]]:
         if not book.worksheets:
             raise InputError(f"{name}: it holds no sheet of cells (charts only?); put the pairs "
                              "in a sheet and save it again")
-        sheet = book.worksheets[xlsx_pairs_sheet(book)]
+        k = xlsx_pairs_sheet(book)
+        note = sheet_read([sheet.title for sheet in book.worksheets], k)
         rows = _capped(([_text(v) for v in values] for values in
-                        sheet.iter_rows(max_col=SHEET_MAX_COLUMNS, values_only=True)), name)
+                        book.worksheets[k].iter_rows(max_col=SHEET_MAX_COLUMNS, values_only=True)), name)
     finally:
         book.close()
     # as wide as the cells used, as a CSV of the sheet is: max_col pads each row to it
     width = max((k + 1 for row in rows for k, cell in enumerate(row) if cell), default=0)
-    return [row[:width] for row in rows]
+    return [row[:width] for row in rows], note
 
 
 def pairs_sheet(heads: Sequence[Sequence[list[str]]], first: int = 0) -> int:
@@ -154,11 +170,13 @@ def _table_cells(table) -> list[list]:
     return rows
 
 
-def ods_sheet_rows(data: bytes, name: str) -> list[list[str]]:
-    """The rows of an .ods file's first sheet (import_ods.py), capped as a sheet's."""
-    from .import_ods import ods_rows
+def ods_sheet_rows(data: bytes, name: str) -> tuple[list[list[str]], str]:
+    """The rows of an .ods file's sheet with the pairs (import_ods.py), capped as a sheet's, and
+    which sheet that was where there are several (`sheet_read`)."""
+    from .import_ods import ods_rows_noted
 
-    return _capped(iter(ods_rows(data, name, SHEET_MAX_COLUMNS)), name)
+    rows, note = ods_rows_noted(data, name, SHEET_MAX_COLUMNS)
+    return _capped(iter(rows), name), note
 
 
 def _capped(rows: Iterable[list[str]] | Iterator[list[str]], name: str) -> list[list[str]]:

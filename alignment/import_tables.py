@@ -42,6 +42,7 @@ class Table:
     rows: list[int]
     tgt_col: int
     delimiter: str = ""   # a CSV's or TSV's; "" for a sheet's or a document's table
+    note: str = ""        # which sheet of a workbook of several was read (import_sheets.sheet_read)
 
 
 def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None) -> Table:
@@ -51,7 +52,7 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     A first row of two language codes (our TSV export: 'fr en link confidence reviewed') or
     names ('Français;English;Note') names the languages; under our export's header, each
     row's confidence and review are read back (`_states`)."""
-    raw, delimiter = _table_rows(data, name, fmt)
+    raw, delimiter, note = _table_rows(data, name, fmt)
     at = [k for k, r in enumerate(raw) if any(c.strip() for c in r)]
     rows = [raw[k] for k in at]
     if rows and len(rows[0]) < 2:
@@ -67,16 +68,21 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     carried = (_states(rows) if named else []) or _notes(rows, header)
     ids = cols.ids[1:] if header and not cols.headed else cols.ids
     return Table(units, _languages(name, src or "", tgt or ""), carried, ids, at[1:] if header else at,
-                 cols.tgt_col, delimiter)
+                 cols.tgt_col, delimiter, note)
 
 
-def _table_rows(data: bytes, name: str, fmt: str) -> tuple[list[list[str]], str]:
+def _table_rows(data: bytes, name: str, fmt: str) -> tuple[list[list[str]], str, str]:
     """A table's rows: a sheet's or a document's table (import_sheets.py), or a text's cut at
-    its delimiter (and that delimiter)."""
-    if fmt in ("xlsx", "docx", "ods"):
-        from .import_sheets import document_rows, ods_sheet_rows, sheet_rows
+    its delimiter (and that delimiter); and which sheet was read, of a workbook of several."""
+    if fmt in ("xlsx", "ods"):
+        from .import_sheets import ods_sheet_rows, sheet_rows_noted
 
-        return {"xlsx": sheet_rows, "docx": document_rows, "ods": ods_sheet_rows}[fmt](data, name), ""
+        rows, note = (sheet_rows_noted if fmt == "xlsx" else ods_sheet_rows)(data, name)
+        return rows, "", note
+    if fmt == "docx":
+        from .import_sheets import document_rows
+
+        return document_rows(data, name), "", ""
     from .read.charset import decode
 
     try:
@@ -85,7 +91,7 @@ def _table_rows(data: bytes, name: str, fmt: str) -> tuple[list[list[str]], str]
         raise InputError(f"{name}: looks like binary data, not a table of text; give a spreadsheet "
                          "as .xlsx, or save it (.ods, .xls) as CSV first") from None
     delimiter = "\t" if fmt == "tsv" else _delimiter(text)
-    return _rows(text, delimiter), delimiter
+    return _rows(text, delimiter), delimiter, ""
 
 
 def _notes(rows: Sequence[list[str]], named: bool) -> list[Carried | None]:

@@ -231,3 +231,25 @@ def test_property_a_cells_text_is_python_docxs(paragraphs) -> None:
     document.save(saved)
     read = docx.Document(io.BytesIO(saved.getvalue())).tables[0].rows[0].cells[0]
     assert cell_text(read) == read.text
+
+
+def test_which_sheet_of_several_was_read_is_said_as_a_note(tmp_path) -> None:
+    """A workbook of several sheets: the one read is named with the others left out, as the
+    alignment's note (the reader's notes box, the PO, `alignment import`'s stderr); a workbook
+    of one sheet says nothing."""
+    from alignment.import_ods import ods_rows_noted
+    from test_import_ods import ods
+
+    several = xlsx(("Source (fr)", "Target (en)"), ("Oui.", "Yes."), opens_on_first=True,
+                   before=(("Read the sheet 'Review'.",),))
+    said = ("read the sheet 'Review', one of 2 in the workbook; the others ('Sheet') were left out",)
+    assert read_pairs_noted(several, "job.xlsx")[0].alignment.warnings == said
+    one = xlsx(("Source (fr)", "Target (en)"), ("Oui.", "Yes."))
+    assert read_pairs_noted(one, "job.xlsx")[0].alignment.warnings == ()
+    sheets = ods(("Source (fr)", "Target (en)"), ("Oui.", "Yes."), tail=False, before=(("Read me.",),))
+    assert ods_rows_noted(sheets, "job.ods", 16)[1] == \
+        "read the sheet 'Review', one of 2 in the workbook; the others ('Read me') were left out"
+    (tmp_path / "job.xlsx").write_bytes(several)
+    done = CliRunner().invoke(main, ["import", str(tmp_path / "job.xlsx"), "-o", str(tmp_path / "job.po")])
+    assert done.exit_code == 0 and f"Warning: {said[0]}" in done.stderr, done.output
+    assert "read the sheet 'Review'" in (tmp_path / "job.po").read_text(encoding="utf-8")

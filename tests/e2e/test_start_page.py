@@ -399,11 +399,13 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
 
 def test_a_big_sheet_shows_its_reading_and_a_broken_one_leaves_no_bar(page, tmp_path):
     """A sheet of 12,000 rows uploaded: a bar says it is being read (100,000 rows took 8-22 s
-    with nothing but Streamlit's corner sign), and the reader opens on it; a damaged sheet
-    says why it cannot open, with no bar left above its error."""
+    with nothing but Streamlit's corner sign), and the reader opens on it, though the workbook
+    opens on its instructions (it was refused as a table of one column), and says which sheet
+    it read; a damaged sheet says why it cannot open, with no bar left above its error."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
+    book.create_sheet("Instructions").append(["Please review the sheet 'Review'."])
     rows = book.create_sheet("Review")
     rows.append(["ID", "Source (fr)", "Target (en)"])
     for k in range(12_000):
@@ -413,6 +415,8 @@ def test_a_big_sheet_shows_its_reading_and_a_broken_one_leaves_no_bar(page, tmp_
     expect(page.get_by_test_id("stProgress").filter(has_text="Reading big.xlsx")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name="big.xlsx")).to_be_visible(timeout=60_000)
     expect(page.locator("table.al-rows").last).to_contain_text("Bridge number 0 spans the river.")
+    expect(page.locator(".st-key-notes_box")).to_contain_text(
+        "read the sheet 'Review', one of 2 in the workbook; the others ('Instructions') were left out")
     settle(page)
     page.goto(page.url.split("?")[0])
     page.get_by_text("Align new texts").wait_for()
