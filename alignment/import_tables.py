@@ -55,7 +55,10 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     raw, delimiter, note = _table_rows(data, name, fmt)
     at = [k for k, r in enumerate(raw) if any(c.strip() for c in r)]
     rows = [raw[k] for k in at]
-    if rows and len(rows[0]) < 2:
+    if not rows:   # asked for its languages before (the start page too), then refused as empty
+        raise InputError(f"{name} holds no text: its table is empty; check it is the file with the "
+                         "pairs (the sheet or the export you meant)")
+    if len(rows[0]) < 2:
         raise InputError(f"{name}: line 1 has one column; a table of pairs needs the original "
                          "and the translation side by side (two columns)")
     cols = table_columns(rows)

@@ -89,6 +89,16 @@ def test_a_file_that_is_no_sheet_is_refused_in_one_line(data: bytes, message: st
     assert str(raised.value).startswith(message) and "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize("name, data", [("a.tsv", b"\t\n\t\n"), ("a.csv", b""), ("a.csv", b"\n ; \n"),
+                                        ("a.xlsx", xlsx()), ("a.xlsx", xlsx((None, None)))])
+def test_an_empty_table_is_refused_as_empty_not_asked_its_languages(name: str, data: bytes) -> None:
+    """An empty table was asked for its languages (on the start page too), then refused."""
+    with pytest.raises(InputError) as raised:
+        read_pairs_noted(data, name)
+    assert str(raised.value) == (f"{name} holds no text: its table is empty; check it is the file "
+                                 "with the pairs (the sheet or the export you meant)")
+
+
 def test_a_sheet_holding_too_much_is_refused_as_it_is_read(monkeypatch) -> None:
     monkeypatch.setattr(import_sheets, "SHEET_MAX_CHARS", 50)
     data = xlsx(*[(f"Phrase numéro {k}.", f"Sentence number {k}.") for k in range(10)])
