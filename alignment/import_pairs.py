@@ -74,8 +74,8 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     read, the links made."""
     fmt = pairs_format(name)
     if fmt is None:
-        raise InputError(f"{name}: not a file of pairs; give a .tmx, .xlf, .xliff, .sdlxliff, "
-                         ".mqxliff, .tsv, .csv, .xlsx, .ods or .docx file")
+        raise InputError(unread_office(name) or f"{name}: not a file of pairs; give a .tmx, .xlf, "
+                         ".xliff, .sdlxliff, .mqxliff, .tsv, .csv, .xlsx, .ods or .docx file")
     if len(data) > PAIRS_MAX_BYTES:
         raise InputError(f"{name} is {len(data) / 2**20:.0f} MB, over the {PAIRS_MAX_BYTES // 10**6} MB "
                          "limit for pairs; split it in the tool that made it")
@@ -113,6 +113,22 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
         bitext = replace(bitext, alignment=replace(bitext.alignment, warnings=said))
     progress(3, 3, stage)
     return bitext, [c.note if c else "" for c in carried]
+
+
+# office files not read as pairs, and what to do with them (they were told only the formats read)
+_RESAVE = {"xls": "an old Excel workbook (.xls) is not read here; open it and save it as .xlsx",
+           "xlsm": "an Excel workbook with macros (.xlsm) is not read here; save a copy as .xlsx (its "
+                   "macros left out) or the table as CSV",
+           "xlsb": "a binary Excel workbook (.xlsb) is not read here; open it and save it as .xlsx",
+           "numbers": "a Numbers sheet is not read here; export it as Excel (.xlsx) or CSV",
+           "doc": "an old Word document (.doc) is not read here; open it and save it as .docx",
+           "odt": "an OpenDocument text is read by alignment align as a text to align, not as pairs; "
+                  "for a table of pairs in it, save it as .docx or the table as .ods or CSV"}
+
+def unread_office(name: str) -> str | None:
+    """For an office file not read as pairs (.xls, .doc...), what to do with it, else None."""
+    said = _RESAVE.get(name.rsplit(".", 1)[-1].lower() if "." in name else "")
+    return f"{name}: {said}" if said else None
 
 
 _BREAK = "\t\n\r\v\f\x85\u2028\u2029"

@@ -263,3 +263,21 @@ def test_which_sheet_of_several_was_read_is_said_as_a_note(tmp_path) -> None:
     done = CliRunner().invoke(main, ["import", str(tmp_path / "job.xlsx"), "-o", str(tmp_path / "job.po")])
     assert done.exit_code == 0 and f"Warning: {said[0]}" in done.stderr, done.output
     assert "read the sheet 'Review'" in (tmp_path / "job.po").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, said", [
+    ("job.xls", "job.xls: an old Excel workbook (.xls) is not read here; open it and save it as .xlsx"),
+    ("job.xlsm", "job.xlsm: an Excel workbook with macros (.xlsm) is not read here; save a copy as .xlsx"),
+    ("job.doc", "job.doc: an old Word document (.doc) is not read here; open it and save it as .docx"),
+    ("job.odt", "job.odt: an OpenDocument text is read by alignment align as a text to align, not as pairs"),
+])
+def test_an_office_file_not_read_as_pairs_says_what_to_save_it_as(tmp_path, name: str, said: str) -> None:
+    """An old .xls given to import was told only the formats read, and given to check was read
+    as a PO: 'not UTF-8 (byte 12); save the PO file as UTF-8'."""
+    with pytest.raises(InputError) as raised:
+        read_pairs_noted(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, name)
+    assert str(raised.value).startswith(said)
+    (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    for verb in (["check"], ["import", "-o", str(tmp_path / "out.po")]):
+        done = CliRunner().invoke(main, [verb[0], str(tmp_path / name), *verb[1:]])
+        assert done.exit_code == 1 and f"Error: {tmp_path / said}" in done.output, done.output

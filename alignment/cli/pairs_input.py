@@ -46,8 +46,11 @@ def read_pairs_or_po(path: str, src_lang: str | None = None, tgt_lang: str | Non
     """(Bitext, the PO's fingerprint): a PO, or a file of pairs (TMX, XLIFF, a table) read as
     pairs in the languages given (no fingerprint: nothing may be written back into it). Languages given
     for a PO are refused: it names its own."""
-    from ..import_pairs import pairs_format
+    from ..errors import InputError
+    from ..import_pairs import pairs_format, unread_office
 
+    if unread_office(path):   # an old Excel or Word file was read as a PO: "not UTF-8"
+        raise InputError(unread_office(path))
     if pairs_format(path):
         return read_pairs_file(path, src_lang=src_lang, tgt_lang=tgt_lang, quiet=quiet), None
     if src_lang or tgt_lang:
