@@ -156,9 +156,15 @@ const refind = ({el, keys, tag, back}) => {
   for (const key of keys) {
     const box = document.querySelector('.' + CSS.escape(key));
     if (!box) continue;
-    const all = [...box.querySelectorAll(FOCUSABLE)].filter(usable);
+    const drawn = [...box.querySelectorAll(FOCUSABLE)];
+    const all = drawn.filter(usable);
     const same = all.find(x => x.tagName === tag) || all[0];
     if (same) return same;
+    // drawn anew but disabled ("✓ Reviewed, next" once reviewed): as if disabled in place, the
+    // control after it, or before it after a Shift+Tab (the keyed block around it gave the
+    // correction box: a quick Shift+Tab after Ctrl+Enter undone, one browser run in five)
+    const again = drawn.find(x => x.tagName === tag);
+    if (again && again.isConnected && again.getClientRects().length) return refind({el: again, keys: [], tag, back});
   }
   return null;
 };
