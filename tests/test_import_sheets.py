@@ -245,8 +245,8 @@ def test_property_a_cells_text_is_python_docxs(paragraphs) -> None:
 
 def test_which_sheet_of_several_was_read_is_said_as_a_note(tmp_path) -> None:
     """A workbook of several sheets: the one read is named with the others left out, as the
-    alignment's note (the reader's notes box, the PO, `alignment import`'s stderr); a workbook
-    of one sheet says nothing."""
+    alignment's note (the reader's notes box, the PO, the stderr of `alignment import` and
+    `alignment check`, out of its report); a workbook of one sheet says nothing."""
     from alignment.import_ods import ods_rows_noted
     from test_import_ods import ods
 
@@ -261,7 +261,9 @@ def test_which_sheet_of_several_was_read_is_said_as_a_note(tmp_path) -> None:
         "read the sheet 'Review', one of 2 in the workbook; the others ('Read me') were left out"
     (tmp_path / "job.xlsx").write_bytes(several)
     done = CliRunner().invoke(main, ["import", str(tmp_path / "job.xlsx"), "-o", str(tmp_path / "job.po")])
-    assert done.exit_code == 0 and f"Warning: {said[0]}" in done.stderr, done.output
+    assert done.exit_code == 0 and done.stderr.count(f"Warning: {said[0]}") == 1, done.output
+    checked = CliRunner().invoke(main, ["check", str(tmp_path / "job.xlsx"), "--format", "json"])
+    assert f"Warning: {said[0]}" in checked.stderr and said[0] not in checked.stdout, checked.output
     assert "read the sheet 'Review'" in (tmp_path / "job.po").read_text(encoding="utf-8")
 
 

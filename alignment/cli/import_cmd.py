@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from .common import (CONTEXT, check_before_work, describe_alignment, overwrite_edited_option,
-                     pair_language_options, quiet_option, read_pairs_file_noted, warn, write_outputs)
+                     pair_language_options, quiet_option, read_pairs_file_noted, write_outputs)
 from .paths import FilePath
 
 
@@ -41,7 +41,6 @@ def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
     """
     check_before_work([pairs], po=po, overwrite_edited=overwrite_edited)
     bitext, notes = read_pairs_file_noted(pairs, src_lang=src_lang, tgt_lang=tgt_lang, quiet=quiet)
-    warn(bitext.alignment.warnings)   # which sheet of a workbook was read
     written = write_outputs(bitext, po=po, overwrite_edited=overwrite_edited, notes=notes)
     if written:
         versions = dict(bitext.alignment.signature.params).get("versions", "").split()

@@ -35,6 +35,8 @@ def read_pairs_file_noted(path: str, src_lang: str | None = None, tgt_lang: str 
         return corrected[0], [""] * len(corrected[0].alignment.links)
     bitext, notes = read_pairs_noted(read_input_bytes(path, limit=PAIRS_MAX_BYTES), path, src_lang=src_lang,
                                      tgt_lang=tgt_lang, progress=tqdm_progress(disable=True if quiet else None))
+    for said in bitext.alignment.warnings:   # which sheet of a workbook was read
+        click.echo(f"Warning: {said}", err=True)
     note = corrections_note(path, tgt_lang) if path.lower().endswith(".tmx") else None
     if note:   # a version set's corrections are saved to its pair POs, not to SET.tmx
         click.echo(note, err=True)
