@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from itertools import islice
 from xml.sax import SAXException
 
 from .errors import InputError
@@ -60,8 +61,6 @@ def ods_rows_noted(data: bytes, name: str, max_columns: int) -> tuple[list[list[
     sheets = list(book.iter(_ODF["table"] + "table"))
     if not sheets:
         raise InputError(f"{name} holds no sheet; save the one with the pairs as .ods again")
-    from itertools import islice
-
     from .import_sheets import HEAD_ROWS, pairs_sheet, sheet_read
 
     heads = [list(islice(_lxml_rows(sheet, max_columns), HEAD_ROWS)) for sheet in sheets]
@@ -179,8 +178,6 @@ def _load(data: bytes, name: str):
 
 def _sheet(document, name: str):
     """The sheet with the pairs (import_sheets.pairs_sheet), the first sheet first."""
-    from itertools import islice
-
     from odf.table import Table
 
     from .import_sheets import HEAD_ROWS, SHEET_MAX_COLUMNS, pairs_sheet

@@ -173,14 +173,19 @@ def _table_cells(table) -> list[list]:
         tcs = [tc for tc in row._tr if tc.tag == _W + "tc"]
         if not merged or all(_plain_cell(tc) for tc in tcs):
             rows.append([_Cell(tc, table) for tc in tcs])
-            continue
-        cells, last = [], None
-        for cell in row.cells:
-            if cell._tc is not last:
-                cells.append(cell)
-            last = cell._tc
-        rows.append(cells)
+        else:
+            rows.append(docx_row_cells(row))
     return rows
+
+
+def docx_row_cells(row) -> list:
+    """A row's cells as python-docx's row.cells gives them, a merged cell once."""
+    cells, last = [], None
+    for cell in row.cells:
+        if cell._tc is not last:
+            cells.append(cell)
+        last = cell._tc
+    return cells
 
 
 def _plain_cell(tc) -> bool:
