@@ -29,6 +29,7 @@ from views.touch import TOUCH_CSS
 
 def main() -> None:
     keep_every_click()   # a click reaching the server as the run before it begins is not lost
+    ss.run_no = ss.get("run_no", 0) + 1   # which run drew a part of the page (views/proofread.py)
     st.set_page_config(page_title="alignment — side-by-side reader", page_icon="📖",
                        layout="wide")
     # the collapsed sidebar out of the Tab order (views/a11y.py), no key hints on a phone

@@ -137,3 +137,91 @@ def test_proofread_reports_a_misspelt_word_once(monkeypatch) -> None:
     findings, _ = proofread._check(proofread.CheckJob(b), None, None)
     assert [(f.check, f.message) for f in findings if f.link == len(AROUND_EN)] == [
         ("spelling", "'mornign' is no word: 'morning'? (original: 'matin')")]
+
+
+def test_checks_that_end_while_the_page_is_drawn_leave_no_stale_page_under_a_dead_bar(
+        env, held):  # noqa: F811
+    """The findings were read twice a run (those shown, then those dismissed): checks ending
+    between the two reads had their result taken after the count, the caption and the bar were
+    drawn, and the bar, finding no job, never asked for the rerun that shows it. The page said
+    "being checked again" under a bar that never moved (a browser journey waited 60 s)."""
+    import views.proofread as proofread
+
+    at = open_sample(env)
+    at.radio(key="mode").set_value("Proofread").run()
+    held.set()
+    checked(at)
+    real = proofread.check_progress
+    drawn = []
+
+    def bar_then_end():   # the checks of the new version end just after their bar is drawn
+        real()
+        held.set()
+        at.session_state["check_job"].future.result(timeout=60)
+        drawn.append(True)
+
+    held.clear()
+    patch = pytest.MonkeyPatch()
+    patch.setattr(proofread, "check_progress", bar_then_end)
+    try:   # a new version: its checks wait (held) until their bar is drawn
+        at.button(key="review").click().run()
+    finally:
+        patch.undo()
+    assert drawn, "no bar was drawn in that run"
+    said = " ".join(c.value for c in at.caption)
+    assert "being checked again" in said
+    assert at.session_state["check_job"] is not None, \
+        "the page says the text is being checked, and no job is left to end the wait"
+    checked(at)
+
+
+def test_a_bar_whose_job_was_taken_meanwhile_asks_for_the_rerun_that_shows_it(monkeypatch):
+    """The polling bar (views/jobs.py) that finds its job gone asks for a full rerun, as for a
+    job done: the run that drew it had taken the result after drawing it."""
+    import streamlit as st
+
+    from views import jobs
+
+    asked = []
+
+    class Rerun(Exception):
+        pass
+
+    def rerun(scope="app"):
+        asked.append(scope)
+        raise Rerun
+
+    monkeypatch.setattr(st, "rerun", rerun)
+    monkeypatch.setattr(jobs, "ss", {"check_job": None})
+    with pytest.raises(Rerun):
+        jobs.job_progress.__wrapped__("check_job")
+    assert asked == ["app"]
+
+
+class _State(dict):
+    """A session state's two ways in: ss.key and ss["key"]."""
+    __getattr__ = dict.__getitem__
+    __setattr__ = dict.__setitem__
+
+
+@pytest.mark.parametrize("drawn_in, stale, kept, expected", [
+    (3, False, True, True),     # back from Read: the page's old state is not taken over the choice
+    (3, True, False, False),
+    (4, False, True, False),    # drawn in the run before: the page's state is the person's click
+    (4, True, False, True),
+    (None, None, True, True),   # never drawn: the choice kept
+])
+def test_the_toggles_are_set_from_the_choice_kept_when_the_panel_comes_back(
+        monkeypatch, drawn_in, stale, kept, expected):
+    """A click on Proofread just as a Read run ended sent the page's last toggle state back;
+    the server took it while the page drew the toggle anew, unchecked (views/proofread.py
+    _toggles_as_kept)."""
+    import views.proofread as proofread
+
+    state = _State(run_no=5, negation_kept=kept, info_kept=kept)
+    if drawn_in is not None:
+        state.update(panel_drawn_in=drawn_in, p_negation=stale, p_info=stale)
+    monkeypatch.setattr(proofread, "ss", state)
+    proofread._toggles_as_kept()
+    assert (state["p_negation"], state["p_info"]) == (expected, expected)
+    assert state["panel_drawn_in"] == 5

@@ -28,8 +28,9 @@ def job_progress(key: str) -> None:
     """The bar of the job kept in session state under `key`, redrawn without rerunning
     the page; when the job ends, one full rerun takes its result."""
     job = ss.get(key)
-    if job is None:
-        return
-    if job.future.done():
+    if job is None or job.future.done():
+        # None: the run that drew this bar took the job's result after drawing it (a second
+        # look at the findings further down the page), so the page still shows the state
+        # before; without this rerun it stayed so, under a bar that never moved again
         st.rerun(scope="app")
     st.progress(job.fraction(), text=job.label())

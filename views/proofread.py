@@ -131,16 +131,13 @@ def start_checks(bitext: Bitext) -> None:
 
 
 def findings(bitext: Bitext) -> tuple:
-    """The findings to show: those no person dismissed (`dismissed_findings`)."""
+    """The findings to show: those no person dismissed (`_split`)."""
     return _split(bitext)[0]
 
 
-def dismissed_findings(bitext: Bitext) -> tuple:
-    """The findings a person dismissed (Link.dismissed): shown only when asked, to restore."""
-    return _split(bitext)[1]
-
-
 def _split(bitext: Bitext) -> tuple[tuple, tuple]:
+    """(the findings to show, those a person dismissed (Link.dismissed): shown only when
+    asked, to restore)."""
     from alignment.checks import split_dismissed
 
     found = all_findings(bitext)
@@ -241,20 +238,33 @@ def _keep_info() -> None:
     ss.info_kept = ss.p_info
 
 
+def _toggles_as_kept() -> None:
+    """The panel's two toggles set from their kept choices when the run before did not draw
+    the panel (`ss.run_no`, app.py), or their state is gone. Why: Streamlit drops a widget's
+    state in a mode that does not draw it; and a click on Proofread just as a Read run ended
+    sent the page's last state of the toggle back, which the server took as current while the
+    page, its toggle gone, drew it anew unchecked: the switch said off and the negations were
+    still looked for (a browser journey, on a loaded machine). A value set here is sent to
+    the page with the toggle."""
+    run = ss.get("run_no", 0)
+    fresh = ss.get("panel_drawn_in") != run - 1
+    ss.panel_drawn_in = run
+    for key, kept in (("p_info", "info_kept"), ("p_negation", "negation_kept")):
+        if fresh or key not in ss:
+            ss[key] = ss.get(kept, False)
+
+
 def proofread_panel(bitext: Bitext) -> list:
     """The findings panel; returns the findings it lists (this level, these checks), which
     the table's ⚑ marks count too (they counted hidden info findings: ⚑1 on a row the list
     said nothing about)."""
     from alignment.checks import at_level
 
-    if "p_info" not in ss:   # Streamlit drops a widget's state in a mode that does not draw it
-        ss.p_info = ss.get("info_kept", False)
+    _toggles_as_kept()
     st.toggle("Show info findings", key="p_info", on_change=_keep_info,
               help="Info findings are hints, not mistakes (a different final punctuation mark, "
                    "a double space, a link the aligner was unsure of); warnings and errors are "
                    "always listed")
-    if "p_negation" not in ss:
-        ss.p_negation = ss.get("negation_kept", False)
     st.toggle("Also look for dropped negations and opposite words", key="p_negation",
               on_change=_keep_negation,
               help="A 'not' or 'never' of one side that the other lacks ('Er kam nicht.' / 'He "
@@ -264,7 +274,8 @@ def proofread_panel(bitext: Bitext) -> list:
                    "built' for 'continua por construir', 'made all happy' for 'éloignait la "
                    "tristesse')")
     level = shown_level()
-    found = at_level(findings(bitext), level)
+    shown_now, dismissed_now = _split(bitext)   # one look: a second one could take a result
+    found = at_level(shown_now, level)          # the part of the page above never showed
     checked = ss.get("findings")
     st.subheader(f"Proofreading: {counted(len(found), 'finding')}" if checked is not None
                  else "Proofreading: checking the text…")
@@ -287,7 +298,7 @@ def proofread_panel(bitext: Bitext) -> list:
         finding_row(box, bitext, f, n)
     if shown:
         report_button(bitext, tuple(shown))
-    gone = [f for f in at_level(dismissed_findings(bitext), level) if not chosen or f.check in chosen]
+    gone = [f for f in at_level(dismissed_now, level) if not chosen or f.check in chosen]
     if gone and st.toggle(f"Show dismissed findings ({len(gone):,})", key="p_dismissed"):
         start, page = findings_page(gone, "p_gone_page", (level, tuple(chosen)))
         box = st.container(height=min(60 + 48 * len(page), 320), key="dismissed_box")
