@@ -183,8 +183,6 @@ class CheckConfig:
     # clean links flagged under 4 per 1,000 and clear of the cliff below 0.25
     mismatch_weights: tuple[float, ...] = (-5.72, -3.04, -2.17, 2.19, -1.37, 2.54, -4.33, -1.22, -1.32)
     mismatch_floor: float = 0.3
-    mismatch_lone_cosine: float = 0.25  # a short link alone among matching ones: cosine below this
-    mismatch_lone_neighbours: float = 0.5   # ... its neighbours' cosines at least this
     # a negation on one side only (negation.py): the link's cosine gains this much with the
     # negation taken out of the side that has it: a warning; a short 1-1 link whose cosine does
     # not fall without it: info (negation.py)

@@ -27,15 +27,12 @@ def _unrelated_vectors(words: Sequence[str]) -> np.ndarray:
     return out / np.linalg.norm(out, axis=1, keepdims=True).clip(1e-9)
 
 
-def _three_links(src: str, tgt: str, cosine: float,
-                 around: tuple[float, float] = (0.9, 0.9)) -> tuple[Bitext, WordEvidence]:
-    """The link under test between two that match (`around`: their cosines; away from the
-    text's edges)."""
+def _three_links(src: str, tgt: str, cosine: float) -> tuple[Bitext, WordEvidence]:
+    """The link under test between two that match (away from the text's edges)."""
     s = (Sentence("Herr Brandt stieg in den Zug."), Sentence(src), Sentence("Danke, sagte er leise."))
     t = (Sentence("Mr Brandt got on the train."), Sentence(tgt), Sentence("Thank you, he said quietly."))
     links = tuple(Link((k,), (k,), 0.95) for k in range(3))
-    return Bitext(s, t, Alignment(links), "de", "en"), \
-        WordEvidence(_unrelated_vectors, (around[0], cosine, around[1]))
+    return Bitext(s, t, Alignment(links), "de", "en"), WordEvidence(_unrelated_vectors, (0.9, cosine, 0.9))
 
 
 @pytest.mark.parametrize("src, tgt, cosine, flagged", [
@@ -47,12 +44,8 @@ def _three_links(src: str, tgt: str, cosine: float,
     # a cosine this high is left to the model, which says they may match
     ("Zwischen den Büchern lag ein brauner Umschlag.",
      "Together they opened the suitcase on the floor of the aisle.", 0.40, False),
-    # a short link alone among links that match, no word with a counterpart, a cosine that
-    # unrelated short sentences reach (a tester's 'Elle rit.' / 'Nobody came.': confidence
-    # 0.999, no finding, as the model gives short links little weight)
-    ("Er lachte laut.", "Nobody came.", 0.10, True),
-    ("Sie schwieg.", "The window was open.", 0.20, True),
-    ("Er lachte laut.", "Nobody came.", 0.30, False),        # a cosine right short links reach
+    # too few words for 'none has a counterpart' to mean much: left to the model
+    ("Er lachte laut.", "Nobody came.", 0.10, False),
 ])
 def test_sides_that_share_no_word_do_not_match(src: str, tgt: str, cosine: float, flagged: bool) -> None:
     bitext, evidence = _three_links(src, tgt, cosine)
@@ -60,15 +53,6 @@ def test_sides_that_share_no_word_do_not_match(src: str, tgt: str, cosine: float
     assert [(f.link, f.severity) for f in found] == ([(1, "warning")] if flagged else [])
     if flagged:
         assert "these sentences may not match" in found[0].message
-
-
-@pytest.mark.parametrize("around", [(0.35, 0.9), (0.9, 0.45)])
-def test_a_short_unrelated_link_among_links_that_do_not_match_either_is_left_to_the_model(
-        around: tuple[float, float]) -> None:
-    """A passage the translation replaced (Alice's poems, which the French gives as other
-    poems: gold links on the bench), not one sentence swapped in a text that matches."""
-    bitext, evidence = _three_links("Er lachte laut.", "Nobody came.", 0.10, around)
-    assert list(check_match(bitext, CheckConfig(), evidence)) == []
 
 
 # --------------------------------------------------------------- encoder-free unsure merges
@@ -123,24 +107,3 @@ def test_sentences_of_like_length_are_both_named() -> None:
     missing = PAIRS[4][0].replace("Satz 5", "Satz X")
     (_, _, message), = _omissions(_merged(0.22, missing=missing))
     assert f"'{PAIRS[4][0]}' or '{missing}'" in message
-
-
-def test_a_sentence_swapped_for_an_unrelated_one_in_a_clean_text_is_found_with_the_encoder() -> None:
-    """The tester's case with the app's own encoder: 'Elle rit.' translated 'Nobody came.'
-    inside a text that matches (a 1-1 link at 0.999 with no finding at any level before)."""
-    from alignment.evidence import word_evidence
-    from alignment.registry import EMBEDDERS
-
-    pairs = [("Le vieux pont traversait la rivière au bout du village.",
-              "The old bridge crossed the river at the end of the village."),
-             ("Chaque matin, le boulanger ouvrait sa boutique avant l'aube.",
-              "Every morning the baker opened his shop before dawn."),
-             ("Elle rit.", "Nobody came."),
-             ("Les enfants couraient vers l'école en criant.",
-              "The children ran towards the school, shouting."),
-             ("Le soir, la place se vidait lentement.", "In the evening the square slowly emptied.")]
-    links = tuple(Link((k,), (k,), 0.999) for k in range(len(pairs)))
-    b = Bitext(tuple(Sentence(s) for s, _ in pairs), tuple(Sentence(t) for _, t in pairs),
-               Alignment(links), "fr", "en")
-    found = run_checks(b, only=["match"], evidence=word_evidence(b, EMBEDDERS["use"]()))
-    assert [(f.link, f.severity) for f in found] == [(2, "warning")]
