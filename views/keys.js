@@ -1,6 +1,10 @@
 (() => {
 if (window.__alignmentKeys) return;
 window.__alignmentKeys = true;
+// Which gesture an event belongs to: each press of a key or of the pointer starts one. Counted
+// before any listener below reads it (`answered`).
+let gesture = 0;
+for (const kind of ['pointerdown', 'keydown']) window.addEventListener(kind, () => { gesture += 1; }, true);
 // Panels open and close at once: Streamlit animates an expander's height for half a second and
 // animates it again when its content grows meanwhile, and between the two the panel showed
 // closed for a frame or more (measured: 0.6 s after "Correct a link" was clicked, 0.1 s closed).
@@ -228,14 +232,16 @@ window.addEventListener('click', e => {
 }, true);
 // One answer per gesture: a click on an option's text comes again as a click on its label.
 // Only that same label or button reuses the answer: Close clicked just after a refused switch
-// to Learn was stopped without a word (a browser test failed one run in five).
-let answered = {at: -1e9, ok: false, on: null};
+// to Learn was stopped without a word (a browser test failed one run in five). And only in the
+// same gesture: Close clicked again within 0.4 s of a "Cancel" was taken for the first click's
+// echo and stopped without a question (on a loaded machine the answer itself came late).
+let answered = {at: -1e9, ok: false, on: null, gesture: -1};
 const stop = e => {   // false: the typing is kept, and the event stopped
   if (!guarded(e) || !pending()) return true;
   const on = e.target.closest('label, button') || e.target;
-  const again = on === answered.on && performance.now() - answered.at < 400;
+  const again = on === answered.on && answered.gesture === gesture && performance.now() - answered.at < 400;
   const ok = again ? answered.ok : ask();
-  answered = {at: performance.now(), ok, on};
+  answered = {at: performance.now(), ok, on, gesture};
   if (!ok) { e.stopPropagation(); e.preventDefault(); }
   return ok;
 };
@@ -296,7 +302,7 @@ window.addEventListener('focusout', e => {
   if (settling || !t.matches?.(SEL) || selShown === null || t.value === selShown || !pending()) return;
   const again = answered.ok && performance.now() - answered.at < 400;   // its + or - pressed
   const ok = again || ask();
-  answered = {at: performance.now(), ok, on: e.relatedTarget?.closest?.('label, button') || null};
+  answered = {at: performance.now(), ok, on: e.relatedTarget?.closest?.('label, button') || null, gesture};
   if (!ok) { e.stopImmediatePropagation(); putBack(t, 'focusout'); }
 }, true);
 // Applied corrections not saved and no recovery draft to keep them (views/keys.UNDRAFTED).
@@ -335,7 +341,7 @@ const choose = (n, tries) => {
     panel.style.scrollMarginTop = '4rem';   // below Streamlit's header
     panel.scrollIntoView({block: 'start'});
   });
-  answered = {at: performance.now(), ok: true, on: input};
+  answered = {at: performance.now(), ok: true, on: input, gesture};
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, n);
   input.dispatchEvent(new Event('input', {bubbles: true}));
   input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true}));
