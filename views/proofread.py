@@ -274,8 +274,10 @@ def proofread_panel(bitext: Bitext) -> list:
                    "built' for 'continua por construir', 'made all happy' for 'éloignait la "
                    "tristesse')")
     level = shown_level()
-    shown_now, dismissed_now = _split(bitext)   # one look: a second one could take a result
-    found = at_level(shown_now, level)          # the part of the page above never showed
+    # one look a run: a second one could take the checks' result after the count and the bar
+    # above were drawn (collect_checks), and the page kept the old ones
+    shown_now, dismissed_now = _split(bitext)
+    found = at_level(shown_now, level)
     checked = ss.get("findings")
     st.subheader(f"Proofreading: {counted(len(found), 'finding')}" if checked is not None
                  else "Proofreading: checking the text…")
