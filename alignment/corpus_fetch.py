@@ -135,8 +135,8 @@ def _through(doc: Document, end: str) -> Document:
             [i for i, p in enumerate(folded) if p.endswith(key)]
     if found:
         i = found[0]
-        return replace(doc, paragraphs=doc.paragraphs[:i + 1],
-                       headings=frozenset(h for h in doc.headings if h <= i))
+        return replace(doc, paragraphs=doc.paragraphs[:i + 1], italics=doc.italics[:i + 1],
+                       levels=doc.levels[:i + 1], headings=frozenset(h for h in doc.headings if h <= i))
     raise SectionNotFound(f"{doc.source or 'text'}: the end line {end!r} was not found")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .errors import EditError
+from .italics import reanchor
 from .types import Bitext, Link, Sentence, Side, unit_id
 
 __all__ = ["Direction", "History", "add_target", "dismiss", "edit_target", "mark_reviewed", "merge",
@@ -163,7 +164,9 @@ def edit_target(bitext: Bitext, i: int, position: int, text: str) -> Bitext:
     k = link.tgt[position]
     if clean == bitext.tgt[k].text:   # applied as it was: a mark, the word links stay
         return _with_links(bitext, i, i + 1, [replace(link, reviewed=True)])
-    tgt = bitext.tgt[:k] + (Sentence(clean, bitext.tgt[k].paragraph),) + bitext.tgt[k + 1:]
+    old = bitext.tgt[k]   # its italics kept on the characters the correction keeps
+    tgt = bitext.tgt[:k] + (Sentence(clean, old.paragraph, reanchor(old.text, old.italics, clean)),) \
+        + bitext.tgt[k + 1:]
     edited = _with_links(bitext, i, i + 1, [replace(link, reviewed=True, words=())])
     return replace(edited, tgt=tgt)
 

@@ -20,6 +20,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from .snapshot import _read_sentence as read_snapshot_sentence
+from .snapshot import _sentence as snapshot_sentence
 from .types import Bitext, Link, Sentence, WordLink
 
 T = TypeVar("T")
@@ -165,12 +167,12 @@ def _apply(seq: Sequence[T], runs: list, read: Callable[[Any], T]) -> tuple[list
 # The elements as snapshot.py writes them, so a draft's runs read as its base does.
 
 def _sentence(s: Sentence) -> list:
-    return [s.text, s.paragraph]
+    return snapshot_sentence(s)
 
 
 def _read_sentence(item: list) -> Sentence:
-    text, paragraph = item
-    return Sentence(str(text), int(paragraph))
+    text, paragraph, *italics = item   # a third item: its italic stretches (italics.py)
+    return read_snapshot_sentence(str(text), int(paragraph), *italics)
 
 
 def _link(x: Link) -> list:

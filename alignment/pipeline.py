@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import InputError
+from .italics import with_italics
 from .progress import Progress, no_progress
 from .registry import EMBEDDERS, SEGMENTERS
 from .types import Bitext, Document, Sentence, VersionSet
@@ -58,9 +59,9 @@ def align_documents(src_doc: Document, tgt_doc: Document, *, src_lang: str, tgt_
             check_size(len(doc.paragraphs), doc.source or "the text", at_least=True)
     split = SEGMENTERS[segmenter]
     progress(0, 2, "segment")
-    src = tuple(split(src_doc, src_lang))
+    src = with_italics(src_doc, split(src_doc, src_lang))
     progress(1, 2, "segment")
-    tgt = tuple(split(tgt_doc, tgt_lang))
+    tgt = with_italics(tgt_doc, split(tgt_doc, tgt_lang))
     progress(2, 2, "segment")
     for sents, doc in ((src, src_doc), (tgt, tgt_doc)):
         if not sents:
@@ -110,7 +111,7 @@ def align_version_documents(docs: Sequence[Document], langs: Sequence[str], *, e
     sentences = []
     for n, (doc, lang) in enumerate(zip(docs, langs)):
         progress(n, len(docs), "segment")
-        sents = tuple(split(doc, lang))
+        sents = with_italics(doc, split(doc, lang))
         if not sents:
             raise InputError(f"{doc.source or 'text'}: no sentences found; is the file empty?")
         check_size(len(sents), doc.source or "the text")

@@ -24,6 +24,7 @@ import polib
 from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import InputError, POConflict, POFormatError
+from .italics import po_line
 from .po_guard import carry_over, ensure_writable, has_foreign, link_order, locked
 from .po_files import parse_po_bytes, read_po, read_po_bytes, read_po_fingerprinted
 from .po_read import (DEFAULT_REVIEW_THRESHOLD, FORMAT_VERSION, PLACEHOLDER, checksum_matches,
@@ -74,6 +75,9 @@ def _entry(bitext: Bitext, i: int, link: Link, threshold: float) -> polib.POEntr
     if any("\n" in s.text for s in src_sents + tgt_sents) or (link.src and not msgid):
         lines.append(f"sentence lengths: src {_lengths(src_sents)} / tgt {_lengths(tgt_sents)}")
     lines.extend(word_lines(link.words, [s.text for s in src_sents], [s.text for s in tgt_sents]))
+    italic = po_line(src_sents, tgt_sents)
+    if italic:
+        lines.append(italic)
     lines.extend(f"dismissed: {key}" for key in link.dismissed)
     if link.unit:
         lines.append(f"unit: {link.unit}")

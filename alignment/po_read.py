@@ -26,7 +26,8 @@ from .po_guard import CONTINUED_NOTE, link_order
 from .po_header import FORMAT_VERSION  # noqa: F401  (re-exported: po.py)
 from .po_header import _header_checks, _heading_paragraphs, _signature, _threshold, _where
 from .po_words import read_words
-from .types import Alignment, Bitext, Link, Sentence, WordLink
+from .italics import read_po_line
+from .types import Alignment, Bitext, Link, Sentence, Spans, WordLink
 
 PLACEHOLDER = "[no source text]"
 _CTXT = re.compile(r"^src (-|\d+(?:,\d+)*) / tgt (-|\d+(?:,\d+)*)$")
@@ -165,6 +166,7 @@ class _Raw(NamedTuple):
     words: tuple[WordLink, ...] = ()
     dismissed: tuple[str, ...] = ()
     unit: str = ""
+    italics: tuple[list[Spans], list[Spans]] = ([], [])
 
 
 def _read_unit(entry: polib.POEntry) -> str:
@@ -220,7 +222,7 @@ def _read_entry(po: polib.POFile, entry: polib.POEntry, threshold: float) -> _Ra
     words = () if any(typed) else read_words(comment_lines(entry), texts, _where(po, entry))
     _no_control_characters(po, entry)
     return _Raw(entry, src_idx, tgt_idx, texts, paragraphs, confidence, reviewed, words,
-                _read_dismissed(po, entry), _read_unit(entry))
+                _read_dismissed(po, entry), _read_unit(entry), read_po_line(comment_lines(entry), texts))
 
 
 def _check_coverage(po: polib.POFile, raws: Sequence[_Raw]) -> None:
@@ -265,8 +267,9 @@ def _assemble(raws: Sequence[_Raw]) -> tuple[tuple[Sentence, ...], tuple[Sentenc
             pars = raw.paragraphs[k] or [store[-1].paragraph + 1 if store else 1] \
                 * len(raw.texts[k])
             start = len(store)
-            store.extend(Sentence(text, paragraph=max(par - 1, 0))
-                         for text, par in zip(raw.texts[k], pars))
+            italic = raw.italics[k] or [()] * len(raw.texts[k])
+            store.extend(Sentence(text, paragraph=max(par - 1, 0), italics=spans)
+                         for text, par, spans in zip(raw.texts[k], pars, italic))
             idx.append(tuple(range(start, len(store))))
         links.append(Link(idx[0], idx[1], confidence=raw.confidence, reviewed=raw.reviewed,
                           words=raw.words, dismissed=raw.dismissed, unit=raw.unit))

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .defaults import DEFAULT_REVIEW_THRESHOLD
+from .italics import italic_html
 from .link_notes import note_mark
 from .link_words import link_title
 from .text_direction import text_dir
-from .types import Bitext, Finding, Link, Sentence, Side, Span, sentence_starts
+from .types import Bitext, Finding, Link, Sentence, Side, Span, Spans, sentence_starts
 from .words import word_groups
 
 REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD
@@ -76,21 +77,25 @@ def word_css(bitext: Bitext, ids: Sequence[int], threshold: float) -> str:
             + (f"{rules}{{background:#b3e5fc;border-radius:2px}}" if rules else "") + "</style>")
 
 
-def highlight(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
-    """`text` escaped, each mark [start, end) wrapped in <mark class=...>; overlaps clipped.
+def highlight(text: str, marks: Iterable[tuple[int, int, str]], italics: Spans = ()) -> str:
+    """`text` escaped, each mark [start, end) wrapped in <mark class=...>; overlaps clipped;
+    the sentence's italic stretches (italics.py) in <i>, cut at the marks' edges.
 
     Escaping happens piece by piece, after the offsets are applied to the raw text.
     """
     out: list[str] = []
     pos = 0
+
+    def piece(a: int, b: int) -> str:
+        return italic_html(text[a:b], tuple((x - a, y - a) for x, y in italics if x < b and y > a))
     for start, end, cls in sorted(marks):
         start, end = max(start, pos), min(end, len(text))
         if end <= start:
             continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f'<mark class="{html.escape(cls)}">{html.escape(text[start:end])}</mark>')
+        out.append(piece(pos, start))
+        out.append(f'<mark class="{html.escape(cls)}">{piece(start, end)}</mark>')
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(piece(pos, len(text)))
     return "".join(out)
 
 
@@ -104,7 +109,7 @@ def _side_html(sents: Sequence[Sentence], marks: Sequence[tuple[int, int, str]])
                  if a < off + n and b > off]
         if parts:   # the joiner link_text puts there: a space, or none between CJK sentences
             parts.append("<br>" if sent.paragraph != prev else " " * (off - end))
-        parts.append(highlight(sent.text, local))
+        parts.append(highlight(sent.text, local, sent.italics))
         prev, end = sent.paragraph, off + n
     return "".join(parts)
 
@@ -170,10 +175,10 @@ def render_row(bitext: Bitext, i: int, view: View = View()) -> str:
     para = _starts_paragraph(bitext.src, link.src) or _starts_paragraph(bitext.tgt, link.tgt)
     look = _RowLook(para, view.threshold, view.current == i, i in view.headings, view.hidden,
                     i in view.revealed)
-    return _row_html(i, link, (tuple(bitext.src[k] for k in link.src),
-                               tuple(bitext.tgt[k] for k in link.tgt)),
-                     (bitext.src_lang, bitext.tgt_lang), tuple(marks), found, look,
-                     view.notes[i] if view.notes and i in view.notes else None)
+    sents = (tuple(bitext.src[k] for k in link.src), tuple(bitext.tgt[k] for k in link.tgt))
+    return _row_html(i, link, sents, (bitext.src_lang, bitext.tgt_lang), tuple(marks), found, look,
+                     view.notes[i] if view.notes and i in view.notes else None,
+                     tuple(tuple(s.italics for s in side) for side in sents))
 
 
 class _RowLook(NamedTuple):
@@ -189,8 +194,9 @@ class _RowLook(NamedTuple):
 @functools.lru_cache(maxsize=4096)
 def _row_html(i: int, link: Link, sents: tuple[tuple[Sentence, ...], ...], langs: tuple[str, str],
               marks: tuple[tuple[tuple[int, int, str], ...], ...], found: tuple[Finding, ...],
-              look: _RowLook, note: str | None) -> str:
-    """A row's HTML from its arguments alone (they key the cache: equal arguments, equal row)."""
+              look: _RowLook, note: str | None, italics: tuple = ()) -> str:
+    """A row's HTML from its arguments alone (they key the cache: equal arguments, equal row;
+    `italics`, the sentences' italic stretches, are in the key as sentences compare without them)."""
     para, threshold, current, heading, hidden, revealed = look
     classes = ["row"] + ["para"] * para
     if is_fuzzy(link, threshold):

@@ -31,12 +31,13 @@ FORMAT = 5  # 2: with a check over the PO fingerprint and the payload; 3: links 
             # 4: and dismissed findings (a format-3 snapshot of a PO would drop them); 5: word links
             # of a link edited since they were made are dropped when read (po_words.py): a
             # format-4 snapshot of such a PO still held them
-READS = "t3c"
+READS = "t3d"
 """The rules a PO was read by, in each snapshot's name: word_tokens.TOKENS_VERSION ('t3') and
 a letter bumped when po_words reads saved word links otherwise. A snapshot made by other rules
 is not read (the PO is parsed again): one made by the reader that dropped the word links keyed
 by tokenizer version 2 kept them dropped after that reader was mended; 'c': the header's
-X-Alignment-Headings is read (a snapshot made without it would list a PDF's author line)."""
+X-Alignment-Headings is read (a snapshot made without it would list a PDF's author line); 'd':
+the '#. italics:' lines are read (italics.py)."""
 KEEP = 32  # newest snapshots kept; each is about the size of its PO file
 _log = logging.getLogger(__name__)
 _MSGCTXT = re.compile(rb"^msgctxt ", re.MULTILINE)
@@ -58,13 +59,23 @@ def _check(fingerprint: str, payload: str) -> str:
     return hashlib.sha256(f"{fingerprint}\n{payload}".encode("utf-8")).hexdigest()
 
 
+def _sentence(s: Sentence) -> list:
+    """[text, paragraph], and its italic stretches where it has some (a third item: snapshots
+    and drafts written before italics were carried read as they did)."""
+    return [s.text, s.paragraph, [list(x) for x in s.italics]] if s.italics else [s.text, s.paragraph]
+
+
+def _read_sentence(text: str, paragraph: int, italics: list | None = None) -> Sentence:
+    return Sentence(text, paragraph, tuple((int(a), int(b)) for a, b in italics or ()))
+
+
 def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
     sig = bitext.alignment.signature
     payload = json.dumps({
         "origin": origin,
         "src_lang": bitext.src_lang, "tgt_lang": bitext.tgt_lang, "corpus_id": bitext.corpus_id,
-        "src": [[s.text, s.paragraph] for s in bitext.src],
-        "tgt": [[s.text, s.paragraph] for s in bitext.tgt],
+        "src": [_sentence(s) for s in bitext.src],
+        "tgt": [_sentence(s) for s in bitext.tgt],
         "links": [[list(k.src), list(k.tgt), k.confidence, k.reviewed,
                    [[w.src, w.tgt, w.confidence, w.sure] for w in k.words], list(k.dismissed), k.unit]
                   for k in bitext.alignment.links],
@@ -92,8 +103,8 @@ def _decode(text: str, fingerprint: str, formats: tuple[int, ...] = (FORMAT,)) -
                        tuple(str(k) for k in rest[0]) if rest else (),
                        str(rest[1]) if len(rest) > 1 else "")
                   for s, t, c, r, w, *rest in d["links"])
-    bitext = Bitext(src=tuple(Sentence(t, p) for t, p in d["src"]),
-                    tgt=tuple(Sentence(t, p) for t, p in d["tgt"]),
+    bitext = Bitext(src=tuple(_read_sentence(*s) for s in d["src"]),
+                    tgt=tuple(_read_sentence(*s) for s in d["tgt"]),
                     alignment=Alignment(links, signature, tuple(d["warnings"])),
                     src_lang=d["src_lang"], tgt_lang=d["tgt_lang"], corpus_id=d["corpus_id"],
                     heading_paragraphs=None if d.get("headings") is None

@@ -19,6 +19,8 @@ Side = Literal["src", "tgt"]
 Severity = Literal["error", "warning", "info"]
 # What a paragraph of a book is: body text, or apparatus the aligner never links to text.
 Role = Literal["text", "front", "toc", "note"]
+# Italic stretches of a text: sorted, non-overlapping (start, end) character offsets into it.
+Spans = tuple[tuple[int, int], ...]
 
 
 
@@ -124,6 +126,9 @@ class Document:
     means every paragraph is "text". `levels`, one per paragraph when the reader knows
     heading levels (Markdown #, HTML h1-h6, EPUB), is a heading's level (1 the highest) and
     0 elsewhere; a section cut at a heading runs to the next heading of that level or higher.
+    `italics`, one entry per paragraph when the reader knows the formatting (HTML, EPUB, DOCX,
+    ODT, Markdown), is the paragraph's italic stretches (Spans into `paragraphs[i]`); missing
+    entries mean none. The segmenter carries them to the sentences (italics.py).
     """
 
     paragraphs: tuple[str, ...]
@@ -134,6 +139,7 @@ class Document:
     chapters: tuple[Chapter, ...] = ()
     roles: tuple[Role, ...] = ()
     levels: tuple[int, ...] = ()
+    italics: tuple[Spans, ...] = ()
 
     def role(self, paragraph: int) -> Role:
         """The role of one paragraph ("text" when the Document marks none)."""
@@ -146,10 +152,14 @@ class Document:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One segment of a text. `paragraph` is the index of its paragraph."""
+    """One segment of a text. `paragraph` is the index of its paragraph. `italics`: its
+    italic stretches (Spans into `text`), carried from the reader to the exports; left out of
+    equality, as formatting, so a sentence read from a plain file compares equal to the same
+    sentence read with its italics."""
 
     text: str
     paragraph: int = 0
+    italics: Spans = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

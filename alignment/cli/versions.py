@@ -42,6 +42,7 @@ def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
                segmenter: str, read_lines: Any) -> tuple[tuple[Version, ...], list[tuple[str, ...]]]:
     """The texts of a set, segmented (or one sentence per line with `presplit`), and what the
     reader had to guess about each (a file read in two encodings)."""
+    from ..italics import with_italics
     from ..pipeline import sentences_from_lines
     from ..registry import SEGMENTERS
     from ..versions import versions_from_sentences
@@ -59,7 +60,7 @@ def read_texts(paths: Sequence[str], langs: list[str] | None, *, presplit: bool,
             from ..read import read_file
             doc = read_file(path)
             lang = langs[i] if langs else _detect(path, "\n".join(doc.paragraphs))
-            sents = tuple(SEGMENTERS[segmenter](doc, lang))
+            sents = with_italics(doc, SEGMENTERS[segmenter](doc, lang))
             if not sents:
                 raise InputError(f"{path}: no sentences found; is the file empty?")
             notes.append(doc.warnings)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError, SectionNotFound
-from ..types import Document
+from ..italics import carry
+from ..types import Document, Spans
 from .text import DATE_LINE, NBSP, normalize_space
 
 
@@ -88,7 +89,17 @@ def cut_section(doc: Document, *, heading: str | None = None, start: str | None 
     headings = {k for k, (i, _) in enumerate(out) if i in doc.headings}
     levels = tuple(doc.level(i) for i, _ in out) if doc.levels else ()
     return Document(tuple(p for _, p in out), source=doc.source, title=doc.title,
-                    headings=frozenset(headings), warnings=doc.warnings, levels=levels)
+                    headings=frozenset(headings), warnings=doc.warnings, levels=levels,
+                    italics=_italics_kept(doc, out))
+
+
+def _italics_kept(doc: Document, kept: list[tuple[int, str]]) -> tuple[Spans, ...]:
+    """The italics of the kept paragraphs (each the whole paragraph, or the part a marker left),
+    found again in them as the segmenter's sentences are (italics.carry)."""
+    if not any(doc.italics):
+        return ()
+    return tuple(carry(doc.paragraphs[i], doc.italics[i], [p])[0] if i < len(doc.italics) else ()
+                 for i, p in kept)
 
 
 def _section_end(doc: Document, first: int) -> int:

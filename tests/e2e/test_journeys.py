@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import time
 import zlib
 from pathlib import Path
@@ -11,8 +12,8 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (OMISSION, choose_option, click_download, long_bitext, open_by_path, reader_table, settle,
-                         upload_pair)
+from e2e_helpers import (OMISSION, choose_link, choose_option, click_download, long_bitext, open_by_path,
+                         reader_table, settle, upload_pair)
 
 pytestmark = pytest.mark.e2e
 
@@ -736,3 +737,36 @@ def test_an_earlier_sessions_draft_outlives_work_on_the_reopened_text(page, po_c
     expect(row(page, 1)).to_contain_text("Typed in the earlier session.")
     from alignment.po import read_po
     assert read_po(po_copy).alignment.links[1].reviewed   # and the later session's save stays
+
+
+def test_italics_show_in_the_reader_outlive_a_correction_and_reach_the_downloads(page, po_copy):
+    """A text read with its italics (a novel's emphasis, a paper's name): the reader shows
+    them, a correction typed in the sentence keeps them on the words it keeps, and the
+    saved PO and the HTML download still have them (testers found every italic lost)."""
+    from alignment.po import read_po, write_po
+
+    bitext = read_po(po_copy)
+    text = bitext.tgt[1].text   # 'The stone bridge of Saint-Aubin has spanned the Vire ...'
+    at = text.index("the Vire")
+    tgt = list(bitext.tgt)
+    tgt[1] = replace(tgt[1], italics=((at + 4, at + 8),))
+    write_po(replace(bitext, tgt=tuple(tgt)), po_copy, overwrite_edited=True)
+    open_by_path(page, po_copy)
+    expect(row(page, 2).locator("td.tgt i")).to_have_text("Vire")
+    choose_link(page, 2)
+    box = page.get_by_label("Edit the target sentence")
+    expect(box).to_have_value(text)
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Corrected.")
+    page.get_by_role("button", name="Apply edit").click()
+    expect(row(page, 2)).to_contain_text("Corrected.")
+    expect(row(page, 2).locator("td.tgt i")).to_have_text("Vire")
+    expect(page.get_by_text("1 unsaved change")).to_be_visible()
+    page.keyboard.press("Control+s")
+    settle(page)
+    expect(page.get_by_text("unsaved change")).to_have_count(0, timeout=15_000)
+    saved = read_po(po_copy).tgt[1]
+    assert saved.text == text + " Corrected." and saved.text[slice(*saved.italics[0])] == "Vire"
+    html = Path(click_download(page, "HTML").path()).read_text(encoding="utf-8")
+    assert "<i>Vire</i>" in html
