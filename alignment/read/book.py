@@ -20,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import BookError
-from ..types import Chapter, Document, Role
+from ..types import Chapter, Document, Role, Spans
+from .italic_runs import normalize_italics
 from .text import normalize_space
 
 BOOK_SUFFIXES = {".epub": "epub", ".docx": "docx", ".odt": "odt", ".pdf": "pdf"}
@@ -48,14 +49,18 @@ class BookBuilder:
     """Collects a book's paragraphs in reading order (the one mutable helper; never shared)."""
 
     paragraphs: list[str] = field(default_factory=list)
+    italics: list[Spans] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)
     levels: dict[int, int] = field(default_factory=dict)
     starts: list[tuple[int, str]] = field(default_factory=list)
 
-    def add(self, text: str, role: Role = "text", heading: bool = False, level: int = 0) -> None:
-        """One paragraph; `level` is a heading's level where the format says it (1-6)."""
-        text = normalize_space(text)
+    def add(self, text: str, role: Role = "text", heading: bool = False, level: int = 0,
+            italics: Spans = ()) -> None:
+        """One paragraph; `level` is a heading's level where the format says it (1-6);
+        `italics`, its italic stretches (offsets into `text` as given: normalised here with it,
+        so they stay with their paragraph whatever is dropped)."""
+        text, italics = normalize_italics(text, italics)
         if not text:
             return
         if heading or level:
@@ -63,6 +68,7 @@ class BookBuilder:
         if level:
             self.levels[len(self.paragraphs)] = level
         self.paragraphs.append(text)
+        self.italics.append(italics)
         self.roles.append(role)
 
     def chapter(self, title: str) -> None:
@@ -78,7 +84,8 @@ class BookBuilder:
                         headings=frozenset(self.headings), chapters=self._chapters(),
                         roles=tuple(self.roles), levels=tuple(
                             self.levels.get(i, 0) for i in range(len(self.paragraphs)))
-                        if self.levels else ())
+                        if self.levels else (),
+                        italics=tuple(self.italics) if any(self.italics) else ())
 
     def _chapters(self) -> tuple[Chapter, ...]:
         starts: dict[int, str] = {}

@@ -15,7 +15,8 @@ the nav document, and spine files typed `toc`, are "toc"; title, copyright and o
 front-matter files "front"; notes files (epub:type footnotes/endnotes, or spine items with
 linear="no") and in-text <aside epub:type="footnote"> notes are "note" (notes follow their
 chapter's text, each once); the links to such a note are marked doc-noteref as it is taken
-out, so html.py still drops their mark.
+out, so html.py still drops their mark. Italics are read as html.py reads them (<i>, <em>,
+inline styles), in-text notes' too, one entry per paragraph in the Document's order.
 Encrypted content (META-INF/encryption.xml naming content documents, or Adobe rights.xml) is
 DRM: an EncryptedBook error, since the bytes are not text. Font obfuscation is not DRM.
 """
@@ -28,12 +29,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import BookError, EncryptedBook
-from ..types import Document, Role
+from ..types import Document, Role, Spans
 from .book import BookBuilder, open_zip, zip_member
-from .html import BLOCK_TAGS, NOTE_TYPES, epub_types
+from .html import BLOCK_TAGS, NOTE_TYPES, epub_types, italic_within
+from .italic_runs import Run, join_runs, runs_of
 
 _FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 _MARK = "\ue000"  # private-use character marking a chapter cut inside one XHTML file
+_SPACE = re.compile(r"\s")
 _TOC_TYPES = {"toc", "landmarks", "loi", "lot"}
 _FRONT_TYPES = {"titlepage", "title-page", "copyright-page", "frontmatter", "imprint", "colophon",
                 "cover", "halftitlepage", "dedication", "epigraph", "acknowledgments"}
@@ -162,7 +165,7 @@ def _file_role(path: str, body_types: set[str], pkg: _Package, nonlinear: bool) 
     return "note" if nonlinear else "text"
 
 
-def _split_notes(root: Any) -> list[str]:
+def _split_notes(root: Any) -> list[tuple[str, Spans]]:
     """Remove in-text notes (aside/section typed footnote...) from the tree, return their text;
     the links to them are marked doc-noteref (their target is gone, html.py could not tell)."""
     found = [el for el in root.iter() if isinstance(el.tag, str) and el.tag != "body"
@@ -173,10 +176,30 @@ def _split_notes(root: Any) -> list[str]:
     for link in root.iter("a"):
         if unquote(link.get("href", "")) in ids:
             link.set("role", "doc-noteref")
-    notes = [" ".join("".join(el.itertext()).split()) for el in found]
+    notes = [join_runs(_note_runs(el)) for el in found]
     for el in found:
         _remove(el)
-    return [n for n in notes if n]
+    return [(text, italics) for text, italics in notes if text.strip()]
+
+
+def _note_runs(note: Any) -> list[Run]:
+    """The text of a note as itertext reads it, each piece with its italics (html.py's rules),
+    every whitespace character a space: the note is one paragraph, its lines joined."""
+    runs: list[Run] = []
+    # (element, italics around it, None to open it or its own italics to close it)
+    stack: list[tuple[Any, bool, bool | None]] = [(note, False, None)]
+    while stack:
+        el, outside, inside = stack.pop()
+        element = isinstance(el.tag, str)   # not a comment or processing instruction
+        if inside is not None:
+            if el is not note:
+                runs.append((el.tail or "", outside))
+            continue
+        inside = italic_within(el, outside) if element else outside
+        runs.append(((el.text or "") if element else "", inside))
+        stack.append((el, outside, inside))
+        stack.extend((child, inside, None) for child in reversed(el))
+    return [(_SPACE.sub(" ", text), italic) for text, italic in runs if text]
 
 
 def _remove(el: Any) -> None:
@@ -232,19 +255,23 @@ def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> 
 def _add_file(book: BookBuilder, root: Any, role: Role, titles: dict[int, str]) -> None:
     from lxml import html
 
-    from .html import html_blocks
+    from .html import html_text
 
     notes = _split_notes(root)
-    paragraphs, headings, _ = html_blocks(html.tostring(root, encoding="unicode"))
-    for i, text in enumerate(paragraphs):
+    blocks = html_text(html.tostring(root, encoding="unicode"))
+    for i, (text, italics) in enumerate(zip(blocks.paragraphs, blocks.italics)):
         cut = re.fullmatch(rf"{_MARK}(\d+){_MARK}", text.strip())
         if cut:
             if role == "text":
                 book.chapter(titles.get(int(cut.group(1)), ""))
             continue
-        book.add(text.replace(_MARK, ""), role, heading=i in headings, level=headings.get(i, 0))
-    for note in notes:
-        book.add(note, "note")
+        if _MARK in text:   # the text holds the private-use character itself: kept out
+            text, italics = join_runs((piece.replace(_MARK, ""), italic)
+                                      for piece, italic in runs_of(text, italics))
+        book.add(text, role, heading=i in blocks.headings, level=blocks.headings.get(i, 0),
+                 italics=italics)
+    for note, italics in notes:
+        book.add(note, "note", italics=italics)
 
 
 def read_epub(data: bytes, source: str = "") -> Document:

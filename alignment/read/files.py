@@ -22,11 +22,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..types import Document
+from ..types import Document, Spans
 from .book import BOOK_FORMATS, BOOK_MAX_BYTES, BOOK_SUFFIXES, read_book
 from .charset import binary_error, decode_text
-from .html import html_blocks
-from .markdown import markdown_blocks
+from .html import html_text
+from .markdown import markdown_text
 from .sections import cut_section
 from .text import DATE_LINE, INVISIBLE, looks_like_heading, text_paragraphs
 
@@ -45,8 +45,9 @@ def _check_text(text: str, source: str) -> None:
 
 
 def _document(paragraphs: list[str], headings: set[int] | dict[int, int], source: str,
-              title: str = "") -> Document:
-    """`headings`: their indexes, or {index: level} from a reader that knows levels."""
+              title: str = "", italics: list[Spans] | None = None) -> Document:
+    """`headings`: their indexes, or {index: level} from a reader that knows levels;
+    `italics`: each paragraph's italic stretches, from a reader that knows formatting."""
     if not paragraphs:
         raise InputError(f"{source or 'input'}: no text found; give a file that holds the text "
                          f"(for a web page, check it is the page itself, not a redirect)")
@@ -56,7 +57,7 @@ def _document(paragraphs: list[str], headings: set[int] | dict[int, int], source
         if isinstance(headings, dict) and any(headings.values()) else ()
     headings = set(headings) | {i for i, p in enumerate(paragraphs) if DATE_LINE.match(p)}
     return Document(tuple(paragraphs), source=source, title=title, headings=frozenset(headings),
-                    levels=levels)
+                    levels=levels, italics=tuple(italics) if italics and any(italics) else ())
 
 
 def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:
@@ -64,17 +65,14 @@ def read_text(text: str, *, fmt: str = "text", source: str = "") -> Document:
     if fmt not in FORMATS:
         raise InputError(f"{source or 'input'}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     _check_text(text, source)
-    if fmt == "html":
-        paragraphs, headings, title = html_blocks(text)
-        return _document(paragraphs, headings, source, title)
-    if fmt == "markdown":
-        blocks = markdown_blocks(text)
-        if blocks is None:
-            doc = read_text(text, source=source)
-            return replace(doc, warnings=(f"{source or 'input'}: Markdown nested too deeply to "
-                                          f"parse; read as plain text (marks kept)",))
-        paragraphs, headings, title = blocks
-        return _document(paragraphs, headings, source, title)
+    blocks = html_text(text) if fmt == "html" else markdown_text(text) if fmt == "markdown" \
+        else None
+    if blocks is not None:
+        return _document(blocks.paragraphs, blocks.headings, source, blocks.title, blocks.italics)
+    if fmt == "markdown":   # nested deeper than the parser goes
+        doc = read_text(text, source=source)
+        return replace(doc, warnings=(f"{source or 'input'}: Markdown nested too deeply to "
+                                      f"parse; read as plain text (marks kept)",))
     paragraphs = text_paragraphs(text)
     headings = {i for i, p in enumerate(paragraphs) if looks_like_heading(p)}
     return _document(paragraphs, headings, source)

@@ -24,14 +24,22 @@ with huge_tree (nesting up to 2048); a page nested deeper still (a <font>
 or <div> never closed) is read again with its containers flattened, so no
 paragraph is cut off. A block that is only a link (a table-of-contents
 entry) is never a heading. EPUB chapters (epub.py) are read by these same rules.
+Italics (html_text): text inside <i>, <em>, <cite>, <dfn> or <var>, or an element whose inline
+style says 'font-style: italic' (or oblique), until one says 'font-style: normal', is kept as
+its paragraph's italic stretches (types.Spans, offsets into the normalised paragraph, through
+italic_runs.py), so the exports can set emphasis, titles and foreign words in italics again.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, chain
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
+from ..types import Spans
+from .italic_runs import clip_spans, merge_spans, normalize_italics
 from .text import normalize_space
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
@@ -51,6 +59,7 @@ _NOTE_ROLES = {"doc-footnote", "doc-endnote", "doc-endnotes", "doc-noteref"}
 # 'fn1', 'fnref1', '_ftn1', 'footnote-2', 'sdfootnote1anc', 'cite_note-3' (not 'notebook')
 _NOTE_NAME = re.compile(r"(?:^|[^a-z])ft?n(?:ref)?(?:[^a-z]|$)|note(?:s|ref)?(?:[^a-z]|$)")
 _BR = "\x00"
+_BREAKS = re.compile(rf"{_BR}(?:\s*{_BR})+")   # two <br> or more in a row: a paragraph ends
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -140,6 +149,34 @@ def _styled_heading(el: Any) -> bool:
     return bold == text or (len(letters) > 1 and all(c.isupper() for c in letters))
 
 
+_ITALIC_TAGS = frozenset({"i", "em", "cite", "dfn", "var"})
+_FONT_STYLE = re.compile(r"(?:^|;)\s*font(-style)?\s*:\s*([^;]*)", re.I)
+
+
+def _styled_italic(style: str, italic: bool) -> bool:
+    """Whether an inline style makes its element's text italic, `italic` being what the
+    tag says: 'font-style: italic' or oblique, or the 'font:' shorthand naming either, make
+    it so; 'font-style: normal' ends italics. A class styled italic in a stylesheet is not
+    seen (stylesheets are not read)."""
+    if "font" not in style.lower():
+        return italic
+    for longhand, value in _FONT_STYLE.findall(style):   # longhand: '-style' or ''
+        words = value.lower().split()
+        if "italic" in words or "oblique" in words:
+            italic = True
+        elif longhand and words[:1] == ["normal"]:
+            italic = False
+    return italic
+
+
+def italic_within(el: Any, outside: bool) -> bool:
+    """Whether the text of element `el` is in italics, `outside` being whether the text
+    around it is (see module doc)."""
+    italic = outside or el.tag in _ITALIC_TAGS
+    style = el.get("style")
+    return _styled_italic(style, italic) if style else italic
+
+
 def _main_root(root: Any) -> Any:
     for path in ("//main", "//*[@role='main']"):
         found = root.xpath(path)
@@ -152,24 +189,60 @@ def _main_root(root: Any) -> Any:
     return body if body is not None else root
 
 
+def _parts(text: str, spans: Spans) -> Iterator[tuple[str, Spans]]:
+    """`text` cut where two <br> or more end a paragraph, each part with its italics."""
+    if _BR not in text:
+        yield text, spans
+        return
+    at = 0
+    for cut in chain(_BREAKS.finditer(text), (None,)):
+        end = cut.start() if cut else len(text)
+        yield text[at:end], clip_spans(spans, at, end)
+        at = cut.end() if cut else end
+
+
 class _Blocks:
-    """Collects paragraphs while walking the tree: block elements end one."""
+    """Collects paragraphs while walking the tree: block elements end one.
+
+    Italics are kept as the indexes of `buffer` where the walk goes in or out of italics
+    (`toggles`), not as a flag per piece: a page without italics costs no more than before."""
 
     def __init__(self) -> None:
         self.buffer: list[str] = []
         self.paragraphs: list[str] = []
+        self.italics: list[Spans] = []
         self.headings: dict[int, int] = {}
         self.anchors: dict[str, Any] = {}
+        self.italic = False          # whether the text being read is in italics
+        self.first_italic = False    # whether buffer[0] is
+        self.toggles: list[int] = []
 
     def flush(self, heading: int | None = None) -> None:
         """End a paragraph; `heading` is its level when it is a heading (0: level unknown)."""
-        text, self.buffer = "".join(self.buffer), []
-        for part in re.split(rf"{_BR}(?:\s*{_BR})+", text):
-            part = normalize_space(part.replace(_BR, " "))
+        text = "".join(self.buffer)
+        if self.toggles or self.first_italic:
+            parts: Iterable[tuple[str, Spans]] = _parts(text, self._raw_spans())
+        else:
+            parts = ((part, ()) for part in _BREAKS.split(text))
+        self.buffer, self.toggles, self.first_italic = [], [], self.italic
+        for part, spans in parts:
+            part, spans = normalize_italics(part.replace(_BR, " "), spans)
             if part:
                 if heading is not None:
                     self.headings[len(self.paragraphs)] = heading
                 self.paragraphs.append(part)
+                self.italics.append(spans)
+
+    def _raw_spans(self) -> Spans:
+        """The italic stretches of the joined buffer, from `toggles`."""
+        ends = list(accumulate(map(len, self.buffer), initial=0))
+        edges = ([0] if self.first_italic else []) + [ends[k] for k in self.toggles] + [ends[-1]]
+        return merge_spans(zip(edges[::2], edges[1::2]))
+
+    def go(self, italic: bool) -> None:
+        """Go in or out of italics at the end of the buffer."""
+        self.toggles.append(len(self.buffer))
+        self.italic = italic
 
     def note(self, el: Any) -> bool:
         """A note mark (see module doc): a note link, or a <sup> mark or holding one."""
@@ -179,15 +252,18 @@ class _Blocks:
                                     or any(_note_link(a, self.anchors) for a in el.iter("a")))
 
     def walk(self, root: Any) -> None:
-        """Depth-first, with a stack of its own: pages nest deeper than Python recursion goes."""
+        """Depth-first, with a stack of its own: pages nest deeper than Python recursion goes.
+        An element's closing entry holds the italics around it, restored before its tail."""
         self.anchors = _anchors(root)
-        stack: list[tuple[Any, bool]] = [(root, False)]
+        stack: list[tuple[Any, bool | None]] = [(root, None)]
         while stack:
-            el, closing = stack.pop()
+            el, outside = stack.pop()
             tag = el.tag if isinstance(el.tag, str) else ""
-            if closing:
+            if outside is not None:
                 if tag in BLOCK_TAGS:
                     self.flush(heading=_heading_level(el))
+                if outside != self.italic:
+                    self.go(outside)
                 self.buffer.append(el.tail or "")
                 continue
             if not tag or _droppable(el) or self.note(el):
@@ -195,9 +271,12 @@ class _Blocks:
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
+            outside = self.italic
+            if italic_within(el, outside) != outside:
+                self.go(not outside)
             self.buffer.append(_BR if tag == "br" else el.text or "")
-            stack.append((el, True))
-            stack.extend((child, False) for child in reversed(el))
+            stack.append((el, outside))
+            stack.extend((child, None) for child in reversed(el))
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^>]*>")
@@ -230,7 +309,8 @@ def parse_html(text: str) -> Any:
     from lxml import etree, html
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    for attempt in (text, _flatten(text)):
+    for attempt in (text, None):   # the flattened page made only when the first parse fails
+        attempt = _flatten(text) if attempt is None else attempt
         parser = html.HTMLParser(huge_tree=True)
         try:
             root = html.document_fromstring(attempt, parser=parser)
@@ -241,14 +321,30 @@ def parse_html(text: str) -> Any:
     return root
 
 
-def html_blocks(text: str) -> tuple[list[str], dict[int, int], str]:
-    """Main text of a page: paragraphs, headings ({index: level, 1-6 for h1-h6, 0 for a
-    <p> styled as one}), <title> (see module doc)."""
+class HtmlBlocks(NamedTuple):
+    """What html_text reads from a page: its paragraphs, headings ({index: level, 1-6 for
+    h1-h6, 0 for a <p> styled as one}), <title>, and each paragraph's italic stretches
+    (types.Spans into it, one entry per paragraph)."""
+
+    paragraphs: list[str]
+    headings: dict[int, int]
+    title: str
+    italics: list[Spans]
+
+
+def html_text(text: str) -> HtmlBlocks:
+    """Main text of a page, with its italics (see module doc)."""
     root = parse_html(text)
     if root is None:
-        return [], {}, ""
+        return HtmlBlocks([], {}, "", [])
     title = normalize_space(root.findtext(".//title") or "")
     blocks = _Blocks()
     blocks.walk(_main_root(root))
     blocks.flush()
-    return blocks.paragraphs, blocks.headings, title
+    return HtmlBlocks(blocks.paragraphs, blocks.headings, title, blocks.italics)
+
+
+def html_blocks(text: str) -> tuple[list[str], dict[int, int], str]:
+    """Main text of a page: paragraphs, headings ({index: level, 1-6 for h1-h6, 0 for a
+    <p> styled as one}), <title> (see module doc); html_text adds the italics."""
+    return html_text(text)[:3]

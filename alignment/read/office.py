@@ -19,7 +19,11 @@ and per row it spans: each cell is read once.
 
 What becomes what: every paragraph in reading order (body, tables, lists, sections) is a
 paragraph; DOCX paragraphs styled "Title" or "Heading N", and ODT <text:h>, are headings; the
-top heading level used in the file (Heading 1, or outline level 1) starts a chapter. Footnotes
+top heading level used in the file (Heading 1, or outline level 1) starts a chapter. Italics are
+kept as each paragraph's italic stretches: a DOCX run in italics by its own w:i, else its
+character style, else its paragraph style (each through the styles it is based on); an ODT
+text:span whose text style (automatic or named, through parent-style-name) has fo:font-style
+italic or oblique, or the whole paragraph where its paragraph style has. Footnotes
 and endnotes follow the text as "note" paragraphs; a table of contents (DOCX "TOC" styles or a
 Table-of-Contents content control, ODT <text:table-of-content>) is "toc". A password-protected
 file (an Office encrypted package, or an ODT whose manifest lists encryption data) is an
@@ -37,8 +41,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import BookError, EncryptedBook
-from ..types import Document, Role
+from ..types import Document, Role, Spans
 from .book import BookBuilder, open_zip, zip_member
+from .italic_runs import Run, join_runs
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: an encrypted package or a .doc
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,6 +56,8 @@ _NOT_TEXT = frozenset(f"{_W}{tag}" for tag in (
     "instrText", "delText", "p")) | {_FALLBACK}
 # The children of a w:r that python-docx's Run.text reads, each str()s to its text.
 _RUN_TEXT = frozenset(f"{_W}{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab"))
+# A paragraph read: its text, heading level (None: body text), role and italic stretches.
+_Block = tuple[str, int | None, Role, Spans]
 _HEADING = re.compile(r"^(?:heading|überschrift|titre|título|titolo|kop)\s*(\d)$", re.I)
 # What python-docx and odfpy raise on damaged XML or parts, all turned into BookError.
 _LIB_ERRORS = (KeyError, ValueError, AttributeError, TypeError, IndexError, zipfile.BadZipFile,
@@ -100,17 +107,82 @@ def _style_names(document: Any) -> Callable[[Any], str]:
     return name
 
 
-def _run_texts(parent: Any, out: list[str]) -> list[str]:
+_RPR, _ITALIC, _RSTYLE = f"{_W}rPr", f"{_W}i", f"{_W}rStyle"
+
+
+def _on_off(el: Any) -> bool | None:
+    """A w:i (or other on/off property): None when absent, else off only for val 0/false/off."""
+    return None if el is None else el.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
+
+
+def _style_italic(style: Any) -> bool | None:
+    """Whether a DOCX style sets italics, through the styles it is based on (None: none says)."""
+    seen = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        if style.font.italic is not None:
+            return style.font.italic
+        style = style.base_style
+    return None
+
+
+def _docx_italics(document: Any) -> Callable[[Any], Callable[[Any], bool]]:
+    """w:p -> (w:r -> whether that run of it is in italics): the run's own w:i, else its
+    character style's, else its paragraph style's (python-docx's run.italic, style.font.italic
+    and base_style), each style looked up once. Word's toggling of italics set by both a
+    character and a paragraph style is not followed: the character style decides."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.exceptions import InvalidXmlError
+
+    found: dict[tuple[str | None, Any], bool | None] = {}
+
+    def styled(style_id: str | None, kind: Any) -> bool | None:
+        if (style_id, kind) not in found:
+            try:
+                found[style_id, kind] = _style_italic(document.part.get_style(style_id, kind))
+            except (KeyError, AttributeError, ValueError, InvalidXmlError):   # w:val="maybe"
+                found[style_id, kind] = None
+        return found[style_id, kind]
+
+    def paragraph(p: Any) -> Callable[[Any], bool]:
+        ref = p.find(f"{_W}pPr/{_W}pStyle")
+        base = bool(styled(ref.get(f"{_W}val") if ref is not None else None,
+                           WD_STYLE_TYPE.PARAGRAPH))
+
+        def run(r: Any) -> bool:
+            props = next(iter(r), None)   # w:rPr comes first in a run (no ElementPath: fast)
+            if props is None or props.tag != _RPR:
+                return base
+            own = char = None
+            for prop in props.iterchildren(_ITALIC, _RSTYLE):
+                if prop.tag == _ITALIC:
+                    own = _on_off(prop)
+                else:
+                    char = prop
+            if own is None and char is not None:
+                own = styled(char.get(f"{_W}val"), WD_STYLE_TYPE.CHARACTER)
+            return base if own is None else own
+        return run
+    return paragraph
+
+
+def _run_texts(parent: Any, out: list[Run], italic: Callable[[Any], bool],
+               flag: bool = False) -> list[Run]:
     """The text of the runs under `parent` in document order, each child of a w:r as python-docx
-    reads it (w:t; w:tab, w:br, w:cr... as white space) without its per-run XPath (20 us a run).
+    reads it (w:t; w:tab, w:br, w:cr... as white space) without its per-run XPath (20 us a run),
+    with whether its run is in italics (`italic`, `flag` that of `parent` when a run).
     Runs nested in w:ins, w:moveTo, w:sdtContent, w:fldSimple, w:smartTag, w:hyperlink,
     w:customXml or a ruby base are read; what _NOT_TEXT names is not."""
     for child in parent.iterchildren():
         if child.tag in _RUN_TEXT and parent.tag == f"{_W}r":
-            out.append(str(child))
+            out.append((str(child), flag))
         elif child.tag not in _NOT_TEXT:
-            _run_texts(child, out)
+            _run_texts(child, out, italic, italic(child) if child.tag == f"{_W}r" else flag)
     return out
+
+
+def _text(runs: list[Run]) -> str:
+    return "".join(piece for piece, _ in runs)
 
 
 class _DocxWalker:
@@ -118,8 +190,9 @@ class _DocxWalker:
 
     def __init__(self, document: Any) -> None:
         self.style = _style_names(document)
-        self.blocks: list[tuple[str, int | None, Role]] = []
-        self.joined = ""   # the text of paragraphs whose mark is a tracked deletion
+        self.italic = _docx_italics(document)
+        self.blocks: list[_Block] = []
+        self.joined: list[Run] = []   # the runs of paragraphs whose mark is a tracked deletion
 
     def walk(self, parent: Any, role: Role) -> None:
         for el in parent.iterchildren():
@@ -139,26 +212,36 @@ class _DocxWalker:
 
 
     def paragraph(self, p: Any, role: Role) -> None:
-        text = "".join(_run_texts(p, []))
-        if self.joined:
-            space = "" if self.joined[-1:].isspace() or text[:1].isspace() else " "
-            text, self.joined = self.joined + space + text, ""
+        runs = self.join(_run_texts(p, [], self.italic(p))) if self.joined \
+            else _run_texts(p, [], self.italic(p))
+        text, italics = join_runs(runs)
         if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
-            self.joined = text   # a reviewer deleted its mark: joined to the next paragraph
+            self.joined = runs   # a reviewer deleted its mark: joined to the next paragraph
         elif text.strip():  # an empty paragraph adds nothing: not kept (millions in a bomb)
             style = self.style(p)
             self.blocks.append((text, _docx_level(style),
-                                "toc" if style.lower().startswith("toc") else role))
-        held, self.joined = self.joined, ""
+                                "toc" if style.lower().startswith("toc") else role, italics))
+        held, self.joined = self.joined, []
         for box in _text_boxes(p):   # a sidebar, a caption: after its anchor paragraph
             self.walk(box, role)
             self.flush(role)
         self.joined = held
 
+    def join(self, runs: list[Run]) -> list[Run]:
+        """The paragraph held (its mark deleted) and `runs` as one, with a space between
+        unless either side has one there."""
+        before, after, joined = _text(self.joined), _text(runs), self.joined
+        self.joined = []
+        if not before:
+            return runs
+        space = "" if before[-1:].isspace() or after[:1].isspace() else " "
+        return [*joined, (space, joined[-1][1] and bool(runs) and runs[0][1]), *runs]
+
     def flush(self, role: Role) -> None:
-        if self.joined.strip():
-            self.blocks.append((self.joined, None, role))
-        self.joined = ""
+        text, italics = join_runs(self.joined)
+        if text.strip():
+            self.blocks.append((text, None, role, italics))
+        self.joined = []
 
 
 def _text_boxes(p: Any) -> list[Any]:
@@ -181,15 +264,16 @@ def _continues_above(tc: Any) -> bool:
     return merge is not None and merge.get(f"{_W}val", "continue") == "continue"
 
 
-def _docx_blocks(document: Any) -> list[tuple[str, int | None, Role]]:
-    """(text, heading level, role) of the body's paragraphs, tables and content controls."""
+def _docx_blocks(document: Any) -> list[_Block]:
+    """(text, heading level, role, italics) of the body's paragraphs, tables and content
+    controls."""
     walker = _DocxWalker(document)
     walker.walk(document.element.body, "text")
     walker.flush("text")
     return walker.blocks
 
 
-def _docx_notes(document: Any) -> list[str]:
+def _docx_notes(document: Any) -> list[tuple[str, Spans]]:
     from docx.oxml import parse_xml
 
     walker = _DocxWalker(document)
@@ -201,7 +285,7 @@ def _docx_notes(document: Any) -> list[str]:
                                              "continuationNotice"):
                 walker.walk(note, "note")
                 walker.flush("note")
-    return [text for text, _, _ in walker.blocks]
+    return [(text, italics) for text, _, _, italics in walker.blocks]
 
 
 def read_docx(data: bytes, source: str = "") -> Document:
@@ -242,55 +326,109 @@ def _refuse_review_table(document: Any, source: str) -> None:
                             f"{name} -o PAIRS.po (or the start page's upload box for pairs)")
 
 
-def _build(blocks: list[tuple[str, int | None, Role]], notes: list[str], source: str,
+def _build(blocks: list[_Block], notes: list[tuple[str, Spans]], source: str,
            title: str) -> Document:
-    levels = [lv for text, lv, role in blocks if lv and role == "text" and text.strip()]
+    levels = [lv for text, lv, role, _ in blocks if lv and role == "text" and text.strip()]
     top = min(levels) if levels else None
     book = BookBuilder()
-    for text, level, role in blocks:
+    for text, level, role, italics in blocks:
         if role == "text" and top is not None and level == top and text.strip():
             book.chapter(text)
-        book.add(text, role, heading=level is not None)
-    for note in notes:
-        book.add(note, "note")
+        book.add(text, role, heading=level is not None, italics=italics)
+    for note, italics in notes:
+        book.add(note, "note", italics=italics)
     return book.document(source, title)
 
 
 # ---------------------------------------------------------------- ODT
 
-class _OdtWalker:
-    """Walks odfpy's tree in reading order; notes and TOC collected apart."""
+_ODT_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
-    def __init__(self) -> None:
-        self.blocks: list[tuple[str, int | None, Role]] = []
-        self.notes: list[str] = []
+
+def _odt_styles(styles: Any) -> dict[tuple[str, str], tuple[str, str]]:
+    """(family, name) -> (parent style name, fo:font-style or '') of the style:style elements
+    of an odfpy office:styles or office:automatic-styles element."""
+    from odf.namespaces import FONS, STYLENS
+
+    table = {}
+    for style in styles.childNodes if styles is not None else []:
+        if style.nodeType != style.ELEMENT_NODE or style.qname != (STYLENS, "style"):
+            continue
+        fonts = [p.attributes.get((FONS, "font-style"), "") for p in style.childNodes
+                 if p.nodeType == p.ELEMENT_NODE and p.qname == (STYLENS, "text-properties")]
+        table[style.attributes.get((STYLENS, "family"), ""),
+              style.attributes.get((STYLENS, "name"), "")] = (
+            style.attributes.get((STYLENS, "parent-style-name"), ""), next(filter(None, fonts), ""))
+    return table
+
+
+def _odt_italics(document: Any) -> Callable[[str, str | None], bool | None]:
+    """(style family, style name) -> whether that ODT style sets italics (fo:font-style italic
+    or oblique: True, normal: False), through its parent-style-name; None where none says.
+    A name is looked up among the automatic styles (content.xml) first, then the named ones
+    (styles.xml), the only ones a parent may be; each answer is kept."""
+    tables = [_odt_styles(getattr(document, "automaticstyles", None)),
+              _odt_styles(getattr(document, "styles", None))]
+    found: dict[tuple[str, str | None], bool | None] = {}
+
+    def resolve(family: str, name: str | None) -> bool | None:
+        look, seen = tables, set()
+        while name and name not in seen:
+            seen.add(name)
+            parent, font = next((t[family, name] for t in look if (family, name) in t), ("", ""))
+            if font:
+                return font in ("italic", "oblique")
+            name, look = parent, tables[1:]
+        return None
+
+    def italic(family: str, name: str | None) -> bool | None:
+        if (family, name) not in found:
+            found[family, name] = resolve(family, name)
+        return found[family, name]
+    return italic
+
+
+class _OdtWalker:
+    """Walks odfpy's tree in reading order; notes and TOC collected apart. A paragraph is in
+    italics where its paragraph style says so, a text:span (or link) where its text style
+    does (`italic`: _odt_italics)."""
+
+    def __init__(self, italic: Callable[[str, str | None], bool | None]) -> None:
+        self.italic = italic
+        self.blocks: list[_Block] = []
+        self.notes: list[tuple[str, Spans]] = []
         self.frames: list[Any] = []   # frames met inside the paragraph being read
 
-    def text(self, node: Any) -> str:
-        parts = []
+    def styled(self, node: Any, family: str, italic: bool) -> bool:
+        """Whether the text of `node` is in italics, `italic` being whether that around it is."""
+        own = self.italic(family, (getattr(node, "attributes", None) or {}).get(
+            (_ODT_TEXT, "style-name")))
+        return italic if own is None else own
+
+    def runs(self, node: Any, italic: bool, out: list[Run]) -> list[Run]:
         for child in node.childNodes:
             if child.nodeType == child.TEXT_NODE:
-                parts.append(child.data)
+                out.append((child.data, italic))
                 continue
             name = child.qname[1] if child.nodeType == child.ELEMENT_NODE else ""
             if name == "s":
-                parts.append(" " * int(child.getAttribute("c") or 1))
+                out.append((" " * int(child.getAttribute("c") or 1), italic))
             elif name in ("tab", "line-break"):
-                parts.append(" ")
+                out.append((" ", italic))
             elif name == "note":
                 self.note(child)
             elif name == "frame":   # a text box or a caption: its own paragraphs, after this one
                 self.frames.append(child)
             elif name not in ("note-citation", "annotation", "tracked-changes"):
-                parts.append(self.text(child))
-        return "".join(parts)
+                self.runs(child, self.styled(child, "text", italic), out)
+        return out
 
     def note(self, node: Any) -> None:
         for child in node.childNodes:
             if child.nodeType == child.ELEMENT_NODE and child.qname[1] == "note-body":
-                sub = _OdtWalker()
+                sub = _OdtWalker(self.italic)
                 sub.walk(child, "note")
-                self.notes.extend(text for text, _, _ in sub.blocks)
+                self.notes.extend((text, italics) for text, _, _, italics in sub.blocks)
 
     def walk(self, node: Any, role: Role) -> None:
         for child in node.childNodes:
@@ -299,7 +437,9 @@ class _OdtWalker:
             name = child.qname[1]
             if name in ("h", "p"):
                 level = int(child.getAttribute("outlinelevel") or 1) if name == "h" else None
-                self.blocks.append((self.text(child), level, role))
+                italic = self.styled(child, "paragraph", False)   # the paragraph style's
+                text, italics = join_runs(self.runs(child, italic, []))
+                self.blocks.append((text, level, role, italics))
                 frames, self.frames = self.frames, []
                 for frame in frames:   # glued into the sentence around it before ('Une image Légende ici.')
                     self.walk(frame, role)
@@ -322,7 +462,7 @@ def read_odt(data: bytes, source: str = "") -> Document:
                             f"save an unprotected copy first")
     try:
         document = load(io.BytesIO(data))
-        walker = _OdtWalker()
+        walker = _OdtWalker(_odt_italics(document))
         walker.walk(document.text, "text")
     except (SAXException, *_LIB_ERRORS) as exc:
         raise _damaged(source, "ODT", exc) from None

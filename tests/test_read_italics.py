@@ -1,0 +1,346 @@
+"""Italics read from HTML, EPUB, Markdown, DOCX and ODT: Document.italics holds, per paragraph,
+the italic stretches as offsets into the paragraph as stored (whitespace collapsed, note marks
+dropped), index-aligned with Document.paragraphs. Plain text has none."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from html import escape
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alignment.errors import InputError
+from alignment.read import read_bytes, read_text
+from alignment.read.html import html_text
+from alignment.read.italic_runs import join_runs, normalize_italics
+from alignment.read.text import NBSP, normalize_space
+from alignment.types import Document
+from tests.test_read_formats import (_FOOTNOTES, _MARK_DELETED, _NS, _with_footnotes, make_docx,
+                                     make_epub)
+
+
+def stretches(doc: Document) -> list[list[str]]:
+    """The italic substrings of each paragraph, after checking the spans are well formed."""
+    assert not doc.italics or len(doc.italics) == len(doc.paragraphs)
+    out = []
+    for i, text in enumerate(doc.paragraphs):
+        spans = doc.italics[i] if i < len(doc.italics) else ()
+        assert list(spans) == sorted(spans)
+        for k, (a, b) in enumerate(spans):
+            assert 0 <= a < b <= len(text) and (k == 0 or spans[k - 1][1] < a)
+            assert text[a:b] == text[a:b].strip(" " + NBSP) != ""
+        out.append([text[a:b] for a, b in spans])
+    return out
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>T</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("body, paragraphs, italics", [
+    # whitespace collapsed inside and around the italics
+    ("<p>Il lit  <i>  Le \n  Monde </i>  chaque\tmatin.</p>",
+     ["Il lit Le Monde chaque matin."], [["Le Monde"]]),
+    # nested <em><i>: one stretch; <b> and <strong> change nothing
+    ("<p>Un <em>mot <i>très</i> fort</em>, <b>gras</b>.</p>",
+     ["Un mot très fort, gras."], [["mot très fort"]]),
+    # cite, dfn, var are italics too
+    ("<p>Lu dans <cite>Ulysse</cite> : <dfn>un terme</dfn>, <var>x</var>.</p>",
+     ["Lu dans Ulysse : un terme, x."], [["Ulysse", "un terme", "x"]]),
+    # italics across a line wrap (<br>); two <br> end the paragraph, inside the italics too
+    ("<p><i>Premier vers,<br>second vers</i> fin.</p><p><i>un<br><br>deux</i> trois</p>",
+     ["Premier vers, second vers fin.", "un", "deux trois"],
+     [["Premier vers, second vers"], ["un"], ["deux"]]),
+    # a paragraph without italics between two with: indexes stay aligned
+    ("<p><i>A</i> un.</p><p>Rien du tout.</p><h2>Trois <em>B</em></h2>",
+     ["A un.", "Rien du tout.", "Trois B"], [["A"], [], ["B"]]),
+    # inline styles: font-style italic or oblique, the font shorthand; normal ends italics
+    ('<p><span style="font-style: italic">Le Monde</span> et '
+     '<span style="color:red;FONT-STYLE:Oblique">Libé</span>, '
+     '<span style="font: italic 12px serif">Elle</span>.</p>'
+     '<p style="font-style:italic">Tout <span style="font-style: normal">sauf</span> ça.</p>',
+     ["Le Monde et Libé, Elle.", "Tout sauf ça."],
+     [["Le Monde", "Libé", "Elle"], ["Tout", "ça."]]),
+    # a note mark dropped right before the italic word: offsets still right
+    ("<p>Le pont<sup>1</sup> <i>Mirabeau</i> tombe.</p>",
+     ["Le pont Mirabeau tombe."], [["Mirabeau"]]),
+    ('<p>Voir<a href="#fn1">[2]</a> <em>Ulysse</em>.</p><p id="fn1">Une note.</p>',
+     ["Voir Ulysse.", "Une note."], [["Ulysse"], []]),
+    # touching italic pieces are one stretch; a plain space between two keeps them two
+    ("<p><i>Le </i><i>Monde</i> et <i>Le</i> <i>Figaro</i></p>",
+     ["Le Monde et Le Figaro"], [["Le Monde", "Le", "Figaro"]]),
+    # a no-break space kept, the stretch trimmed of it; a whole paragraph in italics
+    ("<p>« <i>Oui</i>&nbsp;», dit-il.</p><p><i>   Tout.  </i></p>",
+     ["« Oui\u00a0», dit-il.", "Tout."], [["Oui"], ["Tout."]]),
+    # NFC inside a stretch, a soft hyphen dropped from one, a stretch of only spaces dropped
+    ("<p><i>cafe\u0301</i> noir, <i>mot\u00adlong</i>,<i>  </i>fin.</p>",
+     ["café noir, motlong, fin."], [["café", "motlong"]]),
+    # an empty italic paragraph is dropped, its neighbours keep their italics
+    ("<p><i>Un</i>.</p><p><i> </i></p><p>Deux <i>trois</i>.</p>",
+     ["Un.", "Deux trois."], [["Un"], ["trois"]]),
+], ids=["spaces", "nested", "cite-dfn-var", "br", "aligned", "styles", "note-sup", "note-link",
+        "adjacent", "nbsp-whole", "nfc-soft-hyphen-blank", "empty-dropped"])
+def test_html_italics(body: str, paragraphs: list[str], italics: list[list[str]]) -> None:
+    doc = read_text(page(body), fmt="html")
+    assert list(doc.paragraphs) == paragraphs
+    assert stretches(doc) == italics
+
+
+def test_a_page_without_italics_has_none() -> None:
+    doc = read_text(page("<p>Un <b>texte</b>.</p><p>Deux.</p>"), fmt="html")
+    assert doc.italics == ()
+    assert read_text("Un texte *sans* marques.\n\nDeux.").italics == ()
+
+
+def test_html_blocks_keeps_its_three_values() -> None:
+    from alignment.read import html_blocks, markdown_blocks
+
+    assert html_blocks(page("<p><i>A</i>.</p>")) == (["A."], {}, "T")
+    assert markdown_blocks("# *A*\n\nB") == (["A", "B"], {0: 1}, "A")
+
+
+MARKDOWN = """# Un *titre*
+
+Il lit *Le  Monde* et _Libé_, **gras** et ***les deux***.
+Suite *sur
+deux lignes*.
+
+Rien ici.
+
+*Tout.*
+"""
+
+
+def test_markdown_italics() -> None:
+    doc = read_text(MARKDOWN, fmt="markdown")
+    assert list(doc.paragraphs) == [
+        "Un titre", "Il lit Le Monde et Libé, gras et les deux. Suite sur deux lignes.",
+        "Rien ici.", "Tout."]
+    assert stretches(doc) == [["titre"], ["Le Monde", "Libé", "les deux", "sur deux lignes"],
+                              [], ["Tout."]]
+
+
+def _docx() -> bytes:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_heading("Chapitre un", level=1)
+    p = document.add_paragraph("Il lit ")
+    p.add_run("Le  Monde").italic = True
+    p.add_run(" chaque ")
+    p.add_run("matin").italic = True
+    p.add_run(".")
+    document.add_paragraph("Rien ici.")
+    quote = document.styles.add_style("Citation A", WD_STYLE_TYPE.PARAGRAPH)
+    quote.font.italic = True
+    inner = document.styles.add_style("Citation B", WD_STYLE_TYPE.PARAGRAPH)
+    inner.base_style = quote   # italic only through the style it is based on
+    p = document.add_paragraph("Tout en italique sauf ", style="Citation B")
+    p.add_run("ceci").italic = False
+    p.add_run(".")
+    title = document.styles.add_style("Titre d'œuvre", WD_STYLE_TYPE.CHARACTER)
+    title.font.italic = True
+    p = document.add_paragraph("Le roman ")
+    p.add_run("Les Misérables", style="Titre d'œuvre")
+    p.add_run(" est long.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _odt() -> bytes:
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, P, Span
+
+    document = OpenDocumentText()
+    styles = {}
+    for name, family, font, where in [("It", "text", "italic", "auto"),
+                                      ("Plain", "text", "normal", "auto"),
+                                      ("Quote", "paragraph", "italic", "named")]:
+        styles[name] = Style(name=name, family=family)
+        styles[name].addElement(TextProperties(fontstyle=font))
+        (document.automaticstyles if where == "auto" else document.styles).addElement(styles[name])
+    p1 = Style(name="P1", family="paragraph", parentstylename="Quote")  # italic by its parent
+    document.automaticstyles.addElement(p1)
+    document.text.addElement(H(outlinelevel=1, text="Chapitre"))
+    p = P(text="Il lit ")
+    p.addElement(Span(stylename=styles["It"], text="Le Monde"))
+    p.addText(" ce soir.")
+    document.text.addElement(p)
+    document.text.addElement(P(text="Rien."))
+    p = P(stylename=p1, text="Tout sauf ")
+    p.addElement(Span(stylename=styles["Plain"], text="ceci"))
+    p.addText(" ici.")
+    document.text.addElement(p)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("make, fmt, paragraphs, italics", [
+    (_docx, "docx", ["Chapitre un", "Il lit Le Monde chaque matin.", "Rien ici.",
+                     "Tout en italique sauf ceci.", "Le roman Les Misérables est long."],
+     [[], ["Le Monde", "matin"], [], ["Tout en italique sauf", "."], ["Les Misérables"]]),
+    (_odt, "odt", ["Chapitre", "Il lit Le Monde ce soir.", "Rien.", "Tout sauf ceci ici."],
+     [[], ["Le Monde"], [], ["Tout sauf", "ici."]]),
+], ids=["docx", "odt"])
+def test_office_italics(make, fmt: str, paragraphs: list[str], italics: list[list[str]]) -> None:
+    doc = read_bytes(make(), fmt=fmt)
+    assert list(doc.paragraphs) == paragraphs
+    assert stretches(doc) == italics
+
+
+_I = "<w:rPr><w:i/></w:rPr>"
+
+
+def test_docx_italics_in_tracked_changes_joined_paragraphs_and_notes() -> None:
+    """Runs nested in w:ins are read with their italics, deleted ones left out; a paragraph
+    whose mark a reviewer deleted joins the next with its italics; a footnote keeps its own."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    p = document.add_paragraph("He read ")
+    p._p.insert(0, parse_xml(_MARK_DELETED.replace("<w:pPr>", f"<w:pPr {_NS}>")))
+    for el in parse_xml(f'<w:x {_NS}><w:del w:id="1" w:author="a"><w:r>{_I}<w:delText>gone'
+                        f'</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r>{_I}'
+                        f'<w:t>The Times</w:t></w:r></w:ins></w:x>'):
+        p._p.append(el)
+    p = document.add_paragraph("")
+    p.add_run("every").italic = True
+    p.add_run(" day.")
+    document.add_paragraph("Plain.")
+    out = io.BytesIO()
+    document.save(out)
+    notes = _FOOTNOTES.replace("<w:r><w:t>A footnote kept apart.</w:t></w:r>",
+                               f'<w:r><w:t xml:space="preserve">See </w:t></w:r><w:r>{_I}'
+                               f'<w:t>Ulysses</w:t></w:r><w:r><w:t>.</w:t></w:r>')
+    doc = read_bytes(_with_footnotes(out.getvalue(), notes), fmt="docx")
+    assert dict(zip(doc.paragraphs, stretches(doc))) == {
+        "He read The Times every day.": ["The Times every"], "Plain.": [], "See Ulysses.": ["Ulysses"]}
+
+
+def test_a_book_without_italics_has_none() -> None:
+    assert read_bytes(make_docx(), fmt="docx").italics == ()
+    assert read_bytes(make_epub(), fmt="epub").italics == ()
+
+
+def test_epub_italics_stay_with_their_paragraphs() -> None:
+    """Chapters, a title page, the nav and an in-text note all go into one Document: each
+    paragraph keeps its own italics."""
+    chapters = [("Chapter <i>One</i>", ["The <i>rain</i> stopped.", "Nothing  happened."]),
+                ("Chapter Two", ["She read <cite>Ulysses</cite>  and <em>Dubliners</em>."])]
+    doc = read_bytes(make_epub(chapters), fmt="epub")
+    found = dict(zip(doc.paragraphs, stretches(doc)))
+    assert found["Chapter One"] == ["One"]
+    assert found["The rain stopped."] == ["rain"]
+    assert found["Nothing happened."] == []
+    assert found["She read Ulysses and Dubliners."] == ["Ulysses", "Dubliners"]
+    assert found["A note on the first chapter."] == []
+
+
+def test_epub_in_text_notes_keep_their_italics() -> None:
+    from tests.test_epub import _book
+
+    body = ('<p>Text<a epub:type="noteref" href="#n1">1</a> with <i>Ulysses</i>.</p>'
+            '<aside epub:type="footnote" id="n1"><p>See <cite>Dubliners</cite>,\n p.&#160;3.'
+            '</p></aside><p>Plain.</p>')
+    doc = read_bytes(_book(body, ()), fmt="epub")
+    assert list(doc.paragraphs) == ["Text with Ulysses.", "Plain.", "See Dubliners, p. 3."]
+    assert stretches(doc) == [["Ulysses"], [], ["Dubliners"]]
+    assert doc.roles == ("text", "text", "note")
+
+
+# ---------------------------------------------------------------- properties
+
+_PIECE = st.text(alphabet="ab é,\n\t\u00a0", max_size=6)
+_SPACES = "\u00a0\u202f\u2007"
+
+
+def _expected(pieces: list[tuple[str, bool]]) -> tuple[str, list[str]]:
+    """The paragraph and its italic substrings, character by character: a word keeps its
+    piece's italics; a whitespace run between two words becomes one space (a no-break one
+    where it held one and no line break), in italics where both words are and some of the
+    run was."""
+    chars = [(c, italic) for text, italic in pieces for c in text]
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j < len(chars) and chars[j][0].isspace():
+            j += 1
+        if j == i:
+            out.append(chars[i])
+            i += 1
+            continue
+        run = "".join(c for c, _ in chars[i:j])
+        if out and j < len(chars):
+            breaks = "\n" in run or "\r" in run
+            space = NBSP if any(c in run for c in _SPACES) and not breaks else " "
+            out.append((space, out[-1][1] and chars[j][1] and any(f for _, f in chars[i:j])))
+        i = j
+    text = "".join(c for c, _ in out)
+    flags = "".join("x" if f else "." for _, f in out)
+    return text, [text[m.start():m.end()] for m in re.finditer("x+", flags)]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.tuples(_PIECE, st.booleans()), min_size=1, max_size=8))
+def test_html_italics_are_the_italic_pieces(pieces: list[tuple[str, bool]]) -> None:
+    body = "".join(f"<i>{escape(t)}</i>" if italic else escape(t) for t, italic in pieces)
+    blocks = html_text(page(f"<p>{body}</p>"))
+    text, expected = _expected(pieces)
+    assert blocks.paragraphs == ([text] if text else [])
+    if text:
+        a_doc = Document(tuple(blocks.paragraphs), italics=tuple(blocks.italics))
+        assert stretches(a_doc) == [expected]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.tuples(st.text(alphabet="ae \n\r\t\u00a0\u202f\u0301\u0308\u00ad"
+                                                  "\u200b\ufeff\u1100\u1161\x01", max_size=5),
+                                 st.booleans()), max_size=8))
+def test_normalized_text_is_normalize_space(pieces: list[tuple[str, bool]]) -> None:
+    """Whatever the pieces hold (combining marks, invisible characters, no-break spaces, line
+    breaks), the paragraph is exactly what normalize_space makes of it, and the stretches are
+    well formed (italics of a character composed across a stretch's edge are dropped)."""
+    text, spans = normalize_italics(*join_runs(pieces))
+    joined = "".join(t for t, _ in pieces)
+    assert text == normalize_space(joined)
+    stretches(Document((text,), italics=(spans,)))
+    clean = unicodedata.is_normalized("NFC", joined) and not re.search("[\u00ad\u200b\ufeff\x01]",
+                                                                       joined)
+    if clean:
+        assert [text[a:b] for a, b in spans] == _expected(pieces)[1]
+
+
+_ITALIC_TOKENS = st.sampled_from([
+    "<i>", "</i>", "<em>", "</em>", "<cite>", "<span style='font-style:italic'>",
+    "<span style='font-style: normal'>", "</span>", "<p style='font: oblique 1em serif'>",
+    "\u0301", "\u00a0", " \n ", "<br><br>", "<sup>2</sup>",
+])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(html=st.lists(st.one_of(_ITALIC_TOKENS, st.sampled_from(["<p>", "</p>", "<div>", "<b>",
+                                                                "</b>", "<h2>", "</h2>", "<li>",
+                                                                "<a href='#n1'>", "</a>"]),
+                               st.text(alphabet="ab é.,«»", max_size=8)), max_size=60).map("".join),
+       markdown=st.lists(st.sampled_from(["*", "_", "**", "a", "é", " ", "\n", "\n\n", "# ",
+                                          "`x`", "> "]), max_size=40).map("".join))
+def test_any_markup_gives_well_formed_italics(html: str, markdown: str) -> None:
+    """Italics of any markup: one entry per paragraph, stretches inside it, sorted, apart,
+    never empty nor starting or ending with a space."""
+    for text, fmt in ((page(html), "html"), (markdown, "markdown")):
+        try:
+            doc = read_text(text, fmt=fmt)
+        except InputError:   # no text at all
+            continue
+        stretches(doc)
