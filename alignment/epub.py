@@ -19,7 +19,10 @@ What the book holds:
 - `lang` and `xml:lang` on the root and on every text element, so that e-readers choose fonts
   and hyphenation per language; metadata: title, both languages (original first), a stable
   identifier derived from the content, modification date, generator; a nav document (EPUB 3)
-  and an NCX (for EPUB 2 readers).
+  and an NCX (for EPUB 2 readers);
+- italics (Sentence.italics: emphasis, titles, foreign words) as <i> around the escaped piece,
+  in every layout and in a chapter's heading (export.italic_html); the table of contents and
+  the metadata stay plain text.
 """
 
 from __future__ import annotations
@@ -36,8 +39,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
+from .export import Marked, italic_html, joined, sentences_joined
 from .text_direction import text_dir
-from .types import Bitext, join_sentences
+from .types import Bitext, Spans
 
 STYLES = ("pairs", "paragraphs", "small")
 CHUNK = 250
@@ -166,45 +170,63 @@ def book_chapters(bitext: Bitext) -> tuple[BookChapter, ...]:
                  for k, (start, end) in enumerate(zip(starts, bounds[1:])))
 
 
-def _p(text: str, lang: str, cls: str = "") -> str:
+def _marked(bitext: Bitext, i: int, side: str) -> Marked:
+    """Link i's text on one side (link_text) with its italics."""
+    link = bitext.alignment.links[i]
+    sents, idx = (bitext.src, link.src) if side == "src" else (bitext.tgt, link.tgt)
+    return sentences_joined([sents[j] for j in idx])
+
+
+def _p(text: str, lang: str, cls: str = "", italics: Spans = ()) -> str:
     attr = f' class="{cls}"' if cls else ""
     # a right-to-left text (Arabic) reads right to left, its full stop at its end, even one
     # that opens with a Latin word (text_direction.py)
-    return f'<p{attr} lang="{lang}" xml:lang="{lang}" dir="{text_dir(lang)}">{_text(text)}</p>'
+    return (f'<p{attr} lang="{lang}" xml:lang="{lang}" dir="{text_dir(lang)}">'
+            f'{italic_html(text, italics, _text)}</p>')
 
 
 def _pair(bitext: Bitext, i: int, style: str) -> str:
-    src, tgt = bitext.link_text(i, "src"), bitext.link_text(i, "tgt")
-    parts = ([_p(src, bitext.src_lang, "or")] if src else []) + (
-        [_p(tgt, bitext.tgt_lang, "tr")] if tgt else [])
+    src, tgt = _marked(bitext, i, "src"), _marked(bitext, i, "tgt")
+    parts = ([_p(src[0], bitext.src_lang, "or", src[1])] if src[0] else []) + (
+        [_p(tgt[0], bitext.tgt_lang, "tr", tgt[1])] if tgt[0] else [])
     cls = "pair small" if style == "small" else "pair"
     return f'<div class="{cls}" id="l{i + 1}">{"".join(parts)}</div>'
 
 
 def _paragraph_blocks(bitext: Bitext, start: int, end: int) -> list[str]:
-    out, src, tgt, first = [], [], [], start
+    out: list[str] = []
+    src: list[Marked] = []
+    tgt: list[Marked] = []
+    first = start
     for i in range(start, end):
-        src.append(bitext.link_text(i, "src"))
-        tgt.append(bitext.link_text(i, "tgt"))
+        src.append(_marked(bitext, i, "src"))
+        tgt.append(_marked(bitext, i, "tgt"))
         if _paragraph_end(bitext, i) or i + 1 == end:
-            parts = [_p(join_sentences([t for t in side if t]), lang, cls)
+            parts = [_side_p(side, lang, cls)
                      for side, lang, cls in ((src, bitext.src_lang, "or"), (tgt, bitext.tgt_lang, "tr"))
-                     if any(side)]
+                     if any(text for text, _ in side)]
             out.append(f'<div class="para" id="l{first + 1}">{"".join(parts)}</div>')
             src, tgt, first = [], [], i + 1
     return out
 
 
+def _side_p(side: list[Marked], lang: str, cls: str) -> str:
+    """One side of a paragraph block: its links' texts (the empty ones left out) joined as
+    join_sentences joins them, with their italics."""
+    text, italics = joined([m for m in side if m[0]])
+    return _p(text, lang, cls, italics)
+
+
 def _chapter_xhtml(bitext: Bitext, chapter: BookChapter, style: str, title_link: bool) -> str:
     start = chapter.start + 1 if title_link else chapter.start
     if title_link:
-        heading = [bitext.link_text(chapter.start, side) for side in ("src", "tgt")]
+        heading = [_marked(bitext, chapter.start, side) for side in ("src", "tgt")]
         first = bitext.src_lang
         head = (f'<h2 lang="{first}" xml:lang="{first}" dir="{text_dir(first)}">'
-                f'{_text(heading[0] or heading[1])}'
+                f'{italic_html(*(heading[0] if heading[0][0] else heading[1]), _text)}'
                 + (f'<br/><span lang="{bitext.tgt_lang}" xml:lang="{bitext.tgt_lang}" '
-                   f'dir="{text_dir(bitext.tgt_lang)}">{_text(heading[1])}</span>'
-                   if heading[0] and heading[1] else "") + "</h2>")
+                   f'dir="{text_dir(bitext.tgt_lang)}">{italic_html(*heading[1], _text)}</span>'
+                   if heading[0][0] and heading[1][0] else "") + "</h2>")
     else:
         head = ""
     body = (_paragraph_blocks(bitext, start, chapter.end) if style == "paragraphs"

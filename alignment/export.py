@@ -19,7 +19,11 @@ writes atomically (atomic.py) and returns the paths written, as EXPORTERS expect
   the translation as it is; `alignment import` reads it back exactly, with each link's
   confidence and review (its sentences and paragraphs are the TMX's to carry).
 * HTML is one standalone page (inline CSS, no script, no external asset) that reads offline on a
-  phone: two columns side by side, stacked on narrow screens; every text is HTML-escaped.
+  phone: two columns side by side, stacked on narrow screens; every text is HTML-escaped. A
+  sentence's italics (Sentence.italics: emphasis, titles, foreign words) are <i> around the
+  escaped piece (`italic_html`); a text without italics is written exactly as before.
+* Italics go only where a reader reads the text (HTML, EPUB, DOCX, ODT): TMX, TSV, Moses, the
+  plain text and the findings CSV stay plain, as the tools they are read with expect.
 * The findings report (`render_findings_csv`) is what a proofreader sends the translator: one
   row per finding with the link's two texts, as CSV for a spreadsheet (a column left for the
   answer). UTF-8 with a byte-order mark, or Excel reads the accents as Latin-1; a cell that
@@ -43,16 +47,17 @@ from .errors import InputError
 from .po import DEFAULT_REVIEW_THRESHOLD
 from .export_tmx import render_tmx, write_tmx
 from .text_direction import text_dir
-from .types import Bitext, Finding, Link, Sentence, join_sentences
+from .italics import Marked, italic_html, joined, sentences_joined
+from .types import Bitext, Finding, Link, Sentence
 
-__all__ = ["FINDINGS_HEADER", "check_outputs", "html_head", "moses_paths", "paragraphs_html",
-           "render_findings_csv", "render_html", "render_moses", "render_tmx", "render_tsv",
-           "render_txt", "same_file", "tsv_text", "write_html", "write_moses", "write_tmx",
-           "write_tsv", "write_txt"]
+__all__ = ["FINDINGS_HEADER", "Marked", "check_outputs", "html_head", "italic_html", "joined",
+           "moses_paths", "paragraphs_html", "render_findings_csv", "render_html",
+           "render_moses", "render_tmx", "render_tsv", "render_txt", "same_file",
+           "sentences_joined", "tsv_text", "txt_paragraphs", "write_html", "write_moses",
+           "write_tmx", "write_tsv", "write_txt"]
 
 PathLike = str | os.PathLike[str]
 _SPACE = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
-
 
 def one_line(text: str) -> str:
     """A side's text on one line: tabs and line breaks become single spaces."""
@@ -208,21 +213,43 @@ def render_txt(bitext: Bitext, side: str = "tgt") -> str:
     """One side as plain text, as corrected: a paragraph per line, a blank line between
     paragraphs. Why: a proofreader sent story.en.txt hands back a story.en.txt, and Moses or
     TSV give a link per line, the paragraphs lost. Sentences of a paragraph are joined by a
-    space, without one in Chinese and Japanese, which write none between sentences."""
+    space, without one in Chinese and Japanese, which write none between sentences. Plain:
+    its italics are dropped (txt_paragraphs keeps them, for the Word and ODT manuscripts)."""
+    paragraphs = txt_paragraphs(bitext, side)
+    return "".join(text + "\n\n" for text, _ in paragraphs).rstrip("\n") + "\n" * bool(paragraphs)
+
+
+def txt_paragraphs(bitext: Bitext, side: str = "tgt") -> list[Marked]:
+    """Each paragraph of one side as render_txt writes it (one per line; a paragraph whose
+    sentences were all emptied is ""), with its italics: the office manuscripts write the
+    very text of render_txt, now with its italics."""
     from .lang import primary
 
     sentences = bitext.src if side == "src" else bitext.tgt
     lang = bitext.src_lang if side == "src" else bitext.tgt_lang
     gap = "" if primary(lang) in ("zh", "ja") else " "
-    paragraphs: list[list[str]] = []
+    paragraphs: list[list[Sentence]] = []
     last = None
     for sentence in sentences:
         if sentence.paragraph != last or not paragraphs:
             paragraphs.append([])
             last = sentence.paragraph
         if sentence.text.strip():   # a sentence emptied by hand leaves no double space
-            paragraphs[-1].append(one_line(sentence.text))
-    return "".join(gap.join(p) + "\n\n" for p in paragraphs).rstrip("\n") + "\n" * bool(paragraphs)
+            paragraphs[-1].append(sentence)
+    return [_txt_paragraph(p, gap) for p in paragraphs]
+
+
+def _txt_paragraph(sents: Sequence[Sentence], gap: str) -> Marked:
+    """One paragraph's sentences, each on one line (one_line), joined by `gap`; the italics
+    follow each sentence through one_line (italics.reanchor: identity where nothing changed)."""
+    lines = [one_line(s.text) for s in sents]
+    text = gap.join(lines)
+    if not any(s.italics for s in sents):
+        return text, ()
+    from .italics import join, reanchor
+
+    moved = [Sentence(line, s.paragraph, reanchor(s.text, s.italics, line)) for s, line in zip(sents, lines)]
+    return text, join(moved, gap)[1]
 
 
 def write_txt(bitext: Bitext, path: PathLike) -> list[Path]:
@@ -298,13 +325,14 @@ def _rows(bitext: Bitext, hide_translation: bool = False) -> list[str]:
 
 def paragraphs_html(sents: Sequence[Sentence]) -> str:
     """A cell's sentences as <p> elements, one per run of one paragraph, each joined as
-    link_text joins them (no space between Chinese or Japanese sentences); escaped."""
-    paragraphs: list[list[str]] = []
+    link_text joins them (no space between Chinese or Japanese sentences); escaped, their
+    italics as <i> (italic_html)."""
+    paragraphs: list[list[Sentence]] = []
     for k, sent in enumerate(sents):
         if k == 0 or sent.paragraph != sents[k - 1].paragraph:
             paragraphs.append([])
-        paragraphs[-1].append(sent.text)
-    return "".join(f"<p>{html.escape(join_sentences(p))}</p>" for p in paragraphs)
+        paragraphs[-1].append(sent)
+    return "".join(f"<p>{italic_html(*sentences_joined(p))}</p>" for p in paragraphs)
 
 
 def html_head(title: str, css: str) -> list[str]:

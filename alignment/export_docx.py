@@ -6,6 +6,11 @@ Library: python-docx (already read with, read/office.py) gives the package, its 
 built as WordprocessingML elements and appended to the body: python-docx's add_paragraph looks
 for the section properties among every paragraph before it, which is quadratic in a book, and
 its API has no language, bidi or cell shading. Built so, 20,000 links take a few seconds.
+
+Italics: a paragraph with italic stretches is cut into runs (italics.runs), each a copy of the
+paragraph's one run (its language, direction and bold), the italic ones with <w:i/> and
+<w:iCs/> (italic in complex scripts too: Arabic, Hebrew); a paragraph without italics is the
+single run it always was.
 """
 
 from __future__ import annotations
@@ -22,9 +27,10 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 from .atomic import atomic_write_bytes
+from .export import Marked
 from .export_office import (GENERATOR, REVIEW_FILL, Row, check_layout, language_name, legend,
                             manuscript, pair_rows, pairs_title, replace_in_zip, rtl)
-from .types import Bitext
+from .types import Bitext, Spans
 
 STYLES = {"title": "Title", "heading": "Heading1", "text": None}
 """The template's style ids of the manuscript's blocks."""
@@ -69,15 +75,38 @@ def _paragraph_model(lang: str, style: str | None, bold: bool) -> Element:
     return p
 
 
-def _paragraph(text: str, lang: str, style: str | None = None, bold: bool = False) -> Element:
-    """A paragraph holding `text` (none for an empty one)."""
+def _paragraph(text: str, lang: str, style: str | None = None, bold: bool = False,
+               italics: Spans = ()) -> Element:
+    """A paragraph holding `text` (none for an empty one), its `italics` as italic runs."""
     p = deepcopy(_paragraph_model(lang, style, bold))
     run = p[-1]
-    if text:
+    if text and italics:
+        p.remove(run)
+        p.extend(_runs(run, text, italics))
+    elif text:
         run[-1].text = text
     else:
         p.remove(run)
     return p
+
+
+def _runs(model: Element, text: str, italics: Spans) -> list[Element]:
+    """`text` as copies of the paragraph's run `model`, one per italic or upright piece.
+    <w:i/> and <w:iCs/> go after <w:b/> and before <w:rtl/> and <w:lang/>, the order the
+    schema (CT_RPr) wants: Word refuses a file whose run properties are out of order."""
+    from .italics import runs
+
+    out = []
+    for piece, italic in runs(text, italics):
+        run = deepcopy(model)
+        run[-1].text = piece
+        if italic:
+            rpr = run[0]
+            at = 1 if len(rpr) and rpr[0].tag == qn("w:b") else 0
+            rpr.insert(at, OxmlElement("w:iCs"))
+            rpr.insert(at, OxmlElement("w:i"))
+        out.append(run)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -90,10 +119,10 @@ def _cell_model(shade: bool) -> Element:
     return tc
 
 
-def _cell(paragraphs: tuple[str, ...], lang: str, *, shade: bool, bold: bool) -> Element:
+def _cell(paragraphs: tuple[Marked, ...], lang: str, *, shade: bool, bold: bool) -> Element:
     tc = deepcopy(_cell_model(shade))
-    for text in paragraphs or ("",):   # a cell holds at least one paragraph
-        tc.append(_paragraph(text, lang, bold=bold))
+    for text, italics in paragraphs or (("", ()),):   # a cell holds at least one paragraph
+        tc.append(_paragraph(text, lang, bold=bold, italics=italics))
     return tc
 
 
@@ -116,7 +145,7 @@ def _table(bitext: Bitext) -> Element:
     grid = _child(tbl, "tblGrid")
     for _ in range(2):
         _child(grid, "gridCol", w=str(_WIDTH))
-    tbl.append(_row([_cell((language_name(lang),), "en", shade=False, bold=True)
+    tbl.append(_row([_cell(((language_name(lang), ()),), "en", shade=False, bold=True)
                      for lang in (bitext.src_lang, bitext.tgt_lang)], header=True))
     row: Row
     for row in pair_rows(bitext):
@@ -135,7 +164,8 @@ def render_docx(bitext: Bitext, *, layout: str = "translation", title: str | Non
     if layout == "translation":
         name, blocks = manuscript(bitext, title)
         for block in blocks:
-            end.addprevious(_paragraph(block.text, bitext.tgt_lang, STYLES[block.kind]))
+            end.addprevious(_paragraph(block.text, bitext.tgt_lang, STYLES[block.kind],
+                                       italics=block.italics))
         language = bitext.tgt_lang
     else:
         name, language = pairs_title(bitext, title), bitext.src_lang

@@ -6,6 +6,11 @@ language (fo:language, and the Asian and complex-script ones, so that LibreOffic
 hyphenates Chinese or Arabic as such) and, for a right-to-left language, writing-mode rl-tb.
 odfpy writes its own name as the generator whatever the document says; ours is put back
 afterwards (export_office.replace_in_zip).
+
+Italics: a paragraph's italic pieces (italics.runs) are <text:span> of one automatic text
+style, "Italic" (fo:font-style italic, and the Asian and complex-script font styles, so a
+Chinese or Arabic stretch is italic too), made when first used: a document without italics
+is what it always was.
 """
 
 from __future__ import annotations
@@ -21,12 +26,13 @@ from odf.opendocument import OpenDocumentText
 from odf.style import (ParagraphProperties, Style, TableCellProperties, TableColumnProperties,
                        TableProperties, TextProperties)
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import H, P
+from odf.text import H, P, Span
 
 from .atomic import atomic_write_bytes
+from .export import Marked
 from .export_office import (GENERATOR, REVIEW_FILL, check_layout, language_name, legend,
                             manuscript, pair_rows, pairs_title, replace_in_zip, rtl)
-from .types import Bitext
+from .types import Bitext, Spans
 
 PARENTS = {"title": "Title", "heading": "Heading_20_1", "text": "Text_20_body",
            "cell": "Table_20_Contents"}
@@ -41,6 +47,7 @@ class _Styles:
 
     def __init__(self, doc: OpenDocumentText) -> None:
         self.doc, self.made = doc, {}
+        self._italic: Style | None = None
         for name, shown, props, level in (
                 ("Text_20_body", "Text body", {"marginbottom": "0.2cm"}, None),
                 ("Title", "Title", {"textalign": "center", "marginbottom": "0.4cm"}, None),
@@ -76,6 +83,16 @@ class _Styles:
             self.made[key] = style
         return self.made[key]
 
+    @property
+    def italic(self) -> Style:
+        """The text style of an italic piece, made on first use."""
+        if self._italic is None:
+            self._italic = Style(name="Italic", family="text")
+            self._italic.addElement(TextProperties(fontstyle="italic", fontstyleasian="italic",
+                                                   fontstylecomplex="italic"))
+            self.doc.automaticstyles.addElement(self._italic)
+        return self._italic
+
 
 def _language(tag: str) -> dict[str, str]:
     """fo:language and fo:country of a BCP 47 tag ('pt-BR': pt, BR), for Western, Asian and
@@ -87,17 +104,35 @@ def _language(tag: str) -> dict[str, str]:
             "languagecomplex": lang, "countrycomplex": country}
 
 
-def _block(styles: _Styles, kind: str, text: str, lang: str) -> P | H:
+def _block(styles: _Styles, kind: str, text: str, lang: str, italics: Spans = ()) -> P | H:
     if kind == "heading":
-        return H(outlinelevel=1, stylename=styles.paragraph(kind, lang), text=text)
-    return P(stylename=styles.paragraph(kind, lang), text=text)
+        block = H(outlinelevel=1, stylename=styles.paragraph(kind, lang))
+    else:
+        block = P(stylename=styles.paragraph(kind, lang))
+    return _fill(styles, block, text, italics)
 
 
-def _cell(styles: _Styles, paragraphs: tuple[str, ...], lang: str, *, review: bool,
+def _fill(styles: _Styles, block: P | H, text: str, italics: Spans) -> P | H:
+    """`block` holding `text`, each italic piece a <text:span> of the italic style; without
+    italics the one text node odfpy's `text=` always gave."""
+    if not italics:
+        block.addText(text)   # even "": an empty cell's <text:p></text:p>, as ever
+        return block
+    from .italics import runs
+
+    for piece, italic in runs(text, italics):
+        if italic:
+            block.addElement(Span(stylename=styles.italic, text=piece))
+        else:
+            block.addText(piece)
+    return block
+
+
+def _cell(styles: _Styles, paragraphs: tuple[Marked, ...], lang: str, *, review: bool,
           bold: bool) -> TableCell:
     cell = TableCell(stylename=styles.cells[review], valuetype="string")
-    for text in paragraphs or ("",):
-        cell.addElement(P(stylename=styles.paragraph("cell", lang, bold), text=text))
+    for text, italics in paragraphs or (("", ()),):
+        cell.addElement(_fill(styles, P(stylename=styles.paragraph("cell", lang, bold)), text, italics))
     return cell
 
 
@@ -115,7 +150,7 @@ def _table(styles: _Styles, bitext: Bitext) -> Table:
     table.addElement(TableColumn(numbercolumnsrepeated=2, stylename=column))
     head, header = TableHeaderRows(), TableRow()
     for lang in (bitext.src_lang, bitext.tgt_lang):
-        header.addElement(_cell(styles, (language_name(lang),), "en", review=False, bold=True))
+        header.addElement(_cell(styles, ((language_name(lang), ()),), "en", review=False, bold=True))
     head.addElement(header)
     table.addElement(head)
     for row in pair_rows(bitext):
@@ -134,7 +169,7 @@ def render_odt(bitext: Bitext, *, layout: str = "translation", title: str | None
     if layout == "translation":
         name, blocks = manuscript(bitext, title)
         for block in blocks:
-            doc.text.addElement(_block(styles, block.kind, block.text, bitext.tgt_lang))
+            doc.text.addElement(_block(styles, block.kind, block.text, bitext.tgt_lang, block.italics))
         language = bitext.tgt_lang
     else:
         name, language = pairs_title(bitext, title), bitext.src_lang

@@ -17,8 +17,13 @@ Layouts (`LAYOUTS`):
   not reviewed) shaded as the HTML marks them, a line of legend under the title.
 
 Each paragraph carries its language (spelling and hyphenation follow it) and, for a language
-written right to left (text_direction.py), the right-to-left direction. Italics and other
-inline formatting are not carried: the pipeline keeps plain sentences only.
+written right to left (text_direction.py), the right-to-left direction. Italics (the
+sentences' italics, Sentence.italics: emphasis, titles, foreign words) are carried in both
+layouts and in a heading: each paragraph here is a text and its italic stretches (export.Marked),
+written as italic runs (Word) or spans of an italic text style (ODT). The text stays exactly
+what it was without them; cleaning it for XML (`clean_marked`) moves its italics along. The
+title given, the legend and the column headers are plain. Other inline formatting (bold,
+underline, links) is not carried: the readers keep italics only.
 """
 
 from __future__ import annotations
@@ -27,14 +32,14 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import __version__
 from .errors import InputError
-from .export import one_line, render_txt
+from .export import Marked, one_line, sentences_joined, txt_paragraphs
 from .po import DEFAULT_REVIEW_THRESHOLD
 from .text_direction import text_dir
-from .types import Bitext, Sentence, join_sentences
+from .types import Bitext, Sentence, Spans
 
 LAYOUTS = ("translation", "pairs")
 GENERATOR = f"alignment {__version__}"
@@ -46,19 +51,22 @@ _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the manuscript: "title", "heading" or "text", and its text."""
+    """One paragraph of the manuscript: "title", "heading" or "text", its text and its italic
+    stretches (offsets into `text`)."""
 
     kind: str
     text: str
+    italics: Spans = ()
 
 
 @dataclass(frozen=True)
 class Row:
-    """One link of the side-by-side table: each side's paragraphs (none for an omission or an
-    addition), whether it is to review, and whether it is a heading (drawn bold)."""
+    """One link of the side-by-side table: each side's paragraphs, each a text and its italics
+    (none for an omission or an addition), whether it is to review, and whether it is a
+    heading (drawn bold)."""
 
-    src: tuple[str, ...]
-    tgt: tuple[str, ...]
+    src: tuple[Marked, ...]
+    tgt: tuple[Marked, ...]
     review: bool
     heading: bool
 
@@ -74,6 +82,18 @@ def clean(text: str) -> str:
     """A text as an XML paragraph may hold it: on one line, without the control characters
     XML 1.0 forbids (a stray one in a PO made the writer fail)."""
     return one_line(_XML_BAD.sub("", text))
+
+
+def clean_marked(text: str, italics: Spans) -> Marked:
+    """`clean(text)` and its italics moved along (italics.reanchor: a removed control
+    character or a line break made a space shifts the offsets after it; identity, and no
+    cost, where cleaning changed nothing or there are no italics)."""
+    cleaned = clean(text)
+    if not italics:
+        return cleaned, ()
+    from .italics import reanchor
+
+    return cleaned, reanchor(text, italics, cleaned)
 
 
 def rtl(lang: str) -> bool:
@@ -119,13 +139,13 @@ def manuscript(bitext: Bitext, title: str | None) -> tuple[str, list[Block]]:
 
     heads = _whole_heading_links(bitext)
     heading_sents = {j for i in heads for j in bitext.alignment.links[i].tgt}
-    txt = render_txt(bitext).rstrip("\n")
-    texts = txt.split("\n\n") if txt else []
-    blocks = [Block("heading" if all(k in heading_sents for k in group) else "text", clean(text))
-              for group, text in zip(_paragraph_groups(bitext.tgt), texts) if clean(text)]
+    blocks = [Block("heading" if all(k in heading_sents for k in group) else "text", *marked)
+              for group, marked in zip(_paragraph_groups(bitext.tgt),
+                                       (clean_marked(*p) for p in txt_paragraphs(bitext)))
+              if marked[0]]
     given = clean(title or "") if title != book_title(bitext) else ""
     if blocks and blocks[0].kind == "heading" and not given:
-        return blocks[0].text, [Block("title", blocks[0].text), *blocks[1:]]
+        return blocks[0].text, [replace(blocks[0], kind="title"), *blocks[1:]]
     return given, ([Block("title", given)] if given else []) + blocks
 
 
@@ -136,14 +156,15 @@ def pairs_title(bitext: Bitext, title: str | None) -> str:
     return clean(title or book_title(bitext) or f"{bitext.src_lang} – {bitext.tgt_lang}")
 
 
-def _side_paragraphs(sents: Sequence[Sentence], idx: Sequence[int]) -> tuple[str, ...]:
-    """A cell's text, a paragraph per run of one paragraph, joined as link_text joins them."""
-    runs: list[list[str]] = []
+def _side_paragraphs(sents: Sequence[Sentence], idx: Sequence[int]) -> tuple[Marked, ...]:
+    """A cell's text, a paragraph per run of one paragraph, joined as link_text joins them,
+    with its italics."""
+    runs: list[list[Sentence]] = []
     for k, j in enumerate(idx):
         if k == 0 or sents[j].paragraph != sents[idx[k - 1]].paragraph:
             runs.append([])
-        runs[-1].append(sents[j].text)
-    return tuple(text for text in (clean(join_sentences(run)) for run in runs) if text)
+        runs[-1].append(sents[j])
+    return tuple(m for m in (clean_marked(*sentences_joined(run)) for run in runs) if m[0])
 
 
 def pair_rows(bitext: Bitext) -> Iterator[Row]:
