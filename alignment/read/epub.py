@@ -16,7 +16,8 @@ front-matter files "front"; notes files (epub:type footnotes/endnotes, or spine 
 linear="no") and in-text <aside epub:type="footnote"> notes are "note" (notes follow their
 chapter's text, each once); the links to such a note are marked doc-noteref as it is taken
 out, so html.py still drops their mark. Italics are read as html.py reads them (<i>, <em>,
-inline styles), in-text notes' too, one entry per paragraph in the Document's order.
+inline styles), in-text notes' too, one entry per paragraph in the Document's order; a class the
+book's stylesheets set in italics counts (css_italics.py: Calibre writes its italics so).
 Encrypted content (META-INF/encryption.xml naming content documents, or Adobe rights.xml) is
 DRM: an EncryptedBook error, since the bytes are not text. Font obfuscation is not DRM.
 """
@@ -28,7 +29,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from ..errors import BookError, EncryptedBook
+from ..errors import BookError, EncryptedBook, InputError
 from ..types import Document, Role, Spans
 from .book import BookBuilder, open_zip, zip_member
 from .html import BLOCK_TAGS, NOTE_TYPES, epub_types, italic_within
@@ -252,11 +253,35 @@ def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> 
     return root, types
 
 
-def _add_file(book: BookBuilder, root: Any, role: Role, titles: dict[int, str]) -> None:
+def _book_classes(archive: Any, pkg: _Package, source: str) -> dict[str, bool]:
+    """The italic classes of the book's stylesheets (css_italics.py), read in manifest order up
+    to MAX_CSS characters in all."""
+    from .charset import decode
+    from .css_italics import MAX_CSS, italic_classes
+
+    sheets, size = [], 0
+    for path, media_type, _ in pkg.manifest.values():
+        if media_type != "text/css":
+            continue
+        data = zip_member(archive, path, source, "EPUB")
+        if data is None or size + len(data) > MAX_CSS:
+            continue
+        try:
+            sheets.append(decode(data, source=f"{source}:{path}"))
+        except InputError:   # a stylesheet that is no text: the book is read without it
+            continue
+        size += len(data)
+    return italic_classes("\n".join(sheets)) if sheets else {}
+
+
+def _add_file(book: BookBuilder, root: Any, role: Role, titles: dict[int, str],
+              classes: dict[str, bool] | None = None) -> None:
     from lxml import html
 
+    from .css_italics import mark_classes
     from .html import html_text
 
+    mark_classes(root, classes or {})   # before the notes are taken out: theirs count too
     notes = _split_notes(root)
     blocks = html_text(html.tostring(root, encoding="unicode"))
     for i, (text, italics) in enumerate(zip(blocks.paragraphs, blocks.italics)):
@@ -282,6 +307,7 @@ def read_epub(data: bytes, source: str = "") -> Document:
     pkg = _Package(_xml(zip_member(archive, opf, source, "EPUB"), opf, source), opf, source)
     entries = _toc_entries(archive, pkg, source)
     book = BookBuilder()
+    classes = _book_classes(archive, pkg, source)
     for path, nonlinear in pkg.spine:
         data_ = zip_member(archive, path, source, "EPUB")
         if data_ is None:
@@ -295,5 +321,6 @@ def read_epub(data: bytes, source: str = "") -> Document:
         first = next((t for f, t in mine if not f), mine[0][1] if mine and not cuts else "")
         if role == "text":
             book.chapter(first)
-        _add_file(book, root, role, {k: t for k, (_, t) in enumerate(mine)} if role == "text" else {})
+        _add_file(book, root, role, {k: t for k, (_, t) in enumerate(mine)} if role == "text" else {},
+                  classes)
     return book.document(source, pkg.title)

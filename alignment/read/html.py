@@ -28,6 +28,8 @@ Italics (html_text): text inside <i>, <em>, <cite>, <dfn> or <var>, or an elemen
 style says 'font-style: italic' (or oblique), until one says 'font-style: normal', is kept as
 its paragraph's italic stretches (types.Spans, offsets into the normalised paragraph, through
 italic_runs.py), so the exports can set emphasis, titles and foreign words in italics again.
+A class a <style> element (or an EPUB's stylesheets) sets in italics counts as such a style
+(css_italics.py).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from ..types import Spans
+from .css_italics import mark_classes, page_classes
 from .italic_runs import clip_spans, merge_spans, normalize_italics
 from .text import normalize_space
 
@@ -156,8 +159,8 @@ _FONT_STYLE = re.compile(r"(?:^|;)\s*font(-style)?\s*:\s*([^;]*)", re.I)
 def _styled_italic(style: str, italic: bool) -> bool:
     """Whether an inline style makes its element's text italic, `italic` being what the
     tag says: 'font-style: italic' or oblique, or the 'font:' shorthand naming either, make
-    it so; 'font-style: normal' ends italics. A class styled italic in a stylesheet is not
-    seen (stylesheets are not read)."""
+    it so; 'font-style: normal' ends italics. A class a stylesheet styles so was made an
+    inline style first (css_italics.py)."""
     if "font" not in style.lower():
         return italic
     for longhand, value in _FONT_STYLE.findall(style):   # longhand: '-style' or ''
@@ -338,6 +341,7 @@ def html_text(text: str) -> HtmlBlocks:
     if root is None:
         return HtmlBlocks([], {}, "", [])
     title = normalize_space(root.findtext(".//title") or "")
+    mark_classes(root, page_classes(root))   # italics a <style> gives a class
     blocks = _Blocks()
     blocks.walk(_main_root(root))
     blocks.flush()

@@ -1,0 +1,74 @@
+"""Italics a stylesheet class sets (css_italics.py): a page's <style>, an EPUB's stylesheets
+(Calibre writes a book's italics as `.calibre5 { font-style: italic }`)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from alignment.read import read_bytes
+from alignment.read.css_italics import MAX_CSS, italic_classes
+from alignment.read.html import html_text
+
+
+@pytest.mark.parametrize("css, expected", [
+    (".it { font-style: italic }", {"it": True}),
+    ("span.em, .x { font: italic bold 12px serif }", {"em": True, "x": True}),
+    (".up { font-style: normal } .sl { font-style: oblique }", {"up": False, "sl": True}),
+    ("/* .c { font-style: italic } */ .d { color: red; font-style: italic; }", {"d": True}),
+    (".a .b { font-style: italic } p > .c { font-style: italic } .e:hover { font-style: italic }", {}),
+    (".k { font-style: italic } .k { font-style: normal }", {"k": False}),   # the later rule wins
+    (".w { font-weight: bold }", {}),
+    ("." + "x" * (MAX_CSS + 1) + " { font-style: italic }", {}),            # past the bound: not read
+])
+def test_italic_classes(css, expected):
+    assert italic_classes(css) == expected
+
+
+def italic_texts(blocks) -> list[list[str]]:
+    return [[p[a:b] for a, b in spans] for p, spans in zip(blocks.paragraphs, blocks.italics)]
+
+
+def test_a_pages_style_element_sets_italics_by_class_and_an_inline_style_still_wins():
+    page = ("<html><head><style>.t { font-style: italic } p.quote { font-style: italic }</style></head>"
+            "<body><p>He read <span class='t x'>Le Monde</span> daily.</p>"
+            "<p class='quote'>All of it.</p>"
+            "<p>Not <span class='t' style='font-style: normal'>this</span>.</p></body></html>")
+    assert italic_texts(html_text(page)) == [["Le Monde"], ["All of it."], []]
+
+
+def make_epub_with_css(css: str, body: str) -> bytes:
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("css-book")
+    book.set_title("Styled")
+    book.set_language("en")
+    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=css)
+    book.add_item(style)
+    chapter = epub.EpubHtml(title="One", file_name="one.xhtml", lang="en")
+    chapter.content = f"<html><body><h2>One</h2>{body}</body></html>"
+    chapter.add_item(style)
+    book.add_item(chapter)
+    book.toc = [chapter]
+    book.spine = [chapter]
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    out = io.BytesIO()
+    epub.write_epub(out, book)
+    return out.getvalue()
+
+
+def test_an_epubs_stylesheet_class_is_read_as_italics():
+    data = make_epub_with_css(".calibre5 { font-style: italic }",
+                              '<p class="calibre1">She wrote <span class="calibre5">Emma</span> twice.</p>')
+    doc = read_bytes(data, fmt="epub", source="styled.epub")
+    found = [[p[a:b] for a, b in spans] for p, spans in zip(doc.paragraphs, doc.italics or [()] * len(doc.paragraphs))]
+    assert ["Emma"] in found and "She wrote Emma twice." in doc.paragraphs
+
+
+def test_an_epub_without_italic_classes_reads_as_before():
+    data = make_epub_with_css(".calibre1 { margin: 0 }", '<p class="calibre1">Plain text.</p>')
+    doc = read_bytes(data, fmt="epub", source="plain.epub")
+    assert "Plain text." in doc.paragraphs and not any(doc.italics)
