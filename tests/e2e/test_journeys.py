@@ -770,3 +770,28 @@ def test_italics_show_in_the_reader_outlive_a_correction_and_reach_the_downloads
     assert saved.text == text + " Corrected." and saved.text[slice(*saved.italics[0])] == "Vire"
     html = Path(click_download(page, "HTML").path()).read_text(encoding="utf-8")
     assert "<i>Vire</i>" in html
+
+
+def test_two_files_with_italics_aligned_in_the_app_show_them(page, tmp_path):
+    """A Markdown original and a Word translation, each with a word in italics, uploaded and
+    aligned: the reader shows both italic words, as the files have them."""
+    import docx
+
+    fr, en = tmp_path / "pont.md", tmp_path / "bridge.docx"
+    fr.write_text("# Le pont\n\nIl lisait *Le Monde* sur le vieux pont.\n\nLa rivière coulait.\n",
+                  encoding="utf-8")
+    doc = docx.Document()
+    doc.add_heading("The bridge", level=1)
+    p = doc.add_paragraph("He was reading ")
+    p.add_run("Le Monde").italic = True
+    p.add_run(" on the old bridge.")
+    doc.add_paragraph("The river flowed.")
+    doc.save(str(en))
+    upload_pair(page, fr, en)
+    align = page.get_by_role("button", name="Align", exact=True)
+    align.scroll_into_view_if_needed()
+    align.click()
+    first = reader_table(page).locator("tr.row", has_text="Il lisait")
+    expect(first).to_contain_text("He was reading Le Monde on the old bridge.", timeout=90_000)
+    expect(first.locator("td.src i")).to_have_text("Le Monde")
+    expect(first.locator("td.tgt i")).to_have_text("Le Monde")
