@@ -97,15 +97,18 @@ const SAVE = '.st-key-save button';
 // again when the typing went left it disabled with a change unsaved: Ctrl+S did nothing.
 // A button's click asks for a run the page cannot see until the server begins it: on a busy
 // machine 0.5 s and more after the key, and the save, given up after 0.5 s idle, was dropped.
-// So a button clicked and no run begun or ended since is a run still to come, waited for (60 s
-// at most).
-let runs = 0, awaited = false;
+// So a button clicked and no run begun or ended since is a run still to come, waited for up to
+// AWAIT ms: a run quick enough to begin and end between two of the page's draws never changes
+// the app's run state, and that click was waited for until the 60 s were up, the key's note with
+// it (a journey on a loaded machine waited 45 s for the note, twice).
+const AWAIT = 5000;
+let runs = 0, awaited = 0;   // awaited: when the button was clicked, 0 once a run began or ended
 new MutationObserver(() => {
-  awaited = false;
+  awaited = 0;
   if (!running()) runs++;
 }).observe(document.body, {subtree: true, attributeFilter: ['data-test-script-state']});
 window.addEventListener('click', e => {
-  if (e.target.closest?.('button[data-testid^="stBaseButton"]')) awaited = true;
+  if (e.target.closest?.('button[data-testid^="stBaseButton"]')) awaited = performance.now();
 }, true);
 const typedOn = save => save.dataset.alignmentTyping === String(runs);
 const running = () => !!document.querySelector('[data-testid="stApp"]:not([data-test-script-state="notRunning"])');
@@ -133,7 +136,7 @@ const queueSave = () => {   // true: the key is taken, Save pressed at once or o
     const b = document.querySelector(SAVE), now = performance.now();
     // pressed once the run has ended: a Save drawn enabled while it still ran lost the click
     if (b && !b.disabled && !typedOn(b) && !running()) { saveQueued = false; b.click(); return; }
-    idle = running() || awaited ? 0 : idle || now;
+    idle = running() || (awaited && now - awaited < AWAIT) ? 0 : idle || now;
     // a run may start a moment after the key: given up only once idle for 0.5 s
     if (now - start > 60000 || (idle && now - idle > 500)) { saveQueued = false; unsavedNote(); return; }
     setTimeout(wait, 50);
