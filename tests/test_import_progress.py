@@ -20,13 +20,15 @@ BITEXT = Bitext(tuple(Sentence(s) for s, _ in ROWS), tuple(Sentence(t) for _, t 
                 Alignment(tuple(Link((k,), (k,)) for k in range(len(ROWS)))), "fr", "en")
 
 
+# ids of their own, not the bytes: those hold the time they were made, and xdist's workers,
+# collecting a second apart, saw different tests (an error that fails the whole run)
 @pytest.mark.parametrize("name, data", [
     ("pairs.tsv", render_tsv(BITEXT).encode()),
     ("pairs.tmx", render_tmx(BITEXT)),
     ("pairs.xlsx", xlsx(("fr", "en"), *ROWS)),
     ("pairs.ods", ods(("fr", "en"), *ROWS, tail=False)),
     ("pairs.docx", review_docx(("Source (fr)", "Target (en)"), *ROWS)),
-])
+], ids=["tsv", "tmx", "xlsx", "ods", "docx"])
 def test_each_format_reports_its_reading_step_by_step(name: str, data: bytes) -> None:
     heard: list[tuple[int, int, str]] = []
     bitext, _ = read_pairs_noted(data, name, progress=lambda done, total, stage: heard.append((done, total, stage)))

@@ -89,8 +89,11 @@ def test_a_file_that_is_no_sheet_is_refused_in_one_line(data: bytes, message: st
     assert str(raised.value).startswith(message) and "\n" not in str(raised.value)
 
 
+# ids of their own: an xlsx's bytes hold the time it was made, and in a test id they made the
+# xdist workers collect different tests (an error that fails the run) across a second's edge
 @pytest.mark.parametrize("name, data", [("a.tsv", b"\t\n\t\n"), ("a.csv", b""), ("a.csv", b"\n ; \n"),
-                                        ("a.xlsx", xlsx()), ("a.xlsx", xlsx((None, None)))])
+                                        ("a.xlsx", xlsx()), ("a.xlsx", xlsx((None, None)))],
+                         ids=["tsv-blank-lines", "csv-empty", "csv-blank-cells", "xlsx-no-row", "xlsx-empty-row"])
 def test_an_empty_table_is_refused_as_empty_not_asked_its_languages(name: str, data: bytes) -> None:
     """An empty table was asked for its languages (on the start page too), then refused."""
     with pytest.raises(InputError) as raised:
