@@ -226,7 +226,8 @@ def _owned(key: str) -> bool:
 # our own '#.' notes (po.py writes them, po_read.py reads them) and a line polib wrapped off one
 OWN_NOTE = re.compile(r"^(?:\d+-\d+ link, confidence |paragraphs:|sentence lengths:|words:|"
                       r"word confidence:|dismissed:|unit:|italics:)")
-CONTINUED_NOTE = re.compile(r"^(?:[\dp/:,-]+|tgt)(?: (?:[\dp/:,-]+|tgt))*$")
+_PIECE = r"(?:[\dp/-]+|tgt|\d+:\d+-\d+(?:,\d+-\d+)*)"   # the last: an 'italics:' sentence's stretches
+CONTINUED_NOTE = re.compile(rf"^{_PIECE}(?: {_PIECE})*$")
 _MARKS = re.compile(rb"^#(?:[~|]|,[^\r\n]*?\b(?!fuzzy\b)[\w-]+)", re.MULTILINE)
 _NOTE = re.compile(rb"^#\.[ \t]?([^\r\n]*)", re.MULTILINE)
 

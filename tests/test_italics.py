@@ -179,3 +179,15 @@ def test_a_section_cut_by_markers_keeps_the_italics_of_what_it_keeps():
     assert cut.paragraphs == ("Le titre est Le Monde, lu hier.",)
     assert italic_texts(cut.paragraphs[0], cut.italics[0]) == ["Le Monde"]
     assert cut_section(replace(doc, italics=()), start="Le titre").italics == ()
+
+
+@pytest.mark.parametrize("line, ours", [
+    ("1:8-16,20-27 294831040 / tgt 1:0-4 12", True),   # the tail of an 'italics:' line polib wrapped
+    ("0-0 2-1 3p1", True),                             # of a 'words:' line
+    ("12:30, 14:00", False),                           # another tool's note: kept on save, not ours
+    ("see 1:8-16", False),
+])
+def test_a_wrapped_italics_line_is_told_from_another_tools_note(line, ours):
+    from alignment.po_guard import CONTINUED_NOTE
+
+    assert bool(CONTINUED_NOTE.match(line)) is ours
