@@ -112,7 +112,7 @@ def _reader(fmt: str) -> Callable[[bytes, str], Document]:
         from .office import read_docx
         return read_docx
     if fmt == "odt":
-        from .office import read_odt
+        from .odt import read_odt
         return read_odt
     from .pdf import read_pdf
     return read_pdf
