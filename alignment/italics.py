@@ -10,7 +10,8 @@ pipeline kept plain sentences only. The readers give each paragraph's italic str
   the sentence's in order;
 * keeps them through a correction (`reanchor`): a character the correction keeps keeps its
   italic, one typed inside an italic stretch is italic too;
-* writes them into a PO entry's comments and reads them back (`po_line`, `read_po_line`),
+* writes them into a PO entry's comments and a version set's TMX and reads them back
+  (`po_line`, `read_po_line`; `side_text`, `read_side`),
   with a CRC-32 of each side's text (in decimal): a text edited in another tool (Poedit) no longer fits
   its offsets, so that side's italics are dropped rather than put on the wrong words;
 * joins a paragraph's sentences for an export (`join`, `joined` as the reader joins them) and
@@ -32,8 +33,8 @@ from difflib import SequenceMatcher
 
 from .types import Document, Sentence, Spans, join_sentences, sentence_starts
 
-__all__ = ["Marked", "carry", "italic_html", "join", "joined", "normalize", "po_line", "read_po_line", "reanchor",
-           "runs", "sentences_joined", "with_italics"]
+__all__ = ["Marked", "carry", "italic_html", "join", "joined", "normalize", "po_line", "read_po_line", "read_side",
+           "reanchor", "runs", "sentences_joined", "side_text", "with_italics"]
 
 # what normalize_space removes besides white space (read/text.py INVISIBLE): skipped when matching
 _SKIPPED = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
@@ -252,7 +253,7 @@ def italic_html(text: str, spans: Spans, escape: Callable[[str], str] = html.esc
                    for piece, italic in runs(text, spans))
 
 
-# ------------------------------------------------------------------ the PO's comment line
+# ------------------------------------------------------------------ stored: PO comment line, set TMX prop
 
 _LINE = re.compile(r"^italics: src (.*) / tgt (.*)$")
 _SIDE = re.compile(r"^(-|(?:\d+:\d+-\d+(?:,\d+-\d+)*)(?: \d+:\d+-\d+(?:,\d+-\d+)*)*) (\d+)$")
@@ -262,38 +263,44 @@ def _crc(texts: Sequence[str]) -> str:
     return str(zlib.crc32("\n".join(texts).encode("utf-8")))
 
 
-def _side(sents: Sequence[Sentence]) -> str:
+def side_text(sents: Sequence[Sentence]) -> str:
+    """One side's italics as stored ('1:4-12,20-26 3473628211': each sentence's stretches,
+    N its 1-based place among `sents`, then the CRC-32 of their texts), in digits and the marks
+    po_guard.CONTINUED_NOTE knows, so a PO line polib wraps is read whole again."""
     parts = [f"{n + 1}:" + ",".join(f"{a}-{b}" for a, b in s.italics)
              for n, s in enumerate(sents) if s.italics]
     return f"{' '.join(parts) or '-'} {_crc([s.text for s in sents])}"
 
 
+def read_side(stored: str, texts: Sequence[str]) -> list[Spans]:
+    """Each of `texts`' italics from `side_text`'s form; none at all where the texts no longer
+    give the CRC (edited in another tool) or the form does not parse: never italics on the
+    wrong words."""
+    out: list[Spans] = [() for _ in texts]
+    side = _SIDE.match(stored.strip())
+    if side is None or side.group(2) != _crc(texts):
+        return out
+    for part in side.group(1).split() if side.group(1) != "-" else ():
+        n, _, stretch = part.partition(":")
+        j = int(n) - 1
+        if 0 <= j < len(texts):
+            out[j] = normalize([tuple(map(int, p.split("-"))) for p in stretch.split(",")], texts[j])
+    return out
+
+
 def po_line(src: Sequence[Sentence], tgt: Sequence[Sentence]) -> str | None:
     """The PO comment line for one link's sentences ('italics: src 1:4-12,20-26 3473628211 /
-    tgt - 40213'), None where neither side has italics. Written in digits and the marks
-    po_guard.CONTINUED_NOTE knows, so a line polib wraps is read whole again."""
+    tgt - 40213'), None where neither side has italics."""
     if not any(s.italics for s in (*src, *tgt)):
         return None
-    return f"italics: src {_side(src)} / tgt {_side(tgt)}"
+    return f"italics: src {side_text(src)} / tgt {side_text(tgt)}"
 
 
 def read_po_line(lines: Sequence[str], texts: tuple[Sequence[str], Sequence[str]]) -> tuple[list[Spans], list[Spans]]:
     """Each sentence's italics on each side, from an entry's comment lines and its texts
-    (sentence texts per side). A side whose texts no longer match their CRC (edited in another
-    tool), or a line that does not parse, gives no italics: never italics on the wrong words."""
-    out: tuple[list[Spans], list[Spans]] = ([() for _ in texts[0]], [() for _ in texts[1]])
+    (sentence texts per side), as `read_side` reads each side."""
     for line in lines:
         m = _LINE.match(line)
-        if not m:
-            continue
-        for k, group in enumerate(m.groups()):
-            side = _SIDE.match(group.strip())
-            if side is None or side.group(2) != _crc(texts[k]):
-                continue
-            for part in side.group(1).split() if side.group(1) != "-" else ():
-                n, _, stretch = part.partition(":")
-                j = int(n) - 1
-                if 0 <= j < len(texts[k]):
-                    pairs = [tuple(map(int, p.split("-"))) for p in stretch.split(",")]
-                    out[k][j] = normalize(pairs, texts[k][j])
-    return out
+        if m:
+            return read_side(m.group(1), texts[0]), read_side(m.group(2), texts[1])
+    return [() for _ in texts[0]], [() for _ in texts[1]]

@@ -3,8 +3,8 @@
 The TMX keeps every version and the rows without loss (docs/versions-format.md): one `<tu>`
 per row, one `<tuv>` per text, the text's name in `<prop type="x-version">` (two versions in
 the same language are told apart by it), sentence numbers, lengths and paragraphs in props so
-the cell's text splits back into its sentences, and the pair's finer links on each version's
-`<tuv>`. Each pair is also stored as a PO file by po.py, unchanged.
+the cell's text splits back into its sentences, its sentences' italics (`x-italics`, as the PO
+stores them: italics.py), and the pair's finer links on each version's `<tuv>`. Each pair is also stored as a PO file by po.py, unchanged.
 
 Why lxml rather than translate-toolkit's tmxfile (which export.py uses for pairs): tmxfile
 models a unit as one source and one target, so it cannot hold N `<tuv>` with their own props;
@@ -26,6 +26,7 @@ from typing import Any
 from . import __version__
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import InputError, SetFormatError
+from .italics import read_side, side_text
 from .types import JointRow, Link, Sentence, Signature, Version, VersionSet
 from .versions import text_links
 
@@ -100,6 +101,8 @@ def _tuv(tu, vs: VersionSet, row: JointRow, k: int) -> None:
     _prop(tuv, "x-paragraphs", _numbers([s.paragraph for s in sents]))
     if k:
         _prop(tuv, "x-links", _links_text(row.links[k - 1]))
+    if any(s.italics for s in sents):   # as the PO's '#. italics:' side (italics.py)
+        _prop(tuv, "x-italics", side_text(sents))
     etree.SubElement(tuv, "seg").text = " ".join(s.text for s in sents)
 
 
@@ -188,10 +191,13 @@ def _read_tuv(tuv, props: dict[str, str], text: str,
                              ("x-sentences", "x-lengths", "x-paragraphs"))
     if not (len(cells) == len(lengths) == len(paras)) or sum(lengths) + max(len(cells) - 1, 0) != len(text):
         raise _fail(where, tuv, "the sentence numbers, lengths and text of this <tuv> disagree")
-    at = 0
-    for j, n, p in zip(cells, lengths, paras):
-        store[j] = Sentence(text[at:at + n], p)
+    at, texts = 0, []
+    for n in lengths:
+        texts.append(text[at:at + n])
         at += n + 1
+    italic = read_side(props["x-italics"], texts) if "x-italics" in props else [()] * len(texts)
+    for j, p, t, spans in zip(cells, paras, texts, italic):
+        store[j] = Sentence(t, p, spans)
     links = props.get("x-links", "")
     return cells, _parse_links(links) if links else ()
 

@@ -201,3 +201,33 @@ def test_a_megabyte_paragraph_of_sentences_some_not_found_is_carried_in_one_pass
     sents = ["Xx lut Le Monde."] * 30_000 + ["Il lut Le Monde."] * 30_000
     out = carry(par, spans, sents)
     assert out[:30_000] == [()] * 30_000 and out[30_000:] == [((7, 15),)] * 30_000
+
+
+def italic_set():
+    from alignment.types import Version
+    from alignment.versions import join
+
+    texts = (Version("fr", "fr", (Sentence("Il lut Le Monde.", 0, ((7, 15),)), Sentence("Il dort.", 1))),
+             Version("en1", "en", (Sentence("He read Le Monde.", 0, ((8, 16),)), Sentence("He sleeps.", 1))),
+             Version("en2", "es", (Sentence("Leyó Le Monde. Duerme.", 0, ((5, 13),)),)))
+    pairs = [Alignment((Link((0,), (0,)), Link((1,), (1,)))), Alignment((Link((0, 1), (0,)),))]
+    return join(texts, pairs, title="Set")
+
+
+def test_a_version_sets_tmx_keeps_italics_and_drops_them_from_a_cell_edited_elsewhere():
+    from alignment.versions_io import parse_set_tmx, render_set_tmx
+
+    vs = italic_set()
+    data = render_set_tmx(vs)
+    back = parse_set_tmx(data)
+    assert [[s.italics for s in t.sentences] for t in back.texts] == \
+        [[s.italics for s in t.sentences] for t in vs.texts]
+    edited = parse_set_tmx(data.replace(b"He read Le Monde.", b"He read Le Temps."))
+    assert edited.texts[1].sentences[0].italics == () and edited.texts[0].sentences[0].italics == ((7, 15),)
+
+
+def test_the_compare_view_shows_a_cells_italics():
+    from views.versions import render_rows
+
+    out = render_rows(italic_set(), [0], [0, 1, 2], diff=False)
+    assert out.count("<i>Le Monde</i>") == 3

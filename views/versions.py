@@ -77,6 +77,7 @@ def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
     """One cell; a same-language text as its word diff against the first such text left of
     it, unless that text is hidden for Learn (the struck-out words would show it)."""
     from alignment.browse import highlight
+    from alignment.italics import sentences_joined
 
     text = vs.cell_text(i, k)
     name = html.escape(vs.texts[k].name)
@@ -86,8 +87,10 @@ def _cell_html(vs: VersionSet, i: int, k: int, shown: Sequence[int], diff: bool,
         body = ""
     elif diff and base is not None and base not in hide and vs.rows[i].cells[base]:
         body = _diff_html(vs.cell_text(i, base), text, mine)
-    else:
-        body = highlight(text, [(s, e, "hit") for s, e in mine])
+    else:   # the cell's italics (italics.py), joined as cell_text joins its sentences
+        sents = vs.texts[k].sentences
+        italic = sentences_joined([sents[j] for j in vs.rows[i].cells[k]])[1]
+        body = highlight(text, [(s, e, "hit") for s, e in mine], italic)
     cls = "vs-cell" + ("" if text else " empty")
     if text and k in hide:  # Learn: the text waits behind a click
         body = f"<details><summary>show {name}</summary>{body}</details>"
