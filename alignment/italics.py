@@ -8,12 +8,12 @@ pipeline kept plain sentences only. The readers give each paragraph's italic str
 * carries them to the sentences the segmenter cut (`carry`): a segmenter only ever changes
   white space and invisible characters, so the paragraph's other characters are matched to
   the sentence's in order;
-* keeps them through a correction (`reanchor`): a character the correction keeps keeps its
-  italic, one typed inside an italic stretch is italic too;
+* keeps them through a correction (`reanchor`), word by word: a kept word keeps its italic,
+  words typed over or inside an italic stretch are italic;
 * writes them into a PO entry's comments and a version set's TMX and reads them back
-  (`po_line`, `read_po_line`; `side_text`, `read_side`),
-  with a CRC-32 of each side's text (in decimal): a text edited in another tool (Poedit) no longer fits
-  its offsets, so that side's italics are dropped rather than put on the wrong words;
+  (`po_line`, `read_po_line`; `side_text`, `read_side`), with a CRC-32 of each side's text
+  (in decimal): a text edited in another tool (Poedit) no longer fits its offsets, so that
+  side's italics are dropped rather than put on the wrong words;
 * joins a paragraph's sentences for an export (`join`, `joined` as the reader joins them) and
   cuts a text into runs (`runs`), or into escaped HTML with <i> (`italic_html`: the exports and
   the app's reader).
@@ -33,8 +33,8 @@ from difflib import SequenceMatcher
 
 from .types import Document, Sentence, Spans, join_sentences, sentence_starts
 
-__all__ = ["Marked", "carry", "italic_html", "join", "joined", "normalize", "po_line", "read_po_line", "read_side",
-           "reanchor", "runs", "sentences_joined", "side_text", "with_italics"]
+__all__ = ["Marked", "carry", "italic_html", "join", "joined", "normalize", "po_line", "read_po_line",
+           "read_side", "reanchor", "runs", "sentences_joined", "side_text", "with_italics"]
 
 # what normalize_space removes besides white space (read/text.py INVISIBLE): skipped when matching
 _SKIPPED = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
@@ -51,7 +51,7 @@ def normalize(spans: Sequence[tuple[int, int]], text: str) -> Spans:
             b -= 1
         if a >= b:
             continue
-        if out and (a <= out[-1][1] or not text[out[-1][1]:a].strip()):   # touching, or only a space between
+        if out and (a <= out[-1][1] or not text[out[-1][1]:a].strip()):   # touching, or a space between
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
@@ -68,17 +68,12 @@ def _flags(text: str, spans: Spans) -> list[bool]:
 def _from_flags(text: str, flags: Sequence[bool]) -> Spans:
     """Runs of italic characters; white space between two italic characters is italic too."""
     spans: list[tuple[int, int]] = []
-    start = None
-    last = -1
+    start, last = None, -1
     for k, c in enumerate(text):
         if c.isspace():
             continue
         if flags[k]:
-            if start is None or not all(flags[j] or text[j].isspace() for j in range(last + 1, k)):
-                if start is not None:
-                    spans.append((start, last + 1))
-                start = k
-            last = k
+            start, last = (k if start is None else start), k
         elif start is not None:
             spans.append((start, last + 1))
             start = None
@@ -296,7 +291,8 @@ def po_line(src: Sequence[Sentence], tgt: Sequence[Sentence]) -> str | None:
     return f"italics: src {side_text(src)} / tgt {side_text(tgt)}"
 
 
-def read_po_line(lines: Sequence[str], texts: tuple[Sequence[str], Sequence[str]]) -> tuple[list[Spans], list[Spans]]:
+def read_po_line(lines: Sequence[str],
+                 texts: tuple[Sequence[str], Sequence[str]]) -> tuple[list[Spans], list[Spans]]:
     """Each sentence's italics on each side, from an entry's comment lines and its texts
     (sentence texts per side), as `read_side` reads each side."""
     for line in lines:

@@ -102,7 +102,8 @@ def test_runs_and_join():
 def bitext_with_italics() -> Bitext:
     long = ("He read Le Monde before leaving for a very long walk in the Normandy countryside "
             "with his old friends from the newspaper, far away from the city and its noise.")
-    spans = tuple((long.index(w), long.index(w) + len(w)) for w in ("Le Monde", "Normandy", "old", "newspaper", "noise"))
+    words = ("Le Monde", "Normandy", "old", "newspaper", "noise")
+    spans = tuple((long.index(w), long.index(w) + len(w)) for w in words)
     src = (Sentence("Il lut Le Monde.", 0, ((7, 15),)), Sentence("Puis il dormit.", 1))
     tgt = (Sentence(long, 0, spans), Sentence("Then he slept.", 1, ((5, 7),)))
     return Bitext(src, tgt, Alignment((Link((0,), (0,)), Link((1,), (1,)))), "fr", "en")
