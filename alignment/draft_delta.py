@@ -20,8 +20,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from .snapshot import _read_sentence as read_snapshot_sentence
-from .snapshot import _sentence as snapshot_sentence
+from .snapshot import read_sentence_item, sentence_item
 from .types import Bitext, Link, Sentence, WordLink
 
 T = TypeVar("T")
@@ -119,8 +118,8 @@ def delta(base: Bitext, current: Bitext, limit: int) -> dict:
     else:   # renumbered: a link is found again by its sentences
         found, key = {(x.src, x.tgt): k for k, x in enumerate(links)}, _sentences_of
     runs = _hunks(links, current.alignment.links, found, key, limit)
-    return {"src": [[i1, i2, [_sentence(s) for s in current.src[j1:j2]]] for i1, i2, j1, j2 in src],
-            "tgt": [[i1, i2, [_sentence(s) for s in current.tgt[j1:j2]]] for i1, i2, j1, j2 in tgt],
+    return {"src": [[i1, i2, [sentence_item(s) for s in current.src[j1:j2]]] for i1, i2, j1, j2 in src],
+            "tgt": [[i1, i2, [sentence_item(s) for s in current.tgt[j1:j2]]] for i1, i2, j1, j2 in tgt],
             "links": [[i1, i2, [_link(x) for x in current.alignment.links[j1:j2]]]
                       for i1, i2, j1, j2 in runs]}
 
@@ -166,13 +165,9 @@ def _apply(seq: Sequence[T], runs: list, read: Callable[[Any], T]) -> tuple[list
 
 # The elements as snapshot.py writes them, so a draft's runs read as its base does.
 
-def _sentence(s: Sentence) -> list:
-    return snapshot_sentence(s)
-
-
 def _read_sentence(item: list) -> Sentence:
     text, paragraph, *italics = item   # a third item: its italic stretches (italics.py)
-    return read_snapshot_sentence(str(text), int(paragraph), *italics)
+    return read_sentence_item(str(text), int(paragraph), *italics)
 
 
 def _link(x: Link) -> list:

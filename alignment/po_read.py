@@ -44,15 +44,28 @@ def comment_lines(entry: polib.POEntry) -> list[str]:
     file's width (78) when it saves, so a sentence with some fifteen word links, or a link of
     many paragraphs, spreads its 'words:' or 'paragraphs:' over several '#.' lines. Read line
     by line, those lists came back cut short, and such a PO opened only from its snapshot:
-    anywhere else (another machine, a file edited in a PO editor) it was refused."""
+    anywhere else (another machine, a file edited in a PO editor) it was refused.
+
+    Every reader of an entry's notes asks for them (the link's state, paragraphs, lengths, word
+    links, dismissals, unit, italics): the last comment's lines are kept (they depend on it
+    alone), so they are cut once per entry, not once per question."""
+    global _LAST_LINES
+    comment = entry.comment or ""
+    last = _LAST_LINES   # one read: another thread may replace it meanwhile
+    if last[0] == comment:
+        return list(last[1])
     out: list[str] = []
-    for line in (entry.comment or "").splitlines():
+    for line in comment.splitlines():
         line = line.strip()
         if out and CONTINUED_NOTE.match(line) and not _LINK.match(line):
             out[-1] += " " + line
         else:
             out.append(line)
+    _LAST_LINES = (comment, tuple(out))
     return out
+
+
+_LAST_LINES: tuple[str | None, tuple[str, ...]] = (None, ())
 
 
 def link_positions(msgctxt: str | None) -> tuple[tuple[int, ...], tuple[int, ...]] | None:

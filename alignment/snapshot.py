@@ -59,13 +59,13 @@ def _check(fingerprint: str, payload: str) -> str:
     return hashlib.sha256(f"{fingerprint}\n{payload}".encode("utf-8")).hexdigest()
 
 
-def _sentence(s: Sentence) -> list:
+def sentence_item(s: Sentence) -> list:
     """[text, paragraph], and its italic stretches where it has some (a third item: snapshots
     and drafts written before italics were carried read as they did)."""
     return [s.text, s.paragraph, [list(x) for x in s.italics]] if s.italics else [s.text, s.paragraph]
 
 
-def _read_sentence(text: str, paragraph: int, italics: list | None = None) -> Sentence:
+def read_sentence_item(text: str, paragraph: int, italics: list | None = None) -> Sentence:
     return Sentence(text, paragraph, tuple((int(a), int(b)) for a, b in italics or ()))
 
 
@@ -74,8 +74,8 @@ def _encode(bitext: Bitext, origin: str, fingerprint: str) -> str:
     payload = json.dumps({
         "origin": origin,
         "src_lang": bitext.src_lang, "tgt_lang": bitext.tgt_lang, "corpus_id": bitext.corpus_id,
-        "src": [_sentence(s) for s in bitext.src],
-        "tgt": [_sentence(s) for s in bitext.tgt],
+        "src": [sentence_item(s) for s in bitext.src],
+        "tgt": [sentence_item(s) for s in bitext.tgt],
         "links": [[list(k.src), list(k.tgt), k.confidence, k.reviewed,
                    [[w.src, w.tgt, w.confidence, w.sure] for w in k.words], list(k.dismissed), k.unit]
                   for k in bitext.alignment.links],
@@ -103,8 +103,8 @@ def _decode(text: str, fingerprint: str, formats: tuple[int, ...] = (FORMAT,)) -
                        tuple(str(k) for k in rest[0]) if rest else (),
                        str(rest[1]) if len(rest) > 1 else "")
                   for s, t, c, r, w, *rest in d["links"])
-    bitext = Bitext(src=tuple(_read_sentence(*s) for s in d["src"]),
-                    tgt=tuple(_read_sentence(*s) for s in d["tgt"]),
+    bitext = Bitext(src=tuple(read_sentence_item(*s) for s in d["src"]),
+                    tgt=tuple(read_sentence_item(*s) for s in d["tgt"]),
                     alignment=Alignment(links, signature, tuple(d["warnings"])),
                     src_lang=d["src_lang"], tgt_lang=d["tgt_lang"], corpus_id=d["corpus_id"],
                     heading_paragraphs=None if d.get("headings") is None
