@@ -333,7 +333,11 @@ def test_proofread_and_jump(page, po_copy):
     button.scroll_into_view_if_needed()
     button.click()
     expect(row(page, target)).to_have_class(re.compile("current"))
-    expect(page.get_by_label("Edit the target sentence")).to_be_in_viewport()   # ready to type
+    box = page.get_by_label("Edit the target sentence")
+    # while the jump's run draws the panel anew, the page may hold the old box beside the new
+    # one for a moment (a check on two is refused at once, not tried again: CI-like load, once)
+    expect(box).to_have_count(1)
+    expect(box).to_be_in_viewport()   # ready to type
     # The findings list stays where it was: the button just clicked is still in its view.
     clicked = page.locator(".st-key-findings_box [class*='st-key-jump_'] button:visible", has_text=label).last
     clicked.wait_for()
