@@ -21,7 +21,8 @@ side as empty.
 Library, and why: translate-toolkit's tmxfile, xlifffile and Xliff2File (our TMX writer already;
 their parser resolves no entity, so an upload naming a file of this machine in a DOCTYPE never
 brings it into the text; the text of TMX and XLIFF 1.2 segments is read without the content of
-their formatting codes by inline_codes.py, which translate-toolkit keeps), Python's csv for tables
+their formatting codes by inline_codes.py, which translate-toolkit keeps, and their italics
+by cat_italics.py), Python's csv for tables
 (import_tables.py: quotes and delimiters as spreadsheets write them). Pure: bytes in, Bitext out; the caller
 reads the file.
 """
@@ -36,8 +37,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .carried import Carried
+from .cat_italics import marked_text, with_unit_italics
 from .errors import InputError, LanguagesUnknown, ManyTranslations
 from .inline_codes import text_without_codes, xliff_text
+from .italics import Marked
 from .progress import Progress, no_progress
 from .types import Alignment, Bitext, Sentence, Signature
 
@@ -91,8 +94,9 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
             return pair, [""] * len(pair.alignment.links)
     ids: list[str] = []   # each unit's id in the CAT tool's file
     said: tuple[str, ...] = ()   # what the reader says of the file (which sheet it read)
+    marks: list[tuple[Marked, Marked]] = []   # each unit's texts with their italics (cat_italics.py)
     if fmt in ("tmx", "xliff"):
-        units, langs, versions, carried, ids = _xml_units(data, name, fmt, src_lang, tgt_lang)
+        units, langs, versions, carried, ids, marks = _xml_units(data, name, fmt, src_lang, tgt_lang)
     else:
         from .import_tables import table_units
 
@@ -109,6 +113,8 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     progress(2, 3, stage)
     bitext = _bitext([paras[k] for k in kept], langs, name, fmt, hashlib.sha256(data).hexdigest(),
                      versions, carried, [ids[k] for k in kept] if ids else ())
+    if any(spans for unit in marks for _, spans in unit):
+        bitext = with_unit_italics(bitext, [marks[k] for k in kept])
     if said:   # shown as the alignment's notes: the reader's box, `alignment import`'s lines
         bitext = replace(bitext, alignment=replace(bitext.alignment, warnings=said))
     progress(3, 3, stage)
@@ -238,10 +244,15 @@ def _xliff2(data: bytes) -> bool:
     return b"urn:oasis:names:tc:xliff:document:2." in data[:4096]
 
 
+XmlUnits = tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None], list[str],
+                 list[tuple[Marked, Marked]]]
+
+
 def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
-               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None], list[str]]:
-    """The units' texts, languages, a version set's names, what each unit carried, and each
-    unit's id (import_cat.xliff12_ids, xliff2_ids, tmx_id)."""
+               ) -> XmlUnits:
+    """The units' texts, languages, a version set's names, what each unit carried, each
+    unit's id (import_cat.xliff12_ids, xliff2_ids, tmx_id), and its two texts with their
+    italics (cat_italics.marked_text; [] where none can be)."""
     from .import_cat import xliff12_carried, xliff12_ids, xliff2_carried, xliff2_ids
 
     store = _parse(data, name, fmt)
@@ -256,11 +267,14 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang:
                       groups.setdefault(path(u.xmlelement.getparent()), len(groups))) for u in translatable]
             carried = xliff2_carried([u.xmlelement for u in translatable])
             ids = xliff2_ids([u.xmlelement for u in translatable])
+            marks = [(marked_text(_child(u.xmlelement, "source")), marked_text(_child(u.xmlelement, "target")))
+                     for u in translatable]
         else:
             units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
             carried = [c for u in translatable for c in xliff12_carried(u.xmlelement)]
             ids = [i for u in translatable for i in xliff12_ids(u.xmlelement)]
-        return units, _languages(name, src, tgt), (), carried, ids
+            marks = [(marked_text(s), marked_text(t)) for u in translatable for s, t, _ in _xliff_segments(u)]
+        return units, _languages(name, src, tgt), (), carried, ids, marks
     return _tmx_units(store, name, src_lang, tgt_lang)
 
 
@@ -271,28 +285,39 @@ def element_ns(element) -> str:
     return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
 
 
-def _xliff_pairs(unit) -> list[Unit]:
-    """A trans-unit's pairs: one per segment where the CAT tool cut it into segments (Trados'
-    and memoQ's <seg-source> with <mrk mtype="seg">, matched by mid), else the whole unit; the
-    formatting codes' content left out (inline_codes.py), as a TMX's is."""
+def _child(element, name: str):
+    """An element's first child of this local name (XLIFF 2's <source>, <target>), or None."""
+    return next((c for c in element if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] == name), None)
+
+
+def _xliff_segments(unit) -> list[tuple[object, object, bool]]:
+    """A trans-unit's segments as elements (original, translation or None, whether it is
+    the whole unit): one per segment where the CAT tool cut it into segments (Trados' and
+    memoQ's <seg-source> with <mrk mtype="seg">, matched by mid), else the whole unit."""
     element = unit.xmlelement
     ns = element_ns(element)
 
-    def segments(tag: str) -> dict[str, str]:
+    def segments(tag: str) -> dict[str, object]:
         part = element.find(ns + tag)
         if part is None:
             return {}
-        return {m.get("mid", ""): text_without_codes(m) for m in part.iter(ns + "mrk")
-                if m.get("mtype") == "seg"}
+        return {m.get("mid", ""): m for m in part.iter(ns + "mrk") if m.get("mtype") == "seg"}
     source = segments("seg-source")
     if not source:
-        return [(xliff_text(unit.source_dom, unit), xliff_text(unit.get_target_dom(), unit))]
+        return [(unit.source_dom, unit.get_target_dom(), True)]
     target = segments("target")
-    return [(text, target.get(mid, "")) for mid, text in source.items()]
+    return [(m, target.get(mid), False) for mid, m in source.items()]
 
 
-def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
-               ) -> tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | None], list[str]]:
+def _xliff_pairs(unit) -> list[Unit]:
+    """A trans-unit's pairs (`_xliff_segments`), the formatting codes' content left out
+    (inline_codes.py), as a TMX's is."""
+    return [(xliff_text(s, unit), xliff_text(t, unit)) if whole else
+            (text_without_codes(s), text_without_codes(t) if t is not None else "")
+            for s, t, whole in _xliff_segments(unit)]
+
+
+def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None) -> XmlUnits:
     """A TMX may hold any number of languages per unit: the header's srclang is the original
     (unless given, or '*all*'), the translation the one other language, or the one given
     (matched to the file's own tags by `_file_language`). A version set's texts are found by
@@ -309,7 +334,7 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
         from .import_set import set_units
 
         set_units_, (a, b) = set_units(store, texts, name, src_lang, tgt_lang)
-        return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0]), [], []
+        return set_units_, _languages(name, texts[a][1], texts[b][1]), (texts[a][0], texts[b][0]), [], [], []
     xml = "{http://www.w3.org/XML/1998/namespace}lang"
     tus, tuvs = [], []   # each unit's texts, and their <tuv>s, by language
     for unit in store.units:
@@ -343,8 +368,14 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None
             if flipped or src == declared else None
         carried.append(ours or tmx_carried(unit.xmlelement, (elements.get(src), elements.get(tgt))))
         ids.append("" if ours else tmx_id(unit.xmlelement))
+    marks = [(marked_text(_seg(elements.get(src))), marked_text(_seg(elements.get(tgt)))) for elements in tuvs]
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
-        _languages(name, src, tgt), (), carried, ids
+        _languages(name, src, tgt), (), carried, ids, marks
+
+
+def _seg(tuv):
+    """A <tuv>'s <seg>, or None."""
+    return tuv.find("seg") if tuv is not None else None
 
 
 def _file_language(code: str, tags: Sequence[str], name: str, option: str,

@@ -259,8 +259,8 @@ CAT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
  creationtool="OmegaT" creationtoolversion="6" o-tmf="OmegaT TMX"/><body>
 <tu tuid="1042"><tuv xml:lang="fr-FR"><seg>Le <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> part à 16 h 40.</seg></tuv>
 <tuv xml:lang="en-GB"><seg>The <bpt i="1">&lt;b&gt;</bpt>train<ept i="1">&lt;/b&gt;</ept> leaves at 5:40 pm.</seg></tuv></tu>
-<tu><tuv xml:lang="fr-FR"><seg>Le quai est au bout du couloir.</seg></tuv>
-<tuv xml:lang="en-GB"><seg>The platform is at the end of the corridor.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>Le quai est au bout du <bpt i="1">&lt;i&gt;</bpt>couloir<ept i="1">&lt;/i&gt;</ept>.</seg></tuv>
+<tuv xml:lang="en-GB"><seg>The platform is at the end of the <bpt i="1">&lt;i&gt;</bpt>corridor<ept i="1">&lt;/i&gt;</ept>.</seg></tuv></tu>
 <tu tuid="1044"><tuv xml:lang="fr-FR"><seg>Il cacha son indignation.</seg></tuv>
 <tuv xml:lang="en-GB"><seg>He hid his indigination.</seg></tuv></tu>
 </body></tmx>
@@ -276,7 +276,7 @@ def open_upload(page, path) -> None:
 
 def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, home):
     """A translation sent as the TMX a CAT tool wrote opens in the reader like a PO (its
-    formatting codes left out of the text), the checks read it, each finding naming the
+    formatting codes left out of the text, its italics shown), the checks read it, each finding naming the
     tool's unit (its tuid) to find it by there, as the correction panel does once the finding
     is jumped to, and the same file uploaded again opens the kept copy."""
     tmx = tmp_path / "job.tmx"
@@ -286,6 +286,9 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
     expect(table).to_contain_text("Le train part à 16 h 40.")
     expect(table).to_contain_text("The platform is at the end of the corridor.")
     expect(table).not_to_contain_text("<b>")
+    expect(table.locator("i", has_text="couloir")).to_be_visible()   # an <i> code: italic
+    expect(table.locator("i", has_text="corridor")).to_be_visible()
+    expect(table.locator("i", has_text="train")).to_have_count(0)   # a <b> code: not
     page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
     box = page.locator(".st-key-findings_box")
     expect(box).to_contain_text("numbers differ: 16 h 40 in the original, 5:40 pm in the translation",
