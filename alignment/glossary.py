@@ -319,9 +319,19 @@ def sentence_deck(bitext: Bitext, ids: Iterable[int], deck_name: str,
                    "<div dir='auto' style='font-size:1.4em'>{{Translation}}</div>"
                    "<p style='color:#888'>{{Link}}</p>")
     keys = _sentence_keys(bitext)
-    notes = (([_html(bitext.link_text(i, front)), _html(bitext.link_text(i, back)), f"link {i + 1}"],
+    notes = (([_link_html(bitext, i, front), _link_html(bitext, i, back), f"link {i + 1}"],
               keys[i]) for i in ids if i in keys)
     return _deck(deck_name, model, notes)
+
+
+def _link_html(bitext: Bitext, i: int, side: Side) -> str:
+    """A link's side as a card's field: its text escaped, its italics (a title, a foreign
+    word) as <i> (italics.py); the note's id stays the plain text's, so a deck exported before
+    italics were kept is updated, not doubled."""
+    from .italics import italic_html, sentences_joined
+
+    sents = bitext.src if side == "src" else bitext.tgt
+    return italic_html(*sentences_joined([sents[k] for k in getattr(bitext.alignment.links[i], side)]))
 
 
 def _sentence_keys(bitext: Bitext) -> dict[int, tuple[str, ...]]:

@@ -74,3 +74,20 @@ def test_cli_anki_export_of_a_po_gives_each_link_its_guid(tmp_path: Path) -> Non
     assert res.exit_code == 0, res.output
     notes = deck_notes(apkg.read_bytes(), tmp_path)
     assert len(notes) == 5 and len({n[3] for n in notes}) == 5
+
+
+def test_a_cards_italics_show_and_its_guid_is_the_plain_texts(tmp_path: Path) -> None:
+    """A title in italics on both sides: <i> in the card's fields (escaped text around it),
+    the note's id the one the same pair had without italics (a deck exported before is
+    updated, not doubled)."""
+    src = (Sentence("Il lit Le Monde <ici>.", italics=((7, 15),)), Sentence("Fin.", italics=((0, 3),)))
+    tgt = (Sentence("He reads Le Monde & more.", italics=((9, 17),)),)
+    links = (Link((0, 1), (0,)),)
+    styled = Bitext(src, tgt, Alignment(links), "fr", "en")
+    plain = Bitext(tuple(Sentence(s.text) for s in src), tuple(Sentence(t.text) for t in tgt),
+                   Alignment(links), "fr", "en")
+    [note] = deck_notes(sentence_deck(styled, [0], "Lecture"), tmp_path)
+    assert note[0] == "Il lit <i>Le Monde</i> &lt;ici&gt;. <i>Fin</i>."
+    assert note[1] == "He reads <i>Le Monde</i> &amp; more."
+    [before] = deck_notes(sentence_deck(plain, [0], "Lecture"), tmp_path)
+    assert before[0] == "Il lit Le Monde &lt;ici&gt;. Fin." and note[3] == before[3]
