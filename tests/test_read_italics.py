@@ -226,6 +226,30 @@ def test_docx_italics_in_tracked_changes_joined_paragraphs_and_notes() -> None:
         "He read The Times every day.": ["The Times every"], "Plain.": [], "See Ulysses.": ["Ulysses"]}
 
 
+@pytest.mark.parametrize("props, text, italic", [
+    ("<w:iCs/>", "قرأ الجريدة", True),          # Arabic letters: Word draws them with w:iCs
+    ("<w:iCs/>", "קרא את העיתון", True),        # Hebrew
+    ("<w:iCs/>", "read the paper", False),      # Latin letters: w:iCs says nothing of them
+    ("<w:iCs/><w:rtl/>", "(2024)", True),       # a run marked right-to-left takes w:iCs
+    ("<w:i/><w:iCs w:val=\"0\"/>", "قرأ", False),   # Word's own rule: w:iCs decides there
+    ("<w:i/><w:iCs w:val=\"0\"/>", "read", True),
+    ("<w:i/>", "قرأ", True),                    # no w:iCs: w:i, as before
+])
+def test_docx_complex_script_italics(props: str, text: str, italic: bool) -> None:
+    """A DOCX run's complex-script italics (w:iCs) for the text Word draws with them: an Arabic
+    or Hebrew document's italics are often set there alone."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    p = document.add_paragraph("Before ")
+    p._p.append(parse_xml(f'<w:r {_NS}><w:rPr>{props}</w:rPr><w:t>{text}</w:t></w:r>'))
+    out = io.BytesIO()
+    document.save(out)
+    doc = read_bytes(out.getvalue(), fmt="docx")
+    assert stretches(doc) == [[text] if italic else []]
+
+
 def test_a_book_without_italics_has_none() -> None:
     assert read_bytes(make_docx(), fmt="docx").italics == ()
     assert read_bytes(make_epub(), fmt="epub").italics == ()

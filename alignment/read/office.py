@@ -109,6 +109,9 @@ def _style_names(document: Any) -> Callable[[Any], str]:
 
 
 _RPR, _ITALIC, _RSTYLE = f"{_W}rPr", f"{_W}i", f"{_W}rStyle"
+_ITALIC_CS, _RTL, _CS = f"{_W}iCs", f"{_W}rtl", f"{_W}cs"
+# scripts Word formats with a run's complex-script properties (w:iCs), whatever w:i says
+_COMPLEX = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u0700-\u074f\u0780-\u07bf]")
 
 
 def _on_off(el: Any) -> bool | None:
@@ -155,16 +158,30 @@ def _docx_italics(document: Any) -> Callable[[Any], Callable[[Any], bool]]:
             if props is None or props.tag != _RPR:
                 return base
             own = char = None
-            for prop in props.iterchildren(_ITALIC, _RSTYLE):
+            cs: dict[str, bool | None] = {}
+            for prop in props.iterchildren(_ITALIC, _RSTYLE, _ITALIC_CS, _RTL, _CS):
                 if prop.tag == _ITALIC:
                     own = _on_off(prop)
-                else:
+                elif prop.tag == _RSTYLE:
                     char = prop
+                else:
+                    cs[prop.tag] = _on_off(prop)
+            if cs.get(_ITALIC_CS) is not None and _complex(r, cs):
+                own = cs[_ITALIC_CS]
             if own is None and char is not None:
                 own = styled(char.get(f"{_W}val"), WD_STYLE_TYPE.CHARACTER)
             return base if own is None else own
         return run
     return paragraph
+
+
+def _complex(r: Any, props: dict[str, bool | None]) -> bool:
+    """Whether Word draws run `r` with its complex-script properties (w:iCs, not w:i): marked
+    right-to-left or complex script (w:rtl, w:cs), or in Hebrew, Arabic, Syriac or Thaana
+    letters. Why: an Arabic or Hebrew document's italics are often set in w:iCs alone."""
+    if props.get(_RTL) or props.get(_CS):
+        return True
+    return any(_COMPLEX.search(t.text or "") for t in r.iter(f"{_W}t"))
 
 
 def _run_texts(parent: Any, out: list[Run], italic: Callable[[Any], bool],
