@@ -22,8 +22,9 @@ writes atomically (atomic.py) and returns the paths written, as EXPORTERS expect
   phone: two columns side by side, stacked on narrow screens; every text is HTML-escaped. A
   sentence's italics (Sentence.italics: emphasis, titles, foreign words) are <i> around the
   escaped piece (`italic_html`); a text without italics is written exactly as before.
-* Italics go only where a reader reads the text (HTML, EPUB, DOCX, ODT): TMX, TSV, Moses, the
-  plain text and the findings CSV stay plain, as the tools they are read with expect.
+* Italics go where a reader reads the text (HTML, EPUB, DOCX, ODT), and into the TMX as
+  the paired codes CAT tools keep formatting in (export_tmx.py); TSV, Moses, the plain text
+  and the findings CSV stay plain, as the tools they are read with expect.
 * The findings report (`render_findings_csv`) is what a proofreader sends the translator: one
   row per finding with the link's two texts, as CSV for a spreadsheet (a column left for the
   answer). UTF-8 with a byte-order mark, or Excel reads the accents as Latin-1; a cell that

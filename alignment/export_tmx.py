@@ -2,8 +2,8 @@
 
 translate-toolkit's `tmxfile` writes the XML (escaping, xml:lang and header attributes as TMX
 1.4 has them); we add our props and notes to each <tu> (carried.py: a link's confidence, review,
-sentences and paragraphs, and its translator comment), so that `alignment import` gives the
-links back as they were. A translation memory pairs two languages, so omissions (1-0) and
+sentences and paragraphs, and its translator comment) and its italics as paired codes, so that
+`alignment import` gives the links back as they were. A translation memory pairs two languages, so omissions (1-0) and
 additions (0-1) are left out, a header note says how many; two sides in one language are
 refused (a <tu> holds one <tuv> per language: the original side was lost without a word).
 """
@@ -49,6 +49,7 @@ def render_tmx(bitext: Bitext, notes: Sequence[str] = ()) -> bytes:
         # translate-toolkit drops characters XML 1.0 cannot hold (C0 controls), keeping it valid
         tmx.addtranslation(src, src_lang, tgt, tgt_lang)
         unit = tmx.units[-1].xmlelement
+        _italic_segs(bitext, i, unit)
         unit.set("tuid", str(i + 1))
         before = []
         for kind, value in unit_props(bitext, i):
@@ -62,6 +63,46 @@ def render_tmx(bitext: Bitext, notes: Sequence[str] = ()) -> bytes:
             unit.insert(position, element)
     _header_notes(bitext, header, skipped)
     return bytes(tmx)
+
+
+def _italic_segs(bitext: Bitext, i: int, unit) -> None:
+    """Link i's italics (italics.py) in its unit's two <seg>s as TMX 1.4 paired codes,
+    `<bpt i="1" type="italic">&lt;i&gt;</bpt>` ... `<ept i="1">&lt;/i&gt;</ept>`, as CAT tools
+    keep a document's formatting in a memory, and as `alignment import` reads them back
+    (cat_italics.py). A side without italics is written as before, byte for byte."""
+    from .italics import runs, sentences_joined
+
+    link = bitext.alignment.links[i]
+    segs = [tuv.find("seg") for tuv in unit.iter("tuv")]
+    for seg, sents, at in zip(segs, (bitext.src, bitext.tgt), (link.src, link.tgt)):
+        text, spans = sentences_joined([sents[k] for k in at])
+        if not spans or seg is None or len(seg) or seg.text != text:   # (C0 controls dropped)
+            continue
+        seg.text = None
+        _write_runs(seg, runs(text, spans))
+
+
+def _write_runs(seg, pieces: Sequence[tuple[str, bool]]) -> None:
+    """`pieces` (text, italic) into an empty <seg>, each italic one between its codes."""
+    from lxml import etree
+
+    last = None   # the element whose tail takes the next plain text
+
+    def put(piece: str) -> None:
+        if last is None:
+            seg.text = (seg.text or "") + piece
+        else:
+            last.tail = (last.tail or "") + piece
+    n = 0
+    for piece, italic in pieces:
+        if not italic:
+            put(piece)
+            continue
+        n += 1
+        begin = etree.SubElement(seg, "bpt", i=str(n), type="italic")
+        begin.text, begin.tail = "<i>", piece
+        last = etree.SubElement(seg, "ept", i=str(n))
+        last.text = "</i>"
 
 
 def _header_notes(bitext: Bitext, header, skipped: int) -> None:

@@ -301,7 +301,14 @@ RENDER = {
     **{f"epub-{s}": (lambda s: lambda b: render_epub(b, style=s, modified=MODIFIED))(s) for s in STYLES},
     **{f"docx-{lay}": (lambda lay: lambda b: render_docx(b, layout=lay))(lay) for lay in LAYOUTS},
     **{f"odt-{lay}": (lambda lay: lambda b: render_odt(b, layout=lay))(lay) for lay in LAYOUTS},
+    "tmx": lambda b: _render_tmx(b),
 }
+
+
+def _render_tmx(bitext: Bitext) -> bytes:
+    from alignment.export import render_tmx
+
+    return render_tmx(bitext)
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDER))
@@ -320,11 +327,31 @@ def test_a_text_without_italics_is_written_as_it_always_was(fmt, frozen):
         assert ours == never
         blob = ours
     assert b"<i>" not in blob and b"<w:i/>" not in blob and b"font-style" not in blob
+    assert b"<bpt" not in blob
 
 
 def test_plain_formats_stay_plain():
-    """TMX, TSV, Moses and the plain text carry no italics: the same as without them."""
-    from alignment.export import render_tmx
-
-    for render in (render_tsv, render_moses, render_txt, render_tmx):
+    """TSV, Moses and the plain text carry no italics: the same as without them."""
+    for render in (render_tsv, render_moses, render_txt):
         assert render(novel()) == render(plain(novel()))
+
+
+def test_the_tmx_keeps_the_italics_as_paired_codes_and_import_reads_them_back():
+    """A translation memory holds them as CAT tools write formatting (TMX 1.4 <bpt>/<ept>,
+    type italic, the HTML tag as the native code), and `alignment import` gives every
+    sentence its italics again; the texts are the same as without them."""
+    from lxml import etree
+
+    from alignment.export import render_tmx
+    from alignment.import_pairs import read_pairs
+
+    bitext = novel()
+    data = render_tmx(bitext)
+    segs = etree.fromstring(data).findall(".//seg")
+    codes = [(c.tag, c.get("type"), c.text) for seg in segs for c in seg]
+    assert ("bpt", "italic", "<i>") in codes and ("ept", None, "</i>") in codes
+    back = read_pairs(data, "novel.tmx")
+    assert [s.text for s in back.src] == [s.text for s in read_pairs(render_tmx(plain(bitext)), "p.tmx").src]
+    for side, ours in ((back.src, bitext.src), (back.tgt, bitext.tgt)):
+        assert [(s.text, s.italics) for s in side] == [(s.text, s.italics) for s in ours]
+    assert any(s.italics for s in back.src) and any(s.italics for s in back.tgt)
