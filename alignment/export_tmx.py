@@ -3,9 +3,10 @@
 translate-toolkit's `tmxfile` writes the XML (escaping, xml:lang and header attributes as TMX
 1.4 has them); we add our props and notes to each <tu> (carried.py: a link's confidence, review,
 sentences and paragraphs, and its translator comment) and its italics as paired codes, so that
-`alignment import` gives the links back as they were. A translation memory pairs two languages, so omissions (1-0) and
-additions (0-1) are left out, a header note says how many; two sides in one language are
-refused (a <tu> holds one <tuv> per language: the original side was lost without a word).
+`alignment import` gives the links back as they were. A translation memory pairs two
+languages, so omissions (1-0) and additions (0-1) are left out, a header note says how many;
+two sides in one language are refused (a <tu> holds one <tuv> per language: the original
+side was lost without a word).
 """
 
 from __future__ import annotations

@@ -267,8 +267,8 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang:
                       groups.setdefault(path(u.xmlelement.getparent()), len(groups))) for u in translatable]
             carried = xliff2_carried([u.xmlelement for u in translatable])
             ids = xliff2_ids([u.xmlelement for u in translatable])
-            marks = [(marked_text(_child(u.xmlelement, "source")), marked_text(_child(u.xmlelement, "target")))
-                     for u in translatable]
+            marks = [(marked_text(_child(u.xmlelement, "source")),
+                      marked_text(_child(u.xmlelement, "target"))) for u in translatable]
         else:
             units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
             carried = [c for u in translatable for c in xliff12_carried(u.xmlelement)]
@@ -368,7 +368,8 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None) -> 
             if flipped or src == declared else None
         carried.append(ours or tmx_carried(unit.xmlelement, (elements.get(src), elements.get(tgt))))
         ids.append("" if ours else tmx_id(unit.xmlelement))
-    marks = [(marked_text(_seg(elements.get(src))), marked_text(_seg(elements.get(tgt)))) for elements in tuvs]
+    marks = [(marked_text(_seg(elements.get(src))), marked_text(_seg(elements.get(tgt))))
+             for elements in tuvs]
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
         _languages(name, src, tgt), (), carried, ids, marks
 
