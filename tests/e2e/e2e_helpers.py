@@ -24,7 +24,7 @@ def open_by_path(page, path: Path) -> None:
     # (CI, once: two 'Open file' buttons, and the click refused as ambiguous), as a person
     # sees one button before clicking it
     expect(button).to_have_count(1)
-    button.click()
+    once_drawn(page, button.click)
     reader_table(page).locator("tr.row").first.wait_for()
     settle(page)  # as a person waits for the page to finish loading
 
@@ -90,6 +90,14 @@ def _shown_once_drawn(page, locator, timeout_s: float = 30.0) -> bool:
     twice for a moment (the old one until the run ends, or again as a layout above it moves),
     and a strict locator raised in CI; waiting for a count below two was passed between two
     such moments."""
+    return once_drawn(page, locator.is_visible, timeout_s)
+
+
+def once_drawn(page, act, timeout_s: float = 30.0):
+    """`act()`, tried again while it meets a box the page shows twice for a moment (a rerun
+    draws it anew while the old one stands): Playwright refuses a strict locator's action or
+    check at once, before acting, so trying again clicks or types nothing twice (CI: a click
+    on the link's number box met two, after `_shown_once_drawn` had seen one)."""
     import time
 
     from playwright.sync_api import Error
@@ -97,7 +105,7 @@ def _shown_once_drawn(page, locator, timeout_s: float = 30.0) -> bool:
     end = time.monotonic() + timeout_s
     while True:
         try:
-            return locator.is_visible()
+            return act()
         except Error as exc:
             if "strict mode violation" not in str(exc) or time.monotonic() > end:
                 raise
@@ -111,11 +119,11 @@ def choose_link(page, n: int) -> None:
     number = page.get_by_label("Link (the blue row)")
     if not _shown_once_drawn(page, number):
         page.get_by_text("Correct a link").click()
-    number.click()
+    once_drawn(page, number.click)
     page.keyboard.press("Control+A")
     page.keyboard.type(str(n))
     page.keyboard.press("Enter")
-    expect(number).to_have_value(str(n))
+    once_drawn(page, lambda: expect(number).to_have_value(str(n)))
     settle(page)
 
 

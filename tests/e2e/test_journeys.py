@@ -12,8 +12,8 @@ import polib
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (OMISSION, choose_link, choose_option, click_download, long_bitext, open_by_path,
-                         reader_table, settle, upload_pair)
+from e2e_helpers import (OMISSION, choose_link, choose_option, click_download, long_bitext, once_drawn,
+                         open_by_path, reader_table, settle, upload_pair)
 
 pytestmark = pytest.mark.e2e
 
@@ -336,8 +336,7 @@ def test_proofread_and_jump(page, po_copy):
     box = page.get_by_label("Edit the target sentence")
     # while the jump's run draws the panel anew, the page may hold the old box beside the new
     # one for a moment (a check on two is refused at once, not tried again: CI-like load, once)
-    expect(box).to_have_count(1)
-    expect(box).to_be_in_viewport()   # ready to type
+    once_drawn(page, lambda: expect(box).to_be_in_viewport())   # ready to type
     # The findings list stays where it was: the button just clicked is still in its view.
     clicked = page.locator(".st-key-findings_box [class*='st-key-jump_'] button:visible", has_text=label).last
     clicked.wait_for()
@@ -538,8 +537,8 @@ def test_find_word_links_on_a_long_text_shows_progress_and_keeps_what_is_typed(p
     # its progress was on screen while it worked (on a quiet machine steps 2 and 3 end between
     # two polls of the page; the three steps in order: tests/test_words.py)
     assert any(s.startswith("Finding word links") for s in steps), steps
-    expect(page.get_by_label("Edit the target sentence")).to_have_value(
-        "Typed while the word links were being found.")
+    # the links' run may draw the panel anew beside the old one
+    once_drawn(page, lambda: expect(box).to_have_value("Typed while the word links were being found."))
     page.get_by_role("button", name="Apply edit").click()
     expect(row(page, 1)).to_contain_text("Typed while the word links were being found.")
     expect(page.get_by_text("2 unsaved changes").first).to_be_visible()  # links, then the edit
