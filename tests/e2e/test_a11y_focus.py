@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, open_by_path, reader_table, settle
+from e2e_helpers import choose_link, once_drawn, open_by_path, reader_table, settle
 from test_saving_reload import correct_link
 
 pytestmark = pytest.mark.e2e
@@ -292,7 +292,7 @@ def test_shift_tab_pressed_before_the_apply_is_drawn_keeps_its_meaning(page, po_
     control before it ("Next to review ▶"), where Shift+Tab goes on a page already drawn."""
     open_by_path(page, po_copy)
     choose_link(page, 2)
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("End")
     page.keyboard.type(" Applied, then Shift+Tab at once.")
     page.keyboard.press("Control+Enter")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, choose_option, open_by_path, reader_table, settle
+from e2e_helpers import choose_link, choose_option, once_drawn, open_by_path, reader_table, settle
 # the sample PO, its copy per test and the helpers of the saving journeys (fixtures too)
 from test_saving_reload import OUTSIDE, TYPED, correct_link, po_copy, row, sample_bytes, sidebar  # noqa: F401
 
@@ -179,7 +179,7 @@ def test_a_click_on_a_row_chooses_that_link_and_asks_before_typing_not_applied_i
     expect(row(page, 2)).to_have_class(re.compile(r"\bcurrent\b"))
 
     choose_link(page, 3)   # typing not applied, then a click on another row
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("Control+A")
     page.keyboard.type(TYPED)
     row(page, 6).locator("td").last.click()
@@ -254,7 +254,7 @@ def test_a_jump_shows_its_link_and_the_book_reopens_where_it_was_worked_on(page,
     expect(caption(page, "Page 8 of 9 · rows 176–200 of 205")).to_be_visible()
     expect(sidebar(page).get_by_role("checkbox", name="To review (fuzzy) only")).not_to_be_checked()
     edited = "Alice crosses the last bridge but twenty-five."
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("Control+A")
     page.keyboard.type(edited)
     page.get_by_role("button", name="Apply edit").click()

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (choose_link, drafts_unwritable, open_by_path, reader_table,
+from e2e_helpers import (choose_link, drafts_unwritable, once_drawn, open_by_path, reader_table,
                          server_hears_together, settle)
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +39,7 @@ def row(page, n: int):
 def apply_correction(page, n: int, text: str) -> None:
     """Link n chosen, its target sentence replaced by `text`, Apply edit, the run over."""
     choose_link(page, n)
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
     page.get_by_role("button", name="Apply edit").click()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (choose_link, click_download, drafts_unwritable, open_by_path,
+from e2e_helpers import (choose_link, click_download, drafts_unwritable, once_drawn, open_by_path,
                          reader_table, save_copy_as, settle, upload_pair)
 
 pytestmark = pytest.mark.e2e
@@ -57,7 +57,7 @@ def correct_link(page, n: int, text: str) -> None:
     """"Correct a link" (opened unless it is), link n, its target sentence replaced by
     `text`, Apply edit."""
     choose_link(page, n)
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
     page.get_by_role("button", name="Apply edit").click()
@@ -576,7 +576,7 @@ def test_a_copy_saved_after_a_conflict_clears_the_conflict_box(sample_po, page, 
     page.keyboard.press("Enter")
     expect(number).to_have_value("3")
     settle(page)
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("Control+A")
     page.keyboard.type(TYPED)
     page.get_by_role("button", name="Apply edit").click()

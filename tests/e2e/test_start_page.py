@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import open_by_path, reader_table, settle
+from e2e_helpers import once_drawn, open_by_path, reader_table, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -344,7 +344,7 @@ def correct_first_link(page, text: str) -> None:
     """Type `text` over the first link's translation in the correction panel and apply it, as a
     proofreader does; wait until the table shows it."""
     page.get_by_text("Correct a link").click()
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
     page.get_by_role("button", name="Apply edit").click()

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, drafts_unwritable, open_by_path, reader_table, settle
+from e2e_helpers import (choose_link, drafts_unwritable, once_drawn, open_by_path, reader_table,
+                         settle)
 from test_saving_reload import correct_link, row, sidebar
 
 pytestmark = pytest.mark.e2e
@@ -226,7 +227,7 @@ def test_save_with_typing_not_applied_applies_it_first(page, po_copy):
                          (6, "Typed, then Ctrl+S outside the box.", "keys"),
                          (8, "Typed alone, then the Save button.", "click")):   # Save was disabled
         choose_link(page, n)
-        page.get_by_label("Edit the target sentence").click()
+        once_drawn(page, page.get_by_label("Edit the target sentence").click)
         page.keyboard.press("Control+A")
         page.keyboard.type(text)
         if how == "click":

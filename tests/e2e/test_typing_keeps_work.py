@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import (OMISSION, choose_link, long_bitext, open_by_path, reader_table,
+from e2e_helpers import (OMISSION, choose_link, long_bitext, once_drawn, open_by_path, reader_table,
                          server_hears_late, settle)
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def open_editor(page) -> None:
 
 
 def type_in_editor(page, text: str) -> None:
-    page.get_by_label("Edit the target sentence").click()
+    once_drawn(page, page.get_by_label("Edit the target sentence").click)
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
 
