@@ -34,7 +34,7 @@ _CLOSERS = frozenset({"ept", "ex", "ec"})
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "cp"})
 
 
-def _local(element) -> str:
+def local_name(element) -> str:
     """An element's name without its namespace ('' for a comment or processing instruction)."""
     tag = element.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
@@ -81,7 +81,7 @@ def _walk(element, parts: list[str], spans: list[tuple[int, int]],
     `spans`; return the offset after it."""
     at = _add(element.text or "", parts, spans, at, italic)
     for child in element:
-        name = _local(child)
+        name = local_name(child)
         if name and name not in _CODES:   # <g>, <pc>, <hi>, <mrk>, <sub>: text inside
             at = _walk(child, parts, spans, open_codes, at, italic or _says_italic(child))
         elif name in _OPENERS and (_says_italic(child) or _HTML_OPEN.match(_code_text(child))):

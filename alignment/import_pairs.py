@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .carried import Carried
-from .cat_italics import marked_text, with_unit_italics
+from .cat_italics import local_name, marked_text, with_unit_italics
 from .errors import InputError, LanguagesUnknown, ManyTranslations
 from .inline_codes import text_without_codes, xliff_text
 from .italics import Marked
@@ -287,7 +287,7 @@ def element_ns(element) -> str:
 
 def _child(element, name: str):
     """An element's first child of this local name (XLIFF 2's <source>, <target>), or None."""
-    return next((c for c in element if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] == name), None)
+    return next((c for c in element if local_name(c) == name), None)
 
 
 def _xliff_segments(unit) -> list[tuple[object, object, bool]]:

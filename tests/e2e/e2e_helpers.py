@@ -14,17 +14,12 @@ OMISSION = 3  # 0-based link of the fixture PO split into a 1-0 and a 0-1 (drawn
 
 def open_by_path(page, path: Path) -> None:
     """What a person does: type the path of a PO on the start page, click Open file."""
-    from playwright.sync_api import expect
-
     box = page.locator(".st-key-po_path input")
     box.fill(str(path))
     box.press("Enter")
-    button = page.get_by_role("button", name="Open file")
     # the Enter's run draws the button anew: until it ends, the page may hold the old one too
-    # (CI, once: two 'Open file' buttons, and the click refused as ambiguous), as a person
-    # sees one button before clicking it
-    expect(button).to_have_count(1)
-    once_drawn(page, button.click)
+    # (CI, once: two 'Open file' buttons, and the click refused as ambiguous)
+    once_drawn(page, page.get_by_role("button", name="Open file").click)
     reader_table(page).locator("tr.row").first.wait_for()
     settle(page)  # as a person waits for the page to finish loading
 
@@ -85,19 +80,12 @@ def click_download(page, fmt: str):
     return info.value
 
 
-def _shown_once_drawn(page, locator, timeout_s: float = 30.0) -> bool:
-    """Whether `locator` is shown, asked once the page draws it once: a rerun may show a box
-    twice for a moment (the old one until the run ends, or again as a layout above it moves),
-    and a strict locator raised in CI; waiting for a count below two was passed between two
-    such moments."""
-    return once_drawn(page, locator.is_visible, timeout_s)
-
-
 def once_drawn(page, act, timeout_s: float = 30.0):
     """`act()`, tried again while it meets a box the page shows twice for a moment (a rerun
     draws it anew while the old one stands): Playwright refuses a strict locator's action or
     check at once, before acting, so trying again clicks or types nothing twice (CI: a click
-    on the link's number box met two, after `_shown_once_drawn` had seen one)."""
+    on the link's number box met two, after a check had seen one; a wait for a count below two
+    was passed between two such moments)."""
     import time
 
     from playwright.sync_api import Error
@@ -117,7 +105,7 @@ def choose_link(page, n: int) -> None:
     from playwright.sync_api import expect
 
     number = page.get_by_label("Link (the blue row)")
-    if not _shown_once_drawn(page, number):
+    if not once_drawn(page, number.is_visible):
         page.get_by_text("Correct a link").click()
     once_drawn(page, number.click)
     page.keyboard.press("Control+A")
