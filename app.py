@@ -19,7 +19,7 @@ import streamlit as st
 
 from alignment.errors import AlignmentError
 from views.a11y import SIDEBAR_CSS
-from views.click_order import keep_every_click
+from views.click_order import keep_every_click, press_once
 from views.common import md, open_po, ss
 from views.reader import reader
 from views.saving import saves_asked
@@ -29,6 +29,7 @@ from views.touch import TOUCH_CSS
 
 def main() -> None:
     keep_every_click()   # a click reaching the server as the run before it begins is not lost
+    press_once()   # a click the bar's timed rerun also carried acts once
     ss.run_no = ss.get("run_no", 0) + 1   # which run drew a part of the page (views/proofread.py)
     st.set_page_config(page_title="alignment — side-by-side reader", page_icon="📖",
                        layout="wide")

@@ -88,3 +88,38 @@ def test_a_run_s_callbacks_run_before_a_newer_click_can_end_it():
     assert inner.ran == ["undo pressed"]
     with pytest.raises(NewerClick):   # still found, after the callbacks
         state["anything"]
+
+
+def widget_states(*pairs):
+    """A WidgetStates message as the page sends it: (key, kind, value) per widget."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    states = WidgetStates()
+    for key, kind, value in pairs:
+        widget = states.widgets.add()
+        widget.id = f"$$ID-0123-{key}"
+        setattr(widget, kind, value)
+    return states
+
+
+@pytest.mark.parametrize("timed, pressed", [(True, []), (False, ["review"])])
+def test_a_press_a_timed_rerun_also_carries_acts_once(timed, pressed):
+    """The page sent a button's press twice when a fragment's timed rerun (the checks' bar)
+    went out between the click and the click's own message: the review was done twice. The
+    timed rerun enters the runner without the press; the click's own message keeps it, and
+    every other widget's value is kept in both."""
+    from streamlit.runtime.scriptrunner_utils.script_requests import RerunData, ScriptRequests
+
+    from views.click_order import press_once
+
+    assert press_once() and press_once()   # once, however often asked
+    requests = ScriptRequests()
+    states = widget_states(("review", "trigger_value", True), ("find", "string_value", "pont"),
+                           ("jump", "json_trigger_value", '["3"]'))
+    requests.request_rerun(RerunData(widget_states=states, is_auto_rerun=timed))
+    got = requests.on_scriptrunner_ready().rerun_data.widget_states
+    kept = {w.id.rsplit("-", 1)[-1]: getattr(w, w.WhichOneof("value")) for w in got.widgets}
+    assert kept.pop("find") == "pont"
+    assert sorted(k for k in kept if k in ("review",)) == pressed
+    assert ("jump" in kept) is not timed
+    assert len(states.widgets) == 3   # the message itself is left as it came

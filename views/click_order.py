@@ -15,14 +15,27 @@ run, the callbacks done, and the newer click's run follows). It wraps Streamlit'
 SafeSessionState.on_script_will_rerun, the one place that looks first; where a release lacks
 it or its yield check, nothing is wrapped and tests/test_save_after_actions.py fails to say so.
 Each callback is also run whole on its own (views/common.uninterrupted).
+
+`press_once` makes a click act once. The page keeps a pressed button in its widget states from
+the click until its own rerun message goes out, a moment later (a zero-delay timer); a
+fragment's timed rerun (`run_every`: the bar of a running job, views/jobs.py) sent in that
+moment carried the press too, and the click acted twice: "✓ Mark reviewed" clicked once while
+the checks ran gave "1 reviewed · 2 unsaved changes" (the browser journey
+test_proofread_a_long_text_the_page_answers_while_the_checks_run, which makes that moment
+come, and the page's log showed two messages, 10 ms apart, both pressing it). A merge or an
+undo would be done twice. The press always follows in its own message, so a timed rerun's
+presses are dropped on arrival: `press_once` wraps ScriptRequests.request_rerun, where every
+rerun the page asks for, the timed ones marked so, enters the script's runner.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import Any
 
 _WRAPPED = "_alignment_keeps_every_click"
+_PRESSES = ("trigger_value", "string_trigger_value", "chat_input_value", "json_trigger_value")
 
 
 def keep_every_click() -> bool:
@@ -51,4 +64,36 @@ def keep_every_click() -> bool:
 
     setattr(will_rerun, _WRAPPED, True)
     SafeSessionState.on_script_will_rerun = will_rerun
+    return True
+
+
+def without_presses(states: Any) -> Any:
+    """A copy of a WidgetStates message without its buttons' presses (trigger values); the
+    other widgets' values are kept."""
+    kept = type(states)()
+    kept.widgets.extend(w for w in states.widgets if w.WhichOneof("value") not in _PRESSES)
+    return kept
+
+
+def press_once() -> bool:
+    """Drop the presses a fragment's timed rerun carries, once per process; False where
+    Streamlit has no such method to wrap."""
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests
+    except ImportError:
+        return False
+    original = getattr(ScriptRequests, "request_rerun", None)
+    if original is None:
+        return False
+    if getattr(original, _WRAPPED, False):
+        return True
+
+    @functools.wraps(original)
+    def request_rerun(self: Any, data: Any, *args: Any, **kwargs: Any) -> Any:
+        if getattr(data, "is_auto_rerun", False) and getattr(data, "widget_states", None):
+            data = dataclasses.replace(data, widget_states=without_presses(data.widget_states))
+        return original(self, data, *args, **kwargs)
+
+    setattr(request_rerun, _WRAPPED, True)
+    ScriptRequests.request_rerun = request_rerun
     return True

@@ -565,10 +565,20 @@ def test_proofread_a_long_text_the_page_answers_while_the_checks_run(page, tmp_p
     page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
     expect(page.get_by_text(re.compile(r"Checking: .* \(\d+/\d+\)")).first).to_be_visible()
     open_editor(page)  # usable meanwhile: a correction while the checks run
-    page.get_by_role("button", name="✓ Mark reviewed").click()
+    # a click while the checks run, as it comes on a busy page: the bar's timer falls due during
+    # a long task, and the click, put first as input is, lands before the timer's rerun goes
+    # out; that rerun then carried the press too, and the review was done twice
+    page.evaluate("""() => setTimeout(() => {
+      const button = [...document.querySelectorAll("button")].find(b => b.innerText.includes("Mark reviewed"));
+      window.__bar_at_click = document.querySelector("[data-testid=stProgress]") !== null;
+      for (const end = performance.now() + 700; performance.now() < end;) {}
+      scheduler.postTask(() => button.click(), {priority: "user-blocking"}); }, 0)""")
     expect(page.get_by_text("1 unsaved change").first).to_be_visible()
     expect(page.get_by_text(re.compile(r"Proofreading: [\d,]+ findings"))).to_be_visible(timeout=420_000)
     expect(page.get_by_text("from before your last edits")).to_have_count(0)  # the new version's
+    assert page.evaluate("window.__bar_at_click"), "the checks ended before the click"
+    expect(page.get_by_text(re.compile(r"· 1 reviewed ·"))).to_be_visible()  # once, not twice
+    expect(page.get_by_text("1 unsaved change").first).to_be_visible()
     labels = page.evaluate("[...window.__checking]")
     assert any(label.startswith("Checking: ") for label in labels), labels
 
