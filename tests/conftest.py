@@ -26,6 +26,21 @@ SEED = ROOT.parent / "shared" / "seed"
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test a worker runs (the journeys of all its modules, the
+    handout's): launching one and opening its first tab cost about 2.5 s of CPU more per module
+    than a journey's own page load, and Playwright's sync API runs once per thread, so a test
+    that started its own beside it failed."""
+    from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_skip
+
+    sync_api = playwright_or_skip()
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
 def fake_embedder() -> HashingEmbedder:
     """Deterministic, model-free embedder: character trigram hashing."""
     return HashingEmbedder(dim=256)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from alignment.cli import main
 from alignment.export import render_html
 from alignment.types import Alignment, Bitext, Link, Sentence
-from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, playwright_or_skip
+from test_e2e_browser import playwright_or_skip
 
 SRC = ("Il mare non ha fretta.", "Lucia la lesse due volte.")
 TGT = ("The sea is in no hurry.", "Lucia read it twice.")
@@ -60,13 +60,12 @@ def test_export_writes_the_handout(tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_a_student_reveals_one_translation_then_all(tmp_path: Path) -> None:
+def test_a_student_reveals_one_translation_then_all(tmp_path: Path, browser) -> None:
     sync_api = playwright_or_skip()
     path = tmp_path / "handout.html"
     path.write_text(render_html(_bitext(), hide_translation=True), encoding="utf-8")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1000, "height": 700})
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    try:
         page.goto(path.as_uri())
         expect = sync_api.expect
         first, second = (page.get_by_text(t) for t in TGT)
@@ -89,4 +88,5 @@ def test_a_student_reveals_one_translation_then_all(tmp_path: Path) -> None:
         page.emulate_media(media="print")      # on paper: the text, no control
         expect(page.get_by_text("Show every translation")).to_be_hidden()
         expect(page.get_by_text(SRC[0])).to_be_visible()
-        browser.close()
+    finally:
+        page.close()   # and its context

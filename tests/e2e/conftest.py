@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from e2e_helpers import OMISSION
-from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, RUN_WATCH, playwright_or_skip,
+from test_e2e_browser import (ROOT, RUN_WATCH, playwright_or_skip,
                               server_log, streamlit_server)
 
 VIEWPORT = {"width": 1400, "height": 900}   # each journey's window, unless it sets its own
@@ -195,17 +195,9 @@ def use_server(sync_api, home) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser(sync_api, server):
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def context(browser):
-    """One browser context for the module's journeys: each journey is a Streamlit
+    """One browser context for the worker's journeys: each journey is a Streamlit
     session of its own (the app keeps nothing in cookies or local storage), and the page's
     scripts, fetched and compiled once, are not fetched and compiled again for every journey
     (a fresh context per journey: about half a second of CPU more each)."""
@@ -237,11 +229,13 @@ class Shared:
     listeners: dict[str, int] | None = None
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def shared_tab(context) -> Shared:
     """Loading the start page in a new tab costs twice the CPU of loading it again in a tab
-    already open (Chromium's renderer: about 3.3 s against 1.65 s), so the module's journeys
-    take turns in one tab, each on a new Streamlit session (a page load is a new session)."""
+    already open (Chromium's renderer: about 3.3 s against 1.65 s), so the worker's journeys,
+    of every module, take turns in one tab, each on a new Streamlit session (a page load is a
+    new session; another module's server is another port of the same site, drawn by the same
+    renderer)."""
     return Shared()
 
 
@@ -303,9 +297,9 @@ def keep_evidence(request, tab, home: Path, wire: list[str], the_end, call) -> N
 def page(request, context, server, sync_api, home, shared_tab):
     """The start page in the module's shared tab, on a Streamlit session of its own (a
     journey marked `fresh_tab` gets a new tab); when the journey fails, what the page showed
-    and what the server wrote go into the test's report. Every other tab the journey opened
-    in the module's context is closed after it; so is the shared tab after a failed journey,
-    or one that left a listener on it: the next journey starts in a new one."""
+    and what the server wrote go into the test's report. Every other tab the journey opened,
+    in the worker's context or another, is closed after it; so is the shared tab after a failed
+    journey, or one that left a listener on it: the next journey starts in a new one."""
     sync_api.expect.set_options(timeout=45_000)
     fresh = request.node.get_closest_marker("fresh_tab") is not None
     tab = take_tab(shared_tab, context, fresh)
@@ -326,6 +320,9 @@ def page(request, context, server, sync_api, home, shared_tab):
     for opened in list(context.pages):
         if opened is not tab and opened is not shared_tab.tab:
             opened.close()
+    for other in list(context.browser.contexts):   # a phone's, a second person's: the browser
+        if other is not context:                   # serves the worker's next modules too
+            other.close()
     clean = (not fresh and call is not None and not call.failed
              and shared_tab.listeners is not None and listeners(tab) == shared_tab.listeners)
     leave(tab, shared_tab, keep=clean)

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e_helpers import choose_link, open_by_path, reader_table, settle
-from test_e2e_browser import (CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, server_log,
+from test_e2e_browser import (ROOT, free_port, server_log,
                               wait_healthy)
 
 pytestmark = pytest.mark.e2e
@@ -69,12 +69,11 @@ def correct(page, link: int, text: str) -> None:
     settle(page)
 
 
-def test_corrections_outlive_a_killed_server(sync_api, home, po_copy):
+def test_corrections_outlive_a_killed_server(browser, home, po_copy):
     """Two corrections (the second written as a change to the first draft), the server
     killed, started again: the start page offers both, and they are saved as any others."""
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
         page.set_default_timeout(45_000)
         expect.set_options(timeout=45_000)
         with killable_server(home) as (url, proc):
@@ -97,7 +96,8 @@ def test_corrections_outlive_a_killed_server(sync_api, home, po_copy):
             settle(page)
             page.locator(".st-key-save button").click()
             expect(page.get_by_text("2 unsaved changes")).to_have_count(0)
-        chromium.close()
+    finally:
+        page.close()   # and its context
     from alignment.po import read_po
     saved = read_po(po_copy)
     assert [saved.link_text(k, "tgt") for k in (0, 2)] == [
@@ -110,12 +110,11 @@ def test_corrections_outlive_a_killed_server(sync_api, home, po_copy):
 # draft, shows it to copy, and offers the draft at once (the typed sentence was gone without a
 # word, then said to be lost).
 
-def test_a_tab_whose_server_restarted_keeps_what_was_typed(sync_api, home, po_copy, monkeypatch):
+def test_a_tab_whose_server_restarted_keeps_what_was_typed(browser, home, po_copy, monkeypatch):
     port = free_port()
     monkeypatch.setattr(sys.modules[__name__], "free_port", lambda: port)   # the same port again
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
         page.set_default_timeout(45_000)
         expect.set_options(timeout=45_000)
         with killable_server(home) as (url, proc):
@@ -143,4 +142,5 @@ def test_a_tab_whose_server_restarted_keeps_what_was_typed(sync_api, home, po_co
             expect(row(page, 2)).to_contain_text("Applied before the crash.")
             expect(row(page, 3)).to_contain_text("Typed, never applied.")
             expect(page.get_by_text("2 unsaved changes").first).to_be_visible()
-        chromium.close()
+    finally:
+        page.close()   # and its context
