@@ -23,6 +23,10 @@ def crossed(src: str, tgt: str, langs: tuple[str, str]) -> list[str]:
      "Hier, Anna a longtemps parlé avec Peter dans le jardin.", ("de", "fr"), ("Peter", "Anna")),
     ("Then Harriet wrote a long letter to Emma about the wedding.",
      "Puis Emma écrivit une longue lettre à Harriet sur le mariage.", ("en", "fr"), ("Harriet", "Emma")),
+    # the names changed places inside phrases that stayed: a genitive on both sides, of one kind
+    ("Je restai chez mon oncle Bernard, alors employé aux fortifications de Genève.",
+     "I stayed with my uncle Geneva, at that time employed in the fortifications of Bernard.",
+     ("fr", "en"), ("Bernard", "Genève")),
     # each in its place
     ("Pierre donna le vieux livre rouge à Marie hier soir.",
      "Pierre gave the old red book to Marie last night.", ("fr", "en"), None),
