@@ -265,13 +265,15 @@ def _stable_id(name: str) -> int:
     return 1 << 30 | zlib.crc32(name.encode("utf-8"))
 
 
-def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
+def to_anki(entries: Sequence[GlossaryEntry], deck_name: str, bitext: Bitext | None = None) -> bytes:
     """An Anki .apkg deck, one card per source word: front = the word and its example, back = its
     translations, commonest first, and the commonest one's example. A card per pair gave one
     front several cards with different backs ('на': 'the', 'a', 'at', 'on'), each marked wrong
     when the learner answered another. A Japanese or Chinese word's reading is on the back
     (the word's, above its translations; a translation's, after it: '食べる【たべる】'), in a
-    note type of its own: the cards of other languages keep theirs."""
+    note type of its own: the cards of other languages keep theirs. The examples show the word
+    and its translation in bold, and, given the `bitext` the entries came from, its italics
+    (glossary_examples.py)."""
     read = any(e.src_reading or e.tgt_reading for e in entries)
     fields = ["Word", "Translation", "Example", "Example translation"]
     back = ("<div dir='auto' style='font-size:1.6em'>{{Translation}}</div>"
@@ -287,20 +289,25 @@ def to_anki(entries: Sequence[GlossaryEntry], deck_name: str) -> bytes:
         cards.setdefault(e.src.lower(), []).append(e)
     # a note's id from the words lower-cased, as they were shown before: a deck exported again
     # updates its cards, whatever form the words now show (a card of several backs is new)
-    notes = ((_card(es, read), (key,) if len(es) > 1 else (key, es[0].tgt.lower()))
+    notes = ((_card(es, read, bitext), (key,) if len(es) > 1 else (key, es[0].tgt.lower()))
              for key, es in cards.items())
     return _deck(deck_name, model, notes)
 
 
-def _card(entries: list[GlossaryEntry], read: bool) -> list[str]:
+def _card(entries: list[GlossaryEntry], read: bool, bitext: Bitext | None) -> list[str]:
     """A word card's fields: the word, its reading (`read`), its translations with theirs
     ('食べる【たべる】'), commonest first, and the commonest one's examples."""
+    from .glossary_examples import link_example
+
     by_count = _by_count(entries)
     said = ", ".join(f"{e.tgt}【{e.tgt_reading}】" if e.tgt_reading else e.tgt for e in by_count)
-    fields = [entries[0].src, said, by_count[0].src_example, by_count[0].tgt_example]
+    top = by_count[0]
+    fields = [_html(entries[0].src), _html(said),
+              link_example(top.src_example, top.src, top.example, "src", bitext),
+              link_example(top.tgt_example, top.tgt, top.example, "tgt", bitext)]
     if read:
-        fields.insert(1, entries[0].src_reading)
-    return [_html(f) for f in fields]
+        fields.insert(1, _html(entries[0].src_reading))
+    return fields
 
 
 def _by_count(entries: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:

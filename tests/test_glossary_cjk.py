@@ -115,11 +115,11 @@ def test_a_glossary_csv_written_before_readings_still_reads(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("entry, fields", [
     (("言う (言っ)", "said", 4, 0, "と言った。", "she said.", "いう"),
-     ["言う (言っ)", "いう", "said", "と言った。", "she said."]),
+     ["言う (言っ)", "いう", "said", "と<b>言っ</b>た。", "she <b>said</b>."]),
     (("bank", "银行", 1, 0, "the bank", "银行", "", "yín háng"),
-     ["bank", "", "银行【yín háng】", "the bank", "银行"]),
+     ["bank", "", "银行【yín háng】", "the <b>bank</b>", "<b>银行</b>"]),
     (("treno", "train", 1, 0, "Il treno.", "The train."),
-     ["treno", "train", "Il treno.", "The train."]),
+     ["treno", "train", "Il <b>treno</b>.", "The <b>train</b>."]),
 ])
 def test_the_word_card_shows_the_reading_on_its_back(entry: tuple, fields: list[str],
                                                      tmp_path: Path) -> None:

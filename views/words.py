@@ -165,7 +165,7 @@ def _anki(bitext: Bitext, entries: Any, name: str, shown: tuple[Any, ...]) -> by
     once per version of the text, search and filter."""
     from alignment.glossary import to_anki
 
-    return memo("anki", bitext, (name, shown), lambda: to_anki(entries, name))
+    return memo("anki", bitext, (name, shown), lambda: to_anki(entries, name, bitext))
 
 
 def glossary_panel(bitext: Bitext, title: str) -> None:

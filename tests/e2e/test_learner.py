@@ -32,6 +32,14 @@ def deck_words(path: Path, tmp: Path) -> list[tuple[str, str]]:
         return sorted(tuple(f.split("\x1f")[:2]) for (f,) in con.execute("select flds from notes"))
 
 
+def deck_examples(path: Path, tmp: Path) -> list[tuple[str, str]]:
+    """(word, example) of each note of an .apkg: the example as the card shows it (HTML)."""
+    db = tmp / "collection.anki2"
+    db.write_bytes(zipfile.ZipFile(io.BytesIO(path.read_bytes())).read("collection.anki2"))
+    with sqlite3.connect(db) as con:
+        return [(f.split("\x1f")[0], f.split("\x1f")[2]) for (f,) in con.execute("select flds from notes")]
+
+
 def _csv_rows(path: str) -> list[list[str]]:
     import csv
 
@@ -326,6 +334,9 @@ def test_a_glossary_leaves_out_function_words_its_search_folds_and_its_files_hol
         page.get_by_role("button", name=ANKI).click()
     words = deck_words(Path(info.value.path()), tmp_path)
     assert words and all("eau" in w or "eau" in t for w, t in words), words
+    # each card's example shows its word in bold, where the sentence writes it as the row does
+    examples = deck_examples(Path(info.value.path()), tmp_path)
+    assert any(f"<b>{w.lower()}</b>" in ex.lower() for w, ex in examples), examples
     with page.expect_download() as info:
         page.get_by_role("button", name=CSV).click()
     csv_rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()[1:]
