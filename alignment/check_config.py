@@ -194,8 +194,12 @@ class CheckConfig:
     opposite_own: float = 0.6           # ... unless the word written is this close to another one
     # two neighbouring translation sentences of one link in the other order (sentence_order.py):
     # the crossed pairing's cosines beat the in-order one's by this much, each at least order_cosine
+    # (0.4 -> 0.3, 2026-12-06: long literary sentences read 0.3-0.4 against their own translation;
+    # bench_checks --word-links seeds 0-2, swaps found LIMSI 29 -> 33 of 37, limsi-enfr 33 -> 34
+    # of 38, held-out Text+Berg test 23 -> 25 of 27; no finding more on clean links, on the LIMSI
+    # and Text+Berg --multi windows, nor on the gold links as published, all six corpora)
     order_gain: float = 0.2
-    order_cosine: float = 0.4
+    order_cosine: float = 0.3
     order_words: int = 3                # ... of translation sentences this many words or longer
     # confusable words (confusables.py: 'then' for 'than', 'à été'), read by the real-word check
     confusables: bool = True

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from alignment.check_config import CheckConfig
 from alignment.checks import CHECKS, DEFAULT_CHECKS, run_checks
 from alignment.evidence import word_evidence
 from alignment.sentence_order import swapped
@@ -78,9 +79,14 @@ def test_nothing_without_evidence() -> None:
     ([[0.3, 0.8], [0.8, 0.3]], {1}, []),               # a fragment ('293, Nov.') is never taken
     ([[0.9, 0.1, 0.1], [0.1, 0.2, 0.8], [0.1, 0.8, 0.2]], set(), [1]),   # 1-2-3 read as 1-3-2
     ([[0.7, 0.2], [0.6, 0.2], [0.2, 0.8]], set(), []),  # a 3-2 link in order
+    # long literary sentences, which the encoder reads below 0.4 against their own translation
+    # (a LIMSI swap: 0.54 and 0.34 crossed, 0.18 and 0.31 in order): crossed, clearly
+    ([[0.18, 0.34], [0.54, 0.31]], set(), [0]),
+    ([[0.18, 0.28], [0.54, 0.31]], set(), []),          # one pair below the floor
 ])
 def test_swapped_reads_the_sentence_cosines(cos, short, expected) -> None:
-    assert swapped(np.array(cos), 0.2, 0.4, short) == expected
+    config = CheckConfig()
+    assert swapped(np.array(cos), config.order_gain, config.order_cosine, short) == expected
 
 
 def test_the_order_check_runs_by_default() -> None:
