@@ -37,6 +37,10 @@ EN = [
     ("Cela lui fit plaisir.", "That gave him a pleasurre.", [("plaisir", "pleasure")],
      ("pleasurre", "'pleasurre' is no word: 'pleasure'? (original: 'plaisir')")),
     ("Ils dirent au Lapin.", "They said to the Rabbbit.", [], None),   # capitalised: a name's business
+    # a last consonant struck thrice: a key held, no form of the word (the list's 'shall' starts it)
+    ("Nous nous verrons toujours.", "We shalll always meet.", [("verrons", "shall")],
+     ("shalll", "'shalll' is no word: 'shall'? (original: 'verrons')")),
+    ("Il dit : hmmm.", "He said: hmmm.", [("hmmm", "hmm")], None),   # an interjection's letters
     # a contraction is a word too ('couldn't'); a possessive of a listed word is no slip
     ("Je ne le vois pas.", "I con't see it.", [("pas", "don't")], ("con't", "'con't' is no word: 'don't'?")),
     ("Il ne pouvait pas répondre.", "He cuoldn’t answer.", [("pouvait", "couldn't")],
