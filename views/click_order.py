@@ -32,10 +32,24 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from typing import Any
 
 _WRAPPED = "_alignment_keeps_every_click"
 _PRESSES = ("trigger_value", "string_trigger_value", "chat_input_value", "json_trigger_value")
+
+
+def _wrap_once(owner: Any, name: str, wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> bool:
+    """Put `wrap(original)` in place of Streamlit's `owner.name`, once per process (marked, so
+    a second call finds it done); False where Streamlit has no such method."""
+    original = getattr(owner, name, None)
+    if original is None:
+        return False
+    if not getattr(original, _WRAPPED, False):
+        wrapped = functools.wraps(original)(wrap(original))
+        setattr(wrapped, _WRAPPED, True)
+        setattr(owner, name, wrapped)
+    return True
 
 
 def keep_every_click() -> bool:
@@ -45,26 +59,20 @@ def keep_every_click() -> bool:
         from streamlit.runtime.state.safe_session_state import SafeSessionState
     except ImportError:
         return False
-    original = getattr(SafeSessionState, "on_script_will_rerun", None)
-    if original is None:
-        return False
-    if getattr(original, _WRAPPED, False):
-        return True
 
-    @functools.wraps(original)
-    def will_rerun(self: Any, *args: Any, **kwargs: Any) -> Any:
-        check = getattr(self, "_yield_callback", None)
-        if check is None:
-            return original(self, *args, **kwargs)
-        object.__setattr__(self, "_yield_callback", lambda: None)
-        try:
-            return original(self, *args, **kwargs)
-        finally:
-            object.__setattr__(self, "_yield_callback", check)
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        def will_rerun(self: Any, *args: Any, **kwargs: Any) -> Any:
+            check = getattr(self, "_yield_callback", None)
+            if check is None:
+                return original(self, *args, **kwargs)
+            object.__setattr__(self, "_yield_callback", lambda: None)
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                object.__setattr__(self, "_yield_callback", check)
+        return will_rerun
 
-    setattr(will_rerun, _WRAPPED, True)
-    SafeSessionState.on_script_will_rerun = will_rerun
-    return True
+    return _wrap_once(SafeSessionState, "on_script_will_rerun", wrap)
 
 
 def without_presses(states: Any) -> Any:
@@ -82,18 +90,12 @@ def press_once() -> bool:
         from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests
     except ImportError:
         return False
-    original = getattr(ScriptRequests, "request_rerun", None)
-    if original is None:
-        return False
-    if getattr(original, _WRAPPED, False):
-        return True
 
-    @functools.wraps(original)
-    def request_rerun(self: Any, data: Any, *args: Any, **kwargs: Any) -> Any:
-        if getattr(data, "is_auto_rerun", False) and getattr(data, "widget_states", None):
-            data = dataclasses.replace(data, widget_states=without_presses(data.widget_states))
-        return original(self, data, *args, **kwargs)
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        def request_rerun(self: Any, data: Any, *args: Any, **kwargs: Any) -> Any:
+            if getattr(data, "is_auto_rerun", False) and getattr(data, "widget_states", None):
+                data = dataclasses.replace(data, widget_states=without_presses(data.widget_states))
+            return original(self, data, *args, **kwargs)
+        return request_rerun
 
-    setattr(request_rerun, _WRAPPED, True)
-    ScriptRequests.request_rerun = request_rerun
-    return True
+    return _wrap_once(ScriptRequests, "request_rerun", wrap)
