@@ -24,8 +24,9 @@ _ROW = re.compile(r"^(.*?) \((.*)\)$")
 
 
 def word_forms(word: str) -> list[str]:
-    """The forms a glossary row shows for a word, longest first: 'Москва (Москве, Москву)'
-    -> ['Москве', 'Москву', 'Москва']."""
+    """The forms a glossary row shows for a word, longest first (then a-z), so a longer form is
+    marked whole where a shorter one begins it: 'Москва (Москве, Москву)' -> ['Москва',
+    'Москве', 'Москву']."""
     m = _ROW.match(word)
     found = [m.group(1), *m.group(2).split(", ")] if m else [word]
     return sorted({f.strip() for f in found if f.strip()}, key=lambda f: (-len(f), f))
