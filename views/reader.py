@@ -253,11 +253,15 @@ def pager(pg: browse.Page, per_page: int, where: str = "top") -> None:
 def scroll_script() -> str:
     """After a jump or a page turn at the bottom: bring the right things into view."""
     steps = []
+    now = ""
     if ss.pop("opened", False):  # a text just opened starts at its title, not where the
         # start page was scrolled to (Streamlit keeps the scroll position across pages)
         steps.append("window.scrollTo(0, 0); document.querySelectorAll("
                      "'[data-testid=stMain], [data-testid=stAppViewContainer]')"
                      ".forEach(e => { e.scrollTop = 0; });")
+        # at once too: done only 150 ms later, the page moved under a click already on its
+        # way (a click on Download pressed on the button and was let go beside it, CI)
+        now = steps[0]
     if ss.pop("scroll_top", False):
         steps.append("document.querySelector('.st-key-pager_top')"
                      "?.scrollIntoView({block: 'start'});")
@@ -273,8 +277,8 @@ def scroll_script() -> str:
     # a jump is tried again later: on a loaded machine the rerun may draw the rows and the
     # findings after the first try (the list then went back to its top)
     delays = "[150, 600, 1500]" if target is not None else "[150]"
-    return (f"<script>{delays}.forEach(t => setTimeout(() => {{{' '.join(steps)}}}, t))</script>"
-            if steps else "")
+    return (f"<script>{now}{delays}.forEach(t => setTimeout(() => {{{' '.join(steps)}}}, t))"
+            "</script>" if steps else "")
 
 
 def reader() -> None:
