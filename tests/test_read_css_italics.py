@@ -8,7 +8,7 @@ import io
 import pytest
 
 from alignment.read import read_bytes
-from alignment.read.css_italics import MAX_CSS, italic_classes
+from alignment.read.css_italics import MAX_CSS, MAX_SELECTORS, italic_classes, italic_rules
 from alignment.read.html import html_text
 
 
@@ -28,6 +28,48 @@ def test_italic_classes(css, expected):
 
 def italic_texts(blocks) -> list[list[str]]:
     return [[p[a:b] for a, b in spans] for p, spans in zip(blocks.paragraphs, blocks.italics)]
+
+
+@pytest.mark.parametrize("css, expected", [
+    (".a .b { font-style: italic }", [(".a .b", (0, 2, 0), True)]),
+    ("blockquote  >  p, #x em { font-style: normal }",
+     [("blockquote > p", (0, 0, 2), False), ("#x em", (1, 0, 1), False)]),
+    ("p:first-child { font-style: italic }", [("p:first-child", (0, 1, 1), True)]),
+    ("p::first-line, p:first-letter, a:hover, p:unknown-state { font-style: italic }",
+     [("a:hover", (0, 1, 1), True)]),   # never matches (cssselect: no element is hovered)
+    ("p >> { font-style: italic } .it { font-style: italic }", []),   # unreadable; a class
+])
+def test_italic_rules_keep_the_selectors_a_class_alone_does_not_say(css, expected):
+    rules = italic_rules(css)
+    assert [(r.selector, r.specificity, r.italic) for r in rules.selectors] == expected
+
+
+def test_selectors_past_the_bound_are_not_read():
+    css = " ".join(f"div.c{k} p {{ font-style: italic }}" for k in range(MAX_SELECTORS + 5))
+    assert len(italic_rules(css).selectors) == MAX_SELECTORS
+
+
+@pytest.mark.parametrize("style, body, expected", [
+    ("blockquote p { font-style: italic }",
+     "<p>Plain.</p><blockquote><p>Quoted.</p></blockquote>", [[], ["Quoted."]]),
+    (".poem > span { font-style: italic }",
+     "<div class='poem'><span>Line one</span> and <b><span>not this</span></b>.</div>",
+     [["Line one"]]),
+    ("#intro em { font-style: normal }",   # an <em> set upright by context
+     "<p id='intro'>An <em>upright</em> word.</p><p>An <em>italic</em> word.</p>",
+     [[], ["italic"]]),
+    (".note span { font-style: italic } span { font-style: normal }",   # the more specific wins,
+     "<p class='note'>A <span>sloped</span> aside.</p>", [["sloped"]]),  # though written first
+    ("span.t { font-style: italic } .t { font-style: normal }",   # of two classes, specificity
+     "<p>A <span class='t'>title</span> and <b class='t'>this</b>.</p>", [["title"]]),
+    ("a:hover { font-style: italic } p::first-line { font-style: italic }",
+     "<p>A <a href='#'>link</a>, a first line.</p>", [[]]),
+    ("li:first-child { font-style: italic }",
+     "<ul><li>First item.</li><li>Second item.</li></ul>", [["First item."], []]),
+])
+def test_a_pages_style_sets_italics_by_context(style, body, expected):
+    page = f"<html><head><style>{style}</style></head><body>{body}</body></html>"
+    assert italic_texts(html_text(page)) == expected
 
 
 def test_a_pages_style_element_sets_italics_by_class_and_an_inline_style_still_wins():
@@ -66,6 +108,15 @@ def test_an_epubs_stylesheet_class_is_read_as_italics():
     doc = read_bytes(data, fmt="epub", source="styled.epub")
     found = [[p[a:b] for a, b in spans] for p, spans in zip(doc.paragraphs, doc.italics or [()] * len(doc.paragraphs))]
     assert ["Emma"] in found and "She wrote Emma twice." in doc.paragraphs
+
+
+def test_an_epubs_stylesheet_sets_italics_by_context():
+    data = make_epub_with_css("div.verse p { font-style: italic }",
+                              '<p>Prose here.</p><div class="verse"><p>A line of verse.</p></div>')
+    doc = read_bytes(data, fmt="epub", source="verse.epub")
+    found = dict(zip(doc.paragraphs, doc.italics or [()] * len(doc.paragraphs)))
+    assert found["A line of verse."] == ((0, len("A line of verse.")),)
+    assert not found["Prose here."]
 
 
 def test_an_epub_without_italic_classes_reads_as_before():

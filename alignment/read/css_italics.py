@@ -1,39 +1,91 @@
-"""Italics set by a stylesheet class: `.calibre5 { font-style: italic }`, `span.italic`.
+"""Italics set by a stylesheet: `.calibre5 { font-style: italic }`, `span.italic`,
+`blockquote p`, `.poem > span`.
 
 Why: many EPUBs (every book Calibre converts, many publishers') and some web pages put their
-italics in a class, not in <i> or an inline style; html.py saw only those, so such a book's
-italics were lost. The rules read here are those whose selector is a plain class, with or
-without a tag (`.it`, `span.it`, a list of them): what converters write. Selectors of context
-(`.a .b`, `p > span`), pseudo-classes and the like are left out: matching them would need a
-CSS engine, and they rarely carry italics. The classes found are written into the elements
-as an inline style ahead of theirs (`mark_classes`), so html.py's one rule for inline styles
+italics in a stylesheet, not in <i> or an inline style; html.py saw only those, so such a
+book's italics were lost. A rule whose selector is a plain class, with or without a tag (`.it`,
+`span.it`: what converters write), is matched by a look at each element's classes. Any other
+selector (of context, `.a .b`, `p > span`; of a tag or an id; of an attribute) is matched by
+cssselect, up to MAX_SELECTORS of them; pseudo-elements (`::first-letter`) and states
+(`:hover`) never match, since no text is wholly in them. Of two rules on one element the more
+specific wins, then the later, as in CSS. The styles found are written into the elements as an
+inline style ahead of theirs (`mark_classes`), so html.py's one rule for inline styles
 decides, and an element's own inline style still wins, as CSS has it.
 
-Library: tinycss2 (the CSS parser WeasyPrint is built on: well kept, pure Python), not
-regular expressions: comments, strings, @media blocks and escapes are a parser's job.
-Bounded: a stylesheet past MAX_CSS characters is not read (its italics are lost, nothing else).
+Libraries: tinycss2 (the CSS parser WeasyPrint is built on: well kept, pure Python) for the
+stylesheet, not regular expressions: comments, strings, @media blocks and escapes are a
+parser's job; cssselect (the selector engine of lxml and Scrapy) turns a selector into the
+XPath lxml runs. Bounded: a stylesheet past MAX_CSS characters is not read (its italics are
+lost, nothing else), nor selectors past MAX_SELECTORS.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["MAX_CSS", "italic_classes", "mark_classes", "page_classes"]
+__all__ = ["MAX_CSS", "MAX_SELECTORS", "ItalicRules", "italic_classes", "italic_rules",
+           "mark_classes", "page_classes"]
 
 MAX_CSS = 2_000_000   # characters of stylesheets read per book or page
+MAX_SELECTORS = 300   # selectors other than plain classes matched per book or page
 _CLASS = re.compile(r"^(?:[A-Za-z][\w-]*)?\.(-?[_A-Za-z][\w-]*)$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One selector of a rule that sets the font's style: its text, CSS specificity, the
+    rule's place in the stylesheet, and whether it makes italics."""
+
+    selector: str
+    specificity: tuple[int, int, int]
+    order: int
+    italic: bool
+
+
+@dataclass(frozen=True)
+class ItalicRules:
+    """The rules of a stylesheet that set the font's style: plain classes by class name (the
+    common case, matched in one pass), the other selectors in a list."""
+
+    classes: Mapping[str, tuple[Rule, ...]] = field(default_factory=dict)
+    selectors: tuple[Rule, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.classes or self.selectors)
 
 
 def italic_classes(css: str) -> dict[str, bool]:
     """class -> True (italic) or False (font-style normal), from the rules of `css` whose
     selectors are plain classes; a later rule overrides an earlier one, as in CSS."""
+    rules = sorted((r for held in italic_rules(css).classes.values() for r in held),
+                   key=lambda r: r.order)
+    return {_CLASS.match(r.selector).group(1): r.italic for r in rules}
+
+
+def italic_rules(css: str) -> ItalicRules:
+    """The selectors of the rules of `css` that set the font's style (see module doc)."""
+    if len(css) > MAX_CSS or "font" not in css:
+        return ItalicRules()
+    classes: dict[str, tuple[Rule, ...]] = {}
+    selectors: list[Rule] = []
+    for order, (selector, italic) in enumerate(_styled_selectors(css)):
+        m = _CLASS.match(selector)
+        if m:
+            rule = Rule(selector, (0, 1, int("." not in selector[:1])), order, italic)
+            classes[m.group(1)] = (*classes.get(m.group(1), ()), rule)
+        elif len(selectors) < MAX_SELECTORS and _matcher(selector) is not None:
+            selectors.append(Rule(selector, _specificity(selector), order, italic))
+    return ItalicRules(classes, tuple(selectors))
+
+
+def _styled_selectors(css: str) -> Iterator[tuple[str, bool]]:
+    """(selector, italic) of each rule setting the font's style, in the stylesheet's order."""
     import tinycss2
 
-    if len(css) > MAX_CSS or "font" not in css:
-        return {}
-    out: dict[str, bool] = {}
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type != "qualified-rule":
             continue
@@ -42,11 +94,30 @@ def italic_classes(css: str) -> dict[str, bool]:
         if style is None:
             continue
         for selector in tinycss2.serialize(rule.prelude).split(","):
-            m = _CLASS.match(selector.strip())
-            if m:   # moved to the end: the order of the dict is the order of the rules
-                out.pop(m.group(1), None)
-                out[m.group(1)] = style
-    return out
+            if selector.strip():
+                yield " ".join(selector.split()), style
+
+
+@lru_cache(maxsize=1024)
+def _matcher(selector: str) -> Any:
+    """lxml's XPath for a selector (cssselect), or None for one that matches no whole element
+    (a pseudo-element, a state such as :hover) or that cssselect cannot read."""
+    from cssselect import HTMLTranslator, SelectorError, parse
+    from lxml import etree
+
+    try:
+        parsed = parse(selector)
+        if len(parsed) != 1 or parsed[0].pseudo_element is not None:
+            return None
+        return etree.XPath(HTMLTranslator().selector_to_xpath(parsed[0]))
+    except (SelectorError, etree.XPathError):
+        return None
+
+
+def _specificity(selector: str) -> tuple[int, int, int]:
+    from cssselect import parse
+
+    return parse(selector)[0].specificity()
 
 
 def _font_style(declarations: Iterable[Any]) -> bool | None:
@@ -66,24 +137,45 @@ def _font_style(declarations: Iterable[Any]) -> bool | None:
     return style
 
 
-def page_classes(root: Any) -> dict[str, bool]:
-    """The italic classes of a page's own <style> elements."""
+def page_classes(root: Any) -> ItalicRules:
+    """The font-style rules of a page's own <style> elements."""
     css = "\n".join(el.text or "" for el in root.iter("style"))
-    return italic_classes(css) if css.strip() else {}
+    return italic_rules(css) if css.strip() else ItalicRules()
 
 
-def mark_classes(root: Any, classes: Mapping[str, bool]) -> None:
-    """Each element of a class in `classes` given that font style as an inline style, ahead of
-    its own (the reader's parse of a page, changed in place before it is walked)."""
-    if not classes:
+def mark_classes(root: Any, rules: ItalicRules | Mapping[str, bool]) -> None:
+    """Each element a rule in `rules` matches given that rule's font style as an inline style,
+    ahead of its own (the reader's parse of a page, changed in place before it is walked). Of
+    several rules on one element, the most specific wins, then the latest."""
+    if isinstance(rules, Mapping):   # class -> italic, in the stylesheet's order
+        rules = ItalicRules({c: (Rule(f".{c}", (0, 1, 0), k, it),)
+                             for k, (c, it) in enumerate(rules.items())})
+    if not rules:
         return
-    rank = {name: k for k, name in enumerate(classes)}   # of two classes, the later rule wins
-    for el in root.iter():
-        names = el.get("class") if isinstance(el.tag, str) else None
-        if not names:
-            continue
-        found = sorted((rank[c], classes[c]) for c in names.split() if c in classes)
-        if found:
-            value = "font-style: italic" if found[-1][1] else "font-style: normal"
-            own = el.get("style")
-            el.set("style", f"{value}; {own}" if own else value)
+    won: dict[Any, Rule] = {}
+
+    def offer(el: Any, rule: Rule) -> None:
+        held = won.get(el)
+        if held is None or (rule.specificity, rule.order) > (held.specificity, held.order):
+            won[el] = rule
+
+    if rules.classes:
+        for el in root.iter():
+            names = el.get("class") if isinstance(el.tag, str) else None
+            for c in names.split() if names else ():
+                for rule in rules.classes.get(c, ()):
+                    if _tag_fits(rule.selector, el.tag):
+                        offer(el, rule)
+    for rule in rules.selectors:
+        for el in _matcher(rule.selector)(root):
+            offer(el, rule)
+    for el, rule in won.items():
+        value = "font-style: italic" if rule.italic else "font-style: normal"
+        own = el.get("style")
+        el.set("style", f"{value}; {own}" if own else value)
+
+
+def _tag_fits(selector: str, tag: str) -> bool:
+    """`span.it` matches a <span> only; `.it` any element."""
+    name = selector.split(".", 1)[0]
+    return not name or name.lower() == tag.lower()

@@ -34,6 +34,7 @@ from ..types import Document, Role, Spans
 from .book import BookBuilder, open_zip, zip_member
 from .html import BLOCK_TAGS, NOTE_TYPES, epub_types, italic_within
 from .italic_runs import Run, join_runs, runs_of
+from .css_italics import ItalicRules
 
 _FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 _MARK = "\ue000"  # private-use character marking a chapter cut inside one XHTML file
@@ -253,11 +254,11 @@ def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> 
     return root, types
 
 
-def _book_classes(archive: Any, pkg: _Package, source: str) -> dict[str, bool]:
-    """The italic classes of the book's stylesheets (css_italics.py), read in manifest order up
-    to MAX_CSS characters in all."""
+def _book_classes(archive: Any, pkg: _Package, source: str) -> ItalicRules | None:
+    """The font-style rules of the book's stylesheets (css_italics.py), read in manifest order
+    up to MAX_CSS characters in all."""
     from .charset import decode
-    from .css_italics import MAX_CSS, italic_classes
+    from .css_italics import MAX_CSS, italic_rules
 
     sheets, size = [], 0
     for path, media_type, _ in pkg.manifest.values():
@@ -271,17 +272,18 @@ def _book_classes(archive: Any, pkg: _Package, source: str) -> dict[str, bool]:
         except InputError:   # a stylesheet that is no text: the book is read without it
             continue
         size += len(data)
-    return italic_classes("\n".join(sheets)) if sheets else {}
+    return italic_rules("\n".join(sheets)) if sheets else None
 
 
 def _add_file(book: BookBuilder, root: Any, role: Role, titles: dict[int, str],
-              classes: dict[str, bool] | None = None) -> None:
+              classes: ItalicRules | None = None) -> None:
     from lxml import html
 
     from .css_italics import mark_classes
     from .html import html_text
 
-    mark_classes(root, classes or {})   # before the notes are taken out: theirs count too
+    if classes:
+        mark_classes(root, classes)   # before the notes are taken out: theirs count too
     notes = _split_notes(root)
     blocks = html_text(html.tostring(root, encoding="unicode"))
     for i, (text, italics) in enumerate(zip(blocks.paragraphs, blocks.italics)):
