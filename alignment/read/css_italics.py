@@ -143,13 +143,10 @@ def page_classes(root: Any) -> ItalicRules:
     return italic_rules(css) if css.strip() else ItalicRules()
 
 
-def mark_classes(root: Any, rules: ItalicRules | Mapping[str, bool]) -> None:
+def mark_classes(root: Any, rules: ItalicRules) -> None:
     """Each element a rule in `rules` matches given that rule's font style as an inline style,
     ahead of its own (the reader's parse of a page, changed in place before it is walked). Of
     several rules on one element, the most specific wins, then the latest."""
-    if isinstance(rules, Mapping):   # class -> italic, in the stylesheet's order
-        rules = ItalicRules({c: (Rule(f".{c}", (0, 1, 0), k, it),)
-                             for k, (c, it) in enumerate(rules.items())})
     if not rules:
         return
     won: dict[Any, Rule] = {}

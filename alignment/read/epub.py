@@ -32,9 +32,9 @@ from urllib.parse import unquote
 from ..errors import BookError, EncryptedBook, InputError
 from ..types import Document, Role, Spans
 from .book import BookBuilder, open_zip, zip_member
+from .css_italics import ItalicRules
 from .html import BLOCK_TAGS, NOTE_TYPES, epub_types, italic_within
 from .italic_runs import Run, join_runs, runs_of
-from .css_italics import ItalicRules
 
 _FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 _MARK = "\ue000"  # private-use character marking a chapter cut inside one XHTML file
