@@ -32,7 +32,7 @@ from .types import Token
 CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 # numerals: digits (Chinese and Japanese alike) and the units read positionally
 DIGITS = {c: d for d, cs in enumerate(("〇零", "一", "二两兩", "三", "四", "五", "六", "七", "八", "九"))
@@ -50,7 +50,7 @@ def script_language(text: str) -> str | None:
     if not letters:
         return None
     kana, han = len(KANA.findall(text)), len(HAN.findall(text))
-    if 2 * len(_HANGUL.findall(text)) >= letters:
+    if 2 * len(HANGUL.findall(text)) >= letters:
         return "ko"
     if 2 * (kana + han) >= letters:
         return "ja" if kana else "zh"

@@ -15,11 +15,11 @@ from __future__ import annotations
 import html
 import re
 
+from .cjk import CJK, HANGUL
 from .italics import italic_html, sentences_joined
+from .thai import THAI
 from .types import Bitext, Side
 
-# scripts written without spaces between words, or with particles joined to them
-_UNSPACED = re.compile(r"[\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]")
 _ROW = re.compile(r"^(.*?) \((.*)\)$")
 
 
@@ -37,7 +37,8 @@ def _pattern(word: str) -> re.Pattern[str] | None:
     if not forms:
         return None
     alt = "|".join(re.escape(f) for f in forms)
-    if _UNSPACED.search(word):
+    if any(script.search(word) for script in (CJK, HANGUL, THAI)):   # words run together,
+        # or particles joined to them ('어머니는')
         return re.compile(alt, re.IGNORECASE)
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 

@@ -77,8 +77,8 @@ def italic_rules(css: str) -> ItalicRules:
         if m:
             rule = Rule(selector, (0, 1, int("." not in selector[:1])), order, italic)
             classes[m.group(1)] = (*classes.get(m.group(1), ()), rule)
-        elif len(selectors) < MAX_SELECTORS and _matcher(selector) is not None:
-            selectors.append(Rule(selector, _specificity(selector), order, italic))
+        elif len(selectors) < MAX_SELECTORS and _compiled(selector) is not None:
+            selectors.append(Rule(selector, _compiled(selector)[1], order, italic))
     return ItalicRules(classes, tuple(selectors))
 
 
@@ -99,9 +99,10 @@ def _styled_selectors(css: str) -> Iterator[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1024)
-def _matcher(selector: str) -> Any:
-    """lxml's XPath for a selector (cssselect), or None for one that matches no whole element
-    (a pseudo-element, a state such as :hover) or that cssselect cannot read."""
+def _compiled(selector: str) -> tuple[Any, tuple[int, int, int]] | None:
+    """lxml's XPath for a selector (cssselect) and its CSS specificity, or None for one that
+    matches no whole element (a pseudo-element, a state such as :hover) or that cssselect
+    cannot read."""
     from cssselect import HTMLTranslator, SelectorError, parse
     from lxml import etree
 
@@ -109,15 +110,9 @@ def _matcher(selector: str) -> Any:
         parsed = parse(selector)
         if len(parsed) != 1 or parsed[0].pseudo_element is not None:
             return None
-        return etree.XPath(HTMLTranslator().selector_to_xpath(parsed[0]))
+        return etree.XPath(HTMLTranslator().selector_to_xpath(parsed[0])), parsed[0].specificity()
     except (SelectorError, etree.XPathError):
         return None
-
-
-def _specificity(selector: str) -> tuple[int, int, int]:
-    from cssselect import parse
-
-    return parse(selector)[0].specificity()
 
 
 def _font_style(declarations: Iterable[Any]) -> bool | None:
@@ -164,7 +159,7 @@ def mark_classes(root: Any, rules: ItalicRules) -> None:
                     if _tag_fits(rule.selector, el.tag):
                         offer(el, rule)
     for rule in rules.selectors:
-        for el in _matcher(rule.selector)(root):
+        for el in _compiled(rule.selector)[0](root):
             offer(el, rule)
     for el, rule in won.items():
         value = "font-style: italic" if rule.italic else "font-style: normal"
