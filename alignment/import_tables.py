@@ -43,6 +43,7 @@ class Table:
     tgt_col: int
     delimiter: str = ""   # a CSV's or TSV's; "" for a sheet's or a document's table
     note: str = ""        # which sheet of a workbook of several was read (import_sheets.sheet_read)
+    note_col: int | None = None   # the column of each row's note as written, where it has one
 
 
 def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None) -> Table:
@@ -68,10 +69,12 @@ def table_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang
     units = _row_units(rows[1:] if header else rows)
     src = src_lang or (named[0] if named else _detected(units, 0))
     tgt = tgt_lang or (named[1] if named else _detected(units, 1))
-    carried = (_states(rows) if named else []) or _notes(rows, header)
+    states = _states(rows) if named else []
+    carried = states or _notes(rows, header)
     ids = cols.ids[1:] if header and not cols.headed else cols.ids
+    note_col = cols.note_col if not states and _note_column(rows, header) else None
     return Table(units, _languages(name, src or "", tgt or ""), carried, ids, at[1:] if header else at,
-                 cols.tgt_col, delimiter, note)
+                 cols.tgt_col, delimiter, note, note_col)
 
 
 def _table_rows(data: bytes, name: str, fmt: str) -> tuple[list[list[str]], str, str]:
@@ -103,14 +106,18 @@ def _notes(rows: Sequence[list[str]], named: bool) -> list[Carried | None]:
     unless its header names a language there too (a third text, not a comment). Why: the
     column was dropped without a word. A wider table keeps to its first two columns: what
     the others hold is not known."""
-    widths = Counter(len(r) for r in rows)
-    if not rows or widths.most_common(1)[0][0] != 3:
-        return []
-    if named and _header_language(rows[0][2]):
+    if not _note_column(rows, named):
         return []
     body = rows[1:] if named else rows
     notes = [r[2].strip() if len(r) > 2 else "" for r in body]
     return [Carried(note=n) if n else None for n in notes] if any(notes) else []
+
+
+def _note_column(rows: Sequence[list[str]], named: bool) -> bool:
+    """Whether the third column of `rows` is their note (`_notes`): most rows have three cells,
+    and no header names a language above it."""
+    widths = Counter(len(r) for r in rows)
+    return bool(rows) and widths.most_common(1)[0][0] == 3 and not (named and _header_language(rows[0][2]))
 
 
 def _states(rows: Sequence[list[str]]) -> list[Carried | None]:

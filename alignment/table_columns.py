@@ -60,13 +60,15 @@ class _Named:
 class Columns:
     """A table read by its columns: its rows as original, translation (and note) columns
     (`table_columns`); each row's id where a column holds them (its first row's too where
-    that is no header; else []); whether the first row is a header; and the column the
-    translation stands in, in the table as written (where a correction goes back)."""
+    that is no header; else []); whether the first row is a header; and the columns the
+    translation and the note (the third of `rows`, where they have one) stand in, in the
+    table as written (where a correction and a reviewer's note go back)."""
 
     rows: list[list[str]]
     ids: list[str]
     headed: bool
     tgt_col: int
+    note_col: int | None = None
 
 
 def table_columns(rows: list[list[str]]) -> Columns:
@@ -76,12 +78,14 @@ def table_columns(rows: list[list[str]]) -> Columns:
     if named is None:
         col, headed = _id_column(rows)
         if col is None:
-            return Columns(_note_third(rows), [], False, 1)
+            return Columns(_note_third(rows), [], False, 1, _note_at(rows))
         ids = [unit_id([_cell(r, col)], "/") for r in (rows[1:] if headed else rows)]
-        return Columns(_note_third([r[:col] + r[col + 1:] for r in rows]), ids, headed, 2 if col <= 1 else 1)
+        rest = [r[:col] + r[col + 1:] for r in rows]
+        note = _note_at(rest)
+        return Columns(_note_third(rest), ids, headed, 2 if col <= 1 else 1, note + (note >= col))
     cols = [named.src, named.tgt] + ([named.note] if named.note is not None else [])
     ids = [unit_id([_cell(r, named.unit)], "/") for r in rows[1:]] if named.unit is not None else []
-    return Columns([[_cell(r, c) for c in cols] for r in rows], ids, True, named.tgt)
+    return Columns([[_cell(r, c) for c in cols] for r in rows], ids, True, named.tgt, named.note)
 
 
 def _note_third(rows: list[list[str]]) -> list[list[str]]:
@@ -94,6 +98,13 @@ def _note_third(rows: list[list[str]]) -> list[list[str]]:
     if note is None or (note == 2 and len(head) == 3):
         return rows
     return [[_cell(r, 0), _cell(r, 1), _cell(r, note)] for r in rows]
+
+
+def _note_at(rows: list[list[str]]) -> int:
+    """The column of `rows` that `_note_third` reads as the note: one a first row names past
+    the third, else the third."""
+    head = [_role(c) for c in rows[0]] if rows else []
+    return next((k for k, c in enumerate(head) if k >= 2 and c in NOTE_HEADERS), 2)
 
 
 def names_sides(rows: Sequence[list[str]]) -> bool:

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -193,12 +193,14 @@ def original_of(po: Path) -> Path | None:
                  if (p := po.with_name(f"{po.stem}{ORIGINAL}{suffix}")).is_file()), None)
 
 
-def corrected_original(bitext: Bitext, original: Path) -> tuple[bytes, str]:
+def corrected_original(bitext: Bitext, original: Path,
+                       notes: Mapping[int, str] | None = None) -> tuple[bytes, str]:
     """A copy of the file the pairs came from (WRITTEN_BACK) with their corrections
-    (write_back), and what was done, in words."""
+    (write_back), and with `notes` ({link: note}) in a table's note column; and what was
+    done, in words."""
     from .write_back import describe, write_back
 
-    data, done = write_back(original.read_bytes(), original.name, bitext)
+    data, done = write_back(original.read_bytes(), original.name, bitext, notes=notes)
     return data, describe(done)
 
 

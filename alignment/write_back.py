@@ -38,7 +38,7 @@ but for the clock a TMX date reads (`now` given, bytes in, bytes out).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -80,17 +80,19 @@ def check_corrected_name(corrected: str, original: str) -> None:
 
 
 def write_back(original: bytes, name: str, bitext: Bitext,
-               now: datetime | None = None) -> tuple[bytes, WriteBack]:
+               now: datetime | None = None, notes: Mapping[int, str] | None = None) -> tuple[bytes, WriteBack]:
     """A copy of the XLIFF or TMX file `original` (named `name`; a sheet's or a review
     document's table: write_back_tables.py) with the translations of
     `bitext` (pairs imported from it) where they differ from the file's. A target made where a
     segment had none goes in the unit's own namespace (element_ns), where the tool looks. A
-    TMX's corrected <tuv> is dated `now` (the clock's time where not given)."""
+    TMX's corrected <tuv> is dated `now` (the clock's time where not given). `notes` ({link:
+    the PO's translator comment}) go back into a table's note column; an XLIFF's or a TMX's
+    own notes are left as they were."""
     fmt = pairs_format(name)
     if fmt in ("xlsx", "ods", "docx", "csv", "tsv"):   # a table's cells
         from .write_back_tables import write_back_table
 
-        return write_back_table(original, name, fmt, bitext)
+        return write_back_table(original, name, fmt, bitext, notes)
     if fmt not in ("xliff", "tmx"):
         raise InputError(f"{name}: corrections are written back into the .xlf, .xliff, .sdlxliff, "
                          ".mqxliff, .tmx, .xlsx, .ods, .docx, .csv or .tsv file the pairs came from")

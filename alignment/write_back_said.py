@@ -24,6 +24,8 @@ class WriteBack:
     reopened: int = 0
     protected: int = 0    # of the replaced ones, those whose protected text (or its mark) changed
     to_review: int = 0    # of the replaced ones, those whose state still asks for review (kept)
+    notes: int = 0        # reviewer's notes written into a table's note column (changed or new)
+    notes_unwritten: int = 0   # notes of a table that has no note column, so not written
 
 
 def describe(done: WriteBack) -> str:
@@ -45,6 +47,11 @@ def describe(done: WriteBack) -> str:
         notes.append(f"{done.to_review} of them {'is' if done.to_review == 1 else 'are'} still marked "
                      "for review in the CAT tool, as before the correction")
     text = f"{n(done.changed, 'translation')} corrected" + (f" ({'; '.join(notes)})" if notes else "")
+    if done.notes:
+        text += f"; {n(done.notes, 'note')} written into the comment column"
+    if done.notes_unwritten:
+        text += (f"; {n(done.notes_unwritten, 'note')} not written: the table has no comment "
+                 "column (a third column, or one headed Comment)")
     if done.unmatched:
         was = "it was" if done.unmatched == 1 else "they were"
         text += (f"; {n(done.unmatched, 'segment')} left as {was}"

@@ -30,6 +30,7 @@ import csv
 import difflib
 import io
 import re
+from collections.abc import Mapping
 
 from .errors import InputError
 from .import_pairs import _clean
@@ -39,30 +40,50 @@ from .write_back_said import WriteBack
 
 __all__ = ["write_back_table"]
 
-Fixes = dict[int, tuple[str, str]]   # a row -> (the file's translation, the corrected one)
+Fixes = dict[tuple[int, int], tuple[str, str]]   # (row, column) -> (the file's text, the new one)
 
 
-def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext) -> tuple[bytes, WriteBack]:
+def write_back_table(original: bytes, name: str, fmt: str, bitext: Bitext,
+                     notes: Mapping[int, str] | None = None) -> tuple[bytes, WriteBack]:
     """A copy of the table `original` (named `name`; `fmt` xlsx, docx, csv or tsv) with the
     translations of `bitext` (pairs imported from it) where they differ from the file's; an
-    .ods's cells are written by import_ods.py."""
+    .ods's cells are written by import_ods.py. With `notes` ({link: the reviewer's note}, the
+    PO's translator comments), each row's note cell too where it differs: a reviewer's remark
+    goes back in the table's note column (its third; a table of two columns has none, and
+    such notes are counted, not written)."""
     table = table_units(original, name, fmt, bitext.src_lang, bitext.tgt_lang)
-    places = [(row, _clean(s), _clean(t)) for (s, t, _), row in zip(table.units, table.rows)
+    places = [(k, row, _clean(s), _clean(t)) for k, ((s, t, _), row) in enumerate(zip(table.units, table.rows))
               if _clean(s) or _clean(t)]
     links = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(bitext.alignment.links))]
-    matcher = difflib.SequenceMatcher(None, [" ".join(s.split()) for _, s, _ in places],
+    matcher = difflib.SequenceMatcher(None, [" ".join(s.split()) for _, _, s, _ in places],
                                       [" ".join(s.split()) for s, _ in links], autojunk=False)
     fixes: Fixes = {}
+    unwritten = 0
     for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            row, _, old = places[block.a + k]
-            new = links[block.b + k][1]
+        for m in range(block.size):
+            k, row, _, old = places[block.a + m]
+            new = links[block.b + m][1]
             if new != old:
-                fixes[row] = old, new
+                fixes[row, table.tgt_col] = old, new
+            said, note = _file_note(table, k), (notes or {}).get(block.b + m, "")
+            if notes is None or " ".join(said.split()) == " ".join(note.split()):
+                continue
+            if table.note_col is None:
+                unwritten += 1
+            else:
+                fixes[row, table.note_col] = said, note
     matched = sum(b.size for b in matcher.get_matching_blocks())
     writer = {"xlsx": _xlsx_written, "docx": _docx_written, "ods": _ods_written}.get(fmt, _text_written)
     data, dropped = writer(original, name, fmt, table, fixes) if fixes else (original, 0)
-    return data, WriteBack(changed=len(fixes), codes_dropped=dropped, unmatched=len(places) - matched)
+    corrected = sum(col == table.tgt_col for _, col in fixes)
+    return data, WriteBack(changed=corrected, codes_dropped=dropped, unmatched=len(places) - matched,
+                           notes=len(fixes) - corrected, notes_unwritten=unwritten)
+
+
+def _file_note(table: Table, k: int) -> str:
+    """The note the table's unit k carried as read ('' for none)."""
+    carried = table.carried[k] if k < len(table.carried) else None
+    return carried.note if carried is not None else ""
 
 
 def _text_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixes) -> tuple[bytes, int]:
@@ -80,13 +101,14 @@ def _text_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fix
     bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
     lines = _LINES.findall(text)   # as csv and the import cut them: not at U+2028, form feeds...
     quote_all = fmt == "tsv" and every_cell_quoted([line.rstrip("\r\n").split("\t") for line in lines])
-    for row, (old, new) in fixes.items():
+    for (row, col), (old, new) in fixes.items():
         body = lines[row].rstrip("\r\n") if row < len(lines) else ""
         cells = _cells(body, table.delimiter, fmt)
-        if _clean(cells[table.tgt_col] if len(cells) > table.tgt_col else "") != old:
+        cell = cells[col] if len(cells) > col else ""
+        if (_clean(cell) if col == table.tgt_col else cell.strip()) != old:
             raise InputError(f"{name} has cells running over several lines, so its rows cannot be "
                              "found by their lines; export the pairs as TSV instead (--tsv FILE)")
-        lines[row] = _line_with(body, table.delimiter, table.tgt_col, new, fmt, quote_all) + lines[row][len(body):]
+        lines[row] = _line_with(body, table.delimiter, col, new, fmt, quote_all) + lines[row][len(body):]
     return (bom + "".join(lines)).encode("utf-8"), 0
 
 
@@ -130,8 +152,10 @@ def _ods_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixe
     from .import_ods import ods_written
     from .import_sheets import SHEET_MAX_COLUMNS
 
-    texts = {row: new for row, (_, new) in fixes.items()}
-    return ods_written(original, name, table.tgt_col, texts, SHEET_MAX_COLUMNS), 0
+    for col in sorted({col for _, col in fixes}):
+        texts = {row: new for (row, at), (_, new) in fixes.items() if at == col}
+        original = ods_written(original, name, col, texts, SHEET_MAX_COLUMNS)
+    return original, 0
 
 
 def _xlsx_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fixes) -> tuple[bytes, int]:
@@ -143,9 +167,9 @@ def _xlsx_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fix
 
     book = load_workbook(io.BytesIO(original))
     sheet = book.worksheets[xlsx_pairs_sheet(book)]
-    for row, (_, text) in fixes.items():
-        cell = sheet.cell(row=row + 1, column=table.tgt_col + 1)
-        cell.value = text
+    for (row, col), (_, text) in fixes.items():
+        cell = sheet.cell(row=row + 1, column=col + 1)
+        cell.value = text or None   # a note taken out: an empty cell, as it was before one
         cell.data_type = "s"   # text, even where it starts with '=' (openpyxl made it a formula)
     out = io.BytesIO()
     book.save(out)
@@ -161,8 +185,8 @@ def _docx_written(original: bytes, name: str, fmt: str, table: Table, fixes: Fix
     document = docx.Document(io.BytesIO(original))
     cells = pairs_table(document.tables)
     dropped = 0
-    for row, (_, text) in fixes.items():
-        dropped += _set_text(cells[row][table.tgt_col], text)
+    for (row, col), (_, text) in fixes.items():
+        dropped += _set_text(cells[row][col], text) * (col == table.tgt_col)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), dropped

@@ -189,14 +189,21 @@ SHEET_CELL = st.text(alphabet='ab é=,;"\'0.5-', min_size=1, max_size=12).map(la
     lambda t: bool(t) and not t.startswith("="))   # a cell written '=...' by a person is a formula
 
 
+@pytest.fixture(scope="module")
+def ods():
+    """test_import_ods's .ods maker (it imports this module: no import at the top; imported
+    inside a @given test, its own @given counts as nested, a failed health check)."""
+    from test_import_ods import ods
+
+    return ods
+
+
 @settings(max_examples=60, deadline=None)
 @given(rows=st.lists(st.tuples(SHEET_CELL, SHEET_CELL), min_size=1, max_size=5), fmt=st.sampled_from(["xlsx", "ods", "docx"]),
        pick=st.integers(min_value=0), new=st.one_of(SHEET_CELL, st.just("=== Fin ===")))
-def test_property_a_sheet_written_back_reads_back_as_corrected(rows, fmt, pick, new) -> None:
+def test_property_a_sheet_written_back_reads_back_as_corrected(ods, rows, fmt, pick, new) -> None:
     """Any sheet (or review document's table) of text cells: one translation corrected, it reads
     back with that one changed and every other cell as it was ('0.5' stays the text it was)."""
-    from test_import_ods import ods
-
     data = {"xlsx": xlsx, "ods": ods, "docx": review_docx}[fmt](("Source", "Target"), *rows)
     name = f"job.{fmt}"
     bitext = read_pairs(data, name, src_lang="fr", tgt_lang="en")
@@ -204,3 +211,105 @@ def test_property_a_sheet_written_back_reads_back_as_corrected(rows, fmt, pick, 
     back = read_pairs(write_back(data, name, corrected(bitext, k, new))[0], name, src_lang="fr", tgt_lang="en")
     texts = [(back.link_text(i, "src"), back.link_text(i, "tgt")) for i in range(len(back.alignment.links))]
     assert texts == [(s, new if i == k else t) for i, (s, t) in enumerate(rows)]
+
+
+# A reviewer's notes (the PO's translator comments, by link) go back into the table's note
+# column: the written form of each table, where that column stands, and the cell read back.
+def _csv(*lines: str) -> bytes:
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def _cell_of(data: bytes, name: str, fmt: str, row: int, col: int) -> str:
+    """The text of a cell of the table written (row and column 0-based, as the file has them)."""
+    import docx
+
+    from alignment.import_sheets import pairs_table
+
+    if fmt == "xlsx":
+        return load_workbook(io.BytesIO(data)).active.cell(row=row + 1, column=col + 1).value or ""
+    if fmt == "docx":
+        return pairs_table(docx.Document(io.BytesIO(data)).tables)[row][col].text
+    lines = data.decode("utf-8").splitlines()
+    delimiter = "\t" if fmt == "tsv" else ","
+    return next(__import__("csv").reader([lines[row]], delimiter=delimiter))[col] if row < len(lines) else ""
+
+
+NOTE_TABLES = [   # (name, the table, notes by link, (row, column) of the note written, its text)
+    ("sheet.xlsx", SHEET, {0: "Tense? Present is right.", 1: "Count checked with the client."},
+     (3, 3), "Count checked with the client."),
+    ("sheet.xlsx", SHEET, {1: ""}, (1, 3), ""),   # 'Tense?' taken out: link 0 has no note now
+    ("review.docx", review_docx(TRADOS_HEADER, ("1", "Draft", "Il pleut.", "It rain.", ""),
+                                ("2", "Draft", "Il neige.", "It snows.", "")),
+     {0: "Tense: 'rains'."}, (1, 4), "Tense: 'rains'."),
+    ("plain.csv", _csv("Il pleut.,It rain.,", "Il neige.,It snows.,Check"), {0: "Tense, again", 1: "Check"},
+     (0, 2), "Tense, again"),
+    ("memoq.xlsx", xlsx(("ID", "English (United States)", "French (France)", "Comment", "Status"),
+                        (1, "It rains.", "Il pleut.", None, "Draft"), (2, "It snows.", "Il neige.", None, "Draft")),
+     {1: "Snow?"}, (2, 3), "Snow?"),   # memoQ's table: the note column past the third
+    ("headed.tsv", _csv("Source\tTarget\tComment", "Il pleut.\tIt rain.\t", "Il neige.\tIt snows.\t"),
+     {1: "Snow: fine."}, (2, 2), "Snow: fine."),
+]
+
+
+@pytest.mark.parametrize("name, data, notes, at, text", NOTE_TABLES, ids=[f"{t[0]}-{k}" for k, t in enumerate(NOTE_TABLES)])
+def test_a_reviewers_note_goes_into_the_tables_note_column(name, data, notes, at, text) -> None:
+    fmt = name.rsplit(".", 1)[1]
+    bitext = read_pairs(data, name, src_lang="fr", tgt_lang="en")
+    out, done = write_back(data, name, bitext, notes=notes)
+    assert _cell_of(out, name, fmt, *at) == text
+    assert done.changed == 0 and done.notes >= 1 and "written into the comment column" in describe(done)
+    back = read_pairs(out, name, src_lang="fr", tgt_lang="en")   # the translations as they were
+    assert [back.link_text(i, "tgt") for i in range(2)] == [bitext.link_text(i, "tgt") for i in range(2)]
+
+
+def test_a_csv_note_is_written_on_its_line_and_the_other_lines_stay_byte_for_byte() -> None:
+    data = _csv("Il pleut.,It rain.,", "Il neige.,It snows.,Check")
+    out, done = write_back(data, "plain.csv", corrected(read_pairs(data, "plain.csv", src_lang="fr", tgt_lang="en"),
+                                                        0, "It rains."), notes={0: "Tense", 1: "Check"})
+    assert out == _csv("Il pleut.,It rains.,Tense", "Il neige.,It snows.,Check")
+    assert describe(done) == "1 translation corrected; 1 note written into the comment column"
+
+
+def test_an_ods_note_goes_into_its_third_column(ods) -> None:
+    data = ods(("Source", "Target", "Comment"), ("Il pleut.", "It rain.", None))
+    bitext = read_pairs(data, "job.ods", src_lang="fr", tgt_lang="en")
+    out, done = write_back(data, "job.ods", corrected(bitext, 0, "It rains."), notes={0: "Tense."})
+    back = read_pairs(out, "job.ods", src_lang="fr", tgt_lang="en")
+    assert (back.link_text(0, "tgt"), done.changed, done.notes) == ("It rains.", 1, 1)
+    from alignment.import_pairs import read_pairs_noted
+
+    assert list(read_pairs_noted(out, "job.ods", src_lang="fr", tgt_lang="en")[1]) == ["Tense."]
+
+
+@pytest.mark.parametrize("notes, same", [(None, True), ({0: "Tense?"}, True), ({0: " Tense? "}, True),
+                                         ({}, False)])
+def test_notes_as_the_file_has_them_or_not_asked_for_write_nothing(notes, same) -> None:
+    out, done = write_back(SHEET, "job.xlsx", read_pairs(SHEET, "job.xlsx"), notes=notes)
+    assert (out == SHEET) is same and done.notes == (0 if same else 1)
+
+
+def test_a_table_of_two_columns_counts_the_notes_it_cannot_hold() -> None:
+    data = _csv("Il pleut.,It rain.", "Il neige.,It snows.")
+    out, done = write_back(data, "two.csv", read_pairs(data, "two.csv", src_lang="fr", tgt_lang="en"),
+                           notes={0: "Tense?", 1: ""})
+    assert (out, done.notes, done.notes_unwritten) == (data, 0, 1)
+    assert "1 note not written: the table has no comment column" in describe(done)
+
+
+def test_the_cli_writes_a_note_added_to_the_po_into_the_sheets_comment_column(tmp_path, monkeypatch) -> None:
+    """A note added in a PO editor (a translator comment) reaches the sheet sent back."""
+    import polib
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.xlsx").write_bytes(SHEET)
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "job.xlsx", "-o", "job.po"]).exit_code == 0
+    po = polib.pofile(str(tmp_path / "job.po"))
+    entry = next(e for e in po if "chiens" in e.msgstr)
+    entry.tcomment = "Four or three? The client says three."
+    po.save(str(tmp_path / "job.po"))
+    done = runner.invoke(main, ["export", "job.po", "--corrected", "back.xlsx", "--original", "job.xlsx"])
+    assert done.exit_code == 0, done.output
+    assert "0 translations corrected; 1 note written into the comment column" in done.output
+    sheet = load_workbook(tmp_path / "back.xlsx")["Review"]
+    assert (sheet["D2"].value, sheet["D4"].value) == ("Tense?", "Four or three? The client says three.")

@@ -27,6 +27,7 @@ from alignment.errors import AlignmentError
 from alignment.types import Bitext
 
 from .common import callback, md, memo, ss, unsaved
+from .notes import link_notes
 from .saving import words_only
 
 DOWNLOADS = (("po", "text/x-gettext-translation"), ("tmx", "application/xml"),
@@ -145,7 +146,7 @@ def _handout(bitext: Bitext) -> Made:
 
 def _written_back(bitext: Bitext, original: Path) -> Made:
     try:
-        data, said = workspace.corrected_original(bitext, original)
+        data, said = workspace.corrected_original(bitext, original, notes=link_notes(bitext))
     except AlignmentError as exc:
         return Made(None, str(exc))
     return Made(data, said)

@@ -159,7 +159,8 @@ def export_cmd(pairs: str, tmx: str | None, tsv: str | None, moses: str | None,
     for path in written:
         click.echo(f"Wrote {path}", err=True)
     if corrected and original:
-        click.echo(_write_corrected(bitext, corrected, original, into), err=True)
+        notes = dict(enumerate(_po_notes(pairs))) if fingerprint else None
+        click.echo(_write_corrected(bitext, corrected, original, into, notes), err=True)
 
 
 def _po_notes(path: str) -> list[str]:
@@ -309,13 +310,15 @@ def _original_bytes(bitext: Any, pairs: str, original: str) -> bytes:
     return data
 
 
-def _write_corrected(bitext: Any, path: str, original: str, data: bytes) -> str:
-    """Write the corrections into a copy of `original` (its bytes `data`) at `path`; what was
-    done, in words."""
+def _write_corrected(bitext: Any, path: str, original: str, data: bytes,
+                     notes: dict[int, str] | None = None) -> str:
+    """Write the corrections into a copy of `original` (its bytes `data`) at `path`, and the
+    PO's translator comments (`notes`, by link) into a table's note column; what was done,
+    in words."""
     from ..atomic import atomic_write_bytes
     from ..write_back import describe, write_back
 
-    out, done = write_back(data, original, bitext)
+    out, done = write_back(data, original, bitext, notes=notes)
     with unwritable_said(path):
         atomic_write_bytes(path, out)
     return f"Wrote {path}: {describe(done)}"
