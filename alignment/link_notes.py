@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import polib
 
 from .po_read import link_positions
-from .types import Bitext
+from .types import Bitext, Link
 
 Anchor = tuple[str, int]   # ("src" or "tgt", 0-based sentence number)
 
@@ -108,3 +110,44 @@ def note_mark(note: str) -> str:
     text = html.escape(note)
     return (f' <span class="note" title="{text}"><span aria-hidden="true">&#128221;</span>'
             f'<span class="sr"> translator note: {text}</span></span>')
+
+
+def note_text(note: str) -> str:
+    """A note as the PO keeps it, and read_notes gives it back: no blank lines at its ends, no
+    spaces at its lines' ends."""
+    return "\n".join(line.rstrip() for line in note.strip().splitlines())
+
+
+def write_note(path: str | os.PathLike[str], link: Link, note: str, *, expected_fingerprint: str) -> str:
+    """Write `note` as the translator comment of the entry of the PO at `path` that holds
+    exactly `link`'s sentences ('' takes the note out), and mark the file as holding a
+    person's work (as po.save_po does: a new alignment onto it keeps it). Refused, the file
+    left as it was: where it changed on disk since `expected_fingerprint` (POConflict), and
+    where no entry holds those sentences, the link having been merged, split or moved since
+    the file was saved (InputError: save first). Returns the file's new fingerprint.
+
+    Why at once, not with the corrections' Save: a note is a remark on the file as saved, which
+    a reviewer's sheet gets back (write_back_tables.py); written with the corrections it went
+    through their undo and drafts, which hold sentences, not remarks."""
+    from .errors import InputError
+    from .po import replace_if_unchanged
+    from .po_files import parse_po_bytes
+
+    path = Path(path)
+    text = note_text(note)
+
+    def noted(current: bytes) -> bytes:
+        po = parse_po_bytes(path, current)
+        entry = next((e for e in po if not e.obsolete
+                      and link_positions(e.msgctxt) == (tuple(link.src), tuple(link.tgt))), None)
+        if entry is None:
+            raise InputError(f"{path} has no entry of these sentences as saved (the link was merged, "
+                             "split or moved since): save the corrections first, then write the note")
+        if (entry.tcomment or "").strip() == text:
+            return current
+        entry.tcomment = text
+        po.metadata.pop("X-Alignment-Checksum", None)
+        po.metadata["X-Alignment-Edited"] = "yes"
+        return str(po).encode("utf-8")
+
+    return replace_if_unchanged(path, noted, expected_fingerprint=expected_fingerprint)

@@ -8,8 +8,9 @@ import polib
 import pytest
 
 from alignment.corrections import merge, split
-from alignment.link_notes import may_hold_notes, note_mark, notes_by_link, read_notes
-from alignment.po import bitext_to_po, file_fingerprint, save_po, write_po
+from alignment.errors import InputError, POConflict
+from alignment.link_notes import may_hold_notes, note_mark, notes_by_link, read_notes, write_note
+from alignment.po import bitext_to_po, file_fingerprint, read_po, save_po, write_po
 from alignment.po_read import link_positions
 from alignment.types import Alignment, Bitext, Link, Sentence
 
@@ -111,3 +112,54 @@ def test_the_recovery_box_says_what_each_button_will_do(words, changes, held, sa
 
     text = box_text(words, changes, held, False)
     assert said in text and unsaid not in text
+
+
+# A reviewer's own note, written from the app's correction panel into the open PO at once.
+@pytest.mark.parametrize("typed, kept", [
+    ("Ask the client.", "Ask the client."),
+    ("  Two lines:  \n  the second.  \n\n", "Two lines:\n  the second."),
+    ("", None),   # takes the note out
+])
+def test_a_note_is_written_on_its_links_entry_and_nothing_else_changes(tmp_path, typed, kept):
+    path = tmp_path / "job.po"
+    text = bitext()
+    path.write_bytes(po_data(text, {2: NOTE}))
+    fingerprint = write_note(path, text.alignment.links[2], typed, expected_fingerprint=file_fingerprint(path))
+    assert fingerprint == file_fingerprint(path)
+    assert notes_by_link(text, read_notes(path.read_bytes())) == ({} if kept is None else {2: kept})
+    assert read_po(path) == text   # sentences, links, states as they were
+    assert polib.pofile(str(path)).metadata["X-Alignment-Edited"] == "yes"   # a person's work now
+
+
+def test_the_same_note_again_leaves_the_file_byte_for_byte(tmp_path):
+    path = tmp_path / "job.po"
+    path.write_bytes(po_data(bitext(), {1: NOTE}))
+    before = path.read_bytes()
+    write_note(path, bitext().alignment.links[1], f" {NOTE} \n", expected_fingerprint=file_fingerprint(path))
+    assert path.read_bytes() == before
+
+
+def test_a_note_is_refused_where_the_file_changed_or_the_link_is_not_as_saved(tmp_path):
+    path = tmp_path / "job.po"
+    text = bitext()
+    write_po(text, path)
+    opened = file_fingerprint(path)
+    save_po(merge(text, 0, "next"), path, expected_fingerprint=opened)   # another window saved
+    after = path.read_bytes()
+    with pytest.raises(POConflict):
+        write_note(path, text.alignment.links[3], NOTE, expected_fingerprint=opened)
+    merged_here = merge(text, 2, "next")   # merged in this session, not saved: no such entry
+    with pytest.raises(InputError, match="save the corrections first"):
+        write_note(path, merged_here.alignment.links[2], NOTE, expected_fingerprint=file_fingerprint(path))
+    assert path.read_bytes() == after
+
+
+def test_a_note_written_outlives_the_next_save_of_corrections(tmp_path):
+    """The app's Save after a note: the note is carried over (po_guard), once, on its link."""
+    path = tmp_path / "job.po"
+    text = bitext()
+    path.write_bytes(po_data(text, {1: "Old remark."}))
+    fingerprint = write_note(path, text.alignment.links[1], NOTE, expected_fingerprint=file_fingerprint(path))
+    corrected = merge(text, 2, "next")
+    save_po(corrected, path, expected_fingerprint=fingerprint)
+    assert notes_by_link(corrected, read_notes(path.read_bytes())) == {1: NOTE}

@@ -45,8 +45,9 @@ class Made:
 
 
 def made_files(bitext: Bitext) -> dict[str, Made]:
-    """The files made for this very version (a new dict after each edit)."""
-    return memo("downloads", bitext, None, dict)
+    """The files made for this very version of the text and of its file (a new dict after
+    each edit, and after a save: a note written since goes into the sheet sent back)."""
+    return memo("downloads", bitext, ss.get("fingerprint"), dict)
 
 
 def _exported(bitext: Bitext, fmt: str, layout: str = "pairs", title: str | None = None) -> Made:

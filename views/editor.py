@@ -16,7 +16,7 @@ from alignment.typed_text import ONE_LINE_WHY, whitespace_note
 from alignment.types import Bitext
 
 from .common import EMBEDDER, callback, changed, counted, embedder, md, save, ss
-from .notes import link_notes, note_box
+from .notes import link_notes, note_box, note_editor
 from .text_direction import box_css
 
 
@@ -258,7 +258,8 @@ def edit_panel(bitext: Bitext) -> None:
         st.html(browse.render_rows(bitext, [i]))
         if link.unit:   # where the file was a CAT tool's: the segment to find there
             st.caption(f"Unit {md(link.unit)} in the file this link was imported from")
-        note_box(link_notes(bitext).get(i))   # a CAT tool's or a person's '# ' note
+        note = link_notes(bitext).get(i) or ""
+        note_box(note)   # a CAT tool's or a person's '# ' note
         row = st.columns(4)
         row[0].button("⤒ Merge with previous", key="merge_prev", on_click=merge_previous,
                       args=(i,), disabled=i == 0)
@@ -288,3 +289,4 @@ def edit_panel(bitext: Bitext) -> None:
         if link.tgt and not link.src:   # a sentence the translation added: it may go
             st.button("Delete this added sentence from the translation", key="drop_addition",
                       on_click=edit_selected, args=(browse.drop_addition, i))
+        note_editor(i, note)   # last: the buttons above stay where a person aims at them

@@ -320,8 +320,22 @@ const undrafted = () => {
   const save = document.querySelector(SAVE);
   return mark.dataset.alignmentUndrafted !== 'unsaved' || !save || !save.disabled;
 };
+// A note typed in the correction panel (views/notes.py) is saved when its box is left (the
+// change Streamlit sends on blur), so only while the box keeps the focus is there typing a
+// reload or a closed tab would lose: its text then differs from the one it had before typing.
+const noteBefore = new WeakMap();
+document.addEventListener('beforeinput', e => {
+  const t = e.target;
+  if (t.tagName === 'TEXTAREA' && t.closest('.st-key-note_edit') && !noteBefore.has(t)) noteBefore.set(t, t.value);
+}, true);
+document.addEventListener('focusout', e => { noteBefore.delete(e.target); }, true);   // left: sent, saved
+const noteTyped = () => {
+  const t = document.activeElement;
+  return !!t && t.tagName === 'TEXTAREA' && !!t.closest('.st-key-note_edit')
+    && noteBefore.has(t) && noteBefore.get(t) !== t.value;
+};
 window.addEventListener('beforeunload', e => {
-  if (pending() || undrafted()) { e.preventDefault(); e.returnValue = ''; }
+  if (pending() || undrafted() || noteTyped()) { e.preventDefault(); e.returnValue = ''; }
 });
 // A click on a row of the reader's table chooses that link, as its number typed in the Link
 // box would (the box's panel opened if it is closed); not a click on a control in the row,

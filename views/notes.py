@@ -1,5 +1,7 @@
 """The translator notes of the open PO, by link (alignment/link_notes.py), for the reader's
-rows and the "Correct a link" panel.
+rows and the "Correct a link" panel, where a reviewer writes their own (`note_editor`): saved
+into the PO at once (link_notes.write_note), and from there into the review sheet sent back
+(the download of the corrected file: write_back_tables.py).
 
 Why cached by the file's fingerprint: the notes live in the file on disk, which changes only
 when it is saved (or reloaded); a book of 20,000 links is read for them once per version, and
@@ -8,14 +10,16 @@ placed on the links once per text shown (a correction moves a note with its sent
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import streamlit as st
 
-from alignment.link_notes import Anchor, notes_by_link, read_notes
+from alignment.errors import AlignmentError
+from alignment.link_notes import Anchor, note_text, notes_by_link, read_notes, write_note
 from alignment.types import Bitext
 
-from .common import md, memo, ss
+from .common import callback, changed, md, memo, ss, unsaved
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -45,3 +49,46 @@ def note_box(note: str | None) -> None:
     if note:
         with st.container(key="link_note"):
             st.info("**Translator note:** " + md(note).replace("\n", "  \n"), icon="📝")
+
+
+def note_editor(i: int, note: str) -> None:
+    """A box to write or change link i's note (`note`, as the file holds it; note_box shows
+    it above): saved into the PO when the box is left (Streamlit's change, which a click
+    elsewhere makes first) or on "Save note". The box's key follows the note as the file
+    holds it, so a note written elsewhere, or a reload, shows anew, while typing not yet saved
+    outlives a Save of the corrections."""
+    key = f"note_{i}_{zlib.crc32(note.encode('utf-8')):08x}"
+    with st.container(key="note_edit"):
+        st.text_area("Your note on this link (for the review sheet's comment column)", value=note,
+                     key=key, height=68, on_change=save_note, args=(i, key),
+                     placeholder="A remark for the translator or the client: saved with the file")
+        row = st.columns([1, 4], vertical_alignment="center")
+        row[0].button("Save note", key="save_note", on_click=save_note, args=(i, key))
+        said = ss.get("note_said")
+        if said and said[0] == key:
+            (row[1].error if said[2] else row[1].caption)(md(said[1]))
+
+
+@callback
+def save_note(i: int, key: str) -> None:
+    """Write the box's text as link i's note into the open PO (nothing when it is the note
+    already). Refused (the file changed on disk, the link merged or split since the save),
+    the typed text stays in the box and the reason is said beside it."""
+    if key not in ss or "history" not in ss or not ss.get("path"):
+        return
+    before, text = ss.fingerprint, ss[key]
+    link = ss.history.current.alignment.links[i]
+    try:
+        ss.fingerprint = write_note(ss.path, link, text, expected_fingerprint=before)
+    except AlignmentError as exc:
+        ss.note_said = (key, f"Note not saved: {exc}", True)
+        return
+    if ss.fingerprint == before:
+        return
+    said = f"Note saved in {Path(ss.path).name}." if text.strip() else f"Note taken out of {Path(ss.path).name}."
+    kept = f"note_{i}_{zlib.crc32(note_text(text).encode('utf-8')):08x}"
+    ss.note_said = (kept, said, False)
+    if ss.get("reloads"):   # views/saving.py: the file as this session last wrote it
+        ss.reload_saves = [*(ss.get("reload_saves") or []), (before, ss.fingerprint)]
+    if unsaved():   # the recovery draft is made on the file as it is now
+        changed(new_editor=False)

@@ -94,13 +94,16 @@ def row_of(page, n: int):
     return reader_table(page).locator(f"tr#link-{n}")
 
 
-# The main column's scroll each time a Streamlit run ends.
+# The main column's scroll each time a Streamlit run ends, read at the next frame: by then the
+# run's last elements are drawn and their scripts run (read at the very change of the run's
+# state, it raced them: 1,856 px once in a full run), while a move 150 ms later is still seen.
 ON_RUN_END_SCROLL = """(() => {
   const app = document.querySelector('[data-testid="stApp"]');
   window.__scrolled_at_end = [];
   new MutationObserver(() => {
     if (app.getAttribute('data-test-script-state') === 'notRunning')
-      window.__scrolled_at_end.push(document.querySelector('[data-testid="stMain"]').scrollTop);
+      requestAnimationFrame(() => window.__scrolled_at_end.push(
+        document.querySelector('[data-testid="stMain"]').scrollTop));
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 })()"""
 

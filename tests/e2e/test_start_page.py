@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import once_drawn, open_by_path, reader_table, settle
+from e2e_helpers import choose_link, once_drawn, open_by_path, reader_table, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -372,7 +372,9 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     """An agency's review sheet (.xlsx: ID, English, French, Comment) uploaded opens in the
     reader, the ids out of the text, the row's comment in the correction panel; corrected,
     the sheet downloads back with that one cell changed; Proofread names each finding's row
-    by its id. It had to be saved as CSV first, and nothing went back into it."""
+    by its id. It had to be saved as CSV first, and nothing went back into it. The reviewer's
+    own notes, written in the correction panel, go back into its Comment column (the sheet
+    downloaded again holds them, not the copy made before them)."""
     from openpyxl import load_workbook
     from test_import_sheets import xlsx
 
@@ -387,7 +389,8 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     expect(table).not_to_contain_text("41")
     expect(page.get_by_role("heading", name="review.xlsx")).to_be_visible()
     correct_first_link(page, "La séance commence à midi.")
-    # the sheet's Comment, in the correction panel
+    # the sheet's Comment, in the correction panel, and the reviewer's own notes written there:
+    # one with "Save note", one saved by leaving its box for a row of the reader
     expect(page.get_by_test_id("stAlertContentInfo").get_by_text("Translator note: Check the time.")).to_be_visible()
     back = load_workbook(io.BytesIO(download_corrected(page, "The sheet"))).active
     assert [[c.value for c in row] for row in back.iter_rows()] == [
@@ -395,9 +398,39 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
         [41, "The meeting starts at noon.", "La séance commence à midi.", "Check the time."],
         [42, "I saw 3 dogs in the garden.", "J'ai vu 4 chiens dans le jardin.", None]]
     page.keyboard.press("Escape")
+    note = page.get_by_label("Your note on this link")
+    once_drawn(page, note.click)
+    page.keyboard.press("End")
+    page.keyboard.type(" Noon, says the client.")
+    page.get_by_role("button", name="Save note").click()
+    expect(page.get_by_text(re.compile(r"Note saved in review.*\.po"))).to_be_visible()
+    choose_link(page, 2)
+    once_drawn(page, note.click)
+    page.keyboard.type("Three dogs in the picture.")
+    page.locator("table.al-rows").last.locator("tr#link-1 td").first.click()
+    rows = page.locator("table.al-rows").last
+    expect(rows.locator("tr#link-2 .note")).to_have_attribute("title", "Three dogs in the picture.")
+    expect(rows.locator("tr#link-1 .note")).to_have_attribute("title", "Check the time. Noon, says the client.")
+    back = load_workbook(io.BytesIO(download_corrected(page, "The sheet"))).active
+    expect(page.get_by_text("2 notes written into the comment column")).to_be_visible()
+    assert [[c.value for c in row] for row in back.iter_rows()] == [
+        ["ID", "English", "French", "Comment"],
+        [41, "The meeting starts at noon.", "La séance commence à midi.", "Check the time. Noon, says the client."],
+        [42, "I saw 3 dogs in the garden.", "J'ai vu 4 chiens dans le jardin.", "Three dogs in the picture."]]
+    page.keyboard.press("Escape")
     page.locator("section[data-testid='stSidebar']").get_by_text("Proofread").click()
     box = page.locator(".st-key-findings_box")
     expect(box).to_contain_text("numbers (unit 42) — numbers differ", timeout=60_000)
+    # a note typed and not yet saved (its box still holds the focus): leaving the page asks
+    asked: list[str] = []
+    answer = lambda d: (asked.append(d.type), d.accept())   # noqa: E731 (removed below)
+    page.on("dialog", answer)
+    choose_link(page, 1)
+    once_drawn(page, note.click)
+    page.keyboard.type(" Seen.")
+    page.reload()
+    page.remove_listener("dialog", answer)
+    assert asked == ["beforeunload"]
 
 
 def test_a_big_sheet_shows_its_reading_and_a_broken_one_leaves_no_bar(page, tmp_path):
