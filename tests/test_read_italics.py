@@ -368,3 +368,28 @@ def test_any_markup_gives_well_formed_italics(html: str, markdown: str) -> None:
         except InputError:   # no text at all
             continue
         stretches(doc)
+
+
+@pytest.mark.parametrize("para, italics", [
+    ("Il lut <i>Le Monde</i> au café.", ["Le Monde"]),
+    ("Un <em>très <i>vieux</i> pont</em> ici.", ["très vieux pont"]),   # nested: one stretch
+    ("Le <i>pont<br>neuf</i> tient.", ["pont neuf"]),   # a line wrap inside
+    ("Sans marque.", []),
+])
+def test_a_page_too_deep_for_the_parser_keeps_its_italics(para: str, italics: list[str]) -> None:
+    """Nested deeper than libxml2 reads (2048: a <font> never closed), the page is read
+    flattened (html._flatten): its italic tags were dropped with every other inline tag."""
+    body = "".join(f"<font size=2><p>{para} {k}." for k in range(2500))
+    doc = read_text(page(body), fmt="html")
+    found = stretches(doc)
+    assert len(found) == 2500 and found[0] == found[-1] == italics
+
+
+def test_a_flattened_page_s_italic_never_closed_runs_to_the_end_without_nesting() -> None:
+    """An <i> never closed italicises what follows, as a browser draws it, paragraph by
+    paragraph (reopened after each), and 2,500 of them nest no deeper: every paragraph read."""
+    body = "".join(f"<div><p>Le pont <i>numéro {k}" for k in range(2500))
+    doc = read_text(page(body), fmt="html")
+    found = stretches(doc)
+    assert len(found) == 2500 and found[0] == ["numéro 0"]
+    assert found[1] == ["Le pont numéro 1"] and found[-1] == ["Le pont numéro 2499"]

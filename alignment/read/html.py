@@ -296,10 +296,21 @@ _READING = re.compile(r"<(rt|rp|rtc)\b[^>]*>.*?(?:</\1\s*>|(?=<(?:rt|rp|rtc)\b|<
 def _flatten(text: str) -> str:
     """Tags that never nest kept, other blocks turned into <p> (which closes the one
     before it), inline tags dropped, ruby readings dropped with their text (as _DROP_TAGS
-    drops them from a tree): nothing is left to nest."""
+    drops them from a tree): nothing is left to nest. Italic tags stay as one plain <i>, open
+    from the first italic tag to the end tag that closes it (counted: tags never closed only
+    count up) and closed before each kept tag, opened again after it, so they nest no deeper
+    than the paragraph: a flattened page lost its italics (a testers' item). An inline style's
+    italics are not read there."""
+    depth = 0
+
     def one(match: re.Match[str]) -> str:
-        name = match.group(2).lower()
-        return match.group(0) if name in _FLAT_KEEP else "<p>" if name in BLOCK_TAGS else ""
+        nonlocal depth
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _ITALIC_TAGS:
+            before, depth = depth, max(0, depth - 1) if closing else depth + 1
+            return "<i>" if not before and depth else "</i>" if before and not depth else ""
+        kept = match.group(0) if name in _FLAT_KEEP else "<p>" if name in BLOCK_TAGS else ""
+        return f"</i>{kept}<i>" if kept and depth and name not in ("br", "hr", "meta") else kept
     return _TAG.sub(one, _READING.sub("", text))
 
 
