@@ -15,8 +15,9 @@ review", and the notes were lost. So:
 * a segment the tool marks approved comes in reviewed (confidence 1.0);
 * any other keeps what the import gave it (1.0, not reviewed);
 * a unit's notes become its first segment's link's translator comment (the PO's `# ...`), as
-  the notes of a TMX our export wrote do (carried.py); write_back writes no comment back, so
-  the file keeps its notes once. A file-level note (an XLIFF <header>'s) is not a segment's.
+  the notes of a TMX our export wrote do (carried.py); write_back writes a comment back only
+  where a reviewer changed it (write_back_notes.py), so the file keeps its notes once. A
+  file-level note (an XLIFF <header>'s) is not a segment's.
 
 The state is read, never written: the texts are what write_back matches, so an untouched unit
 is not taken for a corrected one. Standard library only, on translate-toolkit's lxml elements.

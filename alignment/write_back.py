@@ -50,6 +50,7 @@ from .edit_in_place import edit_in_place
 from .inline_codes import protected_texts, text_without_codes
 from .types import Bitext
 from .xliff_state import Marked, marked_translated
+from .write_back_notes import UnitNotes, put_note, tmx_notes, xliff12_notes, xliff2_notes
 from .write_back_said import WriteBack, describe
 from .xml_as_written import as_written_empty, keep_empty
 from .xml_layout import serialise_like
@@ -65,6 +66,7 @@ class _Slot:
     # once the new text is in: a set's lengths, a state, a date; what its marks said
     written: Callable[[], Marked] = lambda: Marked()
     before: Before | None = None   # XLIFF 1.2: as read before the codes were left out
+    notes: UnitNotes | None = None   # the unit's notes, on its first segment (the import's rule)
 
 
 def check_corrected_name(corrected: str, original: str) -> None:
@@ -86,8 +88,8 @@ def write_back(original: bytes, name: str, bitext: Bitext,
     `bitext` (pairs imported from it) where they differ from the file's. A target made where a
     segment had none goes in the unit's own namespace (element_ns), where the tool looks. A
     TMX's corrected <tuv> is dated `now` (the clock's time where not given). `notes` ({link:
-    the PO's translator comment}) go back into a table's note column; an XLIFF's or a TMX's
-    own notes are left as they were."""
+    the PO's translator comment}) go back into a table's note column, or a unit's <note>s
+    (write_back_notes.py)."""
     fmt = pairs_format(name)
     if fmt in ("xlsx", "ods", "docx", "csv", "tsv"):   # a table's cells
         from .write_back_tables import write_back_table
@@ -107,7 +109,8 @@ def write_back(original: bytes, name: str, bitext: Bitext,
     sources = [s.before[0] if old_po and s.before else s.source for s in slots]
     matcher = difflib.SequenceMatcher(None, [_spaced(s) for s in sources],
                                       [_spaced(s) for s, _ in links], autojunk=False)
-    counts = dict.fromkeys(("changed", "codes_dropped", "reopened", "protected", "to_review"), 0)
+    counts = dict.fromkeys(("changed", "codes_dropped", "reopened", "protected", "to_review", "notes",
+                            "notes_unwritten"), 0)
     matched = 0
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
@@ -116,6 +119,10 @@ def write_back(original: bytes, name: str, bitext: Bitext,
             matched += 1
             if not _same(new, slot.target):
                 _write(slot, new, counts)
+            if notes is not None and slot.notes is not None:
+                counts["notes"] += put_note(slot.notes, notes.get(block.b + k, ""))
+            elif notes is not None and notes.get(block.b + k, "").strip():   # a unit's later segment
+                counts["notes_unwritten"] += 1
     keep_empty(empties)
     return serialise_like(store.document, original), WriteBack(unmatched=len(slots) - matched, **counts)
 
@@ -156,12 +163,15 @@ def _same(new: str, old: str) -> bool:
 
 def _slots(store, version2: bool) -> list[_Slot]:
     """The file's segments as the import read them (both sides empty: left out, as there)."""
-    slots = []
+    slots, last = [], None
     for unit in translatable_units(store):
         element = unit.xmlelement
         if version2:
+            first = element.getparent() is not last   # a unit's notes go with its first segment
+            last = element.getparent()
             slots.append(_Slot(_clean(unit.source or ""), _clean(unit.target or ""),
-                               _target_of(element, element_ns(element)), marked_translated(element, 2)))
+                               _target_of(element, element_ns(element)), marked_translated(element, 2),
+                               notes=xliff2_notes(last) if first else None))
         else:
             slots += _slots12(unit, element)
     return [s for s in slots if s.source or s.target]
@@ -190,7 +200,8 @@ def _tmx_slots(store, name: str, src_lang: str, tgt_lang: str,
                  for tag in (src, tgt)]
         find = _tmx_seg(tu, tuvs.get(tgt), spelt.get(tgt, tgt), src, name)
         lengths = _set_lengths(tu, tuvs[tgt], name) if is_set and tgt in tuvs else lambda: None
-        slots.append(_Slot(texts[0], texts[1], find, _dated(tu, find, date, lengths)))
+        slots.append(_Slot(texts[0], texts[1], find, _dated(tu, find, date, lengths),
+                           notes=tmx_notes(tu, [tuvs.get(src), tuvs.get(tgt)])))
     return [s for s in slots if s.source or s.target]
 
 
@@ -344,12 +355,14 @@ def _slots12(unit, element) -> list[_Slot]:
     mids = [m.get("mid", "") for m in part.iter(ns + "mrk") if m.get("mtype") == "seg"] \
         if part is not None else []
     before = segments_before(unit, element, mids)
+    notes = xliff12_notes(element)
     if not mids:
         source, target = pairs[0]
         return [_Slot(_clean(source), _clean(target), _target_of(element, ns),
-                      marked_translated(element, 1), before[0])]
-    return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid), marked_translated(element, 1, mid), b)
-            for (s, t), mid, b in zip(pairs, mids, before)]
+                      marked_translated(element, 1), before[0], notes)]
+    return [_Slot(_clean(s), _clean(t), _mrk_of(element, mid), marked_translated(element, 1, mid), b,
+                  notes if k == 0 else None)
+            for k, ((s, t), mid, b) in enumerate(zip(pairs, mids, before))]
 
 
 def _target_of(parent, ns: str) -> Callable[[], object]:

@@ -24,8 +24,8 @@ class WriteBack:
     reopened: int = 0
     protected: int = 0    # of the replaced ones, those whose protected text (or its mark) changed
     to_review: int = 0    # of the replaced ones, those whose state still asks for review (kept)
-    notes: int = 0        # reviewer's notes written into a table's note column (changed or new)
-    notes_unwritten: int = 0   # notes of a table that has no note column, so not written
+    notes: int = 0        # units or rows whose notes were written (a table's note column, a unit's <note>s)
+    notes_unwritten: int = 0   # notes with no place: a table with no note column, a unit's later segment
 
 
 def describe(done: WriteBack) -> str:
@@ -48,10 +48,12 @@ def describe(done: WriteBack) -> str:
                      "for review in the CAT tool, as before the correction")
     text = f"{n(done.changed, 'translation')} corrected" + (f" ({'; '.join(notes)})" if notes else "")
     if done.notes:
-        text += f"; {n(done.notes, 'note')} written into the comment column"
+        text += f"; {n(done.notes, 'note')} written back"
     if done.notes_unwritten:
-        text += (f"; {n(done.notes_unwritten, 'note')} not written: the table has no comment "
-                 "column (a third column, or one headed Comment)")
+        text += (f"; {n(done.notes_unwritten, 'note')} not written, the file having no place for "
+                 f"{'it' if done.notes_unwritten == 1 else 'them'} (a table with no comment column: a "
+                 "third one, or one headed Comment; a segment after the first of its unit, whose "
+                 "notes the first holds)")
     if done.unmatched:
         was = "it was" if done.unmatched == 1 else "they were"
         text += (f"; {n(done.unmatched, 'segment')} left as {was}"

@@ -658,3 +658,55 @@ def test_export_refuses_a_corrected_copy_named_as_another_format(tmp_path, monke
                                   "job.xlf", "--tsv", "pairs.tsv"])
     assert result.exit_code == 1 and "give it the suffix .xlf" in result.output
     assert not (tmp_path / "back.tmx").exists() and not (tmp_path / "pairs.tsv").exists()
+
+
+# A reviewer's notes (the PO's translator comments, by link) written into the units' <note>s.
+NOTED = XLIFF.replace(b"</target></trans-unit>\n<trans-unit id=\"2\">",
+                      b"</target><note from=\"client\">Check the height.</note></trans-unit>\n<trans-unit id=\"2\">")
+
+
+def notes_read(data: bytes, name: str) -> list[str]:
+    from alignment.import_pairs import read_pairs_noted
+
+    return list(read_pairs_noted(data, name)[1])
+
+
+@pytest.mark.parametrize("name, data, notes, said, holds, lacks", [
+    # lines added after the tool's note: one note more, the client's kept with its attribute
+    ("job.xlf", NOTED, {0: "Check the height.\nFine as it is."}, "Check the height.\nFine as it is.",
+     [b'<note from="client">Check the height.</note>', b'<note from="reviewer">Fine as it is.</note>'], []),
+    # the tool's note edited: the unit's notes are the PO's now
+    ("job.xlf", NOTED, {0: "Height checked."}, "Height checked.", [b"<note>Height checked.</note>"],
+     [b"client"]),
+    ("job.xlf", NOTED, {}, "", [], [b"<note"]),   # taken out
+    ("job.xlf", XLIFF, {0: "New remark."}, "New remark.",
+     [b'</target><note from="reviewer">New remark.</note></trans-unit>'], []),
+    # XLIFF 2: in the unit's <notes>, made before its segments
+    ("job2.xlf", XLIFF2, {0: "Train: fine."}, "Train: fine.",
+     [b'<unit id="1"><notes><note category="reviewer">Train: fine.</note></notes><segment>'], []),
+    # TMX: before the unit's <tuv>s
+    ("mem.tmx", MEMORY, {0: "Vérifié."}, "Vérifié.", [b"<tu><note>V\xc3\xa9rifi\xc3\xa9.</note><tuv"], []),
+], ids=["added", "edited", "taken-out", "new", "xliff2", "tmx"])
+def test_a_reviewers_note_goes_into_the_units_notes(name, data, notes, said, holds, lacks):
+    bitext = read_pairs(data, name)
+    out, done = write_back(data, name, bitext, notes=notes)
+    assert done.notes == 1 and done.changed == 0 and "1 note written back" in describe(done)
+    assert notes_read(out, name)[0] == said
+    assert all(part in out for part in holds) and not any(part in out for part in lacks)
+    assert targets(out, name) == targets(data, name)
+
+
+@pytest.mark.parametrize("name, data", [("job.xlf", NOTED), ("job2.xlf", XLIFF2), ("mem.tmx", MEMORY)])
+def test_notes_as_the_file_has_them_leave_it_as_it_came(name, data):
+    bitext = read_pairs(data, name)
+    out, done = write_back(data, name, bitext, notes=dict(enumerate(notes_read(data, name))))
+    assert canonical(out) == canonical(data) and done.notes == 0
+
+
+def test_a_note_on_a_units_later_segment_is_counted_not_written():
+    """Trados cuts a unit into segments; the unit's notes belong to its first (the import's
+    rule), so a note on the second has no place of its own and is said so."""
+    bitext = read_pairs(SDLXLIFF, "job.sdlxliff")
+    out, done = write_back(SDLXLIFF, "job.sdlxliff", bitext, notes={1: "Rains: fine."})
+    assert canonical(out) == canonical(SDLXLIFF) and (done.notes, done.notes_unwritten) == (0, 1)
+    assert "1 note not written, the file having no place for it" in describe(done)

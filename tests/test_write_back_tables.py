@@ -257,7 +257,7 @@ def test_a_reviewers_note_goes_into_the_tables_note_column(name, data, notes, at
     bitext = read_pairs(data, name, src_lang="fr", tgt_lang="en")
     out, done = write_back(data, name, bitext, notes=notes)
     assert _cell_of(out, name, fmt, *at) == text
-    assert done.changed == 0 and done.notes >= 1 and "written into the comment column" in describe(done)
+    assert done.changed == 0 and done.notes >= 1 and "written back" in describe(done)
     back = read_pairs(out, name, src_lang="fr", tgt_lang="en")   # the translations as they were
     assert [back.link_text(i, "tgt") for i in range(2)] == [bitext.link_text(i, "tgt") for i in range(2)]
 
@@ -267,7 +267,7 @@ def test_a_csv_note_is_written_on_its_line_and_the_other_lines_stay_byte_for_byt
     out, done = write_back(data, "plain.csv", corrected(read_pairs(data, "plain.csv", src_lang="fr", tgt_lang="en"),
                                                         0, "It rains."), notes={0: "Tense", 1: "Check"})
     assert out == _csv("Il pleut.,It rains.,Tense", "Il neige.,It snows.,Check")
-    assert describe(done) == "1 translation corrected; 1 note written into the comment column"
+    assert describe(done) == "1 translation corrected; 1 note written back"
 
 
 def test_an_ods_note_goes_into_its_third_column(ods) -> None:
@@ -293,7 +293,7 @@ def test_a_table_of_two_columns_counts_the_notes_it_cannot_hold() -> None:
     out, done = write_back(data, "two.csv", read_pairs(data, "two.csv", src_lang="fr", tgt_lang="en"),
                            notes={0: "Tense?", 1: ""})
     assert (out, done.notes, done.notes_unwritten) == (data, 0, 1)
-    assert "1 note not written: the table has no comment column" in describe(done)
+    assert "1 note not written, the file having no place for it (a table with no comment column" in describe(done)
 
 
 def test_the_cli_writes_a_note_added_to_the_po_into_the_sheets_comment_column(tmp_path, monkeypatch) -> None:
@@ -310,6 +310,6 @@ def test_the_cli_writes_a_note_added_to_the_po_into_the_sheets_comment_column(tm
     po.save(str(tmp_path / "job.po"))
     done = runner.invoke(main, ["export", "job.po", "--corrected", "back.xlsx", "--original", "job.xlsx"])
     assert done.exit_code == 0, done.output
-    assert "0 translations corrected; 1 note written into the comment column" in done.output
+    assert "0 translations corrected; 1 note written back" in done.output
     sheet = load_workbook(tmp_path / "back.xlsx")["Review"]
     assert (sheet["D2"].value, sheet["D4"].value) == ("Tense?", "Four or three? The client says three.")

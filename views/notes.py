@@ -59,9 +59,10 @@ def note_editor(i: int, note: str) -> None:
     outlives a Save of the corrections."""
     key = f"note_{i}_{zlib.crc32(note.encode('utf-8')):08x}"
     with st.container(key="note_edit"):
-        st.text_area("Your note on this link (for the review sheet's comment column)", value=note,
-                     key=key, height=68, on_change=save_note, args=(i, key),
-                     placeholder="A remark for the translator or the client: saved with the file")
+        st.text_area("Your note on this link", value=note, key=key, height=68, on_change=save_note,
+                     args=(i, key), placeholder="A remark for the translator or the client",
+                     help="Saved in the PO. The corrected copy of a review sheet, XLIFF or TMX you "
+                          "were sent carries it (Download menu): a sheet in its comment column.")
         row = st.columns([1, 4], vertical_alignment="center")
         row[0].button("Save note", key="save_note", on_click=save_note, args=(i, key))
         said = ss.get("note_said")

@@ -398,7 +398,7 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
         [41, "The meeting starts at noon.", "La séance commence à midi.", "Check the time."],
         [42, "I saw 3 dogs in the garden.", "J'ai vu 4 chiens dans le jardin.", None]]
     page.keyboard.press("Escape")
-    note = page.get_by_label("Your note on this link")
+    note = page.get_by_role("textbox", name="Your note on this link")
     once_drawn(page, note.click)
     page.keyboard.press("End")
     page.keyboard.type(" Noon, says the client.")
@@ -412,7 +412,7 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     expect(rows.locator("tr#link-2 .note")).to_have_attribute("title", "Three dogs in the picture.")
     expect(rows.locator("tr#link-1 .note")).to_have_attribute("title", "Check the time. Noon, says the client.")
     back = load_workbook(io.BytesIO(download_corrected(page, "The sheet"))).active
-    expect(page.get_by_text("2 notes written into the comment column")).to_be_visible()
+    expect(page.get_by_text("2 notes written back")).to_be_visible()
     assert [[c.value for c in row] for row in back.iter_rows()] == [
         ["ID", "English", "French", "Comment"],
         [41, "The meeting starts at noon.", "La séance commence à midi.", "Check the time. Noon, says the client."],
