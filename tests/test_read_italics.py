@@ -393,3 +393,57 @@ def test_a_flattened_page_s_italic_never_closed_runs_to_the_end_without_nesting(
     found = stretches(doc)
     assert len(found) == 2500 and found[0] == ["numéro 0"]
     assert found[1] == ["Le pont numéro 1"] and found[-1] == ["Le pont numéro 2499"]
+
+
+@pytest.mark.parametrize("font, italic", [
+    ({"/BaseFont": "/ABCDEF+TimesNewRomanPS-ItalicMT"}, True),   # a subset font's prefix
+    ({"/BaseFont": "/Helvetica-Oblique"}, True),
+    ({"/BaseFont": "/MinionPro-It"}, True),
+    ({"/BaseFont": "/Arial,BoldItalic"}, True),
+    ({"/BaseFont": "/CMTI10"}, True),   # TeX's text italic
+    ({"/BaseFont": "/Helvetica-Bold"}, False),
+    ({"/BaseFont": "/Times-Roman"}, False),
+    ({"/BaseFont": "/Digital-Regular"}, False),
+    ({"/BaseFont": "/XYZ", "/FontDescriptor": {"/ItalicAngle": -12}}, True),
+    ({"/BaseFont": "/XYZ", "/FontDescriptor": {"/ItalicAngle": 0, "/Flags": 64 + 32}}, True),
+    ({"/BaseFont": "/XYZ", "/FontDescriptor": {"/ItalicAngle": 0, "/Flags": 32}}, False),
+    (None, False),
+])
+def test_which_pdf_fonts_are_italic(font, italic) -> None:
+    from alignment.read.pdf_italics import italic_font
+
+    class Held(dict):   # pypdf's objects answer get_object()
+        def get_object(self):
+            return self
+    if font and "/FontDescriptor" in font:
+        font = {**font, "/FontDescriptor": Held(font["/FontDescriptor"])}
+    assert italic_font(font) is italic
+
+
+def test_a_pdf_keeps_its_italics_across_lines_and_a_line_end_hyphen() -> None:
+    """fpdf2 draws the italics in Helvetica-Oblique; a title mid-line, a long italic phrase the
+    lines wrap, a word in italics broken at a line end (its hyphen dropped), and a paragraph
+    with none. A book read from a PDF lost them all."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in ("Le matin, il lut __Le Monde__ au café de la gare, comme chaque jour depuis des "
+                 "années, avant de partir travailler à l'atelier du quai.",
+                 "Elle répondit : __jamais plus, pas une fois de toute sa longue vie, ne reviendrait-"
+                 "elle dans cette maison__ où elle avait tant souffert.",
+                 "Sans aucune marque ici."):
+        pdf.multi_cell(0, 6, text, markdown=True, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+    for parts in ((("", "Le long du quai, les pêcheurs réparaient leurs filets et parlaient d'un très "),
+                   ("I", "impor-")),
+                  (("I", "tant"), ("", " changement dans le port, que personne en ville ne voulait croire."))):
+        for style, text in parts:
+            pdf.set_font(style=style)
+            pdf.cell(pdf.get_string_width(text), 6, text)
+        pdf.ln(6)
+    doc = read_bytes(bytes(pdf.output()), fmt="pdf", source="book.pdf")
+    assert doc.paragraphs[-1].startswith("Le long du quai") and "très important changement" in doc.paragraphs[-1]
+    assert stretches(doc) == [["Le Monde"], ["jamais plus, pas une fois de toute sa longue vie, ne "
+                                             "reviendrait-elle dans cette maison"], [], ["important"]]

@@ -17,6 +17,8 @@ the rest is ours and deliberately simple:
   the next line is a heading (a short line that text.looks_like_heading accepts, standing after
   a paragraph end; a numbered one, '2. Methods', or lines in larger type, after anything).
   A table's rows are a paragraph each (pdf_columns.py). Paragraphs run across page breaks.
+- Italics: the stretches drawn in an italic font, carried from the lines to the paragraphs
+  (pdf_italics.py).
 A PDF whose pages hold no text at all is a scan: ScannedPDF says to run OCR first.
 """
 
@@ -37,6 +39,7 @@ from .book import BookBuilder
 from .pdf_columns import Shape, shapes
 from .pdf_heads import running_flags
 from .pdf_hyphens import compound_rule
+from .pdf_italics import paragraph_italics, translated
 from .pdf_layout import Line, body_size, page_lines, split_notes
 from .pdf_scans import pictures_warning
 
@@ -83,7 +86,8 @@ def _page_lines(reader: Any, source: str
     pages, widths = [], []
     try:
         for page in reader.pages:
-            lines = [replace(line, text=line.text.translate(LIGATURES)) for line in page_lines(page)]
+            lines = [replace(line, text=text, italics=italics) for line in page_lines(page)
+                     for text, italics in [translated(line.text, line.italics, LIGATURES)]]
             pages.append(lines if any(c.isalnum() for line in lines for c in line.text) else [])
             widths.append(float(page.mediabox.width))
     except (PyPdfError, DeprecationError, *_LIB_ERRORS) as exc:
@@ -123,7 +127,8 @@ def drop_caps(lines: list[Line]) -> list[Line]:
     for line in lines:
         cap = out[-1].text if out else ""
         if len(cap) == 1 and cap.isupper() and line.text[:1].islower() and out[-1].size > line.size:
-            out[-1] = replace(line, text=cap + line.text)
+            out[-1] = replace(line, text=cap + line.text, italics=tuple(
+                (a + 1, b + 1) for a, b in line.italics))
         else:
             out.append(line)
     return out
@@ -294,9 +299,11 @@ def read_pdf(data: bytes, source: str = "") -> Document:
         paragraphs = paragraphs_from_lines(texts, notes, keep, shapes(kept, widths, body))
         marks = sorted(_outline(reader))
         title = _title(reader)
+    italics = paragraph_italics([(text, role == "text") for text, _, _, role in paragraphs],
+                                ((line.text, line.italics) for lines in kept for line in lines))
     book = BookBuilder()
-    for text, page, heading, role in paragraphs:
+    for (text, page, heading, role), spans in zip(paragraphs, italics):
         while marks and marks[0][0] <= page and role == "text":
             book.chapter(marks.pop(0)[1])
-        book.add(text, role, heading=heading)
+        book.add(text, role, heading=heading, italics=spans)
     return replace(book.document(source, title), warnings=warnings)

@@ -24,6 +24,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..types import Spans
+from .pdf_italics import collapsed, italic_font
+
 _MARK = re.compile(r"^(?:\d{1,3}|[*†‡]{1,3})$")
 _SPACE_BEFORE_STOP = re.compile(r"^\s+(?=[.,)\]])")
 _STOP_ALONE = re.compile(r"^\s+[.,)\]]+$")
@@ -42,6 +45,7 @@ class Line:
     y: float = 0.0
     spans: tuple[tuple[float, int], ...] = ()   # (x, letters) of each piece drawn apart
     raised: tuple[str, ...] = ()   # the note markers dropped from it ('¹' of 'coloniales¹')
+    italics: Spans = ()   # its stretches drawn in an italic font (pdf_italics.py)
 
 
 def _place(cm: list[float], tm: list[float]) -> tuple[float, float, float]:
@@ -53,21 +57,25 @@ def _place(cm: list[float], tm: list[float]) -> tuple[float, float, float]:
     return (c * c + d * d) ** 0.5, x, y
 
 
-_Piece = tuple[str, float, float, float]   # text, size, x, baseline y
+_Piece = tuple[str, float, float, float, bool]   # text, size, x, baseline y, italic
 
 
 def _pieces(page: Any) -> list[list[_Piece]]:
-    """The page's lines as pieces (text, size, x, baseline y), in pypdf's reading order."""
+    """The page's lines as pieces (text, size, x, baseline y, italic), in pypdf's reading order."""
     lines: list[list[_Piece]] = [[]]
+    fonts: dict[int, tuple[Any, bool]] = {}   # italic_font by font dictionary (held), read once a page
 
-    def visit(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         scale, x, y = _place(list(cm), list(tm))
         size = abs(size * scale) if scale else abs(size)
+        if id(font) not in fonts:
+            fonts[id(font)] = font, italic_font(font)
+        italic = fonts[id(font)][1]
         for k, part in enumerate(text.split("\n")):
             if k:
                 lines.append([])
             if part:
-                lines[-1].append((part, size, x, y))
+                lines[-1].append((part, size, x, y, italic))
 
     page.extract_text(visitor_text=visit)
     return [line for line in lines if "".join(p[0] for p in line).strip()]
@@ -75,30 +83,33 @@ def _pieces(page: Any) -> list[list[_Piece]]:
 
 def _line(pieces: list[_Piece]) -> Line:
     weight: Counter[float] = Counter()
-    for text, size, _, _ in pieces:
+    for text, size, *_ in pieces:
         weight[round(size, 1)] += len(text.strip())
     size = weight.most_common(1)[0][0]
-    base = Counter(round(y, 1) for _, s, _, y in pieces if round(s, 1) == size).most_common(1)[0][0]
-    out: list[str] = []
+    base = Counter(round(y, 1) for _, s, _, y, _ in pieces if round(s, 1) == size).most_common(1)[0][0]
+    out: list[tuple[str, bool]] = []
     spans: list[tuple[float, int]] = []
     drop_space = False
     markers: list[str] = []
-    for k, (text, s, x, y) in enumerate(pieces):
+    for k, (text, s, x, y, italic) in enumerate(pieces):
         raised = y > base + 0.15 * size and s < 0.8 * size
         if k and _MARK.match(text.strip()) and raised:
             drop_space = True   # a note marker inside the line: not text
             markers.append(text.strip())
-            if out and _STOP_ALONE.match(out[-1]):
-                out[-1] = out[-1].lstrip()   # 'assistants' ' .' '³': drawn after the stop
+            if out and _STOP_ALONE.match(out[-1][0]):
+                out[-1] = (out[-1][0].lstrip(), out[-1][1])   # 'assistants' ' .' '³': drawn after the stop
             continue
-        out.append(_SPACE_BEFORE_STOP.sub("", text) if drop_space else text)
+        out.append((_SPACE_BEFORE_STOP.sub("", text) if drop_space else text, italic))
         if text.strip():
             spans.append((x, len(text.strip())))
         drop_space = False
     first = pieces[0][0].strip()
     mark = first if _MARK.match(first) else ""
-    return Line(" ".join("".join(out).split()), size, mark, spans[0][0] if spans else 0.0, base,
-                tuple(spans), tuple(markers))
+    if any(italic for _, italic in out):
+        text, italics = collapsed((ch, italic) for part, italic in out for ch in part)
+    else:   # most lines: no character by character
+        text, italics = " ".join("".join(part for part, _ in out).split()), ()
+    return Line(text, size, mark, spans[0][0] if spans else 0.0, base, tuple(spans), tuple(markers), italics)
 
 
 def page_lines(page: Any) -> list[Line]:
