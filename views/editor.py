@@ -289,4 +289,4 @@ def edit_panel(bitext: Bitext) -> None:
         if link.tgt and not link.src:   # a sentence the translation added: it may go
             st.button("Delete this added sentence from the translation", key="drop_addition",
                       on_click=edit_selected, args=(browse.drop_addition, i))
-        note_editor(i, note)   # last: the buttons above stay where a person aims at them
+        note_editor(i, link, note)   # last: the buttons above stay where a person aims at them

@@ -17,7 +17,7 @@ import streamlit as st
 
 from alignment.errors import AlignmentError
 from alignment.link_notes import Anchor, note_text, notes_by_link, read_notes, write_note
-from alignment.types import Bitext
+from alignment.types import Bitext, Link
 
 from .common import callback, changed, md, memo, ss, unsaved
 
@@ -51,44 +51,47 @@ def note_box(note: str | None) -> None:
             st.info("**Translator note:** " + md(note).replace("\n", "  \n"), icon="📝")
 
 
-def note_editor(i: int, note: str) -> None:
-    """A box to write or change link i's note (`note`, as the file holds it; note_box shows
-    it above): saved into the PO when the box is left (Streamlit's change, which a click
-    elsewhere makes first) or on "Save note". The box's key follows the note as the file
-    holds it, so a note written elsewhere, or a reload, shows anew, while typing not yet saved
-    outlives a Save of the corrections."""
+def note_editor(i: int, link: Link, note: str) -> None:
+    """A box to write or change the note of link i (`link` as drawn; `note`, as the file holds
+    it; note_box shows it above): saved into the PO when the box is left (Streamlit's change,
+    which a click elsewhere makes first) or on "Save note". The box's key follows the note as
+    the file holds it, so a note written elsewhere, or a reload, shows anew, while typing not
+    yet saved outlives a Save of the corrections."""
     key = f"note_{i}_{zlib.crc32(note.encode('utf-8')):08x}"
+    args = (i, link, key, note)
     with st.container(key="note_edit"):
         st.text_area("Your note on this link", value=note, key=key, height=68, on_change=save_note,
-                     args=(i, key), placeholder="A remark for the translator or the client",
+                     args=args, placeholder="A remark for the translator or the client",
                      help="Saved in the PO. The corrected copy of a review sheet, XLIFF or TMX you "
                           "were sent carries it (Download menu): a sheet in its comment column.")
         row = st.columns([1, 4], vertical_alignment="center")
-        row[0].button("Save note", key="save_note", on_click=save_note, args=(i, key))
+        row[0].button("Save note", key="save_note", on_click=save_note, args=args)
         said = ss.get("note_said")
         if said and said[0] == key:
             (row[1].error if said[2] else row[1].caption)(md(said[1]))
 
 
 @callback
-def save_note(i: int, key: str) -> None:
-    """Write the box's text as link i's note into the open PO (nothing when it is the note
-    already). Refused (the file changed on disk, the link merged or split since the save),
-    the typed text stays in the box and the reason is said beside it."""
-    if key not in ss or "history" not in ss or not ss.get("path"):
+def save_note(i: int, link: Link, key: str, note: str) -> None:
+    """Write the box's text as the note of `link` (the sentences the box was drawn for: a
+    Merge clicked as the box is left runs in the same rerun, maybe first) into the open PO;
+    nothing when it is the note shown. Refused (the file changed on disk, the link merged or
+    split since the save, the file unwritable), the typed text stays in the box and the reason
+    is said beside it."""
+    if key not in ss or "history" not in ss or not ss.get("path") or note_text(ss[key]) == note_text(note):
         return
-    before, text = ss.fingerprint, ss[key]
-    link = ss.history.current.alignment.links[i]
+    before, text, name = ss.fingerprint, ss[key], Path(ss.path).name
     try:
         ss.fingerprint = write_note(ss.path, link, text, expected_fingerprint=before)
     except AlignmentError as exc:
         ss.note_said = (key, f"Note not saved: {exc}", True)
         return
-    if ss.fingerprint == before:
+    except OSError as exc:   # a full disk, a folder made read-only since
+        ss.note_said = (key, f"Note not saved: cannot write {ss.path} ({exc.strerror or exc}); "
+                             "copy your note elsewhere", True)
         return
-    said = f"Note saved in {Path(ss.path).name}." if text.strip() else f"Note taken out of {Path(ss.path).name}."
-    kept = f"note_{i}_{zlib.crc32(note_text(text).encode('utf-8')):08x}"
-    ss.note_said = (kept, said, False)
+    ss.note_said = (f"note_{i}_{zlib.crc32(note_text(text).encode('utf-8')):08x}",
+                    f"Note saved in {name}." if text.strip() else f"Note taken out of {name}.", False)
     if ss.get("reloads"):   # views/saving.py: the file as this session last wrote it
         ss.reload_saves = [*(ss.get("reload_saves") or []), (before, ss.fingerprint)]
     if unsaved():   # the recovery draft is made on the file as it is now
