@@ -58,14 +58,14 @@ def normalize(spans: Sequence[tuple[int, int]], text: str) -> Spans:
     return tuple((a, b) for a, b in out)
 
 
-def _flags(text: str, spans: Spans) -> list[bool]:
+def italic_flags(text: str, spans: Spans) -> list[bool]:
     flags = [False] * len(text)
     for a, b in spans:
         flags[a:b] = [True] * (b - a)
     return flags
 
 
-def _from_flags(text: str, flags: Sequence[bool]) -> Spans:
+def spans_of_flags(text: str, flags: Sequence[bool]) -> Spans:
     """Runs of italic characters; white space between two italic characters is italic too."""
     spans: list[tuple[int, int]] = []
     start, last = None, -1
@@ -104,7 +104,7 @@ def carry(paragraph: str, spans: Spans, sentences: Sequence[str]) -> list[Spans]
     what is left of the paragraph (within SKIP characters: a search to the paragraph's end for
     each of 10,000 sentences of a 1 MB paragraph would be quadratic) gets none, and the search
     goes on after the last found."""
-    chars = list(_visible(paragraph, _flags(paragraph, spans)))
+    chars = list(_visible(paragraph, italic_flags(paragraph, spans)))
     seen = "".join(c for c, _ in chars)
     at, out = 0, []
     for text in sentences:
@@ -117,7 +117,7 @@ def carry(paragraph: str, spans: Spans, sentences: Sequence[str]) -> list[Spans]
         flags = [False] * len(text)
         for n, k in enumerate(keys):
             flags[k] = chars[found + n][1]
-        out.append(_from_flags(text, flags))
+        out.append(spans_of_flags(text, flags))
         at = found + len(want)
     return out
 
@@ -148,7 +148,7 @@ def reanchor(old: str, spans: Spans, new: str) -> Spans:
         return ()
     if old == new:
         return spans
-    flags = _flags(old, spans)
+    flags = italic_flags(old, spans)
     a_tok, b_tok = _TOKEN.findall(old), _TOKEN.findall(new)
     a_at, b_at = _starts(a_tok), _starts(b_tok)
     out = [False] * len(new)
@@ -163,7 +163,7 @@ def reanchor(old: str, spans: Spans, new: str) -> Spans:
         elif op == "insert":
             inside = _flag_near(old, flags, lo - 1, -1) and _flag_near(old, flags, lo, 1)
             out[b_at[j1]:b_at[j2]] = [inside] * (b_at[j2] - b_at[j1])
-    return _from_flags(new, out)
+    return spans_of_flags(new, out)
 
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)

@@ -57,7 +57,7 @@ def note_editor(i: int, link: Link, note: str) -> None:
     which a click elsewhere makes first) or on "Save note". The box's key follows the note as
     the file holds it, so a note written elsewhere, or a reload, shows anew, while typing not
     yet saved outlives a Save of the corrections."""
-    key = f"note_{i}_{zlib.crc32(note.encode('utf-8')):08x}"
+    key = _box_key(i, note)
     args = (i, link, key, note)
     with st.container(key="note_edit"):
         st.text_area("Your note on this link", value=note, key=key, height=68, on_change=save_note,
@@ -69,6 +69,11 @@ def note_editor(i: int, link: Link, note: str) -> None:
         said = ss.get("note_said")
         if said and said[0] == key:
             (row[1].error if said[2] else row[1].caption)(md(said[1]))
+
+
+def _box_key(i: int, note: str) -> str:
+    """The note box's key for link i holding `note` as the file has it."""
+    return f"note_{i}_{zlib.crc32(note.encode('utf-8')):08x}"
 
 
 @callback
@@ -90,8 +95,8 @@ def save_note(i: int, link: Link, key: str, note: str) -> None:
         ss.note_said = (key, f"Note not saved: cannot write {ss.path} ({exc.strerror or exc}); "
                              "copy your note elsewhere", True)
         return
-    ss.note_said = (f"note_{i}_{zlib.crc32(note_text(text).encode('utf-8')):08x}",
-                    f"Note saved in {name}." if text.strip() else f"Note taken out of {name}.", False)
+    said = f"Note saved in {name}." if text.strip() else f"Note taken out of {name}."
+    ss.note_said = (_box_key(i, note_text(text)), said, False)
     if ss.get("reloads"):   # views/saving.py: the file as this session last wrote it
         ss.reload_saves = [*(ss.get("reload_saves") or []), (before, ss.fingerprint)]
     if unsaved():   # the recovery draft is made on the file as it is now

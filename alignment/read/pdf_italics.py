@@ -20,7 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..italics import carry, italic_flags, spans_of_flags
 from ..types import Spans
+from .italic_runs import join_runs
 
 _ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:bold|semibold|demi|light|medium)?it(?:mt)?$"
                           r"|^cm(?:bx|b|s)?(?:ti|sl)\d", re.I)
@@ -44,74 +46,19 @@ def italic_font(font: Any) -> bool:
     return bool(_ITALIC_NAME.search(name))
 
 
-def spans_of(flags: Sequence[bool]) -> Spans:
-    """The (start, end) stretches of consecutive True flags."""
-    out, start = [], None
-    for k, flag in enumerate((*flags, False)):
-        if flag and start is None:
-            start = k
-        elif not flag and start is not None:
-            out.append((start, k))
-            start = None
-    return tuple(out)
-
-
-def bridged(text: str, flags: list[bool]) -> list[bool]:
-    """The flags with each run of white space between two italic characters italic too: a PDF
-    draws the space between two italic words in any font, or in none (a gap), and 'Le Monde'
-    is one title, not two."""
-    out = list(flags)
-    k = 0
-    while k < len(text):
-        if text[k].isspace():
-            end = k
-            while end < len(text) and text[end].isspace():
-                end += 1
-            if 0 < k and end < len(text) and flags[k - 1] and flags[end]:
-                out[k:end] = [True] * (end - k)
-            k = end
-        else:
-            k += 1
-    return out
-
-
-def flags_of(text: str, spans: Spans) -> list[bool]:
-    flags = [False] * len(text)
-    for a, b in spans:
-        flags[a:b] = [True] * (b - a)
-    return flags
-
-
-def collapsed(chars: Iterable[tuple[str, bool]]) -> tuple[str, Spans]:
-    """Characters with their italic flags as one line: white space collapsed to single spaces
-    and trimmed (as pdf_layout writes a line), the italics kept on the characters left."""
-    text: list[str] = []
-    flags: list[bool] = []
-    for ch, italic in chars:
-        if ch.isspace():
-            if text and text[-1] != " ":
-                text.append(" ")
-                flags.append(False)
-            continue
-        text.append(ch)
-        flags.append(italic)
-    while text and text[-1] == " ":
-        text.pop()
-        flags.pop()
-    return "".join(text), spans_of(bridged(text, flags))
+def line_italics(runs: Sequence[tuple[str, bool]]) -> tuple[str, Spans]:
+    """Pieces of a line with their italic flags, as one line: white space collapsed and
+    trimmed (as pdf_layout writes a line), the italics carried onto it (italics.carry)."""
+    raw, spans = join_runs(runs)
+    text = " ".join(raw.split())
+    return text, carry(raw, spans, [text])[0]
 
 
 def translated(text: str, spans: Spans, table: dict[int, str]) -> tuple[str, Spans]:
     """`text` through str.translate's `table` (ligatures into their letters), its italics with it."""
     if not spans:
         return text.translate(table), ()
-    out: list[str] = []
-    flags: list[bool] = []
-    for ch, flag in zip(text, flags_of(text, spans)):
-        part = ch.translate(table)
-        out.append(part)
-        flags += [flag] * len(part)
-    return "".join(out), spans_of(flags)
+    return join_runs((ch.translate(table), flag) for ch, flag in zip(text, italic_flags(text, spans)))
 
 
 def paragraph_italics(paragraphs: Sequence[tuple[str, bool]],
@@ -121,7 +68,7 @@ def paragraph_italics(paragraphs: Sequence[tuple[str, bool]],
     lines = list(lines)
     if not any(spans for _, spans in lines):   # most books: nothing to walk
         return [() for _ in paragraphs]
-    stream = [(ch, flag) for text, spans in lines for ch, flag in zip(text, flags_of(text, spans))
+    stream = [(ch, flag) for text, spans in lines for ch, flag in zip(text, italic_flags(text, spans))
               if not ch.isspace()]
     out: list[Spans] = []
     pos, lost = 0, False
@@ -137,5 +84,5 @@ def paragraph_italics(paragraphs: Sequence[tuple[str, bool]],
                 pos += 1
             else:
                 lost = True
-        out.append(spans_of(bridged(text, flags)))
+        out.append(spans_of_flags(text, flags))
     return out

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import Spans
-from .pdf_italics import collapsed, italic_font
+from .pdf_italics import italic_font, line_italics
 
 _MARK = re.compile(r"^(?:\d{1,3}|[*†‡]{1,3})$")
 _SPACE_BEFORE_STOP = re.compile(r"^\s+(?=[.,)\]])")
@@ -106,8 +106,8 @@ def _line(pieces: list[_Piece]) -> Line:
     first = pieces[0][0].strip()
     mark = first if _MARK.match(first) else ""
     if any(italic for _, italic in out):
-        text, italics = collapsed((ch, italic) for part, italic in out for ch in part)
-    else:   # most lines: no character by character
+        text, italics = line_italics(out)
+    else:   # most lines
         text, italics = " ".join("".join(part for part, _ in out).split()), ()
     return Line(text, size, mark, spans[0][0] if spans else 0.0, base, tuple(spans), tuple(markers), italics)
 
