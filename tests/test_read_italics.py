@@ -447,3 +447,69 @@ def test_a_pdf_keeps_its_italics_across_lines_and_a_line_end_hyphen() -> None:
     assert doc.paragraphs[-1].startswith("Le long du quai") and "très important changement" in doc.paragraphs[-1]
     assert stretches(doc) == [["Le Monde"], ["jamais plus, pas une fois de toute sa longue vie, ne "
                                              "reviendrait-elle dans cette maison"], [], ["important"]]
+
+
+def _turned(degrees: float, skew: float = 0.0) -> list[float]:
+    """A text matrix: turned by `degrees`, its upright axis leaning right by `skew` degrees."""
+    import math
+
+    t, k = math.radians(degrees), math.tan(math.radians(skew))
+    a, b, c, d = math.cos(t), math.sin(t), -math.sin(t), math.cos(t)
+    return [a, b, c + k * a, d + k * b, 100.0, 700.0]
+
+
+UPRIGHT = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("cm, tm, leans", [
+    (UPRIGHT, [11.0, 0.0, 0.0, 11.0, 72.0, 700.0], False),          # upright, 11 pt
+    ([1.0, 0.0, 0.213, 1.0, -169.3, 0.0], [1.0, 0.0, 0.0, 1.0, 102.1, 801.7], True),  # fpdf2's skew
+    (UPRIGHT, [11.0, 0.0, 2.34, 11.0, 72.0, 700.0], True),           # a word processor's, 12 degrees
+    (UPRIGHT, _turned(0, 4), False),                                  # a hair: not italics
+    (UPRIGHT, _turned(90), False),                                    # a line up the margin
+    (UPRIGHT, _turned(30), False),
+    (UPRIGHT, _turned(90, 14), True),                                 # turned and slanted
+    (UPRIGHT, _turned(0, -14), False),                                # leaning back
+    ([2.0, 0.0, 0.0, 2.0, 0.0, 0.0], _turned(0, 14), True),           # scaled by the page
+    ([1.0, 0.0, 0.0, -1.0, 0.0, 842.0], [11.0, 0.0, 0.0, -11.0, 72.0, 142.0], False),  # drawn top-down
+    ([1.0, 0.0, 0.0, -1.0, 0.0, 842.0], [11.0, 0.0, 2.34, -11.0, 72.0, 142.0], True),
+    (UPRIGHT, [0.0, 0.0, 0.0, 0.0, 0.0, 0.0], False),                 # degenerate: nothing drawn
+])
+def test_which_text_matrices_slant_like_italics(cm, tm, leans) -> None:
+    from alignment.read.pdf_italics import slanted
+
+    assert slanted(cm, tm) is leans
+
+
+def test_a_pdf_s_italics_slanted_by_the_text_matrix_are_italics() -> None:
+    """A font with no italic of its own is slanted by the matrix it is drawn with (a word
+    processor's synthetic italics, fpdf2's skew): they were read as roman. A line turned up
+    the margin is not italic."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+
+    def put(text: str, skew: float | None = None) -> None:
+        if skew is None:
+            pdf.cell(pdf.get_string_width(text), 6, text)
+            return
+        with pdf.skew(ax=skew, x=pdf.get_x(), y=pdf.get_y() + 6):
+            pdf.cell(pdf.get_string_width(text), 6, text)
+
+    put("Le matin, il lut ")
+    put("Le Monde", skew=12)
+    put(" au café de la gare, comme chaque jour, avant de partir.")
+    pdf.ln(18)
+    put("Elle dit : ")
+    put("jamais plus", skew=18)
+    put(", et ne revint pas dans cette maison où elle avait souffert.")
+    pdf.ln(18)
+    put("Un paragraphe droit, sans rien de penché, long assez pour en être un.")
+    with pdf.rotation(90, x=15, y=200):
+        pdf.text(15, 200, "Imprimé en France")
+    doc = read_bytes(bytes(pdf.output()), fmt="pdf", source="book.pdf")
+    assert "Le matin, il lut Le Monde au café" in doc.paragraphs[0]
+    assert "Imprimé en France" in doc.paragraphs[-1]
+    assert [s for found in stretches(doc) for s in found] == ["Le Monde", "jamais plus"]

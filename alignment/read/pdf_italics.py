@@ -8,6 +8,10 @@ lost its italics (titles, emphasis, foreign words), which the other readers keep
 A PDF says no 'italic', only which font draws each piece: a font is italic where its
 descriptor gives an italic angle or the italic flag (bit 7), else where its name says so
 ('Times-Italic', 'Helvetica-Oblique', 'MinionPro-It', 'ArialMT,BoldItalic', TeX's 'CMTI10').
+A font with no italic of its own can be slanted by the text's matrix instead (a word processor's
+"synthetic" italics, fpdf2's skew): text drawn with its upright axis leaning right by more than
+_SLANT (about 6 degrees; synthetic italics lean 10-20) is italic too; a rotated line is not, its
+two axes still square.
 A paragraph is its lines joined (a space between, a line-end hyphen dropped), so its italics
 are found by walking its characters along the lines' in order, a dropped hyphen skipped; where
 the two part (a text pypdf reads otherwise than the lines), the rest of the book gets none
@@ -16,6 +20,7 @@ rather than italics on the wrong words.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -44,6 +49,19 @@ def italic_font(font: Any) -> bool:
     except Exception:   # a damaged font dictionary costs only its italics
         return False
     return bool(_ITALIC_NAME.search(name))
+
+
+#: the sine of the angle by which a text's upright axis leans right, above which it is italic
+_SLANT = 0.1
+
+
+def slanted(cm: Sequence[float], tm: Sequence[float]) -> bool:
+    """Whether text drawn with text matrix `tm` under `cm` leans right like italics: the sine of
+    the angle between its upright axis and the square to its baseline."""
+    a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]   # the baseline's way
+    c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]   # the upright's
+    norms = math.hypot(a, b) * math.hypot(c, d)
+    return norms > 0 and (a * c + b * d) / norms * (1 if a * d - b * c > 0 else -1) > _SLANT
 
 
 def line_italics(runs: Sequence[tuple[str, bool]]) -> tuple[str, Spans]:

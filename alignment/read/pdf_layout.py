@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import Spans
-from .pdf_italics import italic_font, line_italics
+from .pdf_italics import italic_font, line_italics, slanted
 
 _MARK = re.compile(r"^(?:\d{1,3}|[*†‡]{1,3})$")
 _SPACE_BEFORE_STOP = re.compile(r"^\s+(?=[.,)\]])")
@@ -70,7 +70,7 @@ def _pieces(page: Any) -> list[list[_Piece]]:
         size = abs(size * scale) if scale else abs(size)
         if id(font) not in fonts:
             fonts[id(font)] = font, italic_font(font)
-        italic = fonts[id(font)][1]
+        italic = fonts[id(font)][1] or slanted(cm, tm)
         for k, part in enumerate(text.split("\n")):
             if k:
                 lines.append([])
