@@ -375,10 +375,18 @@ def test_any_markup_gives_well_formed_italics(html: str, markdown: str) -> None:
     ("Un <em>très <i>vieux</i> pont</em> ici.", ["très vieux pont"]),   # nested: one stretch
     ("Le <i>pont<br>neuf</i> tient.", ["pont neuf"]),   # a line wrap inside
     ("Sans marque.", []),
+    ('Il lut <span style="font-style: italic">Le Monde</span> au café.', ["Le Monde"]),
+    ("Il lut <span class=x style='font: italic bold 12px serif'>Le Monde</span> au <span>café</span>.",
+     ["Le Monde"]),
+    ('Un <span style="color: red; font-style:oblique">très <span>vieux</span> pont</span> ici.',
+     ["très vieux pont"]),   # a plain span closed inside: still italic after it
+    ('Un <span style="font-weight: bold">gros</span> <span style="font-style: normal">mot</span>.', []),
+    ('Le <font style="font-style: italic">pont<img src=a.png><br>neuf</font> tient.', ["pont neuf"]),
 ])
 def test_a_page_too_deep_for_the_parser_keeps_its_italics(para: str, italics: list[str]) -> None:
     """Nested deeper than libxml2 reads (2048: a <font> never closed), the page is read
-    flattened (html._flatten): its italic tags were dropped with every other inline tag."""
+    flattened (html._flatten): its italic tags, and its inline styles' italics, were dropped
+    with every other inline tag."""
     body = "".join(f"<font size=2><p>{para} {k}." for k in range(2500))
     doc = read_text(page(body), fmt="html")
     found = stretches(doc)
@@ -513,3 +521,14 @@ def test_a_pdf_s_italics_slanted_by_the_text_matrix_are_italics() -> None:
     assert "Le matin, il lut Le Monde au café" in doc.paragraphs[0]
     assert "Imprimé en France" in doc.paragraphs[-1]
     assert [s for found in stretches(doc) for s in found] == ["Le Monde", "jamais plus"]
+
+
+def test_a_flattened_page_s_block_styled_italic_is_italic_to_its_end() -> None:
+    """A block whose style makes it italic (a verse, a letter quoted) in a page read flattened:
+    its paragraph is italic, the next one, after its end tag, is not."""
+    body = "".join(f'<font><div style="font-style: italic">Le vieux pont {k}</div><p>Le texte {k}.'
+                   for k in range(2500))
+    doc = read_text(page(body), fmt="html")
+    found = stretches(doc)
+    assert doc.paragraphs[:2] == ("Le vieux pont 0", "Le texte 0.") and len(found) == 5000
+    assert found[0] == ["Le vieux pont 0"] and found[1] == [] and found[-2] == ["Le vieux pont 2499"]

@@ -283,6 +283,9 @@ class _Blocks:
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^>]*>")
+_VOID = frozenset({"area", "base", "col", "embed", "img", "input", "link", "param", "source",
+                   "track", "wbr"})
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _FLAT_KEEP = {"html", "head", "body", "title", "meta", "p", "br", "hr", "h1", "h2", "h3", "h4",
               "h5", "h6", "script", "style", "noscript", "template", "nav", "footer", "aside"}
 
@@ -296,21 +299,35 @@ _READING = re.compile(r"<(rt|rp|rtc)\b[^>]*>.*?(?:</\1\s*>|(?=<(?:rt|rp|rtc)\b|<
 def _flatten(text: str) -> str:
     """Tags that never nest kept, other blocks turned into <p> (which closes the one
     before it), inline tags dropped, ruby readings dropped with their text (as _DROP_TAGS
-    drops them from a tree): nothing is left to nest. Italic tags stay as one plain <i>, open
-    from the first italic tag to the end tag that closes it (counted: tags never closed only
-    count up) and closed before each kept tag, opened again after it, so they nest no deeper
-    than the paragraph: a flattened page lost its italics (a testers' item). An inline style's
-    italics are not read there."""
+    drops them from a tree): nothing is left to nest. Italics stay as one plain <i>, open
+    from the first italic tag, or element an inline style makes italic, to the end tag that
+    closes it (counted: tags never closed only count up) and closed before each kept tag,
+    opened again after it, so they nest no deeper than the paragraph: a flattened page lost
+    its italics (a testers' item). Not read there: a class a <style> makes italic, and
+    'font-style: normal' inside italics."""
     depth = 0
+    styled: dict[str, list[bool]] = {}   # per tag name, its open elements: styled italic?
+
+    def italic_step(closing: str, name: str, tag: str) -> int:
+        if name in _ITALIC_TAGS:
+            return -1 if closing else 1
+        if name in _FLAT_KEEP or name in _VOID or (not closing and tag.endswith("/>")):
+            return 0
+        open_ones = styled.setdefault(name, [])
+        if closing:
+            return -1 if open_ones and open_ones.pop() else 0
+        style = _STYLE_ATTR.search(tag)
+        open_ones.append(bool(style) and _styled_italic(next(filter(None, style.groups()), ""), False))
+        return 1 if open_ones[-1] else 0
 
     def one(match: re.Match[str]) -> str:
         nonlocal depth
         closing, name = match.group(1), match.group(2).lower()
-        if name in _ITALIC_TAGS:
-            before, depth = depth, max(0, depth - 1) if closing else depth + 1
-            return "<i>" if not before and depth else "</i>" if before and not depth else ""
+        before, depth = depth, max(0, depth + italic_step(closing, name, match.group(0)))
         kept = match.group(0) if name in _FLAT_KEEP else "<p>" if name in BLOCK_TAGS else ""
-        return f"</i>{kept}<i>" if kept and depth and name not in ("br", "hr", "meta") else kept
+        if kept and name not in ("br", "hr", "meta"):
+            return ("</i>" if before else "") + kept + ("<i>" if depth else "")
+        return kept + ("<i>" if not before and depth else "</i>" if before and not depth else "")
     return _TAG.sub(one, _READING.sub("", text))
 
 
