@@ -293,15 +293,52 @@ def keep_evidence(request, tab, home: Path, wire: list[str], the_end, call) -> N
         ["--- the failure ---", *said[:8], f"--- page text ---\n{_ends(text)}", wire_log]))
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What the servers' app kept on disk as a journey began: the files of the texts it aligned
+    and of its recovery drafts (by path), and the places it keeps (their bytes)."""
+    files: frozenset[Path]
+    places: dict[Path, bytes | None]
+
+    @staticmethod
+    def of(home: Path) -> Kept:
+        roots = [home / "xdg" / "alignment", home / "use" / "xdg" / "alignment"]
+        files = {p for root in roots for sub in ("aligned", "drafts")
+                 for p in (root / sub).rglob("*") if p.is_file()}
+        places = {root / "reading.json": _bytes_or_none(root / "reading.json") for root in roots}
+        return Kept(frozenset(files), places)
+
+    def restore(self, home: Path) -> None:
+        """Undo what a failed journey left (its texts aligned, its drafts, its places): its
+        rerun then starts where it first did. Without, a rerun that aligns found its texts
+        "aligned here before" and failed on that (a greeting or a progress bar not shown)."""
+        for path in Kept.of(home).files - self.files:
+            path.unlink(missing_ok=True)
+        for path, held in self.places.items():
+            if held is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(held)
+
+
+def _bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 @pytest.fixture
 def page(request, context, server, sync_api, home, shared_tab):
     """The start page in the module's shared tab, on a Streamlit session of its own (a
     journey marked `fresh_tab` gets a new tab); when the journey fails, what the page showed
     and what the server wrote go into the test's report. Every other tab the journey opened,
     in the worker's context or another, is closed after it; so is the shared tab after a failed
-    journey, or one that left a listener on it: the next journey starts in a new one."""
+    journey, or one that left a listener on it: the next journey starts in a new one. A failed
+    journey's texts aligned, drafts and places are undone (Kept), for its rerun."""
     sync_api.expect.set_options(timeout=45_000)
     fresh = request.node.get_closest_marker("fresh_tab") is not None
+    kept = Kept.of(home)
     tab = take_tab(shared_tab, context, fresh)
     wire: list[str] = []
     the_end, unlisten = listen(tab, wire)
@@ -326,6 +363,8 @@ def page(request, context, server, sync_api, home, shared_tab):
     clean = (not fresh and call is not None and not call.failed
              and shared_tab.listeners is not None and listeners(tab) == shared_tab.listeners)
     leave(tab, shared_tab, keep=clean)
+    if call is not None and call.failed:   # its session over: what it left, undone for its rerun
+        kept.restore(home)
 
 
 @pytest.fixture(scope="module")
