@@ -64,11 +64,14 @@ def note_editor(i: int, link: Link, note: str) -> None:
                      args=args, placeholder="A remark for the translator or the client",
                      help="Saved in the PO. The corrected copy of a review sheet, XLIFF or TMX you "
                           "were sent carries it (Download menu): a sheet in its comment column.")
-        row = st.columns([1, 4], vertical_alignment="center")
+        row = st.columns([1, 1, 3], vertical_alignment="center")
         row[0].button("Save note", key="save_note", on_click=save_note, args=args)
-        said = ss.get("note_said")
+        said, replaced = ss.get("note_said"), ss.get("note_replaced")
         if said and said[0] == key:
-            (row[1].error if said[2] else row[1].caption)(md(said[1]))
+            (row[2].error if said[2] else row[2].caption)(md(said[1]))
+        if replaced and replaced[0] == key:   # the note just saved: what it replaced, one click away
+            row[1].button("Undo note", key="undo_note", on_click=undo_note, args=(i, link, key, replaced[1]),
+                          help="Puts back the note as it was before this save")
 
 
 def _box_key(i: int, note: str) -> str:
@@ -82,22 +85,48 @@ def save_note(i: int, link: Link, key: str, note: str) -> None:
     Merge clicked as the box is left runs in the same rerun, maybe first) into the open PO;
     nothing when it is the note shown. Refused (the file changed on disk, the link merged or
     split since the save, the file unwritable), the typed text stays in the box and the reason
-    is said beside it."""
+    is said beside it. The note it replaced is kept for "Undo note" (a note overwritten by
+    mistake was lost: nothing a person wrote is lost)."""
     if key not in ss or "history" not in ss or not ss.get("path") or note_text(ss[key]) == note_text(note):
         return
-    before, text, name = ss.fingerprint, ss[key], Path(ss.path).name
+    text, name = ss[key], Path(ss.path).name
+    if not _written(link, key, text):
+        return
+    now = _box_key(i, note_text(text))
+    ss.note_said = (now, f"Note saved in {name}." if text.strip() else f"Note taken out of {name}.", False)
+    ss.note_replaced = (now, note)
+
+
+@callback
+def undo_note(i: int, link: Link, key: str, earlier: str) -> None:
+    """Put back `earlier`, the note the last save in box `key` replaced, as it was."""
+    if (ss.get("note_replaced") or (None,))[0] != key or "history" not in ss or not ss.get("path"):
+        return
+    if not _written(link, key, earlier):
+        return
+    back = _box_key(i, note_text(earlier))
+    ss.pop(back, None)   # the box for that note shows it again, not what was typed over it
+    ss.note_replaced = None
+    ss.note_said = (back, "The earlier note is back." if earlier.strip() else "Note taken out: "
+                    "the link had none before.", False)
+
+
+def _written(link: Link, key: str, text: str) -> bool:
+    """Write `text` as the note of `link` into the open PO (link_notes.write_note) and follow
+    the file (the fingerprint, the reload marks, the recovery draft); False, with the reason
+    said beside box `key`, where it is refused."""
+    before = ss.fingerprint
     try:
         ss.fingerprint = write_note(ss.path, link, text, expected_fingerprint=before)
     except AlignmentError as exc:
         ss.note_said = (key, f"Note not saved: {exc}", True)
-        return
+        return False
     except OSError as exc:   # a full disk, a folder made read-only since
         ss.note_said = (key, f"Note not saved: cannot write {ss.path} ({exc.strerror or exc}); "
                              "copy your note elsewhere", True)
-        return
-    said = f"Note saved in {name}." if text.strip() else f"Note taken out of {name}."
-    ss.note_said = (_box_key(i, note_text(text)), said, False)
+        return False
     if ss.get("reloads"):   # views/saving.py: the file as this session last wrote it
         ss.reload_saves = [*(ss.get("reload_saves") or []), (before, ss.fingerprint)]
     if unsaved():   # the recovery draft is made on the file as it is now
         changed(new_editor=False)
+    return True

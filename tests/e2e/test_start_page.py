@@ -374,7 +374,8 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     the sheet downloads back with that one cell changed; Proofread names each finding's row
     by its id. It had to be saved as CSV first, and nothing went back into it. The reviewer's
     own notes, written in the correction panel, go back into its Comment column (the sheet
-    downloaded again holds them, not the copy made before them)."""
+    downloaded again holds them, not the copy made before them); a note written over by mistake
+    is put back by "Undo note"."""
     from openpyxl import load_workbook
     from test_import_sheets import xlsx
 
@@ -404,6 +405,16 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     page.keyboard.type(" Noon, says the client.")
     page.get_by_role("button", name="Save note").click()
     expect(page.get_by_text(re.compile(r"Note saved in review.*\.po"))).to_be_visible()
+    # written over by mistake (all selected, a new note typed) and saved: one click puts it back
+    once_drawn(page, note.click)
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Wrong row.")
+    page.get_by_role("button", name="Save note").click()
+    expect(note).to_have_value("Wrong row.")
+    page.get_by_role("button", name="Undo note").click()
+    expect(page.get_by_text("The earlier note is back.")).to_be_visible()
+    expect(note).to_have_value("Check the time. Noon, says the client.")
+    expect(page.get_by_role("button", name="Undo note")).to_have_count(0)
     choose_link(page, 2)
     once_drawn(page, note.click)
     page.keyboard.type("Three dogs in the picture.")
