@@ -13,8 +13,11 @@ and the common tools write:
 - in any of them, a paired code whose native content is an HTML italic tag
   (`<bpt>&lt;i&gt;</bpt>`…`<ept>&lt;/i&gt;</ept>`: a memory made from a web page), or a
   `ctype`/`type` of `x-italic`, `x-i` or `x-em`.
-A tool's own numbered tags (OmegaT's `<i0>`, Trados' formatting held in its header) say
-nothing of what they stand for, and are read as plain. Standard library and lxml only.
+Trados (.sdlxliff) writes a formatting tag as `<g id="pt3">` in the segment and says what it
+stands for in the file's header (`tag_ids_italic`): the tag's definition there holds the
+formatting (`<value key="Italic">True</value>`, itself or in the `<fmt-def>` it names) or its
+native code (`<cf italic="True">`, an HTML <i>). Other tools' numbered tags (OmegaT's `<i0>`)
+say nothing of what they stand for, and are read as plain. Standard library and lxml only.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ _HTML_CLOSE = re.compile(r"^\s*<\s*/\s*(i|em|cite|dfn|var)\s*>\s*$", re.IGNORECA
 _OPENERS = frozenset({"bpt", "bx", "sc"})
 _CLOSERS = frozenset({"ept", "ex", "ec"})
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "cp"})
+_CF_ITALIC = re.compile(r"^\s*<\s*cf\b[^>]*\bitalic\s*=\s*[\"']?true\b", re.IGNORECASE)
 
 
 def local_name(element) -> str:
@@ -40,10 +44,37 @@ def local_name(element) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def _says_italic(element) -> bool:
-    """Whether an element's attributes call it italic (ctype, type, subType)."""
-    return any((element.get(a) or "").strip().lower() in _ITALIC_KINDS
-               for a in ("ctype", "type", "subType"))
+def _says_italic(element, italic_ids: frozenset[str] = frozenset()) -> bool:
+    """Whether an element's attributes call it italic (ctype, type, subType), or its id is one
+    the file's header defines as italic (`italic_ids`: tag_ids_italic)."""
+    return (any((element.get(a) or "").strip().lower() in _ITALIC_KINDS
+                for a in ("ctype", "type", "subType"))
+            or bool(italic_ids) and element.get("id") in italic_ids)
+
+
+def tag_ids_italic(root) -> frozenset[str]:
+    """The ids of the tags a Trados file (.sdlxliff) defines as italic in its header's
+    <tag-defs>: by a formatting value Italic=True in the definition or in the <fmt-def> it
+    names, or by its native opening code (<cf italic="True">, an HTML <i>). Empty for a file
+    with no such header (any other XLIFF)."""
+    headers = [h for f in root if local_name(f) == "file" for h in f if local_name(h) == "header"]
+    defs = [e for h in headers for e in h.iter() if local_name(e) == "tag-defs"]
+    if not defs:   # not the whole file walked: its headers only
+        return frozenset()
+    fmts = {e.get("id") for h in headers for e in h.iter() if local_name(e) == "fmt-def" and _value_italic(e)}
+    found = set()
+    for tag in (t for d in defs for t in d if local_name(t) == "tag" and t.get("id")):
+        codes = [_code_text(e) for e in tag if local_name(e) in ("bpt", "st")]
+        if (_value_italic(tag) or any(local_name(e) == "fmt" and e.get("id") in fmts for e in tag)
+                or any(_CF_ITALIC.match(c) or _HTML_OPEN.match(c) for c in codes)):
+            found.add(tag.get("id"))
+    return frozenset(found)
+
+
+def _value_italic(element) -> bool:
+    """Whether an element holds a formatting value <value key="Italic">True</value>."""
+    return any(local_name(v) == "value" and (v.get("key") or "").lower() == "italic"
+               and (v.text or "").strip().lower() == "true" for v in element.iter())
 
 
 def _code_text(element) -> str:
@@ -58,9 +89,10 @@ def _pair_key(element) -> str:
     return ""
 
 
-def marked_text(element) -> Marked:
+def marked_text(element, italic_ids: frozenset[str] = frozenset()) -> Marked:
     """An element's text as inline_codes.text_without_codes reads it, with the stretches
-    the CAT tool's markup makes italic (offsets into that text). ("", ()) for no element."""
+    the CAT tool's markup makes italic (offsets into that text; `italic_ids`: the tags the
+    file's header defines as italic, tag_ids_italic). ("", ()) for no element."""
     if element is None:
         return "", ()
     if not len(element):   # most segments: no markup at all
@@ -68,7 +100,7 @@ def marked_text(element) -> Marked:
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     open_codes: dict[str, int] = {}   # an italic paired code's key -> where its text began
-    at = _walk(element, parts, spans, open_codes, 0, False)
+    at = _walk(element, parts, spans, open_codes, 0, False, italic_ids)
     for start in open_codes.values():   # a code never closed in the segment: to its end
         spans.append((start, at))
     text = "".join(parts)
@@ -76,15 +108,19 @@ def marked_text(element) -> Marked:
 
 
 def _walk(element, parts: list[str], spans: list[tuple[int, int]],
-          open_codes: dict[str, int], at: int, italic: bool) -> int:
+          open_codes: dict[str, int], at: int, italic: bool,
+          italic_ids: frozenset[str] = frozenset()) -> int:
     """Append the element's text to `parts` (from offset `at`), its italic stretches to
     `spans`; return the offset after it."""
     at = _add(element.text or "", parts, spans, at, italic)
     for child in element:
         name = local_name(child)
         if name and name not in _CODES:   # <g>, <pc>, <hi>, <mrk>, <sub>: text inside
-            at = _walk(child, parts, spans, open_codes, at, italic or _says_italic(child))
-        elif name in _OPENERS and (_says_italic(child) or _HTML_OPEN.match(_code_text(child))):
+            at = _walk(child, parts, spans, open_codes, at,
+                       italic or _says_italic(child, italic_ids if name == "g" else frozenset()),
+                       italic_ids)
+        elif name in _OPENERS and (_says_italic(child, italic_ids)
+                                   or _HTML_OPEN.match(_code_text(child))):
             open_codes[_pair_key(child)] = at
         elif name in _CLOSERS:
             key = _pair_key(child)

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .carried import Carried
-from .cat_italics import local_name, marked_text, with_unit_italics
+from .cat_italics import local_name, marked_text, tag_ids_italic, with_unit_italics
 from .errors import InputError, LanguagesUnknown, ManyTranslations
 from .inline_codes import text_without_codes, xliff_text
 from .italics import Marked
@@ -273,7 +273,9 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang:
             units = [(*pair, k) for k, u in enumerate(translatable) for pair in _xliff_pairs(u)]
             carried = [c for u in translatable for c in xliff12_carried(u.xmlelement)]
             ids = [i for u in translatable for i in xliff12_ids(u.xmlelement)]
-            marks = [(marked_text(s), marked_text(t)) for u in translatable for s, t, _ in _xliff_segments(u)]
+            italic = tag_ids_italic(store.document.getroot())   # Trados' <g id>s (header)
+            marks = [(marked_text(s, italic), marked_text(t, italic)) for u in translatable
+                     for s, t, _ in _xliff_segments(u)]
         return units, _languages(name, src, tgt), (), carried, ids, marks
     return _tmx_units(store, name, src_lang, tgt_lang)
 

@@ -131,3 +131,56 @@ def test_import_writes_them_into_the_po_and_the_html_shows_them(tmp_path) -> Non
     done = runner.invoke(main, ["export", str(po), "--html", str(page)])
     assert done.exit_code == 0, done.output
     assert page.read_text(encoding="utf-8").count("<i>Le Monde</i>") == 2
+
+
+SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+
+
+def sdlxliff(tag_defs: str, source: str, target: str) -> bytes:
+    """A Trados Studio file (.sdlxliff) of one unit, its tags defined in its header."""
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="{SDL}" xmlns="{X12}" version="1.2" sdl:version="1.0"><file original="a.docx"
+ datatype="x-sdlfilterframework2" source-language="fr-FR" target-language="en-GB"><header>
+<fmt-defs xmlns="{SDL}"><fmt-def id="f1"><value key="Italic">True</value></fmt-def>
+<fmt-def id="f2"><value key="Bold">True</value></fmt-def></fmt-defs>
+<tag-defs xmlns="{SDL}">{tag_defs}</tag-defs></header><body>
+<trans-unit id="u1"><source>{source}</source><seg-source><mrk mtype="seg" mid="1">{source}</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">{target}</mrk></target>
+<sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit></body></file></xliff>""".encode()
+
+
+def tag(ident: str, inner: str) -> str:
+    return f'<tag id="{ident}">{inner}</tag>'
+
+
+CF_ITALIC = '<bpt name="cf" word-end="false">&lt;cf italic="True"&gt;</bpt><ept name="cf">&lt;/cf&gt;</ept>'
+CF_BOLD = '<bpt name="cf">&lt;cf bold="True"&gt;</bpt><ept name="cf">&lt;/cf&gt;</ept>'
+
+
+@pytest.mark.parametrize("defs, italic", [
+    (tag("pt1", CF_ITALIC), {"pt1"}),                                       # its native code
+    (tag("pt1", CF_BOLD + '<bpt-props><value key="Italic">True</value></bpt-props>'), {"pt1"}),
+    (tag("pt1", CF_BOLD + '<fmt id="f1"/>') + tag("pt2", CF_BOLD + '<fmt id="f2"/>'), {"pt1"}),  # by its fmt-def
+    (tag("pt1", '<bpt name="i">&lt;i&gt;</bpt><ept name="i">&lt;/i&gt;</ept>'), {"pt1"}),   # HTML
+    (tag("pt1", CF_BOLD) + tag("pt2", '<bpt name="cf">&lt;cf italic="False"&gt;</bpt>'), set()),
+    (tag("pt1", '<ph name="br">&lt;br/&gt;</ph>'), set()),
+])
+def test_which_trados_tags_are_italic(defs: str, italic: set[str]) -> None:
+    from alignment.cat_italics import tag_ids_italic
+
+    root = etree.fromstring(sdlxliff(defs, "Un mot.", "A word."))
+    assert tag_ids_italic(root) == italic
+
+
+def test_a_trados_files_numbered_tags_defined_italic_in_its_header_are_italics() -> None:
+    """Trados writes formatting as <g id="pt3"> and says in the header what pt3 is: every title
+    of a Trados job was roman in the reader, the tags being read as plain."""
+    defs = tag("pt1", CF_ITALIC) + tag("pt2", CF_BOLD) + tag("pt3", CF_BOLD + '<fmt id="f1"/>')
+    data = sdlxliff(defs, 'Il lit <g id="pt1">Le Monde</g> et <g id="pt2">gras</g>, <g id="pt3">puis</g>.',
+                    'He reads <g id="pt1">Le Monde</g> and <g id="pt2">bold</g>, <g id="pt3">then</g>.')
+    bitext = read_pairs(data, "job.sdlxliff")
+    assert italic_words(bitext) == ([["Le Monde", "puis"]], [["Le Monde", "then"]])
+    # the same ids without the header's definitions: plain, as another tool's numbered tags
+    assert italic_words(read_pairs(sdlxliff("", *(
+        s.replace('"pt', '"x') for s in ('Il <g id="pt1">lit</g>.', 'He <g id="pt1">reads</g>.'))),
+        "job.sdlxliff")) == ([[]], [[]])
