@@ -214,11 +214,20 @@ def check_question(bitext: Bitext, config: CheckConfig,
 
 
 def _asks(text: str, lang: str, side: Side) -> list[Span]:
-    """What makes `text` a question: its question marks, else its Thai question words."""
-    spans = marks(text, "?¿？؟", side)
+    """What makes `text` a question: its question marks, else its Thai question words. Not a
+    mark right after a colon, semicolon or comma (OCR's 'Literatur:?' asks nothing: Text+Berg
+    dev), nor one inside a word or an address ('page.php?id=3')."""
+    spans = [m for m in marks(text, "?¿？؟", side) if not _stray_mark(text, m.start)]
     if spans or primary(lang) != "th":
         return spans
     return [Span(side, a, b) for a, b in question_spans(text)]
+
+
+def _stray_mark(text: str, at: int) -> bool:
+    """Whether the question mark at `at` asks nothing (_asks)."""
+    before, after = text[:at].rstrip()[-1:], text[at + 1:at + 2]
+    return before in (":", ";", ",") or (before.isalnum() and text[at - 1:at].isalnum()
+                                         and (after.isalnum() or after in ("=", "&", "/")))
 
 
 # what closes a sentence around its final mark: quotes, brackets, and a dialogue dash after the

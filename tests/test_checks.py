@@ -218,6 +218,11 @@ def test_a_french_translation_spaced_before_its_final_mark_ends_as_its_original(
     ("Quoi\u00a0?", "What?", "question", False),
     ("Quoi ?", "What.", "question", True),
     ("Il part.", "Is he leaving?", "question", True),
+    ("Bibliographie :", "Literatur:?", "question", False),   # OCR: the mark asks nothing
+    ("Voir la liste ;", "See the list;?", "question", False),
+    ("Voir le site.", "See www.example.org/page.php?id=3.", "question", False),
+    ("Voir le site.", "See the site?", "question", True),
+    ("Il part ; vraiment ?", "He leaves; really.", "question", True),
     ("Il part ; puis il revient !", "He leaves; then he comes back!", "endpunc", False),
     ("Il part\u202f; puis\u00a0:", "He leaves; then:", "endpunc", False),
     ("Il part.", "He leaves!", "endpunc", True),
