@@ -224,10 +224,13 @@ def _asks(text: str, lang: str, side: Side) -> list[Span]:
 
 
 def _stray_mark(text: str, at: int) -> bool:
-    """Whether the question mark at `at` asks nothing (_asks)."""
+    """Whether the question mark at `at` asks nothing (_asks); an opening '¿' always asks, and
+    a capital right after a mark begins the next sentence ('Why?Because': a space left out)."""
+    if text[at] == "¿":
+        return False
     before, after = text[:at].rstrip()[-1:], text[at + 1:at + 2]
-    return before in (":", ";", ",") or (before.isalnum() and text[at - 1:at].isalnum()
-                                         and (after.isalnum() or after in ("=", "&", "/")))
+    return before in (":", ";", ",") or (before.isalnum() and text[at - 1:at].isalnum() and (
+        after.islower() or after.isdigit() or after in ("=", "&", "/")))
 
 
 # what closes a sentence around its final mark: quotes, brackets, and a dialogue dash after the

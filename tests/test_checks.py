@@ -223,6 +223,8 @@ def test_a_french_translation_spaced_before_its_final_mark_ends_as_its_original(
     ("Voir le site.", "See www.example.org/page.php?id=3.", "question", False),
     ("Voir le site.", "See the site?", "question", True),
     ("Il part ; vraiment ?", "He leaves; really.", "question", True),
+    ("Pourquoi ? Parce que.", "Why?Because.", "question", False),   # a space left out: still asks
+    ("Il dit : pourquoi.", "Dijo: ¿por qué", "question", True),
     ("Il part ; puis il revient !", "He leaves; then he comes back!", "endpunc", False),
     ("Il part\u202f; puis\u00a0:", "He leaves; then:", "endpunc", False),
     ("Il part.", "He leaves!", "endpunc", True),
