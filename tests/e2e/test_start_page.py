@@ -410,10 +410,13 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     page.keyboard.press("ControlOrMeta+a")
     page.keyboard.type("Wrong row.")
     page.get_by_role("button", name="Save note").click()
-    expect(note).to_have_value("Wrong row.")
+    rows = page.locator("table.al-rows").last
+    expect(rows.locator("tr#link-1 .note")).to_have_attribute("title", "Wrong row.")   # saved
+    settle(page)
     page.get_by_role("button", name="Undo note").click()
     expect(page.get_by_text("The earlier note is back.")).to_be_visible()
     expect(note).to_have_value("Check the time. Noon, says the client.")
+    expect(rows.locator("tr#link-1 .note")).to_have_attribute("title", "Check the time. Noon, says the client.")
     expect(page.get_by_role("button", name="Undo note")).to_have_count(0)
     choose_link(page, 2)
     once_drawn(page, note.click)
