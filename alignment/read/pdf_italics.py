@@ -55,13 +55,24 @@ def italic_font(font: Any) -> bool:
 _SLANT = 0.1
 
 
-def slanted(cm: Sequence[float], tm: Sequence[float]) -> bool:
-    """Whether text drawn with text matrix `tm` under `cm` leans right like italics: the sine of
-    the angle between its upright axis and the square to its baseline."""
-    a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]   # the baseline's way
-    c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]   # the upright's
+def text_axes(cm: Sequence[float], tm: Sequence[float]) -> tuple[float, float, float, float]:
+    """(a, b, c, d): the baseline's way (a, b) and the upright's (c, d) of text drawn with text
+    matrix `tm` under `cm`, in device space."""
+    return (tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3],
+            tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+
+
+def leans_right(axes: tuple[float, float, float, float]) -> bool:
+    """Whether text with these axes (text_axes) leans right like italics: the sine of the angle
+    between its upright axis and the square to its baseline is above _SLANT."""
+    a, b, c, d = axes
     norms = math.hypot(a, b) * math.hypot(c, d)
     return norms > 0 and (a * c + b * d) / norms * (1 if a * d - b * c > 0 else -1) > _SLANT
+
+
+def slanted(cm: Sequence[float], tm: Sequence[float]) -> bool:
+    """Whether text drawn with text matrix `tm` under `cm` leans right like italics."""
+    return leans_right(text_axes(cm, tm))
 
 
 def line_italics(runs: Sequence[tuple[str, bool]]) -> tuple[str, Spans]:

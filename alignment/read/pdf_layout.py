@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import Spans
-from .pdf_italics import italic_font, line_italics, slanted
+from .pdf_italics import italic_font, leans_right, line_italics, text_axes
 
 _MARK = re.compile(r"^(?:\d{1,3}|[*†‡]{1,3})$")
 _SPACE_BEFORE_STOP = re.compile(r"^\s+(?=[.,)\]])")
@@ -48,13 +48,16 @@ class Line:
     italics: Spans = ()   # its stretches drawn in an italic font (pdf_italics.py)
 
 
-def _place(cm: list[float], tm: list[float]) -> tuple[float, float, float]:
-    """(vertical scale, x, baseline y) of text drawn with text matrix `tm` under `cm`."""
-    c = tm[2] * cm[0] + tm[3] * cm[2]
-    d = tm[2] * cm[1] + tm[3] * cm[3]
+Axes = tuple[float, float, float, float]   # pdf_italics.text_axes
+
+
+def _place(cm: list[float], tm: list[float]) -> tuple[float, float, float, Axes]:
+    """(vertical scale, x, baseline y, axes: pdf_italics.text_axes) of text drawn with text
+    matrix `tm` under `cm`."""
+    axes = text_axes(cm, tm)
     x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
     y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-    return (c * c + d * d) ** 0.5, x, y
+    return (axes[2] * axes[2] + axes[3] * axes[3]) ** 0.5, x, y, axes
 
 
 _Piece = tuple[str, float, float, float, bool]   # text, size, x, baseline y, italic
@@ -66,11 +69,11 @@ def _pieces(page: Any) -> list[list[_Piece]]:
     fonts: dict[int, tuple[Any, bool]] = {}   # italic_font by font dictionary (held), read once a page
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-        scale, x, y = _place(list(cm), list(tm))
+        scale, x, y, axes = _place(list(cm), list(tm))
         size = abs(size * scale) if scale else abs(size)
         if id(font) not in fonts:
             fonts[id(font)] = font, italic_font(font)
-        italic = fonts[id(font)][1] or slanted(cm, tm)
+        italic = fonts[id(font)][1] or leans_right(axes)
         for k, part in enumerate(text.split("\n")):
             if k:
                 lines.append([])
