@@ -16,8 +16,11 @@ and the common tools write:
 Trados (.sdlxliff) writes a formatting tag as `<g id="pt3">` in the segment and says what it
 stands for in the file's header (`tag_ids_italic`): the tag's definition there holds the
 formatting (`<value key="Italic">True</value>`, itself or in the `<fmt-def>` it names) or its
-native code (`<cf italic="True">`, an HTML <i>). Other tools' numbered tags (OmegaT's `<i0>`)
-say nothing of what they stand for, and are read as plain. Standard library and lxml only.
+native code (`<cf italic="True">`, an HTML <i>). OmegaT names its tags by the first letter of
+what they stand for: in a TMX OmegaT made, a paired code holding `<i0>` or `<e0>` (HTML's <i>,
+<em>) is italic, in a level-2 TMX's <bpt> or written as text in its own (omegat_tags.py); in
+another tool's file, such numbered tags say nothing of what they stand for, and are read as
+plain. Standard library and lxml only.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from .types import Bitext, Spans
 _ITALIC_KINDS = frozenset({"italic", "x-italic", "x-i", "x-em", "x-emphasis", "xlf:i"})
 _HTML_OPEN = re.compile(r"^\s*<\s*(i|em|cite|dfn|var)(\s[^>]*)?>\s*$", re.IGNORECASE)
 _HTML_CLOSE = re.compile(r"^\s*<\s*/\s*(i|em|cite|dfn|var)\s*>\s*$", re.IGNORECASE)
+_OMEGAT_OPEN = re.compile(r"^\s*<[ie][0-9]+>\s*$")   # OmegaT's tag for HTML's <i> or <em>
 _OPENERS = frozenset({"bpt", "bx", "sc"})
 _CLOSERS = frozenset({"ept", "ex", "ec"})
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "cp"})
@@ -89,10 +93,11 @@ def _pair_key(element) -> str:
     return ""
 
 
-def marked_text(element, italic_ids: frozenset[str] = frozenset()) -> Marked:
+def marked_text(element, italic_ids: frozenset[str] = frozenset(), omegat: bool = False) -> Marked:
     """An element's text as inline_codes.text_without_codes reads it, with the stretches
     the CAT tool's markup makes italic (offsets into that text; `italic_ids`: the tags the
-    file's header defines as italic, tag_ids_italic). ("", ()) for no element."""
+    file's header defines as italic, tag_ids_italic; `omegat`: the file is OmegaT's, whose
+    <i0> and <e0> are italic). ("", ()) for no element."""
     if element is None:
         return "", ()
     if not len(element):   # most segments: no markup at all
@@ -100,7 +105,7 @@ def marked_text(element, italic_ids: frozenset[str] = frozenset()) -> Marked:
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     open_codes: dict[str, int] = {}   # an italic paired code's key -> where its text began
-    at = _walk(element, parts, spans, open_codes, 0, False, italic_ids)
+    at = _walk(element, parts, spans, open_codes, 0, False, italic_ids, omegat)
     for start in open_codes.values():   # a code never closed in the segment: to its end
         spans.append((start, at))
     text = "".join(parts)
@@ -109,7 +114,7 @@ def marked_text(element, italic_ids: frozenset[str] = frozenset()) -> Marked:
 
 def _walk(element, parts: list[str], spans: list[tuple[int, int]],
           open_codes: dict[str, int], at: int, italic: bool,
-          italic_ids: frozenset[str] = frozenset()) -> int:
+          italic_ids: frozenset[str] = frozenset(), omegat: bool = False) -> int:
     """Append the element's text to `parts` (from offset `at`), its italic stretches to
     `spans`; return the offset after it."""
     at = _add(element.text or "", parts, spans, at, italic)
@@ -118,9 +123,9 @@ def _walk(element, parts: list[str], spans: list[tuple[int, int]],
         if name and name not in _CODES:   # <g>, <pc>, <hi>, <mrk>, <sub>: text inside
             at = _walk(child, parts, spans, open_codes, at,
                        italic or _says_italic(child, italic_ids if name == "g" else frozenset()),
-                       italic_ids)
-        elif name in _OPENERS and (_says_italic(child, italic_ids)
-                                   or _HTML_OPEN.match(_code_text(child))):
+                       italic_ids, omegat)
+        elif name in _OPENERS and (_says_italic(child, italic_ids) or _HTML_OPEN.match(_code_text(child))
+                                   or omegat and _OMEGAT_OPEN.match(_code_text(child))):
             open_codes[_pair_key(child)] = at
         elif name in _CLOSERS:
             key = _pair_key(child)

@@ -41,6 +41,7 @@ from .cat_italics import local_name, marked_text, tag_ids_italic, with_unit_ital
 from .errors import InputError, LanguagesUnknown, ManyTranslations
 from .inline_codes import text_without_codes, xliff_text
 from .italics import Marked
+from .omegat_tags import made_by_omegat, tags_as_codes
 from .progress import Progress, no_progress
 from .types import Alignment, Bitext, Sentence, Signature
 
@@ -95,8 +96,10 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     ids: list[str] = []   # each unit's id in the CAT tool's file
     said: tuple[str, ...] = ()   # what the reader says of the file (which sheet it read)
     marks: list[tuple[Marked, Marked]] = []   # each unit's texts with their italics (cat_italics.py)
+    omegat = fmt == "tmx" and made_by_omegat(data)   # its tags read as codes (omegat_tags.py)
     if fmt in ("tmx", "xliff"):
-        units, langs, versions, carried, ids, marks = _xml_units(data, name, fmt, src_lang, tgt_lang)
+        units, langs, versions, carried, ids, marks = _xml_units(data, name, fmt, src_lang, tgt_lang,
+                                                                 omegat)
     else:
         from .import_tables import table_units
 
@@ -112,7 +115,7 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     carried = [carried[k] for k in kept] if carried else [None] * len(kept)
     progress(2, 3, stage)
     bitext = _bitext([paras[k] for k in kept], langs, name, fmt, hashlib.sha256(data).hexdigest(),
-                     versions, carried, [ids[k] for k in kept] if ids else ())
+                     versions, carried, [ids[k] for k in kept] if ids else (), omegat)
     if any(spans for unit in marks for _, spans in unit):
         bitext = with_unit_italics(bitext, [marks[k] for k in kept])
     if said:   # shown as the alignment's notes: the reader's box, `alignment import`'s lines
@@ -151,12 +154,13 @@ def _clean(text: str) -> str:
 
 def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, digest: str,
             versions: tuple[str, ...] = (), carried: Sequence[Carried | None] = (),
-            ids: Sequence[str] = ()) -> Bitext:
+            ids: Sequence[str] = (), omegat: bool = False) -> Bitext:
     """The links, and a signature naming the file and its bytes' digest: what `alignment export
     --corrected` checks its --original against (write_back.check_original); for a version set,
     the two texts read, by their names in it (two may share a language). What our export
     carried (carried.py) gives a unit its link's state, sentences and paragraphs; `ids`, each
-    unit's id in the file (Link.unit)."""
+    unit's id in the file (Link.unit); `omegat`: its OmegaT tags were read as codes, said in
+    the signature so that write-back reads the file alike (a PO from before read them as text)."""
     from .carried import carried_link, side_sentences
 
     carried = list(carried) or [None] * len(units)
@@ -174,7 +178,8 @@ def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, 
         tgt += [Sentence(text, paragraph=p) for text, p in zip(t, pt)]
     sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1]),
                                               ("sha256", digest),
-                                              *((("versions", " ".join(versions)),) if versions else ())))
+                                              *((("versions", " ".join(versions)),) if versions else ()),
+                                              *((("tags", "omegat"),) if omegat else ())))
     return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links), sig), langs[0], langs[1])
 
 
@@ -199,7 +204,9 @@ def _paragraphs(units: Sequence[Para], carried: Sequence[Carried | None],
 
 # ---------------------------------------------------------------- TMX and XLIFF
 
-def _parse(data: bytes, name: str, fmt: str):
+def _parse(data: bytes, name: str, fmt: str, omegat_tags: bool = False):
+    """The file parsed by translate-toolkit; `omegat_tags`: a TMX's OmegaT tags written as
+    text made codes (omegat_tags.py)."""
     from lxml import etree
 
     if fmt == "tmx":
@@ -209,7 +216,7 @@ def _parse(data: bytes, name: str, fmt: str):
     else:
         from translate.storage.xliff import xlifffile as store_class
     try:
-        return store_class(io.BytesIO(data))
+        store = store_class(io.BytesIO(data))
     except etree.XMLSyntaxError as exc:
         line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise InputError(f"{name}: not well-formed XML{line}: {exc.msg}; export it again from "
@@ -217,6 +224,9 @@ def _parse(data: bytes, name: str, fmt: str):
     except Exception as exc:   # translate-toolkit's own complaints (wrong root element...)
         raise InputError(f"{name}: not a readable {fmt.upper()} file ({exc}); export it again "
                          "from the tool that made it") from None
+    if omegat_tags and fmt == "tmx":
+        tags_as_codes(store.document.getroot())
+    return store
 
 
 def translatable_units(store) -> list:
@@ -248,14 +258,14 @@ XmlUnits = tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | No
                  list[tuple[Marked, Marked]]]
 
 
-def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None
-               ) -> XmlUnits:
+def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None,
+               omegat: bool = False) -> XmlUnits:
     """The units' texts, languages, a version set's names, what each unit carried, each
     unit's id (import_cat.xliff12_ids, xliff2_ids, tmx_id), and its two texts with their
     italics (cat_italics.marked_text; [] where none can be)."""
     from .import_cat import xliff12_carried, xliff12_ids, xliff2_carried, xliff2_ids
 
-    store = _parse(data, name, fmt)
+    store = _parse(data, name, fmt, omegat)
     if fmt == "xliff":
         src = _declared(name, src_lang, store.getsourcelanguage(), "original", "-s (--src-lang)")
         tgt = _declared(name, tgt_lang, store.gettargetlanguage(), "translation", "-t (--tgt-lang)")
@@ -277,7 +287,7 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang:
             marks = [(marked_text(s, italic), marked_text(t, italic)) for u in translatable
                      for s, t, _ in _xliff_segments(u)]
         return units, _languages(name, src, tgt), (), carried, ids, marks
-    return _tmx_units(store, name, src_lang, tgt_lang)
+    return _tmx_units(store, name, src_lang, tgt_lang, omegat)
 
 
 def element_ns(element) -> str:
@@ -319,7 +329,8 @@ def _xliff_pairs(unit) -> list[Unit]:
             for s, t, whole in _xliff_segments(unit)]
 
 
-def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None) -> XmlUnits:
+def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None,
+               omegat: bool = False) -> XmlUnits:
     """A TMX may hold any number of languages per unit: the header's srclang is the original
     (unless given, or '*all*'), the translation the one other language, or the one given
     (matched to the file's own tags by `_file_language`). A version set's texts are found by
@@ -370,8 +381,8 @@ def _tmx_units(store, name: str, src_lang: str | None, tgt_lang: str | None) -> 
             if flipped or src == declared else None
         carried.append(ours or tmx_carried(unit.xmlelement, (elements.get(src), elements.get(tgt))))
         ids.append("" if ours else tmx_id(unit.xmlelement))
-    marks = [(marked_text(_seg(elements.get(src))), marked_text(_seg(elements.get(tgt))))
-             for elements in tuvs]
+    marks = [(marked_text(_seg(elements.get(src)), omegat=omegat),
+              marked_text(_seg(elements.get(tgt)), omegat=omegat)) for elements in tuvs]
     return [(texts.get(src, ""), texts.get(tgt, ""), k) for k, texts in enumerate(tus)], \
         _languages(name, src, tgt), (), carried, ids, marks
 
