@@ -123,3 +123,35 @@ def test_an_epub_without_italic_classes_reads_as_before():
     data = make_epub_with_css(".calibre1 { margin: 0 }", '<p class="calibre1">Plain text.</p>')
     doc = read_bytes(data, fmt="epub", source="plain.epub")
     assert "Plain text." in doc.paragraphs and not any(doc.italics)
+
+
+def test_an_epub_chapter_too_deep_for_the_parser_keeps_its_stylesheet_s_italic_classes():
+    """Read flattened (html._flatten: a <font> never closed, 2,500 times), a chapter's spans lose
+    their tags; the class the book's stylesheet makes italic still italicises its words."""
+    import zipfile
+
+    body = "".join(f"<font><p>She wrote <span class='calibre5'>Emma</span> {k}.</p>" for k in range(2500))
+    made = zipfile.ZipFile(io.BytesIO(make_epub_with_css(".calibre5 { font-style: italic }", "<p>x</p>")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:   # the chapter as written: ebooklib would parse it and cut it
+        for item in made.infolist():
+            z.writestr(item, made.read(item) if item.filename != "EPUB/one.xhtml" else
+                       '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>One</title><link '
+                       f'href="style.css" rel="stylesheet" type="text/css"/></head><body>{body}</body></html>')
+    data = out.getvalue()
+    doc = read_bytes(data, fmt="epub", source="deep.epub")
+    found = {p: [p[a:b] for a, b in spans] for p, spans in zip(doc.paragraphs, doc.italics)}
+    assert found["She wrote Emma 0."] == found["She wrote Emma 2499."] == ["Emma"]
+
+
+@pytest.mark.parametrize("book, page, names, tag, style", [
+    (".x { font-style: italic }", "", "x", "span", True),
+    (".x { font-style: italic }", ".x { font-style: normal }", "x", "span", False),   # the page's later
+    ("span.x { font-style: normal }", ".x { font-style: italic }", "x", "span", False),   # more specific
+    ("span.x { font-style: normal }", ".x { font-style: italic }", "x", "em", True),     # span.x: spans only
+    (".x { font-style: italic }", ".y { font-style: italic }", "z", "span", None),
+])
+def test_a_book_s_class_rules_then_a_page_s(book, page, names, tag, style):
+    from alignment.read.css_italics import class_style, then
+
+    assert class_style(then(italic_rules(book), italic_rules(page)), names, tag) is style

@@ -393,6 +393,29 @@ def test_a_page_too_deep_for_the_parser_keeps_its_italics(para: str, italics: li
     assert len(found) == 2500 and found[0] == found[-1] == italics
 
 
+_FLAT_CSS = ("<style>.it { font-style: italic } span.t { font: italic 12px serif }\n"
+             "/* .no { font-style: italic } */ .no { font-style: normal } .late { font-style: italic }\n"
+             "p .late { color: red } .late { font-style: normal }</style>")
+
+
+@pytest.mark.parametrize("para, italics", [
+    ('Il lut <span class="it">Le Monde</span> au café.', ["Le Monde"]),
+    ("Il lut <span class='x it y'>Le Monde</span> au <span class=x>café</span>.", ["Le Monde"]),
+    ("Il lut <span class=t>Le Monde</span> au <b class=t>café</b>.", ["Le Monde"]),   # span.t: spans only
+    ('Il lut <span class="it" style="font-style: normal">Le Monde</span>.', []),     # its own style wins
+    ('Il lut <span class="no">Le Monde</span> et <span class="late">Le Temps</span>.', []),  # later rule wins
+    ('Un <span class="it">très <span class="no2">vieux</span> pont</span> ici.', ["très vieux pont"]),
+])
+def test_a_page_too_deep_for_the_parser_keeps_the_italics_its_style_sheet_gives_a_class(
+        para: str, italics: list[str]) -> None:
+    """A class the page's <style> makes italic, in a page read flattened (html._flatten): such
+    italics were lost there (a testers' item)."""
+    body = "".join(f"<font size=2><p>{para} {k}." for k in range(2500))
+    doc = read_text(page(body).replace("</head>", _FLAT_CSS + "</head>"), fmt="html")
+    found = stretches(doc)
+    assert len(found) == 2500 and found[0] == found[-1] == italics
+
+
 def test_a_flattened_page_s_italic_never_closed_runs_to_the_end_without_nesting() -> None:
     """An <i> never closed italicises what follows, as a browser draws it, paragraph by
     paragraph (reopened after each), and 2,500 of them nest no deeper: every paragraph read."""

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["MAX_CSS", "MAX_SELECTORS", "ItalicRules", "italic_classes", "italic_rules",
-           "mark_classes", "page_classes"]
+__all__ = ["MAX_CSS", "MAX_SELECTORS", "ItalicRules", "class_style", "italic_classes", "italic_rules",
+           "mark_classes", "page_classes", "then"]
 
 MAX_CSS = 2_000_000   # characters of stylesheets read per book or page
 MAX_SELECTORS = 300   # selectors other than plain classes matched per book or page
@@ -165,6 +165,27 @@ def mark_classes(root: Any, rules: ItalicRules) -> None:
         value = "font-style: italic" if rule.italic else "font-style: normal"
         own = el.get("style")
         el.set("style", f"{value}; {own}" if own else value)
+
+
+def then(first: ItalicRules, later: ItalicRules) -> ItalicRules:
+    """The rules of two stylesheets, `later` read after `first` (a page's <style> after its
+    book's sheets): of two equally specific rules, the later one's wins."""
+    shift = 1 + max((r.order for r in (*first.selectors, *(r for rs in first.classes.values() for r in rs))),
+                    default=-1)
+    moved = {c: tuple(replace(r, order=r.order + shift) for r in rules) for c, rules in later.classes.items()}
+    classes = {c: (*first.classes.get(c, ()), *moved.get(c, ())) for c in {*first.classes, *moved}}
+    return ItalicRules(classes, (*first.selectors, *(replace(r, order=r.order + shift) for r in later.selectors)))
+
+
+def class_style(rules: ItalicRules, names: str, tag: str) -> bool | None:
+    """The font style the plain-class rules give an element of this tag and these classes (its
+    class attribute): True italic, False normal, None none of them; the most specific rule
+    wins, then the latest. For a page read flattened (html._flatten), with no tree to match
+    other selectors in."""
+    won = max((rule for c in names.split() for rule in rules.classes.get(c, ())
+               if _tag_fits(rule.selector, tag)),
+              key=lambda rule: (rule.specificity, rule.order), default=None)
+    return None if won is None else won.italic
 
 
 def _tag_fits(selector: str, tag: str) -> bool:

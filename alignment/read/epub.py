@@ -237,12 +237,13 @@ def _mark_cuts(root: Any, fragments: list[tuple[str, int]]) -> None:
             _cut_point(found[0]).addprevious(marker)
 
 
-def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str) -> tuple[Any, set[str]]:
+def _xhtml(data: bytes, path: str, cuts: list[tuple[str, int]], source: str,
+           classes: ItalicRules | None = None) -> tuple[Any, set[str]]:
     from .charset import decode
     from .html import parse_html
 
     text = decode(data, source=f"{source}:{path}", fmt="html")
-    root = parse_html(text) if text.strip() else None
+    root = parse_html(text, classes) if text.strip() else None   # `classes`: if read flattened
     if root is None:
         return None, set()
     body = root.find("body")
@@ -316,7 +317,7 @@ def read_epub(data: bytes, source: str = "") -> Document:
             continue  # a spine entry whose file is missing: read what is there
         mine = [(frag, title) for p, frag, title in entries if p == path]
         cuts = [(frag, k) for k, (frag, _) in enumerate(mine) if frag]
-        root, types = _xhtml(data_, path, cuts, source)
+        root, types = _xhtml(data_, path, cuts, source, classes)
         if root is None:
             continue
         role = _file_role(path, types, pkg, nonlinear)

@@ -41,7 +41,7 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from ..types import Spans
-from .css_italics import mark_classes, page_classes
+from .css_italics import ItalicRules, class_style, italic_rules, mark_classes, page_classes, then
 from .italic_runs import clip_spans, merge_spans, normalize_italics
 from .text import normalize_space
 
@@ -286,6 +286,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^>]*>")
 _VOID = frozenset({"area", "base", "col", "embed", "img", "input", "link", "param", "source",
                    "track", "wbr"})
 _STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 _FLAT_KEEP = {"html", "head", "body", "title", "meta", "p", "br", "hr", "h1", "h2", "h3", "h4",
               "h5", "h6", "script", "style", "noscript", "template", "nav", "footer", "aside"}
 
@@ -296,17 +298,20 @@ _READING = re.compile(r"<(rt|rp|rtc)\b[^>]*>.*?(?:</\1\s*>|(?=<(?:rt|rp|rtc)\b|<
                       re.I | re.S)
 
 
-def _flatten(text: str) -> str:
+def _flatten(text: str, book: ItalicRules | None = None) -> str:
     """Tags that never nest kept, other blocks turned into <p> (which closes the one
     before it), inline tags dropped, ruby readings dropped with their text (as _DROP_TAGS
     drops them from a tree): nothing is left to nest. Italics stay as one plain <i>, open
     from the first italic tag, or element an inline style makes italic, to the end tag that
     closes it (counted: tags never closed only count up) and closed before each kept tag,
     opened again after it, so they nest no deeper than the paragraph: a flattened page lost
-    its italics (a testers' item). Not read there: a class a <style> makes italic, and
-    'font-style: normal' inside italics."""
+    its italics (a testers' item). A class the page's <style> makes italic counts as an inline
+    style would (`.it`, `span.it`: css_italics.class_style; other selectors need the tree this
+    has not), and so does one a `book`'s stylesheets do (an EPUB's). Not read there: 'font-style: normal' inside italics."""
     depth = 0
     styled: dict[str, list[bool]] = {}   # per tag name, its open elements: styled italic?
+    own = italic_rules("\n".join(_STYLE_BLOCK.findall(text))) if "<style" in text.lower() else ItalicRules()
+    rules = then(book, own) if book else own
 
     def italic_step(closing: str, name: str, tag: str) -> int:
         if name in _ITALIC_TAGS:
@@ -316,8 +321,7 @@ def _flatten(text: str) -> str:
         open_ones = styled.setdefault(name, [])
         if closing:
             return -1 if open_ones and open_ones.pop() else 0
-        style = _STYLE_ATTR.search(tag)
-        open_ones.append(bool(style) and _styled_italic(next(filter(None, style.groups()), ""), False))
+        open_ones.append(_flat_italic(tag, name, rules))
         return 1 if open_ones[-1] else 0
 
     def one(match: re.Match[str]) -> str:
@@ -331,17 +335,28 @@ def _flatten(text: str) -> str:
     return _TAG.sub(one, _READING.sub("", text))
 
 
-def parse_html(text: str) -> Any:
+def _flat_italic(tag: str, name: str, rules: ItalicRules) -> bool:
+    """Whether an opening tag's element is italic by its classes (`rules`, the page's plain-class
+    rules) and its inline style, which wins over them."""
+    names = _CLASS_ATTR.search(tag) if rules.classes else None
+    italic = bool(names and class_style(rules, next(filter(None, names.groups()), ""), name))
+    style = _STYLE_ATTR.search(tag)
+    return _styled_italic(next(filter(None, style.groups()), ""), italic) if style else italic
+
+
+def parse_html(text: str, book: ItalicRules | None = None) -> Any:
     """The lxml tree of a page, or None when it holds no document (empty, blank).
 
     huge_tree lifts libxml2's nesting limit from 256 to 2048; beyond that libxml2 stops
-    reading (silently, but for its error log), so such a page is parsed flattened.
+    reading (silently, but for its error log), so such a page is parsed flattened (`book`:
+    the font-style rules of its book's stylesheets, which a flattened page reads as _flatten
+    says; a whole tree has its classes marked by the caller).
     """
     from lxml import etree, html
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     for attempt in (text, None):   # the flattened page made only when the first parse fails
-        attempt = _flatten(text) if attempt is None else attempt
+        attempt = _flatten(text, book) if attempt is None else attempt
         parser = html.HTMLParser(huge_tree=True)
         try:
             root = html.document_fromstring(attempt, parser=parser)
