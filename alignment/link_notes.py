@@ -151,3 +151,22 @@ def write_note(path: str | os.PathLike[str], link: Link, note: str, *, expected_
         return str(po).encode("utf-8")
 
     return replace_if_unchanged(path, noted, expected_fingerprint=expected_fingerprint)
+
+
+# "Undo note" (views/notes.py), a step per save: (the note box's key after a save, the note that
+# save replaced), newest last
+NoteUndo = tuple[tuple[str, str], ...]
+NOTE_UNDO_DEPTH = 30
+
+
+def with_undo(undo: NoteUndo, box: str, replaced: str, depth: int = NOTE_UNDO_DEPTH) -> NoteUndo:
+    """`undo` after a save that left box `box` showing its note and replaced `replaced`: the
+    newest `depth` steps kept."""
+    return (*undo, (box, replaced))[-depth:]
+
+
+def undo_for(undo: NoteUndo, box: str) -> tuple[str | None, NoteUndo]:
+    """The note to put back in box `box` (the newest step saved from it: the steps of other
+    links wait under it) and the steps without it; (None, undo) where none was."""
+    at = next((k for k in range(len(undo) - 1, -1, -1) if undo[k][0] == box), None)
+    return (None, undo) if at is None else (undo[at][1], undo[:at] + undo[at + 1:])

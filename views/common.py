@@ -342,8 +342,9 @@ def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
     for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",
                 "word_job", "check_job", "guard", "recovery", "reloads", "unknown_base",
-                "reload_info", "reload_saves", "recovered_origin", "flash_info", "note_said"):
-        ss.pop(key, None)   # flash_info: the reader's banner, of this file only; note_said: a note's
+                "reload_info", "reload_saves", "recovered_origin", "flash_info", "note_said", "note_undo"):
+        ss.pop(key, None)   # flash_info: the reader's banner, of this file only; note_said and
+        # note_undo: a note's save said, and the notes its saves replaced, of this file's boxes
     from .open_tabs import note_closed
 
     note_closed(ss.get("draft_session", ""))

@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from alignment.errors import AlignmentError
-from alignment.link_notes import Anchor, note_text, notes_by_link, read_notes, write_note
+from alignment.link_notes import Anchor, note_text, notes_by_link, read_notes, undo_for, with_undo, write_note
 from alignment.types import Bitext, Link
 
 from .common import callback, changed, md, memo, ss, unsaved
@@ -66,12 +66,12 @@ def note_editor(i: int, link: Link, note: str) -> None:
                           "were sent carries it (Download menu): a sheet in its comment column.")
         row = st.columns([1, 1, 3], vertical_alignment="center")
         row[0].button("Save note", key="save_note", on_click=save_note, args=args)
-        said, replaced = ss.get("note_said"), ss.get("note_replaced")
+        said = ss.get("note_said")
         if said and said[0] == key:
             (row[2].error if said[2] else row[2].caption)(md(said[1]))
-        if replaced and replaced[0] == key:   # the note just saved: what it replaced, one click away
-            row[1].button("Undo note", key="undo_note", on_click=undo_note, args=(i, link, key, replaced[1]),
-                          help="Puts back the note as it was before this save")
+        if undo_for(ss.get("note_undo") or (), key)[0] is not None:   # what the box's saves replaced
+            row[1].button("Undo note", key="undo_note", on_click=undo_note, args=(i, link, key),
+                          help="Puts back the note as it was before the last save, a save per click")
 
 
 def _box_key(i: int, note: str) -> str:
@@ -86,7 +86,7 @@ def save_note(i: int, link: Link, key: str, note: str) -> None:
     nothing when it is the note shown. Refused (the file changed on disk, the link merged or
     split since the save, the file unwritable), the typed text stays in the box and the reason
     is said beside it. The note it replaced is kept for "Undo note" (a note overwritten by
-    mistake was lost: nothing a person wrote is lost)."""
+    mistake was lost: nothing a person wrote is lost), a step per save (link_notes.with_undo)."""
     if key not in ss or "history" not in ss or not ss.get("path") or note_text(ss[key]) == note_text(note):
         return
     text, name = ss[key], Path(ss.path).name
@@ -94,19 +94,21 @@ def save_note(i: int, link: Link, key: str, note: str) -> None:
         return
     now = _box_key(i, note_text(text))
     ss.note_said = (now, f"Note saved in {name}." if text.strip() else f"Note taken out of {name}.", False)
-    ss.note_replaced = (now, note)
+    ss.note_undo = with_undo(ss.get("note_undo") or (), now, note)
 
 
 @callback
-def undo_note(i: int, link: Link, key: str, earlier: str) -> None:
-    """Put back `earlier`, the note the last save in box `key` replaced, as it was."""
-    if (ss.get("note_replaced") or (None,))[0] != key or "history" not in ss or not ss.get("path"):
+def undo_note(i: int, link: Link, key: str) -> None:
+    """Put back the note the last save in box `key` replaced, as it was; the saves before it
+    stay one click away each."""
+    earlier, rest = undo_for(ss.get("note_undo") or (), key)
+    if earlier is None or "history" not in ss or not ss.get("path"):
         return
     if not _written(link, key, earlier):
         return
     back = _box_key(i, note_text(earlier))
     ss.pop(back, None)   # the box for that note shows it again, not what was typed over it
-    ss.note_replaced = None
+    ss.note_undo = rest
     ss.note_said = (back, "The earlier note is back." if earlier.strip() else "Note taken out: "
                     "the link had none before.", False)
 
