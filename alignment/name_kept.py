@@ -27,7 +27,7 @@ import numpy as np
 
 from .evidence import LinkWords, WordSpan
 from .lang import primary
-from .name_words import _initial, _title
+from .name_words import _initial, _title, word_form
 from .types import Bitext, Finding, Span
 from .word_lists import NOUN_CAPITALS, _calendar, _common, english_lemmas, function_words, make_finding
 from .word_similarity import fold
@@ -53,7 +53,7 @@ def _capitalised_orphans(bitext: Bitext, i: int, lw: LinkWords, config: CheckCon
             return True
         if primary(lang) == "en":
             return set(english_lemmas(w)) <= {"NOUN", "PROPN"}
-        return not _common(w, lang)
+        return not _common(w, lang) and not word_form(w, lang)   # 'Accoutumée aux injures'
     return [(w, a, b) for k, (w, a, b) in enumerate(lw.tgt)
             if a not in used and len(w) >= config.min_name_length and w[:1].isupper() and not w.isupper()
             and w.casefold() not in common and fold(w) not in _calendar(lang) and not _title(w, a, text, lang)

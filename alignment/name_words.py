@@ -267,7 +267,23 @@ def initial_words(text: str, ctx: NameContext, config: CheckConfig) -> list[Word
     return [(w, a, b) for w, a, b in word_spans(text)
             if a not in names and len(w) >= config.min_name_length and w[0].isupper()
             and not w.isupper() and w.casefold() not in ctx.lower and _initial(text, a, ctx.lang)
-            and not _title(w, a, text, ctx.lang) and not _common(w, ctx.lang)]
+            and not _title(w, a, text, ctx.lang) and not _common(w, ctx.lang) and not word_form(w, ctx.lang)]
+
+
+def word_form(word: str, lang: str) -> bool:
+    """Is the capitalised word a form of a listed word, however rare: simplemma reads it as a
+    common word's form (its lemma in lower case, 'Accoutumée' -> 'accoutumé') and the word list
+    holds that lemma? Names keep their capital in simplemma's tables ('Diego', 'Bessie'). Why:
+    a rare participle opening a sentence ('Accoutumée aux injures de John', Jane Eyre) was taken
+    for a name that 'Reed' had become: a warning on a faithful link (limsi-enfr)."""
+    import simplemma
+
+    speller = speller_for(lang)
+    try:
+        lemma = simplemma.lemmatize(word, lang=primary(lang))
+    except ValueError:   # a language simplemma lacks
+        return False
+    return speller is not None and lemma[:1].islower() and speller.word_usage_frequency(lemma) > 0
 
 
 def same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,

@@ -58,3 +58,38 @@ def test_without_word_vectors_nothing_is_said() -> None:
 
     b = bitext(BOOK + [("Alice appela Dinah doucement.", "Alice called Rose softly.")], ("fr", "en"))
     assert not [f for f in at_level(run_checks(b, only=["names"])) if f.link == len(BOOK)]
+
+
+# Jane Eyre read English -> French: 'Reed' kept in the French, left out where a rare participle
+# opens the sentence
+REED = [
+    ("John Reed was fourteen.", "John Reed avait quatorze ans."),
+    ("Reed hit me.", "Reed me frappa."),
+    ("I feared Reed.", "Je craignais Reed."),
+]
+
+
+@pytest.mark.parametrize("src, tgt, finding", [
+    # a form of a listed word, however rare ('accoutumée'), opening the sentence: no name
+    ("Accustomed to John Reed's abuse, I never had an idea of replying to it; my care was how to endure the "
+     "blow which would certainly follow the insult.", "Accoutumée aux injures de John, je n'avais jamais eu "
+     "l'idée de lui répondre, et j'en appelais à toute ma fermeté pour me préparer à recevoir courageusement le "
+     "coup qui devait suivre l'insulte.", None),
+    ("Tired of Reed, I left the room at once and went up to the nursery.",
+     "Lassée, je quittai aussitôt la pièce et je montai à la chambre des enfants.", None),
+    # a word no list holds opening the sentence still stands for the name
+    ("Reed struck me again.", "Georgiana me frappa encore.", "name 'Reed' became 'Georgiana'?"),
+])
+def test_a_sentence_opening_word_form_is_not_the_name_it_stands_beside(src: str, tgt: str, finding: str | None) -> None:
+    assert names(REED + [(src, tgt)], ("en", "fr"), {}) == ([finding] if finding else [])
+
+
+@pytest.mark.parametrize("word, lang, form", [
+    ("Accoutumée", "fr", True), ("Lassée", "fr", True), ("Accustomed", "en", True),
+    ("Georgiana", "fr", False), ("Diego", "en", False), ("Bessie", "en", False), ("Reed", "en", False),
+    ("Íñigo", "es", False),
+])
+def test_word_form(word: str, lang: str, form: bool) -> None:
+    from alignment.name_words import word_form
+
+    assert word_form(word, lang) is form
