@@ -69,9 +69,16 @@ def note_editor(i: int, link: Link, note: str) -> None:
         said = ss.get("note_said")
         if said and said[0] == key:
             (row[2].error if said[2] else row[2].caption)(md(said[1]))
-        if undo_for(ss.get("note_undo") or (), key)[0] is not None:   # what the box's saves replaced
+        # what the box's saves replaced, a click away each
+        if undo_for(ss.get("note_undo") or (), _undo_box(key, link))[0] is not None:
             row[1].button("Undo note", key="undo_note", on_click=undo_note, args=(i, link, key),
                           help="Puts back the note as it was before the last save, a save per click")
+
+
+def _undo_box(key: str, link: Link) -> str:
+    """Box `key` of the link with these sentences, for "Undo note": after a merge or a split a
+    box of the same link number and note is another link's, and its undo is not this one's."""
+    return f"{key} {link.src} {link.tgt}"
 
 
 def _box_key(i: int, note: str) -> str:
@@ -94,14 +101,14 @@ def save_note(i: int, link: Link, key: str, note: str) -> None:
         return
     now = _box_key(i, note_text(text))
     ss.note_said = (now, f"Note saved in {name}." if text.strip() else f"Note taken out of {name}.", False)
-    ss.note_undo = with_undo(ss.get("note_undo") or (), now, note)
+    ss.note_undo = with_undo(ss.get("note_undo") or (), _undo_box(now, link), note)
 
 
 @callback
 def undo_note(i: int, link: Link, key: str) -> None:
     """Put back the note the last save in box `key` replaced, as it was; the saves before it
     stay one click away each."""
-    earlier, rest = undo_for(ss.get("note_undo") or (), key)
+    earlier, rest = undo_for(ss.get("note_undo") or (), _undo_box(key, link))
     if earlier is None or "history" not in ss or not ss.get("path"):
         return
     if not _written(link, key, earlier):

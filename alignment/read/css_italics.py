@@ -174,7 +174,8 @@ def then(first: ItalicRules, later: ItalicRules) -> ItalicRules:
                     default=-1)
     moved = {c: tuple(replace(r, order=r.order + shift) for r in rules) for c, rules in later.classes.items()}
     classes = {c: (*first.classes.get(c, ()), *moved.get(c, ())) for c in {*first.classes, *moved}}
-    return ItalicRules(classes, (*first.selectors, *(replace(r, order=r.order + shift) for r in later.selectors)))
+    selectors = (*first.selectors, *(replace(r, order=r.order + shift) for r in later.selectors))
+    return ItalicRules(classes, selectors)
 
 
 def class_style(rules: ItalicRules, names: str, tag: str) -> bool | None:

@@ -307,7 +307,8 @@ def _flatten(text: str, book: ItalicRules | None = None) -> str:
     opened again after it, so they nest no deeper than the paragraph: a flattened page lost
     its italics (a testers' item). A class the page's <style> makes italic counts as an inline
     style would (`.it`, `span.it`: css_italics.class_style; other selectors need the tree this
-    has not), and so does one a `book`'s stylesheets do (an EPUB's). Not read there: 'font-style: normal' inside italics."""
+    has not), and so does one a `book`'s stylesheets do (an EPUB's). Not read there:
+    'font-style: normal' inside italics."""
     depth = 0
     styled: dict[str, list[bool]] = {}   # per tag name, its open elements: styled italic?
     own = italic_rules("\n".join(_STYLE_BLOCK.findall(text))) if "<style" in text.lower() else ItalicRules()
