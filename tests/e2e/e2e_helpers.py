@@ -148,7 +148,10 @@ def choose_option(page, box, name: str, tries: int = 3) -> None:
     """Choose option `name` of the selectbox `box` (a combobox locator) as a person does: a
     click opens its list, then a click on the option. A click that lands while a rerun redraws
     the sidebar leaves the list shut (a journey waited 45 s for an option never shown, in one
-    CI run of several), so the list is opened again, as a person clicks again, before failing."""
+    CI run of several), so the list is opened again, as a person clicks again, before failing.
+    So is a list shut again between the option showing and the click on it (in CI the click
+    then waited 45 s for an option gone: the rerun that drew the reader was still drawing)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     option = page.get_by_role("option", name=name, exact=True)
@@ -157,9 +160,9 @@ def choose_option(page, box, name: str, tries: int = 3) -> None:
         box.click()
         try:
             expect(option).to_be_visible(timeout=5_000)
-            break
-        except AssertionError:
+            option.click(timeout=5_000)
+            return
+        except (AssertionError, PlaywrightTimeout):
             if attempt == tries - 1:
                 raise
             page.keyboard.press("Escape")
-    option.click()
