@@ -303,6 +303,34 @@ def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, h
     assert len(kept) == 1 and "Le train part" in kept[0].read_text(encoding="utf-8")
 
 
+OMEGAT_TMX = CAT_TMX.split("<body>")[0] + """<body>
+<tu><tuv xml:lang="fr-FR"><seg>Il lit &lt;i0&gt;Le Monde&lt;/i0&gt; chaque matin.</seg></tuv>
+<tuv xml:lang="en-GB"><seg>He reads &lt;i0&gt;Le Monde&lt;/i0&gt; every morning.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>Voir &lt;a1&gt;la page&lt;/a1&gt; suivante.</seg></tuv>
+<tuv xml:lang="en-GB"><seg>See &lt;a1&gt;the next page&lt;/a1&gt;.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_omegats_own_memory_reads_without_its_tags_and_goes_back_with_them(page, tmp_path):
+    """OmegaT's project memory types its tags into the text ('<i0>Le Monde</i0>'): the reader
+    showed them to the proofreader, and the title in roman. It reads without them, the title in
+    italics; corrected, the memory downloads with the tags around the corrected words, as OmegaT
+    reads it back."""
+    tmx = tmp_path / "project_save.tmx"
+    tmx.write_text(OMEGAT_TMX, encoding="utf-8")
+    open_upload(page, tmx)
+    table = page.locator("table.al-rows").last
+    expect(table).to_contain_text("He reads Le Monde every morning.")
+    expect(table).to_contain_text("See the next page.")
+    expect(table).not_to_contain_text("<i0>")
+    expect(table.locator("i", has_text="Le Monde")).to_have_count(2)   # both sides
+    correct_first_link(page, "He reads Le Monde each day.")
+    back = download_corrected(page, "TMX").decode("utf-8")
+    assert re.search(r'<seg>He reads &lt;i0&gt;Le Monde&lt;/i0&gt; each day\.</seg>', back)
+    assert "<seg>See &lt;a1&gt;the next page&lt;/a1&gt;.</seg>" in back and "<bpt" not in back
+
+
 def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
     """A multilingual TMX (English, German and French) opened on the start page asks which
     translation to read beside the original, then opens that one; its error used to point to
