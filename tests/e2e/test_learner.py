@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, open_by_path, reader_table, settle, upload_pair
+from e2e_helpers import choose_link, choose_option, open_by_path, reader_table, settle, upload_pair
 
 pytestmark = pytest.mark.e2e
 # the glossary's exports: under a search they say how many rows they hold
@@ -183,8 +183,7 @@ def chaptered_po(path: Path) -> Path:
 
 def go_to_heading(page, name: str) -> None:
     """What a person does: open the sidebar's 'Go to a heading' list, click a heading."""
-    page.locator(".st-key-goto_heading").click()
-    page.get_by_role("option", name=name).click()
+    choose_option(page, page.locator(".st-key-goto_heading"), name)
     settle(page)
 
 

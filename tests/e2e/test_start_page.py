@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import choose_link, once_drawn, open_by_path, reader_table, settle
+from e2e_helpers import choose_link, choose_option, once_drawn, open_by_path, reader_table, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -361,8 +361,7 @@ def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
 def choose_and_open(page, key: str, option: str):
     """Choose `option` in the start page's selectbox `key` (a language asked for), click Open
     upload again; the reader's table."""
-    page.locator(f".st-key-{key}").click()
-    page.get_by_role("option", name=option).click()
+    choose_option(page, page.locator(f".st-key-{key}"), option)
     settle(page)
     page.get_by_role("button", name="Open upload").click()
     return page.locator("table.al-rows").last
@@ -581,8 +580,7 @@ def upload_and_open(page, path) -> None:
 
 def choose(page, option: str) -> None:
     """Choose the version offered, with the mouse, and open it with the button."""
-    page.locator(".st-key-pairs_tgt").click()
-    page.get_by_role("option", name=option, exact=True).click()
+    choose_option(page, page.locator(".st-key-pairs_tgt"), option)
     settle(page)
     page.get_by_role("button", name="Open upload").click()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from e2e_helpers import settle
+from e2e_helpers import choose_option, settle
 from playwright.sync_api import expect
 from test_versions_markers import story_set
 
@@ -242,8 +242,7 @@ def test_a_set_of_books_turns_to_the_heading_chosen(page, tmp_path):
         texts[name] = "\n\n".join(blocks) + "\n"
     opened_set(page, align_set(tmp_path, "book", texts), height=900)
     settle(page)
-    page.locator(".st-key-vs_goto_heading").click()
-    page.get_by_role("option", name="83 · CHAPITRE 3").click()
+    choose_option(page, page.locator(".st-key-vs_goto_heading"), "83 · CHAPITRE 3")
     expect(page.get_by_text("Page 2 of 3")).to_be_visible()
     expect(page.locator("#row-83")).to_be_in_viewport()
     expect(page.locator("div.vs-cell[data-name='en2']", has_text="CHAPTER 3")).to_be_visible()
