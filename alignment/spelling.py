@@ -129,6 +129,9 @@ if TYPE_CHECKING:
 
 MIN_LENGTH = 4          # shorter words have too many known neighbours one edit away ...
 SHORT_LENGTH = 3        # ... but a three-letter swap of a very common word is a slip (_short_swap)
+# a word the list lacks beside another it lacks, this many words away or nearer, is part of a phrase
+# of another language ('Dove è il mio gatto ?' in a French text: 'mio' was read as 'moi'), no slip
+FOREIGN_REACH = 2
 SHORT_COMMON = 1e-3     # very common: about the 40 commonest three-letter words of a list
                         # ('the', 'and', 'was'; 'que', 'une', 'sur'; 'und', 'die', 'ist')
 SWAP_LENGTH = 5         # a longer word with two inner letters swapped needs no backing (_inner_swap)
@@ -162,11 +165,13 @@ def check_spelling(bitext: Bitext, config: CheckConfig,
     kept: set[str] = set()   # words an original writes: the original's, kept
     for i, text in enumerate(texts):
         written = {w.casefold() for w, *_ in word_spans(bitext.link_text(i, "src"), bitext.src_lang)}
-        for w, a, b in word_spans(text, bitext.tgt_lang):
-            key = _key(w)
-            if len(w) < SHORT_LENGTH or not w[0].islower() or not _spelt(key, speller, english) \
-                    or _known(key, speller, english, german, bitext.tgt_lang):
+        words = word_spans(text, bitext.tgt_lang)
+        unknown = [len(w) >= SHORT_LENGTH and w[0].islower() and _spelt(_key(w), speller, english)
+                   and not _known(_key(w), speller, english, german, bitext.tgt_lang) for w, *_ in words]
+        for k, (w, a, b) in enumerate(words):
+            if not unknown[k] or _foreign_beside(k, words, unknown, speller):
                 continue
+            key = _key(w)
             seen.setdefault(key, []).append((i, w, a, b))
             if key in written:
                 kept.add(key)
@@ -184,6 +189,16 @@ def check_spelling(bitext: Bitext, config: CheckConfig,
                 out.append(_finding(i, w, a, b, found, sorted({k for k, *_ in places} - {i})))
                 break
     yield from sorted(out, key=lambda f: (f.link, f.spans[0].start))
+
+
+def _foreign_beside(k: int, words: list[tuple[str, int, int]], unknown: list[bool], speller: Any) -> bool:
+    """Does word k stand in a phrase of another language: within FOREIGN_REACH words of it, a
+    word the list lacks that is one edit from no word it holds ('gatto' in 'Dove è il mio
+    gatto ?' quoted in a French text, where 'mio' read as 'moi')? A typo beside it ('He recived
+    the goverment letter') is one edit from a word, and both are told."""
+    near = [j for j in range(max(0, k - FOREIGN_REACH), min(len(words), k + 1 + FOREIGN_REACH))
+            if j != k and unknown[j]]
+    return any(not speller.known(speller.edit_distance_1(_key(words[j][0]))) for j in near)
 
 
 def _finding(i: int, w: str, a: int, b: int, found: tuple[str, tuple[str, int, int] | None],

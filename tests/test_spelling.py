@@ -65,7 +65,9 @@ FR = [
     # a verb form the list lacks and simplemma's lexicon has (passé simple, imperfect subjunctive)
     ("Ich entdeckte die Karte.", "Je découvris la carte.", [("entdeckte", "découvres")], None),
     ("Damit sie gingen.", "Pour qu'ils fissent ainsi.", [("gingen", "fassent")], None),
-]
+    # a phrase of another language quoted: its words beside one no edit makes a word ('gatto')
+    ("Sie sagte: « Wo ist meine Katze? »", "Elle dit : « Dove è il mio gatto ? »", [("meine", "moi")], None),
+]   # a slip beside another slip is told still: test_spelling_repeats ('recived the goverment')
 
 AROUND_DE = [(fr, de) for de, fr in AROUND_FR]
 DE = [   # German translations: Swiss 'ss' for 'ß', 'ß' itself (which casefolds to 'ss'), 'un-'
