@@ -382,6 +382,12 @@ def test_any_markup_gives_well_formed_italics(html: str, markdown: str) -> None:
      ["très vieux pont"]),   # a plain span closed inside: still italic after it
     ('Un <span style="font-weight: bold">gros</span> <span style="font-style: normal">mot</span>.', []),
     ('Le <font style="font-style: italic">pont<img src=a.png><br>neuf</font> tient.', ["pont neuf"]),
+    # 'font-style: normal' inside italics: roman to its end tag (a title inside an italic passage)
+    ('Il lut <i>le journal <span style="font-style: normal">Le Monde</span> au café</i>.',
+     ["le journal", "au café"]),
+    ('<i>Un <span style="font-style:normal">très <em>vieux</em> et</span> grand pont</i>.',
+     ["Un", "vieux", "grand pont"]),
+    ("Il lut <i>le journal</i> et <span style='font-style: normal'>Le Monde</span>.", ["le journal"]),
 ])
 def test_a_page_too_deep_for_the_parser_keeps_its_italics(para: str, italics: list[str]) -> None:
     """Nested deeper than libxml2 reads (2048: a <font> never closed), the page is read
@@ -405,6 +411,7 @@ _FLAT_CSS = ("<style>.it { font-style: italic } span.t { font: italic 12px serif
     ('Il lut <span class="it" style="font-style: normal">Le Monde</span>.', []),     # its own style wins
     ('Il lut <span class="no">Le Monde</span> et <span class="late">Le Temps</span>.', []),  # later rule wins
     ('Un <span class="it">très <span class="no2">vieux</span> pont</span> ici.', ["très vieux pont"]),
+    ('<em>Il lut <span class="no">Le Monde</span> au café</em>.', ["Il lut", "au café"]),   # a roman class
 ])
 def test_a_page_too_deep_for_the_parser_keeps_the_italics_its_style_sheet_gives_a_class(
         para: str, italics: list[str]) -> None:

@@ -156,11 +156,11 @@ _ITALIC_TAGS = frozenset({"i", "em", "cite", "dfn", "var"})
 _FONT_STYLE = re.compile(r"(?:^|;)\s*font(-style)?\s*:\s*([^;]*)", re.I)
 
 
-def _styled_italic(style: str, italic: bool) -> bool:
+def _styled_italic(style: str, italic: bool | None) -> bool | None:
     """Whether an inline style makes its element's text italic, `italic` being what the
     tag says: 'font-style: italic' or oblique, or the 'font:' shorthand naming either, make
     it so; 'font-style: normal' ends italics. A class a stylesheet styles so was made an
-    inline style first (css_italics.py)."""
+    inline style first (css_italics.py). `italic` None: None where the style says neither."""
     if "font" not in style.lower():
         return italic
     for longhand, value in _FONT_STYLE.findall(style):   # longhand: '-style' or ''
@@ -302,47 +302,69 @@ def _flatten(text: str, book: ItalicRules | None = None) -> str:
     """Tags that never nest kept, other blocks turned into <p> (which closes the one
     before it), inline tags dropped, ruby readings dropped with their text (as _DROP_TAGS
     drops them from a tree): nothing is left to nest. Italics stay as one plain <i>, open
-    from the first italic tag, or element an inline style makes italic, to the end tag that
-    closes it (counted: tags never closed only count up) and closed before each kept tag,
-    opened again after it, so they nest no deeper than the paragraph: a flattened page lost
-    its italics (a testers' item). A class the page's <style> makes italic counts as an inline
-    style would (`.it`, `span.it`: css_italics.class_style; other selectors need the tree this
-    has not), and so does one a `book`'s stylesheets do (an EPUB's). Not read there:
-    'font-style: normal' inside italics."""
-    depth = 0
-    styled: dict[str, list[bool]] = {}   # per tag name, its open elements: styled italic?
+    while the innermost open element that sets the font's style (an italic tag, or an inline
+    style) makes it italic, and closed before each kept tag, opened again after it, so they
+    nest no deeper than the paragraph: a flattened page lost its italics (a testers' item).
+    An end tag closes the last open element of its name (tags never closed stay open); one
+    styled 'font-style: normal' inside italics is roman to its end tag. A class the page's
+    <style> styles counts as an inline style would (`.it`, `span.it`: css_italics.class_style;
+    other selectors need the tree this has not), and so does one a `book`'s stylesheets do (an
+    EPUB's); the element's own inline style wins over both."""
     own = italic_rules("\n".join(_STYLE_BLOCK.findall(text))) if "<style" in text.lower() else ItalicRules()
-    rules = then(book, own) if book else own
-
-    def italic_step(closing: str, name: str, tag: str) -> int:
-        if name in _ITALIC_TAGS:
-            return -1 if closing else 1
-        if name in _FLAT_KEEP or name in _VOID or (not closing and tag.endswith("/>")):
-            return 0
-        open_ones = styled.setdefault(name, [])
-        if closing:
-            return -1 if open_ones and open_ones.pop() else 0
-        open_ones.append(_flat_italic(tag, name, rules))
-        return 1 if open_ones[-1] else 0
+    styles = _FlatStyles(then(book, own) if book else own)
 
     def one(match: re.Match[str]) -> str:
-        nonlocal depth
         closing, name = match.group(1), match.group(2).lower()
-        before, depth = depth, max(0, depth + italic_step(closing, name, match.group(0)))
+        before = styles.italic()
+        styles.step(closing, name, match.group(0))
+        after = styles.italic()
         kept = match.group(0) if name in _FLAT_KEEP else "<p>" if name in BLOCK_TAGS else ""
         if kept and name not in ("br", "hr", "meta"):
-            return ("</i>" if before else "") + kept + ("<i>" if depth else "")
-        return kept + ("<i>" if not before and depth else "</i>" if before and not depth else "")
+            return ("</i>" if before else "") + kept + ("<i>" if after else "")
+        return kept + ("<i>" if not before and after else "</i>" if before and not after else "")
     return _TAG.sub(one, _READING.sub("", text))
 
 
-def _flat_italic(tag: str, name: str, rules: ItalicRules) -> bool:
-    """Whether an opening tag's element is italic by its classes (`rules`, the page's plain-class
-    rules) and its inline style, which wins over them."""
+class _FlatStyles:
+    """The open elements of a page read flattened that set the font's style, innermost last
+    (each a one-item list its end tag empties: None, taken off once nothing open follows it), and
+    per tag name its open elements (None for one that sets nothing), for end tags to find theirs.
+    No search: a page of many elements left open closed out of order stays linear."""
+
+    def __init__(self, rules: ItalicRules) -> None:
+        self.rules = rules
+        self.open: list[list[bool | None]] = []
+        self.by_name: dict[str, list[list[bool | None] | None]] = {}
+
+    def italic(self) -> bool:
+        return bool(self.open) and bool(self.open[-1][0])
+
+    def step(self, closing: str, name: str, tag: str) -> None:
+        if name in _FLAT_KEEP or name in _VOID or (not closing and tag.endswith("/>")):
+            return
+        mine = self.by_name.setdefault(name, [])
+        if closing:
+            entry = mine.pop() if mine else None
+            if entry is not None:
+                entry[0] = None
+                while self.open and self.open[-1][0] is None:
+                    self.open.pop()
+            return
+        style = True if name in _ITALIC_TAGS else _flat_style(tag, name, self.rules)
+        entry = None if style is None else [style]
+        mine.append(entry)
+        if entry is not None:
+            self.open.append(entry)
+
+
+def _flat_style(tag: str, name: str, rules: ItalicRules) -> bool | None:
+    """The font style an opening tag's element sets (True italic, False normal, None none) by its
+    classes (`rules`, the page's plain-class rules) and its inline style, which wins over them."""
     names = _CLASS_ATTR.search(tag) if rules.classes else None
-    italic = bool(names and class_style(rules, next(filter(None, names.groups()), ""), name))
-    style = _STYLE_ATTR.search(tag)
-    return _styled_italic(next(filter(None, style.groups()), ""), italic) if style else italic
+    style = class_style(rules, next(filter(None, names.groups()), ""), name) if names else None
+    inline = _STYLE_ATTR.search(tag)
+    said = _styled_italic(next(filter(None, inline.groups()), ""), None) if inline else None
+    return style if said is None else said
 
 
 def parse_html(text: str, book: ItalicRules | None = None) -> Any:
