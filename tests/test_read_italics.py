@@ -388,6 +388,7 @@ def test_any_markup_gives_well_formed_italics(html: str, markdown: str) -> None:
     ('<i>Un <span style="font-style:normal">très <em>vieux</em> et</span> grand pont</i>.',
      ["Un", "vieux", "grand pont"]),
     ("Il lut <i>le journal</i> et <span style='font-style: normal'>Le Monde</span>.", ["le journal"]),
+    ("Il lut <em style='font-style: normal'>Le Monde</em> et <i>Le Temps</i>.", ["Le Temps"]),   # as a tree reads it
 ])
 def test_a_page_too_deep_for_the_parser_keeps_its_italics(para: str, italics: list[str]) -> None:
     """Nested deeper than libxml2 reads (2048: a <font> never closed), the page is read

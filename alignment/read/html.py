@@ -350,7 +350,8 @@ class _FlatStyles:
                 while self.open and self.open[-1][0] is None:
                     self.open.pop()
             return
-        style = True if name in _ITALIC_TAGS else _flat_style(tag, name, self.rules)
+        style = _flat_style(tag, name, self.rules)   # an italic tag's own style may undo it
+        style = True if style is None and name in _ITALIC_TAGS else style
         entry = None if style is None else [style]
         mine.append(entry)
         if entry is not None:
