@@ -274,15 +274,19 @@ def open_upload(page, path) -> None:
     page.get_by_role("button", name="Open upload").click()
 
 
+def open_written(page, path, text: str):
+    """Write `text` to `path`, upload it on the start page and open it: the reader's table."""
+    path.write_text(text, encoding="utf-8")
+    open_upload(page, path)
+    return page.locator("table.al-rows").last
+
+
 def test_a_proofreader_opens_a_cat_tools_tmx_and_proofreads_it(page, tmp_path, home):
     """A translation sent as the TMX a CAT tool wrote opens in the reader like a PO (its
     formatting codes left out of the text, its italics shown), the checks read it, each finding naming the
     tool's unit (its tuid) to find it by there, as the correction panel does once the finding
     is jumped to, and the same file uploaded again opens the kept copy."""
-    tmx = tmp_path / "job.tmx"
-    tmx.write_text(CAT_TMX, encoding="utf-8")
-    open_upload(page, tmx)
-    table = page.locator("table.al-rows").last
+    table = open_written(page, tmp_path / "job.tmx", CAT_TMX)
     expect(table).to_contain_text("Le train part à 16 h 40.")
     expect(table).to_contain_text("The platform is at the end of the corridor.")
     expect(table).not_to_contain_text("<b>")
@@ -317,10 +321,7 @@ def test_omegats_own_memory_reads_without_its_tags_and_goes_back_with_them(page,
     showed them to the proofreader, and the title in roman. It reads without them, the title in
     italics; corrected, the memory downloads with the tags around the corrected words, as OmegaT
     reads it back."""
-    tmx = tmp_path / "project_save.tmx"
-    tmx.write_text(OMEGAT_TMX, encoding="utf-8")
-    open_upload(page, tmx)
-    table = page.locator("table.al-rows").last
+    table = open_written(page, tmp_path / "project_save.tmx", OMEGAT_TMX)
     expect(table).to_contain_text("He reads Le Monde every morning.")
     expect(table).to_contain_text("See the next page.")
     expect(table).not_to_contain_text("<i0>")
