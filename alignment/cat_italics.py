@@ -20,7 +20,8 @@ native code (`<cf italic="True">`, an HTML <i>). OmegaT names its tags by the fi
 what they stand for: in a TMX OmegaT made, a paired code holding `<i0>` or `<e0>` (HTML's <i>,
 <em>) is italic, in a level-2 TMX's <bpt> or written as text in its own (omegat_tags.py); in
 another tool's file, such numbered tags say nothing of what they stand for, and are read as
-plain. Standard library and lxml only.
+plain. Phrase's tag for italics is '{i>' (its MXLIFF types it into the text: phrase_tags.py): a
+paired code holding it is italic in any file, as no other tool writes that. Standard library and lxml only.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _ITALIC_KINDS = frozenset({"italic", "x-italic", "x-i", "x-em", "x-emphasis", "x
 _HTML_OPEN = re.compile(r"^\s*<\s*(i|em|cite|dfn|var)(\s[^>]*)?>\s*$", re.IGNORECASE)
 _HTML_CLOSE = re.compile(r"^\s*<\s*/\s*(i|em|cite|dfn|var)\s*>\s*$", re.IGNORECASE)
 _OMEGAT_OPEN = re.compile(r"^\s*<[ie][0-9]+>\s*$")   # OmegaT's tag for HTML's <i> or <em>
+_PHRASE_OPEN = re.compile(r"^\s*\{i>\s*$")   # Phrase's tag for italics
 _OPENERS = frozenset({"bpt", "bx", "sc"})
 _CLOSERS = frozenset({"ept", "ex", "ec"})
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "cp"})
@@ -125,6 +127,7 @@ def _walk(element, parts: list[str], spans: list[tuple[int, int]],
                        italic or _says_italic(child, italic_ids if name == "g" else frozenset()),
                        italic_ids, omegat)
         elif name in _OPENERS and (_says_italic(child, italic_ids) or _HTML_OPEN.match(_code_text(child))
+                                   or _PHRASE_OPEN.match(_code_text(child))
                                    or omegat and _OMEGAT_OPEN.match(_code_text(child))):
             open_codes[_pair_key(child)] = at
         elif name in _CLOSERS:

@@ -1,5 +1,5 @@
 """Pairs aligned elsewhere, read into a Bitext: a translation memory (TMX), an XLIFF 1.2
-file (Trados' .sdlxliff and memoQ's .mqxliff too, segment by segment) or XLIFF 2 file, or a
+file (Trados' .sdlxliff and memoQ's .mqxliff too, segment by segment; Phrase's .mxliff) or XLIFF 2 file, or a
 two-column table (TSV, CSV, an .xlsx or .ods sheet, a .docx's table: import_sheets.py).
 
 Part of the store stage, the mirror of export.py. Why: a proofreader is often sent a
@@ -41,12 +41,12 @@ from .cat_italics import local_name, marked_text, tag_ids_italic, with_unit_ital
 from .errors import InputError, LanguagesUnknown, ManyTranslations
 from .inline_codes import text_without_codes, xliff_text
 from .italics import Marked
-from .omegat_tags import made_by_omegat, tags_as_codes
+from .omegat_tags import made_by_omegat
 from .progress import Progress, no_progress
 from .types import Alignment, Bitext, Sentence, Signature
 
 PAIR_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
-                ".mqxliff": "xliff", ".tsv": "tsv", ".csv": "csv", ".xlsx": "xlsx",
+                ".mqxliff": "xliff", ".mxliff": "xliff", ".tsv": "tsv", ".csv": "csv", ".xlsx": "xlsx",
                 ".ods": "ods", ".docx": "docx"}   # a .docx's table of pairs; given to align, a .docx is a text
 PAIRS_MAX_BYTES = 50_000_000   # a TMX of a long book is a few MB; lxml holds ~10x in memory
 
@@ -79,7 +79,7 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     fmt = pairs_format(name)
     if fmt is None:
         raise InputError(unread_office(name) or f"{name}: not a file of pairs; give a .tmx, .xlf, "
-                         ".xliff, .sdlxliff, .mqxliff, .tsv, .csv, .xlsx, .ods or .docx file")
+                         ".xliff, .sdlxliff, .mqxliff, .mxliff, .tsv, .csv, .xlsx, .ods or .docx file")
     if len(data) > PAIRS_MAX_BYTES:
         raise InputError(f"{name} is {len(data) / 2**20:.0f} MB, over the {PAIRS_MAX_BYTES // 10**6} MB "
                          "limit for pairs; split it in the tool that made it")
@@ -96,10 +96,10 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     ids: list[str] = []   # each unit's id in the CAT tool's file
     said: tuple[str, ...] = ()   # what the reader says of the file (which sheet it read)
     marks: list[tuple[Marked, Marked]] = []   # each unit's texts with their italics (cat_italics.py)
-    omegat = fmt == "tmx" and made_by_omegat(data)   # its tags read as codes (omegat_tags.py)
+    tags = text_tags_of(data, name, fmt)   # a tool's tags typed as text, read as codes
     if fmt in ("tmx", "xliff"):
         units, langs, versions, carried, ids, marks = _xml_units(data, name, fmt, src_lang, tgt_lang,
-                                                                 omegat)
+                                                                 tags)
     else:
         from .import_tables import table_units
 
@@ -115,7 +115,7 @@ def read_pairs_noted(data: bytes, name: str, *, src_lang: str | None = None,
     carried = [carried[k] for k in kept] if carried else [None] * len(kept)
     progress(2, 3, stage)
     bitext = _bitext([paras[k] for k in kept], langs, name, fmt, hashlib.sha256(data).hexdigest(),
-                     versions, carried, [ids[k] for k in kept] if ids else (), omegat)
+                     versions, carried, [ids[k] for k in kept] if ids else (), tags)
     if any(spans for unit in marks for _, spans in unit):
         bitext = with_unit_italics(bitext, [marks[k] for k in kept])
     if said:   # shown as the alignment's notes: the reader's box, `alignment import`'s lines
@@ -154,13 +154,14 @@ def _clean(text: str) -> str:
 
 def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, digest: str,
             versions: tuple[str, ...] = (), carried: Sequence[Carried | None] = (),
-            ids: Sequence[str] = (), omegat: bool = False) -> Bitext:
+            ids: Sequence[str] = (), tags: str = "") -> Bitext:
     """The links, and a signature naming the file and its bytes' digest: what `alignment export
     --corrected` checks its --original against (write_back.check_original); for a version set,
     the two texts read, by their names in it (two may share a language). What our export
     carried (carried.py) gives a unit its link's state, sentences and paragraphs; `ids`, each
-    unit's id in the file (Link.unit); `omegat`: its OmegaT tags were read as codes, said in
-    the signature so that write-back reads the file alike (a PO from before read them as text)."""
+    unit's id in the file (Link.unit); `tags`: the tool whose tags typed as text were read as
+    codes ('omegat', 'phrase'), said in the signature so that write-back reads the file alike (a
+    PO from before read them as text)."""
     from .carried import carried_link, side_sentences
 
     carried = list(carried) or [None] * len(units)
@@ -179,7 +180,7 @@ def _bitext(units: Sequence[Para], langs: tuple[str, str], name: str, fmt: str, 
     sig = Signature(aligner="import", params=(("format", fmt), ("file", name.rsplit("/", 1)[-1]),
                                               ("sha256", digest),
                                               *((("versions", " ".join(versions)),) if versions else ()),
-                                              *((("tags", "omegat"),) if omegat else ())))
+                                              *((("tags", tags),) if tags else ())))
     return Bitext(tuple(src), tuple(tgt), Alignment(tuple(links), sig), langs[0], langs[1])
 
 
@@ -204,9 +205,21 @@ def _paragraphs(units: Sequence[Para], carried: Sequence[Carried | None],
 
 # ---------------------------------------------------------------- TMX and XLIFF
 
-def _parse(data: bytes, name: str, fmt: str, omegat_tags: bool = False):
-    """The file parsed by translate-toolkit; `omegat_tags`: a TMX's OmegaT tags written as
-    text made codes (omegat_tags.py)."""
+def text_tags_of(data: bytes, name: str, fmt: str) -> str:
+    """The tool whose tags a file of pairs holds typed as text, to be read as codes: 'omegat'
+    for OmegaT's own TMX (omegat_tags.py), 'phrase' for Phrase's MXLIFF (phrase_tags.py), else ''."""
+    from .phrase_tags import made_by_phrase
+
+    if fmt == "tmx" and made_by_omegat(data):
+        return "omegat"
+    if fmt == "xliff" and not _xliff2(data) and made_by_phrase(data, name):
+        return "phrase"
+    return ""
+
+
+def _parse(data: bytes, name: str, fmt: str, tags: str = ""):
+    """The file parsed by translate-toolkit; `tags`: the tool whose tags typed as text are made
+    codes (text_tags_of)."""
     from lxml import etree
 
     if fmt == "tmx":
@@ -224,8 +237,10 @@ def _parse(data: bytes, name: str, fmt: str, omegat_tags: bool = False):
     except Exception as exc:   # translate-toolkit's own complaints (wrong root element...)
         raise InputError(f"{name}: not a readable {fmt.upper()} file ({exc}); export it again "
                          "from the tool that made it") from None
-    if omegat_tags and fmt == "tmx":
-        tags_as_codes(store.document.getroot())
+    if tags in ("omegat", "phrase"):
+        from . import omegat_tags, phrase_tags
+
+        (omegat_tags if tags == "omegat" else phrase_tags).tags_as_codes(store.document.getroot())
     return store
 
 
@@ -259,13 +274,13 @@ XmlUnits = tuple[list[Para], tuple[str, str], tuple[str, ...], list[Carried | No
 
 
 def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang: str | None,
-               omegat: bool = False) -> XmlUnits:
+               tags: str = "") -> XmlUnits:
     """The units' texts, languages, a version set's names, what each unit carried, each
     unit's id (import_cat.xliff12_ids, xliff2_ids, tmx_id), and its two texts with their
     italics (cat_italics.marked_text; [] where none can be)."""
     from .import_cat import xliff12_carried, xliff12_ids, xliff2_carried, xliff2_ids
 
-    store = _parse(data, name, fmt, omegat)
+    store = _parse(data, name, fmt, tags)
     if fmt == "xliff":
         src = _declared(name, src_lang, store.getsourcelanguage(), "original", "-s (--src-lang)")
         tgt = _declared(name, tgt_lang, store.gettargetlanguage(), "translation", "-t (--tgt-lang)")
@@ -287,7 +302,7 @@ def _xml_units(data: bytes, name: str, fmt: str, src_lang: str | None, tgt_lang:
             marks = [(marked_text(s, italic), marked_text(t, italic)) for u in translatable
                      for s, t, _ in _xliff_segments(u)]
         return units, _languages(name, src, tgt), (), carried, ids, marks
-    return _tmx_units(store, name, src_lang, tgt_lang, omegat)
+    return _tmx_units(store, name, src_lang, tgt_lang, tags == "omegat")
 
 
 def element_ns(element) -> str:

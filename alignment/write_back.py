@@ -48,7 +48,7 @@ from .import_pairs import (_clean, _file_language, _language_code, _parse, _xlif
                            pairs_format, translatable_units)
 from .edit_in_place import edit_in_place
 from .inline_codes import protected_texts, text_without_codes
-from .omegat_tags import codes_as_tags
+from .text_tags import codes_as_tags
 from .types import Bitext
 from .xliff_state import Marked, marked_translated
 from .write_back_notes import UnitNotes, put_note, tmx_notes, xliff12_notes, xliff2_notes
@@ -98,9 +98,9 @@ def write_back(original: bytes, name: str, bitext: Bitext,
         return write_back_table(original, name, fmt, bitext, notes)
     if fmt not in ("xliff", "tmx"):
         raise InputError(f"{name}: corrections are written back into the .xlf, .xliff, .sdlxliff, "
-                         ".mqxliff, .tmx, .xlsx, .ods, .docx, .csv or .tsv file the pairs came from")
-    omegat = ("tags", "omegat") in bitext.alignment.signature.params   # omegat_tags.py
-    store = _parse(original, name, fmt, omegat)
+                         ".mqxliff, .mxliff, .tmx, .xlsx, .ods, .docx, .csv or .tsv file the pairs came from")
+    tags = dict(bitext.alignment.signature.params).get("tags", "")   # text_tags.py
+    store = _parse(original, name, fmt, tags)
     versions = tuple(dict(bitext.alignment.signature.params).get("versions", "").split())
     empties = as_written_empty(store.document.getroot(), original)
     slots = _tmx_slots(store, name, bitext.src_lang, bitext.tgt_lang, versions,
@@ -126,7 +126,7 @@ def write_back(original: bytes, name: str, bitext: Bitext,
             elif notes is not None and notes.get(block.b + k, "").strip():   # a unit's later segment
                 counts["notes_unwritten"] += 1
     keep_empty(empties)
-    if omegat:
+    if tags:
         codes_as_tags(store.document.getroot())
     return serialise_like(store.document, original), WriteBack(unmatched=len(slots) - matched, **counts)
 

@@ -166,7 +166,7 @@ def test_a_cat_tools_segments_of_one_unit_stay_one_paragraph(name, data):
 ERRORS = [
     ("broken.tmx", b'<?xml version="1.0"?>\n<tmx version="1.4">\n<body><tu>', {}, "broken.tmx: not well-formed XML (line 3)"),
     ("notes.txt", b"a\tb\n", {}, "notes.txt: not a file of pairs; give a .tmx, .xlf, .xliff, .sdlxliff, "
-     ".mqxliff, .tsv, .csv, .xlsx, .ods or .docx file"),
+     ".mqxliff, .mxliff, .tsv, .csv, .xlsx, .ods or .docx file"),
     ("three.tmx", tmx(tu(en="Yes.", de="Ja.", fr="Oui."), srclang="en"), {},
      "three.tmx holds translations into de, fr; choose one"),
     ("one.csv", b"just one column\nand another line\n", {}, "one.csv: line 1 has one column"),

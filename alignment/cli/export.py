@@ -57,7 +57,7 @@ OFFICE_LAYOUTS = ["translation", "pairs"]   # export_office.LAYOUTS, without imp
               "imported from (--original) with the corrected translations, for whoever sent it.")
 @click.option("--original", type=FilePath(read=True, give="the XLIFF, TMX, XLSX, ODS, DOCX, CSV or TSV file "
                                                     "the pairs came from"), default=None,
-              help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff), TMX, .xlsx, .ods, .docx, "
+              help="--corrected: the XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff, .mxliff), TMX, .xlsx, .ods, .docx, "
               ".csv or .tsv file the pairs came from.")
 @click.option("--glossary", type=FilePath(example="glossary.csv"), default=None,
               help="Write the text's glossary here (.csv, as the app's: word pairs its word "

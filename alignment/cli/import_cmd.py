@@ -22,7 +22,7 @@ from .paths import FilePath
 @quiet_option
 def import_cmd(pairs: str, po: str, src_lang: str | None, tgt_lang: str | None,
                overwrite_edited: bool = False, quiet: bool = False) -> None:
-    """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff) or 2, TSV, CSV, XLSX, ODS or DOCX file into
+    """Read the pairs of a TMX, XLIFF 1.2 (.xlf, .sdlxliff, .mqxliff, .mxliff) or 2, TSV, CSV, XLSX, ODS or DOCX file into
     a PO file: one link per translation unit, segment or table row, its texts as the
     translator cut them.
 

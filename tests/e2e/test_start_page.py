@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from playwright.sync_api import expect
 
 from e2e_helpers import choose_link, choose_option, once_drawn, open_by_path, reader_table, settle
@@ -332,6 +333,35 @@ def test_omegats_own_memory_reads_without_its_tags_and_goes_back_with_them(page,
     assert "<seg>See &lt;a1&gt;the next page&lt;/a1&gt;.</seg>" in back and "<bpt" not in back
 
 
+PHRASE_MXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0"
+ version="1.2" m:version="2.0" m:level="1"><file original="article.docx" source-language="fr"
+ target-language="en" datatype="x-undefined"><body>
+<group id="0"><trans-unit id="j:0" m:confirmed="0"><source>Il lit {i>Le Monde&lt;i} chaque matin.</source>
+<target>He reads {i>Le Monde&lt;i} every morning.</target></trans-unit></group>
+<group id="1"><trans-unit id="j:1" m:confirmed="0"><source>Voir {1>la page&lt;1} suivante{2}.</source>
+<target>See {1>the next page&lt;1}{2}.</target></trans-unit></group>
+</body></file></xliff>
+"""
+
+
+def test_a_phrase_job_reads_without_its_tags_and_goes_back_with_them(page, tmp_path):
+    """Phrase's MXLIFF types its tags into the text ('{i>Le Monde<i}'): the reader showed them
+    to the proofreader, and the title in roman. It reads without them, the title in italics;
+    corrected, the job downloads with the tags around the corrected words, as Phrase reads it."""
+    table = open_written(page, tmp_path / "article-fr-en.mxliff", PHRASE_MXLIFF)
+    expect(table).to_contain_text("He reads Le Monde every morning.")
+    expect(table).to_contain_text("See the next page.")
+    expect(table).not_to_contain_text("{i>")
+    expect(table).not_to_contain_text("{2}")
+    expect(table.locator("i", has_text="Le Monde")).to_have_count(2)   # both sides
+    correct_first_link(page, "He reads Le Monde each day.")
+    back = etree.fromstring(download_corrected(page, "XLIFF", "mxliff"))
+    targets = back.findall(".//{urn:oasis:names:tc:xliff:document:1.2}target")
+    assert [(t.text, len(t)) for t in targets] == [("He reads {i>Le Monde<i} each day.", 0),
+                                                  ("See {1>the next page<1}{2}.", 0)]
+
+
 def test_a_tmx_of_several_translations_asks_which_one_to_open(page, tmp_path):
     """A multilingual TMX (English, German and French) opened on the start page asks which
     translation to read beside the original, then opens that one; its error used to point to
@@ -382,8 +412,9 @@ def correct_first_link(page, text: str) -> None:
 SUFFIX = {"TMX": "tmx", "XLIFF": "sdlxliff", "The sheet": "xlsx"}
 
 
-def download_corrected(page, kind: str) -> bytes:
-    """Open the Download menu and take the file uploaded with the corrections written in."""
+def download_corrected(page, kind: str, suffix: str = "") -> bytes:
+    """Open the Download menu and take the file uploaded with the corrections written in (its
+    name ends '-corrected.' and `suffix`, by default the kind's usual one)."""
     settle(page)
     page.get_by_role("button", name="Download").click()
     label = f"{kind} for the CAT tool" if kind in ("TMX", "XLIFF") else kind
@@ -392,7 +423,7 @@ def download_corrected(page, kind: str) -> bytes:
     expect(page.get_by_text("1 translation corrected")).to_be_visible()
     with page.expect_download(timeout=30_000) as info:
         button.click()
-    assert info.value.suggested_filename.endswith(f"-corrected.{SUFFIX[kind]}")
+    assert info.value.suggested_filename.endswith(f"-corrected.{suffix or SUFFIX[kind]}")
     return Path(info.value.path()).read_bytes()
 
 
