@@ -342,9 +342,10 @@ def close_text() -> None:
     """Close the open text (the guard has run: nothing unsaved is lost silently)."""
     for key in ("history", "saved", "path", "conflict", "_memo", "findings", "evidence",
                 "word_job", "check_job", "guard", "recovery", "reloads", "unknown_base",
-                "reload_info", "reload_saves", "recovered_origin", "flash_info", "note_said", "note_undo"):
-        ss.pop(key, None)   # flash_info: the reader's banner, of this file only; note_said and
-        # note_undo: a note's save said, and the notes its saves replaced, of this file's boxes
+                "reload_info", "reload_saves", "recovered_origin", "flash_info", "note_said", "note_undo",
+                "note_steps"):
+        ss.pop(key, None)   # flash_info: the reader's banner, of this file only; note_said,
+        # note_undo and note_steps: a note's save said, the notes its saves replaced, where made
     from .open_tabs import note_closed
 
     note_closed(ss.get("draft_session", ""))

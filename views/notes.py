@@ -16,7 +16,8 @@ from pathlib import Path
 import streamlit as st
 
 from alignment.errors import AlignmentError
-from alignment.link_notes import Anchor, note_text, notes_by_link, read_notes, undo_for, with_undo, write_note
+from alignment.link_notes import (NOTE_UNDO_DEPTH, Anchor, note_text, notes_by_link, read_notes, undo_for,
+                                  with_undo, write_note)
 from alignment.types import Bitext, Link
 
 from .common import callback, changed, md, memo, ss, unsaved
@@ -97,18 +98,44 @@ def save_note(i: int, link: Link, key: str, note: str) -> None:
     if key not in ss or "history" not in ss or not ss.get("path") or note_text(ss[key]) == note_text(note):
         return
     text, name = ss[key], Path(ss.path).name
+    now = _box_key(i, note_text(text))
+    if (ss.get("note_undo") or ())[-1:] == ((_undo_box(now, link), note),):
+        return   # saved already in this rerun: the box left by a click on "Save note"
     if not _written(link, key, text):
         return
-    now = _box_key(i, note_text(text))
     ss.note_said = (now, f"Note saved in {name}." if text.strip() else f"Note taken out of {name}.", False)
     ss.note_undo = with_undo(ss.get("note_undo") or (), _undo_box(now, link), note)
+    # for the app's Undo (Ctrl+Z): where each save was made, and on which version of the text
+    ss.note_steps = (*(ss.get("note_steps") or ()),
+                     (_undo_box(now, link), i, link, now, ss.history.current))[-NOTE_UNDO_DEPTH:]
+
+
+def newest_note_save() -> tuple[int, Link, str] | None:
+    """The last note saved, where no correction came after it (the text open is the version it
+    was saved on), as (link, its sentences, its box's key): the app's Undo (Ctrl+Z) takes it
+    back before any correction, as the last thing done; None where a correction is newer, or
+    no save is left to undo. Why: Ctrl+Z after writing a note undid the correction made before
+    it, while the note stayed."""
+    steps = ss.get("note_steps") or ()
+    if not steps or "history" not in ss:
+        return None
+    box, i, link, key, version = steps[-1]
+    if version is not ss.history.current or undo_for(ss.get("note_undo") or (), box)[0] is None:
+        return None
+    return i, link, key
 
 
 @callback
 def undo_note(i: int, link: Link, key: str) -> None:
     """Put back the note the last save in box `key` replaced, as it was; the saves before it
     stay one click away each."""
-    earlier, rest = undo_for(ss.get("note_undo") or (), _undo_box(key, link))
+    take_back_note(i, link, key)
+
+
+def take_back_note(i: int, link: Link, key: str) -> None:
+    """undo_note's work, for the app's Undo too (a callback of its own)."""
+    box = _undo_box(key, link)
+    earlier, rest = undo_for(ss.get("note_undo") or (), box)
     if earlier is None or "history" not in ss or not ss.get("path"):
         return
     if not _written(link, key, earlier):
@@ -116,6 +143,10 @@ def undo_note(i: int, link: Link, key: str) -> None:
     back = _box_key(i, note_text(earlier))
     ss.pop(back, None)   # the box for that note shows it again, not what was typed over it
     ss.note_undo = rest
+    steps = ss.get("note_steps") or ()
+    at = next((k for k in range(len(steps) - 1, -1, -1) if steps[k][0] == box), None)
+    if at is not None:
+        ss.note_steps = steps[:at] + steps[at + 1:]
     ss.note_said = (back, "The earlier note is back." if earlier.strip() else "Note taken out: "
                     "the link had none before.", False)
 

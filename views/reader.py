@@ -25,7 +25,7 @@ from .downloads import download_buttons, download_file
 from .editor import edit_panel
 from .keys import key_guard_script
 from .learn import learn_controls, learn_script
-from .notes import link_notes
+from .notes import link_notes, newest_note_save, take_back_note
 from .proofread import check_progress, findings, proofread_panel, shown_level
 from .reader_banners import banners
 from .saving import (ask_save, follow_reloads, hidden, made_before_reload, reload,
@@ -39,6 +39,12 @@ from .walk import UNREVIEWED_HELP, empty_note, match_buttons
 
 @callback
 def undo() -> None:
+    """The last thing done undone: a note saved after the last correction (notes.py), else the
+    last correction."""
+    note = newest_note_save()
+    if note is not None:
+        take_back_note(*note)
+        return
     ss.history = ss.history.undo()
     if hidden(ss.history.current):
         ss.history = ss.history.undo()
@@ -201,8 +207,8 @@ def toolbar(bitext: Bitext) -> None:
     bar = st.container(horizontal=True)
     bar.button("Save", key="save", on_click=ask_save, disabled=not changes, type="primary",
                shortcut="ctrl+s")
-    bar.button("Undo", key="undo", on_click=undo, disabled=not ss.history.past,
-               shortcut="ctrl+z")
+    bar.button("Undo", key="undo", on_click=undo, shortcut="ctrl+z",
+               disabled=not ss.history.past and newest_note_save() is None)
     bar.button("Redo", key="redo", on_click=redo, disabled=not ss.history.future,
                shortcut="ctrl+y")
     menu = bar.popover("Download", key="dl_menu", on_change="rerun")

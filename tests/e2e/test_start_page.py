@@ -427,6 +427,36 @@ def download_corrected(page, kind: str, suffix: str = "") -> bytes:
     return Path(info.value.path()).read_bytes()
 
 
+def test_ctrl_z_after_a_note_takes_back_the_note_then_the_correction(page, tmp_path):
+    """Ctrl+Z undoes the last thing done: a note saved after a correction goes first, then the
+    correction. Before, Ctrl+Z after a note undid the correction made before it and left the
+    note; only "Undo note" took a note back."""
+    from test_import_sheets import xlsx
+
+    sheet = tmp_path / "notes.xlsx"
+    sheet.write_bytes(xlsx(("ID", "English", "French", "Comment"),
+                           (7, "The bridge is old.", "Le pont est vieux.", "Check the bridge."),
+                           (8, "The river is wide.", "La rivière est large.", None)))
+    open_upload(page, sheet)
+    rows = page.locator("table.al-rows").last
+    correct_first_link(page, "Le pont est ancien.")
+    note = page.get_by_role("textbox", name="Your note on this link")
+    once_drawn(page, note.click)
+    page.keyboard.press("End")
+    page.keyboard.type(" Old or ancient?")
+    page.get_by_role("button", name="Save note").click()
+    expect(rows.locator("tr#link-1 .note")).to_have_attribute("title", "Check the bridge. Old or ancient?")
+    settle(page)
+    page.keyboard.press("ControlOrMeta+z")   # the focus on the button, outside any text field
+    expect(rows.locator("tr#link-1 .note")).to_have_attribute("title", "Check the bridge.")
+    expect(note).to_have_value("Check the bridge.")
+    expect(rows).to_contain_text("Le pont est ancien.")   # the correction stays
+    settle(page)
+    page.keyboard.press("ControlOrMeta+z")
+    expect(rows).to_contain_text("Le pont est vieux.")   # then the correction goes
+    expect(rows.locator("tr#link-1 .note")).to_have_attribute("title", "Check the bridge.")
+
+
 def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tmp_path):
     """An agency's review sheet (.xlsx: ID, English, French, Comment) uploaded opens in the
     reader, the ids out of the text, the row's comment in the correction panel; corrected,
