@@ -20,7 +20,7 @@ import streamlit as st
 from alignment.errors import AlignmentError
 from views.a11y import SIDEBAR_CSS
 from views.click_order import keep_every_click, press_once
-from views.common import md, open_po, ss
+from views.common import md, open_po, ss, warm_kernels
 from views.reader import reader
 from views.saving import saves_asked
 from views.start import start_page
@@ -48,6 +48,7 @@ def main() -> None:
             start_page()
     except AlignmentError as exc:
         st.error(f"Error: {md(str(exc))}")
+    warm_kernels()   # the aligner's compiled code made ready while the page drawn is read
 
 
 main()

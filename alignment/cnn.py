@@ -253,3 +253,17 @@ def branch(tab: np.ndarray, lay: Layout, rows: np.ndarray | None, order: tuple[i
         c, res = winograd(h, starts - left, wino)[at], h[rows]
     _finish(c, b2, res, s1, s2)
     return c
+
+
+def compile_kernels() -> None:
+    """Each kernel of this module run once on a few zero rows, in both of `branch`'s paths
+    (every position, chosen rows), so that numba compiles it or reads it from its disk cache
+    before the first sentence is encoded (warm_up.py); the types are those the encoder passes."""
+    lay = Layout.of(np.array([3, 2]), np.arange(1, 6, dtype=np.int64), 0)
+    order = (2, 0)
+    tab = np.zeros((6, (order[0] + 1) * CNN), dtype=np.float32)
+    plan = winograd_plan(np.split(np.zeros((order[0] * CNN, CNN), dtype=np.float32), order[0]))
+    b2 = np.zeros(CNN, dtype=np.float32)
+    for rows in (None, np.array([PAD, PAD + 1], dtype=np.int64)):
+        n = len(lay.pos) if rows is None else len(rows)
+        branch(tab, lay, rows, order, plan, b2, np.zeros(n), np.zeros(n))

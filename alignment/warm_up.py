@@ -1,0 +1,47 @@
+"""The aligner's compiled kernels made ready before the first alignment needs them.
+
+Why: the inner loops of the encoder, the aligner and the word links are numba kernels, compiled
+on their first call and kept on disk (`cache=True`: the package's __pycache__, or
+$NUMBA_CACHE_DIR). So the first alignment on a machine, and the first after an upgrade (a changed
+source is compiled again), paid for all of them: in the app, the sample's "Align and open" took
+10.5-10.7 s to the reader on a first run against 1.9 s on later ones. `warm_up` calls every kernel
+the sample's alignment and word links call, on a short text of its own (the hashing embedder
+for the aligner, zero rows for the encoder's network: no model loaded, nothing cached but the
+kernels); where numba has them on disk already, it only reads them. The app runs it in a thread
+as it starts, while the person reads the start page (views/common.warm_kernels).
+"""
+
+from __future__ import annotations
+
+import time
+
+from .types import Bitext, Sentence
+
+# Eight short sentences a side, one of them translated as two and one left out: enough for
+# every kernel of aligning, merging, skipping and linking words to run once.
+_FR = ("Le village est au bord de la rivière.", "Le pont de pierre a trois arches.",
+       "Il fut construit au siècle dernier.", "Chaque printemps, la crue monte.",
+       "Les maisons basses sont alors inondées.", "Le maire a demandé une digue.",
+       "Le conseil a refusé.", "Les habitants attendent toujours.")
+_EN = ("The village lies by the river.", "The stone bridge has three arches.",
+       "It was built in the last century.", "Every spring the flood rises.",
+       "The low houses are flooded.", "Then the water goes down again.",
+       "The mayor asked for a dike.", "The inhabitants are still waiting.")
+
+
+def warm_up() -> float:
+    """Compile (or read from numba's disk cache) the kernels an alignment and its word links
+    call; the seconds it took."""
+    from .align import align
+    from .cnn import compile_kernels
+    from .embed import HashingEmbedder
+    from .words import link_bitext
+
+    start = time.perf_counter()
+    compile_kernels()
+    embedder = HashingEmbedder()
+    src = tuple(Sentence(t, paragraph=0) for t in _FR)
+    tgt = tuple(Sentence(t, paragraph=0) for t in _EN)
+    alignment = align(src, tgt, embedder=embedder, src_lang="fr", tgt_lang="en")
+    link_bitext(Bitext(src, tgt, alignment, "fr", "en"), embedder=embedder)
+    return time.perf_counter() - start
