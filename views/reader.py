@@ -281,10 +281,14 @@ def scroll_script() -> str:
             steps.append(f"[...document.querySelectorAll('#link-{int(target[0]) + 1}')].pop()"
                          "?.scrollIntoView({block: 'center'});")
     # a jump is tried again later: on a loaded machine the rerun may draw the rows and the
-    # findings after the first try (the list then went back to its top)
+    # findings after the first try (the list then went back to its top); not once the person
+    # acts again (a press, a key, a wheel): the page moved under a click already pressed, which
+    # landed beside its button (CI: "Previous 50" clicked 0.4 s after a jump to a finding)
     delays = "[150, 600, 1500]" if target is not None else "[150]"
-    return (f"<script>{now}{delays}.forEach(t => setTimeout(() => {{{' '.join(steps)}}}, t))"
-            "</script>" if steps else "")
+    held = ("let held = false; ['pointerdown', 'keydown', 'wheel', 'touchstart'].forEach(k => "
+            "document.addEventListener(k, () => { held = true; }, {capture: true, once: true}));")
+    return (f"<script>{now}(() => {{ {held} {delays}.forEach(t => setTimeout(() => {{ if (!held) {{"
+            f"{' '.join(steps)}}} }}, t)); }})();</script>" if steps else "")
 
 
 def reader() -> None:
