@@ -91,7 +91,7 @@ def _seg_as_codes(seg, syntax: TagSyntax, sub_element) -> int:
 def _ids(kind: tuple[str, int], k: int, syntax: TagSyntax) -> dict[str, str]:
     """A code's pairing attribute: the pair's number (TMX's i, prefixed for XLIFF's id); for a
     <ph>, an id of its own where the format asks one (its place among the pieces: unique)."""
-    name, pair = kind
+    pair = kind[1]
     if pair:
         return {syntax.pair_attr: f"{syntax.id_prefix}{pair}"}
     return {"id": f"{syntax.id_prefix}ph{k}"} if syntax.id_prefix else {}

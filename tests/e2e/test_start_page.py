@@ -427,18 +427,23 @@ def download_corrected(page, kind: str, suffix: str = "") -> bytes:
     return Path(info.value.path()).read_bytes()
 
 
+def open_review_sheet(page, path, *rows):
+    """An agency's review sheet (.xlsx: ID, English, French, Comment) of `rows` written to
+    `path`, uploaded on the start page and opened: the reader's table."""
+    from test_import_sheets import xlsx
+
+    path.write_bytes(xlsx(("ID", "English", "French", "Comment"), *rows))
+    open_upload(page, path)
+    return page.locator("table.al-rows").last
+
+
 def test_ctrl_z_after_a_note_takes_back_the_note_then_the_correction(page, tmp_path):
     """Ctrl+Z undoes the last thing done: a note saved after a correction goes first, then the
     correction. Before, Ctrl+Z after a note undid the correction made before it and left the
     note; only "Undo note" took a note back."""
-    from test_import_sheets import xlsx
-
-    sheet = tmp_path / "notes.xlsx"
-    sheet.write_bytes(xlsx(("ID", "English", "French", "Comment"),
-                           (7, "The bridge is old.", "Le pont est vieux.", "Check the bridge."),
-                           (8, "The river is wide.", "La rivière est large.", None)))
-    open_upload(page, sheet)
-    rows = page.locator("table.al-rows").last
+    rows = open_review_sheet(page, tmp_path / "notes.xlsx",
+                             (7, "The bridge is old.", "Le pont est vieux.", "Check the bridge."),
+                             (8, "The river is wide.", "La rivière est large.", None))
     correct_first_link(page, "Le pont est ancien.")
     note = page.get_by_role("textbox", name="Your note on this link")
     once_drawn(page, note.click)
@@ -466,14 +471,10 @@ def test_a_reviewers_xlsx_sheet_opens_and_its_findings_name_the_rows_id(page, tm
     downloaded again holds them, not the copy made before them); a note written over by mistake,
     twice, is put back by "Undo note", a click per save."""
     from openpyxl import load_workbook
-    from test_import_sheets import xlsx
 
-    sheet = tmp_path / "review.xlsx"
-    sheet.write_bytes(xlsx(("ID", "English", "French", "Comment"),
-                           (41, "The meeting starts at noon.", "La réunion commence à midi.", "Check the time."),
-                           (42, "I saw 3 dogs in the garden.", "J'ai vu 4 chiens dans le jardin.", None)))
-    open_upload(page, sheet)
-    table = page.locator("table.al-rows").last
+    table = open_review_sheet(page, tmp_path / "review.xlsx",
+                              (41, "The meeting starts at noon.", "La réunion commence à midi.", "Check the time."),
+                              (42, "I saw 3 dogs in the garden.", "J'ai vu 4 chiens dans le jardin.", None))
     expect(table).to_contain_text("I saw 3 dogs in the garden.")
     expect(table).to_contain_text("J'ai vu 4 chiens dans le jardin.")
     expect(table).not_to_contain_text("41")
