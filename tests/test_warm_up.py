@@ -53,3 +53,24 @@ def test_after_warm_up_the_sample_compiles_no_kernel_of_its_own(embedder, tmp_pa
     assert sum(n > 0 for n in warmed.values()) >= 20
     added = {name: n - warmed.get(name, 0) for name, n in used.items() if n > warmed.get(name, 0)}
     assert not added, f"kernels the sample compiled after warm_up: {added}"
+
+
+def test_in_background_runs_warm_up_in_a_daemon_thread_and_keeps_its_failure_quiet(monkeypatch):
+    """The app's head start: warm_up in a thread of its own that never holds the process open,
+    and whose failure reaches no one (the alignment meets it again, and says so)."""
+    import threading
+
+    import alignment.warm_up as warm
+
+    ran: list[str] = []
+
+    def failing() -> float:
+        ran.append(threading.current_thread().name)
+        raise RuntimeError("numba could not compile")
+
+    reported: list[object] = []
+    monkeypatch.setattr(warm, "warm_up", failing)
+    monkeypatch.setattr(threading, "excepthook", reported.append)
+    thread = warm.in_background()
+    thread.join(10)
+    assert (ran, reported, thread.daemon, thread.is_alive()) == (["warm-kernels"], [], True, False)

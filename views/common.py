@@ -84,17 +84,9 @@ def warm_kernels() -> threading.Thread:
     first alignment on a machine made ready while the start page is read (10.5 s from "Align and
     open" to the reader on a first run, 1.9 s once compiled). A failure there costs nothing but
     that head start: the kernels compile on first use, as before."""
-    def run() -> None:
-        from alignment.warm_up import warm_up
+    from alignment.warm_up import in_background
 
-        try:
-            warm_up()
-        except Exception:   # noqa: BLE001 (a head start only; the alignment itself will say)
-            pass
-
-    thread = threading.Thread(target=run, name="warm-kernels", daemon=True)
-    thread.start()
-    return thread
+    return in_background()
 
 
 @st.cache_resource(show_spinner="Loading the sentence encoder…")
