@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-_OURS = "{urn:x-alignment:omegat}tag"   # marks the codes made here (kept: files written before)
+_OURS = "{urn:x-alignment:text-tags}made"   # marks the codes made here (in memory only: never written)
 
 
 @dataclass(frozen=True)
