@@ -28,11 +28,14 @@ def tqdm_progress(disable: bool | None = None) -> Progress:
     Where stderr is a file or a pipe (`2> log`, nohup, CI) or a terminal of no size (tqdm draws
     nothing in 0 columns), plain lines (`line_progress`): tqdm hid its bars there, and a book
     aligned for minutes without a sign of life. A stderr held in memory (a program's, a test's
-    capture) hears nothing, as before."""
+    capture) hears nothing, as before. A stage whose kernels a first run on the machine
+    compiles says so (warm_up.noting_first_run)."""
+    from .warm_up import noting_first_run
+
     if disable:
         return no_progress
     if disable is None and not _draws_bars(sys.stderr):
-        return line_progress() if _has_file(sys.stderr) else no_progress
+        return noting_first_run(line_progress()) if _has_file(sys.stderr) else no_progress
     from tqdm import tqdm
 
     bars: dict[str, Any] = {}
@@ -48,7 +51,7 @@ def tqdm_progress(disable: bool | None = None) -> Progress:
         if done >= total:
             bar.close()
 
-    return report
+    return noting_first_run(report)
 
 
 def _draws_bars(stream: TextIO) -> bool:

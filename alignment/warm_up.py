@@ -12,14 +12,26 @@ as it starts, while the person reads the start page (views/common.warm_kernels).
 command line: started with `alignment corpus build sample`, it took a first run 10.4-10.8 s ->
 10.2-10.7 s, as the encoder's own work is short, but a later one 1.9 s -> 2.4-2.6 s (its short
 alignment and its imports beside the real ones, 2026-12-07).
+Where the kernels are not on disk yet, the stages that compile them say so in their progress
+(`noting_first_run`): the command line's bar and the app's read "align (compiling for this
+machine, once)", not a bar standing still for ten seconds with no reason given.
 """
 
 from __future__ import annotations
 
+import importlib
 import threading
 import time
+from collections.abc import Sequence
 
+from .progress import Progress
 from .types import Bitext, Sentence
+
+#: the stages whose first run on a machine compiles kernels, and the modules holding those
+STAGE_KERNELS = {"align": ("cnn", "coverage", "lattice", "mbr", "scoring", "word_score"),
+                 "training the word model": ("word_model",)}
+#: what such a stage's label gets while its kernels are compiled
+COMPILING = " (compiling for this machine, once)"
 
 # Eight short sentences a side, one of them translated as two and one left out: enough for
 # every kernel of aligning, merging, skipping and linking words to run once.
@@ -63,3 +75,37 @@ def in_background() -> threading.Thread:
     thread = threading.Thread(target=run, name="warm-kernels", daemon=True)
     thread.start()
     return thread
+
+
+def compiled(modules: Sequence[str]) -> bool:
+    """Whether numba's disk cache holds every kernel of these modules of the package (the
+    index of compiled signatures numba keeps beside each one; a changed source has none). A
+    numba whose cache is laid out otherwise says True: the note is a courtesy, never a doubt."""
+    try:
+        from numba.core.registry import CPUDispatcher
+
+        for name in modules:
+            module = importlib.import_module(f"{__package__}.{name}")
+            for f in vars(module).values():
+                files = getattr(getattr(f, "_cache", None), "_cache_file", None)
+                if isinstance(f, CPUDispatcher) and files is not None and not files._load_index():
+                    return False
+    except Exception:   # noqa: BLE001 (numba's internals moved: say nothing rather than fail)
+        return True
+    return True
+
+
+def noting_first_run(progress: Progress) -> Progress:
+    """`progress` with COMPILING added to a stage of STAGE_KERNELS whose kernels are not
+    compiled when it starts, until it ends (a second text's run of it, compiled, reads as
+    usual)."""
+    labels: dict[str, str] = {}
+
+    def report(done: int, total: int, stage: str) -> None:
+        if stage in STAGE_KERNELS and stage not in labels:
+            labels[stage] = stage if compiled(STAGE_KERNELS[stage]) else stage + COMPILING
+        progress(done, total, labels.get(stage, stage))
+        if done >= total:
+            labels.pop(stage, None)
+
+    return report

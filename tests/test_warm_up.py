@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from alignment import warm_up as warm_up_module
+from alignment.warm_up import COMPILING, noting_first_run
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Run in a fresh process: this one may have called the kernels already. Kernels are numba
@@ -74,3 +77,93 @@ def test_in_background_runs_warm_up_in_a_daemon_thread_and_keeps_its_failure_qui
     thread = warm.in_background()
     thread.join(10)
     assert (ran, reported, thread.daemon, thread.is_alive()) == (["warm-kernels"], [], True, False)
+
+
+@pytest.mark.parametrize("cold, said", [
+    (set(), ["segment", "align", "align", "align", "segment"]),
+    ({"cnn"}, ["segment", "align" + COMPILING, "align" + COMPILING, "align" + COMPILING, "segment"]),
+    ({"word_model"}, ["segment", "align", "align", "align", "segment"]),
+])
+def test_a_stage_whose_kernels_are_not_compiled_says_so_until_it_ends(monkeypatch, cold, said):
+    """'align' on a first run: the bar says why it stands still; a second text reads as usual."""
+    monkeypatch.setattr(warm_up_module, "compiled", lambda modules: not cold & set(modules))
+    heard: list[str] = []
+    report = noting_first_run(lambda done, total, stage: heard.append(stage))
+    report(0, 1, "segment")
+    report(0, 6, "align")
+    report(3, 6, "align")
+    monkeypatch.setattr(warm_up_module, "compiled", lambda modules: True)   # compiled meanwhile
+    report(6, 6, "align")     # the label holds to the stage's end
+    report(1, 1, "segment")
+    assert heard == said
+    heard.clear()
+    report(0, 6, "align")     # a second text: compiled by now
+    assert heard == ["align"]
+
+
+def test_the_word_model_stage_says_so_too(monkeypatch):
+    monkeypatch.setattr(warm_up_module, "compiled", lambda modules: "word_model" not in modules)
+    heard: list[str] = []
+    noting_first_run(lambda done, total, stage: heard.append(stage))(0, 1, "training the word model")
+    assert heard == ["training the word model" + COMPILING]
+
+
+CHECK = """
+import json, sys
+from alignment.warm_up import STAGE_KERNELS, compiled, warm_up
+before = {stage: compiled(modules) for stage, modules in STAGE_KERNELS.items()}
+if sys.argv[1] == "warm":
+    warm_up()
+print(json.dumps([before, {stage: compiled(modules) for stage, modules in STAGE_KERNELS.items()}]))
+"""
+
+
+def test_compiled_reads_numbas_disk_cache(tmp_path):
+    """An empty cache (a new machine, $NUMBA_CACHE_DIR new) has no kernel; the package's own,
+    once warm_up has run, has them all."""
+    runs = {}
+    for mode, cache in (("cold", tmp_path / "numba"), ("warm", None)):
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env.pop("NUMBA_CACHE_DIR", None)
+        if cache is not None:
+            env["NUMBA_CACHE_DIR"] = str(cache)
+        done = subprocess.run([sys.executable, "-c", CHECK, mode], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=300, env=env)
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs[mode] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert runs["cold"][0] == {"align": False, "training the word model": False}
+    assert runs["warm"][1] == {"align": True, "training the word model": True}
+
+
+def test_the_command_lines_progress_says_it_in_a_log(monkeypatch, tmp_path):
+    """`alignment align ... 2> log` on a new machine: the log's 'align' lines say why."""
+    from alignment.progress import tqdm_progress
+
+    monkeypatch.setattr(warm_up_module, "compiled", lambda modules: False)
+    with open(tmp_path / "log", "w", encoding="utf-8") as log:
+        monkeypatch.setattr(sys, "stderr", log)
+        report = tqdm_progress()
+        report(0, 6, "align")
+        report(6, 6, "align")
+    lines = (tmp_path / "log").read_text(encoding="utf-8").splitlines()
+    assert [line.split(":")[0] for line in lines] == ["align" + COMPILING] * 2
+
+
+def test_the_apps_bar_says_it_too(monkeypatch):
+    """The app's "Align and open" clicked before its head start has compiled the kernels."""
+    import streamlit as st
+    from views.common import st_progress
+
+    texts: list[str] = []
+
+    class Bar:
+        def progress(self, value, text=""):
+            texts.append(text)
+
+    monkeypatch.setattr(st, "progress", lambda value, text="": Bar())
+    monkeypatch.setattr(warm_up_module, "compiled", lambda modules: False)
+    report = st_progress("Aligning")
+    report(0, 6, "align")
+    report(6, 6, "align")
+    assert texts == ["Aligning: align (compiling for this machine, once) 0/6",
+                     "Aligning: align (compiling for this machine, once) 6/6"]

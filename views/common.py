@@ -99,6 +99,8 @@ def st_progress(label: str) -> Callable[[int, int, str], None]:
     """A progress callback drawing one bar where it is called (replay-safe in a cached call),
     once the work reports: a file refused before any work (no text in it) leaves no empty bar
     above its error."""
+    from alignment.warm_up import noting_first_run
+
     bar: list[Any] = []
 
     def report(done: int, total: int, stage: str) -> None:
@@ -106,7 +108,7 @@ def st_progress(label: str) -> Callable[[int, int, str], None]:
             bar.append(st.progress(0.0, text=label))
         bar[0].progress(min(1.0, done / max(total, 1)), text=f"{label}: {stage} {done}/{total}")
 
-    return report
+    return noting_first_run(report)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
