@@ -39,7 +39,7 @@ from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
 from .name_kept import with_kept_swaps
 from .name_order import crossed_names
-from .name_pairing import NAME_SLACK, SWAP_SLACK, _placed, _unrelated
+from .name_pairing import NAME_SLACK, SWAP_SLACK, _placed, _translates_other, _unrelated
 from .name_phrases import whole_names
 from .name_runs import longer_name
 from .name_swaps import swapped_names
@@ -190,7 +190,8 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
                                     stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet),
                                     ctx["tgt"].other_named, friend(lw, friends), longer,
-                                    bitext.link_text(i, "src")))
+                                    bitext.link_text(i, "src"),
+                                    _translates_other(lw, config.counterpart_cosine)))
         found += _firsts_changed(bitext, i, lw, ctx, config, src, found, unrelated, placed, longer)
         found = with_kept_swaps(found, bitext, i, lw, src, kept["src"], near, unrelated, config)   # 'Daisy'
         found += respelt_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt, habits,
@@ -303,7 +304,8 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
                    original_names: frozenset[str] = frozenset(),
                    friend: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False,
                    longer: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False,
-                   original: str = "") -> Iterator[Finding]:
+                   original: str = "",
+                   other: Callable[[WordSpan, WordSpan], bool] = lambda s, t: False) -> Iterator[Finding]:
     """Pair each orphan name of the original with an orphan name of the translation, or
     with an orphan word that looks like it, standing where the name would be translated
     (warning; for a name that is a common word of its language, only a look-alike that is
@@ -314,7 +316,9 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
     (strays.py: a word no word list knows, written once) may stand as far from the name as a
     look-alike: it belongs to no other clause of the original. A name lost to a common
     word (`stand_in`) is info, frequent or not: loose translations do that too; a warning
-    where that word stands in the name's own slot (strays.NameSlots)."""
+    where that word stands in the name's own slot (strays.NameSlots). `other`: is a
+    translation word another original word's one counterpart (name_pairing._translates_other)?
+    Then it is no other name the original's became."""
     used: set[int] = set()
     for w, a, b in src:
         # a name that is a common word of the original's language (Citoyen, Vierge; Pierre,
@@ -333,7 +337,7 @@ def _name_findings(i: int, src: list[WordSpan], tgt: list[WordSpan], words: list
             match = next((t for t in free if not _common(t[0], lang) and fold(t[0]) not in
                           _calendar(lang) and unrelated((w, a, b), t)
                           and not (common and (similarity(w, t[0]) >= 0.4 or fold(t[0]) in original_names))
-                          and not longer((w, a, b), t)
+                          and not longer((w, a, b), t) and not other((w, a, b), t)
                           and placed((w, a, b), t, NAME_SLACK if t in strays else SWAP_SLACK)), None)
         if match is None:   # a look-alike word, not a word derived from the name (himalayen)
             score, match = _best(w, [t for t in words if t[1] not in used and placed((w, a, b), t)

@@ -610,6 +610,10 @@ DE_FR = [
     ("Die Berge waren hoch und die Unsicherheit groß.", "Les montagnes étaient hautes et l'incertitude grande.",
      [("Berge", "montagnes"), ("Unsicherheit", "incertitude")], "names", None),
     ("Wir fuhren nach Zermatt.", "Nous allâmes à Zermatt.", [], "names", None),
+    # a first name changed beside the family name kept is one (test_name_pairing.py: not a name
+    # left out beside another name's translation)
+    ("Ich schrieb es bei Benno Schwabe.", "Je l'écrivis chez Bruno Schwabe.",
+     [("schrieb", "écrivis"), ("Schwabe", "Schwabe")], "names", ("Benno", "Bruno")),
     ("Er hatte große Angst.", "Il avait grand peut.", [("Angst", "peur"), ("hatte", "avait")],
      "realword", ("peut", "peur")),
     ("Er hatte große Angst.", "Il avait grand peur.", [("Angst", "peur"), ("hatte", "avait")],
