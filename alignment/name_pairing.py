@@ -40,18 +40,20 @@ def _unrelated(lw: LinkWords, kept: dict[str, dict[str, frozenset[str]]], src_la
 def _translates_other(lw: LinkWords, at: float) -> Callable[[WordSpan, WordSpan], bool]:
     """Whether a translation word is the one counterpart (cosine `at` or more) of an original
     word other than the name s: then it is that word's translation, not what s became
-    ('Basel: Benno Schwabe' / 'Bâle': Bâle is Basel's, 0.68, and the publisher was left out). A
-    word with two counterparts (a name the translation writes twice, once for another name)
-    decides nothing."""
+    ('Basel: Benno Schwabe' / 'Bâle': Bâle is Basel's, 0.68, and the publisher was left out). An
+    original word with two counterparts (a name the translation writes twice, once for another
+    name) decides nothing."""
+    if lw.cos is None or not lw.cos.size:
+        return lambda s, t: False
+    near = lw.cos >= at
+    sole = near & (near.sum(axis=1, keepdims=True) == 1)   # an original word's one counterpart
     src_at = {a: k for k, (_, a, _) in enumerate(lw.src)}
     tgt_at = {a: k for k, (_, a, _) in enumerate(lw.tgt)}
 
     def translates_other(s: WordSpan, t: WordSpan) -> bool:
-        if lw.cos is None or not lw.cos.size:
-            return False
-        near = lw.cos >= at
-        j = tgt_at[t[1]]
-        return any(k != src_at[s[1]] and near[k, j] and near[k].sum() == 1 for k in range(len(lw.src)))
+        column = sole[:, tgt_at[t[1]]].copy()
+        column[src_at[s[1]]] = False
+        return bool(column.any())
     return translates_other
 
 

@@ -14,7 +14,9 @@ command line: started with `alignment corpus build sample`, it took a first run 
 alignment and its imports beside the real ones, 2026-12-07).
 Where the kernels are not on disk yet, the stages that compile them say so in their progress
 (`noting_first_run`): the command line's bar and the app's read "align (compiling for this
-machine, once)", not a bar standing still for ten seconds with no reason given.
+machine, once)", not a bar standing still for ten seconds with no reason given; and only then
+(checked: a hashing run, which compiles none of the encoder's kernels, reads "align" once its
+own are compiled).
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from .progress import Progress
 from .types import Bitext, Sentence
 
 #: the stages whose first run on a machine compiles kernels, and the modules holding those
-STAGE_KERNELS = {"align": ("cnn", "coverage", "lattice", "mbr", "scoring", "word_score"),
+#: (every kernel of each module runs in every run of its stage: an embedder other than the
+#: encoder reports no "encode" and compiles none of the encoder's)
+STAGE_KERNELS = {"encode": ("cnn",), "align": ("coverage", "lattice", "mbr", "scoring", "word_score"),
                  "training the word model": ("word_model",)}
 #: what such a stage's label gets while its kernels are compiled
 COMPILING = " (compiling for this machine, once)"

@@ -81,7 +81,9 @@ def test_in_background_runs_warm_up_in_a_daemon_thread_and_keeps_its_failure_qui
 
 @pytest.mark.parametrize("cold, said", [
     (set(), ["segment", "align", "align", "align", "segment"]),
-    ({"cnn"}, ["segment", "align" + COMPILING, "align" + COMPILING, "align" + COMPILING, "segment"]),
+    ({"lattice"}, ["segment", "align" + COMPILING, "align" + COMPILING, "align" + COMPILING, "segment"]),
+    # the encoder's kernels are the "encode" stage's: a hashing run never compiles them
+    ({"cnn"}, ["segment", "align", "align", "align", "segment"]),
     ({"word_model"}, ["segment", "align", "align", "align", "segment"]),
 ])
 def test_a_stage_whose_kernels_are_not_compiled_says_so_until_it_ends(monkeypatch, cold, said):
@@ -101,11 +103,12 @@ def test_a_stage_whose_kernels_are_not_compiled_says_so_until_it_ends(monkeypatc
     assert heard == ["align"]
 
 
-def test_the_word_model_stage_says_so_too(monkeypatch):
-    monkeypatch.setattr(warm_up_module, "compiled", lambda modules: "word_model" not in modules)
+@pytest.mark.parametrize("stage, module", [("encode", "cnn"), ("training the word model", "word_model")])
+def test_the_encoders_and_the_word_models_stages_say_so_too(monkeypatch, stage, module):
+    monkeypatch.setattr(warm_up_module, "compiled", lambda modules: module not in modules)
     heard: list[str] = []
-    noting_first_run(lambda done, total, stage: heard.append(stage))(0, 1, "training the word model")
-    assert heard == ["training the word model" + COMPILING]
+    noting_first_run(lambda done, total, stage: heard.append(stage))(0, 1, stage)
+    assert heard == [stage + COMPILING]
 
 
 CHECK = """
@@ -131,8 +134,8 @@ def test_compiled_reads_numbas_disk_cache(tmp_path):
                               text=True, timeout=300, env=env)
         assert done.returncode == 0, done.stderr[-2000:]
         runs[mode] = json.loads(done.stdout.strip().splitlines()[-1])
-    assert runs["cold"][0] == {"align": False, "training the word model": False}
-    assert runs["warm"][1] == {"align": True, "training the word model": True}
+    assert runs["cold"][0] == {"encode": False, "align": False, "training the word model": False}
+    assert runs["warm"][1] == {"encode": True, "align": True, "training the word model": True}
 
 
 def test_the_command_lines_progress_says_it_in_a_log(monkeypatch, tmp_path):
@@ -167,3 +170,27 @@ def test_the_apps_bar_says_it_too(monkeypatch):
     report(6, 6, "align")
     assert texts == ["Aligning: align (compiling for this machine, once) 0/6",
                      "Aligning: align (compiling for this machine, once) 6/6"]
+
+
+HASHING_RUN = """
+import json
+from alignment.align import align
+from alignment.embed import HashingEmbedder
+from alignment.types import Sentence
+from alignment.warm_up import _EN, _FR, STAGE_KERNELS, compiled
+align(tuple(Sentence(t) for t in _FR), tuple(Sentence(t) for t in _EN), embedder=HashingEmbedder(),
+      src_lang="fr", tgt_lang="en")
+print(json.dumps({stage: compiled(modules) for stage, modules in STAGE_KERNELS.items()}))
+"""
+
+
+def test_a_run_compiles_every_kernel_of_its_stage_and_no_other(tmp_path):
+    """The note must go once its stage's kernels are compiled: an alignment with the hashing
+    embedder, on a new machine, compiles every kernel the "align" stage is checked for and none
+    of the encoder's (which it never calls: the note, checked for those, stood on every run)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NUMBA_CACHE_DIR=str(tmp_path / "numba"))
+    done = subprocess.run([sys.executable, "-c", HASHING_RUN], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "encode": False, "align": True, "training the word model": False}
