@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from alignment import warm_up as warm_up_module
-from alignment.warm_up import COMPILING, noting_first_run
+from alignment.warm_up import COMPILING, STAGE_KERNELS, noting_first_run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,14 +31,16 @@ def kernels():
             for k, v in vars(m).items() if isinstance(v, CPUDispatcher)}
 
 from alignment.warm_up import warm_up
+from alignment.compile_ahead import kernel_signatures, stored
 warm_up()
 after_warm_up = kernels()
+unstored = [f"{m}.{k}{types}" for m, k, types in set(kernel_signatures()) - set(stored())]
 from alignment.corpora import build_corpus
 from alignment.pipeline import resolve_embedder
 from alignment.words import link_bitext
 embedder = resolve_embedder(sys.argv[1])
 link_bitext(build_corpus("sample", embedder=embedder), embedder=embedder)
-print(json.dumps([after_warm_up, kernels()]))
+print(json.dumps([after_warm_up, kernels(), unstored]))
 """
 
 
@@ -50,7 +52,10 @@ def test_after_warm_up_the_sample_compiles_no_kernel_of_its_own(embedder, tmp_pa
                           text=True, timeout=300,
                           env=dict(os.environ, PYTHONPATH=str(ROOT), ALIGNMENT_CACHE_DIR=str(tmp_path)))
     assert done.returncode == 0, done.stderr[-2000:]
-    warmed, used = json.loads(done.stdout.strip().splitlines()[-1])
+    warmed, used, unstored = json.loads(done.stdout.strip().splitlines()[-1])
+    # a first run's helper (compile_ahead) compiles the kernels from these types: a kernel whose
+    # types changed, or a new one, would wait for the run to compile it
+    assert not unstored, f"run `python -m alignment.compile_ahead --write`: not stored {unstored}"
     # the encoder's, the aligner's and the word links' kernels (those called only from other
     # kernels are compiled inside them, with no signature of their own)
     assert sum(n > 0 for n in warmed.values()) >= 20
@@ -73,6 +78,7 @@ def test_in_background_runs_warm_up_in_a_daemon_thread_and_keeps_its_failure_qui
 
     reported: list[object] = []
     monkeypatch.setattr(warm, "warm_up", failing)
+    monkeypatch.setattr("alignment.compile_ahead.start", lambda stages: None)
     monkeypatch.setattr(threading, "excepthook", reported.append)
     thread = warm.in_background()
     thread.join(10)
@@ -194,3 +200,101 @@ def test_a_run_compiles_every_kernel_of_its_stage_and_no_other(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {
         "encode": False, "align": True, "training the word model": False}
+
+
+CHECK_STAGES = """
+import json
+from alignment.warm_up import STAGE_KERNELS, compiled
+print(json.dumps({stage: compiled(modules) for stage, modules in STAGE_KERNELS.items()}))
+"""
+
+
+def test_the_helper_compiles_a_stage_into_a_new_cache_from_its_stored_types(tmp_path):
+    """`python -m alignment.compile_ahead encode`, the helper a first run starts, on a new
+    machine's cache: the encoder's kernels are there after it, the other stages' are not."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NUMBA_CACHE_DIR=str(tmp_path / "numba"))
+    for args in (["-m", "alignment.compile_ahead", "encode"], ["-c", CHECK_STAGES]):
+        done = subprocess.run([sys.executable, *args], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=300, env=env)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "encode": True, "align": False, "training the word model": False}
+
+
+class FakeHelper:
+    """What `ahead` sees of the helper's process: its command, and whether it was stopped."""
+
+    def __init__(self, args, **_):
+        self.args, self.stopped = args, False
+        started.append(self)
+
+    def poll(self):
+        return 0 if self.stopped else None
+
+    def terminate(self):
+        self.stopped = True
+
+    def wait(self, timeout=None):
+        return 0
+
+
+started: list[FakeHelper] = []
+
+
+@pytest.mark.parametrize("cold, stages, expected", [
+    ({"align"}, ("align",), ["align"]),
+    (set(), ("align",), None),                       # compiled: no process at all
+    ({"align", "encode"}, ("align", "training the word model"), ["align"]),
+    ({"align"}, ("no such stage",), None),
+])
+def test_ahead_starts_a_helper_for_the_stages_not_compiled_and_stops_it_at_the_end(
+        monkeypatch, cold, stages, expected):
+    import alignment.compile_ahead as ahead_module
+
+    started.clear()
+    monkeypatch.setattr(ahead_module, "compiled", lambda modules: not any(
+        modules == STAGE_KERNELS[s] for s in cold))
+    monkeypatch.setattr(ahead_module.subprocess, "Popen", FakeHelper)
+    with ahead_module.ahead(stages) as helper:
+        assert [h.stopped for h in started] == ([False] if expected else [])
+    assert helper is (started[0] if expected else None)
+    if expected:
+        assert helper.args == [sys.executable, "-m", "alignment.compile_ahead", *expected]
+        assert helper.stopped
+
+
+def test_the_helper_compiles_the_last_kernel_first_and_leaves_what_will_not_compile(monkeypatch):
+    """The run compiles from the first kernel; the helper from the last, so that they meet in the
+    middle. A kernel whose stored types no longer fit (changed since) is the run's to compile."""
+    import types
+
+    import alignment.compile_ahead as ahead_module
+
+    calls: list[str] = []
+
+    def kernel(name, fails=False):
+        def compile(sig):
+            if fails:
+                raise TypeError("no such signature")
+            calls.append(f"{name}{sig}")
+        return types.SimpleNamespace(compile=compile)
+
+    fake = types.ModuleType("alignment.fake_kernels")
+    fake.first, fake.second, fake.stale = kernel("first"), kernel("second"), kernel("stale", fails=True)
+    monkeypatch.setitem(sys.modules, "alignment.fake_kernels", fake)
+    monkeypatch.setitem(ahead_module.STAGE_KERNELS, "fake", ("fake_kernels",))
+    signatures = [("fake_kernels", "first", (1,)), ("lattice", "band_runs", (0,)),
+                  ("fake_kernels", "stale", (2,)), ("fake_kernels", "second", (3,))]
+    assert ahead_module.compile_stages(["fake"], signatures) == 2
+    assert calls == ["second(3,)", "first(1,)"]
+
+
+def test_the_apps_head_start_starts_the_helper_for_every_stage(monkeypatch):
+    import alignment.compile_ahead as ahead_module
+    import alignment.warm_up as warm
+
+    asked: list[tuple[str, ...]] = []
+    monkeypatch.setattr(ahead_module, "start", lambda stages: asked.append(tuple(stages)))
+    monkeypatch.setattr(warm, "warm_up", lambda: 0.0)
+    warm.in_background().join(10)
+    assert asked == [tuple(STAGE_KERNELS)]

@@ -79,6 +79,7 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
                         embedder=embedder, fmt=fmt, output=output, out_dir=out_dir, tmx=tmx,
                         tsv=tsv, overwrite_edited=overwrite_edited, quiet=quiet)
         return
+    from ..compile_ahead import ahead
     from ..pipeline import align_documents, align_sentences, check_language, resolve_embedder
     from ..progress import tqdm_progress
 
@@ -94,14 +95,16 @@ def align_cmd(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, em
     src_lang, tgt_lang = detect_languages(src_lang, tgt_lang, *texts, names=(src, tgt))
     progress = tqdm_progress(disable=True if quiet else None)
     common = dict(src_lang=check_language(src_lang), tgt_lang=check_language(tgt_lang),
-                  embedder=resolve_embedder(embedder), progress=progress)
+                  progress=progress)
     if max_memory is not None:
         from ..align_config import AlignConfig
         common["config"] = AlignConfig(max_memory_mb=max_memory)
-    if presplit:
-        bitext = align_sentences(src_in, tgt_in, **common)
-    else:
-        bitext = align_documents(src_in, tgt_in, segmenter=segmenter, **common)
+    with ahead(("align",)):   # from the encoder's loading on
+        common["embedder"] = resolve_embedder(embedder)
+        if presplit:
+            bitext = align_sentences(src_in, tgt_in, **common)
+        else:
+            bitext = align_documents(src_in, tgt_in, segmenter=segmenter, **common)
     warn(bitext.alignment.warnings)
     if fmt == "vecalign":
         _write_vecalign(bitext, output)
@@ -185,14 +188,16 @@ def _align_versions(paths: tuple[str, ...], *, langs: str | None, presplit: bool
                     tmx: str | None, tsv: str | None, overwrite_edited: bool,
                     quiet: bool) -> None:
     """An original and several versions: cli/versions.py aligns and writes the set."""
+    from ..compile_ahead import ahead
     from ..pipeline import resolve_embedder
     from ..progress import tqdm_progress
     from .versions import align_set, describe_set
-    vs, written = align_set(
-        paths, langs=langs, presplit=presplit, segmenter=segmenter,
-        embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tmx=tmx,
-        tsv=tsv, overwrite_edited=overwrite_edited, read_lines=read_lines,
-        progress=tqdm_progress(disable=True if quiet else None))
+    with ahead(("align",)):
+        vs, written = align_set(
+            paths, langs=langs, presplit=presplit, segmenter=segmenter,
+            embedder=resolve_embedder(embedder), fmt=fmt, output=output, out_dir=out_dir, tmx=tmx,
+            tsv=tsv, overwrite_edited=overwrite_edited, read_lines=read_lines,
+            progress=tqdm_progress(disable=True if quiet else None))
     warn(w for ws in vs.warnings for w in ws)
     for path in written:
         click.echo(f"Wrote {path}", err=True)

@@ -126,6 +126,7 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
 
     Example: alignment corpus build sample -o sample.po --html sample.html
     """
+    from ..compile_ahead import ahead
     from ..corpora import build_corpus, check_outputs_not_in_corpus, load_corpus
     from ..pipeline import resolve_embedder
     from ..progress import tqdm_progress
@@ -135,8 +136,9 @@ def corpus_build(root: Any, corpus_id: str, output: str | None, embedder: str,
         ("-o", po), ("--tmx", tmx), ("--tsv", tsv), ("--html", html)])
     check_before_work([], po=po, tmx=tmx, tsv=tsv, html=html, overwrite_edited=overwrite_edited,
                       exports=("--tmx", "--tsv", "--html"))
-    bitext = build_corpus(corpus_id, embedder=resolve_embedder(embedder), root=root,
-                          progress=tqdm_progress(disable=True if quiet else None))
+    with ahead(("align",)):
+        bitext = build_corpus(corpus_id, embedder=resolve_embedder(embedder), root=root,
+                              progress=tqdm_progress(disable=True if quiet else None))
     warn(bitext.alignment.warnings)
     for path in write_outputs(bitext, po=po, tmx=tmx, tsv=tsv,
                               html=html, overwrite_edited=overwrite_edited):

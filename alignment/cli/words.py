@@ -58,6 +58,7 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     pairs (in the languages given) and written as a new PO with -o, never into itself. In
     place, the file keeps what other tools and `alignment check` put in it (po.save_po), and a
     person's corrections stay marked as such."""
+    from ..compile_ahead import ahead
     from ..errors import InputError
     from ..po import bitext_to_po, write_po
     from ..progress import tqdm_progress
@@ -71,8 +72,9 @@ def _words_for_po(pairs: str, output: str | None, embedder: Any, config: Any,
     output = _check_words_output(pairs, output, overwrite_edited)
     read, fingerprint = read_pairs_or_po(pairs, src_lang, tgt_lang, quiet)
     _say_guessed(embedder, read.src_lang, read.tgt_lang)
-    bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
-                         progress=tqdm_progress(disable=True if quiet else None))
+    with ahead(("training the word model",)):
+        bitext = link_bitext(read, embedder=embedder, config=config, linker=_word_linker(),
+                             progress=tqdm_progress(disable=True if quiet else None))
     n = sum(len(link.words) for link in bitext.alignment.links)
     interrupt.writing()
     if output == "-":
@@ -216,10 +218,12 @@ def words_cmd(files: tuple[str, ...], src_lang: str, tgt_lang: str, presplit: bo
     from ..words import past_pair_limit
 
     pairs = [(cut(a), cut(b)) for a, b in zip(src, tgt)]
-    encoder = resolve_embedder(embedder)
-    _say_guessed(encoder, *langs)
-    links = _word_linker()(pairs, embedder=encoder, config=config,
-                           progress=tqdm_progress(disable=True if quiet else None))
+    from ..compile_ahead import ahead
+    with ahead(("training the word model",)):
+        encoder = resolve_embedder(embedder)
+        _say_guessed(encoder, *langs)
+        links = _word_linker()(pairs, embedder=encoder, config=config,
+                               progress=tqdm_progress(disable=True if quiet else None))
     _say_past_limit([k + 1 for k, (a, b) in enumerate(pairs)
                     if past_pair_limit([t.text for t in a], [t.text for t in b], config)], "line")
     click.echo(format_pharaoh(links), nl=False)
