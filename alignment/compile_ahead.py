@@ -90,8 +90,7 @@ def stored() -> list[Signature]:
 
 def compile_stages(stages: Sequence[str], signatures: Sequence[Signature] | None = None) -> int:
     """Compile the stored kernels of these stages (kept in a run's order), the last one first;
-    the number compiled. A kernel that will not
-    compile with its stored types is left to the run."""
+    the number compiled. A kernel that will not compile with its stored types is left to the run."""
     modules = {m for stage in stages for m in STAGE_KERNELS.get(stage, ())}
     done = 0
     for name, kernel, types in reversed([s for s in (stored() if signatures is None else signatures)

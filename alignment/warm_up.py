@@ -12,8 +12,9 @@ as it starts, while the person reads the start page (views/common.warm_kernels).
 command line: started with `alignment corpus build sample`, it took a first run 10.4-10.8 s ->
 10.2-10.7 s, as the encoder's own work is short, but a later one 1.9 s -> 2.4-2.6 s (its short
 alignment and its imports beside the real ones, 2026-12-07).
-Both it and the command line's alignments start a second process that compiles the same
-kernels from the last one back (compile_ahead.py), so that a first run uses both cores.
+The app's head start and the command line's alignments, words and corpus builds also start a
+second process that compiles the same kernels from the last one back (compile_ahead.py), so that
+a first run uses both cores.
 Where the kernels are not on disk yet, the stages that compile them say so in their progress
 (`noting_first_run`): the command line's bar and the app's read "align (compiling for this
 machine, once)", not a bar standing still for ten seconds with no reason given; and only then
