@@ -202,7 +202,9 @@ class AlignConfig:
     # 0.909 -> 0.902 (2 splits right, 3 wrong: short headings and freely recast sentences
     # whose word links are thin); at >= 0.8, Text+Berg dev 0.908, LIMSI 0.933, Emma 0.801;
     # right and wrong splits overlap in probability (0.50-0.83 both), and word links would
-    # make the aligner pay their cost on every text.
+    # make the aligner pay their cost on every text. Without word links (the part model's
+    # encoder-only weights, part_weights; 2026-12-07) it does not help: at >= 0.5 / 0.7 / 0.8
+    # Emma stays 0.785, Jane Eyre 0.913 -> 0.920, Text+Berg dev 0.909 -> 0.904 / 0.904 / 0.905.
     # Nor deciding the rates again from the decode they changed (2026-12-02: two to four decodes
     # before the last, each scaling the base costs by the rates of the one before): Emma 0.785 ->
     # 0.777, LIMSI 0.931 -> 0.930, Text+Berg dev and the other books unchanged.
