@@ -108,6 +108,12 @@ Nor (2026-12-04) the trees without two-edit readings of short words, whose false
 free multi-sentence links ('white kid gloves' read as 'and' or 'in', 'cap flying wide' as 'wind'):
 LIMSI seeds 0-2 two-edit slips at warning 36 -> 28 of 54 (words of 3 letters) or 22 (4), warnings
 on the 1-1 windows' clean links unchanged.
+Nor (2026-12-07) an 18th feature from the translation's own word pairs: how often the text
+writes the intended word beside the suspect's neighbours in other links, against the word written
+(log1p of each count; 'old fellow', 'quite tired', 'spirit and' are written elsewhere in the LIMSI
+books, though the bigram list lacks them). The trees refitted on it (seeds 5-12): fit seeds 285 ->
+293 of 465 at 0.3 with one clean link flagged, report seeds 0-4 147 -> 149 of 245; but bench_checks
+--word-links LIMSI seeds 0-2 one- and two-edit slips at warning 76 -> 75 of 100.
 
 No library beyond numpy to run: the features come from the evidence already built (word vectors,
 word links, the text's own table, the English bigram list) and the model is a dot product or
