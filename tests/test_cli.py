@@ -631,3 +631,40 @@ def test_spelling_without_the_encoder_finds_what_the_help_says(runner, tmp_path,
                                   "--words" if words else "--no-words"])
     assert result.exit_code == 0, result.output
     assert (f"'{slip}' is no word" in result.output) is found, result.output
+
+
+# ---------------------------------------------------------------- a first run's helper (compile_ahead)
+
+
+@pytest.mark.parametrize("command, stages", [
+    (lambda src, tgt, out: ["align", str(src), str(tgt), "-s", "fr", "-t", "en", "-o", str(out)], ("align",)),
+    (lambda src, tgt, out: ["align", str(src), str(tgt), "--presplit", "-s", "fr", "-t", "en", "-o", str(out)],
+     ("align",)),
+    (lambda src, tgt, out: ["corpus", "build", "sample", "-o", str(out), "-q"], ("align",)),
+    (lambda src, tgt, out: ["words", str(src), str(tgt), "--presplit", "-s", "fr", "-t", "en"],
+     ("training the word model",)),
+], ids=["align", "align --presplit", "corpus build", "words --presplit"])
+def test_commands_that_compile_start_the_helper_for_their_stage_and_stop_it(
+        runner, texts, corpora_root, tmp_path, monkeypatch, command, stages):
+    """On a machine's first run a second process compiles the command's kernels from their end
+    (alignment/compile_ahead.py); it is asked for the command's own stage and stopped when
+    the work is done."""
+    import alignment.compile_ahead as ahead_module
+
+    class Helper:
+        stopped = False
+
+        def poll(self):
+            return 0 if self.stopped else None
+
+        def terminate(self):
+            self.stopped = True
+
+        def wait(self, timeout=None):
+            return 0
+
+    asked: list[tuple[tuple[str, ...], Helper]] = []
+    monkeypatch.setattr(ahead_module, "start", lambda s: asked.append((tuple(s), Helper())) or asked[-1][1])
+    result = runner.invoke(main, [*command(*texts, tmp_path / "out.po"), "--embedder", "hashing"])
+    assert result.exit_code == 0, result.output
+    assert [(s, h.stopped) for s, h in asked] == [(stages, True)]
