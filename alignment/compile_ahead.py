@@ -110,9 +110,8 @@ def start(stages: Sequence[str]) -> subprocess.Popen | None:
     if not cold or not SIGNATURES.exists():
         return None
     try:
-        return subprocess.Popen([sys.executable, "-m", __name__, *cold], env=dict(os.environ),
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        return subprocess.Popen([sys.executable, "-m", __name__, *cold], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:   # no process to spare: the run compiles alone, as before
         return None
 

@@ -650,21 +650,10 @@ def test_commands_that_compile_start_the_helper_for_their_stage_and_stop_it(
     (alignment/compile_ahead.py); it is asked for the command's own stage and stopped when
     the work is done."""
     import alignment.compile_ahead as ahead_module
+    from test_warm_up import FakeHelper
 
-    class Helper:
-        stopped = False
-
-        def poll(self):
-            return 0 if self.stopped else None
-
-        def terminate(self):
-            self.stopped = True
-
-        def wait(self, timeout=None):
-            return 0
-
-    asked: list[tuple[tuple[str, ...], Helper]] = []
-    monkeypatch.setattr(ahead_module, "start", lambda s: asked.append((tuple(s), Helper())) or asked[-1][1])
+    asked: list[tuple[tuple[str, ...], FakeHelper]] = []
+    monkeypatch.setattr(ahead_module, "start", lambda s: asked.append((tuple(s), FakeHelper())) or asked[-1][1])
     result = runner.invoke(main, [*command(*texts, tmp_path / "out.po"), "--embedder", "hashing"])
     assert result.exit_code == 0, result.output
     assert [(s, h.stopped) for s, h in asked] == [(stages, True)]

@@ -222,11 +222,11 @@ def test_the_helper_compiles_a_stage_into_a_new_cache_from_its_stored_types(tmp_
 
 
 class FakeHelper:
-    """What `ahead` sees of the helper's process: its command, and whether it was stopped."""
+    """What `ahead` sees of the helper's process: its command, and whether it was stopped
+    (tests/test_cli.py fakes the commands' helpers with it too)."""
 
-    def __init__(self, args, **_):
+    def __init__(self, args=(), **_):
         self.args, self.stopped = args, False
-        started.append(self)
 
     def poll(self):
         return 0 if self.stopped else None
@@ -254,7 +254,8 @@ def test_ahead_starts_a_helper_for_the_stages_not_compiled_and_stops_it_at_the_e
     started.clear()
     monkeypatch.setattr(ahead_module, "compiled", lambda modules: not any(
         modules == STAGE_KERNELS[s] for s in cold))
-    monkeypatch.setattr(ahead_module.subprocess, "Popen", FakeHelper)
+    monkeypatch.setattr(ahead_module.subprocess, "Popen", lambda args, **kw: started.append(
+        FakeHelper(args, **kw)) or started[-1])
     with ahead_module.ahead(stages) as helper:
         assert [h.stopped for h in started] == ([False] if expected else [])
     assert helper is (started[0] if expected else None)
