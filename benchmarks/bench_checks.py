@@ -626,16 +626,12 @@ def over_seeds(pairs: list[tuple[str, str]], langs: tuple[str, str], args: argpa
 
 
 def _recall(rows: list[Row], findings: tuple[Finding, ...]) -> None:
-    warn = {(f.link, f.check) for f in at_level(findings, "warning")}
-    anyl = {(f.link, f.check) for f in findings}
+    from seed_tally import tally
+
     print(f"{'slip type':<13} {'check':<12} {'injected':>8} {'recall (warning+)':>18} {'(any level)':>11}")
-    for kind, check in EXPECTED.items():
-        idx = [i for i, r in enumerate(rows) if r.slip == kind]
-        if idx:
-            hit = sum((i, check) in warn for i in idx)
-            hit_any = sum((i, check) in anyl for i in idx)
-            print(f"{kind:<13} {check:<12} {len(idx):>8} {hit:>9} ({hit / len(idx):6.1%}) "
-                  f"{hit_any / len(idx):>11.1%}")
+    for kind, n, hit, hit_any in tally(0, [r.slip for r in rows], findings, EXPECTED).kinds:
+        print(f"{kind:<13} {EXPECTED[kind]:<12} {n:>8} {hit:>9} ({hit / n:6.1%}) "
+              f"{hit_any / n:>11.1%}")
 
 
 def _precision(rows: list[Row], findings: tuple[Finding, ...]) -> None:
