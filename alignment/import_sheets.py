@@ -179,9 +179,20 @@ def _table_cells(table) -> list[list]:
 
 
 def docx_row_cells(row) -> list:
-    """A row's cells as python-docx's row.cells gives them, a merged cell once."""
+    """A row's cells as python-docx's row.cells gives them, a merged cell once; its own cell
+    elements where python-docx cannot read it. Why: a cell merged with the one above, where the
+    row above has no cell starting at its column (that one was merged across the columns
+    after), made python-docx raise ValueError, and the whole document was refused as unreadable
+    (a table Word and python-docx themselves write: found by the property test of
+    tests/test_import_sheets.py)."""
+    from docx.table import _Cell
+
+    try:
+        read = row.cells
+    except ValueError:
+        return [_Cell(tc, row.table) for tc in row._tr if tc.tag == _W + "tc"]
     cells, last = [], None
-    for cell in row.cells:
+    for cell in read:
         if cell._tc is not last:
             cells.append(cell)
         last = cell._tc

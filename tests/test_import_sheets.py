@@ -315,3 +315,27 @@ def test_property_a_tables_cells_are_python_docxs(n_rows, n_cols, merges) -> Non
     read = docx.Document(io.BytesIO(saved.getvalue())).tables[0]
     got, want = _table_cells(read), [docx_row_cells(row) for row in read.rows]   # python-docx's, every row
     assert [[c._tc for c in row] for row in got] == [[c._tc for c in row] for row in want]
+
+
+def test_a_table_with_a_merge_python_docx_cannot_read_is_still_read() -> None:
+    """A note merged down two rows, then the first of them merged across the row: the row
+    below holds a cell merged with one above that starts at no cell of that row, and
+    python-docx's row.cells raised ValueError; the document was refused as unreadable."""
+    import docx
+
+    rows = [("Le chat dort.", "The cat sleeps.", ""), ("Il pleut.", "It rains.", "note"),
+            ("Nous partons.", "We leave.", ""), ("Fin.", "End.", "")]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 1).merge(table.cell(2, 1))
+    table.cell(1, 0).merge(table.cell(1, 2))
+    out = io.BytesIO()
+    document.save(out)
+    bitext, _ = read_pairs_noted(out.getvalue(), "merged.docx", src_lang="fr", tgt_lang="en")
+    links = bitext.alignment.links
+    said = [(bitext.link_text(i, "src"), bitext.link_text(i, "tgt")) for i in range(len(links))]
+    assert said[0] == ("Le chat dort.", "The cat sleeps.") and said[-1] == ("Fin.", "End.")
+    assert ("Nous partons.", "") in said   # its translation went up into the merged cell
