@@ -37,6 +37,7 @@ from .name_countries import country_counterparts
 from .name_caseless import caseless_names, caseless_side, spelt_names
 from .name_full import with_full_names
 from .name_habits import name_habits, respelt_findings
+from .name_surplus import surplus_findings
 from .name_kept import with_kept_swaps
 from .name_order import crossed_names
 from .name_pairing import NAME_SLACK, SWAP_SLACK, _placed, _translates_other, _unrelated
@@ -198,8 +199,11 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
                                   {f.spans[0].start for f in found if f.spans and f.spans[0].side == "src"})
         yield from (found := with_full_names(found, bitext, i, lw, config))
         yield from crossed_names(bitext, i, ctx, config)   # 'Marie gave Pierre' for 'Pierre donna à Marie'
-        yield from stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near,
-                                  {f.spans[1].start for f in found if len(f.spans) > 1})
+        used = {f.spans[1].start for f in found if len(f.spans) > 1}
+        found = list(stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near, used))
+        yield from found
+        yield from surplus_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt,
+                                    strays, used | {f.spans[1].start for f in found}, near, config)
 
 
 def _firsts_changed(bitext: Bitext, i: int, lw: LinkWords, ctx: dict[str, NameContext], config: CheckConfig,
