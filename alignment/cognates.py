@@ -200,10 +200,10 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
         yield from (found := with_full_names(found, bitext, i, lw, config))
         yield from crossed_names(bitext, i, ctx, config)   # 'Marie gave Pierre' for 'Pierre donna à Marie'
         used = {f.spans[1].start for f in found if len(f.spans) > 1}
-        found = list(stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near, used))
-        yield from found
+        mistyped = list(stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near, used))
+        yield from mistyped
         yield from surplus_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt,
-                                    strays, used | {f.spans[1].start for f in found}, near, config)
+                                    strays, used | {f.spans[1].start for f in mistyped}, near, config)
 
 
 def _firsts_changed(bitext: Bitext, i: int, lw: LinkWords, ctx: dict[str, NameContext], config: CheckConfig,
