@@ -42,6 +42,7 @@ from .name_kept import with_kept_swaps
 from .name_order import crossed_names
 from .name_pairing import NAME_SLACK, SWAP_SLACK, _placed, _translates_other, _unrelated
 from .name_phrases import whole_names
+from .name_reread import reread
 from .name_runs import longer_name
 from .name_swaps import swapped_names
 from .name_variants import spelt_variants
@@ -189,7 +190,8 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
         longer = longer_name(bitext, i, lw)
         found = list(_name_findings(i, src, tgt, words, unrelated, placed,
                                     bitext.tgt_lang, quiet, bitext.src_lang, strays,
-                                    stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet),
+                                    stand_in(bitext, i, lw, words, learned["src"], near, slots, quiet,
+                                             reread(bitext, i, evidence)),
                                     ctx["tgt"].other_named, friend(lw, friends), longer,
                                     bitext.link_text(i, "src"),
                                     _translates_other(lw, config.counterpart_cosine)))

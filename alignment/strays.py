@@ -31,6 +31,7 @@ from .context_lm import contexts, misfits
 from .evidence import LinkWords, WordSpan, word_spans
 from .word_similarity import fold, similarity
 from .lang import primary
+from .name_reread import REREAD_WHY
 from .name_spelling import name_key
 from .name_places import (LOOKALIKE_COSINE, STAND_IN_COSINE, beside_full_name, beside_number, beside_same,
                           beside_sibling, in_name_place)
@@ -230,7 +231,8 @@ class NameSlots:
 
 def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
              learned: dict[str, set[str]], placed: Callable[[WordSpan, WordSpan], bool],
-             slots: NameSlots, frequent: Collection[str] = frozenset()
+             slots: NameSlots, frequent: Collection[str] = frozenset(),
+             reread: Callable[[WordSpan, WordSpan], bool] = lambda name, t: False
              ) -> Callable[[WordSpan], tuple[WordSpan, str | None] | None]:
     """The common word that took a lost name's place ('dit Alice' / 'said examples'): an
     orphan lower-case word of the translation, close to where the name would be translated,
@@ -298,7 +300,10 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
     that fits its neighbours badly in the slot too ('said where'): LIMSI --multi seed 2 one slip
     more, but held out, alibi had a warning more in every window ('old Gaspard behind' for 'le
     vieux Gaspard Hari', where 'behind' translates 'derrière'). A name with no stand-in, or one
-    in no slot of the name's, is asked about last: a word in its very place (name_places.in_name_place)."""
+    in no slot of the name's, is asked about last: a word in its very place (name_places.in_name_place).
+    A stand-in found nowhere of these is still a warning where the encoder reads the sentence
+    closer to the original with the name in its place and with the word left out (`reread`,
+    name_reread.py: 'turning to soup again', 'This time citizens waited'), and info otherwise."""
     if lw.cos is None:
         return lambda name: None
 
@@ -329,6 +334,14 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                             for n, w in others)]
 
     def lookup(name: WordSpan) -> tuple[WordSpan, str | None] | None:
+        """The stand-in, and why it is one: where it stands, else the encoder's reading of the
+        sentence with the name in its place (`reread`, name_reread.py); else None for the why."""
+        found = placed_in(name)
+        if found is not None and found[1] is None and reread(name, found[0]):
+            return found[0], REREAD_WHY.format(word=found[0][0])
+        return found
+
+    def placed_in(name: WordSpan) -> tuple[WordSpan, str | None] | None:
         """The stand-in, and why it stands in the name's own slot (NameSlots, or beside the
         counterpart of the name the original writes beside it), else None for the why."""
         if _common(name[0], bitext.src_lang):
