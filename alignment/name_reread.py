@@ -15,11 +15,12 @@ comes less close; leave the word out altogether and a slip's sentence comes clos
 So the stand-in is a warning where both hold: the name in its place raises the link's
 sentence cosine by REREAD_GAIN or more, and the word left out raises it by DROP_GAIN or
 more. Measured (2026-12-07) on every "'X' in its place?" finding of bench_checks
---word-links, LIMSI seeds 0-8 (129 findings): the injected name-common slips found at
-info raise the cosine by 0.03-0.40 with the name back (soup 0.17, sleep 0.22, threw 0.25,
-citizens 0.39, white 0.40) and by 0.009-0.068 without the word; the recurring clean links
-by 0.02-0.07 (girl, sixteen, intercourse, tyrannic) or, above 0.15 (waving 0.16, exclaimed
-0.18, beating 0.39), lose or gain at most 0.003 without the word. French translations
+--word-links, LIMSI seeds 0-8 (129 findings): the injected name-common slips then found at
+info raise the cosine by 0.03-0.40 with the name back; the five above 0.15 (soup 0.17, sleep
+0.22, threw 0.25, citizens 0.39, white 0.40) also by 0.009-0.068 without the word, the five
+below by -0.009 to 0.012. The recurring clean links rise by 0.02-0.07 with the name back
+(girl, sixteen, intercourse, tyrannic) or, those above 0.15 (waving 0.16, exclaimed 0.18,
+beating 0.39), gain at most 0.003 without the word. French translations
 (limsi-enfr, Text+Berg dev seeds 0-2): no clean stand-in reaches REREAD_GAIN.
 Measured with the rule (bench_checks --word-links): LIMSI seeds 0-8 name-common at warning 26 ->
 31 of 48, warnings and info on their clean links unchanged; seeds 9-14, never looked at before
