@@ -197,15 +197,16 @@ def check_names(bitext: Bitext, config: CheckConfig, evidence: WordEvidence | No
                                     _translates_other(lw, config.counterpart_cosine)))
         found += _firsts_changed(bitext, i, lw, ctx, config, src, found, unrelated, placed, longer)
         found = with_kept_swaps(found, bitext, i, lw, src, kept["src"], near, unrelated, config)   # 'Daisy'
-        found += respelt_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt, habits,
+        src_names = find_names(bitext.link_text(i, "src"), ctx["src"], config)   # every occurrence
+        found += respelt_findings(i, src_names, lw.tgt, habits,
                                   {f.spans[0].start for f in found if f.spans and f.spans[0].side == "src"})
         yield from (found := with_full_names(found, bitext, i, lw, config))
         yield from crossed_names(bitext, i, ctx, config)   # 'Marie gave Pierre' for 'Pierre donna à Marie'
         used = {f.spans[1].start for f in found if len(f.spans) > 1}
         mistyped = list(stray_findings(i, strays, src, orphan_src_words(bitext, lw, config, strays), near, used))
         yield from mistyped
-        yield from surplus_findings(i, find_names(bitext.link_text(i, "src"), ctx["src"], config), lw.tgt,
-                                    strays, used | {f.spans[1].start for f in mistyped}, near, config)
+        yield from surplus_findings(i, src_names, lw.tgt, strays, used | {f.spans[1].start for f in mistyped},
+                                    near, config)
 
 
 def _firsts_changed(bitext: Bitext, i: int, lw: LinkWords, ctx: dict[str, NameContext], config: CheckConfig,
