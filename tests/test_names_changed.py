@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from alignment.check_config import CheckConfig
 from alignment.checks import at_level, run_checks
+from alignment.name_words import find_names, name_contexts
 from tests.test_checks_fr import bitext, graded_evidence, with_word_links
 
 
@@ -63,6 +65,20 @@ def test_a_name_changed_after_a_title(src: str, tgt: str, langs: tuple[str, str]
 ])
 def test_a_title_is_no_name(src: str, tgt: str, langs: tuple[str, str]) -> None:
     assert names([(src, tgt)], langs, {}, level="info") == []
+
+
+@pytest.mark.parametrize("text, lang, title", [
+    # a form of address alone, spelt out, in a text that never writes it in lower case: in
+    # LIMSI's Alice 'Madame' became 'Zealand' ('Pardon, Madame, est-ce ici la Nouvelle-Zemble')
+    ("Pardon, Madame, est-ce ici l'Australie ?", "fr", "Madame"),
+    ("Bonjour, Monsieur, dit Alice.", "fr", "Monsieur"),
+    ("Perdone, Señora, ¿es esto Sevilla?", "es", "Señora"),
+    ("Grazie, Signorina, disse Paolo.", "it", "Signorina"),
+])
+def test_a_form_of_address_alone_is_no_name(text: str, lang: str, title: str) -> None:
+    b = bitext([(text, "-")], (lang, "en"))
+    found = [n[0] for n in find_names(text, name_contexts(b)["src"], CheckConfig())]
+    assert title not in found
 
 
 SON = ("O filho dela, o Tiago, vai ajudá-la.", "Her son, {}, is going to help her.")
