@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 from .evidence import LinkWords, WordEvidence, WordSpan, link_words, word_spans
 from .word_similarity import fold, similarity
 from .lang import primary
-from .name_words import (NameContext, find_names, initial_words, kept_names, learned_counterparts,
+from .name_learned import learned_counterparts
+from .name_words import (NameContext, find_names, initial_words, kept_names,
                          name_contexts, same_date_word)
 from .name_countries import country_counterparts
 from .name_caseless import caseless_names, caseless_side, spelt_names

@@ -19,11 +19,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .evidence import WordSpan, word_spans
-from .word_similarity import fold, similarity
+from .word_similarity import fold
 from .lang import primary
-from .name_spelling import name_key
 from .types import MAX_WORD_PAIRS, Bitext
-from .word_lists import NOUN_CAPITALS, _best, _common, function_words, link_pairs, speller_for
+from .word_lists import NOUN_CAPITALS, _best, _common, speller_for
 
 if TYPE_CHECKING:
     from .check_config import CheckConfig
@@ -302,56 +301,6 @@ def same_date_word(word: str, lang: str, other_words: set[str], other_lang: str,
         return True
     from .numbers import number_values
     return key[0] == "m" and any(v == int(key[1:]) for v, *_ in number_values(other_text))
-
-
-def learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
-                          config: CheckConfig) -> dict[str, dict[str, set[str]]]:
-    """Translations of names learned from the text: words that keep co-occurring with them.
-
-    'Chapelier' and 'Hatter' share no letters but are in the same links again and
-    again; a one-off slip (Ruhr -> Ruin) never builds such a record. Only capitalised
-    words count ('said' is in most links with 'Alice' too). Keyed by name_key on both sides
-    (a declined name's forms are one name), so the words learned are such keys too.
-
-    Not the language's commonest words ('I', 'The', 'Je' open most links: a name seen in two
-    links learned them, and was then 'translated' in any link holding them), nor a word spelt
-    like another name of the link and not like this one ('Aristide ou Brutus' / 'Aristides or
-    Brutus', twice: 'aristides' is Aristide's). Measured (2026-12-07, bench_checks --word-links):
-    LIMSI seeds 0-8 name-common at warning 31 -> 33 of 48 ('tray or Aristides' for 'Aristide ou
-    Brutus', seeds 3 and 5, found nowhere before), warnings and info on their clean links
-    unchanged; seeds 9-14, limsi-enfr, Text+Berg dev and test, textberg-frde, alibi, alibi-enfr
-    unchanged but limsi-enfr's info 33.8 -> 35.8 per 1,000 ('Caucus' / 'course cocasse',
-    'Narragansett' left out: true); --multi seed 1 one warning more on 284 clean links ('Mme
-    Bates' for the English 'Highbury', a free rendering); the gold links as published unchanged
-    once forms of address spelt out are TITLES.
-    """
-    pairs = list(link_pairs(bitext))
-    out: dict[str, dict[str, set[str]]] = {"src": {}, "tgt": {}}
-    langs = {"src": bitext.src_lang, "tgt": bitext.tgt_lang}
-    common = {side: function_words(lang) for side, lang in langs.items()}
-    for side, other, k, j in (("src", "tgt", 1, 2), ("tgt", "src", 2, 1)):
-        seen: Counter[str] = Counter()
-        cooc: Counter[tuple[str, str]] = Counter()
-        for p in pairs:
-            names = {name_key(w, langs[side]) for w, *_ in find_names(p[k], ctx[side], config)}
-            words = {name_key(w, langs[other]) for w, a, _ in word_spans(p[j])   # no title ('Mrs.')
-                     if w[0].isupper() and not _title(w, a, p[j], langs[other])
-                     and w.casefold() not in common[other]}
-            if len(names) * len(words) > MAX_WORD_PAIRS:   # no sentence pair: a list, a chapter
-                continue
-            seen.update(names)
-            cooc.update((n, w) for n in names for w in words
-                        if not _anothers(w, n, names, config.name_similarity))
-        for (n, w), c in cooc.items():
-            if c >= 2 and c >= 0.6 * seen[n]:
-                out[side].setdefault(n, set()).add(w)
-    return out
-
-
-def _anothers(word: str, name: str, names: set[str], alike: float) -> bool:
-    """Is `word` spelt like another name of the link and not like `name`? Then it is that
-    name's own counterpart, not this one's: 'Aristides' for 'Aristide ou Brutus'."""
-    return similarity(word, name) < alike and any(similarity(word, m) >= alike for m in names if m != name)
 
 
 def kept_names(bitext: Bitext, ctx: dict[str, NameContext],

@@ -13,7 +13,8 @@ import pytest
 
 from alignment.check_config import CheckConfig
 from alignment.checks import run_checks
-from alignment.name_words import learned_counterparts, name_contexts
+from alignment.name_learned import learned_counterparts
+from alignment.name_words import name_contexts
 from alignment.types import Alignment, Bitext, Link, Sentence
 
 
@@ -35,6 +36,12 @@ HATTER = [("Le Chapelier but son thé.", "The Hatter drank his tea."),
           ("Alors le Chapelier rit.", "Then the Hatter laughed.")]
 
 
+ENGLAND = [("La France est belle.", "France is beautiful."),
+           ("La France et l'Angleterre se battaient.", "France and England were at war."),
+           ("La France et l'Angleterre firent la paix.", "France and England made peace."),
+           ("L'Angleterre est loin.", "England is far away.")]
+
+
 def learned(pairs: list[tuple[str, str]], name: str) -> set[str]:
     b = bitext(FILLER + pairs)
     return learned_counterparts(b, name_contexts(b), CheckConfig())["src"].get(name.lower(), set())
@@ -47,6 +54,11 @@ def learned(pairs: list[tuple[str, str]], name: str) -> set[str]:
     # not the pronoun 'I' both links begin with
     (BRUTUS, "Brutus", {"brutus"}, {"aristides", "i"}),
     (BRUTUS, "Aristide", {"aristides"}, {"brutus", "i"}),
+    # a word goes to the name it keeps company with most: England is Angleterre's, beside
+    # France in two of France's three links (and France was 'translated' by it wherever
+    # England stood: 'the provinces of watch and England' for 'de la France et de l'Angleterre')
+    (ENGLAND, "Angleterre", {"england"}, set()),
+    (ENGLAND, "France", {"france"}, {"england"}),
 ])
 def test_what_a_name_learns_from_the_text(pairs: list[tuple[str, str]], name: str,
                                           expected: set[str], not_expected: set[str]) -> None:
