@@ -1,4 +1,4 @@
-"""Names' counterparts learned from the text (name_words.learned_counterparts): words that keep
+"""Names' counterparts learned from the text (name_learned.learned_counterparts): words that keep
 co-occurring with a name, and what must not be learned.
 
 A rare name (two links) co-occurs with every capitalised word of both links' translations
