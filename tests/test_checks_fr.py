@@ -341,6 +341,12 @@ def test_a_name_lost_to_a_word_linked_in_its_place(src: str, tgt: str, langs: tu
     ("La guerre que se firent Rome et Athènes dura.", "The war fought by Athens lasted.", None),
     # two names side by side are one name (a title and a surname): no pair
     ("Puis Mlle Abbot entra.", "Then Abbot entered.", None),
+    # names of a list, parted by a comma alone, rendered with 'and' (LIMSI's Jane Eyre: 'vous
+    # l'avez entendue, Éliza, Georgiana' / 'Did you hear her, behave and Georgiana?')
+    ("Il voyait Rome, Athènes et la mer.", "He saw seemed and Athens and the sea.",
+     "name 'Rome' is missing: 'seemed' in its place? (the original writes 'Athènes' beside it, "
+     "the translation 'seemed' beside 'Athens')"),
+    ("Il voyait Rome, Athènes et la mer.", "He saw Rome, Athens and the sea.", None),
 ])
 def test_a_name_lost_beside_its_pair(src: str, tgt: str, finding: str | None) -> None:
     """name_places.beside_sibling: the pair's shape kept, a common word in the lost name's place."""
