@@ -66,39 +66,35 @@ def learned_counterparts(bitext: Bitext, ctx: dict[str, NameContext],
                      and w.casefold() not in common[other]}
             if names and len(names) * len(words) <= MAX_WORD_PAIRS:   # else a list, a chapter
                 links.append((names, words))
-        seen, cooc = _counts(links, config.name_similarity)
+        owned = [(names, [(w, *_owners(w, names, config.name_similarity)) for w in words])
+                 for names, words in links]
+        seen = Counter(n for names, _ in owned for n in names)
+        cooc = Counter((n, w) for _, ws in owned for w, own, _ in ws for n in own)
         held = Counter(w for _, words in links for w in words)
         dice = {(n, w): 2 * c / (seen[n] + held[w]) for (n, w), c in cooc.items()}
         # each word goes to the names of its link it keeps company with most, by Dice's
         # coefficient ('England' beside 'la France et l'Angleterre' is Angleterre's; a name
         # seen once shares all it met, so the share alone would give it every word)
-        _, cooc = _counts(links, config.name_similarity, dice)
+        cooc = Counter((n, w) for _, ws in owned for w, own, spelt in ws
+                       for n in (own if spelt else _closest(w, own, dice)))
         for (n, w), c in cooc.items():
             if c >= 2 and c >= 0.6 * seen[n]:
                 out[side].setdefault(n, set()).add(w)
     return out
 
 
-def _counts(links: list[tuple[set[str], set[str]]], alike: float,
-            share: dict[tuple[str, str], float] | None = None) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """How many links hold each name, and each (name, word) pair of a link, but a word spelt
-    like another name of the link (`_anothers`); a word spelt like names of the link goes to
-    them alone; with `share` (each pair's association), any other word only to the names it
-    shares most with."""
-    seen: Counter[str] = Counter()
-    cooc: Counter[tuple[str, str]] = Counter()
-    for names, words in links:
-        seen.update(names)
-        for w in words:
-            own = [n for n in names if not _anothers(w, n, names, alike)]
-            spelt = [n for n in own if similarity(w, n) >= alike]
-            if spelt:   # a name's own spelling stays its own however it is shared
-                own = spelt
-            elif share is not None and own:
-                best = max(share.get((n, w), 0.0) for n in own)
-                own = [n for n in own if share.get((n, w), 0.0) >= best]
-            cooc.update((n, w) for n in own)
-    return seen, cooc
+def _owners(word: str, names: set[str], alike: float) -> tuple[list[str], bool]:
+    """The names of a link `word` may translate, and whether it is spelt like them: a word
+    spelt like names of the link is theirs alone, whatever else it meets (`_anothers`)."""
+    own = [n for n in names if not _anothers(word, n, names, alike)]
+    spelt = [n for n in own if similarity(word, n) >= alike]
+    return (spelt, True) if spelt else (own, False)
+
+
+def _closest(word: str, names: list[str], dice: dict[tuple[str, str], float]) -> list[str]:
+    """The names among `names` that `word` keeps most company with (ties: all of them)."""
+    best = max((dice.get((n, word), 0.0) for n in names), default=0.0)
+    return [n for n in names if dice.get((n, word), 0.0) >= best]
 
 
 def _anothers(word: str, name: str, names: set[str], alike: float) -> bool:

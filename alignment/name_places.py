@@ -95,10 +95,10 @@ def beside_sibling(bitext: Bitext, i: int, lw: LinkWords, name: WordSpan,
     common = function_words(bitext.src_lang), function_words(bitext.tgt_lang)
     free = {t[1] for t in words} | _unlinked(lw, k)
     for w2, pair, j2 in _pair_counterparts(lw, k, texts[0], common[0]):
+        listed = "," in texts[0][lw.src[pair[0]][2]:lw.src[pair[1]][1]]   # _joined let it be a list
         for j in (j2 - 3, j2 - 2, j2 + 2, j2 + 3):
             t = lw.tgt[j] if 0 <= j < len(lw.tgt) else ("", 0, 0)
             slot = (min(j, j2), max(j, j2))
-            listed = "," in texts[0][lw.src[pair[0]][2]:lw.src[pair[1]][1]]
             if t[1] in free and _plain_word(t[0], common[1]) and \
                     _joined(texts[1], lw.tgt, *slot, common[1]) and _connector(lw, pair, slot, listed):
                 return t, f"the original writes '{w2}' beside it, the translation '{t[0]}' beside '{lw.tgt[j2][0]}'"

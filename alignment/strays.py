@@ -355,8 +355,11 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
                 return t, f"'{before}' is followed by the name elsewhere in the text"
             if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t):
                 return t, "a name's place takes a noun"
-            sibling = beside_sibling(bitext, i, lw, name, [t])   # 'behave and Georgiana'
-            return in_name_place(bitext, i, lw, name) or (sibling if sibling and sibling[0] == t else (t, None))
+            placed_here = in_name_place(bitext, i, lw, name)
+            if placed_here is None:   # ... or beside the name's pair ('behave and Georgiana')
+                sibling = beside_sibling(bitext, i, lw, name, [t])
+                placed_here = sibling if sibling is not None and sibling[0] == t else None
+            return placed_here or (t, None)
         # the slot alone: a lower-case word with no counterpart, not a phrase the text repeats
         for t in (t for t in words if names and t[0][:1].islower() and placed(name, t)):
             before = slots.before(i, t, names)
