@@ -6,8 +6,10 @@ and number_pairs compare the numbers written out in words on both sides, and a n
 such a unit was compared bare: 'trois' / 'forty-five' was the warning "numbers differ", on a
 faithful translation. Here a number before a unit also counts as its value in the smaller
 unit (3 quarters of an hour = 45), and a value either side writes so is matched. The units
-are few and fixed (quarters of an hour, dozens, scores, weeks, fortnights, decades, centuries),
-so a small table per language does it; no library lists them.
+are few and fixed (quarters of an hour, dozens, scores, weeks, fortnights, decades, centuries,
+pairs), so a small table per language does it; no library lists them. Pairs: 'quatre mains' /
+'their two pair of hands' was "numbers differ: quatre (4) ... two (2)" on LIMSI's gold (Jane
+Eyre, a free multi-sentence link; bench_checks --multi, seeds 1 and 2).
 
 A number in words before a measure number_measures converts ('trois kilomètres', 'neuf pieds')
 is compared too (it was left out, so 'neuf mètres' / 'six meters' said nothing): it is matched
@@ -30,15 +32,15 @@ from .numbers import quantities
 # a unit after a number, folded ('-' as a space), and how many of the smaller unit it holds
 UNIT_FACTORS: dict[str, tuple[tuple[str, int], ...]] = {
     "fr": ((r"quarts? d'heure", 15), (r"douzaines?", 12), (r"semaines?", 7), (r"decennies?", 10),
-           (r"siecles?", 100)),
+           (r"siecles?", 100), (r"paires? d(?:e|')", 2)),
     "en": ((r"quarters? of an hour", 15), (r"dozens?", 12), (r"score", 20), (r"weeks?", 7),
-           (r"fortnights?", 14), (r"decades?", 10), (r"centur(?:y|ies)", 100)),
+           (r"fortnights?", 14), (r"decades?", 10), (r"centur(?:y|ies)", 100), (r"pairs? of", 2)),
     "de": ((r"viertelstunden?", 15), (r"dutzend", 12), (r"wochen?", 7), (r"jahrzehnten?", 10),
-           (r"jahrhunderten?", 100)),
+           (r"jahrhunderten?", 100), (r"paar", 2)),
     "es": ((r"cuartos? de hora", 15), (r"docenas?", 12), (r"semanas?", 7), (r"decadas?", 10),
-           (r"siglos?", 100)),
+           (r"siglos?", 100), (r"pares? de", 2)),
     "it": ((r"quarti? d'ora", 15), (r"dozzine?", 12), (r"settimane?", 7), (r"decenni?", 10),
-           (r"secoli?", 100)),
+           (r"secoli?", 100), (r"pai[ao] di", 2)),
 }
 
 

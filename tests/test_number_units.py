@@ -23,6 +23,9 @@ def warned(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[str]:
     ("Two dozen eggs, four weeks, three score years.", "en", [(2, 24), (4, 28), (3, 60)]),
     ("Seit zwei Jahrhunderten und drei Wochen.", "de", [(2, 200), (3, 21)]),
     ("Trois hommes attendaient.", "fr", []),
+    ("Two pair of hands held her; three pairs of gloves.", "en", [(2, 4), (3, 6)]),
+    ("Deux paires de gants et trois paires d'yeux.", "fr", [(2, 4), (3, 6)]),
+    ("Zwei Paar Schuhe.", "de", [(2, 4)]),
 ])
 def test_a_number_before_a_unit_is_read_in_the_smaller_unit(text: str, lang: str,
                                                            expected: list[tuple[int, int]]) -> None:
@@ -36,6 +39,9 @@ def test_a_number_before_a_unit_is_read_in_the_smaller_unit(text: str, lang: str
     ("Il resta trois semaines.", "He stayed twenty-one days.", ("fr", "en")),
     ("He waited forty-five minutes.", "Il attendit trois quarts d'heure.", ("en", "fr")),
     ("Er blieb zwei Wochen.", "Il resta quatorze jours.", ("de", "fr")),
+    ("Quatre mains m'arrêtèrent.", "Their two pair of hands arrested me.", ("fr", "en")),
+    ("Two pairs of eyes watched.", "Quatre yeux regardaient.", ("en", "fr")),
+    ("Er kaufte zwei Paar Schuhe.", "Il acheta quatre chaussures.", ("de", "fr")),
 ])
 def test_a_unit_converted_is_no_number_changed(src: str, tgt: str, langs: tuple[str, str]) -> None:
     assert warned(src, tgt, *langs) == []
@@ -46,6 +52,7 @@ def test_a_unit_converted_is_no_number_changed(src: str, tgt: str, langs: tuple[
     ("Il a acheté deux douzaines d'œufs.", "He bought thirty eggs.", ("fr", "en")),
     ("La maison a deux siècles.", "The house is three hundred years old.", ("fr", "en")),
     ("Il resta trois semaines.", "He stayed four weeks.", ("fr", "en")),
+    ("Six mains m'arrêtèrent.", "Their two pair of hands arrested me.", ("fr", "en")),
 ])
 def test_a_unit_converted_wrongly_is_still_a_warning(src: str, tgt: str, langs: tuple[str, str]) -> None:
     assert len(warned(src, tgt, *langs)) == 1
