@@ -353,7 +353,7 @@ def stand_in(bitext: Bitext, i: int, lw: LinkWords, words: list[WordSpan],
             before = slots.before(i, t, names)
             if before:
                 return t, f"'{before}' is followed by the name elsewhere in the text"
-            if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t):
+            if no_noun(t[0], bitext.tgt_lang) and beside_same(lw, name, t, bitext.src_lang):
                 return t, "a name's place takes a noun"
             placed_here = in_name_place(bitext, i, lw, name)
             if placed_here is None:   # ... or beside the name's pair ('behave and Georgiana')

@@ -1691,6 +1691,10 @@ def _spans(text: str) -> tuple:
     ("dit Emma avoir", "Emma", "said held and", "held", [], False),           # nothing translates 'dit'
     # the neighbour is a name: 'Mlle' dropped from 'Mlle Abbot' leaves 'declared' before 'Abbot'
     ("déclara Mlle Abbot", "Mlle", "declared Abbot", "declared", [("Abbot", "Abbot")], False),
+    # a function word before the name governs it: 'la Duchesse' / 'the though'
+    ("dit la Duchesse avec", "Duchesse", "said the though with", "though", [("la", "the")], True),
+    # one after it opens the next phrase, which moves: 'Alice en souriant' / 'rashly from'
+    ("s'écria Alice en souriant", "Alice", "not too rashly from hasty", "rashly", [("en", "from")], False),
 ])
 def test_a_word_stands_in_a_names_place_beside_what_stood_beside_the_name(
         src: str, name: str, tgt: str, word: str, pairs: list, expected: bool) -> None:
@@ -1700,7 +1704,7 @@ def test_a_word_stands_in_a_names_place_beside_what_stood_beside_the_name(
     s, t = _spans(src), _spans(tgt)
     cos = np.array([[1.0 if (a[0], b[0]) in pairs else 0.0 for b in t] for a in s])
     lw = LinkWords(s, t, np.zeros_like(cos), cos)
-    assert beside_same(lw, next(w for w in s if w[0] == name), next(w for w in t if w[0] == word)) is expected
+    assert beside_same(lw, next(w for w in s if w[0] == name), next(w for w in t if w[0] == word), "fr") is expected
 
 
 @pytest.mark.parametrize("tgt, expected", [
