@@ -28,7 +28,7 @@ from .calendar_forms import calendar, figure_months
 from .cognates import fold
 from .lang import primary
 from .number_clock_said import SaidTime, said_times
-from .number_measures import filed_under, looked_up
+from .number_measures import filed_under, looked_up, metric_keys
 from .number_words import spelled, spelled_time
 from .numbers import HALF_DAY, Quantity, clock_minutes, roman_value
 
@@ -126,7 +126,7 @@ class _Counterparts:
             self.by.setdefault((o.kind, o.value), deque()).append(k)
             if o.base is not None:
                 self.by.setdefault(("base", o.base), deque()).append(k)
-            for key in filed_under(o.unit, o.value):
+            for key in filed_under(o.unit, o.value) + metric_keys(o.measure, o.value):
                 self.by.setdefault(key, deque()).append(k)
             clock = o.value if o.kind == "t" else clock_minutes(o.value) or _hour(o)
             if clock is not None:
@@ -145,7 +145,7 @@ class _Counterparts:
         best = self._first(q, keys)
         if best is None and q.kind == "n":
             best = self._first(q, [("base", v) for v in q.written()] + [("n", q.base)] * (q.base is not None)
-                               + looked_up(q.unit, q.value))
+                               + looked_up(q.unit, q.value) + metric_keys(q.measure, q.value, near=True))
         if best is None:
             return False
         self.used[best] = True

@@ -25,7 +25,7 @@ from dataclasses import replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from .number_unit_kinds import CONVERTED_WORDS, other_unit_after
+from .number_unit_kinds import CONVERTED_WORDS, KINDS, other_unit_after
 from .word_similarity import fold
 
 if TYPE_CHECKING:
@@ -182,6 +182,34 @@ def looked_up(unit: str | None, value: Decimal) -> list[tuple[str, Decimal]]:
     other, v = converted(value, unit)
     band = _band(v, other)
     return [] if band is None else [(f"measure {other}", Decimal(band + d)) for d in (0, -1, 1)]
+
+
+# metric units a figure keeps while its unit changes, in their kind's base unit: '20 cm' / '203 mm'
+# ('8 pouces (203 mm)', a translator's own conversion of a German '20 cm': Text+Berg dev) and '6,3 km'
+# / '6300 m' are one measure; 't' is left out ('tons' may be short or long tons)
+METRIC_SCALE: dict[str, Decimal] = {
+    "mm": Decimal("0.001"), "cm": Decimal("0.01"), "m": Decimal(1), "km": Decimal(1000),
+    "g": Decimal(1), "kg": Decimal(1000), "ml": Decimal("0.001"), "l": Decimal(1),
+}
+
+
+def rescaled(a: Decimal, a_unit: str | None, b: Decimal, b_unit: str | None) -> bool:
+    """Are a and b one measure in two metric units of a kind ('20 cm' / '200 mm'; within 2 %:
+    '203 mm', the rounding of a conversion made elsewhere)? '22 cm' / '22 mm' is not."""
+    if a_unit not in METRIC_SCALE or b_unit not in METRIC_SCALE or KINDS[a_unit] != KINDS[b_unit]:
+        return False
+    x, y = a * METRIC_SCALE[a_unit], b * METRIC_SCALE[b_unit]
+    return bool(x and y) and abs(x - y) <= TOLERANCE * max(abs(x), abs(y))
+
+
+def metric_keys(measure: str | None, value: Decimal, near: bool = False) -> list[tuple[str, Decimal]]:
+    """The keys a figure in a metric unit is filed under (near: looked up under) by its value in
+    its kind's base unit, for number_match: its band, and the two beside it when looking up."""
+    if measure not in METRIC_SCALE or not value:
+        return []
+    kind = KINDS[measure]
+    band = math.floor(math.log(abs(float(value * METRIC_SCALE[measure]))) / BAND)
+    return [(f"metric {kind}", Decimal(band + d)) for d in ((0, -1, 1) if near else (0,))]
 
 
 def in_metric(value: Decimal, unit: str) -> str:

@@ -37,7 +37,7 @@ from decimal import Decimal
 
 from .number_groups import number_values
 from .number_korean import native_digits
-from .number_measures import measured, metric_note, partners, same_measure
+from .number_measures import measured, metric_note, partners, rescaled, same_measure
 from .number_scales import SPACE, cjk_digits, compounds, decades, era_years, scale_after, shared_scales
 from .number_thai import thai_digits, thai_quantities
 from .number_unit_kinds import changed_unit
@@ -119,7 +119,7 @@ class Quantity:
         if self.unit and other.unit and partners(self.unit, other.unit):   # '38 °C' / '100°F'
             return same_measure(self.value, self.unit, other.value, other.unit)
         if changed_unit(self.measure, other.measure):   # '150 metres' / '150 kilometres'
-            return False
+            return rescaled(self.value, self.measure, other.value, other.measure)   # not '20 cm' / '200 mm'
         if self.value == other.value:
             return True
         if self.kind == "n" and self.written() & other.written():   # a scale word kept or shared (number_scales)
