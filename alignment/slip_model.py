@@ -44,10 +44,11 @@ Mohicans 8.7: two-edit readings of free translations, 'gray light' read as 'day'
 sign fixed): 111 and 3.4; a floor of 0.6 for two-edit candidates: 104 and 0.5. Nor more seeds
 to fit on (2026-12-08, `fit_slips.py --by-book`, report seeds 0-4 at floor 0.3, the slip types of
 today's bench): fitted on seeds 5-12 146 of 245 slips with 5.8 findings per 1,000 clean links; on
-5-30 (1,015 injected slips against 465) 146 with 7.0; on 13-30 144 with 7.3. The seeds repeat one
-text's clean links, so more seeds add slips but no new clean text. Most two-edit misses are words
-the English bigram lists know nothing about on either side ('nice greed words', "I'd harry
-finished", "hadn't dries so": context 0 for 8 of LIMSI seeds 0-2's 18 misses).
+5-30 (26 seeds against 8) 146 with 7.0; on 13-30 144 with 7.3. The seeds repeat one text's clean
+links, so more seeds add slips but no new clean text. Half the two-edit misses are words the
+English bigram lists know nothing about on either side ('nice greed words', "I'd harry
+finished", "hadn't dries so": the best candidate's context within 0.1 of 0 for 10 of LIMSI
+seeds 0-2's 19 misses).
 
 Two fits: translations into English (`slip_model_weights`, with the English context
 model's features) and translations without a context model, French (`slip_model_weights_plain`,
