@@ -9,7 +9,7 @@ unit (3 quarters of an hour = 45), and a value either side writes so is matched.
 are few and fixed (quarters of an hour, dozens, scores, weeks, fortnights, decades, centuries,
 pairs), so a small table per language does it; no library lists them. Pairs: 'quatre mains' /
 'their two pair of hands' was "numbers differ: quatre (4) ... two (2)" on LIMSI's gold (Jane
-Eyre, a free multi-sentence link; bench_checks --multi, seeds 1 and 2).
+Eyre, a free multi-sentence link; bench_checks --multi, seeds 0 and 2).
 
 A number in words before a measure number_measures converts ('trois kilomètres', 'neuf pieds')
 is compared too (it was left out, so 'neuf mètres' / 'six meters' said nothing): it is matched
